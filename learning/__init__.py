@@ -1,0 +1,1 @@
+"""Learner side: FSRS scheduling -> reviews -> quizzes -> progress."""

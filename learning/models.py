@@ -1,0 +1,223 @@
+"""Cards (per-user FSRS memory state), the append-only review log, study
+preferences and quiz attempts.
+
+ReviewLog rows are never updated or deleted by the application: undoing a
+review writes a ReviewUndo row and restores the card from the log's snapshot.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+def default_learning_steps() -> list[int]:
+    return [60, 600]  # seconds: 1 minute, 10 minutes (Anki's defaults)
+
+
+def default_relearning_steps() -> list[int]:
+    return [600]
+
+
+class StudyPreferences(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_preferences"
+    )
+    desired_retention = models.FloatField(
+        default=0.9, validators=[MinValueValidator(0.7), MaxValueValidator(0.99)]
+    )
+    new_cards_per_day = models.PositiveIntegerField(
+        default=20, validators=[MaxValueValidator(9999)]
+    )
+    max_reviews_per_day = models.PositiveIntegerField(
+        default=200, validators=[MaxValueValidator(99999)]
+    )
+    learning_steps = models.JSONField(default=default_learning_steps, blank=True)
+    relearning_steps = models.JSONField(default=default_relearning_steps, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    day_starts_at_hour = models.PositiveSmallIntegerField(
+        default=4, validators=[MaxValueValidator(23)]
+    )
+    fsrs_parameters = models.JSONField(
+        null=True, blank=True, help_text="Fitted FSRS parameters; empty means the defaults."
+    )
+    parameters_fitted_at = models.DateTimeField(null=True, blank=True)
+    parameters_review_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "study preferences"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(desired_retention__gte=0.7) & Q(desired_retention__lte=0.99),
+                name="preferences_retention_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.user}"
+
+
+class CardState(models.IntegerChoices):
+    NEW = 0, "New"
+    LEARNING = 1, "Learning"
+    REVIEW = 2, "Review"
+    RELEARNING = 3, "Relearning"
+
+
+class Card(models.Model):
+    """One user's memory of one question. Created lazily when first met."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
+    )
+    question = models.ForeignKey("quizzes.Question", on_delete=models.CASCADE, related_name="cards")
+    state = models.PositiveSmallIntegerField(choices=CardState, default=CardState.NEW)
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField()
+    last_review = models.DateTimeField(null=True, blank=True)
+    reps = models.PositiveIntegerField(default=0)
+    lapses = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="card_unique_user_question"),
+        ]
+        indexes = [
+            models.Index(fields=["user", "state", "due"]),
+            models.Index(fields=["user", "due"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Card {self.pk} of {self.user} ({self.get_state_display()})"
+
+
+class Rating(models.IntegerChoices):
+    AGAIN = 1, "Again"
+    HARD = 2, "Hard"
+    GOOD = 3, "Good"
+    EASY = 4, "Easy"
+
+
+class ReviewSource(models.TextChoices):
+    FLASHCARD = "flashcard", "Flashcard"
+    QUIZ = "quiz", "Quiz"
+    API = "api", "API"
+
+
+class ReviewLog(models.Model):
+    """Append-only: one row per answer. `card_before` is the card's snapshot
+    before this review, so undo can restore it exactly."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_logs"
+    )
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="logs")
+    rating = models.PositiveSmallIntegerField(choices=Rating)
+    reviewed_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    client_uuid = models.UUIDField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=ReviewSource, default=ReviewSource.FLASHCARD)
+    card_before = models.JSONField()
+    state_after = models.PositiveSmallIntegerField(choices=CardState)
+    due_after = models.DateTimeField()
+    result = models.JSONField(
+        default=dict, blank=True, help_text="What the client was told, replayed on a retry."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["reviewed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_uuid"],
+                condition=Q(client_uuid__isnull=False),
+                name="reviewlog_unique_client_uuid_per_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=4), name="reviewlog_rating_1_to_4"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "reviewed_at"]),
+            models.Index(fields=["card", "reviewed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} rated card {self.card_id} {self.get_rating_display()}"
+
+
+class ReviewUndo(models.Model):
+    """Marks a review as undone without touching the log row itself."""
+
+    log = models.OneToOneField(ReviewLog, on_delete=models.CASCADE, related_name="undo")
+    undone_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Undo of review {self.log_id}"
+
+
+class QuizMode(models.TextChoices):
+    RANDOM = "random", "Random"
+    DUE_FIRST = "due_first", "Due first"
+
+
+class QuizAttempt(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    bank = models.ForeignKey(
+        "quizzes.QuestionBank", on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    mode = models.CharField(max_length=10, choices=QuizMode, default=QuizMode.RANDOM)
+    question_ids = models.JSONField(default=list, help_text="The questions asked, in order.")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    correct_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["user", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"Quiz {self.pk} on {self.bank} by {self.user}"
+
+    @property
+    def size(self) -> int:
+        return len(self.question_ids)
+
+
+class QuizAnswer(models.Model):
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        "quizzes.Question", on_delete=models.CASCADE, related_name="quiz_answers"
+    )
+    choice = models.ForeignKey(
+        "quizzes.Choice", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    given_text = models.TextField(blank=True)
+    given_order = models.JSONField(
+        null=True, blank=True, help_text="Choice ids, in the order given."
+    )
+    is_correct = models.BooleanField()
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    answered_at = models.DateTimeField()
+    review = models.ForeignKey(
+        ReviewLog, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["attempt", "answered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question"], name="quizanswer_one_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.question_id} in quiz {self.attempt_id}"

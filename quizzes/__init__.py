@@ -1,0 +1,1 @@
+"""Content side: articles -> extraction -> generation -> question banks."""

@@ -1,0 +1,73 @@
+"""The demo data `make run` loads: the sample article, its bank and demo users."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import Article, text_checksum
+from .permissions import TEACHERS_GROUP
+
+SAMPLE_ARTICLE_PATH = Path(settings.BASE_DIR) / "fixtures" / "seed_article.txt"
+SAMPLE_ARTICLE_META = {
+    "title": "Kazakhstan steps out of Russia's shadow as China courts Central Asia",
+    "publisher": "ABC News (Australia)",
+    "published_on": date(2022, 9, 30),
+}
+DEMO_TEACHER = ("teacher", "Demo-Teacher-2022")
+DEMO_STUDENTS = (("alice", "Demo-Student-2022"), ("bob", "Demo-Student-2022"))
+
+
+@dataclass
+class DemoResult:
+    article: Article
+    created_users: list[str] = field(default_factory=list)
+    passwords: dict[str, str] = field(default_factory=dict)
+    article_created: bool = False
+
+
+def _ensure_user(username: str, password: str, *, staff: bool, result: DemoResult):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"is_staff": staff, "email": f"{username}@example.com"}
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        result.created_users.append(username)
+        result.passwords[username] = password
+    return user
+
+
+@transaction.atomic
+def demo_setup(*, known_passwords: bool) -> DemoResult:
+    """Idempotent: users, the article and the bank are found again, never duplicated.
+    Known demo passwords only when `known_passwords` (DEBUG); random ones otherwise."""
+    text = SAMPLE_ARTICLE_PATH.read_text(encoding="utf-8")
+    article = Article.objects.filter(checksum=text_checksum(text)).first()
+    result = DemoResult(article=article)
+    if article is None:
+        article = Article.objects.create(text=text, **SAMPLE_ARTICLE_META)
+        result.article = article
+        result.article_created = True
+
+    def password_for(default: str) -> str:
+        return default if known_passwords else secrets.token_urlsafe(18)
+
+    teacher = _ensure_user(
+        DEMO_TEACHER[0], password_for(DEMO_TEACHER[1]), staff=True, result=result
+    )
+    teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    if article.created_by_id is None:
+        article.created_by = teacher
+        article.save(update_fields=["created_by"])
+    for username, password in DEMO_STUDENTS:
+        _ensure_user(username, password_for(password), staff=False, result=result)
+    return result

@@ -1,0 +1,282 @@
+"""Articles, question banks, questions and their choices.
+
+A Question's primary key is its identity: teachers' edits change its fields,
+never its id, so students' cards and review logs stay attached. Regeneration
+finds a question again by `fingerprint` (a hash of the fact it came from).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+
+
+def text_checksum(text: str) -> str:
+    """SHA-256 of the text with line endings and outer whitespace normalised,
+    so the same article pasted twice is recognised."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    checksum = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.checksum = text_checksum(self.text)
+        super().save(*args, **kwargs)
+
+    def validate_unique(self, exclude=None):
+        self.checksum = text_checksum(self.text or "")
+        if (exclude is None or "text" not in exclude) and self.text:
+            clash = Article.objects.filter(checksum=self.checksum).exclude(pk=self.pk).first()
+            if clash is not None:
+                raise ValidationError(
+                    {"text": f"This article is already stored as “{clash.title}” (#{clash.pk})."}
+                )
+        super().validate_unique(exclude=exclude)
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:60]
+        super().save(*args, **kwargs)
+
+
+class BankStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class QuestionBank(models.Model):
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="banks"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="question_banks"
+    )
+    status = models.CharField(max_length=10, choices=BankStatus, default=BankStatus.DRAFT)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="banks")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        indexes = [models.Index(fields=["status", "title"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == BankStatus.PUBLISHED
+
+
+class QuestionKind(models.TextChoices):
+    WHO_SAID = "who_said", "Who said"
+    WHICH_COUNTRY = "which_country", "Which country"
+    WHEN = "when", "When"
+    CLOZE = "cloze", "Cloze (fill the blank)"
+    TRUE_FALSE = "true_false", "True or false"
+    ORDERING = "ordering", "Timeline (ordering)"
+    FREE_TEXT = "free_text", "Free text"
+
+
+# Kinds answered by picking exactly one of the choices.
+MULTIPLE_CHOICE_KINDS = frozenset(
+    {QuestionKind.WHO_SAID, QuestionKind.WHICH_COUNTRY, QuestionKind.WHEN, QuestionKind.TRUE_FALSE}
+)
+
+
+class QuestionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+    ARCHIVED = "archived", "Archived"
+
+
+class QuestionOrigin(models.TextChoices):
+    GENERATED = "generated", "Generated"
+    AUTHORED = "authored", "Authored"
+    IMPORTED = "imported", "Imported"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=QuestionStatus.PUBLISHED, bank__status=BankStatus.PUBLISHED)
+
+    def live(self):
+        """Everything but archived questions (archived ones keep their history)."""
+        return self.exclude(status=QuestionStatus.ARCHIVED)
+
+
+class Question(models.Model):
+    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(max_length=20, choices=QuestionKind)
+    prompt = models.TextField()
+    answer = models.TextField(help_text="The canonical correct answer, as shown to students.")
+    explanation = models.TextField(blank=True)
+    evidence_start = models.PositiveIntegerField(null=True, blank=True)
+    evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=QuestionStatus, default=QuestionStatus.DRAFT)
+    origin = models.CharField(
+        max_length=10, choices=QuestionOrigin, default=QuestionOrigin.AUTHORED
+    )
+    difficulty = models.PositiveSmallIntegerField(
+        default=2, help_text="1 (easy) to 5 (hard), the author's estimate."
+    )
+    position = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Hash of the fact the question came from; regeneration matches on it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bank", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bank", "fingerprint"],
+                condition=~Q(fingerprint=""),
+                name="question_unique_fingerprint_per_bank",
+            ),
+            models.CheckConstraint(
+                condition=Q(evidence_start__isnull=True)
+                | Q(evidence_end__isnull=True)
+                | Q(evidence_end__gte=models.F("evidence_start")),
+                name="question_evidence_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(difficulty__gte=1) & Q(difficulty__lte=5),
+                name="question_difficulty_1_to_5",
+            ),
+        ]
+        indexes = [models.Index(fields=["bank", "status", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.prompt[:80]}"
+
+    @property
+    def is_multiple_choice(self) -> bool:
+        return self.kind in MULTIPLE_CHOICE_KINDS
+
+    @property
+    def evidence_text(self) -> str:
+        """The article sentence that proves the answer ("" when unknown)."""
+        article = self.bank.article
+        if article is None or self.evidence_start is None or self.evidence_end is None:
+            return ""
+        return article.text[self.evidence_start : self.evidence_end]
+
+    def clean(self):
+        from .validation import question_problems
+
+        if (
+            self.evidence_start is not None
+            and self.evidence_end is not None
+            and self.evidence_end < self.evidence_start
+        ):
+            raise ValidationError({"evidence_end": "The evidence must end after it starts."})
+        checked_elsewhere = getattr(self, "_choices_checked_by_formset", False)
+        choices = (
+            [(c.text, c.is_correct, c.position) for c in self.choices.all()]
+            if self.pk and not checked_elsewhere
+            else None
+        )
+        problems = question_problems(
+            kind=self.kind,
+            status=self.status,
+            prompt=self.prompt,
+            answer=self.answer,
+            choices=choices,
+        )
+        if problems:
+            raise ValidationError(problems)
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(
+        default=0, help_text="Display order; for timeline questions, the correct order."
+    )
+
+    class Meta:
+        ordering = ["question", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class GenerationStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class GenerationJob(models.Model):
+    """One run of the generator over an article, shown in admin with its outcome."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="generation_jobs")
+    bank = models.ForeignKey(
+        QuestionBank, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField(
+        max_length=10, choices=GenerationStatus, default=GenerationStatus.QUEUED
+    )
+    counts = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Generation #{self.pk} of {self.article} ({self.status})"

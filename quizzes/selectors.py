@@ -1,0 +1,77 @@
+"""Reads of the content side, shared by admin, HTML and API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import BankStatus, Question, QuestionBank, QuestionStatus
+from .permissions import is_teacher
+
+
+@dataclass(frozen=True)
+class EvidenceInParagraph:
+    before: str
+    evidence: str
+    after: str
+    paragraph_index: int
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (a line or block between newlines)."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def evidence_in_paragraph(
+    text: str, start: int | None, end: int | None
+) -> EvidenceInParagraph | None:
+    """Split the paragraph holding [start, end) into before / evidence / after,
+    for highlighting the evidence inside its paragraph."""
+    if start is None or end is None or not (0 <= start <= end <= len(text)):
+        return None
+    for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        if p_start <= start <= p_end:
+            stop = max(min(end, p_end), start)
+            return EvidenceInParagraph(
+                before=text[p_start:start],
+                evidence=text[start:stop],
+                after=text[stop:p_end],
+                paragraph_index=index,
+            )
+    return None
+
+
+def bank_list_for_user(*, user) -> QuerySet[QuestionBank]:
+    """Published banks for everyone; teachers also see their own drafts."""
+    published = Q(status=BankStatus.PUBLISHED)
+    if user.is_authenticated and user.is_superuser:
+        visible = Q()
+    elif is_teacher(user):
+        visible = published | Q(owner=user)
+    else:
+        visible = published
+    return (
+        QuestionBank.objects.filter(visible)
+        .select_related("article", "owner")
+        .annotate(
+            question_count=Count(
+                "questions", filter=Q(questions__status=QuestionStatus.PUBLISHED), distinct=True
+            )
+        )
+        .order_by("title", "id")
+    )
+
+
+def question_list_published(*, bank: QuestionBank) -> QuerySet[Question]:
+    return (
+        Question.objects.filter(bank=bank, status=QuestionStatus.PUBLISHED)
+        .prefetch_related("choices")
+        .order_by("position", "id")
+    )

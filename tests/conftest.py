@@ -1,0 +1,64 @@
+"""Shared fixtures: users of each role, a published bank, logged-in clients."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import (
+    PASSWORD,
+    QuestionBankFactory,
+    QuestionFactory,
+    SuperuserFactory,
+    TeacherFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def student(db):
+    return UserFactory(username="stella")
+
+
+@pytest.fixture
+def other_student(db):
+    return UserFactory(username="oscar")
+
+
+@pytest.fixture
+def teacher(db):
+    return TeacherFactory(username="tess")
+
+
+@pytest.fixture
+def other_teacher(db):
+    return TeacherFactory(username="otto")
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory(username="root")
+
+
+@pytest.fixture
+def bank(teacher):
+    """A published bank of five published who-said questions, owned by `teacher`."""
+    bank = QuestionBankFactory(owner=teacher, title="World news")
+    QuestionFactory.create_batch(5, bank=bank)
+    return bank
+
+
+@pytest.fixture
+def student_client(client, student):
+    client.force_login(student)
+    return client
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client

@@ -1,0 +1,148 @@
+"""factory-boy factories: related objects stay consistent (a question's bank,
+a card's user and question, a teacher in the Teachers group)."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from learning.models import Card, QuizAttempt, StudyPreferences
+from quizzes.models import Article, Choice, Question, QuestionBank, Tag
+
+PASSWORD = "Correct-Horse-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"student{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class TeacherFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"teacher{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def teachers_group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name="Teachers"))
+
+
+class SuperuserFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"admin{n}")
+    is_staff = True
+    is_superuser = True
+
+
+ARTICLE_TEXT = (
+    "Leaders meet in Tashkent\n"
+    "Uzbek President Shavkat Mirziyoyev hosted the summit in Tashkent in September 2022.\n"
+    '"We will build new roads," said Jane Doe, a senior fellow.\n'
+)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    publisher = "The Daily Example"
+    url = factory.Sequence(lambda n: f"https://news.example.com/{n}")
+    text = factory.Sequence(lambda n: f"{ARTICLE_TEXT}Story number {n}.\n")
+    created_by = factory.SubFactory(TeacherFactory)
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"tag{n}")
+
+
+class QuestionBankFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuestionBank
+
+    title = factory.Sequence(lambda n: f"Bank {n}")
+    description = "Questions about the news."
+    owner = factory.SubFactory(TeacherFactory)
+    article = factory.SubFactory(ArticleFactory, created_by=factory.SelfAttribute("..owner"))
+    status = "published"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A published who-said question with four choices, the first correct."""
+
+    class Meta:
+        model = Question
+        skip_postgeneration_save = True
+
+    bank = factory.SubFactory(QuestionBankFactory)
+    kind = "who_said"
+    prompt = factory.Sequence(lambda n: f"Who said: “We will build road number {n}”?")
+    answer = "Jane Doe"
+    explanation = "In the article: “We will build new roads,” said Jane Doe."
+    status = "published"
+    origin = "authored"
+    position = factory.Sequence(lambda n: n)
+    fingerprint = factory.Sequence(lambda n: f"fp{n:06d}")
+
+    @factory.post_generation
+    def choices(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        texts = (
+            extracted if extracted is not None else [obj.answer, "John Roe", "Ann Poe", "Max Moe"]
+        )
+        for position, text in enumerate(texts):
+            Choice.objects.create(
+                question=obj, text=text, is_correct=(text == obj.answer), position=position
+            )
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Choice
+
+    question = factory.SubFactory(QuestionFactory, choices=[])
+    text = factory.Sequence(lambda n: f"Option {n}")
+    is_correct = False
+    position = factory.Sequence(lambda n: n)
+
+
+class StudyPreferencesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StudyPreferences
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(UserFactory)
+
+
+class CardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Card
+
+    user = factory.SubFactory(UserFactory)
+    question = factory.SubFactory(QuestionFactory)
+    due = factory.LazyFunction(timezone.now)
+
+
+class QuizAttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuizAttempt
+
+    user = factory.SubFactory(UserFactory)
+    bank = factory.SubFactory(QuestionBankFactory)

@@ -1,0 +1,1 @@
+"""Delivery: the student web pages (templates + HTMX)."""
