@@ -32,8 +32,8 @@ setup: install
 
 ## Production-like serving: gunicorn + whitenoise (set DJANGO_SECRET_KEY, hosts, DATABASE_URL).
 serve: install
-	$(PY) manage.py collectstatic --noinput
-	$(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(PY) manage.py collectstatic --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(PY) manage.py migrate --noinput
 	$(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
 
 worker: install

@@ -1,9 +1,45 @@
 """/api/v1/ routes, gathered from each app's api package."""
 
 from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny
 
+from config.api_auth import LogoutView, TokenView
 from config.health import health
+from learning.api import urls as learning_api_urls
+from learning.api.account import MeExportView, MeView
+from quizzes.api import urls as quizzes_api_urls
+from quizzes.interop import api as interop_api
 
 urlpatterns: list = []
+# Token login/logout, the OpenAPI schema and Swagger UI (assets from the sidecar, no CDN).
+urlpatterns += [
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("auth/logout/", LogoutView.as_view(), name="auth-logout"),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="v1:schema", permission_classes=[AllowAny]),
+        name="docs",
+    ),
+]
+# Content (a bank's questions; teach/..., articles/...) and learner routes (banks, study,
+# reviews, quizzes, progress, me/preferences): quizzes/api/urls.py, learning/api/urls.py.
+# Bank import/export for teachers (quizzes/interop/api.py); before the teach/banks router,
+# whose detail route would otherwise take "import" for a bank id.
+urlpatterns += [
+    path("teach/banks/import/", interop_api.BankImportView.as_view(), name="teach-bank-import"),
+    path(
+        "teach/banks/<int:pk>/export/",
+        interop_api.BankExportView.as_view(),
+        name="teach-bank-export",
+    ),
+]
+urlpatterns += quizzes_api_urls.urlpatterns + learning_api_urls.urlpatterns
 # Load-balancer probe, no authentication (config/health.py).
 urlpatterns += [path("health/", health, name="health")]
+# The caller's own data: export and account deletion (learning/account.py).
+urlpatterns += [
+    path("me/export/", MeExportView.as_view(), name="me-export"),
+    path("me/", MeView.as_view(), name="me"),
+]

@@ -8,6 +8,8 @@ not shown: it could carry a host name or a user name.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -31,7 +33,8 @@ def _database_status() -> str:
 
 
 def _cache_status() -> str:
-    key = "health:probe"
+    # One key per process and thread: concurrent probes must not read each other's value.
+    key = f"health:probe:{os.getpid()}:{threading.get_ident()}"
     token = uuid.uuid4().hex
     try:
         cache.set(key, token, timeout=10)

@@ -1,7 +1,9 @@
 """Top-level routes: admin for teachers, /api/v1/ for mobile, the rest for students."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from config.api_errors import api_not_found
 
 admin.site.site_header = "NewsQuiz — teachers"
 admin.site.site_title = "NewsQuiz admin"
@@ -10,6 +12,8 @@ admin.site.index_title = "Question banks and classes"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(("config.api_v1", "api"), namespace="v1")),
+    re_path(r"^api/", api_not_found),  # unknown API paths: JSON 404 in the API's error shape
+    path("accounts/", include("web.account_urls")),  # friendlier login/signup/password change
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("web.urls")),
 ]

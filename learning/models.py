@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from quizzes.models import QuestionBank
+
 
 def default_learning_steps() -> list[int]:
     return [60, 600]  # seconds: 1 minute, 10 minutes (Anki's defaults)
@@ -124,6 +126,9 @@ class ReviewLog(models.Model):
     client_uuid = models.UUIDField(null=True, blank=True)
     source = models.CharField(max_length=10, choices=ReviewSource, default=ReviewSource.FLASHCARD)
     card_before = models.JSONField()
+    # Copied out of card_before for queries (true retention, daily limits).
+    state_before = models.PositiveSmallIntegerField(choices=CardState, null=True, blank=True)
+    stability_before = models.FloatField(null=True, blank=True)
     state_after = models.PositiveSmallIntegerField(choices=CardState)
     due_after = models.DateTimeField()
     result = models.JSONField(
@@ -221,3 +226,12 @@ class QuizAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id} in quiz {self.attempt_id}"
+
+
+class BankProgress(QuestionBank):
+    """Admin's "Student progress" page per bank (a proxy: no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "student progress"
+        verbose_name_plural = "student progress"

@@ -4,13 +4,19 @@ quizzes.permissions, state changes from quizzes.services."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from . import services
 from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
+from .interop.admin_views import EXPORT_ACTIONS, bank_import_urls
+from .jobs import generation_retry
 from .models import Article, Choice, GenerationJob, Question, QuestionBank, Tag
-from .permissions import can_edit_bank
+from .permissions import can_edit_bank, is_teacher
 from .selectors import evidence_in_paragraph
 
 
@@ -68,10 +74,81 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
     ]
 
+    actions = ["generate_questions"]
+
+    class Media:
+        css = {"all": ["quizzes/admin.css"]}
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    # "Generate questions": the list action and the button on the article page.
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<path:object_id>/generate/",
+                self.admin_site.admin_view(self.generate_view),
+                name="quizzes_article_generate",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_generate": is_teacher(request.user)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _generate(self, request, article):
+        job = services.generation_request(article=article, user=request.user)
+        if job.status in ("queued", "running"):
+            jobs_url = reverse("admin:quizzes_generationjob_changelist")
+            self.message_user(
+                request,
+                format_html(
+                    '“{}”: generation queued as job #{}; follow it under <a href="{}">Generation jobs</a>.',
+                    article,
+                    job.pk,
+                    jobs_url,
+                ),
+                messages.INFO,
+            )
+        elif job.status == "done":
+            bank_url = reverse("admin:quizzes_questionbank_change", args=[job.bank_id])
+            self.message_user(
+                request,
+                format_html(
+                    '“{}”: {} <a href="{}">Review the bank</a>.',
+                    article,
+                    services.generation_summary(job.counts),
+                    bank_url,
+                ),
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request, f"“{article}”: no questions generated. {job.error}", messages.ERROR
+            )
+        return job
+
+    @admin.action(description="Generate questions")
+    def generate_questions(self, request, queryset):
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        for article in queryset:
+            self._generate(request, article)
+
+    def generate_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No such article.")
+        self._generate(request, article)
+        return HttpResponseRedirect(reverse("admin:quizzes_article_change", args=[article.pk]))
 
 
 class QuestionInline(admin.TabularInline):
@@ -92,8 +169,11 @@ class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
     autocomplete_fields = ["article"]
     filter_horizontal = ["tags"]
     readonly_fields = ["owner", "created_at", "updated_at"]
-    actions = ["publish_banks", "unpublish_banks"]
+    actions = ["publish_banks", "unpublish_banks", *EXPORT_ACTIONS]
     inlines = [QuestionInline]
+
+    def get_urls(self):
+        return bank_import_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_total=Count("questions"))
@@ -230,12 +310,64 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(GenerationJob)
 class GenerationJobAdmin(admin.ModelAdmin):
-    list_display = ["id", "article", "bank", "status", "counts", "created_at", "finished_at"]
+    """Each generation's outcome (queued, running, done with counts, failed with the
+    reason); failed ones can be retried. Teachers see the jobs of their articles."""
+
+    list_display = [
+        "id",
+        "article",
+        "bank",
+        "status",
+        "counts_summary",
+        "reason",
+        "requested_by",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status"]
+    list_select_related = ["article", "bank", "requested_by"]
     readonly_fields = [f.name for f in GenerationJob._meta.fields]
+    actions = ["retry_failed"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(Q(requested_by=request.user) | Q(article__created_by=request.user))
+
+    @admin.display(description="Questions")
+    def counts_summary(self, obj):
+        return services.generation_summary(obj.counts) if obj.counts else "—"
+
+    @admin.display(description="Reason of failure")
+    def reason(self, obj):
+        return obj.error or "—"
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_retry_permission(self, request):
+        return is_teacher(request.user)
+
+    @admin.action(description="Retry failed generations", permissions=["retry"])
+    def retry_failed(self, request, queryset):
+        result = generation_retry(jobs=queryset)
+        if result.retried:
+            self.message_user(
+                request,
+                f"{len(result.retried)} generation(s) queued again: "
+                + ", ".join(f"#{pk}" for pk in result.retried)
+                + ".",
+                messages.SUCCESS,
+            )
+        if result.skipped:
+            self.message_user(
+                request,
+                f"{len(result.skipped)} job(s) not failed, left as they are: "
+                + ", ".join(f"#{pk}" for pk in result.skipped)
+                + ".",
+                messages.WARNING,
+            )

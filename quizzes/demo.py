@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .models import Article, text_checksum
+from .models import Article, BankStatus, QuestionBank, QuestionStatus, text_checksum
 from .permissions import TEACHERS_GROUP
 
 SAMPLE_ARTICLE_PATH = Path(settings.BASE_DIR) / "fixtures" / "seed_article.txt"
@@ -31,6 +31,9 @@ class DemoResult:
     created_users: list[str] = field(default_factory=list)
     passwords: dict[str, str] = field(default_factory=dict)
     article_created: bool = False
+    bank: QuestionBank | None = None
+    questions_created: int = 0
+    questions_published: int = 0
 
 
 def _ensure_user(username: str, password: str, *, staff: bool, result: DemoResult):
@@ -70,4 +73,20 @@ def demo_setup(*, known_passwords: bool) -> DemoResult:
         article.save(update_fields=["created_by"])
     for username, password in DEMO_STUDENTS:
         _ensure_user(username, password_for(password), staff=False, result=result)
+    _ensure_sample_bank(article=article, teacher=teacher, result=result)
     return result
+
+
+def _ensure_sample_bank(*, article: Article, teacher, result: DemoResult) -> None:
+    """The sample article's generated bank, published, owned by the demo
+    teacher. Regeneration is idempotent, so a second run changes nothing."""
+    from .services import bank_generate
+
+    existing = QuestionBank.objects.filter(article=article, owner=teacher).first()
+    publish = existing is None or existing.status != BankStatus.PUBLISHED
+    generated = bank_generate(article=article, user=teacher, publish=publish)
+    result.bank = generated.bank
+    result.questions_created = generated.created
+    result.questions_published = generated.bank.questions.filter(
+        status=QuestionStatus.PUBLISHED
+    ).count()

@@ -7,27 +7,23 @@ from django.conf import settings
 from django.forms.models import BaseInlineFormSet
 
 from .models import Article
+from .services import ArticleInputError, article_text_from_upload
 from .validation import question_problems
-
-ALLOWED_UPLOAD_SUFFIXES = (".txt", ".md")
 
 
 def decode_article_upload(upload) -> str:
-    """Text of an uploaded .txt/.md file, or a ValidationError saying why not."""
-    name = (upload.name or "").lower()
-    if not name.endswith(ALLOWED_UPLOAD_SUFFIXES):
-        raise forms.ValidationError("Upload a .txt or .md file.")
+    """Text of an uploaded .txt/.md file, or a ValidationError saying why not
+    (the rules are the service's: quizzes.services.article_text_from_upload)."""
     if upload.size > settings.ARTICLE_MAX_BYTES:
         raise forms.ValidationError(
             f"The file is {upload.size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
         )
-    raw = upload.read()
-    if b"\x00" in raw:
-        raise forms.ValidationError("This file is binary, not text.")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise forms.ValidationError("The file is not UTF-8 text.") from exc
+        return article_text_from_upload(
+            data=upload.read(settings.ARTICLE_MAX_BYTES + 1), filename=upload.name or ""
+        )
+    except ArticleInputError as error:
+        raise forms.ValidationError(error.message) from error
 
 
 class ArticleAdminForm(forms.ModelForm):

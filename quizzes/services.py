@@ -3,13 +3,32 @@ API, commands and tasks. Each runs in one transaction."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
+from django.utils import timezone
 
-from .models import BankStatus, Question, QuestionBank, QuestionStatus
+from .models import (
+    Article,
+    BankStatus,
+    Choice,
+    GenerationJob,
+    GenerationStatus,
+    Question,
+    QuestionBank,
+    QuestionKind,
+    QuestionOrigin,
+    QuestionStatus,
+    text_checksum,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,3 +96,293 @@ def bank_publish(*, bank: QuestionBank, user=None) -> BankPublishResult:
 @transaction.atomic
 def bank_set_status(*, banks: QuerySet[QuestionBank], status: str) -> int:
     return banks.update(status=status)
+
+
+# Articles in, question banks out ------------------------------------------------
+
+ARTICLE_UPLOAD_SUFFIXES = ("", ".txt", ".md", ".text")
+
+
+class ArticleInputError(ValueError):
+    """Bad article input: `field` names what is wrong, `message` says why."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > max(2, len(text) // 100)
+
+
+def _article_text_clean(text: str, *, field: str = "text") -> str:
+    """The text as stored: line endings normalised, outer whitespace removed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise ArticleInputError(field, "The article is empty.")
+    if _looks_binary(text):
+        raise ArticleInputError(field, "This file is binary, not text.")
+    size = len(text.encode("utf-8"))
+    if size > settings.ARTICLE_MAX_BYTES:
+        raise ArticleInputError(
+            field, f"The text is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
+        )
+    return text
+
+
+def article_text_from_upload(*, data: bytes, filename: str) -> str:
+    """The text of an uploaded (or command-line) article file: UTF-8 plain
+    text or Markdown, at most ARTICLE_MAX_BYTES. Raises ArticleInputError."""
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix not in ARTICLE_UPLOAD_SUFFIXES:
+        raise ArticleInputError("upload", "Upload a .txt or .md file.")
+    if len(data) > settings.ARTICLE_MAX_BYTES:
+        raise ArticleInputError(
+            "upload",
+            f"The file is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}.",
+        )
+    if not data.strip():
+        raise ArticleInputError("upload", "The file is empty.")
+    if b"\x00" in data:
+        raise ArticleInputError("upload", "This file is binary, not text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleInputError("upload", "The file is not UTF-8 text.") from exc
+    return _article_text_clean(text, field="upload")
+
+
+def _title_from_text(text: str) -> str:
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if len(first_line) <= 120:
+        return first_line
+    return first_line[:117].rsplit(" ", 1)[0] + "…"
+
+
+@transaction.atomic
+def article_create(
+    *,
+    text: str,
+    title: str = "",
+    publisher: str = "",
+    url: str = "",
+    published_on: date | None = None,
+    created_by=None,
+) -> Article:
+    """Store an article. Refuses empty, binary, oversized or already stored
+    text (ArticleInputError naming the field); the title defaults to the
+    first line."""
+    text = _article_text_clean(text)
+    clash = Article.objects.filter(checksum=text_checksum(text)).first()
+    if clash is not None:
+        raise ArticleInputError(
+            "text", f"This article is already stored as “{clash.title}” (#{clash.pk})."
+        )
+    article = Article(
+        text=text,
+        title=(title or "").strip()[:300] or _title_from_text(text),
+        publisher=publisher,
+        url=url,
+        published_on=published_on,
+        created_by=created_by,
+    )
+    try:
+        article.full_clean()
+    except ValidationError as error:
+        field_name, messages = next(iter(error.message_dict.items()))
+        raise ArticleInputError(field_name, " ".join(messages)) from error
+    article.save()
+    return article
+
+
+@dataclass
+class GenerationResult:
+    bank: QuestionBank
+    created: int = 0
+    kept: int = 0
+    skipped_rejected: int = 0
+    counts_by_kind: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "bank": self.bank.pk,
+            "bank_title": self.bank.title,
+            "created": self.created,
+            "kept": self.kept,
+            "skipped_rejected": self.skipped_rejected,
+            "counts_by_kind": dict(self.counts_by_kind),
+            "facts": dict(self.facts),
+        }
+
+    def summary(self) -> str:
+        return generation_summary(self.as_dict())
+
+
+def generation_summary(counts: dict) -> str:
+    """One sentence from GenerationResult.as_dict() (also a GenerationJob's counts)."""
+    by_kind = counts.get("counts_by_kind") or {}
+    kinds = ", ".join(  # in QuestionKind order (jsonb does not keep key order)
+        f"{by_kind[kind]} {QuestionKind(kind).label.lower()}"
+        for kind in QuestionKind.values
+        if by_kind.get(kind)
+    )
+    text = f"{counts.get('created', 0)} new draft question(s)" + (f" ({kinds})" if kinds else "")
+    text += f", {counts.get('kept', 0)} kept"
+    if counts.get("skipped_rejected"):
+        text += f", {counts['skipped_rejected']} rejected or archived not re-added"
+    return f"{text} in “{counts.get('bank_title', '')}”."
+
+
+def _people_of_owner(*, owner, exclude_bank: QuestionBank) -> list[str]:
+    """Speakers from the owner's other banks: extra options for who-said."""
+    return list(
+        Question.objects.filter(bank__owner=owner, kind=QuestionKind.WHO_SAID)
+        .exclude(bank=exclude_bank)
+        .exclude(status__in=[QuestionStatus.REJECTED, QuestionStatus.ARCHIVED])
+        .values_list("answer", flat=True)
+        .distinct()
+        .order_by("answer")[:200]
+    )
+
+
+def _bank_for(*, article: Article, user, bank_title: str | None) -> QuestionBank:
+    banks = QuestionBank.objects.select_for_update().filter(article=article, owner=user)
+    if bank_title:
+        banks = banks.filter(title=bank_title)
+    bank = banks.order_by("id").first()
+    if bank is None:
+        bank = QuestionBank.objects.create(
+            title=(bank_title or article.title)[:200],
+            description=f"Questions generated from “{article.title}”."[:1000],
+            article=article,
+            owner=user,
+        )
+    return bank
+
+
+def bank_generate(
+    *, article: Article, user, bank_title: str | None = None, publish: bool = False
+) -> GenerationResult:
+    """Create or update the user's bank for an article with generated draft
+    questions. Idempotent: questions are matched by fingerprint, existing ones
+    (teacher edits, review history) are left alone, rejected or archived ones
+    are not re-added. All or nothing. Raises ArticleInputError when the
+    article yields no quotes, countries or dates."""
+    from .extraction import extract
+    from .generation import generate_questions
+
+    if user is None:
+        raise ArticleInputError("user", "A bank needs an owner.")
+    facts = extract(
+        article.text, published=article.published_on
+    )  # CPU work, outside the transaction
+    if facts.is_empty():
+        raise ArticleInputError(
+            "text",
+            "No quotes, countries or dates were found in this article, so there is nothing "
+            "to ask about.",
+        )
+    with transaction.atomic():
+        bank = _bank_for(article=article, user=user, bank_title=bank_title)
+        drafts = generate_questions(
+            facts,
+            article_text=article.text,
+            other_people=_people_of_owner(owner=user, exclude_bank=bank),
+            published=article.published_on,
+        )
+        result = GenerationResult(
+            bank=bank,
+            facts={
+                "quotes": len(facts.quotes),
+                "countries": len(facts.countries),
+                "events": len(facts.events),
+            },
+        )
+        existing = dict(bank.questions.exclude(fingerprint="").values_list("fingerprint", "status"))
+        position = (bank.questions.aggregate(top=Max("position"))["top"] or 0) + 1
+        new_questions, new_choices = [], []
+        for draft in drafts:
+            if draft.fingerprint in existing:
+                if existing[draft.fingerprint] in (
+                    QuestionStatus.REJECTED,
+                    QuestionStatus.ARCHIVED,
+                ):
+                    result.skipped_rejected += 1
+                else:
+                    result.kept += 1
+                continue
+            question = Question(
+                bank=bank,
+                kind=draft.kind,
+                prompt=draft.prompt,
+                answer=draft.answer,
+                explanation=draft.explanation,
+                evidence_start=draft.evidence_start,
+                evidence_end=draft.evidence_end,
+                status=QuestionStatus.DRAFT,
+                origin=QuestionOrigin.GENERATED,
+                difficulty=draft.difficulty,
+                position=position,
+                fingerprint=draft.fingerprint,
+            )
+            position += 1
+            new_questions.append(question)
+            new_choices.append(draft.choices)
+            result.counts_by_kind[draft.kind] = result.counts_by_kind.get(draft.kind, 0) + 1
+        created = Question.objects.bulk_create(new_questions)
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, is_correct=is_correct, position=pos)
+            for question, choices in zip(created, new_choices, strict=True)
+            for text, is_correct, pos in choices
+        )
+        result.created = len(created)
+        if publish and (result.created or bank.status != BankStatus.PUBLISHED):
+            bank_publish(bank=bank, user=user)
+            bank.refresh_from_db()
+    return result
+
+
+# Generation jobs: the admin's "Generate questions" goes through these, so a
+# background worker can run them. To go asynchronous, generation_request only
+# has to replace its inline generation_run(...) call with
+# transaction.on_commit(lambda: <task>.delay(job.pk)).
+
+
+def generation_request(*, article: Article, user) -> GenerationJob:
+    """Record a generation job for the article and run it: in a Celery worker once
+    the transaction commits when CELERY_BROKER_URL is set (the job is returned
+    queued), inline otherwise (returned done or failed). See quizzes/jobs.py."""
+    from .jobs import generation_enqueue
+
+    job = GenerationJob.objects.create(
+        article=article, requested_by=user, status=GenerationStatus.QUEUED
+    )
+    generation_enqueue(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def generation_run(*, job_id: int) -> GenerationJob:
+    """Run one generation job: running -> done (counts) or failed (the reason)."""
+    job = GenerationJob.objects.select_related("article", "requested_by").get(pk=job_id)
+    job.status = GenerationStatus.RUNNING
+    job.started_at = timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    try:
+        result = bank_generate(article=job.article, user=job.requested_by or job.article.created_by)
+    except ArticleInputError as error:
+        job.status, job.error = GenerationStatus.FAILED, error.message
+    except Exception as error:  # recorded for the teacher, logged for us
+        logger.exception("Generation job %s failed", job.pk)
+        job.status, job.error = GenerationStatus.FAILED, f"Generation failed: {error}"
+    else:
+        job.status, job.bank, job.counts = GenerationStatus.DONE, result.bank, result.as_dict()
+        job.error = ""
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "bank", "counts", "error", "finished_at"])
+    return job

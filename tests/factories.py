@@ -113,6 +113,27 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             )
 
 
+class OrderingQuestionFactory(QuestionFactory):
+    """A published timeline question: its choices' positions give the correct order."""
+
+    kind = "ordering"
+    prompt = factory.Sequence(lambda n: f"Put these events in order, earliest first ({n}).")
+    answer = "USSR dissolves → Kazakhstan's capital moves → SCO summit in Tashkent"
+    explanation = ""
+
+    @factory.post_generation
+    def choices(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        texts = extracted or [
+            "USSR dissolves (1991)",
+            "Kazakhstan's capital moves to Astana (1997)",
+            "SCO summit in Tashkent (2022)",
+        ]
+        for position, text in enumerate(texts):
+            Choice.objects.create(question=obj, text=text, is_correct=False, position=position)
+
+
 class ChoiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Choice

@@ -1,9 +1,27 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("articles/<int:article_id>/", views.article_detail, name="article"),
+    path("study/", views.study, name="study"),
+    path("study/rate/", views.study_rate, name="study_rate"),
+    path("study/undo/", views.study_undo, name="study_undo"),
+    path("quiz/", views.quiz_list, name="quiz_list"),
+    path("quiz/<int:attempt_id>/", views.quiz_take, name="quiz_take"),
+    path("quiz/<int:attempt_id>/answer/", views.quiz_answer, name="quiz_answer"),
+    path(
+        "quiz/<int:attempt_id>/feedback/<int:question_id>/",
+        views.quiz_feedback,
+        name="quiz_feedback",
+    ),
+    path("quiz/<int:attempt_id>/result/", views.quiz_result, name="quiz_result"),
+    path("progress/", views.progress, name="progress"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("account/", account_views.account, name="account"),
+    path("account/export/", account_views.account_export_download, name="account_export"),
+    path("account/delete/", account_views.account_delete_view, name="account_delete"),
 ]

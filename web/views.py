@@ -1,12 +1,621 @@
-"""Student pages. Thin: each view calls selectors/services and renders."""
+"""Student pages. Thin: each view calls selectors/services and renders.
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+Every form posts as a plain HTML form (redirect after POST); with HTMX loaded,
+the study and quiz forms swap only their fragment instead."""
 
-from quizzes.models import QuestionBank
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import date
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required as django_login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from learning import selectors as learning_selectors
+from learning import services as learning_services
+from quizzes.models import Question, QuestionKind
+
+from . import charts
+from .forms import PreferencesForm, QuizStartForm, SignUpForm
+from .highlight import article_paragraphs, paragraph_index_at
+from .middleware import remember_time_zone
+from .selectors import (
+    article_evidence_spans,
+    article_get_for_student,
+    bank_get_published,
+    bank_list_published,
+    question_evidence,
+    review_last_id,
+)
+
+STUDY_QUEUE_LIMIT = 30
+RATINGS = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
+
+
+def login_required(view):
+    """Django's login_required, except that an HTMX request (e.g. a rating after
+    the session expired) gets the whole browser sent to the login page, rather
+    than the login page swapped into a fragment."""
+    guarded = django_login_required(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.htmx and not request.user.is_authenticated:
+            login = redirect_to_login(request.htmx.current_url_abs_path or request.get_full_path())
+            return HttpResponseClientRedirect(login["Location"])
+        return guarded(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# Accounts -----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("web:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {user.get_username()}! Pick a bank to start.")
+        return redirect(_safe_next(request, reverse("web:home")))
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "next": _safe_next(request, "")},
+        status=400 if form.errors else 200,
+    )
+
+
+# Home ---------------------------------------------------------------------
 
 
 @login_required
 def home(request):
-    banks = QuestionBank.objects.filter(status="published")
-    return render(request, "web/home.html", {"banks": banks})
+    banks = list(bank_list_published(user=request.user))
+    mastery = learning_selectors.bank_mastery(user=request.user, banks=banks)
+    rows = []
+    for bank in banks:
+        stats = mastery.get(bank.pk, {"due": 0, "new": 0, "mastery": 0.0, "total": 0})
+        rows.append(
+            {
+                "bank": bank,
+                "stats": stats,
+                "width": charts.width_class(stats.get("mastery")),
+            }
+        )
+    summary = learning_selectors.progress_summary(user=request.user)
+    return render(
+        request,
+        "web/home.html",
+        {
+            "nav": "home",
+            "rows": rows,
+            "today": summary["today"],
+            "streak": summary["streak"],
+            "due_total": sum(row["stats"]["due"] for row in rows),
+            "new_total": sum(row["stats"]["new"] for row in rows),
+        },
+    )
+
+
+# Article ------------------------------------------------------------------
+
+
+@login_required
+def article_detail(request, article_id: int):
+    article = article_get_for_student(user=request.user, article_id=article_id)
+    paragraphs = article_paragraphs(
+        article.text,
+        article_evidence_spans(article=article),
+        current_question=_int_or_none(request.GET.get("q")),
+    )
+    return render(
+        request,
+        "web/article.html",
+        {"article": article, "paragraphs": paragraphs, "back": _safe_next(request, "")},
+    )
+
+
+# Study --------------------------------------------------------------------
+
+
+def _study_key(bank, user_today: date) -> str:
+    return f"{bank.pk if bank else 'all'}|{user_today.isoformat()}"
+
+
+def _session_logs(request, key: str) -> list[int]:
+    """Review log ids rated in this study session (this bank, this day), oldest
+    first: their number is the session's progress, the last one is what undo undoes."""
+    state = request.session.get("study_session")
+    if isinstance(state, dict) and state.get("key") == key:
+        return [int(pk) for pk in state.get("logs", [])]
+    return []
+
+
+def _session_logs_save(request, key: str, logs: list[int]) -> None:
+    request.session["study_session"] = {"key": key, "logs": logs[-500:]}
+
+
+def _study_bank(request):
+    bank_id = request.GET.get("bank") or request.POST.get("bank")
+    return bank_get_published(bank_id=bank_id) if bank_id else None
+
+
+def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
+    user = request.user
+    queue = learning_selectors.study_queue(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
+    items = queue.items
+    item = None
+    if items:
+        item = next((i for i in items if i.card.pk == prefer_card), items[0])
+    if len(items) < STUDY_QUEUE_LIMIT:
+        remaining = len(items)
+    else:
+        remaining = max(len(items), queue.due_count + queue.new_available)
+    key = _study_key(bank, timezone.localdate())
+    done = len(_session_logs(request, key))
+    context = {
+        "nav": "study",
+        "bank": bank,
+        "queue": queue,
+        "item": item,
+        "remaining": remaining,
+        "done": done,
+        "session_total": done + remaining,
+        "error": error,
+        "client_uuid": uuid.uuid4(),
+        "bank_query": f"?bank={bank.pk}" if bank else "",
+    }
+    if item is not None:
+        question = item.question
+        article = question.bank.article if bank is None else bank.article
+        labels = item.preview_labels()
+        context["ratings"] = [
+            {"value": value, "name": name, "interval": labels.get(value, "")}
+            for value, name in RATINGS
+        ]
+        context["evidence"] = question_evidence(question=question, article=article)
+    else:
+        summary = learning_selectors.progress_summary(user=user)
+        forecast = summary["forecast"]
+        context["summary"] = summary
+        context["tomorrow"] = forecast[1]["count"] if len(forecast) > 1 else 0
+        context["week"] = sum(row["count"] for row in forecast[1:8])
+    return context
+
+
+def _render_study(request, context, *, status=200):
+    template = "web/study/_session.html" if request.htmx else "web/study/page.html"
+    return render(request, template, context, status=status)
+
+
+@login_required
+def study(request):
+    bank = _study_bank(request)
+    context = _study_context(request, bank, prefer_card=_int_or_none(request.GET.get("card")))
+    return _render_study(request, context)
+
+
+def _study_url(bank, card: int | None = None) -> str:
+    params = []
+    if bank:
+        params.append(f"bank={bank.pk}")
+    if card:
+        params.append(f"card={card}")
+    return reverse("web:study") + ("?" + "&".join(params) if params else "")
+
+
+@login_required
+@require_POST
+def study_rate(request):
+    bank = _study_bank(request)
+    card_id = _int_or_none(request.POST.get("card"))
+    rating = _int_or_none(request.POST.get("rating"))
+    try:
+        client_uuid = uuid.UUID(request.POST.get("client_uuid", ""))
+    except ValueError:
+        client_uuid = None
+    duration = _int_or_none(request.POST.get("duration_ms"))
+    if duration is not None and not 0 <= duration <= 3_600_000:
+        duration = None
+    error = ""
+    if card_id is None:
+        error = "That card is missing from the form. Please try again."
+    elif rating not in (1, 2, 3, 4):
+        error = "Choose one of Again, Hard, Good or Easy."
+    else:
+        try:
+            result = learning_services.review_record(
+                user=request.user,
+                card_id=card_id,
+                rating=rating,
+                client_uuid=client_uuid,
+                duration_ms=duration,
+                source="flashcard",
+            )
+        except learning_services.ReviewError as exc:
+            if exc.status == 404:
+                raise Http404(exc.message) from exc
+            error = exc.message
+        else:
+            key = _study_key(bank, timezone.localdate())
+            logs = _session_logs(request, key)
+            if result.log.pk not in logs:
+                _session_logs_save(request, key, [*logs, result.log.pk])
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+            return redirect(_study_url(bank, card_id))
+        return redirect(_study_url(bank))
+    context = _study_context(request, bank, prefer_card=card_id if error else None, error=error)
+    context["announce"] = "" if error else f"Rated {dict(RATINGS).get(rating, '')}. Next card."
+    return _render_study(request, context)
+
+
+@login_required
+@require_POST
+def study_undo(request):
+    bank = _study_bank(request)
+    key = _study_key(bank, timezone.localdate())
+    logs = _session_logs(request, key)
+    card = None
+    # Undo only this session's last rating, never e.g. a quiz answer given since.
+    if logs and review_last_id(user=request.user) == logs[-1]:
+        card = learning_services.review_undo_last(user=request.user)
+    if card is None:
+        note = "Nothing to undo."
+        _session_logs_save(request, key, [])
+    else:
+        _session_logs_save(request, key, logs[:-1])
+        note = "Undone. The card is back."
+    if not request.htmx:
+        messages.info(request, note)
+        return redirect(_study_url(bank, card.pk if card else None))
+    context = _study_context(request, bank, prefer_card=card.pk if card else None)
+    context["announce"] = note
+    return _render_study(request, context)
+
+
+# Quiz ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quiz_list(request):
+    banks = list(bank_list_published(user=request.user))
+    initial = {}
+    if request.GET.get("bank"):
+        initial["bank"] = _int_or_none(request.GET.get("bank"))
+    form = QuizStartForm(request.POST or None, banks=banks, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                attempt = learning_services.quiz_start(
+                    user=request.user,
+                    bank=form.cleaned_data["bank"],
+                    size=form.cleaned_data["size"],
+                )
+            except learning_services.ReviewError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                return redirect("web:quiz_take", attempt_id=attempt.pk)
+        status = 400
+    attempts = list(learning_selectors.attempt_list(user=request.user).select_related("bank")[:20])
+    return render(
+        request,
+        "web/quiz/list.html",
+        {"nav": "quiz", "form": form, "attempts": attempts, "has_banks": bool(banks)},
+        status=status,
+    )
+
+
+def _answered_ids(attempt) -> set[int]:
+    return set(attempt.answers.values_list("question_id", flat=True))
+
+
+def _quiz_question(attempt, question_id: int) -> Question:
+    if question_id not in attempt.question_ids:
+        raise Http404("That question is not part of this quiz.")
+    try:
+        return (
+            Question.objects.select_related("bank__article")
+            .prefetch_related("choices")
+            .get(pk=question_id)
+        )
+    except Question.DoesNotExist as exc:
+        raise Http404("No such question.") from exc
+
+
+def _shuffled_order(attempt, question) -> list[int]:
+    ids = [choice.pk for choice in question.choices.all()]
+    shuffled = ids[:]
+    random.Random(f"{attempt.pk}:{question.pk}").shuffle(shuffled)
+    if len(ids) > 1 and shuffled == ids:
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
+def _order_from_post(request, question) -> list[int] | None:
+    valid = {choice.pk for choice in question.choices.all()}
+    order = [_int_or_none(v) for v in request.POST.getlist("order")]
+    if len(order) != len(valid) or set(order) != valid:
+        return None
+    return order
+
+
+def _take_context(attempt, question, *, order=None, error="", position=None) -> dict:
+    choices = list(question.choices.all())
+    context = {
+        "nav": "quiz",
+        "attempt": attempt,
+        "question": question,
+        "is_ordering": question.kind == QuestionKind.ORDERING,
+        "is_choice": question.is_multiple_choice,
+        "choices": choices,
+        "error": error,
+        "number": position if position is not None else attempt.question_ids.index(question.pk) + 1,
+        "total": attempt.size,
+    }
+    if context["is_ordering"]:
+        by_id = {choice.pk: choice for choice in choices}
+        context["ordered"] = [by_id[pk] for pk in (order or _shuffled_order(attempt, question))]
+    return context
+
+
+@login_required
+def quiz_take(request, attempt_id: int):
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    if attempt.finished_at:
+        return redirect("web:quiz_result", attempt_id=attempt.pk)
+    answered = _answered_ids(attempt)
+    remaining = [qid for qid in attempt.question_ids if qid not in answered]
+    if not remaining:
+        learning_services.quiz_finish(attempt=attempt)
+        return redirect("web:quiz_result", attempt_id=attempt.pk)
+    question = _quiz_question(attempt, remaining[0])
+    context = _take_context(attempt, question, position=len(answered) + 1)
+    return render(request, "web/quiz/take.html", context)
+
+
+def _move(order: list[int], move: str) -> list[int]:
+    """Apply a no-JavaScript "up:<id>" / "down:<id>" button press to an order."""
+    direction, _, raw = move.partition(":")
+    pk = _int_or_none(raw)
+    if pk not in order or direction not in ("up", "down"):
+        return order
+    index = order.index(pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(order):
+        order[index], order[other] = order[other], order[index]
+    return order
+
+
+@login_required
+@require_POST
+def quiz_answer(request, attempt_id: int):
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    question_id = _int_or_none(request.POST.get("question"))
+    if question_id is None:
+        raise Http404("No question given.")
+    question = _quiz_question(attempt, question_id)
+    is_ordering = question.kind == QuestionKind.ORDERING
+    order = _order_from_post(request, question) if is_ordering else None
+    if is_ordering and request.POST.get("move"):
+        # Up/down pressed without JavaScript: show the list again, reordered.
+        order = _move(order or _shuffled_order(attempt, question), request.POST["move"])
+        return render(request, "web/quiz/take.html", _take_context(attempt, question, order=order))
+    is_choice = question.is_multiple_choice
+    choice_id = _int_or_none(request.POST.get("choice")) if is_choice else None
+    text = None if is_ordering or is_choice else request.POST.get("text", "").strip()
+    error = ""
+    if is_ordering and order is None:
+        error = "Put every event in the list in order, then check."
+    elif is_choice and choice_id is None:
+        error = "Choose an answer first."
+    elif text == "":
+        error = "Type your answer first."
+    else:
+        try:
+            learning_services.quiz_answer(
+                user=request.user,
+                attempt=attempt,
+                question_id=question.pk,
+                choice_id=choice_id,
+                order=order,
+                text=text,
+                duration_ms=_int_or_none(request.POST.get("duration_ms")),
+            )
+        except learning_services.ReviewError as exc:
+            if exc.field == "question" and question.pk in _answered_ids(attempt):
+                # Already answered (a double click, or the back button): show its feedback.
+                return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
+            error = exc.message
+    if error:
+        context = _take_context(attempt, question, order=order, error=error)
+        return render(request, "web/quiz/take.html", context, status=400)
+    if request.htmx:
+        return render(
+            request, "web/quiz/_feedback.html", _feedback_context(attempt, question, request)
+        )
+    return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
+
+
+def _feedback_context(attempt, question, request) -> dict:
+    answer = attempt.answers.filter(question=question).first()
+    if answer is None:
+        raise Http404("This question has not been answered yet.")
+    choices = list(question.choices.all())
+    correct = [choice for choice in choices if choice.is_correct]
+    by_id = {choice.pk: choice for choice in choices}
+    given_order = [by_id[pk] for pk in (answer.given_order or []) if pk in by_id]
+    correct_order = sorted(choices, key=lambda choice: (choice.position, choice.pk))
+    answered = _answered_ids(attempt)
+    evidence = question_evidence(question=question, article=question.bank.article)
+    return {
+        "nav": "quiz",
+        "attempt": attempt,
+        "question": question,
+        "answer": answer,
+        "is_ordering": question.kind == QuestionKind.ORDERING,
+        "choices": choices,
+        "correct_choice": correct[0] if correct else None,
+        "given_order": [
+            {
+                "choice": choice,
+                "right": index < len(correct_order) and correct_order[index] == choice,
+            }
+            for index, choice in enumerate(given_order)
+        ],
+        "correct_order": correct_order,
+        "evidence": evidence,
+        "number": len(answered),
+        "total": attempt.size,
+        "is_last": len(answered) >= attempt.size,
+    }
+
+
+@login_required
+def quiz_feedback(request, attempt_id: int, question_id: int):
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    question = _quiz_question(attempt, question_id)
+    return render(request, "web/quiz/feedback.html", _feedback_context(attempt, question, request))
+
+
+@login_required
+def quiz_result(request, attempt_id: int):
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    if attempt.finished_at is None:
+        if len(_answered_ids(attempt)) < attempt.size:
+            return redirect("web:quiz_take", attempt_id=attempt.pk)
+        attempt = learning_services.quiz_finish(attempt=attempt)
+    review = _review_rows(attempt, learning_selectors.attempt_review(attempt=attempt))
+    percent = round(100 * attempt.correct_count / attempt.size) if attempt.size else 0
+    return render(
+        request,
+        "web/quiz/result.html",
+        {
+            "nav": "quiz",
+            "attempt": attempt,
+            "review": review,
+            "percent": percent,
+            "width": charts.width_class(percent),
+        },
+    )
+
+
+def _review_rows(attempt, rows: list[dict]) -> list[dict]:
+    """attempt_review rows plus what the template shows: the given answer as
+    text, and the evidence with its paragraph link."""
+    article = attempt.bank.article if attempt.bank.article_id else None
+    for row in rows:
+        texts = {choice["id"]: choice["text"] for choice in row["choices"]}
+        given = row["given"] or {}
+        if given.get("order"):
+            row["given_display"] = [texts.get(pk, "?") for pk in given["order"]]
+        elif given.get("choice"):
+            row["given_display"] = texts.get(given["choice"], "")
+        else:
+            row["given_display"] = given.get("text") or ""
+        row["is_order"] = isinstance(row["correct_answer"], list)
+        row["paragraph"] = (
+            paragraph_index_at(article.text, row["evidence_start"])
+            if article is not None and row["article"] == article.pk
+            else None
+        )
+    return rows
+
+
+# Progress -----------------------------------------------------------------
+
+
+@login_required
+def progress(request):
+    user = request.user
+    summary = learning_selectors.progress_summary(user=user)
+    heat_rows = learning_selectors.review_heatmap(user=user, days=365)
+    preferences = learning_services.preferences_get(user=user)
+    today = date.fromisoformat(summary["forecast"][0]["date"])  # the student's study day
+    forecast = charts.bar_chart(summary["forecast"], today=today)
+    retention = charts.retention_chart(
+        summary["retention_by_week"], target=preferences.desired_retention
+    )
+    return render(
+        request,
+        "web/progress.html",
+        {
+            "nav": "progress",
+            "summary": summary,
+            "today": summary["today"],
+            "heatmap": charts.heatmap(heat_rows, today=today),
+            "forecast": forecast,
+            "retention_chart": retention,
+            "retention": summary["retention"],
+            "weeks": summary["retention_by_week"],
+            "mastery": charts.mastery_bars(summary["banks"]),
+            "parts": charts.MASTERY_PARTS,
+            "preferences": preferences,
+        },
+    )
+
+
+# Preferences --------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    current = learning_services.preferences_get(user=request.user)
+    initial = {
+        "desired_retention": current.desired_retention,
+        "new_cards_per_day": current.new_cards_per_day,
+        "time_zone": current.time_zone,
+    }
+    form = PreferencesForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = learning_services.preferences_update(user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                remember_time_zone(request, saved.time_zone)
+                messages.success(request, "Preferences saved.")
+                return redirect("web:preferences")
+        status = 400
+    return render(
+        request, "web/preferences.html", {"nav": "preferences", "form": form}, status=status
+    )

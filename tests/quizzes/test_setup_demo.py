@@ -40,3 +40,22 @@ def test_setup_demo_prints_no_passwords_when_debug_is_off(settings, capsys):
     assert "Demo-Student" not in output
     alice = get_user_model().objects.get(username="alice")
     assert not alice.check_password("Demo-Student-2022")
+
+
+def test_setup_demo_generates_and_publishes_the_sample_bank_once(settings):
+    settings.DEBUG = True
+    call_command("setup_demo")
+    bank = QuestionBank.objects.get()
+    assert bank.status == "published"
+    assert bank.owner.username == "teacher"
+    questions = bank.questions.all()
+    assert questions.filter(kind="who_said").count() >= 15
+    assert set(questions.values_list("status", flat=True)) == {"published"}
+    before = list(questions.values_list("id", "prompt", "status", "updated_at").order_by("id"))
+    bank_updated = bank.updated_at
+
+    call_command("setup_demo")
+    bank.refresh_from_db()
+    after = list(bank.questions.values_list("id", "prompt", "status", "updated_at").order_by("id"))
+    assert after == before
+    assert bank.updated_at == bank_updated

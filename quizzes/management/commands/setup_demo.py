@@ -15,6 +15,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sample article {verb}: “{result.article.title}” (#{result.article.pk})."
         )
+        if result.bank is not None:
+            self.stdout.write(
+                f"Sample bank “{result.bank.title}” (#{result.bank.pk}): "
+                f"{result.questions_published} published question(s), "
+                f"{result.questions_created} new."
+            )
         if result.created_users:
             self.stdout.write(f"Created users: {', '.join(result.created_users)}.")
         else:

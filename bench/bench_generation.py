@@ -1,0 +1,124 @@
+"""Generation benchmark (prints figures; not a test).
+
+1. The sample article (fixtures/seed_article.txt) through extract() +
+   generate_questions() with the spaCy pipeline already loaded: median of 7 runs.
+2. Articles per second over 200 articles, full pipeline (extract + generate)
+   against spaCy's bare parse `nlp(text)` of the same texts, and the ratio
+   (target: full <= 1.5 x bare parse).
+
+The 200 texts: the sample article plus the extraction tests' articles
+(tests/quizzes/extraction/articles/*.txt), each text made by taking one source
+article and reshuffling its paragraphs (headline kept first), with one
+paragraph borrowed from another source every third text; the shuffles are
+seeded so every run measures the same texts.
+
+Run: .venv/bin/python bench/bench_generation.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from quizzes.extraction import extract  # noqa: E402
+from quizzes.extraction.nlp import get_nlp  # noqa: E402
+from quizzes.generation import generate_questions  # noqa: E402
+
+PUBLISHED = date(2022, 9, 30)
+N_TEXTS = 200
+SOURCES = [ROOT / "fixtures" / "seed_article.txt"] + sorted(
+    (ROOT / "tests" / "quizzes" / "extraction" / "articles").glob("*.txt")
+)
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def make_texts(n: int = N_TEXTS) -> list[str]:
+    rng = random.Random(3)
+    sources = [paragraphs(p) for p in SOURCES]
+    texts = []
+    for i in range(n):
+        source = sources[i % len(sources)]
+        head, body = source[0], list(source[1:])
+        rng.shuffle(body)
+        if i % 3 == 2 and len(sources) > 1:
+            other = sources[(i + 1) % len(sources)]
+            body.insert(rng.randrange(len(body) + 1), rng.choice(other[1:] or other))
+        texts.append("\n".join([head, *body]))
+    return texts
+
+
+def full(text: str) -> int:
+    facts = extract(text, published=PUBLISHED)
+    return len(generate_questions(facts, article_text=text, published=PUBLISHED))
+
+
+def main() -> None:
+    nlp = get_nlp()
+    sample = (ROOT / "fixtures" / "seed_article.txt").read_text(encoding="utf-8")
+    full(sample)  # warm up: the model, lookup tables, country data
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        facts = extract(sample, published=PUBLISHED)
+        drafts = generate_questions(facts, article_text=sample, published=PUBLISHED)
+        runs.append(time.perf_counter() - start)
+    parse_runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        nlp(sample)
+        parse_runs.append(time.perf_counter() - start)
+    gen_runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        generate_questions(facts, article_text=sample, published=PUBLISHED)
+        gen_runs.append(time.perf_counter() - start)
+    kinds = Counter(d.kind for d in drafts)
+    print(f"sample article: {len(sample):,} chars, {len(drafts)} questions {dict(kinds)}")
+    print(
+        f"sample article: extract + generate {statistics.median(runs) * 1000:.0f} ms "
+        f"(median of 7), bare parse {statistics.median(parse_runs) * 1000:.0f} ms, "
+        f"generation alone {statistics.median(gen_runs) * 1000:.1f} ms"
+    )
+
+    texts = make_texts()
+    chars = sum(len(t) for t in texts)
+    print(
+        f"{len(texts)} texts ({chars:,} chars) reshuffled from {len(SOURCES)} articles: "
+        + ", ".join(p.name for p in SOURCES)
+    )
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    bare = time.perf_counter() - start
+    start = time.perf_counter()
+    questions = sum(full(text) for text in texts)
+    total = time.perf_counter() - start
+    print(f"bare spaCy parse:   {len(texts) / bare:6.1f} articles/s ({bare:.2f} s)")
+    print(
+        f"extract + generate: {len(texts) / total:6.1f} articles/s ({total:.2f} s, "
+        f"{questions} questions)"
+    )
+    ratio = total / bare
+    verdict = "within" if ratio <= 1.5 else "OVER"
+    print(f"ratio full / bare parse: {ratio:.2f} ({verdict} the 1.5 target)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""Scheduler benchmark (prints figures; not a test).
+
+1. Answers per second through learning.services.review_record (validation,
+   row lock, FSRS, card UPDATE, ReviewLog INSERT, one transaction) against bare
+   py-fsrs `Scheduler.review_card` on the same reviews, in the same run.
+2. The study queue of a user with 10,000 cards and 100,000 review logs:
+   median time and number of queries.
+
+Run: .venv/bin/python bench/bench_scheduler.py  (SQLite in a temp file; set
+DATABASE_URL to measure on PostgreSQL instead).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _django import setup_django  # noqa: E402
+
+DATABASE = setup_django("bench-scheduler")
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from fsrs import Card as FsrsCard  # noqa: E402
+from fsrs import Rating as FsrsRating  # noqa: E402
+from fsrs import Scheduler as FsrsScheduler  # noqa: E402
+
+from learning import scheduler, selectors, services  # noqa: E402
+from learning.models import Card, CardState, ReviewLog, StudyPreferences  # noqa: E402
+from quizzes.models import Choice, Question, QuestionBank  # noqa: E402
+
+RNG = random.Random(2024)
+
+
+def make_bank(owner, title: str, n: int) -> QuestionBank:
+    bank = QuestionBank.objects.create(owner=owner, title=title, status="published")
+    questions = Question.objects.bulk_create(
+        [
+            Question(
+                bank=bank,
+                kind="who_said",
+                prompt=f"Who said quote {title}-{i}?",
+                answer="Jane Doe",
+                status="published",
+                position=i,
+                fingerprint=f"{title}-{i}",
+            )
+            for i in range(n)
+        ],
+        batch_size=500,
+    )
+    Choice.objects.bulk_create(
+        [
+            Choice(question=q, text=t, is_correct=(p == 0), position=p)
+            for q in questions
+            for p, t in enumerate(["Jane Doe", "John Roe", "Ann Poe", "Max Moe"])
+        ],
+        batch_size=2000,
+    )
+    return bank
+
+
+def review_plan(
+    card_ids: list[int], reviews_per_card: int, start: datetime
+) -> list[tuple[int, int, datetime]]:
+    """(card, rating, when): each card reviewed `reviews_per_card` times, a day
+    or more apart, mostly Good; in time order overall."""
+    plan = []
+    for card_id in card_ids:
+        when = start + timedelta(minutes=RNG.randrange(0, 600))
+        for _ in range(reviews_per_card):
+            rating = RNG.choices([1, 2, 3, 4], weights=[10, 10, 70, 10])[0]
+            plan.append((card_id, rating, when))
+            when += timedelta(days=RNG.randrange(1, 8), minutes=RNG.randrange(0, 60))
+    plan.sort(key=lambda item: item[2])
+    return plan
+
+
+def bench_answers(user, teacher) -> dict:
+    bank = make_bank(teacher, "answers", 400)
+    cards = Card.objects.bulk_create(
+        [Card(user=user, question=q, due=timezone.now()) for q in bank.questions.all()]
+    )
+    plan = review_plan([c.pk for c in cards], 10, timezone.now() - timedelta(days=200))
+    # bare py-fsrs on the same reviews (the default py-fsrs scheduler, fuzz on)
+    bare = FsrsScheduler()
+    fsrs_cards = {c.pk: FsrsCard(card_id=c.pk) for c in cards}
+    t0 = time.perf_counter()
+    for card_id, rating, when in plan:
+        fsrs_cards[card_id], _ = bare.review_card(fsrs_cards[card_id], FsrsRating(rating), when)
+    bare_seconds = time.perf_counter() - t0
+    # our pure wrapper (dataclasses in/out, seeded fuzz)
+    states = {c.pk: scheduler.MemoryState() for c in cards}
+    t0 = time.perf_counter()
+    for card_id, rating, when in plan:
+        states[card_id] = scheduler.schedule(states[card_id], rating, when, fuzz_seed=card_id)
+    wrapper_seconds = time.perf_counter() - t0
+    # the service, with the database: one transaction (and one commit) per answer
+    n = len(plan)
+    thirds = [plan[: n // 3], plan[n // 3 : 2 * n // 3], plan[2 * n // 3 :]]
+    figures = {"reviews": n, "bare_per_s": n / bare_seconds, "wrapper_per_s": n / wrapper_seconds}
+
+    def run(part):
+        connection.queries_log.clear()
+        t0 = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            for card_id, rating, when in part:
+                services.review_record(user=user, card_id=card_id, rating=rating, reviewed_at=when)
+        seconds = time.perf_counter() - t0
+        return len(part) / seconds, len(queries) / len(part)
+
+    bare_per_answer = bare_seconds / n
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            synchronous = cursor.execute("PRAGMA synchronous").fetchone()[0]
+        figures["as_configured"] = (journal, synchronous, *run(thirds[0]))
+        with connection.cursor() as cursor:  # SQLite's own defaults, for comparison
+            cursor.execute("PRAGMA journal_mode=DELETE")
+            cursor.execute("PRAGMA synchronous=FULL")
+        figures["sqlite_defaults"] = run(thirds[1])
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA journal_mode={journal}")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
+    else:
+        figures["as_configured"] = ("-", "-", *run(thirds[0]))
+    # an offline batch: many answers in one transaction (review_batch_record)
+    batch = [
+        {"card": card_id, "rating": rating, "reviewed_at": when}
+        for card_id, rating, when in thirds[2]
+    ]
+    t0 = time.perf_counter()
+    outcomes = services.review_batch_record(user=user, items=batch)
+    assert all(o["ok"] for o in outcomes), outcomes[:3]
+    figures["batch_per_s"] = len(batch) / (time.perf_counter() - t0)
+    figures["bare_per_answer"] = bare_per_answer
+    return figures
+
+
+def bulk_history(user, teacher, cards_n: int = 10_000, logs_n: int = 100_000) -> None:
+    """10,000 cards (20 banks of 500): 65 % review, 10 % learning/relearning,
+    25 % new; 100,000 logs over the past year."""
+    now = timezone.now()
+    banks = [make_bank(teacher, f"bank{b:02d}", cards_n // 20) for b in range(20)]
+    questions = list(Question.objects.filter(bank__in=banks).order_by("id"))
+    cards = []
+    for question in questions:
+        roll = RNG.random()
+        if roll < 0.25:
+            cards.append(Card(user=user, question=question, due=now))
+            continue
+        state = (
+            CardState.REVIEW
+            if roll < 0.90
+            else RNG.choice([CardState.LEARNING, CardState.RELEARNING])
+        )
+        stability = RNG.uniform(0.5, 120)
+        last = now - timedelta(days=RNG.uniform(0, 60))
+        due = (
+            last + timedelta(days=stability * 0.9)
+            if state == CardState.REVIEW
+            else now + timedelta(minutes=RNG.randrange(-60, 60))
+        )
+        cards.append(
+            Card(
+                user=user,
+                question=question,
+                state=state,
+                step=None if state == CardState.REVIEW else 0,
+                stability=stability,
+                difficulty=RNG.uniform(1, 10),
+                due=due,
+                last_review=last,
+                reps=RNG.randrange(1, 20),
+                lapses=RNG.randrange(0, 3),
+            )
+        )
+    cards = Card.objects.bulk_create(cards, batch_size=1000)
+    studied = [c for c in cards if c.state != CardState.NEW]
+    logs = []
+    for i in range(logs_n):
+        card = studied[i % len(studied)]
+        when = now - timedelta(days=RNG.uniform(0.5, 365))
+        stability = RNG.uniform(0.5, 120)
+        logs.append(
+            ReviewLog(
+                user=user,
+                card=card,
+                rating=RNG.choices([1, 2, 3, 4], weights=[10, 10, 70, 10])[0],
+                reviewed_at=when,
+                duration_ms=RNG.randrange(1000, 20000),
+                card_before={"state": 2, "stability": stability},
+                state_before=2,
+                stability_before=stability,
+                state_after=2,
+                due_after=when + timedelta(days=stability),
+            )
+        )
+        if len(logs) == 5000:
+            ReviewLog.objects.bulk_create(logs)
+            logs = []
+    if logs:
+        ReviewLog.objects.bulk_create(logs)
+
+
+def timed(function, repeat: int = 20) -> tuple[float, float, int]:
+    function()  # warm up (and create today's new cards)
+    times = []
+    for _ in range(repeat):
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as queries:
+            t0 = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000, min(times) * 1000, len(queries)
+
+
+def main() -> None:
+    User = get_user_model()
+    teacher = User.objects.create(username="teacher", is_staff=True)
+    learner = User.objects.create(username="learner")
+    StudyPreferences.objects.create(user=learner)
+    print(
+        f"database: {connection.vendor} ({DATABASE if connection.vendor == 'sqlite' else 'DATABASE_URL'})"
+    )
+
+    answers = bench_answers(learner, teacher)
+    print(f"\n1. answering {answers['reviews']} reviews of 400 cards (a day or more apart)")
+    bare = answers["bare_per_s"]
+    print(f"   bare py-fsrs Scheduler.review_card          : {bare:>9,.0f} answers/s")
+    print(
+        f"   learning.scheduler.schedule (pure wrapper)  : {answers['wrapper_per_s']:>9,.0f} answers/s"
+        f"  ({bare / answers['wrapper_per_s']:.1f}x bare)"
+    )
+    journal, synchronous, per_s, queries = answers["as_configured"]
+    print(
+        f"   review_record, settings as configured       : {per_s:>9,.0f} answers/s"
+        f"  ({bare / per_s:,.0f}x bare; {queries:.1f} queries each; journal={journal}, synchronous={synchronous})"
+    )
+    if "sqlite_defaults" in answers:
+        per_s, queries = answers["sqlite_defaults"]
+        print(
+            f"   review_record, SQLite defaults (DELETE/FULL): {per_s:>9,.0f} answers/s"
+            f"  ({bare / per_s:,.0f}x bare; {queries:.1f} queries each)"
+        )
+    per_s = answers["batch_per_s"]
+    print(
+        f"   review_batch_record (one transaction)       : {per_s:>9,.0f} answers/s  ({bare / per_s:,.0f}x bare)"
+    )
+
+    big = User.objects.create(username="big")
+    StudyPreferences.objects.create(user=big)
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        bulk_history(big, teacher)
+    print(
+        f"\n2. user with {Card.objects.filter(user=big).count():,} cards and "
+        f"{ReviewLog.objects.filter(user=big).count():,} logs (built in {time.perf_counter() - t0:.0f} s)"
+    )
+    ms, best, queries = timed(lambda: selectors.study_queue(user=big, limit=20))
+    print(
+        f"   study_queue(limit=20), all banks   : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
+    )
+    one_bank = QuestionBank.objects.filter(title="bank07").first()
+    ms, best, queries = timed(lambda: selectors.study_queue(user=big, bank=one_bank, limit=20))
+    print(
+        f"   study_queue(limit=20), one bank    : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
+    )
+    ms, best, queries = timed(lambda: selectors.progress_summary(user=big), repeat=5)
+    print(
+        f"   progress_summary                   : {ms:6.1f} ms median of 5 (best {best:.1f}), {queries} queries"
+    )
+    card = Card.objects.filter(user=big, state=CardState.REVIEW).first()
+
+    def answer_one():
+        services.review_record(user=big, card_id=card.pk, rating=3)
+        services.review_undo_last(user=big)
+
+    ms, best, queries = timed(answer_one)
+    print(
+        f"   review_record + review_undo_last   : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Pieces every API view shares: the error serializer and the schema class that
+documents it on every operation and the conditional-GET (ETag) mixin."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
+from rest_framework.response import Response
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error shape (see config/api_errors.py)."""
+
+    errors = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text='Field name -> list of messages, e.g. {"rating": ["..."]}; {} when no field is at fault.',
+    )
+    detail = serializers.CharField(help_text="One human-readable line.")
+    code = serializers.CharField(
+        help_text="Stable machine-readable code: invalid, not_found, not_authenticated, ..."
+    )
+
+
+ERROR_RESPONSES = {
+    "400": "Invalid input: `errors` names the fields.",
+    "401": "Not authenticated: send `Authorization: Token <token>` or a session cookie.",
+    "403": "Authenticated but not allowed.",
+    "404": "Not found (or not yours).",
+    "429": "Throttled: retry after the `Retry-After` seconds.",
+}
+
+EXTRA_ERROR_RESPONSES = {
+    "409": "Conflict: e.g. a client_uuid already used for another card.",
+    "413": "Too large: the request exceeds the documented limit.",
+}
+
+
+class ApiAutoSchema(AutoSchema):
+    """AutoSchema that documents the shared error responses on every operation,
+    so clients (and schemathesis) know every status the API may answer."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        codes = dict(ERROR_RESPONSES)
+        for code in getattr(self.view, "extra_error_codes", ()):
+            codes[code] = EXTRA_ERROR_RESPONSES[code]
+        for code, description in codes.items():
+            if code not in responses:
+                response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                response["description"] = description
+                responses[code] = response
+        return responses
+
+
+class ConditionalGetMixin:
+    """Strong ETag over the rendered JSON of a successful GET, `304 Not Modified`
+    when the client's If-None-Match matches, and `Cache-Control: private,
+    no-cache` so a phone revalidates cheaply instead of downloading again."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if not isinstance(response, Response):
+            return response
+        response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        response["Cache-Control"] = "private, no-cache"
+        patch_vary_headers(response, ("Authorization", "Cookie"))
+        client_etags = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+        if etag in client_etags or "*" in client_etags:
+            not_modified = Response(status=304)
+            not_modified["ETag"] = etag
+            not_modified["Cache-Control"] = response["Cache-Control"]
+            not_modified["Vary"] = response["Vary"]
+            return super().finalize_response(request, not_modified, *args, **kwargs)
+        return response

@@ -1,0 +1,183 @@
+"""One error shape for every 4xx of the API, so a mobile client parses one thing:
+
+    {"errors": {"field": ["message", ...]}, "detail": "field: message", "code": "invalid"}
+
+`errors` names the fields at fault (empty when no single field is; request-wide
+problems go under "non_field_errors"), `detail` is one human-readable line and
+`code` a stable machine-readable word (invalid, not_found, not_authenticated,
+permission_denied, throttled, payload_too_large, ...).
+
+Domain errors of the services (learning's ReviewError, quizzes' ArticleInputError:
+a ValueError carrying `field`, `message` and optionally `status`) and Django's
+ValidationError / Http404 / PermissionDenied are translated here, so views stay
+thin and call services directly.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+NON_FIELD = "non_field_errors"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request is too large."
+    default_code = "payload_too_large"
+
+    def __init__(self, detail: str | None = None, *, field: str | None = None):
+        super().__init__(detail)
+        self.field = field
+
+
+class DomainError(exceptions.APIException):
+    """A service's error with its field, status (400 unless stated) and message."""
+
+    def __init__(self, *, field: str, message: str, status_code: int = 400):
+        code = {404: "not_found", 409: "conflict", 413: "payload_too_large"}.get(
+            status_code, "invalid"
+        )
+        super().__init__(message, code)
+        self.field = field
+        self.status_code = status_code
+
+
+def is_domain_error(exc: BaseException) -> bool:
+    """ReviewError / ArticleInputError and friends: ValueErrors naming a field."""
+    return (
+        isinstance(exc, ValueError)
+        and isinstance(getattr(exc, "field", None), str)
+        and getattr(exc, "message", None) is not None
+    )
+
+
+def _as_messages(value: Any) -> Any:
+    """Keep DRF's nested error structure but make every leaf a plain string."""
+    if isinstance(value, dict):
+        return {str(key): _as_messages(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_messages(item) for item in value]
+    return str(value)
+
+
+def _first_message(errors: dict[str, Any]) -> tuple[str, str] | None:
+    for key, value in errors.items():
+        while isinstance(value, dict | list) and value:
+            if isinstance(value, dict):
+                inner_key, value = next(iter(value.items()))
+                key = f"{key}.{inner_key}"
+            else:
+                value = value[0]
+        if isinstance(value, str):
+            return key, value
+    return None
+
+
+def error_body(*, errors: dict[str, Any], detail: str, code: str) -> dict[str, Any]:
+    return {"errors": errors, "detail": detail, "code": code}
+
+
+def _validation_body(detail: Any) -> dict[str, Any]:
+    errors = _as_messages(detail)
+    if not isinstance(errors, dict):
+        errors = {NON_FIELD: errors if isinstance(errors, list) else [errors]}
+    first = _first_message(errors)
+    if first is None:
+        line = "Invalid input."
+    elif first[0] == NON_FIELD:
+        line = first[1]
+    else:
+        line = f"{first[0]}: {first[1]}"
+    return error_body(errors=errors, detail=line, code="invalid")
+
+
+def _code_of(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    if isinstance(codes, str):
+        return codes
+    return getattr(exc, "default_code", "error")
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]. Returns None (a 500) only for bugs."""
+    from rest_framework.views import set_rollback  # not at import time: DRF settings load us
+
+    if is_domain_error(exc):
+        exc = DomainError(
+            field=exc.field, message=str(exc.message), status_code=getattr(exc, "status", 400)
+        )
+    elif isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD: list(exc.messages)}
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, RequestDataTooBig):  # body over DATA_UPLOAD_MAX_MEMORY_SIZE
+        exc = PayloadTooLarge("The request body is too large.")
+    elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
+        exc = exceptions.ParseError("The request could not be read.")
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    if not isinstance(exc, exceptions.APIException):
+        return None
+
+    headers = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(math.ceil(exc.wait))
+
+    if isinstance(exc, exceptions.ValidationError):
+        body = _validation_body(exc.detail)
+    else:
+        field = getattr(exc, "field", None)
+        message = str(exc.detail)
+        body = error_body(
+            errors={field: [message]} if field else {},
+            detail=f"{field}: {message}" if field else message,
+            code=_code_of(exc),
+        )
+    set_rollback()
+    return Response(body, status=exc.status_code, headers=headers)
+
+
+@csrf_exempt  # an unknown path has nothing to protect: answer 404, not a CSRF 403 page
+def api_not_found(request, *args, **kwargs) -> JsonResponse:
+    """JSON 404 for any unknown path under /api/v1/ (instead of the HTML page)."""
+    return JsonResponse(
+        error_body(errors={}, detail="No such API endpoint.", code="not_found"), status=404
+    )
+
+
+def axes_lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: under /api/ a lockout is a 429 in the API's error
+    shape; elsewhere what django-axes renders by default (its template, URL or message)."""
+    from axes.helpers import get_lockout_message
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.shortcuts import redirect, render
+
+    status_code = settings.AXES_HTTP_RESPONSE_CODE
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            error_body(
+                errors={},
+                detail="Too many failed login attempts; try again later.",
+                code="locked_out",
+            ),
+            status=status_code,
+        )
+    if settings.AXES_LOCKOUT_TEMPLATE:
+        return render(request, settings.AXES_LOCKOUT_TEMPLATE, {}, status=status_code)
+    if settings.AXES_LOCKOUT_URL:
+        return redirect(settings.AXES_LOCKOUT_URL)
+    return HttpResponse(get_lockout_message(), status=status_code)

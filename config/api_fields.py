@@ -1,0 +1,51 @@
+"""Input fields and URL converters that keep out-of-range ids from reaching the
+database (SQLite/PostgreSQL integers are 64-bit: a bigger id is "not found",
+never an OverflowError and a 500)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.urls import register_converter
+from rest_framework import serializers
+
+MAX_ID = 2**63 - 1
+
+
+class IdConverter:
+    """`<id:pk>`: 1 to 18 digits (what a 64-bit primary key can hold)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(int(value))
+
+
+register_converter(IdConverter, "id")
+
+
+class PrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """PrimaryKeyRelatedField that answers "does not exist" for ids outside 1..2**63-1."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if isinstance(data, int) and not 1 <= data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        if isinstance(data, str) and data.strip().isdigit() and int(data) > MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A filter on an id: a whole number in 1..2**63-1 (else 400 naming the parameter)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,152 @@
+"""Admin for the learner side. Thin: numbers come from learning.selectors.
+
+- "Student progress" (a proxy of QuestionBank): a teacher sees their own
+  banks, and per bank a table of each student's mastery, retention, last
+  activity and reviews, the questions most often failed and the leeches.
+  Read-only.
+- Cards, review logs, preferences and quiz attempts: read-only, superusers only
+  (the review log is append-only; undo goes through the service).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+
+from . import selectors
+from .models import BankProgress, Card, QuizAttempt, ReviewLog, StudyPreferences
+from .quizzes_gateway import banks_owned_by, is_teacher, published_questions
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SuperuserOnlyMixin(ReadOnlyMixin):
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(BankProgress)
+class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["title", "status", "question_total", "students", "progress_link"]
+    search_fields = ["title"]
+    ordering = ["title", "id"]
+
+    def has_module_permission(self, request):
+        return is_teacher(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if not is_teacher(request.user):
+            return False
+        return obj is None or request.user.is_superuser or obj.owner_id == request.user.pk
+
+    def get_queryset(self, request):
+        owned = banks_owned_by(request.user).values("pk")
+        return super().get_queryset(request).filter(pk__in=owned).select_related("owner")
+
+    @admin.display(description="questions")
+    def question_total(self, obj):
+        return published_questions(bank=obj).count()
+
+    @admin.display(description="students")
+    def students(self, obj):
+        return Card.objects.filter(question__bank=obj).values("user_id").distinct().count()
+
+    @admin.display(description="")
+    def progress_link(self, obj):
+        url = reverse("admin:learning_bankprogress_change", args=[obj.pk])
+        return format_html('<a href="{}">Show progress</a>', url)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        bank = (
+            self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
+        )
+        if bank is None or not self.has_view_permission(request, bank):
+            raise Http404("No such bank.")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Student progress: {bank.title}",
+            "bank": bank,
+            "students": selectors.bank_student_progress(bank=bank),
+            "failures": selectors.question_failures(bank=bank, limit=10),
+            "leeches": selectors.leeches(bank=bank),
+            "question_total": published_questions(bank=bank).count(),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/learning/bank_progress.html", context)
+
+
+@admin.register(Card)
+class CardAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = [
+        "id",
+        "user",
+        "question",
+        "state",
+        "due",
+        "stability",
+        "difficulty",
+        "reps",
+        "lapses",
+    ]
+    list_filter = ["state"]
+    search_fields = ["user__username", "question__prompt"]
+    list_select_related = ["user", "question"]
+    raw_id_fields = ["user", "question"]
+
+
+@admin.register(ReviewLog)
+class ReviewLogAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = [
+        "id",
+        "user",
+        "card",
+        "rating",
+        "source",
+        "reviewed_at",
+        "duration_ms",
+        "undone",
+    ]
+    list_filter = ["rating", "source"]
+    search_fields = ["user__username", "client_uuid"]
+    list_select_related = ["user", "card", "undo"]
+    date_hierarchy = "reviewed_at"
+
+    @admin.display(boolean=True)
+    def undone(self, obj):
+        return hasattr(obj, "undo")
+
+
+@admin.register(StudyPreferences)
+class StudyPreferencesAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = [
+        "user",
+        "desired_retention",
+        "new_cards_per_day",
+        "max_reviews_per_day",
+        "time_zone",
+        "parameters_fitted_at",
+    ]
+    search_fields = ["user__username"]
+
+
+@admin.register(QuizAttempt)
+class QuizAttemptAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["id", "user", "bank", "mode", "started_at", "finished_at", "correct_count"]
+    list_select_related = ["user", "bank"]
+    search_fields = ["user__username", "bank__title"]

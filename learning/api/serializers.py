@@ -1,0 +1,416 @@
+"""Serializers of the learner API: input serializers validate types and ranges
+and hand plain values to learning.services; output serializers shape what the
+services / selectors return (and type it for the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from config.api_errors import PayloadTooLarge
+from config.api_fields import MAX_ID, PrimaryKeyField
+from learning.models import CardState, QuizMode
+from quizzes.api.serializers import PublicQuestionSerializer
+from quizzes.models import QuestionBank
+
+STATE_NAMES = {
+    CardState.NEW: "new",
+    CardState.LEARNING: "learning",
+    CardState.REVIEW: "review",
+    CardState.RELEARNING: "relearning",
+}
+STATE_CHOICES = list(STATE_NAMES.values())
+FUTURE_TOLERANCE = timedelta(minutes=5)
+EARLIEST_REVIEW = datetime(2000, 1, 1, tzinfo=UTC)
+MAX_DURATION_MS = 24 * 3600 * 1000
+BATCH_MAX = 500
+
+
+# --- banks --------------------------------------------------------------------------------
+class BankArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    url = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+
+
+class BankSerializer(serializers.Serializer):
+    """A published bank with the caller's own study figures (context["mastery"])."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    article = BankArticleSerializer(allow_null=True)
+    question_count = serializers.IntegerField(help_text="Published questions.")
+    due = serializers.SerializerMethodField(help_text="The caller's cards due now.")
+    new = serializers.SerializerMethodField(help_text="Questions the caller has not studied yet.")
+    mastery = serializers.SerializerMethodField(help_text="The caller's mastery, 0-100.")
+    updated_at = serializers.DateTimeField()
+
+    def _figure(self, bank, name, default):
+        return self.context.get("mastery", {}).get(bank.pk, {}).get(name, default)
+
+    def get_due(self, bank) -> int:
+        return int(self._figure(bank, "due", 0))
+
+    def get_new(self, bank) -> int:
+        default = getattr(bank, "question_count", 0)
+        return int(self._figure(bank, "new", default))
+
+    def get_mastery(self, bank) -> float:
+        return float(self._figure(bank, "mastery", 0.0))
+
+
+class BankStudentProgressSerializer(serializers.Serializer):
+    user = serializers.IntegerField()
+    username = serializers.CharField()
+    mastery = serializers.FloatField()
+    retention = serializers.FloatField(allow_null=True)
+    last_activity = serializers.DateTimeField(allow_null=True)
+    reviews = serializers.IntegerField()
+
+
+# --- study queue --------------------------------------------------------------------------
+class QueueQuerySerializer(serializers.Serializer):
+    bank = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Only this bank."
+    )
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
+
+
+class QueueItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The card id (what POST reviews/ takes as `card`).")
+    card = serializers.IntegerField(help_text="Same as id.")
+    question = PublicQuestionSerializer()
+    state = serializers.ChoiceField(choices=STATE_CHOICES)
+    due = serializers.DateTimeField()
+    is_new = serializers.BooleanField()
+    intervals = serializers.DictField(
+        child=serializers.CharField(),
+        help_text='Rating ("1" Again .. "4" Easy) -> the next interval if rated so now, e.g. "10m", "4d".',
+    )
+    interval_seconds = serializers.DictField(
+        child=serializers.IntegerField(), help_text="The same intervals in seconds."
+    )
+
+
+class QueueSerializer(serializers.Serializer):
+    due_count = serializers.IntegerField(help_text="Learning + review cards due now.")
+    new_available = serializers.IntegerField(help_text="New cards still allowed today.")
+    learning_count = serializers.IntegerField()
+    review_count = serializers.IntegerField()
+    items = QueueItemSerializer(many=True)
+
+
+def queue_item_data(item) -> dict:
+    card = item.card
+    return {
+        "id": card.pk,
+        "card": card.pk,
+        "question": item.question,
+        "state": STATE_NAMES[CardState(card.state)],
+        "due": card.due,
+        "is_new": item.is_new,
+        "intervals": {str(rating): label for rating, label in item.preview_labels().items()},
+        "interval_seconds": {
+            str(rating): int(delta.total_seconds()) for rating, delta in item.previews.items()
+        },
+    }
+
+
+# --- reviews ------------------------------------------------------------------------------
+class ReviewInputSerializer(serializers.Serializer):
+    card = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    rating = serializers.IntegerField(
+        required=False, min_value=1, max_value=4, help_text="1 Again, 2 Hard, 3 Good, 4 Easy."
+    )
+    choice = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="The chosen choice's id (instead of a rating): wrong -> Again, right -> Good "
+        "(Hard when slower than 20 s).",
+    )
+    client_uuid = serializers.UUIDField(
+        required=False, help_text="The client's id for this review: a replay is recognised."
+    )
+    reviewed_at = serializers.DateTimeField(
+        required=False, help_text="When it happened (ISO 8601); defaults to now."
+    )
+    duration_ms = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DURATION_MS)
+
+    def validate_reviewed_at(self, value: datetime) -> datetime:
+        now = timezone.now()
+        if value > now + FUTURE_TOLERANCE:
+            raise serializers.ValidationError("This review is in the future.")
+        if value < EARLIEST_REVIEW:
+            raise serializers.ValidationError("This review is before the year 2000.")
+        return value
+
+    def validate(self, attrs):
+        if ("rating" in attrs) == ("choice" in attrs):
+            raise serializers.ValidationError(
+                {"rating": ["Give either a rating (1-4) or a choice, not both."]}
+            )
+        return attrs
+
+
+class BatchReviewInputSerializer(ReviewInputSerializer):
+    client_uuid = serializers.UUIDField(
+        help_text="Required offline: a replayed batch is recognised item by item."
+    )
+    reviewed_at = serializers.DateTimeField(help_text="When the review happened (ISO 8601).")
+
+
+class BatchListField(serializers.ListField):
+    """A list of at most BATCH_MAX objects; more is 413 (before any item is read)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, list) and len(data) > BATCH_MAX:
+            raise PayloadTooLarge(
+                f"At most {BATCH_MAX} reviews per batch; got {len(data)}.", field="reviews"
+            )
+        return super().to_internal_value(data)
+
+
+class BatchInputSerializer(serializers.Serializer):
+    reviews = BatchListField(
+        child=serializers.JSONField(),
+        allow_empty=False,
+        help_text=f"Up to {BATCH_MAX} items shaped like the body of POST reviews/ "
+        "(client_uuid and reviewed_at required).",
+    )
+
+    class Meta:
+        ref_name = "BatchInput"
+
+
+class ReviewResultSerializer(serializers.Serializer):
+    card = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=STATE_CHOICES)
+    due = serializers.DateTimeField(help_text="ISO 8601 with time zone.")
+    stability = serializers.FloatField(allow_null=True)
+    difficulty = serializers.FloatField(allow_null=True)
+    rating = serializers.IntegerField()
+    review_id = serializers.IntegerField(allow_null=True)
+    is_correct = serializers.BooleanField(allow_null=True, help_text="For a choice: was it right?")
+    explanation = serializers.CharField(allow_null=True)
+    correct_choice = serializers.IntegerField(allow_null=True)
+
+
+class ReviewResponseSerializer(ReviewResultSerializer):
+    replayed = serializers.BooleanField(
+        help_text="True when this client_uuid was already recorded: nothing was written."
+    )
+
+
+class BatchItemResultSerializer(serializers.Serializer):
+    client_uuid = serializers.CharField(allow_null=True)
+    ok = serializers.BooleanField()
+    result = ReviewResultSerializer(required=False)
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )
+
+
+class BatchResultSerializer(serializers.Serializer):
+    results = BatchItemResultSerializer(many=True, help_text="One per input item, in input order.")
+    ok = serializers.IntegerField(help_text="Items applied (or recognised as replays).")
+    failed = serializers.IntegerField()
+
+
+class CardSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    question = serializers.IntegerField(source="question_id")
+    state = serializers.SerializerMethodField()
+    due = serializers.DateTimeField()
+    last_review = serializers.DateTimeField(allow_null=True)
+    stability = serializers.FloatField(allow_null=True)
+    difficulty = serializers.FloatField(allow_null=True)
+    reps = serializers.IntegerField()
+    lapses = serializers.IntegerField()
+
+    def get_state(self, card) -> str:
+        return STATE_NAMES[CardState(card.state)]
+
+
+# --- quizzes ------------------------------------------------------------------------------
+class QuizStartInputSerializer(serializers.Serializer):
+    bank = PrimaryKeyField(queryset=QuestionBank.objects.none())
+    size = serializers.IntegerField(min_value=1, max_value=100, default=10)
+    mode = serializers.ChoiceField(choices=QuizMode.choices, default=QuizMode.RANDOM)
+
+    def __init__(self, *args, banks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if banks is not None:
+            self.fields["bank"].queryset = banks
+
+
+class QuizAnswerInputSerializer(serializers.Serializer):
+    question = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    choice = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Multiple choice."
+    )
+    order = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        required=False,
+        max_length=100,
+        help_text="Timeline: the choice ids in the order you think is right.",
+    )
+    text = serializers.CharField(required=False, max_length=1000, help_text="Free text / cloze.")
+    duration_ms = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DURATION_MS)
+
+
+class AttemptSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    bank = serializers.IntegerField(source="bank_id")
+    bank_title = serializers.CharField(source="bank.title")
+    mode = serializers.ChoiceField(choices=QuizMode.choices)
+    size = serializers.IntegerField()
+    answered = serializers.IntegerField(source="answered_count")
+    correct_count = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class ReviewChoiceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    is_correct = serializers.BooleanField()
+
+
+class GivenAnswerSerializer(serializers.Serializer):
+    choice = serializers.IntegerField(allow_null=True)
+    order = serializers.ListField(child=serializers.IntegerField(), allow_null=True)
+    text = serializers.CharField(allow_null=True)
+
+
+class AttemptReviewItemSerializer(serializers.Serializer):
+    """One question of an attempt with its feedback (learning.selectors.attempt_review)."""
+
+    question = serializers.IntegerField()
+    prompt = serializers.CharField()
+    kind = serializers.CharField()
+    choices = ReviewChoiceSerializer(many=True)
+    given = GivenAnswerSerializer(allow_null=True)
+    correct_answer = serializers.JSONField(
+        help_text="The answer text, or for a timeline the items' texts in the right order."
+    )
+    correct_choice = serializers.IntegerField(allow_null=True)
+    is_correct = serializers.BooleanField(allow_null=True)
+    explanation = serializers.CharField(allow_blank=True)
+    evidence = serializers.CharField(allow_blank=True, help_text="The article sentence.")
+    article = serializers.IntegerField(allow_null=True)
+    evidence_start = serializers.IntegerField(allow_null=True)
+    evidence_end = serializers.IntegerField(allow_null=True)
+
+
+class AttemptDetailSerializer(AttemptSerializer):
+    questions = PublicQuestionSerializer(many=True, help_text="The questions, in order.")
+    review = AttemptReviewItemSerializer(
+        many=True, help_text="Feedback for the answered questions (all once finished)."
+    )
+
+
+class QuizAnswerResultSerializer(serializers.Serializer):
+    question = serializers.IntegerField()
+    is_correct = serializers.BooleanField()
+    correct_choice = serializers.IntegerField(allow_null=True)
+    correct_order = serializers.ListField(child=serializers.IntegerField(), allow_null=True)
+    answer = serializers.CharField(allow_blank=True)
+    explanation = serializers.CharField(allow_blank=True)
+    evidence = serializers.CharField(allow_blank=True)
+    answered = serializers.IntegerField()
+    correct_count = serializers.IntegerField()
+    finished = serializers.BooleanField(help_text="True once every question is answered.")
+
+
+# --- progress and preferences -------------------------------------------------------------
+class TodaySerializer(serializers.Serializer):
+    reviewed = serializers.IntegerField(help_text="Reviews the caller made today (their day).")
+    new_learned = serializers.IntegerField()
+    due_now = serializers.IntegerField()
+    due_later_today = serializers.IntegerField()
+
+
+class DayCountSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    count = serializers.IntegerField()
+
+
+class RetentionSerializer(serializers.Serializer):
+    last_7_days = serializers.FloatField(allow_null=True)
+    last_30_days = serializers.FloatField(allow_null=True)
+    average_retrievability = serializers.FloatField(allow_null=True)
+
+
+class WeekRetentionSerializer(serializers.Serializer):
+    week = serializers.DateField()
+    retention = serializers.FloatField(allow_null=True)
+    reviews = serializers.IntegerField()
+
+
+class BankProgressSerializer(serializers.Serializer):
+    bank = serializers.IntegerField()
+    title = serializers.CharField()
+    total = serializers.IntegerField()
+    new = serializers.IntegerField()
+    learning = serializers.IntegerField()
+    young = serializers.IntegerField()
+    mature = serializers.IntegerField()
+    mastery = serializers.FloatField()
+
+
+class ProgressSerializer(serializers.Serializer):
+    today = TodaySerializer()
+    streak = serializers.IntegerField()
+    forecast = DayCountSerializer(many=True, help_text="Cards due per day, next 30 days.")
+    retention = RetentionSerializer()
+    retention_by_week = WeekRetentionSerializer(many=True)
+    banks = BankProgressSerializer(many=True)
+
+
+class HeatmapQuerySerializer(serializers.Serializer):
+    days = serializers.IntegerField(required=False, min_value=1, max_value=366, default=365)
+
+
+class PreferencesSerializer(serializers.Serializer):
+    desired_retention = serializers.FloatField()
+    new_cards_per_day = serializers.IntegerField()
+    max_reviews_per_day = serializers.IntegerField()
+    learning_steps = serializers.ListField(child=serializers.IntegerField(), help_text="Seconds.")
+    relearning_steps = serializers.ListField(child=serializers.IntegerField(), help_text="Seconds.")
+    time_zone = serializers.CharField()
+    day_starts_at_hour = serializers.IntegerField()
+    parameters_fitted = serializers.SerializerMethodField(
+        help_text="True once FSRS parameters were fitted to the caller's own reviews."
+    )
+    parameters_fitted_at = serializers.DateTimeField(allow_null=True)
+    parameters_review_count = serializers.IntegerField()
+
+    def get_parameters_fitted(self, preferences) -> bool:
+        return bool(preferences.fsrs_parameters)
+
+
+def steps_field() -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=7 * 86400),
+        max_length=10,
+        required=False,
+        help_text="Seconds, e.g. [60, 600].",
+    )
+
+
+class PreferencesInputSerializer(serializers.Serializer):
+    desired_retention = serializers.FloatField(required=False, min_value=0.7, max_value=0.99)
+    new_cards_per_day = serializers.IntegerField(required=False, min_value=0, max_value=9999)
+    max_reviews_per_day = serializers.IntegerField(required=False, min_value=0, max_value=99999)
+    learning_steps = steps_field()
+    relearning_steps = steps_field()
+    time_zone = serializers.CharField(
+        required=False, max_length=64, help_text="IANA name, e.g. Europe/Berlin."
+    )
+    day_starts_at_hour = serializers.IntegerField(required=False, min_value=0, max_value=23)

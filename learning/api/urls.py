@@ -1,0 +1,23 @@
+"""Learner routes under /api/v1/ (paths fixed by issue 6: clients depend on them)."""
+
+from django.urls import path
+
+import config.api_fields  # noqa: F401  (registers the <id:...> converter)
+
+from . import views
+
+urlpatterns = [
+    path("banks/", views.BankListView.as_view(), name="bank-list"),
+    path("banks/<id:pk>/", views.BankDetailView.as_view(), name="bank-detail"),
+    path("banks/<id:pk>/progress/", views.BankStudentProgressView.as_view(), name="bank-progress"),
+    path("study/queue/", views.StudyQueueView.as_view(), name="study-queue"),
+    path("reviews/", views.ReviewView.as_view(), name="review-create"),
+    path("reviews/batch/", views.ReviewBatchView.as_view(), name="review-batch"),
+    path("reviews/undo/", views.ReviewUndoView.as_view(), name="review-undo"),
+    path("quizzes/", views.QuizListView.as_view(), name="quiz-list"),
+    path("quizzes/<id:pk>/", views.QuizDetailView.as_view(), name="quiz-detail"),
+    path("quizzes/<id:pk>/answers/", views.QuizAnswerView.as_view(), name="quiz-answer"),
+    path("progress/", views.ProgressView.as_view(), name="progress"),
+    path("progress/heatmap/", views.HeatmapView.as_view(), name="progress-heatmap"),
+    path("me/preferences/", views.PreferencesView.as_view(), name="preferences"),
+]

@@ -1,0 +1,416 @@
+"""The learner API: banks with the caller's figures, the study queue, reviews
+(single, offline batch, undo), quizzes, progress and preferences; and the
+per-student progress of a bank for its teacher.
+
+Thin: inputs are validated by serializers, work is done by learning.services
+and learning.selectors; their errors (ReviewError, ValidationError, Http404)
+become the shared error shape in config.api_errors."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api_common import ConditionalGetMixin
+from learning import selectors, services
+from learning.models import QuizAnswer, QuizAttempt
+from quizzes.api.views import ensure_can_edit, published_bank_for_user
+from quizzes.models import BankStatus, Question, QuestionBank, QuestionKind
+from quizzes.selectors import bank_list_for_user
+
+from . import serializers as s
+from .filters import AttemptFilter, BankFilter
+
+
+def published_banks(*, user):
+    return bank_list_for_user(user=user).filter(status=BankStatus.PUBLISHED)
+
+
+# --- banks --------------------------------------------------------------------------------
+@extend_schema(tags=["banks"])
+class BankListView(ConditionalGetMixin, ListAPIView):
+    """Published banks, each with the caller's due / new counts and mastery."""
+
+    serializer_class = s.BankSerializer
+    filterset_class = BankFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return QuestionBank.objects.none()
+        return published_banks(user=self.request.user)
+
+    @extend_schema(summary="Published banks with the caller's figures")
+    def get(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        mastery = selectors.bank_mastery(user=request.user, banks=page)
+        data = s.BankSerializer(page, many=True, context={"mastery": mastery}).data
+        return self.get_paginated_response(data)
+
+
+@extend_schema(tags=["banks"])
+class BankDetailView(ConditionalGetMixin, GenericAPIView):
+    """One published bank with the caller's due / new counts and mastery. Conditional GET: send If-None-Match."""
+
+    serializer_class = s.BankSerializer
+    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+
+    @extend_schema(summary="One published bank with the caller's figures")
+    def get(self, request, pk: int):
+        bank = get_object_or_404(published_banks(user=request.user), pk=pk)
+        mastery = selectors.bank_mastery(user=request.user, banks=[bank])
+        return Response(s.BankSerializer(bank, context={"mastery": mastery}).data)
+
+
+@extend_schema(tags=["teach"])
+class BankStudentProgressView(GenericAPIView):
+    """Per-student progress of a bank: mastery, retention, last activity, reviews."""
+
+    serializer_class = s.BankStudentProgressSerializer
+    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+
+    @extend_schema(
+        summary="Per-student progress of a bank (its teacher only)",
+        responses={200: s.BankStudentProgressSerializer(many=True)},
+    )
+    def get(self, request, pk: int):
+        bank = get_object_or_404(bank_list_for_user(user=request.user), pk=pk)
+        ensure_can_edit(user=request.user, bank=bank)
+        rows = selectors.bank_student_progress(bank=bank)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(s.BankStudentProgressSerializer(page, many=True).data)
+
+
+# --- study --------------------------------------------------------------------------------
+@extend_schema(tags=["study"])
+class StudyQueueView(APIView):
+    """The caller's study queue."""
+
+    @extend_schema(
+        summary="The caller's next cards",
+        description="Due learning cards first, then due reviews, then new cards within "
+        "today's limit. A new card gets its id when it first enters a queue.",
+        parameters=[s.QueueQuerySerializer],
+        responses={200: s.QueueSerializer},
+    )
+    def get(self, request):
+        query = s.QueueQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        bank = None
+        if "bank" in query.validated_data:
+            bank = published_bank_for_user(user=request.user, bank_id=query.validated_data["bank"])
+        queue = selectors.study_queue(
+            user=request.user, bank=bank, limit=query.validated_data["limit"]
+        )
+        data = {
+            "due_count": queue.due_count,
+            "new_available": queue.new_available,
+            "learning_count": queue.learning_count,
+            "review_count": queue.review_count,
+            "items": [s.queue_item_data(item) for item in queue.items],
+        }
+        return Response(s.QueueSerializer(data).data)
+
+
+def _review_kwargs(data: dict) -> dict:
+    return {
+        "card_id": data["card"],
+        "rating": data.get("rating"),
+        "choice_id": data.get("choice"),
+        "reviewed_at": data.get("reviewed_at"),
+        "duration_ms": data.get("duration_ms"),
+        "client_uuid": data.get("client_uuid"),
+    }
+
+
+class ReviewThrottled(APIView):
+    """Review posting shares the "reviews" throttle scope."""
+
+    throttle_scope = "reviews"
+
+
+@extend_schema(tags=["study"])
+class ReviewView(ReviewThrottled):
+    """Answer one card."""
+
+    extra_error_codes = ("409",)
+
+    @extend_schema(
+        summary="Answer a card (a rating, or the chosen choice)",
+        request=s.ReviewInputSerializer,
+        responses={201: s.ReviewResponseSerializer, 200: s.ReviewResponseSerializer},
+    )
+    def post(self, request):
+        data = s.ReviewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = services.review_record(
+            user=request.user, source="api", **_review_kwargs(data.validated_data)
+        )
+        body = {**result.as_dict(), "replayed": result.replayed}
+        code = status.HTTP_200_OK if result.replayed else status.HTTP_201_CREATED
+        return Response(s.ReviewResponseSerializer(body).data, status=code)
+
+
+@extend_schema(tags=["study"])
+class ReviewBatchView(ReviewThrottled):
+    """Upload reviews made offline."""
+
+    extra_error_codes = ("413",)
+
+    @extend_schema(
+        summary="Upload offline reviews (up to 500)",
+        description="Applied in reviewed_at order, idempotent by client_uuid (a replay returns "
+        "the same results and logs nothing twice). Each item gets its own result or "
+        "errors; one bad item never half-applies another. More than 500 items: 413.",
+        request=s.BatchInputSerializer,
+        responses={200: s.BatchResultSerializer},
+    )
+    def post(self, request):
+        batch = s.BatchInputSerializer(data=request.data)
+        batch.is_valid(raise_exception=True)
+        items = batch.validated_data["reviews"]
+        results: list[dict | None] = [None] * len(items)
+        valid_positions, valid_items = [], []
+        for position, raw in enumerate(items):
+            item = s.BatchReviewInputSerializer(data=raw)
+            if item.is_valid():
+                valid_positions.append(position)
+                valid_items.append(_review_kwargs(item.validated_data))
+            else:
+                client_uuid = raw.get("client_uuid") if isinstance(raw, dict) else None
+                results[position] = {
+                    "client_uuid": client_uuid if isinstance(client_uuid, str) else None,
+                    "ok": False,
+                    "errors": _plain_errors(item.errors),
+                }
+        service_items = [
+            {
+                "card": kw["card_id"],
+                "rating": kw["rating"],
+                "choice": kw["choice_id"],
+                "reviewed_at": kw["reviewed_at"],
+                "duration_ms": kw["duration_ms"],
+                "client_uuid": kw["client_uuid"],
+            }
+            for kw in valid_items
+        ]
+        outcomes = services.review_batch_record(user=request.user, items=service_items)
+        for position, outcome in zip(valid_positions, outcomes, strict=True):
+            results[position] = outcome
+        ok = sum(1 for r in results if r and r["ok"])
+        body = {"results": results, "ok": ok, "failed": len(results) - ok}
+        return Response(s.BatchResultSerializer(body).data)
+
+
+def _plain_errors(errors) -> dict[str, list[str]]:
+    plain = {}
+    for field, messages in errors.items():
+        if isinstance(messages, dict):
+            messages = [str(m) for sub in messages.values() for m in sub]
+        plain[field] = [str(m) for m in messages]
+    return plain
+
+
+@extend_schema(tags=["study"])
+class ReviewUndoView(ReviewThrottled):
+    """Undo the caller's last review."""
+
+    @extend_schema(
+        summary="Undo the caller's last review",
+        request=None,
+        responses={200: s.CardSerializer},
+    )
+    def post(self, request):
+        card = services.review_undo_last(user=request.user)
+        if card is None:
+            return Response(
+                {"errors": {}, "detail": "There is no review to undo.", "code": "not_found"},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        return Response(s.CardSerializer(card).data)
+
+
+# --- quizzes ------------------------------------------------------------------------------
+def attempt_questions(attempt: QuizAttempt) -> list[Question]:
+    """The attempt's questions in the order asked (choices prefetched, one query each)."""
+    by_id = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
+    }
+    return [by_id[pk] for pk in attempt.question_ids if pk in by_id]
+
+
+def answer_feedback(answer: QuizAnswer) -> dict:
+    """What a student sees right after answering: right or wrong, the right answer
+    and the article's sentence."""
+    question = answer.question
+    choices = sorted(question.choices.all(), key=lambda c: (c.position, c.pk))
+    correct_choice = next((c.pk for c in choices if c.is_correct), None)
+    is_ordering = question.kind == QuestionKind.ORDERING
+    return {
+        "question": question.pk,
+        "is_correct": answer.is_correct,
+        "correct_choice": None if is_ordering else correct_choice,
+        "correct_order": [c.pk for c in choices] if is_ordering else None,
+        "answer": question.answer,
+        "explanation": question.explanation,
+        "evidence": question.evidence_text,
+    }
+
+
+def attempt_data(attempt: QuizAttempt, *, answered: int, detail: bool) -> dict:
+    data = {
+        "id": attempt.pk,
+        "bank_id": attempt.bank_id,
+        "bank": attempt.bank,
+        "mode": attempt.mode,
+        "size": attempt.size,
+        "answered_count": answered,
+        "correct_count": attempt.correct_count,
+        "started_at": attempt.started_at,
+        "finished_at": attempt.finished_at,
+    }
+    if detail:
+        data["questions"] = attempt_questions(attempt)
+        review = selectors.attempt_review(attempt=attempt)
+        if attempt.finished_at is None:
+            review = [item for item in review if item["given"] is not None]
+        data["review"] = review
+    return data
+
+
+@extend_schema(tags=["quizzes"])
+class QuizListView(ListAPIView):
+    """The caller's quiz attempts; start a new one."""
+
+    serializer_class = s.AttemptSerializer
+    filterset_class = AttemptFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return QuizAttempt.objects.none()
+        return selectors.attempt_list(user=self.request.user)
+
+    @extend_schema(summary="The caller's quiz attempts, newest first")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Start a quiz over a published bank",
+        request=s.QuizStartInputSerializer,
+        responses={201: s.AttemptDetailSerializer},
+    )
+    def post(self, request):
+        data = s.QuizStartInputSerializer(
+            data=request.data, banks=published_banks(user=request.user)
+        )
+        data.is_valid(raise_exception=True)
+        attempt = services.quiz_start(user=request.user, **data.validated_data)
+        body = attempt_data(attempt, answered=0, detail=True)
+        return Response(s.AttemptDetailSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["quizzes"])
+class QuizDetailView(APIView):
+    """One of the caller's attempts."""
+
+    @extend_schema(
+        summary="An attempt with its questions and feedback",
+        responses={200: s.AttemptDetailSerializer},
+    )
+    def get(self, request, pk: int):
+        attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
+        answered = attempt.answers.count()
+        body = attempt_data(attempt, answered=answered, detail=True)
+        return Response(s.AttemptDetailSerializer(body).data)
+
+
+@extend_schema(tags=["quizzes"])
+class QuizAnswerView(APIView):
+    """Answer a question of one of the caller's attempts."""
+
+    @extend_schema(
+        summary="Answer one question of an attempt",
+        description="Feeds the scheduler too (wrong -> Again, right -> Good, Hard when slower "
+        "than 20 s). The attempt finishes by itself once every question is answered.",
+        request=s.QuizAnswerInputSerializer,
+        responses={201: s.QuizAnswerResultSerializer},
+    )
+    def post(self, request, pk: int):
+        attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
+        data = s.QuizAnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        answer = services.quiz_answer(
+            user=request.user,
+            attempt=attempt,
+            question_id=values["question"],
+            choice_id=values.get("choice"),
+            order=values.get("order"),
+            text=values.get("text"),
+            duration_ms=values.get("duration_ms"),
+        )
+        answered = attempt.answers.count()
+        if answered >= attempt.size:
+            attempt = services.quiz_finish(attempt=attempt)
+        else:
+            attempt.refresh_from_db(fields=["correct_count", "finished_at"])
+        body = {
+            **answer_feedback(answer),
+            "answered": answered,
+            "correct_count": attempt.correct_count,
+            "finished": attempt.finished_at is not None,
+        }
+        return Response(s.QuizAnswerResultSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+# --- progress and preferences -------------------------------------------------------------
+@extend_schema(tags=["progress"])
+class ProgressView(APIView):
+    """The caller's progress summary (what the dashboard shows)."""
+
+    @extend_schema(summary="The dashboard summary", responses={200: s.ProgressSerializer})
+    def get(self, request):
+        return Response(s.ProgressSerializer(selectors.progress_summary(user=request.user)).data)
+
+
+@extend_schema(tags=["progress"])
+class HeatmapView(APIView):
+    """The caller's reviews per day."""
+
+    @extend_schema(
+        summary="Reviews per day",
+        parameters=[s.HeatmapQuerySerializer],
+        responses={200: s.DayCountSerializer(many=True)},
+    )
+    def get(self, request):
+        query = s.HeatmapQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        days = selectors.review_heatmap(user=request.user, days=query.validated_data["days"])
+        return Response(s.DayCountSerializer(days, many=True).data)
+
+
+@extend_schema(tags=["preferences"])
+class PreferencesView(APIView):
+    """The caller's study preferences."""
+
+    @extend_schema(
+        summary="The caller's study preferences", responses={200: s.PreferencesSerializer}
+    )
+    def get(self, request):
+        return Response(s.PreferencesSerializer(services.preferences_get(user=request.user)).data)
+
+    @extend_schema(
+        summary="Change study preferences",
+        description="A change of desired_retention reschedules the caller's review cards.",
+        request=s.PreferencesInputSerializer,
+        responses={200: s.PreferencesSerializer},
+    )
+    def patch(self, request):
+        data = s.PreferencesInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        preferences = services.preferences_update(user=request.user, **data.validated_data)
+        return Response(s.PreferencesSerializer(preferences).data)

@@ -1,0 +1,53 @@
+"""Fit FSRS parameters from users' own review histories.
+
+manage.py optimize_parameters                 # every user with enough new reviews
+manage.py optimize_parameters --user stella   # one user
+manage.py optimize_parameters --user stella --force
+manage.py optimize_parameters --user stella --reset   # back to the defaults
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count
+
+from learning import optimizer, services
+
+
+class Command(BaseCommand):
+    help = "Fit per-user FSRS parameters (fsrs-rs-python) from review history."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", help="Username; default: every user with enough reviews.")
+        parser.add_argument("--force", action="store_true", help="Fit even if fitted recently.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Go back to the default parameters."
+        )
+
+    def handle(self, *args, user=None, force=False, reset=False, **options):
+        User = get_user_model()
+        if user:
+            users = list(User.objects.filter(username=user))
+            if not users:
+                raise CommandError(f"No user named “{user}”.")
+        else:
+            if reset:
+                raise CommandError("--reset needs --user.")
+            users = list(
+                User.objects.annotate(n=Count("review_logs"))
+                .filter(n__gte=optimizer.MIN_REVIEWS)
+                .order_by("username")
+            )
+        for person in users:
+            if reset:
+                services.parameters_reset(user=person)
+                self.stdout.write(f"{person.username}: default parameters")
+                continue
+            outcome = services.parameters_optimize(user=person, force=force)
+            if outcome["fitted"]:
+                self.stdout.write(f"{person.username}: fitted on {outcome['reviews']} reviews")
+            else:
+                self.stdout.write(f"{person.username}: not fitted ({outcome['reason']})")
+        if not users:
+            self.stdout.write(f"No user has {optimizer.MIN_REVIEWS} reviews yet.")

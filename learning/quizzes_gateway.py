@@ -1,0 +1,75 @@
+"""The one door through which `learning` reads the content side.
+
+`learning` imports `quizzes` only here; `quizzes` never imports `learning`.
+If the content side changes shape, this module is the one place to adapt.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from quizzes.models import (
+    MULTIPLE_CHOICE_KINDS,
+    BankStatus,
+    Choice,
+    Question,
+    QuestionBank,
+    QuestionKind,
+    QuestionStatus,
+)
+from quizzes.permissions import can_edit_bank, is_teacher
+
+__all__ = [
+    "MULTIPLE_CHOICE_KINDS",
+    "BankStatus",
+    "Choice",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
+    "QuestionStatus",
+    "can_edit_bank",
+    "is_teacher",
+    "published_question_filter",
+    "published_questions",
+    "sibling_key",
+    "banks_owned_by",
+]
+
+
+def published_question_filter(prefix: str = "") -> Q:
+    """Q for a published question of a published bank; `prefix` e.g. "question__"."""
+    return Q(**{f"{prefix}status": QuestionStatus.PUBLISHED}) & Q(
+        **{f"{prefix}bank__status": BankStatus.PUBLISHED}
+    )
+
+
+def published_questions(*, bank=None) -> QuerySet[Question]:
+    questions = Question.objects.filter(published_question_filter())
+    if bank is not None:
+        questions = questions.filter(bank=bank)
+    return questions
+
+
+def sibling_key(
+    *,
+    article_id: int | None,
+    evidence_start: int | None,
+    evidence_end: int | None,
+    fingerprint: str,
+) -> tuple:
+    """Questions about the same fact: the same evidence span of one article, or
+    (without evidence) the same fingerprint. Siblings are not studied on the same day."""
+    if article_id is not None and evidence_start is not None and evidence_end is not None:
+        return ("span", article_id, evidence_start, evidence_end)
+    if fingerprint:
+        return ("fp", fingerprint)
+    return ("none", id(object()))  # unique: no siblings
+
+
+def banks_owned_by(user) -> QuerySet[QuestionBank]:
+    """Banks whose students' progress `user` may see: their own; all for superusers."""
+    if user.is_superuser:
+        return QuestionBank.objects.all()
+    if not is_teacher(user):
+        return QuestionBank.objects.none()
+    return QuestionBank.objects.filter(owner=user)

@@ -1,0 +1,293 @@
+"""The pure scheduling core: FSRS (py-fsrs) behind plain dataclasses.
+
+This is the only module that imports `fsrs`. It knows nothing of the ORM:
+`schedule(state, rating, now, ...)` takes a card's memory state and returns the
+next one; `preview(...)` tells what each rating would do. Services and
+selectors convert Card rows to `MemoryState` and back.
+
+States follow learning.models.CardState: 0 new, 1 learning, 2 review,
+3 relearning. py-fsrs has no "new" state: a new card is a learning card at
+step 0 without stability.
+
+Fuzz: py-fsrs fuzzes review intervals with the global random generator, so a
+preview could differ from what the answer then does. We switch its fuzz off
+and apply the same fuzz ranges with a generator seeded by the caller (the card
+id and its repetition count), so previews and answers agree and tests are
+deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+from fsrs import Card as FsrsCard
+from fsrs import Rating as FsrsRating
+from fsrs import Scheduler as FsrsScheduler
+from fsrs import State as FsrsState
+from fsrs.scheduler import DEFAULT_PARAMETERS as _FSRS_DEFAULT_PARAMETERS
+from fsrs.scheduler import FUZZ_RANGES, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATINGS = (AGAIN, HARD, GOOD, EASY)
+
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(_FSRS_DEFAULT_PARAMETERS)
+DEFAULT_DESIRED_RETENTION = 0.9
+DEFAULT_LEARNING_STEPS: tuple[int, ...] = (60, 600)  # seconds
+DEFAULT_RELEARNING_STEPS: tuple[int, ...] = (600,)
+MAXIMUM_INTERVAL_DAYS = 36500
+MATURE_STABILITY_DAYS = 21.0
+
+
+@dataclass(frozen=True)
+class MemoryState:
+    """A card's scheduling state. Datetimes are aware (any zone; UTC inside)."""
+
+    state: int = NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+
+@dataclass(frozen=True)
+class Config:
+    parameters: tuple[float, ...] = DEFAULT_PARAMETERS
+    desired_retention: float = DEFAULT_DESIRED_RETENTION
+    learning_steps: tuple[int, ...] = DEFAULT_LEARNING_STEPS
+    relearning_steps: tuple[int, ...] = DEFAULT_RELEARNING_STEPS
+
+
+def parameters_valid(parameters: Sequence[float] | None) -> bool:
+    """True when `parameters` is a full FSRS-6 vector inside py-fsrs's bounds."""
+    if parameters is None or len(parameters) != len(LOWER_BOUNDS_PARAMETERS):
+        return False
+    try:
+        return all(
+            math.isfinite(float(p)) and low <= float(p) <= high
+            for p, low, high in zip(
+                parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True
+            )
+        )
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_parameters(parameters: Sequence[float] | None) -> tuple[float, ...]:
+    if parameters and parameters_valid(parameters):
+        return tuple(float(p) for p in parameters)
+    return DEFAULT_PARAMETERS
+
+
+@lru_cache(maxsize=256)
+def _scheduler(
+    parameters: tuple[float, ...],
+    desired_retention: float,
+    learning_steps: tuple[int, ...],
+    relearning_steps: tuple[int, ...],
+) -> FsrsScheduler:
+    return FsrsScheduler(
+        parameters=parameters,
+        desired_retention=desired_retention,
+        learning_steps=tuple(timedelta(seconds=s) for s in learning_steps),
+        relearning_steps=tuple(timedelta(seconds=s) for s in relearning_steps),
+        maximum_interval=MAXIMUM_INTERVAL_DAYS,
+        enable_fuzzing=False,
+    )
+
+
+def scheduler_for(
+    *,
+    parameters: Sequence[float] | None = None,
+    desired_retention: float = DEFAULT_DESIRED_RETENTION,
+    learning_steps: Sequence[int] = DEFAULT_LEARNING_STEPS,
+    relearning_steps: Sequence[int] = DEFAULT_RELEARNING_STEPS,
+) -> FsrsScheduler:
+    return _scheduler(
+        _as_parameters(parameters),
+        float(desired_retention),
+        tuple(int(s) for s in learning_steps),
+        tuple(int(s) for s in relearning_steps),
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("Datetimes must be timezone-aware.")
+    return moment.astimezone(UTC)
+
+
+def _to_fsrs(card: MemoryState, now: datetime) -> FsrsCard:
+    if card.state == NEW or card.state == LEARNING and card.stability is None:
+        return FsrsCard(card_id=1, state=FsrsState.Learning, step=0, due=now)
+    return FsrsCard(
+        card_id=1,
+        state=FsrsState(card.state),
+        step=card.step if card.state != REVIEW else None,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=_utc(card.due) if card.due else now,
+        last_review=_utc(card.last_review) if card.last_review else None,
+    )
+
+
+def _fuzz_days(interval_days: int, seed: int) -> int:
+    """The fuzz range of py-fsrs, drawn from a seeded generator."""
+    if interval_days < 2.5:
+        return interval_days
+    delta = 1.0
+    for fuzz_range in FUZZ_RANGES:
+        delta += fuzz_range["factor"] * max(
+            min(float(interval_days), fuzz_range["end"]) - fuzz_range["start"], 0.0
+        )
+    low = max(2, round(interval_days - delta))
+    high = min(round(interval_days + delta), MAXIMUM_INTERVAL_DAYS)
+    low = min(low, high)
+    return min(round(random.Random(seed).random() * (high - low + 1) + low), high)
+
+
+def schedule(
+    card_state: MemoryState,
+    rating: int,
+    now: datetime,
+    *,
+    parameters: Sequence[float] | None = None,
+    desired_retention: float = DEFAULT_DESIRED_RETENTION,
+    learning_steps: Sequence[int] = DEFAULT_LEARNING_STEPS,
+    relearning_steps: Sequence[int] = DEFAULT_RELEARNING_STEPS,
+    fuzz_seed: int | None = None,
+) -> MemoryState:
+    """The card's state after being rated `rating` (1 Again .. 4 Easy) at `now`.
+
+    `fuzz_seed` None means no fuzz (exact FSRS intervals)."""
+    if rating not in RATINGS:
+        raise ValueError(f"Rating must be 1, 2, 3 or 4, not {rating!r}.")
+    now = _utc(now)
+    scheduler = scheduler_for(
+        parameters=parameters,
+        desired_retention=desired_retention,
+        learning_steps=learning_steps,
+        relearning_steps=relearning_steps,
+    )
+    before = _to_fsrs(card_state, now)
+    after, _ = scheduler.review_card(before, FsrsRating(rating), review_datetime=now)
+    due = after.due
+    if fuzz_seed is not None and after.state == FsrsState.Review:
+        days = (due - now).days
+        fuzzed = _fuzz_days(days, fuzz_seed)
+        due = now + timedelta(days=fuzzed)
+    lapsed = card_state.state == REVIEW and rating == AGAIN
+    return MemoryState(
+        state=int(after.state),
+        step=after.step,
+        stability=after.stability,
+        difficulty=after.difficulty,
+        due=due,
+        last_review=now,
+        reps=card_state.reps + 1,
+        lapses=card_state.lapses + (1 if lapsed else 0),
+    )
+
+
+def preview(
+    card_state: MemoryState,
+    now: datetime,
+    *,
+    parameters: Sequence[float] | None = None,
+    desired_retention: float = DEFAULT_DESIRED_RETENTION,
+    learning_steps: Sequence[int] = DEFAULT_LEARNING_STEPS,
+    relearning_steps: Sequence[int] = DEFAULT_RELEARNING_STEPS,
+    fuzz_seed: int | None = None,
+) -> dict[int, timedelta]:
+    """Rating -> time until the card would be due if rated so at `now`."""
+    now = _utc(now)
+    return {
+        rating: schedule(
+            card_state,
+            rating,
+            now,
+            parameters=parameters,
+            desired_retention=desired_retention,
+            learning_steps=learning_steps,
+            relearning_steps=relearning_steps,
+            fuzz_seed=fuzz_seed,
+        ).due
+        - now
+        for rating in RATINGS
+    }
+
+
+def _decay_factor(parameters: Sequence[float] | None) -> tuple[float, float]:
+    decay = -_as_parameters(parameters)[20]
+    return decay, 0.9 ** (1 / decay) - 1
+
+
+def retrievability(
+    *,
+    stability: float | None,
+    last_review: datetime | None,
+    now: datetime,
+    parameters: Sequence[float] | None = None,
+) -> float:
+    """Probability of recall at `now` (FSRS forgetting curve, fractional days)."""
+    if not stability or last_review is None:
+        return 0.0
+    decay, factor = _decay_factor(parameters)
+    elapsed = max(0.0, (now - last_review).total_seconds() / 86400)
+    return (1 + factor * elapsed / stability) ** decay
+
+
+def retrievability_at_days(
+    *, stability: float, elapsed_days: float, parameters: Sequence[float] | None = None
+) -> float:
+    decay, factor = _decay_factor(parameters)
+    return (1 + factor * max(0.0, elapsed_days) / stability) ** decay
+
+
+def interval_factor(
+    *, desired_retention: float, parameters: Sequence[float] | None = None
+) -> float:
+    """Days of interval per day of stability: interval = stability * factor
+    (before rounding to whole days, at least 1, at most the maximum)."""
+    decay, factor = _decay_factor(parameters)
+    return (desired_retention ** (1 / decay) - 1) / factor
+
+
+def interval_days(
+    *, stability: float, desired_retention: float, parameters: Sequence[float] | None = None
+) -> int:
+    days = round(
+        stability * interval_factor(desired_retention=desired_retention, parameters=parameters)
+    )
+    return min(max(days, 1), MAXIMUM_INTERVAL_DAYS)
+
+
+def format_interval(delta: timedelta) -> str:
+    """Anki-style short label: 45s, 10m, 3h, 4d, 2.1mo, 1.5y."""
+    seconds = max(0.0, delta.total_seconds())
+    if seconds < 60:
+        return f"{round(seconds)}s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        months = days / 30.4375
+        return f"{months:.1f}mo".replace(".0mo", "mo")
+    years = days / 365.25
+    return f"{years:.1f}y".replace(".0y", "y")
+
+
+def with_due(card_state: MemoryState, due: datetime) -> MemoryState:
+    return replace(card_state, due=due)

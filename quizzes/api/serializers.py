@@ -1,0 +1,238 @@
+"""Serializers of the content side. Output serializers for students never carry
+`is_correct`, the answer or the explanation; input serializers only validate and
+hand plain values to quizzes.authoring / quizzes.services."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from config.api_fields import PrimaryKeyField
+from quizzes.models import (
+    Article,
+    BankStatus,
+    Choice,
+    Question,
+    QuestionBank,
+    QuestionKind,
+    QuestionStatus,
+)
+
+
+# --- student-facing output ---------------------------------------------------------------
+class PublicChoiceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    text = serializers.CharField(read_only=True)
+
+
+def public_choices(question: Question) -> list[Choice]:
+    """The choices as shown to a student: a timeline's items are shuffled by a
+    stable hash (their stored order is the answer); others in display order."""
+    choices = list(question.choices.all())
+    if question.kind == QuestionKind.ORDERING:
+        choices.sort(key=lambda c: hashlib.sha256(f"{question.pk}:{c.pk}".encode()).digest())
+    return choices
+
+
+class PublicQuestionSerializer(serializers.Serializer):
+    """A question as a student sees it: no answer, no correct flag."""
+
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.ChoiceField(choices=QuestionKind.choices, read_only=True)
+    prompt = serializers.CharField(read_only=True)
+    choices = serializers.SerializerMethodField()
+
+    @extend_schema_field(PublicChoiceSerializer(many=True))
+    def get_choices(self, question: Question) -> list[dict]:
+        return [{"id": c.pk, "text": c.text} for c in public_choices(question)]
+
+
+# --- teacher authoring --------------------------------------------------------------------
+class TeachChoiceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Choice
+        fields = ["id", "question", "text", "is_correct", "position"]
+        read_only_fields = fields
+
+
+class NestedChoiceInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=500)
+    is_correct = serializers.BooleanField(default=False)
+    position = serializers.IntegerField(min_value=0, max_value=100_000, default=0)
+
+
+class ChoiceCreateInputSerializer(NestedChoiceInputSerializer):
+    question = PrimaryKeyField(queryset=Question.objects.none())
+
+    def __init__(self, *args, questions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if questions is not None:
+            self.fields["question"].queryset = questions
+
+
+class ChoiceUpdateInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=500, required=False)
+    is_correct = serializers.BooleanField(required=False)
+    position = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
+
+
+class TeachQuestionSerializer(serializers.ModelSerializer):
+    choices = TeachChoiceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "id",
+            "bank",
+            "kind",
+            "prompt",
+            "answer",
+            "explanation",
+            "status",
+            "origin",
+            "difficulty",
+            "position",
+            "evidence_start",
+            "evidence_end",
+            "choices",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+EDITABLE_QUESTION_STATUSES = [
+    (value, label) for value, label in QuestionStatus.choices if value != QuestionStatus.ARCHIVED
+]
+
+
+class QuestionUpdateInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=QuestionKind.choices, required=False)
+    prompt = serializers.CharField(max_length=5000, required=False)
+    answer = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    explanation = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=EDITABLE_QUESTION_STATUSES, required=False)
+    difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False)
+    position = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    evidence_start = serializers.IntegerField(
+        min_value=0, max_value=10_000_000, required=False, allow_null=True
+    )
+    evidence_end = serializers.IntegerField(
+        min_value=0, max_value=10_000_000, required=False, allow_null=True
+    )
+
+
+class QuestionCreateInputSerializer(QuestionUpdateInputSerializer):
+    bank = PrimaryKeyField(queryset=QuestionBank.objects.none())
+    kind = serializers.ChoiceField(choices=QuestionKind.choices)
+    prompt = serializers.CharField(max_length=5000)
+    choices = NestedChoiceInputSerializer(many=True, required=False, max_length=50)
+
+    def __init__(self, *args, banks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if banks is not None:
+            self.fields["bank"].queryset = banks
+
+
+class TeachBankSerializer(serializers.ModelSerializer):
+    question_count = serializers.IntegerField(
+        read_only=True, help_text="Published questions in the bank."
+    )
+
+    class Meta:
+        model = QuestionBank
+        fields = [
+            "id",
+            "title",
+            "description",
+            "status",
+            "article",
+            "question_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class BankUpdateInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=BankStatus.choices,
+        required=False,
+        help_text="`published` publishes the bank and its complete draft questions.",
+    )
+    article = PrimaryKeyField(queryset=Article.objects.none(), required=False, allow_null=True)
+
+    def __init__(self, *args, articles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if articles is not None:
+            self.fields["article"].queryset = articles
+
+
+class BankCreateInputSerializer(BankUpdateInputSerializer):
+    title = serializers.CharField(max_length=200)
+
+
+# --- articles -----------------------------------------------------------------------------
+class ArticleSerializer(serializers.ModelSerializer):
+    text_length = serializers.SerializerMethodField()
+    url = serializers.CharField(read_only=True, help_text="The source URL; may be empty.")
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "publisher", "url", "published_on", "text_length", "created_at"]
+        read_only_fields = fields
+
+    def get_text_length(self, article: Article) -> int:
+        return len(article.text)
+
+
+class ArticleInputSerializer(serializers.Serializer):
+    """Either `text` (JSON or form) or `file` (multipart: a UTF-8 .txt or .md file)."""
+
+    text = serializers.CharField(required=False, trim_whitespace=False, max_length=2_000_000)
+    file = serializers.FileField(required=False)
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
+    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs):
+        has_text = bool(attrs.get("text"))
+        has_file = attrs.get("file") is not None
+        if has_text == has_file:
+            raise serializers.ValidationError(
+                {"text": ["Send the article either as `text` or as a `file`, not both or neither."]}
+            )
+        return attrs
+
+    def validate_file(self, upload):
+        from config.api_errors import PayloadTooLarge
+
+        if upload.size > settings.ARTICLE_MAX_BYTES:
+            raise PayloadTooLarge(
+                f"The file is {upload.size} bytes; at most {settings.ARTICLE_MAX_BYTES} are accepted.",
+                field="file",
+            )
+        return upload
+
+
+class GenerateInputSerializer(serializers.Serializer):
+    bank_title = serializers.CharField(max_length=200, required=False, allow_null=True)
+    publish = serializers.BooleanField(default=False)
+
+
+class GenerationResultSerializer(serializers.Serializer):
+    """GenerationResult.as_dict() of quizzes.services.bank_generate."""
+
+    bank = serializers.IntegerField(help_text="Id of the (new or updated) question bank.")
+    bank_title = serializers.CharField()
+    created = serializers.IntegerField()
+    kept = serializers.IntegerField()
+    skipped_rejected = serializers.IntegerField()
+    counts_by_kind = serializers.DictField(child=serializers.IntegerField())
+    facts = serializers.DictField(child=serializers.IntegerField())

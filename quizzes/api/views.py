@@ -1,0 +1,312 @@
+"""Content-side endpoints: a published bank's questions for students, and the
+teachers' authoring API (banks, questions, choices, articles, generation).
+
+Thin: querysets come from selectors / permission functions, writes go through
+quizzes.authoring and quizzes.services; domain errors become the shared error
+shape in config.api_errors."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+
+from config.api_common import ConditionalGetMixin
+from config.api_errors import DomainError
+from quizzes import authoring, services
+from quizzes.models import Article, BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from quizzes.permissions import can_edit_bank, is_teacher
+from quizzes.selectors import bank_list_for_user, question_list_published
+
+from . import serializers as s
+from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
+
+
+class IsTeacher(BasePermission):
+    message = "Only teachers may do this."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
+
+
+def published_bank_for_user(*, user, bank_id) -> QuestionBank:
+    """A bank a student may study: published (404 otherwise)."""
+    return get_object_or_404(
+        bank_list_for_user(user=user).filter(status=BankStatus.PUBLISHED), pk=bank_id
+    )
+
+
+def editable_banks(*, user):
+    """Banks the user may edit: their own (every bank for a superuser)."""
+    banks = (
+        QuestionBank.objects.all() if user.is_superuser else QuestionBank.objects.filter(owner=user)
+    )
+    return banks.select_related("article")
+
+
+def editable_articles(*, user):
+    return Article.objects.all() if user.is_superuser else Article.objects.filter(created_by=user)
+
+
+# --- students --------------------------------------------------------------------------
+@extend_schema(
+    tags=["banks"],
+    summary="Published questions of a bank",
+    description="Never reveals which choice is correct. Conditional GET: send If-None-Match.",
+)
+class BankQuestionsView(ConditionalGetMixin, ListAPIView):
+    """Published questions of a published bank, without answers."""
+
+    serializer_class = s.PublicQuestionSerializer
+    filterset_class = QuestionFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Question.objects.none()
+        bank = published_bank_for_user(user=self.request.user, bank_id=self.kwargs["pk"])
+        return question_list_published(bank=bank)
+
+
+# --- teachers ---------------------------------------------------------------------------
+class TeachViewSet(viewsets.GenericViewSet):
+    """Base of the teachers' resources: teachers only, 64-bit ids."""
+
+    permission_classes = [IsAuthenticated, IsTeacher]
+    lookup_value_converter = "id"  # config.api_fields.IdConverter: 64-bit ids only
+
+    def get_serializer_class(self):
+        return self.output_serializer
+
+    def _out(self, instance, code=status.HTTP_200_OK):
+        return Response(self.output_serializer(instance).data, status=code)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="My question banks (drafts included)"),
+    retrieve=extend_schema(summary="One of my banks"),
+    create=extend_schema(
+        request=s.BankCreateInputSerializer, responses={201: s.TeachBankSerializer}
+    ),
+    partial_update=extend_schema(
+        request=s.BankUpdateInputSerializer, responses={200: s.TeachBankSerializer}
+    ),
+    destroy=extend_schema(summary="Delete a bank nobody has studied yet"),
+)
+@extend_schema(tags=["teach"])
+class TeachBankViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    TeachViewSet,
+):
+    """The caller's question banks (a superuser's: all). Others' banks are 404."""
+
+    output_serializer = s.TeachBankSerializer
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return QuestionBank.objects.none()
+        return (
+            editable_banks(user=self.request.user)
+            .annotate(
+                question_count=Count(
+                    "questions", filter=Q(questions__status=QuestionStatus.PUBLISHED)
+                )
+            )
+            .order_by("title", "id")
+        )
+
+    def create(self, request):
+        data = s.BankCreateInputSerializer(
+            data=request.data, articles=editable_articles(user=request.user)
+        )
+        data.is_valid(raise_exception=True)
+        bank = authoring.bank_create(owner=request.user, **data.validated_data)
+        return self._out(self.get_queryset().get(pk=bank.pk), status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        bank = self.get_object()
+        data = s.BankUpdateInputSerializer(
+            data=request.data, articles=editable_articles(user=request.user)
+        )
+        data.is_valid(raise_exception=True)
+        authoring.bank_update(bank=bank, user=request.user, **data.validated_data)
+        return self._out(self.get_queryset().get(pk=bank.pk))
+
+    def destroy(self, request, pk=None):
+        authoring.bank_delete(bank=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Questions of my banks (filter by bank, kind, status)"),
+    create=extend_schema(
+        request=s.QuestionCreateInputSerializer, responses={201: s.TeachQuestionSerializer}
+    ),
+    partial_update=extend_schema(
+        request=s.QuestionUpdateInputSerializer, responses={200: s.TeachQuestionSerializer}
+    ),
+    destroy=extend_schema(summary="Archive a question (students' history stays)"),
+)
+@extend_schema(tags=["teach"])
+class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+    """Questions of the caller's banks, with their choices (correct flags included)."""
+
+    output_serializer = s.TeachQuestionSerializer
+    filterset_class = TeachQuestionFilter
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Question.objects.none()
+        return (
+            Question.objects.filter(bank__in=editable_banks(user=self.request.user))
+            .exclude(status=QuestionStatus.ARCHIVED)
+            .prefetch_related(
+                Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
+            )
+            .order_by("bank_id", "position", "id")
+        )
+
+    def create(self, request):
+        data = s.QuestionCreateInputSerializer(
+            data=request.data, banks=editable_banks(user=request.user)
+        )
+        data.is_valid(raise_exception=True)
+        question = authoring.question_create(**data.validated_data)
+        return self._out(self.get_queryset().get(pk=question.pk), status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        question = self.get_object()
+        data = s.QuestionUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        authoring.question_update(question=question, **data.validated_data)
+        return self._out(self.get_queryset().get(pk=question.pk))
+
+    def destroy(self, request, pk=None):
+        authoring.question_delete(question=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Choices of my questions (filter by question)"),
+    create=extend_schema(
+        request=s.ChoiceCreateInputSerializer, responses={201: s.TeachChoiceSerializer}
+    ),
+    partial_update=extend_schema(
+        request=s.ChoiceUpdateInputSerializer, responses={200: s.TeachChoiceSerializer}
+    ),
+)
+@extend_schema(tags=["teach"])
+class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+    """Choices of the caller's questions; every change keeps the question valid."""
+
+    output_serializer = s.TeachChoiceSerializer
+    filterset_class = ChoiceFilter
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def _questions(self):
+        return Question.objects.filter(bank__in=editable_banks(user=self.request.user)).exclude(
+            status=QuestionStatus.ARCHIVED
+        )
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Choice.objects.none()
+        return (
+            Choice.objects.filter(question__in=self._questions())
+            .select_related("question")
+            .order_by("question_id", "position", "id")
+        )
+
+    def create(self, request):
+        data = s.ChoiceCreateInputSerializer(data=request.data, questions=self._questions())
+        data.is_valid(raise_exception=True)
+        choice = authoring.choice_create(**data.validated_data)
+        return self._out(choice, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        choice = self.get_object()
+        data = s.ChoiceUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._out(authoring.choice_update(choice=choice, **data.validated_data))
+
+    def destroy(self, request, pk=None):
+        authoring.choice_delete(choice=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="My articles"),
+    create=extend_schema(
+        summary="Store an article (JSON `text`, or multipart `file`)",
+        request={
+            "application/json": s.ArticleInputSerializer,
+            "multipart/form-data": s.ArticleInputSerializer,
+        },
+        responses={201: s.ArticleSerializer},
+    ),
+)
+@extend_schema(tags=["teach"])
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+    """The caller's articles; generate a question bank from one."""
+
+    output_serializer = s.ArticleSerializer
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    extra_error_codes = ("413",)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Article.objects.none()
+        return editable_articles(user=self.request.user).order_by("-created_at", "-id")
+
+    def create(self, request):
+        data = s.ArticleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        upload = fields.pop("file", None)
+        if upload is not None:
+            try:
+                fields["text"] = services.article_text_from_upload(
+                    data=upload.read(), filename=upload.name
+                )
+            except services.ArticleInputError as error:
+                raise DomainError(field="file", message=error.message) from error
+        article = services.article_create(created_by=request.user, **fields)
+        return self._out(article, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Generate (or regenerate) the article's question bank",
+        request=s.GenerateInputSerializer,
+        responses={200: s.GenerationResultSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def generate(self, request, pk=None):
+        article = self.get_object()
+        data = s.GenerateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = services.bank_generate(article=article, user=request.user, **data.validated_data)
+        return Response(result.as_dict())
+
+
+def ensure_can_edit(*, user, bank) -> None:
+    if not can_edit_bank(user, bank):
+        raise PermissionDenied("Only the bank's owner (or a superuser) may see this.")
+
+
+__all__ = [
+    "ArticleViewSet",
+    "BankQuestionsView",
+    "TeachBankViewSet",
+    "TeachChoiceViewSet",
+    "TeachQuestionViewSet",
+    "ensure_can_edit",
+    "published_bank_for_user",
+]

@@ -1,0 +1,729 @@
+"""Country links: people, places, organisations and events tied to a country by the text.
+
+Rules, applied to the spaCy parse of each evidence sentence (see ``extract_country_links``):
+
+1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
+   Angela Merkel", "deputy chairman of Russia's security council Dmitry Medvedev".
+2. **Apposition**: "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British
+   diplomat", "the president of Kenya, William Ruto", "X, an analyst ... based in Tashkent".
+3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
+   the person of the article holding that office when there is one.
+4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
+   "China's Belt and Road Initiative", "its Belt and Road Initiative" (its = the clause's country).
+5. **Event held in a place**: "the SCO meeting in Tashkent", "leaders gathered in Uzbekistan for
+   the Shanghai Cooperation Organisation meeting", "Peru hosted the summit"; acronyms are spelt out
+   from the article ("SCO" -> "Shanghai Cooperation Organisation").
+6. **City or US state to its country**: "Tashkent" -> Uzbekistan (see ``geo.city_country``).
+
+Group nouns with a nationality ("Russian troops", "Kazakh officials") are not linked: they name
+no one a question could ask about. Country knowledge comes from ``geo`` (data packages).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from . import geo
+from .facts import CountryLink
+from .sentences import evidence_sentences, sentence_index
+
+
+class PeopleLike(Protocol):  # the quotes helper's PeopleIndex (quizzes/extraction/people.py)
+    def canonical(self, mention: str) -> str | None: ...
+
+    def role_of(self, name: str) -> str | None: ...
+
+
+# Offices a country has (language knowledge, not country knowledge).
+OFFICES = {
+    "president",
+    "vice-president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "monarch",
+    "emperor",
+    "emir",
+    "sultan",
+    "leader",
+    "ambassador",
+    "envoy",
+    "minister",
+    "secretary",
+    "chairman",
+    "prime",
+    "dictator",
+    "ruler",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
+# Head nouns of events that are held somewhere.
+EVENT_NOUNS = {
+    "meeting",
+    "summit",
+    "conference",
+    "talks",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "cup",
+    "festival",
+    "forum",
+    "congress",
+    "convention",
+    "ceremony",
+    "rally",
+    "election",
+    "elections",
+    "referendum",
+    "exhibition",
+    "expo",
+    "fair",
+    "tournament",
+    "assembly",
+    "gathering",
+    "parade",
+    "concert",
+    "negotiations",
+    "visit",
+    "funeral",
+    "wedding",
+    "trial",
+    "hearing",
+    "session",
+    "meet",
+    "race",
+    "marathon",
+    "show",
+    "contest",
+}
+INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
+HOLD_VERBS = {"hold", "host", "stage", "organise", "organize", "take", "convene"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "around",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "across",
+    "to",
+    "towards",
+}
+NAME_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+}
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # token indices [start, end)
+    end: int
+    country: str
+    form: str  # "name" (Russia, the UK) | "adj" (Russian, Kazakh)
+
+
+def _two_letter_code(text: str) -> bool:
+    letters = text.replace(".", "")
+    return len(letters) == 2 and letters.isupper()
+
+
+def _clean(text: str) -> str:
+    text = _POSSESSIVE.sub("", text.strip())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if text.isupper() and len(text) > 4 and " " not in text:  # dateline "NAIROBI"
+        text = text.title()
+    return text
+
+
+def _find_mentions(doc: Doc, tokens: list[Token]) -> dict[int, _Mention]:
+    """Country names and nationality adjectives, indexed by each token they cover."""
+    found: dict[int, _Mention] = {}
+    i, n = 0, len(doc)
+    while i < n:
+        tok = tokens[i]
+        if not (tok.text[:1].isupper() or tok.lower_ == "the") or not geo.may_start_country(
+            tok.text
+        ):
+            i += 1
+            continue
+        match = None
+        # Longest country name first ("Bosnia and Herzegovina", "the UK", "South Korea").
+        for j in range(min(n, i + 5), i, -1):
+            span = doc[i:j]
+            if (
+                tokens[j - 1].is_punct
+                or tokens[j - 1].is_space
+                or not tokens[j - 1].text[:1].isalpha()
+            ):
+                continue
+            text = span.text
+            if tok.lower_ == "the" and j - i == 1:
+                continue
+            if _two_letter_code(text) and not (
+                tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the")
+            ):
+                continue  # "the US", "US officials" (a GPE), not "IT department"
+            name = geo.canonical_country(text)
+            if name:
+                match = _Mention(i, j, name, "name")
+                break
+            adjective = geo.country_of_adjective(text) if text[:1].isupper() else None
+            if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
+                match = _Mention(i, j, adjective, "adj")
+                break
+        if match:
+            for k in range(match.start, match.end):
+                found[k] = match
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, people: PeopleLike | None):
+        self.doc = doc
+        self.people = people
+        self._canonical_cache: dict[str, str | None] = {}
+        self.tokens: list[Token] = list(doc)  # one Token object per position, reused by every pass
+        self.mentions = _find_mentions(doc, self.tokens)
+        self.context = {m.country for m in self.mentions.values() if m.form == "name"}
+        self.sentences = evidence_sentences(doc)
+        self.sent_of = sentence_index(doc, self.sentences)
+        self.links: list[CountryLink] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
+        self.person_tokens: set[int] = set()
+        self._acronym_cache: dict[str, str | None] = {}
+        self._runs: list[list[Token]] | None = None
+        self.ent_of: dict[int, Span] = {
+            i: ent for ent in doc.ents for i in range(ent.start, ent.end)
+        }
+
+    # -- helpers ---------------------------------------------------------------------------
+    def add(self, subject: str, country: str, at: int, kind: str) -> None:
+        subject = _clean(subject)
+        if not subject or not country or geo.is_country(subject):
+            return
+        key = (geo.fold(subject), country)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        sent = self.sentences[self.sent_of[at]] if self.sent_of[at] >= 0 else self.doc[at : at + 1]
+        self.links.append(
+            CountryLink(
+                subject=subject,
+                country=country,
+                evidence=sent.text,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+                subject_kind=kind,
+            )
+        )
+
+    def canonical_person(self, text: str) -> str | None:
+        if text in self._canonical_cache:
+            return self._canonical_cache[text]
+        name = self._canonical_uncached(text)
+        self._canonical_cache[text] = name
+        return name
+
+    def _canonical_uncached(self, text: str) -> str | None:
+        if self.people is not None:
+            try:
+                name = self.people.canonical(text)
+            except Exception:  # noqa: BLE001 - a people index bug must not lose country links
+                name = None
+            if name:
+                return name
+        return None
+
+    def country_of_place(self, tok: Token) -> str | None:
+        """Country of the place a token names: a country, a city or a US state."""
+        mention = self.mentions.get(tok.i)
+        if mention and mention.form == "name":
+            return mention.country
+        ent = self._entity(tok)
+        if ent is None:
+            return None
+        if ent.label_ in {"GPE", "LOC"} or self._is_locative(ent):
+            return geo.city_country(ent.text, context=self.context) or (
+                geo.region_country(ent.text) if ent.label_ == "GPE" else None
+            )
+        return None
+
+    def _entity(self, tok: Token) -> Span | None:
+        return self.ent_of.get(tok.i)
+
+    def _is_locative(self, ent: Span) -> bool:
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+    def _mislabelled_city(self, ent: Span) -> bool:
+        """A big city the small model labelled ORG/PERSON/...: "around Kharkiv", "based in Bogotá"."""
+        if ent.label_ not in {"LOC", "ORG", "FAC", "PERSON", "NORP"} or len(ent) > 3:
+            return False
+        if not self._is_locative(ent) or ent[0].is_stop:
+            return False
+        text = _clean(ent.text)
+        person = self.canonical_person(text)
+        if person and person != text:  # a known person's (sur)name, not a one-word "person"
+            return False
+        return geo.city_population(text) >= geo.CITY_MIN_POPULATION
+
+    def _capitalised_runs(self) -> list[list[Token]]:
+        """Runs of capitalised words, joined by of/and/for/the ("Bank of Japan")."""
+        runs: list[list[Token]] = []
+        run: list[Token] = []
+        for tok in self.tokens:
+            if tok.text[:1].isupper() or (run and tok.lower_ in {"of", "and", "for", "the"}):
+                run.append(tok)
+                continue
+            while run and not run[-1].text[:1].isupper():
+                run.pop()
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+        if len(run) >= 2:
+            runs.append(run)
+        return runs
+
+    def acronym(self, short: str) -> str | None:
+        """ "SCO" -> "Shanghai Cooperation Organisation" when the article spells the name out."""
+        if short in self._acronym_cache:
+            return self._acronym_cache[short]
+        if self._runs is None:
+            self._runs = self._capitalised_runs()
+        found = None
+        for run in self._runs:
+            for s, first in enumerate(run):
+                if not first.text[:1].isupper():
+                    continue
+                initials = "".join(t.text[0] for t in run[s:] if t.text[:1].isupper())
+                if initials == short:
+                    found = self.doc[first.i : run[-1].i + 1].text
+                    break
+            if found:
+                break
+        self._acronym_cache[short] = found
+        return found
+
+    def expand(self, text: str) -> str:
+        return " ".join(
+            (self.acronym(w) or w) if w.isupper() and w.isalpha() and len(w) >= 2 else w
+            for w in text.split()
+        )
+
+    # -- rule 1 and 2: people ------------------------------------------------------------------
+    def people_links(self) -> None:
+        doc = self.doc
+        candidates: list[tuple[Span, Span, str | None]] = []  # (outer span, name span, canonical)
+        covered: set[int] = set()
+        # The people index knows names the small model misses ("German Chancellor Olaf Scholz").
+        for m in getattr(self.people, "mentions", None) or []:
+            try:
+                outer, name_span = doc[m.first : m.last + 1], doc[m.name_first : m.last + 1]
+            except (AttributeError, IndexError, TypeError):
+                continue
+            if len(name_span) and not self._mislabelled_city(name_span):
+                candidates.append((outer, name_span, m.name))
+                covered.add(m.last)
+        for ent in doc.ents:
+            if self._mislabelled_city(ent):
+                continue
+            name_span = self._person_name(ent)
+            if name_span is None or name_span[-1].i in covered:
+                continue
+            canonical = self.canonical_person(name_span.text) or self.canonical_person(ent.text)
+            candidates.append((ent, name_span, canonical))
+        for outer, name_span, canonical in candidates:
+            name = canonical or _clean(
+                " ".join(t.text for t in name_span if t.lower_ not in NAME_TITLES)
+            )
+            if not name:
+                continue
+            self.person_tokens.update(range(outer.start, outer.end))
+            country, office = self._title_country(outer, name_span)
+            if country is None:
+                country, office = self._apposition_country(name_span)
+            if country:
+                self.add(name, country, name_span.start, "person")
+                if office:
+                    self.office_holder.setdefault((country, office), name)
+
+    def _title_mention(self, tok: Token) -> bool:
+        """A country word that is part of a title, not of the name: "Russian", "Japan's" (not "Jordan" of
+        Jordan Henderson)."""
+        mention = self.mentions.get(tok.i)
+        if mention is None:
+            return False
+        if mention.form == "adj":
+            return True
+        nxt = tok.doc[mention.end] if mention.end < len(tok.doc) else None
+        return (
+            nxt is not None
+            and nxt.tag_ == "POS"
+            or (nxt is not None and nxt.text in {"'s", "\u2019s"})
+        )
+
+    def _person_name(self, ent: Span) -> Span | None:
+        """The name part of a PERSON entity, or of an entity the people index knows as a person."""
+        if ent.label_ == "PERSON":
+            start = ent.start
+            while start < ent.end - 1 and (
+                ent.doc[start].lower_ in OFFICES or self._title_mention(ent.doc[start])
+            ):
+                start += 1
+            end = ent.end
+            if ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in {"'s", "\u2019s"}:
+                end -= 1
+            return ent.doc[start:end] if end > start else None
+        if ent.label_ not in {"ORG", "NORP", "GPE", "FAC", "PRODUCT"}:
+            return None
+        canonical = self.canonical_person(ent.text)
+        words = set(re.split(r"[\s\-]+", canonical)) if canonical else set()
+        for k in range(ent.start, ent.end):
+            tok = ent.doc[k]
+            if canonical and tok.text in words:
+                return ent.doc[k : ent.end]
+            # Without a people index: a title then capitalised names ("Kazakh President Kassym Tokayev").
+            if not canonical and tok.lower_ in OFFICES and ent.end - k - 1 >= 2:
+                rest = ent.doc[k + 1 : ent.end]
+                if all(t.pos_ == "PROPN" or t.is_punct for t in rest):
+                    return rest
+        return None
+
+    def _title_country(self, ent: Span, name_span: Span) -> tuple[str | None, str | None]:
+        """Country of the title words just before a name ("Former German chancellor ...")."""
+        doc = self.doc
+        tokens: list[Token] = list(doc[ent.start : name_span.start])
+        k = ent.start - 1
+        sent_start = doc[name_span.start].sent.start
+        while k >= sent_start and len(tokens) < 12:
+            tok = doc[k]
+            if (
+                tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+                or tok.tag_ == "POS"
+                or tok.text in {"-", "\u2019s", "'s"}
+                or tok.lower_ == "of"
+                or (tok.pos_ == "DET" and k > sent_start and doc[k - 1].lower_ == "of")
+            ):
+                pass
+            else:
+                break
+            if tok.i in self.person_tokens:
+                break
+            tokens.insert(0, tok)
+            k -= 1
+        if not tokens:
+            return None, None
+        country = None
+        office = None
+        for tok in tokens:
+            mention = self.mentions.get(tok.i)
+            if mention:
+                country = mention.country
+            elif tok.lower_ in OFFICES:
+                office = tok.lower_
+        has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in self.mentions for t in tokens)
+        return (country, office) if country and has_role else (None, None)
+
+    def _apposition_country(self, name_span: Span) -> tuple[str | None, str | None]:
+        root = name_span.root
+        parts: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+            parts.append(root.head)
+        for head in parts:
+            found = self._country_in_description(head, exclude=root if head is root.head else None)
+            if found[0]:
+                return found
+        return None, None
+
+    def _country_in_description(
+        self, head: Token, exclude: Token | None
+    ) -> tuple[str | None, str | None]:
+        """A country qualifying a description noun: "Russia's foreign minister", "a British
+        diplomat", "the president of Kenya", "... based in Tashkent"."""
+        office = head.lower_ if head.lower_ in OFFICES else None
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if exclude is not None and child is exclude:
+                    continue
+                if child.dep_ in {"relcl", "advcl", "ccomp", "conj", "cc", "punct"}:
+                    continue
+                if child.dep_ == "acl" and child.lemma_ not in {"base", "headquarter", "locate"}:
+                    continue
+                mention = self.mentions.get(child.i)
+                based_in = (
+                    child.dep_ == "pobj"
+                    and child.head.lower_ == "in"
+                    and child.head.head.lemma_ in {"base", "headquarter", "locate"}
+                )
+                if mention and (
+                    child.dep_ in {"amod", "compound", "poss", "nmod"}
+                    or (child.dep_ == "pobj" and child.head.lower_ in {"of", "from"})
+                    or based_in
+                ):
+                    return mention.country, office  # "a British diplomat", "minister of Peru"
+                if based_in:
+                    country = self.country_of_place(child)  # "based in Tashkent"
+                    if country:
+                        return country, office
+                if child.dep_ in {"prep", "pobj", "acl", "amod", "compound", "poss", "nmod"}:
+                    stack.append(child)
+        return None, None
+
+    # -- rule 3: offices without a name --------------------------------------------------------
+    def office_links(self) -> None:
+        for tok in self.tokens:
+            if (
+                tok.lower_ not in OFFICES
+                or tok.pos_ not in {"NOUN", "PROPN"}
+                or tok.i in self.person_tokens
+            ):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue  # a title before a name: rule 1
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+                continue
+            if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+                continue
+            if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+                continue  # "a South Korean leader": anyone, not someone
+            country = None
+            phrase = None
+            for child in tok.children:
+                mention = self.mentions.get(child.i)
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        m = self.mentions.get(obj.i)
+                        if obj.dep_ == "pobj" and m and m.form == "name":
+                            country = m.country
+                            phrase = f"{tok.text} of {self.doc[m.start : m.end].text}"
+                elif mention and child.dep_ in {"amod", "compound", "poss"} and child.i < tok.i:
+                    country = mention.country
+                    phrase = self.doc[mention.start : tok.i + 1].text
+            if not country:
+                continue
+            holder = self.office_holder.get((country, tok.lower_)) or self._holder_from_roles(
+                country, tok.lower_
+            )
+            if holder:
+                self.add(holder, country, tok.i, "person")
+            else:
+                self.add(phrase, country, tok.i, "person")
+
+    def _holder_from_roles(self, country: str, office: str) -> str | None:
+        """The one person of the article whose role is this office of this (or no named) country."""
+        people = getattr(self.people, "people", None) or []
+        found = []
+        for person in people:
+            role = (self.people.role_of(person.name) if self.people else None) or person.role or ""
+            words = re.findall(r"[\w'\u2019-]+", role)
+            if office not in {w.lower() for w in words}:
+                continue
+            countries = {
+                geo.canonical_country(w) or geo.country_of_adjective(w)
+                for w in words
+                if w[:1].isupper()
+            } - {None}
+            if not countries or countries == {country}:
+                found.append(person.name)
+        return found[0] if len(found) == 1 else None
+
+    # -- rule 4: organisations -----------------------------------------------------------------
+    def organisation_links(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}:
+                continue
+            if ent.start in self.person_tokens or self._person_name(ent) is not None:
+                continue
+            tokens = [t for t in ent if t.lower_ != "the"]
+            if not tokens:
+                continue
+            country = None
+            first = self.mentions.get(tokens[0].i)
+            if first and first.end < ent.end and not doc[first.end].is_punct:
+                country = first.country  # "Russian Defence Ministry", "China Daily"
+            elif len(tokens) >= 3 and tokens[-2].lower_ == "of":
+                last = self.mentions.get(tokens[-1].i)
+                if last and last.form == "name":
+                    country = last.country  # "Bank of Japan"
+            subject = ent
+            if country is None:
+                country = self._possessor_country(ent)
+            if country and not all(t.i in self.mentions for t in tokens):
+                if first and first.form == "name" and doc[first.end - 1].tag_ == "POS":
+                    subject = doc[first.end : ent.end]
+                self.add(self.expand(subject.text), country, ent.start, "organisation")
+
+    def _possessor_country(self, ent: Span) -> str | None:
+        """ "China's Belt and Road Initiative"; "its Belt and Road Initiative" (China is the subject)."""
+        for tok in ent:
+            for child in tok.children:
+                if child.dep_ != "poss" or child.i >= ent.start and child.i < ent.end:
+                    continue
+                mention = self.mentions.get(child.i)
+                if mention and mention.form == "name":
+                    return mention.country
+                if child.lower_ in {"its", "their"}:
+                    return self._clause_subject_country(child)
+        return None
+
+    def _clause_subject_country(self, tok: Token) -> str | None:
+        head = tok
+        for _ in range(12):
+            if head.pos_ in {"VERB", "AUX"}:
+                for child in head.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"}:
+                        mention = self.mentions.get(child.i)
+                        return mention.country if mention and mention.form == "name" else None
+                if head.dep_ != "conj":
+                    return None
+            if head.head is head:
+                return None
+            head = head.head
+        return None
+
+    # -- rule 5: events held in a place --------------------------------------------------------
+    def event_links(self) -> None:
+        for tok in self.tokens:
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT":
+                continue
+            if tok.ent_type_ == "EVENT" and tok.ent_iob_ != "B" and tok.dep_ == "compound":
+                continue
+            place = self._place_of_event(tok)
+            if place is None:
+                continue
+            country, place_tok = place
+            subject = self._event_phrase(tok)
+            if subject and subject.lower() not in EVENT_NOUNS:
+                self.add(subject, country, tok.i, "event")
+
+    def _place_of_event(self, event: Token) -> tuple[str, Token] | None:
+        def place_under(prep: Token) -> tuple[str, Token] | None:
+            if prep.lower_ not in {"in", "at"}:
+                return None
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    country = self.country_of_place(obj)
+                    if country:
+                        return country, obj
+            return None
+
+        for child in event.children:
+            if child.dep_ == "prep":
+                found = place_under(child)
+                if found:
+                    return found
+            if child.dep_ == "acl" and child.lemma_ in HOLD_VERBS | {"hold"}:
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        found = place_under(prep)
+                        if found:
+                            return found
+        # "leaders gathered in Uzbekistan for the meeting", "attended the summit in Paris"
+        head = event.head
+        if event.dep_ == "pobj" and head.lower_ in {"for", "at", "to"}:
+            verb = head.head
+        elif event.dep_ in {"dobj", "nsubjpass"}:
+            verb = head
+        else:
+            verb = None
+        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep is not head:
+                    found = place_under(prep)
+                    if found:
+                        return found
+            if verb.lemma_ in HOLD_VERBS and event.dep_ == "dobj":  # "Peru hosted the summit"
+                for child in verb.children:
+                    if child.dep_ == "nsubj":
+                        country = self.country_of_place(child)
+                        if country:
+                            return country, child
+        return None
+
+    def _event_phrase(self, event: Token) -> str:
+        """The event's name: its compounds and modifiers up to the noun ("SCO meeting")."""
+        start = event.i
+        for child in event.lefts:
+            if child.dep_ in {
+                "compound",
+                "amod",
+                "nmod",
+                "nummod",
+                "poss",
+            } and child.lower_ not in {"its", "their", "his", "her"}:
+                start = min(start, child.left_edge.i)
+        while start < event.i and self.doc[start].pos_ in {"DET", "PUNCT"}:
+            start += 1
+        return self.expand(self.doc[start : event.i + 1].text)
+
+    # -- rule 6: cities and states ---------------------------------------------------------------
+    def place_links(self) -> None:
+        for ent in self.doc.ents:
+            if ent.start in self.mentions:
+                continue
+            if ent.label_ == "GPE":
+                text = _clean(ent.text)
+                country = self._qualified_city(ent) or geo.city_country(text, context=self.context)
+                if country is None:
+                    country = geo.region_country(text)
+            elif self._mislabelled_city(ent):
+                text = _clean(ent.text)
+                country = geo.city_country(text)
+            else:
+                continue
+            if country:
+                self.add(text, country, ent.start, "place")
+
+    def _qualified_city(self, ent: Span) -> str | None:
+        """ "Tashkent, Uzbekistan": the country named right after the city decides."""
+        doc = self.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            mention = self.mentions.get(ent.end + 1)
+            if mention and mention.form == "name" and mention.start == ent.end + 1:
+                return geo.city_country(f"{_clean(ent.text)}, {mention.country}") or None
+        return None
+
+    def run(self) -> list[CountryLink]:
+        self.people_links()
+        self.office_links()
+        self.organisation_links()
+        self.event_links()
+        self.place_links()
+        return sorted(self.links, key=lambda link: link.evidence_start)
+
+
+def extract_country_links(doc: Doc, *, people: PeopleLike | None) -> list[CountryLink]:
+    """Every (subject, country) link the article states, once, with its first evidence sentence."""
+    return _Extractor(doc, people).run()

@@ -1,0 +1,431 @@
+"""Time expressions in an article and their normalised dates.
+
+``find_time_expressions(doc, published=...)`` finds, with one pass of regular expressions over
+the text, every expression that places an event in time:
+
+- absolute: "21 September 2022", "September 21, 2022", "Nov. 8", "2022-09-21", "March",
+  "early September", "June last year", "2014", "mid-2019", "late 2020", "the summer of 2020",
+  "the second quarter of 2023", "between 2010 and 2015", "the 1990s", "the 19th century";
+- relative to the publication date: "yesterday", "on Tuesday", "last week", "earlier this month",
+  "next year", "last summer", "at the weekend", "two days ago", "more than 20 years ago",
+  "in recent months"; a bounding preposition is kept ("since 1991", "after 1991").
+
+Durations ("for three years", "four hours", "three decades of independence"), frequencies
+("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
+and "now" in the present tense mean "nowadays" and are dropped.
+
+Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
+("2022-09-21"). Relative expressions resolve against the publication date (None without one);
+a month without a year is the latest such month before publication (the next one when the
+verb is in the future tense). Week-sized periods ("last week") resolve to their year-month.
+Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades and centuries
+have no single date: None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Span, Token
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {abbr.lower(): n for n, abbr in enumerate(calendar.month_abbr) if abbr}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBERS |= {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_NUMBERS |= {"a": 1, "an": 1, "one": 1}
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+QUAL = r"(?:(?:early|mid|late|the (?:end|start|beginning|middle) of)\s+|mid-)"
+NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|few|many)"
+UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
+BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to)"
+APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
+PERIOD = r"(?:week|month|year|weekend|night|morning|spring|summer|autumn|fall|winter)"
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            rf"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next)\s+(?P<unit>{PERIOD}|{WEEKDAY}|{MONTH})\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("recent", re.compile(r"\b(?<=in )recent\s+(?:days|weeks|months|years)\b", re.I)),
+    (
+        "dayword",
+        re.compile(rf"\b(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b", re.I),
+    ),
+    ("weekday", re.compile(rf"\b(?P<w>{WEEKDAY}){PART_OF_DAY}\b")),
+    ("weekend", re.compile(r"(?:(?<=\bat )|(?<=\bover )|(?<=\bduring ))the weekend\b", re.I)),
+    (
+        "decade",
+        re.compile(
+            rf"\b(?:the\s+)?(?:{QUAL})?(?:1[0-9]{{2}}0s|20[0-9]0s|['\u2019][0-9]0s)\b", re.I
+        ),
+    ),
+    (
+        "century",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)\s+|mid-)?\d{1,2}(?:st|nd|rd|th)\s+century\b", re.I
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "range",
+        re.compile(rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b", re.I),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?:\b(?P<q>{QUAL}))?(?<![\d,.$£€])\b(?P<y>{YEAR})\b(?![\d]|,\d|\.\d|s\b|['\u2019]s)"
+        ),
+    ),
+]
+_BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
+# Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
+_DATE_PREPS = {
+    "in", "on", "since", "by", "until", "till", "after", "before", "during", "of", "from", "through",
+    "throughout", "between", "and", "to", "around", "circa", "early", "mid", "late", "last", "next",
+    "this", "that", "following", "as", "at", "for", "into",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    span: Span  # the tokens of the expression (without a bounding preposition)
+    when: str  # as written, with a bounding preposition ("after 1991")
+    date: str | None  # ISO year / year-month / day, or None
+    start_char: int
+    end_char: int
+
+
+def tense_of(tok: Token) -> str:
+    """ "past", "future" or "present" for the verb governing ``tok``."""
+    head = tok
+    for _ in range(8):
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return "past"
+    children = list(head.children)
+    if any(c.lower_ in {"will", "shall", "'ll"} or c.lower_ == "going" for c in children):
+        return "future"
+    if head.lower_ in {"will", "shall"}:
+        return "future"
+    if head.tag_ in {"VBD", "VBN"} or any(
+        c.tag_ == "VBD" and c.dep_.startswith("aux") for c in children
+    ):
+        return "past"
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return "past"
+    return "present"
+
+
+def _ym(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _month_year(month: int, published: date, tense: str) -> int:
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    return published.year
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return 1
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return _NUMBERS.get(text)
+
+
+def _resolve(kind: str, m: re.Match, published: date | None, tense: str) -> str | None:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        except ValueError:
+            return None
+    if kind in {"dmy", "mdy"}:
+        month = _MONTHS[g["mon"].rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", g["d"]))
+        if g.get("y"):
+            year = int(g["y"])
+        elif published is None:
+            year = None
+        elif g.get("rel"):
+            year = published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        else:
+            year = _month_year(month, published, tense)
+        if year is None:
+            return None
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "month":
+        month = _MONTHS[g["mon"].rstrip(".").lower()]
+        if g.get("y"):
+            return f"{int(g['y']):04d}-{month:02d}"
+        if published is None:
+            return None
+        if g.get("rel"):
+            year = published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        else:
+            year = _month_year(month, published, tense)
+        return f"{year:04d}-{month:02d}"
+    if kind in {"year", "season", "quarter", "range"}:
+        return f"{int(g['y']):04d}"
+    if published is None:
+        return None
+    if kind == "relative":
+        rel, unit = g["rel"].lower(), g["unit"].lower().rstrip(".")
+        step = {"last": -1, "this": 0, "next": 1}[rel]
+        if unit in _WEEKDAYS:
+            return _weekday(
+                _WEEKDAYS[unit], published, "future" if step > 0 else "past", strict=step != 0
+            )
+        if unit in _MONTHS:
+            month = _MONTHS[unit]
+            if step < 0:
+                year = published.year if month < published.month else published.year - 1
+            elif step > 0:
+                year = published.year if month > published.month else published.year + 1
+            else:
+                year = published.year
+            return f"{year:04d}-{month:02d}"
+        if unit == "week":
+            return _ym(published + timedelta(weeks=step))
+        if unit == "weekend":
+            return _ym(published + timedelta(weeks=step))
+        if unit in {"night", "morning"}:
+            return (published + timedelta(days=step)).isoformat()
+        if unit == "month":
+            return _ym(published + relativedelta(months=step))
+        if unit == "year":
+            return f"{published.year + step:04d}"
+        if unit in _SEASONS:
+            return _season(_SEASONS[unit], published, step)
+        return None
+    if kind == "ago":
+        if g.get("bound"):
+            return None
+        n = _number(g.get("n"))
+        if n is None:
+            return None
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return (published - timedelta(days=n)).isoformat()
+        if unit in {"week", "fortnight"}:
+            return _ym(published - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        if unit == "month":
+            return _ym(published - relativedelta(months=n))
+        if unit == "year":
+            return f"{published.year - n:04d}"
+        if unit == "decade":
+            return f"{published.year - 10 * n:04d}"
+        return None
+    if kind == "dayword":
+        word = g["w"].lower()
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return (published + timedelta(days=offset)).isoformat()
+    if kind == "weekday":
+        return _weekday(_WEEKDAYS[g["w"].lower()], published, tense, strict=False)
+    if kind == "weekend":
+        return _ym(published + timedelta(weeks=1 if tense == "future" else 0))
+    return None
+
+
+def _weekday(weekday: int, published: date, tense: str, *, strict: bool) -> str:
+    if tense == "future":
+        delta = (weekday - published.weekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return (published + timedelta(days=delta)).isoformat()
+    delta = (published.weekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return (published - timedelta(days=delta)).isoformat()
+
+
+def _season(start_month: int, published: date, step: int) -> str:
+    year = published.year
+    if step == 0:
+        return f"{year:04d}"
+    if step < 0:
+        # the latest season of that name that has ended
+        while date(year, start_month, 1) + relativedelta(months=3) > published:
+            year -= 1
+        return f"{year:04d}"
+    while date(year, start_month, 1) <= published:
+        year += 1
+    return f"{year:04d}"
+
+
+def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
+    """Context checks for the forms that are also ordinary words or numbers."""
+    first = span[0]
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    prev_word = prev.lower_ if prev is not None else ""
+    in_date_entity = any(t.ent_type_ == "DATE" for t in span)
+    if kind == "dayword" and m.group("w").lower() in {"today", "tonight"}:
+        return tense != "present"  # "Russia today is weaker" = nowadays
+    if kind == "month" and not (m.group("y") or m.group("q") or m.group("rel")):
+        mon = m.group("mon").rstrip(".").lower()
+        if mon == "may" and not in_date_entity:
+            return False
+        return prev_word in _DATE_PREPS or in_date_entity
+    if kind == "weekday":
+        return prev_word in _DATE_PREPS or in_date_entity
+    if kind == "year":
+        if m.group("q"):
+            return True
+        tok = span[-1]
+        # "2,000 troops" / "2014 workers": a count, not a year
+        nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+        if tok.dep_ == "nummod" and tok.head.tag_ in {"NNS", "NNPS"}:
+            return False
+        if nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i:
+            return False
+        if prev_word in _DATE_PREPS or in_date_entity:
+            return True
+        # "the 2014 election", "the 2022 World Cup": a year naming an event
+        return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
+    return True
+
+
+def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpression]:
+    """Every time expression of the doc, in text order, without overlaps."""
+    text = doc.text
+    found: list[tuple[int, int, int, str, re.Match]] = []
+    for priority, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), priority, kind, m))
+    # longest first, then pattern order; keep non-overlapping
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    for start, end, _priority, kind, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, kind, m))
+    chosen.sort(key=lambda c: c[0])
+    out: list[TimeExpression] = []
+    for start, end, kind, m in chosen:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tense = tense_of(span.root)
+        if not _accept(kind, m, span, tense):
+            continue
+        when_start = start
+        bound = _BOUND_PREP.search(text[max(0, start - 8) : start])
+        if bound:
+            when_start = start - (len(text[max(0, start - 8) : start]) - bound.start())
+        when = text[when_start:end]
+        out.append(
+            TimeExpression(
+                span=span,
+                when=when,
+                date=_resolve(kind, m, published, tense),
+                start_char=when_start,
+                end_char=end,
+            )
+        )
+    return out

@@ -1,0 +1,338 @@
+"""Dated events: each time expression with the short clause it dates.
+
+For every time expression (``dates.find_time_expressions``) the event is the clause the
+expression modifies, cut from the dependency parse:
+
+- attached to a verb ("Mr Putin declared more than 20 years ago that ..."): the verb with its
+  subject, objects and complements, without sentence adverbials, subordinate clauses that do
+  not contain the date, the date itself and its preposition;
+- attached to a noun governed by a temporal preposition ("Since the dissolution of the USSR in
+  1991, Russia has sought ..."): that noun phrase ("the dissolution of the USSR"), since the date
+  dates it, not the main clause;
+- attached to a short noun phrase inside a clause ("In a speech last week, X described ..."):
+  the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import TimeExpression, find_time_expressions
+from .facts import DatedEvent
+from .sentences import evidence_sentences, sentence_index
+
+TEMPORAL_PREPS = {"since", "after", "before", "until", "till", "following", "prior"}
+# Dependents that do not belong to the event clause of their head verb.
+DROP_DEPS = {
+    "mark",
+    "cc",
+    "punct",
+    "advcl",
+    "conj",
+    "parataxis",
+    "discourse",
+    "intj",
+    "preconj",
+    "meta",
+}
+MAX_TOKENS = 30
+
+
+def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent]:
+    """Every time expression of the article with the event it dates and its normalised date."""
+    sentences = evidence_sentences(doc)
+    sent_of = sentence_index(doc, sentences)
+    out: list[DatedEvent] = []
+    seen: set[tuple[int, int]] = set()
+    for expr in find_time_expressions(doc, published=published):
+        n = sent_of[expr.span.start]
+        if n < 0:
+            continue
+        sent = sentences[n]
+        if (expr.start_char, expr.end_char) in seen:
+            continue
+        seen.add((expr.start_char, expr.end_char))
+        event = _event_clause(expr, sent)
+        if not any(c.isalpha() for c in event):
+            continue  # a bare date ("2014" as a heading) dates nothing
+        out.append(
+            DatedEvent(
+                event=event,
+                when=expr.when,
+                date=expr.date,
+                evidence=sent.text,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+            )
+        )
+    return out
+
+
+def _in_sent(tok: Token, sent: Span) -> bool:
+    return sent.start <= tok.i < sent.end
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}(?:,[^\u2014\u2013(]{2,40})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]+\s"
+)
+
+
+def _dateline(sent: Span) -> set[int]:
+    """Tokens of a wire dateline ("NAIROBI, Kenya (AP) — "), not part of any event."""
+    m = _DATELINE.match(sent.text)
+    if not m:
+        return set()
+    end_char = sent.start_char + m.end()
+    return {t.i for t in sent if t.idx < end_char}
+
+
+def _anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
+    """The word the expression modifies, and the tokens to leave out (the expression + its prep)."""
+    span = expr.span
+    root = span.root
+    skip = set(range(span.start, span.end)) | _dateline(sent)
+    # a bounding preposition written with the date ("since 2012") goes with it
+    skip |= {t.i for t in sent if expr.start_char <= t.idx < span.start_char}
+    head = root.head
+    # "in 2014", "since 1991": the preposition goes with the date
+    if root.dep_ == "pobj" and head.pos_ == "ADP" and _in_sent(head, sent):
+        if head.i < span.start and [c for c in head.children if c.dep_ == "pobj"] == [root]:
+            skip.add(head.i)
+            # "more/less than" etc. inside the expression are already skipped
+        head = head.head
+    elif root.dep_ == "prep" and root.head is not root:
+        head = root.head
+    before = span.doc[span.start - 1] if span.start > sent.start else None
+    if (
+        before is not None
+        and before.pos_ == "ADP"
+        and any(span.start <= c.i < span.end for c in before.children)
+    ):
+        skip.add(before.i)  # "on 19 July last year": the preposition goes with the date
+    if head.i in skip or not _in_sent(head, sent):
+        head = root
+    return head, skip
+
+
+def _event_clause(expr: TimeExpression, sent: Span) -> str:
+    head, skip = _anchor(expr, sent)
+    # Climb from a noun to the clause, unless the noun phrase is itself the dated event.
+    tok = head
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            governor = tok.head if tok.dep_ == "pobj" else None
+            if governor is not None and governor.lower_ in TEMPORAL_PREPS:
+                return _render(_noun_phrase(tok, skip), sent)
+            if len(_content(tok.subtree, skip)) >= 4 and tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+                return _render(_noun_phrase(tok, skip), sent)
+        if tok.head is tok or not _in_sent(tok.head, sent):
+            break
+        tok = tok.head
+    tok = _main_verb(tok, expr, sent)
+    tokens = _clause(tok, skip)
+    relative = [
+        c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+    ]
+    if tok.dep_ == "relcl" and relative and _in_sent(tok.head, sent):
+        # "the meeting, which was first proposed in 2019" -> "the meeting was first proposed"
+        tokens = _noun_phrase_with(tok.head, tok, skip) + [
+            t for t in tokens if t.i != relative[0].i
+        ]
+        return _render(
+            sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i), sent, gap_commas=False
+        )
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in tok.children)
+    if not has_subject and tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+        # "He was jailed in 2015 and released this week": the subject (and auxiliaries) are shared
+        shared = [
+            c
+            for c in tok.head.children
+            if c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} and c.i < tok.head.i
+        ]
+        tokens = [t for c in shared for t in c.subtree if t.i not in skip] + tokens
+    elif not has_subject and tok.dep_ != "acl" and tokens:
+        tokens = _left_subject(tokens[0], sent) + tokens
+    if tok.dep_ == "acl" and _in_sent(tok.head, sent):
+        # "those born after 1991", "a mission deployed in January": the noun belongs to the event
+        noun = tok.head
+        while noun.dep_ == "appos" and _in_sent(noun.head, sent):
+            noun = noun.head
+        tokens = _noun_phrase_with(noun, tok, skip) + tokens
+    return _render(sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i), sent)
+
+
+PAST_WORDS = {"recent", "last", "ago", "earlier", "yesterday", "previous", "past"}
+
+
+def _main_verb(verb: Token, expr: TimeExpression, sent: Span) -> Token:
+    """Climb from a verb that cannot be the one dated to the verb that is."""
+    past = any(t.lower_ in PAST_WORDS for t in expr.span)
+    for _ in range(6):
+        head = verb.head
+        if head is verb or not _in_sent(head, sent):
+            return verb
+        if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+            verb = head  # "was left waiting ... in 2014": the subject is the head's
+            continue
+        if (
+            past
+            and verb.tag_ in {"VBZ", "VBP", "VB"}
+            and verb.dep_ in {"relcl", "acl", "xcomp", "advcl"}
+        ):
+            # "pipelines Kazakhstan uses to export oil that traverses Russian territory in recent
+            # months": a present-tense subordinate verb is not what a past period dates
+            up = head
+            while up.pos_ not in {"VERB", "AUX"} and up.head is not up and _in_sent(up.head, sent):
+                up = up.head
+            if up.pos_ in {"VERB", "AUX"} and up is not verb:
+                verb = up
+                continue
+        return verb
+    return verb
+
+
+def _left_subject(first: Token, sent: Span) -> list[Token]:
+    """A subject-less clause ("... despite Mr Tokayev and his government being propped up"):
+    the noun phrase right before it."""
+    k = first.i - 1
+    if k < sent.start:
+        return []
+    tok = first.doc[k]
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return []
+    while (
+        tok.head is not tok
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+        and tok.head.right_edge.i < first.i
+        and _in_sent(tok.head, sent)
+    ):
+        tok = tok.head
+    if tok.pos_ == "PRON" and tok.lower_ in {"it", "this", "that", "which", "who"}:
+        return []
+    return [t for t in tok.subtree if t.i < first.i]
+
+
+def _noun_phrase_with(noun: Token, verb: Token, skip: set[int]) -> list[Token]:
+    """The noun's phrase up to (not including) the verb's subtree, e.g. "The post-Soviet generation"."""
+    inside = {t.i for t in verb.subtree}
+    out = [t for t in noun.subtree if t.i not in inside and t.i not in skip and t.i < verb.i]
+    while out and out[-1].is_punct:
+        out.pop()
+    return out
+
+
+def _content(tokens, skip: set[int]) -> list[Token]:
+    return [t for t in tokens if t.i not in skip and not t.is_punct and not t.is_stop]
+
+
+def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
+    out = []
+    for t in tok.subtree:
+        if t.i in skip:
+            continue
+        out.append(t)
+    return out
+
+
+def _clause(verb: Token, skip: set[int]) -> list[Token]:
+    """The verb with its arguments, without adverbial/subordinate clauses and the date."""
+    keep: list[Token] = [] if verb.i in skip else [verb]
+    subject_at = min(
+        (c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), default=-1
+    )
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        contains_date = any(t.i in skip for t in child.subtree)
+        if not contains_date:
+            if child.dep_ in DROP_DEPS or child.dep_ == "mark":
+                continue
+            if child.i < subject_at and child.dep_ in {"prep", "advmod", "npadvmod", "intj"}:
+                continue  # sentence adverbials before the subject: "In a now deleted post, ..."
+        keep.extend(_pruned_subtree(child, skip, keep_appos=subject_at < 0))
+    return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+
+
+def _pruned_subtree(tok: Token, skip: set[int], *, keep_appos: bool = False) -> list[Token]:
+    """A dependent's words, without appositions and side remarks that do not hold the date."""
+    out: list[Token] = []
+    dropped_commas: set[int] = set()
+    side = {"parataxis", "advcl"} if keep_appos else {"appos", "parataxis", "advcl"}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in skip:
+            continue
+        if t is not tok and t.dep_ in side and not any(x.i in skip for x in t.subtree):
+            # the commas around an apposition go with it
+            for k in (t.left_edge.i - 1, t.right_edge.i + 1):
+                if 0 <= k < len(t.doc) and t.doc[k].text in PAUSES:
+                    dropped_commas.add(k)
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return [t for t in out if t.i not in dropped_commas]
+
+
+PAUSES = {",", "\u2014", "\u2013", ";"}
+
+
+def _crosses_a_comma(gap: Span) -> bool:
+    """A cut that crossed a comma keeps one, unless it removed a whole parenthesis (", X,")."""
+    if not any(t.text in PAUSES for t in gap):
+        return False
+    return not (len(gap) > 1 and gap[0].text in PAUSES and gap[-1].text in PAUSES)
+
+
+def _render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
+    if not tokens:
+        return ""
+    tokens = [t for t in tokens if not t.is_space]
+    # trim leading/trailing punctuation and conjunctions
+    while tokens and (
+        tokens[0].is_punct or tokens[0].pos_ in {"CCONJ", "SCONJ"} or tokens[0].dep_ == "mark"
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].is_punct
+        and tokens[-1].text not in {"\u201d", '"', "\u2019", ")"}
+        or tokens[-1].pos_ in {"CCONJ", "ADP"}
+    ):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    if len(tokens) > MAX_TOKENS:
+        tokens = tokens[:MAX_TOKENS]
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        parts.append(t.text)
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            if nxt.i == t.i + 1:
+                parts.append(t.whitespace_)
+            elif (
+                gap_commas
+                and _crosses_a_comma(t.doc[t.i + 1 : nxt.i])
+                and not nxt.is_punct
+                and not t.is_punct
+            ):
+                parts.append(", ")  # a cut that crossed a comma keeps one
+            else:
+                parts.append(" ")
+    text = "".join(parts).strip()
+    # unbalanced quote marks left by the cut
+    for open_, close in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        if text.count(open_) > text.count(close) and text.endswith(open_):
+            text = text[:-1].rstrip()
+    text = text.replace(" ,", ",").replace(",,", ",").strip(" ,;:-\u2014")
+    for open_, close in (("\u201c", "\u201d"), ('"', None)):
+        if close and text.count(open_) > text.count(close):
+            text += close
+        elif close is None and text.count(open_) % 2:
+            text += open_
+    return text

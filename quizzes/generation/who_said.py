@@ -1,0 +1,68 @@
+"""Who said: '…'? The options are other speakers of the article, then other
+people it names, then people from the owner's other banks."""
+
+from __future__ import annotations
+
+import re
+
+from .context import GenerationContext
+from .distractors import MIN_DISTRACTORS, arrange, person_distractors
+from .draft import QuestionDraft
+from .fingerprint import question_fingerprint, quote_key, seed_of
+from .text import BLANK, explanation, gives_away_person, name_parts, plain_spaces, shorten, words
+
+SHORT_QUOTE_WORDS = 4
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
+
+
+def _name_pattern(name: str) -> re.Pattern:
+    parts = sorted({name, *list(name_parts(name))}, key=len, reverse=True)
+    alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in parts]
+    return re.compile(rf"{_TITLE}(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", re.I)
+
+
+def blank_person(text: str, name: str) -> str | None:
+    """The text with every mention of the person blanked ("Mr _____" -> "_____"),
+    or None when the person is not mentioned."""
+    blanked, count = _name_pattern(name).subn(BLANK, text)
+    if not count:
+        return None
+    blanked = re.sub(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+", BLANK, blanked)
+    return plain_spaces(blanked)
+
+
+def build(ctx: GenerationContext) -> list[QuestionDraft]:
+    drafts = []
+    for quote in ctx.quotes:
+        key = quote_key(quote)
+        prompt = f"Who said: “{shorten(quote.text).rstrip('.,;: ')}”?"
+        if len(words(quote.text)) < SHORT_QUOTE_WORDS:
+            # A word or two is ambiguous alone: add its sentence, speaker blanked.
+            context = blank_person(quote.evidence, quote.speaker)
+            if context and not gives_away_person(context, quote.speaker):
+                prompt = f"{prompt} (Context: {shorten(context, 260)})"
+        if gives_away_person(prompt, quote.speaker):
+            continue
+        distractors = person_distractors(
+            quote.speaker,
+            speakers=ctx.speakers,
+            people=ctx.people,
+            other_people=ctx.other_people,
+            seed=seed_of(key),
+        )
+        if len(distractors) < MIN_DISTRACTORS:
+            continue
+        drafts.append(
+            QuestionDraft(
+                kind="who_said",
+                prompt=prompt,
+                answer=quote.speaker,
+                choices=arrange(quote.speaker, distractors, seed=seed_of(key)),
+                explanation=explanation(quote.evidence),
+                evidence_start=quote.evidence_start,
+                evidence_end=quote.evidence_end,
+                fingerprint=question_fingerprint("who_said", key),
+                difficulty=2 if len(words(quote.text)) >= 8 else 3,
+            )
+        )
+    return drafts

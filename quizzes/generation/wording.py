@@ -1,0 +1,214 @@
+"""Turning an event clause into a question or a statement.
+
+"a Moscow official called for the denazification of Kazakhstan" becomes
+"When did a Moscow official call for the denazification of Kazakhstan?".
+Verb base forms come from the English lemma tables that ship with the spaCy
+pipeline (exceptions + suffix rules + the verb index), with no parsing."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .text import plain_spaces
+
+_STOP_AUX = {
+    "is", "are", "am", "has", "have", "had", "will", "would", "could", "can",
+    "may", "might", "should", "must", "shall", "does", "do", "did", "be", "been",
+}  # fmt: skip
+_PAST_AUX = {"was", "were"}
+_LOWER_FIRST = {
+    "the", "a", "an", "one", "some", "his", "her", "their", "its", "this", "that",
+    "former", "deputy", "late", "then",
+}  # fmt: skip
+_PREPOSITIONS = ("in", "on", "during", "since", "at", "by", "from", "of", "for")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, frozenset, list, frozenset]:
+    """(verb exceptions, verb index, verb suffix rules, noun index)."""
+    try:
+        from quizzes.extraction.nlp import get_nlp
+
+        lookups = get_nlp().get_pipe("lemmatizer").lookups
+        exc = dict(lookups.get_table("lemma_exc")["verb"])
+        index = frozenset(lookups.get_table("lemma_index")["verb"])
+        rules = [tuple(r) for r in lookups.get_table("lemma_rules")["verb"]]
+        nouns = frozenset(lookups.get_table("lemma_index")["noun"])
+        return exc, index, rules, nouns
+    except Exception:  # pragma: no cover - a pipeline without rule tables
+        return {}, frozenset(), [("ed", "e"), ("ed", "")], frozenset()
+
+
+def past_to_base(word: str) -> str | None:
+    """ "called" -> "call", "left" -> "leave", "declared" -> "declare"; None when
+    the word is not a past-tense verb form."""
+    w = word.casefold()
+    if w.endswith(("s", "ing")) or len(w) < 3:
+        return None
+    exc, index, rules, _ = _tables()
+    if w in exc:
+        base = exc[w][0]
+        return base if base != w and base not in _STOP_AUX else None
+    if not w.endswith("ed"):
+        return None
+    for old, new in rules:
+        if old == "ed" and w.endswith(old):
+            candidate = w[: -len(old)] + new
+            if candidate in index:
+                return candidate
+    stem = w[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in index:  # stopped -> stop
+        return stem[:-1]
+    if stem.endswith("i") and stem[:-1] + "y" in index:  # carried -> carry
+        return stem[:-1] + "y"
+    return None
+
+
+def _is_place(word: str) -> bool:
+    """Countries and cities keep their capital ("France withdrew …")."""
+    try:
+        from quizzes.extraction.geo import city_country, is_country
+    except ImportError:  # pragma: no cover
+        return False
+    name = word.strip(",;:").replace("’s", "").replace("'s", "")
+    return is_country(name) or city_country(name) is not None
+
+
+def is_common_noun(word: str) -> bool:
+    _, _, _, nouns = _tables()
+    w = word.casefold()
+    return w in nouns or w.rstrip("s") in nouns
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "president", "king", "queen"}
+
+
+def _lower_first(words: list[str]) -> list[str]:
+    first = words[0].casefold() if words else ""
+    if first in _TITLES or (words and len(words[0]) > 1 and words[0].isupper()):
+        return words
+    if words and _is_place(words[0]):
+        return words
+    next_is_name = len(words) > 1 and words[1][:1].isupper()
+    if words and (first in _LOWER_FIRST or (is_common_noun(words[0]) and not next_is_name)):
+        return [words[0][0].lower() + words[0][1:], *words[1:]]
+    return words
+
+
+def strip_time(clause: str, when: str) -> str:
+    """The clause without its time expression (and the preposition before it)."""
+    text = plain_spaces(clause)
+    if when:
+        pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
+        text = re.sub(pattern, " ", text, flags=re.I)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:—–-")
+    return text.rstrip(".!?")
+
+
+def _aux_for(subject: list[str]) -> str:
+    text = " ".join(subject).casefold()
+    return "were" if " and " in f" {text} " or text in {"they", "we"} else "was"
+
+
+def finite(clause: str) -> str:
+    """ "X being propped up by Y" -> "X was propped up by Y" (for statements)."""
+    words = clause.split()
+    for i, word in enumerate(words[:10]):
+        if i and word.casefold() == "being":
+            return " ".join([*words[:i], _aux_for(words[:i]), *words[i + 1 :]])
+    return clause
+
+
+_LEADING_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "with", "for", "amid"}
+
+
+def _is_verb_form(word: str) -> bool:
+    w = word.strip(",;:").casefold()
+    return w in _STOP_AUX or w in _PAST_AUX or w == "being" or past_to_base(w) is not None
+
+
+def core_words(clause: str) -> list[str] | None:
+    """The clause without a leading adverbial ("In a speech, …", "in a now
+    deleted post, …", "In a speech Kazakh President …"), or None when nothing
+    like a subject is left."""
+    words = clause.split()
+    for i, w in enumerate(words[:8]):
+        if w.endswith(","):
+            words = words[i + 1 :]
+            break
+    else:
+        if words and words[0].casefold() in _LEADING_PREPOSITIONS:
+            rest = words[1:]
+            capital = next((i for i, w in enumerate(rest) if w[:1].isupper()), None)
+            if capital is None or capital > 6:
+                return None
+            words = rest[capital:]
+    if not words or _is_verb_form(words[0]):
+        return None
+    return words
+
+
+_PRONOUNS = {"that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "which", "who"}
+_REPORTING = {"say", "tell", "add", "announce", "report", "write", "state", "claim", "note"}
+
+
+def _has_subject(subject: list[str]) -> bool:
+    if any(_is_verb_form(w) for w in subject):
+        return False
+    if len(subject) == 1 and subject[0].casefold() in _PRONOUNS:
+        return False
+    return any(
+        w[:1].isupper() or w.casefold() in _LOWER_FIRST or is_common_noun(w.strip(",;:’'s"))
+        for w in subject
+    )
+
+
+def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
+    """A question asking for the time of the clause's event, or None when the
+    clause has no recognisable past-tense verb after a subject."""
+    words = core_words(clause)
+    if not words or len(words) < 2:
+        return None
+    for i, raw in enumerate(words[:20]):
+        word = raw.strip(",;:").casefold()
+        if i == 0:
+            continue
+        if word in _STOP_AUX:
+            return None
+        is_verb = word in _PAST_AUX or word == "being" or past_to_base(word) is not None
+        if not is_verb:
+            continue
+        if not _has_subject(words[:i]):
+            return None
+        subject = _lower_first(words[:i])
+        rest = words[i + 1 :]
+        if word in _PAST_AUX:
+            return f"{wh} {word} {' '.join(subject + rest)}?"
+        if word == "being":  # "X and his government being propped up by Y"
+            return f"{wh} {_aux_for(words[:i])} {' '.join(subject + rest)}?"
+        base = past_to_base(word)
+        if base in _REPORTING and len(rest) < 2:
+            return None  # "a spokesman said" says nothing
+        return f"{wh} did {' '.join([*subject, base, *rest])}?"
+    if len(words) <= 14 and _has_subject(words[:3]):
+        phrase = " ".join(_lower_first(words))
+        return f"{wh} did {phrase} take place?"
+    return None
+
+
+def event_sentence(clause: str) -> str | None:
+    """The clause as a short sentence start ("One Moscow official called …"),
+    None when it has no subject."""
+    words = core_words(clause)
+    if not words or question_from_clause(clause) is None:
+        return None
+    text = finite(" ".join(words))
+    return text[0].upper() + text[1:]
+
+
+def statement_with_date(clause: str, label: str, granularity: str) -> str | None:
+    preposition = "on" if granularity == "day" else "in"
+    text = event_sentence(plain_spaces(clause))
+    return f"{text} {preposition} {label}." if text else None

@@ -1,0 +1,168 @@
+"""Teachers' import/export endpoints:
+
+    GET  /api/v1/teach/banks/{id}/export/?format=apkg|csv|json|gift|moodle-xml  -> the file
+    POST /api/v1/teach/banks/import/  (multipart: file, format?, title?)         -> 201 + summary
+
+Thin: permissions from quizzes.permissions, work in quizzes.interop.services.
+Problems come back as 400 in the API's error shape, plus `problems` (one
+object per problem, with its line) and `warnings`.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from quizzes.models import QuestionBank
+from quizzes.permissions import can_edit_bank, is_teacher
+
+from .services import (
+    CONTENT_TYPES,
+    FORMATS,
+    MAX_IMPORT_BYTES,
+    ImportProblems,
+    bank_export,
+    bank_import,
+    export_filename,
+)
+
+
+class IsTeacher(BasePermission):
+    message = "Only teachers may do this."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
+
+
+class FirstRendererNegotiation(BaseContentNegotiation):
+    """`?format=` names the bank file format here, not a DRF renderer: always
+    answer errors as JSON (the first renderer)."""
+
+    def select_parser(self, request, parsers):
+        from rest_framework.negotiation import DefaultContentNegotiation
+
+        return DefaultContentNegotiation().select_parser(request, parsers)
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def _error(errors: dict[str, list[str]], *, problems=(), warnings=()) -> Response:
+    field, messages = next(iter(errors.items()))
+    return Response(
+        {
+            "errors": errors,
+            "detail": f"{field}: {messages[0]}",
+            "code": "invalid",
+            "problems": [p.as_dict() for p in problems],
+            "warnings": list(warnings),
+        },
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
+class BankExportView(APIView):
+    permission_classes = [IsAuthenticated, IsTeacher]
+    content_negotiation_class = FirstRendererNegotiation
+
+    @extend_schema(
+        tags=["teach"],
+        summary="Download a bank as Anki .apkg, CSV, JSON, Moodle GIFT or Moodle XML",
+        parameters=[
+            OpenApiParameter(
+                "format",
+                OpenApiTypes.STR,
+                enum=sorted(FORMATS),
+                required=True,
+                description="The file format (see docs/formats.md).",
+            )
+        ],
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            400: OpenApiResponse(description="Unknown format"),
+            404: OpenApiResponse(description="No such bank of yours"),
+        },
+    )
+    def get(self, request, pk: int):
+        bank = QuestionBank.objects.select_related("article").filter(pk=pk).first()
+        if bank is None or not can_edit_bank(request.user, bank):
+            raise Http404
+        fmt = request.query_params.get("format", "")
+        if fmt not in FORMATS:
+            return _error({"format": [f"Choose one of {', '.join(sorted(FORMATS))}."]})
+        response = HttpResponse(bank_export(bank=bank, fmt=fmt), content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = (
+            f'attachment; filename="{export_filename(bank=bank, fmt=fmt)}"'
+        )
+        return response
+
+
+class BankImportInput(serializers.Serializer):
+    file = serializers.FileField()
+    format = serializers.ChoiceField(choices=sorted(FORMATS), required=False, allow_blank=True)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class BankImportView(APIView):
+    permission_classes = [IsAuthenticated, IsTeacher]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        tags=["teach"],
+        summary="Create a draft bank from an uploaded file",
+        description=(
+            "All or nothing: any problem -> 400 listing every problem with its line, "
+            "nothing written. The format is guessed from the file name and content when not given."
+        ),
+        request={"multipart/form-data": BankImportInput},
+        responses={
+            201: inline_serializer(
+                "BankImportResult",
+                {
+                    "bank": serializers.IntegerField(),
+                    "title": serializers.CharField(),
+                    "format": serializers.CharField(),
+                    "created": serializers.IntegerField(),
+                    "counts_by_kind": serializers.DictField(child=serializers.IntegerField()),
+                    "warnings": serializers.ListField(child=serializers.CharField()),
+                    "article": serializers.IntegerField(allow_null=True),
+                },
+            ),
+            400: OpenApiResponse(description="Problems in the file (with line numbers)"),
+        },
+    )
+    def post(self, request):
+        form = BankImportInput(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            return _error({"file": [f"The file is over the {MAX_IMPORT_BYTES:,}-byte limit."]})
+        try:
+            result = bank_import(
+                data=upload.read(),
+                fmt=form.validated_data.get("format") or None,
+                owner=request.user,
+                bank_title=form.validated_data.get("title") or None,
+                filename=upload.name,
+            )
+        except ImportProblems as error:
+            errors: dict[str, list[str]] = {}
+            for problem in error.problems:
+                if problem.field == "format":
+                    errors.setdefault("format", []).append(problem.message)
+                else:
+                    errors.setdefault("file", []).append(str(problem))
+            return _error(errors, problems=error.problems, warnings=error.warnings)
+        return Response(result.as_dict(), status=status.HTTP_201_CREATED)

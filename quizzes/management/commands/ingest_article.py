@@ -1,0 +1,118 @@
+"""Store article files and generate their question banks.
+
+    python manage.py ingest_article PATH... [--bank TITLE] [--published YYYY-MM-DD]
+                                    [--publish] [--owner USERNAME]
+
+One bank per article (evidence offsets point into that article). A file whose
+text is already stored is not stored twice: its bank is regenerated
+(idempotently). A bad file prints one line and writes nothing; the command
+then exits non-zero after the summary line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from quizzes.models import Article, text_checksum
+from quizzes.services import (
+    ArticleInputError,
+    article_create,
+    article_text_from_upload,
+    bank_generate,
+)
+
+
+class Command(BaseCommand):
+    help = "Store article files (.txt/.md, UTF-8) and generate a draft question bank for each."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--bank", metavar="TITLE", help="Bank title (default: the article's).")
+        parser.add_argument(
+            "--published", metavar="YYYY-MM-DD", help="Publication date, for relative dates."
+        )
+        parser.add_argument("--publish", action="store_true", help="Publish the banks.")
+        parser.add_argument(
+            "--owner", metavar="USERNAME", help="Owner of the banks (default: first superuser)."
+        )
+
+    def _owner(self, username: str | None):
+        User = get_user_model()
+        if username:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                raise CommandError(f"No user named {username!r}.")
+            return user
+        user = (
+            User.objects.filter(is_superuser=True, is_active=True).order_by("id").first()
+            or User.objects.filter(groups__name="Teachers", is_active=True).order_by("id").first()
+        )
+        if user is None:
+            raise CommandError("No owner for the banks: pass --owner USERNAME.")
+        return user
+
+    def _ingest(self, path: Path, *, owner, options, published, many: bool):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ArticleInputError("path", error.strerror or str(error)) from error
+        text = article_text_from_upload(data=data, filename=path.name)
+        with transaction.atomic():
+            article = Article.objects.filter(checksum=text_checksum(text)).first()
+            created = article is None
+            if created:
+                article = article_create(text=text, published_on=published, created_by=owner)
+            elif published and article.published_on is None:
+                article.published_on = published
+                article.save(update_fields=["published_on"])
+            title = options["bank"]
+            if title and many:
+                title = f"{title}: {article.title}"[:200]
+            result = bank_generate(
+                article=article, user=owner, bank_title=title, publish=options["publish"]
+            )
+        return created, result
+
+    def handle(self, *args, **options):
+        published = None
+        if options["published"]:
+            try:
+                published = date.fromisoformat(options["published"])
+            except ValueError as error:
+                raise CommandError("--published must be a date like 2022-09-30.") from error
+        owner = self._owner(options["owner"])
+        paths = [Path(p) for p in options["paths"]]
+        many = len(paths) > 1
+        stored = created_questions = kept = 0
+        failed = []
+        bar = tqdm(paths, file=sys.stderr, unit="file", disable=not many, leave=False)
+        for path in bar:
+            try:
+                new_article, result = self._ingest(
+                    path, owner=owner, options=options, published=published, many=many
+                )
+            except ArticleInputError as error:
+                failed.append(path)
+                bar.clear()
+                self.stderr.write(f"{path}: {error.message}")
+                continue
+            stored += new_article
+            created_questions += result.created
+            kept += result.kept
+            if not many:
+                self.stdout.write(f"{path}: {result.summary()}")
+        bar.close()
+        status = "published" if options["publish"] else "draft"
+        self.stdout.write(
+            f"Ingested {len(paths) - len(failed)} of {len(paths)} file(s): "
+            f"{stored} new article(s), {created_questions} new {status} question(s), "
+            f"{kept} kept, {len(failed)} failed."
+        )
+        if failed:
+            raise CommandError(f"{len(failed)} file(s) could not be ingested.", returncode=1)

@@ -1,0 +1,69 @@
+"""GET schema/ (OpenAPI 3), GET docs/ (Swagger UI from the sidecar, no CDN), and
+the schema validates without warnings."""
+
+from __future__ import annotations
+
+import yaml
+from django.core.management import call_command
+
+ISSUE_PATHS = {
+    "/api/v1/auth/token/",
+    "/api/v1/auth/logout/",
+    "/api/v1/banks/",
+    "/api/v1/banks/{id}/",
+    "/api/v1/banks/{id}/questions/",
+    "/api/v1/banks/{id}/progress/",
+    "/api/v1/study/queue/",
+    "/api/v1/reviews/",
+    "/api/v1/reviews/batch/",
+    "/api/v1/reviews/undo/",
+    "/api/v1/quizzes/",
+    "/api/v1/quizzes/{id}/",
+    "/api/v1/quizzes/{id}/answers/",
+    "/api/v1/progress/",
+    "/api/v1/progress/heatmap/",
+    "/api/v1/me/preferences/",
+    "/api/v1/articles/",
+    "/api/v1/articles/{id}/generate/",
+    "/api/v1/teach/banks/",
+    "/api/v1/teach/questions/",
+    "/api/v1/teach/choices/",
+}
+
+
+def test_schema_is_public_openapi_with_every_issue_path(anon, db):
+    response = anon.get("/api/v1/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) >= ISSUE_PATHS
+    review = schema["paths"]["/api/v1/reviews/"]["post"]
+    assert {"201", "400", "401", "404", "429"} <= set(review["responses"])
+    assert "413" in schema["paths"]["/api/v1/reviews/batch/"]["post"]["responses"]
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["type"] == "apiKey"
+
+
+def test_schema_yaml_by_default(anon, db):
+    response = anon.get("/api/v1/schema/")
+    assert response.status_code == 200
+    assert yaml.safe_load(response.content)["info"]["title"] == "NewsQuiz API"
+
+
+def test_swagger_ui_is_served_without_any_cdn(anon, db):
+    page = anon.get("/api/v1/docs/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "<script>" not in html  # no inline script: works under the strict CSP
+    for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs"):
+        assert cdn not in html
+    script = anon.get("/api/v1/docs/", {"script": ""})
+    assert script.status_code == 200
+    assert "/api/v1/schema/" in script.content.decode()
+
+
+def test_schema_validates_without_warnings(tmp_path, db):
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    schema = yaml.safe_load(target.read_text())
+    assert set(schema["paths"]) >= ISSUE_PATHS

@@ -1,0 +1,56 @@
+"""Teachers see their own banks' students in admin; logs are superuser-only and read-only."""
+
+from datetime import UTC, datetime
+
+import time_machine
+from django.urls import reverse
+
+from learning import services
+from tests.factories import QuestionBankFactory, QuestionFactory, UserFactory
+
+
+def study(user, bank, rating):
+    card = services.card_get_or_create(user=user, question=bank.questions.first())
+    with time_machine.travel(datetime(2025, 3, 3, 9, tzinfo=UTC), tick=False):
+        services.review_record(user=user, card_id=card.pk, rating=rating)
+
+
+def test_teacher_sees_progress_of_their_own_banks_students(teacher_client, bank, other_teacher):
+    study(UserFactory(username="alice"), bank, 1)
+    study(UserFactory(username="bob"), bank, 4)
+    foreign = QuestionBankFactory(owner=other_teacher, title="Someone else's bank")
+    QuestionFactory(bank=foreign)
+    study(UserFactory(username="carol"), foreign, 3)
+
+    listing = teacher_client.get(reverse("admin:learning_bankprogress_changelist"))
+    assert listing.status_code == 200
+    assert "World news" in listing.content.decode()
+    assert "Someone else" not in listing.content.decode()
+
+    page = teacher_client.get(reverse("admin:learning_bankprogress_change", args=[bank.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "alice" in html
+    assert "bob" in html
+    assert "carol" not in html
+    assert "Questions most often failed" in html
+    assert bank.questions.first().prompt[:40] in html
+
+    other = teacher_client.get(reverse("admin:learning_bankprogress_change", args=[foreign.pk]))
+    assert other.status_code == 404
+
+
+def test_logs_and_cards_are_for_superusers_only(client, teacher_client, superuser, bank, student):
+    study(student, bank, 3)
+    assert teacher_client.get(reverse("admin:learning_reviewlog_changelist")).status_code == 403
+    assert teacher_client.get(reverse("admin:learning_card_changelist")).status_code == 403
+    client.force_login(superuser)
+    page = client.get(reverse("admin:learning_reviewlog_changelist"))
+    assert page.status_code == 200
+    assert "stella" in page.content.decode()
+    assert client.get(reverse("admin:learning_reviewlog_add")).status_code == 403
+
+
+def test_students_cannot_open_the_progress_admin(student_client):
+    response = student_client.get(reverse("admin:learning_bankprogress_changelist"))
+    assert response.status_code == 302  # to the admin login

@@ -1,0 +1,325 @@
+"""The study queue, progress and teacher selectors."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.http import Http404
+
+from learning import selectors, services
+from learning.models import Card, CardState
+from tests.factories import ArticleFactory, QuestionBankFactory, QuestionFactory, UserFactory
+
+T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+
+
+def rate(user, card_id, rating, at, **kwargs):
+    with time_machine.travel(at, tick=False):
+        return services.review_record(user=user, card_id=card_id, rating=rating, **kwargs)
+
+
+def queue(user, at, **kwargs):
+    with time_machine.travel(at, tick=False):
+        return selectors.study_queue(user=user, **kwargs)
+
+
+def make_bank(teacher, n):
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(n, bank=bank)
+    return bank
+
+
+def test_new_cards_come_in_bank_order_with_previews(student, bank):
+    result = queue(student, T0)
+    questions = list(bank.questions.order_by("position"))
+    assert [item.question.pk for item in result.items] == [q.pk for q in questions]
+    assert all(item.is_new for item in result.items)
+    assert result.new_available == 5
+    assert result.items[0].preview_labels()[1] == "1m"
+    assert result.items[0].preview_labels()[3] == "10m"
+    assert Card.objects.filter(user=student).count() == 5
+    # a second call reuses the cards
+    queue(student, T0)
+    assert Card.objects.filter(user=student).count() == 5
+
+
+def test_learning_first_then_most_overdue_reviews_then_new(student, teacher):
+    bank = make_bank(teacher, 6)
+    cards = [item.card for item in queue(student, T0, bank=bank).items]
+    long_ago = T0 - timedelta(days=60)
+    rate(student, cards[0].pk, 4, long_ago)  # review, due long ago
+    rate(student, cards[1].pk, 4, T0 - timedelta(days=20))  # review, less overdue
+    rate(student, cards[2].pk, 3, T0)  # learning, due in 10 minutes
+    later = T0 + timedelta(minutes=15)
+    items = queue(student, later, bank=bank).items
+    assert [i.card.pk for i in items[:3]] == [cards[2].pk, cards[0].pk, cards[1].pk]
+    assert [i.is_new for i in items] == [False, False, False, True, True, True]
+
+
+def test_daily_new_limit_holds_in_the_users_study_day(student, teacher):
+    services.preferences_update(user=student, new_cards_per_day=3)
+    bank = make_bank(teacher, 10)
+    first = queue(student, T0, bank=bank)
+    assert len(first.items) == 3
+    assert first.new_available == 3
+    for item in first.items:
+        rate(student, item.card.pk, 3, T0)
+    later = queue(student, T0 + timedelta(hours=1), bank=bank)
+    assert [i.is_new for i in later.items] == [False, False, False]  # learning only
+    assert later.new_available == 0
+    next_day = queue(student, T0 + timedelta(days=1), bank=bank)
+    assert next_day.new_available == 3
+
+
+def test_daily_review_limit_holds(student, teacher):
+    services.preferences_update(user=student, max_reviews_per_day=2, new_cards_per_day=0)
+    bank = make_bank(teacher, 5)
+    services.preferences_update(user=student, new_cards_per_day=5)
+    for item in queue(student, T0 - timedelta(days=30), bank=bank).items:
+        rate(student, item.card.pk, 4, T0 - timedelta(days=30))
+    services.preferences_update(user=student, new_cards_per_day=0)
+    result = queue(student, T0, bank=bank)
+    assert len(result.items) == 2
+    assert result.review_count == 2
+    rate(student, result.items[0].card.pk, 3, T0)
+    assert len(queue(student, T0 + timedelta(minutes=1), bank=bank).items) == 1
+
+
+def test_day_boundaries_follow_the_users_time_zone(student, teacher):
+    # Tokyo is UTC+9; the study day starts at 04:00 local = 19:00 UTC.
+    services.preferences_update(user=student, time_zone="Asia/Tokyo", new_cards_per_day=2)
+    bank = make_bank(teacher, 6)
+    evening = datetime(2025, 3, 3, 18, 30, tzinfo=UTC)  # 03:30 in Tokyo: still "yesterday"
+    for item in queue(student, evening, bank=bank).items:
+        rate(student, item.card.pk, 4, evening)
+    assert queue(student, evening + timedelta(minutes=20), bank=bank).new_available == 0
+    # 19:10 UTC = 04:10 in Tokyo: a new study day, although still the same UTC day
+    assert queue(student, datetime(2025, 3, 3, 19, 10, tzinfo=UTC), bank=bank).new_available == 2
+
+
+def test_siblings_are_buried_for_the_day(student, teacher):
+    article = ArticleFactory()
+    bank = QuestionBankFactory(owner=teacher, article=article)
+    a = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)
+    b = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)  # same sentence
+    c = QuestionFactory(bank=bank, evidence_start=50, evidence_end=70)
+    first = queue(student, T0, bank=bank)
+    assert [i.question.pk for i in first.items] == [a.pk, c.pk]  # b waits: sibling of a
+    rate(student, first.items[0].card.pk, 4, T0)
+    later = queue(student, T0 + timedelta(hours=1), bank=bank)
+    assert b.pk not in [i.question.pk for i in later.items]
+    next_day = queue(student, T0 + timedelta(days=1), bank=bank)
+    assert b.pk in [i.question.pk for i in next_day.items]
+
+
+def test_undone_reviews_do_not_count_toward_limits(student, teacher):
+    services.preferences_update(user=student, new_cards_per_day=1)
+    bank = make_bank(teacher, 3)
+    item = queue(student, T0, bank=bank).items[0]
+    rate(student, item.card.pk, 3, T0)
+    assert queue(student, T0 + timedelta(minutes=1), bank=bank).new_available == 0
+    services.review_undo_last(user=student)
+    assert queue(student, T0 + timedelta(minutes=1), bank=bank).new_available == 1
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_queries):
+    bank = make_bank(teacher, n)
+    for item in queue(student, T0 - timedelta(days=10), bank=bank, limit=3).items:
+        rate(student, item.card.pk, 4, T0 - timedelta(days=10))
+    # 3 due reviews + 7 new cards, whose Card rows are created on the way (one INSERT in a savepoint)
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(10):
+        result = selectors.study_queue(user=student, limit=10)
+    assert [i.is_new for i in result.items] == [False] * 3 + [True] * 7
+    assert all(len(item.question.choices.all()) == 4 for item in result.items)
+    # the same queue again: the rows exist now
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(7):
+        again = selectors.study_queue(user=student, limit=10)
+    assert [i.card.pk for i in again.items] == [i.card.pk for i in result.items]
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_answer_query_count_is_constant(student, teacher, n, django_assert_num_queries):
+    bank = make_bank(teacher, n)
+    cards = [i.card for i in queue(student, T0, bank=bank, limit=n).items]
+    for card in cards:
+        rate(student, card.pk, 3, T0)
+    card = cards[0]
+    choice = card.question.choices.first()
+    with time_machine.travel(T0 + timedelta(minutes=20), tick=False), django_assert_num_queries(6):
+        services.review_record(user=student, card_id=card.pk, choice_id=choice.pk)
+    with time_machine.travel(T0 + timedelta(minutes=21), tick=False), django_assert_num_queries(5):
+        services.review_record(user=student, card_id=cards[1].pk, rating=3)
+
+
+def test_card_and_attempt_of_another_user_are_404(student, other_student, bank):
+    card = services.card_get_or_create(user=student, question=bank.questions.first())
+    assert selectors.card_get_for_user(user=student, card_id=card.pk) == card
+    with pytest.raises(Http404):
+        selectors.card_get_for_user(user=other_student, card_id=card.pk)
+    attempt = services.quiz_start(user=student, bank=bank, size=2)
+    assert selectors.attempt_get_for_user(user=student, attempt_id=attempt.pk) == attempt
+    with pytest.raises(Http404):
+        selectors.attempt_get_for_user(user=other_student, attempt_id=attempt.pk)
+    with pytest.raises(Http404):
+        selectors.attempt_get_for_user(user=student, attempt_id="abc")
+    assert list(selectors.attempt_list(user=other_student)) == []
+    assert list(selectors.attempt_list(user=student)) == [attempt]
+
+
+def test_attempt_review_shows_given_and_correct_answers(student, bank):
+    attempt = services.quiz_start(user=student, bank=bank, size=2)
+    from quizzes.models import Question
+
+    question = Question.objects.get(pk=attempt.question_ids[0])
+    wrong = question.choices.filter(is_correct=False).first()
+    services.quiz_answer(user=student, attempt=attempt, question_id=question.pk, choice_id=wrong.pk)
+    rows = selectors.attempt_review(attempt=attempt)
+    assert [r["question"] for r in rows] == attempt.question_ids
+    assert rows[0]["given"]["choice"] == wrong.pk
+    assert rows[0]["is_correct"] is False
+    assert rows[0]["correct_answer"] == "Jane Doe"
+    assert rows[1]["given"] is None
+    assert rows[1]["is_correct"] is None
+
+
+def test_streak_counts_days_in_the_users_time_zone(student, bank):
+    # New York (UTC-5 in January), day starts at 4 am local = 09:00 UTC.
+    services.preferences_update(user=student, time_zone="America/New_York")
+    card = services.card_get_or_create(user=student, question=bank.questions.first())
+    # 03:00 UTC on Jan 11 is 22:00 on Jan 10 in New York: the Jan 10 study day.
+    moments = [
+        datetime(2025, 1, 9, 15, 0, tzinfo=UTC),
+        datetime(2025, 1, 11, 3, 0, tzinfo=UTC),
+        datetime(2025, 1, 11, 20, 0, tzinfo=UTC),
+    ]
+    for moment in moments:
+        rate(student, card.pk, 3, moment)
+    now = datetime(2025, 1, 11, 21, 0, tzinfo=UTC)
+    assert selectors.study_streak(user=student, now=now) == 3
+    assert selectors.progress_summary(user=student, now=now)["streak"] == 3
+    # In UTC the same reviews fall on Jan 9 and Jan 11: no streak across Jan 10.
+    services.preferences_update(user=student, time_zone="UTC", day_starts_at_hour=0)
+    assert selectors.study_streak(user=student, now=now) == 1
+    heat = {d["date"]: d["count"] for d in selectors.review_heatmap(user=student, days=5, now=now)}
+    assert heat == {
+        "2025-01-07": 0,
+        "2025-01-08": 0,
+        "2025-01-09": 1,
+        "2025-01-10": 0,
+        "2025-01-11": 2,
+    }
+
+
+def test_streak_survives_until_the_day_ends(student, bank):
+    card = services.card_get_or_create(user=student, question=bank.questions.first())
+    rate(student, card.pk, 3, datetime(2025, 1, 10, 12, 0, tzinfo=UTC))
+    assert selectors.study_streak(user=student, now=datetime(2025, 1, 11, 12, 0, tzinfo=UTC)) == 1
+    assert selectors.study_streak(user=student, now=datetime(2025, 1, 12, 12, 0, tzinfo=UTC)) == 0
+
+
+def test_progress_summary_counts_today_forecast_and_banks(student, bank):
+    items = queue(student, T0, bank=bank).items
+    rate(student, items[0].card.pk, 4, T0)  # review in a few days
+    rate(student, items[1].card.pk, 3, T0)  # learning, due in 10 minutes
+    summary = selectors.progress_summary(user=student, now=T0 + timedelta(minutes=1))
+    assert summary["today"] == {"reviewed": 2, "new_learned": 2, "due_now": 0, "due_later_today": 1}
+    assert len(summary["forecast"]) == 30
+    assert summary["forecast"][0] == {"date": "2025-03-03", "count": 1}
+    assert sum(d["count"] for d in summary["forecast"]) == 2
+    [entry] = summary["banks"]
+    assert entry["bank"] == bank.pk
+    assert (entry["total"], entry["new"], entry["learning"], entry["young"], entry["mature"]) == (
+        5,
+        3,
+        1,
+        1,
+        0,
+    )
+    assert 0 < entry["mastery"] < 100
+    assert summary["retention"]["last_7_days"] is None  # no mature reviews yet
+    assert 0.9 < summary["retention"]["average_retrievability"] <= 1.0
+    assert len(summary["retention_by_week"]) == 12
+
+
+def test_true_retention_counts_only_mature_cards(student, bank):
+    card = services.card_get_or_create(user=student, question=bank.questions.first())
+    now = T0 - timedelta(days=200)
+    result = rate(student, card.pk, 4, now)
+    while result.card.stability < 21:
+        result = rate(student, card.pk, 3, result.card.due)
+    mature_at = result.card.due
+    rate(student, card.pk, 3, mature_at)
+    result = rate(student, card.pk, 1, mature_at + timedelta(days=100))
+    summary = selectors.progress_summary(user=student, now=mature_at + timedelta(days=100, hours=1))
+    assert summary["retention"]["last_7_days"] == 0.0  # the only recent mature review failed
+    summary = selectors.progress_summary(user=student, now=mature_at + timedelta(hours=1))
+    assert summary["retention"]["last_7_days"] == 1.0
+
+
+def test_bank_mastery_for_many_banks_in_two_queries(student, teacher, django_assert_num_queries):
+    banks = [make_bank(teacher, 3) for _ in range(3)]
+    card = queue(student, T0, bank=banks[0]).items[0].card
+    rate(student, card.pk, 4, T0)
+    with django_assert_num_queries(3):
+        mastery = selectors.bank_mastery(user=student, banks=banks, now=T0 + timedelta(hours=1))
+    assert mastery[banks[0].pk]["new"] == 2
+    assert mastery[banks[0].pk]["total"] == 3
+    assert mastery[banks[1].pk] == {"due": 0, "new": 3, "mastery": 0.0, "total": 3}
+    assert mastery[banks[0].pk]["mastery"] > 0
+
+
+def test_teacher_sees_students_progress_failures_and_leeches(teacher, bank):
+    alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
+    q = bank.questions.first()
+    for user in (alice, bob):
+        card = services.card_get_or_create(user=user, question=q)
+        rate(user, card.pk, 1, T0)
+    card_b = services.card_get_or_create(user=bob, question=bank.questions.last())
+    rate(bob, card_b.pk, 4, T0)
+    rows = selectors.bank_student_progress(bank=bank, now=T0 + timedelta(hours=1))
+    assert {r["username"] for r in rows} == {"alice", "bob"}
+    assert rows[0]["username"] == "bob"
+    assert rows[0]["mastery"] > 0
+    assert all(r["last_activity"] == T0 for r in rows)
+    failures = selectors.question_failures(bank=bank)
+    assert failures[0]["question"] == q.pk
+    assert failures[0]["failures"] == 2
+    assert failures[0]["students"] == 2
+    Card.objects.filter(user=alice, question=q).update(lapses=9)
+    leeches = selectors.leeches(bank=bank)
+    assert [(x["username"], x["lapses"]) for x in leeches] == [("alice", 9)]
+
+
+def test_quiz_scores_over_time(student, bank):
+    attempt = services.quiz_start(user=student, bank=bank, size=2)
+    from quizzes.models import Question
+
+    for qid in attempt.question_ids:
+        q = Question.objects.get(pk=qid)
+        services.quiz_answer(
+            user=student,
+            attempt=attempt,
+            question_id=qid,
+            choice_id=q.choices.get(is_correct=True).pk,
+        )
+    services.quiz_finish(attempt=attempt)
+    [score] = selectors.quiz_scores(user=student, bank=bank)
+    assert score["score"] == 100.0
+    summary = selectors.progress_summary(user=student)
+    assert summary["banks"][0]["quiz_scores"][0]["score"] == 100.0
+    assert CardState.LEARNING in set(
+        Card.objects.filter(user=student).values_list("state", flat=True)
+    )
+
+
+def test_learning_cards_come_back_early_only_when_nothing_else_is_left(student, teacher):
+    bank = make_bank(teacher, 2)
+    first, second = (i.card for i in queue(student, T0, bank=bank).items)
+    rate(student, first.pk, 1, T0)  # Again: due in 1 minute
+    items = queue(student, T0 + timedelta(seconds=10), bank=bank).items
+    assert [i.card.pk for i in items] == [second.pk]  # the new card first
+    rate(student, second.pk, 3, T0 + timedelta(seconds=20))  # due in 10 minutes
+    result = queue(student, T0 + timedelta(seconds=30), bank=bank)
+    assert [i.card.pk for i in result.items] == [first.pk, second.pk]  # learn ahead
+    assert result.learning_count == 0  # nothing is due yet

@@ -1,0 +1,175 @@
+"""Country links: one test per link form, on short invented sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizzes.extraction.countries import extract_country_links
+from quizzes.extraction.people import PeopleIndex
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture
+def links_of(nlp):
+    def run(text: str, *, with_people: bool = True) -> list:
+        doc = nlp(text)
+        people = PeopleIndex.build(doc) if with_people else None
+        found = extract_country_links(doc, people=people)
+        for link in found:  # evidence offsets always point at the evidence sentence
+            assert text[link.evidence_start : link.evidence_end] == link.evidence
+        return found
+
+    return run
+
+
+def pairs(links) -> set[tuple[str, str]]:
+    return {(link.subject, link.country) for link in links}
+
+
+def test_nationality_title_before_a_name(links_of):
+    found = links_of("Russian President Vladimir Putin met reporters in the capital on Monday.")
+    assert ("Vladimir Putin", "Russia") in pairs(found)
+    assert found[0].subject_kind == "person"
+
+
+def test_lowercase_former_title_before_a_name(links_of):
+    found = links_of("Former German chancellor Angela Merkel visited the factory.")
+    assert pairs(found) == {("Angela Merkel", "Germany")}
+
+
+def test_office_of_a_country_before_a_name(links_of):
+    found = links_of(
+        "The deputy chairman of Russia's security council Dmitry Medvedev said the talks had failed."
+    )
+    assert ("Dmitry Medvedev", "Russia") in pairs(found)
+
+
+def test_adjective_derived_from_a_stan_country(links_of):
+    found = links_of("Kazakh President Kassym-Jomart Tokayev described the situation as hopeless.")
+    assert ("Kassym-Jomart Tokayev", "Kazakhstan") in pairs(found)
+
+
+def test_apposition_after_the_name(links_of):
+    found = links_of("Sergei Lavrov, Russia's foreign minister, arrived on Tuesday.")
+    assert ("Sergei Lavrov", "Russia") in pairs(found)
+
+
+def test_apposition_with_a_nationality_and_a_base_city(links_of):
+    found = links_of(
+        '"The deal is fragile," said Ana Torres, a Colombian economist based in Bogota.'
+    )
+    assert ("Ana Torres", "Colombia") in pairs(found)
+    assert ("Bogota", "Colombia") in pairs(found)
+
+
+def test_office_without_a_name(links_of):
+    found = links_of("Putin was made to wait by the president of Kyrgyzstan.")
+    assert ("president of Kyrgyzstan", "Kyrgyzstan") in pairs(found)
+
+
+def test_office_without_a_name_resolves_to_the_office_holder(links_of):
+    found = links_of(
+        "Kenyan President William Ruto opened the fair. Later the Kenyan president toured the stands."
+    )
+    assert pairs(found) == {("William Ruto", "Kenya")}
+
+
+def test_organisation_named_with_a_nationality(links_of):
+    assert ("Bank of Japan", "Japan") in pairs(links_of("The Bank of Japan raised interest rates."))
+
+
+def test_named_initiative_of_a_possessive_country(links_of):
+    found = links_of(
+        "China has formed strong ties in the region through its Belt and Road Initiative."
+    )
+    assert ("Belt and Road Initiative", "China") in pairs(found)
+
+
+def test_event_held_in_a_city_with_its_acronym_spelt_out(links_of):
+    found = links_of(
+        "Members of the North Atlantic Treaty Organization met on Monday. "
+        "At the NATO summit in Vilnius, leaders agreed a new plan."
+    )
+    assert ("North Atlantic Treaty Organization summit", "Lithuania") in pairs(found)
+    event = next(link for link in found if link.subject_kind == "event")
+    assert event.evidence.startswith("At the NATO summit")
+
+
+def test_event_whose_place_is_on_the_verb(links_of):
+    found = links_of(
+        "Leaders gathered in Uzbekistan for the Shanghai Cooperation Organisation meeting."
+    )
+    assert ("Shanghai Cooperation Organisation meeting", "Uzbekistan") in pairs(found)
+
+
+def test_city_to_its_country_and_a_qualified_namesake(links_of):
+    found = pairs(
+        links_of("Protesters marched through Nairobi. He grew up in Valencia, Venezuela.")
+    )
+    assert ("Nairobi", "Kenya") in found
+    assert ("Valencia", "Venezuela") in found  # not Spain's bigger Valencia
+
+
+def test_group_nouns_and_countries_themselves_are_not_linked(links_of):
+    assert (
+        links_of(
+            "Russian troops and Kazakh officials met in Kazakhstan. Russia and China disagreed."
+        )
+        == []
+    )
+
+
+def test_one_link_per_subject_with_the_first_evidence(links_of):
+    found = links_of(
+        "Russian President Vladimir Putin spoke first. Later Russian President Vladimir Putin left."
+    )
+    assert len(found) == 1
+    assert found[0].evidence == "Russian President Vladimir Putin spoke first."
+
+
+def test_works_without_a_people_index(links_of):
+    found = links_of("Chinese President Xi Jinping arrived in Astana.", with_people=False)
+    assert ("Xi Jinping", "China") in pairs(found)
+
+
+def _matches(expected: dict, link) -> bool:
+    want, got = expected["subject"].lower(), link.subject.lower()
+    return expected["country"] == link.country and (want in got or got in want)
+
+
+@pytest.mark.parametrize("name", ["countries_andes"])
+def test_invented_article_finds_every_stated_link_and_nothing_else(nlp, name):
+    gold = json.loads((ARTICLES / f"{name}.json").read_text())
+    doc = nlp((ARTICLES / f"{name}.txt").read_text())
+    found = extract_country_links(doc, people=PeopleIndex.build(doc))
+    missing = [g for g in gold["countries"] if not any(_matches(g, link) for link in found)]
+    extra = [link for link in found if not any(_matches(g, link) for g in gold["countries"])]
+    assert missing == []
+    assert extra == []
+
+
+def test_country_words_inside_a_name_are_not_a_nationality(links_of):
+    assert links_of("Liverpool captain Jordan Henderson scored twice.") == []
+
+
+def test_upper_case_country_codes_before_a_title(links_of):
+    found = pairs(links_of("US Secretary of State Antony Blinken flew to Beijing."))
+    assert ("Antony Blinken", "United States") in found
+    assert ("Beijing", "China") in found
+
+
+def test_unknown_or_ambiguous_places_are_not_linked(links_of):
+    assert links_of("The IT department moved to Springfield last year.") == []
+
+
+def test_two_letter_code_mid_sentence(links_of):
+    found = pairs(links_of("On Monday, US President Joe Biden met the press."))
+    assert ("Joe Biden", "United States") in found
+
+
+def test_an_indefinite_office_is_nobody_in_particular(links_of):
+    assert links_of("It was the first visit by a South Korean leader in 12 years.") == []

@@ -1,0 +1,182 @@
+"""Dated events: one test per date form, on short invented sentences."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from quizzes.extraction.events import extract_dated_events
+
+ARTICLES = Path(__file__).parent / "articles"
+FRIDAY = date(2022, 9, 30)  # a Friday
+
+
+@pytest.fixture
+def events_of(nlp):
+    def run(text: str, published: date | None = FRIDAY) -> list:
+        found = extract_dated_events(nlp(text), published=published)
+        for event in found:  # evidence offsets always point at the evidence sentence
+            assert text[event.evidence_start : event.evidence_end] == event.evidence
+        return found
+
+    return run
+
+
+def when_date(events) -> list[tuple[str, str | None]]:
+    return [(e.when, e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "resolved"),
+    [
+        ("Russia annexed Crimea in 2014.", "2014", "2014"),
+        ("Protests began in mid-2019.", "mid-2019", "2019"),
+        ("In March, an official called for talks.", "March", "2022-03"),
+        ("The mission arrived in January amid unrest.", "January", "2022-01"),
+        ("In early September, the minister resigned.", "early September", "2022-09"),
+        ("The war began in February 2022 when troops invaded.", "February 2022", "2022-02"),
+        (
+            "Police said on 21 September 2022 that the man had fled.",
+            "21 September 2022",
+            "2022-09-21",
+        ),
+        (
+            "The law was passed on September 21, 2022, by parliament.",
+            "September 21, 2022",
+            "2022-09-21",
+        ),
+        ("The vote was held on Nov. 8 in every state.", "Nov. 8", "2021-11-08"),
+        ("The strike started on Tuesday.", "Tuesday", "2022-09-27"),
+        ("The bridge collapsed yesterday.", "yesterday", "2022-09-29"),
+        ("In a speech last week, the president described the situation.", "last week", "2022-09"),
+        ("Leaders gathered earlier this month in Samarkand.", "earlier this month", "2022-09"),
+        ("The company opened its first shop last year.", "last year", "2021"),
+        ("Two days ago the army moved north.", "Two days ago", "2022-09-28"),
+        ("The dam was finished 20 years ago.", "20 years ago", "2002"),
+        ("The heatwave last summer killed 300 people.", "last summer", "2022"),
+        ("Sales fell in the second quarter of 2021.", "the second quarter of 2021", "2021"),
+        ("The treaty, signed in 1648, ended the war.", "1648", "1648"),
+    ],
+)
+def test_each_date_form_is_found_and_resolved(events_of, sentence, when, resolved):
+    assert when_date(events_of(sentence)) == [(when, resolved)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "Mr Putin declared more than 20 years ago that the republics were his.",
+            "more than 20 years ago",
+        ),
+        ("Russia has shut pipelines in recent months.", "recent months"),
+        ("The company was founded in the 1990s.", "the 1990s"),
+        ("In the 19th century, the city grew rapidly.", "the 19th century"),
+    ],
+)
+def test_bounded_vague_and_long_periods_have_no_single_date(events_of, sentence, when):
+    assert when_date(events_of(sentence)) == [(when, None)]
+
+
+def test_bounding_preposition_is_kept_in_the_expression(events_of):
+    found = events_of("The post-Soviet generation, those born after 1991, are now the majority.")
+    assert when_date(found) == [("after 1991", "1991")]
+
+
+def test_relative_dates_need_the_publication_date(events_of):
+    found = events_of("The minister resigned last week. The plant closed in 2014.", published=None)
+    assert when_date(found) == [("last week", None), ("2014", "2014")]
+
+
+def test_month_without_year_in_the_future_tense_is_the_next_one(events_of):
+    found = events_of("The next summit will be held in Quito in March.")
+    assert when_date(found) == [("March", "2023-03")]
+
+
+def test_durations_frequencies_ages_and_present_today_are_not_dates(events_of):
+    text = (
+        "She has worked there for three years and visits every week. "
+        "The 45-year-old waited four hours. "
+        "Three decades of independence did not pass in vain. "
+        "Russia today is much weaker. "
+        "The firm hired 2014 workers."
+    )
+    assert events_of(text) == []
+
+
+def test_today_in_the_past_tense_is_the_publication_day(events_of):
+    assert when_date(events_of("The president resigned today.")) == [("today", "2022-09-30")]
+
+
+def test_event_is_the_clause_without_the_date_and_sentence_adverbials(events_of):
+    (event,) = events_of(
+        "Still, Mr Putin himself declared more than 20 years ago that the republics were his."
+    )
+    assert event.event == "Mr Putin declared that the republics were his"
+
+
+def test_event_of_a_date_in_a_since_phrase_is_the_noun_phrase(events_of):
+    (event,) = events_of("Since the dissolution of the USSR in 1991, Russia has sought influence.")
+    assert event.event == "the dissolution of the USSR"
+
+
+def test_event_of_a_relative_clause_takes_its_noun(events_of):
+    (event,) = events_of("Ms Boluarte hosted the meeting, which was first proposed in 2019.")
+    assert event.event == "the meeting was first proposed"
+
+
+def test_event_keeps_the_subject_of_an_xcomp_verb(events_of):
+    (event,) = events_of(
+        "Angela Merkel was once left waiting for a meeting with the president in 2014."
+    )
+    assert event.event.startswith("Angela Merkel was once left waiting for a meeting")
+
+
+def test_dateline_is_not_part_of_the_event(events_of):
+    (event,) = events_of(
+        "NAIROBI, Kenya (AP) \u2014 Kenya's president on Thursday announced a ban on plastics."
+    )
+    assert event.event == "Kenya's president announced a ban on plastics"
+    assert event.date == "2022-09-29"
+
+
+def test_evidence_sentence_stops_at_a_line_break(events_of):
+    (event,) = events_of("Heading without a full stop\nIn March, an official called for talks.")
+    assert event.evidence == "In March, an official called for talks."
+
+
+@pytest.mark.parametrize("name", ["events_sahel", "countries_andes"])
+def test_invented_article_finds_every_dated_event_and_nothing_else(nlp, name):
+    gold = json.loads((ARTICLES / f"{name}.json").read_text())
+    published = date.fromisoformat(gold["published"])
+    found = extract_dated_events(nlp((ARTICLES / f"{name}.txt").read_text()), published=published)
+    assert [(e.when, e.date) for e in found] == [(g["when"], g["date"]) for g in gold["events"]]
+    for expected, event in zip(gold["events"], found, strict=True):
+        assert expected["event"] in event.event
+
+
+def test_day_and_month_of_last_year(events_of):
+    (event,) = events_of("Temperatures hit 40C on 19 July last year, a record.")
+    assert (event.when, event.date) == ("19 July last year", "2021-07-19")
+    assert event.event == "Temperatures hit 40C, a record"
+
+
+def test_coordinated_verb_shares_the_subject(events_of):
+    found = events_of("He was jailed in 2015 and released this week.")
+    assert [(e.when, e.date, e.event) for e in found] == [
+        ("2015", "2015", "He was jailed"),
+        ("this week", "2022-09", "He was released"),
+    ]
+
+
+def test_a_year_naming_an_event(events_of):
+    (event,) = events_of("The 2024 election will be close, polls show.")
+    assert (event.when, event.date, event.event) == ("2024", "2024", "The election will be close")
+
+
+def test_a_bare_date_line_dates_nothing(events_of):
+    found = events_of("2014\nThe war began in 2014.")
+    assert [(e.when, e.event) for e in found] == [("2014", "The war began")]

@@ -1,0 +1,97 @@
+"""geo: country, city and nationality knowledge from data packages."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.extraction import geo
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [
+        ("Russia", "Russia"),
+        ("Russian Federation", "Russia"),
+        ("the UK", "United Kingdom"),
+        ("Britain", "United Kingdom"),
+        ("USA", "United States"),
+        ("Holland", "Netherlands"),
+        ("South Korea", "South Korea"),
+        ("Iran", "Iran"),
+        ("Russia\u2019s", "Russia"),
+    ],
+)
+def test_country_names_and_their_everyday_forms(written, country):
+    assert geo.canonical_country(written) == country
+    assert geo.is_country(written)
+
+
+@pytest.mark.parametrize("word", ["Moscow", "Kremlin", "Central Asia", "Harvard", "president"])
+def test_places_and_words_that_are_not_countries(word):
+    assert geo.canonical_country(word) is None
+    assert not geo.is_country(word)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [
+        ("Kazakh", "Kazakhstan"),  # derived from the -stan name
+        ("Uzbek", "Uzbekistan"),
+        ("Russian", "Russia"),  # demonym from the data
+        ("Russians", "Russia"),  # plural
+        ("German", "Germany"),
+        ("Chinese", "China"),  # shared with Hong Kong: the most populous wins
+        ("British", "United Kingdom"),
+        ("Dutch", "Netherlands"),
+        ("Turkish", "Turkey"),  # derived: Turke(y) + ish
+        ("Icelandic", "Iceland"),
+    ],
+)
+def test_nationality_adjectives(adjective, country):
+    assert geo.country_of_adjective(adjective) == country
+
+
+@pytest.mark.parametrize("word", ["Soviet", "Eurasian", "European", "Asian", "Korean", "Latin"])
+def test_adjectives_of_no_single_country(word):
+    assert geo.country_of_adjective(word) is None
+
+
+def test_cities_prefer_the_most_populous_namesake():
+    assert geo.city_country("Tashkent") == "Uzbekistan"
+    assert geo.city_country("Paris") == "France"  # not Paris, Texas
+    assert geo.city_country("Moscow", context={"United States"}) == "Russia"  # not Moscow, Idaho
+
+
+def test_city_qualifier_and_article_context_decide_between_namesakes():
+    assert geo.city_country("Birmingham, Alabama") == "United States"
+    assert geo.city_country("Washington DC") == "United States"
+    assert geo.city_country("Springfield") is None  # many, none dominant
+    assert geo.city_country("Springfield", context={"United States"}) == "United States"
+
+
+def test_other_names_of_big_cities_and_states():
+    assert geo.city_country("Kiev") == "Ukraine"
+    assert geo.region_country("Texas") == "United States"
+    assert geo.city_country("Georgia") is None  # a country, never a city
+
+
+def test_distractor_helpers():
+    names = geo.country_names()
+    assert {"Kazakhstan", "Russia"} <= set(names)
+    assert "Russian Federation" not in names
+    assert names == sorted(names)
+    assert set(geo.neighbours("Kazakhstan")) == {
+        "China",
+        "Kyrgyzstan",
+        "Russia",
+        "Turkmenistan",
+        "Uzbekistan",
+    }
+    assert "Uzbekistan" in geo.same_region("Kazakhstan")
+    assert "Kazakhstan" not in geo.same_region("Kazakhstan")
+    assert geo.neighbours("Atlantis") == []
+    assert geo.same_region("Atlantis") == []
+
+
+def test_data_is_loaded_once_per_process():
+    assert geo._geo() is geo._geo()

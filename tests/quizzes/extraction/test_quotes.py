@@ -1,0 +1,258 @@
+"""Quotation finding and speaker attribution, one rule per test, on invented sentences."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.quizzes.extraction.conftest import said
+
+
+def test_curly_quote_with_inverted_said(quotes_of):
+    quotes = quotes_of("“We will win this race,” said Andrew Smith.")
+    assert said(quotes) == {"We will win this race": "Andrew Smith"}
+    assert quotes[0].attribution == "explicit"
+    assert quotes[0].evidence == "“We will win this race,” said Andrew Smith."
+
+
+def test_straight_quotes_and_name_before_said(quotes_of):
+    quotes = quotes_of('"Prices will keep rising," Maria Lopez said on Monday.')
+    assert said(quotes) == {"Prices will keep rising": "Maria Lopez"}
+
+
+def test_honorific_and_surname_resolve_to_the_full_name(quotes_of):
+    text = "Andrew Smith is an analyst at the bank.\n“It is far too late,” Mr Smith said."
+    assert said(quotes_of(text)) == {"It is far too late": "Andrew Smith"}
+
+
+def test_told_a_news_outlet(quotes_of):
+    quotes = quotes_of("Jane Doe told ABC News that the plan was “a total disaster”.")
+    assert said(quotes) == {"a total disaster": "Jane Doe"}
+
+
+def test_wrote(quotes_of):
+    quotes = quotes_of("“The data is clear,” Peter Brown wrote on social media.")
+    assert said(quotes) == {"The data is clear": "Peter Brown"}
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(quotes_of):
+    text = "Ms Jane Doe met Mr John Roe in Paris on Monday.\n“We disagreed on almost everything,” she said."
+    quotes = quotes_of(text)
+    assert said(quotes) == {"We disagreed on almost everything": "Jane Doe"}
+    assert quotes[0].attribution == "pronoun"
+
+
+def test_pronoun_takes_the_nearest_earlier_person(quotes_of):
+    text = "Talks were led by Mr Omar Haddad.\n“Nothing is agreed until everything is agreed,” he said."
+    assert said(quotes_of(text)) == {"Nothing is agreed until everything is agreed": "Omar Haddad"}
+
+
+def test_according_to(quotes_of):
+    text = "“Costs will double by next year,” according to Nadia Petrova, an economist at the bank."
+    quotes = quotes_of(text)
+    assert said(quotes) == {"Costs will double by next year": "Nadia Petrova"}
+    assert quotes[0].attribution == "according_to"
+
+
+def test_one_word_quote_described_as(quotes_of):
+    quotes = quotes_of("Prime Minister Anna Berg described the budget as “reckless”.")
+    assert said(quotes) == {"reckless": "Anna Berg"}
+    assert quotes[0].evidence.startswith("Prime Minister Anna Berg described")
+
+
+def test_multi_sentence_quote_is_one_quotation(quotes_of):
+    quotes = quotes_of("“We tried. We failed. We will try again,” Ms Anna Berg said.")
+    assert said(quotes) == {"We tried. We failed. We will try again": "Anna Berg"}
+
+
+def test_quote_running_over_two_paragraphs(quotes_of):
+    text = "Tom Hale said:\n“The first part of the plan is done.\n“The second part starts in May.”"
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text == "The first part of the plan is done. The second part starts in May."
+    assert q.speaker == "Tom Hale"
+    assert (q.start, q.end) == (text.index("The first"), text.index("May.") + 4)
+
+
+def test_unclosed_paragraph_continues_the_previous_speaker(quotes_of):
+    text = (
+        "Lena Fischer runs a bakery in the town.\n"
+        "“Flour costs twice what it did,” she said.\n"
+        "“We cannot pass that on to customers.\n"
+        "Prices in the region rose again in March."
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {
+        "Flour costs twice what it did": "Lena Fischer",
+        "We cannot pass that on to customers.": "Lena Fischer",
+    }
+    assert quotes[1].attribution == "continuation"
+
+
+def test_next_quote_in_the_paragraph_continues_the_speaker(quotes_of):
+    text = "“It was not easy,” Susan Cole said. “But it was worth it.”"
+    assert said(quotes_of(text)) == {
+        "It was not easy": "Susan Cole",
+        "But it was worth it.": "Susan Cole",
+    }
+
+
+def test_quote_inside_a_quote(quotes_of):
+    quotes = quotes_of("“He told me ‘never again’ and walked out,” said Rosa Diaz.")
+    assert said(quotes) == {
+        "He told me ‘never again’ and walked out": "Rosa Diaz",
+        "never again": None,
+    }
+
+
+def test_attribution_in_the_next_sentence(quotes_of):
+    text = "“Nobody in this city listens to us.”\nThat was the verdict of union leader Mark Tully."
+    quotes = quotes_of(text)
+    assert said(quotes) == {"Nobody in this city listens to us.": "Mark Tully"}
+    assert quotes[0].attribution == "next_sentence"
+
+
+def test_quote_paragraph_after_reported_speech(quotes_of):
+    text = "Farmer Lisa Crane says the drought is the worst she remembers.\n“We have lost half the herd.”"
+    assert said(quotes_of(text)) == {"We have lost half the herd.": "Lisa Crane"}
+
+
+def test_colon_introduces_the_quote(quotes_of):
+    text = "The council leader, Carl Les, said: “We will not rest until every family is home.”"
+    assert said(quotes_of(text)) == {"We will not rest until every family is home.": "Carl Les"}
+
+
+def test_participle_saying_takes_the_subject_of_its_clause(quotes_of):
+    text = "Ms Anna Berg agreed with the report, saying “the work is far from done”."
+    assert said(quotes_of(text)) == {"the work is far from done": "Anna Berg"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “peace plan” was rejected by both sides.",
+        "The ministry called the report “fake news” on Tuesday.",
+        "Analysts said the move was “risky” for the economy.",
+    ],
+)
+def test_scare_quotes_and_non_person_sources_have_no_speaker(quotes_of, text):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None
+
+
+def test_heading_takes_the_speaker_of_the_quote_it_repeats(quotes_of):
+    text = (
+        "‘We will rebuild this town’\n"
+        "The mayor, Carla Ortiz, visited the flooded streets on Monday.\n"
+        "“We will rebuild this town,” Ms Ortiz said."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Carla Ortiz", "Carla Ortiz"]
+    assert quotes[0].attribution == "heading"
+
+
+def test_heading_without_a_matching_quote_has_no_speaker(quotes_of):
+    text = "‘A town in shock’\nResidents gathered in the square on Sunday.\n“It was terrifying,” said Omar Haddad."
+    assert said(quotes_of(text)) == {"A town in shock": None, "It was terrifying": "Omar Haddad"}
+
+
+def test_name_the_model_mislabels_is_recovered_from_the_attribution(quotes_of):
+    text = (
+        "Olu Adeyemi-Brooks, a senior fellow at the Chatham Institute, said the vote was “a turning point”.\n"
+        "“Nobody expected it,” Mr Adeyemi-Brooks said."
+    )
+    assert said(quotes_of(text)) == {
+        "a turning point": "Olu Adeyemi-Brooks",
+        "Nobody expected it": "Olu Adeyemi-Brooks",
+    }
+
+
+def test_apostrophes_are_not_quotation_marks(quotes_of):
+    assert (
+        quotes_of("It’s the leaders’ summit, and the ’90s are long gone. Don't worry about 'em.")
+        == []
+    )
+
+
+def test_offsets_point_into_the_text(quotes_of):
+    text = (
+        "Intro line.\n“First,” said Ann Lee. Then “second” came from Mr Bo Chan, who said “third”."
+    )
+    for q in quotes_of(text):
+        assert text[q.start : q.end] == q.text
+        assert text[q.evidence_start : q.evidence_end] == q.evidence
+        assert q.evidence_start <= q.start < q.end <= q.evidence_end
+
+
+def test_quote_interrupted_by_its_attribution(quotes_of):
+    text = (
+        "Finance Minister Jane Roe spoke first.\n“The problem,” she said, “is that nobody listens.”"
+    )
+    assert said(quotes_of(text)) == {
+        "The problem": "Jane Roe",
+        "is that nobody listens.": "Jane Roe",
+    }
+
+
+def test_the_office_holder_description_names_the_earlier_person(quotes_of):
+    text = "Finance Minister Jane Roe unveiled the budget.\n“We will not raise taxes,” the minister said."
+    assert said(quotes_of(text)) == {"We will not raise taxes": "Jane Roe"}
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(quotes_of):
+    text = "Mr Ian Smith criticised Mr Tom Jones over the deal. “It was a mistake,” he said."
+    assert said(quotes_of(text)) == {"It was a mistake": "Ian Smith"}
+
+
+def test_name_and_colon_introduce_a_quote(quotes_of):
+    text = "Budget reaction\nKeir Stone: ‘This budget is a fraud’"
+    assert said(quotes_of(text)) == {"This budget is a fraud": "Keir Stone"}
+
+
+def test_clause_and_colon_introduce_a_quote(quotes_of):
+    text = "Mr Tom Reed was blunt: “This deal is dead.”\nHe went on: “Nobody wants it.”"
+    assert said(quotes_of(text)) == {
+        "This deal is dead.": "Tom Reed",
+        "Nobody wants it.": "Tom Reed",
+    }
+
+
+def test_quote_after_a_sentence_about_a_person_in_the_same_paragraph(quotes_of):
+    text = "Ms Jane Smith was unequivocal. “We will not back down.”\nThe firm was sold in 2019. “It was hard.”"
+    assert said(quotes_of(text)) == {"We will not back down.": "Jane Smith", "It was hard.": None}
+
+
+def test_scare_quote_after_reported_speech_is_not_a_continuation(quotes_of):
+    text = "Lena Fischer said prices had risen. The so-called “cost of living crisis” hit bakers hardest."
+    assert said(quotes_of(text)) == {"cost of living crisis": None}
+
+
+def test_single_quotes_as_the_main_quotation_marks(quotes_of):
+    text = "'It's been a long week,' said Omar Haddad. 'We're all tired.'"
+    assert said(quotes_of(text)) == {
+        "It's been a long week": "Omar Haddad",
+        "We're all tired.": "Omar Haddad",
+    }
+
+
+# --- whole invented articles in three house styles (wire, BBC, AP), with expected quotes.
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+
+
+@pytest.mark.parametrize("name", ["wire_ports", "uk_floods", "ap_parks"])
+def test_invented_article_quotes_and_speakers(quotes_of, name):
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
+    got = {_norm(q.text): q.speaker for q in quotes_of(text)}
+    want = {_norm(e["quote"]): e["speaker"] for e in expected}
+    assert got == want

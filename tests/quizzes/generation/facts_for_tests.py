@@ -1,0 +1,143 @@
+"""Hand-built Facts for the sample article (no spaCy): each fact's evidence is
+the article line containing a given snippet, with its real offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Person, Quote
+
+SAMPLE_PATH = Path(__file__).resolve().parents[3] / "fixtures" / "seed_article.txt"
+SAMPLE_TEXT = SAMPLE_PATH.read_text(encoding="utf-8")
+
+
+def line_of(snippet: str, text: str = SAMPLE_TEXT) -> tuple[str, int, int]:
+    at = text.index(snippet)
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end == -1 else end
+    return text[start:end], start, end
+
+
+def quote(text: str, speaker: str | None, *, source: str = SAMPLE_TEXT) -> Quote:
+    evidence, start, end = line_of(text, source)
+    at = source.index(text)
+    return Quote(
+        text=text,
+        speaker=speaker,
+        start=at,
+        end=at + len(text),
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+        attribution="explicit",
+    )
+
+
+def link(subject: str, country: str, snippet: str, kind: str = "other", *, source=SAMPLE_TEXT):
+    evidence, start, end = line_of(snippet, source)
+    return CountryLink(
+        subject=subject,
+        country=country,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+        subject_kind=kind,
+    )
+
+
+def event(clause: str, when: str, iso: str | None, snippet: str, *, source=SAMPLE_TEXT):
+    evidence, start, end = line_of(snippet, source)
+    return DatedEvent(
+        event=clause,
+        when=when,
+        date=iso,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+    )
+
+
+def sample_facts() -> Facts:
+    return Facts(
+        quotes=[
+            quote("hopeless", "Kassym-Jomart Tokayev"),
+            quote("take care of them and secure their safety", "Kassym-Jomart Tokayev"),
+            quote("sphere of influence", "Vladimir Putin"),
+            quote("We’re probably the most Russified former Soviet republic", "Nargis Kassenova"),
+            quote("artificial state", "Dmitry Medvedev"),
+            quote("a very risky situation", "Temur Umarov"),
+            quote("The shift from Russia to China is only going to continue", "Andrew D'Anieri"),
+            quote(
+                "China has been eating Russia’s lunch in the far east economically for many years",
+                "Andrew D'Anieri",
+            ),
+            quote("That shift from Russia to China is only going to continue.", "Andrew D'Anieri"),
+            quote(
+                "firmly supports Kazakhstan in safeguarding national independence, sovereignty "
+                "and territorial integrity",
+                "Xi Jinping",
+            ),
+            quote("We can imagine ourselves in the same situation", None),
+        ],
+        countries=[
+            link("Kassym-Jomart Tokayev", "Kazakhstan", "Kazakh President Kassym-Jomart", "person"),
+            link("Vladimir Putin", "Russia", "Russian President Vladimir Putin put", "person"),
+            link("Angela Merkel", "Germany", "Former German chancellor", "person"),
+            link("Xi Jinping", "China", "Chinese President Xi Jinping", "person"),
+            link("Tashkent", "Uzbekistan", "But at the SCO meeting in Tashkent", "place"),
+            link(
+                "Shanghai Cooperation Organisation meeting",
+                "Uzbekistan",
+                "As leaders gathered earlier this month",
+                "event",
+            ),
+            link("president of Kyrgyzstan", "Kyrgyzstan", "president of Kyrgyzstan", "person"),
+            link("Russia", "Russia", "Kazakhstan and Russia’s relationship", "place"),
+        ],
+        events=[
+            event("the dissolution of the USSR", "1991", "1991", "Since the dissolution"),
+            event(
+                "one Moscow official called for the “denazification” of Kazakhstan",
+                "In March",
+                "2022-03",
+                "In March, one Moscow official",
+            ),
+            event(
+                "Angela Merkel was reportedly once left waiting four hours for a meeting with "
+                "the Russian president in 2014",
+                "2014",
+                "2014",
+                "Former German chancellor",
+            ),
+            event(
+                "leaders gathered earlier this month in Uzbekistan for the Shanghai Cooperation "
+                "Organisation meeting",
+                "earlier this month",
+                "2022-09",
+                "As leaders gathered earlier this month",
+            ),
+            event(
+                "Mr Tokayev and his government effectively being propped up by a Russian-led "
+                "military mission in January",
+                "in January",
+                "2022-01",
+                "propped up by a Russian-led",
+            ),
+            event("those born after 1991", "after 1991", "1991", "The post-Soviet generation"),
+            event(
+                "Mr Putin himself declared that the former Soviet republics were within "
+                "Russia’s sphere of influence",
+                "more than 20 years ago",
+                "2002",
+                "Mr Putin himself declared",
+            ),
+        ],
+        people=[
+            Person("Kassym-Jomart Tokayev", "Kazakh President", "m"),
+            Person("Vladimir Putin", "Russian President", "m"),
+            Person("Angela Merkel", "Former German chancellor", "f"),
+            Person("Xi Jinping", "Chinese President", "m"),
+            Person("Nargis Kassenova", "a senior fellow in Eurasian studies", "f"),
+        ],
+    )

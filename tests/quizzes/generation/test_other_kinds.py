@@ -1,0 +1,60 @@
+"""Cloze flashcards, true/false variants and the timeline question."""
+
+from datetime import date
+
+from quizzes.generation import generate_questions
+from quizzes.generation.text import BLANK
+
+from .facts_for_tests import SAMPLE_TEXT, sample_facts
+
+
+def of_kind(kind):
+    drafts = generate_questions(
+        sample_facts(), article_text=SAMPLE_TEXT, published=date(2022, 9, 30)
+    )
+    return [d for d in drafts if d.kind == kind]
+
+
+def test_cloze_blanks_the_date_country_or_person_of_its_sentence():
+    by_answer = {d.answer: d for d in of_kind("cloze")}
+    assert by_answer["1991"].prompt == (
+        f"Fill in the blank: Since the dissolution of the USSR in {BLANK}, Russia has sought "
+        "to maintain influence among the bloc’s 15 now-independent states."
+    )
+    assert by_answer["March"].prompt.startswith(f"Fill in the blank: In {BLANK}, one Moscow")
+    assert by_answer["Kassym-Jomart Tokayev"].prompt == (
+        f"Fill in the blank: In a speech last week, Kazakh President {BLANK} described the "
+        "fleeing men’s situation as “hopeless”."
+    )
+    assert all(d.choices == [] for d in by_answer.values())
+
+
+def test_one_cloze_per_sentence():
+    starts = [d.evidence_start for d in of_kind("cloze")]
+    assert len(starts) == len(set(starts))
+
+
+def test_true_false_has_true_and_false_choices_and_both_answers_occur():
+    drafts = of_kind("true_false")
+    assert drafts
+    for draft in drafts:
+        assert draft.prompt.startswith("True or false? ")
+        assert [t for t, _, _ in draft.choices] == ["True", "False"]
+        assert [t for t, ok, _ in draft.choices if ok] == [draft.answer]
+    assert {d.answer for d in drafts} == {"True", "False"}
+    false_one = next(d for d in drafts if d.answer == "False")
+    assert "(It " in false_one.explanation
+
+
+def test_timeline_orders_events_earliest_first():
+    (timeline,) = of_kind("ordering")
+    items = [text for text, _, position in sorted(timeline.choices, key=lambda c: c[2])]
+    assert [position for _, _, position in timeline.choices] == [1, 2, 3, 4, 5]
+    assert items[0] == "The dissolution of the USSR"
+    assert items[-1].startswith("Leaders gathered in Uzbekistan")
+    assert items.index("One Moscow official called for the “denazification” of Kazakhstan") > (
+        items.index(
+            "Mr Tokayev and his government effectively were propped up by a Russian-led military mission"
+        )
+    )
+    assert timeline.answer == " → ".join(items)

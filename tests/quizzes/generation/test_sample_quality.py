@@ -1,0 +1,93 @@
+"""The real extractor + generator on the sample article: the quality targets
+of issue 3 (>= 15 who-said, >= 10 which-country, >= 8 when; every
+multiple-choice question has >= 3 distinct options of the answer's type)."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from quizzes.extraction import extract
+from quizzes.generation import generate_questions
+from quizzes.generation.dates import MONTHS
+from quizzes.generation.distractors import country_iso
+from quizzes.generation.text import gives_away_country, gives_away_person
+
+from .facts_for_tests import SAMPLE_TEXT
+
+PUBLISHED = date(2022, 9, 30)
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return extract(SAMPLE_TEXT, published=PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def drafts(facts):
+    return generate_questions(facts, article_text=SAMPLE_TEXT, published=PUBLISHED)
+
+
+def granularity(label: str) -> str:
+    parts = label.split()
+    if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
+        return "year"
+    if len(parts) == 2 and parts[0] in MONTHS and parts[1].isdigit():
+        return "month"
+    if len(parts) == 3 and parts[0].isdigit() and parts[1] in MONTHS:
+        return "day"
+    return "not a date"
+
+
+def test_sample_reaches_the_question_counts(drafts):
+    counts = Counter(d.kind for d in drafts)
+    assert counts["who_said"] >= 15
+    assert counts["which_country"] >= 10
+    assert counts["when"] >= 8
+    assert counts["ordering"] == 1
+    assert counts["cloze"] >= 10
+    assert counts["true_false"] >= 5
+
+
+def test_who_said_options_are_people_of_the_article(drafts, facts):
+    people = {q.speaker for q in facts.quotes if q.speaker} | {p.name for p in facts.people}
+    for draft in (d for d in drafts if d.kind == "who_said"):
+        options = draft.choice_texts
+        assert len(set(options)) == len(options) >= 3
+        assert set(options) <= people, draft.prompt
+        assert not gives_away_person(draft.prompt, draft.answer), draft.prompt
+
+
+def test_which_country_options_are_countries(drafts):
+    for draft in (d for d in drafts if d.kind == "which_country"):
+        options = draft.choice_texts
+        assert len(set(options)) == len(options) >= 3
+        assert all(country_iso(option) for option in options), options
+        assert not gives_away_country(draft.prompt, draft.answer), draft.prompt
+
+
+def test_when_options_are_dates_of_the_answers_granularity(drafts):
+    for draft in (d for d in drafts if d.kind == "when"):
+        options = draft.choice_texts
+        assert len(set(options)) == len(options) >= 3
+        assert {granularity(o) for o in options} == {granularity(draft.answer)}, options
+        assert draft.prompt.startswith(("When ", "In what year "))
+        assert draft.prompt.endswith("?")
+        year = draft.answer.split()[-1]
+        assert year not in draft.prompt
+
+
+def test_known_questions_of_the_sample(drafts):
+    by_prompt = {d.prompt: d.answer for d in drafts}
+    assert by_prompt["Which country is Kassym-Jomart Tokayev the president of?"] == "Kazakhstan"
+    assert by_prompt["In which country is Tashkent?"] == "Uzbekistan"
+    assert (
+        by_prompt["In which country was the Shanghai Cooperation Organisation meeting held?"]
+        == "Uzbekistan"
+    )
+    assert by_prompt["In what year did the dissolution of the USSR take place?"] == "1991"
+    assert (
+        by_prompt["When did one Moscow official call for the “denazification” of Kazakhstan?"]
+        == "March 2022"
+    )
+    assert by_prompt["Who said: “a very risky situation”?"] == "Temur Umarov"

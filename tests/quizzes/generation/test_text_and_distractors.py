@@ -1,0 +1,78 @@
+"""Give-away checks, country wording and the distractor pickers."""
+
+from quizzes.generation.dates import PartialDate
+from quizzes.generation.distractors import (
+    arrange,
+    country_distractors,
+    date_distractors,
+    person_distractors,
+)
+from quizzes.generation.text import (
+    country_in_sentence,
+    gives_away_country,
+    gives_away_person,
+    similar,
+)
+
+
+def test_country_give_aways_include_adjectives_demonyms_and_initials():
+    assert gives_away_country("Which country do Kazakh officials serve?", "Kazakhstan")
+    assert gives_away_country("Where do the Russians live?", "Russia")
+    assert gives_away_country("Which country does the U.S. Senate belong to?", "United States")
+    assert gives_away_country("Who leads the UK government?", "United Kingdom")
+    assert not gives_away_country("In which country is Tashkent?", "Uzbekistan")
+    assert not gives_away_country("Tell us which one", "United States")
+
+
+def test_person_give_aways_include_the_surname_in_any_apostrophe():
+    assert gives_away_person("What did Mr D’Anieri predict?", "Andrew D'Anieri")
+    assert gives_away_person("What did Tokayev vow?", "Kassym-Jomart Tokayev")
+    assert not gives_away_person("Who said: “hopeless”?", "Kassym-Jomart Tokayev")
+
+
+def test_country_names_that_take_the():
+    assert country_in_sentence("United States") == "the United States"
+    assert country_in_sentence("Netherlands") == "the Netherlands"
+    assert country_in_sentence("Russia") == "Russia"
+
+
+def test_near_duplicate_texts():
+    assert similar(
+        "The shift from Russia to China is only going to continue",
+        "That shift from Russia to China is only going to continue.",
+    )
+    assert not similar("We will build roads", "Nobody asked us")
+
+
+def test_country_distractors_prefer_the_region_and_the_article():
+    options = country_distractors("Kazakhstan", article_countries=["Russia", "Germany", "China"])
+    assert len(options) == 3
+    assert set(options) <= {"Russia", "China", "Uzbekistan", "Kyrgyzstan", "Turkmenistan"}
+    assert "Germany" not in options
+    # A second name of the answer is never an option.
+    assert "Russian Federation" not in country_distractors("Russia")
+
+
+def test_person_distractors_skip_places_and_the_same_surname():
+    options = person_distractors(
+        "Kassym-Jomart Tokayev",
+        speakers=["Vladimir Putin", "Mr Tokayev"],
+        people=["Bogotá", "Xi Jinping", "Russia"],
+        other_people=["Jane Doe"],
+    )
+    assert options == ["Vladimir Putin", "Xi Jinping", "Jane Doe"]
+
+
+def test_date_distractors_keep_the_granularity_and_stay_distinct():
+    years = date_distractors(PartialDate(2014), latest=PartialDate(2022, 9, 30))
+    assert len(set(years)) == 3
+    assert all(y.isdigit() and y != "2014" for y in years)
+    months = date_distractors(PartialDate(2022, 9), latest=PartialDate(2022, 9, 30))
+    assert all(m.endswith("2022") and not m.startswith(("October", "November")) for m in months)
+
+
+def test_arrange_puts_the_answer_once_at_a_stable_place():
+    first = arrange("A", ["B", "C", "D"], seed=7)
+    assert first == arrange("A", ["B", "C", "D"], seed=7)
+    assert [text for text, ok, _ in first if ok] == ["A"]
+    assert [p for _, _, p in first] == [0, 1, 2, 3]

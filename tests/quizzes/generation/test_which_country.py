@@ -1,0 +1,65 @@
+from quizzes.extraction.facts import Facts
+from quizzes.generation import generate_questions
+
+from .facts_for_tests import SAMPLE_TEXT, sample_facts
+
+
+def by_answer_subject():
+    drafts = generate_questions(sample_facts(), article_text=SAMPLE_TEXT)
+    return {d.prompt: d for d in drafts if d.kind == "which_country"}
+
+
+def test_questions_are_phrased_from_the_evidence():
+    prompts = by_answer_subject()
+    assert "Which country is Kassym-Jomart Tokayev the president of?" in prompts
+    assert "Which country was Angela Merkel the chancellor of?" in prompts
+    assert "In which country is Tashkent?" in prompts
+    assert "In which country was the Shanghai Cooperation Organisation meeting held?" in prompts
+    assert prompts["In which country is Tashkent?"].answer == "Uzbekistan"
+
+
+def test_subject_naming_its_country_or_being_a_country_makes_no_question():
+    prompts = " ".join(by_answer_subject())
+    assert "Kyrgyzstan" not in prompts
+    assert "In which country is Russia?" not in prompts
+
+
+def test_options_are_plausible_countries():
+    draft = by_answer_subject()["In which country is Tashkent?"]
+    options = set(draft.choice_texts)
+    assert "Uzbekistan" in options
+    # The article's other countries near Uzbekistan come first.
+    assert {"Kazakhstan", "Russia", "China"} & (options - {"Uzbekistan"})
+    merkel = by_answer_subject()["Which country was Angela Merkel the chancellor of?"]
+    neighbours_of_germany = {"France", "Poland", "Austria", "Netherlands", "Switzerland"}
+    assert neighbours_of_germany & set(merkel.choice_texts)
+
+
+def test_country_with_no_known_neighbours_still_gets_options_from_the_article():
+    facts = sample_facts()
+    only = Facts(countries=[c for c in facts.countries if c.subject == "Tashkent"])
+    drafts = [
+        d for d in generate_questions(only, article_text=SAMPLE_TEXT) if d.kind == "which_country"
+    ]
+    assert len(drafts) == 1
+    assert len(drafts[0].choices) == 4
+
+
+def test_future_events_and_cities_taken_for_people():
+    from .facts_for_tests import link
+
+    text = "The next summit will be held in Quito, Ecuador.\nAna Torres spoke in Bogotá.\n"
+    facts = Facts(
+        countries=[
+            link("next summit", "Ecuador", "The next summit", "event", source=text),
+            link("Bogotá", "Colombia", "Ana Torres", "person", source=text),
+            link("Lima", "Peru", "Ana Torres", "place", source=text),
+        ]
+    )
+    prompts = {
+        d.prompt: d.answer
+        for d in generate_questions(facts, article_text=text)
+        if d.kind == "which_country"
+    }
+    assert prompts["In which country will the next summit be held?"] == "Ecuador"
+    assert prompts["In which country is Bogotá?"] == "Colombia"

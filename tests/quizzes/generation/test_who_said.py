@@ -1,0 +1,84 @@
+from quizzes.extraction.facts import Facts
+from quizzes.generation import generate_questions
+
+from .facts_for_tests import SAMPLE_TEXT, quote, sample_facts
+
+TEXT = (
+    "“We will build new roads,” said Jane Doe, the mayor.\n"
+    "“Nobody asked us,” said John Roe.\n"
+    "Ann Poe called it “a disaster”.\n"
+    "Max Moe said: “Roads bring trade and more trade.”\n"
+)
+
+
+def who_said(facts, text=TEXT, **kwargs):
+    return [
+        d for d in generate_questions(facts, article_text=text, **kwargs) if d.kind == "who_said"
+    ]
+
+
+def small_facts():
+    return Facts(
+        quotes=[
+            quote("We will build new roads", "Jane Doe", source=TEXT),
+            quote("Nobody asked us", "John Roe", source=TEXT),
+            quote("a disaster", "Ann Poe", source=TEXT),
+            quote("Roads bring trade and more trade.", "Max Moe", source=TEXT),
+        ]
+    )
+
+
+def test_prompt_quotes_the_words_and_options_are_the_other_speakers():
+    draft = who_said(small_facts())[0]
+    assert draft.prompt == "Who said: “We will build new roads”?"
+    assert draft.answer == "Jane Doe"
+    assert sorted(draft.choice_texts) == ["Ann Poe", "Jane Doe", "John Roe", "Max Moe"]
+
+
+def test_short_quote_gets_its_sentence_with_the_speaker_blanked():
+    draft = next(d for d in who_said(small_facts()) if "disaster" in d.prompt)
+    assert draft.prompt == "Who said: “a disaster”? (Context: _____ called it “a disaster”.)"
+    assert "Poe" not in draft.prompt
+
+
+def test_unattributed_quotes_make_no_who_said_question():
+    facts = sample_facts()
+    prompts = [d.prompt for d in who_said(facts, SAMPLE_TEXT)]
+    assert not any("imagine ourselves" in p for p in prompts)
+
+
+def test_pull_quote_heading_and_the_quote_it_repeats_make_one_question():
+    prompts = [d.prompt for d in who_said(sample_facts(), SAMPLE_TEXT)]
+    assert sum("shift from Russia to China" in p for p in prompts) == 1
+
+
+def test_quote_naming_its_own_speaker_is_dropped():
+    text = "“Doe is right,” said Jane Doe.\n“No,” said John Roe.\n“Yes,” said Ann Poe.\n"
+    facts = Facts(
+        quotes=[
+            quote("Doe is right", "Jane Doe", source=text),
+            quote("No", "John Roe", source=text),
+            quote("Yes", "Ann Poe", source=text),
+        ]
+    )
+    assert all(d.answer != "Jane Doe" for d in who_said(facts, text))
+
+
+def test_too_few_people_for_options_drops_the_question():
+    text = "“Roads,” said Jane Doe.\n“Bridges,” said John Roe.\n"
+    facts = Facts(
+        quotes=[quote("Roads", "Jane Doe", source=text), quote("Bridges", "John Roe", source=text)]
+    )
+    assert who_said(facts, text) == []
+
+
+def test_people_from_other_banks_fill_the_options():
+    text = "“Roads,” said Jane Doe.\n“Bridges,” said John Roe.\n"
+    facts = Facts(
+        quotes=[quote("Roads", "Jane Doe", source=text), quote("Bridges", "John Roe", source=text)]
+    )
+    drafts = who_said(facts, text, other_people=["Ann Poe", "Max Moe", "Jane Doe"])
+    assert len(drafts) == 2
+    first = drafts[0]
+    assert first.answer == "Jane Doe"
+    assert sorted(first.choice_texts) == ["Ann Poe", "Jane Doe", "John Roe", "Max Moe"]

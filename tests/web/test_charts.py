@@ -1,0 +1,110 @@
+"""web/charts.py: chart geometry computed on the server."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from web.charts import (
+    bar_chart,
+    heat_level,
+    heatmap,
+    mastery_bars,
+    nice_ceiling,
+    retention_chart,
+    width_class,
+)
+
+TODAY = date(2026, 11, 27)  # a Friday
+
+
+def test_heatmap_ends_today_with_monday_on_top():
+    rows = [{"date": (TODAY - timedelta(days=d)).isoformat(), "count": d} for d in range(10)]
+
+    chart = heatmap(rows, today=TODAY, weeks=4)
+
+    assert chart.cells[-1].day == TODAY
+    assert chart.cells[0].day.weekday() == 0
+    assert len(chart.cells) == 3 * 7 + 5  # three full weeks and Monday to Friday
+    assert chart.total == sum(range(10))
+    assert chart.active_days == 9
+    assert chart.busiest.count == 9
+    assert chart.busiest.level == 4
+    assert chart.cells[-1].level == 0  # today had 0 reviews
+
+
+@pytest.mark.parametrize(
+    ("count", "peak", "level"), [(0, 10, 0), (1, 10, 1), (3, 10, 2), (6, 10, 3), (10, 10, 4)]
+)
+def test_heat_levels_scale_with_the_busiest_day(count, peak, level):
+    assert heat_level(count, peak) == level
+
+
+def test_bar_chart_scales_to_a_round_maximum_and_marks_today():
+    rows = [
+        {"date": (TODAY + timedelta(days=d)).isoformat(), "count": c}
+        for d, c in enumerate([7, 0, 3])
+    ]
+
+    chart = bar_chart(rows, today=TODAY)
+
+    assert chart.peak == 7
+    assert chart.total == 10
+    assert [bar.today for bar in chart.bars] == [True, False, False]
+    assert [label.text for label in chart.y_labels] == ["0", "5", "10"]
+    assert chart.bars[1].height == 0
+    assert chart.bars[0].y + chart.bars[0].height == pytest.approx(chart.baseline)
+    assert chart.bars[0].height == pytest.approx((chart.baseline - 8) * 0.7, abs=0.1)
+
+
+@pytest.mark.parametrize(("value", "nice"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (51, 100)])
+def test_nice_ceiling(value, nice):
+    assert nice_ceiling(value) == nice
+
+
+def test_retention_line_breaks_at_weeks_without_reviews():
+    rows = [
+        {"week": "2026-11-02", "retention": 0.9, "reviews": 10},
+        {"week": "2026-11-09", "retention": None, "reviews": 0},
+        {"week": "2026-11-16", "retention": 0.8, "reviews": 5},
+        {"week": "2026-11-23", "retention": 1.0, "reviews": 4},
+    ]
+
+    chart = retention_chart(rows, target=0.9)
+
+    assert [p.value for p in chart.points] == [0.9, 0.8, 1.0]
+    assert chart.path.count("M") == 2
+    assert chart.path.count("L") == 1
+    assert chart.target_y == chart.points[0].y  # the 0.9 week sits on the target line
+    assert chart.points[2].y < chart.points[0].y < chart.points[1].y  # higher is better
+
+
+def test_mastery_bars_stack_new_learning_young_mature():
+    bars = mastery_bars(
+        [
+            {
+                "bank": 1,
+                "title": "A",
+                "total": 4,
+                "new": 1,
+                "learning": 1,
+                "young": 0,
+                "mature": 2,
+                "mastery": 40.0,
+            }
+        ],
+        width=100,
+    )
+
+    parts = {part.name: (part.x, part.width) for part in bars[0].parts}
+    assert parts == {"New": (0, 25), "Learning": (25, 25), "Young": (50, 0), "Mature": (50, 50)}
+    assert bars[0].mastery == 40.0
+
+
+@pytest.mark.parametrize(
+    ("percent", "css"),
+    [(None, "w-0"), (0, "w-0"), (42, "w-40"), (43, "w-45"), (100, "w-100"), (130, "w-100")],
+)
+def test_width_class(percent, css):
+    assert width_class(percent) == css

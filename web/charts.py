@@ -1,0 +1,315 @@
+"""Geometry of the progress charts, computed on the server (pure functions,
+plain dataclasses). Templates draw them as inline SVG with presentation
+attributes and classes only (no inline styles, so the strict CSP holds), next
+to a table with the same numbers for screen readers."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+HEAT_CELL = 12
+HEAT_GAP = 3
+HEAT_TOP = 16
+HEAT_LEFT = 26
+
+
+def _parse_day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    x: int
+    y: int
+    day: date
+    count: int
+    level: int  # 0..4
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass
+class Heatmap:
+    width: int
+    height: int
+    cells: list[HeatCell]
+    months: list[Label]
+    weekdays: list[Label]
+    total: int
+    active_days: int
+    busiest: HeatCell | None
+
+
+def heat_level(count: int, peak: int) -> int:
+    if count <= 0 or peak <= 0:
+        return 0
+    return min(4, max(1, math.ceil(4 * count / peak)))
+
+
+def heatmap(days: list[dict], *, today: date, weeks: int = 53) -> Heatmap:
+    """A GitHub-style calendar: one column per week (Monday on top), the last
+    column holding `today`. `days` are {"date": "YYYY-MM-DD", "count": n}."""
+    counts: dict[date, int] = {}
+    for row in days:
+        day = _parse_day(row["date"])
+        counts[day] = counts.get(day, 0) + int(row["count"])
+    last_monday = today - timedelta(days=today.weekday())
+    first = last_monday - timedelta(weeks=weeks - 1)
+    peak = max((c for d, c in counts.items() if first <= d <= today), default=0)
+    cells, months = [], []
+    seen_month = None
+    for week in range(weeks):
+        x = HEAT_LEFT + week * (HEAT_CELL + HEAT_GAP)
+        monday = first + timedelta(weeks=week)
+        if monday.month != seen_month and monday.day <= 7:
+            months.append(Label(x=x, y=10, text=monday.strftime("%b")))
+        seen_month = monday.month
+        for weekday in range(7):
+            day = monday + timedelta(days=weekday)
+            if day > today:
+                break
+            count = counts.get(day, 0)
+            cells.append(
+                HeatCell(
+                    x=x,
+                    y=HEAT_TOP + weekday * (HEAT_CELL + HEAT_GAP),
+                    day=day,
+                    count=count,
+                    level=heat_level(count, peak),
+                )
+            )
+    weekdays = [
+        Label(x=0, y=HEAT_TOP + row * (HEAT_CELL + HEAT_GAP) + HEAT_CELL - 2, text=name)
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
+    ]
+    active = [cell for cell in cells if cell.count]
+    return Heatmap(
+        width=HEAT_LEFT + weeks * (HEAT_CELL + HEAT_GAP),
+        height=HEAT_TOP + 7 * (HEAT_CELL + HEAT_GAP),
+        cells=cells,
+        months=months,
+        weekdays=weekdays,
+        total=sum(cell.count for cell in cells),
+        active_days=len(active),
+        busiest=max(active, key=lambda cell: cell.count, default=None),
+    )
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    day: date
+    count: int
+    today: bool
+
+
+@dataclass
+class BarChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    x_labels: list[Label]
+    y_labels: list[Label]
+    baseline: float
+    peak: int
+    total: int
+    rows: list[dict] = field(default_factory=list)
+
+
+def nice_ceiling(value: float) -> int:
+    """The next 'round' number at or above value (1, 2, 5, 10, 20, 50, ...)."""
+    if value <= 0:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 5, 10):
+        if value <= step * magnitude:
+            return int(step * magnitude)
+    return int(10 * magnitude)
+
+
+def bar_chart(rows: list[dict], *, today: date, width: int = 600, height: int = 180) -> BarChart:
+    """Bars of {"date", "count"} rows (the 30-day due forecast)."""
+    left, right, top, bottom = 32, 6, 8, 22
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max((int(r["count"]) for r in rows), default=0)
+    scale_max = nice_ceiling(peak)
+    slot = plot_w / max(len(rows), 1)
+    bars, x_labels = [], []
+    for index, row in enumerate(rows):
+        day = _parse_day(row["date"])
+        count = int(row["count"])
+        bar_h = plot_h * count / scale_max
+        x = left + index * slot
+        bars.append(
+            Bar(
+                x=round(x + slot * 0.15, 1),
+                y=round(top + plot_h - bar_h, 1),
+                width=round(slot * 0.7, 1),
+                height=round(bar_h, 1),
+                day=day,
+                count=count,
+                today=day == today,
+            )
+        )
+        if index % 7 == 0:
+            x_labels.append(
+                Label(x=round(x + slot / 2, 1), y=height - 6, text=day.strftime("%d %b"))
+            )
+    marks = (0, scale_max // 2, scale_max) if scale_max % 2 == 0 else (0, scale_max)
+    y_labels = [
+        Label(x=left - 4, y=round(top + plot_h * (1 - m / scale_max) + 4, 1), text=str(m))
+        for m in marks
+    ]
+    return BarChart(
+        width=width,
+        height=height,
+        bars=bars,
+        x_labels=x_labels,
+        y_labels=y_labels,
+        baseline=top + plot_h,
+        peak=peak,
+        total=sum(bar.count for bar in bars),
+        rows=[{"day": bar.day, "count": bar.count} for bar in bars],
+    )
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    label: str
+    value: float | None
+    reviews: int
+
+
+@dataclass
+class LineChart:
+    width: int
+    height: int
+    points: list[Point]
+    path: str
+    x_labels: list[Label]
+    y_labels: list[Label]
+    target_y: float | None
+    baseline: float
+    left: int
+    right_edge: float
+
+
+def retention_chart(
+    rows: list[dict], *, target: float | None = None, width: int = 360, height: int = 170
+) -> LineChart:
+    """A line of weekly retention ({"week", "retention" (0..1 or None), "reviews"}),
+    with the desired retention as a dashed line. Weeks without reviews are gaps."""
+    left, right, top, bottom = 40, 8, 10, 22
+    plot_w, plot_h = width - left - right, height - top - bottom
+    floor = 0.5
+
+    def y_of(value: float) -> float:
+        clamped = min(1.0, max(floor, value))
+        return round(top + plot_h * (1 - (clamped - floor) / (1 - floor)), 1)
+
+    slot = plot_w / max(len(rows) - 1, 1)
+    points, commands, x_labels = [], [], []
+    pen_down = False
+    for index, row in enumerate(rows):
+        x = round(left + index * slot, 1) if len(rows) > 1 else left + plot_w / 2
+        week = _parse_day(row["week"])
+        value = row.get("retention")
+        label = week.strftime("%d %b")
+        if value is None:
+            pen_down = False
+        else:
+            y = y_of(float(value))
+            commands.append(f"{'L' if pen_down else 'M'}{x},{y}")
+            pen_down = True
+            points.append(
+                Point(x=x, y=y, label=label, value=float(value), reviews=int(row.get("reviews", 0)))
+            )
+        step = max(1, math.ceil(len(rows) / 4))
+        if index % step == 0:
+            x_labels.append(Label(x=x, y=height - 6, text=label))
+    y_labels = [
+        Label(x=left - 4, y=y_of(v) + 4, text=f"{round(v * 100)}%") for v in (0.5, 0.75, 1.0)
+    ]
+    return LineChart(
+        width=width,
+        height=height,
+        points=points,
+        path=" ".join(commands),
+        x_labels=x_labels,
+        y_labels=y_labels,
+        target_y=y_of(target) if target else None,
+        baseline=top + plot_h,
+        left=left,
+        right_edge=width - right,
+    )
+
+
+@dataclass(frozen=True)
+class StackPart:
+    name: str
+    count: int
+    x: float
+    width: float
+    css: str
+
+
+@dataclass
+class MasteryBar:
+    title: str
+    bank_id: int
+    mastery: float
+    total: int
+    parts: list[StackPart]
+
+
+MASTERY_PARTS = (
+    ("new", "New", "stack-new"),
+    ("learning", "Learning", "stack-learning"),
+    ("young", "Young", "stack-young"),
+    ("mature", "Mature", "stack-mature"),
+)
+
+
+def mastery_bars(banks: list[dict], *, width: int = 300) -> list[MasteryBar]:
+    """One stacked bar per bank: new / learning / young / mature cards."""
+    bars = []
+    for bank in banks:
+        total = sum(int(bank.get(key, 0)) for key, _, _ in MASTERY_PARTS)
+        x = 0.0
+        parts = []
+        for key, name, css in MASTERY_PARTS:
+            count = int(bank.get(key, 0))
+            part_w = width * count / total if total else 0
+            parts.append(
+                StackPart(name=name, count=count, x=round(x, 1), width=round(part_w, 1), css=css)
+            )
+            x += part_w
+        bars.append(
+            MasteryBar(
+                title=bank["title"],
+                bank_id=bank["bank"],
+                mastery=float(bank.get("mastery", 0.0)),
+                total=int(bank.get("total", total)),
+                parts=parts,
+            )
+        )
+    return bars
+
+
+def width_class(percent: float | None) -> str:
+    """CSS class w-0 .. w-100 (steps of 5) for a meter filled to `percent`."""
+    if percent is None:
+        return "w-0"
+    return f"w-{int(round(max(0.0, min(100.0, percent)) / 5) * 5)}"

@@ -1,0 +1,129 @@
+"""Forms of the student pages: accounts, quiz set-up, preferences.
+
+Forms validate input and name the field at fault; writes go through services."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+
+QUIZ_LENGTHS = (5, 10, 20)
+
+
+class FriendlyAuthenticationForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "That username and password don't match an account. Check both "
+            "(the password is case-sensitive) and try again."
+        ),
+        "inactive": "This account is switched off. Ask your teacher to reactivate it.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update({"autocapitalize": "none", "autofocus": True})
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        required=False,
+        help_text="Optional. Only used if you forget your password.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "username"
+        ].help_text = "Letters, digits and @ . + - _ only; up to 150 characters."
+        self.fields["username"].widget.attrs.update(
+            {"autocapitalize": "none", "autocomplete": "username", "autofocus": True}
+        )
+        self.fields["password1"].help_text = (
+            "At least 8 characters; not only digits, not a common password, "
+            "and not too close to your username."
+        )
+        self.fields["password2"].help_text = "The same password again, to catch typos."
+        self.error_messages = {
+            **self.error_messages,
+            "password_mismatch": "The two passwords are different. Type the same password twice.",
+        }
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        User = get_user_model()
+        if username and User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                "That username is taken. Try another, or log in if it is yours."
+            )
+        return username
+
+
+class FriendlyPasswordChangeForm(PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Your current password is not right. Type it again.",
+        "password_mismatch": "The two new passwords are different. Type the same one twice.",
+    }
+
+
+class QuizStartForm(forms.Form):
+    bank = forms.TypedChoiceField(label="Question bank", coerce=int, choices=())
+    size = forms.TypedChoiceField(
+        label="Number of questions",
+        coerce=int,
+        choices=[(n, f"{n} questions") for n in QUIZ_LENGTHS],
+        initial=QUIZ_LENGTHS[1],
+    )
+
+    def __init__(self, *args, banks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.banks = {bank.pk: bank for bank in banks}
+        self.fields["bank"].choices = [
+            (bank.pk, f"{bank.title} ({bank.question_count} questions)") for bank in banks
+        ]
+
+    def clean_bank(self):
+        bank_id = self.cleaned_data["bank"]
+        if bank_id not in self.banks:
+            raise forms.ValidationError("Choose one of the published banks.")
+        return self.banks[bank_id]
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class PreferencesForm(forms.Form):
+    desired_retention = forms.FloatField(
+        label="Desired retention",
+        min_value=0.7,
+        max_value=0.99,
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+        help_text=(
+            "The chance of remembering a card when it comes back, from 0.70 to 0.99. "
+            "Higher means more reviews, shorter intervals."
+        ),
+    )
+    new_cards_per_day = forms.IntegerField(
+        label="New cards per day",
+        min_value=0,
+        max_value=9999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="How many cards you have not seen yet may enter your study each day.",
+    )
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        choices=time_zone_choices,
+        help_text="Your day (and your streak) starts in this time zone.",
+    )

@@ -1,0 +1,56 @@
+"""Show times on the student pages in the student's own time zone
+(StudyPreferences.time_zone).
+
+Only views of this app (module web.*) are affected: the API and admin keep
+their own behaviour and query counts. The zone is read once per session and
+kept there; saving preferences updates it."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.utils import timezone
+
+from learning.models import StudyPreferences
+
+SESSION_KEY = "web_time_zone"
+
+
+def remember_time_zone(request, name: str) -> None:
+    request.session[SESSION_KEY] = name
+
+
+def _student_zone(request) -> str | None:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    name = request.session.get(SESSION_KEY)
+    if name is None:
+        name = (
+            StudyPreferences.objects.filter(user=user).values_list("time_zone", flat=True).first()
+        ) or "UTC"
+        remember_time_zone(request, name)
+    return name
+
+
+class StudentTimeZoneMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        module = getattr(view_func, "__module__", "") or ""
+        if not module.startswith("web."):
+            return None
+        name = _student_zone(request)
+        if name:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        return None
