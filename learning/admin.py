@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -56,15 +57,33 @@ class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         owned = banks_owned_by(request.user).values("pk")
-        return super().get_queryset(request).filter(pk__in=owned).select_related("owner")
+        published = published_questions().filter(bank=OuterRef("pk")).values("bank")
+        students = (
+            Card.objects.filter(question__bank=OuterRef("pk"))
+            .values("question__bank")
+            .annotate(n=Count("user_id", distinct=True))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .filter(pk__in=owned)
+            .select_related("owner")
+            .annotate(
+                published_total=Subquery(
+                    published.annotate(n=Count("pk")).values("n"), output_field=IntegerField()
+                ),
+                student_total=Subquery(students, output_field=IntegerField()),
+            )
+        )
 
     @admin.display(description="questions")
     def question_total(self, obj):
-        return published_questions(bank=obj).count()
+        return obj.published_total or 0
 
     @admin.display(description="students")
     def students(self, obj):
-        return Card.objects.filter(question__bank=obj).values("user_id").distinct().count()
+        return obj.student_total or 0
 
     @admin.display(description="")
     def progress_link(self, obj):

@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from quizzes.models import QuestionBank
+from .quizzes_gateway import QuestionBank
 
 
 def default_learning_steps() -> list[int]:

@@ -39,7 +39,8 @@ MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
 STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 MAX_COUNT = 9999
-LEARN_AHEAD = timedelta(minutes=20)  # Anki's default learn-ahead limit
+LEARN_AHEAD = timedelta(minutes=20)
+STREAK_WINDOW_DAYS = 400  # progress_summary counts the streak over this many days first  # Anki's default learn-ahead limit
 # Columns the queue does not need (each datetime costs a conversion per row).
 QUEUE_DEFERRED = (
     "created_at",
@@ -646,23 +647,50 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=hour)
 
+    # Reviews per study day: counts for the last 400 days (the streak), and the
+    # details for the last 12 weeks (today, true retention, weekly retention).
     logs = ReviewLog.objects.filter(user=user, undo__isnull=True)
-    today_counts = logs.filter(reviewed_at__gte=start, reviewed_at__lt=end).aggregate(
-        reviewed=Count("id"), new_learned=Count("id", filter=Q(state_before=CardState.NEW))
+    this_week = today - timedelta(days=today.weekday())
+    first_week = this_week - timedelta(weeks=11)
+    per_day = _count_by_study_day(
+        logs,
+        "reviewed_at",
+        zone=zone,
+        day_starts_at_hour=hour,
+        since=day_start(first_week, zone=zone, day_starts_at_hour=hour),
+        until=end,
+        new=Count("pk", filter=Q(state_before=CardState.NEW)),
+        graded=Count("pk", filter=Q(state_before=CardState.REVIEW)),
+        passed=Count("pk", filter=Q(state_before=CardState.REVIEW, rating__gt=1)),
+        mature=Count("pk", filter=_mature_review_q()),
+        mature_passed=Count("pk", filter=_mature_review_q() & Q(rating__gt=1)),
     )
+    today_counts = per_day.get(today, {})
+    first_day = today - timedelta(days=STREAK_WINDOW_DAYS - 1)
+    streak = _streak(
+        _reviews_per_day(
+            user=user,
+            since=day_start(first_day, zone=zone, day_starts_at_hour=hour),
+            until=end,
+            preferences=preferences,
+        ),
+        today,
+    )
+    if streak >= STREAK_WINDOW_DAYS - 1:  # a longer streak: count it over all history
+        streak = study_streak(user=user, now=now)
+
+    def retention_since(days: int) -> float | None:
+        window = [per_day.get(today - timedelta(days=i), {}) for i in range(days)]
+        total = sum(c.get("mature", 0) for c in window)
+        passed = sum(c.get("mature_passed", 0) for c in window)
+        return round(passed / total, 4) if total else None
+
     started_cards = Card.objects.filter(
         Q(user=user, state__in=STARTED_STATES) & published_question_filter("question__")
     )
     due = started_cards.aggregate(
         due_now=Count("id", filter=Q(due__lte=now)),
         due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
-    )
-
-    # streak and weekly retention from the per-day counts / recent logs
-    per_day = _reviews_per_day(
-        user=user,
-        since=day_start(today - timedelta(days=3650), zone=zone, day_starts_at_hour=hour),
-        preferences=preferences,
     )
 
     # forecast: started cards due per study day, the next 30 days (overdue -> today)
@@ -682,17 +710,6 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         for i in range(30)
     ]
 
-    # true retention: pass rate of reviews of mature cards
-    mature = logs.filter(_mature_review_q(), reviewed_at__lte=now)
-    since_7 = day_start(today - timedelta(days=6), zone=zone, day_starts_at_hour=hour)
-    since_30 = day_start(today - timedelta(days=29), zone=zone, day_starts_at_hour=hour)
-    r = mature.filter(reviewed_at__gte=since_30).aggregate(
-        n7=Count("id", filter=Q(reviewed_at__gte=since_7)),
-        p7=Count("id", filter=Q(reviewed_at__gte=since_7, rating__gt=1)),
-        n30=Count("id"),
-        p30=Count("id", filter=Q(rating__gt=1)),
-    )
-
     # average retrievability of cards in review / relearning
     values = [
         scheduler.retrievability(stability=s, last_review=lr, now=now, parameters=parameters)
@@ -702,20 +719,9 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         if lr is not None
     ]
 
-    # retention by week (review-state reviews), last 12 weeks
-    this_week = today - timedelta(days=today.weekday())
-    first_week = this_week - timedelta(weeks=11)
+    # retention by week (answers given in review state), last 12 weeks
     weekly: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])  # reviews, graded, passed
-    for day, counts in _count_by_study_day(
-        logs,
-        "reviewed_at",
-        zone=zone,
-        day_starts_at_hour=hour,
-        since=day_start(first_week, zone=zone, day_starts_at_hour=hour),
-        until=end,
-        graded=Count("pk", filter=Q(state_before=CardState.REVIEW)),
-        passed=Count("pk", filter=Q(state_before=CardState.REVIEW, rating__gt=1)),
-    ).items():
+    for day, counts in per_day.items():
         week = day - timedelta(days=day.weekday())
         weekly[week][0] += counts["count"]
         weekly[week][1] += counts["graded"]
@@ -734,16 +740,16 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
 
     return {
         "today": {
-            "reviewed": today_counts["reviewed"],
-            "new_learned": today_counts["new_learned"],
+            "reviewed": today_counts.get("count", 0),
+            "new_learned": today_counts.get("new", 0),
             "due_now": due["due_now"],
             "due_later_today": due["due_later_today"],
         },
-        "streak": _streak(per_day, today),
+        "streak": streak,
         "forecast": forecast,
         "retention": {
-            "last_7_days": round(r["p7"] / r["n7"], 4) if r["n7"] else None,
-            "last_30_days": round(r["p30"] / r["n30"], 4) if r["n30"] else None,
+            "last_7_days": retention_since(7),
+            "last_30_days": retention_since(30),
             "average_retrievability": round(sum(values) / len(values), 4) if values else None,
         },
         "retention_by_week": retention_by_week,

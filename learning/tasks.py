@@ -30,6 +30,15 @@ def optimize_parameters_task(user_id: int) -> dict:
 
 
 def parameters_optimize_later(*, user) -> None:
-    """Queue a fit for `user` once the current transaction commits."""
+    """Queue a fit for `user` once the current transaction commits. A broker
+    outage (or, inline, a failing fit) is logged: the answer that triggered it
+    is already committed and must not fail."""
     user_id = user.pk
-    transaction.on_commit(lambda: optimize_parameters_task.delay(user_id))
+
+    def queue() -> None:
+        try:
+            optimize_parameters_task.delay(user_id)
+        except Exception:
+            logger.exception("Could not run the FSRS parameter fit for user %s", user_id)
+
+    transaction.on_commit(queue)

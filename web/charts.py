@@ -137,7 +137,7 @@ def nice_ceiling(value: float) -> int:
     return int(10 * magnitude)
 
 
-def bar_chart(rows: list[dict], *, today: date, width: int = 600, height: int = 180) -> BarChart:
+def bar_chart(rows: list[dict], *, today: date, width: int = 360, height: int = 170) -> BarChart:
     """Bars of {"date", "count"} rows (the 30-day due forecast)."""
     left, right, top, bottom = 32, 6, 8, 22
     plot_w, plot_h = width - left - right, height - top - bottom

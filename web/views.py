@@ -401,10 +401,18 @@ def quiz_take(request, attempt_id: int):
         return redirect("web:quiz_result", attempt_id=attempt.pk)
     answered = _answered_ids(attempt)
     remaining = [qid for qid in attempt.question_ids if qid not in answered]
-    if not remaining:
+    # Questions deleted since the quiz began are skipped (they count as unanswered).
+    available = (
+        Question.objects.select_related("bank__article")
+        .prefetch_related("choices")
+        .in_bulk(remaining)
+        if remaining
+        else {}
+    )
+    question = next((available[qid] for qid in remaining if qid in available), None)
+    if question is None:
         learning_services.quiz_finish(attempt=attempt)
         return redirect("web:quiz_result", attempt_id=attempt.pk)
-    question = _quiz_question(attempt, remaining[0])
     context = _take_context(attempt, question, position=len(answered) + 1)
     return render(request, "web/quiz/take.html", context)
 

@@ -229,6 +229,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # a friendly page on the HTML login
 AXES_LOCKOUT_CALLABLE = "config.api_errors.axes_lockout_response"  # JSON 429 under /api/
 AXES_VERBOSE = False
 

@@ -13,10 +13,18 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 5. **Event held in a place**: "the SCO meeting in Tashkent", "leaders gathered in Uzbekistan for
    the Shanghai Cooperation Organisation meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").
-6. **City or US state to its country**: "Tashkent" -> Uzbekistan (see ``geo.city_country``).
+6. **City or US state to its country**: "Tashkent" -> Uzbekistan (see ``geo.city_country``);
+   "Valencia, Venezuela" (the qualifier decides); cities the small model mislabels are taken
+   when they follow a locative preposition ("around Kharkiv", "based in Bogota").
+7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
+   southern port", "the Syrian capital, Damascus", "Gazprom, the Russian state energy giant".
 
-Group nouns with a nationality ("Russian troops", "Kazakh officials") are not linked: they name
-no one a question could ask about. Country knowledge comes from ``geo`` (data packages).
+Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government") and
+indefinite offices ("a South Korean leader") are not linked: they name no one in particular (the
+sample's gold annotation links none of them). Countries themselves are never subjects. Each
+(subject, country) pair is output once, with the first sentence that states it. Country
+knowledge comes from ``geo`` (data packages); person names from the people index
+(``people.mentions`` / ``people.canonical``) when given, else from spaCy's PERSON entities.
 """
 
 from __future__ import annotations
@@ -103,6 +111,26 @@ EVENT_NOUNS = {
     "marathon",
     "show",
     "contest",
+}
+# Nouns for kinds of place ("the Ukrainian city of Bakhmut").
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "region",
+    "province",
+    "district",
+    "county",
+    "island",
+    "territory",
+    "enclave",
+    "oblast",
+    "suburb",
+    "municipality",
+    "stronghold",
+    "hub",
 }
 INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
 HOLD_VERBS = {"hold", "host", "stage", "organise", "organize", "take", "convene"}
@@ -210,9 +238,16 @@ class _Extractor:
         self._canonical_cache: dict[str, str | None] = {}
         self.tokens: list[Token] = list(doc)  # one Token object per position, reused by every pass
         self.mentions = _find_mentions(doc, self.tokens)
-        self.context = {m.country for m in self.mentions.values() if m.form == "name"}
+        unique = {id(m): m for m in self.mentions.values()}.values()
+        self.context: dict[str, int] = {}  # country -> how often the article names it
+        for m in unique:
+            self.context[m.country] = self.context.get(m.country, 0) + 1
         self.sentences = evidence_sentences(doc)
         self.sent_of = sentence_index(doc, self.sentences)
+        self.near: dict[int, frozenset[str]] = {}  # sentence -> countries it names
+        for m in unique:
+            n = self.sent_of[m.start]
+            self.near[n] = self.near.get(n, frozenset()) | {m.country}
         self.links: list[CountryLink] = []
         self.seen: set[tuple[str, str]] = set()
         self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
@@ -270,10 +305,16 @@ class _Extractor:
         if ent is None:
             return None
         if ent.label_ in {"GPE", "LOC"} or self._is_locative(ent):
-            return geo.city_country(ent.text, context=self.context) or (
+            return self.place_country(ent.text, ent.start) or (
                 geo.region_country(ent.text) if ent.label_ == "GPE" else None
             )
         return None
+
+    def place_country(self, text: str, at: int) -> str | None:
+        """A city's or province's country, preferring the countries of its sentence, then the
+        ones the article names most."""
+        near = self.near.get(self.sent_of[at], frozenset()) if at < len(self.sent_of) else frozenset()
+        return geo.city_country(text, context=self.context, near=near)
 
     def _entity(self, tok: Token) -> Span | None:
         return self.ent_of.get(tok.i)
@@ -463,7 +504,7 @@ class _Extractor:
         return None, None
 
     def _country_in_description(
-        self, head: Token, exclude: Token | None
+        self, head: Token, exclude: Token | None, *, based: bool = True
     ) -> tuple[str | None, str | None]:
         """A country qualifying a description noun: "Russia's foreign minister", "a British
         diplomat", "the president of Kenya", "... based in Tashkent"."""
@@ -480,7 +521,8 @@ class _Extractor:
                     continue
                 mention = self.mentions.get(child.i)
                 based_in = (
-                    child.dep_ == "pobj"
+                    based
+                    and child.dep_ == "pobj"
                     and child.head.lower_ == "in"
                     and child.head.head.lemma_ in {"base", "headquarter", "locate"}
                 )
@@ -695,12 +737,12 @@ class _Extractor:
                 continue
             if ent.label_ == "GPE":
                 text = _clean(ent.text)
-                country = self._qualified_city(ent) or geo.city_country(text, context=self.context)
+                country = self._qualified_city(ent) or self.place_country(text, ent.start)
                 if country is None:
                     country = geo.region_country(text)
             elif self._mislabelled_city(ent):
                 text = _clean(ent.text)
-                country = geo.city_country(text)
+                country = self.place_country(text, ent.start)
             else:
                 continue
             if country:
@@ -715,10 +757,69 @@ class _Extractor:
                 return geo.city_country(f"{_clean(ent.text)}, {mention.country}") or None
         return None
 
+    # -- rule 4b and 6b: named things described by an apposition or a place noun ---------------
+    def _proper_name(self, tok: Token) -> str | None:
+        """The proper name headed by ``tok`` ("St Petersburg"), unless it is a person or a country."""
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or tok.i in self.mentions
+            or tok.i in self.person_tokens
+        ):
+            return None
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == start - 1:
+                start = child.i
+        text = self.doc[start : tok.i + 1].text
+        person = self.canonical_person(text)
+        if person and " " in person:
+            return None
+        return text
+
+    def described_links(self) -> None:
+        """ "the Ukrainian city of Bakhmut", "Kherson, Ukraine's southern port", "the Syrian capital,
+        Damascus"; "Gazprom, the Russian state energy giant"."""
+        for tok in self.tokens:
+            if tok.pos_ == "NOUN" and tok.lower_ in PLACE_NOUNS:
+                country = self._place_noun_country(tok)
+                if not country:
+                    continue
+                names = [c.children for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+                candidates = [obj for group in names for obj in group if obj.dep_ == "pobj"]
+                candidates += [c for c in tok.children if c.dep_ == "appos"]
+                if tok.dep_ == "appos":
+                    candidates.append(tok.head)
+                for cand in candidates:
+                    name = self._proper_name(cand)
+                    if name:
+                        self.add(name, country, tok.i, "place")
+            elif tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", ""}:
+                for appos in tok.children:
+                    if appos.dep_ != "appos" or appos.pos_ != "NOUN" or appos.lower_ in PLACE_NOUNS:
+                        continue
+                    name = self._proper_name(tok)
+                    country, _office = self._country_in_description(appos, exclude=tok, based=False)
+                    if name and country and self.canonical_person(name) is None:
+                        self.add(self.expand(name), country, tok.i, "organisation")
+
+    def _place_noun_country(self, noun: Token) -> str | None:
+        for child in noun.children:
+            mention = self.mentions.get(child.i)
+            if mention and child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i < noun.i:
+                return mention.country
+            if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+                for obj in child.children:
+                    m = self.mentions.get(obj.i)
+                    if obj.dep_ == "pobj" and m and m.form == "name":
+                        return m.country
+        return None
+
     def run(self) -> list[CountryLink]:
         self.people_links()
         self.office_links()
         self.organisation_links()
+        self.described_links()
         self.event_links()
         self.place_links()
         return sorted(self.links, key=lambda link: link.evidence_start)

@@ -8,7 +8,10 @@ the text, every expression that places an event in time:
   "the second quarter of 2023", "between 2010 and 2015", "the 1990s", "the 19th century";
 - relative to the publication date: "yesterday", "on Tuesday", "last week", "earlier this month",
   "next year", "last summer", "at the weekend", "two days ago", "more than 20 years ago",
-  "in recent months"; a bounding preposition is kept ("since 1991", "after 1991").
+  "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
+  "after 1991");
+- relative to another event, so with no date of their own: "a week later", "two days earlier",
+  "the following day".
 
 Durations ("for three years", "four hours", "three decades of independence"), frequencies
 ("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
@@ -18,8 +21,8 @@ Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022
 ("2022-09-21"). Relative expressions resolve against the publication date (None without one);
 a month without a year is the latest such month before publication (the next one when the
 verb is in the future tense). Week-sized periods ("last week") resolve to their year-month.
-Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades and centuries
-have no single date: None.
+Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades, centuries and
+dates relative to another event ("a week later") have no single date: None.
 """
 
 from __future__ import annotations
@@ -127,6 +130,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("recent", re.compile(r"\b(?<=in )recent\s+(?:days|weeks|months|years)\b", re.I)),
     (
+        "recent",
+        re.compile(
+            rf"(?:(?<=\bin )|(?<=\bover )|(?<=\bduring ))the\s+(?:past|last)\s+(?:(?:{NUMWORD})\s+)?(?:{UNIT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            rf"\b(?:(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
+            re.I,
+        ),
+    ),
+    (
         "dayword",
         re.compile(rf"\b(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b", re.I),
     ),
@@ -169,6 +186,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+# Words without which a pattern cannot match (a cheap test before running it).
+_KEYWORDS = {
+    "ago": ("ago",),
+    "anaphoric": ("later", "earlier", "next", "following", "previous"),
+    "recent": ("recent", "past", "last"),
+    "weekend": ("weekend",),
+    "decade": ("0s",),
+    "century": ("century",),
+    "season": tuple(_SEASONS),
+    "quarter": ("quarter",),
+    "range": ("between", "from"),
+    "dayword": ("yesterday", "today", "tomorrow", "tonight"),
+    "relative": ("this", "last", "next"),
+}
 _BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
 # Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
 _DATE_PREPS = {
@@ -392,7 +423,11 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
     """Every time expression of the doc, in text order, without overlaps."""
     text = doc.text
     found: list[tuple[int, int, int, str, re.Match]] = []
+    lower = text.lower()
     for priority, (kind, pattern) in enumerate(_PATTERNS):
+        needed = _KEYWORDS.get(kind)
+        if needed and not any(word in lower for word in needed):
+            continue  # cheap skip: the pattern cannot match without one of its words
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), priority, kind, m))

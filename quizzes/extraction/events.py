@@ -52,6 +52,8 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         if n < 0:
             continue
         sent = sentences[n]
+        if expr.span.root.dep_ in {"nsubj", "nsubjpass", "attr"}:
+            continue  # "The next day was quiet", "2022 was hard": the date is the topic, not a time
         if (expr.start_char, expr.end_char) in seen:
             continue
         seen.add((expr.start_char, expr.end_char))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
 
 # Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
@@ -47,6 +48,11 @@ _FORMAL_PREFIXES = (
     "principality of ",
     "federal republic of ",
     "islamic republic of ",
+)
+# Words that make a subdivision name a description, not a name ("North East", "Central").
+_GENERIC_REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center nord sud "
+    "upper lower coast coastal littoral plateau plateaux capital saint st island islands".split()
 )
 # A city must be at least this big to be recognised on its name alone.
 CITY_MIN_POPULATION = 100_000
@@ -86,6 +92,7 @@ class _Geo:
     regions: dict[str, list[str]]  # subregion -> ISO2 codes
     regions_of_country: dict[str, str]  # folded first-level region ("texas") -> ISO2
     first_words: frozenset[str] = frozenset()  # folded first words of names and adjectives
+    admin1: dict[str, list[str]] = field(default_factory=dict)  # folded province/state -> ISO2s
 
 
 def _latin(text: str) -> bool:
@@ -205,12 +212,37 @@ def _geo() -> _Geo:
         us_states[fold(state["name"])] = "US"
         us_states[state_code] = "US"
 
+    # First-level provinces, states and regions of every country (ISO 3166-2, from pycountry):
+    # "Ontario" is a Canadian province before it is a Californian city.
+    admin1: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code not in countries:
+            continue
+        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        key = fold(name)
+        if (
+            len(key) < 4
+            or not _latin(name)
+            or key in by_name
+            or not all(w[:1].isupper() for w in name.split() if len(w) > 3)
+            or set(key.replace("-", " ").split()) & _GENERIC_REGION_WORDS
+        ):
+            continue
+        codes = admin1.setdefault(key, [])
+        if sub.country_code not in codes:
+            codes.append(sub.country_code)
+    for key in us_states:
+        if key.islower():
+            admin1[key] = ["US"]
+
     first_words = frozenset(
         [k.split(" ")[0] for k in list(by_name) + list(by_adjective)]
         + [k.lower() for k in by_code]
         + ["the"]
     )
-    return _Geo(countries, by_name, by_code, by_adjective, cities, regions, us_states, first_words)
+    return _Geo(
+        countries, by_name, by_code, by_adjective, cities, regions, us_states, first_words, admin1
+    )
 
 
 def may_start_country(word: str) -> bool:
@@ -286,18 +318,44 @@ def same_region(country: str) -> list[str]:
     return sorted(geo.countries[c].name for c in codes if geo.countries[c].population > 0)
 
 
-def city_country(name: str, *, context: frozenset[str] | set[str] = frozenset()) -> str | None:
-    return _city_country(name, frozenset(context))
+def city_country(
+    name: str,
+    *,
+    context: Mapping[str, int] | frozenset[str] | set[str] = frozenset(),
+    near: frozenset[str] | set[str] = frozenset(),
+) -> str | None:
+    """The country of the city (or first-level province/state) called ``name``.
+
+    ``context`` is the countries the article names (a set, or a mapping to how often each is
+    named: the most named wins a tie); ``near`` is the countries named in the same sentence.
+    """
+    if isinstance(context, Mapping):
+        ranked = tuple(sorted(context, key=lambda c: (-context[c], c)))
+    else:
+        ranked = tuple(sorted(context))
+    return _city_country(name, ranked, frozenset(near))
+
+
+def _pick(codes: list[str], countries_in_order: tuple[str, ...]) -> str | None:
+    geo = _geo()
+    for country in countries_in_order:
+        for code in codes:
+            if geo.countries[code].name == country:
+                return country
+    return None
 
 
 @lru_cache(maxsize=8192)
-def _city_country(name: str, context: frozenset[str]) -> str | None:
-    """The country of the city called ``name``, or None when unknown or too ambiguous.
+def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> str | None:
+    """The country of the place called ``name``, or None when unknown or too ambiguous.
 
-    "Portland, Oregon" / "Paris, France": the qualifier decides. Otherwise the most populous
-    city of that name when it has at least CITY_MIN_POPULATION people and is CITY_DOMINANCE
-    times bigger than the next one; otherwise a city in a country of ``context`` (the countries
-    the article names). Country names are never cities.
+    In order: a qualifier decides ("Portland, Oregon", "Paris, France"); a namesake in a country
+    named in the same sentence (``near``); a city of BIG_CITY people that dominates its namesakes
+    ("Moscow", not Moscow, Idaho); a province or state of the only country that has one of that
+    name ("Ontario" before Ontario, California), or of a country the article names; the most
+    populous city when it has CITY_MIN_POPULATION people and CITY_DOMINANCE times more than any
+    namesake, unless the country the article names most has a namesake; else a namesake in the country the article names most (``context``). Country
+    names are never cities.
     """
     geo = _geo()
     text = re.sub(r"['\u2019]s?$", "", name.strip())
@@ -305,35 +363,62 @@ def _city_country(name: str, context: frozenset[str]) -> str | None:
         return None
     head, qualifier = text, ""
     match = re.match(r"^(.+?)(?:,\s*|\s+)((?:[A-Z]\.?){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$", text)
-    rows = geo.cities.get(fold(text))
-    if not rows and match:
+    key = fold(text)
+    rows = geo.cities.get(key) or []
+    regions = geo.admin1.get(key) or []
+    if not rows and not regions and match:
         head, qualifier = match.group(1), match.group(2)
-        rows = geo.cities.get(fold(head))
-    if not rows:
+        key = fold(head)
+        rows = geo.cities.get(key) or []
+        regions = geo.admin1.get(key) or []
+    if not rows and not regions:
         return None
     if qualifier:
         wanted = (
             _code_of(qualifier)
             or geo.regions_of_country.get(fold(qualifier))
             or geo.regions_of_country.get(qualifier.replace(".", ""))
+            or (geo.admin1.get(fold(qualifier)) or [None])[0]
         )
-        for _population, code in rows:
+        for code in [c for _p, c in rows] + regions:
             if code == wanted:
                 return geo.countries[code].name
-    population, code = rows[0]
-    runner_up = rows[1][0] if len(rows) > 1 else 0
-    if population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up:
-        return geo.countries[code].name
-    for _population, code in rows:
-        if geo.countries[code].name in context:
+    codes = list(dict.fromkeys(regions + [c for _p, c in rows]))
+    for code in codes:  # provinces first, then cities by population
+        if geo.countries[code].name in near:
             return geo.countries[code].name
-    return None
+    population, code = rows[0] if rows else (0, "")
+    runner_up = rows[1][0] if len(rows) > 1 else 0
+    dominant = population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up
+    if dominant and population >= BIG_CITY:
+        return geo.countries[code].name
+    if regions:
+        if len(regions) == 1 and not (population >= BIG_CITY and code != regions[0]):
+            return geo.countries[regions[0]].name
+        found = _pick(regions, context)
+        if found:
+            return found
+    if context and context[0] in _names_of(codes):
+        return context[0]  # the article's main country has a namesake: Nogales, Arizona
+    if dominant:
+        return geo.countries[code].name
+    return _pick(codes, context)
+
+
+def _names_of(codes: list[str]) -> set[str]:
+    return {_geo().countries[c].name for c in codes}
 
 
 def region_country(name: str) -> str | None:
-    """The country of a first-level region the data knows (US states: "Texas" -> United States)."""
-    code = _geo().regions_of_country.get(fold(name))
-    return _geo().countries[code].name if code and not is_country(name) else None
+    """The country of a first-level region the data knows: US states ("Texas" -> United States)
+    and the provinces or states that only one country has ("Ontario" -> Canada)."""
+    if is_country(name):
+        return None
+    code = _geo().regions_of_country.get(fold(name)) or _geo().regions_of_country.get(name)
+    if code is None:
+        codes = _geo().admin1.get(fold(name)) or []
+        code = codes[0] if len(codes) == 1 else None
+    return _geo().countries[code].name if code else None
 
 
 def city_population(name: str) -> int:

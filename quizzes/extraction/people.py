@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -134,6 +135,7 @@ STRONG_TITLES = {
 }
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Comparison key for a name word: no accents, no case, one kind of apostrophe."""
     text = unicodedata.normalize("NFKD", text)
@@ -385,15 +387,16 @@ class PeopleIndex:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or "\n" in tok.whitespace_:
                 continue
-            if (
-                low in HONORIFICS
-                and _is_capitalised(tok)
+            # "Mr D'Anieri", "President Xi": a title in front of a name.
+            titled = (
+                _is_capitalised(tok)
                 and _is_name_token(nxt)
-                or low in STRONG_TITLES
-                and _is_capitalised(tok)
-                and _is_name_token(nxt)
-                and nxt.ent_type_ not in ("GPE", "LOC")
-            ):
+                and (
+                    low in HONORIFICS
+                    or (low in STRONG_TITLES and nxt.ent_type_ not in ("GPE", "LOC"))
+                )
+            )
+            if titled:
                 seeds.append((tok.i, tok.i + 1))
             elif (
                 tok.pos_ == "NOUN"

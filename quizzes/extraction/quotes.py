@@ -9,22 +9,28 @@ over the already-parsed Doc; nothing is parsed again):
                  quotation set off by punctuation, the nearest speech verb ("X said:
                  “...”", "— “...” — suggesting he ..."); inverted "said Andrew D'Anieri";
                  a verb without a subject takes its head's ("agreed, saying “...”"),
-                 a relative clause its antecedent ("X, who said “...”").
+                 a relative clause its antecedent ("X, who said “...”"); "the minister
+                 said" is the nearest earlier person with that office; a clause and a
+                 colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
    pronoun       the same, when the subject is he/she: the nearest earlier person
-                 outside quotations whose gender (Mr/Ms, role words, pronouns) fits.
+                 outside quotations whose gender (Mr/Ms, role words, pronouns) fits,
+                 preferring the subject of that sentence.
    according_to  "“...”, according to X".
    A subject that is not a person ("one Moscow official called for the
    “denazification”", "analysts say") gives speaker None and stops here.
-2. continuation  an unattributed quotation continues the speaker of the sentence
-                 before it in the paragraph, or, when it opens its paragraph, of the
-                 previous paragraph (its last quotation or reported speech "X says ...").
-3. next_sentence the next sentence names the speaker ("That was the view of X",
-                 "... according to X") when rules 1-2 found nothing.
-4. heading       a paragraph that is only a quotation without final punctuation is a
+For a quotation that is a sentence on its own (nothing but punctuation around it):
+2. next_sentence "That was the message from X." / "So said X." right after it.
+3. continuation  the speaker of the sentence before it in the paragraph (a quotation,
+                 reported speech, or a person as the subject), or, when it opens its
+                 paragraph, the last speaker of the previous paragraph (its last
+                 quotation or reported speech "X says ...").
+4. next_sentence reported speech by a person in the next sentence ("X said so.").
+5. heading       a paragraph that is only a quotation without final punctuation is a
                  heading: it gets the speaker of the article's quotation it repeats
                  (token overlap), else None (a scare quote or a pull-quote with no source).
-Quotations inside quotations get a speaker only when a named person inside the outer
-quotation says them; otherwise None.
+Scare quotes inside a sentence with no speech verb get None. Quotations inside
+quotations get a speaker only when a named person inside the outer quotation says
+them; otherwise None.
 """
 
 from __future__ import annotations
@@ -72,8 +78,6 @@ class _Context:
         self.para_starts = [p.start for p in self.paras]
         self.spans: list[QuoteSpan] = find_quotes(self.text, self.paras)
         self.tok_starts = [t.idx for t in doc]
-        top = [q for q in self.spans if q.depth == 0]
-        self.top = top
         # Token -> index (in self.spans) of the top-level quotation around it (marks included).
         self.in_quote: list[int | None] = [None] * len(doc)
         regions = sorted(
@@ -194,7 +198,7 @@ class _Context:
             return self.people.person_at(k)
         return None
 
-    def subject(self, verb: Token, quote_idx: int | None, depth: int = 0) -> tuple[str | None, str]:
+    def subject(self, verb: Token, depth: int = 0) -> tuple[str | None, str]:
         """(speaker, how) for a speech verb: how is explicit | pronoun | according_to |
         nonperson | unknown."""
         if verb.lower_ == "according":
@@ -220,7 +224,7 @@ class _Context:
             and verb.dep_ in CLIMB_DEPS
             and self.in_quote[head.i] is None
         ):
-            return self.subject(head, quote_idx, depth + 1)
+            return self.subject(head, depth + 1)
         return None, "unknown"
 
 
@@ -288,7 +292,7 @@ def _attribute(ctx: _Context, idx: int, found: _Found) -> None:
     if chosen is None:
         _colon_lead(ctx, found, seg_a, tok_a)
         return
-    name, how = ctx.subject(chosen, idx)
+    name, how = ctx.subject(chosen)
     if how == "unknown" and not _embedded(ctx.text, q, para_start):
         # Last resort inside the sentence: the nearest name before the verb.
         for k in range(chosen.i - 1, tok_a - 1, -1):
@@ -388,6 +392,14 @@ def _overlap(wa: list[str], wb: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
+def _coverage(part: list[str], whole: list[str]) -> float:
+    """Share of `part`'s words found in `whole`."""
+    if not part:
+        return 0.0
+    pool = set(whole)
+    return sum(1 for w in part if w in pool) / len(part)
+
+
 def _speech_events(ctx: _Context) -> dict[int, list[tuple[int, str | None]]]:
     """Reported speech outside quotations ("X says there was a balancing act"), by paragraph."""
     events: dict[int, list[tuple[int, str | None]]] = {}
@@ -399,7 +411,7 @@ def _speech_events(ctx: _Context) -> dict[int, list[tuple[int, str | None]]]:
         has_subject = tok.lower_ == "according" or any(c.dep_ == "nsubj" for c in tok.children)
         if not has_subject:
             continue
-        name, how = ctx.subject(tok, None)
+        name, how = ctx.subject(tok)
         if how == "unknown":
             continue
         events.setdefault(ctx.para_of(tok.idx), []).append((tok.idx, name))
@@ -484,13 +496,14 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     ]
     for f in headings:
         body = _words(f.span.text(text))
+        # A pull-quote repeats (part of) a quotation: most of the heading's words are in it.
         best = max(
-            ((_overlap(body, other), who) for other, who in said),
-            default=(0.0, None),
-            key=lambda x: x[0],
+            ((_overlap(body, other), _coverage(body, other), who) for other, who in said),
+            default=(0.0, 0.0, None),
+            key=lambda x: (x[1] >= 0.8 and len(body) >= 3, x[0]),
         )
-        if best[0] >= 0.6:
-            f.speaker, f.attribution = best[1], "heading"
+        if best[0] >= 0.6 or (best[1] >= 0.8 and len(body) >= 3):
+            f.speaker, f.attribution = best[2], "heading"
         f.resolved = True
 
     out: list[Quote] = []

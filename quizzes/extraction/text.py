@@ -90,6 +90,24 @@ def _closes_single(text: str, i: int, para_end: int) -> bool:
     return not _is_word_char(after)
 
 
+def _plural_possessive(text: str, i: int, para_end: int) -> bool:
+    """’ after an "s" and before a word ("the leaders’ summit") is an apostrophe when a
+    closing mark still follows in the paragraph."""
+    if (
+        text[i - 1] not in "sS"
+        or i + 2 >= para_end
+        or text[i + 1] != " "
+        or not text[i + 2].isalpha()
+    ):
+        return False
+    for j in range(i + 1, min(para_end, i + 400)):
+        if text[j] in OPEN_SINGLE:
+            return False
+        if text[j] in (CLOSE_SINGLE, STRAIGHT_SINGLE) and _closes_single(text, j, para_end):
+            return True
+    return False
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink (start, end) past surrounding whitespace and a trailing comma."""
     while start < end and text[start].isspace():
@@ -146,7 +164,12 @@ def _scan_paragraph(text: str, para: Paragraph) -> list[QuoteSpan]:
                 push("single", i)
         elif ch in (CLOSE_SINGLE, STRAIGHT_SINGLE):
             top = stack[-1].kind if stack else None
-            if top == "single" and _closes_single(text, i, para.end) and i > stack[-1].open_at + 1:
+            if (
+                top == "single"
+                and _closes_single(text, i, para.end)
+                and i > stack[-1].open_at + 1
+                and not _plural_possessive(text, i, para.end)
+            ):
                 close_through("single", i)
             elif ch == STRAIGHT_SINGLE and _opens(text, i, para.start):
                 push("single", i)

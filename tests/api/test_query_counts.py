@@ -19,7 +19,9 @@ def _study(client, bank, n=1):
         client.post("/api/v1/reviews/", {"card": item["id"], "rating": 3}, format="json")
 
 
-def test_bank_progress_queries_do_not_grow_with_students(teacher_api, api, bank, django_assert_num_queries):
+def test_bank_progress_queries_do_not_grow_with_students(
+    teacher_api, api, bank, django_assert_num_queries
+):
     _study(api, bank)
     url = f"/api/v1/banks/{bank.pk}/progress/"
     count, response = queries_of(lambda: teacher_api.get(url))
@@ -30,7 +32,9 @@ def test_bank_progress_queries_do_not_grow_with_students(teacher_api, api, bank,
         assert teacher_api.get(url).json()["count"] == 7
 
 
-def test_heatmap_and_preferences_queries_do_not_grow_with_history(api, bank, django_assert_num_queries):
+def test_heatmap_and_preferences_queries_do_not_grow_with_history(
+    api, bank, django_assert_num_queries
+):
     _study(api, bank)
     heatmap, _ = queries_of(lambda: api.get("/api/v1/progress/heatmap/"))
     preferences, _ = queries_of(lambda: api.get("/api/v1/me/preferences/"))

@@ -174,3 +174,38 @@ def test_quiz_list_and_detail_queries_are_constant(api, bank, django_assert_num_
         assert api.get(QUIZZES).json()["count"] == 6
     with django_assert_num_queries(detail_count):
         assert len(api.get(f"{QUIZZES}{big['id']}/").json()["questions"]) == 12
+
+
+def test_start_and_answer_queries_do_not_grow_with_size_or_history(
+    api, bank, django_assert_num_queries
+):
+    from tests.api.conftest import queries_of
+
+    api.get("/api/v1/me/preferences/")  # created once, on a user's first visit
+    api.get("/api/v1/study/queue/", {"limit": 100})  # every question has its card already
+    small = start(api, bank, size=2)  # answering its first question does not finish it
+    question = small["questions"][0]
+    start_count, _ = queries_of(
+        lambda: api.post(QUIZZES, {"bank": bank.pk, "size": 1}, format="json")
+    )
+    answer_count, _ = queries_of(
+        lambda: api.post(
+            f"{QUIZZES}{small['id']}/answers/",
+            {"question": question["id"], "choice": right_and_wrong(question)[0]},
+            format="json",
+        )
+    )
+    QuestionFactory.create_batch(15, bank=bank)
+    api.get("/api/v1/study/queue/", {"limit": 100})
+    for _ in range(3):
+        start(api, bank, size=20)
+    with django_assert_num_queries(start_count):
+        big = api.post(QUIZZES, {"bank": bank.pk, "size": 20}, format="json").json()
+    assert len(big["questions"]) == 20
+    question = big["questions"][0]
+    with django_assert_num_queries(answer_count):
+        api.post(
+            f"{QUIZZES}{big['id']}/answers/",
+            {"question": question["id"], "choice": right_and_wrong(question)[0]},
+            format="json",
+        )

@@ -54,7 +54,9 @@ def test_swagger_ui_is_served_without_any_cdn(anon, db):
     assert page.status_code == 200
     html = page.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
-    assert "<script>" not in html  # no inline script: works under the strict CSP
+    assert "<script>" not in html  # no inline script or style: works under the strict CSP
+    assert "<style>" not in html
+    assert "/static/api/swagger_ui.css" in html
     for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs"):
         assert cdn not in html
     script = anon.get("/api/v1/docs/", {"script": ""})

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -29,7 +31,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def fuzz_user(db):
+def _keep_test_connection():
+    """Requests go through the bare WSGI app: keep Django from closing the test's
+    database connection between them (what django.test.Client does too)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def fuzz_user(db, _keep_test_connection):
     """A teacher who owns a published bank and has studied a little."""
     from tests.factories import TeacherFactory
 

@@ -79,6 +79,13 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     expect(remaining).to_have_text("3")
     expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
     expect(page.get_by_test_id("announce")).to_have_text("Undone. The card is back.")
+    # Ctrl+Z undoes too.
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    expect(remaining).to_have_text("2")
+    page.keyboard.press("Control+z")
+    expect(remaining).to_have_text("3")
+    expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
 
     # Home shows today's work: two reviews stand after the undo.
     page.get_by_role("link", name="Home").click()

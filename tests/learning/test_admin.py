@@ -54,3 +54,19 @@ def test_logs_and_cards_are_for_superusers_only(client, teacher_client, superuse
 def test_students_cannot_open_the_progress_admin(student_client):
     response = student_client.get(reverse("admin:learning_bankprogress_changelist"))
     assert response.status_code == 302  # to the admin login
+
+
+def test_progress_list_counts_questions_and_students_in_constant_queries(
+    teacher_client, teacher, django_assert_max_num_queries
+):
+    for n in range(3):
+        bank = QuestionBankFactory(owner=teacher, title=f"Bank {n}")
+        QuestionFactory.create_batch(2, bank=bank)
+        study(UserFactory(username=f"s{n}"), bank, 3)
+    with django_assert_max_num_queries(12):
+        page = teacher_client.get(reverse("admin:learning_bankprogress_changelist"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert html.count("Show progress") == 3
+    assert '<td class="field-question_total">2</td>' in html
+    assert '<td class="field-students">1</td>' in html

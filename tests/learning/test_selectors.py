@@ -323,3 +323,15 @@ def test_learning_cards_come_back_early_only_when_nothing_else_is_left(student, 
     result = queue(student, T0 + timedelta(seconds=30), bank=bank)
     assert [i.card.pk for i in result.items] == [first.pk, second.pk]  # learn ahead
     assert result.learning_count == 0  # nothing is due yet
+
+
+def test_the_previewed_interval_is_what_the_answer_schedules(student, bank):
+    card = queue(student, T0, bank=bank).items[0].card
+    result = rate(student, card.pk, 4, T0)
+    later = result.card.due + timedelta(days=2)
+    [item] = [i for i in queue(student, later, bank=bank).items if i.card.pk == card.pk]
+    for rating in (2, 3, 4):
+        with time_machine.travel(later, tick=False):
+            answered = services.review_record(user=student, card_id=card.pk, rating=rating)
+        assert answered.card.due - later == item.previews[rating]
+        services.review_undo_last(user=student)

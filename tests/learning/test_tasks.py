@@ -102,3 +102,17 @@ def test_command_fits_one_user_and_refuses_unknown_names(student, teacher):
     assert out.getvalue() == "stella: fitted on 420 reviews\n"
     with pytest.raises(CommandError, match="No user named"):
         call_command("optimize_parameters", "--user", "nobody")
+
+
+def test_a_failing_fit_does_not_fail_the_answer(
+    student, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    from learning import tasks
+
+    def broken(user_id):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.optimize_parameters_task, "delay", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        parameters_optimize_later(user=student)
+    assert "Could not run the FSRS parameter fit" in caplog.text

@@ -137,3 +137,17 @@ def test_password_change_keeps_the_student_logged_in(student_client, student):
     student.refresh_from_db()
     assert student.check_password(NEW_PASSWORD)
     assert student_client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_too_many_wrong_passwords_pause_logging_in_with_a_friendly_page(client, student, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 2
+    for _ in range(2):
+        client.post("/accounts/login/", {"username": "stella", "password": "nope"})
+
+    response = client.post("/accounts/login/", {"username": "stella", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session

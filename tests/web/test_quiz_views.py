@@ -339,3 +339,22 @@ def test_a_cloze_question_offers_its_choices_and_is_graded_by_text(
     assert "✗ Not quite" in html
     assert 'Tashkent <span class="tag">Correct answer</span>' in html
     assert QuizAnswer.objects.get(attempt=attempt).given_text == "Astana"
+
+
+@pytest.mark.django_db
+def test_a_question_deleted_during_the_quiz_is_skipped(student_client, student, mc_bank):
+    attempt = quiz_start(user=student, bank=mc_bank, size=5)
+    mc_bank.questions.filter(pk__in=attempt.question_ids[:4]).delete()
+
+    page = student_client.get(f"/quiz/{attempt.pk}/")
+    assert page.context["question"].pk == attempt.question_ids[4]
+    question = page.context["question"]
+    student_client.post(
+        f"/quiz/{attempt.pk}/answer/",
+        {"question": question.pk, "choice": question.choices.get(is_correct=True).pk},
+    )
+
+    response = student_client.get(f"/quiz/{attempt.pk}/", follow=True)
+
+    assert response.redirect_chain == [(f"/quiz/{attempt.pk}/result/", 302)]
+    assert '<p class="score" data-testid="score">1 / 5</p>' in response.content.decode()

@@ -173,3 +173,21 @@ def test_two_letter_code_mid_sentence(links_of):
 
 def test_an_indefinite_office_is_nobody_in_particular(links_of):
     assert links_of("It was the first visit by a South Korean leader in 12 years.") == []
+
+
+def test_city_described_by_a_place_noun(links_of):
+    assert ("Bakhmut", "Ukraine") in pairs(
+        links_of("Fighting continued in the Ukrainian city of Bakhmut.")
+    )
+    assert ("Kherson", "Ukraine") in pairs(
+        links_of("Troops entered Kherson, Ukraine's southern port, last year.")
+    )
+    assert ("Damascus", "Syria") in pairs(
+        links_of("The Syrian capital, Damascus, was hit by rockets.")
+    )
+
+
+def test_organisation_described_by_an_apposition(links_of):
+    found = links_of("Gazprom, the Russian state energy giant, cut supplies.")
+    assert pairs(found) == {("Gazprom", "Russia")}
+    assert found[0].subject_kind == "organisation"

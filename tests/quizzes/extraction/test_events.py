@@ -180,3 +180,20 @@ def test_a_year_naming_an_event(events_of):
 def test_a_bare_date_line_dates_nothing(events_of):
     found = events_of("2014\nThe war began in 2014.")
     assert [(e.when, e.event) for e in found] == [("2014", "The war began")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("A week later, the army withdrew.", "A week later"),
+        ("The talks resumed the following day.", "the following day"),
+        ("Over the past decade, prices have doubled.", "the past decade"),
+        ("In the past few months, three ministers have resigned.", "the past few months"),
+    ],
+)
+def test_periods_up_to_now_and_dates_relative_to_another_event(events_of, sentence, when):
+    assert when_date(events_of(sentence)) == [(when, None)]
+
+
+def test_a_date_that_is_the_subject_is_not_a_time(events_of):
+    assert events_of("The next day was quiet. 2022 was a hard year.") == []

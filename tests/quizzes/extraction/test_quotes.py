@@ -179,6 +179,11 @@ def test_apostrophes_are_not_quotation_marks(quotes_of):
     )
 
 
+def test_plural_possessive_inside_a_single_quoted_quote(quotes_of):
+    quotes = quotes_of("‘The leaders’ decision was wrong,’ said Ann Lee.")
+    assert said(quotes) == {"The leaders’ decision was wrong": "Ann Lee"}
+
+
 def test_offsets_point_into_the_text(quotes_of):
     text = (
         "Intro line.\n“First,” said Ann Lee. Then “second” came from Mr Bo Chan, who said “third”."
@@ -240,7 +245,7 @@ def test_single_quotes_as_the_main_quotation_marks(quotes_of):
     }
 
 
-# --- whole invented articles in three house styles (wire, BBC, AP), with expected quotes.
+# --- whole invented articles in four house styles (wire, BBC, AP, ABC), with expected quotes.
 ARTICLES = Path(__file__).parent / "articles"
 
 
@@ -249,7 +254,7 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
-@pytest.mark.parametrize("name", ["wire_ports", "uk_floods", "ap_parks"])
+@pytest.mark.parametrize("name", ["wire_ports", "uk_floods", "ap_parks", "abc_analysis"])
 def test_invented_article_quotes_and_speakers(quotes_of, name):
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     expected = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
