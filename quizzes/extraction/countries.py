@@ -133,6 +133,27 @@ PLACE_NOUNS = {
     "hub",
 }
 INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
+# Head nouns of organisations ("Norway's state-owned investor Norfund", "a battery maker in
+# South Korea"). "government", "army" and the like are group nouns, left out like "troops".
+ORG_NOUNS = {
+    "agency", "authority", "bank", "investor", "company", "firm", "ministry", "department",
+    "regulator", "utility", "lender", "insurer", "operator", "maker", "manufacturer", "producer",
+    "exporter", "importer", "carmaker", "automaker", "airline", "broadcaster", "newspaper",
+    "fund", "institute", "institution", "university", "college", "hospital", "court",
+    "commission", "watchdog", "startup", "start-up", "conglomerate", "charity", "corporation",
+    "developer", "supplier", "refiner", "miner", "retailer", "foundation", "association",
+    "federation", "consortium", "giant", "group", "organisation", "organization", "body",
+}  # fmt: skip
+# Nouns for one person described by a nationality ("a senior Nigerian banker").
+PERSON_NOUNS = {
+    "banker", "analyst", "economist", "diplomat", "scientist", "researcher", "engineer",
+    "chemist", "physicist", "farmer", "businessman", "businesswoman", "entrepreneur",
+    "journalist", "activist", "lawyer", "soldier", "doctor", "professor", "executive",
+    "negotiator", "official", "officer", "teacher", "pilot", "migrant", "refugee", "student",
+    "man", "woman", "boy", "girl", "fisherman", "trader", "investor",
+}  # fmt: skip
+# Words of a name that may be lower case ("Rio Grande do Sul", "Universidad de Chile").
+NAME_PARTICLES = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "la", "le"}  # fmt: skip
 HOLD_VERBS = {"hold", "host", "stage", "organise", "organize", "take", "convene"}
 LOCATIVE_PREPS = {
     "in",
@@ -162,6 +183,16 @@ NAME_TITLES = {
     "dr.",
 }
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+# Names made of letters and digits are events or products, never people ("Cop30", "G20").
+_CODED_NAME = re.compile(r"^[A-Z][A-Za-z]{1,5}-?\d{1,4}$")
+
+
+def _name_text(span: Span) -> str:
+    """A name's text without an unclosed bracket ("... Technology (Buet" -> "... Technology")."""
+    text = span.text
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    return text
 
 
 @dataclass(frozen=True)
@@ -252,6 +283,9 @@ class _Extractor:
         self.seen: set[tuple[str, str]] = set()
         self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
         self.person_tokens: set[int] = set()
+        self.title_tokens: set[int] = set()  # title words before a name ("Russia's security council")
+        self.pending: list[tuple[str, int]] = []  # people described through "its" (an organisation)
+        self.org_at: list[tuple[int, str]] = []  # (token, country) of linked organisations
         self._acronym_cache: dict[str, str | None] = {}
         self._runs: list[list[Token]] | None = None
         self.ent_of: dict[int, Span] = {
@@ -263,6 +297,8 @@ class _Extractor:
         subject = _clean(subject)
         if not subject or not country or geo.is_country(subject):
             return
+        if kind == "organisation":
+            self.org_at.append((at, country))
         key = (geo.fold(subject), country)
         if key in self.seen:
             return
@@ -389,7 +425,9 @@ class _Extractor:
                 outer, name_span = doc[m.first : m.last + 1], doc[m.name_first : m.last + 1]
             except (AttributeError, IndexError, TypeError):
                 continue
-            if len(name_span) and not self._mislabelled_city(name_span):
+            if len(name_span) and not (
+                self._mislabelled_city(name_span) or self._organisation_name(name_span)
+            ):
                 candidates.append((outer, name_span, m.name))
                 covered.add(m.last)
         for ent in doc.ents:
@@ -414,6 +452,46 @@ class _Extractor:
                 self.add(name, country, name_span.start, "person")
                 if office:
                     self.office_holder.setdefault((country, office), name)
+            elif self._described_by_its(name_span):
+                self.pending.append((name, name_span.start))
+
+    def _organisation_name(self, name_span: Span) -> bool:
+        """ "investor Norfund", "bank FMO": a one-word ORG name after an organisation noun is no
+        person, whatever the title-before-name pattern suggests."""
+        k = name_span.start - 1
+        return (
+            len(name_span) == 1
+            and name_span[0].ent_type_ == "ORG"
+            and k >= 0
+            and self.doc[k].lower_ in ORG_NOUNS
+        )
+
+    def _described_by_its(self, name_span: Span) -> bool:
+        """ "Its managing director, Joseph Kamau": a role in an organisation named just before."""
+        root = name_span.root
+        heads = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        before = self.doc[name_span.start - 1] if name_span.start > 0 else None
+        if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.i not in self.mentions:
+            heads.append(before)  # "its chief executive Joseph Kamau"
+        return any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for h in heads for c in h.children
+        )
+
+    def people_through_organisations(self) -> None:
+        """People described by their role in the organisation the sentence (or the one before)
+        has just linked to a country: "Kenya's Rural Energy Authority ... Its managing director,
+        Joseph Kamau"."""
+        for name, at in self.pending:
+            sent = self.sent_of[at]
+            found = [
+                country
+                for i, country in self.org_at
+                if i < at and self.sent_of[i] >= 0 and sent - 1 <= self.sent_of[i] <= sent
+            ]
+            if found:
+                self.add(name, found[-1], at, "person")
 
     def _title_mention(self, tok: Token) -> bool:
         """A country word that is part of a title, not of the name: "Russian", "Japan's" (not "Jordan" of
@@ -490,7 +568,10 @@ class _Extractor:
             elif tok.lower_ in OFFICES:
                 office = tok.lower_
         has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in self.mentions for t in tokens)
-        return (country, office) if country and has_role else (None, None)
+        if country and has_role:
+            self.title_tokens.update(t.i for t in tokens)
+            return country, office
+        return None, None
 
     def _apposition_country(self, name_span: Span) -> tuple[str | None, str | None]:
         root = name_span.root
@@ -532,8 +613,11 @@ class _Extractor:
                     or based_in
                 ):
                     return mention.country, office  # "a British diplomat", "minister of Peru"
-                if based_in:
-                    country = self.country_of_place(child)  # "based in Tashkent"
+                if based_in or (
+                    child.dep_ == "pobj" and child.head.lower_ == "in" and child.head is not head
+                ):
+                    # "based in Tashkent", "a chemist at the university in Belo Horizonte"
+                    country = self.country_of_place(child)
                     if country:
                         return country, office
                 if child.dep_ in {"prep", "pobj", "acl", "amod", "compound", "poss", "nmod"}:
@@ -602,28 +686,69 @@ class _Extractor:
     def organisation_links(self) -> None:
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ not in {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}:
+            coded = len(ent) == 1 and bool(_CODED_NAME.match(ent.text))
+            if ent.label_ not in {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"} and not coded:
                 continue
-            if ent.start in self.person_tokens or self._person_name(ent) is not None:
+            if not coded and (ent.start in self.person_tokens or self._person_name(ent) is not None):
                 continue
-            tokens = [t for t in ent if t.lower_ != "the"]
+            span = self._full_span(ent)
+            tokens = [t for t in span if t.lower_ != "the"]
             if not tokens:
                 continue
             country = None
+            subject = span
             first = self.mentions.get(tokens[0].i)
-            if first and first.end < ent.end and not doc[first.end].is_punct:
+            before = self.mentions.get(span.start - 1) if span.start > 0 else None
+            if first and first.end < span.end and not doc[first.end].is_punct:
                 country = first.country  # "Russian Defence Ministry", "China Daily"
             elif len(tokens) >= 3 and tokens[-2].lower_ == "of":
                 last = self.mentions.get(tokens[-1].i)
                 if last and last.form == "name":
                     country = last.country  # "Bank of Japan"
-            subject = ent
+            elif before and doc[span.start - 1].tag_ != "POS" and before.end == span.start:
+                country = before.country  # "the UK Foreign, Commonwealth and Development Office"
             if country is None:
                 country = self._possessor_country(ent)
+            if country is None and (coded or self._institution_or_event(span)):
+                country = self._place_after(span)  # "Cop30 in Belém, Brazil"
             if country and not all(t.i in self.mentions for t in tokens):
                 if first and first.form == "name" and doc[first.end - 1].tag_ == "POS":
-                    subject = doc[first.end : ent.end]
-                self.add(self.expand(subject.text), country, ent.start, "organisation")
+                    subject = doc[first.end : span.end]
+                self.add(self.expand(_name_text(subject)), country, span.start, "organisation")
+
+    def _full_span(self, ent: Span) -> Span:
+        """The entity with the parts the small model cuts off: "Foreign, " of "Foreign,
+        Commonwealth and Development Office", "do Sul" of "Rio Grande do Sul"."""
+        doc = self.doc
+        start, end = ent.start, ent.end
+        if (
+            start >= 2
+            and doc[start - 1].text == ","
+            and doc[start - 2].pos_ == "PROPN"
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].i not in self.mentions
+            and any(t.lower_ == "and" for t in ent)
+        ):
+            start -= 2
+        while (
+            end + 1 < len(doc)
+            and doc[end].lower_ in NAME_PARTICLES
+            and doc[end + 1].text[:1].isupper()
+            and doc[end + 1].pos_ == "PROPN"
+        ):
+            end += 2
+        return doc[start:end]
+
+    def _institution_or_event(self, span: Span) -> bool:
+        words = {t.lower_ for t in span}
+        return span.label_ == "EVENT" or bool(words & (ORG_NOUNS | EVENT_NOUNS))
+
+    def _place_after(self, span: Span) -> str | None:
+        """The country of "in <place>" right after a name."""
+        doc = self.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+            return self.country_of_place(doc[span.end + 1])
+        return None
 
     def _possessor_country(self, ent: Span) -> str | None:
         """ "China's Belt and Road Initiative"; "its Belt and Road Initiative" (China is the subject)."""
@@ -815,11 +940,97 @@ class _Extractor:
                         return m.country
         return None
 
+    # -- rule 8: organisations and people described by a country -------------------------------
+    def description_links(self) -> None:
+        """ "Norway's state-owned investor Norfund", "The Dutch development bank FMO", "Spain's civil
+        protection agency", "a senior Nigerian banker", "a battery maker in South Korea"."""
+        doc = self.doc
+        for tok in self.tokens:
+            word = tok.lower_
+            if tok.tag_ not in {"NN", "NNP"} or (word not in ORG_NOUNS and word not in PERSON_NOUNS):
+                continue
+            if tok.i in self.person_tokens or tok.i in self.title_tokens or tok.i in self.mentions:
+                continue
+            ent = self.ent_of.get(tok.i)
+            if ent is not None and ent.label_ in {"ORG", "FAC", "PERSON", "GPE"}:
+                continue  # a named organisation: rule 4
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+                head = tok.head  # "investor Norfund": the name is the head
+            else:
+                head = tok
+            if self._negated(head):
+                continue
+            country, source = self._describing_country(tok)
+            if country is None:
+                continue
+            name = self._description_name(tok, head)
+            if name is not None:
+                self.add(self.expand(name), country, tok.i, "organisation")
+                continue
+            if self._names_a_person(tok) or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children
+            ):
+                continue  # "Jane Doe, a British diplomat", "the agency, Aemet": named elsewhere
+            start = min([c.left_edge.i for c in tok.lefts if c.dep_ != "det"] + [tok.i])
+            end = tok.i + 1
+            if source is not None and source.i > tok.i:
+                end = source.right_edge.i + 1  # "a battery maker in South Korea"
+            kind = "person" if word in PERSON_NOUNS and word not in ORG_NOUNS else "organisation"
+            self.add(doc[start:end].text, country, tok.i, kind)
+
+    def _negated(self, head: Token) -> bool:
+        dets = [c for c in head.children if c.dep_ in {"det", "predet", "neg"}]
+        if any(d.lower_ in INDEFINITE - {"a", "an"} for d in dets):
+            return True
+        k = head.left_edge.i - 1
+        return k >= 0 and self.doc[k].lower_ in {"not", "no", "never"}  # "not a single Kazakh official"
+
+    def _describing_country(self, noun: Token) -> tuple[str | None, Token | None]:
+        """The country in a noun's left modifiers ("Norway's", "Dutch") or its "in"/"from"/"of"
+        phrase ("in South Korea", "of Nigeria")."""
+        for child in noun.lefts:
+            for t in child.subtree:
+                mention = self.mentions.get(t.i)
+                if mention and t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
+                    return mention.country, None
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+                for obj in child.children:
+                    mention = self.mentions.get(obj.i)
+                    if obj.dep_ == "pobj" and mention and mention.form == "name":
+                        return mention.country, child
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            for child in noun.head.lefts:
+                mention = self.mentions.get(child.i)
+                if mention and child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    return mention.country, None
+        return None, None
+
+    def _description_name(self, noun: Token, head: Token) -> str | None:
+        """The organisation's name after its description: "investor Norfund", "bank FMO",
+        "agency, Aemet"."""
+        candidates = [head] if head is not noun else []
+        candidates += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        for cand in candidates:
+            if cand.i in self.person_tokens or cand.i in self.mentions:
+                continue
+            name = self._proper_name(cand)
+            if name and not geo.city_population(name):
+                return name
+        return None
+
+    def _names_a_person(self, noun: Token) -> bool:
+        if noun.dep_ == "appos" and noun.head.i in self.person_tokens:
+            return True
+        return any(c.dep_ == "appos" and c.i in self.person_tokens for c in noun.children)
+
     def run(self) -> list[CountryLink]:
         self.people_links()
         self.office_links()
         self.organisation_links()
         self.described_links()
+        self.description_links()
+        self.people_through_organisations()
         self.event_links()
         self.place_links()
         return sorted(self.links, key=lambda link: link.evidence_start)

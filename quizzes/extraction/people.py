@@ -42,10 +42,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .facts import Person
+from .geo import city_population, country_of_adjective, is_country, region_country
 from .lexicon import (
     FEMALE_ROLE_WORDS,
     HONORIFICS,
     MALE_ROLE_WORDS,
+    NON_PERSON_FIRST_WORDS,
     NOT_NAME_WORDS,
     OFFICE_TITLES,
     ORG_WORDS,
@@ -133,6 +135,28 @@ STRONG_TITLES = {
     "rep",
     "emperor",
 }
+# Party and faith words the model tags NORP that may stand before a name like a nationality.
+NORP_DESCRIPTORS = {
+    "democrat",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "labour",
+    "socialist",
+    "communist",
+    "green",
+    "muslim",
+    "christian",
+    "catholic",
+    "jewish",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "tory",
+}
+CITY_SIZE = 100_000  # a one-word "person" that names a city this big is the city
+ORG_CONNECTORS = {"of", "for", "and", "&", "on", "de", "du", "des"}
 
 
 @lru_cache(maxsize=8192)
@@ -162,6 +186,7 @@ class _Raw:
     role: str | None
     words: tuple[str, ...]  # folded name words
     text: str  # the name as written
+    kind: str = "ent"  # why it is a person: ent | title | role | speech | colon | surname
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -210,6 +235,7 @@ class PeopleIndex:
         self._token_person: dict[int, str] = {}
         self._mention_starts: list[int] = []
         self._words_cache: dict[str, list[str]] | None = None
+        self._ents: dict[int, object] | None = None
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -287,7 +313,7 @@ class PeopleIndex:
                 or _is_acronym(doc[t])
             ):
                 k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
-        while k < b and (doc[k].ent_type_ == "NORP" or doc[k].pos_ == "ADJ"):
+        while k < b and self._descriptor(doc[k]):
             k += 1
         for t in range(a, k):
             if fold(doc[t].text) in HONORIFICS:
@@ -306,8 +332,12 @@ class PeopleIndex:
             words.append(fold(re.sub(r"[\u2019']s$", "", t.text)))
         if not words or len(words) > 5:
             return None
-        if any(w in ORG_WORDS for w in words):
+        if any(w in ORG_WORDS for w in words) or words[0] in NON_PERSON_FIRST_WORDS:
             return None
+        if (words[-1] in OFFICE_TITLES or words[-1] in PERSON_ROLE_NOUNS) and not any(
+            t.ent_type_ == "PERSON" for t in doc[k : b + 1]
+        ):
+            return None  # "Interior Minister": a title, not a name
         text = self.text[doc[k].idx : doc[b].idx + len(doc[b].text)]
         text = re.sub(r"[\u2019']s$", "", text)
         role_first = self._role_start(a, k)
@@ -327,6 +357,20 @@ class PeopleIndex:
             tuple(words),
             text,
         )
+
+    @staticmethod
+    def _descriptor(tok: Token) -> bool:
+        """A word between a title and a name that is not part of the name: a nationality
+        ("Kazakh"), a party or faith word, an adjective. A first name the model tagged NORP
+        ("German Chancellor Olaf Scholz") is part of the name."""
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            return False
+        low = fold(tok.text)
+        if country_of_adjective(tok.text) or low in NORP_DESCRIPTORS:
+            return True
+        if tok.ent_type_ == "NORP":
+            return not (tok.pos_ == "PROPN" and tok.tag_ == "NNP" and not tok.text.isupper())
+        return tok.pos_ == "ADJ"
 
     def _role_start(self, a: int, name_first: int) -> int | None:
         """First token of the role words before a name ("deputy chairman of Russia's security council")."""
@@ -373,7 +417,7 @@ class PeopleIndex:
 
     def _collect(self) -> list[_Raw]:
         doc = self.doc
-        seeds: list[tuple[int, int]] = []
+        seeds: list[tuple[int, int, str]] = []
         for ent in doc.ents:
             # A "person" that modifies another noun ("Cal Fire spokesperson") is not one.
             if ent.label_ == "PERSON" and not (
@@ -381,7 +425,7 @@ class PeopleIndex:
                 and ent.root.head.i not in range(ent.start, ent.end)
                 and ent.root.head.pos_ != "PROPN"
             ):
-                seeds.append((ent.start, ent.end - 1))
+                seeds.append((ent.start, ent.end - 1, "ent"))
         for tok in doc:
             low = fold(tok.text)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -397,7 +441,7 @@ class PeopleIndex:
                 )
             )
             if titled:
-                seeds.append((tok.i, tok.i + 1))
+                seeds.append((tok.i, tok.i + 1, "title"))
             elif (
                 tok.pos_ == "NOUN"
                 and tok.lower_ in PERSON_ROLE_NOUNS
@@ -405,7 +449,7 @@ class PeopleIndex:
                 and _is_name_token(nxt)
                 and nxt.ent_type_ not in NON_PERSON_LABELS
             ):
-                seeds.append((tok.i + 1, tok.i + 1))
+                seeds.append((tok.i + 1, tok.i + 1, "role"))
             if tok.pos_ == "PROPN" and any(
                 c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLE_NOUNS for c in tok.children
             ):
@@ -413,18 +457,19 @@ class PeopleIndex:
                 # labelled the name as a place, if it has two words or more.
                 run = self._name_run(tok.i)
                 if tok.ent_type_ not in NON_PERSON_LABELS or (run and run[1] > run[0]):
-                    seeds.append((tok.i, tok.i))
+                    seeds.append((tok.i, tok.i, "role"))
             if (
                 tok.dep_ == "nsubj"
                 and tok.pos_ == "PROPN"
                 and _is_speech(tok.head)
                 and tok.ent_type_ not in NON_PERSON_LABELS
+                and self.organisation_at(tok.i) is None
             ):
                 # "Temur Umarov said": a two-word proper name, or an unlabelled single one.
                 run = self._name_run(tok.i)
                 labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
                 if (run[1] > run[0] and labels <= {"", "PERSON", "ORG"}) or labels == {""}:
-                    seeds.append(run)
+                    seeds.append((*run, "speech"))
             if (
                 tok.text == ":"
                 and tok.i > 1
@@ -438,20 +483,119 @@ class PeopleIndex:
                 )
                 labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
                 if starts_line and run[1] > run[0] and labels <= {"", "PERSON", "ORG", "NORP"}:
-                    seeds.append(run)
+                    seeds.append((*run, "colon"))
         raws: dict[tuple[int, int], _Raw] = {}
-        for a, b in seeds:
+        for a, b, kind in seeds:
             run = self._name_run(a, b)
             if run is None:
                 continue
             raw = self._split(*run)
             if raw is None:
                 continue
+            raw.kind = kind
             key = (raw.name_first, raw.name_last)
             old = raws.get(key)
-            if old is None or (raw.honorific and not old.honorific):
+            if old is None:
                 raws[key] = raw
-        return sorted(raws.values(), key=lambda r: r.name_first)
+            else:
+                if raw.honorific and not old.honorific:
+                    raws[key] = raw
+                if kind != "ent":
+                    raws[key].kind = kind
+        found = self._drop_places(list(raws.values()))
+        found += self._full_names_for_surnames(found)
+        return sorted(found, key=lambda r: r.name_first)
+
+    def _drop_places(self, raws: list[_Raw]) -> list[_Raw]:
+        """A one-word "person" known only from the model's PERSON label that names a place
+        ("said one trader in Bogotá"): a country, a region, a big city, or a word the model
+        labels a place elsewhere in the article."""
+        places = {fold(t.text) for t in self.doc if t.ent_type_ in ("GPE", "LOC")}
+        kinds: dict[str, set[str]] = {}
+        in_full: set[str] = set()
+        for r in raws:
+            if len(r.words) == 1:
+                kinds.setdefault(r.words[0], set()).add(r.kind if not r.honorific else "title")
+            else:
+                in_full.update(r.words)
+        out = []
+        for r in raws:
+            word = r.words[0]
+            if (
+                len(r.words) == 1
+                and kinds[word] == {"ent"}
+                and word not in in_full
+                and (
+                    word in places
+                    or is_country(r.text)
+                    or region_country(r.text)
+                    or city_population(r.text) >= CITY_SIZE
+                )
+            ):
+                continue
+            out.append(r)
+        return out
+
+    def _full_names_for_surnames(self, raws: list[_Raw]) -> list[_Raw]:
+        """A surname known only as "Mrs Papadopoulou" or "Okoro said": the article's full
+        mention ("Eleni Papadopoulou, 72, ...") the model did not label is found by the word."""
+        known = {w for r in raws if len(r.words) >= 2 for w in r.words}
+        wanted = {r.words[0] for r in raws if len(r.words) == 1 and r.words[0] not in known}
+        if not wanted:
+            return []
+        taken = {i for r in raws for i in range(r.first, r.name_last + 1)}
+        out: list[_Raw] = []
+        for tok in self.doc:
+            if tok.i in taken or tok.i == 0 or not _is_name_token(tok):
+                continue
+            word = fold(re.sub(r"[\u2019']s$", "", tok.text))
+            if word not in wanted or tok.ent_type_ in NON_PERSON_LABELS:
+                continue
+            run = self._name_run(tok.i)
+            if run[1] != tok.i or run[1] - run[0] not in (1, 2):
+                continue
+            if any(self.doc[k].ent_type_ in NON_PERSON_LABELS for k in range(*run)):
+                continue
+            raw = self._split(*run)
+            if raw is None or len(raw.words) < 2 or raw.words[-1] != word:
+                continue
+            raw.kind = "surname"
+            out.append(raw)
+            wanted.discard(word)
+            taken.update(range(raw.first, raw.name_last + 1))
+        return out
+
+    def organisation_at(self, token_i: int) -> str | None:
+        """The organisation a token belongs to, as written in full ("Lagos Chamber of
+        Commerce and Industry"): an ORG entity that is no person's name, or a capitalised
+        name with an organisation word ("Acme Bank")."""
+        ent = self._ent_at().get(token_i)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        tokens = list(ent)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        words = {fold(t.text) for t in tokens}
+        is_org = (
+            words & ORG_WORDS
+            or words & ORG_CONNECTORS
+            or len(tokens) == 1
+            or len(tokens) > 4
+            or any(_is_acronym(t) for t in tokens)
+        )
+        if not is_org:
+            return None
+        text = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        return re.sub(r"[\u2019']s$", "", text)
+
+    def _ent_at(self) -> dict[int, object]:
+        if self._ents is None:
+            self._ents = {t: ent for ent in self.doc.ents for t in range(ent.start, ent.end)}
+        return self._ents
 
     def _group(self, raws: list[_Raw]) -> None:
         doc = self.doc
