@@ -246,7 +246,7 @@ def _copy(rows: _Rows, values: Iterable[dict]) -> int:
     return written
 
 
-def _ensure_bank(*, cards: int, now: datetime) -> tuple[QuestionBank, list[int], int]:
+def _ensure_bank(*, cards: int) -> tuple[QuestionBank, list[int], int]:
     User = get_user_model()
     teacher, _ = User.objects.get_or_create(
         username=LOAD_TEACHER, defaults={"is_staff": True, "password": make_password(None)}
@@ -348,7 +348,7 @@ def seed_load(
     now = now or timezone.now()
     result = SeedResult()
     with transaction.atomic():
-        bank, question_ids, result.questions_created = _ensure_bank(cards=cards, now=now)
+        bank, question_ids, result.questions_created = _ensure_bank(cards=cards)
         users, result.students_created = _ensure_students(students=students, password=password)
     result.bank_id = bank.pk
     templates = build_templates(logs_per_card=logs_per_card)
@@ -363,6 +363,10 @@ def seed_load(
         if have.get(user.pk, 0) >= cards:
             continue
         with transaction.atomic():
+            if use_copy:
+                # Throw-away load data: no need to wait for each commit's WAL flush.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
             made_cards, made_logs = _seed_student(
                 user=user,
                 question_ids=question_ids,

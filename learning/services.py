@@ -15,6 +15,7 @@ import re
 import unicodedata
 import uuid
 import zoneinfo
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, NotSupportedError, connection, transaction
-from django.db.models import DateTimeField, F, Func
+from django.db.models import DateTimeField, F, Func, QuerySet
 from django.db.models.functions import Greatest, Least, Round
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -81,18 +82,38 @@ class ReviewResult:
     def as_dict(self) -> dict:
         if self.replayed and self.log.result:
             return {**self.log.result, "review_id": self.log.pk}
-        return {
-            "card": self.card.pk,
-            "state": STATE_NAMES[CardState(self.card.state)],
-            "due": self.card.due.isoformat(),
-            "stability": self.card.stability,
-            "difficulty": self.card.difficulty,
-            "rating": self.log.rating,
-            "review_id": self.log.pk,
-            "is_correct": self.is_correct,
-            "explanation": self.explanation,
-            "correct_choice": self.correct_choice_id,
-        }
+        return _result_payload(
+            card=self.card,
+            rating=self.log.rating,
+            review_id=self.log.pk,
+            is_correct=self.is_correct,
+            explanation=self.explanation,
+            correct_choice_id=self.correct_choice_id,
+        )
+
+
+def _result_payload(
+    *,
+    card,
+    rating: int,
+    review_id: int | None,
+    is_correct: bool | None,
+    explanation: str | None,
+    correct_choice_id: int | None,
+) -> dict:
+    """The answer's JSON (ReviewResult.as_dict; stored in ReviewLog.result)."""
+    return {
+        "card": card.pk,
+        "state": STATE_NAMES[card.state],
+        "due": card.due.isoformat(),
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "rating": rating,
+        "review_id": review_id,
+        "is_correct": is_correct,
+        "explanation": explanation,
+        "correct_choice": correct_choice_id,
+    }
 
 
 # --- conversions between Card rows and the pure scheduler ------------------
@@ -355,16 +376,8 @@ def _check_reviewed_at(reviewed_at: datetime | None, now: datetime) -> datetime:
     return reviewed_at.astimezone(UTC)
 
 
-def _replay(*, user, client_uuid: uuid.UUID, card_id: int) -> ReviewResult | None:
-    log = (
-        ReviewLog.objects.select_related("card").filter(user=user, client_uuid=client_uuid).first()
-    )
-    if log is None:
-        return None
-    if log.card_id != card_id:
-        raise ReviewError(
-            "client_uuid", "This review id was already used for another card.", status=409
-        )
+def _replay_result(log: ReviewLog) -> ReviewResult:
+    """What a replay of `log`'s client_uuid answers (log.card loaded)."""
     stored = log.result or {}
     return ReviewResult(
         card=log.card,
@@ -373,6 +386,23 @@ def _replay(*, user, client_uuid: uuid.UUID, card_id: int) -> ReviewResult | Non
         is_correct=stored.get("is_correct"),
         explanation=stored.get("explanation"),
         correct_choice_id=stored.get("correct_choice"),
+    )
+
+
+def _replay(*, user, client_uuid: uuid.UUID, card_id: int) -> ReviewResult | None:
+    log = (
+        ReviewLog.objects.select_related("card").filter(user=user, client_uuid=client_uuid).first()
+    )
+    if log is None:
+        return None
+    if log.card_id != card_id:
+        raise _uuid_conflict()
+    return _replay_result(log)
+
+
+def _uuid_conflict() -> ReviewError:
+    return ReviewError(
+        "client_uuid", "This review id was already used for another card.", status=409
     )
 
 
@@ -392,6 +422,8 @@ def _as_int(value, *, field: str) -> int | None:
         return None
     if isinstance(value, bool):
         raise ReviewError(field, "Must be a whole number.")
+    if type(value) is int:
+        return value
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -399,6 +431,103 @@ def _as_int(value, *, field: str) -> int | None:
     if isinstance(value, float) and number != value:
         raise ReviewError(field, "Must be a whole number.")
     return number
+
+
+_RATINGS = frozenset(Rating.values)  # (the enum's .values builds a new list each time)
+_SOURCES = frozenset(ReviewSource.values)
+
+
+@dataclass
+class _ReviewInput:
+    """One answer after the checks that need no database."""
+
+    card_id: int
+    rating: int | None
+    choice_id: int | None
+    reviewed_at: datetime | None  # None: the server's clock, read under the row lock
+    duration_ms: int | None
+    client_uuid: uuid.UUID | None
+    source: str
+
+
+def _review_input(
+    *, card_id, rating, choice_id, reviewed_at, duration_ms, client_uuid, source, now: datetime
+) -> _ReviewInput:
+    """Validate one answer's input (ReviewError names the field), in the order
+    review_record always checked it."""
+    card_id = _as_int(card_id, field="card")
+    rating = _as_int(rating, field="rating")
+    choice_id = _as_int(choice_id, field="choice")
+    duration_ms = _as_int(duration_ms, field="duration_ms")
+    client_uuid = _as_uuid(client_uuid)
+    if (rating is None) == (choice_id is None):
+        raise ReviewError("rating", "Give either a rating (1-4) or a choice, not both.")
+    if rating is not None and rating not in _RATINGS:
+        raise ReviewError("rating", "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+    if duration_ms is not None and not 0 <= duration_ms <= 24 * 3600 * 1000:
+        raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
+    if source not in _SOURCES:
+        raise ReviewError("source", f"Unknown source “{source}”.")
+    checked_at = None if reviewed_at is None else _check_reviewed_at(reviewed_at, now)
+    if card_id is None:
+        raise ReviewError("card", "Which card?")
+    return _ReviewInput(
+        card_id=card_id,
+        rating=rating,
+        choice_id=choice_id,
+        reviewed_at=checked_at,
+        duration_ms=duration_ms,
+        client_uuid=client_uuid,
+        source=source,
+    )
+
+
+def _grade(
+    card, kind: str, given: _ReviewInput, reviewed_at: datetime, choices: list | None
+) -> tuple[int, bool | None, int | None]:
+    """(rating, is_correct, correct choice id) of an answer to a locked card whose
+    question is of `kind`; `choices` are the question's choices (for a choice answer)."""
+    if card.last_review is not None and reviewed_at < card.last_review:
+        raise ReviewError("reviewed_at", "This review is earlier than the card's last review.")
+    if given.choice_id is None:
+        return given.rating, None, None
+    if kind not in MULTIPLE_CHOICE_KINDS:
+        raise ReviewError("choice", "This question is not answered by picking a choice.")
+    chosen = next((c for c in choices or () if c.pk == given.choice_id), None)
+    if chosen is None:
+        raise ReviewError("choice", "This choice does not belong to the card's question.")
+    correct_choice_id = next((c.pk for c in choices if c.is_correct), None)
+    rating = rating_for_answer(is_correct=chosen.is_correct, duration_ms=given.duration_ms)
+    return rating, chosen.is_correct, correct_choice_id
+
+
+def _reschedule(card, rating: int, reviewed_at: datetime, kwargs: dict) -> dict:
+    """Move `card` (in memory) to its state after `rating`; returns its snapshot before."""
+    before = card_snapshot(card)
+    after = scheduler.schedule(
+        memory_state_of(card), rating, reviewed_at, fuzz_seed=fuzz_seed_of(card), **kwargs
+    )
+    card.state = after.state
+    card.step = after.step
+    card.stability = after.stability
+    card.difficulty = after.difficulty
+    card.due = after.due
+    card.last_review = after.last_review
+    card.reps = after.reps
+    card.lapses = after.lapses
+    return before
+
+
+def _locked_cards(*, user, card_ids) -> QuerySet:
+    """The user's cards with their question and preferences, rows locked
+    (in id order, so two requests never wait on each other crosswise)."""
+    return (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("question", "user__study_preferences")
+        .only(*_ANSWER_COLUMNS)
+        .filter(pk__in=card_ids, user=user)
+        .order_by("pk")
+    )
 
 
 def review_record(
@@ -415,24 +544,17 @@ def review_record(
     """Answer a card: a rating (1 Again .. 4 Easy) or a choice of its question
     (wrong -> Again, right -> Good, slow -> Hard). Writes the new memory state
     and one ReviewLog; a replayed client_uuid returns the stored result."""
-    card_id = _as_int(card_id, field="card")
-    rating = _as_int(rating, field="rating")
-    choice_id = _as_int(choice_id, field="choice")
-    duration_ms = _as_int(duration_ms, field="duration_ms")
-    client_uuid = _as_uuid(client_uuid)
-    if (rating is None) == (choice_id is None):
-        raise ReviewError("rating", "Give either a rating (1-4) or a choice, not both.")
-    if rating is not None and rating not in Rating.values:
-        raise ReviewError("rating", "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
-    if duration_ms is not None and not 0 <= duration_ms <= 24 * 3600 * 1000:
-        raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
-    if source not in ReviewSource.values:
-        raise ReviewError("source", f"Unknown source “{source}”.")
-    now = timezone.now()
-    server_time = reviewed_at is None
-    reviewed_at = _check_reviewed_at(reviewed_at, now)
-    if card_id is None:
-        raise ReviewError("card", "Which card?")
+    given = _review_input(
+        card_id=card_id,
+        rating=rating,
+        choice_id=choice_id,
+        reviewed_at=reviewed_at,
+        duration_ms=duration_ms,
+        client_uuid=client_uuid,
+        source=source,
+        now=timezone.now(),
+    )
+    card_id, client_uuid = given.card_id, given.client_uuid
 
     if client_uuid is not None:
         replayed = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
@@ -440,63 +562,30 @@ def review_record(
             return replayed
 
     with transaction.atomic():
-        card = next(
-            iter(
-                Card.objects.select_for_update(of=("self",))
-                .select_related("question", "user__study_preferences")
-                .only(*_ANSWER_COLUMNS)
-                .filter(pk=card_id, user=user)
-            ),
-            None,
-        )
+        card = next(iter(_locked_cards(user=user, card_ids=[card_id])), None)
         if card is None:
             raise ReviewError("card", "No such card.", status=404)
-        if server_time:
-            # Read the clock after waiting for the row lock: a concurrent answer to
-            # the same card may have committed a later "now" meanwhile.
-            reviewed_at = timezone.now()
-        if card.last_review is not None and reviewed_at < card.last_review:
-            raise ReviewError("reviewed_at", "This review is earlier than the card's last review.")
-        question = card.question
-        is_correct = None
-        correct_choice_id = None
-        if choice_id is not None:
-            if question.kind not in MULTIPLE_CHOICE_KINDS:
-                raise ReviewError("choice", "This question is not answered by picking a choice.")
-            choices = list(Choice.objects.filter(question_id=question.pk))
-            chosen = next((c for c in choices if c.pk == choice_id), None)
-            if chosen is None:
-                raise ReviewError("choice", "This choice does not belong to the card's question.")
-            is_correct = chosen.is_correct
-            correct_choice_id = next((c.pk for c in choices if c.is_correct), None)
-            rating = rating_for_answer(is_correct=is_correct, duration_ms=duration_ms)
-
-        preferences = _preferences_of_card(card)
-        before = card_snapshot(card)
-        after = scheduler.schedule(
-            memory_state_of(card),
-            rating,
-            reviewed_at,
-            fuzz_seed=fuzz_seed_of(card),
-            **scheduler_kwargs(preferences),
+        # Read the clock after waiting for the row lock: a concurrent answer to
+        # the same card may have committed a later "now" meanwhile.
+        reviewed_at = given.reviewed_at or timezone.now()
+        choices = None
+        if given.choice_id is not None and card.question.kind in MULTIPLE_CHOICE_KINDS:
+            choices = list(Choice.objects.filter(question_id=card.question_id))
+        rating, is_correct, correct_choice_id = _grade(
+            card, card.question.kind, given, reviewed_at, choices
         )
-        card.state = after.state
-        card.step = after.step
-        card.stability = after.stability
-        card.difficulty = after.difficulty
-        card.due = after.due
-        card.last_review = after.last_review
-        card.reps = after.reps
-        card.lapses = after.lapses
+        before = _reschedule(
+            card, rating, reviewed_at, scheduler_kwargs(_preferences_of_card(card))
+        )
         card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
         log = ReviewLog(
             user=user,
             card=card,
             rating=rating,
             reviewed_at=reviewed_at,
-            duration_ms=duration_ms,
+            duration_ms=given.duration_ms,
             client_uuid=client_uuid,
-            source=source,
+            source=given.source,
             card_before=before,
             state_before=before["state"],
             stability_before=before["stability"],
@@ -508,7 +597,7 @@ def review_record(
             log=log,
             replayed=False,
             is_correct=is_correct,
-            explanation=question.explanation or None,
+            explanation=card.question.explanation or None,
             correct_choice_id=correct_choice_id,
         )
         # The log's id is not known before the insert: the stored result leaves
@@ -531,13 +620,13 @@ def review_record(
     return result
 
 
-def _count_review_for_optimizer(user) -> None:
+def _count_review_for_optimizer(user, reviews: int = 1) -> None:
     """Every OPTIMIZE_CHECK_EVERY reviews, ask the optimiser whether a refit is due
     (a cache counter: no query on the answer path)."""
     key = f"learning:reviews-since-check:{user.pk}"
     try:
         cache.add(key, 0, timeout=None)
-        count = cache.incr(key)
+        count = cache.incr(key, reviews)
     except Exception:  # a cache outage must not fail an answer
         logger.warning("review counter unavailable", exc_info=True)
         return
@@ -548,59 +637,331 @@ def _count_review_for_optimizer(user) -> None:
         parameters_optimize_later(user=user)
 
 
-def _item_reviewed_at(item: dict) -> datetime:
-    value = item.get("reviewed_at")
-    if isinstance(value, datetime) and timezone.is_aware(value):
-        return value
-    if isinstance(value, str):
-        parsed = parse_datetime(value)
-        if parsed is not None and timezone.is_aware(parsed):
-            return parsed
-    return timezone.now()
+# --- offline batches: set-based ------------------------------------------
+
+
+class _CardRow:
+    """A locked card's scheduling state, read as plain values (building 500
+    model instances with their question would cost more than scheduling)."""
+
+    __slots__ = (
+        "pk",
+        "question_id",
+        "kind",
+        "explanation",
+        *CARD_STATE_FIELDS,
+    )
+
+    def __init__(self, values: tuple):
+        (
+            self.pk,
+            self.question_id,
+            self.kind,
+            self.explanation,
+            self.state,
+            self.step,
+            self.stability,
+            self.difficulty,
+            self.due,
+            self.last_review,
+            self.reps,
+            self.lapses,
+        ) = values
+
+
+_CARD_ROW_COLUMNS = (
+    "id",
+    "question_id",
+    "question__kind",
+    "question__explanation",
+    *CARD_STATE_FIELDS,
+)
+
+
+def _adapters():
+    """Fast (value -> database parameter) functions for datetimes and UUIDs;
+    Django's own go through several checks per value."""
+    if connection.vendor == "postgresql":
+        return (lambda moment: moment), (lambda value: value)
+    if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
+
+        def sqlite_datetime(moment):  # what Django stores: naive UTC text
+            if moment is None:
+                return None
+            return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+
+        return sqlite_datetime, (lambda value: value.hex if value is not None else None)
+    uuid_field = ReviewLog._meta.get_field("client_uuid")
+    return connection.ops.adapt_datetimefield_value, (
+        lambda value: uuid_field.get_db_prep_value(value, connection)
+    )
+
+
+_LOG_COLUMNS = (
+    "user_id",
+    "card_id",
+    "rating",
+    "reviewed_at",
+    "duration_ms",
+    "client_uuid",
+    "source",
+    "card_before",
+    "state_before",
+    "stability_before",
+    "state_after",
+    "due_after",
+    "result",
+    "created_at",
+)
+
+
+def _insert_logs(rows: list[dict]) -> list[int]:
+    """INSERT every log row in ONE statement; returns their ids in row order."""
+    if connection.vendor not in ("sqlite", "postgresql"):  # portable, maybe chunked
+        logs = ReviewLog.objects.bulk_create([ReviewLog(**row) for row in rows])
+        return [log.pk for log in logs]
+    ops = connection.ops
+    datetime_value, uuid_value = _adapters()
+    json_value = ops.adapt_json_value
+    created_at = datetime_value(timezone.now())
+    params: list = []
+    for row in rows:
+        params += (
+            row["user_id"],
+            row["card_id"],
+            row["rating"],
+            datetime_value(row["reviewed_at"]),
+            row["duration_ms"],
+            uuid_value(row["client_uuid"]),
+            row["source"],
+            json_value(row["card_before"], None),
+            row["state_before"],
+            row["stability_before"],
+            row["state_after"],
+            datetime_value(row["due_after"]),
+            json_value(row["result"], None),
+            created_at,
+        )
+    qn = ops.quote_name
+    values = "(" + ", ".join(["%s"] * len(_LOG_COLUMNS)) + ")"
+    sql = (
+        f"INSERT INTO {qn(ReviewLog._meta.db_table)} ({', '.join(map(qn, _LOG_COLUMNS))}) "
+        f"VALUES {', '.join([values] * len(rows))} RETURNING {qn('id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        # ids grow in row order within one INSERT; RETURNING's own order is not promised
+        return sorted(pk for (pk,) in cursor.fetchall())
+
+
+def _update_cards(cards: list[_CardRow]) -> None:
+    """UPDATE the memory state of every card in ONE statement (UPDATE ... FROM VALUES)."""
+    now = timezone.now()
+    if connection.vendor not in ("sqlite", "postgresql"):
+        Card.objects.bulk_update(
+            [
+                Card(pk=card.pk, updated_at=now, **{f: getattr(card, f) for f in CARD_STATE_FIELDS})
+                for card in cards
+            ],
+            [*CARD_STATE_FIELDS, "updated_at"],
+        )
+        return
+    qn = connection.ops.quote_name
+    fields = [Card._meta.get_field(name) for name in CARD_STATE_FIELDS]
+    sets = []
+    for position, field in enumerate(fields, start=2):
+        value = f"v.column{position}"
+        if connection.vendor == "postgresql":  # a VALUES column of NULLs is text there
+            value = f"CAST({value} AS {field.cast_db_type(connection)})"
+        sets.append(f"{qn(field.column)} = {value}")
+    datetime_value, _ = _adapters()
+    params: list = [datetime_value(now)]  # updated_at: its placeholder comes first
+    for card in cards:
+        params += (
+            card.pk,
+            card.state,
+            card.step,
+            card.stability,
+            card.difficulty,
+            datetime_value(card.due),
+            datetime_value(card.last_review),
+            card.reps,
+            card.lapses,
+        )
+    values = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    table = qn(Card._meta.db_table)
+    sql = (
+        f"UPDATE {table} SET {qn('updated_at')} = %s, {', '.join(sets)} "
+        f"FROM (VALUES {', '.join([values] * len(cards))}) AS v "
+        f"WHERE {table}.{qn('id')} = v.column1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _batch_ok(client_uuid: str | None, result: dict) -> dict:
+    return {"client_uuid": client_uuid, "ok": True, "result": result}
+
+
+def _batch_error(client_uuid: str | None, error: ReviewError) -> dict:
+    return {"client_uuid": client_uuid, "ok": False, "errors": {error.field: [error.message]}}
+
+
+def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -> dict[int, dict]:
+    """Apply validated answers in one transaction with a constant number of
+    queries: lock the cards (1), preferences (1), replays (1, when client_uuids
+    are given), choices (1, when an answer is a choice), INSERT the logs (1),
+    UPDATE the cards (1)."""
+    outcomes: dict[int, dict] = {}
+    cards = {
+        values[0]: _CardRow(values)
+        for values in Card.objects.select_for_update(of=("self",))
+        .filter(pk__in={given.card_id for _, given, _ in pending}, user=user)
+        .order_by("pk")  # lock in id order: two uploads never wait on each other crosswise
+        .values_list(*_CARD_ROW_COLUMNS)
+    }
+    server_now = timezone.now()  # after the locks, as review_record does
+    kwargs = scheduler_kwargs(preferences_get(user=user))
+    uuids = {given.client_uuid for _, given, _ in pending if given.client_uuid is not None}
+    stored = {}
+    if uuids:
+        stored = {
+            log.client_uuid: log
+            for log in ReviewLog.objects.select_related("card").filter(
+                user=user, client_uuid__in=uuids
+            )
+        }
+    choice_questions = {
+        cards[given.card_id].question_id
+        for _, given, _ in pending
+        if given.choice_id is not None and given.card_id in cards
+    }
+    choices: dict[int, list[Choice]] = defaultdict(list)
+    if choice_questions:
+        for choice in Choice.objects.filter(question_id__in=choice_questions).only(
+            "id", "question_id", "is_correct", "position"
+        ):
+            choices[choice.question_id].append(choice)
+
+    rows: list[dict] = []
+    fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row, for repeats in this batch
+    answered: list[tuple[int, str | None, dict]] = []
+    touched: dict[int, _CardRow] = {}
+    for index, given, label in sorted(pending, key=lambda p: p[1].reviewed_at or server_now):
+        try:
+            if given.client_uuid is not None:
+                log = stored.get(given.client_uuid)
+                if log is not None:
+                    if log.card_id != given.card_id:
+                        raise _uuid_conflict()
+                    outcomes[index] = _batch_ok(label, _replay_result(log).as_dict())
+                    continue
+                earlier = fresh.get(given.client_uuid)
+                if earlier is not None:  # the same review twice in one batch: a replay
+                    if earlier["card_id"] != given.card_id:
+                        raise _uuid_conflict()
+                    answered.append((index, label, earlier))
+                    continue
+            card = cards.get(given.card_id)
+            if card is None:
+                raise ReviewError("card", "No such card.", status=404)
+            reviewed_at = given.reviewed_at or server_now
+            rating, is_correct, correct_choice_id = _grade(
+                card, card.kind, given, reviewed_at, choices.get(card.question_id)
+            )
+            before = _reschedule(card, rating, reviewed_at, kwargs)
+        except ReviewError as error:
+            outcomes[index] = _batch_error(label, error)
+            continue
+        row = {
+            "user_id": user.pk,
+            "card_id": card.pk,
+            "rating": rating,
+            "reviewed_at": reviewed_at,
+            "duration_ms": given.duration_ms,
+            "client_uuid": given.client_uuid,
+            "source": given.source,
+            "card_before": before,
+            "state_before": before["state"],
+            "stability_before": before["stability"],
+            "state_after": card.state,
+            "due_after": card.due,
+            "result": _result_payload(
+                card=card,
+                rating=rating,
+                review_id=None,
+                is_correct=is_correct,
+                explanation=card.explanation or None,
+                correct_choice_id=correct_choice_id,
+            ),
+        }
+        rows.append(row)
+        touched[card.pk] = card
+        if given.client_uuid is not None:
+            fresh[given.client_uuid] = row
+        answered.append((index, label, row))
+    if rows:
+        for row, pk in zip(rows, _insert_logs(rows), strict=True):
+            row["id"] = pk
+        _update_cards(list(touched.values()))
+        transaction.on_commit(lambda: _count_review_for_optimizer(user, len(rows)))
+    for index, label, row in answered:
+        outcomes[index] = _batch_ok(label, {**row["result"], "review_id": row["id"]})
+    return outcomes
 
 
 def review_batch_record(*, user, items: list[dict]) -> list[dict]:
-    """Apply offline reviews in reviewed_at order, each in its own savepoint;
-    one outcome per item, in input order."""
+    """Apply offline reviews (up to a few hundred) set-based: every item is
+    validated first, then the good ones are applied in reviewed_at order in
+    one transaction with a constant number of queries, whatever the number of
+    items. One outcome per item, in input order: {"client_uuid", "ok": True,
+    "result"} or {"client_uuid", "ok": False, "errors": {field: [message]}}.
+
+    Same rules as review_record: a stored client_uuid is a replay (its stored
+    result, nothing written); the same client_uuid twice in one batch makes
+    the later one (in reviewed_at order) a replay of the first; a bad item is
+    refused with its own error and never touches another."""
+    now = timezone.now()
     outcomes: list[dict | None] = [None] * len(items)
-    order = sorted(
-        range(len(items)),
-        key=lambda i: _item_reviewed_at(items[i]) if isinstance(items[i], dict) else timezone.now(),
-    )
-    with transaction.atomic():
-        for index in order:
-            item = items[index]
-            client_uuid = item.get("client_uuid") if isinstance(item, dict) else None
-            client_uuid = str(client_uuid) if client_uuid is not None else None
-            if not isinstance(item, dict):
-                outcomes[index] = {
-                    "client_uuid": None,
-                    "ok": False,
-                    "errors": {"non_field_errors": ["Each review must be an object."]},
-                }
-                continue
-            try:  # review_record's own atomic block is this item's savepoint
-                result = review_record(
-                    user=user,
-                    card_id=item.get("card", item.get("card_id")),
-                    rating=item.get("rating"),
-                    choice_id=item.get("choice", item.get("choice_id")),
-                    reviewed_at=item.get("reviewed_at"),
-                    duration_ms=item.get("duration_ms"),
-                    client_uuid=item.get("client_uuid"),
-                    source=item.get("source", ReviewSource.API),
-                )
-                outcomes[index] = {
-                    "client_uuid": client_uuid,
-                    "ok": True,
-                    "result": result.as_dict(),
-                }
-            except ReviewError as error:
-                outcomes[index] = {
-                    "client_uuid": client_uuid,
-                    "ok": False,
-                    "errors": {error.field: [error.message]},
-                }
+    pending: list[tuple[int, _ReviewInput, str | None]] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            outcomes[index] = {
+                "client_uuid": None,
+                "ok": False,
+                "errors": {"non_field_errors": ["Each review must be an object."]},
+            }
+            continue
+        label = item.get("client_uuid")
+        label = str(label) if label is not None else None
+        try:
+            given = _review_input(
+                card_id=item.get("card", item.get("card_id")),
+                rating=item.get("rating"),
+                choice_id=item.get("choice", item.get("choice_id")),
+                reviewed_at=item.get("reviewed_at"),
+                duration_ms=item.get("duration_ms"),
+                client_uuid=item.get("client_uuid"),
+                source=item.get("source", ReviewSource.API),
+                now=now,
+            )
+        except ReviewError as error:
+            outcomes[index] = _batch_error(label, error)
+            continue
+        pending.append((index, given, label))
+    if pending:
+        for attempt in (1, 2):
+            try:
+                with transaction.atomic():
+                    applied = _batch_apply(user=user, pending=pending)
+                break
+            except IntegrityError:
+                # A concurrent upload stored one of these client_uuids first: once
+                # it has committed, the retry sees it as a replay.
+                if attempt == 2:
+                    raise
+        for index, outcome in applied.items():
+            outcomes[index] = outcome
     return outcomes  # type: ignore[return-value]
 
 

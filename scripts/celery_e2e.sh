@@ -79,7 +79,7 @@ from quizzes.models import GenerationJob
 print(GenerationJob.objects.get(pk=${JOB_ID}).counts.get('created', 0))" | tail -n 1)
       if [ "${CREATED:-0}" -gt 0 ] && grep -q "quizzes.generate_bank.*succeeded" "$LOG"; then
         echo "OK: job #${JOB_ID} ${STATUS} (run by the worker)"
-        exit 0
+        break
       fi
       echo "FAILED: job #${JOB_ID} done but created=${CREATED} or not run by the worker"; tail -n 40 "$LOG"; exit 1 ;;
     failed*)
@@ -93,3 +93,18 @@ print(GenerationJob.objects.get(pk=${JOB_ID}).counts.get('created', 0))" | tail 
   fi
   sleep 2
 done
+
+# The learner side's task through the same worker: fitting a user's FSRS parameters.
+$PY manage.py shell -v 0 -c '
+from django.contrib.auth import get_user_model
+from learning.tasks import optimize_parameters_task
+optimize_parameters_task.delay(get_user_model().objects.get(username="e2e-teacher").pk)
+'
+deadline=$(( $(date +%s) + 60 ))
+until grep -q "learning.optimize_parameters.*succeeded" "$LOG"; do
+  if [ "$(date +%s)" -ge "$deadline" ] || ! kill -0 "$WORKER_PID" 2>/dev/null; then
+    echo "FAILED: learning.optimize_parameters did not run in the worker"; tail -n 40 "$LOG"; exit 1
+  fi
+  sleep 1
+done
+echo "OK: learning.optimize_parameters run by the worker"

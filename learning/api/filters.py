@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 
 from config.api_fields import IdFilter
 from learning.models import QuizAttempt
@@ -20,9 +22,34 @@ class BankFilter(django_filters.FilterSet):
         fields = ["q", "tag"]
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is an error, not "no filter"."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise ValidationError("Give true or false.", code="invalid")
+
+    def validate(self, value):
+        return None
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput)  # BooleanWidget reads "null" as "no filter"
+        super().__init__(*args, **kwargs)
+
+
 class AttemptFilter(django_filters.FilterSet):
     bank = IdFilter(field_name="bank_id")
-    finished = django_filters.BooleanFilter(
+    finished = StrictBooleanFilter(
         field_name="finished_at", lookup_expr="isnull", exclude=True, label="Finished"
     )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from config.api_errors import PayloadTooLarge
-from config.api_fields import MAX_ID, PrimaryKeyField
+from config.api_fields import MAX_ID, PrimaryKeyField, StrictCharField
 from learning.models import CardState, QuizMode
 from quizzes.api.serializers import PublicQuestionSerializer
 from quizzes.models import QuestionBank
@@ -260,7 +260,7 @@ class QuizAnswerInputSerializer(serializers.Serializer):
         max_length=100,
         help_text="Timeline: the choice ids in the order you think is right.",
     )
-    text = serializers.CharField(required=False, max_length=1000, help_text="Free text / cloze.")
+    text = StrictCharField(required=False, max_length=1000, help_text="Free text / cloze.")
     duration_ms = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DURATION_MS)
 
 
@@ -410,7 +410,7 @@ class PreferencesInputSerializer(serializers.Serializer):
     max_reviews_per_day = serializers.IntegerField(required=False, min_value=0, max_value=99999)
     learning_steps = steps_field()
     relearning_steps = steps_field()
-    time_zone = serializers.CharField(
+    time_zone = StrictCharField(
         required=False, max_length=64, help_text="IANA name, e.g. Europe/Berlin."
     )
     day_starts_at_hour = serializers.IntegerField(required=False, min_value=0, max_value=23)

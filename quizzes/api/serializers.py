@@ -10,7 +10,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_fields import PrimaryKeyField
+from config.api_fields import PrimaryKeyField, StrictCharField
 from quizzes.models import (
     Article,
     BankStatus,
@@ -59,7 +59,7 @@ class TeachChoiceSerializer(serializers.ModelSerializer):
 
 
 class NestedChoiceInputSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=500)
+    text = StrictCharField(max_length=500)
     is_correct = serializers.BooleanField(default=False)
     position = serializers.IntegerField(min_value=0, max_value=100_000, default=0)
 
@@ -74,7 +74,7 @@ class ChoiceCreateInputSerializer(NestedChoiceInputSerializer):
 
 
 class ChoiceUpdateInputSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=500, required=False)
+    text = StrictCharField(max_length=500, required=False)
     is_correct = serializers.BooleanField(required=False)
     position = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
@@ -111,9 +111,9 @@ EDITABLE_QUESTION_STATUSES = [
 
 class QuestionUpdateInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=QuestionKind.choices, required=False)
-    prompt = serializers.CharField(max_length=5000, required=False)
-    answer = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-    explanation = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    prompt = StrictCharField(max_length=5000, required=False)
+    answer = StrictCharField(max_length=2000, required=False, allow_blank=True)
+    explanation = StrictCharField(max_length=5000, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=EDITABLE_QUESTION_STATUSES, required=False)
     difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False)
     position = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
@@ -128,7 +128,7 @@ class QuestionUpdateInputSerializer(serializers.Serializer):
 class QuestionCreateInputSerializer(QuestionUpdateInputSerializer):
     bank = PrimaryKeyField(queryset=QuestionBank.objects.none())
     kind = serializers.ChoiceField(choices=QuestionKind.choices)
-    prompt = serializers.CharField(max_length=5000)
+    prompt = StrictCharField(max_length=5000)
     choices = NestedChoiceInputSerializer(many=True, required=False, max_length=50)
 
     def __init__(self, *args, banks=None, **kwargs):
@@ -158,8 +158,8 @@ class TeachBankSerializer(serializers.ModelSerializer):
 
 
 class BankUpdateInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200, required=False)
-    description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    title = StrictCharField(max_length=200, required=False)
+    description = StrictCharField(max_length=5000, required=False, allow_blank=True)
     status = serializers.ChoiceField(
         choices=BankStatus.choices,
         required=False,
@@ -174,7 +174,7 @@ class BankUpdateInputSerializer(serializers.Serializer):
 
 
 class BankCreateInputSerializer(BankUpdateInputSerializer):
-    title = serializers.CharField(max_length=200)
+    title = StrictCharField(max_length=200)
 
 
 # --- articles -----------------------------------------------------------------------------
@@ -194,10 +194,10 @@ class ArticleSerializer(serializers.ModelSerializer):
 class ArticleInputSerializer(serializers.Serializer):
     """Either `text` (JSON or form) or `file` (multipart: a UTF-8 .txt or .md file)."""
 
-    text = serializers.CharField(required=False, trim_whitespace=False, max_length=2_000_000)
+    text = StrictCharField(required=False, trim_whitespace=False, max_length=2_000_000)
     file = serializers.FileField(required=False)
-    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    title = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    publisher = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -222,7 +222,7 @@ class ArticleInputSerializer(serializers.Serializer):
 
 
 class GenerateInputSerializer(serializers.Serializer):
-    bank_title = serializers.CharField(max_length=200, required=False, allow_null=True)
+    bank_title = StrictCharField(max_length=200, required=False, allow_null=True)
     publish = serializers.BooleanField(default=False)
 
 

@@ -14,7 +14,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
@@ -259,7 +259,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
     """The caller's articles; generate a question bank from one."""
 
     output_serializer = s.ArticleSerializer
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser]
     extra_error_codes = ("413",)
 
     def get_queryset(self):
@@ -287,7 +287,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
         request=s.GenerateInputSerializer,
         responses={200: s.GenerationResultSerializer},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def generate(self, request, pk=None):
         article = self.get_object()
         data = s.GenerateInputSerializer(data=request.data)

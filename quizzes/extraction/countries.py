@@ -143,6 +143,7 @@ ORG_NOUNS = {
     "commission", "watchdog", "startup", "start-up", "conglomerate", "charity", "corporation",
     "developer", "supplier", "refiner", "miner", "retailer", "foundation", "association",
     "federation", "consortium", "giant", "group", "organisation", "organization", "body",
+    "consultancy", "think-tank", "laboratory", "lab",
 }  # fmt: skip
 # Nouns for one person described by a nationality ("a senior Nigerian banker").
 PERSON_NOUNS = {
@@ -184,7 +185,7 @@ NAME_TITLES = {
 }
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 # Names made of letters and digits are events or products, never people ("Cop30", "G20").
-_CODED_NAME = re.compile(r"^[A-Z][A-Za-z]{1,5}-?\d{1,4}$")
+_CODED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]{1,5})\d{1,4}$")
 
 
 def _name_text(span: Span) -> str:
@@ -279,6 +280,12 @@ class _Extractor:
         for m in unique:
             n = self.sent_of[m.start]
             self.near[n] = self.near.get(n, frozenset()) | {m.country}
+        for ent in doc.ents:  # and the countries of the states and provinces it names ("Arizona")
+            if ent.label_ == "GPE" and ent.start not in self.mentions:
+                country = geo.region_country(_clean(ent.text))
+                if country:
+                    n = self.sent_of[ent.start]
+                    self.near[n] = self.near.get(n, frozenset()) | {country}
         self.links: list[CountryLink] = []
         self.seen: set[tuple[str, str]] = set()
         self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
@@ -431,7 +438,7 @@ class _Extractor:
                 candidates.append((outer, name_span, m.name))
                 covered.add(m.last)
         for ent in doc.ents:
-            if self._mislabelled_city(ent):
+            if self._mislabelled_city(ent) or self._organisation_name(ent):
                 continue
             name_span = self._person_name(ent)
             if name_span is None or name_span[-1].i in covered:
@@ -459,12 +466,12 @@ class _Extractor:
         """ "investor Norfund", "bank FMO": a one-word ORG name after an organisation noun is no
         person, whatever the title-before-name pattern suggests."""
         k = name_span.start - 1
-        return (
-            len(name_span) == 1
-            and name_span[0].ent_type_ == "ORG"
-            and k >= 0
-            and self.doc[k].lower_ in ORG_NOUNS
-        )
+        if len(name_span) != 1 or k < 0 or self.doc[k].lower_ not in ORG_NOUNS:
+            return False
+        if name_span[0].ent_type_ == "ORG":
+            return True
+        person = self.canonical_person(name_span.text)
+        return not (person and " " in person)  # a one-word "person" after "investor" is a name
 
     def _described_by_its(self, name_span: Span) -> bool:
         """ "Its managing director, Joseph Kamau": a role in an organisation named just before."""
@@ -781,6 +788,11 @@ class _Extractor:
     # -- rule 5: events held in a place --------------------------------------------------------
     def event_links(self) -> None:
         for tok in self.tokens:
+            if _CODED_NAME.match(tok.text) and tok.i not in self.ent_of:
+                country = self._place_after(self.doc[tok.i : tok.i + 1])  # "after Cop26 in Glasgow"
+                if country:
+                    self.add(tok.text, country, tok.i, "event")
+                continue
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT":
@@ -880,6 +892,10 @@ class _Extractor:
             mention = self.mentions.get(ent.end + 1)
             if mention and mention.form == "name" and mention.start == ent.end + 1:
                 return geo.city_country(f"{_clean(ent.text)}, {mention.country}") or None
+            region = self.ent_of.get(ent.end + 1)
+            if region is not None and region.label_ == "GPE" and region.start == ent.end + 1:
+                # "Nogales, Arizona": a province or state decides
+                return geo.city_country(f"{_clean(ent.text)}, {_clean(region.text)}") or None
         return None
 
     # -- rule 4b and 6b: named things described by an apposition or a place noun ---------------
@@ -947,6 +963,8 @@ class _Extractor:
         doc = self.doc
         for tok in self.tokens:
             word = tok.lower_
+            if tok.i >= 2 and self.tokens[tok.i - 1].text == "-":  # "start-up"
+                word = f"{self.tokens[tok.i - 2].lower_}-{word}"
             if tok.tag_ not in {"NN", "NNP"} or (word not in ORG_NOUNS and word not in PERSON_NOUNS):
                 continue
             if tok.i in self.person_tokens or tok.i in self.title_tokens or tok.i in self.mentions:
@@ -963,12 +981,14 @@ class _Extractor:
             country, source = self._describing_country(tok)
             if country is None:
                 continue
-            name = self._description_name(tok, head)
+            name = self._description_name(tok, head) or self._name_after(tok)
             if name is not None:
                 self.add(self.expand(name), country, tok.i, "organisation")
                 continue
-            if self._names_a_person(tok) or any(
-                c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children
+            if (
+                self._names_a_person(tok)
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+                or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
             ):
                 continue  # "Jane Doe, a British diplomat", "the agency, Aemet": named elsewhere
             start = min([c.left_edge.i for c in tok.lefts if c.dep_ != "det"] + [tok.i])
@@ -982,8 +1002,8 @@ class _Extractor:
         dets = [c for c in head.children if c.dep_ in {"det", "predet", "neg"}]
         if any(d.lower_ in INDEFINITE - {"a", "an"} for d in dets):
             return True
-        k = head.left_edge.i - 1
-        return k >= 0 and self.doc[k].lower_ in {"not", "no", "never"}  # "not a single Kazakh official"
+        k = max(0, head.left_edge.i - 1)  # "not a single Kazakh official"
+        return any(t.lower_ in {"not", "no", "never"} for t in self.doc[k : head.i])
 
     def _describing_country(self, noun: Token) -> tuple[str | None, Token | None]:
         """The country in a noun's left modifiers ("Norway's", "Dutch") or its "in"/"from"/"of"
@@ -991,8 +1011,16 @@ class _Extractor:
         for child in noun.lefts:
             for t in child.subtree:
                 mention = self.mentions.get(t.i)
-                if mention and t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
-                    return mention.country, None
+                if (
+                    mention
+                    and t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}
+                    and not (_two_letter_code(t.text) and t.ent_type_ not in {"GPE", "NORP"})
+                ):
+                    return mention.country, None  # not "the IT department"
+                if t.lower_ == "based" and t.i >= 2 and self.tokens[t.i - 1].text == "-":
+                    country = self.country_of_place(self.tokens[t.i - 2])  # "Lagos-based"
+                    if country:
+                        return country, None
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                 for obj in child.children:
@@ -1004,6 +1032,12 @@ class _Extractor:
                 mention = self.mentions.get(child.i)
                 if mention and child.dep_ in {"amod", "compound", "poss", "nmod"}:
                     return mention.country, None
+        # The parse lost the link; the words still say it: "... and Tanzania's state utility Tanesco"
+        k = min([c.left_edge.i for c in noun.lefts] + [noun.i]) - 1
+        if k >= 1 and self.doc[k].tag_ == "POS":
+            mention = self.mentions.get(k - 1)
+            if mention and mention.form == "name":
+                return mention.country, None
         return None, None
 
     def _description_name(self, noun: Token, head: Token) -> str | None:
@@ -1018,6 +1052,18 @@ class _Extractor:
             if name and not geo.city_population(name):
                 return name
         return None
+
+    def _name_after(self, noun: Token) -> str | None:
+        """ "a Pakistani research group, the Sustainable Development Policy Institute": the
+        organisation named right after the description, whatever the parse made of it."""
+        doc = self.doc
+        k = noun.i + 1
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        ent = self.ent_of.get(k + 1)
+        if ent is None or ent.label_ != "ORG" or ent.start != k + 1:
+            return None
+        return _name_text(self._full_span(ent))
 
     def _names_a_person(self, noun: Token) -> bool:
         if noun.dep_ == "appos" and noun.head.i in self.person_tokens:

@@ -128,7 +128,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("recent", re.compile(r"\b(?<=in )recent\s+(?:days|weeks|months|years)\b", re.I)),
+    (
+        "recent",
+        re.compile(
+            r"(?:(?<=\bin )|(?<=\bover )|(?<=\bduring )|(?<=\bspent )|(?<=\bof ))recent\s+(?:days|weeks|months|years)\b",
+            re.I,
+        ),
+    ),
     (
         "recent",
         re.compile(
@@ -139,7 +145,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "anaphoric",
         re.compile(
-            rf"\b(?:(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
+            rf"\b(?:(?:(?:{BOUND}|{APPROX})\s+)?(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier|after|before)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
             re.I,
         ),
     ),
@@ -189,7 +195,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # Words without which a pattern cannot match (a cheap test before running it).
 _KEYWORDS = {
     "ago": ("ago",),
-    "anaphoric": ("later", "earlier", "next", "following", "previous"),
+    "anaphoric": ("later", "earlier", "next", "following", "previous", "after", "before"),
     "recent": ("recent", "past", "last"),
     "weekend": ("weekend",),
     "decade": ("0s",),
@@ -218,22 +224,79 @@ class TimeExpression:
     end_char: int
 
 
-def tense_of(tok: Token) -> str:
-    """ "past", "future" or "present" for the verb governing ``tok``."""
+# Verbs whose to-infinitive looks ahead: "hoped to fly home on Friday", "is due to meet on Monday".
+PLAN_VERBS = {
+    "hope", "plan", "expect", "intend", "aim", "want", "schedule", "due", "set", "prepare",
+    "seek", "wish", "promise", "vow", "pledge", "propose", "agree", "decide", "threaten",
+}  # fmt: skip
+
+
+
+def _forms(verbs: set[str]) -> frozenset[str]:
+    """Inflected forms, since the small model's lemmas slip ("hoped" -> "hop")."""
+    out = set(verbs)
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out |= {v + "s", stem + "ed", stem + "ing", v + "d"}
+        if len(v) <= 4 and v[-1] not in "aeiouwy" and v[-2] in "aeiou":
+            out |= {v + v[-1] + "ed", v + v[-1] + "ing"}  # planned, planning
+    return frozenset(out)
+
+
+PLAN_FORMS = _forms(PLAN_VERBS)
+REPORTING_VERBS = {"say", "tell", "add", "write", "announce", "state", "note", "confirm", "warn"}
+_QUOTE_OPEN = "\u201c\u2018"
+_QUOTE_CLOSE = "\u201d\u2019"
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether character ``pos`` lies inside quotation marks of its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    curly_open = before.count("\u201c") - before.count("\u201d")
+    if curly_open > 0:
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _governing_verb(tok: Token) -> Token | None:
     head = tok
     for _ in range(8):
         if head.pos_ in {"VERB", "AUX"}:
-            break
+            return head
         if head.head is head:
-            break
+            return None
         head = head.head
-    if head.pos_ not in {"VERB", "AUX"}:
+    return None
+
+
+def tense_of(tok: Token) -> str:
+    """ "past", "future" or "present" for the verb governing ``tok``."""
+    head = _governing_verb(tok)
+    if head is None:
         return "past"
+    text = tok.doc.text
+    if not inside_quotation(text, tok.idx) and inside_quotation(text, head.idx):
+        # "'We will not ...,' Smith said in a statement on Tuesday": the reporting verb's tense
+        sent = tok.sent
+        reporting = [
+            t
+            for t in sent
+            if t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not inside_quotation(text, t.idx)
+        ]
+        if not reporting:
+            return "past"
+        head = min(reporting, key=lambda t: abs(t.i - tok.i))
     children = list(head.children)
-    if any(c.lower_ in {"will", "shall", "'ll"} or c.lower_ == "going" for c in children):
+    if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in children):
         return "future"
-    if head.lower_ in {"will", "shall"}:
-        return "future"
+    up = head.head
+    if head.lower_ in {"will", "shall", "going"} or (head.dep_ == "xcomp" and up.lower_ == "going"):
+        return "future"  # "is going to hold the vote on Monday"
+    if head.dep_ == "xcomp" and (
+        up.lower_ in PLAN_FORMS or (up.dep_ == "xcomp" and up.head.lower_ in PLAN_FORMS)
+    ):
+        return "future"  # "hoped to fly home on Friday", "is due to start on Monday"
     if head.tag_ in {"VBD", "VBN"} or any(
         c.tag_ == "VBD" and c.dep_.startswith("aux") for c in children
     ):
@@ -394,6 +457,8 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
     prev_word = prev.lower_ if prev is not None else ""
     in_date_entity = any(t.ent_type_ == "DATE" for t in span)
     if kind == "dayword" and m.group("w").lower() in {"today", "tonight"}:
+        if inside_quotation(span.doc.text, first.idx):
+            return tense == "past"  # "'it will start to change today'": a hope, not an event
         return tense != "present"  # "Russia today is weaker" = nowadays
     if kind == "month" and not (m.group("y") or m.group("q") or m.group("rel")):
         mon = m.group("mon").rstrip(".").lower()
@@ -402,12 +467,25 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
         return prev_word in _DATE_PREPS or in_date_entity
     if kind == "weekday":
         return prev_word in _DATE_PREPS or in_date_entity
+    if kind in {"decade", "century"} and prev_word == "of" and tense != "past":
+        return False  # "nobody wants to repeat the mistakes of the 1980s": a period, no event
+    if kind == "anaphoric" and m.group(0).lower().endswith(("after", "before")):
+        return prev_word not in {"for", "lasting", "spent"}  # "for two years after": a duration
     if kind == "year":
         if m.group("q"):
             return True
         tok = span[-1]
         # "2,000 troops" / "2014 workers": a count, not a year
         nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+        year = int(m.group("y"))
+        if (
+            prev is not None
+            and (prev_word in {"the", "its", "their", "his", "her", "our", "this", "that"} or prev.tag_ == "POS")
+            and 1900 <= year <= 2099
+            and nxt is not None
+            and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
+        ):
+            return True  # "the 2018 steel tariffs", "Nigeria's 2023 election"
         if tok.dep_ == "nummod" and tok.head.tag_ in {"NNS", "NNPS"}:
             return False
         if nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i:

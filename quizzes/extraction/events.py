@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import TimeExpression, find_time_expressions
+from .dates import REPORTING_VERBS, TimeExpression, find_time_expressions, inside_quotation
 from .facts import DatedEvent
 from .sentences import evidence_sentences, sentence_index
 
@@ -57,9 +57,14 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         if (expr.start_char, expr.end_char) in seen:
             continue
         seen.add((expr.start_char, expr.end_char))
+        dateline = _dateline(sent)
+        if all(t.i in dateline for t in expr.span):
+            continue  # "LAGOS, March 12 (Reuters) -": when the story was filed, not an event
         event = _event_clause(expr, sent)
         if not any(c.isalpha() for c in event):
             continue  # a bare date ("2014" as a heading) dates nothing
+        if _NO_COMMENT.search(event):
+            continue  # "did not respond to a request for comment on Wednesday": nothing happened
         out.append(
             DatedEvent(
                 event=event,
@@ -71,6 +76,15 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
             )
         )
     return out
+
+
+# Replies that did not happen are not events.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:did not|didn't|could not|couldn't|has not|hasn't|had not|not) (?:immediately )?"
+    r"(?:respond|reply|return|comment|be reached)|declined to comment|no immediate comment"
+    r"|request for comment)",
+    re.I,
+)
 
 
 def _in_sent(tok: Token, sent: Span) -> bool:
@@ -100,7 +114,7 @@ def _anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     skip |= {t.i for t in sent if expr.start_char <= t.idx < span.start_char}
     head = root.head
     # "in 2014", "since 1991": the preposition goes with the date
-    if root.dep_ == "pobj" and head.pos_ == "ADP" and _in_sent(head, sent):
+    if root.dep_ == "pobj" and head.pos_ in {"ADP", "SCONJ"} and _in_sent(head, sent):
         if head.i < span.start and [c for c in head.children if c.dep_ == "pobj"] == [root]:
             skip.add(head.i)
             # "more/less than" etc. inside the expression are already skipped
@@ -114,6 +128,10 @@ def _anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
         and any(span.start <= c.i < span.end for c in before.children)
     ):
         skip.add(before.i)  # "on 19 July last year": the preposition goes with the date
+    first = min(skip & set(range(sent.start, sent.end)) - _dateline(sent), default=span.start)
+    k = first - 1
+    if k >= sent.start and span.doc[k].lower_ in {"late", "early", "later", "earlier"}:
+        skip.add(k)  # "late on Tuesday": "late" goes with the date
     if head.i in skip or not _in_sent(head, sent):
         head = root
     return head, skip
@@ -129,14 +147,45 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         if tok.pos_ in {"NOUN", "PROPN"}:
             governor = tok.head if tok.dep_ == "pobj" else None
             if governor is not None and governor.lower_ in TEMPORAL_PREPS:
-                return _render(_noun_phrase(tok, skip), sent)
+                phrase = _render(_noun_phrase(tok, skip), sent)
+                if any(c.isalpha() for c in phrase):
+                    return phrase  # "since the dissolution of the USSR in 1991"
             if len(_content(tok.subtree, skip)) >= 4 and tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
                 return _render(_noun_phrase(tok, skip), sent)
         if tok.head is tok or not _in_sent(tok.head, sent):
             break
         tok = tok.head
     tok = _main_verb(tok, expr, sent)
-    tokens = _clause(tok, skip)
+    text = sent.doc.text
+    outside = not inside_quotation(text, expr.start_char)
+    quoted: set[int] = set()  # a quotation is not part of the event its reporting verb dates
+    if outside and inside_quotation(text, tok.idx):
+        # "'We will not ...,' Smith said in a statement on Tuesday": the date is the statement's
+        reporting = [
+            t
+            for t in sent
+            if t.pos_ == "VERB" and t.lemma_ in REPORTING_VERBS and not inside_quotation(text, t.idx)
+        ]
+        if reporting:
+            tok = min(reporting, key=lambda t: abs(t.i - expr.span.start))
+            quoted = {t.i for t in sent if inside_quotation(text, t.idx)}
+    if outside and tok.lemma_ in REPORTING_VERBS and not inside_quotation(text, tok.idx):
+        for child in tok.children:  # "'We will not let them down,' Smith said ... on Tuesday"
+            words = [t for t in child.subtree if not t.is_punct]
+            if child.dep_ in {"ccomp", "parataxis", "dobj"} and all(
+                inside_quotation(text, t.idx) for t in words
+            ):
+                quoted |= {t.i for t in child.subtree}
+    if (
+        tok.dep_ == "advcl"
+        and tok.left_edge.i == sent.start
+        and tok.tag_ in {"VBN", "VBG"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and _in_sent(tok.head, sent)
+    ):
+        tok = tok.head  # "Asked about it on Wednesday, the minister declined": the minister was asked
+    tokens = [t for t in _clause(tok, skip, dateline=_dateline(sent)) if t.i not in quoted]
     relative = [
         c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
     ]
@@ -148,15 +197,21 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         return _render(
             sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i), sent, gap_commas=False
         )
+    gap_commas = True
     has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in tok.children)
     if not has_subject and tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         # "He was jailed in 2015 and released this week": the subject (and auxiliaries) are shared
         shared = [
             c
             for c in tok.head.children
-            if c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} and c.i < tok.head.i
-        ]
+            if c.i < tok.head.i
+            and (
+                c.dep_ in {"nsubj", "nsubjpass"}
+                or (c.dep_ in {"aux", "auxpass"} and tok.tag_ in {"VBN", "VB", "VBG"})
+            )
+        ]  # "Prices have risen ... and fell": a finite verb takes the subject, not the auxiliary
         tokens = [t for c in shared for t in c.subtree if t.i not in skip] + tokens
+        gap_commas = False  # "Prices ... fell", not "Prices, fell"
     elif not has_subject and tok.dep_ != "acl" and tokens:
         tokens = _left_subject(tokens[0], sent) + tokens
     if tok.dep_ == "acl" and _in_sent(tok.head, sent):
@@ -165,7 +220,24 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         while noun.dep_ == "appos" and _in_sent(noun.head, sent):
             noun = noun.head
         tokens = _noun_phrase_with(noun, tok, skip) + tokens
-    return _render(sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i), sent)
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    if ordered and ordered[0].tag_ in {"VBG", "VB", "VBN", "TO"} and tok.dep_ != "acl":
+        # a fragment with no one doing anything ("starting", "to take place"): take the clause or
+        # the noun it hangs from ("The handover, due to take place")
+        up = tok.head
+        for _ in range(4):
+            if up.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} or up.head is up:
+                break
+            up = up.head
+        if up is not tok and _in_sent(up, sent) and up.i not in skip:
+            if up.pos_ in {"VERB", "AUX"}:
+                ordered = [t for t in _clause(up, skip, dateline=_dateline(sent)) if t.i not in quoted]
+            elif up.pos_ in {"NOUN", "PROPN"}:
+                ordered = sorted(
+                    {t.i: t for t in _noun_phrase_with(up, tok, skip) + ordered}.values(),
+                    key=lambda t: t.i,
+                )
+    return _render(ordered, sent, gap_commas=gap_commas)
 
 
 PAST_WORDS = {"recent", "last", "ago", "earlier", "yesterday", "previous", "past"}
@@ -241,13 +313,18 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     return out
 
 
-def _clause(verb: Token, skip: set[int]) -> list[Token]:
+def _clause(verb: Token, skip: set[int], *, dateline: set[int] = frozenset()) -> list[Token]:
     """The verb with its arguments, without adverbial/subordinate clauses and the date."""
     keep: list[Token] = [] if verb.i in skip else [verb]
     subject_at = min(
         (c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), default=-1
     )
     for child in verb.children:
+        if child.i in dateline and child.dep_ in {"nsubj", "nsubjpass"}:
+            # "LAGOS, March 12 (Reuters) - Nigeria and Ghana signed": the parser made the dateline
+            # the subject and the real subject its apposition
+            keep.extend(t for t in child.subtree if t.i not in skip and t.i not in dateline)
+            continue
         if child.i in skip:
             continue
         contains_date = any(t.i in skip for t in child.subtree)
@@ -270,7 +347,12 @@ def _pruned_subtree(tok: Token, skip: set[int], *, keep_appos: bool = False) -> 
         t = stack.pop()
         if t.i in skip:
             continue
-        if t is not tok and t.dep_ in side and not any(x.i in skip for x in t.subtree):
+        if (
+            t is not tok
+            and t.dep_ in side
+            and not any(x.i in skip for x in t.subtree)
+            and not (t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN")
+        ):  # "the Nigerian chemist, Dr Funmilayo Adebayo": the name stays
             # the commas around an apposition go with it
             for k in (t.left_edge.i - 1, t.right_edge.i + 1):
                 if 0 <= k < len(t.doc) and t.doc[k].text in PAUSES:
@@ -302,7 +384,7 @@ def _render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_punct
-        and tokens[-1].text not in {"\u201d", '"', "\u2019", ")"}
+        and tokens[-1].text not in {"\u201d", '"', "\u2019", ")", "%"}
         or tokens[-1].pos_ in {"CCONJ", "ADP"}
     ):
         tokens = tokens[:-1]
@@ -331,6 +413,9 @@ def _render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
     for open_, close in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
         if text.count(open_) > text.count(close) and text.endswith(open_):
             text = text[:-1].rstrip()
+    text = re.sub(r"\s*[(\[]\s*[,;:]?\s*[)\]]", "", text)  # a parenthesis emptied by the cut
+    if text.count("(") > text.count(")"):
+        text = re.sub(r"\s*\([^()]*$", "", text)
     text = text.replace(" ,", ",").replace(",,", ",").strip(" ,;:-\u2014")
     for open_, close in (("\u201c", "\u201d"), ('"', None)):
         if close and text.count(open_) > text.count(close):

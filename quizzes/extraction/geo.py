@@ -351,7 +351,8 @@ def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> 
 
     In order: a qualifier decides ("Portland, Oregon", "Paris, France"); a namesake in a country
     named in the same sentence (``near``); a city of BIG_CITY people that dominates its namesakes
-    ("Moscow", not Moscow, Idaho); a province or state of the only country that has one of that
+    ("Moscow", not Moscow, Idaho), unless the article never names its country and its main
+    country has a namesake of CITY_MIN_POPULATION (Hyderabad in an article about Pakistan); a province or state of the only country that has one of that
     name ("Ontario" before Ontario, California), or of a country the article names; the most
     populous city when it has CITY_MIN_POPULATION people and CITY_DOMINANCE times more than any
     namesake, unless the country the article names most has a namesake; else a namesake in the country the article names most (``context``). Country
@@ -391,7 +392,13 @@ def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> 
     runner_up = rows[1][0] if len(rows) > 1 else 0
     dominant = population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up
     if dominant and population >= BIG_CITY:
-        return geo.countries[code].name
+        big = geo.countries[code].name
+        if context and big not in context:
+            # Hyderabad in an article about Pakistan: the article's own namesake, if a real city
+            for pop, other in rows:
+                if geo.countries[other].name == context[0] and pop >= CITY_MIN_POPULATION:
+                    return context[0]
+        return big
     if regions:
         if len(regions) == 1 and not (population >= BIG_CITY and code != regions[0]):
             return geo.countries[regions[0]].name

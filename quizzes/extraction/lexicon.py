@@ -334,6 +334,23 @@ ORG_WORDS = {
     "laboratories",
     "exchange",
     "reserve",
+    "international",
+    "watch",
+    "rights",
+    "capital",
+    "partners",
+    "ventures",
+    "associates",
+    "energy",
+    "motors",
+    "systems",
+    "technologies",
+    "pharmaceuticals",
+    "hospital",
+    "clinic",
+    "museum",
+    "charity",
+    "fc",
 }
 
 # First words of a capitalised name that is a storm, place, operation or thing, never a

@@ -9,15 +9,27 @@ nothing), from structure rather than from the entity label alone:
 * a name after a capitalised office title ("Kazakh President Kassym-Jomart Tokayev");
 * a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
   a role noun in front ("analyst Jane Doe");
-* a two- or three-word proper name that is the subject of a speech verb ("X said");
-* a lone surname anywhere once the full name is known ("Umarov", "D'Anieri").
+* a two- or three-word proper name that is the subject of a speech verb ("X said"),
+  unless it is an organisation (see `organisation_at`);
+* a name in apposition to an office ("Chile's Agriculture Minister, Esteban Vidal,");
+* a lone surname anywhere once the full name is known ("Umarov", "D'Anieri"); a surname
+  known only with an honorific or as a speaker ("Mrs Papadopoulou") takes the article's
+  full mention the model did not label ("Eleni Papadopoulou, 72, ...").
+
+Never people: a name starting with a storm/place/thing word ("Cyclone Amphan", "Mount
+Kenya"); a title alone ("Interior Minister"); a one-word name only the model's PERSON
+label vouches for that is a place (a country, a region, a city of 100,000 or more, or a
+word labelled GPE/LOC elsewhere: "said one trader in Bogotá"). A first name the model
+tags as a nationality ("German Chancellor Olaf Scholz") stays in the name: only real
+nationality adjectives (geo.country_of_adjective) and party/faith words are skipped.
 
 Mentions are grouped into one `Person` per individual: the canonical name is the
 longest full mention with titles stripped ("Kassym-Jomart Tokayev"); shorter mentions
 ("Tokayev", "Mr Tokayev", "Mr Xi" for "Xi Jinping") join the full name that shares the
 word, the nearest one before them when several do. The role is the title or office
 words written before the name ("Kazakh President", "deputy chairman of Russia's
-security council"); the gender comes from honorifics (Mr / Ms), gendered role words
+security council") or an office in apposition ("Grace Mushi, Tanzania's agriculture
+minister," -> "Tanzania's agriculture minister"); the gender comes from honorifics (Mr / Ms), gendered role words
 and the he/she pronouns that follow the person's mentions.
 
 Public API (used by quotes.py, countries.py and generation):
@@ -27,6 +39,10 @@ Public API (used by quotes.py, countries.py and generation):
     index.gender_of(name)         -> "m" | "f" | None
     index.person_at(token_i)      -> canonical name of the mention covering a token
     index.mentions                -> list[Mention] (char and token offsets) in text order
+    index.is_person(name)         -> whether a canonical name is a person of the article
+    index.organisation_at(token_i)-> "Lagos Chamber of Commerce and Industry" or None: the
+                                     capitalised run through of/and/for with an organisation
+                                     word, or an ORG entity that is no person's name
     index.resolve_pronoun(word, before=char_offset, skip=predicate) -> name or None
 """
 
@@ -358,6 +374,36 @@ class PeopleIndex:
             text,
         )
 
+    def _appositive_role(self, last: int) -> str | None:
+        """The office in apposition to a name: "Grace Mushi, Tanzania's agriculture
+        minister," / "Chile's Agriculture Minister, Esteban Vidal," -> the office words
+        (with the country's possessive), when the noun is an office title."""
+        doc = self.doc
+        head = doc[last]
+        cands = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.i < head.i:
+            cands.append(head.head)
+        for noun in cands:
+            if fold(noun.text) not in OFFICE_TITLES or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if fold(noun.text) in ("former", "first", "state", "acting", "ex"):
+                continue
+            start = noun.i
+            for c in noun.lefts:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < start:
+                    start = min(start, c.left_edge.i)
+            while start < noun.i and doc[start].pos_ in ("DET", "PRON"):
+                start += 1
+            end = noun.i
+            for c in noun.rights:
+                if c.lower_ == "of" and c.dep_ == "prep" and c.right_edge.i < head.i - 1:
+                    end = c.right_edge.i  # "The governor of Lagos State, Babajide Adeyemi"
+                    break
+            if any(self.doc[k].ent_type_ == "PERSON" for k in range(start, end + 1) if k != noun.i):
+                continue
+            return self.text[doc[start].idx : doc[end].idx + len(doc[end].text)]
+        return None
+
     @staticmethod
     def _descriptor(tok: Token) -> bool:
         """A word between a title and a name that is not part of the name: a nationality
@@ -458,6 +504,20 @@ class PeopleIndex:
                 run = self._name_run(tok.i)
                 if tok.ent_type_ not in NON_PERSON_LABELS or (run and run[1] > run[0]):
                     seeds.append((tok.i, tok.i, "role"))
+            if fold(tok.text) in OFFICE_TITLES and tok.pos_ in ("NOUN", "PROPN"):
+                # "Chile's Agriculture Minister, Esteban Vidal, said": the name in apposition
+                # to an office is a person's, whatever label the model gave it.
+                for c in tok.children:
+                    if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < tok.i:
+                        continue
+                    run = self._name_run(c.i)
+                    labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
+                    if (
+                        run[1] > run[0]
+                        and labels <= {"", "PERSON", "ORG", "GPE", "NORP"}
+                        and (self.organisation_at(c.i) is None or labels <= {"", "PERSON"})
+                    ):
+                        seeds.append((*run, "role"))
             if (
                 tok.dep_ == "nsubj"
                 and tok.pos_ == "PROPN"
@@ -470,6 +530,15 @@ class PeopleIndex:
                 labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
                 if (run[1] > run[0] and labels <= {"", "PERSON", "ORG"}) or labels == {""}:
                     seeds.append((*run, "speech"))
+            if (
+                tok.lower_ == "as"
+                and _is_name_token(nxt)
+                and tok.i >= 2
+                and any(doc[k].lemma_.lower() == "name" for k in range(max(0, tok.i - 3), tok.i))
+                and nxt.ent_type_ not in NON_PERSON_LABELS
+            ):
+                # "a retired teacher who gave his name only as Daniel"
+                seeds.append((nxt.i, nxt.i, "role"))
             if (
                 tok.text == ":"
                 and tok.i > 1
@@ -493,6 +562,8 @@ class PeopleIndex:
             if raw is None:
                 continue
             raw.kind = kind
+            if raw.role is None:
+                raw.role = self._appositive_role(raw.name_last)
             key = (raw.name_first, raw.name_last)
             old = raws.get(key)
             if old is None:
@@ -549,12 +620,16 @@ class PeopleIndex:
             if tok.i in taken or tok.i == 0 or not _is_name_token(tok):
                 continue
             word = fold(re.sub(r"[\u2019']s$", "", tok.text))
-            if word not in wanted or tok.ent_type_ in NON_PERSON_LABELS:
+            if word not in wanted or tok.ent_type_ in NOT_NAME_LABELS:
                 continue
+            # The model often takes an unfamiliar name for a place ("Eleni Papadopoulou"
+            # as GPE): the surname is a person's here, so the label does not count.
             run = self._name_run(tok.i)
             if run[1] != tok.i or run[1] - run[0] not in (1, 2):
                 continue
-            if any(self.doc[k].ent_type_ in NON_PERSON_LABELS for k in range(*run)):
+            if any(self.doc[k].ent_type_ in NOT_NAME_LABELS for k in range(*run)):
+                continue
+            if is_country(self.text[self.doc[run[0]].idx : tok.idx + len(tok.text)]):
                 continue
             raw = self._split(*run)
             if raw is None or len(raw.words) < 2 or raw.words[-1] != word:
@@ -566,26 +641,62 @@ class PeopleIndex:
         return out
 
     def organisation_at(self, token_i: int) -> str | None:
-        """The organisation a token belongs to, as written in full ("Lagos Chamber of
-        Commerce and Industry"): an ORG entity that is no person's name, or a capitalised
-        name with an organisation word ("Acme Bank")."""
-        ent = self._ent_at().get(token_i)
-        if ent is None or ent.label_ != "ORG":
+        """The organisation a token belongs to, written in full ("Lagos Chamber of Commerce
+        and Industry"): the capitalised run around the token, through "of", "and", "for"
+        between capitalised words, when it has an organisation word ("Chamber", "Agency",
+        "Bank") or the model labels it ORG (and it is no person's name)."""
+        doc = self.doc
+        if token_i in self._token_person:
             return None
-        tokens = list(ent)
+        ent = self._ent_at().get(token_i)
+        label = ent.label_ if ent is not None else ""
+
+        def cap(t: Token) -> bool:
+            return _is_capitalised(t) and t.pos_ in ("PROPN", "NOUN") and t.tag_ != "POS"
+
+        if not _is_capitalised(doc[token_i]):
+            return None
+        if label not in ("", "ORG"):
+            # "Amnesty International Kenya": a place ending an organisation's name.
+            prev = doc[token_i - 1] if token_i > 0 else None
+            if prev is None or prev.ent_type_ != "ORG" or not cap(prev):
+                return None
+            ent, label = self._ent_at().get(prev.i), "ORG"
+        a = b = token_i
+        if ent is not None:
+            a, b = min(a, ent.start), max(b, ent.end - 1)
+
+        while a > 0 and cap(doc[a - 1]) and "\n" not in doc[a - 1].whitespace_:
+            a -= 1
+        while b + 1 < len(doc) and "\n" not in doc[b].whitespace_:
+            nxt = doc[b + 1]
+            if cap(nxt):
+                b += 1
+            elif (
+                fold(nxt.text) in ORG_CONNECTORS
+                and b + 2 < len(doc)
+                and cap(doc[b + 2])
+                and (doc[b + 2].ent_type_ in ("", "ORG") or nxt.lower_ == "of")
+            ):
+                b += 2
+            else:
+                break
+        tokens = list(doc[a : b + 1])
         while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):
             tokens = tokens[1:]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
             tokens = tokens[:-1]
-        if not tokens:
+        if not tokens or any(t.i in self._token_person for t in tokens):
             return None
         words = {fold(t.text) for t in tokens}
-        is_org = (
-            words & ORG_WORDS
-            or words & ORG_CONNECTORS
-            or len(tokens) == 1
-            or len(tokens) > 4
-            or any(_is_acronym(t) for t in tokens)
+        is_org = bool(words & ORG_WORDS) or (
+            label == "ORG"
+            and (
+                bool(words & ORG_CONNECTORS)
+                or len(tokens) == 1
+                or len(tokens) > 4
+                or any(_is_acronym(t) for t in tokens)
+            )
         )
         if not is_org:
             return None
@@ -742,6 +853,10 @@ class PeopleIndex:
     # ----------------------------------------------------------------- queries
     def person_at(self, token_i: int) -> str | None:
         return self._token_person.get(token_i)
+
+    def is_person(self, name: str | None) -> bool:
+        """Whether `name` is the canonical name of a person of this article."""
+        return bool(name) and name in self._by_name
 
     def gender_of(self, name: str | None) -> str | None:
         person = self._by_name.get(name or "")

@@ -12,9 +12,19 @@ over the already-parsed Doc; nothing is parsed again):
                  a relative clause its antecedent ("X, who said “...”"); "the minister
                  said" is the nearest earlier person with that office; a clause and a
                  colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
-   pronoun       the same, when the subject is he/she: the nearest earlier person
-                 outside quotations whose gender (Mr/Ms, role words, pronouns) fits,
-                 preferring the subject of that sentence.
+                 An organisation subject is the speaker in full ("The Lagos Chamber of
+                 Commerce and Industry said"); "it said" / "the authority said" is the
+                 organisation that spoke in this or the previous sentence.
+                 When the verb's subject cannot be the speaker (a country, a thing) and
+                 the clause is what someone says, the reporting verb's subject speaks
+                 ("She said Canada would respond “dollar for dollar”").
+   pronoun       the same, when the subject is he/she: looking back sentence by sentence
+                 (outside quotations), the first sentence with a person of fitting gender
+                 (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
+                 wins ("X, who arrived after Cyclone Y struck, said ..."), then the main
+                 subject, any subject, the nearest name. An unnamed person there ("A
+                 senior banker said", "a police officer said") gives None. Organisations
+                 and places are never he/she (they are not in the people index).
    according_to  "“...”, according to X".
    A subject that is not a person ("one Moscow official called for the
    “denazification”", "analysts say") gives speaker None and stops here.
@@ -23,10 +33,14 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
 3. continuation  the speaker of the sentence before it in the paragraph (a quotation,
                  reported speech, or a person as the subject), or, when it opens its
                  paragraph, the last speaker of the previous paragraph (its last
-                 quotation or reported speech "X says ...").
+                 quotation or reported speech "X says ..."); a previous paragraph with
+                 no speech whose last sentence has a person as its subject ("Islam pointed
+                 out that ..."); after one paragraph of narration naming nobody, the last
+                 speaker of the paragraph before it. An unnamed speaker (None) blocks it.
 4. next_sentence reported speech by a person in the next sentence ("X said so.").
-5. heading       a paragraph that is only a quotation without final punctuation is a
-                 heading: it gets the speaker of the article's quotation it repeats
+5. heading       a paragraph that is only a quotation without final punctuation (or a
+                 short topic and a colon before it: "Portugal wildfires: ‘The sky ...’")
+                 is a heading: it gets the speaker of the article's quotation it repeats
                  (token overlap), else None (a scare quote or a pull-quote with no source).
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
@@ -47,14 +61,74 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PRONOUN_GENDER,
     SPEECH_VERBS,
+    UNNAMED_PERSON_NOUNS,
     WEAK_SPEECH_VERBS,
 )
-from .people import Mention, PeopleIndex
+from .people import LOOKBACK_CHARS, Mention, PeopleIndex
 from .text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
 SKIPPABLE = ("ADV", "AUX", "PART")
+UNNAMED = object()  # a pronoun's antecedent is a person the article does not name
+
+
+ANONYMOUS_SOURCES = {
+    "official",
+    "source",
+    "diplomat",
+    "officer",
+    "person",
+    "aide",
+    "insider",
+    "employee",
+    "staffer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
+
+
+def _fits(have: str | None, want: str | None) -> bool:
+    return have is None or want is None or have == want
+
+
+def _definite_person(tok: Token) -> str | None | bool:
+    """ "the 58-year-old", "the farmer", "the father-of-three": a person already introduced.
+    Returns the gender the noun marks (None when it marks none), or False when tok is no
+    such description."""
+    if not any(c.lower_ == "the" for c in tok.subtree if c.i < tok.i):
+        return False
+    low = tok.lemma_.lower()
+    if tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree):
+        return None
+    if tok.pos_ == "NOUN" and tok.text.islower() and tok.tag_ != "NNS":
+        if low in ANONYMOUS_SOURCES:
+            return False  # "the official said": often a source the article never names
+        if low in UNNAMED_PERSON_NOUNS:
+            return UNNAMED_PERSON_NOUNS[low]
+        if low in PERSON_ROLE_NOUNS:
+            return None
+    return False
+
+
+def _served(sub: Token, role: Token) -> bool:
+    """sub hangs on role through "for"/"to"/"with" ("a spokesman for X")."""
+    t, steps = sub, 0
+    while t.i != role.i and t.head is not t and steps < 8:
+        if t.dep_ == "prep" and t.lower_ in ("for", "to", "with", "against", "from", "by"):
+            return True
+        t, steps = t.head, steps + 1
+    return False
+
+
+def _is_unnamed_person(tok: Token) -> bool:
+    """ "a senior banker", "one resident", "a police officer": a singular person noun with
+    no name attached (the caller has already failed to find a named person for it)."""
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        return False
+    low = tok.lemma_.lower()
+    return low in UNNAMED_PERSON_NOUNS or low in PERSON_ROLE_NOUNS
 
 
 @dataclass
@@ -94,6 +168,7 @@ class _Context:
         self.regions = regions
         self.segments = self._segments()
         self.seg_starts = [s[0] for s in self.segments]
+        self._pronouns: dict[int, str | None] = {}
 
     def _region_end(self, q: QuoteSpan) -> int:
         return q.close_at + 1 if q.close_at is not None else q.end
@@ -156,18 +231,36 @@ class _Context:
         """(speaker, how) for a subject token; how is explicit | pronoun | nonperson."""
         low = tok.lower_
         if low in PRONOUN_GENDER:
-            name = self.people.resolve_pronoun(low, before=tok.idx, skip=self._skip_mention)
-            return name, "pronoun"
+            return self.resolve_pronoun(tok), "pronoun"
+        if low == "it" or (
+            tok.pos_ == "NOUN"
+            and tok.text.islower()
+            and any(c.lower_ == "the" for c in tok.children)
+        ):
+            # "“We have no choice,” it said." / "the authority said": the organisation that
+            # spoke in this or the sentence before (for a noun, one whose name has it).
+            org = self.recent_organisation(tok, None if low == "it" else tok.lower_)
+            if org:
+                return org, "explicit"
         name = self.people.person_at(tok.i)
         if name:
             return name, "explicit"
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "flat") and self.people.person_at(child.i):
                 return self.people.person_at(child.i), "explicit"
+        org = self.people.organisation_at(tok.i)
+        if org:
+            return org, "explicit"
         if tok.lower_ in PERSON_ROLE_NOUNS:
             # "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree.
+            # Not someone the role serves: "a spokesman for Mr Haddad", "an adviser to X".
             for sub in tok.subtree:
-                if sub.i > tok.i and self.people.person_at(sub.i) and self.in_quote[sub.i] is None:
+                if (
+                    sub.i > tok.i
+                    and self.people.person_at(sub.i)
+                    and self.in_quote[sub.i] is None
+                    and not _served(sub, tok)
+                ):
                     return self.people.person_at(sub.i), "explicit"
         if (
             tok.pos_ in ("NOUN", "PROPN")
@@ -180,9 +273,123 @@ class _Context:
             )
             if name:
                 return name, "explicit"
-        if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        if (
+            tok.dep_ in SUBJECT_DEPS
+            and tok.lower_ in ("who", "that", "which")
+            and tok.head.dep_ == "relcl"
+        ):
             return self.person_of(tok.head.head)
+        gender = _definite_person(tok)
+        if gender is not False and tok.dep_ in SUBJECT_DEPS:
+            # "“Everything is gone,” the 58-year-old said": the person last talked about.
+            name = self.resolve_pronoun(tok, gender)  # type: ignore[arg-type]
+            if name:
+                return name, "pronoun"
         return None, "nonperson"
+
+    def resolve_pronoun(self, tok: Token, gender: str | None = None) -> str | None:
+        """The person a he/she subject refers to: looking back sentence by sentence, the
+        first sentence holding a person of a fitting gender decides. In it, the subject of
+        a speech verb wins ("X, who arrived after Cyclone Y struck, said ..."), then the
+        main clause's subject, then any subject, then the nearest name. An unnamed person
+        there ("A senior banker said ...") gives None. Organisations and places are never
+        candidates (they are not in the people index)."""
+        if tok.i in self._pronouns:
+            return self._pronouns[tok.i]
+        self._pronouns[tok.i] = None  # guards against a cycle
+        gender = PRONOUN_GENDER.get(tok.lower_, gender)
+        doc = self.doc
+        seg = self.seg_of(tok.idx)
+        answer: str | None = None
+        while seg >= 0 and self.segments[seg][1] >= tok.idx - LOOKBACK_CHARS:
+            a, b = self.segments[seg]
+            best: tuple[int, int, object] | None = None  # (rank, position, name)
+            for i in range(self.token_at(a), min(self.token_at(max(a, b - 1)), tok.i - 1) + 1):
+                t = doc[i]
+                if t.idx < a or self.in_quote[i] is not None or i == tok.i:
+                    continue
+                cand = self._candidate(t, gender)
+                if cand is None:
+                    continue
+                rank, name = cand
+                if best is None or (rank, i) > (best[0], best[1]):
+                    best = (rank, i, name)
+            if best is not None:
+                answer = None if best[2] is UNNAMED else best[2]  # type: ignore[assignment]
+                break
+            seg -= 1
+        self._pronouns[tok.i] = answer
+        return answer
+
+    def _candidate(self, t: Token, gender: str | None) -> tuple[int, object] | None:
+        """(rank, name or UNNAMED) when token t can be what a he/she refers to."""
+        speech_subject = t.dep_ in SUBJECT_DEPS and _is_speech_verb(t.head)
+        if t.lower_ in PRONOUN_GENDER:
+            if not speech_subject or PRONOUN_GENDER[t.lower_] != (
+                gender or PRONOUN_GENDER[t.lower_]
+            ):
+                return None
+            name = self.resolve_pronoun(t)
+            return 3, name if name else UNNAMED
+        name = self.people.person_at(t.i)
+        if name:
+            if not _fits(self.people.gender_of(name), gender):
+                return None
+            if speech_subject:
+                return 3, name
+            if t.dep_ in SUBJECT_DEPS:
+                return (2 if t.head.dep_ == "ROOT" else 1), name
+            if (
+                t.head.i < t.i
+                and t.head.lemma_.lower() in ("say", "add", "write", "ask")
+                and t.dep_ in ("dobj", "attr", "npadvmod")
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.head.children)
+            ):
+                return 3, name  # "said Andrew Smith" parsed with the name as object
+            return 0, name
+        if speech_subject and _is_unnamed_person(t):
+            named, _ = self.person_of(t)
+            if not named:
+                # "a retired teacher who gave his name only as Daniel, said"
+                named = next(
+                    (
+                        self.people.person_at(k)
+                        for c in t.children
+                        if c.dep_ in ("relcl", "appos") and c.i > t.i
+                        for k in range(c.left_edge.i, c.right_edge.i + 1)
+                        if self.people.person_at(k) and self.in_quote[k] is None
+                    ),
+                    None,
+                )
+            if named and self.people.is_person(named):
+                return (3, named) if _fits(self.people.gender_of(named), gender) else None
+            noun_gender = UNNAMED_PERSON_NOUNS.get(t.lemma_.lower())
+            if not _fits(noun_gender, gender):
+                return None
+            return 3, UNNAMED
+        return None
+
+    def recent_organisation(self, tok: Token, noun: str | None) -> str | None:
+        """An organisation that is the subject of a speech verb in tok's sentence (before
+        it) or the sentence before; with `noun`, one whose name contains that word."""
+        doc = self.doc
+        seg = self.seg_of(tok.idx)
+        for s in (seg, seg - 1):
+            if s < 0:
+                break
+            a, b = self.segments[s]
+            last = min(self.token_at(max(a, b - 1)), tok.i - 1)
+            for i in range(last, self.token_at(a) - 1, -1):
+                t = doc[i]
+                if t.idx < a or self.in_quote[i] is not None:
+                    continue
+                if t.dep_ in SUBJECT_DEPS and _is_speech_verb(t.head):
+                    org = self.people.organisation_at(t.i)
+                    if org and (noun is None or noun in org.lower().split()):
+                        return org
+                    if org is None and noun is None:
+                        return None  # someone else spoke since
+        return None
 
     def adjacent_person(self, verb: Token) -> str | None:
         """A name written right before the verb ("Medvedev later said") or after it
@@ -293,6 +500,8 @@ def _attribute(ctx: _Context, idx: int, found: _Found) -> None:
         _colon_lead(ctx, found, seg_a, tok_a)
         return
     name, how = ctx.subject(chosen)
+    if name is None and how == "nonperson":
+        name, how = _reporting_clause(ctx, chosen, name, how)
     if how == "unknown" and not _embedded(ctx.text, q, para_start):
         # Last resort inside the sentence: the nearest name before the verb.
         for k in range(chosen.i - 1, tok_a - 1, -1):
@@ -304,6 +513,26 @@ def _attribute(ctx: _Context, idx: int, found: _Found) -> None:
     found.speaker = name
     found.attribution = how if name else "none"
     found.resolved = True
+
+
+def _reporting_clause(
+    ctx: _Context, verb: Token, name: str | None, how: str
+) -> tuple[str | None, str]:
+    """ "She said Canada would respond “dollar for dollar”": the verb the quotation hangs
+    on has a subject that cannot speak for itself here (a country, a thing), and it sits in
+    what a person says: the quotation is that person's words."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and (_is_unnamed_person(subj) or subj.tag_ == "NNS"):
+        return name, how  # "one official called for ...", "officials say ...": nobody named
+    head, steps = verb, 0
+    while steps < 4 and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+        head, steps = head.head, steps + 1
+        if ctx.in_quote[head.i] is None and _is_speech_verb(head):
+            outer, outer_how = ctx.subject(head)
+            if outer:
+                return outer, outer_how
+            break
+    return name, how
 
 
 def _colon_lead(ctx: _Context, found: _Found, seg_a: int, tok_a: int) -> None:
@@ -326,6 +555,30 @@ def _colon_lead(ctx: _Context, found: _Found, seg_a: int, tok_a: int) -> None:
             if name:
                 found.speaker, found.attribution, found.resolved = name, how, True
             return
+
+
+def _no_people(ctx: _Context, para: int) -> bool:
+    """The paragraph has no quotation and names no person or organisation."""
+    p = ctx.paras[para]
+    if _has_quote(ctx, p.start, p.end):
+        return False
+    for i in range(ctx.token_at(p.start), ctx.token_at(max(p.start, p.end - 1)) + 1):
+        tok = ctx.doc[i]
+        if ctx.people.person_at(i) or tok.lower_ in PRONOUN_GENDER:
+            return False
+        if tok.ent_type_ == "ORG" and tok.dep_ in SUBJECT_DEPS:
+            return False
+    return True
+
+
+def _paragraph_subject(ctx: _Context, para: int) -> str | None:
+    """The person the last sentence of a paragraph is about (its main subject), when the
+    paragraph has no quotation of its own."""
+    p = ctx.paras[para]
+    if _has_quote(ctx, p.start, p.end):
+        return None
+    seg = ctx.seg_of(max(p.start, p.end - 1))
+    return _clause_subject(ctx, ctx.segments[seg])
 
 
 def _clause_subject(ctx: _Context, seg: tuple[int, int]) -> str | None:
@@ -360,14 +613,27 @@ def _attribute_nested(ctx: _Context, found: _Found, parent: _Found, parent_idx: 
 
 def _is_heading(ctx: _Context, q: QuoteSpan) -> bool:
     para = ctx.paras[q.paragraph]
-    if len(q.pieces) != 1 or q.open_at != para.start:
+    if len(q.pieces) != 1:
         return False
+    if q.open_at != para.start:
+        # "Portugal wildfires: ‘The sky turned orange’": a short topic and a colon.
+        lead = ctx.text[para.start : q.open_at].rstrip()
+        if not lead.endswith(":") or len(lead.split()) > 6 or ctx.inside_any_quote(para.start):
+            return False
+        first, colon = ctx.token_at(para.start), ctx.token_at(para.start + len(lead) - 1)
+        if any(ctx.people.person_at(i) for i in range(first, colon)):
+            return False  # "Keir Stone: ‘...’" names its speaker
     close_end = q.close_at + 1 if q.close_at is not None else q.end
     rest = ctx.text[close_end : para.end].strip()
     if rest:
         return False
     body = ctx.text[q.start : q.end].rstrip()
-    return bool(body) and body[-1] not in TERMINATORS and len(body.split()) <= 25
+    prefixed = q.open_at != para.start  # "Brexit: ‘What happens now?’" is a heading too
+    return (
+        bool(body)
+        and (body[-1] not in TERMINATORS or (prefixed and body[-1] in "?!"))
+        and len(body.split()) <= 25
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -406,8 +672,10 @@ def _speech_events(ctx: _Context) -> dict[int, list[tuple[int, str | None]]]:
     for tok in ctx.doc:
         if ctx.in_quote[tok.i] is not None or not _is_speech_verb(tok):
             continue
-        if tok.lemma_.lower() in WEAK_SPEECH_VERBS:
-            continue
+        if tok.lemma_.lower() in WEAK_SPEECH_VERBS and not (
+            tok.lemma_.lower() == "point" and any(c.lower_ == "out" for c in tok.children)
+        ):
+            continue  # "believe", "think" - but "pointed out that ..." reports speech
         has_subject = tok.lower_ == "according" or any(c.dep_ == "nsubj" for c in tok.children)
         if not has_subject:
             continue
@@ -477,6 +745,26 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
             and not any(h.span.paragraph == q.paragraph - 1 for h in headings)
         ):
             f.speaker, f.attribution = prev[-1][1], "continuation"
+        elif (
+            q.open_at == para.start
+            and not prev
+            and q.paragraph > 0
+            and not any(h.span.paragraph == q.paragraph - 1 for h in headings)
+            and (name := _paragraph_subject(ctx, q.paragraph - 1))
+        ):
+            # "Islam pointed out that ..." / next paragraph: “If the government is ...”
+            f.speaker, f.attribution = name, "continuation"
+        elif (
+            q.open_at == para.start
+            and not prev
+            and q.paragraph > 1
+            and (before := events.get(q.paragraph - 2, []))
+            and before[-1][1]
+            and _no_people(ctx, q.paragraph - 1)
+        ):
+            # A quotation resumes after one paragraph of narration naming nobody:
+            # “We can barely keep up,” Mr B said. / The firm employs 200 people. / “...”
+            f.speaker, f.attribution = before[-1][1], "continuation"
         else:
             name = _next_sentence_speaker(ctx, f, events)
             if name:

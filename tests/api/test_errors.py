@@ -87,3 +87,27 @@ def test_wrong_types_in_query_params_are_400_not_500(api, db, path):
     assert response.status_code in (200, 400, 404)
     if response.status_code >= 400:
         assert set(response.json()) == SHAPE
+
+
+def test_page_size_must_be_a_positive_whole_number(api, bank):
+    for bad in ("0", "-3", "ten", "null"):
+        body = assert_shape(api.get("/api/v1/banks/", {"page_size": bad}), 400, "invalid")
+        assert list(body["errors"]) == ["page_size"]
+    assert api.get("/api/v1/banks/", {"page_size": "100000"}).status_code == 200  # capped at 200
+
+
+def test_form_bodies_are_refused_where_json_is_expected(api, db):
+    response = api.post("/api/v1/reviews/", {"card": 1, "rating": 3}, format="multipart")
+    assert_shape(response, 415, "unsupported_media_type")
+
+
+def test_numbers_are_not_accepted_as_text(teacher_api, db):
+    response = teacher_api.post("/api/v1/teach/banks/", {"title": 12345}, format="json")
+    body = assert_shape(response, 400, "invalid")
+    assert body["errors"] == {"title": ["Not a valid string."]}
+
+
+def test_boolean_filter_rejects_non_booleans(api, db):
+    body = assert_shape(api.get("/api/v1/quizzes/", {"finished": "null"}), 400, "invalid")
+    assert list(body["errors"]) == ["finished"]
+    assert api.get("/api/v1/quizzes/", {"finished": "true"}).status_code == 200

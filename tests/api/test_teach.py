@@ -182,7 +182,7 @@ def test_question_update_breaking_a_constraint_is_400_not_500(teacher_api, bank)
     response = teacher_api.patch(
         f"{TEACH}questions/{question.pk}/",
         {"evidence_start": 50, "evidence_end": 10},
-        format="multipart",
+        format="json",
     )
     assert response.status_code == 400
     assert response.json()["errors"] == {"evidence_end": ["The evidence must end after it starts."]}

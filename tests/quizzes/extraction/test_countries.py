@@ -191,3 +191,122 @@ def test_organisation_described_by_an_apposition(links_of):
     found = links_of("Gazprom, the Russian state energy giant, cut supplies.")
     assert pairs(found) == {("Gazprom", "Russia")}
     assert found[0].subject_kind == "organisation"
+
+
+# -- organisations and people described by a country (blind-test patterns) --------------------
+
+
+def test_organisation_named_after_a_country_and_a_description(links_of):
+    found = links_of("Finland's state-owned investor Lakefund put $10m into the plant.")
+    assert pairs(found) == {("Lakefund", "Finland")}
+    assert found[0].subject_kind == "organisation"
+
+
+def test_organisation_named_after_a_nationality_and_a_description(links_of):
+    found = links_of("The Belgian development bank BIO signed the loan on Monday.")
+    assert pairs(found) == {("BIO", "Belgium")}
+
+
+def test_unnamed_agency_of_a_country(links_of):
+    found = links_of("Greece's civil protection agency ordered evacuations.")
+    assert pairs(found) == {("Greece's civil protection agency", "Greece")}
+
+
+def test_description_whose_possessive_the_parser_lost(links_of):
+    found = links_of("The line follows talks between Kenya Power and Tanzania's state utility Tanesco.")
+    assert ("Tanesco", "Tanzania") in pairs(found)
+
+
+def test_a_government_is_a_group_noun_and_not_linked(links_of):
+    assert links_of("The Italian government said it would help.") == []
+
+
+def test_unnamed_person_described_by_a_nationality(links_of):
+    found = links_of("A senior Kenyan banker, who asked not to be named, said the rules were unclear.")
+    assert pairs(found) == {("senior Kenyan banker", "Kenya")}
+    assert found[0].subject_kind == "person"
+
+
+def test_negated_description_names_nobody(links_of):
+    assert links_of("Not a single Kazakh official has voiced support for the war.") == []
+
+
+def test_unnamed_organisation_in_a_country(links_of):
+    found = links_of("The company signed a deal with a battery maker in Japan.")
+    assert pairs(found) == {("battery maker in Japan", "Japan")}
+
+
+def test_person_linked_through_its_organisation(links_of):
+    found = links_of(
+        "Kenya's Rural Energy Authority has built 30 plants. "
+        "Its managing director, Joseph Kamau, said more would follow."
+    )
+    assert pairs(found) == {("Rural Energy Authority", "Kenya"), ("Joseph Kamau", "Kenya")}
+
+
+def test_person_and_university_in_a_city_and_country(links_of):
+    found = pairs(
+        links_of(
+            "Prof Lucas Lima, a materials scientist at the Federal University of Rio Grande do "
+            "Sul in Porto Alegre, Brazil, led the study."
+        )
+    )
+    assert ("Lucas Lima", "Brazil") in found
+    assert ("Federal University of Rio Grande do Sul", "Brazil") in found  # name not cut at "do"
+    assert ("Porto Alegre", "Brazil") in found
+
+
+def test_event_with_a_coded_name_held_in_a_city(links_of):
+    found = pairs(links_of("The talks came less than a year after Cop29 in Baku."))
+    assert ("Cop29", "Azerbaijan") in found
+
+
+def test_name_with_a_comma_list_is_not_cut(links_of):
+    found = pairs(
+        links_of("A spokesperson for the UK Foreign, Commonwealth and Development Office said so.")
+    )
+    assert found == {("Foreign, Commonwealth and Development Office", "United Kingdom")}
+
+
+def test_unclosed_bracket_is_cut_from_a_name(links_of):
+    found = pairs(
+        links_of(
+            "Researchers at the Bangladesh University of Engineering and Technology (Buet) said "
+            "the water was rising."
+        )
+    )
+    assert found == {("Bangladesh University of Engineering and Technology", "Bangladesh")}
+
+
+# -- ambiguous place names ---------------------------------------------------------------------
+
+
+def test_province_beats_a_homonymous_city(links_of):
+    found = pairs(
+        links_of(
+            "The senator said factories could buy steel from Ontario instead, in a dispute "
+            "between the US and Canada."
+        )
+    )
+    assert ("Ontario", "Canada") in found
+    assert ("Ontario", "United States") not in found
+
+
+def test_small_town_resolved_by_the_article_country(links_of):
+    found = pairs(
+        links_of("Thousands moved to Bhola after floods in Bangladesh. Bhola was hit hardest.")
+    )
+    assert found == {("Bhola", "Bangladesh")}
+
+
+def test_country_of_the_sentence_decides_between_namesakes(links_of):
+    found = pairs(
+        links_of("Mexico's exports fell. Trucks queued for hours in Nogales, the Arizona senator said.")
+    )
+    assert ("Nogales", "United States") in found  # Arizona is in the sentence
+    assert ("Nogales", "Mexico") not in found
+
+
+def test_a_state_after_the_city_decides(links_of):
+    found = pairs(links_of("Mexico's exports fell. Trucks queued in Nogales, Arizona, on Monday."))
+    assert ("Nogales", "United States") in found

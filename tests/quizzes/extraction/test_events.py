@@ -197,3 +197,95 @@ def test_periods_up_to_now_and_dates_relative_to_another_event(events_of, senten
 
 def test_a_date_that_is_the_subject_is_not_a_time(events_of):
     assert events_of("The next day was quiet. 2022 was a hard year.") == []
+
+
+# -- blind-test patterns: datelines, non-events, clause cleaning, resolution -----------------
+WEDNESDAY = date(2026, 3, 11)
+
+
+def test_wire_dateline_is_not_an_event_and_keeps_the_subject(events_of):
+    found = events_of(
+        "NAIROBI, March 10 (Reuters) - Kenya and Uganda signed a power deal on Monday, officials said.",
+        published=WEDNESDAY,
+    )
+    assert when_date(found) == [("Monday", "2026-03-09")]
+    assert found[0].event == "Kenya and Uganda signed a power deal"
+
+
+def test_no_reply_to_a_request_for_comment_is_not_an_event(events_of):
+    assert events_of("The ministry did not respond to a request for comment on Wednesday.") == []
+
+
+def test_today_inside_a_quotation_needs_the_past_tense(events_of):
+    assert events_of('"Things are bad now, but it will start to change today," she said.') == []
+    found = events_of('"We signed the contract today," she said.')
+    assert when_date(found) == [("today", "2022-09-30")]
+
+
+def test_the_name_in_an_apposition_stays_in_the_event(events_of):
+    found = events_of("The fund was founded in 2019 by the Kenyan engineer, Dr Wanjiru Mwangi.")
+    assert "Wanjiru Mwangi" in found[0].event
+
+
+def test_an_emptied_parenthesis_is_removed(events_of):
+    found = events_of("The temperature reached 45C (113F) on Sunday, according to officials.")
+    assert "(" not in found[0].event and ")" not in found[0].event
+    assert found[0].event.startswith("The temperature reached 45C")
+
+
+def test_late_on_a_day_goes_with_the_date(events_of):
+    found = events_of("They said they had been moved to shelters in the town late on Tuesday.")
+    assert found[0].event == "they had been moved to shelters in the town"
+
+
+def test_participle_clause_opening_the_sentence_borrows_the_main_clause(events_of):
+    found = events_of("Asked about the cost on Wednesday, the minister said it was worth it.")
+    assert found[0].event == "Asked about the cost, the minister said it was worth it"
+
+
+def test_time_relative_to_another_event(events_of):
+    found = events_of("The deal came less than a year after Cop29 in Baku.")
+    assert when_date(found) == [("less than a year after", None)]
+    assert found[0].event == "The deal came"
+
+
+def test_for_some_years_after_is_a_duration(events_of):
+    assert events_of("He worked there for two years after the war.") == []
+
+
+def test_year_modifying_a_plural_noun_after_a_determiner(events_of):
+    found = events_of('"We never recovered from the 2018 steel tariffs," he said.')
+    assert when_date(found) == [("2018", "2018")]
+    assert events_of("About 2014 workers went on strike.") == []  # a count
+
+
+def test_weekday_after_a_hope_or_plan_is_the_coming_one(events_of):
+    found = events_of("The family hoped to fly home from Lisbon on Friday.", published=WEDNESDAY)
+    assert when_date(found) == [("Friday", "2026-03-13")]
+    found = events_of("The family flew home from Lisbon on Friday.", published=WEDNESDAY)
+    assert when_date(found) == [("Friday", "2026-03-06")]
+
+
+def test_reporting_verb_tense_not_the_quotation_tense(events_of):
+    found = events_of(
+        '"We are not going to let our neighbours down," Smith said in a statement on Tuesday.',
+        published=WEDNESDAY,
+    )
+    assert when_date(found) == [("Tuesday", "2026-03-10")]
+    assert found[0].event == "Smith said in a statement"
+
+
+def test_decades_are_events_without_a_single_date(events_of):
+    found = events_of("Electricity demand in the region has grown since the early 2010s.")
+    assert when_date(found) == [("since the early 2010s", None)]
+    assert found[0].event == "Electricity demand in the region has grown"
+
+
+def test_recent_years_after_spent(events_of):
+    found = events_of("Ottawa had spent recent years diversifying its exports.")
+    assert when_date(found) == [("recent years", None)]
+
+
+def test_coordinated_finite_verb_does_not_borrow_the_auxiliary(events_of):
+    found = events_of("Prices have risen since 2001, and fell in 1998.")
+    assert [e.event for e in found][-1] == "Prices fell"

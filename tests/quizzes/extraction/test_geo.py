@@ -95,3 +95,20 @@ def test_distractor_helpers():
 
 def test_data_is_loaded_once_per_process():
     assert geo._geo() is geo._geo()
+
+
+def test_first_level_provinces_and_states_of_every_country():
+    assert geo.region_country("Ontario") == "Canada"
+    assert geo.region_country("Rio Grande do Sul") == "Brazil"
+    assert geo.region_country("Punjab") is None  # India's and Pakistan's
+    assert geo.city_country("Punjab", context={"Pakistan": 2}) == "Pakistan"
+    assert geo.city_country("Ontario") == "Canada"  # not Ontario, California
+
+
+def test_namesakes_prefer_the_sentence_then_the_main_country_of_the_article():
+    assert geo.city_country("Nogales") == "Mexico"  # the biggest, on its name alone
+    assert geo.city_country("Nogales", near={"United States"}) == "United States"
+    assert geo.city_country("Nogales", context={"United States": 5, "Mexico": 1}) == "United States"
+    assert geo.city_country("Bhola") is None  # under 100,000 people: not on its name alone
+    assert geo.city_country("Bhola", context={"Bangladesh": 3}) == "Bangladesh"
+    assert geo.city_country("Moscow", context={"United States": 9}) == "Russia"  # a big city stays

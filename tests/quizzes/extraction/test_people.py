@@ -67,3 +67,55 @@ def test_surname_taken_for_a_place_is_still_the_person_as_a_subject(people_of):
         "Ibrahim Kalin met the delegation. Kalin stated that talks had been difficult."
     )
     assert [m.name for m in index.mentions] == ["Ibrahim Kalin", "Ibrahim Kalin"]
+
+
+def test_a_city_tagged_as_a_person_is_not_a_person(people_of):
+    index = people_of(
+        "The plan was welcomed by analysts based in Bogotá and Lima. "
+        "“It is only a matter of time,” said one trader in Bogotá."
+    )
+    assert index.people == []
+
+
+def test_first_name_the_model_tags_as_a_nationality_stays_in_the_name(people_of):
+    index = people_of("“The talks were useful,” said German Chancellor Olaf Scholz on Friday.")
+    assert [p.name for p in index.people] == ["Olaf Scholz"]
+    assert index.role_of("Olaf Scholz") == "German Chancellor"
+
+
+def test_a_storm_name_is_not_a_person(people_of):
+    index = people_of("Rahim Uddin arrived after Cyclone Sidr hit the delta in 2007.")
+    assert [p.name for p in index.people] == ["Rahim Uddin"]
+
+
+def test_a_title_alone_is_not_a_name(people_of):
+    index = people_of("Chile’s Interior Minister, Rosa Ibáñez, said her country would help.")
+    assert [p.name for p in index.people] == ["Rosa Ibáñez"]
+
+
+def test_surname_after_an_honorific_recovers_the_full_name_the_model_missed(people_of):
+    index = people_of(
+        "Eleni Papadopoulou, 72, was at home when the river burst its banks. "
+        "Mrs Papadopoulou said the water rose fast."
+    )
+    assert [p.name for p in index.people] == ["Eleni Papadopoulou"]
+    assert index.canonical("Mrs Papadopoulou") == "Eleni Papadopoulou"
+    assert index.gender_of("Eleni Papadopoulou") == "f"
+
+
+def test_organisation_in_full_through_of_and_and(people_of):
+    text = "The Accra Chamber of Commerce and Industry said the deal was good."
+    index = people_of(text)
+    assert index.people == []
+    doc = index.doc
+    chamber = next(t.i for t in doc if t.text == "Chamber")
+    assert index.organisation_at(chamber) == "Accra Chamber of Commerce and Industry"
+
+
+def test_role_from_an_appositive_office(people_of):
+    index = people_of(
+        "Tanzania's agriculture minister, Grace Mushi, said prices would fall. "
+        "Chile's Agriculture Minister, Esteban Vidal, visited the region."
+    )
+    assert index.role_of("Grace Mushi") == "Tanzania's agriculture minister"
+    assert index.role_of("Esteban Vidal") == "Chile's Agriculture Minister"

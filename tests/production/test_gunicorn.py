@@ -1,0 +1,84 @@
+"""config/gunicorn.py: valid for gunicorn, driven by the environment, and the app
+loads under production settings."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+
+def _production_env(**extra) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "example.com",
+        **extra,
+    }
+
+
+def _print_config(env: dict) -> dict[str, str]:
+    completed = subprocess.run(
+        [GUNICORN, "--print-config", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return {
+        name.strip(): value.strip()
+        for name, _, value in (line.partition("=") for line in completed.stdout.splitlines())
+    }
+
+
+def test_gunicorn_accepts_the_config_and_loads_the_app():
+    completed = subprocess.run(
+        [GUNICORN, "--check-config", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_gunicorn_settings_come_from_the_environment():
+    config = _print_config(
+        _production_env(
+            GUNICORN_BIND="0.0.0.0:9000",
+            GUNICORN_WORKERS="7",
+            GUNICORN_THREADS="4",
+            GUNICORN_TIMEOUT="45",
+        )
+    )
+
+    assert config["bind"] == "['0.0.0.0:9000']"
+    assert config["workers"] == "7"
+    assert config["threads"] == "4"
+    assert config["worker_class"] == "gthread"
+    assert config["timeout"] == "45"
+
+
+def test_gunicorn_defaults_to_sync_workers_on_localhost():
+    env = _production_env()
+    for name in ("GUNICORN_BIND", "GUNICORN_WORKERS", "GUNICORN_THREADS"):
+        env.pop(name, None)
+
+    config = _print_config(env)
+
+    assert config["bind"] == "['127.0.0.1:8000']"
+    assert config["worker_class"] == "sync"
+    assert int(config["workers"]) == 2 * os.cpu_count() + 1
