@@ -40,7 +40,9 @@ LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
 STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 MAX_COUNT = 9999
 LEARN_AHEAD = timedelta(minutes=20)
-STREAK_WINDOW_DAYS = 400  # progress_summary counts the streak over this many days first  # Anki's default learn-ahead limit
+# The streak is counted over this many days first; only a streak that long is
+# recounted over all history (one more query).
+STREAK_WINDOW_DAYS = 35
 # Columns the queue does not need (each datetime costs a conversion per row).
 QUEUE_DEFERRED = (
     "created_at",
@@ -638,6 +640,63 @@ def _bank_breakdown(*, user, now, parameters) -> list[dict]:
     return sorted(banks.values(), key=lambda e: (e["title"], e["bank"]))
 
 
+def _started_cards(user) -> QuerySet[Card]:
+    """The user's cards in learning, review or relearning, of published questions."""
+    return Card.objects.filter(
+        Q(user=user, state__in=STARTED_STATES) & published_question_filter("question__")
+    )
+
+
+def _today(*, user, now: datetime, preferences: StudyPreferences) -> dict:
+    """progress_today with the preferences at hand: 2 queries (3 for a streak
+    of STREAK_WINDOW_DAYS or more)."""
+    zone = zone_of(preferences.time_zone)
+    hour = preferences.day_starts_at_hour
+    today = study_date(now, zone=zone, day_starts_at_hour=hour)
+    end = day_start(today + timedelta(days=1), zone=zone, day_starts_at_hour=hour)
+    # Reviews per study day of the last few weeks: today's counts and the streak.
+    per_day = _count_by_study_day(
+        ReviewLog.objects.filter(user=user, undo__isnull=True),
+        "reviewed_at",
+        zone=zone,
+        day_starts_at_hour=hour,
+        since=day_start(
+            today - timedelta(days=STREAK_WINDOW_DAYS - 1), zone=zone, day_starts_at_hour=hour
+        ),
+        until=end,
+        new=Count("pk", filter=Q(state_before=CardState.NEW)),
+    )
+    streak = _streak({day: counts["count"] for day, counts in per_day.items()}, today)
+    if streak >= STREAK_WINDOW_DAYS - 1:  # a longer streak: count it over all history
+        per_long_day = _reviews_per_day(
+            user=user,
+            since=day_start(today - timedelta(days=3650), zone=zone, day_starts_at_hour=hour),
+            until=end,
+            preferences=preferences,
+        )
+        streak = _streak(per_long_day, today)
+    due = _started_cards(user).aggregate(
+        due_now=Count("id", filter=Q(due__lte=now)),
+        due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
+    )
+    counts = per_day.get(today, {})
+    return {
+        "reviewed": counts.get("count", 0),
+        "new_learned": counts.get("new", 0),
+        "due_now": due["due_now"],
+        "due_later_today": due["due_later_today"],
+        "streak": streak,
+    }
+
+
+def progress_today(*, user, now: datetime | None = None) -> dict:
+    """Today at a glance (the home page): {"reviewed", "new_learned", "due_now",
+    "due_later_today", "streak"}, in the user's study day. Three queries
+    (preferences, reviews per day of the last weeks, due counts); a streak of
+    STREAK_WINDOW_DAYS or more is recounted over all history (one more)."""
+    return _today(user=user, now=now or timezone.now(), preferences=_preferences(user))
+
+
 def progress_summary(*, user, now: datetime | None = None) -> dict:
     now = now or timezone.now()
     preferences = _preferences(user)
@@ -646,9 +705,10 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
     parameters = preferences.fsrs_parameters or None
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=hour)
+    today_and_streak = _today(user=user, now=now, preferences=preferences)
+    streak = today_and_streak.pop("streak")
 
-    # Reviews per study day: counts for the last 400 days (the streak), and the
-    # details for the last 12 weeks (today, true retention, weekly retention).
+    # Reviews per study day of the last 12 weeks (true retention, weekly retention).
     logs = ReviewLog.objects.filter(user=user, undo__isnull=True)
     this_week = today - timedelta(days=today.weekday())
     first_week = this_week - timedelta(weeks=11)
@@ -659,25 +719,11 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         day_starts_at_hour=hour,
         since=day_start(first_week, zone=zone, day_starts_at_hour=hour),
         until=end,
-        new=Count("pk", filter=Q(state_before=CardState.NEW)),
         graded=Count("pk", filter=Q(state_before=CardState.REVIEW)),
         passed=Count("pk", filter=Q(state_before=CardState.REVIEW, rating__gt=1)),
         mature=Count("pk", filter=_mature_review_q()),
         mature_passed=Count("pk", filter=_mature_review_q() & Q(rating__gt=1)),
     )
-    today_counts = per_day.get(today, {})
-    first_day = today - timedelta(days=STREAK_WINDOW_DAYS - 1)
-    streak = _streak(
-        _reviews_per_day(
-            user=user,
-            since=day_start(first_day, zone=zone, day_starts_at_hour=hour),
-            until=end,
-            preferences=preferences,
-        ),
-        today,
-    )
-    if streak >= STREAK_WINDOW_DAYS - 1:  # a longer streak: count it over all history
-        streak = study_streak(user=user, now=now)
 
     def retention_since(days: int) -> float | None:
         window = [per_day.get(today - timedelta(days=i), {}) for i in range(days)]
@@ -685,13 +731,7 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         passed = sum(c.get("mature_passed", 0) for c in window)
         return round(passed / total, 4) if total else None
 
-    started_cards = Card.objects.filter(
-        Q(user=user, state__in=STARTED_STATES) & published_question_filter("question__")
-    )
-    due = started_cards.aggregate(
-        due_now=Count("id", filter=Q(due__lte=now)),
-        due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
-    )
+    started_cards = _started_cards(user)
 
     # forecast: started cards due per study day, the next 30 days (overdue -> today)
     forecast_end = day_start(today + timedelta(days=30), zone=zone, day_starts_at_hour=hour)
@@ -739,12 +779,7 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         )
 
     return {
-        "today": {
-            "reviewed": today_counts.get("count", 0),
-            "new_learned": today_counts.get("new", 0),
-            "due_now": due["due_now"],
-            "due_later_today": due["due_later_today"],
-        },
+        "today": today_and_streak,
         "streak": streak,
         "forecast": forecast,
         "retention": {

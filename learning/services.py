@@ -23,7 +23,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, NotSupportedError, connection, transaction
-from django.db.models import DateTimeField, F, Func, QuerySet
+from django.db.models import DateTimeField, F, Func, OuterRef, Subquery
 from django.db.models.functions import Greatest, Least, Round
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -330,33 +330,6 @@ def card_get_or_create(*, user, question) -> Card:
     return card
 
 
-# The columns answering needs (fewer columns: a cheaper query to build and read).
-_ANSWER_COLUMNS = (
-    "id",
-    "user_id",
-    "question_id",
-    *CARD_STATE_FIELDS,
-    "question__id",
-    "question__kind",
-    "question__explanation",
-    "question__bank_id",
-    "user__id",
-    "user__study_preferences__id",
-    "user__study_preferences__user_id",
-    "user__study_preferences__desired_retention",
-    "user__study_preferences__learning_steps",
-    "user__study_preferences__relearning_steps",
-    "user__study_preferences__fsrs_parameters",
-)
-
-
-def _preferences_of_card(card: Card) -> StudyPreferences:
-    try:
-        return card.user.study_preferences
-    except StudyPreferences.DoesNotExist:
-        return preferences_get(user=card.user)
-
-
 def _check_reviewed_at(reviewed_at: datetime | None, now: datetime) -> datetime:
     if reviewed_at is None:
         return now
@@ -518,16 +491,85 @@ def _reschedule(card, rating: int, reviewed_at: datetime, kwargs: dict) -> dict:
     return before
 
 
-def _locked_cards(*, user, card_ids) -> QuerySet:
-    """The user's cards with their question and preferences, rows locked
-    (in id order, so two requests never wait on each other crosswise)."""
-    return (
+_PREFERENCE_COLUMNS = (
+    "user__study_preferences__id",
+    "user__study_preferences__desired_retention",
+    "user__study_preferences__learning_steps",
+    "user__study_preferences__relearning_steps",
+    "user__study_preferences__fsrs_parameters",
+)
+
+
+class _ChoiceFacts:
+    """What grading needs of a choice (read by subqueries with the card)."""
+
+    __slots__ = ("pk", "is_correct")
+
+    def __init__(self, pk: int, is_correct: bool):
+        self.pk = pk
+        self.is_correct = is_correct
+
+
+def _answer_row(*, user, given: _ReviewInput):
+    """ONE query, locking the card: its state, its question's kind and
+    explanation, the user's preferences, the chosen choice's correctness and
+    the correct choice (for a choice answer), and the id of a log already
+    stored under the client_uuid. None when it is not the user's card."""
+    annotations = {}
+    if given.choice_id is not None:
+        annotations["chosen_is_correct"] = Subquery(
+            Choice.objects.filter(pk=given.choice_id, question_id=OuterRef("question_id")).values(
+                "is_correct"
+            )[:1]
+        )
+        annotations["correct_choice_id"] = Subquery(
+            Choice.objects.filter(question_id=OuterRef("question_id"), is_correct=True)
+            .order_by("position", "id")
+            .values("id")[:1]
+        )
+    if given.client_uuid is not None:
+        annotations["stored_log_id"] = Subquery(
+            ReviewLog.objects.filter(user=user, client_uuid=given.client_uuid).values("id")[:1]
+        )
+    rows = (
         Card.objects.select_for_update(of=("self",))
-        .select_related("question", "user__study_preferences")
-        .only(*_ANSWER_COLUMNS)
-        .filter(pk__in=card_ids, user=user)
-        .order_by("pk")
+        .filter(pk=given.card_id, user=user)
+        .annotate(**annotations)
+        .values_list(*_CARD_ROW_COLUMNS, *_PREFERENCE_COLUMNS, *annotations)
     )
+    values = next(iter(rows), None)
+    if values is None:
+        return None
+    width = len(_CARD_ROW_COLUMNS)
+    card = _CardRow(values[:width])
+    preference_id, retention, learning_steps, relearning_steps, parameters = values[
+        width : width + len(_PREFERENCE_COLUMNS)
+    ]
+    if preference_id is None:
+        preferences = preferences_get(user=user)
+    else:
+        preferences = StudyPreferences(
+            id=preference_id,
+            user_id=user.pk,
+            desired_retention=retention,
+            learning_steps=learning_steps,
+            relearning_steps=relearning_steps,
+            fsrs_parameters=parameters,
+        )
+    extra = dict(zip(annotations, values[width + len(_PREFERENCE_COLUMNS) :], strict=True))
+    return card, preferences, extra
+
+
+def _card_instance(row: _CardRow, *, user) -> Card:
+    card = Card(
+        id=row.pk,
+        user=user,
+        question_id=row.question_id,
+        **{name: getattr(row, name) for name in CARD_STATE_FIELDS},
+    )
+    card._state.adding = False
+    card._state.db = connection.alias
+    return card
 
 
 def review_record(
@@ -543,7 +585,11 @@ def review_record(
 ) -> ReviewResult:
     """Answer a card: a rating (1 Again .. 4 Easy) or a choice of its question
     (wrong -> Again, right -> Good, slow -> Hard). Writes the new memory state
-    and one ReviewLog; a replayed client_uuid returns the stored result."""
+    and one ReviewLog; a replayed client_uuid returns the stored result.
+
+    Queries: the card (locked, with everything answering needs), its UPDATE and
+    the log's INSERT, in one transaction; a client_uuid adds a savepoint around
+    the INSERT (a concurrent request may store the same id first)."""
     given = _review_input(
         card_id=card_id,
         rating=rating,
@@ -556,28 +602,28 @@ def review_record(
     )
     card_id, client_uuid = given.card_id, given.client_uuid
 
-    if client_uuid is not None:
-        replayed = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
-        if replayed is not None:
-            return replayed
-
     with transaction.atomic():
-        card = next(iter(_locked_cards(user=user, card_ids=[card_id])), None)
-        if card is None:
+        found = _answer_row(user=user, given=given)
+        if found is None:
+            replayed = client_uuid and _replay(user=user, client_uuid=client_uuid, card_id=card_id)
+            if replayed:
+                return replayed
             raise ReviewError("card", "No such card.", status=404)
+        row, preferences, extra = found
+        if extra.get("stored_log_id") is not None:
+            return _replay(user=user, client_uuid=client_uuid, card_id=card_id)
         # Read the clock after waiting for the row lock: a concurrent answer to
         # the same card may have committed a later "now" meanwhile.
         reviewed_at = given.reviewed_at or timezone.now()
-        choices = None
-        if given.choice_id is not None and card.question.kind in MULTIPLE_CHOICE_KINDS:
-            choices = list(Choice.objects.filter(question_id=card.question_id))
-        rating, is_correct, correct_choice_id = _grade(
-            card, card.question.kind, given, reviewed_at, choices
-        )
-        before = _reschedule(
-            card, rating, reviewed_at, scheduler_kwargs(_preferences_of_card(card))
-        )
-        card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
+        choices = []
+        if extra.get("correct_choice_id") is not None:
+            choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
+        if extra.get("chosen_is_correct") is not None:
+            choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
+        rating, is_correct, correct_choice_id = _grade(row, row.kind, given, reviewed_at, choices)
+        before = _reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
+        _update_cards([row])
+        card = _card_instance(row, user=user)
         log = ReviewLog(
             user=user,
             card=card,
@@ -597,18 +643,19 @@ def review_record(
             log=log,
             replayed=False,
             is_correct=is_correct,
-            explanation=card.question.explanation or None,
+            explanation=row.explanation or None,
             correct_choice_id=correct_choice_id,
         )
         # The log's id is not known before the insert: the stored result leaves
         # review_id out and a replay fills it in from the log row.
         log.result = {**result.as_dict(), "review_id": None}
+        fields = {column: getattr(log, column) for column in _LOG_COLUMNS if column != "created_at"}
         if client_uuid is None:
-            log.save()
+            (log.pk,) = _insert_logs([fields])
         else:
             try:
                 with transaction.atomic():
-                    log.save()
+                    (log.pk,) = _insert_logs([fields])
             except IntegrityError:
                 # A concurrent request stored the same client_uuid first.
                 replayed = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
@@ -616,6 +663,8 @@ def review_record(
                     raise
                 transaction.set_rollback(True)
                 return replayed
+        log._state.adding = False
+        log._state.db = connection.alias
         transaction.on_commit(lambda: _count_review_for_optimizer(user))
     return result
 

@@ -114,15 +114,15 @@ def home(request):
                 "width": charts.width_class(stats.get("mastery")),
             }
         )
-    summary = learning_selectors.progress_summary(user=request.user)
+    today = learning_selectors.progress_today(user=request.user)
     return render(
         request,
         "web/home.html",
         {
             "nav": "home",
             "rows": rows,
-            "today": summary["today"],
-            "streak": summary["streak"],
+            "today": today,
+            "streak": today["streak"],
             "due_total": sum(row["stats"]["due"] for row in rows),
             "new_total": sum(row["stats"]["new"] for row in rows),
         },

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -226,10 +227,7 @@ class ReviewUndoView(ReviewThrottled):
     def post(self, request):
         card = services.review_undo_last(user=request.user)
         if card is None:
-            return Response(
-                {"errors": {}, "detail": "There is no review to undo.", "code": "not_found"},
-                status=status.HTTP_404_NOT_FOUND,
-            )
+            raise NotFound("There is no review to undo.")
         return Response(s.CardSerializer(card).data)
 
 

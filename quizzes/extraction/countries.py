@@ -13,15 +13,33 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 5. **Event held in a place**: "the SCO meeting in Tashkent", "leaders gathered in Uzbekistan for
    the Shanghai Cooperation Organisation meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").
-6. **City or US state to its country**: "Tashkent" -> Uzbekistan (see ``geo.city_country``);
-   "Valencia, Venezuela" (the qualifier decides); cities the small model mislabels are taken
-   when they follow a locative preposition ("around Kharkiv", "based in Bogota").
+6. **City, province or state to its country**: "Tashkent" -> Uzbekistan, "Ontario" -> Canada (see
+   ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
+   namesake in a country of the same sentence, then in the country the article names most, wins
+   ("Bhola" in an article about Bangladesh); cities the small model mislabels are taken when
+   they follow a locative preposition ("around Kharkiv", "based in Bogota").
 7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
    southern port", "the Syrian capital, Damascus", "Gazprom, the Russian state energy giant".
+8. **Organisations and people described by a country** (``description_links``): "Norway's
+   state-owned investor Norfund", "The Dutch development bank FMO", "Tanzania's state utility
+   Tanesco", "the Lagos-based consultancy Briter" (the name after the description is the
+   subject); with no name, the description itself: "Spain's civil protection agency", "a senior
+   Nigerian banker", "a battery maker in South Korea" (a singular organisation or person noun,
+   not negated: "not a single Kazakh official" names nobody).
+9. **People through their organisation**: "Nigeria's Rural Electrification Agency ... Its
+   managing director, X" (the organisation linked in the same or the previous sentence), and
+   "X, a scientist at the Federal University of Rio Grande do Sul in Porto Alegre, Brazil" (an
+   "in <place>" inside the apposition); the organisation or event itself when "in <place>"
+   follows its name ("Cop30 in Belem, Brazil"; names of letters and digits are never people).
 
-Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government") and
-indefinite offices ("a South Korean leader") are not linked: they name no one in particular (the
-sample's gold annotation links none of them). Countries themselves are never subjects. Each
+Names are taken whole: "Foreign, Commonwealth and Development Office" (a list before the
+entity), "Rio Grande do Sul" (lower-case particles), and an unclosed bracket is cut
+("... Technology (Buet" -> "... Technology").
+
+Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government", "The
+Spanish government") and indefinite offices ("a South Korean leader") are not linked: they name no
+one in particular (the sample's gold annotation links none of them, including "Russia's
+government"). Countries themselves are never subjects. Each
 (subject, country) pair is output once, with the first sentence that states it. Country
 knowledge comes from ``geo`` (data packages); person names from the people index
 (``people.mentions`` / ``people.canonical``) when given, else from spaCy's PERSON entities.
@@ -290,7 +308,9 @@ class _Extractor:
         self.seen: set[tuple[str, str]] = set()
         self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
         self.person_tokens: set[int] = set()
-        self.title_tokens: set[int] = set()  # title words before a name ("Russia's security council")
+        self.title_tokens: set[int] = (
+            set()
+        )  # title words before a name ("Russia's security council")
         self.pending: list[tuple[str, int]] = []  # people described through "its" (an organisation)
         self.org_at: list[tuple[int, str]] = []  # (token, country) of linked organisations
         self._acronym_cache: dict[str, str | None] = {}
@@ -356,7 +376,9 @@ class _Extractor:
     def place_country(self, text: str, at: int) -> str | None:
         """A city's or province's country, preferring the countries of its sentence, then the
         ones the article names most."""
-        near = self.near.get(self.sent_of[at], frozenset()) if at < len(self.sent_of) else frozenset()
+        near = (
+            self.near.get(self.sent_of[at], frozenset()) if at < len(self.sent_of) else frozenset()
+        )
         return geo.city_country(text, context=self.context, near=near)
 
     def _entity(self, tok: Token) -> Span | None:
@@ -480,7 +502,11 @@ class _Extractor:
         if root.dep_ == "appos":
             heads.append(root.head)
         before = self.doc[name_span.start - 1] if name_span.start > 0 else None
-        if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.i not in self.mentions:
+        if (
+            before is not None
+            and before.pos_ in {"NOUN", "PROPN"}
+            and before.i not in self.mentions
+        ):
             heads.append(before)  # "its chief executive Joseph Kamau"
         return any(
             c.dep_ == "poss" and c.lower_ in {"its", "their"} for h in heads for c in h.children
@@ -694,9 +720,14 @@ class _Extractor:
         doc = self.doc
         for ent in doc.ents:
             coded = len(ent) == 1 and bool(_CODED_NAME.match(ent.text))
-            if ent.label_ not in {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"} and not coded:
+            if (
+                ent.label_ not in {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+                and not coded
+            ):
                 continue
-            if not coded and (ent.start in self.person_tokens or self._person_name(ent) is not None):
+            if not coded and (
+                ent.start in self.person_tokens or self._person_name(ent) is not None
+            ):
                 continue
             span = self._full_span(ent)
             tokens = [t for t in span if t.lower_ != "the"]
@@ -874,6 +905,8 @@ class _Extractor:
                 continue
             if ent.label_ == "GPE":
                 text = _clean(ent.text)
+                if self._person_word(ent):
+                    continue  # "Florence said ...": Florence Njeri of the article, not the city
                 country = self._qualified_city(ent) or self.place_country(text, ent.start)
                 if country is None:
                     country = geo.region_country(text)
@@ -884,6 +917,16 @@ class _Extractor:
                 continue
             if country:
                 self.add(text, country, ent.start, "place")
+
+    def _person_word(self, ent: Span) -> bool:
+        """A place name that is a person of the article: part of a full name the people index
+        knows ("Jordan" of "Jordan Peters"), or the subject of a reporting verb."""
+        if any(t.i in self.person_tokens for t in ent):
+            return True
+        if len(ent) == 1 and ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in {"say", "tell"}:
+            return True
+        person = self.canonical_person(_clean(ent.text))
+        return bool(person and " " in person and person != _clean(ent.text))
 
     def _qualified_city(self, ent: Span) -> str | None:
         """ "Tashkent, Uzbekistan": the country named right after the city decides."""
@@ -965,7 +1008,9 @@ class _Extractor:
             word = tok.lower_
             if tok.i >= 2 and self.tokens[tok.i - 1].text == "-":  # "start-up"
                 word = f"{self.tokens[tok.i - 2].lower_}-{word}"
-            if tok.tag_ not in {"NN", "NNP"} or (word not in ORG_NOUNS and word not in PERSON_NOUNS):
+            if tok.tag_ not in {"NN", "NNP"} or (
+                word not in ORG_NOUNS and word not in PERSON_NOUNS
+            ):
                 continue
             if tok.i in self.person_tokens or tok.i in self.title_tokens or tok.i in self.mentions:
                 continue

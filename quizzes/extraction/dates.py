@@ -11,7 +11,17 @@ the text, every expression that places an event in time:
   "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
   "after 1991");
 - relative to another event, so with no date of their own: "a week later", "two days earlier",
-  "the following day".
+  "the following day", "less than a year after" (Cop30).
+
+A year used as a noun modifier counts after a determiner or possessive ("the 2018 steel
+tariffs", "Nigeria's 2023 election"), not as a count ("2014 workers"). "today" inside a
+quotation counts only in the past tense ("'it will start to change today'" is a hope), and a
+decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
+
+Tense for resolving a weekday or month without a year: the governing verb's, where a
+to-infinitive under a verb of planning or hoping looks ahead ("hoped to fly home on Friday" ->
+the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
+of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday).
 
 Durations ("for three years", "four hours", "three decades of independence"), frequencies
 ("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
@@ -31,6 +41,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
@@ -231,7 +242,6 @@ PLAN_VERBS = {
 }  # fmt: skip
 
 
-
 def _forms(verbs: set[str]) -> frozenset[str]:
     """Inflected forms, since the small model's lemmas slip ("hoped" -> "hop")."""
     out = set(verbs)
@@ -251,12 +261,25 @@ _QUOTE_CLOSE = "\u201d\u2019"
 
 def inside_quotation(text: str, pos: int) -> bool:
     """Whether character ``pos`` lies inside quotation marks of its paragraph."""
-    para = text.rfind("\n", 0, pos) + 1
-    before = text[para:pos]
-    curly_open = before.count("\u201c") - before.count("\u201d")
-    if curly_open > 0:
-        return True
-    return before.count('"') % 2 == 1
+    return 0 <= pos < len(text) and _quotation_map(text)[pos] == 1
+
+
+@lru_cache(maxsize=4)
+def _quotation_map(text: str) -> bytearray:
+    """One linear pass: 1 for each character after an unclosed opening quote of its paragraph."""
+    out = bytearray(len(text))
+    curly = straight = 0
+    for i, c in enumerate(text):
+        out[i] = 1 if curly > 0 or straight % 2 else 0
+        if c == "\n":
+            curly = straight = 0
+        elif c == "\u201c":
+            curly += 1
+        elif c == "\u201d":
+            curly -= 1
+        elif c == '"':
+            straight += 1
+    return out
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -282,7 +305,9 @@ def tense_of(tok: Token) -> str:
         reporting = [
             t
             for t in sent
-            if t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not inside_quotation(text, t.idx)
+            if t.lemma_ in REPORTING_VERBS
+            and t.pos_ == "VERB"
+            and not inside_quotation(text, t.idx)
         ]
         if not reporting:
             return "past"
@@ -480,7 +505,10 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
         year = int(m.group("y"))
         if (
             prev is not None
-            and (prev_word in {"the", "its", "their", "his", "her", "our", "this", "that"} or prev.tag_ == "POS")
+            and (
+                prev_word in {"the", "its", "their", "his", "her", "our", "this", "that"}
+                or prev.tag_ == "POS"
+            )
             and 1900 <= year <= 2099
             and nxt is not None
             and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}

@@ -11,6 +11,21 @@ expression modifies, cut from the dependency parse:
   dates it, not the main clause;
 - attached to a short noun phrase inside a clause ("In a speech last week, X described ..."):
   the clause.
+
+Clean-up and filters:
+
+- a wire dateline ("LAGOS, March 12 (Reuters) - ") is never an event, and when the parser made
+  it the subject, the real subject ("Nigeria and Ghana") is kept;
+- replies that did not happen ("did not respond to a request for comment on Wednesday",
+  "declined to comment") are not events;
+- a date outside a quotation that the parser hung on a verb inside it dates the reporting verb
+  ("'We will ...,' Smith said in a statement on Tuesday" -> "Smith said in a statement");
+- a participle clause opening the sentence takes the main clause ("Asked about it on
+  Wednesday, the minister said ..."), and a fragment with no one doing anything ("starting",
+  "to take place") takes its clause or the noun it hangs from ("The handover, due to take place");
+- the name in an apposition of a role stays ("founded by the Nigerian chemist, Dr X"); a
+  parenthesis emptied by the cut goes ("45C ( )"); "late"/"early" before "on Tuesday" go with
+  the date.
 """
 
 from __future__ import annotations
@@ -164,7 +179,9 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         reporting = [
             t
             for t in sent
-            if t.pos_ == "VERB" and t.lemma_ in REPORTING_VERBS and not inside_quotation(text, t.idx)
+            if t.pos_ == "VERB"
+            and t.lemma_ in REPORTING_VERBS
+            and not inside_quotation(text, t.idx)
         ]
         if reporting:
             tok = min(reporting, key=lambda t: abs(t.i - expr.span.start))
@@ -184,7 +201,9 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         and tok.head.pos_ in {"VERB", "AUX"}
         and _in_sent(tok.head, sent)
     ):
-        tok = tok.head  # "Asked about it on Wednesday, the minister declined": the minister was asked
+        tok = (
+            tok.head
+        )  # "Asked about it on Wednesday, the minister declined": the minister was asked
     tokens = [t for t in _clause(tok, skip, dateline=_dateline(sent)) if t.i not in quoted]
     relative = [
         c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
@@ -231,7 +250,9 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
             up = up.head
         if up is not tok and _in_sent(up, sent) and up.i not in skip:
             if up.pos_ in {"VERB", "AUX"}:
-                ordered = [t for t in _clause(up, skip, dateline=_dateline(sent)) if t.i not in quoted]
+                ordered = [
+                    t for t in _clause(up, skip, dateline=_dateline(sent)) if t.i not in quoted
+                ]
             elif up.pos_ in {"NOUN", "PROPN"}:
                 ordered = sorted(
                     {t.i: t for t in _noun_phrase_with(up, tok, skip) + ordered}.values(),

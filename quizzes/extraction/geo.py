@@ -5,7 +5,8 @@ Nothing here is a hand-typed country list:
   continent, neighbours) and the world's cities of 15,000+ people with their country;
 - ``countryinfo`` gives demonyms ("Russian", "British"), alternative spellings
   ("UK", "Holland", "Russian Federation") and the UN sub-region ("Central Asia");
-- ``pycountry`` adds the ISO 3166 official names ("Korea, Republic of").
+- ``pycountry`` adds the ISO 3166 official names ("Korea, Republic of") and the first-level
+  provinces, states and regions of every country (ISO 3166-2: "Ontario", "Rio Grande do Sul").
 
 Adjectives the packages do not list are derived from country names by regular
 English word formation ("Kazakh" from Kazakhstan, "Turkish" from Turkey,
@@ -22,16 +23,19 @@ Public helpers (used by extraction and by the distractor builders of generation)
 - ``neighbours(country)`` the countries sharing a land border with it.
 - ``same_region(country)`` the other countries of its UN sub-region ("Central Asia"),
   or of its continent when the sub-region has no other member.
-- ``city_country(name, context=...)`` the country of a city, preferring the most populous
-  city of that name, or one in a country the article mentions (``context``).
+- ``city_country(name, context=..., near=...)`` the country of a city or province, preferring
+  a namesake in a country of the same sentence (``near``), then the article's main countries
+  (``context``, a set or a mapping to mention counts), big cities and provinces over small
+  towns (see ``_city_country`` for the order).
+- ``region_country(name)`` the country of a US state or of a province only one country has.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
@@ -51,8 +55,33 @@ _FORMAL_PREFIXES = (
 )
 # Words that make a subdivision name a description, not a name ("North East", "Central").
 _GENERIC_REGION_WORDS = frozenset(
-    "north south east west northern southern eastern western central centre center nord sud "
-    "upper lower coast coastal littoral plateau plateaux capital saint st island islands".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "nord",
+        "sud",
+        "upper",
+        "lower",
+        "coast",
+        "coastal",
+        "littoral",
+        "plateau",
+        "plateaux",
+        "capital",
+        "saint",
+        "st",
+        "island",
+        "islands",
+    ]
 )
 # A city must be at least this big to be recognised on its name alone.
 CITY_MIN_POPULATION = 100_000
@@ -349,14 +378,20 @@ def _pick(codes: list[str], countries_in_order: tuple[str, ...]) -> str | None:
 def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> str | None:
     """The country of the place called ``name``, or None when unknown or too ambiguous.
 
-    In order: a qualifier decides ("Portland, Oregon", "Paris, France"); a namesake in a country
-    named in the same sentence (``near``); a city of BIG_CITY people that dominates its namesakes
-    ("Moscow", not Moscow, Idaho), unless the article never names its country and its main
-    country has a namesake of CITY_MIN_POPULATION (Hyderabad in an article about Pakistan); a province or state of the only country that has one of that
-    name ("Ontario" before Ontario, California), or of a country the article names; the most
-    populous city when it has CITY_MIN_POPULATION people and CITY_DOMINANCE times more than any
-    namesake, unless the country the article names most has a namesake; else a namesake in the country the article names most (``context``). Country
-    names are never cities.
+    In order:
+    1. a qualifier decides ("Portland, Oregon", "Paris, France", "Nogales, Arizona");
+    2. a namesake in a country named in the same sentence (``near``);
+    3. a city of BIG_CITY people that dominates its namesakes ("Moscow", not Moscow, Idaho),
+       unless the article never names its country and the country it names most has a
+       namesake of CITY_MIN_POPULATION (Hyderabad in an article about Pakistan);
+    4. a province or state (ISO 3166-2 first level) of a country the article names; else a
+       city of the article's main country ("Santa Fe" in a US story); else the province of the
+       only country that has one of that name ("Ontario" before Ontario, California);
+    5. a namesake in the country the article names most ("Bhola" in a story about Bangladesh);
+    6. the most populous city when it has CITY_MIN_POPULATION people and CITY_DOMINANCE times
+       more than any namesake;
+    7. a namesake in any other country the article names (``context``, most named first).
+    Country names are never cities.
     """
     geo = _geo()
     text = re.sub(r"['\u2019]s?$", "", name.strip())
@@ -400,11 +435,13 @@ def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> 
                     return context[0]
         return big
     if regions:
-        if len(regions) == 1 and not (population >= BIG_CITY and code != regions[0]):
-            return geo.countries[regions[0]].name
         found = _pick(regions, context)
         if found:
-            return found
+            return found  # a province of a country the article names
+        if context and context[0] in _names_of([c for _p, c in rows]):
+            return context[0]  # Santa Fe in an article about the US: the city, not the province
+        if len(regions) == 1 and not (population >= BIG_CITY and code != regions[0]):
+            return geo.countries[regions[0]].name
     if context and context[0] in _names_of(codes):
         return context[0]  # the article's main country has a namesake: Nogales, Arizona
     if dominant:

@@ -1,5 +1,6 @@
 """The study queue, progress and teacher selectors."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,10 +147,21 @@ def test_answer_query_count_is_constant(student, teacher, n, django_assert_num_q
         rate(student, card.pk, 3, T0)
     card = cards[0]
     choice = card.question.choices.first()
-    with time_machine.travel(T0 + timedelta(minutes=20), tick=False), django_assert_num_queries(6):
+    # savepoint, the card (locked, with question, preferences and the choices' facts),
+    # UPDATE card, INSERT log, release
+    with time_machine.travel(T0 + timedelta(minutes=20), tick=False), django_assert_num_queries(5):
         services.review_record(user=student, card_id=card.pk, choice_id=choice.pk)
     with time_machine.travel(T0 + timedelta(minutes=21), tick=False), django_assert_num_queries(5):
         services.review_record(user=student, card_id=cards[1].pk, rating=3)
+    # a client_uuid: a savepoint pair around the INSERT; its replay: the log, nothing written
+    client_uuid = uuid.uuid4()
+    with time_machine.travel(T0 + timedelta(minutes=22), tick=False), django_assert_num_queries(7):
+        services.review_record(user=student, card_id=cards[1].pk, rating=3, client_uuid=client_uuid)
+    with time_machine.travel(T0 + timedelta(minutes=23), tick=False), django_assert_num_queries(4):
+        replay = services.review_record(
+            user=student, card_id=cards[1].pk, rating=1, client_uuid=client_uuid
+        )
+    assert replay.replayed is True
 
 
 def test_card_and_attempt_of_another_user_are_404(student, other_student, bank):
@@ -240,6 +252,49 @@ def test_progress_summary_counts_today_forecast_and_banks(student, bank):
     assert summary["retention"]["last_7_days"] is None  # no mature reviews yet
     assert 0.9 < summary["retention"]["average_retrievability"] <= 1.0
     assert len(summary["retention_by_week"]) == 12
+
+
+def test_progress_today_is_the_summarys_today_and_streak_in_three_queries(
+    student, bank, django_assert_num_queries
+):
+    items = queue(student, T0, bank=bank).items
+    rate(student, items[0].card.pk, 4, T0 - timedelta(days=1))
+    rate(student, items[1].card.pk, 3, T0)
+    rate(student, items[2].card.pk, 4, T0)
+    now = T0 + timedelta(minutes=1)
+    # preferences, reviews per study day (today's counts and the streak), due counts
+    with django_assert_num_queries(3):
+        today = selectors.progress_today(user=student, now=now)
+    assert today == {
+        "reviewed": 2,
+        "new_learned": 2,
+        "due_now": 0,
+        "due_later_today": 1,
+        "streak": 2,
+    }
+    summary = selectors.progress_summary(user=student, now=now)
+    assert today == {**summary["today"], "streak": summary["streak"]}
+
+
+def test_a_streak_longer_than_the_first_window_is_counted_over_all_history(
+    student, bank, django_assert_num_queries
+):
+    card = services.card_get_or_create(user=student, question=bank.questions.first())
+    days = selectors.STREAK_WINDOW_DAYS + 15
+    first = T0 - timedelta(days=days - 1)
+    reviews = [
+        {"card": card.pk, "rating": 3, "reviewed_at": first + timedelta(days=i)}
+        for i in range(days)
+    ]
+    with time_machine.travel(T0 + timedelta(minutes=5), tick=False):
+        assert all(o["ok"] for o in services.review_batch_record(user=student, items=reviews))
+    now = T0 + timedelta(hours=1)
+    with django_assert_num_queries(4):  # one more: the streak fills the first window
+        assert selectors.progress_today(user=student, now=now)["streak"] == days
+    assert selectors.progress_summary(user=student, now=now)["streak"] == days
+    assert selectors.study_streak(user=student, now=now) == days
+    # two days later without a review the streak is over
+    assert selectors.progress_today(user=student, now=now + timedelta(days=2))["streak"] == 0
 
 
 def test_true_retention_counts_only_mature_cards(student, bank):

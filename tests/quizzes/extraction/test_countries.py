@@ -213,7 +213,9 @@ def test_unnamed_agency_of_a_country(links_of):
 
 
 def test_description_whose_possessive_the_parser_lost(links_of):
-    found = links_of("The line follows talks between Kenya Power and Tanzania's state utility Tanesco.")
+    found = links_of(
+        "The line follows talks between Kenya Power and Tanzania's state utility Tanesco."
+    )
     assert ("Tanesco", "Tanzania") in pairs(found)
 
 
@@ -222,7 +224,9 @@ def test_a_government_is_a_group_noun_and_not_linked(links_of):
 
 
 def test_unnamed_person_described_by_a_nationality(links_of):
-    found = links_of("A senior Kenyan banker, who asked not to be named, said the rules were unclear.")
+    found = links_of(
+        "A senior Kenyan banker, who asked not to be named, said the rules were unclear."
+    )
     assert pairs(found) == {("senior Kenyan banker", "Kenya")}
     assert found[0].subject_kind == "person"
 
@@ -301,7 +305,9 @@ def test_small_town_resolved_by_the_article_country(links_of):
 
 def test_country_of_the_sentence_decides_between_namesakes(links_of):
     found = pairs(
-        links_of("Mexico's exports fell. Trucks queued for hours in Nogales, the Arizona senator said.")
+        links_of(
+            "Mexico's exports fell. Trucks queued for hours in Nogales, the Arizona senator said."
+        )
     )
     assert ("Nogales", "United States") in found  # Arizona is in the sentence
     assert ("Nogales", "Mexico") not in found
@@ -310,3 +316,49 @@ def test_country_of_the_sentence_decides_between_namesakes(links_of):
 def test_a_state_after_the_city_decides(links_of):
     found = pairs(links_of("Mexico's exports fell. Trucks queued in Nogales, Arizona, on Monday."))
     assert ("Nogales", "United States") in found
+
+
+def test_hyphenated_organisation_noun(links_of):
+    found = links_of("A Ghanaian start-up that makes batteries has raised $25m.")
+    assert pairs(found) == {("Ghanaian start-up", "Ghana")}
+
+
+def test_organisation_based_in_a_city(links_of):
+    found = pairs(links_of("Sales doubled, according to the Lagos-based consultancy Briter."))
+    assert ("Briter", "Nigeria") in found
+
+
+def test_description_then_the_name_after_a_comma(links_of):
+    found = pairs(
+        links_of(
+            "Some 200,000 people have moved, according to a study by a Pakistani research group, "
+            "the Sustainable Development Policy Institute."
+        )
+    )
+    assert ("Sustainable Development Policy Institute", "Pakistan") in found
+    assert ("Pakistani research group", "Pakistan") not in found
+
+
+def test_coded_event_name_the_model_does_not_see(links_of):
+    found = pairs(links_of("The floods came less than two years after Cop26 in Glasgow."))
+    assert ("Cop26", "United Kingdom") in found
+
+
+def test_big_foreign_namesake_yields_to_the_article_country(links_of):
+    found = pairs(
+        links_of(
+            "Floods hit Pakistan again. In Hyderabad, the province's second city, rents doubled."
+        )
+    )
+    assert ("Hyderabad", "Pakistan") in found
+    assert ("Hyderabad", "India") not in found
+
+
+def test_place_name_that_is_a_person_of_the_article(links_of):
+    found = pairs(
+        links_of(
+            "Florence Njeri, a nurse, moved to Nairobi in 2019. Florence said the city was expensive."
+        )
+    )
+    assert ("Florence", "Italy") not in found
+    assert ("Nairobi", "Kenya") in found

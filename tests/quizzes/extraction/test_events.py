@@ -229,7 +229,8 @@ def test_the_name_in_an_apposition_stays_in_the_event(events_of):
 
 def test_an_emptied_parenthesis_is_removed(events_of):
     found = events_of("The temperature reached 45C (113F) on Sunday, according to officials.")
-    assert "(" not in found[0].event and ")" not in found[0].event
+    assert "(" not in found[0].event
+    assert ")" not in found[0].event
     assert found[0].event.startswith("The temperature reached 45C")
 
 
@@ -289,3 +290,20 @@ def test_recent_years_after_spent(events_of):
 def test_coordinated_finite_verb_does_not_borrow_the_auxiliary(events_of):
     found = events_of("Prices have risen since 2001, and fell in 1998.")
     assert [e.event for e in found][-1] == "Prices fell"
+
+
+def test_fragment_takes_the_noun_it_hangs_from(events_of):
+    found = events_of("The handover, due to take place by July 1, has been delayed.")
+    assert when_date(found) == [("by July 1", "2023-07-01")]
+    assert found[0].event == "The handover, due to take place"
+
+
+def test_trailing_participle_takes_its_clause(events_of):
+    found = events_of("The two central banks will swap currencies, starting in July.")
+    assert found[0].event == "The two central banks will swap currencies, starting"
+
+
+def test_decade_describing_a_noun_in_the_present_is_no_event(events_of):
+    assert events_of('"Nobody wants to repeat the mistakes of the 1980s," he said.') == []
+    found = events_of('"We lost a generation of jobs in the 1980s," he said.')
+    assert when_date(found) == [("the 1980s", None)]

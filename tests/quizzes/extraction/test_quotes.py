@@ -436,3 +436,21 @@ def test_a_spokesman_for_a_named_person_is_not_that_person(quotes_of):
         "“There is nothing to add,” he said."
     )
     assert said(quotes_of(text)) == {"There is nothing to add": None}
+
+
+def test_the_year_old_said_is_the_person_just_described(quotes_of):
+    text = "Maria Costa, 58, lost her house in the fire. “Everything we had is gone,” the 58-year-old said."
+    assert said(quotes_of(text)) == {"Everything we had is gone": "Maria Costa"}
+
+
+def test_the_farmer_said_is_the_person_just_described(quotes_of):
+    text = "Joao Pereira has farmed here for 30 years. “I have never seen anything like it,” the farmer said."
+    assert said(quotes_of(text)) == {"I have never seen anything like it": "Joao Pereira"}
+
+
+def test_the_official_said_stays_an_unnamed_source(quotes_of):
+    text = (
+        "Mr Omar Haddad leads the ministry. An official at the ministry spoke on condition of "
+        "anonymity. “The talks are over,” the official said."
+    )
+    assert said(quotes_of(text)) == {"The talks are over": None}
