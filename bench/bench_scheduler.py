@@ -336,6 +336,10 @@ def main() -> None:
     print(
         f"   progress_summary                   : {ms:6.1f} ms median of 5 (best {best:.1f}), {queries} queries"
     )
+    ms, best, queries = timed(lambda: selectors.progress_today(user=big), repeat=20)
+    print(
+        f"   progress_today (home page)         : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
+    )
     card = Card.objects.filter(user=big, state=CardState.REVIEW).first()
 
     def answer_one():

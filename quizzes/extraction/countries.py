@@ -171,6 +171,17 @@ PERSON_NOUNS = {
     "negotiator", "official", "officer", "teacher", "pilot", "migrant", "refugee", "student",
     "man", "woman", "boy", "girl", "fisherman", "trader", "investor",
 }  # fmt: skip
+# Counted plurals that are people, not things ("1,200 firefighters in Portugal").
+_HUMAN_PLURALS = {
+    "people", "persons", "families", "children", "troops", "men", "women", "police", "staff",
+    "residents", "refugees", "migrants", "civilians", "citizens", "nationals", "households",
+    "patients", "students", "soldiers", "officials", "casualties", "deaths", "lives", "jobs",
+}  # fmt: skip
+_HUMAN_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
+_DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
 # Words of a name that may be lower case ("Rio Grande do Sul", "Universidad de Chile").
 NAME_PARTICLES = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "la", "le"}  # fmt: skip
 HOLD_VERBS = {"hold", "host", "stage", "organise", "organize", "take", "convene"}
@@ -204,6 +215,9 @@ NAME_TITLES = {
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 # Names made of letters and digits are events or products, never people ("Cop30", "G20").
 _CODED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]{1,5})\d{1,4}$")
+
+
+_TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")
 
 
 def _name_text(span: Span) -> str:
@@ -471,18 +485,41 @@ class _Extractor:
             name = canonical or _clean(
                 " ".join(t.text for t in name_span if t.lower_ not in NAME_TITLES)
             )
+            name = _TRAILING_NON_NAME.sub("", name)  # "Victoria Azarenka 6-3": the score goes
             if not name:
                 continue
             self.person_tokens.update(range(outer.start, outer.end))
             country, office = self._title_country(outer, name_span)
             if country is None:
                 country, office = self._apposition_country(name_span)
+            if country is None:
+                country = self._country_next_to_name(outer, name_span)
             if country:
                 self.add(name, country, name_span.start, "person")
                 if office:
                     self.office_holder.setdefault((country, office), name)
             elif self._described_by_its(name_span):
                 self.pending.append((name, name_span.start))
+
+    def _country_next_to_name(self, outer: Span, name_span: Span) -> str | None:
+        """ "Belarus's Victoria Azarenka", "Madison Keys of the United States", "Senator Mark
+        Ellison of Michigan"."""
+        doc = self.doc
+        k = outer.start - 1
+        if k >= 1 and doc[k].tag_ == "POS":
+            mention = self.mentions.get(k - 1)
+            if mention and mention.form == "name" and mention.end == k:
+                return mention.country
+        k = name_span.end
+        if k + 1 < len(doc) and doc[k].lower_ == "of":
+            k += 1 + (doc[k + 1].lower_ == "the")
+            mention = self.mentions.get(k)
+            if mention and mention.form == "name" and mention.start == k:
+                return mention.country
+            ent = self.ent_of.get(k)
+            if ent is not None and ent.label_ == "GPE" and ent.start == k:
+                return geo.region_country(_clean(ent.text))
+        return None
 
     def _organisation_name(self, name_span: Span) -> bool:
         """ "investor Norfund", "bank FMO": a one-word ORG name after an organisation noun is no
@@ -1043,6 +1080,38 @@ class _Extractor:
             kind = "person" if word in PERSON_NOUNS and word not in ORG_NOUNS else "organisation"
             self.add(doc[start:end].text, country, tok.i, kind)
 
+    def counted_things_links(self) -> None:
+        """ "40 solar mini-grids in northern Nigeria": a counted set of things in a country (not
+        people: "1,200 firefighters in Portugal" is a group)."""
+        doc, tokens = self.doc, self.tokens
+        for tok in tokens:
+            if tok.lower_ != "in" or tok.i < 2 or tok.i + 1 >= len(doc):
+                continue
+            k = tok.i + 1
+            if tokens[k].pos_ == "ADJ" and tokens[k].lower_ in _DIRECTIONS:
+                k += 1
+            mention = self.mentions.get(k)
+            if mention is None or mention.form != "name" or mention.start != k:
+                continue
+            last = tokens[tok.i - 1]
+            if (
+                last.tag_ != "NNS"
+                or last.lower_ in _HUMAN_PLURALS
+                or last.lower_.endswith(_HUMAN_ENDINGS)
+            ):
+                continue
+            j = tok.i - 1
+            while (
+                j > 0
+                and (tokens[j - 1].pos_ in {"ADJ", "NOUN"} or tokens[j - 1].text == "-")
+                and tok.i - j < 5
+            ):
+                j -= 1
+            number = tokens[j - 1] if j > 0 else None
+            if number is None or number.pos_ != "NUM" or not any(c.isdigit() for c in number.text):
+                continue
+            self.add(doc[number.i : mention.end].text, mention.country, tok.i, "other")
+
     def _negated(self, head: Token) -> bool:
         dets = [c for c in head.children if c.dep_ in {"det", "predet", "neg"}]
         if any(d.lower_ in INDEFINITE - {"a", "an"} for d in dets):
@@ -1121,6 +1190,7 @@ class _Extractor:
         self.organisation_links()
         self.described_links()
         self.description_links()
+        self.counted_things_links()
         self.people_through_organisations()
         self.event_links()
         self.place_links()

@@ -189,9 +189,11 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
     if outside and tok.lemma_ in REPORTING_VERBS and not inside_quotation(text, tok.idx):
         for child in tok.children:  # "'We will not let them down,' Smith said ... on Tuesday"
             words = [t for t in child.subtree if not t.is_punct]
-            if child.dep_ in {"ccomp", "parataxis", "dobj"} and all(
-                inside_quotation(text, t.idx) for t in words
-            ):
+            if (
+                child.dep_ in {"ccomp", "parataxis", "dobj"}
+                and child.i < tok.i
+                and all(inside_quotation(text, t.idx) for t in words)
+            ):  # a quotation before its reporting verb; "X said 'nothing is ruled out'" stays
                 quoted |= {t.i for t in child.subtree}
     if (
         tok.dep_ == "advcl"
@@ -394,10 +396,35 @@ def _crosses_a_comma(gap: Span) -> bool:
     return not (len(gap) > 1 and gap[0].text in PAUSES and gap[-1].text in PAUSES)
 
 
+_OPENERS = {"\u201c", "\u2018"}
+_CLOSERS = {"\u201d", "\u2019"}
+
+
+def _with_opening_quotes(tokens: list[Token], sent: Span) -> list[Token]:
+    """A closing quote mark the cut kept gets its opening mark back ('said "nothing ..."')."""
+    ids = {t.i for t in tokens}
+    doc = sent.doc
+    extra = []
+    for t in tokens:
+        closing = t.text in _CLOSERS or (t.text == '"' and t.tag_ == "''")
+        if not closing:
+            continue
+        k = t.i - 1
+        while k >= sent.start and not (
+            doc[k].text in _OPENERS or (doc[k].text == '"' and doc[k].tag_ == "``")
+        ):
+            k -= 1
+        if k >= sent.start and k not in ids and (k + 1) in ids:
+            extra.append(doc[k])
+    if not extra:
+        return tokens
+    return sorted(tokens + extra, key=lambda t: t.i)
+
+
 def _render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
     if not tokens:
         return ""
-    tokens = [t for t in tokens if not t.is_space]
+    tokens = _with_opening_quotes([t for t in tokens if not t.is_space], sent)
     # trim leading/trailing punctuation and conjunctions
     while tokens and (
         tokens[0].is_punct or tokens[0].pos_ in {"CCONJ", "SCONJ"} or tokens[0].dep_ == "mark"

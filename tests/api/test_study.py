@@ -280,7 +280,11 @@ def test_undo_restores_the_card_and_keeps_the_log(api, bank):
 def test_undo_with_nothing_to_undo_is_404(api, db):
     response = api.post(UNDO)
     assert response.status_code == 404
-    assert response.json()["code"] == "not_found"
+    assert response.json() == {
+        "errors": {},
+        "detail": "There is no review to undo.",
+        "code": "not_found",
+    }
 
 
 def test_undo_only_touches_the_callers_reviews(api, other_api, bank):

@@ -145,7 +145,8 @@ def test_a_crash_after_the_card_is_written_leaves_card_and_log_agreeing(card):
     before = card_snapshot(card)
 
     with (
-        mock.patch.object(ReviewLog, "save", side_effect=DatabaseError("disk full")),
+        # the log's INSERT (learning.services writes it with one raw statement)
+        mock.patch("learning.services._insert_logs", side_effect=DatabaseError("disk full")),
         pytest.raises(DatabaseError),
     ):
         review_record(user=card.user, card_id=card.pk, rating=3)

@@ -362,3 +362,22 @@ def test_place_name_that_is_a_person_of_the_article(links_of):
     )
     assert ("Florence", "Italy") not in found
     assert ("Nairobi", "Kenya") in found
+
+
+def test_counted_things_in_a_country_but_not_counted_people(links_of):
+    found = pairs(links_of("The agency has built 40 solar mini-grids in northern Nigeria."))
+    assert found == {("40 solar mini-grids in northern Nigeria", "Nigeria")}
+    assert links_of("Some 1,200 firefighters in Portugal fought the blaze.") == []
+
+
+def test_country_possessive_right_before_a_name(links_of):
+    found = pairs(links_of("Madison Keys beat Belarus's Victoria Azarenka 6-3, 6-4 on Tuesday."))
+    assert ("Victoria Azarenka", "Belarus") in found  # not "Victoria Azarenka 6-3"
+
+
+def test_person_of_a_country_or_state(links_of):
+    found = pairs(
+        links_of("Senator Mark Ellison of Michigan said carmakers could buy steel elsewhere.")
+    )
+    assert ("Mark Ellison", "United States") in found
+    assert links_of("Jane Doe of the University of Michigan led the study.") == []

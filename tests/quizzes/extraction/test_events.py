@@ -307,3 +307,8 @@ def test_decade_describing_a_noun_in_the_present_is_no_event(events_of):
     assert events_of('"Nobody wants to repeat the mistakes of the 1980s," he said.') == []
     found = events_of('"We lost a generation of jobs in the 1980s," he said.')
     assert when_date(found) == [("the 1980s", None)]
+
+
+def test_a_kept_quotation_keeps_both_quote_marks(events_of):
+    found = events_of('On Tuesday, Mansur said "nothing is ruled out".')
+    assert found[0].event == 'Mansur said "nothing is ruled out"'
