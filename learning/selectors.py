@@ -40,9 +40,10 @@ LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
 STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 MAX_COUNT = 9999
 LEARN_AHEAD = timedelta(minutes=20)
-# The streak is counted over this many days first; only a streak that long is
-# recounted over all history (one more query).
-STREAK_WINDOW_DAYS = 35
+# The streak is counted over the first window (with today's counts, one query);
+# a streak that fills a window is recounted over the next one (one more query each).
+STREAK_WINDOWS_DAYS = (35, 400, 3650)
+STREAK_WINDOW_DAYS = STREAK_WINDOWS_DAYS[0]
 # Columns the queue does not need (each datetime costs a conversion per row).
 QUEUE_DEFERRED = (
     "created_at",
@@ -648,8 +649,8 @@ def _started_cards(user) -> QuerySet[Card]:
 
 
 def _today(*, user, now: datetime, preferences: StudyPreferences) -> dict:
-    """progress_today with the preferences at hand: 2 queries (3 for a streak
-    of STREAK_WINDOW_DAYS or more)."""
+    """progress_today with the preferences at hand: 2 queries (one more for a
+    streak of STREAK_WINDOW_DAYS or more, and another one past 400 days)."""
     zone = zone_of(preferences.time_zone)
     hour = preferences.day_starts_at_hour
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
@@ -667,14 +668,14 @@ def _today(*, user, now: datetime, preferences: StudyPreferences) -> dict:
         new=Count("pk", filter=Q(state_before=CardState.NEW)),
     )
     streak = _streak({day: counts["count"] for day, counts in per_day.items()}, today)
-    if streak >= STREAK_WINDOW_DAYS - 1:  # a longer streak: count it over all history
-        per_long_day = _reviews_per_day(
-            user=user,
-            since=day_start(today - timedelta(days=3650), zone=zone, day_starts_at_hour=hour),
-            until=end,
-            preferences=preferences,
+    for window, longer in zip(STREAK_WINDOWS_DAYS, STREAK_WINDOWS_DAYS[1:], strict=False):
+        if streak < window - 1:
+            break
+        # the streak may go on before this window: count it over a longer one
+        since = day_start(today - timedelta(days=longer - 1), zone=zone, day_starts_at_hour=hour)
+        streak = _streak(
+            _reviews_per_day(user=user, since=since, until=end, preferences=preferences), today
         )
-        streak = _streak(per_long_day, today)
     due = _started_cards(user).aggregate(
         due_now=Count("id", filter=Q(due__lte=now)),
         due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
@@ -693,7 +694,7 @@ def progress_today(*, user, now: datetime | None = None) -> dict:
     """Today at a glance (the home page): {"reviewed", "new_learned", "due_now",
     "due_later_today", "streak"}, in the user's study day. Three queries
     (preferences, reviews per day of the last weeks, due counts); a streak of
-    STREAK_WINDOW_DAYS or more is recounted over all history (one more)."""
+    STREAK_WINDOW_DAYS or more is recounted over a longer window (one more)."""
     return _today(user=user, now=now or timezone.now(), preferences=_preferences(user))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import re
+import sqlite3
 import unicodedata
 import uuid
 import zoneinfo
@@ -746,6 +747,20 @@ def _adapters():
     )
 
 
+def _rows_per_statement(columns: int) -> int:
+    """How many rows of `columns` parameters one statement may carry here
+    (Django assumes SQLite's old limit of 999; the library says its own)."""
+    limit = 65_535  # PostgreSQL's wire protocol
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, (limit - 1) // columns)
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
 _LOG_COLUMNS = (
     "user_id",
     "card_id",
@@ -792,15 +807,20 @@ def _insert_logs(rows: list[dict]) -> list[int]:
             created_at,
         )
     qn = ops.quote_name
-    values = "(" + ", ".join(["%s"] * len(_LOG_COLUMNS)) + ")"
-    sql = (
-        f"INSERT INTO {qn(ReviewLog._meta.db_table)} ({', '.join(map(qn, _LOG_COLUMNS))}) "
-        f"VALUES {', '.join([values] * len(rows))} RETURNING {qn('id')}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        # ids grow in row order within one INSERT; RETURNING's own order is not promised
-        return sorted(pk for (pk,) in cursor.fetchall())
+    width = len(_LOG_COLUMNS)
+    values = "(" + ", ".join(["%s"] * width) + ")"
+    ids: list[int] = []
+    with connection.cursor() as cursor:  # one statement (500 rows fit everywhere)
+        for chunk in _chunks(list(range(len(rows))), _rows_per_statement(width)):
+            cursor.execute(
+                f"INSERT INTO {qn(ReviewLog._meta.db_table)} "
+                f"({', '.join(map(qn, _LOG_COLUMNS))}) "
+                f"VALUES {', '.join([values] * len(chunk))} RETURNING {qn('id')}",
+                params[chunk[0] * width : (chunk[-1] + 1) * width],
+            )
+            # ids grow in row order within one INSERT; RETURNING's own order is not promised
+            ids += sorted(pk for (pk,) in cursor.fetchall())
+    return ids
 
 
 def _update_cards(cards: list[_CardRow]) -> None:
@@ -837,15 +857,17 @@ def _update_cards(cards: list[_CardRow]) -> None:
             card.reps,
             card.lapses,
         )
-    values = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    width = len(fields) + 1
+    values = "(" + ", ".join(["%s"] * width) + ")"
     table = qn(Card._meta.db_table)
-    sql = (
-        f"UPDATE {table} SET {qn('updated_at')} = %s, {', '.join(sets)} "
-        f"FROM (VALUES {', '.join([values] * len(cards))}) AS v "
-        f"WHERE {table}.{qn('id')} = v.column1"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    with connection.cursor() as cursor:  # one statement (500 cards fit everywhere)
+        for chunk in _chunks(list(range(len(cards))), _rows_per_statement(width)):
+            cursor.execute(
+                f"UPDATE {table} SET {qn('updated_at')} = %s, {', '.join(sets)} "
+                f"FROM (VALUES {', '.join([values] * len(chunk))}) AS v "
+                f"WHERE {table}.{qn('id')} = v.column1",
+                [params[0], *params[1 + chunk[0] * width : 1 + (chunk[-1] + 1) * width]],
+            )
 
 
 def _batch_ok(client_uuid: str | None, result: dict) -> dict:

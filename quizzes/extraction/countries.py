@@ -47,6 +47,7 @@ knowledge comes from ``geo`` (data packages); person names from the people index
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -553,15 +554,17 @@ class _Extractor:
         """People described by their role in the organisation the sentence (or the one before)
         has just linked to a country: "Kenya's Rural Energy Authority ... Its managing director,
         Joseph Kamau"."""
+        if not self.pending:
+            return
+        orgs = sorted(self.org_at)
+        starts = [i for i, _country in orgs]
         for name, at in self.pending:
-            sent = self.sent_of[at]
-            found = [
-                country
-                for i, country in self.org_at
-                if i < at and self.sent_of[i] >= 0 and sent - 1 <= self.sent_of[i] <= sent
-            ]
-            if found:
-                self.add(name, found[-1], at, "person")
+            k = bisect.bisect_left(starts, at) - 1  # the last organisation before the person
+            if k < 0:
+                continue
+            i, country = orgs[k]
+            if self.sent_of[i] >= 0 and self.sent_of[at] - 1 <= self.sent_of[i]:
+                self.add(name, country, at, "person")
 
     def _title_mention(self, tok: Token) -> bool:
         """A country word that is part of a title, not of the name: "Russian", "Japan's" (not "Jordan" of

@@ -142,7 +142,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "recent",
         re.compile(
-            r"(?:(?<=\bin )|(?<=\bover )|(?<=\bduring )|(?<=\bspent )|(?<=\bof ))recent\s+(?:days|weeks|months|years)\b",
+            r"\brecent\s+(?:days|weeks|months|years)\b",  # after in/over/during/spent/of: _accept
             re.I,
         ),
     ),
@@ -156,7 +156,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "anaphoric",
         re.compile(
-            rf"\b(?:(?:(?:{BOUND}|{APPROX})\s+)?(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier|after|before)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
+            rf"\b(?:(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier|after|before)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
             re.I,
         ),
     ),
@@ -217,6 +217,7 @@ _KEYWORDS = {
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
     "relative": ("this", "last", "next"),
 }
+_QUANTITY_BEFORE = re.compile(rf"\b(?:{BOUND}|{APPROX})\s+$", re.I)
 _BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
 # Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
 _DATE_PREPS = {
@@ -259,6 +260,14 @@ _QUOTE_OPEN = "\u201c\u2018"
 _QUOTE_CLOSE = "\u201d\u2019"
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("_text")
+    if text is None:
+        text = doc.user_data["_text"] = doc.text
+    return text
+
+
 def inside_quotation(text: str, pos: int) -> bool:
     """Whether character ``pos`` lies inside quotation marks of its paragraph."""
     return 0 <= pos < len(text) and _quotation_map(text)[pos] == 1
@@ -298,7 +307,7 @@ def tense_of(tok: Token) -> str:
     head = _governing_verb(tok)
     if head is None:
         return "past"
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     if not inside_quotation(text, tok.idx) and inside_quotation(text, head.idx):
         # "'We will not ...,' Smith said in a statement on Tuesday": the reporting verb's tense
         sent = tok.sent
@@ -482,7 +491,7 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
     prev_word = prev.lower_ if prev is not None else ""
     in_date_entity = any(t.ent_type_ == "DATE" for t in span)
     if kind == "dayword" and m.group("w").lower() in {"today", "tonight"}:
-        if inside_quotation(span.doc.text, first.idx):
+        if inside_quotation(doc_text(span.doc), first.idx):
             return tense == "past"  # "'it will start to change today'": a hope, not an event
         return tense != "present"  # "Russia today is weaker" = nowadays
     if kind == "month" and not (m.group("y") or m.group("q") or m.group("rel")):
@@ -492,6 +501,8 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
         return prev_word in _DATE_PREPS or in_date_entity
     if kind == "weekday":
         return prev_word in _DATE_PREPS or in_date_entity
+    if kind == "recent" and first.lower_ == "recent":
+        return prev_word in {"in", "over", "during", "spent", "of"}
     if kind in {"decade", "century"} and prev_word == "of" and tense != "past":
         return False  # "nobody wants to repeat the mistakes of the 1980s": a period, no event
     if kind == "anaphoric" and m.group(0).lower().endswith(("after", "before")):
@@ -527,7 +538,7 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
 
 def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpression]:
     """Every time expression of the doc, in text order, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, int, str, re.Match]] = []
     lower = text.lower()
     for priority, (kind, pattern) in enumerate(_PATTERNS):
@@ -536,7 +547,11 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
             continue  # cheap skip: the pattern cannot match without one of its words
         for m in pattern.finditer(text):
             if m.end() > m.start():
-                found.append((m.start(), m.end(), priority, kind, m))
+                start = m.start()
+                if kind == "anaphoric":  # "less than a year after": the bound goes with it
+                    bound = _QUANTITY_BEFORE.search(text, max(0, start - 24), start)
+                    start = bound.start() if bound else start
+                found.append((start, m.end(), priority, kind, m))
     # longest first, then pattern order; keep non-overlapping
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []

@@ -35,7 +35,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import REPORTING_VERBS, TimeExpression, find_time_expressions, inside_quotation
+from .dates import (
+    REPORTING_VERBS,
+    TimeExpression,
+    doc_text,
+    find_time_expressions,
+    inside_quotation,
+)
 from .facts import DatedEvent
 from .sentences import evidence_sentences, sentence_index
 
@@ -102,12 +108,15 @@ _NO_COMMENT = re.compile(
 )
 
 
+_NOMINAL = {"PROPN", "NOUN", "DET", "CCONJ", "ADJ", "PART", "NUM", "PRON"}
+
+
 def _in_sent(tok: Token, sent: Span) -> bool:
     return sent.start <= tok.i < sent.end
 
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,[^\u2014\u2013(]{2,40})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]+\s"
+    r"^[A-Z][A-Z.'\- ]{2,}(?:,[^\u2014\u2013(]{2,40})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]+(?:\s|$)"
 )
 
 
@@ -171,7 +180,7 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
             break
         tok = tok.head
     tok = _main_verb(tok, expr, sent)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     outside = not inside_quotation(text, expr.start_char)
     quoted: set[int] = set()  # a quotation is not part of the event its reporting verb dates
     if outside and inside_quotation(text, tok.idx):
@@ -206,7 +215,18 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         tok = (
             tok.head
         )  # "Asked about it on Wednesday, the minister declined": the minister was asked
-    tokens = [t for t in _clause(tok, skip, dateline=_dateline(sent)) if t.i not in quoted]
+    dateline = _dateline(sent)
+    tokens = [t for t in _clause(tok, skip, dateline=dateline) if t.i not in quoted]
+    if dateline:
+        # "LAGOS, March 12 (Reuters) - Nigeria and Ghana signed": whatever the parser hung the
+        # words between the dateline and the verb on, they are the verb's subject
+        between = [t for t in sent if max(dateline) < t.i < tok.i]
+        if (
+            between
+            and not any(t.i in {x.i for x in tokens} for t in between)
+            and all(t.pos_ in _NOMINAL or t.text == "," for t in between)
+        ):
+            tokens = between + tokens
     relative = [
         c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
     ]

@@ -239,6 +239,28 @@ def _joined(left: Token, right: Token) -> bool:
     return left.idx + len(left.text) == right.idx
 
 
+# Prefixes written with a hyphen before a word that never make a hyphenated given name.
+HYPHEN_PREFIXES = {"anti", "pro", "co", "ex", "non", "post", "pre", "self", "vice", "neo", "mid"}
+
+
+def _hyphen_name(doc: Doc, i: int) -> bool:
+    """Tokens i, i+1, i+2 are one hyphenated given name the tokenizer split ("Do-hyun",
+    "Seung-min", "Jean-Luc"): a capitalised word, a hyphen and a word, with no spaces,
+    whatever the tagger made of the pieces (it reads "Do" as a verb)."""
+    if i + 2 >= len(doc):
+        return False
+    left, mid, right = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        mid.text in JOINERS
+        and _joined(left, mid)
+        and _joined(mid, right)
+        and left.text.isalpha()
+        and left.text[0].isupper()
+        and right.text.isalpha()
+        and fold(left.text) not in HYPHEN_PREFIXES
+    )
+
+
 class PeopleIndex:
     """People mentioned in one article (see the module docstring for the rules)."""
 
@@ -278,7 +300,7 @@ class PeopleIndex:
                 and a >= 2
                 and _joined(doc[a - 2], prev)
                 and _joined(prev, doc[a])
-                and _is_name_token(doc[a - 2])
+                and (_is_name_token(doc[a - 2]) or _hyphen_name(doc, a - 2))
             ):
                 a -= 2
             else:
@@ -289,6 +311,9 @@ class PeopleIndex:
                 break
             if _is_name_token(nxt):
                 b += 1
+                continue
+            if _hyphen_name(doc, b + 1) and "\n" not in nxt.whitespace_:
+                b += 3  # "Han Do-hyun": the tagger read "Do" as a verb
                 continue
             if (
                 nxt.text in JOINERS
@@ -758,6 +783,12 @@ class PeopleIndex:
         surnames = {}
         for r, name in assigned:
             surnames.setdefault(r.words[-1], name)
+        # A family name written first ("Han Do-hyun" ... "Han said"): the first word of a
+        # full name, for a subject or a word the model labels a person.
+        firsts = {}
+        for r, name in assigned:
+            if len(r.words) >= 2 and r.words[0] not in surnames:
+                firsts.setdefault(r.words[0], name)
         for tok in doc:
             if tok.i in covered or not _is_name_token(tok):
                 continue
@@ -767,6 +798,10 @@ class PeopleIndex:
             ):
                 continue  # "Kalin stated": a surname the model took for a place, as a subject
             word = fold(re.sub(r"[\u2019']s$", "", tok.text))
+            if word not in surnames and word in firsts and (
+                tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass")
+            ):
+                surnames[word] = firsts[word]
             if word in surnames and (
                 tok.i + 1 >= len(doc)
                 or not _is_name_token(doc[tok.i + 1])

@@ -276,15 +276,43 @@ class _Context:
         if (
             tok.dep_ in SUBJECT_DEPS
             and tok.lower_ in ("who", "that", "which")
-            and tok.head.dep_ == "relcl"
+            and tok.head.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj")
         ):
-            return self.person_of(tok.head.head)
+            return self.antecedent(tok)
         gender = _definite_person(tok)
         if gender is not False and tok.dep_ in SUBJECT_DEPS:
             # "“Everything is gone,” the 58-year-old said": the person last talked about.
             name = self.resolve_pronoun(tok, gender)  # type: ignore[arg-type]
             if name:
                 return name, "pronoun"
+        return None, "nonperson"
+
+    def antecedent(self, who: Token) -> tuple[str | None, str]:
+        """The speaker a "who"/"which" subject stands for: "Dara Okafor, a trade unionist,
+        who told reporters ...": the noun the clause hangs on, the name that noun is in
+        apposition to, or else the nearest name before the relative pronoun, with only an
+        appositive (no verb) between them."""
+        doc = self.doc
+        head = who.head.head if who.head.dep_ == "relcl" else None
+        if head is not None and head.i < who.i:
+            name, how = self.person_of(head)
+            if name:
+                return name, how
+            if head.dep_ == "appos" and head.head.i < head.i:
+                name, how = self.person_of(head.head)
+                if name:
+                    return name, how
+        for k in range(who.i - 1, max(who.sent.start, who.i - 40) - 1, -1):
+            t = doc[k]
+            if self.in_quote[k] is not None:
+                break
+            name = self.people.person_at(k)
+            if name:
+                return name, "explicit"
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound"):
+                break  # a verb between them: the "who" is someone else's
+        if head is not None and head.i < who.i:
+            return self.person_of(head)
         return None, "nonperson"
 
     def resolve_pronoun(self, tok: Token, gender: str | None = None) -> str | None:
@@ -496,6 +524,8 @@ def _attribute(ctx: _Context, idx: int, found: _Found) -> None:
                 quote_tokens[-1].i if quote_tokens else 0,
             )
             chosen = min(strong, key=lambda v: min(abs(v.i - first_q), abs(v.i - last_q)))
+    if chosen is None and quote_tokens and _embedded(ctx.text, q, para_start):
+        chosen = _verb_just_before(ctx, quote_tokens[0].i, tok_a)
     if chosen is None:
         _colon_lead(ctx, found, seg_a, tok_a)
         return
@@ -513,6 +543,22 @@ def _attribute(ctx: _Context, idx: int, found: _Found) -> None:
     found.speaker = name
     found.attribution = how if name else "none"
     found.resolved = True
+
+
+def _verb_just_before(ctx: _Context, first: int, tok_a: int) -> Token | None:
+    """A speech verb a few words before a quotation run into the sentence, with only its
+    object between ("who called it “a sign of things to come”") when the parse hung the
+    quotation elsewhere."""
+    doc = ctx.doc
+    for k in range(first - 1, max(tok_a, first - 8) - 1, -1):
+        t = doc[k]
+        if ctx.in_quote[k] is not None and k < first - 1:
+            return None
+        if _is_speech_verb(t) and ctx.in_quote[k] is None:
+            return t
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ".;:?!":
+            return None
+    return None
 
 
 def _reporting_clause(

@@ -269,3 +269,24 @@ def test_a_review_answered_online_then_uploaded_is_a_replay(student, teacher):
     assert outcomes == [{"client_uuid": str(client_uuid), "ok": True, "result": online.as_dict()}]
     assert card_states([card]) == before
     assert ReviewLog.objects.count() == 1
+
+
+def test_a_database_with_a_small_parameter_limit_gets_several_statements(
+    student, teacher, monkeypatch, django_assert_num_queries
+):
+    cards = make_cards(student, teacher, 7)
+    services.preferences_get(user=student)
+    monkeypatch.setattr(services, "_rows_per_statement", lambda columns: 4)
+    items = ratings_batch(cards, 30)
+    # 30 logs in 8 INSERTs of at most 4 rows, 7 cards in 2 UPDATEs
+    with django_assert_num_queries(5 + 8 + 2):
+        outcomes = upload(student, items)
+    by_uuid = {str(log.client_uuid): log for log in ReviewLog.objects.filter(user=student)}
+    assert len(by_uuid) == 30
+    for item, outcome in zip(items, outcomes, strict=True):
+        log = by_uuid[item["client_uuid"]]
+        assert outcome["result"] == {**log.result, "review_id": log.pk}
+        assert log.card_id == item["card"]
+    for card in Card.objects.filter(pk__in=[c.pk for c in cards]):
+        last = ReviewLog.objects.filter(card=card).order_by("reviewed_at").last()
+        assert (card.reps, card.due) == (last.card_before["reps"] + 1, last.due_after)

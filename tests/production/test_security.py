@@ -23,8 +23,11 @@ ROOT = Path(settings.BASE_DIR)
 
 
 def test_check_deploy_is_clean_under_production_settings():
+    # A production process: none of the test run's own switches (the browser tests
+    # set DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy check rightly refuses).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)[:50],
@@ -44,8 +47,11 @@ def test_check_deploy_is_clean_under_production_settings():
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
+    # A production process: none of the test run's own switches (the browser tests
+    # set DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy check rightly refuses).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "",

@@ -312,3 +312,13 @@ def test_decade_describing_a_noun_in_the_present_is_no_event(events_of):
 def test_a_kept_quotation_keeps_both_quote_marks(events_of):
     found = events_of('On Tuesday, Mansur said "nothing is ruled out".')
     assert found[0].event == 'Mansur said "nothing is ruled out"'
+
+
+def test_words_between_dateline_and_verb_are_the_subject(events_of):
+    for text in (
+        "LAGOS, March 12 (Reuters) - Nigeria and Ghana signed a currency deal on Wednesday.",
+        "LAGOS, March 12 (Reuters) -\nNigeria and Ghana signed a currency deal on Wednesday.",
+    ):
+        found = events_of(text, published=date(2026, 3, 12))
+        assert when_date(found) == [("Wednesday", "2026-03-11")]
+        assert found[0].event == "Nigeria and Ghana signed a currency deal"
