@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import geo
 from .facts import CountryLink
-from .sentences import evidence_sentences, sentence_index
+from .sentences import dateline, evidence_sentences, sentence_index
 
 
 class PeopleLike(Protocol):  # the quotes helper's PeopleIndex (quizzes/extraction/people.py)
@@ -151,6 +151,14 @@ PLACE_NOUNS = {
     "stronghold",
     "hub",
 }
+# Participles that place a named event or organisation (", held in Lisbon").
+_SITED = {"held", "hosted", "staged", "located", "based", "headquartered", "convened"}
+# Facilities that stand somewhere ("a plant in Kumamoto, Japan").
+FACILITY_NOUNS = {
+    "plant", "factory", "mine", "refinery", "facility", "smelter", "warehouse", "terminal",
+    "campus", "headquarters", "mill", "reactor", "site", "dam", "pipeline", "gigafactory",
+    "fab", "foundry", "shipyard", "depot",
+}  # fmt: skip
 INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
 # Head nouns of organisations ("Norway's state-owned investor Norfund", "a battery maker in
 # South Korea"). "government", "army" and the like are group nouns, left out like "troops".
@@ -319,6 +327,9 @@ class _Extractor:
                 if country:
                     n = self.sent_of[ent.start]
                     self.near[n] = self.near.get(n, frozenset()) | {country}
+        self.name_mentions = sorted((m.start, m.country) for m in unique if m.form == "name")
+        self.name_starts = [start for start, _country in self.name_mentions]
+        self.dateline_country: str | None = None
         self.links: list[CountryLink] = []
         self.seen: set[tuple[str, str]] = set()
         self.office_holder: dict[tuple[str, str], str] = {}  # (country, office) -> person
@@ -614,6 +625,9 @@ class _Extractor:
         tokens: list[Token] = list(doc[ent.start : name_span.start])
         k = ent.start - 1
         sent_start = doc[name_span.start].sent.start
+        posting = self._posting_before(k, sent_start)
+        if posting is not None and not tokens:
+            k = posting  # "Bangladesh's High Commissioner in Guwahati, Mohammad Haque"
         while k >= sent_start and len(tokens) < 12:
             tok = doc[k]
             if (
@@ -632,6 +646,8 @@ class _Extractor:
             k -= 1
         if not tokens:
             return None, None
+        if posting is not None and k == posting:
+            return None, None  # nothing before "in Guwahati,"
         country = None
         office = None
         for tok in tokens:
@@ -645,6 +661,25 @@ class _Extractor:
             self.title_tokens.update(t.i for t in tokens)
             return country, office
         return None, None
+
+    def _posting_before(self, k: int, sent_start: int) -> int | None:
+        """ "... Commissioner in Guwahati, <name>": the place of a posting between a title and the
+        name. Returns the token before "in" (the title's last word), or None."""
+        doc = self.doc
+        if k - 2 < sent_start or doc[k].text != ",":
+            return None
+        j = k - 1
+        while j > sent_start and doc[j].pos_ == "PROPN" and k - j <= 3:
+            j -= 1
+        if j == k - 1 or doc[j].lower_ not in {"in", "at", "to"} or j - 1 < sent_start:
+            return None
+        title = doc[j - 1]
+        if not (title.text[:1].isupper() or title.lower_ in OFFICES) or title.pos_ not in {
+            "NOUN",
+            "PROPN",
+        }:
+            return None
+        return j - 1
 
     def _apposition_country(self, name_span: Span) -> tuple[str | None, str | None]:
         root = name_span.root
@@ -822,11 +857,65 @@ class _Extractor:
         return span.label_ == "EVENT" or bool(words & (ORG_NOUNS | EVENT_NOUNS))
 
     def _place_after(self, span: Span) -> str | None:
-        """The country of "in <place>" right after a name."""
+        """The country of "in <place>" right after a name, or of ", held in <place>"."""
         doc = self.doc
-        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
-            return self.country_of_place(doc[span.end + 1])
+        k = span.end
+        if (
+            k + 3 < len(doc)
+            and doc[k].text == ","
+            and doc[k + 1].lower_ in _SITED
+            and doc[k + 2].lower_ in {"in", "at"}
+        ):
+            k += 2  # "the World Malaria Congress, held in Lisbon, Portugal"
+        if k + 1 < len(doc) and doc[k].lower_ == "in":
+            return self.country_of_place(doc[k + 1])
         return None
+
+    # -- rule 5b: facilities in a stated country ---------------------------------------------------
+    def facility_links(self) -> None:
+        """ "a plant in Kumamoto, Japan", "a refinery in Nigeria": a facility the text places in a
+        country it names (a city alone is left to the city's own link)."""
+        doc = self.doc
+        for tok in self.tokens:
+            if tok.pos_ != "NOUN" or tok.lower_ not in FACILITY_NOUNS:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "near", "outside"}:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    mention = self.mentions.get(obj.i)
+                    end = obj.i + 1
+                    if mention and mention.form == "name":
+                        country = mention.country
+                        end = mention.end
+                    else:
+                        stated = self._stated_country_after(obj)
+                        country = stated and self.country_of_place(obj)
+                        if country != stated:
+                            continue
+                        end = max(obj.i + 1, min(obj.right_edge.i + 1, self._comma_after(obj)))
+                    if not country:
+                        continue
+                    start = min(
+                        [c.left_edge.i for c in tok.lefts if c.dep_ not in {"det", "predet"}]
+                        + [tok.i]
+                    )
+                    self.add(doc[start:end].text, country, tok.i, "other")
+
+    def _stated_country_after(self, place: Token) -> str | None:
+        """ "Kumamoto, Japan": the country named right after a place."""
+        k = place.i + 1
+        if k + 1 < len(self.doc) and self.doc[k].text == ",":
+            mention = self.mentions.get(k + 1)
+            if mention and mention.form == "name" and mention.start == k + 1:
+                return mention.country
+        return None
+
+    def _comma_after(self, place: Token) -> int:
+        k = place.i + 1
+        return k if k < len(self.doc) and self.doc[k].text == "," else place.right_edge.i + 1
 
     def _possessor_country(self, ent: Span) -> str | None:
         """ "China's Belt and Road Initiative"; "its Belt and Road Initiative" (China is the subject)."""
@@ -839,7 +928,21 @@ class _Extractor:
                     return mention.country
                 if child.lower_ in {"its", "their"}:
                     return self._clause_subject_country(child)
+                if child.lower_ == "country" and any(
+                    d.dep_ == "det" and d.lower_ == "the" for d in child.children
+                ):
+                    return self.the_country(child.i)  # "the country's Ministry of Health"
         return None
+
+    def the_country(self, at: int) -> str | None:
+        """The country "the country" refers to: the last one named in this or the two sentences
+        before, else the dateline's."""
+        k = bisect.bisect_left(self.name_starts, at) - 1
+        if k >= 0:
+            start, country = self.name_mentions[k]
+            if self.sent_of[start] >= 0 and self.sent_of[at] - self.sent_of[start] <= 2:
+                return country
+        return self.dateline_country
 
     def _clause_subject_country(self, tok: Token) -> str | None:
         head = tok
@@ -875,7 +978,8 @@ class _Extractor:
                 continue
             country, place_tok = place
             subject = self._event_phrase(tok)
-            if subject and subject.lower() not in EVENT_NOUNS:
+            held = any(c.dep_ == "acl" and c.lower_ in _SITED for c in tok.children)
+            if subject and (subject.lower() not in EVENT_NOUNS or held):
                 self.add(subject, country, tok.i, "event")
 
     def _place_of_event(self, event: Token) -> tuple[str, Token] | None:
@@ -992,9 +1096,16 @@ class _Extractor:
         ):
             return None
         start = tok.i
-        for child in tok.lefts:
-            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == start - 1:
-                start = child.i
+        doc = self.doc
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].i not in self.mentions
+            and doc[start - 1].i not in self.person_tokens
+            and start <= doc[start - 1].head.i <= tok.i
+        ):  # "Kuwala Health Trust": every word of the name, not only the parse's last compound
+            start -= 1
         text = self.doc[start : tok.i + 1].text
         person = self.canonical_person(text)
         if person and " " in person:
@@ -1187,7 +1298,35 @@ class _Extractor:
             return True
         return any(c.dep_ == "appos" and c.i in self.person_tokens for c in noun.children)
 
+    # -- rule 6c: the wire dateline ------------------------------------------------------------
+    def dateline_links(self) -> None:
+        """ "LILONGWE, Malawi (AP) —", "SEOUL/TOKYO, May 14 (Reuters) -": the dateline's cities (in
+        capitals, so unknown to the small model) and their country."""
+        for sent in self.sentences:
+            found = dateline(sent)
+            if found is None:
+                continue
+            qualifier = found.qualifier
+            stated = geo.canonical_country(qualifier) or (
+                geo.region_country(qualifier) if qualifier[:1].isalpha() else None
+            )
+            for city in found.cities:
+                if geo.is_country(city):
+                    country = geo.canonical_country(city)
+                elif stated:
+                    country = geo.city_country(f"{city}, {qualifier}") or self.place_country(
+                        city, sent.start
+                    )
+                else:
+                    country = self.place_country(city, sent.start)
+                if country:
+                    if not geo.is_country(city):
+                        self.add(city, country, sent.start, "place")
+                    if self.dateline_country is None:
+                        self.dateline_country = country
+
     def run(self) -> list[CountryLink]:
+        self.dateline_links()
         self.people_links()
         self.office_links()
         self.organisation_links()
@@ -1196,6 +1335,7 @@ class _Extractor:
         self.counted_things_links()
         self.people_through_organisations()
         self.event_links()
+        self.facility_links()
         self.place_links()
         return sorted(self.links, key=lambda link: link.evidence_start)
 

@@ -161,6 +161,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "endof",
+        re.compile(
+            r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
         "dayword",
         re.compile(rf"\b(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b", re.I),
     ),
@@ -216,6 +223,7 @@ _KEYWORDS = {
     "range": ("between", "from"),
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
     "relative": ("this", "last", "next"),
+    "endof": ("end of", "start of", "beginning of", "middle of"),
 }
 _QUANTITY_BEFORE = re.compile(rf"\b(?:{BOUND}|{APPROX})\s+$", re.I)
 _BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
@@ -447,6 +455,15 @@ def _resolve(kind: str, m: re.Match, published: date | None, tense: str) -> str 
         if unit == "decade":
             return f"{published.year - 10 * n:04d}"
         return None
+    if kind == "endof":  # "by the end of the month": the month (week: its month), the year
+        rel = m.group(0).split()[-2].lower()
+        step = {"the": 0, "this": 0, "next": 1, "last": -1}[rel]
+        unit = g["unit"].lower()
+        if unit == "year":
+            return f"{published.year + step:04d}"
+        if unit == "week":
+            return _ym(published + timedelta(weeks=step))
+        return _ym(published + relativedelta(months=step))
     if kind == "dayword":
         word = g["w"].lower()
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
@@ -484,7 +501,9 @@ def _season(start_month: int, published: date, step: int) -> str:
     return f"{year:04d}"
 
 
-def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
+def _accept(
+    kind: str, m: re.Match, span: Span, tense: str, published: date | None = None
+) -> bool:
     """Context checks for the forms that are also ordinary words or numbers."""
     first = span[0]
     prev = span.doc[first.i - 1] if first.i > 0 else None
@@ -505,12 +524,22 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
         return prev_word in {"in", "over", "during", "spent", "of"}
     if kind in {"decade", "century"} and prev_word == "of" and tense != "past":
         return False  # "nobody wants to repeat the mistakes of the 1980s": a period, no event
+    if kind == "anaphoric" and m.group(0).lower().startswith(("a ", "an ")) and _quantity(prev):
+        return False  # "$100 a week after deductions": a rate, not a time
     if kind == "anaphoric" and m.group(0).lower().endswith(("after", "before")):
         return prev_word not in {"for", "lasting", "spent"}  # "for two years after": a duration
     if kind == "year":
         if m.group("q"):
             return True
         tok = span[-1]
+        if (
+            published is not None
+            and int(m.group("y")) > published.year
+            and prev_word not in _DATE_PREPS
+            and tok.dep_ in {"compound", "nummod", "amod", "nmod"}
+            and tok.head.i > tok.i
+        ):
+            return False  # "the 2031 World Cup", "the 2030 target": a name, nothing happened yet
         # "2,000 troops" / "2014 workers": a count, not a year
         nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
         year = int(m.group("y"))
@@ -534,6 +563,32 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str) -> bool:
         # "the 2014 election", "the 2022 World Cup": a year naming an event
         return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
     return True
+
+
+def _quantity(tok: Token | None) -> bool:
+    """An amount: "$100", "2,000", "40%", "five"."""
+    if tok is None:
+        return False
+    return (
+        any(c.isdigit() for c in tok.text)
+        or tok.like_num
+        or tok.ent_type_ in {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+    )
+
+
+# Words before a date that point ahead: "called elections for 14 November", "apply from January 1".
+_AHEAD_ALWAYS = {"for"}
+_AHEAD_UNLESS_PAST = {"from", "until", "till", "by", "starting", "effective", "before"}
+
+
+def _looks_ahead(kind: str, span: Span, tense: str) -> bool:
+    """A day or month the sentence schedules: "for 14 November" (whatever the verb's tense: the
+    elections were called for a later day), "from January 1" with a present or future verb."""
+    if kind not in {"dmy", "mdy", "month", "weekday"}:
+        return False
+    first = span[0]
+    prev = span.doc[first.i - 1].lower_ if first.i > 0 else ""
+    return prev in _AHEAD_ALWAYS or (prev in _AHEAD_UNLESS_PAST and tense != "past")
 
 
 def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpression]:
@@ -568,7 +623,9 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if span is None or not len(span):
             continue
         tense = tense_of(span.root)
-        if not _accept(kind, m, span, tense):
+        if _looks_ahead(kind, span, tense):
+            tense = "future"
+        if not _accept(kind, m, span, tense, published):
             continue
         when_start = start
         bound = _BOUND_PREP.search(text[max(0, start - 8) : start])

@@ -41,9 +41,10 @@ from .dates import (
     doc_text,
     find_time_expressions,
     inside_quotation,
+    tense_of,
 )
 from .facts import DatedEvent
-from .sentences import evidence_sentences, sentence_index
+from .sentences import dateline, evidence_sentences, sentence_index
 
 TEMPORAL_PREPS = {"since", "after", "before", "until", "till", "following", "prior"}
 # Dependents that do not belong to the event clause of their head verb.
@@ -81,6 +82,10 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         dateline = _dateline(sent)
         if all(t.i in dateline for t in expr.span):
             continue  # "LAGOS, March 12 (Reuters) -": when the story was filed, not an event
+        if inside_quotation(doc_text(doc), expr.span.start_char) and not _quoted_fact(expr):
+            continue  # "'Five years ago, nobody came,' she said": a speaker's remark, not a fact
+        if _statistic(expr, sent):
+            continue  # "30,000 workers were employed last year": an amount, not a happening
         event = _event_clause(expr, sent)
         if not any(c.isalpha() for c in event):
             continue  # a bare date ("2014" as a heading) dates nothing
@@ -99,6 +104,75 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
     return out
 
 
+_EXPLICIT_DATE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+
+
+def _quoted_fact(expr: TimeExpression) -> bool:
+    """A date inside a quotation is an event only when it is a plain fact of the past with its
+    own calendar date or day ("'We signed it on 3 May 2019'", "'We signed it today'"); "five
+    years ago", "over the last two decades", "in the 1980s", "until November" in a speaker's
+    mouth are remarks, not dated events."""
+    precise = _EXPLICIT_DATE.search(expr.when) or _DAY_WORD.search(expr.when)
+    return bool(precise) and tense_of(expr.span.root) == "past"
+
+
+_DAY_WORD = re.compile(
+    r"^(?:today|yesterday|tonight|last night|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.I,
+)
+
+
+# Verbs that state an amount or a state, not a happening ("were employed", "was worth", "earn").
+STATIVE_VERBS = {
+    "be", "employ", "earn", "cost", "total", "number", "account", "remain", "stand", "average",
+    "represent", "amount", "make", "pay", "have", "hold", "own", "count",
+}  # fmt: skip
+# Verbs that are themselves an amount of change ("income has tripled since 2018"); "demand has
+# grown since 2010" (no amount) stays a dated trend.
+CHANGE_VERBS = {"double", "triple", "treble", "quadruple", "halve", "multiply"}
+_PERIOD_WHEN = re.compile(
+    r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for)\b", re.I
+)
+_AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
+
+
+def _statistic(expr: TimeExpression, sent: Span) -> bool:
+    """An amount over a period or a state, not a happening at a time: a state verb with an
+    amount ("30,000 workers were employed in the mines last year", "trade was worth $1.8bn"),
+    or a period ("since 2018", "over the following year") of a changing or counted amount
+    ("income has tripled since 2018", "killed more than 1,750 people over the following
+    year"). "The economy grew 3.4% last year" (a change at a time) and "demand has grown since
+    2010" (a trend with no amount) stay events."""
+    verb = expr.span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or not _in_sent(verb, sent):
+        return False
+    inside = {t.i for t in expr.span}
+    amount = any(
+        t.i not in inside
+        and (
+            t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}
+            or (t.ent_type_ == "CARDINAL" and any(c.isdigit() for c in t.text))
+        )
+        for child in verb.children
+        if child.dep_ in _AMOUNT_DEPS or child.dep_ == "prep"
+        for t in child.subtree
+        if not t.is_punct
+    )
+    lemma = verb.lemma_.lower()
+    period = bool(_PERIOD_WHEN.match(expr.when)) or expr.when.lower().startswith(
+        "the following"
+    ) and expr.span.root.head.lower_ in {"over", "during", "throughout"}
+    if lemma in STATIVE_VERBS and amount:
+        return True
+    if period and (amount or (lemma in CHANGE_VERBS and expr.when.lower().startswith("since"))):
+        return True
+    return False
+
+
 # Replies that did not happen are not events.
 _NO_COMMENT = re.compile(
     r"\b(?:(?:did not|didn't|could not|couldn't|has not|hasn't|had not|not) (?:immediately )?"
@@ -115,18 +189,12 @@ def _in_sent(tok: Token, sent: Span) -> bool:
     return sent.start <= tok.i < sent.end
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,[^\u2014\u2013(]{2,40})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]+(?:\s|$)"
-)
-
-
 def _dateline(sent: Span) -> set[int]:
     """Tokens of a wire dateline ("NAIROBI, Kenya (AP) — "), not part of any event."""
-    m = _DATELINE.match(sent.text)
-    if not m:
+    found = dateline(sent)
+    if found is None:
         return set()
-    end_char = sent.start_char + m.end()
-    return {t.i for t in sent if t.idx < end_char}
+    return {t.i for t in sent if t.idx < found.end_char}
 
 
 def _anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
@@ -180,6 +248,18 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
             break
         tok = tok.head
     tok = _main_verb(tok, expr, sent)
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and any(tok.i < t.i < expr.span.start and t.i not in skip for t in tok.subtree)
+    ):
+        # "began making the chemicals used in chipmaking three years ago": a date after the
+        # participle's own phrase dates the clause, not the participle ("those born after 1991")
+        up = tok.head
+        while up.pos_ not in {"VERB", "AUX"} and up.head is not up and _in_sent(up.head, sent):
+            up = up.head
+        if up.pos_ in {"VERB", "AUX"} and _in_sent(up, sent):
+            tok = up
     text = doc_text(sent.doc)
     outside = not inside_quotation(text, expr.start_char)
     quoted: set[int] = set()  # a quotation is not part of the event its reporting verb dates

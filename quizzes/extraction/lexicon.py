@@ -426,6 +426,8 @@ UNNAMED_PERSON_NOUNS: dict[str, str | None] = {
     "employee": None,
     "staffer": None,
     "aide": None,
+    "colleague": None,
+    "boss": None,
     "insider": None,
     "participant": None,
     "delegate": None,

@@ -234,6 +234,16 @@ def _is_acronym(tok: Token) -> bool:
     return 2 <= len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
+def _acronym_token(tok: Token) -> bool:
+    """UERF, UNESCO: an organisation's initials written as one all-capital word."""
+    return 2 <= len(tok.text) <= 7 and tok.text.isalpha() and tok.text.isupper()
+
+
+def initials(name: str) -> str:
+    """ "Union of European Rugby Federations" -> "UERF" (capitalised words only)."""
+    return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011]+", name) if w[:1].isupper())
+
+
 def _joined(left: Token, right: Token) -> bool:
     """Two tokens written with no space between them (Kassym-Jomart)."""
     return left.idx + len(left.text) == right.idx
@@ -274,6 +284,8 @@ class PeopleIndex:
         self._mention_starts: list[int] = []
         self._words_cache: dict[str, list[str]] | None = None
         self._ents: dict[int, object] | None = None
+        self._acronym_names: dict[str, str] | None = None
+        self._acronyms_given: set[str] = set()  # spelled out as "Full Name (ACR)"
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -282,6 +294,7 @@ class PeopleIndex:
         raws = index._collect()
         index._group(raws)
         index._votes_for_gender()
+        index.acronyms()
         return index
 
     def _name_run(self, i: int, j: int | None = None) -> tuple[int, int] | None:
@@ -373,6 +386,8 @@ class PeopleIndex:
             words.append(fold(re.sub(r"[\u2019']s$", "", t.text)))
         if not words or len(words) > 5:
             return None
+        if len(words) == 1 and _acronym_token(doc[k]):
+            return None  # "The FCFC said": an organisation's initials, not a name
         if any(w in ORG_WORDS for w in words) or words[0] in NON_PERSON_FIRST_WORDS:
             return None
         if (words[-1] in OFFICE_TITLES or words[-1] in PERSON_ROLE_NOUNS) and not any(
@@ -489,7 +504,14 @@ class PeopleIndex:
     def _collect(self) -> list[_Raw]:
         doc = self.doc
         seeds: list[tuple[int, int, str]] = []
+        # A quotation that is nothing but one capitalised word ("‘Absurd’, chairman says")
+        # is a quoted word, whatever label the model gives it.
+        quoted_words = {
+            q.start for q in find_quotes(self.text) if " " not in self.text[q.start : q.end].strip()
+        }
         for ent in doc.ents:
+            if len(ent) == 1 and ent.start_char in quoted_words:
+                continue
             # A "person" that modifies another noun ("Cal Fire spokesperson") is not one.
             if ent.label_ == "PERSON" and not (
                 ent.root.dep_ in ("compound", "amod")
@@ -673,6 +695,23 @@ class PeopleIndex:
         doc = self.doc
         if token_i in self._token_person:
             return None
+        tok = doc[token_i]
+        if (
+            self._acronym_names is not None
+            and _acronym_token(tok)
+            and not (
+                token_i > 0
+                and _is_name_token(doc[token_i - 1])
+                and doc[token_i - 1].lower_ != "the"
+            )
+            and not (token_i + 1 < len(doc) and _is_name_token(doc[token_i + 1]))
+        ):
+            full = self.acronyms().get(tok.text)
+            if full and (
+                tok.text in self._acronyms_given
+                or not (tok.ent_type_ in ("GPE", "LOC") or is_country(tok.text))
+            ):
+                return full  # "the US" stays the country unless the article spells it out
         ent = self._ent_at().get(token_i)
         label = ent.label_ if ent is not None else ""
 
@@ -707,12 +746,17 @@ class PeopleIndex:
             else:
                 break
         tokens = list(doc[a : b + 1])
+        if any(t.text == "(" for t in tokens):  # "Union of ... Federations (UERF"
+            cut = next(k for k, t in enumerate(tokens) if t.text == "(")
+            tokens = tokens[:cut] if token_i < tokens[cut].i else tokens[cut + 1 :]
         while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):
             tokens = tokens[1:]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
             tokens = tokens[:-1]
         if not tokens or any(t.i in self._token_person for t in tokens):
             return None
+        if fold(tokens[-1].text) in OFFICE_TITLES | PERSON_ROLE_NOUNS:
+            return None  # "Industry Minister", "Union Leader": a person's title
         words = {fold(t.text) for t in tokens}
         is_org = bool(words & ORG_WORDS) or (
             label == "ORG"
@@ -727,6 +771,38 @@ class PeopleIndex:
             return None
         text = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         return re.sub(r"[\u2019']s$", "", text)
+
+    def acronyms(self) -> dict[str, str]:
+        """Initials -> the organisation's full name given in the article: "the Union of
+        European Rugby Federations (UERF)", or an organisation whose capitalised words'
+        initials spell the acronym."""
+        if self._acronym_names is None:
+            doc = self.doc
+            self._acronym_names = {}  # while building, organisation_at expands nothing
+            found: dict[str, str] = {}
+            names: list[str] = []
+            for tok in doc:
+                if (
+                    tok.text == "("
+                    and tok.i > 0
+                    and tok.i + 2 < len(doc)
+                    and doc[tok.i + 2].text == ")"
+                    and _acronym_token(doc[tok.i + 1])
+                ):
+                    full = self.organisation_at(tok.i - 1)
+                    if full and " " in full:
+                        found.setdefault(doc[tok.i + 1].text, full)
+                elif _is_capitalised(tok) and (
+                    fold(tok.text) in ORG_WORDS or (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B")
+                ):
+                    full = self.organisation_at(tok.i)
+                    if full and " " in full:
+                        names.append(full)
+            self._acronyms_given = set(found)
+            for full in names:
+                found.setdefault(initials(full), full)
+            self._acronym_names = {k: v for k, v in found.items() if len(k) >= 2}
+        return self._acronym_names
 
     def _ent_at(self) -> dict[int, object]:
         if self._ents is None:
@@ -798,8 +874,10 @@ class PeopleIndex:
             ):
                 continue  # "Kalin stated": a surname the model took for a place, as a subject
             word = fold(re.sub(r"[\u2019']s$", "", tok.text))
-            if word not in surnames and word in firsts and (
-                tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass")
+            if (
+                word not in surnames
+                and word in firsts
+                and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"))
             ):
                 surnames[word] = firsts[word]
             if word in surnames and (

@@ -248,6 +248,16 @@ class _Context:
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "flat") and self.people.person_at(child.i):
                 return self.people.person_at(child.i), "explicit"
+        if (
+            tok.dep_ in SUBJECT_DEPS
+            and tok.pos_ in ("NOUN", "PROPN")
+            and (tok.lower_ in OFFICE_TITLES or tok.lower_ in PERSON_ROLE_NOUNS)
+            and not any(c.dep_ == "det" for c in tok.children)
+        ):
+            # A headline's "..., Foreign Minister says": the article's holder of that office.
+            name = self.role_holder(tok)
+            if name:
+                return name, "explicit"
         org = self.people.organisation_at(tok.i)
         if org:
             return org, "explicit"
@@ -286,6 +296,29 @@ class _Context:
             if name:
                 return name, "pronoun"
         return None, "nonperson"
+
+    def role_holder(self, noun: Token) -> str | None:
+        """The person whose role has all the words of an office written without a name or
+        article ("Foreign Minister says"): the nearest earlier holder, else the first one
+        anywhere in the article."""
+        words = {
+            t.lower_
+            for t in noun.subtree
+            if t.i <= noun.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and self.in_quote[t.i] is None
+        }
+        if not words:
+            return None
+        holders = []
+        for m in self.people.mentions:
+            role = self.people.role_of(m.name)
+            if not role or self.inside_any_quote(m.start):
+                continue
+            if words <= {re.sub(r"[\u2019']s$", "", w.lower()) for w in re.split(r"[\s\-]+", role)}:
+                holders.append((m.first, m.name))
+        before = [h for h in holders if h[0] < noun.i]
+        if before:
+            return before[-1][1]
+        return holders[0][1] if holders else None
 
     def antecedent(self, who: Token) -> tuple[str | None, str]:
         """The speaker a "who"/"which" subject stands for: "Dara Okafor, a trade unionist,
@@ -444,6 +477,14 @@ class _Context:
                             name, how = self.person_of(obj)
                             return name, "according_to" if name else how
             return None, "unknown"
+        for child in verb.children:
+            if child.dep_ == "agent" and self.in_quote[child.i] is None:
+                # "The ban was criticised by X, who told Reuters: “...”": the agent speaks.
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        name, how = self.person_of(obj)
+                        if name:
+                            return name, how
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.in_quote[child.i] is None:
                 return self.person_of(child)
@@ -671,6 +712,8 @@ def _is_heading(ctx: _Context, q: QuoteSpan) -> bool:
             return False  # "Keir Stone: ‘...’" names its speaker
     close_end = q.close_at + 1 if q.close_at is not None else q.end
     rest = ctx.text[close_end : para.end].strip()
+    if rest and q.open_at == para.start and _heading_tail(rest):
+        return True  # "‘We will form the government’: JPP leader"
     if rest:
         return False
     body = ctx.text[q.start : q.end].rstrip()
@@ -680,6 +723,38 @@ def _is_heading(ctx: _Context, q: QuoteSpan) -> bool:
         and (body[-1] not in TERMINATORS or (prefixed and body[-1] in "?!"))
         and len(body.split()) <= 25
     )
+
+
+def _heading_tail(rest: str) -> bool:
+    """What follows a headline's quotation: a colon or dash and a few words naming the
+    source, with no final punctuation ("‘...’: JPP leader", "‘...’ - union chief")."""
+    if rest[0] not in ":\u2013\u2014-|":
+        return False
+    tail = rest[1:].strip()
+    return bool(tail) and tail[-1] not in TERMINATORS + ",;:" and len(tail.split()) <= 8
+
+
+def _heading_tail_speaker(ctx: _Context, q: QuoteSpan) -> str | None:
+    """The person, role holder or organisation a headline's tail names."""
+    para = ctx.paras[q.paragraph]
+    close_end = q.close_at + 1 if q.close_at is not None else q.end
+    a, b = ctx.token_at(close_end), ctx.token_at(max(close_end, para.end - 1))
+    for i in range(a, b + 1):
+        if ctx.people.person_at(i):
+            return ctx.people.person_at(i)
+    for i in range(a, b + 1):
+        tok = ctx.doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lower_ in OFFICE_TITLES or tok.lower_ in PERSON_ROLE_NOUNS
+        ):
+            name = ctx.role_holder(tok)
+            if name:
+                return name
+    for i in range(a, b + 1):
+        org = ctx.people.organisation_at(i)
+        if org:
+            return org
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -838,6 +913,8 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
         )
         if best[0] >= 0.6 or (best[1] >= 0.8 and len(body) >= 3):
             f.speaker, f.attribution = best[2], "heading"
+        elif name := _heading_tail_speaker(ctx, f.span):
+            f.speaker, f.attribution = name, "heading"
         f.resolved = True
 
     out: list[Quote] = []
@@ -879,11 +956,17 @@ def _next_sentence_speaker(
     if k >= len(ctx.segments):
         return None
     a, b = ctx.segments[k]
-    if ctx.para_of(a) > f.span.last_paragraph + 1 or _has_quote(ctx, a, b):
+    if ctx.para_of(a) > f.span.last_paragraph + 1:
         return None
+    if _has_quote(ctx, a, b):
+        # "The question was put by X, who called the deal “a giveaway”."
+        return _source_sentence_speaker(ctx, a, b) if demonstrative_only else None
     first = ctx.doc[ctx.token_at(a)]
     second = ctx.doc[first.i + 1] if first.i + 1 < len(ctx.doc) else first
     # "That was the message from X", "Those were the words of X", "So said X".
+    name = _source_sentence_speaker(ctx, a, b)
+    if name:
+        return name
     if first.lower_ in DEMONSTRATIVES and (
         second.lemma_ == "be" or (first.lower_ == "so" and _is_speech_verb(second))
     ):
@@ -895,6 +978,75 @@ def _next_sentence_speaker(
         return None
     later = [e for e in events.get(ctx.para_of(a), []) if a <= e[0] < b]
     return later[0][1] if later else None
+
+
+SOURCE_DETERMINERS = {"that", "this", "these", "those", "such", "the"}
+SOURCE_LINKS = {"from", "by", "of"}
+# Verbs of a sentence saying where words came from ("came from", "was put by", "voiced by").
+SOURCE_VERBS = {
+    "be",
+    "come",
+    "put",
+    "pose",
+    "voice",
+    "echo",
+    "offer",
+    "deliver",
+    "raise",
+    "express",
+    "issue",
+    "sound",
+    "say",
+    "write",
+    "repeat",
+    "share",
+    "make",
+    "give",
+}
+
+
+def _source_sentence_speaker(ctx: _Context, a: int, b: int) -> str | None:
+    """A sentence that names where the quotation before it came from: its subject points
+    back ("That assessment", "The question", "Those") and the person hangs on the verb
+    through from / by / of or a possessive ("That assessment came from X", "The question
+    was put by X", "Those were the words of X", "That was X's view")."""
+    doc = ctx.doc
+    first, last = ctx.token_at(a), ctx.token_at(max(a, b - 1))
+    root = next(
+        (t for t in doc[first : last + 1] if t.dep_ == "ROOT" and ctx.in_quote[t.i] is None),
+        None,
+    )
+    if root is None or root.lemma_.lower() not in SOURCE_VERBS:
+        return None
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or ctx.people.person_at(subj.i):
+        return None
+    points_back = subj.lower_ in DEMONSTRATIVES or (
+        subj.pos_ == "NOUN" and any(c.lower_ in SOURCE_DETERMINERS for c in subj.children)
+    )
+    if not points_back:
+        return None
+    for i in range(first, last + 1):
+        if ctx.in_quote[i] is not None or i == subj.i:
+            continue
+        name = ctx.people.person_at(i)
+        is_org = False
+        if not name and doc[i].dep_ == "pobj":
+            name = ctx.people.organisation_at(i)
+            is_org = bool(name)
+        if not name:
+            continue
+        owner = doc[i]
+        while owner.dep_ in ("compound", "flat") and owner.head.i > owner.i:
+            owner = owner.head
+        if owner.dep_ == "poss" and _is_unnamed_person(owner.head):
+            continue  # "the words of Ms Olsen's colleague, Daniel Kruger": not Olsen
+        t, steps = doc[i], 0
+        while t.i != root.i and steps < 6:
+            if t.lower_ in SOURCE_LINKS or t.dep_ == "poss" or (t.dep_ == "attr" and not is_org):
+                return name
+            t, steps = t.head, steps + 1
+    return None
 
 
 def _has_quote(ctx: _Context, a: int, b: int) -> bool:

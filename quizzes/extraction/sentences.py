@@ -1,12 +1,58 @@
-"""Evidence sentences: spaCy's sentences, also cut at line breaks.
+"""Evidence sentences: spaCy's sentences, also cut at line breaks; wire datelines.
 
 The small English pipeline often glues a heading line to the sentence that follows it;
 a line break always ends an evidence sentence.
+
+``dateline(sent)`` finds a wire dateline at the start of a sentence: "LILONGWE, Malawi (AP) —",
+"SEOUL/TOKYO, May 14 (Reuters) -", "GUWAHATI: ", and, at the start of a paragraph, the
+mixed-case forms "Guwahati, Aug 14 (IANS)" and "Guwahati, India — " when the city is a place
+the data knows.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
+
+from . import geo
+
+_CAPS = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\-/ ]{2,}?)\s*(?:,(?P<rest>[^\u2014\u2013(:]{2,40}))?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:[\u2014\u2013:-]+(?:\s|$)|(?<=\))(?:\s|$))"
+)
+_MIXED = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2})(?:,(?P<rest>[^\u2014\u2013(:]{2,30}?))?\s*"
+    r"(?:\([A-Z][A-Za-z]{1,12}\)\s*[\u2014\u2013:-]*(?:\s|$)|(?<=\S)\s[\u2014\u2013]\s|:\s)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end_char: int  # document offset where the story proper starts
+    cities: tuple[str, ...]  # "Seoul", "Tokyo"
+    qualifier: str  # what follows the city: "Malawi", "May 14", "" ...
+
+
+def dateline(sent: Span) -> Dateline | None:
+    """The wire dateline opening ``sent``, if any."""
+    text = sent.text
+    m = _CAPS.match(text)
+    if m is None:
+        doc_text = sent.doc.user_data.get("_text") or sent.doc.text
+        start = sent.start_char
+        if start > 0 and doc_text[start - 1] != "\n":
+            return None  # mixed case only at the start of a paragraph
+        m = _MIXED.match(text)
+        if m is None or not all(
+            geo.city_population(c) or geo.region_country(c) for c in m.group("city").split("/")
+        ):
+            return None
+    cities = tuple(
+        c.strip().title() for c in m.group("city").split("/") if c.strip(" .-'")
+    )
+    return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 
 def evidence_sentences(doc: Doc) -> list[Span]:

@@ -381,3 +381,69 @@ def test_person_of_a_country_or_state(links_of):
     )
     assert ("Mark Ellison", "United States") in found
     assert links_of("Jane Doe of the University of Michigan led the study.") == []
+
+
+def test_title_with_a_posting_city_before_the_name(links_of):
+    found = pairs(
+        links_of(
+            "Kenya's Deputy High Commissioner in Kampala, Amina Otieno Wekesa, opened the fair."
+        )
+    )
+    assert ("Amina Otieno Wekesa", "Kenya") in found
+    assert ("Amina Otieno Wekesa", "Uganda") not in found  # the posting is not her country
+    # a place alone before a name is no title
+    assert not {c for s, c in pairs(links_of("In Kampala, Amina Wekesa opened the fair.")) if s == "Amina Wekesa"}
+
+
+def test_all_caps_dateline_city_and_its_country(links_of):
+    found = pairs(links_of("MZUZU, Malawi (AP) — Nurses started a strike over unpaid wages."))
+    assert ("Mzuzu", "Malawi") in found
+    found = pairs(links_of("OSAKA/BUSAN, June 2 (Reuters) - Shipping lines raised their rates."))
+    assert {("Osaka", "Japan"), ("Busan", "South Korea")} <= found
+
+
+def test_mixed_case_dateline_with_an_agency(links_of):
+    found = pairs(links_of("Shillong, Aug 14 (PTI) The state assembly passed the budget."))
+    assert ("Shillong", "India") in found
+
+
+def test_the_country_is_the_one_just_named(links_of):
+    found = pairs(
+        links_of(
+            "Zambia has recorded new cases of measles. The country's Ministry of Health said "
+            "it would extend the vaccination drive."
+        )
+    )
+    assert ("Ministry of Health", "Zambia") in found
+
+
+def test_the_country_in_a_story_named_only_by_its_dateline(links_of):
+    found = pairs(
+        links_of(
+            "MZUZU, Malawi (AP) — Nurses started a strike.\n\nThe country's Ministry of Labour "
+            "called for talks."
+        )
+    )
+    assert ("Ministry of Labour", "Malawi") in found
+
+
+def test_organisation_name_is_taken_whole(links_of):
+    found = pairs(links_of("The shelter is run by Tilinanji Water Trust, a Zambian charity."))
+    assert ("Tilinanji Water Trust", "Zambia") in found
+    assert ("Water Trust", "Zambia") not in found
+
+
+def test_event_held_in_a_city_and_country(links_of):
+    found = pairs(links_of("The congress, held in Porto, Portugal, drew 4,000 delegates."))
+    assert ("congress", "Portugal") in found
+    assert ("Porto", "Portugal") in found
+
+
+def test_facility_in_a_city_and_country(links_of):
+    found = pairs(links_of("The carmaker builds engines at a plant in Nagoya, Japan."))
+    assert ("plant in Nagoya", "Japan") in found
+    assert ("Nagoya", "Japan") in found
+    # a facility with a city only is left to the city's own link
+    assert pairs(links_of("The carmaker builds engines at a plant in Nagoya.")) == {
+        ("Nagoya", "Japan")
+    }

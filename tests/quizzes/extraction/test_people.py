@@ -119,3 +119,62 @@ def test_role_from_an_appositive_office(people_of):
     )
     assert index.role_of("Grace Mushi") == "Tanzania's agriculture minister"
     assert index.role_of("Esteban Vidal") == "Chile's Agriculture Minister"
+
+
+# --- round 2: names written family name first, hyphenated given names, acronyms.
+def test_hyphenated_given_name_the_tagger_splits_stays_one_name(people_of):
+    # "Do" is read as a verb; the name is still "Jang Do-yoon", not "Jang" or "yoon".
+    index = people_of(
+        "Trade Minister Jang Do-yoon, speaking in Busan on Thursday, called the deal a success."
+    )
+    assert [p.name for p in index.people] == ["Jang Do-yoon"]
+    assert index.role_of("Jang Do-yoon") == "Trade Minister"
+
+
+def test_family_name_first_matches_a_bare_mention_of_the_first_word(people_of):
+    index = people_of(
+        "Trade Minister Jang Do-yoon visited Busan on Thursday.\n"
+        "Jang told the workers that the plant would open in May. Mr Jang left at noon."
+    )
+    assert [p.name for p in index.people] == ["Jang Do-yoon"]
+    assert index.canonical("Jang") == "Jang Do-yoon"
+    assert index.canonical("Mr Jang") == "Jang Do-yoon"
+    jang = next(t.i for t in index.doc if t.text == "Jang" and t.i > 5)
+    assert index.person_at(jang) == "Jang Do-yoon"
+
+
+def test_hyphenated_prefix_is_not_a_given_name(people_of):
+    index = people_of("Maria Lopez joined the anti-war march on Sunday.")
+    assert [p.name for p in index.people] == ["Maria Lopez"]
+
+
+def test_acronym_spelled_out_in_brackets_gives_the_full_organisation(people_of):
+    index = people_of(
+        "The Union of Nordic Chess Federations (UNCF) suspended two players.\n"
+        "The UNCF said the players had broken its rules."
+    )
+    assert index.people == []
+    uncf = [t.i for t in index.doc if t.text == "UNCF"][-1]
+    assert index.organisation_at(uncf) == "Union of Nordic Chess Federations"
+
+
+def test_acronym_matching_the_initials_of_an_organisation_named_earlier(people_of):
+    index = people_of(
+        "The Federation of Coastal Fishing Cooperatives criticised the quotas.\n"
+        "The FCFC said small boats would suffer."
+    )
+    assert index.people == []  # "FCFC said" is no person
+    fcfc = next(t.i for t in index.doc if t.text == "FCFC")
+    assert index.organisation_at(fcfc) == "Federation of Coastal Fishing Cooperatives"
+
+
+def test_a_country_acronym_is_not_expanded_from_initials(people_of):
+    index = people_of("The United Steelworkers criticised the plan. The US said little.")
+    us = next(t.i for t in index.doc if t.text == "US")
+    assert index.organisation_at(us) != "United Steelworkers"
+
+
+def test_an_office_title_is_no_organisation(people_of):
+    index = people_of("Industry Minister says the plant will open.")
+    minister = next(t.i for t in index.doc if t.text == "Minister")
+    assert index.organisation_at(minister) is None

@@ -454,3 +454,142 @@ def test_the_official_said_stays_an_unnamed_source(quotes_of):
         "anonymity. “The talks are over,” the official said."
     )
     assert said(quotes_of(text)) == {"The talks are over": None}
+
+
+# --- round 2: patterns from a second blind test (new invented sentences).
+def test_hyphenated_given_name_is_the_speaker_and_a_bare_family_name_links_to_it(quotes_of):
+    text = (
+        "Trade Minister Jang Do-yoon, speaking in Busan on Thursday, called the investment "
+        '"a sign of confidence in our workers".\n'
+        "The factory will open next year.\n"
+        '"We are ready," Jang said.'
+    )
+    assert said(quotes_of(text)) == {
+        "a sign of confidence in our workers": "Jang Do-yoon",
+        "We are ready": "Jang Do-yoon",
+    }
+
+
+def test_called_it_in_a_who_clause_after_a_hyphenated_name(quotes_of):
+    text = (
+        "The deal was signed by Trade Minister Han Do-hyun, who called it "
+        '"a sign of things to come".'
+    )
+    assert said(quotes_of(text)) == {"a sign of things to come": "Han Do-hyun"}
+
+
+def test_came_from_in_the_next_sentence_names_the_speaker(quotes_of):
+    text = (
+        "Shipping rates doubled in March, Lena Ford said.\n"
+        '"The market has simply run out of ships." That verdict came from Sofia Brandt, '
+        "a freight analyst at Nordhavn Capital."
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"The market has simply run out of ships.": "Sofia Brandt"}
+    assert quotes[0].attribution == "next_sentence"
+
+
+def test_was_put_by_in_the_next_sentence_names_the_speaker(quotes_of):
+    text = (
+        '"Nobody expected this," said Lena Ford.\n'
+        '"How long can this last?" The question was put by Tomas Reyes, '
+        'who called the delays "a scandal".'
+    )
+    assert said(quotes_of(text)) == {
+        "Nobody expected this": "Lena Ford",
+        "How long can this last?": "Tomas Reyes",
+        "a scandal": "Tomas Reyes",
+    }
+
+
+def test_words_of_and_possessive_in_the_next_sentence(quotes_of):
+    text = (
+        "Mr Tomas Reyes spoke first. Ms Sofia Brandt spoke second.\n"
+        '"Nobody saw this coming." Those were the words of Mr Reyes.\n'
+        '"We will adapt." That was Ms Brandt\'s view.'
+    )
+    assert said(quotes_of(text)) == {
+        "Nobody saw this coming.": "Tomas Reyes",
+        "We will adapt.": "Sofia Brandt",
+    }
+
+
+def test_words_of_a_colleague_are_the_colleague_s(quotes_of):
+    text = (
+        "Teresa Olsen said the forecasts were optimistic.\n"
+        '"Traffic has fallen three years in a row." Those were the words of Ms Olsen\'s '
+        "colleague, Daniel Kruger."
+    )
+    assert said(quotes_of(text)) == {"Traffic has fallen three years in a row.": "Daniel Kruger"}
+
+
+def test_next_sentence_about_something_else_is_not_a_source(quotes_of):
+    text = (
+        '"We will not back down," said Lena Ford.\n'
+        '"The fight goes on." The plan was drawn up by Tomas Reyes last year.'
+    )
+    assert said(quotes_of(text))["The fight goes on."] == "Lena Ford"
+
+
+def test_source_organisation_in_the_next_sentence(quotes_of):
+    text = (
+        "The port authority said on Monday it would expand.\n"
+        '"We have no other choice." The warning came from the Baltic Freight Council.'
+    )
+    assert said(quotes_of(text)) == {"We have no other choice.": "Baltic Freight Council"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "quote"),
+    [
+        ('who told reporters it was "long overdue"', "long overdue"),
+        ('who warned that the plan was "reckless"', "reckless"),
+        ('who described it as "a giveaway"', "a giveaway"),
+        ('who said the rally was "running out of steam"', "running out of steam"),
+    ],
+)
+def test_who_clause_after_an_appositive_goes_to_the_named_person(quotes_of, clause, quote):
+    text = f"The move was welcomed by Dara Okafor, a trade unionist in Lagos, {clause}."
+    assert said(quotes_of(text)) == {quote: "Dara Okafor"}
+
+
+def test_headline_with_a_role_and_says_goes_to_the_office_holder(quotes_of):
+    text = (
+        "'A historic day', Foreign Minister says\n"
+        'Foreign Minister Elena Marsh said on Friday the treaty was "a historic day for both nations".'
+    )
+    assert said(quotes_of(text)) == {
+        "A historic day": "Elena Marsh",
+        "a historic day for both nations": "Elena Marsh",
+    }
+
+
+def test_headline_quote_then_colon_and_source_takes_the_repeated_quote_s_speaker(quotes_of):
+    text = (
+        "'We will win a clear majority': NDA leader\n"
+        "The leader of the National Democratic Alliance, Rohan Mehta, told supporters on "
+        'Sunday: "We will win a clear majority and form the next government."'
+    )
+    quotes = quotes_of(text)
+    assert said(quotes)["We will win a clear majority"] == "Rohan Mehta"
+    assert quotes[0].attribution == "heading"
+
+
+def test_headline_quote_then_colon_and_an_organisation(quotes_of):
+    text = (
+        "'Our members have had enough': Harbour Workers Union\nDock workers walked out on Monday."
+    )
+    assert said(quotes_of(text)) == {"Our members have had enough": "Harbour Workers Union"}
+
+
+def test_acronym_speaker_is_the_organisation_in_full(quotes_of):
+    text = (
+        "The Union of Nordic Chess Federations (UNCF) suspended two players on Monday.\n"
+        'The UNCF said in a statement that the players had "broken the code of conduct".\n'
+        "The Federation of Coastal Fishing Cooperatives criticised the quotas.\n"
+        '"This will ruin small boats," the FCFC said.'
+    )
+    assert said(quotes_of(text)) == {
+        "broken the code of conduct": "Union of Nordic Chess Federations",
+        "This will ruin small boats": "Federation of Coastal Fishing Cooperatives",
+    }
