@@ -31,9 +31,21 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "X, a scientist at the Federal University of Rio Grande do Sul in Porto Alegre, Brazil" (an
    "in <place>" inside the apposition); the organisation or event itself when "in <place>"
    follows its name ("Cop30 in Belem, Brazil"; names of letters and digits are never people).
+10. **Postings, party tags and role clauses**: "Bangladesh's Assistant High Commissioner in
+   Guwahati, X" (the title's country, not the posting's), "Sen. X, R-Idaho" (a US party and
+   state), "X, who heads the laboratory at the National University of Peru" / "who runs a
+   bakery in Dublin" (a relative clause of a role verb: head, lead, run, chair, be ...).
+11. **Datelines and "the country"**: "LILONGWE, Malawi (AP) —", "SEOUL/TOKYO, May 14 (Reuters)
+   -", "Shillong, Aug 14 (PTI)" link each dateline city (``sentences.dateline``); "the
+   country's Ministry of Health" is the country named last in this or the two sentences
+   before, else the dateline's.
+12. **Sited events and facilities**: "The congress, held in Lisbon, Portugal" (a bare event noun
+   counts when a participle places it), "a plant in Kumamoto, Japan" / "a refinery in Nigeria"
+   (a facility noun placed in a country the text names; a city alone is left to its own link).
 
 Names are taken whole: "Foreign, Commonwealth and Development Office" (a list before the
-entity), "Rio Grande do Sul" (lower-case particles), and an unclosed bracket is cut
+entity), "Rio Grande do Sul" (lower-case particles), "Kuwala Health Trust" (every adjacent
+proper noun the name's words hang from), and an unclosed bracket is cut
 ("... Technology (Buet" -> "... Technology").
 
 Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government", "The
@@ -55,6 +67,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from . import geo
+from .dates import doc_text
 from .facts import CountryLink
 from .sentences import dateline, evidence_sentences, sentence_index
 
@@ -170,7 +183,8 @@ ORG_NOUNS = {
     "commission", "watchdog", "startup", "start-up", "conglomerate", "charity", "corporation",
     "developer", "supplier", "refiner", "miner", "retailer", "foundation", "association",
     "federation", "consortium", "giant", "group", "organisation", "organization", "body",
-    "consultancy", "think-tank", "laboratory", "lab",
+    "consultancy", "think-tank", "laboratory", "lab", "chipmaker", "drugmaker", "steelmaker",
+    "shipbuilder", "trust", "network", "cooperative",
 }  # fmt: skip
 # Nouns for one person described by a nationality ("a senior Nigerian banker").
 PERSON_NOUNS = {
@@ -226,6 +240,10 @@ _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 _CODED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]{1,5})\d{1,4}$")
 
 
+# Verbs of a relative clause that give a person's role ("who heads", "who is Kenya's envoy").
+ROLE_VERBS = {"head", "lead", "run", "chair", "direct", "manage", "found", "be", "represent"}
+_THE_COUNTRYS = re.compile(r"^(?:[Tt]he\s+)?country['\u2019]s\s+")
+_PARTY_STATE = re.compile(r",\s*[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)])")
 _TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")
 
 
@@ -523,6 +541,14 @@ class _Extractor:
             if mention and mention.form == "name" and mention.end == k:
                 return mention.country
         k = name_span.end
+        if k < len(doc) and doc[k].text == ",":
+            # "Sen. Jim Risch, R-Idaho": a US party and state after a lawmaker's name
+            m = _PARTY_STATE.match(doc_text(doc), doc[k].idx)
+            if m:
+                state = m.group(1)
+                country = geo.region_country(state) or geo.region_country(state.replace(".", ""))
+                if country:
+                    return country
         if k + 1 < len(doc) and doc[k].lower_ == "of":
             k += 1 + (doc[k + 1].lower_ == "the")
             mention = self.mentions.get(k)
@@ -688,6 +714,21 @@ class _Extractor:
             parts.append(root.head)
         for head in parts:
             found = self._country_in_description(head, exclude=root if head is root.head else None)
+            if found[0]:
+                return found
+        for clause in root.children:  # "Ana Reyes, who heads the Colombian Coffee Institute"
+            if clause.dep_ != "relcl" or clause.lemma_ not in ROLE_VERBS:
+                continue
+            if not any(
+                c.tag_ == "WP" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+            ):
+                continue
+            for obj in clause.children:
+                if obj.dep_ in {"dobj", "attr"} and obj.pos_ in {"NOUN", "PROPN"}:
+                    found = self._country_in_description(obj, exclude=None)
+                    if found[0]:
+                        return found
+            found = self._country_in_description(clause, exclude=None)  # "runs a bakery in Dublin"
             if found[0]:
                 return found
         return None, None
@@ -899,7 +940,11 @@ class _Extractor:
                     if not country:
                         continue
                     start = min(
-                        [c.left_edge.i for c in tok.lefts if c.dep_ not in {"det", "predet"}]
+                        [
+                            c.left_edge.i
+                            for c in tok.lefts
+                            if c.dep_ not in {"det", "predet"} and c.tag_ != "PRP$"
+                        ]
                         + [tok.i]
                     )
                     self.add(doc[start:end].text, country, tok.i, "other")
@@ -1192,7 +1237,8 @@ class _Extractor:
             if source is not None and source.i > tok.i:
                 end = source.right_edge.i + 1  # "a battery maker in South Korea"
             kind = "person" if word in PERSON_NOUNS and word not in ORG_NOUNS else "organisation"
-            self.add(doc[start:end].text, country, tok.i, kind)
+            subject = _THE_COUNTRYS.sub("", doc[start:end].text)  # "the country's health agency"
+            self.add(subject, country, tok.i, kind)
 
     def counted_things_links(self) -> None:
         """ "40 solar mini-grids in northern Nigeria": a counted set of things in a country (not
@@ -1237,6 +1283,14 @@ class _Extractor:
         """The country in a noun's left modifiers ("Norway's", "Dutch") or its "in"/"from"/"of"
         phrase ("in South Korea", "of Nigeria")."""
         for child in noun.lefts:
+            if (
+                child.dep_ == "poss"
+                and child.lower_ == "country"
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in child.children)
+            ):
+                country = self.the_country(child.i)  # "the country's health agency"
+                if country:
+                    return country, None
             for t in child.subtree:
                 mention = self.mentions.get(t.i)
                 if (

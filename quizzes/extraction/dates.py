@@ -11,14 +11,21 @@ the text, every expression that places an event in time:
   "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
   "after 1991");
 - relative to another event, so with no date of their own: "a week later", "two days earlier",
-  "the following day", "less than a year after" (Cop30).
+  "the following day", "less than a year after" (Cop30);
+- "by the end of the month" / "the start of next year" (the month or year itself).
+
+A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
+A year after the publication year used as a noun modifier is a name, not a date ("the 2031
+World Cup", "will host the 2031 championship"); with a preposition it dates ("in 2031").
 
 A year used as a noun modifier counts after a determiner or possessive ("the 2018 steel
 tariffs", "Nigeria's 2023 election"), not as a count ("2014 workers"). "today" inside a
 quotation counts only in the past tense ("'it will start to change today'" is a hope), and a
 decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
 
-Tense for resolving a weekday or month without a year: the governing verb's, where a
+Tense for resolving a weekday or month without a year: a date the sentence schedules looks
+ahead ("called elections for 14 November", "scheduled for Friday"; "from January 1", "by
+March", "until June" unless the verb is past); otherwise the governing verb's, where a
 to-infinitive under a verb of planning or hoping looks ahead ("hoped to fly home on Friday" ->
 the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
 of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday).
@@ -501,9 +508,7 @@ def _season(start_month: int, published: date, step: int) -> str:
     return f"{year:04d}"
 
 
-def _accept(
-    kind: str, m: re.Match, span: Span, tense: str, published: date | None = None
-) -> bool:
+def _accept(kind: str, m: re.Match, span: Span, tense: str, published: date | None = None) -> bool:
     """Context checks for the forms that are also ordinary words or numbers."""
     first = span[0]
     prev = span.doc[first.i - 1] if first.i > 0 else None
@@ -577,18 +582,24 @@ def _quantity(tok: Token | None) -> bool:
 
 
 # Words before a date that point ahead: "called elections for 14 November", "apply from January 1".
-_AHEAD_ALWAYS = {"for"}
-_AHEAD_UNLESS_PAST = {"from", "until", "till", "by", "starting", "effective", "before"}
+_AHEAD_UNLESS_PAST = {"for", "from", "until", "till", "by", "starting", "effective", "before"}
 
 
 def _looks_ahead(kind: str, span: Span, tense: str) -> bool:
-    """A day or month the sentence schedules: "for 14 November" (whatever the verb's tense: the
-    elections were called for a later day), "from January 1" with a present or future verb."""
+    """A day or month the sentence schedules: "for 14 November" or "for Friday" (whatever the
+    verb's tense: the elections were called for a later day), "from January 1" or "by March"
+    with a present or future verb. A month after "for" in the past tense stays in the past
+    ("the wettest on record for March")."""
     if kind not in {"dmy", "mdy", "month", "weekday"}:
         return False
     first = span[0]
     prev = span.doc[first.i - 1].lower_ if first.i > 0 else ""
-    return prev in _AHEAD_ALWAYS or (prev in _AHEAD_UNLESS_PAST and tense != "past")
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        return False  # "jailed for Friday's attack": the day names the attack
+    if prev == "for" and kind != "month":
+        return True
+    return prev in _AHEAD_UNLESS_PAST and tense != "past"
 
 
 def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpression]:

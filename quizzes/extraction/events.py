@@ -14,7 +14,19 @@ expression modifies, cut from the dependency parse:
 
 Clean-up and filters:
 
-- a wire dateline ("LAGOS, March 12 (Reuters) - ") is never an event, and when the parser made
+- a time expression inside a quotation is a speaker's remark ("'Five years ago, nobody came'",
+  "'Waiting until November is not an option'"), not an event, unless it is a past fact with
+  its own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'");
+- amounts and states are statistics, not happenings (``_statistic``): a state verb with an
+  amount ("30,000 workers were employed last year", "trade was worth $1.8bn"), an amount over
+  a period ("killed more than 1,750 people over the following year", "burned 40,000 hectares
+  since Friday"), a multiplying verb since a baseline ("income has tripled since 2018");
+- a date after a participle's own phrase, or before its noun, dates the clause ("began making
+  chemicals used in chipmaking three years ago"); a relative clause between commas is left out
+  of a subject ("The company, which makes gases, was founded"), and "that officials say could
+  produce ... by 2028" takes the noun the relative pronoun stands for;
+- a wire dateline ("LAGOS, March 12 (Reuters) - ", "SEOUL/TOKYO, May 14 (Reuters) -",
+  "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
   it the subject, the real subject ("Nigeria and Ghana") is kept;
 - replies that did not happen ("did not respond to a request for comment on Wednesday",
   "declined to comment") are not events;
@@ -104,14 +116,16 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
     return out
 
 
-_EXPLICIT_DATE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:1[0-9]{3}|20[0-9]{2})(?:s\b|\b)|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+)
 
 
 def _quoted_fact(expr: TimeExpression) -> bool:
     """A date inside a quotation is an event only when it is a plain fact of the past with its
-    own calendar date or day ("'We signed it on 3 May 2019'", "'We signed it today'"); "five
-    years ago", "over the last two decades", "in the 1980s", "until November" in a speaker's
-    mouth are remarks, not dated events."""
+    own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'",
+    "'We lost a generation of jobs in the 1980s'"); "five years ago", "over the last two
+    decades", "until November" in a speaker's mouth are remarks, not dated events."""
     precise = _EXPLICIT_DATE.search(expr.when) or _DAY_WORD.search(expr.when)
     return bool(precise) and tense_of(expr.span.root) == "past"
 
@@ -125,7 +139,7 @@ _DAY_WORD = re.compile(
 # Verbs that state an amount or a state, not a happening ("were employed", "was worth", "earn").
 STATIVE_VERBS = {
     "be", "employ", "earn", "cost", "total", "number", "account", "remain", "stand", "average",
-    "represent", "amount", "make", "pay", "have", "hold", "own", "count",
+    "represent", "amount", "have", "own", "count",
 }  # fmt: skip
 # Verbs that are themselves an amount of change ("income has tripled since 2018"); "demand has
 # grown since 2010" (no amount) stays a dated trend.
@@ -141,8 +155,10 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
     amount ("30,000 workers were employed in the mines last year", "trade was worth $1.8bn"),
     or a period ("since 2018", "over the following year") of a changing or counted amount
     ("income has tripled since 2018", "killed more than 1,750 people over the following
-    year"). "The economy grew 3.4% last year" (a change at a time) and "demand has grown since
-    2010" (a trend with no amount) stay events."""
+    year"). "Since 2018" is a baseline: it would date the change to 2018, when it did not
+    happen. "The economy grew 3.4% last year" (a change at a time), "demand has grown since
+    2010" (a trend with no amount) and "over the past decade, prices have doubled" (a change
+    within the period, with no false date) stay events."""
     verb = expr.span.root
     for _ in range(8):
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
@@ -155,7 +171,11 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         t.i not in inside
         and (
             t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}
-            or (t.ent_type_ == "CARDINAL" and any(c.isdigit() for c in t.text))
+            or (
+                (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
+                and t.ent_type_ != "DATE"
+                and any(c.isdigit() for c in t.text)
+            )
         )
         for child in verb.children
         if child.dep_ in _AMOUNT_DEPS or child.dep_ == "prep"
@@ -163,14 +183,15 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         if not t.is_punct
     )
     lemma = verb.lemma_.lower()
-    period = bool(_PERIOD_WHEN.match(expr.when)) or expr.when.lower().startswith(
-        "the following"
-    ) and expr.span.root.head.lower_ in {"over", "during", "throughout"}
+    period = (
+        bool(_PERIOD_WHEN.match(expr.when))
+        or expr.when.lower().startswith("the following")
+        and expr.span.root.head.lower_ in {"over", "during", "throughout"}
+    )
     if lemma in STATIVE_VERBS and amount:
         return True
-    if period and (amount or (lemma in CHANGE_VERBS and expr.when.lower().startswith("since"))):
-        return True
-    return False
+    since = expr.when.lower().startswith("since")
+    return period and (amount or (lemma in CHANGE_VERBS and since))
 
 
 # Replies that did not happen are not events.
@@ -251,10 +272,15 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
     if (
         tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and any(tok.i < t.i < expr.span.start and t.i not in skip for t in tok.subtree)
+        and (
+            any(tok.i < t.i < expr.span.start and t.i not in skip for t in tok.subtree)
+            or expr.span.end <= tok.head.left_edge.i
+        )
     ):
-        # "began making the chemicals used in chipmaking three years ago": a date after the
-        # participle's own phrase dates the clause, not the participle ("those born after 1991")
+        # "began making the chemicals used in chipmaking three years ago", "Over the past
+        # decade, the area burned each year has doubled": a date after the participle's own
+        # phrase, or before its noun, dates the clause, not the participle ("those born after
+        # 1991")
         up = tok.head
         while up.pos_ not in {"VERB", "AUX"} and up.head is not up and _in_sent(up.head, sent):
             up = up.head
@@ -310,9 +336,12 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
     relative = [
         c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
     ]
-    if tok.dep_ == "relcl" and relative and _in_sent(tok.head, sent):
+    rel_clause = tok
+    if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl":
+        rel_clause = tok.head  # "a company that officials say could produce ... by 2028"
+    if rel_clause.dep_ == "relcl" and relative and _in_sent(rel_clause.head, sent):
         # "the meeting, which was first proposed in 2019" -> "the meeting was first proposed"
-        tokens = _noun_phrase_with(tok.head, tok, skip) + [
+        tokens = _noun_phrase_with(rel_clause.head, rel_clause, skip) + [
             t for t in tokens if t.i != relative[0].i
         ]
         return _render(
@@ -470,9 +499,12 @@ def _pruned_subtree(tok: Token, skip: set[int], *, keep_appos: bool = False) -> 
         t = stack.pop()
         if t.i in skip:
             continue
+        aside = t.dep_ in side or (  # "The company, which makes gases, was founded"
+            t.dep_ == "relcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+        )
         if (
             t is not tok
-            and t.dep_ in side
+            and aside
             and not any(x.i in skip for x in t.subtree)
             and not (t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN")
         ):  # "the Nigerian chemist, Dr Funmilayo Adebayo": the name stays

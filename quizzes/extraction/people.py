@@ -23,10 +23,17 @@ word labelled GPE/LOC elsewhere: "said one trader in Bogotá"). A first name the
 tags as a nationality ("German Chancellor Olaf Scholz") stays in the name: only real
 nationality adjectives (geo.country_of_adjective) and party/faith words are skipped.
 
+Hyphenated given names the tokenizer splits stay whole whatever the tagger made of the
+pieces ("Trade Minister Han Do-hyun", where "Do" reads as a verb; not "anti-war"). A
+quotation that is one capitalised word ("‘Absurd’, chairman says") is never a person.
+
 Mentions are grouped into one `Person` per individual: the canonical name is the
 longest full mention with titles stripped ("Kassym-Jomart Tokayev"); shorter mentions
 ("Tokayev", "Mr Tokayev", "Mr Xi" for "Xi Jinping") join the full name that shares the
-word, the nearest one before them when several do. The role is the title or office
+word: the last word of a full name first, then its first word (a family name written
+first: "Han", "Mr Han" -> "Han Do-hyun"; a bare first word only as a subject or a
+PERSON-labelled word), then any word; the nearest one before them when several do. A
+known surname the tagger reads as a common noun ("Mendes said") still counts. The role is the title or office
 words written before the name ("Kazakh President", "deputy chairman of Russia's
 security council") or an office in apposition ("Grace Mushi, Tanzania's agriculture
 minister," -> "Tanzania's agriculture minister"); the gender comes from honorifics (Mr / Ms), gendered role words
@@ -42,7 +49,13 @@ Public API (used by quotes.py, countries.py and generation):
     index.is_person(name)         -> whether a canonical name is a person of the article
     index.organisation_at(token_i)-> "Lagos Chamber of Commerce and Industry" or None: the
                                      capitalised run through of/and/for with an organisation
-                                     word, or an ORG entity that is no person's name
+                                     word, or an ORG entity that is no person's name (never
+                                     a title: "Industry Minister"); an acronym gives the
+                                     full name (see acronyms)
+    index.acronyms()              -> {"UERF": "Union of European Rugby Federations"}: from
+                                     "Full Name (ACR)" in the article, or the initials of
+                                     its organisations' capitalised words (not for a
+                                     country's letters, "US", unless spelled out)
     index.resolve_pronoun(word, before=char_offset, skip=predicate) -> name or None
 """
 
@@ -221,6 +234,18 @@ def _is_name_token(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG", "NORP")
         or tok.tag_ in ("NNP", "NNPS")
+    )
+
+
+def _surname_like(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun ("Mendes" as a plural) inside
+    a sentence or as a subject: it may still be a surname already known in full."""
+    return (
+        _is_capitalised(tok)
+        and tok.text.isalpha()
+        and tok.pos_ in ("NOUN", "X")
+        and (not tok.is_sent_start or tok.dep_ in ("nsubj", "nsubjpass"))
+        and fold(tok.text) not in NOT_NAME_WORDS
     )
 
 
@@ -789,9 +814,12 @@ class PeopleIndex:
                     and doc[tok.i + 2].text == ")"
                     and _acronym_token(doc[tok.i + 1])
                 ):
+                    acronym = doc[tok.i + 1].text
                     full = self.organisation_at(tok.i - 1)
+                    if not full or " " not in full:
+                        full = self._spelled_out(tok.i - 1, acronym)
                     if full and " " in full:
-                        found.setdefault(doc[tok.i + 1].text, full)
+                        found.setdefault(acronym, full)
                 elif _is_capitalised(tok) and (
                     fold(tok.text) in ORG_WORDS or (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B")
                 ):
@@ -803,6 +831,32 @@ class PeopleIndex:
                 found.setdefault(initials(full), full)
             self._acronym_names = {k: v for k, v in found.items() if len(k) >= 2}
         return self._acronym_names
+
+    def _spelled_out(self, last: int, acronym: str) -> str | None:
+        """The capitalised words ending at token `last` that an acronym in brackets after
+        them abbreviates ("Jatiya People's Party (JPP)"): through of/and/for and
+        possessives, kept when their initials start like the acronym."""
+        doc = self.doc
+        a = last
+        while a > 0 and last - a < 10 and "\n" not in doc[a - 1].whitespace_:
+            prev = doc[a - 1]
+            if (
+                _is_capitalised(prev)
+                and prev.pos_ in ("PROPN", "NOUN", "ADJ")
+                and prev.tag_ != "POS"
+                or (prev.tag_ == "POS" or fold(prev.text) in ORG_CONNECTORS)
+                and a >= 2
+                and _is_capitalised(doc[a - 2])
+            ):
+                a -= 1
+            else:
+                break
+        if not _is_capitalised(doc[last]):
+            return None
+        text = self.text[doc[a].idx : doc[last].idx + len(doc[last].text)]
+        if not initials(text) or initials(text)[0] != acronym[0]:
+            return None
+        return text
 
     def _ent_at(self) -> dict[int, object]:
         if self._ents is None:
@@ -825,17 +879,21 @@ class PeopleIndex:
                 groups.append((set(r.words), r.text, r.words))
                 canon[r.words] = r.text
         # Positions of full mentions by word, to pick the nearest earlier one for a surname.
-        by_word: dict[str, list[tuple[int, str, bool]]] = {}
+        by_word: dict[str, list[tuple[int, str, int]]] = {}
         for r in full:
             name = canon[r.words]
             for pos, w in enumerate(r.words):
-                by_word.setdefault(w, []).append((r.name_first, name, pos == len(r.words) - 1))
+                rank = 2 if pos == len(r.words) - 1 else 1 if pos == 0 else 0
+                by_word.setdefault(w, []).append((r.name_first, name, rank))
 
         def resolve_single(word: str, at: int) -> str | None:
+            # The last word of a full name first, then its first word (a family name
+            # written first: "Han" for "Han Do-hyun"), then any word of it.
             cands = by_word.get(word)
             if not cands:
                 return None
-            surname = [c for c in cands if c[2]] or cands
+            best = max(c[2] for c in cands)
+            surname = [c for c in cands if c[2] == best]
             before = [c for c in surname if c[0] <= at]
             return (before[-1] if before else surname[0])[1]
 
@@ -866,7 +924,7 @@ class PeopleIndex:
             if len(r.words) >= 2 and r.words[0] not in surnames:
                 firsts.setdefault(r.words[0], name)
         for tok in doc:
-            if tok.i in covered or not _is_name_token(tok):
+            if tok.i in covered or not (_is_name_token(tok) or _surname_like(tok)):
                 continue
             if tok.ent_type_ in NON_PERSON_LABELS - {"FAC"} and tok.dep_ not in (
                 "nsubj",
@@ -877,6 +935,7 @@ class PeopleIndex:
             if (
                 word not in surnames
                 and word in firsts
+                and tok.ent_type_ not in ("GPE", "LOC")
                 and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"))
             ):
                 surnames[word] = firsts[word]

@@ -15,6 +15,16 @@ over the already-parsed Doc; nothing is parsed again):
                  An organisation subject is the speaker in full ("The Lagos Chamber of
                  Commerce and Industry said"); "it said" / "the authority said" is the
                  organisation that spoke in this or the previous sentence.
+                 A passive speech verb's agent speaks ("was criticised by X, who told
+                 Reuters: “...”"). "who"/"which" is its antecedent, also past an
+                 appositive ("Dara Okafor, a trade unionist, who told reporters it was
+                 “long overdue”"). A quotation run into a sentence whose parse hangs it
+                 elsewhere takes a speech verb a few words before it with only its object
+                 between ("who called it “a sign of things to come”"). An office written
+                 without a name or article, capitalised or in a headline ("‘Long
+                 overdue’, Foreign Minister says") is the article's holder of that office
+                 (all its words in the person's role; else the only person whose role has
+                 the office word). An acronym subject is the organisation in full.
                  When the verb's subject cannot be the speaker (a country, a thing) and
                  the clause is what someone says, the reporting verb's subject speaks
                  ("She said Canada would respond “dollar for dollar”").
@@ -29,7 +39,15 @@ over the already-parsed Doc; nothing is parsed again):
    A subject that is not a person ("one Moscow official called for the
    “denazification”", "analysts say") gives speaker None and stops here.
 For a quotation that is a sentence on its own (nothing but punctuation around it):
-2. next_sentence "That was the message from X." / "So said X." right after it.
+2. next_sentence "That was the message from X." / "So said X." right after it; a sentence
+                 whose subject points back ("That assessment", "The question", "Those")
+                 and whose verb says where words came from, with the person (or an
+                 organisation) through from / by / of or a possessive: "That assessment
+                 came from X", "The question was put by X", "Those were the words of
+                 X" ("of Ms A's colleague, X" is X), "That was X's view". Also when the
+                 quotation opens its paragraph and the next sentence of the paragraph
+                 opens with a named person or organisation saying something ("The NDF
+                 said it would ...").
 3. continuation  the speaker of the sentence before it in the paragraph (a quotation,
                  reported speech, or a person as the subject), or, when it opens its
                  paragraph, the last speaker of the previous paragraph (its last
@@ -39,9 +57,13 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  speaker of the paragraph before it. An unnamed speaker (None) blocks it.
 4. next_sentence reported speech by a person in the next sentence ("X said so.").
 5. heading       a paragraph that is only a quotation without final punctuation (or a
-                 short topic and a colon before it: "Portugal wildfires: ‘The sky ...’")
-                 is a heading: it gets the speaker of the article's quotation it repeats
-                 (token overlap), else None (a scare quote or a pull-quote with no source).
+                 short topic and a colon before it: "Portugal wildfires: ‘The sky ...’",
+                 or a colon/dash and a short source after it: "‘We will form the
+                 government’: JPP leader") is a heading: it gets the speaker of the
+                 article's quotation it repeats (token overlap), else the person, office
+                 holder or organisation its trailing source names, else None (a scare
+                 quote or a pull-quote with no source). A quotation in a headline-like
+                 paragraph whose own attribution named nobody is matched the same way.
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
 them; otherwise None.
@@ -169,6 +191,7 @@ class _Context:
         self.segments = self._segments()
         self.seg_starts = [s[0] for s in self.segments]
         self._pronouns: dict[int, str | None] = {}
+        self._roles: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
 
     def _region_end(self, q: QuoteSpan) -> int:
         return q.close_at + 1 if q.close_at is not None else q.end
@@ -252,7 +275,8 @@ class _Context:
             tok.dep_ in SUBJECT_DEPS
             and tok.pos_ in ("NOUN", "PROPN")
             and (tok.lower_ in OFFICE_TITLES or tok.lower_ in PERSON_ROLE_NOUNS)
-            and not any(c.dep_ == "det" for c in tok.children)
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+            and (_is_title_case(tok) or self.headline_like(tok.idx))
         ):
             # A headline's "..., Foreign Minister says": the article's holder of that office.
             name = self.role_holder(tok)
@@ -297,6 +321,16 @@ class _Context:
                 return name, "pronoun"
         return None, "nonperson"
 
+    def headline_like(self, char: int) -> bool:
+        """The paragraph around `char` reads like a headline: short, no final full stop."""
+        para = self.paras[self.para_of(char)]
+        line = self.text[para.start : para.end]
+        return (
+            bool(line)
+            and line[-1] not in TERMINATORS + "\"\u201d\u2019'"
+            and len(line.split()) <= 20
+        )
+
     def role_holder(self, noun: Token) -> str | None:
         """The person whose role has all the words of an office written without a name or
         article ("Foreign Minister says"): the nearest earlier holder, else the first one
@@ -308,17 +342,34 @@ class _Context:
         }
         if not words:
             return None
-        holders = []
-        for m in self.people.mentions:
-            role = self.people.role_of(m.name)
-            if not role or self.inside_any_quote(m.start):
-                continue
-            if words <= {re.sub(r"[\u2019']s$", "", w.lower()) for w in re.split(r"[\s\-]+", role)}:
-                holders.append((m.first, m.name))
-        before = [h for h in holders if h[0] < noun.i]
-        if before:
-            return before[-1][1]
-        return holders[0][1] if holders else None
+        by_word = self._role_index()
+        cands = by_word.get(noun.lower_, [])  # (token, name, role words) in text order
+        holders = [(first, name) for first, name, rw in cands if words <= rw]
+        k = bisect.bisect_left(holders, (noun.i, ""))
+        if k > 0:
+            return holders[k - 1][1]
+        if holders:
+            return holders[0][1]
+        # "UERF chair says" and one "disciplinary chair" in the article: that person.
+        partial = {name for _, name, _ in cands}
+        return partial.pop() if len(partial) == 1 else None
+
+    def _role_index(self) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
+        """Role word -> mentions (outside quotations) of the people whose role has it."""
+        if self._roles is None:
+            self._roles = {}
+            words_of: dict[str, frozenset[str]] = {}
+            for m in self.people.mentions:
+                role = self.people.role_of(m.name)
+                if not role or self.inside_any_quote(m.start):
+                    continue
+                if m.name not in words_of:
+                    words_of[m.name] = frozenset(
+                        re.sub(r"[\u2019']s$", "", w.lower()) for w in re.split(r"[\s\-]+", role)
+                    )
+                for w in words_of[m.name]:
+                    self._roles.setdefault(w, []).append((m.first, m.name, words_of[m.name]))
+        return self._roles
 
     def antecedent(self, who: Token) -> tuple[str | None, str]:
         """The speaker a "who"/"which" subject stands for: "Dara Okafor, a trade unionist,
@@ -502,6 +553,11 @@ class _Context:
         ):
             return self.subject(head, depth + 1)
         return None, "unknown"
+
+
+def _is_title_case(tok: Token) -> bool:
+    """ "Minister" inside a sentence, not merely the first word of it."""
+    return tok.text[:1].isupper() and not tok.is_sent_start
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -835,12 +891,14 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     for evs in events.values():
         evs.sort(key=lambda e: e[0])
     headings: list[_Found] = []
+    heading_paras: set[int] = set()
     for f in found:
         q = f.span
         if q.depth > 0 or f.resolved:
             continue
         if _is_heading(ctx, q):
             headings.append(f)
+            heading_paras.add(q.paragraph)
             continue
         para = ctx.paras[q.paragraph]
         same = [e for e in events.get(q.paragraph, []) if e[0] < q.open_at]
@@ -850,6 +908,9 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
             pass  # a phrase inside a sentence with no speech verb: a scare quote
         elif name := _next_sentence_speaker(ctx, f, events, demonstrative_only=True):
             f.speaker, f.attribution = name, "next_sentence"  # "That was the view of X."
+        elif not same and q.open_at == para.start and (name := _named_speaker_next(ctx, f)):
+            # A paragraph opening with a quotation and then "The NDF said ...": that speaker.
+            f.speaker, f.attribution = name, "next_sentence"
         elif same:
             f.speaker, f.attribution = same[-1][1], "continuation"
         elif (
@@ -863,14 +924,14 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
             q.open_at == para.start
             and prev
             and prev[-1][1]
-            and not any(h.span.paragraph == q.paragraph - 1 for h in headings)
+            and q.paragraph - 1 not in heading_paras
         ):
             f.speaker, f.attribution = prev[-1][1], "continuation"
         elif (
             q.open_at == para.start
             and not prev
             and q.paragraph > 0
-            and not any(h.span.paragraph == q.paragraph - 1 for h in headings)
+            and q.paragraph - 1 not in heading_paras
             and (name := _paragraph_subject(ctx, q.paragraph - 1))
         ):
             # "Islam pointed out that ..." / next paragraph: “If the government is ...”
@@ -899,9 +960,23 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
         events[q.paragraph].sort(key=lambda e: e[0])
         if q.last_paragraph != q.paragraph:
             events.setdefault(q.last_paragraph, []).append((q.end, f.speaker))
-    # Rule 4: headings repeat a quotation of the article.
+    # Rule 4: headings repeat a quotation of the article; so does a headline's quotation
+    # whose own attribution named nobody ("‘Long overdue’, says minister" with no minister).
+    is_heading = {id(h) for h in headings}
+    for f in found:
+        if (
+            f.span.depth == 0
+            and f.resolved
+            and f.speaker is None
+            and id(f) not in is_heading
+            and ctx.headline_like(f.span.open_at)
+        ):
+            headings.append(f)
+            is_heading.add(id(f))
     said = [
-        (_words(f.span.text(text)), f.speaker) for f in found if f.speaker and f not in headings
+        (_words(f.span.text(text)), f.speaker)
+        for f in found
+        if f.speaker and id(f) not in is_heading
     ]
     for f in headings:
         body = _words(f.span.text(text))
@@ -982,6 +1057,23 @@ def _next_sentence_speaker(
 
 SOURCE_DETERMINERS = {"that", "this", "these", "those", "such", "the"}
 SOURCE_LINKS = {"from", "by", "of"}
+# Nouns for what someone said ("Mr Han's remarks", "X's words").
+SPEECH_NOUNS = {
+    "word",
+    "remark",
+    "comment",
+    "warning",
+    "assessment",
+    "verdict",
+    "message",
+    "statement",
+    "answer",
+    "reply",
+    "response",
+    "plea",
+    "appeal",
+    "criticism",
+}
 # Verbs of a sentence saying where words came from ("came from", "was put by", "voiced by").
 SOURCE_VERBS = {
     "be",
@@ -1016,10 +1108,17 @@ def _source_sentence_speaker(ctx: _Context, a: int, b: int) -> str | None:
         (t for t in doc[first : last + 1] if t.dep_ == "ROOT" and ctx.in_quote[t.i] is None),
         None,
     )
-    if root is None or root.lemma_.lower() not in SOURCE_VERBS:
+    if root is None:
         return None
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or ctx.people.person_at(subj.i):
+        return None
+    if subj.lemma_.lower() in SPEECH_NOUNS:
+        # "Mr Han's remarks came a day after ...": whose words they were.
+        for c in subj.children:
+            if c.dep_ == "poss" and ctx.people.person_at(c.i) and ctx.in_quote[c.i] is None:
+                return ctx.people.person_at(c.i)
+    if root.lemma_.lower() not in SOURCE_VERBS:
         return None
     points_back = subj.lower_ in DEMONSTRATIVES or (
         subj.pos_ == "NOUN" and any(c.lower_ in SOURCE_DETERMINERS for c in subj.children)
@@ -1046,6 +1145,32 @@ def _source_sentence_speaker(ctx: _Context, a: int, b: int) -> str | None:
             if t.lower_ in SOURCE_LINKS or t.dep_ == "poss" or (t.dep_ == "attr" and not is_org):
                 return name
             t, steps = t.head, steps + 1
+    return None
+
+
+def _named_speaker_next(ctx: _Context, f: _Found) -> str | None:
+    """The named subject (a person or an organisation, not a pronoun) that opens the next
+    sentence of the same paragraph with a speech verb ("The NDF said it would ...")."""
+    k = f.seg_last + 1
+    if k >= len(ctx.segments):
+        return None
+    a, b = ctx.segments[k]
+    if ctx.para_of(a) != f.span.last_paragraph or _has_quote(ctx, a, b):
+        return None
+    doc = ctx.doc
+    first, last = ctx.token_at(a), ctx.token_at(max(a, b - 1))
+    for tok in doc[first : last + 1]:
+        if tok.dep_ != "nsubj" or not _is_speech_verb(tok.head) or tok.head.dep_ != "ROOT":
+            continue
+        if tok.lower_ in PRONOUN_GENDER or tok.i - first > 6:
+            return None
+        if tok.head.lemma_.lower() in WEAK_SPEECH_VERBS:
+            return None
+        name = ctx.people.person_at(tok.i)
+        if name:
+            return name
+        org = ctx.people.organisation_at(tok.i)
+        return org if org and " " in org else None  # not a bare "Police"
     return None
 
 

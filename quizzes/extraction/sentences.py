@@ -40,18 +40,17 @@ def dateline(sent: Span) -> Dateline | None:
     text = sent.text
     m = _CAPS.match(text)
     if m is None:
-        doc_text = sent.doc.user_data.get("_text") or sent.doc.text
-        start = sent.start_char
-        if start > 0 and doc_text[start - 1] != "\n":
-            return None  # mixed case only at the start of a paragraph
+        if sent.start > 0:
+            before = sent.doc[sent.start - 1]
+            if "\n" not in before.whitespace_ and not (before.is_space and "\n" in before.text):
+                return None  # mixed case only at the start of a paragraph
         m = _MIXED.match(text)
         if m is None or not all(
-            geo.city_population(c) or geo.region_country(c) for c in m.group("city").split("/")
+            geo.city_population(c) >= 10_000 or geo.region_country(c)
+            for c in m.group("city").split("/")
         ):
             return None
-    cities = tuple(
-        c.strip().title() for c in m.group("city").split("/") if c.strip(" .-'")
-    )
+    cities = tuple(c.strip().title() for c in m.group("city").split("/") if c.strip(" .-'"))
     return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 

@@ -392,7 +392,11 @@ def test_title_with_a_posting_city_before_the_name(links_of):
     assert ("Amina Otieno Wekesa", "Kenya") in found
     assert ("Amina Otieno Wekesa", "Uganda") not in found  # the posting is not her country
     # a place alone before a name is no title
-    assert not {c for s, c in pairs(links_of("In Kampala, Amina Wekesa opened the fair.")) if s == "Amina Wekesa"}
+    assert not {
+        c
+        for s, c in pairs(links_of("In Kampala, Amina Wekesa opened the fair."))
+        if s == "Amina Wekesa"
+    }
 
 
 def test_all_caps_dateline_city_and_its_country(links_of):
@@ -447,3 +451,39 @@ def test_facility_in_a_city_and_country(links_of):
     assert pairs(links_of("The carmaker builds engines at a plant in Nagoya.")) == {
         ("Nagoya", "Japan")
     }
+
+
+def test_us_party_and_state_after_a_lawmakers_name(links_of):
+    found = pairs(
+        links_of(
+            "Sen. Dale Morrow, R-Idaho, said the tariffs would hurt farmers. "
+            "Rep. June Park, D-NY, disagreed."
+        )
+    )
+    assert {("Dale Morrow", "United States"), ("June Park", "United States")} <= found
+
+
+def test_person_described_by_a_who_heads_clause(links_of):
+    found = pairs(
+        links_of(
+            "Dr Lucia Ortega, who heads the soil laboratory at the National University of Peru, "
+            "said yields fell."
+        )
+    )
+    assert ("Lucia Ortega", "Peru") in found
+    found = pairs(links_of("Liam Doyle, who runs a bakery in Dublin, said flour cost more."))
+    assert ("Liam Doyle", "Ireland") in found
+    # a clause that is no role says nothing about the person's country
+    found = pairs(links_of("Liam Doyle, who visited Dublin last year, said flour cost more."))
+    assert ("Liam Doyle", "Ireland") not in found
+
+
+def test_the_countrys_described_organisation(links_of):
+    found = pairs(
+        links_of(
+            "Zambia reported new cases. The country's disease control agency said 40 people had died."
+        )
+    )
+    assert ("disease control agency", "Zambia") in found
+    # with no country named before, "the country" is no one's
+    assert links_of("The country's disease control agency said 40 people had died.") == []

@@ -178,3 +178,12 @@ def test_an_office_title_is_no_organisation(people_of):
     index = people_of("Industry Minister says the plant will open.")
     minister = next(t.i for t in index.doc if t.text == "Minister")
     assert index.organisation_at(minister) is None
+
+
+def test_a_one_word_mention_prefers_a_first_word_over_a_middle_word(people_of):
+    index = people_of(
+        "Trade Minister Han Do-hyun met Kim Han-sol, a union leader, in Seoul.\n"
+        "Mr Han said the talks went well."
+    )
+    han = [t.i for t in index.doc if t.text == "Han"][-1]
+    assert index.person_at(han) == "Han Do-hyun"

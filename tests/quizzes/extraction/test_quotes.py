@@ -254,7 +254,9 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
-@pytest.mark.parametrize("name", ["wire_ports", "uk_floods", "ap_parks", "abc_analysis"])
+@pytest.mark.parametrize(
+    "name", ["wire_ports", "uk_floods", "ap_parks", "abc_analysis", "wire_chips", "ap_rugby"]
+)
 def test_invented_article_quotes_and_speakers(quotes_of, name):
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     expected = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
@@ -593,3 +595,94 @@ def test_acronym_speaker_is_the_organisation_in_full(quotes_of):
         "broken the code of conduct": "Union of Nordic Chess Federations",
         "This will ruin small boats": "Federation of Coastal Fishing Cooperatives",
     }
+
+
+def test_agent_of_a_passive_speech_verb_is_the_speaker(quotes_of):
+    text = (
+        "The ban was criticised by Lars Ekdahl, the club's chairman, who told Reuters: "
+        '"We will appeal this decision."'
+    )
+    assert said(quotes_of(text)) == {"We will appeal this decision.": "Lars Ekdahl"}
+
+
+def test_one_word_headline_quote_is_no_person_and_goes_to_the_role_holder(quotes_of):
+    text = (
+        "'Absurd', club chairman says\n"
+        'Lars Ekdahl, the club\'s chairman, said on Monday the fine was "absurd".'
+    )
+    assert said(quotes_of(text)) == {"Absurd": "Lars Ekdahl", "absurd": "Lars Ekdahl"}
+
+
+def test_party_acronym_with_a_possessive_in_its_full_name(quotes_of):
+    text = (
+        "The Jatiya People's Party (JPP) claimed a landslide on Monday.\n"
+        'The JPP said turnout was "the highest in our history".'
+    )
+    assert said(quotes_of(text)) == {"the highest in our history": "Jatiya People's Party"}
+
+
+def test_quote_paragraph_then_a_named_speaker_in_the_next_sentence(quotes_of):
+    text = (
+        "The National Democratic Front (NDF) rejected the results. Its leader, Farida Akter, "
+        'called the count "a farce".\n'
+        '"We will not accept this." The NDF said it would publish its own tally.'
+    )
+    assert said(quotes_of(text)) == {
+        "a farce": "Farida Akter",
+        "We will not accept this.": "National Democratic Front",
+    }
+
+
+def test_quote_paragraph_then_unnamed_police_keeps_the_previous_speaker(quotes_of):
+    text = (
+        '"We are heartbroken," said Ann Lee.\n'
+        '"He was everything to us." Police said the driver had been arrested.'
+    )
+    assert said(quotes_of(text))["He was everything to us."] == "Ann Lee"
+
+
+def test_known_surname_the_tagger_reads_as_a_common_noun(quotes_of):
+    text = (
+        'The club\'s president, Rui Mendes, called the ban "unjust".\n'
+        '"We will take this to the Court of Arbitration for Sport," Mendes said.'
+    )
+    assert said(quotes_of(text)) == {
+        "unjust": "Rui Mendes",
+        "We will take this to the Court of Arbitration for Sport": "Rui Mendes",
+    }
+
+
+def test_headline_role_matches_the_only_person_with_that_office_word(quotes_of):
+    text = (
+        "'A message to every club', federation chair says\n"
+        'Its disciplinary chair, Ines Carvalho, said the ban was "a message to every club".'
+    )
+    assert said(quotes_of(text)) == {
+        "A message to every club": "Ines Carvalho",
+        "a message to every club": "Ines Carvalho",
+    }
+
+
+def test_headline_with_an_unresolved_attribution_takes_the_repeated_quote(quotes_of):
+    text = (
+        "'Long overdue', says port chief\n"
+        'The strike ended on Monday. Dock manager Omar Haddad said the deal was "long overdue".'
+    )
+    assert said(quotes_of(text)) == {"Long overdue": "Omar Haddad", "long overdue": "Omar Haddad"}
+
+
+def test_one_official_is_not_the_named_official_met_earlier(quotes_of):
+    text = (
+        "Senior official Dana Reyes met the delegation on Monday.\n"
+        'One official said the talks were "going nowhere".'
+    )
+    assert said(quotes_of(text)) == {"going nowhere": None}
+
+
+def test_possessive_remarks_in_the_next_sentence_name_the_speaker(quotes_of):
+    text = (
+        "Lena Ford, the union's leader, said the strike would go on. Trade Minister "
+        "Han Do-hyun met her on Friday.\n"
+        '"We will not give in to threats." Mr Han\'s remarks came a day after the talks collapsed.'
+    )
+    assert said(quotes_of(text)) == {"We will not give in to threats.": "Han Do-hyun"}
