@@ -25,6 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from . import scheduler
+from .cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from .models import Card, CardState, QuizAttempt, ReviewLog, StudyPreferences
 from .quizzes_gateway import (
     Question,
@@ -84,32 +85,6 @@ def _preferences(user) -> StudyPreferences:
     return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
 
 
-def _scheduler_kwargs(preferences: StudyPreferences) -> dict:
-    return {
-        "parameters": preferences.fsrs_parameters or None,
-        "desired_retention": preferences.desired_retention,
-        "learning_steps": tuple(preferences.learning_steps or ()),
-        "relearning_steps": tuple(preferences.relearning_steps or ()),
-    }
-
-
-def _fuzz_seed(card: Card) -> int:
-    return card.pk * 100_003 + card.reps  # as services.fuzz_seed_of
-
-
-def _memory(card: Card) -> scheduler.MemoryState:
-    return scheduler.MemoryState(
-        state=card.state,
-        step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=card.due,
-        last_review=card.last_review,
-        reps=card.reps,
-        lapses=card.lapses,
-    )
-
-
 def _question_sibling_key(question: Question) -> tuple:
     return sibling_key(
         article_id=question.bank.article_id,
@@ -136,7 +111,7 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     preferences = _preferences(user)
     zone = zone_of(preferences.time_zone)
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
-    sched = _scheduler_kwargs(preferences)
+    sched = scheduler_kwargs(preferences)
 
     # Today's reviews: how many new cards were introduced and reviews done,
     # and which facts were studied (their siblings are buried for the day).
@@ -274,7 +249,7 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
         prefetch_related_objects([item.question for item in items], "choices")
     for item in items:
         item.previews = scheduler.preview(
-            _memory(item.card), now, fuzz_seed=_fuzz_seed(item.card), **sched
+            memory_state_of(item.card), now, fuzz_seed=fuzz_seed_of(item.card), **sched
         )
     return StudyQueue(
         items=items,
@@ -332,7 +307,7 @@ def card_previews(*, card: Card, now: datetime | None = None) -> dict[int, timed
         user_id=card.user_id
     )
     return scheduler.preview(
-        _memory(card), now, fuzz_seed=_fuzz_seed(card), **_scheduler_kwargs(preferences)
+        memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduler_kwargs(preferences)
     )
 
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from . import scheduler
+from .cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from .models import (
     Card,
     CardState,
@@ -118,33 +119,6 @@ def _result_payload(
 
 
 # --- conversions between Card rows and the pure scheduler ------------------
-
-
-def memory_state_of(card: Card) -> scheduler.MemoryState:
-    return scheduler.MemoryState(
-        state=card.state,
-        step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=card.due,
-        last_review=card.last_review,
-        reps=card.reps,
-        lapses=card.lapses,
-    )
-
-
-def scheduler_kwargs(preferences: StudyPreferences) -> dict[str, Any]:
-    return {
-        "parameters": preferences.fsrs_parameters or None,
-        "desired_retention": preferences.desired_retention,
-        "learning_steps": tuple(preferences.learning_steps or ()),
-        "relearning_steps": tuple(preferences.relearning_steps or ()),
-    }
-
-
-def fuzz_seed_of(card: Card) -> int:
-    """Same seed for the preview and the answer of one repetition of a card."""
-    return card.pk * 100_003 + card.reps
 
 
 def card_snapshot(card: Card) -> dict:
