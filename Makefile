@@ -5,7 +5,6 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.base
 
 .PHONY: install run setup serve test test-sqlite test-postgres e2e lint format bench worker clean
 
