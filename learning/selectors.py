@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, timedelta
 from django.db import IntegrityError, connection, transaction
 from django.db.models import (
     Count,
-    Exists,
+    FilteredRelation,
     Max,
-    OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     prefetch_related_objects,
@@ -28,7 +28,9 @@ from . import scheduler
 from .cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from .models import Card, CardState, QuizAttempt, ReviewLog, StudyPreferences
 from .quizzes_gateway import (
+    Choice,
     Question,
+    QuestionBank,
     QuestionKind,
     published_question_filter,
     published_questions,
@@ -45,16 +47,6 @@ LEARN_AHEAD = timedelta(minutes=20)
 # a streak that fills a window is recounted over the next one (one more query each).
 STREAK_WINDOWS_DAYS = (35, 400, 3650)
 STREAK_WINDOW_DAYS = STREAK_WINDOWS_DAYS[0]
-# Columns the queue does not need (each datetime costs a conversion per row).
-QUEUE_DEFERRED = (
-    "created_at",
-    "updated_at",
-    "question__created_at",
-    "question__updated_at",
-    "question__bank__created_at",
-    "question__bank__updated_at",
-    "question__bank__description",
-)
 
 
 # --- the study queue ------------------------------------------------------
@@ -85,15 +77,6 @@ def _preferences(user) -> StudyPreferences:
     return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
 
 
-def _question_sibling_key(question: Question) -> tuple:
-    return sibling_key(
-        article_id=question.bank.article_id,
-        evidence_start=question.evidence_start,
-        evidence_end=question.evidence_end,
-        fingerprint=question.fingerprint,
-    )
-
-
 def _bank_filter(bank, prefix: str = "question__") -> Q:
     if bank is None:
         return Q()
@@ -105,7 +88,11 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     retrievability first, within the daily review limit), then new cards within
     today's new-card limit. A card whose sibling (same fact) was studied today,
     or is already in the queue, waits for another day. Creates Card rows for
-    the new questions it returns. A constant number of queries (7 or 8)."""
+    the new questions it returns.
+
+    A constant number of queries: 5 to 7 (3 more when Card rows are created).
+    Candidates are read as plain rows; only the cards returned become model
+    instances, and previews are computed for them only."""
     now = now or timezone.now()
     limit = max(0, int(limit))
     preferences = _preferences(user)
@@ -132,13 +119,7 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
             new_today += 1
         elif state_before == CardState.REVIEW:
             reviews_today += 1
-        key = sibling_key(
-            article_id=article_id,
-            evidence_start=ev_start,
-            evidence_end=ev_end,
-            fingerprint=fingerprint or "",
-        )
-        buried[key].add(card_id)
+        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
     reviews_left = max(0, preferences.max_reviews_per_day - reviews_today)
     new_left = max(0, preferences.new_cards_per_day - new_today)
 
@@ -148,105 +129,104 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
 
     mine = Q(user=user) & published_question_filter("question__") & _bank_filter(bank)
     due_filter = mine & Q(due__lte=now)
-    cards = Card.objects.select_related("question__bank").defer(*QUEUE_DEFERRED)
     # Due learning cards (few: they live minutes; with those due within the
     # learn-ahead limit, shown only when nothing else is left), then the most
     # overdue reviews; both walk the (user, state, due) index and stop early.
     window = limit * 2 + 10
     learning_all = list(
-        cards.filter(mine, state__in=LEARNING_STATES, due__lte=now + LEARN_AHEAD).order_by(
-            "due", "id"
-        )[:window]
+        Card.objects.filter(mine, state__in=LEARNING_STATES, due__lte=now + LEARN_AHEAD)
+        .order_by("due", "id")
+        .values_list(*_CARD_ROW)[:window]
     )
-    learning = [card for card in learning_all if card.due <= now]
-    ahead = [card for card in learning_all if card.due > now]
-    reviews = list(cards.filter(due_filter, state=CardState.REVIEW).order_by("due", "id")[:window])
+    learning = [row for row in learning_all if row[_DUE] <= now]
+    ahead = [row for row in learning_all if row[_DUE] > now]
+    reviews = list(
+        Card.objects.filter(due_filter, state=CardState.REVIEW)
+        .order_by("due", "id")
+        .values_list(*_CARD_ROW)[:window]
+    )
     # Counts: the fetched rows when they are all there is; else count on, up to a cap
-    # (the badge never shows more reviews than today's limit allows).
-    learning_count = (
-        len(learning)
-        if len(learning_all) < window
-        else Card.objects.filter(due_filter, state__in=LEARNING_STATES)[:MAX_COUNT].count()
-    )
-    review_count = (
-        len(reviews)
-        if len(reviews) < window or reviews_left <= len(reviews)
-        else Card.objects.filter(due_filter, state=CardState.REVIEW)[:reviews_left].count()
-    )
-    review_count = min(review_count, reviews_left)
+    # (the badge never shows more reviews than today's limit allows), in one query.
+    capped = {}
+    if len(learning_all) >= window:
+        capped["learning"] = (Card.objects.filter(due_filter, state__in=LEARNING_STATES), MAX_COUNT)
+    if len(reviews) >= window and reviews_left > len(reviews):
+        capped["review"] = (Card.objects.filter(due_filter, state=CardState.REVIEW), reviews_left)
+    counts = _capped_counts(capped)
+    learning_count = counts.get("learning", len(learning))
+    review_count = min(counts.get("review", len(reviews)), reviews_left)
 
-    items: list[QueueItem] = []
-    in_queue: set[tuple] = set()
     parameters = sched["parameters"]
     reviews.sort(
-        key=lambda c: (
+        key=lambda row: (
             scheduler.retrievability(
-                stability=c.stability, last_review=c.last_review, now=now, parameters=parameters
+                stability=row[_STABILITY],
+                last_review=row[_LAST_REVIEW],
+                now=now,
+                parameters=parameters,
             ),
-            c.due,
+            row[_DUE],
         )
     )
-    for card in learning:
-        if len(items) >= limit:
+    chosen: list[tuple] = []  # rows of learning cards and reviews, in queue order
+    in_queue: set[tuple] = set()
+    for row in learning:
+        if len(chosen) >= limit:
             break
-        items.append(QueueItem(card=card, question=card.question, is_new=False))
-        in_queue.add(_question_sibling_key(card.question))
+        chosen.append(row)
+        in_queue.add(_sibling_key_of(*(row[i] for i in _SIBLING)))
     taken_reviews = 0
-    for card in reviews:
-        if len(items) >= limit or taken_reviews >= reviews_left:
+    for row in reviews:
+        if len(chosen) >= limit or taken_reviews >= reviews_left:
             break
-        key = _question_sibling_key(card.question)
-        if key in in_queue or is_buried(key, card.pk):
+        key = _sibling_key_of(*(row[i] for i in _SIBLING))
+        if key in in_queue or is_buried(key, row[_ID]):
             continue
-        items.append(QueueItem(card=card, question=card.question, is_new=False))
+        chosen.append(row)
         in_queue.add(key)
         taken_reviews += 1
+    items = [
+        QueueItem(card=card, question=card.question, is_new=False) for card in map(_card_of, chosen)
+    ]
 
     new_available = 0
     if new_left > 0:
-        candidates = list(
+        # Published questions not yet started, in bank order, each with the
+        # user's NEW card when it exists (a left join instead of an anti-join).
+        candidates = (
             published_questions(bank=bank)
-            .exclude(
-                Exists(
-                    Card.objects.filter(
-                        user=user, question_id=OuterRef("pk"), state__in=STARTED_STATES
-                    )
-                )
-            )
-            .select_related("bank")
-            .defer(
-                *(
-                    f.removeprefix("question__")
-                    for f in QUEUE_DEFERRED
-                    if f.startswith("question__")
-                )
-            )
-            .order_by("bank__title", "bank_id", "position", "id")[: new_left + 20]
+            .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+            .filter(Q(mine__isnull=True) | Q(mine__state=CardState.NEW))
+            .order_by("bank__title", "bank_id", "position", "id")
+            .values_list(*_QUESTION_ROW)[: new_left + 20]
         )
-        fresh: list[Question] = []
-        for question in candidates:
+        entering: list[tuple] = []
+        room = max(0, limit - len(items))
+        for row in candidates:
             if new_available >= new_left:
                 break
-            key = _question_sibling_key(question)
+            key = _sibling_key_of(*(row[i] for i in _SIBLING))
             if key in in_queue or is_buried(key, None):
                 continue
             in_queue.add(key)
             new_available += 1
-            fresh.append(question)
-        room = max(0, limit - len(items))
-        entering = fresh[:room]
+            if len(entering) < room:
+                entering.append(row)
         if entering:
-            cards = _new_cards_for(user=user, questions=entering, now=now)
-            for question in entering:
-                card = cards[question.pk]
-                card.question = question
-                items.append(QueueItem(card=card, question=question, is_new=True))
+            for card in _new_cards_of(user=user, rows=entering, now=now):
+                items.append(QueueItem(card=card, question=card.question, is_new=True))
 
     if not items and ahead:  # nothing else to do: learn ahead (as Anki does)
-        items = [QueueItem(card=c, question=c.question, is_new=False) for c in ahead[:limit]]
+        items = [
+            QueueItem(card=card, question=card.question, is_new=False)
+            for card in map(_card_of, ahead[:limit])
+        ]
 
     if items:
-        prefetch_related_objects([item.question for item in items], "choices")
+        prefetch_related_objects(
+            [item.question for item in items],
+            Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
+        )
     for item in items:
         item.previews = scheduler.preview(
             memory_state_of(item.card), now, fuzz_seed=fuzz_seed_of(item.card), **sched
@@ -260,25 +240,105 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     )
 
 
-def _new_cards_for(*, user, questions: list[Question], now: datetime) -> dict[int, Card]:
-    """Card rows (state new) for these questions, created when missing."""
-    ids = [q.pk for q in questions]
-    cards = {c.question_id: c for c in Card.objects.filter(user=user, question_id__in=ids)}
-    missing = [Card(user=user, question_id=qid, due=now) for qid in ids if qid not in cards]
+# The queue reads candidates as flat rows (card, question and bank columns, without
+# the timestamps and the bank's description) and makes model instances only of the
+# cards it returns.
+_CARD_FIELDS = tuple(
+    f.attname for f in Card._meta.concrete_fields if f.name not in ("created_at", "updated_at")
+)
+_QUESTION_FIELDS = tuple(
+    f.attname for f in Question._meta.concrete_fields if f.name not in ("created_at", "updated_at")
+)
+_BANK_FIELDS = tuple(
+    f.attname
+    for f in QuestionBank._meta.concrete_fields
+    if f.name not in ("created_at", "updated_at", "description")
+)
+_CARD_ROW = (
+    *_CARD_FIELDS,
+    *(f"question__{name}" for name in _QUESTION_FIELDS),
+    *(f"question__bank__{name}" for name in _BANK_FIELDS),
+)
+_QUESTION_ROW = (
+    *(f"mine__{name}" for name in _CARD_FIELDS),
+    *_QUESTION_FIELDS,
+    *(f"bank__{name}" for name in _BANK_FIELDS),
+)
+_QUESTION_AT = len(_CARD_FIELDS)
+_BANK_AT = _QUESTION_AT + len(_QUESTION_FIELDS)
+_ID, _DUE, _STABILITY, _LAST_REVIEW = (
+    _CARD_FIELDS.index(name) for name in ("id", "due", "stability", "last_review")
+)
+_SIBLING = (
+    _BANK_AT + _BANK_FIELDS.index("article_id"),
+    _QUESTION_AT + _QUESTION_FIELDS.index("evidence_start"),
+    _QUESTION_AT + _QUESTION_FIELDS.index("evidence_end"),
+    _QUESTION_AT + _QUESTION_FIELDS.index("fingerprint"),
+)
+
+
+def _question_of(row: tuple) -> Question:
+    question = Question.from_db(Question.objects.db, _QUESTION_FIELDS, row[_QUESTION_AT:_BANK_AT])
+    question.bank = QuestionBank.from_db(QuestionBank.objects.db, _BANK_FIELDS, row[_BANK_AT:])
+    return question
+
+
+def _card_of(row: tuple) -> Card:
+    card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
+    card.question = _question_of(row)
+    return card
+
+
+def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tuple:
+    return sibling_key(
+        article_id=article_id,
+        evidence_start=evidence_start,
+        evidence_end=evidence_end,
+        fingerprint=fingerprint or "",
+    )
+
+
+def _capped_counts(capped: dict[str, tuple[QuerySet, int]]) -> dict[str, int]:
+    """name -> min(rows of the queryset, cap), all in one query (none when empty)."""
+    if not capped:
+        return {}
+    parts, params = [], []
+    for number, (queryset, cap) in enumerate(capped.values()):
+        sql, part_params = queryset.values("id")[:cap].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped_{number})")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return dict(zip(capped, cursor.fetchone(), strict=True))
+
+
+def _new_cards_of(*, user, rows: list[tuple], now: datetime) -> list[Card]:
+    """The NEW cards of these candidate rows (the user's card columns, then the
+    question's), in order; missing Card rows are created (one INSERT in a savepoint)."""
+    cards = {}
+    missing = []
+    for row in rows:
+        question = _question_of(row)
+        if row[_ID] is None:
+            missing.append(Card(user=user, question=question, due=now))
+        else:
+            card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
+            card.question = question
+            cards[question.pk] = card
     if missing:
         try:
             with transaction.atomic():
                 created = Card.objects.bulk_create(missing)
-            if all(c.pk for c in created):
-                cards.update({c.question_id: c for c in created})
-            else:  # a database that does not return ids from bulk inserts
-                cards = {
-                    c.question_id: c for c in Card.objects.filter(user=user, question_id__in=ids)
-                }
+            if not all(c.pk for c in created):  # a database that does not return ids
+                raise IntegrityError
         except IntegrityError:  # another request created some of them first
             Card.objects.bulk_create(missing, ignore_conflicts=True)
-            cards = {c.question_id: c for c in Card.objects.filter(user=user, question_id__in=ids)}
-    return cards
+            questions = {card.question_id: card.question for card in missing}
+            created = list(Card.objects.filter(user=user, question_id__in=list(questions)))
+            for card in created:
+                card.question = questions[card.question_id]
+        cards.update({card.question_id: card for card in created})
+    return [cards[row[_QUESTION_AT]] for row in rows if row[_QUESTION_AT] in cards]
 
 
 # --- single objects the user owns ---------------------------------------

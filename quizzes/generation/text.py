@@ -59,9 +59,48 @@ def explanation(evidence: str, extra: str = "") -> str:
     return f"{text} {extra}".strip() if extra else text
 
 
+# Words that make a name an organisation's, not a person's ("Lagos Chamber of
+# Commerce", "Kuwala Health Trust", "Kuroshio Devices").
+_ORGANISATION_WORDS = {
+    "agency", "alliance", "association", "authority", "bank", "board", "bureau", "centre",
+    "center", "chamber", "club", "co", "college", "commission", "committee", "company",
+    "congress", "corp", "corporation", "council", "department", "devices",
+    "electronics", "federation", "federations", "foundation", "fund", "government", "group",
+    "inc", "industries", "industry", "institute", "league", "limited", "ltd", "ministry",
+    "movement", "network", "office", "organisation", "organization", "parliament", "partners",
+    "party", "plc", "police", "press", "programme", "school", "securities", "semiconductor",
+    "service", "services", "society", "systems", "technologies", "trust", "union", "university",
+    "works",
+}  # fmt: skip
+
+
+def is_organisation(name: str) -> bool:
+    """ "Lagos Chamber of Commerce and Industry", "Kuwala Health Trust", "UERF" are
+    organisations; "Andrew D'Anieri", "Park Min-ji" are not."""
+    text = plain(name)
+    tokens = text.split()
+    if not tokens:
+        return False
+    if len(tokens) == 1 and len(text) >= 2 and text.isupper():
+        return True  # an acronym: "UERF", "WHO"
+    if any(w in {"of", "and", "&", "for", "the"} for w in tokens[1:]):
+        return True
+    return any(w in _ORGANISATION_WORDS for w in words(text))
+
+
+def initials(name: str) -> str:
+    """ "Union of European Rugby Federations" -> "UERF" (capitalised words only)."""
+    return "".join(w[0] for w in plain(name).split() if w[:1].isupper())
+
+
 def name_parts(name: str) -> list[str]:
     """The words of a person's name worth hiding: "Kassym-Jomart Tokayev" ->
-    kassym-jomart, kassym, jomart, tokayev (titles and short particles dropped)."""
+    kassym-jomart, kassym, jomart, tokayev (titles and short particles dropped).
+    An organisation's name is hidden whole (and by its initials), never word by
+    word: "Federations" alone is not the answer "Union of European Rugby Federations"."""
+    if is_organisation(name):
+        acronym = initials(name)
+        return [acronym.casefold()] if len(acronym) >= 2 and " " in plain(name) else []
     parts: list[str] = []
     for word in words(name):
         if word in _TITLES or len(word) < 3:
@@ -124,6 +163,11 @@ def gives_away_country(prompt: str, country: str) -> bool:
     stem = country_stem(country)
     if len(stem) >= 4 and any(word.startswith(stem) for word in words(prompt)):
         return True
+    # "Korea" in "Korea Advanced Institute …" gives away "South Korea".
+    for part in plain(country).split():
+        if part[:1].isupper() and part.casefold() not in _GENERIC_COUNTRY_WORDS:
+            if contains_word(prompt, part):
+                return True
     try:
         from quizzes.extraction.geo import country_of_adjective
     except ImportError:  # pragma: no cover
@@ -134,6 +178,12 @@ def gives_away_country(prompt: str, country: str) -> bool:
         for word in _WORD.findall(plain(prompt))
     )
 
+
+_GENERIC_COUNTRY_WORDS = {
+    "united", "states", "kingdom", "republic", "democratic", "south", "north", "east", "west",
+    "central", "new", "saint", "islands", "island", "arab", "emirates", "people's", "federated",
+    "of", "the", "and", "guinea", "african", "sudan",
+}  # fmt: skip
 
 _THE_COUNTRY = re.compile(
     r"^(United|Republic|Democratic|Central African|Czech Republic)\b|"

@@ -11,7 +11,7 @@ from .draft import QuestionDraft
 from .fingerprint import country_key, event_key, question_fingerprint, quote_key, seed_of
 from .text import country_in_sentence, explanation, shorten
 from .when import when_explanation
-from .which_country import phrasing, usable
+from .which_country import also_right, gives_away, phrasing, usable
 from .wording import statement_with_date, strip_time
 
 EVERY_NTH_FACT = 3
@@ -61,15 +61,21 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         key = country_key(link)
         if not _picked(key) or not usable(link):
             continue
+        phrased = phrasing(link, ctx)
+        if gives_away(link, phrased.question):
+            continue  # "The battery maker in South Korea belongs to South Korea."
         country, truth = link.country, _is_true(key)
         if not truth:
             others = country_distractors(
-                link.country, article_countries=ctx.article_countries, seed=seed_of(key)
+                link.country,
+                article_countries=ctx.article_countries,
+                also_right=also_right(link, ctx),
+                seed=seed_of(key),
             )
             if not others:
                 continue
             country = others[0]
-        statement = phrasing(link, ctx).statement.format(country=country_in_sentence(country))
+        statement = phrased.statement.format(country=country_in_sentence(country))
         why = explanation(link.evidence, "" if truth else f"(It is {link.country}.)")
         drafts.append(_draft(key, statement, truth, why, link.evidence_start, link.evidence_end))
     for dated in ctx.dated:

@@ -26,7 +26,7 @@ OFFICES = (
 _OFFICE_RE = re.compile(rf"\b({'|'.join(sorted(OFFICES, key=len, reverse=True))})\b", re.I)
 _EVENT_HELD = re.compile(
     r"\b(meeting|summit|conference|talks|forum|games|olympics|cup|championship|festival|"
-    r"election|congress|assembly|session|ceremony|visit|trip)\b",
+    r"election|congress|assembly|session|ceremony|visit|trip|cop\s?\d+)\b",
     re.I,
 )
 _FORMER = re.compile(r"\b(former|ex-|then-|late)\b", re.I)
@@ -41,11 +41,35 @@ class Phrasing:
 
 
 def _with_article(subject: str) -> str:
+    """ "the SCO meeting", "the FMO"; a one-word name as it is ("Norfund",
+    "Cop30"); "Harvard University" as it is."""
     if subject.casefold().startswith(_DETERMINERS) or re.search(
         r"\b(University|College)\b", subject
     ):
         return subject
+    if " " not in subject and subject[:1].isupper() and not subject.isupper():
+        return subject
     return f"the {subject}"
+
+
+def _noun_phrase(subject: str) -> str:
+    """A subject usable in a question: "$4 billion plant" -> "the $4 billion plant"."""
+    if subject[:1].isupper() or subject.casefold().startswith(_DETERMINERS):
+        return subject
+    return f"the {subject}"
+
+
+def _places_in(text: str) -> list[str]:
+    """Countries of the one-word place names inside a longer subject
+    ("plant in Kumamoto" -> ["Japan"])."""
+    try:
+        from quizzes.extraction.geo import city_country
+    except ImportError:  # pragma: no cover
+        return []
+    tokens = re.findall(r"[A-Z][\w’'-]+", text)
+    if len(text.split()) < 2:
+        return []
+    return [c for c in (city_country(t) for t in tokens) if c]
 
 
 def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
@@ -64,9 +88,42 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
     return None
 
 
+# Portfolio words kept from a capitalised role ("Nigerian Finance Minister" ->
+# "finance minister"); other capitalised words name an organisation.
+_PORTFOLIOS = {
+    "foreign", "finance", "trade", "interior", "health", "economy", "defence", "defense",
+    "education", "environment", "justice", "energy", "agriculture", "labour", "labor",
+    "employment", "transport", "home", "sports", "sport", "culture", "industry", "commerce",
+    "international", "prime", "deputy", "vice", "chief", "economic", "state",
+}  # fmt: skip
+_SCOPE = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?P<scope>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)"
+)
+
+
+def _is_country_word(word: str, country: str) -> bool:
+    return gives_away_country(word, country)
+
+
+def _office_scope(link: CountryLink, role_text: str) -> str | None:
+    """What the office is of, when the evidence says so: "deputy governor of the
+    Bank of Ghana" -> "Bank of Ghana"; None when it does not say."""
+    office = _OFFICE_RE.findall(role_text)
+    if not office:
+        return None
+    evidence = plain_spaces(link.evidence)
+    for match in re.finditer(rf"\b{re.escape(office[-1])}\b", evidence, re.I):
+        scope = _SCOPE.match(evidence[match.end() :])
+        if scope:
+            return scope["scope"].strip()
+    return None
+
+
 def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | None:
     tense = "was" if _FORMER.search(role) else "is"
     role_text = _FORMER.sub("", role).strip()
+    role_text = re.sub(r"^(the|a|an)\s+", "", role_text, flags=re.I)
+    subject = link.subject
     of_country = _OF_COUNTRYS.match(role_text)
     if of_country and normalise(of_country["country"]) in {normalise(country)} | {
         normalise(w) for w in words(country)
@@ -74,23 +131,55 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
         office, body = of_country["office"].strip(), of_country["body"].strip()
         office = re.sub(r"^(the|a|an)\s+", "", office, flags=re.I)
         return Phrasing(
-            f"Which country’s {body} {tense} {link.subject} the {office} of?",
-            f"{link.subject} {tense} the {office} of {{country}}’s {body}.",
+            f"Which country’s {body} {tense} {subject} the {office} of?",
+            f"{subject} {tense} the {office} of {{country}}’s {body}.",
         )
+    # "the Portuguese federation’s president": the office of a body of the country.
+    possessive = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<office>.+)$", role_text)
+    if possessive:
+        owner = [w for w in possessive["owner"].split() if not _is_country_word(w, country)]
+        if owner and _OFFICE_RE.search(possessive["office"]):
+            body = " ".join(owner).casefold()
+            office = possessive["office"].casefold()
+            return Phrasing(
+                f"Which country’s {body} {tense} {subject} the {office} of?",
+                f"{subject} {tense} the {office} of {{country}}’s {body}.",
+            )
     kept = []
     for word in role_text.split():
         if _OFFICE_RE.search(word):
-            kept.append(word)
-        elif word[:1].islower() and not gives_away_country(word, country):
-            kept.append(word)  # "deputy", "prime"; not "Kazakh", "German"
+            kept.append(word.casefold())
+        elif _is_country_word(word, country) or word.casefold() in {"of", "the"}:
+            continue  # "Kazakh", "Georgia’s"
+        elif word[:1].islower() or word.casefold() in _PORTFOLIOS:
+            kept.append(word.casefold())  # "deputy", "prime", "Finance"
+        else:
+            return None  # "UERF president", "Hanbit Chief Executive": not a country's office
     office_match = _OFFICE_RE.search(" ".join(kept))
     if not office_match:
         return None
-    office = " ".join(kept).casefold()
+    office = " ".join(kept)
     office = re.sub(r"^(the|a|an)\s+", "", office)
+    scope = _office_scope(link, office)
+    if scope and normalise(scope) != normalise(country):
+        scope_words = scope.split()
+        if not any(_is_country_word(w, country) for w in scope_words):
+            return None  # "president of the Swedish Rugby Federation" … of another body
+        if normalise(scope_words[-1]) in {normalise(country)} | {normalise(w) for w in words(country)}:
+            # "the Bank of Ghana" -> "… of the Bank of which country?"
+            body = re.sub(rf"\s+of\s+{re.escape(scope_words[-1])}$", "", scope)
+            return Phrasing(
+                f"{subject} {tense} the {office} of the {body} of which country?",
+                f"{subject} {tense} the {office} of the {body} of {{country}}.",
+            )
+        body = " ".join(w for w in scope_words if not _is_country_word(w, country)).casefold()
+        return Phrasing(
+            f"Which country’s {body} {tense} {subject} the {office} of?",
+            f"{subject} {tense} the {office} of {{country}}’s {body}.",
+        )
     return Phrasing(
-        f"Which country {tense} {link.subject} the {office} of?",
-        f"{link.subject} {tense} the {office} of {{country}}.",
+        f"Which country {tense} {subject} the {office} of?",
+        f"{subject} {tense} the {office} of {{country}}.",
     )
 
 
@@ -128,6 +217,7 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
             f"Which country is {subject} linked to in the article?",
             f"The article links {subject} to {{country}}.",
         )
+    subject = _noun_phrase(subject)
     if kind == "place":
         return Phrasing(f"In which country is {subject}?", f"{subject} is in {{country}}.")
     if kind == "event" or _EVENT_HELD.search(subject):
@@ -157,17 +247,41 @@ def usable(link: CountryLink) -> bool:
     return country_iso(link.subject) is None and country_iso(link.country) is not None
 
 
+def gives_away(link: CountryLink, prompt: str) -> bool:
+    """The prompt names the country (or its adjective, initials, a distinctive
+    word of its name) or a city of it ("the plant in Kumamoto" for Japan)."""
+    if gives_away_country(prompt, link.country):
+        return True
+    target = normalise(link.country)
+    return any(normalise(c) == target for c in _places_in(link.subject))
+
+
+def also_right(link: CountryLink, ctx: GenerationContext) -> list[str]:
+    """Other countries the article links to the same subject: never wrong options."""
+    subject = normalise(link.subject)
+    return [
+        c.country
+        for c in ctx.countries
+        if normalise(c.subject) == subject and normalise(c.country) != normalise(link.country)
+    ]
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
+    seen_prompts: set[str] = set()
     for link in ctx.countries:
         if not usable(link):
             continue
         key = country_key(link)
         prompt = phrasing(link, ctx).question
-        if gives_away_country(prompt, link.country):
-            continue
+        if gives_away(link, prompt) or normalise(prompt) in seen_prompts:
+            continue  # the same question with another answer would contradict it
+        seen_prompts.add(normalise(prompt))
         distractors = country_distractors(
-            link.country, article_countries=ctx.article_countries, seed=seed_of(key)
+            link.country,
+            article_countries=ctx.article_countries,
+            also_right=also_right(link, ctx),
+            seed=seed_of(key),
         )
         if len(distractors) < MIN_DISTRACTORS:
             continue

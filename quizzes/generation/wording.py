@@ -7,6 +7,7 @@ pipeline (exceptions + suffix rules + the verb index), with no parsing."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -84,9 +85,16 @@ def is_common_noun(word: str) -> bool:
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "president", "king", "queen"}
 
 
+_PROPER_WORDS = {m.casefold() for m in calendar.month_name if m} | {
+    d.casefold() for d in calendar.day_name
+}
+
+
 def _lower_first(words: list[str]) -> list[str]:
     first = words[0].casefold() if words else ""
     if first in _TITLES or (words and len(words[0]) > 1 and words[0].isupper()):
+        return words
+    if first in _PROPER_WORDS:
         return words
     if words and _is_place(words[0]):
         return words
@@ -102,6 +110,9 @@ def strip_time(clause: str, when: str) -> str:
     if when:
         pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
         text = re.sub(pattern, " ", text, flags=re.I)
+    # A weekday dates the event too ("signed on Wednesday"): it would narrow a
+    # day's options or contradict a statement with another date.
+    text = _WEEKDAY.sub(" ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:—–-")
     return text.rstrip(".!?")
@@ -129,14 +140,28 @@ def _is_verb_form(word: str) -> bool:
     return w in _STOP_AUX or w in _PAST_AUX or w == "being" or past_to_base(w) is not None
 
 
+_DATELINE = re.compile(r"^(?:[^()]{0,60}?\()?[A-Za-z. ]{1,20}\)\s*[-—–]+\s*")
+_SUBORDINATORS = {"when", "as", "while", "once", "because", "although", "though", "and", "but", "so"}
+_LEADING_ADVERBS = {"earlier", "later", "meanwhile", "however", "then", "now", "also", "separately"}
+
+
 def core_words(clause: str) -> list[str] | None:
     """The clause without a leading adverbial ("In a speech, …", "in a now
-    deleted post, …", "In a speech Kazakh President …"), or None when nothing
-    like a subject is left."""
-    words = clause.split()
+    deleted post, …", "In a speech Kazakh President …"), a dateline ("March 12
+    (Reuters) - ") or a subordinator ("when Tokyo tightened …"), or None when
+    nothing like a subject is left."""
+    words = _DATELINE.sub("", plain_spaces(clause)).split()
+    while words and words[0].casefold() in _SUBORDINATORS:
+        words = words[1:]
+    first = words[0].casefold().strip(",") if words else ""
     for i, w in enumerate(words[:8]):
         if w.endswith(","):
-            words = words[i + 1 :]
+            head = words[: i + 1]
+            adverbial = first in _LEADING_PREPOSITIONS or first in _LEADING_ADVERBS
+            # "Malawi's worst outbreak began, according to …": the comma comes
+            # after the verb, the subject stays.
+            if adverbial or not any(_is_verb_form(h) for h in head):
+                words = words[i + 1 :]
             break
     else:
         if words and words[0].casefold() in _LEADING_PREPOSITIONS:
@@ -147,11 +172,22 @@ def core_words(clause: str) -> list[str] | None:
             words = rest[capital:]
     if not words or _is_verb_form(words[0]):
         return None
-    return words
+    # A clause cut off after a conjunction ("… the ports of Manzanillo and").
+    while words and words[-1].casefold().strip(",;") in {"and", "or", "but"}:
+        words = words[:-1]
+    return words or None
 
 
 _PRONOUNS = {"that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "which", "who"}
 _REPORTING = {"say", "tell", "add", "announce", "report", "write", "state", "claim", "note"}
+
+
+_RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
+_ADVERBS = {
+    "first", "also", "then", "later", "only", "just", "still", "once", "again", "never",
+    "already", "recently", "previously", "initially", "finally", "eventually", "effectively",
+    "reportedly",
+}  # fmt: skip
 
 
 def _has_subject(subject: list[str]) -> bool:
@@ -159,10 +195,46 @@ def _has_subject(subject: list[str]) -> bool:
         return False
     if len(subject) == 1 and subject[0].casefold() in _PRONOUNS:
         return False
+    if subject and subject[0].casefold() in _RELATIVES:
+        return False  # "which leaders … endorsed": a relative clause
+    if all(w.casefold().strip(",") in _ADVERBS for w in subject):
+        return False  # "first imposed": no subject
     return any(
         w[:1].isupper() or w.casefold() in _LOWER_FIRST or is_common_noun(w.strip(",;:’'s"))
         for w in subject
     )
+
+
+# Past forms spelt like the base ("Britain cut its aid budget"): a verb only
+# when a determiner or possessive follows.
+_SAME_FORM_PAST = {
+    "cut", "put", "set", "hit", "let", "shut", "spread", "cost", "hurt", "quit", "split",
+    "bet", "burst", "cast", "upset", "broadcast", "forecast", "bid",
+}  # fmt: skip
+_OBJECT_START = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "some", "all", "off"}
+_PREPOSITION_WORDS = {"in", "on", "at", "to", "during", "after", "before", "from", "with", "via"}
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|this|next)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
+)
+
+
+def _passive_by(rest: list[str]) -> bool:
+    """ "published by the World Bank" (an agent), not "grew by 3.4%" (an amount)."""
+    if len(rest) < 2 or rest[0].casefold() != "by":
+        return False
+    return rest[1].casefold() in {"the", "a", "an"} or (
+        rest[1][:1].isupper() and not rest[1][:1].isdigit()
+    )
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    word = words[i].strip(",;:").casefold()
+    if word in _PAST_AUX or word == "being" or past_to_base(word) is not None:
+        return True
+    nxt = words[i + 1].casefold() if i + 1 < len(words) else ""
+    return word in _SAME_FORM_PAST and nxt in _OBJECT_START
 
 
 def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
@@ -177,25 +249,51 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
             continue
         if word in _STOP_AUX:
             return None
-        is_verb = word in _PAST_AUX or word == "being" or past_to_base(word) is not None
-        if not is_verb:
+        if not _verb_at(words, i):
             continue
-        if not _has_subject(words[:i]):
-            return None
-        subject = _lower_first(words[:i])
         rest = words[i + 1 :]
+        after_comma = words[i - 1].endswith(",")
+        if after_comma and _passive_by(rest):
+            return None  # "The agreement builds on X, launched by Y": not X's event
+        subject_words = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
+        if not _has_subject(subject_words):
+            return None
+        subject = _lower_first(subject_words)
         if word in _PAST_AUX:
             return f"{wh} {word} {' '.join(subject + rest)}?"
         if word == "being":  # "X and his government being propped up by Y"
-            return f"{wh} {_aux_for(words[:i])} {' '.join(subject + rest)}?"
-        base = past_to_base(word)
-        if base in _REPORTING and len(rest) < 2:
-            return None  # "a spokesman said" says nothing
+            return f"{wh} {_aux_for(subject_words)} {' '.join(subject + rest)}?"
+        if _passive_by(rest) and raw.casefold().endswith("ed"):
+            # "a report published by the World Bank": a noun phrase, passive.
+            aux = _aux_for(subject_words)
+            return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
+        base = word if word in _SAME_FORM_PAST else past_to_base(word)
+        if base in _REPORTING and (
+            len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
+        ):
+            return None  # "a spokesman said", "Prentiss said in a statement" say nothing
         return f"{wh} did {' '.join([*subject, base, *rest])}?"
-    if len(words) <= 14 and _has_subject(words[:3]):
+    if len(words) <= 14 and _is_noun_phrase(words):
         phrase = " ".join(_lower_first(words))
         return f"{wh} did {phrase} take place?"
     return None
+
+
+def _is_noun_phrase(words: list[str]) -> bool:
+    """ "the dissolution of the USSR" (it can "take place"), not "her remarks come
+    weeks before …" nor "Dhaka absorbing a large share" (verbs)."""
+    if not _has_subject(words[:3]):
+        return False
+    if not (words[0].casefold() in _LOWER_FIRST or words[0][:1].isupper()):
+        return False
+    _, index, _, nouns = _tables()
+    for word in words[1:]:
+        w = word.strip(",;:").casefold()
+        if w.endswith("ing") and len(w) > 5:
+            return False
+        if w in index and w not in nouns and w.rstrip("s") not in nouns:
+            return False  # a verb's base form
+    return True
 
 
 def event_sentence(clause: str) -> str | None:
