@@ -42,6 +42,18 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 12. **Sited events and facilities**: "The congress, held in Lisbon, Portugal" (a bare event noun
    counts when a participle places it), "a plant in Kumamoto, Japan" / "a refinery in Nigeria"
    (a facility noun placed in a country the text names; a city alone is left to its own link).
+13. **Owned institutions, policies, groups and leaders**: "Chile's lower house", "Jordan's
+   parliament", "Indonesia's ban on exports of raw nickel ore" (an institution or policy noun
+   with a possessive or adjective country only: "a house in Spain" is not Spain's), "a
+   20-person crew from South Africa" (crew, team, squad, delegation), "Syria's delegation was
+   led by X" / "the delegation, led by X" / "X led Syria's delegation" (X -> Syria); "a battery
+   plant in Indonesia's Central Java province" (the plant, and "Central Java"); "an investor
+   day in Singapore" (a "day" named by a compound); "In Peru, where ..., ... the April 12
+   presidential election" (a sentence opening with "In <country>," places its events).
+
+A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
+make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
+an ambiguous name takes a namesake in a country the article names, else the dominant city.
 
 Names are taken whole: "Foreign, Commonwealth and Development Office" (a list before the
 entity), "Rio Grande do Sul" (lower-case particles), "Kuwala Health Trust" (every adjacent
@@ -184,8 +196,19 @@ ORG_NOUNS = {
     "developer", "supplier", "refiner", "miner", "retailer", "foundation", "association",
     "federation", "consortium", "giant", "group", "organisation", "organization", "body",
     "consultancy", "think-tank", "laboratory", "lab", "chipmaker", "drugmaker", "steelmaker",
-    "shipbuilder", "trust", "network", "cooperative",
+    "shipbuilder", "trust", "network", "cooperative", "crew", "team", "squad", "delegation",
 }  # fmt: skip
+# Institutions and policies that belong to a country only when the country owns or names them
+# ("Chile's lower house", "Jordan's parliament", "Indonesia's ban on exports of nickel ore"),
+# never by place ("a house in Spain" is somewhere, not Spain's).
+OWNED_NOUNS = {
+    "parliament", "house", "senate", "legislature", "congress", "cabinet", "embassy",
+    "consulate", "navy", "ban", "embargo", "moratorium", "policy", "initiative", "programme",
+    "program", "tariff", "quota",
+}  # fmt: skip
+_POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "programme", "program", "tariff", "quota"}  # fmt: skip
+# Verbs by which a person leads a group ("Syria's delegation was led by X").
+_LEAD_VERBS = {"lead", "head", "chair"}
 # Nouns for one person described by a nationality ("a senior Nigerian banker").
 PERSON_NOUNS = {
     "banker", "analyst", "economist", "diplomat", "scientist", "researcher", "engineer",
@@ -341,7 +364,10 @@ class _Extractor:
             self.near[n] = self.near.get(n, frozenset()) | {m.country}
         for ent in doc.ents:  # and the countries of the states and provinces it names ("Arizona")
             if ent.label_ == "GPE" and ent.start not in self.mentions:
-                country = geo.region_country(_clean(ent.text))
+                text = _clean(ent.text)
+                if geo.city_population(text) >= geo.CITY_MIN_POPULATION:
+                    continue  # "Lima" is a city, not a hint for its neighbour "Santiago"
+                country = geo.region_country(text)
                 if country:
                     n = self.sent_of[ent.start]
                     self.near[n] = self.near.get(n, frozenset()) | {country}
@@ -524,6 +550,8 @@ class _Extractor:
                 country, office = self._apposition_country(name_span)
             if country is None:
                 country = self._country_next_to_name(outer, name_span)
+            if country is None:
+                country = self._led_group_country(name_span)
             if country:
                 self.add(name, country, name_span.start, "person")
                 if office:
@@ -558,6 +586,28 @@ class _Extractor:
             if ent is not None and ent.label_ == "GPE" and ent.start == k:
                 return geo.region_country(_clean(ent.text))
         return None
+
+    def _led_group_country(self, name_span: Span) -> str | None:
+        """ "Syria's delegation was led by X", "the delegation, led by X", "X led Syria's
+        delegation": the person leads a group the text gives a country."""
+        root = name_span.root
+        group = None
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "by"
+            and root.head.head.lemma_ in _LEAD_VERBS
+        ):
+            verb = root.head.head
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                group = verb.head
+            else:
+                group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        elif root.dep_ == "nsubj" and root.head.lemma_ in _LEAD_VERBS:
+            group = next((c for c in root.head.children if c.dep_ == "dobj"), None)
+        if group is None or group.pos_ != "NOUN":
+            return None
+        country, _source = self._describing_country(group)
+        return country
 
     def _organisation_name(self, name_span: Span) -> bool:
         """ "investor Norfund", "bank FMO": a one-word ORG name after an organisation noun is no
@@ -931,6 +981,11 @@ class _Extractor:
                     if mention and mention.form == "name":
                         country = mention.country
                         end = mention.end
+                    elif obj.pos_ == "NOUN" and obj.lower_ in PLACE_NOUNS:
+                        country = self._place_noun_country(
+                            obj
+                        )  # "in Indonesia's Central Java province"
+                        end = obj.i + 1
                     else:
                         stated = self._stated_country_after(obj)
                         country = stated and self.country_of_place(obj)
@@ -1014,8 +1069,9 @@ class _Extractor:
                 continue
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT":
-                continue
+            named_day = tok.lower_ == "day" and any(c.dep_ == "compound" for c in tok.children)
+            if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT" and not named_day:
+                continue  # "an investor day in Singapore" counts, not "a busy day in Singapore"
             if tok.ent_type_ == "EVENT" and tok.ent_iob_ != "B" and tok.dep_ == "compound":
                 continue
             place = self._place_of_event(tok)
@@ -1069,7 +1125,24 @@ class _Extractor:
                         country = self.country_of_place(child)
                         if country:
                             return country, child
-        return None
+        return self._fronted_place(event)
+
+    def _fronted_place(self, tok: Token) -> tuple[str, Token] | None:
+        """ "In Peru, where ..., polls show no favourite ahead of the April 12 presidential
+        election": a sentence that opens with "In <country>," places what it tells."""
+        n = self.sent_of[tok.i]
+        if n < 0:
+            return None
+        sent = self.sentences[n]
+        first = sent[0]
+        if first.lower_ != "in" or len(sent) < 4:
+            return None
+        mention = self.mentions.get(sent.start + 1)
+        if mention is None or mention.form != "name" or mention.start != sent.start + 1:
+            return None
+        if mention.end >= sent.end or self.doc[mention.end].text != ",":
+            return None
+        return mention.country, self.doc[mention.start]
 
     def _event_phrase(self, event: Token) -> str:
         """The event's name: its compounds and modifiers up to the noun ("SCO meeting")."""
@@ -1174,6 +1247,9 @@ class _Extractor:
                     name = self._proper_name(cand)
                     if name:
                         self.add(name, country, tok.i, "place")
+                name = self._name_before(tok)  # "Indonesia's Central Java province"
+                if name:
+                    self.add(name, country, tok.i, "place")
             elif tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", ""}:
                 for appos in tok.children:
                     if appos.dep_ != "appos" or appos.pos_ != "NOUN" or appos.lower_ in PLACE_NOUNS:
@@ -1182,6 +1258,21 @@ class _Extractor:
                     country, _office = self._country_in_description(appos, exclude=tok, based=False)
                     if name and country and self.canonical_person(name) is None:
                         self.add(self.expand(name), country, tok.i, "organisation")
+
+    def _name_before(self, noun: Token) -> str | None:
+        """The proper name compounded right before a place noun ("Central Java province")."""
+        j = noun.i - 1
+        while (
+            j >= 0
+            and self.tokens[j].pos_ == "PROPN"
+            and self.tokens[j].text[:1].isupper()
+            and j < self.tokens[j].head.i <= noun.i
+            and self.tokens[j].dep_ == "compound"
+            and j not in self.mentions
+            and j not in self.person_tokens
+        ):
+            j -= 1
+        return self.doc[j + 1 : noun.i].text if j + 1 < noun.i else None
 
     def _place_noun_country(self, noun: Token) -> str | None:
         for child in noun.children:
@@ -1205,7 +1296,7 @@ class _Extractor:
             if tok.i >= 2 and self.tokens[tok.i - 1].text == "-":  # "start-up"
                 word = f"{self.tokens[tok.i - 2].lower_}-{word}"
             if tok.tag_ not in {"NN", "NNP"} or (
-                word not in ORG_NOUNS and word not in PERSON_NOUNS
+                word not in ORG_NOUNS and word not in PERSON_NOUNS and word not in OWNED_NOUNS
             ):
                 continue
             if tok.i in self.person_tokens or tok.i in self.title_tokens or tok.i in self.mentions:
@@ -1220,8 +1311,8 @@ class _Extractor:
             if self._negated(head):
                 continue
             country, source = self._describing_country(tok)
-            if country is None:
-                continue
+            if country is None or (word in OWNED_NOUNS and source is not None):
+                continue  # "a house in Spain" is not Spain's
             name = self._description_name(tok, head) or self._name_after(tok)
             if name is not None:
                 self.add(self.expand(name), country, tok.i, "organisation")
@@ -1236,6 +1327,12 @@ class _Extractor:
             end = tok.i + 1
             if source is not None and source.i > tok.i:
                 end = source.right_edge.i + 1  # "a battery maker in South Korea"
+            elif word in _POLICY_NOUNS:
+                for child in tok.rights:  # "Indonesia's ban on exports of raw nickel ore"
+                    if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                        end = child.right_edge.i + 1
+                        verbs = [t.i for t in child.subtree if t.pos_ in {"VERB", "AUX"}]
+                        end = min([end, *verbs])  # the parse may hang the main verb there
             kind = "person" if word in PERSON_NOUNS and word not in ORG_NOUNS else "organisation"
             subject = _THE_COUNTRYS.sub("", doc[start:end].text)  # "the country's health agency"
             self.add(subject, country, tok.i, kind)

@@ -15,6 +15,9 @@ the text, every expression that places an event in time:
 - "by the end of the month" / "the start of next year" (the month or year itself).
 
 A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
+Nor are the terms of a comparison: "starts about three weeks earlier than it did two decades
+ago" (an "earlier/later" before "than", and anything in the "than" clause). Two decades joined
+by and/or/to are one expression ("in the 1980s and 1990s").
 A year after the publication year used as a noun modifier is a name, not a date ("the 2031
 World Cup", "will host the 2031 championship"); with a preposition it dates ("in 2031").
 
@@ -28,7 +31,10 @@ ahead ("called elections for 14 November", "scheduled for Friday"; "from January
 March", "until June" unless the verb is past); otherwise the governing verb's, where a
 to-infinitive under a verb of planning or hoping looks ahead ("hoped to fly home on Friday" ->
 the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
-of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday).
+of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday). "would" +
+verb (or a verb it completes: "would begin arriving on Friday") is a reported future, unless
+"would have" (a counterfactual: "would have taken effect on July 1" stays past); a present
+passive of planning looks ahead ("a vote is expected in April", "talks are scheduled for May").
 
 Durations ("for three years", "four hours", "three decades of independence"), frequencies
 ("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
@@ -37,7 +43,9 @@ and "now" in the present tense mean "nowadays" and are dropped.
 Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
 ("2022-09-21"). Relative expressions resolve against the publication date (None without one);
 a month without a year is the latest such month before publication (the next one when the
-verb is in the future tense). Week-sized periods ("last week") resolve to their year-month.
+verb is in the future tense). Week-sized periods ("last week") resolve to their year-month
+(the year-month of the date a week before publication): a week has no ISO form of the three
+allowed, and the month is true for whichever day of it the event fell on (almost always).
 Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades, centuries and
 dates relative to another event ("a week later") have no single date: None.
 """
@@ -111,6 +119,7 @@ BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to
 APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
 PERIOD = r"(?:week|month|year|weekend|night|morning|spring|summer|autumn|fall|winter)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+DECADE = r"(?:1[0-9]{2}0s|20[0-9]0s|['\u2019][0-9]0s)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
@@ -183,7 +192,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "decade",
         re.compile(
-            rf"\b(?:the\s+)?(?:{QUAL})?(?:1[0-9]{{2}}0s|20[0-9]0s|['\u2019][0-9]0s)\b", re.I
+            rf"\b(?:the\s+)?(?:{QUAL})?{DECADE}(?:\s+(?:and|or|to|through)\s+(?:the\s+)?(?:{QUAL})?{DECADE})?\b",
+            re.I,
         ),
     ),
     (
@@ -270,6 +280,8 @@ def _forms(verbs: set[str]) -> frozenset[str]:
 
 
 PLAN_FORMS = _forms(PLAN_VERBS)
+# Passive verbs of planning: "is expected in April", "are scheduled for May".
+_SCHEDULED = {"expect", "expected", "schedule", "scheduled", "plan", "planned", "slate", "slated", "set", "due"}  # fmt: skip
 REPORTING_VERBS = {"say", "tell", "add", "write", "announce", "state", "note", "confirm", "warn"}
 _QUOTE_OPEN = "\u201c\u2018"
 _QUOTE_CLOSE = "\u201d\u2019"
@@ -339,6 +351,19 @@ def tense_of(tok: Token) -> str:
     children = list(head.children)
     if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in children):
         return "future"
+    chain = [head]  # "would begin arriving on Friday": the verb and the verbs it completes
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for verb in chain:
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        if any(c.lower_ in {"would", "'d"} for c in auxes) and not any(
+            c.lemma_ == "have" for c in auxes
+        ):
+            return "future"  # reported future ("would begin"), not "would have taken effect"
+    if (head.lemma_ in _SCHEDULED or head.lower_ in _SCHEDULED) and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in children
+    ):
+        return "future"  # "a vote is expected in April", "the talks are scheduled for Friday"
     up = head.head
     if head.lower_ in {"will", "shall", "going"} or (head.dep_ == "xcomp" and up.lower_ == "going"):
         return "future"  # "is going to hold the vote on Monday"
@@ -529,6 +554,8 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str, published: date | No
         return prev_word in {"in", "over", "during", "spent", "of"}
     if kind in {"decade", "century"} and prev_word == "of" and tense != "past":
         return False  # "nobody wants to repeat the mistakes of the 1980s": a period, no event
+    if _comparison(kind, m, span):
+        return False  # "starts three weeks earlier than it did two decades ago": a comparison
     if kind == "anaphoric" and m.group(0).lower().startswith(("a ", "an ")) and _quantity(prev):
         return False  # "$100 a week after deductions": a rate, not a time
     if kind == "anaphoric" and m.group(0).lower().endswith(("after", "before")):
@@ -568,6 +595,21 @@ def _accept(kind: str, m: re.Match, span: Span, tense: str, published: date | No
         # "the 2014 election", "the 2022 World Cup": a year naming an event
         return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
     return True
+
+
+def _comparison(kind: str, m: re.Match, span: Span) -> bool:
+    """ "about three weeks earlier than ...", "than it did two decades ago": the terms of a
+    comparison, not times of events."""
+    doc = span.doc
+    if (
+        kind == "anaphoric"
+        and m.group(0).lower().endswith(("earlier", "later"))
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "than"
+    ):
+        return True
+    verb = _governing_verb(span.root)
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
 
 
 def _quantity(tok: Token | None) -> bool:

@@ -20,11 +20,21 @@ Clean-up and filters:
 - amounts and states are statistics, not happenings (``_statistic``): a state verb with an
   amount ("30,000 workers were employed last year", "trade was worth $1.8bn"), an amount over
   a period ("killed more than 1,750 people over the following year", "burned 40,000 hectares
-  since Friday"), a multiplying verb since a baseline ("income has tripled since 2018");
+  since Friday"), a multiplying verb since a baseline ("income has tripled since 2018"), and a
+  measured figure for a period coarser than a day ("Output fell 2% last year", "Thailand
+  produced 1.8 million vehicles last year", "2,100 patients waited longer than 12 hours in
+  October": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
+  fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events);
+  a state since a time ("has been a problem since the 1990s": "be"/"remain" with a
+  complement) is not a happening either. seed.json counts no statistic;
 - a date after a participle's own phrase, or before its noun, dates the clause ("began making
   chemicals used in chipmaking three years ago"); a relative clause between commas is left out
   of a subject ("The company, which makes gases, was founded"), and "that officials say could
-  produce ... by 2028" takes the noun the relative pronoun stands for;
+  produce ... by 2028" takes the noun the relative pronoun stands for; a relative clause the
+  parser hung on a place is about the thing placed ("a plant in Kumamoto, Japan, which opened
+  in 2019" -> "a plant in Kumamoto, Japan opened"), an object relative keeps its noun ("a
+  branch, which it hopes to staff ..."), and a parenthetical participle is a passive clause of
+  its noun ("VinaVolt, founded in 2017, makes ..." -> "VinaVolt was founded");
 - a wire dateline ("LAGOS, March 12 (Reuters) - ", "SEOUL/TOKYO, May 14 (Reuters) -",
   "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
   it the subject, the real subject ("Nigeria and Ghana") is kept;
@@ -144,10 +154,31 @@ STATIVE_VERBS = {
 # Verbs that are themselves an amount of change ("income has tripled since 2018"); "demand has
 # grown since 2010" (no amount) stays a dated trend.
 CHANGE_VERBS = {"double", "triple", "treble", "quadruple", "halve", "multiply"}
+# Verbs that measure a quantity ("output fell 2%", "produced 1.8 million vehicles", "2,100
+# patients waited"): with a figure, over a period coarser than a day, they report a statistic.
+MEASURE_VERBS = {
+    "rise", "fall", "grow", "shrink", "increase", "decrease", "decline", "drop", "climb", "jump",
+    "surge", "slump", "plunge", "soar", "slip", "dip", "gain", "produce", "export", "import",
+    "sell", "ship", "generate", "post", "record", "reach", "wait", "attract", "receive",
+    "contract", "expand", "lose", "spend", "consume", "register", "handle", "log", "rose",
+    "fell", "grew",
+}  # fmt: skip
+_DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_WHEN = re.compile(
     r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for)\b", re.I
 )
 _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
+
+
+def _figure(t: Token) -> bool:
+    """An amount written with digits or as money/percent ("2.1%", "$1.8bn", "1,750")."""
+    if t.is_punct:
+        return False
+    return t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"} or (
+        (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
+        and t.ent_type_ != "DATE"
+        and any(c.isdigit() for c in t.text)
+    )
 
 
 def _statistic(expr: TimeExpression, sent: Span) -> bool:
@@ -168,15 +199,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         return False
     inside = {t.i for t in expr.span}
     amount = any(
-        t.i not in inside
-        and (
-            t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}
-            or (
-                (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
-                and t.ent_type_ != "DATE"
-                and any(c.isdigit() for c in t.text)
-            )
-        )
+        t.i not in inside and _figure(t)
         for child in verb.children
         if child.dep_ in _AMOUNT_DEPS or child.dep_ == "prep"
         for t in child.subtree
@@ -191,6 +214,24 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
     if lemma in STATIVE_VERBS and amount:
         return True
     since = expr.when.lower().startswith("since")
+    measured = any(
+        t.i not in inside and _figure(t)
+        for child in verb.children
+        if child.dep_ in _AMOUNT_DEPS - {"pobj"}
+        or (child.dep_ == "prep" and child.lower_ in {"to", "by"})  # "rose to $4bn", "fell by 2%"
+        for t in child.subtree
+    )  # not a price: "a house was sold last week for 2 million euros" is a sale
+    day = bool(expr.date and _DAY_DATE.match(expr.date)) or bool(_DAY_WORD.search(expr.when))
+    if measured and not day and (lemma in MEASURE_VERBS or verb.lower_ in MEASURE_VERBS):
+        # "Output fell 2% last year", "Thailand produced 1.8 million vehicles last year": a
+        # measured figure for a period; "shares fell 12% on Tuesday" (a day) stays an event
+        return True
+    if (
+        since
+        and lemma in {"be", "remain"}
+        and any(c.dep_ in {"attr", "acomp"} for c in verb.children)
+    ):
+        return True  # "has been a problem for the NHS since the 1990s": a state, not a happening
     return period and (amount or (lemma in CHANGE_VERBS and since))
 
 
@@ -339,9 +380,14 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
     rel_clause = tok
     if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl":
         rel_clause = tok.head  # "a company that officials say could produce ... by 2028"
+    antecedent = None
     if rel_clause.dep_ == "relcl" and relative and _in_sent(rel_clause.head, sent):
+        antecedent = _thing_placed(rel_clause.head, sent)
+    elif relative and relative[0].i > sent.start:
+        antecedent = _noun_before(relative[0], sent)  # the parser lost the relative clause's noun
+    if antecedent is not None:
         # "the meeting, which was first proposed in 2019" -> "the meeting was first proposed"
-        tokens = _noun_phrase_with(rel_clause.head, rel_clause, skip) + [
+        tokens = _noun_phrase_with(antecedent, rel_clause, skip) + [
             t for t in tokens if t.i != relative[0].i
         ]
         return _render(
@@ -369,8 +415,35 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
         noun = tok.head
         while noun.dep_ == "appos" and _in_sent(noun.head, sent):
             noun = noun.head
-        tokens = _noun_phrase_with(noun, tok, skip) + tokens
+        subject = _noun_phrase_with(noun, tok, skip)
+        if (
+            tok.tag_ == "VBN"
+            and subject
+            and sent.start < tok.i
+            and tok.doc[tok.i - 1].text == ","
+            and noun.pos_ in {"NOUN", "PROPN"}
+        ):
+            # "VinaVolt, founded in 2017, makes ...": a parenthetical participle is a passive
+            # clause of its noun -> "VinaVolt was founded"
+            be = "were" if noun.tag_ in {"NNS", "NNPS"} else "was"
+            rest = [t for t in tokens if t.i >= tok.i]
+            return f"{_render(subject, sent)} {be} {_render(rest, sent)}".strip()
+        tokens = subject + tokens
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    if ordered and ordered[0].tag_ in {"WDT", "WP", "WP$"}:
+        # "a new office in Lagos, which it plans to staff by next year": the relative pronoun
+        # stands for a noun; the clause keeps it, after the noun
+        relcl = ordered[0].head
+        for _ in range(4):
+            if relcl.dep_ == "relcl" or relcl.head is relcl:
+                break
+            relcl = relcl.head
+        if relcl.dep_ == "relcl" and _in_sent(relcl.head, sent):
+            noun = _thing_placed(relcl.head, sent)
+            ordered = sorted(
+                {t.i: t for t in _noun_phrase_with(noun, relcl, skip) + ordered}.values(),
+                key=lambda t: t.i,
+            )
     if ordered and ordered[0].tag_ in {"VBG", "VB", "VBN", "TO"} and tok.dep_ != "acl":
         # a fragment with no one doing anything ("starting", "to take place"): take the clause or
         # the noun it hangs from ("The handover, due to take place")
@@ -420,6 +493,40 @@ def _main_verb(verb: Token, expr: TimeExpression, sent: Span) -> Token:
                 continue
         return verb
     return verb
+
+
+def _thing_placed(noun: Token, sent: Span) -> Token:
+    """ "a plant in Kumamoto, Japan, which opened in 2019": a relative clause the parser hung
+    on the place of a thing is about the thing."""
+    while noun.dep_ == "appos" and _in_sent(noun.head, sent):
+        noun = noun.head
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and (noun.ent_type_ in {"GPE", "LOC", "FAC"} or noun.pos_ == "PROPN")
+        and prep.lower_ in {"in", "at", "near", "outside"}
+        and _in_sent(prep.head, sent)
+    ):
+        if prep.head.pos_ == "NOUN":
+            return prep.head
+        if prep.head.pos_ == "VERB":  # "open a branch in Accra, Ghana, which ..."
+            for obj in prep.head.children:
+                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.i < prep.i:
+                    return obj
+    return noun
+
+
+def _noun_before(pronoun: Token, sent: Span) -> Token | None:
+    """The noun right before ", which": the antecedent the parser did not attach."""
+    k = pronoun.i - 1
+    while k >= sent.start and pronoun.doc[k].is_punct:
+        k -= 1
+    if k < sent.start or pronoun.doc[k].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = pronoun.doc[k]
+    while noun.dep_ in {"compound", "flat"} and noun.head.i > noun.i and _in_sent(noun.head, sent):
+        noun = noun.head
+    return _thing_placed(noun, sent)
 
 
 def _left_subject(first: Token, sent: Span) -> list[Token]:

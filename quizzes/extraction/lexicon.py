@@ -353,6 +353,42 @@ ORG_WORDS = {
     "fc",
 }
 
+# Nouns that, in apposition to a capitalised name, say it is an organisation
+# ("Southern Fjord Ferries, a state-owned shipping company").
+ORG_APPOSITIVES = ORG_WORDS | {
+    "firm",
+    "operator",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "maker",
+    "producer",
+    "insurer",
+    "lender",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "startup",
+    "conglomerate",
+    "utility",
+    "supplier",
+    "developer",
+    "miner",
+    "exporter",
+    "regulator",
+    "watchdog",
+    "publisher",
+    "chain",
+    "subsidiary",
+    "business",
+    "organisation",
+    "nonprofit",
+    "ngo",
+    "consultancy",
+    "think-tank",
+    "tank",
+}
+
 # First words of a capitalised name that is a storm, place, operation or thing, never a
 # person, however the model labels it ("Cyclone Amphan", "Mount Kenya", "Operation Sindoor").
 NON_PERSON_FIRST_WORDS = {
@@ -540,6 +576,10 @@ SPEECH_VERBS = {
     "dub",
     "label",
     "brand",
+    "dismiss",
+    "hail",
+    "deride",
+    "decry",
     "term",
     "quip",
     "joke",

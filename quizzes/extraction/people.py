@@ -11,7 +11,11 @@ nothing), from structure rather than from the entity label alone:
   a role noun in front ("analyst Jane Doe");
 * a two- or three-word proper name that is the subject of a speech verb ("X said"),
   unless it is an organisation (see `organisation_at`);
-* a name in apposition to an office ("Chile's Agriculture Minister, Esteban Vidal,");
+* a name in apposition to an office or role ("Chile's Agriculture Minister, Esteban
+  Vidal,"), also a single name set off by commas ("Indonesia's investment minister,
+  Suharyanto, who ..."; not a country, a big city, an acronym or an organisation word);
+* a company, a capitalised title and a name ("VinaVolt Chief Executive Nguyen Thi Thu
+  Hang told ..."): the run is cut after the title, it is not one organisation;
 * a lone surname anywhere once the full name is known ("Umarov", "D'Anieri"); a surname
   known only with an honorific or as a speaker ("Mrs Papadopoulou") takes the article's
   full mention the model did not label ("Eleni Papadopoulou, 72, ...").
@@ -32,7 +36,10 @@ longest full mention with titles stripped ("Kassym-Jomart Tokayev"); shorter men
 ("Tokayev", "Mr Tokayev", "Mr Xi" for "Xi Jinping") join the full name that shares the
 word: the last word of a full name first, then its first word (a family name written
 first: "Han", "Mr Han" -> "Han Do-hyun"; a bare first word only as a subject or a
-PERSON-labelled word), then any word; the nearest one before them when several do. A
+PERSON-labelled word), then any word; the nearest one before them when several do.
+A middle word of a double surname counts like a first word ("Mirtha Condori Quispe" ...
+"Condori told a rally"), also as the object of an inverted "said Torres"; an unlabelled
+full name is found from its middle word too ("Ana Lucia Torres Vega"). A
 known surname the tagger reads as a common noun ("Mendes said") still counts. The role is the title or office
 words written before the name ("Kazakh President", "deputy chairman of Russia's
 security council") or an office in apposition ("Grace Mushi, Tanzania's agriculture
@@ -51,7 +58,9 @@ Public API (used by quotes.py, countries.py and generation):
                                      capitalised run through of/and/for with an organisation
                                      word, or an ORG entity that is no person's name (never
                                      a title: "Industry Minister"); an acronym gives the
-                                     full name (see acronyms)
+                                     full name (see acronyms); a capitalised name with an
+                                     appositive organisation noun ("X, a shipping
+                                     company") is one
     index.acronyms()              -> {"UERF": "Union of European Rugby Federations"}: from
                                      "Full Name (ACR)" in the article, or the initials of
                                      its organisations' capitalised words (not for a
@@ -79,6 +88,7 @@ from .lexicon import (
     NON_PERSON_FIRST_WORDS,
     NOT_NAME_WORDS,
     OFFICE_TITLES,
+    ORG_APPOSITIVES,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     PRONOUN_GENDER,
@@ -164,6 +174,9 @@ STRONG_TITLES = {
     "rep",
     "emperor",
 }
+# Titles that, inside a capitalised run, end a company name and start a person's
+# ("SiamCharge Chief Operating Officer Somchai Chaiyaporn").
+RUN_TITLES = STRONG_TITLES | {"executive", "officer", "director", "founder", "ceo", "chief"}
 # Party and faith words the model tags NORP that may stand before a name like a nationality.
 NORP_DESCRIPTORS = {
     "democrat",
@@ -576,7 +589,10 @@ class PeopleIndex:
                 run = self._name_run(tok.i)
                 if tok.ent_type_ not in NON_PERSON_LABELS or (run and run[1] > run[0]):
                     seeds.append((tok.i, tok.i, "role"))
-            if fold(tok.text) in OFFICE_TITLES and tok.pos_ in ("NOUN", "PROPN"):
+            if fold(tok.text) in OFFICE_TITLES | PERSON_ROLE_NOUNS and tok.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):
                 # "Chile's Agriculture Minister, Esteban Vidal, said": the name in apposition
                 # to an office is a person's, whatever label the model gave it.
                 for c in tok.children:
@@ -590,6 +606,20 @@ class PeopleIndex:
                         and (self.organisation_at(c.i) is None or labels <= {"", "PERSON"})
                     ):
                         seeds.append((*run, "role"))
+                    elif (
+                        run[0] == run[1] == c.i
+                        and labels <= {"", "PERSON", "ORG", "GPE"}
+                        and not is_country(c.text)
+                        and city_population(c.text) < CITY_SIZE
+                        and doc[c.i - 1].text == ","
+                        and c.i + 1 < len(doc)
+                        and doc[c.i + 1].text == ","
+                        and not _is_acronym(c)
+                        and fold(c.text) not in ORG_WORDS
+                    ):
+                        # "Indonesia's investment minister, Suharyanto, who ...": a person
+                        # known by one name, set off by commas after an office.
+                        seeds.append((c.i, c.i, "role"))
             if (
                 tok.dep_ == "nsubj"
                 and tok.pos_ == "PROPN"
@@ -697,14 +727,21 @@ class PeopleIndex:
             # The model often takes an unfamiliar name for a place ("Eleni Papadopoulou"
             # as GPE): the surname is a person's here, so the label does not count.
             run = self._name_run(tok.i)
-            if run[1] != tok.i or run[1] - run[0] not in (1, 2):
+            if run is None or tok.i == run[0]:
+                continue
+            # The last word, or a middle one of a double surname ("Ana Torres Vega").
+            if not (run[1] - run[0] in (1, 2) and run[1] == tok.i) and run[1] - run[0] not in (
+                2,
+                3,
+            ):
                 continue
             if any(self.doc[k].ent_type_ in NOT_NAME_LABELS for k in range(*run)):
                 continue
-            if is_country(self.text[self.doc[run[0]].idx : tok.idx + len(tok.text)]):
+            last = self.doc[run[1]]
+            if is_country(self.text[self.doc[run[0]].idx : last.idx + len(last.text)]):
                 continue
             raw = self._split(*run)
-            if raw is None or len(raw.words) < 2 or raw.words[-1] != word:
+            if raw is None or len(raw.words) < 2 or word not in raw.words[1:]:
                 continue
             raw.kind = "surname"
             out.append(raw)
@@ -782,6 +819,13 @@ class PeopleIndex:
             return None
         if fold(tokens[-1].text) in OFFICE_TITLES | PERSON_ROLE_NOUNS:
             return None  # "Industry Minister", "Union Leader": a person's title
+        titles = [k for k, t in enumerate(tokens) if fold(t.text) in RUN_TITLES]
+        if titles and len(tokens) - titles[-1] > 2:
+            after = tokens[titles[-1] + 1 :]
+            if not any(fold(t.text) in ORG_WORDS or _is_acronym(t) for t in after):
+                # "VinaVolt Chief Executive Nguyen Thi Thu Hang": a company, a title and a
+                # person's name, not one organisation.
+                return None
         words = {fold(t.text) for t in tokens}
         is_org = bool(words & ORG_WORDS) or (
             label == "ORG"
@@ -792,6 +836,14 @@ class PeopleIndex:
                 or any(_is_acronym(t) for t in tokens)
             )
         )
+        if not is_org and label in ("", "ORG") and len(tokens) <= 6:
+            # "Southern Fjord Ferries, a state-owned shipping company, ...": the appositive
+            # says what the name is.
+            is_org = any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and fold(c.lemma_) in ORG_APPOSITIVES
+                for t in tokens
+                for c in t.children
+            )
         if not is_org:
             return None
         text = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
@@ -923,6 +975,12 @@ class PeopleIndex:
         for r, name in assigned:
             if len(r.words) >= 2 and r.words[0] not in surnames:
                 firsts.setdefault(r.words[0], name)
+        # A double surname on second reference ("Mirtha Condori Quispe" ... "Condori told
+        # a rally"): a middle word of a full name, under the same conditions.
+        for r, name in assigned:
+            for w in r.words[1:-1]:
+                if w not in surnames and len(w) > 2:
+                    firsts.setdefault(w, name)
         for tok in doc:
             if tok.i in covered or not (_is_name_token(tok) or _surname_like(tok)):
                 continue
@@ -936,7 +994,15 @@ class PeopleIndex:
                 word not in surnames
                 and word in firsts
                 and tok.ent_type_ not in ("GPE", "LOC")
-                and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"))
+                and (
+                    tok.ent_type_ == "PERSON"
+                    or tok.dep_ in ("nsubj", "nsubjpass")
+                    or (  # "“...,” said Torres" parsed with the name as object
+                        tok.dep_ in ("dobj", "attr", "npadvmod")
+                        and tok.head.i < tok.i
+                        and _is_speech(tok.head)
+                    )
+                )
             ):
                 surnames[word] = firsts[word]
             if word in surnames and (

@@ -27,7 +27,15 @@ over the already-parsed Doc; nothing is parsed again):
                  the office word). An acronym subject is the organisation in full.
                  When the verb's subject cannot be the speaker (a country, a thing) and
                  the clause is what someone says, the reporting verb's subject speaks
-                 ("She said Canada would respond “dollar for dollar”").
+                 ("She said Canada would respond “dollar for dollar”"). A coordinated
+                 verb shares its subject ("X, a state-owned ferry company, cancelled
+                 sailings and said the move was “...”"). "dismissed/hailed/described X
+                 as", "branded", "labelled", "dubbed" attribute like "said". An unnamed
+                 representative of an organisation ("A Department of Health
+                 spokesperson said", "a spokeswoman for X", "a Treasury official") is
+                 nobody named (None), also when the parse makes the organisation the
+                 subject; the organisation itself as subject ("The department said in a
+                 statement") stays the organisation.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
@@ -64,6 +72,12 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  holder or organisation its trailing source names, else None (a scare
                  quote or a pull-quote with no source). A quotation in a headline-like
                  paragraph whose own attribution named nobody is matched the same way.
+                 A headline or crosshead line (short, no final full stop) quoting a
+                 phrase that nobody is said to say there ("Hospitals brace for 'worst
+                 week yet'", "Social care ‘not keeping up’") gets the speaker of a
+                 quotation that has the phrase word for word (two words or more, case
+                 and straight/curly marks aside); among several, the one sharing most
+                 of the line's words; else None.
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
 them; otherwise None.
@@ -284,6 +298,10 @@ class _Context:
                 return name, "explicit"
         org = self.people.organisation_at(tok.i)
         if org:
+            if self._representative_after(tok):
+                # "A Department of Health and Social Care spokesperson said" parsed with the
+                # department as subject: someone unnamed speaking for it, not the body itself.
+                return None, "nonperson"
             return org, "explicit"
         if tok.lower_ in PERSON_ROLE_NOUNS:
             # "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree.
@@ -320,6 +338,19 @@ class _Context:
             if name:
                 return name, "pronoun"
         return None, "nonperson"
+
+    def _representative_after(self, tok: Token) -> bool:
+        """The organisation's name is followed, before its verb, by a person noun:
+        "spokesperson", "official", "source" ("A Home Office spokesperson said")."""
+        doc = self.doc
+        stop = tok.head.i if tok.head.i > tok.i else len(doc)
+        for k in range(tok.i + 1, min(stop, tok.i + 12)):
+            t = doc[k]
+            if t.text[:1].isupper() or t.lower_ in ("of", "and", "for", "the", "&", "-"):
+                continue
+            low = t.lemma_.lower()
+            return t.pos_ == "NOUN" and (low in ANONYMOUS_SOURCES or low in UNNAMED_PERSON_NOUNS)
+        return False
 
     def headline_like(self, char: int) -> bool:
         """The paragraph around `char` reads like a headline: short, no final full stop."""
@@ -813,6 +844,42 @@ def _heading_tail_speaker(ctx: _Context, q: QuoteSpan) -> str | None:
     return None
 
 
+def _heading_line(ctx: _Context, q: QuoteSpan) -> bool:
+    """The quotation sits in a short line with no final full stop outside the quotation:
+    a headline or crosshead quoting a phrase ("Social care 'not keeping up'")."""
+    if len(q.pieces) != 1:
+        return False
+    para = ctx.paras[q.paragraph]
+    line = ctx.text[para.start : para.end].rstrip("\"”’' ")
+    return (
+        bool(line)
+        and "\n" not in line
+        and line[-1] not in TERMINATORS
+        and len(line.split()) <= 14
+        and not line.rstrip().endswith(":")
+    )
+
+
+def _phrase_speaker(
+    ctx: _Context, q: QuoteSpan, body: list[str], said: list[tuple[list[str], str | None]]
+) -> str | None:
+    """A heading quoting a phrase of two words or more that a later quotation has word for
+    word (case and marks aside); among several, the one sharing most of the line's words."""
+    if len(body) < 2:
+        return None
+    para = ctx.paras[q.paragraph]
+    line = set(_words(ctx.text[para.start : para.end]))
+    phrase = " " + " ".join(body) + " "
+    best: tuple[float, str] | None = None
+    for other, who in said:
+        if who is None or phrase not in " " + " ".join(other) + " ":
+            continue
+        score = len(line & set(other)) / max(1, len(line))
+        if best is None or score > best[0]:
+            best = (score, who)
+    return best[1] if best else None
+
+
 def _words(text: str) -> list[str]:
     return re.sub(r"[^\w\s]", " ", text.lower().replace("\u2019", "'")).split()
 
@@ -963,16 +1030,19 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     # Rule 4: headings repeat a quotation of the article; so does a headline's quotation
     # whose own attribution named nobody ("‘Long overdue’, says minister" with no minister).
     is_heading = {id(h) for h in headings}
+    lines: set[int] = set()  # headline or crosshead lines quoting a phrase
     for f in found:
-        if (
-            f.span.depth == 0
-            and f.resolved
-            and f.speaker is None
-            and id(f) not in is_heading
-            and ctx.headline_like(f.span.open_at)
-        ):
+        if f.span.depth > 0 or f.speaker is not None or id(f) in is_heading:
+            continue
+        if f.resolved and ctx.headline_like(f.span.open_at):
             headings.append(f)
             is_heading.add(id(f))
+        elif _heading_line(ctx, f.span):
+            # "Hospitals brace for 'worst winter yet'", a crosshead "Social care 'not
+            # keeping up'": the phrase of a later quotation, whoever said that.
+            headings.append(f)
+            is_heading.add(id(f))
+            lines.add(id(f))
     said = [
         (_words(f.span.text(text)), f.speaker)
         for f in found
@@ -988,8 +1058,14 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
         )
         if best[0] >= 0.6 or (best[1] >= 0.8 and len(body) >= 3):
             f.speaker, f.attribution = best[2], "heading"
-        elif name := _heading_tail_speaker(ctx, f.span):
+        elif (
+            (name := _phrase_speaker(ctx, f.span, body, said))
+            or id(f) not in lines
+            and (name := _heading_tail_speaker(ctx, f.span))
+        ):
             f.speaker, f.attribution = name, "heading"
+        if f.speaker is None:
+            f.attribution = "none"
         f.resolved = True
 
     out: list[Quote] = []

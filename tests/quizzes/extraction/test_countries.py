@@ -487,3 +487,64 @@ def test_the_countrys_described_organisation(links_of):
     assert ("disease control agency", "Zambia") in found
     # with no country named before, "the country" is no one's
     assert links_of("The country's disease control agency said 40 people had died.") == []
+
+
+def test_a_countrys_institution_or_policy(links_of):
+    assert ("Peru's lower house", "Peru") in pairs(
+        links_of("Peru's lower house approved the bill on Tuesday.")
+    )
+    assert ("Egypt's parliament", "Egypt") in pairs(
+        links_of("Egypt's parliament approved the budget.")
+    )
+    found = pairs(links_of("Malaysia's ban on exports of raw bauxite has angered buyers."))
+    assert ("Malaysia's ban on exports of raw bauxite", "Malaysia") in found
+    found = pairs(links_of("A spokesman for the Qatari foreign ministry said the talks went well."))
+    assert ("Qatari foreign ministry", "Qatar") in found
+
+
+def test_an_institution_noun_placed_in_a_country_is_not_the_countrys(links_of):
+    assert links_of("A house in Portugal was sold for a record price.") == []
+
+
+def test_a_facility_in_a_countrys_province(links_of):
+    found = pairs(
+        links_of("The firm is building a nickel smelter in Indonesia's South Sulawesi province.")
+    )
+    assert ("South Sulawesi", "Indonesia") in found
+    assert ("nickel smelter in Indonesia's South Sulawesi province", "Indonesia") in found
+
+
+def test_an_event_named_with_day_held_in_a_place(links_of):
+    found = pairs(links_of("The bank will hold an investor day in Dubai on Oct. 21."))
+    assert ("investor day", "United Arab Emirates") in found
+    assert links_of("It was a busy day in the office.") == []
+
+
+def test_an_event_in_a_sentence_that_opens_with_a_country(links_of):
+    text = "In Ecuador, where voters are weary, polls show no favourite ahead of the April 9 presidential election."
+    found = pairs(links_of(text))
+    assert any(
+        subject.endswith("presidential election") and country == "Ecuador"
+        for subject, country in found
+    )
+
+
+def test_a_crew_from_a_country(links_of):
+    found = pairs(links_of("A 40-person crew from New Zealand arrived to fight the fires."))
+    assert ("40-person crew from New Zealand", "New Zealand") in found
+
+
+def test_a_person_who_leads_a_countrys_group(links_of):
+    found = pairs(links_of("Iraq's delegation was led by Deputy Foreign Minister Karim Haddad."))
+    assert ("Karim Haddad", "Iraq") in found
+    assert ("Iraq's delegation", "Iraq") in found
+
+
+def test_a_city_in_a_list_does_not_take_its_neighbours_country(links_of):
+    found = pairs(
+        links_of(
+            "Reporting by Ana Soto in Santiago and Diego Manrique in Lima; Editing by Tom Hogue."
+        )
+    )
+    assert ("Santiago", "Chile") in found
+    assert ("Lima", "Peru") in found

@@ -187,3 +187,39 @@ def test_a_one_word_mention_prefers_a_first_word_over_a_middle_word(people_of):
     )
     han = [t.i for t in index.doc if t.text == "Han"][-1]
     assert index.person_at(han) == "Han Do-hyun"
+
+
+def test_middle_word_of_a_double_surname_joins_the_full_name(people_of):
+    index = people_of(
+        "Opposition leader Mirtha Condori Quispe spoke in El Alto. Condori said the vote was stolen."
+    )
+    assert [p.name for p in index.people] == ["Mirtha Condori Quispe"]
+
+
+def test_unlabelled_full_name_found_from_its_middle_word(people_of):
+    index = people_of(
+        'Ana Lucia Torres Vega won the vote.\n\n"This is for the south," said Torres.'
+    )
+    assert [p.name for p in index.people] == ["Ana Lucia Torres Vega"]
+
+
+def test_one_word_name_in_apposition_to_an_office(people_of):
+    index = people_of("Indonesia's investment minister, Suharyanto, opened the plant on Monday.")
+    assert [p.name for p in index.people] == ["Suharyanto"]
+    assert index.role_of("Suharyanto") == "Indonesia's investment minister"
+
+
+def test_company_title_and_name_is_a_person_not_an_organisation(people_of):
+    doc_text = '"Demand is strong," VinaCell Chief Executive Tran Van Minh Duc told Reuters.'
+    index = people_of(doc_text)
+    assert [p.name for p in index.people] == ["Tran Van Minh Duc"]
+    first = next(m for m in index.mentions if m.name == "Tran Van Minh Duc")
+    assert index.organisation_at(first.last) is None
+
+
+def test_appositive_company_noun_marks_an_organisation(people_of):
+    index = people_of(
+        "Southern Fjord Ferries, a state-owned shipping company, cancelled crossings on Tuesday."
+    )
+    assert index.organisation_at(2) == "Southern Fjord Ferries"
+    assert index.people == []

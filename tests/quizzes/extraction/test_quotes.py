@@ -686,3 +686,131 @@ def test_possessive_remarks_in_the_next_sentence_name_the_speaker(quotes_of):
         '"We will not give in to threats." Mr Han\'s remarks came a day after the talks collapsed.'
     )
     assert said(quotes_of(text)) == {"We will not give in to threats.": "Han Do-hyun"}
+
+
+def test_relative_clause_after_a_passive_agent_names_the_speaker(quotes_of):
+    text = (
+        "Jordan sent a delegation to the donor conference in Brussels, led by Deputy Foreign "
+        "Minister Samir al-Haddad, who told the state news agency PETRA that Amman wanted "
+        '"a fair share, not charity."'
+    )
+    assert said(quotes_of(text)) == {"a fair share, not charity.": "Samir al-Haddad"}
+
+
+def test_coordinated_and_said_shares_an_organisation_subject(quotes_of):
+    text = (
+        "Southern Fjord Ferries, a state-owned shipping company based in Bergen, cancelled "
+        'crossings on Tuesday and said in a statement that the move was "painful but necessary."'
+    )
+    assert said(quotes_of(text)) == {"painful but necessary.": "Southern Fjord Ferries"}
+
+
+def test_single_name_in_apposition_to_an_office_past_a_relative_clause(quotes_of):
+    text = (
+        "Malaysia's trade minister, Sukarno, who like many Javanese uses only one name, said "
+        'the plant would create "about 3,000 new jobs."'
+    )
+    assert said(quotes_of(text)) == {"about 3,000 new jobs.": "Sukarno"}
+
+
+def test_company_title_and_a_long_name_after_the_quote(quotes_of):
+    text = (
+        '"Thailand has the engineers," SiamCharge Chief Operating Officer Somchai Wongsawat '
+        "Chaiyaporn told the Bangkok Post."
+    )
+    assert said(quotes_of(text)) == {"Thailand has the engineers": "Somchai Wongsawat Chaiyaporn"}
+
+
+def test_middle_word_of_a_double_surname_on_second_reference(quotes_of):
+    text = (
+        "Farmers' leader Mirtha Condori Quispe has led the protests since March.\n\n"
+        '"We will not move until the decree is withdrawn," Condori told a rally in the capital.'
+    )
+    assert said(quotes_of(text)) == {
+        "We will not move until the decree is withdrawn": "Mirtha Condori Quispe"
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Finance Minister Oskar Lindqvist dismissed the report as "pure fantasy" on Tuesday.',
+        'Finance Minister Oskar Lindqvist hailed the report as "pure fantasy" on Tuesday.',
+        'Finance Minister Oskar Lindqvist labelled the report "pure fantasy" on Tuesday.',
+        'Finance Minister Oskar Lindqvist branded the report "pure fantasy" on Tuesday.',
+    ],
+)
+def test_dismissed_hailed_labelled_as_are_attribution_verbs(quotes_of, sentence):
+    assert said(quotes_of(sentence)) == {"pure fantasy": "Oskar Lindqvist"}
+
+
+def test_headline_quoting_part_of_a_later_quote_in_straight_single_marks(quotes_of):
+    text = (
+        "Hospitals brace for 'worst winter yet'\n\n"
+        "Hospitals across the region are preparing for a difficult season.\n\n"
+        "Dr Amara Singh, head of the regional health board, said: "
+        '"We are bracing for the Worst Winter yet, and staff are exhausted."'
+    )
+    quotes = quotes_of(text)
+    assert said(quotes)["worst winter yet"] == "Amara Singh"
+    assert quotes[0].attribution == "heading"
+
+
+def test_crosshead_line_quoting_a_phrase_gets_the_later_speaker(quotes_of):
+    text = (
+        "Doctors warn of strain on wards\n\n"
+        "Hospitals across the region are preparing for a difficult season.\n\n"
+        "Home care \u2018falling behind\u2019\n\n"
+        "Local councils say funding has not kept pace with demand.\n\n"
+        'Councillor James Reed said: "Home care is falling behind and families are paying the price."'
+    )
+    assert said(quotes_of(text))["falling behind"] == "James Reed"
+
+
+def test_crosshead_phrase_nobody_repeats_stays_unattributed(quotes_of):
+    text = (
+        "Home care \u2018a lottery\u2019\n\n"
+        'Councillor James Reed said: "Home care is falling behind and families are paying the price."'
+    )
+    assert said(quotes_of(text))["a lottery"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'A Department of Health and Social Care spokesperson said: "We are investing in care."',
+        '"We are investing in care," a Home Office spokesperson said.',
+        'A spokesman for the Ministry of Education told the BBC: "We are investing in care."',
+        '"We are investing in care," said a spokeswoman for Northern Rail Services.',
+    ],
+)
+def test_unnamed_spokesperson_for_an_organisation_is_not_the_organisation(quotes_of, sentence):
+    quotes = quotes_of(sentence)
+    assert [q.text.rstrip(".") for q in quotes] == ["We are investing in care"]
+    assert quotes[0].speaker is None
+
+
+def test_organisation_itself_as_subject_stays_the_speaker(quotes_of):
+    text = (
+        "The Department of Health and Social Care said in a statement: "
+        '"We have invested record sums."'
+    )
+    assert said(quotes_of(text)) == {
+        "We have invested record sums.": "Department of Health and Social Care"
+    }
+
+
+def test_one_word_name_after_a_role_noun_and_a_relative_clause(quotes_of):
+    text = (
+        "Its chief executive, Okonkwo, who founded the firm in 2009, told investors the "
+        'results were "the best in our history".'
+    )
+    assert said(quotes_of(text)) == {"the best in our history": "Okonkwo"}
+
+
+def test_the_department_after_the_department_named_in_full(quotes_of):
+    text = (
+        "The Department of Transport said on Monday it would publish new rules. The "
+        'department said in a statement that they were "long overdue".'
+    )
+    assert said(quotes_of(text)) == {"long overdue": "Department of Transport"}
