@@ -12,15 +12,38 @@ from .fingerprint import country_key, event_key, question_fingerprint, quote_key
 from .text import BLANK, contains_word, explanation, plain_spaces
 from .who_said import _name_pattern
 
+_MONTH_OR_YEAR = re.compile(
+    r"\b(1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+    re.I,
+)
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
 
-def _blank_literal(sentence: str, target: str) -> tuple[str, str] | None:
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """ "the Bangladesh University of …", "the Bank of Ghana": the country is part
+    of a longer proper name there, blanking it would blank half a name."""
+    after = text[end:].lstrip(" ")
+    if after[:1].isupper() and text[end : end + 1] == " ":
+        nxt = _NAME_WORD.match(after)
+        if nxt and nxt.group(0) not in {"I"}:
+            return True
+    before = text[:start].rstrip()
+    return bool(re.search(r"\b[A-Z][\w’'-]*\s+of(?:\s+the)?$", before))
+
+
+def _blank_literal(
+    sentence: str, target: str, *, whole_names_only: bool = False
+) -> tuple[str, str] | None:
     """(blanked sentence, the text blanked) with every occurrence of `target`."""
     pattern = re.compile(rf"(?<![\w]){re.escape(plain_spaces(target))}(?![\w])", re.I)
     text = plain_spaces(sentence)
-    match = pattern.search(text)
-    if not match:
+    matches = list(pattern.finditer(text))
+    if not matches:
         return None
-    return pattern.sub(BLANK, text), match.group(0)
+    if whole_names_only and any(_inside_a_name(text, m.start(), m.end()) for m in matches):
+        return None
+    return pattern.sub(BLANK, text), matches[0].group(0)
 
 
 def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
@@ -35,6 +58,7 @@ def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
 
 
 def _draft(blanked, answer, evidence, start, end, fingerprint) -> QuestionDraft | None:
+    blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
     prompt = f"Fill in the blank: {blanked}"
     remainder = prompt.replace(BLANK, " ")
     if BLANK not in blanked or contains_word(remainder, answer) or len(answer) > 80:
@@ -66,6 +90,10 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if event.evidence_start in used_sentences or not event.when:
             continue
         core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
+        if not _MONTH_OR_YEAR.search(core):
+            continue  # "last year", "Tuesday", "next month": nothing worth recalling
+        if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
+            continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
         blanked = _blank_literal(event.evidence, core)
         if blanked:
             add(
@@ -80,7 +108,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     for link in ctx.countries:
         if link.evidence_start in used_sentences:
             continue
-        blanked = _blank_literal(link.evidence, link.country)
+        blanked = _blank_literal(link.evidence, link.country, whole_names_only=True)
         if blanked:
             add(
                 _draft(

@@ -4,10 +4,8 @@ its speakers, people, countries and dates (for options), deduplicated facts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-
-from dataclasses import replace
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 
@@ -24,10 +22,26 @@ _APPROXIMATE = re.compile(
 _ROUGH_PRECISION = re.compile(r"\b(week|weekend|days?)\b", re.I)
 
 
+# "elections planned for February 2024": the date of a plan, not of an event
+# that happened; no "When did …?" nor a statement about it.
+_PLANNED = re.compile(r"\b(?:planned|scheduled|slated|due|expected|set)\s+(?:for|to|in)\b", re.I)
+
+
 @dataclass
 class DatedFact:
     event: DatedEvent
     when: PartialDate
+
+    @property
+    def planned(self) -> bool:
+        if _PLANNED.search(self.event.event or ""):
+            return True
+        when = re.escape(plain(self.event.when or ""))
+        return (
+            bool(when)
+            and re.search(rf"{_PLANNED.pattern}\s+{when}", plain(self.event.evidence), re.I)
+            is not None
+        )
 
 
 @dataclass
@@ -72,7 +86,8 @@ def is_capital_of(place: str, country: str) -> bool:
     from .distractors import capital_of, country_iso
 
     iso = country_iso(country)
-    return bool(iso) and fold(capital_of(iso)) == fold(place)
+    capital, name = fold(capital_of(iso)) if iso else "", fold(place)
+    return bool(capital) and (name == capital or name.startswith(f"{capital} "))
 
 
 def _is_place_name(name: str) -> bool:
@@ -93,11 +108,11 @@ def _known_speaker(quote: Quote, people: set[str]) -> bool:
     return not _is_place_name(speaker)
 
 
-MERGE_GAP = 80  # characters between the two parts of an interrupted quote
+MERGE_GAP = 40  # characters between the two parts: ", she said, " and the like
 
 
 def merge_interrupted(quotes: list[Quote]) -> list[Quote]:
-    """ “This is a good start,” she said, “but the real test is …” is one quote
+    """“This is a good start,” she said, “but the real test is …” is one quote
     in two parts: the part that starts in lower case continues the one before
     it by the same speaker in the same sentence, joined with " … " (neither part alone makes a
     good question, the second is a dangling clause)."""

@@ -97,3 +97,16 @@ def mentions(text: str, when: PartialDate) -> bool:
     if re.search(rf"(?<!\d){when.year}(?!\d)", text):
         return True
     return bool(when.month is not None and re.search(rf"\b{MONTHS[when.month - 1]}\b", text, re.I))
+
+
+_LABEL = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})$")
+
+
+def parse_label(label: str) -> PartialDate | None:
+    """ "21 September 2022", "March 2022", "2014" (as `label()` writes them) back
+    to a PartialDate; None for anything else."""
+    match = _LABEL.match(label.strip())
+    if not match or (match[1] and not match[2]) or (match[2] and match[2] not in MONTHS):
+        return None
+    month = MONTHS.index(match[2]) + 1 if match[2] else None
+    return PartialDate(int(match[3]), month, int(match[1]) if match[1] else None)

@@ -163,13 +163,15 @@ def country_name(iso: str) -> str:
 def is_dependency(iso: str) -> bool:
     """Likely a dependent territory rather than a state (Norfolk Island,
     American Samoa, Bermuda, Greenland): no official state name in ISO 3166,
-    a small population and no land border. Never offered as a wrong option."""
+    a small population and no land border; or a very small population (Niue).
+    Never offered as a wrong option."""
     import pycountry
 
     info = _countries().get(iso) or {}
     country = pycountry.countries.get(alpha_2=iso)
     official = getattr(country, "official_name", None) if country else None
-    return not official and info.get("population", 0) < 300_000 and not _neighbours(iso)
+    population = info.get("population", 0)
+    return population < 50_000 or (not official and population < 300_000 and not _neighbours(iso))
 
 
 def _neighbours(iso: str) -> list[str]:

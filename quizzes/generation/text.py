@@ -163,11 +163,12 @@ def gives_away_country(prompt: str, country: str) -> bool:
     stem = country_stem(country)
     if len(stem) >= 4 and any(word.startswith(stem) for word in words(prompt)):
         return True
-    # "Korea" in "Korea Advanced Institute …" gives away "South Korea".
+    # "Korea" in "Korea Advanced Institute …" or "Korean" gives away "South Korea".
     for part in plain(country).split():
-        if part[:1].isupper() and part.casefold() not in _GENERIC_COUNTRY_WORDS:
-            if contains_word(prompt, part):
-                return True
+        distinctive = part[:1].isupper() and part.casefold() not in GENERIC_COUNTRY_WORDS
+        stem = part.casefold()
+        if distinctive and len(stem) >= 4 and any(w.startswith(stem) for w in words(prompt)):
+            return True
     try:
         from quizzes.extraction.geo import country_of_adjective
     except ImportError:  # pragma: no cover
@@ -179,7 +180,7 @@ def gives_away_country(prompt: str, country: str) -> bool:
     )
 
 
-_GENERIC_COUNTRY_WORDS = {
+GENERIC_COUNTRY_WORDS = {
     "united", "states", "kingdom", "republic", "democratic", "south", "north", "east", "west",
     "central", "new", "saint", "islands", "island", "arab", "emirates", "people's", "federated",
     "of", "the", "and", "guinea", "african", "sudan",

@@ -38,6 +38,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     labelled: dict[str, DatedFact] = {}
     texts: dict[str, str] = {}
     for dated in ctx.dated:
+        if dated.planned:
+            continue
         sentence = event_sentence(strip_time(dated.event.event, dated.event.when))
         if not sentence or len(sentence) > 120 or len(sentence.split()) < MIN_ITEM_WORDS:
             continue

@@ -5,7 +5,7 @@ third of the facts (chosen by fingerprint, so regeneration picks the same)."""
 from __future__ import annotations
 
 from .context import GenerationContext
-from .dates import mentions
+from .dates import mentions, parse_label
 from .distractors import country_distractors, date_distractors, person_distractors
 from .draft import QuestionDraft
 from .fingerprint import country_key, event_key, question_fingerprint, quote_key, seed_of
@@ -80,7 +80,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         drafts.append(_draft(key, statement, truth, why, link.evidence_start, link.evidence_end))
     for dated in ctx.dated:
         key = event_key(dated.event)
-        if not _picked(key):
+        if not _picked(key) or dated.planned:
             continue
         clause = strip_time(dated.event.event, dated.event.when)
         if not clause or mentions(clause, dated.when):
@@ -91,7 +91,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             others = date_distractors(when, latest=ctx.latest, seed=seed_of(key))
             if not others:
                 continue
-            label = others[0]
+            # The farthest of the near dates: "5 February" for "4 February" is
+            # a trick, not a check of what the article says.
+            label = max(others, key=lambda o: (when.distance(parse_label(o) or when), o))
         statement = statement_with_date(clause, label, when.granularity)
         if statement is None:
             continue

@@ -25,6 +25,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     seen_prompts = set()
     for dated in ctx.dated:
+        if dated.planned:
+            continue
         event, when = dated.event, dated.when
         clause = strip_time(event.event, event.when)
         wh = "In what year" if when.granularity == "year" else "When"

@@ -13,7 +13,14 @@ from .context import GenerationContext
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
 from .draft import QuestionDraft
 from .fingerprint import country_key, question_fingerprint, seed_of
-from .text import explanation, gives_away_country, normalise, plain_spaces, words
+from .text import (
+    GENERIC_COUNTRY_WORDS,
+    explanation,
+    gives_away_country,
+    normalise,
+    plain_spaces,
+    words,
+)
 
 OFFICES = (
     "prime minister", "foreign minister", "defence minister", "defense minister",
@@ -67,8 +74,8 @@ def _places_in(text: str) -> list[str]:
     except ImportError:  # pragma: no cover
         return []
     tokens = re.findall(r"[A-Z][\w’'-]+", text)
-    if len(text.split()) < 2:
-        return []
+    if not re.search(r"(?:^|\s)[a-z$\d]", text):
+        return []  # a name ("Vladimir Putin"), not a phrase with a place in it
     return [c for c in (city_country(t) for t in tokens) if c]
 
 
@@ -115,7 +122,7 @@ def _office_scope(link: CountryLink, role_text: str) -> str | None:
     for match in re.finditer(rf"\b{re.escape(office[-1])}\b", evidence, re.I):
         scope = _SCOPE.match(evidence[match.end() :])
         if scope:
-            return scope["scope"].strip()
+            return scope["scope"].strip().rstrip(".,;:")
     return None
 
 
@@ -146,7 +153,11 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
                 f"{subject} {tense} the {office} of {{country}}’s {body}.",
             )
     kept = []
-    for word in role_text.split():
+    tokens = role_text.split()
+    for i, word in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word.casefold() in GENERIC_COUNTRY_WORDS and nxt and _is_country_word(nxt, country):
+            continue  # "South" of "South Korean"
         if _OFFICE_RE.search(word):
             kept.append(word.casefold())
         elif _is_country_word(word, country) or word.casefold() in {"of", "the"}:
@@ -165,7 +176,9 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
         scope_words = scope.split()
         if not any(_is_country_word(w, country) for w in scope_words):
             return None  # "president of the Swedish Rugby Federation" … of another body
-        if normalise(scope_words[-1]) in {normalise(country)} | {normalise(w) for w in words(country)}:
+        if normalise(scope_words[-1]) in {normalise(country)} | {
+            normalise(w) for w in words(country)
+        }:
             # "the Bank of Ghana" -> "… of the Bank of which country?"
             body = re.sub(rf"\s+of\s+{re.escape(scope_words[-1])}$", "", scope)
             return Phrasing(
@@ -184,6 +197,16 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
 
 
 _FUTURE = re.compile(r"\b(will|next|upcoming|planned|is to be|are to be)\b", re.I)
+
+
+def _around(evidence: str, subject: str) -> str:
+    """The words near the subject in its sentence ("the next summit will be
+    held"), not a "next" about something else further away."""
+    text = plain_spaces(evidence)
+    at = text.find(subject)
+    if at < 0:
+        return text
+    return text[max(0, at - 25) : at + len(subject) + 40]
 
 
 def _is_city(name: str) -> bool:
@@ -223,7 +246,7 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     if kind == "event" or _EVENT_HELD.search(subject):
         the = _with_article(subject)
         cap = the[:1].upper() + the[1:]
-        if _EVENT_HELD.search(subject) and _FUTURE.search(link.evidence):
+        if _EVENT_HELD.search(subject) and _FUTURE.search(_around(link.evidence, link.subject)):
             return Phrasing(
                 f"In which country will {the} be held?", f"{cap} will be held in {{country}}."
             )

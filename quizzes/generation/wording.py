@@ -141,7 +141,18 @@ def _is_verb_form(word: str) -> bool:
 
 
 _DATELINE = re.compile(r"^(?:[^()]{0,60}?\()?[A-Za-z. ]{1,20}\)\s*[-—–]+\s*")
-_SUBORDINATORS = {"when", "as", "while", "once", "because", "although", "though", "and", "but", "so"}
+_SUBORDINATORS = {
+    "when",
+    "as",
+    "while",
+    "once",
+    "because",
+    "although",
+    "though",
+    "and",
+    "but",
+    "so",
+}
 _LEADING_ADVERBS = {"earlier", "later", "meanwhile", "however", "then", "now", "also", "separately"}
 
 
@@ -160,7 +171,8 @@ def core_words(clause: str) -> list[str] | None:
             adverbial = first in _LEADING_PREPOSITIONS or first in _LEADING_ADVERBS
             # "Malawi's worst outbreak began, according to …": the comma comes
             # after the verb, the subject stays.
-            if adverbial or not any(_is_verb_form(h) for h in head):
+            subject_then_verb = i + 1 < len(words) and _is_verb_form(words[i + 1])
+            if adverbial or not (subject_then_verb or any(_is_verb_form(h) for h in head)):
                 words = words[i + 1 :]
             break
     else:
@@ -253,8 +265,11 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
             continue
         rest = words[i + 1 :]
         after_comma = words[i - 1].endswith(",")
-        if after_comma and _passive_by(rest):
-            return None  # "The agreement builds on X, launched by Y": not X's event
+        if after_comma and not all(w[:1].isupper() for w in words[:i]):
+            # "The letter, sent to …, was signed", "firefighters, supported by …":
+            # a participle after a comma describes a noun; only a name's
+            # appositive comma ("Luis Arriaga, told reporters") is dropped.
+            return None
         subject_words = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
         if not _has_subject(subject_words):
             return None
@@ -272,6 +287,8 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
             len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
         ):
             return None  # "a spokesman said", "Prentiss said in a statement" say nothing
+        if raw.endswith(","):
+            base += ","  # "began, according to …"
         return f"{wh} did {' '.join([*subject, base, *rest])}?"
     if len(words) <= 14 and _is_noun_phrase(words):
         phrase = " ".join(_lower_first(words))
@@ -284,7 +301,7 @@ def _is_noun_phrase(words: list[str]) -> bool:
     weeks before …" nor "Dhaka absorbing a large share" (verbs)."""
     if not _has_subject(words[:3]):
         return False
-    if not (words[0].casefold() in _LOWER_FIRST or words[0][:1].isupper()):
+    if not (words[0].casefold() in {"the", "a", "an"} or words[0][:1].isupper()):
         return False
     _, index, _, nouns = _tables()
     for word in words[1:]:
@@ -302,11 +319,35 @@ def event_sentence(clause: str) -> str | None:
     words = core_words(clause)
     if not words or question_from_clause(clause) is None:
         return None
+    words = [
+        w.rstrip(",") if w.endswith(",") and i + 1 < len(words) and _verb_at(words, i + 1) else w
+        for i, w in enumerate(words)
+    ]  # "Rui Meireles, resigned" -> "Rui Meireles resigned"
     text = finite(" ".join(words))
     return text[0].upper() + text[1:]
 
 
+_REPORTED = re.compile(
+    r"\b(said|told [^,;]{1,40}?|announced|warned|claimed|reported|wrote|stated|noted|found|"
+    r"confirmed|agreed|argued|added)(?=\s+that\b)",
+    re.I,
+)
+_ACCORDING = re.compile(r",?\s+according to\b", re.I)
+
+
 def statement_with_date(clause: str, label: str, granularity: str) -> str | None:
+    """ "The Commission said in 2025 that …", "The economy grew 3.4% in 2025,
+    according to …": the date goes with the verb, not after a reported clause or
+    a source."""
     preposition = "on" if granularity == "day" else "in"
     text = event_sentence(plain_spaces(clause))
-    return f"{text} {preposition} {label}." if text else None
+    if not text:
+        return None
+    when = f"{preposition} {label}"
+    reported = _REPORTED.search(text)
+    if reported:
+        return f"{text[: reported.end()]} {when}{text[reported.end() :]}."
+    according = _ACCORDING.search(text)
+    if according:
+        return f"{text[: according.start()]} {when}, according to{text[according.end() :]}."
+    return f"{text} {when}."
