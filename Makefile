@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup serve test test-sqlite test-postgres e2e lint format bench worker clean
+.PHONY: install run setup serve test lint format bench bench-load worker clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -52,8 +52,18 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## Benchmarks print figures (never timed assertions in tests). The load test is separate: it
+## seeds 1,000,000 cards on PostgreSQL and drives gunicorn (`make bench-load`).
 bench: install
-	$(PY) bench/run_all.py
+	$(PY) bench/bench_generation.py
+	$(PY) bench/bench_countries_events.py
+	$(PY) bench/bench_scheduler.py
+	$(PY) bench/bench_calibration.py
+	$(PY) bench/bench_interop.py
+	$(PY) bench/bench_web_pages.py
+
+bench-load: install
+	$(PY) bench/bench_load.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
