@@ -13,8 +13,10 @@ from datetime import UTC, date, datetime, timedelta
 from django.db import IntegrityError, connection, transaction
 from django.db.models import (
     Count,
+    Exists,
     FilteredRelation,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -90,9 +92,11 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     or is already in the queue, waits for another day. Creates Card rows for
     the new questions it returns.
 
-    A constant number of queries: 5 to 7 (3 more when Card rows are created).
-    Candidates are read as plain rows; only the cards returned become model
-    instances, and previews are computed for them only."""
+    A constant number of queries, at most 8 (3 more when Card rows are created):
+    preferences, today's logs, learning and review candidates, their counts when
+    the candidates fill the window (one query), new-card candidates, the entering
+    new cards, the choices. Candidates are read as plain rows; only the cards
+    returned become model instances, and previews are computed for them only."""
     now = now or timezone.now()
     limit = max(0, int(limit))
     preferences = _preferences(user)
@@ -102,15 +106,19 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
 
     # Today's reviews: how many new cards were introduced and reviews done,
     # and which facts were studied (their siblings are buried for the day).
-    todays = ReviewLog.objects.filter(
-        user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
-    ).values_list(
-        "card_id",
-        "state_before",
-        "card__question__bank__article_id",
-        "card__question__evidence_start",
-        "card__question__evidence_end",
-        "card__question__fingerprint",
+    todays = (
+        ReviewLog.objects.filter(
+            user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
+        )
+        .order_by()  # any order will do: no sort
+        .values_list(
+            "card_id",
+            "state_before",
+            "card__question__bank__article_id",
+            "card__question__evidence_start",
+            "card__question__evidence_end",
+            "card__question__fingerprint",
+        )
     )
     new_today = reviews_today = 0
     buried: dict[tuple, set[int]] = defaultdict(set)
@@ -191,29 +199,36 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
 
     new_available = 0
     if new_left > 0:
-        # Published questions not yet started, in bank order, each with the
-        # user's NEW card when it exists (a left join instead of an anti-join).
+        # Published questions not yet started, in bank order: narrow rows (the
+        # anti-join sorts every unstarted question, so it carries few columns).
         candidates = (
             published_questions(bank=bank)
-            .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
-            .filter(Q(mine__isnull=True) | Q(mine__state=CardState.NEW))
+            .exclude(
+                Exists(
+                    Card.objects.filter(
+                        user=user, question_id=OuterRef("pk"), state__in=STARTED_STATES
+                    )
+                )
+            )
             .order_by("bank__title", "bank_id", "position", "id")
-            .values_list(*_QUESTION_ROW)[: new_left + 20]
+            .values_list("id", "bank__article_id", "evidence_start", "evidence_end", "fingerprint")[
+                : new_left + 20
+            ]
         )
-        entering: list[tuple] = []
+        entering: list[int] = []
         room = max(0, limit - len(items))
-        for row in candidates:
+        for question_id, *sibling in candidates:
             if new_available >= new_left:
                 break
-            key = _sibling_key_of(*(row[i] for i in _SIBLING))
+            key = _sibling_key_of(*sibling)
             if key in in_queue or is_buried(key, None):
                 continue
             in_queue.add(key)
             new_available += 1
             if len(entering) < room:
-                entering.append(row)
+                entering.append(question_id)
         if entering:
-            for card in _new_cards_of(user=user, rows=entering, now=now):
+            for card in _new_cards_of(user=user, question_ids=entering, now=now):
                 items.append(QueueItem(card=card, question=card.question, is_new=True))
 
     if not items and ahead:  # nothing else to do: learn ahead (as Anki does)
@@ -312,11 +327,17 @@ def _capped_counts(capped: dict[str, tuple[QuerySet, int]]) -> dict[str, int]:
         return dict(zip(capped, cursor.fetchone(), strict=True))
 
 
-def _new_cards_of(*, user, rows: list[tuple], now: datetime) -> list[Card]:
-    """The NEW cards of these candidate rows (the user's card columns, then the
-    question's), in order; missing Card rows are created (one INSERT in a savepoint)."""
-    cards = {}
-    missing = []
+def _new_cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
+    """The user's cards of these questions, in order, with their questions: one
+    query (questions, banks and the user's card columns), and one INSERT in a
+    savepoint for the Card rows still missing."""
+    rows = (
+        Question.objects.filter(pk__in=question_ids)
+        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+        .values_list(*_QUESTION_ROW)
+    )
+    cards: dict[int, Card] = {}
+    missing: list[Card] = []
     for row in rows:
         question = _question_of(row)
         if row[_ID] is None:
@@ -329,7 +350,7 @@ def _new_cards_of(*, user, rows: list[tuple], now: datetime) -> list[Card]:
         try:
             with transaction.atomic():
                 created = Card.objects.bulk_create(missing)
-            if not all(c.pk for c in created):  # a database that does not return ids
+            if not all(card.pk for card in created):  # a database that does not return ids
                 raise IntegrityError
         except IntegrityError:  # another request created some of them first
             Card.objects.bulk_create(missing, ignore_conflicts=True)
@@ -338,7 +359,7 @@ def _new_cards_of(*, user, rows: list[tuple], now: datetime) -> list[Card]:
             for card in created:
                 card.question = questions[card.question_id]
         cards.update({card.question_id: card for card in created})
-    return [cards[row[_QUESTION_AT]] for row in rows if row[_QUESTION_AT] in cards]
+    return [cards[question_id] for question_id in question_ids if question_id in cards]
 
 
 # --- single objects the user owns ---------------------------------------

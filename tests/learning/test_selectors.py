@@ -128,17 +128,55 @@ def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_qu
     bank = make_bank(teacher, n)
     for item in queue(student, T0 - timedelta(days=10), bank=bank, limit=3).items:
         rate(student, item.card.pk, 4, T0 - timedelta(days=10))
-    # 3 due reviews + 7 new cards, whose Card rows are created on the way (one INSERT in a
-    # savepoint): preferences, today's logs, learning, reviews, new candidates, the INSERT
-    # (3 with its savepoint) and the choices
-    with time_machine.travel(T0, tick=False), django_assert_num_queries(9):
+    # 3 due reviews + 7 new cards, whose Card rows are created on the way (one INSERT in a savepoint)
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(10):
         result = selectors.study_queue(user=student, limit=10)
     assert [i.is_new for i in result.items] == [False] * 3 + [True] * 7
     assert all(len(item.question.choices.all()) == 4 for item in result.items)
-    # the same queue again: the rows exist now (the candidates carry their NEW cards)
-    with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
+    # the same queue again: the rows exist now
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(7):
         again = selectors.study_queue(user=student, limit=10)
     assert [i.card.pk for i in again.items] == [i.card.pk for i in result.items]
+
+
+def test_counts_go_on_past_the_fetched_window_in_one_query(
+    student, teacher, django_assert_num_queries
+):
+    services.preferences_update(user=student, new_cards_per_day=30)
+    bank = make_bank(teacher, 30)
+    cards = [
+        item.card for item in queue(student, T0 - timedelta(days=20), bank=bank, limit=30).items
+    ]
+    for minutes, card in enumerate(cards[:13]):  # 13 learning cards, due a minute apart
+        Card.objects.filter(pk=card.pk).update(
+            state=CardState.LEARNING,
+            step=0,
+            stability=1.0,
+            difficulty=5.0,
+            reps=1,
+            last_review=T0 - timedelta(hours=1),
+            due=T0 - timedelta(minutes=30 - minutes),
+        )
+    for days, card in enumerate(cards[13:28]):  # 15 reviews, due 1 to 15 days ago
+        Card.objects.filter(pk=card.pk).update(
+            state=CardState.REVIEW,
+            stability=5.0,
+            difficulty=5.0,
+            reps=3,
+            last_review=T0 - timedelta(days=20),
+            due=T0 - timedelta(days=days + 1),
+        )
+    # limit 1 fetches windows of 12 rows: both counts go on past them, in one query
+    # (preferences, today's logs, learning, reviews, counts, new candidates, choices)
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(7):
+        result = selectors.study_queue(user=student, bank=bank, limit=1)
+    assert [item.card.pk for item in result.items] == [cards[0].pk]
+    assert (result.learning_count, result.review_count, result.due_count) == (13, 15, 28)
+    assert result.new_available == 2
+    # the review badge stops at what today's limit allows
+    services.preferences_update(user=student, max_reviews_per_day=14)
+    capped = queue(student, T0, bank=bank, limit=1)
+    assert (capped.learning_count, capped.review_count) == (13, 14)
 
 
 @pytest.mark.parametrize("n", [2, 30])
