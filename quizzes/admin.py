@@ -79,6 +79,34 @@ class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["quizzes/admin.css"]}
 
+    def get_queryset(self, request):
+        """Teachers see the articles they added and those behind their banks."""
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(Q(created_by=request.user) | Q(banks__owner=request.user)).distinct()
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or request.user.is_superuser:
+            return allowed
+        return obj.created_by_id == request.user.pk
+
+    def _has_questions(self, obj) -> bool:
+        return obj is not None and obj.banks.exists()
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self._has_questions(obj):
+            return [field for field in fields if field != "upload"]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._has_questions(obj):
+            readonly.append("text")  # questions' evidence spans are offsets into it
+        return readonly
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

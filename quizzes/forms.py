@@ -37,10 +37,13 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"].required = False
+        if "text" in self.fields:
+            self.fields["text"].required = False
 
     def clean(self):
         cleaned = super().clean()
+        if "text" not in self.fields:  # read-only: banks' evidence spans point into it
+            return cleaned
         upload = cleaned.get("upload")
         if upload:
             try:

@@ -210,3 +210,36 @@ def test_bank_publish_action_publishes_complete_questions(teacher_client, teache
     bank.refresh_from_db()
     assert bank.status == "published"
     assert QuestionBank.objects.get(pk=bank.pk).questions.filter(status="published").count() == 2
+
+
+def test_teacher_sees_and_changes_only_their_own_articles(client, teacher, other_teacher):
+    from tests.factories import ArticleFactory
+
+    mine = ArticleFactory(created_by=teacher, title="Mine")
+    theirs = ArticleFactory(created_by=other_teacher, title="Theirs")
+    client.force_login(teacher)
+    listing = client.get(reverse("admin:quizzes_article_changelist")).content.decode()
+    assert "Mine" in listing
+    assert "Theirs" not in listing
+    response = client.post(
+        reverse("admin:quizzes_article_change", args=[theirs.pk]),
+        {"title": "Hijacked", "text": "Other words."},
+    )
+    assert response.status_code in (302, 403, 404)
+    theirs.refresh_from_db()
+    assert theirs.title == "Theirs"
+    assert mine.title == "Mine"
+
+
+def test_article_text_is_read_only_once_a_bank_uses_it(teacher_client, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    article = bank.article
+    original = article.text
+    response = teacher_client.post(
+        reverse("admin:quizzes_article_change", args=[article.pk]),
+        {"title": "Renamed", "publisher": "", "url": "", "published_on": "", "text": "New text."},
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Renamed"
+    assert article.text == original
