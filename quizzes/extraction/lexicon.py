@@ -24,6 +24,17 @@ HONORIFICS: dict[str, str | None] = {
     "rev": None,
     "reverend": None,
     "mx": None,
+    # Honorifics of other languages, used in English news the same way.
+    "maitre": None,  # "Maître" (French lawyers), accents folded
+    "me": None,  # "Me" = Maître
+    "m": "m",  # "M." = Monsieur
+    "mme": "f",
+    "mlle": "f",
+    "herr": "m",
+    "frau": "f",
+    "sr": "m",  # Señor
+    "sra": "f",  # Señora
+    "srta": "f",
 }
 
 # Office titles written capitalised right before a name ("President Xi", "Prime Minister X").

@@ -5,12 +5,21 @@ people it mentions, also where the small model mislabels them (as ORG, GPE, NORP
 nothing), from structure rather than from the entity label alone:
 
 * PERSON entities;
-* a name after an honorific ("Mr D'Anieri", "Ms Kassenova", "Dr Lee");
+* a name after an honorific ("Mr D'Anieri", "Ms Kassenova", "Dr Lee", also "Maître",
+  "Me", "M.", "Mme", "Mlle", "Herr", "Frau", "Sr", "Sra", "Prof."), stripped like Mr;
 * a name after a capitalised office title ("Kazakh President Kassym-Jomart Tokayev");
+* a name of two words or more followed by ", who ..." ("Amara Osei, who leads the
+  team"), unless it is an organisation or the object of a preposition other than "by"
+  ("an analyst at Hanul Securities, who said");
 * a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
   a role noun in front ("analyst Jane Doe");
-* a two- or three-word proper name that is the subject of a speech verb ("X said"),
+* a two- or three-word proper name that is the subject of a speech verb ("X said"), or
+  of a verb with a participle clause of speech ("X returned, telling supporters that"),
   unless it is an organisation (see `organisation_at`);
+* lowercase particles between capitalised name words stay in the name, before or after
+  the word a rule starts from ("Jean-Baptiste Ekambi de la Fontaine", "Ursula von der
+  Leyen", "Mohammed bin Salman"); an ORG-labelled run with such a particle (de, du, van,
+  von, der, bin, al, da, dos...) and no "of/for/and" is a name, not an organisation;
 * a name in apposition to an office or role ("Chile's Agriculture Minister, Esteban
   Vidal,"), also a single name set off by commas ("Indonesia's investment minister,
   Suharyanto, who ..."; not a country, a big city, an acronym or an organisation word);
@@ -355,6 +364,21 @@ class PeopleIndex:
             ):
                 a -= 2
             else:
+                # Lowercase particles between name words: "Ekambi de la | Fontaine".
+                k = a - 1
+                while k >= 0 and doc[k].lower_ in NAME_PARTICLES and a - k <= 3:
+                    if "\n" in doc[k].whitespace_:
+                        break
+                    k -= 1
+                if (
+                    k < a - 1
+                    and k >= 0
+                    and "\n" not in doc[k].whitespace_
+                    and _is_name_token(doc[k])
+                    and all(not doc[t].is_sent_start for t in range(k + 1, a + 1))
+                ):
+                    a = k
+                    continue
                 break
         while b + 1 < len(doc):
             nxt = doc[b + 1]
@@ -422,7 +446,7 @@ class PeopleIndex:
             if t.text in JOINERS:
                 continue
             words.append(fold(re.sub(r"[\u2019']s$", "", t.text)))
-        if not words or len(words) > 5:
+        if not words or sum(w not in NAME_PARTICLES for w in words) > 5:
             return None
         if len(words) == 1 and _acronym_token(doc[k]):
             return None  # "The FCFC said": an organisation's initials, not a name
@@ -589,6 +613,23 @@ class PeopleIndex:
                 run = self._name_run(tok.i)
                 if tok.ent_type_ not in NON_PERSON_LABELS or (run and run[1] > run[0]):
                     seeds.append((tok.i, tok.i, "role"))
+            if (
+                tok.pos_ == "PROPN"
+                # not "an analyst at Hanul Securities, who said": the place of work
+                and not (tok.dep_ == "pobj" and tok.head.lower_ != "by")
+                and self.organisation_at(tok.i) is None
+            ) and any(
+                c.dep_ == "relcl"
+                and c.i > tok.i
+                and any(g.lower_ in ("who", "whom", "whose") and g.i < c.i for g in c.children)
+                for c in tok.children
+            ):
+                # "Amara Osei, who leads the team, ...": "who" speaks of a person, whatever
+                # label the model gave a name of two words or more.
+                run = self._name_run(tok.i)
+                labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
+                if run[1] > run[0] and labels <= {"", "PERSON", "ORG", "NORP"}:
+                    seeds.append((*run, "role"))
             if fold(tok.text) in OFFICE_TITLES | PERSON_ROLE_NOUNS and tok.pos_ in (
                 "NOUN",
                 "PROPN",
@@ -623,7 +664,15 @@ class PeopleIndex:
             if (
                 tok.dep_ == "nsubj"
                 and tok.pos_ == "PROPN"
-                and _is_speech(tok.head)
+                and (
+                    _is_speech(tok.head)
+                    or any(
+                        # "X returned, telling supporters that ...": a participle clause
+                        # of speech attached to the main verb.
+                        c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and _is_speech(c)
+                        for c in tok.head.children
+                    )
+                )
                 and tok.ent_type_ not in NON_PERSON_LABELS
                 and self.organisation_at(tok.i) is None
             ):
@@ -827,8 +876,12 @@ class PeopleIndex:
                 # person's name, not one organisation.
                 return None
         words = {fold(t.text) for t in tokens}
+        particle_name = any(
+            t.lower_ == t.text and t.lower_ in NAME_PARTICLES - {"la", "le"} for t in tokens[1:-1]
+        )  # "Jean-Baptiste Ekambi de la Fontaine": a person's name, whatever the label
         is_org = bool(words & ORG_WORDS) or (
             label == "ORG"
+            and not (particle_name and not words & (ORG_CONNECTORS - NAME_PARTICLES))
             and (
                 bool(words & ORG_CONNECTORS)
                 or len(tokens) == 1

@@ -14,7 +14,18 @@ over the already-parsed Doc; nothing is parsed again):
                  colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
                  An organisation subject is the speaker in full ("The Lagos Chamber of
                  Commerce and Industry said"); "it said" / "the authority said" is the
-                 organisation that spoke in this or the previous sentence.
+                 organisation that spoke in this or the previous sentence; failing
+                 that, "the ministry said" is the nearest organisation named earlier
+                 (within about 400 words) whose name has that word ("the Ministry of
+                 Foreign Affairs"), whether or not it spoke there (not office words:
+                 "the minister" is a person). A participle clause of speech takes the
+                 main clause's subject ("X returned, telling supporters that he had come
+                 "to finish the work""; also saying/warning/adding). A verb coordinated
+                 with a verb inside a quotation shares that verb's subject outside the
+                 quotes ("it had “taken note” of the decision and called for a “calm”
+                 campaign", then the reporting clause's speaker as usual). An
+                 interrupted quotation ("A," she said, "B." / "A," said X, "B." /
+                 "A," X said. "B.") gives both halves the resolved speaker.
                  A passive speech verb's agent speaks ("was criticised by X, who told
                  Reuters: “...”"). "who"/"which" is its antecedent, also past an
                  appositive ("Dara Okafor, a trade unionist, who told reporters it was
@@ -277,6 +288,8 @@ class _Context:
             # "“We have no choice,” it said." / "the authority said": the organisation that
             # spoke in this or the sentence before (for a noun, one whose name has it).
             org = self.recent_organisation(tok, None if low == "it" else tok.lower_)
+            if org is None and low != "it":
+                org = self.named_organisation(tok)
             if org:
                 return org, "explicit"
         name = self.people.person_at(tok.i)
@@ -534,6 +547,22 @@ class _Context:
                         return None  # someone else spoke since
         return None
 
+    def named_organisation(self, tok: Token) -> str | None:
+        """ "The ministry said": the nearest organisation named a little earlier whose name
+        has that word ("the Ministry of Foreign Affairs"), whether or not it spoke there.
+        Office and role words ("the minister") are people, not organisations."""
+        low = tok.lower_
+        if low in OFFICE_TITLES or low in PERSON_ROLE_NOUNS:
+            return None
+        doc = self.doc
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            t = doc[i]
+            if t.lower_ == low and t.text[:1].isupper() and self.in_quote[i] is None:
+                org = self.people.organisation_at(i)
+                if org:
+                    return org
+        return None
+
     def adjacent_person(self, verb: Token) -> str | None:
         """A name written right before the verb ("Medvedev later said") or after it
         ("said Andrew D'Anieri") when the parse gave the verb no subject."""
@@ -580,7 +609,17 @@ class _Context:
             depth < 3
             and head is not verb
             and verb.dep_ in CLIMB_DEPS
-            and self.in_quote[head.i] is None
+            and (
+                self.in_quote[head.i] is None
+                or (
+                    # "it had “taken note” of the decision and called for ...": a verb
+                    # coordinated with a quoted one shares its subject outside the quotes.
+                    verb.dep_ == "conj"
+                    and any(
+                        c.dep_ in SUBJECT_DEPS and self.in_quote[c.i] is None for c in head.children
+                    )
+                )
+            )
         ):
             return self.subject(head, depth + 1)
         return None, "unknown"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_title_role_and_short_mentions_share_one_canonical_name(people_of):
     index = people_of(
@@ -223,3 +225,46 @@ def test_appositive_company_noun_marks_an_organisation(people_of):
     )
     assert index.organisation_at(2) == "Southern Fjord Ferries"
     assert index.people == []
+
+
+def test_lowercase_particles_stay_inside_a_name_the_model_calls_an_organisation(people_of):
+    index = people_of(
+        'Jean-Baptiste Ekambi de la Fontaine said the ruling was "a scandal". '
+        '"We will appeal," Mr Ekambi de la Fontaine added.'
+    )
+    assert [p.name for p in index.people] == ["Jean-Baptiste Ekambi de la Fontaine"]
+    assert index.canonical("Ekambi de la Fontaine") == "Jean-Baptiste Ekambi de la Fontaine"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            'Maître Jean-Baptiste Ekambi de la Fontaine said it was "a scandal".',
+            "Jean-Baptiste Ekambi de la Fontaine",
+            None,
+        ),
+        ('Herr Klaus Becker said the deal was "dead".', "Klaus Becker", "m"),
+        ('Frau Anna Vogel called the deal "premature".', "Anna Vogel", "f"),
+        ('Mme Claire Dubois said the plan was "absurd".', "Claire Dubois", "f"),
+        ('M. Pierre Martin called the plan "a farce".', "Pierre Martin", "m"),
+        ('Sra Lucia Gomez said the cuts were "cruel".', "Lucia Gomez", "f"),
+        ('Prof. Lina Haddad said it was "too early".', "Lina Haddad", None),
+    ],
+)
+def test_foreign_honorifics_are_not_part_of_the_name(people_of, text, name, gender):
+    index = people_of(text)
+    assert [p.name for p in index.people] == [name]
+    assert index.gender_of(name) == gender
+
+
+def test_who_after_a_name_the_model_calls_an_organisation_marks_a_person(people_of):
+    index = people_of("Amara Osei, who leads the lunar team, studied the samples.")
+    assert [p.name for p in index.people] == ["Amara Osei"]
+
+
+def test_who_after_a_workplace_does_not_make_it_a_person(people_of):
+    index = people_of(
+        'Bae Yun-seo, an analyst at Hanul Securities, who said the deal was "good", left.'
+    )
+    assert "Hanul Securities" not in [p.name for p in index.people]

@@ -814,3 +814,71 @@ def test_the_department_after_the_department_named_in_full(quotes_of):
         'department said in a statement that they were "long overdue".'
     )
     assert said(quotes_of(text)) == {"long overdue": "Department of Transport"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Adjoa Boateng, a geologist, studied the samples for months.\n"If it holds up," she said, "it means the lunar south pole has water we can reach."',
+        'Adjoa Boateng studied the samples.\n"If it holds up," said Ms Boateng, "it means the lunar south pole has water we can reach."',
+        'Adjoa Boateng studied the samples.\n"If it holds up," Ms Boateng said. "It means the lunar south pole has water we can reach."',
+        'Amara Osei, who leads the lunar team, studied the samples. The team found more ice than expected.\n\n"If it holds up," she said, "it means the lunar south pole has water we can reach."',
+    ],
+)
+def test_interrupted_quotation_gives_both_halves_to_the_speaker(quotes_of, text):
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    speaker = "Amara Osei" if "Osei" in text else "Adjoa Boateng"
+    assert [q.speaker for q in quotes] == [speaker, speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            'Macky Diallo returned on Sunday, telling thousands of supporters in Dakar that he had come home "to finish the work".',
+            "to finish the work",
+            "Macky Diallo",
+        ),
+        (
+            'Fatou Ndiaye left the meeting early, warning that the deal would "collapse within weeks".',
+            "collapse within weeks",
+            "Fatou Ndiaye",
+        ),
+        (
+            'Ousmane Keita spoke in Thies on Friday, saying the budget was "a fraud".',
+            "a fraud",
+            "Ousmane Keita",
+        ),
+    ],
+)
+def test_participle_clause_of_speech_is_the_main_subjects(quotes_of, text, quote, speaker):
+    assert said(quotes_of(text)) == {quote: speaker}
+
+
+def test_the_noun_of_an_organisation_named_earlier_speaks_for_it(quotes_of):
+    text = (
+        "The Ministry of Foreign Affairs summoned the ambassador on Monday. "
+        'The ministry said in a statement it was "deeply concerned" by the clashes.'
+    )
+    assert said(quotes_of(text)) == {"deeply concerned": "Ministry of Foreign Affairs"}
+
+
+def test_verb_coordinated_with_a_quoted_one_shares_the_reported_speaker(quotes_of):
+    text = (
+        "The opposition Patriotic Union Party rejected the ruling. The party said it had "
+        '"taken note" of the decision and called for a "calm and inclusive" campaign.'
+    )
+    assert said(quotes_of(text)) == {
+        "taken note": "Patriotic Union Party",
+        "calm and inclusive": "Patriotic Union Party",
+    }
+    person = 'Amina Sow said she had "taken note" of the decision and called for a "calm and inclusive" campaign.'
+    assert said(quotes_of(person)) == {"taken note": "Amina Sow", "calm and inclusive": "Amina Sow"}
+
+
+def test_name_with_particles_and_foreign_honorific_is_the_speaker(quotes_of):
+    text = (
+        'The lawyer, Maître Jean-Baptiste Ekambi de la Fontaine, said the ruling was "a scandal".'
+    )
+    assert said(quotes_of(text)) == {"a scandal": "Jean-Baptiste Ekambi de la Fontaine"}
