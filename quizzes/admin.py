@@ -210,6 +210,12 @@ class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
     def question_total(self, obj):
         return obj.question_total
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article" and not request.user.is_superuser:
+            # The same articles the teacher can see in the article admin (and autocomplete).
+            kwargs["queryset"] = self.admin_site.get_model_admin(Article).get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.owner = request.user
@@ -248,7 +254,7 @@ class ChoiceInline(admin.TabularInline):
 class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     form = QuestionAdminForm
     list_display = ["short_prompt", "kind", "status", "origin", "bank", "difficulty", "updated_at"]
-    list_filter = ["bank", "kind", "status", "origin"]
+    list_filter = [("bank", admin.RelatedOnlyFieldListFilter), "kind", "status", "origin"]
     list_select_related = ["bank"]
     search_fields = ["prompt", "answer", "explanation", "choices__text"]
     readonly_fields = ["evidence", "fingerprint", "origin", "created_at", "updated_at"]

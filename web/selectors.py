@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from learning.models import ReviewLog
@@ -30,12 +30,18 @@ def bank_get_published(*, bank_id) -> QuestionBank:
 
 
 def article_get_for_student(*, user, article_id: int) -> Article:
-    """An article is visible when a published bank comes from it (staff see all)."""
+    """An article is visible when a published bank comes from it; a teacher also sees
+    the articles they added or built a bank on (superusers see all)."""
     articles = Article.objects.all()
-    if not (user.is_authenticated and user.is_staff):
-        articles = articles.filter(
-            Exists(QuestionBank.objects.filter(article=OuterRef("pk"), status=BankStatus.PUBLISHED))
+    if not (user.is_authenticated and user.is_superuser):
+        visible = Exists(
+            QuestionBank.objects.filter(article=OuterRef("pk"), status=BankStatus.PUBLISHED)
         )
+        if user.is_authenticated and user.is_staff:
+            visible |= Q(created_by=user) | Exists(
+                QuestionBank.objects.filter(article=OuterRef("pk"), owner=user)
+            )
+        articles = articles.filter(visible)
     try:
         return articles.get(pk=article_id)
     except Article.DoesNotExist as exc:

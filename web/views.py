@@ -20,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from learning import selectors as learning_selectors
@@ -101,6 +101,7 @@ def signup(request):
 
 
 @login_required
+@require_safe
 def home(request):
     banks = list(bank_list_published(user=request.user))
     mastery = learning_selectors.bank_mastery(user=request.user, banks=banks)
@@ -133,6 +134,7 @@ def home(request):
 
 
 @login_required
+@require_safe
 def article_detail(request, article_id: int):
     article = article_get_for_student(user=request.user, article_id=article_id)
     paragraphs = article_paragraphs(
@@ -221,6 +223,7 @@ def _render_study(request, context, *, status=200):
 
 
 @login_required
+@require_safe
 def study(request):
     bank = _study_bank(request)
     context = _study_context(request, bank, prefer_card=_int_or_none(request.GET.get("card")))
@@ -395,6 +398,7 @@ def _take_context(attempt, question, *, order=None, error="", position=None) -> 
 
 
 @login_required
+@require_safe
 def quiz_take(request, attempt_id: int):
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at:
@@ -515,6 +519,7 @@ def _feedback_context(attempt, question, request) -> dict:
 
 
 @login_required
+@require_safe
 def quiz_feedback(request, attempt_id: int, question_id: int):
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question = _quiz_question(attempt, question_id)
@@ -522,6 +527,7 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
 
 
 @login_required
+@require_safe
 def quiz_result(request, attempt_id: int):
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
@@ -569,6 +575,7 @@ def _review_rows(attempt, rows: list[dict]) -> list[dict]:
 
 
 @login_required
+@require_safe
 def progress(request):
     user = request.user
     summary = learning_selectors.progress_summary(user=user)
