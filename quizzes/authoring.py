@@ -19,6 +19,7 @@ from .models import (
     QuestionBank,
     QuestionOrigin,
     QuestionStatus,
+    choices_in_storage_order,
 )
 
 BANK_FIELDS = ("title", "description", "article")
@@ -98,7 +99,12 @@ def question_create(*, bank: QuestionBank, choices: Iterable[dict] = (), **field
     question.full_clean(exclude=["bank"])
     question.save()
     Choice.objects.bulk_create(
-        [Choice(question=question, **{k: c[k] for k in CHOICE_FIELDS if k in c}) for c in choices]
+        [
+            Choice(question=question, **{k: c[k] for k in CHOICE_FIELDS if k in c})
+            for c in choices_in_storage_order(
+                question.kind, list(choices), text=lambda c: str(c.get("text", ""))
+            )
+        ]
     )
     _validate_question(question)
     return question

@@ -234,6 +234,15 @@ class Question(models.Model):
             raise ValidationError(problems)
 
 
+def choices_in_storage_order(kind: str, choices: list, *, text=lambda choice: choice[0]) -> list:
+    """The order to insert choices in. Timeline items are inserted in an order
+    unrelated to the answer (a stable hash of their text), so their ids, which
+    students see, do not reveal the correct order; `position` keeps the answer."""
+    if kind != QuestionKind.ORDERING:
+        return list(choices)
+    return sorted(choices, key=lambda choice: hashlib.sha256(text(choice).encode()).hexdigest())
+
+
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(max_length=500)

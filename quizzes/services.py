@@ -25,6 +25,7 @@ from .models import (
     QuestionKind,
     QuestionOrigin,
     QuestionStatus,
+    choices_in_storage_order,
     text_checksum,
 )
 
@@ -338,7 +339,7 @@ def bank_generate(
         Choice.objects.bulk_create(
             Choice(question=question, text=text, is_correct=is_correct, position=pos)
             for question, choices in zip(created, new_choices, strict=True)
-            for text, is_correct, pos in choices
+            for text, is_correct, pos in choices_in_storage_order(question.kind, choices)
         )
         result.created = len(created)
         if publish and (result.created or bank.status != BankStatus.PUBLISHED):

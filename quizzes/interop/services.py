@@ -22,6 +22,7 @@ from quizzes.models import (
     QuestionBank,
     QuestionOrigin,
     Tag,
+    choices_in_storage_order,
     text_checksum,
 )
 from quizzes.permissions import is_teacher
@@ -357,7 +358,7 @@ def _write(*, parsed: ParsedBank, fmt: str, owner, article: Article | None) -> I
     Choice.objects.bulk_create(
         Choice(question=question, text=c.text, is_correct=c.is_correct, position=c.position)
         for question, q in zip(questions, data.questions, strict=True)
-        for c in q.ordered_choices
+        for c in choices_in_storage_order(q.kind, q.ordered_choices, text=lambda c: c.text)
     )
     return ImportResult(
         bank=bank,
