@@ -127,6 +127,15 @@ OFFICE_TITLES = {
 
 # Nouns naming a person by what they do (appositives, "analyst Jane Doe").
 PERSON_ROLE_NOUNS = {
+    # sport and court reports: "Striker Dario Pellegrini", "the defendant told jurors"
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "barrister",
+    "solicitor",
+    "defendant",
     "analyst",
     "treasurer",
     "fellow",

@@ -11,6 +11,9 @@ nothing), from structure rather than from the entity label alone:
 * a name of two words or more followed by ", who ..." ("Amara Osei, who leads the
   team"), unless it is an organisation or the object of a preposition other than "by"
   ("an analyst at Hanul Securities, who said");
+* a name of 2-4 capitalised words, none an organisation word, that leads a group:
+  "scientists led by Amara Osei", "a panel chaired by X" (also headed/coached/directed/
+  captained/founded by);
 * a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
   a role noun in front ("analyst Jane Doe");
 * a two- or three-word proper name that is the subject of a speech verb ("X said"), or
@@ -29,7 +32,13 @@ nothing), from structure rather than from the entity label alone:
   known only with an honorific or as a speaker ("Mrs Papadopoulou") takes the article's
   full mention the model did not label ("Eleni Papadopoulou, 72, ...").
 
-Never people: a name starting with a storm/place/thing word ("Cyclone Amphan", "Mount
+An honorific whose dot the tokenizer split off ("Sra. Lucía Ferrer", "Mme. X") still
+gives the gender.
+
+Never people: a one-word name with no title or role that is only ever the one told or
+interviewed ("told Bloomberg", "in an interview with Reuters") and never the subject of
+a speech verb nor part of a longer name (an outlet, found from structure, not a list);
+a name starting with a storm/place/thing word ("Cyclone Amphan", "Mount
 Kenya"); a title alone ("Interior Minister"); a one-word name only the model's PERSON
 label vouches for that is a place (a country, a region, a city of 100,000 or more, or a
 word labelled GPE/LOC elsewhere: "said one trader in Bogotá"). A first name the model
@@ -206,6 +215,8 @@ NORP_DESCRIPTORS = {
     "sikh",
     "tory",
 }
+# "scientists led by X", "a panel chaired by X": X leads the group, so X is a person.
+LED_BY_VERBS = {"lead", "head", "chair", "coach", "direct", "captain", "found", "co-found"}
 CITY_SIZE = 100_000  # a one-word "person" that names a city this big is the city
 ORG_CONNECTORS = {"of", "for", "and", "&", "on", "de", "du", "des"}
 
@@ -682,6 +693,26 @@ class PeopleIndex:
                 if (run[1] > run[0] and labels <= {"", "PERSON", "ORG"}) or labels == {""}:
                     seeds.append((*run, "speech"))
             if (
+                tok.dep_ == "pobj"
+                and tok.pos_ == "PROPN"
+                and tok.head.lower_ == "by"
+                and tok.head.head.lemma_.lower() in LED_BY_VERBS
+            ):
+                # "scientists led by Amara Osei", "a panel chaired by X": whoever leads a
+                # group is a person when the name has 2-4 capitalised words and no
+                # organisation word, whatever label the model gave it.
+                run = self._name_run(tok.i)
+                words = [fold(doc[k].text) for k in range(run[0], run[1] + 1)]
+                labels = {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}
+                if (
+                    2 <= len(words) <= 4
+                    and all(_is_capitalised(doc[k]) for k in range(run[0], run[1] + 1))
+                    and not any(w in ORG_WORDS for w in words)
+                    and not any(_is_acronym(doc[k]) for k in range(run[0], run[1] + 1))
+                    and labels <= {"", "PERSON", "ORG", "NORP"}
+                ):
+                    seeds.append((*run, "role"))
+            if (
                 tok.lower_ == "as"
                 and _is_name_token(nxt)
                 and tok.i >= 2
@@ -713,6 +744,16 @@ class PeopleIndex:
             if raw is None:
                 continue
             raw.kind = kind
+            f = raw.name_first
+            if (
+                raw.honorific is None
+                and f >= 2
+                and doc[f - 1].text == "."
+                and fold(doc[f - 2].text) in HONORIFICS
+                and _is_capitalised(doc[f - 2])
+            ):
+                # "Sra. Lucía Ferrer": the tokenizer split the title's dot off.
+                raw.honorific = fold(doc[f - 2].text)
             if raw.role is None:
                 raw.role = self._appositive_role(raw.name_last)
             key = (raw.name_first, raw.name_last)
@@ -724,9 +765,50 @@ class PeopleIndex:
                     raws[key] = raw
                 if kind != "ent":
                     raws[key].kind = kind
-        found = self._drop_places(list(raws.values()))
+        found = self._drop_outlets(self._drop_places(list(raws.values())))
         found += self._full_names_for_surnames(found)
         return sorted(found, key=lambda r: r.name_first)
+
+    def _listener(self, i: int) -> bool:
+        """Token i is who was told or interviewed: "told Bloomberg", "told the BBC",
+        "in an interview with Reuters"."""
+        tok = self.doc[i]
+        head = tok.head
+        if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+            return True
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ == "with"
+            and head.head.lemma_.lower() in ("interview", "speak", "talk")
+        )
+
+    def _drop_outlets(self, raws: list[_Raw]) -> list[_Raw]:
+        """A one-word "person" with no title or role that is only ever the one told or
+        interviewed ("told Bloomberg", "in an interview with Reuters") and never speaks
+        nor belongs to a longer name: a news outlet or an audience, not a person."""
+        doc = self.doc
+        longer = {w for r in raws if len(r.words) > 1 for w in r.words}
+        by_word: dict[str, list[_Raw]] = {}
+        for r in raws:
+            if len(r.words) == 1:
+                by_word.setdefault(r.words[0], []).append(r)
+        drop: set[int] = set()
+        speakers: set[str] | None = None
+        for word, group in by_word.items():
+            if word in longer or any(r.honorific or r.role or r.kind != "ent" for r in group):
+                continue
+            if not all(self._listener(r.name_last) for r in group):
+                continue
+            if speakers is None:
+                speakers = {
+                    fold(t.text)
+                    for t in doc
+                    if t.dep_ in ("nsubj", "nsubjpass") and _is_speech(t.head)
+                }
+            if word in speakers:
+                continue
+            drop.update(id(r) for r in group)
+        return [r for r in raws if id(r) not in drop]
 
     def _drop_places(self, raws: list[_Raw]) -> list[_Raw]:
         """A one-word "person" known only from the model's PERSON label that names a place

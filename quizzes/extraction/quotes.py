@@ -54,6 +54,9 @@ over the already-parsed Doc; nothing is parsed again):
                  subject, any subject, the nearest name. An unnamed person there ("A
                  senior banker said", "a police officer said") gives None. Organisations
                  and places are never he/she (they are not in the people index).
+                 A gender the article itself shows is learned: once "Lee ... he said"
+                 has been attributed to Lee, a later "she" passes over Lee. "The
+                 24-year-old said" parsed with no subject is resolved like a he/she.
    according_to  "“...”, according to X".
    A subject that is not a person ("one Moscow official called for the
    “denazification”", "analysts say") gives speaker None and stops here.
@@ -216,6 +219,8 @@ class _Context:
         self.segments = self._segments()
         self.seg_starts = [s[0] for s in self.segments]
         self._pronouns: dict[int, str | None] = {}
+        # Genders learned from this article's own attributions ("Lee ... he said").
+        self._learned: dict[str, str] = {}
         self._roles: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
 
     def _region_end(self, q: QuoteSpan) -> int:
@@ -475,7 +480,14 @@ class _Context:
                 break
             seg -= 1
         self._pronouns[tok.i] = answer
+        if answer and tok.lower_ in PRONOUN_GENDER and self.gender_of(answer) is None:
+            self._learned[answer] = PRONOUN_GENDER[tok.lower_]
         return answer
+
+    def gender_of(self, name: str | None) -> str | None:
+        """The person's gender from the people index, else as learned from a he/she this
+        article already attributed to them."""
+        return self.people.gender_of(name) or self._learned.get(name or "")
 
     def _candidate(self, t: Token, gender: str | None) -> tuple[int, object] | None:
         """(rank, name or UNNAMED) when token t can be what a he/she refers to."""
@@ -489,7 +501,7 @@ class _Context:
             return 3, name if name else UNNAMED
         name = self.people.person_at(t.i)
         if name:
-            if not _fits(self.people.gender_of(name), gender):
+            if not _fits(self.gender_of(name), gender):
                 return None
             if speech_subject:
                 return 3, name
@@ -518,7 +530,7 @@ class _Context:
                     None,
                 )
             if named and self.people.is_person(named):
-                return (3, named) if _fits(self.people.gender_of(named), gender) else None
+                return (3, named) if _fits(self.gender_of(named), gender) else None
             noun_gender = UNNAMED_PERSON_NOUNS.get(t.lemma_.lower())
             if not _fits(noun_gender, gender):
                 return None
@@ -604,6 +616,19 @@ class _Context:
         name = self.adjacent_person(verb)
         if name:
             return name, "explicit"
+        doc = self.doc
+        if (
+            verb.i >= 4
+            and doc[verb.i - 1].lower_ == "old"
+            and doc[verb.i - 3].lower_ in ("year", "years")
+            and any(doc[k].lower_ == "the" for k in range(max(0, verb.i - 7), verb.i - 3))
+            and self.in_quote[verb.i - 1] is None
+        ):
+            # "“It was a dream,” the 24-year-old said", parsed with no subject: the
+            # person last talked about, like a he/she.
+            name = self.resolve_pronoun(doc[verb.i - 1])
+            if name:
+                return name, "pronoun"
         head = verb.head
         if (
             depth < 3

@@ -268,3 +268,35 @@ def test_who_after_a_workplace_does_not_make_it_a_person(people_of):
         'Bae Yun-seo, an analyst at Hanul Securities, who said the deal was "good", left.'
     )
     assert "Hanul Securities" not in [p.name for p in index.people]
+
+
+def test_title_with_its_dot_split_off_still_gives_the_gender(people_of):
+    index = people_of("Sra. Lucía Ferrer met Tomas Ortiz on Monday.")
+    assert index.gender_of("Lucía Ferrer") == "f"
+    assert index.gender_of("Tomas Ortiz") is None
+
+
+def test_name_after_led_by_or_chaired_by_is_a_person(people_of):
+    index = people_of(
+        "Scientists led by Amara Osei found the reef was dying. "
+        "The review, chaired by Tomas Varga Hollis, reported on Friday."
+    )
+    assert [p.name for p in index.people] == ["Amara Osei", "Tomas Varga Hollis"]
+
+
+def test_organisation_after_led_by_is_not_a_person(people_of):
+    index = people_of("The bid, led by Northwind Capital Partners, collapsed on Friday.")
+    assert index.people == []
+
+
+def test_outlet_told_or_interviewed_is_not_a_person(people_of):
+    index = people_of(
+        "Priya Nair told Bloomberg that growth was fragile. "
+        "Omar Haddad told Politico that talks had stalled."
+    )
+    assert [p.name for p in index.people] == ["Priya Nair", "Omar Haddad"]
+
+
+def test_one_word_name_that_speaks_is_kept_even_when_told(people_of):
+    index = people_of("The minister told Okafor to wait. Okafor said he would not.")
+    assert "Okafor" in {p.name for p in index.people}

@@ -255,7 +255,17 @@ def _norm(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["wire_ports", "uk_floods", "ap_parks", "abc_analysis", "wire_chips", "ap_rugby"]
+    "name",
+    [
+        "wire_ports",
+        "uk_floods",
+        "ap_parks",
+        "abc_analysis",
+        "wire_chips",
+        "ap_rugby",
+        "sport_derby",
+        "court_fraud",
+    ],
 )
 def test_invented_article_quotes_and_speakers(quotes_of, name):
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
@@ -882,3 +892,53 @@ def test_name_with_particles_and_foreign_honorific_is_the_speaker(quotes_of):
         'The lawyer, Maître Jean-Baptiste Ekambi de la Fontaine, said the ruling was "a scandal".'
     )
     assert said(quotes_of(text)) == {"a scandal": "Jean-Baptiste Ekambi de la Fontaine"}
+
+
+# --- round 5: learned genders, "led by X", unnamed organisations, outlets told, sport/court.
+
+
+def test_she_skips_a_man_the_article_already_called_he(quotes_of):
+    text = (
+        "Alex Morgan coached the team. “We are ready,” he said.\n"
+        "Riley Chen joined in June. Morgan praised the new signing.\n"
+        "“She has been superb,” Morgan said. “I never doubted it,” she said."
+    )
+    assert said(quotes_of(text))["I never doubted it"] == "Riley Chen"
+
+
+def test_gender_learned_from_an_attribution_among_two_names(quotes_of):
+    text = (
+        "Jordan Lee and Sam Park met on Monday. Lee spoke first. “We are full,” he said.\n"
+        "Park disagreed with the plan. Lee left early. “I am tired,” she said."
+    )
+    assert said(quotes_of(text)) == {"We are full": "Jordan Lee", "I am tired": "Sam Park"}
+
+
+def test_leader_named_only_after_led_by_is_the_speaker(quotes_of):
+    text = "Scientists led by Amara Osei found the reef was dying. “It is alarming,” she said."
+    assert said(quotes_of(text)) == {"It is alarming": "Amara Osei"}
+
+
+def test_unnamed_ministry_gives_no_speaker(quotes_of):
+    text = (
+        "Heavy rain flooded the capital on Monday, and the Red Cross opened shelters.\n"
+        "“The situation is under control,” the ministry said."
+    )
+    assert said(quotes_of(text)) == {"The situation is under control": None}
+
+
+def test_age_description_with_no_parsed_subject_is_the_person_last_named(quotes_of):
+    text = "Kofi Mensah scored the winner. “It was a dream,” the 24-year-old said."
+    assert said(quotes_of(text)) == {"It was a dream": "Kofi Mensah"}
+
+
+def test_the_defendant_is_the_accused_named_before(quotes_of):
+    text = (
+        "Gareth Pryce-Lewin denied the charges.\n“I did nothing wrong,” the defendant told jurors."
+    )
+    assert said(quotes_of(text)) == {"I did nothing wrong": "Gareth Pryce-Lewin"}
+
+
+def test_position_word_before_a_name_is_not_part_of_the_speaker(quotes_of):
+    quotes = quotes_of("Striker Dario Pellegrini, 29, insisted: “We will bounce back.”")
+    assert said(quotes) == {"We will bounce back.": "Dario Pellegrini"}
