@@ -5,7 +5,8 @@ the text, every expression that places an event in time:
 
 - absolute: "21 September 2022", "September 21, 2022", "Nov. 8", "2022-09-21", "March",
   "early September", "June last year", "2014", "mid-2019", "late 2020", "the summer of 2020",
-  "the second quarter of 2023", "between 2010 and 2015", "the 1990s", "the 19th century";
+  "the second quarter of 2023", "the first weeks of 2025" (January; "the last days of 2024":
+  December), "between 2010 and 2015", "the 1990s", "the 19th century";
 - relative to the publication date: "yesterday", "on Tuesday", "last week", "earlier this month",
   "next year", "last summer", "at the weekend", "two days ago", "more than 20 years ago",
   "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
@@ -217,6 +218,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "weeksof",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+(?:(?:few|two|three|couple\s+of)\s+)?(?:days|weeks?|fortnight)\s+of\s+(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
         "range",
         re.compile(rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b", re.I),
     ),
@@ -237,6 +245,7 @@ _KEYWORDS = {
     "century": ("century",),
     "season": tuple(_SEASONS),
     "quarter": ("quarter",),
+    "weeksof": ("days", "week", "fortnight"),
     "range": ("between", "from"),
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
     "relative": ("this", "last", "next"),
@@ -436,6 +445,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, tense: str) -> str 
         else:
             year = _month_year(month, published, tense)
         return f"{year:04d}-{month:02d}"
+    if kind == "weeksof":  # "the first weeks of 2025": January; "the last days of 2024": December
+        month = 1 if g["edge"].lower() in {"first", "opening", "early"} else 12
+        return f"{int(g['y']):04d}-{month:02d}"
     if kind in {"year", "season", "quarter", "range"}:
         return f"{int(g['y']):04d}"
     if published is None:

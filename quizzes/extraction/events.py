@@ -15,8 +15,15 @@ expression modifies, cut from the dependency parse:
 Clean-up and filters:
 
 - a time expression inside a quotation is a speaker's remark ("'Five years ago, nobody came'",
-  "'Waiting until November is not an option'"), not an event, unless it is a past fact with
-  its own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'");
+  "'Waiting until November is not an option'", "'Today it is signed'"), not an event (seed.json
+  counts none), unless it is a past fact with its own calendar date or decade whose subject is
+  a named third party ("'The council signed it on 3 May 2019'"); the speaker's own account
+  ("'We signed it in 2015'", "I", "you", "it", "they") and "today"/"yesterday" stay remarks;
+- a dated clause reported by a verb of saying is the event, and a pronoun subject that stands
+  for the one who says it takes that name: "Farmer Ana Smith said he had sold 400 ewes last
+  month" -> "Ana Smith had sold 400 ewes", "The company said it had shipped 2,000 panels in
+  May" -> "The company had shipped 2,000 panels" (not "he" after "Ms", not "it" after a role
+  noun like "the minister");
 - amounts and states are statistics, not happenings (``_statistic``): a state verb with an
   amount ("30,000 workers were employed last year", "trade was worth $1.8bn"), an amount over
   a period ("killed more than 1,750 people over the following year", "burned 40,000 hectares
@@ -24,7 +31,9 @@ Clean-up and filters:
   measured figure for a period coarser than a day ("Output fell 2% last year", "Thailand
   produced 1.8 million vehicles last year", "2,100 patients waited longer than 12 hours in
   October": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
-  fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events);
+  fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
+  transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
+  economy: "the company had shipped 2,000 panels in May" is an event);
   a state since a time ("has been a problem since the 1990s": "be"/"remain" with a
   complement) is not a happening either. seed.json counts no statistic;
 - a date after a participle's own phrase, or before its noun, dates the clause ("began making
@@ -45,6 +54,11 @@ Clean-up and filters:
 - a participle clause opening the sentence takes the main clause ("Asked about it on
   Wednesday, the minister said ..."), and a fragment with no one doing anything ("starting",
   "to take place") takes its clause or the noun it hangs from ("The handover, due to take place");
+- the subject noun phrase stays whole and in token order: a participle or relative clause
+  between commas is left out of it ("Wipro, based in Bengaluru, India, delivered" -> "Wipro
+  delivered"), a conjunct with its own modal does not take the other conjunct's auxiliary
+  ("it was ready and would offer" -> "would offer", never "was would offer"), and a verb
+  particle stays ("its fuel runs out");
 - the name in an apposition of a role stays ("founded by the Nigerian chemist, Dr X"); a
   parenthesis emptied by the cut goes ("45C ( )"); "late"/"early" before "on Tuesday" go with
   the date.
@@ -66,8 +80,11 @@ from .dates import (
     tense_of,
 )
 from .facts import DatedEvent
+from .geo import is_country
+from .lexicon import OFFICE_TITLES, PERSON_ROLE_NOUNS
 from .sentences import dateline, evidence_sentences, sentence_index
 
+ROLE_WORDS = {w.lower() for w in OFFICE_TITLES | PERSON_ROLE_NOUNS} | {"mr", "mrs", "ms", "dr"}
 TEMPORAL_PREPS = {"since", "after", "before", "until", "till", "following", "prior"}
 # Dependents that do not belong to the event clause of their head verb.
 DROP_DEPS = {
@@ -136,8 +153,19 @@ def _quoted_fact(expr: TimeExpression) -> bool:
     own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'",
     "'We lost a generation of jobs in the 1980s'"); "five years ago", "over the last two
     decades", "until November" in a speaker's mouth are remarks, not dated events."""
-    precise = _EXPLICIT_DATE.search(expr.when) or _DAY_WORD.search(expr.when)
-    return bool(precise) and tense_of(expr.span.root) == "past"
+    if not _EXPLICIT_DATE.search(expr.when) or tense_of(expr.span.root) != "past":
+        return False
+    verb = expr.span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    # "'We signed it in 2015,' she said": the speaker's own account, not a fact the article states
+    return bool(subjects) and not any(c.lower_ in _SPEAKER_PRONOUNS for c in subjects)
+
+
+_SPEAKER_PRONOUNS = {"i", "we", "you", "it", "they", "this", "that", "there"}
 
 
 _DAY_WORD = re.compile(
@@ -163,6 +191,28 @@ MEASURE_VERBS = {
     "contract", "expand", "lose", "spend", "consume", "register", "handle", "log", "rose",
     "fell", "grew",
 }  # fmt: skip
+# Verbs that are a deal of one agent ("the company had shipped 2,000 panels in May", "he had
+# sold 400 ewes last month"): a statistic only when a country or an economy does them.
+TRANSACTION_VERBS = {"sell", "ship", "export", "import", "produce", "spend", "handle", "receive"}
+_AGGREGATE_NOUNS = {
+    "country", "nation", "economy", "industry", "sector", "region", "state", "province",
+    "market", "world", "farmers", "firms", "companies", "producers", "exporters", "factories",
+}  # fmt: skip
+
+
+def _aggregate_subject(verb: Token) -> bool:
+    """ "Thailand produced 1.8 million vehicles", "the sector exported ...": a country or an
+    economy as the subject makes a transaction verb a statistic."""
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return (
+                c.ent_type_ in {"GPE", "LOC", "NORP"}
+                or c.lower_ in _AGGREGATE_NOUNS
+                or is_country(c.text)  # the small model tags some countries ORG
+            )
+    return True  # no subject: "exports rose", a figure on its own
+
+
 _DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_WHEN = re.compile(
     r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for)\b", re.I
@@ -222,7 +272,12 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         for t in child.subtree
     )  # not a price: "a house was sold last week for 2 million euros" is a sale
     day = bool(expr.date and _DAY_DATE.match(expr.date)) or bool(_DAY_WORD.search(expr.when))
-    if measured and not day and (lemma in MEASURE_VERBS or verb.lower_ in MEASURE_VERBS):
+    if (
+        measured
+        and not day
+        and (lemma in MEASURE_VERBS or verb.lower_ in MEASURE_VERBS)
+        and (lemma not in TRANSACTION_VERBS or _aggregate_subject(verb))
+    ):
         # "Output fell 2% last year", "Thailand produced 1.8 million vehicles last year": a
         # measured figure for a period; "shares fell 12% on Tuesday" (a day) stays an event
         return True
@@ -403,7 +458,11 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
             if c.i < tok.head.i
             and (
                 c.dep_ in {"nsubj", "nsubjpass"}
-                or (c.dep_ in {"aux", "auxpass"} and tok.tag_ in {"VBN", "VB", "VBG"})
+                or (
+                    c.dep_ in {"aux", "auxpass"}
+                    and tok.tag_ in {"VBN", "VB", "VBG"}
+                    and not any(a.dep_ in {"aux", "auxpass"} for a in tok.children)
+                )  # "it was ... and would offer": not "it was would offer"
             )
         ]  # "Prices have risen ... and fell": a finite verb takes the subject, not the auxiliary
         tokens = [t for c in shared for t in c.subtree if t.i not in skip] + tokens
@@ -462,7 +521,65 @@ def _event_clause(expr: TimeExpression, sent: Span) -> str:
                     {t.i: t for t in _noun_phrase_with(up, tok, skip) + ordered}.values(),
                     key=lambda t: t.i,
                 )
+    reporter = _reported_subject(tok, ordered, sent)
+    if reporter is not None:
+        # "Farmer Ana Smith said he had sold 400 ewes last month" -> "Ana Smith had sold 400 ewes"
+        pronoun, name = reporter
+        rest = _render([t for t in ordered if t.i != pronoun.i], sent, gap_commas=gap_commas)
+        return f"{name} {rest}".strip()
     return _render(ordered, sent, gap_commas=gap_commas)
+
+
+_PERSON_PRONOUNS = {"he", "she"}
+_THING_PRONOUNS = {"it"}
+_TITLE_GENDER = {"he": {"ms", "mrs", "miss"}, "she": {"mr"}}  # titles the pronoun cannot be
+
+
+def _reported_subject(verb: Token, ordered: list[Token], sent: Span) -> tuple[Token, str] | None:
+    """A pronoun subject of a clause reported by a verb of saying, when it stands for the one who
+    says it: "X said he had sold ..." (a person), "The company said it had shipped ..." (a
+    thing). Returns the pronoun and the name to put in its place."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
+        verb = verb.head  # "The bank said it was ready and would offer loans": a shared subject
+    reporting = verb.head
+    if not (
+        verb.dep_ == "ccomp"
+        and reporting.lemma_ in REPORTING_VERBS
+        and _in_sent(reporting, sent)
+        and ordered
+    ):
+        return None
+    pronoun = ordered[0]
+    if pronoun.head.i != verb.i or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.i > pronoun.i:
+        return None
+    if pronoun.lower_ in _PERSON_PRONOUNS and speaker.ent_type_ == "PERSON":
+        titles = {t.lower_.rstrip(".") for t in speaker.subtree if t.i < speaker.i}
+        if titles & _TITLE_GENDER.get(pronoun.lower_, set()):
+            return None  # "Ms Diaz said he had ...": someone else
+        words = [
+            t
+            for t in speaker.subtree
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= speaker.i
+        ]
+        while words and words[0].lower_ in ROLE_WORDS:
+            words = words[1:]  # "Farmer Ana Smith" -> "Ana Smith"
+        name = " ".join(t.text for t in words)
+        return (pronoun, name) if name else None
+    plural = pronoun.lower_ == "they" and speaker.tag_ in {"NNS", "NNPS"}
+    if (
+        (pronoun.lower_ in _THING_PRONOUNS and speaker.tag_ in {"NN", "NNP"} or plural)
+        and speaker.pos_ in {"NOUN", "PROPN"}
+        and speaker.ent_type_ not in {"PERSON", "GPE"}
+        and speaker.lower_ not in ROLE_WORDS  # "The minister said it ...": "it" is not the minister
+    ):
+        name = _render(sorted(_pruned_subtree(speaker, set()), key=lambda t: t.i), sent)
+        if name and name[0].islower():
+            name = name[0].upper() + name[1:]
+        return (pronoun, name) if name else None
+    return None
 
 
 PAST_WORDS = {"recent", "last", "ago", "earlier", "yesterday", "previous", "past"}
@@ -607,7 +724,10 @@ def _pruned_subtree(tok: Token, skip: set[int], *, keep_appos: bool = False) -> 
         if t.i in skip:
             continue
         aside = t.dep_ in side or (  # "The company, which makes gases, was founded"
-            t.dep_ == "relcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+            t.dep_ in {"relcl", "acl"}  # "Wipro, based in Bengaluru, India, delivered"
+            and t.left_edge.i > 0
+            and t.doc[t.left_edge.i - 1].text == ","
+            and (t.dep_ == "relcl" or t.tag_ in {"VBN", "VBG"})
         )
         if (
             t is not tok
@@ -672,8 +792,8 @@ def _render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
     while tokens and (
         tokens[-1].is_punct
         and tokens[-1].text not in {"\u201d", '"', "\u2019", ")", "%"}
-        or tokens[-1].pos_ in {"CCONJ", "ADP"}
-    ):
+        or (tokens[-1].pos_ in {"CCONJ", "ADP"} and tokens[-1].dep_ != "prt")
+    ):  # "its fuel runs out": a particle stays
         tokens = tokens[:-1]
     if not tokens:
         return ""
