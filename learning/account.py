@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from .cards import CARD_STATE_FIELDS
 from .models import Card, QuizAnswer, QuizAttempt, ReviewLog, ReviewUndo, StudyPreferences
 
 EXPORT_FORMAT = "newsquiz-export/1"
@@ -67,14 +68,7 @@ def account_export(*, user) -> dict[str, Any]:
             "question_id",
             "question__prompt",
             "question__bank_id",
-            "state",
-            "step",
-            "stability",
-            "difficulty",
-            "due",
-            "last_review",
-            "reps",
-            "lapses",
+            *CARD_STATE_FIELDS,
             "created_at",
         )
     ]

@@ -8,6 +8,18 @@ from typing import Any
 from . import scheduler
 from .models import Card, StudyPreferences
 
+# A card's memory state: what the scheduler reads and writes, what undo restores.
+CARD_STATE_FIELDS = [
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+]
+
 
 def memory_state_of(card: Card) -> scheduler.MemoryState:
     return scheduler.MemoryState(

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from . import scheduler
-from .cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
+from .cards import CARD_STATE_FIELDS, fuzz_seed_of, memory_state_of, scheduler_kwargs
 from .models import (
     Card,
     CardState,
@@ -132,18 +132,6 @@ def card_snapshot(card: Card) -> dict:
         "reps": card.reps,
         "lapses": card.lapses,
     }
-
-
-CARD_STATE_FIELDS = [
-    "state",
-    "step",
-    "stability",
-    "difficulty",
-    "due",
-    "last_review",
-    "reps",
-    "lapses",
-]
 
 
 def _apply_snapshot(card: Card, snapshot: dict) -> None:
