@@ -7,7 +7,7 @@ from django.conf import settings
 from django.forms.models import BaseInlineFormSet
 
 from .models import Article
-from .services import ArticleInputError, article_text_from_upload
+from .services import ArticleInputError, article_text_clean, article_text_from_upload
 from .validation import question_problems
 
 
@@ -51,13 +51,13 @@ class ArticleAdminForm(forms.ModelForm):
             except forms.ValidationError as exc:
                 self.add_error("upload", exc)
                 return cleaned
-        text = (cleaned.get("text") or "").strip()
-        if not text:
+        if not (cleaned.get("text") or "").strip():
             self.add_error("text", "Paste the article text or upload a file.")
-        elif len(text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
-            self.add_error(
-                "text", f"The text is over the {settings.ARTICLE_MAX_BYTES:,}-byte limit."
-            )
+            return cleaned
+        try:
+            text = article_text_clean(cleaned["text"])
+        except ArticleInputError as error:
+            self.add_error("text", error.message)
         else:
             cleaned["text"] = text
             self.instance.text = text

@@ -96,7 +96,7 @@ def bank_publish(*, bank: QuestionBank, user=None) -> BankPublishResult:
 
 @transaction.atomic
 def bank_set_status(*, banks: QuerySet[QuestionBank], status: str) -> int:
-    return banks.update(status=status)
+    return banks.update(status=status, updated_at=timezone.now())
 
 
 # Articles in, question banks out ------------------------------------------------
@@ -120,7 +120,7 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, len(text) // 100)
 
 
-def _article_text_clean(text: str, *, field: str = "text") -> str:
+def article_text_clean(text: str, *, field: str = "text") -> str:
     """The text as stored: line endings normalised, outer whitespace removed."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
@@ -154,7 +154,7 @@ def article_text_from_upload(*, data: bytes, filename: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleInputError("upload", "The file is not UTF-8 text.") from exc
-    return _article_text_clean(text, field="upload")
+    return article_text_clean(text, field="upload")
 
 
 def _title_from_text(text: str) -> str:
@@ -177,7 +177,7 @@ def article_create(
     """Store an article. Refuses empty, binary, oversized or already stored
     text (ArticleInputError naming the field); the title defaults to the
     first line."""
-    text = _article_text_clean(text)
+    text = article_text_clean(text)
     clash = Article.objects.filter(checksum=text_checksum(text)).first()
     if clash is not None:
         raise ArticleInputError(
