@@ -247,7 +247,8 @@ def test_article_text_is_read_only_once_a_bank_uses_it(teacher_client, teacher):
 
 def test_pasted_text_follows_the_same_rules_as_an_upload(teacher_client):
     response = teacher_client.post(
-        reverse("admin:quizzes_article_add"), {"title": "Pasted", "text": "Hello \x01\x02\x03\x04 world"}
+        reverse("admin:quizzes_article_add"),
+        {"title": "Pasted", "text": "Hello \x01\x02\x03\x04 world"},
     )
     assert response.status_code == 200
     assert "binary, not text" in response.content.decode()
