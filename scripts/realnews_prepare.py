@@ -6,7 +6,7 @@ Usage (from the project root):
 
 Each row becomes ``wn_<year>_<slug>.txt`` in the format of ``../shared/eval/dev/``:
 the headline on line 1, then one paragraph per line (the dateline is kept as line 2),
-NBSP and runs of spaces collapsed. ``sources.json`` records the row, URL, date and
+NBSP and runs of spaces collapsed. ``sources.csv`` records the row, URL, date and
 licence of each article, so the annotator can fill in the gold's ``source`` field.
 The gold files (``ID.json``) are written by hand, blind to the extractor.
 """
@@ -14,7 +14,6 @@ The gold files (``ID.json``) are written by hand, blind to the extractor.
 from __future__ import annotations
 
 import csv
-import json
 import pathlib
 import re
 import sys
@@ -67,7 +66,10 @@ def main(argv: list[str]) -> int:
                 "license": "CC BY 2.5 (Wikinews); attribution: Wikinews contributors",
             }
         )
-    (out / "sources.json").write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
+    with (out / "sources.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(sources[0]))
+        writer.writeheader()
+        writer.writerows(sources)
     for s in sources:
         print(s["id"], s["published"], s["url"])
     return 0
