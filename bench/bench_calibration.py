@@ -1,6 +1,6 @@
 """Calibration benchmark on a real review history (prints figures; not a test).
 
-/work/shared/data/review_log_one_user.csv (see its README): 12,580 reviews of
+fixtures/reviews/review_log_one_user.csv (see its README): 12,580 reviews of
 1,205 cards by one person. Fit FSRS parameters with learning.optimizer
 (fsrs-rs-python) on the reviews before 2024-09-18, then predict the recall of
 every later review made a day or more after the card's previous review, from
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from learning import optimizer, scheduler  # noqa: E402
 from learning.optimizer import Prediction, Review  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/data/review_log_one_user.csv")
+DEFAULT_DATA = ROOT / "fixtures/reviews/review_log_one_user.csv"
 SPLIT = datetime(2024, 9, 18, tzinfo=UTC)
 REFERENCE = {"default": (0.4284, 0.0707), "fitted": (0.4277, 0.0648), "constant": (0.4699, 0.1150)}
 

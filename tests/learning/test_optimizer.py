@@ -9,7 +9,7 @@ import pytest
 from learning import optimizer, scheduler
 from learning.optimizer import Review
 
-DATA = Path("/work/shared/data/review_log_one_user.csv")
+DATA = Path(__file__).resolve().parents[2] / "fixtures/reviews/review_log_one_user.csv"
 SPLIT = datetime(2024, 9, 18, tzinfo=UTC)
 
 

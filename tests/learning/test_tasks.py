@@ -9,7 +9,7 @@ from learning.models import CardState, ReviewLog, StudyPreferences
 from learning.tasks import optimize_parameters_task, parameters_optimize_later
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
 
-DATA = Path("/work/shared/data/review_log_one_user.csv")
+DATA = Path(__file__).resolve().parents[2] / "fixtures/reviews/review_log_one_user.csv"
 
 
 def import_history(user, teacher, reviews=500):
