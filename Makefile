@@ -38,15 +38,18 @@ serve: install
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-## The whole suite (SQLite unless DATABASE_URL is set), browser tests included.
-test: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+## The whole suite (SQLite unless DATABASE_URL is set), browser tests included, after lint.
+test: lint
 	$(PY) -m pytest -q
 
+## Static checks (also run by .pre-commit-config.yaml): style, the import contracts in
+## .importlinter, types (mypy, pyproject.toml), and no model change without its migration.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: install
 	$(VENV)/bin/ruff check --fix .

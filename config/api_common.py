@@ -4,6 +4,7 @@ documents it on every operation and the conditional-GET (ETag) mixin."""
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -15,7 +16,7 @@ from rest_framework.response import Response
 class ErrorSerializer(serializers.Serializer):
     """The one error shape (see config/api_errors.py)."""
 
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]  # a field, not Serializer.errors
         child=serializers.JSONField(),
         help_text='Field name -> list of messages, e.g. {"rating": ["..."]}; {} when no field is at fault.',
     )
@@ -58,7 +59,13 @@ class ApiAutoSchema(AutoSchema):
         return responses
 
 
-class ConditionalGetMixin:
+if TYPE_CHECKING:
+    from rest_framework.views import APIView as _View
+else:
+    _View = object
+
+
+class ConditionalGetMixin(_View):
     """Strong ETag over the rendered JSON of a successful GET, `304 Not Modified`
     when the client's If-None-Match matches, and `Cache-Control: private,
     no-cache` so a phone revalidates cheaply instead of downloading again."""

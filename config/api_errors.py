@@ -16,7 +16,7 @@ thin and call services directly.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Protocol, TypeGuard
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
@@ -51,7 +51,14 @@ class DomainError(exceptions.APIException):
         self.status_code = status_code
 
 
-def is_domain_error(exc: BaseException) -> bool:
+class FieldError(Protocol):
+    """What the domain errors have in common (ReviewError, ArticleInputError...)."""
+
+    field: str
+    message: str
+
+
+def is_domain_error(exc: BaseException) -> TypeGuard[FieldError]:
     """ReviewError / ArticleInputError and friends: ValueErrors naming a field."""
     return (
         isinstance(exc, ValueError)
@@ -131,10 +138,12 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         return None
 
     headers = {}
-    if getattr(exc, "auth_header", None):
-        headers["WWW-Authenticate"] = exc.auth_header
-    if getattr(exc, "wait", None):
-        headers["Retry-After"] = str(math.ceil(exc.wait))
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        headers["WWW-Authenticate"] = auth_header
+    wait = getattr(exc, "wait", None)
+    if wait:
+        headers["Retry-After"] = str(math.ceil(wait))
 
     if isinstance(exc, exceptions.ValidationError):
         body = _validation_body(exc.detail)
@@ -161,8 +170,8 @@ def api_not_found(request, *args, **kwargs) -> JsonResponse:
 def axes_lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: under /api/ a lockout is a 429 in the API's error
     shape; elsewhere what django-axes renders by default (its template, URL or message)."""
+    from axes.conf import settings  # Django's settings, with django-axes' defaults
     from axes.helpers import get_lockout_message
-    from django.conf import settings
     from django.http import HttpResponse
     from django.shortcuts import redirect, render
 

@@ -4,8 +4,11 @@ never an OverflowError and a 500)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.urls import register_converter
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,6 +34,8 @@ register_converter(IdConverter, "id")
 class PrimaryKeyField(serializers.PrimaryKeyRelatedField):
     """PrimaryKeyRelatedField that answers "does not exist" for ids outside 1..2**63-1."""
 
+    queryset: QuerySet[Any] | None
+
     def to_internal_value(self, data):
         if isinstance(data, bool):
             self.fail("incorrect_type", data_type=type(data).__name__)
@@ -39,6 +44,10 @@ class PrimaryKeyField(serializers.PrimaryKeyRelatedField):
         if isinstance(data, str) and data.strip().isdigit() and int(data) > MAX_ID:
             self.fail("does_not_exist", pk_value=data)
         return super().to_internal_value(data)
+
+    def limit_to(self, queryset: QuerySet[Any]) -> None:
+        """Accept only the ids of `queryset` (any other id: "does not exist")."""
+        self.queryset = queryset
 
 
 @extend_schema_field({"type": "integer", "minimum": 1})

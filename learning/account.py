@@ -39,10 +39,10 @@ def _iso(value):
 def account_export(*, user) -> dict[str, Any]:
     """Everything stored about `user`, JSON-able (datetimes as ISO 8601 strings).
     A fixed number of queries whatever the amount of data."""
-    preferences = StudyPreferences.objects.filter(user=user).values().first()
-    if preferences is not None:
-        preferences.pop("id")
-        preferences.pop("user_id")
+    stored = StudyPreferences.objects.filter(user=user).values().first()
+    preferences: dict[str, Any] | None = None
+    if stored is not None:
+        preferences = {k: v for k, v in stored.items() if k not in ("id", "user_id")}
         preferences["parameters_fitted_at"] = _iso(preferences["parameters_fitted_at"])
 
     cards = [
@@ -103,7 +103,7 @@ def account_export(*, user) -> dict[str, Any]:
         )
     ]
     answers_by_attempt: dict[int, list[dict]] = {}
-    for answer in (
+    for row in (
         QuizAnswer.objects.filter(attempt__user=user)
         .order_by("answered_at", "id")
         .values(
@@ -117,6 +117,7 @@ def account_export(*, user) -> dict[str, Any]:
             "answered_at",
         )
     ):
+        answer: dict[str, Any] = dict(row)
         attempt_id = answer.pop("attempt_id")
         answer["question"] = answer.pop("question_id")
         answer["choice"] = answer.pop("choice_id")

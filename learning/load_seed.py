@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 import fsrs
 from django.contrib.auth import get_user_model
@@ -112,7 +113,7 @@ def simulate_history(*, length: int, rng: random.Random, scheduler: fsrs.Schedul
     """One card's history: `length` reviews, each some time after it fell due."""
     ratings = list(RATING_WEIGHTS)
     weights = list(RATING_WEIGHTS.values())
-    fields = {
+    fields: dict[str, Any] = {
         "state": CardState.NEW,
         "step": None,
         "stability": None,
@@ -205,7 +206,7 @@ class _Rows:
     def __init__(self, model: type[models.Model], *, with_id: bool):
         self.model = model
         self.fields = [f for f in model._meta.concrete_fields if with_id or not f.primary_key]
-        self.columns = [f.column for f in self.fields]
+        self.columns = [cast(str, f.column) for f in self.fields]
         self._defaults = {}
         for f in self.fields:
             if f.has_default():

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from . import scheduler
 
@@ -56,7 +57,7 @@ def card_histories(reviews: Iterable[Review]) -> dict[int, list[tuple[int, int, 
     return histories
 
 
-def training_items(histories: dict[int, list[tuple[int, int, datetime]]]) -> list:
+def training_items(histories: dict[int, list[tuple[int, int, datetime]]]) -> list[Any]:
     """fsrs-rs items: one per review after the first, carrying the history up to
     it; only items with at least one review a day or more after the previous."""
     import fsrs_rs_python as fsrs_rs
@@ -168,7 +169,7 @@ def rmse_bins(predictions: Sequence[Prediction]) -> float:
     """srs-benchmark's RMSE(bins): predictions grouped by binned elapsed days,
     review number and lapse count; RMSE of mean outcome vs mean prediction,
     weighted by bin size."""
-    bins: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    bins: dict[tuple[float, int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for p in predictions:
         key = (
             _bin(p.elapsed_days, 3.62, 2.48),

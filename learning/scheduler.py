@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
@@ -56,14 +56,6 @@ class MemoryState:
     last_review: datetime | None = None
     reps: int = 0
     lapses: int = 0
-
-
-@dataclass(frozen=True)
-class Config:
-    parameters: tuple[float, ...] = DEFAULT_PARAMETERS
-    desired_retention: float = DEFAULT_DESIRED_RETENTION
-    learning_steps: tuple[int, ...] = DEFAULT_LEARNING_STEPS
-    relearning_steps: tuple[int, ...] = DEFAULT_RELEARNING_STEPS
 
 
 def parameters_valid(parameters: Sequence[float] | None) -> bool:
@@ -210,19 +202,27 @@ def preview(
     """Rating -> time until the card would be due if rated so at `now`."""
     now = _utc(now)
     return {
-        rating: schedule(
-            card_state,
-            rating,
+        rating: _time_until_due(
+            schedule(
+                card_state,
+                rating,
+                now,
+                parameters=parameters,
+                desired_retention=desired_retention,
+                learning_steps=learning_steps,
+                relearning_steps=relearning_steps,
+                fuzz_seed=fuzz_seed,
+            ),
             now,
-            parameters=parameters,
-            desired_retention=desired_retention,
-            learning_steps=learning_steps,
-            relearning_steps=relearning_steps,
-            fuzz_seed=fuzz_seed,
-        ).due
-        - now
+        )
         for rating in RATINGS
     }
+
+
+def _time_until_due(card_state: MemoryState, now: datetime) -> timedelta:
+    if card_state.due is None:  # schedule() always sets it
+        raise ValueError("A scheduled card has a due date.")
+    return card_state.due - now
 
 
 def _decay_factor(parameters: Sequence[float] | None) -> tuple[float, float]:
@@ -242,14 +242,14 @@ def retrievability(
         return 0.0
     decay, factor = _decay_factor(parameters)
     elapsed = max(0.0, (now - last_review).total_seconds() / 86400)
-    return (1 + factor * elapsed / stability) ** decay
+    return float((1 + factor * elapsed / stability) ** decay)
 
 
 def retrievability_at_days(
     *, stability: float, elapsed_days: float, parameters: Sequence[float] | None = None
 ) -> float:
     decay, factor = _decay_factor(parameters)
-    return (1 + factor * max(0.0, elapsed_days) / stability) ** decay
+    return float((1 + factor * max(0.0, elapsed_days) / stability) ** decay)
 
 
 def interval_factor(
@@ -258,7 +258,7 @@ def interval_factor(
     """Days of interval per day of stability: interval = stability * factor
     (before rounding to whole days, at least 1, at most the maximum)."""
     decay, factor = _decay_factor(parameters)
-    return (desired_retention ** (1 / decay) - 1) / factor
+    return float((desired_retention ** (1 / decay) - 1) / factor)
 
 
 def interval_days(
@@ -287,7 +287,3 @@ def format_interval(delta: timedelta) -> str:
         return f"{months:.1f}mo".replace(".0mo", "mo")
     years = days / 365.25
     return f"{years:.1f}y".replace(".0y", "y")
-
-
-def with_due(card_state: MemoryState, due: datetime) -> MemoryState:
-    return replace(card_state, due=due)

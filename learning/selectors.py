@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import cast
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import (
@@ -317,7 +318,8 @@ def _capped_counts(capped: dict[str, tuple[QuerySet, int]]) -> dict[str, int]:
     """name -> min(rows of the queryset, cap), all in one query (none when empty)."""
     if not capped:
         return {}
-    parts, params = [], []
+    parts: list[str] = []
+    params: list = []
     for number, (queryset, cap) in enumerate(capped.values()):
         sql, part_params = queryset.values("id")[:cap].query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped_{number})")
@@ -381,17 +383,6 @@ def card_get_for_user(*, user, card_id: int) -> Card:
     return card
 
 
-def card_previews(*, card: Card, now: datetime | None = None) -> dict[int, timedelta]:
-    """Rating -> interval until due, for one card (as shown under the buttons)."""
-    now = now or timezone.now()
-    preferences = StudyPreferences.objects.filter(user_id=card.user_id).first() or StudyPreferences(
-        user_id=card.user_id
-    )
-    return scheduler.preview(
-        memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduler_kwargs(preferences)
-    )
-
-
 def attempt_get_for_user(*, user, attempt_id: int) -> QuizAttempt:
     try:
         attempt_id = int(attempt_id)
@@ -428,6 +419,7 @@ def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
             continue
         choices = list(question.choices.all())
         answer = answers.get(qid)
+        correct: list[str] | str
         if question.kind == QuestionKind.ORDERING:
             correct = [c.text for c in sorted(choices, key=lambda c: (c.position, c.pk))]
         else:
@@ -492,6 +484,7 @@ def _count_by_study_day(
     half-hour offsets) in the database, natively, and the few buckets are mapped
     to study days here: no per-row date function (slow on SQLite)."""
     whole_hours = _whole_hour_offsets(zone, since, until)
+    bucket: Substr | Trunc
     if connection.vendor == "sqlite":
         bucket = Substr(field_name, 1, 13 if whole_hours else 16)
     else:
@@ -579,10 +572,6 @@ def study_streak(*, user, now: datetime | None = None) -> int:
         preferences=preferences,
     )
     return _streak(per_day, today)
-
-
-def _is_pass(rating: int) -> bool:
-    return rating > 1
 
 
 def _mature_review_q() -> Q:
@@ -684,7 +673,7 @@ def _bank_breakdown(*, user, now, parameters) -> list[dict]:
         if question_ids:
             scores[bank_id].append(
                 {
-                    "date": finished_at.isoformat(),
+                    "date": cast(datetime, finished_at).isoformat(),  # finished: not None
                     "score": round(100 * correct / len(question_ids), 1),
                 }
             )
@@ -866,7 +855,7 @@ def quiz_scores(*, user, bank=None) -> list[dict]:
         {
             "attempt": pk,
             "bank": bank_id,
-            "date": finished_at.isoformat(),
+            "date": cast(datetime, finished_at).isoformat(),  # finished: not None
             "score": round(100 * correct / len(qids), 1) if qids else 0.0,
         }
         for pk, bank_id, finished_at, correct, qids in attempts.order_by(

@@ -19,7 +19,7 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -134,13 +134,21 @@ def card_snapshot(card: Card) -> dict:
     }
 
 
+def _moment(text: str) -> datetime:
+    """A datetime of a snapshot (written by card_snapshot: always ISO 8601)."""
+    moment = parse_datetime(text)
+    if moment is None:
+        raise ValueError(f"Not a date and time: {text!r}")
+    return moment
+
+
 def _apply_snapshot(card: Card, snapshot: dict) -> None:
     card.state = snapshot["state"]
     card.step = snapshot["step"]
     card.stability = snapshot["stability"]
     card.difficulty = snapshot["difficulty"]
-    card.due = parse_datetime(snapshot["due"])
-    card.last_review = parse_datetime(snapshot["last_review"]) if snapshot["last_review"] else None
+    card.due = _moment(snapshot["due"])
+    card.last_review = _moment(snapshot["last_review"]) if snapshot["last_review"] else None
     card.reps = snapshot["reps"]
     card.lapses = snapshot["lapses"]
 
@@ -250,7 +258,15 @@ class _AddDays(Func):
         moment_sql, days_sql, params = self._parts(compiler, connection)
         return f"({moment_sql} + make_interval(days => CAST({days_sql} AS integer)))", params
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(
+        self,
+        compiler,
+        connection,
+        function=None,
+        template=None,
+        arg_joiner=None,
+        **extra_context,
+    ):
         raise NotSupportedError("No SQL for adding days on this database.")
 
 
@@ -271,6 +287,8 @@ def cards_reschedule(*, user, preferences: StudyPreferences | None = None) -> in
         return cards.update(due=_AddDays(F("last_review"), days), updated_at=timezone.now())
     changed = []  # other databases: compute in Python
     for card in cards.only("id", "stability", "last_review"):
+        assert card.last_review is not None  # (the filter)
+        assert card.stability is not None
         card.due = card.last_review + timedelta(
             days=scheduler.interval_days(
                 stability=card.stability,
@@ -426,10 +444,12 @@ def _grade(
     if card.last_review is not None and reviewed_at < card.last_review:
         raise ReviewError("reviewed_at", "This review is earlier than the card's last review.")
     if given.choice_id is None:
+        assert given.rating is not None  # _review_input: a rating or a choice
         return given.rating, None, None
     if kind not in MULTIPLE_CHOICE_KINDS:
         raise ReviewError("choice", "This question is not answered by picking a choice.")
-    chosen = next((c for c in choices or () if c.pk == given.choice_id), None)
+    choices = choices or []
+    chosen = next((c for c in choices if c.pk == given.choice_id), None)
     if chosen is None:
         raise ReviewError("choice", "This choice does not belong to the card's question.")
     correct_choice_id = next((c.pk for c in choices if c.is_correct), None)
@@ -573,15 +593,17 @@ def review_record(
                 return replayed
             raise ReviewError("card", "No such card.", status=404)
         row, preferences, extra = found
-        if extra.get("stored_log_id") is not None:
-            return _replay(user=user, client_uuid=client_uuid, card_id=card_id)
+        if client_uuid is not None and extra.get("stored_log_id") is not None:
+            stored = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
+            assert stored is not None  # read under the same transaction
+            return stored
         # Read the clock after waiting for the row lock: a concurrent answer to
         # the same card may have committed a later "now" meanwhile.
         reviewed_at = given.reviewed_at or timezone.now()
         choices = []
         if extra.get("correct_choice_id") is not None:
             choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
-        if extra.get("chosen_is_correct") is not None:
+        if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
             choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
         rating, is_correct, correct_choice_id = _grade(row, row.kind, given, reviewed_at, choices)
         before = _reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
@@ -798,13 +820,14 @@ def _update_cards(cards: list[_CardRow]) -> None:
         )
         return
     qn = connection.ops.quote_name
-    fields = [Card._meta.get_field(name) for name in CARD_STATE_FIELDS]
+    columns = {field.name: field for field in Card._meta.concrete_fields}
+    fields = [columns[name] for name in CARD_STATE_FIELDS]
     sets = []
     for position, field in enumerate(fields, start=2):
         value = f"v.column{position}"
         if connection.vendor == "postgresql":  # a VALUES column of NULLs is text there
             value = f"CAST({value} AS {field.cast_db_type(connection)})"
-        sets.append(f"{qn(field.column)} = {value}")
+        sets.append(f"{qn(cast(str, field.column))} = {value}")
     datetime_value, _ = _adapters()
     params: list = [datetime_value(now)]  # updated_at: its placeholder comes first
     for card in cards:
@@ -1020,7 +1043,9 @@ def review_undo_last(*, user) -> Card | None:
 # --- quizzes --------------------------------------------------------------
 
 
-def quiz_start(*, user, bank, size: int = 10, mode: str = QuizMode.RANDOM) -> QuizAttempt:
+def quiz_start(
+    *, user, bank, size: int | str | None = 10, mode: str = QuizMode.RANDOM
+) -> QuizAttempt:
     """A new attempt over up to `size` published questions of a published bank."""
     if bank is None or not getattr(bank, "is_published", False):
         raise ReviewError("bank", "This bank is not published.")
@@ -1050,7 +1075,7 @@ def quiz_start(*, user, bank, size: int = 10, mode: str = QuizMode.RANDOM) -> Qu
 
         def urgency(qid: int) -> tuple:
             state, due = cards.get(qid, (CardState.NEW, None))
-            if state != CardState.NEW and due <= now:
+            if state != CardState.NEW and due is not None and due <= now:
                 return (0, due)
             if state == CardState.NEW:
                 return (1, far)
@@ -1072,7 +1097,7 @@ def quiz_answer(
     *,
     user,
     attempt: QuizAttempt,
-    question_id: int,
+    question_id: int | str | None,
     choice_id: int | None = None,
     order: list[int] | None = None,
     text: str | None = None,
@@ -1088,7 +1113,7 @@ def quiz_answer(
     duration_ms = _as_int(duration_ms, field="duration_ms")
     if duration_ms is not None and not 0 <= duration_ms <= 24 * 3600 * 1000:
         raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
-    if question_id not in attempt.question_ids:
+    if question_id is None or question_id not in attempt.question_ids:
         raise ReviewError("question", "This question is not part of the quiz.")
     question = Question.objects.prefetch_related("choices").filter(pk=question_id).first()
     if question is None:

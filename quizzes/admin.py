@@ -3,6 +3,8 @@ quizzes.permissions, state changes from quizzes.services."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -19,8 +21,13 @@ from .models import Article, Choice, GenerationJob, Question, QuestionBank, Tag
 from .permissions import can_edit_bank, is_teacher
 from .selectors import evidence_in_paragraph
 
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
 
-class OwnedBankMixin:
+
+class OwnedBankMixin(_ModelAdmin):
     """Teachers see and change only their own banks (and their questions)."""
 
     bank_path = "bank"

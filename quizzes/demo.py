@@ -55,11 +55,10 @@ def demo_setup(*, known_passwords: bool) -> DemoResult:
     Known demo passwords only when `known_passwords` (DEBUG); random ones otherwise."""
     text = SAMPLE_ARTICLE_PATH.read_text(encoding="utf-8")
     article = Article.objects.filter(checksum=text_checksum(text)).first()
-    result = DemoResult(article=article)
+    created = article is None
     if article is None:
         article = Article.objects.create(text=text, **SAMPLE_ARTICLE_META)
-        result.article = article
-        result.article_created = True
+    result = DemoResult(article=article, article_created=created)
 
     def password_for(default: str) -> str:
         return default if known_passwords else secrets.token_urlsafe(18)

@@ -41,7 +41,8 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["text"].required = False
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if "text" not in self.fields:  # read-only: banks' evidence spans point into it
             return cleaned
         upload = cleaned.get("upload")

@@ -172,6 +172,9 @@ class Question(models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    # Set by the admin formset and the authoring API, which check the choices themselves.
+    _choices_checked_by_formset: bool = False
+
     class Meta:
         ordering = ["bank", "position", "id"]
         constraints = [

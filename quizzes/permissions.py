@@ -3,18 +3,18 @@ admin, API and services alike."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 
 TEACHERS_GROUP = "Teachers"
 
 
-def is_teacher(user: AbstractBaseUser) -> bool:
+def is_teacher(user: User | AnonymousUser) -> bool:
     if not (user and user.is_authenticated and user.is_active and user.is_staff):
         return False
     return user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists()
 
 
-def can_edit_bank(user: AbstractBaseUser, bank) -> bool:
+def can_edit_bank(user: User | AnonymousUser, bank) -> bool:
     """Teachers edit the banks they own; superusers edit any."""
     if not (user and user.is_authenticated and user.is_active):
         return False

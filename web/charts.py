@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 HEAT_CELL = 12
 HEAT_GAP = 3
@@ -15,7 +16,7 @@ HEAT_TOP = 16
 HEAT_LEFT = 26
 
 
-def _parse_day(value) -> date:
+def _parse_day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -53,7 +54,7 @@ def heat_level(count: int, peak: int) -> int:
     return min(4, max(1, math.ceil(4 * count / peak)))
 
 
-def heatmap(days: list[dict], *, today: date, weeks: int = 53) -> Heatmap:
+def heatmap(days: list[dict[str, Any]], *, today: date, weeks: int = 53) -> Heatmap:
     """A GitHub-style calendar: one column per week (Monday on top), the last
     column holding `today`. `days` are {"date": "YYYY-MM-DD", "count": n}."""
     counts: dict[date, int] = {}
@@ -123,7 +124,7 @@ class BarChart:
     baseline: float
     peak: int
     total: int
-    rows: list[dict] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def nice_ceiling(value: float) -> int:
@@ -137,7 +138,9 @@ def nice_ceiling(value: float) -> int:
     return int(10 * magnitude)
 
 
-def bar_chart(rows: list[dict], *, today: date, width: int = 360, height: int = 170) -> BarChart:
+def bar_chart(
+    rows: list[dict[str, Any]], *, today: date, width: int = 360, height: int = 170
+) -> BarChart:
     """Bars of {"date", "count"} rows (the 30-day due forecast)."""
     left, right, top, bottom = 32, 6, 8, 22
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -207,7 +210,7 @@ class LineChart:
 
 
 def retention_chart(
-    rows: list[dict], *, target: float | None = None, width: int = 360, height: int = 170
+    rows: list[dict[str, Any]], *, target: float | None = None, width: int = 360, height: int = 170
 ) -> LineChart:
     """A line of weekly retention ({"week", "retention" (0..1 or None), "reviews"}),
     with the desired retention as a dashed line. Weeks without reviews are gaps."""
@@ -282,7 +285,7 @@ MASTERY_PARTS = (
 )
 
 
-def mastery_bars(banks: list[dict], *, width: int = 300) -> list[MasteryBar]:
+def mastery_bars(banks: list[dict[str, Any]], *, width: int = 300) -> list[MasteryBar]:
     """One stacked bar per bank: new / learning / young / mature cards."""
     bars = []
     for bank in banks:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import cache
+from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -88,7 +89,7 @@ class QuizStartForm(forms.Form):
     def __init__(self, *args, banks=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.banks = {bank.pk: bank for bank in banks}
-        self.fields["bank"].choices = [
+        cast(forms.ChoiceField, self.fields["bank"]).choices = [
             (bank.pk, f"{bank.title} ({bank.question_count} questions)") for bank in banks
         ]
 

@@ -34,14 +34,17 @@ def article_get_for_student(*, user, article_id: int) -> Article:
     the articles they added or built a bank on (superusers see all)."""
     articles = Article.objects.all()
     if not (user.is_authenticated and user.is_superuser):
-        visible = Exists(
+        published = Exists(
             QuestionBank.objects.filter(article=OuterRef("pk"), status=BankStatus.PUBLISHED)
         )
         if user.is_authenticated and user.is_staff:
-            visible |= Q(created_by=user) | Exists(
-                QuestionBank.objects.filter(article=OuterRef("pk"), owner=user)
+            articles = articles.filter(
+                published
+                | Q(created_by=user)
+                | Exists(QuestionBank.objects.filter(article=OuterRef("pk"), owner=user))
             )
-        articles = articles.filter(visible)
+        else:
+            articles = articles.filter(published)
     try:
         return articles.get(pk=article_id)
     except Article.DoesNotExist as exc:
@@ -56,7 +59,9 @@ def article_evidence_spans(*, article: Article) -> list[Span]:
         evidence_start__isnull=False,
         evidence_end__isnull=False,
     ).values_list("evidence_start", "evidence_end", "pk")
-    return [Span(start, end, pk) for start, end, pk in rows]
+    return [
+        Span(start, end, pk) for start, end, pk in rows if start is not None and end is not None
+    ]
 
 
 @dataclass(frozen=True)

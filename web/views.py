@@ -42,6 +42,7 @@ from .selectors import (
 
 STUDY_QUEUE_LIMIT = 30
 RATINGS = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
+RATING_NAMES: dict[int | None, str] = dict(RATINGS)
 
 
 def login_required(view):
@@ -282,7 +283,7 @@ def study_rate(request):
             return redirect(_study_url(bank, card_id))
         return redirect(_study_url(bank))
     context = _study_context(request, bank, prefer_card=card_id if error else None, error=error)
-    context["announce"] = "" if error else f"Rated {dict(RATINGS).get(rating, '')}. Next card."
+    context["announce"] = "" if error else f"Rated {RATING_NAMES.get(rating, '')}. Next card."
     return _render_study(request, context)
 
 
@@ -375,7 +376,7 @@ def _order_from_post(request, question) -> list[int] | None:
     order = [_int_or_none(v) for v in request.POST.getlist("order")]
     if len(order) != len(valid) or set(order) != valid:
         return None
-    return order
+    return [pk for pk in order if pk is not None]
 
 
 def _take_context(attempt, question, *, order=None, error="", position=None) -> dict:

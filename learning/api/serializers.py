@@ -5,6 +5,7 @@ services / selectors return (and type it for the OpenAPI schema)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from django.utils import timezone
 from rest_framework import serializers
@@ -211,7 +212,7 @@ class BatchItemResultSerializer(serializers.Serializer):
     client_uuid = serializers.CharField(allow_null=True)
     ok = serializers.BooleanField()
     result = ReviewResultSerializer(required=False)
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]  # a field, not Serializer.errors
         child=serializers.ListField(child=serializers.CharField()), required=False
     )
 
@@ -246,7 +247,7 @@ class QuizStartInputSerializer(serializers.Serializer):
     def __init__(self, *args, banks=None, **kwargs):
         super().__init__(*args, **kwargs)
         if banks is not None:
-            self.fields["bank"].queryset = banks
+            cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks)
 
 
 class QuizAnswerInputSerializer(serializers.Serializer):

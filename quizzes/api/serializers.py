@@ -5,6 +5,7 @@ hand plain values to quizzes.authoring / quizzes.services."""
 from __future__ import annotations
 
 import hashlib
+from typing import cast
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
@@ -70,7 +71,7 @@ class ChoiceCreateInputSerializer(NestedChoiceInputSerializer):
     def __init__(self, *args, questions=None, **kwargs):
         super().__init__(*args, **kwargs)
         if questions is not None:
-            self.fields["question"].queryset = questions
+            cast(PrimaryKeyField, self.fields["question"]).limit_to(questions)
 
 
 class ChoiceUpdateInputSerializer(serializers.Serializer):
@@ -129,12 +130,12 @@ class QuestionCreateInputSerializer(QuestionUpdateInputSerializer):
     bank = PrimaryKeyField(queryset=QuestionBank.objects.none())
     kind = serializers.ChoiceField(choices=QuestionKind.choices)
     prompt = StrictCharField(max_length=5000)
-    choices = NestedChoiceInputSerializer(many=True, required=False, max_length=50)
+    choices = NestedChoiceInputSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]  # (ListSerializer takes it; the stubs do not know)
 
     def __init__(self, *args, banks=None, **kwargs):
         super().__init__(*args, **kwargs)
         if banks is not None:
-            self.fields["bank"].queryset = banks
+            cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks)
 
 
 class TeachBankSerializer(serializers.ModelSerializer):
@@ -170,7 +171,7 @@ class BankUpdateInputSerializer(serializers.Serializer):
     def __init__(self, *args, articles=None, **kwargs):
         super().__init__(*args, **kwargs)
         if articles is not None:
-            self.fields["article"].queryset = articles
+            cast(PrimaryKeyField, self.fields["article"]).limit_to(articles)
 
 
 class BankCreateInputSerializer(BankUpdateInputSerializer):

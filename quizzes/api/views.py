@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
@@ -78,6 +78,7 @@ class BankQuestionsView(ConditionalGetMixin, ListAPIView):
 class TeachViewSet(viewsets.GenericViewSet):
     """Base of the teachers' resources: teachers only, 64-bit ids."""
 
+    output_serializer: type[serializers.BaseSerializer]
     permission_classes = [IsAuthenticated, IsTeacher]
     lookup_value_converter = "id"  # config.api_fields.IdConverter: 64-bit ids only
 

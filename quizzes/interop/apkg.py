@@ -20,6 +20,7 @@ import re
 import sqlite3
 import zipfile
 import zlib
+from typing import Any
 
 import genanki
 
@@ -42,7 +43,7 @@ BACK = (
 )
 
 
-def stable_id(*parts) -> int:
+def stable_id(*parts: object) -> int:
     """A 31-bit id in Anki's recommended range, the same for the same parts."""
     digest = hashlib.sha256("__".join(str(p) for p in parts).encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
@@ -58,10 +59,10 @@ def deck_id_for(bank_ref: str) -> int:
 
 def note_guid(q: QuestionData) -> str:
     if q.ref:
-        return genanki.guid_for("newsquiz-question", q.ref)
+        return str(genanki.guid_for("newsquiz-question", q.ref))
     if q.fingerprint:
-        return genanki.guid_for("newsquiz-fingerprint", q.fingerprint)
-    return genanki.guid_for("newsquiz-prompt", q.kind, q.prompt)
+        return str(genanki.guid_for("newsquiz-fingerprint", q.fingerprint))
+    return str(genanki.guid_for("newsquiz-prompt", q.kind, q.prompt))
 
 
 def _html(text: str) -> str:
@@ -154,7 +155,7 @@ _DAMAGE = (
 )
 
 
-def _read_collection(data: bytes) -> tuple[dict, dict, list]:
+def _read_collection(data: bytes) -> tuple[dict[int, Any], dict[Any, Any], list[Any]]:
     """(note types by id, decks, note rows) of the package's collection."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -217,7 +218,9 @@ def load(data: bytes) -> ParsedBank:
     return parsed
 
 
-def _note_question(values: dict, fields: list[str], number: int, parsed: ParsedBank):
+def _note_question(
+    values: dict[str, str], fields: list[str], number: int, parsed: ParsedBank
+) -> QuestionData | None:
     if "NewsQuiz" in values:
         try:
             hidden = json.loads(html.unescape(values["NewsQuiz"]))

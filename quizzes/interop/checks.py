@@ -60,7 +60,7 @@ def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
     for question in bank.questions:
         line = question.line
 
-        def add(message: str, field: str = "", line=line) -> None:
+        def add(message: str, field: str = "", line: int | None = line) -> None:
             parsed.problem(message, line=line, field=field, where=where)
 
         if question.kind not in KINDS:
@@ -90,7 +90,7 @@ def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
         start, end = question.evidence_start, question.evidence_end
         if (start is None) != (end is None):
             add("Give both evidence_start and evidence_end, or neither.", "evidence")
-        elif start is not None and (start < 0 or end < start):
+        elif start is not None and end is not None and (start < 0 or end < start):
             add("The evidence must start at 0 or later and end after it starts.", "evidence")
         if len(question.fingerprint) > FINGERPRINT_MAX:
             add(f"The fingerprint is longer than {FINGERPRINT_MAX} characters.", "fingerprint")

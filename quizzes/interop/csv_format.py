@@ -152,7 +152,14 @@ def load(data: bytes) -> ParsedBank:
     return parsed
 
 
-def _question_from_cells(cells, choice_columns, header, row, line, parsed) -> QuestionData | None:
+def _question_from_cells(
+    cells: dict[str, str],
+    choice_columns: dict[int, int],
+    header: list[str],
+    row: list[str],
+    line: int,
+    parsed: ParsedBank,
+) -> QuestionData | None:
     kind = cells["kind"].strip()
     difficulty = _int_or_none(
         cells.get("difficulty", ""), field="difficulty", line=line, parsed=parsed

@@ -93,7 +93,7 @@ class Problem:
         subject = f"{self.field}: " if self.field else ""
         return f"{place}{subject}{self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"line": self.line, "field": self.field, "message": self.message, "text": str(self)}
 
 
@@ -103,22 +103,13 @@ class ParsedBank:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def problem(self, message: str, *, line: int | None = None, field: str = "", where="line"):
+    def problem(
+        self, message: str, *, line: int | None = None, field: str = "", where: str = "line"
+    ) -> None:
         self.problems.append(Problem(message=message, line=line, field=field, where=where))
 
     def warn(self, message: str, *, line: int | None = None, where: str = "line") -> None:
         self.warnings.append(f"{where} {line}: {message}" if line is not None else message)
-
-
-def renumber(choices: list[ChoiceData], *, start: int = 1) -> list[ChoiceData]:
-    """Positions 1, 2, 3… in the given order."""
-    for index, choice in enumerate(choices):
-        choice.position = start + index
-    return choices
-
-
-def text_of(value) -> str:
-    return "" if value is None else str(value)
 
 
 ORDERING_SEPARATOR = " → "

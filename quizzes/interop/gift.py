@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 from .checks import guess_kind
 from .data import (
@@ -150,10 +151,10 @@ def _clean(text: str, markup: str) -> str:
 _WEIGHT = re.compile(r"^%(-?[0-9.]+)%")
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[tuple[int, list[str], dict[str, str], str | None]]:
     """(first line number, lines, meta dict, category) per question block."""
     block: list[str] = []
-    start = None
+    start = 0
     meta: dict[str, str] = {}
     pending_meta: dict[str, str] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -166,7 +167,7 @@ def _blocks(text: str):
         if stripped.startswith("//") and not block:
             continue
         if stripped.startswith("$CATEGORY:") and not block:
-            yield number, None, {}, stripped[len("$CATEGORY:") :].strip()
+            yield number, [], {}, stripped[len("$CATEGORY:") :].strip()
             continue
         if not stripped:
             if block:
@@ -200,7 +201,9 @@ def load(data: bytes) -> ParsedBank:
     return parsed
 
 
-def _parse_block(source: str, line: int, meta: dict, parsed: ParsedBank) -> QuestionData | None:
+def _parse_block(
+    source: str, line: int, meta: dict[str, str], parsed: ParsedBank
+) -> QuestionData | None:
     if source.startswith("::"):
         end = source.find("::", 2)
         if end < 0:

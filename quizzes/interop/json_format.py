@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 import json
 from json import scanner
-from json.decoder import JSONObject
+from json.decoder import JSONObject  # type: ignore[attr-defined]  # (not in typeshed)
+from typing import Any
 
 from .data import (
     BankData,
@@ -89,7 +90,7 @@ def dump(bank: BankData) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-class _LineDict(dict):
+class _LineDict(dict[str, Any]):
     line: int = 0
 
 
@@ -102,7 +103,9 @@ class _LineDecoder(json.JSONDecoder):
         starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self._starts = starts
 
-        def parse_object(s_and_end, *args, **kwargs):
+        def parse_object(
+            s_and_end: tuple[str, int], *args: Any, **kwargs: Any
+        ) -> tuple[_LineDict, int]:
             s, end = s_and_end
             value, new_end = JSONObject(s_and_end, *args, **kwargs)
             obj = _LineDict(value)
@@ -110,7 +113,7 @@ class _LineDecoder(json.JSONDecoder):
             return obj, new_end
 
         self.parse_object = parse_object
-        self.scan_once = scanner.py_make_scanner(self)
+        self.scan_once = scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
 
 def load(data: bytes) -> ParsedBank:
@@ -174,15 +177,15 @@ def load(data: bytes) -> ParsedBank:
     return parsed
 
 
-def _line(obj) -> int | None:
+def _line(obj: object) -> int | None:
     return getattr(obj, "line", None)
 
 
-def _str(value) -> str:
+def _str(value: object) -> str:
     return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
 
 
-def _question(item: dict, parsed: ParsedBank) -> QuestionData | None:
+def _question(item: dict[str, Any], parsed: ParsedBank) -> QuestionData | None:
     line = _line(item)
     unknown = sorted(set(item) - QUESTION_KEYS)
     if unknown:

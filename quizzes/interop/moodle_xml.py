@@ -44,7 +44,7 @@ _BREAKS = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
 # ---------------------------------------------------------------- writing
 
 
-def _text_el(parent, tag: str, text: str, *, fmt: str | None = "html") -> ET.Element:
+def _text_el(parent: ET.Element, tag: str, text: str, *, fmt: str | None = "html") -> ET.Element:
     element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
     ET.SubElement(element, "text").text = _to_html(text) if fmt == "html" else text
     return element
@@ -121,10 +121,15 @@ def dump(bank: BankData) -> bytes:
                 )
                 ET.SubElement(answer, "text").text = _to_html(c.text)
         tags = ET.SubElement(element, "tags")
-        for key, value in (("kind", q.kind), ("status", q.status), ("difficulty", q.difficulty)):
+        for key, value in (
+            ("kind", q.kind),
+            ("status", q.status),
+            ("difficulty", str(q.difficulty)),
+        ):
             ET.SubElement(ET.SubElement(tags, "tag"), "text").text = f"{TAG_PREFIX}{key}={value}"
     ET.indent(quiz, space="  ")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8") + b"\n"
+    body: bytes = ET.tostring(quiz, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
 # ---------------------------------------------------------------- reading
@@ -133,7 +138,7 @@ def dump(bank: BankData) -> bytes:
 @dataclass
 class Node:
     tag: str
-    attrib: dict
+    attrib: dict[str, str]
     line: int
     children: list[Node] = field(default_factory=list)
     text: str = ""
@@ -164,20 +169,20 @@ def parse_tree(text: str) -> Node:
     stack = [root]
     texts: list[list[str]] = [[]]
 
-    def start(tag, attrib):
+    def start(tag: str, attrib: dict[str, str]) -> None:
         node = Node(tag, attrib, parser.CurrentLineNumber)
         stack[-1].children.append(node)
         stack.append(node)
         texts.append([])
 
-    def end(tag):
+    def end(tag: str) -> None:
         node = stack.pop()
         node.text = "".join(texts.pop())
 
-    def data(chunk):
+    def data(chunk: str) -> None:
         texts[-1].append(chunk)
 
-    def refuse(*args):
+    def refuse(*args: object) -> None:
         raise _Refused("DOCTYPE and entity declarations are not accepted.")
 
     parser.StartElementHandler = start
@@ -303,7 +308,8 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
                 f"{len(accepted) - 1} alternative answer(s) dropped; kept {accepted[0]!r}.",
                 line=line,
             )
-        question.kind = meta.get("kind") if meta.get("kind") in ("cloze", "free_text") else ""
+        kind = meta.get("kind") or ""
+        question.kind = kind if kind in ("cloze", "free_text") else ""
         if not question.kind:
             question.kind = "cloze" if "___" in question.prompt else "free_text"
     elif qtype == "ordering":

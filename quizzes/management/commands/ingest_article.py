@@ -66,7 +66,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             article = Article.objects.filter(checksum=text_checksum(text)).first()
             created = article is None
-            if created:
+            if article is None:
                 article = article_create(text=text, published_on=published, created_by=owner)
             elif published and article.published_on is None:
                 article.published_on = published
