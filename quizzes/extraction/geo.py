@@ -33,10 +33,25 @@ Public helpers (used by extraction and by the distractor builders of generation)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .text import fold
+
+__all__ = [
+    "canonical_country",
+    "city_country",
+    "city_population",
+    "country_names",
+    "country_of_adjective",
+    "fold",
+    "is_country",
+    "may_start_country",
+    "neighbours",
+    "region_country",
+    "same_region",
+]
 
 # Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
 # Turke(y)-ish, Argentin(a)-e, Sloveni(a)-an); used to derive adjectives the data lacks.
@@ -89,16 +104,6 @@ CITY_MIN_POPULATION = 100_000
 CITY_DOMINANCE = 3
 # Cities this big are also known by their other Latin-script names ("Kiev").
 BIG_CITY = 1_000_000
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, curly apostrophes straightened, spaces collapsed."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 @dataclass

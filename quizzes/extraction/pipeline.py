@@ -1,9 +1,20 @@
-"""Article text -> Facts: one spaCy parse, then linear rule passes over it."""
+"""Article text -> Facts: one spaCy parse, then the stages in this order.
+
+1. people     (``people.PeopleIndex.build``): who is who, mentions grouped under one name;
+2. quotes     (``quotes.extract_quotes``): quotations and their speakers, using the people;
+3. countries  (``countries.extract_country_links``): people, places, organisations and events
+              tied to a country, using the people;
+4. events     (``events.extract_dated_events``): time expressions and the clauses they date.
+
+Each stage runs its own ordered list of rules (``RULES`` in its package; see README.md).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from .countries import extract_country_links
+from .events import extract_dated_events
 from .facts import Facts
 from .nlp import get_nlp
 from .people import PeopleIndex
@@ -16,12 +27,6 @@ def extract(text: str, *, published: date | None = None) -> Facts:
     `published` (the article's publication date) resolves relative dates such as
     "last week" or "earlier this month"; without it they get date None.
     """
-    try:
-        from .countries import extract_country_links
-        from .events import extract_dated_events
-    except ImportError as exc:  # pragma: no cover - only while a module is being written
-        raise ImportError(f"quizzes.extraction is incomplete: {exc}") from exc
-
     doc = get_nlp()(text)
     people = PeopleIndex.build(doc)
     quotes = extract_quotes(doc, people=people)

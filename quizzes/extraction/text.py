@@ -7,7 +7,10 @@ mark before a space; a straight '"' opens or closes depending on what is open.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 OPEN_DOUBLE = "\u201c\u201e"  # “ „
 CLOSE_DOUBLE = "\u201d"  # ”
@@ -18,6 +21,24 @@ STRAIGHT_SINGLE = "'"
 # Characters after which a mark opens a quotation (besides the start of a paragraph).
 OPENING_CONTEXT = " \t([{\u2014\u2013-:/" + OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 TERMINATORS = ".?!\u2026"
+_APOSTROPHES = re.compile(r"[\u2019\u2018`\u00b4]")
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """The comparison key of a word or name, the one used everywhere in extraction: lower
+    case, accents removed, one kind of apostrophe, whitespace collapsed ("Agnès  D’Anieri"
+    -> "agnes d'anieri")."""
+    if text.isascii() and "`" not in text:
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_APOSTROPHES.sub("'", text).lower().split())
+
+
+def fold_word(text: str) -> str:
+    """A name word's key: ``fold`` without the dots of an abbreviation ("Dr." -> "dr")."""
+    return fold(text).strip(".")
 
 
 @dataclass(frozen=True)

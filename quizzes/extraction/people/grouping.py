@@ -1,0 +1,166 @@
+"""Rules that group mentions into people: which canonical full name each mention is.
+
+``GROUPING_RULES`` run in this order over one ``Grouping``; each reads the fields filled by
+the rules before it and fills its own (the field comments say which rule writes them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .names import RawMention
+from .tokens import (
+    NON_PERSON_LABELS,
+    SUBJECT_DEPS,
+    is_name_token,
+    is_speech,
+    name_word,
+    surname_like,
+)
+
+Position = tuple[int, str, int]  # (token of the full mention, canonical name, rank of the word)
+
+
+@dataclass
+class Grouping:
+    doc: Doc
+    raws: list[RawMention]  # in text order
+    canon: dict[tuple[str, ...], str] = field(default_factory=dict)  # full_names
+    by_word: dict[str, list[Position]] = field(default_factory=dict)  # full_name_words
+    assigned: list[tuple[RawMention, str]] = field(default_factory=list)  # mentions_to_people
+    surnames: dict[str, str] = field(default_factory=dict)  # known_surnames, lone_surnames
+    firsts: dict[str, str] = field(default_factory=dict)  # family_and_middle_names
+
+    def resolve_single(self, word: str, at: int) -> str | None:
+        """The last word of a full name first, then its first word (a family name written
+        first: "Han" for "Han Do-hyun"), then any word of it; the nearest one before."""
+        cands = self.by_word.get(word)
+        if not cands:
+            return None
+        best = max(c[2] for c in cands)
+        surname = [c for c in cands if c[2] == best]
+        before = [c for c in surname if c[0] <= at]
+        return (before[-1] if before else surname[0])[1]
+
+
+def full_names(g: Grouping) -> None:
+    """Full names (two words or more); a shorter full name inside a longer one with the
+    same surname is the same person ("Vladimir Putin" / "Vladimir V. Putin")."""
+    groups: list[tuple[set[str], str, tuple[str, ...]]] = []  # (words, name, key words)
+    full = [r for r in g.raws if len(r.words) >= 2]
+    for r in sorted(full, key=lambda r: (-len(r.words), r.name_first)):
+        for words, name, key in groups:
+            if r.words[-1] == key[-1] and set(r.words) <= words:
+                g.canon[r.words] = name
+                break
+        else:
+            groups.append((set(r.words), r.text, r.words))
+            g.canon[r.words] = r.text
+
+
+def full_name_words(g: Grouping) -> None:
+    """Where each word of a full name occurs, to pick the nearest earlier full mention for
+    a surname ("Tokayev" -> "Kassym-Jomart Tokayev")."""
+    for r in g.raws:
+        if len(r.words) < 2:
+            continue
+        name = g.canon[r.words]
+        for pos, w in enumerate(r.words):
+            rank = 2 if pos == len(r.words) - 1 else 1 if pos == 0 else 0
+            g.by_word.setdefault(w, []).append((r.name_first, name, rank))
+
+
+def mentions_to_people(g: Grouping) -> None:
+    """Each mention's person: a full name its canonical form, a single word the full name
+    that has it ("Mr Tokayev"), else the first person the same word was given to."""
+    singles_seen: dict[str, str] = {}
+    for r in g.raws:
+        if len(r.words) >= 2:
+            g.assigned.append((r, g.canon[r.words]))
+            continue
+        word = r.words[0]
+        name = g.resolve_single(word, r.name_first) or singles_seen.get(word) or r.text
+        singles_seen.setdefault(word, name)
+        g.assigned.append((r, name))
+
+
+def known_surnames(g: Grouping) -> None:
+    """The last word of every mention names its person ("Umarov said", "D'Anieri")."""
+    for r, name in g.assigned:
+        g.surnames.setdefault(r.words[-1], name)
+
+
+def family_and_middle_names(g: Grouping) -> None:
+    """A family name written first ("Han Do-hyun" ... "Han said") and a middle word of a
+    double surname ("Mirtha Condori Quispe" ... "Condori told a rally") may name the person,
+    under the conditions of ``lone_surnames``."""
+    for r, name in g.assigned:
+        if len(r.words) >= 2 and r.words[0] not in g.surnames:
+            g.firsts.setdefault(r.words[0], name)
+    for r, name in g.assigned:
+        for w in r.words[1:-1]:
+            if w not in g.surnames and len(w) > 2:
+                g.firsts.setdefault(w, name)
+
+
+def _said_object(tok: Token) -> bool:
+    """ "“...,” said Torres" parsed with the name as object."""
+    return tok.dep_ in ("dobj", "attr", "npadvmod") and tok.head.i < tok.i and is_speech(tok.head)
+
+
+def _first_word_counts(tok: Token) -> bool:
+    """A first or middle name word stands for the person only as a subject, a word the model
+    labels PERSON, or the name after an inverted "said"; never a place."""
+    return tok.ent_type_ not in ("GPE", "LOC") and (
+        tok.ent_type_ == "PERSON" or tok.dep_ in SUBJECT_DEPS or _said_object(tok)
+    )
+
+
+def lone_surnames(g: Grouping) -> None:
+    """Lone surnames with no title or entity label anywhere ("Umarov said", "D'Anieri"),
+    also a known surname the tagger reads as a common noun ("Mendes said"); a surname the
+    model took for a place counts as a subject ("Kalin stated")."""
+    doc = g.doc
+    covered = {i for r, _ in g.assigned for i in range(r.first, r.name_last + 1)}
+    for tok in doc:
+        if tok.i in covered or not (is_name_token(tok) or surname_like(tok)):
+            continue
+        if tok.ent_type_ in NON_PERSON_LABELS - {"FAC"} and tok.dep_ not in SUBJECT_DEPS:
+            continue
+        word = name_word(tok.text)
+        if word not in g.surnames and word in g.firsts and _first_word_counts(tok):
+            g.surnames[word] = g.firsts[word]
+        if word not in g.surnames or not _ends_name(doc, tok):
+            continue
+        if tok.i > 0 and is_name_token(doc[tok.i - 1]) and tok.i - 1 not in covered:
+            continue  # part of a different, longer name
+        raw = RawMention(tok.i, tok.i, tok.i, None, None, (word,), tok.text)
+        g.assigned.append((raw, g.resolve_single(word, tok.i) or g.surnames[word]))
+
+
+def _ends_name(doc: Doc, tok: Token) -> bool:
+    return (
+        tok.i + 1 >= len(doc) or not is_name_token(doc[tok.i + 1]) or doc[tok.i + 1].tag_ == "POS"
+    )
+
+
+GroupingRule = Callable[[Grouping], None]
+GROUPING_RULES: tuple[GroupingRule, ...] = (
+    full_names,
+    full_name_words,
+    mentions_to_people,
+    known_surnames,
+    family_and_middle_names,
+    lone_surnames,
+)
+
+
+def group(doc: Doc, raws: list[RawMention]) -> list[tuple[RawMention, str]]:
+    """Every mention with its person's canonical name, in text order."""
+    g = Grouping(doc, raws)
+    for rule in GROUPING_RULES:
+        rule(g)
+    return sorted(g.assigned, key=lambda x: x[0].first)

@@ -1,0 +1,292 @@
+"""A person's name in the tokens: the capitalised run around a word, split into the role or
+title words before it and the name itself ("Kazakh President | Kassym-Jomart Tokayev")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..geo import country_of_adjective
+from ..lexicon import (
+    HONORIFICS,
+    NON_PERSON_FIRST_WORDS,
+    OFFICE_TITLES,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+)
+from ..text import fold_word
+from .tokens import (
+    JOINERS,
+    NAME_PARTICLES,
+    NORP_DESCRIPTORS,
+    acronym_token,
+    hyphen_name,
+    is_acronym,
+    is_name_token,
+    joined,
+    name_word,
+    without_possessive,
+)
+
+# Words that end the role before a name inside one capitalised run ("Acme Corp | Laura Chen").
+_ROLE_END_WORDS = frozenset(HONORIFICS) | OFFICE_TITLES | ORG_WORDS | PERSON_ROLE_NOUNS
+_TITLE_WORDS = OFFICE_TITLES | set(HONORIFICS)
+_NOT_OFFICES = {"former", "first", "state", "acting", "ex"}
+
+
+@dataclass
+class RawMention:
+    """One mention of a person before mentions are grouped into people."""
+
+    first: int  # first token, titles included
+    name_first: int
+    name_last: int  # inclusive
+    honorific: str | None
+    role: str | None
+    words: tuple[str, ...]  # folded name words
+    text: str  # the name as written
+    kind: str = "ent"  # why it is a person: ent | title | role | speech | colon | surname
+
+
+# ----------------------------------------------------------------------------- the run
+def name_run(doc: Doc, i: int, j: int | None = None) -> tuple[int, int]:
+    """Widen tokens i..j (inclusive) to the whole capitalised run they sit in."""
+    a, b = i, i if j is None else j
+    while (left := _step_left(doc, a)) is not None:
+        a = left
+    while (right := _step_right(doc, b)) is not None:
+        b = right
+    return a, b
+
+
+def _step_left(doc: Doc, a: int) -> int | None:
+    """The run's new first token one step to the left, or None where it stops."""
+    if a <= 0:
+        return None
+    prev = doc[a - 1]
+    if "\n" in prev.whitespace_:
+        return None
+    if is_name_token(prev):
+        return a - 1
+    if (
+        prev.text in JOINERS
+        and a >= 2
+        and joined(doc[a - 2], prev)
+        and joined(prev, doc[a])
+        and (is_name_token(doc[a - 2]) or hyphen_name(doc, a - 2))
+    ):
+        return a - 2
+    return _particles_left(doc, a)
+
+
+def _particles_left(doc: Doc, a: int) -> int | None:
+    """Lowercase particles between name words: "Ekambi de la | Fontaine"."""
+    k = a - 1
+    while k >= 0 and doc[k].lower_ in NAME_PARTICLES and a - k <= 3:
+        if "\n" in doc[k].whitespace_:
+            break
+        k -= 1
+    if (
+        k < a - 1
+        and k >= 0
+        and "\n" not in doc[k].whitespace_
+        and is_name_token(doc[k])
+        and all(not doc[t].is_sent_start for t in range(k + 1, a + 1))
+    ):
+        return k
+    return None
+
+
+def _step_right(doc: Doc, b: int) -> int | None:
+    """The run's new last token one step to the right, or None where it stops."""
+    if b + 1 >= len(doc) or "\n" in doc[b].whitespace_:
+        return None
+    nxt = doc[b + 1]
+    if is_name_token(nxt):
+        return b + 1
+    if hyphen_name(doc, b + 1) and "\n" not in nxt.whitespace_:
+        return b + 3  # "Han Do-hyun": the tagger read "Do" as a verb
+    if (
+        nxt.text in JOINERS
+        and b + 2 < len(doc)
+        and joined(doc[b], nxt)
+        and joined(nxt, doc[b + 2])
+        and (is_name_token(doc[b + 2]) or doc[b + 2].text.isalpha())
+    ):
+        return b + 2
+    # Lowercase particles inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+    k = b + 1
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and k - b <= 3:
+        k += 1
+    if k > b + 1 and k < len(doc) and is_name_token(doc[k]):
+        return k
+    return None
+
+
+# ----------------------------------------------------------------------------- the split
+def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
+    """Split a capitalised run into titles/role words and the name itself."""
+    while b >= a and (doc[b].tag_ == "POS" or doc[b].text in ("'s", "\u2019s")):
+        b -= 1
+    # A possessive glued to the last word ("Jinping’s" as one token) is cut below.
+    k = _name_start(doc, a, b)
+    honorific = _honorific(doc, a, k)
+    while k <= b and doc[k].text in JOINERS:
+        k += 1  # "Secretary-General"
+    words = _name_words(doc, k, b)
+    if words is None:
+        return None
+    name = without_possessive(text[doc[k].idx : doc[b].idx + len(doc[b].text)])
+    role_first = role_start(doc, a, k)
+    return RawMention(
+        min(a, role_first if role_first is not None else a),
+        k,
+        b,
+        honorific,
+        _role_text(doc, text, role_first, k),
+        words,
+        name,
+    )
+
+
+def _name_start(doc: Doc, a: int, b: int) -> int:
+    """The name starts after the last title in the run ("Moscow Mayor | Sergei Sobyanin"),
+    then past nationality words ("Kazakh | Kassym-Jomart Tokayev")."""
+    k = a
+    for t in range(a, b):
+        if fold_word(doc[t].text) in _ROLE_END_WORDS or is_acronym(doc[t]):
+            k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
+    while k < b and is_descriptor(doc[k]):
+        k += 1
+    return k
+
+
+def _honorific(doc: Doc, a: int, k: int) -> str | None:
+    honorific = None
+    for t in range(a, k):
+        if fold_word(doc[t].text) in HONORIFICS:
+            honorific = fold_word(doc[t].text)
+    return honorific
+
+
+def _name_words(doc: Doc, k: int, b: int) -> tuple[str, ...] | None:
+    """The folded words of tokens k..b when they can be a person's name, else None."""
+    if k > b or all(fold_word(t.text) in _TITLE_WORDS or t.text in JOINERS for t in doc[k : b + 1]):
+        return None
+    words = [name_word(t.text) for t in doc[k : b + 1] if t.text not in JOINERS]
+    if not words or sum(w not in NAME_PARTICLES for w in words) > 5:
+        return None
+    if len(words) == 1 and acronym_token(doc[k]):
+        return None  # "The FCFC said": an organisation's initials, not a name
+    if any(w in ORG_WORDS for w in words) or words[0] in NON_PERSON_FIRST_WORDS:
+        return None
+    if (words[-1] in OFFICE_TITLES or words[-1] in PERSON_ROLE_NOUNS) and not any(
+        t.ent_type_ == "PERSON" for t in doc[k : b + 1]
+    ):
+        return None  # "Interior Minister": a title, not a name
+    return tuple(words)
+
+
+def _role_text(doc: Doc, text: str, role_first: int | None, name_first: int) -> str | None:
+    if role_first is None:
+        return None
+    tokens = [t for t in doc[role_first:name_first] if fold_word(t.text) not in HONORIFICS]
+    if not tokens:
+        return None
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def is_descriptor(tok: Token) -> bool:
+    """A word between a title and a name that is not part of the name: a nationality
+    ("Kazakh"), a party or faith word, an adjective. A first name the model tagged NORP
+    ("German Chancellor Olaf Scholz") is part of the name."""
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return False
+    low = fold_word(tok.text)
+    if country_of_adjective(tok.text) or low in NORP_DESCRIPTORS:
+        return True
+    if tok.ent_type_ == "NORP":
+        return not (tok.pos_ == "PROPN" and tok.tag_ == "NNP" and not tok.text.isupper())
+    return tok.pos_ == "ADJ"
+
+
+# ----------------------------------------------------------------------------- the role
+def role_start(doc: Doc, a: int, name_first: int) -> int | None:
+    """First token of the role words before a name ("deputy chairman of Russia's security
+    council"), kept only when they name an office or occupation."""
+    inner = [t for t in range(a, name_first) if fold_word(doc[t].text) not in HONORIFICS]
+    start = inner[0] if inner else None
+    if start is None and a >= 1 and not _attaches(doc[a - 1], name_first):
+        return None
+    k = a - 1
+    while k >= 0 and _role_word(doc, k):
+        start = k
+        k -= 1
+    if start is None:
+        return None
+    while start < name_first and (doc[start].lower_ == "of" or doc[start].tag_ == "POS"):
+        start += 1
+    words = {
+        fold_word(t.text) for t in doc[start:name_first] if fold_word(t.text) not in HONORIFICS
+    }
+    if not words & (OFFICE_TITLES | PERSON_ROLE_NOUNS):
+        return None
+    return start
+
+
+def _attaches(prev: Token, name_first: int) -> bool:
+    """Only a role that attaches to the name: the word right before it is a title or a
+    noun that modifies the name."""
+    return fold_word(prev.text) in OFFICE_TITLES or (
+        prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "compound" and name_first <= prev.head.i
+    )
+
+
+def _role_word(doc: Doc, k: int) -> bool:
+    t = doc[k]
+    if "\n" in t.whitespace_ or t.is_space or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return False
+    return (
+        t.pos_ in ("ADJ", "NOUN", "PROPN")
+        or t.lower_ == "of"
+        or t.tag_ == "POS"
+        or (t.text in JOINERS and k > 0 and joined(doc[k - 1], t))
+    )
+
+
+def appositive_role(doc: Doc, text: str, last: int) -> str | None:
+    """The office in apposition to a name: "Grace Mushi, Tanzania's agriculture
+    minister," / "Chile's Agriculture Minister, Esteban Vidal," -> the office words
+    (with the country's possessive), when the noun is an office title."""
+    head = doc[last]
+    cands = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i:
+        cands.append(head.head)
+    for noun in cands:
+        if fold_word(noun.text) not in OFFICE_TITLES or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if fold_word(noun.text) in _NOT_OFFICES:
+            continue
+        start, end = _office_span(doc, noun, head)
+        if any(doc[k].ent_type_ == "PERSON" for k in range(start, end + 1) if k != noun.i):
+            continue
+        return text[doc[start].idx : doc[end].idx + len(doc[end].text)]
+    return None
+
+
+def _office_span(doc: Doc, noun: Token, head: Token) -> tuple[int, int]:
+    """The office noun with its modifiers: "Tanzania's agriculture minister", "The governor
+    of Lagos State"."""
+    start = noun.i
+    for c in noun.lefts:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < start:
+            start = min(start, c.left_edge.i)
+    while start < noun.i and doc[start].pos_ in ("DET", "PRON"):
+        start += 1
+    end = noun.i
+    for c in noun.rights:
+        if c.lower_ == "of" and c.dep_ == "prep" and c.right_edge.i < head.i - 1:
+            end = c.right_edge.i  # "The governor of Lagos State, Babajide Adeyemi"
+            break
+    return start, end
