@@ -1,0 +1,184 @@
+"""Direct quotations and who said them.
+
+Rules, in the order they are tried for each top-level quotation (all linear passes
+over the already-parsed Doc; nothing is parsed again):
+
+1. explicit      a speech verb outside the quotation, in the same sentence, whose
+                 subject is a person: the verb the quotation hangs on in the parse
+                 ("described X as “hopeless”", "“...,” Mr D'Anieri said"), else, for a
+                 quotation set off by punctuation, the nearest speech verb ("X said:
+                 “...”", "— “...” — suggesting he ..."); inverted "said Andrew D'Anieri";
+                 a verb without a subject takes its head's ("agreed, saying “...”"),
+                 a relative clause its antecedent ("X, who said “...”"); "the minister
+                 said" is the nearest earlier person with that office; a clause and a
+                 colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
+                 An organisation subject is the speaker in full ("The Lagos Chamber of
+                 Commerce and Industry said"); "it said" / "the authority said" is the
+                 organisation that spoke in this or the previous sentence; failing
+                 that, "the ministry said" is the nearest organisation named earlier
+                 (within about 400 words) whose name has that word ("the Ministry of
+                 Foreign Affairs"), whether or not it spoke there (not office words:
+                 "the minister" is a person). A participle clause of speech takes the
+                 main clause's subject ("X returned, telling supporters that he had come
+                 "to finish the work""; also saying/warning/adding). A verb coordinated
+                 with a verb inside a quotation shares that verb's subject outside the
+                 quotes ("it had “taken note” of the decision and called for a “calm”
+                 campaign", then the reporting clause's speaker as usual). An
+                 interrupted quotation ("A," she said, "B." / "A," said X, "B." /
+                 "A," X said. "B.") gives both halves the resolved speaker.
+                 A passive speech verb's agent speaks ("was criticised by X, who told
+                 Reuters: “...”"). "who"/"which" is its antecedent, also past an
+                 appositive ("Dara Okafor, a trade unionist, who told reporters it was
+                 “long overdue”"). A quotation run into a sentence whose parse hangs it
+                 elsewhere takes a speech verb a few words before it with only its object
+                 between ("who called it “a sign of things to come”"). An office written
+                 without a name or article, capitalised or in a headline ("‘Long
+                 overdue’, Foreign Minister says") is the article's holder of that office
+                 (all its words in the person's role; else the only person whose role has
+                 the office word). An acronym subject is the organisation in full.
+                 When the verb's subject cannot be the speaker (a country, a thing) and
+                 the clause is what someone says, the reporting verb's subject speaks
+                 ("She said Canada would respond “dollar for dollar”"). A coordinated
+                 verb shares its subject ("X, a state-owned ferry company, cancelled
+                 sailings and said the move was “...”"). "dismissed/hailed/described X
+                 as", "branded", "labelled", "dubbed" attribute like "said". An unnamed
+                 representative of an organisation ("A Department of Health
+                 spokesperson said", "a spokeswoman for X", "a Treasury official") is
+                 nobody named (None), also when the parse makes the organisation the
+                 subject; the organisation itself as subject ("The department said in a
+                 statement") stays the organisation.
+   pronoun       the same, when the subject is he/she: looking back sentence by sentence
+                 (outside quotations), the first sentence with a person of fitting gender
+                 (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
+                 wins ("X, who arrived after Cyclone Y struck, said ..."), then the main
+                 subject, any subject, the nearest name. An unnamed person there ("A
+                 senior banker said", "a police officer said") gives None. Organisations
+                 and places are never he/she (they are not in the people index).
+                 A gender the article itself shows is learned: once "Lee ... he said"
+                 has been attributed to Lee, a later "she" passes over Lee. "The
+                 24-year-old said" parsed with no subject is resolved like a he/she.
+   according_to  "“...”, according to X".
+   A subject that is not a person ("one Moscow official called for the
+   “denazification”", "analysts say") gives speaker None and stops here.
+For a quotation that is a sentence on its own (nothing but punctuation around it):
+2. next_sentence "That was the message from X." / "So said X." right after it; a sentence
+                 whose subject points back ("That assessment", "The question", "Those")
+                 and whose verb says where words came from, with the person (or an
+                 organisation) through from / by / of or a possessive: "That assessment
+                 came from X", "The question was put by X", "Those were the words of
+                 X" ("of Ms A's colleague, X" is X), "That was X's view". Also when the
+                 quotation opens its paragraph and the next sentence of the paragraph
+                 opens with a named person or organisation saying something ("The NDF
+                 said it would ...").
+3. continuation  the speaker of the sentence before it in the paragraph (a quotation,
+                 reported speech, or a person as the subject), or, when it opens its
+                 paragraph, the last speaker of the previous paragraph (its last
+                 quotation or reported speech "X says ..."); a previous paragraph with
+                 no speech whose last sentence has a person as its subject ("Islam pointed
+                 out that ..."); after one paragraph of narration naming nobody, the last
+                 speaker of the paragraph before it. An unnamed speaker (None) blocks it.
+4. next_sentence reported speech by a person in the next sentence ("X said so.").
+5. heading       a paragraph that is only a quotation without final punctuation (or a
+                 short topic and a colon before it: "Portugal wildfires: ‘The sky ...’",
+                 or a colon/dash and a short source after it: "‘We will form the
+                 government’: JPP leader") is a heading: it gets the speaker of the
+                 article's quotation it repeats (token overlap), else the person, office
+                 holder or organisation its trailing source names, else None (a scare
+                 quote or a pull-quote with no source). A quotation in a headline-like
+                 paragraph whose own attribution named nobody is matched the same way.
+                 A headline or crosshead line (short, no final full stop) quoting a
+                 phrase that nobody is said to say there ("Hospitals brace for 'worst
+                 week yet'", "Social care ‘not keeping up’") gets the speaker of a
+                 quotation that has the phrase word for word (two words or more, case
+                 and straight/curly marks aside); among several, the one sharing most
+                 of the line's words; else None.
+Scare quotes inside a sentence with no speech verb get None. Quotations inside
+quotations get a speaker only when a named person inside the outer quotation says
+them; otherwise None.
+
+Where each rule lives (the order above is the order they run, see ``extract_quotes``):
+``explicit.speech_verb`` (rule 1: ``VERB_CHOICE_RULES``, then ``speakers.SUBJECT_RULES`` /
+``VERB_RULES``, then ``SPEAKER_FALLBACKS``; ``colon_lead``), ``explicit.nested_speaker``,
+``nearby.NEARBY_RULES`` (rules 2-4), ``headings.HEADING_RULES`` (rule 5).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..facts import Quote
+from ..people import PeopleIndex
+from ..text import QuoteSpan
+from .context import Found, QuoteContext
+from .explicit import nested_speaker, speech_verb
+from .headings import attribute_headings, is_heading
+from .nearby import Conversation, decide_nearby, speech_events
+from .speakers import Speakers
+
+__all__ = ["extract_quotes"]
+
+
+def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
+    """Every quotation of the article with its speaker (None when nobody is named)."""
+    ctx = QuoteContext(doc, people)
+    ctx.speakers = Speakers(ctx)
+    found = [_found(ctx, q) for q in ctx.spans]
+    for idx, f in enumerate(found):  # rule 1
+        if f.span.depth == 0:
+            speech_verb(ctx, idx, f)
+    _nested(ctx, found)
+    headings = _nearby(ctx, found)  # rules 2-4
+    attribute_headings(ctx, found, headings)  # rule 5
+    return [_quote(ctx, f) for f in found]
+
+
+def _nested(ctx: QuoteContext, found: list[Found]) -> None:
+    """Quotations inside quotations, with the evidence of the outer one."""
+    for f in found:
+        parent = f.span.parent
+        if f.span.depth > 0 and parent is not None:
+            nested_speaker(ctx, f, parent)
+            f.seg_first, f.seg_last = found[parent].seg_first, found[parent].seg_last
+
+
+def _nearby(ctx: QuoteContext, found: list[Found]) -> list[Found]:
+    """Rules 2-4 in text order, so that a continued quotation carries the speaker on;
+    returns the headings left for rule 5."""
+    conv = Conversation(speech_events(ctx))
+    for f in found:
+        if f.span.depth == 0 and f.resolved:
+            conv.add(f)
+    conv.sort()
+    headings: list[Found] = []
+    for f in found:
+        if f.span.depth > 0 or f.resolved:
+            continue
+        if is_heading(ctx, f.span):
+            headings.append(f)
+            conv.heading_paras.add(f.span.paragraph)
+            continue
+        decision = decide_nearby(ctx, conv, f)
+        if decision is not None:
+            attribution = decision.attribution if decision.speaker else "none"
+            f.decide(decision.speaker, attribution, decision.rule)
+            conv.add(f, keep_order=True)
+    return headings
+
+
+def _found(ctx: QuoteContext, q: QuoteSpan) -> Found:
+    return Found(q, seg_first=ctx.seg_of(q.open_at), seg_last=ctx.seg_of(max(q.open_at, q.end - 1)))
+
+
+def _quote(ctx: QuoteContext, f: Found) -> Quote:
+    q, text = f.span, ctx.text
+    ev_a, ev_b = ctx.segments[f.seg_first][0], ctx.segments[f.seg_last][1]
+    return Quote(
+        text=q.text(text),
+        speaker=f.speaker,
+        start=q.start,
+        end=q.end,
+        evidence=text[ev_a:ev_b],
+        evidence_start=ev_a,
+        evidence_end=ev_b,
+        attribution=f.attribution if f.speaker else "nested" if q.depth else "none",
+    )

@@ -1,0 +1,168 @@
+"""What the quotation rules look up, computed once per document: paragraphs, quotations,
+which quotation each token is in, and sentences ("segments") cut the way quotations need."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import SPEECH_VERBS
+from ..people import PeopleIndex
+from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
+
+if TYPE_CHECKING:
+    from .speakers import Speakers
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Forms tagged as a noun now and then ("Smith says").
+SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
+
+
+def is_speech_verb(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children)
+    if tok.lower_ in SPEECH_FORMS:
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+@dataclass
+class Found:
+    """One quotation and what the rules decided about it."""
+
+    span: QuoteSpan
+    speaker: str | None = None
+    attribution: str = "none"
+    resolved: bool = False  # a rule decided (speaker may still be None)
+    seg_first: int = 0
+    seg_last: int = 0
+    rule: str = ""  # the rule that decided
+
+    def decide(self, speaker: str | None, attribution: str, rule: str) -> None:
+        self.speaker, self.attribution, self.resolved, self.rule = (
+            speaker,
+            attribution,
+            True,
+            rule,
+        )
+
+
+class QuoteContext:
+    """Everything the rules look up, computed once per document."""
+
+    speakers: Speakers
+
+    def __init__(self, doc: Doc, people: PeopleIndex):
+        self.doc = doc
+        self.text = doc.text
+        self.people = people
+        self.paras: list[Paragraph] = paragraphs(self.text)
+        self.para_starts = [p.start for p in self.paras]
+        self.spans: list[QuoteSpan] = find_quotes(self.text, self.paras)
+        self.tok_starts = [t.idx for t in doc]
+        # Top-level quotations as (start, end, index in self.spans), marks included.
+        self.regions = sorted(
+            ((q.open_at, _region_end(q), i) for i, q in enumerate(self.spans) if q.depth == 0),
+            key=lambda r: r[0],
+        )
+        self.region_starts = [reg[0] for reg in self.regions]
+        # Token -> index (in self.spans) of the top-level quotation around it.
+        self.in_quote: list[int | None] = self._quote_of_tokens()
+        self.segments = self._segments()
+        self.seg_starts = [s[0] for s in self.segments]
+
+    def _quote_of_tokens(self) -> list[int | None]:
+        out: list[int | None] = [None] * len(self.doc)
+        regions, r = self.regions, 0
+        for tok in self.doc:
+            while r < len(regions) and regions[r][1] <= tok.idx:
+                r += 1
+            if r < len(regions) and regions[r][0] <= tok.idx < regions[r][1]:
+                out[tok.i] = regions[r][2]
+        return out
+
+    # ------------------------------------------------------------------ positions
+    def inside_any_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self.region_starts, char) - 1
+        return k >= 0 and char < self.regions[k][1]
+
+    def has_quote(self, a: int, b: int) -> bool:
+        """A top-level quotation opens within chars [a, b)."""
+        k = bisect.bisect_left(self.region_starts, a)
+        return k < len(self.region_starts) and self.region_starts[k] < b
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def seg_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.seg_starts, char) - 1)
+
+    def seg_tokens(self, seg: tuple[int, int]) -> tuple[int, int]:
+        """First and last token (inclusive) of a segment."""
+        return self.token_at(seg[0]), self.token_at(max(seg[0], seg[1] - 1))
+
+    def close_end(self, q: QuoteSpan) -> int:
+        return q.close_at + 1 if q.close_at is not None else q.end
+
+    def headline_like(self, char: int) -> bool:
+        """The paragraph around `char` reads like a headline: short, no final full stop."""
+        para = self.paras[self.para_of(char)]
+        line = self.text[para.start : para.end]
+        return (
+            bool(line)
+            and line[-1] not in TERMINATORS + "\"\u201d\u2019'"
+            and len(line.split()) <= 20
+        )
+
+    # ------------------------------------------------------------------ segments
+    def _segments(self) -> list[tuple[int, int]]:
+        """Sentences: spaCy's boundaries, except inside quotations, before a lowercase
+        word ("“Really?” she asked") or after a colon; and always at paragraph ends."""
+        cuts_by_para: dict[int, list[int]] = {p.index: [p.start] for p in self.paras}
+        for sent in self.doc.sents:
+            cut = self._sentence_cut(sent.start, sent.end)
+            if cut is not None:
+                cuts_by_para[cut[0]].append(cut[1])
+        segs: list[tuple[int, int]] = []
+        for p in self.paras:
+            cuts = sorted(set(cuts_by_para[p.index]))
+            for a, b in zip(cuts, [*cuts[1:], p.end], strict=True):
+                end = b
+                while end > a and self.text[end - 1].isspace():
+                    end -= 1
+                segs.append((a, end))
+        return segs
+
+    def _sentence_cut(self, start: int, end: int) -> tuple[int, int] | None:
+        """(paragraph, char) where spaCy's sentence starting at token `start` cuts, if it does."""
+        doc = self.doc
+        first = doc[start]
+        while first.is_space and first.i + 1 < end:
+            first = doc[first.i + 1]
+        c = first.idx
+        if not self.paras or first.is_space:
+            return None
+        p = self.paras[self.para_of(c)]
+        if c <= p.start or c >= p.end:
+            return None
+        if self.inside_any_quote(c) and not self._at_quote_open(c):
+            return None
+        if first.text[:1].islower():
+            return None
+        if self.text[p.start : c].rstrip().endswith((":", ",")):
+            return None
+        return p.index, c
+
+    def _at_quote_open(self, char: int) -> bool:
+        k = bisect.bisect_right(self.region_starts, char) - 1
+        return k >= 0 and self.regions[k][0] == char
+
+
+def _region_end(q: QuoteSpan) -> int:
+    return q.close_at + 1 if q.close_at is not None else q.end

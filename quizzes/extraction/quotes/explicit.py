@@ -1,0 +1,223 @@
+"""Rule 1: a quotation with a speech verb in its own sentence, and quotations inside quotations.
+
+The verb is chosen by ``VERB_CHOICE_RULES`` (the first that finds one wins); its speaker comes
+from ``speakers.Speakers.subject``, then ``SPEAKER_FALLBACKS`` when that names nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
+from ..text import QuoteSpan
+from .context import SUBJECT_DEPS, Found, QuoteContext, is_speech_verb
+from .speakers import Said, is_unnamed_person
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """The sentence(s) around one top-level quotation, as rule 1 reads them."""
+
+    idx: int  # the quotation's index in ctx.spans
+    span: QuoteSpan
+    seg_a: int  # char offset where the sentence starts
+    tok_a: int  # its first token
+    quote_tokens: list[Token]  # the tokens of this quotation
+    verbs: list[Token]  # speech verbs outside any quotation
+    embedded: bool  # the quotation runs on inside a clause (as “hopeless”)
+
+
+def _sentence(ctx: QuoteContext, idx: int, found: Found) -> Sentence:
+    q = found.span
+    seg_a, seg_b = ctx.segments[found.seg_first][0], ctx.segments[found.seg_last][1]
+    tok_a, tok_b = ctx.token_at(seg_a), ctx.token_at(max(seg_a, seg_b - 1))
+    tokens = ctx.doc[tok_a : tok_b + 1]
+    return Sentence(
+        idx,
+        q,
+        seg_a,
+        tok_a,
+        [t for t in tokens if ctx.in_quote[t.i] == idx],
+        [t for t in tokens if ctx.in_quote[t.i] is None and t.idx >= seg_a and is_speech_verb(t)],
+        _embedded(ctx.text, q, ctx.paras[q.paragraph].start),
+    )
+
+
+def _embedded(text: str, q: QuoteSpan, para_start: int) -> bool:
+    """The quotation runs on inside a clause (“as “hopeless”") rather than being set off."""
+    k = q.open_at - 1
+    while k >= para_start and text[k] == " ":
+        k -= 1
+    return k >= para_start and (text[k].isalnum() or text[k] in "\u2019'")
+
+
+# ============================================================================ choosing the verb
+def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """The verb the quotation hangs on in the parse: the nearest speech verb among its roots'
+    heads ("described X as “hopeless”", "“...,” Mr D'Anieri said")."""
+    chain: list[Token] = []
+    for tok in s.quote_tokens:
+        head = tok.head
+        if ctx.in_quote[head.i] == s.idx and head is not tok:
+            continue
+        for _ in range(8):
+            chain.append(head)
+            if head.head is head:
+                break
+            head = head.head
+    verb_set = {v.i for v in s.verbs}
+    return next((t for t in chain if t.i in verb_set), None)
+
+
+def according_to_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "“...”, according to X"."""
+    return next((v for v in s.verbs if v.lower_ == "according"), None)
+
+
+def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """A quotation set off by punctuation takes the nearest speech verb ("X said: “...”",
+    "— “...” — suggesting he ..."), not a weak one ("believe")."""
+    if s.embedded:
+        return None
+    strong = [v for v in s.verbs if v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    if not strong:
+        return None
+    first_q = s.quote_tokens[0].i if s.quote_tokens else 0
+    last_q = s.quote_tokens[-1].i if s.quote_tokens else 0
+    return min(strong, key=lambda v: min(abs(v.i - first_q), abs(v.i - last_q)))
+
+
+def verb_just_before(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """A speech verb a few words before a quotation run into the sentence, with only its
+    object between ("who called it “a sign of things to come”") when the parse hung the
+    quotation elsewhere."""
+    if not (s.quote_tokens and s.embedded):
+        return None
+    first = s.quote_tokens[0].i
+    doc = ctx.doc
+    for k in range(first - 1, max(s.tok_a, first - 8) - 1, -1):
+        t = doc[k]
+        if ctx.in_quote[k] is not None and k < first - 1:
+            return None
+        if is_speech_verb(t) and ctx.in_quote[k] is None:
+            return t
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ".;:?!":
+            return None
+    return None
+
+
+VerbChoice = Callable[[QuoteContext, Sentence], "Token | None"]
+VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
+    verb_the_quote_hangs_on,
+    according_to_verb,
+    nearest_strong_verb,
+    verb_just_before,
+)
+
+
+# ============================================================================ fallbacks
+def reporting_clause(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) -> Said:
+    """ "She said Canada would respond “dollar for dollar”": the verb the quotation hangs
+    on has a subject that cannot speak for itself here (a country, a thing), and it sits in
+    what a person says: the quotation is that person's words. Not "one official called
+    for ..." or "officials say ...": nobody named."""
+    if said.speaker is not None or said.how != "nonperson":
+        return said
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and (is_unnamed_person(subj) or subj.tag_ == "NNS"):
+        return said
+    head, steps = verb, 0
+    while steps < 4 and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+        head, steps = head.head, steps + 1
+        if ctx.in_quote[head.i] is None and is_speech_verb(head):
+            outer = ctx.speakers.subject(head)
+            return outer._replace(rule="reporting_clause") if outer.speaker else said
+    return said
+
+
+def name_before_verb(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) -> Said:
+    """Last resort inside a sentence set off from the quotation: the nearest name before the
+    verb."""
+    if said.how != "unknown" or s.embedded:
+        return said
+    for k in range(verb.i - 1, s.tok_a - 1, -1):
+        name = ctx.people.person_at(k)
+        if ctx.in_quote[k] is None and name:
+            return Said(name, "explicit", "name_before_verb")
+    return said
+
+
+SpeakerFallback = Callable[[QuoteContext, Sentence, Token, Said], Said]
+SPEAKER_FALLBACKS: tuple[SpeakerFallback, ...] = (reporting_clause, name_before_verb)
+
+
+# ============================================================================ the rule
+def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
+    """Rule 1 for a top-level quotation: a speech verb outside it, in its sentence."""
+    s = _sentence(ctx, idx, found)
+    verb = None
+    if s.verbs:
+        verb = next((v for rule in VERB_CHOICE_RULES if (v := rule(ctx, s)) is not None), None)
+    if verb is None:
+        colon_lead(ctx, s, found)
+        return
+    said = ctx.speakers.subject(verb)
+    for fallback in SPEAKER_FALLBACKS:
+        said = fallback(ctx, s, verb, said)
+    if said.how == "unknown":
+        return
+    found.decide(said.speaker, said.how if said.speaker else "none", f"speech_verb.{said.rule}")
+
+
+def colon_lead(ctx: QuoteContext, s: Sentence, found: Found) -> None:
+    """A clause and a colon introduce the quotation: "Keir Stone: ‘...’", "Mr Smith was
+    blunt: “...”" - the name itself, else the subject of that clause when it is a person."""
+    doc, q = ctx.doc, s.span
+    lead = ctx.text[s.seg_a : q.open_at].rstrip()
+    if not lead.endswith(":") or ctx.inside_any_quote(s.seg_a + len(lead) - 1):
+        return
+    colon = ctx.token_at(s.seg_a + len(lead) - 1)
+    lead_tokens = range(s.tok_a, colon)
+    people = ctx.people
+    if lead_tokens and all(people.person_at(i) or doc[i].is_punct for i in lead_tokens):
+        name = people.person_at(colon - 1)
+        if name:
+            found.decide(name, "explicit", "colon_lead.name")
+            return
+    for i in lead_tokens:
+        if doc[i].dep_ in SUBJECT_DEPS and ctx.in_quote[i] is None:
+            said = ctx.speakers.person_of(doc[i])
+            if said.speaker:
+                found.decide(said.speaker, said.how, f"colon_lead.{said.rule}")
+            return
+
+
+def nested_speaker(ctx: QuoteContext, found: Found, parent_idx: int) -> None:
+    """A quotation inside a quotation: only a named person saying it inside the outer one
+    (otherwise nobody: a scare quote or a title)."""
+    q = found.span
+    found.decide(None, "nested", "nested")
+    a = ctx.token_at(q.start)
+    b = ctx.token_at(max(q.start, q.end - 1))
+    if b < a:
+        return
+    head, steps = ctx.doc[a].head, 0
+    while steps < 6 and head is not head.head:
+        if head.i < a and ctx.in_quote[head.i] == parent_idx and is_speech_verb(head):
+            found.speaker = _named_subject(ctx, head)
+            if found.speaker:
+                found.rule = "nested.named_speaker"
+            return
+        head, steps = head.head, steps + 1
+
+
+def _named_subject(ctx: QuoteContext, verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in PRONOUN_GENDER:
+            name = ctx.people.person_at(child.i)
+            if name:
+                return name
+    return None

@@ -1,0 +1,599 @@
+"""Who a subject stands for: the rules that turn the subject of a speech verb into a speaker.
+
+``SUBJECT_RULES`` decide for a subject token (tried in order; the first that decides wins),
+``VERB_RULES`` find the subject of a speech verb when the parse gives none directly. Each
+returns a ``Said`` (speaker, how, rule) or None when it does not apply; ``how`` is explicit |
+pronoun | according_to | nonperson | unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ..lexicon import OFFICE_TITLES, PERSON_ROLE_NOUNS, PRONOUN_GENDER, UNNAMED_PERSON_NOUNS
+from ..people import LOOKBACK_CHARS, Mention
+from .context import SUBJECT_DEPS, QuoteContext, is_speech_verb
+
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
+SKIPPABLE = ("ADV", "AUX", "PART")
+ANONYMOUS_SOURCES = {
+    "official", "source", "diplomat", "officer", "person", "aide", "insider", "employee",
+    "staffer", "spokesman", "spokeswoman", "spokesperson",
+}  # fmt: skip
+_ROLE_WORDS = OFFICE_TITLES | PERSON_ROLE_NOUNS
+
+
+class Said(NamedTuple):
+    speaker: str | None
+    how: str  # explicit | pronoun | according_to | nonperson | unknown
+    rule: str
+
+
+class _Unnamed:
+    """A pronoun's antecedent is a person the article does not name."""
+
+
+UNNAMED = _Unnamed()
+Candidate = tuple[int, "str | _Unnamed"]  # (rank, name or UNNAMED)
+
+
+def fits(have: str | None, want: str | None) -> bool:
+    return have is None or want is None or have == want
+
+
+def is_unnamed_person(tok: Token) -> bool:
+    """ "a senior banker", "one resident", "a police officer": a singular person noun with
+    no name attached (the caller has already failed to find a named person for it)."""
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        return False
+    low = tok.lemma_.lower()
+    return low in UNNAMED_PERSON_NOUNS or low in PERSON_ROLE_NOUNS
+
+
+def definite_person(tok: Token) -> str | None | bool:
+    """ "the 58-year-old", "the farmer", "the father-of-three": a person already introduced.
+    Returns the gender the noun marks (None when it marks none), or False when tok is no
+    such description."""
+    if not any(c.lower_ == "the" for c in tok.subtree if c.i < tok.i):
+        return False
+    low = tok.lemma_.lower()
+    if tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree):
+        return None
+    if tok.pos_ == "NOUN" and tok.text.islower() and tok.tag_ != "NNS":
+        if low in ANONYMOUS_SOURCES:
+            return False  # "the official said": often a source the article never names
+        if low in UNNAMED_PERSON_NOUNS:
+            return UNNAMED_PERSON_NOUNS[low]
+        if low in PERSON_ROLE_NOUNS:
+            return None
+    return False
+
+
+def _served(sub: Token, role: Token) -> bool:
+    """sub hangs on role through "for"/"to"/"with" ("a spokesman for X")."""
+    t, steps = sub, 0
+    while t.i != role.i and t.head is not t and steps < 8:
+        if t.dep_ == "prep" and t.lower_ in ("for", "to", "with", "against", "from", "by"):
+            return True
+        t, steps = t.head, steps + 1
+    return False
+
+
+def _is_title_case(tok: Token) -> bool:
+    """ "Minister" inside a sentence, not merely the first word of it."""
+    return tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _the_noun(tok: Token) -> bool:
+    return (
+        tok.pos_ == "NOUN" and tok.text.islower() and any(c.lower_ == "the" for c in tok.children)
+    )
+
+
+# ============================================================================ subject rules
+def pronoun_subject(s: Speakers, tok: Token) -> Said | None:
+    """ "“...,” he said": the person a he/she refers to (see ``Speakers.resolve_pronoun``)."""
+    if tok.lower_ in PRONOUN_GENDER:
+        return Said(s.resolve_pronoun(tok), "pronoun", "pronoun_subject")
+    return None
+
+
+def organisation_pronoun(s: Speakers, tok: Token) -> Said | None:
+    """ "“We have no choice,” it said." / "the authority said": the organisation that spoke
+    in this or the sentence before (for a noun, one whose name has it), else the nearest
+    organisation named earlier with that word ("the ministry said")."""
+    low = tok.lower_
+    if low != "it" and not _the_noun(tok):
+        return None
+    org = s.recent_organisation(tok, None if low == "it" else low)
+    if org is None and low != "it":
+        org = s.named_organisation(tok)
+    return Said(org, "explicit", "organisation_pronoun") if org else None
+
+
+def named_person(s: Speakers, tok: Token) -> Said | None:
+    """ "Mr D'Anieri said": a mention of a person of the article, also through an apposition
+    or a compound ("the farmer, Ana Smith, said")."""
+    people = s.ctx.people
+    name = people.person_at(tok.i)
+    if name:
+        return Said(name, "explicit", "named_person")
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound", "flat") and people.person_at(child.i):
+            return Said(people.person_at(child.i), "explicit", "named_person")
+    return None
+
+
+def office_in_headline(s: Speakers, tok: Token) -> Said | None:
+    """ "‘Long overdue’, Foreign Minister says": an office written without a name or article,
+    capitalised or in a headline, is the article's holder of that office."""
+    if (
+        tok.dep_ in SUBJECT_DEPS
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.lower_ in _ROLE_WORDS
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+        and (_is_title_case(tok) or s.ctx.headline_like(tok.idx))
+    ):
+        name = s.role_holder(tok)
+        if name:
+            return Said(name, "explicit", "office_in_headline")
+    return None
+
+
+def organisation_subject(s: Speakers, tok: Token) -> Said | None:
+    """ "The Lagos Chamber of Commerce and Industry said": the organisation in full; but "A
+    Department of Health spokesperson said" parsed with the department as subject is
+    someone unnamed speaking for it (None)."""
+    org = s.ctx.people.organisation_at(tok.i)
+    if not org:
+        return None
+    if s.representative_after(tok):
+        return Said(None, "nonperson", "organisation_representative")
+    return Said(org, "explicit", "organisation_subject")
+
+
+def name_under_role_noun(s: Speakers, tok: Token) -> Said | None:
+    """ "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree; not
+    someone the role serves ("a spokesman for Mr Haddad", "an adviser to X")."""
+    if tok.lower_ not in PERSON_ROLE_NOUNS:
+        return None
+    ctx = s.ctx
+    for sub in tok.subtree:
+        if (
+            sub.i > tok.i
+            and ctx.people.person_at(sub.i)
+            and ctx.in_quote[sub.i] is None
+            and not _served(sub, tok)
+        ):
+            return Said(ctx.people.person_at(sub.i), "explicit", "name_under_role_noun")
+    return None
+
+
+def definite_description(s: Speakers, tok: Token) -> Said | None:
+    """ "the minister said": the nearest earlier person holding that office."""
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and (tok.text.islower() or tok.lower_ in _ROLE_WORDS)
+        and any(c.lower_ == "the" for c in tok.children)
+    ):
+        name = s.ctx.people.resolve_description(tok.lower_, before=tok.idx, skip=s.skip_mention)
+        if name:
+            return Said(name, "explicit", "definite_description")
+    return None
+
+
+def relative_pronoun(s: Speakers, tok: Token) -> Said | None:
+    """ "Dara Okafor, a trade unionist, who told reporters ...": who/which is its antecedent."""
+    if (
+        tok.dep_ in SUBJECT_DEPS
+        and tok.lower_ in ("who", "that", "which")
+        and tok.head.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj")
+    ):
+        return s.antecedent(tok)
+    return None
+
+
+def definite_person_noun(s: Speakers, tok: Token) -> Said | None:
+    """ "“Everything is gone,” the 58-year-old said": the person last talked about."""
+    gender = definite_person(tok)
+    if gender is not False and tok.dep_ in SUBJECT_DEPS:
+        name = s.resolve_pronoun(tok, gender if isinstance(gender, str) else None)
+        if name:
+            return Said(name, "pronoun", "definite_person_noun")
+    return None
+
+
+SubjectRule = Callable[["Speakers", Token], "Said | None"]
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    pronoun_subject,
+    organisation_pronoun,
+    named_person,
+    office_in_headline,
+    organisation_subject,
+    name_under_role_noun,
+    definite_description,
+    relative_pronoun,
+    definite_person_noun,
+)
+
+
+# ============================================================================ verb rules
+def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "“...”, according to X"."""
+    if verb.lower_ != "according":
+        return None
+    for child in verb.children:
+        if child.lower_ != "to":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                said = s.person_of(obj)
+                return said._replace(how="according_to") if said.speaker else said
+    return Said(None, "unknown", "according_to")
+
+
+def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The ban was criticised by X, who told Reuters: “...”": the agent speaks."""
+    for child in verb.children:
+        if child.dep_ != "agent" or s.ctx.in_quote[child.i] is not None:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                said = s.person_of(obj)
+                if said.speaker:
+                    return said
+    return None
+
+
+def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """The verb's own subject outside the quotation: "Mr D'Anieri said"."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and s.ctx.in_quote[child.i] is None:
+            return s.person_of(child)
+    return None
+
+
+def relative_clause_head(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """A relative clause with no subject of its own speaks for its noun."""
+    return s.person_of(verb.head) if verb.dep_ == "relcl" else None
+
+
+def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """A name written right before the verb ("Medvedev later said") or after it ("said
+    Andrew D'Anieri") when the parse gave the verb no subject."""
+    ctx = s.ctx
+    doc, people = ctx.doc, ctx.people
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ in SKIPPABLE and doc[k].lower_ not in PRONOUN_GENDER:
+        k -= 1
+    for i in (k, verb.i + 1):
+        if 0 <= i < len(doc) and people.person_at(i) and ctx.in_quote[i] is None:
+            return Said(people.person_at(i), "explicit", "adjacent_name")
+    return None
+
+
+def age_as_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "“It was a dream,” the 24-year-old said", parsed with no subject: the person last
+    talked about, like a he/she."""
+    ctx = s.ctx
+    doc = ctx.doc
+    if (
+        verb.i >= 4
+        and doc[verb.i - 1].lower_ == "old"
+        and doc[verb.i - 3].lower_ in ("year", "years")
+        and any(doc[k].lower_ == "the" for k in range(max(0, verb.i - 7), verb.i - 3))
+        and ctx.in_quote[verb.i - 1] is None
+    ):
+        name = s.resolve_pronoun(doc[verb.i - 1])
+        if name:
+            return Said(name, "pronoun", "age_as_subject")
+    return None
+
+
+def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """A verb without a subject takes its head's ("agreed, saying “...”"); a verb coordinated
+    with a quoted one shares its subject outside the quotes ("it had “taken note” of the
+    decision and called for ...")."""
+    head = verb.head
+    in_quote = s.ctx.in_quote
+    if depth >= 3 or head is verb or verb.dep_ not in CLIMB_DEPS:
+        return None
+    if in_quote[head.i] is None or (
+        verb.dep_ == "conj"
+        and any(c.dep_ in SUBJECT_DEPS and in_quote[c.i] is None for c in head.children)
+    ):
+        return s.subject(head, depth + 1)
+    return None
+
+
+VerbRule = Callable[["Speakers", Token, int], "Said | None"]
+VERB_RULES: tuple[VerbRule, ...] = (
+    according_to,
+    passive_agent,
+    verb_subject,
+    relative_clause_head,
+    adjacent_name,
+    age_as_subject,
+    shared_subject,
+)
+
+
+# ============================================================================ the resolver
+class Speakers:
+    """Subject -> speaker for one document, with what it learns along the way (pronouns
+    resolved, genders shown by the article's own attributions)."""
+
+    def __init__(self, ctx: QuoteContext):
+        self.ctx = ctx
+        self._pronouns: dict[int, str | None] = {}
+        # Genders learned from this article's own attributions ("Lee ... he said").
+        self._learned: dict[str, str] = {}
+        self._roles: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
+
+    def skip_mention(self, m: Mention) -> bool:
+        return self.ctx.inside_any_quote(m.start)
+
+    def person_of(self, tok: Token) -> Said:
+        """The speaker a subject token stands for (``SUBJECT_RULES``, first that decides)."""
+        for rule in SUBJECT_RULES:
+            said = rule(self, tok)
+            if said is not None:
+                return said
+        return Said(None, "nonperson", "nonperson")
+
+    def subject(self, verb: Token, depth: int = 0) -> Said:
+        """The speaker of a speech verb (``VERB_RULES``, first that decides)."""
+        for rule in VERB_RULES:
+            said = rule(self, verb, depth)
+            if said is not None:
+                return said
+        return Said(None, "unknown", "unknown")
+
+    def gender_of(self, name: str | None) -> str | None:
+        """The person's gender from the people index, else as learned from a he/she this
+        article already attributed to them."""
+        return self.ctx.people.gender_of(name) or self._learned.get(name or "")
+
+    # ----------------------------------------------------------------------- organisations
+    def representative_after(self, tok: Token) -> bool:
+        """The organisation's name is followed, before its verb, by a person noun:
+        "spokesperson", "official", "source" ("A Home Office spokesperson said")."""
+        doc = self.ctx.doc
+        stop = tok.head.i if tok.head.i > tok.i else len(doc)
+        for k in range(tok.i + 1, min(stop, tok.i + 12)):
+            t = doc[k]
+            if t.text[:1].isupper() or t.lower_ in ("of", "and", "for", "the", "&", "-"):
+                continue
+            low = t.lemma_.lower()
+            return t.pos_ == "NOUN" and (low in ANONYMOUS_SOURCES or low in UNNAMED_PERSON_NOUNS)
+        return False
+
+    def recent_organisation(self, tok: Token, noun: str | None) -> str | None:
+        """An organisation that is the subject of a speech verb in tok's sentence (before
+        it) or the sentence before; with `noun`, one whose name contains that word."""
+        ctx = self.ctx
+        seg = ctx.seg_of(tok.idx)
+        for s in (seg, seg - 1):
+            if s < 0:
+                break
+            a, b = ctx.segments[s]
+            first, last = ctx.seg_tokens((a, b))
+            for i in range(min(last, tok.i - 1), first - 1, -1):
+                t = ctx.doc[i]
+                if t.idx < a or ctx.in_quote[i] is not None:
+                    continue
+                if t.dep_ in SUBJECT_DEPS and is_speech_verb(t.head):
+                    org = ctx.people.organisation_at(t.i)
+                    if org and (noun is None or noun in org.lower().split()):
+                        return org
+                    if org is None and noun is None:
+                        return None  # someone else spoke since
+        return None
+
+    def named_organisation(self, tok: Token) -> str | None:
+        """ "The ministry said": the nearest organisation named a little earlier whose name
+        has that word ("the Ministry of Foreign Affairs"), whether or not it spoke there.
+        Office and role words ("the minister") are people, not organisations."""
+        low = tok.lower_
+        if low in _ROLE_WORDS:
+            return None
+        ctx = self.ctx
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            t = ctx.doc[i]
+            if t.lower_ == low and t.text[:1].isupper() and ctx.in_quote[i] is None:
+                org = ctx.people.organisation_at(i)
+                if org:
+                    return org
+        return None
+
+    # ----------------------------------------------------------------------- offices
+    def role_holder(self, noun: Token) -> str | None:
+        """The person whose role has all the words of an office written without a name or
+        article ("Foreign Minister says"): the nearest earlier holder, else the first one
+        anywhere in the article; with a partial match, the only person it fits ("UERF chair
+        says" and one "disciplinary chair" in the article)."""
+        words = {
+            t.lower_
+            for t in noun.subtree
+            if t.i <= noun.i
+            and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and self.ctx.in_quote[t.i] is None
+        }
+        if not words:
+            return None
+        cands = self._role_index().get(noun.lower_, [])  # (token, name, role words) in order
+        holders = [(first, name) for first, name, rw in cands if words <= rw]
+        k = _bisect_pairs(holders, noun.i)
+        if k > 0:
+            return holders[k - 1][1]
+        if holders:
+            return holders[0][1]
+        partial = {name for _, name, _ in cands}
+        return partial.pop() if len(partial) == 1 else None
+
+    def _role_index(self) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
+        """Role word -> mentions (outside quotations) of the people whose role has it."""
+        if self._roles is None:
+            self._roles = {}
+            words_of: dict[str, frozenset[str]] = {}
+            people = self.ctx.people
+            for m in people.mentions:
+                role = people.role_of(m.name)
+                if not role or self.ctx.inside_any_quote(m.start):
+                    continue
+                if m.name not in words_of:
+                    words_of[m.name] = frozenset(
+                        re.sub(r"[\u2019']s$", "", w.lower()) for w in re.split(r"[\s\-]+", role)
+                    )
+                for w in words_of[m.name]:
+                    self._roles.setdefault(w, []).append((m.first, m.name, words_of[m.name]))
+        return self._roles
+
+    # ----------------------------------------------------------------------- antecedents
+    def antecedent(self, who: Token) -> Said:
+        """The speaker a "who"/"which" subject stands for: "Dara Okafor, a trade unionist,
+        who told reporters ...": the noun the clause hangs on, the name that noun is in
+        apposition to, or else the nearest name before the relative pronoun, with only an
+        appositive (no verb) between them."""
+        head = who.head.head if who.head.dep_ == "relcl" else None
+        if head is not None and head.i < who.i:
+            said = self.person_of(head)
+            if said.speaker:
+                return said
+            if head.dep_ == "appos" and head.head.i < head.i:
+                said = self.person_of(head.head)
+                if said.speaker:
+                    return said
+        name = self._name_before(who)
+        if name:
+            return Said(name, "explicit", "relative_pronoun")
+        if head is not None and head.i < who.i:
+            return self.person_of(head)
+        return Said(None, "nonperson", "relative_pronoun")
+
+    def _name_before(self, who: Token) -> str | None:
+        ctx = self.ctx
+        for k in range(who.i - 1, max(who.sent.start, who.i - 40) - 1, -1):
+            t = ctx.doc[k]
+            if ctx.in_quote[k] is not None:
+                return None
+            name = ctx.people.person_at(k)
+            if name:
+                return name
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound"):
+                return None  # a verb between them: the "who" is someone else's
+        return None
+
+    # ----------------------------------------------------------------------- pronouns
+    def resolve_pronoun(self, tok: Token, gender: str | None = None) -> str | None:
+        """The person a he/she subject refers to: looking back sentence by sentence, the
+        first sentence holding a person of a fitting gender decides. In it, the subject of
+        a speech verb wins ("X, who arrived after Cyclone Y struck, said ..."), then the
+        main clause's subject, then any subject, then the nearest name. An unnamed person
+        there ("A senior banker said ...") gives None. Organisations and places are never
+        candidates (they are not in the people index)."""
+        if tok.i in self._pronouns:
+            return self._pronouns[tok.i]
+        self._pronouns[tok.i] = None  # guards against a cycle
+        gender = PRONOUN_GENDER.get(tok.lower_, gender)
+        answer = self._antecedent_of_pronoun(tok, gender)
+        self._pronouns[tok.i] = answer
+        if answer and tok.lower_ in PRONOUN_GENDER and self.gender_of(answer) is None:
+            self._learned[answer] = PRONOUN_GENDER[tok.lower_]
+        return answer
+
+    def _antecedent_of_pronoun(self, tok: Token, gender: str | None) -> str | None:
+        ctx = self.ctx
+        seg = ctx.seg_of(tok.idx)
+        while seg >= 0 and ctx.segments[seg][1] >= tok.idx - LOOKBACK_CHARS:
+            best = self._best_candidate(tok, gender, ctx.segments[seg])
+            if best is not None:
+                return None if isinstance(best, _Unnamed) else best
+            seg -= 1
+        return None
+
+    def _best_candidate(
+        self, tok: Token, gender: str | None, seg: tuple[int, int]
+    ) -> str | _Unnamed | None:
+        """The best-ranked candidate of one segment (later ones win ties), or None."""
+        ctx = self.ctx
+        first, last = ctx.seg_tokens(seg)
+        best: tuple[int, int, str | _Unnamed] | None = None  # (rank, position, name)
+        for i in range(first, min(last, tok.i - 1) + 1):
+            t = ctx.doc[i]
+            if t.idx < seg[0] or ctx.in_quote[i] is not None or i == tok.i:
+                continue
+            cand = self._candidate(t, gender)
+            if cand is not None and (best is None or (cand[0], i) > (best[0], best[1])):
+                best = (cand[0], i, cand[1])
+        return None if best is None else best[2]
+
+    def _candidate(self, t: Token, gender: str | None) -> Candidate | None:
+        """(rank, name or UNNAMED) when token t can be what a he/she refers to."""
+        speech_subject = t.dep_ in SUBJECT_DEPS and is_speech_verb(t.head)
+        if t.lower_ in PRONOUN_GENDER:
+            return self._pronoun_candidate(t, gender, speech_subject)
+        name = self.ctx.people.person_at(t.i)
+        if name:
+            return self._named_candidate(t, name, gender, speech_subject)
+        if speech_subject and is_unnamed_person(t):
+            return self._unnamed_candidate(t, gender)
+        return None
+
+    def _pronoun_candidate(
+        self, t: Token, gender: str | None, speech_subject: bool
+    ) -> Candidate | None:
+        own = PRONOUN_GENDER[t.lower_]
+        if not speech_subject or own != (gender or own):
+            return None
+        name = self.resolve_pronoun(t)
+        return 3, name if name else UNNAMED
+
+    def _named_candidate(
+        self, t: Token, name: str, gender: str | None, speech_subject: bool
+    ) -> Candidate | None:
+        if not fits(self.gender_of(name), gender):
+            return None
+        if speech_subject:
+            return 3, name
+        if t.dep_ in SUBJECT_DEPS:
+            return (2 if t.head.dep_ == "ROOT" else 1), name
+        if (
+            t.head.i < t.i
+            and t.head.lemma_.lower() in ("say", "add", "write", "ask")
+            and t.dep_ in ("dobj", "attr", "npadvmod")
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.head.children)
+        ):
+            return 3, name  # "said Andrew Smith" parsed with the name as object
+        return 0, name
+
+    def _unnamed_candidate(self, t: Token, gender: str | None) -> Candidate | None:
+        """ "A senior banker said" (nobody named), unless the noun has a name after all ("a
+        retired teacher who gave his name only as Daniel, said")."""
+        named = self.person_of(t).speaker or self._name_in_clause(t)
+        if named and self.ctx.people.is_person(named):
+            return (3, named) if fits(self.gender_of(named), gender) else None
+        if not fits(UNNAMED_PERSON_NOUNS.get(t.lemma_.lower()), gender):
+            return None
+        return 3, UNNAMED
+
+    def _name_in_clause(self, t: Token) -> str | None:
+        ctx = self.ctx
+        for c in t.children:
+            if c.dep_ not in ("relcl", "appos") or c.i <= t.i:
+                continue
+            for k in range(c.left_edge.i, c.right_edge.i + 1):
+                if ctx.people.person_at(k) and ctx.in_quote[k] is None:
+                    return ctx.people.person_at(k)
+        return None
+
+
+def _bisect_pairs(pairs: list[tuple[int, str]], at: int) -> int:
+    """Index of the first pair at or after token `at` (pairs sorted by token)."""
+    import bisect
+
+    return bisect.bisect_left(pairs, (at, ""))
