@@ -1,0 +1,118 @@
+"""Country links: people, places, organisations and events tied to a country by the text.
+
+Rules, applied to the spaCy parse of each evidence sentence (see ``extract_country_links``):
+
+1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
+   Angela Merkel", "deputy chairman of Russia's security council Dmitry Medvedev".
+2. **Apposition**: "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British
+   diplomat", "the president of Kenya, William Ruto", "X, an analyst ... based in Tashkent".
+3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
+   the person of the article holding that office when there is one.
+4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
+   "China's Belt and Road Initiative", "its Belt and Road Initiative" (its = the clause's country).
+5. **Event held in a place**: "the SCO meeting in Tashkent", "leaders gathered in Uzbekistan for
+   the Shanghai Cooperation Organisation meeting", "Peru hosted the summit"; acronyms are spelt out
+   from the article ("SCO" -> "Shanghai Cooperation Organisation").
+6. **City, province or state to its country**: "Tashkent" -> Uzbekistan, "Ontario" -> Canada (see
+   ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
+   namesake in a country of the same sentence, then in the country the article names most, wins
+   ("Bhola" in an article about Bangladesh); cities the small model mislabels are taken when
+   they follow a locative preposition ("around Kharkiv", "based in Bogota").
+7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
+   southern port", "the Syrian capital, Damascus", "Gazprom, the Russian state energy giant".
+8. **Organisations and people described by a country** (``description_links``): "Norway's
+   state-owned investor Norfund", "The Dutch development bank FMO", "Tanzania's state utility
+   Tanesco", "the Lagos-based consultancy Briter" (the name after the description is the
+   subject); with no name, the description itself: "Spain's civil protection agency", "a senior
+   Nigerian banker", "a battery maker in South Korea" (a singular organisation or person noun,
+   not negated: "not a single Kazakh official" names nobody).
+9. **People through their organisation**: "Nigeria's Rural Electrification Agency ... Its
+   managing director, X" (the organisation linked in the same or the previous sentence), and
+   "X, a scientist at the Federal University of Rio Grande do Sul in Porto Alegre, Brazil" (an
+   "in <place>" inside the apposition); the organisation or event itself when "in <place>"
+   follows its name ("Cop30 in Belem, Brazil"; names of letters and digits are never people).
+10. **Postings, party tags and role clauses**: "Bangladesh's Assistant High Commissioner in
+   Guwahati, X" (the title's country, not the posting's), "Sen. X, R-Idaho" (a US party and
+   state), "X, who heads the laboratory at the National University of Peru" / "who runs a
+   bakery in Dublin" (a relative clause of a role verb: head, lead, run, chair, be ...).
+11. **Datelines and "the country"**: "LILONGWE, Malawi (AP) —", "SEOUL/TOKYO, May 14 (Reuters)
+   -", "Shillong, Aug 14 (PTI)" link each dateline city (``sentences.dateline``); "the
+   country's Ministry of Health" is the country named last in this or the two sentences
+   before, else the dateline's.
+12. **Sited events and facilities**: "The congress, held in Lisbon, Portugal" (a bare event noun
+   counts when a participle places it), "a plant in Kumamoto, Japan" / "a refinery in Nigeria"
+   (a facility noun placed in a country the text names; a city alone is left to its own link).
+13. **Owned institutions, policies, groups and leaders**: "Chile's lower house", "Jordan's
+   parliament", "Indonesia's ban on exports of raw nickel ore" (an institution or policy noun
+   with a possessive or adjective country only: "a house in Spain" is not Spain's), "a
+   20-person crew from South Africa" (crew, team, squad, delegation), "Syria's delegation was
+   led by X" / "the delegation, led by X" / "X led Syria's delegation" (X -> Syria); "a battery
+   plant in Indonesia's Central Java province" (the plant, and "Central Java"); "an investor
+   day in Singapore" (a "day" named by a compound); "In Peru, where ..., ... the April 12
+   presidential election" (a sentence opening with "In <country>," places its events).
+
+A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
+make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
+an ambiguous name takes a namesake in a country the article names, else the dominant city.
+
+Names are taken whole: "Foreign, Commonwealth and Development Office" (a list before the
+entity), "Rio Grande do Sul" (lower-case particles), "Kuwala Health Trust" (every adjacent
+proper noun the name's words hang from), and an unclosed bracket is cut
+("... Technology (Buet" -> "... Technology").
+
+Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government", "The
+Spanish government") and indefinite offices ("a South Korean leader") are not linked: they name no
+one in particular (the sample's gold annotation links none of them, including "Russia's
+government"). Countries themselves are never subjects. Each
+(subject, country) pair is output once, with the first sentence that states it. Country
+knowledge comes from ``geo`` (data packages); person names from the people index
+(``people.mentions`` / ``people.canonical``) when given, else from spaCy's PERSON entities.
+
+``RULES`` below is the order the rules run in; each reads and writes the declared fields of
+``context.CountryContext`` (people_links fills ``person_tokens`` and ``office_holder`` that
+office_links and the later rules read; organisation rules fill ``org_at`` that
+people_through_organisations reads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from ..facts import CountryLink
+from .context import CountryContext, PeopleLike
+from .organisations import described_links, description_links, organisation_links
+from .persons import office_links, people_links, people_through_organisations
+from .places import (
+    counted_things_links,
+    dateline_links,
+    event_links,
+    facility_links,
+    place_links,
+)
+
+__all__ = ["RULES", "extract_country_links"]
+
+Rule = Callable[[CountryContext], None]
+RULES: tuple[Rule, ...] = (
+    dateline_links,
+    people_links,
+    office_links,
+    organisation_links,
+    described_links,
+    description_links,
+    counted_things_links,
+    people_through_organisations,
+    event_links,
+    facility_links,
+    place_links,
+)
+
+
+def extract_country_links(doc: Doc, *, people: PeopleLike | None) -> list[CountryLink]:
+    """Every (subject, country) link the article states, once, with its first evidence sentence."""
+    ctx = CountryContext(doc, people)
+    for rule in RULES:
+        rule(ctx)
+    return sorted(ctx.links, key=lambda link: link.evidence_start)

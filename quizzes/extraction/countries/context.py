@@ -1,0 +1,299 @@
+"""What the country rules read and write for one document.
+
+Read: the country names and nationality adjectives of the text (``mentions``), how often the
+article names each country (``context``), the countries of each sentence (``near``), the
+entities, and the people index. Written by the rules (declared here, in the order the rules
+fill them): ``links`` (the output), ``dateline_country``, ``person_tokens``, ``title_tokens``,
+``office_holder``, ``pending`` and ``org_at`` (see each field's comment).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import geo
+from ..facts import CountryLink, Person
+from ..people import Mention as PersonMention
+from ..sentences import evidence_sentences, sentence_index
+from .words import LOCATIVE_PREPS, POSSESSIVE
+
+
+class PeopleLike(Protocol):
+    """What the country rules ask the people index (``people.PeopleIndex``)."""
+
+    @property
+    def people(self) -> list[Person]: ...
+
+    @property
+    def mentions(self) -> list[PersonMention]: ...
+
+    def canonical(self, mention: str) -> str | None: ...
+
+    def role_of(self, name: str | None) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int  # token indices [start, end)
+    end: int
+    country: str
+    form: str  # "name" (Russia, the UK) | "adj" (Russian, Kazakh)
+
+
+def two_letter_code(text: str) -> bool:
+    letters = text.replace(".", "")
+    return len(letters) == 2 and letters.isupper()
+
+
+def clean(text: str) -> str:
+    """A subject's text without "the", a possessive or extra spaces ("NAIROBI" -> "Nairobi")."""
+    text = POSSESSIVE.sub("", text.strip())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if text.isupper() and len(text) > 4 and " " not in text:  # dateline "NAIROBI"
+        text = text.title()
+    return text
+
+
+def name_text(span: Span) -> str:
+    """A name's text without an unclosed bracket ("... Technology (Buet" -> "... Technology")."""
+    text = span.text
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    return text
+
+
+def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention]:
+    """Country names and nationality adjectives, indexed by each token they cover; the
+    longest name first ("Bosnia and Herzegovina", "the UK", "South Korea")."""
+    found: dict[int, CountryMention] = {}
+    i = 0
+    while i < len(doc):
+        match = _mention_at(doc, tokens, i)
+        if match is None:
+            i += 1
+            continue
+        for k in range(match.start, match.end):
+            found[k] = match
+        i = match.end
+    return found
+
+
+def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | None:
+    tok = tokens[i]
+    if not (tok.text[:1].isupper() or tok.lower_ == "the") or not geo.may_start_country(tok.text):
+        return None
+    for j in range(min(len(doc), i + 5), i, -1):
+        last = tokens[j - 1]
+        if last.is_punct or last.is_space or not last.text[:1].isalpha():
+            continue
+        if tok.lower_ == "the" and j - i == 1:
+            continue
+        match = _mention_of(doc, tokens, i, j)
+        if match is not None:
+            return match
+    return None
+
+
+def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
+    text = doc[i:j].text
+    tok = tokens[i]
+    if two_letter_code(text) and not (
+        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the")
+    ):
+        return None  # "the US", "US officials" (a GPE), not "IT department"
+    name = geo.canonical_country(text)
+    if name:
+        return CountryMention(i, j, name, "name")
+    adjective = geo.country_of_adjective(text) if text[:1].isupper() else None
+    if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return CountryMention(i, j, adjective, "adj")
+    return None
+
+
+class CountryContext:
+    """The document as the country rules see it, and what they have found so far."""
+
+    def __init__(self, doc: Doc, people: PeopleLike | None):
+        self.doc = doc
+        self.people = people
+        self.tokens: list[Token] = list(doc)  # one Token object per position, reused
+        self.mentions = find_mentions(doc, self.tokens)
+        unique = list({id(m): m for m in self.mentions.values()}.values())
+        self.context: dict[str, int] = {}  # country -> how often the article names it
+        for m in unique:
+            self.context[m.country] = self.context.get(m.country, 0) + 1
+        self.sentences = evidence_sentences(doc)
+        self.sent_of = sentence_index(doc, self.sentences)
+        self.near = self._countries_by_sentence(unique)
+        self.name_mentions = sorted((m.start, m.country) for m in unique if m.form == "name")
+        self.name_starts = [start for start, _country in self.name_mentions]
+        self.ent_of: dict[int, Span] = {
+            i: ent for ent in doc.ents for i in range(ent.start, ent.end)
+        }
+        self._canonical_cache: dict[str, str | None] = {}
+        self._acronym_cache: dict[str, str | None] = {}
+        self._runs: list[list[Token]] | None = None
+        # Written by the rules:
+        self.links: list[CountryLink] = []  # every rule, through add()
+        self.seen: set[tuple[str, str]] = set()  # add(): (folded subject, country) pairs
+        self.dateline_country: str | None = None  # dateline_links
+        self.person_tokens: set[int] = set()  # people_links: tokens of people's mentions
+        self.title_tokens: set[int] = set()  # people_links: title words ("Russia's council")
+        self.office_holder: dict[tuple[str, str], str] = {}  # people_links: (country, office)
+        self.pending: list[tuple[str, int]] = []  # people_links: people described by "its"
+        self.org_at: list[tuple[int, str]] = []  # add(): (token, country) of organisations
+
+    def _countries_by_sentence(self, unique: list[CountryMention]) -> dict[int, frozenset[str]]:
+        """Sentence -> the countries it names, also through its states and provinces
+        ("Arizona"), never through a city ("Lima" is no hint for its neighbour "Santiago")."""
+        near: dict[int, frozenset[str]] = {}
+        for m in unique:
+            n = self.sent_of[m.start]
+            near[n] = near.get(n, frozenset()) | {m.country}
+        for ent in self.doc.ents:
+            if ent.label_ != "GPE" or ent.start in self.mentions:
+                continue
+            text = clean(ent.text)
+            if geo.city_population(text) >= geo.CITY_MIN_POPULATION:
+                continue
+            country = geo.region_country(text)
+            if country:
+                n = self.sent_of[ent.start]
+                near[n] = near.get(n, frozenset()) | {country}
+        return near
+
+    # ------------------------------------------------------------------ output
+    def add(self, subject: str, country: str, at: int, kind: str, rule: str) -> None:
+        """Link a subject to a country, once per (subject, country), with the evidence
+        sentence of token `at`. Countries themselves are never subjects."""
+        subject = clean(subject)
+        if not subject or not country or geo.is_country(subject):
+            return
+        if kind == "organisation":
+            self.org_at.append((at, country))
+        key = (geo.fold(subject), country)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        n = self.sent_of[at]
+        sent = self.sentences[n] if n >= 0 else self.doc[at : at + 1]
+        self.links.append(
+            CountryLink(
+                subject=subject,
+                country=country,
+                evidence=sent.text,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+                subject_kind=kind,
+            )
+        )
+
+    # ------------------------------------------------------------------ lookups
+    def name_mention_at(self, i: int) -> CountryMention | None:
+        """The country name (not an adjective) that starts at token i."""
+        m = self.mentions.get(i)
+        return m if m is not None and m.form == "name" and m.start == i else None
+
+    def canonical_person(self, text: str) -> str | None:
+        if text not in self._canonical_cache:
+            self._canonical_cache[text] = (
+                self.people.canonical(text) if self.people is not None else None
+            )
+        return self._canonical_cache[text]
+
+    def country_of_place(self, tok: Token) -> str | None:
+        """Country of the place a token names: a country, a city or a US state."""
+        mention = self.mentions.get(tok.i)
+        if mention and mention.form == "name":
+            return mention.country
+        ent = self.ent_of.get(tok.i)
+        if ent is None:
+            return None
+        if ent.label_ in {"GPE", "LOC"} or self.is_locative(ent):
+            return self.place_country(ent.text, ent.start) or (
+                geo.region_country(ent.text) if ent.label_ == "GPE" else None
+            )
+        return None
+
+    def place_country(self, text: str, at: int) -> str | None:
+        """A city's or province's country, preferring the countries of its sentence, then the
+        ones the article names most."""
+        near = (
+            self.near.get(self.sent_of[at], frozenset()) if at < len(self.sent_of) else frozenset()
+        )
+        return geo.city_country(text, context=self.context, near=near)
+
+    def is_locative(self, ent: Span) -> bool:
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+    def mislabelled_city(self, ent: Span) -> bool:
+        """A big city the small model labelled ORG/PERSON/...: "around Kharkiv", "based in Bogotá"."""
+        if ent.label_ not in {"LOC", "ORG", "FAC", "PERSON", "NORP"} or len(ent) > 3:
+            return False
+        if not self.is_locative(ent) or ent[0].is_stop:
+            return False
+        text = clean(ent.text)
+        person = self.canonical_person(text)
+        if person and person != text:  # a known person's (sur)name, not a one-word "person"
+            return False
+        return geo.city_population(text) >= geo.CITY_MIN_POPULATION
+
+    def the_country(self, at: int) -> str | None:
+        """The country "the country" refers to: the last one named in this or the two sentences
+        before, else the dateline's."""
+        k = bisect.bisect_left(self.name_starts, at) - 1
+        if k >= 0:
+            start, country = self.name_mentions[k]
+            if self.sent_of[start] >= 0 and self.sent_of[at] - self.sent_of[start] <= 2:
+                return country
+        return self.dateline_country
+
+    # ------------------------------------------------------------------ acronyms
+    def acronym(self, short: str) -> str | None:
+        """ "SCO" -> "Shanghai Cooperation Organisation" when the article spells the name out."""
+        if short not in self._acronym_cache:
+            self._acronym_cache[short] = self._spelled_out(short)
+        return self._acronym_cache[short]
+
+    def _spelled_out(self, short: str) -> str | None:
+        if self._runs is None:
+            self._runs = self._capitalised_runs()
+        for run in self._runs:
+            for s, first in enumerate(run):
+                if not first.text[:1].isupper():
+                    continue
+                initials = "".join(t.text[0] for t in run[s:] if t.text[:1].isupper())
+                if initials == short:
+                    return self.doc[first.i : run[-1].i + 1].text
+        return None
+
+    def expand(self, text: str) -> str:
+        return " ".join(
+            (self.acronym(w) or w) if w.isupper() and w.isalpha() and len(w) >= 2 else w
+            for w in text.split()
+        )
+
+    def _capitalised_runs(self) -> list[list[Token]]:
+        """Runs of capitalised words, joined by of/and/for/the ("Bank of Japan")."""
+        runs: list[list[Token]] = []
+        run: list[Token] = []
+        for tok in self.tokens:
+            if tok.text[:1].isupper() or (run and tok.lower_ in {"of", "and", "for", "the"}):
+                run.append(tok)
+                continue
+            while run and not run[-1].text[:1].isupper():
+                run.pop()
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+        if len(run) >= 2:
+            runs.append(run)
+        return runs

@@ -1,0 +1,266 @@
+"""How the text ties a word to a country: the lookups the country rules share ("Russia's
+foreign minister", "a British diplomat", "the president of Kenya", "based in Tashkent")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .context import CountryContext, two_letter_code
+from .words import NAME_PARTICLES, OFFICES, SITED
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+_BASED = {"base", "headquarter", "locate"}
+_SIDE_DEPS = {"relcl", "advcl", "ccomp", "conj", "cc", "punct"}
+Found = tuple["str | None", "str | None"]  # (country, office)
+
+
+def country_in_description(
+    ctx: CountryContext, head: Token, exclude: Token | None, *, based: bool = True
+) -> Found:
+    """A country qualifying a description noun: "Russia's foreign minister", "a British
+    diplomat", "the president of Kenya", "... based in Tashkent", "a chemist at the
+    university in Belo Horizonte". Returns (country, the noun when it is an office)."""
+    office = head.lower_ if head.lower_ in OFFICES else None
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if (exclude is not None and child is exclude) or _aside(child):
+                continue
+            country = _country_of_modifier(ctx, head, child, based)
+            if country:
+                return country, office
+            if child.dep_ in {"prep", "pobj", "acl"} | _MODIFIER_DEPS:
+                stack.append(child)
+    return None, None
+
+
+def _aside(child: Token) -> bool:
+    return child.dep_ in _SIDE_DEPS or (child.dep_ == "acl" and child.lemma_ not in _BASED)
+
+
+def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: bool) -> str | None:
+    mention = ctx.mentions.get(child.i)
+    based_in = (
+        based
+        and child.dep_ == "pobj"
+        and child.head.lower_ == "in"
+        and child.head.head.lemma_ in _BASED
+    )
+    if mention and (
+        child.dep_ in _MODIFIER_DEPS
+        or (child.dep_ == "pobj" and child.head.lower_ in {"of", "from"})
+        or based_in
+    ):
+        return mention.country  # "a British diplomat", "minister of Peru"
+    if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head is not head):
+        return ctx.country_of_place(child)  # "based in Tashkent"
+    return None
+
+
+# ----------------------------------------------------------------------------- a noun's country
+def describing_country(ctx: CountryContext, noun: Token) -> tuple[str | None, Token | None]:
+    """The country in a noun's left modifiers ("Norway's", "Dutch", "Lagos-based", "the
+    country's") or its "in"/"from"/"of" phrase ("in South Korea", "of Nigeria"; returned with
+    the preposition), else of the name it describes, else a possessive the parse lost
+    ("... and Tanzania's state utility Tanesco")."""
+    country = _country_on_the_left(ctx, noun)
+    if country:
+        return country, None
+    found = _country_after(ctx, noun)
+    if found is not None:
+        return found
+    country = _country_of_named_head(ctx, noun) or _possessive_before(ctx, noun)
+    return country, None
+
+
+def _country_on_the_left(ctx: CountryContext, noun: Token) -> str | None:
+    for child in noun.lefts:
+        if (
+            child.dep_ == "poss"
+            and child.lower_ == "country"
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in child.children)
+        ):
+            country = ctx.the_country(child.i)  # "the country's health agency"
+            if country:
+                return country
+        for t in child.subtree:
+            country = _left_modifier_country(ctx, t)
+            if country:
+                return country
+    return None
+
+
+def _left_modifier_country(ctx: CountryContext, t: Token) -> str | None:
+    mention = ctx.mentions.get(t.i)
+    if (
+        mention
+        and t.dep_ in _MODIFIER_DEPS | {"npadvmod"}
+        and not (two_letter_code(t.text) and t.ent_type_ not in {"GPE", "NORP"})
+    ):
+        return mention.country  # not "the IT department"
+    if t.lower_ == "based" and t.i >= 2 and ctx.tokens[t.i - 1].text == "-":
+        return ctx.country_of_place(ctx.tokens[t.i - 2])  # "Lagos-based"
+    return None
+
+
+def _country_after(ctx: CountryContext, noun: Token) -> tuple[str, Token] | None:
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in {"in", "from", "of"}:
+            continue
+        for obj in child.children:
+            mention = ctx.mentions.get(obj.i)
+            if obj.dep_ == "pobj" and mention and mention.form == "name":
+                return mention.country, child
+    return None
+
+
+def _country_of_named_head(ctx: CountryContext, noun: Token) -> str | None:
+    if noun.dep_ != "compound" or noun.head.pos_ != "PROPN":
+        return None
+    for child in noun.head.lefts:
+        mention = ctx.mentions.get(child.i)
+        if mention and child.dep_ in _MODIFIER_DEPS:
+            return mention.country
+    return None
+
+
+def _possessive_before(ctx: CountryContext, noun: Token) -> str | None:
+    k = min([c.left_edge.i for c in noun.lefts] + [noun.i]) - 1
+    if k >= 1 and ctx.doc[k].tag_ == "POS":
+        mention = ctx.mentions.get(k - 1)
+        if mention and mention.form == "name":
+            return mention.country
+    return None
+
+
+def place_noun_country(ctx: CountryContext, noun: Token) -> str | None:
+    """ "the Ukrainian city", "Indonesia's Central Java province", "a region of Peru"."""
+    for child in noun.children:
+        mention = ctx.mentions.get(child.i)
+        if mention and child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+            return mention.country
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            for obj in child.children:
+                m = ctx.mentions.get(obj.i)
+                if obj.dep_ == "pobj" and m and m.form == "name":
+                    return m.country
+    return None
+
+
+# ----------------------------------------------------------------------------- names
+def title_mention(ctx: CountryContext, tok: Token) -> bool:
+    """A country word that is part of a title, not of the name: "Russian", "Japan's" (not
+    "Jordan" of Jordan Henderson)."""
+    mention = ctx.mentions.get(tok.i)
+    if mention is None:
+        return False
+    if mention.form == "adj":
+        return True
+    nxt = tok.doc[mention.end] if mention.end < len(tok.doc) else None
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.text in {"'s", "\u2019s"})
+
+
+def person_name(ctx: CountryContext, ent: Span) -> Span | None:
+    """The name part of a PERSON entity, or of an entity the people index knows as a person."""
+    if ent.label_ == "PERSON":
+        return _name_of_person_entity(ctx, ent)
+    if ent.label_ not in {"ORG", "NORP", "GPE", "FAC", "PRODUCT"}:
+        return None
+    canonical = ctx.canonical_person(ent.text)
+    words = set(re.split(r"[\s\-]+", canonical)) if canonical else set()
+    for k in range(ent.start, ent.end):
+        tok = ent.doc[k]
+        if canonical and tok.text in words:
+            return ent.doc[k : ent.end]
+        # Without a people index: a title then capitalised names ("Kazakh President Kassym Tokayev").
+        if not canonical and tok.lower_ in OFFICES and ent.end - k - 1 >= 2:
+            rest = ent.doc[k + 1 : ent.end]
+            if all(t.pos_ == "PROPN" or t.is_punct for t in rest):
+                return rest
+    return None
+
+
+def _name_of_person_entity(ctx: CountryContext, ent: Span) -> Span | None:
+    doc = ent.doc
+    start = ent.start
+    while start < ent.end - 1 and (doc[start].lower_ in OFFICES or title_mention(ctx, doc[start])):
+        start += 1
+    end = ent.end
+    if doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "\u2019s"}:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def proper_name(ctx: CountryContext, tok: Token) -> str | None:
+    """The proper name headed by ``tok`` ("St Petersburg", every word of "Kuwala Health
+    Trust", not only the parse's last compound), unless it is a person or a country."""
+    if (
+        tok.pos_ != "PROPN"
+        or not tok.text[:1].isupper()
+        or tok.i in ctx.mentions
+        or tok.i in ctx.person_tokens
+    ):
+        return None
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and _name_word_before(ctx, doc[start - 1], tok):
+        start -= 1
+    text = doc[start : tok.i + 1].text
+    person = ctx.canonical_person(text)
+    if person and " " in person:
+        return None
+    return text
+
+
+def _name_word_before(ctx: CountryContext, prev: Token, tok: Token) -> bool:
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.i not in ctx.mentions
+        and prev.i not in ctx.person_tokens
+        and prev.i + 1 <= prev.head.i <= tok.i
+    )
+
+
+def full_span(ctx: CountryContext, ent: Span) -> Span:
+    """The entity with the parts the small model cuts off: "Foreign, " of "Foreign,
+    Commonwealth and Development Office", "do Sul" of "Rio Grande do Sul"."""
+    doc = ctx.doc
+    start, end = ent.start, ent.end
+    if (
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].i not in ctx.mentions
+        and any(t.lower_ == "and" for t in ent)
+    ):
+        start -= 2
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in NAME_PARTICLES
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].pos_ == "PROPN"
+    ):
+        end += 2
+    return doc[start:end]
+
+
+def place_after(ctx: CountryContext, span: Span) -> str | None:
+    """The country of "in <place>" right after a name, or of ", held in <place>" ("the World
+    Malaria Congress, held in Lisbon, Portugal")."""
+    doc = ctx.doc
+    k = span.end
+    if (
+        k + 3 < len(doc)
+        and doc[k].text == ","
+        and doc[k + 1].lower_ in SITED
+        and doc[k + 2].lower_ in {"in", "at"}
+    ):
+        k += 2
+    if k + 1 < len(doc) and doc[k].lower_ == "in":
+        return ctx.country_of_place(doc[k + 1])
+    return None

@@ -1,0 +1,302 @@
+"""Country rules for organisations and described things: named organisations with a
+nationality, places and bodies described by an apposition or a place noun, and
+organisations or people described by a country."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .. import geo
+from .context import CountryContext, name_text
+from .describe import (
+    country_in_description,
+    describing_country,
+    full_span,
+    person_name,
+    place_after,
+    place_noun_country,
+    proper_name,
+)
+from .words import (
+    CODED_NAME,
+    EVENT_NOUNS,
+    INDEFINITE,
+    ORG_NOUNS,
+    OWNED_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    POLICY_NOUNS,
+    THE_COUNTRYS,
+)
+
+_ORG_LABELS = {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+
+# ============================================================================ rule 4
+def organisation_links(ctx: CountryContext) -> None:
+    """Rule 4: a named organisation with a nationality: "the Russian Defence Ministry",
+    "Bank of Japan", "the UK Foreign, Commonwealth and Development Office", "China's Belt and
+    Road Initiative", "its Belt and Road Initiative" (its = the clause's country), "the
+    country's Ministry of Health"; an institution or event placed by "in <place>" ("Cop30 in
+    Belém, Brazil"; names of letters and digits are never people)."""
+    for ent in ctx.doc.ents:
+        coded = len(ent) == 1 and bool(CODED_NAME.match(ent.text))
+        if ent.label_ not in _ORG_LABELS and not coded:
+            continue
+        if not coded and (ent.start in ctx.person_tokens or person_name(ctx, ent) is not None):
+            continue
+        _link_organisation(ctx, ent, coded)
+
+
+def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
+    span = full_span(ctx, ent)
+    tokens = [t for t in span if t.lower_ != "the"]
+    if not tokens:
+        return
+    country = _country_in_name(ctx, span, tokens) or _possessor_country(ctx, ent)
+    if country is None and (coded or _institution_or_event(span)):
+        country = place_after(ctx, span)  # "Cop30 in Belém, Brazil"
+    if not country or all(t.i in ctx.mentions for t in tokens):
+        return
+    subject = span
+    first = ctx.mentions.get(tokens[0].i)
+    if first and first.form == "name" and ctx.doc[first.end - 1].tag_ == "POS":
+        subject = ctx.doc[first.end : span.end]
+    ctx.add(
+        ctx.expand(name_text(subject)), country, span.start, "organisation", "named_organisation"
+    )
+
+
+def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> str | None:
+    """ "Russian Defence Ministry", "China Daily", "Bank of Japan", "the UK Foreign Office"."""
+    doc = ctx.doc
+    first = ctx.mentions.get(tokens[0].i)
+    before = ctx.mentions.get(span.start - 1) if span.start > 0 else None
+    if first and first.end < span.end and not doc[first.end].is_punct:
+        return first.country
+    if len(tokens) >= 3 and tokens[-2].lower_ == "of":
+        last = ctx.mentions.get(tokens[-1].i)
+        return last.country if last and last.form == "name" else None
+    if before and doc[span.start - 1].tag_ != "POS" and before.end == span.start:
+        return before.country
+    return None
+
+
+def _possessor_country(ctx: CountryContext, ent: Span) -> str | None:
+    """ "China's Belt and Road Initiative"; "its Belt and Road Initiative" (China is the
+    subject); "the country's Ministry of Health"."""
+    for tok in ent:
+        for child in tok.children:
+            if child.dep_ != "poss" or ent.start <= child.i < ent.end:
+                continue
+            mention = ctx.mentions.get(child.i)
+            if mention and mention.form == "name":
+                return mention.country
+            if child.lower_ in {"its", "their"}:
+                return _clause_subject_country(ctx, child)
+            if child.lower_ == "country" and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in child.children
+            ):
+                return ctx.the_country(child.i)
+    return None
+
+
+def _clause_subject_country(ctx: CountryContext, tok: Token) -> str | None:
+    """The country that is the subject of the clause around tok (through coordination)."""
+    head = tok
+    for _ in range(12):
+        if head.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                mention = ctx.mentions.get(subject.i)
+                return mention.country if mention and mention.form == "name" else None
+            if head.dep_ != "conj":
+                return None
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _institution_or_event(span: Span) -> bool:
+    words = {t.lower_ for t in span}
+    return span.label_ == "EVENT" or bool(words & (ORG_NOUNS | EVENT_NOUNS))
+
+
+# ============================================================================ rules 7 and 4b
+def described_links(ctx: CountryContext) -> None:
+    """Rule 7: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's southern port", "the
+    Syrian capital, Damascus", "Indonesia's Central Java province"; "Gazprom, the Russian
+    state energy giant"."""
+    for tok in ctx.tokens:
+        if tok.pos_ == "NOUN" and tok.lower_ in PLACE_NOUNS:
+            _described_place(ctx, tok)
+        elif tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", ""}:
+            _described_organisation(ctx, tok)
+
+
+def _described_place(ctx: CountryContext, noun: Token) -> None:
+    country = place_noun_country(ctx, noun)
+    if not country:
+        return
+    names = [c.children for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    candidates = [obj for group in names for obj in group if obj.dep_ == "pobj"]
+    candidates += [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        candidates.append(noun.head)
+    for cand in candidates:
+        name = proper_name(ctx, cand)
+        if name:
+            ctx.add(name, country, noun.i, "place", "described_place")
+    name = _name_before(ctx, noun)  # "Indonesia's Central Java province"
+    if name:
+        ctx.add(name, country, noun.i, "place", "described_place")
+
+
+def _described_organisation(ctx: CountryContext, tok: Token) -> None:
+    for appos in tok.children:
+        if appos.dep_ != "appos" or appos.pos_ != "NOUN" or appos.lower_ in PLACE_NOUNS:
+            continue
+        name = proper_name(ctx, tok)
+        country, _office = country_in_description(ctx, appos, exclude=tok, based=False)
+        if name and country and ctx.canonical_person(name) is None:
+            ctx.add(ctx.expand(name), country, tok.i, "organisation", "described_organisation")
+
+
+def _name_before(ctx: CountryContext, noun: Token) -> str | None:
+    """The proper name compounded right before a place noun ("Central Java province")."""
+    tokens = ctx.tokens
+    j = noun.i - 1
+    while (
+        j >= 0
+        and tokens[j].pos_ == "PROPN"
+        and tokens[j].text[:1].isupper()
+        and j < tokens[j].head.i <= noun.i
+        and tokens[j].dep_ == "compound"
+        and j not in ctx.mentions
+        and j not in ctx.person_tokens
+    ):
+        j -= 1
+    return ctx.doc[j + 1 : noun.i].text if j + 1 < noun.i else None
+
+
+# ============================================================================ rule 8
+def description_links(ctx: CountryContext) -> None:
+    """Rule 8: "Norway's state-owned investor Norfund", "The Dutch development bank FMO",
+    "the Lagos-based consultancy Briter" (the name after the description is the subject);
+    with no name, the description itself: "Spain's civil protection agency", "a senior
+    Nigerian banker", "a battery maker in South Korea", "Indonesia's ban on exports of raw
+    nickel ore" (a singular organisation or person noun, not negated: "not a single Kazakh
+    official" names nobody; an owned noun only with a possessive or adjective country)."""
+    for tok in ctx.tokens:
+        word = _description_word(ctx, tok)
+        if word is None:
+            continue
+        head = (
+            tok.head
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i
+            else tok
+        )
+        if _negated(ctx, head):
+            continue
+        country, source = describing_country(ctx, tok)
+        if country is None or (word in OWNED_NOUNS and source is not None):
+            continue  # "a house in Spain" is not Spain's
+        name = _description_name(ctx, tok, head) or _name_after(ctx, tok)
+        if name is not None:
+            ctx.add(ctx.expand(name), country, tok.i, "organisation", "described_by_country")
+        elif not _named_elsewhere(ctx, tok):
+            _link_description(ctx, tok, word, country, source)
+
+
+def _description_word(ctx: CountryContext, tok: Token) -> str | None:
+    """The organisation, person or owned noun ("start-up" whole), unless it is part of a
+    person's mention, a title, a country or a named entity (rule 4)."""
+    word = tok.lower_
+    if tok.i >= 2 and ctx.tokens[tok.i - 1].text == "-":  # "start-up"
+        word = f"{ctx.tokens[tok.i - 2].lower_}-{word}"
+    if tok.tag_ not in {"NN", "NNP"} or (
+        word not in ORG_NOUNS and word not in PERSON_NOUNS and word not in OWNED_NOUNS
+    ):
+        return None
+    if tok.i in ctx.person_tokens or tok.i in ctx.title_tokens or tok.i in ctx.mentions:
+        return None
+    ent = ctx.ent_of.get(tok.i)
+    if ent is not None and ent.label_ in {"ORG", "FAC", "PERSON", "GPE"}:
+        return None
+    return word
+
+
+def _named_elsewhere(ctx: CountryContext, tok: Token) -> bool:
+    """ "Jane Doe, a British diplomat", "the agency, Aemet": the name is linked elsewhere."""
+    return (
+        _names_a_person(ctx, tok)
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+        or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
+    )
+
+
+def _link_description(
+    ctx: CountryContext, tok: Token, word: str, country: str, source: Token | None
+) -> None:
+    start = min([c.left_edge.i for c in tok.lefts if c.dep_ != "det"] + [tok.i])
+    end = tok.i + 1
+    if source is not None and source.i > tok.i:
+        end = source.right_edge.i + 1  # "a battery maker in South Korea"
+    elif word in POLICY_NOUNS:
+        end = _policy_end(tok, end)
+    kind = "person" if word in PERSON_NOUNS and word not in ORG_NOUNS else "organisation"
+    subject = THE_COUNTRYS.sub("", ctx.doc[start:end].text)  # "the country's health agency"
+    ctx.add(subject, country, tok.i, kind, "description")
+
+
+def _policy_end(tok: Token, end: int) -> int:
+    """ "Indonesia's ban on exports of raw nickel ore": the policy with what it is on (the
+    parse may hang the main verb there)."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            end = child.right_edge.i + 1
+            verbs = [t.i for t in child.subtree if t.pos_ in {"VERB", "AUX"}]
+            end = min([end, *verbs])
+    return end
+
+
+def _negated(ctx: CountryContext, head: Token) -> bool:
+    dets = [c for c in head.children if c.dep_ in {"det", "predet", "neg"}]
+    if any(d.lower_ in INDEFINITE - {"a", "an"} for d in dets):
+        return True
+    k = max(0, head.left_edge.i - 1)  # "not a single Kazakh official"
+    return any(t.lower_ in {"not", "no", "never"} for t in ctx.doc[k : head.i])
+
+
+def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | None:
+    """The organisation's name after its description: "investor Norfund", "bank FMO",
+    "agency, Aemet"."""
+    candidates = [head] if head is not noun else []
+    candidates += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for cand in candidates:
+        if cand.i in ctx.person_tokens or cand.i in ctx.mentions:
+            continue
+        name = proper_name(ctx, cand)
+        if name and not geo.city_population(name):
+            return name
+    return None
+
+
+def _name_after(ctx: CountryContext, noun: Token) -> str | None:
+    """ "a Pakistani research group, the Sustainable Development Policy Institute": the
+    organisation named right after the description, whatever the parse made of it."""
+    doc = ctx.doc
+    k = noun.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    ent = ctx.ent_of.get(k + 1)
+    if ent is None or ent.label_ != "ORG" or ent.start != k + 1:
+        return None
+    return name_text(full_span(ctx, ent))
+
+
+def _names_a_person(ctx: CountryContext, noun: Token) -> bool:
+    if noun.dep_ == "appos" and noun.head.i in ctx.person_tokens:
+        return True
+    return any(c.dep_ == "appos" and c.i in ctx.person_tokens for c in noun.children)

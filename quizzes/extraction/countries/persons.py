@@ -1,0 +1,365 @@
+"""Country rules for people: titles, appositions, "of X", party tags, led groups, offices
+without a name, and people described through their organisation."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span, Token
+
+from .. import geo
+from ..dates import doc_text
+from .context import CountryContext, clean
+from .describe import country_in_description, describing_country, person_name
+from .words import (
+    INDEFINITE,
+    LEAD_VERBS,
+    NAME_TITLES,
+    OFFICES,
+    ORG_NOUNS,
+    PARTY_STATE,
+    ROLE_VERBS,
+    TRAILING_NON_NAME,
+)
+
+Candidate = tuple[Span, Span, "str | None"]  # (mention with title, name, canonical name)
+Found = tuple["str | None", "str | None"]  # (country, office)
+
+
+# ============================================================================ a person's country
+def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor Angela Merkel",
+    "deputy chairman of Russia's security council Dmitry Medvedev"; a posting between title
+    and name does not count ("Bangladesh's High Commissioner in Guwahati, X" -> Bangladesh)."""
+    tokens = _title_words(ctx, outer, name)
+    if not tokens:
+        return None, None
+    country = None
+    office = None
+    for tok in tokens:
+        mention = ctx.mentions.get(tok.i)
+        if mention:
+            country = mention.country
+        elif tok.lower_ in OFFICES:
+            office = tok.lower_
+    has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions for t in tokens)
+    if country and has_role:
+        ctx.title_tokens.update(t.i for t in tokens)
+        return country, office
+    return None, None
+
+
+def _title_words(ctx: CountryContext, outer: Span, name: Span) -> list[Token]:
+    """The words before the name that may be its title (within the sentence, at most 12)."""
+    doc = ctx.doc
+    tokens: list[Token] = list(doc[outer.start : name.start])
+    k = outer.start - 1
+    sent_start = doc[name.start].sent.start
+    posting = _posting_before(ctx, k, sent_start)
+    if posting is not None and not tokens:
+        k = posting  # "Bangladesh's High Commissioner in Guwahati, Mohammad Haque"
+    while k >= sent_start and len(tokens) < 12 and _title_word(ctx, k, sent_start):
+        tokens.insert(0, doc[k])
+        k -= 1
+    if posting is not None and k == posting:
+        return []  # nothing before "in Guwahati,"
+    return tokens
+
+
+def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
+    doc = ctx.doc
+    tok = doc[k]
+    if tok.i in ctx.person_tokens:
+        return False
+    return (
+        tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+        or tok.tag_ == "POS"
+        or tok.text in {"-", "\u2019s", "'s"}
+        or tok.lower_ == "of"
+        or (tok.pos_ == "DET" and k > sent_start and doc[k - 1].lower_ == "of")
+    )
+
+
+def _posting_before(ctx: CountryContext, k: int, sent_start: int) -> int | None:
+    """ "... Commissioner in Guwahati, <name>": the place of a posting between a title and the
+    name. Returns the token before "in" (the title's last word), or None."""
+    doc = ctx.doc
+    if k - 2 < sent_start or doc[k].text != ",":
+        return None
+    j = k - 1
+    while j > sent_start and doc[j].pos_ == "PROPN" and k - j <= 3:
+        j -= 1
+    if j == k - 1 or doc[j].lower_ not in {"in", "at", "to"} or j - 1 < sent_start:
+        return None
+    title = doc[j - 1]
+    if not (title.text[:1].isupper() or title.lower_ in OFFICES) or title.pos_ not in {
+        "NOUN",
+        "PROPN",
+    }:
+        return None
+    return j - 1
+
+
+def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British diplomat", "the
+    president of Kenya, William Ruto", "X, an analyst ... based in Tashkent"; also a relative
+    clause of a role verb: "X, who heads the laboratory at the National University of Peru",
+    "who runs a bakery in Dublin"."""
+    root = name.root
+    parts: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+        parts.append(root.head)
+    for head in parts:
+        found = country_in_description(ctx, head, exclude=root if head is root.head else None)
+        if found[0]:
+            return found
+    for clause in _role_clauses(root):
+        found = _role_clause_country(ctx, clause)
+        if found[0]:
+            return found
+    return None, None
+
+
+def _role_clauses(root: Token) -> Iterator[Token]:
+    for clause in root.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_ in ROLE_VERBS
+            and any(c.tag_ == "WP" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            yield clause
+
+
+def _role_clause_country(ctx: CountryContext, clause: Token) -> Found:
+    for obj in clause.children:
+        if obj.dep_ in {"dobj", "attr"} and obj.pos_ in {"NOUN", "PROPN"}:
+            found = country_in_description(ctx, obj, exclude=None)
+            if found[0]:
+                return found
+    return country_in_description(ctx, clause, exclude=None)  # "runs a bakery in Dublin"
+
+
+def country_next_to_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Belarus's Victoria Azarenka", "Madison Keys of the United States", "Senator Mark
+    Ellison of Michigan", "Sen. Jim Risch, R-Idaho" (a US party and state)."""
+    doc = ctx.doc
+    k = outer.start - 1
+    if k >= 1 and doc[k].tag_ == "POS":
+        mention = ctx.mentions.get(k - 1)
+        if mention and mention.form == "name" and mention.end == k:
+            return mention.country, None
+    k = name.end
+    if k < len(doc) and doc[k].text == ",":
+        country = _party_state(ctx, k)
+        if country:
+            return country, None
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        return _country_after_of(ctx, k + 1 + (doc[k + 1].lower_ == "the")), None
+    return None, None
+
+
+def _party_state(ctx: CountryContext, comma: int) -> str | None:
+    m = PARTY_STATE.match(doc_text(ctx.doc), ctx.doc[comma].idx)
+    if not m:
+        return None
+    state = m.group(1)
+    return geo.region_country(state) or geo.region_country(state.replace(".", ""))
+
+
+def _country_after_of(ctx: CountryContext, k: int) -> str | None:
+    mention = ctx.mentions.get(k)
+    if mention and mention.form == "name" and mention.start == k:
+        return mention.country
+    ent = ctx.ent_of.get(k)
+    if ent is not None and ent.label_ == "GPE" and ent.start == k:
+        return geo.region_country(clean(ent.text))
+    return None
+
+
+def leads_a_group(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Syria's delegation was led by X", "the delegation, led by X", "X led Syria's
+    delegation": the person leads a group the text gives a country."""
+    group = _led_group(name.root)
+    if group is None or group.pos_ != "NOUN":
+        return None, None
+    return describing_country(ctx, group)[0], None
+
+
+def _led_group(root: Token) -> Token | None:
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in LEAD_VERBS:
+        verb = root.head.head
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return verb.head
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if root.dep_ == "nsubj" and root.head.lemma_ in LEAD_VERBS:
+        return next((c for c in root.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+PersonRule = Callable[[CountryContext, Span, Span], Found]
+PERSON_RULES: tuple[PersonRule, ...] = (
+    title_before_name,
+    apposition,
+    country_next_to_name,
+    leads_a_group,
+)
+
+
+# ============================================================================ rules
+def people_links(ctx: CountryContext) -> None:
+    """Rules 1-2: every person of the article (the people index knows names the small
+    model misses: "German Chancellor Olaf Scholz") with the country ``PERSON_RULES`` find;
+    a person described through "its" waits for ``people_through_organisations``."""
+    for outer, name_span, canonical in _candidates(ctx):
+        name = canonical or clean(
+            " ".join(t.text for t in name_span if t.lower_ not in NAME_TITLES)
+        )
+        name = TRAILING_NON_NAME.sub("", name)  # "Victoria Azarenka 6-3": the score goes
+        if not name:
+            continue
+        ctx.person_tokens.update(range(outer.start, outer.end))
+        for rule in PERSON_RULES:
+            country, office = rule(ctx, outer, name_span)
+            if country:
+                ctx.add(name, country, name_span.start, "person", rule.__name__)
+                if office:
+                    ctx.office_holder.setdefault((country, office), name)
+                break
+        else:
+            if _described_by_its(ctx, name_span):
+                ctx.pending.append((name, name_span.start))
+
+
+def _candidates(ctx: CountryContext) -> list[Candidate]:
+    """People's mentions from the people index, then PERSON entities it does not cover;
+    never a mislabelled city or an organisation's one-word name."""
+    doc = ctx.doc
+    out: list[Candidate] = []
+    covered: set[int] = set()
+    for m in ctx.people.mentions if ctx.people is not None else []:
+        outer, name_span = doc[m.first : m.last + 1], doc[m.name_first : m.last + 1]
+        if len(name_span) and not (
+            ctx.mislabelled_city(name_span) or _organisation_name(ctx, name_span)
+        ):
+            out.append((outer, name_span, m.name))
+            covered.add(m.last)
+    for ent in doc.ents:
+        if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
+            continue
+        name_span = person_name(ctx, ent)
+        if name_span is None or name_span[-1].i in covered:
+            continue
+        canonical = ctx.canonical_person(name_span.text) or ctx.canonical_person(ent.text)
+        out.append((ent, name_span, canonical))
+    return out
+
+
+def _organisation_name(ctx: CountryContext, name_span: Span) -> bool:
+    """ "investor Norfund", "bank FMO": a one-word ORG name after an organisation noun is no
+    person, whatever the title-before-name pattern suggests."""
+    k = name_span.start - 1
+    if len(name_span) != 1 or k < 0 or ctx.doc[k].lower_ not in ORG_NOUNS:
+        return False
+    if name_span[0].ent_type_ == "ORG":
+        return True
+    person = ctx.canonical_person(name_span.text)
+    return not (person and " " in person)  # a one-word "person" after "investor" is a name
+
+
+def _described_by_its(ctx: CountryContext, name_span: Span) -> bool:
+    """ "Its managing director, Joseph Kamau": a role in an organisation named just before."""
+    root = name_span.root
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    before = ctx.doc[name_span.start - 1] if name_span.start > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.i not in ctx.mentions:
+        heads.append(before)  # "its chief executive Joseph Kamau"
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for h in heads for c in h.children)
+
+
+def office_links(ctx: CountryContext) -> None:
+    """Rule 3: an office without a name ("the president of Kyrgyzstan", "the Russian
+    president") is the person of the article holding it when there is one, else the office
+    itself; not an indefinite one ("a South Korean leader": anyone, not someone)."""
+    for tok in ctx.tokens:
+        if not _bare_office(ctx, tok):
+            continue
+        country, phrase = _office_country(ctx, tok)
+        if not country or phrase is None:
+            continue
+        holder = ctx.office_holder.get((country, tok.lower_)) or _holder_from_roles(
+            ctx, country, tok.lower_
+        )
+        if holder:
+            ctx.add(holder, country, tok.i, "person", "office_holder")
+        else:
+            ctx.add(phrase, country, tok.i, "person", "office_without_name")
+
+
+def _bare_office(ctx: CountryContext, tok: Token) -> bool:
+    if tok.lower_ not in OFFICES or tok.pos_ not in {"NOUN", "PROPN"} or tok.i in ctx.person_tokens:
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return False  # a title before a name: rule 1
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return False
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+
+
+def _office_country(ctx: CountryContext, tok: Token) -> tuple[str | None, str | None]:
+    """(country, "president of Kyrgyzstan" / "Russian president"); the last modifier wins."""
+    country = phrase = None
+    for child in tok.children:
+        mention = ctx.mentions.get(child.i)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                m = ctx.mentions.get(obj.i)
+                if obj.dep_ == "pobj" and m and m.form == "name":
+                    country = m.country
+                    phrase = f"{tok.text} of {ctx.doc[m.start : m.end].text}"
+        elif mention and child.dep_ in {"amod", "compound", "poss"} and child.i < tok.i:
+            country = mention.country
+            phrase = ctx.doc[mention.start : tok.i + 1].text
+    return country, phrase
+
+
+def _holder_from_roles(ctx: CountryContext, country: str, office: str) -> str | None:
+    """The one person of the article whose role is this office of this (or no named) country."""
+    if ctx.people is None:
+        return None
+    found = []
+    for person in ctx.people.people:
+        role = ctx.people.role_of(person.name) or person.role or ""
+        words = re.findall(r"[\w'\u2019-]+", role)
+        if office not in {w.lower() for w in words}:
+            continue
+        countries = {
+            geo.canonical_country(w) or geo.country_of_adjective(w)
+            for w in words
+            if w[:1].isupper()
+        } - {None}
+        if not countries or countries == {country}:
+            found.append(person.name)
+    return found[0] if len(found) == 1 else None
+
+
+def people_through_organisations(ctx: CountryContext) -> None:
+    """Rule 9: people described by their role in the organisation the sentence (or the one
+    before) has just linked to a country: "Kenya's Rural Energy Authority ... Its managing
+    director, Joseph Kamau"."""
+    if not ctx.pending:
+        return
+    orgs = sorted(ctx.org_at)
+    starts = [i for i, _country in orgs]
+    for name, at in ctx.pending:
+        k = bisect.bisect_left(starts, at) - 1  # the last organisation before the person
+        if k < 0:
+            continue
+        i, country = orgs[k]
+        if ctx.sent_of[i] >= 0 and ctx.sent_of[at] - 1 <= ctx.sent_of[i]:
+            ctx.add(name, country, at, "person", "people_through_organisations")

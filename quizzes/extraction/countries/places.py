@@ -1,0 +1,349 @@
+"""Country rules for places and what happens there: datelines, events held in a place,
+facilities, counted things, and cities, provinces and states."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .. import geo
+from ..sentences import dateline
+from .context import CountryContext, clean
+from .describe import place_after, place_noun_country
+from .words import (
+    CODED_NAME,
+    DIRECTIONS,
+    EVENT_NOUNS,
+    FACILITY_NOUNS,
+    HOLD_VERBS,
+    HUMAN_ENDINGS,
+    HUMAN_PLURALS,
+    PLACE_NOUNS,
+    SITED,
+)
+
+Placed = tuple[str, Token]  # (country, the token naming the place)
+
+
+# ============================================================================ rule 11
+def dateline_links(ctx: CountryContext) -> None:
+    """Rule 11: "LILONGWE, Malawi (AP) —", "SEOUL/TOKYO, May 14 (Reuters) -": the dateline's
+    cities (in capitals, so unknown to the small model) and their country; the first one is
+    the country "the country" falls back to."""
+    for sent in ctx.sentences:
+        found = dateline(sent)
+        if found is None:
+            continue
+        qualifier = found.qualifier
+        stated = geo.canonical_country(qualifier) or (
+            geo.region_country(qualifier) if qualifier[:1].isalpha() else None
+        )
+        for city in found.cities:
+            country = _dateline_city_country(ctx, city, qualifier, stated, sent.start)
+            if not country:
+                continue
+            if not geo.is_country(city):
+                ctx.add(city, country, sent.start, "place", "dateline")
+            if ctx.dateline_country is None:
+                ctx.dateline_country = country
+
+
+def _dateline_city_country(
+    ctx: CountryContext, city: str, qualifier: str, stated: str | None, at: int
+) -> str | None:
+    if geo.is_country(city):
+        return geo.canonical_country(city)
+    if stated:
+        return geo.city_country(f"{city}, {qualifier}") or ctx.place_country(city, at)
+    return ctx.place_country(city, at)
+
+
+# ============================================================================ rule 5
+def _place_under(ctx: CountryContext, prep: Token) -> Placed | None:
+    if prep.lower_ not in {"in", "at"}:
+        return None
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            country = ctx.country_of_place(obj)
+            if country:
+                return country, obj
+    return None
+
+
+def place_of_event_phrase(ctx: CountryContext, event: Token) -> Placed | None:
+    """ "the SCO meeting in Tashkent", "the summit, held in Lisbon"."""
+    for child in event.children:
+        if child.dep_ == "prep":
+            found = _place_under(ctx, child)
+            if found:
+                return found
+        if child.dep_ == "acl" and child.lemma_ in HOLD_VERBS | {"hold"}:
+            for prep in child.children:
+                found = _place_under(ctx, prep) if prep.dep_ == "prep" else None
+                if found:
+                    return found
+    return None
+
+
+def _verb_of_event(event: Token) -> Token | None:
+    head = event.head
+    if event.dep_ == "pobj" and head.lower_ in {"for", "at", "to"}:
+        verb = head.head
+    elif event.dep_ in {"dobj", "nsubjpass"}:
+        verb = head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def place_of_gathering(ctx: CountryContext, event: Token) -> Placed | None:
+    """ "leaders gathered in Uzbekistan for the meeting", "attended the summit in Paris"."""
+    verb = _verb_of_event(event)
+    if verb is None:
+        return None
+    head = event.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep is not head:
+            found = _place_under(ctx, prep)
+            if found:
+                return found
+    return None
+
+
+def host_country(ctx: CountryContext, event: Token) -> Placed | None:
+    """ "Peru hosted the summit"."""
+    verb = _verb_of_event(event)
+    if verb is None or verb.lemma_ not in HOLD_VERBS or event.dep_ != "dobj":
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            country = ctx.country_of_place(child)
+            if country:
+                return country, child
+    return None
+
+
+def fronted_place(ctx: CountryContext, tok: Token) -> Placed | None:
+    """ "In Peru, where ..., polls show no favourite ahead of the April 12 presidential
+    election": a sentence that opens with "In <country>," places what it tells."""
+    n = ctx.sent_of[tok.i]
+    if n < 0:
+        return None
+    sent = ctx.sentences[n]
+    if sent[0].lower_ != "in" or len(sent) < 4:
+        return None
+    mention = ctx.name_mention_at(sent.start + 1)
+    if mention is None or mention.end >= sent.end or ctx.doc[mention.end].text != ",":
+        return None
+    return mention.country, ctx.doc[mention.start]
+
+
+EventPlaceRule = Callable[[CountryContext, Token], "Placed | None"]
+EVENT_PLACE_RULES: tuple[EventPlaceRule, ...] = (
+    place_of_event_phrase,
+    place_of_gathering,
+    host_country,
+    fronted_place,
+)
+
+
+def event_links(ctx: CountryContext) -> None:
+    """Rule 5: an event held in a place (``EVENT_PLACE_RULES``, first that finds one): "the
+    SCO meeting in Tashkent", "Peru hosted the summit", "an investor day in Singapore" (a
+    "day" named by a compound), "after Cop26 in Glasgow"; acronyms are spelt out from the
+    article ("SCO" -> "Shanghai Cooperation Organisation"). A bare event noun counts only
+    when a participle places it ("The congress, held in Lisbon")."""
+    for tok in ctx.tokens:
+        if CODED_NAME.match(tok.text) and tok.i not in ctx.ent_of:
+            country = place_after(ctx, ctx.doc[tok.i : tok.i + 1])
+            if country:
+                ctx.add(tok.text, country, tok.i, "event", "coded_event")
+            continue
+        if not _event_noun(tok):
+            continue
+        rule, place = next(
+            ((r, p) for r in EVENT_PLACE_RULES if (p := r(ctx, tok)) is not None), (None, None)
+        )
+        if rule is None or place is None:
+            continue
+        subject = _event_phrase(ctx, tok)
+        held = any(c.dep_ == "acl" and c.lower_ in SITED for c in tok.children)
+        if subject and (subject.lower() not in EVENT_NOUNS or held):
+            ctx.add(subject, place[0], tok.i, "event", f"event_{rule.__name__}")
+
+
+def _event_noun(tok: Token) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    named_day = tok.lower_ == "day" and any(c.dep_ == "compound" for c in tok.children)
+    if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT" and not named_day:
+        return False  # "an investor day in Singapore" counts, not "a busy day in Singapore"
+    return not (tok.ent_type_ == "EVENT" and tok.ent_iob_ != "B" and tok.dep_ == "compound")
+
+
+def _event_phrase(ctx: CountryContext, event: Token) -> str:
+    """The event's name: its compounds and modifiers up to the noun ("SCO meeting")."""
+    start = event.i
+    for child in event.lefts:
+        if child.dep_ in {"compound", "amod", "nmod", "nummod", "poss"} and child.lower_ not in {
+            "its",
+            "their",
+            "his",
+            "her",
+        }:
+            start = min(start, child.left_edge.i)
+    while start < event.i and ctx.doc[start].pos_ in {"DET", "PUNCT"}:
+        start += 1
+    return ctx.expand(ctx.doc[start : event.i + 1].text)
+
+
+# ============================================================================ rule 12
+def facility_links(ctx: CountryContext) -> None:
+    """Rule 12: "a plant in Kumamoto, Japan", "a refinery in Nigeria", "a battery plant in
+    Indonesia's Central Java province": a facility the text places in a country it names (a
+    city alone is left to the city's own link)."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lower_ not in FACILITY_NOUNS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "near", "outside"}:
+                continue
+            for obj in prep.children:
+                found = _facility_place(ctx, obj) if obj.dep_ == "pobj" else None
+                if found is None:
+                    continue
+                country, end = found
+                start = min(
+                    [
+                        c.left_edge.i
+                        for c in tok.lefts
+                        if c.dep_ not in {"det", "predet"} and c.tag_ != "PRP$"
+                    ]
+                    + [tok.i]
+                )
+                ctx.add(ctx.doc[start:end].text, country, tok.i, "other", "facility")
+
+
+def _facility_place(ctx: CountryContext, obj: Token) -> tuple[str, int] | None:
+    """(country, end token) of the place a facility is in, when the text names the country."""
+    mention = ctx.mentions.get(obj.i)
+    if mention and mention.form == "name":
+        return mention.country, mention.end
+    if obj.pos_ == "NOUN" and obj.lower_ in PLACE_NOUNS:
+        country = place_noun_country(ctx, obj)  # "in Indonesia's Central Java province"
+        return (country, obj.i + 1) if country else None
+    stated = _stated_country_after(ctx, obj)
+    if not stated or ctx.country_of_place(obj) != stated:
+        return None
+    return stated, max(obj.i + 1, min(obj.right_edge.i + 1, _comma_after(ctx, obj)))
+
+
+def _stated_country_after(ctx: CountryContext, place: Token) -> str | None:
+    """ "Kumamoto, Japan": the country named right after a place."""
+    k = place.i + 1
+    if k + 1 < len(ctx.doc) and ctx.doc[k].text == ",":
+        mention = ctx.name_mention_at(k + 1)
+        if mention:
+            return mention.country
+    return None
+
+
+def _comma_after(ctx: CountryContext, place: Token) -> int:
+    k = place.i + 1
+    return k if k < len(ctx.doc) and ctx.doc[k].text == "," else place.right_edge.i + 1
+
+
+# ============================================================================ rule 5c
+def counted_things_links(ctx: CountryContext) -> None:
+    """ "40 solar mini-grids in northern Nigeria": a counted set of things in a country (not
+    people: "1,200 firefighters in Portugal" is a group)."""
+    tokens = ctx.tokens
+    for tok in tokens:
+        if tok.lower_ != "in" or tok.i < 2 or tok.i + 1 >= len(ctx.doc):
+            continue
+        k = tok.i + 1
+        if tokens[k].pos_ == "ADJ" and tokens[k].lower_ in DIRECTIONS:
+            k += 1
+        mention = ctx.name_mention_at(k)
+        if mention is None or not _counted_things_before(tokens, tok.i):
+            continue
+        number = _count_before(tokens, tok.i)
+        if number is not None:
+            ctx.add(
+                ctx.doc[number.i : mention.end].text,
+                mention.country,
+                tok.i,
+                "other",
+                "counted_things",
+            )
+
+
+def _counted_things_before(tokens: list[Token], i: int) -> bool:
+    last = tokens[i - 1]
+    return not (
+        last.tag_ != "NNS" or last.lower_ in HUMAN_PLURALS or last.lower_.endswith(HUMAN_ENDINGS)
+    )
+
+
+def _count_before(tokens: list[Token], i: int) -> Token | None:
+    j = i - 1
+    while (
+        j > 0 and (tokens[j - 1].pos_ in {"ADJ", "NOUN"} or tokens[j - 1].text == "-") and i - j < 5
+    ):
+        j -= 1
+    number = tokens[j - 1] if j > 0 else None
+    if number is None or number.pos_ != "NUM" or not any(c.isdigit() for c in number.text):
+        return None
+    return number
+
+
+# ============================================================================ rule 6
+def place_links(ctx: CountryContext) -> None:
+    """Rule 6: a city, province or state to its country: "Tashkent" -> Uzbekistan,
+    "Ontario" -> Canada; "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
+    namesake in a country of the same sentence, then in the country the article names most,
+    wins; cities the small model mislabels count after a locative preposition ("around
+    Kharkiv", "based in Bogota"). Not a place name that is a person of the article."""
+    for ent in ctx.doc.ents:
+        if ent.start in ctx.mentions:
+            continue
+        text = clean(ent.text)
+        if ent.label_ == "GPE":
+            if _person_word(ctx, ent):
+                continue  # "Florence said ...": Florence Njeri of the article, not the city
+            country = _qualified_city(ctx, ent) or ctx.place_country(text, ent.start)
+            if country is None:
+                country = geo.region_country(text)
+        elif ctx.mislabelled_city(ent):
+            country = ctx.place_country(text, ent.start)
+        else:
+            continue
+        if country:
+            ctx.add(text, country, ent.start, "place", "place")
+
+
+def _person_word(ctx: CountryContext, ent: Span) -> bool:
+    """A place name that is a person of the article: part of a full name the people index
+    knows ("Jordan" of "Jordan Peters"), or the subject of a reporting verb."""
+    if any(t.i in ctx.person_tokens for t in ent):
+        return True
+    if len(ent) == 1 and ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in {"say", "tell"}:
+        return True
+    person = ctx.canonical_person(clean(ent.text))
+    return bool(person and " " in person and person != clean(ent.text))
+
+
+def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
+    """ "Tashkent, Uzbekistan", "Nogales, Arizona": the country or province named right after
+    the city decides."""
+    doc = ctx.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    mention = ctx.name_mention_at(ent.end + 1)
+    if mention:
+        return geo.city_country(f"{clean(ent.text)}, {mention.country}") or None
+    region = ctx.ent_of.get(ent.end + 1)
+    if region is not None and region.label_ == "GPE" and region.start == ent.end + 1:
+        return geo.city_country(f"{clean(ent.text)}, {clean(region.text)}") or None
+    return None

@@ -1,0 +1,184 @@
+"""Closed word lists of the country rules (language knowledge, not country knowledge)."""
+
+from __future__ import annotations
+
+import re
+
+# Offices a country has (language knowledge, not country knowledge).
+OFFICES = {
+    "president",
+    "vice-president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "monarch",
+    "emperor",
+    "emir",
+    "sultan",
+    "leader",
+    "ambassador",
+    "envoy",
+    "minister",
+    "secretary",
+    "chairman",
+    "prime",
+    "dictator",
+    "ruler",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
+# Head nouns of events that are held somewhere.
+EVENT_NOUNS = {
+    "meeting",
+    "summit",
+    "conference",
+    "talks",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "cup",
+    "festival",
+    "forum",
+    "congress",
+    "convention",
+    "ceremony",
+    "rally",
+    "election",
+    "elections",
+    "referendum",
+    "exhibition",
+    "expo",
+    "fair",
+    "tournament",
+    "assembly",
+    "gathering",
+    "parade",
+    "concert",
+    "negotiations",
+    "visit",
+    "funeral",
+    "wedding",
+    "trial",
+    "hearing",
+    "session",
+    "meet",
+    "race",
+    "marathon",
+    "show",
+    "contest",
+}
+# Nouns for kinds of place ("the Ukrainian city of Bakhmut").
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "region",
+    "province",
+    "district",
+    "county",
+    "island",
+    "territory",
+    "enclave",
+    "oblast",
+    "suburb",
+    "municipality",
+    "stronghold",
+    "hub",
+}
+# Participles that place a named event or organisation (", held in Lisbon").
+SITED = {"held", "hosted", "staged", "located", "based", "headquartered", "convened"}
+# Facilities that stand somewhere ("a plant in Kumamoto, Japan").
+FACILITY_NOUNS = {
+    "plant", "factory", "mine", "refinery", "facility", "smelter", "warehouse", "terminal",
+    "campus", "headquarters", "mill", "reactor", "site", "dam", "pipeline", "gigafactory",
+    "fab", "foundry", "shipyard", "depot",
+}  # fmt: skip
+INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
+# Head nouns of organisations ("Norway's state-owned investor Norfund", "a battery maker in
+# South Korea"). "government", "army" and the like are group nouns, left out like "troops".
+ORG_NOUNS = {
+    "agency", "authority", "bank", "investor", "company", "firm", "ministry", "department",
+    "regulator", "utility", "lender", "insurer", "operator", "maker", "manufacturer", "producer",
+    "exporter", "importer", "carmaker", "automaker", "airline", "broadcaster", "newspaper",
+    "fund", "institute", "institution", "university", "college", "hospital", "court",
+    "commission", "watchdog", "startup", "start-up", "conglomerate", "charity", "corporation",
+    "developer", "supplier", "refiner", "miner", "retailer", "foundation", "association",
+    "federation", "consortium", "giant", "group", "organisation", "organization", "body",
+    "consultancy", "think-tank", "laboratory", "lab", "chipmaker", "drugmaker", "steelmaker",
+    "shipbuilder", "trust", "network", "cooperative", "crew", "team", "squad", "delegation",
+}  # fmt: skip
+# Institutions and policies that belong to a country only when the country owns or names them
+# ("Chile's lower house", "Jordan's parliament", "Indonesia's ban on exports of nickel ore"),
+# never by place ("a house in Spain" is somewhere, not Spain's).
+OWNED_NOUNS = {
+    "parliament", "house", "senate", "legislature", "congress", "cabinet", "embassy",
+    "consulate", "navy", "ban", "embargo", "moratorium", "policy", "initiative", "programme",
+    "program", "tariff", "quota",
+}  # fmt: skip
+POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "programme", "program", "tariff", "quota"}  # fmt: skip
+# Verbs by which a person leads a group ("Syria's delegation was led by X").
+LEAD_VERBS = {"lead", "head", "chair"}
+# Nouns for one person described by a nationality ("a senior Nigerian banker").
+PERSON_NOUNS = {
+    "banker", "analyst", "economist", "diplomat", "scientist", "researcher", "engineer",
+    "chemist", "physicist", "farmer", "businessman", "businesswoman", "entrepreneur",
+    "journalist", "activist", "lawyer", "soldier", "doctor", "professor", "executive",
+    "negotiator", "official", "officer", "teacher", "pilot", "migrant", "refugee", "student",
+    "man", "woman", "boy", "girl", "fisherman", "trader", "investor",
+}  # fmt: skip
+# Counted plurals that are people, not things ("1,200 firefighters in Portugal").
+HUMAN_PLURALS = {
+    "people", "persons", "families", "children", "troops", "men", "women", "police", "staff",
+    "residents", "refugees", "migrants", "civilians", "citizens", "nationals", "households",
+    "patients", "students", "soldiers", "officials", "casualties", "deaths", "lives", "jobs",
+}  # fmt: skip
+HUMAN_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
+DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+# Words of a name that may be lower case ("Rio Grande do Sul", "Universidad de Chile").
+NAME_PARTICLES = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von", "der", "la", "le"}  # fmt: skip
+HOLD_VERBS = {"hold", "host", "stage", "organise", "organize", "take", "convene"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "around",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "across",
+    "to",
+    "towards",
+}
+NAME_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+}
+POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+# Names made of letters and digits are events or products, never people ("Cop30", "G20").
+CODED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]{1,5})\d{1,4}$")
+
+
+# Verbs of a relative clause that give a person's role ("who heads", "who is Kenya's envoy").
+ROLE_VERBS = {"head", "lead", "run", "chair", "direct", "manage", "found", "be", "represent"}
+THE_COUNTRYS = re.compile(r"^(?:[Tt]he\s+)?country['\u2019]s\s+")
+PARTY_STATE = re.compile(r",\s*[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)])")
+TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")
