@@ -1,0 +1,155 @@
+"""Time expressions in an article and their normalised dates.
+
+``find_time_expressions(doc, published=...)`` finds, with one pass of regular expressions over
+the text, every expression that places an event in time:
+
+- absolute: "21 September 2022", "September 21, 2022", "Nov. 8", "2022-09-21", "March",
+  "early September", "June last year", "2014", "mid-2019", "late 2020", "the summer of 2020",
+  "the second quarter of 2023", "the first weeks of 2025" (January; "the last days of 2024":
+  December), "between 2010 and 2015", "the 1990s", "the 19th century";
+- relative to the publication date: "yesterday", "on Tuesday", "last week", "earlier this month",
+  "next year", "last summer", "at the weekend", "two days ago", "more than 20 years ago",
+  "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
+  "after 1991");
+- relative to another event, so with no date of their own: "a week later", "two days earlier",
+  "the following day", "less than a year after" (Cop30);
+- "by the end of the month" / "the start of next year" (the month or year itself).
+
+A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
+Nor are the terms of a comparison: "starts about three weeks earlier than it did two decades
+ago" (an "earlier/later" before "than", and anything in the "than" clause). Two decades joined
+by and/or/to are one expression ("in the 1980s and 1990s").
+A year after the publication year used as a noun modifier is a name, not a date ("the 2031
+World Cup", "will host the 2031 championship"); with a preposition it dates ("in 2031").
+
+A year used as a noun modifier counts after a determiner or possessive ("the 2018 steel
+tariffs", "Nigeria's 2023 election"), not as a count ("2014 workers"). "today" inside a
+quotation counts only in the past tense ("'it will start to change today'" is a hope), and a
+decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
+
+Tense for resolving a weekday or month without a year: a date the sentence schedules looks
+ahead ("called elections for 14 November", "scheduled for Friday"; "from January 1", "by
+March", "until June" unless the verb is past); otherwise the governing verb's, where a
+to-infinitive under a verb of planning or hoping looks ahead ("hoped to fly home on Friday" ->
+the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
+of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday). "would" +
+verb (or a verb it completes: "would begin arriving on Friday") is a reported future, unless
+"would have" (a counterfactual: "would have taken effect on July 1" stays past); a present
+passive of planning looks ahead ("a vote is expected in April", "talks are scheduled for May").
+
+Durations ("for three years", "four hours", "three decades of independence"), frequencies
+("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
+and "now" in the present tense mean "nowadays" and are dropped.
+
+Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
+("2022-09-21"). Relative expressions resolve against the publication date (None without one);
+a month without a year is the latest such month before publication (the next one when the
+verb is in the future tense). Week-sized periods ("last week") resolve to their year-month
+(the year-month of the date a week before publication): a week has no ISO form of the three
+allowed, and the month is true for whichever day of it the event fell on (almost always).
+Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades, centuries and
+dates relative to another event ("a week later") have no single date: None.
+
+Where each part lives: ``patterns.PATTERNS`` (one regular expression per kind), ``accept.
+ACCEPT_RULES`` (context checks), ``tense.tense_of`` and ``accept.looks_ahead`` (the tense a
+bare day or month is read in), ``resolve.RESOLVERS`` (one resolver per kind).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .accept import Match, accepted, looks_ahead
+from .patterns import BOUND_PREP, KEYWORDS, PATTERNS, QUANTITY_BEFORE
+from .resolve import resolve
+from .tense import REPORTING_VERBS, doc_text, inside_quotation, tense_of
+
+__all__ = [
+    "REPORTING_VERBS",
+    "TimeExpression",
+    "doc_text",
+    "find_time_expressions",
+    "inside_quotation",
+    "tense_of",
+]
+
+Found = tuple[int, int, int, str, "re.Match[str]"]  # (start, end, pattern order, kind, match)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    span: Span  # the tokens of the expression (without a bounding preposition)
+    when: str  # as written, with a bounding preposition ("after 1991")
+    date: str | None  # ISO year / year-month / day, or None
+    start_char: int
+    end_char: int
+    kind: str = ""  # the pattern that found it ("dmy", "ago", ...)
+
+
+def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpression]:
+    """Every time expression of the doc, in text order, without overlaps."""
+    text = doc_text(doc)
+    out: list[TimeExpression] = []
+    for start, end, _order, kind, m in _non_overlapping(_matches(text)):
+        expr = _expression(doc, text, start, end, kind, m, published)
+        if expr is not None:
+            out.append(expr)
+    return out
+
+
+def _matches(text: str) -> list[Found]:
+    found: list[Found] = []
+    lower = text.lower()
+    for order, (kind, pattern) in enumerate(PATTERNS):
+        needed = KEYWORDS.get(kind)
+        if needed and not any(word in lower for word in needed):
+            continue  # cheap skip: the pattern cannot match without one of its words
+        for m in pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            start = m.start()
+            if kind == "anaphoric":  # "less than a year after": the bound goes with it
+                bound = QUANTITY_BEFORE.search(text, max(0, start - 24), start)
+                start = bound.start() if bound else start
+            found.append((start, m.end(), order, kind, m))
+    return found
+
+
+def _non_overlapping(found: list[Found]) -> list[Found]:
+    """Longest first, then pattern order; the kept ones in text order."""
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[Found] = []
+    for f in found:
+        if not any(f[0] < t[1] and t[0] < f[1] for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f[0])
+
+
+def _expression(
+    doc: Doc, text: str, start: int, end: int, kind: str, m: re.Match[str], published: date | None
+) -> TimeExpression | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tense = tense_of(span.root)
+    if looks_ahead(kind, span, tense):
+        tense = "future"
+    if not accepted(Match(kind, m, span, tense, published)):
+        return None
+    when_start = start
+    before = text[max(0, start - 8) : start]
+    bound = BOUND_PREP.search(before)
+    if bound:
+        when_start = start - (len(before) - bound.start())
+    return TimeExpression(
+        span=span,
+        when=text[when_start:end],
+        date=resolve(kind, m, published, tense),
+        start_char=when_start,
+        end_char=end,
+        kind=kind,
+    )

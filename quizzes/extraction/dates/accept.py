@@ -1,0 +1,217 @@
+"""Context checks for the time expressions that are also ordinary words or numbers
+(``ACCEPT_RULES``, tried in order: the first that has an opinion decides; none: accepted), and
+the sentences that schedule a date ahead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .patterns import DATE_PREPS
+from .tense import doc_text, governing_verb, inside_quotation
+
+_POSSESSORS = {"the", "its", "their", "his", "her", "our", "this", "that"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """One match of a pattern, as the checks see it."""
+
+    kind: str
+    m: re.Match[str]
+    span: Span
+    tense: str
+    published: date | None
+
+    @property
+    def prev(self) -> Token | None:
+        first = self.span[0]
+        return self.span.doc[first.i - 1] if first.i > 0 else None
+
+    @property
+    def prev_word(self) -> str:
+        prev = self.prev
+        return prev.lower_ if prev is not None else ""
+
+    @property
+    def in_date_entity(self) -> bool:
+        return any(t.ent_type_ == "DATE" for t in self.span)
+
+    @property
+    def text(self) -> str:
+        return self.m.group(0).lower()
+
+
+def today_or_tonight(x: Match) -> bool | None:
+    """ "'it will start to change today'" is a hope (in a quotation, only the past tense
+    counts); "Russia today is weaker" means nowadays (the present tense never counts)."""
+    if x.kind != "dayword" or (x.m.group("w") or "").lower() not in {"today", "tonight"}:
+        return None
+    if inside_quotation(doc_text(x.span.doc), x.span[0].idx):
+        return x.tense == "past"
+    return x.tense != "present"
+
+
+def bare_month(x: Match) -> bool | None:
+    """ "in March", "by June": a month alone only after a date word or in a DATE entity; "may"
+    only in a DATE entity."""
+    if x.kind != "month" or x.m.group("y") or x.m.group("q") or x.m.group("rel"):
+        return None
+    if (x.m.group("mon") or "").rstrip(".").lower() == "may" and not x.in_date_entity:
+        return False
+    return x.prev_word in DATE_PREPS or x.in_date_entity
+
+
+def bare_weekday(x: Match) -> bool | None:
+    """ "on Tuesday", not "Tuesday's vote"-less mentions of a day's name."""
+    if x.kind != "weekday":
+        return None
+    return x.prev_word in DATE_PREPS or x.in_date_entity
+
+
+def recent_period(x: Match) -> bool | None:
+    """ "in recent months", "over recent years"."""
+    if x.kind != "recent" or x.span[0].lower_ != "recent":
+        return None
+    return x.prev_word in {"in", "over", "during", "spent", "of"}
+
+
+def period_described(x: Match) -> bool | None:
+    """ "nobody wants to repeat the mistakes of the 1980s": a period, no event."""
+    if x.kind in {"decade", "century"} and x.prev_word == "of" and x.tense != "past":
+        return False
+    return None
+
+
+def comparison(x: Match) -> bool | None:
+    """ "about three weeks earlier than ...", "than it did two decades ago": the terms of a
+    comparison, not times of events."""
+    doc, span = x.span.doc, x.span
+    if (
+        x.kind == "anaphoric"
+        and x.text.endswith(("earlier", "later"))
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "than"
+    ):
+        return False
+    verb = governing_verb(span.root)
+    if verb is not None and any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
+        return False
+    return None
+
+
+def rate(x: Match) -> bool | None:
+    """ "$100 a week after deductions": a rate, not a time."""
+    if x.kind == "anaphoric" and x.text.startswith(("a ", "an ")) and _quantity(x.prev):
+        return False
+    return None
+
+
+def duration_after(x: Match) -> bool | None:
+    """ "for two years after": a duration, not a time."""
+    if x.kind == "anaphoric" and x.text.endswith(("after", "before")):
+        return x.prev_word not in {"for", "lasting", "spent"}
+    return None
+
+
+def year_number(x: Match) -> bool | None:
+    """A year, not a count ("2,000 troops", "2014 workers") nor a future name ("the 2031 World
+    Cup", "the 2030 target"); "the 2018 steel tariffs", "Nigeria's 2023 election" and "in
+    2014" are years."""
+    if x.kind != "year":
+        return None
+    if x.m.group("q"):
+        return True
+    tok = x.span[-1]
+    if _future_name(x, tok):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if _possessed_year(x, nxt):
+        return True
+    if tok.dep_ == "nummod" and tok.head.tag_ in {"NNS", "NNPS"}:
+        return False
+    if nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i:
+        return False
+    if x.prev_word in DATE_PREPS or x.in_date_entity:
+        return True
+    # "the 2014 election", "the 2022 World Cup": a year naming an event
+    return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
+
+
+def _future_name(x: Match, tok: Token) -> bool:
+    return (
+        x.published is not None
+        and int(x.m.group("y") or 0) > x.published.year
+        and x.prev_word not in DATE_PREPS
+        and tok.dep_ in {"compound", "nummod", "amod", "nmod"}
+        and tok.head.i > tok.i
+    )
+
+
+def _possessed_year(x: Match, nxt: Token | None) -> bool:
+    prev = x.prev
+    return (
+        prev is not None
+        and (x.prev_word in _POSSESSORS or prev.tag_ == "POS")
+        and 1900 <= int(x.m.group("y") or 0) <= 2099
+        and nxt is not None
+        and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
+    )
+
+
+def _quantity(tok: Token | None) -> bool:
+    """An amount: "$100", "2,000", "40%", "five"."""
+    if tok is None:
+        return False
+    return (
+        any(c.isdigit() for c in tok.text)
+        or tok.like_num
+        or tok.ent_type_ in {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+    )
+
+
+AcceptRule = Callable[[Match], "bool | None"]
+ACCEPT_RULES: tuple[AcceptRule, ...] = (
+    today_or_tonight,
+    bare_month,
+    bare_weekday,
+    recent_period,
+    period_described,
+    comparison,
+    rate,
+    duration_after,
+    year_number,
+)
+
+
+def accepted(x: Match) -> bool:
+    for rule in ACCEPT_RULES:
+        verdict = rule(x)
+        if verdict is not None:
+            return verdict
+    return True
+
+
+# Words before a date that point ahead: "called elections for 14 November", "apply from January 1".
+_AHEAD_UNLESS_PAST = {"for", "from", "until", "till", "by", "starting", "effective", "before"}
+
+
+def looks_ahead(kind: str, span: Span, tense: str) -> bool:
+    """A day or month the sentence schedules: "for 14 November" or "for Friday" (whatever the
+    verb's tense: the elections were called for a later day), "from January 1" or "by March"
+    with a present or future verb. A month after "for" in the past tense stays in the past
+    ("the wettest on record for March"); "jailed for Friday's attack" names the attack."""
+    if kind not in {"dmy", "mdy", "month", "weekday"}:
+        return False
+    first = span[0]
+    prev = span.doc[first.i - 1].lower_ if first.i > 0 else ""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        return False
+    if prev == "for" and kind != "month":
+        return True
+    return prev in _AHEAD_UNLESS_PAST and tense != "past"

@@ -1,0 +1,206 @@
+"""The patterns of time expressions, one per kind ("dmy" = "21 September 2022", "ago" = "two
+years ago", ...): the order of ``PATTERNS`` breaks ties between overlapping matches of the
+same length."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS |= {abbr.lower(): n for n, abbr in enumerate(calendar.month_abbr) if abbr}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+NUMBERS |= {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBERS |= {"a": 1, "an": 1, "one": 1}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+QUAL = r"(?:(?:early|mid|late|the (?:end|start|beginning|middle) of)\s+|mid-)"
+NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|few|many)"
+UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
+BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to)"
+APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
+PERIOD = r"(?:week|month|year|weekend|night|morning|spring|summer|autumn|fall|winter)"
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+DECADE = r"(?:1[0-9]{2}0s|20[0-9]0s|['\u2019][0-9]0s)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            rf"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next)\s+(?P<unit>{PERIOD}|{WEEKDAY}|{MONTH})\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "recent",
+        re.compile(
+            r"\brecent\s+(?:days|weeks|months|years)\b",  # after in/over/during/spent/of: _accept
+            re.I,
+        ),
+    ),
+    (
+        "recent",
+        re.compile(
+            rf"(?:(?<=\bin )|(?<=\bover )|(?<=\bduring ))the\s+(?:past|last)\s+(?:(?:{NUMWORD})\s+)?(?:{UNIT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            rf"\b(?:(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier|after|before)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",
+            re.I,
+        ),
+    ),
+    (
+        "endof",
+        re.compile(
+            r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "dayword",
+        re.compile(rf"\b(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b", re.I),
+    ),
+    ("weekday", re.compile(rf"\b(?P<w>{WEEKDAY}){PART_OF_DAY}\b")),
+    ("weekend", re.compile(r"(?:(?<=\bat )|(?<=\bover )|(?<=\bduring ))the weekend\b", re.I)),
+    (
+        "decade",
+        re.compile(
+            rf"\b(?:the\s+)?(?:{QUAL})?{DECADE}(?:\s+(?:and|or|to|through)\s+(?:the\s+)?(?:{QUAL})?{DECADE})?\b",
+            re.I,
+        ),
+    ),
+    (
+        "century",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)\s+|mid-)?\d{1,2}(?:st|nd|rd|th)\s+century\b", re.I
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:the\s+)?(?:first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "weeksof",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+(?:(?:few|two|three|couple\s+of)\s+)?(?:days|weeks?|fortnight)\s+of\s+(?P<y>{YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "range",
+        re.compile(rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b", re.I),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?:\b(?P<q>{QUAL}))?(?<![\d,.$£€])\b(?P<y>{YEAR})\b(?![\d]|,\d|\.\d|s\b|['\u2019]s)"
+        ),
+    ),
+]
+# Words without which a pattern cannot match (a cheap test before running it).
+KEYWORDS = {
+    "ago": ("ago",),
+    "anaphoric": ("later", "earlier", "next", "following", "previous", "after", "before"),
+    "recent": ("recent", "past", "last"),
+    "weekend": ("weekend",),
+    "decade": ("0s",),
+    "century": ("century",),
+    "season": tuple(SEASONS),
+    "quarter": ("quarter",),
+    "weeksof": ("days", "week", "fortnight"),
+    "range": ("between", "from"),
+    "dayword": ("yesterday", "today", "tomorrow", "tonight"),
+    "relative": ("this", "last", "next"),
+    "endof": ("end of", "start of", "beginning of", "middle of"),
+}
+QUANTITY_BEFORE = re.compile(rf"\b(?:{BOUND}|{APPROX})\s+$", re.I)
+BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
+# Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
+DATE_PREPS = {
+    "in", "on", "since", "by", "until", "till", "after", "before", "during", "of", "from", "through",
+    "throughout", "between", "and", "to", "around", "circa", "early", "mid", "late", "last", "next",
+    "this", "that", "following", "as", "at", "for", "into",
+}  # fmt: skip

@@ -1,0 +1,152 @@
+"""The tense a date is read in ("last Friday" or "next Friday" for a bare "Friday"), and where
+the quotations are."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+PLAN_VERBS = {
+    "hope", "plan", "expect", "intend", "aim", "want", "schedule", "due", "set", "prepare",
+    "seek", "wish", "promise", "vow", "pledge", "propose", "agree", "decide", "threaten",
+}  # fmt: skip
+
+
+def _forms(verbs: set[str]) -> frozenset[str]:
+    """Inflected forms, since the small model's lemmas slip ("hoped" -> "hop")."""
+    out = set(verbs)
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out |= {v + "s", stem + "ed", stem + "ing", v + "d"}
+        if len(v) <= 4 and v[-1] not in "aeiouwy" and v[-2] in "aeiou":
+            out |= {v + v[-1] + "ed", v + v[-1] + "ing"}  # planned, planning
+    return frozenset(out)
+
+
+PLAN_FORMS = _forms(PLAN_VERBS)
+# Passive verbs of planning: "is expected in April", "are scheduled for May".
+_SCHEDULED = {"expect", "expected", "schedule", "scheduled", "plan", "planned", "slate", "slated", "set", "due"}  # fmt: skip
+REPORTING_VERBS = {"say", "tell", "add", "write", "announce", "state", "note", "confirm", "warn"}
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("_text")
+    if text is None:
+        text = doc.user_data["_text"] = doc.text
+    return text
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether character ``pos`` lies inside quotation marks of its paragraph."""
+    return 0 <= pos < len(text) and _quotation_map(text)[pos] == 1
+
+
+@lru_cache(maxsize=4)
+def _quotation_map(text: str) -> bytearray:
+    """One linear pass: 1 for each character after an unclosed opening quote of its paragraph."""
+    out = bytearray(len(text))
+    curly = straight = 0
+    for i, c in enumerate(text):
+        out[i] = 1 if curly > 0 or straight % 2 else 0
+        if c == "\n":
+            curly = straight = 0
+        elif c == "\u201c":
+            curly += 1
+        elif c == "\u201d":
+            curly -= 1
+        elif c == '"':
+            straight += 1
+    return out
+
+
+def governing_verb(tok: Token) -> Token | None:
+    head = tok
+    for _ in range(8):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def tense_of(tok: Token) -> str:
+    """ "past", "future" or "present" for the verb governing ``tok`` (past when none)."""
+    head = governing_verb(tok)
+    if head is not None:
+        head = _reporting_head(tok, head)
+    if head is None:
+        return "past"
+    if any(rule(head) for rule in FUTURE_RULES):
+        return "future"
+    return "past" if _past(head) else "present"
+
+
+def _reporting_head(tok: Token, head: Token) -> Token | None:
+    """ "'We will not ...,' Smith said in a statement on Tuesday": a date outside a quotation
+    takes the reporting verb's tense, not the quotation's (None: no reporting verb)."""
+    text = doc_text(tok.doc)
+    if inside_quotation(text, tok.idx) or not inside_quotation(text, head.idx):
+        return head
+    reporting = [
+        t
+        for t in tok.sent
+        if t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not inside_quotation(text, t.idx)
+    ]
+    return min(reporting, key=lambda t: abs(t.i - tok.i)) if reporting else None
+
+
+def will_future(head: Token) -> bool:
+    """ "will sign on Friday"."""
+    return any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in head.children)
+
+
+def reported_future(head: Token) -> bool:
+    """ "would begin arriving on Friday" (the verb and the verbs it completes), not "would
+    have taken effect" (a counterfactual)."""
+    chain = [head]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for verb in chain:
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        if any(c.lower_ in {"would", "'d"} for c in auxes) and not any(
+            c.lemma_ == "have" for c in auxes
+        ):
+            return True
+    return False
+
+
+def scheduled(head: Token) -> bool:
+    """ "a vote is expected in April", "the talks are scheduled for Friday"."""
+    return (head.lemma_ in _SCHEDULED or head.lower_ in _SCHEDULED) and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in head.children
+    )
+
+
+def going_to(head: Token) -> bool:
+    """ "is going to hold the vote on Monday"."""
+    return head.lower_ in {"will", "shall", "going"} or (
+        head.dep_ == "xcomp" and head.head.lower_ == "going"
+    )
+
+
+def planned(head: Token) -> bool:
+    """ "hoped to fly home on Friday", "is due to start on Monday"."""
+    up = head.head
+    return head.dep_ == "xcomp" and (
+        up.lower_ in PLAN_FORMS or (up.dep_ == "xcomp" and up.head.lower_ in PLAN_FORMS)
+    )
+
+
+FUTURE_RULES = (will_future, reported_future, scheduled, going_to, planned)
+
+
+def _past(head: Token) -> bool:
+    if head.tag_ in {"VBD", "VBN"}:
+        return True
+    return any(
+        (c.tag_ == "VBD" and c.dep_.startswith("aux")) or (c.dep_ == "aux" and c.lemma_ == "have")
+        for c in head.children
+    )

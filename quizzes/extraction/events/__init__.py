@@ -1,0 +1,112 @@
+"""Dated events: each time expression with the short clause it dates.
+
+For every time expression (``dates.find_time_expressions``) the event is the clause the
+expression modifies, cut from the dependency parse:
+
+- attached to a verb ("Mr Putin declared more than 20 years ago that ..."): the verb with its
+  subject, objects and complements, without sentence adverbials, subordinate clauses that do
+  not contain the date, the date itself and its preposition;
+- attached to a noun governed by a temporal preposition ("Since the dissolution of the USSR in
+  1991, Russia has sought ..."): that noun phrase ("the dissolution of the USSR"), since the date
+  dates it, not the main clause;
+- attached to a short noun phrase inside a clause ("In a speech last week, X described ..."):
+  the clause.
+
+Clean-up and filters:
+
+- a time expression inside a quotation is a speaker's remark ("'Five years ago, nobody came'",
+  "'Waiting until November is not an option'", "'Today it is signed'"), not an event (seed.json
+  counts none), unless it is a past fact with its own calendar date or decade whose subject is
+  a named third party ("'The council signed it on 3 May 2019'"); the speaker's own account
+  ("'We signed it in 2015'", "I", "you", "it", "they") and "today"/"yesterday" stay remarks;
+- a dated clause reported by a verb of saying is the event, and a pronoun subject that stands
+  for the one who says it takes that name: "Farmer Ana Smith said he had sold 400 ewes last
+  month" -> "Ana Smith had sold 400 ewes", "The company said it had shipped 2,000 panels in
+  May" -> "The company had shipped 2,000 panels" (not "he" after "Ms", not "it" after a role
+  noun like "the minister");
+- amounts and states are statistics, not happenings (``_statistic``): a state verb with an
+  amount ("30,000 workers were employed last year", "trade was worth $1.8bn"), an amount over
+  a period ("killed more than 1,750 people over the following year", "burned 40,000 hectares
+  since Friday"), a multiplying verb since a baseline ("income has tripled since 2018"), and a
+  measured figure for a period coarser than a day ("Output fell 2% last year", "Thailand
+  produced 1.8 million vehicles last year", "2,100 patients waited longer than 12 hours in
+  October": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
+  fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
+  transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
+  economy: "the company had shipped 2,000 panels in May" is an event);
+  a state since a time ("has been a problem since the 1990s": "be"/"remain" with a
+  complement) is not a happening either. seed.json counts no statistic;
+- a date after a participle's own phrase, or before its noun, dates the clause ("began making
+  chemicals used in chipmaking three years ago"); a relative clause between commas is left out
+  of a subject ("The company, which makes gases, was founded"), and "that officials say could
+  produce ... by 2028" takes the noun the relative pronoun stands for; a relative clause the
+  parser hung on a place is about the thing placed ("a plant in Kumamoto, Japan, which opened
+  in 2019" -> "a plant in Kumamoto, Japan opened"), an object relative keeps its noun ("a
+  branch, which it hopes to staff ..."), and a parenthetical participle is a passive clause of
+  its noun ("VinaVolt, founded in 2017, makes ..." -> "VinaVolt was founded");
+- a wire dateline ("LAGOS, March 12 (Reuters) - ", "SEOUL/TOKYO, May 14 (Reuters) -",
+  "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
+  it the subject, the real subject ("Nigeria and Ghana") is kept;
+- replies that did not happen ("did not respond to a request for comment on Wednesday",
+  "declined to comment") are not events;
+- a date outside a quotation that the parser hung on a verb inside it dates the reporting verb
+  ("'We will ...,' Smith said in a statement on Tuesday" -> "Smith said in a statement");
+- a participle clause opening the sentence takes the main clause ("Asked about it on
+  Wednesday, the minister said ..."), and a fragment with no one doing anything ("starting",
+  "to take place") takes its clause or the noun it hangs from ("The handover, due to take place");
+- the subject noun phrase stays whole and in token order: a participle or relative clause
+  between commas is left out of it ("Wipro, based in Bengaluru, India, delivered" -> "Wipro
+  delivered"), a conjunct with its own modal does not take the other conjunct's auxiliary
+  ("it was ready and would offer" -> "would offer", never "was would offer"), and a verb
+  particle stays ("its fuel runs out");
+- the name in an apposition of a role stays ("founded by the Nigerian chemist, Dr X"); a
+  parenthesis emptied by the cut goes ("45C ( )"); "late"/"early" before "on Tuesday" go with
+  the date.
+
+The stage runs in this order: ``dates.find_time_expressions`` (one pattern per kind of time
+expression), ``filters.EXPRESSION_FILTERS``, ``clause.CLAUSE_STEPS``, ``filters.CLAUSE_FILTERS``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..dates import find_time_expressions
+from ..facts import DatedEvent
+from ..sentences import evidence_sentences, sentence_index
+from .clause import event_clause
+from .filters import CLAUSE_FILTERS, EXPRESSION_FILTERS
+
+__all__ = ["extract_dated_events"]
+
+
+def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent]:
+    """Every time expression of the article with the event it dates and its normalised date."""
+    sentences = evidence_sentences(doc)
+    sent_of = sentence_index(doc, sentences)
+    out: list[DatedEvent] = []
+    seen: set[tuple[int, int]] = set()
+    for expr in find_time_expressions(doc, published=published):
+        n = sent_of[expr.span.start]
+        if n < 0 or (expr.start_char, expr.end_char) in seen:
+            continue
+        seen.add((expr.start_char, expr.end_char))
+        sent = sentences[n]
+        if any(drop(expr, sent) for drop in EXPRESSION_FILTERS):
+            continue
+        event, _rule = event_clause(expr, sent)
+        if any(drop(event) for drop in CLAUSE_FILTERS):
+            continue
+        out.append(
+            DatedEvent(
+                event=event,
+                when=expr.when,
+                date=expr.date,
+                evidence=sent.text,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+            )
+        )
+    return out

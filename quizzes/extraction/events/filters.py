@@ -1,0 +1,215 @@
+"""Filters of the events stage: a time expression that dates no happening is dropped.
+
+``EXPRESSION_FILTERS`` run on the time expression before its clause is cut, ``CLAUSE_FILTERS``
+on the clause; each returns True to drop it (see the package docstring for the cases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from ..dates import TimeExpression, doc_text, inside_quotation, tense_of
+from ..geo import is_country
+from ..sentences import dateline
+from .phrase import in_sent
+
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:1[0-9]{3}|20[0-9]{2})(?:s\b|\b)|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+)
+
+
+def _quoted_fact(expr: TimeExpression) -> bool:
+    """A date inside a quotation is an event only when it is a plain fact of the past with its
+    own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'",
+    "'We lost a generation of jobs in the 1980s'"); "five years ago", "over the last two
+    decades", "until November" in a speaker's mouth are remarks, not dated events."""
+    if not _EXPLICIT_DATE.search(expr.when) or tense_of(expr.span.root) != "past":
+        return False
+    verb = expr.span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    # "'We signed it in 2015,' she said": the speaker's own account, not a fact the article states
+    return bool(subjects) and not any(c.lower_ in _SPEAKER_PRONOUNS for c in subjects)
+
+
+_SPEAKER_PRONOUNS = {"i", "we", "you", "it", "they", "this", "that", "there"}
+
+
+_DAY_WORD = re.compile(
+    r"^(?:today|yesterday|tonight|last night|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.I,
+)
+
+
+# Verbs that state an amount or a state, not a happening ("were employed", "was worth", "earn").
+STATIVE_VERBS = {
+    "be", "employ", "earn", "cost", "total", "number", "account", "remain", "stand", "average",
+    "represent", "amount", "have", "own", "count",
+}  # fmt: skip
+# Verbs that are themselves an amount of change ("income has tripled since 2018"); "demand has
+# grown since 2010" (no amount) stays a dated trend.
+CHANGE_VERBS = {"double", "triple", "treble", "quadruple", "halve", "multiply"}
+# Verbs that measure a quantity ("output fell 2%", "produced 1.8 million vehicles", "2,100
+# patients waited"): with a figure, over a period coarser than a day, they report a statistic.
+MEASURE_VERBS = {
+    "rise", "fall", "grow", "shrink", "increase", "decrease", "decline", "drop", "climb", "jump",
+    "surge", "slump", "plunge", "soar", "slip", "dip", "gain", "produce", "export", "import",
+    "sell", "ship", "generate", "post", "record", "reach", "wait", "attract", "receive",
+    "contract", "expand", "lose", "spend", "consume", "register", "handle", "log", "rose",
+    "fell", "grew",
+}  # fmt: skip
+# Verbs that are a deal of one agent ("the company had shipped 2,000 panels in May", "he had
+# sold 400 ewes last month"): a statistic only when a country or an economy does them.
+TRANSACTION_VERBS = {"sell", "ship", "export", "import", "produce", "spend", "handle", "receive"}
+_AGGREGATE_NOUNS = {
+    "country", "nation", "economy", "industry", "sector", "region", "state", "province",
+    "market", "world", "farmers", "firms", "companies", "producers", "exporters", "factories",
+}  # fmt: skip
+
+
+def _aggregate_subject(verb: Token) -> bool:
+    """ "Thailand produced 1.8 million vehicles", "the sector exported ...": a country or an
+    economy as the subject makes a transaction verb a statistic."""
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return (
+                c.ent_type_ in {"GPE", "LOC", "NORP"}
+                or c.lower_ in _AGGREGATE_NOUNS
+                or is_country(c.text)  # the small model tags some countries ORG
+            )
+    return True  # no subject: "exports rose", a figure on its own
+
+
+_DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD_WHEN = re.compile(
+    r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for)\b", re.I
+)
+_AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
+
+
+def _figure(t: Token) -> bool:
+    """An amount written with digits or as money/percent ("2.1%", "$1.8bn", "1,750")."""
+    if t.is_punct:
+        return False
+    return t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"} or (
+        (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
+        and t.ent_type_ != "DATE"
+        and any(c.isdigit() for c in t.text)
+    )
+
+
+def _statistic(expr: TimeExpression, sent: Span) -> bool:
+    """An amount over a period or a state, not a happening at a time: a state verb with an
+    amount ("30,000 workers were employed in the mines last year", "trade was worth $1.8bn"),
+    or a period ("since 2018", "over the following year") of a changing or counted amount
+    ("income has tripled since 2018", "killed more than 1,750 people over the following
+    year"). "Since 2018" is a baseline: it would date the change to 2018, when it did not
+    happen. "The economy grew 3.4% last year" (a change at a time), "demand has grown since
+    2010" (a trend with no amount) and "over the past decade, prices have doubled" (a change
+    within the period, with no false date) stay events."""
+    verb = expr.span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or not in_sent(verb, sent):
+        return False
+    inside = {t.i for t in expr.span}
+    amount = any(
+        t.i not in inside and _figure(t)
+        for child in verb.children
+        if child.dep_ in _AMOUNT_DEPS or child.dep_ == "prep"
+        for t in child.subtree
+        if not t.is_punct
+    )
+    lemma = verb.lemma_.lower()
+    period = (
+        bool(_PERIOD_WHEN.match(expr.when))
+        or expr.when.lower().startswith("the following")
+        and expr.span.root.head.lower_ in {"over", "during", "throughout"}
+    )
+    if lemma in STATIVE_VERBS and amount:
+        return True
+    since = expr.when.lower().startswith("since")
+    measured = any(
+        t.i not in inside and _figure(t)
+        for child in verb.children
+        if child.dep_ in _AMOUNT_DEPS - {"pobj"}
+        or (child.dep_ == "prep" and child.lower_ in {"to", "by"})  # "rose to $4bn", "fell by 2%"
+        for t in child.subtree
+    )  # not a price: "a house was sold last week for 2 million euros" is a sale
+    day = bool(expr.date and _DAY_DATE.match(expr.date)) or bool(_DAY_WORD.search(expr.when))
+    if (
+        measured
+        and not day
+        and (lemma in MEASURE_VERBS or verb.lower_ in MEASURE_VERBS)
+        and (lemma not in TRANSACTION_VERBS or _aggregate_subject(verb))
+    ):
+        # "Output fell 2% last year", "Thailand produced 1.8 million vehicles last year": a
+        # measured figure for a period; "shares fell 12% on Tuesday" (a day) stays an event
+        return True
+    if (
+        since
+        and lemma in {"be", "remain"}
+        and any(c.dep_ in {"attr", "acomp"} for c in verb.children)
+    ):
+        return True  # "has been a problem for the NHS since the 1990s": a state, not a happening
+    return period and (amount or (lemma in CHANGE_VERBS and since))
+
+
+# Replies that did not happen are not events.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:did not|didn't|could not|couldn't|has not|hasn't|had not|not) (?:immediately )?"
+    r"(?:respond|reply|return|comment|be reached)|declined to comment|no immediate comment"
+    r"|request for comment)",
+    re.I,
+)
+
+
+# ============================================================================ the registries
+def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
+    """ "The next day was quiet", "2022 was hard": the date is the topic, not a time."""
+    return expr.span.root.dep_ in {"nsubj", "nsubjpass", "attr"}
+
+
+def dateline_date(expr: TimeExpression, sent: Span) -> bool:
+    """ "LAGOS, March 12 (Reuters) -": when the story was filed, not an event."""
+    found = dateline(sent)
+    return found is not None and all(t.idx < found.end_char for t in expr.span)
+
+
+def quoted_remark(expr: TimeExpression, sent: Span) -> bool:
+    """ "'Five years ago, nobody came,' she said": a speaker's remark, not a fact."""
+    return inside_quotation(doc_text(sent.doc), expr.span.start_char) and not _quoted_fact(expr)
+
+
+def statistic(expr: TimeExpression, sent: Span) -> bool:
+    """ "30,000 workers were employed last year": an amount, not a happening."""
+    return _statistic(expr, sent)
+
+
+def no_words(event: str) -> bool:
+    """A bare date ("2014" as a heading) dates nothing."""
+    return not any(c.isalpha() for c in event)
+
+
+def no_comment(event: str) -> bool:
+    """ "did not respond to a request for comment on Wednesday": nothing happened."""
+    return bool(_NO_COMMENT.search(event))
+
+
+ExpressionFilter = Callable[[TimeExpression, Span], bool]
+EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
+    date_is_topic,
+    dateline_date,
+    quoted_remark,
+    statistic,
+)
+ClauseFilter = Callable[[str], bool]
+CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (no_words, no_comment)
