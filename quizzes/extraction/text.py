@@ -138,75 +138,108 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _scan_paragraph(text: str, para: Paragraph) -> list[QuoteSpan]:
-    found: list[QuoteSpan] = []
-    stack: list[QuoteSpan] = []
+class _Scanner:
+    """One pass over a paragraph's characters, keeping a stack of open quotations."""
 
-    def close(q: QuoteSpan, at: int | None, end: int) -> None:
+    def __init__(self, text: str, para: Paragraph):
+        self.text = text
+        self.para = para
+        self.found: list[QuoteSpan] = []
+        self.stack: list[QuoteSpan] = []
+
+    def scan(self) -> list[QuoteSpan]:
+        handlers = {
+            **dict.fromkeys(OPEN_DOUBLE, self._open_double),
+            CLOSE_DOUBLE: self._close_double,
+            STRAIGHT_DOUBLE: self._straight_double,
+            **dict.fromkeys(OPEN_SINGLE, self._open_single),
+            CLOSE_SINGLE: self._close_single,
+            STRAIGHT_SINGLE: self._close_single,
+        }
+        for i in range(self.para.start, self.para.end):
+            handler = handlers.get(self.text[i])
+            if handler is not None:
+                handler(i)
+        self._close_unclosed()
+        self.found.sort(key=lambda q: q.open_at)
+        return self.found
+
+    # ------------------------------------------------------------------ the stack
+    def _close(self, q: QuoteSpan, at: int | None, end: int) -> None:
         q.close_at = at
-        q.pieces = [_trim(text, q.open_at + 1, end)]
-        found.append(q)
+        q.pieces = [_trim(self.text, q.open_at + 1, end)]
+        self.found.append(q)
 
-    def close_through(kind: str, at: int) -> None:
-        # Close the innermost open quotation of this kind and anything left open inside it.
-        while stack:
-            q = stack.pop()
+    def _close_through(self, kind: str, at: int) -> None:
+        """Close the innermost open quotation of this kind and anything left open inside it
+        (an inner quotation never closed ends with its parent)."""
+        while self.stack:
+            q = self.stack.pop()
             if q.kind == kind:
-                close(q, at, at)
+                self._close(q, at, at)
                 return
-            close(q, None, at)  # an inner quotation never closed ends with its parent
+            self._close(q, None, at)
 
-    def push(kind: str, at: int) -> None:
-        stack.append(QuoteSpan(at, None, kind, len(stack), para.index))
+    def _push(self, kind: str, at: int) -> None:
+        self.stack.append(QuoteSpan(at, None, kind, len(self.stack), self.para.index))
 
-    def open_kinds() -> list[str]:
-        return [q.kind for q in stack]
+    def _open(self, kind: str) -> bool:
+        return any(q.kind == kind for q in self.stack)
 
-    i = para.start
-    while i < para.end:
-        ch = text[i]
-        if ch in OPEN_DOUBLE:
-            if "double" in open_kinds() and not _opens(text, i, para.start):
-                close_through("double", i)  # a misused opening mark in closing position
-            else:
-                push("double", i)
-        elif ch in CLOSE_DOUBLE:
-            if "double" in open_kinds():
-                close_through("double", i)
-            elif _opens(text, i, para.start):
-                push("double", i)  # a closing mark misused to open
-        elif ch == STRAIGHT_DOUBLE:
-            if "double" in open_kinds():
-                close_through("double", i)
-            else:
-                push("double", i)
-        elif ch in OPEN_SINGLE:
-            if _opens(text, i, para.start):
-                push("single", i)
-        elif ch in (CLOSE_SINGLE, STRAIGHT_SINGLE):
-            top = stack[-1].kind if stack else None
-            if (
-                top == "single"
-                and _closes_single(text, i, para.end)
-                and i > stack[-1].open_at + 1
-                and not _plural_possessive(text, i, para.end)
-            ):
-                close_through("single", i)
-            elif ch == STRAIGHT_SINGLE and _opens(text, i, para.start):
-                push("single", i)
-        i += 1
-    # Unclosed at the end of the paragraph: doubles run to its end (they may continue in
-    # the next paragraph); a single only when it opened the paragraph (single-quote style),
-    # otherwise it was an apostrophe ('90s, 'em).
-    while stack:
-        q = stack.pop()
-        if q.kind == "single" and q.depth == 0 and q.open_at != para.start:
-            continue
-        if q.kind == "single" and q.depth > 0 and not any(s.kind == "double" for s in stack):
-            continue
-        close(q, None, para.end)
-    found.sort(key=lambda q: q.open_at)
-    return found
+    # ------------------------------------------------------------------ the marks
+    def _open_double(self, i: int) -> None:
+        if self._open("double") and not _opens(self.text, i, self.para.start):
+            self._close_through("double", i)  # a misused opening mark in closing position
+        else:
+            self._push("double", i)
+
+    def _close_double(self, i: int) -> None:
+        if self._open("double"):
+            self._close_through("double", i)
+        elif _opens(self.text, i, self.para.start):
+            self._push("double", i)  # a closing mark misused to open
+
+    def _straight_double(self, i: int) -> None:
+        if self._open("double"):
+            self._close_through("double", i)
+        else:
+            self._push("double", i)
+
+    def _open_single(self, i: int) -> None:
+        if _opens(self.text, i, self.para.start):
+            self._push("single", i)
+
+    def _close_single(self, i: int) -> None:
+        """’ or ' closes an open single quotation (not an apostrophe); a straight ' in
+        opening position opens one."""
+        text, para = self.text, self.para
+        top = self.stack[-1] if self.stack else None
+        if (
+            top is not None
+            and top.kind == "single"
+            and _closes_single(text, i, para.end)
+            and i > top.open_at + 1
+            and not _plural_possessive(text, i, para.end)
+        ):
+            self._close_through("single", i)
+        elif text[i] == STRAIGHT_SINGLE and _opens(text, i, para.start):
+            self._push("single", i)
+
+    def _close_unclosed(self) -> None:
+        """Unclosed at the end of the paragraph: doubles run to its end (they may continue in
+        the next paragraph); a single only when it opened the paragraph (single-quote style),
+        otherwise it was an apostrophe ('90s, 'em)."""
+        while self.stack:
+            q = self.stack.pop()
+            if q.kind == "single" and q.depth == 0 and q.open_at != self.para.start:
+                continue
+            if q.kind == "single" and q.depth > 0 and not self._open("double"):
+                continue
+            self._close(q, None, self.para.end)
+
+
+def _scan_paragraph(text: str, para: Paragraph) -> list[QuoteSpan]:
+    return _Scanner(text, para).scan()
 
 
 def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
@@ -217,25 +250,40 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     running over several paragraphs): the two become one QuoteSpan with two pieces.
     """
     paras = paras if paras is not None else paragraphs(text)
-    per_para = [_scan_paragraph(text, p) for p in paras]
+    out = _joined_over_paragraphs(paras, [_scan_paragraph(text, p) for p in paras])
+    # Drop empty or letterless quotations, then link nested ones to their parent.
+    out = [q for q in out if q.end > q.start and any(c.isalpha() for c in q.text(text))]
+    out.sort(key=lambda q: (q.start, q.depth))
+    _link_nested(out)
+    return out
+
+
+def _joined_over_paragraphs(
+    paras: list[Paragraph], per_para: list[list[QuoteSpan]]
+) -> list[QuoteSpan]:
+    """A top-level quotation left open continues in the next paragraph that opens with the
+    same kind of mark: one QuoteSpan with a piece per paragraph."""
     out: list[QuoteSpan] = []
     carry: QuoteSpan | None = None  # an open top-level quotation waiting for its continuation
     for p, quotes in zip(paras, per_para, strict=True):
         for q in quotes:
+            target = q
             if q.depth == 0 and carry is not None and q.open_at == p.start and q.kind == carry.kind:
                 carry.pieces.extend(q.pieces)
                 carry.close_at = q.close_at
-                q_target = carry
+                target = carry
             else:
                 out.append(q)
-                q_target = q
             if q.depth == 0:
-                carry = q_target if q_target.close_at is None else None
+                carry = target if target.close_at is None else None
         if not any(q.depth == 0 and q.close_at is None for q in quotes):
             carry = None
-    # Drop empty or letterless quotations, then link nested ones to their parent.
-    out = [q for q in out if q.end > q.start and any(c.isalpha() for c in q.text(text))]
-    out.sort(key=lambda q: (q.start, q.depth))
+    return out
+
+
+def _link_nested(out: list[QuoteSpan]) -> None:
+    """A nested quotation's parent is the last top-level one around it; one outside every
+    top-level quotation becomes top-level itself."""
     last_top: int | None = None
     for idx, q in enumerate(out):
         if q.depth == 0:
@@ -245,4 +293,3 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
         else:
             q.depth = 0
             last_top = idx
-    return out

@@ -109,17 +109,20 @@ def relative(g: Groups, text: str, published: date | None, tense: str) -> str | 
         )
     if unit in MONTHS:
         return _relative_month(MONTHS[unit], published, step)
-    if unit in {"week", "weekend"}:
-        return _ym(published + timedelta(weeks=step))
-    if unit in {"night", "morning"}:
-        return (published + timedelta(days=step)).isoformat()
-    if unit == "month":
-        return _ym(published + relativedelta(months=step))
-    if unit == "year":
-        return f"{published.year + step:04d}"
     if unit in SEASONS:
         return _season(SEASONS[unit], published, step)
-    return None
+    resolve = _RELATIVE_UNITS.get(unit)
+    return resolve(published, step) if resolve else None
+
+
+_RELATIVE_UNITS: dict[str, Callable[[date, int], str]] = {
+    "week": lambda p, step: _ym(p + timedelta(weeks=step)),
+    "weekend": lambda p, step: _ym(p + timedelta(weeks=step)),
+    "night": lambda p, step: (p + timedelta(days=step)).isoformat(),
+    "morning": lambda p, step: (p + timedelta(days=step)).isoformat(),
+    "month": lambda p, step: _ym(p + relativedelta(months=step)),
+    "year": lambda p, step: f"{p.year + step:04d}",
+}
 
 
 def _relative_month(month: int, published: date, step: int) -> str:

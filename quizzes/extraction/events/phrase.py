@@ -70,8 +70,24 @@ def reported_subject(verb: Token, ordered: list[Token], sent: Span) -> tuple[Tok
     """A pronoun subject of a clause reported by a verb of saying, when it stands for the one who
     says it: "X said he had sold ..." (a person), "The company said it had shipped ..." (a
     thing). Returns the pronoun and the name to put in its place."""
+    found = _pronoun_and_speaker(verb, ordered, sent)
+    if found is None:
+        return None
+    pronoun, speaker = found
+    if pronoun.lower_ in _PERSON_PRONOUNS and speaker.ent_type_ == "PERSON":
+        name = _person_speaker(pronoun, speaker)
+    else:
+        name = _thing_speaker(pronoun, speaker, sent)
+    return (pronoun, name) if name else None
+
+
+def _pronoun_and_speaker(
+    verb: Token, ordered: list[Token], sent: Span
+) -> tuple[Token, Token] | None:
+    """The clause's first word when it is its pronoun subject, and the reporting verb's subject
+    before it ("The bank said it was ready and would offer loans": a shared subject)."""
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
-        verb = verb.head  # "The bank said it was ready and would offer loans": a shared subject
+        verb = verb.head
     reporting = verb.head
     if not (
         verb.dep_ == "ccomp"
@@ -86,31 +102,39 @@ def reported_subject(verb: Token, ordered: list[Token], sent: Span) -> tuple[Tok
     speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
     if speaker is None or speaker.i > pronoun.i:
         return None
-    if pronoun.lower_ in _PERSON_PRONOUNS and speaker.ent_type_ == "PERSON":
-        titles = {t.lower_.rstrip(".") for t in speaker.subtree if t.i < speaker.i}
-        if titles & _TITLE_GENDER.get(pronoun.lower_, set()):
-            return None  # "Ms Diaz said he had ...": someone else
-        words = [
-            t
-            for t in speaker.subtree
-            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= speaker.i
-        ]
-        while words and words[0].lower_ in ROLE_WORDS:
-            words = words[1:]  # "Farmer Ana Smith" -> "Ana Smith"
-        name = " ".join(t.text for t in words)
-        return (pronoun, name) if name else None
+    return pronoun, speaker
+
+
+def _person_speaker(pronoun: Token, speaker: Token) -> str | None:
+    """ "Farmer Ana Smith said he ..." -> "Ana Smith"; not "Ms Diaz said he ..." (someone else)."""
+    titles = {t.lower_.rstrip(".") for t in speaker.subtree if t.i < speaker.i}
+    if titles & _TITLE_GENDER.get(pronoun.lower_, set()):
+        return None
+    words = [
+        t
+        for t in speaker.subtree
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= speaker.i
+    ]
+    while words and words[0].lower_ in ROLE_WORDS:
+        words = words[1:]
+    return " ".join(t.text for t in words) or None
+
+
+def _thing_speaker(pronoun: Token, speaker: Token, sent: Span) -> str | None:
+    """ "The company said it ..." -> "The company"; "The minister said it ...": "it" is not
+    the minister."""
     plural = pronoun.lower_ == "they" and speaker.tag_ in {"NNS", "NNPS"}
-    if (
+    if not (
         (pronoun.lower_ in _THING_PRONOUNS and speaker.tag_ in {"NN", "NNP"} or plural)
         and speaker.pos_ in {"NOUN", "PROPN"}
         and speaker.ent_type_ not in {"PERSON", "GPE"}
-        and speaker.lower_ not in ROLE_WORDS  # "The minister said it ...": "it" is not the minister
+        and speaker.lower_ not in ROLE_WORDS
     ):
-        name = render(sorted(pruned_subtree(speaker, set()), key=lambda t: t.i), sent)
-        if name and name[0].islower():
-            name = name[0].upper() + name[1:]
-        return (pronoun, name) if name else None
-    return None
+        return None
+    name = render(sorted(pruned_subtree(speaker, set()), key=lambda t: t.i), sent)
+    if name and name[0].islower():
+        name = name[0].upper() + name[1:]
+    return name or None
 
 
 PAST_WORDS = {"recent", "last", "ago", "earlier", "yesterday", "previous", "past"}
