@@ -308,19 +308,21 @@ def place_links(ctx: CountryContext) -> None:
     for ent in ctx.doc.ents:
         if ent.start in ctx.mentions:
             continue
-        text = clean(ent.text)
-        if ent.label_ == "GPE":
-            if _person_word(ctx, ent):
-                continue  # "Florence said ...": Florence Njeri of the article, not the city
-            country = _qualified_city(ctx, ent) or ctx.place_country(text, ent.start)
-            if country is None:
-                country = geo.region_country(text)
-        elif ctx.mislabelled_city(ent):
-            country = ctx.place_country(text, ent.start)
-        else:
-            continue
+        country = _place_entity_country(ctx, ent)
         if country:
-            ctx.add(text, country, ent.start, "place", "place")
+            ctx.add(clean(ent.text), country, ent.start, "place", "place")
+
+
+def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
+    text = clean(ent.text)
+    if ent.label_ == "GPE":
+        if _person_word(ctx, ent):
+            return None  # "Florence said ...": Florence Njeri of the article, not the city
+        country = _qualified_city(ctx, ent) or ctx.place_country(text, ent.start)
+        return country if country is not None else geo.region_country(text)
+    if ctx.mislabelled_city(ent):
+        return ctx.place_country(text, ent.start)
+    return None
 
 
 def _person_word(ctx: CountryContext, ent: Span) -> bool:

@@ -132,14 +132,19 @@ def year_number(x: Match) -> bool | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if _possessed_year(x, nxt):
         return True
-    if tok.dep_ == "nummod" and tok.head.tag_ in {"NNS", "NNPS"}:
-        return False
-    if nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i:
+    if _counts_people(tok, nxt):
         return False
     if x.prev_word in DATE_PREPS or x.in_date_entity:
         return True
     # "the 2014 election", "the 2022 World Cup": a year naming an event
     return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
+
+
+def _counts_people(tok: Token, nxt: Token | None) -> bool:
+    """ "2014 workers", "2,000 troops": a number counting a plural noun."""
+    if tok.dep_ == "nummod" and tok.head.tag_ in {"NNS", "NNPS"}:
+        return True
+    return nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i
 
 
 def _future_name(x: Match, tok: Token) -> bool:

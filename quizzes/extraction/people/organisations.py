@@ -118,15 +118,7 @@ class Organisations:
             if not step:
                 break
             b += step
-        tokens = list(doc[a : b + 1])
-        if any(t.text == "(" for t in tokens):  # "Union of ... Federations (UERF"
-            cut = next(k for k, t in enumerate(tokens) if t.text == "(")
-            tokens = tokens[:cut] if token_i < tokens[cut].i else tokens[cut + 1 :]
-        while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):
-            tokens = tokens[1:]
-        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
-            tokens = tokens[:-1]
-        return tokens
+        return _trimmed(list(doc[a : b + 1]), token_i)
 
     def _run_step(self, b: int) -> int:
         doc = self.doc
@@ -220,6 +212,19 @@ class Organisations:
         if not initials(text) or initials(text)[0] != acronym[0]:
             return None
         return text
+
+
+def _trimmed(tokens: list[Token], token_i: int) -> list[Token]:
+    """Without what a bracket opens ("Union of ... Federations (UERF"), a leading article or
+    a trailing possessive."""
+    if any(t.text == "(" for t in tokens):
+        cut = next(k for k, t in enumerate(tokens) if t.text == "(")
+        tokens = tokens[:cut] if token_i < tokens[cut].i else tokens[cut + 1 :]
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _spelled_word(doc: Doc, k: int) -> bool:

@@ -383,9 +383,7 @@ def drop_outlets(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
     drop: set[int] = set()
     speakers: set[str] | None = None
     for word, group in by_word.items():
-        if word in longer or any(r.honorific or r.role or r.kind != "ent" for r in group):
-            continue
-        if not all(_listener(ctx.doc, r.name_last) for r in group):
+        if word in longer or not _only_ever_told(ctx, group):
             continue
         if speakers is None:
             speakers = {
@@ -394,6 +392,13 @@ def drop_outlets(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
         if word not in speakers:
             drop.update(id(r) for r in group)
     return [r for r in raws if id(r) not in drop]
+
+
+def _only_ever_told(ctx: SeedInput, group: list[RawMention]) -> bool:
+    """Every mention of the word is a bare entity that is told or interviewed."""
+    if any(r.honorific or r.role or r.kind != "ent" for r in group):
+        return False
+    return all(_listener(ctx.doc, r.name_last) for r in group)
 
 
 def full_names_of_surnames(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:

@@ -166,18 +166,8 @@ HEADING_RULES: tuple[HeadingRule, ...] = (
 def attribute_headings(ctx: QuoteContext, found: list[Found], headings: list[Found]) -> None:
     """Rule 5 for the headings found by the nearby pass, and for headline-like quotations
     whose own attribution named nobody and headline lines quoting a phrase."""
-    heads = [Heading(f, False, []) for f in headings]
-    chosen = {id(f) for f in headings}
-    for f in found:
-        if f.span.depth > 0 or f.speaker is not None or id(f) in chosen:
-            continue
-        if f.resolved and ctx.headline_like(f.span.open_at):
-            heads.append(Heading(f, False, []))
-        elif heading_line(ctx, f.span):
-            heads.append(Heading(f, True, []))
-        else:
-            continue
-        chosen.add(id(f))
+    heads = _all_headings(ctx, found, headings)
+    chosen = {id(h.found) for h in heads}
     said = [
         (words(f.span.text(ctx.text)), f.speaker)
         for f in found
@@ -191,6 +181,23 @@ def attribute_headings(ctx: QuoteContext, found: list[Found], headings: list[Fou
             if speaker is not None:
                 h.found.decide(speaker, "heading", f"heading.{rule.__name__}")
                 break
+
+
+def _all_headings(ctx: QuoteContext, found: list[Found], headings: list[Found]) -> list[Heading]:
+    """The headings, then headline-like quotations whose attribution named nobody, then
+    headline or crosshead lines quoting a phrase."""
+    heads = [Heading(f, False, []) for f in headings]
+    chosen = {id(f) for f in headings}
+    for f in found:
+        if f.span.depth > 0 or f.speaker is not None or id(f) in chosen:
+            continue
+        if f.resolved and ctx.headline_like(f.span.open_at):
+            heads.append(Heading(f, False, []))
+            chosen.add(id(f))
+        elif heading_line(ctx, f.span):
+            heads.append(Heading(f, True, []))
+            chosen.add(id(f))
+    return heads
 
 
 def words(text: str) -> list[str]:

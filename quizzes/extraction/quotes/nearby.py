@@ -284,13 +284,14 @@ def _source_sentence_speaker(ctx: QuoteContext, a: int, b: int) -> str | None:
             return owner
     if root.lemma_.lower() not in SOURCE_VERBS or not _points_back(subj):
         return None
-    for i in range(first, last + 1):
-        if ctx.in_quote[i] is not None or i == subj.i:
-            continue
-        name = _linked_source(ctx, i, root)
-        if name:
-            return name
-    return None
+    return next(
+        (
+            name
+            for i in range(first, last + 1)
+            if ctx.in_quote[i] is None and i != subj.i and (name := _linked_source(ctx, i, root))
+        ),
+        None,
+    )
 
 
 def _speech_noun_owner(ctx: QuoteContext, subj: Token) -> str | None:

@@ -9,7 +9,7 @@ pronoun | according_to | nonperson | unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Token
@@ -375,24 +375,32 @@ class Speakers:
     def recent_organisation(self, tok: Token, noun: str | None) -> str | None:
         """An organisation that is the subject of a speech verb in tok's sentence (before
         it) or the sentence before; with `noun`, one whose name contains that word."""
-        ctx = self.ctx
-        seg = ctx.seg_of(tok.idx)
+        seg = self.ctx.seg_of(tok.idx)
         for s in (seg, seg - 1):
             if s < 0:
                 break
-            a, b = ctx.segments[s]
-            first, last = ctx.seg_tokens((a, b))
-            for i in range(min(last, tok.i - 1), first - 1, -1):
-                t = ctx.doc[i]
-                if t.idx < a or ctx.in_quote[i] is not None:
-                    continue
-                if t.dep_ in SUBJECT_DEPS and is_speech_verb(t.head):
-                    org = ctx.people.organisation_at(t.i)
-                    if org and (noun is None or noun in org.lower().split()):
-                        return org
-                    if org is None and noun is None:
-                        return None  # someone else spoke since
+            for t in self._speech_subjects_before(s, tok):
+                org = self.ctx.people.organisation_at(t.i)
+                if org and (noun is None or noun in org.lower().split()):
+                    return org
+                if org is None and noun is None:
+                    return None  # someone else spoke since
         return None
+
+    def _speech_subjects_before(self, seg: int, tok: Token) -> Iterator[Token]:
+        """Subjects of speech verbs in a segment, outside quotations, before tok, nearest first."""
+        ctx = self.ctx
+        a, b = ctx.segments[seg]
+        first, last = ctx.seg_tokens((a, b))
+        for i in range(min(last, tok.i - 1), first - 1, -1):
+            t = ctx.doc[i]
+            if (
+                t.idx >= a
+                and ctx.in_quote[i] is None
+                and t.dep_ in SUBJECT_DEPS
+                and is_speech_verb(t.head)
+            ):
+                yield t
 
     def named_organisation(self, tok: Token) -> str | None:
         """ "The ministry said": the nearest organisation named a little earlier whose name
