@@ -23,56 +23,27 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# ../shared/eval from the main checkout (/work/main), ../../shared/eval from a worktree.
-SHARED_EVAL = next(
-    (p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
-    ROOT.parent / "shared" / "eval",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_articles import ROOT, published_of, real_dev_articles, shared_eval_dir  # noqa: E402
+
 ADDED_FIELDS = {"rule", "confidence"}
-
-
-def recorded_batches(readme: Path) -> set[str]:
-    """Batch folders whose first run is recorded in the README's table and not reserved."""
-    if not readme.exists():
-        return set()
-    out = set()
-    for line in readme.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 3 or not re.fullmatch(r"(?:batch_)?\d+", cells[0]):
-            continue
-        if "reserved" in line.lower() or not any(c for c in cells[2:]):
-            continue
-        out.add(cells[0] if cells[0].startswith("batch_") else f"batch_{cells[0]}")
-    return out
 
 
 def articles() -> list[tuple[str, Path, str | None]]:
     """(label, text path, published date) of every article we may run the extractor on."""
     found: list[tuple[str, Path, str | None]] = []
-
-    def add(label: str, txt: Path, gold: Path) -> None:
-        published = None
-        if gold.exists():
-            data = json.loads(gold.read_text(encoding="utf-8"))
-            published = data.get("published") if isinstance(data, dict) else None
-        found.append((label, txt, published))
-
-    add("seed_article", ROOT / "fixtures" / "seed_article.txt", SHARED_EVAL / "seed.json")
+    shared = shared_eval_dir()
+    seed_gold = shared / "seed.json" if shared is not None else ROOT / "missing.json"
+    found.append(("seed_article", ROOT / "fixtures" / "seed_article.txt", published_of(seed_gold)))
     for txt in sorted((ROOT / "fixtures" / "eval").glob("*.txt")):
-        add(f"eval/{txt.stem}", txt, txt.with_suffix(".json"))
+        found.append((f"eval/{txt.stem}", txt, published_of(txt.with_suffix(".json"))))
     for txt in sorted((ROOT / "tests" / "quizzes" / "extraction" / "articles").glob("*.txt")):
-        add(f"tests/{txt.stem}", txt, txt.with_suffix(".json"))
-    for txt in sorted((SHARED_EVAL / "dev").glob("*.txt")):
-        add(f"dev/{txt.stem}", txt, txt.with_suffix(".json"))
-    realnews = ROOT / "fixtures" / "realnews"
-    for batch in sorted(recorded_batches(realnews / "README.md")):
-        for txt in sorted((realnews / batch).glob("*.txt")):
-            add(f"realnews/{batch}/{txt.stem}", txt, txt.with_suffix(".json"))
+        found.append((f"tests/{txt.stem}", txt, published_of(txt.with_suffix(".json"))))
+    for label, txt, gold in real_dev_articles():
+        found.append((label, txt, published_of(gold)))
     return found
 
 

@@ -28,6 +28,8 @@ class Quote:
     attribution: str = (
         "none"  # explicit | pronoun | according_to | next_sentence | continuation | none
     )
+    rule: str = ""  # the rule that attributed it (quotes.RULES), e.g. "speech_verb.named_person"
+    confidence: float = 0.0  # how often that rule is right on real articles (confidence.py)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class CountryLink:
     evidence_start: int
     evidence_end: int
     subject_kind: str = "other"  # person | place | organisation | event | other
+    rule: str = ""  # the rule that linked it (countries.RULES), e.g. "title_before_name"
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class DatedEvent:
     evidence: str
     evidence_start: int
     evidence_end: int
+    rule: str = ""  # the time expression's kind and the clause step, e.g. "dmy.verb_clause"
+    confidence: float = 0.0
 
 
 @dataclass
@@ -70,15 +76,30 @@ class Facts:
                     "evidence": q.evidence,
                     "start": q.start,
                     "end": q.end,
+                    "rule": q.rule,
+                    "confidence": q.confidence,
                 }
                 for q in self.quotes
             ],
             "countries": [
-                {"subject": c.subject, "country": c.country, "evidence": c.evidence}
+                {
+                    "subject": c.subject,
+                    "country": c.country,
+                    "evidence": c.evidence,
+                    "rule": c.rule,
+                    "confidence": c.confidence,
+                }
                 for c in self.countries
             ],
             "events": [
-                {"event": e.event, "when": e.when, "date": e.date, "evidence": e.evidence}
+                {
+                    "event": e.event,
+                    "when": e.when,
+                    "date": e.date,
+                    "evidence": e.evidence,
+                    "rule": e.rule,
+                    "confidence": e.confidence,
+                }
                 for e in self.events
             ],
         }

@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from .. import geo
+from ..confidence import confidence
 from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
 from ..sentences import evidence_sentences, sentence_index
@@ -192,6 +193,8 @@ class CountryContext:
                 evidence_start=sent.start_char,
                 evidence_end=sent.end_char,
                 subject_kind=kind,
+                rule=rule,
+                confidence=confidence("countries", rule),
             )
         )
 

@@ -73,6 +73,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..confidence import confidence
 from ..dates import find_time_expressions
 from ..facts import DatedEvent
 from ..sentences import evidence_sentences, sentence_index
@@ -96,7 +97,7 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         sent = sentences[n]
         if any(drop(expr, sent) for drop in EXPRESSION_FILTERS):
             continue
-        event, _rule = event_clause(expr, sent)
+        event, step = event_clause(expr, sent)
         if any(drop(event) for drop in CLAUSE_FILTERS):
             continue
         out.append(
@@ -107,6 +108,8 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
                 evidence=sent.text,
                 evidence_start=sent.start_char,
                 evidence_end=sent.end_char,
+                rule=(rule := f"{expr.kind}.{step}"),
+                confidence=confidence("events", rule),
             )
         )
     return out

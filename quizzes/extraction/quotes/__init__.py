@@ -106,6 +106,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..confidence import confidence
 from ..facts import Quote
 from ..people import PeopleIndex
 from ..text import QuoteSpan
@@ -172,6 +173,7 @@ def _found(ctx: QuoteContext, q: QuoteSpan) -> Found:
 def _quote(ctx: QuoteContext, f: Found) -> Quote:
     q, text = f.span, ctx.text
     ev_a, ev_b = ctx.segments[f.seg_first][0], ctx.segments[f.seg_last][1]
+    rule = f.rule or "unattributed"
     return Quote(
         text=q.text(text),
         speaker=f.speaker,
@@ -181,4 +183,6 @@ def _quote(ctx: QuoteContext, f: Found) -> Quote:
         evidence_start=ev_a,
         evidence_end=ev_b,
         attribution=f.attribution if f.speaker else "nested" if q.depth else "none",
+        rule=rule,
+        confidence=confidence("quotes", rule),
     )

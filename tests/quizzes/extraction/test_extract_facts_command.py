@@ -44,12 +44,17 @@ def test_json_output_is_one_object_in_the_contract_shape(article):
             "evidence": "“This city has waited long enough,” Ms Ortiz said.",
             "start": ARTICLE.index("This city"),
             "end": ARTICLE.index("This city") + len("This city has waited long enough"),
+            "rule": "speech_verb.named_person",
+            "confidence": data["quotes"][0]["confidence"],
         }
     ]
     for link in data["countries"]:
-        assert set(link) == {"subject", "country", "evidence"}
+        assert set(link) == {"subject", "country", "evidence", "rule", "confidence"}
     for event in data["events"]:
-        assert set(event) == {"event", "when", "date", "evidence"}
+        assert set(event) == {"event", "when", "date", "evidence", "rule", "confidence"}
+    for fact in data["quotes"] + data["countries"] + data["events"]:
+        assert fact["rule"]  # which rule made it
+        assert 0.0 < fact["confidence"] <= 1.0
     assert any(e["when"] == "2026" and e["date"] == "2026" for e in data["events"])
 
 
