@@ -69,7 +69,9 @@ def quote_outcomes(score: ModuleType, gold: list[dict], pred: list[dict]) -> lis
     return out
 
 
-def pair_outcomes(score: ModuleType, stage: str, gold: list[dict], pred: list[dict], ok) -> list[Outcome]:
+def pair_outcomes(
+    score: ModuleType, stage: str, gold: list[dict], pred: list[dict], ok
+) -> list[Outcome]:
     """Country links or events: right when paired with a required gold item; not counted
     when they only match an optional one."""
     required = [g for g in gold if g.get("basis") not in score.OPTIONAL_BASIS]
@@ -142,9 +144,7 @@ def run_extractor() -> dict[str, tuple[dict, list[Outcome]]]:
     out = {}
     for label, txt, gold_path in real_dev_articles():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        facts = extract(
-            read_article(str(txt)), published=parse_published(published_of(gold_path))
-        )
+        facts = extract(read_article(str(txt)), published=parse_published(published_of(gold_path)))
         pred = facts.to_contract()
         out[label] = (pred, outcomes(score, gold, pred))
     return out
