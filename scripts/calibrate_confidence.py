@@ -52,12 +52,12 @@ def load_scorer() -> ModuleType:
 def quote_outcomes(score: ModuleType, gold: list[dict], pred: list[dict]) -> list[Outcome]:
     """Quotes with a speaker: right when paired with a gold quote of an accepted speaker."""
     pred = [q for q in pred if score.norm(q["text"])]
-    pairs = dict(
-        (pi, gi)
+    pairs = {
+        pi: gi
         for gi, pi in score.greedy_match(
             gold, pred, lambda g, p: score.quote_score(g["quote"], p["text"])
         )
-    )
+    }
     out = []
     for pi, p in enumerate(pred):
         if not p.get("speaker"):
