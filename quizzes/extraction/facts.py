@@ -7,6 +7,7 @@ as text and as character offsets into the article text.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Facts:
     def is_empty(self) -> bool:
         return not (self.quotes or self.countries or self.events)
 
-    def to_contract(self) -> dict:
+    def to_contract(self) -> dict[str, list[dict[str, Any]]]:
         """The JSON shape of `manage.py extract_facts --json` (a stable contract)."""
         return {
             "quotes": [
@@ -104,5 +105,5 @@ class Facts:
             ],
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)

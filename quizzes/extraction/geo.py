@@ -554,7 +554,7 @@ def _by_qualifier(p: _Place) -> str | None:
         _code_of(q)
         or geo.regions_of_country.get(fold(q))
         or geo.regions_of_country.get(q.replace(".", ""))
-        or (geo.admin1.get(fold(q)) or [None])[0]
+        or next(iter(geo.admin1.get(fold(q)) or []), None)
     )
     for code in [c for _p, c in p.rows] + p.regions:
         if code == wanted:

@@ -248,11 +248,11 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
     for ent in doc.ents:
         if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
             continue
-        name_span = person_name(ctx, ent)
-        if name_span is None or name_span[-1].i in covered:
+        name = person_name(ctx, ent)
+        if name is None or name[-1].i in covered:
             continue
-        canonical = ctx.canonical_person(name_span.text) or ctx.canonical_person(ent.text)
-        out.append((ent, name_span, canonical))
+        canonical = ctx.canonical_person(name.text) or ctx.canonical_person(ent.text)
+        out.append((ent, name, canonical))
     return out
 
 

@@ -3,6 +3,8 @@ words of a clause, a noun phrase or a subject (without the date and its preposit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from ..dates import REPORTING_VERBS, TimeExpression
@@ -231,7 +233,7 @@ def noun_phrase_with(noun: Token, verb: Token, skip: set[int]) -> list[Token]:
     return out
 
 
-def content_words(tokens, skip: set[int]) -> list[Token]:
+def content_words(tokens: Iterable[Token], skip: set[int]) -> list[Token]:
     return [t for t in tokens if t.i not in skip and not t.is_punct and not t.is_stop]
 
 
