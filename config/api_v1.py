@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
+from classes.api import urls as classes_api_urls
 from config.api_auth import LogoutView, TokenView
 from config.health import health
 from learning.api import urls as learning_api_urls
@@ -40,6 +41,8 @@ urlpatterns += [
     ),
 ]
 urlpatterns += quizzes_api_urls.urlpatterns + learning_api_urls.urlpatterns
+# Classes, members and assignments (classes/api/urls.py).
+urlpatterns += classes_api_urls.urlpatterns
 # Load-balancer probe, no authentication (config/health.py).
 urlpatterns += [path("health/", health, name="health")]
 # The caller's own data: export and account deletion (learning/account.py).

@@ -198,8 +198,16 @@ class QuestionInline(admin.TabularInline):
 @admin.register(QuestionBank)
 class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
     bank_path = ""
-    list_display = ["title", "status", "article", "owner", "question_total", "updated_at"]
-    list_filter = ["status", "tags"]
+    list_display = [
+        "title",
+        "status",
+        "is_public",
+        "article",
+        "owner",
+        "question_total",
+        "updated_at",
+    ]
+    list_filter = ["status", "is_public", "tags"]
     search_fields = ["title", "description", "article__title"]
     autocomplete_fields = ["article"]
     filter_horizontal = ["tags"]

@@ -22,7 +22,7 @@ from .models import (
     choices_in_storage_order,
 )
 
-BANK_FIELDS = ("title", "description", "article")
+BANK_FIELDS = ("title", "description", "article", "is_public")
 QUESTION_FIELDS = (
     "kind",
     "prompt",
@@ -45,9 +45,17 @@ def _validate_question(question: Question) -> None:
 
 @transaction.atomic
 def bank_create(
-    *, owner, title: str, description: str = "", article=None, status: str = BankStatus.DRAFT
+    *,
+    owner,
+    title: str,
+    description: str = "",
+    article=None,
+    status: str = BankStatus.DRAFT,
+    is_public: bool = False,
 ) -> QuestionBank:
-    bank = QuestionBank(owner=owner, title=title, description=description, article=article)
+    bank = QuestionBank(
+        owner=owner, title=title, description=description, article=article, is_public=is_public
+    )
     bank.full_clean(exclude=["owner"])
     bank.save()
     if status == BankStatus.PUBLISHED:

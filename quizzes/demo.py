@@ -84,6 +84,9 @@ def _ensure_sample_bank(*, article: Article, teacher, result: DemoResult) -> Non
     existing = QuestionBank.objects.filter(article=article, owner=teacher).first()
     publish = existing is None or existing.status != BankStatus.PUBLISHED
     generated = bank_generate(article=article, user=teacher, publish=publish)
+    if publish and not generated.bank.is_public:  # the demo bank is for every student
+        generated.bank.is_public = True
+        generated.bank.save(update_fields=["is_public", "updated_at"])
     result.bank = generated.bank
     result.questions_created = generated.created
     result.questions_published = generated.bank.questions.filter(

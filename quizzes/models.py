@@ -91,6 +91,11 @@ class QuestionBank(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="question_banks"
     )
     status = models.CharField(max_length=10, choices=BankStatus, default=BankStatus.DRAFT)
+    is_public = models.BooleanField(
+        default=False,
+        help_text="Published and public: every student sees it. Otherwise only the classes "
+        "it is assigned to.",
+    )
     tags = models.ManyToManyField(Tag, blank=True, related_name="banks")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

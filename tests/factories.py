@@ -81,6 +81,7 @@ class QuestionBankFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(TeacherFactory)
     article = factory.SubFactory(ArticleFactory, created_by=factory.SelfAttribute("..owner"))
     status = "published"
+    is_public = True  # as every bank was before classes; class-only banks set False
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "quizzes",
+    "classes",
     "learning",
     "web",
 ]
@@ -223,6 +224,7 @@ SPECTACULAR_SETTINGS = {
         "BankStatusEnum": "quizzes.models.BankStatus",
         "QuestionStatusEnum": "quizzes.models.QuestionStatus",
         "EditableQuestionStatusEnum": "quizzes.api.serializers.EDITABLE_QUESTION_STATUSES",
+        "AssignmentStatusEnum": "learning.assignments.STATUSES",
     },
 }
 

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from config.api_errors import PayloadTooLarge
 from config.api_fields import MAX_ID, PrimaryKeyField, StrictCharField
+from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
 from quizzes.api.serializers import PublicQuestionSerializer
 from quizzes.models import QuestionBank
@@ -415,3 +416,111 @@ class PreferencesInputSerializer(serializers.Serializer):
         required=False, max_length=64, help_text="IANA name, e.g. Europe/Berlin."
     )
     day_starts_at_hour = serializers.IntegerField(required=False, min_value=0, max_value=23)
+
+
+# --- assignments --------------------------------------------------------------------------
+class AssignmentQuerySerializer(serializers.Serializer):
+    assignment = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="One of the caller's assignments: only its bank (a quiz of its length).",
+    )
+
+
+class AssignmentClassSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class AssignmentBankRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+STATUS_HELP = "not_started, in_progress, done, or late (due and not done)."
+
+
+class StudentAssignmentSerializer(serializers.Serializer):
+    """One of the caller's assignments with where they stand."""
+
+    id = serializers.IntegerField(source="assignment.id")
+    classroom = AssignmentClassSerializer(source="assignment.classroom")
+    bank = AssignmentBankRefSerializer(source="assignment.bank")
+    starts_at = serializers.DateTimeField(source="assignment.starts_at", allow_null=True)
+    due_at = serializers.DateTimeField(source="assignment.due_at", allow_null=True)
+    quiz_length = serializers.IntegerField(source="assignment.quiz_length", allow_null=True)
+    pass_mark = serializers.IntegerField(source="assignment.pass_mark", allow_null=True)
+    all_cards = serializers.BooleanField(source="assignment.all_cards")
+    status = serializers.ChoiceField(choices=ASSIGNMENT_STATUSES, help_text=STATUS_HELP)
+    late = serializers.BooleanField(
+        source="outcome.late", help_text="Due and not done, or done after the due date."
+    )
+    done_at = serializers.DateTimeField(source="outcome.done_at", allow_null=True)
+    quiz_best = serializers.FloatField(
+        source="outcome.quiz_best", allow_null=True, help_text="Best quiz score (percent)."
+    )
+    cards_studied = serializers.IntegerField()
+    cards_total = serializers.IntegerField()
+
+
+class AssignmentProgressQuerySerializer(serializers.Serializer):
+    ordering = serializers.ChoiceField(
+        choices=[
+            f"{sign}{name}"
+            for name in (
+                "username",
+                "status",
+                "quiz_best",
+                "cards_studied",
+                "retention",
+                "last_active",
+            )
+            for sign in ("", "-")
+        ],
+        required=False,
+        default="username",
+        help_text="Sort by this column; a leading '-' sorts descending.",
+    )
+
+
+class AssignmentStudentProgressSerializer(serializers.Serializer):
+    user = serializers.IntegerField()
+    username = serializers.CharField()
+    status = serializers.ChoiceField(choices=ASSIGNMENT_STATUSES, help_text=STATUS_HELP)
+    late = serializers.BooleanField(help_text="A late mark: done after the due date, or not done.")
+    done_at = serializers.DateTimeField(allow_null=True)
+    quiz_best = serializers.FloatField(allow_null=True, help_text="Percent.")
+    quiz_last = serializers.FloatField(allow_null=True, help_text="Percent.")
+    quiz_attempts = serializers.IntegerField()
+    cards_studied = serializers.IntegerField()
+    cards_total = serializers.IntegerField()
+    retention = serializers.FloatField(
+        allow_null=True, help_text="Share of review-state answers passed, last 30 days (0-1)."
+    )
+    reviews = serializers.IntegerField()
+    last_active = serializers.DateTimeField(allow_null=True)
+
+
+class CommonWrongChoiceSerializer(serializers.Serializer):
+    choice = serializers.IntegerField()
+    text = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class ItemAnalysisSerializer(serializers.Serializer):
+    question = serializers.IntegerField()
+    prompt = serializers.CharField()
+    kind = serializers.CharField()
+    answers = serializers.IntegerField(help_text="Students who answered it in a quiz.")
+    share_correct = serializers.FloatField(allow_null=True, help_text="0-1, first answers.")
+    average_ms = serializers.IntegerField(allow_null=True)
+    common_wrong = CommonWrongChoiceSerializer(
+        allow_null=True, help_text="The wrong choice picked most often."
+    )
+    discrimination = serializers.FloatField(
+        allow_null=True,
+        help_text="Share correct in the top third minus the bottom third of students "
+        "(null under 6 students).",
+    )
+    flagged = serializers.BooleanField(help_text="Discrimination under 0.2: check the question.")

@@ -20,4 +20,15 @@ urlpatterns = [
     path("progress/", views.ProgressView.as_view(), name="progress"),
     path("progress/heatmap/", views.HeatmapView.as_view(), name="progress-heatmap"),
     path("me/preferences/", views.PreferencesView.as_view(), name="preferences"),
+    path("assignments/", views.AssignmentListView.as_view(), name="assignment-list"),
+    path(
+        "teach/assignments/<id:pk>/progress/",
+        views.TeachAssignmentProgressView.as_view(),
+        name="teach-assignment-progress",
+    ),
+    path(
+        "teach/assignments/<id:pk>/items/",
+        views.TeachAssignmentItemsView.as_view(),
+        name="teach-assignment-items",
+    ),
 ]

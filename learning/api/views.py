@@ -13,13 +13,20 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from classes.api import (
+    assignment_get_for_student,
+    assignment_get_for_teacher,
+    assignment_list_for_student,
+    assignment_window_start,
+)
 from config.api_common import ConditionalGetMixin
-from learning import selectors, services
+from learning import assignments, selectors, services
 from learning.models import QuizAnswer, QuizAttempt
-from quizzes.api.views import ensure_can_edit, published_bank_for_user
+from quizzes.api.views import IsTeacher, ensure_can_edit, published_bank_for_user
 from quizzes.models import BankStatus, Question, QuestionBank, QuestionKind
 from quizzes.selectors import bank_list_for_user
 
@@ -94,15 +101,19 @@ class StudyQueueView(APIView):
         summary="The caller's next cards",
         description="Due learning cards first, then due reviews, then new cards within "
         "today's limit. A new card gets its id when it first enters a queue.",
-        parameters=[s.QueueQuerySerializer],
+        parameters=[s.QueueQuerySerializer, s.AssignmentQuerySerializer],
         responses={200: s.QueueSerializer},
     )
     def get(self, request):
         query = s.QueueQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
+        bank_id = query.validated_data.get("bank")
+        assignment = _assignment_of(request)
+        if assignment is not None:
+            bank_id = assignment.bank_id
         bank = None
-        if "bank" in query.validated_data:
-            bank = published_bank_for_user(user=request.user, bank_id=query.validated_data["bank"])
+        if bank_id is not None:
+            bank = published_bank_for_user(user=request.user, bank_id=bank_id)
         queue = selectors.study_queue(
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
@@ -114,6 +125,17 @@ class StudyQueueView(APIView):
             "items": [s.queue_item_data(item) for item in queue.items],
         }
         return Response(s.QueueSerializer(data).data)
+
+
+def _assignment_of(request):
+    """The caller's assignment named by `?assignment=` (None without it; 404 if not theirs)."""
+    query = s.AssignmentQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    if "assignment" not in query.validated_data:
+        return None
+    return assignment_get_for_student(
+        student=request.user, assignment_id=query.validated_data["assignment"]
+    )
 
 
 def _review_kwargs(data: dict) -> dict:
@@ -290,21 +312,37 @@ class QuizListView(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return QuizAttempt.objects.none()
-        return selectors.attempt_list(user=self.request.user)
+        attempts = selectors.attempt_list(user=self.request.user)
+        assignment = _assignment_of(self.request)
+        if assignment is not None:
+            attempts = attempts.filter(
+                bank_id=assignment.bank_id, started_at__gte=assignment_window_start(assignment)
+            )
+        return attempts
 
-    @extend_schema(summary="The caller's quiz attempts, newest first")
+    @extend_schema(
+        summary="The caller's quiz attempts, newest first",
+        parameters=[s.AssignmentQuerySerializer],
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
         summary="Start a quiz over a published bank",
+        description="With `?assignment=`, over the assignment's bank, as long as its quiz "
+        "(`bank` and `size` may then be left out).",
+        parameters=[s.AssignmentQuerySerializer],
         request=s.QuizStartInputSerializer,
         responses={201: s.AttemptDetailSerializer},
     )
     def post(self, request):
-        data = s.QuizStartInputSerializer(
-            data=request.data, banks=published_banks(user=request.user)
-        )
+        body = request.data
+        assignment = _assignment_of(request)
+        if assignment is not None:
+            body = {**(body if isinstance(body, dict) else {}), "bank": assignment.bank_id}
+            if assignment.quiz_length is not None:
+                body.setdefault("size", assignment.quiz_length)
+        data = s.QuizStartInputSerializer(data=body, banks=published_banks(user=request.user))
         data.is_valid(raise_exception=True)
         attempt = services.quiz_start(user=request.user, **data.validated_data)
         body = attempt_data(attempt, answered=0, detail=True)
@@ -412,3 +450,73 @@ class PreferencesView(APIView):
         data.is_valid(raise_exception=True)
         preferences = services.preferences_update(user=request.user, **data.validated_data)
         return Response(s.PreferencesSerializer(preferences).data)
+
+
+# --- assignments ----------------------------------------------------------------------------
+@extend_schema(tags=["classes"])
+class AssignmentListView(GenericAPIView):
+    """The caller's assignments (from all their classes) with their status."""
+
+    serializer_class = s.StudentAssignmentSerializer
+    queryset = QuizAttempt.objects.none()  # nothing to type: no path parameter
+
+    @extend_schema(
+        summary="My assignments: bank, due date, status",
+        description="Started assignments of the caller's classes, soonest due first. "
+        "Status: not_started, in_progress, done, or late (due and not done).",
+        responses={200: s.StudentAssignmentSerializer(many=True)},
+    )
+    def get(self, request):
+        rows = assignments.student_assignments(
+            student=request.user,
+            assignments=list(assignment_list_for_student(student=request.user)),
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(s.StudentAssignmentSerializer(page, many=True).data)
+
+
+class TeachAssignmentReport(GenericAPIView):
+    permission_classes = [IsAuthenticated, IsTeacher]
+    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+
+    def _assignment(self, pk):
+        return assignment_get_for_teacher(teacher=self.request.user, assignment_id=pk)
+
+
+@extend_schema(tags=["teach"])
+class TeachAssignmentProgressView(TeachAssignmentReport):
+    """Each student's progress on one assignment of the caller's classes."""
+
+    serializer_class = s.AssignmentStudentProgressSerializer
+
+    @extend_schema(
+        summary="Per-student progress on an assignment (sortable)",
+        parameters=[s.AssignmentProgressQuerySerializer],
+        responses={200: s.AssignmentStudentProgressSerializer(many=True)},
+    )
+    def get(self, request, pk: int):
+        query = s.AssignmentProgressQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        rows = assignments.assignment_progress(
+            assignment=self._assignment(pk), ordering=query.validated_data["ordering"]
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(
+            s.AssignmentStudentProgressSerializer(page, many=True).data
+        )
+
+
+@extend_schema(tags=["teach"])
+class TeachAssignmentItemsView(TeachAssignmentReport):
+    """Item analysis of an assignment's questions over the class's quiz answers."""
+
+    serializer_class = s.ItemAnalysisSerializer
+
+    @extend_schema(
+        summary="Item analysis: share correct, time, common wrong choice, discrimination",
+        responses={200: s.ItemAnalysisSerializer(many=True)},
+    )
+    def get(self, request, pk: int):
+        rows = assignments.assignment_item_analysis(assignment=self._assignment(pk))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(s.ItemAnalysisSerializer(page, many=True).data)

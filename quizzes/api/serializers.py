@@ -150,6 +150,7 @@ class TeachBankSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "status",
+            "is_public",
             "article",
             "question_count",
             "created_at",
@@ -165,6 +166,11 @@ class BankUpdateInputSerializer(serializers.Serializer):
         choices=BankStatus.choices,
         required=False,
         help_text="`published` publishes the bank and its complete draft questions.",
+    )
+    is_public = serializers.BooleanField(
+        required=False,
+        help_text="true: every student sees the bank once published; false: only the "
+        "classes it is assigned to.",
     )
     article = PrimaryKeyField(queryset=Article.objects.none(), required=False, allow_null=True)
 

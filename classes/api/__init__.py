@@ -1,0 +1,36 @@
+"""The public door of `classes`: what other apps (learning, web) may use.
+The DRF views of this package (classes.api.views, .serializers, .urls) are
+the app's own; other apps import only the names listed here."""
+
+from classes.models import Assignment, Classroom
+from classes.selectors import (
+    assignment_get_for_student,
+    assignment_get_for_teacher,
+    assignment_list_for_student,
+    assignment_list_for_teacher,
+    assignment_window_start,
+    bank_ids_assigned_to,
+    classroom_get_for_student,
+    classroom_list_for_student,
+    member_ids,
+    member_rows,
+)
+from classes.services import ClassError, classroom_join, classroom_leave
+
+__all__ = [
+    "Assignment",
+    "ClassError",
+    "Classroom",
+    "assignment_get_for_student",
+    "assignment_get_for_teacher",
+    "assignment_list_for_student",
+    "assignment_list_for_teacher",
+    "assignment_window_start",
+    "bank_ids_assigned_to",
+    "classroom_get_for_student",
+    "classroom_join",
+    "classroom_leave",
+    "classroom_list_for_student",
+    "member_ids",
+    "member_rows",
+]

@@ -1,0 +1,148 @@
+"""Reads of classes and assignments. Every "get" is also the access check: a
+teacher reaches only their own classes (a superuser all), a student only the
+classes they are in; anything else is a 404, the same as a missing id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .content import is_teacher
+from .models import Assignment, Classroom, Membership
+
+
+def _as_id(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("No such object.") from None
+
+
+# --- teachers -------------------------------------------------------------
+
+
+def classroom_list_for_teacher(*, teacher) -> QuerySet[Classroom]:
+    """The teacher's classes with `member_count` (every class for a superuser)."""
+    if not is_teacher(teacher):
+        return Classroom.objects.none()
+    classes = Classroom.objects.all() if teacher.is_superuser else teacher.classrooms_taught.all()
+    return (
+        classes.select_related("teacher")
+        .annotate(member_count=Count("memberships", distinct=True))
+        .order_by("name", "id")
+    )
+
+
+def classroom_get_for_teacher(*, teacher, classroom_id) -> Classroom:
+    classroom = classroom_list_for_teacher(teacher=teacher).filter(pk=_as_id(classroom_id)).first()
+    if classroom is None:
+        raise Http404("No such class.")
+    return classroom
+
+
+def member_list(*, classroom: Classroom) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(classroom=classroom)
+        .select_related("student")
+        .order_by("student__username", "id")
+    )
+
+
+def assignment_list_for_teacher(*, teacher) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(classroom__in=classroom_list_for_teacher(teacher=teacher))
+        .select_related("classroom", "bank")
+        .order_by("classroom__name", "classroom_id", "due_at", "id")
+    )
+
+
+def assignment_get_for_teacher(*, teacher, assignment_id) -> Assignment:
+    assignment = (
+        assignment_list_for_teacher(teacher=teacher).filter(pk=_as_id(assignment_id)).first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    return assignment
+
+
+# --- students -------------------------------------------------------------
+
+
+def classroom_list_for_student(*, student) -> QuerySet[Classroom]:
+    if not student.is_authenticated:
+        return Classroom.objects.none()
+    return (
+        Classroom.objects.filter(memberships__student=student)
+        .select_related("teacher")
+        .order_by("name", "id")
+    )
+
+
+def classroom_get_for_student(*, student, classroom_id) -> Classroom:
+    classroom = classroom_list_for_student(student=student).filter(pk=_as_id(classroom_id)).first()
+    if classroom is None:
+        raise Http404("No such class.")
+    return classroom
+
+
+def _open_assignments(*, student, now: datetime | None = None) -> QuerySet[Assignment]:
+    """Assignments of the student's classes that have started."""
+    now = now or timezone.now()
+    return Assignment.objects.filter(
+        Q(starts_at__isnull=True) | Q(starts_at__lte=now),
+        classroom__memberships__student=student,
+    )
+
+
+def assignment_list_for_student(*, student, now: datetime | None = None) -> QuerySet[Assignment]:
+    """Started assignments of the student's classes, soonest due first (undated last)."""
+    if not student.is_authenticated:
+        return Assignment.objects.none()
+    return (
+        _open_assignments(student=student, now=now)
+        .select_related("classroom", "classroom__teacher", "bank")
+        .order_by(F("due_at").asc(nulls_last=True), "classroom__name", "id")
+    )
+
+
+def assignment_get_for_student(
+    *, student, assignment_id, now: datetime | None = None
+) -> Assignment:
+    assignment = (
+        assignment_list_for_student(student=student, now=now)
+        .filter(pk=_as_id(assignment_id))
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    return assignment
+
+
+def bank_ids_assigned_to(*, student, now: datetime | None = None) -> QuerySet:
+    """Ids of the banks assigned to the student's classes (started ones), as a
+    subquery: bank visibility and the study queue's order use it."""
+    if not student.is_authenticated:
+        return Assignment.objects.none().values("bank_id")
+    return _open_assignments(student=student, now=now).values("bank_id")
+
+
+def member_ids(*, classroom_id: int) -> QuerySet:
+    """The class's student ids, as a subquery (the teacher's reports filter on it)."""
+    return Membership.objects.filter(classroom_id=classroom_id).values("student_id")
+
+
+def member_rows(*, classroom_id: int) -> list[tuple[int, str, datetime]]:
+    """(student id, username, joined at) of each student of the class, by username."""
+    return list(
+        Membership.objects.filter(classroom_id=classroom_id)
+        .order_by("student__username", "student_id")
+        .values_list("student_id", "student__username", "joined_at")
+    )
+
+
+def assignment_window_start(assignment: Assignment) -> datetime:
+    """Work counts towards an assignment from its start (or from when it was set)."""
+    return assignment.starts_at or assignment.created_at

@@ -1,0 +1,422 @@
+"""Reads of study work done for assignments: each student's status on their
+own assignments, a class's progress on one assignment, and the item analysis of
+its questions. Every function runs a fixed number of queries, whatever the
+number of students, questions or reviews.
+
+What counts (docs/decisions/0005-assignments.md):
+- cards studied: the student's cards of the bank's published questions that
+  have left the "new" state, whenever they were studied (memory is memory);
+- quizzes: finished attempts on the bank since the assignment started (or was
+  set); the quiz goal is met by an attempt of at least `quiz_length` questions
+  scoring at least `pass_mark` percent;
+- done: every goal the assignment sets is met; `done_at` is when the last one
+  was; late: due and not done, or done after the due date (a late mark).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from statistics import mean
+
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+
+from classes.api import Assignment, assignment_window_start, member_ids, member_rows
+
+from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
+from .quizzes_gateway import MULTIPLE_CHOICE_KINDS, Choice, published_question_filter
+from .quizzes_gateway import published_questions as published_questions_of
+
+NOT_STARTED, IN_PROGRESS, DONE, LATE = "not_started", "in_progress", "done", "late"
+STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LATE)
+RETENTION_DAYS = 30
+# An item whose discrimination index is under this is flagged: students who did
+# well overall got it right hardly more often than those who did badly (Ebel's
+# rule of thumb: under 0.2 the question needs revising).
+LOW_DISCRIMINATION = 0.2
+MIN_STUDENTS_FOR_DISCRIMINATION = 6  # two students at least in each third
+
+
+# --- the rule: from facts to a status (pure) --------------------------------
+
+
+@dataclass
+class StudyFacts:
+    """What one student did on one bank."""
+
+    cards_total: int = 0
+    cards_studied: int = 0
+    all_studied_at: datetime | None = None  # when the last card got its first review
+    attempts: list[tuple[datetime, float, int]] = field(default_factory=list)  # at, %, size
+    last_review_at: datetime | None = None
+    reviews: int = 0
+    graded: int = 0
+    passed: int = 0
+
+
+@dataclass
+class Outcome:
+    status: str
+    done_at: datetime | None
+    late: bool
+    quiz_best: float | None
+    quiz_last: float | None
+    quiz_passed_at: datetime | None
+
+
+def outcome_of(assignment: Assignment, facts: StudyFacts, *, now: datetime) -> Outcome:
+    """Status, done time and late mark of one student on one assignment."""
+    attempts = sorted(facts.attempts)
+    quiz_passed_at = None
+    if assignment.quiz_length is not None:
+        quiz_passed_at = next(
+            (
+                at
+                for at, score, size in attempts
+                if size >= assignment.quiz_length and score >= assignment.pass_mark
+            ),
+            None,
+        )
+    goals_met = []
+    if assignment.quiz_length is not None:
+        goals_met.append(quiz_passed_at)
+    if assignment.all_cards:
+        complete = facts.cards_total > 0 and facts.cards_studied >= facts.cards_total
+        goals_met.append(facts.all_studied_at if complete else None)
+    done = bool(goals_met) and all(at is not None for at in goals_met)
+    done_at = max(goals_met) if done else None
+    due = assignment.due_at
+    if done:
+        status, late = DONE, due is not None and done_at > due
+    elif due is not None and now > due:
+        status, late = LATE, True
+    elif attempts or facts.cards_studied:
+        status, late = IN_PROGRESS, False
+    else:
+        status, late = NOT_STARTED, False
+    return Outcome(
+        status=status,
+        done_at=done_at,
+        late=late,
+        quiz_best=max((score for _, score, _ in attempts), default=None),
+        quiz_last=attempts[-1][1] if attempts else None,
+        quiz_passed_at=quiz_passed_at,
+    )
+
+
+# --- facts, read in bulk ------------------------------------------------------
+
+
+def _score(correct: int, question_ids: list) -> float:
+    return round(100 * correct / len(question_ids), 1) if question_ids else 0.0
+
+
+def _facts(
+    *,
+    users,
+    bank_ids: list[int],
+    since: dict[int, datetime],
+    all_cards_banks: set[int],
+    now: datetime,
+    with_reviews: bool = False,
+) -> BankFacts:
+    """(user id, bank id) -> StudyFacts, for `users` (ids or a subquery of ids).
+    Four queries (five `with_reviews`): totals, cards studied, first reviews of
+    the banks whose goal is every card, finished quiz attempts."""
+    facts: dict[tuple[int, int], StudyFacts] = defaultdict(StudyFacts)
+    if not bank_ids:
+        return BankFacts(facts={}, totals={})
+    totals = dict(
+        published_questions_of()
+        .filter(bank_id__in=bank_ids)
+        .values("bank_id")
+        .annotate(n=Count("id"))
+        .values_list("bank_id", "n")
+        .order_by()
+    )
+    published_cards = Q(user_id__in=users, question__bank_id__in=bank_ids) & (
+        published_question_filter("question__")
+    )
+    for user_id, bank_id, studied in (
+        Card.objects.filter(published_cards)
+        .values("user_id", "question__bank_id")
+        .annotate(studied=Count("id", filter=~Q(state=CardState.NEW)))
+        .values_list("user_id", "question__bank_id", "studied")
+        .order_by()
+    ):
+        facts[(user_id, bank_id)].cards_studied = studied
+    if all_cards_banks:
+        # When each card was first reviewed; the last of those completes the bank.
+        for user_id, bank_id, first in (
+            ReviewLog.objects.filter(
+                Q(user_id__in=users, card__question__bank_id__in=list(all_cards_banks))
+                & published_question_filter("card__question__"),
+                undo__isnull=True,
+            )
+            .values("user_id", "card__question__bank_id", "card_id")
+            .annotate(first=Min("reviewed_at"))
+            .values_list("user_id", "card__question__bank_id", "first")
+            .order_by()
+        ):
+            entry = facts[(user_id, bank_id)]
+            if entry.all_studied_at is None or first > entry.all_studied_at:
+                entry.all_studied_at = first
+    earliest = min(since.values())
+    for user_id, bank_id, finished_at, correct, question_ids in (
+        QuizAttempt.objects.filter(
+            user_id__in=users,
+            bank_id__in=bank_ids,
+            finished_at__isnull=False,
+            finished_at__gte=earliest,
+        )
+        .values_list("user_id", "bank_id", "finished_at", "correct_count", "question_ids")
+        .order_by("finished_at", "id")
+    ):
+        if finished_at >= since[bank_id]:
+            facts[(user_id, bank_id)].attempts.append(
+                (finished_at, _score(correct, question_ids), len(question_ids))
+            )
+    if with_reviews:
+        window = now - timedelta(days=RETENTION_DAYS)
+        for row in (
+            ReviewLog.objects.filter(
+                user_id__in=users, card__question__bank_id__in=bank_ids, undo__isnull=True
+            )
+            .values("user_id", "card__question__bank_id")
+            .annotate(
+                reviews=Count("id"),
+                last=Max("reviewed_at"),
+                graded=Count(
+                    "id", filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW)
+                ),
+                passed=Count(
+                    "id",
+                    filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1),
+                ),
+            )
+            .order_by()
+        ):
+            entry = facts[(row["user_id"], row["card__question__bank_id"])]
+            entry.reviews, entry.last_review_at = row["reviews"], row["last"]
+            entry.graded, entry.passed = row["graded"], row["passed"]
+    for (_, bank_id), entry in facts.items():
+        entry.cards_total = totals.get(bank_id, 0)
+    return BankFacts(facts=dict(facts), totals=totals)
+
+
+@dataclass
+class BankFacts:
+    facts: dict[tuple[int, int], StudyFacts]
+    totals: dict[int, int]
+
+    def of(self, user_id: int, bank_id: int) -> StudyFacts:
+        """A student's facts on a bank (empty ones, with the bank's total, when none)."""
+        found = self.facts.get((user_id, bank_id))
+        return found or StudyFacts(cards_total=self.totals.get(bank_id, 0))
+
+
+# --- a student's own assignments --------------------------------------------
+
+
+@dataclass
+class StudentAssignment:
+    assignment: Assignment
+    outcome: Outcome
+    cards_studied: int
+    cards_total: int
+
+    @property
+    def status(self) -> str:
+        return self.outcome.status
+
+
+def student_assignments(
+    *, student, assignments: list[Assignment], now: datetime | None = None
+) -> list[StudentAssignment]:
+    """Each of the student's (started) assignments with their status: four queries
+    at most, however many assignments and cards."""
+    now = now or timezone.now()
+    if not assignments:
+        return []
+    since: dict[int, datetime] = {}
+    for assignment in assignments:  # a bank assigned to two classes: the earlier start
+        start = assignment_window_start(assignment)
+        since[assignment.bank_id] = min(start, since.get(assignment.bank_id, start))
+    facts = _facts(
+        users=[student.pk],
+        bank_ids=list(since),
+        since=since,
+        all_cards_banks={a.bank_id for a in assignments if a.all_cards},
+        now=now,
+    )
+    rows = []
+    for assignment in assignments:
+        entry = facts.of(student.pk, assignment.bank_id)
+        rows.append(
+            StudentAssignment(
+                assignment=assignment,
+                outcome=outcome_of(assignment, entry, now=now),
+                cards_studied=entry.cards_studied,
+                cards_total=entry.cards_total,
+            )
+        )
+    return rows
+
+
+# --- a class's progress on one assignment -----------------------------------
+
+PROGRESS_ORDERINGS = {
+    "username": lambda row: (row["username"].lower(),),
+    "status": lambda row: (STATUSES.index(row["status"]), row["username"].lower()),
+    "quiz_best": lambda row: (row["quiz_best"] is None, row["quiz_best"] or 0),
+    "cards_studied": lambda row: (row["cards_studied"],),
+    "retention": lambda row: (row["retention"] is None, row["retention"] or 0),
+    "last_active": lambda row: (row["last_active"] is None, row["last_active"] or 0),
+}
+
+
+def assignment_progress(
+    *, assignment: Assignment, now: datetime | None = None, ordering: str = "username"
+) -> list[dict]:
+    """One row per student of the class: status, late mark, done time, quiz best
+    and last scores, cards studied of the total, 30-day retention on the bank,
+    last activity and reviews. Six queries, whatever the class and bank sizes.
+    `ordering`: a key of PROGRESS_ORDERINGS, "-" in front for descending."""
+    now = now or timezone.now()
+    members = member_rows(classroom_id=assignment.classroom_id)
+    users = member_ids(classroom_id=assignment.classroom_id)
+    facts = _facts(
+        users=users,
+        bank_ids=[assignment.bank_id],
+        since={assignment.bank_id: assignment_window_start(assignment)},
+        all_cards_banks={assignment.bank_id} if assignment.all_cards else set(),
+        now=now,
+        with_reviews=True,
+    )
+    rows = []
+    for user_id, username, joined_at in members:
+        entry = facts.of(user_id, assignment.bank_id)
+        outcome = outcome_of(assignment, entry, now=now)
+        last_quiz = entry.attempts[-1][0] if entry.attempts else None
+        last_active = max(
+            (at for at in (entry.last_review_at, last_quiz) if at is not None), default=None
+        )
+        rows.append(
+            {
+                "user": user_id,
+                "username": username,
+                "joined_at": joined_at,
+                "status": outcome.status,
+                "late": outcome.late,
+                "done_at": outcome.done_at,
+                "quiz_best": outcome.quiz_best,
+                "quiz_last": outcome.quiz_last,
+                "quiz_attempts": len(entry.attempts),
+                "cards_studied": entry.cards_studied,
+                "cards_total": entry.cards_total,
+                "retention": round(entry.passed / entry.graded, 4) if entry.graded else None,
+                "reviews": entry.reviews,
+                "last_active": last_active,
+            }
+        )
+    return sort_progress(rows, ordering)
+
+
+def sort_progress(rows: list[dict], ordering: str) -> list[dict]:
+    descending = ordering.startswith("-")
+    key = PROGRESS_ORDERINGS.get(ordering.lstrip("-"), PROGRESS_ORDERINGS["username"])
+    return sorted(rows, key=key, reverse=descending)
+
+
+def assignment_summary(rows: list[dict]) -> dict[str, int]:
+    """How many students are in each status (the report's header)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in rows:
+        counts[row["status"]] += 1
+    return counts
+
+
+# --- item analysis --------------------------------------------------------------
+
+
+def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
+    """Per published question of the bank, from the class's quiz answers since the
+    assignment started (each student's first answer to each question): share
+    correct, average time, the wrong choice picked most, and the discrimination
+    index D = p(top third) - p(bottom third) of students ranked by their share
+    correct; `flagged` when D < 0.2 (the question may be wrong or unclear).
+    Three queries, whatever the class and bank sizes."""
+    questions = list(
+        published_questions_of(bank=assignment.bank_id)
+        .order_by("position", "id")
+        .values_list("id", "prompt", "kind", "position")
+    )
+    choice_text = dict(
+        Choice.objects.filter(question__bank_id=assignment.bank_id).values_list("id", "text")
+    )
+    first: dict[tuple[int, int], tuple[bool, int | None, int | None]] = {}
+    for user_id, question_id, is_correct, choice_id, duration in (
+        QuizAnswer.objects.filter(
+            attempt__user_id__in=member_ids(classroom_id=assignment.classroom_id),
+            attempt__bank_id=assignment.bank_id,
+            answered_at__gte=assignment_window_start(assignment),
+        )
+        .order_by("answered_at", "id")
+        .values_list("attempt__user_id", "question_id", "is_correct", "choice_id", "duration_ms")
+    ):
+        first.setdefault((user_id, question_id), (is_correct, choice_id, duration))
+
+    per_student: dict[int, list[bool]] = defaultdict(list)
+    for (user_id, _), (is_correct, _, _) in first.items():
+        per_student[user_id].append(is_correct)
+    ranked = sorted(per_student, key=lambda user: (mean(per_student[user]), user))
+    third = len(ranked) // 3 if len(ranked) >= MIN_STUDENTS_FOR_DISCRIMINATION else 0
+    bottom, top = set(ranked[:third]), set(ranked[len(ranked) - third :]) if third else set()
+
+    by_question: dict[int, list[tuple[int, bool, int | None, int | None]]] = defaultdict(list)
+    for (user_id, question_id), (is_correct, choice_id, duration) in first.items():
+        by_question[question_id].append((user_id, is_correct, choice_id, duration))
+
+    rows = []
+    kinds_with_choices = {str(kind) for kind in MULTIPLE_CHOICE_KINDS}
+    for question_id, prompt, kind, _position in questions:
+        answers = by_question.get(question_id, [])
+        correct = sum(1 for _, ok, _, _ in answers if ok)
+        durations = [d for _, _, _, d in answers if d is not None]
+        wrong_picks: dict[int, int] = defaultdict(int)
+        for _, ok, choice_id, _ in answers:
+            if not ok and choice_id is not None:
+                wrong_picks[choice_id] += 1
+        common_wrong = None
+        if wrong_picks and kind in kinds_with_choices:
+            choice_id = min(wrong_picks, key=lambda c: (-wrong_picks[c], c))
+            common_wrong = {
+                "choice": choice_id,
+                "text": choice_text.get(choice_id, ""),
+                "count": wrong_picks[choice_id],
+            }
+        discrimination = _discrimination(answers, top=top, bottom=bottom)
+        rows.append(
+            {
+                "question": question_id,
+                "prompt": prompt,
+                "kind": kind,
+                "answers": len(answers),
+                "share_correct": round(correct / len(answers), 4) if answers else None,
+                "average_ms": round(mean(durations)) if durations else None,
+                "common_wrong": common_wrong,
+                "discrimination": discrimination,
+                "flagged": discrimination is not None and discrimination < LOW_DISCRIMINATION,
+            }
+        )
+    return rows
+
+
+def _discrimination(answers, *, top: set[int], bottom: set[int]) -> float | None:
+    top_marks = [ok for user, ok, _, _ in answers if user in top]
+    bottom_marks = [ok for user, ok, _, _ in answers if user in bottom]
+    if not top_marks or not bottom_marks:
+        return None
+    return round(mean(top_marks) - mean(bottom_marks), 4)
