@@ -138,6 +138,8 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=Q(quiz_length__isnull=True, pass_mark__isnull=True)
                 | Q(
+                    quiz_length__isnull=False,
+                    pass_mark__isnull=False,
                     quiz_length__gte=1,
                     quiz_length__lte=QUIZ_MAX_LENGTH,
                     pass_mark__gte=0,

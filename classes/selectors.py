@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from .codes import join_code_normalise
 from .content import is_teacher
 from .models import Assignment, Classroom, Membership
 
@@ -86,6 +87,16 @@ def classroom_get_for_student(*, student, classroom_id) -> Classroom:
     if classroom is None:
         raise Http404("No such class.")
     return classroom
+
+
+def classroom_preview_by_code(*, code: str) -> Classroom | None:
+    """The class a join link points to (None for an unknown code), to show its
+    name and teacher before joining."""
+    return (
+        Classroom.objects.select_related("teacher")
+        .filter(join_code=join_code_normalise(code))
+        .first()
+    )
 
 
 def _open_assignments(*, student, now: datetime | None = None) -> QuerySet[Assignment]:

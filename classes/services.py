@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import csv
 import io
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .codes import join_code_is_well_formed, join_code_new, join_code_normalise
 from .content import bank_assignable_by, bank_is_published
 from .models import (
-    JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
     QUIZ_MAX_LENGTH,
     Assignment,
@@ -41,17 +41,6 @@ class ClassError(ValueError):
 
 
 # --- join codes -----------------------------------------------------------
-
-
-def join_code_new() -> str:
-    """A fresh random code of unambiguous characters (secrets: not guessable
-    from the previous ones)."""
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-def join_code_normalise(raw: str) -> str:
-    """What a student typed, as stored: case, spaces and dashes ignored."""
-    return "".join(ch for ch in str(raw or "").upper() if ch not in " -\t")
 
 
 def _with_fresh_code(save) -> None:
@@ -137,9 +126,7 @@ def classroom_join(*, student, code: str, now: datetime | None = None) -> tuple[
     """Join the class whose code this is: (membership, created). Joining twice is
     harmless. A closed class, or an unknown code, is an error on `code`."""
     normalised = join_code_normalise(code)
-    if len(normalised) != JOIN_CODE_LENGTH or any(
-        ch not in JOIN_CODE_ALPHABET for ch in normalised
-    ):
+    if not join_code_is_well_formed(normalised):
         raise ClassError(
             "code", f"A join code is {JOIN_CODE_LENGTH} letters and digits, like ABCD-EFGH."
         )
@@ -194,10 +181,9 @@ def members_add(
     User = get_user_model()
     lowered = [name.lower() for name in wanted]
     users = list(
-        User.objects.filter(
-            Q(username__in=wanted) | Q(email__in=[n for n in wanted if "@" in n]),
-            is_active=True,
-        )
+        User.objects.annotate(username_lower=Lower("username"), email_lower=Lower("email"))
+        .filter(Q(username_lower__in=lowered) | Q(email_lower__in=lowered), is_active=True)
+        .order_by("pk")
     )
     found: dict[str, object] = {}
     for user in users:

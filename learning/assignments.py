@@ -268,12 +268,12 @@ def student_assignments(
 # --- a class's progress on one assignment -----------------------------------
 
 PROGRESS_ORDERINGS = {
-    "username": lambda row: (row["username"].lower(),),
-    "status": lambda row: (STATUSES.index(row["status"]), row["username"].lower()),
-    "quiz_best": lambda row: (row["quiz_best"] is None, row["quiz_best"] or 0),
-    "cards_studied": lambda row: (row["cards_studied"],),
-    "retention": lambda row: (row["retention"] is None, row["retention"] or 0),
-    "last_active": lambda row: (row["last_active"] is None, row["last_active"] or 0),
+    "username": lambda row: row["username"].lower(),
+    "status": lambda row: STATUSES.index(row["status"]),
+    "quiz_best": lambda row: row["quiz_best"],
+    "cards_studied": lambda row: row["cards_studied"],
+    "retention": lambda row: row["retention"],
+    "last_active": lambda row: row["last_active"],
 }
 
 
@@ -325,9 +325,14 @@ def assignment_progress(
 
 
 def sort_progress(rows: list[dict], ordering: str) -> list[dict]:
+    """By a column of PROGRESS_ORDERINGS ("-" in front: descending), then by
+    username; rows without a value (no quiz yet...) last either way."""
     descending = ordering.startswith("-")
-    key = PROGRESS_ORDERINGS.get(ordering.lstrip("-"), PROGRESS_ORDERINGS["username"])
-    return sorted(rows, key=key, reverse=descending)
+    value = PROGRESS_ORDERINGS.get(ordering.lstrip("-"), PROGRESS_ORDERINGS["username"])
+    by_name = sorted(rows, key=lambda row: row["username"].lower())
+    present = [row for row in by_name if value(row) is not None]
+    missing = [row for row in by_name if value(row) is None]
+    return sorted(present, key=value, reverse=descending) + missing
 
 
 def assignment_summary(rows: list[dict]) -> dict[str, int]:

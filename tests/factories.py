@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from classes.codes import join_code_new
+from classes.models import Assignment, Classroom, Membership
 from learning.models import Card, QuizAttempt, StudyPreferences
 from quizzes.models import Article, Choice, Question, QuestionBank, Tag
 
@@ -168,3 +170,36 @@ class QuizAttemptFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     bank = factory.SubFactory(QuestionBankFactory)
+
+
+class ClassroomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Classroom
+
+    name = factory.Sequence(lambda n: f"Class {n}")
+    teacher = factory.SubFactory(TeacherFactory)
+    join_code = factory.LazyFunction(join_code_new)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    classroom = factory.SubFactory(ClassroomFactory)
+    student = factory.SubFactory(UserFactory)
+    joined_at = factory.LazyFunction(timezone.now)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A quiz of 5 questions with a pass mark of 60 % on a bank of the class's teacher."""
+
+    class Meta:
+        model = Assignment
+
+    classroom = factory.SubFactory(ClassroomFactory)
+    bank = factory.SubFactory(
+        QuestionBankFactory, owner=factory.SelfAttribute("..classroom.teacher")
+    )
+    assigned_by = factory.SelfAttribute("classroom.teacher")
+    quiz_length = 5
+    pass_mark = 60

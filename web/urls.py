@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, views
+from . import account_views, class_views, views
 
 app_name = "web"
 
@@ -21,6 +21,14 @@ urlpatterns = [
     path("quiz/<int:attempt_id>/result/", views.quiz_result, name="quiz_result"),
     path("progress/", views.progress, name="progress"),
     path("preferences/", views.preferences, name="preferences"),
+    path("classes/", class_views.classes, name="classes"),
+    path("classes/join/<str:code>/", class_views.class_join_link, name="class_join_link"),
+    path("classes/<int:classroom_id>/leave/", class_views.class_leave, name="class_leave"),
+    path(
+        "assignments/<int:assignment_id>/quiz/",
+        class_views.assignment_quiz,
+        name="assignment_quiz",
+    ),
     path("account/", account_views.account, name="account"),
     path("account/export/", account_views.account_export_download, name="account_export"),
     path("account/delete/", account_views.account_delete_view, name="account_delete"),

@@ -23,7 +23,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from classes.api import assignment_list_for_student
 from learning import selectors as learning_selectors
+from learning.assignments import student_assignments
 from learning import services as learning_services
 from quizzes.models import Question, QuestionKind
 
@@ -117,11 +119,16 @@ def home(request):
             }
         )
     today = learning_selectors.progress_today(user=request.user)
+    assigned = student_assignments(
+        student=request.user,
+        assignments=list(assignment_list_for_student(student=request.user)),
+    )
     return render(
         request,
         "web/home.html",
         {
             "nav": "home",
+            "assigned": assigned,
             "rows": rows,
             "today": today,
             "streak": today["streak"],

@@ -12,6 +12,7 @@ from classes.selectors import (
     bank_ids_assigned_to,
     classroom_get_for_student,
     classroom_list_for_student,
+    classroom_preview_by_code,
     member_ids,
     member_rows,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "classroom_join",
     "classroom_leave",
     "classroom_list_for_student",
+    "classroom_preview_by_code",
     "member_ids",
     "member_rows",
 ]

@@ -1,0 +1,109 @@
+"""Student pages of classes: join by code or link, leave, "Assigned to you"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from classes.models import Membership
+from learning.models import Card, QuizAttempt
+from tests.classes.helpers import study_cards, take_quiz
+from tests.factories import (
+    AssignmentFactory,
+    ClassroomFactory,
+    MembershipFactory,
+    QuestionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_student_joins_with_a_code_and_sees_the_class(student_client, student):
+    classroom = ClassroomFactory(join_code="ABCDEFGH", name="Year 9 news")
+    response = student_client.post("/classes/", {"code": "abcd efgh"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/"
+    assert "You joined Year 9 news" in response.text
+    page = student_client.get("/classes/")
+    assert "Year 9 news" in page.text
+    assert Membership.objects.filter(classroom=classroom, student=student).exists()
+
+
+def test_a_wrong_code_is_a_form_error_and_joins_nothing(student_client):
+    ClassroomFactory(join_code="ABCDEFGH")
+    response = student_client.post("/classes/", {"code": "ZZZZ-ZZZZ"})
+    assert response.status_code == 400
+    assert "No class has this code" in response.text
+    assert not Membership.objects.exists()
+
+
+def test_the_join_link_shows_the_class_and_joins_only_on_the_button(student_client, student):
+    classroom = ClassroomFactory(join_code="ABCDEFGH", name="Year 9 news")
+    page = student_client.get("/classes/join/ABCDEFGH/")
+    assert page.status_code == 200
+    assert "Join Year 9 news" in page.text
+    assert not Membership.objects.exists()  # a GET (a link preview) enrols nobody
+    student_client.post("/classes/join/ABCDEFGH/")
+    assert Membership.objects.filter(classroom=classroom, student=student).exists()
+
+
+def test_an_old_or_closed_link_says_so(student_client):
+    ClassroomFactory(join_code="ABCDEFGH", join_open=False)
+    gone = student_client.get("/classes/join/ZZZZZZZZ/")
+    assert gone.status_code == 404
+    assert "This link does not work" in gone.text
+    closed = student_client.post("/classes/join/ABCDEFGH/")
+    assert closed.status_code == 400
+    assert "closed to new students" in closed.text
+    assert not Membership.objects.exists()
+
+
+def test_the_join_link_asks_a_visitor_to_log_in_and_comes_back(client):
+    response = client.get("/classes/join/ABCDEFGH/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/classes/join/ABCDEFGH/")
+
+
+def test_leaving_a_class_keeps_the_cards(student_client, student):
+    assignment = AssignmentFactory()
+    QuestionFactory.create_batch(2, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    study_cards(user=student, bank=assignment.bank)
+    response = student_client.post(f"/classes/{assignment.classroom_id}/leave/", follow=True)
+    assert "Your own cards and reviews are kept" in response.text
+    assert not Membership.objects.exists()
+    assert Card.objects.filter(user=student).count() == 2
+    assert student_client.post(f"/classes/{assignment.classroom_id}/leave/").status_code == 404
+    assert student_client.get(f"/classes/{assignment.classroom_id}/leave/").status_code == 405
+
+
+def test_home_shows_assigned_work_first_with_status_and_due_date(
+    student_client, student, time_machine
+):
+    time_machine.move_to(datetime(2026, 3, 2, 9, tzinfo=UTC), tick=False)
+    assignment = AssignmentFactory(
+        bank__title="This week's news", due_at=datetime(2026, 3, 6, 17, tzinfo=UTC)
+    )
+    QuestionFactory.create_batch(5, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    page = student_client.get("/").text
+    assigned = page.index("Assigned to you")
+    assert assigned < page.index("Question banks")
+    assert "This week&#x27;s news" in page[assigned:]
+    assert "Not started" in page
+    assert "Due <time datetime=\"2026-03-06T17:00:00+00:00\">Fri 6 Mar, 17:00</time>" in page
+
+    take_quiz(user=student, bank=assignment.bank)
+    assert "Done" in student_client.get("/").text
+
+
+def test_the_assignment_button_starts_its_quiz(student_client, student):
+    assignment = AssignmentFactory(quiz_length=3)
+    QuestionFactory.create_batch(5, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    response = student_client.post(f"/assignments/{assignment.pk}/quiz/")
+    attempt = QuizAttempt.objects.get(user=student)
+    assert response["Location"] == f"/quiz/{attempt.pk}/"
+    assert (attempt.bank_id, attempt.size) == (assignment.bank_id, 3)
+    other = AssignmentFactory()
+    assert student_client.post(f"/assignments/{other.pk}/quiz/").status_code == 404
