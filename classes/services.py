@@ -250,7 +250,8 @@ def member_remove(*, classroom: Classroom, student_id: int) -> None:
 _UNSET = object()
 
 
-def _check_assignment(assignment: Assignment, *, teacher) -> None:
+def assignment_validate(assignment: Assignment, *, teacher) -> None:
+    """The rules of an assignment (ClassError naming the field); admin's form uses it too."""
     if assignment.bank_id is None:
         raise ClassError("bank", "Choose a bank.")
     if not bank_is_published(assignment.bank):
@@ -302,7 +303,7 @@ def assignment_create(
         pass_mark=pass_mark,
         all_cards=bool(all_cards),
     )
-    _check_assignment(assignment, teacher=assigned_by)
+    assignment_validate(assignment, teacher=assigned_by)
     return _save_assignment(assignment)
 
 
@@ -316,7 +317,7 @@ def assignment_update(*, assignment: Assignment, user, **fields) -> Assignment:
     for name, value in fields.items():
         setattr(assignment, name, value)
     try:
-        _check_assignment(assignment, teacher=user)
+        assignment_validate(assignment, teacher=user)
     except ClassError:
         for name, value in original.items():
             setattr(assignment, name, value)

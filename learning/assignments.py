@@ -3,7 +3,7 @@ own assignments, a class's progress on one assignment, and the item analysis of
 its questions. Every function runs a fixed number of queries, whatever the
 number of students, questions or reviews.
 
-What counts (docs/decisions/0005-assignments.md):
+What counts (docs/decisions/0005-classes-and-assignments.md):
 - cards studied: the student's cards of the bank's published questions that
   have left the "new" state, whenever they were studied (memory is memory);
 - quizzes: finished attempts on the bank since the assignment started (or was
@@ -411,6 +411,7 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
                 "answers": len(answers),
                 "share_correct": round(correct / len(answers), 4) if answers else None,
                 "average_ms": round(mean(durations)) if durations else None,
+                "average_seconds": round(mean(durations) / 1000, 1) if durations else None,
                 "common_wrong": common_wrong,
                 "discrimination": discrimination,
                 "flagged": discrimination is not None and discrimination < LOW_DISCRIMINATION,

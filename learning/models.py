@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from classes.api import Assignment
+
 from .quizzes_gateway import QuestionBank
 
 
@@ -235,3 +237,13 @@ class BankProgress(QuestionBank):
         proxy = True
         verbose_name = "student progress"
         verbose_name_plural = "student progress"
+
+
+class AssignmentReport(Assignment):
+    """Admin's "Assignment reports": a class's progress and the item analysis of
+    one assignment (a proxy: no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "assignment report"
+        verbose_name_plural = "assignment reports"

@@ -75,7 +75,7 @@ def classes(request):
 def class_join_link(request, code: str):
     """The join link a teacher shares: shows the class, joins on a button press
     (a GET never joins: link previews and prefetching must not enrol anyone)."""
-    form = JoinForm(request.POST or {"code": code})
+    form = JoinForm({"code": code})  # the link's code, whatever the form posts
     if request.method == "POST" and form.is_valid():
         response = _join(request, form)
         if response is not None:

@@ -25,8 +25,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from classes.api import assignment_list_for_student
 from learning import selectors as learning_selectors
-from learning.assignments import student_assignments
 from learning import services as learning_services
+from learning.assignments import student_assignments
 from quizzes.models import Question, QuestionKind
 
 from . import charts

@@ -72,6 +72,7 @@ class ClassLeaveView(GenericAPIView):
     """Leave one of the caller's classes."""
 
     queryset = Classroom.objects.none()  # typing the path's id in the schema only
+    serializer_class = s.StudentClassroomSerializer  # OPTIONS describes the class
 
     @extend_schema(
         summary="Leave a class",
@@ -223,6 +224,8 @@ class TeachMembersImportView(TeachClassMixin, GenericAPIView):
 @extend_schema(tags=["teach"])
 class TeachMemberDetailView(TeachClassMixin, GenericAPIView):
     """Remove a student from one of the caller's classes."""
+
+    serializer_class = s.MemberSerializer  # OPTIONS describes a member
 
     @extend_schema(
         summary="Remove a student from a class (their study history stays)",

@@ -91,7 +91,7 @@ def test_home_shows_assigned_work_first_with_status_and_due_date(
     assert assigned < page.index("Question banks")
     assert "This week&#x27;s news" in page[assigned:]
     assert "Not started" in page
-    assert "Due <time datetime=\"2026-03-06T17:00:00+00:00\">Fri 6 Mar, 17:00</time>" in page
+    assert 'Due <time datetime="2026-03-06T17:00:00+00:00">Fri 6 Mar, 17:00</time>' in page
 
     take_quiz(user=student, bank=assignment.bank)
     assert "Done" in student_client.get("/").text

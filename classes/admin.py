@@ -1,0 +1,286 @@
+"""Teachers' admin for classes and assignments. Thin: writes go through
+classes.services, lists through classes.selectors (a teacher sees only their
+own classes; a superuser all). Per-student progress and item analysis of an
+assignment are learning's pages ("Assignment reports", learning/admin.py)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+
+from . import selectors, services
+from .content import banks_assignable_by, is_teacher
+from .models import Assignment, Classroom, Membership
+from .services import ClassError
+
+
+class TeacherOnlyMixin:
+    """Teachers (staff in the Teachers group) and superusers; their own classes only."""
+
+    def has_module_permission(self, request):
+        return is_teacher(request.user)
+
+    def _allowed(self, request, obj=None):
+        if not is_teacher(request.user):
+            return False
+        return obj is None or request.user.is_superuser or self._teacher_id(obj) == request.user.pk
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["student", "joined_at"]
+    readonly_fields = ["student", "joined_at"]
+    extra = 0
+    can_delete = True
+    verbose_name = "student"
+    verbose_name_plural = "students (tick “delete” to remove one; their own history stays)"
+
+    def has_add_permission(self, request, obj=None):
+        return False  # students are added by the form's fields, through the service
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and (request.user.is_superuser or obj.teacher_id == request.user.pk)
+
+    def has_view_permission(self, request, obj=None):
+        return is_teacher(request.user)
+
+
+class ClassroomForm(forms.ModelForm):
+    add_students = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Usernames or emails of existing students, one per line or comma-separated.",
+    )
+    import_file = forms.FileField(
+        required=False,
+        label="Import students (CSV)",
+        help_text="A CSV file with a `username` or `email` column (else the first column).",
+    )
+
+    class Meta:
+        model = Classroom
+        fields = ["name", "description", "join_open"]
+
+    def clean_name(self):
+        try:
+            return services._clean_name(self.cleaned_data.get("name"))
+        except ClassError as error:
+            raise forms.ValidationError(error.message) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        names = [
+            part.strip()
+            for line in (cleaned.get("add_students") or "").splitlines()
+            for part in line.split(",")
+            if part.strip()
+        ]
+        upload = cleaned.get("import_file")
+        if upload is not None:
+            try:
+                names += services.usernames_from_csv(upload.read())
+            except ClassError as error:
+                self.add_error("import_file", error.message)
+        cleaned["usernames"] = names
+        return cleaned
+
+
+@admin.register(Classroom)
+class ClassroomAdmin(TeacherOnlyMixin, admin.ModelAdmin):
+    form = ClassroomForm
+    list_display = ["name", "code", "join_open", "member_count", "teacher", "report_links"]
+    list_filter = ["join_open"]
+    search_fields = ["name", "description"]
+    readonly_fields = ["code", "join_link", "teacher", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "description"]}),
+        ("Joining", {"fields": ["code", "join_link", "join_open"]}),
+        ("Add students", {"fields": ["add_students", "import_file"]}),
+        (None, {"fields": ["teacher", "created_at"]}),
+    ]
+    inlines = [MembershipInline]
+    actions = ["rotate_codes", "close_joining", "open_joining"]
+
+    def _teacher_id(self, obj):
+        return obj.teacher_id
+
+    def get_queryset(self, request):
+        return selectors.classroom_list_for_teacher(teacher=request.user)
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    @admin.display(description="join code")
+    def code(self, obj):
+        return obj.join_code_display if obj.pk else "(made when the class is saved)"
+
+    @admin.display(description="join link")
+    def join_link(self, obj):
+        if not obj.pk:
+            return "-"
+        path = reverse("web:class_join_link", args=[obj.join_code])
+        return format_html('<a href="{}" data-testid="join-link">{}</a>', path, path)
+
+    @admin.display(description="students", ordering="member_count")
+    def member_count(self, obj):
+        return obj.member_count
+
+    @admin.display(description="")
+    def report_links(self, obj):
+        url = reverse("admin:classes_assignment_changelist") + f"?classroom__id__exact={obj.pk}"
+        return format_html('<a href="{}">Assignments</a>', url)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.classroom_update(
+                classroom=obj,
+                name=obj.name,
+                description=obj.description,
+                join_open=obj.join_open,
+            )
+        else:
+            created = services.classroom_create(
+                teacher=request.user, name=obj.name, description=obj.description
+            )
+            if not obj.join_open:
+                services.classroom_update(classroom=created, join_open=False)
+            obj.pk, obj.join_code, obj.teacher = created.pk, created.join_code, created.teacher
+            obj.created_at, obj.updated_at = created.created_at, created.updated_at
+        usernames = form.cleaned_data.get("usernames") or []
+        if usernames:
+            try:
+                result = services.members_add(classroom=obj, usernames=usernames)
+            except ClassError as error:
+                self.message_user(request, f"No students added: {error.message}", messages.ERROR)
+            else:
+                added = ", ".join(result.added) or "nobody new"
+                self.message_user(request, f"Added {added}.", messages.SUCCESS)
+
+    def delete_model(self, request, obj):
+        services.classroom_delete(classroom=obj)
+
+    @admin.action(description="Rotate the join code (old code and link stop working)")
+    def rotate_codes(self, request, queryset):
+        for classroom in queryset:
+            services.classroom_rotate_code(classroom=classroom)
+        self.message_user(request, f"New join codes for {queryset.count()} class(es).")
+
+    @admin.action(description="Close to new students")
+    def close_joining(self, request, queryset):
+        for classroom in queryset:
+            services.classroom_update(classroom=classroom, join_open=False)
+
+    @admin.action(description="Open to new students")
+    def open_joining(self, request, queryset):
+        for classroom in queryset:
+            services.classroom_update(classroom=classroom, join_open=True)
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = [
+            "classroom",
+            "bank",
+            "starts_at",
+            "due_at",
+            "quiz_length",
+            "pass_mark",
+            "all_cards",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user is not None:
+            self.fields["classroom"].queryset = selectors.classroom_list_for_teacher(teacher=user)
+            self.fields["bank"].queryset = banks_assignable_by(user).order_by("title", "id")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        candidate = Assignment(
+            classroom=cleaned.get("classroom"),
+            bank=cleaned.get("bank"),
+            starts_at=cleaned.get("starts_at"),
+            due_at=cleaned.get("due_at"),
+            quiz_length=cleaned.get("quiz_length"),
+            pass_mark=cleaned.get("pass_mark"),
+            all_cards=cleaned.get("all_cards") or False,
+        )
+        try:
+            services.assignment_validate(candidate, teacher=self.user)
+        except ClassError as error:
+            field = error.field if error.field in self.fields else None
+            self.add_error(field, error.message)
+        return cleaned
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(TeacherOnlyMixin, admin.ModelAdmin):
+    form = AssignmentForm
+    list_display = ["bank", "classroom", "starts_at", "due_at", "goal", "report_link"]
+    list_filter = ["classroom"]
+    list_select_related = ["bank", "classroom"]
+    search_fields = ["bank__title", "classroom__name"]
+    date_hierarchy = "due_at"
+
+    def _teacher_id(self, obj):
+        return obj.classroom.teacher_id
+
+    def get_queryset(self, request):
+        return selectors.assignment_list_for_teacher(teacher=request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class WithUser(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, user=request.user, **inner)
+
+        return WithUser
+
+    @admin.display(description="done when")
+    def goal(self, obj):
+        parts = []
+        if obj.quiz_length:
+            parts.append(f"quiz of {obj.quiz_length} ≥ {obj.pass_mark}%")
+        if obj.all_cards:
+            parts.append("every card studied")
+        return " and ".join(parts)
+
+    @admin.display(description="")
+    def report_link(self, obj):
+        url = reverse("admin:learning_assignmentreport_change", args=[obj.pk])
+        return format_html('<a href="{}">Progress and items</a>', url)
+
+    def save_model(self, request, obj, form, change):
+        values = {name: getattr(obj, name) for name in AssignmentForm.Meta.fields}
+        if change:
+            values.pop("classroom")
+            services.assignment_update(assignment=obj, user=request.user, **values)
+        else:
+            created = services.assignment_create(assigned_by=request.user, **values)
+            obj.pk, obj.assigned_by = created.pk, created.assigned_by
+            obj.created_at, obj.updated_at = created.created_at, created.updated_at
+
+    def delete_model(self, request, obj):
+        services.assignment_delete(assignment=obj)
