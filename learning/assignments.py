@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
@@ -48,7 +48,9 @@ class StudyFacts:
 
     cards_total: int = 0
     cards_studied: int = 0
-    all_studied_at: datetime | None = None  # when the last card got its first review
+    # When the student last studied a new card of the bank: with every card
+    # studied, when the last one got its first review.
+    all_studied_at: datetime | None = None
     attempts: list[tuple[datetime, float, int]] = field(default_factory=list)  # at, %, size
     last_review_at: datetime | None = None
     reviews: int = 0
@@ -123,8 +125,8 @@ def _facts(
     with_reviews: bool = False,
 ) -> BankFacts:
     """(user id, bank id) -> StudyFacts, for `users` (ids or a subquery of ids).
-    Four queries (five `with_reviews`): totals, cards studied, first reviews of
-    the banks whose goal is every card, finished quiz attempts."""
+    At most four queries: totals, cards studied, finished quiz attempts, and the
+    review logs (when a goal is every card, or `with_reviews`)."""
     facts: dict[tuple[int, int], StudyFacts] = defaultdict(StudyFacts)
     if not bank_ids:
         return BankFacts(facts={}, totals={})
@@ -147,22 +149,6 @@ def _facts(
         .order_by()
     ):
         facts[(user_id, bank_id)].cards_studied = studied
-    if all_cards_banks:
-        # When each card was first reviewed; the last of those completes the bank.
-        for user_id, bank_id, first in (
-            ReviewLog.objects.filter(
-                Q(user_id__in=users, card__question__bank_id__in=list(all_cards_banks))
-                & published_question_filter("card__question__"),
-                undo__isnull=True,
-            )
-            .values("user_id", "card__question__bank_id", "card_id")
-            .annotate(first=Min("reviewed_at"))
-            .values_list("user_id", "card__question__bank_id", "first")
-            .order_by()
-        ):
-            entry = facts[(user_id, bank_id)]
-            if entry.all_studied_at is None or first > entry.all_studied_at:
-                entry.all_studied_at = first
     earliest = min(since.values())
     for user_id, bank_id, finished_at, correct, question_ids in (
         QuizAttempt.objects.filter(
@@ -178,29 +164,46 @@ def _facts(
             facts[(user_id, bank_id)].attempts.append(
                 (finished_at, _score(correct, question_ids), len(question_ids))
             )
-    if with_reviews:
+    if with_reviews or all_cards_banks:
+        # One pass over the logs: when each student last met a new card of the bank
+        # (with every card studied, that is when the last one was), and with
+        # `with_reviews` their reviews, last review and 30-day retention.
         window = now - timedelta(days=RETENTION_DAYS)
-        for row in (
-            ReviewLog.objects.filter(
-                user_id__in=users, card__question__bank_id__in=bank_ids, undo__isnull=True
+        figures = {
+            "first_of_last": Max(
+                "reviewed_at",
+                filter=Q(state_before=CardState.NEW)
+                & published_question_filter("card__question__"),
             )
-            .values("user_id", "card__question__bank_id")
-            .annotate(
-                reviews=Count("id"),
-                last=Max("reviewed_at"),
-                graded=Count(
+        }
+        if with_reviews:
+            figures |= {
+                "reviews": Count("id"),
+                "last": Max("reviewed_at"),
+                "graded": Count(
                     "id", filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW)
                 ),
-                passed=Count(
+                "passed": Count(
                     "id",
-                    filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1),
+                    filter=Q(
+                        reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1
+                    ),
                 ),
+            }
+        log_banks = bank_ids if with_reviews else list(all_cards_banks)
+        for row in (
+            ReviewLog.objects.filter(
+                user_id__in=users, card__question__bank_id__in=log_banks, undo__isnull=True
             )
+            .values("user_id", "card__question__bank_id")
+            .annotate(**figures)
             .order_by()
         ):
             entry = facts[(row["user_id"], row["card__question__bank_id"])]
-            entry.reviews, entry.last_review_at = row["reviews"], row["last"]
-            entry.graded, entry.passed = row["graded"], row["passed"]
+            entry.all_studied_at = row["first_of_last"]
+            if with_reviews:
+                entry.reviews, entry.last_review_at = row["reviews"], row["last"]
+                entry.graded, entry.passed = row["graded"], row["passed"]
     for (_, bank_id), entry in facts.items():
         entry.cards_total = totals.get(bank_id, 0)
     return BankFacts(facts=dict(facts), totals=totals)
@@ -282,7 +285,7 @@ def assignment_progress(
 ) -> list[dict]:
     """One row per student of the class: status, late mark, done time, quiz best
     and last scores, cards studied of the total, 30-day retention on the bank,
-    last activity and reviews. Six queries, whatever the class and bank sizes.
+    last activity and reviews. Five queries, whatever the class and bank sizes.
     `ordering`: a key of PROGRESS_ORDERINGS, "-" in front for descending."""
     now = now or timezone.now()
     members = member_rows(classroom_id=assignment.classroom_id)

@@ -276,7 +276,7 @@ def test_the_assignment_list_costs_the_same_queries_for_more_assignments(api, st
         MembershipFactory(classroom=extra.classroom, student=student)
     large, response = queries_of(lambda: api.get("/api/v1/assignments/"))
     assert response.json()["count"] == 5
-    assert large == small + 1  # the first-review times, read once for every "all cards" goal
+    assert large == small + 1  # the review logs, read once for every "all cards" goal
     assert large <= 8
 
 

@@ -158,11 +158,11 @@ def test_class_progress_costs_the_same_queries_for_more_students(
 
     add_students(2)
     assignment.all_cards = True
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         small = assignments.assignment_progress(assignment=assignment)
     add_students(6)
     QuestionFactory.create_batch(10, bank=assignment.bank)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         large = assignments.assignment_progress(assignment=assignment)
     assert (len(small), len(large)) == (2, 8)
 
