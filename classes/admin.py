@@ -5,6 +5,8 @@ assignment are learning's pages ("Assignment reports", learning/admin.py)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
@@ -18,6 +20,9 @@ from .services import ClassError
 
 class TeacherOnlyMixin:
     """Teachers (staff in the Teachers group) and superusers; their own classes only."""
+
+    def _teacher_id(self, obj) -> int:
+        raise NotImplementedError
 
     def has_module_permission(self, request):
         return is_teacher(request.user)
@@ -85,7 +90,7 @@ class ClassroomForm(forms.ModelForm):
             raise forms.ValidationError(error.message) from None
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         names = [
             part.strip()
             for line in (cleaned.get("add_students") or "").splitlines()
@@ -210,11 +215,13 @@ class AssignmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         if user is not None:
-            self.fields["classroom"].queryset = selectors.classroom_list_for_teacher(teacher=user)
-            self.fields["bank"].queryset = banks_assignable_by(user).order_by("title", "id")
+            classrooms = cast(forms.ModelChoiceField, self.fields["classroom"])
+            classrooms.queryset = selectors.classroom_list_for_teacher(teacher=user)
+            banks = cast(forms.ModelChoiceField, self.fields["bank"])
+            banks.queryset = banks_assignable_by(user).order_by("title", "id")
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if self.errors:
             return cleaned
         candidate = Assignment(
@@ -252,7 +259,7 @@ class AssignmentAdmin(TeacherOnlyMixin, admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
 
-        class WithUser(form):
+        class WithUser(form):  # type: ignore[valid-type,misc]  # (admin's form class, made at run time)
             def __init__(self, *args, **inner):
                 super().__init__(*args, user=request.user, **inner)
 

@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -185,7 +186,7 @@ def members_add(
         .filter(Q(username_lower__in=lowered) | Q(email_lower__in=lowered), is_active=True)
         .order_by("pk")
     )
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}
     for user in users:
         found.setdefault(user.get_username().lower(), user)
         if user.email:

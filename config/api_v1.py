@@ -4,7 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
-from classes.api import urls as classes_api_urls
+from classes.rest_api import urls as classes_api_urls
 from config.api_auth import LogoutView, TokenView
 from config.health import health
 from learning.api import urls as learning_api_urls
@@ -41,7 +41,7 @@ urlpatterns += [
     ),
 ]
 urlpatterns += quizzes_api_urls.urlpatterns + learning_api_urls.urlpatterns
-# Classes, members and assignments (classes/api/urls.py).
+# Classes, members and assignments (classes/rest_api/urls.py).
 urlpatterns += classes_api_urls.urlpatterns
 # Load-balancer probe, no authentication (config/health.py).
 urlpatterns += [path("health/", health, name="health")]

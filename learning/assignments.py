@@ -16,11 +16,13 @@ What counts (docs/decisions/0005-classes-and-assignments.md):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
+from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Aggregate, Count, Max, Q
 from django.utils import timezone
 
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
@@ -72,25 +74,20 @@ def outcome_of(assignment: Assignment, facts: StudyFacts, *, now: datetime) -> O
     """Status, done time and late mark of one student on one assignment."""
     attempts = sorted(facts.attempts)
     quiz_passed_at = None
+    goals: list[datetime | None] = []  # when each goal was met (None: not yet)
     if assignment.quiz_length is not None:
+        length, mark = assignment.quiz_length, assignment.pass_mark or 0
         quiz_passed_at = next(
-            (
-                at
-                for at, score, size in attempts
-                if size >= assignment.quiz_length and score >= assignment.pass_mark
-            ),
-            None,
+            (at for at, score, size in attempts if size >= length and score >= mark), None
         )
-    goals_met = []
-    if assignment.quiz_length is not None:
-        goals_met.append(quiz_passed_at)
+        goals.append(quiz_passed_at)
     if assignment.all_cards:
         complete = facts.cards_total > 0 and facts.cards_studied >= facts.cards_total
-        goals_met.append(facts.all_studied_at if complete else None)
-    done = bool(goals_met) and all(at is not None for at in goals_met)
-    done_at = max(goals_met) if done else None
+        goals.append(facts.all_studied_at if complete else None)
+    met = [at for at in goals if at is not None]
+    done_at = max(met) if met and len(met) == len(goals) else None
     due = assignment.due_at
-    if done:
+    if done_at is not None:
         status, late = DONE, due is not None and done_at > due
     elif due is not None and now > due:
         status, late = LATE, True
@@ -160,7 +157,7 @@ def _facts(
         .values_list("user_id", "bank_id", "finished_at", "correct_count", "question_ids")
         .order_by("finished_at", "id")
     ):
-        if finished_at >= since[bank_id]:
+        if finished_at is not None and finished_at >= since[bank_id]:
             facts[(user_id, bank_id)].attempts.append(
                 (finished_at, _score(correct, question_ids), len(question_ids))
             )
@@ -169,7 +166,7 @@ def _facts(
         # (with every card studied, that is when the last one was), and with
         # `with_reviews` their reviews, last review and 30-day retention.
         window = now - timedelta(days=RETENTION_DAYS)
-        figures = {
+        figures: dict[str, Aggregate] = {
             "first_of_last": Max(
                 "reviewed_at",
                 filter=Q(state_before=CardState.NEW)
@@ -185,20 +182,19 @@ def _facts(
                 ),
                 "passed": Count(
                     "id",
-                    filter=Q(
-                        reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1
-                    ),
+                    filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1),
                 ),
             }
         log_banks = bank_ids if with_reviews else list(all_cards_banks)
-        for row in (
+        rows: Iterable[Any] = (
             ReviewLog.objects.filter(
                 user_id__in=users, card__question__bank_id__in=log_banks, undo__isnull=True
             )
             .values("user_id", "card__question__bank_id")
             .annotate(**figures)
             .order_by()
-        ):
+        )
+        for row in rows:
             entry = facts[(row["user_id"], row["card__question__bank_id"])]
             entry.all_studied_at = row["first_of_last"]
             if with_reviews:
@@ -384,8 +380,8 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
     bottom, top = set(ranked[:third]), set(ranked[len(ranked) - third :]) if third else set()
 
     by_question: dict[int, list[tuple[int, bool, int | None, int | None]]] = defaultdict(list)
-    for (user_id, question_id), (is_correct, choice_id, duration) in first.items():
-        by_question[question_id].append((user_id, is_correct, choice_id, duration))
+    for (student_id, asked_id), (ok, picked, took) in first.items():
+        by_question[asked_id].append((student_id, ok, picked, took))
 
     rows = []
     kinds_with_choices = {str(kind) for kind in MULTIPLE_CHOICE_KINDS}
@@ -394,16 +390,16 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
         correct = sum(1 for _, ok, _, _ in answers if ok)
         durations = [d for _, _, _, d in answers if d is not None]
         wrong_picks: dict[int, int] = defaultdict(int)
-        for _, ok, choice_id, _ in answers:
-            if not ok and choice_id is not None:
-                wrong_picks[choice_id] += 1
+        for _, ok, picked, _ in answers:
+            if not ok and picked is not None:
+                wrong_picks[picked] += 1
         common_wrong = None
         if wrong_picks and kind in kinds_with_choices:
-            choice_id = min(wrong_picks, key=lambda c: (-wrong_picks[c], c))
+            most = min(wrong_picks, key=lambda c: (-wrong_picks[c], c))
             common_wrong = {
-                "choice": choice_id,
-                "text": choice_text.get(choice_id, ""),
-                "count": wrong_picks[choice_id],
+                "choice": most,
+                "text": choice_text.get(most, ""),
+                "count": wrong_picks[most],
             }
         discrimination = _discrimination(answers, top=top, bottom=bottom)
         rows.append(

@@ -1,6 +1,5 @@
 """The public door of `classes`: what other apps (learning, web) may use.
-The DRF views of this package (classes.api.views, .serializers, .urls) are
-the app's own; other apps import only the names listed here."""
+Other apps import only the names listed here (checked by .importlinter)."""
 
 from classes.models import Assignment, Classroom
 from classes.selectors import (

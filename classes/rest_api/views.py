@@ -6,7 +6,7 @@ whose ClassError becomes the shared error shape in config.api_errors."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -90,6 +90,7 @@ class ClassLeaveView(GenericAPIView):
 # --- teachers -----------------------------------------------------------------------------
 class TeachViewSet(viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, IsTeacher]
+    output_serializer: type[serializers.BaseSerializer]
     lookup_value_converter = "id"
 
     def get_serializer_class(self):
@@ -163,7 +164,9 @@ class TeachClassViewSet(
         return self._out(self._fresh(classroom))
 
 
-class TeachClassMixin:
+class TeachClassView(GenericAPIView):
+    """Base of the views of one of the caller's classes (404 when not theirs)."""
+
     permission_classes = [IsAuthenticated, IsTeacher]
     queryset = Membership.objects.none()  # typing the path's ids in the schema only
 
@@ -172,7 +175,7 @@ class TeachClassMixin:
 
 
 @extend_schema(tags=["teach"])
-class TeachMembersView(TeachClassMixin, GenericAPIView):
+class TeachMembersView(TeachClassView):
     """The students of one of the caller's classes."""
 
     serializer_class = s.MemberSerializer
@@ -200,7 +203,7 @@ class TeachMembersView(TeachClassMixin, GenericAPIView):
 
 
 @extend_schema(tags=["teach"])
-class TeachMembersImportView(TeachClassMixin, GenericAPIView):
+class TeachMembersImportView(TeachClassView):
     """Add the students listed in a CSV file."""
 
     parser_classes = [MultiPartParser]
@@ -222,7 +225,7 @@ class TeachMembersImportView(TeachClassMixin, GenericAPIView):
 
 
 @extend_schema(tags=["teach"])
-class TeachMemberDetailView(TeachClassMixin, GenericAPIView):
+class TeachMemberDetailView(TeachClassView):
     """Remove a student from one of the caller's classes."""
 
     serializer_class = s.MemberSerializer  # OPTIONS describes a member

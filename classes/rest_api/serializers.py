@@ -3,6 +3,8 @@ to classes.services; outputs shape classes and assignments."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -148,7 +150,7 @@ class AssignmentUpdateInputSerializer(serializers.Serializer):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None:
-            self.fields["bank"].queryset = banks_assignable_by(user)
+            cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks_assignable_by(user))
 
 
 class AssignmentCreateInputSerializer(AssignmentUpdateInputSerializer):
@@ -160,4 +162,4 @@ class AssignmentCreateInputSerializer(AssignmentUpdateInputSerializer):
     def __init__(self, *args, classrooms=None, **kwargs):
         super().__init__(*args, **kwargs)
         if classrooms is not None:
-            self.fields["classroom"].queryset = classrooms
+            cast(PrimaryKeyField, self.fields["classroom"]).limit_to(classrooms)
