@@ -1,6 +1,7 @@
 """The public door of `classes`: what other apps (learning, web) may use.
 Other apps import only the names listed here (checked by .importlinter)."""
 
+from classes.content import is_teacher
 from classes.models import Assignment, Classroom
 from classes.selectors import (
     assignment_get_for_student,
@@ -32,6 +33,7 @@ __all__ = [
     "classroom_leave",
     "classroom_list_for_student",
     "classroom_preview_by_code",
+    "is_teacher",
     "member_ids",
     "member_rows",
 ]

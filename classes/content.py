@@ -7,9 +7,20 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from quizzes.models import BankStatus, QuestionBank
-from quizzes.permissions import is_teacher
+from quizzes.permissions import is_teacher as _is_teacher
 
 __all__ = ["bank_assignable_by", "bank_is_published", "banks_assignable_by", "is_teacher"]
+
+
+def is_teacher(user) -> bool:
+    """quizzes' rule, read once per user object (admin asks it for every model)."""
+    if user is None:
+        return False
+    cached = getattr(user, "_classes_is_teacher", None)
+    if cached is None:
+        cached = _is_teacher(user)
+        user._classes_is_teacher = cached
+    return cached
 
 
 def bank_is_published(bank) -> bool:

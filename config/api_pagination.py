@@ -14,6 +14,18 @@ class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
 
+    def get_page_number(self, request, paginator):
+        """Strict: a given `page` must be a whole number >= 1 (an empty one included:
+        400 naming it); past the last page is a 404, as in DRF."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if raw in self.last_page_strings:
+            return raw
+        if not raw.isdigit() or int(raw) < 1:
+            raise ValidationError({self.page_query_param: ["A whole number of at least 1."]})
+        return raw
+
     def get_page_size(self, request):
         """Strict: `page_size` must be a whole number >= 1 (400 naming it otherwise);
         above the maximum it is capped."""

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from classes.api import assignment_list_for_teacher
+from classes.api import is_teacher as teaches  # read once per request
 from config.csv_cells import csv_safe_cell
 
 from . import assignments, selectors
@@ -145,10 +146,10 @@ class AssignmentReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ["bank__title", "classroom__name"]
 
     def has_module_permission(self, request):
-        return is_teacher(request.user)
+        return teaches(request.user)
 
     def has_view_permission(self, request, obj=None):
-        if not is_teacher(request.user):
+        if not teaches(request.user):
             return False
         if obj is None or request.user.is_superuser:
             return True

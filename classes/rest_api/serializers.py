@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from classes.content import banks_assignable_by
 from classes.models import QUIZ_MAX_LENGTH, Assignment, Classroom
-from config.api_fields import PrimaryKeyField, StrictCharField
+from config.api_fields import PrimaryKeyField, StrictBooleanField, StrictCharField
 
 
 def join_url(request, classroom: Classroom) -> str:
@@ -65,7 +65,7 @@ class TeachClassroomSerializer(serializers.ModelSerializer):
 class ClassroomUpdateInputSerializer(serializers.Serializer):
     name = StrictCharField(max_length=120, required=False)
     description = StrictCharField(max_length=5000, required=False, allow_blank=True)
-    join_open = serializers.BooleanField(
+    join_open = StrictBooleanField(
         required=False, help_text="false closes the class to new students."
     )
 
@@ -143,7 +143,7 @@ class AssignmentUpdateInputSerializer(serializers.Serializer):
     pass_mark = serializers.IntegerField(
         min_value=0, max_value=100, required=False, allow_null=True, help_text="Percent."
     )
-    all_cards = serializers.BooleanField(
+    all_cards = StrictBooleanField(
         required=False, help_text="Done once every card of the bank is studied once."
     )
 

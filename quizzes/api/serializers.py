@@ -11,7 +11,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_fields import PrimaryKeyField, StrictCharField
+from config.api_fields import PrimaryKeyField, StrictBooleanField, StrictCharField
 from quizzes.models import (
     Article,
     BankStatus,
@@ -167,7 +167,7 @@ class BankUpdateInputSerializer(serializers.Serializer):
         required=False,
         help_text="`published` publishes the bank and its complete draft questions.",
     )
-    is_public = serializers.BooleanField(
+    is_public = StrictBooleanField(
         required=False,
         help_text="true: every student sees the bank once published; false: only the "
         "classes it is assigned to.",
