@@ -1,7 +1,7 @@
 """Turning an event clause into a question or a statement.
 
-"a Moscow official called for the denazification of Kazakhstan" becomes
-"When did a Moscow official call for the denazification of Kazakhstan?".
+"a city official called for the closure of the port" becomes
+"When did a city official call for the closure of the port?".
 Verb base forms come from the English lemma tables that ship with the spaCy
 pipeline (exceptions + suffix rules + the verb index), with no parsing."""
 

@@ -37,7 +37,9 @@ def test_one_file_makes_a_draft_bank_and_prints_a_summary(sample_file, teacher):
     )
     assert error is None
     article = Article.objects.get()
-    assert article.title.startswith("More than 100,000 Russians have crossed into Kazakhstan")
+    title = article.title.rstrip("…")
+    assert len(title) > 40  # the headline, maybe shortened
+    assert SAMPLE_TEXT.startswith(title)
     assert str(article.published_on) == "2022-09-30"
     bank = QuestionBank.objects.get()
     assert bank.owner == teacher

@@ -3,15 +3,15 @@
 Rules, applied to the spaCy parse of each evidence sentence (see ``extract_country_links``):
 
 1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
-   Angela Merkel", "deputy chairman of Russia's security council Dmitry Medvedev".
+   Angela Merkel", "deputy head of Chile's mining council Pedro Lagos".
 2. **Apposition**: "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British
    diplomat", "the president of Kenya, William Ruto", "X, an analyst ... based in Tashkent".
 3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
    the person of the article holding that office when there is one.
 4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
    "China's Belt and Road Initiative", "its Belt and Road Initiative" (its = the clause's country).
-5. **Event held in a place**: "the SCO meeting in Tashkent", "leaders gathered in Uzbekistan for
-   the Shanghai Cooperation Organisation meeting", "Peru hosted the summit"; acronyms are spelt out
+5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
+   African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").
 6. **City, province or state to its country**: "Tashkent" -> Uzbekistan, "Ontario" -> Canada (see
    ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
@@ -28,7 +28,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    not negated: "not a single Kazakh official" names nobody).
 9. **People through their organisation**: "Nigeria's Rural Electrification Agency ... Its
    managing director, X" (the organisation linked in the same or the previous sentence), and
-   "X, a scientist at the Federal University of Rio Grande do Sul in Porto Alegre, Brazil" (an
+   "X, a chemist at the State University of Minas Gerais in Belo Horizonte, Brazil" (an
    "in <place>" inside the apposition); the organisation or event itself when "in <place>"
    follows its name ("Cop30 in Belem, Brazil"; names of letters and digits are never people).
 10. **Postings, party tags and role clauses**: "Bangladesh's Assistant High Commissioner in
@@ -43,11 +43,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    counts when a participle places it), "a plant in Kumamoto, Japan" / "a refinery in Nigeria"
    (a facility noun placed in a country the text names; a city alone is left to its own link).
 13. **Owned institutions, policies, groups and leaders**: "Chile's lower house", "Jordan's
-   parliament", "Indonesia's ban on exports of raw nickel ore" (an institution or policy noun
+   parliament", "Chile's ban on imports of used tyres" (an institution or policy noun
    with a possessive or adjective country only: "a house in Spain" is not Spain's), "a
    20-person crew from South Africa" (crew, team, squad, delegation), "Syria's delegation was
-   led by X" / "the delegation, led by X" / "X led Syria's delegation" (X -> Syria); "a battery
-   plant in Indonesia's Central Java province" (the plant, and "Central Java"); "an investor
+   led by X" / "the delegation, led by X" / "X led Syria's delegation" (X -> Syria); "a cement
+   plant in Peru's Arequipa region" (the plant, and "Arequipa"); "an investor
    day in Singapore" (a "day" named by a compound); "In Peru, where ..., ... the April 12
    presidential election" (a sentence opening with "In <country>," places its events).
 

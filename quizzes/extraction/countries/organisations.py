@@ -185,8 +185,8 @@ def description_links(ctx: CountryContext) -> None:
     """Rule 8: "Norway's state-owned investor Norfund", "The Dutch development bank FMO",
     "the Lagos-based consultancy Briter" (the name after the description is the subject);
     with no name, the description itself: "Spain's civil protection agency", "a senior
-    Nigerian banker", "a battery maker in South Korea", "Indonesia's ban on exports of raw
-    nickel ore" (a singular organisation or person noun, not negated: "not a single Kazakh
+    Nigerian banker", "a battery maker in South Korea", "Chile's ban on imports of used
+    tyres" (a singular organisation or person noun, not negated: "not a single Kazakh
     official" names nobody; an owned noun only with a possessive or adjective country)."""
     for tok in ctx.tokens:
         word = _description_word(ctx, tok)
@@ -251,7 +251,7 @@ def _link_description(
 
 
 def _policy_end(tok: Token, end: int) -> int:
-    """ "Indonesia's ban on exports of raw nickel ore": the policy with what it is on (the
+    """ "Chile's ban on imports of used tyres": the policy with what it is on (the
     parse may hang the main verb there)."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in {"on", "against"}:

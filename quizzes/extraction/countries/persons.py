@@ -31,7 +31,7 @@ Found = tuple["str | None", "str | None"]  # (country, office)
 # ============================================================================ a person's country
 def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor Angela Merkel",
-    "deputy chairman of Russia's security council Dmitry Medvedev"; a posting between title
+    "deputy head of Chile's mining council Pedro Lagos"; a posting between title
     and name does not count ("Bangladesh's High Commissioner in Guwahati, X" -> Bangladesh)."""
     tokens = _title_words(ctx, outer, name)
     if not tokens:

@@ -16,7 +16,7 @@ the text, every expression that places an event in time:
 - "by the end of the month" / "the start of next year" (the month or year itself).
 
 A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
-Nor are the terms of a comparison: "starts about three weeks earlier than it did two decades
+Nor are the terms of a comparison: "opens about two weeks later than it did three decades
 ago" (an "earlier/later" before "than", and anything in the "than" clause). Two decades joined
 by and/or/to are one expression ("in the 1980s and 1990s").
 A year after the publication year used as a noun modifier is a name, not a date ("the 2031

@@ -81,7 +81,7 @@ def recent_period(x: Match) -> bool | None:
 
 
 def period_described(x: Match) -> bool | None:
-    """ "nobody wants to repeat the mistakes of the 1980s": a period, no event."""
+    """ "no one will go back to the errors of the 1970s": a period, no event."""
     if x.kind in {"decade", "century"} and x.prev_word == "of" and x.tense != "past":
         return False
     return None

@@ -3,11 +3,11 @@
 For every time expression (``dates.find_time_expressions``) the event is the clause the
 expression modifies, cut from the dependency parse:
 
-- attached to a verb ("Mr Putin declared more than 20 years ago that ..."): the verb with its
+- attached to a verb ("Ms Diaz announced more than ten years ago that ..."): the verb with its
   subject, objects and complements, without sentence adverbials, subordinate clauses that do
   not contain the date, the date itself and its preposition;
-- attached to a noun governed by a temporal preposition ("Since the dissolution of the USSR in
-  1991, Russia has sought ..."): that noun phrase ("the dissolution of the USSR"), since the date
+- attached to a noun governed by a temporal preposition ("Since the break-up of the federation in
+  1992, the region has tried ..."): that noun phrase ("the break-up of the federation"), since the date
   dates it, not the main clause;
 - attached to a short noun phrase inside a clause ("In a speech last week, X described ..."):
   the clause.
@@ -26,11 +26,11 @@ Clean-up and filters:
   noun like "the minister");
 - amounts and states are statistics, not happenings (``_statistic``): a state verb with an
   amount ("30,000 workers were employed last year", "trade was worth $1.8bn"), an amount over
-  a period ("killed more than 1,750 people over the following year", "burned 40,000 hectares
+  a period ("infected more than 2,300 people over the next year", "burned 40,000 hectares
   since Friday"), a multiplying verb since a baseline ("income has tripled since 2018"), and a
   measured figure for a period coarser than a day ("Output fell 2% last year", "Thailand
-  produced 1.8 million vehicles last year", "2,100 patients waited longer than 12 hours in
-  October": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
+  produced 1.8 million vehicles last year", "3,400 passengers waited over six hours in
+  July": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
   fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
   transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
   economy: "the company had shipped 2,000 panels in May" is an event);
@@ -47,7 +47,7 @@ Clean-up and filters:
 - a wire dateline ("LAGOS, March 12 (Reuters) - ", "SEOUL/TOKYO, May 14 (Reuters) -",
   "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
   it the subject, the real subject ("Nigeria and Ghana") is kept;
-- replies that did not happen ("did not respond to a request for comment on Wednesday",
+- replies that did not happen ("did not reply to requests for comment on Friday",
   "declined to comment") are not events;
 - a date outside a quotation that the parser hung on a verb inside it dates the reporting verb
   ("'We will ...,' Smith said in a statement on Tuesday" -> "Smith said in a statement");

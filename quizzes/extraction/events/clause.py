@@ -58,7 +58,7 @@ class Clause:
 # ============================================================================ steps
 def noun_events(c: Clause) -> None:
     """Climb from a noun to the clause, unless the noun phrase is itself the dated event:
-    "since the dissolution of the USSR in 1991" (a noun after a temporal preposition), or a
+    "since the break-up of the federation in 1992" (a noun after a temporal preposition), or a
     subject of four content words or more."""
     tok = c.tok
     for _ in range(6):
@@ -154,8 +154,8 @@ def fronted_participle(c: Clause) -> None:
 def verb_with_arguments(c: Clause) -> None:
     """The verb with its subject, objects and complements, without sentence adverbials,
     subordinate clauses that do not contain the date, the date and its preposition; after a
-    wire dateline, the words between it and the verb are the subject ("LAGOS, March 12
-    (Reuters) - Nigeria and Ghana signed")."""
+    wire dateline, the words between it and the verb are the subject ("ACCRA, June 3
+    (Reuters) - Togo and Benin agreed")."""
     c.dateline = dateline_tokens(c.sent)
     c.tokens = [
         t for t in clause_tokens(c.tok, c.skip, dateline_ids=c.dateline) if t.i not in c.quoted

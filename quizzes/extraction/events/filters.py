@@ -108,7 +108,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
     """An amount over a period or a state, not a happening at a time: a state verb with an
     amount ("30,000 workers were employed in the mines last year", "trade was worth $1.8bn"),
     or a period ("since 2018", "over the following year") of a changing or counted amount
-    ("income has tripled since 2018", "killed more than 1,750 people over the following
+    ("income has tripled since 2018", "infected more than 2,300 people over the next
     year"). "Since 2018" is a baseline: it would date the change to 2018, when it did not
     happen. "The economy grew 3.4% last year" (a change at a time), "demand has grown since
     2010" (a trend with no amount) and "over the past decade, prices have doubled" (a change
@@ -159,7 +159,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         and lemma in {"be", "remain"}
         and any(c.dep_ in {"attr", "acomp"} for c in verb.children)
     ):
-        return True  # "has been a problem for the NHS since the 1990s": a state, not a happening
+        return True  # "has been a worry for the council since the 2000s": a state, not a happening
     return period and (amount or (lemma in CHANGE_VERBS and since))
 
 
@@ -200,7 +200,7 @@ def no_words(event: str) -> bool:
 
 
 def no_comment(event: str) -> bool:
-    """ "did not respond to a request for comment on Wednesday": nothing happened."""
+    """ "did not reply to requests for comment on Friday": nothing happened."""
     return bool(_NO_COMMENT.search(event))
 
 

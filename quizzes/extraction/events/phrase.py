@@ -157,7 +157,7 @@ def main_verb(verb: Token, expr: TimeExpression, sent: Span) -> Token:
             and verb.tag_ in {"VBZ", "VBP", "VB"}
             and verb.dep_ in {"relcl", "acl", "xcomp", "advcl"}
         ):
-            # "pipelines Kazakhstan uses to export oil that traverses Russian territory in recent
+            # "the roads the valley uses to send grain that cross the border in recent
             # months": a present-tense subordinate verb is not what a past period dates
             up = head
             while up.pos_ not in {"VERB", "AUX"} and up.head is not up and in_sent(up.head, sent):
@@ -256,7 +256,7 @@ def clause_tokens(
     )
     for child in verb.children:
         if child.i in dateline_ids and child.dep_ in {"nsubj", "nsubjpass"}:
-            # "LAGOS, March 12 (Reuters) - Nigeria and Ghana signed": the parser made the dateline
+            # "ACCRA, June 3 (Reuters) - Togo and Benin agreed": the parser made the dateline
             # the subject and the real subject its apposition
             keep.extend(t for t in child.subtree if t.i not in skip and t.i not in dateline_ids)
             continue

@@ -26,8 +26,8 @@ nothing), from structure rather than from the entity label alone:
 * a name in apposition to an office or role ("Chile's Agriculture Minister, Esteban
   Vidal,"), also a single name set off by commas ("Indonesia's investment minister,
   Suharyanto, who ..."; not a country, a big city, an acronym or an organisation word);
-* a company, a capitalised title and a name ("VinaVolt Chief Executive Nguyen Thi Thu
-  Hang told ..."): the run is cut after the title, it is not one organisation;
+* a company, a capitalised title and a name ("Sunport Chief Executive Tran Van Minh
+  Khoa told ..."): the run is cut after the title, it is not one organisation;
 * a lone surname anywhere once the full name is known ("Umarov", "D'Anieri"); a surname
   known only with an honorific or as a speaker ("Mrs Papadopoulou") takes the article's
   full mention the model did not label ("Eleni Papadopoulou, 72, ...").

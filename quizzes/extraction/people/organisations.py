@@ -1,5 +1,5 @@
 """Organisations named in the article, so that the people rules and the speaker rules can
-tell a body ("the Lagos Chamber of Commerce and Industry said") from a person."""
+tell a body ("the Kumasi Chamber of Trade and Industry said") from a person."""
 
 from __future__ import annotations
 

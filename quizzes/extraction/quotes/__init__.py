@@ -12,8 +12,8 @@ over the already-parsed Doc; nothing is parsed again):
                  a relative clause its antecedent ("X, who said “...”"); "the minister
                  said" is the nearest earlier person with that office; a clause and a
                  colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
-                 An organisation subject is the speaker in full ("The Lagos Chamber of
-                 Commerce and Industry said"); "it said" / "the authority said" is the
+                 An organisation subject is the speaker in full ("The Kumasi Chamber of
+                 Trade and Industry said"); "it said" / "the authority said" is the
                  organisation that spoke in this or the previous sentence; failing
                  that, "the ministry said" is the nearest organisation named earlier
                  (within about 400 words) whose name has that word ("the Ministry of
@@ -38,7 +38,7 @@ over the already-parsed Doc; nothing is parsed again):
                  the office word). An acronym subject is the organisation in full.
                  When the verb's subject cannot be the speaker (a country, a thing) and
                  the clause is what someone says, the reporting verb's subject speaks
-                 ("She said Canada would respond “dollar for dollar”"). A coordinated
+                 ("He said Mexico would answer “tariff for tariff”"). A coordinated
                  verb shares its subject ("X, a state-owned ferry company, cancelled
                  sailings and said the move was “...”"). "dismissed/hailed/described X
                  as", "branded", "labelled", "dubbed" attribute like "said". An unnamed

@@ -120,7 +120,7 @@ VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
 
 # ============================================================================ fallbacks
 def reporting_clause(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) -> Said:
-    """ "She said Canada would respond “dollar for dollar”": the verb the quotation hangs
+    """ "He said Mexico would answer “tariff for tariff”": the verb the quotation hangs
     on has a subject that cannot speak for itself here (a country, a thing), and it sits in
     what a person says: the quotation is that person's words. Not "one official called
     for ..." or "officials say ...": nobody named."""

@@ -145,7 +145,7 @@ def office_in_headline(s: Speakers, tok: Token) -> Said | None:
 
 
 def organisation_subject(s: Speakers, tok: Token) -> Said | None:
-    """ "The Lagos Chamber of Commerce and Industry said": the organisation in full; but "A
+    """ "The Kumasi Chamber of Trade and Industry said": the organisation in full; but "A
     Department of Health spokesperson said" parsed with the department as subject is
     someone unnamed speaking for it (None)."""
     org = s.ctx.people.organisation_at(tok.i)

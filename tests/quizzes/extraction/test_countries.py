@@ -43,9 +43,9 @@ def test_lowercase_former_title_before_a_name(links_of):
 
 def test_office_of_a_country_before_a_name(links_of):
     found = links_of(
-        "The deputy chairman of Russia's security council Dmitry Medvedev said the talks had failed."
+        "The deputy head of Chile's national mining council Pedro Alvarado said the talks had failed."
     )
-    assert ("Dmitry Medvedev", "Russia") in pairs(found)
+    assert ("Pedro Alvarado", "Chile") in pairs(found)
 
 
 def test_adjective_derived_from_a_stan_country(links_of):
@@ -67,8 +67,8 @@ def test_apposition_with_a_nationality_and_a_base_city(links_of):
 
 
 def test_office_without_a_name(links_of):
-    found = links_of("Putin was made to wait by the president of Kyrgyzstan.")
-    assert ("president of Kyrgyzstan", "Kyrgyzstan") in pairs(found)
+    found = links_of("The delegates were kept waiting by the president of Moldova.")
+    assert ("president of Moldova", "Moldova") in pairs(found)
 
 
 def test_office_without_a_name_resolves_to_the_office_holder(links_of):
@@ -84,9 +84,9 @@ def test_organisation_named_with_a_nationality(links_of):
 
 def test_named_initiative_of_a_possessive_country(links_of):
     found = links_of(
-        "China has formed strong ties in the region through its Belt and Road Initiative."
+        "Japan has built close links with the islands through its Pacific Partnership Programme."
     )
-    assert ("Belt and Road Initiative", "China") in pairs(found)
+    assert ("Pacific Partnership Programme", "Japan") in pairs(found)
 
 
 def test_event_held_in_a_city_with_its_acronym_spelt_out(links_of):
@@ -100,10 +100,8 @@ def test_event_held_in_a_city_with_its_acronym_spelt_out(links_of):
 
 
 def test_event_whose_place_is_on_the_verb(links_of):
-    found = links_of(
-        "Leaders gathered in Uzbekistan for the Shanghai Cooperation Organisation meeting."
-    )
-    assert ("Shanghai Cooperation Organisation meeting", "Uzbekistan") in pairs(found)
+    found = links_of("Ministers gathered in Ghana for the West African Fisheries Council meeting.")
+    assert ("West African Fisheries Council meeting", "Ghana") in pairs(found)
 
 
 def test_city_to_its_country_and_a_qualified_namesake(links_of):
@@ -232,7 +230,7 @@ def test_unnamed_person_described_by_a_nationality(links_of):
 
 
 def test_negated_description_names_nobody(links_of):
-    assert links_of("Not a single Kazakh official has voiced support for the war.") == []
+    assert links_of("Not a single Romanian official has spoken in favour of the plan.") == []
 
 
 def test_unnamed_organisation_in_a_country(links_of):
@@ -251,13 +249,13 @@ def test_person_linked_through_its_organisation(links_of):
 def test_person_and_university_in_a_city_and_country(links_of):
     found = pairs(
         links_of(
-            "Prof Lucas Lima, a materials scientist at the Federal University of Rio Grande do "
-            "Sul in Porto Alegre, Brazil, led the study."
+            "Prof Renata Vaz, a soil chemist at the State University of Mato Grosso do "
+            "Sul in Campo Grande, Brazil, led the study."
         )
     )
-    assert ("Lucas Lima", "Brazil") in found
-    assert ("Federal University of Rio Grande do Sul", "Brazil") in found  # name not cut at "do"
-    assert ("Porto Alegre", "Brazil") in found
+    assert ("Renata Vaz", "Brazil") in found
+    assert ("State University of Mato Grosso do Sul", "Brazil") in found  # name not cut at "do"
+    assert ("Campo Grande", "Brazil") in found
 
 
 def test_event_with_a_coded_name_held_in_a_city(links_of):
@@ -275,11 +273,11 @@ def test_name_with_a_comma_list_is_not_cut(links_of):
 def test_unclosed_bracket_is_cut_from_a_name(links_of):
     found = pairs(
         links_of(
-            "Researchers at the Bangladesh University of Engineering and Technology (Buet) said "
-            "the water was rising."
+            "Students at the Ghana Institute of Mining and Geology (Gimag) said "
+            "the river was rising."
         )
     )
-    assert found == {("Bangladesh University of Engineering and Technology", "Bangladesh")}
+    assert found == {("Ghana Institute of Mining and Geology", "Ghana")}
 
 
 # -- ambiguous place names ---------------------------------------------------------------------
@@ -543,7 +541,7 @@ def test_a_person_who_leads_a_countrys_group(links_of):
 def test_a_city_in_a_list_does_not_take_its_neighbours_country(links_of):
     found = pairs(
         links_of(
-            "Reporting by Ana Soto in Santiago and Diego Manrique in Lima; Editing by Tom Hogue."
+            "Reporting by Lucia Prado in Santiago and Marco Villar in Lima; Editing by Sam Ortt."
         )
     )
     assert ("Santiago", "Chile") in found

@@ -69,8 +69,8 @@ def test_each_date_form_is_found_and_resolved(events_of, sentence, when, resolve
     ("sentence", "when"),
     [
         (
-            "Mr Putin declared more than 20 years ago that the republics were his.",
-            "more than 20 years ago",
+            "Ms Okafor announced more than 30 years ago that the islands were hers.",
+            "more than 30 years ago",
         ),
         ("Russia has shut pipelines in recent months.", "recent months"),
         ("The company was founded in the 1990s.", "the 1990s"),
@@ -82,7 +82,7 @@ def test_bounded_vague_and_long_periods_have_no_single_date(events_of, sentence,
 
 
 def test_bounding_preposition_is_kept_in_the_expression(events_of):
-    found = events_of("The post-Soviet generation, those born after 1991, are now the majority.")
+    found = events_of("The post-war cohort, those born after 1991, are now the largest group.")
     assert when_date(found) == [("after 1991", "1991")]
 
 
@@ -100,7 +100,7 @@ def test_durations_frequencies_ages_and_present_today_are_not_dates(events_of):
     text = (
         "She has worked there for three years and visits every week. "
         "The 45-year-old waited four hours. "
-        "Three decades of independence did not pass in vain. "
+        "Four decades of peace did not come for free. "
         "Russia today is much weaker. "
         "The firm hired 2014 workers."
     )
@@ -113,14 +113,14 @@ def test_today_in_the_past_tense_is_the_publication_day(events_of):
 
 def test_event_is_the_clause_without_the_date_and_sentence_adverbials(events_of):
     (event,) = events_of(
-        "Still, Mr Putin himself declared more than 20 years ago that the republics were his."
+        "Still, Ms Okafor herself announced more than 30 years ago that the islands were hers."
     )
-    assert event.event == "Mr Putin declared that the republics were his"
+    assert event.event == "Ms Okafor announced that the islands were hers"
 
 
 def test_event_of_a_date_in_a_since_phrase_is_the_noun_phrase(events_of):
-    (event,) = events_of("Since the dissolution of the USSR in 1991, Russia has sought influence.")
-    assert event.event == "the dissolution of the USSR"
+    (event,) = events_of("Since the break-up of the federation in 1992, Serbia has sought trade.")
+    assert event.event == "the break-up of the federation"
 
 
 def test_event_of_a_relative_clause_takes_its_noun(events_of):
@@ -223,7 +223,7 @@ def test_wire_dateline_is_not_an_event_and_keeps_the_subject(events_of):
 
 
 def test_no_reply_to_a_request_for_comment_is_not_an_event(events_of):
-    assert events_of("The ministry did not respond to a request for comment on Wednesday.") == []
+    assert events_of("The agency did not reply to requests for comment on Friday.") == []
 
 
 def test_today_inside_a_quotation_is_never_an_event(events_of):
@@ -315,7 +315,7 @@ def test_trailing_participle_takes_its_clause(events_of):
 
 
 def test_decade_describing_a_noun_in_the_present_is_no_event(events_of):
-    assert events_of('"Nobody wants to repeat the mistakes of the 1980s," he said.') == []
+    assert events_of('"No one will go back to the errors of the 1980s," he said.') == []
     found = events_of('"The town lost a generation of jobs in the 1980s," he said.')
     assert when_date(found) == [("the 1980s", None)]
 
@@ -327,12 +327,12 @@ def test_a_kept_quotation_keeps_both_quote_marks(events_of):
 
 def test_words_between_dateline_and_verb_are_the_subject(events_of):
     for text in (
-        "LAGOS, March 12 (Reuters) - Nigeria and Ghana signed a currency deal on Wednesday.",
-        "LAGOS, March 12 (Reuters) -\nNigeria and Ghana signed a currency deal on Wednesday.",
+        "LIMA, March 12 (Reuters) - Chile and Peru signed a currency deal on Wednesday.",
+        "LIMA, March 12 (Reuters) -\nChile and Peru signed a currency deal on Wednesday.",
     ):
         found = events_of(text, published=date(2026, 3, 12))
         assert when_date(found) == [("Wednesday", "2026-03-11")]
-        assert found[0].event == "Nigeria and Ghana signed a currency deal"
+        assert found[0].event == "Chile and Peru signed a currency deal"
 
 
 AUGUST = date(2026, 8, 19)

@@ -299,8 +299,8 @@ def test_pronoun_prefers_the_subject_of_the_speech_verb_over_a_nearer_subject(qu
 def test_unnamed_source_after_an_organisation_gets_no_speaker(quotes_of):
     text = (
         "The Accra Chamber of Commerce and Industry said the agreement would “cut costs for traders”.\n"
-        "A senior Ghanaian banker, who asked not to be named because he was not authorised to "
-        "speak, said the central bank had not been consulted. “We learned about it from the "
+        "A senior Ghanaian banker, who spoke on condition of anonymity as he had no licence to "
+        "talk, said the central bank had not been consulted. “We learned about it from the "
         "radio,” he said."
     )
     assert said(quotes_of(text)) == {
@@ -328,8 +328,8 @@ def test_he_never_refers_to_an_organisation(quotes_of):
 
 
 def test_title_then_appositive_name_gives_the_name(quotes_of):
-    text = "Chile’s Interior Minister, Rosa Ibáñez, said her country would send “whatever our neighbours need”."
-    assert said(quotes_of(text)) == {"whatever our neighbours need": "Rosa Ibáñez"}
+    text = "Chile’s Interior Minister, Rosa Ibáñez, said her government would offer “all the help they ask for”."
+    assert said(quotes_of(text)) == {"all the help they ask for": "Rosa Ibáñez"}
 
 
 def test_sentence_initial_pronoun_with_a_partial_quote_in_reported_speech(quotes_of):
@@ -788,7 +788,7 @@ def test_crosshead_phrase_nobody_repeats_stays_unattributed(quotes_of):
 @pytest.mark.parametrize(
     "sentence",
     [
-        'A Department of Health and Social Care spokesperson said: "We are investing in care."',
+        'A Department of Housing and Local Affairs spokesperson said: "We are investing in care."',
         '"We are investing in care," a Home Office spokesperson said.',
         'A spokesman for the Ministry of Education told the BBC: "We are investing in care."',
         '"We are investing in care," said a spokeswoman for Northern Rail Services.',
@@ -829,10 +829,10 @@ def test_the_department_after_the_department_named_in_full(quotes_of):
 @pytest.mark.parametrize(
     "text",
     [
-        'Adjoa Boateng, a geologist, studied the samples for months.\n"If it holds up," she said, "it means the lunar south pole has water we can reach."',
-        'Adjoa Boateng studied the samples.\n"If it holds up," said Ms Boateng, "it means the lunar south pole has water we can reach."',
-        'Adjoa Boateng studied the samples.\n"If it holds up," Ms Boateng said. "It means the lunar south pole has water we can reach."',
-        'Amara Osei, who leads the lunar team, studied the samples. The team found more ice than expected.\n\n"If it holds up," she said, "it means the lunar south pole has water we can reach."',
+        'Adjoa Boateng, a geologist, studied the samples for months.\n"If the result stands," she said, "the crater holds more ice than anyone thought."',
+        'Adjoa Boateng studied the samples.\n"If the result stands," said Ms Boateng, "the crater holds more ice than anyone thought."',
+        'Adjoa Boateng studied the samples.\n"If the result stands," Ms Boateng said. "The crater holds more ice than anyone thought."',
+        'Amara Osei, who leads the lunar team, studied the samples. The team found more ice than expected.\n\n"If the result stands," she said, "the crater holds more ice than anyone thought."',
     ],
 )
 def test_interrupted_quotation_gives_both_halves_to_the_speaker(quotes_of, text):
@@ -846,8 +846,8 @@ def test_interrupted_quotation_gives_both_halves_to_the_speaker(quotes_of, text)
     ("text", "quote", "speaker"),
     [
         (
-            'Macky Diallo returned on Sunday, telling thousands of supporters in Dakar that he had come home "to finish the work".',
-            "to finish the work",
+            'Macky Diallo returned on Sunday, telling thousands of supporters in Dakar that he was back "to end the job".',
+            "to end the job",
             "Macky Diallo",
         ),
         (
@@ -877,14 +877,16 @@ def test_the_noun_of_an_organisation_named_earlier_speaks_for_it(quotes_of):
 def test_verb_coordinated_with_a_quoted_one_shares_the_reported_speaker(quotes_of):
     text = (
         "The opposition Patriotic Union Party rejected the ruling. The party said it had "
-        '"taken note" of the decision and called for a "calm and inclusive" campaign.'
+        '"studied" the verdict and asked for a "fair and peaceful" vote.'
     )
     assert said(quotes_of(text)) == {
-        "taken note": "Patriotic Union Party",
-        "calm and inclusive": "Patriotic Union Party",
+        "studied": "Patriotic Union Party",
+        "fair and peaceful": "Patriotic Union Party",
     }
-    person = 'Amina Sow said she had "taken note" of the decision and called for a "calm and inclusive" campaign.'
-    assert said(quotes_of(person)) == {"taken note": "Amina Sow", "calm and inclusive": "Amina Sow"}
+    person = (
+        'Amina Sow said she had "studied" the verdict and asked for a "fair and peaceful" vote.'
+    )
+    assert said(quotes_of(person)) == {"studied": "Amina Sow", "fair and peaceful": "Amina Sow"}
 
 
 def test_name_with_particles_and_foreign_honorific_is_the_speaker(quotes_of):

@@ -23,7 +23,7 @@ PANEL = (
     "Malawi cholera cases rise after floods.\n"
     "“The next two weeks are critical,” said Chikondi Banda, a ministry spokesperson.\n"
     "“You cannot stop cholera without clean water,” said Tiwonge Phiri, a nurse.\n"
-    "“No Malawian should die of a disease we know how to treat,” said President Samuel Kamwendo.\n"
+    "“Nobody should be lost to an illness we can cure,” said President Samuel Kamwendo.\n"
     "“We are seeing cases in new places,” said Amadou Kouyaté, an epidemiologist.\n"
     "Kuwala Health Trust said its teams were “reaching villages by canoe every day now”.\n"
     "“The river took everything from us,” Dhaka said.\n"
@@ -31,7 +31,7 @@ PANEL = (
 PANEL_QUOTES = [
     ("The next two weeks are critical", "Chikondi Banda"),
     ("You cannot stop cholera without clean water", "Tiwonge Phiri"),
-    ("No Malawian should die of a disease we know how to treat", "Samuel Kamwendo"),
+    ("Nobody should be lost to an illness we can cure", "Samuel Kamwendo"),
     ("We are seeing cases in new places", "Amadou Kouyaté"),
     ("reaching villages by canoe every day now", "Kuwala Health Trust"),
     ("The river took everything from us", "Dhaka"),
@@ -74,7 +74,7 @@ def test_person_distractors_keep_to_the_answers_type():
 
 INTERRUPTED = (
     "Unions welcomed the rules.\n"
-    "“This is a good start,” Ms Tuilagi said, “but the real test is whether anyone is prosecuted.”\n"
+    "“This is a fair beginning,” Ms Tuilagi said, “but what matters is whether bosses are charged.”\n"
     "“Workers deserve their pay,” said Claire Donnelly.\n"
     "“Farmers are struggling to find pickers,” said Bronwyn Sheehan.\n"
     "“We will be watching closely,” said Josaia Vakaloloma.\n"
@@ -84,9 +84,9 @@ INTERRUPTED = (
 def test_an_interrupted_quote_is_asked_as_one_quote_not_as_a_dangling_clause():
     facts = Facts(
         quotes=[
-            quote("This is a good start", "Maria Tuilagi", source=INTERRUPTED),
+            quote("This is a fair beginning", "Maria Tuilagi", source=INTERRUPTED),
             quote(
-                "but the real test is whether anyone is prosecuted",
+                "but what matters is whether bosses are charged",
                 "Maria Tuilagi",
                 source=INTERRUPTED,
             ),
@@ -97,7 +97,7 @@ def test_an_interrupted_quote_is_asked_as_one_quote_not_as_a_dangling_clause():
     )
     prompts = [d.prompt for d in drafts_of(facts, INTERRUPTED, "who_said")]
     assert (
-        "Who said: “This is a good start … but the real test is whether anyone is prosecuted”?"
+        "Who said: “This is a fair beginning … but what matters is whether bosses are charged”?"
         in prompts
     )
     assert not any(p.startswith("Who said: “but") for p in prompts)
@@ -106,7 +106,7 @@ def test_an_interrupted_quote_is_asked_as_one_quote_not_as_a_dangling_clause():
 def test_an_organisations_name_is_blanked_whole_not_word_by_word():
     text = (
         "Rugby body under fire.\n"
-        "The UERF said in a statement that all 38 member federations had received notice "
+        "The UERF said in a statement that each of its 38 member unions had been told "
         "“in good time”.\n"
         "“Nobody was told,” said Siobhán Kerrigan.\n"
         "“I reject any suggestion of wrongdoing,” said Henrik Sandvold.\n"
@@ -122,13 +122,13 @@ def test_an_organisations_name_is_blanked_whole_not_word_by_word():
     )
     [draft] = [d for d in drafts_of(facts, text, "who_said") if "in good time" in d.prompt]
     assert "The _____ said in a statement" in draft.prompt
-    assert "38 member federations" in draft.prompt
+    assert "38 member unions" in draft.prompt
 
 
 def test_headlines_and_credit_lines_are_not_evidence():
     text = (
         "‘The river took everything’: migrants crowd into Dhaka’s slums\n"
-        "(Reporting by Tunde Bakare in Lagos and Ama Owusu in Accra)\n"
+        "(Reporting by Kofi Mensah in Lagos and Efua Sarpong in Accra)\n"
         "Ghana and Nigeria signed a deal in Accra.\n"
     )
     facts = Facts(
@@ -145,8 +145,8 @@ def test_headlines_and_credit_lines_are_not_evidence():
 
 CENTRAL_BANKERS = (
     "Nigeria and Ghana signed a currency deal.\n"
-    "That was the verdict of Yaw Boateng, a former deputy governor of the Bank of Ghana.\n"
-    "The question was put by Lars Ekdahl, the president of the Swedish Rugby Federation.\n"
+    "That was the view of Kofi Adjei, the ex-deputy governor of the Bank of Ghana.\n"
+    "The point was raised by Nils Berggren, the president of the Swedish Rugby Federation.\n"
     "Sandvold, the UERF president, said the vote was fair.\n"
     "South Korean Trade Minister Han Do-hyun welcomed the plant.\n"
     "Norway and South Korea also signed.\n"
@@ -156,8 +156,10 @@ CENTRAL_BANKERS = (
 def test_an_office_of_an_organisation_is_not_phrased_as_an_office_of_the_country():
     facts = Facts(
         countries=[
-            link("Yaw Boateng", "Ghana", "That was the verdict", "person", source=CENTRAL_BANKERS),
-            link("Lars Ekdahl", "Sweden", "The question was put", "person", source=CENTRAL_BANKERS),
+            link("Kofi Adjei", "Ghana", "That was the view", "person", source=CENTRAL_BANKERS),
+            link(
+                "Nils Berggren", "Sweden", "The point was raised", "person", source=CENTRAL_BANKERS
+            ),
             link(
                 "Henrik Sandvold", "Norway", "Sandvold, the UERF", "person", source=CENTRAL_BANKERS
             ),
@@ -166,15 +168,17 @@ def test_an_office_of_an_organisation_is_not_phrased_as_an_office_of_the_country
             ),
         ],
         people=[
-            Person("Yaw Boateng", "former deputy governor"),
-            Person("Lars Ekdahl", "president"),
+            Person("Kofi Adjei", "former deputy governor"),
+            Person("Nils Berggren", "president"),
             Person("Henrik Sandvold", "UERF president"),
             Person("Han Do-hyun", "South Korean Trade Minister"),
         ],
     )
     prompts = {d.answer: d.prompt for d in drafts_of(facts, CENTRAL_BANKERS, "which_country")}
-    assert prompts["Ghana"] == "Yaw Boateng was the deputy governor of the Bank of which country?"
-    assert prompts["Sweden"] == "Which country’s rugby federation is Lars Ekdahl the president of?"
+    assert prompts["Ghana"] == "Kofi Adjei was the deputy governor of the Bank of which country?"
+    assert (
+        prompts["Sweden"] == "Which country’s rugby federation is Nils Berggren the president of?"
+    )
     assert prompts["Norway"] == "Which country is Henrik Sandvold linked to in the article?"
     assert prompts["South Korea"] == "Which country is Han Do-hyun the trade minister of?"
 
@@ -272,8 +276,8 @@ def test_a_one_word_organisation_takes_no_article():
             "When did Malawi's worst outbreak begin, according to government figures?",
         ),
         (
-            "Nigeria and Ghana signed an agreement on Wednesday to settle trade",
-            "When did Nigeria and Ghana sign an agreement to settle trade?",
+            "Togo and Benin signed an accord on Friday to settle debts",
+            "When did Togo and Benin sign an accord to settle debts?",
         ),
         ("the dissolution of the USSR", "When did the dissolution of the USSR take place?"),
     ],
@@ -286,13 +290,13 @@ def test_more_clauses_become_grammatical_questions(clause, question):
     "clause",
     [
         "March 12 (Reuters) - signed an agreement to settle trade",  # dateline, no subject
-        "which leaders of the Economic Community of West African States endorsed",
+        "which leaders of the Southern African Development Community endorsed",
         "The tariffs, first imposed",  # an adverb is no subject
         "Prentiss said in a statement",  # says nothing
         "The agreement builds on the payment system, launched by Afreximbank",
-        "her remarks come weeks before the next round of talks",  # a verb, not an event noun
+        "his comments come days before the next set of talks",  # a verb, not an event noun
         "Dhaka absorbing a large share",
-        "More than 1,200 firefighters, supported by 30 aircraft, were battling four blazes",
+        "More than 900 firefighters, helped by 20 helicopters, were fighting three fires",
         "The letter, sent to the president, was signed by eleven federations",
     ],
 )

@@ -38,8 +38,8 @@ def test_country_names_that_take_the():
 
 def test_near_duplicate_texts():
     assert similar(
-        "The shift from Russia to China is only going to continue",
-        "That shift from Russia to China is only going to continue.",
+        "The move from coal to gas is only going to speed up",
+        "That move from coal to gas is only going to speed up.",
     )
     assert not similar("We will build roads", "Nobody asked us")
 

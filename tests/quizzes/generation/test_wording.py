@@ -24,16 +24,16 @@ def test_past_tense_to_base_form(past, base):
     ("clause", "question"),
     [
         (
-            "one Moscow official called for the denazification of Kazakhstan",
-            "When did one Moscow official call for the denazification of Kazakhstan?",
+            "one city official called for the closure of the old harbour",
+            "When did one city official call for the closure of the old harbour?",
         ),
         (
             "In a speech Kazakh President Kassym-Jomart Tokayev described the situation as hopeless",
             "When did Kazakh President Kassym-Jomart Tokayev describe the situation as hopeless?",
         ),
         (
-            "in a now deleted post, Dmitry Medvedev said Kazakhstan was an artificial state",
-            "When did Dmitry Medvedev say Kazakhstan was an artificial state?",
+            "in a now deleted post, Marta Lindqvist said Norway was a divided country",
+            "When did Marta Lindqvist say Norway was a divided country?",
         ),
         (
             "Angela Merkel was left waiting four hours",
