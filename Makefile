@@ -66,6 +66,7 @@ bench: install
 	$(PY) bench/bench_calibration.py
 	$(PY) bench/bench_interop.py
 	$(PY) bench/bench_web_pages.py
+	$(PY) bench/bench_class_progress.py
 
 bench-load: install
 	$(PY) bench/bench_load.py

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404, HttpResponse
@@ -21,7 +19,6 @@ from django.utils.html import format_html
 
 from classes.api import assignment_list_for_teacher
 from classes.api import is_teacher as teaches  # read once per request
-from config.csv_cells import csv_safe_cell
 
 from . import assignments, selectors
 from .models import (
@@ -204,32 +201,10 @@ class AssignmentReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 def _progress_csv(assignment, rows: list[dict]) -> HttpResponse:
-    """The progress table as CSV; text cells a spreadsheet would run are neutralised."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"assignment-{assignment.pk}-progress.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = csv.writer(response)
-    header = [
-        "username",
-        "status",
-        "late",
-        "done_at",
-        "quiz_best",
-        "quiz_last",
-        "quiz_attempts",
-        "cards_studied",
-        "cards_total",
-        "retention",
-        "reviews",
-        "last_active",
-    ]
-    writer.writerow(header)
-    for row in rows:
-        values = []
-        for key in header:
-            value = row[key]
-            values.append(value.isoformat() if hasattr(value, "isoformat") else value)
-        writer.writerow([csv_safe_cell(value) for value in values])
+    assignments.progress_csv_write(rows, response)
     return response
 
 

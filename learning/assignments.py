@@ -15,6 +15,7 @@ What counts (docs/decisions/0005-classes-and-assignments.md):
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.db.models import Aggregate, Count, Max, Q
 from django.utils import timezone
 
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
+from config.csv_cells import csv_safe_cell
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
 from .quizzes_gateway import MULTIPLE_CHOICE_KINDS, Choice, published_question_filter
@@ -332,6 +334,37 @@ def sort_progress(rows: list[dict], ordering: str) -> list[dict]:
     present = [row for row in by_name if value(row) is not None]
     missing = [row for row in by_name if value(row) is None]
     return sorted(present, key=value, reverse=descending) + missing
+
+
+PROGRESS_CSV_COLUMNS = (
+    "username",
+    "status",
+    "late",
+    "done_at",
+    "quiz_best",
+    "quiz_last",
+    "quiz_attempts",
+    "cards_studied",
+    "cards_total",
+    "retention",
+    "reviews",
+    "last_active",
+)
+
+
+def progress_csv_write(rows: list[dict], out: Any) -> None:
+    """The progress table as CSV into `out` (a file or response); text cells a
+    spreadsheet would run as a formula are neutralised."""
+    writer = csv.writer(out)
+    writer.writerow(PROGRESS_CSV_COLUMNS)
+    for row in rows:
+        values = (row[key] for key in PROGRESS_CSV_COLUMNS)
+        writer.writerow(
+            [
+                csv_safe_cell(value.isoformat() if isinstance(value, datetime) else value)
+                for value in values
+            ]
+        )
 
 
 def assignment_summary(rows: list[dict]) -> dict[str, int]:

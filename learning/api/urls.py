@@ -27,6 +27,11 @@ urlpatterns = [
         name="teach-assignment-progress",
     ),
     path(
+        "teach/assignments/<id:pk>/progress/export/",
+        views.TeachAssignmentProgressExportView.as_view(),
+        name="teach-assignment-progress-export",
+    ),
+    path(
         "teach/assignments/<id:pk>/items/",
         views.TeachAssignmentItemsView.as_view(),
         name="teach-assignment-items",

@@ -244,6 +244,11 @@ def test_the_teacher_sees_progress_and_item_analysis(teacher_api, homework, stud
     assert len(items) == 6
     assert [item["share_correct"] for item in items[:5]] == [1.0, 1.0, 1.0, 1.0, 0.0]
     assert items[4]["common_wrong"]["text"] == "John Roe"
+    export = teacher_api.get(f"/api/v1/teach/assignments/{homework.pk}/progress/export/")
+    assert export["Content-Type"].startswith("text/csv")
+    lines = export.content.decode().splitlines()
+    assert lines[0].startswith("username,status,late,done_at,quiz_best")
+    assert lines[1].startswith("stella,done,False,")
     bad = teacher_api.get(
         f"/api/v1/teach/assignments/{homework.pk}/progress/", {"ordering": "password"}
     )

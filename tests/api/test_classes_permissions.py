@@ -94,6 +94,12 @@ MATRIX = [
     ),
     ("delete", "/api/v1/teach/assignments/{assignment}/", None, (401, 403, 403, 204, 404)),
     ("get", "/api/v1/teach/assignments/{assignment}/progress/", None, (401, 403, 403, 200, 404)),
+    (
+        "get",
+        "/api/v1/teach/assignments/{assignment}/progress/export/",
+        None,
+        (401, 403, 403, 200, 404),
+    ),
     ("get", "/api/v1/teach/assignments/{assignment}/items/", None, (401, 403, 403, 200, 404)),
 ]
 
@@ -122,6 +128,8 @@ def test_class_permission_matrix(world, role, method, url, body, expected):
     assert response.status_code == expected[ROLES.index(role)], response.content
     if response.status_code >= 400:
         assert set(response.json()) == {"errors", "detail", "code"}
+    elif response.status_code == 200 and not response["Content-Type"].startswith("text/csv"):
+        assert response.json() is not None
 
 
 @pytest.mark.django_db
