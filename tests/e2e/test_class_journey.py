@@ -20,6 +20,15 @@ ANSWERS = {prompt: answer for _, prompt, answer, _, _ in MC_QUESTIONS}
 STUDENT_PASSWORD = "Plum-Kettle-Ladder-73"
 
 
+@pytest.fixture(autouse=True)
+def _patient_expectations():
+    """Two browsers and a live server on a busy two-core machine: wait up to 15 s
+    for what must appear (then Playwright's default again)."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture
 def class_only_bank(transactional_db):
     teacher = TeacherFactory(username="ms_khan")
