@@ -6,7 +6,10 @@ kind, prompt, options (the correct one marked *), answer and explanation, and
 a count by kind.
 
 Run: .venv/bin/python bench/show_questions.py PATH... [--published YYYY-MM-DD]
-     [--kind who_said,when]
+     [--kind who_said,when] [--dropped]
+
+--dropped also prints the drafts the quality check (quizzes/generation/quality.py)
+dropped, each with its reason.
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ import django  # noqa: E402
 django.setup()
 
 from quizzes.extraction import extract  # noqa: E402
-from quizzes.generation import generate_questions  # noqa: E402
+from quizzes.generation import review_questions  # noqa: E402
 
 
-def show(path: Path, *, published: date | None, kinds: set[str]) -> Counter:
+def show(path: Path, *, published: date | None, kinds: set[str], dropped: bool = False) -> Counter:
     text = path.read_text(encoding="utf-8")
     facts = extract(text, published=published)
-    drafts = generate_questions(facts, article_text=text, published=published)
+    review = review_questions(facts, article_text=text, published=published)
+    drafts = review.kept
     counts = Counter(d.kind for d in drafts)
     print(f"=== {path} (published {published or 'unknown'})")
     for draft in drafts:
@@ -45,6 +49,10 @@ def show(path: Path, *, published: date | None, kinds: set[str]) -> Counter:
         print(f"    answer: {draft.answer}")
         print(f"    {draft.explanation}")
     print("counts:", dict(sorted(counts.items())), f"total {sum(counts.values())}")
+    if dropped:
+        for draft, reason in review.dropped:
+            if not kinds or draft.kind in kinds:
+                print(f"  dropped [{draft.kind}] {draft.prompt[:150]}\n      -> {reason}")
     print()
     return counts
 
@@ -54,11 +62,12 @@ def main() -> None:
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--published", type=date.fromisoformat, default=None)
     parser.add_argument("--kind", default="", help="comma-separated kinds to print")
+    parser.add_argument("--dropped", action="store_true", help="also print dropped drafts")
     args = parser.parse_args()
     kinds = {k for k in args.kind.split(",") if k}
     total: Counter = Counter()
     for path in args.paths:
-        total += show(path, published=args.published, kinds=kinds)
+        total += show(path, published=args.published, kinds=kinds, dropped=args.dropped)
     if len(args.paths) > 1:
         print("all files:", dict(sorted(total.items())), f"total {sum(total.values())}")
 

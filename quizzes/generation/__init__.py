@@ -13,15 +13,57 @@ from collections.abc import Sequence
 from datetime import date
 
 from quizzes.extraction.facts import Facts
-from quizzes.validation import question_problems
 
 from . import cloze, timeline, true_false, when, which_country, who_said
-from .context import build_context
+from .context import GenerationContext, build_context
 from .draft import QuestionDraft
+from .event_checks import event_problem
+from .quality import QuizQuestion, Review, questions_conflict, select
 
 BUILDERS = (who_said, which_country, when, timeline, cloze, true_false)
 
-__all__ = ["QuestionDraft", "generate_questions"]
+__all__ = [
+    "QuestionDraft",
+    "QuizQuestion",
+    "Review",
+    "generate_questions",
+    "generation_context",
+    "questions_conflict",
+    "review_questions",
+]
+
+
+def generation_context(
+    facts: Facts,
+    *,
+    article_text: str,
+    other_people: Sequence[str] = (),
+    published: date | None = None,
+) -> GenerationContext:
+    """What every builder reads: the article's deduplicated facts, people,
+    countries and the dated events clean enough to ask "when?"."""
+    ctx = build_context(
+        facts, article_text=article_text, other_people=list(other_people), published=published
+    )
+    ctx.clean_dated = [d for d in ctx.dated if event_problem(d) is None]
+    return ctx
+
+
+def review_questions(
+    facts: Facts,
+    *,
+    article_text: str,
+    other_people: Sequence[str] = (),
+    published: date | None = None,
+) -> Review:
+    """Every builder's drafts through the quality check (quizzes.generation.quality):
+    the kept drafts in a stable order (by kind, then by the fact's place in the
+    article) and the dropped ones with the reason."""
+    ctx = generation_context(
+        facts, article_text=article_text, other_people=other_people, published=published
+    )
+    drafts = [draft for builder in BUILDERS for draft in builder.build(ctx)]
+    return select(drafts, ctx)
 
 
 def generate_questions(
@@ -31,26 +73,8 @@ def generate_questions(
     other_people: Sequence[str] = (),
     published: date | None = None,
 ) -> list[QuestionDraft]:
-    """Question drafts for an article's facts, in a stable order (by kind, then
-    by the fact's place in the article); no two share a fingerprint."""
-    ctx = build_context(
-        facts, article_text=article_text, other_people=list(other_people), published=published
-    )
-    drafts: list[QuestionDraft] = []
-    seen: set[str] = set()
-    for builder in BUILDERS:
-        for draft in builder.build(ctx):
-            if draft.fingerprint in seen:
-                continue
-            problems = question_problems(
-                kind=draft.kind,
-                status="published",
-                prompt=draft.prompt,
-                answer=draft.answer,
-                choices=draft.choices,
-            )
-            if problems:
-                continue
-            seen.add(draft.fingerprint)
-            drafts.append(draft)
-    return drafts
+    """Question drafts for an article's facts that pass the quality check, in a
+    stable order; no two share a fingerprint."""
+    return review_questions(
+        facts, article_text=article_text, other_people=other_people, published=published
+    ).kept

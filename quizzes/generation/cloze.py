@@ -1,6 +1,8 @@
 """Fill-in-the-blank flashcards from evidence sentences: the date, the country
-or the person blanked. One card per sentence; the answer is the blanked text
-exactly as the article writes it."""
+or the person blanked; the answer is the blanked text exactly as the article
+writes it. Every blankable fact of a sentence gives a candidate (dates first,
+then countries, then people); the quality check keeps one card per sentence, the
+first that asks for something no other question of the fact asks."""
 
 from __future__ import annotations
 
@@ -8,7 +10,15 @@ import re
 
 from .context import GenerationContext
 from .draft import QuestionDraft
-from .fingerprint import country_key, event_key, question_fingerprint, quote_key
+from .fingerprint import (
+    country_key,
+    country_target,
+    date_target,
+    event_key,
+    person_target,
+    question_fingerprint,
+    quote_key,
+)
 from .text import BLANK, contains_word, explanation, plain_spaces
 from .who_said import _name_pattern
 
@@ -57,7 +67,7 @@ def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
     return blanked, match.group(0)
 
 
-def _draft(blanked, answer, evidence, start, end, fingerprint) -> QuestionDraft | None:
+def _draft(blanked, answer, evidence, start, end, fingerprint, **about) -> QuestionDraft | None:
     blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
     prompt = f"Fill in the blank: {blanked}"
     remainder = prompt.replace(BLANK, " ")
@@ -73,21 +83,20 @@ def _draft(blanked, answer, evidence, start, end, fingerprint) -> QuestionDraft 
         evidence_end=end,
         fingerprint=fingerprint,
         difficulty=3,
+        **about,
     )
 
 
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts: list[QuestionDraft] = []
-    used_sentences: set[int] = set()
 
     def add(draft: QuestionDraft | None) -> None:
-        if draft is not None and draft.evidence_start not in used_sentences:
-            used_sentences.add(draft.evidence_start)
+        if draft is not None:
             drafts.append(draft)
 
     for dated in ctx.dated:
         event = dated.event
-        if event.evidence_start in used_sentences or not event.when:
+        if not event.when:
             continue
         core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
         if not _MONTH_OR_YEAR.search(core):
@@ -103,11 +112,12 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                     event.evidence_start,
                     event.evidence_end,
                     question_fingerprint("cloze", event_key(event)),
+                    fact_keys=(dated.group,),
+                    target=date_target(dated.when.iso()),
+                    source=dated,
                 )
             )
     for link in ctx.countries:
-        if link.evidence_start in used_sentences:
-            continue
         blanked = _blank_literal(link.evidence, link.country, whole_names_only=True)
         if blanked:
             add(
@@ -117,11 +127,12 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                     link.evidence_start,
                     link.evidence_end,
                     question_fingerprint("cloze", country_key(link)),
+                    fact_keys=(country_key(link),),
+                    target=country_target(link.country),
+                    source=link,
                 )
             )
     for quote in ctx.quotes:
-        if quote.evidence_start in used_sentences:
-            continue
         blanked = _blank_person(quote.evidence, quote.speaker)
         if blanked:
             add(
@@ -131,6 +142,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                     quote.evidence_start,
                     quote.evidence_end,
                     question_fingerprint("cloze", quote_key(quote)),
+                    fact_keys=(quote_key(quote),),
+                    target=person_target(quote.speaker),
+                    source=quote,
                 )
             )
     return drafts

@@ -11,7 +11,9 @@ from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
 
 from .dates import PartialDate, parse_iso
+from .fingerprint import event_key
 from .text import gives_away_country, is_organisation, normalise, plain, similar
+from .wording import strip_time
 
 # Time expressions that only bound a date ("after 1991", "more than 20 years
 # ago"): a question "when?" with that date as the answer would be wrong.
@@ -32,6 +34,9 @@ _PLANNED = re.compile(r"\b(?:planned|scheduled|slated|due|expected|set)\s+(?:for
 class DatedFact:
     event: DatedEvent
     when: PartialDate
+    # Events of one sentence that tell the same thing ("won the 2019 marathon" dated
+    # "yesterday" and "2019") share a group: one fact for the per-fact limits.
+    group: str = ""
 
     @property
     def planned(self) -> bool:
@@ -50,13 +55,17 @@ class GenerationContext:
     article_text: str
     quotes: list[Quote] = field(default_factory=list)  # attributed, deduplicated
     countries: list[CountryLink] = field(default_factory=list)
-    dated: list[DatedFact] = field(default_factory=list)  # exact enough to ask "when?"
+    dated: list[DatedFact] = field(default_factory=list)  # a date exact enough to ask
+    clean_dated: list[DatedFact] = field(default_factory=list)  # … and a clean clause
     speakers: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
     other_people: list[str] = field(default_factory=list)
     article_countries: list[str] = field(default_factory=list)
     latest: PartialDate | None = None
+    published: date | None = None
+    organisations: list[str] = field(default_factory=list)
 
     @property
     def article_dates(self) -> list[PartialDate]:
@@ -162,6 +171,18 @@ def _usable_date(event: DatedEvent) -> PartialDate | None:
     return when
 
 
+def _event_group(event: DatedEvent, earlier: list[DatedFact]) -> str:
+    """The group of an earlier event of the same sentence telling the same thing,
+    else the event's own key."""
+    clause = strip_time(event.event, event.when)
+    for other in earlier:
+        if other.event.evidence_start == event.evidence_start and similar(
+            strip_time(other.event.event, other.event.when), clause, threshold=0.6
+        ):
+            return other.group
+    return event_key(event)
+
+
 def build_context(
     facts: Facts,
     *,
@@ -180,6 +201,7 @@ def build_context(
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     ctx.people = list(dict.fromkeys(p.name for p in facts.people if p.name))
     ctx.roles = {p.name: p.role for p in facts.people if p.role}
+    ctx.genders = {p.name: p.gender for p in facts.people if p.gender}
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]
     seen_links = set()
     for link in facts.countries:
@@ -202,9 +224,70 @@ def build_context(
         if when is None or key in seen_events or not is_story_sentence(event.evidence):
             continue
         seen_events.add(key)
-        ctx.dated.append(DatedFact(event=event, when=when))
+        ctx.dated.append(DatedFact(event=event, when=when, group=_event_group(event, ctx.dated)))
+    ctx.published = published
+    ctx.organisations = list(
+        dict.fromkeys(
+            [s for s in ctx.speakers if is_organisation(s)]
+            + [c.subject for c in facts.countries if c.subject_kind == "organisation"]
+        )
+    )
     if published is not None:
         ctx.latest = PartialDate(published.year, published.month, published.day)
     elif ctx.dated:
         ctx.latest = max((d.when for d in ctx.dated), key=lambda d: d.last_day())
     return ctx
+
+
+_ROLE_STOP = {
+    "in", "on", "at", "with", "after", "before", "for", "to", "by", "from", "and", "but",
+    "when", "that", "which", "who", "as", "said", "told", "was", "were", "is", "are",
+}  # fmt: skip
+
+
+def _role_run(words: list[str]) -> int:
+    """How many of the last words (at most six) can be a role before a name:
+    "former German chancellor", "deputy chairman of Russia's security council"."""
+    n = 0
+    for word in reversed(words[-6:]):
+        if not word or word[-1:] in ',.;:!?”"' or word.casefold() in _ROLE_STOP:
+            break
+        n += 1
+    return n
+
+
+def without_country_roles(text: str, ctx: GenerationContext) -> str:
+    """A rewritten prompt or statement without the country of a person the bank
+    may ask about: "Kazakh President Kassym-Jomart Tokayev" -> "President
+    Kassym-Jomart Tokayev", "Crown Prince X of Saudi Arabia" -> "Crown Prince X",
+    "deputy chairman of Russia's security council Y" -> "… of the security council Y"
+    (else "When did …?" would answer "Which country is Y …?")."""
+    for link in ctx.countries:
+        name = link.subject
+        if name not in ctx.people or name not in text:
+            continue
+        text = re.sub(
+            rf"({re.escape(name)})\s+of\s+(?:the\s+)?{re.escape(link.country)}\b", r"\1", text
+        )
+        at = text.find(name)
+        while at >= 0:
+            before = text[:at].rstrip(" ").split(" ")
+            n = _role_run(before)
+            head, role = before[: len(before) - n], before[len(before) - n :]
+            # The country's name ("United States", "Russia's"), then its adjective.
+            role_text = re.sub(
+                rf"\bof\s+(?:the\s+)?{re.escape(link.country)}['’]s\b", "of the", " ".join(role)
+            )
+            role_text = re.sub(
+                rf"(?:\bthe\s+)?\b{re.escape(link.country)}(?:['’]s)?\b", "", role_text
+            )
+            kept: list[str] = []
+            for word in role_text.split():
+                core = re.sub(r"['’]s$", "", word)
+                if gives_away_country(core, link.country) and core[:1].isupper():
+                    continue
+                kept.append(word)
+            new_before = " ".join(w for w in head + kept if w)
+            text = f"{new_before} {text[at:]}" if new_before else text[at:]
+            at = text.find(name, len(new_before) + len(name) + 1)
+    return text

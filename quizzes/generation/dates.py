@@ -110,3 +110,15 @@ def parse_label(label: str) -> PartialDate | None:
         return None
     month = MONTHS.index(match[2]) + 1 if match[2] else None
     return PartialDate(int(match[3]), month, int(match[1]) if match[1] else None)
+
+
+def narrows_options(text: str, when: PartialDate, options: list[str]) -> bool:
+    """Does the text name part of the answer (its year, its month) that the wrong
+    options do not share? "When did X win the 2019 marathon?" with options all
+    in October 2019 gives nothing away; with 2017 and 2018 among them, it does."""
+    parsed = [p for p in (parse_label(o) for o in options) if p is not None]
+    if re.search(rf"(?<!\d){when.year}(?!\d)", text) and any(p.year != when.year for p in parsed):
+        return True
+    if when.month is None or not re.search(rf"\b{MONTHS[when.month - 1]}\b", text, re.I):
+        return False
+    return any(p.month != when.month for p in parsed)

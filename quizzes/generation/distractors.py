@@ -9,6 +9,7 @@ continent, larger countries first."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -61,10 +62,19 @@ def is_place(name: str) -> bool:
     return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)
 
 
+_NAME_SHAPE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [\w’'.-]+)*$")
+
+
+def looks_like_a_name(name: str) -> bool:
+    """Letters, spaces, hyphens, apostrophes and full stops only: "Bashir al] Assad"
+    (a name cut by a bracket) is no option."""
+    return bool(_NAME_SHAPE.match(name)) and not any(ch.isdigit() for ch in name)
+
+
 def plausible_person(name: str) -> bool:
     """A full name, not a place the extractor took for a person ("Bogotá") nor
     an organisation ("Kuwala Health Trust")."""
-    if len(name.split()) < 2 or is_organisation(name):
+    if len(name.split()) < 2 or is_organisation(name) or not looks_like_a_name(name):
         return False
     return not is_place(name)
 
@@ -101,6 +111,7 @@ def person_distractors(
             if n
             and not _same_person(n, answer)
             and _same_type(n, answer)
+            and looks_like_a_name(n)
             and (tier is speakers or plausible_person(n) or is_organisation(n))
         ]
         rng.shuffle(names)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .fingerprint import question_fingerprint
+
 ChoiceTuple = tuple[str, bool, int]  # (text, is_correct, position)
 
 
@@ -18,7 +20,24 @@ class QuestionDraft:
     evidence_end: int | None = None
     fingerprint: str = ""
     difficulty: int = 2
+    # What the question asks about, for the quality check (quizzes.generation.quality):
+    # the keys of the facts it comes from (fingerprint.*_key; one fact may give at most
+    # two questions) and the thing the learner recalls ("person:…", "country:…",
+    # "date:…"), so two questions on one fact that ask for the same thing are
+    # near-duplicates.
+    fact_keys: tuple[str, ...] = ()
+    target: str = ""
+    # The fact itself (a Quote, CountryLink or DatedFact), for rules that need more
+    # than the text; not stored.
+    source: object = field(default=None, repr=False, compare=False)
 
     @property
     def choice_texts(self) -> list[str]:
         return [text for text, _, _ in sorted(self.choices, key=lambda c: c[2])]
+
+    @property
+    def fact_key(self) -> str:
+        """One key for the fact(s) the question is about (stored on the question)."""
+        if len(self.fact_keys) == 1:
+            return self.fact_keys[0]
+        return question_fingerprint("facts", *sorted(self.fact_keys)) if self.fact_keys else ""

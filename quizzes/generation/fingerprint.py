@@ -37,3 +37,21 @@ def question_fingerprint(kind: str, *fact_keys: str) -> str:
 def seed_of(key: str) -> int:
     """A deterministic integer from a key, for stable option order."""
     return int(key[:12], 16)
+
+
+# What a question asks the learner to recall (QuestionDraft.target): two questions
+# on one fact with the same target are near-duplicates.
+
+
+def person_target(name: str) -> str:
+    """ "Kosgei" and "Brigid Kosgei" are one target: the surname."""
+    words = normalise(name).split()
+    return f"person:{words[-1] if words else ''}"
+
+
+def country_target(country: str) -> str:
+    return f"country:{normalise(country)}"
+
+
+def date_target(iso: str) -> str:
+    return f"date:{iso}"

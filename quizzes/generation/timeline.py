@@ -4,10 +4,11 @@ Choices carry the correct order in their positions 1..n."""
 
 from __future__ import annotations
 
-from .context import DatedFact, GenerationContext
+from .context import DatedFact, GenerationContext, without_country_roles
 from .draft import QuestionDraft
+from .event_checks import date_resolution
 from .fingerprint import event_key, question_fingerprint
-from .text import explanation, normalise, shorten
+from .text import normalise, plain_spaces, shorten
 from .wording import event_sentence, strip_time
 
 MIN_EVENTS, MAX_EVENTS = 3, 5
@@ -34,16 +35,22 @@ def _spread(chain: list[DatedFact], n: int) -> list[DatedFact]:
     return [chain[round(i * step)] for i in range(n)]
 
 
+def _dated_line(dated: DatedFact, ctx: GenerationContext) -> str:
+    """ "“Khashoggi was murdered last October …” → October 2018 (“last October”, in
+    an article published on …, is October 2018.)"."""
+    line = f"“{shorten(plain_spaces(dated.event.evidence), 140)}” → {dated.when.label()}"
+    resolution = date_resolution(dated, published=ctx.published)
+    return f"{line} ({resolution})" if resolution else line
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     labelled: dict[str, DatedFact] = {}
     texts: dict[str, str] = {}
-    for dated in ctx.dated:
-        if dated.planned:
-            continue
+    for dated in ctx.clean_dated:
         sentence = event_sentence(strip_time(dated.event.event, dated.event.when))
         if not sentence or len(sentence) > 120 or len(sentence.split()) < MIN_ITEM_WORDS:
             continue
-        text = sentence
+        text = without_country_roles(sentence, ctx)
         if normalise(text) in {normalise(t) for t in texts.values()}:
             continue
         key = event_key(dated.event)
@@ -53,7 +60,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         return []
     keys = [event_key(d.event) for d in chain]
     items = [texts[k] for k in keys]
-    lines = "; ".join(f"{d.when.label()}: {shorten(d.event.evidence, 140)}" for d in chain)
+    lines = "; ".join(_dated_line(d, ctx) for d in chain)
     first = chain[0].event
     return [
         QuestionDraft(
@@ -61,10 +68,13 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             prompt="Put these events from the article in order, earliest first.",
             answer=" → ".join(items),
             choices=[(text, True, position) for position, text in enumerate(items, start=1)],
-            explanation=explanation(lines),
+            explanation=f"In the article: {lines}",
             evidence_start=first.evidence_start,
             evidence_end=first.evidence_end,
             fingerprint=question_fingerprint("ordering", *sorted(keys)),
             difficulty=4,
+            fact_keys=tuple(d.group for d in chain),
+            target="order",
+            source=chain,
         )
     ]

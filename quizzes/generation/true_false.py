@@ -4,12 +4,21 @@ third of the facts (chosen by fingerprint, so regeneration picks the same)."""
 
 from __future__ import annotations
 
-from .context import GenerationContext
+from .context import GenerationContext, without_country_roles
 from .dates import mentions, parse_label
 from .distractors import country_distractors, date_distractors, person_distractors
 from .draft import QuestionDraft
-from .fingerprint import country_key, event_key, question_fingerprint, quote_key, seed_of
-from .text import country_in_sentence, explanation, shorten
+from .fingerprint import (
+    country_key,
+    country_target,
+    date_target,
+    event_key,
+    person_target,
+    question_fingerprint,
+    quote_key,
+    seed_of,
+)
+from .text import country_in_sentence, explanation, gives_away_person, shorten
 from .when import when_explanation
 from .which_country import also_right, gives_away, phrasing, usable
 from .wording import statement_with_date, strip_time
@@ -25,7 +34,7 @@ def _is_true(key: str) -> bool:
     return (seed_of(key) >> 4) % 2 == 0
 
 
-def _draft(key, statement, truth, why, evidence_start, evidence_end) -> QuestionDraft:
+def _draft(key, statement, truth, why, fact, *, fact_key, target) -> QuestionDraft:
     answer = "True" if truth else "False"
     return QuestionDraft(
         kind="true_false",
@@ -33,10 +42,12 @@ def _draft(key, statement, truth, why, evidence_start, evidence_end) -> Question
         answer=answer,
         choices=[("True", truth, 0), ("False", not truth, 1)],
         explanation=why,
-        evidence_start=evidence_start,
-        evidence_end=evidence_end,
+        evidence_start=fact.evidence_start,
+        evidence_end=fact.evidence_end,
         fingerprint=question_fingerprint("true_false", key),
         difficulty=1,
+        fact_keys=(fact_key,),
+        target=target,
     )
 
 
@@ -48,15 +59,25 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         speaker, truth = quote.speaker, _is_true(key)
         if not truth:
-            others = person_distractors(
-                quote.speaker, speakers=ctx.speakers, people=ctx.people, seed=seed_of(key)
-            )
+            # A wrong speaker the quote names is no plausible speaker ("… when I saw how
+            # fast Brigid was running …" was not said by Brigid).
+            others = [
+                p
+                for p in person_distractors(
+                    quote.speaker, speakers=ctx.speakers, people=ctx.people, seed=seed_of(key)
+                )
+                if not gives_away_person(quote.text, p)
+            ]
             if not others:
                 continue
             speaker = others[0]
         why = explanation(quote.evidence, "" if truth else f"(It was {quote.speaker}.)")
         statement = f"{speaker} said: “{shorten(quote.text, 160)}”"
-        drafts.append(_draft(key, statement, truth, why, quote.evidence_start, quote.evidence_end))
+        draft = _draft(
+            key, statement, truth, why, quote, fact_key=key, target=person_target(quote.speaker)
+        )
+        draft.source = quote
+        drafts.append(draft)
     for link in ctx.countries:
         key = country_key(link)
         if not _picked(key) or not usable(link):
@@ -76,15 +97,20 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 continue
             country = others[0]
         statement = phrased.statement.format(country=country_in_sentence(country))
+        statement = statement[:1].upper() + statement[1:]
         why = explanation(link.evidence, "" if truth else f"(It is {link.country}.)")
-        drafts.append(_draft(key, statement, truth, why, link.evidence_start, link.evidence_end))
-    for dated in ctx.dated:
+        draft = _draft(
+            key, statement, truth, why, link, fact_key=key, target=country_target(link.country)
+        )
+        draft.source = link
+        drafts.append(draft)
+    for dated in ctx.clean_dated:
         key = event_key(dated.event)
-        if not _picked(key) or dated.planned:
+        if not _picked(key):
             continue
         clause = strip_time(dated.event.event, dated.event.when)
-        if not clause or mentions(clause, dated.when):
-            continue
+        if mentions(clause, dated.when):
+            continue  # "In 2017, X won the 2019 marathon" contradicts itself
         when, truth = dated.when, _is_true(key)
         label = when.label()
         if not truth:
@@ -97,15 +123,17 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         statement = statement_with_date(clause, label, when.granularity)
         if statement is None:
             continue
-        why = when_explanation(dated)
-        drafts.append(
-            _draft(
-                key,
-                statement,
-                truth,
-                why,
-                dated.event.evidence_start,
-                dated.event.evidence_end,
-            )
+        statement = without_country_roles(statement, ctx)
+        why = when_explanation(dated, published=ctx.published)
+        draft = _draft(
+            key,
+            statement,
+            truth,
+            why,
+            dated.event,
+            fact_key=dated.group,
+            target=date_target(when.iso()),
         )
+        draft.source = dated
+        drafts.append(draft)
     return drafts

@@ -1,43 +1,45 @@
 """When did …? / In what year …? The options are dates of the answer's
-granularity near it, formatted the same way ("2014", "March 2022")."""
+granularity near it, formatted the same way ("2014", "March 2022"). Only events
+with a resolved date and a clean clause (quizzes.generation.event_checks)."""
 
 from __future__ import annotations
 
-from .context import DatedFact, GenerationContext
-from .dates import mentions
+from datetime import date
+
+from .context import DatedFact, GenerationContext, without_country_roles
+from .dates import narrows_options
 from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
-from .fingerprint import event_key, question_fingerprint, seed_of
+from .event_checks import date_resolution
+from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise
 from .wording import question_from_clause, strip_time
 
 _DIFFICULTY = {"year": 3, "month": 3, "day": 4}
 
 
-def when_explanation(dated: DatedFact) -> str:
-    label = dated.when.label()
-    said = dated.event.when or ""
-    extra = f"(“{said}” → {label})" if said and normalise(said) != normalise(label) else ""
-    return explanation(dated.event.evidence, extra)
+def when_explanation(dated: DatedFact, *, published: date | None) -> str:
+    """The evidence, then how its time expression gives the date: "“Thursday”, in
+    an article published on Saturday 9 May 2020, is 7 May 2020."."""
+    return explanation(dated.event.evidence, date_resolution(dated, published=published))
 
 
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     seen_prompts = set()
-    for dated in ctx.dated:
-        if dated.planned:
-            continue
+    for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
         clause = strip_time(event.event, event.when)
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
-        if not prompt or mentions(prompt, when) or normalise(prompt) in seen_prompts:
+        prompt = without_country_roles(prompt, ctx) if prompt else None
+        if not prompt or normalise(prompt) in seen_prompts:
             continue
         key = event_key(event)
         distractors = date_distractors(
             when, article_dates=ctx.article_dates, latest=ctx.latest, seed=seed_of(key)
         )
-        if len(distractors) < MIN_DISTRACTORS:
+        if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
         seen_prompts.add(normalise(prompt))
         drafts.append(
@@ -46,11 +48,14 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 prompt=prompt,
                 answer=when.label(),
                 choices=arrange(when.label(), distractors, seed=seed_of(key)),
-                explanation=when_explanation(dated),
+                explanation=when_explanation(dated, published=ctx.published),
                 evidence_start=event.evidence_start,
                 evidence_end=event.evidence_end,
                 fingerprint=question_fingerprint("when", key),
                 difficulty=_DIFFICULTY[when.granularity],
+                fact_keys=(dated.group,),
+                target=date_target(when.iso()),
+                source=dated,
             )
         )
     return drafts

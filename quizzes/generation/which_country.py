@@ -13,7 +13,7 @@ from quizzes.extraction.geo import city_country
 from .context import GenerationContext
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
 from .draft import QuestionDraft
-from .fingerprint import country_key, question_fingerprint, seed_of
+from .fingerprint import country_key, country_target, question_fingerprint, seed_of
 from .text import (
     GENERIC_COUNTRY_WORDS,
     explanation,
@@ -31,7 +31,8 @@ OFFICES = (
     "chair", "head of state", "secretary of state", "foreign secretary", "spokesman",
     "spokeswoman", "spokesperson", "general", "commander", "envoy", "monarch",
 )  # fmt: skip
-_OFFICE_RE = re.compile(rf"\b({'|'.join(sorted(OFFICES, key=len, reverse=True))})\b", re.I)
+_OFFICES_ALTERNATION = "|".join(sorted(OFFICES, key=len, reverse=True))
+_OFFICE_RE = re.compile(rf"\b({_OFFICES_ALTERNATION})\b", re.I)
 _EVENT_HELD = re.compile(
     r"\b(meeting|summit|conference|talks|forum|games|olympics|cup|championship|festival|"
     r"election|congress|assembly|session|ceremony|visit|trip|cop\s?\d+)\b",
@@ -76,7 +77,25 @@ def _places_in(text: str) -> list[str]:
     return [c for c in (city_country(t) for t in tokens) if c]
 
 
+def _office_of_country(link: CountryLink) -> str | None:
+    """ "President Abdel Fattah el-Sisi of Egypt": the office right before the name
+    and the country right after it -> "president"."""
+    evidence = plain_spaces(link.evidence)
+    portfolios = "|".join(sorted(_PORTFOLIOS))
+    match = re.search(
+        rf"\b(?P<office>(?:(?:{portfolios})\s+){{0,2}}(?:{_OFFICES_ALTERNATION}))\s+"
+        rf"{re.escape(link.subject)}\s+of\s+"
+        rf"(?:the\s+)?{re.escape(link.country)}\b",
+        evidence,
+        re.I,
+    )
+    return match["office"].casefold() if match else None
+
+
 def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
+    office = _office_of_country(link)
+    if office:
+        return office
     role = ctx.roles.get(link.subject)
     if role and _OFFICE_RE.search(role):
         return role
@@ -98,7 +117,7 @@ _PORTFOLIOS = {
     "foreign", "finance", "trade", "interior", "health", "economy", "defence", "defense",
     "education", "environment", "justice", "energy", "agriculture", "labour", "labor",
     "employment", "transport", "home", "sports", "sport", "culture", "industry", "commerce",
-    "international", "prime", "deputy", "vice", "chief", "economic", "state",
+    "international", "prime", "deputy", "vice", "chief", "economic", "state", "crown",
 }  # fmt: skip
 _SCOPE = re.compile(
     r"^\s+of\s+(?:the\s+)?(?P<scope>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)"
@@ -210,6 +229,21 @@ def _is_city(name: str) -> bool:
     return city_country(name) is not None
 
 
+def _is_from(link: CountryLink) -> bool:
+    """ "Brigid Kosgei of Kenya", "Dejene Debela, from Ethiopia", "Kenya's Brigid
+    Kosgei", "Kenyan runner Brigid Kosgei": the article says where the person is from."""
+    evidence = plain_spaces(link.evidence)
+    name, country = re.escape(link.subject), re.escape(link.country)
+    if re.search(rf"{name},?\s+(?:of|from)\s+(?:the\s+)?{country}\b", evidence):
+        return True
+    if re.search(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}", evidence):
+        return True
+    before = evidence[: max(0, evidence.find(link.subject))].split()[-3:]
+    return any(gives_away_country(w, link.country) and w[:1].isupper() for w in before) and all(
+        w[:1].islower() or gives_away_country(w, link.country) for w in before[-2:]
+    )
+
+
 def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     subject = plain_spaces(link.subject)
     kind = link.subject_kind
@@ -229,6 +263,8 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
             return Phrasing(
                 f"Which country is {subject} based in?", f"{subject} is based in {{country}}."
             )
+        if _is_from(link):
+            return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
         return Phrasing(
             f"Which country is {subject} linked to in the article?",
             f"The article links {subject} to {{country}}.",
@@ -312,6 +348,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 evidence_end=link.evidence_end,
                 fingerprint=question_fingerprint("which_country", key),
                 difficulty=2,
+                fact_keys=(key,),
+                target=country_target(link.country),
+                source=link,
             )
         )
     return drafts

@@ -6,10 +6,19 @@ from __future__ import annotations
 import re
 
 from .context import GenerationContext
-from .distractors import MIN_DISTRACTORS, arrange, person_distractors
+from .distractors import MAX_DISTRACTORS, MIN_DISTRACTORS, arrange, person_distractors
 from .draft import QuestionDraft
-from .fingerprint import question_fingerprint, quote_key, seed_of
-from .text import BLANK, explanation, gives_away_person, name_parts, plain_spaces, shorten, words
+from .fingerprint import person_target, question_fingerprint, quote_key, seed_of
+from .text import (
+    BLANK,
+    explanation,
+    gives_away_person,
+    is_organisation,
+    name_parts,
+    plain_spaces,
+    shorten,
+    words,
+)
 
 SHORT_QUOTE_WORDS = 4
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
@@ -31,6 +40,28 @@ def blank_person(text: str, name: str) -> str | None:
     return plain_spaces(blanked)
 
 
+def speaker_options(speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int):
+    """Wrong speakers of the answer's type: people for a person, organisations
+    for an organisation ("The _____ said" takes no person's name). Nobody the quote
+    itself names: "… when I saw how fast Brigid was running …" was not Brigid's."""
+    if is_organisation(speaker):
+        candidates = person_distractors(
+            speaker, speakers=ctx.organisations, people=ctx.speakers, seed=seed, limit=20
+        )
+        candidates = [c for c in candidates if is_organisation(c)]
+    else:
+        candidates = person_distractors(
+            speaker,
+            speakers=ctx.speakers,
+            people=ctx.people,
+            other_people=ctx.other_people,
+            seed=seed,
+            limit=20,
+        )
+    named = [c for c in candidates if not gives_away_person(quote_text, c)]
+    return named[:MAX_DISTRACTORS]
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     for quote in ctx.quotes:
@@ -43,13 +74,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 prompt = f"{prompt} (Context: {shorten(context, 260)})"
         if gives_away_person(prompt, quote.speaker):
             continue
-        distractors = person_distractors(
-            quote.speaker,
-            speakers=ctx.speakers,
-            people=ctx.people,
-            other_people=ctx.other_people,
-            seed=seed_of(key),
-        )
+        distractors = speaker_options(quote.speaker, quote.text, ctx, seed=seed_of(key))
         if len(distractors) < MIN_DISTRACTORS:
             continue
         drafts.append(
@@ -63,6 +88,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 evidence_end=quote.evidence_end,
                 fingerprint=question_fingerprint("who_said", key),
                 difficulty=2 if len(words(quote.text)) >= 8 else 3,
+                fact_keys=(key,),
+                target=person_target(quote.speaker),
+                source=quote,
             )
         )
     return drafts

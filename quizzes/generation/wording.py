@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from quizzes.extraction.geo import city_country, is_country
@@ -41,6 +42,11 @@ def _tables() -> tuple[dict, frozenset, list, frozenset]:
         return exc, index, rules, nouns
     except Exception:  # pragma: no cover - a pipeline without rule tables
         return {}, frozenset(), [("ed", "e"), ("ed", "")], frozenset()
+
+
+def verb_index() -> frozenset:
+    """Base forms of English verbs (spaCy's lemma index)."""
+    return _tables()[1]
 
 
 def past_to_base(word: str) -> str | None:
@@ -133,7 +139,11 @@ def finite(clause: str) -> str:
 _LEADING_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "with", "for", "amid"}
 
 
-def _is_verb_form(word: str) -> bool:
+def _is_verb_form(word: str, *, at_start: bool = False) -> bool:
+    """A verb form ("said", "was", "being"); a capitalised word inside a clause is a
+    name, never a verb ("the United Nations" is not "unite")."""
+    if not at_start and word[:1].isupper():
+        return False
     w = word.strip(",;:").casefold()
     return w in _STOP_AUX or w in _PAST_AUX or w == "being" or past_to_base(w) is not None
 
@@ -159,7 +169,7 @@ def core_words(clause: str) -> list[str] | None:
     deleted post, …", "In a speech Kazakh President …"), a dateline ("March 12
     (Reuters) - ") or a subordinator ("when Tokyo tightened …"), or None when
     nothing like a subject is left."""
-    words = _DATELINE.sub("", plain_spaces(clause)).split()
+    words = _drop_insertions(_DATELINE.sub("", plain_spaces(clause)).split())
     while words and words[0].casefold() in _SUBORDINATORS:
         words = words[1:]
     first = words[0].casefold().strip(",") if words else ""
@@ -170,7 +180,8 @@ def core_words(clause: str) -> list[str] | None:
             # "Malawi's worst outbreak began, according to …": the comma comes
             # after the verb, the subject stays.
             subject_then_verb = i + 1 < len(words) and _is_verb_form(words[i + 1])
-            if adverbial or not (subject_then_verb or any(_is_verb_form(h) for h in head)):
+            head_has_verb = any(_is_verb_form(h, at_start=j == 0) for j, h in enumerate(head))
+            if adverbial or not (subject_then_verb or head_has_verb):
                 words = words[i + 1 :]
             break
     else:
@@ -180,7 +191,7 @@ def core_words(clause: str) -> list[str] | None:
             if capital is None or capital > 6:
                 return None
             words = rest[capital:]
-    if not words or _is_verb_form(words[0]):
+    if not words or _is_verb_form(words[0], at_start=True):
         return None
     # A clause cut off after a conjunction ("… the ports of Manzanillo and").
     while words and words[-1].casefold().strip(",;") in {"and", "or", "but"}:
@@ -200,10 +211,17 @@ _ADVERBS = {
 }  # fmt: skip
 
 
+# A quantifier alone says nothing of who did it ("Both received prison terms").
+_QUANTIFIERS = {
+    "both", "all", "some", "many", "most", "several", "others", "each", "either", "neither",
+    "few", "none", "one", "two", "three", "four", "these", "those", "such",
+}  # fmt: skip
+
+
 def _has_subject(subject: list[str]) -> bool:
-    if any(_is_verb_form(w) for w in subject):
+    if any(_is_verb_form(w, at_start=i == 0) for i, w in enumerate(subject)):
         return False
-    if len(subject) == 1 and subject[0].casefold() in _PRONOUNS:
+    if len(subject) == 1 and subject[0].casefold() in _PRONOUNS | _QUANTIFIERS:
         return False
     if subject and subject[0].casefold() in _RELATIVES:
         return False  # "which leaders … endorsed": a relative clause
@@ -240,6 +258,8 @@ def _passive_by(rest: list[str]) -> bool:
 
 
 def _verb_at(words: list[str], i: int) -> bool:
+    if i and words[i][:1].isupper():
+        return False  # a name: "the United Nations", "Both" at the start is not a verb either
     word = words[i].strip(",;:").casefold()
     if word in _PAST_AUX or word == "being" or past_to_base(word) is not None:
         return True
@@ -247,9 +267,52 @@ def _verb_at(words: list[str], i: int) -> bool:
     return word in _SAME_FORM_PAST and nxt in _OBJECT_START
 
 
-def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
-    """A question asking for the time of the clause's event, or None when the
-    clause has no recognisable past-tense verb after a subject."""
+@dataclass(frozen=True)
+class ClauseParts:
+    """An event clause split at its main verb: "one Moscow official | called | for
+    the denazification of Kazakhstan"."""
+
+    words: list[str]  # the core words (leading adverbials and insertions removed)
+    verb_index: int  # -1 for a noun phrase that can "take place"
+    subject: list[str]  # as written, an appositive comma dropped
+
+    @property
+    def verb(self) -> str:
+        return self.words[self.verb_index] if self.verb_index >= 0 else ""
+
+    @property
+    def rest(self) -> list[str]:
+        return self.words[self.verb_index + 1 :] if self.verb_index >= 0 else []
+
+
+_INSERTION_START = {
+    "in", "on", "at", "with", "via", "through", "during", "under", "according", "speaking",
+    "citing", "however", "meanwhile",
+}  # fmt: skip
+
+
+def _drop_insertions(words: list[str]) -> list[str]:
+    """ "Trump, in a statement delivered via his secretary, announced …" -> "Trump
+    announced …": a comma-enclosed phrase that starts with a preposition sits
+    between the subject and its verb."""
+    i = 0
+    while i < len(words) - 2:
+        if words[i].endswith(",") and words[i + 1].casefold().strip(",") in _INSERTION_START:
+            close = next(
+                (j for j in range(i + 1, min(len(words) - 1, i + 16)) if words[j].endswith(",")),
+                None,
+            )
+            if close is not None:
+                words = [*words[:i], words[i].rstrip(","), *words[close + 1 :]]
+                continue
+        i += 1
+    return words
+
+
+def clause_parts(clause: str) -> ClauseParts | None:
+    """The clause's subject and main (past-tense) verb, or None when it has no
+    recognisable subject before a past-tense verb; a short noun phrase naming an
+    event ("the dissolution of the USSR") has no verb (verb_index -1)."""
     words = core_words(clause)
     if not words or len(words) < 2:
         return None
@@ -261,49 +324,96 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
             return None
         if not _verb_at(words, i):
             continue
-        rest = words[i + 1 :]
         after_comma = words[i - 1].endswith(",")
         if after_comma and not all(w[:1].isupper() for w in words[:i]):
             # "The letter, sent to …, was signed", "firefighters, supported by …":
             # a participle after a comma describes a noun; only a name's
             # appositive comma ("Luis Arriaga, told reporters") is dropped.
             return None
-        subject_words = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
-        if not _has_subject(subject_words):
+        subject = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
+        if len(subject) > 1 and subject[-1].casefold() in {"which", "who", "that"}:
+            # "the General Assembly which took place": the relative clause is the event.
+            subject = subject[:-1]
+            words = [*subject, *words[i:]]
+            i -= 1
+        if not _has_subject(subject):
             return None
-        subject = _lower_first(subject_words)
-        if word in _PAST_AUX:
-            return f"{wh} {word} {' '.join(subject + rest)}?"
-        if word == "being":  # "X and his government being propped up by Y"
-            return f"{wh} {_aux_for(subject_words)} {' '.join(subject + rest)}?"
-        if _passive_by(rest) and raw.casefold().endswith("ed"):
-            # "a report published by the World Bank": a noun phrase, passive.
-            aux = _aux_for(subject_words)
-            return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
-        base = word if word in _SAME_FORM_PAST else past_to_base(word)
-        if base in _REPORTING and (
-            len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
-        ):
-            return None  # "a spokesman said", "Prentiss said in a statement" say nothing
-        if raw.endswith(","):
-            base += ","  # "began, according to …"
-        return f"{wh} did {' '.join([*subject, base, *rest])}?"
+        return ClauseParts(words=words, verb_index=i, subject=subject)
     if len(words) <= 14 and _is_noun_phrase(words):
-        phrase = " ".join(_lower_first(words))
-        return f"{wh} did {phrase} take place?"
+        return ClauseParts(words=words, verb_index=-1, subject=words)
     return None
 
 
+def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
+    """A question asking for the time of the clause's event, or None when the
+    clause has no recognisable past-tense verb after a subject."""
+    parts = clause_parts(clause)
+    if parts is None:
+        return None
+    if parts.verb_index < 0:
+        return f"{wh} did {' '.join(_lower_first(parts.words))} take place?"
+    raw, rest, subject_words = parts.verb, parts.rest, parts.subject
+    word = raw.strip(",;:").casefold()
+    subject = _lower_first(subject_words)
+    if word in _PAST_AUX:
+        return f"{wh} {word} {' '.join(subject + rest)}?"
+    if word == "being":  # "X and his government being propped up by Y"
+        return f"{wh} {_aux_for(subject_words)} {' '.join(subject + rest)}?"
+    if _passive_by(rest) and raw.casefold().endswith("ed"):
+        # "a report published by the World Bank": a noun phrase, passive.
+        aux = _aux_for(subject_words)
+        return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
+    base = word if word in _SAME_FORM_PAST else past_to_base(word)
+    if base is None:
+        return None
+    if base in _REPORTING and (
+        len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
+    ):
+        return None  # "a spokesman said", "Prentiss said in a statement" say nothing
+    if raw.endswith(","):
+        base += ","  # "began, according to …"
+    return f"{wh} did {' '.join([*subject, base, *rest])}?"
+
+
+# Nouns that name something that happens, so "When did the … take place?" is a
+# question: "the dissolution of the USSR", "the 2019 election", "the summit".
+_EVENT_NOUNS = {
+    "war", "election", "elections", "summit", "meeting", "attack", "attacks", "strike",
+    "crash", "collapse", "fire", "flood", "floods", "earthquake", "storm", "trial", "vote",
+    "referendum", "ceremony", "conference", "game", "match", "race", "final", "tournament",
+    "visit", "trip", "outbreak", "protest", "protests", "coup", "invasion", "launch",
+    "merger", "takeover", "crisis", "revolution", "uprising", "massacre", "bombing",
+    "shooting", "explosion", "eruption", "marathon", "olympics", "games", "festival",
+    "talks", "session", "congress", "assembly", "inauguration", "funeral", "wedding",
+    "verdict", "ruling", "hearing", "raid", "siege", "battle", "ceasefire", "truce",
+    "handover", "independence", "pandemic", "epidemic", "blackout", "shutdown", "lockdown",
+}  # fmt: skip
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
+_NOUN_PHRASE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<head>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}))?$",
+    re.I,
+)
+
+
 def _is_noun_phrase(words: list[str]) -> bool:
-    """ "the dissolution of the USSR" (it can "take place"), not "her remarks come
-    weeks before …" nor "Dhaka absorbing a large share" (verbs)."""
-    if not _has_subject(words[:3]):
+    """ "the dissolution of the USSR", "the Paris summit" (they can "take place"), not
+    "her remarks come weeks before …", "Dhaka absorbing a large share" (verbs) nor
+    "the H1N1 outbreak as an example of …" (more than an event's name)."""
+    match = _NOUN_PHRASE.match(" ".join(words))
+    if match is None or not _has_subject(words[:3]):
         return False
     if not (words[0].casefold() in {"the", "a", "an"} or words[0][:1].isupper()):
         return False
+    head = match["head"].split()
+    last = head[-1].casefold()
+    if last not in _EVENT_NOUNS and not (last.endswith(_EVENT_SUFFIXES) and len(last) > 6):
+        return False
     _, index, _, nouns = _tables()
-    for word in words[1:]:
+    for word in [*head, *(match["of"] or "").split()]:
         w = word.strip(",;:").casefold()
+        if word[:1].isupper():
+            continue
         if w.endswith("ing") and len(w) > 5:
             return False
         if w in index and w not in nouns and w.rstrip("s") not in nouns:
@@ -312,11 +422,12 @@ def _is_noun_phrase(words: list[str]) -> bool:
 
 
 def event_sentence(clause: str) -> str | None:
-    """The clause as a short sentence start ("One Moscow official called …"),
-    None when it has no subject."""
-    words = core_words(clause)
-    if not words or question_from_clause(clause) is None:
+    """The clause as a short sentence ("One Moscow official called …"; "The
+    dissolution of the USSR"), None when it has no subject."""
+    parts = clause_parts(clause)
+    if parts is None or question_from_clause(clause) is None:
         return None
+    words = parts.words
     words = [
         w.rstrip(",") if w.endswith(",") and i + 1 < len(words) and _verb_at(words, i + 1) else w
         for i, w in enumerate(words)
@@ -325,27 +436,17 @@ def event_sentence(clause: str) -> str | None:
     return text[0].upper() + text[1:]
 
 
-_REPORTED = re.compile(
-    r"\b(said|told [^,;]{1,40}?|announced|warned|claimed|reported|wrote|stated|noted|found|"
-    r"confirmed|agreed|argued|added)(?=\s+that\b)",
-    re.I,
-)
-_ACCORDING = re.compile(r",?\s+according to\b", re.I)
-
-
 def statement_with_date(clause: str, label: str, granularity: str) -> str | None:
-    """ "The Commission said in 2025 that …", "The economy grew 3.4% in 2025,
-    according to …": the date goes with the verb, not after a reported clause or
-    a source."""
-    preposition = "on" if granularity == "day" else "in"
+    """ "On 21 September 2022, the minister resigned.", "In 2025, the Commission said
+    that …": the date leads, so it cannot be read as the date of a reported clause
+    or of a source ("… would be leaving Syria on 6 October")."""
+    preposition = "On" if granularity == "day" else "In"
+    parts = clause_parts(plain_spaces(clause))
     text = event_sentence(plain_spaces(clause))
-    if not text:
+    if not text or parts is None:
         return None
-    when = f"{preposition} {label}"
-    reported = _REPORTED.search(text)
-    if reported:
-        return f"{text[: reported.end()]} {when}{text[reported.end() :]}."
-    according = _ACCORDING.search(text)
-    if according:
-        return f"{text[: according.start()]} {when}, according to{text[according.end() :]}."
-    return f"{text} {when}."
+    if parts.verb_index < 0:
+        text = f"{text} took place"
+    first, _, rest = text.partition(" ")
+    first = " ".join(_lower_first([first, *rest.split()[:1]])[:1])
+    return f"{preposition} {label}, {first} {rest}.".replace(" .", ".")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Person, Quote
+from quizzes.generation import generation_context
 
 SAMPLE_PATH = Path(__file__).resolve().parents[3] / "fixtures" / "seed_article.txt"
 SAMPLE_TEXT = SAMPLE_PATH.read_text(encoding="utf-8")
@@ -143,3 +144,9 @@ def sample_facts() -> Facts:
             Person("Nargis Kassenova", between("a senior fellow", "Eurasian studies"), "f"),
         ],
     )
+
+
+def built(builder, facts: Facts, text: str = SAMPLE_TEXT, **kwargs):
+    """One builder's drafts before the quality check (quizzes.generation.quality)
+    chooses among them: for tests of how a kind is phrased."""
+    return builder.build(generation_context(facts, article_text=text, **kwargs))

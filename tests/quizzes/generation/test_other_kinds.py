@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from quizzes.generation import generate_questions
+from quizzes.generation import cloze, generate_questions
 from quizzes.generation.text import BLANK
 
-from .facts_for_tests import SAMPLE_TEXT, between, sample_facts
+from .facts_for_tests import SAMPLE_TEXT, between, built, sample_facts
 
 
 def of_kind(kind):
@@ -16,7 +16,7 @@ def of_kind(kind):
 
 
 def test_cloze_blanks_the_date_country_or_person_of_its_sentence():
-    by_answer = {d.answer: d for d in of_kind("cloze")}
+    by_answer = {d.answer: d for d in built(cloze, sample_facts())}
     since = between("Since the dissolution", "states.")  # the article's sentence
     assert by_answer["1991"].prompt == f"Fill in the blank: {since.replace('1991', BLANK)}"
     assert by_answer["March"].prompt.startswith(f"Fill in the blank: In {BLANK}, one Moscow")
@@ -30,6 +30,21 @@ def test_cloze_blanks_the_date_country_or_person_of_its_sentence():
 def test_one_cloze_per_sentence():
     starts = [d.evidence_start for d in of_kind("cloze")]
     assert len(starts) == len(set(starts))
+
+
+def test_a_cloze_never_asks_what_another_question_of_its_fact_asks():
+    """ "In what year did the dissolution of the USSR take place?" and "Since the
+    dissolution of the USSR in _____, …" are one question twice: the cloze goes."""
+    drafts = generate_questions(
+        sample_facts(), article_text=SAMPLE_TEXT, published=date(2022, 9, 30)
+    )
+    recall = [d for d in drafts if d.kind in {"who_said", "which_country", "when"}]
+    for card in (d for d in drafts if d.kind == "cloze"):
+        for other in recall:
+            same_fact = set(card.fact_keys) & set(other.fact_keys)
+            assert not (same_fact and card.target == other.target), (card.prompt, other.prompt)
+    assert "In what year did the dissolution of the USSR take place?" in {d.prompt for d in drafts}
+    assert not any("Since the dissolution of the USSR in" in d.prompt for d in drafts)
 
 
 def test_true_false_has_true_and_false_choices_and_both_answers_occur():

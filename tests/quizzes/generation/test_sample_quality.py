@@ -1,6 +1,9 @@
-"""The real extractor + generator on the sample article: the quality targets
-of issue 3 (>= 15 who-said, >= 10 which-country, >= 8 when; every
-multiple-choice question has >= 3 distinct options of the answer's type)."""
+"""The real extractor + generator on the sample article: every multiple-choice
+question has >= 3 distinct options of the answer's type. The counts of issue 3
+(>= 15 who-said, >= 10 which-country, >= 8 when) were lowered in issue 11: the
+quality check now drops world trivia ("In which country is Tashkent?"),
+near-duplicates (a cloze asking what a who-said question of its sentence asks)
+and questions another question gives away."""
 
 from collections import Counter
 from datetime import date
@@ -41,11 +44,11 @@ def granularity(label: str) -> str:
 
 def test_sample_reaches_the_question_counts(drafts):
     counts = Counter(d.kind for d in drafts)
-    assert counts["who_said"] >= 15
-    assert counts["which_country"] >= 10
-    assert counts["when"] >= 8
+    assert counts["who_said"] >= 12
+    assert counts["which_country"] >= 6
+    assert counts["when"] >= 5
     assert counts["ordering"] == 1
-    assert counts["cloze"] >= 10
+    assert counts["cloze"] >= 2
     assert counts["true_false"] >= 5
 
 
@@ -80,7 +83,7 @@ def test_when_options_are_dates_of_the_answers_granularity(drafts):
 def test_known_questions_of_the_sample(drafts):
     by_prompt = {d.prompt: d.answer for d in drafts}
     assert by_prompt["Which country is Kassym-Jomart Tokayev the president of?"] == "Kazakhstan"
-    assert by_prompt["In which country is Tashkent?"] == "Uzbekistan"
+    assert "In which country is Tashkent?" not in by_prompt  # a capital: world trivia
     assert (
         by_prompt["In which country was the Shanghai Cooperation Organisation meeting held?"]
         == "Uzbekistan"

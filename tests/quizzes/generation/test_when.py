@@ -1,20 +1,17 @@
 from datetime import date
 
 from quizzes.extraction.facts import Facts
-from quizzes.generation import generate_questions
+from quizzes.generation import when
 from quizzes.generation.dates import PartialDate, parse_iso
 from quizzes.generation.distractors import date_distractors
 
-from .facts_for_tests import SAMPLE_TEXT, event, sample_facts
+from .facts_for_tests import SAMPLE_TEXT, built, event, sample_facts
 
 
 def when_drafts(facts=None, text=SAMPLE_TEXT, published=date(2022, 9, 30)):
+    """The "when" builder's drafts by answer (before the quality check chooses)."""
     facts = facts or sample_facts()
-    return {
-        d.answer: d
-        for d in generate_questions(facts, article_text=text, published=published)
-        if d.kind == "when"
-    }
+    return {d.answer: d for d in built(when, facts, text, published=published)}
 
 
 def test_dates_are_formatted_by_granularity():
@@ -80,7 +77,9 @@ def test_last_week_is_asked_to_the_month():
     (draft,) = when_drafts(facts, text).values()
     assert draft.answer == "September 2022"
     assert draft.prompt == "When did the minister resign over the scandal?"
-    assert "(“Last week” → September 2022)" in draft.explanation
+    assert draft.explanation.endswith(
+        "“Last week”, in an article published on Friday 30 September 2022, falls in September 2022."
+    )
 
 
 def test_event_without_a_date_makes_no_question():

@@ -1,12 +1,14 @@
-from quizzes.extraction.facts import Facts
-from quizzes.generation import generate_questions
+"""How "which country" questions are phrased and their options (the builder
+alone; what the quality check keeps is tested in test_question_quality.py)."""
 
-from .facts_for_tests import SAMPLE_TEXT, sample_facts
+from quizzes.extraction.facts import Facts
+from quizzes.generation import which_country
+
+from .facts_for_tests import built, sample_facts
 
 
 def by_answer_subject():
-    drafts = generate_questions(sample_facts(), article_text=SAMPLE_TEXT)
-    return {d.prompt: d for d in drafts if d.kind == "which_country"}
+    return {d.prompt: d for d in built(which_country, sample_facts())}
 
 
 def test_questions_are_phrased_from_the_evidence():
@@ -38,9 +40,7 @@ def test_options_are_plausible_countries():
 def test_country_with_no_known_neighbours_still_gets_options_from_the_article():
     facts = sample_facts()
     only = Facts(countries=[c for c in facts.countries if c.subject == "Tashkent"])
-    drafts = [
-        d for d in generate_questions(only, article_text=SAMPLE_TEXT) if d.kind == "which_country"
-    ]
+    drafts = built(which_country, only)
     assert len(drafts) == 1
     assert len(drafts[0].choices) == 4
 
@@ -56,10 +56,6 @@ def test_future_events_and_cities_taken_for_people():
             link("Lima", "Peru", "Ana Torres", "place", source=text),
         ]
     )
-    prompts = {
-        d.prompt: d.answer
-        for d in generate_questions(facts, article_text=text)
-        if d.kind == "which_country"
-    }
+    prompts = {d.prompt: d.answer for d in built(which_country, facts, text)}
     assert prompts["In which country will the next summit be held?"] == "Ecuador"
     assert prompts["In which country is Bogotá?"] == "Colombia"

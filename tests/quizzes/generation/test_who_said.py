@@ -64,19 +64,25 @@ def test_quote_naming_its_own_speaker_is_dropped():
     assert all(d.answer != "Jane Doe" for d in who_said(facts, text))
 
 
-def test_too_few_people_for_options_drops_the_question():
-    text = "“Roads,” said Jane Doe.\n“Bridges,” said John Roe.\n"
-    facts = Facts(
-        quotes=[quote("Roads", "Jane Doe", source=text), quote("Bridges", "John Roe", source=text)]
+TWO_SPEAKERS = "“Roads first,” said Jane Doe.\n“Bridges first,” said John Roe.\n"
+
+
+def two_speaker_facts():
+    return Facts(
+        quotes=[
+            quote("Roads first", "Jane Doe", source=TWO_SPEAKERS),
+            quote("Bridges first", "John Roe", source=TWO_SPEAKERS),
+        ]
     )
-    assert who_said(facts, text) == []
+
+
+def test_too_few_people_for_options_drops_the_question():
+    assert who_said(two_speaker_facts(), TWO_SPEAKERS) == []
 
 
 def test_people_from_other_banks_fill_the_options():
-    text = "“Roads,” said Jane Doe.\n“Bridges,” said John Roe.\n"
-    facts = Facts(
-        quotes=[quote("Roads", "Jane Doe", source=text), quote("Bridges", "John Roe", source=text)]
-    )
+    text = TWO_SPEAKERS
+    facts = two_speaker_facts()
     drafts = who_said(facts, text, other_people=["Ann Poe", "Max Moe", "Jane Doe"])
     assert len(drafts) == 2
     first = drafts[0]

@@ -79,9 +79,9 @@ def test_time_expression_and_its_preposition_are_removed():
 
 def test_statements_with_a_date():
     assert statement_with_date("the minister resigned", "March 2022", "month") == (
-        "The minister resigned in March 2022."
+        "In March 2022, the minister resigned."
     )
     assert statement_with_date("the minister resigned", "21 September 2022", "day") == (
-        "The minister resigned on 21 September 2022."
+        "On 21 September 2022, the minister resigned."
     )
     assert event_sentence("in a speech, said nothing") is None

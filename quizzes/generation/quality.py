@@ -1,0 +1,644 @@
+"""The question-quality check: the rubric a teacher applies, in code.
+
+A usable question is answerable from the article alone, its marked answer is
+right, its prompt is natural English, it gives nothing away (nor does another
+question), its wrong options are plausible and of the answer's type, it is about
+what the article says (no world trivia) and it is no near-duplicate.
+
+Two layers, each a list of small named rules in the order they run:
+
+- DRAFT_RULES look at one draft: `draft_problem(draft, ctx)` says why it is
+  dropped ("grammar: …", "give-away: …"), None when it passes.
+- `select(drafts, ctx)` then works on the bank as a whole: one cloze card per
+  sentence, no near-duplicates, at most FACT_LIMIT questions per fact, no prompt
+  that gives away another question's answer.
+
+`questions_conflict` is the same give-away check for two stored questions, used
+when a quiz is assembled (a quiz never holds two questions on one fact).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from quizzes.extraction.facts import CountryLink, Quote
+from quizzes.validation import question_problems
+
+from .context import GenerationContext, is_capital_of
+from .dates import PartialDate, narrows_options, parse_iso, parse_label
+from .distractors import country_iso, is_place, looks_like_a_name
+from .draft import QuestionDraft
+from .text import (
+    BLANK,
+    contains_word,
+    gives_away_country,
+    gives_away_person,
+    is_organisation,
+    name_parts,
+    normalise,
+    plain,
+    similar,
+    words,
+)
+from .wording import verb_index
+
+FACT_LIMIT = 2  # questions per fact in one bank
+MULTIPLE_CHOICE = {"who_said", "which_country", "when"}
+
+
+@dataclass
+class Review:
+    """What the check kept, and what it dropped with the reason (for
+    bench/show_questions.py --dropped and the tests)."""
+
+    kept: list[QuestionDraft] = field(default_factory=list)
+    dropped: list[tuple[QuestionDraft, str]] = field(default_factory=list)
+
+
+# Grammar of the prompt -------------------------------------------------------
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+
+
+def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the World Health Organization ) announce …": brackets and
+    quotation marks come in pairs."""
+    prompt = draft.prompt
+    for opening, closing in _PAIRS:
+        if prompt.count(opening) != prompt.count(closing):
+            return f"grammar: unbalanced {opening}{closing}"
+    if prompt.count('"') % 2:
+        return 'grammar: unbalanced "'
+    return None
+
+
+def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… in Wuhan : the …", "( UN)": no space before closing punctuation nor
+    after an opening bracket, no doubled punctuation."""
+    if re.search(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}", draft.prompt.replace(BLANK, "x")):
+        return "grammar: stray spacing or punctuation"
+    return None
+
+
+def _evidence(draft: QuestionDraft, ctx: GenerationContext) -> str:
+    if draft.evidence_start is None or draft.evidence_end is None:
+        return ""
+    return plain(ctx.article_text[draft.evidence_start : draft.evidence_end])
+
+
+_REWRITTEN_KINDS = {"when", "true_false", "ordering"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
+
+
+def name_rewritten_as_verb(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the unite Nations …": a lower-case word of a rewritten prompt
+    that the article only writes capitalised, inside a sentence ("United"), is a
+    proper noun turned into a verb."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    evidence = _evidence(draft, ctx)
+    lower, capital = set(), set()
+    for match in re.finditer(r"[\w’'-]+", evidence):
+        word = match.group(0)
+        if word[:1].isupper():
+            if not _SENTENCE_START.search(evidence[: match.start()]):
+                capital.add(word.casefold())
+        else:
+            lower.add(word.casefold())
+    verbs = verb_index()
+    for word in re.findall(r"[\w’'-]+", draft.prompt):
+        if not word[:1].islower() or word in lower or len(word) < 4 or word not in verbs:
+            continue
+        stem = word[: max(4, len(word) - 2)]
+        if any(c.startswith(stem) for c in capital) and not any(w.startswith(stem) for w in lower):
+            return f"grammar: “{word}” rewrites a name"
+    return None
+
+
+def question_shape(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A question starts with a capital and ends with "?"; a cloze has a blank; a
+    statement ends like a sentence."""
+    prompt = draft.prompt.strip()
+    if not prompt[:1].isupper():
+        return "grammar: starts in lower case"
+    if draft.kind in MULTIPLE_CHOICE and not re.search(r"\?(?:\s*\(Context: .*\))?$", prompt):
+        return "grammar: a question without a question mark"
+    if draft.kind == "cloze" and BLANK not in prompt:
+        return "grammar: a cloze without a blank"
+    if draft.kind == "true_false" and not re.search(r"[.!?”\"’']$", prompt):
+        return "grammar: a statement without an end"
+    return None
+
+
+# The answer and the options ---------------------------------------------------
+
+
+def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """The prompt names the answer: the speaker (or part of the name), the
+    country (its adjective, initials, a city of it), part of the date that the
+    wrong options do not share, the blanked words."""
+    prompt, answer = draft.prompt, draft.answer
+    if draft.kind == "who_said" and gives_away_person(prompt, answer):
+        return "give-away: the prompt names the speaker"
+    if draft.kind == "which_country" and gives_away_country(prompt, answer):
+        return "give-away: the prompt names the country"
+    if draft.kind == "when":
+        when = parse_label(answer)
+        others = [t for t in draft.choice_texts if t != answer]
+        if when is None or narrows_options(prompt, when, others):
+            return "give-away: the prompt names part of the date"
+    if draft.kind == "cloze" and contains_word(prompt.replace(BLANK, " "), answer):
+        return "give-away: the blanked words are still in the sentence"
+    return None
+
+
+def _option_type_problem(kind: str, answer: str, options: list[str]) -> str | None:
+    if kind == "who_said":
+        if any(not looks_like_a_name(o) for o in options):
+            return "options: not every option is a name"
+        if is_organisation(answer):
+            if not all(is_organisation(o) for o in options):
+                return "options: an organisation among people"
+        elif any(is_organisation(o) or is_place(o) for o in options):
+            return "options: an organisation or a place among people"
+    if kind == "which_country" and not all(country_iso(o) for o in options):
+        return "options: not every option is a country"
+    if kind == "when":
+        parsed = [parse_label(o) for o in options]
+        if any(p is None for p in parsed) or len({p.granularity for p in parsed if p}) > 1:
+            return "options: not every option is a date of the answer's granularity"
+    return None
+
+
+def options_of_the_answers_type(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """People for "who said", organisations for an organisation's words,
+    countries for "which country", dates of one granularity for "when"."""
+    if draft.kind not in MULTIPLE_CHOICE:
+        return None
+    return _option_type_problem(draft.kind, draft.answer, draft.choice_texts)
+
+
+def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A wrong option that is right too: the same person by surname, a date
+    inside the answer's, a country the article also links to the subject."""
+    wrong = [t for t, ok, _ in draft.choices if not ok]
+    if draft.kind == "who_said":
+        surname = normalise(draft.answer).split()[-1:]
+        if any(normalise(o).split()[-1:] == surname for o in wrong):
+            return "options: another option is the same person"
+    if draft.kind == "when":
+        when = parse_label(draft.answer)
+        for option in wrong:
+            other = parse_label(option)
+            if when and other and not (when.before(other) or other.before(when)):
+                return "options: another option overlaps the date"
+    if draft.kind == "which_country" and isinstance(draft.source, CountryLink):
+        subject = normalise(draft.source.subject)
+        linked = {
+            normalise(c.country) for c in ctx.countries if normalise(c.subject) == subject
+        } - {normalise(draft.answer)}
+        if any(normalise(o) in linked for o in wrong):
+            return "options: another option is linked to the subject too"
+    return None
+
+
+# Is the answer right? ---------------------------------------------------------
+
+_OBJECT_MARKERS = {
+    "to", "asking", "asked", "told", "urging", "urged", "thanked", "thanking", "with",
+    "interviewed", "addressing", "addressed", "against", "about", "called", "calling",
+}  # fmt: skip
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|i|we)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _speaker_quote(draft: QuestionDraft) -> Quote | None:
+    return draft.source if isinstance(draft.source, Quote) else None
+
+
+def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Speaking to Martin Smith of PBS, he said …", "… she said, asking Cengiz
+    to be …": when the sentence names the credited speaker only after "to",
+    "asking", "told" and the like, that person is the one spoken to."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or draft.kind == "cloze":
+        return None
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
+    pattern = re.compile(
+        rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE
+    )
+    mentions = list(pattern.finditer(outside))
+    if not mentions:
+        return None
+    for mention in mentions:
+        before = words(outside[: mention.start()])[-3:]
+        if not any(w in _OBJECT_MARKERS for w in before[-2:]):
+            return None  # named as a subject somewhere: fine
+    return "answer: the credited speaker is the person spoken to"
+
+
+def pronoun_without_a_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A quote credited through a pronoun ("she said") whose sentence has no
+    such pronoun outside the quotation ("The head of the investigators told the
+    court …"): the sentence names someone else as the speaker."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun":
+        return None
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    if _PRONOUN_SUBJECT.search(outside):
+        return None
+    return "answer: the quote is credited through a pronoun its sentence does not have"
+
+
+_SPEECH_VERB = re.compile(
+    r"\b(said|says|told|tells|added|explained|stated|wrote|testified|warned|continued)\b", re.I
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z])")
+
+
+def _previous_sentence(ctx: GenerationContext, start: int | None) -> str:
+    if start is None:
+        return ""
+    paragraph = ctx.article_text[ctx.article_text.rfind("\n", 0, start) + 1 : start].strip()
+    sentences = [s for s in _SENTENCE_BREAK.split(paragraph) if s.strip()]
+    return plain(sentences[-1]) if sentences else ""
+
+
+def pronoun_after_another_speaker(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The head of the investigators told the court “…”. She also said “…”": a
+    pronoun right after a sentence in which someone else speaks stands for that
+    speaker, not for a person named further back."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun" or not quote.speaker:
+        return None
+    previous = _QUOTED.sub(" ", _previous_sentence(ctx, quote.evidence_start))
+    if not _SPEECH_VERB.search(previous) or gives_away_person(previous, quote.speaker):
+        return None
+    return "answer: the pronoun follows another speaker's words"
+
+
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "she said" credited to a man the article calls "he" is a wrong guess."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun" or not quote.speaker:
+        return None
+    gender = ctx.genders.get(quote.speaker)
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    said = re.search(
+        r"\b(he|she)\s+(?:\w+\s+)?(?:said|told|added|explained|wrote)\b", outside, re.I
+    )
+    if gender and said and _GENDERED[said.group(1).casefold()] != gender:
+        return "answer: the pronoun does not fit the credited speaker"
+    return None
+
+
+def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "On Tuesday, the _____ (_____) announced …": one blank per card, else two
+    blanks stand for different words."""
+    if draft.kind == "cloze" and draft.prompt.count(BLANK) > 1:
+        return "grammar: more than one blank"
+    return None
+
+
+def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "“2019-nCoV.”", "“COVID-19”": a name in quotation marks, not words
+    anyone said, makes no who-said question nor statement ("“hopeless”" may)."""
+    quote = _speaker_quote(draft)
+    if quote is None:
+        return None
+    tokens = plain(quote.text).split()
+    lower_words = [w for w in re.findall(r"[^\W\d_]+", quote.text) if w[:1].islower()]
+    name_like = len(tokens) == 1 and not re.fullmatch(r"[a-z’'-]+[.,!?]?", tokens[0])
+    if not lower_words or name_like:
+        return "answer: the quotation is a name, not something said"
+    return None
+
+
+# About the article, not the world --------------------------------------------
+
+BIG_CITY = 1_000_000
+
+
+def well_known_place(name: str, country: str) -> bool:
+    """A capital, a city of a million people or more, or a state or province:
+    "In which country is London?" tests geography, not the article."""
+    from quizzes.extraction.geo import city_population, region_country
+
+    if is_capital_of(name, country) or city_population(name) >= BIG_CITY:
+        return True
+    return region_country(name) is not None
+
+
+def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In which country is Chicago?", "Vienna is in Austria.": where a well-known
+    place lies is world knowledge, not something the article is about."""
+    link = draft.source
+    if not isinstance(link, CountryLink):
+        return None
+    if draft.kind == "cloze":
+        # "… in Istanbul, _____.", "the _____ city of Chicago": the blank only asks
+        # where the city lies.
+        at, place = draft.prompt.find(BLANK), plain(link.subject)
+        near = draft.prompt[max(0, at - len(place) - 12) : at + len(BLANK) + len(place) + 12]
+        if contains_word(near, place) and well_known_place(link.subject, link.country):
+            return "trivia: where a well-known place lies"
+        return None
+    if draft.kind not in {"which_country", "true_false"}:
+        return None
+    if draft.kind == "which_country" and not draft.prompt.startswith("In which country is "):
+        return None
+    if draft.kind == "true_false" and not re.search(
+        r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
+    ):
+        return None
+    if well_known_place(link.subject, link.country):
+        return "trivia: where a well-known place lies"
+    return None
+
+
+DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
+DRAFT_RULES: tuple[DraftRule, ...] = (
+    # the prompt is natural English
+    unbalanced_marks,
+    stray_spacing,
+    name_rewritten_as_verb,
+    question_shape,
+    cloze_blanks,
+    # the marked answer is right
+    quote_is_a_label,
+    speaker_named_as_addressee,
+    pronoun_without_a_pronoun,
+    pronoun_after_another_speaker,
+    pronoun_of_the_other_gender,
+    # it gives nothing away and its options are plausible
+    answer_given_away,
+    options_of_the_answers_type,
+    option_also_right,
+    # it is about the article
+    world_trivia,
+)
+
+
+def draft_problem(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """Why the draft is not usable, or None."""
+    problems = question_problems(
+        kind=draft.kind,
+        status="published",
+        prompt=draft.prompt,
+        answer=draft.answer,
+        choices=draft.choices,
+    )
+    if problems:
+        return "invalid: " + "; ".join(m for ms in problems.values() for m in ms)
+    for rule in DRAFT_RULES:
+        problem = rule(draft, ctx)
+        if problem:
+            return problem
+    return None
+
+
+# The bank as a whole ----------------------------------------------------------
+
+
+def _same_target(a: QuestionDraft, b: QuestionDraft) -> bool:
+    if not a.target or not b.target:
+        return False
+    if a.target == b.target:
+        return True
+    if a.target.startswith("date:") and b.target.startswith("date:"):
+        da, db = parse_iso_target(a.target), parse_iso_target(b.target)
+        return bool(da and db) and not (da.before(db) or db.before(da))
+    return False
+
+
+def parse_iso_target(target: str) -> PartialDate | None:
+    return parse_iso(target.removeprefix("date:"))
+
+
+def _same_fact(a: QuestionDraft, b: QuestionDraft) -> bool:
+    """Questions on one fact, or of two kinds on one sentence (two who-said
+    questions on two quotes of one sentence ask different things)."""
+    if set(a.fact_keys) & set(b.fact_keys):
+        return True
+    return (
+        a.kind != b.kind
+        and a.evidence_start is not None
+        and (a.evidence_start, a.evidence_end)
+        == (
+            b.evidence_start,
+            b.evidence_end,
+        )
+    )
+
+
+def near_duplicate(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str | None:
+    """Two questions on one fact (or one sentence) that ask for the same thing:
+    "Who said …?" and the cloze of the same sentence with the speaker blanked;
+    "When did the IMF say …?" and "The IMF said in _____ …". Also two prompts of a
+    kind that read almost the same."""
+    for other in kept:
+        recall = "true_false" not in {draft.kind, other.kind}
+        if recall and _same_fact(draft, other) and _same_target(draft, other):
+            return f"near-duplicate of “{other.prompt[:60]}”"
+        if draft.kind == other.kind and similar(draft.prompt, other.prompt, threshold=0.85):
+            return f"near-duplicate of “{other.prompt[:60]}”"
+    return None
+
+
+def over_the_fact_limit(draft: QuestionDraft, counts: Counter) -> str | None:
+    """One fact gives at most FACT_LIMIT questions per bank. A timeline asks for the
+    order of several events, not for one of them: it neither counts nor is counted."""
+    if draft.kind == "ordering":
+        return None
+    if any(counts[key] >= FACT_LIMIT for key in draft.fact_keys):
+        return f"fact limit: {FACT_LIMIT} questions on this fact already"
+    return None
+
+
+# The order in which drafts claim their fact: true-or-false statements first (a
+# third of the facts are picked for one), so that a true statement is not always
+# dropped as the give-away of a question asked before it.
+PRIORITY = ("true_false", "who_said", "which_country", "when", "ordering", "cloze")
+
+
+def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
+    """The drafts a teacher would keep, in their order: each passes the draft
+    rules, then the bank rules against the drafts kept before it (taken in
+    PRIORITY order of kinds)."""
+    order = {kind: i for i, kind in enumerate(PRIORITY)}
+    ranked = sorted(range(len(drafts)), key=lambda i: (order.get(drafts[i].kind, 99), i))
+    review = _select([drafts[i] for i in ranked], ctx)
+    position = {id(d): i for i, d in enumerate(drafts)}
+    review.kept.sort(key=lambda d: position[id(d)])
+    return review
+
+
+def _select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
+    review = Review()
+    fingerprints: set[str] = set()
+    cloze_sentences: set[tuple] = set()
+    per_fact: Counter = Counter()
+    for draft in drafts:
+        if draft.fingerprint in fingerprints:
+            continue
+        problem = draft_problem(draft, ctx)
+        sentence = (draft.evidence_start, draft.evidence_end)
+        if problem is None and draft.kind == "cloze" and sentence in cloze_sentences:
+            problem = "one cloze per sentence"
+        problem = (
+            problem
+            or near_duplicate(draft, review.kept)
+            or over_the_fact_limit(draft, per_fact)
+            or gives_away_another(draft, review.kept)
+        )
+        if problem:
+            review.dropped.append((draft, problem))
+            continue
+        fingerprints.add(draft.fingerprint)
+        if draft.kind == "cloze":
+            cloze_sentences.add(sentence)
+        if draft.kind != "ordering":
+            per_fact.update(set(draft.fact_keys))
+        review.kept.append(draft)
+    return review
+
+
+# One question giving another away --------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """What the give-away check needs of a question, generated or stored."""
+
+    kind: str
+    prompt: str
+    answer: str
+    explanation: str = ""
+    evidence: tuple | None = None  # (article id or None, start, end)
+
+
+_STOPWORDS = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+    "was", "were", "is", "are", "did", "when", "what", "year", "which", "who", "said", "said:",
+    "true", "false", "fill", "blank", "country", "that", "this", "his", "her", "its", "their",
+    "take", "place", "as", "it", "be", "has", "had", "have",
+}  # fmt: skip
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _STOPWORDS and len(w) > 2}
+
+
+def _quotation(prompt: str) -> str:
+    match = re.search(r"“([^”]+)”", prompt)
+    return match.group(1) if match else ""
+
+
+def _names_in(prompt: str) -> list[str]:
+    """Capitalised runs after the first word: "Which country is Mahamadou
+    Issoufou the president of?" -> ["Mahamadou Issoufou"]."""
+    body = prompt.split(" ", 1)[1] if " " in prompt else ""
+    return re.findall(r"[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|al|bin|de|el|van|von))*", body)
+
+
+def _states_answer(text: str, question: QuizQuestion) -> bool:
+    answer = question.answer
+    if question.kind in {"who_said", "cloze"} and gives_away_person(text, answer):
+        return True
+    if question.kind == "which_country":
+        return gives_away_country(text, answer)
+    if question.kind == "when":
+        return parse_label(answer) is not None and contains_word(text, answer)
+    return question.kind == "cloze" and contains_word(text, answer)
+
+
+def _anchored(text: str, question: QuizQuestion) -> bool:
+    """Does the text say what the question is about (so that naming the answer
+    beside it answers the question)?"""
+    if question.kind == "who_said":
+        quote = _quotation(question.prompt)
+        quote_words = words(quote)
+        if len(quote_words) <= 4:
+            return bool(quote_words) and contains_word(text, quote)
+        found = words(text)
+        joined = " " + " ".join(found) + " "
+        return any(
+            f" {' '.join(quote_words[i : i + 4])} " in joined for i in range(len(quote_words) - 3)
+        )
+    if question.kind == "which_country" and any(
+        contains_word(text, name) for name in _names_in(question.prompt)
+    ):
+        return True
+    return _mostly_said(question.prompt.replace(BLANK, " "), text, minus=question.answer)
+
+
+def _mostly_said(statement: str, text: str, *, minus: str = "") -> bool:
+    """Most (60 %) of the statement's content words are in the text."""
+    about = _content_words(statement) - _content_words(minus)
+    return bool(about) and len(about & _content_words(text)) >= 0.6 * len(about)
+
+
+_TF_QUOTE = re.compile(r"^True or false\? (?P<value>.+?) said: “(?P<quote>.*)”\s*$")
+_TF_DATE = re.compile(r"^True or false\? (?:On|In) (?P<value>[^,]+), (?P<rest>.+)$")
+_TF_COUNTRY = re.compile(r"^True or false\? (?P<rest>.+?)(?P<value>(?:the )?[A-Z][\w .’'-]*)\.$")
+
+
+def _statement_revealed(text: str, question: QuizQuestion) -> bool:
+    """A true-or-false statement is settled by a text that says the same thing
+    with the value the statement tests (its speaker, date or country)."""
+    for pattern in (_TF_QUOTE, _TF_DATE, _TF_COUNTRY):
+        match = pattern.match(question.prompt)
+        if match is None:
+            continue
+        value = match["value"]
+        if pattern is _TF_QUOTE:
+            about = QuizQuestion(
+                kind="who_said", prompt=f"Who said: “{match['quote']}”?", answer=""
+            )
+            return gives_away_person(text, value) and _anchored(text, about)
+        stated = contains_word(text, value) or (
+            pattern is _TF_DATE and contains_word(text, value.split()[-1])
+        )
+        return stated and _mostly_said(match["rest"], text, minus=value)
+    return False
+
+
+def reveals(text: str, question: QuizQuestion) -> bool:
+    """Does `text` (another question's prompt, or its explanation shown after it
+    is answered) state this question's answer together with what it is about?"""
+    if question.kind == "true_false":
+        return _statement_revealed(text, question)
+    if question.kind not in MULTIPLE_CHOICE | {"cloze"}:
+        return False
+    return _states_answer(text, question) and _anchored(text, question)
+
+
+def _as_quiz_question(draft: QuestionDraft) -> QuizQuestion:
+    return QuizQuestion(kind=draft.kind, prompt=draft.prompt, answer=draft.answer)
+
+
+def gives_away_another(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str | None:
+    """In one bank, no prompt answers another question: "True or false? Kosgei
+    said: “I was not expecting this”" beside "Who said: “I was not expecting
+    this”?"."""
+    mine = _as_quiz_question(draft)
+    for other in kept:
+        theirs = _as_quiz_question(other)
+        if reveals(draft.prompt, theirs) or reveals(other.prompt, mine):
+            return f"give-away: answers “{other.prompt[:60]}”"
+    return None
+
+
+def questions_conflict(a: QuizQuestion, b: QuizQuestion) -> bool:
+    """May a and b not share a quiz? They come from one sentence of the article,
+    or one's prompt or explanation (shown after answering) answers the other."""
+    if a.evidence is not None and a.evidence == b.evidence:
+        return True
+    return reveals(f"{b.prompt}\n{b.explanation}", a) or reveals(f"{a.prompt}\n{a.explanation}", b)
