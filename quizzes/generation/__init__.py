@@ -17,7 +17,7 @@ from quizzes.extraction.facts import Facts
 from . import cloze, timeline, true_false, when, which_country, who_said
 from .context import GenerationContext, build_context
 from .draft import QuestionDraft
-from .event_checks import event_problem
+from .event_checks import clean_events
 from .quality import QuizQuestion, Review, questions_conflict, select
 
 BUILDERS = (who_said, which_country, when, timeline, cloze, true_false)
@@ -45,7 +45,7 @@ def generation_context(
     ctx = build_context(
         facts, article_text=article_text, other_people=list(other_people), published=published
     )
-    ctx.clean_dated = [d for d in ctx.dated if event_problem(d) is None]
+    ctx.clean_dated = clean_events(ctx.dated)
     return ctx
 
 

@@ -10,6 +10,7 @@ import re
 
 from .context import GenerationContext
 from .draft import QuestionDraft
+from .event_checks import number_not_a_year
 from .fingerprint import (
     country_key,
     country_target,
@@ -103,6 +104,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue  # "last year", "Tuesday", "next month": nothing worth recalling
         if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
             continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
+        if number_not_a_year(dated):
+            continue  # "resolution No. 1430/2019"
         blanked = _blank_literal(event.evidence, core)
         if blanked:
             add(

@@ -42,11 +42,13 @@ class DatedFact:
     def planned(self) -> bool:
         if _PLANNED.search(self.event.event or ""):
             return True
-        when = re.escape(plain(self.event.when or ""))
-        return (
-            bool(when)
-            and re.search(rf"{_PLANNED.pattern}\s+{when}", plain(self.event.evidence), re.I)
-            is not None
+        when = plain(self.event.when or "")
+        if not when:
+            return False
+        evidence = plain(self.event.evidence)
+        return any(
+            evidence[match.end() :].lstrip().lower().startswith(when.lower())
+            for match in _PLANNED.finditer(evidence)
         )
 
 

@@ -55,6 +55,7 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1]
 
 
+@lru_cache(maxsize=8192)
 def is_place(name: str) -> bool:
     """A country or a known city/region ("Dhaka", "Bogotá", "Russia")."""
     # city_country() also answers for a name that starts with a city
@@ -65,12 +66,14 @@ def is_place(name: str) -> bool:
 _NAME_SHAPE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [\w’'.-]+)*$")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_a_name(name: str) -> bool:
     """Letters, spaces, hyphens, apostrophes and full stops only: "Bashir al] Assad"
     (a name cut by a bracket) is no option."""
     return bool(_NAME_SHAPE.match(name)) and not any(ch.isdigit() for ch in name)
 
 
+@lru_cache(maxsize=8192)
 def plausible_person(name: str) -> bool:
     """A full name, not a place the extractor took for a person ("Bogotá") nor
     an organisation ("Kuwala Health Trust")."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from .context import _ROUGH_PRECISION, DatedFact
-from .text import plain
+from .text import find_word, plain
 from .wording import (
     _STOP_AUX,
     ClauseParts,
@@ -42,8 +43,144 @@ def stray_punctuation(dated: DatedFact) -> str | None:
     """ "… in Wuhan : "COVID-19" is to replace": a colon, semicolon or a space
     before punctuation means two sentences were glued into one clause."""
     clause = plain(dated.event.event or "")
-    if re.search(r"[:;]|\s[,.)\]]|[(\[]\s", clause):
+    if re.search(r"[:;]|\s[,.)\]]|[(\[]\s|\w-(?:\s|$)", clause):
         return "stray punctuation in the clause"
+    return None
+
+
+_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "that", "which", "who", "whereby", "as", "than", "his", "its", "their",
+}  # fmt: skip
+
+
+def dangling_end(dated: DatedFact) -> str | None:
+    """ "… and a separate report published by a team from": a clause ending on a
+    preposition, article or conjunction was cut in the middle."""
+    words = plain(strip_time(dated.event.event, dated.event.when)).split()
+    last = words[-1].casefold().strip(",;:") if words else ""
+    if last in _FUNCTION_WORDS or last.endswith("-"):
+        return f"the clause ends on “{last}”"
+    return None
+
+
+_COMPLEMENTISERS = {
+    "whereby", "whether", "which", "who", "whom", "because", "although", "though", "while",
+    "unless", "when", "where", "that", "so",
+}  # fmt: skip
+
+
+def unfinished_clause(dated: DatedFact) -> str | None:
+    """ "revealed a deal whereby, on October 29, the state firm HDT": a clause
+    opened by "whereby", "that", "because" … has no verb of its own."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    rest = [w.strip(",;:") for w in parts.rest]
+    for i, word in enumerate(rest):
+        if word.casefold() in _COMPLEMENTISERS:
+            tail = rest[i + 1 :]
+            if not any(_is_other_verb(w) or w.casefold().endswith("ing") for w in tail):
+                return f"nothing happens after “{word}”"
+    return None
+
+
+def clause_cut_short(dated: DatedFact) -> str | None:
+    """ "the parents were arrested after one of their daughters" when the sentence
+    goes on ", aged 17, escaped …": the clause stops before its own verb."""
+    words = plain(strip_time(dated.event.event, dated.event.when)).split()
+    evidence = plain(dated.event.evidence)
+    tail_words = " ".join(words[-3:]).rstrip(".!?")
+    end = _find(evidence, tail_words) if tail_words else None
+    if end is None:
+        return None
+    tail = evidence[end.end() :]
+    tail = re.sub(r"^\s*,[^,;:]{0,40},", " ", tail)  # ", aged 17," describes what came before
+    following = [t for t in _TOKEN.findall(tail)[:4] if t not in {",", ";", ":"}]
+    if following and following[0].casefold() in {"and", "but", "or", "then"}:
+        return None  # "won the race and broke the record": a second verb of its own
+    if following and any(_is_other_verb(t) and t.casefold() not in _STOP_AUX for t in following):
+        return "the clause stops before the sentence's verb"
+    return None
+
+
+_INSERTION_MARKS = {",", "—", "–", "(", ")"}
+
+
+def _word_list(text: str) -> list[str]:
+    """Words (casefolded) and the marks that enclose insertions: , — – ( )."""
+    return [w.casefold() for w in re.findall(r"[\w’'-]*\w|[,—–()]", plain(text).replace("’", "'"))]
+
+
+def _skippable(gap: list[str]) -> bool:
+    """Words of the sentence a clause may leave out: up to two, or an insertion
+    between commas, dashes or brackets ("Cengiz, fiancée of …, addressed")."""
+    words = [w for w in gap if w not in _INSERTION_MARKS]
+    if gap and gap[0] in _INSERTION_MARKS and gap[-1] in _INSERTION_MARKS:
+        return True
+    # "made her last movie and … hosted": a left-out "and" joins two clauses.
+    return len(words) <= 2 and not {"and", "but", "or", "then"} & set(words)
+
+
+def stitched_clause(dated: DatedFact) -> str | None:
+    """ "Day made her last movie hosted The … Show" from "Day made her last movie
+    in 1968 and, with debts …, hosted The … Show": a clause whose words do not run
+    on in the sentence (once the time expression is taken out) joins two clauses."""
+    clause = [
+        w
+        for w in _word_list(strip_time(dated.event.event, dated.event.when))
+        if w not in _INSERTION_MARKS and w not in _WEEKDAYS
+    ]
+    sentence = _word_list(dated.event.evidence)
+    when = [w for w in _word_list(dated.event.when or "") if w not in _INSERTION_MARKS]
+    if len(clause) < 3 or not sentence:
+        return None
+    for i in range(len(sentence) - len(when) + 1):  # take the time expression out
+        if when and sentence[i : i + len(when)] == when:
+            start = i - 1 if i and sentence[i - 1] in {"in", "on", "at", "during", "by"} else i
+            sentence = sentence[:start] + sentence[i + len(when) :]
+            break
+    sentence = [w for w in sentence if w not in _WEEKDAYS]
+    starts = [i for i, w in enumerate(sentence) if w == clause[0]]
+    if not starts:
+        return None  # the extractor rephrased: nothing to check against
+    for start in starts:
+        if _runs_on(clause, sentence, start):
+            return None
+    if not all(w in sentence for w in clause):
+        return None
+    return "the clause joins words the sentence keeps apart"
+
+
+def _runs_on(clause: list[str], sentence: list[str], start: int) -> bool:
+    """Do the clause's words follow one another in the sentence from `start`,
+    leaving out only what _skippable allows?"""
+    at = start
+    for word in clause[1:]:
+        try:
+            nxt = sentence.index(word, at + 1)
+        except ValueError:
+            return False
+        if not _skippable(sentence[at + 1 : nxt]):
+            return False
+        at = nxt
+    return True
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_A_YEAR = re.compile(r"(?:\b(?:no|nr|number|decree|resolution|law)\.?\s*|#)$", re.I)
+
+
+def number_not_a_year(dated: DatedFact) -> str | None:
+    """ "Government Decree no. 1430/2019": a number, not the year 1430."""
+    when = plain(dated.event.when or "")
+    if not re.fullmatch(r"(?:in\s+)?\d{4}", when, re.I):
+        return None
+    evidence = plain(dated.event.evidence)
+    for match in re.finditer(rf"(?<!\w){re.escape(when.split()[-1])}(?!\w)", evidence):
+        before, after = evidence[: match.start()], evidence[match.end() :]
+        if _NOT_A_YEAR.search(before) or re.match(r"[/-]\d", after) or re.search(r"\d/$", before):
+            return "a number, not a year"
     return None
 
 
@@ -69,7 +206,9 @@ _PREPOSITIONS = {
     "of", "for", "after", "before", "by", "in", "on", "with", "without", "from", "about",
     "against", "over", "into", "at",
 }  # fmt: skip
-_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "my"}
+_DETERMINERS = {
+    "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "my", "whose",
+}  # fmt: skip
 _ADVERB = re.compile(r"ly$")
 _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
 
@@ -128,8 +267,22 @@ def _between_is_clean(tokens: list[str]) -> bool:
     return True
 
 
-def _find(text: str, needle: str, start: int = 0) -> re.Match | None:
-    return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])", re.I).search(text, start)
+@dataclass(frozen=True)
+class _Span:
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _find(text: str, needle: str, start: int = 0) -> _Span | None:
+    """Where `needle` stands as a whole word in `text` (any case), from `start`."""
+    found = find_word(text, needle, start)
+    return _Span(*found) if found else None
 
 
 def date_of_another_clause(dated: DatedFact) -> str | None:
@@ -144,6 +297,11 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     time = _find(evidence, when) if when else None
     if time is None:
         return "time expression not found in the sentence"
+    before_time = _TOKEN.findall(evidence[: time.start()])
+    if before_time and before_time[-1].casefold() in _DETERMINERS | {"of"}:
+        return "the date names a thing (“a March 2019 report”), not when the event happened"
+    if any(t.casefold() == "according" for t in before_time[-6:]):
+        return "the date is the source's"
     subject = " ".join(parts.subject[:2]).rstrip(",")
     at_subject = _find(evidence, subject)
     if at_subject is None:
@@ -183,9 +341,14 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
 EventRule = Callable[[DatedFact], "str | None"]
 EVENT_RULES: tuple[EventRule, ...] = (
     planned_date,
+    number_not_a_year,
     unbalanced_marks,
     stray_punctuation,
+    dangling_end,
+    stitched_clause,
     no_subject_and_verb,
+    unfinished_clause,
+    clause_cut_short,
     date_of_another_clause,
 )
 
@@ -197,6 +360,36 @@ def event_problem(dated: DatedFact) -> str | None:
         if problem:
             return f"{rule.__name__}: {problem}"
     return None
+
+
+def _one_expression(a: DatedFact, b: DatedFact) -> bool:
+    """Are the two time expressions one ("January of last year", "Tuesday last
+    week"): a few words apart in one sentence?"""
+    if a.event.evidence_start != b.event.evidence_start:
+        return False
+    evidence = plain(a.event.evidence)
+    first, second = _find(evidence, plain(a.event.when)), _find(evidence, plain(b.event.when))
+    if first is None or second is None:
+        return False
+    left, right = sorted([first, second], key=lambda span: span.start())
+    return len(_TOKEN.findall(evidence[left.end() : right.start()])) <= 2
+
+
+def clean_events(dated: list[DatedFact]) -> list[DatedFact]:
+    """The events that pass EVENT_RULES, less those whose time expression is read
+    twice with different dates ("January of last year" as January of this year
+    and as last year): which one is right, the check cannot tell."""
+    return [
+        d
+        for d in dated
+        if event_problem(d) is None
+        and not any(
+            other is not d
+            and (other.when.before(d.when) or d.when.before(other.when))
+            and _one_expression(d, other)
+            for other in dated
+        )
+    ]
 
 
 def _parts(dated: DatedFact) -> ClauseParts | None:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.validation import question_problems
@@ -76,10 +77,17 @@ def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None
 
 
 def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "… in Wuhan : the …", "( UN)": no space before closing punctuation nor
-    after an opening bracket, no doubled punctuation."""
-    if re.search(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}", draft.prompt.replace(BLANK, "x")):
+    """ "… in Wuhan : the …", "( UN)", "the case " X vs. Y"", "Mugabe co- was":
+    no space before closing punctuation nor inside brackets and quotation marks,
+    no doubled punctuation, no word cut at a hyphen."""
+    prompt = draft.prompt.replace(BLANK, "x")
+    if re.search(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}|\w-\s|\(\(|\)\)", prompt):
         return "grammar: stray spacing or punctuation"
+    if re.search(r"[\u200b-\u200f\u2060\ufeff]", prompt):
+        return "grammar: invisible characters from the page"
+    quoted = prompt.split('"')[1::2] if prompt.count('"') % 2 == 0 else []
+    if any(part != part.strip() for part in quoted):
+        return "grammar: stray spacing inside quotation marks"
     return None
 
 
@@ -93,27 +101,37 @@ _REWRITTEN_KINDS = {"when", "true_false", "ordering"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
 
 
-def name_rewritten_as_verb(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "When did the unite Nations …": a lower-case word of a rewritten prompt
-    that the article only writes capitalised, inside a sentence ("United"), is a
-    proper noun turned into a verb."""
-    if draft.kind not in _REWRITTEN_KINDS:
-        return None
-    evidence = _evidence(draft, ctx)
+@lru_cache(maxsize=16)
+def _word_cases(text: str) -> tuple[frozenset, frozenset]:
+    """(words the text writes in lower case, words it capitalises inside a sentence)."""
     lower, capital = set(), set()
-    for match in re.finditer(r"[\w’'-]+", evidence):
+    for match in re.finditer(r"[\w’'-]+", text):
         word = match.group(0)
         if word[:1].isupper():
-            if not _SENTENCE_START.search(evidence[: match.start()]):
+            if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
                 capital.add(word.casefold())
         else:
             lower.add(word.casefold())
+    return frozenset(lower), frozenset(capital)
+
+
+def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the unite Nations …", "In what year was day born …", "When did
+    greek prime minister …": a lower-case word of a rewritten prompt that the
+    article only writes capitalised inside a sentence is a name (or a name turned
+    into a verb) that lost its capital."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    lower, capital = _word_cases(ctx.article_text)
     verbs = verb_index()
     for word in re.findall(r"[\w’'-]+", draft.prompt):
-        if not word[:1].islower() or word in lower or len(word) < 4 or word not in verbs:
+        if not word[:1].islower() or word in lower:
             continue
+        if word in capital:
+            return f"grammar: “{word}” is a name in lower case"
         stem = word[: max(4, len(word) - 2)]
-        if any(c.startswith(stem) for c in capital) and not any(w.startswith(stem) for w in lower):
+        rewritten = len(word) >= 4 and word in verbs and any(c.startswith(stem) for c in capital)
+        if rewritten and not any(w.startswith(stem) for w in lower):
             return f"grammar: “{word}” rewrites a name"
     return None
 
@@ -307,6 +325,35 @@ def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+SHORT_QUOTE_WORDS = 4
+
+
+def short_quote_statement(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "True or false? X said: “years.”": a word or two alone, without the
+    sentence around it, says nothing to check."""
+    quote = _speaker_quote(draft)
+    short = quote is not None and len(words(quote.text)) < SHORT_QUOTE_WORDS
+    if draft.kind == "true_false" and short:
+        return "answer: a quotation too short to judge alone"
+    return None
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(yesterday|today|tomorrow|tonight|ago|(?:last|this|next|previous|coming)\s+"
+    r"(?:week|weekend|month|year|day|night|morning|season|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"earlier this|later this)\b",
+    re.I,
+)
+
+
+def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did this lockdown start, last year?": a relative time left in a
+    rewritten prompt means something else to the reader of the question."""
+    if draft.kind in _REWRITTEN_KINDS and _RELATIVE_TIME.search(draft.prompt):
+        return "grammar: a relative time expression left in the prompt"
+    return None
+
+
 def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "“2019-nCoV.”", "“COVID-19”": a name in quotation marks, not words
     anyone said, makes no who-said question nor statement ("“hopeless”" may)."""
@@ -323,11 +370,11 @@ def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None
 
 # About the article, not the world --------------------------------------------
 
-BIG_CITY = 1_000_000
+BIG_CITY = 250_000
 
 
 def well_known_place(name: str, country: str) -> bool:
-    """A capital, a city of a million people or more, or a state or province:
+    """A capital, a city of a quarter of a million people or more, or a state or province:
     "In which country is London?" tests geography, not the article."""
     from quizzes.extraction.geo import city_population, region_country
 
@@ -346,7 +393,9 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         # "… in Istanbul, _____.", "the _____ city of Chicago": the blank only asks
         # where the city lies.
         at, place = draft.prompt.find(BLANK), plain(link.subject)
-        near = draft.prompt[max(0, at - len(place) - 12) : at + len(BLANK) + len(place) + 12]
+        before = draft.prompt[:at].split()[-(3 + len(place.split())) :]
+        after = draft.prompt[at + len(BLANK) :].split()[: 3 + len(place.split())]
+        near = " ".join([*before, *after])
         if contains_word(near, place) and well_known_place(link.subject, link.country):
             return "trivia: where a well-known place lies"
         return None
@@ -363,16 +412,89 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_LOOSE_PHRASES = (" linked to ", " is from ", " links ")
+
+
+def _country_mentions(text: str) -> list[tuple[int, str, int]]:
+    """(start, country, end) of every country name, adjective or demonym in the text."""
+    from quizzes.extraction.geo import canonical_country, country_of_adjective
+
+    found = []
+    for match in re.finditer(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", text):
+        phrase = re.sub(r"['’]s$", "", match.group(0))
+        tokens = phrase.split()
+        for n in range(len(tokens), 0, -1):  # the longest country name the run starts with
+            head = " ".join(tokens[:n])
+            country = canonical_country(head) or (country_of_adjective(head) if n == 1 else None)
+            if country:
+                found.append((match.start(), country, match.start() + len(head)))
+                break
+    return found
+
+
+def nearest_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Egyptian foreign minister S and his Greek, Cypriot and French
+    counterparts, D, C and L": when the question only says "linked to" or "from",
+    the country must be the one the sentence names nearest the subject."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    if not any(p in f" {draft.prompt} " for p in _LOOSE_PHRASES):
+        return None
+    evidence = plain(link.evidence)
+    subject = plain(link.subject)
+    at = evidence.find(subject)
+    mentions = _country_mentions(evidence)
+    if at < 0 or not mentions:
+        return None
+
+    def distance(mention: tuple[int, str, int]) -> int:
+        """Words between the mention and the subject."""
+        start, _, end = mention
+        between = evidence[end:at] if end <= at else evidence[at + len(subject) : start]
+        return len(between.split())
+
+    nearest = min(distance(m) for m in mentions)
+    answer = [distance(m) for m in mentions if normalise(m[1]) == normalise(link.country)]
+    if not answer or min(answer) > nearest:
+        named = min(mentions, key=distance)[1]
+        return f"answer: the sentence names {named} nearer the subject"
+    return None
+
+
+def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In which country is Carmel Valley?" when the sentence says "Carmel Valley,
+    California": the reader needs geography the article does not give."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    place_question = draft.prompt.startswith("In which country is ") or re.search(
+        r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
+    )
+    if not place_question:
+        return None
+    evidence = plain(link.evidence)
+    at = evidence.find(plain(link.subject))
+    if at < 0:
+        return "answer: the place is not in its sentence"
+    around = evidence[at : at + len(plain(link.subject)) + 60]
+    if not gives_away_country(around, link.country):
+        return "answer: the sentence does not say which country the place is in"
+    return None
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     unbalanced_marks,
     stray_spacing,
-    name_rewritten_as_verb,
+    name_rewritten,
     question_shape,
     cloze_blanks,
+    relative_time_left,
     # the marked answer is right
     quote_is_a_label,
+    short_quote_statement,
     speaker_named_as_addressee,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
@@ -381,6 +503,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     answer_given_away,
     options_of_the_answers_type,
     option_also_right,
+    nearest_country,
+    place_not_placed,
     # it is about the article
     world_trivia,
 )

@@ -29,8 +29,9 @@ def normalise(text: str) -> str:
     return plain(text).casefold().strip(" \"'.,;:!?…-—–()[]")
 
 
-def words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(plain(text))]
+@lru_cache(maxsize=16384)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(plain(text)))
 
 
 def similar(a: str, b: str, threshold: float = 0.8) -> bool:
@@ -76,6 +77,7 @@ _ORGANISATION_WORDS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def is_organisation(name: str) -> bool:
     """ "Lagos Chamber of Commerce and Industry", "Kuwala Health Trust", "UERF" are
     organisations; "Andrew D'Anieri", "Park Min-ji" are not."""
@@ -95,14 +97,15 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in plain(name).split() if w[:1].isupper())
 
 
-def name_parts(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def name_parts(name: str) -> tuple[str, ...]:
     """The words of a person's name worth hiding: "Kassym-Jomart Tokayev" ->
     kassym-jomart, kassym, jomart, tokayev (titles and short particles dropped).
     An organisation's name is hidden whole (and by its initials), never word by
     word: "Federations" alone is not the answer "Union of European Rugby Federations"."""
     if is_organisation(name):
         acronym = initials(name)
-        return [acronym.casefold()] if len(acronym) >= 2 and " " in plain(name) else []
+        return (acronym.casefold(),) if len(acronym) >= 2 and " " in plain(name) else ()
     parts: list[str] = []
     for word in words(name):
         if word in _TITLES or len(word) < 3:
@@ -111,7 +114,7 @@ def name_parts(name: str) -> list[str]:
         for piece in re.split(r"[-']", word):
             if len(piece) >= 3 and piece not in parts:
                 parts.append(piece)
-    return parts
+    return tuple(parts)
 
 
 @lru_cache(maxsize=4096)
@@ -119,13 +122,36 @@ def _word_pattern(needle: str) -> re.Pattern:
     return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
 
 
+def find_word(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
+    """(start, end) of `needle` as a whole word in `haystack` (any case) from
+    `start`, or None. Plain string search: compiling a pattern per name costs more
+    than the whole search."""
+    text, word = haystack.lower(), needle.lower()
+    if not word:
+        return None
+    if len(text) != len(haystack) or len(word) != len(needle):  # case folding moved offsets
+        match = _word_pattern(word).search(text, start)
+        return (match.start(), match.end()) if match else None
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return at, end
+        at = text.find(word, at + 1)
+    return None
+
+
+@lru_cache(maxsize=32768)
 def contains_word(haystack: str, needle: str) -> bool:
     needle = plain(needle).casefold()
     if not needle:
         return False
-    return _word_pattern(needle).search(plain(haystack).casefold()) is not None
+    return find_word(plain(haystack).casefold(), needle) is not None
 
 
+@lru_cache(maxsize=16384)
 def gives_away_person(prompt: str, name: str) -> bool:
     return any(contains_word(prompt, part) for part in name_parts(name)) or contains_word(
         prompt, name
@@ -154,6 +180,7 @@ def _initials(country: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=16384)
 def gives_away_country(prompt: str, country: str) -> bool:
     """The prompt names the country, its adjective or demonym ("Kazakh",
     "Russians") or its initials ("U.S. Senate")."""

@@ -81,15 +81,17 @@ def _office_of_country(link: CountryLink) -> str | None:
     """ "President Abdel Fattah el-Sisi of Egypt": the office right before the name
     and the country right after it -> "president"."""
     evidence = plain_spaces(link.evidence)
-    portfolios = "|".join(sorted(_PORTFOLIOS))
-    match = re.search(
-        rf"\b(?P<office>(?:(?:{portfolios})\s+){{0,2}}(?:{_OFFICES_ALTERNATION}))\s+"
-        rf"{re.escape(link.subject)}\s+of\s+"
-        rf"(?:the\s+)?{re.escape(link.country)}\b",
-        evidence,
-        re.I,
-    )
-    return match["office"].casefold() if match else None
+    after = f"{link.subject} of "
+    at = evidence.find(after)
+    while at >= 0:
+        rest = evidence[at + len(after) :].removeprefix("the ")
+        next_char = rest[len(link.country) : len(link.country) + 1]
+        if rest.startswith(link.country) and not next_char.isalnum():
+            office = _OFFICE_AT_END.search(" ".join(evidence[:at].split()[-3:]))
+            if office:
+                return office.group(0).casefold()
+        at = evidence.find(after, at + 1)
+    return None
 
 
 def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
@@ -119,6 +121,9 @@ _PORTFOLIOS = {
     "employment", "transport", "home", "sports", "sport", "culture", "industry", "commerce",
     "international", "prime", "deputy", "vice", "chief", "economic", "state", "crown",
 }  # fmt: skip
+_OFFICE_AT_END = re.compile(
+    rf"(?:(?:{'|'.join(sorted(_PORTFOLIOS))})\s+){{0,2}}(?:{_OFFICES_ALTERNATION})$", re.I
+)
 _SCOPE = re.compile(
     r"^\s+of\s+(?:the\s+)?(?P<scope>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)"
 )

@@ -4,6 +4,7 @@ people it names, then people from the owner's other banks."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import GenerationContext
 from .distractors import MAX_DISTRACTORS, MIN_DISTRACTORS, arrange, person_distractors
@@ -24,6 +25,7 @@ SHORT_QUOTE_WORDS = 4
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
 
 
+@lru_cache(maxsize=2048)
 def _name_pattern(name: str) -> re.Pattern:
     parts = sorted({name, *list(name_parts(name))}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in parts]

@@ -80,6 +80,13 @@ def _is_place(word: str) -> bool:
     return is_country(name) or city_country(name) is not None
 
 
+def _is_nationality(word: str) -> bool:
+    """ "Greek", "Hungarian" keep their capital."""
+    from quizzes.extraction.geo import country_of_adjective
+
+    return word[:1].isupper() and country_of_adjective(word.strip(",;:")) is not None
+
+
 def is_common_noun(word: str) -> bool:
     _, _, _, nouns = _tables()
     w = word.casefold()
@@ -100,7 +107,7 @@ def _lower_first(words: list[str]) -> list[str]:
         return words
     if first in _PROPER_WORDS:
         return words
-    if words and _is_place(words[0]):
+    if words and (_is_place(words[0]) or _is_nationality(words[0])):
         return words
     next_is_name = len(words) > 1 and words[1][:1].isupper()
     if words and (first in _LOWER_FIRST or (is_common_noun(words[0]) and not next_is_name)):
@@ -108,6 +115,7 @@ def _lower_first(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def strip_time(clause: str, when: str) -> str:
     """The clause without its time expression (and the preposition before it)."""
     text = plain_spaces(clause)
@@ -123,8 +131,18 @@ def strip_time(clause: str, when: str) -> str:
 
 
 def _aux_for(subject: list[str]) -> str:
+    """ "were" for "Mr X and his government", "they", "findings", "the two parents"."""
     text = " ".join(subject).casefold()
-    return "were" if " and " in f" {text} " or text in {"they", "we"} else "was"
+    if " and " in f" {text} " or text in {"they", "we"}:
+        return "were"
+    head = subject[-1] if subject else ""
+    plural = (
+        head[:1].islower()
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        and is_common_noun(head[:-1])
+    )
+    return "were" if plural else "was"
 
 
 def finite(clause: str) -> str:
@@ -181,7 +199,15 @@ def core_words(clause: str) -> list[str] | None:
             # after the verb, the subject stays.
             subject_then_verb = i + 1 < len(words) and _is_verb_form(words[i + 1])
             head_has_verb = any(_is_verb_form(h, at_start=j == 0) for j, h in enumerate(head))
-            if adverbial or not (subject_then_verb or head_has_verb):
+            # "US singer, actor, and …": a list goes on in lower case after the comma;
+            # only a title before a name ("Mexico's economy secretary, Luis …") goes.
+            a_list = (
+                not adverbial
+                and i + 2 < len(words)
+                and words[i + 1][:1].islower()
+                and (words[i + 1].endswith(",") or words[i + 2].casefold() in {"and", "or"})
+            )
+            if adverbial or not (subject_then_verb or head_has_verb or a_list):
                 words = words[i + 1 :]
             break
     else:
@@ -204,6 +230,8 @@ _REPORTING = {"say", "tell", "add", "announce", "report", "write", "state", "cla
 
 
 _RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_ANAPHORIC = {"following", "next", "previous", "same", "latter", "former", "latest", "second"}
 _ADVERBS = {
     "first", "also", "then", "later", "only", "just", "still", "once", "again", "never",
     "already", "recently", "previously", "initially", "finally", "eventually", "effectively",
@@ -225,6 +253,16 @@ def _has_subject(subject: list[str]) -> bool:
         return False
     if subject and subject[0].casefold() in _RELATIVES:
         return False  # "which leaders … endorsed": a relative clause
+    if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES:
+        return False  # "this lockdown": which one, the question alone cannot say
+    if len(subject) > 2 and subject[0].casefold() == "the" and subject[1].casefold() in _ANAPHORIC:
+        return False  # "the following election": following which?
+    if any(w.casefold().strip(",") in _RELATIVES for w in subject[1:]):
+        return False  # "Barry Comden, whom she divorced": a relative clause
+    for i, w in enumerate(subject[:-1]):
+        following = subject[i + 1].casefold()
+        if w.casefold().endswith("ing") and w[:1].islower() and following in _PREPOSITION_WORDS:
+            return False  # "X speaking to the council called …": a participle clause
     if all(w.casefold().strip(",") in _ADVERBS for w in subject):
         return False  # "first imposed": no subject
     return any(
@@ -241,6 +279,14 @@ _SAME_FORM_PAST = {
 }  # fmt: skip
 _OBJECT_START = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "some", "all", "off"}
 _PREPOSITION_WORDS = {"in", "on", "at", "to", "during", "after", "before", "from", "with", "via"}
+# Verbs that take an object: followed straight by a preposition, their past form is
+# a passive participle ("findings published in …", "a man arrested at …").
+_DONE_TO = {
+    "publish", "release", "hold", "elect", "arrest", "kill", "injure", "sentence", "charge",
+    "convict", "sign", "adopt", "approve", "launch", "establish", "found", "ban", "appoint",
+    "discover", "issue", "file", "introduce", "register", "detain", "jail", "award", "build",
+    "unveil", "find", "reveal", "confirm", "murder", "wound", "capture", "seize", "ratify",
+}  # fmt: skip
 _WEEKDAY = re.compile(
     r"\b(?:on|last|this|next)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -366,6 +412,10 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     base = word if word in _SAME_FORM_PAST else past_to_base(word)
     if base is None:
         return None
+    if base in _DONE_TO and rest and rest[0].casefold() in _PREPOSITION_WORDS | {"by"}:
+        # "findings published in a journal": nobody "published in"; a noun phrase.
+        aux = _aux_for(subject_words)
+        return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
     if base in _REPORTING and (
         len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
     ):

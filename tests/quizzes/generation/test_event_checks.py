@@ -72,10 +72,49 @@ def dated(clause, when_text, iso, text):
             "Elections planned for March 2031 were delayed.\n",
             "planned_date",
         ),
+        (
+            "findings published by a team from",
+            "Monday",
+            "In findings published Monday by a team from Leeds, the lake was dated.\n",
+            "dangling_end",
+        ),
+        (
+            "the two suspects were caught after one of their neighbours",
+            "March 2020",
+            "The two suspects were caught in March 2020 after one of their neighbours, aged 70, "
+            "phoned the police.\n",
+            "clause_cut_short",
+        ),
+        (
+            "the paper revealed a deal whereby, the state firm Vega Ltd",
+            "Monday",
+            "On Monday the paper revealed a deal whereby, on May 2, the state firm Vega Ltd.\n",
+            "unfinished_clause",
+        ),
+        (
+            "the council issued a bond",
+            "1877",
+            "With resolution no. 1877/2019, the council issued a bond.\n",
+            "number_not_a_year",
+        ),
+        (
+            "the singer made her last record hosted a radio show until 1990",
+            "1971",
+            "The singer made her last record in 1971 and hosted a radio show until 1990.\n",
+            "stitched_clause",
+        ),
+        (
+            "the ministry spent 2% of its budget on roads",
+            "March 2020",
+            "According to a March 2020 report, the ministry spent 2% of its budget on roads.\n",
+            "date_of_another_clause",
+        ),
     ],
 )
 def test_events_that_would_make_wrong_or_broken_when_questions(clause, when_text, text, rule):
-    iso = {"Monday": "2020-05-04", "March 2031": "2031-03"}.get(when_text, when_text)
+    iso = {"Monday": "2020-05-04", "March 2031": "2031-03", "March 2020": "2020-03"}.get(
+        when_text, when_text
+    )
     problem = event_problem(dated(clause, when_text, iso, text))
     assert problem is not None
     assert problem.startswith(rule)
@@ -119,6 +158,41 @@ def test_events_that_would_make_wrong_or_broken_when_questions(clause, when_text
 )
 def test_clean_events_whose_date_goes_with_the_main_verb(clause, when_text, iso, text):
     assert event_problem(dated(clause, when_text, iso, text)) is None
+
+
+def test_one_event_given_two_different_dates_by_its_sentence_is_not_asked():
+    """ "arrested in January of last year": read as January of this year and as
+    last year, the two dates contradict each other; neither is asked."""
+    from quizzes.generation.event_checks import clean_events
+
+    text = "The two suspects were arrested in January of last year.\n"
+    january = dated("The two suspects were arrested", "January", "2020-01", text)
+    last_year = dated("The two suspects were arrested", "last year", "2019", text)
+    assert clean_events([january, last_year]) == []
+    this_month = dated("The two suspects were arrested", "January", "2019-01", text)
+    assert clean_events([this_month, last_year]) == [this_month]  # "of last year" dates January
+
+
+@pytest.mark.parametrize(
+    ("clause", "question"),
+    [
+        (
+            "US painter, sculptor, and teacher Ana Ruiz died at her home in Cusco",
+            "When did US painter, sculptor, and teacher Ana Ruiz die at her home in Cusco?",
+        ),
+        (
+            "findings published in a medical journal",
+            "When were findings published in a medical journal?",
+        ),
+        ("Greek sailors rescued the crew", "When did Greek sailors rescue the crew?"),
+        ("Ana Ruiz speaking to reporters called the vote a farce", None),
+        ("this lockdown started", None),
+        ("the following election saw a victory for the party", None),
+        ("Ben Cole, whom she divorced", None),
+    ],
+)
+def test_subjects_that_make_a_clear_question(clause, question):
+    assert question_from_clause(clause) == question
 
 
 def test_a_capitalised_word_is_a_name_not_a_verb_and_insertions_are_dropped():
