@@ -105,7 +105,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
             continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
         if number_not_a_year(dated):
-            continue  # "resolution No. 1430/2019"
+            continue  # "order no. 1744/2031"
         blanked = _blank_literal(event.evidence, core)
         if blanked:
             add(

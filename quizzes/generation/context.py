@@ -249,7 +249,7 @@ _ROLE_STOP = {
 
 def _role_run(words: list[str]) -> int:
     """How many of the last words (at most six) can be a role before a name:
-    "former German chancellor", "deputy chairman of Russia's security council"."""
+    "former Chilean president", "deputy head of Peru's port authority"."""
     n = 0
     for word in reversed(words[-6:]):
         if not word or word[-1:] in ',.;:!?”"' or word.casefold() in _ROLE_STOP:
@@ -260,9 +260,9 @@ def _role_run(words: list[str]) -> int:
 
 def without_country_roles(text: str, ctx: GenerationContext) -> str:
     """A rewritten prompt or statement without the country of a person the bank
-    may ask about: "Kazakh President Kassym-Jomart Tokayev" -> "President
-    Kassym-Jomart Tokayev", "Crown Prince X of Saudi Arabia" -> "Crown Prince X",
-    "deputy chairman of Russia's security council Y" -> "… of the security council Y"
+    may ask about: "Chilean President Ana Ruiz" -> "President Ana Ruiz", "Grand
+    Duke X of Luxembourg" -> "Grand Duke X",
+    "deputy head of Peru's port authority Y" -> "… of the port authority Y"
     (else "When did …?" would answer "Which country is Y …?")."""
     for link in ctx.countries:
         name = link.subject

@@ -68,7 +68,7 @@ _NAME_SHAPE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [\w’'.-]+)*$")
 
 @lru_cache(maxsize=8192)
 def looks_like_a_name(name: str) -> bool:
-    """Letters, spaces, hyphens, apostrophes and full stops only: "Bashir al] Assad"
+    """Letters, spaces, hyphens, apostrophes and full stops only: "Omar al] Haddad"
     (a name cut by a bracket) is no option."""
     return bool(_NAME_SHAPE.match(name)) and not any(ch.isdigit() for ch in name)
 

@@ -28,7 +28,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 
 
 def unbalanced_marks(dated: DatedFact) -> str | None:
-    """ "the World Health Organization ) announced …": a clause cut inside
+    """ "the Harbour Authority ) closed …": a clause cut inside
     brackets or quotation marks reads as garbage."""
     clause = dated.event.event or ""
     for opening, closing in _PAIRS:
@@ -40,7 +40,7 @@ def unbalanced_marks(dated: DatedFact) -> str | None:
 
 
 def stray_punctuation(dated: DatedFact) -> str | None:
-    """ "… in Wuhan : "COVID-19" is to replace": a colon, semicolon or a space
+    """ "… in Arequipa : "AX-3" is to replace": a colon, semicolon or a space
     before punctuation means two sentences were glued into one clause."""
     clause = plain(dated.event.event or "")
     if re.search(r"[:;]|\s[,.)\]]|[(\[]\s|\w-(?:\s|$)", clause):
@@ -71,7 +71,7 @@ _COMPLEMENTISERS = {
 
 
 def unfinished_clause(dated: DatedFact) -> str | None:
-    """ "revealed a deal whereby, on October 29, the state firm HDT": a clause
+    """ "revealed a deal whereby, on May 2, the state firm Vega": a clause
     opened by "whereby", "that", "because" … has no verb of its own."""
     parts = _parts(dated)
     if parts is None or parts.verb_index < 0:
@@ -86,8 +86,8 @@ def unfinished_clause(dated: DatedFact) -> str | None:
 
 
 def clause_cut_short(dated: DatedFact) -> str | None:
-    """ "the parents were arrested after one of their daughters" when the sentence
-    goes on ", aged 17, escaped …": the clause stops before its own verb."""
+    """ "the suspects were caught after one of their neighbours" when the sentence
+    goes on ", aged 70, phoned …": the clause stops before its own verb."""
     words = plain(strip_time(dated.event.event, dated.event.when)).split()
     evidence = plain(dated.event.evidence)
     tail_words = " ".join(words[-3:]).rstrip(".!?")
@@ -95,7 +95,7 @@ def clause_cut_short(dated: DatedFact) -> str | None:
     if end is None:
         return None
     tail = evidence[end.end() :]
-    tail = re.sub(r"^\s*,[^,;:]{0,40},", " ", tail)  # ", aged 17," describes what came before
+    tail = re.sub(r"^\s*,[^,;:]{0,40},", " ", tail)  # ", aged 70," describes what came before
     following = [t for t in _TOKEN.findall(tail)[:4] if t not in {",", ";", ":"}]
     if following and following[0].casefold() in {"and", "but", "or", "then"}:
         return None  # "won the race and broke the record": a second verb of its own
@@ -114,7 +114,7 @@ def _word_list(text: str) -> list[str]:
 
 def _skippable(gap: list[str]) -> bool:
     """Words of the sentence a clause may leave out: up to two, or an insertion
-    between commas, dashes or brackets ("Cengiz, fiancée of …, addressed")."""
+    between commas, dashes or brackets ("Ruiz, the mayor of …, opened")."""
     words = [w for w in gap if w not in _INSERTION_MARKS]
     if gap and gap[0] in _INSERTION_MARKS and gap[-1] in _INSERTION_MARKS:
         return True
@@ -123,8 +123,8 @@ def _skippable(gap: list[str]) -> bool:
 
 
 def stitched_clause(dated: DatedFact) -> str | None:
-    """ "Day made her last movie hosted The … Show" from "Day made her last movie
-    in 1968 and, with debts …, hosted The … Show": a clause whose words do not run
+    """ "the singer made her last record hosted a show" from "the singer made her last
+    record in 1971 and, short of money, hosted a show": a clause whose words do not run
     on in the sentence (once the time expression is taken out) joins two clauses."""
     clause = [
         w
@@ -172,7 +172,7 @@ _NOT_A_YEAR = re.compile(r"(?:\b(?:no|nr|number|decree|resolution|law)\.?\s*|#)$
 
 
 def number_not_a_year(dated: DatedFact) -> str | None:
-    """ "Government Decree no. 1430/2019": a number, not the year 1430."""
+    """ "order no. 1744/2031": a number, not the year 1744."""
     when = plain(dated.event.when or "")
     if not re.fullmatch(r"(?:in\s+)?\d{4}", when, re.I):
         return None
@@ -185,7 +185,7 @@ def number_not_a_year(dated: DatedFact) -> str | None:
 
 
 def no_subject_and_verb(dated: DatedFact) -> str | None:
-    """ "Both received prison terms", "the guidelines also list X as …": no
+    """ "Both received fines", "the rules also name X as …": no
     named subject before a past-tense verb (nor an event's name) to ask about."""
     if _parts(dated) is None:
         return "no subject and past-tense verb"
@@ -232,8 +232,8 @@ def _is_other_verb(word: str) -> bool:
 
 def _between_is_clean(tokens: list[str]) -> bool:
     """The words between the main verb and the time expression keep the date on
-    that verb: "was reportedly left waiting four hours for a meeting with …" yes;
-    "found guilty of raping …", "said the plant closed …", "agreed to build …",
+    that verb: "was reportedly left waiting two hours for a talk with …" yes;
+    "convicted of robbing …", "said the plant closed …", "agreed to build …",
     "… , becoming …" no."""
     chain = True  # still in the verb group: adverbs, participles, a gerund right after
     previous = ""
@@ -255,7 +255,7 @@ def _between_is_clean(tokens: list[str]) -> bool:
             continue  # "was left", "left waiting"
         chain = False
         if _is_gerund(token) and previous not in _DETERMINERS:
-            return False  # "of raping", ", becoming"
+            return False  # "of robbing", ", becoming"
         if _is_other_verb(token):
             return False
         if w == "to" and i + 1 < len(tokens):
@@ -286,8 +286,8 @@ def _find(text: str, needle: str, start: int = 0) -> _Span | None:
 
 
 def date_of_another_clause(dated: DatedFact) -> str | None:
-    """ "found guilty on Thursday of raping a tourist in 2014": 2014 is the date of
-    the raping, not of the verdict; only the time expression that goes with the
+    """ "convicted on Monday of robbing a bank in 2016": 2016 is the date of the
+    robbery, not of the verdict; only the time expression that goes with the
     main verb (or leads the sentence) dates the event."""
     parts = _parts(dated)
     if parts is None:

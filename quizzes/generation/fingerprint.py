@@ -44,7 +44,7 @@ def seed_of(key: str) -> int:
 
 
 def person_target(name: str) -> str:
-    """ "Kosgei" and "Brigid Kosgei" are one target: the surname."""
+    """ "Ruiz" and "Ana Ruiz" are one target: the surname."""
     words = normalise(name).split()
     return f"person:{words[-1] if words else ''}"
 

@@ -65,7 +65,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 
 
 def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "When did the World Health Organization ) announce …": brackets and
+    """ "When did the Harbour Authority ) close …": brackets and
     quotation marks come in pairs."""
     prompt = draft.prompt
     for opening, closing in _PAIRS:
@@ -77,7 +77,7 @@ def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None
 
 
 def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "… in Wuhan : the …", "( UN)", "the case " X vs. Y"", "Mugabe co- was":
+    """ "… in Arequipa : the …", "( UN)", "the case " X vs. Y"", "Ruiz co- was":
     no space before closing punctuation nor inside brackets and quotation marks,
     no doubled punctuation, no word cut at a hyphen."""
     prompt = draft.prompt.replace(BLANK, "x")
@@ -116,10 +116,10 @@ def _word_cases(text: str) -> tuple[frozenset, frozenset]:
 
 
 def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "When did the unite Nations …", "In what year was day born …", "When did
-    greek prime minister …": a lower-case word of a rewritten prompt that the
-    article only writes capitalised inside a sentence is a name (or a name turned
-    into a verb) that lost its capital."""
+    """ "When did the unite Fishermen …", "In what year was rose born …" (for Rose,
+    a surname), "When did chilean ministers …": a lower-case word of a rewritten
+    prompt that the article only writes capitalised inside a sentence is a name (or
+    a name turned into a verb) that lost its capital."""
     if draft.kind not in _REWRITTEN_KINDS:
         return None
     lower, capital = _word_cases(ctx.article_text)
@@ -238,8 +238,8 @@ def _speaker_quote(draft: QuestionDraft) -> Quote | None:
 
 
 def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "Speaking to Martin Smith of PBS, he said …", "… she said, asking Cengiz
-    to be …": when the sentence names the credited speaker only after "to",
+    """ "Talking to Petra Lindqvist of a radio station, he said …", "… the coach
+    said, urging Omar to stay": when the sentence names the credited speaker only after "to",
     "asking", "told" and the like, that person is the one spoken to."""
     quote = _speaker_quote(draft)
     if quote is None or not quote.speaker or draft.kind == "cloze":
@@ -347,7 +347,7 @@ _RELATIVE_TIME = re.compile(
 
 
 def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "When did this lockdown start, last year?": a relative time left in a
+    """ "When did this strike start, last year?": a relative time left in a
     rewritten prompt means something else to the reader of the question."""
     if draft.kind in _REWRITTEN_KINDS and _RELATIVE_TIME.search(draft.prompt):
         return "grammar: a relative time expression left in the prompt"
@@ -355,7 +355,7 @@ def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | No
 
 
 def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "“2019-nCoV.”", "“COVID-19”": a name in quotation marks, not words
+    """ "“H7N3”", "“Project-X.”": a name in quotation marks, not words
     anyone said, makes no who-said question nor statement ("“hopeless”" may)."""
     quote = _speaker_quote(draft)
     if quote is None:
@@ -375,7 +375,7 @@ BIG_CITY = 250_000
 
 def well_known_place(name: str, country: str) -> bool:
     """A capital, a city of a quarter of a million people or more, or a state or province:
-    "In which country is London?" tests geography, not the article."""
+    "In which country is Lima?" tests geography, not the article."""
     from quizzes.extraction.geo import city_population, region_country
 
     if is_capital_of(name, country) or city_population(name) >= BIG_CITY:
@@ -384,13 +384,13 @@ def well_known_place(name: str, country: str) -> bool:
 
 
 def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "In which country is Chicago?", "Vienna is in Austria.": where a well-known
+    """ "In which country is Lima?", "Santiago is in Chile.": where a well-known
     place lies is world knowledge, not something the article is about."""
     link = draft.source
     if not isinstance(link, CountryLink):
         return None
     if draft.kind == "cloze":
-        # "… in Istanbul, _____.", "the _____ city of Chicago": the blank only asks
+        # "… in Lima, _____.", "the _____ city of Santiago": the blank only asks
         # where the city lies.
         at, place = draft.prompt.find(BLANK), plain(link.subject)
         before = draft.prompt[:at].split()[-(3 + len(place.split())) :]
@@ -433,8 +433,8 @@ def _country_mentions(text: str) -> list[tuple[int, str, int]]:
 
 
 def nearest_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "Egyptian foreign minister S and his Greek, Cypriot and French
-    counterparts, D, C and L": when the question only says "linked to" or "from",
+    """ "Peruvian minister R and her Chilean and Bolivian counterparts, C and H":
+    when the question only says "linked to" or "from",
     the country must be the one the sentence names nearest the subject."""
     link = draft.source
     if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
@@ -463,8 +463,8 @@ def nearest_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
 
 
 def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "In which country is Carmel Valley?" when the sentence says "Carmel Valley,
-    California": the reader needs geography the article does not give."""
+    """ "In which country is Paita?" when the sentence says "Paita, Piura": the
+    reader needs geography the article does not give."""
     link = draft.source
     if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
         return None
@@ -666,8 +666,8 @@ def _quotation(prompt: str) -> str:
 
 
 def _names_in(prompt: str) -> list[str]:
-    """Capitalised runs after the first word: "Which country is Mahamadou
-    Issoufou the president of?" -> ["Mahamadou Issoufou"]."""
+    """Capitalised runs after the first word: "Which country is Ana Ruiz the
+    president of?" -> ["Ana Ruiz"]."""
     body = prompt.split(" ", 1)[1] if " " in prompt else ""
     return re.findall(r"[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|al|bin|de|el|van|von))*", body)
 
@@ -749,9 +749,8 @@ def _as_quiz_question(draft: QuestionDraft) -> QuizQuestion:
 
 
 def gives_away_another(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str | None:
-    """In one bank, no prompt answers another question: "True or false? Kosgei
-    said: “I was not expecting this”" beside "Who said: “I was not expecting
-    this”?"."""
+    """In one bank, no prompt answers another question: "True or false? Ruiz
+    said: “we won fair and square”" beside "Who said: “we won fair and square”?"."""
     mine = _as_quiz_question(draft)
     for other in kept:
         theirs = _as_quiz_question(other)

@@ -36,8 +36,8 @@ def _spread(chain: list[DatedFact], n: int) -> list[DatedFact]:
 
 
 def _dated_line(dated: DatedFact, ctx: GenerationContext) -> str:
-    """ "“Khashoggi was murdered last October …” → October 2018 (“last October”, in
-    an article published on …, is October 2018.)"."""
+    """ "“The dam burst last October …” → October 2019 (“last October”, in an
+    article published on …, is October 2019.)"."""
     line = f"“{shorten(plain_spaces(dated.event.evidence), 140)}” → {dated.when.label()}"
     resolution = date_resolution(dated, published=ctx.published)
     return f"{line} ({resolution})" if resolution else line

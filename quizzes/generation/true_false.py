@@ -59,8 +59,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         speaker, truth = quote.speaker, _is_true(key)
         if not truth:
-            # A wrong speaker the quote names is no plausible speaker ("… when I saw how
-            # fast Brigid was running …" was not said by Brigid).
+            # A wrong speaker the quote names is no plausible speaker ("… I knew Ana
+            # would win …" was not said by Ana).
             others = [
                 p
                 for p in person_distractors(

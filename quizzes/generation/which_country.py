@@ -78,7 +78,7 @@ def _places_in(text: str) -> list[str]:
 
 
 def _office_of_country(link: CountryLink) -> str | None:
-    """ "President Abdel Fattah el-Sisi of Egypt": the office right before the name
+    """ "President Ana Ruiz of Peru": the office right before the name
     and the country right after it -> "president"."""
     evidence = plain_spaces(link.evidence)
     after = f"{link.subject} of "
@@ -235,8 +235,8 @@ def _is_city(name: str) -> bool:
 
 
 def _is_from(link: CountryLink) -> bool:
-    """ "Brigid Kosgei of Kenya", "Dejene Debela, from Ethiopia", "Kenya's Brigid
-    Kosgei", "Kenyan runner Brigid Kosgei": the article says where the person is from."""
+    """ "Ana Ruiz of Peru", "Ben Cole, from Chile", "Peru's Ana Ruiz", "Peruvian
+    runner Ana Ruiz": the article says where the person is from."""
     evidence = plain_spaces(link.evidence)
     name, country = re.escape(link.subject), re.escape(link.country)
     if re.search(rf"{name},?\s+(?:of|from)\s+(?:the\s+)?{country}\b", evidence):

@@ -45,7 +45,7 @@ def blank_person(text: str, name: str) -> str | None:
 def speaker_options(speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int):
     """Wrong speakers of the answer's type: people for a person, organisations
     for an organisation ("The _____ said" takes no person's name). Nobody the quote
-    itself names: "… when I saw how fast Brigid was running …" was not Brigid's."""
+    itself names: "… I knew Ana would win …" was not Ana's."""
     if is_organisation(speaker):
         candidates = person_distractors(
             speaker, speakers=ctx.organisations, people=ctx.speakers, seed=seed, limit=20

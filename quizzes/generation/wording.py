@@ -81,7 +81,7 @@ def _is_place(word: str) -> bool:
 
 
 def _is_nationality(word: str) -> bool:
-    """ "Greek", "Hungarian" keep their capital."""
+    """ "Chilean", "Peruvian" keep their capital."""
     from quizzes.extraction.geo import country_of_adjective
 
     return word[:1].isupper() and country_of_adjective(word.strip(",;:")) is not None
@@ -254,11 +254,11 @@ def _has_subject(subject: list[str]) -> bool:
     if subject and subject[0].casefold() in _RELATIVES:
         return False  # "which leaders … endorsed": a relative clause
     if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES:
-        return False  # "this lockdown": which one, the question alone cannot say
+        return False  # "this strike": which one, the question alone cannot say
     if len(subject) > 2 and subject[0].casefold() == "the" and subject[1].casefold() in _ANAPHORIC:
         return False  # "the following election": following which?
     if any(w.casefold().strip(",") in _RELATIVES for w in subject[1:]):
-        return False  # "Barry Comden, whom she divorced": a relative clause
+        return False  # "Ben Cole, whom she married": a relative clause
     for i, w in enumerate(subject[:-1]):
         following = subject[i + 1].casefold()
         if w.casefold().endswith("ing") and w[:1].islower() and following in _PREPOSITION_WORDS:
@@ -315,8 +315,8 @@ def _verb_at(words: list[str], i: int) -> bool:
 
 @dataclass(frozen=True)
 class ClauseParts:
-    """An event clause split at its main verb: "one Moscow official | called | for
-    the denazification of Kazakhstan"."""
+    """An event clause split at its main verb: "a harbour official | called | for
+    the closure of the pier"."""
 
     words: list[str]  # the core words (leading adverbials and insertions removed)
     verb_index: int  # -1 for a noun phrase that can "take place"
@@ -338,8 +338,8 @@ _INSERTION_START = {
 
 
 def _drop_insertions(words: list[str]) -> list[str]:
-    """ "Trump, in a statement delivered via his secretary, announced …" -> "Trump
-    announced …": a comma-enclosed phrase that starts with a preposition sits
+    """ "Ruiz, in a letter sent to the council, announced …" -> "Ruiz announced
+    …": a comma-enclosed phrase that starts with a preposition sits
     between the subject and its verb."""
     i = 0
     while i < len(words) - 2:
@@ -378,7 +378,7 @@ def clause_parts(clause: str) -> ClauseParts | None:
             return None
         subject = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
         if len(subject) > 1 and subject[-1].casefold() in {"which", "who", "that"}:
-            # "the General Assembly which took place": the relative clause is the event.
+            # "the regional assembly which took place": the relative clause is the event.
             subject = subject[:-1]
             words = [*subject, *words[i:]]
             i -= 1
@@ -449,7 +449,7 @@ _NOUN_PHRASE = re.compile(
 def _is_noun_phrase(words: list[str]) -> bool:
     """ "the dissolution of the USSR", "the Paris summit" (they can "take place"), not
     "her remarks come weeks before …", "Dhaka absorbing a large share" (verbs) nor
-    "the H1N1 outbreak as an example of …" (more than an event's name)."""
+    "the H5N8 outbreak as a warning of …" (more than an event's name)."""
     match = _NOUN_PHRASE.match(" ".join(words))
     if match is None or not _has_subject(words[:3]):
         return False
@@ -472,7 +472,7 @@ def _is_noun_phrase(words: list[str]) -> bool:
 
 
 def event_sentence(clause: str) -> str | None:
-    """The clause as a short sentence ("One Moscow official called …"; "The
+    """The clause as a short sentence ("A harbour official called …"; "The
     dissolution of the USSR"), None when it has no subject."""
     parts = clause_parts(clause)
     if parts is None or question_from_clause(clause) is None:
@@ -489,7 +489,7 @@ def event_sentence(clause: str) -> str | None:
 def statement_with_date(clause: str, label: str, granularity: str) -> str | None:
     """ "On 21 September 2022, the minister resigned.", "In 2025, the Commission said
     that …": the date leads, so it cannot be read as the date of a reported clause
-    or of a source ("… would be leaving Syria on 6 October")."""
+    or of a source ("… said the troops would be leaving on 6 October")."""
     preposition = "On" if granularity == "day" else "In"
     parts = clause_parts(plain_spaces(clause))
     text = event_sentence(plain_spaces(clause))

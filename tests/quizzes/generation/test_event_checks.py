@@ -184,7 +184,7 @@ def test_one_event_given_two_different_dates_by_its_sentence_is_not_asked():
             "findings published in a medical journal",
             "When were findings published in a medical journal?",
         ),
-        ("Greek sailors rescued the crew", "When did Greek sailors rescue the crew?"),
+        ("Chilean sailors rescued the crew", "When did Chilean sailors rescue the crew?"),
         ("Ana Ruiz speaking to reporters called the vote a farce", None),
         ("this lockdown started", None),
         ("the following election saw a victory for the party", None),

@@ -205,45 +205,45 @@ def test_an_office_of_an_organisation_is_not_phrased_as_an_office_of_the_country
 
 def test_a_country_the_article_never_names_is_a_guess_and_makes_no_question():
     text = (
-        "Steel towns object to tariffs on United States imports.\n"
+        "Port towns object to tariffs on Peruvian fish.\n"
         "“I have plants in Toledo,” Hollis said.\n"
-        "The mill in Youngstown, United States, closed.\n"
+        "The port of Mollendo, Peru, closed.\n"
     )
     facts = Facts(
         countries=[
             link("Toledo", "Belize", "I have plants", "place", source=text),
-            link("Youngstown", "United States", "The mill", "place", source=text),
+            link("Mollendo", "Peru", "The port", "place", source=text),
         ]
     )
     answers = {d.answer for d in built(which_country, facts, text)}
-    assert answers == {"United States"}
+    assert answers == {"Peru"}
 
 
 def test_where_a_well_known_place_lies_is_world_trivia_not_a_question():
-    """ "In which country is Chicago?", "Vienna is in Austria.", "… in Istanbul,
-    _____.": a capital, a city of a million people or a state tests geography,
+    """ "In which country is Lima?", "Arequipa is in Peru.", "… in Piura, _____.":
+    a capital, a city of a quarter of a million people or a region tests geography,
     not the article; a small town the article places is asked."""
     text = (
-        "The marathon was held in Chicago, United States, on Sunday.\n"
-        "The record was set in Vienna, Austria, two days earlier.\n"
-        "Farmers in Ohio, United States, cheered.\n"
-        "The mill in Youngstown, United States, closed.\n"
+        "The summit was held in Lima, Peru, on Sunday.\n"
+        "The record was set in Arequipa, Peru, two days earlier.\n"
+        "Farmers in Piura, Peru, cheered.\n"
+        "The port of Mollendo, Peru, closed.\n"
     )
     facts = Facts(
         countries=[
-            link("Chicago", "United States", "The marathon", "place", source=text),
-            link("Vienna", "Austria", "The record", "place", source=text),
-            link("Ohio", "United States", "Farmers", "place", source=text),
-            link("Youngstown", "United States", "The mill", "place", source=text),
+            link("Lima", "Peru", "The summit", "place", source=text),
+            link("Arequipa", "Peru", "The record", "place", source=text),
+            link("Piura", "Peru", "Farmers", "place", source=text),
+            link("Mollendo", "Peru", "The port", "place", source=text),
         ]
     )
     drafts = generate_questions(facts, article_text=text)
     prompts = " ".join(d.prompt for d in drafts)
-    for place in ("Chicago", "Vienna", "Ohio"):
+    for place in ("Lima", "Arequipa", "Piura"):
         assert f"{place}, {BLANK}" not in prompts
         assert f"is {place}?" not in prompts
         assert f"{place} is in" not in prompts
-    assert any("Youngstown" in d.prompt for d in drafts if d.kind != "cloze")
+    assert any("Mollendo" in d.prompt for d in drafts if d.kind != "cloze")
 
 
 def test_a_subject_naming_the_country_or_one_of_its_cities_gives_it_away():
