@@ -1093,6 +1093,52 @@ def _normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class GradedAnswer:
+    is_correct: bool
+    choice: Any = None  # the Choice picked (multiple choice)
+    order: list[int] | None = None  # the choice ids in the given order (timeline)
+    text: str = ""  # the typed answer (cloze, free text)
+
+
+def answer_grade(
+    *,
+    question: Question,
+    choice_id: int | None = None,
+    order: list[int] | None = None,
+    text: str | None = None,
+) -> GradedAnswer:
+    """Whether an answer to a question is right. Pure: it writes nothing (the quiz
+    stores it, a teacher's preview only shows it). Raises ReviewError for an answer
+    that does not fit the question."""
+    choices = list(question.choices.all())
+    if question.kind in MULTIPLE_CHOICE_KINDS:
+        if choice_id is None:
+            raise ReviewError("choice", "Pick one of the choices.")
+        chosen = next((c for c in choices if c.pk == choice_id), None)
+        if chosen is None:
+            raise ReviewError("choice", "This choice does not belong to the question.")
+        return GradedAnswer(is_correct=chosen.is_correct, choice=chosen)
+    if question.kind == QuestionKind.ORDERING:
+        if not isinstance(order, list | tuple) or not order:
+            raise ReviewError("order", "Give the choices in the order you think is right.")
+        try:
+            given_order = [int(x) for x in order]
+        except (TypeError, ValueError):
+            raise ReviewError("order", "The order must list choice ids.") from None
+        expected = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
+        if sorted(given_order) != sorted(expected):
+            raise ReviewError("order", "The order must list each choice of the question once.")
+        return GradedAnswer(is_correct=given_order == expected, order=given_order)
+    if text is None or not str(text).strip():
+        raise ReviewError("text", "Type your answer.")
+    given_text = str(text).strip()[:1000]
+    accepted = {_normalise_text(question.answer)} | {
+        _normalise_text(c.text) for c in choices if c.is_correct
+    }
+    return GradedAnswer(is_correct=_normalise_text(given_text) in accepted, text=given_text)
+
+
 def quiz_answer(
     *,
     user,
@@ -1118,36 +1164,9 @@ def quiz_answer(
     question = Question.objects.prefetch_related("choices").filter(pk=question_id).first()
     if question is None:
         raise ReviewError("question", "This question no longer exists.")
-    choices = list(question.choices.all())
-    chosen = None
-    given_order = None
-    given_text = ""
-    if question.kind in MULTIPLE_CHOICE_KINDS:
-        if choice_id is None:
-            raise ReviewError("choice", "Pick one of the choices.")
-        chosen = next((c for c in choices if c.pk == choice_id), None)
-        if chosen is None:
-            raise ReviewError("choice", "This choice does not belong to the question.")
-        is_correct = chosen.is_correct
-    elif question.kind == QuestionKind.ORDERING:
-        if not isinstance(order, list | tuple) or not order:
-            raise ReviewError("order", "Give the choices in the order you think is right.")
-        try:
-            given_order = [int(x) for x in order]
-        except (TypeError, ValueError):
-            raise ReviewError("order", "The order must list choice ids.") from None
-        expected = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
-        if sorted(given_order) != sorted(expected):
-            raise ReviewError("order", "The order must list each choice of the question once.")
-        is_correct = given_order == expected
-    else:
-        if text is None or not str(text).strip():
-            raise ReviewError("text", "Type your answer.")
-        given_text = str(text).strip()[:1000]
-        accepted = {_normalise_text(question.answer)} | {
-            _normalise_text(c.text) for c in choices if c.is_correct
-        }
-        is_correct = _normalise_text(given_text) in accepted
+    graded = answer_grade(question=question, choice_id=choice_id, order=order, text=text)
+    chosen, given_order, given_text = graded.choice, graded.order, graded.text
+    is_correct = graded.is_correct
     rating = rating_for_answer(is_correct=is_correct, duration_ms=duration_ms)
     now = timezone.now()
     with transaction.atomic():

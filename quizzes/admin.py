@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from . import services
 from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
@@ -19,6 +22,7 @@ from .interop.admin_views import EXPORT_ACTIONS, bank_import_urls
 from .jobs import generation_retry
 from .models import Article, Choice, GenerationJob, Question, QuestionBank, Tag
 from .permissions import can_edit_bank, is_teacher
+from .review_admin import review_urls
 from .selectors import evidence_in_paragraph
 
 if TYPE_CHECKING:
@@ -64,18 +68,21 @@ class OwnedBankMixin(_ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "publisher", "published_on", "created_by", "created_at"]
+    list_display = ["title", "publisher", "published_on", "bank_links", "created_at"]
     list_filter = ["publisher", "published_on"]
     search_fields = ["title", "publisher", "text"]
     date_hierarchy = "created_at"
-    readonly_fields = ["checksum", "created_by", "created_at"]
+    readonly_fields = ["banks_and_jobs", "checksum", "created_by", "created_at"]
     fields = [
-        "title",
-        "publisher",
         "url",
-        "published_on",
-        "text",
         "upload",
+        "title",
+        "author",
+        "publisher",
+        "published_on",
+        "date_checked",
+        "text",
+        "banks_and_jobs",
         "checksum",
         "created_by",
         "created_at",
@@ -87,11 +94,16 @@ class ArticleAdmin(admin.ModelAdmin):
         css = {"all": ["quizzes/admin.css"]}
 
     def get_queryset(self, request):
-        """Teachers see the articles they added and those behind their banks."""
+        """Teachers see the articles they added and those behind their banks (and,
+        of an article's banks, their own)."""
         queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(Q(created_by=request.user) | Q(banks__owner=request.user)).distinct()
+        banks = QuestionBank.objects.order_by("title", "id")
+        if not request.user.is_superuser:
+            banks = banks.filter(owner=request.user)
+            queryset = queryset.filter(
+                Q(created_by=request.user) | Q(banks__owner=request.user)
+            ).distinct()
+        return queryset.prefetch_related(Prefetch("banks", queryset=banks, to_attr="own_banks"))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -99,14 +111,21 @@ class ArticleAdmin(admin.ModelAdmin):
             return allowed
         return obj.created_by_id == request.user.pk
 
+    def get_list_display(self, request):
+        if request.user.is_superuser:  # teachers see their own articles: no need to say whose
+            return [*self.list_display[:-1], "created_by", self.list_display[-1]]
+        return self.list_display
+
     def _has_questions(self, obj) -> bool:
         return obj is not None and obj.banks.exists()
 
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)
-        if self._has_questions(obj):
-            return [field for field in fields if field != "upload"]
-        return fields
+        if obj is None:  # nothing stored or generated yet
+            unsaved = {"banks_and_jobs", "checksum", "created_by", "created_at"}
+            return [field for field in fields if field not in unsaved]
+        hidden = {"date_checked"} | ({"upload"} if self._has_questions(obj) else set())
+        return [field for field in fields if field not in hidden]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -118,6 +137,148 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After adding, the article's own page: its "Generate questions" button is next."""
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            f"“{obj}” added. Press “Generate questions” to make its draft bank.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:quizzes_article_change", args=[obj.pk]))
+
+    # The article's banks and generation jobs, on its page and in the list.
+
+    @admin.display(description="Banks")
+    def bank_links(self, obj):
+        banks = getattr(obj, "own_banks", [])
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:quizzes_questionbank_review", args=[bank.pk]), bank.title)
+                    for bank in banks
+                ),
+            )
+            or "—"
+        )
+
+    @admin.display(description="Banks and generation jobs")
+    def banks_and_jobs(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        banks = getattr(obj, "own_banks", [])
+        jobs_url = (
+            reverse("admin:quizzes_generationjob_changelist") + f"?article__id__exact={obj.pk}"
+        )
+        job_count = obj.generation_jobs.count()
+        bank_items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({}) · <a href="{}">Review drafts</a> · '
+            '<a href="{}">Preview as student</a></li>',
+            (
+                (
+                    reverse("admin:quizzes_questionbank_change", args=[bank.pk]),
+                    bank.title,
+                    bank.get_status_display().lower(),
+                    reverse("admin:quizzes_questionbank_review", args=[bank.pk]),
+                    reverse("web:bank_preview", args=[bank.pk]),
+                )
+                for bank in banks
+            ),
+        )
+        return format_html(
+            '<ul class="article-links">{}<li><a href="{}">Generation jobs ({})</a></li></ul>',
+            bank_items or format_html("<li>No bank yet: press “Generate questions”.</li>"),
+            jobs_url,
+            job_count,
+        )
+
+    # Adding from the web: "Read the page" fills the add form for the teacher to check.
+
+    def _wants_page_read(self, request, object_id) -> bool:
+        if request.method != "POST" or object_id is not None:
+            return False
+        upload = request.FILES.get("upload")
+        if "_read_page" in request.POST or (upload and services.is_html_upload(upload.name)):
+            return True
+        typed_text = request.POST.get("text", "").strip()
+        return bool(request.POST.get("url", "").strip()) and not typed_text and not upload
+
+    def _read_page(self, request) -> dict:
+        """What to show in the add form after reading the page: the values found, or
+        what the teacher typed with the reason the page could not be read."""
+        upload = request.FILES.get("upload")
+        url = request.POST.get("url", "").strip()
+        try:
+            if upload and services.is_html_upload(upload.name):
+                found = services.article_find_in_html(
+                    data=upload.read(settings.ARTICLE_MAX_BYTES + 1),
+                    filename=upload.name,
+                    url=url,
+                )
+            elif url:
+                found = services.article_find_at_url(url=url)
+            else:
+                raise services.ArticleInputError(
+                    "url", "Paste the article's web address, or upload a saved page (.html)."
+                )
+        except services.ArticleInputError as error:
+            typed = {name: request.POST.get(name, "") for name in ArticleAdminForm.Meta.fields}
+            return {"initial": typed, "error": (error.field, error.message)}
+        if found.published_on:
+            self.message_user(
+                request,
+                f"Read from the page. The publication date found is "
+                f"{found.published_on:%-d %B %Y}: check it against the page, then tick "
+                "“Publication date checked” and save.",
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                "Read from the page, but it gives no publication date: enter it if you know "
+                "it (the “when” questions count from it), tick “Publication date checked” "
+                "and save.",
+                messages.WARNING,
+            )
+        initial = {
+            "url": found.url,
+            "title": found.title,
+            "author": found.author,
+            "publisher": found.publisher,
+            "published_on": found.published_on,
+            "text": found.text,
+        }
+        return {"initial": initial, "error": None}
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if self._wants_page_read(request, object_id):
+            # Show the add form again, filled in, without saving anything: the same
+            # page as a GET with these initial values (CSRF was checked by admin_view).
+            request._article_page = self._read_page(request)
+            request.method = "GET"
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        page = getattr(request, "_article_page", None)
+        if page is not None:
+            return page["initial"]
+        return super().get_changeform_initial_data(request)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        page = getattr(request, "_article_page", None)
+        if page is not None and page["error"]:
+            form = type(form.__name__, (form,), {"fetch_error": page["error"]})
+        return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["read_page_button"] = add
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # "Generate questions": the list action and the button on the article page.
 
@@ -150,11 +311,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.INFO,
             )
         elif job.status == "done":
-            bank_url = reverse("admin:quizzes_questionbank_change", args=[job.bank_id])
+            bank_url = reverse("admin:quizzes_questionbank_review", args=[job.bank_id])
             self.message_user(
                 request,
                 format_html(
-                    '“{}”: {} <a href="{}">Review the bank</a>.',
+                    '“{}”: {} <a href="{}">Review the drafts</a>.',
                     article,
                     services.generation_summary(job.counts),
                     bank_url,
@@ -182,14 +343,21 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_object(request, unquote(object_id))
         if article is None:
             raise Http404("No such article.")
-        self._generate(request, article)
+        job = self._generate(request, article)
+        if job.status == "done" and job.bank_id:
+            return HttpResponseRedirect(
+                reverse("admin:quizzes_questionbank_review", args=[job.bank_id])
+            )
         return HttpResponseRedirect(reverse("admin:quizzes_article_change", args=[article.pk]))
 
 
 class QuestionInline(admin.TabularInline):
+    """The bank page's questions, compact enough for a 1,366 px window (the review
+    page is where they are read one by one)."""
+
     model = Question
-    fields = ["position", "kind", "prompt", "answer", "status", "origin"]
-    readonly_fields = ["origin"]
+    fields = ["position", "kind", "prompt", "answer", "status"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     extra = 0
     show_change_link = True
     ordering = ["position", "id"]
@@ -203,8 +371,8 @@ class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
         "status",
         "is_public",
         "article",
-        "owner",
-        "question_total",
+        "question_counts",
+        "review_link",
         "updated_at",
     ]
     list_filter = ["status", "is_public", "tags"]
@@ -215,15 +383,48 @@ class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
     actions = ["publish_banks", "unpublish_banks", *EXPORT_ACTIONS]
     inlines = [QuestionInline]
 
+    class Media:
+        css = {"all": ["quizzes/admin.css"]}
+
     def get_urls(self):
-        return bank_import_urls(self) + super().get_urls()
+        return review_urls(self) + bank_import_urls(self) + super().get_urls()
+
+    def get_list_display(self, request):
+        if request.user.is_superuser:  # a teacher's list is all their own
+            return [*self.list_display[:4], "owner", *self.list_display[4:]]
+        return self.list_display
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(question_total=Count("questions"))
+        live = ~Q(questions__status="archived")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article", "owner")
+            .annotate(
+                question_total=Count("questions", filter=live),
+                draft_total=Count("questions", filter=Q(questions__status="draft")),
+            )
+        )
 
     @admin.display(description="Questions", ordering="question_total")
-    def question_total(self, obj):
-        return obj.question_total
+    def question_counts(self, obj):
+        if not obj.draft_total:
+            return f"{obj.question_total}"
+        return (
+            f"{obj.question_total} ({obj.draft_total} draft{'s' if obj.draft_total != 1 else ''})"
+        )
+
+    @admin.display(description="Review")
+    def review_link(self, obj):
+        return format_html(
+            '<a href="{}">Review drafts</a> · <a href="{}">Preview</a>',
+            reverse("admin:quizzes_questionbank_review", args=[obj.pk]),
+            reverse("web:bank_preview", args=[obj.pk]),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "review_tools": True}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article" and not request.user.is_superuser:
@@ -268,9 +469,18 @@ class ChoiceInline(admin.TabularInline):
 @admin.register(Question)
 class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     form = QuestionAdminForm
-    list_display = ["short_prompt", "kind", "status", "origin", "bank", "difficulty", "updated_at"]
+    list_display = [
+        "prompt_text",
+        "answer_text",
+        "choices_text",
+        "kind",
+        "status",
+        "confidence_shown",
+        "bank",
+    ]
     list_filter = [("bank", admin.RelatedOnlyFieldListFilter), "kind", "status", "origin"]
     list_select_related = ["bank"]
+    list_per_page = 50
     search_fields = ["prompt", "answer", "explanation", "choices__text"]
     readonly_fields = ["evidence", "fingerprint", "origin", "created_at", "updated_at"]
     fieldsets = [
@@ -294,9 +504,49 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     inlines = [ChoiceInline]
     actions = ["publish_questions", "return_to_draft", "reject_questions"]
 
-    @admin.display(description="Prompt")
-    def short_prompt(self, obj):
-        return obj.prompt if len(obj.prompt) <= 90 else obj.prompt[:89] + "…"
+    class Media:
+        css = {"all": ["quizzes/admin.css"]}
+
+    def get_list_display(self, request):
+        if "bank__id__exact" in request.GET:  # one bank's questions: no need to repeat it
+            return [name for name in self.list_display if name != "bank"]
+        return self.list_display
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
+            )
+        )
+
+    @admin.display(description="Prompt", ordering="prompt")
+    def prompt_text(self, obj):
+        return obj.prompt if len(obj.prompt) <= 240 else obj.prompt[:239] + "…"
+
+    @admin.display(description="Sure", ordering="confidence")
+    def confidence_shown(self, obj):
+        """The generator's confidence (0-1), where it gave one."""
+        return "—" if obj.confidence is None else f"{obj.confidence:.2f}"
+
+    @admin.display(description="Answer", ordering="answer")
+    def answer_text(self, obj):
+        return obj.answer
+
+    @admin.display(description="Choices (correct in bold)")
+    def choices_text(self, obj):
+        choices = list(obj.choices.all())
+        if not choices:
+            return "—"
+        return format_html(
+            "<ol>{}</ol>",
+            format_html_join(
+                "",
+                '<li class="{}">{}</li>',
+                (("is-correct" if c.is_correct else "", c.text) for c in choices),
+            ),
+        )
 
     @admin.display(description="Evidence in its paragraph")
     def evidence(self, obj):
@@ -362,17 +612,7 @@ class GenerationJobAdmin(admin.ModelAdmin):
     """Each generation's outcome (queued, running, done with counts, failed with the
     reason); failed ones can be retried. Teachers see the jobs of their articles."""
 
-    list_display = [
-        "id",
-        "article",
-        "bank",
-        "status",
-        "counts_summary",
-        "reason",
-        "requested_by",
-        "created_at",
-        "finished_at",
-    ]
+    list_display = ["id", "article", "bank_link", "status", "outcome", "created_at"]
     list_filter = ["status"]
     list_select_related = ["article", "bank", "requested_by"]
     readonly_fields = [f.name for f in GenerationJob._meta.fields]
@@ -384,13 +624,30 @@ class GenerationJobAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(Q(requested_by=request.user) | Q(article__created_by=request.user))
 
-    @admin.display(description="Questions")
-    def counts_summary(self, obj):
-        return services.generation_summary(obj.counts) if obj.counts else "—"
+    class Media:
+        css = {"all": ["quizzes/admin.css"]}
 
-    @admin.display(description="Reason of failure")
-    def reason(self, obj):
-        return obj.error or "—"
+    def get_list_display(self, request):
+        if request.user.is_superuser:  # who asked, when it is not always the teacher
+            return [*self.list_display[:-1], "requested_by", self.list_display[-1]]
+        return self.list_display
+
+    @admin.display(description="Bank")
+    def bank_link(self, obj):
+        if obj.bank_id is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:quizzes_questionbank_review", args=[obj.bank_id]),
+            obj.bank,
+        )
+
+    @admin.display(description="Outcome")
+    def outcome(self, obj):
+        """The questions made, or the reason of the failure."""
+        if obj.error:
+            return obj.error
+        return services.generation_summary(obj.counts) if obj.counts else "—"
 
     def has_add_permission(self, request):
         return False

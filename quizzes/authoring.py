@@ -1,5 +1,5 @@
-"""Writes of teacher authoring outside admin (the REST API): banks, questions
-and choices. Each function is one transaction and validates the question as a
+"""Writes of teacher authoring outside admin's model forms (the REST API and the
+admin's review page): banks, questions and choices. Each function is one transaction and validates the question as a
 whole (quizzes.validation via Question.full_clean) after the change, so a
 refused edit writes nothing. Deleting a question archives it; a bank with
 study history cannot be deleted (unpublish it instead)."""
@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from . import services
 from .models import (
@@ -17,6 +18,7 @@ from .models import (
     Choice,
     Question,
     QuestionBank,
+    QuestionKind,
     QuestionOrigin,
     QuestionStatus,
     choices_in_storage_order,
@@ -170,3 +172,145 @@ def choice_delete(*, choice: Choice) -> None:
     choice.delete()
     _validate_question(question)
     question.save(update_fields=["updated_at"])
+
+
+# The review page (admin "Review drafts"): edits in place, new distractors, bulk decisions.
+
+
+def _answer_from_choices(question: Question, choices: list[Choice]) -> str:
+    """The answer as the choices now say it: the correct choice's text (multiple
+    choice), the items in order joined by arrows (timeline), else unchanged."""
+    if question.kind == QuestionKind.ORDERING and choices:
+        return " → ".join(c.text for c in sorted(choices, key=lambda c: (c.position, c.pk)))
+    correct = [c for c in choices if c.is_correct]
+    if question.is_multiple_choice or (question.kind == QuestionKind.CLOZE and choices):
+        return correct[0].text if len(correct) == 1 else question.answer
+    return question.answer
+
+
+@transaction.atomic
+def question_review_edit(
+    *,
+    question: Question,
+    prompt: str,
+    answer: str | None = None,
+    choice_texts: dict[int, str] | None = None,
+    correct_choice: int | None = None,
+) -> Question:
+    """Edit a question from the review page: its prompt, its choices' texts and which
+    one is correct, and the answer (which follows the correct choice when there are
+    choices). All or nothing: a question left invalid is refused (ValidationError)."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    choices = list(question.choices.all())
+    by_id = {choice.pk: choice for choice in choices}
+    for choice_id, text in (choice_texts or {}).items():
+        if choice_id not in by_id:
+            raise ValidationError({"choices": ["That choice is not one of this question's."]})
+        if not text.strip():
+            raise ValidationError({"choices": ["A choice cannot be empty."]})
+        by_id[choice_id].text = text.strip()
+    if correct_choice is not None:
+        if correct_choice not in by_id:
+            raise ValidationError({"choices": ["That choice is not one of this question's."]})
+        for choice in choices:
+            choice.is_correct = choice.pk == correct_choice
+    for choice in choices:
+        choice.full_clean(exclude=["question"])
+    Choice.objects.bulk_update(choices, ["text", "is_correct"])
+    question.prompt = (prompt or "").strip()
+    if not question.prompt:
+        raise ValidationError({"prompt": ["The prompt cannot be empty."]})
+    question.answer = (answer or "").strip() if answer is not None else question.answer
+    question.answer = _answer_from_choices(question, choices) if choices else question.answer
+    question.full_clean(exclude=["bank"])  # the stored choices included
+    question.save(update_fields=["prompt", "answer", "updated_at"])
+    return question
+
+
+def _distractor_sources(question: Question) -> dict:
+    """What the generator would know of the question's article, from its bank: the
+    people, countries and dates the bank's questions are about (no new parse)."""
+    from . import services
+
+    bank = question.bank
+    others = bank.questions.live().exclude(pk=question.pk)
+    answers: dict[str, list[str]] = {}
+    for kind, answer in others.values_list("kind", "answer"):
+        answers.setdefault(kind, []).append(answer)
+    speakers_offered = Choice.objects.filter(
+        question__in=others.filter(kind=QuestionKind.WHO_SAID)
+    ).values_list("text", flat=True)
+    article = bank.article
+    return {
+        "people": answers.get(QuestionKind.WHO_SAID, []) + list(speakers_offered),
+        "other_people": services.people_of_owner(owner=bank.owner, exclude_bank=bank),
+        "countries": answers.get(QuestionKind.WHICH_COUNTRY, []),
+        "dates": answers.get(QuestionKind.WHEN, []),
+        "published": article.published_on if article is not None else None,
+    }
+
+
+@transaction.atomic
+def question_distractors_renew(*, question: Question) -> list[str]:
+    """Replace the question's wrong options with the next plausible ones the
+    generator ranks (quizzes.generation.alternatives); the correct choice and the
+    choices' places stay. Returns the new options; ValidationError when the kind
+    has no distractors or no other plausible option is known."""
+    from .generation.alternatives import KINDS, fresh_distractors
+
+    question = (
+        Question.objects.select_for_update().select_related("bank__article").get(pk=question.pk)
+    )
+    if question.kind not in KINDS:
+        raise ValidationError(
+            {"choices": [f"{question.get_kind_display()} questions have no distractors to renew."]}
+        )
+    choices = list(question.choices.all())
+    wrong = [c for c in choices if not c.is_correct]
+    fresh = fresh_distractors(
+        question.kind,
+        question.answer,
+        current=[c.text for c in choices],
+        count=len(wrong),
+        **_distractor_sources(question),
+    )
+    if not fresh:
+        raise ValidationError(
+            {"choices": ["No other plausible options are known; edit the choices by hand."]}
+        )
+    for choice, text in zip(wrong, fresh, strict=False):
+        choice.text = text
+    Choice.objects.bulk_update(wrong, ["text"])
+    _validate_question(question)
+    question.save(update_fields=["updated_at"])
+    return fresh
+
+
+@transaction.atomic
+def bank_publish_confident(*, bank: QuestionBank, at_least: float) -> services.StatusChangeResult:
+    """Publish the bank's drafts whose generator confidence is at least `at_least`
+    (drafts without a confidence are left for the teacher)."""
+    if not 0 <= at_least <= 1:
+        raise ValidationError({"confidence": ["Pick a confidence between 0 and 1."]})
+    drafts = bank.questions.filter(status=QuestionStatus.DRAFT, confidence__gte=at_least)
+    return services.question_set_status(questions=drafts, status=QuestionStatus.PUBLISHED)
+
+
+@transaction.atomic
+def bank_reject_kind(*, bank: QuestionBank, kind: str) -> int:
+    """Reject every draft of one kind in the bank (published ones stay)."""
+    if kind not in QuestionKind.values:
+        raise ValidationError({"kind": ["Pick one of the question kinds."]})
+    drafts = bank.questions.filter(status=QuestionStatus.DRAFT, kind=kind)
+    return services.question_set_status(questions=drafts, status=QuestionStatus.REJECTED).changed
+
+
+@transaction.atomic
+def bank_publish_accepted(*, bank: QuestionBank) -> int:
+    """Publish the bank with the questions the teacher accepted; drafts not yet
+    reviewed stay drafts (students never see them). Returns the published count."""
+    QuestionBank.objects.filter(pk=bank.pk).update(
+        status=BankStatus.PUBLISHED, updated_at=timezone.now()
+    )
+    bank.refresh_from_db(fields=["status", "updated_at"])
+    return bank.questions.filter(status=QuestionStatus.PUBLISHED).count()

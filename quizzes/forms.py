@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.forms.models import BaseInlineFormSet
+from django.forms.utils import ErrorDict
 
 from .models import Article
 from .services import ArticleInputError, article_text_clean, article_text_from_upload
@@ -27,24 +28,63 @@ def decode_article_upload(upload) -> str:
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The article page. Adding one from the web takes two steps (ArticleAdmin):
+    "Read the page" fills the form from the address or a saved .html page, then the
+    teacher checks the date, ticks `date_checked` and saves."""
+
     upload = forms.FileField(
-        required=False, help_text="Or upload a .txt/.md file instead of pasting the text."
+        required=False,
+        help_text="Or upload a file: a saved web page (.html) is read like an address; "
+        "a .txt/.md file is used as the text.",
     )
+    date_checked = forms.BooleanField(
+        required=False,
+        label="Publication date checked",
+        help_text="Tick once the date above is the article's own (empty if it has none): "
+        "“when” questions count from it.",
+    )
+
+    # Set by ArticleAdmin on the form class when the page was just read (or could not be).
+    fetch_error: tuple[str, str] | None = None
 
     class Meta:
         model = Article
-        fields = ["title", "publisher", "url", "published_on", "text"]
+        fields = ["url", "title", "author", "publisher", "published_on", "text"]
+        widgets = {
+            "url": forms.URLInput(attrs={"size": 80, "autofocus": True}),
+            "title": forms.TextInput(attrs={"size": 80}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "text" in self.fields:
             self.fields["text"].required = False
+        if "url" in self.fields:
+            self.fields["url"].help_text = (
+                "Paste the article's address and press “Read the page”: its text, title, "
+                "author and publication date are filled in below for you to check."
+            )
+        if self.fetch_error and not self.is_bound:
+            field, message = self.fetch_error
+            field = field if field in self.fields else "url"
+            self._errors = ErrorDict({field: self.error_class([message])})
 
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
         if "text" not in self.fields:  # read-only: banks' evidence spans point into it
             return cleaned
+        if (
+            self.instance.pk is None
+            and cleaned.get("url")
+            and "date_checked" in self.fields
+            and not cleaned.get("date_checked")
+        ):
+            self.add_error(
+                "date_checked",
+                "Check the publication date against the page, correct it if needed, "
+                "and tick this box.",
+            )
         upload = cleaned.get("upload")
         if upload:
             try:

@@ -25,8 +25,14 @@ def text_checksum(text: str) -> str:
 
 class Article(models.Model):
     title = models.CharField(max_length=300)
+    author = models.CharField(max_length=200, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=500, blank=True)
+    url = models.URLField(
+        "source address",
+        max_length=2000,
+        blank=True,
+        help_text="The web page the article was read from (after redirects).",
+    )
     published_on = models.DateField(null=True, blank=True)
     text = models.TextField()
     checksum = models.CharField(max_length=64, unique=True, editable=False)
@@ -172,6 +178,11 @@ class Question(models.Model):
         db_index=True,
         help_text="Hash of the fact the question came from; regeneration matches on it.",
     )
+    # What the generator says of its own draft, where it says it: the rule that
+    # produced the fact and how sure it is (0-1). The review page shows the least
+    # sure first; authored and imported questions have neither.
+    rule = models.CharField(max_length=100, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -198,11 +209,18 @@ class Question(models.Model):
                 condition=Q(difficulty__gte=1) & Q(difficulty__lte=5),
                 name="question_difficulty_1_to_5",
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True)
+                | (Q(confidence__gte=0) & Q(confidence__lte=1)),
+                name="question_confidence_0_to_1",
+            ),
         ]
         indexes = [models.Index(fields=["bank", "status", "kind"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.prompt[:80]}"
+        # The prompt alone: it already says what kind of question it is ("Who said: …").
+        prompt = " ".join(self.prompt.split())
+        return prompt if len(prompt) <= 100 else prompt[:99].rstrip() + "…"
 
     @property
     def is_multiple_choice(self) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from .models import BankStatus, Question, QuestionBank, QuestionStatus
+from .models import BankStatus, Choice, Question, QuestionBank, QuestionStatus
 from .permissions import is_teacher
 
 
@@ -75,3 +75,54 @@ def question_list_published(*, bank: QuestionBank) -> QuerySet[Question]:
         .prefetch_related("choices")
         .order_by("position", "id")
     )
+
+
+# The review page ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    """A bank's questions in review order and where one of them stands in it."""
+
+    questions: list[Question]
+    counts: dict[str, int]  # status -> how many
+
+    def index_of(self, question_id: int | None) -> int | None:
+        return next((i for i, q in enumerate(self.questions) if q.pk == question_id), None)
+
+    def first_draft_from(self, index: int) -> Question | None:
+        """The next draft at or after `index`, wrapping round; None when none is left."""
+        count = len(self.questions)
+        for step in range(count):
+            question = self.questions[(index + step) % count]
+            if question.status == QuestionStatus.DRAFT:
+                return question
+        return None
+
+
+def bank_review_queue(*, bank: QuestionBank) -> ReviewQueue:
+    """Every live question of the bank (drafts, published and rejected), the
+    generator's least sure first (questions without a confidence after), then in
+    bank order; choices in display order. Two queries."""
+    questions = list(
+        bank.questions.live()
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position", "id")))
+        .order_by(F("confidence").asc(nulls_last=True), "position", "id")
+    )
+    counts: dict[str, int] = dict.fromkeys(["draft", "published", "rejected"], 0)
+    for question in questions:
+        counts[question.status] = counts.get(question.status, 0) + 1
+    return ReviewQueue(questions=questions, counts=counts)
+
+
+def question_list_for_preview(*, bank: QuestionBank) -> tuple[list[Question], bool]:
+    """What students get from the bank once it is published: its published questions,
+    in bank order. Before the teacher has accepted any, the drafts instead (the
+    second value says so). Rejected and archived questions never."""
+    questions = bank.questions.prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
+    ).order_by("position", "id")
+    published = list(questions.filter(status=QuestionStatus.PUBLISHED))
+    if published:
+        return published, False
+    return list(questions.filter(status=QuestionStatus.DRAFT)), True

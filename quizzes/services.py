@@ -4,7 +4,7 @@ API, commands and tasks. Each runs in one transaction."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from . import webpages
 from .models import (
     Article,
     BankStatus,
@@ -102,6 +103,7 @@ def bank_set_status(*, banks: QuerySet[QuestionBank], status: str) -> int:
 # Articles in, question banks out ------------------------------------------------
 
 ARTICLE_UPLOAD_SUFFIXES = ("", ".txt", ".md", ".text")
+HTML_UPLOAD_SUFFIXES = (".html", ".htm")
 
 
 class ArticleInputError(ValueError):
@@ -164,11 +166,54 @@ def _title_from_text(text: str) -> str:
     return first_line[:117].rsplit(" ", 1)[0] + "…"
 
 
+def is_html_upload(filename: str) -> bool:
+    return PurePath(filename or "").suffix.lower() in HTML_UPLOAD_SUFFIXES
+
+
+def _found_article(found: webpages.FoundArticle, *, field: str) -> webpages.FoundArticle:
+    """The page's text as an article's text must be (the same rules as pasted text)."""
+    return replace(found, text=article_text_clean(found.text, field=field))
+
+
+def article_find_at_url(*, url: str) -> webpages.FoundArticle:
+    """Fetch a news page (quizzes.webpages guards the request) and read its text,
+    title, author, site name and publication date. Writes nothing: the teacher
+    checks what was found before storing it. ArticleInputError("url", ...)."""
+    try:
+        page = webpages.page_fetch(
+            url,
+            allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE,
+            timeout=settings.ARTICLE_FETCH_TIMEOUT,
+            max_bytes=settings.ARTICLE_MAX_BYTES,
+        )
+        found = webpages.article_read(page.body, url=page.url, charset=page.charset)
+    except webpages.PageError as error:
+        raise ArticleInputError("url", error.message) from error
+    return _found_article(found, field="url")
+
+
+def article_find_in_html(*, data: bytes, filename: str, url: str = "") -> webpages.FoundArticle:
+    """The same as article_find_at_url for a page saved as an .html file."""
+    if not is_html_upload(filename):
+        raise ArticleInputError("upload", "Upload a saved web page (.html or .htm).")
+    if len(data) > settings.ARTICLE_MAX_BYTES:
+        raise ArticleInputError(
+            "upload",
+            f"The file is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}.",
+        )
+    try:
+        found = webpages.article_read(data, url=url)
+    except webpages.PageError as error:
+        raise ArticleInputError("upload", error.message) from error
+    return _found_article(found, field="upload")
+
+
 @transaction.atomic
 def article_create(
     *,
     text: str,
     title: str = "",
+    author: str = "",
     publisher: str = "",
     url: str = "",
     published_on: date | None = None,
@@ -186,6 +231,7 @@ def article_create(
     article = Article(
         text=text,
         title=(title or "").strip()[:300] or _title_from_text(text),
+        author=(author or "").strip()[:200],
         publisher=publisher,
         url=url,
         published_on=published_on,
@@ -239,7 +285,16 @@ def generation_summary(counts: dict) -> str:
     return f"{text} in “{counts.get('bank_title', '')}”."
 
 
-def _people_of_owner(*, owner, exclude_bank: QuestionBank) -> list[str]:
+def _confidence(value) -> float | None:
+    """A draft's confidence as stored: a number from 0 to 1, else none."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return min(1.0, max(0.0, number)) if number == number else None  # NaN: none
+
+
+def people_of_owner(*, owner, exclude_bank: QuestionBank) -> list[str]:
     """Speakers from the owner's other banks: extra options for who-said."""
     return list(
         Question.objects.filter(bank__owner=owner, kind=QuestionKind.WHO_SAID)
@@ -293,7 +348,7 @@ def bank_generate(
         drafts = generate_questions(
             facts,
             article_text=article.text,
-            other_people=_people_of_owner(owner=user, exclude_bank=bank),
+            other_people=people_of_owner(owner=user, exclude_bank=bank),
             published=article.published_on,
         )
         result = GenerationResult(
@@ -330,6 +385,9 @@ def bank_generate(
                 difficulty=draft.difficulty,
                 position=position,
                 fingerprint=draft.fingerprint,
+                # Where the generator says which rule made the draft and how sure it is.
+                rule=str(getattr(draft, "rule", "") or "")[:100],
+                confidence=_confidence(getattr(draft, "confidence", None)),
             )
             position += 1
             new_questions.append(question)

@@ -12,6 +12,7 @@ from tests.factories import (
     TeacherFactory,
     UserFactory,
 )
+from tests.pages_server import PagesServer
 
 
 @pytest.fixture
@@ -62,3 +63,18 @@ def student_client(client, student):
 def teacher_client(client, teacher):
     client.force_login(teacher)
     return client
+
+
+@pytest.fixture
+def pages_server():
+    """A local web server for reading articles by address (tests/pages_server.py)."""
+    server = PagesServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def allow_local_pages(settings):
+    """ARTICLE_FETCH_ALLOW_PRIVATE for this test only: the pages server is on loopback."""
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE = True
+    return settings

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, class_views, views
+from . import account_views, class_views, preview_views, views
 
 app_name = "web"
 
@@ -19,6 +19,12 @@ urlpatterns = [
         name="quiz_feedback",
     ),
     path("quiz/<int:attempt_id>/result/", views.quiz_result, name="quiz_result"),
+    path("preview/banks/<int:bank_id>/", preview_views.bank_preview, name="bank_preview"),
+    path(
+        "preview/banks/<int:bank_id>/answer/",
+        preview_views.bank_preview_answer,
+        name="bank_preview_answer",
+    ),
     path("progress/", views.progress, name="progress"),
     path("preferences/", views.preferences, name="preferences"),
     path("classes/", class_views.classes, name="classes"),

@@ -191,7 +191,16 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "publisher", "url", "published_on", "text_length", "created_at"]
+        fields = [
+            "id",
+            "title",
+            "author",
+            "publisher",
+            "url",
+            "published_on",
+            "text_length",
+            "created_at",
+        ]
         read_only_fields = fields
 
     def get_text_length(self, article: Article) -> int:
@@ -199,21 +208,34 @@ class ArticleSerializer(serializers.ModelSerializer):
 
 
 class ArticleInputSerializer(serializers.Serializer):
-    """Either `text` (JSON or form) or `file` (multipart: a UTF-8 .txt or .md file)."""
+    """One of: `text` (JSON or form); `file` (multipart: a UTF-8 .txt or .md file, or a
+    saved web page .html); or `url` alone, which the server fetches and reads. From a
+    web page the title, author, publisher and publication date are read too; any of
+    them sent in the request wins (send `published_on: null` for "no date")."""
 
     text = StrictCharField(required=False, trim_whitespace=False, max_length=2_000_000)
     file = serializers.FileField(required=False)
-    title = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
-    publisher = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
-    url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
-    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    title = StrictCharField(max_length=300, required=False, allow_blank=True)
+    author = StrictCharField(max_length=200, required=False, allow_blank=True)
+    publisher = StrictCharField(max_length=200, required=False, allow_blank=True)
+    url = serializers.URLField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        help_text="The source address; alone (no `text`, no `file`), the page is fetched.",
+    )
+    published_on = serializers.DateField(required=False, allow_null=True)
 
     def validate(self, attrs):
         has_text = bool(attrs.get("text"))
         has_file = attrs.get("file") is not None
-        if has_text == has_file:
+        if has_text and has_file:
             raise serializers.ValidationError(
-                {"text": ["Send the article either as `text` or as a `file`, not both or neither."]}
+                {"text": ["Send the article as `text`, as a `file` or as a `url`, only one."]}
+            )
+        if not (has_text or has_file or attrs.get("url")):
+            raise serializers.ValidationError(
+                {"text": ["Send the article as `text`, as a `file`, or its address as `url`."]}
             )
         return attrs
 

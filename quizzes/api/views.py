@@ -51,6 +51,17 @@ def editable_banks(*, user):
     return banks.select_related("article")
 
 
+def article_fields_found(found) -> dict:
+    """article_create's fields from what a web page says of itself."""
+    return {
+        "title": found.title,
+        "author": found.author,
+        "publisher": found.publisher,
+        "published_on": found.published_on,
+        "url": found.url,
+    }
+
+
 def editable_articles(*, user):
     return Article.objects.all() if user.is_superuser else Article.objects.filter(created_by=user)
 
@@ -247,7 +258,7 @@ class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Teach
 @extend_schema_view(
     list=extend_schema(summary="My articles"),
     create=extend_schema(
-        summary="Store an article (JSON `text`, or multipart `file`)",
+        summary="Store an article (JSON `text` or `url`, or multipart `file`)",
         request={
             "application/json": s.ArticleInputSerializer,
             "multipart/form-data": s.ArticleInputSerializer,
@@ -271,16 +282,25 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
     def create(self, request):
         data = s.ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        upload = fields.pop("file", None)
-        if upload is not None:
-            try:
-                fields["text"] = services.article_text_from_upload(
+        given = dict(data.validated_data)
+        upload = given.pop("file", None)
+        found = None
+        try:
+            if upload is not None and services.is_html_upload(upload.name):
+                found = services.article_find_in_html(
+                    data=upload.read(), filename=upload.name, url=given.get("url", "")
+                )
+            elif upload is not None:
+                given["text"] = services.article_text_from_upload(
                     data=upload.read(), filename=upload.name
                 )
-            except services.ArticleInputError as error:
-                raise DomainError(field="file", message=error.message) from error
-        article = services.article_create(created_by=request.user, **fields)
+        except services.ArticleInputError as error:
+            raise DomainError(field="file", message=error.message) from error
+        if found is None and "text" not in given:  # the address alone: read the page
+            found = services.article_find_at_url(url=given["url"])
+        if found is not None:
+            given = {**article_fields_found(found), **given, "text": found.text, "url": found.url}
+        article = services.article_create(created_by=request.user, **given)
         return self._out(article, status.HTTP_201_CREATED)
 
     @extend_schema(

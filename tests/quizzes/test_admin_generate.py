@@ -26,7 +26,7 @@ def test_action_generates_a_bank_and_reports_counts(teacher_client, teacher, sam
     (message,) = messages_of(response)
     assert message.startswith(f"“Kazakhstan”: {total} new draft question(s) ({who_said} who said,")
     assert "0 kept in “Kazakhstan”." in message
-    assert reverse("admin:quizzes_questionbank_change", args=[bank.pk]) in response.content.decode()
+    assert reverse("admin:quizzes_questionbank_review", args=[bank.pk]) in response.content.decode()
     job = GenerationJob.objects.get(article=sample_article)
     assert job.status == "done"
     assert job.requested_by == teacher
@@ -52,12 +52,24 @@ def test_article_page_has_a_generate_button_posting_with_csrf(teacher_client, sa
     assert "Generate questions</button>" in body
 
 
-def test_button_generates_and_returns_to_the_article(teacher_client, teacher, sample_article):
+def test_button_generates_and_opens_the_review_of_the_new_bank(
+    teacher_client, teacher, sample_article
+):
+    url = reverse("admin:quizzes_article_generate", args=[sample_article.pk])
+    response = teacher_client.post(url)
+    bank = QuestionBank.objects.get(article=sample_article)
+    assert bank.owner == teacher
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:quizzes_questionbank_review", args=[bank.pk])
+
+
+def test_a_failed_generation_returns_to_the_article(teacher_client, sample_article, fake_extract):
+    fake_extract.facts_by_text.clear()  # nothing to ask about
     url = reverse("admin:quizzes_article_generate", args=[sample_article.pk])
     response = teacher_client.post(url)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:quizzes_article_change", args=[sample_article.pk])
-    assert QuestionBank.objects.get(article=sample_article).owner == teacher
+    assert not QuestionBank.objects.exists()
 
 
 def test_button_needs_post_and_an_existing_article(teacher_client, sample_article):

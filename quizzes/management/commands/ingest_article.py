@@ -1,12 +1,15 @@
-"""Store article files and generate their question banks.
+"""Store articles (files or web addresses) and generate their question banks.
 
-    python manage.py ingest_article PATH... [--bank TITLE] [--published YYYY-MM-DD]
+    python manage.py ingest_article PATH_OR_URL... [--bank TITLE] [--published YYYY-MM-DD]
                                     [--publish] [--owner USERNAME]
 
-One bank per article (evidence offsets point into that article). A file whose
-text is already stored is not stored twice: its bank is regenerated
-(idempotently). A bad file prints one line and writes nothing; the command
-then exits non-zero after the summary line."""
+A PATH is a .txt/.md file (the text) or a saved web page (.html); a URL
+(http:// or https://) is fetched under the same guard as in admin. From a web
+page the title, author, site and publication date are read too; --published,
+when given, wins over the page's date. One bank per article (evidence offsets
+point into that article). An article whose text is already stored is not
+stored twice: its bank is regenerated (idempotently). A bad input prints one
+line and writes nothing; the command then exits non-zero after the summary line."""
 
 from __future__ import annotations
 
@@ -23,16 +26,23 @@ from quizzes.models import Article, text_checksum
 from quizzes.services import (
     ArticleInputError,
     article_create,
+    article_find_at_url,
+    article_find_in_html,
     article_text_from_upload,
     bank_generate,
+    is_html_upload,
 )
+
+
+def is_address(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
 
 
 class Command(BaseCommand):
     help = "Store article files (.txt/.md, UTF-8) and generate a draft question bank for each."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--bank", metavar="TITLE", help="Bank title (default: the article's).")
         parser.add_argument(
             "--published", metavar="YYYY-MM-DD", help="Publication date, for relative dates."
@@ -57,17 +67,43 @@ class Command(BaseCommand):
             raise CommandError("No owner for the banks: pass --owner USERNAME.")
         return user
 
-    def _ingest(self, path: Path, *, owner, options, published, many: bool):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ArticleInputError("path", error.strerror or str(error)) from error
-        text = article_text_from_upload(data=data, filename=path.name)
+    def _article_fields(self, source: str, *, published) -> dict:
+        """The article's text and what else the source tells (a web page: its metadata)."""
+        if is_address(source):
+            found = article_find_at_url(url=source)
+        else:
+            path = Path(source)
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise ArticleInputError("path", error.strerror or str(error)) from error
+            if not is_html_upload(path.name):
+                text = article_text_from_upload(data=data, filename=path.name)
+                return {"text": text, "published_on": published}
+            found = article_find_in_html(data=data, filename=path.name)
+        when = published or found.published_on
+        self.stdout.write(
+            f"{source}: “{found.title or '(no title)'}”, published "
+            + (f"{when:%Y-%m-%d}" if when else "on an unknown date (pass --published)")
+            + (" (from the page)" if when and not published else "")
+        )
+        return {
+            "text": found.text,
+            "title": found.title,
+            "author": found.author,
+            "publisher": found.publisher,
+            "url": found.url,
+            "published_on": when,
+        }
+
+    def _ingest(self, source: str, *, owner, options, published, many: bool):
+        fields = self._article_fields(source, published=published)
+        text = fields["text"]
         with transaction.atomic():
             article = Article.objects.filter(checksum=text_checksum(text)).first()
             created = article is None
             if article is None:
-                article = article_create(text=text, published_on=published, created_by=owner)
+                article = article_create(created_by=owner, **fields)
             elif published and article.published_on is None:
                 article.published_on = published
                 article.save(update_fields=["published_on"])
@@ -87,7 +123,7 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError("--published must be a date like 2022-09-30.") from error
         owner = self._owner(options["owner"])
-        paths = [Path(p) for p in options["paths"]]
+        paths = list(options["paths"])
         many = len(paths) > 1
         stored = created_questions = kept = 0
         failed = []

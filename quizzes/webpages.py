@@ -1,0 +1,300 @@
+"""Articles from the web: fetch a page for a teacher, safely, and read its main
+text and metadata.
+
+Fetching is a server making requests on a user's behalf (server-side request
+forgery), so `page_fetch` only follows http(s) addresses whose every resolved
+address is public, connects to the address it checked (no second DNS answer),
+re-checks after each redirect (at most MAX_REDIRECTS), stops after `timeout`
+seconds in all and `max_bytes` of body, and accepts HTML only. `allow_private`
+(ARTICLE_FETCH_ALLOW_PRIVATE, development and tests only) lets loopback and
+private addresses through; link-local (cloud metadata) and reserved ones never.
+
+`article_read` takes the page apart with field libraries: trafilatura for the
+text, title, author and site name, htmldate for the publication date. No HTML
+is scraped by hand here. Both functions raise PageError with a sentence for
+the teacher."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urljoin, urlsplit
+
+MAX_REDIRECTS = 5
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+REDIRECT_CODES = (301, 302, 303, 307, 308)
+USER_AGENT = "NewsQuiz/1.0 (article import for teachers)"
+CHUNK = 64 * 1024
+MIN_ARTICLE_WORDS = 30  # less is a menu, a pay wall or a consent page, not a story
+
+
+class PageError(ValueError):
+    """The page cannot be used; `message` says why, for the teacher."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    url: str  # after redirects
+    body: bytes
+    charset: str | None
+
+
+@dataclass(frozen=True)
+class FoundArticle:
+    """What the page says about itself; every field may be empty but the text."""
+
+    text: str
+    title: str
+    author: str
+    publisher: str
+    published_on: date | None
+    url: str
+
+
+# Addresses ------------------------------------------------------------------------------
+
+
+def _address_refusal(address: str, *, allow_private: bool) -> str | None:
+    """Why this address is not fetched ("a loopback address"), or None."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_link_local:
+        return "a link-local address"
+    if ip.is_multicast or ip.is_unspecified:
+        return "a reserved address"
+    if ip.is_loopback:
+        return None if allow_private else "a loopback address"
+    if ip.is_reserved:
+        return "a reserved address"
+    if ip.is_private:
+        return None if allow_private else "a private address"
+    if not ip.is_global:  # shared (carrier-grade NAT) and other special ranges
+        return "a reserved address"
+    return None
+
+
+@dataclass(frozen=True)
+class _Target:
+    scheme: str
+    host: str
+    port: int
+    path: str
+    address: str  # the checked address to connect to
+
+
+def _target(url: str, *, allow_private: bool) -> _Target:
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as error:
+        raise PageError("This is not a valid web address.") from error
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise PageError("Only http:// and https:// addresses can be fetched.")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        raise PageError("The address has no host name.")
+    if parts.username or parts.password:
+        raise PageError("Addresses with a user name or password are not fetched.")
+    port = port or (443 if scheme == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise PageError(f"The host “{host}” could not be found.") from error
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        reason = _address_refusal(address, allow_private=allow_private)
+        if reason:
+            raise PageError(
+                f"“{host}” is {reason} ({address}); the server does not fetch such addresses."
+            )
+    path = parts.path or "/"
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    return _Target(scheme=scheme, host=host, port=port, path=path, address=addresses[0])
+
+
+# Fetching -------------------------------------------------------------------------------
+
+
+def _pool(target: _Target, timeout: float):
+    import urllib3
+
+    limit = urllib3.Timeout(connect=timeout, read=timeout)
+    if target.scheme == "https":
+        # Connect to the checked address; certificate and SNI are the host name's.
+        return urllib3.HTTPSConnectionPool(
+            target.address,
+            target.port,
+            timeout=limit,
+            retries=False,
+            maxsize=1,
+            server_hostname=target.host,
+            assert_hostname=target.host,
+            cert_reqs="CERT_REQUIRED",
+        )
+    return urllib3.HTTPConnectionPool(
+        target.address, target.port, timeout=limit, retries=False, maxsize=1
+    )
+
+
+def _host_header(target: _Target) -> str:
+    default = 443 if target.scheme == "https" else 80
+    host = f"[{target.host}]" if ":" in target.host else target.host
+    return host if target.port == default else f"{host}:{target.port}"
+
+
+def _content_type(response) -> tuple[str, str | None]:
+    value = response.headers.get("Content-Type", "")
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, raw = param.strip().partition("=")
+        if name.lower() == "charset" and raw:
+            charset = raw.strip().strip('"') or None
+    return media.strip().lower(), charset
+
+
+def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise PageError(f"The page is {int(declared):,} bytes; the limit is {max_bytes:,}.")
+    body = bytearray()
+    for chunk in response.stream(CHUNK, decode_content=True):
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise PageError(f"The page is larger than the limit of {max_bytes:,} bytes.")
+        if time.monotonic() > deadline:
+            raise PageError(f"The site did not send the page within {timeout:g} s.")
+    return bytes(body)
+
+
+def _get(target: _Target, *, timeout: float, deadline: float):
+    import urllib3
+
+    remaining = max(0.1, deadline - time.monotonic())
+    pool = _pool(target, min(timeout, remaining))
+    try:
+        return pool, pool.urlopen(
+            "GET",
+            target.path,
+            headers={
+                "Host": _host_header(target),
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml;q=0.9",
+                "Accept-Encoding": "gzip, deflate",
+            },
+            redirect=False,
+            assert_same_host=False,
+            preload_content=False,
+            decode_content=True,
+        )
+    except urllib3.exceptions.TimeoutError as error:
+        pool.close()
+        raise PageError(f"The site did not answer within {timeout:g} s.") from error
+    except urllib3.exceptions.SSLError as error:
+        pool.close()
+        raise PageError("The site's secure connection (HTTPS certificate) failed.") from error
+    except urllib3.exceptions.HTTPError as error:
+        pool.close()
+        raise PageError(f"The site could not be reached ({type(error).__name__}).") from error
+
+
+def page_fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> FetchedPage:
+    """GET an HTML page under the rules in the module docstring."""
+    import urllib3
+
+    deadline = time.monotonic() + timeout
+    current = url.strip()
+    for redirects in range(MAX_REDIRECTS + 1):
+        target = _target(current, allow_private=allow_private)
+        pool, response = _get(target, timeout=timeout, deadline=deadline)
+        try:
+            if response.status in REDIRECT_CODES:
+                location = response.headers.get("Location")
+                if not location:
+                    raise PageError(f"The site answered {response.status} without an address.")
+                if redirects == MAX_REDIRECTS:
+                    raise PageError(f"The site redirected more than {MAX_REDIRECTS} times.")
+                current = urljoin(current, location.strip())
+                continue
+            if response.status >= 400:
+                raise PageError(f"The site answered {response.status} {response.reason or ''}.")
+            if response.status != 200:
+                raise PageError(f"The site answered {response.status}, not a page.")
+            media, charset = _content_type(response)
+            if media not in HTML_TYPES:
+                shown = media or "no content type"
+                raise PageError(f"This address is not a web page (it is {shown}).")
+            body = _read_body(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
+            return FetchedPage(url=current, body=body, charset=charset)
+        except urllib3.exceptions.HTTPError as error:
+            raise PageError(f"The page could not be read ({type(error).__name__}).") from error
+        finally:
+            response.release_conn()
+            pool.close()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# Reading --------------------------------------------------------------------------------
+
+
+def _html_text(body: bytes, charset: str | None) -> str | bytes:
+    """The page as text when its charset is declared; bytes otherwise (trafilatura
+    then detects the encoding from the page itself)."""
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return body
+
+
+def _publication_date(html: str | bytes, url: str) -> date | None:
+    import htmldate
+
+    try:
+        found = htmldate.find_date(
+            html, url=url or None, original_date=True, extensive_search=False
+        )
+    except Exception:  # htmldate raises on unparsable documents: no date, not a failure
+        return None
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
+
+
+def article_read(body: bytes, *, url: str = "", charset: str | None = None) -> FoundArticle:
+    """The main text (one paragraph a line, the headline first when the page has
+    it in the article) and the metadata of a news page."""
+    import trafilatura
+
+    html = _html_text(body, charset)
+    document = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    text = str(getattr(document, "text", "") or "")
+    if document is None or len(text.split()) < MIN_ARTICLE_WORDS:
+        raise PageError("No article text was found on this page; paste the text instead.")
+    return FoundArticle(
+        text=text,
+        title=str(getattr(document, "title", "") or "").strip()[:300],
+        author=str(getattr(document, "author", "") or "").strip()[:200],
+        publisher=str(getattr(document, "sitename", "") or "").strip()[:200],
+        published_on=_publication_date(html, url),
+        url=url,
+    )

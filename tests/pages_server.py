@@ -1,0 +1,89 @@
+"""A small local web server for tests that read articles from web addresses: it
+serves the HTML fixtures in tests/quizzes/pages/ (and whatever a test adds) on
+127.0.0.1 at a free port, in a thread, and stops when the test ends."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PAGES = Path(__file__).resolve().parent / "quizzes" / "pages"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (for time-outs)
+    declare_length: bool = True  # False: the body runs until the connection closes
+
+
+Route = Reply | Callable[[str], Reply]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        server: PagesServer = self.server.owner  # type: ignore[attr-defined]
+        server.requests.append(self.path)
+        route = server.routes.get(self.path.split("?", 1)[0])
+        reply = route(self.path) if callable(route) else route
+        if reply is None:
+            reply = Reply(
+                404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"}
+            )
+        if reply.delay:
+            time.sleep(reply.delay)
+        try:
+            self.send_response(reply.status)
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            if reply.declare_length and "Content-Length" not in reply.headers:
+                self.send_header("Content-Length", str(len(reply.body)))
+            self.end_headers()
+            self.wfile.write(reply.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a refused body or a time-out): as intended
+
+    def log_message(self, format, *args):  # quiet
+        pass
+
+
+class PagesServer:
+    def __init__(self):
+        self.routes: dict[str, Route] = {}
+        self.requests: list[str] = []
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd.daemon_threads = True
+        self._httpd.owner = self  # type: ignore[attr-defined]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def page(self, path: str, fixture: str, *, content_type: str = "text/html; charset=utf-8"):
+        """Serve a fixture of tests/quizzes/pages/ at `path`."""
+        body = (PAGES / fixture).read_bytes()
+        self.routes[path] = Reply(200, body, {"Content-Type": content_type})
+        return self.url(path)
+
+    def redirect(self, path: str, location: str, status: int = 302) -> str:
+        self.routes[path] = Reply(status, b"", {"Location": location})
+        return self.url(path)
+
+    def start(self) -> PagesServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()

@@ -1,0 +1,224 @@
+"""Reading an article from its web address (quizzes.webpages through
+quizzes.services.article_find_at_url): the text, title, author and date of pages
+shaped as news sites shape them, and every refusal of the fetch guard.
+
+The pages are served by a local server the test starts (tests/pages_server.py);
+addresses that must be refused before any connection are never contacted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizzes.services import ArticleInputError, article_find_at_url, article_find_in_html
+from tests.pages_server import PAGES, Reply
+
+
+def refusal(url: str) -> str:
+    with pytest.raises(ArticleInputError) as caught:
+        article_find_at_url(url=url)
+    assert caught.value.field == "url"
+    return caught.value.message
+
+
+# What is read from a page ------------------------------------------------------------
+
+
+def test_article_tag_page_gives_text_title_author_site_and_publication_date(
+    pages_server, allow_local_pages
+):
+    url = pages_server.page("/world/danube-pact", "river_pact.html")
+
+    found = article_find_at_url(url=url)
+
+    assert found.title == "Danube states agree flood warning pact"
+    assert found.author == "Elena Marsh"
+    assert found.publisher == "The Riverside Courier"
+    assert found.published_on == date(2024, 3, 14)  # published, not the later modified date
+    assert found.url == url
+    lines = found.text.split("\n")
+    assert lines[0] == "Danube states agree flood warning pact"
+    assert lines[1].startswith("Six countries along the Danube signed an agreement in Vienna")
+    assert "said Marta Kovacs, Hungary's water minister" in found.text
+    assert lines[-1].startswith("The signatories plan to review the agreement in 2026")
+    # Nothing of the page around the story.
+    for noise in (
+        "cookies",
+        "Accept all",
+        "Related stories",
+        "Ferry fares",
+        "Most read",
+        "Privacy",
+    ):
+        assert noise not in found.text, noise
+
+
+def test_json_ld_date_is_the_publication_not_the_update(pages_server, allow_local_pages):
+    url = pages_server.page("/2023/11/market", "jsonld_market.html")
+
+    found = article_find_at_url(url=url)
+
+    assert found.title == "Harbour market reopens after renovation"
+    assert found.author == "Tomas Reyes"
+    assert found.publisher == "Coastline Daily"
+    assert found.published_on == date(2023, 11, 2)
+    assert "said Rui Almeida, who chairs the traders' association" in found.text
+    for noise in ("cookies", "Agree", "Read more", "tram line", "Share on", "Sign up", "Terms"):
+        assert noise not in found.text, noise
+
+
+def test_page_without_a_date_gives_none_for_the_teacher_to_fill_in(pages_server, allow_local_pages):
+    found = article_find_at_url(url=pages_server.page("/notice", "undated_notice.html"))
+
+    assert found.published_on is None
+    assert found.title == "Library extends opening hours"
+    assert "said Nora Lind, the head librarian" in found.text
+    assert "Park benches" not in found.text
+
+
+def test_a_saved_html_file_is_read_like_a_page():
+    data = (PAGES / "river_pact.html").read_bytes()
+
+    found = article_find_in_html(data=data, filename="Danube pact.HTML")
+
+    assert found.title == "Danube states agree flood warning pact"
+    assert found.published_on == date(2024, 3, 14)
+    assert found.url == ""
+
+
+def test_redirects_are_followed_and_the_final_address_kept(pages_server, allow_local_pages):
+    final = pages_server.page("/story", "river_pact.html")
+    pages_server.redirect("/short", "/story", status=301)
+
+    found = article_find_at_url(url=pages_server.url("/short"))
+
+    assert found.url == final
+    assert found.published_on == date(2024, 3, 14)
+
+
+def test_five_redirects_are_followed_a_sixth_is_refused(pages_server, allow_local_pages):
+    pages_server.page("/end", "river_pact.html")
+    for hop in range(6):
+        pages_server.redirect(f"/hop{hop}", f"/hop{hop + 1}" if hop < 5 else "/end")
+
+    assert article_find_at_url(url=pages_server.url("/hop1")).title  # 5 redirects
+    assert "redirected more than 5 times" in refusal(pages_server.url("/hop0"))
+
+
+# Refusals ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/story", "file:///etc/passwd", "javascript:alert(1)", "gopher://x"]
+)
+def test_only_http_and_https_addresses(url):
+    assert refusal(url) == "Only http:// and https:// addresses can be fetched."
+
+
+def test_loopback_is_refused_unless_allowed(pages_server):
+    url = pages_server.page("/story", "river_pact.html")
+    port = url.split(":")[2].split("/")[0]
+
+    assert "is a loopback address (127.0.0.1)" in refusal(url)
+    assert "loopback address" in refusal(f"http://localhost:{port}/story")
+    assert "loopback address" in refusal(f"http://[::1]:{port}/story")
+    assert "loopback address" in refusal(f"http://[::ffff:127.0.0.1]:{port}/story")
+    assert pages_server.requests == []  # refused before connecting
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("http://10.20.30.40/story", "a private address"),
+        ("http://192.168.1.10/story", "a private address"),
+        ("https://172.16.5.4/story", "a private address"),
+        ("http://[fd00::1]/story", "a private address"),
+        ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
+        ("http://[fe80::1]/story", "a link-local address"),
+        ("http://240.0.0.1/story", "a reserved address"),
+        ("http://0.0.0.0/story", "a reserved address"),
+        ("http://100.64.0.1/story", "a reserved address"),
+        ("http://224.0.0.1/story", "a reserved address"),
+    ],
+)
+def test_private_link_local_and_reserved_addresses_are_refused(url, kind):
+    assert kind in refusal(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://169.254.169.254/latest/meta-data/", "http://240.0.0.1/", "http://[fe80::1]/"]
+)
+def test_link_local_and_reserved_stay_refused_when_private_is_allowed(url, allow_local_pages):
+    assert "link-local" in refusal(url) or "reserved" in refusal(url)
+
+
+def test_a_redirect_to_a_refused_address_is_checked_again(pages_server, allow_local_pages):
+    pages_server.redirect("/out", "http://169.254.169.254/latest/meta-data/")
+    pages_server.redirect("/scheme", "file:///etc/passwd")
+
+    assert "link-local address" in refusal(pages_server.url("/out"))
+    assert "Only http:// and https://" in refusal(pages_server.url("/scheme"))
+
+
+def test_user_names_in_addresses_and_unknown_hosts_are_refused():
+    assert "user name or password" in refusal("http://user:secret@example.com/story")
+    assert "could not be found" in refusal("http://no-such-host.invalid/story")
+
+
+def test_a_slow_site_times_out(pages_server, allow_local_pages):
+    allow_local_pages.ARTICLE_FETCH_TIMEOUT = 0.5
+    body = (PAGES / "river_pact.html").read_bytes()
+    pages_server.routes["/slow"] = Reply(200, body, {"Content-Type": "text/html"}, delay=2)
+
+    assert refusal(pages_server.url("/slow")) == "The site did not answer within 0.5 s."
+
+
+def test_the_body_limit_is_article_max_bytes(pages_server, allow_local_pages):
+    allow_local_pages.ARTICLE_MAX_BYTES = 3000
+    big = b"<html><body><article>" + b"<p>Long paragraph of words.</p>" * 400 + b"</article>"
+    pages_server.routes["/declared"] = Reply(200, big, {"Content-Type": "text/html"})
+    pages_server.routes["/undeclared"] = Reply(
+        200, big, {"Content-Type": "text/html"}, declare_length=False
+    )
+
+    assert refusal(pages_server.url("/declared")) == (
+        f"The page is {len(big):,} bytes; the limit is 3,000."
+    )
+    assert refusal(pages_server.url("/undeclared")) == (
+        "The page is larger than the limit of 3,000 bytes."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "shown"),
+    [
+        ("application/pdf", "application/pdf"),
+        ("application/json", "application/json"),
+        ("image/png", "image/png"),
+        ("", "no content type"),
+    ],
+)
+def test_html_content_types_only(pages_server, allow_local_pages, content_type, shown):
+    headers = {"Content-Type": content_type} if content_type else {}
+    pages_server.routes["/file"] = Reply(200, b"%PDF-1.4 not html", headers)
+
+    assert refusal(pages_server.url("/file")) == f"This address is not a web page (it is {shown})."
+
+
+def test_xhtml_is_a_web_page(pages_server, allow_local_pages):
+    url = pages_server.page("/x", "river_pact.html", content_type="application/xhtml+xml")
+    assert article_find_at_url(url=url).title == "Danube states agree flood warning pact"
+
+
+def test_error_answers_and_pages_without_text_are_refused(pages_server, allow_local_pages):
+    pages_server.routes["/empty"] = Reply(
+        200,
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        {"Content-Type": "text/html"},
+    )
+
+    assert refusal(pages_server.url("/missing")) == "The site answered 404 Not Found."
+    assert refusal(pages_server.url("/empty")) == (
+        "No article text was found on this page; paste the text instead."
+    )
