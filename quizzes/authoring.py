@@ -259,7 +259,9 @@ def question_distractors_renew(*, question: Question) -> list[str]:
     from .generation.alternatives import KINDS, fresh_distractors
 
     question = (
-        Question.objects.select_for_update().select_related("bank__article").get(pk=question.pk)
+        Question.objects.select_for_update(of=("self",))
+        .select_related("bank__article")
+        .get(pk=question.pk)
     )
     if question.kind not in KINDS:
         raise ValidationError(
