@@ -216,7 +216,7 @@ class ArticleAdmin(admin.ModelAdmin):
         try:
             if upload and services.is_html_upload(upload.name):
                 found = services.article_find_in_html(
-                    data=upload.read(settings.ARTICLE_MAX_BYTES + 1),
+                    data=upload.read(settings.ARTICLE_PAGE_MAX_BYTES + 1),
                     filename=upload.name,
                     url=url,
                 )

@@ -184,7 +184,7 @@ def article_find_at_url(*, url: str) -> webpages.FoundArticle:
             url,
             allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE,
             timeout=settings.ARTICLE_FETCH_TIMEOUT,
-            max_bytes=settings.ARTICLE_MAX_BYTES,
+            max_bytes=settings.ARTICLE_PAGE_MAX_BYTES,
         )
         found = webpages.article_read(page.body, url=page.url, charset=page.charset)
     except webpages.PageError as error:
@@ -196,10 +196,10 @@ def article_find_in_html(*, data: bytes, filename: str, url: str = "") -> webpag
     """The same as article_find_at_url for a page saved as an .html file."""
     if not is_html_upload(filename):
         raise ArticleInputError("upload", "Upload a saved web page (.html or .htm).")
-    if len(data) > settings.ARTICLE_MAX_BYTES:
+    if len(data) > settings.ARTICLE_PAGE_MAX_BYTES:
         raise ArticleInputError(
             "upload",
-            f"The file is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}.",
+            f"The page is {len(data):,} bytes; the limit is {settings.ARTICLE_PAGE_MAX_BYTES:,}.",
         )
     try:
         found = webpages.article_read(data, url=url)

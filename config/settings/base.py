@@ -151,10 +151,12 @@ STORAGES = {
 
 # Uploads: articles are plain text; anything larger is refused before parsing.
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", str(200_000)))
-# Articles fetched by their address (quizzes/webpages.py): the body is limited to
-# ARTICLE_MAX_BYTES. Private and loopback addresses only for development and tests
+# Articles fetched by their address or uploaded as a saved page (quizzes/webpages.py):
+# a news page's HTML is often 0.3-1.5 MB around a few kilobytes of text, so the page has
+# its own limit; the text read from it is still held to ARTICLE_MAX_BYTES. Private and loopback addresses only for development and tests
 # (`check --deploy` warns when this is on with DEBUG off).
 ARTICLE_FETCH_ALLOW_PRIVATE = env_bool("ARTICLE_FETCH_ALLOW_PRIVATE", False)
+ARTICLE_PAGE_MAX_BYTES = int(os.environ.get("ARTICLE_PAGE_MAX_BYTES", str(5_000_000)))
 ARTICLE_FETCH_TIMEOUT = float(os.environ.get("ARTICLE_FETCH_TIMEOUT", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

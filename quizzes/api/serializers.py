@@ -241,10 +241,16 @@ class ArticleInputSerializer(serializers.Serializer):
 
     def validate_file(self, upload):
         from config.api_errors import PayloadTooLarge
+        from quizzes.services import is_html_upload
 
-        if upload.size > settings.ARTICLE_MAX_BYTES:
+        limit = (
+            settings.ARTICLE_PAGE_MAX_BYTES
+            if is_html_upload(upload.name or "")
+            else settings.ARTICLE_MAX_BYTES
+        )
+        if upload.size > limit:
             raise PayloadTooLarge(
-                f"The file is {upload.size} bytes; at most {settings.ARTICLE_MAX_BYTES} are accepted.",
+                f"The file is {upload.size} bytes; at most {limit} are accepted.",
                 field="file",
             )
         return upload

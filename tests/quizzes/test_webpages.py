@@ -174,8 +174,8 @@ def test_a_slow_site_times_out(pages_server, allow_local_pages):
     assert refusal(pages_server.url("/slow")) == "The site did not answer within 0.5 s."
 
 
-def test_the_body_limit_is_article_max_bytes(pages_server, allow_local_pages):
-    allow_local_pages.ARTICLE_MAX_BYTES = 3000
+def test_the_body_limit_is_article_page_max_bytes(pages_server, allow_local_pages):
+    allow_local_pages.ARTICLE_PAGE_MAX_BYTES = 3000
     big = b"<html><body><article>" + b"<p>Long paragraph of words.</p>" * 400 + b"</article>"
     pages_server.routes["/declared"] = Reply(200, big, {"Content-Type": "text/html"})
     pages_server.routes["/undeclared"] = Reply(
@@ -188,6 +188,25 @@ def test_the_body_limit_is_article_max_bytes(pages_server, allow_local_pages):
     assert refusal(pages_server.url("/undeclared")) == (
         "The page is larger than the limit of 3,000 bytes."
     )
+
+
+def test_a_page_heavier_than_its_text_is_read_but_its_text_keeps_the_article_limit(
+    pages_server, allow_local_pages
+):
+    """News pages carry far more markup than text: the page limit is its own, and the
+    text found in it is held to ARTICLE_MAX_BYTES like pasted text."""
+    page = (PAGES / "river_pact.html").read_bytes()
+    padding = b"<!-- " + b"x" * 400_000 + b" -->"
+    heavy = page.replace(b"</body>", padding + b"</body>")
+    pages_server.routes["/heavy"] = Reply(200, heavy, {"Content-Type": "text/html"})
+    allow_local_pages.ARTICLE_MAX_BYTES = 300_000
+
+    found = article_find_at_url(url=pages_server.url("/heavy"))
+
+    assert len(heavy) > 300_000
+    assert found.title == "Danube states agree flood warning pact"
+    allow_local_pages.ARTICLE_MAX_BYTES = 100
+    assert "the limit is 100" in refusal(pages_server.url("/heavy"))
 
 
 @pytest.mark.parametrize(
