@@ -212,6 +212,14 @@ class QuizAnswer(models.Model):
         null=True, blank=True, help_text="Choice ids, in the order given."
     )
     is_correct = models.BooleanField()
+    held = models.BooleanField(
+        default=False,
+        help_text="A typed answer marked wrong and not logged yet: the student may still "
+        "say they were right. Logged (as a miss) when they go on.",
+    )
+    overridden = models.BooleanField(
+        default=False, help_text="Marked wrong, then the student said they were right."
+    )
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     answered_at = models.DateTimeField()
     review = models.ForeignKey(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from quizzes.answer_matching import AnswerMatch, answer_match
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
     BankStatus,
@@ -20,6 +21,8 @@ from quizzes.models import (
 from quizzes.permissions import can_edit_bank, is_teacher
 
 __all__ = [
+    "AnswerMatch",
+    "answer_match",
     "MULTIPLE_CHOICE_KINDS",
     "BankStatus",
     "Choice",

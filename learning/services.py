@@ -13,7 +13,6 @@ import logging
 import random
 import re
 import sqlite3
-import unicodedata
 import uuid
 import zoneinfo
 from collections import defaultdict
@@ -24,7 +23,7 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, NotSupportedError, connection, transaction
-from django.db.models import DateTimeField, F, Func, OuterRef, Subquery
+from django.db.models import DateTimeField, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest, Least, Round
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -43,7 +42,14 @@ from .models import (
     ReviewUndo,
     StudyPreferences,
 )
-from .quizzes_gateway import MULTIPLE_CHOICE_KINDS, Choice, Question, QuestionKind
+from .quizzes_gateway import (
+    MULTIPLE_CHOICE_KINDS,
+    AnswerMatch,
+    Choice,
+    Question,
+    QuestionKind,
+    answer_match,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -1086,13 +1092,6 @@ def quiz_start(
         return QuizAttempt.objects.create(user=user, bank=bank, mode=mode, question_ids=chosen)
 
 
-def _normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]", " ", text.casefold())
-    return " ".join(text.split())
-
-
 @dataclass(frozen=True)
 class GradedAnswer:
     is_correct: bool
@@ -1133,10 +1132,9 @@ def answer_grade(
     if text is None or not str(text).strip():
         raise ReviewError("text", "Type your answer.")
     given_text = str(text).strip()[:1000]
-    accepted = {_normalise_text(question.answer)} | {
-        _normalise_text(c.text) for c in choices if c.is_correct
-    }
-    return GradedAnswer(is_correct=_normalise_text(given_text) in accepted, text=given_text)
+    return GradedAnswer(
+        is_correct=typed_answer_match(question, given_text).accepted, text=given_text
+    )
 
 
 def quiz_answer(
@@ -1148,8 +1146,15 @@ def quiz_answer(
     order: list[int] | None = None,
     text: str | None = None,
     duration_ms: int | None = None,
+    hold_typed_miss: bool = False,
 ) -> QuizAnswer:
-    """Grade one answer of an attempt, store it, and feed the scheduler."""
+    """Grade one answer of an attempt, store it, and feed the scheduler.
+
+    Typed answers are matched the way a teacher would (quizzes.answer_matching).
+    With `hold_typed_miss`, a typed answer marked wrong is stored but not logged
+    yet (`held`): the student may still say "I was right" (quiz_answer_override);
+    it is logged as a miss when they go on (quiz_answers_settle), at the latest
+    with their next answer or when the quiz finishes."""
     if attempt is None or attempt.user_id != user.pk:
         raise ReviewError("attempt", "No such quiz.", status=404)
     if attempt.finished_at is not None:
@@ -1167,23 +1172,34 @@ def quiz_answer(
     graded = answer_grade(question=question, choice_id=choice_id, order=order, text=text)
     chosen, given_order, given_text = graded.choice, graded.order, graded.text
     is_correct = graded.is_correct
+    held = hold_typed_miss and not is_correct and question.kind not in MULTIPLE_CHOICE_KINDS
+    held = held and question.kind != QuestionKind.ORDERING
     rating = rating_for_answer(is_correct=is_correct, duration_ms=duration_ms)
     now = timezone.now()
     with transaction.atomic():
         locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
         if locked.finished_at is not None:
             raise ReviewError("attempt", "This quiz is finished.")
-        if QuizAnswer.objects.filter(attempt=locked, question_id=question_id).exists():
-            raise ReviewError("question", "This question is already answered.")
-        card = card_get_or_create(user=user, question=question)
-        result = review_record(
-            user=user,
-            card_id=card.pk,
-            rating=rating,
-            reviewed_at=now,
-            duration_ms=duration_ms,
-            source=ReviewSource.QUIZ,
+        # One query: this question's answer, if any, and the answers still held.
+        earlier = list(
+            QuizAnswer.objects.filter(attempt=locked).filter(
+                Q(question_id=question_id) | Q(held=True)
+            )
         )
+        if any(row.question_id == question_id for row in earlier):
+            raise ReviewError("question", "This question is already answered.")
+        _settle_held(user=user, held=earlier)
+        card = card_get_or_create(user=user, question=question)
+        log = None
+        if not held:
+            log = review_record(
+                user=user,
+                card_id=card.pk,
+                rating=rating,
+                reviewed_at=now,
+                duration_ms=duration_ms,
+                source=ReviewSource.QUIZ,
+            ).log
         try:
             with transaction.atomic():
                 answer = QuizAnswer.objects.create(
@@ -1193,9 +1209,10 @@ def quiz_answer(
                     given_text=given_text,
                     given_order=given_order,
                     is_correct=is_correct,
+                    held=held,
                     duration_ms=duration_ms,
                     answered_at=now,
-                    review=result.log,
+                    review=log,
                 )
         except IntegrityError:
             raise ReviewError("question", "This question is already answered.") from None
@@ -1205,12 +1222,96 @@ def quiz_answer(
     return answer
 
 
+def typed_answer_match(question, given_text: str) -> AnswerMatch:
+    """How a typed answer to `question` is graded: its answer, the teacher's
+    accepted alternatives and the text of its correct choices all count."""
+    alternatives = [*(question.accepted_answers or [])]
+    alternatives += [c.text for c in question.choices.all() if c.is_correct]
+    return answer_match(given_text, expected=question.answer, alternatives=alternatives)
+
+
+def _settle_held(*, user, held: list[QuizAnswer]) -> int:
+    """Log held typed misses (answers of an attempt whose row lock the caller
+    holds) as misses (Again), at the time they were given."""
+    held = [answer for answer in held if answer.held]
+    for answer in held:
+        card, _ = Card.objects.get_or_create(
+            user=user, question_id=answer.question_id, defaults={"due": timezone.now()}
+        )
+        answer.review = _log_quiz_review(user=user, card=card, answer=answer, rating=Rating.AGAIN)
+        answer.held = False
+        answer.save(update_fields=["review", "held"])
+    return len(held)
+
+
+def _log_quiz_review(*, user, card: Card, answer: QuizAnswer, rating: int) -> ReviewLog:
+    """The review of a held answer, dated when it was given (now, if the card was
+    reviewed since: a review never goes before the card's last one)."""
+    reviewed_at = answer.answered_at
+    if card.last_review is not None and card.last_review > reviewed_at:
+        reviewed_at = timezone.now()
+    return review_record(
+        user=user,
+        card_id=card.pk,
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration_ms=answer.duration_ms,
+        source=ReviewSource.QUIZ,
+    ).log
+
+
+def quiz_answers_settle(*, user, attempt: QuizAttempt) -> int:
+    """The student went on: log their held typed misses (how many were held)."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        return _settle_held(user=user, held=list(locked.answers.filter(held=True)))
+
+
+def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int) -> QuizAnswer:
+    """ "I was right": a held typed miss becomes a pass before it is logged, and
+    is logged as a right answer (Good, or Hard when slow)."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    question_id = _as_int(question_id, field="question")
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        answer = (
+            QuizAnswer.objects.select_related("question")
+            .filter(attempt=locked, question_id=question_id)
+            .first()
+        )
+        if answer is None:
+            raise ReviewError("question", "This question is not answered yet.")
+        if answer.overridden:
+            return answer
+        if not answer.held:
+            raise ReviewError(
+                "question", "This answer is already counted; it can no longer be changed."
+            )
+        card = card_get_or_create(user=user, question=answer.question)
+        rating = rating_for_answer(is_correct=True, duration_ms=answer.duration_ms)
+        answer.review = _log_quiz_review(user=user, card=card, answer=answer, rating=rating)
+        answer.is_correct = True
+        answer.overridden = True
+        answer.held = False
+        answer.save(update_fields=["review", "is_correct", "overridden", "held"])
+        QuizAttempt.objects.filter(pk=locked.pk).update(correct_count=F("correct_count") + 1)
+        attempt.correct_count = locked.correct_count + 1
+    return answer
+
+
 def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
-    """Close an attempt (idempotent); unanswered questions count as wrong."""
+    """Close an attempt (idempotent); unanswered questions count as wrong, held
+    typed misses are logged."""
     with transaction.atomic():
         locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
         if locked.finished_at is None:
-            locked.correct_count = locked.answers.filter(is_correct=True).count()
+            answers = list(locked.answers.all())  # one query, also finding held answers
+            if any(answer.held for answer in answers):
+                _settle_held(user=locked.user, held=answers)
+            locked.correct_count = sum(answer.is_correct for answer in answers)
             locked.finished_at = timezone.now()
             locked.save(update_fields=["correct_count", "finished_at"])
     attempt.refresh_from_db()

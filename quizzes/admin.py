@@ -461,7 +461,7 @@ class QuestionBankAdmin(OwnedBankMixin, admin.ModelAdmin):
 class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceInlineFormSet
-    fields = ["position", "text", "is_correct"]
+    fields = ["position", "text", "is_correct", "date_label"]
     extra = 1
     ordering = ["position", "id"]
 
@@ -484,7 +484,20 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     search_fields = ["prompt", "answer", "explanation", "choices__text"]
     readonly_fields = ["evidence", "fingerprint", "origin", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["bank", "kind", "prompt", "answer", "explanation", "status"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "bank",
+                    "kind",
+                    "prompt",
+                    "answer",
+                    "accepted_answers",
+                    "explanation",
+                    "status",
+                ]
+            },
+        ),
         ("Evidence", {"fields": ["evidence", "evidence_start", "evidence_end"]}),
         (
             "More",

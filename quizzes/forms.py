@@ -7,6 +7,7 @@ from django.conf import settings
 from django.forms.models import BaseInlineFormSet
 from django.forms.utils import ErrorDict
 
+from .answer_matching import accepted_answers_parse
 from .models import Article
 from .services import ArticleInputError, article_text_clean, article_text_from_upload
 from .validation import question_problems
@@ -105,12 +106,43 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
+class AcceptedAnswersField(forms.CharField):
+    """A list of answers edited as lines of a text box."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return accepted_answers_parse(super().to_python(value))
+
+    def validate(self, value):
+        if len(value) > MAX_ACCEPTED_ANSWERS:
+            raise forms.ValidationError(
+                f"At most {MAX_ACCEPTED_ANSWERS} accepted answers; keep the ones students type."
+            )
+        too_long = [answer for answer in value if len(answer) > 200]
+        if too_long:
+            raise forms.ValidationError(f"“{too_long[0][:40]}…” is longer than 200 characters.")
+
+
 class QuestionAdminForm(forms.ModelForm):
+    accepted_answers = AcceptedAnswersField(
+        required=False,
+        label="Also accept",
+        help_text="Typed answers that are right too, one per line (e.g. a surname alone). "
+        "Case, accents, punctuation, titles such as “Mr” and small typos are forgiven anyway.",
+    )
+
     def clean(self):
         cleaned = super().clean()
         # The choices are checked by the inline formset, which sees the submitted ones.
         self.instance._choices_checked_by_formset = True
         return cleaned
+
+
+MAX_ACCEPTED_ANSWERS = 20
 
 
 class ChoiceInlineFormSet(BaseInlineFormSet):

@@ -161,6 +161,12 @@ class Question(models.Model):
     kind = models.CharField(max_length=20, choices=QuestionKind)
     prompt = models.TextField()
     answer = models.TextField(help_text="The canonical correct answer, as shown to students.")
+    accepted_answers = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other typed answers to accept (cloze and free text), e.g. a surname alone. "
+        "Case, accents, punctuation, titles and small typos are forgiven anyway.",
+    )
     explanation = models.TextField(blank=True)
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
@@ -275,6 +281,11 @@ class Choice(models.Model):
     is_correct = models.BooleanField(default=False)
     position = models.PositiveIntegerField(
         default=0, help_text="Display order; for timeline questions, the correct order."
+    )
+    date_label = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Timeline items: when it happened, shown to students after they answer.",
     )
 
     class Meta:

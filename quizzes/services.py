@@ -377,6 +377,7 @@ def bank_generate(
                 kind=draft.kind,
                 prompt=draft.prompt,
                 answer=draft.answer,
+                accepted_answers=draft.accepted_answers,
                 explanation=draft.explanation,
                 evidence_start=draft.evidence_start,
                 evidence_end=draft.evidence_end,
@@ -391,12 +392,18 @@ def bank_generate(
             )
             position += 1
             new_questions.append(question)
-            new_choices.append(draft.choices)
+            new_choices.append((draft.choices, draft.choice_dates))
             result.counts_by_kind[draft.kind] = result.counts_by_kind.get(draft.kind, 0) + 1
         created = Question.objects.bulk_create(new_questions)
         Choice.objects.bulk_create(
-            Choice(question=question, text=text, is_correct=is_correct, position=pos)
-            for question, choices in zip(created, new_choices, strict=True)
+            Choice(
+                question=question,
+                text=text,
+                is_correct=is_correct,
+                position=pos,
+                date_label=dates.get(text, ""),
+            )
+            for question, (choices, dates) in zip(created, new_choices, strict=True)
             for text, is_correct, pos in choices_in_storage_order(question.kind, choices)
         )
         result.created = len(created)

@@ -476,6 +476,8 @@ def quiz_answer(request, attempt_id: int):
                 order=order,
                 text=text,
                 duration_ms=_int_or_none(request.POST.get("duration_ms")),
+                # Typed (not picked) answers marked wrong wait for "I was right".
+                hold_typed_miss=text is not None and not question.choices.all(),
             )
         except learning_services.ReviewError as exc:
             if exc.field == "question" and question.pk in _answered_ids(attempt):
@@ -502,6 +504,16 @@ def _feedback_context(attempt, question, request) -> dict:
     given_order = [by_id[pk] for pk in (answer.given_order or []) if pk in by_id]
     correct_order = sorted(choices, key=lambda choice: (choice.position, choice.pk))
     answered = _answered_ids(attempt)
+    given_rows = [
+        {"choice": choice, "right": index < len(correct_order) and correct_order[index] == choice}
+        for index, choice in enumerate(given_order)
+    ]
+    typed = bool(answer.given_text) and not choices
+    match = (
+        learning_services.typed_answer_match(question, answer.given_text)
+        if typed and answer.is_correct and not answer.overridden
+        else None
+    )
     evidence = question_evidence(question=question, article=question.bank.article)
     return {
         "nav": "quiz",
@@ -511,18 +523,15 @@ def _feedback_context(attempt, question, request) -> dict:
         "is_ordering": question.kind == QuestionKind.ORDERING,
         "choices": choices,
         "correct_choice": correct[0] if correct else None,
-        "given_order": [
-            {
-                "choice": choice,
-                "right": index < len(correct_order) and correct_order[index] == choice,
-            }
-            for index, choice in enumerate(given_order)
-        ],
+        "given_order": given_rows,
+        "right_places": sum(row["right"] for row in given_rows),
         "correct_order": correct_order,
         "evidence": evidence,
         "number": len(answered),
         "total": attempt.size,
         "is_last": len(answered) >= attempt.size,
+        "is_typed": typed,
+        "match": match,
     }
 
 
@@ -532,6 +541,40 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question = _quiz_question(attempt, question_id)
     return render(request, "web/quiz/feedback.html", _feedback_context(attempt, question, request))
+
+
+@login_required
+@require_POST
+def quiz_override(request, attempt_id: int):
+    """ "I was right": a typed answer marked wrong counts as right, before it is logged."""
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    question = _quiz_question(attempt, _int_or_none(request.POST.get("question")))
+    try:
+        learning_services.quiz_answer_override(
+            user=request.user, attempt=attempt, question_id=question.pk
+        )
+    except learning_services.ReviewError as exc:
+        if exc.status == 404:
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+    else:
+        note = "Counted as right. Thanks for being honest with yourself."
+        if request.htmx:
+            context = _feedback_context(attempt, question, request)
+            context["announce"] = note
+            return render(request, "web/quiz/_feedback.html", context)
+        messages.success(request, note)
+    return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
+
+
+@login_required
+@require_POST
+def quiz_continue(request, attempt_id: int):
+    """Go on after a typed miss: it is logged as a miss now."""
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    if attempt.finished_at is None:
+        learning_services.quiz_answers_settle(user=request.user, attempt=attempt)
+    return redirect("web:quiz_take", attempt_id=attempt.pk)
 
 
 @login_required

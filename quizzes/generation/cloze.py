@@ -68,7 +68,21 @@ def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
     return blanked, match.group(0)
 
 
-def _draft(blanked, answer, evidence, start, end, fingerprint, **about) -> QuestionDraft | None:
+def _surnames(name: str) -> list[str]:
+    """What a teacher accepts for a person's full name: the surname alone, with its
+    particle when it has one ("Charles de Gaulle" -> "de Gaulle", "Gaulle")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    surnames = [words[-1]]
+    if len(words) > 2 and words[-2].islower():
+        surnames.insert(0, f"{words[-2]} {words[-1]}")
+    return surnames
+
+
+def _draft(
+    blanked, answer, evidence, start, end, fingerprint, *, person: bool = False, **about
+) -> QuestionDraft | None:
     blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
     prompt = f"Fill in the blank: {blanked}"
     remainder = prompt.replace(BLANK, " ")
@@ -85,6 +99,7 @@ def _draft(blanked, answer, evidence, start, end, fingerprint, **about) -> Quest
         fingerprint=fingerprint,
         difficulty=3,
         **about,
+        accepted_answers=_surnames(answer) if person else [],
     )
 
 
@@ -148,6 +163,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                     fact_keys=(quote_key(quote),),
                     target=person_target(quote.speaker),
                     source=quote,
+                    person=True,
                 )
             )
     return drafts

@@ -30,6 +30,8 @@ class QuestionDraft:
     # The fact itself (a Quote, CountryLink or DatedFact), for rules that need more
     # than the text; not stored.
     source: object = field(default=None, repr=False, compare=False)
+    accepted_answers: list[str] = field(default_factory=list)  # typed answers also right
+    choice_dates: dict[str, str] = field(default_factory=dict)  # timeline item -> its date
 
     @property
     def choice_texts(self) -> list[str]:

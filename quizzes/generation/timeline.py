@@ -76,5 +76,6 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             fact_keys=tuple(d.group for d in chain),
             target="order",
             source=chain,
+            choice_dates={texts[k]: d.when.label() for k, d in zip(keys, chain, strict=True)},
         )
     ]

@@ -113,6 +113,11 @@ def test_bank_generate_creates_a_draft_bank_of_generated_questions(sample_articl
     question = questions.filter(kind="who_said").first()
     assert question.choices.filter(is_correct=True).get().text == question.answer
     assert question.evidence_text in question.explanation
+    # What the generator knows for grading and feedback is stored too.
+    person = questions.get(kind="cloze", answer="Kassym-Jomart Tokayev")
+    assert person.accepted_answers == ["Tokayev"]
+    timeline = questions.get(kind="ordering")
+    assert all(timeline.choices.values_list("date_label", flat=True))
 
 
 def test_regeneration_keeps_teacher_edits_and_does_not_re_add_rejected(

@@ -73,3 +73,16 @@ def test_timeline_orders_events_earliest_first():
     )
     assert items.index(official[0].upper() + official[1:]) > items.index(propped)
     assert timeline.answer == " → ".join(items)
+
+
+def test_a_person_cloze_also_accepts_the_surname_alone():
+    by_answer = {d.answer: d for d in of_kind("cloze")}
+    assert by_answer["Kassym-Jomart Tokayev"].accepted_answers == ["Tokayev"]
+    assert by_answer["1991"].accepted_answers == []  # a date has no "surname"
+
+
+def test_timeline_items_carry_their_dates_for_the_feedback():
+    (timeline,) = of_kind("ordering")
+    first = min(timeline.choices, key=lambda c: c[2])[0]
+    assert timeline.choice_dates[first] == "1991"
+    assert set(timeline.choice_dates) == {text for text, _, _ in timeline.choices}
