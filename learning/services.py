@@ -1302,6 +1302,19 @@ def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int) -> Qui
     return answer
 
 
+def quiz_discard(*, user, attempt: QuizAttempt) -> None:
+    """Drop an unfinished attempt. Its held typed misses are logged first: every
+    answer given stays a review of its card."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.finished_at is not None:
+            raise ReviewError("attempt", "A finished quiz stays in your results.")
+        _settle_held(user=user, held=list(locked.answers.filter(held=True)))
+        locked.delete()
+
+
 def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
     """Close an attempt (idempotent); unanswered questions count as wrong, held
     typed misses are logged."""

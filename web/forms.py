@@ -10,7 +10,13 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    UserCreationForm,
+)
 
 QUIZ_LENGTHS = (5, 10, 20)
 
@@ -31,6 +37,10 @@ class FriendlyAuthenticationForm(AuthenticationForm):
 
 
 class SignUpForm(UserCreationForm):
+    # Filled in by static/js/app.js from the browser (Intl); empty without JavaScript.
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
     email = forms.EmailField(
         required=False,
         help_text="Optional. Only used if you forget your password.",
@@ -59,6 +69,11 @@ class SignUpForm(UserCreationForm):
             "password_mismatch": "The two passwords are different. Type the same password twice.",
         }
 
+    def clean_time_zone(self) -> str:
+        """The browser's zone when it is a real one; otherwise none (the default stays)."""
+        name = self.cleaned_data.get("time_zone", "")
+        return name if name in zoneinfo.available_timezones() else ""
+
     def clean_username(self):
         username = self.cleaned_data.get("username")
         User = get_user_model()
@@ -73,6 +88,21 @@ class FriendlyPasswordChangeForm(PasswordChangeForm):
     error_messages = {
         **PasswordChangeForm.error_messages,
         "password_incorrect": "Your current password is not right. Type it again.",
+        "password_mismatch": "The two new passwords are different. Type the same one twice.",
+    }
+
+
+class FriendlyPasswordResetForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].help_text = "The address you gave when you signed up."
+        self.fields["email"].widget.attrs.update({"autofocus": True})
+
+
+class FriendlySetPasswordForm(SetPasswordForm):
+    error_messages = {
+        **SetPasswordForm.error_messages,
         "password_mismatch": "The two new passwords are different. Type the same one twice.",
     }
 
@@ -106,14 +136,16 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 class PreferencesForm(forms.Form):
-    desired_retention = forms.FloatField(
-        label="Desired retention",
-        min_value=0.7,
-        max_value=0.99,
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    """Retention is entered as a percentage (70-99) and handed on as a fraction."""
+
+    desired_retention = forms.IntegerField(
+        label="Desired retention (%)",
+        min_value=70,
+        max_value=99,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}),
         help_text=(
-            "The chance of remembering a card when it comes back, from 0.70 to 0.99. "
-            "Higher means more reviews, shorter intervals."
+            "How likely you want to be to remember a card when it comes back: 70 to 99 %. "
+            "Higher means more reviews and shorter intervals; 90 suits most people."
         ),
     )
     new_cards_per_day = forms.IntegerField(
@@ -128,3 +160,14 @@ class PreferencesForm(forms.Form):
         choices=time_zone_choices,
         help_text="Your day (and your streak) starts in this time zone.",
     )
+
+    def clean_desired_retention(self) -> float:
+        return self.cleaned_data["desired_retention"] / 100
+
+    @staticmethod
+    def initial_from(preferences) -> dict:
+        return {
+            "desired_retention": round(preferences.desired_retention * 100),
+            "new_cards_per_day": preferences.new_cards_per_day,
+            "time_zone": preferences.time_zone,
+        }

@@ -51,6 +51,15 @@ def article_get_for_student(*, user, article_id: int) -> Article:
         raise Http404("No such article.") from exc
 
 
+def bank_list_for_article(*, article: Article) -> list[dict]:
+    """The published banks made from an article (to study or quiz from its page)."""
+    return list(
+        QuestionBank.objects.filter(article=article, status=BankStatus.PUBLISHED)
+        .order_by("title", "pk")
+        .values("pk", "title")
+    )
+
+
 def article_evidence_spans(*, article: Article) -> list[Span]:
     rows = Question.objects.filter(
         bank__article=article,

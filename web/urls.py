@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("quiz/<int:attempt_id>/override/", views.quiz_override, name="quiz_override"),
     path("quiz/<int:attempt_id>/continue/", views.quiz_continue, name="quiz_continue"),
+    path("quiz/<int:attempt_id>/discard/", views.quiz_discard, name="quiz_discard"),
     path("quiz/<int:attempt_id>/result/", views.quiz_result, name="quiz_result"),
     path("preview/banks/<int:bank_id>/", preview_views.bank_preview, name="bank_preview"),
     path(

@@ -37,6 +37,7 @@ from .selectors import (
     article_evidence_spans,
     article_get_for_student,
     bank_get_published,
+    bank_list_for_article,
     bank_list_published,
     question_evidence,
     review_last_id,
@@ -89,6 +90,10 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        if form.cleaned_data["time_zone"]:
+            learning_services.preferences_update(
+                user=user, time_zone=form.cleaned_data["time_zone"]
+            )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.get_username()}! Pick a bank to start.")
         return redirect(_safe_next(request, reverse("web:home")))
@@ -153,7 +158,12 @@ def article_detail(request, article_id: int):
     return render(
         request,
         "web/article.html",
-        {"article": article, "paragraphs": paragraphs, "back": _safe_next(request, "")},
+        {
+            "article": article,
+            "paragraphs": paragraphs,
+            "back": _safe_next(request, ""),
+            "banks": bank_list_for_article(article=article),
+        },
     )
 
 
@@ -290,7 +300,14 @@ def study_rate(request):
             return redirect(_study_url(bank, card_id))
         return redirect(_study_url(bank))
     context = _study_context(request, bank, prefer_card=card_id if error else None, error=error)
-    context["announce"] = "" if error else f"Rated {RATING_NAMES.get(rating, '')}. Next card."
+    if not error:
+        rated = f"Rated {RATING_NAMES.get(rating, '')}."
+        item = context["item"]
+        context["announce"] = (
+            f"{rated} Next card: {item.question.prompt}"
+            if item is not None
+            else f"{rated} All done for today."
+        )
     return _render_study(request, context)
 
 
@@ -578,6 +595,20 @@ def quiz_continue(request, attempt_id: int):
 
 
 @login_required
+@require_POST
+def quiz_discard(request, attempt_id: int):
+    """Drop an unfinished quiz from the list (the answers given stay reviews)."""
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    try:
+        learning_services.quiz_discard(user=request.user, attempt=attempt)
+    except learning_services.ReviewError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Quiz discarded. The answers you gave still count as reviews.")
+    return redirect("web:quiz_list")
+
+
+@login_required
 @require_safe
 def quiz_result(request, attempt_id: int):
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
@@ -663,12 +694,7 @@ def progress(request):
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     current = learning_services.preferences_get(user=request.user)
-    initial = {
-        "desired_retention": current.desired_retention,
-        "new_cards_per_day": current.new_cards_per_day,
-        "time_zone": current.time_zone,
-    }
-    form = PreferencesForm(request.POST or None, initial=initial)
+    form = PreferencesForm(request.POST or None, initial=PreferencesForm.initial_from(current))
     status = 200
     if request.method == "POST":
         if form.is_valid():

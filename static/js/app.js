@@ -1,5 +1,5 @@
-/* NewsQuiz: keyboard shortcuts, answer timing and timeline ordering (drag and
-   drop + up/down buttons). No inline scripts: this file is loaded with defer
+/* NewsQuiz: keyboard shortcuts, answer timing and timeline ordering (drag by
+   the handle + up/down buttons). No inline scripts: this file is loaded with defer
    and listens on the document, so it also covers fragments HTMX swaps in. */
 (function () {
   "use strict";
@@ -44,8 +44,7 @@
       if (tag === "button" || tag === "a" || (tag === "summary" && event.target.parentElement !== reveal)) return;
       event.preventDefault();
       reveal.open = true;
-      var good = reveal.querySelector('[data-shortcut="3"]');
-      if (good) good.focus();
+      focusAnswer(reveal);
       return;
     }
     if (/^[1-4]$/.test(key)) {
@@ -66,14 +65,46 @@
     }
   });
 
-  /* When the answer is revealed with the mouse, put focus on the ratings. */
+  /* Once the answer shows, focus goes to it, so a screen reader reads it first;
+     the next Tab lands on "Good" (the ratings are one tab stop, arrows move
+     between them) and the keys 1-4 rate from anywhere. */
+  function focusAnswer(reveal) {
+    var answer = reveal.querySelector("[data-answer]");
+    if (answer) answer.focus();
+  }
+
   document.addEventListener("toggle", function (event) {
     var details = event.target;
     if (details.matches && details.matches("details[data-reveal]") && details.open) {
-      var first = details.querySelector('[data-shortcut="3"]');
-      if (first && document.activeElement && document.activeElement.tagName.toLowerCase() === "summary") first.focus();
+      if (document.activeElement && document.activeElement.tagName.toLowerCase() === "summary") focusAnswer(details);
     }
   }, true);
+
+  function setupRatings(root) {
+    root.querySelectorAll("[data-ratings]").forEach(function (group) {
+      if (group.dataset.ready) return;
+      group.dataset.ready = "1";
+      group.setAttribute("role", "toolbar");
+      group.setAttribute("aria-label", "Rate your recall");
+      var buttons = Array.prototype.slice.call(group.querySelectorAll("button"));
+      buttons.forEach(function (button) {
+        button.tabIndex = button.getAttribute("data-shortcut") === "3" ? 0 : -1;
+      });
+      group.addEventListener("keydown", function (event) {
+        var index = buttons.indexOf(document.activeElement);
+        if (index < 0) return;
+        var next = null;
+        if (event.key === "ArrowRight" || event.key === "ArrowDown") next = buttons[(index + 1) % buttons.length];
+        else if (event.key === "ArrowLeft" || event.key === "ArrowUp") next = buttons[(index - 1 + buttons.length) % buttons.length];
+        else if (event.key === "Home") next = buttons[0];
+        else if (event.key === "End") next = buttons[buttons.length - 1];
+        if (!next) return;
+        event.preventDefault();
+        buttons.forEach(function (button) { button.tabIndex = button === next ? 0 : -1; });
+        next.focus();
+      });
+    });
+  }
 
   /* Answer timing: how long the card or question was on screen. */
   document.addEventListener("submit", function (event) {
@@ -127,6 +158,7 @@
     shownAt = Date.now();
     focusFirst(event.detail && event.detail.target && document.getElementById(event.detail.target.id) || document);
     setupOrderLists(document);
+    setupRatings(document);
   });
 
   /* ---------- Timeline ordering ---------- */
@@ -186,7 +218,8 @@
   var drag = null;
 
   function onPointerDown(event) {
-    var handle = event.target.closest("[data-drag-handle]") || event.target.closest(".order-text");
+    /* Only the handle drags: a swipe over the text scrolls the page (touch). */
+    var handle = event.target.closest("[data-drag-handle]");
     if (!handle || event.button > 0) return;
     var item = handle.closest(".order-item");
     if (!item) return;
@@ -235,9 +268,20 @@
     });
   }
 
+  /* Sign-up: the student's time zone defaults to the browser's. */
+  function fillTimeZone(root) {
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* old browser */ }
+    root.querySelectorAll("input[data-browser-time-zone]").forEach(function (input) {
+      if (!input.value) input.value = zone;
+    });
+  }
+
   function ready() {
     shownAt = Date.now();
+    fillTimeZone(document);
     setupOrderLists(document);
+    setupRatings(document);
     if (!document.querySelector(".form-errors[role=alert]")) focusFirst(document);
     var errors = document.getElementById("form-errors");
     if (errors) errors.focus();

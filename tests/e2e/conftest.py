@@ -92,3 +92,27 @@ def shoot(page, request):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if getattr(config, "_e2e_screenshots", False):
         terminalreporter.write_line(f"e2e screenshots: {SCREENSHOTS}")
+
+
+@pytest.fixture
+def log_in(live_server):
+    """log_in(page_or_context, user): the browser gets a logged-in session cookie
+    (the login form itself is exercised in test_student_journey)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def enter(target, user) -> None:
+        client = Client()
+        client.force_login(user)
+        context = getattr(target, "context", target)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return enter

@@ -68,10 +68,17 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
         expect(page.get_by_test_id("answer")).to_be_visible()
         expect(page.get_by_test_id("rate-3")).to_contain_text(re.compile(r"Good\s+\d+[mhd]"))
         if left == "4":
+            # The answer is read first (it has the focus); one Tab lands on Good.
+            expect(page.locator("[data-answer]")).to_be_focused()
+            page.keyboard.press("Tab")
+            expect(page.get_by_test_id("rate-3")).to_be_focused()
             shoot("study-answer")
         page.keyboard.press("3")
         expect(remaining).to_have_text(left)
-        expect(page.get_by_test_id("announce")).to_have_text("Rated Good. Next card.")
+        next_prompt = page.get_by_test_id("prompt").inner_text()
+        expect(page.get_by_test_id("announce")).to_have_text(
+            f"Rated Good. Next card: {next_prompt}"
+        )
     assert len(set(prompts)) == 3
 
     # ... and undo the last one: it comes back ---------------------------
@@ -179,8 +186,9 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     if page.get_by_test_id("all-done").count() == 0:  # learning cards may be shown early
         page.keyboard.press("Space")
         page.keyboard.press("4")
-        expect(page.get_by_test_id("announce")).to_have_text("Rated Easy. Next card.")
+        expect(page.get_by_test_id("announce")).to_have_text("Rated Easy. All done for today.")
     expect(page.get_by_test_id("all-done")).to_contain_text("All done for today")
+    expect(page.get_by_role("heading", name="All done for today")).to_be_focused()
     expect(page.get_by_test_id("tomorrow")).to_contain_text("due tomorrow")
     shoot("study-done")
 

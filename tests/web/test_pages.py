@@ -107,11 +107,53 @@ def test_an_article_without_a_published_bank_is_not_found(student_client, teache
 
 @pytest.mark.django_db
 def test_article_page_queries(student_client, news_bank, teacher, django_assert_num_queries):
-    with django_assert_num_queries(4):  # session, user, article, evidence spans
+    # session, user, article, evidence spans, the article's banks (quiz/study links)
+    with django_assert_num_queries(5):
         student_client.get(f"/articles/{news_bank.article_id}/")
     QuestionBankFactory(owner=teacher, article=news_bank.article, title="Same article again")
-    with django_assert_num_queries(4):
-        student_client.get(f"/articles/{news_bank.article_id}/")
+    with django_assert_num_queries(5):
+        html = student_client.get(f"/articles/{news_bank.article_id}/").content.decode()
+    assert html.count('data-testid="article-bank"') == 2
+    assert f'href="/quiz/?bank={news_bank.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_an_unfinished_quiz_can_be_discarded_its_answers_staying_reviews(
+    student_client, student, news_bank
+):
+    from learning.models import QuizAttempt, ReviewLog
+    from learning.services import quiz_answer, quiz_start
+
+    attempt = quiz_start(user=student, bank=news_bank, size=5)
+    question = news_bank.questions.filter(
+        pk__in=attempt.question_ids, choices__is_correct=True
+    ).first()
+    quiz_answer(
+        user=student,
+        attempt=attempt,
+        question_id=question.pk,
+        choice_id=question.choices.filter(is_correct=True).get().pk,
+    )
+    listing = student_client.get("/quiz/").content.decode()
+    assert f'action="/quiz/{attempt.pk}/discard/"' in listing
+
+    response = student_client.post(f"/quiz/{attempt.pk}/discard/", follow=True)
+
+    assert "Quiz discarded." in response.content.decode()
+    assert not QuizAttempt.objects.filter(pk=attempt.pk).exists()
+    assert ReviewLog.objects.filter(user=student).count() == 1
+
+
+@pytest.mark.django_db
+def test_another_students_quiz_cannot_be_discarded(client, student, other_student, news_bank):
+    from learning.models import QuizAttempt
+    from learning.services import quiz_start
+
+    attempt = quiz_start(user=student, bank=news_bank, size=5)
+    client.force_login(other_student)
+
+    assert client.post(f"/quiz/{attempt.pk}/discard/").status_code == 404
+    assert QuizAttempt.objects.filter(pk=attempt.pk).exists()
 
 
 # Progress -----------------------------------------------------------------
@@ -173,7 +215,8 @@ def test_progress_renders_in_a_fixed_number_of_queries(
 def test_preferences_form_shows_current_values_and_every_time_zone(student_client):
     html = student_client.get("/preferences/").content.decode()
 
-    assert 'name="desired_retention" value="0.9"' in html
+    assert 'name="desired_retention" value="90"' in html  # a percentage
+    assert "Desired retention (%)" in html
     assert 'name="new_cards_per_day" value="20"' in html
     assert '<option value="Asia/Almaty">Asia/Almaty</option>' in html
     assert '<option value="UTC" selected>UTC</option>' in html
@@ -183,7 +226,7 @@ def test_preferences_form_shows_current_values_and_every_time_zone(student_clien
 def test_preferences_are_saved(student_client, student):
     response = student_client.post(
         "/preferences/",
-        {"desired_retention": "0.85", "new_cards_per_day": "5", "time_zone": "Asia/Almaty"},
+        {"desired_retention": "85", "new_cards_per_day": "5", "time_zone": "Asia/Almaty"},
         follow=True,
     )
 
@@ -200,8 +243,9 @@ def test_preferences_are_saved(student_client, student):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("desired_retention", "0.5", "greater than or equal to 0.7"),
-        ("desired_retention", "much", "Enter a number."),
+        ("desired_retention", "50", "greater than or equal to 70"),
+        ("desired_retention", "0.9", "Enter a whole number."),
+        ("desired_retention", "much", "Enter a whole number."),
         ("new_cards_per_day", "-1", "greater than or equal to 0"),
         ("time_zone", "Mars/Olympus", "Select a valid choice."),
     ],
@@ -209,7 +253,7 @@ def test_preferences_are_saved(student_client, student):
 def test_bad_preferences_are_refused_naming_the_field(
     student_client, student, field, value, message
 ):
-    data = {"desired_retention": "0.9", "new_cards_per_day": "20", "time_zone": "UTC"}
+    data = {"desired_retention": "90", "new_cards_per_day": "20", "time_zone": "UTC"}
     data[field] = value
 
     response = student_client.post("/preferences/", data)
@@ -234,7 +278,7 @@ def test_times_are_shown_in_the_students_time_zone(student_client, student, news
     attempt = quiz_start(user=student, bank=news_bank, size=5)
     student_client.post(
         "/preferences/",
-        {"desired_retention": "0.9", "new_cards_per_day": "20", "time_zone": "Asia/Almaty"},
+        {"desired_retention": "90", "new_cards_per_day": "20", "time_zone": "Asia/Almaty"},
     )
 
     html = student_client.get("/quiz/").content.decode()

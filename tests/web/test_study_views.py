@@ -26,7 +26,7 @@ def test_study_page_shows_the_prompt_the_hidden_answer_and_four_ratings(student_
     html = response.content.decode()
     assert "Who said: “We will build new roads”?" in html
     assert '<details class="reveal" data-reveal>' in html
-    assert "Show answer <kbd>Space</kbd>" in html
+    assert 'Show answer <kbd class="keys-hint">Space</kbd>' in html
     for value, name in ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy")):
         assert f'name="rating" value="{value}"' in html
         assert f"<span>{name}</span>" in html
@@ -40,7 +40,7 @@ def test_the_answer_comes_with_its_evidence_sentence_and_a_link_to_the_paragraph
 ):
     html = student_client.get(f"/study/?bank={news_bank.pk}").content.decode()
 
-    assert '<p class="answer-text">Jane Doe</p>' in html
+    assert '<span class="visually-hidden">Answer: </span>Jane Doe</p>' in html
     assert "<p>&quot;We will build new roads,&quot; said Jane Doe, a senior fellow.</p>" in html
     question = news_bank.questions.get(answer="Jane Doe")
     assert f'href="/articles/{news_bank.article_id}/?q={question.pk}#p-2"' in html
@@ -78,7 +78,7 @@ def test_rating_with_htmx_returns_the_next_card_fragment(student_client, news_ba
     html = response.content.decode()
     assert html.startswith('<div id="study-session"')
     assert "<html" not in html
-    assert "Rated Easy. Next card." in html
+    assert "Rated Easy. Next card: " in html
     assert response.context["item"].card.pk != card.pk
     assert response.context["remaining"] == 5
 

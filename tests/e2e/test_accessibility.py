@@ -1,0 +1,127 @@
+"""axe-core on every student page, at desktop size and on a 375 px phone: no
+serious or critical violation anywhere. Each state is also a screenshot
+(test-artifacts/screenshots/a11y-*.png)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from learning.services import card_get_or_create, review_record
+from tests.e2e.axe import axe_violations
+from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.factories import QuestionFactory, UserFactory
+from tests.web.newsbank import news_bank_build
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def audit(page):
+    """audit(name): axe at both sizes (failures collected), screenshots of both."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    found: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
+            problems = axe_violations(page)
+            if problems:
+                found[f"{name} ({size})"] = problems
+            page.screenshot(
+                path=str(SCREENSHOTS / f"a11y-{name}-{size}.png"),
+                full_page=True,
+                animations="disabled",
+            )
+        page.set_viewport_size(DESKTOP)
+
+    yield check
+    assert found == {}, "axe found serious or critical violations:\n" + "\n".join(
+        f"{page_name}: {line}" for page_name, lines in found.items() for line in lines
+    )
+
+
+def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, audit):
+    base = live_server.url
+    teacher = UserFactory(username="editor", is_staff=True)
+    bank, questions = news_bank_build(owner=teacher, title="Central Asia news")
+    QuestionFactory(
+        bank=bank,
+        kind="cloze",
+        answer="Astana",
+        choices=[],
+        position=20,
+        prompt="Fill in the blank: Xi Jinping visited ____ before the summit.",
+    )
+    student = UserFactory(username="nadia", email="nadia@example.org")
+    for question in questions[:2]:  # some history for the progress page
+        card = card_get_or_create(user=student, question=question)
+        review_record(user=student, card_id=card.pk, rating=3)
+
+    # Logged out: log in, sign up, forgot password.
+    for name, path in [
+        ("login", "/accounts/login/"),
+        ("signup", "/accounts/signup/"),
+        ("password-reset", "/accounts/password_reset/"),
+        ("password-reset-done", "/accounts/password_reset/done/"),
+    ]:
+        page.goto(base + path)
+        audit(name)
+    page.goto(base + "/accounts/login/")
+    page.get_by_role("button", name="Log in").click()  # empty: the form errors
+    audit("login-errors")
+
+    log_in(page, student)
+    for name, path in [
+        ("home", "/"),
+        ("article", f"/articles/{bank.article_id}/?q={questions[0].pk}#p-2"),
+        ("progress", "/progress/"),
+        ("preferences", "/preferences/"),
+        ("account", "/account/"),
+        ("password-change", "/accounts/password_change/"),
+        ("quiz-list", "/quiz/"),
+    ]:
+        page.goto(base + path)
+        audit(name)
+
+    # Study: the question, then the answer with its ratings.
+    page.goto(f"{base}/study/?bank={bank.pk}")
+    audit("study-question")
+    page.keyboard.press("Space")
+    expect(page.get_by_test_id("answer")).to_be_visible()
+    audit("study-answer")
+
+    # A quiz over the whole bank: every kind of question and feedback.
+    page.goto(f"{base}/quiz/?bank={bank.pk}")
+    page.get_by_label("Number of questions").select_option("10")
+    page.get_by_role("button", name="Start quiz").click()
+    seen = set()
+    while page.get_by_test_id("prompt").count():
+        kind = page.locator(".card-kind").first.inner_text().strip().lower()
+        if kind not in seen:
+            audit(f"quiz-{kind.split()[0]}")
+        if page.get_by_label("Your answer").count():
+            page.get_by_label("Your answer").fill("Nur-Sultan")
+            page.get_by_role("button", name="Check answer").click()
+        elif page.locator(".order-item").count():
+            page.get_by_role("button", name="Check order").click()
+        else:
+            page.locator(".choice label").last.click()
+            page.get_by_role("button", name="Check answer").click()
+        expect(page.get_by_test_id("verdict")).to_be_visible()
+        if kind not in seen:
+            audit(f"quiz-feedback-{kind.split()[0]}")
+            seen.add(kind)
+        page.get_by_test_id("next").click()
+        if page.get_by_test_id("score").count():
+            break
+    assert {"cloze (fill the blank)", "timeline (ordering)"} <= seen
+    audit("quiz-result")
+
+    # Study until nothing is left: the end of the session.
+    page.goto(f"{base}/study/?bank={bank.pk}")
+    while page.get_by_test_id("all-done").count() == 0:
+        page.keyboard.press("Space")
+        page.keyboard.press("4")
+        page.wait_for_load_state("networkidle")
+    audit("study-done")
