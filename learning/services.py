@@ -1269,12 +1269,14 @@ def quiz_answers_settle(*, user, attempt: QuizAttempt) -> int:
         return _settle_held(user=user, held=list(locked.answers.filter(held=True)))
 
 
-def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int) -> QuizAnswer:
+def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int | None) -> QuizAnswer:
     """ "I was right": a held typed miss becomes a pass before it is logged, and
     is logged as a right answer (Good, or Hard when slow)."""
     if attempt is None or attempt.user_id != user.pk:
         raise ReviewError("attempt", "No such quiz.", status=404)
     question_id = _as_int(question_id, field="question")
+    if question_id is None:
+        raise ReviewError("question", "Which question?")
     with transaction.atomic():
         locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
         answer = (

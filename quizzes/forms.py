@@ -115,7 +115,7 @@ class AcceptedAnswersField(forms.CharField):
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
     def to_python(self, value):
-        return accepted_answers_parse(super().to_python(value))
+        return accepted_answers_parse(super().to_python(value) or "")
 
     def validate(self, value):
         if len(value) > MAX_ACCEPTED_ANSWERS:

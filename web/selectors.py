@@ -51,13 +51,14 @@ def article_get_for_student(*, user, article_id: int) -> Article:
         raise Http404("No such article.") from exc
 
 
-def bank_list_for_article(*, article: Article) -> list[dict]:
+def bank_list_for_article(*, article: Article) -> list[dict[str, object]]:
     """The published banks made from an article (to study or quiz from its page)."""
-    return list(
+    rows = (
         QuestionBank.objects.filter(article=article, status=BankStatus.PUBLISHED)
         .order_by("title", "pk")
-        .values("pk", "title")
+        .values_list("pk", "title")
     )
+    return [{"pk": pk, "title": title} for pk, title in rows]
 
 
 def article_evidence_spans(*, article: Article) -> list[Span]:

@@ -565,7 +565,10 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
 def quiz_override(request, attempt_id: int):
     """ "I was right": a typed answer marked wrong counts as right, before it is logged."""
     attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
-    question = _quiz_question(attempt, _int_or_none(request.POST.get("question")))
+    question_id = _int_or_none(request.POST.get("question"))
+    if question_id is None:
+        raise Http404("No question given.")
+    question = _quiz_question(attempt, question_id)
     try:
         learning_services.quiz_answer_override(
             user=request.user, attempt=attempt, question_id=question.pk
