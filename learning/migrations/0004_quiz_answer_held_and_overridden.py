@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0002_review_state_before_and_bank_progress'),
+        ('learning', '0003_assignment_report'),
     ]
 
     operations = [

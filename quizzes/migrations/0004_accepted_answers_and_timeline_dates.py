@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0002_teachers_group'),
+        ('quizzes', '0003_bank_is_public'),
     ]
 
     operations = [
