@@ -3,9 +3,11 @@ a card's user and question, a teacher in the Teachers group)."""
 
 from __future__ import annotations
 
+import importlib
+
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from classes.codes import join_code_new
@@ -32,6 +34,22 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+def teachers_group() -> Group:
+    """The Teachers group its data migration made. A transactional test (the
+    browser tests) flushes every table after it, data migrations' rows included:
+    then the group is made again with the same permissions."""
+    group, created = Group.objects.get_or_create(name="Teachers")
+    if created:
+        migration = importlib.import_module("quizzes.migrations.0002_teachers_group")
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+            for app, models in migration.TEACHER_PERMISSIONS.items()
+            for model, actions in models.items()
+            for action in actions
+        )
+    return group
+
+
 class TeacherFactory(UserFactory):
     username = factory.Sequence(lambda n: f"teacher{n}")
     is_staff = True
@@ -39,7 +57,7 @@ class TeacherFactory(UserFactory):
     @factory.post_generation
     def teachers_group(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name="Teachers"))
+            obj.groups.add(teachers_group())
 
 
 class SuperuserFactory(UserFactory):
