@@ -14,13 +14,22 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from . import services
 from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
 from .interop.admin_views import EXPORT_ACTIONS, bank_import_urls
 from .jobs import generation_retry
-from .models import Article, Choice, GenerationJob, Question, QuestionBank, Tag
+from .models import (
+    Article,
+    Choice,
+    GenerationJob,
+    Question,
+    QuestionBank,
+    QuestionReport,
+    Tag,
+)
 from .permissions import can_edit_bank, is_teacher
 from .review_admin import review_urls
 from .selectors import evidence_in_paragraph
@@ -466,6 +475,51 @@ class ChoiceInline(admin.TabularInline):
     ordering = ["position", "id"]
 
 
+class QuestionReportForm(forms.ModelForm):
+    resolved = forms.BooleanField(
+        required=False, help_text="Tick once the question is fixed (or the report is wrong)."
+    )
+
+    class Meta:
+        model = QuestionReport
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resolved"].initial = self.instance.resolved_at is not None
+
+    def save(self, commit=True):
+        resolved = self.cleaned_data.get("resolved")
+        if resolved and self.instance.resolved_at is None:
+            self.instance.resolved_at = timezone.now()
+        elif not resolved:
+            self.instance.resolved_at = None
+        return super().save(commit)
+
+
+class QuestionReportInline(admin.TabularInline):
+    """Students' reports on this question, shown to the bank's teacher only (the
+    question's admin page is theirs alone). Who reported is not shown."""
+
+    model = QuestionReport
+    form = QuestionReportForm
+    fields = ["reason", "comment", "created_at", "resolved"]
+    readonly_fields = ["reason", "comment", "created_at"]
+    extra = 0
+    can_delete = False
+    verbose_name = "report from a student"
+    verbose_name_plural = "reports from students"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or can_edit_bank(request.user, obj.bank)
+
+    def has_view_permission(self, request, obj=None):
+        return obj is None or can_edit_bank(request.user, obj.bank)
+
+
 @admin.register(Question)
 class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     form = QuestionAdminForm
@@ -514,7 +568,7 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [ChoiceInline]
+    inlines = [ChoiceInline, QuestionReportInline]
     actions = ["publish_questions", "return_to_draft", "reject_questions"]
 
     class Media:

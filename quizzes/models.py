@@ -295,6 +295,41 @@ class Choice(models.Model):
         return self.text
 
 
+class ReportReason(models.TextChoices):
+    WRONG_ANSWER = "wrong_answer", "The answer is wrong"
+    UNCLEAR = "unclear", "The question is unclear"
+    TYPO = "typo", "There is a typo"
+    OTHER = "other", "Something else"
+
+
+class QuestionReport(models.Model):
+    """A student's flag on a question; its bank's teacher sees it in admin next
+    to the question and marks it resolved."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_reports"
+    )
+    reason = models.CharField(max_length=20, choices=ReportReason)
+    comment = models.TextField(blank=True, max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "reporter"],
+                condition=Q(resolved_at__isnull=True),
+                name="questionreport_one_open_per_student",
+            ),
+        ]
+        indexes = [models.Index(fields=["question", "resolved_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} on question {self.question_id}"
+
+
 class GenerationStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"

@@ -25,7 +25,9 @@ from .models import (
     QuestionBank,
     QuestionKind,
     QuestionOrigin,
+    QuestionReport,
     QuestionStatus,
+    ReportReason,
     choices_in_storage_order,
     text_checksum,
 )
@@ -452,3 +454,46 @@ def generation_run(*, job_id: int) -> GenerationJob:
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "bank", "counts", "error", "finished_at"])
     return job
+
+
+# Reports of bad questions -----------------------------------------------------
+
+REPORT_COMMENT_MAX = 1000
+
+
+class QuestionReportError(ValueError):
+    """A report that cannot be taken: `field` names what is wrong, `message` says why."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def question_report_create(*, user, question_id, reason: str, comment: str = "") -> QuestionReport:
+    """A student flags a question they were shown (published, in a published bank).
+    One open report per student and question: reporting again updates it."""
+    try:
+        question_id = int(question_id)
+    except (TypeError, ValueError):
+        raise QuestionReportError("question", "Which question?") from None
+    if reason not in ReportReason.values:
+        raise QuestionReportError("reason", "Choose what is wrong with the question.")
+    comment = (comment or "").strip()
+    if len(comment) > REPORT_COMMENT_MAX:
+        raise QuestionReportError(
+            "comment", f"Keep the comment under {REPORT_COMMENT_MAX} characters."
+        )
+    if reason == ReportReason.OTHER and not comment:
+        raise QuestionReportError("comment", "Say in a few words what is wrong.")
+    question = Question.objects.published().filter(pk=question_id).first()
+    if question is None:
+        raise QuestionReportError("question", "That question is not available.")
+    with transaction.atomic():
+        report, _ = QuestionReport.objects.update_or_create(
+            question=question,
+            reporter=user,
+            resolved_at=None,
+            defaults={"reason": reason, "comment": comment},
+        )
+    return report

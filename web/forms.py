@@ -18,7 +18,10 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 
+from quizzes.models import ReportReason
+
 QUIZ_LENGTHS = (5, 10, 20)
+REPORT_REASONS = ReportReason.choices
 
 
 class FriendlyAuthenticationForm(AuthenticationForm):
@@ -105,6 +108,13 @@ class FriendlySetPasswordForm(SetPasswordForm):
         **SetPasswordForm.error_messages,
         "password_mismatch": "The two new passwords are different. Type the same one twice.",
     }
+
+
+class QuestionReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        choices=REPORT_REASONS, error_messages={"required": "Choose what is wrong."}
+    )
+    comment = forms.CharField(required=False, max_length=1000)
 
 
 class QuizStartForm(forms.Form):

@@ -28,6 +28,7 @@ urlpatterns = [
         preview_views.bank_preview_answer,
         name="bank_preview_answer",
     ),
+    path("questions/<int:question_id>/report/", views.question_report, name="question_report"),
     path("progress/", views.progress, name="progress"),
     path("preferences/", views.preferences, name="preferences"),
     path("classes/", class_views.classes, name="classes"),

@@ -27,10 +27,17 @@ from classes.api import assignment_list_for_student
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from learning.assignments import student_assignments
+from quizzes import services as quizzes_services
 from quizzes.models import Question, QuestionKind
 
 from . import charts
-from .forms import PreferencesForm, QuizStartForm, SignUpForm
+from .forms import (
+    REPORT_REASONS,
+    PreferencesForm,
+    QuestionReportForm,
+    QuizStartForm,
+    SignUpForm,
+)
 from .highlight import article_paragraphs, paragraph_index_at
 from .middleware import remember_time_zone
 from .selectors import (
@@ -226,6 +233,8 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
             for value, name in RATINGS
         ]
         context["evidence"] = question_evidence(question=question, article=article)
+        context["report_reasons"] = REPORT_REASONS
+        context["report_next"] = _study_url(bank)
     else:
         summary = learning_selectors.progress_summary(user=user)
         forecast = summary["forecast"]
@@ -549,6 +558,8 @@ def _feedback_context(attempt, question, request) -> dict:
         "is_last": len(answered) >= attempt.size,
         "is_typed": typed,
         "match": match,
+        "report_reasons": REPORT_REASONS,
+        "report_next": reverse("web:quiz_feedback", args=[attempt.pk, question.pk]),
     }
 
 
@@ -714,3 +725,41 @@ def preferences(request):
     return render(
         request, "web/preferences.html", {"nav": "preferences", "form": form}, status=status
     )
+
+
+# Reports of bad questions -------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_report(request, question_id: int):
+    """ "Report this question": the report reaches the bank's teacher in admin.
+    The form sits in a <details> on study and quiz feedback; this page is its
+    no-JavaScript home when it has errors."""
+    question = Question.objects.published().filter(pk=question_id).first()
+    if question is None:
+        raise Http404("No such question.")
+    back = _safe_next(request, reverse("web:home"))
+    form = QuestionReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            quizzes_services.question_report_create(
+                user=request.user, question_id=question.pk, **form.cleaned_data
+            )
+        except quizzes_services.QuestionReportError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if request.htmx:
+                return render(request, "web/report_done.html")
+            messages.success(request, "Thanks: your report reached the teacher of this bank.")
+            return redirect(back)
+    context = {
+        "question": question,
+        "report_reasons": REPORT_REASONS,
+        "report_form": form if form.is_bound else None,
+        "report_next": back,
+    }
+    status = 400 if form.errors else 200
+    if request.htmx:
+        return render(request, "web/includes/report_question.html", context, status=status)
+    return render(request, "web/report.html", context, status=status)

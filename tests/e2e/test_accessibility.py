@@ -90,6 +90,10 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
     page.keyboard.press("Space")
     expect(page.get_by_test_id("answer")).to_be_visible()
     audit("study-answer")
+    page.get_by_text("Report this question").click()
+    audit("study-report")
+    page.goto(f"{base}/questions/{questions[0].pk}/report/")
+    audit("report-page")
 
     # A quiz over the whole bank: every kind of question and feedback.
     page.goto(f"{base}/quiz/?bank={bank.pk}")
