@@ -191,7 +191,9 @@ def _session_logs(request, key: str) -> list[int]:
 
 
 def _session_logs_save(request, key: str, logs: list[int]) -> None:
-    request.session["study_session"] = {"key": key, "logs": logs[-500:]}
+    state = request.session.get("study_session")
+    bar = state.get("bar", 0) if isinstance(state, dict) and state.get("key") == key else 0
+    request.session["study_session"] = {"key": key, "logs": logs[-500:], "bar": bar}
 
 
 def _study_bank(request):
@@ -206,10 +208,8 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
     item = None
     if items:
         item = next((i for i in items if i.card.pk == prefer_card), items[0])
-    if len(items) < STUDY_QUEUE_LIMIT:
-        remaining = len(items)
-    else:
-        remaining = max(len(items), queue.due_count + queue.new_available)
+    counts = _queue_counts(queue)
+    remaining = sum(counts.values())
     key = _study_key(bank, timezone.localdate())
     done = len(_session_logs(request, key))
     context = {
@@ -217,9 +217,11 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
         "bank": bank,
         "queue": queue,
         "item": item,
+        "returning": _returning_label(item) if item is not None and _is_returning(item) else "",
+        "counts": counts,
         "remaining": remaining,
         "done": done,
-        "session_total": done + remaining,
+        "progress": _session_progress(request, key, done=done, remaining=remaining),
         "error": error,
         "client_uuid": uuid.uuid4(),
         "bank_query": f"?bank={bank.pk}" if bank else "",
@@ -242,6 +244,52 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
         context["tomorrow"] = forecast[1]["count"] if len(forecast) > 1 else 0
         context["week"] = sum(row["count"] for row in forecast[1:8])
     return context
+
+
+def _queue_counts(queue) -> dict[str, int]:
+    """New / learning / review cards left, as Anki shows them. Counted from the
+    queue's own items when they are all there is (so the three add up to what is
+    shown), else from the queue's counts."""
+    items = queue.items
+    if len(items) < STUDY_QUEUE_LIMIT:
+        new = sum(item.is_new for item in items)
+        learning = sum(_is_returning(item) for item in items)
+        return {"new": new, "learning": learning, "review": len(items) - new - learning}
+    return {
+        "new": queue.new_available,
+        "learning": queue.learning_count,
+        "review": queue.review_count,
+    }
+
+
+def _is_returning(item) -> bool:
+    """A card in its learning steps, seen before (today): it comes back on purpose."""
+    return not item.is_new and item.card.state in learning_selectors.LEARNING_STATES
+
+
+def _returning_label(item) -> str:
+    seen = item.card.last_review
+    if seen is None:
+        return "Back again: learning"
+    minutes = int((timezone.now() - seen).total_seconds() // 60)
+    ago = "just now" if minutes < 1 else "1 min ago" if minutes == 1 else f"{minutes} min ago"
+    if minutes >= 120:
+        ago = f"{minutes // 60} h ago"
+    return f"Back again · seen {ago}"
+
+
+def _session_progress(request, key: str, *, done: int, remaining: int) -> int:
+    """The session bar in percent. It only moves forward: cards that come back
+    (learning steps) add to what is left, never take back what was done."""
+    total = done + remaining
+    current = round(100 * done / total) if total else 100
+    state = request.session.get("study_session")
+    if not isinstance(state, dict) or state.get("key") != key:
+        return current
+    shown = max(int(state.get("bar", 0)), current)
+    if shown != state.get("bar"):
+        request.session["study_session"] = {**state, "bar": shown}
+    return shown
 
 
 def _render_study(request, context, *, status=200):
