@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from . import services
@@ -475,49 +476,54 @@ class ChoiceInline(admin.TabularInline):
     ordering = ["position", "id"]
 
 
-class QuestionReportForm(forms.ModelForm):
-    resolved = forms.BooleanField(
-        required=False, help_text="Tick once the question is fixed (or the report is wrong)."
-    )
+@admin.register(QuestionReport)
+class QuestionReportAdmin(admin.ModelAdmin):
+    """Students' reports on the teacher's own questions (who sent them is not
+    shown); resolving one is an action."""
 
-    class Meta:
-        model = QuestionReport
-        fields: list[str] = []
+    list_display = ["question_link", "reason", "comment", "created_at", "is_resolved"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "reason"]
+    list_select_related = ["question"]
+    fields = ("question_link", "reason", "comment", "created_at", "resolved_at")
+    readonly_fields = ("question_link", "reason", "comment", "created_at", "resolved_at")
+    actions = ["mark_resolved"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["resolved"].initial = self.instance.resolved_at is not None
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(question__bank__owner=request.user)
 
-    def save(self, commit=True):
-        resolved = self.cleaned_data.get("resolved")
-        if resolved and self.instance.resolved_at is None:
-            self.instance.resolved_at = timezone.now()
-        elif not resolved:
-            self.instance.resolved_at = None
-        return super().save(commit)
-
-
-class QuestionReportInline(admin.TabularInline):
-    """Students' reports on this question, shown to the bank's teacher only (the
-    question's admin page is theirs alone). Who reported is not shown."""
-
-    model = QuestionReport
-    form = QuestionReportForm
-    fields = ["reason", "comment", "created_at", "resolved"]
-    readonly_fields = ["reason", "comment", "created_at"]
-    extra = 0
-    can_delete = False
-    verbose_name = "report from a student"
-    verbose_name_plural = "reports from students"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None or can_edit_bank(request.user, obj.bank)
+    def has_module_permission(self, request):
+        return is_teacher(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return obj is None or can_edit_bank(request.user, obj.bank)
+        return is_teacher(request.user) and (
+            obj is None or can_edit_bank(request.user, obj.question.bank)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Question")
+    def question_link(self, obj):
+        url = reverse("admin:quizzes_question_change", args=[obj.question_id])
+        return format_html('<a href="{}">{}</a>', url, str(obj.question)[:90])
+
+    @admin.display(description="Resolved", boolean=True)
+    def is_resolved(self, obj):
+        return obj.resolved_at is not None
+
+    @admin.action(description="Mark selected reports resolved")
+    def mark_resolved(self, request, queryset):
+        count = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        self.message_user(request, f"{count} report(s) marked resolved.", messages.SUCCESS)
 
 
 @admin.register(Question)
@@ -536,7 +542,14 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
     list_select_related = ["bank"]
     list_per_page = 50
     search_fields = ["prompt", "answer", "explanation", "choices__text"]
-    readonly_fields = ["evidence", "fingerprint", "origin", "created_at", "updated_at"]
+    readonly_fields = [
+        "evidence",
+        "student_reports",
+        "fingerprint",
+        "origin",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (
             None,
@@ -552,6 +565,7 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
                 ]
             },
         ),
+        ("Reports from students", {"fields": ["student_reports"]}),
         ("Evidence", {"fields": ["evidence", "evidence_start", "evidence_end"]}),
         (
             "More",
@@ -568,7 +582,7 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [ChoiceInline, QuestionReportInline]
+    inlines = [ChoiceInline]
     actions = ["publish_questions", "return_to_draft", "reject_questions"]
 
     class Media:
@@ -613,6 +627,35 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
                 '<li class="{}">{}</li>',
                 (("is-correct" if c.is_correct else "", c.text) for c in choices),
             ),
+        )
+
+    @admin.display(description="Open reports")
+    def student_reports(self, obj):
+        """What students flagged on this question (not who), newest first."""
+        if not obj.pk:
+            return "—"
+        reports = list(obj.reports.filter(resolved_at__isnull=True))
+        if not reports:
+            return "None open."
+        items = format_html_join(
+            "",
+            '<li><strong>{}</strong>{}{} <span class="quiet">({})</span></li>',
+            (
+                (
+                    report.get_reason_display(),
+                    ": " if report.comment else "",
+                    report.comment,
+                    date_format(timezone.localtime(report.created_at), "j M Y"),
+                )
+                for report in reports
+            ),
+        )
+        url = reverse("admin:quizzes_questionreport_changelist")
+        return format_html(
+            '<ul class="student-reports">{}</ul><a href="{}?question__id__exact={}">Resolve them</a>',
+            items,
+            url,
+            obj.pk,
         )
 
     @admin.display(description="Evidence in its paragraph")

@@ -42,7 +42,7 @@ def test_a_reported_question_is_seen_by_its_teacher_in_admin(
     log_in(page, teacher)
     page.goto(f"{base}/admin/quizzes/question/")
     page.get_by_role("link", name=prompt[:40]).first.click()
-    reports = page.locator("#reports-group")
+    reports = page.locator(".field-student_reports")
     expect(reports).to_contain_text("The answer is wrong")
     expect(reports).to_contain_text("The article says it differently.")
     expect(reports).not_to_contain_text("nadia")
