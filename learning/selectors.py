@@ -779,11 +779,18 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         mature_passed=Count("pk", filter=_mature_review_q() & Q(rating__gt=1)),
     )
 
-    def retention_since(days: int) -> float | None:
+    # One definition of retention for every figure of the page (panel, chart, table):
+    # the share of answers to cards that were due for review (state before: review)
+    # that were remembered (Hard, Good or Easy). Answers to new and learning cards
+    # (an Again on a learning step, a missed quiz question on a new card) are not
+    # reviews of something learnt, so they never count, in any figure.
+    def due_reviews_since(days: int) -> tuple[int, int]:
         window = [per_day.get(today - timedelta(days=i), {}) for i in range(days)]
-        total = sum(c.get("mature", 0) for c in window)
-        passed = sum(c.get("mature_passed", 0) for c in window)
-        return round(passed / total, 4) if total else None
+        return sum(c.get("graded", 0) for c in window), sum(c.get("passed", 0) for c in window)
+
+    def retention_since(days: int) -> float | None:
+        graded, passed = due_reviews_since(days)
+        return round(passed / graded, 4) if graded else None
 
     started_cards = _started_cards(user)
 
@@ -829,6 +836,7 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
                 "week": week.isoformat(),
                 "retention": round(passed / graded, 4) if graded else None,
                 "reviews": reviews,
+                "due_reviews": graded,
             }
         )
 
@@ -839,6 +847,8 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         "retention": {
             "last_7_days": retention_since(7),
             "last_30_days": retention_since(30),
+            "due_reviews_7_days": due_reviews_since(7)[0],
+            "due_reviews_30_days": due_reviews_since(30)[0],
             "average_retrievability": round(sum(values) / len(values), 4) if values else None,
         },
         "retention_by_week": retention_by_week,

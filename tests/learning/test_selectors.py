@@ -289,7 +289,7 @@ def test_progress_summary_counts_today_forecast_and_banks(student, bank):
         0,
     )
     assert 0 < entry["mastery"] < 100
-    assert summary["retention"]["last_7_days"] is None  # no mature reviews yet
+    assert summary["retention"]["last_7_days"] is None  # no card came back due yet
     assert 0.9 < summary["retention"]["average_retrievability"] <= 1.0
     assert len(summary["retention_by_week"]) == 12
 
@@ -337,7 +337,7 @@ def test_a_streak_longer_than_the_first_window_is_counted_over_all_history(
     assert selectors.progress_today(user=student, now=now + timedelta(days=2))["streak"] == 0
 
 
-def test_true_retention_counts_only_mature_cards(student, bank):
+def test_retention_counts_only_answers_to_cards_that_came_back_due(student, bank):
     card = services.card_get_or_create(user=student, question=bank.questions.first())
     now = T0 - timedelta(days=200)
     result = rate(student, card.pk, 4, now)
@@ -347,7 +347,8 @@ def test_true_retention_counts_only_mature_cards(student, bank):
     rate(student, card.pk, 3, mature_at)
     result = rate(student, card.pk, 1, mature_at + timedelta(days=100))
     summary = selectors.progress_summary(user=student, now=mature_at + timedelta(days=100, hours=1))
-    assert summary["retention"]["last_7_days"] == 0.0  # the only recent mature review failed
+    assert summary["retention"]["last_7_days"] == 0.0  # the only recent due review failed
+    assert summary["retention"]["due_reviews_7_days"] == 1
     summary = selectors.progress_summary(user=student, now=mature_at + timedelta(hours=1))
     assert summary["retention"]["last_7_days"] == 1.0
 
