@@ -494,16 +494,13 @@ class QuestionReportAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(question__bank__owner=request.user)
 
-    def has_module_permission(self, request):
-        return is_teacher(request.user)
-
     def has_view_permission(self, request, obj=None):
-        return is_teacher(request.user) and (
-            obj is None or can_edit_bank(request.user, obj.question.bank)
-        )
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_edit_bank(request.user, obj.question.bank))
 
     def has_change_permission(self, request, obj=None):
-        return self.has_view_permission(request, obj)
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit_bank(request.user, obj.question.bank))
 
     def has_add_permission(self, request):
         return False

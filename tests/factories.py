@@ -47,6 +47,11 @@ def teachers_group() -> Group:
             for model, actions in models.items()
             for action in actions
         )
+        group.permissions.add(  # quizzes 0005: the reports on their questions
+            *Permission.objects.filter(
+                codename__in=["view_questionreport", "change_questionreport"]
+            )
+        )
     return group
 
 

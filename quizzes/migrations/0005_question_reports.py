@@ -5,6 +5,27 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant_teachers(apps, schema_editor):
+    """Teachers read and resolve the reports on their own questions (the admin's
+    queryset keeps them to their banks)."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("quizzes")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Teachers").first()
+    if group is not None:
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="quizzes",
+                codename__in=["view_questionreport", "change_questionreport"],
+            )
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -30,4 +51,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(condition=models.Q(('resolved_at__isnull', True)), fields=('question', 'reporter'), name='questionreport_one_open_per_student')],
             },
         ),
+        migrations.RunPython(grant_teachers, migrations.RunPython.noop),
     ]

@@ -72,15 +72,19 @@ def shoot(page, request):
     taken: list[Path] = []
 
     def take(name: str, *, phone: bool = True) -> None:
+        # Finish the entrance animations first, and keep the text caret (hiding it, or
+        # stopping a running animation, makes the screenshot inject a style, which
+        # the site's CSP rightly refuses: a console error).
+        page.evaluate("() => document.getAnimations().forEach(a => a.finish())")
         path = SCREENSHOTS / f"{name}-desktop.png"
-        page.screenshot(path=str(path), full_page=True, animations="disabled")
+        page.screenshot(path=str(path), full_page=True, animations="disabled", caret="initial")
         taken.append(path)
         if phone:
             page.set_viewport_size(PHONE)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], f"{name}: the page is {width}px wide on a phone"
             path = SCREENSHOTS / f"{name}-phone.png"
-            page.screenshot(path=str(path), full_page=True, animations="disabled")
+            page.screenshot(path=str(path), full_page=True, animations="disabled", caret="initial")
             taken.append(path)
             page.set_viewport_size(DESKTOP)
 
