@@ -47,7 +47,7 @@ def teachers_group() -> Group:
             for model, actions in models.items()
             for action in actions
         )
-        group.permissions.add(  # quizzes 0005: the reports on their questions
+        group.permissions.add(  # quizzes 0006: the reports on their questions
             *Permission.objects.filter(
                 codename__in=["view_questionreport", "change_questionreport"]
             )

@@ -29,7 +29,7 @@ def grant_teachers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_accepted_answers_and_timeline_dates'),
+        ('quizzes', '0005_accepted_answers_and_timeline_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
