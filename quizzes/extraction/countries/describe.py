@@ -27,7 +27,7 @@ def country_in_description(
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if (exclude is not None and child is exclude) or _aside(child):
+            if (exclude is not None and child.i == exclude.i) or _aside(child):
                 continue
             country = _country_of_modifier(ctx, head, child, based)
             if country:
@@ -55,7 +55,7 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
         or based_in
     ):
         return mention.country  # "a British diplomat", "minister of Peru"
-    if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head is not head):
+    if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head.i != head.i):
         return ctx.country_of_place(child)  # "based in Tashkent"
     return None
 

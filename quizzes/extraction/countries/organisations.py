@@ -112,7 +112,7 @@ def _clause_subject_country(ctx: CountryContext, tok: Token) -> str | None:
                 return mention.country if mention and mention.form == "name" else None
             if head.dep_ != "conj":
                 return None
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -272,7 +272,7 @@ def _negated(ctx: CountryContext, head: Token) -> bool:
 def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | None:
     """The organisation's name after its description: "investor Norfund", "bank FMO",
     "agency, Aemet"."""
-    candidates = [head] if head is not noun else []
+    candidates = [head] if head.i != noun.i else []
     candidates += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     for cand in candidates:
         if cand.i in ctx.person_tokens or cand.i in ctx.mentions:

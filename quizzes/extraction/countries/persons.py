@@ -112,7 +112,7 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         parts.append(root.head)
     for head in parts:
-        found = country_in_description(ctx, head, exclude=root if head is root.head else None)
+        found = country_in_description(ctx, head, exclude=root if head.i == root.head.i else None)
         if found[0]:
             return found
     for clause in _role_clauses(root):

@@ -104,7 +104,7 @@ def place_of_gathering(ctx: CountryContext, event: Token) -> Placed | None:
         return None
     head = event.head
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep is not head:
+        if prep.dep_ == "prep" and prep.i != head.i:
             found = _place_under(ctx, prep)
             if found:
                 return found

@@ -66,7 +66,7 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(8):
         if head.pos_ in {"VERB", "AUX"}:
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -107,7 +107,7 @@ def reported_future(head: Token) -> bool:
     """ "would begin arriving on Friday" (the verb and the verbs it completes), not "would
     have taken effect" (a counterfactual)."""
     chain = [head]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     for verb in chain:
         auxes = [c for c in verb.children if c.dep_ == "aux"]

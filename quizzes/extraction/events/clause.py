@@ -66,7 +66,7 @@ def noun_events(c: Clause) -> None:
             break
         if tok.pos_ in {"NOUN", "PROPN"} and _noun_event(c, tok):
             return
-        if tok.head is tok or not in_sent(tok.head, c.sent):
+        if tok.head.i == tok.i or not in_sent(tok.head, c.sent):
             break
         tok = tok.head
     c.tok = main_verb(tok, c.expr, c.sent)
@@ -254,7 +254,7 @@ def relative_pronoun_first(c: Clause) -> None:
         return
     relcl = c.tokens[0].head
     for _ in range(4):
-        if relcl.dep_ == "relcl" or relcl.head is relcl:
+        if relcl.dep_ == "relcl" or relcl.head.i == relcl.i:
             break
         relcl = relcl.head
     if relcl.dep_ == "relcl" and in_sent(relcl.head, c.sent):
@@ -271,10 +271,10 @@ def fragment(c: Clause) -> None:
         return
     up = tok.head
     for _ in range(4):
-        if up.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} or up.head is up:
+        if up.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} or up.head.i == up.i:
             break
         up = up.head
-    if up is tok or not in_sent(up, sent) or up.i in c.skip:
+    if up.i == tok.i or not in_sent(up, sent) or up.i in c.skip:
         return
     if up.pos_ in {"VERB", "AUX"}:
         c.tokens = [

@@ -30,7 +30,7 @@ def _quoted_fact(expr: TimeExpression) -> bool:
         return False
     verb = expr.span.root
     for _ in range(8):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
@@ -115,7 +115,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
     within the period, with no false date) stay events."""
     verb = expr.span.root
     for _ in range(8):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or not in_sent(verb, sent):

@@ -147,7 +147,7 @@ def main_verb(verb: Token, expr: TimeExpression, sent: Span) -> Token:
     past = any(t.lower_ in PAST_WORDS for t in expr.span)
     for _ in range(6):
         head = verb.head
-        if head is verb or not in_sent(head, sent):
+        if head.i == verb.i or not in_sent(head, sent):
             return verb
         if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
             verb = head  # "was left waiting ... in 2014": the subject is the head's
@@ -160,9 +160,9 @@ def main_verb(verb: Token, expr: TimeExpression, sent: Span) -> Token:
             # "the roads the valley uses to send grain that cross the border in recent
             # months": a present-tense subordinate verb is not what a past period dates
             up = head
-            while up.pos_ not in {"VERB", "AUX"} and up.head is not up and in_sent(up.head, sent):
+            while up.pos_ not in {"VERB", "AUX"} and up.head.i != up.i and in_sent(up.head, sent):
                 up = up.head
-            if up.pos_ in {"VERB", "AUX"} and up is not verb:
+            if up.pos_ in {"VERB", "AUX"} and up.i != verb.i:
                 verb = up
                 continue
         return verb
@@ -213,7 +213,7 @@ def left_subject(first: Token, sent: Span) -> list[Token]:
     if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return []
     while (
-        tok.head is not tok
+        tok.head.i != tok.i
         and tok.head.pos_ in {"NOUN", "PROPN"}
         and tok.head.right_edge.i < first.i
         and in_sent(tok.head, sent)
@@ -289,7 +289,7 @@ def pruned_subtree(tok: Token, skip: set[int], *, keep_appos: bool = False) -> l
             and (t.dep_ == "relcl" or t.tag_ in {"VBN", "VBG"})
         )
         if (
-            t is not tok
+            t.i != tok.i
             and aside
             and not any(x.i in skip for x in t.subtree)
             and not (t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN")

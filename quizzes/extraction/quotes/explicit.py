@@ -61,11 +61,11 @@ def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
     chain: list[Token] = []
     for tok in s.quote_tokens:
         head = tok.head
-        if ctx.in_quote[head.i] == s.idx and head is not tok:
+        if ctx.in_quote[head.i] == s.idx and head.i != tok.i:
             continue
         for _ in range(8):
             chain.append(head)
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
     verb_set = {v.i for v in s.verbs}
@@ -130,7 +130,7 @@ def reporting_clause(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) ->
     if subj is not None and (is_unnamed_person(subj) or subj.tag_ == "NNS"):
         return said
     head, steps = verb, 0
-    while steps < 4 and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+    while steps < 4 and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head.i != head.i:
         head, steps = head.head, steps + 1
         if ctx.in_quote[head.i] is None and is_speech_verb(head):
             outer = ctx.speakers.subject(head)
@@ -205,7 +205,7 @@ def nested_speaker(ctx: QuoteContext, found: Found, parent_idx: int) -> None:
     if b < a:
         return
     head, steps = ctx.doc[a].head, 0
-    while steps < 6 and head is not head.head:
+    while steps < 6 and head.i != head.head.i:
         if head.i < a and ctx.in_quote[head.i] == parent_idx and is_speech_verb(head):
             found.speaker = _named_subject(ctx, head)
             if found.speaker:

@@ -76,7 +76,7 @@ def definite_person(tok: Token) -> str | None | bool:
 def _served(sub: Token, role: Token) -> bool:
     """sub hangs on role through "for"/"to"/"with" ("a spokesman for X")."""
     t, steps = sub, 0
-    while t.i != role.i and t.head is not t and steps < 8:
+    while t.i != role.i and t.head.i != t.i and steps < 8:
         if t.dep_ == "prep" and t.lower_ in ("for", "to", "with", "against", "from", "by"):
             return True
         t, steps = t.head, steps + 1
@@ -300,7 +300,7 @@ def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     decision and called for ...")."""
     head = verb.head
     in_quote = s.ctx.in_quote
-    if depth >= 3 or head is verb or verb.dep_ not in CLIMB_DEPS:
+    if depth >= 3 or head.i == verb.i or verb.dep_ not in CLIMB_DEPS:
         return None
     if in_quote[head.i] is None or (
         verb.dep_ == "conj"
