@@ -102,6 +102,7 @@ OFFICE_TITLES = {
     "director",
     "leader",
     "speaker",
+    "whip",
     "foreign",
     "defence",
     "defense",
@@ -708,3 +709,22 @@ NOT_NAME_WORDS = {
     "ms",
     "mrs",
 }
+
+# Nouns for a written text that can speak for its author ("the statement said", "a letter
+# which read", "according to a report released by X").
+DOCUMENT_NOUNS = {
+    "statement", "letter", "report", "release", "post", "tweet", "message", "memo", "note",
+    "document", "filing", "ruling", "judgment", "judgement", "communique", "communiqué",
+    "declaration", "resolution", "email", "e-mail", "notice", "bulletin", "announcement",
+    "press", "blog", "column", "editorial", "petition", "complaint", "lawsuit", "indictment",
+}  # fmt: skip
+# Verbs by which someone puts out a text: with a document as object they report speech
+# ("X released a statement: ...", "X issued a statement saying ...").
+PUBLISH_VERBS = {"release", "issue", "publish", "post", "send", "tweet", "write", "sign", "file"}
+# Verbs whose object is the one spoken to, never the speaker ("told X", "asking X to ...").
+ADDRESSEE_VERBS = {
+    "tell", "ask", "urge", "warn", "remind", "assure", "inform", "interview", "question",
+    "thank", "address", "call", "beg", "implore", "advise", "instruct", "order",
+}  # fmt: skip
+# Verbs of conversation whose "to"/"with" object is the one spoken to ("speaking to X").
+TALK_VERBS = {"speak", "talk", "say", "explain", "tell", "write", "chat", "complain", "confide"}

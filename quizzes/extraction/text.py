@@ -200,10 +200,22 @@ class _Scanner:
             self._push("double", i)  # a closing mark misused to open
 
     def _straight_double(self, i: int) -> None:
-        if self._open("double"):
+        """A straight double mark closes the open double quotation, unless it stands between
+        a space and a word: then it opens one inside it ("The "United States" is ...")."""
+        if self._open("double") and not self._nested_opening(i):
             self._close_through("double", i)
         else:
             self._push("double", i)
+
+    def _nested_opening(self, i: int) -> bool:
+        text = self.text
+        return (
+            i > self.para.start
+            and text[i - 1] == " "
+            and i + 1 < self.para.end
+            and text[i + 1].isalnum()
+            and self.stack[-1].kind == "double"
+        )
 
     def _open_single(self, i: int) -> None:
         if _opens(self.text, i, self.para.start):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..geo import city_population, is_country, region_country
 from .names import RawMention
 from .tokens import (
     NON_PERSON_LABELS,
@@ -48,17 +49,22 @@ class Grouping:
 
 def full_names(g: Grouping) -> None:
     """Full names (two words or more); a shorter full name inside a longer one with the
-    same surname is the same person ("Vladimir Putin" / "Vladimir V. Putin")."""
-    groups: list[tuple[set[str], str, tuple[str, ...]]] = []  # (words, name, key words)
+    same surname is the same person ("Vladimir Putin" / "Vladimir V. Putin"). The person is
+    named as the article first names them in full ("Robert Mugabe", not the "Robert Gabriel
+    Mugabe" of a later biography paragraph)."""
+    groups: list[tuple[set[str], tuple[str, ...], list[RawMention]]] = []  # words, key, members
     full = [r for r in g.raws if len(r.words) >= 2]
     for r in sorted(full, key=lambda r: (-len(r.words), r.name_first)):
-        for words, name, key in groups:
+        for words, key, members in groups:
             if r.words[-1] == key[-1] and set(r.words) <= words:
-                g.canon[r.words] = name
+                members.append(r)
                 break
         else:
-            groups.append((set(r.words), r.text, r.words))
-            g.canon[r.words] = r.text
+            groups.append((set(r.words), r.words, [r]))
+    for _words, _key, members in groups:
+        first = min(members, key=lambda r: r.name_first)
+        for r in members:
+            g.canon[r.words] = first.text
 
 
 def full_name_words(g: Grouping) -> None:
@@ -125,10 +131,9 @@ def lone_surnames(g: Grouping) -> None:
     model took for a place counts as a subject ("Kalin stated")."""
     doc = g.doc
     covered = {i for r, _ in g.assigned for i in range(r.first, r.name_last + 1)}
+    full_surnames = {r.words[-1] for r in g.raws if len(r.words) >= 2}
     for tok in doc:
-        if tok.i in covered or not (is_name_token(tok) or surname_like(tok)):
-            continue
-        if tok.ent_type_ in NON_PERSON_LABELS - {"FAC"} and tok.dep_ not in SUBJECT_DEPS:
+        if tok.i in covered or not _may_be_surname(tok, full_surnames):
             continue
         word = name_word(tok.text)
         if word not in g.surnames and word in g.firsts and _first_word_counts(tok):
@@ -139,6 +144,30 @@ def lone_surnames(g: Grouping) -> None:
             continue  # part of a different, longer name
         raw = RawMention(tok.i, tok.i, tok.i, None, None, (word,), tok.text)
         g.assigned.append((raw, g.resolve_single(word, tok.i) or g.surnames[word]))
+
+
+def _may_be_surname(tok: Token, full_surnames: set[str]) -> bool:
+    """A name-like word that is not labelled as something else, or labelled so only as a
+    subject ("Kalin stated", the model taking the surname for a place); the surname of a
+    full name of the article also when the model labels it a date or place ("Day's
+    charity said", "according to Kidston"), unless it names a real place."""
+    labelled = tok.ent_type_ in NON_PERSON_LABELS - {"FAC"}
+    if (is_name_token(tok) or surname_like(tok)) and (not labelled or tok.dep_ in SUBJECT_DEPS):
+        return True
+    word = name_word(tok.text)
+    return (
+        word in full_surnames
+        and tok.text[:1].isupper()
+        and tok.text.isalpha()
+        and (
+            tok.dep_ in (*SUBJECT_DEPS, "poss") or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
+        )
+        and not _real_place(tok.text)
+    )
+
+
+def _real_place(word: str) -> bool:
+    return is_country(word) or region_country(word) is not None or city_population(word) >= 15_000
 
 
 def _ends_name(doc: Doc, tok: Token) -> bool:

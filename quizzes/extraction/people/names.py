@@ -157,9 +157,30 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     for t in range(a, b):
         if fold_word(doc[t].text) in _ROLE_END_WORDS or is_acronym(doc[t]):
             k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
+        elif _entity_boundary(doc, t + 1) and t + 1 <= b:
+            k = t + 1  # "the United Nations | Jane Roe": the model ends one entity there
     while k < b and is_descriptor(doc[k]):
         k += 1
     return k
+
+
+def _entity_boundary(doc: Doc, i: int) -> bool:
+    """Token i starts an entity right after an organisation's or a place's entity."""
+    return (
+        i < len(doc)
+        and doc[i].ent_iob_ == "B"
+        and doc[i - 1].ent_type_ in ("ORG", "GPE", "LOC", "FAC")
+        and doc[i].ent_type_ in ("PERSON", "ORG")
+        and _entity_is_a_name(doc, i)
+    )
+
+
+def _entity_is_a_name(doc: Doc, i: int) -> bool:
+    """The entity at i is two or three capitalised words (a person's name's length)."""
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return 1 <= j - i <= 2 and all(is_name_token(doc[k]) for k in range(i, j + 1))
 
 
 def _honorific(doc: Doc, a: int, k: int) -> str | None:

@@ -135,8 +135,12 @@ class Organisations:
         return 0
 
     def _is_organisation(self, tokens: list[Token], label: str) -> bool:
-        if fold_word(tokens[-1].text) in _PERSON_WORDS:
-            return False  # "Industry Minister", "Union Leader": a person's title
+        if fold_word(tokens[-1].text) in _PERSON_WORDS and not (
+            len(tokens) > 2 and tokens[-2].lower_ == "of"
+        ):
+            return (
+                False  # "Industry Minister", "Union Leader": a person's title, not "X of Justice"
+            )
         if _company_title_and_name(tokens):
             return False
         words = {fold_word(t.text) for t in tokens}

@@ -41,6 +41,7 @@ class Seed(NamedTuple):
     first: int  # token indices of the name (inclusive), widened later to the whole run
     last: int
     kind: str  # why it is a person: ent | title | role | speech | colon
+    title: int | None = None  # an office written before the name, out of its run
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,42 @@ def leader_of_group(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
         yield Seed(*run, "role")
 
 
+_OFFICES = (STRONG_TITLES | OFFICE_TITLES | PERSON_ROLE_NOUNS) - {
+    "former", "first", "acting", "interim", "ex", "state", "foreign", "vice", "prime", "deputy",
+}  # fmt: skip
+
+
+def name_after_office_of(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
+    """ "Ambassador to the United Nations Jane Roe", "Secretary of the Interior Tom Hale": an
+    office, its "to/of/for" complement and then the holder's name, which the model often
+    keeps inside the organisation's run (it marks an entity boundary before the name)."""
+    if not (
+        is_capitalised(tok)
+        and tok.pos_ in ("NOUN", "PROPN")
+        and fold_word(tok.text) in _OFFICES
+        and nxt.lower_ in ("to", "of", "for")
+    ):
+        return
+    doc = ctx.doc
+    k = nxt.i + 1 + (nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "the")
+    if k >= len(doc) or not is_name_token(doc[k]):
+        return
+    run = ctx.run(k)
+    name_first = _name_start_in_run(doc, run)
+    if name_first is not None and 1 <= run[1] - name_first <= 2:
+        yield Seed(name_first, run[1], "title", title=tok.i)
+
+
+def _name_start_in_run(doc: Doc, run: tuple[int, int]) -> int | None:
+    """Where a name starts inside an organisation's run: after its last organisation word
+    ("the African Union | Jane Roe"), else at the model's last entity boundary."""
+    org_words = [i for i in range(run[0], run[1] + 1) if fold_word(doc[i].text) in ORG_WORDS]
+    if org_words and org_words[-1] < run[1]:
+        return org_words[-1] + 1
+    starts = [i for i in range(run[0] + 1, run[1] + 1) if doc[i].ent_iob_ == "B"]
+    return starts[-1] if starts else None
+
+
 def name_given_as(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """ "a retired teacher who gave his name only as Daniel"."""
     doc = ctx.doc
@@ -267,6 +304,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     name_with_role_appositive,
     name_before_who,
     name_in_apposition_to_office,
+    name_after_office_of,
     speech_subject,
     leader_of_group,
     name_given_as,
@@ -299,18 +337,36 @@ def raw_mentions(ctx: SeedInput) -> list[RawMention]:
             continue
         raw.kind = seed.kind
         _split_honorific(doc, raw)
+        if seed.title is not None and seed.title < raw.first:
+            _office_before(ctx, raw, seed.title)
         if raw.role is None:
             raw.role = appositive_role(doc, ctx.text, raw.name_last)
-        key = (raw.name_first, raw.name_last)
-        old = found.get(key)
-        if old is None:
-            found[key] = raw
-            continue
-        if raw.honorific and not old.honorific:
-            found[key] = raw
-        if seed.kind != "ent":
-            found[key].kind = seed.kind
+        _merge(found, raw, seed.kind)
     return list(found.values())
+
+
+def _merge(found: dict[tuple[int, int], RawMention], raw: RawMention, kind: str) -> None:
+    """One mention per name position: the first, unless a later one has an honorific; the
+    reason is the last rule's that is not the entity label."""
+    key = (raw.name_first, raw.name_last)
+    old = found.get(key)
+    if old is None:
+        found[key] = raw
+        return
+    if raw.honorific and not old.honorific:
+        found[key] = raw
+    if kind != "ent":
+        found[key].kind = kind
+
+
+def _office_before(ctx: SeedInput, raw: RawMention, title: int) -> None:
+    """The mention starts at the office written before it ("Ambassador to the United Nations
+    | Jane Roe"), which is its role."""
+    doc = ctx.doc
+    last = doc[raw.name_first - 1]
+    if raw.role is None:
+        raw.role = ctx.text[doc[title].idx : last.idx + len(last.text)]
+    raw.first = title
 
 
 def _split_honorific(doc: Doc, raw: RawMention) -> None:
@@ -358,11 +414,13 @@ def drop_places(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
 
 
 def _listener(doc: Doc, i: int) -> bool:
-    """Token i is who was told or interviewed: "told Bloomberg", "told the BBC",
-    "in an interview with Reuters"."""
+    """Token i is who was told or interviewed, or where it was said: "told Bloomberg", "told
+    the BBC", "in an interview with Reuters", "wrote on Twitter"."""
     tok = doc[i]
     head = tok.head
     if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "via") and is_speech(head.head):
         return True
     return (
         tok.dep_ == "pobj"

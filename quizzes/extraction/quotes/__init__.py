@@ -111,7 +111,7 @@ from ..facts import Quote
 from ..people import PeopleIndex
 from ..text import QuoteSpan
 from .context import Found, QuoteContext
-from .explicit import nested_speaker, speech_verb
+from .explicit import NESTED_FIRST_PERSON, nested_speaker, speech_verb
 from .headings import attribute_headings, is_heading
 from .nearby import Conversation, decide_nearby, speech_events
 from .speakers import Speakers
@@ -130,6 +130,9 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     _nested(ctx, found)
     headings = _nearby(ctx, found)  # rules 2-4
     attribute_headings(ctx, found, headings)  # rule 5
+    for f in found:
+        if f.rule == NESTED_FIRST_PERSON and f.span.parent is not None:
+            f.speaker = found[f.span.parent].speaker
     return [_quote(ctx, f) for f in found]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS, TALK_VERBS
 from ..people import PeopleIndex
 from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
 
@@ -22,11 +22,35 @@ SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writ
 
 
 def is_speech_verb(tok: Token) -> bool:
+    """A verb of saying ("said", "according to"), also putting out a text ("released a
+    statement", "issued a letter")."""
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
     if tok.lower_ in SPEECH_FORMS:
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in SPEECH_VERBS or (
+        lemma in PUBLISH_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
+    )
+
+
+def addressed(tok: Token) -> bool:
+    """tok names the one spoken to: the object of "told/asked/urged" ("told Ms Reed",
+    "asking Reed to ...") or of "speaking to/with" ("speaking to Anna Reed of PBS", "in an
+    interview with X"), through the words of its name."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSEE_VERBS:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("to", "with")
+        and (head.head.lemma_.lower() in TALK_VERBS or head.head.lower_ == "interview")
+    )
 
 
 @dataclass

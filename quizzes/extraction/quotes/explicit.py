@@ -6,7 +6,7 @@ from ``speakers.Speakers.subject``, then ``SPEAKER_FALLBACKS`` when that names n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -109,12 +109,24 @@ def verb_just_before(ctx: QuoteContext, s: Sentence) -> Token | None:
     return None
 
 
+def reporting_verb_before(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """A phrase quoted inside reported speech takes the sentence's reporting verb before it
+    ("X went on to say he was lenient because they had "owned up early""), when the parse
+    hung the quotation on another verb."""
+    if not s.embedded or not s.quote_tokens:
+        return None
+    first = s.quote_tokens[0].i
+    before = [v for v in s.verbs if v.i < first and v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    return before[-1] if before else None
+
+
 VerbChoice = Callable[[QuoteContext, Sentence], "Token | None"]
 VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     verb_the_quote_hangs_on,
     according_to_verb,
     nearest_strong_verb,
     verb_just_before,
+    reporting_verb_before,
 )
 
 
@@ -158,32 +170,65 @@ SPEAKER_FALLBACKS: tuple[SpeakerFallback, ...] = (reporting_clause, name_before_
 def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
     """Rule 1 for a top-level quotation: a speech verb outside it, in its sentence."""
     s = _sentence(ctx, idx, found)
-    verb = None
-    if s.verbs:
-        verb = next((v for rule in VERB_CHOICE_RULES if (v := rule(ctx, s)) is not None), None)
-    if verb is None:
+    if _term(ctx, s):
+        found.decide(None, "none", "term")
+        return
+    tried: set[int] = set()
+    for verb in _verb_choices(ctx, s):
+        if verb.i in tried:
+            continue
+        tried.add(verb.i)
+        said = ctx.speakers.subject(verb)
+        for fallback in SPEAKER_FALLBACKS:
+            said = fallback(ctx, s, verb, said)
+        if said.how != "unknown":
+            attribution = said.how if said.speaker else "none"
+            found.decide(said.speaker, attribution, f"speech_verb.{said.rule}")
+            return
+    if not tried:
         colon_lead(ctx, s, found)
+
+
+def _verb_choices(ctx: QuoteContext, s: Sentence) -> Iterator[Token]:
+    """The verbs the rules choose, in order: a later one is tried when the speaker of the
+    earlier cannot be found ("Speaking to NBC, she said, "..."": not "speaking")."""
+    if not s.verbs:
         return
-    said = ctx.speakers.subject(verb)
-    for fallback in SPEAKER_FALLBACKS:
-        said = fallback(ctx, s, verb, said)
-    if said.how == "unknown":
-        return
-    found.decide(said.speaker, said.how if said.speaker else "none", f"speech_verb.{said.rule}")
+    for rule in VERB_CHOICE_RULES:
+        verb = rule(ctx, s)
+        if verb is not None:
+            yield verb
+
+
+def _term(ctx: QuoteContext, s: Sentence) -> bool:
+    """A name or a term in quotation marks is nobody's words: a code ("named it "XR-7"",
+    "the "Vision 2030" plan") or a noun modifying a noun outside the quotation ("the
+    "outward investment" strategy")."""
+    words = s.span.text(ctx.text).split()
+    if len(words) <= 3 and any(c.isdigit() for c in "".join(words)):
+        return True
+    inside = {t.i for t in s.quote_tokens}
+    roots = [t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct]
+    return bool(roots) and all(
+        t.dep_ in ("compound", "nmod")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.head.pos_ in ("NOUN", "PROPN")
+        for t in roots
+    )
 
 
 def colon_lead(ctx: QuoteContext, s: Sentence, found: Found) -> None:
     """A clause and a colon introduce the quotation: "Keir Stone: ‘...’", "Mr Smith was
-    blunt: “...”" - the name itself, else the subject of that clause when it is a person."""
-    doc, q = ctx.doc, s.span
-    lead = ctx.text[s.seg_a : q.open_at].rstrip()
-    if not lead.endswith(":") or ctx.inside_any_quote(s.seg_a + len(lead) - 1):
+    blunt: “...”" - the name itself, else the subject of that clause when it is a person.
+    A comma does too when the quotation is a whole sentence ("Lind, also online, defended
+    her vote, "I have said it before and I will say it again."")."""
+    doc = ctx.doc
+    colon = _lead_mark(ctx, s)
+    if colon is None:
         return
-    colon = ctx.token_at(s.seg_a + len(lead) - 1)
     lead_tokens = range(s.tok_a, colon)
-    people = ctx.people
-    if lead_tokens and all(people.person_at(i) or doc[i].is_punct for i in lead_tokens):
-        name = people.person_at(colon - 1)
+    if doc[colon].text == ":" and _only_a_name(ctx, lead_tokens):
+        name = ctx.people.person_at(colon - 1)
         if name:
             found.decide(name, "explicit", "colon_lead.name")
             return
@@ -195,23 +240,62 @@ def colon_lead(ctx: QuoteContext, s: Sentence, found: Found) -> None:
             return
 
 
+def _lead_mark(ctx: QuoteContext, s: Sentence) -> int | None:
+    """The token of the colon (or of the comma before a whole quoted sentence) that ends
+    the words leading into the quotation."""
+    lead = ctx.text[s.seg_a : s.span.open_at].rstrip()
+    if not lead.endswith((":", ",")) or ctx.inside_any_quote(s.seg_a + len(lead) - 1):
+        return None
+    if lead.endswith(",") and not _whole_sentence(s.span.text(ctx.text)):
+        return None
+    return ctx.token_at(s.seg_a + len(lead) - 1)
+
+
+def _only_a_name(ctx: QuoteContext, tokens: range) -> bool:
+    return bool(tokens) and all(ctx.people.person_at(i) or ctx.doc[i].is_punct for i in tokens)
+
+
+def _whole_sentence(text: str) -> bool:
+    """A quotation that is a sentence: a capital first, five words or more, a full stop."""
+    text = text.strip()
+    return (
+        bool(text)
+        and text[0].isupper()
+        and len(text.split()) >= 5
+        and text.rstrip("\"”’'").endswith((".", "!", "?"))
+    )
+
+
+NESTED_FIRST_PERSON = "nested.first_person"
+
+
 def nested_speaker(ctx: QuoteContext, found: Found, parent_idx: int) -> None:
-    """A quotation inside a quotation: only a named person saying it inside the outer one
-    (otherwise nobody: a scare quote or a title)."""
+    """A quotation inside a quotation: only a named person saying it inside the outer one,
+    or the outer speaker quoting themselves ("... and I said, 'Not now.'"); otherwise
+    nobody (a scare quote or a title)."""
     q = found.span
     found.decide(None, "nested", "nested")
     a = ctx.token_at(q.start)
     b = ctx.token_at(max(q.start, q.end - 1))
     if b < a:
         return
-    head, steps = ctx.doc[a].head, 0
-    while steps < 6 and head.i != head.head.i:
+    for head in _ancestors(ctx.doc[a], 6):
         if head.i < a and ctx.in_quote[head.i] == parent_idx and is_speech_verb(head):
             found.speaker = _named_subject(ctx, head)
             if found.speaker:
                 found.rule = "nested.named_speaker"
+            elif any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in head.children):
+                found.rule = NESTED_FIRST_PERSON  # the outer speaker's own words, given later
             return
-        head, steps = head.head, steps + 1
+
+
+def _ancestors(tok: Token, limit: int) -> Iterator[Token]:
+    """tok's head, its head's head, ... up to the root, at most `limit` of them."""
+    for _ in range(limit):
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+        yield tok
 
 
 def _named_subject(ctx: QuoteContext, verb: Token) -> str | None:

@@ -14,9 +14,17 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..lexicon import OFFICE_TITLES, PERSON_ROLE_NOUNS, PRONOUN_GENDER, UNNAMED_PERSON_NOUNS
+from ..lexicon import (
+    DOCUMENT_NOUNS,
+    OFFICE_TITLES,
+    ORG_APPOSITIVES,
+    PERSON_ROLE_NOUNS,
+    PRONOUN_GENDER,
+    UNNAMED_PERSON_NOUNS,
+)
 from ..people import LOOKBACK_CHARS, Mention
-from .context import SUBJECT_DEPS, QuoteContext, is_speech_verb
+from ..text import fold_word
+from .context import SUBJECT_DEPS, QuoteContext, addressed, is_speech_verb
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
 SKIPPABLE = ("ADV", "AUX", "PART")
@@ -128,6 +136,88 @@ def named_person(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def organisation_in_apposition(s: Speakers, tok: Token) -> Said | None:
+    """ "One of these groups, the Northern Alliance (NA), said": the organisation the
+    subject is in apposition with."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i > tok.i:
+            org = s.ctx.people.organisation_at(child.i)
+            if org and " " in org:
+                return Said(org, "explicit", "organisation_in_apposition")
+    return None
+
+
+def owned_organisation(s: Speakers, tok: Token) -> Said | None:
+    """ "Lind's charity said", "the minister's office said": a body named by its owner, as
+    the text writes it."""
+    if tok.pos_ != "NOUN" or not tok.text.islower():
+        return None
+    if fold_word(tok.lemma_) not in ORG_APPOSITIVES and tok.lower_ not in ("office", "campaign"):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not s.ctx.people.person_at(owner.i):
+        return None
+    start = owner.left_edge.i
+    while s.ctx.doc[start].pos_ == "DET":
+        start += 1
+    span = s.ctx.doc[start : tok.i + 1]
+    return Said(span.text, "explicit", "owned_organisation")
+
+
+def document_author(s: Speakers, tok: Token) -> Said | None:
+    """ "the letter said", "a statement released by X said", "X's statement read", "X
+    released a statement which read": a text speaks for its author."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    author = _author_of(s, tok)
+    return Said(author, "explicit", "document_author") if author else None
+
+
+def _author_of(s: Speakers, doc_noun: Token) -> str | None:
+    for phrase in _author_phrases(doc_noun):
+        name = _named_in(s, phrase)
+        if name:
+            return name
+    return _publisher(s, doc_noun)
+
+
+def _author_phrases(doc_noun: Token) -> Iterator[Token]:
+    """ "X's statement", "a statement from/by X", "a statement released/issued by X"."""
+    for child in doc_noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+            yield child
+        elif child.dep_ == "acl":
+            yield from (
+                agent
+                for agent in child.children
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by")
+            )
+
+
+def _publisher(s: Speakers, doc_noun: Token) -> str | None:
+    """ "X released a statement (which read ...)": the subject of the verb publishing it."""
+    head = doc_noun.head
+    if doc_noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "X released a statement"
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.i != doc_noun.i:
+            return s.person_of(subject).speaker
+    return None
+
+
+def _named_in(s: Speakers, phrase: Token) -> str | None:
+    """The person or organisation a phrase names ("by Ana Lind", "from the Weather Office",
+    "Lind's office")."""
+    people = s.ctx.people
+    for t in phrase.subtree:
+        if people.person_at(t.i):
+            owned = owned_organisation(s, t.head) if t.dep_ == "poss" else None
+            return owned.speaker if owned is not None else people.person_at(t.i)
+        org = people.organisation_at(t.i)
+        if org:
+            return org
+    return None
+
+
 def office_in_headline(s: Speakers, tok: Token) -> Said | None:
     """ "‘Long overdue’, Foreign Minister says": an office written without a name or article,
     capitalised or in a headline, is the article's holder of that office."""
@@ -200,6 +290,8 @@ def relative_pronoun(s: Speakers, tok: Token) -> Said | None:
 def definite_person_noun(s: Speakers, tok: Token) -> Said | None:
     """ "“Everything is gone,” the 58-year-old said": the person last talked about."""
     gender = definite_person(tok)
+    if any(c.dep_ == "prep" for c in tok.children):
+        return None  # "the head of the inquiry said": someone described, not someone known
     if gender is not False and tok.dep_ in SUBJECT_DEPS:
         name = s.resolve_pronoun(tok, gender if isinstance(gender, str) else None)
         if name:
@@ -212,6 +304,9 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     pronoun_subject,
     organisation_pronoun,
     named_person,
+    organisation_in_apposition,
+    owned_organisation,
+    document_author,
     office_in_headline,
     organisation_subject,
     name_under_role_noun,
@@ -272,6 +367,8 @@ def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
         k -= 1
     for i in (k, verb.i + 1):
         if 0 <= i < len(doc) and people.person_at(i) and ctx.in_quote[i] is None:
+            if addressed(doc[i]):
+                continue  # "asking Reed to ...": the one spoken to
             return Said(people.person_at(i), "explicit", "adjacent_name")
     return None
 
@@ -546,6 +643,8 @@ class Speakers:
         if t.lower_ in PRONOUN_GENDER:
             return self._pronoun_candidate(t, gender, speech_subject)
         name = self.ctx.people.person_at(t.i)
+        if name and addressed(t):
+            return None  # "Speaking to Anna Reed of PBS, he said": not the one who speaks
         if name:
             return self._named_candidate(t, name, gender, speech_subject)
         if speech_subject and is_unnamed_person(t):

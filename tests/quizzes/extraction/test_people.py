@@ -300,3 +300,34 @@ def test_outlet_told_or_interviewed_is_not_a_person(people_of):
 def test_one_word_name_that_speaks_is_kept_even_when_told(people_of):
     index = people_of("The minister told Okafor to wait. Okafor said he would not.")
     assert "Okafor" in {p.name for p in index.people}
+
+
+# --- real-news patterns (issue 11): offices before names, platforms, first full names.
+
+
+def test_name_after_an_office_and_its_organisation_is_a_person(people_of):
+    index = people_of(
+        "Former Envoy to the World Trade Organization Tessa Moyo wrote on Blogspace "
+        "that the talks had stalled."
+    )
+    assert [p.name for p in index.people] == ["Tessa Moyo"]
+    assert index.role_of("Tessa Moyo") == "Envoy to the World Trade Organization"
+
+
+def test_a_platform_written_on_is_not_a_person(people_of):
+    index = people_of("Tessa Moyo wrote on Chirper that the vote was rigged. Moyo said more.")
+    assert [p.name for p in index.people] == ["Tessa Moyo"]
+
+
+def test_a_person_is_named_as_the_article_first_names_them_in_full(people_of):
+    index = people_of(
+        "Ana Lind, the former mayor, has died.\n"
+        "Ana Maria Lind was born in a small farming town. Lind trained as a nurse."
+    )
+    assert [p.name for p in index.people] == ["Ana Lind"]
+    assert index.canonical("Ana Maria Lind") == "Ana Lind"
+
+
+def test_a_whip_is_a_title_not_part_of_the_name(people_of):
+    index = people_of("Senate Majority Whip Tom Reid said the bill would pass.")
+    assert [p.name for p in index.people] == ["Tom Reid"]

@@ -944,3 +944,140 @@ def test_the_defendant_is_the_accused_named_before(quotes_of):
 def test_position_word_before_a_name_is_not_part_of_the_speaker(quotes_of):
     quotes = quotes_of("Striker Dario Pellegrini, 29, insisted: “We will bounce back.”")
     assert said(quotes) == {"We will bounce back.": "Dario Pellegrini"}
+
+
+# --- real-news patterns (issue 11 section 3): bodies and texts as speakers, the one spoken to,
+# names and terms in quotation marks, nested straight quotes, posts.
+
+
+def test_a_court_of_something_says_in_a_headline(quotes_of):
+    text = "Supreme Court of Appeal says airline must refund 'stranded' passengers\n"
+    assert said(quotes_of(text)) == {"stranded": "Supreme Court of Appeal"}
+
+
+def test_an_office_holder_named_after_the_organisation_writes_a_post(quotes_of):
+    text = (
+        "Former Ambassador to the World Trade Organization Tessa Moyo wrote on Chirper, "
+        '"We cannot walk away from our partners now."'
+    )
+    assert said(quotes_of(text)) == {"We cannot walk away from our partners now.": "Tessa Moyo"}
+
+
+def test_straight_quotes_inside_straight_quotes(quotes_of):
+    text = (
+        'Ruth Okoye posted a reply an hour later.\n"The council has no plan. The "harbour '
+        'fund" does not exist. Nobody has seen a penny of it."\n'
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        (
+            'The council has no plan. The "harbour fund" does not exist. Nobody has seen a '
+            "penny of it.",
+            "Ruth Okoye",
+        ),
+        ("harbour fund", None),
+    ]
+
+
+def test_the_one_spoken_to_is_not_the_speaker(quotes_of):
+    text = (
+        "Governor Paul Ekwueme admitted the delays. Speaking to Rita Holm of City Radio, he "
+        'said, "The failure was mine." '
+        '"Nobody saw this coming," Ms Holm said, asking Ekwueme to be "more open with voters."'
+    )
+    assert said(quotes_of(text)) == {
+        "The failure was mine.": "Paul Ekwueme",
+        "Nobody saw this coming": "Rita Holm",
+        "more open with voters.": "Rita Holm",
+    }
+
+
+def test_a_participle_of_speaking_is_not_the_reporting_verb(quotes_of):
+    text = (
+        "Maria Quist campaigned for the ferry. Speaking to the local paper, she said, "
+        '"We were ignored for ten years [...] That has to change".'
+    )
+    assert said(quotes_of(text))["We were ignored for ten years [...] That has to change"] == (
+        "Maria Quist"
+    )
+
+
+def test_a_text_speaks_for_its_author(quotes_of):
+    text = (
+        "The Northern Rail Company released a statement which read, in part, "
+        '"Services will resume once the line is safe."\n'
+        "Mayor Ana Lind criticised the delay. According to a statement released by Lind's "
+        'office, "the city was never consulted".\n'
+    )
+    assert said(quotes_of(text)) == {
+        "Services will resume once the line is safe.": "Northern Rail Company",
+        "the city was never consulted": "Lind's office",
+    }
+
+
+def test_an_organisation_in_apposition_with_the_subject_speaks(quotes_of):
+    text = (
+        "One of the unions, the Coastal Workers Federation (CWF), rejected the offer and said "
+        'it had been given "no real choice".'
+    )
+    assert said(quotes_of(text)) == {"no real choice": "Coastal Workers Federation"}
+
+
+def test_a_body_named_by_its_owner_speaks_as_written(quotes_of):
+    text = (
+        "The singer Nora Vale died on Sunday. Vale's animal charity said she had been "
+        '"cheerful to the end".'
+    )
+    assert said(quotes_of(text)) == {"cheerful to the end": "Vale's animal charity"}
+
+
+def test_names_codes_and_terms_in_quotation_marks_are_nobody_s_words(quotes_of):
+    text = (
+        'The agency said it had named the new strain "TX-41".\n'
+        'The deal fits the "open harbour" policy of the council, Ms Lind said.\n'
+    )
+    assert said(quotes_of(text)) == {"TX-41": None, "open harbour": None}
+
+
+def test_a_reporting_verb_earlier_in_the_sentence_gives_an_embedded_phrase(quotes_of):
+    text = (
+        "Judge Ana Lind went on to say she was lenient because the brothers had "
+        '"owned up early" by pleading guilty.'
+    )
+    assert said(quotes_of(text)) == {"owned up early": "Ana Lind"}
+
+
+def test_a_whole_sentence_quoted_after_a_comma_is_the_subject_s(quotes_of):
+    text = (
+        "Tom Reid, also online, defended the vote, "
+        '"I have said it before and I will say it again: this was fair."'
+    )
+    assert said(quotes_of(text)) == {
+        "I have said it before and I will say it again: this was fair.": "Tom Reid"
+    }
+    phrase = 'Tom Reid visited the site, "a place of ruin".'
+    assert said(quotes_of(phrase)) == {"a place of ruin": None}
+
+
+def test_a_role_described_by_its_complement_is_someone_unnamed(quotes_of):
+    text = (
+        "Two guards, Karl Brandt and Otto Weiss, were charged.\n"
+        'The head of the port\'s safety unit told the inquiry "Checks were never done."\n'
+        'She also said "We should have been called at once."\n'
+    )
+    assert said(quotes_of(text)) == {
+        "Checks were never done.": None,
+        "We should have been called at once.": None,
+    }
+
+
+def test_a_speaker_quoting_themselves_inside_a_quotation(quotes_of):
+    text = (
+        "“People kept asking me, ‘Will you stay?’ and I said, ‘Of course I will stay.’” "
+        "Tom Reid said."
+    )
+    assert said(quotes_of(text)) == {
+        "People kept asking me, ‘Will you stay?’ and I said, ‘Of course I will stay.’": "Tom Reid",
+        "Will you stay?": None,
+        "Of course I will stay.": "Tom Reid",
+    }
