@@ -49,8 +49,10 @@ __all__ = [
     "city_population",
     "country_names",
     "country_of_adjective",
+    "country_of_short_name",
     "fold",
     "is_country",
+    "is_inhabited",
     "may_start_country",
     "neighbours",
     "region_country",
@@ -400,6 +402,12 @@ def country_code(name: str) -> str | None:
     return _code_of(name)
 
 
+def is_inhabited(country: str) -> bool:
+    """Whether a country has people (not Antarctica, Bouvet Island, ...)."""
+    code = _code_of(country)
+    return code is not None and _geo().countries[code].population > 0
+
+
 def country_names() -> list[str]:
     """Every current country's common English name, sorted (for distractors)."""
     return sorted(c.name for c in _geo().countries.values() if c.population > 0)
@@ -414,6 +422,28 @@ def country_of_adjective(word: str) -> str | None:
         if candidate and candidate in geo.by_adjective:
             return geo.countries[geo.by_adjective[candidate]].name
     return None
+
+
+_NOT_SHORT_NAMES = _GENERIC_REGION_WORDS | {"new", "united", "san", "sao", "el", "la", "the"}
+
+
+@lru_cache(maxsize=4096)
+def country_of_short_name(word: str) -> str | None:
+    """The country whose name of two words or more starts with ``word`` and whose demonym
+    does too ("Saudi" -> Saudi Arabia, from "Saudi Arabian"), when only one does: a
+    nationality word the data lists only in its long form."""
+    key = fold(word)
+    if key in _NOT_SHORT_NAMES or len(key) < 4:
+        return None
+    geo = _geo()
+    found = {
+        code
+        for code, c in geo.countries.items()
+        if fold(c.name).split(" ")[0] == key
+        and " " in c.name.strip()
+        and any(dem.startswith(key + " ") for dem, d in geo.by_adjective.items() if d == code)
+    }
+    return geo.countries[found.pop()].name if len(found) == 1 else None
 
 
 def neighbours(country: str) -> list[str]:

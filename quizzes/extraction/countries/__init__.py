@@ -82,6 +82,12 @@ from spacy.tokens import Doc
 
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
+from .groups import (
+    between_countries,
+    nationality_nouns,
+    noun_of_country,
+    participle_from_country,
+)
 from .organisations import described_links, description_links, organisation_links
 from .persons import office_links, people_links, people_through_organisations
 from .places import (
@@ -102,6 +108,10 @@ RULES: tuple[Rule, ...] = (
     organisation_links,
     described_links,
     description_links,
+    nationality_nouns,
+    noun_of_country,
+    between_countries,
+    participle_from_country,
     counted_things_links,
     people_through_organisations,
     event_links,

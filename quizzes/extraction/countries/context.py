@@ -38,6 +38,8 @@ class PeopleLike(Protocol):
 
     def role_of(self, name: str | None) -> str | None: ...
 
+    def organisation_at(self, token_i: int) -> str | None: ...
+
 
 @dataclass(frozen=True)
 class CountryMention:
@@ -56,7 +58,7 @@ def clean(text: str) -> str:
     """A subject's text without "the", a possessive or extra spaces ("NAIROBI" -> "Nairobi")."""
     text = POSSESSIVE.sub("", text.strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = re.sub(r"\s+", " ", text).strip(' ,;:"“”‘’')
     if text.isupper() and len(text) > 4 and " " not in text:  # dateline "NAIROBI"
         text = text.title()
     return text
@@ -74,9 +76,12 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     """Country names and nationality adjectives, indexed by each token they cover; the
     longest name first ("Bosnia and Herzegovina", "the UK", "South Korea")."""
     found: dict[int, CountryMention] = {}
+    defined = _defined_acronyms(tokens)
     i = 0
     while i < len(doc):
         match = _mention_at(doc, tokens, i)
+        if match is not None and tokens[match.end - 1].text in defined:
+            match = None  # "the African Union (AU)": AU is not Australia here
         if match is None:
             i += 1
             continue
@@ -84,6 +89,37 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
             found[k] = match
         i = match.end
     return found
+
+
+# Words after a country's name that make it the name of a street or a building.
+_NAME_OF_A_PLACE = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace"}
+
+
+_CONTINENT_PARTS = {
+    "north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern",
+    "western", "sub-saharan",
+}  # fmt: skip
+
+
+def _defined_acronyms(tokens: Sequence[Token]) -> set[str]:
+    """Acronyms the article defines for an organisation: "the African Union (AU)"."""
+    return {
+        tokens[k + 1].text
+        for k in range(1, len(tokens) - 2)
+        if tokens[k].text == "("
+        and tokens[k + 2].text == ")"
+        and tokens[k + 1].text.isupper()
+        and tokens[k - 1].text[:1].isupper()
+        and tokens[k - 1].pos_ in ("PROPN", "NOUN")
+        and not _country_before(tokens, k)
+    }
+
+
+def _country_before(tokens: Sequence[Token], k: int) -> bool:
+    """ "the United States (US)": the bracketed letters abbreviate a country."""
+    return any(
+        geo.is_country(" ".join(t.text for t in tokens[j:k])) for j in range(max(0, k - 4), k)
+    )
 
 
 def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | None:
@@ -94,8 +130,10 @@ def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | N
         last = tokens[j - 1]
         if last.is_punct or last.is_space or not last.text[:1].isalpha():
             continue
-        if tok.lower_ == "the" and j - i == 1:
-            continue
+        if tok.lower_ == "the" and (j - i == 1 or not tokens[i + 1].text[:1].isupper()):
+            continue  # "the island" is no country
+        if j < len(doc) and tokens[j].lower_ in _NAME_OF_A_PLACE and tokens[j].text[:1].isupper():
+            return None  # "Grenada Street", "Jamaica Road": a street's name
         match = _mention_of(doc, tokens, i, j)
         if match is not None:
             return match
@@ -110,9 +148,13 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
     ):
         return None  # "the US", "US officials" (a GPE), not "IT department"
     name = geo.canonical_country(text)
-    if name:
+    if name and geo.is_inhabited(name):
         return CountryMention(i, j, name, "name")
+    if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
+        return None  # "South American", "East African": a continent's part, no country
     adjective = geo.country_of_adjective(text) if text[:1].isupper() else None
+    if adjective is None and j == i + 1 and tok.ent_type_ == "NORP":
+        adjective = geo.country_of_short_name(text)  # "Saudi" (Saudi Arabian)
     if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
         return CountryMention(i, j, adjective, "adj")
     return None
@@ -150,6 +192,7 @@ class CountryContext:
         self.office_holder: dict[tuple[str, str], str] = {}  # people_links: (country, office)
         self.pending: list[tuple[str, int]] = []  # people_links: people described by "its"
         self.org_at: list[tuple[int, str]] = []  # add(): (token, country) of organisations
+        self.described: set[int] = set()  # description_links: description nouns it linked
 
     def _countries_by_sentence(self, unique: list[CountryMention]) -> dict[int, frozenset[str]]:
         """Sentence -> the countries it names, also through its states and provinces

@@ -246,6 +246,9 @@ def full_span(ctx: CountryContext, ent: Span) -> Span:
         and doc[end + 1].pos_ == "PROPN"
     ):
         end += 2
+    country = ctx.name_mention_at(end)
+    if ent.label_ == "ORG" and country is not None and doc[end - 1].text[:1].isupper():
+        end = country.end  # "Youth Forum | Kenya": the branch's country ends its name
     return doc[start:end]
 
 

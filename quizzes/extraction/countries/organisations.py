@@ -7,6 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import geo
+from ..lexicon import ORG_WORDS
+from ..text import fold_word
 from .context import CountryContext, name_text
 from .describe import (
     country_in_description,
@@ -41,11 +43,25 @@ def organisation_links(ctx: CountryContext) -> None:
     Belém, Brazil"; names of letters and digits are never people)."""
     for ent in ctx.doc.ents:
         coded = len(ent) == 1 and bool(CODED_NAME.match(ent.text))
-        if ent.label_ not in _ORG_LABELS and not coded:
+        if ent.label_ not in _ORG_LABELS and not coded and not _country_and_more(ctx, ent):
             continue
         if not coded and (ent.start in ctx.person_tokens or person_name(ctx, ent) is not None):
             continue
         _link_organisation(ctx, ent, coded)
+
+
+def _country_and_more(ctx: CountryContext, ent: Span) -> bool:
+    """ "the United States Coast Guard" labelled as a place: a country's name and then more
+    capitalised words is a body of that country."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    mention = ctx.mentions.get(tokens[0].i) if tokens else None
+    return (
+        ent.label_ == "GPE"
+        and mention is not None
+        and mention.form == "name"
+        and mention.end < ent.end
+        and all(t.text[:1].isupper() for t in ctx.doc[mention.end : ent.end])
+    )
 
 
 def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
@@ -74,11 +90,18 @@ def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> st
     before = ctx.mentions.get(span.start - 1) if span.start > 0 else None
     if first and first.end < span.end and not doc[first.end].is_punct:
         return first.country
+    last = ctx.mentions.get(tokens[-1].i)
     if len(tokens) >= 3 and tokens[-2].lower_ == "of":
-        last = ctx.mentions.get(tokens[-1].i)
-        return last.country if last and last.form == "name" else None
+        named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens[:-2])
+        return last.country if last and last.form == "name" and named_body else None
     if before and doc[span.start - 1].tag_ != "POS" and before.end == span.start:
         return before.country
+    if (
+        last
+        and last.form == "name"
+        and any(t.is_alpha and t.text[:1].isupper() for t in doc[tokens[0].i : last.start])
+    ):
+        return last.country  # "Youth Forum Kenya", "Amnesty International Chile"
     return None
 
 
@@ -142,6 +165,7 @@ def _described_place(ctx: CountryContext, noun: Token) -> None:
     names = [c.children for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     candidates = [obj for group in names for obj in group if obj.dep_ == "pobj"]
     candidates += [c for c in noun.children if c.dep_ == "appos"]
+    candidates += _called(noun)  # "a British colony called Northern Ealand"
     if noun.dep_ == "appos":
         candidates.append(noun.head)
     for cand in candidates:
@@ -151,6 +175,17 @@ def _described_place(ctx: CountryContext, noun: Token) -> None:
     name = _name_before(ctx, noun)  # "Indonesia's Central Java province"
     if name:
         ctx.add(name, country, noun.i, "place", "described_place")
+
+
+def _called(noun: Token) -> list[Token]:
+    """The name in "a colony called X", "a town named X", "a region known as X"."""
+    out: list[Token] = []
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_ in ("call", "name", "know", "rename", "dub"):
+            for obj in acl.subtree:
+                if obj.dep_ in ("oprd", "attr", "dobj", "pobj") and obj.pos_ == "PROPN":
+                    out.append(obj)
+    return out
 
 
 def _described_organisation(ctx: CountryContext, tok: Token) -> None:
@@ -202,7 +237,8 @@ def description_links(ctx: CountryContext) -> None:
         country, source = describing_country(ctx, tok)
         if country is None or (word in OWNED_NOUNS and source is not None):
             continue  # "a house in Spain" is not Spain's
-        name = _description_name(ctx, tok, head) or _name_after(ctx, tok)
+        name = _description_name(ctx, tok, head) or _name_after(ctx, tok) or _named_before(ctx, tok)
+        ctx.described.add(tok.i)
         if name is not None:
             ctx.add(ctx.expand(name), country, tok.i, "organisation", "described_by_country")
         elif not _named_elsewhere(ctx, tok):
@@ -221,6 +257,8 @@ def _description_word(ctx: CountryContext, tok: Token) -> str | None:
         return None
     if tok.i in ctx.person_tokens or tok.i in ctx.title_tokens or tok.i in ctx.mentions:
         return None
+    if any(c.lower_ in ("prime", "vice") for c in tok.lefts):
+        return None  # "the prime ministry": an office, not a body
     ent = ctx.ent_of.get(tok.i)
     if ent is not None and ent.label_ in {"ORG", "FAC", "PERSON", "GPE"}:
         return None
@@ -280,6 +318,20 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
         name = proper_name(ctx, cand)
         if name and not geo.city_population(name):
             return name
+    return None
+
+
+def _named_before(ctx: CountryContext, noun: Token) -> str | None:
+    """ "the Lisbon-based court" after "the Court of Maritime Appeals": the organisation
+    named a little earlier whose name has the noun."""
+    if ctx.people is None or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    for i in range(noun.i - 1, max(-1, noun.i - 400), -1):
+        t = ctx.tokens[i]
+        if t.lower_ == noun.lower_ and t.text[:1].isupper():
+            org = ctx.people.organisation_at(i)
+            if org:
+                return org
     return None
 
 

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..dates import doc_text
@@ -45,10 +45,96 @@ def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
         elif tok.lower_ in OFFICES:
             office = tok.lower_
     has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions for t in tokens)
-    if country and has_role:
+    if country and (has_role or _plural_demonym(ctx, tokens[-1])):
         ctx.title_tokens.update(t.i for t in tokens)
         return country, office
     return None, None
+
+
+def _plural_demonym(ctx: CountryContext, tok: Token) -> bool:
+    """ "Ethiopians" before names: a nationality for each of them."""
+    mention = ctx.mentions.get(tok.i)
+    return (
+        mention is not None
+        and mention.form == "adj"
+        and tok.text[:1].isupper()
+        and tok.lower_.endswith("s")
+    )
+
+
+def respectively(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "the Greek, Cypriot and French ministers, Ana Lind, Tom Reid and Eva Holm,
+    respectively": the n-th nationality of the list is the n-th name's."""
+    doc = ctx.doc
+    sent = doc[name.start].sent
+    if not any(t.lower_ == "respectively" for t in sent if t.i > name.start):
+        return None, None
+    nationalities = _coordinated_mentions(ctx, sent.start, name.start)
+    names = [
+        m.name_first
+        for m in (ctx.people.mentions if ctx.people is not None else [])
+        if nationalities and nationalities[-1][0] < m.name_first < sent.end
+    ]
+    names = [i for i in names if not any(t.lower_ == "respectively" for t in doc[sent.start : i])]
+    if len(names) != len(nationalities) or len(names) < 2 or name.start not in names:
+        return None, None
+    return nationalities[names.index(name.start)][1], None
+
+
+def _coordinated_mentions(ctx: CountryContext, start: int, end: int) -> list[tuple[int, str]]:
+    """The last list of nationality words joined only by commas and "and" before `end`."""
+    found: list[tuple[int, str]] = []
+    k = start
+    while k < end:
+        mention = ctx.mentions.get(k)
+        if mention is not None and mention.form == "adj":
+            if found and not all(t.text in (",", "and") for t in ctx.doc[found[-1][0] + 1 : k]):
+                found = []
+            found.append((k, mention.country))
+            k = mention.end
+            continue
+        k += 1
+    return found if len(found) >= 2 else []
+
+
+def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Ana Lind and Tom Reid, both from Kenya", "held by Eva Holm also from Chile", "Tom
+    Reid from Peru": a country after the name (or after the names it is listed with)."""
+    doc = ctx.doc
+    k = _end_of_listed_names(doc, name.end)
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in ("both", "also", "all", "each", "originally"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
+        return None, None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    mention = ctx.name_mention_at(k)
+    return (mention.country if mention else None), None
+
+
+def _end_of_listed_names(doc: Doc, k: int) -> int:
+    """Past the names that follow in a list ("..., Tom Reid and Eva Holm")."""
+    while k < len(doc):
+        j = k + (doc[k].text == ",")
+        j += j < len(doc) and doc[j].lower_ in ("and", "or")
+        if j == k or j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper():
+            return k
+        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+            j += 1
+        k = j
+    return k
+
+
+def shared_demonym(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Ethiopians Ana Lind and Tom Reid": a nationality before the first of listed names."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == name.root.i:
+        return None, None
+    edge = first.left_edge
+    return (ctx.mentions[edge.i].country if _plural_demonym(ctx, edge) else None), None
 
 
 def _title_words(ctx: CountryContext, outer: Span, name: Span) -> list[Token]:
@@ -111,6 +197,8 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     parts: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         parts.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ana Lind is a Kenyan national"
+        parts += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "ADJ")]
     for head in parts:
         found = country_in_description(ctx, head, exclude=root if head.i == root.head.i else None)
         if found[0]:
@@ -200,9 +288,12 @@ def _led_group(root: Token) -> Token | None:
 
 PersonRule = Callable[[CountryContext, Span, Span], Found]
 PERSON_RULES: tuple[PersonRule, ...] = (
+    respectively,
     title_before_name,
     apposition,
     country_next_to_name,
+    from_country_after,
+    shared_demonym,
     leads_a_group,
 )
 
@@ -293,10 +384,29 @@ def office_links(ctx: CountryContext) -> None:
         holder = ctx.office_holder.get((country, tok.lower_)) or _holder_from_roles(
             ctx, country, tok.lower_
         )
-        if holder:
-            ctx.add(holder, country, tok.i, "person", "office_holder")
-        else:
-            ctx.add(phrase, country, tok.i, "person", "office_without_name")
+        subject = holder or phrase
+        ctx.add(
+            subject, country, tok.i, "person", "office_holder" if holder else "office_without_name"
+        )
+        posted = _posted_to(ctx, tok)
+        if posted and posted != country:  # "the Libyan ambassador to Greece" -> Greece too
+            ctx.add(f"{subject} to {posted}", posted, tok.i, "person", "posted_to")
+
+
+_POSTS = {"ambassador", "envoy", "consul", "emissary", "representative", "attache", "attaché"}
+
+
+def _posted_to(ctx: CountryContext, office: Token) -> str | None:
+    """The country an ambassador or envoy is sent to ("ambassador to Greece")."""
+    if office.lower_ not in _POSTS:
+        return None
+    for prep in office.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+            for obj in prep.children:
+                mention = ctx.mentions.get(obj.i)
+                if obj.dep_ == "pobj" and mention and mention.form == "name":
+                    return mention.country
+    return None
 
 
 def _bare_office(ctx: CountryContext, tok: Token) -> bool:
@@ -329,11 +439,15 @@ def _office_country(ctx: CountryContext, tok: Token) -> tuple[str | None, str | 
 
 
 def _holder_from_roles(ctx: CountryContext, country: str, office: str) -> str | None:
-    """The one person of the article whose role is this office of this (or no named) country."""
+    """The one person of the article whose role is this office of this (or no named) country,
+    and who is linked to no other country."""
     if ctx.people is None:
         return None
+    elsewhere = {link.subject for link in ctx.links if link.country != country}
     found = []
     for person in ctx.people.people:
+        if person.name in elsewhere:
+            continue
         role = ctx.people.role_of(person.name) or person.role or ""
         words = re.findall(r"[\w'\u2019-]+", role)
         if office not in {w.lower() for w in words}:

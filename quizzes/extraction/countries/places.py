@@ -322,7 +322,31 @@ def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
         return country if country is not None else geo.region_country(text)
     if ctx.mislabelled_city(ent):
         return ctx.place_country(text, ent.start)
-    return None
+    if _unknown_town(ctx, ent):
+        return _qualified_city(ctx, ent)  # "born in Kumbo, Cameroon" whatever the label
+    return _part_of_a_country(ctx, ent)
+
+
+def _unknown_town(ctx: CountryContext, ent: Span) -> bool:
+    """A name after "in/at/near/from" that is no organisation's nor person's."""
+    head = ent.root.head
+    return (
+        ctx.is_locative(ent)
+        and ent.label_ != "ORG"
+        and head.head.lower_ != "according"
+        and not any(t.i in ctx.person_tokens for t in ent)
+    )
+
+
+_PARTS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+
+
+def _part_of_a_country(ctx: CountryContext, ent: Span) -> str | None:
+    """ "Northern Chad", "Eastern Peru": a part of a country is in that country."""
+    if len(ent) < 2 or ent[0].lower_ not in _PARTS:
+        return None
+    mention = ctx.name_mention_at(ent.start + 1)
+    return mention.country if mention and mention.end == ent.end else None
 
 
 def _person_word(ctx: CountryContext, ent: Span) -> bool:
@@ -343,8 +367,8 @@ def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
     mention = ctx.name_mention_at(ent.end + 1)
-    if mention:
-        return geo.city_country(f"{clean(ent.text)}, {mention.country}") or None
+    if mention:  # "Kumbo, Cameroon": the text says where, even of a town the data lacks
+        return geo.city_country(f"{clean(ent.text)}, {mention.country}") or mention.country
     region = ctx.ent_of.get(ent.end + 1)
     if region is not None and region.label_ == "GPE" and region.start == ent.end + 1:
         return geo.city_country(f"{clean(ent.text)}, {clean(region.text)}") or None

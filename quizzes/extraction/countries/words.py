@@ -72,6 +72,9 @@ EVENT_NOUNS = {
 }
 # Nouns for kinds of place ("the Ukrainian city of Bakhmut").
 PLACE_NOUNS = {
+    "colony",
+    "protectorate",
+    "dominion",
     "city",
     "town",
     "village",
@@ -111,6 +114,7 @@ ORG_NOUNS = {
     "federation", "consortium", "giant", "group", "organisation", "organization", "body",
     "consultancy", "think-tank", "laboratory", "lab", "chipmaker", "drugmaker", "steelmaker",
     "shipbuilder", "trust", "network", "cooperative", "crew", "team", "squad", "delegation",
+    "enterprise", "daily", "site", "outlet", "club", "union", "party",
 }  # fmt: skip
 # Institutions and policies that belong to a country only when the country owns or names them
 # ("Chile's lower house", "Jordan's parliament", "Indonesia's ban on exports of nickel ore"),

@@ -155,13 +155,18 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     then past nationality words ("Kazakh | Kassym-Jomart Tokayev")."""
     k = a
     for t in range(a, b):
-        if fold_word(doc[t].text) in _ROLE_END_WORDS or is_acronym(doc[t]):
+        if _role_end_word(fold_word(doc[t].text)) or is_acronym(doc[t]):
             k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
         elif _entity_boundary(doc, t + 1) and t + 1 <= b:
             k = t + 1  # "the United Nations | Jane Roe": the model ends one entity there
     while k < b and is_descriptor(doc[k]):
         k += 1
     return k
+
+
+def _role_end_word(low: str) -> bool:
+    """A title, honorific, role or organisation word, also in the plural ("Presidents")."""
+    return low in _ROLE_END_WORDS or (low.endswith("s") and low[:-1] in _ROLE_END_WORDS)
 
 
 def _entity_boundary(doc: Doc, i: int) -> bool:

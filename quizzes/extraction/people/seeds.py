@@ -82,10 +82,24 @@ def _titled(tok: Token, nxt: Token) -> bool:
     )
 
 
+def _plural_title(tok: Token) -> bool:
+    """ "Presidents", "Senators": a strong title for several names."""
+    low = fold_word(tok.text)
+    return is_capitalised(tok) and low.endswith("s") and low[:-1] in STRONG_TITLES
+
+
 def title_before_name(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
-    """An honorific or strong title in front of a name: "Mr D'Anieri", "President Xi"."""
+    """An honorific or strong title in front of a name: "Mr D'Anieri", "President Xi"; a
+    plural title before names joined by "and" titles each of them ("Presidents Ana Lind of
+    Norway and Tom Reid of Ireland")."""
     if _titled(tok, nxt):
         yield Seed(tok.i, tok.i + 1, "title")
+    elif _plural_title(tok) and is_name_token(nxt) and nxt.ent_type_ not in ("GPE", "LOC"):
+        run = ctx.run(nxt.i)
+        yield Seed(tok.i, run[1], "title")
+        for conj in ctx.doc[run[1]].conjuncts:
+            if conj.i > run[1] and is_name_token(conj):
+                yield Seed(*ctx.run(conj.i), "title")
 
 
 def role_noun_before_name(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
@@ -357,6 +371,9 @@ def _merge(found: dict[tuple[int, int], RawMention], raw: RawMention, kind: str)
         found[key] = raw
     if kind != "ent":
         found[key].kind = kind
+    if raw.first < found[key].first:  # an office found before the name by another rule
+        found[key].first = raw.first
+        found[key].role = found[key].role or raw.role
 
 
 def _office_before(ctx: SeedInput, raw: RawMention, title: int) -> None:
@@ -398,6 +415,8 @@ def drop_places(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
 
     def is_place(r: RawMention) -> bool:
         word = r.words[0]
+        if len(r.words) == 1 and not r.honorific and is_country(r.text):
+            return True  # a country is never a person, whatever rule took it for one
         return (
             len(r.words) == 1
             and kinds[word] == {"ent"}
@@ -506,8 +525,46 @@ def _full_name_around(ctx: SeedInput, tok: Token, word: str) -> RawMention | Non
     return raw
 
 
+def names_listed_with_people(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
+    """ "Nora Vale, Ines Moreau and Tom Reid": full names (2-3 capitalised words, no
+    organisation word) listed with a person's name are people too."""
+    doc = ctx.doc
+    taken = {i for r in raws for i in range(r.first, r.name_last + 1)}
+    out = list(raws)
+    for r in raws:
+        if len(r.words) < 2:
+            continue
+        for conj in doc[r.name_last].conjuncts:
+            raw = _listed_name(ctx, conj, taken)
+            if raw is not None:
+                out.append(raw)
+                taken.update(range(raw.first, raw.name_last + 1))
+    return out
+
+
+def _listed_name(ctx: SeedInput, conj: Token, taken: set[int]) -> RawMention | None:
+    if conj.i in taken or not is_name_token(conj):
+        return None
+    run = ctx.run(conj.i)
+    tokens = ctx.doc[run[0] : run[1] + 1]
+    if not 1 <= run[1] - run[0] <= 2 or any(fold_word(t.text) in ORG_WORDS for t in tokens):
+        return None
+    if labels(ctx.doc, run) - {"", "PERSON", "ORG", "NORP"} or ctx.organisation_at(conj.i):
+        return None
+    raw = split_run(ctx.doc, ctx.text, *run)
+    if raw is None or len(raw.words) < 2:
+        return None
+    raw.kind = "listed"
+    return raw
+
+
 MentionPass = Callable[[SeedInput, list[RawMention]], list[RawMention]]
-MENTION_PASSES: tuple[MentionPass, ...] = (drop_places, drop_outlets, full_names_of_surnames)
+MENTION_PASSES: tuple[MentionPass, ...] = (
+    drop_places,
+    drop_outlets,
+    full_names_of_surnames,
+    names_listed_with_people,
+)
 
 
 def collect(ctx: SeedInput) -> list[RawMention]:

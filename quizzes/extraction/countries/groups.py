@@ -1,0 +1,286 @@
+"""Country rules for unnamed groups, bodies, things and activities the text gives a country:
+"two Norwegian fishermen", "the Chilean navy", "Peruvian waters", "the Swedish consulate in
+Oslo, Norway" (and the place), "the government of Chad", "a treaty between Ghana and Togo".
+
+These run after the rules for people and named organisations, which have marked the tokens
+they used (``person_tokens``, ``title_tokens``): a nationality before a name is a title, not
+a group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import OFFICE_TITLES
+from .context import CountryContext, CountryMention, clean, two_letter_code
+from .words import INDEFINITE, OFFICES, ORG_NOUNS, OWNED_NOUNS, PLACE_NOUNS
+
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
+_NAMED_LABELS = {"ORG", "FAC", "PERSON", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+# Nouns that name a kind of word, not a group or a thing ("the Turkish word", "in French").
+_LANGUAGE_NOUNS = {"language", "word", "name", "term", "spelling", "translation", "version"}
+_TITLE_WORDS = OFFICES | OFFICE_TITLES
+# What belongs to a country when the text says "the X of <country>" ("the government of Chad").
+_OF_NOUNS = ORG_NOUNS | OWNED_NOUNS | {
+    "government", "army", "navy", "military", "police", "forces", "coast", "waters", "zone",
+    "eez", "territory", "border", "borders", "airspace", "economy", "people", "citizens",
+    "president", "king", "queen",
+}  # fmt: skip
+# What lies between countries: "the border deal between Ghana and Togo".
+_BETWEEN_NOUNS = {
+    "agreement", "agreements", "deal", "deals", "treaty", "pact", "accord", "memorandum",
+    "memoranda", "talks", "negotiations", "dispute", "conflict", "war", "border", "trade",
+    "relations", "ties", "tensions", "alliance", "partnership", "pipeline", "bridge", "match",
+    "game", "final", "summit", "meeting", "exchange", "route", "flights", "ceasefire",
+}  # fmt: skip
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a modifier ends up describing: "Turkish army deployments" -> deployments."""
+    head = tok.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head
+
+
+def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Token | None:
+    """The common noun a nationality or country word modifies ("Saudi agents", "Turkey's
+    soldiers"), when it is nobody's title and no named thing."""
+    if tok.dep_ not in _MODIFIER_DEPS or tok.head.i <= tok.i:
+        return None
+    if tok.dep_ == "poss" and mention.form != "name":
+        return None
+    noun = _phrase_head(tok)
+    if not _common_noun(noun):
+        return None
+    if {noun.i, tok.i} & (ctx.person_tokens | ctx.title_tokens | ctx.described):
+        return None
+    if noun.i in ctx.mentions or (
+        two_letter_code(tok.text) and tok.ent_type_ not in ("GPE", "NORP")
+    ):
+        return None  # "the IT department"
+    if _not_a_group(ctx, noun) or _describes_a_name(ctx, noun):
+        return None
+    return noun
+
+
+def _common_noun(noun: Token) -> bool:
+    """A lower-case noun, or a common noun's acronym ("the Turkish EEZ")."""
+    if noun.pos_ == "NOUN" and noun.text.islower():
+        return True
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.text.isupper()
+        and len(noun.text) >= 3
+        and noun.ent_type_ == ""
+    )
+
+
+def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
+    """ "the Kenyan president" (rule 3's), "the Turkish word", "the Ukrainian city" (rule
+    7's), a named entity (rule 4's)."""
+    if noun.lower_ in _TITLE_WORDS or noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
+        return True
+    ent = ctx.ent_of.get(noun.i)
+    return ent is not None and ent.label_ in _NAMED_LABELS
+
+
+def _describes_a_name(ctx: CountryContext, noun: Token) -> bool:
+    """The noun describes someone or something named: "Tom Reid, a Kenyan national",
+    "Reid is a Kenyan national", "the Kenyan singer Tom Reid", "Norway's state fund Oljefondet"
+    (the people and organisation rules link the name instead)."""
+    named = ctx.person_tokens | ctx.title_tokens
+    for word in (noun, *noun.conjuncts):
+        if _named_next_to(ctx, word, named):
+            return True
+    if noun.dep_ == "attr":  # "Reid is a Kenyan national"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in named for c in noun.head.children)
+    return False
+
+
+def _named_next_to(ctx: CountryContext, noun: Token, named: set[int]) -> bool:
+    """A name in apposition or compounded with the noun (not the country's own name)."""
+    head = noun.head
+    if (
+        noun.dep_ in ("appos", "compound", "conj")
+        and head.i not in ctx.mentions
+        and (head.i in named or head.pos_ == "PROPN")
+    ):
+        return True
+    return any(
+        c.dep_ in ("appos", "compound")
+        and c.i not in ctx.mentions
+        and (c.i in named or c.pos_ == "PROPN")
+        for c in noun.children
+    )
+
+
+def _indefinite_or_negated(ctx: CountryContext, noun: Token) -> bool:
+    if any(
+        c.dep_ in ("det", "predet") and c.lower_ in INDEFINITE - {"a", "an"} for c in noun.children
+    ):
+        return True  # "any Chilean ship": no ship in particular
+    k = max(0, noun.left_edge.i - 1)
+    return any(t.lower_ in ("not", "no", "never") for t in ctx.doc[k : noun.i])
+
+
+def _phrase(ctx: CountryContext, noun: Token) -> str:
+    """The noun with its left modifiers ("two French police officers"), no determiner."""
+    start = min([c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i])
+    return clean(ctx.doc[start : noun.i + 1].text)
+
+
+def nationality_nouns(ctx: CountryContext) -> None:
+    """ "two Norwegian fishermen", "Saudi agents", "the Chilean navy", "Peruvian waters",
+    "Turkey's soldiers" -> the country; and where the thing is, when the text places it:
+    "the Swedish consulate in Oslo, Norway" -> Sweden and Norway."""
+    seen: set[tuple[int, str]] = set()
+    for mention in sorted(
+        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
+    ):
+        _placed_description(ctx, mention)
+        noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
+        if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
+            continue
+        seen.add((noun.i, mention.country))
+        subject = _copula_subject(ctx, noun) or _phrase(ctx, noun)
+        ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
+        place = _placed_in(ctx, noun)
+        if place:
+            ctx.add(
+                subject + " in " + place[0], place[1], noun.i, "other", "nationality_noun_placed"
+            )
+
+
+def _placed_description(ctx: CountryContext, mention: CountryMention) -> None:
+    """A description the description rule linked, placed elsewhere: "the Swedish consulate
+    in Oslo, Norway" -> Norway too."""
+    tok = ctx.tokens[mention.end - 1]
+    noun = _phrase_head(tok) if tok.dep_ in _MODIFIER_DEPS else tok
+    if noun.i not in ctx.described:
+        return
+    place = _placed_in(ctx, noun)
+    if place and place[1] != mention.country:
+        subject = f"{_phrase(ctx, noun)} in {place[0]}"
+        ctx.add(subject, place[1], noun.i, "other", "nationality_noun_placed")
+
+
+def _copula_subject(ctx: CountryContext, noun: Token) -> str | None:
+    """ "The Nile link is an Egyptian-Sudanese project": the subject is what is described."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _phrase(ctx, subject)
+
+
+def _placed_in(ctx: CountryContext, noun: Token) -> tuple[str, str] | None:
+    """ "in Oslo, Norway" after the noun: (the place's words, its country)."""
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for obj in prep.children:
+            country = ctx.country_of_place(obj) if obj.dep_ == "pobj" else None
+            if country:
+                return obj.text, country
+    return None
+
+
+def noun_of_country(ctx: CountryContext) -> None:
+    """ "the government of Chad", "the coast guard of Peru", "the exclusive economic zone of
+    Cyprus": a common noun "of" a country (offices are rule 3's, places rule 7's, named
+    bodies rule 4's)."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or not tok.text.islower() or tok.i in ctx.person_tokens:
+            continue
+        if tok.lower_ not in _OF_NOUNS or tok.lower_ in _TITLE_WORDS:
+            continue  # "the president of Chad" is rule 3's
+        country = _of_country(ctx, tok)
+        if country is None:
+            continue
+        start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "predet")] + [tok.i])
+        subject = f"{ctx.doc[start : tok.i + 1].text} of {country[1]}"
+        ctx.add(subject, country[0], tok.i, "other", "noun_of_country")
+
+
+def _of_country(ctx: CountryContext, tok: Token) -> tuple[str, str] | None:
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            mention = ctx.mentions.get(obj.i)
+            if obj.dep_ == "pobj" and mention and mention.form == "name":
+                return mention.country, ctx.doc[mention.start : mention.end].text
+    return None
+
+
+# Participles that say where something comes from or sits ("a user registered from Chad").
+_ORIGIN_VERBS = {
+    "register",
+    "base",
+    "locate",
+    "headquarter",
+    "bear",
+    "make",
+    "manufacture",
+    "build",
+}
+
+
+def participle_from_country(ctx: CountryContext) -> None:
+    """ "a user registered from Chad", "engines built in Peru", "a charity based in Togo": a
+    noun placed in a country by a participle."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_ not in _ORIGIN_VERBS:
+            continue
+        noun = tok.head
+        if noun.pos_ != "NOUN" or noun.i in ctx.person_tokens:
+            continue
+        for prep in tok.children:
+            country = _country_of_prep(ctx, prep)
+            if country:
+                start = min([c.left_edge.i for c in noun.lefts if c.dep_ != "det"] + [noun.i])
+                subject = ctx.doc[start : prep.right_edge.i + 1].text
+                ctx.add(subject, country, noun.i, "other", "participle_from_country")
+                break
+
+
+def _country_of_prep(ctx: CountryContext, prep: Token) -> str | None:
+    if prep.dep_ != "prep" or prep.lower_ not in ("from", "in"):
+        return None
+    for obj in prep.children:
+        mention = ctx.mentions.get(obj.i)
+        if obj.dep_ == "pobj" and mention and mention.form == "name":
+            return mention.country
+    return None
+
+
+def between_countries(ctx: CountryContext) -> None:
+    """ "the border deal between Ghana and Togo", "talks between Chile and Peru": an agreement,
+    a dispute or talks between countries belongs to each of them."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "between" or tok.dep_ != "prep" or tok.head.lower_ not in _BETWEEN_NOUNS:
+            continue
+        noun = tok.head
+        countries = _countries_in(ctx, tok)
+        if len(countries) < 2:
+            continue
+        start = min(
+            [c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i]
+        )
+        subject = ctx.doc[start : noun.i + 1].text
+        for country in countries:
+            ctx.add(subject, country, noun.i, "other", "between_countries")
+
+
+def _countries_in(ctx: CountryContext, prep: Token) -> list[str]:
+    found: list[str] = []
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        for t in (obj, *obj.conjuncts):
+            mention = ctx.mentions.get(t.i)
+            if mention and mention.form == "name" and mention.country not in found:
+                found.append(mention.country)
+    return found
