@@ -189,6 +189,13 @@ class Question(models.Model):
     # sure first; authored and imported questions have neither.
     rule = models.CharField(max_length=100, blank=True)
     confidence = models.FloatField(null=True, blank=True)
+    fact_key = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="The fact a generated question asks about; one fact gives at most two "
+        "questions per bank.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,6 +4,7 @@ API, commands and tasks. Each runs in one transaction."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
@@ -254,6 +255,7 @@ class GenerationResult:
     created: int = 0
     kept: int = 0
     skipped_rejected: int = 0
+    skipped_fact_limit: int = 0
     counts_by_kind: dict[str, int] = field(default_factory=dict)
     facts: dict[str, int] = field(default_factory=dict)
 
@@ -264,6 +266,7 @@ class GenerationResult:
             "created": self.created,
             "kept": self.kept,
             "skipped_rejected": self.skipped_rejected,
+            "skipped_fact_limit": self.skipped_fact_limit,
             "counts_by_kind": dict(self.counts_by_kind),
             "facts": dict(self.facts),
         }
@@ -284,6 +287,8 @@ def generation_summary(counts: dict) -> str:
     text += f", {counts.get('kept', 0)} kept"
     if counts.get("skipped_rejected"):
         text += f", {counts['skipped_rejected']} rejected or archived not re-added"
+    if counts.get("skipped_fact_limit"):
+        text += f", {counts['skipped_fact_limit']} not added: their fact already has two questions"
     return f"{text} in “{counts.get('bank_title', '')}”."
 
 
@@ -333,6 +338,7 @@ def bank_generate(
     article yields no quotes, countries or dates."""
     from .extraction import extract
     from .generation import generate_questions
+    from .generation.quality import FACT_LIMIT
 
     if user is None:
         raise ArticleInputError("user", "A bank needs an owner.")
@@ -361,7 +367,15 @@ def bank_generate(
                 "events": len(facts.events),
             },
         )
-        existing = dict(bank.questions.exclude(fingerprint="").values_list("fingerprint", "status"))
+        rows = list(bank.questions.values_list("fingerprint", "status", "fact_key"))
+        existing = {fingerprint: status for fingerprint, status, _ in rows if fingerprint}
+        # One fact gives at most FACT_LIMIT questions per bank, counting what the bank
+        # already holds (rejected and archived questions aside).
+        per_fact = Counter(
+            fact_key
+            for _, status, fact_key in rows
+            if fact_key and status not in (QuestionStatus.REJECTED, QuestionStatus.ARCHIVED)
+        )
         position = (bank.questions.aggregate(top=Max("position"))["top"] or 0) + 1
         new_questions, new_choices = [], []
         for draft in drafts:
@@ -374,6 +388,10 @@ def bank_generate(
                 else:
                     result.kept += 1
                 continue
+            if draft.fact_key and per_fact[draft.fact_key] >= FACT_LIMIT:
+                result.skipped_fact_limit += 1
+                continue
+            per_fact[draft.fact_key] += 1
             question = Question(
                 bank=bank,
                 kind=draft.kind,
@@ -391,6 +409,7 @@ def bank_generate(
                 # Where the generator says which rule made the draft and how sure it is.
                 rule=str(getattr(draft, "rule", "") or "")[:100],
                 confidence=_confidence(getattr(draft, "confidence", None)),
+                fact_key=draft.fact_key,
             )
             position += 1
             new_questions.append(question)

@@ -269,5 +269,8 @@ class GenerationResultSerializer(serializers.Serializer):
     created = serializers.IntegerField()
     kept = serializers.IntegerField()
     skipped_rejected = serializers.IntegerField()
+    skipped_fact_limit = serializers.IntegerField(
+        help_text="Drafts not added because their fact already has two questions in the bank."
+    )
     counts_by_kind = serializers.DictField(child=serializers.IntegerField())
     facts = serializers.DictField(child=serializers.IntegerField())

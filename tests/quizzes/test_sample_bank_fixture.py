@@ -24,9 +24,12 @@ def test_the_sample_bank_fixture_loads_as_a_complete_published_bank():
     assert bank.article.published_on.isoformat() == "2022-09-30"
     questions = list(Question.objects.filter(bank=bank).prefetch_related("choices"))
     kinds = [q.kind for q in questions]
-    assert kinds.count("who_said") >= 15
-    assert kinds.count("which_country") >= 10
-    assert kinds.count("when") >= 8
+    # Lowered in issue 11: the quality check drops world trivia, near-duplicates and
+    # give-aways (quizzes/generation/quality.py).
+    assert kinds.count("who_said") >= 12
+    assert kinds.count("which_country") >= 6
+    assert kinds.count("when") >= 5
+    assert all(q.fact_key for q in questions)
     for question in questions:
         assert question.status == "published"
         assert question.origin == "generated"

@@ -265,3 +265,38 @@ def test_generation_summary_names_counts():
         "3 new draft question(s) (2 who said, 1 when), 2 kept, "
         "1 rejected or archived not re-added in “World”."
     )
+
+
+def test_generated_questions_record_their_fact_and_one_fact_gives_at_most_two(
+    sample_article, teacher
+):
+    first = services.bank_generate(article=sample_article, user=teacher)
+    questions = list(first.bank.questions.all())
+    assert all(q.fact_key for q in questions)
+    per_fact = {}
+    for question in questions:
+        per_fact.setdefault(question.fact_key, []).append(question)
+    assert max(len(group) for group in per_fact.values()) <= 2
+
+    # Questions already on a fact count: regeneration adds no third one.
+    lone_fact, [lone] = next((k, g) for k, g in per_fact.items() if len(g) == 1)
+    QuestionFactory.create_batch(2, bank=first.bank, fact_key=lone_fact)
+    lone.delete()  # its draft comes back as new, but the fact already has two
+    again = services.bank_generate(article=sample_article, user=teacher)
+    assert again.created == 0
+    assert again.skipped_fact_limit == 1
+    assert "not added: their fact already has two questions" in again.summary()
+    assert first.bank.questions.filter(fact_key=lone_fact).count() == 2
+
+
+def test_a_rejected_question_frees_its_place_on_the_fact(sample_article, teacher):
+    first = services.bank_generate(article=sample_article, user=teacher)
+    question = first.bank.questions.exclude(fact_key="").first()
+    twins = [
+        QuestionFactory(bank=first.bank, fact_key=question.fact_key, status="rejected")
+        for _ in range(2)
+    ]
+    question.delete()
+    again = services.bank_generate(article=sample_article, user=teacher)
+    assert again.created == 1
+    assert all(t.status == "rejected" for t in twins)
