@@ -28,7 +28,7 @@ from functools import lru_cache
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.validation import question_problems
 
-from .context import GenerationContext, is_capital_of
+from .context import DatedFact, GenerationContext, is_capital_of
 from .dates import PartialDate, narrows_options, parse_iso, parse_label
 from .distractors import country_iso, is_place, looks_like_a_name
 from .draft import QuestionDraft
@@ -354,6 +354,24 @@ def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return None
 
 
+MIN_CONFIDENCE = 0.7
+
+
+def unsure_fact(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A fact made by an extraction rule that is right less than MIN_CONFIDENCE of
+    the time on real articles (quizzes.extraction.confidence): the answer may be
+    wrong ("The report said …" credited to the wrong organisation). A cloze card's
+    answer is the article's own words, right whoever said them."""
+    if draft.kind == "cloze":
+        return None
+    fact = draft.source.event if isinstance(draft.source, DatedFact) else draft.source
+    rule = getattr(fact, "rule", "")
+    confidence = getattr(fact, "confidence", 0.0)
+    if rule and confidence < MIN_CONFIDENCE:
+        return f"answer: rule {rule} is right {confidence:.0%} of the time"
+    return None
+
+
 def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "“H7N3”", "“Project-X.”": a name in quotation marks, not words
     anyone said, makes no who-said question nor statement ("“hopeless”" may)."""
@@ -493,6 +511,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_blanks,
     relative_time_left,
     # the marked answer is right
+    unsure_fact,
     quote_is_a_label,
     short_quote_statement,
     speaker_named_as_addressee,

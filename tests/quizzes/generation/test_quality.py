@@ -423,3 +423,27 @@ def test_the_check_keeps_one_cloze_per_sentence_and_reports_what_it_drops():
         d.kind == "cloze" and d.answer == "Ana Ruiz"
         for d in generate_questions(facts, article_text=text)
     )
+
+
+def test_a_fact_from_an_extraction_rule_that_is_often_wrong_is_not_asked():
+    from dataclasses import replace
+
+    text = "The ministry told reporters “the road will open in June”.\n"
+    said = quote("the road will open in June", "Roads Ministry", source=text)
+    unsure = replace(said, rule="speech_verb.some_rule", confidence=0.6)
+    made = draft(
+        "who_said", "Who said: “the road will open in June”?", "Roads Ministry", source=unsure
+    )
+    assert (
+        q.unsure_fact(made, ctx_for(text))
+        == "answer: rule speech_verb.some_rule is right 60% of the time"
+    )
+    sure = replace(said, rule="speech_verb.some_rule", confidence=0.95)
+    made = draft(
+        "who_said", "Who said: “the road will open in June”?", "Roads Ministry", source=sure
+    )
+    assert q.unsure_fact(made, ctx_for(text)) is None
+    card = draft(
+        "cloze", f"Fill in the blank: The {BLANK} told reporters …", "ministry", source=unsure
+    )
+    assert q.unsure_fact(card, ctx_for(text)) is None
