@@ -37,6 +37,23 @@ class QuestionDraft:
     def choice_texts(self) -> list[str]:
         return [text for text, _, _ in sorted(self.choices, key=lambda c: c[2])]
 
+    def _facts(self) -> list:
+        """The extraction facts (Quote, CountryLink, DatedEvent) behind the draft."""
+        sources = self.source if isinstance(self.source, list) else [self.source]
+        return [getattr(s, "event", s) for s in sources if s is not None]
+
+    @property
+    def rule(self) -> str:
+        """The extraction rule(s) that made the fact ("speech_verb.named_person")."""
+        return "+".join(dict.fromkeys(r for f in self._facts() if (r := getattr(f, "rule", ""))))
+
+    @property
+    def confidence(self) -> float | None:
+        """How often that rule is right on real articles (the least sure fact of a
+        timeline); None when the extractor did not say."""
+        known = [f.confidence for f in self._facts() if getattr(f, "rule", "")]
+        return min(known) if known else None
+
     @property
     def fact_key(self) -> str:
         """One key for the fact(s) the question is about (stored on the question)."""

@@ -447,3 +447,13 @@ def test_a_fact_from_an_extraction_rule_that_is_often_wrong_is_not_asked():
         "cloze", f"Fill in the blank: The {BLANK} told reporters …", "ministry", source=unsure
     )
     assert q.unsure_fact(card, ctx_for(text)) is None
+
+
+def test_a_draft_carries_the_rule_and_confidence_of_its_fact():
+    from dataclasses import replace
+
+    text = "“We won,” said Ana Ruiz.\n"
+    said = replace(quote("We won", "Ana Ruiz", source=text), rule="speech_verb.x", confidence=0.9)
+    made = draft("who_said", "Who said: “We won”?", "Ana Ruiz", source=said)
+    assert (made.rule, made.confidence) == ("speech_verb.x", 0.9)
+    assert draft("who_said", "Who said: “We won”?", "Ana Ruiz").confidence is None
