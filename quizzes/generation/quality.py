@@ -328,6 +328,16 @@ def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
 SHORT_QUOTE_WORDS = 4
 
 
+def short_quote_without_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “main difference”?" alone: two words could be anyone's; a short
+    quotation is asked with its sentence (speaker blanked) or not at all."""
+    quote = _speaker_quote(draft)
+    short = quote is not None and len(words(quote.text)) < SHORT_QUOTE_WORDS - 1
+    if draft.kind == "who_said" and short and "(Context: " not in draft.prompt:
+        return "answer: a short quotation without its sentence"
+    return None
+
+
 def short_quote_statement(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "True or false? X said: “years.”": a word or two alone, without the
     sentence around it, says nothing to check."""
@@ -514,6 +524,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     unsure_fact,
     quote_is_a_label,
     short_quote_statement,
+    short_quote_without_context,
     speaker_named_as_addressee,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
@@ -587,8 +598,15 @@ def near_duplicate(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str |
     "When did the IMF say …?" and "The IMF said in _____ …". Also two prompts of a
     kind that read almost the same."""
     for other in kept:
-        recall = "true_false" not in {draft.kind, other.kind}
-        if recall and _same_fact(draft, other) and _same_target(draft, other):
+        kinds = {draft.kind, other.kind}
+        # A false statement may follow a question on its fact; a true one states the
+        # other's answer.
+        true_statement = any(d.kind == "true_false" and d.answer == "True" for d in (draft, other))
+        one_fact = bool(set(draft.fact_keys) & set(other.fact_keys))
+        asks_same = "true_false" not in kinds or (
+            true_statement and kinds != {"true_false"} and one_fact
+        )
+        if asks_same and _same_fact(draft, other) and _same_target(draft, other):
             return f"near-duplicate of “{other.prompt[:60]}”"
         if draft.kind == other.kind and similar(draft.prompt, other.prompt, threshold=0.85):
             return f"near-duplicate of “{other.prompt[:60]}”"
@@ -719,13 +737,19 @@ def _anchored(text: str, question: QuizQuestion) -> bool:
         contains_word(text, name) for name in _names_in(question.prompt)
     ):
         return True
+    if question.kind == "cloze" and BLANK in question.prompt:
+        # What the blank is about: the words around it ("… was born in _____ in …").
+        before, _, after = question.prompt.partition(BLANK)
+        around = " ".join([*before.split()[-5:], *after.split()[:5]])
+        if _mostly_said(around, text, minus=question.answer, share=0.5):
+            return True
     return _mostly_said(question.prompt.replace(BLANK, " "), text, minus=question.answer)
 
 
-def _mostly_said(statement: str, text: str, *, minus: str = "") -> bool:
+def _mostly_said(statement: str, text: str, *, minus: str = "", share: float = 0.6) -> bool:
     """Most (60 %) of the statement's content words are in the text."""
     about = _content_words(statement) - _content_words(minus)
-    return bool(about) and len(about & _content_words(text)) >= 0.6 * len(about)
+    return bool(about) and len(about & _content_words(text)) >= share * len(about)
 
 
 _TF_QUOTE = re.compile(r"^True or false\? (?P<value>.+?) said: “(?P<quote>.*)”\s*$")

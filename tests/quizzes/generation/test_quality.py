@@ -457,3 +457,54 @@ def test_a_draft_carries_the_rule_and_confidence_of_its_fact():
     made = draft("who_said", "Who said: “We won”?", "Ana Ruiz", source=said)
     assert (made.rule, made.confidence) == ("speech_verb.x", 0.9)
     assert draft("who_said", "Who said: “We won”?", "Ana Ruiz").confidence is None
+
+
+def test_a_true_statement_states_the_answer_of_a_question_on_its_fact():
+    asked = draft(
+        "cloze",
+        f"Fill in the blank: Ana Ruiz was born in {BLANK}.",
+        "1950",
+        fact_keys=("e",),
+        target="date:1950",
+    )
+    true = draft(
+        "true_false",
+        "True or false? In 1950, Ana Ruiz was born.",
+        "True",
+        fact_keys=("e",),
+        target="date:1950",
+    )
+    false = draft(
+        "true_false",
+        "True or false? In 1953, Ana Ruiz was born.",
+        "False",
+        fact_keys=("e",),
+        target="date:1950",
+    )
+    assert q.near_duplicate(asked, [true])
+    assert q.near_duplicate(asked, [false]) is None
+
+
+def test_a_cloze_is_given_away_by_a_prompt_with_the_words_around_its_blank():
+    cloze = QuizQuestion(
+        kind="cloze",
+        prompt=f"Fill in the blank: Ana Ruiz was born in {BLANK} in Mollendo, a port then ruled "
+        "by a council of merchants and fishermen.",
+        answer="1950",
+    )
+    assert q.reveals("True or false? In 1950, Ana Ruiz was born in Mollendo.", cloze)
+    assert not q.reveals("True or false? In 1950, Ben Cole opened a bakery.", cloze)
+
+
+def test_a_short_quotation_is_asked_with_its_sentence_or_not_at_all():
+    text = "The border is the “main issue”, the report says.\n"
+    said = quote("main issue", "Ana Ruiz", source=text)
+    bare = draft("who_said", "Who said: “main issue”?", "Ana Ruiz", source=said)
+    assert q.short_quote_without_context(bare, ctx_for(text))
+    context = draft(
+        "who_said",
+        "Who said: “main issue”? (Context: _____ called it the “main issue”.)",
+        "Ana Ruiz",
+        source=said,
+    )
+    assert q.short_quote_without_context(context, ctx_for(text)) is None
