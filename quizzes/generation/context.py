@@ -146,6 +146,41 @@ def merge_interrupted(quotes: list[Quote]) -> list[Quote]:
     return merged
 
 
+_TITLE_WORDS = {
+    "senate", "house", "minority", "majority", "whip", "leader", "speaker", "senator", "sen",
+    "representative", "rep", "judge", "justice", "chief", "president", "prime", "minister",
+    "mr", "mrs", "ms", "dr", "sir", "dame",
+}  # fmt: skip
+
+
+# Words that open a sentence before a surname ("Yesterday Cole said"), not first names.
+_SENTENCE_OPENERS = {
+    "yesterday", "today", "tomorrow", "meanwhile", "however", "later", "earlier", "then",
+    "now", "but", "and", "when", "while", "after", "before", "since", "as", "so", "also",
+    "there", "here", "on", "in", "at", "by", "for", "with", "according", "said", "says",
+}  # fmt: skip
+
+
+def full_name(speaker: str, people: list[str], article_text: str = "") -> str:
+    """The speaker as options show people: "Schiff" -> "Adam Schiff" when the article
+    gives one first name for that surname; "Minority Whip Jo Bell" -> "Jo Bell" (title
+    words dropped). A lone surname or a title beside plain full names would stand out
+    among the options."""
+    tokens = speaker.split()
+    if len(tokens) == 1 and not is_organisation(speaker):
+        firsts = {p.split()[0] for p in people if len(p.split()) == 2 and p.split()[1] == speaker}
+        firsts |= {
+            m.group(1)
+            for m in re.finditer(rf"\b([A-Z][a-z’'-]+) {re.escape(speaker)}\b", article_text)
+            if m.group(1).casefold() not in _TITLE_WORDS | _SENTENCE_OPENERS
+        }
+        return f"{firsts.pop()} {speaker}" if len(firsts) == 1 else speaker
+    lead = 0
+    while lead < len(tokens) - 2 and tokens[lead].casefold().strip(".") in _TITLE_WORDS:
+        lead += 1
+    return " ".join(tokens[lead:])
+
+
 def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
     """Attributed quotes, a pull-quote heading and the quote it repeats kept once
     (the longer text wins, at the position of the first)."""
@@ -199,6 +234,8 @@ def build_context(
         for q in facts.quotes
         if q.speaker and is_story_sentence(q.evidence) and _known_speaker(q, people)
     ]
+    names = [p.name for p in facts.people if p.name]
+    quotes = [replace(q, speaker=full_name(q.speaker or "", names, article_text)) for q in quotes]
     ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     ctx.people = list(dict.fromkeys(p.name for p in facts.people if p.name))

@@ -808,3 +808,16 @@ def questions_conflict(a: QuizQuestion, b: QuizQuestion) -> bool:
     if a.evidence is not None and a.evidence == b.evidence:
         return True
     return reveals(f"{b.prompt}\n{b.explanation}", a) or reveals(f"{a.prompt}\n{a.explanation}", b)
+
+
+def quiz_selection(questions: Sequence[QuizQuestion], size: int) -> list[int]:
+    """Which questions make a quiz of up to `size`, taken in the given order (a
+    random order, or the most urgent first): each one that conflicts with none
+    taken before it (questions_conflict). Indexes into `questions`."""
+    taken: list[int] = []
+    for index, question in enumerate(questions):
+        if len(taken) == size:
+            break
+        if not any(questions_conflict(question, questions[other]) for other in taken):
+            taken.append(index)
+    return taken

@@ -508,3 +508,51 @@ def test_a_short_quotation_is_asked_with_its_sentence_or_not_at_all():
         source=said,
     )
     assert q.short_quote_without_context(context, ctx_for(text)) is None
+
+
+def test_a_quiz_takes_questions_in_order_and_skips_any_that_conflicts():
+    same_sentence = (1, 0, 40)
+    questions = [
+        QuizQuestion(
+            kind="who_said", prompt="Who said: “We won”?", answer="Ana Ruiz", evidence=same_sentence
+        ),
+        QuizQuestion(
+            kind="when", prompt="When did the team win?", answer="May 2020", evidence=same_sentence
+        ),
+        QuizQuestion(
+            kind="which_country",
+            prompt="Which country is Ana Ruiz from?",
+            answer="Peru",
+            evidence=(1, 41, 80),
+        ),
+        QuizQuestion(
+            kind="true_false",
+            prompt="True or false? Ana Ruiz is from Peru.",
+            answer="True",
+            evidence=(1, 81, 120),
+        ),
+        QuizQuestion(
+            kind="cloze",
+            prompt=f"Fill in the blank: The port reopened in {BLANK}.",
+            answer="June",
+            evidence=(1, 121, 160),
+        ),
+    ]
+    assert q.quiz_selection(questions, 10) == [0, 2, 4]
+    assert q.quiz_selection(questions, 2) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "people", "text", "shown"),
+    [
+        ("Cole", [], "Senator Ben Cole spoke. Yesterday Cole said “no”.", "Ben Cole"),
+        ("Cole", [], "Yesterday Cole said “no”.", "Cole"),
+        ("Cole", [], "Ben Cole and Amy Cole spoke.", "Cole"),
+        ("Minority Whip Ben Cole", [], "", "Ben Cole"),
+        ("Ana Ruiz", ["Ana Ruiz"], "", "Ana Ruiz"),
+    ],
+)
+def test_speakers_are_shown_as_full_plain_names(speaker, people, text, shown):
+    from quizzes.generation.context import full_name
+
+    assert full_name(speaker, people, text) == shown
