@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_article_source_review_fields'),
+        ('quizzes', '0006_question_reports'),
     ]
 
     operations = [
