@@ -6,11 +6,14 @@ If the content side changes shape, this module is the one place to adapt.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from quizzes.answer_matching import AnswerMatch, answer_match
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
+    Article,
     BankStatus,
     Choice,
     Question,
@@ -19,6 +22,7 @@ from quizzes.models import (
     QuestionStatus,
 )
 from quizzes.permissions import can_edit_bank, is_teacher
+from quizzes.selectors import EvidenceInParagraph, evidence_in_paragraph
 
 __all__ = [
     "AnswerMatch",
@@ -36,7 +40,29 @@ __all__ = [
     "published_questions",
     "sibling_key",
     "banks_owned_by",
+    "ArticleFacts",
+    "article_facts",
+    "EvidenceInParagraph",
+    "evidence_in_paragraph",
 ]
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What a card's back shows of its article."""
+
+    pk: int
+    url: str
+    text: str
+
+
+def article_facts(article_ids) -> dict[int, ArticleFacts]:
+    """Article id -> its source address and text (one query; none without ids)."""
+    ids = {pk for pk in article_ids if pk is not None}
+    if not ids:
+        return {}
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "url", "text")
+    return {pk: ArticleFacts(pk, url, text) for pk, url, text in rows}
 
 
 def published_question_filter(prefix: str = "") -> Q:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from .models import BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from .models import Article, BankStatus, Choice, Question, QuestionBank, QuestionStatus
 from .permissions import is_teacher
 
 
@@ -126,3 +126,54 @@ def question_list_for_preview(*, bank: QuestionBank) -> tuple[list[Question], bo
     if published:
         return published, False
     return list(questions.filter(status=QuestionStatus.DRAFT)), True
+
+
+# What a student reads of an article -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    question_id: int
+    start: int
+    end: int
+    paragraph_index: int | None
+
+
+@dataclass(frozen=True)
+class BankArticle:
+    """A published bank's article as a student reads it: its text, its paragraphs
+    (offsets into the text) and the evidence span of each published question."""
+
+    article: Article
+    paragraphs: list[tuple[int, int]]
+    evidence: list[EvidenceSpan]
+
+
+def _paragraph_index(spans: list[tuple[int, int]], offset: int) -> int | None:
+    return next((i for i, (start, end) in enumerate(spans) if start <= offset <= end), None)
+
+
+def bank_article(*, bank: QuestionBank) -> BankArticle | None:
+    """The article behind `bank` with the evidence of its published questions
+    (None for a bank without an article). One query when the bank came with its
+    article (bank_list_for_user); the caller checked that the user may see the bank."""
+    article = bank.article
+    if article is None:
+        return None
+    paragraphs = paragraph_spans(article.text)
+    rows = (
+        Question.objects.filter(
+            bank=bank,
+            status=QuestionStatus.PUBLISHED,
+            evidence_start__isnull=False,
+            evidence_end__isnull=False,
+        )
+        .order_by("evidence_start", "id")
+        .values_list("pk", "evidence_start", "evidence_end")
+    )
+    evidence = [
+        EvidenceSpan(pk, start, end, _paragraph_index(paragraphs, start))
+        for pk, start, end in rows
+        if start is not None and end is not None and 0 <= start <= end <= len(article.text)
+    ]
+    return BankArticle(article=article, paragraphs=paragraphs, evidence=evidence)

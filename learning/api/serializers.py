@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -75,6 +76,49 @@ class BankStudentProgressSerializer(serializers.Serializer):
     reviews = serializers.IntegerField()
 
 
+# --- the back of a card -------------------------------------------------------------------
+class CardParagraphSerializer(serializers.Serializer):
+    index = serializers.IntegerField(help_text="Its index in the article's `paragraphs`.")
+    text = serializers.CharField()
+    evidence_start = serializers.IntegerField(help_text="Offset of the evidence in `text`.")
+    evidence_end = serializers.IntegerField()
+
+
+class CardBackSerializer(serializers.Serializer):
+    """The back of a card (learning.selectors.CardBack): shown once the card is turned."""
+
+    answer = serializers.CharField(allow_blank=True)
+    explanation = serializers.CharField(allow_blank=True)
+    correct_choice_id = serializers.IntegerField(
+        allow_null=True, help_text="Multiple choice: the right choice."
+    )
+    correct_order = serializers.ListField(
+        child=serializers.IntegerField(),
+        allow_null=True,
+        help_text="Timeline: the choice ids in the right order.",
+    )
+    evidence = serializers.CharField(
+        allow_blank=True, help_text="The article's sentence behind the answer."
+    )
+    evidence_start = serializers.IntegerField(
+        allow_null=True, help_text="Offset of the sentence in the article's text."
+    )
+    evidence_end = serializers.IntegerField(allow_null=True)
+    paragraph = CardParagraphSerializer(allow_null=True, help_text="The sentence's paragraph.")
+    article_id = serializers.IntegerField(allow_null=True)
+    article_url = serializers.SerializerMethodField(
+        help_text="GET it for the whole article with every evidence span (null without one)."
+    )
+    source_url = serializers.CharField(
+        allow_blank=True, help_text="The web page the article was read from."
+    )
+
+    def get_article_url(self, back) -> str | None:
+        if back.article_id is None:
+            return None
+        return reverse("v1:bank-article", kwargs={"pk": back.bank_id})
+
+
 # --- study queue --------------------------------------------------------------------------
 class QueueQuerySerializer(serializers.Serializer):
     bank = serializers.IntegerField(
@@ -97,6 +141,9 @@ class QueueItemSerializer(serializers.Serializer):
     interval_seconds = serializers.DictField(
         child=serializers.IntegerField(), help_text="The same intervals in seconds."
     )
+    back = CardBackSerializer(
+        help_text="The answer side: show it after the student turns the card (also offline)."
+    )
 
 
 class QueueSerializer(serializers.Serializer):
@@ -107,9 +154,10 @@ class QueueSerializer(serializers.Serializer):
     items = QueueItemSerializer(many=True)
 
 
-def queue_item_data(item) -> dict:
+def queue_item_data(item, back) -> dict:
     card = item.card
     return {
+        "back": back,
         "id": card.pk,
         "card": card.pk,
         "question": item.question,
@@ -201,6 +249,9 @@ class ReviewResultSerializer(serializers.Serializer):
     is_correct = serializers.BooleanField(allow_null=True, help_text="For a choice: was it right?")
     explanation = serializers.CharField(allow_null=True)
     correct_choice = serializers.IntegerField(allow_null=True)
+    back = CardBackSerializer(
+        required=False, help_text="The card's back: the answer and its evidence."
+    )
 
 
 class ReviewResponseSerializer(ReviewResultSerializer):
@@ -226,6 +277,7 @@ class BatchResultSerializer(serializers.Serializer):
 
 class CardSerializer(serializers.Serializer):
     id = serializers.IntegerField()
+    question_id = serializers.IntegerField()
     question = serializers.IntegerField(source="question_id")
     state = serializers.SerializerMethodField()
     due = serializers.DateTimeField()
@@ -237,6 +289,13 @@ class CardSerializer(serializers.Serializer):
 
     def get_state(self, card) -> str:
         return STATE_NAMES[CardState(card.state)]
+
+
+class CardDetailSerializer(CardSerializer):
+    """One of the caller's cards, front and back."""
+
+    question = PublicQuestionSerializer(help_text="The front: the question, no answer.")  # type: ignore[assignment]
+    back = CardBackSerializer()
 
 
 # --- quizzes ------------------------------------------------------------------------------

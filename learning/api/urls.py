@@ -11,6 +11,7 @@ urlpatterns = [
     path("banks/<id:pk>/", views.BankDetailView.as_view(), name="bank-detail"),
     path("banks/<id:pk>/progress/", views.BankStudentProgressView.as_view(), name="bank-progress"),
     path("study/queue/", views.StudyQueueView.as_view(), name="study-queue"),
+    path("cards/<id:pk>/", views.CardDetailView.as_view(), name="card-detail"),
     path("reviews/", views.ReviewView.as_view(), name="review-create"),
     path("reviews/batch/", views.ReviewBatchView.as_view(), name="review-batch"),
     path("reviews/undo/", views.ReviewUndoView.as_view(), name="review-undo"),

@@ -119,12 +119,13 @@ class StudyQueueView(APIView):
         queue = selectors.study_queue(
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
+        backs = selectors.card_backs_of([item.question for item in queue.items])
         data = {
             "due_count": queue.due_count,
             "new_available": queue.new_available,
             "learning_count": queue.learning_count,
             "review_count": queue.review_count,
-            "items": [s.queue_item_data(item) for item in queue.items],
+            "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
         }
         return Response(s.QueueSerializer(data).data)
 
@@ -174,7 +175,8 @@ class ReviewView(ReviewThrottled):
         result = services.review_record(
             user=request.user, source="api", **_review_kwargs(data.validated_data)
         )
-        body = {**result.as_dict(), "replayed": result.replayed}
+        backs = selectors.card_backs(user=request.user, card_ids=[result.card.pk])
+        body = {**result.as_dict(), "replayed": result.replayed, "back": backs[result.card.pk]}
         code = status.HTTP_200_OK if result.replayed else status.HTTP_201_CREATED
         return Response(s.ReviewResponseSerializer(body).data, status=code)
 
@@ -223,7 +225,12 @@ class ReviewBatchView(ReviewThrottled):
             for kw in valid_items
         ]
         outcomes = services.review_batch_record(user=request.user, items=service_items)
+        backs = selectors.card_backs(
+            user=request.user, card_ids=[o["result"]["card"] for o in outcomes if o["ok"]]
+        )
         for position, outcome in zip(valid_positions, outcomes, strict=True):
+            if outcome["ok"]:
+                outcome["result"] = {**outcome["result"], "back": backs[outcome["result"]["card"]]}
             results[position] = outcome
         ok = sum(1 for r in results if r and r["ok"])
         body = {"results": results, "ok": ok, "failed": len(results) - ok}
@@ -253,6 +260,22 @@ class ReviewUndoView(ReviewThrottled):
         if card is None:
             raise NotFound("There is no review to undo.")
         return Response(s.CardSerializer(card).data)
+
+
+@extend_schema(tags=["study"])
+class CardDetailView(APIView):
+    """One of the caller's cards: its state, its front and its back."""
+
+    @extend_schema(
+        summary="One of my cards, front and back",
+        description="The question (front), the answer with its evidence in its paragraph and "
+        "a link to the article (back), and the memory state. 404 for another user's card.",
+        responses={200: s.CardDetailSerializer},
+    )
+    def get(self, request, pk: int):
+        card = selectors.card_get_for_user(user=request.user, card_id=pk)
+        card.back = selectors.card_backs_of([card.question])[card.question_id]  # type: ignore[attr-defined]
+        return Response(s.CardDetailSerializer(card).data)
 
 
 # --- quizzes ------------------------------------------------------------------------------

@@ -51,6 +51,47 @@ class PublicQuestionSerializer(serializers.Serializer):
         return [{"id": c.pk, "text": c.text} for c in public_choices(question)]
 
 
+class ParagraphSpanSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    start = serializers.IntegerField(help_text="Offset of its first character in `text`.")
+    end = serializers.IntegerField(help_text="Offset just after its last character.")
+
+
+class EvidenceSpanSerializer(serializers.Serializer):
+    question = serializers.IntegerField(source="question_id")
+    start = serializers.IntegerField(help_text="Offset in the article's `text`.")
+    end = serializers.IntegerField()
+    paragraph = serializers.IntegerField(
+        source="paragraph_index", allow_null=True, help_text="Index into `paragraphs`."
+    )
+
+
+class StudentArticleSerializer(serializers.Serializer):
+    """A published bank's article as a student reads it (quizzes.selectors.bank_article)."""
+
+    id = serializers.IntegerField(source="article.id")
+    title = serializers.CharField(source="article.title")
+    author = serializers.CharField(source="article.author")
+    publisher = serializers.CharField(source="article.publisher")
+    source_url = serializers.CharField(
+        source="article.url", help_text="The web page it was read from ('' when pasted)."
+    )
+    published_on = serializers.DateField(source="article.published_on", allow_null=True)
+    text = serializers.CharField(source="article.text")
+    paragraphs = serializers.SerializerMethodField()
+    evidence = EvidenceSpanSerializer(
+        many=True,
+        help_text="The sentence behind each published question of the bank, by offsets.",
+    )
+
+    @extend_schema_field(ParagraphSpanSerializer(many=True))
+    def get_paragraphs(self, found) -> list[dict]:
+        return [
+            {"index": index, "start": start, "end": end}
+            for index, (start, end) in enumerate(found.paragraphs)
+        ]
+
+
 # --- teacher authoring --------------------------------------------------------------------
 class TeachChoiceSerializer(serializers.ModelSerializer):
     class Meta:

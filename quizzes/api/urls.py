@@ -15,5 +15,6 @@ teach.register("articles", views.ArticleViewSet, basename="article")
 
 urlpatterns = [
     path("banks/<id:pk>/questions/", views.BankQuestionsView.as_view(), name="bank-questions"),
+    path("banks/<id:pk>/article/", views.BankArticleView.as_view(), name="bank-article"),
     *teach.urls,
 ]

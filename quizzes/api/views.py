@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.generics import ListAPIView
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -23,7 +23,7 @@ from config.api_errors import DomainError
 from quizzes import authoring, services
 from quizzes.models import Article, BankStatus, Choice, Question, QuestionBank, QuestionStatus
 from quizzes.permissions import can_edit_bank, is_teacher
-from quizzes.selectors import bank_list_for_user, question_list_published
+from quizzes.selectors import bank_article, bank_list_for_user, question_list_published
 
 from . import serializers as s
 from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
@@ -83,6 +83,28 @@ class BankQuestionsView(ConditionalGetMixin, ListAPIView):
             return Question.objects.none()
         bank = published_bank_for_user(user=self.request.user, bank_id=self.kwargs["pk"])
         return question_list_published(bank=bank)
+
+
+@extend_schema(tags=["banks"])
+class BankArticleView(ConditionalGetMixin, GenericAPIView):
+    """The article of a published bank, with the evidence of its questions by offsets."""
+
+    serializer_class = s.StudentArticleSerializer
+    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+
+    @extend_schema(
+        summary="Read a published bank's article (evidence by offsets)",
+        description="Any published bank the caller can see; 404 for a draft bank, another "
+        "teacher's bank or a bank without an article. `evidence` gives, for each published "
+        "question, its sentence as offsets into `text` and the index of its paragraph. "
+        "Conditional GET: send If-None-Match.",
+    )
+    def get(self, request, pk: int):
+        bank = published_bank_for_user(user=request.user, bank_id=pk)
+        found = bank_article(bank=bank)
+        if found is None:
+            raise NotFound("This bank has no article.")
+        return Response(s.StudentArticleSerializer(found).data)
 
 
 # --- teachers ---------------------------------------------------------------------------
@@ -324,6 +346,7 @@ def ensure_can_edit(*, user, bank) -> None:
 
 __all__ = [
     "ArticleViewSet",
+    "BankArticleView",
     "BankQuestionsView",
     "TeachBankViewSet",
     "TeachChoiceViewSet",
