@@ -164,6 +164,12 @@ class ReviewUndo(models.Model):
 
     log = models.OneToOneField(ReviewLog, on_delete=models.CASCADE, related_name="undo")
     undone_at = models.DateTimeField(auto_now_add=True)
+    client_uuid = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="The client's id for this undo: a retried undo is recognised, not repeated.",
+    )
 
     def __str__(self) -> str:
         return f"Undo of review {self.log_id}"

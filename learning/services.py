@@ -861,8 +861,10 @@ def _update_cards(cards: list[_CardRow]) -> None:
             )
 
 
-def _batch_ok(client_uuid: str | None, result: dict) -> dict:
-    return {"client_uuid": client_uuid, "ok": True, "result": result}
+def _batch_ok(client_uuid: str | None, result: dict, *, replayed: bool) -> dict:
+    """An applied item: its result says, as a single review's does, whether it
+    was a replay (nothing written)."""
+    return {"client_uuid": client_uuid, "ok": True, "result": {**result, "replayed": replayed}}
 
 
 def _batch_error(client_uuid: str | None, error: ReviewError) -> dict:
@@ -907,7 +909,7 @@ def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -
 
     rows: list[dict] = []
     fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row, for repeats in this batch
-    answered: list[tuple[int, str | None, dict]] = []
+    answered: list[tuple[int, str | None, dict, bool]] = []
     touched: dict[int, _CardRow] = {}
     for index, given, label in sorted(pending, key=lambda p: p[1].reviewed_at or server_now):
         try:
@@ -916,13 +918,13 @@ def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -
                 if log is not None:
                     if log.card_id != given.card_id:
                         raise _uuid_conflict()
-                    outcomes[index] = _batch_ok(label, _replay_result(log).as_dict())
+                    outcomes[index] = _batch_ok(label, _replay_result(log).as_dict(), replayed=True)
                     continue
                 earlier = fresh.get(given.client_uuid)
                 if earlier is not None:  # the same review twice in one batch: a replay
                     if earlier["card_id"] != given.card_id:
                         raise _uuid_conflict()
-                    answered.append((index, label, earlier))
+                    answered.append((index, label, earlier, True))
                     continue
             card = cards.get(given.card_id)
             if card is None:
@@ -961,14 +963,16 @@ def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -
         touched[card.pk] = card
         if given.client_uuid is not None:
             fresh[given.client_uuid] = row
-        answered.append((index, label, row))
+        answered.append((index, label, row, False))
     if rows:
         for row, pk in zip(rows, _insert_logs(rows), strict=True):
             row["id"] = pk
         _update_cards(list(touched.values()))
         transaction.on_commit(lambda: _count_review_for_optimizer(user, len(rows)))
-    for index, label, row in answered:
-        outcomes[index] = _batch_ok(label, {**row["result"], "review_id": row["id"]})
+    for index, label, row, replayed in answered:
+        outcomes[index] = _batch_ok(
+            label, {**row["result"], "review_id": row["id"]}, replayed=replayed
+        )
     return outcomes
 
 
@@ -1027,10 +1031,34 @@ def review_batch_record(*, user, items: list[dict]) -> list[dict]:
     return outcomes  # type: ignore[return-value]
 
 
-def review_undo_last(*, user) -> Card | None:
-    """Undo the user's latest review that is not undone yet: the card gets back
-    its exact state from the log's snapshot and a ReviewUndo marks the log."""
+@dataclass
+class UndoResult:
+    card: Card
+    log: ReviewLog  # the review undone
+    replayed: bool  # True: this client_uuid had undone it already; nothing was written
+
+
+def _undo_replay(*, user, client_uuid: uuid.UUID) -> UndoResult | None:
+    undo = ReviewUndo.objects.select_related("log__card").filter(client_uuid=client_uuid).first()
+    if undo is None:
+        return None
+    if undo.log.user_id != user.pk:
+        raise ReviewError("client_uuid", "This undo id was already used.", status=409)
+    return UndoResult(card=undo.log.card, log=undo.log, replayed=True)
+
+
+def review_undo(*, user, client_uuid=None) -> UndoResult | None:
+    """Undo the user's latest review that is not undone yet (None when there is
+    none): the card gets back its exact state from the log's snapshot and a
+    ReviewUndo marks the log. With a `client_uuid`, a retried undo (its answer
+    lost on the way) is recognised and answers the same review, instead of
+    undoing the one before it."""
+    client_uuid = _as_uuid(client_uuid)
     with transaction.atomic():
+        if client_uuid is not None:
+            replayed = _undo_replay(user=user, client_uuid=client_uuid)
+            if replayed is not None:
+                return replayed
         log = (
             ReviewLog.objects.filter(user=user, undo__isnull=True)
             .select_related("card")
@@ -1040,10 +1068,26 @@ def review_undo_last(*, user) -> Card | None:
         if log is None:
             return None
         card = Card.objects.select_for_update().get(pk=log.card_id)
+        try:
+            with transaction.atomic():
+                ReviewUndo.objects.create(log=log, client_uuid=client_uuid)
+        except IntegrityError:
+            # A concurrent undo took this review (or stored this client_uuid) first.
+            replayed = client_uuid and _undo_replay(user=user, client_uuid=client_uuid)
+            if replayed:
+                return replayed
+            raise ReviewError(
+                "client_uuid", "This review was undone meanwhile; try again.", status=409
+            ) from None
         _apply_snapshot(card, log.card_before)
         card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
-        ReviewUndo.objects.create(log=log)
-    return card
+    return UndoResult(card=card, log=log, replayed=False)
+
+
+def review_undo_last(*, user) -> Card | None:
+    """The card of review_undo (None when there was nothing to undo)."""
+    result = review_undo(user=user)
+    return result.card if result else None
 
 
 # --- quizzes --------------------------------------------------------------

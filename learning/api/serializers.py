@@ -263,7 +263,9 @@ class ReviewResponseSerializer(ReviewResultSerializer):
 class BatchItemResultSerializer(serializers.Serializer):
     client_uuid = serializers.CharField(allow_null=True)
     ok = serializers.BooleanField()
-    result = ReviewResultSerializer(required=False)
+    result = ReviewResponseSerializer(
+        required=False, help_text="As POST reviews/ answers, `replayed` included."
+    )
     errors = serializers.DictField(  # type: ignore[assignment]  # a field, not Serializer.errors
         child=serializers.ListField(child=serializers.CharField()), required=False
     )
@@ -289,6 +291,22 @@ class CardSerializer(serializers.Serializer):
 
     def get_state(self, card) -> str:
         return STATE_NAMES[CardState(card.state)]
+
+
+class UndoInputSerializer(serializers.Serializer):
+    client_uuid = serializers.UUIDField(
+        required=False,
+        help_text="The client's id for this undo (an idempotency key): a retry is recognised.",
+    )
+
+
+class UndoResponseSerializer(CardSerializer):
+    """The card whose review was undone, as it is now."""
+
+    undone_review_id = serializers.IntegerField(help_text="The review that was undone.")
+    replayed = serializers.BooleanField(
+        help_text="True when this client_uuid had undone it already: nothing was written."
+    )
 
 
 class CardDetailSerializer(CardSerializer):

@@ -250,16 +250,28 @@ def _plain_errors(errors) -> dict[str, list[str]]:
 class ReviewUndoView(ReviewThrottled):
     """Undo the caller's last review."""
 
+    extra_error_codes = ("409",)
+
     @extend_schema(
         summary="Undo the caller's last review",
-        request=None,
-        responses={200: s.CardSerializer},
+        description="Send a fresh `client_uuid` with each undo: a retry with the same one "
+        "answers the same undo (`replayed`: true) instead of undoing the review before it. "
+        "Without a body it undoes the latest review as v1 always did.",
+        request=s.UndoInputSerializer,
+        responses={200: s.UndoResponseSerializer},
     )
     def post(self, request):
-        card = services.review_undo_last(user=request.user)
-        if card is None:
+        data = s.UndoInputSerializer(data=request.data or {})
+        data.is_valid(raise_exception=True)
+        result = services.review_undo(
+            user=request.user, client_uuid=data.validated_data.get("client_uuid")
+        )
+        if result is None:
             raise NotFound("There is no review to undo.")
-        return Response(s.CardSerializer(card).data)
+        card = result.card
+        card.undone_review_id = result.log.pk  # type: ignore[attr-defined]
+        card.replayed = result.replayed  # type: ignore[attr-defined]
+        return Response(s.UndoResponseSerializer(card).data)
 
 
 @extend_schema(tags=["study"])

@@ -197,9 +197,13 @@ def test_batch_applies_in_reviewed_at_order_and_replay_logs_nothing(api, bank):
     assert Card.objects.get(pk=cards[0]).state == CardState.RELEARNING
     assert Card.objects.get(pk=cards[0]).lapses == 1
 
+    assert not any(r["result"]["replayed"] for r in body["results"])
     replay = api.post(BATCH, {"reviews": reviews}, format="json")
     assert replay.status_code == 200
-    assert replay.json()["results"] == body["results"]
+    assert all(r["result"]["replayed"] for r in replay.json()["results"])
+    assert [{**r["result"], "replayed": False} for r in replay.json()["results"]] == [
+        r["result"] for r in body["results"]
+    ]
     assert ReviewLog.objects.count() == 6
 
 

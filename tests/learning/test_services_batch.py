@@ -67,7 +67,8 @@ def test_a_batch_takes_the_same_queries_whatever_its_size(
     # sending it again: the replays are found, nothing is written
     with django_assert_num_queries(5):
         again = upload(student, items, at=NOW + timedelta(minutes=1))
-    assert again == outcomes
+    assert all(o["result"]["replayed"] for o in again)
+    assert [{**o, "result": {**o["result"], "replayed": False}} for o in again] == outcomes
     assert ReviewLog.objects.filter(user=student).count() == n
 
 
@@ -161,7 +162,7 @@ def test_results_and_cards_equal_answering_one_by_one(student, teacher):
     by_uuid = {str(log.client_uuid): log for log in ReviewLog.objects.filter(user=student)}
     for outcome in outcomes:
         log = by_uuid[outcome["client_uuid"]]
-        assert outcome["result"] == {**log.result, "review_id": log.pk}
+        assert outcome["result"] == {**log.result, "review_id": log.pk, "replayed": False}
     assert by_uuid[items[4]["client_uuid"]].rating == 1  # a wrong choice is Again
     assert by_uuid[items[7]["client_uuid"]].rating == 2  # right but slow is Hard
     # several reviews of one card chain: each starts from the previous one's state
@@ -196,7 +197,11 @@ def test_same_client_uuid_twice_in_a_batch_is_a_replay_of_the_first(student, tea
 
     # 09:00 is applied first; the 09:30 copy replays it; another card is a conflict
     assert [o["ok"] for o in outcomes] == [True, True, False]
-    assert outcomes[0]["result"] == outcomes[1]["result"]
+    assert {**outcomes[0]["result"], "replayed": None} == {
+        **outcomes[1]["result"],
+        "replayed": None,
+    }
+    assert sorted(o["result"]["replayed"] for o in outcomes[:2]) == [False, True]
     assert outcomes[1]["result"]["rating"] == 3
     assert outcomes[2]["errors"] == {
         "client_uuid": ["This review id was already used for another card."]
@@ -266,7 +271,13 @@ def test_a_review_answered_online_then_uploaded_is_a_replay(student, teacher):
         student,
         [{"card": card.pk, "rating": 1, "client_uuid": str(client_uuid), "reviewed_at": None}],
     )
-    assert outcomes == [{"client_uuid": str(client_uuid), "ok": True, "result": online.as_dict()}]
+    assert outcomes == [
+        {
+            "client_uuid": str(client_uuid),
+            "ok": True,
+            "result": {**online.as_dict(), "replayed": True},
+        }
+    ]
     assert card_states([card]) == before
     assert ReviewLog.objects.count() == 1
 
@@ -285,7 +296,7 @@ def test_a_database_with_a_small_parameter_limit_gets_several_statements(
     assert len(by_uuid) == 30
     for item, outcome in zip(items, outcomes, strict=True):
         log = by_uuid[item["client_uuid"]]
-        assert outcome["result"] == {**log.result, "review_id": log.pk}
+        assert outcome["result"] == {**log.result, "review_id": log.pk, "replayed": False}
         assert log.card_id == item["card"]
     for card in Card.objects.filter(pk__in=[c.pk for c in cards]):
         last = ReviewLog.objects.filter(card=card).order_by("reviewed_at").last()
