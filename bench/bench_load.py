@@ -1,18 +1,39 @@
-"""Load benchmark: gunicorn + PostgreSQL (+ Redis when it answers), 100 students x
-10,000 cards (1,000,000 review logs), mixed traffic of queue reads and review
-posts, with the health endpoint measured in the same run as the floor.
+"""Load benchmark: what each page and endpoint a student touches costs, through
+gunicorn on PostgreSQL (+ Redis when it answers), at several data sizes, each
+measured beside a bare JSON view and the health endpoint in the same run.
 
-    .venv/bin/python bench/bench_load.py                  # the full run (seeds once, ~1-2 min)
-    .venv/bin/python bench/bench_load.py --students 5 --cards 500 --requests 600   # a quick one
+    .venv/bin/python bench/bench_load.py                        # every size (seeds once each)
+    .venv/bin/python bench/bench_load.py --sizes 1x1k,logs10k --rounds 30   # a quick one
+    .venv/bin/python bench/bench_load.py --drop                 # ... and drop the databases
 
-Steps: create the database (default `newsquiz_load`, kept between runs: seeding is
-idempotent, so a second run skips it), migrate, `seed_load`, mint API tokens, count
-the database queries of one queue read and one review post at two queue sizes,
-start gunicorn on a free port of 127.0.0.1, then drive it from a second process
-(threads + http.client) until --requests are done or --duration seconds pass.
-Prints requests/s and p50/p90/p99 per endpoint, errors, and whether the targets
-hold (zero errors; queue and review p50 at most 3x the health endpoint's).
-Not a test: nothing here asserts; `--json FILE` keeps the figures.
+Data sizes (`--sizes`, one database each, `<--db-prefix>_<size>`, kept between runs:
+seeding is idempotent, so a second run skips it; `seed_load` makes histories of a
+real student's shape and says how long it took):
+
+    1x1k      1 student x 1,000 cards        (a tenth reviewed)
+    1x100k    1 student x 100,000 cards      (a tenth reviewed: ~100k logs)
+    100x10k   100 students x 10,000 cards    (a tenth reviewed)
+    logs10k   1 student x 10,000 cards, ~10,000 review logs
+    logs1m    1 student x 100,000 cards, all reviewed over ten years: ~1,000,000 logs
+
+For each size: migrate, seed, mint tokens and sessions, count the SQL queries of one
+request of each endpoint, start gunicorn (--workers, default 3), then drive it from a
+second process:
+1. isolated: --rounds rounds, one request at a time, round-robin over health, the bare
+   view, the API study queue, a review POST (of a card the queue just returned), the
+   `/study/` page, home and `/progress/`, each student in turn. Every request is alone
+   on the server, so its latency is its own cost; interleaving keeps the machine's
+   drift (other processes) out of the ratios.
+2. offline batch: POST /api/v1/reviews/batch/ with 500 new cards' answers (up to three).
+3. mixed: --threads client threads for --mix-seconds of the same endpoints at once
+   (health waits behind slow requests in the same workers: ratios in the mix are
+   flattered; the isolated ones are the targets).
+
+Prints, per size, p50/p90 and the ratio of each p50 to health's p50, then a summary
+table of all sizes. Goals (issue 16): queue, `/study/` and review <= 3x health; home
+and `/progress/` <= 5x; both flat over sizes; batch >= 1,500 reviews/s. The load
+average is printed: the ratios within one run are what count on a shared machine.
+Not a test: nothing asserts; `--json FILE` keeps the figures.
 """
 
 from __future__ import annotations
@@ -31,63 +52,83 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MANAGE = [PYTHON, str(ROOT / "manage.py")]
 
-TOKENS_SCRIPT = """
-import json
-from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-users = get_user_model().objects.filter(username__startswith="load-0").order_by("username")
-tokens = [Token.objects.get_or_create(user=u)[0].key for u in users[:STUDENTS]]
-print(json.dumps(tokens))
-"""
+SIZES: dict[str, list[str]] = {
+    "1x1k": ["--students", "1", "--cards", "1000"],
+    "1x100k": ["--students", "1", "--cards", "100000"],
+    "100x10k": ["--students", "100", "--cards", "10000"],
+    "logs10k": ["--students", "1", "--cards", "10000", "--reviewed-fraction", "0.15"],
+    "logs1m": [
+        "--students", "1", "--cards", "100000", "--reviewed-fraction", "1",
+        "--logs-per-card", "14", "--days", "3650",
+    ],
+}  # fmt: skip
 
-QUERIES_SCRIPT = """
+ENDPOINTS = ("health", "bare", "queue", "review", "study", "home", "progress")
+TARGETS = {"queue": 3, "review": 3, "study": 3, "home": 5, "progress": 5}
+GET_PATHS = {
+    "health": "/api/v1/health/",
+    "bare": "/bench/bare/",
+    "queue": "/api/v1/study/queue/?limit=20",
+    "study": "/study/",
+    "home": "/",
+    "progress": "/progress/",
+}
+API = {"health", "bare", "queue", "review", "review_batch"}
+
+PREPARE_SCRIPT = """
 import json, uuid
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
-token = Token.objects.get(user__username="load-0001").key
-client = Client(HTTP_AUTHORIZATION=f"Token {token}")
-out = {}
-for limit in (5, 50):
-    client.get(f"/api/v1/study/queue/?limit={limit}")  # warm (first-time card creation, caches)
+from learning.models import Card, ReviewLog
+users = list(get_user_model().objects.filter(username__startswith="load-0").order_by("username"))
+out = {"tokens": [], "sessions": [], "batch_cards": []}
+for user in users:
+    out["tokens"].append(Token.objects.get_or_create(user=user)[0].key)
+    web = Client()
+    web.force_login(user)
+    out["sessions"].append(web.cookies["sessionid"].value)
+first = users[0]
+new_cards = list(
+    Card.objects.filter(user=first, state=0).order_by("-id").values_list("id", flat=True)[:1500]
+)
+out["batch_cards"] = [new_cards[i : i + 500] for i in range(0, len(new_cards) - 499, 500)]
+out["cards"] = Card.objects.count()
+out["logs"] = ReviewLog.objects.count()
+out["first_student_logs"] = ReviewLog.objects.filter(user=first).count()
+out["first_student_cards"] = Card.objects.filter(user=first).count()
+api = Client(HTTP_AUTHORIZATION=f"Token {out['tokens'][0]}")
+web = Client()
+web.force_login(first)
+def count(call):
+    call()  # warm: caches, first-time rows
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(f"/api/v1/study/queue/?limit={limit}")
-    out[f"queue_limit_{limit}"] = {"status": response.status_code, "queries": len(ctx)}
-items = client.get("/api/v1/study/queue/?limit=50").json()["items"]
-for name, item in (("review_first", items[0]), ("review_second", items[1])):
-    body = {"card": item["card"], "rating": 3, "client_uuid": str(uuid.uuid4())}
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.post("/api/v1/reviews/", body, content_type="application/json")
-    out[name] = {"status": response.status_code, "queries": len(ctx)}
-with CaptureQueriesContext(connection) as ctx:
-    response = client.get("/api/v1/health/")
-out["health"] = {"status": response.status_code, "queries": len(ctx)}
-# Service time in one process, no concurrency: median of 30 calls each.
-import statistics, time
-def median_ms(call):
-    times = []
-    for _ in range(30):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 2)
-queue_items = iter(client.get("/api/v1/study/queue/?limit=100").json()["items"] * 2)
-out["service_ms"] = {
-    "health": median_ms(lambda: client.get("/api/v1/health/")),
-    "queue": median_ms(lambda: client.get("/api/v1/study/queue/?limit=20")),
-    "review": median_ms(lambda: client.post(
-        "/api/v1/reviews/",
-        {"card": next(queue_items)["card"], "rating": 3, "client_uuid": str(uuid.uuid4())},
-        content_type="application/json",
-    )),
+        response = call()
+    return {"status": response.status_code, "queries": len(ctx)}
+queries = {
+    "health": count(lambda: api.get("/api/v1/health/")),
+    "bare": count(lambda: api.get("/bench/bare/")),
+    "queue": count(lambda: api.get("/api/v1/study/queue/?limit=20")),
+    "study": count(lambda: web.get("/study/")),
+    "home": count(lambda: web.get("/")),
+    "progress": count(lambda: web.get("/progress/")),
 }
+items = iter(api.get("/api/v1/study/queue/?limit=20").json()["items"])
+queries["review"] = count(lambda: api.post(
+    "/api/v1/reviews/",
+    {"card": next(items)["card"], "rating": 3, "client_uuid": str(uuid.uuid4())},
+    content_type="application/json",
+))
+out["queries"] = queries
 print(json.dumps(out))
 """
 
@@ -117,16 +158,24 @@ def ensure_database(pg: str, name: str) -> None:
             print(f"created database {name}")
 
 
-def server_env(args) -> dict:
+def drop_database(pg: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{pg}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print(f"dropped database {name}")
+
+
+def server_env(args, database: str) -> dict:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_SETTINGS_MODULE": "bench.load_settings",
         "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECRET_KEY": args.secret_key,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"{args.pg}/{args.db}",
+        "DATABASE_URL": f"{args.pg}/{database}",
         # Throttling stays on (its cache round trips are part of the cost) at rates
         # a benchmark of 100 users from one address cannot reach.
         "THROTTLE_USER": "10000000/hour",
@@ -143,7 +192,15 @@ def server_env(args) -> dict:
 
 
 def run(cmd, env, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, text=True, **kwargs)
+    completed = subprocess.run(cmd, cwd=ROOT, env=env, text=True, **kwargs)
+    if completed.returncode:
+        sys.stderr.write((completed.stderr or "")[-3000:])
+        raise SystemExit(f"{' '.join(cmd[:3])}... exited with {completed.returncode}")
+    return completed
+
+
+def last_line(completed: subprocess.CompletedProcess) -> str:
+    return completed.stdout.strip().splitlines()[-1]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -157,79 +214,135 @@ def percentile(values: list[float], q: float) -> float:
 # --- the load generator (runs in its own process) ---------------------------------
 
 
-def client_main(args) -> None:
-    tokens = json.loads(Path(args.tokens_file).read_text())
-    deadline = time.monotonic() + args.duration
-    budget = {"left": args.requests}
-    lock = threading.Lock()
-    samples: dict[str, list[float]] = {"queue": [], "review": [], "health": []}
-    errors: dict[str, list[str]] = {"queue": [], "review": [], "health": []}
-    pending: dict[str, list[int]] = {token: [] for token in tokens}
+class Driver:
+    """HTTP requests of one client thread, timed, with the student's credentials."""
 
-    def take() -> bool:
-        with lock:
-            if budget["left"] <= 0 or time.monotonic() > deadline:
-                return False
-            budget["left"] -= 1
-            return True
+    def __init__(self, port: int, plan: dict, samples: dict, errors: dict, lock):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.plan, self.samples, self.errors, self.lock = plan, samples, errors, lock
 
-    def request(conn, kind, method, path, token=None, body=None):
-        headers = {"Accept": "application/json"}
-        if token:
-            headers["Authorization"] = f"Token {token}"
+    def request(self, kind: str, method: str, path: str, student: int, body=None):
+        headers = {"Accept": "application/json" if kind in API else "text/html"}
+        if kind in API and kind not in ("health", "bare"):
+            headers["Authorization"] = f"Token {self.plan['tokens'][student]}"
+        elif kind not in API:
+            headers["Cookie"] = f"sessionid={self.plan['sessions'][student]}"
         payload = None
         if body is not None:
             payload = json.dumps(body)
             headers["Content-Type"] = "application/json"
         started = time.perf_counter()
         try:
-            conn.request(method, path, body=payload, headers=headers)
-            response = conn.getresponse()
+            self.conn.request(method, path, body=payload, headers=headers)
+            response = self.conn.getresponse()
             data = response.read()
             elapsed = time.perf_counter() - started
         except (OSError, http.client.HTTPException) as exc:
-            conn.close()
-            with lock:
-                errors[kind].append(f"{type(exc).__name__}: {exc}")
+            self.conn.close()
+            with self.lock:
+                self.errors[kind].append(f"{type(exc).__name__}: {exc}")
             return None
-        with lock:
-            samples[kind].append(elapsed)
+        with self.lock:
+            self.samples[kind].append(elapsed)
             if response.status >= 400:
-                errors[kind].append(f"{response.status}: {data[:200]!r}")
-        if response.status >= 400:
+                self.errors[kind].append(f"{response.status}: {data[:200]!r}")
+        if response.status >= 400 or kind not in ("queue", "review_batch"):
             return None
         return json.loads(data) if data else {}
 
+    def review(self, student: int, card: int, rng: random.Random, kind: str = "review"):
+        body = {
+            "card": card,
+            "rating": rng.choices([1, 2, 3, 4], [0.12, 0.13, 0.65, 0.10])[0],
+            "client_uuid": str(uuid.uuid4()),
+            "duration_ms": rng.randint(1500, 15000),
+        }
+        self.request(kind, "POST", "/api/v1/reviews/", student, body)
+
+    def queue_cards(self, student: int, kind: str = "queue") -> list[int]:
+        body = self.request(kind, "GET", GET_PATHS["queue"], student)
+        return [item["card"] for item in (body or {}).get("items", [])]
+
+
+def client_main(args) -> None:
+    plan = json.loads(Path(args.plan_file).read_text())
+    students = len(plan["tokens"])
+    lock = threading.Lock()
+    out: dict = {}
+
+    # 1. isolated: one request at a time, round-robin over the endpoints.
+    samples: dict[str, list[float]] = {kind: [] for kind in ENDPOINTS}
+    errors: dict[str, list[str]] = {kind: [] for kind in ENDPOINTS}
+    driver = Driver(args.port, plan, samples, errors, lock)
+    rng = random.Random(1)
+    for kind in ENDPOINTS:  # warm every worker's caches and imports
+        for _ in range(args.workers):
+            if kind != "review":
+                driver.request(kind, "GET", GET_PATHS[kind], 0)
+    for kind in ENDPOINTS:
+        samples[kind].clear()
+        errors[kind].clear()
+    started = time.monotonic()
+    for number in range(args.rounds):
+        student = number % students
+        driver.request("health", "GET", GET_PATHS["health"], student)
+        driver.request("bare", "GET", GET_PATHS["bare"], student)
+        cards = driver.queue_cards(student)
+        if cards:
+            driver.review(student, rng.choice(cards), rng)
+        for kind in ("study", "home", "progress"):
+            driver.request(kind, "GET", GET_PATHS[kind], student)
+    out["isolated"] = {
+        "wall_seconds": time.monotonic() - started,
+        "samples": samples,
+        "errors": errors,
+    }
+
+    # 2. offline batches of 500 answers to new cards.
+    batch_samples: dict[str, list[float]] = {"review_batch": []}
+    batch_errors: dict[str, list[str]] = {"review_batch": []}
+    batcher = Driver(args.port, plan, batch_samples, batch_errors, lock)
+    moment = datetime.now(UTC) - timedelta(hours=2)
+    for chunk in plan["batch_cards"][:3]:
+        items = []
+        for card in chunk:
+            moment += timedelta(seconds=5)
+            items.append(
+                {
+                    "card": card,
+                    "rating": rng.choice([1, 3, 3, 3, 4]),
+                    "reviewed_at": moment.isoformat(),
+                    "client_uuid": str(uuid.uuid4()),
+                }
+            )
+        batcher.request("review_batch", "POST", "/api/v1/reviews/batch/", 0, {"reviews": items})
+    out["batch"] = {
+        "sizes": [len(chunk) for chunk in plan["batch_cards"][:3]],
+        "samples": batch_samples["review_batch"],
+        "errors": batch_errors["review_batch"],
+    }
+
+    # 3. mixed traffic from several threads.
+    mixed: dict[str, list[float]] = {kind: [] for kind in ENDPOINTS}
+    mixed_errors: dict[str, list[str]] = {kind: [] for kind in ENDPOINTS}
+    deadline = time.monotonic() + args.mix_seconds
+    weights = {"health": 0.15, "queue": 0.3, "review": 0.3, "study": 0.1, "home": 0.075}
+    weights["progress"] = 0.075
+
     def worker(seed: int) -> None:
-        rng = random.Random(seed)
-        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
-        while take():
-            roll = rng.random()
-            if roll < args.health_share:
-                request(conn, "health", "GET", "/api/v1/health/")
-                continue
-            token = rng.choice(tokens)
-            with lock:
-                card = pending[token].pop() if pending[token] else None
-            if card is None or roll < args.health_share + (1 - args.health_share) / 2:
-                body = request(conn, "queue", "GET", "/api/v1/study/queue/?limit=20", token)
-                if body:
-                    cards = [item["card"] for item in body.get("items", [])]
-                    rng.shuffle(cards)
-                    with lock:
-                        pending[token] = cards[:5]
-                if card is not None:
-                    with lock:
-                        pending[token].append(card)
-                continue
-            review = {
-                "card": card,
-                "rating": rng.choices([1, 2, 3, 4], [0.12, 0.13, 0.65, 0.10])[0],
-                "client_uuid": str(uuid.uuid4()),
-                "duration_ms": rng.randint(1500, 15000),
-            }
-            request(conn, "review", "POST", "/api/v1/reviews/", token, review)
-        conn.close()
+        wrng = random.Random(seed)
+        wdriver = Driver(args.port, plan, mixed, mixed_errors, lock)
+        pending: list[int] = []
+        while time.monotonic() < deadline:
+            student = wrng.randrange(students)
+            kind = wrng.choices(list(weights), list(weights.values()))[0]
+            if kind == "review" and pending:
+                wdriver.review(student, pending.pop(), wrng)
+            elif kind in ("queue", "review"):
+                pending = wdriver.queue_cards(student)[:5]
+            else:
+                wdriver.request(kind, "GET", GET_PATHS[kind], student)
+        wdriver.conn.close()
 
     started = time.monotonic()
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.threads)]
@@ -237,53 +350,53 @@ def client_main(args) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.monotonic() - started
-    print(
-        json.dumps(
-            {
-                "wall_seconds": wall,
-                "samples": samples,
-                "errors": {kind: values[:5] for kind, values in errors.items()},
-                "error_counts": {kind: len(values) for kind, values in errors.items()},
-            }
-        )
-    )
+    out["mixed"] = {
+        "wall_seconds": time.monotonic() - started,
+        "samples": mixed,
+        "errors": mixed_errors,
+    }
+    print(json.dumps(out))
 
 
 # --- orchestration -----------------------------------------------------------------
 
 
-def summarise(raw: dict) -> dict:
-    wall = raw["wall_seconds"]
-    total = sum(len(v) for v in raw["samples"].values())
-    endpoints = {}
-    for kind, values in raw["samples"].items():
+def summarise(phase: dict) -> dict:
+    rows = {}
+    for kind, values in phase["samples"].items():
         ms = [v * 1000 for v in values]
-        endpoints[kind] = {
+        rows[kind] = {
             "requests": len(values),
-            "rps": len(values) / wall if wall else 0.0,
             "p50_ms": percentile(ms, 50),
             "p90_ms": percentile(ms, 90),
             "p99_ms": percentile(ms, 99),
             "mean_ms": statistics.fmean(ms) if ms else float("nan"),
-            "errors": raw["error_counts"][kind],
+            "errors": len(phase["errors"][kind]),
+            "error_examples": phase["errors"][kind][:3],
         }
-    health = endpoints["health"]["p50_ms"]
-    return {
-        "wall_seconds": wall,
-        "requests": total,
-        "rps": total / wall if wall else 0.0,
-        "endpoints": endpoints,
-        "error_examples": raw["errors"],
-        "targets": {
-            "zero_errors": all(e["errors"] == 0 for e in endpoints.values()),
-            "queue_p50_over_health_p50": endpoints["queue"]["p50_ms"] / health,
-            "review_p50_over_health_p50": endpoints["review"]["p50_ms"] / health,
-        },
-    }
+    health = rows["health"]["p50_ms"]
+    for row in rows.values():
+        row["x_health"] = row["p50_ms"] / health if health else float("nan")
+    wall = phase["wall_seconds"]
+    return {"wall_seconds": wall, "rps": sum(len(v) for v in phase["samples"].values()) / wall,
+            "endpoints": rows}  # fmt: skip
 
 
-def wait_healthy(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
+def print_table(title: str, summary: dict) -> None:
+    print(f"  {title}: {summary['rps']:.0f} req/s over {summary['wall_seconds']:.1f} s")
+    print(f"  {'endpoint':<9} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'x health':>9} {'goal':>6} "
+          f"{'errors':>6}")  # fmt: skip
+    for kind, row in summary["endpoints"].items():
+        goal = f"<={TARGETS[kind]}x" if kind in TARGETS else ""
+        print(
+            f"  {kind:<9} {row['requests']:>5} {row['p50_ms']:>8.1f} {row['p90_ms']:>8.1f} "
+            f"{row['x_health']:>9.1f} {goal:>6} {row['errors']:>6}"
+        )
+        for example in row["error_examples"]:
+            print(f"      error: {example}")
+
+
+def wait_healthy(port: int, server: subprocess.Popen, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -299,85 +412,33 @@ def wait_healthy(port: int, server: subprocess.Popen, timeout: float = 60) -> No
     raise SystemExit("gunicorn did not become healthy")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--students", type=int, default=100)
-    parser.add_argument("--cards", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=6000, help="total request budget")
-    parser.add_argument("--duration", type=float, default=120, help="time budget (s)")
-    parser.add_argument("--threads", type=int, default=6, help="client threads")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--health-share", type=float, default=0.2)
-    parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
-    parser.add_argument("--db", default="newsquiz_load")
-    parser.add_argument("--redis-db", type=int, default=11)
-    parser.add_argument("--no-redis", action="store_true")
-    parser.add_argument("--json", help="also write the figures to this file")
-    # internal: the load generator process
-    parser.add_argument("--client", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--tokens-file", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.client:
-        client_main(args)
-        return
-
-    ensure_database(args.pg, args.db)
-    env = server_env(args)
-    print(
-        f"database {args.db}, cache {'redis ' + env['REDIS_URL'] if 'REDIS_URL' in env else 'locmem'}"
-    )
+def run_size(args, size: str) -> dict:
+    database = f"{args.db_prefix}_{size.lower()}"
+    print(f"\n=== {size}: database {database} ===")
+    ensure_database(args.pg, database)
+    env = server_env(args, database)
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"  # management commands
     run([*MANAGE, "migrate", "--noinput", "-v0"], env)
+    if not args.collected:  # pages render {% static %} through the manifest
+        run([*MANAGE, "collectstatic", "--noinput", "-v0"], env)
+        args.collected = True
     started = time.monotonic()
-    seeded = run(
-        [*MANAGE, "seed_load", "--students", str(args.students), "--cards", str(args.cards)],
-        env,
-        capture_output=True,
+    seeded = run([*MANAGE, "seed_load", *SIZES[size]], env, capture_output=True)
+    seed_wall = time.monotonic() - started
+    print(f"seed_load {' '.join(SIZES[size])}: {last_line(seeded)} [{seed_wall:.1f} s wall]")
+    env["DJANGO_SETTINGS_MODULE"] = "bench.load_settings"
+    plan = json.loads(
+        last_line(run([*MANAGE, "shell", "-v", "0", "-c", PREPARE_SCRIPT], env,
+                      capture_output=True))
+    )  # fmt: skip
+    print(
+        f"data: {plan['cards']} cards, {plan['logs']} review logs in all; load-0001 has "
+        f"{plan['first_student_cards']} cards and {plan['first_student_logs']} logs"
     )
-    seed_seconds = time.monotonic() - started
-    print(seeded.stdout.strip(), f"[{seed_seconds:.1f} s wall]")
-    counts = (
-        run(
-            [
-                *MANAGE,
-                "shell",
-                "-v",
-                "0",
-                "-c",
-                "from learning.models import Card, ReviewLog; "
-                "print(Card.objects.count(), ReviewLog.objects.count())",
-            ],
-            env,
-            capture_output=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-        .split()
-    )
-    print(f"cards in the database: {counts[0]}, review logs: {counts[1]}")
-
-    tokens = json.loads(
-        run(
-            [
-                *MANAGE,
-                "shell",
-                "-v",
-                "0",
-                "-c",
-                TOKENS_SCRIPT.replace("STUDENTS", str(int(args.students))),
-            ],
-            env,
-            capture_output=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    queries = json.loads(
-        run([*MANAGE, "shell", "-v", "0", "-c", QUERIES_SCRIPT], env, capture_output=True)
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    print("queries per request:", json.dumps(queries))
+    print("queries per request:", {k: v["queries"] for k, v in plan["queries"].items()})
+    bad = {k: v["status"] for k, v in plan["queries"].items() if v["status"] >= 400}
+    if bad:
+        print("  statuses >= 400 in the query count:", bad)
 
     port = free_port()
     gunicorn_env = {
@@ -386,10 +447,11 @@ def main() -> None:
         "GUNICORN_WORKERS": str(args.workers),
         "GUNICORN_ACCESSLOG": "",
         "GUNICORN_LOGLEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(tokens, handle)
-        tokens_file = handle.name
+        json.dump(plan, handle)
+        plan_file = handle.name
     server = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
@@ -398,78 +460,99 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     try:
         wait_healthy(port, server)
-        print(
-            f"gunicorn: {args.workers} workers on 127.0.0.1:{port}; load: {args.threads} threads, "
-            f"<= {args.requests} requests, <= {args.duration:.0f} s"
-        )
-        client = subprocess.run(
+        client = run(
             [
-                PYTHON,
-                __file__,
-                "--client",
-                "--port",
-                str(port),
-                "--tokens-file",
-                tokens_file,
-                "--requests",
-                str(args.requests),
-                "--duration",
-                str(args.duration),
-                "--threads",
-                str(args.threads),
-                "--health-share",
-                str(args.health_share),
+                PYTHON, __file__, "--client", "--port", str(port), "--plan-file", plan_file,
+                "--rounds", str(args.rounds), "--mix-seconds", str(args.mix_seconds),
+                "--threads", str(args.threads), "--workers", str(args.workers),
             ],
-            cwd=ROOT,
-            check=True,
+            env,
             capture_output=True,
-            text=True,
-        )
+        )  # fmt: skip
     finally:
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-        os.unlink(tokens_file)
-
+        os.unlink(plan_file)
     load_after = os.getloadavg()[0]
-    figures = summarise(json.loads(client.stdout.strip().splitlines()[-1]))
-    figures["machine"] = {
-        "cpus": os.cpu_count(),
-        "load_average_1min_before": load_before,
-        "load_average_1min_after": load_after,
-    }
-    figures["seed_seconds"] = seed_seconds
-    figures["data"] = {"students": args.students, "cards_per_student": args.cards}
-    figures["queries_per_request"] = queries
-    print()
-    print(
-        f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before / "
-        f"{load_after:.1f} after (other processes compete for the same cores)"
-    )
-    print(
-        f"{figures['requests']} requests in {figures['wall_seconds']:.1f} s = "
-        f"{figures['rps']:.0f} req/s"
-    )
-    print(
-        f"{'endpoint':<8} {'n':>6} {'req/s':>7} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'errors':>7}"
-    )
-    for kind, row in figures["endpoints"].items():
+    raw = json.loads(last_line(client))
+    isolated = summarise(raw["isolated"])
+    mixed = summarise(raw["mixed"])
+    batch = raw["batch"]
+    batch_rates = [n / t for n, t in zip(batch["sizes"], batch["samples"], strict=False) if t]
+    print(f"load average {load_before:.1f} before / {load_after:.1f} after "
+          f"({os.cpu_count()} CPUs shared with other processes)")  # fmt: skip
+    print_table("isolated (one request at a time)", isolated)
+    if batch_rates:
         print(
-            f"{kind:<8} {row['requests']:>6} {row['rps']:>7.1f} {row['p50_ms']:>8.1f} "
-            f"{row['p90_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['errors']:>7}"
+            f"  offline batch: {len(batch_rates)} x 500 answers, "
+            f"{statistics.median(batch_rates):.0f} reviews/s (median; goal >= 1,500), "
+            f"errors {len(batch['errors'])} {batch['errors'][:1]}"
         )
-    targets = figures["targets"]
-    print(
-        f"targets: zero errors {'OK' if targets['zero_errors'] else 'MISSED'}; "
-        f"queue p50 = {targets['queue_p50_over_health_p50']:.1f}x health, "
-        f"review p50 = {targets['review_p50_over_health_p50']:.1f}x health (target <= 3x)"
-    )
-    if not targets["zero_errors"]:
-        print("error examples:", json.dumps(figures["error_examples"], indent=1))
+    print_table(f"mixed ({args.threads} threads)", mixed)
+    return {
+        "size": size,
+        "seed": {"args": SIZES[size], "output": last_line(seeded), "wall_seconds": seed_wall},
+        "data": {k: plan[k] for k in ("cards", "logs", "first_student_cards",
+                                      "first_student_logs")},
+        "queries": plan["queries"],
+        "load_average": [load_before, load_after],
+        "isolated": isolated,
+        "mixed": mixed,
+        "batch_reviews_per_second": batch_rates,
+    }  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(SIZES), help=f"of {', '.join(SIZES)}")
+    parser.add_argument("--rounds", type=int, default=60, help="isolated rounds per size")
+    parser.add_argument("--mix-seconds", type=float, default=20)
+    parser.add_argument("--threads", type=int, default=6, help="client threads in the mix")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--db-prefix", default="newsquiz_load")
+    parser.add_argument("--redis-db", type=int, default=11)
+    parser.add_argument("--no-redis", action="store_true")
+    parser.add_argument("--drop", action="store_true", help="drop the databases at the end")
+    parser.add_argument("--json", help="also write the figures to this file")
+    # internal: the load generator process
+    parser.add_argument("--client", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--plan-file", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.client:
+        client_main(args)
+        return
+    sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
+    unknown = [size for size in sizes if size not in SIZES]
+    if unknown:
+        parser.error(f"unknown sizes {unknown}; known: {', '.join(SIZES)}")
+    args.secret_key = secrets.token_urlsafe(50)
+    args.collected = False
+    results = []
+    try:
+        for size in sizes:
+            results.append(run_size(args, size))
+    finally:
+        if args.drop:
+            for size in sizes:
+                drop_database(args.pg, f"{args.db_prefix}_{size.lower()}")
+
+    print("\n=== summary: isolated p50 ms (x health) ===")
+    print(f"{'size':<9}" + "".join(f"{kind:>16}" for kind in ENDPOINTS) + f"{'batch/s':>9}")
+    for result in results:
+        rows = result["isolated"]["endpoints"]
+        cells = "".join(
+            f"{rows[kind]['p50_ms']:>8.1f} ({rows[kind]['x_health']:>4.1f}x)" for kind in ENDPOINTS
+        )
+        rates = result["batch_reviews_per_second"]
+        batch = f"{statistics.median(rates):>9.0f}" if rates else f"{'-':>9}"
+        print(f"{result['size']:<9}{cells}{batch}")
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2))
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str))
 
 
 if __name__ == "__main__":

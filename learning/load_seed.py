@@ -5,15 +5,19 @@ Shape, for `--students N --cards M`:
 - one published bank "Load test" (owner `load-teacher`) with at least M published
   who-said questions of four choices each (made as needed, fingerprints `load-000001`...);
 - students `load-0001` ... with the given password and default study preferences;
-- each student has a card for each of the first M questions; a tenth of them
-  (`reviewed_fraction`) carry a history of about ten reviews (`logs_per_card`), so
-  N x M review logs in all with the defaults (100 x 10,000 -> 1,000,000).
+- each student has a card for each of the first M questions; a share of them
+  (`reviewed_fraction`, a tenth by default) carry a history of up to `logs_per_card`
+  reviews (10) over the last `days` days (enough for ~20 new cards per study day).
 
-Histories are real FSRS runs: a few hundred rating sequences are simulated with the
-`fsrs` scheduler (the app's default parameters, steps and retention) and each card
-takes one of them shifted in time, so a card's state always equals replaying its
-log. Shifts put the last review in the past and spread due dates from a few days
-overdue to the full interval ahead, so every student has reviews due now.
+Histories have the shape of a real student's: a study calendar of runs of days in a
+row between days off, the last run being the current streak (`streak`, 30 days for
+load-0001; other students share three other calendars); reviews happen in an evening
+session of each study day, a card being reviewed at the first session on or after
+its due date (late after days off), so reviews per day grow with the deck as in life.
+The histories are real FSRS runs with the `fsrs` scheduler (the app's default
+parameters, steps and retention): up to 3,000 are simulated per calendar and each
+card takes one, moved back by up to three hours (same study day, same elapsed
+times), so a card's state always equals replaying its log.
 
 Idempotent: a student's existing cards are kept and only the missing ones made;
 each student is written in one transaction, so an interrupted run resumes.
@@ -21,12 +25,16 @@ each student is written in one transaction, so an interrupted run resumes.
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import random
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from typing import Any, cast
 
 import fsrs
@@ -44,10 +52,9 @@ LOAD_TEACHER = "load-teacher"
 DEFAULT_PASSWORD = "load-pass"
 MAX_CARDS = 100_000
 MAX_STUDENTS = 10_000
-TEMPLATE_COUNT = 400
+TEMPLATE_COUNT = 3000  # histories simulated per calendar, shared by the cards
 # Rating mix of a fairly good student: Again, Hard, Good, Easy.
 RATING_WEIGHTS = {1: 0.12, 2: 0.13, 3: 0.65, 4: 0.10}
-_BASE = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def load_username(number: int) -> str:
@@ -62,16 +69,31 @@ class SeedResult:
     logs_created: int = 0
     seconds: float = 0.0
     bank_id: int | None = None
+    shape: dict = field(default_factory=dict)  # of the first student's history
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.students_created} students, {self.questions_created} questions, "
             f"{self.cards_created} cards and {self.logs_created} review logs created "
             f"in {self.seconds:.1f} s"
         )
+        if self.shape:
+            shape = self.shape
+            text += (
+                f"; load-0001: {shape['study_days']} study days since {shape['first_day']}, "
+                f"streak {shape['streak']} days, {shape['reviews_per_day_median']} reviews "
+                f"per study day (median; max {shape['reviews_per_day_max']})"
+            )
+        return text
 
 
-# --- pure core: FSRS histories ----------------------------------------------------
+# --- pure core: a study calendar and FSRS histories on it ------------------------
+
+SESSION_HOUR = 17  # UTC: the student studies in an evening session (study days start at 4)
+SESSION_MINUTES = 45  # a session's reviews start within this many minutes of its start
+SAME_SESSION = timedelta(hours=2)  # a card due this soon after the session started comes back in it
+MAX_SHIFT = timedelta(hours=3)  # cards sharing a history are moved back by up to this much
+CALENDARS = 4  # students share a few calendars (and their histories)
 
 
 @dataclass(frozen=True)
@@ -89,10 +111,6 @@ class Template:
     reviews: tuple[TemplateReview, ...]
     final: dict = field(hash=False)  # card fields after the last review
 
-    @property
-    def interval(self) -> timedelta:
-        return self.final["due"] - self.final["last_review"]
-
 
 def _fsrs_card(fields: dict) -> fsrs.Card:
     # An explicit card_id: without one fsrs.Card sleeps a millisecond to make a unique id.
@@ -109,8 +127,41 @@ def _fsrs_card(fields: dict) -> fsrs.Card:
     )
 
 
-def simulate_history(*, length: int, rng: random.Random, scheduler: fsrs.Scheduler) -> Template:
-    """One card's history: `length` reviews, each some time after it fell due."""
+def study_calendar(*, today: date, days: int, streak: int, rng: random.Random) -> list[date]:
+    """Study days of the `days` days up to today, as a student keeps them: runs of
+    days in a row (2 to 40) between one to seven days off; the last run is the
+    current streak, `streak` days ending today (0: today and yesterday were off)."""
+    first = today - timedelta(days=days - 1)
+    chosen: list[date] = []
+    day = today if streak else today - timedelta(days=rng.choice((2, 3, 4)))
+    run = streak or rng.randint(2, 40)
+    while day >= first:
+        for _ in range(run):
+            if day < first:
+                break
+            chosen.append(day)
+            day -= timedelta(days=1)
+        day -= timedelta(days=rng.choice((1, 1, 1, 2, 2, 3, 4, 7)))
+        run = rng.randint(2, 40)
+    return sorted(chosen)
+
+
+def session_starts(calendar: list[date]) -> list[datetime]:
+    return [datetime.combine(day, dt_time(SESSION_HOUR), tzinfo=UTC) for day in calendar]
+
+
+def simulate_history(
+    *,
+    start: datetime,
+    max_reviews: int,
+    until: datetime,
+    sessions: list[datetime],
+    rng: random.Random,
+    scheduler: fsrs.Scheduler,
+) -> Template:
+    """One card's history from `start`: reviewed when due in the same session,
+    else at the first session on or after its due date, until `max_reviews` or
+    `until`. A card due on a day off waits (and is reviewed late), as in life."""
     ratings = list(RATING_WEIGHTS)
     weights = list(RATING_WEIGHTS.values())
     fields: dict[str, Any] = {
@@ -118,14 +169,15 @@ def simulate_history(*, length: int, rng: random.Random, scheduler: fsrs.Schedul
         "step": None,
         "stability": None,
         "difficulty": None,
-        "due": _BASE,
+        "due": start,
         "last_review": None,
         "reps": 0,
         "lapses": 0,
     }
-    now = _BASE
+    now = start
+    session = start
     reviews = []
-    for _ in range(length):
+    while len(reviews) < max_reviews and now <= until:
         rating = rng.choices(ratings, weights)[0]
         after, _log = scheduler.review_card(_fsrs_card(fields), fsrs.Rating(rating), now)
         new_fields = {
@@ -150,22 +202,47 @@ def simulate_history(*, length: int, rng: random.Random, scheduler: fsrs.Schedul
             )
         )
         fields = new_fields
-        interval = after.due - now
-        # Reviewed when due, or somewhat later (never early).
-        now = after.due + interval * rng.uniform(0, 0.25) + timedelta(seconds=rng.randint(0, 90))
+        if after.due - session <= SAME_SESSION:
+            now = max(after.due, now) + timedelta(seconds=rng.randint(5, 120))
+            continue
+        index = bisect.bisect_left(sessions, after.due)
+        if index >= len(sessions):
+            break
+        session = sessions[index]
+        now = session + timedelta(seconds=rng.randint(0, SESSION_MINUTES * 60))
     return Template(reviews=tuple(reviews), final=fields)
 
 
-def build_templates(*, logs_per_card: int, count: int = TEMPLATE_COUNT, seed: int = 7):
+def build_templates(
+    *,
+    calendar: list[date],
+    max_reviews: int,
+    until: datetime,
+    count: int,
+    seed: int = 7,
+) -> list[Template]:
+    """`count` histories starting on study days spread evenly over the calendar
+    (new cards come in at a steady pace), each with its own ratings."""
     scheduler = fsrs.Scheduler(enable_fuzzing=False)
     rng = random.Random(seed)
-    low, high = max(1, logs_per_card - 3), logs_per_card + 3
+    sessions = [moment for moment in session_starts(calendar) if moment <= until]
+    if not sessions:
+        return []
     templates = []
     for index in range(count):
-        # Lengths spread evenly around logs_per_card, so the mean is exact.
-        length = low + index % (high - low + 1) if logs_per_card > 3 else logs_per_card
-        templates.append(simulate_history(length=length, rng=rng, scheduler=scheduler))
-    return templates
+        session = sessions[index * len(sessions) // count]
+        start = session + timedelta(seconds=rng.randint(0, SESSION_MINUTES * 60))
+        templates.append(
+            simulate_history(
+                start=start,
+                max_reviews=max_reviews,
+                until=until,
+                sessions=sessions,
+                rng=rng,
+                scheduler=scheduler,
+            )
+        )
+    return [template for template in templates if template.reviews]
 
 
 def snapshot(fields: dict, shift: timedelta) -> dict:
@@ -186,14 +263,16 @@ def snapshot(fields: dict, shift: timedelta) -> dict:
     }
 
 
-def place(template: Template, *, now: datetime, rng: random.Random) -> timedelta:
-    """The shift that puts the template's last review in the past and its due date
-    between five days overdue and a full interval ahead."""
-    interval = template.interval
-    overdue = min(interval, timedelta(days=5))
-    offset = rng.uniform(-overdue.total_seconds(), interval.total_seconds())
-    due = now + timedelta(seconds=offset)
-    return due - template.final["due"]
+def place(rng: random.Random) -> timedelta:
+    """A card's own shift of a shared history: back by up to MAX_SHIFT, which keeps
+    every review in its study day (sessions start at 17:00, days at 4:00) and in
+    the past. Elapsed times are unchanged, so the card still equals its log."""
+    return -timedelta(seconds=rng.randint(0, int(MAX_SHIFT.total_seconds())))
+
+
+def default_days(reviewed_cards: int) -> int:
+    """A history long enough to bring in about 20 new cards per study day."""
+    return max(30, min(3650, math.ceil(reviewed_cards / 20 * 1.3)))
 
 
 # --- writing ----------------------------------------------------------------------
@@ -332,6 +411,8 @@ def seed_load(
     password: str = DEFAULT_PASSWORD,
     reviewed_fraction: float = 0.1,
     logs_per_card: int = 10,
+    days: int | None = None,
+    streak: int = 30,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> SeedResult:
@@ -345,6 +426,10 @@ def seed_load(
         raise ValueError("--logs-per-card must be between 1 and 100.")
     if not password:
         raise ValueError("--password must not be empty.")
+    if days is not None and not 1 <= days <= 3650:
+        raise ValueError("--days must be between 1 and 3650.")
+    if not 0 <= streak <= 3650:
+        raise ValueError("--streak must be between 0 and 3650.")
     started = time.monotonic()
     now = now or timezone.now()
     result = SeedResult()
@@ -352,7 +437,32 @@ def seed_load(
         bank, question_ids, result.questions_created = _ensure_bank(cards=cards)
         users, result.students_created = _ensure_students(students=students, password=password)
     result.bank_id = bank.pk
-    templates = build_templates(logs_per_card=logs_per_card)
+    days = days or default_days(round(cards * reviewed_fraction))
+    streak = min(streak, days)
+    today = now.date()
+    until = now - timedelta(hours=1)
+    histories: dict[int, tuple[list[date], list[Template]]] = {}
+
+    def histories_of(number: int) -> tuple[list[date], list[Template]]:
+        """Calendar number % CALENDARS and its histories; the first keeps `streak`."""
+        key = number % CALENDARS
+        if key not in histories:
+            rng = random.Random(1000 + key)
+            own_streak = streak if key == 0 else rng.choice((0, 1, 5, 12, streak * 2))
+            calendar = study_calendar(today=today, days=days, streak=min(own_streak, days), rng=rng)
+            count = max(1, min(TEMPLATE_COUNT, round(cards * reviewed_fraction)))
+            histories[key] = (
+                calendar,
+                build_templates(
+                    calendar=calendar,
+                    max_reviews=logs_per_card,
+                    until=until,
+                    count=count,
+                    seed=key,
+                ),
+            )
+        return histories[key]
+
     have = dict(
         Card.objects.filter(user__in=users, question__bank=bank)
         .values_list("user")
@@ -368,16 +478,18 @@ def seed_load(
                 # Throw-away load data: no need to wait for each commit's WAL flush.
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            made_cards, made_logs = _seed_student(
+            made_cards, made_logs, per_day = _seed_student(
                 user=user,
                 question_ids=question_ids,
-                templates=templates,
+                templates=histories_of(index - 1)[1],
                 reviewed_fraction=reviewed_fraction,
                 now=now,
                 use_copy=use_copy,
             )
         result.cards_created += made_cards
         result.logs_created += made_logs
+        if index == 1 and per_day:
+            result.shape = history_shape(per_day, today=today)
         if progress and (index % 10 == 0 or index == len(users)):
             progress(f"  {index}/{len(users)} students, {time.monotonic() - started:.0f} s")
     if use_copy and (result.cards_created or result.questions_created):
@@ -397,8 +509,11 @@ def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_
         )
     )
     todo = [qid for qid in question_ids if qid not in taken]
+    per_day: dict[date, int] = defaultdict(int)
     if not todo:
-        return 0, 0
+        return 0, 0, per_day
+    if not templates:
+        reviewed_fraction = 0.0
     rng = random.Random(user.pk)
     reviewed = set(rng.sample(range(len(todo)), round(len(todo) * reviewed_fraction)))
     card_values: list[dict] = []
@@ -406,7 +521,9 @@ def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_
     for position, question_id in enumerate(todo):
         if position in reviewed:
             template = templates[rng.randrange(len(templates))]
-            shift = place(template, now=now, rng=rng)
+            shift = place(rng)
+            for review in template.reviews:
+                per_day[(review.reviewed_at + shift).date()] += 1
             final = template.final
             first = template.reviews[0].reviewed_at + shift
             card_values.append(
@@ -493,4 +610,21 @@ def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_
             value["result"] = {}
             objects.append(ReviewLog(**value))
         logs = len(ReviewLog.objects.bulk_create(objects, batch_size=2000))
-    return len(card_values), logs
+    return len(card_values), logs, per_day
+
+
+def history_shape(per_day: dict[date, int], *, today: date) -> dict:
+    """Study days, the current streak and reviews per study day of one history."""
+    streak = 0
+    day = today if per_day.get(today) else today - timedelta(days=1)
+    while per_day.get(day):
+        streak += 1
+        day -= timedelta(days=1)
+    counts = sorted(per_day.values())
+    return {
+        "study_days": len(counts),
+        "first_day": min(per_day).isoformat(),
+        "streak": streak,
+        "reviews_per_day_median": counts[len(counts) // 2],
+        "reviews_per_day_max": counts[-1],
+    }

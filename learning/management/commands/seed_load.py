@@ -8,7 +8,8 @@ from learning.load_seed import DEFAULT_PASSWORD, load_username, seed_load
 class Command(BaseCommand):
     help = (
         "Create students load-0001... (password --password) with --cards cards each over the "
-        "published 'Load test' bank, a tenth of them with ~10 FSRS reviews. Idempotent."
+        "published 'Load test' bank, a tenth of them with FSRS histories of a real student's shape (study days, "
+        "streak, reviews per day). Says how long seeding took. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -25,7 +26,19 @@ class Command(BaseCommand):
             "--logs-per-card",
             type=int,
             default=10,
-            help="Average number of reviews in a reviewed card's history (default 10).",
+            help="Most reviews in a reviewed card's history (default 10).",
+        )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Days of history (default: enough for ~20 new cards per study day).",
+        )
+        parser.add_argument(
+            "--streak",
+            type=int,
+            default=30,
+            help="load-0001's current streak of study days, up to today (default 30).",
         )
 
     def handle(self, *args, **options):
@@ -36,6 +49,8 @@ class Command(BaseCommand):
                 password=options["password"],
                 reviewed_fraction=options["reviewed_fraction"],
                 logs_per_card=options["logs_per_card"],
+                days=options["days"],
+                streak=options["streak"],
                 progress=self.stdout.write if options["verbosity"] > 1 else None,
             )
         except ValueError as exc:
