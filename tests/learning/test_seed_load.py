@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from collections import Counter
+from datetime import datetime, timedelta
 
 import fsrs
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from learning.load_seed import seed_load
 from learning.models import Card, CardState, ReviewLog
+from learning.selectors import study_streak
 from quizzes.models import Question, QuestionBank
+
+User = get_user_model()
 
 
 def _replay(logs) -> dict:
@@ -50,10 +56,39 @@ def test_seed_load_builds_students_cards_and_histories(capsys):
     reviewed = cards.exclude(state=CardState.NEW)
     assert reviewed.count() == 20
     assert cards.filter(state=CardState.NEW, reps=0, last_review=None).count() == 20
-    # About ten reviews per reviewed card, none in the future.
+    # Every reviewed card has a history of at most ten reviews, none in the future.
     logs = ReviewLog.objects.filter(user=student)
-    assert 20 * 7 <= logs.count() <= 20 * 13
+    per_card = Counter(logs.values_list("card_id", flat=True))
+    assert set(per_card) == set(reviewed.values_list("id", flat=True))
+    assert all(1 <= n <= 10 for n in per_card.values())
     assert not logs.filter(reviewed_at__gt=timezone.now()).exists()
+    assert re.search(r"created in \d+\.\d s; load-0001: \d+ study days", out)
+
+
+@pytest.mark.django_db
+def test_histories_have_the_shape_of_a_real_students():
+    """Reviews fall on a calendar of study days: the current streak up to today,
+    older runs between days off, more reviews on some days than others."""
+    now = (timezone.now() - timedelta(days=1)).replace(hour=22, minute=0, second=0, microsecond=0)
+    result = seed_load(students=1, cards=300, reviewed_fraction=1, days=90, streak=12, now=now)
+
+    student = User.objects.get(username="load-0001")
+    # Sessions are in the evening (UTC), so the UTC date is the study day.
+    per_day = Counter(
+        moment.date()
+        for moment in ReviewLog.objects.filter(user=student).values_list("reviewed_at", flat=True)
+    )
+    today = now.date()
+    assert all(per_day[today - timedelta(days=n)] for n in range(12))
+    assert per_day[today - timedelta(days=12)] == 0
+    assert study_streak(user=student, now=now) == 12 == result.shape["streak"]
+    first = min(per_day)
+    span = (today - first).days + 1
+    assert span > 40  # older runs of study days, not only the current streak
+    assert len(per_day) < span  # with days off between them
+    counts = sorted(per_day.values())
+    assert counts[-1] > 2 * counts[len(counts) // 2]  # busy days after days off
+    assert not ReviewLog.objects.filter(reviewed_at__gt=now).exists()
 
 
 @pytest.mark.django_db
