@@ -82,3 +82,51 @@ def test_gunicorn_defaults_to_sync_workers_on_localhost():
     assert config["bind"] == "['127.0.0.1:8000']"
     assert config["worker_class"] == "sync"
     assert int(config["workers"]) == 2 * os.cpu_count() + 1
+
+
+def test_gunicorn_freezes_the_preloaded_app_before_forking():
+    """Objects loaded by the master are frozen out of the collector before each
+    fork, so workers keep sharing their memory pages with it."""
+    import gc
+    import runpy
+
+    hooks = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
+    gc.unfreeze()
+    try:
+        hooks["pre_fork"](None, None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+WEB_APP_IMPORTS = """
+import sys
+import django
+django.setup()
+import config.wsgi
+from django.urls import get_resolver
+def walk(resolver):
+    for pattern in resolver.url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            walk(pattern)
+        else:
+            pattern.callback
+walk(get_resolver())
+print("spacy" in sys.modules, "quizzes.admin" in sys.modules)
+"""
+
+
+def test_web_process_never_imports_spacy_when_a_broker_does_the_generation():
+    """Every view, the admin and the API load without spaCy (three seconds and
+    a large part of a worker's memory): generation runs in the Celery worker."""
+    completed = subprocess.run(
+        [sys.executable, "-c", WEB_APP_IMPORTS],
+        cwd=ROOT,
+        env=_production_env(CELERY_BROKER_URL="redis://127.0.0.1:6379/8"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == ["False", "True"]
