@@ -176,7 +176,7 @@ def simulate_history(
     }
     now = start
     session = start
-    reviews = []
+    reviews: list[TemplateReview] = []
     while len(reviews) < max_reviews and now <= until:
         rating = rng.choices(ratings, weights)[0]
         after, _log = scheduler.review_card(_fsrs_card(fields), fsrs.Rating(rating), now)
