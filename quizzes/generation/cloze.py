@@ -29,6 +29,7 @@ _MONTH_OR_YEAR = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+_RELATIVE = re.compile(r"\b(this|last|next|previous|coming|ago|early|late|mid)\b", re.I)
 
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:
@@ -115,8 +116,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if not event.when:
             continue
         core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
-        if not _MONTH_OR_YEAR.search(core):
-            continue  # "last year", "Tuesday", "next month": nothing worth recalling
+        if not _MONTH_OR_YEAR.search(core) or _RELATIVE.search(core):
+            continue  # "last year", "Tuesday", "this June": nothing worth recalling as written
         if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
             continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
         if number_not_a_year(dated):

@@ -23,14 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.validation import question_problems
 
 from .context import DatedFact, GenerationContext, is_capital_of
 from .dates import PartialDate, narrows_options, parse_iso, parse_label
-from .distractors import country_iso, is_place, looks_like_a_name
+from .distractors import country_iso, is_place, looks_like_a_name, part_of_country
 from .draft import QuestionDraft
 from .text import (
     BLANK,
@@ -42,6 +41,7 @@ from .text import (
     normalise,
     plain,
     similar,
+    word_cases,
     words,
 )
 from .wording import verb_index
@@ -98,21 +98,6 @@ def _evidence(draft: QuestionDraft, ctx: GenerationContext) -> str:
 
 
 _REWRITTEN_KINDS = {"when", "true_false", "ordering"}
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
-
-
-@lru_cache(maxsize=16)
-def _word_cases(text: str) -> tuple[frozenset, frozenset]:
-    """(words the text writes in lower case, words it capitalises inside a sentence)."""
-    lower, capital = set(), set()
-    for match in re.finditer(r"[\w’'-]+", text):
-        word = match.group(0)
-        if word[:1].isupper():
-            if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
-                capital.add(word.casefold())
-        else:
-            lower.add(word.casefold())
-    return frozenset(lower), frozenset(capital)
 
 
 def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -122,7 +107,7 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     a name turned into a verb) that lost its capital."""
     if draft.kind not in _REWRITTEN_KINDS:
         return None
-    lower, capital = _word_cases(ctx.article_text)
+    lower, capital = word_cases(ctx.article_text)
     verbs = verb_index()
     for word in re.findall(r"[\w’'-]+", draft.prompt):
         if not word[:1].islower() or word in lower:
@@ -170,6 +155,12 @@ def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
             return "give-away: the prompt names part of the date"
     if draft.kind == "cloze" and contains_word(prompt.replace(BLANK, " "), answer):
         return "give-away: the blanked words are still in the sentence"
+    if (
+        draft.kind == "cloze"
+        and draft.target.startswith("country:")
+        and gives_away_country(prompt.replace(BLANK, " "), answer)
+    ):
+        return "give-away: the sentence names the blanked country another way"
     return None
 
 
@@ -359,7 +350,8 @@ _RELATIVE_TIME = re.compile(
 def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did this strike start, last year?": a relative time left in a
     rewritten prompt means something else to the reader of the question."""
-    if draft.kind in _REWRITTEN_KINDS and _RELATIVE_TIME.search(draft.prompt):
+    said = _QUOTED.sub(" ", draft.prompt)  # a quotation keeps its speaker's words
+    if draft.kind in _REWRITTEN_KINDS and _RELATIVE_TIME.search(said):
         return "grammar: a relative time expression left in the prompt"
     return None
 
@@ -396,6 +388,18 @@ def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     return None
 
 
+def answer_not_a_state(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is Carrie Lam linked to?" → Hong Kong, beside China among the
+    options: a territory that is part of another country is no country's answer."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    parent = part_of_country(link.country)
+    if parent:
+        return f"answer: {link.country} is part of {parent}, not a country"
+    return None
+
+
 # About the article, not the world --------------------------------------------
 
 BIG_CITY = 250_000
@@ -425,6 +429,10 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         after = draft.prompt[at + len(BLANK) :].split()[: 3 + len(place.split())]
         near = " ".join([*before, *after])
         if contains_word(near, place) and well_known_place(link.subject, link.country):
+            return "trivia: where a well-known place lies"
+        # "… in Istanbul, _____.": whatever the fact, the blank asks where the city lies.
+        placed = re.search(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s*$", draft.prompt[:at])
+        if placed and well_known_place(placed.group(1), link.country):
             return "trivia: where a well-known place lies"
         return None
     if draft.kind not in {"which_country", "true_false"}:
@@ -535,6 +543,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     option_also_right,
     nearest_country,
     place_not_placed,
+    answer_not_a_state,
     # it is about the article
     world_trivia,
 )

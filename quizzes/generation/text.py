@@ -201,7 +201,8 @@ def gives_away_country(prompt: str, country: str) -> bool:
     target = normalise(country)
     return any(
         word[:1].isupper() and normalise(country_of_adjective(word) or "") == target
-        for word in _WORD.findall(plain(prompt))
+        for token in _WORD.findall(plain(prompt))
+        for word in {token, *token.split("-")}  # "Turkish-claimed waters"
     )
 
 
@@ -221,3 +222,34 @@ _THE_COUNTRY = re.compile(
 def country_in_sentence(country: str) -> str:
     """ "United States" -> "the United States" (for statements); "Russia" unchanged."""
     return f"the {country}" if _THE_COUNTRY.search(country) else country
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
+
+
+@lru_cache(maxsize=16)
+def word_cases(text: str) -> tuple[frozenset, frozenset]:
+    """(words the text writes in lower case, words it capitalises inside a sentence)."""
+    lower, capital = set(), set()
+    for match in re.finditer(r"[\w’'-]+", text):
+        word = match.group(0)
+        if word[:1].isupper():
+            if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+                capital.add(word.casefold())
+        else:
+            lower.add(word.casefold())
+    return frozenset(lower), frozenset(capital)
+
+
+def restore_names(text: str, article_text: str) -> str:
+    """ "When did day invite …?" -> "When did Day invite …?": a word that rewriting a
+    clause put in lower case and that the article only writes capitalised inside its
+    sentences is a name (the actor Doris Day, Trump) and gets its capital back."""
+    lower, capital = word_cases(article_text)
+
+    def restore(match: re.Match) -> str:
+        word = match.group(0)
+        name = word.casefold() in capital and word.casefold() not in lower
+        return word[:1].upper() + word[1:] if name else word
+
+    return re.sub(r"(?<![\w’'-])[a-z][\w’'-]*", restore, text)

@@ -8,7 +8,7 @@ from .context import DatedFact, GenerationContext, without_country_roles
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import event_key, question_fingerprint
-from .text import normalise, plain_spaces, shorten
+from .text import normalise, plain_spaces, restore_names, shorten
 from .wording import event_sentence, strip_time
 
 MIN_EVENTS, MAX_EVENTS = 3, 5
@@ -50,7 +50,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         sentence = event_sentence(strip_time(dated.event.event, dated.event.when))
         if not sentence or len(sentence) > 120 or len(sentence.split()) < MIN_ITEM_WORDS:
             continue
-        text = without_country_roles(sentence, ctx)
+        text = restore_names(without_country_roles(sentence, ctx), ctx.article_text)
         if normalise(text) in {normalise(t) for t in texts.values()}:
             continue
         key = event_key(dated.event)

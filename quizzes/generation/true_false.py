@@ -18,7 +18,7 @@ from .fingerprint import (
     quote_key,
     seed_of,
 )
-from .text import country_in_sentence, explanation, gives_away_person, shorten
+from .text import country_in_sentence, explanation, gives_away_person, restore_names, shorten
 from .when import when_explanation
 from .which_country import also_right, gives_away, phrasing, usable
 from .wording import statement_with_date, strip_time
@@ -123,7 +123,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         statement = statement_with_date(clause, label, when.granularity)
         if statement is None:
             continue
-        statement = without_country_roles(statement, ctx)
+        statement = restore_names(without_country_roles(statement, ctx), ctx.article_text)
         why = when_explanation(dated, published=ctx.published)
         draft = _draft(
             key,

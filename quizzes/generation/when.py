@@ -12,7 +12,7 @@ from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
-from .text import explanation, normalise
+from .text import explanation, normalise, restore_names
 from .wording import question_from_clause, strip_time
 
 _DIFFICULTY = {"year": 3, "month": 3, "day": 4}
@@ -32,7 +32,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         clause = strip_time(event.event, event.when)
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
-        prompt = without_country_roles(prompt, ctx) if prompt else None
+        prompt = (
+            restore_names(without_country_roles(prompt, ctx), ctx.article_text) if prompt else None
+        )
         if not prompt or normalise(prompt) in seen_prompts:
             continue
         key = event_key(event)

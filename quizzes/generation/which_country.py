@@ -252,7 +252,9 @@ def _is_from(link: CountryLink) -> bool:
 def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     subject = plain_spaces(link.subject)
     kind = link.subject_kind
-    known_person = subject in ctx.speakers or subject in ctx.roles
+    # A known person keeps the person's phrasing even when the name starts with a
+    # city's ("Mary …" is also a city in Turkmenistan).
+    known_person = subject in ctx.speakers or subject in ctx.roles or subject in ctx.people
     one_word = len(subject.split()) == 1
     if kind in ("person", "other") and (one_word or not known_person) and _is_city(subject):
         kind = "place"
@@ -290,18 +292,52 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
             f"In which country did {the} take place?", f"{cap} took place in {{country}}."
         )
     if kind == "organisation":
-        the = _with_article(subject)
-        cap = the[:1].upper() + the[1:]
-        return Phrasing(f"Which country does {the} belong to?", f"{cap} belongs to {{country}}.")
+        return _organisation_phrasing(link, _with_article(subject))
+    subject = _described(subject)
     return Phrasing(
         f"Which country is {subject} linked to in the article?",
         f"The article links {subject} to {{country}}.",
     )
 
 
+def _organisation_phrasing(link: CountryLink, the: str) -> Phrasing:
+    """ "the Luxembourg-based court" -> "In which country is … based?"; "Norway's
+    investor Norfund", "the court of Austria" -> "Which country does … belong to?";
+    "Austrian manufacturer X" -> "Which country is … from?" (a company bought by a
+    foreign firm no longer belongs to its home country, it still comes from it)."""
+    cap = the[:1].upper() + the[1:]
+    evidence = plain_spaces(link.evidence)
+    country, subject = re.escape(link.country), re.escape(plain_spaces(link.subject))
+    if re.search(rf"\b{country}-based\b", evidence):
+        return Phrasing(f"In which country is {the} based?", f"{cap} is based in {{country}}.")
+    owned = re.search(
+        rf"\b{country}(?:['’]s|['’])\s+(?:[\w-]+\s+){{0,3}}{subject}", evidence
+    ) or re.search(rf"{subject}\s+of\s+(?:the\s+)?{country}\b", evidence)
+    if owned:
+        return Phrasing(f"Which country does {the} belong to?", f"{cap} belongs to {{country}}.")
+    return Phrasing(f"Which country is {the} from?", f"{cap} is from {{country}}.")
+
+
+_NAME_PARTICLES = {"of", "and", "de", "del", "da", "van", "von", "bin", "al", "el", "la", "le"}
+
+
+def _described(subject: str) -> str:
+    """A subject with a common noun takes "the" ("the EastMed pipeline", "the
+    November 27 border agreement"); a name ("Magyar Nemzet") and a phrase that
+    has its own determiner or owner ("Hong Kong's police council") do not."""
+    tokens = subject.split()
+    common = any(t[:1].islower() and t.casefold() not in _NAME_PARTICLES for t in tokens[1:])
+    owned = any(re.search(r"['’]s?$", t) for t in tokens[:-1])
+    if not common or owned or subject.casefold().startswith(_DETERMINERS):
+        return subject
+    return f"the {subject}"
+
+
 def usable(link: CountryLink) -> bool:
-    """A subject that is itself a country makes no question ("In which country is Russia?")."""
-    return country_iso(link.subject) is None and country_iso(link.country) is not None
+    """A subject that is itself a country makes no question ("In which country is
+    Russia?"), nor one that is no name or thing ("2018", "12.5%")."""
+    named = re.search(r"[^\W\d_]{2}", link.subject or "") is not None
+    return named and country_iso(link.subject) is None and country_iso(link.country) is not None
 
 
 def gives_away(link: CountryLink, prompt: str) -> bool:
