@@ -504,9 +504,9 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     link = draft.source
     if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
         return None
-    place_question = draft.prompt.startswith("In which country is ") or re.search(
-        r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
-    )
+    place_question = (
+        draft.prompt.startswith("In which country is ") and not draft.prompt.endswith(" based?")
+    ) or re.search(r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt)
     if not place_question:
         return None
     evidence = plain(link.evidence)

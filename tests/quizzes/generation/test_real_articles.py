@@ -22,7 +22,7 @@ import pytest
 from quizzes.extraction import extract
 from quizzes.generation import Review, review_questions
 from quizzes.generation.dates import parse_label
-from quizzes.generation.distractors import country_iso
+from quizzes.generation.distractors import country_iso, part_of_country
 from quizzes.generation.quality import FACT_LIMIT, QuizQuestion, reveals, well_known_place
 from quizzes.generation.text import (
     BLANK,
@@ -175,3 +175,23 @@ def test_no_world_trivia_about_well_known_places(article):
         place = re.fullmatch(r"In which country is (.+)\?", draft.prompt)
         if place:
             assert not well_known_place(place.group(1), draft.answer), draft.prompt
+
+
+def test_country_answers_are_states_and_nothing_names_a_blanked_country(article):
+    """Hong Kong is no country's answer (China would be right too); a cloze does not
+    blank a country the sentence names again by its adjective ("… agents")."""
+    _, review = article
+    for draft in review.kept:
+        if draft.kind == "which_country":
+            assert part_of_country(draft.answer) is None, draft.prompt
+        if draft.kind == "cloze" and draft.target.startswith("country:"):
+            assert not gives_away_country(draft.prompt.replace(BLANK, " "), draft.answer)
+
+
+def test_people_are_never_asked_as_places(article):
+    _, review = article
+    for draft in review.kept:
+        subject_kind = getattr(draft.source, "subject_kind", "")
+        if draft.kind in {"which_country", "true_false"} and subject_kind == "person":
+            assert not draft.prompt.startswith("In which country is "), draft.prompt
+            assert not re.search(r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt), draft.prompt
