@@ -1,4 +1,8 @@
-"""Token login and logout for mobile clients.
+"""Token login and logout for mobile clients, and the caller's devices.
+
+With a `device` name the login issues a token of that device's own (devices/):
+logging out there leaves the other devices logged in. Without one it answers
+v1's shared per-user token (deprecated: every device shares it).
 
 The token login authenticates through `django.contrib.auth.authenticate(request=...)`
 so django-axes (the first authentication backend) counts failures and locks out
@@ -11,20 +15,48 @@ from django.contrib.auth import authenticate, logout
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api_fields import StrictCharField
+from devices.models import DeviceToken
+from devices.selectors import device_token_list
+from devices.services import device_token_issue, device_token_revoke
 
 
 class TokenInputSerializer(serializers.Serializer):
     username = StrictCharField(max_length=150)
     password = StrictCharField(max_length=128, trim_whitespace=False)
+    device = StrictCharField(
+        max_length=100,
+        required=False,
+        help_text='Name of this device (e.g. "Ana\'s phone"): a token of its own, listed under '
+        "auth/devices/, that expires and is revoked alone. Without it: v1's shared token "
+        "(deprecated).",
+    )
+
+
+class DeviceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    key_prefix = serializers.CharField(help_text="The token's first characters.")
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True, help_text="To the hour.")
+    expires_at = serializers.DateTimeField()
+    current = serializers.SerializerMethodField(help_text="The token of this request.")
+
+    def get_current(self, device) -> bool:
+        auth = self.context.get("auth")
+        return isinstance(auth, DeviceToken) and auth.pk == device.pk
 
 
 class TokenOutputSerializer(serializers.Serializer):
     token = serializers.CharField()
+    device = DeviceSerializer(
+        required=False, help_text="The device the token belongs to (when `device` was given)."
+    )
 
 
 class LockedOut(exceptions.APIException):
@@ -61,13 +93,18 @@ class TokenView(APIView):
             raise exceptions.ValidationError(
                 {"non_field_errors": ["Unable to log in with these credentials."]}
             )
+        name = data.validated_data.get("device")
+        if name is not None:
+            issued = device_token_issue(user=user, name=name)
+            device = DeviceSerializer(issued.device, context={"auth": issued.device}).data
+            return Response({"token": issued.key, "device": device})
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
 
 class LogoutView(APIView):
-    """Revokes the caller's token (every device using it must log in again) and
-    ends a browser session."""
+    """Revokes the caller's token and ends a browser session: a device token alone
+    (the other devices stay logged in); v1's shared token for every device using it."""
 
     permission_classes = [IsAuthenticated]
 
@@ -78,7 +115,44 @@ class LogoutView(APIView):
         summary="Revoke the token / end the session",
     )
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
+        if isinstance(request.auth, DeviceToken):
+            device_token_revoke(user=request.user, device_id=request.auth.pk)
+        elif isinstance(request.auth, Token):
+            Token.objects.filter(user=request.user).delete()
         if request.session is not None and request.user.is_authenticated:
             logout(request._request)
         return Response({"detail": "Logged out."})
+
+
+class DeviceListView(GenericAPIView):
+    """The caller's devices (their API tokens)."""
+
+    serializer_class = DeviceSerializer
+    queryset = DeviceToken.objects.none()  # no path parameter to type
+
+    @extend_schema(
+        tags=["auth"],
+        summary="My devices: the tokens issued by logging in with a device name",
+        responses={200: DeviceSerializer(many=True)},
+    )
+    def get(self, request):
+        page = self.paginate_queryset(device_token_list(user=request.user))
+        data = DeviceSerializer(page, many=True, context={"auth": request.auth}).data
+        return self.get_paginated_response(data)
+
+
+class DeviceDetailView(GenericAPIView):
+    """Revoke one of the caller's devices."""
+
+    serializer_class = DeviceSerializer
+    queryset = DeviceToken.objects.none()  # typing the path's id in the schema only
+
+    @extend_schema(
+        tags=["auth"],
+        summary="Revoke a device's token (it must log in again; the others stay logged in)",
+        responses={204: None},
+    )
+    def delete(self, request, pk: int):
+        if not device_token_revoke(user=request.user, device_id=pk):
+            raise exceptions.NotFound("No such device.")
+        return Response(status=status.HTTP_204_NO_CONTENT)

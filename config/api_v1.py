@@ -4,8 +4,9 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
+import config.api_fields  # noqa: F401  (registers the <id:...> converter)
 from classes.rest_api import urls as classes_api_urls
-from config.api_auth import LogoutView, TokenView
+from config.api_auth import DeviceDetailView, DeviceListView, LogoutView, TokenView
 from config.health import health
 from learning.api import urls as learning_api_urls
 from learning.api.account import MeExportView, MeView
@@ -17,6 +18,8 @@ urlpatterns: list = []
 urlpatterns += [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("auth/logout/", LogoutView.as_view(), name="auth-logout"),
+    path("auth/devices/", DeviceListView.as_view(), name="auth-devices"),
+    path("auth/devices/<id:pk>/", DeviceDetailView.as_view(), name="auth-device"),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path(
         "docs/",

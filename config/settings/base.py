@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "quizzes",
     "classes",
     "learning",
+    "devices",
     "web",
 ]
 
@@ -192,7 +193,7 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSION": "v1",  # also what `manage.py spectacular` documents by default
     "ALLOWED_VERSIONS": ["v1"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "devices.authentication.DeviceTokenAuthentication",  # device tokens and v1's shared one
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -234,6 +235,9 @@ SPECTACULAR_SETTINGS = {
         "AssignmentStatusEnum": "learning.assignments.STATUSES",
     },
 }
+
+# Days a device's API token stays valid (devices/): then the app logs in again.
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 
 # Brute-force protection for the HTML login and the token endpoint.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -1,0 +1,12 @@
+"""Reads of device tokens."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import DeviceToken
+
+
+def device_token_list(*, user) -> QuerySet[DeviceToken]:
+    """The user's device tokens, newest first (expired ones included until revoked)."""
+    return DeviceToken.objects.filter(user=user).order_by("-created_at", "-id")

@@ -1,0 +1,145 @@
+"""One token per device (issue 14, item 14): named, listable, revocable, with an
+expiry; logging out on the phone leaves the tablet logged in. v1's shared token
+keeps working."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import time_machine
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from devices.models import DeviceToken
+from tests.api.conftest import queries_of
+
+TOKEN_URL = "/api/v1/auth/token/"
+LOGOUT_URL = "/api/v1/auth/logout/"
+DEVICES = "/api/v1/auth/devices/"
+SOME_PAGE = "/api/v1/me/preferences/"
+
+
+def login(device: str | None, password: str) -> dict:
+    body = {"username": "stella", "password": password}
+    if device is not None:
+        body["device"] = device
+    response = APIClient().post(TOKEN_URL, body, format="json")
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
+def client_of(key: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+def test_each_device_gets_its_own_token(student, password):
+    phone = login("Stella's phone", password)
+    tablet = login("Stella's tablet", password)
+    assert phone["token"] != tablet["token"]
+    assert phone["device"]["name"] == "Stella's phone"
+    assert phone["device"]["current"] is True
+    expires = phone["device"]["expires_at"]
+    assert (
+        timedelta(days=89)
+        < (timezone.datetime.fromisoformat(expires) - timezone.now())
+        <= timedelta(days=90)
+    )
+    assert client_of(phone["token"]).get(SOME_PAGE).status_code == 200
+    assert client_of(tablet["token"]).get(SOME_PAGE).status_code == 200
+    # Only a hash is stored.
+    stored = DeviceToken.objects.values_list("key_hash", flat=True)
+    assert phone["token"] not in stored
+    assert not Token.objects.filter(user=student).exists()  # no shared token was made
+
+
+def test_logging_out_on_the_phone_leaves_the_tablet_logged_in(student, password):
+    phone = client_of(login("phone", password)["token"])
+    tablet = client_of(login("tablet", password)["token"])
+    assert phone.post(LOGOUT_URL).status_code == 200
+    assert phone.get(SOME_PAGE).status_code == 401
+    assert tablet.get(SOME_PAGE).status_code == 200
+    assert list(DeviceToken.objects.values_list("name", flat=True)) == ["tablet"]
+
+
+def test_devices_are_listed_and_one_is_revoked_from_another(student, password, other_student):
+    phone = client_of(login("phone", password)["token"])
+    tablet = client_of(login("tablet", password)["token"])
+    listed = tablet.get(DEVICES)
+    assert listed.status_code == 200
+    rows = listed.json()["results"]
+    assert [(r["name"], r["current"]) for r in rows] == [("tablet", True), ("phone", False)]
+    assert all(r["key_prefix"].startswith("nqd_") for r in rows)
+    phone_id = rows[1]["id"]
+    assert tablet.delete(f"{DEVICES}{phone_id}/").status_code == 204
+    assert phone.get(SOME_PAGE).status_code == 401
+    assert tablet.get(SOME_PAGE).status_code == 200
+    assert tablet.delete(f"{DEVICES}{phone_id}/").status_code == 404
+
+
+def test_another_users_devices_are_neither_listed_nor_revocable(student, password, other_api):
+    phone = login("phone", password)
+    assert other_api.get(DEVICES).json()["results"] == []
+    response = other_api.delete(f"{DEVICES}{phone['device']['id']}/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert client_of(phone["token"]).get(SOME_PAGE).status_code == 200
+
+
+def test_an_expired_token_is_refused(student, password, settings):
+    settings.API_TOKEN_DAYS = 1
+    key = login("phone", password)["token"]
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
+        response = client_of(key).get(SOME_PAGE)
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Token has expired; log in again."
+
+
+def test_a_forged_device_key_is_refused(db):
+    response = client_of("nqd_not-a-real-key").get(SOME_PAGE)
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
+
+
+def test_last_use_is_noted_at_most_hourly(student, password):
+    key = login("phone", password)["token"]
+    device = DeviceToken.objects.get()
+    later = timezone.now() + timedelta(hours=2)
+    with time_machine.travel(later, tick=False):
+        client_of(key).get(SOME_PAGE)
+    device.refresh_from_db()
+    assert device.last_used_at == later
+
+
+def test_an_inactive_users_device_token_is_refused(student, password):
+    key = login("phone", password)["token"]
+    student.is_active = False
+    student.save()
+    assert client_of(key).get(SOME_PAGE).status_code == 401
+
+
+def test_device_name_is_validated(anon, student, password):
+    response = anon.post(
+        TOKEN_URL, {"username": "stella", "password": password, "device": "x" * 101}
+    )
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"device"}
+    assert not DeviceToken.objects.exists()
+
+
+def test_v1_shared_token_still_works_without_a_device_name(student, password):
+    body = login(None, password)
+    assert set(body) == {"token"}
+    assert Token.objects.get(user=student).key == body["token"]
+    assert client_of(body["token"]).get(SOME_PAGE).status_code == 200
+
+
+def test_a_device_token_costs_one_query_to_authenticate(student, password):
+    key = login("phone", password)["token"]
+    shared = login(None, password)["token"]
+    client_of(key).get(SOME_PAGE)  # the preferences row is made on the first visit
+    device_queries, _ = queries_of(lambda: client_of(key).get(SOME_PAGE))
+    shared_queries, _ = queries_of(lambda: client_of(shared).get(SOME_PAGE))
+    assert device_queries == shared_queries
