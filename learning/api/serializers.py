@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from config.api_errors import PayloadTooLarge
-from config.api_fields import MAX_ID, PrimaryKeyField, StrictCharField
+from config.api_fields import MAX_ID, PrimaryKeyField, StrictBooleanField, StrictCharField
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
 from quizzes.api.serializers import PublicQuestionSerializer
@@ -341,6 +341,25 @@ class QuizAnswerInputSerializer(serializers.Serializer):
     )
     text = StrictCharField(required=False, max_length=1000, help_text="Free text / cloze.")
     duration_ms = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DURATION_MS)
+    allow_override = StrictBooleanField(
+        required=False,
+        default=False,
+        help_text="As on the web: a typed answer marked wrong is held (`held`: true), not "
+        'logged yet, so POST quizzes/{id}/override/ can count it as right ("I was right"). '
+        "It is logged as a miss with the next answer, by POST quizzes/{id}/settle/, or when "
+        "the quiz is finished. Without it a miss is logged at once (v1).",
+    )
+
+
+class QuizOverrideInputSerializer(serializers.Serializer):
+    question = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+
+
+class QuizSettleResultSerializer(serializers.Serializer):
+    settled = serializers.IntegerField(help_text="Held misses now logged as misses.")
+    answered_count = serializers.IntegerField()
+    correct_count = serializers.IntegerField()
+    finished = serializers.BooleanField(help_text="True once every question is answered.")
 
 
 class AttemptSerializer(serializers.Serializer):
@@ -404,7 +423,14 @@ class QuizAnswerResultSerializer(serializers.Serializer):
     evidence = serializers.CharField(allow_blank=True)
     answered = serializers.IntegerField()
     correct_count = serializers.IntegerField()
-    finished = serializers.BooleanField(help_text="True once every question is answered.")
+    finished = serializers.BooleanField(
+        help_text="True once every question is answered (and no miss is held)."
+    )
+    held = serializers.BooleanField(
+        help_text="A typed miss not logged yet (`allow_override`): the student may still say "
+        "they were right."
+    )
+    overridden = serializers.BooleanField(help_text="Marked wrong, then counted as right.")
 
 
 # --- progress and preferences -------------------------------------------------------------

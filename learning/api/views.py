@@ -425,19 +425,80 @@ class QuizAnswerView(APIView):
             order=values.get("order"),
             text=values.get("text"),
             duration_ms=values.get("duration_ms"),
+            hold_typed_miss=values["allow_override"],
         )
-        answered = attempt.answers.count()
-        if answered >= attempt.size:
-            attempt = services.quiz_finish(attempt=attempt)
-        else:
-            attempt.refresh_from_db(fields=["correct_count", "finished_at"])
+        return Response(_answer_result(attempt, answer), status=status.HTTP_201_CREATED)
+
+
+def _finish_when_done(attempt: QuizAttempt, *, waiting: bool = False) -> tuple[QuizAttempt, int]:
+    """Finish the attempt once every question is answered, unless a held miss is
+    `waiting` for the student's "I was right"; (attempt, answers given)."""
+    answered = attempt.answers.count()
+    if answered >= attempt.size and not waiting:
+        attempt = services.quiz_finish(attempt=attempt)
+    else:
+        attempt.refresh_from_db(fields=["correct_count", "finished_at"])
+    return attempt, answered
+
+
+def _answer_result(attempt: QuizAttempt, answer: QuizAnswer) -> dict:
+    attempt, answered = _finish_when_done(attempt, waiting=answer.held)
+    body = {
+        **answer_feedback(answer),
+        "answered": answered,
+        "correct_count": attempt.correct_count,
+        "finished": attempt.finished_at is not None,
+        "held": answer.held,
+        "overridden": answer.overridden,
+    }
+    return s.QuizAnswerResultSerializer(body).data
+
+
+@extend_schema(tags=["quizzes"])
+class QuizOverrideView(APIView):
+    """ "I was right": a held typed miss counts as right, before it is logged."""
+
+    @extend_schema(
+        summary='"I was right": count a held typed miss as right',
+        description="For an answer given with `allow_override` and marked wrong (`held`): it "
+        "becomes right and is logged as a pass (Good, Hard when slow). Once the miss is "
+        "logged (next answer, settle, finish) it can no longer change: 400 `question`. "
+        "Repeating it answers the same.",
+        request=s.QuizOverrideInputSerializer,
+        responses={200: s.QuizAnswerResultSerializer},
+    )
+    def post(self, request, pk: int):
+        attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
+        data = s.QuizOverrideInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        answer = services.quiz_answer_override(
+            user=request.user, attempt=attempt, question_id=data.validated_data["question"]
+        )
+        return Response(_answer_result(attempt, answer))
+
+
+@extend_schema(tags=["quizzes"])
+class QuizSettleView(APIView):
+    """The student went on without saying they were right: log the held misses."""
+
+    @extend_schema(
+        summary="Go on: log held typed misses as misses",
+        request=None,
+        responses={200: s.QuizSettleResultSerializer},
+    )
+    def post(self, request, pk: int):
+        attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
+        settled = 0
+        if attempt.finished_at is None:
+            settled = services.quiz_answers_settle(user=request.user, attempt=attempt)
+        attempt, answered = _finish_when_done(attempt)
         body = {
-            **answer_feedback(answer),
-            "answered": answered,
+            "settled": settled,
+            "answered_count": answered,
             "correct_count": attempt.correct_count,
             "finished": attempt.finished_at is not None,
         }
-        return Response(s.QuizAnswerResultSerializer(body).data, status=status.HTTP_201_CREATED)
+        return Response(s.QuizSettleResultSerializer(body).data)
 
 
 # --- progress and preferences -------------------------------------------------------------
