@@ -1,11 +1,12 @@
-"""One error shape for every 4xx of the API, so a mobile client parses one thing:
+"""One error shape for every error of the API (4xx and 500), so a mobile client
+parses one thing:
 
     {"errors": {"field": ["message", ...]}, "detail": "field: message", "code": "invalid"}
 
 `errors` names the fields at fault (empty when no single field is; request-wide
 problems go under "non_field_errors"), `detail` is one human-readable line and
 `code` a stable machine-readable word (invalid, not_found, not_authenticated,
-permission_denied, throttled, payload_too_large, ...).
+permission_denied, throttled, payload_too_large, ..., server_error for a 500).
 
 Domain errors of the services (learning's ReviewError, quizzes' ArticleInputError:
 a ValueError carrying `field`, `message` and optionally `status`) and Django's
@@ -15,6 +16,7 @@ thin and call services directly.
 
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any, Protocol, TypeGuard
 
@@ -27,6 +29,9 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 NON_FIELD = "non_field_errors"
+SERVER_ERROR = "The server could not answer this request; it has been logged."
+
+logger = logging.getLogger("django.request")
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -114,8 +119,27 @@ def _code_of(exc: exceptions.APIException) -> str:
     return getattr(exc, "default_code", "error")
 
 
+def _server_error(exc: Exception, context: dict) -> Response:
+    """A bug or a service down (anything not an APIException): logged with its
+    traceback, answered 500 in the same shape, the transaction rolled back."""
+    from rest_framework.views import set_rollback
+
+    request = context.get("request")
+    logger.error(
+        "Internal Server Error: %s",
+        getattr(request, "path", "?"),
+        exc_info=(type(exc), exc, exc.__traceback__),
+        extra={"status_code": 500, "request": getattr(request, "_request", request)},
+    )
+    set_rollback()
+    response = Response(error_body(errors={}, detail=SERVER_ERROR, code="server_error"), status=500)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # logged above, not twice
+    return response
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
-    """REST_FRAMEWORK["EXCEPTION_HANDLER"]. Returns None (a 500) only for bugs."""
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error of an API view in one shape,
+    500 included."""
     from rest_framework.views import set_rollback  # not at import time: DRF settings load us
 
     if is_domain_error(exc):
@@ -135,7 +159,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.PermissionDenied()
 
     if not isinstance(exc, exceptions.APIException):
-        return None
+        return _server_error(exc, context)
 
     headers = {}
     auth_header = getattr(exc, "auth_header", None)
@@ -165,6 +189,18 @@ def api_not_found(request, *args, **kwargs) -> JsonResponse:
     return JsonResponse(
         error_body(errors={}, detail="No such API endpoint.", code="not_found"), status=404
     )
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: errors outside DRF's views (middleware, plain views) under /api/
+    are JSON in the API's shape; the web pages keep Django's HTML 500 page."""
+    from django.views.defaults import server_error as html_server_error
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            error_body(errors={}, detail=SERVER_ERROR, code="server_error"), status=500
+        )
+    return html_server_error(request, *args, **kwargs)
 
 
 def axes_lockout_response(request, original_response=None, credentials=None):

@@ -1,8 +1,18 @@
 """GET /api/v1/health/ for load balancers: no authentication, no session.
 
-Answers 200 {"database": "ok", "cache": "ok"} when both answer, 503 with the
-failing part named ("error: <ExceptionClass>") otherwise. The exception's text is
-not shown: it could carry a host name or a user name.
+    {"database": "ok", "cache": "ok", "broker": "ok", "worker": "ok", "cache_fail_open": 0}
+
+The status is 200 when the database and the cache answer, 503 otherwise, with the
+failing part named ("error: <ExceptionClass>"). The exception's text is not shown:
+it could carry a host name or a user name.
+
+The broker and the workers are reported but do not make the status 503: a web node
+serves everything but background generation without them, so the load balancer must
+keep it. "broker" is "ok", "error: ..." or "not configured" (tasks run inline);
+"worker" is "ok" when a worker answered a ping within WORKER_SEEN_WITHIN seconds,
+"no answer" otherwise. Both are probed at most every PROBE_EVERY seconds per
+process, so a probe every second costs the broker nothing. `cache_fail_open` counts
+the cache operations this process served without Redis (config/cache.py).
 """
 
 from __future__ import annotations
@@ -10,15 +20,26 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config.cache import fail_open_count
+
 logger = logging.getLogger(__name__)
+
+PROBE_EVERY = 10.0  # seconds between two probes of the broker by one process
+WORKER_SEEN_WITHIN = 60.0  # seconds: "a worker answered recently"
+PING_TIMEOUT = 0.5
+
+_probe_lock = threading.Lock()
+_probe: dict = {"at": None, "broker": "", "worker_seen": None}
 
 
 def _database_status() -> str:
@@ -36,9 +57,12 @@ def _cache_status() -> str:
     # One key per process and thread: concurrent probes must not read each other's value.
     key = f"health:probe:{os.getpid()}:{threading.get_ident()}"
     token = uuid.uuid4().hex
+    failures = fail_open_count()
     try:
         cache.set(key, token, timeout=10)
         if cache.get(key) != token:
+            if fail_open_count() != failures:  # the Redis cache failed open meanwhile
+                return f"error: {getattr(cache, 'last_error', '') or 'unavailable'}"
             return "error: value not read back"
     except Exception as exc:
         logger.warning("health: cache check failed: %r", exc)
@@ -46,9 +70,41 @@ def _cache_status() -> str:
     return "ok"
 
 
+def _ping_broker() -> tuple[str, bool]:
+    """(broker status, whether a worker answered) from one connection and one ping."""
+    from config.celery import app
+
+    try:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+            conn.ensure_connection(max_retries=1, timeout=PING_TIMEOUT)
+            replies = app.control.ping(timeout=PING_TIMEOUT, connection=conn)
+    except Exception as exc:
+        logger.warning("health: broker check failed: %r", exc)
+        return f"error: {type(exc).__name__}", False
+    return "ok", bool(replies)
+
+
+def _broker_and_worker() -> tuple[str, str]:
+    if not settings.CELERY_BROKER_URL or settings.CELERY_TASK_ALWAYS_EAGER:
+        return "not configured", "not configured"
+    now = time.monotonic()
+    with _probe_lock:
+        if _probe["at"] is None or now - _probe["at"] >= PROBE_EVERY:
+            broker, answered = _ping_broker()
+            _probe.update(at=now, broker=broker)
+            if answered:
+                _probe["worker_seen"] = now
+        seen = _probe["worker_seen"]
+        broker = _probe["broker"]
+    worker = "ok" if seen is not None and now - seen <= WORKER_SEEN_WITHIN else "no answer"
+    return broker, worker
+
+
 @never_cache
 @require_GET
 def health(request):
-    body = {"database": _database_status(), "cache": _cache_status()}
+    body: dict = {"database": _database_status(), "cache": _cache_status()}
     healthy = all(value == "ok" for value in body.values())
+    body["broker"], body["worker"] = _broker_and_worker()
+    body["cache_fail_open"] = fail_open_count()
     return JsonResponse(body, status=200 if healthy else 503)

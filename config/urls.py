@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 
 from config.api_errors import api_not_found
 
+handler500 = "config.api_errors.server_error"  # JSON under /api/, HTML elsewhere
+
 admin.site.site_header = "NewsQuiz — teachers"
 admin.site.site_title = "NewsQuiz admin"
 admin.site.index_title = "Question banks and classes"

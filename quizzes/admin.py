@@ -21,7 +21,7 @@ from django.utils.html import format_html, format_html_join
 from . import services
 from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
 from .interop.admin_views import EXPORT_ACTIONS, bank_import_urls
-from .jobs import generation_retry
+from .jobs import generation_fail_stale, generation_retry
 from .models import (
     Article,
     Choice,
@@ -733,6 +733,10 @@ class GenerationJobAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["quizzes/admin.css"]}
+
+    def changelist_view(self, request, extra_context=None):
+        generation_fail_stale()  # jobs that lost their worker show failed, retryable
+        return super().changelist_view(request, extra_context)
 
     def get_list_display(self, request):
         if request.user.is_superuser:  # who asked, when it is not always the teacher

@@ -357,8 +357,13 @@ class GenerationJob(models.Model):
     status = models.CharField(
         max_length=10, choices=GenerationStatus, default=GenerationStatus.QUEUED
     )
+    # What was asked (the API's generate takes a bank title and "publish").
+    bank_title = models.CharField(max_length=200, blank=True)
+    publish = models.BooleanField(default=False)
     counts = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+    # Runs started: more than one when a worker died and the job was delivered again.
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

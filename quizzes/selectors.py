@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from .models import Article, BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from .models import (
+    Article,
+    BankStatus,
+    Choice,
+    GenerationJob,
+    Question,
+    QuestionBank,
+    QuestionStatus,
+)
 from .permissions import is_teacher
 
 
@@ -177,3 +185,12 @@ def bank_article(*, bank: QuestionBank) -> BankArticle | None:
         if start is not None and end is not None and 0 <= start <= end <= len(article.text)
     ]
     return BankArticle(article=article, paragraphs=paragraphs, evidence=evidence)
+
+
+def generation_job_list_for_user(*, user) -> QuerySet[GenerationJob]:
+    """Generation jobs a teacher may follow: those they asked for and those of their
+    articles (every job for a superuser); the same rule as the admin's job list."""
+    jobs = GenerationJob.objects.select_related("bank")
+    if user.is_superuser:
+        return jobs
+    return jobs.filter(Q(requested_by=user) | Q(article__created_by=user))

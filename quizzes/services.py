@@ -352,6 +352,9 @@ def bank_generate(
             "to ask about.",
         )
     with transaction.atomic():
+        # One generation per article at a time: a job delivered twice, or two
+        # requests at once, must not both create the bank or the same questions.
+        list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
         bank = _bank_for(article=article, user=user, bank_title=bank_title)
         drafts = generate_questions(
             facts,
@@ -434,44 +437,89 @@ def bank_generate(
     return result
 
 
-# Generation jobs: the admin's "Generate questions" goes through these, so a
-# background worker can run them. To go asynchronous, generation_request only
-# has to replace its inline generation_run(...) call with
-# transaction.on_commit(lambda: <task>.delay(job.pk)).
+# Generation jobs: the admin's "Generate questions" and the API's generate go through
+# these, so a background worker can run them (quizzes/jobs.py decides where).
 
 
-def generation_request(*, article: Article, user) -> GenerationJob:
+def generation_request(
+    *, article: Article, user, bank_title: str | None = None, publish: bool = False
+) -> GenerationJob:
     """Record a generation job for the article and run it: in a Celery worker once
     the transaction commits when CELERY_BROKER_URL is set (the job is returned
     queued), inline otherwise (returned done or failed). See quizzes/jobs.py."""
     from .jobs import generation_enqueue
 
     job = GenerationJob.objects.create(
-        article=article, requested_by=user, status=GenerationStatus.QUEUED
+        article=article,
+        requested_by=user,
+        status=GenerationStatus.QUEUED,
+        bank_title=(bank_title or "")[:200],
+        publish=publish,
     )
     generation_enqueue(job_id=job.pk)
     job.refresh_from_db()
     return job
 
 
+def _generation_claim(*, job_id: int) -> tuple[GenerationJob, int | None]:
+    """Mark the job running for one more attempt; None when it must not run: it
+    ended already (a message delivered twice), or it lost its worker too often."""
+    now = timezone.now()
+    with transaction.atomic():
+        job = GenerationJob.objects.select_for_update().get(pk=job_id)
+        if job.status in (GenerationStatus.DONE, GenerationStatus.FAILED):
+            return job, None
+        if job.attempts >= settings.GENERATION_MAX_ATTEMPTS:
+            job.status, job.finished_at = GenerationStatus.FAILED, now
+            job.error = (
+                f"The worker stopped {job.attempts} times while running this job; "
+                "it is not run again by itself."
+            )
+            job.save(update_fields=["status", "error", "finished_at"])
+            return job, None
+        job.status, job.started_at = GenerationStatus.RUNNING, now
+        job.attempts += 1
+        job.save(update_fields=["status", "started_at", "attempts"])
+        return job, job.attempts
+
+
 def generation_run(*, job_id: int) -> GenerationJob:
-    """Run one generation job: running -> done (counts) or failed (the reason)."""
+    """Run one generation job: running -> done (counts) or failed (the reason).
+
+    Safe to run again for the same job, as a redelivered message does: a job that
+    ended is left as it is; one left running by a dead worker runs again
+    (bank_generate is idempotent), at most GENERATION_MAX_ATTEMPTS times. Only the
+    latest attempt records its outcome."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    job, attempt = _generation_claim(job_id=job_id)
+    if attempt is None:
+        return job
     job = GenerationJob.objects.select_related("article", "requested_by").get(pk=job_id)
-    job.status = GenerationStatus.RUNNING
-    job.started_at = timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    outcome: dict = {"bank": None, "counts": {}, "error": ""}
     try:
-        result = bank_generate(article=job.article, user=job.requested_by or job.article.created_by)
+        result = bank_generate(
+            article=job.article,
+            user=job.requested_by or job.article.created_by,
+            bank_title=job.bank_title or None,
+            publish=job.publish,
+        )
     except ArticleInputError as error:
-        job.status, job.error = GenerationStatus.FAILED, error.message
+        outcome.update(status=GenerationStatus.FAILED, error=error.message)
+    except SoftTimeLimitExceeded:
+        outcome.update(
+            status=GenerationStatus.FAILED,
+            error=f"Generation took longer than {settings.GENERATION_SOFT_TIME_LIMIT} s.",
+        )
     except Exception as error:  # recorded for the teacher, logged for us
         logger.exception("Generation job %s failed", job.pk)
-        job.status, job.error = GenerationStatus.FAILED, f"Generation failed: {error}"
+        outcome.update(status=GenerationStatus.FAILED, error=f"Generation failed: {error}")
     else:
-        job.status, job.bank, job.counts = GenerationStatus.DONE, result.bank, result.as_dict()
-        job.error = ""
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "bank", "counts", "error", "finished_at"])
+        outcome.update(status=GenerationStatus.DONE, bank=result.bank, counts=result.as_dict())
+    GenerationJob.objects.filter(pk=job.pk, attempts=attempt).update(
+        finished_at=timezone.now(), **outcome
+    )
+    job.refresh_from_db()
     return job
 
 

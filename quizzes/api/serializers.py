@@ -16,6 +16,8 @@ from quizzes.models import (
     Article,
     BankStatus,
     Choice,
+    GenerationJob,
+    GenerationStatus,
     Question,
     QuestionBank,
     QuestionKind,
@@ -315,3 +317,40 @@ class GenerationResultSerializer(serializers.Serializer):
     )
     counts_by_kind = serializers.DictField(child=serializers.IntegerField())
     facts = serializers.DictField(child=serializers.IntegerField())
+
+
+class GenerationJobSerializer(serializers.ModelSerializer):
+    """A generation job: POST articles/{id}/generate/ answers it (202), GET
+    teach/jobs/{id}/ follows it until it is done (with its result) or failed."""
+
+    article = serializers.IntegerField(source="article_id", read_only=True)
+    bank = serializers.IntegerField(
+        source="bank_id", read_only=True, allow_null=True, help_text="Set once done."
+    )
+    result = serializers.SerializerMethodField(help_text="The generation's outcome, once done.")
+    error = serializers.CharField(read_only=True, help_text="Why it failed; empty otherwise.")
+    attempts = serializers.IntegerField(
+        read_only=True, help_text="Runs started (more than 1 when a worker was lost)."
+    )
+
+    class Meta:
+        model = GenerationJob
+        fields = [
+            "id",
+            "article",
+            "status",
+            "bank",
+            "bank_title",
+            "publish",
+            "result",
+            "error",
+            "attempts",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(GenerationResultSerializer(allow_null=True))
+    def get_result(self, job: GenerationJob) -> dict | None:
+        return job.counts if job.status == GenerationStatus.DONE and job.counts else None

@@ -12,6 +12,7 @@ teach.register("teach/banks", views.TeachBankViewSet, basename="teach-bank")
 teach.register("teach/questions", views.TeachQuestionViewSet, basename="teach-question")
 teach.register("teach/choices", views.TeachChoiceViewSet, basename="teach-choice")
 teach.register("articles", views.ArticleViewSet, basename="article")
+teach.register("teach/jobs", views.GenerationJobViewSet, basename="teach-job")
 
 urlpatterns = [
     path("banks/<id:pk>/questions/", views.BankQuestionsView.as_view(), name="bank-questions"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -21,9 +22,23 @@ from rest_framework.response import Response
 from config.api_common import ConditionalGetMixin
 from config.api_errors import DomainError
 from quizzes import authoring, services
-from quizzes.models import Article, BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from quizzes.jobs import generation_fail_stale
+from quizzes.models import (
+    Article,
+    BankStatus,
+    Choice,
+    GenerationJob,
+    Question,
+    QuestionBank,
+    QuestionStatus,
+)
 from quizzes.permissions import can_edit_bank, is_teacher
-from quizzes.selectors import bank_article, bank_list_for_user, question_list_published
+from quizzes.selectors import (
+    bank_article,
+    bank_list_for_user,
+    generation_job_list_for_user,
+    question_list_published,
+)
 
 from . import serializers as s
 from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
@@ -327,16 +342,54 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
 
     @extend_schema(
         summary="Generate (or regenerate) the article's question bank",
+        description=(
+            "Answers 202 with the generation job and its address in `Location`. With a "
+            "worker configured the job is `queued`: follow it at GET teach/jobs/{id}/ "
+            "until it is `done` (its `result` says what was made) or `failed` (its "
+            "`error` says why). Without a worker it runs at once and comes back ended."
+        ),
         request=s.GenerateInputSerializer,
-        responses={200: s.GenerationResultSerializer},
+        responses={202: s.GenerationJobSerializer},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def generate(self, request, pk=None):
         article = self.get_object()
         data = s.GenerateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        result = services.bank_generate(article=article, user=request.user, **data.validated_data)
-        return Response(result.as_dict())
+        job = services.generation_request(article=article, user=request.user, **data.validated_data)
+        location = reverse("v1:teach-job-detail", kwargs={"pk": job.pk})
+        return Response(
+            s.GenerationJobSerializer(job).data,
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": location},
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="My generation jobs, newest first"),
+    retrieve=extend_schema(summary="One generation job: queued, running, done or failed"),
+)
+@extend_schema(tags=["teach"])
+class GenerationJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+    """Generation jobs of the caller (a superuser's: all); others' are 404. A job
+    whose worker was lost for good is failed, with the reason, before it is shown."""
+
+    output_serializer = s.GenerationJobSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return GenerationJob.objects.none()
+        return generation_job_list_for_user(user=self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        generation_fail_stale(job_ids=list(self.get_queryset().values_list("pk", flat=True)))
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        job = self.get_object()
+        if generation_fail_stale(job_ids=[job.pk]):
+            job.refresh_from_db()
+        return self._out(job)
 
 
 def ensure_can_edit(*, user, bank) -> None:
@@ -348,6 +401,7 @@ __all__ = [
     "ArticleViewSet",
     "BankArticleView",
     "BankQuestionsView",
+    "GenerationJobViewSet",
     "TeachBankViewSet",
     "TeachChoiceViewSet",
     "TeachQuestionViewSet",

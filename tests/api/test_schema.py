@@ -25,6 +25,8 @@ ISSUE_PATHS = {
     "/api/v1/me/preferences/",
     "/api/v1/articles/",
     "/api/v1/articles/{id}/generate/",
+    "/api/v1/teach/jobs/",
+    "/api/v1/teach/jobs/{id}/",
     "/api/v1/teach/banks/",
     "/api/v1/teach/questions/",
     "/api/v1/teach/choices/",
@@ -41,6 +43,12 @@ def test_schema_is_public_openapi_with_every_issue_path(anon, db):
     assert {"201", "400", "401", "404", "429"} <= set(review["responses"])
     assert "413" in schema["paths"]["/api/v1/reviews/batch/"]["post"]["responses"]
     assert schema["components"]["securitySchemes"]["tokenAuth"]["type"] == "apiKey"
+    generate = schema["paths"]["/api/v1/articles/{id}/generate/"]["post"]["responses"]
+    assert generate["202"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/GenerationJob"
+    )
+    job = schema["components"]["schemas"]["GenerationJob"]["properties"]
+    assert job["status"]["allOf"][0]["$ref"].endswith("/GenerationStatusEnum")
 
 
 def test_schema_yaml_by_default(anon, db):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from quizzes.models import GenerationJob
 from tests.factories import ArticleFactory
@@ -62,6 +64,30 @@ def test_retry_action_runs_failed_jobs_again(teacher_client, teacher, sample_art
     job.refresh_from_db()
     assert job.status == "done"
     assert job.counts["created"] > 0
+
+
+@pytest.mark.django_db
+def test_a_job_whose_worker_died_shows_failed_and_the_admin_retries_it(
+    teacher_client, teacher, sample_article, settings
+):
+    settings.GENERATION_STALE_AFTER = 600
+    job = GenerationJob.objects.create(
+        article=sample_article,
+        requested_by=teacher,
+        status="running",
+        attempts=1,
+        started_at=timezone.now() - timedelta(hours=1),
+    )
+
+    html = teacher_client.get(CHANGELIST).content.decode()
+    assert "The worker running this job stopped (no result 10 minutes after it started)." in html
+
+    response = teacher_client.post(
+        CHANGELIST, {"action": "retry_failed", "_selected_action": [job.pk]}, follow=True
+    )
+    assert f"1 generation(s) queued again: #{job.pk}." in messages_of(response)
+    job.refresh_from_db()
+    assert job.status == "done"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,87 @@
+"""The Redis cache, failing open: when Redis is down a cache read is a miss and a
+write is dropped, so the API keeps answering (throttling is off meanwhile) instead
+of every request failing with django-redis' ConnectionInterrupted.
+
+Each operation served without Redis is counted (`fail_open_count()`, shown by
+GET /api/v1/health/ as `cache_fail_open`) and logged as one warning line at most
+every LOG_EVERY seconds. After a failure the backend does not try Redis again for
+RETRY_AFTER seconds: a Redis that times out instead of refusing would otherwise
+cost every request its socket timeouts.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 1.0  # seconds without trying Redis after a failure
+LOG_EVERY = 10.0  # seconds between two warnings while Redis stays down
+
+_lock = threading.Lock()
+_failures = 0
+
+
+def fail_open_count() -> int:
+    """Cache operations this process served without Redis since it started."""
+    return _failures
+
+
+class RedisUnavailable(ConnectionError):
+    """Raised in place of trying Redis while the backend waits RETRY_AFTER."""
+
+
+class _FailOpenLog:
+    """Stands in for django-redis' logger of ignored exceptions: counts every
+    ignored failure, starts the pause before the next try, warns once in a while."""
+
+    def __init__(self, backend: FailOpenRedisCache):
+        self.backend = backend
+        self.last_warning = 0.0
+
+    def exception(self, message: str, *args, **kwargs) -> None:
+        global _failures
+        cause = sys.exc_info()[1]
+        cause = getattr(cause, "__cause__", None) or cause
+        now = time.monotonic()
+        tried = not isinstance(cause, RedisUnavailable)  # not one skipped during the pause
+        with _lock:
+            _failures += 1
+            count = _failures
+            if tried:
+                self.backend.down_until = now + RETRY_AFTER
+                self.backend.last_error = type(cause).__name__
+            warn = tried and now - self.last_warning >= LOG_EVERY
+            if warn:
+                self.last_warning = now
+        if warn:
+            logger.warning(
+                "Redis cache unavailable (%s); serving without cache and throttling "
+                "(%d operations so far in this process)",
+                type(cause).__name__,
+                count,
+            )
+
+
+class FailOpenRedisCache(RedisCache):
+    """django_redis.cache.RedisCache that never raises ConnectionInterrupted."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._ignore_exceptions = True
+        self._log_ignored_exceptions = True
+        self.logger = _FailOpenLog(self)
+        self.down_until = 0.0
+        self.last_error = ""
+
+    @property
+    def client(self):
+        if time.monotonic() < self.down_until:
+            raise ConnectionInterrupted(connection=None) from RedisUnavailable(self.last_error)
+        return super().client

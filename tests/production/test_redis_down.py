@@ -1,0 +1,127 @@
+"""With the Redis of REDIS_URL stopped (a real redis-server process of the test's
+own, stopped), the API answers as before: throttling and caching fail open,
+counted and shown by health, which says 503 naming the cache. Every API error,
+a 500 included, has the JSON error shape."""
+
+from __future__ import annotations
+
+import uuid
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+from rest_framework.throttling import UserRateThrottle
+
+from config.cache import fail_open_count
+from config.settings.base import redis_cache_settings
+from learning.models import ReviewLog
+from tests.factories import PASSWORD
+from tests.redis_server import RedisServer
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The settings' Redis cache, on a redis-server of this test's own."""
+    server = RedisServer().start()
+    settings.CACHES = redis_cache_settings(server.url())
+    yield server
+    server.close()
+
+
+def _client(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0]}")
+    return client
+
+
+def _review(card_id: int) -> dict:
+    return {
+        "card": card_id,
+        "rating": 3,
+        "client_uuid": str(uuid.uuid4()),
+        "reviewed_at": timezone.now().isoformat(),
+    }
+
+
+@pytest.mark.django_db
+def test_with_redis_stopped_every_endpoint_still_answers(redis_cache, student, bank):
+    api = _client(student)
+    assert api.get("/api/v1/banks/").status_code == 200
+    assert redis_cache.client().keys("*throttle*")  # the throttles really use this Redis
+
+    redis_cache.stop()
+    before = fail_open_count()
+
+    login = APIClient().post(
+        "/api/v1/auth/token/", {"username": student.username, "password": PASSWORD}
+    )
+    assert login.status_code == 200, login.content
+    assert api.get("/api/v1/banks/").status_code == 200
+    queue = api.get("/api/v1/study/queue/", {"bank": bank.pk})
+    assert queue.status_code == 200
+    card = queue.json()["items"][0]["id"]
+    batch = api.post(
+        "/api/v1/reviews/batch/", {"reviews": [_review(card), _review(card)]}, format="json"
+    )
+    assert batch.status_code == 200
+    assert batch.json()["ok"] == 2
+    assert ReviewLog.objects.filter(card_id=card).count() == 2
+    assert APIClient().get("/api/v1/schema/").status_code == 200
+
+    assert fail_open_count() > before  # counted (and logged)
+    health = APIClient().get("/api/v1/health/")
+    assert health.status_code == 503
+    assert health.json()["cache"] == "error: ConnectionError"
+    assert health.json()["database"] == "ok"
+    assert health.json()["cache_fail_open"] >= fail_open_count() - 2
+
+
+@pytest.mark.django_db
+def test_throttling_works_again_once_redis_is_back(redis_cache, monkeypatch, student):
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "3/hour"})
+    api = _client(student)
+    redis_cache.stop()
+    statuses = [api.get("/api/v1/banks/").status_code for _ in range(5)]
+    assert statuses == [200] * 5  # no counter to read: throttling is off, not the API
+
+    redis_cache.start()  # same port: the cache reconnects after its short pause
+    deadline = timezone.now() + timezone.timedelta(seconds=10)
+    statuses = []
+    while timezone.now() < deadline and 429 not in statuses:
+        statuses.append(api.get("/api/v1/banks/").status_code)
+    assert 429 in statuses
+    assert APIClient().get("/api/v1/health/").json()["cache"] == "ok"
+
+
+SERVER_ERROR = {
+    "errors": {},
+    "detail": "The server could not answer this request; it has been logged.",
+    "code": "server_error",
+}
+
+
+@pytest.mark.django_db
+def test_a_500_of_an_api_view_has_the_json_error_shape(student, bank):
+    api = _client(student)
+    with mock.patch(
+        "config.api_pagination.Pagination.paginate_queryset", side_effect=RuntimeError("a bug")
+    ):
+        response = api.get("/api/v1/banks/")
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == SERVER_ERROR
+
+
+@pytest.mark.django_db
+def test_a_500_outside_the_api_views_is_json_under_api_and_html_elsewhere(client):
+    client.raise_request_exception = False  # answer as a server would: the 500 handler
+    with mock.patch("config.health._database_status", side_effect=RuntimeError("a bug")):
+        response = client.get("/api/v1/health/")
+    assert response.status_code == 500
+    assert response.json() == SERVER_ERROR
+    with mock.patch("django.contrib.auth.views.LoginView.get", side_effect=RuntimeError("a bug")):
+        page = client.get("/accounts/login/")
+    assert page.status_code == 500
+    assert page["Content-Type"].startswith("text/html")  # the web pages keep their page
