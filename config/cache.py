@@ -80,6 +80,17 @@ class FailOpenRedisCache(RedisCache):
         self.down_until = 0.0
         self.last_error = ""
 
+    def incr(self, key, delta=1, version=None, client=None):
+        """Django's contract: a missing key raises ValueError. Failing open, every key
+        is missing (django-redis would return None, which callers do not expect)."""
+        value = super().incr(key, delta=delta, version=version, client=client)
+        if value is None:
+            raise ValueError(f"Key {key!r} not found: the cache is unavailable.")
+        return value
+
+    def decr(self, key, delta=1, version=None, client=None):
+        return self.incr(key, -delta, version=version, client=client)
+
     @property
     def client(self):
         if time.monotonic() < self.down_until:

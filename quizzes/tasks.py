@@ -15,7 +15,7 @@ minute) and when a worker starts.
 from __future__ import annotations
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 from django.conf import settings
 
 
@@ -50,3 +50,13 @@ def _fail_stale_at_start(**kwargs) -> None:
     from .jobs import generation_fail_stale
 
     generation_fail_stale()
+
+
+@worker_init.connect
+def _load_the_pipeline_before_forking(**kwargs) -> None:
+    """Load the NLP pipeline and word lists once, in the worker's main process: its
+    pool processes are forked with them, so one started again after a crash runs a
+    redelivered job at once instead of loading the model first (seconds)."""
+    from .extraction import extract
+
+    extract("Warm-up.")

@@ -46,7 +46,9 @@ def _review(card_id: int) -> dict:
 
 
 @pytest.mark.django_db
-def test_with_redis_stopped_every_endpoint_still_answers(redis_cache, student, bank):
+def test_with_redis_stopped_every_endpoint_still_answers(
+    redis_cache, student, bank, django_capture_on_commit_callbacks
+):
     api = _client(student)
     assert api.get("/api/v1/banks/").status_code == 200
     assert redis_cache.client().keys("*throttle*")  # the throttles really use this Redis
@@ -68,6 +70,10 @@ def test_with_redis_stopped_every_endpoint_still_answers(redis_cache, student, b
     assert batch.status_code == 200
     assert batch.json()["ok"] == 2
     assert ReviewLog.objects.filter(card_id=card).count() == 2
+    with django_capture_on_commit_callbacks(execute=True):  # what runs after the commit too
+        single = api.post("/api/v1/reviews/", _review(card), format="json")
+    assert single.status_code == 201
+    assert ReviewLog.objects.filter(card_id=card).count() == 3
     assert APIClient().get("/api/v1/schema/").status_code == 200
 
     assert fail_open_count() > before  # counted (and logged)

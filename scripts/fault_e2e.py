@@ -1,0 +1,465 @@
+"""Fault test (run by .ci/run): real services, real faults, in under a minute.
+
+    .venv/bin/python scripts/fault_e2e.py     # needs PostgreSQL on 127.0.0.1, redis-server
+
+
+Starts two redis-servers of its own (the cache of REDIS_URL and the Celery broker, on
+free ports unless FAULT_CACHE_PORT / FAULT_BROKER_PORT are given), gunicorn and a
+Celery worker on a throw-away PostgreSQL database. Students send reviews the whole
+time (some sent twice with the same client_uuid, as a client retrying does) while:
+
+1. a generation job's pool process is killed (-9) while it runs: the job goes back to
+   the queue at once (reject_on_worker_lost) and is run again;
+2. the cache's Redis is killed (-9) mid-traffic, a login and a generation are asked
+   meanwhile, and it is started again a few seconds later;
+3. the whole worker is killed (-9, its pool too) while a job runs and a new worker is
+   started: the job is delivered again after the visibility timeout and run again.
+
+Then it checks: no 5xx at all; every review answered 2xx is stored, exactly once;
+none stored twice; every job ended done or failed (the killed ones done, run more
+than once); health said 503 naming the cache while it was down, 200 after. Exit 0
+with the figures on success, 1 with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = os.environ.get("PY", str(ROOT / ".venv/bin/python"))
+BIN = Path(PY).parent
+PG = os.environ.get("PG", "postgres://postgres@127.0.0.1:5432")
+STUDENTS = 3
+VISIBILITY = 5  # seconds: a lost message is delivered again this long after delivery
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+STARTED = time.monotonic()
+
+
+def say(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:5.1f} s] {message}", flush=True)
+
+
+def fail(message: str) -> None:
+    raise SystemExit(f"FAILED: {message}")
+
+
+def wait_for(what: str, check, timeout: float, every: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    fail(f"{what} (after {timeout:.0f} s)")
+
+
+class Processes:
+    """The processes this script started, each stopped by its own id at the end."""
+
+    def __init__(self, logs: Path):
+        self.logs = logs
+        self.started: list[subprocess.Popen] = []
+
+    def start(self, name: str, args: list[str], env: dict) -> subprocess.Popen:
+        log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 (kept open while it runs)
+        process = subprocess.Popen(args, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        self.started.append(process)
+        return process
+
+    def stop_all(self) -> None:
+        for process in reversed(self.started):
+            if process.poll() is None:
+                process.terminate()
+        for process in self.started:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def children_of(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return [int(line) for line in out.stdout.split()]
+
+
+class Redis:
+    def __init__(self, processes: Processes, port: int, name: str, env: dict):
+        self.processes, self.port, self.name, self.env = processes, port, name, env
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = self.processes.start(
+            self.name,
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", tempfile.gettempdir()],
+            self.env,
+        )  # fmt: skip
+        wait_for(f"{self.name} on port {self.port} to answer", self.answers, 10)
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as conn:
+                conn.sendall(b"PING\r\n")
+                return conn.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+
+class Traffic:
+    """Students reviewing cards over the API, every answer recorded."""
+
+    def __init__(self, base: str, tokens: list[str], bank_id: int):
+        self.base, self.tokens, self.bank_id = base, tokens, bank_id
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.statuses: Counter = Counter()
+        self.stored_uuids: set[str] = set()  # answered 2xx
+        self.sent_uuids: set[str] = set()
+        self.errors: list[str] = []
+        self.latencies: list[tuple[float, float]] = []  # (time, seconds)
+
+    def record(self, status: int, seconds: float) -> None:
+        with self.lock:
+            self.statuses[status] += 1
+            self.latencies.append((time.monotonic(), seconds))
+
+    def student(self, token: str) -> None:
+        session = requests.Session()
+        session.headers["Authorization"] = f"Token {token}"
+        cards: list[int] = []
+        last: dict | None = None
+        sent = 0
+        while not self.stop.is_set():
+            try:
+                if not cards:
+                    started = time.monotonic()
+                    queue = session.get(
+                        f"{self.base}/api/v1/study/queue/",
+                        params={"bank": self.bank_id, "limit": 5},
+                        timeout=10,
+                    )
+                    self.record(queue.status_code, time.monotonic() - started)
+                    if queue.status_code == 200:
+                        cards = [item["id"] for item in queue.json()["items"]]
+                    continue
+                if last is not None and sent % 4 == 3:
+                    body = last  # a client retrying: the same review again
+                else:
+                    body = {"card": cards[sent % len(cards)], "rating": 3,
+                            "client_uuid": str(uuid.uuid4())}  # fmt: skip
+                with self.lock:
+                    self.sent_uuids.add(body["client_uuid"])
+                started = time.monotonic()
+                response = session.post(f"{self.base}/api/v1/reviews/", json=body, timeout=10)
+                self.record(response.status_code, time.monotonic() - started)
+                if 200 <= response.status_code < 300:
+                    with self.lock:
+                        self.stored_uuids.add(body["client_uuid"])
+                elif response.status_code >= 500:
+                    self.errors.append(f"{response.status_code} {response.text[:200]}")
+                last = body
+                sent += 1
+            except requests.RequestException as error:
+                with self.lock:
+                    self.statuses["no answer"] += 1
+                    self.errors.append(repr(error))
+
+    def start(self) -> list[threading.Thread]:
+        threads = [
+            threading.Thread(target=self.student, args=(t,), daemon=True) for t in self.tokens
+        ]
+        for thread in threads:
+            thread.start()
+        return threads
+
+
+def django_setup(env: dict) -> None:
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def make_data(articles: int) -> tuple[list[str], str, int, list[int]]:
+    """Students with tokens, a teacher, a published bank to study, articles to generate."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import Token
+
+    from quizzes import services
+    from quizzes.models import Choice, Question, QuestionBank
+
+    users = get_user_model().objects
+    teacher = users.create_user("fault-teacher", password="x" * 12, is_staff=True)
+    teacher.groups.add(Group.objects.get(name="Teachers"))
+    text = (ROOT / "fixtures/seed_article.txt").read_text(encoding="utf-8")
+    text = text[: text.index("\n", 3000)]  # a few seconds of work per job: time to kill it
+    article_ids = [
+        services.article_create(
+            text=f"{text}\n\nEdition {n}.", title=f"Fault e2e {n}", created_by=teacher
+        ).pk
+        for n in range(articles)
+    ]
+    bank = QuestionBank.objects.create(
+        title="Fault bank", owner=teacher, status="published", is_public=True
+    )
+    for n in range(5):
+        question = Question.objects.create(
+            bank=bank, kind="who_said", prompt=f"Who said number {n}?", answer="Jane Doe",
+            status="published", origin="authored", position=n, fingerprint=f"fault{n}",
+        )  # fmt: skip
+        for position, name in enumerate(["Jane Doe", "John Roe", "Ann Poe", "Max Moe"]):
+            Choice.objects.create(
+                question=question, text=name, is_correct=position == 0, position=position
+            )
+    tokens = []
+    for n in range(STUDENTS):
+        student = users.create_user(f"fault-student-{n}", password="y" * 12)
+        tokens.append(Token.objects.create(user=student).key)
+    return tokens, Token.objects.create(user=teacher).key, bank.pk, article_ids
+
+
+def job_row(job_id: int) -> dict:
+    from django.db import connection
+
+    from quizzes.models import GenerationJob
+
+    connection.close()  # a fresh read every time
+    return GenerationJob.objects.values("status", "attempts", "error").get(pk=job_id)
+
+
+def main() -> int:
+    cache_port = int(os.environ.get("FAULT_CACHE_PORT") or free_port())
+    broker_port = int(os.environ.get("FAULT_BROKER_PORT") or free_port())
+    web_port = free_port()
+    database = os.environ.get("FAULT_DB") or f"fault_e2e_{int(time.time())}_{os.getpid()}"
+    base = f"http://127.0.0.1:{web_port}"
+    logs = Path(tempfile.mkdtemp(prefix="fault-e2e-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "fault-e2e-" + uuid.uuid4().hex * 2,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"{PG}/{database}",
+        "REDIS_URL": f"redis://127.0.0.1:{cache_port}/0",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:{broker_port}/0",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY),
+        "GUNICORN_BIND": f"127.0.0.1:{web_port}",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_ACCESSLOG": "",
+        "PYTHONUNBUFFERED": "1",
+    }
+    processes = Processes(logs)
+    psql = ["psql", f"{PG}/postgres", "-qc"]
+    subprocess.run([*psql, f"CREATE DATABASE {database}"], check=True)
+    began = time.monotonic()
+    try:
+        return run(env, processes, base, cache_port, broker_port, logs)
+    finally:
+        processes.stop_all()
+        if "django.db" in sys.modules:
+            sys.modules["django.db"].connections.close_all()
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"], check=False)
+        print(f"fault e2e: {time.monotonic() - began:.1f} s in all; logs in {logs}")
+
+
+def start_worker(processes: Processes, env: dict, name: str) -> subprocess.Popen:
+    return processes.start(
+        name,
+        [str(BIN / "celery"), "-A", "config", "worker", "--loglevel=INFO", "--pool=prefork",
+         "--concurrency=1", "--without-gossip", "--without-mingle"],
+        env,
+    )  # fmt: skip
+
+
+def run(env, processes: Processes, base: str, cache_port: int, broker_port: int, logs) -> int:
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    say("database migrated")
+    django_setup(env)
+    tokens, teacher_token, bank_id, articles = make_data(articles=3)
+    cache = Redis(processes, cache_port, "redis-cache", env)
+    broker = Redis(processes, broker_port, "redis-broker", env)
+    cache.start()
+    broker.start()
+    processes.start("gunicorn", [str(BIN / "gunicorn"), "-c", "config/gunicorn.py",
+                                 "config.wsgi"], env)  # fmt: skip
+    worker = start_worker(processes, env, "worker-1")
+    teacher = requests.Session()
+    teacher.headers["Authorization"] = f"Token {teacher_token}"
+
+    def health() -> requests.Response | None:
+        try:
+            return requests.get(f"{base}/api/v1/health/", timeout=5)
+        except requests.RequestException:
+            return None
+
+    def healthy_with_worker() -> requests.Response | None:
+        answer = health()
+        if answer is not None and answer.status_code == 200 and answer.json()["worker"] == "ok":
+            return answer
+        return None
+
+    worker_log = logs / "worker-1.log"
+    wait_for("the worker to start", lambda: b" ready." in worker_log.read_bytes(), 60, every=0.2)
+    wait_for("health 200", lambda: (h := health()) is not None and h.status_code == 200, 30)
+    say("gunicorn and the worker are up; traffic starts")
+
+    def generate(article_id: int) -> int:
+        response = teacher.post(
+            f"{base}/api/v1/articles/{article_id}/generate/", json={}, timeout=30
+        )
+        if response.status_code != 202:
+            fail(f"generate answered {response.status_code}: {response.text[:300]}")
+        return response.json()["id"]
+
+    traffic = Traffic(base, tokens, bank_id)
+    threads = traffic.start()
+    time.sleep(1)
+
+    # 1. The pool process running a job is killed.
+    job_child = generate(articles[0])
+    wait_for("job 1 running", lambda: job_row(job_child)["status"] == "running", 30)
+    child = children_of(worker.pid)
+    if not child:
+        fail("the worker has no pool process")
+    os.kill(child[0], signal.SIGKILL)
+    killed_child_at = time.monotonic()
+    say(f"killed pool process {child[0]} while job #{job_child} ran")
+
+    # 2. The cache's Redis is killed mid-traffic; a login and a generation meanwhile.
+    cache.kill()
+    down_at = time.monotonic()
+    say("killed the cache's Redis")
+    time.sleep(1)
+    login = requests.post(
+        f"{base}/api/v1/auth/token/",
+        json={"username": "fault-student-0", "password": "y" * 12},
+        timeout=10,
+    )
+    if login.status_code != 200:
+        fail(f"login with the cache down answered {login.status_code}: {login.text[:200]}")
+    job_during_outage = generate(articles[1])
+    outage_health = health()
+    if outage_health is None or outage_health.status_code != 503:
+        fail(f"health with the cache down: {outage_health and outage_health.status_code}")
+    outage_body = outage_health.json()
+    if not outage_body["cache"].startswith("error:") or outage_body["cache_fail_open"] < 1:
+        fail(f"health with the cache down said {outage_body}")
+    time.sleep(2)
+    cache.start()
+    up_at = time.monotonic()
+    say(f"started the cache's Redis again after {up_at - down_at:.1f} s")
+
+    say(f"job #{job_during_outage} asked with the cache down; health said 503")
+    wait_for("job 1 done after its pool process died",
+             lambda: job_row(job_child)["status"] in ("done", "failed"), 40)  # fmt: skip
+    recovered_child = time.monotonic() - killed_child_at
+    wait_for("the job asked during the outage to end",
+             lambda: job_row(job_during_outage)["status"] in ("done", "failed"), 40)  # fmt: skip
+
+    # 3. The whole worker is killed while a job runs; a new one takes the job over.
+    job_worker = generate(articles[2])
+    wait_for("job 3 running", lambda: job_row(job_worker)["status"] == "running", 30)
+    pool = children_of(worker.pid)
+    worker.send_signal(signal.SIGKILL)
+    for pid in pool:
+        os.kill(pid, signal.SIGKILL)
+    worker.wait(timeout=10)
+    killed_worker_at = time.monotonic()
+    say(f"killed worker {worker.pid} and its pool {pool} while job #{job_worker} ran")
+    start_worker(processes, env, "worker-2")
+    say("started a new worker")
+    wait_for("job 3 done after its worker died",
+             lambda: job_row(job_worker)["status"] in ("done", "failed"), 45)  # fmt: skip
+    recovered_worker = time.monotonic() - killed_worker_at
+
+    traffic.stop.set()
+    for thread in threads:
+        thread.join(timeout=15)
+    after = wait_for("health 200 again with a worker answering", healthy_with_worker, 20, 0.5)
+
+    # The figures.
+    from learning.models import ReviewLog
+
+    logs_per_uuid = Counter(
+        str(u)
+        for u in ReviewLog.objects.filter(client_uuid__isnull=False).values_list(
+            "client_uuid", flat=True
+        )
+    )
+    missing = traffic.stored_uuids - set(logs_per_uuid)
+    twice = [u for u, n in logs_per_uuid.items() if n > 1]
+    unknown = set(logs_per_uuid) - traffic.sent_uuids
+    jobs = {job_id: job_row(job_id) for job_id in (job_child, job_during_outage, job_worker)}
+    in_outage = [s for t, s in traffic.latencies if down_at <= t <= up_at]
+    outside = [s for t, s in traffic.latencies if not down_at <= t <= up_at]
+    fives = sum(n for status, n in traffic.statuses.items() if str(status).startswith("5"))
+
+    say(f"requests: {dict(traffic.statuses)}; reviews answered 2xx: "
+          f"{len(traffic.stored_uuids)}, stored: {sum(logs_per_uuid.values())}")  # fmt: skip
+    say(f"latency p50 {statistics.median(outside) * 1000:.0f} ms with Redis, "
+          f"{statistics.median(in_outage) * 1000:.0f} ms without ({len(in_outage)} "
+          f"requests during {up_at - down_at:.1f} s)")  # fmt: skip
+    say(f"jobs: {jobs}")
+    say(f"pool process killed: job done {recovered_child:.1f} s later; worker killed: "
+          f"job done {recovered_worker:.1f} s later (visibility timeout {VISIBILITY} s)")  # fmt: skip
+    say(f"health during the outage: {outage_body}; after: {after.json()}")
+
+    problems = []
+    if fives or traffic.statuses["no answer"]:
+        problems.append(f"{fives} 5xx, {traffic.statuses['no answer']} unanswered: "
+                        f"{traffic.errors[:3]}")  # fmt: skip
+    if missing:
+        problems.append(f"{len(missing)} reviews answered 2xx but not stored")
+    if twice:
+        problems.append(f"{len(twice)} reviews stored twice")
+    if unknown:
+        problems.append(f"{len(unknown)} stored reviews nobody sent")
+    if not in_outage:
+        problems.append("no request was made while Redis was down")
+    for job_id, row in jobs.items():
+        if row["status"] not in ("done", "failed"):
+            problems.append(f"job #{job_id} ended {row['status']}")
+    for job_id in (job_child, job_worker):
+        if jobs[job_id]["status"] != "done" or jobs[job_id]["attempts"] < 2:
+            problems.append(f"job #{job_id} killed mid-run was not run again: {jobs[job_id]}")
+    if problems:
+        for name in ("worker-1", "worker-2", "gunicorn"):
+            print(f"--- {name} log (tail) ---")
+            print("\n".join((logs / f"{name}.log").read_text(errors="replace").splitlines()[-25:]))
+        fail("; ".join(problems))
+    say("OK: no 5xx, every 2xx review stored once, every job done or failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
