@@ -52,11 +52,13 @@ __all__ = [
     "country_of_short_name",
     "fold",
     "is_country",
+    "is_dependency",
     "is_inhabited",
     "may_start_country",
     "neighbours",
     "region_country",
     "same_region",
+    "sovereign_country",
 ]
 
 # Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
@@ -385,6 +387,48 @@ def canonical_country(name: str) -> str | None:
     """The common English name of the country ``name`` denotes, or None when it is no country."""
     code = _code_of(name)
     return _geo().countries[code].name if code else None
+
+
+# ISO 3166-2 lists some territories that have their own ISO 3166-1 code as subdivisions of the
+# state they belong to; these types of subdivision are such dependencies ("Hong Kong SAR" of
+# China, "Puerto Rico" of the United States, "Aruba" of the Netherlands), unlike a province or
+# state that merely shares a country's name ("Georgia", US; "Luxembourg", Belgium).
+_DEPENDENCY_TYPES = ("special administrative region", "outlying area", "overseas", "country")
+
+
+@lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, str]:
+    """ISO2 of a dependent territory -> ISO2 of its sovereign state (pycountry's ISO 3166-2)."""
+    import pycountry
+
+    countries = _geo().countries
+    by_name = {fold(c.name): code for code, c in countries.items()}
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or not str(sub.type).lower().startswith(_DEPENDENCY_TYPES):
+            continue
+        name = re.sub(r"\s+SAR$", "", sub.name)
+        code = by_name.get(fold(name)) or (sub.code[3:] if sub.code[3:] in countries else None)
+        if code and code != sub.country_code and sub.country_code in countries:
+            out[code] = sub.country_code
+    return out
+
+
+def sovereign_country(name: str) -> str:
+    """The state a dependent territory belongs to ("Hong Kong" -> "China", "Puerto Rico" ->
+    "United States"); any other country's common name unchanged."""
+    code = _code_of(name)
+    if code is None:
+        return name
+    code = _sovereigns().get(code, code)
+    return _geo().countries[code].name
+
+
+def is_dependency(name: str) -> bool:
+    """Whether ``name`` is a territory that belongs to another state ("Hong Kong", "Guam"):
+    a place, not a country of its own, in what a reader is asked."""
+    code = _code_of(name)
+    return code is not None and code in _sovereigns()
 
 
 def is_country(name: str) -> bool:

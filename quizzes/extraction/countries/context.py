@@ -148,6 +148,8 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
     ):
         return None  # "the US", "US officials" (a GPE), not "IT department"
     name = geo.canonical_country(text)
+    if name and geo.is_dependency(name):
+        return None  # "Hong Kong's leader": a territory of China, no country of its own
     if name and geo.is_inhabited(name):
         return CountryMention(i, j, name, "name")
     if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
@@ -216,10 +218,12 @@ class CountryContext:
     # ------------------------------------------------------------------ output
     def add(self, subject: str, country: str, at: int, kind: str, rule: str) -> None:
         """Link a subject to a country, once per (subject, country), with the evidence
-        sentence of token `at`. Countries themselves are never subjects."""
+        sentence of token `at`. Countries themselves are never subjects; a dependent territory
+        links to its state (``geo.sovereign_country``)."""
         subject = clean(subject)
         if not subject or not country or geo.is_country(subject):
             return
+        country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))
         key = (geo.fold(subject), country)

@@ -673,3 +673,11 @@ def test_streets_acronyms_and_common_words_are_no_countries(links_of):
         "The PU summit was held on the island."
     )
     assert {country for _, country in pairs(links_of(text))} == set()
+
+
+def test_a_dependent_territory_is_no_country_of_its_own(links_of):
+    found = links_of(
+        "Macau's chief executive spoke to Macau officials, and the Guam delegation left."
+    )
+    assert not {link.country for link in found} & {"Macao", "Guam"}
+    assert not any(link.subject.startswith(("Macau", "Guam")) for link in found)

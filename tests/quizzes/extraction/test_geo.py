@@ -112,3 +112,18 @@ def test_namesakes_prefer_the_sentence_then_the_main_country_of_the_article():
     assert geo.city_country("Bhola") is None  # under 100,000 people: not on its name alone
     assert geo.city_country("Bhola", context={"Bangladesh": 3}) == "Bangladesh"
     assert geo.city_country("Moscow", context={"United States": 9}) == "Russia"  # a big city stays
+
+
+@pytest.mark.parametrize(
+    ("territory", "state"),
+    [("Hong Kong", "China"), ("Puerto Rico", "United States"), ("Aruba", "Netherlands")],
+)
+def test_dependent_territories_belong_to_their_state(territory, state):
+    assert geo.is_dependency(territory)
+    assert geo.sovereign_country(territory) == state
+
+
+@pytest.mark.parametrize("country", ["Georgia", "Luxembourg", "Niger", "France"])
+def test_countries_sharing_a_name_with_a_province_are_no_dependencies(country):
+    assert not geo.is_dependency(country)
+    assert geo.sovereign_country(country) == country
