@@ -124,6 +124,16 @@ def _result_payload(
     }
 
 
+def _result_payload_state(card) -> dict:
+    """The card's memory state as _result_payload tells it."""
+    return {
+        "state": STATE_NAMES[card.state],
+        "due": card.due.isoformat(),
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+    }
+
+
 # --- conversions between Card rows and the pure scheduler ------------------
 
 
@@ -148,7 +158,7 @@ def _moment(text: str) -> datetime:
     return moment
 
 
-def _apply_snapshot(card: Card, snapshot: dict) -> None:
+def _apply_snapshot(card: Card | _CardRow, snapshot: dict) -> None:
     card.state = snapshot["state"]
     card.step = snapshot["step"]
     card.stability = snapshot["stability"]
@@ -606,6 +616,8 @@ def review_record(
         # Read the clock after waiting for the row lock: a concurrent answer to
         # the same card may have committed a later "now" meanwhile.
         reviewed_at = given.reviewed_at or timezone.now()
+        if row.last_review is not None and reviewed_at < row.last_review:
+            return _review_record_late(user=user, given=given)
         choices = []
         if extra.get("correct_choice_id") is not None:
             choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
@@ -658,6 +670,36 @@ def review_record(
         log._state.db = connection.alias
         transaction.on_commit(lambda: _count_review_for_optimizer(user))
     return result
+
+
+def _review_record_late(*, user, given: _ReviewInput) -> ReviewResult:
+    """An answer older than its card's last review (made on another device): it
+    is logged and the card replayed from its history with it in its place, as
+    the batch upload does (refused only for a card with no history to replay)."""
+    try:
+        with transaction.atomic():
+            outcome = _batch_apply(user=user, pending=[(0, given, None)])[0]
+    except IntegrityError:
+        # A concurrent request stored the same client_uuid first.
+        replayed = given.client_uuid and _replay(
+            user=user, client_uuid=given.client_uuid, card_id=given.card_id
+        )
+        if not replayed:
+            raise
+        return replayed
+    if not outcome["ok"]:
+        ((field, messages),) = outcome["errors"].items()
+        raise ReviewError(field, messages[0])
+    result = outcome["result"]
+    log = ReviewLog.objects.select_related("card").get(pk=result["review_id"])
+    return ReviewResult(
+        card=log.card,
+        log=log,
+        replayed=result["replayed"],
+        is_correct=result["is_correct"],
+        explanation=result["explanation"],
+        correct_choice_id=result["correct_choice"],
+    )
 
 
 def _count_review_for_optimizer(user, reviews: int = 1) -> None:
@@ -871,6 +913,43 @@ def _batch_error(client_uuid: str | None, error: ReviewError) -> dict:
     return {"client_uuid": client_uuid, "ok": False, "errors": {error.field: [error.message]}}
 
 
+# --- reviews from another device, older than the card's last one ------------
+
+
+@dataclass
+class _History:
+    """A card's reviews (not undone) to replay: the snapshot before the earliest
+    and (reviewed_at, log id, rating) of each, in time order."""
+
+    start: dict
+    events: list[tuple[datetime, int, int]]
+
+
+def _histories(card_ids, *, exclude_log_id: int | None = None) -> dict[int, _History]:
+    """Card id -> its history; one query. A card without logs has none (its
+    state has no log to be replayed from)."""
+    histories: dict[int, _History] = {}
+    rows = (
+        ReviewLog.objects.filter(card_id__in=set(card_ids), undo__isnull=True)
+        .order_by("card_id", "reviewed_at", "id")
+        .values_list("card_id", "id", "rating", "reviewed_at", "card_before")
+    )
+    for card_id, log_id, rating, reviewed_at, card_before in rows:
+        history = histories.setdefault(card_id, _History(start=card_before, events=[]))
+        if log_id != exclude_log_id:
+            history.events.append((reviewed_at, log_id, rating))
+    return histories
+
+
+def _replay_history(card, history: _History, kwargs: dict) -> None:
+    """Set `card` (a Card or a _CardRow, in memory) to the replay of its history:
+    the scheduler is deterministic given the log (its fuzz is seeded by the card
+    and its repetition count), so every device ends with the same card."""
+    _apply_snapshot(card, history.start)
+    for reviewed_at, _, rating in history.events:
+        _reschedule(card, rating, reviewed_at, kwargs)
+
+
 def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -> dict[int, dict]:
     """Apply validated answers in one transaction with a constant number of
     queries: lock the cards (1), preferences (1), replays (1, when client_uuids
@@ -907,11 +986,37 @@ def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -
         ):
             choices[choice.question_id].append(choice)
 
+    # Answers older than their card's last review (another device's, uploaded late):
+    # the card is replayed from its first review with these answers in their place.
+    late = {
+        given.card_id
+        for _, given, _ in pending
+        if given.card_id in cards
+        and given.client_uuid not in stored  # (a replay changes nothing)
+        and given.reviewed_at is not None
+        and cards[given.card_id].last_review is not None
+        and given.reviewed_at < cards[given.card_id].last_review
+    }
+    histories = _histories(late) if late else {}
+    steps: list[tuple[datetime, int, Any]] = [  # (when, 0 = a stored review first, ...)
+        (reviewed_at, 0, (card_id, rating))
+        for card_id, history in histories.items()
+        for reviewed_at, _, rating in history.events
+    ]
+    for card_id, history in histories.items():
+        _apply_snapshot(cards[card_id], history.start)
+    steps += [(p[1].reviewed_at or server_now, 1, p) for p in pending]
+
     rows: list[dict] = []
     fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row, for repeats in this batch
     answered: list[tuple[int, str | None, dict, bool]] = []
     touched: dict[int, _CardRow] = {}
-    for index, given, label in sorted(pending, key=lambda p: p[1].reviewed_at or server_now):
+    for when, kind, step in sorted(steps, key=lambda step: step[:2]):
+        if kind == 0:  # a stored review of a replayed card: no new row
+            card_id, stored_rating = step
+            _reschedule(cards[card_id], stored_rating, when, kwargs)
+            continue
+        index, given, label = step
         try:
             if given.client_uuid is not None:
                 log = stored.get(given.client_uuid)
@@ -964,6 +1069,10 @@ def _batch_apply(*, user, pending: list[tuple[int, _ReviewInput, str | None]]) -
         if given.client_uuid is not None:
             fresh[given.client_uuid] = row
         answered.append((index, label, row, False))
+    for row in rows:  # a replayed card: every answer tells the card as it ends up
+        if row["card_id"] in histories:
+            card = cards[row["card_id"]]
+            row["result"] = {**row["result"], **_result_payload_state(card)}
     if rows:
         for row, pk in zip(rows, _insert_logs(rows), strict=True):
             row["id"] = pk
@@ -1079,7 +1188,17 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
             raise ReviewError(
                 "client_uuid", "This review was undone meanwhile; try again.", status=409
             ) from None
-        _apply_snapshot(card, log.card_before)
+        later = ReviewLog.objects.filter(
+            card_id=card.pk, undo__isnull=True, reviewed_at__gt=log.reviewed_at
+        )
+        if later.exists():
+            # It went in before reviews made later (another device's, uploaded late):
+            # its snapshot is not the card's state without it; replay the others.
+            history = _histories([card.pk], exclude_log_id=log.pk).get(card.pk)
+            assert history is not None  # (`later` is part of it)
+            _replay_history(card, history, scheduler_kwargs(preferences_get(user=user)))
+        else:
+            _apply_snapshot(card, log.card_before)
         card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
     return UndoResult(card=card, log=log, replayed=False)
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
-from learning.models import Card, ReviewLog, ReviewUndo
+from learning import scheduler
+from learning.cards import fuzz_seed_of
+from learning.models import Card, CardState, ReviewLog, ReviewUndo
 
 QUEUE = "/api/v1/study/queue/"
 REVIEWS = "/api/v1/reviews/"
@@ -99,3 +103,168 @@ def test_bad_undo_key_is_400_naming_the_field(api, bank):
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"client_uuid"}
     assert ReviewUndo.objects.count() == 0
+
+
+# --- two devices: reviews older than the card's last one --------------------------------------
+def device(name: str, password: str) -> APIClient:
+    key = (
+        APIClient()
+        .post(
+            "/api/v1/auth/token/",
+            {"username": "stella", "password": password, "device": name},
+            format="json",
+        )
+        .json()["token"]
+    )
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+def replayed(card_id: int, events: list[tuple]) -> scheduler.MemoryState:
+    """What the scheduler makes of these (reviewed_at, rating) in time order."""
+    state = scheduler.MemoryState()
+    for at, rating in sorted(events):
+        seed = fuzz_seed_of(Card(pk=card_id, reps=state.reps))
+        state = scheduler.schedule(state, rating, at, fuzz_seed=seed)
+    return state
+
+
+def assert_card_is(card_id: int, expected: scheduler.MemoryState) -> Card:
+    card = Card.objects.get(pk=card_id)
+    assert (card.state, card.reps, card.lapses, card.due, card.last_review) == (
+        expected.state,
+        expected.reps,
+        expected.lapses,
+        expected.due,
+        expected.last_review,
+    )
+    assert card.stability == pytest.approx(expected.stability)
+    assert card.difficulty == pytest.approx(expected.difficulty)
+    return card
+
+
+T = timezone.now().replace(microsecond=0) - timedelta(days=20)
+
+
+def test_a_review_older_than_the_cards_last_is_logged_and_the_card_replayed(
+    student, password, bank
+):
+    phone, tablet = device("phone", password), device("tablet", password)
+    card_id = card_ids(tablet, bank, 1)[0]
+    for at, rating in [(T + timedelta(hours=2), 3), (T + timedelta(days=1), 3)]:
+        assert tablet.post(REVIEWS, review(card_id, at, rating)).status_code == 201
+    # The phone was offline: its answer, an hour before the tablet's first, arrives now.
+    sent = review(card_id, T + timedelta(hours=1), 1)
+    late = phone.post(REVIEWS, sent)
+    assert late.status_code == 201, late.json()
+    assert ReviewLog.objects.filter(card_id=card_id).count() == 3
+    expected = replayed(
+        card_id,
+        [(T + timedelta(hours=1), 1), (T + timedelta(hours=2), 3), (T + timedelta(days=1), 3)],
+    )
+    card = assert_card_is(card_id, expected)
+    body = late.json()
+    assert body["due"] == card.due.isoformat()  # the card as it ends up
+    assert body["replayed"] is False
+    # The late log keeps the state the card had at its time: a new card.
+    log = ReviewLog.objects.get(pk=body["review_id"])
+    assert log.state_before == CardState.NEW
+    assert log.reviewed_at == T + timedelta(hours=1)
+    # Sending it again is a replay: nothing more is logged, the same answer.
+    again = phone.post(REVIEWS, sent)
+    assert again.status_code == 200
+    assert again.json()["replayed"] is True
+    assert again.json()["due"] == body["due"]
+    assert ReviewLog.objects.filter(card_id=card_id).count() == 3
+
+
+def test_two_devices_interleaving_single_reviews_and_a_batch(student, password, bank):
+    phone, tablet = device("phone", password), device("tablet", password)
+    first, second = card_ids(tablet, bank, 2)
+    offline = [  # the phone, offline: both cards
+        review(first, T + timedelta(hours=1), 3),
+        review(second, T + timedelta(hours=2), 3),
+        review(first, T + timedelta(days=2), 1),
+        review(second, T + timedelta(days=4), 4),
+        review(first, T + timedelta(days=6), 3),
+    ]
+    online = [  # the tablet, online, meanwhile
+        review(first, T + timedelta(hours=3), 3),
+        review(second, T + timedelta(days=1), 2),
+        review(first, T + timedelta(days=3), 3),
+        review(second, T + timedelta(days=5), 3),
+    ]
+    for item in online:
+        assert tablet.post(REVIEWS, item).status_code == 201
+    body = phone.post(BATCH, {"reviews": offline}).json()
+    assert body["failed"] == 0, body
+    assert ReviewLog.objects.count() == 9
+    for card_id in (first, second):
+        events = [
+            (timezone.datetime.fromisoformat(item["reviewed_at"]), item["rating"])
+            for item in offline + online
+            if item["card"] == card_id
+        ]
+        card = assert_card_is(card_id, replayed(card_id, events))
+        # Every result of the card tells the card as it ends up.
+        dues = {r["result"]["due"] for r in body["results"] if r["result"]["card"] == card_id}
+        assert dues == {card.due.isoformat()}
+    # The tablet goes on from the replayed card.
+    now = timezone.now().replace(microsecond=0)
+    assert tablet.post(REVIEWS, review(first, now, 3)).status_code == 201
+    events = [
+        (timezone.datetime.fromisoformat(item["reviewed_at"]), item["rating"])
+        for item in offline + online
+        if item["card"] == first
+    ]
+    assert_card_is(first, replayed(first, [*events, (now, 3)]))
+    # The phone's upload retried: all replays, nothing changes.
+    retry = phone.post(BATCH, {"reviews": offline}).json()
+    assert all(r["result"]["replayed"] for r in retry["results"])
+    assert ReviewLog.objects.count() == 10
+
+
+def test_two_batches_end_the_same_whichever_arrives_first(student, password, bank):
+    phone, tablet = device("phone", password), device("tablet", password)
+    first, second = card_ids(tablet, bank, 2)
+    a = [review(first, T + timedelta(days=d), r) for d, r in [(0, 3), (2, 3), (7, 2)]]
+    b = [review(first, T + timedelta(days=d), r) for d, r in [(1, 1), (4, 3)]]
+    assert phone.post(BATCH, {"reviews": a}).json()["failed"] == 0
+    assert tablet.post(BATCH, {"reviews": b}).json()["failed"] == 0
+    # The other card gets the same answers, uploaded the other way round.
+    a2 = [{**item, "card": second, "client_uuid": str(uuid.uuid4())} for item in a]
+    b2 = [{**item, "card": second, "client_uuid": str(uuid.uuid4())} for item in b]
+    assert tablet.post(BATCH, {"reviews": b2}).json()["failed"] == 0
+    assert phone.post(BATCH, {"reviews": a2}).json()["failed"] == 0
+    events = [(timezone.datetime.fromisoformat(i["reviewed_at"]), i["rating"]) for i in a + b]
+    assert_card_is(first, replayed(first, events))
+    assert_card_is(second, replayed(second, events))
+
+
+def test_undoing_a_late_review_replays_the_others(student, password, bank):
+    phone, tablet = device("phone", password), device("tablet", password)
+    card_id = card_ids(tablet, bank, 1)[0]
+    online = [(T + timedelta(hours=2), 3), (T + timedelta(days=1), 3)]
+    for at, rating in online:
+        tablet.post(REVIEWS, review(card_id, at, rating))
+    before = Card.objects.get(pk=card_id)
+    phone.post(REVIEWS, review(card_id, T + timedelta(hours=1), 1))
+    undone = phone.post(UNDO, {"client_uuid": str(uuid.uuid4())})
+    assert undone.status_code == 200
+    card = assert_card_is(card_id, replayed(card_id, online))
+    assert (card.due, card.reps, card.state) == (before.due, before.reps, before.state)
+    # Then the tablet's last one is undone too: the snapshot of an in-order review.
+    tablet.post(UNDO)
+    assert_card_is(card_id, replayed(card_id, online[:1]))
+
+
+def test_a_late_review_of_a_card_without_history_is_still_refused(student, api, bank):
+    card_id = card_ids(api, bank, 1)[0]
+    Card.objects.filter(pk=card_id).update(
+        last_review=T + timedelta(days=1), state=2, stability=3.0, difficulty=5.0
+    )
+    response = api.post(REVIEWS, review(card_id, T, 3))
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"reviewed_at"}
+    assert not ReviewLog.objects.exists()
