@@ -161,6 +161,10 @@ def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
         and gives_away_country(prompt.replace(BLANK, " "), answer)
     ):
         return "give-away: the sentence names the blanked country another way"
+    if draft.kind == "cloze" and draft.target.startswith("country:"):
+        names = re.findall(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*", prompt.split(":", 1)[-1])
+        if any(is_capital_of(name, answer) for name in names):
+            return "give-away: the sentence names the blanked country's capital"
     return None
 
 
@@ -313,6 +317,27 @@ def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     blanks stand for different words."""
     if draft.kind == "cloze" and draft.prompt.count(BLANK) > 1:
         return "grammar: more than one blank"
+    return None
+
+
+def quoted_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “null and void”?" when another sentence quotes the same words
+    without that speaker ("The ministers called the deal “null and void”"): the
+    words alone do not tell the two apart."""
+    quote = _speaker_quote(draft)
+    if quote is None or draft.kind not in {"who_said", "true_false"} or not quote.speaker:
+        return None
+    if "(Context: " in draft.prompt:
+        return None
+    own = plain(quote.evidence)
+    cores = [part.strip(" ,.;:!?[]") for part in plain(quote.text).split(" … ")]
+    cores = [f'"{core}' for core in cores if len(words(core)) >= 2]
+    for paragraph in ctx.article_text.splitlines():
+        for sentence in _SENTENCE_BREAK.split(plain(paragraph)):
+            if sentence in own or own in sentence or gives_away_person(sentence, quote.speaker):
+                continue
+            if any(core in sentence for core in cores):
+                return "answer: the same words are quoted in another sentence"
     return None
 
 
@@ -533,6 +558,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     quote_is_a_label,
     short_quote_statement,
     short_quote_without_context,
+    quoted_elsewhere,
     speaker_named_as_addressee,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
@@ -702,8 +728,13 @@ _STOPWORDS = {
 }  # fmt: skip
 
 
+STEM = 6
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in words(text) if w not in _STOPWORDS and len(w) > 2}
+    """Content words cut to STEM letters, so that "presidency" meets "president" and
+    "assumed" meets "assume"."""
+    return {w[:STEM] for w in words(text) if w not in _STOPWORDS and len(w) > 2}
 
 
 def _quotation(prompt: str) -> str:

@@ -239,7 +239,8 @@ def _is_from(link: CountryLink) -> bool:
     runner Ana Ruiz": the article says where the person is from."""
     evidence = plain_spaces(link.evidence)
     name, country = re.escape(link.subject), re.escape(link.country)
-    if re.search(rf"{name},?\s+(?:of|from)\s+(?:the\s+)?{country}\b", evidence):
+    also = r"(?:(?:also|both|all|each)\s+)?"  # "Ana Ruiz, also from Peru"
+    if re.search(rf"{name},?\s+{also}(?:of|from)\s+(?:the\s+)?{country}\b", evidence):
         return True
     if re.search(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}", evidence):
         return True

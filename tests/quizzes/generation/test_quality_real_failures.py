@@ -10,7 +10,7 @@ from quizzes.generation import quality as q
 from quizzes.generation.distractors import part_of_country
 from quizzes.generation.text import BLANK, gives_away_country, restore_names
 
-from .facts_for_tests import link
+from .facts_for_tests import line_of, link, quote
 from .test_quality import ctx_for, draft
 
 
@@ -179,3 +179,67 @@ def test_rewriting_gives_a_name_its_capital_back():
         restore_names("When did day invite a friend?", article) == "When did Day invite a friend?"
     )
     assert restore_names("When did the friend come?", article) == "When did the friend come?"
+
+
+def test_words_also_quoted_from_someone_else_do_not_tell_the_speaker():
+    text = (
+        "The three ministers called the river treaty “null and void” on Friday.\n"
+        "Later, Ana Ruiz said the treaty was “null and void” and “a paper tiger”.\n"
+        "Ana Ruiz added that the treaty would be “signed again by autumn”.\n"
+    )
+    ruiz = quote("null and void", "Ana Ruiz", source=text)
+    ruiz = ruiz.__class__(**{**ruiz.__dict__, "start": text.index("null", 80)})
+    line, start, end = line_of("Later, Ana", text)
+    ruiz = ruiz.__class__(
+        **{**ruiz.__dict__, "evidence": line, "evidence_start": start, "evidence_end": end}
+    )
+    asked = draft("who_said", "Who said: “null and void”?", "Ana Ruiz", source=ruiz)
+    assert q.quoted_elsewhere(asked, ctx_for(text)) == (
+        "answer: the same words are quoted in another sentence"
+    )
+    own = quote("signed again by autumn", "Ana Ruiz", source=text)
+    asked = draft("who_said", "Who said: “signed again by autumn”?", "Ana Ruiz", source=own)
+    assert q.quoted_elsewhere(asked, ctx_for(text)) is None
+
+
+def test_a_cloze_country_whose_capital_is_in_the_sentence_is_given_away():
+    ctx = ctx_for("x")
+    given = draft(
+        "cloze",
+        f"Fill in the blank: Lima recalled its ambassador to {BLANK}.",
+        "Peru",
+        target="country:PE",
+    )
+    assert q.answer_given_away(given, ctx) == (
+        "give-away: the sentence names the blanked country's capital"
+    )
+    fair = draft(
+        "cloze",
+        f"Fill in the blank: Lima recalled its ambassador to {BLANK}.",
+        "Chile",
+        target="country:CL",
+    )
+    assert q.answer_given_away(fair, ctx) is None
+
+
+def test_also_from_a_country_is_where_a_person_is_from():
+    text = "The course record is held by Rosa Kimani, also from Kenya, since last spring.\n"
+    facts = Facts(
+        countries=[link("Rosa Kimani", "Kenya", "The course", "person", source=text)],
+        people=[Person(name="Rosa Kimani")],
+    )
+    assert prompts(facts, text, "which_country") == ["Which country is Rosa Kimani from?"]
+
+
+def test_a_related_word_in_another_prompt_gives_a_date_away():
+    """ "… then as president, 1987–2017" answers "In what year did X assume the
+    presidency?": the check compares word stems, not whole words."""
+    asked = q.QuizQuestion(
+        kind="when", prompt="In what year did Ole Berg assume the presidency?", answer="1987"
+    )
+    other = (
+        f"Fill in the blank: Ole Berg was first minister, {BLANK}–1987, then president, 1987–2017."
+    )
+    assert q.reveals(other, asked)
+    unrelated = f"Fill in the blank: Ole Berg moved abroad in {BLANK}, returning in 1987."
+    assert not q.reveals(unrelated, asked)
