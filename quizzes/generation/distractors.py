@@ -139,37 +139,14 @@ def country_iso(name: str) -> str | None:
     return code if code in _countries() else None
 
 
-@lru_cache(maxsize=1)
-def _territories() -> dict[str, str]:
-    """ISO code of a territory -> the ISO code of the country it is part of: ISO
-    3166-2 lists it among that country's subdivisions under its own code and name
-    (Hong Kong is "CN-HK Hong Kong SAR", Puerto Rico "US-PR")."""
-    import pycountry
-
-    found = {}
-    for sub in pycountry.subdivisions:
-        parent, _, own = sub.code.partition("-")
-        country = _countries().get(own)
-        territory = country and own != parent and _TERRITORY_TYPES.search(sub.type)
-        if territory and _stems(sub.name) & _stems(country.name):  # "Hong Kong SAR"
-            found[own] = parent
-    return found
-
-
-def _stems(name: str) -> set[str]:
-    return {w[:4] for w in re.split(r"[\s,-]+", geo.fold(name)) if len(w) >= 4}
-
-
-# Subdivision types of ISO 3166-2 that are whole territories (not provinces that
-# happen to share a code with a country, like Guinea's "Mali" prefecture).
-_TERRITORY_TYPES = re.compile(r"administrative region|outlying|overseas|dependenc|^country$", re.I)
-
-
 def part_of_country(name: str) -> str | None:
-    """The country a territory belongs to ("Hong Kong" -> "China"), None for a state."""
+    """The country a territory belongs to ("Hong Kong" -> "China"), None for a state
+    (quizzes.extraction.geo.sovereign_country)."""
     iso = country_iso(name)
-    parent = _territories().get(iso or "")
-    return country_name(parent) if parent in _countries() else None
+    if iso is None:
+        return None
+    state = geo.sovereign_country(name)
+    return state if country_iso(state) not in {None, iso} else None
 
 
 def capital_of(iso: str) -> str:
