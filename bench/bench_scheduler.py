@@ -268,7 +268,7 @@ def main() -> None:
     # Every 200 answers queue a parameter fit. Without a broker it runs inline, right
     # after the answer's commit, and would be timed as part of that answer. Here it
     # is switched off; in production it runs on a Celery worker.
-    services.OPTIMIZE_CHECK_EVERY = 10**9
+    services.reviews.OPTIMIZE_CHECK_EVERY = 10**9
     User = get_user_model()
     teacher = User.objects.create(username="teacher", is_staff=True)
     learner = User.objects.create(username="learner")

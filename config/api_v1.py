@@ -1,4 +1,4 @@
-"""/api/v1/ routes, gathered from each app's api package."""
+"""/api/v1/ routes, gathered from each app's rest_api package."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -8,10 +8,10 @@ import config.api_fields  # noqa: F401  (registers the <id:...> converter)
 from classes.rest_api import urls as classes_api_urls
 from config.api_auth import DeviceDetailView, DeviceListView, LogoutView, TokenView
 from config.health import health
-from learning.api import urls as learning_api_urls
-from learning.api.account import MeExportView, MeView
-from quizzes.api import urls as quizzes_api_urls
-from quizzes.interop import api as interop_api
+from learning.rest_api import urls as learning_api_urls
+from learning.rest_api.account import MeExportView, MeView
+from quizzes.interop import rest_api as interop_api
+from quizzes.rest_api import urls as quizzes_api_urls
 
 urlpatterns: list = []
 # Token login/logout, the OpenAPI schema and Swagger UI (assets from the sidecar, no CDN).
@@ -32,8 +32,8 @@ urlpatterns += [
     ),
 ]
 # Content (a bank's questions; teach/..., articles/...) and learner routes (banks, study,
-# reviews, quizzes, progress, me/preferences): quizzes/api/urls.py, learning/api/urls.py.
-# Bank import/export for teachers (quizzes/interop/api.py); before the teach/banks router,
+# reviews, quizzes, progress, me/preferences): quizzes/rest_api/urls.py, learning/rest_api/urls.py.
+# Bank import/export for teachers (quizzes/interop/rest_api.py); before the teach/banks router,
 # whose detail route would otherwise take "import" for a bank id.
 urlpatterns += [
     path("teach/banks/import/", interop_api.BankImportView.as_view(), name="teach-bank-import"),

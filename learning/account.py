@@ -1,6 +1,6 @@
 """A user's own data: export everything as JSON, or delete the account.
 
-Used by the web pages (web/account_views.py) and the API (learning/api/account.py).
+Used by the web pages (web/account_views.py) and the API (learning/rest_api/account.py).
 
 Deleting an account removes the user and, through the foreign keys, their
 preferences, cards, review logs, undo marks, quiz attempts and answers, and API

@@ -1,6 +1,6 @@
 """Class routes under /api/v1/ (paths fixed by issue 13): students' classes/...,
 teachers' teach/classes/... and teach/assignments/... (the per-student progress
-and item analysis of an assignment read study data: learning/api/urls.py)."""
+and item analysis of an assignment read study data: learning/rest_api/urls.py)."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter

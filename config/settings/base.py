@@ -275,7 +275,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "BankStatusEnum": "quizzes.models.BankStatus",
         "QuestionStatusEnum": "quizzes.models.QuestionStatus",
-        "EditableQuestionStatusEnum": "quizzes.api.serializers.EDITABLE_QUESTION_STATUSES",
+        "EditableQuestionStatusEnum": "quizzes.rest_api.serializers.EDITABLE_QUESTION_STATUSES",
         "AssignmentStatusEnum": "learning.assignments.STATUSES",
         "GenerationStatusEnum": "quizzes.models.GenerationStatus",
     },

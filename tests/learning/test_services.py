@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from learning import services
+from learning.cards import CARD_STATE_FIELDS
 from learning.models import Card, CardState, QuizAnswer, ReviewLog, ReviewUndo, StudyPreferences
 from learning.services import ReviewError
 from tests.factories import QuestionBankFactory, QuestionFactory
@@ -113,12 +114,12 @@ def test_a_review_id_used_for_another_card_is_a_conflict(student, bank, card):
 def test_undo_restores_the_exact_previous_state(student, card):
     answer(student, card, 4, T0)
     card.refresh_from_db()
-    before = {f: getattr(card, f) for f in services.CARD_STATE_FIELDS}
+    before = {f: getattr(card, f) for f in CARD_STATE_FIELDS}
     answer(student, card, 1, card.due + timedelta(days=1))
     restored = services.review_undo_last(user=student)
     assert restored.pk == card.pk
     card.refresh_from_db()
-    assert {f: getattr(card, f) for f in services.CARD_STATE_FIELDS} == before
+    assert {f: getattr(card, f) for f in CARD_STATE_FIELDS} == before
     # the log stays, marked undone
     assert ReviewLog.objects.filter(card=card).count() == 2
     assert ReviewUndo.objects.count() == 1

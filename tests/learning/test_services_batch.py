@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.db import transaction
 
-from learning import services
+from learning import services, sql
+from learning.cards import CARD_STATE_FIELDS
 from learning.models import Card, CardState, ReviewLog
 from tests.factories import QuestionBankFactory, QuestionFactory
 
@@ -44,7 +45,7 @@ def upload(user, items, at=NOW):
 
 
 def card_states(cards) -> list[tuple]:
-    fields = services.CARD_STATE_FIELDS
+    fields = CARD_STATE_FIELDS
     return [
         tuple(getattr(card, f) for f in fields)
         for card in Card.objects.filter(pk__in=[c.pk for c in cards]).order_by("pk")
@@ -287,7 +288,7 @@ def test_a_database_with_a_small_parameter_limit_gets_several_statements(
 ):
     cards = make_cards(student, teacher, 7)
     services.preferences_get(user=student)
-    monkeypatch.setattr(services, "_rows_per_statement", lambda columns: 4)
+    monkeypatch.setattr(sql, "rows_per_statement", lambda columns: 4)
     items = ratings_batch(cards, 30)
     # 30 logs in 8 INSERTs of at most 4 rows, 7 cards in 2 UPDATEs
     with django_assert_num_queries(5 + 8 + 2):

@@ -5,6 +5,7 @@ from datetime import datetime
 from pathlib import Path
 
 from learning import services
+from learning.cards import scheduler_kwargs
 from learning.models import CardState, ReviewLog, StudyPreferences
 from learning.tasks import optimize_parameters_task, parameters_optimize_later
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
@@ -56,7 +57,7 @@ def test_task_fits_and_stores_parameters_used_by_the_scheduler(
     assert len(prefs.fsrs_parameters) == 21
     assert prefs.parameters_review_count == 500
     assert prefs.parameters_fitted_at is not None
-    assert services.scheduler_kwargs(prefs)["parameters"] == prefs.fsrs_parameters
+    assert scheduler_kwargs(prefs)["parameters"] == prefs.fsrs_parameters
     # no refit until enough new reviews arrive
     again = optimize_parameters_task.delay(student.pk).get()
     assert again["fitted"] is False
@@ -81,7 +82,7 @@ def test_every_200_answers_queue_a_fit_check(
     monkeypatch.setattr(
         tasks.optimize_parameters_task, "delay", lambda user_id: queued.append(user_id)
     )
-    monkeypatch.setattr(services, "OPTIMIZE_CHECK_EVERY", 3)
+    monkeypatch.setattr(services.reviews, "OPTIMIZE_CHECK_EVERY", 3)
     cache.delete(f"learning:reviews-since-check:{student.pk}")
     card = services.card_get_or_create(user=student, question=bank.questions.first())
     for _ in range(3):

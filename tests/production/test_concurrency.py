@@ -20,7 +20,8 @@ from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, connections
 from django.utils import timezone
 
-from learning import scheduler, services
+from learning import scheduler
+from learning.cards import fuzz_seed_of
 from learning.models import Card, ReviewLog
 from learning.services import card_get_or_create, card_snapshot, review_record
 from tests.factories import QuestionBankFactory, QuestionFactory, UserFactory
@@ -80,7 +81,7 @@ def _replay(card: Card, logs: list[ReviewLog]) -> scheduler.MemoryState:
             state,
             log.rating,
             log.reviewed_at,
-            fuzz_seed=services.fuzz_seed_of(Card(pk=card.pk, reps=state.reps)),
+            fuzz_seed=fuzz_seed_of(Card(pk=card.pk, reps=state.reps)),
         )
     return state
 
@@ -95,7 +96,7 @@ def card(transactional_db):
 
 
 def test_two_devices_answering_the_same_card_are_both_logged_in_order(card):
-    with mock.patch.object(services.scheduler, "schedule", _slow_schedule):
+    with mock.patch.object(scheduler, "schedule", _slow_schedule):
         outcomes = _run_together(
             lambda: review_record(user=card.user, card_id=card.pk, rating=3),
             lambda: review_record(user=card.user, card_id=card.pk, rating=1),
@@ -122,7 +123,7 @@ def test_two_devices_answering_the_same_card_are_both_logged_in_order(card):
 
 def test_the_same_offline_review_uploaded_twice_at_once_is_logged_once(card):
     client_uuid = uuid.uuid4()
-    with mock.patch.object(services.scheduler, "schedule", _slow_schedule):
+    with mock.patch.object(scheduler, "schedule", _slow_schedule):
         outcomes = _run_together(
             lambda: review_record(
                 user=card.user, card_id=card.pk, rating=3, client_uuid=client_uuid
@@ -145,8 +146,8 @@ def test_a_crash_after_the_card_is_written_leaves_card_and_log_agreeing(card):
     before = card_snapshot(card)
 
     with (
-        # the log's INSERT (learning.services writes it with one raw statement)
-        mock.patch("learning.services._insert_logs", side_effect=DatabaseError("disk full")),
+        # the log's INSERT (learning.sql writes it with one raw statement)
+        mock.patch("learning.sql.insert_logs", side_effect=DatabaseError("disk full")),
         pytest.raises(DatabaseError),
     ):
         review_record(user=card.user, card_id=card.pk, rating=3)

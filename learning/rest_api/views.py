@@ -28,8 +28,8 @@ from classes.api import (
 from config.api_common import ConditionalGetMixin
 from learning import assignments, selectors, services
 from learning.models import QuizAnswer, QuizAttempt
-from quizzes.api.views import IsTeacher, ensure_can_edit, published_bank_for_user
 from quizzes.models import BankStatus, Question, QuestionBank, QuestionKind
+from quizzes.rest_api.views import IsTeacher, ensure_can_edit, published_bank_for_user
 from quizzes.selectors import bank_list_for_user
 
 from . import serializers as s

@@ -15,8 +15,8 @@ from config.api_errors import PayloadTooLarge
 from config.api_fields import MAX_ID, PrimaryKeyField, StrictBooleanField, StrictCharField
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
-from quizzes.api.serializers import PublicQuestionSerializer
 from quizzes.models import QuestionBank
+from quizzes.rest_api.serializers import PublicQuestionSerializer
 
 STATE_NAMES = {
     CardState.NEW: "new",

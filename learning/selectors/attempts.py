@@ -1,0 +1,101 @@
+"""Single objects the user owns (a card, a quiz attempt) and quiz history."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Count,
+    QuerySet,
+)
+from django.http import Http404
+
+from ..models import Card, QuizAttempt
+from ..quizzes_gateway import (
+    Question,
+    QuestionKind,
+)
+
+
+def card_get_for_user(*, user, card_id: int) -> Card:
+    try:
+        card_id = int(card_id)
+    except (TypeError, ValueError):
+        raise Http404("No such card.") from None
+    card = (
+        Card.objects.select_related("question__bank__article")
+        .prefetch_related("question__choices")
+        .filter(pk=card_id, user=user)
+        .first()
+    )
+    if card is None:
+        raise Http404("No such card.")
+    return card
+
+
+def attempt_get_for_user(*, user, attempt_id: int) -> QuizAttempt:
+    try:
+        attempt_id = int(attempt_id)
+    except (TypeError, ValueError):
+        raise Http404("No such quiz.") from None
+    attempt = QuizAttempt.objects.select_related("bank").filter(pk=attempt_id, user=user).first()
+    if attempt is None:
+        raise Http404("No such quiz.")
+    return attempt
+
+
+def attempt_list(*, user) -> QuerySet[QuizAttempt]:
+    return (
+        QuizAttempt.objects.filter(user=user)
+        .select_related("bank")
+        .annotate(answered_count=Count("answers"))
+        .order_by("-started_at", "-id")
+    )
+
+
+def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
+    """Per question of the attempt, in order: what was asked, given and right."""
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_ids)
+        .select_related("bank__article")
+        .prefetch_related("choices")
+    }
+    answers = {a.question_id: a for a in attempt.answers.all()}
+    rows = []
+    for qid in attempt.question_ids:
+        question = questions.get(qid)
+        if question is None:
+            continue
+        choices = list(question.choices.all())
+        answer = answers.get(qid)
+        correct: list[str] | str
+        if question.kind == QuestionKind.ORDERING:
+            correct = [c.text for c in sorted(choices, key=lambda c: (c.position, c.pk))]
+        else:
+            correct = question.answer
+        given = None
+        if answer is not None:
+            given = {
+                "choice": answer.choice_id,
+                "order": answer.given_order,
+                "text": answer.given_text or None,
+            }
+        rows.append(
+            {
+                "question": question.pk,
+                "prompt": question.prompt,
+                "kind": question.kind,
+                "choices": [
+                    {"id": c.pk, "text": c.text, "is_correct": c.is_correct} for c in choices
+                ],
+                "given": given,
+                "correct_answer": correct,
+                "correct_choice": next((c.pk for c in choices if c.is_correct), None),
+                "is_correct": answer.is_correct if answer is not None else None,
+                "explanation": question.explanation,
+                "evidence": question.evidence_text,
+                "article": question.bank.article_id,
+                "evidence_start": question.evidence_start,
+                "evidence_end": question.evidence_end,
+            }
+        )
+    return rows

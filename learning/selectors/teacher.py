@@ -1,0 +1,123 @@
+"""The teacher's view of a bank's students: progress, hard questions, leeches."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db.models import (
+    Count,
+    Max,
+    Q,
+)
+from django.utils import timezone
+
+from ..models import Card, CardState, ReviewLog
+from ..quizzes_gateway import (
+    published_question_filter,
+    published_questions,
+)
+from .progress import card_mastery
+
+
+def bank_student_progress(*, bank, now: datetime | None = None) -> list[dict]:
+    """Per student who studied `bank`: mastery (0-100), 30-day retention of
+    review-state answers, last activity and number of reviews."""
+    now = now or timezone.now()
+    total = published_questions(bank=bank).count()
+    students: dict[int, dict] = {}
+    sums: dict[int, float] = defaultdict(float)
+    for user_id, username, state, stability, last_review, parameters in Card.objects.filter(
+        Q(question__bank=bank) & published_question_filter("question__")
+    ).values_list(
+        "user_id",
+        "user__username",
+        "state",
+        "stability",
+        "last_review",
+        "user__study_preferences__fsrs_parameters",
+    ):
+        students.setdefault(
+            user_id,
+            {
+                "user": user_id,
+                "username": username,
+                "mastery": 0.0,
+                "retention": None,
+                "last_activity": None,
+                "reviews": 0,
+            },
+        )
+        sums[user_id] += card_mastery(state, stability, last_review, now, parameters or None)
+    since = now - timedelta(days=30)
+    for row in (
+        ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)
+        .values("user_id")
+        .annotate(
+            reviews=Count("id"),
+            last=Max("reviewed_at"),
+            graded=Count("id", filter=Q(reviewed_at__gte=since, state_before=CardState.REVIEW)),
+            passed=Count(
+                "id",
+                filter=Q(reviewed_at__gte=since, state_before=CardState.REVIEW, rating__gt=1),
+            ),
+        )
+        .order_by()
+    ):
+        entry = students.get(row["user_id"])
+        if entry is None:
+            continue
+        entry["reviews"] = row["reviews"]
+        entry["last_activity"] = row["last"]
+        entry["retention"] = round(row["passed"] / row["graded"], 4) if row["graded"] else None
+    for user_id, entry in students.items():
+        entry["mastery"] = round(100 * sums[user_id] / total, 1) if total else 0.0
+    return sorted(students.values(), key=lambda e: (-e["mastery"], e["username"]))
+
+
+def question_failures(*, bank, limit: int = 10) -> list[dict]:
+    """The bank's questions most often answered Again (flashcards and quizzes)."""
+    rows = (
+        ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)
+        .values("card__question_id", "card__question__prompt")
+        .annotate(
+            failures=Count("id", filter=Q(rating=1)),
+            reviews=Count("id"),
+            students=Count("user_id", distinct=True),
+        )
+        .filter(failures__gt=0)
+        .order_by("-failures", "card__question_id")[:limit]
+    )
+    return [
+        {
+            "question": row["card__question_id"],
+            "prompt": row["card__question__prompt"],
+            "failures": row["failures"],
+            "reviews": row["reviews"],
+            "students": row["students"],
+            "failure_rate": round(row["failures"] / row["reviews"], 4),
+        }
+        for row in rows
+    ]
+
+
+def leeches(*, bank=None, threshold: int = 8, user=None) -> list[dict]:
+    """Cards forgotten (lapsed) at least `threshold` times: a sign of a bad question."""
+    cards = Card.objects.filter(lapses__gte=threshold)
+    if bank is not None:
+        cards = cards.filter(question__bank=bank)
+    if user is not None:
+        cards = cards.filter(user=user)
+    return [
+        {
+            "card": card.pk,
+            "user": card.user_id,
+            "username": card.user.username,
+            "question": card.question_id,
+            "prompt": card.question.prompt,
+            "bank": card.question.bank_id,
+            "lapses": card.lapses,
+            "reps": card.reps,
+        }
+        for card in cards.select_related("user", "question").order_by("-lapses", "id")
+    ]

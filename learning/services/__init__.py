@@ -1,0 +1,92 @@
+"""Writes of the learner side, one module per topic: `reviews` (answering a card,
+undo), `batch_sync` (offline batches), `quizzes` (attempts), `preferences`,
+`parameters` (FSRS fitting); `common` holds ReviewError. One entry point per
+action, shared by HTML, API, admin and tasks; each runs in one transaction. The
+raw SQL they need is in learning/sql.py.
+
+This package re-exports the public names so `from learning import services` keeps
+working; other apps go through learning.api (issue 15)."""
+
+from .batch_sync import (
+    review_batch_record,
+)
+from .common import (
+    ReviewError,
+)
+from .parameters import (
+    parameters_optimize,
+    parameters_reset,
+)
+from .preferences import (
+    MAX_STEP_SECONDS,
+    MAX_STEPS,
+    PREFERENCE_FIELDS,
+    cards_reschedule,
+    parse_steps,
+    preferences_get,
+    preferences_update,
+)
+from .quizzes import (
+    QUIZ_MAX_SIZE,
+    GradedAnswer,
+    answer_grade,
+    quiz_answer,
+    quiz_answer_override,
+    quiz_answers_settle,
+    quiz_discard,
+    quiz_finish,
+    quiz_start,
+    typed_answer_match,
+)
+from .reviews import (
+    EARLIEST_REVIEW,
+    FUTURE_TOLERANCE,
+    OPTIMIZE_CHECK_EVERY,
+    QUIZ_SLOW_MS,
+    STATE_NAMES,
+    ReviewResult,
+    UndoResult,
+    card_get_or_create,
+    card_snapshot,
+    rating_for_answer,
+    review_record,
+    review_undo,
+    review_undo_last,
+)
+
+__all__ = [
+    "EARLIEST_REVIEW",
+    "FUTURE_TOLERANCE",
+    "GradedAnswer",
+    "MAX_STEPS",
+    "MAX_STEP_SECONDS",
+    "OPTIMIZE_CHECK_EVERY",
+    "PREFERENCE_FIELDS",
+    "QUIZ_MAX_SIZE",
+    "QUIZ_SLOW_MS",
+    "ReviewError",
+    "ReviewResult",
+    "STATE_NAMES",
+    "UndoResult",
+    "answer_grade",
+    "card_get_or_create",
+    "card_snapshot",
+    "cards_reschedule",
+    "parameters_optimize",
+    "parameters_reset",
+    "parse_steps",
+    "preferences_get",
+    "preferences_update",
+    "quiz_answer",
+    "quiz_answer_override",
+    "quiz_answers_settle",
+    "quiz_discard",
+    "quiz_finish",
+    "quiz_start",
+    "rating_for_answer",
+    "review_batch_record",
+    "review_record",
+    "review_undo",
+    "review_undo_last",
+    "typed_answer_match",
+]

@@ -1,0 +1,323 @@
+"""Quiz attempts: start, grade and store answers (feeding the scheduler), held
+typed misses, finish.
+
+The quiz rule (documented in docs/decisions/0002): a wrong answer is Again, a
+right one is Good, a right one that took longer than QUIZ_SLOW_MS (20 s) is
+Hard."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..models import (
+    Card,
+    CardState,
+    QuizAnswer,
+    QuizAttempt,
+    QuizMode,
+    Rating,
+    ReviewLog,
+    ReviewSource,
+)
+from ..quizzes_gateway import (
+    MULTIPLE_CHOICE_KINDS,
+    AnswerMatch,
+    Question,
+    QuestionKind,
+    answer_match,
+)
+from .common import ReviewError, as_int
+from .reviews import card_get_or_create, rating_for_answer, review_record
+
+QUIZ_MAX_SIZE = 100
+
+
+def quiz_start(
+    *, user, bank, size: int | str | None = 10, mode: str = QuizMode.RANDOM
+) -> QuizAttempt:
+    """A new attempt over up to `size` published questions of a published bank."""
+    if bank is None or not getattr(bank, "is_published", False):
+        raise ReviewError("bank", "This bank is not published.")
+    size = as_int(size, field="size")
+    if size is None or not 1 <= size <= QUIZ_MAX_SIZE:
+        raise ReviewError("size", f"The size must be between 1 and {QUIZ_MAX_SIZE}.")
+    if mode not in QuizMode.values:
+        raise ReviewError("mode", f"The mode must be one of: {', '.join(QuizMode.values)}.")
+    question_ids = list(
+        Question.objects.filter(bank=bank, status="published")
+        .order_by("position", "id")
+        .values_list("id", flat=True)
+    )
+    if not question_ids:
+        raise ReviewError("bank", "This bank has no published questions yet.")
+    if mode == QuizMode.RANDOM:
+        chosen = random.sample(question_ids, min(size, len(question_ids)))
+    else:
+        now = timezone.now()
+        cards = {
+            qid: (state, due)
+            for qid, state, due in Card.objects.filter(
+                user=user, question_id__in=question_ids
+            ).values_list("question_id", "state", "due")
+        }
+        far = now + timedelta(days=365 * 1000)
+
+        def urgency(qid: int) -> tuple:
+            state, due = cards.get(qid, (CardState.NEW, None))
+            if state != CardState.NEW and due is not None and due <= now:
+                return (0, due)
+            if state == CardState.NEW:
+                return (1, far)
+            return (2, due)
+
+        chosen = sorted(question_ids, key=urgency)[:size]
+    with transaction.atomic():
+        return QuizAttempt.objects.create(user=user, bank=bank, mode=mode, question_ids=chosen)
+
+
+@dataclass(frozen=True)
+class GradedAnswer:
+    is_correct: bool
+    choice: Any = None  # the Choice picked (multiple choice)
+    order: list[int] | None = None  # the choice ids in the given order (timeline)
+    text: str = ""  # the typed answer (cloze, free text)
+
+
+def answer_grade(
+    *,
+    question: Question,
+    choice_id: int | None = None,
+    order: list[int] | None = None,
+    text: str | None = None,
+) -> GradedAnswer:
+    """Whether an answer to a question is right. Pure: it writes nothing (the quiz
+    stores it, a teacher's preview only shows it). Raises ReviewError for an answer
+    that does not fit the question."""
+    choices = list(question.choices.all())
+    if question.kind in MULTIPLE_CHOICE_KINDS:
+        if choice_id is None:
+            raise ReviewError("choice", "Pick one of the choices.")
+        chosen = next((c for c in choices if c.pk == choice_id), None)
+        if chosen is None:
+            raise ReviewError("choice", "This choice does not belong to the question.")
+        return GradedAnswer(is_correct=chosen.is_correct, choice=chosen)
+    if question.kind == QuestionKind.ORDERING:
+        if not isinstance(order, list | tuple) or not order:
+            raise ReviewError("order", "Give the choices in the order you think is right.")
+        try:
+            given_order = [int(x) for x in order]
+        except (TypeError, ValueError):
+            raise ReviewError("order", "The order must list choice ids.") from None
+        expected = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
+        if sorted(given_order) != sorted(expected):
+            raise ReviewError("order", "The order must list each choice of the question once.")
+        return GradedAnswer(is_correct=given_order == expected, order=given_order)
+    if text is None or not str(text).strip():
+        raise ReviewError("text", "Type your answer.")
+    given_text = str(text).strip()[:1000]
+    return GradedAnswer(
+        is_correct=typed_answer_match(question, given_text).accepted, text=given_text
+    )
+
+
+def quiz_answer(
+    *,
+    user,
+    attempt: QuizAttempt,
+    question_id: int | str | None,
+    choice_id: int | None = None,
+    order: list[int] | None = None,
+    text: str | None = None,
+    duration_ms: int | None = None,
+    hold_typed_miss: bool = False,
+) -> QuizAnswer:
+    """Grade one answer of an attempt, store it, and feed the scheduler.
+
+    Typed answers are matched the way a teacher would (quizzes.answer_matching).
+    With `hold_typed_miss`, a typed answer marked wrong is stored but not logged
+    yet (`held`): the student may still say "I was right" (quiz_answer_override);
+    it is logged as a miss when they go on (quiz_answers_settle), at the latest
+    with their next answer or when the quiz finishes."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    if attempt.finished_at is not None:
+        raise ReviewError("attempt", "This quiz is finished.")
+    question_id = as_int(question_id, field="question")
+    choice_id = as_int(choice_id, field="choice")
+    duration_ms = as_int(duration_ms, field="duration_ms")
+    if duration_ms is not None and not 0 <= duration_ms <= 24 * 3600 * 1000:
+        raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
+    if question_id is None or question_id not in attempt.question_ids:
+        raise ReviewError("question", "This question is not part of the quiz.")
+    question = Question.objects.prefetch_related("choices").filter(pk=question_id).first()
+    if question is None:
+        raise ReviewError("question", "This question no longer exists.")
+    graded = answer_grade(question=question, choice_id=choice_id, order=order, text=text)
+    chosen, given_order, given_text = graded.choice, graded.order, graded.text
+    is_correct = graded.is_correct
+    held = hold_typed_miss and not is_correct and question.kind not in MULTIPLE_CHOICE_KINDS
+    held = held and question.kind != QuestionKind.ORDERING
+    rating = rating_for_answer(is_correct=is_correct, duration_ms=duration_ms)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.finished_at is not None:
+            raise ReviewError("attempt", "This quiz is finished.")
+        # One query: this question's answer, if any, and the answers still held.
+        earlier = list(
+            QuizAnswer.objects.filter(attempt=locked).filter(
+                Q(question_id=question_id) | Q(held=True)
+            )
+        )
+        if any(row.question_id == question_id for row in earlier):
+            raise ReviewError("question", "This question is already answered.")
+        _settle_held(user=user, held=earlier)
+        card = card_get_or_create(user=user, question=question)
+        log = None
+        if not held:
+            log = review_record(
+                user=user,
+                card_id=card.pk,
+                rating=rating,
+                reviewed_at=now,
+                duration_ms=duration_ms,
+                source=ReviewSource.QUIZ,
+            ).log
+        try:
+            with transaction.atomic():
+                answer = QuizAnswer.objects.create(
+                    attempt=locked,
+                    question=question,
+                    choice=chosen,
+                    given_text=given_text,
+                    given_order=given_order,
+                    is_correct=is_correct,
+                    held=held,
+                    duration_ms=duration_ms,
+                    answered_at=now,
+                    review=log,
+                )
+        except IntegrityError:
+            raise ReviewError("question", "This question is already answered.") from None
+        if is_correct:
+            QuizAttempt.objects.filter(pk=locked.pk).update(correct_count=F("correct_count") + 1)
+            attempt.correct_count = locked.correct_count + 1
+    return answer
+
+
+def typed_answer_match(question, given_text: str) -> AnswerMatch:
+    """How a typed answer to `question` is graded: its answer, the teacher's
+    accepted alternatives and the text of its correct choices all count."""
+    alternatives = [*(question.accepted_answers or [])]
+    alternatives += [c.text for c in question.choices.all() if c.is_correct]
+    return answer_match(given_text, expected=question.answer, alternatives=alternatives)
+
+
+def _settle_held(*, user, held: list[QuizAnswer]) -> int:
+    """Log held typed misses (answers of an attempt whose row lock the caller
+    holds) as misses (Again), at the time they were given."""
+    held = [answer for answer in held if answer.held]
+    for answer in held:
+        card, _ = Card.objects.get_or_create(
+            user=user, question_id=answer.question_id, defaults={"due": timezone.now()}
+        )
+        answer.review = _log_quiz_review(user=user, card=card, answer=answer, rating=Rating.AGAIN)
+        answer.held = False
+        answer.save(update_fields=["review", "held"])
+    return len(held)
+
+
+def _log_quiz_review(*, user, card: Card, answer: QuizAnswer, rating: int) -> ReviewLog:
+    """The review of a held answer, dated when it was given (now, if the card was
+    reviewed since: a review never goes before the card's last one)."""
+    reviewed_at = answer.answered_at
+    if card.last_review is not None and card.last_review > reviewed_at:
+        reviewed_at = timezone.now()
+    return review_record(
+        user=user,
+        card_id=card.pk,
+        rating=rating,
+        reviewed_at=reviewed_at,
+        duration_ms=answer.duration_ms,
+        source=ReviewSource.QUIZ,
+    ).log
+
+
+def quiz_answers_settle(*, user, attempt: QuizAttempt) -> int:
+    """The student went on: log their held typed misses (how many were held)."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        return _settle_held(user=user, held=list(locked.answers.filter(held=True)))
+
+
+def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int | None) -> QuizAnswer:
+    """ "I was right": a held typed miss becomes a pass before it is logged, and
+    is logged as a right answer (Good, or Hard when slow)."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    question_id = as_int(question_id, field="question")
+    if question_id is None:
+        raise ReviewError("question", "Which question?")
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        answer = (
+            QuizAnswer.objects.select_related("question")
+            .filter(attempt=locked, question_id=question_id)
+            .first()
+        )
+        if answer is None:
+            raise ReviewError("question", "This question is not answered yet.")
+        if answer.overridden:
+            return answer
+        if not answer.held:
+            raise ReviewError(
+                "question", "This answer is already counted; it can no longer be changed."
+            )
+        card = card_get_or_create(user=user, question=answer.question)
+        rating = rating_for_answer(is_correct=True, duration_ms=answer.duration_ms)
+        answer.review = _log_quiz_review(user=user, card=card, answer=answer, rating=rating)
+        answer.is_correct = True
+        answer.overridden = True
+        answer.held = False
+        answer.save(update_fields=["review", "is_correct", "overridden", "held"])
+        QuizAttempt.objects.filter(pk=locked.pk).update(correct_count=F("correct_count") + 1)
+        attempt.correct_count = locked.correct_count + 1
+    return answer
+
+
+def quiz_discard(*, user, attempt: QuizAttempt) -> None:
+    """Drop an unfinished attempt. Its held typed misses are logged first: every
+    answer given stays a review of its card."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.finished_at is not None:
+            raise ReviewError("attempt", "A finished quiz stays in your results.")
+        _settle_held(user=user, held=list(locked.answers.filter(held=True)))
+        locked.delete()
+
+
+def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
+    """Close an attempt (idempotent); unanswered questions count as wrong, held
+    typed misses are logged."""
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.finished_at is None:
+            answers = list(locked.answers.all())  # one query, also finding held answers
+            if any(answer.held for answer in answers):
+                _settle_held(user=locked.user, held=answers)
+            locked.correct_count = sum(answer.is_correct for answer in answers)
+            locked.finished_at = timezone.now()
+            locked.save(update_fields=["correct_count", "finished_at"])
+    attempt.refresh_from_db()
+    return attempt

@@ -1,0 +1,214 @@
+"""The raw SQL of `learning`, in one place: what the ORM cannot say in one
+statement (a multi-row INSERT ... RETURNING, an UPDATE ... FROM VALUES, several
+capped counts in one SELECT, adding days to a datetime). Each works on SQLite and
+PostgreSQL and falls back to the ORM elsewhere; tests/learning/test_sql.py runs
+them on both."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC
+from typing import Any, cast
+
+from django.db import NotSupportedError, connection
+from django.db.models import (
+    DateTimeField,
+    Func,
+    QuerySet,
+)
+from django.utils import timezone
+
+from .cards import CARD_STATE_FIELDS
+from .models import (
+    Card,
+    ReviewLog,
+)
+
+
+class AddDays(Func):
+    """datetime + a number of days, in SQL (SQLite and PostgreSQL)."""
+
+    output_field = DateTimeField()
+
+    def _parts(self, compiler, connection):
+        moment_sql, moment_params = compiler.compile(self.source_expressions[0])
+        days_sql, days_params = compiler.compile(self.source_expressions[1])
+        return moment_sql, days_sql, [*moment_params, *days_params]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        moment_sql, days_sql, params = self._parts(compiler, connection)
+        return f"datetime(julianday({moment_sql}) + ({days_sql}))", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        moment_sql, days_sql, params = self._parts(compiler, connection)
+        return f"({moment_sql} + make_interval(days => CAST({days_sql} AS integer)))", params
+
+    def as_sql(
+        self,
+        compiler,
+        connection,
+        function=None,
+        template=None,
+        arg_joiner=None,
+        **extra_context,
+    ):
+        raise NotSupportedError("No SQL for adding days on this database.")
+
+
+def _adapters():
+    """Fast (value -> database parameter) functions for datetimes and UUIDs;
+    Django's own go through several checks per value."""
+    if connection.vendor == "postgresql":
+        return (lambda moment: moment), (lambda value: value)
+    if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
+
+        def sqlite_datetime(moment):  # what Django stores: naive UTC text
+            if moment is None:
+                return None
+            return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+
+        return sqlite_datetime, (lambda value: value.hex if value is not None else None)
+    uuid_field = ReviewLog._meta.get_field("client_uuid")
+    return connection.ops.adapt_datetimefield_value, (
+        lambda value: uuid_field.get_db_prep_value(value, connection)
+    )
+
+
+def rows_per_statement(columns: int) -> int:
+    """How many rows of `columns` parameters one statement may carry here
+    (Django assumes SQLite's old limit of 999; the library says its own)."""
+    limit = 65_535  # PostgreSQL's wire protocol
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, (limit - 1) // columns)
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+LOG_COLUMNS = (
+    "user_id",
+    "card_id",
+    "rating",
+    "reviewed_at",
+    "duration_ms",
+    "client_uuid",
+    "source",
+    "card_before",
+    "state_before",
+    "stability_before",
+    "state_after",
+    "due_after",
+    "result",
+    "created_at",
+)
+
+
+def insert_logs(rows: list[dict]) -> list[int]:
+    """INSERT every log row in ONE statement; returns their ids in row order."""
+    if connection.vendor not in ("sqlite", "postgresql"):  # portable, maybe chunked
+        logs = ReviewLog.objects.bulk_create([ReviewLog(**row) for row in rows])
+        return [log.pk for log in logs]
+    ops = connection.ops
+    datetime_value, uuid_value = _adapters()
+    json_value = ops.adapt_json_value
+    created_at = datetime_value(timezone.now())
+    params: list = []
+    for row in rows:
+        params += (
+            row["user_id"],
+            row["card_id"],
+            row["rating"],
+            datetime_value(row["reviewed_at"]),
+            row["duration_ms"],
+            uuid_value(row["client_uuid"]),
+            row["source"],
+            json_value(row["card_before"], None),
+            row["state_before"],
+            row["stability_before"],
+            row["state_after"],
+            datetime_value(row["due_after"]),
+            json_value(row["result"], None),
+            created_at,
+        )
+    qn = ops.quote_name
+    width = len(LOG_COLUMNS)
+    values = "(" + ", ".join(["%s"] * width) + ")"
+    ids: list[int] = []
+    with connection.cursor() as cursor:  # one statement (500 rows fit everywhere)
+        for chunk in _chunks(list(range(len(rows))), rows_per_statement(width)):
+            cursor.execute(
+                f"INSERT INTO {qn(ReviewLog._meta.db_table)} "
+                f"({', '.join(map(qn, LOG_COLUMNS))}) "
+                f"VALUES {', '.join([values] * len(chunk))} RETURNING {qn('id')}",
+                params[chunk[0] * width : (chunk[-1] + 1) * width],
+            )
+            # ids grow in row order within one INSERT; RETURNING's own order is not promised
+            ids += sorted(pk for (pk,) in cursor.fetchall())
+    return ids
+
+
+def update_cards(cards: Sequence[Any]) -> None:
+    """UPDATE the memory state of every card in ONE statement (UPDATE ... FROM VALUES)."""
+    now = timezone.now()
+    if connection.vendor not in ("sqlite", "postgresql"):
+        Card.objects.bulk_update(
+            [
+                Card(pk=card.pk, updated_at=now, **{f: getattr(card, f) for f in CARD_STATE_FIELDS})
+                for card in cards
+            ],
+            [*CARD_STATE_FIELDS, "updated_at"],
+        )
+        return
+    qn = connection.ops.quote_name
+    columns = {field.name: field for field in Card._meta.concrete_fields}
+    fields = [columns[name] for name in CARD_STATE_FIELDS]
+    sets = []
+    for position, field in enumerate(fields, start=2):
+        value = f"v.column{position}"
+        if connection.vendor == "postgresql":  # a VALUES column of NULLs is text there
+            value = f"CAST({value} AS {field.cast_db_type(connection)})"
+        sets.append(f"{qn(cast(str, field.column))} = {value}")
+    datetime_value, _ = _adapters()
+    params: list = [datetime_value(now)]  # updated_at: its placeholder comes first
+    for card in cards:
+        params += (
+            card.pk,
+            card.state,
+            card.step,
+            card.stability,
+            card.difficulty,
+            datetime_value(card.due),
+            datetime_value(card.last_review),
+            card.reps,
+            card.lapses,
+        )
+    width = len(fields) + 1
+    values = "(" + ", ".join(["%s"] * width) + ")"
+    table = qn(Card._meta.db_table)
+    with connection.cursor() as cursor:  # one statement (500 cards fit everywhere)
+        for chunk in _chunks(list(range(len(cards))), rows_per_statement(width)):
+            cursor.execute(
+                f"UPDATE {table} SET {qn('updated_at')} = %s, {', '.join(sets)} "
+                f"FROM (VALUES {', '.join([values] * len(chunk))}) AS v "
+                f"WHERE {table}.{qn('id')} = v.column1",
+                [params[0], *params[1 + chunk[0] * width : 1 + (chunk[-1] + 1) * width]],
+            )
+
+
+def capped_counts(capped: dict[str, tuple[QuerySet, int]]) -> dict[str, int]:
+    """name -> min(rows of the queryset, cap), all in one query (none when empty)."""
+    if not capped:
+        return {}
+    parts: list[str] = []
+    params: list = []
+    for number, (queryset, cap) in enumerate(capped.values()):
+        sql, part_params = queryset.values("id")[:cap].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped_{number})")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return dict(zip(capped, cursor.fetchone(), strict=True))
