@@ -1,0 +1,153 @@
+"""learning/sql.py, the raw SQL of `learning`, on the database the suite runs on
+(SQLite by default; PostgreSQL with DATABASE_URL): what each statement writes
+or counts is what the ORM would, in one statement."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db.models import F
+
+from learning import sql
+from learning.cards import CARD_STATE_FIELDS
+from learning.models import Card, CardState, ReviewLog
+from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
+
+T0 = datetime(2025, 3, 3, 9, 30, 15, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+def cards(student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    return [
+        CardFactory(user=student, question=question, due=T0)
+        for question in QuestionFactory.create_batch(3, bank=bank)
+    ]
+
+
+def log_row(card, index: int, *, client_uuid=None) -> dict:
+    return {
+        "user_id": card.user_id,
+        "card_id": card.pk,
+        "rating": 3,
+        "reviewed_at": T0 + timedelta(minutes=index),
+        "duration_ms": 1000 + index,
+        "client_uuid": client_uuid,
+        "source": "api",
+        "card_before": {"state": 0, "note": "naïve “quotes”"},
+        "state_before": CardState.NEW,
+        "stability_before": None,
+        "state_after": CardState.LEARNING,
+        "due_after": T0 + timedelta(minutes=10 + index),
+        "result": {"rating": 3, "index": index},
+    }
+
+
+def test_insert_logs_writes_every_row_in_one_statement_and_returns_ids_in_order(
+    cards, django_assert_num_queries
+):
+    key = uuid.uuid4()
+    rows = [log_row(card, i, client_uuid=key if i == 1 else None) for i, card in enumerate(cards)]
+    with django_assert_num_queries(1):
+        ids = sql.insert_logs(rows)
+    assert len(ids) == 3
+    stored = {log.pk: log for log in ReviewLog.objects.filter(pk__in=ids)}
+    for pk, row in zip(ids, rows, strict=True):
+        log = stored[pk]
+        assert log.card_id == row["card_id"]
+        assert log.reviewed_at == row["reviewed_at"]
+        assert log.due_after == row["due_after"]
+        assert log.duration_ms == row["duration_ms"]
+        assert log.card_before == row["card_before"]
+        assert log.result == row["result"]
+        assert log.stability_before is None
+        assert log.created_at is not None
+    assert stored[ids[1]].client_uuid == key
+    assert stored[ids[0]].client_uuid is None
+
+
+def test_insert_logs_splits_rows_the_database_cannot_take_in_one_statement(cards, monkeypatch):
+    monkeypatch.setattr(sql, "rows_per_statement", lambda columns: 2)
+    rows = [log_row(cards[i % 3], i) for i in range(5)]
+    ids = sql.insert_logs(rows)
+    assert ids == sorted(ids)
+    assert [log.duration_ms for log in ReviewLog.objects.filter(pk__in=ids).order_by("pk")] == [
+        1000,
+        1001,
+        1002,
+        1003,
+        1004,
+    ]
+
+
+def test_update_cards_writes_each_cards_memory_state_in_one_statement(
+    cards, django_assert_num_queries
+):
+    class Row:  # what the services hand over: plain values
+        def __init__(self, pk, **state):
+            self.pk = pk
+            for name in CARD_STATE_FIELDS:
+                setattr(self, name, state[name])
+
+    states = [
+        {
+            "state": CardState.REVIEW,
+            "step": None,
+            "stability": 12.5,
+            "difficulty": 4.25,
+            "due": T0 + timedelta(days=12),
+            "last_review": T0,
+            "reps": 4,
+            "lapses": 1,
+        },
+        {  # NULLs in every nullable column (typed by a cast on PostgreSQL)
+            "state": CardState.LEARNING,
+            "step": 1,
+            "stability": None,
+            "difficulty": None,
+            "due": T0 + timedelta(minutes=10),
+            "last_review": None,
+            "reps": 0,
+            "lapses": 0,
+        },
+    ]
+    with django_assert_num_queries(1):
+        sql.update_cards(
+            [Row(card.pk, **state) for card, state in zip(cards, states, strict=False)]
+        )
+    for card, state in zip(cards, states, strict=False):
+        card.refresh_from_db()
+        assert {name: getattr(card, name) for name in CARD_STATE_FIELDS} == state
+    untouched = Card.objects.get(pk=cards[2].pk)
+    assert untouched.due == T0
+    assert untouched.reps == 0
+
+
+def test_capped_counts_counts_each_queryset_up_to_its_cap_in_one_query(
+    cards, student, other_student, django_assert_num_queries
+):
+    mine = Card.objects.filter(user=student)
+    theirs = Card.objects.filter(user=other_student)
+    with django_assert_num_queries(1):
+        counts = sql.capped_counts({"all": (mine, 10), "capped": (mine, 2), "none": (theirs, 5)})
+    assert counts == {"all": 3, "capped": 2, "none": 0}
+    with django_assert_num_queries(0):
+        assert sql.capped_counts({}) == {}
+
+
+@pytest.mark.parametrize("days", [1, 7, 400])
+def test_add_days_adds_whole_days_to_a_datetime(cards, days):
+    card = cards[0]
+    last_review = T0.replace(microsecond=0)  # (SQLite's datetime() keeps whole seconds)
+    Card.objects.filter(pk=card.pk).update(last_review=last_review, reps=days)
+    Card.objects.filter(pk=card.pk).update(due=sql.AddDays(F("last_review"), F("reps")))
+    card.refresh_from_db()
+    assert card.due == last_review + timedelta(days=days)
+
+
+def test_as_many_rows_as_rows_per_statement_says_go_in_one_insert(cards):
+    width = len(sql.LOG_COLUMNS)
+    many = sql.rows_per_statement(width)
+    assert many >= 999 // width  # at least SQLite's oldest limit of 999 parameters
+    rows = [log_row(cards[i % 3], i) for i in range(min(many, 3000))]
+    assert len(sql.insert_logs(rows)) == len(rows)
