@@ -4,12 +4,14 @@ never an OverflowError and a 500)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.urls import register_converter
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -81,3 +83,26 @@ class StrictBooleanField(serializers.BooleanField):
         if isinstance(data, str) and data.lower() in ("true", "false"):
             return data.lower() == "true"
         self.fail("invalid", input=data)
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """An input date-time that must carry its time zone ("Z" or "+02:00"): a bare
+    "2026-03-01T09:00:00" would otherwise be taken as UTC without a word, and a
+    phone in another zone would log its reviews hours off."""
+
+    default_error_messages = {
+        "naive": "Give the time zone too (ISO 8601 with Z or an offset such as +02:00).",
+    }
+
+    def enforce_timezone(self, value):
+        if timezone.is_naive(value):
+            self.fail("naive")
+        return super().enforce_timezone(value)
+
+
+def datetime_text(value: datetime | None) -> str | None:
+    """The API's one date-time format: ISO 8601 in UTC ending in "Z", as DRF writes
+    its fields (`2026-03-01T09:00:00.250000Z`), for the values views build by hand."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -18,6 +18,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from config.api_fields import datetime_text
 
 from .cards import CARD_STATE_FIELDS
 from .models import Card, QuizAnswer, QuizAttempt, ReviewLog, ReviewUndo, StudyPreferences
@@ -33,7 +36,18 @@ class AccountError(ValueError):
 
 
 def _iso(value):
-    return value.isoformat() if value is not None else None
+    return datetime_text(value)
+
+
+def _snapshot(card_before):
+    """A stored card snapshot with its date-times in the export's one format (rows
+    written before the format was fixed hold "+00:00")."""
+    if not isinstance(card_before, dict):
+        return card_before
+    return {
+        key: _iso(parse_datetime(value)) if key in ("due", "last_review") and value else value
+        for key, value in card_before.items()
+    }
 
 
 def account_export(*, user) -> dict[str, Any]:
@@ -84,7 +98,7 @@ def account_export(*, user) -> dict[str, Any]:
             "source": log["source"],
             "state_after": log["state_after"],
             "due_after": _iso(log["due_after"]),
-            "card_before": log["card_before"],
+            "card_before": _snapshot(log["card_before"]),
             "undone_at": _iso(undone.get(log["id"])),
         }
         for log in ReviewLog.objects.filter(user=user)
@@ -148,7 +162,7 @@ def account_export(*, user) -> dict[str, Any]:
     ]
     return {
         "format": EXPORT_FORMAT,
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": datetime_text(timezone.now()),
         "user": {
             "id": user.pk,
             "username": user.get_username(),

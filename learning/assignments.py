@@ -27,6 +27,7 @@ from django.db.models import Aggregate, Count, Max, Q
 from django.utils import timezone
 
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
+from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
@@ -361,7 +362,7 @@ def progress_csv_write(rows: list[dict], out: Any) -> None:
         values = (row[key] for key in PROGRESS_CSV_COLUMNS)
         writer.writerow(
             [
-                csv_safe_cell(value.isoformat() if isinstance(value, datetime) else value)
+                csv_safe_cell(datetime_text(value) if isinstance(value, datetime) else value)
                 for value in values
             ]
         )

@@ -10,7 +10,12 @@ from rest_framework import serializers
 
 from classes.content import banks_assignable_by
 from classes.models import QUIZ_MAX_LENGTH, Assignment, Classroom
-from config.api_fields import PrimaryKeyField, StrictBooleanField, StrictCharField
+from config.api_fields import (
+    AwareDateTimeField,
+    PrimaryKeyField,
+    StrictBooleanField,
+    StrictCharField,
+)
 
 
 def join_url(request, classroom: Classroom) -> str:
@@ -131,8 +136,8 @@ class AssignmentUpdateInputSerializer(serializers.Serializer):
         required=False,
         help_text="A published bank: your own or a public one.",
     )
-    starts_at = serializers.DateTimeField(required=False, allow_null=True)
-    due_at = serializers.DateTimeField(required=False, allow_null=True)
+    starts_at = AwareDateTimeField(required=False, allow_null=True)
+    due_at = AwareDateTimeField(required=False, allow_null=True)
     quiz_length = serializers.IntegerField(
         min_value=1,
         max_value=QUIZ_MAX_LENGTH,

@@ -246,7 +246,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "config.api_common.ApiAutoSchema",
     # JSON bodies only; views that take files (article upload, bank import) add multipart.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.api_parsers.JSONParser"],  # nesting capped
     "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
     # Cache-backed (Redis when REDIS_URL is set): "user" for every request,
     # the scoped "login" / "reviews" rates where a view names its scope.

@@ -12,7 +12,13 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from config.api_errors import PayloadTooLarge
-from config.api_fields import MAX_ID, PrimaryKeyField, StrictBooleanField, StrictCharField
+from config.api_fields import (
+    MAX_ID,
+    AwareDateTimeField,
+    PrimaryKeyField,
+    StrictBooleanField,
+    StrictCharField,
+)
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
 from quizzes.models import QuestionBank
@@ -187,8 +193,9 @@ class ReviewInputSerializer(serializers.Serializer):
     client_uuid = serializers.UUIDField(
         required=False, help_text="The client's id for this review: a replay is recognised."
     )
-    reviewed_at = serializers.DateTimeField(
-        required=False, help_text="When it happened (ISO 8601); defaults to now."
+    reviewed_at = AwareDateTimeField(
+        required=False,
+        help_text="When it happened (ISO 8601 with its time zone); defaults to now.",
     )
     duration_ms = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DURATION_MS)
 
@@ -212,7 +219,9 @@ class BatchReviewInputSerializer(ReviewInputSerializer):
     client_uuid = serializers.UUIDField(
         help_text="Required offline: a replayed batch is recognised item by item."
     )
-    reviewed_at = serializers.DateTimeField(help_text="When the review happened (ISO 8601).")
+    reviewed_at = AwareDateTimeField(
+        help_text="When the review happened (ISO 8601 with its time zone)."
+    )
 
 
 class BatchListField(serializers.ListField):

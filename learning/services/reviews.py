@@ -14,6 +14,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from config.api_fields import datetime_text
+
 from .. import scheduler, sql
 from ..cards import CARD_STATE_FIELDS, fuzz_seed_of, memory_state_of, scheduler_kwargs
 from ..models import (
@@ -83,7 +85,7 @@ def result_payload(
     return {
         "card": card.pk,
         "state": STATE_NAMES[card.state],
-        "due": card.due.isoformat(),
+        "due": datetime_text(card.due),  # the API's format: a replay answers the same text
         "stability": card.stability,
         "difficulty": card.difficulty,
         "rating": rating,
@@ -98,7 +100,7 @@ def _result_payload_state(card) -> dict:
     """The card's memory state as result_payload tells it."""
     return {
         "state": STATE_NAMES[card.state],
-        "due": card.due.isoformat(),
+        "due": datetime_text(card.due),
         "stability": card.stability,
         "difficulty": card.difficulty,
     }

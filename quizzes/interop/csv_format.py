@@ -4,6 +4,11 @@ Columns (header row required, any order; only `kind` and `prompt` are required):
 id, kind, status, difficulty, prompt, answer, explanation, evidence,
 evidence_start, evidence_end, fingerprint, source_url, correct, choice_1, choice_2, …
 
+Text cells that a spreadsheet would run as a formula (starting with = + - @, a
+tab or a carriage return) are written with a leading apostrophe (OWASP's advice
+against CSV injection); import removes that apostrophe again, so a round trip
+keeps the text.
+
 `correct` holds the number of the correct choice (1 = choice_1); several
 numbers separated by ";" are read (and refused for single-answer kinds). For
 timeline (ordering) questions the choice columns are the items in their
@@ -15,6 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+
+from config.csv_cells import FORMULA_STARTS, csv_safe_cell
 
 from .data import (
     MULTIPLE_CHOICE_KINDS,
@@ -77,8 +84,15 @@ def dump(bank: BankData) -> bytes:
             correct,
         ]
         row += [c.text for c in ordered] + [""] * (width - len(ordered))
-        writer.writerow(row)
+        writer.writerow([csv_safe_cell(cell) for cell in row])
     return out.getvalue().encode("utf-8")
+
+
+def _unquoted(cell: str) -> str:
+    """The text a neutralised cell stood for: "'=SUM(A1)" was written for "=SUM(A1)"."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def _int_or_none(value: str, *, field: str, line: int, parsed: ParsedBank) -> int | None:
@@ -143,6 +157,7 @@ def load(data: bytes) -> ParsedBank:
                 f"{len(row)} cells but the header has {len(header)} columns.", line=start
             )
             continue
+        row = [_unquoted(cell) for cell in row]
         cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
         question = _question_from_cells(cells, choice_columns, header, row, start, parsed)
         if question is not None:

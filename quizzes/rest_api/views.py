@@ -15,11 +15,12 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from config.api_common import ConditionalGetMixin
+from config.api_parsers import JSONParser
 from config.api_errors import DomainError
 from quizzes import authoring, services
 from quizzes.jobs import generation_fail_stale
