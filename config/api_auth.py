@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api_errors import locked_out_detail
 from config.api_fields import StrictCharField
 from devices.models import DeviceToken
 from devices.selectors import device_token_list
@@ -61,8 +62,15 @@ class TokenOutputSerializer(serializers.Serializer):
 
 class LockedOut(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_detail = "Too many failed login attempts; try again later."
+    default_detail = "Too many failed logins for this username from your address."
     default_code = "locked_out"
+
+    def __init__(self):
+        from config.client_ip import lockout_seconds
+
+        seconds = lockout_seconds()
+        super().__init__(locked_out_detail(seconds))
+        self.wait = seconds  # the error handler turns it into Retry-After
 
 
 class TokenView(APIView):

@@ -203,26 +203,39 @@ def server_error(request, *args, **kwargs):
     return html_server_error(request, *args, **kwargs)
 
 
+def locked_out_detail(seconds: int) -> str:
+    """What a locked-out client is told: true for whoever reads it, since the lock is
+    on one username from one address (AXES_LOCKOUT_PARAMETERS)."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return (
+        "Too many failed logins for this username from your address; "
+        f"try again in {minutes} minute{'s' if minutes != 1 else ''}."
+    )
+
+
 def axes_lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: under /api/ a lockout is a 429 in the API's error
-    shape; elsewhere what django-axes renders by default (its template, URL or message)."""
+    shape; elsewhere the lockout page. Both say when to come back (Retry-After):
+    the lock is on this username from this address only (AXES_LOCKOUT_PARAMETERS)."""
     from axes.conf import settings  # Django's settings, with django-axes' defaults
-    from axes.helpers import get_lockout_message
-    from django.http import HttpResponse
-    from django.shortcuts import redirect, render
+    from axes.helpers import get_client_username
+    from django.shortcuts import render
+
+    from config.client_ip import lockout_seconds
 
     status_code = settings.AXES_HTTP_RESPONSE_CODE
+    seconds = lockout_seconds()
     if request.path.startswith("/api/"):
-        return JsonResponse(
-            error_body(
-                errors={},
-                detail="Too many failed login attempts; try again later.",
-                code="locked_out",
-            ),
+        response = JsonResponse(
+            error_body(errors={}, detail=locked_out_detail(seconds), code="locked_out"),
             status=status_code,
         )
-    if settings.AXES_LOCKOUT_TEMPLATE:
-        return render(request, settings.AXES_LOCKOUT_TEMPLATE, {}, status=status_code)
-    if settings.AXES_LOCKOUT_URL:
-        return redirect(settings.AXES_LOCKOUT_URL)
-    return HttpResponse(get_lockout_message(), status=status_code)
+    else:
+        context = {
+            "username": get_client_username(request, credentials) or "",
+            "minutes": math.ceil(seconds / 60),
+        }
+        response = render(request, settings.AXES_LOCKOUT_TEMPLATE, context, status=status_code)
+    if seconds:
+        response["Retry-After"] = str(seconds)
+    return response

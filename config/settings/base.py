@@ -232,7 +232,15 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
+# Proxies in front of the app that append to X-Forwarded-For (a load balancer = 1).
+# ONE setting for every reader of the client address: DRF's throttles and
+# django-axes' lockout (config/client_ip.py). 0: the header is not trusted at all.
+NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured("DJANGO_NUM_PROXIES must be 0 or more.")
+
 REST_FRAMEWORK = {
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "DEFAULT_VERSION": "v1",  # also what `manage.py spectacular` documents by default
     "ALLOWED_VERSIONS": ["v1"],
@@ -287,7 +295,10 @@ API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 # Brute-force protection for the HTML login and the token endpoint.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The (username, address) pair: wrong passwords for many names do not lock out everyone
+# behind a school's address, nor do wrong passwords from elsewhere lock a user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"  # the address DRF's throttles use
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # a friendly page on the HTML login
 AXES_LOCKOUT_CALLABLE = "config.api_errors.axes_lockout_response"  # JSON 429 under /api/
