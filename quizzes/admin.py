@@ -284,6 +284,8 @@ class ArticleAdmin(admin.ModelAdmin):
         page = getattr(request, "_article_page", None)
         if page is not None and page["error"]:
             form = type(form.__name__, (form,), {"fetch_error": page["error"]})
+        if obj is None:  # the text is unique per owner: validation must know the owner
+            form = type(form.__name__, (form,), {"owner": request.user})
         return form
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -47,6 +47,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     # Set by ArticleAdmin on the form class when the page was just read (or could not be).
     fetch_error: tuple[str, str] | None = None
+    # Set by ArticleAdmin when adding: the teacher who will own the article.
+    owner = None
 
     class Meta:
         model = Article
@@ -73,6 +75,8 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
+        if self.instance.pk is None and self.owner is not None:
+            self.instance.created_by = self.owner
         if "text" not in self.fields:  # read-only: banks' evidence spans point into it
             return cleaned
         if (

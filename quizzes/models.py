@@ -35,7 +35,9 @@ class Article(models.Model):
     )
     published_on = models.DateField(null=True, blank=True)
     text = models.TextField()
-    checksum = models.CharField(max_length=64, unique=True, editable=False)
+    # Unique per owner (Meta): two teachers may store the same article, and neither
+    # learns that the other did.
+    checksum = models.CharField(max_length=64, db_index=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -47,6 +49,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "checksum"], name="article_text_unique_per_owner"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -56,14 +63,29 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def validate_unique(self, exclude=None):
+        """The same text twice for one owner is refused, naming their own copy;
+        another owner's copy is never looked at (nor named)."""
         self.checksum = text_checksum(self.text or "")
         if (exclude is None or "text" not in exclude) and self.text:
-            clash = Article.objects.filter(checksum=self.checksum).exclude(pk=self.pk).first()
-            if clash is not None:
-                raise ValidationError(
-                    {"text": f"This article is already stored as “{clash.title}” (#{clash.pk})."}
-                )
+            clash = article_stored_by(owner=self.created_by, text=self.text)
+            if clash is not None and clash.pk != self.pk:
+                raise ValidationError({"text": already_stored_message(clash)})
         super().validate_unique(exclude=exclude)
+
+    def validate_constraints(self, exclude=None):
+        # The per-owner constraint is validate_unique's, with its friendlier message.
+        super().validate_constraints(exclude={*(exclude or ()), "checksum", "created_by"})
+
+
+def article_stored_by(*, owner, text: str) -> Article | None:
+    """The owner's own article with this text (ownerless ones for no owner)."""
+    return Article.objects.filter(
+        checksum=text_checksum(text), created_by=getattr(owner, "pk", owner)
+    ).first()
+
+
+def already_stored_message(article: Article) -> str:
+    return f"You already stored this article as “{article.title}” (#{article.pk})."
 
 
 class Tag(models.Model):

@@ -29,8 +29,9 @@ from .models import (
     QuestionReport,
     QuestionStatus,
     ReportReason,
+    already_stored_message,
+    article_stored_by,
     choices_in_storage_order,
-    text_checksum,
 )
 
 logger = logging.getLogger(__name__)
@@ -222,15 +223,13 @@ def article_create(
     published_on: date | None = None,
     created_by=None,
 ) -> Article:
-    """Store an article. Refuses empty, binary, oversized or already stored
-    text (ArticleInputError naming the field); the title defaults to the
-    first line."""
+    """Store an article. Refuses empty, binary, oversized text or text this owner
+    already stored (ArticleInputError naming the field; another teacher's copy
+    neither blocks nor shows); the title defaults to the first line."""
     text = article_text_clean(text)
-    clash = Article.objects.filter(checksum=text_checksum(text)).first()
-    if clash is not None:
-        raise ArticleInputError(
-            "text", f"This article is already stored as “{clash.title}” (#{clash.pk})."
-        )
+    clash = article_stored_by(owner=created_by, text=text)
+    if clash is not None:  # only the caller's own copy: others' are private to them
+        raise ArticleInputError("text", already_stored_message(clash))
     article = Article(
         text=text,
         title=(title or "").strip()[:300] or _title_from_text(text),

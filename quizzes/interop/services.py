@@ -22,8 +22,8 @@ from quizzes.models import (
     QuestionBank,
     QuestionOrigin,
     Tag,
+    article_stored_by,
     choices_in_storage_order,
-    text_checksum,
 )
 from quizzes.permissions import is_teacher
 
@@ -213,12 +213,13 @@ def _parse(*, data: bytes, fmt: str | None, filename: str | None) -> tuple[str, 
 
 
 def _article_for(source: SourceData | None, parsed: ParsedBank, owner) -> Article | None:
-    """An existing article (same text, else same URL) or a new unsaved one; None if unknown."""
+    """The owner's existing article (same text, else same URL) or a new unsaved one;
+    None if unknown."""
     if source is None:
         return None
     if source.text.strip():
-        existing = Article.objects.filter(checksum=text_checksum(source.text)).first()
-        if existing is not None:
+        existing = article_stored_by(owner=owner, text=source.text)
+        if existing is not None:  # the importer's own copy; never another teacher's
             return existing
         if len(source.text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
             parsed.problem(

@@ -20,8 +20,8 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from config.api_common import ConditionalGetMixin
-from config.api_parsers import JSONParser
 from config.api_errors import DomainError
+from config.api_parsers import JSONParser
 from quizzes import authoring, services
 from quizzes.jobs import generation_fail_stale
 from quizzes.models import (

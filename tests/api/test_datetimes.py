@@ -8,7 +8,6 @@ import re
 import uuid
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from learning.models import ReviewLog
@@ -66,9 +65,7 @@ def test_an_assignment_due_date_without_a_time_zone_is_a_400(teacher_api, teache
 
 
 def test_offsets_other_than_utc_are_accepted_and_written_back_in_utc(api, bank):
-    reviewed = (timezone.now() - timedelta(hours=2)).astimezone(
-        timezone.get_fixed_timezone(120)
-    )
+    reviewed = (timezone.now() - timedelta(hours=2)).astimezone(timezone.get_fixed_timezone(120))
     response = api.post(
         "/api/v1/reviews/",
         {"card": _card_id(api, bank), "rating": 3, "reviewed_at": reviewed.isoformat()},

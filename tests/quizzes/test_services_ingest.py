@@ -62,12 +62,24 @@ def test_article_create_defaults_the_title_to_the_first_line(teacher):
 
 
 def test_article_create_refuses_a_duplicate_and_writes_nothing(teacher):
-    first = services.article_create(text="Same story.", title="One")
+    first = services.article_create(text="Same story.", title="One", created_by=teacher)
     with pytest.raises(ArticleInputError) as caught:
-        services.article_create(text="Same story.\r\n", title="Two")
+        services.article_create(text="Same story.\r\n", title="Two", created_by=teacher)
     assert caught.value.field == "text"
-    assert caught.value.message == f"This article is already stored as “One” (#{first.pk})."
+    assert caught.value.message == f"You already stored this article as “One” (#{first.pk})."
     assert Article.objects.count() == 1
+
+
+def test_another_teachers_copy_neither_blocks_nor_shows(teacher, other_teacher):
+    """Deduplication is per owner: storing a text someone else stored tells nothing
+    about them (their title, their id) and stores the second teacher's own copy."""
+    theirs = services.article_create(text="Same story.", title="Secret", created_by=other_teacher)
+
+    mine = services.article_create(text="Same story.\r\n", title="Mine", created_by=teacher)
+
+    assert mine.pk != theirs.pk
+    assert (mine.created_by, mine.title) == (teacher, "Mine")
+    assert Article.objects.count() == 2
 
 
 @pytest.mark.parametrize(

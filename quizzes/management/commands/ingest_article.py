@@ -22,7 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from quizzes.models import Article, text_checksum
+from quizzes.models import article_stored_by
 from quizzes.services import (
     ArticleInputError,
     article_create,
@@ -100,7 +100,7 @@ class Command(BaseCommand):
         fields = self._article_fields(source, published=published)
         text = fields["text"]
         with transaction.atomic():
-            article = Article.objects.filter(checksum=text_checksum(text)).first()
+            article = article_stored_by(owner=owner, text=text)
             created = article is None
             if article is None:
                 article = article_create(created_by=owner, **fields)
