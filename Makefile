@@ -65,6 +65,7 @@ bench: install
 	$(PY) bench/bench_scheduler.py
 	$(PY) bench/bench_calibration.py
 	$(PY) bench/bench_interop.py
+	$(PY) bench/bench_forged_archives.py
 	$(PY) bench/bench_web_pages.py
 	$(PY) bench/bench_class_progress.py
 

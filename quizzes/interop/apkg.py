@@ -24,6 +24,7 @@ from typing import Any
 
 import genanki
 
+from .bounded import TooLarge, zip_member_read
 from .checks import guess_kind
 from .data import BankData, ChoiceData, ParsedBank, QuestionData, fill_answer
 
@@ -171,11 +172,17 @@ def _read_collection(data: bytes) -> tuple[dict[int, Any], dict[Any, Any], list[
             else ""
         )
         raise _Unreadable(f"Not an Anki package: no collection inside{detail}.")
-    if archive.getinfo(name).file_size > MAX_COLLECTION_BYTES:
-        raise _Unreadable("The Anki collection is too large (over 50 MB).")
+    try:  # bounded: the zip headers may lie about the size
+        collection = zip_member_read(archive, name, limit=MAX_COLLECTION_BYTES)
+    except TooLarge as error:
+        raise _Unreadable("The Anki collection is too large (over 50 MB).") from error
+    except _DAMAGE as error:
+        raise _Unreadable(
+            f"The Anki collection is damaged and cannot be read ({error})."
+        ) from error
     connection = sqlite3.connect(":memory:")
     try:
-        connection.deserialize(archive.read(name))
+        connection.deserialize(collection)
         models_json, decks_json = connection.execute("SELECT models, decks FROM col").fetchone()
         rows = connection.execute("SELECT id, guid, mid, flds FROM notes ORDER BY id").fetchall()
         models = {int(k): v for k, v in json.loads(models_json).items()}

@@ -66,7 +66,7 @@ def test_result_dict_is_what_the_client_needs(student, card):
     assert data["card"] == card.pk
     assert data["rating"] == 3
     assert data["review_id"] == result.log.pk
-    assert data["due"] == (T0 + timedelta(minutes=10)).isoformat()
+    assert data["due"] == (T0 + timedelta(minutes=10)).isoformat().replace("+00:00", "Z")
     assert data["is_correct"] is None
 
 

@@ -190,6 +190,23 @@ def test_the_body_limit_is_article_page_max_bytes(pages_server, allow_local_page
     )
 
 
+def test_a_compressed_page_is_held_to_the_limit_as_it_inflates(pages_server, allow_local_pages):
+    """A gzip body of 40 kB that inflates to 40 MB: the limit counts inflated bytes and
+    reading stops there (urllib3 inflates at most a piece per read)."""
+    import gzip
+
+    allow_local_pages.ARTICLE_PAGE_MAX_BYTES = 100_000
+    bomb = gzip.compress(b"<html><body>" + b" " * 40_000_000, compresslevel=9)
+    assert len(bomb) < 100_000
+    pages_server.routes["/bomb"] = Reply(
+        200, bomb, {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+
+    assert refusal(pages_server.url("/bomb")) == (
+        "The page is larger than the limit of 100,000 bytes."
+    )
+
+
 def test_a_page_heavier_than_its_text_is_read_but_its_text_keeps_the_article_limit(
     pages_server, allow_local_pages
 ):
