@@ -47,7 +47,9 @@ def test_api_refuses_the_teachers_own_duplicate_naming_their_copy(teacher, their
     assert SECRET_TITLE not in again.content.decode()
 
 
-def test_admin_adds_a_second_teachers_copy_without_naming_the_first(teacher_client, teacher, theirs):
+def test_admin_adds_a_second_teachers_copy_without_naming_the_first(
+    teacher_client, teacher, theirs
+):
     response = teacher_client.post(
         reverse("admin:quizzes_article_add"),
         {"title": "Mine", "publisher": "", "url": "", "published_on": "", "text": TEXT},

@@ -11,13 +11,15 @@ def forged_zip(name: str, *, real_size: int, claimed_size: int, fill: bytes = b"
     """A zip holding `name`, `real_size` bytes deflated, whose local and central
     headers both claim `claimed_size` bytes."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(name, "w", force_zip64=False) as member:
-            chunk = fill * (1024 * 1024 // len(fill))
-            left = real_size
-            while left > 0:
-                member.write(chunk[:left])
-                left -= len(chunk)
+    chunk = fill * (1024 * 1024 // len(fill))
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open(name, "w", force_zip64=False) as member,
+    ):
+        left = real_size
+        while left > 0:
+            member.write(chunk[:left])
+            left -= len(chunk)
     data = bytearray(buffer.getvalue())
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name)
     local = info.header_offset
