@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeGuard
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -225,6 +225,7 @@ def axes_lockout_response(request, original_response=None, credentials=None):
 
     status_code = settings.AXES_HTTP_RESPONSE_CODE
     seconds = lockout_seconds()
+    response: HttpResponse
     if request.path.startswith("/api/"):
         response = JsonResponse(
             error_body(errors={}, detail=locked_out_detail(seconds), code="locked_out"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_safe_cell(value):
+def csv_safe_cell(value: object) -> object:
     """The value as written to a CSV cell, neutralised when it is text that would
     be taken for a formula."""
     if value is None:
