@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup serve test lint format bench bench-load worker clean
+.PHONY: install run setup serve test browser lint format bench bench-load worker clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -39,8 +39,22 @@ worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
 ## The whole suite (SQLite unless DATABASE_URL is set), browser tests included, after lint.
-test: lint
+test: lint browser
 	$(PY) -m pytest -q
+
+## The browser of the end-to-end tests (tests/e2e), installed when missing: apt-get as root,
+## else through `sudo -n`. Fails (the browser tests never skip) when it still is not there.
+CHROMIUM ?= $(or $(E2E_CHROMIUM),/usr/bin/chromium)
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Chromium is missing at $(CHROMIUM): installing it (apt-get install -y chromium)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo "sudo -n"); \
+	  { $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  } || true; }
+	@test -x $(CHROMIUM) || { \
+	  echo "Chromium is still missing at $(CHROMIUM): install it (apt-get install -y chromium)" >&2; \
+	  exit 1; }
 
 ## Static checks (also run by .pre-commit-config.yaml): style, no copy of evaluation text in
 ## quizzes/ or tests/ (8 words in a row), the import contracts in .importlinter, types (mypy,

@@ -152,13 +152,9 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
             row[_DUE],
         )
     )
-    chosen: list[tuple] = []  # rows of learning cards and reviews, in queue order
     in_queue: set[tuple] = set()
-    for row in learning:
-        if len(chosen) >= limit:
-            break
-        chosen.append(row)
-        in_queue.add(_sibling_key_of(*(row[i] for i in _SIBLING)))
+    # rows of learning cards and reviews, in queue order
+    chosen: list[tuple] = _one_per_sentence(learning, in_queue=in_queue, room=limit)
     taken_reviews = 0
     for row in reviews:
         if len(chosen) >= limit or taken_reviews >= reviews_left:
@@ -210,7 +206,7 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     if not items and ahead:  # nothing else to do: learn ahead (as Anki does)
         items = [
             QueueItem(card=card, question=card.question, is_new=False)
-            for card in map(_card_of, ahead[:limit])
+            for card in map(_card_of, _one_per_sentence(ahead, in_queue=in_queue, room=limit))
         ]
 
     if items:
@@ -278,6 +274,20 @@ def _card_of(row: tuple) -> Card:
     card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
     card.question = _question_of(row)
     return card
+
+
+def _one_per_sentence(rows: list[tuple], *, in_queue: set[tuple], room: int) -> list[tuple]:
+    """Up to `room` card rows in their order, leaving out a card whose sibling (same
+    sentence or fact) is already in the queue; `in_queue` gains the keys taken."""
+    taken: list[tuple] = []
+    for row in rows:
+        if len(taken) >= room:
+            break
+        key = _sibling_key_of(*(row[i] for i in _SIBLING))
+        if key not in in_queue:
+            taken.append(row)
+            in_queue.add(key)
+    return taken
 
 
 def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tuple:
