@@ -54,11 +54,7 @@ def demo_setup(*, known_passwords: bool) -> DemoResult:
     """Idempotent: users, the article and the bank are found again, never duplicated.
     Known demo passwords only when `known_passwords` (DEBUG); random ones otherwise."""
     text = SAMPLE_ARTICLE_PATH.read_text(encoding="utf-8")
-    article = article_stored_by(owner=None, text=text)  # the demo's own, ownerless copy
-    created = article is None
-    if article is None:
-        article = Article.objects.create(text=text, **SAMPLE_ARTICLE_META)
-    result = DemoResult(article=article, article_created=created)
+    result = DemoResult(article=Article(text=text, **SAMPLE_ARTICLE_META))
 
     def password_for(default: str) -> str:
         return default if known_passwords else secrets.token_urlsafe(18)
@@ -67,9 +63,17 @@ def demo_setup(*, known_passwords: bool) -> DemoResult:
         DEMO_TEACHER[0], password_for(DEMO_TEACHER[1]), staff=True, result=result
     )
     teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
-    if article.created_by_id is None:
+    # Articles are unique per owner: the demo teacher's copy (or one left without owner).
+    article = article_stored_by(owner=teacher, text=text) or article_stored_by(
+        owner=None, text=text
+    )
+    if article is None:
+        article = result.article
+        result.article_created = True
+    if article.created_by_id != teacher.pk:
         article.created_by = teacher
-        article.save(update_fields=["created_by"])
+        article.save()
+    result.article = article
     for username, password in DEMO_STUDENTS:
         _ensure_user(username, password_for(password), staff=False, result=result)
     _ensure_sample_bank(article=article, teacher=teacher, result=result)

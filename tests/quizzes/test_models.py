@@ -3,17 +3,19 @@ from django.core.exceptions import ValidationError
 
 from quizzes.models import Article, Choice
 from quizzes.selectors import evidence_in_paragraph
-from tests.factories import ArticleFactory, QuestionFactory
+from tests.factories import ArticleFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_same_article_text_is_not_stored_twice():
+def test_same_article_text_is_not_stored_twice_by_one_owner():
     article = ArticleFactory(text="Hello world.\n")
-    duplicate = Article(title="Again", text="  Hello world.\r\n")
+    duplicate = Article(title="Again", text="  Hello world.\r\n", created_by=article.created_by)
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert f"#{article.pk}" in str(error.value.message_dict["text"])
+    another_owner = Article(title="Theirs", text="Hello world.\n", created_by=UserFactory())
+    another_owner.full_clean()  # another owner's copy: allowed, nothing named
 
 
 def test_multiple_choice_question_needs_exactly_one_correct_choice():
