@@ -34,6 +34,20 @@ ERROR_RESPONSES = {
     "429": "Throttled: retry after the `Retry-After` seconds.",
 }
 
+# Statuses any operation may answer outside its view (DRF / Django before the view runs).
+PROTOCOL_RESPONSES = {
+    "405": "Method not allowed: the `Allow` header lists the methods this path takes.",
+    "406": "Not acceptable: `Accept` names no type this operation answers in "
+    "(JSON; a file download its file's type).",
+}
+BODY_RESPONSES = {
+    "413": "Too large: the body is over 5 MB (DATA_UPLOAD_MAX_MEMORY_SIZE) or over the "
+    "operation's own limit.",
+    "415": "Unsupported media type: send `application/json` (or `multipart/form-data` "
+    "where the operation takes a file).",
+}
+NOT_MODIFIED = "Not modified: the `If-None-Match` ETag still matches; no body."
+
 EXTRA_ERROR_RESPONSES = {
     "409": "Conflict: e.g. a client_uuid already used for another card.",
     "413": "Too large: the request exceeds the documented limit.",
@@ -48,7 +62,9 @@ class ApiAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
-        codes = dict(ERROR_RESPONSES)
+        codes = {**ERROR_RESPONSES, **PROTOCOL_RESPONSES}
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.update(BODY_RESPONSES)
         for code in getattr(self.view, "extra_error_codes", ()):
             codes[code] = EXTRA_ERROR_RESPONSES[code]
         for code, description in codes.items():
@@ -56,6 +72,8 @@ class ApiAutoSchema(AutoSchema):
                 response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
                 response["description"] = description
                 responses[code] = response
+        if self.method == "GET" and isinstance(self.view, ConditionalGetMixin):
+            responses.setdefault("304", {"description": NOT_MODIFIED})
         return responses
 
 

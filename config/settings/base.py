@@ -255,6 +255,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api_common.ApiAutoSchema",
     # JSON bodies only; views that take files (article upload, bank import) add multipart.
     "DEFAULT_PARSER_CLASSES": ["config.api_parsers.JSONParser"],  # nesting capped
+    # JSON only in production; DRF's browsable HTML pages only while developing (DEBUG).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
     "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
     # Cache-backed (Redis when REDIS_URL is set): "user" for every request,
     # the scoped "login" / "reviews" rates where a view names its scope.

@@ -90,7 +90,17 @@ class BankExportView(APIView):
             )
         ],
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            **{
+                (200, media_type.split(";")[0]): OpenApiResponse(
+                    OpenApiTypes.BINARY,
+                    description="The file, as an attachment: "
+                    + ", ".join(
+                        f"format={fmt} is {content_type}"
+                        for fmt, content_type in sorted(CONTENT_TYPES.items())
+                    ),
+                )
+                for media_type in sorted(set(CONTENT_TYPES.values()))
+            },
             400: OpenApiResponse(description="Unknown format"),
             404: OpenApiResponse(description="No such bank of yours"),
         },
