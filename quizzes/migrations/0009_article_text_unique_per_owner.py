@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0007_question_fact_key'),
+        ('quizzes', '0008_generation_job_options_attempts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
