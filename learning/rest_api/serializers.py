@@ -9,6 +9,7 @@ from typing import cast
 
 from django.urls import reverse
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from config.api_errors import PayloadTooLarge
@@ -133,9 +134,11 @@ class QueueQuerySerializer(serializers.Serializer):
     limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
 
 
+@extend_schema_serializer(deprecate_fields=["card"])
 class QueueItemSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The card id (what POST reviews/ takes as `card`).")
-    card = serializers.IntegerField(help_text="Same as id.")
+    card_id = serializers.IntegerField(source="card", help_text="Same as id.")
+    card = serializers.IntegerField(help_text="Deprecated: card_id.")
     question = PublicQuestionSerializer()
     state = serializers.ChoiceField(choices=STATE_CHOICES)
     due = serializers.DateTimeField()
@@ -247,8 +250,10 @@ class BatchInputSerializer(serializers.Serializer):
         ref_name = "BatchInput"
 
 
+@extend_schema_serializer(deprecate_fields=["card", "correct_choice"])
 class ReviewResultSerializer(serializers.Serializer):
-    card = serializers.IntegerField()
+    card_id = serializers.IntegerField(source="card")
+    card = serializers.IntegerField(help_text="Deprecated: card_id.")
     state = serializers.ChoiceField(choices=STATE_CHOICES)
     due = serializers.DateTimeField(help_text="ISO 8601 with time zone.")
     stability = serializers.FloatField(allow_null=True)
@@ -257,7 +262,10 @@ class ReviewResultSerializer(serializers.Serializer):
     review_id = serializers.IntegerField(allow_null=True)
     is_correct = serializers.BooleanField(allow_null=True, help_text="For a choice: was it right?")
     explanation = serializers.CharField(allow_null=True)
-    correct_choice = serializers.IntegerField(allow_null=True)
+    correct_choice_id = serializers.IntegerField(source="correct_choice", allow_null=True)
+    correct_choice = serializers.IntegerField(
+        allow_null=True, help_text="Deprecated: correct_choice_id."
+    )
     back = CardBackSerializer(
         required=False, help_text="The card's back: the answer and its evidence."
     )
@@ -286,10 +294,11 @@ class BatchResultSerializer(serializers.Serializer):
     failed = serializers.IntegerField()
 
 
-class CardSerializer(serializers.Serializer):
+class CardStateSerializer(serializers.Serializer):
+    """A card's memory state, with its question's id."""
+
     id = serializers.IntegerField()
     question_id = serializers.IntegerField()
-    question = serializers.IntegerField(source="question_id")
     state = serializers.SerializerMethodField()
     due = serializers.DateTimeField()
     last_review = serializers.DateTimeField(allow_null=True)
@@ -300,6 +309,11 @@ class CardSerializer(serializers.Serializer):
 
     def get_state(self, card) -> str:
         return STATE_NAMES[CardState(card.state)]
+
+
+@extend_schema_serializer(deprecate_fields=["question"])
+class CardSerializer(CardStateSerializer):
+    question = serializers.IntegerField(source="question_id", help_text="Deprecated: question_id.")
 
 
 class UndoInputSerializer(serializers.Serializer):
@@ -318,10 +332,10 @@ class UndoResponseSerializer(CardSerializer):
     )
 
 
-class CardDetailSerializer(CardSerializer):
+class CardDetailSerializer(CardStateSerializer):
     """One of the caller's cards, front and back."""
 
-    question = PublicQuestionSerializer(help_text="The front: the question, no answer.")  # type: ignore[assignment]
+    question = PublicQuestionSerializer(help_text="The front: the question, no answer.")
     back = CardBackSerializer()
 
 
@@ -371,13 +385,18 @@ class QuizSettleResultSerializer(serializers.Serializer):
     finished = serializers.BooleanField(help_text="True once every question is answered.")
 
 
+@extend_schema_serializer(deprecate_fields=["bank", "answered"])
 class AttemptSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    bank = serializers.IntegerField(source="bank_id")
+    bank_id = serializers.IntegerField()
+    bank = serializers.IntegerField(source="bank_id", help_text="Deprecated: bank_id.")
     bank_title = serializers.CharField(source="bank.title")
     mode = serializers.ChoiceField(choices=QuizMode.choices)
     size = serializers.IntegerField()
-    answered = serializers.IntegerField(source="answered_count")
+    answered_count = serializers.IntegerField()
+    answered = serializers.IntegerField(
+        source="answered_count", help_text="Deprecated: answered_count."
+    )
     correct_count = serializers.IntegerField()
     started_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
@@ -395,10 +414,12 @@ class GivenAnswerSerializer(serializers.Serializer):
     text = serializers.CharField(allow_null=True)
 
 
+@extend_schema_serializer(deprecate_fields=["question", "correct_choice", "article"])
 class AttemptReviewItemSerializer(serializers.Serializer):
     """One question of an attempt with its feedback (learning.selectors.attempt_review)."""
 
-    question = serializers.IntegerField()
+    question_id = serializers.IntegerField(source="question")
+    question = serializers.IntegerField(help_text="Deprecated: question_id.")
     prompt = serializers.CharField()
     kind = serializers.CharField()
     choices = ReviewChoiceSerializer(many=True)
@@ -406,11 +427,15 @@ class AttemptReviewItemSerializer(serializers.Serializer):
     correct_answer = serializers.JSONField(
         help_text="The answer text, or for a timeline the items' texts in the right order."
     )
-    correct_choice = serializers.IntegerField(allow_null=True)
+    correct_choice_id = serializers.IntegerField(source="correct_choice", allow_null=True)
+    correct_choice = serializers.IntegerField(
+        allow_null=True, help_text="Deprecated: correct_choice_id."
+    )
     is_correct = serializers.BooleanField(allow_null=True)
     explanation = serializers.CharField(allow_blank=True)
     evidence = serializers.CharField(allow_blank=True, help_text="The article sentence.")
-    article = serializers.IntegerField(allow_null=True)
+    article_id = serializers.IntegerField(source="article", allow_null=True)
+    article = serializers.IntegerField(allow_null=True, help_text="Deprecated: article_id.")
     evidence_start = serializers.IntegerField(allow_null=True)
     evidence_end = serializers.IntegerField(allow_null=True)
 
@@ -422,15 +447,22 @@ class AttemptDetailSerializer(AttemptSerializer):
     )
 
 
+@extend_schema_serializer(deprecate_fields=["question", "correct_choice", "answer", "answered"])
 class QuizAnswerResultSerializer(serializers.Serializer):
-    question = serializers.IntegerField()
+    question_id = serializers.IntegerField(source="question")
+    question = serializers.IntegerField(help_text="Deprecated: question_id.")
     is_correct = serializers.BooleanField()
-    correct_choice = serializers.IntegerField(allow_null=True)
+    correct_choice_id = serializers.IntegerField(source="correct_choice", allow_null=True)
+    correct_choice = serializers.IntegerField(
+        allow_null=True, help_text="Deprecated: correct_choice_id."
+    )
     correct_order = serializers.ListField(child=serializers.IntegerField(), allow_null=True)
-    answer = serializers.CharField(allow_blank=True)
+    correct_answer = serializers.CharField(source="answer", allow_blank=True)
+    answer = serializers.CharField(allow_blank=True, help_text="Deprecated: correct_answer.")
     explanation = serializers.CharField(allow_blank=True)
     evidence = serializers.CharField(allow_blank=True)
-    answered = serializers.IntegerField()
+    answered_count = serializers.IntegerField(source="answered")
+    answered = serializers.IntegerField(help_text="Deprecated: answered_count.")
     correct_count = serializers.IntegerField()
     finished = serializers.BooleanField(
         help_text="True once every question is answered (and no miss is held)."
