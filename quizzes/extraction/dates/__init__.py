@@ -37,9 +37,15 @@ verb (or a verb it completes: "would begin arriving on Friday") is a reported fu
 "would have" (a counterfactual: "would have taken effect on July 1" stays past); a present
 passive of planning looks ahead ("a vote is expected in April", "talks are scheduled for May").
 
-Durations ("for three years", "four hours", "three decades of independence"), frequencies
-("every day") and ages ("the 45-year-old") place nothing in time and are not matched; "today"
-and "now" in the present tense mean "nowadays" and are dropped.
+Real reporting also dates events by times with no calendar date of their own, kept with
+``date`` None: durations ("for 37 years", "within hours of the warning"), anchors to another
+happening ("after the match", "during the trial", "since her arrest": a year written in the
+anchor dates it), delays ("in 25 years": that year), "the same day", parts of a day
+("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "1800 UTC", never a year),
+frequencies ("every spring"), sports times ("in the 81st minute", "injury time", "the second
+half") and ages ("at age 12"). A bare amount ("four hours", "three decades of independence")
+and a described age ("the 45-year-old") place nothing; "today" and "now" in the present tense
+mean "nowadays" and are dropped.
 
 Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
 ("2022-09-21"). Relative expressions resolve against the publication date (None without one);

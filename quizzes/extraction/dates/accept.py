@@ -179,6 +179,37 @@ def _quantity(tok: Token | None) -> bool:
     )
 
 
+_RECORD_WORDS = {"first", "time", "record"}
+
+
+def span_after_a_record(x: Match) -> bool | None:
+    """ "will be eligible in 25 years" looks ahead; "the highest in 25 years" and "the first
+    time in a decade" date nothing."""
+    if x.kind != "ahead":
+        return None
+    doc = x.span.doc
+    before = doc[max(0, x.span.start - 4) : x.span.start]
+    return not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RECORD_WORDS for t in before)
+
+
+def clock_in_a_name(x: Match) -> bool | None:
+    """ "the Ineos 1:59 Challenge": a number inside a name, not a time of day."""
+    if x.kind != "clock":
+        return None
+    doc, end = x.span.doc, x.span.end
+    nxt = doc[end] if end < len(doc) else None
+    return None if nxt is None or nxt.pos_ != "PROPN" else False
+
+
+def anchor_is_a_clause(x: Match) -> bool | None:
+    """ "since the protests began in June": the anchor noun is the subject of its own clause,
+    whose date is the event's; "after the race" alone anchors."""
+    if x.kind != "anchor":
+        return None
+    noun = x.span[-1]
+    return False if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i > noun.i else None
+
+
 AcceptRule = Callable[[Match], "bool | None"]
 ACCEPT_RULES: tuple[AcceptRule, ...] = (
     today_or_tonight,
@@ -190,6 +221,9 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     rate,
     duration_after,
     year_number,
+    span_after_a_record,
+    anchor_is_a_clause,
+    clock_in_a_name,
 )
 
 

@@ -63,22 +63,39 @@ NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to)"
 APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
-PERIOD = r"(?:week|month|year|weekend|night|morning|spring|summer|autumn|fall|winter)"
+PERIOD = r"(?:week|month|year|weekend|night|morning|afternoon|evening|season|spring|summer|autumn|fall|winter)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 DECADE = r"(?:1[0-9]{2}0s|20[0-9]0s|['\u2019][0-9]0s)"
+# Units of a duration or a delay ("for 37 years", "within hours", "six minutes later").
+SPAN_UNIT = rf"(?:{UNIT}|hours?|minutes?|seasons?)"
+SPAN_PLURAL = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|seasons)"
+# Happenings a time is anchored to ("after the race", "during the trial", "since his death").
+ANCHOR_NOUN = (
+    r"(?:race|run|match|game|final|verdict|trial|hearing|election|elections|vote|referendum"
+    r"|summit|meeting|talks|ceremony|release|arrest|death|murder|killing|attack|war|crisis"
+    r"|invasion|storm|fire|crash|flight|speech|interview|announcement|funeral|wedding"
+    r"|tournament|season|outbreak|pandemic|protests?|strike|ruling|sentencing|incident"
+    r"|shooting|explosion|earthquake|conference|visit|tenure|presidency|campaign|career|life"
+    r"|reign|term|childhood|years)"
+)
+ANCHOR_PREP = (
+    r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
+    r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of)"
+)
+POSSESSOR = r"(?:the|his|her|their|its|this|that|these|those|[A-Z][\w\-]+['\u2019]s)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
     (
         "dmy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|,?\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
         ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|,?\s+(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
         ),
     ),
     (
@@ -171,19 +188,129 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "range",
-        re.compile(rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b", re.I),
+        re.compile(
+            rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b"
+            rf"|(?<![\d\-])\b(?P<y2>{YEAR})\s?[\u2013\u2014]\s?{YEAR}\b",  # "1980–1987"
+            re.I,
+        ),
+    ),
+    (
+        "anchor",
+        re.compile(
+            rf"(?:\b(?:(?i:for)\s+)?(?:{NUMWORD}|\d+)\s+{SPAN_UNIT}\s+)?"  # "a week after the talks"
+            rf"\b{ANCHOR_PREP}\s+{POSSESSOR}\s+(?:[\w\-]+\s+){{0,2}}?{ANCHOR_NOUN}\b"
+            rf"|\b(?i:at)\s+(?:trial|the\s+time)\b"
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?i:for)\s+(?:(?:the|that)\s+)?(?:(?:last|past|next|first|final|following|another)\s+)?"
+            rf"(?:(?:{NUMWORD}|some|\d+)\s+(?:more\s+)?(?:working\s+)?{SPAN_UNIT}|{SPAN_PLURAL})\b"
+            rf"(?!\s+(?:this|last|next|that|ago|later|earlier|after|before|of|in|on|since|from)\b)"
+        ),
+    ),
+    (
+        "within",
+        re.compile(
+            rf"\b(?i:within)\s+(?:(?:a|the|the\s+next)\s+)?(?:(?:{NUMWORD}|\d+)\s+)?"
+            rf"(?:working\s+|business\s+)?{SPAN_UNIT}\b(?:\s+of\s+{POSSESSOR}\s+[\w\-]+)?"
+        ),
+    ),
+    (
+        "ahead",
+        re.compile(
+            rf"\b(?i:in)\s+(?:(?:about|around|nearly|just|another)\s+)?(?:{NUMWORD}|\d+)\s+"
+            rf"(?:more\s+)?(?P<unit>{UNIT})\b(?!['\u2019]|\s+(?:time|of|ago)\b)"
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that))\s+"
+            rf"(?:day|week|month|year|morning|afternoon|evening|night|season)\b"
+            rf"|\b(?:{NUMWORD})\s+(?:hours?|minutes?)\s+(?i:later|earlier)\b"
+        ),
+    ),
+    (
+        "partofday",
+        re.compile(
+            r"\b(?i:in|during)\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\b"
+            r"|\b(?i:overnight)\b|\b(?:(?i:in)\s+)?the\s+middle\s+of\s+the\s+night\b"
+        ),
+    ),
+    (
+        "clock",
+        re.compile(
+            r"(?<![\d:.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]\d)"
+            r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+            r"|\b(?:[01]?\d|2[0-3])\s*(?:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
+            r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
+        ),
+    ),
+    (
+        "every",
+        re.compile(
+            r"\b(?i:every|each)\s+(?:single\s+)?(?:day|week|month|year|summer|winter|spring|autumn|season)\b"
+        ),
+    ),
+    (
+        "sport",
+        re.compile(
+            r"\b(?:(?i:in)\s+)?(?i:the|that)\s+(?:\d{1,3}(?:st|nd|rd|th)\s+minute"
+            r"|(?:first|second)\s+half(?!\s+of\b)"
+            rf"|(?:last|final|first|opening|closing)\s+(?:{NUMWORD})\s+minutes)\b"
+            r"|\b(?i:injury|stoppage|extra|added)\s+time\b|\b(?i:half[- ]time)\b"
+        ),
+    ),
+    (
+        "age",
+        re.compile(r"\b(?i:at)\s+(?:the\s+)?(?i:age)\s+(?:of\s+)?\d{1,3}\b"),
     ),
     (
         "year",
         re.compile(
-            rf"(?:\b(?P<q>{QUAL}))?(?<![\d,.$£€])\b(?P<y>{YEAR})\b(?![\d]|,\d|\.\d|s\b|['\u2019]s)"
+            rf"(?:\b(?P<q>{QUAL}))?(?<![\d,.$£€/])\b(?P<y>{YEAR})\b(?![\d]|,\d|\.\d|/\d|s\b|['\u2019]s|\s+(?:UTC|GMT|hours|hrs)\b)"
         ),
     ),
 ]
 # Words without which a pattern cannot match (a cheap test before running it).
 KEYWORDS = {
     "ago": ("ago",),
-    "anaphoric": ("later", "earlier", "next", "following", "previous", "after", "before"),
+    "anaphoric": (
+        "later",
+        "earlier",
+        "next",
+        "following",
+        "previous",
+        "after",
+        "before",
+        "same",
+        "that",
+    ),
+    "anchor": (
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "following",
+        "throughout",
+        "ahead",
+        "much of",
+        "course of",
+        " in ",
+        "at trial",
+        "at the time",
+    ),
+    "duration": ("for ",),
+    "within": ("within",),
+    "ahead": ("in ",),
+    "partofday": ("morning", "afternoon", "evening", "night"),
+    "clock": (":", "a.m.", "p.m.", "utc", "gmt"),
+    "every": ("every", "each"),
+    "sport": ("minute", "half", "time"),
+    "age": ("age",),
     "recent": ("recent", "past", "last"),
     "weekend": ("weekend",),
     "decade": ("0s",),
@@ -191,7 +318,7 @@ KEYWORDS = {
     "season": tuple(SEASONS),
     "quarter": ("quarter",),
     "weeksof": ("days", "week", "fortnight"),
-    "range": ("between", "from"),
+    "range": ("between", "from", "\u2013", "\u2014"),
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
     "relative": ("this", "last", "next"),
     "endof": ("end of", "start of", "beginning of", "middle of"),

@@ -92,8 +92,9 @@ def weeks_of_year(g: Groups, text: str, published: date | None, tense: str) -> s
 
 
 def year_of(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "2014", "the summer of 2020", "the second quarter of 2023", "between 2010 and 2015"."""
-    return f"{int(g['y'] or 0):04d}"
+    """ "2014", "the summer of 2020", "the second quarter of 2023", "between 2010 and 2015",
+    "1980–1987" (the first year)."""
+    return f"{int(g['y'] or g.get('y2') or 0):04d}"
 
 
 # ============================================================================ relative
@@ -217,8 +218,27 @@ def _season(start_month: int, published: date, step: int) -> str:
 
 
 Resolver = Callable[[Groups, str, "date | None", str], "str | None"]
+
+
 # Kinds without a resolver ("anaphoric", "recent", "decade", "century") have no single date.
+def anchored(g: Groups, text: str, published: date | None, tense: str) -> str | None:
+    """ "after his 2016 arrest": the year written in the anchor; "after the race": None."""
+    years = re.findall(r"\b(?:1[0-9]{3}|20[0-9]{2})\b", text)
+    return years[0] if len(years) == 1 else None
+
+
+def ahead(g: Groups, text: str, published: date | None, tense: str) -> str | None:
+    """ "in 25 years": the year that many years after publication; "in a few decades": None."""
+    n = _number(text.split()[-2]) if len(text.split()) >= 2 else None
+    unit = (g.get("unit") or "").lower().rstrip("s")
+    if published is None or n is None or unit != "year":
+        return None
+    return f"{published.year + n:04d}"
+
+
 RESOLVERS: dict[str, Resolver] = {
+    "anchor": anchored,
+    "ahead": ahead,
     "iso": iso_date,
     "dmy": day_month,
     "mdy": day_month,

@@ -15,10 +15,11 @@ expression modifies, cut from the dependency parse:
 Clean-up and filters:
 
 - a time expression inside a quotation is a speaker's remark ("'Five years ago, nobody came'",
-  "'Waiting until November is not an option'", "'Today it is signed'"), not an event (seed.json
-  counts none), unless it is a past fact with its own calendar date or decade whose subject is
-  a named third party ("'The council signed it on 3 May 2019'"); the speaker's own account
-  ("'We signed it in 2015'", "I", "you", "it", "they") and "today"/"yesterday" stay remarks;
+  "'Waiting until November is not an option'", "'Today it is signed'") unless it is a past
+  fact with its own calendar date or decade whose subject is a named third party ("'The
+  council signed it on 3 May 2019'"); real reporting dates events in quotations ("'we went
+  there today'"), so a remark is kept with its rule marked ``.quoted`` (calibrated apart, so
+  a question can leave it out by its confidence);
 - a dated clause reported by a verb of saying is the event, and a pronoun subject that stands
   for the one who says it takes that name: "Farmer Ana Smith said he had sold 400 ewes last
   month" -> "Ana Smith had sold 400 ewes", "The company said it had shipped 2,000 panels in
@@ -71,14 +72,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..confidence import confidence
-from ..dates import find_time_expressions
+from ..dates import TimeExpression, find_time_expressions
 from ..facts import DatedEvent
 from ..sentences import evidence_sentences, sentence_index
 from .clause import event_clause
-from .filters import CLAUSE_FILTERS, EXPRESSION_FILTERS
+from .filters import CLAUSE_FILTERS, EXPRESSION_FILTERS, REMARK_SUFFIX, quoted_remark
 
 __all__ = ["extract_dated_events"]
 
@@ -108,8 +109,13 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
                 evidence=sent.text,
                 evidence_start=sent.start_char,
                 evidence_end=sent.end_char,
-                rule=(rule := f"{expr.kind}.{step}"),
+                rule=(rule := f"{expr.kind}.{step}{_remark(expr, sent)}"),
                 confidence=confidence("events", rule),
             )
         )
     return out
+
+
+def _remark(expr: TimeExpression, sent: Span) -> str:
+    """The rule's suffix of a date in a speaker's remark (its confidence is calibrated apart)."""
+    return REMARK_SUFFIX if quoted_remark(expr, sent) else ""
