@@ -369,12 +369,16 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
     say("gunicorn and the worker are up; traffic starts")
 
     def generate(article_id: int) -> int:
+        started = time.monotonic()
         response = teacher.post(
             f"{base}/api/v1/articles/{article_id}/generate/", json={}, timeout=30
         )
         if response.status_code != 202:
             fail(f"generate answered {response.status_code}: {response.text[:300]}")
-        return response.json()["id"]
+        job = response.json()
+        say(f"generate answered 202 in {(time.monotonic() - started) * 1000:.0f} ms: "
+            f"job #{job['id']} {job['status']}")  # fmt: skip
+        return job["id"]
 
     traffic = Traffic(base, tokens, bank_id)
     threads = traffic.start()
