@@ -58,6 +58,8 @@ def account_export(*, user) -> dict[str, Any]:
     if stored is not None:
         preferences = {k: v for k, v in stored.items() if k not in ("id", "user_id")}
         preferences["parameters_fitted_at"] = _iso(preferences["parameters_fitted_at"])
+        day = preferences["extra_new_day"]
+        preferences["extra_new_day"] = day.isoformat() if day is not None else None
 
     cards = [
         {
@@ -73,6 +75,7 @@ def account_export(*, user) -> dict[str, Any]:
             "last_review": _iso(card["last_review"]),
             "reps": card["reps"],
             "lapses": card["lapses"],
+            "suspended_at": _iso(card["suspended_at"]),
             "created_at": _iso(card["created_at"]),
         }
         for card in Card.objects.filter(user=user)
@@ -83,6 +86,7 @@ def account_export(*, user) -> dict[str, Any]:
             "question__prompt",
             "question__bank_id",
             *CARD_STATE_FIELDS,
+            "suspended_at",
             "created_at",
         )
     ]
@@ -146,6 +150,7 @@ def account_export(*, user) -> dict[str, Any]:
             "started_at": _iso(attempt["started_at"]),
             "finished_at": _iso(attempt["finished_at"]),
             "correct_count": attempt["correct_count"],
+            "retry_of": attempt["retry_of_id"],
             "answers": answers_by_attempt.get(attempt["id"], []),
         }
         for attempt in QuizAttempt.objects.filter(user=user)
@@ -153,6 +158,7 @@ def account_export(*, user) -> dict[str, Any]:
         .values(
             "id",
             "bank_id",
+            "retry_of_id",
             "mode",
             "question_ids",
             "started_at",

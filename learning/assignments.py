@@ -156,6 +156,7 @@ def _facts(
             bank_id__in=bank_ids,
             finished_at__isnull=False,
             finished_at__gte=earliest,
+            retry_of__isnull=True,  # a retry of missed questions is practice
         )
         .values_list("user_id", "bank_id", "finished_at", "correct_count", "question_ids")
         .order_by("finished_at", "id")

@@ -49,6 +49,10 @@ class StudyPreferences(models.Model):
     )
     parameters_fitted_at = models.DateTimeField(null=True, blank=True)
     parameters_review_count = models.PositiveIntegerField(default=0)
+    # Custom study ("study 10 more", as in Anki): new cards added to the daily limit,
+    # for the study day `extra_new_day` only.
+    extra_new_cards = models.PositiveIntegerField(default=0, validators=[MaxValueValidator(9999)])
+    extra_new_day = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "study preferences"
@@ -61,6 +65,11 @@ class StudyPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"Preferences of {self.user}"
+
+    def new_cards_limit_on(self, day) -> int:
+        """The day's new-card limit: the daily one, plus what custom study added that day."""
+        extra = self.extra_new_cards if self.extra_new_day == day else 0
+        return self.new_cards_per_day + extra
 
 
 class CardState(models.IntegerChoices):
@@ -85,6 +94,12 @@ class Card(models.Model):
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(default=0)
     lapses = models.PositiveIntegerField(default=0)
+    suspended_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the student suspended the card for themself: it never "
+        "comes in their study queue until they unsuspend it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -192,6 +207,15 @@ class QuizAttempt(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     correct_count = models.PositiveIntegerField(default=0)
+    retry_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retries",
+        help_text="The quiz whose missed questions this one asks again (practice: "
+        "an assignment's quiz goal does not count it).",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]

@@ -10,6 +10,14 @@ urlpatterns = [
     path("study/", views.study, name="study"),
     path("study/rate/", views.study_rate, name="study_rate"),
     path("study/undo/", views.study_undo, name="study_undo"),
+    path("study/more/", views.study_more, name="study_more"),
+    path("study/suspend/", views.study_suspend, name="study_suspend"),
+    path("cards/suspended/", views.cards_suspended, name="cards_suspended"),
+    path(
+        "cards/<int:card_id>/unsuspend/",
+        views.card_unsuspend,
+        name="card_unsuspend",
+    ),
     path("quiz/", views.quiz_list, name="quiz_list"),
     path("quiz/<int:attempt_id>/", views.quiz_take, name="quiz_take"),
     path("quiz/<int:attempt_id>/answer/", views.quiz_answer, name="quiz_answer"),
@@ -22,6 +30,8 @@ urlpatterns = [
     path("quiz/<int:attempt_id>/continue/", views.quiz_continue, name="quiz_continue"),
     path("quiz/<int:attempt_id>/discard/", views.quiz_discard, name="quiz_discard"),
     path("quiz/<int:attempt_id>/result/", views.quiz_result, name="quiz_result"),
+    path("quiz/<int:attempt_id>/retry/", views.quiz_retry, name="quiz_retry"),
+    path("quiz/<int:attempt_id>/suspend/", views.quiz_suspend, name="quiz_suspend"),
     path("preview/banks/<int:bank_id>/", preview_views.bank_preview, name="bank_preview"),
     path(
         "preview/banks/<int:bank_id>/answer/",

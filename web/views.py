@@ -51,6 +51,7 @@ from .selectors import (
 )
 
 STUDY_QUEUE_LIMIT = 30
+STUDY_MORE = 10  # new cards one "study more" adds to today's limit
 RATINGS = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
 RATING_NAMES: dict[int | None, str] = dict(RATINGS)
 
@@ -131,6 +132,9 @@ def home(request):
             }
         )
     today = learning_selectors.progress_today(user=request.user)
+    # New cards for today: what the daily limit still lets in, not all that wait.
+    new_total = sum(row["stats"]["new"] for row in rows)
+    new_today = min(new_total, today["new_left"])
     assigned = student_assignments(
         student=request.user,
         assignments=list(assignment_list_for_student(student=request.user)),
@@ -145,7 +149,9 @@ def home(request):
             "today": today,
             "streak": today["streak"],
             "due_total": sum(row["stats"]["due"] for row in rows),
-            "new_total": sum(row["stats"]["new"] for row in rows),
+            "new_today": new_today,
+            "new_more": new_total - new_today,
+            "study_more": STUDY_MORE,
         },
     )
 
@@ -238,6 +244,9 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
         context["report_reasons"] = REPORT_REASONS
         context["report_next"] = _study_url(bank)
     else:
+        if queue.new_left == 0:  # the day's limit, not the bank, ended the session?
+            context["new_waiting"] = learning_selectors.new_cards_waiting(user=user, bank=bank)
+            context["study_more"] = STUDY_MORE
         summary = learning_selectors.progress_summary(user=user)
         forecast = summary["forecast"]
         context["summary"] = summary
@@ -360,11 +369,12 @@ def study_rate(request):
     if not error:
         rated = f"Rated {RATING_NAMES.get(rating, '')}."
         item = context["item"]
-        context["announce"] = (
-            f"{rated} Next card: {item.question.prompt}"
-            if item is not None
-            else f"{rated} All done for today."
-        )
+        if item is not None:
+            context["announce"] = f"{rated} Next card: {item.question.prompt}"
+        elif context.get("new_waiting"):
+            context["announce"] = f"{rated} You reached today’s limit of new cards."
+        else:
+            context["announce"] = f"{rated} All done for today."
     return _render_study(request, context)
 
 
@@ -608,6 +618,9 @@ def _feedback_context(attempt, question, request) -> dict:
         "match": match,
         "report_reasons": REPORT_REASONS,
         "report_next": reverse("web:quiz_feedback", args=[attempt.pk, question.pk]),
+        "card_suspended": learning_selectors.card_is_suspended(
+            user=request.user, question_id=question.pk
+        ),
     }
 
 
@@ -688,6 +701,7 @@ def quiz_result(request, attempt_id: int):
             "attempt": attempt,
             "review": review,
             "percent": percent,
+            "missed": attempt.size - attempt.correct_count,
             "width": charts.width_class(percent),
         },
     )
@@ -713,6 +727,108 @@ def _review_rows(attempt, rows: list[dict]) -> list[dict]:
             else None
         )
     return rows
+
+
+# Custom study and suspended cards ------------------------------------------
+# A way on when the day's study is over ("study 10 more" once the daily new-card
+# limit is reached, as Anki's custom study; "retry the ones I missed" after a quiz)
+# and a way out of a card (suspended for oneself, brought back from a list).
+
+
+def _not_found_or(exc: learning_services.ReviewError) -> str:
+    if exc.status == 404:
+        raise Http404(exc.message) from exc
+    return exc.message
+
+
+@login_required
+@require_POST
+def study_more(request):
+    """ "Study 10 more": today's new-card limit goes up by ten, and study goes on."""
+    bank = _study_bank(request)
+    learning_services.study_more(user=request.user, new_cards=STUDY_MORE)
+    note = f"{STUDY_MORE} more new cards for today."
+    if not request.htmx:
+        messages.success(request, note)
+        return redirect(_study_url(bank))
+    context = _study_context(request, bank)
+    item = context["item"]
+    context["announce"] = f"{note} {item.question.prompt}" if item is not None else note
+    return _render_study(request, context)
+
+
+@login_required
+@require_POST
+def study_suspend(request):
+    """Suspend the card on screen for oneself: the session goes on without it."""
+    bank = _study_bank(request)
+    try:
+        learning_services.card_suspend(user=request.user, card_id=request.POST.get("card"))
+    except learning_services.ReviewError as exc:
+        error = _not_found_or(exc)
+        if not request.htmx:
+            messages.error(request, error)
+            return redirect(_study_url(bank))
+        return _render_study(request, _study_context(request, bank, error=error), status=400)
+    note = (
+        "Card suspended: it will not come back until you unsuspend it (Progress › Suspended cards)."
+    )
+    if not request.htmx:
+        messages.success(request, note)
+        return redirect(_study_url(bank))
+    context = _study_context(request, bank)
+    item = context["item"]
+    context["announce"] = f"{note} Next card: {item.question.prompt}" if item is not None else note
+    context["suspended_note"] = note
+    return _render_study(request, context)
+
+
+@login_required
+@require_POST
+def quiz_suspend(request, attempt_id: int):
+    """Suspend, from a quiz's feedback, one's card of the question just answered."""
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    question_id = _int_or_none(request.POST.get("question"))
+    if question_id is None:
+        raise Http404("No question given.")
+    question = _quiz_question(attempt, question_id)
+    learning_services.question_card_suspend(user=request.user, question=question)
+    messages.success(
+        request, "Card suspended: it will not come in your study sessions until you unsuspend it."
+    )
+    return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
+
+
+@login_required
+@require_POST
+def quiz_retry(request, attempt_id: int):
+    """ "Retry the ones I missed": a new quiz over the questions missed in this one."""
+    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    try:
+        retry = learning_services.quiz_retry(user=request.user, attempt=attempt)
+    except learning_services.ReviewError as exc:
+        messages.error(request, _not_found_or(exc))
+        return redirect("web:quiz_result", attempt_id=attempt.pk)
+    return redirect("web:quiz_take", attempt_id=retry.pk)
+
+
+@login_required
+@require_safe
+def cards_suspended(request):
+    """The cards a student set aside, where they bring them back."""
+    cards = list(learning_selectors.cards_suspended(user=request.user))
+    return render(request, "web/suspended.html", {"nav": "progress", "cards": cards})
+
+
+@login_required
+@require_POST
+def card_unsuspend(request, card_id: int):
+    try:
+        card = learning_services.card_unsuspend(user=request.user, card_id=card_id)
+    except learning_services.ReviewError as exc:
+        raise Http404(exc.message) from exc
+    messages.success(request, f"“{card.question.prompt}” is back in your study queue.")
+    return redirect(_safe_next(request, reverse("web:cards_suspended")))
 
 
 # Progress -----------------------------------------------------------------

@@ -160,6 +160,13 @@ class QueueSerializer(serializers.Serializer):
     new_available = serializers.IntegerField(help_text="New cards still allowed today.")
     learning_count = serializers.IntegerField()
     review_count = serializers.IntegerField()
+    new_limit = serializers.IntegerField(
+        help_text="Today's new-card limit (the daily one plus what study/more/ added today)."
+    )
+    new_left = serializers.IntegerField(
+        help_text="New cards the limit still lets in today: 0 means the limit is reached "
+        "(POST study/more/ raises it, as Anki's custom study)."
+    )
     items = QueueItemSerializer(many=True)
 
 
@@ -306,6 +313,9 @@ class CardStateSerializer(serializers.Serializer):
     difficulty = serializers.FloatField(allow_null=True)
     reps = serializers.IntegerField()
     lapses = serializers.IntegerField()
+    suspended_at = serializers.DateTimeField(
+        allow_null=True, help_text="Set while the caller keeps the card out of their queue."
+    )
 
     def get_state(self, card) -> str:
         return STATE_NAMES[CardState(card.state)]
@@ -337,6 +347,26 @@ class CardDetailSerializer(CardStateSerializer):
 
     question = PublicQuestionSerializer(help_text="The front: the question, no answer.")
     back = CardBackSerializer()
+
+
+class SuspendedCardSerializer(CardSerializer):
+    """A suspended card with what it asks (the list a student brings cards back from)."""
+
+    prompt = serializers.CharField(source="question.prompt")
+    bank = serializers.IntegerField(source="question.bank_id")
+    bank_title = serializers.CharField(source="question.bank.title")
+
+
+class StudyMoreInputSerializer(serializers.Serializer):
+    new_cards = serializers.IntegerField(
+        min_value=1, max_value=1000, default=10, help_text="New cards to add to today's limit."
+    )
+
+
+class StudyMoreSerializer(serializers.Serializer):
+    new_cards_per_day = serializers.IntegerField(help_text="The daily limit (preferences).")
+    extra_new_cards = serializers.IntegerField(help_text="Added today by study/more/.")
+    new_limit = serializers.IntegerField(help_text="Today's limit: the two together.")
 
 
 # --- quizzes ------------------------------------------------------------------------------
@@ -400,6 +430,12 @@ class AttemptSerializer(serializers.Serializer):
     correct_count = serializers.IntegerField()
     started_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
+    retry_of = serializers.IntegerField(
+        source="retry_of_id",
+        allow_null=True,
+        help_text="The quiz whose missed questions this one retries (practice: not counted "
+        "for an assignment).",
+    )
 
 
 class ReviewChoiceSerializer(serializers.Serializer):
@@ -478,6 +514,10 @@ class QuizAnswerResultSerializer(serializers.Serializer):
 class TodaySerializer(serializers.Serializer):
     reviewed = serializers.IntegerField(help_text="Reviews the caller made today (their day).")
     new_learned = serializers.IntegerField()
+    new_limit = serializers.IntegerField(
+        help_text="Today's new-card limit (custom study included)."
+    )
+    new_left = serializers.IntegerField(help_text="New cards the limit still lets in today.")
     due_now = serializers.IntegerField()
     due_later_today = serializers.IntegerField()
 

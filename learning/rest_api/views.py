@@ -27,7 +27,7 @@ from classes.api import (
 )
 from config.api_common import ConditionalGetMixin
 from learning import assignments, selectors, services
-from learning.models import QuizAnswer, QuizAttempt
+from learning.models import Card, QuizAnswer, QuizAttempt
 from quizzes.models import BankStatus, Question, QuestionBank, QuestionKind
 from quizzes.rest_api.views import IsTeacher, ensure_can_edit, published_bank_for_user
 from quizzes.selectors import bank_list_for_user
@@ -125,6 +125,8 @@ class StudyQueueView(APIView):
             "new_available": queue.new_available,
             "learning_count": queue.learning_count,
             "review_count": queue.review_count,
+            "new_limit": queue.new_limit,
+            "new_left": queue.new_left,
             "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
         }
         return Response(s.QueueSerializer(data).data)
@@ -290,6 +292,78 @@ class CardDetailView(APIView):
         return Response(s.CardDetailSerializer(card).data)
 
 
+@extend_schema(tags=["study"])
+class StudyMoreView(APIView):
+    """Custom study: more new cards today."""
+
+    @extend_schema(
+        summary="Study more new cards today (raise today's new-card limit)",
+        description="As Anki's custom study: today's limit (in the caller's study day) goes "
+        "up by `new_cards` (10 unless given); tomorrow the daily limit is back. "
+        "study/queue/ says `new_left: 0` when the limit is reached.",
+        request=s.StudyMoreInputSerializer,
+        responses={200: s.StudyMoreSerializer},
+    )
+    def post(self, request):
+        data = s.StudyMoreInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        preferences = services.study_more(
+            user=request.user, new_cards=data.validated_data["new_cards"]
+        )
+        body = {
+            "new_cards_per_day": preferences.new_cards_per_day,
+            "extra_new_cards": preferences.extra_new_cards,
+            "new_limit": preferences.new_cards_per_day + preferences.extra_new_cards,
+        }
+        return Response(s.StudyMoreSerializer(body).data)
+
+
+@extend_schema(tags=["study"])
+class CardSuspendView(APIView):
+    """Suspend one of the caller's cards."""
+
+    @extend_schema(
+        summary="Suspend a card for oneself",
+        description="The card never comes in the caller's queue nor counts as due or new "
+        "until unsuspended; its memory state and history stay. Idempotent.",
+        request=None,
+        responses={200: s.CardSerializer},
+    )
+    def post(self, request, pk: int):
+        return Response(s.CardSerializer(services.card_suspend(user=request.user, card_id=pk)).data)
+
+
+@extend_schema(tags=["study"])
+class CardUnsuspendView(APIView):
+    """Bring a suspended card back."""
+
+    @extend_schema(
+        summary="Unsuspend a card",
+        description="Back in the queue where its schedule left it. Idempotent.",
+        request=None,
+        responses={200: s.CardSerializer},
+    )
+    def post(self, request, pk: int):
+        card = services.card_unsuspend(user=request.user, card_id=pk)
+        return Response(s.CardSerializer(card).data)
+
+
+@extend_schema(tags=["study"])
+class SuspendedCardListView(ListAPIView):
+    """The caller's suspended cards, last suspended first."""
+
+    serializer_class = s.SuspendedCardSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Card.objects.none()
+        return selectors.cards_suspended(user=self.request.user)
+
+    @extend_schema(summary="The caller's suspended cards")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
 # --- quizzes ------------------------------------------------------------------------------
 def attempt_questions(attempt: QuizAttempt) -> list[Question]:
     """The attempt's questions in the order asked (choices prefetched, one query each)."""
@@ -329,6 +403,7 @@ def attempt_data(attempt: QuizAttempt, *, answered: int, detail: bool) -> dict:
         "correct_count": attempt.correct_count,
         "started_at": attempt.started_at,
         "finished_at": attempt.finished_at,
+        "retry_of_id": attempt.retry_of_id,
     }
     if detail:
         data["questions"] = attempt_questions(attempt)
@@ -399,6 +474,26 @@ class QuizDetailView(APIView):
         answered = attempt.answers.count()
         body = attempt_data(attempt, answered=answered, detail=True)
         return Response(s.AttemptDetailSerializer(body).data)
+
+
+@extend_schema(tags=["quizzes"])
+class QuizRetryView(APIView):
+    """Retry the questions missed in one of the caller's finished quizzes."""
+
+    @extend_schema(
+        summary="Retry the ones I missed",
+        description="A new quiz, in a new order, over the questions of a finished attempt "
+        "not answered right (those still published). Its `retry_of` names the attempt; "
+        "it is practice, not counted for an assignment. 400 when nothing was missed or "
+        "the attempt is not finished.",
+        request=None,
+        responses={201: s.AttemptDetailSerializer},
+    )
+    def post(self, request, pk: int):
+        attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
+        retry = services.quiz_retry(user=request.user, attempt=attempt)
+        body = attempt_data(retry, answered=0, detail=True)
+        return Response(s.AttemptDetailSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["quizzes"])

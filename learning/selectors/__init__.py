@@ -1,6 +1,7 @@
 """Reads of the learner side, one module per topic: `queue` (the study queue),
 `attempts` (a card or quiz of the user, quiz history), `card_backs` (a card's
-answer and evidence), `progress` (today, streak, heatmap, forecast, retention,
+answer and evidence), `custom_study` (new cards waiting past today's limit,
+suspended cards), `progress` (today, streak, heatmap, forecast, retention,
 mastery), `teacher` (a bank's students). Shared by HTML, API and admin. Undone
 reviews (those with a ReviewUndo) are ignored everywhere.
 
@@ -22,6 +23,11 @@ from .common import (
     LEARNING_STATES,
     MATURE_DAYS,
     STARTED_STATES,
+)
+from .custom_study import (
+    card_is_suspended,
+    cards_suspended,
+    new_cards_waiting,
 )
 from .progress import (
     STREAK_WINDOW_DAYS,
@@ -65,7 +71,10 @@ __all__ = [
     "card_backs",
     "card_backs_of",
     "card_get_for_user",
+    "card_is_suspended",
+    "cards_suspended",
     "leeches",
+    "new_cards_waiting",
     "progress_summary",
     "progress_today",
     "question_failures",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, Q
+
 from .. import scheduler
-from ..models import CardState, StudyPreferences
+from ..models import Card, CardState, StudyPreferences
 
 MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
@@ -13,3 +15,14 @@ STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 def preferences_or_default(user) -> StudyPreferences:
     """The user's preferences, or unsaved defaults (a read never writes them)."""
     return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
+
+
+def started_or_suspended(user) -> Exists:
+    """True for a question the user has started, or suspended (never new again)."""
+    return Exists(
+        Card.objects.filter(
+            Q(state__in=STARTED_STATES) | Q(suspended_at__isnull=False),
+            user=user,
+            question_id=OuterRef("pk"),
+        )
+    )

@@ -191,12 +191,12 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     sums: dict[int, float] = defaultdict(float)
     rows = Card.objects.filter(
         Q(user=user, question__bank_id__in=bank_ids) & published_question_filter("question__")
-    ).values_list("question__bank_id", "state", "stability", "last_review", "due")
-    for bank_id, state, stability, last_review, due in rows:
+    ).values_list("question__bank_id", "state", "stability", "last_review", "due", "suspended_at")
+    for bank_id, state, stability, last_review, due, suspended_at in rows:
         entry = result[bank_id]
-        if state != CardState.NEW:
+        if state != CardState.NEW or suspended_at is not None:  # started or set aside
             entry["new"] -= 1
-            if due <= now:
+            if suspended_at is None and due <= now:
                 entry["due"] += 1
         sums[bank_id] += card_mastery(state, stability, last_review, now, parameters)
     for bank_id, entry in result.items():
@@ -263,9 +263,11 @@ def _bank_breakdown(*, user, now, parameters) -> list[dict]:
 
 
 def _started_cards(user) -> QuerySet[Card]:
-    """The user's cards in learning, review or relearning, of published questions."""
+    """The user's cards in learning, review or relearning, of published questions
+    (suspended ones aside: they are never due)."""
     return Card.objects.filter(
-        Q(user=user, state__in=STARTED_STATES) & published_question_filter("question__")
+        Q(user=user, state__in=STARTED_STATES, suspended_at__isnull=True)
+        & published_question_filter("question__")
     )
 
 
@@ -306,9 +308,12 @@ def _today(
         due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
     )
     counts = per_day.get(today, {})
+    new_limit = preferences.new_cards_limit_on(today)
     return {
         "reviewed": counts.get("count", 0),
         "new_learned": counts.get("new", 0),
+        "new_limit": new_limit,
+        "new_left": max(0, new_limit - counts.get("new", 0)),
         "due_now": due["due_now"],
         "due_later_today": due["due_later_today"],
         "streak": streak,

@@ -8,14 +8,16 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import (
-    Exists,
+    BooleanField,
+    ExpressionWrapper,
     FilteredRelation,
-    OuterRef,
     Prefetch,
     Q,
     prefetch_related_objects,
 )
 from django.utils import timezone
+
+from classes.api import bank_ids_assigned_to
 
 from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
@@ -28,8 +30,8 @@ from ..quizzes_gateway import (
     published_questions,
     sibling_key,
 )
-from ..study_day import day_bounds, zone_of
-from .common import LEARNING_STATES, STARTED_STATES, preferences_or_default
+from ..study_day import day_bounds, study_date, zone_of
+from .common import LEARNING_STATES, preferences_or_default, started_or_suspended
 
 MAX_COUNT = 9999
 LEARN_AHEAD = timedelta(minutes=20)
@@ -53,6 +55,8 @@ class StudyQueue:
     new_available: int
     learning_count: int
     review_count: int
+    new_limit: int = 0  # today's new-card limit (custom study included)
+    new_left: int = 0  # new cards the limit still lets in today
 
 
 def _bank_filter(bank, prefix: str = "question__") -> Q:
@@ -68,10 +72,14 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     or is already in the queue, waits for another day. Creates Card rows for
     the new questions it returns.
 
-    A constant number of queries, at most 8 (3 more when Card rows are created):
-    preferences, today's logs, learning and review candidates, their counts when
-    the candidates fill the window (one query), new-card candidates, the entering
-    new cards, the choices. Candidates are read as plain rows; only the cards
+    Due reviews of banks assigned to the student's classes come before the other
+    reviews, and their new cards before other new cards.
+
+    A constant number of queries, at most 9 (3 more when Card rows are created):
+    preferences, today's logs, learning and review candidates, the reviews of
+    assigned banks (over all banks only), their counts when the candidates fill
+    the window (one query), new-card candidates, the entering new cards, the
+    choices. Candidates are read as plain rows; only the cards
     returned become model instances, and previews are computed for them only."""
     now = now or timezone.now()
     limit = max(0, int(limit))
@@ -105,13 +113,19 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
             reviews_today += 1
         buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
     reviews_left = max(0, preferences.max_reviews_per_day - reviews_today)
-    new_left = max(0, preferences.new_cards_per_day - new_today)
+    today = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
+    new_limit = preferences.new_cards_limit_on(today)
+    new_left = max(0, new_limit - new_today)
 
     def is_buried(key: tuple, card_id: int | None) -> bool:
         studied = buried.get(key)
         return bool(studied) and studied != {card_id}
 
-    mine = Q(user=user) & published_question_filter("question__") & _bank_filter(bank)
+    mine = (
+        Q(user=user, suspended_at__isnull=True)
+        & published_question_filter("question__")
+        & _bank_filter(bank)
+    )
     due_filter = mine & Q(due__lte=now)
     # Due learning cards (few: they live minutes; with those due within the
     # learn-ahead limit, shown only when nothing else is left), then the most
@@ -140,9 +154,26 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     learning_count = counts.get("learning", len(learning))
     review_count = min(counts.get("review", len(reviews)), reviews_left)
 
+    # Due reviews of the banks assigned to the student's classes come first (issue 13),
+    # read apart (one query) so that a long backlog elsewhere never hides them.
+    assigned: set[int] = set()
+    if bank is None:
+        assigned_rows = list(
+            Card.objects.filter(
+                due_filter,
+                state=CardState.REVIEW,
+                question__bank_id__in=bank_ids_assigned_to(student=user, now=now),
+            )
+            .order_by("due", "id")
+            .values_list(*_CARD_ROW)[:window]
+        )
+        assigned = {row[_ID] for row in assigned_rows}
+        reviews = assigned_rows + [row for row in reviews if row[_ID] not in assigned]
+
     parameters = sched["parameters"]
     reviews.sort(
         key=lambda row: (
+            row[_ID] not in assigned,
             scheduler.retrievability(
                 stability=row[_STABILITY],
                 last_review=row[_LAST_REVIEW],
@@ -173,16 +204,13 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     if new_left > 0:
         # Published questions not yet started, in bank order: narrow rows (the
         # anti-join sorts every unstarted question, so it carries few columns).
+        order: list = ["bank__title", "bank_id", "position", "id"]
+        if bank is None:  # assigned banks first
+            order.insert(0, _in_assigned_bank(user, now).desc())
         candidates = (
             published_questions(bank=bank)
-            .exclude(
-                Exists(
-                    Card.objects.filter(
-                        user=user, question_id=OuterRef("pk"), state__in=STARTED_STATES
-                    )
-                )
-            )
-            .order_by("bank__title", "bank_id", "position", "id")
+            .exclude(started_or_suspended(user))
+            .order_by(*order)
             .values_list("id", "bank__article_id", "evidence_start", "evidence_end", "fingerprint")[
                 : new_left + 20
             ]
@@ -224,6 +252,8 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
         new_available=new_available,
         learning_count=learning_count,
         review_count=review_count,
+        new_limit=new_limit,
+        new_left=new_left,
     )
 
 
@@ -296,6 +326,13 @@ def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tu
         evidence_start=evidence_start,
         evidence_end=evidence_end,
         fingerprint=fingerprint or "",
+    )
+
+
+def _in_assigned_bank(user, now: datetime) -> ExpressionWrapper:
+    """True for a question of a bank assigned to one of the user's classes."""
+    return ExpressionWrapper(
+        Q(bank_id__in=bank_ids_assigned_to(student=user, now=now)), output_field=BooleanField()
     )
 
 

@@ -1,7 +1,7 @@
 """Writes of the learner side, one module per topic: `reviews` (answering a card,
-undo), `batch_sync` (offline batches), `quizzes` (attempts), `preferences`,
-`parameters` (FSRS fitting); `common` holds ReviewError. One entry point per
-action, shared by HTML, API, admin and tasks; each runs in one transaction. The
+undo), `batch_sync` (offline batches), `quizzes` (attempts, retries), `preferences`,
+`parameters` (FSRS fitting), `custom_study` ("study more", suspended cards);
+`common` holds ReviewError. One entry point per action, shared by HTML, API, admin and tasks; each runs in one transaction. The
 raw SQL they need is in learning/sql.py.
 
 This package re-exports the public names so `from learning import services` keeps
@@ -12,6 +12,13 @@ from .batch_sync import (
 )
 from .common import (
     ReviewError,
+)
+from .custom_study import (
+    STUDY_MORE_MAX,
+    card_suspend,
+    card_unsuspend,
+    question_card_suspend,
+    study_more,
 )
 from .parameters import (
     parameters_optimize,
@@ -35,6 +42,7 @@ from .quizzes import (
     quiz_answers_settle,
     quiz_discard,
     quiz_finish,
+    quiz_retry,
     quiz_start,
     typed_answer_match,
 )
@@ -66,27 +74,33 @@ __all__ = [
     "QUIZ_SLOW_MS",
     "ReviewError",
     "ReviewResult",
+    "STUDY_MORE_MAX",
     "STATE_NAMES",
     "UndoResult",
     "answer_grade",
     "card_get_or_create",
     "card_snapshot",
+    "card_suspend",
+    "card_unsuspend",
     "cards_reschedule",
     "parameters_optimize",
     "parameters_reset",
     "parse_steps",
     "preferences_get",
     "preferences_update",
+    "question_card_suspend",
     "quiz_answer",
     "quiz_answer_override",
     "quiz_answers_settle",
     "quiz_discard",
     "quiz_finish",
+    "quiz_retry",
     "quiz_start",
     "rating_for_answer",
     "review_batch_record",
     "review_record",
     "review_undo",
     "review_undo_last",
+    "study_more",
     "typed_answer_match",
 ]

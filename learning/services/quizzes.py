@@ -321,3 +321,33 @@ def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
             locked.save(update_fields=["correct_count", "finished_at"])
     attempt.refresh_from_db()
     return attempt
+
+
+def quiz_retry(*, user, attempt: QuizAttempt) -> QuizAttempt:
+    """ "Retry the ones I missed": a new quiz, in a new order, over the questions of a
+    finished attempt not answered right (those still published). It is practice: an
+    assignment's quiz goal does not count it (it is shorter and easier than the quiz)."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    if attempt.finished_at is None:
+        raise ReviewError("attempt", "Finish this quiz first: then retry the ones you missed.")
+    if not getattr(attempt.bank, "is_published", False):
+        raise ReviewError("attempt", "This bank is no longer published.")
+    right = set(attempt.answers.filter(is_correct=True).values_list("question_id", flat=True))
+    asked = [qid for qid in attempt.question_ids if qid not in right]
+    still = set(
+        Question.objects.filter(
+            pk__in=asked, bank_id=attempt.bank_id, status="published"
+        ).values_list("id", flat=True)
+    )
+    missed = [qid for qid in asked if qid in still]
+    if not missed:
+        raise ReviewError("attempt", "You missed no question in this quiz: nothing to retry.")
+    with transaction.atomic():
+        return QuizAttempt.objects.create(
+            user=user,
+            bank=attempt.bank,
+            mode=QuizMode.RANDOM,
+            question_ids=random.sample(missed, len(missed)),
+            retry_of=attempt,
+        )

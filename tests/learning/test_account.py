@@ -10,7 +10,13 @@ from rest_framework.authtoken.models import Token
 
 from learning.account import AccountError, account_delete, account_export
 from learning.models import Card, ReviewLog, StudyPreferences
-from learning.services import card_get_or_create, review_record, review_undo_last
+from learning.services import (
+    card_get_or_create,
+    card_suspend,
+    review_record,
+    review_undo_last,
+    study_more,
+)
 from tests.factories import PASSWORD, QuizAttemptFactory
 
 
@@ -85,3 +91,19 @@ def test_a_teacher_owning_banks_must_hand_them_over_first(teacher, bank):
     assert error.value.field == "account"
     assert "1 question bank" in error.value.message
     assert get_user_model().objects.filter(pk=teacher.pk).exists()
+
+
+@pytest.mark.django_db
+def test_export_holds_suspensions_custom_study_and_retries(studied, bank):
+    card = Card.objects.filter(user=studied).first()
+    card_suspend(user=studied, card_id=card.pk)
+    study_more(user=studied, new_cards=10)
+    first = QuizAttemptFactory(user=studied, bank=bank, question_ids=[card.question_id])
+    QuizAttemptFactory(user=studied, bank=bank, question_ids=[card.question_id], retry_of=first)
+
+    data = json.loads(json.dumps(account_export(user=studied)))
+
+    assert {row["id"]: row["suspended_at"] is not None for row in data["cards"]}[card.pk]
+    assert data["preferences"]["extra_new_cards"] == 10
+    assert data["preferences"]["extra_new_day"] is not None
+    assert [row["retry_of"] for row in data["quiz_attempts"]] == [None, None, first.pk]

@@ -128,13 +128,14 @@ def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_qu
     bank = make_bank(teacher, n)
     for item in queue(student, T0 - timedelta(days=10), bank=bank, limit=3).items:
         rate(student, item.card.pk, 4, T0 - timedelta(days=10))
-    # 3 due reviews + 7 new cards, whose Card rows are created on the way (one INSERT in a savepoint)
-    with time_machine.travel(T0, tick=False), django_assert_num_queries(10):
+    # 3 due reviews + 7 new cards, whose Card rows are created on the way (one INSERT in a
+    # savepoint); over all banks, one query more reads the due reviews of assigned banks
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(11):
         result = selectors.study_queue(user=student, limit=10)
     assert [i.is_new for i in result.items] == [False] * 3 + [True] * 7
     assert all(len(item.question.choices.all()) == 4 for item in result.items)
     # the same queue again: the rows exist now
-    with time_machine.travel(T0, tick=False), django_assert_num_queries(7):
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(8):
         again = selectors.study_queue(user=student, limit=10)
     assert [i.card.pk for i in again.items] == [i.card.pk for i in result.items]
 
@@ -275,7 +276,14 @@ def test_progress_summary_counts_today_forecast_and_banks(student, bank):
     rate(student, items[0].card.pk, 4, T0)  # review in a few days
     rate(student, items[1].card.pk, 3, T0)  # learning, due in 10 minutes
     summary = selectors.progress_summary(user=student, now=T0 + timedelta(minutes=1))
-    assert summary["today"] == {"reviewed": 2, "new_learned": 2, "due_now": 0, "due_later_today": 1}
+    assert summary["today"] == {
+        "reviewed": 2,
+        "new_learned": 2,
+        "new_limit": 20,
+        "new_left": 18,
+        "due_now": 0,
+        "due_later_today": 1,
+    }
     assert len(summary["forecast"]) == 30
     assert summary["forecast"][0] == {"date": "2025-03-03", "count": 1}
     assert sum(d["count"] for d in summary["forecast"]) == 2
@@ -308,6 +316,8 @@ def test_progress_today_is_the_summarys_today_and_streak_in_three_queries(
     assert today == {
         "reviewed": 2,
         "new_learned": 2,
+        "new_limit": 20,
+        "new_left": 18,
         "due_now": 0,
         "due_later_today": 1,
         "streak": 2,
