@@ -353,7 +353,7 @@ class SuspendedCardSerializer(CardSerializer):
     """A suspended card with what it asks (the list a student brings cards back from)."""
 
     prompt = serializers.CharField(source="question.prompt")
-    bank = serializers.IntegerField(source="question.bank_id")
+    bank_id = serializers.IntegerField(source="question.bank_id")
     bank_title = serializers.CharField(source="question.bank.title")
 
 
@@ -430,8 +430,7 @@ class AttemptSerializer(serializers.Serializer):
     correct_count = serializers.IntegerField()
     started_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
-    retry_of = serializers.IntegerField(
-        source="retry_of_id",
+    retry_of_id = serializers.IntegerField(
         allow_null=True,
         help_text="The quiz whose missed questions this one retries (practice: not counted "
         "for an assignment).",

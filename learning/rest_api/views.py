@@ -483,7 +483,7 @@ class QuizRetryView(APIView):
     @extend_schema(
         summary="Retry the ones I missed",
         description="A new quiz, in a new order, over the questions of a finished attempt "
-        "not answered right (those still published). Its `retry_of` names the attempt; "
+        "not answered right (those still published). Its `retry_of_id` names the attempt; "
         "it is practice, not counted for an assignment. 400 when nothing was missed or "
         "the attempt is not finished.",
         request=None,

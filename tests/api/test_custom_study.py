@@ -62,11 +62,11 @@ def test_retry_starts_a_quiz_over_the_missed_questions(api, bank):
 
     assert response.status_code == 201
     body = response.json()
-    assert body["retry_of"] == attempt["id"]
+    assert body["retry_of_id"] == attempt["id"]
     assert sorted(question["id"] for question in body["questions"]) == sorted(missed)
     assert (body["size"], body["answered"], body["finished_at"]) == (2, 0, None)
     listed = api.get("/api/v1/quizzes/").json()["results"]
-    assert {row["id"]: row["retry_of"] for row in listed} == {
+    assert {row["id"]: row["retry_of_id"] for row in listed} == {
         body["id"]: attempt["id"],
         attempt["id"]: None,
     }
@@ -94,7 +94,7 @@ def test_a_suspended_card_leaves_the_queue_and_is_listed_until_unsuspended(api, 
     listed = api.get("/api/v1/cards/suspended/").json()
     assert listed["count"] == 1
     assert listed["results"][0]["id"] == card
-    assert listed["results"][0]["bank"] == bank.pk
+    assert listed["results"][0]["bank_id"] == bank.pk
     assert listed["results"][0]["prompt"] == bank.questions.get(cards__pk=card).prompt
 
     back = api.post(f"/api/v1/cards/{card}/unsuspend/")
