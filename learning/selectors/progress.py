@@ -206,8 +206,14 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
 
 
 def _bank_breakdown(*, user, now, parameters) -> list[dict]:
-    rows = Card.objects.filter(Q(user=user) & published_question_filter("question__")).values_list(
-        "question__bank_id", "question__bank__title", "state", "stability", "last_review"
+    """The banks the user has studied (a card still new, e.g. only shown by a
+    queue, adds nothing: reading the queue changes no figure)."""
+    rows = (
+        Card.objects.filter(Q(user=user) & published_question_filter("question__"))
+        .exclude(state=CardState.NEW)
+        .values_list(
+            "question__bank_id", "question__bank__title", "state", "stability", "last_review"
+        )
     )
     banks: dict[int, dict] = {}
     sums: dict[int, float] = defaultdict(float)

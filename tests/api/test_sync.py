@@ -272,3 +272,24 @@ def test_a_late_review_of_a_card_without_history_is_still_refused(student, api, 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"reviewed_at"}
     assert not ReviewLog.objects.exists()
+
+
+# --- reading the queue -------------------------------------------------------------------
+def test_reading_the_queue_changes_nothing_a_client_can_see(api, bank):
+    pages = [
+        "/api/v1/banks/",
+        f"/api/v1/banks/{bank.pk}/",
+        "/api/v1/progress/",
+        "/api/v1/progress/heatmap/?days=7",
+        "/api/v1/assignments/",
+    ]
+    api.get("/api/v1/me/preferences/")  # (the preferences row is made on a first visit)
+    before = {page: api.get(page).json() for page in pages}
+    first = [item["id"] for item in api.get(QUEUE, {"bank": bank.pk}).json()["items"]]
+    again = [item["id"] for item in api.get(QUEUE, {"bank": bank.pk}).json()["items"]]
+    assert first == again  # the same card ids, read after read
+    assert len(first) == 5
+    assert {page: api.get(page).json() for page in pages} == before
+    # Once a card is studied, progress shows its bank.
+    api.post(REVIEWS, {"card": first[0], "rating": 3})
+    assert api.get("/api/v1/progress/").json()["banks"][0]["learning"] == 1
