@@ -268,6 +268,8 @@ def build_context(
     ctx.organisations = list(
         dict.fromkeys(
             [s for s in ctx.speakers if is_organisation(s)]
+            # "Facebook released a statement": credited by an organisation's rule
+            + [q.speaker for q in ctx.quotes if q.speaker and "organisation" in q.rule]
             + [c.subject for c in facts.countries if c.subject_kind == "organisation"]
         )
     )

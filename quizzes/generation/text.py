@@ -65,7 +65,9 @@ def explanation(evidence: str, extra: str = "") -> str:
 # Words that make a name an organisation's, not a person's ("Lagos Chamber of
 # Commerce", "Kuwala Health Trust", "Kuroshio Devices").
 _ORGANISATION_WORDS = {
-    "agency", "alliance", "association", "authority", "bank", "board", "bureau", "centre",
+    "adventures", "agency", "airlines", "airways", "alliance", "army", "association",
+    "authority", "bank", "board", "bureau", "centre", "court", "forces", "guard", "international",
+    "media", "navy", "news", "tribunal",
     "center", "chamber", "club", "co", "college", "commission", "committee", "company",
     "congress", "corp", "corporation", "council", "department", "devices",
     "electronics", "federation", "federations", "foundation", "fund", "government", "group",

@@ -60,8 +60,24 @@ def speaker_options(speaker: str, quote_text: str, ctx: GenerationContext, *, se
             seed=seed,
             limit=20,
         )
-    named = [c for c in candidates if not gives_away_person(quote_text, c)]
+    if not is_organisation(speaker):
+        candidates = [c for c in candidates if c not in ctx.organisations]
+    named = [
+        c
+        for c in candidates
+        if not gives_away_person(quote_text, c) and not only_quoted(c, ctx.article_text)
+    ]
     return named[:MAX_DISTRACTORS]
+
+
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def only_quoted(name: str, article_text: str) -> bool:
+    """ "Miss Goody Two-Shoes" inside someone's words is a nickname, not a person of
+    the article: a name it never writes outside quotation marks is no option."""
+    outside = _QUOTATION.sub(" ", article_text)
+    return name in article_text and name not in outside
 
 
 def build(ctx: GenerationContext) -> list[QuestionDraft]:

@@ -243,3 +243,37 @@ def test_a_related_word_in_another_prompt_gives_a_date_away():
     assert q.reveals(other, asked)
     unrelated = f"Fill in the blank: Ole Berg moved abroad in {BLANK}, returning in 1987."
     assert not q.reveals(unrelated, asked)
+
+
+def test_wrong_speakers_are_people_of_the_article_not_nicknames_or_organisations():
+    from quizzes.generation.context import build_context
+    from quizzes.generation.text import is_organisation
+    from quizzes.generation.who_said import speaker_options
+
+    assert is_organisation("Coast Guard")
+    assert is_organisation("Lakeside Diving Adventures")
+    assert not is_organisation("Monica Hale")
+    text = (
+        "“We searched all night,” said Captain Monica Hale of the harbour patrol.\n"
+        "Bluefin released a statement saying “our thoughts are with the families”.\n"
+        "“I was called Little Miss Sunshine as a child,” said the diver Rosa Vint.\n"
+        "“The sea was calm,” said Jon Pike, a fisherman.\n"
+        "Tom Ash, a neighbour, watched from the pier.\n"
+    )
+    quotes = [
+        quote("We searched all night", "Monica Hale", source=text),
+        quote("our thoughts are with the families", "Bluefin", source=text),
+        quote("I was called Little Miss Sunshine as a child", "Rosa Vint", source=text),
+        quote("The sea was calm", "Jon Pike", source=text),
+    ]
+    quotes[1] = quotes[1].__class__(
+        **{**quotes[1].__dict__, "rule": "speech_verb.organisation_subject"}
+    )
+    people = [Person(name=n) for n in ("Monica Hale", "Rosa Vint", "Jon Pike", "Tom Ash")]
+    people.append(Person(name="Miss Sunshine"))
+    ctx = build_context(Facts(quotes=quotes, people=people), article_text=text)
+    options = speaker_options("Monica Hale", "We searched all night", ctx, seed=1)
+    assert "Bluefin" not in options
+    assert "Miss Sunshine" not in options
+    assert set(options) <= {"Rosa Vint", "Jon Pike", "Tom Ash"}
+    assert len(options) >= 2
