@@ -20,7 +20,7 @@ from .fingerprint import (
 )
 from .text import country_in_sentence, explanation, gives_away_person, restore_names, shorten
 from .when import when_explanation
-from .which_country import also_right, gives_away, phrasing, usable
+from .which_country import gives_away, phrasing, usable, wrong_for
 from .wording import statement_with_date, strip_time
 
 EVERY_NTH_FACT = 3
@@ -90,7 +90,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             others = country_distractors(
                 link.country,
                 article_countries=ctx.article_countries,
-                also_right=also_right(link, ctx),
+                also_right=wrong_for(link, phrased.statement, ctx),
                 seed=seed_of(key),
             )
             if not others:

@@ -360,6 +360,20 @@ def also_right(link: CountryLink, ctx: GenerationContext) -> list[str]:
     ]
 
 
+LOOSE = ("linked to in the article", "The article links")
+
+
+def wrong_for(link: CountryLink, phrased: str, ctx: GenerationContext) -> list[str]:
+    """Countries that may not be wrong options (nor a false statement's country):
+    those the article links to the subject, and, when the question only says
+    "linked to", every country the article names (the article may well link the
+    subject to any of them: Saudi Arabia for the fiancée of a Saudi journalist)."""
+    right = also_right(link, ctx)
+    if any(word in phrased for word in LOOSE):
+        right += [c for c in ctx.article_countries if normalise(c) != normalise(link.country)]
+    return right
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     seen_prompts: set[str] = set()
@@ -374,7 +388,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         distractors = country_distractors(
             link.country,
             article_countries=ctx.article_countries,
-            also_right=also_right(link, ctx),
+            also_right=wrong_for(link, prompt, ctx),
             seed=seed_of(key),
         )
         if len(distractors) < MIN_DISTRACTORS:

@@ -277,3 +277,24 @@ def test_wrong_speakers_are_people_of_the_article_not_nicknames_or_organisations
     assert "Miss Sunshine" not in options
     assert set(options) <= {"Rosa Vint", "Jon Pike", "Tom Ash"}
     assert len(options) >= 2
+
+
+def test_a_loose_link_offers_no_other_country_of_the_article_as_wrong():
+    """ "Which country is X linked to in the article?": any country the article names
+    may be linked to X somehow, so none is a wrong option nor a false statement's."""
+    text = (
+        "Lena Kovac, who holds Peruvian papers, spoke at the summit in June.\n"
+        "Her late partner was a Chilean reporter who wrote on the border.\n"
+        "Officials of Bolivia did not attend the summit this year.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Lena Kovac", "Peru", "Lena Kovac", source=text),
+            link("reporter", "Chile", "Her late", source=text),
+            link("Officials", "Bolivia", "Officials of", source=text),
+        ]
+    )
+    drafts = generate_questions(facts, article_text=text)
+    loose = [d for d in drafts if "Lena Kovac" in d.prompt and d.kind == "which_country"]
+    assert [d.prompt for d in loose] == ["Which country is Lena Kovac linked to in the article?"]
+    assert not {"Chile", "Bolivia"} & set(loose[0].choice_texts), loose[0].choice_texts
