@@ -186,6 +186,63 @@ def bench_answers(user, teacher) -> dict:
     return figures
 
 
+def bench_late_answers(user, teacher, cards_n: int = 200, history: int = 30) -> dict:
+    """A second device's answers, older than their cards' last reviews: each is
+    logged and its card replayed from its whole history (`history` reviews)."""
+    bank = make_bank(teacher, "late", cards_n)
+    cards = [
+        services.card_get_or_create(user=user, question=q)
+        for q in Question.objects.filter(bank=bank).order_by("id")
+    ]
+    start = timezone.now() - timedelta(days=400)
+    plan = review_plan([c.pk for c in cards], history, start)
+    items = [
+        {"card": c, "rating": r, "client_uuid": str(uuid.uuid4()), "reviewed_at": w.isoformat()}
+        for c, r, w in plan
+    ]
+    for i in range(0, len(items), BATCH_SIZE):
+        services.review_batch_record(user=user, items=items[i : i + BATCH_SIZE])
+    late_at = start + timedelta(minutes=1)  # before every card's first review
+
+    def late(card) -> dict:
+        return {
+            "card": card.pk,
+            "rating": 3,
+            "client_uuid": str(uuid.uuid4()),
+            "reviewed_at": late_at.isoformat(),
+        }
+
+    singles = iter(cards[: cards_n // 2])
+    times, queries = [], 0
+    for _ in range(20):
+        item = late(next(singles))
+        with CaptureQueriesContext(connection) as captured:
+            t0 = time.perf_counter()
+            services.review_record(
+                user=user,
+                card_id=item["card"],
+                rating=3,
+                reviewed_at=late_at,
+                client_uuid=item["client_uuid"],
+            )
+            times.append(time.perf_counter() - t0)
+        queries = len(captured)
+    batch = [late(card) for card in cards[cards_n // 2 :]]
+    with CaptureQueriesContext(connection) as captured:
+        t0 = time.perf_counter()
+        outcomes = services.review_batch_record(user=user, items=batch)
+        batch_s = time.perf_counter() - t0
+    assert all(o["ok"] for o in outcomes)
+    return {
+        "history": history,
+        "single_ms": statistics.median(times) * 1000,
+        "single_queries": queries,
+        "batch_n": len(batch),
+        "batch_ms": batch_s * 1000,
+        "batch_queries": len(captured),
+    }
+
+
 def bulk_history(user, teacher, cards_n: int = 10_000, logs_n: int = 100_000) -> None:
     """10,000 cards (20 banks of 500): 65 % review, 10 % learning/relearning,
     25 % new; 100,000 logs over the past year."""
@@ -310,6 +367,22 @@ def main() -> None:
     print(
         f"   queries per batch of {BATCH_SIZE}: {batch['queries']} (BEGIN/COMMIT included);"
         f" replaying a batch: {batch['replay_queries']}"
+    )
+
+    late_user = User.objects.create(username="second-device")
+    StudyPreferences.objects.create(user=late_user)
+    late = bench_late_answers(late_user, teacher)
+    print(
+        f"\n1b. answers from a second device, older than the card's last review "
+        f"(the card replayed from its {late['history']} reviews)"
+    )
+    print(
+        f"   review_record, one late answer     : {late['single_ms']:6.1f} ms median of 20,"
+        f" {late['single_queries']} queries"
+    )
+    print(
+        f"   review_batch_record, {late['batch_n']} late answers: {late['batch_ms']:6.1f} ms"
+        f" ({late['batch_queries']} queries, one card each)"
     )
 
     if "--answers-only" in sys.argv:
