@@ -291,8 +291,8 @@ class _Rows:
             if f.has_default():
                 value = f.get_default()
                 self._defaults[f.attname] = json.dumps(value) if _is_json(f) else value
-            else:
-                self._defaults[f.attname] = None
+            else:  # "" for text fields that may be blank, None otherwise
+                self._defaults[f.attname] = f.get_default()
 
     def row(self, values: dict) -> tuple:
         return tuple(
@@ -360,22 +360,19 @@ def _ensure_bank(*, cards: int) -> tuple[QuestionBank, list[int], int]:
             )
             for number in range(existing + 1, cards + 1)
         ]
-        for start in range(0, len(new_questions), 5000):
-            batch = Question.objects.bulk_create(new_questions[start : start + 5000])
-            choices = []
-            for question in batch:
-                answer_index = speakers.index(question.answer)
-                options = [speakers[(answer_index + k) % len(speakers)] for k in (0, 3, 5, 7)]
-                for position, text in enumerate(sorted(options)):
-                    choices.append(
-                        Choice(
-                            question=question,
-                            text=text,
-                            is_correct=text == question.answer,
-                            position=position,
-                        )
-                    )
-            Choice.objects.bulk_create(choices, batch_size=10000)
+        if connection.vendor == "postgresql":
+            _copy_questions(new_questions, speakers)
+        else:
+            for start in range(0, len(new_questions), 5000):
+                batch = Question.objects.bulk_create(new_questions[start : start + 5000])
+                Choice.objects.bulk_create(
+                    [
+                        Choice(question=question, **choice)
+                        for question in batch
+                        for choice in _choices_of(question.answer, speakers)
+                    ],
+                    batch_size=10000,
+                )
         created = len(new_questions)
     question_ids = list(
         Question.objects.filter(bank=bank, fingerprint__startswith="load-")
@@ -383,6 +380,41 @@ def _ensure_bank(*, cards: int) -> tuple[QuestionBank, list[int], int]:
         .values_list("id", flat=True)[:cards]
     )
     return bank, question_ids, created
+
+
+def _choices_of(answer: str, speakers: list[str]) -> list[dict]:
+    index = speakers.index(answer)
+    options = sorted(speakers[(index + k) % len(speakers)] for k in (0, 3, 5, 7))
+    return [
+        {"text": text, "is_correct": text == answer, "position": position}
+        for position, text in enumerate(options)
+    ]
+
+
+def _copy_questions(questions: list[Question], speakers: list[str]) -> None:
+    """Questions and their choices by COPY (ids reserved from their sequences)."""
+    now = timezone.now()
+    ids = _reserve_ids(Question, len(questions))
+    question_rows = _Rows(Question, with_id=True)
+    fields = [f.attname for f in question_rows.fields]
+
+    def question_values():
+        for question, question_id in zip(questions, ids, strict=True):
+            question.pk = question_id
+            question.created_at = question.updated_at = now
+            values = {name: getattr(question, name) for name in fields}
+            values["accepted_answers"] = json.dumps(values["accepted_answers"])
+            yield values
+
+    _copy(question_rows, question_values())
+    _copy(
+        _Rows(Choice, with_id=False),
+        (
+            {"question_id": question.pk, **choice}
+            for question in questions
+            for choice in _choices_of(question.answer, speakers)
+        ),
+    )
 
 
 def _ensure_students(*, students: int, password: str) -> tuple[list, int]:
