@@ -8,7 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
+
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 HEAT_CELL = 12
 HEAT_GAP = 3
@@ -46,6 +50,34 @@ class Heatmap:
     total: int
     active_days: int
     busiest: HeatCell | None
+
+    # A year of cells drawn here, not in the template: 371 cells through the template
+    # engine (a date filter and seven lookups each) were most of the progress page's time.
+    @cached_property
+    def svg_cells(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="12" height="12" rx="2" class="heat-{}">'
+            "<title>{}: {}</title></rect>",
+            ((c.x, c.y, c.level, day_label(c.day), reviews_label(c.count)) for c in self.cells),
+        )
+
+    @cached_property
+    def table_rows(self) -> SafeString:
+        return format_html_join(
+            "",
+            '<tr><td>{}</td><td class="num">{}</td></tr>',
+            ((day_label(c.day), c.count) for c in self.cells if c.count),
+        )
+
+
+def day_label(day: date) -> str:
+    """"Wed 2 Dec 2026", as the template's `date:"D j M Y"` writes it."""
+    return f"{day:%a} {day.day} {day:%b} {day.year}"
+
+
+def reviews_label(count: int) -> str:
+    return f"{count} review{'' if count == 1 else 's'}"
 
 
 def heat_level(count: int, peak: int) -> int:

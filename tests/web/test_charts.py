@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.utils.formats import date_format
 
 from web.charts import (
     bar_chart,
+    day_label,
     heat_level,
     heatmap,
     mastery_bars,
@@ -32,6 +34,27 @@ def test_heatmap_ends_today_with_monday_on_top():
     assert chart.busiest.count == 9
     assert chart.busiest.level == 4
     assert chart.cells[-1].level == 0  # today had 0 reviews
+
+
+def test_heatmap_draws_each_day_with_its_date_and_count():
+    rows = [{"date": "2026-11-26", "count": 1}, {"date": "2026-11-27", "count": 4}]
+
+    chart = heatmap(rows, today=TODAY, weeks=2)
+
+    svg = str(chart.svg_cells)
+    assert svg.count("<rect ") == len(chart.cells)
+    assert "<title>Thu 26 Nov 2026: 1 review</title>" in svg
+    assert "<title>Fri 27 Nov 2026: 4 reviews</title>" in svg
+    assert "<title>Wed 25 Nov 2026: 0 reviews</title>" in svg
+    assert str(chart.table_rows) == (
+        '<tr><td>Thu 26 Nov 2026</td><td class="num">1</td></tr>'
+        '<tr><td>Fri 27 Nov 2026</td><td class="num">4</td></tr>'
+    )
+
+
+@pytest.mark.parametrize("day", [date(2026, 1, 5), date(2026, 5, 31), date(2027, 9, 1)])
+def test_day_labels_read_as_the_templates_date_format(day):
+    assert day_label(day) == date_format(day, "D j M Y")
 
 
 @pytest.mark.parametrize(
