@@ -72,7 +72,7 @@ class Heatmap:
 
 
 def day_label(day: date) -> str:
-    """"Wed 2 Dec 2026", as the template's `date:"D j M Y"` writes it."""
+    """ "Wed 2 Dec 2026", as the template's `date:"D j M Y"` writes it."""
     return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 

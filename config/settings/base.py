@@ -245,7 +245,8 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSION": "v1",  # also what `manage.py spectacular` documents by default
     "ALLOWED_VERSIONS": ["v1"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "devices.authentication.DeviceTokenAuthentication",  # device tokens and v1's shared one
+        # device tokens and v1's shared one, their users cached
+        "config.api_token.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -262,11 +263,9 @@ REST_FRAMEWORK = {
     ],
     "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
     # Cache-backed (Redis when REDIS_URL is set): "user" for every request,
-    # the scoped "login" / "reviews" rates where a view names its scope.
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
-    ],
+    # the scoped "login" / "reviews" rates where a view names its scope; both
+    # checked in one cache round trip.
+    "DEFAULT_THROTTLE_CLASSES": ["config.api_throttle.UserAndScopeThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "login": os.environ.get("THROTTLE_LOGIN", "10/min"),
         "reviews": os.environ.get("THROTTLE_REVIEWS", "600/min"),

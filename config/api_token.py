@@ -1,0 +1,101 @@
+"""Token authentication (device tokens and v1's shared token) with the token and
+its user cached, so a known token costs no query.
+
+Kept apart from config.api_auth (the login views): DRF imports authentication
+classes while its views module loads, so this module must not import views.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from rest_framework import exceptions
+from rest_framework.authtoken.models import Token
+
+from devices.authentication import DeviceTokenAuthentication
+from devices.models import DeviceToken
+from devices.services import device_token_touch, key_hash
+
+logger = logging.getLogger(__name__)
+
+TOKEN_USER_SECONDS = 300
+
+
+def _cache_key(hashed: str) -> str:
+    return "auth:token:" + hashed
+
+
+class CachedTokenAuthentication(DeviceTokenAuthentication):
+    """DeviceTokenAuthentication with (user, token) cached for 5 minutes. The entry
+    goes when the token is deleted (logout, revocation) and when its user is saved
+    or deleted (deactivated, password or role changed), so the cache never lets in
+    a request the database would refuse; a device token's expiry is checked on
+    every request. A cache that does not answer falls back to the database."""
+
+    def authenticate_credentials(self, key):
+        cache_key = _cache_key(key_hash(key))
+        try:
+            cached = cache.get(cache_key)
+        except Exception as exc:
+            logger.warning("token cache unavailable: %r", exc)
+            return super().authenticate_credentials(key)
+        if cached is None:
+            user, token = super().authenticate_credentials(key)
+            self._store(cache_key, user, token)
+            return user, token
+        user, token = cached
+        if isinstance(token, DeviceToken):
+            now = timezone.now()
+            if token.expires_at <= now:
+                raise exceptions.AuthenticationFailed("Token has expired; log in again.")
+            seen = token.last_used_at
+            device_token_touch(token, now=now)
+            if token.last_used_at != seen:
+                self._store(cache_key, user, token)
+        return user, token
+
+    @staticmethod
+    def _store(cache_key: str, user, token) -> None:
+        try:
+            cache.set(cache_key, (user, token), TOKEN_USER_SECONDS)
+        except Exception as exc:
+            logger.warning("token cache unavailable: %r", exc)
+
+
+def _forget(hashes) -> None:
+    try:
+        cache.delete_many([_cache_key(hashed) for hashed in hashes])
+    except Exception as exc:  # entries expire on their own within TOKEN_USER_SECONDS
+        logger.warning("token cache unavailable, entries left to expire: %r", exc)
+
+
+def _forget_token(sender, instance, **kwargs) -> None:
+    _forget([key_hash(instance.key)])
+
+
+def _forget_device(sender, instance, **kwargs) -> None:
+    _forget([instance.key_hash])
+
+
+def _forget_users_tokens(sender, instance, **kwargs) -> None:
+    hashes = [
+        key_hash(key)
+        for key in Token.objects.filter(user_id=instance.pk).values_list("key", flat=True)
+    ]
+    hashes += DeviceToken.objects.filter(user_id=instance.pk).values_list("key_hash", flat=True)
+    _forget(hashes)
+
+
+def connect_token_cache_signals() -> None:
+    """Called from an AppConfig.ready(), so every process invalidates (the cache is shared)."""
+    user_model = get_user_model()
+    post_delete.connect(_forget_token, sender=Token, dispatch_uid="token_cache_token")
+    post_delete.connect(_forget_device, sender=DeviceToken, dispatch_uid="token_cache_device")
+    post_save.connect(_forget_users_tokens, sender=user_model, dispatch_uid="token_cache_user")
+    post_delete.connect(
+        _forget_users_tokens, sender=user_model, dispatch_uid="token_cache_user_delete"
+    )

@@ -1,0 +1,110 @@
+"""config.api_token (the token's user cached) and config.api_throttle (the user and
+scoped rates in one cache round trip): faster, never laxer, and a stopped Redis
+degrades them without failing the API."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+from rest_framework.throttling import ScopedRateThrottle
+
+from tests.api.conftest import queries_of, token_client
+
+OWN_REDIS_PORT = 6398  # this suite's own redis-server, stopped by the test
+PREFERENCES = "/api/v1/me/preferences/"
+
+
+def test_a_known_token_costs_no_query(api):
+    api.get(PREFERENCES)  # the preferences row is made on the first visit
+    caches["default"].clear()
+    cold, _ = queries_of(lambda: api.get(PREFERENCES))
+    warm, response = queries_of(lambda: api.get(PREFERENCES))
+    assert response.status_code == 200
+    assert warm == cold - 1
+
+
+def test_logout_revokes_a_cached_token_at_once(api):
+    assert api.get(PREFERENCES).status_code == 200
+    assert api.post("/api/v1/auth/logout/").status_code == 200
+    assert api.get(PREFERENCES).status_code == 401
+
+
+def test_a_deactivated_student_is_refused_at_once_though_cached(api, student):
+    assert api.get(PREFERENCES).status_code == 200
+    student.is_active = False
+    student.save()
+    assert api.get(PREFERENCES).status_code == 401
+
+
+def test_the_user_rate_and_the_review_rate_both_hold(api, bank, monkeypatch):
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"user": "4/min", "reviews": "2/min"})
+    card = api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"][0]["id"]  # 1 (user)
+    reviews = [
+        api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json").status_code
+        for _ in range(3)
+    ]  # 2, 3 and 4 (user); 1, 2, 3 (reviews)
+    assert reviews == [201, 201, 429]
+    response = api.get(PREFERENCES)  # 5 (user)
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 61
+
+
+# --- a stopped Redis -------------------------------------------------------------
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def own_redis():
+    """A redis-server of our own on OWN_REDIS_PORT; the test stops it."""
+    if shutil.which("redis-server") is None:
+        pytest.fail("redis-server is needed for the fault tests")
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(OWN_REDIS_PORT), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not _port_open(OWN_REDIS_PORT):
+        assert time.monotonic() < deadline, "redis-server did not start"
+        time.sleep(0.05)
+    caches_setting = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{OWN_REDIS_PORT}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    with override_settings(CACHES=caches_setting):  # Django renews its cache handlers
+        yield server
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_with_redis_stopped_tokens_and_rates_fall_back_and_the_api_answers(
+    own_redis, student, bank
+):
+    api = token_client(student)  # its user cached in our Redis
+    card = api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"][0]["id"]
+    assert (
+        api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json").status_code == 201
+    )
+
+    own_redis.terminate()
+    own_redis.wait(timeout=10)
+
+    response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
+    assert response.status_code == 201  # the token read from the database, no rate limit
+    assert api.get(PREFERENCES).status_code == 200
+    bad = token_client(student)
+    bad.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    assert bad.get(PREFERENCES).status_code == 401  # still checked, by the database
