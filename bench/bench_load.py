@@ -332,14 +332,14 @@ def client_main(args) -> None:
     def worker(seed: int) -> None:
         wrng = random.Random(seed)
         wdriver = Driver(args.port, plan, mixed, mixed_errors, lock)
-        pending: list[int] = []
+        pending: dict[int, list[int]] = {}  # student -> cards the queue gave them
         while time.monotonic() < deadline:
             student = wrng.randrange(students)
             kind = wrng.choices(list(weights), list(weights.values()))[0]
-            if kind == "review" and pending:
-                wdriver.review(student, pending.pop(), wrng)
+            if kind == "review" and pending.get(student):
+                wdriver.review(student, pending[student].pop(), wrng)
             elif kind in ("queue", "review"):
-                pending = wdriver.queue_cards(student)[:5]
+                pending[student] = wdriver.queue_cards(student)[:5]
             else:
                 wdriver.request(kind, "GET", GET_PATHS[kind], student)
         wdriver.conn.close()

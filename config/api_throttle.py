@@ -62,14 +62,17 @@ class UserAndScopeThrottle(ScopedRateThrottle):
         self.now = self.timer()
         user = getattr(request, "user", None)
         ident = user.pk if user is not None and user.is_authenticated else self.get_ident(request)
-        limits: list[tuple[str, int, int]] = []
-        if self.THROTTLE_RATES.get("user"):
-            limits.append(("user", *self.parse_rate(self.THROTTLE_RATES["user"])))
+        names = ["user"] if self.THROTTLE_RATES.get("user") else []
         scope = getattr(view, self.scope_attr, None)
         if scope:
             if scope not in self.THROTTLE_RATES:
                 raise ImproperlyConfigured(f"No default throttle rate set for '{scope}' scope")
-            limits.append((scope, *self.parse_rate(self.THROTTLE_RATES[scope])))
+            names.append(scope)
+        limits: list[tuple[str, int, int]] = []
+        for name in names:
+            allowed, duration = self.parse_rate(self.THROTTLE_RATES[name])
+            if allowed is not None and duration is not None:
+                limits.append((name, allowed, duration))
         if not limits:
             return True
         counters = [

@@ -11,7 +11,7 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.authtoken.models import Token
@@ -96,6 +96,7 @@ def connect_token_cache_signals() -> None:
     post_delete.connect(_forget_token, sender=Token, dispatch_uid="token_cache_token")
     post_delete.connect(_forget_device, sender=DeviceToken, dispatch_uid="token_cache_device")
     post_save.connect(_forget_users_tokens, sender=user_model, dispatch_uid="token_cache_user")
-    post_delete.connect(
+    # before the delete: the user's tokens are gone with them after it
+    pre_delete.connect(
         _forget_users_tokens, sender=user_model, dispatch_uid="token_cache_user_delete"
     )
