@@ -13,8 +13,9 @@ worth failing the API for) and logs a warning.
 from __future__ import annotations
 
 import logging
+import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -83,10 +84,15 @@ class UserAndScopeThrottle(ScopedRateThrottle):
             )
             for name, _, duration in limits
         ]
+        backend = caches["default"]
+        if getattr(backend, "down_until", 0.0) > time.monotonic():
+            return True  # config.cache is pausing after a failure: no rate limit meanwhile
         try:
             counts = counters_increment(counters)
         except Exception as exc:  # the cache is down: no rate limit, no failure
             logger.warning("throttle: cache unavailable, request let through: %r", exc)
+            if hasattr(backend, "down_until"):  # config.cache's pause, for every cache user
+                backend.down_until = time.monotonic() + 1.0
             return True
         self.waits = []
         for (_, allowed, duration), (count, before) in zip(limits, counts, strict=True):

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-from rest_framework.throttling import UserRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
 from config.cache import fail_open_count
 from config.settings.base import redis_cache_settings
@@ -86,7 +86,7 @@ def test_with_redis_stopped_every_endpoint_still_answers(
 
 @pytest.mark.django_db
 def test_throttling_works_again_once_redis_is_back(redis_cache, monkeypatch, student):
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "3/hour"})
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"user": "3/hour"})
     api = _client(student)
     redis_cache.stop()
     statuses = [api.get("/api/v1/banks/").status_code for _ in range(5)]
