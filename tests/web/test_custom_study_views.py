@@ -233,3 +233,13 @@ def test_a_quiz_feedback_suspends_the_card_of_its_question(student_client, stude
     response = student_client.post(f"/quiz/{attempt.pk}/suspend/", {"question": other.pk})
     assert response.status_code == 404
     assert not Card.objects.filter(user=student, question=other, suspended_at__isnull=False)
+
+
+def test_home_says_one_more_waits_in_the_singular(student_client, student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(3, bank=bank)
+    services.preferences_update(user=student, new_cards_per_day=2)
+
+    html = student_client.get("/").content.decode()
+
+    assert "Today’s limit is 2 new cards; 1 more waits." in html
