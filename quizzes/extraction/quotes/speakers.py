@@ -234,6 +234,40 @@ def office_in_headline(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def named_role_of_organisation(s: Speakers, tok: Token) -> Said | None:
+    """ "The institute's director, Dr. Ana Ruiz, said", parsed with the institute as the
+    subject: the person named in apposition to a role noun of the subject speaks."""
+    ctx = s.ctx
+    if not ctx.people.organisation_at(tok.i):
+        return None
+    for role in tok.subtree:
+        if role.i <= tok.i or role.lower_ not in PERSON_ROLE_NOUNS:
+            continue
+        for c in role.children:
+            name = ctx.people.person_at(c.i) if c.dep_ == "appos" else None
+            if name and ctx.in_quote[c.i] is None:
+                return Said(name, "explicit", "named_role_of_organisation")
+    return None
+
+
+# Words that give an unnamed person's name: "a protester using the pseudonym Lena".
+NAMING_WORDS = {"pseudonym", "alias", "name", "named", "call", "called", "nickname", "nicknamed"}
+
+
+def unnamed_person_named(s: Speakers, tok: Token) -> Said | None:
+    """ "a protester using the pseudonym Lena", "a nurse named Ade": the name given."""
+    if not is_unnamed_person(tok):
+        return None
+    subtree = [t for t in tok.subtree if t.i > tok.i and s.ctx.in_quote[t.i] is None]
+    at = next((k for k, t in enumerate(subtree) if t.lower_ in NAMING_WORDS), None)
+    if at is None:
+        return None
+    name = [t for t in subtree[at + 1 :] if t.ent_type_ == "PERSON"]
+    if not name or name[-1].i - name[0].i != len(name) - 1:
+        return None
+    return Said(s.ctx.doc[name[0].i : name[-1].i + 1].text, "explicit", "unnamed_person_named")
+
+
 def organisation_subject(s: Speakers, tok: Token) -> Said | None:
     """ "The Kumasi Chamber of Trade and Industry said": the organisation in full; but "A
     Department of Health spokesperson said" parsed with the department as subject is
@@ -308,8 +342,10 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     owned_organisation,
     document_author,
     office_in_headline,
+    named_role_of_organisation,
     organisation_subject,
     name_under_role_noun,
+    unnamed_person_named,
     definite_description,
     relative_pronoun,
     definite_person_noun,
@@ -373,6 +409,17 @@ def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
     return None
 
 
+def speaker_after_verb(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "said a protester using the pseudonym Lena", parsed with the speaker as the verb's
+    object: the person that object names."""
+    for child in verb.rights:
+        if child.dep_ != "dobj" or child.i - verb.i > 3 or s.ctx.in_quote[child.i] is not None:
+            continue
+        # only a person noun: "asking Ana to be ...", "termed her a ..." name no speaker
+        return unnamed_person_named(s, child) if is_unnamed_person(child) else None
+    return None
+
+
 def age_as_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "“It was a dream,” the 24-year-old said", parsed with no subject: the person last
     talked about, like a he/she."""
@@ -414,6 +461,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     verb_subject,
     relative_clause_head,
     adjacent_name,
+    speaker_after_verb,
     age_as_subject,
     shared_subject,
 )

@@ -1081,3 +1081,27 @@ def test_a_speaker_quoting_themselves_inside_a_quotation(quotes_of):
         "Will you stay?": None,
         "Of course I will stay.": "Tom Reid",
     }
+
+
+def test_the_named_role_of_an_organisation_subject_speaks(quotes_of):
+    text = (
+        "The Canadian Institute of Marine and Coastal Science's director, Dr. Helena Brandt, "
+        'said of the storm, "It will get much worse before it gets better."'
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"It will get much worse before it gets better.": "Helena Brandt"}
+    assert quotes[0].rule.endswith("named_role_of_organisation")
+
+
+def test_an_unnamed_person_speaks_under_the_name_the_text_gives(quotes_of):
+    text = '"Nobody listens to us any more," said a student using the pseudonym Daniela.'
+    assert list(said(quotes_of(text)).values()) == ["Daniela"]
+
+
+def test_an_addressee_or_pronoun_object_after_the_verb_is_no_speaker(quotes_of):
+    text = (
+        "Rosa Ferreira spoke first. \u201cIt takes time,\u201d she said, asking Tomas Vidal to be "
+        "\u201cpatient and calm.\u201d"
+    )
+    quotes = quotes_of(text)
+    assert said(quotes)["patient and calm."] != "Tomas Vidal"
