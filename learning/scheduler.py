@@ -230,6 +230,12 @@ def _decay_factor(parameters: Sequence[float] | None) -> tuple[float, float]:
     return decay, 0.9 ** (1 / decay) - 1
 
 
+def forgetting_curve(parameters: Sequence[float] | None = None) -> tuple[float, float]:
+    """(decay, factor) of R(t) = (1 + factor * t / stability) ** decay, t in days:
+    what a database needs to compute retrievability itself."""
+    return _decay_factor(parameters)
+
+
 def retrievability(
     *,
     stability: float | None,

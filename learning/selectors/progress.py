@@ -10,11 +10,18 @@ from typing import cast
 
 from django.db import connection
 from django.db.models import (
+    Case,
     Count,
+    F,
+    FloatField,
+    Func,
     Q,
     QuerySet,
+    Sum,
+    Value,
+    When,
 )
-from django.db.models.functions import Substr, Trunc
+from django.db.models.functions import Cast, Greatest, Least, Power, Substr, Trunc
 from django.utils import timezone
 
 from .. import scheduler
@@ -165,13 +172,54 @@ def card_mastery(state: int, stability: float | None, last_review, now, paramete
     return r * min(1.0, stability / MATURE_DAYS)
 
 
+class _DaysSince(Func):
+    """Fractional days from a datetime column to `now` (a parameter), in SQL."""
+
+    output_field = FloatField()
+
+    def __init__(self, column: str, now: datetime):
+        super().__init__(Value(now), F(column))
+
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
+        now, column = (compiler.compile(e) for e in self.get_source_expressions())
+        params = [*now[1], *column[1]]
+        if connection.vendor == "postgresql":
+            return f"(EXTRACT(EPOCH FROM ({now[0]} - {column[0]})) / 86400.0)", params
+        return f"(julianday({now[0]}) - julianday({column[0]}))", params
+
+
+def _mastery_sum(now: datetime, parameters) -> Sum:
+    """SUM of card_mastery over the rows, computed by the database (the same
+    formula: retrievability now, scaled by stability up to maturity)."""
+    decay, factor = scheduler.forgetting_curve(parameters)
+    stability = Cast("stability", FloatField())
+    retrievability = Power(
+        Value(1.0)
+        + Value(factor) * Greatest(_DaysSince("last_review", now), Value(0.0)) / stability,
+        Value(decay),
+    )
+    return Sum(
+        Case(
+            When(
+                Q(state__in=(CardState.REVIEW, CardState.RELEARNING))
+                & Q(stability__gt=0)
+                & Q(last_review__isnull=False),
+                then=retrievability * Least(stability / Value(MATURE_DAYS), Value(1.0)),
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    )
+
+
 def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
-    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Two queries."""
+    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Three
+    queries; the cards are counted and their mastery summed per bank by the
+    database (one row per bank comes back, not one per card)."""
     now = now or timezone.now()
     bank_ids = [b if isinstance(b, int) else b.pk for b in banks]
     if not bank_ids:
         return {}
-    parameters = None
     prefs = (
         StudyPreferences.objects.filter(user=user).values_list("fsrs_parameters", flat=True).first()
     )
@@ -188,54 +236,63 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
         bid: {"due": 0, "new": totals.get(bid, 0), "mastery": 0.0, "total": totals.get(bid, 0)}
         for bid in bank_ids
     }
-    sums: dict[int, float] = defaultdict(float)
-    rows = Card.objects.filter(
-        Q(user=user, question__bank_id__in=bank_ids) & published_question_filter("question__")
-    ).values_list("question__bank_id", "state", "stability", "last_review", "due", "suspended_at")
-    for bank_id, state, stability, last_review, due, suspended_at in rows:
+    set_aside = ~Q(state=CardState.NEW) | Q(suspended_at__isnull=False)  # started or suspended
+    rows = (
+        Card.objects.filter(
+            Q(user=user, question__bank_id__in=bank_ids) & published_question_filter("question__")
+        )
+        .values("question__bank_id")
+        .annotate(
+            set_aside=Count("id", filter=set_aside),
+            due=Count("id", filter=set_aside & Q(suspended_at__isnull=True, due__lte=now)),
+            mastery=_mastery_sum(now, parameters),
+        )
+        .values_list("question__bank_id", "set_aside", "due", "mastery")
+        .order_by()
+    )
+    for bank_id, set_aside_count, due, mastery in rows:
         entry = result[bank_id]
-        if state != CardState.NEW or suspended_at is not None:  # started or set aside
-            entry["new"] -= 1
-            if suspended_at is None and due <= now:
-                entry["due"] += 1
-        sums[bank_id] += card_mastery(state, stability, last_review, now, parameters)
-    for bank_id, entry in result.items():
-        entry["new"] = max(0, entry["new"])
-        entry["mastery"] = round(100 * sums[bank_id] / entry["total"], 1) if entry["total"] else 0.0
+        entry["new"] = max(0, entry["new"] - set_aside_count)
+        entry["due"] = due
+        entry["mastery"] = (
+            round(100 * (mastery or 0.0) / entry["total"], 1) if entry["total"] else 0.0
+        )
     return result
 
 
 def _bank_breakdown(*, user, now, parameters) -> list[dict]:
     """The banks the user has studied (a card still new, e.g. only shown by a
-    queue, adds nothing: reading the queue changes no figure)."""
+    queue, adds nothing: reading the queue changes no figure). Cards are counted
+    and their mastery summed per bank by the database."""
     rows = (
         Card.objects.filter(Q(user=user) & published_question_filter("question__"))
         .exclude(state=CardState.NEW)
-        .values_list(
-            "question__bank_id", "question__bank__title", "state", "stability", "last_review"
+        .values("question__bank_id", "question__bank__title")
+        .annotate(
+            learning=Count("id", filter=Q(state__in=LEARNING_STATES)),
+            young=Count("id", filter=Q(state=CardState.REVIEW, stability__lt=MATURE_DAYS)),
+            mature=Count("id", filter=Q(state=CardState.REVIEW, stability__gte=MATURE_DAYS)),
+            mastery=_mastery_sum(now, parameters),
         )
+        .values_list(
+            "question__bank_id", "question__bank__title", "learning", "young", "mature", "mastery"
+        )
+        .order_by()
     )
     banks: dict[int, dict] = {}
-    sums: dict[int, float] = defaultdict(float)
-    for bank_id, title, state, stability, last_review in rows:
-        entry = banks.setdefault(
-            bank_id,
-            {
-                "bank": bank_id,
-                "title": title,
-                "total": 0,
-                "new": 0,
-                "learning": 0,
-                "young": 0,
-                "mature": 0,
-                "mastery": 0.0,
-            },
-        )
-        if state in LEARNING_STATES:
-            entry["learning"] += 1
-        elif state == CardState.REVIEW:
-            entry["mature" if (stability or 0) >= MATURE_DAYS else "young"] += 1
-        sums[bank_id] += card_mastery(state, stability, last_review, now, parameters)
+    sums: dict[int, float] = {}
+    for bank_id, title, learning, young, mature, mastery in rows:
+        banks[bank_id] = {
+            "bank": bank_id,
+            "title": title,
+            "total": 0,
+            "new": 0,
+            "learning": learning,
+            "young": young,
+            "mature": mature,
+            "mastery": 0.0,
+        }
+        sums[bank_id] = mastery or 0.0
     if not banks:
         return []
     totals = dict(

@@ -441,3 +441,43 @@ def test_the_previewed_interval_is_what_the_answer_schedules(student, bank):
             answered = services.review_record(user=student, card_id=card.pk, rating=rating)
         assert answered.card.due - later == item.previews[rating]
         services.review_undo_last(user=student)
+
+
+@pytest.mark.django_db
+def test_bank_mastery_summed_by_the_database_equals_the_cards_one_by_one():
+    """Home and progress sum mastery in SQL (a row per bank, not per card): the same
+    figure as card_mastery over each card, whatever the state and age of the cards."""
+    from learning.selectors.progress import card_mastery
+    from tests.factories import CardFactory
+
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    student = UserFactory()
+    bank = QuestionBankFactory()
+    shapes = [
+        (CardState.NEW, None, None),
+        (CardState.LEARNING, 0.4, now - timedelta(minutes=5)),
+        (CardState.REVIEW, 3.2, now - timedelta(days=2, hours=5)),
+        (CardState.REVIEW, 25.0, now - timedelta(days=40)),
+        (CardState.REVIEW, 400.0, now - timedelta(days=3)),
+        (CardState.RELEARNING, 1.5, now - timedelta(hours=7)),
+        (CardState.REVIEW, 12.0, now + timedelta(hours=1)),  # reviewed "later" on another device
+    ]
+    cards = [
+        CardFactory(
+            user=student,
+            question=QuestionFactory(bank=bank),
+            state=state,
+            stability=stability,
+            last_review=last_review,
+            due=now,
+        )
+        for state, stability, last_review in shapes
+    ]
+    expected = sum(card_mastery(c.state, c.stability, c.last_review, now, None) for c in cards)
+
+    figures = selectors.bank_mastery(user=student, banks=[bank], now=now)[bank.pk]
+    breakdown = selectors.progress_summary(user=student, now=now)["banks"][0]
+
+    assert figures["mastery"] == round(100 * expected / len(cards), 1) == breakdown["mastery"]
+    assert (breakdown["learning"], breakdown["young"], breakdown["mature"]) == (2, 2, 2)
+    assert figures["new"] == 1
