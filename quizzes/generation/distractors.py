@@ -79,6 +79,12 @@ def plausible_person(name: str) -> bool:
     an organisation ("Kuwala Health Trust")."""
     if len(name.split()) < 2 or is_organisation(name) or not looks_like_a_name(name):
         return False
+    # "Abdel Fattah el-Sisi" yes; words of another language taken for a name ("megvétele
+    # mellett") no: a name starts with a capital and most of its words have one.
+    tokens = name.split()
+    capitalised = [t for t in tokens if t[:1].isupper()]
+    if not tokens[0][:1].isupper() or 2 * len(capitalised) < len(tokens):
+        return False
     return not is_place(name)
 
 

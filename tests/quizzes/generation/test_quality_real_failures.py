@@ -298,3 +298,12 @@ def test_a_loose_link_offers_no_other_country_of_the_article_as_wrong():
     loose = [d for d in drafts if "Lena Kovac" in d.prompt and d.kind == "which_country"]
     assert [d.prompt for d in loose] == ["Which country is Lena Kovac linked to in the article?"]
     assert not {"Chile", "Bolivia"} & set(loose[0].choice_texts), loose[0].choice_texts
+
+
+def test_lower_case_words_taken_for_a_name_are_no_wrong_speaker():
+    from quizzes.generation.distractors import plausible_person
+
+    assert plausible_person("Abdel Fattah el-Sisi")
+    assert plausible_person("Charles de Gaulle")
+    assert not plausible_person("vásárlás mellett")
+    assert not plausible_person("de la Cruz")
