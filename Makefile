@@ -38,9 +38,12 @@ serve: install
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
+## TEST_WORKERS: pytest-xdist processes (one per core; each gets its own test database).
+TEST_WORKERS ?= 2
+
 ## The whole suite (SQLite unless DATABASE_URL is set), browser tests included, after lint.
 test: lint browser
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 ## The browser of the end-to-end tests (tests/e2e), installed when missing: apt-get as root,
 ## else through `sudo -n`. Fails (the browser tests never skip) when it still is not there.
