@@ -158,6 +158,15 @@ def ensure_database(pg: str, name: str) -> None:
             print(f"created database {name}")
 
 
+def analyze(pg: str, name: str) -> None:
+    """Fresh planner statistics: a column added by a migration after seeding has
+    none (autovacuum would see to it in a live site), and plans go wrong without."""
+    import psycopg
+
+    with psycopg.connect(f"{pg}/{name}", autocommit=True) as conn:
+        conn.execute("ANALYZE")
+
+
 def drop_database(pg: str, name: str) -> None:
     import psycopg
 
@@ -419,6 +428,7 @@ def run_size(args, size: str) -> dict:
     env = server_env(args, database)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"  # management commands
     run([*MANAGE, "migrate", "--noinput", "-v0"], env)
+    analyze(args.pg, database)
     if not args.collected:  # pages render {% static %} through the manifest
         run([*MANAGE, "collectstatic", "--noinput", "-v0"], env)
         args.collected = True
