@@ -27,6 +27,7 @@ from django.utils import timezone
 from .. import scheduler
 from ..models import Card, CardState, QuizAttempt, ReviewLog, StudyPreferences
 from ..quizzes_gateway import (
+    BankStatus,
     published_question_filter,
     published_questions,
 )
@@ -214,7 +215,7 @@ def _mastery_sum(now: datetime, parameters) -> Sum:
 
 def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
     """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Three
-    queries; the cards are counted and their mastery summed per bank by the
+    queries (two when the banks come with their question_count); the cards are counted and their mastery summed per bank by the
     database (one row per bank comes back, not one per card)."""
     now = now or timezone.now()
     bank_ids = [b if isinstance(b, int) else b.pk for b in banks]
@@ -224,14 +225,24 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
         StudyPreferences.objects.filter(user=user).values_list("fsrs_parameters", flat=True).first()
     )
     parameters = prefs or None
-    totals = dict(
-        published_questions()
-        .filter(bank_id__in=bank_ids)
-        .values("bank_id")
-        .annotate(n=Count("id"))
-        .values_list("bank_id", "n")
-        .order_by()
-    )
+    # Banks listed with their published question_count (quizzes.selectors) need no
+    # count of their questions again.
+    totals = {
+        b.pk: b.question_count
+        for b in banks
+        if not isinstance(b, int)
+        and b.status == BankStatus.PUBLISHED
+        and getattr(b, "question_count", None) is not None
+    }
+    if len(totals) < len(bank_ids):
+        totals = dict(
+            published_questions()
+            .filter(bank_id__in=bank_ids)
+            .values("bank_id")
+            .annotate(n=Count("id"))
+            .values_list("bank_id", "n")
+            .order_by()
+        )
     result = {
         bid: {"due": 0, "new": totals.get(bid, 0), "mastery": 0.0, "total": totals.get(bid, 0)}
         for bid in bank_ids
