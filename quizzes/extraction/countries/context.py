@@ -221,8 +221,8 @@ class CountryContext:
         sentence of token `at`. Countries themselves are never subjects; a dependent territory
         links to its state (``geo.sovereign_country``)."""
         subject = clean(subject)
-        if not subject or not country or geo.is_country(subject):
-            return
+        if not any(c.isalpha() for c in subject) or not country or geo.is_country(subject):
+            return  # a number ("2018") the parser took for a place names nothing
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))

@@ -45,7 +45,9 @@ def _phrase_head(tok: Token) -> Token:
 
 def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Token | None:
     """The common noun a nationality or country word modifies ("Saudi agents", "Turkey's
-    soldiers"), when it is nobody's title and no named thing."""
+    soldiers"), when it is nobody's title and no named thing; each country of a coordination
+    ("Austrian, Chilean and New Zealand mines") modifies it."""
+    tok = _first_conjunct(tok)
     if tok.dep_ not in _MODIFIER_DEPS or tok.head.i <= tok.i:
         return None
     if tok.dep_ == "poss" and mention.form != "name":
@@ -62,6 +64,13 @@ def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Tok
     if _not_a_group(ctx, noun) or _describes_a_name(ctx, noun):
         return None
     return noun
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """ "United Kingdom" in "Austrian, United Kingdom and ...": the word that heads the list."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _common_noun(noun: Token) -> bool:

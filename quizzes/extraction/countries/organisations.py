@@ -266,12 +266,21 @@ def _description_word(ctx: CountryContext, tok: Token) -> str | None:
 
 
 def _named_elsewhere(ctx: CountryContext, tok: Token) -> bool:
-    """ "Jane Doe, a British diplomat", "the agency, Aemet": the name is linked elsewhere."""
+    """ "Jane Doe, a British diplomat", "the agency, Aemet": the name is linked elsewhere; a
+    headline's "Murdered Danish reporter ..." is the one the story goes on to name."""
     return (
         _names_a_person(ctx, tok)
+        or _in_headline(ctx, tok)
         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
         or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
     )
+
+
+def _in_headline(ctx: CountryContext, tok: Token) -> bool:
+    """tok is in the first line of an article that has more lines (its headline)."""
+    text = ctx.doc.text
+    first_break = text.find("\n")
+    return 0 <= tok.idx < first_break and bool(text[first_break:].strip())
 
 
 def _link_description(

@@ -681,3 +681,21 @@ def test_a_dependent_territory_is_no_country_of_its_own(links_of):
     )
     assert not {link.country for link in found} & {"Macao", "Guam"}
     assert not any(link.subject.startswith(("Macau", "Guam")) for link in found)
+
+
+def test_every_country_of_a_coordinated_modifier_links_the_noun(links_of):
+    found = links_of(
+        "Under the plan, Austrian, United Kingdom and New Zealand factories are to be kept open."
+    )
+    linked = {country for subject, country in pairs(found) if subject.endswith("factories")}
+    assert linked == {"Austria", "United Kingdom", "New Zealand"}
+
+
+def test_a_headline_description_is_left_to_the_name_the_story_gives(links_of):
+    text = (
+        "Widow of slain Danish journalist demands an inquiry\n"
+        "Lene Holm spoke on Monday about the killing of her husband, the journalist Kasper Holm."
+    )
+    assert not any("slain" in subject for subject, _ in pairs(links_of(text)))
+    one_line = links_of("A slain Danish journalist was buried on Monday.")
+    assert ("slain Danish journalist", "Denmark") in pairs(one_line)
