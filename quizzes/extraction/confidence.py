@@ -53,8 +53,8 @@ EVENTS: dict[str, float] = {
     "ahead.verb_clause.quoted": 0.95,  # 1/1
     "anaphoric.verb_clause": 0.88,  # 5/6
     "anchor.parenthetical_participle": 0.95,  # 1/1
-    "anchor.relative_clause_noun": 0.95,  # 1/1
-    "anchor.verb_clause": 0.93,  # 14/15
+    "anchor.relative_clause_noun": 0.96,  # 2/2
+    "anchor.verb_clause": 0.94,  # 16/17
     "clock.temporal_noun_phrase": 0.75,  # 0/1
     "clock.verb_clause": 0.97,  # 3/3
     "dayword.relative_clause_noun.quoted": 0.95,  # 1/1
@@ -76,7 +76,7 @@ EVENTS: dict[str, float] = {
     "recent.verb_clause": 0.95,  # 1/1
     "relative.noun_phrase_subject": 0.95,  # 1/1
     "relative.relative_clause_noun": 0.96,  # 2/2
-    "relative.verb_clause": 0.84,  # 3/4
+    "relative.verb_clause": 0.85,  # 3/4
     "relative.verb_clause.quoted": 0.97,  # 3/3
     "sport.verb_clause": 0.95,  # 1/1
     "sport.verb_clause.quoted": 0.95,  # 1/1

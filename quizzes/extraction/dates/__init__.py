@@ -39,8 +39,8 @@ passive of planning looks ahead ("a vote is expected in April", "talks are sched
 
 Real reporting also dates events by times with no calendar date of their own, kept with
 ``date`` None: durations ("for 37 years", "within hours of the warning"), anchors to another
-happening ("after the match", "during the trial", "since her arrest": a year written in the
-anchor dates it), delays ("in 25 years": that year), "the same day", parts of a day
+happening ("after the match", "during the trial", "since her arrest", "at the opening of the
+summit": a year written in the anchor dates it), delays ("in 25 years": that year), "the same day", parts of a day
 ("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "1800 UTC", never a year),
 frequencies ("every spring"), sports times ("in the 81st minute", "injury time", "the second
 half") and ages ("at age 12"). A bare amount ("four hours", "three decades of independence")

@@ -71,7 +71,7 @@ SPAN_UNIT = rf"(?:{UNIT}|hours?|minutes?|seasons?)"
 SPAN_PLURAL = r"(?:days|weeks|months|years|decades|centuries|hours|minutes|seasons)"
 # Happenings a time is anchored to ("after the race", "during the trial", "since his death").
 ANCHOR_NOUN = (
-    r"(?:race|run|match|game|final|verdict|trial|hearing|election|elections|vote|referendum"
+    r"(?i:race|run|match|game|final|verdict|trial|hearing|election|elections|vote|referendum"
     r"|summit|meeting|talks|ceremony|release|arrest|death|murder|killing|attack|war|crisis"
     r"|invasion|storm|fire|crash|flight|speech|interview|announcement|funeral|wedding"
     r"|tournament|season|outbreak|pandemic|protests?|strike|ruling|sentencing|incident"
@@ -80,7 +80,8 @@ ANCHOR_NOUN = (
 )
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
-    r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of)"
+    r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of"
+    r"|at\s+the\s+(?:opening|start|end|close|height)\s+of)"
 )
 POSSESSOR = r"(?:the|his|her|their|its|this|that|these|those|[A-Z][\w\-]+['\u2019]s)"
 
@@ -302,6 +303,7 @@ KEYWORDS = {
         " in ",
         "at trial",
         "at the time",
+        "at the ",
     ),
     "duration": ("for ",),
     "within": ("within",),

@@ -634,6 +634,16 @@ def test_a_price_is_not_a_measured_figure(events_of):
         ("Okoro scored in the 81st minute.", "in the 81st minute", "Okoro scored"),
         ("The hosts equalised in injury time.", "injury time", "hosts equalised"),
         ("She left school at age 15.", "at age 15", "She left school"),
+        (
+            "The minister spoke at the opening of the regional summit.",
+            "at the opening of the regional summit",
+            "minister spoke",
+        ),
+        (
+            "The town took in refugees at the height of the Border War.",
+            "at the height of the Border War",
+            "town took in refugees",
+        ),
     ],
 )
 def test_undated_times_of_real_reporting_are_events(events_of, text, when, event_words):
