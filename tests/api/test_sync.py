@@ -293,3 +293,30 @@ def test_reading_the_queue_changes_nothing_a_client_can_see(api, bank):
     # Once a card is studied, progress shows its bank.
     api.post(REVIEWS, {"card": first[0], "rating": 3})
     assert api.get("/api/v1/progress/").json()["banks"][0]["learning"] == 1
+
+
+def test_figures_follow_a_late_review(student, password, bank):
+    """Reviews per day and each bank's figures come from the logs and the cards
+    as replayed: a late answer counts on its own day and moves the bank's card."""
+    phone, tablet = device("phone", password), device("tablet", password)
+    card_id = card_ids(tablet, bank, 1)[0]
+    noon = T.replace(hour=12, minute=0)  # well inside a study day (they start at 4 am)
+    tablet.post(REVIEWS, review(card_id, noon + timedelta(days=2), 3))
+    tablet.post(REVIEWS, review(card_id, noon + timedelta(days=2, minutes=10), 3))
+    assert api_figures(tablet)["review"] == 1  # graduated: a review card
+    phone.post(REVIEWS, review(card_id, noon + timedelta(days=1), 1))
+    heatmap = {day["date"]: day["count"] for day in tablet.get(HEATMAP).json()}
+    assert heatmap[(noon + timedelta(days=1)).date().isoformat()] == 1
+    assert heatmap[(noon + timedelta(days=2)).date().isoformat()] == 2
+    card = Card.objects.get(pk=card_id)
+    figures = api_figures(tablet)
+    assert figures["review"] == (1 if card.state == CardState.REVIEW else 0)
+    assert figures["learning"] == (1 if card.state != CardState.REVIEW else 0)
+
+
+HEATMAP = "/api/v1/progress/heatmap/?days=40"
+
+
+def api_figures(client) -> dict:
+    bank = client.get("/api/v1/progress/").json()["banks"][0]
+    return {"learning": bank["learning"], "review": bank["young"] + bank["mature"]}
