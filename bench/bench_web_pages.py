@@ -112,6 +112,7 @@ def main() -> None:
         ("article", f"/articles/{banks[0].article_id}/"),
         ("progress", "/progress/"),
         ("preferences", "/preferences/"),
+        ("suspended cards", "/cards/suspended/"),
     ]
     print(f"{'page':<20} {'median ms':>10} {'max ms':>8} {'queries':>8}")
     for name, url in pages:
