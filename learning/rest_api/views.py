@@ -427,13 +427,17 @@ class QuizListView(ListAPIView):
         attempts = selectors.attempt_list(user=self.request.user)
         assignment = _assignment_of(self.request)
         if assignment is not None:
-            attempts = attempts.filter(
-                bank_id=assignment.bank_id, started_at__gte=assignment_window_start(assignment)
+            attempts = attempts.filter(  # retries of missed questions are practice
+                bank_id=assignment.bank_id,
+                started_at__gte=assignment_window_start(assignment),
+                retry_of__isnull=True,
             )
         return attempts
 
     @extend_schema(
         summary="The caller's quiz attempts, newest first",
+        description="With `?assignment=`, the attempts counting for it: over its bank, since "
+        "it started, retries of missed questions (`retry_of_id`) left out.",
         parameters=[s.AssignmentQuerySerializer],
     )
     def get(self, request, *args, **kwargs):

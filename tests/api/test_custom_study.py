@@ -9,6 +9,7 @@ import pytest
 
 from learning import services
 from learning.models import QuizAttempt
+from tests.factories import AssignmentFactory, MembershipFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,17 @@ def test_a_suspended_card_leaves_the_queue_and_is_listed_until_unsuspended(api, 
     assert back.json()["suspended_at"] is None
     assert api.get("/api/v1/cards/suspended/").json()["count"] == 0
     assert card in [item["id"] for item in api.get(QUEUE, {"bank": bank.pk}).json()["items"]]
+
+
+def test_an_assignments_quizzes_leave_out_retries(api, student):
+    membership = MembershipFactory(student=student)
+    assignment = AssignmentFactory(classroom=membership.classroom, quiz_length=5, pass_mark=100)
+    QuestionFactory.create_batch(5, bank=assignment.bank)
+    attempt = finished_attempt(api, assignment.bank, right=2)
+    retry = api.post(f"/api/v1/quizzes/{attempt['id']}/retry/").json()
+
+    listed = api.get("/api/v1/quizzes/", {"assignment": assignment.pk}).json()["results"]
+
+    assert [row["id"] for row in listed] == [attempt["id"]]
+    everything = api.get("/api/v1/quizzes/").json()["results"]
+    assert {row["id"] for row in everything} == {attempt["id"], retry["id"]}
