@@ -31,7 +31,7 @@ COUNTRIES: dict[str, float] = {
     "country_next_to_name": 0.97,  # 6/6
     "described_by_country": 0.95,  # 2/2
     "described_place": 0.96,  # 3/3
-    "description": 0.86,  # 4/5
+    "description": 0.87,  # 5/6
     "event_place_of_gathering": 0.94,  # 1/1
     "from_country_after": 0.96,  # 3/3
     "named_organisation": 0.99,  # 17/17

@@ -114,7 +114,17 @@ def _country_after(ctx: CountryContext, noun: Token) -> tuple[str, Token] | None
             mention = ctx.mentions.get(obj.i)
             if obj.dep_ == "pobj" and mention and mention.form == "name":
                 return mention.country, child
+            city = _city_in(ctx, child, obj)
+            if city:
+                return city, child
     return None
+
+
+def _city_in(ctx: CountryContext, prep: Token, obj: Token) -> str | None:
+    """ "a court in Multan": the country of the city a described noun is in."""
+    if prep.lower_ != "in" or obj.dep_ != "pobj" or obj.pos_ != "PROPN":
+        return None
+    return ctx.country_of_place(obj)
 
 
 def _country_of_named_head(ctx: CountryContext, noun: Token) -> str | None:

@@ -699,3 +699,8 @@ def test_a_headline_description_is_left_to_the_name_the_story_gives(links_of):
     assert not any("slain" in subject for subject, _ in pairs(links_of(text)))
     one_line = links_of("A slain Danish journalist was buried on Monday.")
     assert ("slain Danish journalist", "Denmark") in pairs(one_line)
+
+
+def test_a_described_organisation_in_a_city_takes_the_city_s_country(links_of):
+    found = links_of("On Friday, the farmer was fined by a court in Lyon.")
+    assert ("court in Lyon", "France") in pairs(found)
