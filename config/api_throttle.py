@@ -86,13 +86,13 @@ class UserAndScopeThrottle(ScopedRateThrottle):
         ]
         backend = caches["default"]
         if getattr(backend, "down_until", 0.0) > time.monotonic():
-            return True  # config.cache is pausing after a failure: no rate limit meanwhile
+            # config.cache pauses after a failure (the token cache's read comes first):
+            # no rate limit meanwhile, and no socket timeout per request
+            return True
         try:
             counts = counters_increment(counters)
         except Exception as exc:  # the cache is down: no rate limit, no failure
             logger.warning("throttle: cache unavailable, request let through: %r", exc)
-            if hasattr(backend, "down_until"):  # config.cache's pause, for every cache user
-                backend.down_until = time.monotonic() + 1.0
             return True
         self.waits = []
         for (_, allowed, duration), (count, before) in zip(limits, counts, strict=True):
