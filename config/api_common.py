@@ -1,5 +1,6 @@
 """Pieces every API view shares: the error serializer and the schema class that
-documents it on every operation and the conditional-GET (ETag) mixin."""
+documents it on every operation, the conditional-GET (ETag) mixin, and the
+teacher checks (the rules themselves are quizzes.permissions')."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
+
+from quizzes.api import can_edit_bank, is_teacher
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -107,3 +112,18 @@ class ConditionalGetMixin(_View):
             not_modified["Vary"] = response["Vary"]
             return super().finalize_response(request, not_modified, *args, **kwargs)
         return response
+
+
+class IsTeacher(BasePermission):
+    """Teachers only (quizzes.permissions.is_teacher)."""
+
+    message = "Only teachers may do this."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
+
+
+def ensure_can_edit(*, user, bank) -> None:
+    """403 unless `user` may edit `bank` (quizzes.permissions.can_edit_bank)."""
+    if not can_edit_bank(user, bank):
+        raise PermissionDenied("Only the bank's owner (or a superuser) may see this.")

@@ -29,7 +29,7 @@ from .models import (
     ReviewLog,
     StudyPreferences,
 )
-from .quizzes_gateway import banks_owned_by, is_teacher, published_questions
+from .quizzes_gateway import banks_editable_by, can_edit_bank, is_teacher, published_questions
 
 
 class ReadOnlyMixin:
@@ -63,10 +63,10 @@ class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         if not is_teacher(request.user):
             return False
-        return obj is None or request.user.is_superuser or obj.owner_id == request.user.pk
+        return obj is None or can_edit_bank(request.user, obj)
 
     def get_queryset(self, request):
-        owned = banks_owned_by(request.user).values("pk")
+        owned = banks_editable_by(request.user).values("pk")
         published = published_questions().filter(bank=OuterRef("pk")).values("bank")
         students = (
             Card.objects.filter(question__bank=OuterRef("pk"))

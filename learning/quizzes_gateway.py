@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from quizzes.answer_matching import AnswerMatch, answer_match
+from quizzes.api import banks_editable_by, banks_studyable_by, can_edit_bank, is_teacher
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
     Article,
@@ -21,7 +22,6 @@ from quizzes.models import (
     QuestionKind,
     QuestionStatus,
 )
-from quizzes.permissions import can_edit_bank, is_teacher
 from quizzes.selectors import EvidenceInParagraph, evidence_in_paragraph
 
 __all__ = [
@@ -39,7 +39,8 @@ __all__ = [
     "published_question_filter",
     "published_questions",
     "sibling_key",
-    "banks_owned_by",
+    "banks_editable_by",
+    "banks_studyable_by",
     "ArticleFacts",
     "article_facts",
     "EvidenceInParagraph",
@@ -93,12 +94,3 @@ def sibling_key(
     if fingerprint:
         return ("fp", fingerprint)
     return ("none", id(object()))  # unique: no siblings
-
-
-def banks_owned_by(user) -> QuerySet[QuestionBank]:
-    """Banks whose students' progress `user` may see: their own; all for superusers."""
-    if user.is_superuser:
-        return QuestionBank.objects.all()
-    if not is_teacher(user):
-        return QuestionBank.objects.none()
-    return QuestionBank.objects.filter(owner=user)

@@ -31,7 +31,13 @@ from .models import (
     QuestionReport,
     Tag,
 )
-from .permissions import can_edit_bank, is_teacher
+from .permissions import (
+    articles_authored_by,
+    banks_editable_by,
+    can_edit_bank,
+    generation_jobs_visible_to,
+    is_teacher,
+)
 from .review_admin import review_urls
 from .selectors import evidence_in_paragraph
 
@@ -46,18 +52,14 @@ class OwnedBankMixin(_ModelAdmin):
 
     bank_path = "bank"
 
-    def _owner_filter(self, request):
-        return (
-            {f"{self.bank_path}__owner": request.user}
-            if self.bank_path
-            else {"owner": request.user}
-        )
-
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(**self._owner_filter(request))
+        editable = banks_editable_by(request.user)
+        return queryset.filter(
+            **{f"{self.bank_path}__in" if self.bank_path else "pk__in": editable}
+        )
 
     def _bank_of(self, obj):
         return obj if not self.bank_path else getattr(obj, self.bank_path)
@@ -107,12 +109,9 @@ class ArticleAdmin(admin.ModelAdmin):
         """Teachers see the articles they added and those behind their banks (and,
         of an article's banks, their own)."""
         queryset = super().get_queryset(request)
-        banks = QuestionBank.objects.order_by("title", "id")
+        banks = banks_editable_by(request.user).order_by("title", "id")
         if not request.user.is_superuser:
-            banks = banks.filter(owner=request.user)
-            queryset = queryset.filter(
-                Q(created_by=request.user) | Q(banks__owner=request.user)
-            ).distinct()
+            queryset = queryset.filter(pk__in=articles_authored_by(request.user).values("pk"))
         return queryset.prefetch_related(Prefetch("banks", queryset=banks, to_attr="own_banks"))
 
     def has_change_permission(self, request, obj=None):
@@ -494,7 +493,7 @@ class QuestionReportAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(question__bank__owner=request.user)
+        return queryset.filter(question__bank__in=banks_editable_by(request.user))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
@@ -731,7 +730,7 @@ class GenerationJobAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(Q(requested_by=request.user) | Q(article__created_by=request.user))
+        return queryset.filter(pk__in=generation_jobs_visible_to(request.user).values("pk"))
 
     class Media:
         css = {"all": ["quizzes/admin.css"]}

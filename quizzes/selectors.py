@@ -8,14 +8,13 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from .models import (
     Article,
-    BankStatus,
     Choice,
     GenerationJob,
     Question,
     QuestionBank,
     QuestionStatus,
 )
-from .permissions import is_teacher
+from .permissions import banks_studyable_by, banks_visible_to, generation_jobs_visible_to
 
 
 @dataclass(frozen=True)
@@ -56,18 +55,9 @@ def evidence_in_paragraph(
     return None
 
 
-def bank_list_for_user(*, user) -> QuerySet[QuestionBank]:
-    """Published banks for everyone; teachers also see their own drafts."""
-    published = Q(status=BankStatus.PUBLISHED)
-    if user.is_authenticated and user.is_superuser:
-        visible = Q()
-    elif is_teacher(user):
-        visible = published | Q(owner=user)
-    else:
-        visible = published
+def _with_question_count(banks: QuerySet[QuestionBank]) -> QuerySet[QuestionBank]:
     return (
-        QuestionBank.objects.filter(visible)
-        .select_related("article", "owner")
+        banks.select_related("article", "owner")
         .annotate(
             question_count=Count(
                 "questions", filter=Q(questions__status=QuestionStatus.PUBLISHED), distinct=True
@@ -75,6 +65,18 @@ def bank_list_for_user(*, user) -> QuerySet[QuestionBank]:
         )
         .order_by("title", "id")
     )
+
+
+def bank_list_for_user(*, user) -> QuerySet[QuestionBank]:
+    """The banks `user` may see (permissions.banks_visible_to: a teacher's own
+    drafts too), with question_count."""
+    return _with_question_count(banks_visible_to(user))
+
+
+def bank_list_studyable(*, user) -> QuerySet[QuestionBank]:
+    """The published banks `user` may study and quiz (permissions.banks_studyable_by),
+    with question_count."""
+    return _with_question_count(banks_studyable_by(user))
 
 
 def question_list_published(*, bank: QuestionBank) -> QuerySet[Question]:
@@ -188,9 +190,5 @@ def bank_article(*, bank: QuestionBank) -> BankArticle | None:
 
 
 def generation_job_list_for_user(*, user) -> QuerySet[GenerationJob]:
-    """Generation jobs a teacher may follow: those they asked for and those of their
-    articles (every job for a superuser); the same rule as the admin's job list."""
-    jobs = GenerationJob.objects.select_related("bank")
-    if user.is_superuser:
-        return jobs
-    return jobs.filter(Q(requested_by=user) | Q(article__created_by=user))
+    """Generation jobs a teacher may follow (permissions.generation_jobs_visible_to)."""
+    return generation_jobs_visible_to(user).select_related("bank")

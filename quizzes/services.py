@@ -33,6 +33,7 @@ from .models import (
     article_stored_by,
     choices_in_storage_order,
 )
+from .permissions import banks_studyable_by
 
 logger = logging.getLogger(__name__)
 
@@ -552,7 +553,11 @@ def question_report_create(*, user, question_id, reason: str, comment: str = "")
         )
     if reason == ReportReason.OTHER and not comment:
         raise QuestionReportError("comment", "Say in a few words what is wrong.")
-    question = Question.objects.published().filter(pk=question_id).first()
+    question = (
+        Question.objects.published()
+        .filter(pk=question_id, bank__in=banks_studyable_by(user))
+        .first()
+    )
     if question is None:
         raise QuestionReportError("question", "That question is not available.")
     with transaction.atomic():

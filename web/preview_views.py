@@ -13,21 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from learning import services as learning_services
-from quizzes.models import QuestionBank, QuestionKind
-from quizzes.permissions import can_edit_bank
-from quizzes.selectors import question_list_for_preview
+from quizzes.api import bank_get_for_teacher, question_list_for_preview
+from quizzes.models import QuestionKind
 
 from .selectors import question_evidence
 from .views import _int_or_none, _move, login_required
-
-
-def bank_get_for_preview(*, user, bank_id: int) -> QuestionBank:
-    """The bank, when the user may edit it (its owner, or a superuser); 404 otherwise,
-    so nobody learns of another teacher's draft."""
-    bank = QuestionBank.objects.select_related("article").filter(pk=bank_id).first()
-    if bank is None or not can_edit_bank(user, bank):
-        raise Http404("No such bank.")
-    return bank
 
 
 def _shuffled(question) -> list[int]:
@@ -74,7 +64,7 @@ def _number(request, total: int) -> int:
 @login_required
 @require_safe
 def bank_preview(request, bank_id: int):
-    bank = bank_get_for_preview(user=request.user, bank_id=bank_id)
+    bank = bank_get_for_teacher(user=request.user, bank_id=bank_id)
     questions, drafts_only = _questions(bank)
     if not questions:
         return render(request, "web/preview/empty.html", {"bank": bank})
@@ -97,7 +87,7 @@ class _Shown:
 @login_required
 @require_POST
 def bank_preview_answer(request, bank_id: int):
-    bank = bank_get_for_preview(user=request.user, bank_id=bank_id)
+    bank = bank_get_for_teacher(user=request.user, bank_id=bank_id)
     questions, drafts_only = _questions(bank)
     if not questions:
         raise Http404("This bank has no questions to preview.")

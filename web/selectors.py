@@ -1,70 +1,33 @@
-"""Reads the student pages need beyond the apps' own selectors: what a student
-may see of an article, published banks, and a question's evidence link."""
+"""Reads the student pages need beyond the apps' own selectors: the banks and
+evidence of an article a student may study, and a question's evidence link. Who
+may see what is quizzes.permissions' (through quizzes.api)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
-
 from learning.models import ReviewLog
-from quizzes.models import Article, BankStatus, Question, QuestionBank, QuestionStatus
-from quizzes.selectors import bank_list_for_user
+from quizzes.api import banks_studyable_by
+from quizzes.models import Article, Question, QuestionStatus
 
 from .highlight import Span, paragraph_index_at
 
 
-def bank_list_published(*, user):
-    """Published banks only (a teacher's drafts stay in admin), with question_count."""
-    return bank_list_for_user(user=user).filter(status=BankStatus.PUBLISHED)
-
-
-def bank_get_published(*, bank_id) -> QuestionBank:
-    try:
-        return QuestionBank.objects.select_related("article").get(
-            pk=int(bank_id), status=BankStatus.PUBLISHED
-        )
-    except (QuestionBank.DoesNotExist, TypeError, ValueError) as exc:
-        raise Http404("No such bank.") from exc
-
-
-def article_get_for_student(*, user, article_id: int) -> Article:
-    """An article is visible when a published bank comes from it; a teacher also sees
-    the articles they added or built a bank on (superusers see all)."""
-    articles = Article.objects.all()
-    if not (user.is_authenticated and user.is_superuser):
-        published = Exists(
-            QuestionBank.objects.filter(article=OuterRef("pk"), status=BankStatus.PUBLISHED)
-        )
-        if user.is_authenticated and user.is_staff:
-            articles = articles.filter(
-                published
-                | Q(created_by=user)
-                | Exists(QuestionBank.objects.filter(article=OuterRef("pk"), owner=user))
-            )
-        else:
-            articles = articles.filter(published)
-    try:
-        return articles.get(pk=article_id)
-    except Article.DoesNotExist as exc:
-        raise Http404("No such article.") from exc
-
-
-def bank_list_for_article(*, article: Article) -> list[dict[str, object]]:
-    """The published banks made from an article (to study or quiz from its page)."""
+def bank_list_for_article(*, user, article: Article) -> list[dict[str, object]]:
+    """The banks made from an article that `user` may study (from its page)."""
     rows = (
-        QuestionBank.objects.filter(article=article, status=BankStatus.PUBLISHED)
+        banks_studyable_by(user)
+        .filter(article=article)
         .order_by("title", "pk")
         .values_list("pk", "title")
     )
     return [{"pk": pk, "title": title} for pk, title in rows]
 
 
-def article_evidence_spans(*, article: Article) -> list[Span]:
+def article_evidence_spans(*, user, article: Article) -> list[Span]:
+    """The evidence of the published questions of the article's banks `user` may study."""
     rows = Question.objects.filter(
-        bank__article=article,
-        bank__status=BankStatus.PUBLISHED,
+        bank__in=banks_studyable_by(user).filter(article=article),
         status=QuestionStatus.PUBLISHED,
         evidence_start__isnull=False,
         evidence_end__isnull=False,

@@ -28,6 +28,12 @@ from learning import selectors as learning_selectors
 from learning import services as learning_services
 from learning.assignments import student_assignments
 from quizzes import services as quizzes_services
+from quizzes.api import (
+    article_get_for_user,
+    bank_get_for_student,
+    bank_list_studyable,
+    banks_studyable_by,
+)
 from quizzes.models import Question, QuestionKind
 
 from . import charts
@@ -42,10 +48,7 @@ from .highlight import article_paragraphs, paragraph_index_at
 from .middleware import remember_time_zone
 from .selectors import (
     article_evidence_spans,
-    article_get_for_student,
-    bank_get_published,
     bank_list_for_article,
-    bank_list_published,
     question_evidence,
     review_last_id,
 )
@@ -119,7 +122,7 @@ def signup(request):
 @login_required
 @require_safe
 def home(request):
-    banks = list(bank_list_published(user=request.user))
+    banks = list(bank_list_studyable(user=request.user))
     mastery = learning_selectors.bank_mastery(user=request.user, banks=banks)
     rows = []
     for bank in banks:
@@ -162,10 +165,10 @@ def home(request):
 @login_required
 @require_safe
 def article_detail(request, article_id: int):
-    article = article_get_for_student(user=request.user, article_id=article_id)
+    article = article_get_for_user(user=request.user, article_id=article_id)
     paragraphs = article_paragraphs(
         article.text,
-        article_evidence_spans(article=article),
+        article_evidence_spans(user=request.user, article=article),
         current_question=_int_or_none(request.GET.get("q")),
     )
     return render(
@@ -175,7 +178,7 @@ def article_detail(request, article_id: int):
             "article": article,
             "paragraphs": paragraphs,
             "back": _safe_next(request, ""),
-            "banks": bank_list_for_article(article=article),
+            "banks": bank_list_for_article(user=request.user, article=article),
         },
     )
 
@@ -204,7 +207,7 @@ def _session_logs_save(request, key: str, logs: list[int]) -> None:
 
 def _study_bank(request):
     bank_id = request.GET.get("bank") or request.POST.get("bank")
-    return bank_get_published(bank_id=bank_id) if bank_id else None
+    return bank_get_for_student(user=request.user, bank_id=bank_id) if bank_id else None
 
 
 def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
@@ -408,7 +411,7 @@ def study_undo(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def quiz_list(request):
-    banks = list(bank_list_published(user=request.user))
+    banks = list(bank_list_studyable(user=request.user))
     initial = {}
     if request.GET.get("bank"):
         initial["bank"] = _int_or_none(request.GET.get("bank"))
@@ -900,7 +903,11 @@ def question_report(request, question_id: int):
     """ "Report this question": the report reaches the bank's teacher in admin.
     The form sits in a <details> on study and quiz feedback; this page is its
     no-JavaScript home when it has errors."""
-    question = Question.objects.published().filter(pk=question_id).first()
+    question = (
+        Question.objects.published()
+        .filter(pk=question_id, bank__in=banks_studyable_by(request.user))
+        .first()
+    )
     if question is None:
         raise Http404("No such question.")
     back = _safe_next(request, reverse("web:home"))

@@ -10,21 +10,14 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from classes import selectors, services
-from classes.content import is_teacher
 from classes.models import Assignment, Classroom, Membership
+from config.api_common import IsTeacher
 
 from . import serializers as s
-
-
-class IsTeacher(BasePermission):
-    message = "Only teachers may do this."
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
 
 
 # --- students -----------------------------------------------------------------------------

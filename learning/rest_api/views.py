@@ -25,19 +25,14 @@ from classes.api import (
     assignment_list_for_student,
     assignment_window_start,
 )
-from config.api_common import ConditionalGetMixin
+from config.api_common import ConditionalGetMixin, IsTeacher, ensure_can_edit
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
-from quizzes.models import BankStatus, Question, QuestionBank, QuestionKind
-from quizzes.rest_api.views import IsTeacher, ensure_can_edit, published_bank_for_user
-from quizzes.selectors import bank_list_for_user
+from quizzes.api import bank_get_for_student, bank_list_for_user, bank_list_studyable
+from quizzes.models import Question, QuestionBank, QuestionKind
 
 from . import serializers as s
 from .filters import AttemptFilter, BankFilter
-
-
-def published_banks(*, user):
-    return bank_list_for_user(user=user).filter(status=BankStatus.PUBLISHED)
 
 
 # --- banks --------------------------------------------------------------------------------
@@ -51,7 +46,7 @@ class BankListView(ConditionalGetMixin, ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return QuestionBank.objects.none()
-        return published_banks(user=self.request.user)
+        return bank_list_studyable(user=self.request.user)
 
     @extend_schema(summary="Published banks with the caller's figures")
     def get(self, request):
@@ -70,7 +65,7 @@ class BankDetailView(ConditionalGetMixin, GenericAPIView):
 
     @extend_schema(summary="One published bank with the caller's figures")
     def get(self, request, pk: int):
-        bank = get_object_or_404(published_banks(user=request.user), pk=pk)
+        bank = get_object_or_404(bank_list_studyable(user=request.user), pk=pk)
         mastery = selectors.bank_mastery(user=request.user, banks=[bank])
         return Response(s.BankSerializer(bank, context={"mastery": mastery}).data)
 
@@ -115,7 +110,7 @@ class StudyQueueView(APIView):
             bank_id = assignment.bank_id
         bank = None
         if bank_id is not None:
-            bank = published_bank_for_user(user=request.user, bank_id=bank_id)
+            bank = bank_get_for_student(user=request.user, bank_id=bank_id)
         queue = selectors.study_queue(
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
@@ -458,7 +453,7 @@ class QuizListView(ListAPIView):
             body = {**(body if isinstance(body, dict) else {}), "bank": assignment.bank_id}
             if assignment.quiz_length is not None:
                 body.setdefault("size", assignment.quiz_length)
-        data = s.QuizStartInputSerializer(data=body, banks=published_banks(user=request.user))
+        data = s.QuizStartInputSerializer(data=body, banks=bank_list_studyable(user=request.user))
         data.is_valid(raise_exception=True)
         attempt = services.quiz_start(user=request.user, **data.validated_data)
         body = attempt_data(attempt, answered=0, detail=True)

@@ -26,6 +26,7 @@ from ..quizzes_gateway import (
     Choice,
     Question,
     QuestionBank,
+    banks_studyable_by,
     published_question_filter,
     published_questions,
     sibling_key,
@@ -207,9 +208,13 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
         order: list = ["bank__title", "bank_id", "position", "id"]
         if bank is None:  # assigned banks first
             order.insert(0, _in_assigned_bank(user, now).desc())
+        # New cards come only from banks the user may study (a given `bank` is
+        # checked by the caller: quizzes.api.bank_get_for_student).
+        unstarted = published_questions(bank=bank)
+        if bank is None:
+            unstarted = unstarted.filter(bank__in=banks_studyable_by(user, now))
         candidates = (
-            published_questions(bank=bank)
-            .exclude(started_or_suspended(user))
+            unstarted.exclude(started_or_suspended(user))
             .order_by(*order)
             .values_list("id", "bank__article_id", "evidence_start", "evidence_end", "fingerprint")[
                 : new_left + 20

@@ -21,12 +21,13 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api_common import IsTeacher
 from quizzes.models import QuestionBank
-from quizzes.permissions import can_edit_bank, is_teacher
+from quizzes.permissions import can_edit_bank
 
 from .services import (
     CONTENT_TYPES,
@@ -37,13 +38,6 @@ from .services import (
     bank_import,
     export_filename,
 )
-
-
-class IsTeacher(BasePermission):
-    message = "Only teachers may do this."
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
 
 
 class FirstRendererNegotiation(BaseContentNegotiation):

@@ -8,63 +8,42 @@ shape in config.api_errors."""
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from config.api_common import ConditionalGetMixin
+from config.api_common import ConditionalGetMixin, IsTeacher
 from config.api_errors import DomainError
 from config.api_parsers import JSONParser
 from quizzes import authoring, services
 from quizzes.jobs import generation_fail_stale
 from quizzes.models import (
     Article,
-    BankStatus,
     Choice,
     GenerationJob,
     Question,
     QuestionBank,
     QuestionStatus,
 )
-from quizzes.permissions import can_edit_bank, is_teacher
+from quizzes.permissions import (
+    articles_editable_by,
+    bank_get_for_student,
+    banks_editable_by,
+)
 from quizzes.selectors import (
     bank_article,
-    bank_list_for_user,
     generation_job_list_for_user,
     question_list_published,
 )
 
 from . import serializers as s
 from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
-
-
-class IsTeacher(BasePermission):
-    message = "Only teachers may do this."
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
-
-
-def published_bank_for_user(*, user, bank_id) -> QuestionBank:
-    """A bank a student may study: published (404 otherwise)."""
-    return get_object_or_404(
-        bank_list_for_user(user=user).filter(status=BankStatus.PUBLISHED), pk=bank_id
-    )
-
-
-def editable_banks(*, user):
-    """Banks the user may edit: their own (every bank for a superuser)."""
-    banks = (
-        QuestionBank.objects.all() if user.is_superuser else QuestionBank.objects.filter(owner=user)
-    )
-    return banks.select_related("article")
 
 
 def article_fields_found(found) -> dict:
@@ -76,10 +55,6 @@ def article_fields_found(found) -> dict:
         "published_on": found.published_on,
         "url": found.url,
     }
-
-
-def editable_articles(*, user):
-    return Article.objects.all() if user.is_superuser else Article.objects.filter(created_by=user)
 
 
 # --- students --------------------------------------------------------------------------
@@ -97,7 +72,7 @@ class BankQuestionsView(ConditionalGetMixin, ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Question.objects.none()
-        bank = published_bank_for_user(user=self.request.user, bank_id=self.kwargs["pk"])
+        bank = bank_get_for_student(user=self.request.user, bank_id=self.kwargs["pk"])
         return question_list_published(bank=bank)
 
 
@@ -116,7 +91,7 @@ class BankArticleView(ConditionalGetMixin, GenericAPIView):
         "Conditional GET: send If-None-Match.",
     )
     def get(self, request, pk: int):
-        bank = published_bank_for_user(user=request.user, bank_id=pk)
+        bank = bank_get_for_student(user=request.user, bank_id=pk)
         found = bank_article(bank=bank)
         if found is None:
             raise NotFound("This bank has no article.")
@@ -164,7 +139,8 @@ class TeachBankViewSet(
         if getattr(self, "swagger_fake_view", False):
             return QuestionBank.objects.none()
         return (
-            editable_banks(user=self.request.user)
+            banks_editable_by(self.request.user)
+            .select_related("article")
             .annotate(
                 question_count=Count(
                     "questions", filter=Q(questions__status=QuestionStatus.PUBLISHED)
@@ -175,7 +151,7 @@ class TeachBankViewSet(
 
     def create(self, request):
         data = s.BankCreateInputSerializer(
-            data=request.data, articles=editable_articles(user=request.user)
+            data=request.data, articles=articles_editable_by(request.user)
         )
         data.is_valid(raise_exception=True)
         bank = authoring.bank_create(owner=request.user, **data.validated_data)
@@ -184,7 +160,7 @@ class TeachBankViewSet(
     def partial_update(self, request, pk=None):
         bank = self.get_object()
         data = s.BankUpdateInputSerializer(
-            data=request.data, articles=editable_articles(user=request.user)
+            data=request.data, articles=articles_editable_by(request.user)
         )
         data.is_valid(raise_exception=True)
         authoring.bank_update(bank=bank, user=request.user, **data.validated_data)
@@ -217,7 +193,7 @@ class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
         if getattr(self, "swagger_fake_view", False):
             return Question.objects.none()
         return (
-            Question.objects.filter(bank__in=editable_banks(user=self.request.user))
+            Question.objects.filter(bank__in=banks_editable_by(self.request.user))
             .exclude(status=QuestionStatus.ARCHIVED)
             .prefetch_related(
                 Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
@@ -227,7 +203,7 @@ class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
 
     def create(self, request):
         data = s.QuestionCreateInputSerializer(
-            data=request.data, banks=editable_banks(user=request.user)
+            data=request.data, banks=banks_editable_by(request.user)
         )
         data.is_valid(raise_exception=True)
         question = authoring.question_create(**data.validated_data)
@@ -263,7 +239,7 @@ class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Teach
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def _questions(self):
-        return Question.objects.filter(bank__in=editable_banks(user=self.request.user)).exclude(
+        return Question.objects.filter(bank__in=banks_editable_by(self.request.user)).exclude(
             status=QuestionStatus.ARCHIVED
         )
 
@@ -315,7 +291,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Article.objects.none()
-        return editable_articles(user=self.request.user).order_by("-created_at", "-id")
+        return articles_editable_by(self.request.user).order_by("-created_at", "-id")
 
     def create(self, request):
         data = s.ArticleInputSerializer(data=request.data)
@@ -393,11 +369,6 @@ class GenerationJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
         return self._out(job)
 
 
-def ensure_can_edit(*, user, bank) -> None:
-    if not can_edit_bank(user, bank):
-        raise PermissionDenied("Only the bank's owner (or a superuser) may see this.")
-
-
 __all__ = [
     "ArticleViewSet",
     "BankArticleView",
@@ -406,6 +377,4 @@ __all__ = [
     "TeachBankViewSet",
     "TeachChoiceViewSet",
     "TeachQuestionViewSet",
-    "ensure_can_edit",
-    "published_bank_for_user",
 ]
