@@ -396,12 +396,12 @@ def main() -> None:
         f"\n2. user with {Card.objects.filter(user=big).count():,} cards and "
         f"{ReviewLog.objects.filter(user=big).count():,} logs (built in {time.perf_counter() - t0:.0f} s)"
     )
-    ms, best, queries = timed(lambda: selectors.study_queue(user=big, limit=20))
+    ms, best, queries = timed(lambda: services.study_queue_open(user=big, limit=20))
     print(
         f"   study_queue(limit=20), all banks   : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
     )
     one_bank = QuestionBank.objects.filter(title="bank07").first()
-    ms, best, queries = timed(lambda: selectors.study_queue(user=big, bank=one_bank, limit=20))
+    ms, best, queries = timed(lambda: services.study_queue_open(user=big, bank=one_bank, limit=20))
     print(
         f"   study_queue(limit=20), one bank    : {ms:6.1f} ms median of 20 (best {best:.1f}), {queries} queries"
     )

@@ -212,7 +212,7 @@ def _study_bank(request):
 
 def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
     user = request.user
-    queue = learning_selectors.study_queue(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
+    queue = learning_services.study_queue_open(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
     items = queue.items
     item = None
     if items:

@@ -111,7 +111,7 @@ class StudyQueueView(APIView):
         bank = None
         if bank_id is not None:
             bank = bank_get_for_student(user=request.user, bank_id=bank_id)
-        queue = selectors.study_queue(
+        queue = services.study_queue_open(
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
         backs = selectors.card_backs_of([item.question for item in queue.items])

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -58,6 +57,13 @@ class StudyQueue:
     review_count: int
     new_limit: int = 0  # today's new-card limit (custom study included)
     new_left: int = 0  # new cards the limit still lets in today
+    now: datetime | None = None  # when it was read, and the scheduler's settings then
+    scheduling: dict = field(default_factory=dict)
+
+
+def previews_of(card: Card, *, now: datetime, scheduling: dict) -> dict[int, timedelta]:
+    """What each rating would do to `card` now (the same fuzz as its answer)."""
+    return scheduler.preview(memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduling)
 
 
 def _bank_filter(bank, prefix: str = "question__") -> Q:
@@ -70,13 +76,15 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     """What to study next: due learning cards, then due reviews (lowest
     retrievability first, within the daily review limit), then new cards within
     today's new-card limit. A card whose sibling (same fact) was studied today,
-    or is already in the queue, waits for another day. Creates Card rows for
-    the new questions it returns.
+    or is already in the queue, waits for another day. A read: it writes
+    nothing, so a new question the user has no Card row for yet comes with an
+    unsaved card (pk None) and no previews; services.study_queue_open gives them
+    their rows (the ids a client answers with).
 
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 9 (3 more when Card rows are created):
+    A constant number of queries, at most 9:
     preferences, today's logs, learning and review candidates, the reviews of
     assigned banks (over all banks only), their counts when the candidates fill
     the window (one query), new-card candidates, the entering new cards, the
@@ -248,9 +256,8 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
             Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
         )
     for item in items:
-        item.previews = scheduler.preview(
-            memory_state_of(item.card), now, fuzz_seed=fuzz_seed_of(item.card), **sched
-        )
+        if item.card.pk is not None:  # (an unsaved new card gets them with its row)
+            item.previews = previews_of(item.card, now=now, scheduling=sched)
     return StudyQueue(
         items=items,
         due_count=learning_count + review_count,
@@ -259,6 +266,8 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
         review_count=review_count,
         new_limit=new_limit,
         new_left=new_left,
+        now=now,
+        scheduling=sched,
     )
 
 
@@ -343,34 +352,21 @@ def _in_assigned_bank(user, now: datetime) -> ExpressionWrapper:
 
 def _new_cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
     """The user's cards of these questions, in order, with their questions: one
-    query (questions, banks and the user's card columns), and one INSERT in a
-    savepoint for the Card rows still missing."""
+    query (questions, banks and the user's card columns). A question the user has
+    no Card row for yet gets an unsaved one (pk None): a read writes nothing;
+    services.queue_cards_create saves them."""
     rows = (
         Question.objects.filter(pk__in=question_ids)
         .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .values_list(*_QUESTION_ROW)
     )
     cards: dict[int, Card] = {}
-    missing: list[Card] = []
     for row in rows:
         question = _question_of(row)
         if row[_ID] is None:
-            missing.append(Card(user=user, question=question, due=now))
+            card = Card(user=user, question=question, due=now)
         else:
             card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
             card.question = question
-            cards[question.pk] = card
-    if missing:
-        try:
-            with transaction.atomic():
-                created = Card.objects.bulk_create(missing)
-            if not all(card.pk for card in created):  # a database that does not return ids
-                raise IntegrityError
-        except IntegrityError:  # another request created some of them first
-            Card.objects.bulk_create(missing, ignore_conflicts=True)
-            questions = {card.question_id: card.question for card in missing}
-            created = list(Card.objects.filter(user=user, question_id__in=list(questions)))
-            for card in created:
-                card.question = questions[card.question_id]
-        cards.update({card.question_id: card for card in created})
+        cards[question.pk] = card
     return [cards[question_id] for question_id in question_ids if question_id in cards]

@@ -1,7 +1,8 @@
 """Writes of the learner side, one module per topic: `reviews` (answering a card,
 undo), `batch_sync` (offline batches), `quizzes` (attempts, retries), `preferences`,
-`parameters` (FSRS fitting), `custom_study` ("study more", suspended cards);
-`common` holds ReviewError. One entry point per action, shared by HTML, API, admin and tasks; each runs in one transaction. The
+`parameters` (FSRS fitting), `custom_study` ("study more", suspended cards), `queue`
+(opening a study queue); `common` holds ReviewError. One entry point per action, shared
+by HTML, API, admin and tasks; each runs in one transaction. The
 raw SQL they need is in learning/sql.py.
 
 This package re-exports the public names so `from learning import services` keeps
@@ -33,6 +34,7 @@ from .preferences import (
     preferences_get,
     preferences_update,
 )
+from .queue import queue_cards_create, study_queue_open
 from .quizzes import (
     QUIZ_MAX_SIZE,
     GradedAnswer,
@@ -95,6 +97,7 @@ __all__ = [
     "quiz_discard",
     "quiz_finish",
     "quiz_retry",
+    "queue_cards_create",
     "quiz_start",
     "rating_for_answer",
     "review_batch_record",
@@ -102,5 +105,6 @@ __all__ = [
     "review_undo",
     "review_undo_last",
     "study_more",
+    "study_queue_open",
     "typed_answer_match",
 ]

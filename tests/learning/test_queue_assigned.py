@@ -25,7 +25,7 @@ T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 def queue(user, at, **kwargs):
     with time_machine.travel(at, tick=False):
-        return selectors.study_queue(user=user, **kwargs)
+        return services.study_queue_open(user=user, **kwargs)
 
 
 def reviewed(student, bank, at):

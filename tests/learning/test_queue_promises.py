@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from learning import selectors, services
+from learning import services
 from learning.models import Card
 from quizzes.models import BankStatus
 from tests.api.conftest import token_client
@@ -32,7 +32,7 @@ def _rate(user, card_id, rating, at):
 
 def _queue(user, at, **kwargs):
     with time_machine.travel(at, tick=False):
-        return selectors.study_queue(user=user, **kwargs)
+        return services.study_queue_open(user=user, **kwargs)
 
 
 def _card_of(user, question, at) -> int:

@@ -1,0 +1,51 @@
+"""Opening a study queue: the queue read (selectors.study_queue writes nothing)
+and the Card rows of its new cards, which give a client the ids it answers with."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+
+from ..models import Card
+from ..selectors.queue import StudyQueue, previews_of, study_queue
+
+
+def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
+    """Save the unsaved new cards of `queue` (one INSERT in a savepoint; a card
+    another request created meanwhile is read back instead) and give them their
+    previews. Idempotent: a question keeps its card, and so its id."""
+    missing = [item.card for item in queue.items if item.card.pk is None]
+    if not missing:
+        return queue
+    try:
+        with transaction.atomic():
+            created = Card.objects.bulk_create(missing)
+        if not all(card.pk for card in created):  # a database that does not return ids
+            raise IntegrityError
+        saved = {card.question_id: card for card in created}
+    except IntegrityError:  # another request created some of them first
+        Card.objects.bulk_create(missing, ignore_conflicts=True)
+        questions = [card.question_id for card in missing]
+        saved = {
+            card.question_id: card
+            for card in Card.objects.filter(user=user, question_id__in=questions)
+        }
+    assert queue.now is not None  # (set by study_queue)
+    for item in queue.items:
+        if item.card.pk is None:
+            card = saved[item.question.pk]
+            card.question = item.question
+            item.card = card
+            item.previews = previews_of(card, now=queue.now, scheduling=queue.scheduling)
+    return queue
+
+
+def study_queue_open(
+    *, user, bank=None, limit: int = 20, now: datetime | None = None
+) -> StudyQueue:
+    """The study queue (selectors.study_queue) with a Card row for each new card:
+    what the study page and `GET study/queue/` show. At most 8 queries, and 3 more
+    (a savepoint around one INSERT) when new cards get their rows."""
+    queue = study_queue(user=user, bank=bank, limit=limit, now=now)
+    return queue_cards_create(user=user, queue=queue)
