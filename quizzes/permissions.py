@@ -80,19 +80,21 @@ def banks_editable_by(user) -> QuerySet[QuestionBank]:
     return QuestionBank.objects.filter(owner=user)
 
 
-def _assigned_to(user, now: datetime) -> Exists:
+def _assigned_to(user, now: datetime) -> Q:
     """The bank is assigned, by an assignment that has started, to a class `user`
     is a member of (classes' tables through their reverse relations; see above)."""
-    return Exists(
-        QuestionBank.objects.filter(
-            Q(assignments__starts_at__isnull=True) | Q(assignments__starts_at__lte=now),
-            pk=OuterRef("pk"),
-            assignments__classroom__memberships__student=user,
+    return Q(
+        Exists(
+            QuestionBank.objects.filter(
+                Q(assignments__starts_at__isnull=True) | Q(assignments__starts_at__lte=now),
+                pk=OuterRef("pk"),
+                assignments__classroom__memberships__student=user,
+            )
         )
     )
 
 
-def _studyable(user, now: datetime | None = None) -> Q | Exists:
+def _studyable(user, now: datetime | None = None) -> Q:
     """Published, and public or assigned to one of the user's classes."""
     published = Q(status=BankStatus.PUBLISHED)
     if not (user and user.is_authenticated):

@@ -9,6 +9,7 @@ import random
 import uuid
 from datetime import date
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -124,7 +125,7 @@ def signup(request):
 def home(request):
     banks = list(bank_list_studyable(user=request.user))
     mastery = learning_selectors.bank_mastery(user=request.user, banks=banks)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for bank in banks:
         stats = mastery.get(bank.pk, {"due": 0, "new": 0, "mastery": 0.0, "total": 0})
         rows.append(
