@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from quizzes.models import Question
 from tests.api.conftest import token_client
+from web.forms import QUIZ_LENGTHS
 from tests.factories import (
     AssignmentFactory,
     ClassroomFactory,
@@ -109,8 +110,11 @@ def web_study(client, user, bank):
 
 
 def web_quiz(client, user, bank):
-    response = _web(client, user).post(reverse("web:quiz_list"), {"bank": bank.pk, "size": 1})
+    size = QUIZ_LENGTHS[0]
+    response = _web(client, user).post(reverse("web:quiz_list"), {"bank": bank.pk, "size": size})
     assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert list(response.context["form"].errors) == ["bank"]
     return response.status_code == 302
 
 
