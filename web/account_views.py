@@ -1,5 +1,5 @@
 """The student's own data: a page to download it (JSON) and to delete the account.
-Thin over learning.account."""
+Thin over learning.account (through learning.api)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from learning.account import AccountError, account_delete, account_export
+from learning.api import AccountError, account_delete, account_export
 
 
 class AccountDeleteForm(forms.Form):

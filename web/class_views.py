@@ -19,7 +19,7 @@ from classes.api import (
     classroom_list_for_student,
     classroom_preview_by_code,
 )
-from learning import services as learning_services
+from learning import api as learning_api
 
 from .views import login_required
 
@@ -107,12 +107,12 @@ def assignment_quiz(request, assignment_id: int):
     """Start the assignment's quiz: its bank, as many questions as it asks."""
     assignment = assignment_get_for_student(student=request.user, assignment_id=assignment_id)
     try:
-        attempt = learning_services.quiz_start(
+        attempt = learning_api.quiz_start(
             user=request.user,
             bank=assignment.bank,
             size=assignment.quiz_length or ASSIGNMENT_QUIZ_SIZE,
         )
-    except learning_services.ReviewError as error:
+    except learning_api.ReviewError as error:
         messages.error(request, error.message)
         return redirect("web:home")
     return redirect("web:quiz_take", attempt_id=attempt.pk)

@@ -11,7 +11,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from learning.models import StudyPreferences
+from learning.api import time_zone_of
 
 SESSION_KEY = "web_time_zone"
 
@@ -26,9 +26,7 @@ def _student_zone(request) -> str | None:
         return None
     name = request.session.get(SESSION_KEY)
     if name is None:
-        name = (
-            StudyPreferences.objects.filter(user=user).values_list("time_zone", flat=True).first()
-        ) or "UTC"
+        name = time_zone_of(user=user) or "UTC"
         remember_time_zone(request, name)
     return name
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from learning import services as learning_services
+from learning import api as learning_api
 from quizzes.api import bank_get_for_teacher, question_list_for_preview
 from quizzes.models import QuestionKind
 
@@ -107,13 +107,13 @@ def bank_preview_answer(request, bank_id: int):
         context = _context(request, bank, questions, number, drafts_only=drafts_only, order=order)
         return render(request, "web/preview/take.html", context)
     try:
-        graded = learning_services.answer_grade(
+        graded = learning_api.answer_grade(
             question=question,
             choice_id=_int_or_none(request.POST.get("choice")),
             order=order,
             text=request.POST.get("text"),
         )
-    except learning_services.ReviewError as error:
+    except learning_api.ReviewError as error:
         context = _context(
             request, bank, questions, number, drafts_only=drafts_only, error=error.message
         )

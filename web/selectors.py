@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from learning.models import ReviewLog
 from quizzes.api import banks_studyable_by
 from quizzes.models import Article, Question, QuestionStatus
 
@@ -62,14 +61,4 @@ def question_evidence(*, question: Question, article: Article | None) -> Evidenc
         article_id=article.pk,
         paragraph=paragraph_index_at(article.text, question.evidence_start),
         question_id=question.pk,
-    )
-
-
-def review_last_id(*, user) -> int | None:
-    """Id of the user's latest review that is not undone (what undo would undo)."""
-    return (
-        ReviewLog.objects.filter(user=user, undo__isnull=True)
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
     )

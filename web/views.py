@@ -25,9 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from classes.api import assignment_list_for_student
-from learning import selectors as learning_selectors
-from learning import services as learning_services
-from learning.assignments import student_assignments
+from learning import api as learning_api
 from quizzes import services as quizzes_services
 from quizzes.api import (
     article_get_for_user,
@@ -51,7 +49,6 @@ from .selectors import (
     article_evidence_spans,
     bank_list_for_article,
     question_evidence,
-    review_last_id,
 )
 
 STUDY_QUEUE_LIMIT = 30
@@ -103,9 +100,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         if form.cleaned_data["time_zone"]:
-            learning_services.preferences_update(
-                user=user, time_zone=form.cleaned_data["time_zone"]
-            )
+            learning_api.preferences_update(user=user, time_zone=form.cleaned_data["time_zone"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.get_username()}! Pick a bank to start.")
         return redirect(_safe_next(request, reverse("web:home")))
@@ -124,7 +119,7 @@ def signup(request):
 @require_safe
 def home(request):
     banks = list(bank_list_studyable(user=request.user))
-    mastery = learning_selectors.bank_mastery(user=request.user, banks=banks)
+    mastery = learning_api.bank_mastery(user=request.user, banks=banks)
     rows: list[dict[str, Any]] = []
     for bank in banks:
         stats = mastery.get(bank.pk, {"due": 0, "new": 0, "mastery": 0.0, "total": 0})
@@ -135,11 +130,11 @@ def home(request):
                 "width": charts.width_class(stats.get("mastery")),
             }
         )
-    today = learning_selectors.progress_today(user=request.user)
+    today = learning_api.progress_today(user=request.user)
     # New cards for today: what the daily limit still lets in, not all that wait.
     new_total = sum(row["stats"]["new"] for row in rows)
     new_today = min(new_total, today["new_left"])
-    assigned = student_assignments(
+    assigned = learning_api.student_assignments(
         student=request.user,
         assignments=list(assignment_list_for_student(student=request.user)),
     )
@@ -213,7 +208,7 @@ def _study_bank(request):
 
 def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
     user = request.user
-    queue = learning_services.study_queue_open(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
+    queue = learning_api.study_queue_open(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
     items = queue.items
     item = None
     if items:
@@ -249,9 +244,9 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
         context["report_next"] = _study_url(bank)
     else:
         if queue.new_left == 0:  # the day's limit, not the bank, ended the session?
-            context["new_waiting"] = learning_selectors.new_cards_waiting(user=user, bank=bank)
+            context["new_waiting"] = learning_api.new_cards_waiting(user=user, bank=bank)
             context["study_more"] = STUDY_MORE
-        summary = learning_selectors.progress_summary(user=user)
+        summary = learning_api.progress_summary(user=user)
         forecast = summary["forecast"]
         context["summary"] = summary
         context["tomorrow"] = forecast[1]["count"] if len(forecast) > 1 else 0
@@ -277,7 +272,7 @@ def _queue_counts(queue) -> dict[str, int]:
 
 def _is_returning(item) -> bool:
     """A card in its learning steps, seen before (today): it comes back on purpose."""
-    return not item.is_new and item.card.state in learning_selectors.LEARNING_STATES
+    return not item.is_new and item.card.state in learning_api.LEARNING_STATES
 
 
 def _returning_label(item) -> str:
@@ -347,7 +342,7 @@ def study_rate(request):
         error = "Choose one of Again, Hard, Good or Easy."
     else:
         try:
-            result = learning_services.review_record(
+            result = learning_api.review_record(
                 user=request.user,
                 card_id=card_id,
                 rating=rating,
@@ -355,7 +350,7 @@ def study_rate(request):
                 duration_ms=duration,
                 source="flashcard",
             )
-        except learning_services.ReviewError as exc:
+        except learning_api.ReviewError as exc:
             if exc.status == 404:
                 raise Http404(exc.message) from exc
             error = exc.message
@@ -390,8 +385,8 @@ def study_undo(request):
     logs = _session_logs(request, key)
     card = None
     # Undo only this session's last rating, never e.g. a quiz answer given since.
-    if logs and review_last_id(user=request.user) == logs[-1]:
-        card = learning_services.review_undo_last(user=request.user)
+    if logs and learning_api.review_last_id(user=request.user) == logs[-1]:
+        card = learning_api.review_undo_last(user=request.user)
     if card is None:
         note = "Nothing to undo."
         _session_logs_save(request, key, [])
@@ -421,17 +416,17 @@ def quiz_list(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                attempt = learning_services.quiz_start(
+                attempt = learning_api.quiz_start(
                     user=request.user,
                     bank=form.cleaned_data["bank"],
                     size=form.cleaned_data["size"],
                 )
-            except learning_services.ReviewError as exc:
+            except learning_api.ReviewError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 return redirect("web:quiz_take", attempt_id=attempt.pk)
         status = 400
-    attempts = list(learning_selectors.attempt_list(user=request.user).select_related("bank")[:20])
+    attempts = list(learning_api.attempt_list(user=request.user).select_related("bank")[:20])
     return render(
         request,
         "web/quiz/list.html",
@@ -496,7 +491,7 @@ def _take_context(attempt, question, *, order=None, error="", position=None) -> 
 @login_required
 @require_safe
 def quiz_take(request, attempt_id: int):
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at:
         return redirect("web:quiz_result", attempt_id=attempt.pk)
     answered = _answered_ids(attempt)
@@ -511,7 +506,7 @@ def quiz_take(request, attempt_id: int):
     )
     question = next((available[qid] for qid in remaining if qid in available), None)
     if question is None:
-        learning_services.quiz_finish(attempt=attempt)
+        learning_api.quiz_finish(attempt=attempt)
         return redirect("web:quiz_result", attempt_id=attempt.pk)
     context = _take_context(attempt, question, position=len(answered) + 1)
     return render(request, "web/quiz/take.html", context)
@@ -533,7 +528,7 @@ def _move(order: list[int], move: str) -> list[int]:
 @login_required
 @require_POST
 def quiz_answer(request, attempt_id: int):
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question_id = _int_or_none(request.POST.get("question"))
     if question_id is None:
         raise Http404("No question given.")
@@ -556,7 +551,7 @@ def quiz_answer(request, attempt_id: int):
         error = "Type your answer first."
     else:
         try:
-            learning_services.quiz_answer(
+            learning_api.quiz_answer(
                 user=request.user,
                 attempt=attempt,
                 question_id=question.pk,
@@ -567,7 +562,7 @@ def quiz_answer(request, attempt_id: int):
                 # Typed (not picked) answers marked wrong wait for "I was right".
                 hold_typed_miss=text is not None and not question.choices.all(),
             )
-        except learning_services.ReviewError as exc:
+        except learning_api.ReviewError as exc:
             if exc.field == "question" and question.pk in _answered_ids(attempt):
                 # Already answered (a double click, or the back button): show its feedback.
                 return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
@@ -598,7 +593,7 @@ def _feedback_context(attempt, question, request) -> dict:
     ]
     typed = bool(answer.given_text) and not choices
     match = (
-        learning_services.typed_answer_match(question, answer.given_text)
+        learning_api.typed_answer_match(question, answer.given_text)
         if typed and answer.is_correct and not answer.overridden
         else None
     )
@@ -622,7 +617,7 @@ def _feedback_context(attempt, question, request) -> dict:
         "match": match,
         "report_reasons": REPORT_REASONS,
         "report_next": reverse("web:quiz_feedback", args=[attempt.pk, question.pk]),
-        "card_suspended": learning_selectors.card_is_suspended(
+        "card_suspended": learning_api.card_is_suspended(
             user=request.user, question_id=question.pk
         ),
     }
@@ -631,7 +626,7 @@ def _feedback_context(attempt, question, request) -> dict:
 @login_required
 @require_safe
 def quiz_feedback(request, attempt_id: int, question_id: int):
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question = _quiz_question(attempt, question_id)
     return render(request, "web/quiz/feedback.html", _feedback_context(attempt, question, request))
 
@@ -640,16 +635,16 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
 @require_POST
 def quiz_override(request, attempt_id: int):
     """ "I was right": a typed answer marked wrong counts as right, before it is logged."""
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question_id = _int_or_none(request.POST.get("question"))
     if question_id is None:
         raise Http404("No question given.")
     question = _quiz_question(attempt, question_id)
     try:
-        learning_services.quiz_answer_override(
+        learning_api.quiz_answer_override(
             user=request.user, attempt=attempt, question_id=question.pk
         )
-    except learning_services.ReviewError as exc:
+    except learning_api.ReviewError as exc:
         if exc.status == 404:
             raise Http404(exc.message) from exc
         messages.error(request, exc.message)
@@ -667,9 +662,9 @@ def quiz_override(request, attempt_id: int):
 @require_POST
 def quiz_continue(request, attempt_id: int):
     """Go on after a typed miss: it is logged as a miss now."""
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
-        learning_services.quiz_answers_settle(user=request.user, attempt=attempt)
+        learning_api.quiz_answers_settle(user=request.user, attempt=attempt)
     return redirect("web:quiz_take", attempt_id=attempt.pk)
 
 
@@ -677,10 +672,10 @@ def quiz_continue(request, attempt_id: int):
 @require_POST
 def quiz_discard(request, attempt_id: int):
     """Drop an unfinished quiz from the list (the answers given stay reviews)."""
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     try:
-        learning_services.quiz_discard(user=request.user, attempt=attempt)
-    except learning_services.ReviewError as exc:
+        learning_api.quiz_discard(user=request.user, attempt=attempt)
+    except learning_api.ReviewError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, "Quiz discarded. The answers you gave still count as reviews.")
@@ -690,12 +685,12 @@ def quiz_discard(request, attempt_id: int):
 @login_required
 @require_safe
 def quiz_result(request, attempt_id: int):
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
         if len(_answered_ids(attempt)) < attempt.size:
             return redirect("web:quiz_take", attempt_id=attempt.pk)
-        attempt = learning_services.quiz_finish(attempt=attempt)
-    review = _review_rows(attempt, learning_selectors.attempt_review(attempt=attempt))
+        attempt = learning_api.quiz_finish(attempt=attempt)
+    review = _review_rows(attempt, learning_api.attempt_review(attempt=attempt))
     percent = round(100 * attempt.correct_count / attempt.size) if attempt.size else 0
     return render(
         request,
@@ -739,7 +734,7 @@ def _review_rows(attempt, rows: list[dict]) -> list[dict]:
 # and a way out of a card (suspended for oneself, brought back from a list).
 
 
-def _not_found_or(exc: learning_services.ReviewError) -> str:
+def _not_found_or(exc: learning_api.ReviewError) -> str:
     if exc.status == 404:
         raise Http404(exc.message) from exc
     return exc.message
@@ -750,7 +745,7 @@ def _not_found_or(exc: learning_services.ReviewError) -> str:
 def study_more(request):
     """ "Study 10 more": today's new-card limit goes up by ten, and study goes on."""
     bank = _study_bank(request)
-    learning_services.study_more(user=request.user, new_cards=STUDY_MORE)
+    learning_api.study_more(user=request.user, new_cards=STUDY_MORE)
     note = f"{STUDY_MORE} more new cards for today."
     if not request.htmx:
         messages.success(request, note)
@@ -767,8 +762,8 @@ def study_suspend(request):
     """Suspend the card on screen for oneself: the session goes on without it."""
     bank = _study_bank(request)
     try:
-        learning_services.card_suspend(user=request.user, card_id=request.POST.get("card"))
-    except learning_services.ReviewError as exc:
+        learning_api.card_suspend(user=request.user, card_id=request.POST.get("card"))
+    except learning_api.ReviewError as exc:
         error = _not_found_or(exc)
         if not request.htmx:
             messages.error(request, error)
@@ -791,12 +786,12 @@ def study_suspend(request):
 @require_POST
 def quiz_suspend(request, attempt_id: int):
     """Suspend, from a quiz's feedback, one's card of the question just answered."""
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question_id = _int_or_none(request.POST.get("question"))
     if question_id is None:
         raise Http404("No question given.")
     question = _quiz_question(attempt, question_id)
-    learning_services.question_card_suspend(user=request.user, question=question)
+    learning_api.question_card_suspend(user=request.user, question=question)
     messages.success(
         request, "Card suspended: it will not come in your study sessions until you unsuspend it."
     )
@@ -807,10 +802,10 @@ def quiz_suspend(request, attempt_id: int):
 @require_POST
 def quiz_retry(request, attempt_id: int):
     """ "Retry the ones I missed": a new quiz over the questions missed in this one."""
-    attempt = learning_selectors.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     try:
-        retry = learning_services.quiz_retry(user=request.user, attempt=attempt)
-    except learning_services.ReviewError as exc:
+        retry = learning_api.quiz_retry(user=request.user, attempt=attempt)
+    except learning_api.ReviewError as exc:
         messages.error(request, _not_found_or(exc))
         return redirect("web:quiz_result", attempt_id=attempt.pk)
     return redirect("web:quiz_take", attempt_id=retry.pk)
@@ -820,7 +815,7 @@ def quiz_retry(request, attempt_id: int):
 @require_safe
 def cards_suspended(request):
     """The cards a student set aside, where they bring them back."""
-    cards = list(learning_selectors.cards_suspended(user=request.user))
+    cards = list(learning_api.cards_suspended(user=request.user))
     return render(request, "web/suspended.html", {"nav": "progress", "cards": cards})
 
 
@@ -828,8 +823,8 @@ def cards_suspended(request):
 @require_POST
 def card_unsuspend(request, card_id: int):
     try:
-        card = learning_services.card_unsuspend(user=request.user, card_id=card_id)
-    except learning_services.ReviewError as exc:
+        card = learning_api.card_unsuspend(user=request.user, card_id=card_id)
+    except learning_api.ReviewError as exc:
         raise Http404(exc.message) from exc
     messages.success(request, f"“{card.question.prompt}” is back in your study queue.")
     return redirect(_safe_next(request, reverse("web:cards_suspended")))
@@ -842,9 +837,9 @@ def card_unsuspend(request, card_id: int):
 @require_safe
 def progress(request):
     user = request.user
-    summary = learning_selectors.progress_summary(user=user)
-    heat_rows = learning_selectors.review_heatmap(user=user, days=365)
-    preferences = learning_services.preferences_get(user=user)
+    summary = learning_api.progress_summary(user=user)
+    heat_rows = learning_api.review_heatmap(user=user, days=365)
+    preferences = learning_api.preferences_get(user=user)
     today = date.fromisoformat(summary["forecast"][0]["date"])  # the student's study day
     forecast = charts.bar_chart(summary["forecast"], today=today)
     retention = charts.retention_chart(
@@ -875,13 +870,13 @@ def progress(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request):
-    current = learning_services.preferences_get(user=request.user)
+    current = learning_api.preferences_get(user=request.user)
     form = PreferencesForm(request.POST or None, initial=PreferencesForm.initial_from(current))
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                saved = learning_services.preferences_update(user=request.user, **form.cleaned_data)
+                saved = learning_api.preferences_update(user=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

@@ -13,6 +13,7 @@ from .attempts import (
     attempt_list,
     attempt_review,
     card_get_for_user,
+    review_last_id,
 )
 from .card_backs import (
     CardBack,
@@ -23,6 +24,7 @@ from .common import (
     LEARNING_STATES,
     MATURE_DAYS,
     STARTED_STATES,
+    time_zone_of,
 )
 from .custom_study import (
     card_is_suspended,
@@ -53,6 +55,8 @@ from .teacher import (
 )
 
 __all__ = [
+    "review_last_id",
+    "time_zone_of",
     "CardBack",
     "LEARNING_STATES",
     "LEARN_AHEAD",

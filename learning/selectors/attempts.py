@@ -8,7 +8,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
-from ..models import Card, QuizAttempt
+from ..models import Card, QuizAttempt, ReviewLog
 from ..quizzes_gateway import (
     Question,
     QuestionKind,
@@ -99,3 +99,13 @@ def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
             }
         )
     return rows
+
+
+def review_last_id(*, user) -> int | None:
+    """Id of the user's latest review that is not undone (what undo would undo)."""
+    return (
+        ReviewLog.objects.filter(user=user, undo__isnull=True)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )

@@ -26,3 +26,8 @@ def started_or_suspended(user) -> Exists:
             question_id=OuterRef("pk"),
         )
     )
+
+
+def time_zone_of(*, user) -> str | None:
+    """The time zone the user chose (None before they have preferences)."""
+    return StudyPreferences.objects.filter(user=user).values_list("time_zone", flat=True).first()

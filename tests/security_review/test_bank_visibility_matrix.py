@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from quizzes.models import Question
 from tests.api.conftest import token_client
-from web.forms import QUIZ_LENGTHS
 from tests.factories import (
     AssignmentFactory,
     ClassroomFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     SuperuserFactory,
     UserFactory,
 )
+from web.forms import QUIZ_LENGTHS
 
 ROLES = ("member", "outsider", "teacher", "other_teacher", "superuser")
 # public: published and public; assigned: published, private, assigned to the class;
