@@ -4,8 +4,7 @@ class: quizzes.permissions, through its door)."""
 
 from __future__ import annotations
 
-from quizzes.api import bank_assignable_by, banks_assignable_by, is_teacher
-from quizzes.models import BankStatus
+from quizzes.api import BankStatus, bank_assignable_by, banks_assignable_by, is_teacher
 
 __all__ = ["bank_assignable_by", "bank_is_published", "banks_assignable_by", "is_teacher"]
 

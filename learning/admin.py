@@ -19,6 +19,7 @@ from django.utils.html import format_html
 
 from classes.api import assignment_list_for_teacher
 from classes.api import is_teacher as teaches  # read once per request
+from quizzes.api import banks_editable_by, can_edit_bank, is_teacher, published_questions
 
 from . import assignments, selectors
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     ReviewLog,
     StudyPreferences,
 )
-from .quizzes_gateway import banks_editable_by, can_edit_bank, is_teacher, published_questions
 
 
 class ReadOnlyMixin:

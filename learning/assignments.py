@@ -29,10 +29,10 @@ from django.utils import timezone
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
+from quizzes.api import MULTIPLE_CHOICE_KINDS, Choice, published_question_filter
+from quizzes.api import published_questions as published_questions_of
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
-from .quizzes_gateway import MULTIPLE_CHOICE_KINDS, Choice, published_question_filter
-from .quizzes_gateway import published_questions as published_questions_of
 
 NOT_STARTED, IN_PROGRESS, DONE, LATE = "not_started", "in_progress", "done", "late"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LATE)

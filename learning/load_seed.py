@@ -43,7 +43,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from quizzes.models import BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from quizzes.api import BankStatus, Choice, Question, QuestionBank, QuestionStatus
 
 from .models import Card, CardState, ReviewLog, StudyPreferences
 
@@ -336,12 +336,14 @@ def _ensure_bank(*, cards: int) -> tuple[QuestionBank, list[int], int]:
         owner=teacher,
         defaults={
             "status": BankStatus.PUBLISHED,
+            "is_public": True,  # every load-test student studies it
             "description": "Questions made by seed_load for the load benchmark.",
         },
     )
-    if bank.status != BankStatus.PUBLISHED:
+    if bank.status != BankStatus.PUBLISHED or not bank.is_public:
         bank.status = BankStatus.PUBLISHED
-        bank.save(update_fields=["status", "updated_at"])
+        bank.is_public = True
+        bank.save(update_fields=["status", "is_public", "updated_at"])
     existing = Question.objects.filter(bank=bank, fingerprint__startswith="load-").count()
     created = 0
     if existing < cards:

@@ -13,8 +13,7 @@ from django.db import models
 from django.db.models import Q
 
 from classes.api import Assignment
-
-from .quizzes_gateway import QuestionBank
+from quizzes.api import QuestionBank
 
 
 def default_learning_steps() -> list[int]:

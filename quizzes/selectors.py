@@ -8,6 +8,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from .models import (
     Article,
+    BankStatus,
     Choice,
     GenerationJob,
     Question,
@@ -192,3 +193,97 @@ def bank_article(*, bank: QuestionBank) -> BankArticle | None:
 def generation_job_list_for_user(*, user) -> QuerySet[GenerationJob]:
     """Generation jobs a teacher may follow (permissions.generation_jobs_visible_to)."""
     return generation_jobs_visible_to(user).select_related("bank")
+
+
+def bank_rows_for_article(*, user, article) -> list[tuple[int, str]]:
+    """(id, title) of the banks made from `article` that `user` may study, by title."""
+    return list(
+        banks_studyable_by(user)
+        .filter(article=article)
+        .order_by("title", "pk")
+        .values_list("pk", "title")
+    )
+
+
+def evidence_rows_for_article(*, user, article) -> list[tuple[int, int, int]]:
+    """(start, end, question id) of the evidence of the published questions of the
+    article's banks `user` may study."""
+    rows = Question.objects.filter(
+        bank__in=banks_studyable_by(user).filter(article=article),
+        status=QuestionStatus.PUBLISHED,
+        evidence_start__isnull=False,
+        evidence_end__isnull=False,
+    ).values_list("evidence_start", "evidence_end", "pk")
+    return [(start, end, pk) for start, end, pk in rows if start is not None and end is not None]
+
+
+def questions_with_choices(question_ids) -> dict[int, Question]:
+    """Question id -> the question with its bank, article and choices (one query
+    and one for the choices); ids of questions deleted since are left out."""
+    if not question_ids:
+        return {}
+    return (
+        Question.objects.select_related("bank__article")
+        .prefetch_related("choices")
+        .in_bulk(list(question_ids))
+    )
+
+
+def question_get_for_student(*, user, question_id) -> Question | None:
+    """A published question of a bank `user` may study (None otherwise)."""
+    return (
+        Question.objects.published()
+        .filter(pk=question_id, bank__in=banks_studyable_by(user))
+        .first()
+    )
+
+
+# --- what learning reads of the content side (through quizzes.api) --------
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What a card's back shows of its article."""
+
+    pk: int
+    url: str
+    text: str
+
+
+def article_facts(article_ids) -> dict[int, ArticleFacts]:
+    """Article id -> its source address and text (one query; none without ids)."""
+    ids = {pk for pk in article_ids if pk is not None}
+    if not ids:
+        return {}
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "url", "text")
+    return {pk: ArticleFacts(pk, url, text) for pk, url, text in rows}
+
+
+def published_question_filter(prefix: str = "") -> Q:
+    """Q for a published question of a published bank; `prefix` e.g. "question__"."""
+    return Q(**{f"{prefix}status": QuestionStatus.PUBLISHED}) & Q(
+        **{f"{prefix}bank__status": BankStatus.PUBLISHED}
+    )
+
+
+def published_questions(*, bank=None) -> QuerySet[Question]:
+    questions = Question.objects.filter(published_question_filter())
+    if bank is not None:
+        questions = questions.filter(bank=bank)
+    return questions
+
+
+def sibling_key(
+    *,
+    article_id: int | None,
+    evidence_start: int | None,
+    evidence_end: int | None,
+    fingerprint: str,
+) -> tuple:
+    """Questions about the same fact: the same evidence span of one article, or
+    (without evidence) the same fingerprint. Siblings are not studied on the same day."""
+    if article_id is not None and evidence_start is not None and evidence_end is not None:
+        return ("span", article_id, evidence_start, evidence_end)
+    if fingerprint:
+        return ("fp", fingerprint)
+    return ("none", id(object()))  # unique: no siblings

@@ -18,7 +18,7 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 
-from quizzes.models import ReportReason
+from quizzes.api import ReportReason
 
 QUIZ_LENGTHS = (5, 10, 20)
 REPORT_REASONS = ReportReason.choices

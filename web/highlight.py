@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quizzes.selectors import paragraph_spans
+from quizzes.api import paragraph_spans
 
 
 @dataclass(frozen=True)

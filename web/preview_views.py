@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from learning import api as learning_api
-from quizzes.api import bank_get_for_teacher, question_list_for_preview
-from quizzes.models import QuestionKind
+from quizzes.api import QuestionKind, bank_get_for_teacher, question_list_for_preview
 
 from .selectors import question_evidence
 from .views import _int_or_none, _move, login_required

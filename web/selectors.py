@@ -6,33 +6,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizzes.api import banks_studyable_by
-from quizzes.models import Article, Question, QuestionStatus
+from quizzes import api as quizzes_api
 
 from .highlight import Span, paragraph_index_at
 
 
-def bank_list_for_article(*, user, article: Article) -> list[dict[str, object]]:
+def bank_list_for_article(*, user, article) -> list[dict[str, object]]:
     """The banks made from an article that `user` may study (from its page)."""
-    rows = (
-        banks_studyable_by(user)
-        .filter(article=article)
-        .order_by("title", "pk")
-        .values_list("pk", "title")
-    )
-    return [{"pk": pk, "title": title} for pk, title in rows]
-
-
-def article_evidence_spans(*, user, article: Article) -> list[Span]:
-    """The evidence of the published questions of the article's banks `user` may study."""
-    rows = Question.objects.filter(
-        bank__in=banks_studyable_by(user).filter(article=article),
-        status=QuestionStatus.PUBLISHED,
-        evidence_start__isnull=False,
-        evidence_end__isnull=False,
-    ).values_list("evidence_start", "evidence_end", "pk")
     return [
-        Span(start, end, pk) for start, end, pk in rows if start is not None and end is not None
+        {"pk": pk, "title": title}
+        for pk, title in quizzes_api.bank_rows_for_article(user=user, article=article)
+    ]
+
+
+def article_evidence_spans(*, user, article) -> list[Span]:
+    """The evidence of the published questions of the article's banks `user` may study."""
+    return [
+        Span(start, end, pk)
+        for start, end, pk in quizzes_api.evidence_rows_for_article(user=user, article=article)
     ]
 
 
@@ -48,7 +39,7 @@ class Evidence:
         return f"p-{self.paragraph}" if self.paragraph is not None else ""
 
 
-def question_evidence(*, question: Question, article: Article | None) -> Evidence | None:
+def question_evidence(*, question, article) -> Evidence | None:
     """The sentence behind a question and where it sits in its article (no query
     when `article` is given)."""
     if article is None or question.evidence_start is None or question.evidence_end is None:

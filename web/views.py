@@ -26,14 +26,16 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from classes.api import assignment_list_for_student
 from learning import api as learning_api
-from quizzes import services as quizzes_services
 from quizzes.api import (
+    QuestionKind,
+    QuestionReportError,
     article_get_for_user,
     bank_get_for_student,
     bank_list_studyable,
-    banks_studyable_by,
+    question_get_for_student,
+    question_report_create,
+    questions_with_choices,
 )
-from quizzes.models import Question, QuestionKind
 
 from . import charts
 from .forms import (
@@ -439,17 +441,13 @@ def _answered_ids(attempt) -> set[int]:
     return set(attempt.answers.values_list("question_id", flat=True))
 
 
-def _quiz_question(attempt, question_id: int) -> Question:
+def _quiz_question(attempt, question_id: int):
     if question_id not in attempt.question_ids:
         raise Http404("That question is not part of this quiz.")
-    try:
-        return (
-            Question.objects.select_related("bank__article")
-            .prefetch_related("choices")
-            .get(pk=question_id)
-        )
-    except Question.DoesNotExist as exc:
-        raise Http404("No such question.") from exc
+    question = questions_with_choices([question_id]).get(question_id)
+    if question is None:
+        raise Http404("No such question.")
+    return question
 
 
 def _shuffled_order(attempt, question) -> list[int]:
@@ -497,13 +495,7 @@ def quiz_take(request, attempt_id: int):
     answered = _answered_ids(attempt)
     remaining = [qid for qid in attempt.question_ids if qid not in answered]
     # Questions deleted since the quiz began are skipped (they count as unanswered).
-    available = (
-        Question.objects.select_related("bank__article")
-        .prefetch_related("choices")
-        .in_bulk(remaining)
-        if remaining
-        else {}
-    )
+    available = questions_with_choices(remaining)
     question = next((available[qid] for qid in remaining if qid in available), None)
     if question is None:
         learning_api.quiz_finish(attempt=attempt)
@@ -899,21 +891,15 @@ def question_report(request, question_id: int):
     """ "Report this question": the report reaches the bank's teacher in admin.
     The form sits in a <details> on study and quiz feedback; this page is its
     no-JavaScript home when it has errors."""
-    question = (
-        Question.objects.published()
-        .filter(pk=question_id, bank__in=banks_studyable_by(request.user))
-        .first()
-    )
+    question = question_get_for_student(user=request.user, question_id=question_id)
     if question is None:
         raise Http404("No such question.")
     back = _safe_next(request, reverse("web:home"))
     form = QuestionReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            quizzes_services.question_report_create(
-                user=request.user, question_id=question.pk, **form.cleaned_data
-            )
-        except quizzes_services.QuestionReportError as exc:
+            question_report_create(user=request.user, question_id=question.pk, **form.cleaned_data)
+        except QuestionReportError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             if request.htmx:

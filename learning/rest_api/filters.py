@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from config.api_fields import IdFilter
 from learning.models import QuizAttempt
-from quizzes.models import QuestionBank
+from quizzes.api import QuestionBank
 
 
 class BankFilter(django_filters.FilterSet):

@@ -22,7 +22,7 @@ from config.api_fields import (
 )
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
-from quizzes.models import QuestionBank
+from quizzes.api import QuestionBank
 from quizzes.rest_api.serializers import PublicQuestionSerializer
 
 STATE_NAMES = {

@@ -28,8 +28,14 @@ from classes.api import (
 from config.api_common import ConditionalGetMixin, IsTeacher, ensure_can_edit
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
-from quizzes.api import bank_get_for_student, bank_list_for_user, bank_list_studyable
-from quizzes.models import Question, QuestionBank, QuestionKind
+from quizzes.api import (
+    Question,
+    QuestionBank,
+    QuestionKind,
+    bank_get_for_student,
+    bank_list_for_user,
+    bank_list_studyable,
+)
 
 from . import serializers as s
 from .filters import AttemptFilter, BankFilter

@@ -8,11 +8,12 @@ from django.db.models import (
 )
 from django.http import Http404
 
-from ..models import Card, QuizAttempt, ReviewLog
-from ..quizzes_gateway import (
+from quizzes.api import (
     Question,
     QuestionKind,
 )
+
+from ..models import Card, QuizAttempt, ReviewLog
 
 
 def card_get_for_user(*, user, card_id: int) -> Card:

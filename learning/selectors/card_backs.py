@@ -9,14 +9,15 @@ from django.db.models import (
     Prefetch,
 )
 
-from ..models import Card
-from ..quizzes_gateway import (
+from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     Choice,
     QuestionKind,
     article_facts,
     evidence_in_paragraph,
 )
+
+from ..models import Card
 
 
 @dataclass(frozen=True)

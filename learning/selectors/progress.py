@@ -24,13 +24,14 @@ from django.db.models import (
 from django.db.models.functions import Cast, Greatest, Least, Power, Substr, Trunc
 from django.utils import timezone
 
-from .. import scheduler
-from ..models import Card, CardState, QuizAttempt, ReviewLog, StudyPreferences
-from ..quizzes_gateway import (
+from quizzes.api import (
     BankStatus,
     published_question_filter,
     published_questions,
 )
+
+from .. import scheduler
+from ..models import Card, CardState, QuizAttempt, ReviewLog, StudyPreferences
 from ..study_day import day_bounds, day_start, study_date, zone_of
 from .common import LEARNING_STATES, MATURE_DAYS, STARTED_STATES, preferences_or_default
 

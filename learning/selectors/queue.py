@@ -17,11 +17,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from classes.api import bank_ids_assigned_to
-
-from .. import scheduler, sql
-from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
-from ..models import Card, CardState, ReviewLog
-from ..quizzes_gateway import (
+from quizzes.api import (
     Choice,
     Question,
     QuestionBank,
@@ -30,6 +26,10 @@ from ..quizzes_gateway import (
     published_questions,
     sibling_key,
 )
+
+from .. import scheduler, sql
+from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
+from ..models import Card, CardState, ReviewLog
 from ..study_day import day_bounds, study_date, zone_of
 from .common import LEARNING_STATES, preferences_or_default, started_or_suspended
 

@@ -12,11 +12,12 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from ..models import Card, CardState, ReviewLog
-from ..quizzes_gateway import (
+from quizzes.api import (
     published_question_filter,
     published_questions,
 )
+
+from ..models import Card, CardState, ReviewLog
 from .progress import card_mastery
 
 

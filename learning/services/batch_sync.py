@@ -11,15 +11,16 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes.api import (
+    Choice,
+)
+
 from .. import sql
 from ..cards import scheduler_kwargs
 from ..models import (
     Card,
     ReviewLog,
     ReviewSource,
-)
-from ..quizzes_gateway import (
-    Choice,
 )
 from .common import ReviewError
 from .preferences import preferences_get

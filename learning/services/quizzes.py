@@ -16,6 +16,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from quizzes.api import (
+    MULTIPLE_CHOICE_KINDS,
+    AnswerMatch,
+    Question,
+    QuestionKind,
+    answer_match,
+)
+
 from ..models import (
     Card,
     CardState,
@@ -25,13 +33,6 @@ from ..models import (
     Rating,
     ReviewLog,
     ReviewSource,
-)
-from ..quizzes_gateway import (
-    MULTIPLE_CHOICE_KINDS,
-    AnswerMatch,
-    Question,
-    QuestionKind,
-    answer_match,
 )
 from .common import ReviewError, as_int
 from .reviews import card_get_or_create, rating_for_answer, review_record

@@ -15,6 +15,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from config.api_fields import datetime_text
+from quizzes.api import (
+    MULTIPLE_CHOICE_KINDS,
+    Choice,
+)
 
 from .. import scheduler, sql
 from ..cards import CARD_STATE_FIELDS, fuzz_seed_of, memory_state_of, scheduler_kwargs
@@ -26,10 +30,6 @@ from ..models import (
     ReviewSource,
     ReviewUndo,
     StudyPreferences,
-)
-from ..quizzes_gateway import (
-    MULTIPLE_CHOICE_KINDS,
-    Choice,
 )
 from .common import ReviewError, as_int
 from .preferences import preferences_get
