@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from quizzes.api import published_question_filter, published_questions
+
 from ..models import Card
-from ..quizzes_gateway import published_question_filter, published_questions
 from .common import started_or_suspended
 
 

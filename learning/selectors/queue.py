@@ -72,6 +72,35 @@ def _bank_filter(bank, prefix: str = "question__") -> Q:
     return Q(**{f"{prefix}bank": bank})
 
 
+def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, dict]:
+    """Today's reviews (one query): how many new cards were introduced and reviews
+    done, and which facts were studied (sibling key -> card ids: their siblings
+    are buried for the day)."""
+    todays = (
+        ReviewLog.objects.filter(
+            user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
+        )
+        .order_by()  # any order will do: no sort
+        .values_list(
+            "card_id",
+            "state_before",
+            "card__question__bank__article_id",
+            "card__question__evidence_start",
+            "card__question__evidence_end",
+            "card__question__fingerprint",
+        )
+    )
+    new_today = reviews_today = 0
+    buried: dict[tuple, set[int]] = defaultdict(set)
+    for card_id, state_before, article_id, ev_start, ev_end, fingerprint in todays:
+        if state_before == CardState.NEW:
+            new_today += 1
+        elif state_before == CardState.REVIEW:
+            reviews_today += 1
+        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
+    return new_today, reviews_today, buried
+
+
 def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None) -> StudyQueue:
     """What to study next: due learning cards, then due reviews (lowest
     retrievability first, within the daily review limit), then new cards within
@@ -97,30 +126,7 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
     sched = scheduler_kwargs(preferences)
 
-    # Today's reviews: how many new cards were introduced and reviews done,
-    # and which facts were studied (their siblings are buried for the day).
-    todays = (
-        ReviewLog.objects.filter(
-            user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
-        )
-        .order_by()  # any order will do: no sort
-        .values_list(
-            "card_id",
-            "state_before",
-            "card__question__bank__article_id",
-            "card__question__evidence_start",
-            "card__question__evidence_end",
-            "card__question__fingerprint",
-        )
-    )
-    new_today = reviews_today = 0
-    buried: dict[tuple, set[int]] = defaultdict(set)
-    for card_id, state_before, article_id, ev_start, ev_end, fingerprint in todays:
-        if state_before == CardState.NEW:
-            new_today += 1
-        elif state_before == CardState.REVIEW:
-            reviews_today += 1
-        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
+    new_today, reviews_today, buried = _todays_reviews(user=user, start=start, end=end)
     reviews_left = max(0, preferences.max_reviews_per_day - reviews_today)
     today = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
     new_limit = preferences.new_cards_limit_on(today)

@@ -45,8 +45,8 @@ def _is_country(name: str) -> bool:
     return True
 
 
-def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
-    """Append a problem for every question that could not be saved as is."""
+def _check_bank(parsed: ParsedBank) -> None:
+    """The bank's own fields: its title's length, no NUL in it or its article."""
     bank = parsed.bank
     if len(bank.title) > TITLE_MAX:
         parsed.problem(f"The bank title is longer than {TITLE_MAX} characters.", field="title")
@@ -56,6 +56,12 @@ def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
         bank_texts += [source.title, source.url, source.publisher, source.published_on, source.text]
     if any("\x00" in t for t in bank_texts):
         parsed.problem("The bank or its article holds a NUL character (\\u0000).", field="bank")
+
+
+def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
+    """Append a problem for every question that could not be saved as is."""
+    bank = parsed.bank
+    _check_bank(parsed)
     seen_fingerprints: dict[str, int | None] = {}
     for question in bank.questions:
         line = question.line
