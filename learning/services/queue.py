@@ -15,9 +15,10 @@ def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
     """Save the unsaved new cards of `queue` (one INSERT in a savepoint; a card
     another request created meanwhile is read back instead) and give them their
     previews. Idempotent: a question keeps its card, and so its id."""
-    missing = [item.card for item in queue.items if item.card.pk is None]
-    if not missing:
+    entering = [item for item in queue.items if item.card.pk is None]
+    if not entering:
         return queue
+    missing = [item.card for item in entering]
     try:
         with transaction.atomic():
             created = Card.objects.bulk_create(missing)
@@ -32,12 +33,11 @@ def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
             for card in Card.objects.filter(user=user, question_id__in=questions)
         }
     assert queue.now is not None  # (set by study_queue)
-    for item in queue.items:
-        if item.card.pk is None:
-            card = saved[item.question.pk]
-            card.question = item.question
-            item.card = card
-            item.previews = previews_of(card, now=queue.now, scheduling=queue.scheduling)
+    for item in entering:  # (bulk_create gave the cards their ids in place)
+        card = saved[item.question.pk]
+        card.question = item.question
+        item.card = card
+        item.previews = previews_of(card, now=queue.now, scheduling=queue.scheduling)
     return queue
 
 
