@@ -7,7 +7,7 @@ them on both."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC
 from typing import Any, cast
 
@@ -31,39 +31,42 @@ class AddDays(Func):
 
     output_field = DateTimeField()
 
-    def _parts(self, compiler, connection):
+    def _parts(self, compiler: Any, connection: Any) -> tuple[str, str, list[Any]]:
         moment_sql, moment_params = compiler.compile(self.source_expressions[0])
         days_sql, days_params = compiler.compile(self.source_expressions[1])
         return moment_sql, days_sql, [*moment_params, *days_params]
 
-    def as_sqlite(self, compiler, connection, **extra_context):
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         moment_sql, days_sql, params = self._parts(compiler, connection)
         return f"datetime(julianday({moment_sql}) + ({days_sql}))", params
 
-    def as_postgresql(self, compiler, connection, **extra_context):
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         moment_sql, days_sql, params = self._parts(compiler, connection)
         return f"({moment_sql} + make_interval(days => CAST({days_sql} AS integer)))", params
 
     def as_sql(
         self,
-        compiler,
-        connection,
-        function=None,
-        template=None,
-        arg_joiner=None,
-        **extra_context,
-    ):
+        compiler: Any,
+        connection: Any,
+        function: Any = None,
+        template: Any = None,
+        arg_joiner: Any = None,
+        **extra_context: Any,
+    ) -> Any:
         raise NotSupportedError("No SQL for adding days on this database.")
 
 
-def _adapters():
+_Adapter = Callable[[Any], Any]
+
+
+def _adapters() -> tuple[_Adapter, _Adapter]:
     """Fast (value -> database parameter) functions for datetimes and UUIDs;
     Django's own go through several checks per value."""
     if connection.vendor == "postgresql":
         return (lambda moment: moment), (lambda value: value)
     if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
 
-        def sqlite_datetime(moment):  # what Django stores: naive UTC text
+        def sqlite_datetime(moment: Any) -> Any:  # what Django stores: naive UTC text
             if moment is None:
                 return None
             return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
@@ -85,7 +88,7 @@ def rows_per_statement(columns: int) -> int:
     return max(1, (limit - 1) // columns)
 
 
-def _chunks(rows: list, size: int) -> list[list]:
+def _chunks(rows: list[int], size: int) -> list[list[int]]:
     return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
@@ -107,7 +110,7 @@ LOG_COLUMNS = (
 )
 
 
-def insert_logs(rows: list[dict]) -> list[int]:
+def insert_logs(rows: list[dict[str, Any]]) -> list[int]:
     """INSERT every log row in ONE statement; returns their ids in row order."""
     if connection.vendor not in ("sqlite", "postgresql"):  # portable, maybe chunked
         logs = ReviewLog.objects.bulk_create([ReviewLog(**row) for row in rows])
@@ -116,7 +119,7 @@ def insert_logs(rows: list[dict]) -> list[int]:
     datetime_value, uuid_value = _adapters()
     json_value = ops.adapt_json_value
     created_at = datetime_value(timezone.now())
-    params: list = []
+    params: list[Any] = []
     for row in rows:
         params += (
             row["user_id"],
@@ -173,7 +176,7 @@ def update_cards(cards: Sequence[Any]) -> None:
             value = f"CAST({value} AS {field.cast_db_type(connection)})"
         sets.append(f"{qn(cast(str, field.column))} = {value}")
     datetime_value, _ = _adapters()
-    params: list = [datetime_value(now)]  # updated_at: its placeholder comes first
+    params: list[Any] = [datetime_value(now)]  # updated_at: its placeholder comes first
     for card in cards:
         params += (
             card.pk,
@@ -199,12 +202,12 @@ def update_cards(cards: Sequence[Any]) -> None:
             )
 
 
-def capped_counts(capped: dict[str, tuple[QuerySet, int]]) -> dict[str, int]:
+def capped_counts(capped: dict[str, tuple[QuerySet[Any], int]]) -> dict[str, int]:
     """name -> min(rows of the queryset, cap), all in one query (none when empty)."""
     if not capped:
         return {}
     parts: list[str] = []
-    params: list = []
+    params: list[Any] = []
     for number, (queryset, cap) in enumerate(capped.values()):
         sql, part_params = queryset.values("id")[:cap].query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped_{number})")
