@@ -12,7 +12,8 @@ student's classes" is read through reverse relations of classes' models, never
 an import: QuestionBank <- Assignment.bank (related name "assignments"),
 Classroom <- Membership.classroom ("memberships"), Membership.student. An
 assignment counts once it has started, as `classes.selectors` shows it to the
-student (tests/quizzes/test_permissions.py checks that both agree)."""
+student (the "scheduled" rows of
+tests/security_review/test_bank_visibility_matrix.py hold both to it)."""
 
 from __future__ import annotations
 
