@@ -48,18 +48,10 @@ __all__ = [
 
 
 def is_teacher(user: User | AnonymousUser | None) -> bool:
-    """Staff in the Teachers group (or a superuser); read once per user object,
-    since admin and API ask it many times per request."""
-    if user is None:
+    """Staff in the Teachers group, or a superuser."""
+    if not (user and user.is_authenticated and user.is_active and user.is_staff):
         return False
-    cached = getattr(user, "_is_teacher", None)
-    if cached is None:
-        cached = bool(user.is_authenticated and user.is_active and user.is_staff) and (
-            user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists()
-        )
-        if user.is_authenticated:
-            setattr(user, "_is_teacher", cached)  # noqa: B010 (an attribute of this object only)
-    return cached
+    return user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists()
 
 
 def can_edit_bank(user: User | AnonymousUser | None, bank) -> bool:
