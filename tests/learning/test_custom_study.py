@@ -48,22 +48,22 @@ def learn(student, items, moment):
 def test_study_more_raises_todays_new_limit_by_ten_for_today_only(student, teacher):
     services.preferences_update(user=student, new_cards_per_day=5)
     bank = make_bank(teacher, 30)
-    first = at(T0, selectors.study_queue, user=student, bank=bank)
+    first = at(T0, services.study_queue_open, user=student, bank=bank)
     learn(student, first.items, T0)
-    reached = at(T0 + timedelta(minutes=1), selectors.study_queue, user=student, bank=bank)
+    reached = at(T0 + timedelta(minutes=1), services.study_queue_open, user=student, bank=bank)
     assert (reached.new_limit, reached.new_left, reached.new_available) == (5, 0, 0)
     assert selectors.new_cards_waiting(user=student, bank=bank) == 25
 
     at(T0 + timedelta(minutes=2), services.study_more, user=student, new_cards=10)
-    more = at(T0 + timedelta(minutes=2), selectors.study_queue, user=student, bank=bank)
+    more = at(T0 + timedelta(minutes=2), services.study_queue_open, user=student, bank=bank)
     assert (more.new_limit, more.new_left) == (15, 10)
     assert sum(item.is_new for item in more.items) == 10
 
     # a second "study more" the same day adds to the first
     at(T0 + timedelta(minutes=3), services.study_more, user=student, new_cards=10)
-    assert at(T0 + timedelta(minutes=3), selectors.study_queue, user=student).new_limit == 25
+    assert at(T0 + timedelta(minutes=3), services.study_queue_open, user=student).new_limit == 25
     # the next study day, the daily limit is back
-    assert at(T0 + timedelta(days=1), selectors.study_queue, user=student).new_limit == 5
+    assert at(T0 + timedelta(days=1), services.study_queue_open, user=student).new_limit == 5
 
 
 @pytest.mark.parametrize("bad", [0, -3, 1001, "ten", None])
@@ -88,7 +88,7 @@ def test_study_more_follows_the_students_study_day(student, teacher):
 def test_progress_today_says_how_many_new_cards_the_limit_still_lets_in(student, teacher):
     services.preferences_update(user=student, new_cards_per_day=3)
     bank = make_bank(teacher, 5)
-    learn(student, at(T0, selectors.study_queue, user=student, bank=bank).items[:2], T0)
+    learn(student, at(T0, services.study_queue_open, user=student, bank=bank).items[:2], T0)
     today = at(T0 + timedelta(minutes=1), selectors.progress_today, user=student)
     assert (today["new_limit"], today["new_learned"], today["new_left"]) == (3, 2, 1)
 
@@ -174,18 +174,18 @@ def test_a_retry_never_counts_toward_an_assignments_quiz(student, teacher):
 
 def test_a_suspended_card_never_comes_in_the_queue_until_unsuspended(student, teacher):
     bank = make_bank(teacher, 3)
-    cards = [item.card for item in at(T0, selectors.study_queue, user=student, bank=bank).items]
-    learn(student, at(T0, selectors.study_queue, user=student, bank=bank).items, T0)
+    cards = [item.card for item in at(T0, services.study_queue_open, user=student, bank=bank).items]
+    learn(student, at(T0, services.study_queue_open, user=student, bank=bank).items, T0)
     services.card_suspend(user=student, card_id=cards[0].pk)  # a learning card
     later = T0 + timedelta(days=3)  # every card due again
 
-    queue = at(later, selectors.study_queue, user=student, bank=bank)
+    queue = at(later, services.study_queue_open, user=student, bank=bank)
     assert cards[0].pk not in [item.card.pk for item in queue.items]
     assert len(queue.items) == 2
 
     services.card_unsuspend(user=student, card_id=cards[0].pk)
     assert cards[0].pk in [
-        item.card.pk for item in at(later, selectors.study_queue, user=student, bank=bank).items
+        item.card.pk for item in at(later, services.study_queue_open, user=student, bank=bank).items
     ]
 
 
@@ -195,7 +195,7 @@ def test_a_suspended_new_card_is_not_new_anymore(student, teacher):
     card = services.card_get_or_create(user=student, question=question)
     services.card_suspend(user=student, card_id=card.pk)
 
-    queue = at(T0, selectors.study_queue, user=student, bank=bank)
+    queue = at(T0, services.study_queue_open, user=student, bank=bank)
 
     assert question.pk not in [item.question.pk for item in queue.items]
     assert queue.new_available == 2
@@ -206,7 +206,7 @@ def test_a_suspended_new_card_is_not_new_anymore(student, teacher):
 def test_suspended_cards_count_neither_as_due_nor_in_the_forecast(student, teacher):
     bank = make_bank(teacher, 2)
     old = T0 - timedelta(days=30)
-    learn(student, at(old, selectors.study_queue, user=student, bank=bank).items, old)
+    learn(student, at(old, services.study_queue_open, user=student, bank=bank).items, old)
     card = Card.objects.filter(user=student).first()
     services.card_suspend(user=student, card_id=card.pk)
 
