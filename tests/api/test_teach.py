@@ -45,6 +45,10 @@ def test_teacher_creates_a_bank_with_a_question_and_publishes_it(teacher_api, te
     assert published.status_code == 200
     assert published.json()["status"] == "published"
     assert published.json()["question_count"] == 1
+    # a new bank is for the classes it is assigned to until its teacher makes it public
+    assert api.get(f"/api/v1/banks/{bank_id}/questions/").status_code == 404
+    public = teacher_api.patch(f"{TEACH}banks/{bank_id}/", {"is_public": True}, format="json")
+    assert public.status_code == 200
     assert api.get(f"/api/v1/banks/{bank_id}/questions/").json()["count"] == 1
 
 
