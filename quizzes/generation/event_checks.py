@@ -338,9 +338,21 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     return None
 
 
+def date_inside_quotation(dated: DatedFact) -> str | None:
+    """ "“… the long trial that led to today,” her lawyer said": a time inside a
+    quotation is the speaker's (their "today" need not be the publication date), and
+    a clause cut from quoted words reads as garbage."""
+    evidence = plain(dated.event.evidence)
+    time = _find(evidence, plain(dated.event.when or ""))
+    if time is not None and evidence[: time.start()].count('"') % 2:
+        return "the date is inside a quotation"
+    return None
+
+
 EventRule = Callable[[DatedFact], "str | None"]
 EVENT_RULES: tuple[EventRule, ...] = (
     planned_date,
+    date_inside_quotation,
     number_not_a_year,
     unbalanced_marks,
     stray_punctuation,

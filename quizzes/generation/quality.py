@@ -168,6 +168,23 @@ def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
     return None
 
 
+def _headline(ctx: GenerationContext) -> str:
+    """The article's first line when it is a title (no closing punctuation): the
+    bank is named after it, so the student reads it."""
+    first = ctx.article_text.lstrip().split("\n", 1)[0].strip()
+    return "" if not first or re.search(r"[.!?”\"']$", first) else first
+
+
+def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: … moving into northern _____." under the title "Troops
+    leave Freedonia": the title names the blanked country."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    if gives_away_country(_headline(ctx), draft.answer):
+        return "give-away: the article's title names the blanked country"
+    return None
+
+
 def _option_type_problem(kind: str, answer: str, options: list[str]) -> str | None:
     if kind == "who_said":
         if any(not looks_like_a_name(o) for o in options):
@@ -309,6 +326,29 @@ def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) ->
     )
     if gender and said and _GENDERED[said.group(1).casefold()] != gender:
         return "answer: the pronoun does not fit the credited speaker"
+    return None
+
+
+MAX_CLOZE_WORDS = 60  # a card is one sentence to read, not a paragraph
+
+
+def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A card whose sentence runs to a whole paragraph (a long quotation after the
+    blank) is a reading exercise, not a recall card."""
+    if draft.kind == "cloze" and len(draft.prompt.split()) > MAX_CLOZE_WORDS:
+        return f"grammar: a cloze longer than {MAX_CLOZE_WORDS} words"
+    return None
+
+
+def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… and "07" for the year it was found, _____." for 2007: the year's last two
+    digits (or its century) are still in the sentence."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    year = draft.answer.strip()
+    rest = draft.prompt.replace(BLANK, " ")
+    if re.search(rf"(?<![\d]){year[2:]}(?![\d])|’{year[2:]}\b|'{year[2:]}\b", rest):
+        return "give-away: the sentence names part of the blanked year"
     return None
 
 
@@ -552,6 +592,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     name_rewritten,
     question_shape,
     cloze_blanks,
+    cloze_too_long,
     relative_time_left,
     # the marked answer is right
     unsure_fact,
@@ -565,6 +606,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     pronoun_of_the_other_gender,
     # it gives nothing away and its options are plausible
     answer_given_away,
+    cloze_year_in_parts,
+    cloze_headline_country,
     options_of_the_answers_type,
     option_also_right,
     nearest_country,
@@ -636,11 +679,12 @@ def near_duplicate(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str |
         kinds = {draft.kind, other.kind}
         # A false statement may follow a question on its fact; a true one states the
         # other's answer.
-        true_statement = any(d.kind == "true_false" and d.answer == "True" for d in (draft, other))
         one_fact = bool(set(draft.fact_keys) & set(other.fact_keys))
-        asks_same = "true_false" not in kinds or (
-            true_statement and kinds != {"true_false"} and one_fact
-        )
+        if one_fact and len(kinds) == 2 and "true_false" in kinds:
+            # True, it states the other's answer; false, its wrong value is one of the
+            # other's options, crossed out.
+            return f"restates the fact of “{other.prompt[:60]}”"
+        asks_same = "true_false" not in kinds
         if asks_same and _same_fact(draft, other) and _same_target(draft, other):
             return f"near-duplicate of “{other.prompt[:60]}”"
         if draft.kind == other.kind and similar(draft.prompt, other.prompt, threshold=0.85):
@@ -658,10 +702,138 @@ def over_the_fact_limit(draft: QuestionDraft, counts: Counter) -> str | None:
     return None
 
 
-# The order in which drafts claim their fact: true-or-false statements first (a
-# third of the facts are picked for one), so that a true statement is not always
-# dropped as the give-away of a question asked before it.
-PRIORITY = ("true_false", "who_said", "which_country", "when", "ordering", "cloze")
+_CONTINUES = re.compile(r"\b(continued|continuing|went on|goes on|further|adding)\b", re.I)
+
+
+def _continues(first: Quote, second: Quote, text: str) -> bool:
+    """Is `second` the same speaker going on from `first`: one sentence, or the
+    next one with nothing between, carried on ("she continued", no new credit)?"""
+    if normalise(first.speaker or "") != normalise(second.speaker or ""):
+        return False
+    if first.evidence_start == second.evidence_start:
+        return True
+    if text[first.evidence_end : second.evidence_start].strip():
+        return False
+    outside = _QUOTED.sub(" ", plain(second.evidence))
+    return second.attribution == "continuation" or bool(_CONTINUES.search(outside))
+
+
+def _utterance(quote: Quote, ctx: GenerationContext) -> int:
+    """Where the continuous utterance a quote belongs to starts: "X said “A,”
+    further saying “B”", "“A.” X continued: “B.”" are one utterance."""
+    quotes = sorted(ctx.quotes, key=lambda q: (q.evidence_start, q.start))
+    current = quote
+    for earlier in reversed([q for q in quotes if q.evidence_start < current.evidence_start]):
+        if _continues(earlier, current, ctx.article_text):
+            current = earlier
+        elif earlier.evidence_end <= current.evidence_start:
+            break
+    return current.evidence_start
+
+
+def same_utterance(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """One question per continuous utterance: a speaker's words split by the article
+    ("said “A”, further saying “B”") are one thing said, asked once."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or draft.kind not in {"who_said", "true_false"}:
+        return None
+    mine = _utterance(quote, ctx)
+    for other in kept:
+        theirs = _speaker_quote(other)
+        if theirs is None or other.kind not in {"who_said", "true_false"}:
+            continue
+        same_speaker = normalise(theirs.speaker or "") == normalise(quote.speaker)
+        if same_speaker and _utterance(theirs, ctx) == mine:
+            return f"one utterance: “{other.prompt[:60]}” asks it"
+    return None
+
+
+def same_country_same_sentence(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "Runners A and B, both from Freedonia": a second subject of one sentence with
+    the same answer is the same question again."""
+    link = draft.source
+    if draft.kind != "which_country" or not isinstance(link, CountryLink):
+        return None
+    for other in kept:
+        theirs = other.source
+        if (
+            other.kind == "which_country"
+            and isinstance(theirs, CountryLink)
+            and theirs.evidence_start == link.evidence_start
+            and theirs.subject_kind == link.subject_kind
+            and normalise(other.answer) == normalise(draft.answer)
+        ):
+            return f"same country, same sentence as “{other.prompt[:60]}”"
+    return None
+
+
+def country_named_elsewhere(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """A card blanking a country another question of the bank names in its prompt
+    ("When did … announce troops would leave Chile?") is answered before it is read
+    (a speaker's quoted words naming it are not about the card's sentence)."""
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for cloze, other in pairs:
+        if cloze.kind != "cloze" or not cloze.target.startswith("country:") or other is cloze:
+            continue
+        if gives_away_country(_QUOTED.sub(" ", other.prompt), cloze.answer):
+            return f"give-away: the country blanked in “{cloze.prompt[:60]}” is named"
+    return None
+
+
+_TF_VALUE = re.compile(
+    r"^True or false\? (?:(?P<speaker>.+?) said: “|(?:On|In) (?P<date>[^,]+), "
+    r"|.+?\s(?P<country>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)\.$)"
+)
+
+
+def false_value_crosses_out(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "True or false? Ana Ruiz is the president of Freedonia." (False) beside
+    "Which country is Ana Ruiz the president of?" offering Freedonia: the statement
+    crosses out one of the options."""
+    if draft.kind != "true_false" or draft.answer != "False":
+        return None
+    match = _TF_VALUE.match(draft.prompt)
+    value = next((v for v in match.groups() if v), "") if match else ""
+    if not value:
+        return None
+    for other in kept:
+        wrong = {normalise(t) for t, ok, _ in other.choices if not ok}
+        if normalise(value) in wrong and _anchored(draft.prompt, _as_quiz_question(other)):
+            return f"give-away: its false value is an option of “{other.prompt[:60]}”"
+    return None
+
+
+BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]
+BANK_RULES: tuple[BankRule, ...] = (
+    same_utterance,
+    same_country_same_sentence,
+    country_named_elsewhere,
+    false_value_crosses_out,
+)
+
+
+def bank_problem(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """Why the draft does not fit beside the questions kept so far, or None."""
+    for rule in BANK_RULES:
+        problem = rule(draft, kept, ctx)
+        if problem:
+            return problem
+    return None
+
+
+# The order in which drafts claim their fact: a true-or-false statement last, only
+# on a fact no other question asks (a teacher keeps the question with options).
+PRIORITY = ("who_said", "which_country", "when", "ordering", "cloze", "true_false")
 
 
 def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
@@ -693,6 +865,7 @@ def _select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
             or near_duplicate(draft, review.kept)
             or over_the_fact_limit(draft, per_fact)
             or gives_away_another(draft, review.kept)
+            or bank_problem(draft, review.kept, ctx)
         )
         if problem:
             review.dropped.append((draft, problem))

@@ -292,3 +292,20 @@ def test_a_persons_country_is_left_out_of_rewritten_prompts():
         "When did the head of the senate Ana Ruiz resign?"
     )
     assert isinstance(ctx, GenerationContext)
+
+
+def test_a_date_inside_a_quotation_is_the_speakers_not_the_articles():
+    from quizzes.generation.event_checks import date_inside_quotation
+
+    text = "“She is glad the long ordeal that led to today is over,” her lawyer said.\n"
+    quoted = DatedFact(
+        event=event("the long ordeal led", "today", "2020-05-04", "long ordeal", source=text),
+        when=parse_iso("2020-05-04"),
+    )
+    assert date_inside_quotation(quoted)
+    said = "Her lawyer said on Monday that “the ordeal is over”.\n"
+    outside = DatedFact(
+        event=event("Her lawyer said", "Monday", "2020-05-04", "Her lawyer", source=said),
+        when=parse_iso("2020-05-04"),
+    )
+    assert date_inside_quotation(outside) is None

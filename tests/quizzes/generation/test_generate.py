@@ -15,9 +15,11 @@ def drafts():
     return generate_questions(sample_facts(), article_text=SAMPLE_TEXT, published=PUBLISHED)
 
 
-def test_every_kind_is_generated():
-    kinds = {d.kind for d in drafts()}
-    assert kinds == {"who_said", "which_country", "when", "cloze", "true_false", "ordering"}
+def test_every_kind_with_options_is_generated_and_no_statement_repeats_a_fact():
+    made = drafts()
+    assert {d.kind for d in made} >= {"who_said", "which_country", "when", "cloze", "ordering"}
+    asked = {k for d in made if d.kind not in {"true_false", "ordering"} for k in d.fact_keys}
+    assert not [d.prompt for d in made if d.kind == "true_false" and asked & set(d.fact_keys)]
 
 
 def test_multiple_choice_questions_have_one_correct_answer_and_distinct_options():

@@ -307,3 +307,126 @@ def test_lower_case_words_taken_for_a_name_are_no_wrong_speaker():
     assert plausible_person("Charles de Gaulle")
     assert not plausible_person("vásárlás mellett")
     assert not plausible_person("de la Cruz")
+
+
+# Third round (issue 11, section 4): the bank as a teacher reads it --------------
+
+
+def test_a_statement_is_kept_only_on_a_fact_no_other_question_asks():
+    text = "Ana Ruiz, the mayor of Lima, opened the new bridge over the river.\n"
+    asked = draft(
+        "which_country", "Which country is Ana Ruiz the mayor of?", "Peru",
+        ["Chile", "Bolivia", "Ecuador"], text=text, fact_keys=("c",), target="country:peru",
+    )  # fmt: skip
+    crossing_out = draft(
+        "true_false", "True or false? Ana Ruiz is the mayor of Chile.", "False",
+        text=text, fact_keys=("c",), target="country:peru",
+    )  # fmt: skip
+    alone = draft(
+        "true_false", "True or false? Ana Ruiz opened the new bridge.", "True",
+        text=text, fact_keys=("b",), target="event:bridge",
+    )  # fmt: skip
+    review = q.select([crossing_out, alone, asked], ctx_for(text))
+    assert [d.prompt for d in review.kept] == [alone.prompt, asked.prompt]
+
+
+def test_a_false_value_that_is_another_questions_option_is_dropped():
+    text = "Ana Ruiz, the mayor of Lima, opened the new bridge over the river.\n"
+    asked = draft(
+        "which_country", "Which country is Ana Ruiz the mayor of?", "Peru",
+        ["Chile", "Bolivia", "Ecuador"], text=text, fact_keys=("c",),
+    )  # fmt: skip
+    crossing_out = draft("true_false", "True or false? Ana Ruiz is from Chile.", "False")
+    unrelated = draft("true_false", "True or false? Ben Cole is from Chile.", "False")
+    ctx = ctx_for(text)
+    assert q.false_value_crosses_out(crossing_out, [asked], ctx)
+    assert q.false_value_crosses_out(unrelated, [asked], ctx) is None
+
+
+def _said(words, speaker, text, attribution="explicit"):
+    from dataclasses import replace
+
+    said = quote(words, speaker, source=text)
+    # The sentence, not the whole line, is the evidence.
+    start = text.rfind(". ", 0, said.start) + 2 if ". " in text[: said.start] else 0
+    start = max(start, text.rfind("\n", 0, said.start) + 1)
+    end = text.find("\n", said.end)
+    return replace(
+        said, evidence=text[start:end], evidence_start=start, evidence_end=end,
+        attribution=attribution,
+    )  # fmt: skip
+
+
+def test_one_question_per_continuous_utterance():
+    text = (
+        'The coach said the team "played with heart all season", further saying '
+        '"we will be back stronger next spring".\n'
+        '"Nobody expected the final to be this close," Ben Cole said.\n'
+        '"We kept our shape until the whistle," Cole continued.\n'
+        '"The fans were wonderful tonight," Cole later wrote.\n'
+    )
+    first = _said("played with heart all season", "Ben Cole", text)
+    same_sentence = _said("we will be back stronger next spring", "Ben Cole", text)
+    opened = _said("Nobody expected the final to be this close,", "Ben Cole", text)
+    continued = _said("We kept our shape until the whistle,", "Ben Cole", text)
+    later = _said("The fans were wonderful tonight,", "Ben Cole", text)
+    ctx = ctx_for(text, Facts(quotes=[first, same_sentence, opened, continued, later]))
+
+    def who(source):
+        return draft("who_said", f"Who said: “{source.text}”?", "Ben Cole", source=source)
+
+    assert q.same_utterance(who(same_sentence), [who(first)], ctx)
+    assert q.same_utterance(who(continued), [who(opened)], ctx)
+    assert q.same_utterance(who(opened), [who(first)], ctx) is None
+    assert q.same_utterance(who(later), [who(opened)], ctx) is None
+
+
+def test_a_second_person_of_a_sentence_with_the_same_country_is_not_asked_again():
+    text = "Second and third were Ana Ruiz and Eva Soto, both from Peru, in the sprint.\n"
+    ruiz = link("Ana Ruiz", "Peru", "both from", "person", source=text)
+    soto = link("Eva Soto", "Peru", "both from", "person", source=text)
+    ask_ruiz = draft("which_country", "Which country is Ana Ruiz from?", "Peru", source=ruiz)
+    ask_soto = draft("which_country", "Which country is Eva Soto from?", "Peru", source=soto)
+    ctx = ctx_for(text)
+    assert q.same_country_same_sentence(ask_soto, [ask_ruiz], ctx)
+    chilean = replace_country(soto, "Chile")
+    ask_chile = draft("which_country", "Which country is Eva Soto from?", "Chile", source=chilean)
+    assert q.same_country_same_sentence(ask_chile, [ask_ruiz], ctx) is None
+
+
+def replace_country(found, country):
+    from dataclasses import replace
+
+    return replace(found, country=country)
+
+
+def test_cloze_give_aways_a_teacher_spots():
+    text = "Troops leave Peru\nThe envoy said the army would move into northern Chile.\n"
+    ctx = ctx_for(text)
+    year = draft(
+        "cloze", f"Fill in the blank: The code ends in \"07\" for the year it began, {BLANK}.",
+        "2007", target="date:2007",
+    )  # fmt: skip
+    fair_year = draft(
+        "cloze", f"Fill in the blank: The code was chosen in {BLANK}.", "2007",
+        target="date:2007",
+    )  # fmt: skip
+    assert q.cloze_year_in_parts(year, ctx)
+    assert q.cloze_year_in_parts(fair_year, ctx) is None
+    long_card = draft("cloze", "Fill in the blank: " + "the envoy spoke " * 25 + BLANK + ".", "x")
+    assert q.cloze_too_long(long_card, ctx)
+    assert q.cloze_too_long(fair_year, ctx) is None
+    titled = draft(
+        "cloze", f"Fill in the blank: The army would move into northern {BLANK}.", "Peru",
+        target="country:peru",
+    )  # fmt: skip
+    other = draft(
+        "cloze", f"Fill in the blank: The army would move into northern {BLANK}.", "Chile",
+        target="country:chile",
+    )  # fmt: skip
+    assert q.cloze_headline_country(titled, ctx)
+    assert q.cloze_headline_country(other, ctx) is None
+    naming = draft("when", "When did the envoy say troops would leave Chile?", "May 2020")
+    silent = draft("when", "When did the envoy speak?", "May 2020")
+    assert q.country_named_elsewhere(naming, [other], ctx)
+    assert q.country_named_elsewhere(silent, [other], ctx) is None

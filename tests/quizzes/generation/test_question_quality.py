@@ -5,7 +5,7 @@ Facts or an invented sentence (no spaCy parse)."""
 import pytest
 
 from quizzes.extraction.facts import Facts, Person
-from quizzes.generation import generate_questions, which_country
+from quizzes.generation import generate_questions, true_false, which_country
 from quizzes.generation.distractors import country_distractors, person_distractors
 from quizzes.generation.text import BLANK
 from quizzes.generation.wording import question_from_clause, statement_with_date, strip_time
@@ -407,7 +407,8 @@ def test_a_false_date_statement_is_not_off_by_one_day():
         seed = seed_of(event_key(fact))
         if seed % 3 or not (seed >> 4) % 2:
             continue  # not picked for true/false, or kept true
-        [draft] = drafts_of(Facts(events=[fact]), text, "true_false")
+        # The builder's statement: the bank asks this fact "when?" instead.
+        [draft] = built(true_false, Facts(events=[fact]), text=text)
         assert draft.answer == "False"
         shown = parse_label(re.search(r" On (\d+ \w+ \d{4})", draft.prompt).group(1))
         assert shown.distance(PartialDate(2026, 2, 4)) >= 2, draft.prompt
