@@ -731,18 +731,25 @@ def _utterance(quote: Quote, ctx: GenerationContext) -> int:
     return current.evidence_start
 
 
+def _asks_speaker(draft: QuestionDraft) -> bool:
+    """Who said, a statement of who said, or a card with the speaker blanked."""
+    return draft.kind in {"who_said", "true_false"} or (
+        draft.kind == "cloze" and draft.target.startswith("person:")
+    )
+
+
 def same_utterance(
     draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
 ) -> str | None:
     """One question per continuous utterance: a speaker's words split by the article
     ("said “A”, further saying “B”") are one thing said, asked once."""
     quote = _speaker_quote(draft)
-    if quote is None or not quote.speaker or draft.kind not in {"who_said", "true_false"}:
+    if quote is None or not quote.speaker or not _asks_speaker(draft):
         return None
     mine = _utterance(quote, ctx)
     for other in kept:
         theirs = _speaker_quote(other)
-        if theirs is None or other.kind not in {"who_said", "true_false"}:
+        if theirs is None or not _asks_speaker(other):
             continue
         same_speaker = normalise(theirs.speaker or "") == normalise(quote.speaker)
         if same_speaker and _utterance(theirs, ctx) == mine:

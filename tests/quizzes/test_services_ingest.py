@@ -117,7 +117,7 @@ def test_bank_generate_creates_a_draft_bank_of_generated_questions(sample_articl
     assert bank.title == "Kazakhstan"
     assert bank.status == "draft"
     questions = bank.questions.all()
-    assert result.created == questions.count() > 20
+    assert result.created == questions.count() >= 18  # no statement on a fact asked otherwise
     assert set(questions.values_list("status", flat=True)) == {"draft"}
     assert set(questions.values_list("origin", flat=True)) == {"generated"}
     assert result.counts_by_kind["who_said"] == questions.filter(kind="who_said").count() >= 6

@@ -430,3 +430,19 @@ def test_cloze_give_aways_a_teacher_spots():
     silent = draft("when", "When did the envoy speak?", "May 2020")
     assert q.country_named_elsewhere(naming, [other], ctx)
     assert q.country_named_elsewhere(silent, [other], ctx) is None
+
+
+def test_a_card_blanking_the_speaker_of_an_utterance_already_asked_is_dropped():
+    text = (
+        '"Nobody expected the final to be this close," Ben Cole said. '
+        '"We kept our shape until the whistle," Cole continued.\n'
+    )
+    opened = _said("Nobody expected the final to be this close,", "Ben Cole", text)
+    continued = _said("We kept our shape until the whistle,", "Ben Cole", text)
+    ctx = ctx_for(text, Facts(quotes=[opened, continued]))
+    asked = draft("who_said", f"Who said: “{opened.text}”?", "Ben Cole", source=opened)
+    card = draft(
+        "cloze", f'Fill in the blank: "We kept our shape until the whistle," {BLANK} continued.',
+        "Cole", source=continued, target="person:cole",
+    )  # fmt: skip
+    assert q.same_utterance(card, [asked], ctx)
