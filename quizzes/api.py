@@ -7,6 +7,8 @@ may use of it. Other apps import only the names listed here (checked by
 - reads for the student side: banks, an article's banks and evidence, questions
   with their choices, a card's evidence in its paragraph;
 - grading a typed answer (answer_matching) and reporting a question;
+- a question's public JSON shape (PublicQuestionSerializer), which learning's REST API
+  nests in a queue item, a card and a quiz;
 - the value types (kinds, statuses, report reasons) and, for `learning`, whose
   cards and attempts point at them, the model classes its queries join through
   (Article, QuestionBank, Question, Choice): learning reads them, never writes
@@ -39,6 +41,7 @@ from quizzes.permissions import (
     can_edit_bank,
     is_teacher,
 )
+from quizzes.rest_api.public import PublicQuestionSerializer
 from quizzes.selectors import (
     ArticleFacts,
     EvidenceInParagraph,
@@ -70,6 +73,7 @@ __all__ = [
     "BankStatus",
     "Choice",
     "EvidenceInParagraph",
+    "PublicQuestionSerializer",
     "Question",
     "QuestionBank",
     "QuestionKind",

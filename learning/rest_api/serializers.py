@@ -22,8 +22,7 @@ from config.api_fields import (
 )
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
-from quizzes.api import QuestionBank
-from quizzes.rest_api.serializers import PublicQuestionSerializer
+from quizzes.api import PublicQuestionSerializer, QuestionBank
 
 STATE_NAMES = {
     CardState.NEW: "new",

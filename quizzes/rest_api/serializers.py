@@ -4,7 +4,6 @@ hand plain values to quizzes.authoring / quizzes.services."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import cast
 
 from django.conf import settings
@@ -25,34 +24,7 @@ from quizzes.models import (
 )
 
 
-# --- student-facing output ---------------------------------------------------------------
-class PublicChoiceSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    text = serializers.CharField(read_only=True)
-
-
-def public_choices(question: Question) -> list[Choice]:
-    """The choices as shown to a student: a timeline's items are shuffled by a
-    stable hash (their stored order is the answer); others in display order."""
-    choices = list(question.choices.all())
-    if question.kind == QuestionKind.ORDERING:
-        choices.sort(key=lambda c: hashlib.sha256(f"{question.pk}:{c.pk}".encode()).digest())
-    return choices
-
-
-class PublicQuestionSerializer(serializers.Serializer):
-    """A question as a student sees it: no answer, no correct flag."""
-
-    id = serializers.IntegerField(read_only=True)
-    kind = serializers.ChoiceField(choices=QuestionKind.choices, read_only=True)
-    prompt = serializers.CharField(read_only=True)
-    choices = serializers.SerializerMethodField()
-
-    @extend_schema_field(PublicChoiceSerializer(many=True))
-    def get_choices(self, question: Question) -> list[dict]:
-        return [{"id": c.pk, "text": c.text} for c in public_choices(question)]
-
-
+# --- student-facing output (a question's public shape: quizzes/rest_api/public.py) --------
 class ParagraphSpanSerializer(serializers.Serializer):
     index = serializers.IntegerField()
     start = serializers.IntegerField(help_text="Offset of its first character in `text`.")

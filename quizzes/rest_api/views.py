@@ -44,6 +44,7 @@ from quizzes.selectors import (
 
 from . import serializers as s
 from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
+from .public import PublicQuestionSerializer
 
 
 def article_fields_found(found) -> dict:
@@ -66,7 +67,7 @@ def article_fields_found(found) -> dict:
 class BankQuestionsView(ConditionalGetMixin, ListAPIView):
     """Published questions of a published bank, without answers."""
 
-    serializer_class = s.PublicQuestionSerializer
+    serializer_class = PublicQuestionSerializer
     filterset_class = QuestionFilter
 
     def get_queryset(self):
