@@ -18,6 +18,7 @@ tests/security_review/test_bank_visibility_matrix.py hold both to it)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeGuard
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -27,6 +28,9 @@ from django.utils import timezone
 from .models import Article, BankStatus, GenerationJob, QuestionBank
 
 TEACHERS_GROUP = "Teachers"
+
+# Whom the rules are asked about: a signed-in user or an anonymous visitor.
+AnyUser = User | AnonymousUser
 
 __all__ = [
     "TEACHERS_GROUP",
@@ -47,14 +51,14 @@ __all__ = [
 ]
 
 
-def is_teacher(user: User | AnonymousUser | None) -> bool:
-    """Staff in the Teachers group, or a superuser."""
+def is_teacher(user: AnyUser | None) -> TypeGuard[User]:
+    """Staff in the Teachers group, or a superuser (a teacher is a signed-in User)."""
     if not (user and user.is_authenticated and user.is_active and user.is_staff):
         return False
     return user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists()
 
 
-def can_edit_bank(user: User | AnonymousUser | None, bank) -> bool:
+def can_edit_bank(user: AnyUser | None, bank: QuestionBank | None) -> bool:
     """Teachers edit the banks they own; superusers edit any."""
     if user is None or bank is None or not (user.is_authenticated and user.is_active):
         return False
@@ -63,7 +67,7 @@ def can_edit_bank(user: User | AnonymousUser | None, bank) -> bool:
     return is_teacher(user) and bank.owner_id == user.pk
 
 
-def banks_editable_by(user) -> QuerySet[QuestionBank]:
+def banks_editable_by(user: AnyUser) -> QuerySet[QuestionBank]:
     """Banks `user` may edit and whose students' progress they may see: their own
     (every bank for a superuser; none for anyone who is not a teacher)."""
     if not is_teacher(user):
@@ -73,7 +77,7 @@ def banks_editable_by(user) -> QuerySet[QuestionBank]:
     return QuestionBank.objects.filter(owner=user)
 
 
-def _assigned_to(user, now: datetime) -> Q:
+def _assigned_to(user: User, now: datetime) -> Q:
     """The bank is assigned, by an assignment that has started, to a class `user`
     is a member of (classes' tables through their reverse relations; see above)."""
     return Q(
@@ -87,15 +91,15 @@ def _assigned_to(user, now: datetime) -> Q:
     )
 
 
-def _studyable(user, now: datetime | None = None) -> Q:
+def _studyable(user: AnyUser | None, now: datetime | None = None) -> Q:
     """Published, and public or assigned to one of the user's classes."""
     published = Q(status=BankStatus.PUBLISHED)
-    if not (user and user.is_authenticated):
+    if not (user and user.is_authenticated) or isinstance(user, AnonymousUser):
         return published & Q(is_public=True)
     return published & (Q(is_public=True) | _assigned_to(user, now or timezone.now()))
 
 
-def banks_studyable_by(user, now: datetime | None = None) -> QuerySet[QuestionBank]:
+def banks_studyable_by(user: AnyUser, now: datetime | None = None) -> QuerySet[QuestionBank]:
     """Published banks `user` may study and quiz: public ones and those assigned to
     their classes; a teacher's own published banks too; every one for a superuser."""
     if user.is_authenticated and user.is_superuser:
@@ -106,7 +110,7 @@ def banks_studyable_by(user, now: datetime | None = None) -> QuerySet[QuestionBa
     return QuestionBank.objects.filter(visible)
 
 
-def banks_visible_to(user, now: datetime | None = None) -> QuerySet[QuestionBank]:
+def banks_visible_to(user: AnyUser, now: datetime | None = None) -> QuerySet[QuestionBank]:
     """Banks `user` may see at all: what they may study, and a teacher's own drafts
     (every bank for a superuser)."""
     if user.is_authenticated and user.is_superuser:
@@ -117,7 +121,9 @@ def banks_visible_to(user, now: datetime | None = None) -> QuerySet[QuestionBank
     return QuestionBank.objects.filter(visible)
 
 
-def bank_get_for_student(*, user, bank_id, now: datetime | None = None) -> QuestionBank:
+def bank_get_for_student(
+    *, user: AnyUser, bank_id: int | str, now: datetime | None = None
+) -> QuestionBank:
     """A bank `user` may study or quiz (banks_studyable_by); 404 otherwise, the
     same for a bank that does not exist and one they may not see."""
     try:
@@ -130,7 +136,7 @@ def bank_get_for_student(*, user, bank_id, now: datetime | None = None) -> Quest
     return bank
 
 
-def bank_get_for_teacher(*, user, bank_id) -> QuestionBank:
+def bank_get_for_teacher(*, user: AnyUser, bank_id: int | str) -> QuestionBank:
     """A bank `user` may edit (a draft too: its owner, or a superuser); 404 otherwise,
     so nobody learns of another teacher's draft."""
     try:
@@ -143,7 +149,7 @@ def bank_get_for_teacher(*, user, bank_id) -> QuestionBank:
     return bank
 
 
-def banks_assignable_by(user) -> QuerySet[QuestionBank]:
+def banks_assignable_by(user: AnyUser | None) -> QuerySet[QuestionBank]:
     """Published banks a teacher may hand to a class: their own and public ones
     (any for a superuser)."""
     if not is_teacher(user):
@@ -154,13 +160,13 @@ def banks_assignable_by(user) -> QuerySet[QuestionBank]:
     return published.filter(Q(owner=user) | Q(is_public=True))
 
 
-def bank_assignable_by(user, bank) -> bool:
+def bank_assignable_by(user: AnyUser, bank: QuestionBank | None) -> bool:
     if bank is None or not is_teacher(user):
         return False
     return user.is_superuser or bank.owner_id == user.pk or bool(bank.is_public)
 
 
-def articles_editable_by(user) -> QuerySet[Article]:
+def articles_editable_by(user: AnyUser) -> QuerySet[Article]:
     """Articles `user` may change or generate from: those they added (all for a
     superuser; none for anyone who is not a teacher)."""
     if not is_teacher(user):
@@ -170,7 +176,7 @@ def articles_editable_by(user) -> QuerySet[Article]:
     return Article.objects.filter(created_by=user)
 
 
-def articles_authored_by(user) -> QuerySet[Article]:
+def articles_authored_by(user: AnyUser) -> QuerySet[Article]:
     """The articles a teacher works with: those they added and those behind their
     banks (all for a superuser)."""
     if not is_teacher(user):
@@ -182,7 +188,7 @@ def articles_authored_by(user) -> QuerySet[Article]:
     )
 
 
-def articles_visible_to(user, now: datetime | None = None) -> QuerySet[Article]:
+def articles_visible_to(user: AnyUser, now: datetime | None = None) -> QuerySet[Article]:
     """Articles `user` may read: those behind a bank they may study; a teacher's
     own (articles_authored_by) too; all for a superuser."""
     if user.is_authenticated and user.is_superuser:
@@ -197,7 +203,7 @@ def articles_visible_to(user, now: datetime | None = None) -> QuerySet[Article]:
     return Article.objects.filter(studied)
 
 
-def generation_jobs_visible_to(user) -> QuerySet[GenerationJob]:
+def generation_jobs_visible_to(user: AnyUser) -> QuerySet[GenerationJob]:
     """Generation jobs a teacher may follow (API and admin): those they asked for and
     those of their articles (every job for a superuser)."""
     if user.is_authenticated and user.is_superuser:
@@ -205,7 +211,9 @@ def generation_jobs_visible_to(user) -> QuerySet[GenerationJob]:
     return GenerationJob.objects.filter(Q(requested_by=user) | Q(article__created_by=user))
 
 
-def article_get_for_user(*, user, article_id, now: datetime | None = None) -> Article:
+def article_get_for_user(
+    *, user: AnyUser, article_id: int | str, now: datetime | None = None
+) -> Article:
     """An article `user` may read (articles_visible_to); 404 otherwise."""
     try:
         pk = int(article_id)
