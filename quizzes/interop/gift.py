@@ -201,6 +201,19 @@ def load(data: bytes) -> ParsedBank:
     return parsed
 
 
+def _timeline_choices(parts: list[tuple[str, str]], markup: str) -> list[ChoiceData] | None:
+    """A matching block's items in order, when it matches 1, 2, 3… to them (a
+    timeline); None for any other matching, which NewsQuiz cannot hold."""
+    pairs = []
+    for _, text in parts:
+        left, _, right = text.partition("->")
+        pairs.append((_clean(left, markup), _clean(right, markup)))
+    ranks = [left for left, _ in pairs]
+    if ranks != [str(n) for n in range(1, len(ranks) + 1)]:
+        return None
+    return [ChoiceData(right, False, n) for n, (_, right) in enumerate(pairs, 1)]
+
+
 def _parse_block(
     source: str, line: int, meta: dict[str, str], parsed: ParsedBank
 ) -> QuestionData | None:
@@ -251,12 +264,8 @@ def _parse_block(
             ChoiceData(TRUE_FALSE_TEXTS[1], not truth, 2),
         ]
     elif meta.get("kind", "ordering") == "ordering" and any("->" in text for _, text in parts):
-        pairs = []
-        for _, text in parts:
-            left, _, right = text.partition("->")
-            pairs.append((_clean(left, markup), _clean(right, markup)))
-        ranks = [left for left, _ in pairs]
-        if ranks != [str(n) for n in range(1, len(ranks) + 1)]:
+        timeline = _timeline_choices(parts, markup)
+        if timeline is None:
             parsed.warn(
                 "a matching question was skipped: only matching 1, 2, 3… to items "
                 "(a timeline) can be imported.",
@@ -264,7 +273,7 @@ def _parse_block(
             )
             return None
         question.kind = "ordering"
-        question.choices = [ChoiceData(right, False, n) for n, (_, right) in enumerate(pairs, 1)]
+        question.choices = timeline
     elif (
         parts
         and all(sign == "=" for sign, _ in parts)
