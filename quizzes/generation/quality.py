@@ -175,6 +175,16 @@ def _headline(ctx: GenerationContext) -> str:
     return "" if not first or re.search(r"[.!?”\"']$", first) else first
 
 
+def country_in_headline(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is Ana Ruiz the president of?" under the title "Freedonia
+    elects Ana Ruiz": the whole article is about that country, the title answers it."""
+    if draft.kind != "which_country":
+        return None
+    if gives_away_country(_headline(ctx), draft.answer):
+        return "give-away: the article's title names the answer"
+    return None
+
+
 def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: … moving into northern _____." under the title "Troops
     leave Freedonia": the title names the blanked country."""
@@ -578,7 +588,9 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     at = evidence.find(plain(link.subject))
     if at < 0:
         return "answer: the place is not in its sentence"
-    around = evidence[at : at + len(plain(link.subject)) + 60]
+    # "Tolvo, Freedonia", "Tolvo in Freedonia", "Freedonia's Tolvo": the country right
+    # beside the place, not somewhere later in the sentence.
+    around = evidence[max(0, at - 20) : at + len(plain(link.subject)) + 25]
     if not gives_away_country(around, link.country):
         return "answer: the sentence does not say which country the place is in"
     return None
@@ -608,6 +620,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     answer_given_away,
     cloze_year_in_parts,
     cloze_headline_country,
+    country_in_headline,
     options_of_the_answers_type,
     option_also_right,
     nearest_country,
@@ -778,6 +791,19 @@ def same_country_same_sentence(
     return None
 
 
+def same_country_answer(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """Two "which country" questions with one answer (and so the same wrong options)
+    ask the same thing twice: one per country, a person's first (see `select`)."""
+    if draft.kind != "which_country":
+        return None
+    for other in kept:
+        if other.kind == "which_country" and normalise(other.answer) == normalise(draft.answer):
+            return f"same country as “{other.prompt[:60]}”"
+    return None
+
+
 def country_named_elsewhere(
     draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
 ) -> str | None:
@@ -822,6 +848,7 @@ BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext],
 BANK_RULES: tuple[BankRule, ...] = (
     same_utterance,
     same_country_same_sentence,
+    same_country_answer,
     country_named_elsewhere,
     false_value_crosses_out,
 )
@@ -848,11 +875,18 @@ def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
     rules, then the bank rules against the drafts kept before it (taken in
     PRIORITY order of kinds)."""
     order = {kind: i for i, kind in enumerate(PRIORITY)}
-    ranked = sorted(range(len(drafts)), key=lambda i: (order.get(drafts[i].kind, 99), i))
+    ranked = sorted(
+        range(len(drafts)), key=lambda i: (order.get(drafts[i].kind, 99), _not_a_person(drafts[i]), i)
+    )
     review = _select([drafts[i] for i in ranked], ctx)
     position = {id(d): i for i, d in enumerate(drafts)}
     review.kept.sort(key=lambda d: position[id(d)])
     return review
+
+
+def _not_a_person(draft: QuestionDraft) -> bool:
+    """A question about a person comes before other questions of its kind."""
+    return not (isinstance(draft.source, CountryLink) and draft.source.subject_kind == "person")
 
 
 def _select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:

@@ -35,7 +35,13 @@ _OFFICES_ALTERNATION = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE_RE = re.compile(rf"\b({_OFFICES_ALTERNATION})\b", re.I)
 _EVENT_HELD = re.compile(
     r"\b(meeting|summit|conference|talks|forum|games|olympics|cup|championship|festival|"
-    r"election|congress|assembly|session|ceremony|visit|trip|cop\s?\d+)\b",
+    r"election|ceremony|visit|trip|cop\s?\d+)\b",
+    re.I,
+)
+# A body, not an event: it sits, it is not "held" and does not "take place".
+_INSTITUTION = re.compile(
+    r"\b(congress|parliament|assembly|court|council|senate|legislature|cabinet|"
+    r"government|ministry|committee|commission|agency|party|union|yuan|chamber|tribunal)\b",
     re.I,
 )
 _FORMER = re.compile(r"\b(former|ex-|then-|late)\b", re.I)
@@ -280,6 +286,8 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     subject = _noun_phrase(subject)
     if kind == "place":
         return Phrasing(f"In which country is {subject}?", f"{subject} is in {{country}}.")
+    if kind == "event" and _INSTITUTION.search(subject) and not _EVENT_HELD.search(subject):
+        kind = "organisation"
     if kind == "event" or _EVENT_HELD.search(subject):
         the = _with_article(subject)
         cap = the[:1].upper() + the[1:]
@@ -334,11 +342,33 @@ def _described(subject: str) -> str:
     return f"the {subject}"
 
 
+def named_subject(link: CountryLink) -> bool:
+    """ "the cabinet", "the country's Supreme Court": a body named only by a common
+    noun, or only through "the country's"/"its", does not say which one is meant;
+    an international body ("… International") is no country's."""
+    subject = plain_spaces(link.subject or "")
+    if not re.search(r"(?:^|\s)[A-Z]", subject):
+        return False
+    if link.subject_kind != "person" and re.search(
+        rf"\b(?:the\s+(?:country|nation|state)['’]s|its|their)\s+{re.escape(subject)}",
+        plain_spaces(link.evidence),
+        re.I,
+    ):
+        return False
+    return not (link.subject_kind == "organisation" and re.search(r"\bInternational\b", subject))
+
+
 def usable(link: CountryLink) -> bool:
     """A subject that is itself a country makes no question ("In which country is
-    Russia?"), nor one that is no name or thing ("2018", "12.5%")."""
+    Russia?"), nor one that is no name or thing ("2018", "12.5%"), nor one the
+    article does not name ("the cabinet")."""
     named = re.search(r"[^\W\d_]{2}", link.subject or "") is not None
-    return named and country_iso(link.subject) is None and country_iso(link.country) is not None
+    return (
+        named
+        and named_subject(link)
+        and country_iso(link.subject) is None
+        and country_iso(link.country) is not None
+    )
 
 
 def gives_away(link: CountryLink, prompt: str) -> bool:

@@ -40,12 +40,12 @@ def test_a_person_whose_first_name_is_also_a_city_is_asked_as_a_person():
 def test_a_described_subject_takes_the_and_a_name_does_not():
     text = (
         "The Rivermouth pipeline is a Chilean-Peruvian project to carry gas north.\n"
-        "The weekly Zelvaro Tidende is a paper printed in Chile for the whole region.\n"
+        "The weekly Zelvaro Tidende is a paper printed in Peru for the whole region.\n"
     )
     facts = Facts(
         countries=[
             link("Rivermouth pipeline", "Chile", "The Rivermouth", source=text),
-            link("Zelvaro Tidende", "Chile", "The weekly", source=text),
+            link("Zelvaro Tidende", "Peru", "The weekly", source=text),
         ]
     )
     asked = prompts(facts, text, "which_country")
@@ -446,3 +446,81 @@ def test_a_card_blanking_the_speaker_of_an_utterance_already_asked_is_dropped():
         "Cole", source=continued, target="person:cole",
     )  # fmt: skip
     assert q.same_utterance(card, [asked], ctx)
+
+
+# Fourth round: blind judges on unseen articles (issue 11 §4). Invented sentences.
+
+
+def test_a_body_named_only_by_a_common_noun_makes_no_question():
+    text = (
+        "Lawmakers in Freedonia backed the plan that the country's cabinet drafted in spring.\n"
+        "The plan needs the approval of the country's Supreme Tribunal before June.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("cabinet", "Chile", "Lawmakers in", "organisation", source=text),
+            link("Supreme Tribunal", "Chile", "The plan needs", "organisation", source=text),
+        ]
+    )
+    assert prompts(facts, text, "which_country") == []
+
+
+def test_an_institution_is_not_held_and_an_international_body_is_no_countrys():
+    text = (
+        "Deputies met in Peru's Grand Chamber of Deputies to vote on the budget bill.\n"
+        "Speaking for Peru's Oxfam International, Rosa Quispe welcomed the vote warmly.\n"
+        "The Andean Trade Summit was held in Lima, Peru, in the first week of May.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Grand Chamber of Deputies", "Peru", "Deputies met", "event", source=text),
+            link("Oxfam International", "Peru", "Speaking for", "organisation", source=text),
+        ]
+    )
+    asked = prompts(facts, text, "which_country")
+    assert not any(" held?" in p or "take place" in p for p in asked), asked
+    assert not any("Oxfam" in p for p in asked)
+    assert asked == ["Which country does the Grand Chamber of Deputies belong to?"]
+    summit = Facts(
+        countries=[link("Andean Trade Summit", "Peru", "The Andean Trade", "event", source=text)]
+    )
+    assert prompts(summit, text, "which_country") == [
+        "In which country was the Andean Trade Summit held?"
+    ]
+
+
+def test_a_place_is_asked_only_when_its_sentence_places_it():
+    far = "Boats sailed up the Vrana towards the old mills long before the border of Chile moved.\n"
+    near = "Boats sailed up the Vrana in Chile towards the old mills every summer.\n"
+    for text, asked in ((far, []), (near, ["In which country is Vrana?"])):
+        facts = Facts(countries=[link("Vrana", "Chile", "Boats sailed", "place", source=text)])
+        assert prompts(facts, text, "which_country") == asked
+
+
+def test_one_question_per_answer_country_a_persons_first():
+    text = (
+        "The Harbour Forum was held in Valparaíso, Chile, on a cold morning.\n"
+        "Marta Olmedo of Chile, a trader, opened it with a short speech.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Harbour Forum", "Chile", "The Harbour Forum", "event", source=text),
+            link("Marta Olmedo", "Chile", "Marta Olmedo", "person", source=text),
+        ],
+        people=[Person(name="Marta Olmedo")],
+    )
+    assert prompts(facts, text, "which_country") == ["Which country is Marta Olmedo from?"]
+
+
+def test_no_which_country_question_when_the_title_names_the_answer():
+    body = "Marta Olmedo of Chile, a trader, opened the fair with a short speech.\n"
+    facts_for = lambda text: Facts(  # noqa: E731
+        countries=[link("Marta Olmedo", "Chile", "Marta Olmedo", "person", source=text)],
+        people=[Person(name="Marta Olmedo")],
+    )
+    titled = "Chilean traders open a fair in the port\n" + body
+    assert prompts(facts_for(titled), titled, "which_country") == []
+    untitled = "Traders open a fair in the port\n" + body
+    assert prompts(facts_for(untitled), untitled, "which_country") == [
+        "Which country is Marta Olmedo from?"
+    ]

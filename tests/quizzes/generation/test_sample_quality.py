@@ -45,7 +45,7 @@ def granularity(label: str) -> str:
 def test_sample_reaches_the_question_counts(drafts):
     counts = Counter(d.kind for d in drafts)
     assert counts["who_said"] >= 12
-    assert counts["which_country"] >= 6
+    assert counts["which_country"] >= 5  # one per answer country
     assert counts["when"] >= 5
     assert counts["ordering"] == 1
     assert counts["cloze"] >= 2
@@ -86,10 +86,9 @@ def test_known_questions_of_the_sample(drafts):
     by_prompt = {d.prompt: d.answer for d in drafts}
     assert by_prompt["Which country is Kassym-Jomart Tokayev the president of?"] == "Kazakhstan"
     assert "In which country is Tashkent?" not in by_prompt  # a capital: world trivia
-    assert (
-        by_prompt["In which country was the Shanghai Cooperation Organisation meeting held?"]
-        == "Uzbekistan"
-    )
+    # One question per answer country, a person's first.
+    assert by_prompt["Which country is Temur Umarov based in?"] == "Uzbekistan"
+    assert "In which country was the Shanghai Cooperation Organisation meeting held?" not in by_prompt
     assert by_prompt["In what year did the dissolution of the USSR take place?"] == "1991"
     assert (
         by_prompt["When did one Moscow official call for the “denazification” of Kazakhstan?"]

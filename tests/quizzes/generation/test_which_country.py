@@ -48,14 +48,14 @@ def test_country_with_no_known_neighbours_still_gets_options_from_the_article():
 def test_future_events_and_cities_taken_for_people():
     from .facts_for_tests import link
 
-    text = "The next summit will be held in Quito, Ecuador.\nAna Torres spoke in Bogotá.\n"
+    text = "The next Andean Summit will be held in Quito, Ecuador.\nAna Torres spoke in Bogotá.\n"
     facts = Facts(
         countries=[
-            link("next summit", "Ecuador", "The next summit", "event", source=text),
+            link("Andean Summit", "Ecuador", "The next Andean", "event", source=text),
             link("Bogotá", "Colombia", "Ana Torres", "person", source=text),
             link("Lima", "Peru", "Ana Torres", "place", source=text),
         ]
     )
     prompts = {d.prompt: d.answer for d in built(which_country, facts, text)}
-    assert prompts["In which country will the next summit be held?"] == "Ecuador"
+    assert prompts["In which country will the Andean Summit be held?"] == "Ecuador"
     assert prompts["In which country is Bogotá?"] == "Colombia"
