@@ -876,7 +876,8 @@ def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
     PRIORITY order of kinds)."""
     order = {kind: i for i, kind in enumerate(PRIORITY)}
     ranked = sorted(
-        range(len(drafts)), key=lambda i: (order.get(drafts[i].kind, 99), _not_a_person(drafts[i]), i)
+        range(len(drafts)),
+        key=lambda i: (order.get(drafts[i].kind, 99), _not_a_person(drafts[i]), i),
     )
     review = _select([drafts[i] for i in ranked], ctx)
     position = {id(d): i for i, d in enumerate(drafts)}

@@ -88,7 +88,9 @@ def test_known_questions_of_the_sample(drafts):
     assert "In which country is Tashkent?" not in by_prompt  # a capital: world trivia
     # One question per answer country, a person's first.
     assert by_prompt["Which country is Temur Umarov based in?"] == "Uzbekistan"
-    assert "In which country was the Shanghai Cooperation Organisation meeting held?" not in by_prompt
+    assert (
+        "In which country was the Shanghai Cooperation Organisation meeting held?" not in by_prompt
+    )
     assert by_prompt["In what year did the dissolution of the USSR take place?"] == "1991"
     assert (
         by_prompt["When did one Moscow official call for the “denazification” of Kazakhstan?"]
