@@ -11,8 +11,22 @@ from tests.factories import (
     SuperuserFactory,
     TeacherFactory,
     UserFactory,
+    teachers_group,
 )
 from tests.pages_server import PagesServer
+
+
+@pytest.fixture(autouse=True)
+def _rows_the_migrations_made(request):
+    """A transactional test (browser, concurrency) flushes every table when it ends,
+    the Teachers group its data migration made included; with pytest-xdist the order
+    of files in a worker varies, so any database test may come after one. Make the
+    group again (with the migration's permissions) before each database test."""
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        request.getfixturevalue("_django_db_helper")
+        teachers_group()
 
 
 @pytest.fixture

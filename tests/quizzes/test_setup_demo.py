@@ -3,16 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from quizzes.models import Article, Question, QuestionBank
-from tests.factories import teachers_group
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _teachers_group_as_migrated():
-    """setup_demo adds its teacher to the group the migrations made; a browser test
-    run earlier in the same worker flushes it, so it is made again here."""
-    teachers_group()
 
 
 def snapshot():
