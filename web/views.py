@@ -441,6 +441,15 @@ def _answered_ids(attempt) -> set[int]:
     return set(attempt.answers.values_list("question_id", flat=True))
 
 
+def _attempt_and_posted_question(request, attempt_id: int):
+    """The caller's quiz attempt and the question its form posted (404 for anything else)."""
+    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
+    question_id = _int_or_none(request.POST.get("question"))
+    if question_id is None:
+        raise Http404("No question given.")
+    return attempt, _quiz_question(attempt, question_id)
+
+
 def _quiz_question(attempt, question_id: int):
     if question_id not in attempt.question_ids:
         raise Http404("That question is not part of this quiz.")
@@ -520,11 +529,7 @@ def _move(order: list[int], move: str) -> list[int]:
 @login_required
 @require_POST
 def quiz_answer(request, attempt_id: int):
-    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
-    question_id = _int_or_none(request.POST.get("question"))
-    if question_id is None:
-        raise Http404("No question given.")
-    question = _quiz_question(attempt, question_id)
+    attempt, question = _attempt_and_posted_question(request, attempt_id)
     is_ordering = question.kind == QuestionKind.ORDERING
     order = _order_from_post(request, question) if is_ordering else None
     if is_ordering and request.POST.get("move"):
@@ -627,11 +632,7 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
 @require_POST
 def quiz_override(request, attempt_id: int):
     """ "I was right": a typed answer marked wrong counts as right, before it is logged."""
-    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
-    question_id = _int_or_none(request.POST.get("question"))
-    if question_id is None:
-        raise Http404("No question given.")
-    question = _quiz_question(attempt, question_id)
+    attempt, question = _attempt_and_posted_question(request, attempt_id)
     try:
         learning_api.quiz_answer_override(
             user=request.user, attempt=attempt, question_id=question.pk
@@ -778,11 +779,7 @@ def study_suspend(request):
 @require_POST
 def quiz_suspend(request, attempt_id: int):
     """Suspend, from a quiz's feedback, one's card of the question just answered."""
-    attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
-    question_id = _int_or_none(request.POST.get("question"))
-    if question_id is None:
-        raise Http404("No question given.")
-    question = _quiz_question(attempt, question_id)
+    attempt, question = _attempt_and_posted_question(request, attempt_id)
     learning_api.question_card_suspend(user=request.user, question=question)
     messages.success(
         request, "Card suspended: it will not come in your study sessions until you unsuspend it."
