@@ -18,9 +18,25 @@ import pathlib
 import re
 import sys
 
-CSV_PATH = (
-    pathlib.Path(__file__).resolve().parents[2] / "shared/data/wikinews/wikinews_2019_2020.csv"
-)
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CSV_NAME = "shared/data/wikinews/wikinews_2019_2020.csv"
+
+
+def csv_path() -> pathlib.Path:
+    """../shared from the main checkout, ../../shared from a worktree (/work/wt/NAME)."""
+    for parent in ROOT.parents:
+        if (parent / CSV_NAME).is_file():
+            return parent / CSV_NAME
+    raise SystemExit(f"{CSV_NAME} not found above {ROOT}")
+
+
+def rows_already_used() -> set[int]:
+    """CSV rows some earlier batch of fixtures/realnews took (a row is annotated once)."""
+    used = set()
+    for sources in (ROOT / "fixtures" / "realnews").glob("batch_*/sources.csv"):
+        with sources.open(encoding="utf-8") as handle:
+            used |= {int(row["csv_row"]) for row in csv.DictReader(handle)}
+    return used
 
 
 def slug(title: str, words: int = 4) -> str:
@@ -46,7 +62,11 @@ def main(argv: list[str]) -> int:
         return 2
     out = pathlib.Path(argv[1])
     rows = [int(r) for r in argv[2:]]
-    data = list(csv.DictReader(CSV_PATH.open(encoding="utf-8")))
+    data = list(csv.DictReader(csv_path().open(encoding="utf-8")))
+    taken = sorted(set(rows) & rows_already_used())
+    if taken:
+        print(f"rows already in a batch: {taken}", file=sys.stderr)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
     sources = []
     for row in rows:
