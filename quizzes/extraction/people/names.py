@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..geo import country_of_adjective
+from ..geo import country_of_adjective, is_country, region_country
 from ..lexicon import (
     HONORIFICS,
     NON_PERSON_FIRST_WORDS,
@@ -33,6 +33,8 @@ from .tokens import (
 _ROLE_END_WORDS = frozenset(HONORIFICS) | OFFICE_TITLES | ORG_WORDS | PERSON_ROLE_NOUNS
 _TITLE_WORDS = OFFICE_TITLES | set(HONORIFICS)
 _NOT_OFFICES = {"former", "first", "state", "acting", "ex"}
+# The word between an office and the place it is of ("Governor of Ohio Ann Roe").
+_OFFICE_LINKS = {"of", "for", "to"}
 
 
 @dataclass
@@ -154,7 +156,12 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     """The name starts after the last title in the run ("Moscow Mayor | Sergei Sobyanin"),
     then past nationality words ("Kazakh | Kassym-Jomart Tokayev")."""
     k = a
-    for t in range(a, b):
+    place_end = (
+        place_before_name(doc, a, b) if a > 0 and doc[a - 1].lower_ in _OFFICE_LINKS else None
+    )
+    if place_end is not None:
+        k = place_end + 1  # "First Minister of Wales | Ann Roe"
+    for t in range(k, b):
         if _role_end_word(fold_word(doc[t].text)) or is_acronym(doc[t]):
             k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
         elif _entity_boundary(doc, t + 1) and t + 1 <= b:
@@ -162,6 +169,19 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     while k < b and is_descriptor(doc[k]):
         k += 1
     return k
+
+
+def place_before_name(doc: Doc, a: int, b: int) -> int | None:
+    """The last token of a country or region of one or two words that opens the run a..b
+    with two name words or more after it ("Wales | Ann Roe")."""
+    for end in (a + 1, a):
+        if end + 2 <= b and _is_place_name(doc[a : end + 1].text):
+            return end
+    return None
+
+
+def _is_place_name(text: str) -> bool:
+    return is_country(text) or region_country(text) is not None
 
 
 def _role_end_word(low: str) -> bool:

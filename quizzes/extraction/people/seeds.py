@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import city_population, is_country, region_country
 from ..lexicon import HONORIFICS, OFFICE_TITLES, ORG_WORDS, PERSON_ROLE_NOUNS
 from ..text import find_quotes, fold_word
-from .names import RawMention, appositive_role, name_run, split_run
+from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
     CITY_SIZE,
     LED_BY_VERBS,
@@ -246,12 +246,13 @@ _OFFICES = (STRONG_TITLES | OFFICE_TITLES | PERSON_ROLE_NOUNS) - {
 
 
 def name_after_office_of(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
-    """ "Ambassador to the United Nations Jane Roe", "Secretary of the Interior Tom Hale": an
-    office, its "to/of/for" complement and then the holder's name, which the model often
-    keeps inside the organisation's run (it marks an entity boundary before the name)."""
+    """ "Ambassador to the United Nations Jane Roe", "Secretary of the Interior Tom Hale",
+    "First Minister of Wales Ann Roe", "regional director of Oxfam Mei-lin Cho": an office,
+    its "to/of/for" complement and then the holder's name, which the model often keeps
+    inside the organisation's or the place's run (it marks an entity boundary before the
+    name, or none at all)."""
     if not (
-        is_capitalised(tok)
-        and tok.pos_ in ("NOUN", "PROPN")
+        tok.pos_ in ("NOUN", "PROPN")
         and fold_word(tok.text) in _OFFICES
         and nxt.lower_ in ("to", "of", "for")
     ):
@@ -262,16 +263,25 @@ def name_after_office_of(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[See
         return
     run = ctx.run(k)
     name_first = _name_start_in_run(doc, run)
-    if name_first is not None and 1 <= run[1] - name_first <= 2:
+    if name_first is not None and 2 <= _words(doc, name_first, run[1]) <= 3:
         yield Seed(name_first, run[1], "title", title=tok.i)
 
 
+def _words(doc: Doc, first: int, last: int) -> int:
+    """Words of tokens first..last, a hyphenated "Mei-lin" being one."""
+    return len(doc[first : last + 1].text.split())
+
+
 def _name_start_in_run(doc: Doc, run: tuple[int, int]) -> int | None:
-    """Where a name starts inside an organisation's run: after its last organisation word
-    ("the African Union | Jane Roe"), else at the model's last entity boundary."""
+    """Where a name starts inside an organisation's or a place's run: after its last
+    organisation word ("the African Union | Jane Roe"), after a place that opens it ("Wales
+    | Ann Roe"), else at the model's last entity boundary."""
     org_words = [i for i in range(run[0], run[1] + 1) if fold_word(doc[i].text) in ORG_WORDS]
     if org_words and org_words[-1] < run[1]:
         return org_words[-1] + 1
+    place_end = place_before_name(doc, run[0], run[1])
+    if place_end is not None:
+        return place_end + 1
     starts = [i for i in range(run[0] + 1, run[1] + 1) if doc[i].ent_iob_ == "B"]
     return starts[-1] if starts else None
 

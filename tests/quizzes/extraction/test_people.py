@@ -331,3 +331,23 @@ def test_a_person_is_named_as_the_article_first_names_them_in_full(people_of):
 def test_a_whip_is_a_title_not_part_of_the_name(people_of):
     index = people_of("Senate Majority Whip Tom Reid said the bill would pass.")
     assert [p.name for p in index.people] == ["Tom Reid"]
+
+
+def test_name_after_an_office_of_a_place_leaves_the_place_out(people_of):
+    index = people_of(
+        "First Minister of Wales Ann Roe said on Monday that the vote would go ahead."
+    )
+    assert [p.name for p in index.people] == ["Ann Roe"]
+    assert index.role_of("Ann Roe") == "First Minister of Wales"
+
+
+def test_name_after_a_lowercase_office_of_an_organisation(people_of):
+    index = people_of(
+        '"We expect more," regional director of the Green Coast Alliance Mei-lin Cho said.'
+    )
+    assert [p.name for p in index.people] == ["Mei-lin Cho"]
+
+
+def test_a_first_name_that_is_also_a_place_stays_in_the_name(people_of):
+    index = people_of("Georgia Ann Fell signed the letter on Friday.")
+    assert [p.name for p in index.people] == ["Georgia Ann Fell"]
