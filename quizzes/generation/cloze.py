@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import GenerationContext
-from .draft import QuestionDraft
+from .draft import DraftSource, QuestionDraft
 from .event_checks import number_not_a_year
 from .fingerprint import (
     country_key,
@@ -82,7 +82,17 @@ def _surnames(name: str) -> list[str]:
 
 
 def _draft(
-    blanked, answer, evidence, start, end, fingerprint, *, person: bool = False, **about
+    blanked: str,
+    answer: str,
+    evidence: str,
+    start: int,
+    end: int,
+    fingerprint: str,
+    *,
+    fact_keys: tuple[str, ...] = (),
+    target: str = "",
+    source: DraftSource = None,
+    person: bool = False,
 ) -> QuestionDraft | None:
     blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
     prompt = f"Fill in the blank: {blanked}"
@@ -99,7 +109,9 @@ def _draft(
         evidence_end=end,
         fingerprint=fingerprint,
         difficulty=3,
-        **about,
+        fact_keys=fact_keys,
+        target=target,
+        source=source,
         accepted_answers=_surnames(answer) if person else [],
     )
 
@@ -152,6 +164,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 )
             )
     for quote in ctx.quotes:
+        if not quote.speaker:  # ctx.quotes are attributed
+            continue
         blanked = _blank_person(quote.evidence, quote.speaker)
         if blanked:
             add(

@@ -242,7 +242,7 @@ def build_context(
     ctx.roles = {p.name: p.role for p in facts.people if p.role}
     ctx.genders = {p.name: p.gender for p in facts.people if p.gender}
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]
-    seen_links = set()
+    seen_links: set[tuple[str, str]] = set()
     for link in facts.countries:
         key = (normalise(link.subject), normalise(link.country))
         # A country the article never names (nor its adjective or initials) is
@@ -256,13 +256,13 @@ def build_context(
             seen_links.add(key)
             ctx.countries.append(link)
     ctx.article_countries = list(dict.fromkeys(c.country for c in ctx.countries))
-    seen_events = set()
+    seen_events: set[tuple[str, str | None]] = set()
     for event in facts.events:
         when = _usable_date(event)
-        key = (normalise(event.event), event.date)
-        if when is None or key in seen_events or not is_story_sentence(event.evidence):
+        said = (normalise(event.event), event.date)
+        if when is None or said in seen_events or not is_story_sentence(event.evidence):
             continue
-        seen_events.add(key)
+        seen_events.add(said)
         ctx.dated.append(DatedFact(event=event, when=when, group=_event_group(event, ctx.dated)))
     ctx.published = published
     ctx.organisations = list(

@@ -25,11 +25,10 @@ class PartialDate:
         return "month" if self.month is not None else "year"
 
     def label(self) -> str:
-        if self.day is not None:
-            return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
-        if self.month is not None:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        return str(self.year)
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day is not None else f"{month} {self.year}"
 
     def iso(self) -> str:
         if self.day is not None:
@@ -84,7 +83,8 @@ def parse_iso(value: str | None) -> PartialDate | None:
     match = _ISO.match((value or "").strip())
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match[1])
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         date(year, month or 1, day or 1)
     except ValueError:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quizzes.extraction.facts import CountryLink, DatedEvent, Quote
+
+from .context import DatedFact
 from .fingerprint import question_fingerprint
 
 ChoiceTuple = tuple[str, bool, int]  # (text, is_correct, position)
+# What a draft is made from: a quote, a country link, a dated event, or a
+# timeline's events.
+DraftSource = Quote | CountryLink | DatedFact | list[DatedFact] | None
 
 
 @dataclass
@@ -27,9 +33,8 @@ class QuestionDraft:
     # near-duplicates.
     fact_keys: tuple[str, ...] = ()
     target: str = ""
-    # The fact itself (a Quote, CountryLink or DatedFact), for rules that need more
-    # than the text; not stored.
-    source: object = field(default=None, repr=False, compare=False)
+    # The fact itself, for rules that need more than the text; not stored.
+    source: DraftSource = field(default=None, repr=False, compare=False)
     accepted_answers: list[str] = field(default_factory=list)  # typed answers also right
     choice_dates: dict[str, str] = field(default_factory=dict)  # timeline item -> its date
 
@@ -37,10 +42,10 @@ class QuestionDraft:
     def choice_texts(self) -> list[str]:
         return [text for text, _, _ in sorted(self.choices, key=lambda c: c[2])]
 
-    def _facts(self) -> list:
+    def _facts(self) -> list[Quote | CountryLink | DatedEvent]:
         """The extraction facts (Quote, CountryLink, DatedEvent) behind the draft."""
         sources = self.source if isinstance(self.source, list) else [self.source]
-        return [getattr(s, "event", s) for s in sources if s is not None]
+        return [s.event if isinstance(s, DatedFact) else s for s in sources if s is not None]
 
     @property
     def rule(self) -> str:

@@ -659,7 +659,7 @@ def _same_target(a: QuestionDraft, b: QuestionDraft) -> bool:
         return True
     if a.target.startswith("date:") and b.target.startswith("date:"):
         da, db = parse_iso_target(a.target), parse_iso_target(b.target)
-        return bool(da and db) and not (da.before(db) or db.before(da))
+        return da is not None and db is not None and not (da.before(db) or db.before(da))
     return False
 
 
@@ -705,7 +705,7 @@ def near_duplicate(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> str |
     return None
 
 
-def over_the_fact_limit(draft: QuestionDraft, counts: Counter) -> str | None:
+def over_the_fact_limit(draft: QuestionDraft, counts: Counter[str]) -> str | None:
     """One fact gives at most FACT_LIMIT questions per bank. A timeline asks for the
     order of several events, not for one of them: it neither counts nor is counted."""
     if draft.kind == "ordering":
@@ -893,8 +893,8 @@ def _not_a_person(draft: QuestionDraft) -> bool:
 def _select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
     review = Review()
     fingerprints: set[str] = set()
-    cloze_sentences: set[tuple] = set()
-    per_fact: Counter = Counter()
+    cloze_sentences: set[tuple[int | None, int | None]] = set()
+    per_fact: Counter[str] = Counter()
     for draft in drafts:
         if draft.fingerprint in fingerprints:
             continue
@@ -932,7 +932,8 @@ class QuizQuestion:
     prompt: str
     answer: str
     explanation: str = ""
-    evidence: tuple | None = None  # (article id or None, start, end)
+    # (article id or None, evidence start, evidence end)
+    evidence: tuple[int | None, int | None, int | None] | None = None
 
 
 _STOPWORDS = {

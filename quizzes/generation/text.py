@@ -120,7 +120,7 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _word_pattern(needle: str) -> re.Pattern:
+def _word_pattern(needle: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
 
 
@@ -230,9 +230,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
 
 
 @lru_cache(maxsize=16)
-def word_cases(text: str) -> tuple[frozenset, frozenset]:
+def word_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words the text writes in lower case, words it capitalises inside a sentence)."""
-    lower, capital = set(), set()
+    lower: set[str] = set()
+    capital: set[str] = set()
     for match in re.finditer(r"[\w’'-]+", text):
         word = match.group(0)
         if word[:1].isupper():
@@ -249,8 +250,8 @@ def restore_names(text: str, article_text: str) -> str:
     sentences is a name (the actor Doris Day, Trump) and gets its capital back."""
     lower, capital = word_cases(article_text)
 
-    def restore(match: re.Match) -> str:
-        word = match.group(0)
+    def restore(match: re.Match[str]) -> str:
+        word = match[0]
         name = word.casefold() in capital and word.casefold() not in lower
         return word[:1].upper() + word[1:] if name else word
 

@@ -4,6 +4,8 @@ third of the facts (chosen by fingerprint, so regeneration picks the same)."""
 
 from __future__ import annotations
 
+from quizzes.extraction.facts import CountryLink, DatedEvent, Quote
+
 from .context import GenerationContext, without_country_roles
 from .dates import mentions, parse_label
 from .distractors import country_distractors, date_distractors, person_distractors
@@ -34,7 +36,16 @@ def _is_true(key: str) -> bool:
     return (seed_of(key) >> 4) % 2 == 0
 
 
-def _draft(key, statement, truth, why, fact, *, fact_key, target) -> QuestionDraft:
+def _draft(
+    key: str,
+    statement: str,
+    truth: bool,
+    why: str,
+    fact: Quote | CountryLink | DatedEvent,
+    *,
+    fact_key: str,
+    target: str,
+) -> QuestionDraft:
     answer = "True" if truth else "False"
     return QuestionDraft(
         kind="true_false",
@@ -55,7 +66,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     for quote in ctx.quotes:
         key = quote_key(quote)
-        if not _picked(key):
+        if not _picked(key) or not quote.speaker:  # ctx.quotes are attributed
             continue
         speaker, truth = quote.speaker, _is_true(key)
         if not truth:
@@ -120,10 +131,10 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             # The farthest of the near dates: "5 February" for "4 February" is
             # a trick, not a check of what the article says.
             label = max(others, key=lambda o: (when.distance(parse_label(o) or when), o))
-        statement = statement_with_date(clause, label, when.granularity)
-        if statement is None:
+        dated_statement = statement_with_date(clause, label, when.granularity)
+        if dated_statement is None:
             continue
-        statement = restore_names(without_country_roles(statement, ctx), ctx.article_text)
+        statement = restore_names(without_country_roles(dated_statement, ctx), ctx.article_text)
         why = when_explanation(dated, published=ctx.published)
         draft = _draft(
             key,

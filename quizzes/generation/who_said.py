@@ -26,7 +26,7 @@ _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
 
 
 @lru_cache(maxsize=2048)
-def _name_pattern(name: str) -> re.Pattern:
+def _name_pattern(name: str) -> re.Pattern[str]:
     parts = sorted({name, *list(name_parts(name))}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in parts]
     return re.compile(rf"{_TITLE}(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", re.I)
@@ -42,7 +42,9 @@ def blank_person(text: str, name: str) -> str | None:
     return plain_spaces(blanked)
 
 
-def speaker_options(speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int):
+def speaker_options(
+    speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int
+) -> list[str]:
     """Wrong speakers of the answer's type: people for a person, organisations
     for an organisation ("The _____ said" takes no person's name). Nobody the quote
     itself names: "… I knew Ana would win …" was not Ana's."""
@@ -83,31 +85,34 @@ def only_quoted(name: str, article_text: str) -> bool:
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     for quote in ctx.quotes:
+        speaker = quote.speaker
+        if not speaker:  # ctx.quotes are attributed
+            continue
         key = quote_key(quote)
         prompt = f"Who said: “{shorten(quote.text).rstrip('.,;: ')}”?"
         if len(words(quote.text)) < SHORT_QUOTE_WORDS:
             # A word or two is ambiguous alone: add its sentence, speaker blanked.
-            context = blank_person(quote.evidence, quote.speaker)
-            if context and not gives_away_person(context, quote.speaker):
+            context = blank_person(quote.evidence, speaker)
+            if context and not gives_away_person(context, speaker):
                 prompt = f"{prompt} (Context: {shorten(context, 260)})"
-        if gives_away_person(prompt, quote.speaker):
+        if gives_away_person(prompt, speaker):
             continue
-        distractors = speaker_options(quote.speaker, quote.text, ctx, seed=seed_of(key))
+        distractors = speaker_options(speaker, quote.text, ctx, seed=seed_of(key))
         if len(distractors) < MIN_DISTRACTORS:
             continue
         drafts.append(
             QuestionDraft(
                 kind="who_said",
                 prompt=prompt,
-                answer=quote.speaker,
-                choices=arrange(quote.speaker, distractors, seed=seed_of(key)),
+                answer=speaker,
+                choices=arrange(speaker, distractors, seed=seed_of(key)),
                 explanation=explanation(quote.evidence),
                 evidence_start=quote.evidence_start,
                 evidence_end=quote.evidence_end,
                 fingerprint=question_fingerprint("who_said", key),
                 difficulty=2 if len(words(quote.text)) >= 8 else 3,
                 fact_keys=(key,),
-                target=person_target(quote.speaker),
+                target=person_target(speaker),
                 source=quote,
             )
         )

@@ -28,23 +28,34 @@ _LOWER_FIRST = {
 _PREPOSITIONS = ("in", "on", "during", "since", "at", "by", "from", "of", "for")
 
 
+# (verb exceptions: past form -> base forms, verb index, verb suffix rules
+# (old ending, new ending), noun index)
+LemmaTables = tuple[dict[str, list[str]], frozenset[str], list[tuple[str, str]], frozenset[str]]
+_NO_TABLES: LemmaTables = ({}, frozenset(), [("ed", "e"), ("ed", "")], frozenset())
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict, frozenset, list, frozenset]:
+def _tables() -> LemmaTables:
     """(verb exceptions, verb index, verb suffix rules, noun index)."""
     try:
+        from spacy.pipeline import Lemmatizer
+
         from quizzes.extraction.nlp import get_nlp
 
-        lookups = get_nlp().get_pipe("lemmatizer").lookups
-        exc = dict(lookups.get_table("lemma_exc")["verb"])
-        index = frozenset(lookups.get_table("lemma_index")["verb"])
-        rules = [tuple(r) for r in lookups.get_table("lemma_rules")["verb"]]
-        nouns = frozenset(lookups.get_table("lemma_index")["noun"])
+        lemmatizer = get_nlp().get_pipe("lemmatizer")
+        if not isinstance(lemmatizer, Lemmatizer):  # pragma: no cover - another pipeline
+            return _NO_TABLES
+        lookups = lemmatizer.lookups
+        exc = {str(k): list(v) for k, v in lookups.get_table("lemma_exc")["verb"].items()}
+        index = frozenset(str(w) for w in lookups.get_table("lemma_index")["verb"])
+        rules = [(str(old), str(new)) for old, new in lookups.get_table("lemma_rules")["verb"]]
+        nouns = frozenset(str(w) for w in lookups.get_table("lemma_index")["noun"])
         return exc, index, rules, nouns
     except Exception:  # pragma: no cover - a pipeline without rule tables
-        return {}, frozenset(), [("ed", "e"), ("ed", "")], frozenset()
+        return _NO_TABLES
 
 
-def verb_index() -> frozenset:
+def verb_index() -> frozenset[str]:
     """Base forms of English verbs (spaCy's lemma index)."""
     return _tables()[1]
 
