@@ -29,7 +29,7 @@ from django.utils import timezone
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
-from quizzes.api import MULTIPLE_CHOICE_KINDS, Choice, published_question_filter
+from quizzes.api import MULTIPLE_CHOICE_KINDS, choice_texts_of_bank, published_question_filter
 from quizzes.api import published_questions as published_questions_of
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
@@ -392,9 +392,7 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
         .order_by("position", "id")
         .values_list("id", "prompt", "kind", "position")
     )
-    choice_text = dict(
-        Choice.objects.filter(question__bank_id=assignment.bank_id).values_list("id", "text")
-    )
+    choice_text = choice_texts_of_bank(bank_id=assignment.bank_id)
     first: dict[tuple[int, int], tuple[bool, int | None, int | None]] = {}
     for user_id, question_id, is_correct, choice_id, duration in (
         QuizAnswer.objects.filter(

@@ -31,11 +31,11 @@ import math
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
-from typing import Any, cast
+from typing import Any
 
 import fsrs
 from django.contrib.auth import get_user_model
@@ -43,12 +43,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from quizzes.api import BankStatus, Choice, Question, QuestionBank, QuestionStatus
+from config.bulk_copy import CopyRows, analyze, copy_rows, reserve_ids
+from quizzes.api import load_bank_analyze, load_bank_ensure
 
 from .models import Card, CardState, ReviewLog, StudyPreferences
 
-LOAD_BANK_TITLE = "Load test"
-LOAD_TEACHER = "load-teacher"
 DEFAULT_PASSWORD = "load-pass"
 MAX_CARDS = 100_000
 MAX_STUDENTS = 10_000
@@ -278,147 +277,6 @@ def default_days(reviewed_cards: int) -> int:
 # --- writing ----------------------------------------------------------------------
 
 
-class _Rows:
-    """Rows for one table in the column order of the model's concrete fields;
-    fields the seeder does not know get their model default."""
-
-    def __init__(self, model: type[models.Model], *, with_id: bool):
-        self.model = model
-        self.fields = [f for f in model._meta.concrete_fields if with_id or not f.primary_key]
-        self.columns = [cast(str, f.column) for f in self.fields]
-        self._defaults = {}
-        for f in self.fields:
-            if f.has_default():
-                value = f.get_default()
-                self._defaults[f.attname] = json.dumps(value) if _is_json(f) else value
-            else:  # "" for text fields that may be blank, None otherwise
-                self._defaults[f.attname] = f.get_default()
-
-    def row(self, values: dict) -> tuple:
-        return tuple(
-            values[f.attname] if f.attname in values else self._defaults[f.attname]
-            for f in self.fields
-        )
-
-
-def _is_json(f) -> bool:
-    return isinstance(f, models.JSONField)
-
-
-def _reserve_ids(model: type[models.Model], count: int) -> list[int]:
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _copy(rows: _Rows, values: Iterable[dict]) -> int:
-    table = connection.ops.quote_name(rows.model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in rows.columns)
-    written = 0
-    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for value in values:
-            copy.write_row(rows.row(value))
-            written += 1
-    return written
-
-
-def _ensure_bank(*, cards: int) -> tuple[QuestionBank, list[int], int]:
-    User = get_user_model()
-    teacher, _ = User.objects.get_or_create(
-        username=LOAD_TEACHER, defaults={"is_staff": True, "password": make_password(None)}
-    )
-    bank, _ = QuestionBank.objects.get_or_create(
-        title=LOAD_BANK_TITLE,
-        owner=teacher,
-        defaults={
-            "status": BankStatus.PUBLISHED,
-            "is_public": True,  # every load-test student studies it
-            "description": "Questions made by seed_load for the load benchmark.",
-        },
-    )
-    if bank.status != BankStatus.PUBLISHED or not bank.is_public:
-        bank.status = BankStatus.PUBLISHED
-        bank.is_public = True
-        bank.save(update_fields=["status", "is_public", "updated_at"])
-    existing = Question.objects.filter(bank=bank, fingerprint__startswith="load-").count()
-    created = 0
-    if existing < cards:
-        speakers = [f"Speaker {letter}" for letter in "ABCDEFGHIJ"]
-        new_questions = [
-            Question(
-                bank=bank,
-                kind="who_said",
-                prompt=f"Who said: “load test quote number {number}”?",
-                answer=speakers[number % len(speakers)],
-                explanation=f"Quote {number} of the load test.",
-                status=QuestionStatus.PUBLISHED,
-                origin="imported",
-                position=number,
-                fingerprint=f"load-{number:06d}",
-            )
-            for number in range(existing + 1, cards + 1)
-        ]
-        if connection.vendor == "postgresql":
-            _copy_questions(new_questions, speakers)
-        else:
-            for start in range(0, len(new_questions), 5000):
-                batch = Question.objects.bulk_create(new_questions[start : start + 5000])
-                Choice.objects.bulk_create(
-                    [
-                        Choice(question=question, **choice)
-                        for question in batch
-                        for choice in _choices_of(question.answer, speakers)
-                    ],
-                    batch_size=10000,
-                )
-        created = len(new_questions)
-    question_ids = list(
-        Question.objects.filter(bank=bank, fingerprint__startswith="load-")
-        .order_by("position", "id")
-        .values_list("id", flat=True)[:cards]
-    )
-    return bank, question_ids, created
-
-
-def _choices_of(answer: str, speakers: list[str]) -> list[dict]:
-    index = speakers.index(answer)
-    options = sorted(speakers[(index + k) % len(speakers)] for k in (0, 3, 5, 7))
-    return [
-        {"text": text, "is_correct": text == answer, "position": position}
-        for position, text in enumerate(options)
-    ]
-
-
-def _copy_questions(questions: list[Question], speakers: list[str]) -> None:
-    """Questions and their choices by COPY (ids reserved from their sequences)."""
-    now = timezone.now()
-    ids = _reserve_ids(Question, len(questions))
-    question_rows = _Rows(Question, with_id=True)
-    fields = [f.attname for f in question_rows.fields]
-
-    def question_values():
-        for question, question_id in zip(questions, ids, strict=True):
-            question.pk = question_id
-            question.created_at = question.updated_at = now
-            values = {name: getattr(question, name) for name in fields}
-            values["accepted_answers"] = json.dumps(values["accepted_answers"])
-            yield values
-
-    _copy(question_rows, question_values())
-    _copy(
-        _Rows(Choice, with_id=False),
-        (
-            {"question_id": question.pk, **choice}
-            for question in questions
-            for choice in _choices_of(question.answer, speakers)
-        ),
-    )
-
-
 def _ensure_students(*, students: int, password: str) -> tuple[list, int]:
     User = get_user_model()
     names = [load_username(n) for n in range(1, students + 1)]
@@ -438,18 +296,17 @@ def _ensure_students(*, students: int, password: str) -> tuple[list, int]:
     return users, len(missing)
 
 
-def seed_load(
+def _check_options(
     *,
     students: int,
     cards: int,
-    password: str = DEFAULT_PASSWORD,
-    reviewed_fraction: float = 0.1,
-    logs_per_card: int = 10,
-    days: int | None = None,
-    streak: int = 30,
-    now: datetime | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> SeedResult:
+    password: str,
+    reviewed_fraction: float,
+    logs_per_card: int,
+    days: int | None,
+    streak: int,
+) -> None:
+    """seed_load's options in range (a ValueError naming the option otherwise)."""
     if not 1 <= students <= MAX_STUDENTS:
         raise ValueError(f"--students must be between 1 and {MAX_STUDENTS}.")
     if not 1 <= cards <= MAX_CARDS:
@@ -464,13 +321,37 @@ def seed_load(
         raise ValueError("--days must be between 1 and 3650.")
     if not 0 <= streak <= 3650:
         raise ValueError("--streak must be between 0 and 3650.")
+
+
+def seed_load(
+    *,
+    students: int,
+    cards: int,
+    password: str = DEFAULT_PASSWORD,
+    reviewed_fraction: float = 0.1,
+    logs_per_card: int = 10,
+    days: int | None = None,
+    streak: int = 30,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> SeedResult:
+    _check_options(
+        students=students,
+        cards=cards,
+        password=password,
+        reviewed_fraction=reviewed_fraction,
+        logs_per_card=logs_per_card,
+        days=days,
+        streak=streak,
+    )
     started = time.monotonic()
     now = now or timezone.now()
     result = SeedResult()
     with transaction.atomic():
-        bank, question_ids, result.questions_created = _ensure_bank(cards=cards)
+        load_bank = load_bank_ensure(questions=cards)
         users, result.students_created = _ensure_students(students=students, password=password)
-    result.bank_id = bank.pk
+    result.bank_id, question_ids = load_bank.bank_id, load_bank.question_ids
+    result.questions_created = load_bank.created
     days = days or default_days(round(cards * reviewed_fraction))
     streak = min(streak, days)
     today = now.date()
@@ -498,7 +379,7 @@ def seed_load(
         return histories[key]
 
     have = dict(
-        Card.objects.filter(user__in=users, question__bank=bank)
+        Card.objects.filter(user__in=users, question__bank_id=load_bank.bank_id)
         .values_list("user")
         .annotate(n=models.Count("id"))
         .values_list("user", "n")
@@ -529,11 +410,46 @@ def seed_load(
     if use_copy and (result.cards_created or result.questions_created):
         # Fresh statistics: with the planner still believing the tables empty, the
         # queue's queries walk every question instead of the user's card index.
-        with connection.cursor() as cursor:
-            for model in (QuestionBank, Question, Choice, Card, ReviewLog, StudyPreferences):
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        load_bank_analyze()
+        analyze([Card, ReviewLog, StudyPreferences])
     result.seconds = time.monotonic() - started
     return result
+
+
+def _reviewed_card(user_id: int, question_id: int, template: Template, shift: timedelta) -> dict:
+    """A card's fields at the end of its (shifted) history."""
+    final = template.final
+    return {
+        "user_id": user_id,
+        "question_id": question_id,
+        "state": final["state"],
+        "step": final["step"],
+        "stability": final["stability"],
+        "difficulty": final["difficulty"],
+        "due": final["due"] + shift,
+        "last_review": final["last_review"] + shift,
+        "reps": final["reps"],
+        "lapses": final["lapses"],
+        "created_at": template.reviews[0].reviewed_at + shift,
+        "updated_at": final["last_review"] + shift,
+    }
+
+
+def _new_card(user_id: int, question_id: int, now: datetime) -> dict:
+    return {
+        "user_id": user_id,
+        "question_id": question_id,
+        "state": CardState.NEW,
+        "step": None,
+        "stability": None,
+        "difficulty": None,
+        "due": now,
+        "last_review": None,
+        "reps": 0,
+        "lapses": 0,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_copy):
@@ -558,93 +474,67 @@ def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_
             shift = place(rng)
             for review in template.reviews:
                 per_day[(review.reviewed_at + shift).date()] += 1
-            final = template.final
-            first = template.reviews[0].reviewed_at + shift
-            card_values.append(
-                {
-                    "user_id": user.pk,
-                    "question_id": question_id,
-                    "state": final["state"],
-                    "step": final["step"],
-                    "stability": final["stability"],
-                    "difficulty": final["difficulty"],
-                    "due": final["due"] + shift,
-                    "last_review": final["last_review"] + shift,
-                    "reps": final["reps"],
-                    "lapses": final["lapses"],
-                    "created_at": first,
-                    "updated_at": final["last_review"] + shift,
-                }
-            )
+            card_values.append(_reviewed_card(user.pk, question_id, template, shift))
             histories.append((template, shift))
         else:
-            card_values.append(
-                {
-                    "user_id": user.pk,
-                    "question_id": question_id,
-                    "state": CardState.NEW,
-                    "step": None,
-                    "stability": None,
-                    "difficulty": None,
-                    "due": now,
-                    "last_review": None,
-                    "reps": 0,
-                    "lapses": 0,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+            card_values.append(_new_card(user.pk, question_id, now))
             histories.append(None)
 
+    card_ids = _write_cards(card_values, use_copy=use_copy)
+    logs = _write_logs(_log_values(user.pk, card_ids, histories), use_copy=use_copy)
+    return len(card_values), logs, per_day
+
+
+def _write_cards(card_values: list[dict], *, use_copy: bool) -> list[int]:
+    """The cards written (COPY with reserved ids, else bulk_create); their ids in order."""
     if use_copy:
-        card_ids = _reserve_ids(Card, len(card_values))
+        card_ids = reserve_ids(Card, len(card_values))
         for value, card_id in zip(card_values, card_ids, strict=True):
             value["id"] = card_id
-        _copy(_Rows(Card, with_id=True), card_values)
-    else:
-        made = Card.objects.bulk_create([Card(**value) for value in card_values], batch_size=2000)
-        card_ids = [card.pk for card in made]
+        copy_rows(CopyRows(Card, with_id=True), card_values)
+        return card_ids
+    made = Card.objects.bulk_create([Card(**value) for value in card_values], batch_size=2000)
+    return [card.pk for card in made]
 
-    def log_values():
-        for card_id, history in zip(card_ids, histories, strict=True):
-            if history is None:
-                continue
-            template, shift = history
-            for review in template.reviews:
-                at = review.reviewed_at + shift
-                yield {
-                    "user_id": user.pk,
-                    "card_id": card_id,
-                    "rating": review.rating,
-                    "reviewed_at": at,
-                    "duration_ms": review.duration_ms,
-                    "client_uuid": None,
-                    "source": "flashcard",
-                    "card_before": json.dumps(snapshot(review.before, shift)),
-                    "state_before": review.before["state"],
-                    "stability_before": review.before["stability"],
-                    "state_after": review.state_after,
-                    "due_after": review.due_after + shift,
-                    "result": "{}",
-                    "created_at": at,
-                }
 
-    log_fields = {f.attname for f in ReviewLog._meta.concrete_fields}
+def _log_values(user_id: int, card_ids: list[int], histories: list) -> Iterator[dict]:
+    """The review logs of the cards' histories, as COPY rows (JSON as text)."""
+    for card_id, history in zip(card_ids, histories, strict=True):
+        if history is None:
+            continue
+        template, shift = history
+        for review in template.reviews:
+            at = review.reviewed_at + shift
+            yield {
+                "user_id": user_id,
+                "card_id": card_id,
+                "rating": review.rating,
+                "reviewed_at": at,
+                "duration_ms": review.duration_ms,
+                "client_uuid": None,
+                "source": "flashcard",
+                "card_before": json.dumps(snapshot(review.before, shift)),
+                "state_before": review.before["state"],
+                "stability_before": review.before["stability"],
+                "state_after": review.state_after,
+                "due_after": review.due_after + shift,
+                "result": "{}",
+                "created_at": at,
+            }
 
-    def known(values):
-        for value in values:
-            yield {k: v for k, v in value.items() if k in log_fields}
 
+def _write_logs(values: Iterator[dict], *, use_copy: bool) -> int:
+    """The logs written (COPY, else bulk_create of the model's known fields); how many."""
     if use_copy:
-        logs = _copy(_Rows(ReviewLog, with_id=False), log_values())
-    else:
-        objects = []
-        for value in known(log_values()):
-            value["card_before"] = json.loads(value["card_before"])
-            value["result"] = {}
-            objects.append(ReviewLog(**value))
-        logs = len(ReviewLog.objects.bulk_create(objects, batch_size=2000))
-    return len(card_values), logs, per_day
+        return copy_rows(CopyRows(ReviewLog, with_id=False), values)
+    log_fields = {f.attname for f in ReviewLog._meta.concrete_fields}
+    objects = []
+    for value in values:
+        known = {k: v for k, v in value.items() if k in log_fields}
+        known["card_before"] = json.loads(known["card_before"])
+        known["result"] = {}
+        objects.append(ReviewLog(**known))
+    return len(ReviewLog.objects.bulk_create(objects, batch_size=2000))
 
 
 def history_shape(per_day: dict[date, int], *, today: date) -> dict:

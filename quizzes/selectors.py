@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -287,3 +288,28 @@ def sibling_key(
     if fingerprint:
         return ("fp", fingerprint)
     return ("none", id(object()))  # unique: no siblings
+
+
+def question_ids_published(*, bank_id: int, among: Iterable[int] | None = None) -> list[int]:
+    """Ids of the bank's published questions (`among` these ids when given), in
+    the bank's order. The bank's own status is the caller's to check."""
+    questions = Question.objects.filter(bank_id=bank_id, status=QuestionStatus.PUBLISHED)
+    if among is not None:
+        questions = questions.filter(pk__in=list(among))
+    return list(questions.order_by("position", "id").values_list("id", flat=True))
+
+
+def choice_texts_of_bank(*, bank_id: int) -> dict[int, str]:
+    """Choice id -> its text, for every choice of the bank's questions (one query)."""
+    return dict(Choice.objects.filter(question__bank_id=bank_id).values_list("id", "text"))
+
+
+def choices_in_order() -> QuerySet[Choice]:
+    """Choices in the order a student sees them: for a Prefetch of a question's choices."""
+    return Choice.objects.order_by("position", "id")
+
+
+def banks_none() -> QuerySet[QuestionBank]:
+    """No bank: the queryset a view or field names to type a bank id in the API schema
+    (the banks a caller may use are set per request, from quizzes.permissions)."""
+    return QuestionBank.objects.none()

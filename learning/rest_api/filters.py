@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 
 from config.api_fields import IdFilter
 from learning.models import QuizAttempt
-from quizzes.api import QuestionBank
 
 
 class BankFilter(django_filters.FilterSet):
@@ -16,10 +15,6 @@ class BankFilter(django_filters.FilterSet):
         field_name="title", lookup_expr="icontains", label="Title contains"
     )
     tag = django_filters.CharFilter(field_name="tags__slug", label="Tag slug")
-
-    class Meta:
-        model = QuestionBank
-        fields = ["q", "tag"]
 
 
 class StrictBooleanField(forms.NullBooleanField):

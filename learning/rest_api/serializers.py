@@ -22,7 +22,7 @@ from config.api_fields import (
 )
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
-from quizzes.api import PublicQuestionSerializer, QuestionBank
+from quizzes.api import PublicQuestionSerializer, banks_none
 
 STATE_NAMES = {
     CardState.NEW: "new",
@@ -370,7 +370,7 @@ class StudyMoreSerializer(serializers.Serializer):
 
 # --- quizzes ------------------------------------------------------------------------------
 class QuizStartInputSerializer(serializers.Serializer):
-    bank = PrimaryKeyField(queryset=QuestionBank.objects.none())
+    bank = PrimaryKeyField(queryset=banks_none())
     size = serializers.IntegerField(min_value=1, max_value=100, default=10)
     mode = serializers.ChoiceField(choices=QuizMode.choices, default=QuizMode.RANDOM)
 

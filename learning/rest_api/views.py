@@ -8,6 +8,8 @@ become the shared error shape in config.api_errors."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -29,16 +31,19 @@ from config.api_common import ConditionalGetMixin, IsTeacher, ensure_can_edit
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
 from quizzes.api import (
-    Question,
-    QuestionBank,
     QuestionKind,
     bank_get_for_student,
     bank_list_for_user,
     bank_list_studyable,
+    banks_none,
+    questions_with_choices,
 )
 
 from . import serializers as s
 from .filters import AttemptFilter, BankFilter
+
+if TYPE_CHECKING:
+    from quizzes.api import Question
 
 
 # --- banks --------------------------------------------------------------------------------
@@ -51,7 +56,7 @@ class BankListView(ConditionalGetMixin, ListAPIView):
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
-            return QuestionBank.objects.none()
+            return banks_none()
         return bank_list_studyable(user=self.request.user)
 
     @extend_schema(summary="Published banks with the caller's figures")
@@ -67,7 +72,7 @@ class BankDetailView(ConditionalGetMixin, GenericAPIView):
     """One published bank with the caller's due / new counts and mastery. Conditional GET: send If-None-Match."""
 
     serializer_class = s.BankSerializer
-    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+    queryset = banks_none()  # typing the path's id in the schema only
 
     @extend_schema(summary="One published bank with the caller's figures")
     def get(self, request, pk: int):
@@ -81,7 +86,7 @@ class BankStudentProgressView(GenericAPIView):
     """Per-student progress of a bank: mastery, retention, last activity, reviews."""
 
     serializer_class = s.BankStudentProgressSerializer
-    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+    queryset = banks_none()  # typing the path's id in the schema only
 
     @extend_schema(
         summary="Per-student progress of a bank (its teacher only)",
@@ -368,10 +373,7 @@ class SuspendedCardListView(ListAPIView):
 # --- quizzes ------------------------------------------------------------------------------
 def attempt_questions(attempt: QuizAttempt) -> list[Question]:
     """The attempt's questions in the order asked (choices prefetched, one query each)."""
-    by_id = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
-    }
+    by_id = questions_with_choices(attempt.question_ids)
     return [by_id[pk] for pk in attempt.question_ids if pk in by_id]
 
 
@@ -675,7 +677,7 @@ class AssignmentListView(GenericAPIView):
 
 class TeachAssignmentReport(GenericAPIView):
     permission_classes = [IsAuthenticated, IsTeacher]
-    queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
+    queryset = banks_none()  # typing the path's id in the schema only
 
     def _assignment(self, pk):
         return assignment_get_for_teacher(teacher=self.request.user, assignment_id=pk)

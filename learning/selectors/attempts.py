@@ -9,8 +9,8 @@ from django.db.models import (
 from django.http import Http404
 
 from quizzes.api import (
-    Question,
     QuestionKind,
+    questions_with_choices,
 )
 
 from ..models import Card, QuizAttempt, ReviewLog
@@ -54,12 +54,7 @@ def attempt_list(*, user) -> QuerySet[QuizAttempt]:
 
 def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
     """Per question of the attempt, in order: what was asked, given and right."""
-    questions = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_ids)
-        .select_related("bank__article")
-        .prefetch_related("choices")
-    }
+    questions = questions_with_choices(attempt.question_ids)
     answers = {a.question_id: a for a in attempt.answers.all()}
     rows = []
     for qid in attempt.question_ids:

@@ -11,9 +11,9 @@ from django.db.models import (
 
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
-    Choice,
     QuestionKind,
     article_facts,
+    choices_in_order,
     evidence_in_paragraph,
 )
 
@@ -90,9 +90,7 @@ def card_backs(*, user, card_ids) -> dict[int, CardBack]:
     cards = list(
         Card.objects.filter(user=user, pk__in=set(card_ids))
         .select_related("question__bank")
-        .prefetch_related(
-            Prefetch("question__choices", queryset=Choice.objects.order_by("position", "id"))
-        )
+        .prefetch_related(Prefetch("question__choices", queryset=choices_in_order()))
     )
     backs = card_backs_of([card.question for card in cards])
     return {card.pk: backs[card.question_id] for card in cards}

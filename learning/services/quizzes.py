@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -19,9 +19,10 @@ from django.utils import timezone
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     AnswerMatch,
-    Question,
     QuestionKind,
     answer_match,
+    question_ids_published,
+    questions_with_choices,
 )
 
 from ..models import (
@@ -35,6 +36,9 @@ from ..models import (
     ReviewSource,
 )
 from .common import ReviewError, as_int
+
+if TYPE_CHECKING:
+    from quizzes.api import Question
 from .reviews import card_get_or_create, rating_for_answer, review_record
 
 QUIZ_MAX_SIZE = 100
@@ -51,11 +55,7 @@ def quiz_start(
         raise ReviewError("size", f"The size must be between 1 and {QUIZ_MAX_SIZE}.")
     if mode not in QuizMode.values:
         raise ReviewError("mode", f"The mode must be one of: {', '.join(QuizMode.values)}.")
-    question_ids = list(
-        Question.objects.filter(bank=bank, status="published")
-        .order_by("position", "id")
-        .values_list("id", flat=True)
-    )
+    question_ids = question_ids_published(bank_id=bank.pk)
     if not question_ids:
         raise ReviewError("bank", "This bank has no published questions yet.")
     if mode == QuizMode.RANDOM:
@@ -157,7 +157,7 @@ def quiz_answer(
         raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
     if question_id is None or question_id not in attempt.question_ids:
         raise ReviewError("question", "This question is not part of the quiz.")
-    question = Question.objects.prefetch_related("choices").filter(pk=question_id).first()
+    question = questions_with_choices([question_id]).get(question_id)
     if question is None:
         raise ReviewError("question", "This question no longer exists.")
     graded = answer_grade(question=question, choice_id=choice_id, order=order, text=text)
@@ -336,11 +336,7 @@ def quiz_retry(*, user, attempt: QuizAttempt) -> QuizAttempt:
         raise ReviewError("attempt", "This bank is no longer published.")
     right = set(attempt.answers.filter(is_correct=True).values_list("question_id", flat=True))
     asked = [qid for qid in attempt.question_ids if qid not in right]
-    still = set(
-        Question.objects.filter(
-            pk__in=asked, bank_id=attempt.bank_id, status="published"
-        ).values_list("id", flat=True)
-    )
+    still = set(question_ids_published(bank_id=attempt.bank_id, among=asked))
     missed = [qid for qid in asked if qid in still]
     if not missed:
         raise ReviewError("attempt", "You missed no question in this quiz: nothing to retry.")
