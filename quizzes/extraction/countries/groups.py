@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import OFFICE_TITLES
 from .context import CountryContext, CountryMention, clean, two_letter_code
-from .words import INDEFINITE, OFFICES, ORG_NOUNS, OWNED_NOUNS, PLACE_NOUNS
+from .words import ABSTRACT_NOUNS, INDEFINITE, OFFICES, ORG_NOUNS, OWNED_NOUNS, PLACE_NOUNS
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 _NAMED_LABELS = {"ORG", "FAC", "PERSON", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -87,8 +87,11 @@ def _common_noun(noun: Token) -> bool:
 
 def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
     """ "the Kenyan president" (rule 3's), "the Turkish word", "the Ukrainian city" (rule
-    7's), a named entity (rule 4's)."""
+    7's), a named entity (rule 4's), "Peru's future", "an Irish pub" (no group nor thing of
+    the country)."""
     if noun.lower_ in _TITLE_WORDS or noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
+        return True
+    if noun.lower_ in ABSTRACT_NOUNS:
         return True
     ent = ctx.ent_of.get(noun.i)
     return ent is not None and ent.label_ in _NAMED_LABELS
@@ -133,9 +136,20 @@ def _indefinite_or_negated(ctx: CountryContext, noun: Token) -> bool:
     return any(t.lower_ in ("not", "no", "never") for t in ctx.doc[k : noun.i])
 
 
+# Words a parse may hang before a noun phrase that are not part of it ("So could ...").
+_NOT_IN_PHRASE = {"ADV", "AUX", "VERB", "SCONJ", "CCONJ", "PART", "PUNCT", "PRON", "DET"}
+
+
 def _phrase(ctx: CountryContext, noun: Token) -> str:
-    """The noun with its left modifiers ("two French police officers"), no determiner."""
+    """The noun with its left modifiers ("two French police officers"), no determiner, no
+    word the parse hung before it ("So could Peru's offensive" -> "Peru's offensive")."""
     start = min([c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i])
+    while (
+        start < noun.i
+        and ctx.tokens[start].pos_ in _NOT_IN_PHRASE
+        and ctx.tokens[start].tag_ != "PRP$"
+    ):
+        start += 1
     return clean(ctx.doc[start : noun.i + 1].text)
 
 

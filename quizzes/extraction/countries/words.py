@@ -125,6 +125,20 @@ OWNED_NOUNS = {
     "program", "tariff", "quota",
 }  # fmt: skip
 POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "programme", "program", "tariff", "quota"}  # fmt: skip
+# Nouns a nationality qualifies without naming a group, body, thing or happening: qualities,
+# attitudes and relations ("Peru's future", "the Chilean response", "Norwegian interests"),
+# a style ("an Irish pub", "Thai food") or a field ("Australian rugby").
+ABSTRACT_NOUNS = {
+    "history", "future", "past", "heritage", "legacy", "identity", "pride", "image",
+    "reputation", "prestige", "status", "standing", "orbit", "influence", "power", "role",
+    "involvement", "interest", "interests", "concern", "concerns", "fear", "fears", "hope",
+    "hopes", "ambition", "ambitions", "intention", "intentions", "attitude", "mood",
+    "sentiment", "opinion", "perspective", "view", "views", "stance", "position", "positions",
+    "response", "reaction", "claim", "claims", "wager", "fate", "relationship", "values",
+    "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
+    "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
+    "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
+}  # fmt: skip
 # Verbs by which a person leads a group ("Syria's delegation was led by X").
 LEAD_VERBS = {"lead", "head", "chair"}
 # Nouns for one person described by a nationality ("a senior Nigerian banker").

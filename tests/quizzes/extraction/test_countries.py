@@ -704,3 +704,19 @@ def test_a_headline_description_is_left_to_the_name_the_story_gives(links_of):
 def test_a_described_organisation_in_a_city_takes_the_city_s_country(links_of):
     found = links_of("On Friday, the farmer was fined by a court in Lyon.")
     assert ("court in Lyon", "France") in pairs(found)
+
+
+def test_qualities_styles_and_fields_of_a_nationality_are_no_group(links_of):
+    found = pairs(
+        links_of(
+            "Peru's future worries Chilean sailors. They met in an Irish pub to watch "
+            "Norwegian football, and the Danish response was cool."
+        )
+    )
+    assert ("Chilean sailors", "Chile") in found
+    assert {country for _subject, country in found} == {"Chile"}
+
+
+def test_a_group_phrase_leaves_out_words_the_parse_hung_before_it(links_of):
+    found = pairs(links_of("Chile hosts an estimated ten thousand Peruvian workers."))
+    assert found == {("ten thousand Peruvian workers", "Peru")}
