@@ -559,6 +559,14 @@ MALE_ROLE_WORDS = {
     "pope",
 }
 
+# Family nouns written before a relative's name ("his wife Ana", "her son Tom Reid").
+KIN_NOUNS = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "widower", "partner", "fiancee", "fiancée", "fiance", "fiancé", "grandson",
+    "granddaughter", "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece",
+    "cousin", "stepson", "stepdaughter", "stepfather", "stepmother", "girlfriend", "boyfriend",
+}  # fmt: skip
+
 # Verbs that introduce what someone said or wrote (lemmas).
 SPEECH_VERBS = {
     "say",
@@ -647,6 +655,11 @@ SPEECH_VERBS = {
     "signal",
     "hint",
     "speak",
+    "talk",
+    "inform",
+    "justify",
+    "express",
+    "voice",
     "put",
     "read",
     "quote",
@@ -680,6 +693,8 @@ SPEECH_VERBS = {
 
 # Verbs that are only speech when a quotation hangs on them directly (weak verbs).
 WEAK_SPEECH_VERBS = {
+    "express",
+    "voice",
     "put",
     "read",
     "begin",

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..geo import city_population, is_country, region_country
-from ..lexicon import HONORIFICS, OFFICE_TITLES, ORG_WORDS, PERSON_ROLE_NOUNS
+from ..lexicon import HONORIFICS, KIN_NOUNS, OFFICE_TITLES, ORG_WORDS, PERSON_ROLE_NOUNS
 from ..text import find_quotes, fold_word
 from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
@@ -286,6 +286,25 @@ def _name_start_in_run(doc: Doc, run: tuple[int, int]) -> int | None:
     return starts[-1] if starts else None
 
 
+def name_after_kin_noun(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
+    """ "His wife Ana said", "her son Tom Reid": a relative named right after the family
+    noun and its possessive is a person, even a one-word name that is also a town's; the
+    noun is the role (and tells the gender)."""
+    if not (
+        tok.pos_ == "NOUN"
+        and fold_word(tok.text) in KIN_NOUNS
+        and tok.text.islower()
+        and any(c.dep_ == "poss" for c in tok.children)
+        and is_name_token(nxt)
+        and nxt.dep_ in ("appos", "compound", "flat")
+        and nxt.ent_type_ in ("", "PERSON")
+    ):
+        return
+    run = ctx.run(nxt.i)
+    if run[0] == nxt.i and run[1] - run[0] <= 2:
+        yield Seed(*run, "role", title=tok.i)
+
+
 def name_given_as(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """ "a retired teacher who gave his name only as Daniel"."""
     doc = ctx.doc
@@ -329,6 +348,7 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
     name_before_who,
     name_in_apposition_to_office,
     name_after_office_of,
+    name_after_kin_noun,
     speech_subject,
     leader_of_group,
     name_given_as,

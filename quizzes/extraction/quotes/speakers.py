@@ -680,19 +680,24 @@ class Speakers:
             t = ctx.doc[i]
             if t.idx < seg[0] or ctx.in_quote[i] is not None or i == tok.i:
                 continue
-            cand = self._candidate(t, gender)
+            cand = self._candidate(t, gender, own_sentence=seg[1] >= tok.idx)
             if cand is not None and (best is None or (cand[0], i) > (best[0], best[1])):
                 best = (cand[0], i, cand[1])
         return None if best is None else best[2]
 
-    def _candidate(self, t: Token, gender: str | None) -> Candidate | None:
-        """(rank, name or UNNAMED) when token t can be what a he/she refers to."""
+    def _candidate(self, t: Token, gender: str | None, *, own_sentence: bool) -> Candidate | None:
+        """(rank, name or UNNAMED) when token t can be what a he/she refers to. The one
+        spoken to is never the speaker in the pronoun's own sentence ("Speaking to Anna Reed
+        of PBS, he said"), but may be meant in a later one, last of all ("Police spoke with
+        Ms Reed. She said ...")."""
         speech_subject = t.dep_ in SUBJECT_DEPS and is_speech_verb(t.head)
         if t.lower_ in PRONOUN_GENDER:
             return self._pronoun_candidate(t, gender, speech_subject)
         name = self.ctx.people.person_at(t.i)
         if name and addressed(t):
-            return None  # "Speaking to Anna Reed of PBS, he said": not the one who speaks
+            if own_sentence or not fits(self.gender_of(name), gender):
+                return None
+            return -1, name
         if name:
             return self._named_candidate(t, name, gender, speech_subject)
         if speech_subject and is_unnamed_person(t):

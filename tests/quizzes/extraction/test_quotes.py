@@ -1105,3 +1105,32 @@ def test_an_addressee_or_pronoun_object_after_the_verb_is_no_speaker(quotes_of):
     )
     quotes = quotes_of(text)
     assert said(quotes)["patient and calm."] != "Tomas Vidal"
+
+
+def test_a_relative_named_after_a_family_noun_speaks_under_that_name(quotes_of):
+    text = (
+        "Piet Lorrin, the sailor, died on Friday. His wife Mary said "
+        '"He would never rest. The sea was his home."'
+    )
+    assert said(quotes_of(text)) == {"He would never rest. The sea was his home.": "Mary"}
+
+
+def test_phrases_talked_of_or_expressed_are_the_subjects_words(quotes_of):
+    text = (
+        'Dean Ola Brandt talked of the lab\'s "many quiet breakthroughs". '
+        'The Ministry of Transport justified the closure as "temporary" in nature. '
+        'Anna Vik expressed "deep concern" about the plan.'
+    )
+    assert said(quotes_of(text)) == {
+        "many quiet breakthroughs": "Ola Brandt",
+        "temporary": "Ministry of Transport",
+        "deep concern": "Anna Vik",
+    }
+
+
+def test_the_one_spoken_with_in_an_earlier_sentence_can_be_the_she(quotes_of):
+    text = (
+        "Tom Vale was hurt in the crash. He died later. Police spoke with Ann Gish as a "
+        'witness. She informed them she had a visa, but "that she meant to stay until spring".'
+    )
+    assert said(quotes_of(text)) == {"that she meant to stay until spring": "Ann Gish"}
