@@ -274,16 +274,25 @@ class Driver:
 
 
 def client_main(args) -> None:
+    """The three phases in turn (isolated, offline batches, mixed); their figures as
+    one JSON line on stdout."""
     plan = json.loads(Path(args.plan_file).read_text())
-    students = len(plan["tokens"])
     lock = threading.Lock()
-    out: dict = {}
+    rng = random.Random(1)
+    out = {
+        "isolated": _isolated_phase(args, plan, lock, rng),
+        "batch": _batch_phase(args, plan, lock, rng),
+        "mixed": _mixed_phase(args, plan, lock),
+    }
+    print(json.dumps(out))
 
+
+def _isolated_phase(args, plan: dict, lock: threading.Lock, rng: random.Random) -> dict:
+    students = len(plan["tokens"])
     # 1. isolated: one request at a time, round-robin over the endpoints.
     samples: dict[str, list[float]] = {kind: [] for kind in ENDPOINTS}
     errors: dict[str, list[str]] = {kind: [] for kind in ENDPOINTS}
     driver = Driver(args.port, plan, samples, errors, lock)
-    rng = random.Random(1)
     for kind in ENDPOINTS:  # warm every worker's caches and imports
         for _ in range(args.workers):
             if kind != "review":
@@ -301,12 +310,14 @@ def client_main(args) -> None:
             driver.review(student, rng.choice(cards), rng)
         for kind in ("study", "home", "progress"):
             driver.request(kind, "GET", GET_PATHS[kind], student)
-    out["isolated"] = {
+    return {
         "wall_seconds": time.monotonic() - started,
         "samples": samples,
         "errors": errors,
     }
 
+
+def _batch_phase(args, plan: dict, lock: threading.Lock, rng: random.Random) -> dict:
     # 2. offline batches of 500 answers to new cards.
     batch_samples: dict[str, list[float]] = {"review_batch": []}
     batch_errors: dict[str, list[str]] = {"review_batch": []}
@@ -325,12 +336,15 @@ def client_main(args) -> None:
                 }
             )
         batcher.request("review_batch", "POST", "/api/v1/reviews/batch/", 0, {"reviews": items})
-    out["batch"] = {
+    return {
         "sizes": [len(chunk) for chunk in plan["batch_cards"][:3]],
         "samples": batch_samples["review_batch"],
         "errors": batch_errors["review_batch"],
     }
 
+
+def _mixed_phase(args, plan: dict, lock: threading.Lock) -> dict:
+    students = len(plan["tokens"])
     # 3. mixed traffic from several threads.
     mixed: dict[str, list[float]] = {kind: [] for kind in ENDPOINTS}
     mixed_errors: dict[str, list[str]] = {kind: [] for kind in ENDPOINTS}
@@ -359,12 +373,11 @@ def client_main(args) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    out["mixed"] = {
+    return {
         "wall_seconds": time.monotonic() - started,
         "samples": mixed,
         "errors": mixed_errors,
     }
-    print(json.dumps(out))
 
 
 # --- orchestration -----------------------------------------------------------------

@@ -332,6 +332,55 @@ def review_figures(traffic: Traffic) -> list[str]:
     return problems
 
 
+class Outage:
+    """What the cache outage step saw: when Redis went down and came back, the job
+    asked meanwhile and health's answer then."""
+
+    def __init__(self, down_at: float, up_at: float, job: int, health: dict) -> None:
+        self.down_at, self.up_at, self.job, self.health = down_at, up_at, job, health
+
+
+def cache_outage(cache, base: str, generate, health) -> Outage:
+    """Kill the cache's Redis; a login and a generation still work and health says
+    503 naming the cache; start Redis again a few seconds later."""
+    cache.kill()
+    down_at = time.monotonic()
+    say("killed the cache's Redis")
+    time.sleep(1)
+    login = requests.post(
+        f"{base}/api/v1/auth/token/",
+        json={"username": "fault-student-0", "password": "y" * 12},
+        timeout=10,
+    )
+    if login.status_code != 200:
+        fail(f"login with the cache down answered {login.status_code}: {login.text[:200]}")
+    job = generate()
+    outage_health = health()
+    if outage_health is None or outage_health.status_code != 503:
+        fail(f"health with the cache down: {outage_health and outage_health.status_code}")
+    outage_body = outage_health.json()
+    if not outage_body["cache"].startswith("error:") or outage_body["cache_fail_open"] < 1:
+        fail(f"health with the cache down said {outage_body}")
+    time.sleep(2)
+    cache.start()
+    up_at = time.monotonic()
+    say(f"started the cache's Redis again after {up_at - down_at:.1f} s")
+    return Outage(down_at, up_at, job, outage_body)
+
+
+def job_problems(jobs: dict[int, dict], *, killed: tuple[int, ...]) -> list[str]:
+    """Every job ended (done or failed); those whose process was killed mid-run
+    were run again and are done."""
+    problems = []
+    for job_id, row in jobs.items():
+        if row["status"] not in ("done", "failed"):
+            problems.append(f"job #{job_id} ended {row['status']}")
+    for job_id in killed:
+        if jobs[job_id]["status"] != "done" or jobs[job_id]["attempts"] < 2:
+            problems.append(f"job #{job_id} killed mid-run was not run again: {jobs[job_id]}")
+    return problems
+
+
 def run(env, processes: Processes, base: str, cache_port: int, broker_port: int, logs) -> int:
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     say("database migrated")
@@ -395,28 +444,9 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
     say(f"killed pool process {child[0]} while job #{job_child} ran")
 
     # 2. The cache's Redis is killed mid-traffic; a login and a generation meanwhile.
-    cache.kill()
-    down_at = time.monotonic()
-    say("killed the cache's Redis")
-    time.sleep(1)
-    login = requests.post(
-        f"{base}/api/v1/auth/token/",
-        json={"username": "fault-student-0", "password": "y" * 12},
-        timeout=10,
-    )
-    if login.status_code != 200:
-        fail(f"login with the cache down answered {login.status_code}: {login.text[:200]}")
-    job_during_outage = generate(articles[1])
-    outage_health = health()
-    if outage_health is None or outage_health.status_code != 503:
-        fail(f"health with the cache down: {outage_health and outage_health.status_code}")
-    outage_body = outage_health.json()
-    if not outage_body["cache"].startswith("error:") or outage_body["cache_fail_open"] < 1:
-        fail(f"health with the cache down said {outage_body}")
-    time.sleep(2)
-    cache.start()
-    up_at = time.monotonic()
-    say(f"started the cache's Redis again after {up_at - down_at:.1f} s")
+    outage = cache_outage(cache, base, lambda: generate(articles[1]), health)
+    down_at, up_at = outage.down_at, outage.up_at
+    job_during_outage, outage_body = outage.job, outage.health
 
     say(f"job #{job_during_outage} asked with the cache down; health said 503")
     wait_for("job 1 done after its pool process died",
@@ -466,12 +496,7 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
     problems = reviews
     if not in_outage:
         problems.append("no request was made while Redis was down")
-    for job_id, row in jobs.items():
-        if row["status"] not in ("done", "failed"):
-            problems.append(f"job #{job_id} ended {row['status']}")
-    for job_id in (job_child, job_worker):
-        if jobs[job_id]["status"] != "done" or jobs[job_id]["attempts"] < 2:
-            problems.append(f"job #{job_id} killed mid-run was not run again: {jobs[job_id]}")
+    problems += job_problems(jobs, killed=(job_child, job_worker))
     if problems:
         for name in ("worker-1", "worker-2", "gunicorn"):
             print(f"--- {name} log (tail) ---")

@@ -7,6 +7,7 @@ plus the limits of the database columns, so a file that passes here saves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quizzes.validation import question_problems
 
@@ -72,39 +73,10 @@ def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
         if question.kind not in KINDS:
             add(f"Unknown kind {question.kind!r}; use one of {', '.join(KINDS)}.", "kind")
             continue
-        if not question.prompt.strip():
-            add("The question has no prompt.", "prompt")
-        texts = [question.prompt, question.answer, question.explanation, question.fingerprint]
-        if any("\x00" in t for t in texts + [c.text for c in question.choices]):
-            add("The text holds a NUL character (\\u0000), which cannot be stored.")
-        if question.status not in STATUSES:
-            add(f"Unknown status {question.status!r}; use one of {', '.join(STATUSES)}.", "status")
-        if not isinstance(question.difficulty, int) or not 1 <= question.difficulty <= 5:
-            add(
-                f"Difficulty must be a whole number from 1 to 5 (got {question.difficulty!r}).",
-                "difficulty",
-            )
-        if question.kind in MULTIPLE_CHOICE_KINDS and not question.choices:
-            add("A multiple-choice question needs its choices.", "choices")
-        if question.kind == "ordering" and len(question.choices) < 2:
-            add("A timeline (ordering) question needs at least two items.", "choices")
-        for choice in question.choices:
-            if not choice.text.strip():
-                add("A choice is empty.", "choices")
-            elif len(choice.text) > CHOICE_MAX:
-                add(f"A choice is longer than {CHOICE_MAX} characters.", "choices")
-        start, end = question.evidence_start, question.evidence_end
-        if (start is None) != (end is None):
-            add("Give both evidence_start and evidence_end, or neither.", "evidence")
-        elif start is not None and end is not None and (start < 0 or end < start):
-            add("The evidence must start at 0 or later and end after it starts.", "evidence")
-        if len(question.fingerprint) > FINGERPRINT_MAX:
-            add(f"The fingerprint is longer than {FINGERPRINT_MAX} characters.", "fingerprint")
-        elif question.fingerprint:
-            if question.fingerprint in seen_fingerprints:
-                first = seen_fingerprints[question.fingerprint]
-                add(f"Same fingerprint as the question at {where} {first}.", "fingerprint")
-            seen_fingerprints[question.fingerprint] = line
+        _check_fields(question, add)
+        _check_choices(question, add)
+        _check_evidence(question, add)
+        _check_fingerprint(question, add, seen=seen_fingerprints, where=where)
         choices = [(c.text, c.is_correct, c.position) for c in question.choices]
         for field, messages in question_problems(
             kind=question.kind,
@@ -117,3 +89,56 @@ def check_questions(parsed: ParsedBank, *, where: str = "line") -> None:
                 add(message, field)
     if not bank.questions and not parsed.problems:
         parsed.problem("The file holds no question that NewsQuiz can import.")
+
+
+Add = Callable[..., None]  # add(message, field="") records a problem of one question
+
+
+def _check_fields(question: QuestionData, add: Add) -> None:
+    """A prompt, no NUL anywhere, a known status, a difficulty of 1 to 5."""
+    if not question.prompt.strip():
+        add("The question has no prompt.", "prompt")
+    texts = [question.prompt, question.answer, question.explanation, question.fingerprint]
+    if any("\x00" in t for t in texts + [c.text for c in question.choices]):
+        add("The text holds a NUL character (\\u0000), which cannot be stored.")
+    if question.status not in STATUSES:
+        add(f"Unknown status {question.status!r}; use one of {', '.join(STATUSES)}.", "status")
+    if not isinstance(question.difficulty, int) or not 1 <= question.difficulty <= 5:
+        add(
+            f"Difficulty must be a whole number from 1 to 5 (got {question.difficulty!r}).",
+            "difficulty",
+        )
+
+
+def _check_choices(question: QuestionData, add: Add) -> None:
+    """Choices where the kind needs them, none empty or longer than a column holds."""
+    if question.kind in MULTIPLE_CHOICE_KINDS and not question.choices:
+        add("A multiple-choice question needs its choices.", "choices")
+    if question.kind == "ordering" and len(question.choices) < 2:
+        add("A timeline (ordering) question needs at least two items.", "choices")
+    for choice in question.choices:
+        if not choice.text.strip():
+            add("A choice is empty.", "choices")
+        elif len(choice.text) > CHOICE_MAX:
+            add(f"A choice is longer than {CHOICE_MAX} characters.", "choices")
+
+
+def _check_evidence(question: QuestionData, add: Add) -> None:
+    start, end = question.evidence_start, question.evidence_end
+    if (start is None) != (end is None):
+        add("Give both evidence_start and evidence_end, or neither.", "evidence")
+    elif start is not None and end is not None and (start < 0 or end < start):
+        add("The evidence must start at 0 or later and end after it starts.", "evidence")
+
+
+def _check_fingerprint(
+    question: QuestionData, add: Add, *, seen: dict[str, int | None], where: str
+) -> None:
+    """Short enough for its column, and not the same as an earlier question's."""
+    if len(question.fingerprint) > FINGERPRINT_MAX:
+        add(f"The fingerprint is longer than {FINGERPRINT_MAX} characters.", "fingerprint")
+    elif question.fingerprint:
+        if question.fingerprint in seen:
+            first = seen[question.fingerprint]
+            add(f"Same fingerprint as the question at {where} {first}.", "fingerprint")
+        seen[question.fingerprint] = question.line

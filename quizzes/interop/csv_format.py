@@ -121,21 +121,7 @@ def load(data: bytes) -> ParsedBank:
         parsed.problem("The file is empty: expected a header row (kind, prompt, …).", line=1)
         return parsed
     header = [h.strip().lower() for h in header]
-    choice_columns: dict[int, int] = {}  # column index -> choice number
-    for index, name in enumerate(header):
-        if match := _CHOICE_COLUMN.match(name):
-            choice_columns[index] = int(match.group(1))
-        elif name not in BASE_COLUMNS:
-            parsed.problem(
-                f"Unknown column {name!r}. Known columns: {', '.join(BASE_COLUMNS)}, choice_1, choice_2, …",
-                line=1,
-            )
-    duplicates = sorted({h for h in header if header.count(h) > 1})
-    if duplicates:
-        parsed.problem(f"Repeated column(s): {', '.join(duplicates)}.", line=1)
-    for required in REQUIRED_COLUMNS:
-        if required not in header:
-            parsed.problem(f"Missing required column {required!r}.", line=1)
+    choice_columns = _read_header(header, parsed)
     if parsed.problems:
         return parsed
 
@@ -165,6 +151,27 @@ def load(data: bytes) -> ParsedBank:
         if cells.get("source_url", "").strip() and parsed.bank.source is None:
             parsed.bank.source = SourceData(url=cells["source_url"].strip())
     return parsed
+
+
+def _read_header(header: list[str], parsed: ParsedBank) -> dict[int, int]:
+    """The choice columns (column index -> choice number); a problem for each
+    unknown, repeated or missing column."""
+    choice_columns: dict[int, int] = {}
+    for index, name in enumerate(header):
+        if match := _CHOICE_COLUMN.match(name):
+            choice_columns[index] = int(match.group(1))
+        elif name not in BASE_COLUMNS:
+            parsed.problem(
+                f"Unknown column {name!r}. Known columns: {', '.join(BASE_COLUMNS)}, choice_1, choice_2, …",
+                line=1,
+            )
+    duplicates = sorted({h for h in header if header.count(h) > 1})
+    if duplicates:
+        parsed.problem(f"Repeated column(s): {', '.join(duplicates)}.", line=1)
+    for required in REQUIRED_COLUMNS:
+        if required not in header:
+            parsed.problem(f"Missing required column {required!r}.", line=1)
+    return choice_columns
 
 
 def _question_from_cells(

@@ -217,6 +217,35 @@ def _timeline_choices(parts: list[tuple[str, str]], markup: str) -> list[ChoiceD
 def _parse_block(
     source: str, line: int, meta: dict[str, str], parsed: ParsedBank
 ) -> QuestionData | None:
+    pieces = _block_pieces(source, line, parsed)
+    if pieces is None:
+        return None
+    prompt, body, markup = pieces
+    question = QuestionData(kind="", prompt=prompt, line=line)
+    parts, general = _split_answers(body)
+    question.explanation = _clean(general, markup)
+    if not body:
+        parsed.warn("an essay question was skipped: NewsQuiz has no essay kind.", line=line)
+        return None
+    if not _read_answers(question, body, parts, meta=meta, markup=markup, parsed=parsed):
+        return None
+    if meta.get("kind"):
+        question.kind = meta["kind"]
+    elif not question.kind and "_____" in prompt and question.choices:
+        question.kind = "cloze"  # GIFT's missing-word form
+    elif not question.kind:
+        question.kind = guess_kind(question)
+    question.status = meta.get("status", "draft")
+    difficulty = meta.get("difficulty", "2")
+    question.difficulty = int(difficulty) if difficulty.isdigit() else 2
+    question.ref = meta.get("id", "")
+    fill_answer(question)
+    return question
+
+
+def _block_pieces(source: str, line: int, parsed: ParsedBank) -> tuple[str, str, str] | None:
+    """A question's prompt (a blank where the answers sat mid-text), the body between
+    its braces and its markup; None (with a problem or warning) when unreadable."""
     if source.startswith("::"):
         end = source.find("::", 2)
         if end < 0:
@@ -242,20 +271,30 @@ def _parse_block(
     prompt = _clean(before, markup)
     if _clean(after, markup):
         prompt = f"{prompt} _____ {_clean(after, markup)}".strip()
-    body = body.strip()
-    question = QuestionData(kind="", prompt=prompt, line=line)
-    parts, general = _split_answers(body)
-    question.explanation = _clean(general, markup)
+    return prompt, body.strip(), markup
+
+
+_CHOICE_KINDS = {"who_said", "which_country", "when", "true_false"}
+
+
+def _read_answers(
+    question: QuestionData,
+    body: str,
+    parts: list[tuple[str, str]],
+    *,
+    meta: dict[str, str],
+    markup: str,
+    parsed: ParsedBank,
+) -> bool:
+    """The answer block's form (numeric, true/false, a timeline, short answers,
+    choices) read into the question; False (with a problem or warning) if unreadable."""
+    line = question.line
     head = body.split("#", 1)[0].strip().upper()
-    if not body:
-        parsed.warn("an essay question was skipped: NewsQuiz has no essay kind.", line=line)
-        return None
     if body.startswith("#"):
         number = unescape(body[1:].split("#", 1)[0]).strip()
         question.answer = re.split(r"[:]|\.\.", number)[0].strip()
-        question.kind = meta.get("kind") or "free_text"
-        if question.kind not in ("free_text", "cloze"):
-            question.kind = "free_text"
+        kind = meta.get("kind") or "free_text"
+        question.kind = kind if kind in ("free_text", "cloze") else "free_text"
     elif head in ("T", "TRUE", "F", "FALSE"):
         truth = head.startswith("T")
         question.kind = "true_false"
@@ -271,21 +310,11 @@ def _parse_block(
                 "(a timeline) can be imported.",
                 line=line,
             )
-            return None
+            return False
         question.kind = "ordering"
         question.choices = timeline
-    elif (
-        parts
-        and all(sign == "=" for sign, _ in parts)
-        and meta.get("kind")
-        not in {
-            "who_said",
-            "which_country",
-            "when",
-            "true_false",
-        }
-    ):
-        question.kind = meta.get("kind") or ("cloze" if "_____" in prompt else "free_text")
+    elif parts and all(sign == "=" for sign, _ in parts) and meta.get("kind") not in _CHOICE_KINDS:
+        question.kind = meta.get("kind") or ("cloze" if "_____" in question.prompt else "free_text")
         question.answer = _clean(parts[0][1], markup)
         if len(parts) > 1:
             parsed.warn(
@@ -293,23 +322,19 @@ def _parse_block(
                 line=line,
             )
     elif parts:
-        for position, (sign, text) in enumerate(parts, start=1):
-            weight = _WEIGHT.match(text.strip())
-            correct = sign == "=" or (weight is not None and float(weight.group(1)) > 0)
-            text = _WEIGHT.sub("", text.strip())
-            question.choices.append(ChoiceData(_clean(text, markup), correct, position))
+        question.choices = _weighted_choices(parts, markup)
     else:
         parsed.problem("Cannot read the answers between { and }.", line=line)
-        return None
-    if meta.get("kind"):
-        question.kind = meta["kind"]
-    elif not question.kind and "_____" in prompt and question.choices:
-        question.kind = "cloze"  # GIFT's missing-word form
-    elif not question.kind:
-        question.kind = guess_kind(question)
-    question.status = meta.get("status", "draft")
-    difficulty = meta.get("difficulty", "2")
-    question.difficulty = int(difficulty) if difficulty.isdigit() else 2
-    question.ref = meta.get("id", "")
-    fill_answer(question)
-    return question
+        return False
+    return True
+
+
+def _weighted_choices(parts: list[tuple[str, str]], markup: str) -> list[ChoiceData]:
+    """Choices from `=right` / `~wrong` answers; a `~%50%` weight above 0 is right too."""
+    choices = []
+    for position, (sign, text) in enumerate(parts, start=1):
+        weight = _WEIGHT.match(text.strip())
+        correct = sign == "=" or (weight is not None and float(weight.group(1)) > 0)
+        text = _WEIGHT.sub("", text.strip())
+        choices.append(ChoiceData(_clean(text, markup), correct, position))
+    return choices

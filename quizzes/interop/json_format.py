@@ -197,53 +197,8 @@ def _question(item: dict[str, Any], parsed: ParsedBank) -> QuestionData | None:
         value = item.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
             parsed.problem("Must be a whole number.", line=line, field=key)
-    evidence = item.get("evidence")
-    ev_text, ev_start, ev_end = "", None, None
-    if isinstance(evidence, dict):
-        ev_text = _str(evidence.get("text"))
-        ev_start, ev_end = evidence.get("start"), evidence.get("end")
-        for key, value in (("start", ev_start), ("end", ev_end)):
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                parsed.problem(
-                    f"evidence.{key} must be a whole number.",
-                    line=_line(evidence),
-                    field="evidence",
-                )
-                ev_start = ev_end = None
-    elif evidence is not None:
-        parsed.problem("Must be an object or null.", line=line, field="evidence")
-    choices = []
-    raw_choices = item.get("choices") or []
-    if not isinstance(raw_choices, list):
-        parsed.problem("Must be a list.", line=line, field="choices")
-        raw_choices = []
-    for position, raw in enumerate(raw_choices, start=1):
-        if not isinstance(raw, dict):
-            parsed.problem(f"Choice {position} is not an object.", line=line, field="choices")
-            continue
-        unknown = sorted(set(raw) - CHOICE_KEYS)
-        if unknown:
-            parsed.problem(
-                f"Unknown choice key(s): {', '.join(unknown)}.", line=_line(raw), field="choices"
-            )
-        if not isinstance(raw.get("text"), str):
-            parsed.problem("A choice needs a text string.", line=_line(raw), field="choices")
-            continue
-        if not isinstance(raw.get("correct", False), bool):
-            parsed.problem(
-                "A choice's 'correct' must be true or false.", line=_line(raw), field="choices"
-            )
-        pos = raw.get("position", position)
-        if not isinstance(pos, int) or isinstance(pos, bool):
-            parsed.problem(
-                "A choice position must be a whole number.", line=_line(raw), field="choices"
-            )
-            pos = position
-        choices.append(
-            ChoiceData(
-                text=raw["text"].strip(), is_correct=raw.get("correct") is True, position=pos
-            )
-        )
+    ev_text, ev_start, ev_end = _evidence(item.get("evidence"), line, parsed)
+    choices = _choices(item.get("choices"), line, parsed)
     difficulty = item.get("difficulty", 2)
     position = item.get("position", 0)
     question = QuestionData(
@@ -264,3 +219,61 @@ def _question(item: dict[str, Any], parsed: ParsedBank) -> QuestionData | None:
     )
     fill_answer(question)
     return question
+
+
+def _evidence(evidence: Any, line: int | None, parsed: ParsedBank) -> tuple[str, Any, Any]:
+    """The evidence's text, start and end (offsets None when not whole numbers)."""
+    ev_text, ev_start, ev_end = "", None, None
+    if isinstance(evidence, dict):
+        ev_text = _str(evidence.get("text"))
+        ev_start, ev_end = evidence.get("start"), evidence.get("end")
+        for key, value in (("start", ev_start), ("end", ev_end)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                parsed.problem(
+                    f"evidence.{key} must be a whole number.",
+                    line=_line(evidence),
+                    field="evidence",
+                )
+                ev_start = ev_end = None
+    elif evidence is not None:
+        parsed.problem("Must be an object or null.", line=line, field="evidence")
+    return ev_text, ev_start, ev_end
+
+
+def _choices(raw_choices: Any, line: int | None, parsed: ParsedBank) -> list[ChoiceData]:
+    """The choices that can be read (a problem for each that cannot)."""
+    raw_choices = raw_choices or []
+    if not isinstance(raw_choices, list):
+        parsed.problem("Must be a list.", line=line, field="choices")
+        raw_choices = []
+    choices = []
+    for position, raw in enumerate(raw_choices, start=1):
+        if not isinstance(raw, dict):
+            parsed.problem(f"Choice {position} is not an object.", line=line, field="choices")
+            continue
+        choice = _choice(raw, position, parsed)
+        if choice is not None:
+            choices.append(choice)
+    return choices
+
+
+def _choice(raw: dict[str, Any], position: int, parsed: ParsedBank) -> ChoiceData | None:
+    unknown = sorted(set(raw) - CHOICE_KEYS)
+    if unknown:
+        parsed.problem(
+            f"Unknown choice key(s): {', '.join(unknown)}.", line=_line(raw), field="choices"
+        )
+    if not isinstance(raw.get("text"), str):
+        parsed.problem("A choice needs a text string.", line=_line(raw), field="choices")
+        return None
+    if not isinstance(raw.get("correct", False), bool):
+        parsed.problem(
+            "A choice's 'correct' must be true or false.", line=_line(raw), field="choices"
+        )
+    pos = raw.get("position", position)
+    if not isinstance(pos, int) or isinstance(pos, bool):
+        parsed.problem(
+            "A choice position must be a whole number.", line=_line(raw), field="choices"
+        )
+        pos = position
+    return ChoiceData(text=raw["text"].strip(), is_correct=raw.get("correct") is True, position=pos)

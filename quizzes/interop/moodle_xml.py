@@ -263,8 +263,8 @@ def _answers(element: Node) -> list[tuple[str, float]]:
     return out
 
 
-def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | None:
-    line = element.line
+def _meta(element: Node) -> dict[str, str]:
+    """NewsQuiz's own fields kept in a question's tags (`<TAG_PREFIX>kind=cloze`)."""
     meta: dict[str, str] = {}
     tags = element.find("tags")
     for tag in tags.findall("tag") if tags is not None else []:
@@ -272,6 +272,38 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
         if value.startswith(TAG_PREFIX) and "=" in value:
             key, _, item = value[len(TAG_PREFIX) :].partition("=")
             meta[key] = item
+    return meta
+
+
+def _short_answer(
+    question: QuestionData,
+    answers: list[tuple[str, float]],
+    meta: dict[str, str],
+    parsed: ParsedBank,
+) -> bool:
+    """A short answer's (or number's) first full-marks answer, as a cloze or free
+    text question; False (with a problem) when it has none."""
+    line = question.line
+    accepted = [text for text, fraction in answers if fraction >= 100] or [t for t, _ in answers]
+    if not accepted:
+        parsed.problem("A short-answer question without an answer.", line=line, field="answer")
+        return False
+    question.answer = accepted[0]
+    if len(accepted) > 1:
+        parsed.warn(
+            f"{len(accepted) - 1} alternative answer(s) dropped; kept {accepted[0]!r}.",
+            line=line,
+        )
+    kind = meta.get("kind") or ""
+    question.kind = kind if kind in ("cloze", "free_text") else ""
+    if not question.kind:
+        question.kind = "cloze" if "___" in question.prompt else "free_text"
+    return True
+
+
+def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | None:
+    line = element.line
+    meta = _meta(element)
     question = QuestionData(
         kind="",
         prompt=_formatted(element.find("questiontext")),
@@ -296,22 +328,8 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
             ChoiceData(TRUE_FALSE_TEXTS[1], not truth, 2),
         ]
     elif qtype in ("shortanswer", "numerical"):
-        accepted = [text for text, fraction in answers if fraction >= 100] or [
-            t for t, _ in answers
-        ]
-        if not accepted:
-            parsed.problem("A short-answer question without an answer.", line=line, field="answer")
+        if not _short_answer(question, answers, meta, parsed):
             return None
-        question.answer = accepted[0]
-        if len(accepted) > 1:
-            parsed.warn(
-                f"{len(accepted) - 1} alternative answer(s) dropped; kept {accepted[0]!r}.",
-                line=line,
-            )
-        kind = meta.get("kind") or ""
-        question.kind = kind if kind in ("cloze", "free_text") else ""
-        if not question.kind:
-            question.kind = "cloze" if "___" in question.prompt else "free_text"
     elif qtype == "ordering":
         question.kind = "ordering"
         items = [(fraction, n, text) for n, (text, fraction) in enumerate(answers)]
