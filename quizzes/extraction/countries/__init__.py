@@ -50,6 +50,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    plant in Peru's Arequipa region" (the plant, and "Arequipa"); "an investor
    day in Singapore" (a "day" named by a compound); "In Peru, where ..., ... the April 12
    presidential election" (a sentence opening with "In <country>," places its events).
+14. **People, things and acts in a country** (``things_in_a_country``): "researchers in
+   Chile", "coalition bases in Peru", "the decision in Norway" (plural nouns, events and
+   nouns of an act; not "the emergency number in Chile", nor a named person's description).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -87,6 +90,7 @@ from .groups import (
     nationality_nouns,
     noun_of_country,
     participle_from_country,
+    things_in_a_country,
 )
 from .organisations import described_links, description_links, organisation_links
 from .persons import office_links, people_links, people_through_organisations
@@ -113,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     between_countries,
     participle_from_country,
     counted_things_links,
+    things_in_a_country,
     people_through_organisations,
     event_links,
     facility_links,

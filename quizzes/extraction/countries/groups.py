@@ -13,7 +13,15 @@ from spacy.tokens import Token
 
 from ..lexicon import OFFICE_TITLES
 from .context import CountryContext, CountryMention, clean, two_letter_code
-from .words import ABSTRACT_NOUNS, INDEFINITE, OFFICES, ORG_NOUNS, OWNED_NOUNS, PLACE_NOUNS
+from .words import (
+    ABSTRACT_NOUNS,
+    EVENT_NOUNS,
+    INDEFINITE,
+    OFFICES,
+    ORG_NOUNS,
+    OWNED_NOUNS,
+    PLACE_NOUNS,
+)
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 _NAMED_LABELS = {"ORG", "FAC", "PERSON", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -143,6 +151,10 @@ _NOT_IN_PHRASE = {"ADV", "AUX", "VERB", "SCONJ", "CCONJ", "PART", "PUNCT", "PRON
 def _phrase(ctx: CountryContext, noun: Token) -> str:
     """The noun with its left modifiers ("two French police officers"), no determiner, no
     word the parse hung before it ("So could Peru's offensive" -> "Peru's offensive")."""
+    return clean(ctx.doc[_phrase_start(ctx, noun) : noun.i + 1].text)
+
+
+def _phrase_start(ctx: CountryContext, noun: Token) -> int:
     start = min([c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i])
     while (
         start < noun.i
@@ -150,7 +162,7 @@ def _phrase(ctx: CountryContext, noun: Token) -> str:
         and ctx.tokens[start].tag_ != "PRP$"
     ):
         start += 1
-    return clean(ctx.doc[start : noun.i + 1].text)
+    return start
 
 
 def nationality_nouns(ctx: CountryContext) -> None:
@@ -307,3 +319,59 @@ def _countries_in(ctx: CountryContext, prep: Token) -> list[str]:
             if mention and mention.form == "name" and mention.country not in found:
                 found.append(mention.country)
     return found
+
+
+def things_in_a_country(ctx: CountryContext) -> None:
+    """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
+    Kingdom": a common noun placed by "in <country>" (its whole phrase up to the country);
+    not a description of a named person ("Ana Lind, a singer in Peru" links Lind), not a
+    place, an office or an abstract noun, and not a noun another rule has linked."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
+            continue
+        mention = ctx.name_mention_at(tok.i + 1) or ctx.name_mention_at(tok.i + 2)
+        noun = tok.head
+        if mention is None or _owned_name(ctx, mention) or not _placeable(ctx, noun):
+            continue
+        if _linked_again(ctx, noun, mention.country):
+            continue
+        head = _first_conjunct(noun)
+        start = _phrase_start(ctx, head)
+        subject = ctx.doc[start : mention.end].text
+        ctx.add(subject, mention.country, noun.i, "other", "thing_in_country")
+
+
+def _owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
+    """ "in Chile's north": the country owns what follows, it does not place the noun."""
+    nxt = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else None
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in ("'s", "\u2019s"))
+
+
+# Endings of nouns made from verbs: an act that happens somewhere ("decision", "presence").
+_ACT_ENDINGS = ("ion", "ment", "ence", "ance")
+
+
+def _placeable(ctx: CountryContext, noun: Token) -> bool:
+    """Things or people ("bases", "researchers"), an event or an act ("decision"), not one
+    thing in general ("the emergency number in Chile" says what Chile has, not where)."""
+    if noun.pos_ != "NOUN" or not noun.text[1:].islower() or noun.lower_ in ABSTRACT_NOUNS:
+        return False
+    if (
+        noun.tag_ != "NNS"
+        and noun.lower_ not in EVENT_NOUNS
+        and not noun.lower_.endswith(_ACT_ENDINGS)
+    ):
+        return False
+    if {noun.i} & (ctx.person_tokens | ctx.title_tokens | ctx.described):
+        return False
+    if noun.lower_ in _TITLE_WORDS or noun.lower_ in PLACE_NOUNS:
+        return False
+    return not _describes_a_name(ctx, noun)
+
+
+def _linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
+    """ "a user registered from Chile ... the user in Chile": the same thing, linked once."""
+    return any(
+        link.country == country and noun.lower_ in link.subject.lower().split()
+        for link in ctx.links
+    )

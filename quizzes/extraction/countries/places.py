@@ -257,7 +257,7 @@ def _comma_after(ctx: CountryContext, place: Token) -> int:
 # ============================================================================ rule 5c
 def counted_things_links(ctx: CountryContext) -> None:
     """ "40 solar mini-grids in northern Nigeria": a counted set of things in a country (not
-    people: "1,200 firefighters in Portugal" is a group)."""
+    people: "1,200 firefighters in Portugal" is a group, ``things_in_a_country``'s)."""
     tokens = ctx.tokens
     for tok in tokens:
         if tok.lower_ != "in" or tok.i < 2 or tok.i + 1 >= len(ctx.doc):

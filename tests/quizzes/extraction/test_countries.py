@@ -298,7 +298,7 @@ def test_small_town_resolved_by_the_article_country(links_of):
     found = pairs(
         links_of("Thousands moved to Bhola after floods in Bangladesh. Bhola was hit hardest.")
     )
-    assert found == {("Bhola", "Bangladesh")}
+    assert found == {("Bhola", "Bangladesh"), ("floods in Bangladesh", "Bangladesh")}
 
 
 def test_country_of_the_sentence_decides_between_namesakes(links_of):
@@ -365,7 +365,11 @@ def test_place_name_that_is_a_person_of_the_article(links_of):
 def test_counted_things_in_a_country_but_not_counted_people(links_of):
     found = pairs(links_of("The agency has built 40 solar mini-grids in northern Nigeria."))
     assert found == {("40 solar mini-grids in northern Nigeria", "Nigeria")}
-    assert links_of("Some 1,200 firefighters in Portugal fought the blaze.") == []
+    # Counted people are a group, linked by the rule for things and people in a country.
+    found = links_of("Some 1,200 firefighters in Portugal fought the blaze.")
+    assert [(link.subject, link.rule) for link in found] == [
+        ("1,200 firefighters in Portugal", "thing_in_country")
+    ]
 
 
 def test_country_possessive_right_before_a_name(links_of):
@@ -720,3 +724,19 @@ def test_qualities_styles_and_fields_of_a_nationality_are_no_group(links_of):
 def test_a_group_phrase_leaves_out_words_the_parse_hung_before_it(links_of):
     found = pairs(links_of("Chile hosts an estimated ten thousand Peruvian workers."))
     assert found == {("ten thousand Peruvian workers", "Peru")}
+
+
+def test_people_things_and_acts_placed_in_a_country(links_of):
+    found = pairs(
+        links_of(
+            "Researchers in Chile published the study on Monday. The decision in Peru was "
+            "welcomed. Ana Lind, a singer in Norway, toured widely. The emergency number in "
+            "Iceland is short."
+        )
+    )
+    assert {("Researchers in Chile", "Chile"), ("decision in Peru", "Peru")} <= found
+    assert ("Ana Lind", "Norway") in found
+    assert not {subject for subject, _country in found} & {
+        "singer in Norway",
+        "emergency number in Iceland",
+    }
