@@ -120,6 +120,36 @@ def reporting_verb_before(ctx: QuoteContext, s: Sentence) -> Token | None:
     return before[-1] if before else None
 
 
+def speech_verb_coordinated(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """A phrase quoted as the object of a verb coordinated with a speech verb ("The board
+    sent its "warm thanks" and said ..."): the speech verb, whose subject both share."""
+    verb = _verb_outside(ctx, s)
+    if verb is None:
+        return None
+    strong = {v.i for v in s.verbs if v.lemma_.lower() not in WEAK_SPEECH_VERBS}
+    coordinated = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        coordinated.append(verb.head)
+    return next((c for c in coordinated if c.i in strong), None)
+
+
+def _verb_outside(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """The verb outside the quotation whose object (or a preposition's) the quotation is."""
+    inside = {t.i for t in s.quote_tokens}
+    for tok in s.quote_tokens:
+        head = tok.head
+        if head.i in inside or head.i == tok.i:
+            continue
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX") and ctx.in_quote[head.i] is None:
+                return head
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return None
+    return None
+
+
 VerbChoice = Callable[[QuoteContext, Sentence], "Token | None"]
 VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     verb_the_quote_hangs_on,
@@ -127,6 +157,7 @@ VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     nearest_strong_verb,
     verb_just_before,
     reporting_verb_before,
+    speech_verb_coordinated,
 )
 
 

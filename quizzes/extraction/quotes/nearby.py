@@ -27,6 +27,14 @@ SPEECH_NOUNS = {
     "word", "remark", "comment", "warning", "assessment", "verdict", "message", "statement",
     "answer", "reply", "response", "plea", "appeal", "criticism",
 }  # fmt: skip
+# Other nouns for what someone said ("The question was put by X", "The accusation came
+# from X").
+QUESTION_NOUNS = {
+    "question", "view", "point", "sentiment", "thought", "idea", "quote", "line", "accusation",
+    "allegation", "charge", "claim", "complaint", "praise", "tribute", "admission", "promise",
+    "pledge", "vow", "threat", "rebuke", "retort", "quip", "description", "observation",
+    "confession", "prediction", "advice", "request", "call", "demand", "suggestion", "argument",
+}  # fmt: skip
 # Verbs of a sentence saying where words came from ("came from", "was put by", "voiced by").
 SOURCE_VERBS = {
     "be", "come", "put", "pose", "voice", "echo", "offer", "deliver", "raise", "express",
@@ -302,9 +310,14 @@ def _speech_noun_owner(ctx: QuoteContext, subj: Token) -> str | None:
 
 
 def _points_back(subj: Token) -> bool:
-    return subj.lower_ in DEMONSTRATIVES or (
-        subj.pos_ == "NOUN" and any(c.lower_ in SOURCE_DETERMINERS for c in subj.children)
-    )
+    """ "That", "That assessment", "The question": a demonstrative, or "the" before a noun
+    for words ("the pandemic is ... of X" points back at nothing)."""
+    if subj.lower_ in DEMONSTRATIVES:
+        return True
+    dets = {c.lower_ for c in subj.children if c.lower_ in SOURCE_DETERMINERS}
+    if subj.pos_ != "NOUN" or not dets:
+        return False
+    return dets != {"the"} or subj.lemma_.lower() in SPEECH_NOUNS | QUESTION_NOUNS
 
 
 def _linked_source(ctx: QuoteContext, i: int, root: Token) -> str | None:

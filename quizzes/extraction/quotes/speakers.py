@@ -354,7 +354,9 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
 
 # ============================================================================ verb rules
 def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
-    """ "“...”, according to X"."""
+    """ "“...”, according to X"; "X ruled, according to the summary, “...”": a text
+    that names no author is only where the words are written, and the clause's subject
+    speaks."""
     if verb.lower_ != "according":
         return None
     for child in verb.children:
@@ -363,8 +365,22 @@ def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
         for obj in child.children:
             if obj.dep_ == "pobj":
                 said = s.person_of(obj)
-                return said._replace(how="according_to") if said.speaker else said
+                if said.speaker:
+                    return said._replace(how="according_to")
+                return _subject_beside_document(s, verb, obj) or said
     return Said(None, "unknown", "according_to")
+
+
+def _subject_beside_document(s: Speakers, verb: Token, obj: Token) -> Said | None:
+    """The person or organisation subject of the verb "according to <a text>" hangs on."""
+    head = verb.head
+    if obj.lemma_.lower() not in DOCUMENT_NOUNS or head.i == verb.i or verb.dep_ != "prep":
+        return None
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or s.ctx.in_quote[subj.i] is not None:
+        return None
+    said = s.person_of(subj)
+    return said if said.speaker else None
 
 
 def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:

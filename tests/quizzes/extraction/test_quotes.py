@@ -1134,3 +1134,29 @@ def test_the_one_spoken_with_in_an_earlier_sentence_can_be_the_she(quotes_of):
         'witness. She informed them she had a visa, but "that she meant to stay until spring".'
     )
     assert said(quotes_of(text)) == {"that she meant to stay until spring": "Ann Gish"}
+
+
+def test_a_next_paragraph_about_something_else_names_no_source(quotes_of):
+    text = (
+        'The agency said on Monday: "Every region can still act." said Dr Lina Hart, its head. '
+        '"We are worried by how slowly it moves."\n'
+        "According to Dr Omar Sy, once the director of the Northern Health Institute, the "
+        'outbreak is "new."'
+    )
+    assert said(quotes_of(text))["We are worried by how slowly it moves."] == "Lina Hart"
+
+
+def test_a_phrase_quoted_by_a_verb_coordinated_with_said(quotes_of):
+    text = 'The Harbour Office gave its "warmest thanks" and said the rules were "under review".'
+    assert said(quotes_of(text)) == {
+        "warmest thanks": "Harbour Office",
+        "under review": "Harbour Office",
+    }
+
+
+def test_according_to_a_text_leaves_the_clause_subject_speaking(quotes_of):
+    text = (
+        "Judge Ana Mora, the head of the panel, decided, according to the summary, "
+        '"that the order was never lawful in the first place".'
+    )
+    assert list(said(quotes_of(text)).values()) == ["Ana Mora"]
