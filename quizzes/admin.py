@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from . import services
 from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
@@ -201,7 +202,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return format_html(
             '<ul class="article-links">{}<li><a href="{}">Generation jobs ({})</a></li></ul>',
-            bank_items or format_html("<li>No bank yet: press “Generate questions”.</li>"),
+            bank_items or mark_safe("<li>No bank yet: press “Generate questions”.</li>"),
             jobs_url,
             job_count,
         )

@@ -28,6 +28,14 @@ def decode_article_upload(upload) -> str:
         raise forms.ValidationError(error.message) from error
 
 
+class HttpsURLField(forms.URLField):
+    """An address typed without a scheme gets https:// (Django 6's default, chosen
+    here per field: the transitional FORMS_URLFIELD_ASSUME_HTTPS setting is deprecated)."""
+
+    def __init__(self, *, assume_scheme: str = "https", **kwargs):
+        super().__init__(assume_scheme=assume_scheme, **kwargs)
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article page. Adding one from the web takes two steps (ArticleAdmin):
     "Read the page" fills the form from the address or a saved .html page, then the
@@ -57,6 +65,7 @@ class ArticleAdminForm(forms.ModelForm):
             "url": forms.URLInput(attrs={"size": 80, "autofocus": True}),
             "title": forms.TextInput(attrs={"size": 80}),
         }
+        field_classes = {"url": HttpsURLField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,6 +45,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def base_url(live_server):
+    """The live server: Playwright resolves a relative `page.goto("/...")` against it.
+    Defined here, it replaces pytest-playwright's own fallback fixture, a session
+    fixture written as an instance method (PytestRemovedIn10Warning under pytest 9)."""
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB"}
 

@@ -58,6 +58,22 @@ def test_teacher_adds_article_by_uploading_a_text_file(teacher_client, teacher):
     assert article.created_by == teacher
 
 
+def test_an_address_typed_without_a_scheme_is_saved_as_https(teacher_client):
+    response = teacher_client.post(
+        reverse("admin:quizzes_article_add"),
+        {
+            "title": "Harbour",
+            "url": "news.example.org/harbour",
+            "published_on": "2026-11-02",
+            "date_checked": "on",
+            "text": "The harbour reopened on Monday.",
+        },
+    )
+
+    assert response.status_code == 302, response.content
+    assert Article.objects.get(title="Harbour").url == "https://news.example.org/harbour"
+
+
 def test_binary_upload_is_a_form_error(teacher_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
