@@ -46,7 +46,8 @@ from django.utils import timezone
 from config.bulk_copy import CopyRows, analyze, copy_rows, reserve_ids
 from quizzes.api import load_bank_analyze, load_bank_ensure
 
-from .models import Card, CardState, ReviewLog, StudyPreferences
+from .models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
+from .tallies import progress_rebuild
 
 DEFAULT_PASSWORD = "load-pass"
 MAX_CARDS = 100_000
@@ -401,6 +402,7 @@ def seed_load(
                 now=now,
                 use_copy=use_copy,
             )
+            progress_rebuild(user_ids=[user.pk])  # the aggregates of the progress pages
         result.cards_created += made_cards
         result.logs_created += made_logs
         if index == 1 and per_day:
@@ -411,7 +413,7 @@ def seed_load(
         # Fresh statistics: with the planner still believing the tables empty, the
         # queue's queries walk every question instead of the user's card index.
         load_bank_analyze()
-        analyze([Card, ReviewLog, StudyPreferences])
+        analyze([Card, ReviewLog, StudyPreferences, StudyDay, BankTally])
     result.seconds = time.monotonic() - started
     return result
 

@@ -189,6 +189,57 @@ class ReviewUndo(models.Model):
         return f"Undo of review {self.log_id}"
 
 
+class StudyDay(models.Model):
+    """A user's reviews (not undone) on one study day, counted as the progress
+    pages show them: the streak, heatmap and daily figures read these rows, never
+    the log. Kept in the same transaction as every review write (answer, undo,
+    late and offline reviews); the day is the study day in the user's current
+    time zone and day start (a change of either re-keys their rows). The log stays
+    the source of truth: `manage.py rebuild_progress` recounts them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    # Plain integers (no CHECK >= 0): an undo adds -1 in one INSERT ... ON CONFLICT.
+    reviews = models.IntegerField(default=0)
+    new = models.IntegerField(default=0, help_text="Answers to new cards.")
+    graded = models.IntegerField(
+        default=0, help_text="Answers to cards due for review (state before: review)."
+    )
+    passed = models.IntegerField(default=0, help_text="Of those, remembered (not Again).")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="studyday_unique_user_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.day}: {self.reviews} reviews"
+
+
+class BankTally(models.Model):
+    """One user's cards of one bank counted by memory state, and their strength
+    (the sum of min(1, stability / 21 days) over cards in review or relearning, in
+    millionths): the mastery figures of home and progress, whatever the number of
+    cards. Kept in the same transaction as every write that changes a card's state
+    or suspension; `manage.py rebuild_progress` recounts them from the cards."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.CASCADE, related_name="+")
+    learning = models.IntegerField(default=0)
+    young = models.IntegerField(default=0)
+    mature = models.IntegerField(default=0)
+    suspended_new = models.IntegerField(default=0)
+    strength = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "bank"], name="banktally_unique_user_bank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in bank {self.bank_id}"
+
+
 class QuizMode(models.TextChoices):
     RANDOM = "random", "Random"
     DUE_FIRST = "due_first", "Due first"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any, cast
 
 from django.db import NotSupportedError, connection
 from django.db.models import (
     DateTimeField,
+    F,
     Func,
     QuerySet,
 )
@@ -215,3 +216,42 @@ def capped_counts(capped: dict[str, tuple[QuerySet[Any], int]]) -> dict[str, int
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         return dict(zip(capped, cursor.fetchone(), strict=True))
+
+
+def add_to_rows(
+    model: Any, *, keys: tuple[str, ...], fields: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Add numbers to counter rows in ONE statement: each row (key values, then
+    one number per field) is inserted, or added to the row with its key already
+    there (INSERT ... ON CONFLICT (keys) DO UPDATE SET f = f + excluded.f; the
+    keys must be a unique constraint). Concurrent adders wait on the row's lock,
+    none is lost."""
+    if not rows:
+        return
+    if connection.vendor not in ("sqlite", "postgresql"):  # portable, one row at a time
+        for row in rows:
+            key = dict(zip(keys, row, strict=False))
+            numbers = dict(zip(fields, row[len(keys) :], strict=True))
+            updated = model.objects.filter(**key).update(
+                **{name: F(name) + value for name, value in numbers.items()}
+            )
+            if not updated:
+                model.objects.create(**key, **numbers)
+        return
+    qn = connection.ops.quote_name
+    table = qn(model._meta.db_table)
+    columns = [*keys, *fields]
+    adapt = connection.ops.adapt_datefield_value
+    params: list[Any] = []
+    for row in rows:
+        params += [adapt(value) if isinstance(value, date) else value for value in row]
+    values = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    sets = ", ".join(f"{qn(f)} = {table}.{qn(f)} + excluded.{qn(f)}" for f in fields)
+    with connection.cursor() as cursor:
+        for chunk in _chunks(list(range(len(rows))), rows_per_statement(len(columns))):
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(map(qn, columns))}) "
+                f"VALUES {', '.join([values] * len(chunk))} "
+                f"ON CONFLICT ({', '.join(map(qn, keys))}) DO UPDATE SET {sets}",
+                params[chunk[0] * len(columns) : (chunk[-1] + 1) * len(columns)],
+            )

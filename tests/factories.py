@@ -13,6 +13,7 @@ from django.utils import timezone
 from classes.codes import join_code_new
 from classes.models import Assignment, Classroom, Membership
 from learning.models import Card, QuizAttempt, StudyPreferences
+from learning.tallies import TallyDelta, card_part
 from quizzes.models import Article, Choice, Question, QuestionBank, Tag
 
 PASSWORD = "Correct-Horse-42"
@@ -181,10 +182,20 @@ class StudyPreferencesFactory(factory.django.DjangoModelFactory):
 class CardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Card
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     question = factory.SubFactory(QuestionFactory)
     due = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tally(obj, create, extracted, **kwargs):
+        """Count the card in its bank's tally (learning.tallies), as the reviews that
+        gave it its state would have: the progress pages read the tallies."""
+        if create and any(part := card_part(obj.state, obj.stability, bool(obj.suspended_at))):
+            delta = TallyDelta(user_id=obj.user_id)
+            delta.card(obj.question.bank_id, card_part(0, None, False), part)
+            delta.save()
 
 
 class QuizAttemptFactory(factory.django.DjangoModelFactory):

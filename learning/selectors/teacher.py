@@ -28,16 +28,9 @@ def bank_student_progress(*, bank, now: datetime | None = None) -> list[dict]:
     total = published_questions(bank=bank).count()
     students: dict[int, dict] = {}
     sums: dict[int, float] = defaultdict(float)
-    for user_id, username, state, stability, last_review, parameters in Card.objects.filter(
+    for user_id, username, state, stability in Card.objects.filter(
         Q(question__bank=bank) & published_question_filter("question__")
-    ).values_list(
-        "user_id",
-        "user__username",
-        "state",
-        "stability",
-        "last_review",
-        "user__study_preferences__fsrs_parameters",
-    ):
+    ).values_list("user_id", "user__username", "state", "stability"):
         students.setdefault(
             user_id,
             {
@@ -49,7 +42,7 @@ def bank_student_progress(*, bank, now: datetime | None = None) -> list[dict]:
                 "reviews": 0,
             },
         )
-        sums[user_id] += card_mastery(state, stability, last_review, now, parameters or None)
+        sums[user_id] += card_mastery(state, stability)
     since = now - timedelta(days=30)
     for row in (
         ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)

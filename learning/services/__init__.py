@@ -1,7 +1,7 @@
 """Writes of the learner side, one module per topic: `reviews` (answering a card,
 undo), `batch_sync` (offline batches), `quizzes` (attempts, retries), `preferences`,
 `parameters` (FSRS fitting), `custom_study` ("study more", suspended cards), `queue`
-(opening a study queue); `common` holds ReviewError. One entry point per action, shared
+(opening a study queue), `progress` (recounting the progress aggregates); `common` holds ReviewError. One entry point per action, shared
 by HTML, API, admin and tasks; each runs in one transaction. The
 raw SQL they need is in learning/sql.py.
 
@@ -34,6 +34,7 @@ from .preferences import (
     preferences_get,
     preferences_update,
 )
+from .progress import progress_rebuild
 from .queue import queue_cards_create, study_queue_open
 from .quizzes import (
     QUIZ_MAX_SIZE,
@@ -90,6 +91,7 @@ __all__ = [
     "parse_steps",
     "preferences_get",
     "preferences_update",
+    "progress_rebuild",
     "question_card_suspend",
     "quiz_answer",
     "quiz_answer_override",

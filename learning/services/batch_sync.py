@@ -22,11 +22,13 @@ from ..models import (
     ReviewLog,
     ReviewSource,
 )
+from ..tallies import TallyDelta
 from .common import ReviewError
 from .preferences import preferences_get
 from .reviews import (
     CARD_ROW_COLUMNS,
     CardRow,
+    History,
     ReviewInput,
     _apply_snapshot,
     _result_payload_state,
@@ -51,44 +53,49 @@ def _batch_error(client_uuid: str | None, error: ReviewError) -> dict:
     return {"client_uuid": client_uuid, "ok": False, "errors": {error.field: [error.message]}}
 
 
-def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> dict[int, dict]:
-    """Apply validated answers in one transaction with a constant number of
-    queries: lock the cards (1), preferences (1), replays (1, when client_uuids
-    are given), choices (1, when an answer is a choice), INSERT the logs (1),
-    UPDATE the cards (1)."""
-    outcomes: dict[int, dict] = {}
-    cards = {
+def _locked_cards(*, user, pending) -> dict[int, CardRow]:
+    """The batch's cards of `user`, locked in id order (two uploads never wait on
+    each other crosswise)."""
+    return {
         values[0]: CardRow(values)
         for values in Card.objects.select_for_update(of=("self",))
         .filter(pk__in={given.card_id for _, given, _ in pending}, user=user)
-        .order_by("pk")  # lock in id order: two uploads never wait on each other crosswise
+        .order_by("pk")
         .values_list(*CARD_ROW_COLUMNS)
     }
-    server_now = timezone.now()  # after the locks, as review_record does
-    kwargs = scheduler_kwargs(preferences_get(user=user))
+
+
+def _stored_logs(*, user, pending) -> dict[uuid.UUID | None, ReviewLog]:
+    """client_uuid -> the log already stored under it (one query, when any is given)."""
     uuids = {given.client_uuid for _, given, _ in pending if given.client_uuid is not None}
-    stored = {}
-    if uuids:
-        stored = {
-            log.client_uuid: log
-            for log in ReviewLog.objects.select_related("card").filter(
-                user=user, client_uuid__in=uuids
-            )
-        }
-    choice_questions = {
+    if not uuids:
+        return {}
+    return {
+        log.client_uuid: log
+        for log in ReviewLog.objects.select_related("card").filter(user=user, client_uuid__in=uuids)
+    }
+
+
+def _choices_by_question(*, cards, pending) -> dict[int, list[Choice]]:
+    """The choices of the questions answered by a choice (one query, when any)."""
+    questions = {
         cards[given.card_id].question_id
         for _, given, _ in pending
         if given.choice_id is not None and given.card_id in cards
     }
     choices: dict[int, list[Choice]] = defaultdict(list)
-    if choice_questions:
-        for choice in Choice.objects.filter(question_id__in=choice_questions).only(
+    if questions:
+        for choice in Choice.objects.filter(question_id__in=questions).only(
             "id", "question_id", "is_correct", "position"
         ):
             choices[choice.question_id].append(choice)
+    return choices
 
-    # Answers older than their card's last review (another device's, uploaded late):
-    # the card is replayed from its first review with these answers in their place.
+
+def _late_histories(*, cards, pending, stored) -> dict[int, History]:
+    """Histories of the cards answered before their last review (another device's
+    answers, uploaded late): each is replayed from its first review with these
+    answers in their place (one query, when any)."""
     late = {
         given.card_id
         for _, given, _ in pending
@@ -98,53 +105,63 @@ def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> 
         and cards[given.card_id].last_review is not None
         and given.reviewed_at < cards[given.card_id].last_review
     }
-    histories = card_histories(late) if late else {}
-    steps: list[tuple[datetime, int, Any]] = [  # (when, 0 = a stored review first, ...)
-        (reviewed_at, 0, (card_id, rating))
-        for card_id, history in histories.items()
-        for reviewed_at, _, rating in history.events
-    ]
-    for card_id, history in histories.items():
-        _apply_snapshot(cards[card_id], history.start)
-    steps += [(p[1].reviewed_at or server_now, 1, p) for p in pending]
+    return card_histories(late) if late else {}
 
-    rows: list[dict] = []
-    fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row, for repeats in this batch
-    answered: list[tuple[int, str | None, dict, bool]] = []
-    touched: dict[int, CardRow] = {}
-    for when, kind, step in sorted(steps, key=lambda step: step[:2]):
-        if kind == 0:  # a stored review of a replayed card: no new row
-            card_id, stored_rating = step
-            reschedule(cards[card_id], stored_rating, when, kwargs)
-            continue
-        index, given, label = step
+
+class _Batch:
+    """One batch being applied in memory: its cards, the rows to INSERT and what
+    each item answers."""
+
+    def __init__(self, *, user, cards, stored, choices, kwargs, server_now):
+        self.user = user
+        self.cards = cards
+        self.stored = stored
+        self.choices = choices
+        self.kwargs = kwargs
+        self.server_now = server_now
+        self.parts = {pk: card.tally_part() for pk, card in cards.items()}
+        self.outcomes: dict[int, dict] = {}
+        self.rows: list[dict] = []
+        self.fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row (repeats)
+        self.answered: list[tuple[int, str | None, dict, bool]] = []
+        self.touched: dict[int, CardRow] = {}
+
+    def replayed(self, index: int, given: ReviewInput, label: str | None) -> bool:
+        """A client_uuid stored before or earlier in this batch: answered as a
+        replay (nothing written). Raises for an id used on another card."""
+        if given.client_uuid is None:
+            return False
+        log = self.stored.get(given.client_uuid)
+        if log is not None:
+            if log.card_id != given.card_id:
+                raise uuid_conflict()
+            self.outcomes[index] = _batch_ok(label, replay_result(log).as_dict(), replayed=True)
+            return True
+        earlier = self.fresh.get(given.client_uuid)
+        if earlier is not None:  # the same review twice in one batch: a replay
+            if earlier["card_id"] != given.card_id:
+                raise uuid_conflict()
+            self.answered.append((index, label, earlier, True))
+            return True
+        return False
+
+    def answer(self, index: int, given: ReviewInput, label: str | None) -> None:
         try:
-            if given.client_uuid is not None:
-                log = stored.get(given.client_uuid)
-                if log is not None:
-                    if log.card_id != given.card_id:
-                        raise uuid_conflict()
-                    outcomes[index] = _batch_ok(label, replay_result(log).as_dict(), replayed=True)
-                    continue
-                earlier = fresh.get(given.client_uuid)
-                if earlier is not None:  # the same review twice in one batch: a replay
-                    if earlier["card_id"] != given.card_id:
-                        raise uuid_conflict()
-                    answered.append((index, label, earlier, True))
-                    continue
-            card = cards.get(given.card_id)
+            if self.replayed(index, given, label):
+                return
+            card = self.cards.get(given.card_id)
             if card is None:
                 raise ReviewError("card", "No such card.", status=404)
-            reviewed_at = given.reviewed_at or server_now
+            reviewed_at = given.reviewed_at or self.server_now
             rating, is_correct, correct_choice_id = grade(
-                card, card.kind, given, reviewed_at, choices.get(card.question_id)
+                card, card.kind, given, reviewed_at, self.choices.get(card.question_id)
             )
-            before = reschedule(card, rating, reviewed_at, kwargs)
+            before = reschedule(card, rating, reviewed_at, self.kwargs)
         except ReviewError as error:
-            outcomes[index] = _batch_error(label, error)
-            continue
+            self.outcomes[index] = _batch_error(label, error)
+            return
         row = {
-            "user_id": user.pk,
+            "user_id": self.user.pk,
             "card_id": card.pk,
             "rating": rating,
             "reviewed_at": reviewed_at,
@@ -165,25 +182,73 @@ def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> 
                 correct_choice_id=correct_choice_id,
             ),
         }
-        rows.append(row)
-        touched[card.pk] = card
+        self.rows.append(row)
+        self.touched[card.pk] = card
         if given.client_uuid is not None:
-            fresh[given.client_uuid] = row
-        answered.append((index, label, row, False))
-    for row in rows:  # a replayed card: every answer tells the card as it ends up
-        if row["card_id"] in histories:
-            card = cards[row["card_id"]]
-            row["result"] = {**row["result"], **_result_payload_state(card)}
-    if rows:
-        for row, pk in zip(rows, sql.insert_logs(rows), strict=True):
-            row["id"] = pk
-        sql.update_cards(list(touched.values()))
-        transaction.on_commit(lambda: count_review_for_optimizer(user, len(rows)))
-    for index, label, row, replayed in answered:
-        outcomes[index] = _batch_ok(
-            label, {**row["result"], "review_id": row["id"]}, replayed=replayed
-        )
-    return outcomes
+            self.fresh[given.client_uuid] = row
+        self.answered.append((index, label, row, False))
+
+    def save(self, *, histories: dict[int, History], preferences) -> None:
+        """INSERT the logs (1), UPDATE the cards (1), add to the day and bank
+        aggregates (2)."""
+        rows = self.rows
+        for row in rows:  # a replayed card: every answer tells the card as it ends up
+            if row["card_id"] in histories:
+                card = self.cards[row["card_id"]]
+                row["result"] = {**row["result"], **_result_payload_state(card)}
+        if rows:
+            for row, pk in zip(rows, sql.insert_logs(rows), strict=True):
+                row["id"] = pk
+            sql.update_cards(list(self.touched.values()))
+            tally = TallyDelta.of(user_id=self.user.pk, preferences=preferences)
+            for row in rows:
+                tally.review(row["reviewed_at"], row["state_before"], row["rating"])
+            for pk, card in self.touched.items():
+                tally.card(card.bank_id, self.parts[pk], card.tally_part())
+            tally.save()
+            user = self.user
+            transaction.on_commit(lambda: count_review_for_optimizer(user, len(rows)))
+        for index, label, row, replayed in self.answered:
+            self.outcomes[index] = _batch_ok(
+                label, {**row["result"], "review_id": row["id"]}, replayed=replayed
+            )
+
+
+def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> dict[int, dict]:
+    """Apply validated answers in one transaction with a constant number of
+    queries: lock the cards (1), preferences (1), replays (1, when client_uuids
+    are given), choices (1, when an answer is a choice), the late cards' logs (1,
+    when any), INSERT the logs (1), UPDATE the cards (1), the study-day and bank
+    aggregates (2)."""
+    cards = _locked_cards(user=user, pending=pending)
+    server_now = timezone.now()  # after the locks, as review_record does
+    preferences = preferences_get(user=user)
+    stored = _stored_logs(user=user, pending=pending)
+    batch = _Batch(
+        user=user,
+        cards=cards,
+        stored=stored,
+        choices=_choices_by_question(cards=cards, pending=pending),
+        kwargs=scheduler_kwargs(preferences),
+        server_now=server_now,
+    )
+    histories = _late_histories(cards=cards, pending=pending, stored=stored)
+    steps: list[tuple[datetime, int, Any]] = [  # (when, 0 = a stored review first, ...)
+        (reviewed_at, 0, (card_id, rating))
+        for card_id, history in histories.items()
+        for reviewed_at, _, rating in history.events
+    ]
+    for card_id, history in histories.items():
+        _apply_snapshot(cards[card_id], history.start)
+    steps += [(p[1].reviewed_at or server_now, 1, p) for p in pending]
+    for when, kind, step in sorted(steps, key=lambda step: step[:2]):
+        if kind == 0:  # a stored review of a replayed card: no new row
+            card_id, stored_rating = step
+            reschedule(cards[card_id], stored_rating, when, batch.kwargs)
+        else:
+            batch.answer(*step)
+    batch.save(histories=histories, preferences=preferences)
+    return batch.outcomes
 
 
 def review_batch_record(*, user, items: list[dict]) -> list[dict]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ..models import Card, StudyPreferences
 from ..study_day import study_date, zone_of
+from ..tallies import TallyDelta, card_part
 from .common import ReviewError, as_int
 from .reviews import card_get_or_create
 
@@ -43,10 +44,30 @@ def _own_card(*, user, card_id) -> Card:
     card_id = as_int(card_id, field="card")
     if card_id is None:
         raise ReviewError("card", "Which card?")
-    card = Card.objects.select_for_update().filter(pk=card_id, user=user).first()
+    card = (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("question")
+        .filter(pk=card_id, user=user)
+        .first()
+    )
     if card is None:
         raise ReviewError("card", "No such card.", status=404)
     return card
+
+
+def _suspension_set(card: Card, suspended_at: datetime | None) -> None:
+    """Set or clear the card's suspension; a new card's counts in its bank's tally
+    (learning.tallies) follow, in the same transaction."""
+    before = card_part(card.state, card.stability, card.suspended_at is not None)
+    card.suspended_at = suspended_at
+    card.save(update_fields=["suspended_at", "updated_at"])
+    tally = TallyDelta(user_id=card.user_id)
+    tally.card(
+        card.question.bank_id,
+        before,
+        card_part(card.state, card.stability, suspended_at is not None),
+    )
+    tally.save()
 
 
 def card_suspend(*, user, card_id, now: datetime | None = None) -> Card:
@@ -56,8 +77,7 @@ def card_suspend(*, user, card_id, now: datetime | None = None) -> Card:
     with transaction.atomic():
         card = _own_card(user=user, card_id=card_id)
         if card.suspended_at is None:
-            card.suspended_at = now or timezone.now()
-            card.save(update_fields=["suspended_at", "updated_at"])
+            _suspension_set(card, now or timezone.now())
     return card
 
 
@@ -72,6 +92,5 @@ def card_unsuspend(*, user, card_id) -> Card:
     with transaction.atomic():
         card = _own_card(user=user, card_id=card_id)
         if card.suspended_at is not None:
-            card.suspended_at = None
-            card.save(update_fields=["suspended_at", "updated_at"])
+            _suspension_set(card, None)
     return card

@@ -21,6 +21,7 @@ from ..models import (
     StudyPreferences,
 )
 from ..sql import AddDays
+from ..tallies import progress_rebuild
 
 PREFERENCE_FIELDS = (
     "desired_retention",
@@ -90,12 +91,17 @@ def preferences_update(*, user, **fields) -> StudyPreferences:
     with transaction.atomic():
         preferences, _ = StudyPreferences.objects.select_for_update().get_or_create(user=user)
         old_retention = preferences.desired_retention
+        old_day = (preferences.time_zone, preferences.day_starts_at_hour)
         for name, value in fields.items():
             setattr(preferences, name, value)
         preferences.full_clean()
         preferences.save()
         if "desired_retention" in fields and float(fields["desired_retention"]) != old_retention:
             cards_reschedule(user=user, preferences=preferences)
+        if (preferences.time_zone, preferences.day_starts_at_hour) != old_day:
+            # Study days are keyed in the current zone and day start: re-key them
+            # (one recount of this user's log, on this rare change).
+            progress_rebuild(user_ids=[user.pk], banks=False)
     return preferences
 
 

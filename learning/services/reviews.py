@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -31,6 +31,7 @@ from ..models import (
     ReviewUndo,
     StudyPreferences,
 )
+from ..tallies import TallyDelta, card_part
 from .common import ReviewError, as_int
 from .preferences import preferences_get
 
@@ -303,6 +304,8 @@ def reschedule(card, rating: int, reviewed_at: datetime, kwargs: dict) -> dict:
 
 _PREFERENCE_COLUMNS = (
     "user__study_preferences__id",
+    "user__study_preferences__time_zone",
+    "user__study_preferences__day_starts_at_hour",
     "user__study_preferences__desired_retention",
     "user__study_preferences__learning_steps",
     "user__study_preferences__relearning_steps",
@@ -352,15 +355,23 @@ def _answer_row(*, user, given: ReviewInput):
         return None
     width = len(CARD_ROW_COLUMNS)
     card = CardRow(values[:width])
-    preference_id, retention, learning_steps, relearning_steps, parameters = values[
-        width : width + len(_PREFERENCE_COLUMNS)
-    ]
+    (
+        preference_id,
+        time_zone,
+        day_starts_at_hour,
+        retention,
+        learning_steps,
+        relearning_steps,
+        parameters,
+    ) = values[width : width + len(_PREFERENCE_COLUMNS)]
     if preference_id is None:
         preferences = preferences_get(user=user)
     else:
         preferences = StudyPreferences(
             id=preference_id,
             user_id=user.pk,
+            time_zone=time_zone,
+            day_starts_at_hour=day_starts_at_hour,
             desired_retention=retention,
             learning_steps=learning_steps,
             relearning_steps=relearning_steps,
@@ -435,6 +446,7 @@ def review_record(
         if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
             choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
         rating, is_correct, correct_choice_id = grade(row, row.kind, given, reviewed_at, choices)
+        part_before = row.tally_part()
         before = reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
         sql.update_cards([row])
         card = _card_instance(row, user=user)
@@ -479,6 +491,10 @@ def review_record(
                     raise
                 transaction.set_rollback(True)
                 return replayed
+        tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
+        tally.review(reviewed_at, before["state"], rating)
+        tally.card(row.bank_id, part_before, row.tally_part())
+        tally.save()
         log._state.adding = False
         log._state.db = connection.alias
         transaction.on_commit(lambda: count_review_for_optimizer(user))
@@ -544,6 +560,8 @@ class CardRow:
         "kind",
         "explanation",
         *CARD_STATE_FIELDS,
+        "bank_id",
+        "suspended",
     )
 
     def __init__(self, values: tuple):
@@ -560,7 +578,14 @@ class CardRow:
             self.last_review,
             self.reps,
             self.lapses,
+            self.bank_id,
+            suspended_at,
         ) = values
+        self.suspended = suspended_at is not None
+
+    def tally_part(self) -> tuple[int, ...]:
+        """What the card adds to its bank's tally now (learning.tallies)."""
+        return card_part(self.state, self.stability, self.suspended)
 
 
 CARD_ROW_COLUMNS = (
@@ -569,6 +594,8 @@ CARD_ROW_COLUMNS = (
     "question__kind",
     "question__explanation",
     *CARD_STATE_FIELDS,
+    "question__bank_id",
+    "suspended_at",
 )
 
 
@@ -642,7 +669,13 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
         )
         if log is None:
             return None
-        card = Card.objects.select_for_update().get(pk=log.card_id)
+        card = (
+            Card.objects.select_for_update(of=("self",))
+            .annotate(bank_id=F("question__bank_id"))
+            .get(pk=log.card_id)
+        )
+        suspended = card.suspended_at is not None
+        part_before = card_part(card.state, card.stability, suspended)
         try:
             with transaction.atomic():
                 ReviewUndo.objects.create(log=log, client_uuid=client_uuid)
@@ -657,15 +690,20 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
         later = ReviewLog.objects.filter(
             card_id=card.pk, undo__isnull=True, reviewed_at__gt=log.reviewed_at
         )
+        preferences = preferences_get(user=user)
         if later.exists():
             # It went in before reviews made later (another device's, uploaded late):
             # its snapshot is not the card's state without it; replay the others.
             history = card_histories([card.pk], exclude_log_id=log.pk).get(card.pk)
             assert history is not None  # (`later` is part of it)
-            replay_history(card, history, scheduler_kwargs(preferences_get(user=user)))
+            replay_history(card, history, scheduler_kwargs(preferences))
         else:
             _apply_snapshot(card, log.card_before)
         card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
+        tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
+        tally.review(log.reviewed_at, log.state_before, log.rating, sign=-1)
+        tally.card(card.bank_id, part_before, card_part(card.state, card.stability, suspended))
+        tally.save()
     return UndoResult(card=card, log=log, replayed=False)
 
 

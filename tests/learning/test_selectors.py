@@ -204,14 +204,14 @@ def test_answer_query_count_is_constant(student, teacher, n, django_assert_num_q
     card = cards[0]
     choice = card.question.choices.first()
     # savepoint, the card (locked, with question, preferences and the choices' facts),
-    # UPDATE card, INSERT log, release
-    with time_machine.travel(T0 + timedelta(minutes=20), tick=False), django_assert_num_queries(5):
+    # UPDATE card, INSERT log, add to the study day and to the bank's tally, release
+    with time_machine.travel(T0 + timedelta(minutes=20), tick=False), django_assert_num_queries(7):
         services.review_record(user=student, card_id=card.pk, choice_id=choice.pk)
-    with time_machine.travel(T0 + timedelta(minutes=21), tick=False), django_assert_num_queries(5):
+    with time_machine.travel(T0 + timedelta(minutes=21), tick=False), django_assert_num_queries(7):
         services.review_record(user=student, card_id=cards[1].pk, rating=3)
     # a client_uuid: a savepoint pair around the INSERT; its replay: the log, nothing written
     client_uuid = uuid.uuid4()
-    with time_machine.travel(T0 + timedelta(minutes=22), tick=False), django_assert_num_queries(7):
+    with time_machine.travel(T0 + timedelta(minutes=22), tick=False), django_assert_num_queries(9):
         services.review_record(user=student, card_id=cards[1].pk, rating=3, client_uuid=client_uuid)
     with time_machine.travel(T0 + timedelta(minutes=23), tick=False), django_assert_num_queries(4):
         replay = services.review_record(
@@ -459,9 +459,10 @@ def test_the_previewed_interval_is_what_the_answer_schedules(student, bank):
 
 
 @pytest.mark.django_db
-def test_bank_mastery_summed_by_the_database_equals_the_cards_one_by_one():
-    """Home and progress sum mastery in SQL (a row per bank, not per card): the same
-    figure as card_mastery over each card, whatever the state and age of the cards."""
+def test_bank_mastery_from_the_tally_equals_the_cards_one_by_one():
+    """Home and progress read mastery from the bank's tally (a row per bank, not a
+    pass over the cards): the same figure as card_mastery over each card, whatever
+    the state and age of the cards; a card's stability counts up to 21 days."""
     from learning.selectors.progress import card_mastery
     from tests.factories import CardFactory
 
@@ -488,11 +489,13 @@ def test_bank_mastery_summed_by_the_database_equals_the_cards_one_by_one():
         )
         for state, stability, last_review in shapes
     ]
-    expected = sum(card_mastery(c.state, c.stability, c.last_review, now, None) for c in cards)
+    expected = sum(card_mastery(c.state, c.stability) for c in cards)
+    assert expected == pytest.approx(2 + (3.2 + 1.5 + 12.0) / 21)  # 25 and 400 days: mature
 
     figures = selectors.bank_mastery(user=student, banks=[bank], now=now)[bank.pk]
     breakdown = selectors.progress_summary(user=student, now=now)["banks"][0]
 
     assert figures["mastery"] == round(100 * expected / len(cards), 1) == breakdown["mastery"]
+    assert figures["mastery"] == 39.9
     assert (breakdown["learning"], breakdown["young"], breakdown["mature"]) == (2, 2, 2)
     assert figures["new"] == 1

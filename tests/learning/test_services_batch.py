@@ -60,8 +60,8 @@ def test_a_batch_takes_the_same_queries_whatever_its_size(
     services.preferences_get(user=student)
     items = ratings_batch(cards, n)
     # savepoint, cards (locked, with their question), preferences, replays, INSERT of
-    # the logs, UPDATE of the cards, release
-    with django_assert_num_queries(7):
+    # the logs, UPDATE of the cards, add to the study days and the bank tallies, release
+    with django_assert_num_queries(9):
         outcomes = upload(student, items)
     assert all(o["ok"] for o in outcomes)
     assert ReviewLog.objects.filter(user=student).count() == n
@@ -89,7 +89,7 @@ def test_choice_answers_add_one_query_for_the_whole_batch(
         }
         for i in range(n)
     ]
-    with django_assert_num_queries(8):  # the above, and the choices of all questions
+    with django_assert_num_queries(10):  # the above, and the choices of all questions
         outcomes = upload(student, items)
     assert [o["result"]["is_correct"] for o in outcomes] == [i % 2 == 0 for i in range(n)]
     assert [o["result"]["rating"] for o in outcomes] == [3 if i % 2 == 0 else 1 for i in range(n)]
@@ -290,8 +290,9 @@ def test_a_database_with_a_small_parameter_limit_gets_several_statements(
     services.preferences_get(user=student)
     monkeypatch.setattr(sql, "rows_per_statement", lambda columns: 4)
     items = ratings_batch(cards, 30)
-    # 30 logs in 8 INSERTs of at most 4 rows, 7 cards in 2 UPDATEs
-    with django_assert_num_queries(5 + 8 + 2):
+    # 30 logs in 8 INSERTs of at most 4 rows, 7 cards in 2 UPDATEs, their 5 study days
+    # in 2 statements and their bank in 1
+    with django_assert_num_queries(5 + 8 + 2 + 2 + 1):
         outcomes = upload(student, items)
     by_uuid = {str(log.client_uuid): log for log in ReviewLog.objects.filter(user=student)}
     assert len(by_uuid) == 30

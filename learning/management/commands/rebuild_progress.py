@@ -1,0 +1,31 @@
+"""Recount the progress aggregates (reviews per study day, cards per bank) from the
+review log and the cards; idempotent, in one transaction.
+
+manage.py rebuild_progress                    # every user with a card
+manage.py rebuild_progress --user stella      # one user (repeat --user for more)
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from learning import services
+
+
+class Command(BaseCommand):
+    help = "Recount reviews per study day and cards per bank from the log and the cards."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--user", action="append", help="Username (repeatable); default: every user."
+        )
+
+    def handle(self, *args, user=None, **options):
+        try:
+            written = services.progress_rebuild(usernames=user)
+        except LookupError as error:
+            raise CommandError(str(error.args[0])) from None
+        self.stdout.write(
+            f"Progress rebuilt for {written['users']} users: "
+            f"{written['days']} study days, {written['banks']} bank tallies."
+        )

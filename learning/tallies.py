@@ -1,0 +1,269 @@
+"""The aggregates behind the progress pages (issue 16): what one review adds to
+its study day (StudyDay) and one card to its bank's tally (BankTally), and the
+recount of both from the log and the cards, which stay the source of truth.
+
+Every write path adds its deltas with `TallyDelta` in its own transaction (at
+most two statements, whatever the number of reviews); `progress_rebuild` and
+`manage.py rebuild_progress` recount them. The recount uses the same per-card and
+per-review functions as the writes, so both give the same integers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr, Trunc
+from django.utils import timezone
+
+from . import scheduler, sql
+from .study_day import study_date, zone_of
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3  # CardState's values
+MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
+STRENGTH_SCALE = 1_000_000  # BankTally.strength is in millionths of a card
+DAY_FIELDS = ("reviews", "new", "graded", "passed")
+BANK_FIELDS = ("learning", "young", "mature", "suspended_new", "strength")
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no review is older (services.reviews)
+
+
+def card_part(state: int, stability: float | None, suspended: bool) -> tuple[int, ...]:
+    """What one card adds to its bank's tally: (learning, young, mature,
+    suspended_new, strength). A new card that is not suspended adds nothing, so
+    making cards (the study queue) never touches a tally."""
+    review = state == REVIEW
+    mature = review and stability is not None and stability >= MATURE_DAYS
+    strength = 0
+    if state in (REVIEW, RELEARNING) and stability:
+        strength = round(min(1.0, stability / MATURE_DAYS) * STRENGTH_SCALE)
+    return (
+        int(state in (LEARNING, RELEARNING)),
+        int(review and not mature),
+        int(mature),
+        int(state == NEW and suspended),
+        strength,
+    )
+
+
+def review_part(state_before: int | None, rating: int) -> tuple[int, ...]:
+    """What one review adds to its study day: (reviews, new, graded, passed)."""
+    graded = state_before == REVIEW
+    return (1, int(state_before == NEW), int(graded), int(graded and rating > 1))
+
+
+def mastery_percent(strength: int, total: int) -> float:
+    """A bank's mastery (0-100): the strength of its cards over its questions."""
+    if not total:
+        return 0.0
+    return min(100.0, round(100 * strength / STRENGTH_SCALE / total, 1))
+
+
+class TallyDelta:
+    """The changes one write makes to a user's aggregates, saved at its end in at
+    most two statements (rows in key order: concurrent writers lock them in the
+    same order)."""
+
+    def __init__(self, *, user_id: int, time_zone: str | None = None, day_starts_at_hour: int = 4):
+        self.user_id = user_id
+        self.zone = zone_of(time_zone)
+        self.hour = day_starts_at_hour
+        self.days: dict[date, list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
+        self.banks: dict[int, list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
+
+    @classmethod
+    def of(cls, *, user_id: int, preferences: Any) -> TallyDelta:
+        return cls(
+            user_id=user_id,
+            time_zone=preferences.time_zone,
+            day_starts_at_hour=preferences.day_starts_at_hour,
+        )
+
+    def review(
+        self, reviewed_at: datetime, state_before: int | None, rating: int, *, sign: int = 1
+    ) -> None:
+        """A review logged (sign 1) or undone (sign -1)."""
+        day = study_date(reviewed_at, zone=self.zone, day_starts_at_hour=self.hour)
+        totals = self.days[day]
+        for i, value in enumerate(review_part(state_before, rating)):
+            totals[i] += sign * value
+
+    def card(self, bank_id: int, before: tuple[int, ...], after: tuple[int, ...]) -> None:
+        """A card of `bank_id` changed from card_part `before` to `after` (its
+        bank's row is written even when nothing changed: a review's statements are
+        the same whatever the card)."""
+        totals = self.banks[bank_id]
+        for i, (old, new) in enumerate(zip(before, after, strict=True)):
+            totals[i] += new - old
+
+    def save(self) -> None:
+        days = [
+            (self.user_id, day, *values) for day, values in sorted(self.days.items()) if any(values)
+        ]
+        banks = [(self.user_id, bank_id, *values) for bank_id, values in sorted(self.banks.items())]
+        from .models import BankTally, StudyDay
+
+        if days:
+            sql.add_to_rows(StudyDay, keys=("user_id", "day"), fields=DAY_FIELDS, rows=days)
+        if banks:
+            sql.add_to_rows(BankTally, keys=("user_id", "bank_id"), fields=BANK_FIELDS, rows=banks)
+        self.days.clear()
+        self.banks.clear()
+
+
+def _whole_hour_offsets(zone, since: datetime, until: datetime) -> bool:
+    """True when the zone's UTC offset is a whole number of hours over the range
+    (checked monthly), so hourly UTC buckets never straddle a study-day start."""
+    moment = since
+    while True:
+        offset = zone.utcoffset(moment.replace(tzinfo=None))
+        if offset is not None and offset.total_seconds() % 3600:
+            return False
+        if moment >= until:
+            return True
+        moment = min(moment + timedelta(days=30), until)
+
+
+def count_by_study_day(
+    queryset: QuerySet,
+    field_name: str,
+    *,
+    zone,
+    day_starts_at_hour: int,
+    since: datetime,
+    until: datetime,
+    **aggregates,
+) -> dict[date, dict[str, int]]:
+    """Study day -> {"count": n, **aggregates} for rows whose `field_name` is in
+    [since, until). Rows are grouped by UTC hour (or minute, for zones with
+    half-hour offsets) in the database, natively, and the few buckets are mapped
+    to study days here: no per-row date function (slow on SQLite)."""
+    whole_hours = _whole_hour_offsets(zone, since, until)
+    bucket: Substr | Trunc
+    if connection.vendor == "sqlite":
+        bucket = Substr(field_name, 1, 13 if whole_hours else 16)
+    else:
+        bucket = Trunc(field_name, "hour" if whole_hours else "minute", tzinfo=UTC)
+    rows = (
+        queryset.filter(**{f"{field_name}__gte": since, f"{field_name}__lt": until})
+        .annotate(bucket=bucket)
+        .values("bucket")
+        .annotate(count=Count("pk"), **aggregates)
+        .order_by()
+    )
+    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        value = row.pop("bucket")
+        if isinstance(value, str):  # SQLite: "YYYY-MM-DD HH[:MM]" in UTC
+            value = datetime(
+                int(value[0:4]),
+                int(value[5:7]),
+                int(value[8:10]),
+                int(value[11:13]),
+                int(value[14:16]) if len(value) > 13 else 0,
+                tzinfo=UTC,
+            )
+        day = study_date(value, zone=zone, day_starts_at_hour=day_starts_at_hour)
+        for key, number in row.items():
+            per_day[day][key] += number
+    return per_day
+
+
+def _day_rows(models: Any, user_id: int, zone, hour: int) -> list:
+    """The user's StudyDay rows, recounted from the log (not undone)."""
+    counted = count_by_study_day(
+        models.ReviewLog.objects.filter(user_id=user_id, undo__isnull=True),
+        "reviewed_at",
+        zone=zone,
+        day_starts_at_hour=hour,
+        since=EARLIEST,
+        until=timezone.now() + timedelta(days=2),
+        new=Count("pk", filter=Q(state_before=NEW)),
+        graded=Count("pk", filter=Q(state_before=REVIEW)),
+        passed=Count("pk", filter=Q(state_before=REVIEW, rating__gt=1)),
+    )
+    return [
+        models.StudyDay(
+            user_id=user_id,
+            day=day,
+            reviews=counts["count"],
+            new=counts["new"],
+            graded=counts["graded"],
+            passed=counts["passed"],
+        )
+        for day, counts in sorted(counted.items())
+        if counts["count"]
+    ]
+
+
+def _bank_rows(models: Any, user_id: int) -> list:
+    """The user's BankTally rows, recounted from their cards."""
+    totals: dict[int, list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
+    cards: Iterable[tuple] = (
+        models.Card.objects.filter(user_id=user_id)
+        .values_list("question__bank_id", "state", "stability", "suspended_at")
+        .order_by()
+        .iterator(chunk_size=5000)
+    )
+    for bank_id, state, stability, suspended_at in cards:
+        part = card_part(state, stability, suspended_at is not None)
+        if any(part):
+            row = totals[bank_id]
+            for i, value in enumerate(part):
+                row[i] += value
+    return [
+        models.BankTally(
+            user_id=user_id, bank_id=bank_id, **dict(zip(BANK_FIELDS, values, strict=True))
+        )
+        for bank_id, values in sorted(totals.items())
+    ]
+
+
+class _Models:
+    """The model classes a recount uses: the current ones, or a migration's."""
+
+    def __init__(self, apps: Any = None):
+        get = apps.get_model if apps is not None else _current_model
+        self.Card = get("learning", "Card")
+        self.ReviewLog = get("learning", "ReviewLog")
+        self.StudyDay = get("learning", "StudyDay")
+        self.BankTally = get("learning", "BankTally")
+        self.StudyPreferences = get("learning", "StudyPreferences")
+
+
+def _current_model(app_label: str, name: str) -> Any:
+    from django.apps import apps
+
+    return apps.get_model(app_label, name)
+
+
+def progress_rebuild(
+    *, user_ids: Iterable[int] | None = None, apps: Any = None, banks: bool = True
+) -> dict[str, int]:
+    """Recount the StudyDay and BankTally rows of these users (every user with a
+    card when None) from the log and the cards, replacing what was there (only the
+    days with `banks=False`). The caller holds the transaction. Returns {"users",
+    "days", "banks"} written."""
+    models = _Models(apps)
+    if user_ids is None:
+        user_ids = models.Card.objects.values_list("user_id", flat=True).distinct().order_by()
+    written = {"users": 0, "days": 0, "banks": 0}
+    for user_id in list(user_ids):
+        preferences = (
+            models.StudyPreferences.objects.filter(user_id=user_id)
+            .values_list("time_zone", "day_starts_at_hour")
+            .first()
+        ) or ("UTC", models.StudyPreferences._meta.get_field("day_starts_at_hour").default)
+        models.StudyDay.objects.filter(user_id=user_id).delete()
+        days = _day_rows(models, user_id, zone_of(preferences[0]), preferences[1])
+        models.StudyDay.objects.bulk_create(days, batch_size=2000)
+        written["users"] += 1
+        written["days"] += len(days)
+        if banks:
+            models.BankTally.objects.filter(user_id=user_id).delete()
+            tallies = _bank_rows(models, user_id)
+            models.BankTally.objects.bulk_create(tallies, batch_size=2000)
+            written["banks"] += len(tallies)
+    return written

@@ -1,0 +1,201 @@
+"""The progress aggregates (StudyDay, BankTally; learning/tallies.py) equal a recount
+from the review log and the cards after every write path: answers, quiz answers,
+undo, offline batches, late answers from another device, suspending, a change of
+time zone, and `manage.py rebuild_progress`."""
+
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+
+from learning import selectors, services
+from learning.models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
+from tests.factories import QuestionBankFactory, QuestionFactory
+
+T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)  # 09:00 in New York
+
+
+def recount(user) -> tuple[dict, dict]:
+    """The aggregates as the log and the cards say, counted here one row at a time."""
+    preferences = StudyPreferences.objects.filter(user=user).first()
+    zone = ZoneInfo(preferences.time_zone if preferences else "UTC")
+    hour = preferences.day_starts_at_hour if preferences else 4
+    days: dict = defaultdict(lambda: [0, 0, 0, 0])
+    for log in ReviewLog.objects.filter(user=user, undo__isnull=True):
+        day = (log.reviewed_at.astimezone(zone) - timedelta(hours=hour)).date()
+        review = log.state_before == CardState.REVIEW
+        counts = days[day]
+        counts[0] += 1
+        counts[1] += log.state_before == CardState.NEW
+        counts[2] += review
+        counts[3] += review and log.rating > 1
+    banks: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for card in Card.objects.filter(user=user).select_related("question"):
+        counts = banks[card.question.bank_id]
+        if card.state in (CardState.LEARNING, CardState.RELEARNING):
+            counts[0] += 1
+        if card.state == CardState.REVIEW:
+            counts[1 if card.stability < 21 else 2] += 1
+        if card.state == CardState.NEW and card.suspended_at is not None:
+            counts[3] += 1
+        if card.state in (CardState.REVIEW, CardState.RELEARNING):
+            counts[4] += round(min(1.0, card.stability / 21) * 1_000_000)
+    return (
+        {day: tuple(v) for day, v in days.items() if any(v)},
+        {bank: tuple(v) for bank, v in banks.items() if any(v)},
+    )
+
+
+def stored(user) -> tuple[dict, dict]:
+    days = {
+        row.day: (row.reviews, row.new, row.graded, row.passed)
+        for row in StudyDay.objects.filter(user=user)
+    }
+    banks = {
+        row.bank_id: (row.learning, row.young, row.mature, row.suspended_new, row.strength)
+        for row in BankTally.objects.filter(user=user)
+    }
+    return (
+        {day: v for day, v in days.items() if any(v)},
+        {bank: v for bank, v in banks.items() if any(v)},
+    )
+
+
+def cards_of(user, n: int, *, title: str = "Tally bank") -> list[Card]:
+    bank = QuestionBankFactory(title=title)
+    return [
+        services.card_get_or_create(user=user, question=q)
+        for q in QuestionFactory.create_batch(n, bank=bank)
+    ]
+
+
+def answer(user, card, rating, at, **kwargs):
+    with time_machine.travel(at, tick=False):
+        return services.review_record(user=user, card_id=card.pk, rating=rating, **kwargs)
+
+
+@pytest.fixture
+def new_yorker(student):
+    services.preferences_update(user=student, time_zone="America/New_York")
+    return student
+
+
+def test_answers_quiz_answers_and_undo_equal_a_recount(new_yorker, bank):
+    cards = cards_of(new_yorker, 4)
+    ratings = (3, 3, 1, 4, 2, 3)
+    for day in range(5):
+        for i, card in enumerate(cards):
+            # 08:00 UTC is 03:00 in New York: the study day before (days start at 4)
+            at = T0 + timedelta(days=day * 3, hours=i * 6 if i < 3 else 18)
+            answer(new_yorker, card, ratings[(day + i) % 6], at)
+    with time_machine.travel(T0 + timedelta(days=20), tick=False):
+        attempt = services.quiz_start(user=new_yorker, bank=bank, size=3)
+        for question_id in attempt.question_ids:
+            choice = QuestionFactory._meta.model.objects.get(pk=question_id).choices.first()
+            services.quiz_answer(
+                user=new_yorker, attempt=attempt, question_id=question_id, choice_id=choice.pk
+            )
+    with time_machine.travel(T0 + timedelta(days=20, minutes=5), tick=False):
+        services.review_undo_last(user=new_yorker)
+        services.review_undo_last(user=new_yorker)
+
+    days, banks = stored(new_yorker)
+    assert (days, banks) == recount(new_yorker)
+    assert sum(v[0] for v in days.values()) == 4 * 5 + 3 - 2
+    # 03:00 in New York belongs to the study day before: the first day's four answers
+    # (all to new cards) are one day; from summer time on (8 March) 08:00 UTC is
+    # 04:00 there, the next study day: 5 days, 3 of them split, and the quiz's day
+    assert days[date(2026, 3, 2)] == (4, 4, 0, 0)
+    assert len(days) == 9
+    assert set(banks) == {cards[0].question.bank_id, bank.pk}
+
+
+def test_offline_batches_and_late_answers_from_another_device_equal_a_recount(student):
+    cards = cards_of(student, 5)
+    for i, card in enumerate(cards):
+        for day in (0, 1, 4):
+            answer(student, card, 3, T0 + timedelta(days=day, minutes=i))
+    # The phone's answers, made offline before the tablet's last ones, uploaded late:
+    # each card is replayed from its history with them in their place.
+    items = [
+        {
+            "card": card.pk,
+            "rating": (1, 3, 4, 2, 3)[i],
+            "client_uuid": str(uuid.uuid4()),
+            "reviewed_at": (T0 + timedelta(days=2, hours=i)).isoformat(),
+        }
+        for i, card in enumerate(cards)
+    ] + [
+        {
+            "card": cards[0].pk,
+            "rating": 3,
+            "client_uuid": str(uuid.uuid4()),
+            "reviewed_at": (T0 + timedelta(days=9)).isoformat(),
+        }
+    ]
+    with time_machine.travel(T0 + timedelta(days=10), tick=False):
+        outcomes = services.review_batch_record(user=student, items=items)
+        # the same batch again: replays, nothing counted twice
+        again = services.review_batch_record(user=student, items=items)
+    assert all(o["ok"] for o in outcomes)
+    assert all(o["result"]["replayed"] for o in again)
+    # one late answer alone, then its undo (the others are replayed without it)
+    answer(student, cards[1], 1, T0 + timedelta(days=3), reviewed_at=T0 + timedelta(days=3))
+    with time_machine.travel(T0 + timedelta(days=10, minutes=1), tick=False):
+        services.review_undo_last(user=student)
+
+    days, banks = stored(student)
+    assert (days, banks) == recount(student)
+    assert sum(v[0] for v in days.values()) == 15 + 6
+    assert len(days) == 5  # days 0, 1, 2, 4 and 9
+
+
+def test_suspending_a_new_card_takes_it_out_of_the_new_count_and_back(student):
+    cards = cards_of(student, 3)
+    bank_id = cards[0].question.bank_id
+    services.card_suspend(user=student, card_id=cards[0].pk)
+    assert stored(student) == recount(student)
+    assert selectors.bank_mastery(user=student, banks=[bank_id])[bank_id]["new"] == 2
+    services.card_unsuspend(user=student, card_id=cards[0].pk)
+    assert stored(student) == recount(student) == ({}, {})
+    assert selectors.bank_mastery(user=student, banks=[bank_id])[bank_id]["new"] == 3
+
+
+def test_a_new_time_zone_moves_the_study_days_of_the_whole_history(student):
+    (card,) = cards_of(student, 1)
+    # 02:00 UTC: the day before in UTC (days start at 4), the same day in Tokyo (11:00)
+    for day in range(3):
+        answer(student, card, 3, datetime(2026, 3, 2 + day, 2, 0, tzinfo=UTC))
+    before = sorted(stored(student)[0])
+    services.preferences_update(user=student, time_zone="Asia/Tokyo")
+    after = sorted(stored(student)[0])
+    assert stored(student) == recount(student)
+    assert [d.day for d in before] == [1, 2, 3]
+    assert [d.day for d in after] == [2, 3, 4]
+
+
+def test_rebuild_progress_recounts_from_the_log_and_is_idempotent(student, other_student):
+    for user in (student, other_student):
+        for i, card in enumerate(cards_of(user, 3, title=f"Bank of {user.username}")):
+            answer(user, card, 3, T0 + timedelta(days=i))
+    expected = {user.pk: recount(user) for user in (student, other_student)}
+    StudyDay.objects.filter(user=student).update(reviews=99)
+    BankTally.objects.filter(user=other_student).delete()
+
+    call_command("rebuild_progress")
+    call_command("rebuild_progress", user=[student.username])
+    assert {user.pk: stored(user) for user in (student, other_student)} == expected
+    assert sum(v[0] for v in stored(student)[0].values()) == 3
+
+
+def test_rebuild_progress_names_an_unknown_user_and_changes_nothing(student):
+    (card,) = cards_of(student, 1)
+    answer(student, card, 3, T0)
+    StudyDay.objects.filter(user=student).update(reviews=99)
+    with pytest.raises(CommandError, match="No user named “nobody”"):
+        call_command("rebuild_progress", user=[student.username, "nobody"])
+    assert StudyDay.objects.get(user=student).reviews == 99

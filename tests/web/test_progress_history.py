@@ -1,0 +1,77 @@
+"""Home and /progress/ cost the same queries whatever the size of the student's
+history (issue 16): their streak, heatmap, daily counts and mastery per bank come
+from the aggregates, never from the log or every card."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from learning.services import card_get_or_create, review_batch_record, review_record
+from tests.factories import QuestionBankFactory, QuestionFactory
+
+HOME_QUERIES = 9
+PROGRESS_QUERIES = 14
+
+
+def history(student, *, banks: int, cards_per_bank: int, days: int) -> int:
+    """An offline history of every other day over `days` days (a streak that never
+    reaches the first window), about two answers per card; returns the answers."""
+    cards = []
+    for number in range(banks):
+        bank = QuestionBankFactory(title=f"History bank {number}")
+        questions = QuestionFactory.create_batch(cards_per_bank, bank=bank)
+        cards += [card_get_or_create(user=student, question=q) for q in questions]
+    start = timezone.now() - timedelta(days=days)
+    items = [
+        {
+            "card": card.pk,
+            "rating": (3, 1, 4, 3)[(i + rep) % 4],
+            "client_uuid": str(uuid.uuid4()),
+            "reviewed_at": (
+                start + timedelta(days=2 * ((i + rep * len(cards)) * days // (4 * len(cards))))
+            ).isoformat(),
+        }
+        for rep in range(2)
+        for i, card in enumerate(cards)
+    ]
+    for first in range(0, len(items), 500):
+        outcomes = review_batch_record(user=student, items=items[first : first + 500])
+        assert all(o["ok"] for o in outcomes)
+    return len(items)
+
+
+@pytest.mark.django_db
+def test_home_and_progress_take_the_same_queries_whatever_the_history(
+    student_client, student, teacher, django_assert_num_queries, queries_of
+):
+    bank = QuestionBankFactory(owner=teacher, title="Today's bank")
+    card = card_get_or_create(user=student, question=QuestionFactory(bank=bank))
+    review_record(user=student, card_id=card.pk, rating=3)
+    # session, user, banks (with their question counts), bank_mastery (cards due per
+    # bank, the banks' tallies), progress_today (preferences, the study days of the
+    # streak's window, due counts), assignments
+    assert queries_of(lambda: student_client.get("/")) == HOME_QUERIES
+    assert queries_of(lambda: student_client.get("/progress/")) == PROGRESS_QUERIES
+    small = student_client.get("/progress/").context["summary"]
+
+    answers = history(student, banks=3, cards_per_bank=60, days=300)
+    with django_assert_num_queries(HOME_QUERIES):
+        home = student_client.get("/")
+    with django_assert_num_queries(PROGRESS_QUERIES):
+        progress = student_client.get("/progress/")
+
+    assert len(home.context["rows"]) == 4
+    summary = progress.context["summary"]
+    assert summary["streak"] == small["streak"] == 1
+    assert progress.context["heatmap"].total == answers + 1 > 300
+    assert [row["title"] for row in summary["banks"]] == [
+        "History bank 0",
+        "History bank 1",
+        "History bank 2",
+        "Today's bank",
+    ]
+    assert sum(b["learning"] + b["young"] + b["mature"] for b in summary["banks"]) == 181
