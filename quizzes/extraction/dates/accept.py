@@ -51,9 +51,21 @@ def today_or_tonight(x: Match) -> bool | None:
     counts); "Russia today is weaker" means nowadays (the present tense never counts)."""
     if x.kind != "dayword" or (x.m.group("w") or "").lower() not in {"today", "tonight"}:
         return None
+    if _names_a_thing_of_the_day(x.span[-1]):
+        return True
     if inside_quotation(doc_text(x.span.doc), x.span[0].idx):
         return x.tense == "past"
     return x.tense != "present"
+
+
+def _names_a_thing_of_the_day(tok: Token) -> bool:
+    """ "today's ruling", "the statement tonight": the day of a thing that was done, whatever
+    the tense of the sentence around it."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        return True
+    return tok.dep_ == "npadvmod" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i
 
 
 def bare_month(x: Match) -> bool | None:

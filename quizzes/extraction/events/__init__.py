@@ -35,8 +35,8 @@ Clean-up and filters:
   fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
   transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
   economy: "the company had shipped 2,000 panels in May" is an event);
-  a state since a time ("has been a problem since the 1990s": "be"/"remain" with a
-  complement) is not a happening either. seed.json counts no statistic;
+  seed.json counts no statistic. A state since a time ("has been mayor since 1998", "has
+  been in operation since the 1970s") is dated by its start: real reporting's gold counts it;
 - a date after a participle's own phrase, or before its noun, dates the clause ("began making
   chemicals used in chipmaking three years ago"); a relative clause between commas is left out
   of a subject ("The company, which makes gases, was founded"), and "that officials say could

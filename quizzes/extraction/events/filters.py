@@ -154,12 +154,6 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         # "Output fell 2% last year", "Thailand produced 1.8 million vehicles last year": a
         # measured figure for a period; "shares fell 12% on Tuesday" (a day) stays an event
         return True
-    if (
-        since
-        and lemma in {"be", "remain"}
-        and any(c.dep_ in {"attr", "acomp"} for c in verb.children)
-    ):
-        return True  # "has been a worry for the council since the 2000s": a state, not a happening
     return period and (amount or (lemma in CHANGE_VERBS and since))
 
 

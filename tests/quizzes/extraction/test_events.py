@@ -548,9 +548,10 @@ def test_colon_dateline_is_left_out_of_the_event(events_of):
 THURSDAY = date(2022, 9, 29)
 
 
-def test_a_state_since_a_period_is_not_an_event(events_of):
-    assert events_of("Flooding has been a problem for the valley since the 1970s.") == []
-    assert events_of("Unemployment has remained a concern in the north since 2019.") == []
+def test_a_state_since_a_time_is_dated_by_its_start(events_of):
+    found = events_of("Ida Marsh has been the town's harbour master since 2004.")
+    assert when_date(found) == [("since 2004", "2004")]
+    assert "Ida Marsh has been the town's harbour master" in found[0].event
     found = events_of("Demand for rice has grown since 2015.")
     assert when_date(found) == [("since 2015", "2015")]
 
@@ -685,3 +686,13 @@ def test_records_names_clock_times_and_ages_are_no_years_or_delays(events_of, te
 def test_a_day_and_month_of_last_year_after_a_comma(events_of):
     (event,) = events_of("The strike started on March 3, last year.")
     assert (event.when, event.date) == ("March 3, last year", "2021-03-03")
+
+
+def test_today_naming_a_thing_done_that_day_dates_it_inside_a_quotation(events_of):
+    text = (
+        'Lena Holt wrote: "Today\'s ruling by the appeals panel is a turning point for us." '
+        '"The board\'s letter tonight on the merger shows it has no plan," Tom Ree said.'
+    )
+    whens = [e.when.lower() for e in events_of(text, published=AUGUST)]
+    assert whens.count("today") == 1
+    assert whens.count("tonight") == 1
