@@ -1,6 +1,7 @@
 """Pieces every API view shares: the error serializer and the schema class that
-documents it on every operation, the conditional-GET (ETag) mixin, and the
-teacher checks (the rules themselves are quizzes.permissions')."""
+documents it on every operation, the conditional-GET (ETag) mixin, content
+negotiation for file downloads, and the teacher checks (the rules themselves are
+quizzes.permissions')."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotAcceptable, PermissionDenied
+from rest_framework.negotiation import BaseContentNegotiation, DefaultContentNegotiation
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
@@ -112,6 +114,30 @@ class ConditionalGetMixin(_View):
             not_modified["Vary"] = response["Vary"]
             return super().finalize_response(request, not_modified, *args, **kwargs)
         return response
+
+
+class FileDownloadNegotiation(BaseContentNegotiation):
+    """For an operation that answers a file (CSV, XML, .apkg...): its errors are JSON
+    whatever `Accept` says, and `?format=` is left to the view. DRF's own negotiation
+    knows only the JSON renderer, so it refused `Accept: text/csv` and let
+    `Accept: application/json` through to a CSV; the view asks `download_accept_check`
+    with the file's real type instead."""
+
+    def select_parser(self, request, parsers):
+        return DefaultContentNegotiation().select_parser(request, parsers)
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def download_accept_check(*, request, content_type: str) -> None:
+    """406 unless `Accept` takes `content_type` (the file's type). No `Accept`, or an
+    empty one, takes anything."""
+    if request.headers.get("Accept", "").strip() and not request.accepts(content_type):
+        raise NotAcceptable(
+            f"This answer is a {content_type.split(';')[0]} file; "
+            "`Accept` names no type that matches it."
+        )
 
 
 class IsTeacher(BasePermission):

@@ -27,7 +27,13 @@ from classes.api import (
     assignment_list_for_student,
     assignment_window_start,
 )
-from config.api_common import ConditionalGetMixin, IsTeacher, ensure_can_edit
+from config.api_common import (
+    ConditionalGetMixin,
+    FileDownloadNegotiation,
+    IsTeacher,
+    download_accept_check,
+    ensure_can_edit,
+)
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
 from quizzes.api import (
@@ -711,6 +717,7 @@ class TeachAssignmentProgressExportView(TeachAssignmentReport):
     """The per-student progress of an assignment as a CSV file."""
 
     serializer_class = s.AssignmentStudentProgressSerializer
+    content_negotiation_class = FileDownloadNegotiation
 
     @extend_schema(
         summary="Per-student progress as CSV (for a spreadsheet)",
@@ -723,6 +730,7 @@ class TeachAssignmentProgressExportView(TeachAssignmentReport):
         query = s.AssignmentProgressQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         assignment = self._assignment(pk)
+        download_accept_check(request=request, content_type="text/csv; charset=utf-8")
         rows = assignments.assignment_progress(
             assignment=assignment, ordering=query.validated_data["ordering"]
         )

@@ -4,8 +4,10 @@
     POST /api/v1/teach/banks/import/  (multipart: file, format?, title?)         -> 201 + summary
 
 Thin: permissions from quizzes.permissions, work in quizzes.interop.services.
-Problems come back as 400 in the API's error shape, plus `problems` (one
-object per problem, with its line) and `warnings`.
+An export answers 400 naming `format` for an unknown one and 406 when `Accept`
+excludes the file's type, in the API's error shape. An import's problems come
+back as 400 in that shape plus `problems` (one object per problem, with its
+line) and `warnings`.
 """
 
 from __future__ import annotations
@@ -19,13 +21,18 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api_common import IsTeacher
+from config.api_common import (
+    ErrorSerializer,
+    FileDownloadNegotiation,
+    IsTeacher,
+    download_accept_check,
+)
 from quizzes.models import QuestionBank
 from quizzes.permissions import can_edit_bank
 
@@ -38,19 +45,6 @@ from .services import (
     bank_import,
     export_filename,
 )
-
-
-class FirstRendererNegotiation(BaseContentNegotiation):
-    """`?format=` names the bank file format here, not a DRF renderer: always
-    answer errors as JSON (the first renderer)."""
-
-    def select_parser(self, request, parsers):
-        from rest_framework.negotiation import DefaultContentNegotiation
-
-        return DefaultContentNegotiation().select_parser(request, parsers)
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
 
 
 def _error(errors: dict[str, list[str]], *, problems=(), warnings=()) -> Response:
@@ -69,7 +63,7 @@ def _error(errors: dict[str, list[str]], *, problems=(), warnings=()) -> Respons
 
 class BankExportView(APIView):
     permission_classes = [IsAuthenticated, IsTeacher]
-    content_negotiation_class = FirstRendererNegotiation
+    content_negotiation_class = FileDownloadNegotiation
 
     @extend_schema(
         tags=["teach"],
@@ -95,8 +89,13 @@ class BankExportView(APIView):
                 )
                 for media_type in sorted(set(CONTENT_TYPES.values()))
             },
-            400: OpenApiResponse(description="Unknown format"),
-            404: OpenApiResponse(description="No such bank of yours"),
+            400: OpenApiResponse(ErrorSerializer, description="Unknown format: `errors.format`"),
+            404: OpenApiResponse(ErrorSerializer, description="No such bank of yours"),
+            406: OpenApiResponse(
+                ErrorSerializer,
+                description="`Accept` names no type matching the file's (see 200). "
+                "Errors are JSON whatever `Accept` says.",
+            ),
         },
     )
     def get(self, request, pk: int):
@@ -105,8 +104,10 @@ class BankExportView(APIView):
             raise Http404
         fmt = request.query_params.get("format", "")
         if fmt not in FORMATS:
-            return _error({"format": [f"Choose one of {', '.join(sorted(FORMATS))}."]})
-        response = HttpResponse(bank_export(bank=bank, fmt=fmt), content_type=CONTENT_TYPES[fmt])
+            raise ValidationError({"format": [f"Choose one of {', '.join(sorted(FORMATS))}."]})
+        content_type = CONTENT_TYPES[fmt]
+        download_accept_check(request=request, content_type=content_type)
+        response = HttpResponse(bank_export(bank=bank, fmt=fmt), content_type=content_type)
         response["Content-Disposition"] = (
             f'attachment; filename="{export_filename(bank=bank, fmt=fmt)}"'
         )

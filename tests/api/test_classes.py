@@ -12,6 +12,7 @@ import pytest
 from classes.models import Assignment, Classroom, Membership
 from learning.models import QuizAttempt
 from tests.api.conftest import queries_of, token_client
+from tests.api.test_errors import assert_shape
 from tests.classes.helpers import take_quiz
 from tests.factories import (
     AssignmentFactory,
@@ -254,6 +255,19 @@ def test_the_teacher_sees_progress_and_item_analysis(teacher_api, homework, stud
     )
     assert bad.status_code == 400
     assert error_fields(bad) == {"ordering"}
+
+
+def test_the_progress_csv_follows_accept(homework):
+    """A client asking for CSV gets the CSV; one that takes only JSON gets a 406."""
+    teacher_api = token_client(homework.classroom.teacher)
+    url = f"/api/v1/teach/assignments/{homework.pk}/progress/export/"
+
+    as_csv = teacher_api.get(url, HTTP_ACCEPT="text/csv")
+    only_json = teacher_api.get(url, HTTP_ACCEPT="application/json")
+
+    assert as_csv.status_code == 200
+    assert as_csv.content.decode().startswith("username,status,")
+    assert_shape(only_json, 406, "not_acceptable")
 
 
 def test_reports_cost_the_same_queries_for_a_bigger_class(homework, time_machine):

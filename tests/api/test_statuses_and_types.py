@@ -70,6 +70,15 @@ def test_the_bank_export_documents_each_files_content_type(schema):
     assert "format=csv is text/csv; charset=utf-8" in export["responses"]["200"]["description"]
 
 
+def test_the_bank_export_documents_its_errors_in_the_error_shape(schema):
+    responses = schema["paths"]["/api/v1/teach/banks/{id}/export/"]["get"]["responses"]
+    for code in ("400", "404", "406"):
+        body = responses[code]["content"]["application/json"]["schema"]
+        assert body == {"$ref": "#/components/schemas/Error"}, code
+    assert "`Accept`" in responses["406"]["description"]
+    assert "errors.format" in responses["400"]["description"]
+
+
 def test_the_progress_export_documents_csv(schema):
     export = schema["paths"]["/api/v1/teach/assignments/{id}/progress/export/"]["get"]
     assert "text/csv" in export["responses"]["200"]["content"]

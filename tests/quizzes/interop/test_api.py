@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from quizzes.interop import bank_export
 from quizzes.models import QuestionBank
 from tests.api.conftest import token_client
+from tests.api.test_errors import assert_shape
 from tests.factories import QuestionBankFactory
 from tests.quizzes.interop.conftest import signature
 
@@ -54,10 +55,39 @@ def test_export_content_type_and_body(teacher_api, mixed_bank):
 def test_unknown_format_is_a_400_naming_the_field(teacher_api, mixed_bank):
     response = teacher_api.get(export_url(mixed_bank.pk, "docx"))
 
-    assert response.status_code == 400
-    assert response.json()["errors"] == {
-        "format": ["Choose one of apkg, csv, gift, json, moodle-xml."]
-    }
+    body = assert_shape(response, 400, "invalid")
+    assert body["errors"] == {"format": ["Choose one of apkg, csv, gift, json, moodle-xml."]}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "accept"),
+    [
+        ("csv", "text/csv"),
+        ("moodle-xml", "application/xml"),
+        ("apkg", "application/*"),
+        ("gift", "application/json;q=0.5, text/plain"),
+        ("json", "*/*"),
+    ],
+)
+def test_an_accept_that_takes_the_files_type_gets_the_file(teacher_api, mixed_bank, fmt, accept):
+    response = teacher_api.get(export_url(mixed_bank.pk, fmt), HTTP_ACCEPT=accept)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "accept"),
+    [("csv", "application/json"), ("moodle-xml", "text/*"), ("json", "application/json;q=0")],
+)
+def test_an_accept_that_excludes_the_files_type_is_406_in_the_error_shape(
+    teacher_api, mixed_bank, fmt, accept
+):
+    response = teacher_api.get(export_url(mixed_bank.pk, fmt), HTTP_ACCEPT=accept)
+
+    body = assert_shape(response, 406, "not_acceptable")
+    assert "Content-Disposition" not in response
+    assert "`Accept` names no type" in body["detail"]
 
 
 def test_other_teachers_bank_is_404(teacher_api, other_teacher):
