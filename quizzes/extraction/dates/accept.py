@@ -139,7 +139,11 @@ def year_number(x: Match) -> bool | None:
     if x.m.group("q"):
         return True
     tok = x.span[-1]
-    if _future_name(x, tok):
+    if (
+        _future_name(x, tok)
+        or (_names_a_thing(tok, _NOUN_TAGS) and _day_beside(x, tok))
+        or _in_a_quoted_name(x)
+    ):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if _possessed_year(x, nxt):
@@ -149,7 +153,49 @@ def year_number(x: Match) -> bool | None:
     if x.prev_word in DATE_PREPS or x.in_date_entity:
         return True
     # "the 2014 election", "the 2022 World Cup": a year naming an event
-    return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in {"NN", "NNP"}
+    return _names_a_thing(tok, {"NN", "NNP"})
+
+
+def _names_a_thing(tok: Token, tags: set[str]) -> bool:
+    return tok.dep_ in {"compound", "nummod", "amod"} and tok.head.tag_ in tags
+
+
+_MARKS = '"\u201c\u201d'
+
+
+def _in_a_quoted_name(x: Match) -> bool:
+    """ "a plan dubbed "Horizon 2040"": a year ending a quoted name of a few words."""
+    text = doc_text(x.span.doc)
+    a, b = x.span.start_char, x.span.end_char
+    if not inside_quotation(text, a):
+        return False
+    opening = max(text.rfind(m, max(0, a - 40), a) for m in _MARKS)
+    closing = [k for k in (text.find(m, b, b + 40) for m in _MARKS) if k >= 0]
+    if opening < 0 or not closing:
+        return False
+    name = text[opening + 1 : min(closing)]
+    return len(name.split()) <= 4 and name[:1].isupper() and not text[b : min(closing)].strip(",.")
+
+
+_NOUN_TAGS = {"NN", "NNP", "NNS", "NNPS"}
+_DAY_WORDS = {
+    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
+
+
+def _day_beside(x: Match, tok: Token) -> bool:
+    """ "Yesterday, Ana Lind won the 2019 Lakeside Marathon": the clause has its day; the
+    year only names the race."""
+    verb = governing_verb(tok)
+    if verb is None:
+        return False
+    return any(
+        t.lower_ in _DAY_WORDS
+        and t.ent_type_ == "DATE"
+        and t.i not in range(x.span.start, x.span.end)
+        for t in verb.subtree
+    )
 
 
 def _counts_people(tok: Token, nxt: Token | None) -> bool:

@@ -696,3 +696,13 @@ def test_today_naming_a_thing_done_that_day_dates_it_inside_a_quotation(events_o
     whens = [e.when.lower() for e in events_of(text, published=AUGUST)]
     assert whens.count("today") == 1
     assert whens.count("tonight") == 1
+
+
+def test_a_year_in_a_name_is_no_date_beside_the_day_or_in_a_quoted_name(events_of):
+    text = (
+        "Yesterday, Ana Lind of Sweden won the 2026 Lakeside Marathon in record time. "
+        'In 2024 the council began a plan dubbed "Harbour 2025" to rebuild the docks. '
+        "Her time beat the record set at the 2011 Lakeside Marathon."
+    )
+    whens = [e.when for e in events_of(text, published=AUGUST)]
+    assert sorted(whens) == ["2011", "2024", "Yesterday"]
