@@ -27,13 +27,13 @@ The rules, in the order tried:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .extraction.lexicon import HONORIFICS, OFFICE_TITLES
+from .extraction.text import fold
 
 # Words that may stand in front of a name, folded ("prime minister" is two of them):
 # the honorifics, and those office titles that never start the name of a thing
@@ -92,12 +92,19 @@ class AnswerMatch:
         return self.accepted and self.reason in ("typo", "surname")
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
 def normalise(text: str) -> str:
-    """Lower case, accents and punctuation removed, single spaces: 'São-Tomé!' -> 'sao tome'."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]|_", " ", text.casefold())
-    return " ".join(text.split())
+    """An answer's comparison key: extraction's `fold` (case, accents, apostrophes,
+    spaces: one helper for both) with punctuation dropped and full case folding
+    ("ß" = "ss"): 'São-Tomé!' -> 'sao tome'.
+
+    Why not `fold` alone: `fold` is the key of evidence and names in a parsed text,
+    where punctuation carries meaning ("d'Anieri", "Dr.", "Saint-Denis" stay as
+    written, word for word with the parse); a typed answer is marked as a teacher
+    would, who does not care whether "Côte d'Ivoire" was typed with its apostrophe."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text or "").casefold()).split())
 
 
 def _without_titles(words: list[str]) -> tuple[list[str], bool]:

@@ -28,7 +28,9 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018`\u00b4]")
 def fold(text: str) -> str:
     """The comparison key of a word or name, the one used everywhere in extraction: lower
     case, accents removed, one kind of apostrophe, whitespace collapsed ("Agnès  D’Anieri"
-    -> "agnes d'anieri")."""
+    -> "agnes d'anieri"). Punctuation stays: it is part of a name or a span as parsed.
+    Answer matching (quizzes/answer_matching.py `normalise`) builds on this key and
+    drops punctuation too, since a typed answer is marked without it."""
     if text.isascii() and "`" not in text:
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)

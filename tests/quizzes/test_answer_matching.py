@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quizzes.answer_matching import accepted_answers_parse, answer_match, normalise
+from quizzes.extraction.text import fold
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,15 @@ def test_the_teachers_alternatives_count_like_the_answer_with_typos_forgiven():
 
 def test_normalise_folds_case_accents_and_punctuation():
     assert normalise("  Côte d’Ivoire—TODAY! ") == "cote d ivoire today"
+
+
+def test_an_answer_is_folded_as_extraction_folds_a_name_but_without_punctuation():
+    """One fold for both (issue 15): extraction keeps a name's punctuation, answer
+    matching drops it, and full case folding makes 'Straße' 'strasse'."""
+    assert fold("Agnès D’Anieri") == "agnes d'anieri"
+    assert normalise("Agnès D’Anieri") == "agnes d anieri"
+    assert normalise("Straße") == "strasse"
+    assert answer_match("Strasse", expected="Straße").reason == "exact"
 
 
 def test_accepted_answers_are_parsed_one_per_line_without_blanks_or_repeats():
