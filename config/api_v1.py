@@ -1,6 +1,6 @@
 """/api/v1/ routes, gathered from each app's rest_api package."""
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
@@ -13,7 +13,7 @@ from learning.rest_api.account import MeExportView, MeView
 from quizzes.interop import rest_api as interop_api
 from quizzes.rest_api import urls as quizzes_api_urls
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []
 # Token login/logout, the OpenAPI schema and Swagger UI (assets from the sidecar, no CDN).
 urlpatterns += [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
@@ -43,7 +43,8 @@ urlpatterns += [
         name="teach-bank-export",
     ),
 ]
-urlpatterns += quizzes_api_urls.urlpatterns + learning_api_urls.urlpatterns
+urlpatterns += quizzes_api_urls.urlpatterns
+urlpatterns += learning_api_urls.urlpatterns
 # Classes, members and assignments (classes/rest_api/urls.py).
 urlpatterns += classes_api_urls.urlpatterns
 # Load-balancer probe, no authentication (config/health.py).

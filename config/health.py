@@ -22,11 +22,12 @@ import os
 import threading
 import time
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -39,7 +40,7 @@ WORKER_SEEN_WITHIN = 60.0  # seconds: "a worker answered recently"
 PING_TIMEOUT = 0.5
 
 _probe_lock = threading.Lock()
-_probe: dict = {"at": None, "broker": "", "worker_seen": None}
+_probe: dict[str, Any] = {"at": None, "broker": "", "worker_seen": None}
 
 
 def _database_status() -> str:
@@ -102,8 +103,8 @@ def _broker_and_worker() -> tuple[str, str]:
 
 @never_cache
 @require_GET
-def health(request):
-    body: dict = {"database": _database_status(), "cache": _cache_status()}
+def health(request: HttpRequest) -> JsonResponse:
+    body: dict[str, Any] = {"database": _database_status(), "cache": _cache_status()}
     healthy = all(value == "ok" for value in body.values())
     body["broker"], body["worker"] = _broker_and_worker()
     body["cache_fail_open"] = fail_open_count()

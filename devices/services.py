@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ class IssuedToken:
     key: str  # shown once
 
 
-def device_token_issue(*, user, name: str, now=None) -> IssuedToken:
+def device_token_issue(*, user: User, name: str, now: datetime | None = None) -> IssuedToken:
     """A new token for one of the user's devices, valid API_TOKEN_DAYS."""
     now = now or timezone.now()
     key = KEY_PREFIX + secrets.token_urlsafe(30)
@@ -44,14 +45,14 @@ def device_token_issue(*, user, name: str, now=None) -> IssuedToken:
     return IssuedToken(device=device, key=key)
 
 
-def device_token_revoke(*, user, device_id: int) -> bool:
+def device_token_revoke(*, user: User, device_id: int) -> bool:
     """Revoke one of the user's tokens (False when it is not theirs or is gone)."""
     with transaction.atomic():
         deleted, _ = DeviceToken.objects.filter(user=user, pk=device_id).delete()
     return bool(deleted)
 
 
-def device_token_touch(device: DeviceToken, *, now) -> None:
+def device_token_touch(device: DeviceToken, *, now: datetime) -> None:
     """Note when a token was last used, at most once per LAST_USED_EVERY."""
     if device.last_used_at is None or now - device.last_used_at >= LAST_USED_EVERY:
         DeviceToken.objects.filter(pk=device.pk).update(last_used_at=now)

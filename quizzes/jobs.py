@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -50,7 +50,9 @@ def generation_enqueue(*, job_id: int) -> None:
     generation_run(job_id=job_id)
 
 
-def generation_fail_stale(*, job_ids: list[int] | None = None, now=None) -> list[int]:
+def generation_fail_stale(
+    *, job_ids: list[int] | None = None, now: datetime | None = None
+) -> list[int]:
     """Mark failed, with the reason, the jobs whose worker is gone for good: running
     longer than GENERATION_STALE_AFTER (a redelivery would have run them again by
     now), or queued longer than GENERATION_QUEUED_STALE_AFTER (the message was lost).

@@ -5,13 +5,21 @@ may see what is quizzes.permissions' (through quizzes.api)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser, User
 
 from quizzes import api as quizzes_api
 
 from .highlight import Span, paragraph_index_at
 
+if TYPE_CHECKING:
+    from quizzes.api import Article, Question
 
-def bank_list_for_article(*, user, article) -> list[dict[str, object]]:
+AnyUser = User | AnonymousUser
+
+
+def bank_list_for_article(*, user: AnyUser, article: Article) -> list[dict[str, object]]:
     """The banks made from an article that `user` may study (from its page)."""
     return [
         {"pk": pk, "title": title}
@@ -19,7 +27,7 @@ def bank_list_for_article(*, user, article) -> list[dict[str, object]]:
     ]
 
 
-def article_evidence_spans(*, user, article) -> list[Span]:
+def article_evidence_spans(*, user: AnyUser, article: Article) -> list[Span]:
     """The evidence of the published questions of the article's banks `user` may study."""
     return [
         Span(start, end, pk)
@@ -39,7 +47,7 @@ class Evidence:
         return f"p-{self.paragraph}" if self.paragraph is not None else ""
 
 
-def question_evidence(*, question, article) -> Evidence | None:
+def question_evidence(*, question: Question, article: Article | None) -> Evidence | None:
     """The sentence behind a question and where it sits in its article (no query
     when `article` is given)."""
     if article is None or question.evidence_start is None or question.evidence_end is None:

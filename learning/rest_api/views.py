@@ -8,8 +8,9 @@ become the shared error shape in config.api_errors."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from django.contrib.auth.models import User
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -369,7 +370,7 @@ class SuspendedCardListView(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Card.objects.none()
-        return selectors.cards_suspended(user=self.request.user)
+        return selectors.cards_suspended(user=cast(User, self.request.user))  # IsAuthenticated
 
     @extend_schema(summary="The caller's suspended cards")
     def get(self, request, *args, **kwargs):
@@ -433,7 +434,7 @@ class QuizListView(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return QuizAttempt.objects.none()
-        attempts = selectors.attempt_list(user=self.request.user)
+        attempts = selectors.attempt_list(user=cast(User, self.request.user))  # IsAuthenticated
         assignment = _assignment_of(self.request)
         if assignment is not None:
             attempts = attempts.filter(  # retries of missed questions are practice

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.db.models import (
     Count,
     QuerySet,
@@ -16,7 +19,7 @@ from quizzes.api import (
 from ..models import Card, QuizAttempt, ReviewLog
 
 
-def card_get_for_user(*, user, card_id: int) -> Card:
+def card_get_for_user(*, user: User, card_id: int | str) -> Card:
     try:
         card_id = int(card_id)
     except (TypeError, ValueError):
@@ -32,7 +35,7 @@ def card_get_for_user(*, user, card_id: int) -> Card:
     return card
 
 
-def attempt_get_for_user(*, user, attempt_id: int) -> QuizAttempt:
+def attempt_get_for_user(*, user: User, attempt_id: int | str) -> QuizAttempt:
     try:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
@@ -43,7 +46,7 @@ def attempt_get_for_user(*, user, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
-def attempt_list(*, user) -> QuerySet[QuizAttempt]:
+def attempt_list(*, user: User) -> QuerySet[QuizAttempt]:
     return (
         QuizAttempt.objects.filter(user=user)
         .select_related("bank")
@@ -52,7 +55,7 @@ def attempt_list(*, user) -> QuerySet[QuizAttempt]:
     )
 
 
-def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
+def attempt_review(*, attempt: QuizAttempt) -> list[dict[str, Any]]:
     """Per question of the attempt, in order: what was asked, given and right."""
     questions = questions_with_choices(attempt.question_ids)
     answers = {a.question_id: a for a in attempt.answers.all()}
@@ -97,7 +100,7 @@ def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
     return rows
 
 
-def review_last_id(*, user) -> int | None:
+def review_last_id(*, user: User) -> int | None:
     """Id of the user's latest review that is not undone (what undo would undo)."""
     return (
         ReviewLog.objects.filter(user=user, undo__isnull=True)

@@ -3,8 +3,11 @@ paragraph (issue 14: the API's flashcards)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.db.models import (
     Prefetch,
 )
@@ -18,6 +21,9 @@ from quizzes.api import (
 )
 
 from ..models import Card
+
+if TYPE_CHECKING:
+    from quizzes.api import Question
 
 
 @dataclass(frozen=True)
@@ -37,10 +43,10 @@ class CardBack:
     evidence: str
     evidence_start: int | None
     evidence_end: int | None
-    paragraph: dict | None
+    paragraph: dict[str, Any] | None
 
 
-def card_backs_of(questions) -> dict[int, CardBack]:
+def card_backs_of(questions: Iterable[Question]) -> dict[int, CardBack]:
     """Question id -> its card's back, for questions with their bank and their
     choices in display order loaded. One query (the articles' texts), none
     without an article."""
@@ -48,7 +54,8 @@ def card_backs_of(questions) -> dict[int, CardBack]:
     backs = {}
     for question in questions:
         choices = sorted(question.choices.all(), key=lambda c: (c.position, c.pk))
-        article = articles.get(question.bank.article_id)
+        article_id = question.bank.article_id
+        article = articles.get(article_id) if article_id is not None else None
         found = None
         if article is not None:
             found = evidence_in_paragraph(
@@ -83,7 +90,7 @@ def card_backs_of(questions) -> dict[int, CardBack]:
     return backs
 
 
-def card_backs(*, user, card_ids) -> dict[int, CardBack]:
+def card_backs(*, user: User, card_ids: Iterable[int]) -> dict[int, CardBack]:
     """Card id -> its back, for the user's own cards among `card_ids` (others are
     left out). Three queries: the cards with their questions, the choices, the
     articles."""

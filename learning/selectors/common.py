@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Q
 
 from .. import scheduler
@@ -12,12 +13,12 @@ LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
 STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 
 
-def preferences_or_default(user) -> StudyPreferences:
+def preferences_or_default(user: User) -> StudyPreferences:
     """The user's preferences, or unsaved defaults (a read never writes them)."""
     return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
 
 
-def started_or_suspended(user) -> Exists:
+def started_or_suspended(user: User) -> Exists:
     """True for a question the user has started, or suspended (never new again)."""
     return Exists(
         Card.objects.filter(
@@ -28,6 +29,6 @@ def started_or_suspended(user) -> Exists:
     )
 
 
-def time_zone_of(*, user) -> str | None:
+def time_zone_of(*, user: User) -> str | None:
     """The time zone the user chose (None before they have preferences)."""
     return StudyPreferences.objects.filter(user=user).values_list("time_zone", flat=True).first()

@@ -3,6 +3,8 @@ the parsing of whole numbers from clients."""
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ReviewError(ValueError):
     """Bad input to a learning service: `field` names the input at fault."""
@@ -14,7 +16,7 @@ class ReviewError(ValueError):
         self.status = status
 
 
-def as_int(value, *, field: str) -> int | None:
+def as_int(value: Any, *, field: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):

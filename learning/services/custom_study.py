@@ -5,7 +5,9 @@ back)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,11 +17,16 @@ from ..tallies import TallyDelta, card_part
 from .common import ReviewError, as_int
 from .reviews import card_get_or_create
 
+if TYPE_CHECKING:
+    from quizzes.api import Question
+
 STUDY_MORE_MAX = 1000  # new cards added by one "study more"
 EXTRA_NEW_MAX = 9999  # today's added new cards, at most
 
 
-def study_more(*, user, new_cards: int | str | None = 10, now: datetime | None = None):
+def study_more(
+    *, user: User, new_cards: int | str | None = 10, now: datetime | None = None
+) -> StudyPreferences:
     """Custom study, as in Anki: raise today's new-card limit by `new_cards`, for the
     student's current study day only (tomorrow the daily limit is back)."""
     count = as_int(new_cards, field="new_cards")
@@ -40,7 +47,7 @@ def study_more(*, user, new_cards: int | str | None = 10, now: datetime | None =
     return preferences
 
 
-def _own_card(*, user, card_id) -> Card:
+def _own_card(*, user: User, card_id: object) -> Card:
     card_id = as_int(card_id, field="card")
     if card_id is None:
         raise ReviewError("card", "Which card?")
@@ -70,7 +77,7 @@ def _suspension_set(card: Card, suspended_at: datetime | None) -> None:
     tally.save()
 
 
-def card_suspend(*, user, card_id, now: datetime | None = None) -> Card:
+def card_suspend(*, user: User, card_id: object, now: datetime | None = None) -> Card:
     """A student sets one of their cards aside (a bad question, one they do not want):
     it never comes in their study queue, nor counts as due or new, until unsuspended.
     Its memory state and history stay. Idempotent."""
@@ -81,13 +88,13 @@ def card_suspend(*, user, card_id, now: datetime | None = None) -> Card:
     return card
 
 
-def question_card_suspend(*, user, question, now: datetime | None = None) -> Card:
+def question_card_suspend(*, user: User, question: Question, now: datetime | None = None) -> Card:
     """Suspend the student's card of a question they met in a quiz (made if missing)."""
     card = card_get_or_create(user=user, question=question)
     return card_suspend(user=user, card_id=card.pk, now=now)
 
 
-def card_unsuspend(*, user, card_id) -> Card:
+def card_unsuspend(*, user: User, card_id: object) -> Card:
     """Bring a suspended card back into the queue, where its schedule left it. Idempotent."""
     with transaction.atomic():
         card = _own_card(user=user, card_id=card_id)

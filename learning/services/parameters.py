@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +15,7 @@ from ..models import (
 from .preferences import cards_reschedule, preferences_get
 
 
-def parameters_optimize(*, user, force: bool = False) -> dict:
+def parameters_optimize(*, user: User, force: bool = False) -> dict[str, Any]:
     """Fit the user's FSRS parameters from their own (not undone) reviews when
     there are enough (optimizer.MIN_REVIEWS); store them on StudyPreferences.
     Returns {"fitted": bool, "reviews": n, "reason"?: str, "parameters"?: [...]}."""
@@ -56,7 +59,7 @@ def parameters_optimize(*, user, force: bool = False) -> dict:
     return {"fitted": True, "reviews": reviews, "parameters": list(outcome.parameters)}
 
 
-def parameters_reset(*, user) -> StudyPreferences:
+def parameters_reset(*, user: User) -> StudyPreferences:
     """Back to the default FSRS parameters."""
     with transaction.atomic():
         preferences, _ = StudyPreferences.objects.select_for_update().get_or_create(user=user)

@@ -8,6 +8,7 @@ import zoneinfo
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
@@ -67,7 +68,7 @@ def parse_steps(value: Any, *, field: str) -> list[int]:
     return seconds
 
 
-def preferences_get(*, user) -> StudyPreferences:
+def preferences_get(*, user: User) -> StudyPreferences:
     preferences, _ = StudyPreferences.objects.get_or_create(user=user)
     return preferences
 
@@ -77,7 +78,7 @@ def _validate_time_zone(name: str) -> None:
         raise ValidationError({"time_zone": f"“{name}” is not a known time zone."})
 
 
-def preferences_update(*, user, **fields) -> StudyPreferences:
+def preferences_update(*, user: User, **fields: Any) -> StudyPreferences:
     """Change study preferences (validated; ValidationError names the field).
     A change of desired retention reschedules every review card's due date."""
     unknown = sorted(set(fields) - set(PREFERENCE_FIELDS))
@@ -105,7 +106,7 @@ def preferences_update(*, user, **fields) -> StudyPreferences:
     return preferences
 
 
-def cards_reschedule(*, user, preferences: StudyPreferences | None = None) -> int:
+def cards_reschedule(*, user: User, preferences: StudyPreferences | None = None) -> int:
     """Set the due date of every review card of `user` from its stability and
     the current desired retention: due = last review + interval. One UPDATE.
     (Intervals lose their fuzz; learning and relearning cards keep their steps.)"""
