@@ -18,6 +18,7 @@ from django.db.models import (
     Func,
     QuerySet,
 )
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .cards import CARD_STATE_FIELDS
@@ -201,6 +202,20 @@ def update_cards(cards: Sequence[Any]) -> None:
                 f"WHERE {table}.{qn('id')} = v.column1",
                 [params[0], *params[1 + chunk[0] * width : 1 + (chunk[-1] + 1) * width]],
             )
+
+
+def union_all(parts: Sequence[QuerySet[Any]]) -> RawSQL:
+    """The rows of several one-column querysets, each of which may be ordered and
+    sliced (a window: `ORDER BY ... LIMIT n`), as one subquery for `pk__in`:
+    `SELECT * FROM (part) UNION ALL ...` (Django's union() refuses sliced parts
+    on SQLite)."""
+    sqls: list[str] = []
+    params: list[Any] = []
+    for number, queryset in enumerate(parts):
+        sql, part_params = queryset.query.sql_with_params()
+        sqls.append(f"SELECT * FROM ({sql}) part_{number}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(sqls), params)
 
 
 def capped_counts(capped: dict[str, tuple[QuerySet[Any], int]]) -> dict[str, int]:

@@ -250,7 +250,17 @@ class Question(models.Model):
                 name="question_confidence_0_to_1",
             ),
         ]
-        indexes = [models.Index(fields=["bank", "status", "kind"])]
+        indexes = [
+            models.Index(fields=["bank", "status", "kind"]),
+            # A bank's published questions in bank order: the study queue's new cards
+            # (learning/selectors/queue.py) walk it per bank and stop after a few, and
+            # a bank's question count reads it alone, whatever the bank's size.
+            models.Index(
+                fields=["bank", "position", "id"],
+                condition=Q(status=QuestionStatus.PUBLISHED),
+                name="question_published_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         # The prompt alone: it already says what kind of question it is ("Who said: …").

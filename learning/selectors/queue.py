@@ -5,25 +5,31 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import attrgetter
+from typing import Any
 
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
     FilteredRelation,
+    OuterRef,
     Prefetch,
     Q,
+    QuerySet,
+    Subquery,
     prefetch_related_objects,
 )
 from django.utils import timezone
 
 from classes.api import bank_ids_assigned_to
 from quizzes.api import (
+    BankStatus,
     Choice,
     Question,
     QuestionBank,
+    QuestionStatus,
     banks_studyable_by,
     published_question_filter,
-    published_questions,
     sibling_key,
 )
 
@@ -101,6 +107,286 @@ def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, 
     return new_today, reviews_today, buried
 
 
+@dataclass
+class _Today:
+    """The user's study day: its limits, what they still allow, the facts studied."""
+
+    scheduling: dict
+    new_limit: int
+    new_left: int
+    reviews_left: int
+    buried: dict[tuple, set[int]]
+
+    def is_buried(self, key: tuple, card_id: int | None) -> bool:
+        studied = self.buried.get(key)
+        return bool(studied) and studied != {card_id}
+
+
+def _today(*, user, now: datetime) -> _Today:
+    """Preferences and today's reviews (two queries)."""
+    preferences = preferences_or_default(user)
+    zone = zone_of(preferences.time_zone)
+    start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
+    new_today, reviews_today, buried = _todays_reviews(user=user, start=start, end=end)
+    day = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
+    new_limit = preferences.new_cards_limit_on(day)
+    return _Today(
+        scheduling=scheduler_kwargs(preferences),
+        new_limit=new_limit,
+        new_left=max(0, new_limit - new_today),
+        reviews_left=max(0, preferences.max_reviews_per_day - reviews_today),
+        buried=buried,
+    )
+
+
+@dataclass(frozen=True)
+class _Bank:
+    """A bank new cards come from, in queue order."""
+
+    pk: int
+    article_id: int | None
+    assigned: bool
+
+
+def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
+    """The banks new cards come from: the given one (when published; the caller
+    checked the user may study it: quizzes.api.bank_get_for_student), or every bank
+    the user may study, those assigned to their classes first, then by title (one
+    query)."""
+    if bank is not None:
+        published = bank.status == BankStatus.PUBLISHED
+        return [_Bank(bank.pk, bank.article_id, False)] if published else []
+    assigned = ExpressionWrapper(
+        Q(pk__in=bank_ids_assigned_to(student=user, now=now)), output_field=BooleanField()
+    )
+    rows = (
+        banks_studyable_by(user, now)
+        .annotate(assigned=assigned)
+        .order_by("-assigned", "title", "id")
+        .values_list("id", "article_id", "assigned")
+    )
+    return [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in rows]
+
+
+# A candidate: a question with the user's card of it (None columns when it has none).
+_CANDIDATE = (
+    "id",
+    "bank_id",
+    "position",
+    "bank__article_id",
+    "evidence_start",
+    "evidence_end",
+    "fingerprint",
+    "mine__id",
+    "mine__state",
+    "mine__due",
+    "mine__stability",
+    "mine__last_review",
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    question_id: int
+    bank_id: int
+    position: int
+    key: tuple  # the sibling key: one card per fact and day
+    card_id: int | None
+    state: int | None
+    due: datetime | None
+    stability: float | None
+    last_review: datetime | None
+
+
+@dataclass
+class _Candidates:
+    """The cards the queue may show: due learning cards (with those due within the
+    learn-ahead limit), due reviews (the most overdue, and those of assigned banks),
+    in (due, id) order; new questions in bank order."""
+
+    learning: list[_Candidate] = field(default_factory=list)
+    ahead: list[_Candidate] = field(default_factory=list)
+    reviews: list[_Candidate] = field(default_factory=list)
+    new: list[_Candidate] = field(default_factory=list)
+
+
+def _candidates(
+    *, user, bank, banks: list[_Bank], now: datetime, window: int, new_wanted: int
+) -> _Candidates:
+    """One query: narrow rows (ids, due dates, memory and sibling-key columns) of
+    the windows of due learning cards, due reviews and due reviews of assigned banks
+    (each walks the card table's (user, state, due) index and stops after `window`),
+    and of up to `new_wanted` unstarted published questions of each bank (each walks
+    the bank's published questions in order: the partial index
+    question_published_order)."""
+    mine = (
+        Q(user=user, suspended_at__isnull=True)
+        & published_question_filter("question__")
+        & _bank_filter(bank)
+    )
+    due = mine & Q(due__lte=now)
+    cards = Card.objects.order_by("due", "id").values("question_id")
+    # (one window per state: each walks the (user, state, due) index in order)
+    parts: list[QuerySet[Any]] = [
+        *(
+            cards.filter(mine, state=state, due__lte=now + LEARN_AHEAD)[:window]
+            for state in LEARNING_STATES
+        ),
+        cards.filter(due, state=CardState.REVIEW)[:window],
+    ]
+    assigned = [b.pk for b in banks if b.assigned]
+    if assigned:  # (read apart: a long backlog elsewhere never hides them)
+        parts.append(
+            cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
+        )
+    if new_wanted > 0:
+        unstarted = (
+            Question.objects.filter(status=QuestionStatus.PUBLISHED)
+            .exclude(started_or_suspended(user))
+            .order_by("position", "id")
+            .values("id")
+        )
+        parts.extend(unstarted.filter(bank_id=b.pk)[:new_wanted] for b in banks)
+    rows = (
+        Question.objects.filter(pk__in=sql.union_all(parts))
+        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+        .order_by()
+        .values_list(*_CANDIDATE)
+    )
+    found = _Candidates()
+    for row in rows:
+        question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
+        card_id, state, due_at, stability, last_review = card
+        candidate = _Candidate(
+            question_id=question_id,
+            bank_id=bank_id,
+            position=position,
+            key=_sibling_key_of(article_id, start, end, fingerprint),
+            card_id=card_id,
+            state=state,
+            due=due_at,
+            stability=stability,
+            last_review=last_review,
+        )
+        if state == CardState.REVIEW:
+            found.reviews.append(candidate)
+        elif state in LEARNING_STATES:
+            assert candidate.due is not None
+            (found.learning if candidate.due <= now else found.ahead).append(candidate)
+        else:
+            found.new.append(candidate)
+    by_due = attrgetter("due", "card_id")
+    found.learning.sort(key=by_due)
+    found.ahead.sort(key=by_due)
+    del found.ahead[max(0, window - len(found.learning)) :]  # (the window over both states)
+    del found.learning[window:]
+    found.reviews.sort(key=by_due)
+    order = {b.pk: number for number, b in enumerate(banks)}
+    found.new.sort(key=lambda c: (order[c.bank_id], c.position, c.question_id))
+    del found.new[new_wanted:]
+    return found
+
+
+def _due_counts(
+    *, user, bank, now: datetime, found: _Candidates, window: int, reviews_left: int
+) -> tuple[int, int]:
+    """(learning, review) cards due now: the fetched windows when they hold all there
+    is; else counted on, up to a cap (the badge never shows more reviews than today's
+    limit allows), in one query."""
+    # Each count walks the user's due cards of a state in the (user, state, due)
+    # index and looks up each card's question by its key (a scalar subquery, never
+    # a join over every question). The review window is full exactly when the
+    # reviews read (those of assigned banks included) fill it: those of assigned
+    # banks are among the most overdue otherwise.
+    published = Question.objects.filter(published_question_filter(), pk=OuterRef("question_id"))
+    if bank is not None:
+        published = published.filter(bank=bank)
+    cards = (
+        Card.objects.filter(user=user, suspended_at__isnull=True, due__lte=now)
+        .alias(published=Subquery(published.order_by().values("pk")[:1]))
+        .filter(published__isnull=False)
+        .order_by("due", "id")
+    )
+    capped = {}
+    if len(found.learning) + len(found.ahead) >= window:
+        for state in LEARNING_STATES:
+            capped[f"learning{state}"] = (cards.filter(state=state), MAX_COUNT)
+    if len(found.reviews) >= window and reviews_left > len(found.reviews):
+        capped["review"] = (cards.filter(state=CardState.REVIEW), reviews_left)
+    counts = sql.capped_counts(capped)
+    learning_counts = [count for name, count in counts.items() if name.startswith("learning")]
+    learning_count = (
+        min(MAX_COUNT, sum(learning_counts)) if learning_counts else len(found.learning)
+    )
+    review_count = min(counts.get("review", len(found.reviews)), reviews_left)
+    return learning_count, review_count
+
+
+class _Picker:
+    """Takes cards in queue order, one per fact: a card whose sibling (same sentence
+    or fact) is already in the queue, or (reviews and new cards) was studied today,
+    waits for another day."""
+
+    def __init__(self, today: _Today, limit: int):
+        self.today = today
+        self.limit = limit
+        self.in_queue: set[tuple] = set()
+        self.chosen: list[_Candidate] = []  # due cards, in queue order
+        self.entering: list[int] = []  # question ids of the new cards shown
+        self.new_available = 0
+
+    def take_learning(self, candidates: list[_Candidate]) -> None:
+        for candidate in candidates:
+            if len(self.chosen) >= self.limit:
+                break
+            if candidate.key not in self.in_queue:
+                self.chosen.append(candidate)
+                self.in_queue.add(candidate.key)
+
+    def take_reviews(self, candidates: list[_Candidate]) -> None:
+        taken = 0
+        for candidate in candidates:
+            if len(self.chosen) >= self.limit or taken >= self.today.reviews_left:
+                break
+            key = candidate.key
+            if key in self.in_queue or self.today.is_buried(key, candidate.card_id):
+                continue
+            self.chosen.append(candidate)
+            self.in_queue.add(key)
+            taken += 1
+
+    def take_new(self, candidates: list[_Candidate]) -> None:
+        """New cards within today's limit: `new_available` counts those the limit
+        lets in; as many as there is room for are shown."""
+        room = max(0, self.limit - len(self.chosen))
+        for candidate in candidates:
+            if self.new_available >= self.today.new_left:
+                break
+            key = candidate.key
+            if key in self.in_queue or self.today.is_buried(key, None):
+                continue
+            self.in_queue.add(key)
+            self.new_available += 1
+            if len(self.entering) < room:
+                self.entering.append(candidate.question_id)
+
+
+def _review_order(*, found: _Candidates, banks: list[_Bank], now: datetime, parameters):
+    """Due reviews in queue order: those of assigned banks first, then the lowest
+    retrievability, then the most overdue."""
+    assigned = {b.pk for b in banks if b.assigned}
+    return sorted(
+        found.reviews,
+        key=lambda c: (
+            c.bank_id not in assigned,
+            scheduler.retrievability(
+                stability=c.stability, last_review=c.last_review, now=now, parameters=parameters
+            ),
+            c.due,
+        ),
+    )
+
+
 def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None) -> StudyQueue:
     """What to study next: due learning cards, then due reviews (lowest
     retrievability first, within the daily review limit), then new cards within
@@ -113,173 +399,71 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 9:
-    preferences, today's logs, learning and review candidates, the reviews of
-    assigned banks (over all banks only), their counts when the candidates fill
-    the window (one query), new-card candidates, the entering new cards, the
-    choices. Candidates are read as plain rows; only the cards
-    returned become model instances, and previews are computed for them only."""
+    A constant number of queries, at most 7: preferences, today's logs, the
+    banks (over all banks only), the candidates (narrow rows, one query), their
+    counts when the candidates fill the window, the cards shown (questions, banks
+    and the user's cards, one query) and their choices. Only the cards returned
+    become model instances, and previews are computed for them only."""
     now = now or timezone.now()
     limit = max(0, int(limit))
-    preferences = preferences_or_default(user)
-    zone = zone_of(preferences.time_zone)
-    start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
-    sched = scheduler_kwargs(preferences)
-
-    new_today, reviews_today, buried = _todays_reviews(user=user, start=start, end=end)
-    reviews_left = max(0, preferences.max_reviews_per_day - reviews_today)
-    today = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
-    new_limit = preferences.new_cards_limit_on(today)
-    new_left = max(0, new_limit - new_today)
-
-    def is_buried(key: tuple, card_id: int | None) -> bool:
-        studied = buried.get(key)
-        return bool(studied) and studied != {card_id}
-
-    mine = (
-        Q(user=user, suspended_at__isnull=True)
-        & published_question_filter("question__")
-        & _bank_filter(bank)
-    )
-    due_filter = mine & Q(due__lte=now)
-    # Due learning cards (few: they live minutes; with those due within the
-    # learn-ahead limit, shown only when nothing else is left), then the most
-    # overdue reviews; both walk the (user, state, due) index and stop early.
+    today = _today(user=user, now=now)
+    banks = _banks_of(user=user, bank=bank, now=now)
     window = limit * 2 + 10
-    learning_all = list(
-        Card.objects.filter(mine, state__in=LEARNING_STATES, due__lte=now + LEARN_AHEAD)
-        .order_by("due", "id")
-        .values_list(*_CARD_ROW)[:window]
+    new_wanted = today.new_left + 20 if today.new_left > 0 else 0
+    found = _candidates(
+        user=user, bank=bank, banks=banks, now=now, window=window, new_wanted=new_wanted
     )
-    learning = [row for row in learning_all if row[_DUE] <= now]
-    ahead = [row for row in learning_all if row[_DUE] > now]
-    reviews = list(
-        Card.objects.filter(due_filter, state=CardState.REVIEW)
-        .order_by("due", "id")
-        .values_list(*_CARD_ROW)[:window]
+    learning_count, review_count = _due_counts(
+        user=user, bank=bank, now=now, found=found, window=window, reviews_left=today.reviews_left
     )
-    # Counts: the fetched rows when they are all there is; else count on, up to a cap
-    # (the badge never shows more reviews than today's limit allows), in one query.
-    capped = {}
-    if len(learning_all) >= window:
-        capped["learning"] = (Card.objects.filter(due_filter, state__in=LEARNING_STATES), MAX_COUNT)
-    if len(reviews) >= window and reviews_left > len(reviews):
-        capped["review"] = (Card.objects.filter(due_filter, state=CardState.REVIEW), reviews_left)
-    counts = sql.capped_counts(capped)
-    learning_count = counts.get("learning", len(learning))
-    review_count = min(counts.get("review", len(reviews)), reviews_left)
-
-    # Due reviews of the banks assigned to the student's classes come first (issue 13),
-    # read apart (one query) so that a long backlog elsewhere never hides them.
-    assigned: set[int] = set()
-    if bank is None:
-        assigned_rows = list(
-            Card.objects.filter(
-                due_filter,
-                state=CardState.REVIEW,
-                question__bank_id__in=bank_ids_assigned_to(student=user, now=now),
-            )
-            .order_by("due", "id")
-            .values_list(*_CARD_ROW)[:window]
-        )
-        assigned = {row[_ID] for row in assigned_rows}
-        reviews = assigned_rows + [row for row in reviews if row[_ID] not in assigned]
-
-    parameters = sched["parameters"]
-    reviews.sort(
-        key=lambda row: (
-            row[_ID] not in assigned,
-            scheduler.retrievability(
-                stability=row[_STABILITY],
-                last_review=row[_LAST_REVIEW],
-                now=now,
-                parameters=parameters,
-            ),
-            row[_DUE],
-        )
+    picker = _Picker(today, limit)
+    picker.take_learning(found.learning)
+    picker.take_reviews(
+        _review_order(found=found, banks=banks, now=now, parameters=today.scheduling["parameters"])
     )
-    in_queue: set[tuple] = set()
-    # rows of learning cards and reviews, in queue order
-    chosen: list[tuple] = _one_per_sentence(learning, in_queue=in_queue, room=limit)
-    taken_reviews = 0
-    for row in reviews:
-        if len(chosen) >= limit or taken_reviews >= reviews_left:
-            break
-        key = _sibling_key_of(*(row[i] for i in _SIBLING))
-        if key in in_queue or is_buried(key, row[_ID]):
-            continue
-        chosen.append(row)
-        in_queue.add(key)
-        taken_reviews += 1
-    items = [
-        QueueItem(card=card, question=card.question, is_new=False) for card in map(_card_of, chosen)
-    ]
-
-    new_available = 0
-    if new_left > 0:
-        # Published questions not yet started, in bank order: narrow rows (the
-        # anti-join sorts every unstarted question, so it carries few columns).
-        order: list = ["bank__title", "bank_id", "position", "id"]
-        if bank is None:  # assigned banks first
-            order.insert(0, _in_assigned_bank(user, now).desc())
-        # New cards come only from banks the user may study (a given `bank` is
-        # checked by the caller: quizzes.api.bank_get_for_student).
-        unstarted = published_questions(bank=bank)
-        if bank is None:
-            unstarted = unstarted.filter(bank__in=banks_studyable_by(user, now))
-        candidates = (
-            unstarted.exclude(started_or_suspended(user))
-            .order_by(*order)
-            .values_list("id", "bank__article_id", "evidence_start", "evidence_end", "fingerprint")[
-                : new_left + 20
-            ]
-        )
-        entering: list[int] = []
-        room = max(0, limit - len(items))
-        for question_id, *sibling in candidates:
-            if new_available >= new_left:
-                break
-            key = _sibling_key_of(*sibling)
-            if key in in_queue or is_buried(key, None):
-                continue
-            in_queue.add(key)
-            new_available += 1
-            if len(entering) < room:
-                entering.append(question_id)
-        if entering:
-            for card in _new_cards_of(user=user, question_ids=entering, now=now):
-                items.append(QueueItem(card=card, question=card.question, is_new=True))
-
-    if not items and ahead:  # nothing else to do: learn ahead (as Anki does)
-        items = [
-            QueueItem(card=card, question=card.question, is_new=False)
-            for card in map(_card_of, _one_per_sentence(ahead, in_queue=in_queue, room=limit))
-        ]
-
-    if items:
-        prefetch_related_objects(
-            [item.question for item in items],
-            Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
-        )
-    for item in items:
-        if item.card.pk is not None:  # (an unsaved new card gets them with its row)
-            item.previews = previews_of(item.card, now=now, scheduling=sched)
+    if today.new_left > 0:
+        picker.take_new(found.new)
+    if not picker.chosen and not picker.entering:  # nothing else: learn ahead (as Anki does)
+        picker.take_learning(found.ahead)
+    items = _items_of(user=user, picker=picker, now=now, scheduling=today.scheduling)
     return StudyQueue(
         items=items,
         due_count=learning_count + review_count,
-        new_available=new_available,
+        new_available=picker.new_available,
         learning_count=learning_count,
         review_count=review_count,
-        new_limit=new_limit,
-        new_left=new_left,
+        new_limit=today.new_limit,
+        new_left=today.new_left,
         now=now,
-        scheduling=sched,
+        scheduling=today.scheduling,
     )
 
 
-# The queue reads candidates as flat rows (card, question and bank columns, without
-# the timestamps and the bank's description) and makes model instances only of the
-# cards it returns.
+def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list[QueueItem]:
+    """The queue's items: the chosen due cards, then the new ones, with their
+    questions, banks and choices (two queries), and the previews of saved cards."""
+    question_ids = [c.question_id for c in picker.chosen] + picker.entering
+    if not question_ids:
+        return []
+    cards = _cards_of(user=user, question_ids=question_ids, now=now)
+    new = set(picker.entering)
+    items = [
+        QueueItem(card=card, question=card.question, is_new=card.question.pk in new)
+        for card in cards
+    ]
+    prefetch_related_objects(
+        [item.question for item in items],
+        Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
+    )
+    for item in items:
+        if item.card.pk is not None:  # (an unsaved new card gets them with its row)
+            item.previews = previews_of(item.card, now=now, scheduling=scheduling)
+    return items
+
+
+# The cards shown are read as flat rows (question and bank columns, without the
+# timestamps and the bank's description, and the user's card of the question) and
+# made model instances.
 _CARD_FIELDS = tuple(
     f.attname for f in Card._meta.concrete_fields if f.name not in ("created_at", "updated_at")
 )
@@ -291,11 +475,6 @@ _BANK_FIELDS = tuple(
     for f in QuestionBank._meta.concrete_fields
     if f.name not in ("created_at", "updated_at", "description")
 )
-_CARD_ROW = (
-    *_CARD_FIELDS,
-    *(f"question__{name}" for name in _QUESTION_FIELDS),
-    *(f"question__bank__{name}" for name in _BANK_FIELDS),
-)
 _QUESTION_ROW = (
     *(f"mine__{name}" for name in _CARD_FIELDS),
     *_QUESTION_FIELDS,
@@ -303,41 +482,32 @@ _QUESTION_ROW = (
 )
 _QUESTION_AT = len(_CARD_FIELDS)
 _BANK_AT = _QUESTION_AT + len(_QUESTION_FIELDS)
-_ID, _DUE, _STABILITY, _LAST_REVIEW = (
-    _CARD_FIELDS.index(name) for name in ("id", "due", "stability", "last_review")
-)
-_SIBLING = (
-    _BANK_AT + _BANK_FIELDS.index("article_id"),
-    _QUESTION_AT + _QUESTION_FIELDS.index("evidence_start"),
-    _QUESTION_AT + _QUESTION_FIELDS.index("evidence_end"),
-    _QUESTION_AT + _QUESTION_FIELDS.index("fingerprint"),
-)
+_ID = _CARD_FIELDS.index("id")
 
 
-def _question_of(row: tuple) -> Question:
-    question = Question.from_db(Question.objects.db, _QUESTION_FIELDS, row[_QUESTION_AT:_BANK_AT])
-    question.bank = QuestionBank.from_db(QuestionBank.objects.db, _BANK_FIELDS, row[_BANK_AT:])
-    return question
-
-
-def _card_of(row: tuple) -> Card:
-    card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
-    card.question = _question_of(row)
-    return card
-
-
-def _one_per_sentence(rows: list[tuple], *, in_queue: set[tuple], room: int) -> list[tuple]:
-    """Up to `room` card rows in their order, leaving out a card whose sibling (same
-    sentence or fact) is already in the queue; `in_queue` gains the keys taken."""
-    taken: list[tuple] = []
+def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
+    """The user's cards of these questions, in order, with their questions and
+    banks: one query. A question the user has no Card row for yet gets an unsaved
+    one (pk None): a read writes nothing; services.queue_cards_create saves them."""
+    rows = (
+        Question.objects.filter(pk__in=question_ids)
+        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+        .order_by()
+        .values_list(*_QUESTION_ROW)
+    )
+    cards: dict[int, Card] = {}
     for row in rows:
-        if len(taken) >= room:
-            break
-        key = _sibling_key_of(*(row[i] for i in _SIBLING))
-        if key not in in_queue:
-            taken.append(row)
-            in_queue.add(key)
-    return taken
+        question = Question.from_db(
+            Question.objects.db, _QUESTION_FIELDS, row[_QUESTION_AT:_BANK_AT]
+        )
+        question.bank = QuestionBank.from_db(QuestionBank.objects.db, _BANK_FIELDS, row[_BANK_AT:])
+        if row[_ID] is None:
+            card = Card(user=user, question=question, due=now)
+        else:
+            card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
+            card.question = question
+        cards[question.pk] = card
+    return [cards[question_id] for question_id in question_ids if question_id in cards]
 
 
 def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tuple:
@@ -347,32 +517,3 @@ def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tu
         evidence_end=evidence_end,
         fingerprint=fingerprint or "",
     )
-
-
-def _in_assigned_bank(user, now: datetime) -> ExpressionWrapper:
-    """True for a question of a bank assigned to one of the user's classes."""
-    return ExpressionWrapper(
-        Q(bank_id__in=bank_ids_assigned_to(student=user, now=now)), output_field=BooleanField()
-    )
-
-
-def _new_cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
-    """The user's cards of these questions, in order, with their questions: one
-    query (questions, banks and the user's card columns). A question the user has
-    no Card row for yet gets an unsaved one (pk None): a read writes nothing;
-    services.queue_cards_create saves them."""
-    rows = (
-        Question.objects.filter(pk__in=question_ids)
-        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
-        .values_list(*_QUESTION_ROW)
-    )
-    cards: dict[int, Card] = {}
-    for row in rows:
-        question = _question_of(row)
-        if row[_ID] is None:
-            card = Card(user=user, question=question, due=now)
-        else:
-            card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
-            card.question = question
-        cards[question.pk] = card
-    return [cards[question_id] for question_id in question_ids if question_id in cards]

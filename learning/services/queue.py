@@ -45,7 +45,7 @@ def study_queue_open(
     *, user, bank=None, limit: int = 20, now: datetime | None = None
 ) -> StudyQueue:
     """The study queue (selectors.study_queue) with a Card row for each new card:
-    what the study page and `GET study/queue/` show. At most 8 queries, and 3 more
+    what the study page and `GET study/queue/` show. At most 7 queries, and 3 more
     (a savepoint around one INSERT) when new cards get their rows."""
     queue = study_queue(user=user, bank=bank, limit=limit, now=now)
     return queue_cards_create(user=user, queue=queue)

@@ -1,0 +1,126 @@
+"""How the study queue reads the database (issue 16): new cards per bank through
+the partial index of published questions in bank order, due counts that look up
+only the due cards' questions, and the behaviour those reads must keep."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from learning import selectors, services
+from learning.models import Card, CardState
+from quizzes.api import bank_list_studyable
+from quizzes.models import QuestionStatus
+from tests.factories import QuestionBankFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+INDEX = "question_published_order"
+
+
+def read(user, **kwargs):
+    with time_machine.travel(T0, tick=False):
+        return selectors.study_queue(user=user, **kwargs)
+
+
+def plan_of(sql: str) -> str:
+    """The database's plan of `sql`, with sequential scans ruled out on PostgreSQL
+    (a test table is small enough for the planner to prefer them: what is asked
+    here is whether the index can serve the query at all)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}")
+            return "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def test_the_partial_index_of_published_questions_exists(db):
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "quizzes_question")
+    assert constraints[INDEX]["index"] is True
+    assert constraints[INDEX]["columns"] == ["bank_id", "position", "id"]
+
+
+def test_new_cards_are_read_through_the_partial_index(student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    with CaptureQueriesContext(connection) as queries:
+        result = read(student, bank=bank, limit=5)
+    assert len(result.items) == 5
+    [candidates] = [q["sql"] for q in queries.captured_queries if "part_0" in q["sql"]]
+    assert INDEX in plan_of(candidates)
+
+
+def test_a_banks_question_count_is_read_from_an_index(student, teacher):
+    bank = QuestionBankFactory(owner=teacher, is_public=True)
+    QuestionFactory.create_batch(3, bank=bank)
+    QuestionFactory(bank=bank, status=QuestionStatus.DRAFT)
+    with CaptureQueriesContext(connection) as queries:
+        [listed] = bank_list_studyable(user=student)
+    assert listed.question_count == 3
+    plan = plan_of(queries.captured_queries[-1]["sql"])
+    # counted per bank by a subquery over an index of the bank's questions (which
+    # one is the planner's pick on a table this small), never by joining every
+    # question to the banks and grouping them
+    assert re.search(r"SubPlan|CORRELATED SCALAR SUBQUERY", plan)
+    assert re.search(r"Index (Only )?Scan using \w+ on quizzes_question u0|SEARCH U0 USING", plan)
+    assert not re.search(r"(SCAN|Seq Scan on) (quizzes_question|U0)\b", plan)
+
+
+def test_new_cards_come_per_bank_in_position_order(student, teacher):
+    first = QuestionBankFactory(owner=teacher, title="A first bank")
+    second = QuestionBankFactory(owner=teacher, title="B second bank")
+    # positions against the order of creation: the bank's order is by position
+    late, early = QuestionFactory(bank=second, position=5), QuestionFactory(bank=second, position=1)
+    ones = [QuestionFactory(bank=first, position=n) for n in (3, 2)]
+    result = read(student, limit=10)
+    assert [item.question.pk for item in result.items] == [
+        ones[1].pk,
+        ones[0].pk,
+        early.pk,
+        late.pk,
+    ]
+    assert result.new_available == 4
+
+
+def _due(cards, state, *, days_ago):
+    for number, card in enumerate(cards):
+        Card.objects.filter(pk=card.pk).update(
+            state=state,
+            step=0 if state != CardState.REVIEW else None,
+            stability=5.0,
+            difficulty=5.0,
+            reps=3,
+            last_review=T0 - timedelta(days=30),
+            due=T0 - timedelta(days=days_ago, minutes=number),
+        )
+
+
+def test_counts_past_the_window_add_both_learning_states_and_leave_out_unpublished_questions(
+    student, teacher
+):
+    services.preferences_update(user=student, new_cards_per_day=40)
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(40, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = [i.card for i in services.study_queue_open(user=student, bank=bank, limit=40).items]
+    _due(cards[:8], CardState.LEARNING, days_ago=1)
+    _due(cards[8:14], CardState.RELEARNING, days_ago=1)
+    _due(cards[14:30], CardState.REVIEW, days_ago=2)
+    # the questions of two learning cards and three reviews go back to draft or archive
+    for card in [*cards[:2], *cards[14:17]]:
+        card.question.status = QuestionStatus.ARCHIVED
+        card.question.save(update_fields=["status"])
+    # limit 1 reads windows of 12 cards: both counts go on past them
+    result = read(student, limit=1)
+    assert (result.learning_count, result.review_count) == (12, 13)
+    assert result.due_count == 25
+    # the same over the bank
+    over_bank = read(student, bank=bank, limit=1)
+    assert (over_bank.learning_count, over_bank.review_count) == (12, 13)
