@@ -29,22 +29,23 @@ QUOTES: dict[str, float] = {
 COUNTRIES: dict[str, float] = {
     "apposition": 0.99,  # 15/15
     "country_next_to_name": 0.98,  # 8/8
-    "described_by_country": 0.95,  # 2/2
-    "described_place": 0.97,  # 5/5
-    "description": 0.79,  # 5/7
-    "event_place_of_event_phrase": 0.95,  # 1/1
-    "event_place_of_gathering": 0.95,  # 1/1
-    "from_country_after": 0.96,  # 3/3
-    "named_organisation": 0.89,  # 30/34
+    "described_by_country": 0.97,  # 2/2
+    "described_place": 0.98,  # 5/5
+    "description": 0.8,  # 5/7
+    "event_place_of_event_phrase": 0.96,  # 1/1
+    "event_place_of_gathering": 0.96,  # 1/1
+    "from_country_after": 0.97,  # 4/4
+    "named_organisation": 0.97,  # 31/32
+    "named_organisation_placed": 0.96,  # 1/1
     "nationality_noun": 0.92,  # 44/48
-    "nationality_noun_placed": 0.96,  # 3/3
-    "noun_of_country": 0.95,  # 2/2
-    "office_without_name": 0.84,  # 3/4
-    "participle_from_country": 0.95,  # 1/1
+    "nationality_noun_placed": 0.97,  # 3/3
+    "noun_of_country": 0.97,  # 2/2
+    "office_without_name": 0.85,  # 3/4
+    "participle_from_country": 0.96,  # 1/1
     "place": 0.94,  # 15/16
-    "posted_to": 0.95,  # 2/2
-    "respectively": 0.96,  # 3/3
-    "shared_demonym": 0.95,  # 1/1
+    "posted_to": 0.97,  # 2/2
+    "respectively": 0.97,  # 3/3
+    "shared_demonym": 0.96,  # 1/1
     "thing_in_country": 0.97,  # 4/4
     "title_before_name": 0.99,  # 17/17
 }

@@ -9,7 +9,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
    the person of the article holding that office when there is one.
 4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
-   "China's Belt and Road Initiative", "its Belt and Road Initiative" (its = the clause's country).
+   "the Supreme Court of the Netherlands", "China's Belt and Road Initiative", "its Belt and
+   Road Initiative" (its = the clause's country); placed in another country too ("the United
+   States Embassy in Oslo" -> Norway); one body named two ways ("U.S. Embassy") is linked once.
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").
@@ -53,6 +55,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 14. **People, things and acts in a country** (``things_in_a_country``): "researchers in
    Chile", "coalition bases in Peru", "the decision in Norway" (plural nouns, events and
    nouns of an act; not "the emergency number in Chile", nor a named person's description).
+15. **One link per named event**: "the World Championships" after "the 2019 World Athletics
+   Championships" in the same country is the same event (``one_link_per_named_thing``, last).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -63,11 +67,13 @@ entity), "Rio Grande do Sul" (lower-case particles), "Kuwala Health Trust" (ever
 proper noun the name's words hang from), and an unclosed bracket is cut
 ("... Technology (Buet" -> "... Technology").
 
-Group nouns with a nationality ("Russian troops", "Kazakh officials", "Russia's government", "The
-Spanish government") and indefinite offices ("a South Korean leader") are not linked: they name no
-one in particular (the sample's gold annotation links none of them, including "Russia's
-government"). Countries themselves are never subjects. Each
-(subject, country) pair is output once, with the first sentence that states it. Country
+Groups, bodies and things with a nationality are linked ("Russian troops", "Kazakh
+officials", "the Spanish government", "Peruvian waters"), as the annotation of real reporting
+does (the sample article's older annotation links none of them); indefinite offices ("a South
+Korean leader"), negated groups and a nationality's qualities, attitudes, styles or fields
+("Peru's future", "the Danish response", "an Irish pub", "Australian rugby") are not.
+Countries themselves are never subjects. Each (subject, country) pair is output once, with the
+first sentence that states it. Country
 knowledge comes from ``geo`` (data packages); person names from the people index
 (``people.mentions`` / ``people.canonical``) when given, else from spaCy's PERSON entities.
 
@@ -92,7 +98,12 @@ from .groups import (
     participle_from_country,
     things_in_a_country,
 )
-from .organisations import described_links, description_links, organisation_links
+from .organisations import (
+    described_links,
+    description_links,
+    one_link_per_named_thing,
+    organisation_links,
+)
 from .persons import office_links, people_links, people_through_organisations
 from .places import (
     counted_things_links,
@@ -122,6 +133,7 @@ RULES: tuple[Rule, ...] = (
     event_links,
     facility_links,
     place_links,
+    one_link_per_named_thing,
 )
 
 

@@ -195,6 +195,7 @@ class CountryContext:
         self.pending: list[tuple[str, int]] = []  # people_links: people described by "its"
         self.org_at: list[tuple[int, str]] = []  # add(): (token, country) of organisations
         self.described: set[int] = set()  # description_links: description nouns it linked
+        self.bodies: set[tuple[str, str]] = set()  # organisation_links: (name key, country)
 
     def _countries_by_sentence(self, unique: list[CountryMention]) -> dict[int, frozenset[str]]:
         """Sentence -> the countries it names, also through its states and provinces
@@ -250,6 +251,13 @@ class CountryContext:
         """The country name (not an adjective) that starts at token i."""
         m = self.mentions.get(i)
         return m if m is not None and m.form == "name" and m.start == i else None
+
+    def name_mention_from(self, i: int) -> CountryMention | None:
+        """The country name at token i, with or without "the" ("from the United States")."""
+        m = self.name_mention_at(i)
+        if m is None and i + 1 < len(self.tokens) and self.tokens[i].lower_ == "the":
+            m = self.name_mention_at(i + 1)
+        return m
 
     def canonical_person(self, text: str) -> str | None:
         if text not in self._canonical_cache:

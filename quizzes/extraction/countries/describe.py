@@ -259,6 +259,9 @@ def full_span(ctx: CountryContext, ent: Span) -> Span:
     country = ctx.name_mention_at(end)
     if ent.label_ == "ORG" and country is not None and doc[end - 1].text[:1].isupper():
         end = country.end  # "Youth Forum | Kenya": the branch's country ends its name
+    elif ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
+        country = ctx.name_mention_from(end + 1)  # "the Supreme Court | of the United Kingdom"
+        end = country.end if country is not None else end
     return doc[start:end]
 
 

@@ -329,7 +329,7 @@ def things_in_a_country(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
             continue
-        mention = ctx.name_mention_at(tok.i + 1) or ctx.name_mention_at(tok.i + 2)
+        mention = ctx.name_mention_from(tok.i + 1)
         noun = tok.head
         if mention is None or _owned_name(ctx, mention) or not _placeable(ctx, noun):
             continue

@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from .. import geo
 from ..lexicon import ORG_WORDS
-from ..text import fold_word
-from .context import CountryContext, name_text
+from ..text import fold, fold_word
+from .context import CountryContext, clean, name_text
 from .describe import (
     country_in_description,
     describing_country,
@@ -78,9 +78,49 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
     first = ctx.mentions.get(tokens[0].i)
     if first and first.form == "name" and ctx.doc[first.end - 1].tag_ == "POS":
         subject = ctx.doc[first.end : span.end]
-    ctx.add(
-        ctx.expand(name_text(subject)), country, span.start, "organisation", "named_organisation"
-    )
+    name = ctx.expand(name_text(subject))
+    placed = _placed_elsewhere(ctx, span, country)
+    key = _body_key(ctx, subject)
+    if (key, country) not in ctx.bodies:  # "the U.S. Embassy" after "the United States Embassy"
+        ctx.bodies.add((key, country))
+        ctx.add(name, country, span.start, "organisation", "named_organisation")
+    if placed is not None and (f"{key} in {placed[0]}", placed[1]) not in ctx.bodies:
+        ctx.bodies.add((f"{key} in {placed[0]}", placed[1]))
+        subject_in = f"{name} in {placed[0]}"
+        ctx.add(subject_in, placed[1], span.start, "organisation", "named_organisation_placed")
+
+
+def _body_key(ctx: CountryContext, span: Span) -> str:
+    """A body's name with its country words as the country ("U.S. Embassy" and "United
+    States Embassy" are one body)."""
+    words: list[str] = []
+    for tok in span:
+        mention = ctx.mentions.get(tok.i)
+        if mention is None:
+            words.append(tok.lower_)
+        elif not words or words[-1] != mention.country:
+            words.append(mention.country)
+    return " ".join(w for w in words if w != "the")
+
+
+def _placed_elsewhere(ctx: CountryContext, span: Span, country: str) -> tuple[str, str] | None:
+    """ "the Peruvian Embassy in Santiago" -> ("Santiago", Chile): the place right after a
+    body's name, when it is in another country than the body's."""
+    k = span.end
+    if k + 1 >= len(ctx.doc) or ctx.doc[k].lower_ != "in":
+        return None
+    mention = ctx.name_mention_from(k + 1)
+    if mention is not None:
+        place = ctx.doc[mention.start : mention.end]
+        where: str | None = mention.country
+    else:
+        ent = ctx.ent_of.get(k + 1)
+        if ent is None or ent.start != k + 1:
+            return None
+        place, where = ent, ctx.country_of_place(ent[0])
+    if where is None or where == country:
+        return None
+    return clean(place.text), where
 
 
 def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> str | None:
@@ -91,9 +131,11 @@ def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> st
     if first and first.end < span.end and not doc[first.end].is_punct:
         return first.country
     last = ctx.mentions.get(tokens[-1].i)
+    if last and last.form == "name" and doc[last.start - 1].lower_ == "of":
+        named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens if t.i < last.start)
+        return last.country if named_body else None  # "Bank of Japan", not "Economy of Peru"
     if len(tokens) >= 3 and tokens[-2].lower_ == "of":
-        named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens[:-2])
-        return last.country if last and last.form == "name" and named_body else None
+        return None
     if before and doc[span.start - 1].tag_ != "POS" and before.end == span.start:
         return before.country
     if (
@@ -361,3 +403,31 @@ def _names_a_person(ctx: CountryContext, noun: Token) -> bool:
     if noun.dep_ == "appos" and noun.head.i in ctx.person_tokens:
         return True
     return any(c.dep_ == "appos" and c.i in ctx.person_tokens for c in noun.children)
+
+
+# ============================================================================ last
+def _words(subject: str) -> frozenset[str]:
+    return frozenset(w for w in fold(subject).split() if w not in ("the", "of", "and"))
+
+
+def one_link_per_named_thing(ctx: CountryContext) -> None:
+    """ "the World Championships", "the IAAF World Athletics Championships" and "the 2019
+    IAAF World Athletics Championships" in Doha are one event: of the named events linked to
+    one country, a name whose words are all in another's is the same event, linked once
+    (under its longest name). Bodies are not merged: "Congress" and "the National Congress"
+    are both reported."""
+    named = [
+        link
+        for link in ctx.links
+        if link.subject_kind in ("organisation", "event")
+        and _words(link.subject) & (EVENT_NOUNS - OWNED_NOUNS)
+    ]
+    drop = {
+        id(short)
+        for short in named
+        for long in named
+        if short is not long
+        and short.country == long.country
+        and _words(short.subject) < _words(long.subject)
+    }
+    ctx.links = [link for link in ctx.links if id(link) not in drop]

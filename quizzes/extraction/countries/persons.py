@@ -108,8 +108,7 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
         k += 1
     if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
         return None, None
-    k += 1 + (doc[k + 1].lower_ == "the")
-    mention = ctx.name_mention_at(k)
+    mention = ctx.name_mention_from(k + 1)
     return (mention.country if mention else None), None
 
 
@@ -244,7 +243,7 @@ def country_next_to_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
         if country:
             return country, None
     if k + 1 < len(doc) and doc[k].lower_ == "of":
-        return _country_after_of(ctx, k + 1 + (doc[k + 1].lower_ == "the")), None
+        return _country_after_of(ctx, k + 1), None
     return None, None
 
 
@@ -257,9 +256,10 @@ def _party_state(ctx: CountryContext, comma: int) -> str | None:
 
 
 def _country_after_of(ctx: CountryContext, k: int) -> str | None:
-    mention = ctx.mentions.get(k)
-    if mention and mention.form == "name" and mention.start == k:
+    mention = ctx.name_mention_from(k)
+    if mention:
         return mention.country
+    k += ctx.doc[k].lower_ == "the"
     ent = ctx.ent_of.get(k)
     if ent is not None and ent.label_ == "GPE" and ent.start == k:
         return geo.region_country(clean(ent.text))

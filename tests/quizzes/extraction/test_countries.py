@@ -740,3 +740,42 @@ def test_people_things_and_acts_placed_in_a_country(links_of):
         "singer in Norway",
         "emergency number in Iceland",
     }
+
+
+def test_a_country_with_the_after_from_or_of_a_name(links_of):
+    found = pairs(
+        links_of(
+            "The bronze went to Tomas Reidar from the Netherlands. "
+            "Sarah Collins of the United Arab Emirates won the third set."
+        )
+    )
+    assert {("Tomas Reidar", "Netherlands"), ("Sarah Collins", "United Arab Emirates")} <= found
+
+
+def test_a_body_of_the_country_named_after_it(links_of):
+    found = pairs(links_of("The case went to the Supreme Court of the Netherlands in May."))
+    assert ("Supreme Court of the Netherlands", "Netherlands") in found
+
+
+def test_a_body_placed_in_another_country_and_named_again_another_way(links_of):
+    found = links_of(
+        "Staff at the United States Embassy in Oslo left on Monday. "
+        "The U.S. Embassy said it would reopen soon."
+    )
+    assert {(link.subject, link.country) for link in found} == {
+        ("United States Embassy", "United States"),
+        ("United States Embassy in Oslo", "Norway"),
+        ("Oslo", "Norway"),
+    }
+
+
+def test_an_event_named_shorter_later_is_linked_once(links_of):
+    found = pairs(
+        links_of(
+            "The 2031 World Rowing Championships in Lima opened on Friday. "
+            "The World Championships in Lima end on Sunday."
+        )
+    )
+    events = {subject for subject, country in found if "Championships" in subject}
+    assert events == {"2031 World Rowing Championships"}
+    assert ("2031 World Rowing Championships", "Peru") in found
