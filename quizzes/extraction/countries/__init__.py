@@ -55,7 +55,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 14. **People, things and acts in a country** (``things_in_a_country``): "researchers in
    Chile", "coalition bases in Peru", "the decision in Norway" (plural nouns, events and
    nouns of an act; not "the emergency number in Chile", nor a named person's description).
-15. **One link per named event**: "the World Championships" after "the 2019 World Athletics
+15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``, last).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not

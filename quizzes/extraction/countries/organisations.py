@@ -411,8 +411,8 @@ def _words(subject: str) -> frozenset[str]:
 
 
 def one_link_per_named_thing(ctx: CountryContext) -> None:
-    """ "the World Championships", "the IAAF World Athletics Championships" and "the 2019
-    IAAF World Athletics Championships" in Doha are one event: of the named events linked to
+    """ "the World Championships", "the World Rowing Championships" and "the 2031 World
+    Rowing Championships" in Lima are one event: of the named events linked to
     one country, a name whose words are all in another's is the same event, linked once
     (under its longest name). Bodies are not merged: "Congress" and "the National Congress"
     are both reported."""
