@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
@@ -79,15 +79,28 @@ class GenerationContext:
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 _CREDIT = re.compile(r"^\(?\s*(reporting|editing|writing|additional reporting)\b", re.I)
 MIN_EVIDENCE_WORDS = 4
+# "… the state-owned firm Vega Kft." (the sentence goes on "(Vega) bought …"): a
+# sentence split after a company's or a title's abbreviation is cut in the middle.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Kft|Inc|Ltd|Co|Corp|Bhd|Pty|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Mt|No)\.$"
+)
 
 
-def is_story_sentence(evidence: str) -> bool:
+def is_story_sentence(evidence: str, following: str = "") -> bool:
+    """A sentence of the story (`following`: the article's text right after it)."""
     text = plain(evidence)
+    after = following.lstrip(" ")[:1]
+    cut = _ABBREVIATION_END.search(text) is not None and (after == "(" or after.islower())
     return (
         len(text.split()) >= MIN_EVIDENCE_WORDS
         and _SENTENCE_END.search(text) is not None
         and not _CREDIT.match(text)
+        and not cut
     )
+
+
+def _after(article_text: str, end: int) -> str:
+    return article_text[end : end + 3]
 
 
 def is_capital_of(place: str, country: str) -> bool:
@@ -158,6 +171,7 @@ _SENTENCE_OPENERS = {
     "yesterday", "today", "tomorrow", "meanwhile", "however", "later", "earlier", "then",
     "now", "but", "and", "when", "while", "after", "before", "since", "as", "so", "also",
     "there", "here", "on", "in", "at", "by", "for", "with", "according", "said", "says",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 
 
@@ -198,10 +212,53 @@ def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _usable_date(event: DatedEvent) -> PartialDate | None:
+_WEEK = re.compile(r"\b(?:(this|last|past|previous)\s+)?(week|weekend)\b", re.I)
+
+
+def week_span(expression: str, published: date | None) -> tuple[date, date] | None:
+    """The days a relative week means, up to the publication day: "this week" in an
+    article of Sunday 5 January 2020 is 30 December 2019 - 5 January 2020; "the
+    weekend" is the last Saturday and Sunday; "last week" the week before. None
+    for anything else (or without a publication date)."""
+    match = _WEEK.search(expression)
+    if match is None or published is None or re.search(r"\d", expression):
+        return None
+    which, unit = (match.group(1) or "").casefold(), match.group(2).casefold()
+    monday = published - timedelta(days=published.weekday())
+    if unit == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if which in {"last", "past", "previous"} and published.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), published)
+    if which in {"last", "previous"}:
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    return monday, published
+
+
+def _usable_date(event: DatedEvent, published: date | None = None) -> PartialDate | None:
     when = parse_iso(event.date)
     if when is None or _APPROXIMATE.search(event.when or ""):
         return None
+    if published is not None and when.first_day() > published:
+        # "the December 31 attack" in an article of 5 January 2020 read as December
+        # 2020: a day written without its year that happened is the last one before
+        # publication; a later date with its year written is a plan.
+        earlier = parse_iso(PartialDate(when.year - 1, when.month, when.day).iso())
+        if earlier is None or re.search(r"\d{4}", event.when or ""):
+            return None  # (29 February has no day a year before)
+        if earlier.first_day() > published:
+            return None
+        when = earlier
+    span = week_span(event.when or "", published)
+    if span is not None:
+        # "this week", "over the weekend": only a month (or year) that holds every
+        # day of the week is the answer; a week across two months has none.
+        month = PartialDate(span[0].year, span[0].month)
+        if (span[0].year, span[0].month) != (span[1].year, span[1].month):
+            return None
+        if when.granularity != "year" and when.coarsened("month") != month:
+            return None
+        return when.coarsened("month") if when.granularity == "day" else when
     if when.granularity == "day" and _ROUGH_PRECISION.search(event.when or ""):
         # "last week" resolves to a day only roughly: ask for the month.
         when = when.coarsened("month")
@@ -232,7 +289,9 @@ def build_context(
     quotes = [
         q
         for q in facts.quotes
-        if q.speaker and is_story_sentence(q.evidence) and _known_speaker(q, people)
+        if q.speaker
+        and is_story_sentence(q.evidence, _after(article_text, q.evidence_end))
+        and _known_speaker(q, people)
     ]
     names = [p.name for p in facts.people if p.name]
     quotes = [replace(q, speaker=full_name(q.speaker or "", names, article_text)) for q in quotes]
@@ -250,7 +309,9 @@ def build_context(
         attested = gives_away_country(article_text, link.country) or is_capital_of(
             link.subject, link.country
         )
-        if not attested or not is_story_sentence(link.evidence):
+        if not attested or not is_story_sentence(
+            link.evidence, _after(article_text, link.evidence_end)
+        ):
             continue
         if key not in seen_links and key[0] and key[1]:
             seen_links.add(key)
@@ -258,9 +319,10 @@ def build_context(
     ctx.article_countries = list(dict.fromkeys(c.country for c in ctx.countries))
     seen_events: set[tuple[str, str | None]] = set()
     for event in facts.events:
-        when = _usable_date(event)
+        when = _usable_date(event, published)
         said = (normalise(event.event), event.date)
-        if when is None or said in seen_events or not is_story_sentence(event.evidence):
+        following = _after(article_text, event.evidence_end)
+        if when is None or said in seen_events or not is_story_sentence(event.evidence, following):
             continue
         seen_events.add(said)
         ctx.dated.append(DatedFact(event=event, when=when, group=_event_group(event, ctx.dated)))

@@ -16,8 +16,10 @@ from datetime import date
 from .context import _ROUGH_PRECISION, DatedFact
 from .text import find_word, plain
 from .wording import (
+    _PREPOSITION_WORDS,
     _STOP_AUX,
     ClauseParts,
+    _passive_by,
     _tables,
     clause_parts,
     past_to_base,
@@ -349,6 +351,68 @@ def date_inside_quotation(dated: DatedFact) -> str | None:
     return None
 
 
+_OBJECT_START = {
+    "a", "an", "the", "his", "her", "their", "its", "our", "publicly", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+}  # fmt: skip
+
+
+def participle_taken_for_the_verb(dated: DatedFact) -> str | None:
+    """ "a user registered from Ireland shared a post", "an accident followed by a fire
+    killed five people": the first past form describes the subject; the sentence's verb
+    comes later ("When was a user registered from Ireland shared …?" is garbage)."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    raw, rest = parts.verb.strip(",;:"), [w.strip(",;:") for w in parts.rest]
+    if not rest or not raw.casefold().endswith("ed"):
+        return None
+    if not (_passive_by(rest) or rest[0].casefold() in _PREPOSITION_WORDS | {"by"}):
+        return None
+    for i, word in enumerate(rest[1:], start=1):
+        previous = rest[i - 1].casefold()
+        if previous in {"and", "or", "but", "who", "which", "that"} or parts.rest[i - 1].endswith(
+            ","
+        ):
+            continue
+        following = rest[i + 1].casefold() if i + 1 < len(rest) else ""
+        if _is_other_verb(word) and word.casefold() not in _STOP_AUX and following in _OBJECT_START:
+            return f"“{raw}” describes the subject; the verb is “{word}”"
+    return None
+
+
+def ongoing_action(dated: DatedFact) -> str | None:
+    """ "the fundraiser was intending this year to raise money": something going on,
+    not an event that has a date."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0 or not parts.rest:
+        return None
+    if parts.verb.strip(",;:").casefold() in {"was", "were"} and _is_gerund(parts.rest[0]):
+        return "an ongoing action, not an event"
+    return None
+
+
+def relative_clause_left(dated: DatedFact) -> str | None:
+    """ "the court issued an opinion on the suspension of Parliament which went into
+    effect" (its own date cut away), "the suspension of Parliament, which went into
+    effect" read as "Parliament went into effect": a relative clause after "X of Y"
+    may belong to X or Y, and one left at the end of a clause dangles."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    rest = [w.casefold().strip(",;:") for w in parts.rest]
+    for i, word in enumerate(rest[:-1]):
+        if word in {"which", "who", "that"} and _is_other_verb(rest[i + 1]) and i >= len(rest) - 5:
+            return "a relative clause left at the end"
+    evidence = plain(dated.event.evidence)
+    subject = " ".join(parts.subject)
+    at = _find(evidence, subject)
+    relative = re.search(rf"{re.escape(subject)},?\s+(?:which|that|who)\b", evidence)
+    if at is not None and relative and re.search(r"\bof\s*$", evidence[: at.start()]):
+        return "the relative clause may belong to the noun before “of”"
+    return None
+
+
 EventRule = Callable[[DatedFact], "str | None"]
 EVENT_RULES: tuple[EventRule, ...] = (
     planned_date,
@@ -362,6 +426,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
     unfinished_clause,
     clause_cut_short,
     date_of_another_clause,
+    participle_taken_for_the_verb,
+    ongoing_action,
+    relative_clause_left,
 )
 
 

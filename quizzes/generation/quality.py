@@ -28,8 +28,14 @@ from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.validation import question_problems
 
 from .context import DatedFact, GenerationContext, is_capital_of
-from .dates import PartialDate, narrows_options, parse_iso, parse_label
-from .distractors import country_iso, is_place, looks_like_a_name, part_of_country
+from .dates import MONTHS, PartialDate, narrows_options, parse_iso, parse_label
+from .distractors import (
+    country_iso,
+    is_place,
+    looks_like_a_name,
+    part_of_country,
+    plausible_person,
+)
 from .draft import QuestionDraft
 from .text import (
     BLANK,
@@ -44,7 +50,7 @@ from .text import (
     word_cases,
     words,
 )
-from .wording import verb_index
+from .wording import clause_parts, past_to_base, strip_time, verb_index
 
 FACT_LIMIT = 2  # questions per fact in one bank
 MULTIPLE_CHOICE = {"who_said", "which_country", "when"}
@@ -119,6 +125,39 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         if rewritten and not any(w.startswith(stem) for w in lower):
             return f"grammar: “{word}” rewrites a name"
     return None
+
+
+def possessive_without_noun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "including 's commercial-free airing": a weekday cut out of "Sunday's" leaves
+    its possessive behind."""
+    if re.search(r"(?:^|\s)['’]s\b", _QUOTED.sub(" ", draft.prompt)):
+        return "grammar: a possessive without its noun"
+    return None
+
+
+_DANGLING_PRONOUN = re.compile(r"\b(?:her|him|them|it)\s*[?.]$", re.I)
+
+
+def pronoun_without_antecedent(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year did the singer's son predecease her?": a rewritten prompt ending on
+    a pronoun that nothing in it stands for."""
+    if draft.kind in _REWRITTEN_KINDS and _DANGLING_PRONOUN.search(draft.prompt):
+        return "grammar: a pronoun with nothing it refers to"
+    return None
+
+
+_VAGUE_SUBJECT = re.compile(r"^(?:a number of|a few|some|several|many|others)\b", re.I)
+
+
+def unidentified_event(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did a number of celebrities make appearances?": an unnamed group doing
+    something unnamed could be any event of the article."""
+    if not isinstance(draft.source, DatedFact) or draft.kind not in {"when", "true_false"}:
+        return None
+    clause = strip_time(draft.source.event.event, draft.source.event.when)
+    if not _VAGUE_SUBJECT.match(clause) or any(w[:1].isupper() for w in clause.split()[1:]):
+        return None
+    return "answer: the event is not identifiable"
 
 
 def question_shape(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -218,7 +257,19 @@ def options_of_the_answers_type(draft: QuestionDraft, ctx: GenerationContext) ->
     countries for "which country", dates of one granularity for "when"."""
     if draft.kind not in MULTIPLE_CHOICE:
         return None
-    return _option_type_problem(draft.kind, draft.answer, draft.choice_texts)
+    problem = _option_type_problem(draft.kind, draft.answer, draft.choice_texts)
+    # A body: credited as one, or a one-word name the article never gives a person's
+    # role or pronoun.
+    known = draft.answer in ctx.genders or draft.answer in ctx.roles
+    not_a_person = draft.answer in ctx.organisations or not known
+    credited_as_body = not_a_person and not plausible_person(draft.answer)
+    if problem is None and draft.kind == "who_said" and credited_as_body:
+        # "Facebook released a statement …": a body, yet not named like an
+        # organisation; among people only, it stands out.
+        wrong = [t for t, ok, _ in draft.choices if not ok]
+        if not any(o in ctx.organisations or is_organisation(o) for o in wrong):
+            return "options: the only organisation among people"
+    return problem
 
 
 def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -573,6 +624,12 @@ def nearest_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_PLACE_KIND = re.compile(
+    r"\s+(?:region|province|state|district|county|area|mountains|valley|river|peninsula|"
+    r"oblast|krai|territory|basin|desert|sea|coast|islands?)\b"
+)
+
+
 def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "In which country is Paita?" when the sentence says "Paita, Piura": the
     reader needs geography the article does not give."""
@@ -588,6 +645,9 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     at = evidence.find(plain(link.subject))
     if at < 0:
         return "answer: the place is not in its sentence"
+    after = evidence[at + len(plain(link.subject)) :]
+    if _PLACE_KIND.match(after):
+        return "answer: the subject is part of a longer place name (“the X region”)"
     # "Tolvo, Freedonia", "Tolvo in Freedonia", "Freedonia's Tolvo": the country right
     # beside the place, not somewhere later in the sentence.
     around = evidence[max(0, at - 20) : at + len(plain(link.subject)) + 25]
@@ -596,12 +656,91 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     return None
 
 
+def initials_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The Iranian _____ (IRGC) declared …": initials in brackets right after the
+    blank spell the answer out."""
+    if re.search(rf"{re.escape(BLANK)}\s*\([A-Z][A-Za-z]*[A-Z]\)", draft.prompt):
+        return "give-away: initials right after the blank"
+    return None
+
+
+_DATE_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{1,4}(?:st|nd|rd|th)?|,|\s)+"
+)
+
+
+def cloze_date_not_a_date(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "After X fired his deputy, _____, the army moved" for "ahead of the 2018
+    elections": a date card blanks a date ("1963", "November 27", "March 14, 2019"),
+    not a phrase around one."""
+    if draft.kind != "cloze" or not draft.target.startswith("date:"):
+        return None
+    if not _DATE_WORDS.fullmatch(draft.answer.strip()):
+        return "answer: the blank is a phrase, not a date"
+    return None
+
+
+def cloze_year_in_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "the Electronic Commerce Directive _____", "a programme dubbed “Vision _____”":
+    a year right after a capitalised word is part of a name, not a date to recall."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    before = draft.prompt.split(BLANK, 1)[0].removeprefix("Fill in the blank:").rstrip()
+    tokens = before.split()
+    if len(tokens) < 2 or re.search(r"[.!?:]$", tokens[-2]):
+        return None  # "In _____, …": the sentence's first word
+    last = tokens[-1].strip("\"“‘'")
+    if last[:1].isupper() and last not in MONTHS and last != last.upper():
+        return "answer: the year is part of a name"
+    return None
+
+
+def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "As of _____, no evidence … has been reported": the date a report stood at,
+    not when anything happened."""
+    if draft.kind == "cloze" and re.search(rf"\b[Aa]s of {re.escape(BLANK)}", draft.prompt):
+        return "answer: the date a report stood at"
+    return None
+
+
+def cloze_person_not_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "_____ said she had been in good health" for "the singer's animal foundation": a
+    speaker's card blanks a name, not a description nobody would write the same way."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    lower = [w for w in draft.answer.split() if w[:1].islower()]
+    head = lower[-1:] if is_organisation(draft.answer) else []  # "X's office"
+    if any(w not in _NAME_PARTICLES for w in lower[: len(lower) - len(head)]):
+        return "answer: the blank is a description, not a name"
+    return None
+
+
+_NAME_PARTICLES = {
+    "al",
+    "bin",
+    "de",
+    "del",
+    "der",
+    "di",
+    "du",
+    "el",
+    "la",
+    "le",
+    "van",
+    "von",
+    "da",
+}
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     unbalanced_marks,
     stray_spacing,
     name_rewritten,
+    possessive_without_noun,
+    pronoun_without_antecedent,
     question_shape,
     cloze_blanks,
     cloze_too_long,
@@ -618,7 +757,12 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     pronoun_of_the_other_gender,
     # it gives nothing away and its options are plausible
     answer_given_away,
+    initials_beside_the_blank,
     cloze_year_in_parts,
+    cloze_date_not_a_date,
+    cloze_year_in_a_name,
+    cloze_as_of,
+    cloze_person_not_a_name,
     cloze_headline_country,
     country_in_headline,
     options_of_the_answers_type,
@@ -626,6 +770,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     nearest_country,
     place_not_placed,
     answer_not_a_state,
+    unidentified_event,
     # it is about the article
     world_trivia,
 )
@@ -844,6 +989,130 @@ def false_value_crosses_out(
     return None
 
 
+def _overlapping_dates(a: QuestionDraft, b: QuestionDraft) -> bool:
+    if not (a.target.startswith("date:") and b.target.startswith("date:")):
+        return False
+    da, db = parse_iso_target(a.target), parse_iso_target(b.target)
+    return da is not None and db is not None and not (da.before(db) or db.before(da))
+
+
+def date_asked_twice(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did a collision kill X?" (27 August) beside "The crash happened … on _____."
+    (August 27), or three cards blanking "November 27": a date card on a date the bank
+    already asks is the same question again (or answered by the other's options)."""
+    if draft.kind != "cloze" or not draft.target.startswith("date:"):
+        return None
+    mine = parse_iso_target(draft.target)
+    for other in kept:
+        theirs = parse_iso_target(other.target) if other.target.startswith("date:") else None
+        if mine is None or theirs is None or other.kind not in {"when", "cloze", "true_false"}:
+            continue
+        # Another card on an overlapping date; a question whose date lies inside this
+        # card's (its options show the card's year or month).
+        inside = mine.first_day() <= theirs.first_day() and theirs.last_day() <= mine.last_day()
+        if (other.kind == "cloze" and _overlapping_dates(draft, other)) or inside:
+            return f"date asked already by “{other.prompt[:60]}”"
+    return None
+
+
+def _subject_and_verb(draft: QuestionDraft) -> tuple[str, str] | None:
+    if not isinstance(draft.source, DatedFact):
+        return None
+    event = draft.source.event
+    parts = clause_parts(strip_time(event.event, event.when))
+    if parts is None or parts.verb_index < 0:
+        return None
+    verb = parts.verb.strip(",;:").casefold()
+    head = parts.subject[-1].casefold().strip(",") if parts.subject else ""  # "painter Ana Ruiz"
+    return head, past_to_base(verb) or verb
+
+
+def same_event_twice(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did X die after …?" and "When did X die at home …?" (one day): two
+    sentences telling one event give one question."""
+    if draft.kind not in {"when", "true_false"}:
+        return None
+    mine = _subject_and_verb(draft)
+    if mine is None:
+        return None
+    for other in kept:
+        one_date = other.kind in {"when", "true_false"} and _overlapping_dates(draft, other)
+        if one_date and _subject_and_verb(other) == mine:
+            return f"the same event as “{other.prompt[:60]}”"
+    return None
+
+
+def _person_asked(draft: QuestionDraft) -> str:
+    if draft.kind == "who_said" or (draft.kind == "cloze" and draft.target.startswith("person:")):
+        return draft.answer
+    return ""
+
+
+def names_the_answer_beside(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did Ana Ruiz describe the mayor to the press?" beside "Who said: “…”?" (Ana
+    Ruiz) on the same sentence; "Which country is Ana Ruiz the prime minister of?" beside
+    "Freedonian prime minister _____ said …": one names the person the other asks for."""
+    if draft.evidence_start is None or draft.evidence_end is None:
+        return None
+    for other in kept:
+        if other.evidence_start is None or other.evidence_end is None:
+            continue
+        if other.evidence_end <= draft.evidence_start or draft.evidence_end <= other.evidence_start:
+            continue  # not the same sentence
+        for asker, teller in ((other, draft), (draft, other)):
+            person = _person_asked(asker)
+            said = _QUOTED.sub(" ", teller.prompt)
+            if not person or teller.kind == asker.kind or not gives_away_person(said, person):
+                continue
+            if _tells_who_spoke(asker, said):
+                return f"give-away: names the answer of “{other.prompt[:60]}”"
+    return None
+
+
+_SPEECH_ACT = re.compile(
+    r"\b(?:say|said|describe|described|tell|told|write|wrote|call|called|add|added|state|"
+    r"stated|tweet|tweeted|remark|remarked|declare|declared)\b",
+    re.I,
+)
+
+
+def _tells_who_spoke(asker: QuestionDraft, said: str) -> bool:
+    """Does a prompt naming the asked person also say what the asker is about: the
+    speech itself ("When did X describe …?") for who said, the words around a
+    speaker's blank ("Freedonian prime minister _____") for a card?"""
+    if asker.kind == "who_said":
+        return bool(_SPEECH_ACT.search(said))
+    before = asker.prompt.split(BLANK, 1)[0].removeprefix("Fill in the blank:")
+    role = [w for w in words(before)[-3:] if w not in _STOPWORDS]
+    found = set(words(said))
+    return bool(role) and 3 * sum(w in found for w in role) >= 2 * len(role)
+
+
+MAX_TRUE_FALSE = 3  # statements per bank: a quiz of mostly coin tosses is no quiz
+
+
+def true_false_share(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """A few statements per bank, at most one per sentence ("A and B, both from X"
+    gives "A is from X." or "B is from X.", not both)."""
+    if draft.kind != "true_false":
+        return None
+    statements = [k for k in kept if k.kind == "true_false"]
+    if len(statements) >= MAX_TRUE_FALSE:
+        return f"true/false: {MAX_TRUE_FALSE} statements already"
+    span = (draft.evidence_start, draft.evidence_end)
+    if any((k.evidence_start, k.evidence_end) == span for k in statements):
+        return "true/false: one statement per sentence"
+    return None
+
+
 BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]
 BANK_RULES: tuple[BankRule, ...] = (
     same_utterance,
@@ -851,6 +1120,10 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_country_answer,
     country_named_elsewhere,
     false_value_crosses_out,
+    date_asked_twice,
+    same_event_twice,
+    names_the_answer_beside,
+    true_false_share,
 )
 
 

@@ -252,7 +252,10 @@ def restore_names(text: str, article_text: str) -> str:
 
     def restore(match: re.Match[str]) -> str:
         word = match[0]
-        name = word.casefold() in capital and word.casefold() not in lower
-        return word[:1].upper() + word[1:] if name else word
+        folded = word.casefold()
+        name = folded in capital and folded not in lower
+        # "mark" when the article writes "marked": a verb, whatever "Mark Ruffalo" says.
+        inflected = any(f"{folded}{end}" in lower for end in ("ed", "d", "ing", f"{folded[-1:]}ed"))
+        return word[:1].upper() + word[1:] if name and not inflected else word
 
     return re.sub(r"(?<![\w’'-])[a-z][\w’'-]*", restore, text)

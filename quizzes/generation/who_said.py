@@ -7,7 +7,13 @@ import re
 from functools import lru_cache
 
 from .context import GenerationContext
-from .distractors import MAX_DISTRACTORS, MIN_DISTRACTORS, arrange, person_distractors
+from .distractors import (
+    MAX_DISTRACTORS,
+    MIN_DISTRACTORS,
+    arrange,
+    is_place,
+    person_distractors,
+)
 from .draft import QuestionDraft
 from .fingerprint import person_target, question_fingerprint, quote_key, seed_of
 from .text import (
@@ -67,9 +73,49 @@ def speaker_options(
     named = [
         c
         for c in candidates
-        if not gives_away_person(quote_text, c) and not only_quoted(c, ctx.article_text)
+        if not gives_away_person(quote_text, c)
+        and not only_quoted(c, ctx.article_text)
+        and not joins_places(c)
+        and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
     ]
     return named[:MAX_DISTRACTORS]
+
+
+# The last word of a street, a building or a publication's name, not a person's.
+_THING_ENDINGS = {
+    "avenue", "street", "road", "square", "boulevard", "lane", "bridge", "airport", "station",
+    "stadium", "hospital", "park", "river", "highway", "times", "post", "telegraph", "herald",
+    "guardian", "journal", "tribune", "gazette", "insider", "magazine", "express", "chronicle",
+}  # fmt: skip
+# A noun in front of a name that says what the name is: "daily newspaper X", "the site X".
+_THING_NOUNS = (
+    "newspaper|daily|magazine|tabloid|website|site|broadcaster|channel|network|station|"
+    "agency|company|firm|brand|band|show|programme|program|film|movie|book|album|ship|"
+    "vessel|hotel|outlet|publication|journal|issue|edition|platform|app"
+)
+
+
+def joins_places(name: str) -> bool:
+    """ "Crete and Cyprus": places, not an organisation (for all its "and"): one-word
+    names joined, one of them a place."""
+    parts = [p for p in re.split(r",\s*|\s+and\s+", name) if p]
+    if len(parts) < 2 or any(len(p.split()) > 1 for p in parts):
+        return False
+    return any(is_place(p) for p in parts)
+
+
+@lru_cache(maxsize=2048)
+def names_a_thing(name: str, article_text: str) -> bool:
+    """ "Karl Marx Avenue", "Daily Telegraph", "newspaper Magyar Nemzet", "the Oberster
+    Gerichtshof": a name the article gives a street, a publication or a court, which the
+    extractor took for a person. No wrong speaker among people."""
+    tokens = name.split()
+    if tokens and tokens[-1].casefold() in _THING_ENDINGS and len(tokens) > 1:
+        return True
+    escaped = re.escape(name)
+    if len(tokens) > 1 and re.search(rf"\b[Tt]he\s+{escaped}\b", article_text):
+        return True
+    return bool(re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{escaped}\b", article_text))
 
 
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
