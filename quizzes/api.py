@@ -21,6 +21,11 @@ importable here under TYPE_CHECKING (they do not exist at run time)."""
 from typing import TYPE_CHECKING
 
 from quizzes.answer_matching import AnswerMatch, answer_match
+from quizzes.grading import (
+    choice_is_correct_subquery,
+    choices_for_grading,
+    correct_choice_subquery,
+)
 from quizzes.load_bank import LoadBank, load_bank_analyze, load_bank_ensure
 
 # Choice, Question, QuestionBank are leaving the door (issue 15): still used by
@@ -125,6 +130,9 @@ __all__ = [
     "Choice",  # leaving (see above)
     "Question",  # leaving
     "QuestionBank",  # leaving
+    "choices_for_grading",
+    "choice_is_correct_subquery",
+    "correct_choice_subquery",
     "LoadBank",
     "load_bank_ensure",
     "load_bank_analyze",
