@@ -83,6 +83,11 @@ ANCHOR_PREP = (
     r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of"
     r"|at\s+the\s+(?:opening|start|end|close|height)\s+of)"
 )
+# Words that end the noun phrase of an anchor ("during the landings | on both coasts").
+ANCHOR_STOP = (
+    r"(?:on|in|at|of|and|or|to|for|with|by|from|when|while|as|which|who|that|before|after"
+    r"|is|was|were|are|had|has|he|she|they|it|we)"
+)
 POSSESSOR = r"(?:the|his|her|their|its|this|that|these|those|[A-Z][\w\-]+['\u2019]s)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -204,6 +209,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "anchor",  # "during the broadcast", "Following the minister's remarks,": any happening
+        # named definitely or by a proper name ("during Allied landings"), to the first
+        # punctuation or function word
+        re.compile(
+            rf"(?:\b(?i:during)|(?<![\w,] )\bFollowing)\s+(?!(?i:which|whom|what)\b)"
+            rf"(?:{POSSESSOR}\s+|(?=[A-Z]))(?:[\w\-'\u2019]+\s+){{0,3}}?[A-Za-z][\w\-]*"
+            rf"(?=\s*[,.;:()\u2014]|\s+{ANCHOR_STOP}\b|\s*$)"
+        ),
+    ),
+    (
         "duration",
         re.compile(
             rf"\b(?i:for)\s+(?:(?:the|that)\s+)?(?:(?:last|past|next|first|final|following|another)\s+)?"
@@ -216,6 +231,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?i:within)\s+(?:(?:a|the|the\s+next)\s+)?(?:(?:{NUMWORD}|\d+)\s+)?"
             rf"(?:working\s+|business\s+)?{SPAN_UNIT}\b(?:\s+of\s+{POSSESSOR}\s+[\w\-]+)?"
+        ),
+    ),
+    (
+        "coming",  # "in the next ten days", "over the coming weeks": a span ahead, no one date
+        re.compile(
+            rf"\b(?i:in|over|during)\s+the\s+(?i:next|coming)\s+(?:(?:{NUMWORD}|\d+)\s+)?"
+            rf"{SPAN_PLURAL}\b"
         ),
     ),
     (
@@ -307,6 +329,7 @@ KEYWORDS = {
     ),
     "duration": ("for ",),
     "within": ("within",),
+    "coming": ("next", "coming"),
     "ahead": ("in ",),
     "partofday": ("morning", "afternoon", "evening", "night"),
     "clock": (":", "a.m.", "p.m.", "utc", "gmt"),

@@ -706,3 +706,21 @@ def test_a_year_in_a_name_is_no_date_beside_the_day_or_in_a_quoted_name(events_o
     )
     whens = [e.when for e in events_of(text, published=AUGUST)]
     assert sorted(whens) == ["2011", "2024", "Yesterday"]
+
+
+def test_during_any_happening_named_definitely_anchors_an_event(events_of):
+    text = (
+        "Ravi Menon sang twice during the harvest parade on Main Street. "
+        "Following the mayor's remarks, the crowd left the square. "
+        "Prices rose during busy periods."
+    )
+    whens = sorted(e.when for e in events_of(text, published=AUGUST))
+    assert whens == ["Following the mayor's remarks", "during the harvest parade"]
+
+
+def test_the_next_days_ahead_date_a_plan(events_of):
+    found = events_of(
+        "The minister said she will send the bill to parliament in the next ten days.",
+        published=AUGUST,
+    )
+    assert [(e.when, e.date) for e in found] == [("in the next ten days", None)]
