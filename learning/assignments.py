@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 from typing import Any
 
-from django.db.models import Aggregate, Count, Max, Q
+from django.contrib.auth.models import User
+from django.db.models import Aggregate, Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from classes.api import Assignment, assignment_window_start, member_ids, member_rows
@@ -111,13 +112,13 @@ def outcome_of(assignment: Assignment, facts: StudyFacts, *, now: datetime) -> O
 # --- facts, read in bulk ------------------------------------------------------
 
 
-def _score(correct: int, question_ids: list) -> float:
+def _score(correct: int, question_ids: list[int]) -> float:
     return round(100 * correct / len(question_ids), 1) if question_ids else 0.0
 
 
 def _facts(
     *,
-    users,
+    users: Iterable[int] | QuerySet[Any, Any],
     bank_ids: list[int],
     since: dict[int, datetime],
     all_cards_banks: set[int],
@@ -236,7 +237,7 @@ class StudentAssignment:
 
 
 def student_assignments(
-    *, student, assignments: list[Assignment], now: datetime | None = None
+    *, student: User, assignments: list[Assignment], now: datetime | None = None
 ) -> list[StudentAssignment]:
     """Each of the student's (started) assignments with their status: four queries
     at most, however many assignments and cards."""
@@ -270,7 +271,7 @@ def student_assignments(
 
 # --- a class's progress on one assignment -----------------------------------
 
-PROGRESS_ORDERINGS = {
+PROGRESS_ORDERINGS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "username": lambda row: row["username"].lower(),
     "status": lambda row: STATUSES.index(row["status"]),
     "quiz_best": lambda row: row["quiz_best"],
@@ -282,7 +283,7 @@ PROGRESS_ORDERINGS = {
 
 def assignment_progress(
     *, assignment: Assignment, now: datetime | None = None, ordering: str = "username"
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """One row per student of the class: status, late mark, done time, quiz best
     and last scores, cards studied of the total, 30-day retention on the bank,
     last activity and reviews. Five queries, whatever the class and bank sizes.
@@ -327,7 +328,7 @@ def assignment_progress(
     return sort_progress(rows, ordering)
 
 
-def sort_progress(rows: list[dict], ordering: str) -> list[dict]:
+def sort_progress(rows: list[dict[str, Any]], ordering: str) -> list[dict[str, Any]]:
     """By a column of PROGRESS_ORDERINGS ("-" in front: descending), then by
     username; rows without a value (no quiz yet...) last either way."""
     descending = ordering.startswith("-")
@@ -354,7 +355,7 @@ PROGRESS_CSV_COLUMNS = (
 )
 
 
-def progress_csv_write(rows: list[dict], out: Any) -> None:
+def progress_csv_write(rows: list[dict[str, Any]], out: Any) -> None:
     """The progress table as CSV into `out` (a file or response); text cells a
     spreadsheet would run as a formula are neutralised."""
     writer = csv.writer(out)
@@ -369,7 +370,7 @@ def progress_csv_write(rows: list[dict], out: Any) -> None:
         )
 
 
-def assignment_summary(rows: list[dict]) -> dict[str, int]:
+def assignment_summary(rows: list[dict[str, Any]]) -> dict[str, int]:
     """How many students are in each status (the report's header)."""
     counts = dict.fromkeys(STATUSES, 0)
     for row in rows:
@@ -380,7 +381,7 @@ def assignment_summary(rows: list[dict]) -> dict[str, int]:
 # --- item analysis --------------------------------------------------------------
 
 
-def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
+def assignment_item_analysis(*, assignment: Assignment) -> list[dict[str, Any]]:
     """Per published question of the bank, from the class's quiz answers since the
     assignment started (each student's first answer to each question): share
     correct, average time, the wrong choice picked most, and the discrimination
@@ -452,7 +453,9 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict]:
     return rows
 
 
-def _discrimination(answers, *, top: set[int], bottom: set[int]) -> float | None:
+def _discrimination(
+    answers: list[tuple[int, bool, int | None, int | None]], *, top: set[int], bottom: set[int]
+) -> float | None:
     top_marks = [ok for user, ok, _, _ in answers if user in top]
     bottom_marks = [ok for user, ok, _, _ in answers if user in bottom]
     if not top_marks or not bottom_marks:
