@@ -34,7 +34,8 @@ COUNTRIES: dict[str, float] = {
     "description": 0.8,  # 5/7
     "event_place_of_event_phrase": 0.96,  # 1/1
     "event_place_of_gathering": 0.96,  # 1/1
-    "from_country_after": 0.97,  # 4/4
+    "from_country_after": 0.98,  # 4/4
+    "life_places": 0.97,  # 3/3
     "named_organisation": 0.97,  # 31/32
     "named_organisation_placed": 0.96,  # 1/1
     "nationality_noun": 0.92,  # 44/48
@@ -46,8 +47,9 @@ COUNTRIES: dict[str, float] = {
     "posted_to": 0.97,  # 2/2
     "respectively": 0.97,  # 3/3
     "shared_demonym": 0.96,  # 1/1
-    "thing_in_country": 0.97,  # 4/4
+    "thing_in_country": 0.98,  # 4/4
     "title_before_name": 0.99,  # 17/17
+    "title_body": 0.96,  # 1/1
 }
 EVENTS: dict[str, float] = {
     "age.verb_clause": 0.95,  # 1/1

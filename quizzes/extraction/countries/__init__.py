@@ -57,6 +57,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    nouns of an act; not "the emergency number in Chile", nor a named person's description).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``, last).
+16. **Where a life happened** (``life_places``): "X was born in Chile", "she moved to Peru",
+   "he returned to Norway" (he/she: the one person named just before, or its subject).
+17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
+   spokeswoman X" -> the ministry too.
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -103,8 +107,9 @@ from .organisations import (
     description_links,
     one_link_per_named_thing,
     organisation_links,
+    organisations_in_titles,
 )
-from .persons import office_links, people_links, people_through_organisations
+from .persons import life_places, office_links, people_links, people_through_organisations
 from .places import (
     counted_things_links,
     dateline_links,
@@ -121,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     people_links,
     office_links,
     organisation_links,
+    organisations_in_titles,
     described_links,
     description_links,
     nationality_nouns,
@@ -130,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     counted_things_links,
     things_in_a_country,
     people_through_organisations,
+    life_places,
     event_links,
     facility_links,
     place_links,

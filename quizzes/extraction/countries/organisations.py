@@ -188,6 +188,35 @@ def _institution_or_event(span: Span) -> bool:
     return span.label_ == "EVENT" or bool(words & (ORG_NOUNS | EVENT_NOUNS))
 
 
+def organisations_in_titles(ctx: CountryContext) -> None:
+    """ "Former Peruvian Central Reserve Bank economist Ana Lind", "Chilean Foreign Ministry
+    spokeswoman Eva Holm": a named body with its country inside a person's title (the
+    person's own link is ``title_before_name``'s)."""
+    for run in _title_runs(ctx):
+        names = [t for t in run if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")]
+        while names and names[0].i not in ctx.mentions and names[0].pos_ != "PROPN":
+            names = names[1:]  # "Former"
+        if len(names) < 2 or names[-1].i - names[0].i + 1 != len(names):
+            continue
+        mention = ctx.mentions.get(names[0].i)
+        has_body = any(fold_word(t.text) in ORG_WORDS for t in names)
+        if mention is None or not has_body or names[-1].i < mention.end:
+            continue
+        span = ctx.doc[names[0].i : names[-1].i + 1]
+        ctx.add(ctx.expand(span.text), mention.country, span.start, "organisation", "title_body")
+
+
+def _title_runs(ctx: CountryContext) -> list[list[Token]]:
+    """The title words before each person's name, as runs of consecutive tokens."""
+    runs: list[list[Token]] = []
+    for i in sorted(ctx.title_tokens):
+        if runs and runs[-1][-1].i == i - 1:
+            runs[-1].append(ctx.tokens[i])
+        else:
+            runs.append([ctx.tokens[i]])
+    return runs
+
+
 # ============================================================================ rules 7 and 4b
 def described_links(ctx: CountryContext) -> None:
     """Rule 7: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's southern port", "the

@@ -477,3 +477,61 @@ def people_through_organisations(ctx: CountryContext) -> None:
         i, country = orgs[k]
         if ctx.sent_of[i] >= 0 and ctx.sent_of[at] - 1 <= ctx.sent_of[i]:
             ctx.add(name, country, at, "person", "people_through_organisations")
+
+
+# Verbs of a life's places and the preposition that names the place ("born in", "moved to").
+_LIFE_VERBS = {
+    "bear": "in", "emigrate": "to", "immigrate": "to", "move": "to", "return": "to",
+    "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
+}  # fmt: skip
+
+
+def life_places(ctx: CountryContext) -> None:
+    """ "Ana Lind was born in Chile, but she moved to Peru": a person born, living or settled
+    in a country, or who moved there (a city names its country: "born in Lima"); "he" or
+    "she" is the one person named in that sentence or the one before."""
+    for verb in ctx.tokens:
+        prep_word = _LIFE_VERBS.get(verb.lemma_)
+        if prep_word is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        person = _life_subject(ctx, verb)
+        if person is None:
+            continue
+        for place in _life_place_words(verb, prep_word):
+            country = ctx.country_of_place(place)
+            if country:
+                ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == prep_word:
+            yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
+    """The person the verb is about: its subject (or its coordinated verb's) if a person's
+    mention, or a he/she that only one person named just before can be."""
+    clause = verb
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and clause.dep_ == "conj":
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or ctx.people is None:
+        return None
+    if subject.lower_ in ("he", "she"):
+        return _the_one_named_before(ctx, subject.i)
+    return next((m.name for m in ctx.people.mentions if m.name_first <= subject.i <= m.last), None)
+
+
+def _the_one_named_before(ctx: CountryContext, at: int) -> str | None:
+    n = ctx.sent_of[at]
+    if n < 0 or ctx.people is None:
+        return None
+    first = ctx.sentences[max(0, n - 1)].start
+    before = [m for m in ctx.people.mentions if first <= m.first < at]
+    names = {m.name for m in before}
+    if len(names) > 1:  # the one who is a subject ("X, who ..., hit Y. She left")
+        subjects = ("nsubj", "nsubjpass")
+        names = {m.name for m in before if ctx.tokens[m.last].dep_ in subjects}
+    return names.pop() if len(names) == 1 else None

@@ -779,3 +779,24 @@ def test_an_event_named_shorter_later_is_linked_once(links_of):
     events = {subject for subject, country in found if "Championships" in subject}
     assert events == {"2031 World Rowing Championships"}
     assert ("2031 World Rowing Championships", "Peru") in found
+
+
+def test_where_a_person_was_born_lived_or_moved(links_of):
+    found = pairs(
+        links_of(
+            "Sarah Collins was born in Chile, but she moved to Norway in 1990. "
+            "Tom Reid, who coached Eva Holm for years, was fired. He later returned to Peru."
+        )
+    )
+    assert {("Sarah Collins", "Chile"), ("Sarah Collins", "Norway"), ("Tom Reid", "Peru")} <= found
+    assert ("Eva Holm", "Peru") not in found
+
+
+def test_a_named_body_inside_a_persons_title(links_of):
+    found = pairs(
+        links_of("Former Peruvian Central Reserve Bank economist Sarah Collins spoke on Friday.")
+    )
+    assert {
+        ("Sarah Collins", "Peru"),
+        ("Peruvian Central Reserve Bank", "Peru"),
+    } <= found
