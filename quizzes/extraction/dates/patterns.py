@@ -76,7 +76,10 @@ ANCHOR_NOUN = (
     r"|invasion|storm|fire|crash|flight|speech|interview|announcement|funeral|wedding"
     r"|tournament|season|outbreak|pandemic|protests?|strike|ruling|sentencing|incident"
     r"|shooting|explosion|earthquake|conference|visit|tenure|presidency|campaign|career|life"
-    r"|reign|term|childhood|years)"
+    r"|reign|term|childhood|years|blast|bombing|collapse|accident|disaster|flood|floods"
+    r"|eruption|hurricane|typhoon|cyclone|raid|riot|clash|clashes|coup|inauguration|launch"
+    r"|landing|landings|surgery|broadcast|concert|festival|debate|session|rally|march|parade"
+    r"|tragedy|fighting|battle|siege|ceasefire|talks|negotiations|merger|takeover|deal)"
 )
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
@@ -203,7 +206,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anchor",
         re.compile(
-            rf"(?:\b(?:(?i:for)\s+)?(?:{NUMWORD}|\d+)\s+{SPAN_UNIT}\s+)?"  # "a week after the talks"
+            rf"(?:\b(?:(?i:for)\s+)?(?:{NUMWORD}|\d+)\s+{SPAN_UNIT}\s+"  # "a week after the talks"
+            r"|\b(?i:the)\s+(?:day|night|morning|evening|week)\s+)?"  # "the day before the blast"
             rf"\b{ANCHOR_PREP}\s+{POSSESSOR}\s+(?:[\w\-]+\s+){{0,2}}?{ANCHOR_NOUN}\b"
             rf"|\b(?i:at)\s+(?:trial|the\s+time)\b"
         ),
@@ -221,7 +225,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            rf"\b(?i:for)\s+(?:(?:the|that)\s+)?(?:(?:last|past|next|first|final|following|another)\s+)?"
+            rf"\b(?i:for)\s+(?:(?:{BOUND}|{APPROX})\s+)?(?:(?:the|that)\s+)?"
+            rf"(?:(?:last|past|next|first|final|following|another)\s+)?"
             rf"(?:(?:{NUMWORD}|some|\d+)\s+(?:more\s+)?(?:working\s+)?{SPAN_UNIT}|{SPAN_PLURAL})\b"
             rf"(?!\s+(?:this|last|next|that|ago|later|earlier|after|before|of|in|on|since|from)\b)"
         ),
@@ -253,6 +258,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that))\s+"
             rf"(?:day|week|month|year|morning|afternoon|evening|night|season)\b"
             rf"|\b(?:{NUMWORD})\s+(?:hours?|minutes?)\s+(?i:later|earlier)\b"
+            r"|\b(?:(?i:a)\s+(?:short|little)\s+(?:time|while)|(?i:moments))\s+(?i:later)\b"
         ),
     ),
     (
@@ -268,6 +274,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\d:.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]\d)"
             r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
             r"|\b(?:[01]?\d|2[0-3])\s*(?:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
+            r"|\b(?:[01]?\d|2[0-3])(?:am|pm)\b"
             r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
         ),
     ),

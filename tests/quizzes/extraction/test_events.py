@@ -724,3 +724,13 @@ def test_the_next_days_ahead_date_a_plan(events_of):
         published=AUGUST,
     )
     assert [(e.when, e.date) for e in found] == [("in the next ten days", None)]
+
+
+def test_bounded_durations_short_delays_and_the_day_before_a_happening(events_of):
+    text = (
+        "A boy was pulled out alive after being trapped for over 20 hours. "
+        "The shop owner had left the building the day before the blast. "
+        "Karl Etter was taken to the hospital and died there a short time later."
+    )
+    whens = sorted(e.when for e in events_of(text, published=AUGUST))
+    assert whens == ["a short time later", "for over 20 hours", "the day before the blast"]
