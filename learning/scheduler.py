@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating as FsrsRating
@@ -74,7 +75,21 @@ def parameters_valid(parameters: Sequence[float] | None) -> bool:
 
 
 def _as_parameters(parameters: Sequence[float] | None) -> tuple[float, ...]:
-    if parameters and parameters_valid(parameters):
+    if not parameters:
+        return DEFAULT_PARAMETERS
+    try:
+        key = tuple(parameters)
+        hash(key)
+    except TypeError:  # (not a flat sequence: never valid)
+        return DEFAULT_PARAMETERS
+    return _checked_parameters(key)
+
+
+@lru_cache(maxsize=256)
+def _checked_parameters(parameters: tuple[Any, ...]) -> tuple[float, ...]:
+    """A user's parameters, checked once per process (every preview, answer and
+    retrievability asks for them)."""
+    if parameters_valid(parameters):
         return tuple(float(p) for p in parameters)
     return DEFAULT_PARAMETERS
 

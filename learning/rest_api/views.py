@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -216,18 +216,22 @@ class ReviewBatchView(ReviewThrottled):
         items = batch.validated_data["reviews"]
         results: list[dict | None] = [None] * len(items)
         valid_positions, valid_items = [], []
+        # One serializer validates every item in turn (as a ListSerializer's child
+        # does): its fields are built once, not once per item.
+        item = s.BatchReviewInputSerializer()
         for position, raw in enumerate(items):
-            item = s.BatchReviewInputSerializer(data=raw)
-            if item.is_valid():
-                valid_positions.append(position)
-                valid_items.append(_review_kwargs(item.validated_data))
-            else:
+            try:
+                validated = item.run_validation(raw)
+            except ValidationError as error:
                 client_uuid = raw.get("client_uuid") if isinstance(raw, dict) else None
                 results[position] = {
                     "client_uuid": client_uuid if isinstance(client_uuid, str) else None,
                     "ok": False,
-                    "errors": _plain_errors(item.errors),
+                    "errors": _plain_errors(error.detail),
                 }
+            else:
+                valid_positions.append(position)
+                valid_items.append(_review_kwargs(validated))
         service_items = [
             {
                 "card": kw["card_id"],
