@@ -7,6 +7,8 @@ review writes a ReviewUndo row and restores the card from the log's snapshot.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -217,27 +219,35 @@ class StudyDay(models.Model):
 
 
 class BankTally(models.Model):
-    """One user's cards of one bank counted by memory state, and their strength
-    (the sum of min(1, stability / 21 days) over cards in review or relearning, in
-    millionths): the mastery figures of home and progress, whatever the number of
-    cards. Kept in the same transaction as every write that changes a card's state
-    or suspension; `manage.py rebuild_progress` recounts them from the cards."""
+    """One user's cards of one bank due on one study day (`due_day`; 0001-01-01 for
+    the cards never due: new ones set aside, suspended ones), counted by memory
+    state, with their strength (the sum of min(1, stability / 21 days) over cards in
+    review or relearning, in millionths) and how many count as due (started, not
+    suspended): the mastery, due counts and forecast of home and progress, summed
+    over a few rows whatever the number of cards. Kept in the same transaction as
+    every write that changes a card's state, due date or suspension (a card moves
+    from its old due day's row to its new one); `manage.py rebuild_progress`
+    recounts them from the cards."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.CASCADE, related_name="+")
+    due_day = models.DateField(default=datetime.date(1, 1, 1))
     learning = models.IntegerField(default=0)
     young = models.IntegerField(default=0)
     mature = models.IntegerField(default=0)
     suspended_new = models.IntegerField(default=0)
     strength = models.BigIntegerField(default=0)
+    due = models.IntegerField(default=0, help_text="Cards that count as due on due_day.")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "bank"], name="banktally_unique_user_bank"),
+            models.UniqueConstraint(
+                fields=["user", "bank", "due_day"], name="banktally_unique_user_bank_day"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in bank {self.bank_id}"
+        return f"{self.user} in bank {self.bank_id} due {self.due_day}"
 
 
 class QuizMode(models.TextChoices):

@@ -1,6 +1,7 @@
 """The aggregates behind the progress pages (issue 16): what one review adds to
-its study day (StudyDay) and one card to its bank's tally (BankTally), and the
-recount of both from the log and the cards, which stay the source of truth.
+its study day (StudyDay) and one card to its bank's tally of its due day
+(BankTally), and the recount of both from the log and the cards, which stay the
+source of truth.
 
 Every write path adds its deltas with `TallyDelta` in its own transaction (at
 most two statements, whatever the number of reviews); `progress_rebuild` and
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -26,8 +27,18 @@ NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3  # CardState's values
 MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
 STRENGTH_SCALE = 1_000_000  # BankTally.strength is in millionths of a card
 DAY_FIELDS = ("reviews", "new", "graded", "passed")
-BANK_FIELDS = ("learning", "young", "mature", "suspended_new", "strength")
+BANK_FIELDS = ("learning", "young", "mature", "suspended_new", "strength", "due")
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no review is older (services.reviews)
+NOT_DUE = date(1, 1, 1)  # BankTally.due_day of the cards never due (new, suspended)
+
+
+class CardFacts(NamedTuple):
+    """What the tallies read of a card."""
+
+    state: int
+    stability: float | None
+    suspended: bool
+    due: datetime
 
 
 def card_part(state: int, stability: float | None, suspended: bool) -> tuple[int, ...]:
@@ -71,7 +82,7 @@ class TallyDelta:
         self.zone = zone_of(time_zone)
         self.hour = day_starts_at_hour
         self.days: dict[date, list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
-        self.banks: dict[int, list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
+        self.banks: dict[tuple[int, date], list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
 
     @classmethod
     def of(cls, *, user_id: int, preferences: Any) -> TallyDelta:
@@ -80,6 +91,16 @@ class TallyDelta:
             time_zone=preferences.time_zone,
             day_starts_at_hour=preferences.day_starts_at_hour,
         )
+
+    @classmethod
+    def for_user(cls, *, user_id: int) -> TallyDelta:
+        """With the user's study-day settings read (one query)."""
+        from .models import StudyPreferences
+
+        zone, hour = StudyPreferences.objects.filter(user_id=user_id).values_list(
+            "time_zone", "day_starts_at_hour"
+        ).first() or (None, StudyPreferences._meta.get_field("day_starts_at_hour").default)
+        return cls(user_id=user_id, time_zone=zone, day_starts_at_hour=hour)
 
     def review(
         self, reviewed_at: datetime, state_before: int | None, rating: int, *, sign: int = 1
@@ -90,25 +111,38 @@ class TallyDelta:
         for i, value in enumerate(review_part(state_before, rating)):
             totals[i] += sign * value
 
-    def card(self, bank_id: int, before: tuple[int, ...], after: tuple[int, ...]) -> None:
-        """A card of `bank_id` changed from card_part `before` to `after` (its
-        bank's row is written even when nothing changed: a review's statements are
-        the same whatever the card)."""
-        totals = self.banks[bank_id]
-        for i, (old, new) in enumerate(zip(before, after, strict=True)):
-            totals[i] += new - old
+    def due_day(self, card: CardFacts) -> date:
+        """The study day the card is due, when it counts as due (started, not
+        suspended), else NOT_DUE."""
+        if card.state == NEW or card.suspended:
+            return NOT_DUE
+        return study_date(card.due, zone=self.zone, day_starts_at_hour=self.hour)
+
+    def card(self, bank_id: int, before: CardFacts, after: CardFacts) -> None:
+        """A card of `bank_id` changed from `before` to `after`: its bank's row
+        of its old due day loses its part, the row of its new one gains it (written
+        even when nothing changed: a review's statements are the same whatever
+        the card)."""
+        for facts, sign in ((before, -1), (after, 1)):
+            day = self.due_day(facts)
+            totals = self.banks[(bank_id, day)]
+            part = card_part(facts.state, facts.stability, facts.suspended)
+            for i, value in enumerate((*part, int(day != NOT_DUE))):
+                totals[i] += sign * value
 
     def save(self) -> None:
         days = [
             (self.user_id, day, *values) for day, values in sorted(self.days.items()) if any(values)
         ]
-        banks = [(self.user_id, bank_id, *values) for bank_id, values in sorted(self.banks.items())]
+        banks = [(self.user_id, *key, *values) for key, values in sorted(self.banks.items())]
         from .models import BankTally, StudyDay
 
         if days:
             sql.add_to_rows(StudyDay, keys=("user_id", "day"), fields=DAY_FIELDS, rows=days)
         if banks:
-            sql.add_to_rows(BankTally, keys=("user_id", "bank_id"), fields=BANK_FIELDS, rows=banks)
+            sql.add_to_rows(
+                BankTally, keys=("user_id", "bank_id", "due_day"), fields=BANK_FIELDS, rows=banks
+            )
         self.days.clear()
         self.banks.clear()
 
@@ -198,26 +232,32 @@ def _day_rows(models: Any, user_id: int, zone, hour: int) -> list:
     ]
 
 
-def _bank_rows(models: Any, user_id: int) -> list:
+def _bank_rows(models: Any, user_id: int, zone, hour: int) -> list:
     """The user's BankTally rows, recounted from their cards."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
+    tally = TallyDelta(user_id=user_id, day_starts_at_hour=hour)
+    tally.zone = zone
     cards: Iterable[tuple] = (
         models.Card.objects.filter(user_id=user_id)
-        .values_list("question__bank_id", "state", "stability", "suspended_at")
+        .exclude(state=NEW, suspended_at__isnull=True)  # (they add nothing)
+        .values_list("question__bank_id", "state", "stability", "suspended_at", "due")
         .order_by()
         .iterator(chunk_size=5000)
     )
-    for bank_id, state, stability, suspended_at in cards:
-        part = card_part(state, stability, suspended_at is not None)
-        if any(part):
-            row = totals[bank_id]
-            for i, value in enumerate(part):
-                row[i] += value
+    for bank_id, state, stability, suspended_at, due in cards:
+        tally.card(
+            bank_id,
+            CardFacts(NEW, None, False, due),
+            CardFacts(state, stability, suspended_at is not None, due),
+        )
     return [
         models.BankTally(
-            user_id=user_id, bank_id=bank_id, **dict(zip(BANK_FIELDS, values, strict=True))
+            user_id=user_id,
+            bank_id=bank_id,
+            due_day=day,
+            **dict(zip(BANK_FIELDS, values, strict=True)),
         )
-        for bank_id, values in sorted(totals.items())
+        for (bank_id, day), values in sorted(tally.banks.items())
+        if any(values)
     ]
 
 
@@ -240,12 +280,12 @@ def _current_model(app_label: str, name: str) -> Any:
 
 
 def progress_rebuild(
-    *, user_ids: Iterable[int] | None = None, apps: Any = None, banks: bool = True
+    *, user_ids: Iterable[int] | None = None, apps: Any = None, days: bool = True
 ) -> dict[str, int]:
     """Recount the StudyDay and BankTally rows of these users (every user with a
     card when None) from the log and the cards, replacing what was there (only the
-    days with `banks=False`). The caller holds the transaction. Returns {"users",
-    "days", "banks"} written."""
+    BankTally rows with `days=False`). The caller holds the transaction. Returns
+    {"users", "days", "banks"} written."""
     models = _Models(apps)
     if user_ids is None:
         user_ids = models.Card.objects.values_list("user_id", flat=True).distinct().order_by()
@@ -256,14 +296,15 @@ def progress_rebuild(
             .values_list("time_zone", "day_starts_at_hour")
             .first()
         ) or ("UTC", models.StudyPreferences._meta.get_field("day_starts_at_hour").default)
-        models.StudyDay.objects.filter(user_id=user_id).delete()
-        days = _day_rows(models, user_id, zone_of(preferences[0]), preferences[1])
-        models.StudyDay.objects.bulk_create(days, batch_size=2000)
+        zone = zone_of(preferences[0])
+        if days:
+            models.StudyDay.objects.filter(user_id=user_id).delete()
+            day_rows = _day_rows(models, user_id, zone, preferences[1])
+            models.StudyDay.objects.bulk_create(day_rows, batch_size=2000)
+            written["days"] += len(day_rows)
+        models.BankTally.objects.filter(user_id=user_id).delete()
+        tallies = _bank_rows(models, user_id, zone, preferences[1])
+        models.BankTally.objects.bulk_create(tallies, batch_size=2000)
         written["users"] += 1
-        written["days"] += len(days)
-        if banks:
-            models.BankTally.objects.filter(user_id=user_id).delete()
-            tallies = _bank_rows(models, user_id)
-            models.BankTally.objects.bulk_create(tallies, batch_size=2000)
-            written["banks"] += len(tallies)
+        written["banks"] += len(tallies)
     return written

@@ -13,7 +13,7 @@ from django.utils import timezone
 from classes.codes import join_code_new
 from classes.models import Assignment, Classroom, Membership
 from learning.models import Card, QuizAttempt, StudyPreferences
-from learning.tallies import TallyDelta, card_part
+from learning.tallies import CardFacts, TallyDelta
 from quizzes.models import Article, Choice, Question, QuestionBank, Tag
 
 PASSWORD = "Correct-Horse-42"
@@ -192,9 +192,13 @@ class CardFactory(factory.django.DjangoModelFactory):
     def tally(obj, create, extracted, **kwargs):
         """Count the card in its bank's tally (learning.tallies), as the reviews that
         gave it its state would have: the progress pages read the tallies."""
-        if create and any(part := card_part(obj.state, obj.stability, bool(obj.suspended_at))):
-            delta = TallyDelta(user_id=obj.user_id)
-            delta.card(obj.question.bank_id, card_part(0, None, False), part)
+        if create and (obj.state != 0 or obj.suspended_at is not None):
+            delta = TallyDelta.for_user(user_id=obj.user_id)
+            delta.card(
+                obj.question.bank_id,
+                CardFacts(0, None, False, obj.due),
+                CardFacts(obj.state, obj.stability, obj.suspended_at is not None, obj.due),
+            )
             delta.save()
 
 

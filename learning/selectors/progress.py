@@ -6,19 +6,23 @@ log, and never every card, so they cost the same whatever the history."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import cast
 
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Count,
     F,
     FloatField,
     Func,
+    Max,
     Q,
     QuerySet,
+    Sum,
     Value,
 )
 from django.db.models.functions import Cast, Greatest, Power
@@ -32,9 +36,11 @@ from quizzes.api import (
 
 from .. import scheduler
 from ..models import BankTally, Card, CardState, QuizAttempt, StudyDay, StudyPreferences
-from ..study_day import day_bounds, day_start, study_date, zone_of
-from ..tallies import STRENGTH_SCALE, card_part, count_by_study_day, mastery_percent
+from ..study_day import day_start, study_date, zone_of
+from ..tallies import NOT_DUE, STRENGTH_SCALE, card_part, mastery_percent
 from .common import STARTED_STATES, preferences_or_default
+
+logger = logging.getLogger(__name__)
 
 # The streak is counted over the first window (with today's counts, one query);
 # a streak that fills a window is recounted over the next one (one more query each).
@@ -145,10 +151,6 @@ def _retrievability_avg(now: datetime, parameters) -> Avg:
     )
 
 
-def _tallies(*, user, bank_ids) -> dict[int, BankTally]:
-    return {t.bank_id: t for t in BankTally.objects.filter(user=user, bank_id__in=bank_ids)}
-
-
 def _published_totals(bank_ids) -> dict[int, int]:
     return dict(
         published_questions()
@@ -160,12 +162,46 @@ def _published_totals(bank_ids) -> dict[int, int]:
     )
 
 
+def _bank_sums(*, user, today: date, bank_ids=None) -> dict[int, dict]:
+    """Bank id -> the user's tallies of the bank summed over its due days
+    (learning, young, mature, suspended_new, strength, and `overdue`: cards due
+    before today), for published banks. One query over a few rows per bank."""
+    rows = BankTally.objects.filter(user=user, bank__status=BankStatus.PUBLISHED)
+    if bank_ids is not None:
+        rows = rows.filter(bank_id__in=bank_ids)
+    return {
+        row["bank_id"]: dict(row)
+        for row in rows.values("bank_id")
+        .annotate(
+            title=Max("bank__title"),
+            learning=Sum("learning"),
+            young=Sum("young"),
+            mature=Sum("mature"),
+            suspended_new=Sum("suspended_new"),
+            strength=Sum("strength"),
+            overdue=Sum("due", filter=Q(due_day__lt=today)),
+        )
+        .order_by()
+    }
+
+
+def _today_of(user, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
+    """The user's preferences, study day, and its start and end (UTC)."""
+    preferences = preferences_or_default(user)
+    zone = zone_of(preferences.time_zone)
+    hour = preferences.day_starts_at_hour
+    today = study_date(now, zone=zone, day_starts_at_hour=hour)
+    start = day_start(today, zone=zone, day_starts_at_hour=hour)
+    end = day_start(today + timedelta(days=1), zone=zone, day_starts_at_hour=hour)
+    return preferences, today, start, end
+
+
 def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
-    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Three
-    queries (two when the banks come with their question_count): the banks'
-    tallies (BankTally: the cards by state and their strength, kept by each
-    review), the cards due now per bank (an index range: as many as are due),
-    and the question counts."""
+    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Four
+    queries (three when the banks come with their question_count): preferences,
+    the banks' tallies (BankTally: cards by state, their strength, how many were
+    due before today: a few rows per bank, kept by each review), the cards due
+    today until now (an index range of today's cards) and the question counts."""
     now = now or timezone.now()
     bank_ids = [b if isinstance(b, int) else b.pk for b in banks]
     if not bank_ids:
@@ -181,47 +217,45 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     }
     if len(totals) < len(bank_ids):
         totals = _published_totals(bank_ids)
-    due = dict(
+    _, today, start, _ = _today_of(user, now)
+    sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
+    due_today = dict(
         _started_cards(user)
-        .filter(question__bank_id__in=bank_ids, due__lte=now)
+        .filter(question__bank_id__in=bank_ids, due__gte=start, due__lte=now)
         .values("question__bank_id")
         .annotate(n=Count("id"))
         .values_list("question__bank_id", "n")
         .order_by()
     )
-    tallies = _tallies(user=user, bank_ids=bank_ids)
     result = {}
     for bank_id in bank_ids:
         total = totals.get(bank_id, 0)
-        tally = tallies.get(bank_id) or BankTally()
-        set_aside = tally.learning + tally.young + tally.mature + tally.suspended_new
+        tally = sums.get(bank_id, {})
+        set_aside = sum(tally.get(k) or 0 for k in ("learning", "young", "mature", "suspended_new"))
         result[bank_id] = {
-            "due": due.get(bank_id, 0),
+            "due": (tally.get("overdue") or 0) + due_today.get(bank_id, 0),
             "new": max(0, total - set_aside),
-            "mastery": mastery_percent(tally.strength, total),
+            "mastery": mastery_percent(tally.get("strength") or 0, total),
             "total": total,
         }
     return result
 
 
-def _bank_breakdown(*, user) -> list[dict]:
+def _bank_breakdown(*, user, today: date) -> list[dict]:
     """The published banks the user has studied (a card still new, e.g. only
     shown by a queue, adds nothing: reading the queue changes no figure), from
     their tallies (BankTally), with their quiz scores."""
-    tallies = list(
-        BankTally.objects.filter(
-            Q(learning__gt=0) | Q(young__gt=0) | Q(mature__gt=0),
-            user=user,
-            bank__status=BankStatus.PUBLISHED,
-        ).values_list("bank_id", "bank__title", "learning", "young", "mature", "strength")
-    )
-    if not tallies:
+    sums = {
+        bank_id: row
+        for bank_id, row in _bank_sums(user=user, today=today).items()
+        if row["learning"] or row["young"] or row["mature"]
+    }
+    if not sums:
         return []
-    bank_ids = [row[0] for row in tallies]
-    totals = _published_totals(bank_ids)
+    totals = _published_totals(list(sums))
     scores: dict[int, list] = defaultdict(list)
     for bank_id, finished_at, correct, question_ids in (
-        QuizAttempt.objects.filter(user=user, bank_id__in=bank_ids, finished_at__isnull=False)
+        QuizAttempt.objects.filter(user=user, bank_id__in=list(sums), finished_at__isnull=False)
         .order_by("finished_at")
         .values_list("bank_id", "finished_at", "correct_count", "question_ids")
     ):
@@ -233,22 +267,41 @@ def _bank_breakdown(*, user) -> list[dict]:
                 }
             )
     banks = []
-    for bank_id, title, learning, young, mature, strength in tallies:
+    for bank_id, row in sums.items():
         total = totals.get(bank_id, 0)
         banks.append(
             {
                 "bank": bank_id,
-                "title": title,
+                "title": row["title"],
                 "total": total,
-                "new": max(0, total - learning - young - mature),
-                "learning": learning,
-                "young": young,
-                "mature": mature,
-                "mastery": mastery_percent(strength, total),
+                "new": max(0, total - row["learning"] - row["young"] - row["mature"]),
+                "learning": row["learning"],
+                "young": row["young"],
+                "mature": row["mature"],
+                "mastery": mastery_percent(row["strength"], total),
                 "quiz_scores": scores.get(bank_id, []),
             }
         )
     return sorted(banks, key=lambda e: (e["title"], e["bank"]))
+
+
+def _due_per_day(*, user, today: date, days: int) -> dict[date, int]:
+    """Cards due per study day from the tallies, today to today + days - 1, those
+    due before today under today - 1 (one query, ~a row per day)."""
+    overdue_key = today - timedelta(days=1)
+    return dict(
+        BankTally.objects.filter(
+            user=user,
+            bank__status=BankStatus.PUBLISHED,
+            due_day__gt=NOT_DUE,
+            due_day__lt=today + timedelta(days=days),
+        )
+        .annotate(key=Greatest("due_day", Value(overdue_key)))
+        .values("key")
+        .annotate(n=Sum("due"))
+        .values_list("key", "n")
+        .order_by()
+    )
 
 
 def _started_cards(user) -> QuerySet[Card]:
@@ -267,20 +320,29 @@ def _today(
     preferences: StudyPreferences,
     window: int = STREAK_WINDOW_DAYS,
     per_day: dict[date, StudyDay] | None = None,
+    overdue: int | None = None,
 ) -> dict:
     """progress_today with the preferences at hand: the day rows of the last
     `window` days (one query, unless the caller read them: `per_day`), one more
-    each time the streak fills a window, and the due counts (one)."""
+    each time the streak fills a window, the cards due before today (from the
+    tallies: one, unless given) and today's due cards (an index range: one)."""
     zone = zone_of(preferences.time_zone)
     hour = preferences.day_starts_at_hour
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
+    start = day_start(today, zone=zone, day_starts_at_hour=hour)
     end = day_start(today + timedelta(days=1), zone=zone, day_starts_at_hour=hour)
     if per_day is None:
         per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
     streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
-    due = _started_cards(user).aggregate(
-        due_now=Count("id", filter=Q(due__lte=now)),
-        due_later_today=Count("id", filter=Q(due__gt=now, due__lt=end)),
+    if overdue is None:
+        overdue = _due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0)
+    due = (
+        _started_cards(user)
+        .filter(due__gte=start, due__lt=end)
+        .aggregate(
+            due_now=Count("id", filter=Q(due__lte=now)),
+            due_later_today=Count("id", filter=Q(due__gt=now)),
+        )
     )
     counts = per_day.get(today) or StudyDay()
     new_limit = preferences.new_cards_limit_on(today)
@@ -289,7 +351,7 @@ def _today(
         "new_learned": counts.new,
         "new_limit": new_limit,
         "new_left": max(0, new_limit - counts.new),
-        "due_now": due["due_now"],
+        "due_now": overdue + due["due_now"],
         "due_later_today": due["due_later_today"],
         "streak": streak,
     }
@@ -303,21 +365,14 @@ def progress_today(*, user, now: datetime | None = None) -> dict:
     return _today(user=user, now=now or timezone.now(), preferences=preferences_or_default(user))
 
 
-def _forecast(*, user, today: date, start: datetime, zone, hour: int) -> list[dict]:
+def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict]:
     """Started cards due per study day, the next 30 days (overdue -> today)."""
-    started_cards = _started_cards(user)
-    forecast_end = day_start(today + timedelta(days=30), zone=zone, day_starts_at_hour=hour)
-    forecast_counts: dict[date, int] = defaultdict(int)
-    overdue = started_cards.filter(due__lt=start).count()
-    for day, counts in count_by_study_day(
-        started_cards, "due", zone=zone, day_starts_at_hour=hour, since=start, until=forecast_end
-    ).items():
-        forecast_counts[day] += counts["count"]
-    forecast_counts[today] += overdue
+    counts = dict(due_per_day)
+    counts[today] = counts.get(today, 0) + counts.pop(today - timedelta(days=1), 0)
     return [
         {
             "date": (today + timedelta(days=i)).isoformat(),
-            "count": forecast_counts.get(today + timedelta(days=i), 0),
+            "count": counts.get(today + timedelta(days=i), 0),
         }
         for i in range(30)
     ]
@@ -348,22 +403,61 @@ def _retention_by_week(per_day: dict[date, StudyDay], first_week: date) -> list[
     return retention_by_week
 
 
+# Above this many cards in review, a review moves the average retrievability by
+# less than 1/2000: it is kept for a few minutes instead of read over every card.
+AVERAGE_LIVE_CARDS = 2000
+AVERAGE_KEPT_SECONDS = 600
+
+
+def _average_retrievability(
+    *, user, now: datetime, parameters, cards_in_review: int
+) -> float | None:
+    """The average retrievability now of the user's cards in review or relearning,
+    by the database (a pass over those cards); for a deck of more than
+    AVERAGE_LIVE_CARDS of them, the figure of the last AVERAGE_KEPT_SECONDS is
+    served from the cache (which may be down: then it is read)."""
+    key = f"learning:average-retrievability:{user.pk}"
+    if cards_in_review > AVERAGE_LIVE_CARDS:
+        try:
+            kept = cache.get(key)
+        except Exception:  # the cache fails open: read the figure
+            kept = None
+        if kept is not None:
+            return kept[0]
+    average = Card.objects.filter(
+        user=user,
+        state__in=(CardState.REVIEW, CardState.RELEARNING),
+        stability__gt=0,
+        last_review__isnull=False,
+    ).aggregate(r=_retrievability_avg(now, parameters))["r"]
+    average = round(average, 4) if average is not None else None
+    if cards_in_review > AVERAGE_LIVE_CARDS:
+        try:
+            cache.set(key, (average,), timeout=AVERAGE_KEPT_SECONDS)
+        except Exception:
+            logger.warning("average retrievability not cached", exc_info=True)
+    return average
+
+
 def progress_summary(*, user, now: datetime | None = None) -> dict:
     """The progress page: today, streak, forecast, retention and mastery per bank.
-    Reviews per day come from the day table (StudyDay) and the banks from their
-    tallies (BankTally): no query reads the log, and none every card."""
+    Reviews per day come from the day table (StudyDay), cards per bank and due day
+    from their tallies (BankTally): no query reads the log, and none every card
+    (but the average retrievability of a deck of up to AVERAGE_LIVE_CARDS)."""
     now = now or timezone.now()
-    preferences = preferences_or_default(user)
-    zone = zone_of(preferences.time_zone)
-    hour = preferences.day_starts_at_hour
-    today = study_date(now, zone=zone, day_starts_at_hour=hour)
-    start, _ = day_bounds(now, zone=zone, day_starts_at_hour=hour)
+    preferences, today, _, _ = _today_of(user, now)
     # The day rows of a 400-day window: today's counts, the weekly retention and a
     # streak under 400 days in one query (the home page starts smaller).
     window = STREAK_WINDOWS_DAYS[1]
     per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
+    due_per_day = _due_per_day(user=user, today=today, days=30)
     today_and_streak = _today(
-        user=user, now=now, preferences=preferences, window=window, per_day=per_day
+        user=user,
+        now=now,
+        preferences=preferences,
+        window=window,
+        per_day=per_day,
+        overdue=due_per_day.get(today - timedelta(days=1), 0),
     )
     streak = today_and_streak.pop("streak")
     this_week = today - timedelta(days=today.weekday())
@@ -382,27 +476,25 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
         graded, passed = due_reviews_since(days)
         return round(passed / graded, 4) if graded else None
 
-    # average retrievability of cards in review / relearning, by the database
-    average = Card.objects.filter(
-        user=user,
-        state__in=(CardState.REVIEW, CardState.RELEARNING),
-        stability__gt=0,
-        last_review__isnull=False,
-    ).aggregate(r=_retrievability_avg(now, preferences.fsrs_parameters or None))["r"]
-
+    banks = _bank_breakdown(user=user, today=today)
     return {
         "today": today_and_streak,
         "streak": streak,
-        "forecast": _forecast(user=user, today=today, start=start, zone=zone, hour=hour),
+        "forecast": _forecast(due_per_day, today=today),
         "retention": {
             "last_7_days": retention_since(7),
             "last_30_days": retention_since(30),
             "due_reviews_7_days": due_reviews_since(7)[0],
             "due_reviews_30_days": due_reviews_since(30)[0],
-            "average_retrievability": round(average, 4) if average is not None else None,
+            "average_retrievability": _average_retrievability(
+                user=user,
+                now=now,
+                parameters=preferences.fsrs_parameters or None,
+                cards_in_review=sum(b["learning"] + b["young"] + b["mature"] for b in banks),
+            ),
         },
         "retention_by_week": _retention_by_week(per_day, first_week),
-        "banks": _bank_breakdown(user=user),
+        "banks": banks,
     }
 
 

@@ -119,7 +119,7 @@ class _Batch:
         self.choices = choices
         self.kwargs = kwargs
         self.server_now = server_now
-        self.parts = {pk: card.tally_part() for pk, card in cards.items()}
+        self.facts = {pk: card.facts() for pk, card in cards.items()}
         self.outcomes: dict[int, dict] = {}
         self.rows: list[dict] = []
         self.fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row (repeats)
@@ -204,7 +204,7 @@ class _Batch:
             for row in rows:
                 tally.review(row["reviewed_at"], row["state_before"], row["rating"])
             for pk, card in self.touched.items():
-                tally.card(card.bank_id, self.parts[pk], card.tally_part())
+                tally.card(card.bank_id, self.facts[pk], card.facts())
             tally.save()
             user = self.user
             transaction.on_commit(lambda: count_review_for_optimizer(user, len(rows)))

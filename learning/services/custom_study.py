@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ..models import Card, StudyPreferences
 from ..study_day import study_date, zone_of
-from ..tallies import TallyDelta, card_part
+from ..tallies import CardFacts, TallyDelta
 from .common import ReviewError, as_int
 from .reviews import card_get_or_create
 
@@ -65,15 +65,11 @@ def _own_card(*, user: User, card_id: object) -> Card:
 def _suspension_set(card: Card, suspended_at: datetime | None) -> None:
     """Set or clear the card's suspension; a new card's counts in its bank's tally
     (learning.tallies) follow, in the same transaction."""
-    before = card_part(card.state, card.stability, card.suspended_at is not None)
+    before = CardFacts(card.state, card.stability, card.suspended_at is not None, card.due)
     card.suspended_at = suspended_at
     card.save(update_fields=["suspended_at", "updated_at"])
-    tally = TallyDelta(user_id=card.user_id)
-    tally.card(
-        card.question.bank_id,
-        before,
-        card_part(card.state, card.stability, suspended_at is not None),
-    )
+    tally = TallyDelta.for_user(user_id=card.user_id)
+    tally.card(card.question.bank_id, before, before._replace(suspended=suspended_at is not None))
     tally.save()
 
 

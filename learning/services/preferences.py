@@ -100,15 +100,16 @@ def preferences_update(*, user: User, **fields: Any) -> StudyPreferences:
         if "desired_retention" in fields and float(fields["desired_retention"]) != old_retention:
             cards_reschedule(user=user, preferences=preferences)
         if (preferences.time_zone, preferences.day_starts_at_hour) != old_day:
-            # Study days are keyed in the current zone and day start: re-key them
-            # (one recount of this user's log, on this rare change).
-            progress_rebuild(user_ids=[user.pk], banks=False)
+            # Study days (of the reviews, of the due dates) are keyed in the current
+            # zone and day start: re-key them (one recount, on this rare change).
+            progress_rebuild(user_ids=[user.pk])
     return preferences
 
 
 def cards_reschedule(*, user: User, preferences: StudyPreferences | None = None) -> int:
     """Set the due date of every review card of `user` from its stability and
-    the current desired retention: due = last review + interval. One UPDATE.
+    the current desired retention: due = last review + interval. One UPDATE, and
+    the user's bank tallies recounted (their cards moved between due days).
     (Intervals lose their fuzz; learning and relearning cards keep their steps.)"""
     preferences = preferences or preferences_get(user=user)
     factor = scheduler.interval_factor(
@@ -120,7 +121,9 @@ def cards_reschedule(*, user: User, preferences: StudyPreferences | None = None)
     )
     if connection.vendor in ("sqlite", "postgresql"):
         days = Greatest(1, Least(scheduler.MAXIMUM_INTERVAL_DAYS, Round(F("stability") * factor)))
-        return cards.update(due=AddDays(F("last_review"), days), updated_at=timezone.now())
+        updated = cards.update(due=AddDays(F("last_review"), days), updated_at=timezone.now())
+        progress_rebuild(user_ids=[user.pk], days=False)
+        return updated
     changed = []  # other databases: compute in Python
     for card in cards.only("id", "stability", "last_review"):
         assert card.last_review is not None  # (the filter)
@@ -134,4 +137,5 @@ def cards_reschedule(*, user: User, preferences: StudyPreferences | None = None)
         )
         changed.append(card)
     Card.objects.bulk_update(changed, ["due"], batch_size=500)
+    progress_rebuild(user_ids=[user.pk], days=False)
     return len(changed)

@@ -31,7 +31,7 @@ from ..models import (
     ReviewUndo,
     StudyPreferences,
 )
-from ..tallies import TallyDelta, card_part
+from ..tallies import CardFacts, TallyDelta
 from .common import ReviewError, as_int
 from .preferences import preferences_get
 
@@ -446,7 +446,7 @@ def review_record(
         if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
             choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
         rating, is_correct, correct_choice_id = grade(row, row.kind, given, reviewed_at, choices)
-        part_before = row.tally_part()
+        facts_before = row.facts()
         before = reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
         sql.update_cards([row])
         card = _card_instance(row, user=user)
@@ -493,7 +493,7 @@ def review_record(
                 return replayed
         tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
         tally.review(reviewed_at, before["state"], rating)
-        tally.card(row.bank_id, part_before, row.tally_part())
+        tally.card(row.bank_id, facts_before, row.facts())
         tally.save()
         log._state.adding = False
         log._state.db = connection.alias
@@ -583,9 +583,9 @@ class CardRow:
         ) = values
         self.suspended = suspended_at is not None
 
-    def tally_part(self) -> tuple[int, ...]:
-        """What the card adds to its bank's tally now (learning.tallies)."""
-        return card_part(self.state, self.stability, self.suspended)
+    def facts(self) -> CardFacts:
+        """What its bank's tally reads of the card now (learning.tallies)."""
+        return CardFacts(self.state, self.stability, self.suspended, self.due)
 
 
 CARD_ROW_COLUMNS = (
@@ -675,7 +675,7 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
             .get(pk=log.card_id)
         )
         suspended = card.suspended_at is not None
-        part_before = card_part(card.state, card.stability, suspended)
+        facts_before = CardFacts(card.state, card.stability, suspended, card.due)
         try:
             with transaction.atomic():
                 ReviewUndo.objects.create(log=log, client_uuid=client_uuid)
@@ -702,7 +702,9 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
         card.save(update_fields=[*CARD_STATE_FIELDS, "updated_at"])
         tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
         tally.review(log.reviewed_at, log.state_before, log.rating, sign=-1)
-        tally.card(card.bank_id, part_before, card_part(card.state, card.stability, suspended))
+        tally.card(
+            card.bank_id, facts_before, CardFacts(card.state, card.stability, suspended, card.due)
+        )
         tally.save()
     return UndoResult(card=card, log=log, replayed=False)
 

@@ -33,9 +33,12 @@ def recount(user) -> tuple[dict, dict]:
         counts[1] += log.state_before == CardState.NEW
         counts[2] += review
         counts[3] += review and log.rating > 1
-    banks: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
+    banks: dict = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for card in Card.objects.filter(user=user).select_related("question"):
-        counts = banks[card.question.bank_id]
+        counted = card.state != CardState.NEW and card.suspended_at is None
+        due_day = (card.due.astimezone(zone) - timedelta(hours=hour)).date()
+        counts = banks[(card.question.bank_id, due_day if counted else date(1, 1, 1))]
+        counts[5] += counted
         if card.state in (CardState.LEARNING, CardState.RELEARNING):
             counts[0] += 1
         if card.state == CardState.REVIEW:
@@ -56,7 +59,14 @@ def stored(user) -> tuple[dict, dict]:
         for row in StudyDay.objects.filter(user=user)
     }
     banks = {
-        row.bank_id: (row.learning, row.young, row.mature, row.suspended_new, row.strength)
+        (row.bank_id, row.due_day): (
+            row.learning,
+            row.young,
+            row.mature,
+            row.suspended_new,
+            row.strength,
+            row.due,
+        )
         for row in BankTally.objects.filter(user=user)
     }
     return (
@@ -111,7 +121,7 @@ def test_answers_quiz_answers_and_undo_equal_a_recount(new_yorker, bank):
     # 04:00 there, the next study day: 5 days, 3 of them split, and the quiz's day
     assert days[date(2026, 3, 2)] == (4, 4, 0, 0)
     assert len(days) == 9
-    assert set(banks) == {cards[0].question.bank_id, bank.pk}
+    assert {bank_id for bank_id, _ in banks} == {cards[0].question.bank_id, bank.pk}
 
 
 def test_offline_batches_and_late_answers_from_another_device_equal_a_recount(student):
@@ -199,3 +209,19 @@ def test_rebuild_progress_names_an_unknown_user_and_changes_nothing(student):
     with pytest.raises(CommandError, match="No user named “nobody”"):
         call_command("rebuild_progress", user=[student.username, "nobody"])
     assert StudyDay.objects.get(user=student).reviews == 99
+
+
+def test_a_new_retention_or_a_suspended_card_moves_the_due_counts(student):
+    cards = cards_of(student, 3)
+    for day in (0, 1, 3, 7):
+        for card in cards:
+            answer(student, card, 3, T0 + timedelta(days=day))
+    before = stored(student)[1]
+    services.preferences_update(user=student, desired_retention=0.8)  # longer intervals
+    assert stored(student) == recount(student)
+    assert stored(student)[1] != before
+    services.card_suspend(user=student, card_id=cards[0].pk)
+    assert stored(student) == recount(student)
+    bank_id = cards[0].question.bank_id
+    with time_machine.travel(T0 + timedelta(days=400), tick=False):
+        assert selectors.bank_mastery(user=student, banks=[bank_id])[bank_id]["due"] == 2

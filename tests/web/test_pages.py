@@ -53,9 +53,10 @@ def test_home_renders_in_a_fixed_number_of_queries(
     review_record(user=student, card_id=card.pk, rating=3)
     baseline = queries_of(lambda: student_client.get("/"))
     # session, user, banks (with their question counts), bank_mastery (preferences,
-    # the cards summed per bank), progress_today (preferences, reviews per day, due
-    # counts), assignments (none: no figures read for them)
-    assert baseline == 9
+    # the bank tallies, today's due cards), progress_today (preferences, study days,
+    # cards due before today from the tallies, today's due cards), assignments (none:
+    # no figures read for them)
+    assert baseline == 11
 
     for title in ("Second", "Third"):
         more, more_questions = news_bank_build(owner=teacher, title=title)

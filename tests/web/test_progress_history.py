@@ -5,16 +5,27 @@ from the aggregates, never from the log or every card."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
+from learning.models import Card, CardState, StudyPreferences
 from learning.services import card_get_or_create, review_batch_record, review_record
+from learning.study_day import study_date, zone_of
 from tests.factories import QuestionBankFactory, QuestionFactory
 
-HOME_QUERIES = 9
-PROGRESS_QUERIES = 14
+HOME_QUERIES = 11
+PROGRESS_QUERIES = 13
+
+
+def study_day(user, moment: datetime) -> date:
+    preferences = StudyPreferences.objects.get(user=user)
+    return study_date(
+        moment,
+        zone=zone_of(preferences.time_zone),
+        day_starts_at_hour=preferences.day_starts_at_hour,
+    )
 
 
 def history(student, *, banks: int, cards_per_bank: int, days: int) -> int:
@@ -51,9 +62,10 @@ def test_home_and_progress_take_the_same_queries_whatever_the_history(
     bank = QuestionBankFactory(owner=teacher, title="Today's bank")
     card = card_get_or_create(user=student, question=QuestionFactory(bank=bank))
     review_record(user=student, card_id=card.pk, rating=3)
-    # session, user, banks (with their question counts), bank_mastery (cards due per
-    # bank, the banks' tallies), progress_today (preferences, the study days of the
-    # streak's window, due counts), assignments
+    # home: session, user, banks (with their question counts), bank_mastery
+    # (preferences, the banks' tallies, today's due cards), progress_today
+    # (preferences, the study days of the streak's window, cards due before today,
+    # today's due cards), assignments
     assert queries_of(lambda: student_client.get("/")) == HOME_QUERIES
     assert queries_of(lambda: student_client.get("/progress/")) == PROGRESS_QUERIES
     small = student_client.get("/progress/").context["summary"]
@@ -75,3 +87,11 @@ def test_home_and_progress_take_the_same_queries_whatever_the_history(
         "Today's bank",
     ]
     assert sum(b["learning"] + b["young"] + b["mature"] for b in summary["banks"]) == 181
+    # the due figures, summed from the tallies' due days, are those of the cards
+    started = Card.objects.filter(user=student, state__gt=CardState.NEW)
+    forecast_end = date.fromisoformat(summary["forecast"][-1]["date"]) + timedelta(days=1)
+    assert sum(row["count"] for row in summary["forecast"]) == sum(
+        1 for due in started.values_list("due", flat=True) if study_day(student, due) < forecast_end
+    )
+    now = timezone.now()
+    assert home.context["due_total"] == started.filter(due__lte=now).count() > 100
