@@ -4,7 +4,8 @@ Used by the web pages (web/account_views.py) and the API (learning/rest_api/acco
 
 Deleting an account removes the user and, through the foreign keys, their
 preferences, cards, review logs, undo marks, quiz attempts and answers, and API
-token: the one place review logs are deleted, on their owner's explicit request.
+tokens (v1's shared one and each device's): the one place review logs are
+deleted, on their owner's explicit request.
 Articles they stored stay (created_by becomes empty); a teacher who still owns
 question banks must hand them over first (students' histories hang on them).
 """
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from config.api_fields import datetime_text
+from devices.selectors import device_token_list
 
 from .cards import CARD_STATE_FIELDS
 from .models import Card, QuizAnswer, QuizAttempt, ReviewLog, ReviewUndo, StudyPreferences
@@ -166,6 +168,19 @@ def account_export(*, user) -> dict[str, Any]:
             "correct_count",
         )
     ]
+    # Each device signed in through the API, never its key nor the key's hash.
+    devices = [
+        {
+            "id": device["id"],
+            "name": device["name"],
+            "created_at": _iso(device["created_at"]),
+            "last_used_at": _iso(device["last_used_at"]),
+            "expires_at": _iso(device["expires_at"]),
+        }
+        for device in device_token_list(user=user).values(
+            "id", "name", "created_at", "last_used_at", "expires_at"
+        )
+    ]
     return {
         "format": EXPORT_FORMAT,
         "exported_at": datetime_text(timezone.now()),
@@ -182,6 +197,7 @@ def account_export(*, user) -> dict[str, Any]:
         "cards": cards,
         "reviews": reviews,
         "quiz_attempts": attempts,
+        "devices": devices,
         "authored": {
             "articles": list(user.articles.order_by("id").values("id", "title")),
             "question_banks": list(user.question_banks.order_by("id").values("id", "title")),
@@ -216,7 +232,7 @@ def account_delete(*, user, password: str) -> DeletionResult:
     )
     try:
         # Sessions elsewhere stay but name a user that no longer exists: Django
-        # treats them as logged out. The API token goes with the user (cascade).
+        # treats them as logged out. The API tokens go with the user (cascade).
         get_user_model().objects.get(pk=user.pk).delete()
     except ProtectedError as exc:
         raise AccountError(

@@ -26,7 +26,8 @@ class MeExportView(APIView):
         summary="Download all my data (JSON)",
         description=(
             "Profile, study preferences, cards, every review (with undo marks), quiz attempts "
-            "and answers, and the articles/banks the user authored (ids and titles)."
+            "and answers, the devices signed in through the API (name and dates, never the "
+            "key), and the articles/banks the user authored (ids and titles)."
         ),
     )
     def get(self, request):
@@ -54,7 +55,7 @@ class MeView(APIView):
         summary="Delete my account and all my data",
         description=(
             'Body: `{"password": "<the account\'s password>"}` as confirmation. Deletes the '
-            "user with their preferences, cards, review logs, quiz attempts and API token; "
+            "user with their preferences, cards, review logs, quiz attempts and API tokens; "
             "irreversible. 400 `password` when it is wrong, 400 `account` for a teacher who "
             "still owns question banks."
         ),

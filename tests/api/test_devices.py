@@ -144,3 +144,30 @@ def test_a_device_token_costs_what_the_shared_one_does(student, password):
     device_queries, _ = queries_of(lambda: client_of(key).get(SOME_PAGE))
     shared_queries, _ = queries_of(lambda: client_of(shared).get(SOME_PAGE))
     assert device_queries == shared_queries
+
+
+def test_the_data_export_lists_each_device_without_its_key(student, password):
+    phone = login("Stella's phone", password)
+    tablet = login("Stella's tablet", password)
+
+    response = client_of(tablet["token"]).get("/api/v1/me/export/")
+
+    devices = response.json()["devices"]
+    assert [device["name"] for device in devices] == ["Stella's tablet", "Stella's phone"]
+    assert set(devices[0]) == {"id", "name", "created_at", "last_used_at", "expires_at"}
+    assert devices[1]["expires_at"] == phone["device"]["expires_at"]
+    for key in (phone["token"], tablet["token"]):
+        assert key not in response.content.decode()
+
+
+def test_deleting_the_account_ends_every_devices_token(student, password):
+    phone = client_of(login("phone", password)["token"])
+    tablet = client_of(login("tablet", password)["token"])
+    assert tablet.get(SOME_PAGE).status_code == 200  # its user now cached
+
+    deleted = phone.delete("/api/v1/me/", {"password": password}, format="json")
+
+    assert deleted.status_code == 200
+    assert not DeviceToken.objects.exists()
+    assert tablet.get(SOME_PAGE).status_code == 401
+    assert phone.get(SOME_PAGE).status_code == 401

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 
+from config.api_fields import datetime_text
+from devices.models import DeviceToken
+from devices.services import device_token_issue
 from learning.account import AccountError, account_delete, account_export
 from learning.models import Card, ReviewLog, StudyPreferences
 from learning.services import (
@@ -59,8 +63,34 @@ def test_export_holds_all_of_the_users_data_and_nothing_of_others(studied, other
 
 
 @pytest.mark.django_db
+def test_export_lists_the_users_devices_but_never_a_key(studied, other_student):
+    issued = device_token_issue(
+        user=studied, name="Stella's phone", now=datetime(2026, 9, 1, 8, tzinfo=UTC)
+    )
+    device_token_issue(user=other_student, name="Oscar's tablet")
+
+    data = account_export(user=studied)
+
+    assert data["devices"] == [
+        {
+            "id": issued.device.pk,
+            "name": "Stella's phone",
+            "created_at": datetime_text(issued.device.created_at),
+            "last_used_at": "2026-09-01T08:00:00Z",
+            "expires_at": "2026-11-30T08:00:00Z",
+        }
+    ]
+    written = json.dumps(data)
+    assert issued.key not in written
+    assert issued.device.key_hash not in written
+    assert issued.device.key_prefix not in written
+
+
+@pytest.mark.django_db
 def test_delete_removes_the_user_and_all_their_learning_data(studied, other_student):
     Token.objects.create(user=studied)
+    device_token_issue(user=studied, name="Stella's phone")
+    device_token_issue(user=other_student, name="Oscar's tablet")
 
     result = account_delete(user=studied, password=PASSWORD)
 
@@ -70,8 +100,10 @@ def test_delete_removes_the_user_and_all_their_learning_data(studied, other_stud
     assert not ReviewLog.objects.filter(user_id=studied.pk).exists()
     assert not StudyPreferences.objects.filter(user_id=studied.pk).exists()
     assert not Token.objects.filter(user_id=studied.pk).exists()
-    # Someone else's history is untouched.
+    assert not DeviceToken.objects.filter(user_id=studied.pk).exists()
+    # Someone else's history and devices are untouched.
     assert ReviewLog.objects.filter(user=other_student).count() == 1
+    assert DeviceToken.objects.filter(user=other_student).count() == 1
 
 
 @pytest.mark.django_db
