@@ -12,6 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A page must answer within 15 s, not Playwright's 5 s: on a 2-core machine under
+# a full parallel run the live server (one thread) can take longer than 5 s to
+# answer a form post; what the tests check is what appears, not how fast.
+expect.set_options(timeout=15_000)
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls
 # from the test body are still made synchronously, which is safe here.
