@@ -134,6 +134,8 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
         if number_not_a_year(dated):
             continue  # "order no. 1744/2031"
+        if dated.planned:
+            continue  # "a book due out in May": a plan, not something that happened
         blanked = _blank_literal(event.evidence, core)
         if blanked:
             add(

@@ -27,7 +27,12 @@ _ROUGH_PRECISION = re.compile(r"\b(week|weekend|days?)\b", re.I)
 
 # "elections planned for February 2024": the date of a plan, not of an event
 # that happened; no "When did …?" nor a statement about it.
-_PLANNED = re.compile(r"\b(?:planned|scheduled|slated|due|expected|set)\s+(?:for|to|in)\b", re.I)
+# "due to open", not "due to a love interest" (a cause).
+_PLANNED = re.compile(
+    r"\b(?i:(?:planned|scheduled|slated|due(?:\s+out)?|expected|set)\s+(?:for|in)\b|"
+    r"(?:planned|scheduled|slated|due|expected|set)\s+to\b"
+    r"(?!\s+(?:a|an|the|his|her|its|their|this|that)\b))"
+)
 
 
 @dataclass

@@ -594,6 +594,25 @@ def _country_mentions(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
+_MONTH_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
+
+
+def loose_link_to_a_dated_thing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The article links the November 27 border agreement to Turkey.": a thing named
+    by its date, loosely linked to one of the countries that made it."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    loose = any(p in f" {draft.prompt} " for p in _LOOSE_PHRASES)
+    if loose and _MONTH_DAY.search(link.subject):
+        return "answer: a thing named by its date, loosely linked"
+    return None
+
+
 def nearest_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Peruvian minister R and her Chilean and Bolivian counterparts, C and H":
     when the question only says "linked to" or "from",
@@ -704,6 +723,17 @@ def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+def cloze_news_source(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "According to the _____, a spokesman said …" for "BBC": the outlet that reported
+    it, not something the story is about."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    credit = re.search(rf"\b[Aa]ccording to (?:the )?{re.escape(BLANK)}", draft.prompt)
+    if credit and not plausible_person(draft.answer):
+        return "answer: the news source, not the story"
+    return None
+
+
 def cloze_person_not_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "_____ said she had been in good health" for "the singer's animal foundation": a
     speaker's card blanks a name, not a description nobody would write the same way."""
@@ -762,12 +792,14 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_date_not_a_date,
     cloze_year_in_a_name,
     cloze_as_of,
+    cloze_news_source,
     cloze_person_not_a_name,
     cloze_headline_country,
     country_in_headline,
     options_of_the_answers_type,
     option_also_right,
     nearest_country,
+    loose_link_to_a_dated_thing,
     place_not_placed,
     answer_not_a_state,
     unidentified_event,
@@ -1075,6 +1107,23 @@ def names_the_answer_beside(
     return None
 
 
+def same_words_dated(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did the Vice President say the country is “in a crisis”?" beside "Who said:
+    “in a crisis”?": the date question repeats the quotation with its speaker's
+    role, the same utterance asked twice."""
+    if draft.kind not in {"when", "true_false"} or draft.evidence_start is None:
+        return None
+    for other in kept:
+        if other.kind != "who_said" or other.evidence_start != draft.evidence_start:
+            continue
+        about = _as_quiz_question(other)
+        if _SPEECH_ACT.search(draft.prompt) and _anchored(draft.prompt, about):
+            return f"the same utterance as “{other.prompt[:60]}”"
+    return None
+
+
 _SPEECH_ACT = re.compile(
     r"\b(?:say|said|describe|described|tell|told|write|wrote|call|called|add|added|state|"
     r"stated|tweet|tweeted|remark|remarked|declare|declared)\b",
@@ -1123,6 +1172,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     date_asked_twice,
     same_event_twice,
     names_the_answer_beside,
+    same_words_dated,
     true_false_share,
 )
 

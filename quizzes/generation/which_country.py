@@ -358,14 +358,33 @@ def named_subject(link: CountryLink) -> bool:
     return not (link.subject_kind == "organisation" and re.search(r"\bInternational\b", subject))
 
 
+# Words of an institution every country has: "the National Congress", "the Court of
+# Session" say nothing of which country they belong to but the article's possessive.
+_GENERIC_INSTITUTION = {
+    "national", "supreme", "high", "federal", "state", "central", "constitutional", "court",
+    "congress", "parliament", "senate", "assembly", "government", "ministry", "council",
+    "of", "session", "justice", "the", "house", "representatives", "commons", "lords",
+    "police", "army", "navy", "air", "force", "bank", "reserve", "cabinet", "legislature",
+}  # fmt: skip
+
+
+def generic_institution(subject: str) -> bool:
+    """ "National Congress", "Court of Session": only words every country's institutions
+    share."""
+    tokens = [w.casefold() for w in re.findall(r"[^\W\d_]+", subject)]
+    return bool(tokens) and all(w in _GENERIC_INSTITUTION for w in tokens)
+
+
 def usable(link: CountryLink) -> bool:
     """A subject that is itself a country makes no question ("In which country is
     Russia?"), nor one that is no name or thing ("2018", "12.5%"), nor one the
-    article does not name ("the cabinet")."""
+    article does not name ("the cabinet"), nor an institution every country has ("the
+    National Congress belongs to Argentina": the possessive is the whole question)."""
     named = re.search(r"[^\W\d_]{2}", link.subject or "") is not None
     return (
         named
         and named_subject(link)
+        and not generic_institution(link.subject)
         and country_iso(link.subject) is None
         and country_iso(link.country) is not None
     )

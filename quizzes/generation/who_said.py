@@ -27,7 +27,7 @@ from .text import (
     words,
 )
 
-SHORT_QUOTE_WORDS = 4
+SHORT_QUOTE_WORDS = 5  # up to four words (“It's a good sign”) are asked with their sentence
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
 
 
@@ -36,6 +36,18 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     parts = sorted({name, *list(name_parts(name))}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in parts]
     return re.compile(rf"{_TITLE}(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", re.I)
+
+
+_LEAD = re.compile(r"^(?:\[(?:\.\.\.|…)\]|…|\.\.\.)\s*|^(?:and|but|or|so)\s+(?=\w)")
+
+
+def shown(quote_text: str) -> str:
+    """The quotation as the question shows it: without a leading "[...]" or the "and"
+    that tied it to the reporter's words ("… said “and there is hope”")."""
+    text = plain_spaces(quote_text)
+    while (stripped := _LEAD.sub("", text, count=1)) != text:
+        text = stripped
+    return text or plain_spaces(quote_text)
 
 
 def blank_person(text: str, name: str) -> str | None:
@@ -135,7 +147,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if not speaker:  # ctx.quotes are attributed
             continue
         key = quote_key(quote)
-        prompt = f"Who said: “{shorten(quote.text).rstrip('.,;: ')}”?"
+        prompt = f"Who said: “{shorten(shown(quote.text)).rstrip('.,;: ')}”?"
         if len(words(quote.text)) < SHORT_QUOTE_WORDS:
             # A word or two is ambiguous alone: add its sentence, speaker blanked.
             context = blank_person(quote.evidence, speaker)

@@ -531,3 +531,100 @@ def test_a_statement_of_who_said_needs_the_credit_in_its_own_sentence():
 
     statements = true_false.build(generation_context(facts, article_text=text))
     assert all("The harbour will reopen" not in d.prompt for d in statements)
+
+
+# Second pass -------------------------------------------------------------------
+
+
+def test_a_plan_is_due_to_happen_and_a_cause_is_no_plan():
+    from quizzes.generation.context import _PLANNED
+
+    assert _PLANNED.search("a second volume is due out in June")
+    assert _PLANNED.search("the bridge is due to open in May")
+    assert not _PLANNED.search("she moved north in 1950 due to a job offer")
+
+
+def test_a_card_on_a_book_due_out_next_month_is_not_made():
+    text = "A third book, written with his daughter, is due out in June.\n"
+    facts = Facts(
+        events=[event("A third book is due out", "June", "2020-06", "A third", source=text)]
+    )
+    drafts = generate_questions(facts, article_text=text, published=date(2020, 1, 20))
+    assert not kinds(drafts, "cloze")
+
+
+def test_an_institution_every_country_has_is_no_country_question():
+    from quizzes.generation.which_country import generic_institution
+
+    assert generic_institution("National Congress")
+    assert generic_institution("Court of Session")
+    assert not generic_institution("Quds Force")
+    text = "On Monday in Freedonia's National Congress, the president announced a new law.\n"
+    facts = Facts(
+        countries=[link("National Congress", "Freedonia", "On Monday", "organisation", source=text)]
+    )
+    assert not [
+        d
+        for d in generate_questions(facts, article_text=text)
+        if d.kind in {"which_country", "true_false"}
+    ]
+
+
+def test_the_outlet_that_reported_it_is_no_card():
+    made = draft(
+        "cloze",
+        f"Fill in the blank: According to the {BLANK}, a spokesman for the mayor expressed regret.",
+        "BBC",
+        target="person:bbc",
+    )
+    assert q.cloze_news_source(made, ctx_for("x")) == "answer: the news source, not the story"
+    person = draft(
+        "cloze",
+        f"Fill in the blank: According to {BLANK}, formerly the port's director, the flood was rare.",
+        "Ana Ruiz",
+        target="person:ana ruiz",
+    )
+    assert q.cloze_news_source(person, ctx_for("x")) is None
+
+
+def test_a_thing_named_by_its_date_is_not_loosely_linked_to_a_country():
+    text = "They called the March 3 border agreement between Peru and Chile void.\n"
+    fact = link("March 3 border agreement", "Peru", "They called", source=text)
+    made = draft(
+        "true_false",
+        "True or false? The article links the March 3 border agreement to Peru.",
+        "True",
+        text=text,
+        source=fact,
+    )
+    assert (
+        q.loose_link_to_a_dated_thing(made, ctx_for(text))
+        == "answer: a thing named by its date, loosely linked"
+    )
+
+
+def test_a_quotation_is_shown_without_its_leading_ellipsis_or_and():
+    from quizzes.generation.who_said import shown
+
+    assert shown("[...] I always knew this day would come") == "I always knew this day would come"
+    assert shown("and there is hope, but it is hard") == "there is hope, but it is hard"
+    assert shown("Andrea will run again") == "Andrea will run again"
+
+
+def test_a_date_question_repeating_a_who_said_quotation_is_the_same_utterance():
+    text = 'The deputy mayor said on Friday the port is "in the midst of a deep crisis".\n'
+    who = draft(
+        "who_said",
+        "Who said: “in the midst of a deep crisis”?",
+        "Ana Ruiz",
+        ["Omar Haddad", "Ines Varga"],
+        text=text,
+    )
+    when = draft(
+        "when",
+        'When did the deputy mayor say the port is "in the midst of a deep crisis"?',
+        "4 May 2020",
+        ["3 May 2020", "2 May 2020"],
+        text=text,
+    )
+    assert q.same_words_dated(when, [who], ctx_for(text)) is not None

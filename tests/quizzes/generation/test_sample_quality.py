@@ -96,4 +96,6 @@ def test_known_questions_of_the_sample(drafts):
         by_prompt["When did one Moscow official call for the “denazification” of Kazakhstan?"]
         == "March 2022"
     )
-    assert by_prompt["Who said: “a very risky situation”?"] == "Temur Umarov"
+    # Four words are asked with their sentence, the speaker blanked (issue 11 §4).
+    risky = [p for p in by_prompt if p.startswith("Who said: “a very risky situation”? (Context: ")]
+    assert [by_prompt[p] for p in risky] == ["Temur Umarov"]
