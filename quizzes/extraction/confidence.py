@@ -28,7 +28,7 @@ QUOTES: dict[str, float] = {
 }
 COUNTRIES: dict[str, float] = {
     "apposition": 0.99,  # 15/15
-    "country_next_to_name": 0.98,  # 8/8
+    "country_next_to_name": 0.99,  # 8/8
     "described_by_country": 0.97,  # 2/2
     "described_place": 0.98,  # 5/5
     "description": 0.8,  # 5/7
@@ -38,7 +38,7 @@ COUNTRIES: dict[str, float] = {
     "life_places": 0.97,  # 3/3
     "named_organisation": 0.97,  # 31/32
     "named_organisation_placed": 0.96,  # 1/1
-    "nationality_noun": 0.92,  # 44/48
+    "nationality_noun": 0.94,  # 45/48
     "nationality_noun_placed": 0.97,  # 3/3
     "noun_of_country": 0.97,  # 2/2
     "office_without_name": 0.85,  # 3/4

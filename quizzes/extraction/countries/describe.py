@@ -50,7 +50,7 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
         and child.head.head.lemma_ in _BASED
     )
     if mention and (
-        child.dep_ in _MODIFIER_DEPS
+        child.dep_ in _MODIFIER_DEPS | {"npadvmod"}  # "an Iranian-backed militia"
         or (child.dep_ == "pobj" and child.head.lower_ in {"of", "from"})
         or based_in
     ):

@@ -178,7 +178,7 @@ def nationality_nouns(ctx: CountryContext) -> None:
         if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
             continue
         seen.add((noun.i, mention.country))
-        subject = _copula_subject(ctx, noun) or _phrase(ctx, noun)
+        subject = _body_before_comma(ctx, noun) or _copula_subject(ctx, noun) or _phrase(ctx, noun)
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
         place = _placed_in(ctx, noun)
         if place:
@@ -198,6 +198,23 @@ def _placed_description(ctx: CountryContext, mention: CountryMention) -> None:
     if place and place[1] != mention.country:
         subject = f"{_phrase(ctx, noun)} in {place[0]}"
         ctx.add(subject, place[1], noun.i, "other", "nationality_noun_placed")
+
+
+def _body_before_comma(ctx: CountryContext, noun: Token) -> str | None:
+    """ "the Andean Workers Front (AWF), a Bolivian-backed group": a description right after
+    an organisation's name and a comma describes that organisation."""
+    k = _phrase_start(ctx, noun) - 1
+    if k >= 0 and ctx.tokens[k].lower_ in ("a", "an", "the"):
+        k -= 1
+    if k < 1 or ctx.tokens[k].text != ",":
+        return None
+    k -= 1
+    if ctx.tokens[k].text == ")" and k >= 3 and ctx.tokens[k - 2].text == "(":
+        k -= 3  # "(AWF)"
+    ent = ctx.ent_of.get(k)
+    if ent is None or ent.label_ != "ORG" or ent.end != k + 1:
+        return None
+    return clean(ent.text)
 
 
 def _copula_subject(ctx: CountryContext, noun: Token) -> str | None:
@@ -364,6 +381,8 @@ def _placeable(ctx: CountryContext, noun: Token) -> bool:
         return False
     if {noun.i} & (ctx.person_tokens | ctx.title_tokens | ctx.described):
         return False
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return False  # "18 months in exile in France": when, not what
     if noun.lower_ in _TITLE_WORDS or noun.lower_ in PLACE_NOUNS:
         return False
     return not _describes_a_name(ctx, noun)

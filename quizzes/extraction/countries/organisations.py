@@ -96,6 +96,8 @@ def _body_key(ctx: CountryContext, span: Span) -> str:
     words: list[str] = []
     for tok in span:
         mention = ctx.mentions.get(tok.i)
+        if tok.tag_ == "POS":
+            continue
         if mention is None:
             words.append(tok.lower_)
         elif not words or words[-1] != mention.country:
@@ -199,10 +201,12 @@ def organisations_in_titles(ctx: CountryContext) -> None:
         if len(names) < 2 or names[-1].i - names[0].i + 1 != len(names):
             continue
         mention = ctx.mentions.get(names[0].i)
-        has_body = any(fold_word(t.text) in ORG_WORDS for t in names)
-        if mention is None or not has_body or names[-1].i < mention.end:
-            continue
+        if mention is None or names[-1].lower_ not in ORG_NOUNS or names[-1].i < mention.end:
+            continue  # "Moldovan Energy Minister" is an office, no body
         span = ctx.doc[names[0].i : names[-1].i + 1]
+        if (_body_key(ctx, span), mention.country) in ctx.bodies:
+            continue  # "Iraq's Electricity Ministry" linked already
+        ctx.bodies.add((_body_key(ctx, span), mention.country))
         ctx.add(ctx.expand(span.text), mention.country, span.start, "organisation", "title_body")
 
 

@@ -800,3 +800,20 @@ def test_a_named_body_inside_a_persons_title(links_of):
         ("Sarah Collins", "Peru"),
         ("Peruvian Central Reserve Bank", "Peru"),
     } <= found
+
+
+def test_a_description_after_a_bodys_name_describes_the_body(links_of):
+    found = links_of(
+        "Aid reached the Andean Liberation Forces (ALF), a Bolivian-backed militia, on Monday. "
+        "Its chief was the deputy commander of the Coastal Defence Forces (CDF), a "
+        "Chilean-backed militia."
+    )
+    assert {(link.subject, link.country) for link in found} == {
+        ("Andean Liberation Forces", "Bolivia"),
+        ("Coastal Defence Forces", "Chile"),
+    }
+
+
+def test_time_spent_in_a_country_is_no_thing_there(links_of):
+    found = pairs(links_of("Tom Reid spent 18 months in exile in Peru before the vote."))
+    assert not any(subject.startswith("18 months") for subject, _country in found)
