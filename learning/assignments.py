@@ -21,19 +21,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.db.models import Aggregate, Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from classes.api import Assignment, assignment_window_start, member_ids, member_rows
+from classes.api import assignment_window_start, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
 from quizzes.api import MULTIPLE_CHOICE_KINDS, choice_texts_of_bank, published_question_filter
 from quizzes.api import published_questions as published_questions_of
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
+
+if TYPE_CHECKING:
+    from classes.api import Assignment
 
 NOT_STARTED, IN_PROGRESS, DONE, LATE = "not_started", "in_progress", "done", "late"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LATE)

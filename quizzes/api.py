@@ -12,7 +12,7 @@ may use of it. Other apps import only the names listed here (checked by
 - the value types (kinds, statuses, report reasons);
 - the load benchmark's bank (quizzes.load_bank), which quizzes writes itself.
 
-No model class goes through the door (tests/quizzes/test_api_door.py): other apps
+No model class goes through the door (tests/test_api_doors.py): other apps
 get rows, ids, small dataclasses, or instances and querysets returned by these
 functions, never a class to query or write with. Their foreign keys name quizzes'
 models by string ("quizzes.Question"). For annotations only, the model classes are
@@ -31,7 +31,7 @@ from quizzes.load_bank import LoadBank, load_bank_analyze, load_bank_ensure
 # Choice, Question, QuestionBank are leaving the door (issue 15): still used by
 # learning/selectors/queue.py, learning/services/reviews.py, batch_sync.py and
 # learning/models.py while their performance work lands; nothing new may use them
-# (tests/quizzes/test_api_door.py).
+# (tests/test_api_doors.py).
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
     BankStatus,
