@@ -40,6 +40,7 @@ from ..study_day import day_bounds, study_date, zone_of
 from .common import LEARNING_STATES, preferences_or_default, started_or_suspended
 
 MAX_COUNT = 9999
+BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
 LEARN_AHEAD = timedelta(minutes=20)
 
 
@@ -218,7 +219,8 @@ def _candidates(
     (each walks the card table's (user, state, due) index and stops after `window`),
     and of up to `new_wanted` unstarted published questions of each bank (each walks
     the bank's published questions in order: the partial index
-    question_published_order)."""
+    question_published_order), for the first BANKS_PER_READ banks; one more per
+    BANKS_PER_READ banks when those leave new cards wanting."""
     mine = (
         Q(user=user, suspended_at__isnull=True)
         & published_question_filter("question__")
@@ -239,21 +241,44 @@ def _candidates(
         parts.append(
             cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
         )
-    if new_wanted > 0:
-        unstarted = (
-            Question.objects.filter(status=QuestionStatus.PUBLISHED)
-            .exclude(started_or_suspended(user))
-            .order_by("position", "id")
-            .values("id")
-        )
-        parts.extend(unstarted.filter(bank_id=b.pk)[:new_wanted] for b in banks)
+    unstarted = (
+        Question.objects.filter(status=QuestionStatus.PUBLISHED)
+        .exclude(started_or_suspended(user))
+        .order_by("position", "id")
+        .values("id")
+    )
+    waiting = banks if new_wanted > 0 else []
+    found = _Candidates()
+    # The first banks' new cards come with the due cards; further banks, a statement
+    # per BANKS_PER_READ, only while the banks read leave new cards wanting (a
+    # student of many banks whose first ones are done).
+    while True:
+        parts.extend(unstarted.filter(bank_id=b.pk)[:new_wanted] for b in waiting[:BANKS_PER_READ])
+        waiting = waiting[BANKS_PER_READ:]
+        _read_into(found, parts, user=user, now=now)
+        if not waiting or len(found.new) >= new_wanted:
+            break
+        parts = []
+    by_due = attrgetter("due", "card_id")
+    found.learning.sort(key=by_due)
+    found.ahead.sort(key=by_due)
+    del found.ahead[max(0, window - len(found.learning)) :]  # (the window over both states)
+    del found.learning[window:]
+    found.reviews.sort(key=by_due)
+    order = {b.pk: number for number, b in enumerate(banks)}
+    found.new.sort(key=lambda c: (order[c.bank_id], c.position, c.question_id))
+    del found.new[new_wanted:]
+    return found
+
+
+def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, user, now: datetime) -> None:
+    """Read the questions (with the user's cards) the parts select, in one query."""
     rows = (
         Question.objects.filter(pk__in=sql.union_all(parts))
         .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .order_by()
         .values_list(*_CANDIDATE)
     )
-    found = _Candidates()
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
         card_id, state, due_at, stability, last_review = card
@@ -275,16 +300,6 @@ def _candidates(
             (found.learning if candidate.due <= now else found.ahead).append(candidate)
         else:
             found.new.append(candidate)
-    by_due = attrgetter("due", "card_id")
-    found.learning.sort(key=by_due)
-    found.ahead.sort(key=by_due)
-    del found.ahead[max(0, window - len(found.learning)) :]  # (the window over both states)
-    del found.learning[window:]
-    found.reviews.sort(key=by_due)
-    order = {b.pk: number for number, b in enumerate(banks)}
-    found.new.sort(key=lambda c: (order[c.bank_id], c.position, c.question_id))
-    del found.new[new_wanted:]
-    return found
 
 
 def _due_counts(

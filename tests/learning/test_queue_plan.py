@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from learning import selectors, services
 from learning.models import Card, CardState
+from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
 from tests.factories import QuestionBankFactory, QuestionFactory
@@ -87,6 +88,23 @@ def test_new_cards_come_per_bank_in_position_order(student, teacher):
         late.pk,
     ]
     assert result.new_available == 4
+
+
+def test_new_cards_of_banks_past_the_first_read_come_when_those_are_done(
+    student, teacher, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(queue_selectors, "BANKS_PER_READ", 2)
+    banks = [QuestionBankFactory(owner=teacher, title=f"Bank {n}") for n in range(5)]
+    for bank in banks[:3]:  # nothing to study yet: only drafts
+        QuestionFactory(bank=bank, status=QuestionStatus.DRAFT)
+    later = [QuestionFactory(bank=bank) for bank in banks[3:]]
+    services.preferences_get(user=student)
+    # preferences, today's logs, the banks, the candidates of banks 0-1 (with the
+    # due cards), of banks 2-3 and of bank 4, the cards shown, their choices
+    with django_assert_num_queries(8):
+        result = read(student, limit=10)
+    assert [item.question.pk for item in result.items] == [q.pk for q in later]
+    assert result.new_available == 2
 
 
 def _due(cards, state, *, days_ago):
