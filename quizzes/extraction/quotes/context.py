@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Forms tagged as a noun now and then ("Smith says").
+_PLEAS = {"guilty", "innocent", "contest"}
 SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
 
 
@@ -31,6 +32,8 @@ def is_speech_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "plead" and any(c.lower_ in _PLEAS for c in tok.children):
+        return False  # "pleading guilty": a plea in court, not words quoted
     return lemma in SPEECH_VERBS or (
         lemma in PUBLISH_VERBS
         and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)

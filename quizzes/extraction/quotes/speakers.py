@@ -359,16 +359,31 @@ def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
     speaks."""
     if verb.lower_ != "according":
         return None
-    for child in verb.children:
-        if child.lower_ != "to":
-            continue
-        for obj in child.children:
-            if obj.dep_ == "pobj":
-                said = s.person_of(obj)
-                if said.speaker:
-                    return said._replace(how="according_to")
-                return _subject_beside_document(s, verb, obj) or said
-    return Said(None, "unknown", "according_to")
+    reporter = _speaking_subject_beside(s, verb)
+    if reporter is not None:
+        return reporter
+    obj = next(
+        (o for c in verb.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"),
+        None,
+    )
+    if obj is None:
+        return Said(None, "unknown", "according_to")
+    said = s.person_of(obj)
+    if said.speaker:
+        return said._replace(how="according_to")
+    return _subject_beside_document(s, verb, obj) or said
+
+
+def _speaking_subject_beside(s: Speakers, verb: Token) -> Said | None:
+    """ "According to the BBC, a spokesman for the ministry said ...; “...”": the source
+    reported someone speaking, and that someone (here unnamed) is the speaker."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ != "prep" or not is_speech_verb(head):
+        return None
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or s.ctx.in_quote[subj.i] is not None:
+        return None
+    return s.person_of(subj)
 
 
 def _subject_beside_document(s: Speakers, verb: Token, obj: Token) -> Said | None:

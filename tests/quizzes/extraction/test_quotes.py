@@ -1160,3 +1160,22 @@ def test_according_to_a_text_leaves_the_clause_subject_speaking(quotes_of):
         '"that the order was never lawful in the first place".'
     )
     assert list(said(quotes_of(text)).values()) == ["Ana Mora"]
+
+
+def test_pleading_guilty_is_no_speech_verb(quotes_of):
+    text = (
+        'Ray Holt said the pair had "shown remorse" after pleading guilty and '
+        '"spared the victims a long trial".'
+    )
+    assert said(quotes_of(text)) == {
+        "shown remorse": "Ray Holt",
+        "spared the victims a long trial": "Ray Holt",
+    }
+
+
+def test_according_to_an_outlet_the_reported_speaker_speaks(quotes_of):
+    text = (
+        "According to the Daily Courier, a spokesman for the ministry expressed regret; "
+        '"The plan is lawful and it will go ahead."'
+    )
+    assert said(quotes_of(text)) == {"The plan is lawful and it will go ahead.": None}
