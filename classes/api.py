@@ -1,14 +1,12 @@
 """The public door of `classes`: what other apps (learning, web) may use.
 Other apps import only the names listed here (checked by .importlinter).
 
-No model class goes through it (tests/test_api_doors.py) but Assignment, which
-learning/models.py's admin proxy (AssignmentReport) subclasses; the classes are
+No model class goes through it (tests/test_api_doors.py); the classes are
 importable here for annotations only (TYPE_CHECKING)."""
 
 from typing import TYPE_CHECKING
 
 from classes.content import is_teacher
-from classes.models import Assignment
 from classes.selectors import (
     assignment_get_for_student,
     assignment_get_for_teacher,
@@ -25,10 +23,10 @@ from classes.selectors import (
 from classes.services import ClassError, classroom_join, classroom_leave
 
 if TYPE_CHECKING:  # names for annotations, never for queries
+    from classes.models import Assignment as Assignment
     from classes.models import Classroom as Classroom
 
 __all__ = [
-    "Assignment",
     "ClassError",
     "assignment_get_for_student",
     "assignment_get_for_teacher",

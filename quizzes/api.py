@@ -29,9 +29,8 @@ from quizzes.grading import (
 from quizzes.load_bank import LoadBank, load_bank_analyze, load_bank_ensure
 
 # Choice, Question, QuestionBank are leaving the door (issue 15): still used by
-# learning/selectors/queue.py, learning/services/reviews.py, batch_sync.py and
-# learning/models.py while their performance work lands; nothing new may use them
-# (tests/test_api_doors.py).
+# learning/selectors/queue.py alone, whose rework was in flight when the others moved
+# to door functions; nothing new may use them (tests/test_api_doors.py).
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
     BankStatus,

@@ -4,15 +4,14 @@ queries whatever the number of items, the same rules as review_record."""
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.api import (
-    Choice,
+    choices_for_grading,
 )
 
 from .. import sql
@@ -41,6 +40,9 @@ from .reviews import (
     review_input,
     uuid_conflict,
 )
+
+if TYPE_CHECKING:
+    from quizzes.api import Choice
 
 
 def _batch_ok(client_uuid: str | None, result: dict, *, replayed: bool) -> dict:
@@ -83,13 +85,7 @@ def _choices_by_question(*, cards, pending) -> dict[int, list[Choice]]:
         for _, given, _ in pending
         if given.choice_id is not None and given.card_id in cards
     }
-    choices: dict[int, list[Choice]] = defaultdict(list)
-    if questions:
-        for choice in Choice.objects.filter(question_id__in=questions).only(
-            "id", "question_id", "is_correct", "position"
-        ):
-            choices[choice.question_id].append(choice)
-    return choices
+    return choices_for_grading(questions)
 
 
 def _late_histories(*, cards, pending, stored) -> dict[int, History]:

@@ -17,7 +17,8 @@ from django.utils.dateparse import parse_datetime
 from config.api_fields import datetime_text
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
-    Choice,
+    choice_is_correct_subquery,
+    correct_choice_subquery,
 )
 
 from .. import scheduler, sql
@@ -330,16 +331,10 @@ def _answer_row(*, user, given: ReviewInput):
     stored under the client_uuid. None when it is not the user's card."""
     annotations = {}
     if given.choice_id is not None:
-        annotations["chosen_is_correct"] = Subquery(
-            Choice.objects.filter(pk=given.choice_id, question_id=OuterRef("question_id")).values(
-                "is_correct"
-            )[:1]
+        annotations["chosen_is_correct"] = choice_is_correct_subquery(
+            choice_id=given.choice_id, question=OuterRef("question_id")
         )
-        annotations["correct_choice_id"] = Subquery(
-            Choice.objects.filter(question_id=OuterRef("question_id"), is_correct=True)
-            .order_by("position", "id")
-            .values("id")[:1]
-        )
+        annotations["correct_choice_id"] = correct_choice_subquery(question=OuterRef("question_id"))
     if given.client_uuid is not None:
         annotations["stored_log_id"] = Subquery(
             ReviewLog.objects.filter(user=user, client_uuid=given.client_uuid).values("id")[:1]
