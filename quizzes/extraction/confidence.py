@@ -32,24 +32,25 @@ COUNTRIES: dict[str, float] = {
     "described_by_country": 0.97,  # 2/2
     "described_place": 0.98,  # 5/5
     "description": 0.8,  # 5/7
-    "event_place_of_event_phrase": 0.96,  # 1/1
-    "event_place_of_gathering": 0.96,  # 1/1
+    "event_place_of_event_phrase": 0.97,  # 1/1
+    "event_place_of_gathering": 0.97,  # 1/1
     "from_country_after": 0.98,  # 4/4
-    "life_places": 0.97,  # 3/3
+    "life_places": 0.98,  # 3/3
     "named_organisation": 0.97,  # 31/32
-    "named_organisation_placed": 0.96,  # 1/1
+    "named_organisation_placed": 0.97,  # 1/1
     "nationality_noun": 0.94,  # 45/48
-    "nationality_noun_placed": 0.97,  # 3/3
+    "nationality_noun_placed": 0.98,  # 3/3
     "noun_of_country": 0.97,  # 2/2
-    "office_without_name": 0.85,  # 3/4
-    "participle_from_country": 0.96,  # 1/1
-    "place": 0.94,  # 15/16
+    "office_without_name": 0.86,  # 3/4
+    "participle_from_country": 0.97,  # 1/1
+    "people_through_organisations": 0.97,  # 1/1
+    "place": 0.99,  # 15/15
     "posted_to": 0.97,  # 2/2
-    "respectively": 0.97,  # 3/3
-    "shared_demonym": 0.96,  # 1/1
+    "respectively": 0.98,  # 3/3
+    "shared_demonym": 0.97,  # 1/1
     "thing_in_country": 0.98,  # 4/4
     "title_before_name": 0.99,  # 17/17
-    "title_body": 0.96,  # 1/1
+    "title_body": 0.97,  # 1/1
 }
 EVENTS: dict[str, float] = {
     "age.verb_clause": 0.95,  # 1/1

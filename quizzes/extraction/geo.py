@@ -52,6 +52,7 @@ __all__ = [
     "country_of_short_name",
     "fold",
     "is_country",
+    "is_constituent_country",
     "is_dependency",
     "is_inhabited",
     "may_start_country",
@@ -712,6 +713,23 @@ def region_country(name: str) -> str | None:
         codes = _geo().admin1.get(fold(name)) or []
         code = codes[0] if len(codes) == 1 else None
     return _geo().countries[code].name if code else None
+
+
+@lru_cache(maxsize=1)
+def _constituent_countries() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(
+        fold(re.sub(r"\s*[\[(].*$", "", sub.name).strip())
+        for sub in pycountry.subdivisions
+        if sub.type == "Country"
+    )
+
+
+def is_constituent_country(name: str) -> bool:
+    """A country within a country, a nation of its own in news and sport (ISO 3166-2 type
+    "Country": "Scotland", "England"): never a mere region of its state."""
+    return fold(name) in _constituent_countries()
 
 
 def city_population(name: str) -> int:

@@ -192,7 +192,8 @@ class CountryContext:
         self.person_tokens: set[int] = set()  # people_links: tokens of people's mentions
         self.title_tokens: set[int] = set()  # people_links: title words ("Russia's council")
         self.office_holder: dict[tuple[str, str], str] = {}  # people_links: (country, office)
-        self.pending: list[tuple[str, int]] = []  # people_links: people described by "its"
+        # people_links: (person, token, first token of the owner's name or 0 for "its")
+        self.pending: list[tuple[str, int, int]] = []
         self.org_at: list[tuple[int, str]] = []  # add(): (token, country) of organisations
         self.described: set[int] = set()  # description_links: description nouns it linked
         self.bodies: set[tuple[str, str]] = set()  # organisation_links: (name key, country)
@@ -219,11 +220,13 @@ class CountryContext:
     # ------------------------------------------------------------------ output
     def add(self, subject: str, country: str, at: int, kind: str, rule: str) -> None:
         """Link a subject to a country, once per (subject, country), with the evidence
-        sentence of token `at`. Countries themselves are never subjects; a dependent territory
-        links to its state (``geo.sovereign_country``)."""
+        sentence of token `at`. Countries themselves (also "Scotland", "England") are never
+        subjects; a dependent territory links to its state (``geo.sovereign_country``)."""
         subject = clean(subject)
         if not any(c.isalpha() for c in subject) or not country or geo.is_country(subject):
             return  # a number ("2018") the parser took for a place names nothing
+        if geo.is_constituent_country(subject):
+            return  # "Scotland" is a nation of its own, not a region of the UK
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))

@@ -319,8 +319,9 @@ def people_links(ctx: CountryContext) -> None:
                     ctx.office_holder.setdefault((country, office), name)
                 break
         else:
-            if _described_by_its(ctx, name_span):
-                ctx.pending.append((name, name_span.start))
+            owner = _described_by_its(ctx, name_span)
+            if owner is not None:
+                ctx.pending.append((name, name_span.start, owner))
 
 
 def _candidates(ctx: CountryContext) -> list[Candidate]:
@@ -359,8 +360,10 @@ def _organisation_name(ctx: CountryContext, name_span: Span) -> bool:
     return not (person and " " in person)  # a one-word "person" after "investor" is a name
 
 
-def _described_by_its(ctx: CountryContext, name_span: Span) -> bool:
-    """ "Its managing director, Joseph Kamau": a role in an organisation named just before."""
+def _described_by_its(ctx: CountryContext, name_span: Span) -> int | None:
+    """ "Its managing director, Joseph Kamau": a role in an organisation named just before
+    (0), or in the organisation named as its owner ("the Peruvian Institute of Health's
+    director, Dr. Ana Lind": the first token of that name); None when neither."""
     root = name_span.root
     heads = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -368,7 +371,11 @@ def _described_by_its(ctx: CountryContext, name_span: Span) -> bool:
     before = ctx.doc[name_span.start - 1] if name_span.start > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.i not in ctx.mentions:
         heads.append(before)  # "its chief executive Joseph Kamau"
-    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for h in heads for c in h.children)
+    owners = [c for h in heads for c in h.children if c.dep_ == "poss"]
+    if any(c.lower_ in {"its", "their"} for c in owners):
+        return 0
+    named = [ctx.ent_of[c.i] for c in owners if c.i in ctx.ent_of]  # "the Institute's director"
+    return next((ent.start for ent in named if ent.label_ == "ORG"), None)
 
 
 def office_links(ctx: CountryContext) -> None:
@@ -465,16 +472,18 @@ def _holder_from_roles(ctx: CountryContext, country: str, office: str) -> str | 
 def people_through_organisations(ctx: CountryContext) -> None:
     """Rule 9: people described by their role in the organisation the sentence (or the one
     before) has just linked to a country: "Kenya's Rural Energy Authority ... Its managing
-    director, Joseph Kamau"."""
+    director, Joseph Kamau", "the Peruvian Institute of Health's director, Ana Lind"."""
     if not ctx.pending:
         return
     orgs = sorted(ctx.org_at)
     starts = [i for i, _country in orgs]
-    for name, at in ctx.pending:
+    for name, at, owner in ctx.pending:
         k = bisect.bisect_left(starts, at) - 1  # the last organisation before the person
         if k < 0:
             continue
         i, country = orgs[k]
+        if i < owner:
+            continue  # the named owner is linked to no country
         if ctx.sent_of[i] >= 0 and ctx.sent_of[at] - 1 <= ctx.sent_of[i]:
             ctx.add(name, country, at, "person", "people_through_organisations")
 

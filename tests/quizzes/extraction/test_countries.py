@@ -817,3 +817,19 @@ def test_a_description_after_a_bodys_name_describes_the_body(links_of):
 def test_time_spent_in_a_country_is_no_thing_there(links_of):
     found = pairs(links_of("Tom Reid spent 18 months in exile in Peru before the vote."))
     assert not any(subject.startswith("18 months") for subject, _country in found)
+
+
+def test_a_nation_within_a_country_is_no_region_of_it(links_of):
+    found = pairs(links_of("The court in Scotland ruled that the minister had erred in Wales."))
+    assert not {subject for subject, _country in found} & {"Scotland", "Wales"}
+
+
+def test_a_person_through_the_body_named_as_their_owner(links_of):
+    found = pairs(
+        links_of(
+            "The Dutch Institute of Water and Coastal Research's director, Dr. Sarah Collins, "
+            "said of the flood that it would recede. Acme Widgets's chief, Tom Reid, disagreed."
+        )
+    )
+    assert ("Sarah Collins", "Netherlands") in found
+    assert not any(subject == "Tom Reid" for subject, _country in found)

@@ -127,3 +127,9 @@ def test_dependent_territories_belong_to_their_state(territory, state):
 def test_countries_sharing_a_name_with_a_province_are_no_dependencies(country):
     assert not geo.is_dependency(country)
     assert geo.sovereign_country(country) == country
+
+
+def test_nations_within_a_country_come_from_iso_3166_2():
+    assert geo.is_constituent_country("Scotland")
+    assert geo.is_constituent_country("england")
+    assert not geo.is_constituent_country("Texas")
