@@ -102,9 +102,41 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
     out: list[TimeExpression] = []
     for start, end, _order, kind, m in _non_overlapping(_matches(text)):
         expr = _expression(doc, text, start, end, kind, m, published)
-        if expr is not None:
-            out.append(expr)
+        if expr is None:
+            continue
+        if out and _same_moment(text, out[-1], expr):
+            expr = _joined(doc, text, out.pop(), expr)
+        out.append(expr)
     return out
+
+
+# What may stand between a clock time and another writing of the same moment: "5 a.m. local
+# time (1000 UTC) on Monday", "8:30 p.m. BST (1930 UTC)".
+_SAME_MOMENT_GAP = re.compile(
+    r"^[\s(){}\[\],]*(?:(?:local\s+time|[A-Z]{2,4})[\s(){}\[\],]*)?(?:on\s+)?$"
+)
+
+
+def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Two expressions of one moment, one of them a clock time, next to each other."""
+    return "clock" in (a.kind, b.kind) and bool(
+        _SAME_MOMENT_GAP.match(text[a.end_char : b.start_char])
+    )
+
+
+def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:
+    """One expression over both ("5 a.m. local time (1200 UTC) Friday"), dated by the more
+    precise date of the two and named by its kind."""
+    dated = max((a, b), key=lambda e: len(e.date or ""))
+    span = doc.char_span(a.span.start_char, b.span.end_char, alignment_mode="expand")
+    return TimeExpression(
+        span=span if span is not None else dated.span,
+        when=text[a.start_char : b.end_char],
+        date=dated.date,
+        start_char=a.start_char,
+        end_char=b.end_char,
+        kind=dated.kind,
+    )
 
 
 def _matches(text: str) -> list[Found]:

@@ -256,7 +256,9 @@ def clock_in_a_name(x: Match) -> bool | None:
         return None
     doc, end = x.span.doc, x.span.end
     nxt = doc[end] if end < len(doc) else None
-    return None if nxt is None or nxt.pos_ != "PROPN" else False
+    if nxt is None or nxt.pos_ != "PROPN" or x.text.endswith(("m.", "am", "pm")):
+        return None  # "8:30 p.m. BST": a time of day, then its time zone
+    return None if nxt.text.isupper() and len(nxt.text) <= 4 else False
 
 
 def anchor_is_a_clause(x: Match) -> bool | None:

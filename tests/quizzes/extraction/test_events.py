@@ -734,3 +734,13 @@ def test_bounded_durations_short_delays_and_the_day_before_a_happening(events_of
     )
     whens = sorted(e.when for e in events_of(text, published=AUGUST))
     assert whens == ["a short time later", "for over 20 hours", "the day before the blast"]
+
+
+def test_a_clock_time_written_twice_and_its_day_are_one_moment(events_of):
+    found = events_of(
+        "The ferry left the harbour at 9:15 p.m. CET (2015 UTC) on August 12.",
+        published=AUGUST,
+    )
+    assert [(e.when, e.date) for e in found] == [
+        ("9:15 p.m. CET (2015 UTC) on August 12", "2026-08-12")
+    ]
