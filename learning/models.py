@@ -78,7 +78,7 @@ class StudyPreferences(models.Model):
     def __str__(self) -> str:
         return f"Preferences of {self.user}"
 
-    def new_cards_limit_on(self, day) -> int:
+    def new_cards_limit_on(self, day: datetime.date) -> int:
         """The day's new-card limit: the daily one, plus what custom study added that day."""
         extra = self.extra_new_cards if self.extra_new_day == day else 0
         return self.new_cards_per_day + extra

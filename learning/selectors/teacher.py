@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.db.models import (
     Count,
     Max,
@@ -20,13 +22,18 @@ from quizzes.api import (
 from ..models import Card, CardState, ReviewLog
 from .progress import card_mastery
 
+if TYPE_CHECKING:
+    from quizzes.api import QuestionBank
 
-def bank_student_progress(*, bank, now: datetime | None = None) -> list[dict]:
+
+def bank_student_progress(
+    *, bank: QuestionBank, now: datetime | None = None
+) -> list[dict[str, Any]]:
     """Per student who studied `bank`: mastery (0-100), 30-day retention of
     review-state answers, last activity and number of reviews."""
     now = now or timezone.now()
     total = published_questions(bank=bank).count()
-    students: dict[int, dict] = {}
+    students: dict[int, dict[str, Any]] = {}
     sums: dict[int, float] = defaultdict(float)
     for user_id, username, state, stability in Card.objects.filter(
         Q(question__bank=bank) & published_question_filter("question__")
@@ -69,7 +76,7 @@ def bank_student_progress(*, bank, now: datetime | None = None) -> list[dict]:
     return sorted(students.values(), key=lambda e: (-e["mastery"], e["username"]))
 
 
-def question_failures(*, bank, limit: int = 10) -> list[dict]:
+def question_failures(*, bank: QuestionBank, limit: int = 10) -> list[dict[str, Any]]:
     """The bank's questions most often answered Again (flashcards and quizzes)."""
     rows = (
         ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)
@@ -95,7 +102,9 @@ def question_failures(*, bank, limit: int = 10) -> list[dict]:
     ]
 
 
-def leeches(*, bank=None, threshold: int = 8, user=None) -> list[dict]:
+def leeches(
+    *, bank: QuestionBank | None = None, threshold: int = 8, user: User | None = None
+) -> list[dict[str, Any]]:
     """Cards forgotten (lapsed) at least `threshold` times: a sign of a bad question."""
     cards = Card.objects.filter(lapses__gte=threshold)
     if bank is not None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -38,14 +39,18 @@ from ..models import (
 from .common import ReviewError, as_int
 
 if TYPE_CHECKING:
-    from quizzes.api import Question
+    from quizzes.api import Question, QuestionBank
 from .reviews import card_get_or_create, rating_for_answer, review_record
 
 QUIZ_MAX_SIZE = 100
 
 
 def quiz_start(
-    *, user, bank, size: int | str | None = 10, mode: str = QuizMode.RANDOM
+    *,
+    user: User,
+    bank: QuestionBank | None,
+    size: int | str | None = 10,
+    mode: str = QuizMode.RANDOM,
 ) -> QuizAttempt:
     """A new attempt over up to `size` published questions of a published bank."""
     if bank is None or not getattr(bank, "is_published", False):
@@ -70,13 +75,12 @@ def quiz_start(
         }
         far = now + timedelta(days=365 * 1000)
 
-        def urgency(qid: int) -> tuple:
-            state, due = cards.get(qid, (CardState.NEW, None))
-            if state != CardState.NEW and due is not None and due <= now:
-                return (0, due)
+        def urgency(qid: int) -> tuple[int, datetime]:
+            """Due now first (most overdue first), then new, then not yet due."""
+            state, due = cards.get(qid, (CardState.NEW, far))
             if state == CardState.NEW:
                 return (1, far)
-            return (2, due)
+            return (0, due) if due <= now else (2, due)
 
         chosen = sorted(question_ids, key=urgency)[:size]
     with transaction.atomic():
@@ -130,7 +134,7 @@ def answer_grade(
 
 def quiz_answer(
     *,
-    user,
+    user: User,
     attempt: QuizAttempt,
     question_id: int | str | None,
     choice_id: int | None = None,
@@ -213,7 +217,7 @@ def quiz_answer(
     return answer
 
 
-def typed_answer_match(question, given_text: str) -> AnswerMatch:
+def typed_answer_match(question: Question, given_text: str) -> AnswerMatch:
     """How a typed answer to `question` is graded: its answer, the teacher's
     accepted alternatives and the text of its correct choices all count."""
     alternatives = [*(question.accepted_answers or [])]
@@ -221,7 +225,7 @@ def typed_answer_match(question, given_text: str) -> AnswerMatch:
     return answer_match(given_text, expected=question.answer, alternatives=alternatives)
 
 
-def _settle_held(*, user, held: list[QuizAnswer]) -> int:
+def _settle_held(*, user: User, held: list[QuizAnswer]) -> int:
     """Log held typed misses (answers of an attempt whose row lock the caller
     holds) as misses (Again), at the time they were given."""
     held = [answer for answer in held if answer.held]
@@ -235,7 +239,7 @@ def _settle_held(*, user, held: list[QuizAnswer]) -> int:
     return len(held)
 
 
-def _log_quiz_review(*, user, card: Card, answer: QuizAnswer, rating: int) -> ReviewLog:
+def _log_quiz_review(*, user: User, card: Card, answer: QuizAnswer, rating: int) -> ReviewLog:
     """The review of a held answer, dated when it was given (now, if the card was
     reviewed since: a review never goes before the card's last one)."""
     reviewed_at = answer.answered_at
@@ -251,7 +255,7 @@ def _log_quiz_review(*, user, card: Card, answer: QuizAnswer, rating: int) -> Re
     ).log
 
 
-def quiz_answers_settle(*, user, attempt: QuizAttempt) -> int:
+def quiz_answers_settle(*, user: User, attempt: QuizAttempt | None) -> int:
     """The student went on: log their held typed misses (how many were held)."""
     if attempt is None or attempt.user_id != user.pk:
         raise ReviewError("attempt", "No such quiz.", status=404)
@@ -260,7 +264,9 @@ def quiz_answers_settle(*, user, attempt: QuizAttempt) -> int:
         return _settle_held(user=user, held=list(locked.answers.filter(held=True)))
 
 
-def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int | None) -> QuizAnswer:
+def quiz_answer_override(
+    *, user: User, attempt: QuizAttempt | None, question_id: int | None
+) -> QuizAnswer:
     """ "I was right": a held typed miss becomes a pass before it is logged, and
     is logged as a right answer (Good, or Hard when slow)."""
     if attempt is None or attempt.user_id != user.pk:
@@ -295,7 +301,7 @@ def quiz_answer_override(*, user, attempt: QuizAttempt, question_id: int | None)
     return answer
 
 
-def quiz_discard(*, user, attempt: QuizAttempt) -> None:
+def quiz_discard(*, user: User, attempt: QuizAttempt | None) -> None:
     """Drop an unfinished attempt. Its held typed misses are logged first: every
     answer given stays a review of its card."""
     if attempt is None or attempt.user_id != user.pk:
@@ -324,7 +330,7 @@ def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
     return attempt
 
 
-def quiz_retry(*, user, attempt: QuizAttempt) -> QuizAttempt:
+def quiz_retry(*, user: User, attempt: QuizAttempt | None) -> QuizAttempt:
     """ "Retry the ones I missed": a new quiz, in a new order, over the questions of a
     finished attempt not answered right (those still published). It is practice: an
     assignment's quiz goal does not count it (it is shorter and easier than the quiz)."""
