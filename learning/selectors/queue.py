@@ -49,7 +49,25 @@ class QueueItem:
     card: Card
     question: Question
     is_new: bool
-    previews: dict[int, timedelta] = field(default_factory=dict)
+    # (now, scheduling) of the previews: computed when first read (the study page
+    # shows one item of the queue, the API all of them)
+    preview_at: tuple[datetime, dict] | None = field(default=None, repr=False, compare=False)
+    _previews: dict[int, timedelta] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def previews(self) -> dict[int, timedelta]:
+        """What each rating would do to the card now (none for an unsaved card)."""
+        if self._previews is None:
+            self._previews = {}
+            if self.card.pk is not None and self.preview_at is not None:
+                now, scheduling = self.preview_at
+                self._previews = previews_of(self.card, now=now, scheduling=scheduling)
+        return self._previews
+
+    def previews_from(self, now: datetime, scheduling: dict) -> None:
+        """Preview the card (again) as of `now`, when first read."""
+        self.preview_at = (now, scheduling)
+        self._previews = None
 
     def preview_labels(self) -> dict[int, str]:
         return {rating: scheduler.format_interval(delta) for rating, delta in self.previews.items()}
@@ -470,9 +488,8 @@ def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list
         [item.question for item in items],
         Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
     )
-    for item in items:
-        if item.card.pk is not None:  # (an unsaved new card gets them with its row)
-            item.previews = previews_of(item.card, now=now, scheduling=scheduling)
+    for item in items:  # (an unsaved new card gets them with its row)
+        item.previews_from(now, scheduling)
     return items
 
 

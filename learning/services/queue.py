@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 
 from ..models import Card
-from ..selectors.queue import StudyQueue, previews_of, study_queue
+from ..selectors.queue import StudyQueue, study_queue
 
 
 def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
@@ -37,7 +37,7 @@ def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
         card = saved[item.question.pk]
         card.question = item.question
         item.card = card
-        item.previews = previews_of(card, now=queue.now, scheduling=queue.scheduling)
+        item.previews_from(queue.now, queue.scheduling)
     return queue
 
 
