@@ -20,8 +20,10 @@ from django.db.models import (
     FloatField,
     Func,
     Max,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
 )
@@ -30,7 +32,6 @@ from django.utils import timezone
 
 from quizzes.api import (
     BankStatus,
-    published_question_filter,
     published_questions,
 )
 
@@ -220,11 +221,11 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     _, today, start, _ = _today_of(user, now)
     sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
     due_today = dict(
-        _started_cards(user)
-        .filter(question__bank_id__in=bank_ids, due__gte=start, due__lte=now)
-        .values("question__bank_id")
+        _due_cards_between(user, start, now, inclusive=True)
+        .filter(bank__in=bank_ids)
+        .values("bank")
         .annotate(n=Count("id"))
-        .values_list("question__bank_id", "n")
+        .values_list("bank", "n")
         .order_by()
     )
     result = {}
@@ -304,12 +305,22 @@ def _due_per_day(*, user, today: date, days: int) -> dict[date, int]:
     )
 
 
-def _started_cards(user) -> QuerySet[Card]:
-    """The user's cards in learning, review or relearning, of published questions
-    (suspended ones aside: they are never due)."""
-    return Card.objects.filter(
-        Q(user=user, state__in=STARTED_STATES, suspended_at__isnull=True)
-        & published_question_filter("question__")
+def _due_cards_between(
+    user, start: datetime, end: datetime, *, inclusive: bool = False
+) -> QuerySet[Card]:
+    """The user's cards in learning, review or relearning (suspended ones aside:
+    they are never due) due from `start` to `end`, of published questions, each
+    with the `bank` of its question. The range walks the (user, state, due) index
+    and each card's question is looked up by its key (a scalar subquery: the
+    planner never joins every question, whatever it guesses of the range)."""
+    bank = published_questions().filter(pk=OuterRef("question_id")).order_by().values("bank_id")
+    due_range = {"due__gte": start, "due__lte" if inclusive else "due__lt": end}
+    return (
+        Card.objects.filter(
+            user=user, state__in=STARTED_STATES, suspended_at__isnull=True, **due_range
+        )
+        .annotate(bank=Subquery(bank[:1]))
+        .filter(bank__isnull=False)
     )
 
 
@@ -336,13 +347,9 @@ def _today(
     streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
     if overdue is None:
         overdue = _due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0)
-    due = (
-        _started_cards(user)
-        .filter(due__gte=start, due__lt=end)
-        .aggregate(
-            due_now=Count("id", filter=Q(due__lte=now)),
-            due_later_today=Count("id", filter=Q(due__gt=now)),
-        )
+    due = _due_cards_between(user, start, end).aggregate(
+        due_now=Count("id", filter=Q(due__lte=now)),
+        due_later_today=Count("id", filter=Q(due__gt=now)),
     )
     counts = per_day.get(today) or StudyDay()
     new_limit = preferences.new_cards_limit_on(today)
