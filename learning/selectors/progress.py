@@ -10,7 +10,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.db.models import (
@@ -221,8 +221,7 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     _, today, start, _ = _today_of(user, now)
     sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
     due_today = dict(
-        _due_cards_between(user, start, now, inclusive=True)
-        .filter(bank__in=bank_ids)
+        _due_cards_between(user, start, now, inclusive=True, bank_ids=bank_ids)
         .values("bank")
         .annotate(n=Count("id"))
         .values_list("bank", "n")
@@ -306,11 +305,11 @@ def _due_per_day(*, user, today: date, days: int) -> dict[date, int]:
 
 
 def _due_cards_between(
-    user, start: datetime, end: datetime, *, inclusive: bool = False
-) -> QuerySet[Card]:
+    user, start: datetime, end: datetime, *, inclusive: bool = False, bank_ids=None
+) -> QuerySet[Any]:  # (Card rows with the `bank` annotation)
     """The user's cards in learning, review or relearning (suspended ones aside:
-    they are never due) due from `start` to `end`, of published questions, each
-    with the `bank` of its question. The range walks the (user, state, due) index
+    they are never due) due from `start` to `end`, of published questions (of
+    `bank_ids` when given), each with the `bank` of its question. The range walks the (user, state, due) index
     and each card's question is looked up by its key (a scalar subquery: the
     planner never joins every question, whatever it guesses of the range)."""
     bank = published_questions().filter(pk=OuterRef("question_id")).order_by().values("bank_id")
@@ -320,7 +319,7 @@ def _due_cards_between(
             user=user, state__in=STARTED_STATES, suspended_at__isnull=True, **due_range
         )
         .annotate(bank=Subquery(bank[:1]))
-        .filter(bank__isnull=False)
+        .filter(Q(bank__in=bank_ids) if bank_ids is not None else Q(bank__isnull=False))
     )
 
 
