@@ -298,6 +298,7 @@ ORG_WORDS = {
     "company",
     "corporation",
     "corp",
+    "corps",
     "inc",
     "ltd",
     # legal forms of companies in other countries ("Kft.", "GmbH", "S.p.A.")

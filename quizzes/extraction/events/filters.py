@@ -88,7 +88,8 @@ def _aggregate_subject(verb: Token) -> bool:
 
 _DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_WHEN = re.compile(
-    r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for)\b", re.I
+    r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for|every|each)\b",
+    re.I,
 )
 _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
 

@@ -744,3 +744,9 @@ def test_a_clock_time_written_twice_and_its_day_are_one_moment(events_of):
     assert [(e.when, e.date) for e in found] == [
         ("9:15 p.m. CET (2015 UTC) on August 12", "2026-08-12")
     ]
+
+
+def test_a_figure_every_year_is_a_statistic_but_a_yearly_happening_stays(events_of):
+    assert events_of("About 2,000 trees are planted in the valley every year.") == []
+    found = events_of("The village holds a lantern parade every spring.")
+    assert [e.when for e in found] == ["every spring"]

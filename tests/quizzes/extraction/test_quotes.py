@@ -1179,3 +1179,11 @@ def test_according_to_an_outlet_the_reported_speaker_speaks(quotes_of):
         '"The plan is lawful and it will go ahead."'
     )
     assert said(quotes_of(text)) == {"The plan is lawful and it will go ahead.": None}
+
+
+def test_a_corps_is_an_organisation_named_in_full(quotes_of):
+    text = (
+        "The Norvian Coastal Defence Corps (NCDC), which runs the harbour patrols, declared "
+        'that the crew were "heroes" of the night.'
+    )
+    assert said(quotes_of(text)) == {"heroes": "Norvian Coastal Defence Corps"}
