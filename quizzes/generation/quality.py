@@ -1159,6 +1159,16 @@ def true_false_share(
     span = (draft.evidence_start, draft.evidence_end)
     if any((k.evidence_start, k.evidence_end) == span for k in statements):
         return "true/false: one statement per sentence"
+    link = draft.source
+    if isinstance(link, CountryLink):
+        # "Which country is X linked to?" (Austria) beside "X is linked to the United
+        # States. True": two countries for one subject read as a contradiction.
+        for other in kept:
+            theirs = other.source
+            if other.kind != "which_country" or not isinstance(theirs, CountryLink):
+                continue
+            if normalise(theirs.subject) == normalise(link.subject):
+                return f"true/false: the subject's country is asked by “{other.prompt[:60]}”"
     return None
 
 
@@ -1313,7 +1323,9 @@ def _anchored(text: str, question: QuizQuestion) -> bool:
             f" {' '.join(quote_words[i : i + 4])} " in joined for i in range(len(quote_words) - 3)
         )
     if question.kind == "which_country" and any(
-        contains_word(text, name) for name in _names_in(question.prompt)
+        # "Munk was born in Austria" answers "Which country is Walter Munk linked to?"
+        contains_word(text, name) or (len(name.split()) > 1 and gives_away_person(text, name))
+        for name in _names_in(question.prompt)
     ):
         return True
     if question.kind == "cloze" and BLANK in question.prompt:

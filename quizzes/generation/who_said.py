@@ -124,10 +124,15 @@ def names_a_thing(name: str, article_text: str) -> bool:
     tokens = name.split()
     if tokens and tokens[-1].casefold() in _THING_ENDINGS and len(tokens) > 1:
         return True
-    escaped = re.escape(name)
-    if len(tokens) > 1 and re.search(rf"\b[Tt]he\s+{escaped}\b", article_text):
-        return True
-    return bool(re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{escaped}\b", article_text))
+    at = article_text.find(name)
+    while at >= 0:  # what stands right before each mention
+        before = article_text[max(0, at - 40) : at]
+        if len(tokens) > 1 and re.search(r"\b[Tt]he\s+$", before):
+            return True
+        if re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?$", before):
+            return True
+        at = article_text.find(name, at + 1)
+    return False
 
 
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -366,6 +366,7 @@ def _drop_insertions(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def clause_parts(clause: str) -> ClauseParts | None:
     """The clause's subject and main (past-tense) verb, or None when it has no
     recognisable subject before a past-tense verb; a short noun phrase naming an

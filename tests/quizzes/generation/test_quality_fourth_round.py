@@ -628,3 +628,41 @@ def test_a_date_question_repeating_a_who_said_quotation_is_the_same_utterance():
         text=text,
     )
     assert q.same_words_dated(when, [who], ctx_for(text)) is not None
+
+
+def test_a_card_naming_a_persons_country_by_surname_answers_the_country_question():
+    asked = q.QuizQuestion(
+        kind="which_country",
+        prompt="Which country is Walter Berg linked to in the article?",
+        answer="Norway",
+    )
+    card = f"Fill in the blank: Berg was born in Norway, but he moved to the {BLANK} in 1950."
+    assert q.reveals(card, asked)
+    assert not q.reveals(
+        f"Fill in the blank: Ana was born in Norway, but moved to the {BLANK}.", asked
+    )
+
+
+def test_no_statement_on_a_subject_whose_country_is_asked():
+    text = "Walter Berg was born in Norway, but he moved to Canada in 1950.\n"
+    norway = link("Walter Berg", "Norway", "Walter", "person", source=text)
+    canada = link("Walter Berg", "Canada", "Walter", "person", source=text)
+    asked = draft(
+        "which_country",
+        "Which country is Walter Berg linked to in the article?",
+        "Norway",
+        ["Sweden", "Denmark"],
+        text=text,
+        source=norway,
+    )
+    statement = draft(
+        "true_false",
+        "True or false? The article links Walter Berg to Canada.",
+        "True",
+        text=text,
+        source=canada,
+        evidence_start=200,
+    )
+    assert q.true_false_share(statement, [asked], ctx_for(text)).startswith(
+        "true/false: the subject's country"
+    )
