@@ -27,16 +27,9 @@ from quizzes.grading import (
     correct_choice_subquery,
 )
 from quizzes.load_bank import LoadBank, load_bank_analyze, load_bank_ensure
-
-# Choice, Question, QuestionBank are leaving the door (issue 15): still used by
-# learning/selectors/queue.py alone, whose rework was in flight when the others moved
-# to door functions; nothing new may use them (tests/test_api_doors.py).
 from quizzes.models import (
     MULTIPLE_CHOICE_KINDS,
     BankStatus,
-    Choice,
-    Question,
-    QuestionBank,
     QuestionKind,
     QuestionStatus,
     ReportReason,
@@ -55,6 +48,13 @@ from quizzes.permissions import (
     banks_visible_to,
     can_edit_bank,
     is_teacher,
+)
+from quizzes.question_rows import (
+    BANK_ROW_FIELDS,
+    QUESTION_ROW_FIELDS,
+    question_from_row,
+    questions_by_ids,
+    questions_with_status,
 )
 from quizzes.rest_api.public import PublicQuestionSerializer
 from quizzes.selectors import (
@@ -82,6 +82,9 @@ from quizzes.services import QuestionReportError, question_report_create
 
 if TYPE_CHECKING:  # names for annotations, never for queries (see above)
     from quizzes.models import Article as Article
+    from quizzes.models import Choice as Choice
+    from quizzes.models import Question as Question
+    from quizzes.models import QuestionBank as QuestionBank
 
 __all__ = [
     "ArticleFacts",
@@ -126,12 +129,14 @@ __all__ = [
     "choice_texts_of_bank",
     "choices_in_order",
     "banks_none",
-    "Choice",  # leaving (see above)
-    "Question",  # leaving
-    "QuestionBank",  # leaving
     "choices_for_grading",
     "choice_is_correct_subquery",
     "correct_choice_subquery",
+    "BANK_ROW_FIELDS",
+    "QUESTION_ROW_FIELDS",
+    "question_from_row",
+    "questions_by_ids",
+    "questions_with_status",
     "LoadBank",
     "load_bank_ensure",
     "load_bank_analyze",

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     BooleanField,
@@ -23,13 +23,17 @@ from django.utils import timezone
 
 from classes.api import bank_ids_assigned_to
 from quizzes.api import (
+    BANK_ROW_FIELDS,
+    QUESTION_ROW_FIELDS,
     BankStatus,
-    Choice,
-    Question,
-    QuestionBank,
     QuestionStatus,
     banks_studyable_by,
+    choices_in_order,
     published_question_filter,
+    published_questions,
+    question_from_row,
+    questions_by_ids,
+    questions_with_status,
     sibling_key,
 )
 
@@ -38,6 +42,9 @@ from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from ..models import Card, CardState, ReviewLog
 from ..study_day import day_bounds, study_date, zone_of
 from .common import LEARNING_STATES, preferences_or_default, started_or_suspended
+
+if TYPE_CHECKING:
+    from quizzes.api import Question
 
 MAX_COUNT = 9999
 BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
@@ -260,7 +267,7 @@ def _candidates(
             cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
         )
     unstarted = (
-        Question.objects.filter(status=QuestionStatus.PUBLISHED)
+        questions_with_status(QuestionStatus.PUBLISHED)
         .exclude(started_or_suspended(user))
         .order_by("position", "id")
         .values("id")
@@ -292,7 +299,7 @@ def _candidates(
 def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, user, now: datetime) -> None:
     """Read the questions (with the user's cards) the parts select, in one query."""
     rows = (
-        Question.objects.filter(pk__in=sql.union_all(parts))
+        questions_by_ids(sql.union_all(parts))
         .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .order_by()
         .values_list(*_CANDIDATE)
@@ -331,9 +338,7 @@ def _due_counts(
     # a join over every question). The review window is full exactly when the
     # reviews read (those of assigned banks included) fill it: those of assigned
     # banks are among the most overdue otherwise.
-    published = Question.objects.filter(published_question_filter(), pk=OuterRef("question_id"))
-    if bank is not None:
-        published = published.filter(bank=bank)
+    published = published_questions(bank=bank).filter(pk=OuterRef("question_id"))
     cards = (
         Card.objects.filter(user=user, suspended_at__isnull=True, due__lte=now)
         .alias(published=Subquery(published.order_by().values("pk")[:1]))
@@ -486,7 +491,7 @@ def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list
     ]
     prefetch_related_objects(
         [item.question for item in items],
-        Prefetch("choices", queryset=Choice.objects.order_by("position", "id")),
+        Prefetch("choices", queryset=choices_in_order()),
     )
     for item in items:  # (an unsaved new card gets them with its row)
         item.previews_from(now, scheduling)
@@ -499,21 +504,13 @@ def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list
 _CARD_FIELDS = tuple(
     f.attname for f in Card._meta.concrete_fields if f.name not in ("created_at", "updated_at")
 )
-_QUESTION_FIELDS = tuple(
-    f.attname for f in Question._meta.concrete_fields if f.name not in ("created_at", "updated_at")
-)
-_BANK_FIELDS = tuple(
-    f.attname
-    for f in QuestionBank._meta.concrete_fields
-    if f.name not in ("created_at", "updated_at", "description")
-)
 _QUESTION_ROW = (
     *(f"mine__{name}" for name in _CARD_FIELDS),
-    *_QUESTION_FIELDS,
-    *(f"bank__{name}" for name in _BANK_FIELDS),
+    *QUESTION_ROW_FIELDS,
+    *(f"bank__{name}" for name in BANK_ROW_FIELDS),
 )
 _QUESTION_AT = len(_CARD_FIELDS)
-_BANK_AT = _QUESTION_AT + len(_QUESTION_FIELDS)
+_BANK_AT = _QUESTION_AT + len(QUESTION_ROW_FIELDS)
 _ID = _CARD_FIELDS.index("id")
 
 
@@ -522,17 +519,14 @@ def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
     banks: one query. A question the user has no Card row for yet gets an unsaved
     one (pk None): a read writes nothing; services.queue_cards_create saves them."""
     rows = (
-        Question.objects.filter(pk__in=question_ids)
+        questions_by_ids(question_ids)
         .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .order_by()
         .values_list(*_QUESTION_ROW)
     )
     cards: dict[int, Card] = {}
     for row in rows:
-        question = Question.from_db(
-            Question.objects.db, _QUESTION_FIELDS, row[_QUESTION_AT:_BANK_AT]
-        )
-        question.bank = QuestionBank.from_db(QuestionBank.objects.db, _BANK_FIELDS, row[_BANK_AT:])
+        question = question_from_row(row[_QUESTION_AT:_BANK_AT], row[_BANK_AT:])
         if row[_ID] is None:
             card = Card(user=user, question=question, due=now)
         else:
