@@ -48,6 +48,7 @@ COUNTRIES: dict[str, float] = {
     "posted_to": 0.97,  # 2/2
     "respectively": 0.98,  # 3/3
     "shared_demonym": 0.97,  # 1/1
+    "subject_placed": 0.97,  # 2/2
     "thing_in_country": 0.98,  # 4/4
     "title_before_name": 0.99,  # 17/17
     "title_body": 0.97,  # 1/1

@@ -61,6 +61,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "he returned to Norway" (he/she: the one person named just before, or its subject).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
    spokeswoman X" -> the ministry too.
+18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
+   closed-door hearing is under way in Peru", "The ABC party is banned in Chile" (a named or
+   modified common noun subject, never a person nor a bare "the race").
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -100,6 +103,7 @@ from .groups import (
     nationality_nouns,
     noun_of_country,
     participle_from_country,
+    subjects_placed_by_their_verb,
     things_in_a_country,
 )
 from .organisations import (
@@ -135,6 +139,7 @@ RULES: tuple[Rule, ...] = (
     participle_from_country,
     counted_things_links,
     things_in_a_country,
+    subjects_placed_by_their_verb,
     people_through_organisations,
     life_places,
     event_links,

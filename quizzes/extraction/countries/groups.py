@@ -20,6 +20,7 @@ from .words import (
     OFFICES,
     ORG_NOUNS,
     OWNED_NOUNS,
+    PERSON_NOUNS,
     PLACE_NOUNS,
 )
 
@@ -394,3 +395,30 @@ def _linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
         link.country == country and noun.lower_ in link.subject.lower().split()
         for link in ctx.links
     )
+
+
+def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
+    """ "A trial is under way in Chile", "The party is banned in Peru", "an apartment block
+    collapsed in Norway": the thing a clause places in a country (a common noun subject;
+    never a person, whose visit says nothing of their country)."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        mention = ctx.name_mention_from(tok.i + 1)
+        if mention is None or _owned_name(ctx, mention):
+            continue
+        verb = tok.head if tok.head.pos_ != "ADJ" else tok.head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not _placeable_subject(ctx, subject):
+            continue
+        ctx.add(_phrase(ctx, subject), mention.country, subject.i, "other", "subject_placed")
+
+
+def _placeable_subject(ctx: CountryContext, noun: Token) -> bool:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "DATE", "TIME", "NORP"):
+        return False
+    if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
+        return False
+    if noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return False  # "The race was held in Chile", "leaders met in Peru": said before, or anyone
+    return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS

@@ -833,3 +833,14 @@ def test_a_person_through_the_body_named_as_their_owner(links_of):
     )
     assert ("Sarah Collins", "Netherlands") in found
     assert not any(subject == "Tom Reid" for subject, _country in found)
+
+
+def test_a_thing_a_clause_places_in_a_country(links_of):
+    found = pairs(
+        links_of(
+            "A closed-door hearing is under way in Peru. The race was held in Chile. "
+            "Tom Reid spoke in Norway on Friday."
+        )
+    )
+    assert ("closed-door hearing", "Peru") in found
+    assert not {("race", "Chile"), ("Tom Reid", "Norway")} & found
