@@ -16,6 +16,8 @@ from .context import CountryContext, CountryMention, clean, two_letter_code
 from .words import (
     ABSTRACT_NOUNS,
     EVENT_NOUNS,
+    HUMAN_ENDINGS,
+    HUMAN_PLURALS,
     INDEFINITE,
     OFFICES,
     ORG_NOUNS,
@@ -400,7 +402,7 @@ def _linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
 def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
     """ "A trial is under way in Chile", "The party is banned in Peru", "an apartment block
     collapsed in Norway": the thing a clause places in a country (a common noun subject;
-    never a person, whose visit says nothing of their country)."""
+    never a person or people, whose visit says nothing of their country)."""
     for tok in ctx.tokens:
         if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
@@ -419,6 +421,8 @@ def _placeable_subject(ctx: CountryContext, noun: Token) -> bool:
         return False
     if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
         return False
+    if noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS):
+        return False  # "Chilean troops met in Peru": people somewhere, like a person
     if noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in noun.children):
         return False  # "The race was held in Chile", "leaders met in Peru": said before, or anyone
     return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS
