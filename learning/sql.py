@@ -18,7 +18,6 @@ from django.db.models import (
     Func,
     QuerySet,
 )
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .cards import CARD_STATE_FIELDS
@@ -204,18 +203,28 @@ def update_cards(cards: Sequence[Any]) -> None:
             )
 
 
-def union_all(parts: Sequence[QuerySet[Any]]) -> RawSQL:
-    """The rows of several one-column querysets, each of which may be ordered and
-    sliced (a window: `ORDER BY ... LIMIT n`), as one subquery for `pk__in`:
-    `SELECT * FROM (part) UNION ALL ...` (Django's union() refuses sliced parts
-    on SQLite)."""
+def union_rows(parts: Sequence[QuerySet[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of several querysets of the same columns, each of which may be
+    ordered and sliced (a window: `ORDER BY ... LIMIT n`), in one statement:
+    `SELECT * FROM (part) UNION ALL ...` (Django's union() refuses sliced parts on
+    SQLite). Values come as the driver gives them: see datetime_from_db."""
     sqls: list[str] = []
     params: list[Any] = []
     for number, queryset in enumerate(parts):
         sql, part_params = queryset.query.sql_with_params()
         sqls.append(f"SELECT * FROM ({sql}) part_{number}")
         params.extend(part_params)
-    return RawSQL(" UNION ALL ".join(sqls), params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sqls), params)
+        return list(cursor.fetchall())
+
+
+def datetime_from_db(value: Any) -> Any:
+    """A datetime column of a raw row as Django reads it (SQLite gives text)."""
+    if value is None or connection.vendor != "sqlite":
+        return value
+    convert = cast(Any, connection.ops).convert_datetimefield_value  # (text or naive)
+    return convert(value, None, connection)
 
 
 def capped_counts(capped: dict[str, tuple[QuerySet[Any], int]]) -> dict[str, int]:

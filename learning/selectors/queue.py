@@ -194,8 +194,9 @@ def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
     return [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in rows]
 
 
-# A candidate: a question with the user's card of it (None columns when it has none).
-_CANDIDATE = (
+# A candidate's columns, read by each window itself: from the card side (due
+# cards) or the question side with the user's card if any (new questions).
+_NEW_ROW = (
     "id",
     "bank_id",
     "position",
@@ -208,6 +209,11 @@ _CANDIDATE = (
     "mine__due",
     "mine__stability",
     "mine__last_review",
+)
+_DUE_ROW = (
+    "question_id",
+    *(f"question__{name}" for name in _NEW_ROW[1:7]),
+    *(name.removeprefix("mine__") for name in _NEW_ROW[7:]),
 )
 
 
@@ -234,6 +240,7 @@ class _Candidates:
     ahead: list[_Candidate] = field(default_factory=list)
     reviews: list[_Candidate] = field(default_factory=list)
     new: list[_Candidate] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)  # question ids
 
 
 def _candidates(
@@ -252,7 +259,7 @@ def _candidates(
         & _bank_filter(bank)
     )
     due = mine & Q(due__lte=now)
-    cards = Card.objects.order_by("due", "id").values("question_id")
+    cards = Card.objects.order_by("due", "id").values_list(*_DUE_ROW)
     # (one window per state: each walks the (user, state, due) index in order)
     parts: list[QuerySet[Any]] = [
         *(
@@ -269,8 +276,9 @@ def _candidates(
     unstarted = (
         questions_with_status(QuestionStatus.PUBLISHED)
         .exclude(started_or_suspended(user))
+        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .order_by("position", "id")
-        .values("id")
+        .values_list(*_NEW_ROW)
     )
     waiting = banks if new_wanted > 0 else []
     found = _Candidates()
@@ -280,7 +288,7 @@ def _candidates(
     while True:
         parts.extend(unstarted.filter(bank_id=b.pk)[:new_wanted] for b in waiting[:BANKS_PER_READ])
         waiting = waiting[BANKS_PER_READ:]
-        _read_into(found, parts, user=user, now=now)
+        _read_into(found, parts, now=now)
         if not waiting or len(found.new) >= new_wanted:
             break
         parts = []
@@ -296,17 +304,16 @@ def _candidates(
     return found
 
 
-def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, user, now: datetime) -> None:
-    """Read the questions (with the user's cards) the parts select, in one query."""
-    rows = (
-        questions_by_ids(sql.union_all(parts))
-        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
-        .order_by()
-        .values_list(*_CANDIDATE)
-    )
+def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, now: datetime) -> None:
+    """Read the parts' rows in one statement (the same columns: each part selects
+    them itself, so nothing is joined to the windows afterwards)."""
+    rows = sql.union_rows(parts)
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
         card_id, state, due_at, stability, last_review = card
+        if question_id in found.seen:  # (a review of an assigned bank: in two windows)
+            continue
+        found.seen.add(question_id)
         candidate = _Candidate(
             question_id=question_id,
             bank_id=bank_id,
@@ -314,9 +321,9 @@ def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, user, now: dat
             key=_sibling_key_of(article_id, start, end, fingerprint),
             card_id=card_id,
             state=state,
-            due=due_at,
+            due=sql.datetime_from_db(due_at),
             stability=stability,
-            last_review=last_review,
+            last_review=sql.datetime_from_db(last_review),
         )
         if state == CardState.REVIEW:
             found.reviews.append(candidate)
