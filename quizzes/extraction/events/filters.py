@@ -94,15 +94,24 @@ _PERIOD_WHEN = re.compile(
 _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
 
 
+_YEAR_LIKE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+
+
 def _figure(t: Token) -> bool:
-    """An amount written with digits or as money/percent ("2.1%", "$1.8bn", "1,750")."""
-    if t.is_punct:
+    """An amount written with digits or as money/percent ("2.1%", "$1.8bn", "1,750"); not a
+    year ("1980–1987") nor a number inside a compound modifier ("a 25-room home")."""
+    if t.is_punct or _YEAR_LIKE.match(t.text) or _in_compound_modifier(t):
         return False
     return t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"} or (
         (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
         and t.ent_type_ != "DATE"
         and any(c.isdigit() for c in t.text)
     )
+
+
+def _in_compound_modifier(t: Token) -> bool:
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_alpha
 
 
 def _statistic(expr: TimeExpression, sent: Span) -> bool:

@@ -750,3 +750,12 @@ def test_a_figure_every_year_is_a_statistic_but_a_yearly_happening_stays(events_
     assert events_of("About 2,000 trees are planted in the valley every year.") == []
     found = events_of("The village holds a lantern parade every spring.")
     assert [e.when for e in found] == ["every spring"]
+
+
+def test_a_year_or_a_number_in_a_compound_modifier_is_no_figure(nlp):
+    from quizzes.extraction.events.filters import _figure
+
+    doc = nlp("She kept a 25-room villa from 1987 and 2,000 acres of land.")
+    figures = {t.text for t in doc if _figure(t)}
+    assert "2,000" in figures
+    assert not figures & {"25", "1987"}
