@@ -24,7 +24,11 @@ World Cup", "will host the 2031 championship"); with a preposition it dates ("in
 
 A year used as a noun modifier counts after a determiner or possessive ("the 2018 steel
 tariffs", "Nigeria's 2023 election"), not as a count ("2014 workers"). "today" inside a
-quotation counts only in the past tense ("'it will start to change today'" is a hope), and a
+quotation counts only in the past tense ("'it will start to change today'" is a hope), unless
+it names a thing done that day ("today's ruling", "the statement tonight"); a year naming a
+race or a meeting is no date beside the clause's day ("Yesterday, X won the 2019 ...
+Marathon"), nor a year ending a quoted name ("dubbed "Harbour 2025""); a clock time written
+twice and its day are one expression ("9:15 p.m. CET (2015 UTC) on August 12"); and a
 decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
 
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks

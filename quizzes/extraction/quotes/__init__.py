@@ -46,7 +46,11 @@ over the already-parsed Doc; nothing is parsed again):
                  spokesperson said", "a spokeswoman for X", "a Treasury official") is
                  nobody named (None), also when the parse makes the organisation the
                  subject; the organisation itself as subject ("The department said in a
-                 statement") stays the organisation.
+                 statement") stays the organisation. "talked of", "expressed",
+                 "voiced", "justified ... as", "informed X" take a quoted phrase like
+                 "said"; a phrase quoted as the object of a verb coordinated with a speech
+                 verb is the subject's ("gave its “...” and said"); "pleading guilty" is no
+                 speech. "His wife Mary said" is Mary.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
@@ -57,7 +61,11 @@ over the already-parsed Doc; nothing is parsed again):
                  A gender the article itself shows is learned: once "Lee ... he said"
                  has been attributed to Lee, a later "she" passes over Lee. "The
                  24-year-old said" parsed with no subject is resolved like a he/she.
-   according_to  "“...”, according to X".
+                 The one spoken with in an earlier sentence ("Police spoke with Ms Reed.
+                 She said ...") is a candidate, ranked last (never in its own sentence).
+   according_to  "“...”, according to X"; but "According to X, <someone> said ..." is
+                 that someone's (None when unnamed), and "X ruled, according to the
+                 summary, “...”" (a text naming no author) is X's.
    A subject that is not a person ("one Moscow official called for the
    “denazification”", "analysts say") gives speaker None and stops here.
 For a quotation that is a sentence on its own (nothing but punctuation around it):
