@@ -416,8 +416,8 @@ def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | N
 def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "On Tuesday, the _____ (_____) announced …": one blank per card, else two
     blanks stand for different words."""
-    if draft.kind == "cloze" and draft.prompt.count(BLANK) > 1:
-        return "grammar: more than one blank"
+    if draft.kind in {"cloze", "who_said"} and draft.prompt.count(BLANK) > 1:
+        return "grammar: more than one blank"  # (a who-said sentence: "The _____ (_____)")
     return None
 
 
@@ -1054,8 +1054,10 @@ def _subject_and_verb(draft: QuestionDraft) -> tuple[str, str] | None:
         return None
     event = draft.source.event
     parts = clause_parts(strip_time(event.event, event.when))
-    if parts is None or parts.verb_index < 0:
+    if parts is None:
         return None
+    if parts.verb_index < 0:
+        return parts.words[-1].casefold(), ""  # "the summit" (took place)
     verb = parts.verb.strip(",;:").casefold()
     head = parts.subject[-1].casefold().strip(",") if parts.subject else ""  # "painter Ana Ruiz"
     return head, past_to_base(verb) or verb
@@ -1065,7 +1067,9 @@ def same_event_twice(
     draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
 ) -> str | None:
     """ "When did X die after …?" and "When did X die at home …?" (one day): two
-    sentences telling one event give one question."""
+    sentences telling one event give one question. So do "When did the crash happen?"
+    and "When did a collision kill X?": an event only named ("happen", "take place")
+    on a date another question asks is that event again."""
     if draft.kind not in {"when", "true_false"}:
         return None
     mine = _subject_and_verb(draft)
@@ -1073,9 +1077,16 @@ def same_event_twice(
         return None
     for other in kept:
         one_date = other.kind in {"when", "true_false"} and _overlapping_dates(draft, other)
-        if one_date and _subject_and_verb(other) == mine:
+        if not one_date:
+            continue
+        theirs = _subject_and_verb(other)
+        named_only = _NAMED_ONLY & {mine[1], theirs[1] if theirs else ""}
+        if theirs == mine or (named_only and draft.target == other.target):
             return f"the same event as “{other.prompt[:60]}”"
     return None
+
+
+_NAMED_ONLY = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"
 
 
 def _person_asked(draft: QuestionDraft) -> str:

@@ -666,3 +666,45 @@ def test_no_statement_on_a_subject_whose_country_is_asked():
     assert q.true_false_share(statement, [asked], ctx_for(text)).startswith(
         "true/false: the subject's country"
     )
+
+
+def test_an_event_only_named_on_a_date_already_asked_is_that_event_again():
+    text = (
+        "A lorry collision killed the cyclist Omar Haddad on March 9.\n"
+        "The crash happened around 6 p.m. on March 9.\n"
+    )
+    killed = dated(
+        "A lorry collision killed the cyclist Omar Haddad", "March 9", "2021-03-09", text
+    )
+    crash_line = text.splitlines()[1] + "\n"
+    crash = dated("The crash happened", "March 9", "2021-03-09", crash_line)
+    a = draft(
+        "when",
+        "When did a lorry collision kill the cyclist Omar Haddad?",
+        "9 March 2021",
+        ["8 March 2021", "7 March 2021"],
+        source=killed,
+        target="date:2021-03-09",
+        fact_keys=("a",),
+    )
+    b = draft(
+        "when",
+        "When did the crash happen?",
+        "9 March 2021",
+        ["8 March 2021", "6 March 2021"],
+        source=crash,
+        target="date:2021-03-09",
+        fact_keys=("b",),
+        evidence_start=60,
+    )
+    assert q.same_event_twice(b, [a], ctx_for(text)) is not None
+
+
+def test_a_who_said_sentence_with_two_blanks_is_not_asked():
+    made = draft(
+        "who_said",
+        f'Who said: “a victory”? (Context: The {BLANK} ({BLANK}), which runs the port, called it "a victory".)',
+        "Harbour Authority",
+        ["Port Council", "Fishing Board"],
+    )
+    assert q.cloze_blanks(made, ctx_for("x")) == "grammar: more than one blank"
