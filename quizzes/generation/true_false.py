@@ -1,22 +1,22 @@
-"""True or false? A statement from one fact, made false for about half of them
-by swapping in a plausible wrong speaker, country or date (chosen by fingerprint,
-so regeneration picks the same). Every fact gives a candidate; the quality check
-keeps statements only on facts no other question asks, a few per bank, one per
-sentence."""
+"""True or false? A statement from a quote or a dated event, made false for about
+half of them by swapping in a plausible wrong speaker or date (chosen by fingerprint,
+so regeneration picks the same). Never from a country link: "The article links X
+to Y" reads as nationality whatever the article's relation, and a false one names
+a country the article never mentions (world trivia, answerable without reading).
+The quality check keeps statements only on facts no other question asks, a few per
+bank, one per sentence."""
 
 from __future__ import annotations
 
 import re
 
-from quizzes.extraction.facts import CountryLink, DatedEvent, Quote
+from quizzes.extraction.facts import DatedEvent, Quote
 
 from .context import GenerationContext, without_country_roles
 from .dates import mentions, parse_label
-from .distractors import country_distractors, date_distractors, person_distractors
+from .distractors import date_distractors, person_distractors
 from .draft import QuestionDraft
 from .fingerprint import (
-    country_key,
-    country_target,
     date_target,
     event_key,
     person_target,
@@ -25,7 +25,6 @@ from .fingerprint import (
     seed_of,
 )
 from .text import (
-    country_in_sentence,
     explanation,
     gives_away_person,
     is_organisation,
@@ -34,7 +33,6 @@ from .text import (
     shorten,
 )
 from .when import when_explanation
-from .which_country import gives_away, phrasing, usable, wrong_for
 from .who_said import joins_places, names_a_thing
 from .wording import statement_with_date, strip_time
 
@@ -60,7 +58,7 @@ def _draft(
     statement: str,
     truth: bool,
     why: str,
-    fact: Quote | CountryLink | DatedEvent,
+    fact: Quote | DatedEvent,
     *,
     fact_key: str,
     target: str,
@@ -111,32 +109,6 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             key, statement, truth, why, quote, fact_key=key, target=person_target(quote.speaker)
         )
         draft.source = quote
-        drafts.append(draft)
-    for link in ctx.countries:
-        key = country_key(link)
-        if not usable(link):
-            continue
-        phrased = phrasing(link, ctx)
-        if gives_away(link, phrased.question):
-            continue  # "The battery maker in South Korea belongs to South Korea."
-        country, truth = link.country, _is_true(key)
-        if not truth:
-            others = country_distractors(
-                link.country,
-                article_countries=ctx.article_countries,
-                also_right=wrong_for(link, phrased.statement, ctx),
-                seed=seed_of(key),
-            )
-            if not others:
-                continue
-            country = others[0]
-        statement = phrased.statement.format(country=country_in_sentence(country))
-        statement = statement[:1].upper() + statement[1:]
-        why = explanation(link.evidence, "" if truth else f"(It is {link.country}.)")
-        draft = _draft(
-            key, statement, truth, why, link, fact_key=key, target=country_target(link.country)
-        )
-        draft.source = link
         drafts.append(draft)
     for dated in ctx.clean_dated:
         key = event_key(dated.event)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.geo import city_country
+
 from .context import GenerationContext
 from .distractors import (
     MAX_DISTRACTORS,
@@ -85,12 +87,41 @@ def speaker_options(
     named = [
         c
         for c in candidates
-        if not gives_away_person(quote_text, c)
+        if (is_organisation(speaker) or described_person(c, ctx))
+        and not gives_away_person(quote_text, c)
         and not only_quoted(c, ctx.article_text)
         and not joins_places(c)
+        and not names_a_place(c, ctx.article_text)
         and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
     ]
     return named[:MAX_DISTRACTORS]
+
+
+def described_person(name: str, ctx: GenerationContext) -> bool:
+    """A speaker of the article, a name from the owner's other banks, or one the
+    article gives a role or a pronoun: only these read as people. A bare name the
+    extractor took for a person may be a building or a place ("the X Hall")."""
+    return (
+        name in ctx.speakers
+        or name in ctx.other_people
+        or name in ctx.roles
+        or name in ctx.genders
+        or _surname_alone(name, tuple(ctx.people), ctx.article_text)
+    )
+
+
+@lru_cache(maxsize=2048)
+def _surname_alone(name: str, people: tuple[str, ...], article_text: str) -> bool:
+    """ "… Soleimani was killed …" after "Qasem Soleimani": the article calls the
+    person by surname alone, as it does people and seldom places or buildings."""
+    tokens = name.split()
+    if len(tokens) < 2 or len(tokens[-1]) < 3:
+        return False
+    rest = article_text
+    for full in sorted(people, key=len, reverse=True):
+        if len(full.split()) > 1:
+            rest = rest.replace(full, " ")
+    return re.search(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])", rest) is not None
 
 
 # The last word of a street, a building or a publication's name, not a person's.
@@ -132,6 +163,32 @@ def names_a_thing(name: str, article_text: str) -> bool:
         if re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?$", before):
             return True
         at = article_text.find(name, at + 1)
+    return False
+
+
+# Where a name stands as a place: "in X", "at X", "near X" (not "in X's view").
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$")
+# "X, <state or country> where …": a town placed in its region, not a person's title.
+_PLACE_AFTER = re.compile(
+    r",\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?=\s*(?:[,.;:)]|$|\s+(?:where|and|on|in|near|which|that)\b))"
+)
+
+
+@lru_cache(maxsize=2048)
+def names_a_place(name: str, article_text: str) -> bool:
+    """ "Chippewa Falls, Wisconsin", "a festival in Oakridge Mills", a known city of
+    several words: a place the extractor took for a person. Nobody would name it as
+    the speaker, so it is no option of a who-said question."""
+    tokens = name.split()
+    if len(tokens) > 1 and city_country(name) and not city_country(tokens[0]):
+        return True  # the whole name is a city ("Vladimir Putin" only starts with one)
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text):
+        before = article_text[max(0, match.start() - 20) : match.start()]
+        after = article_text[match.end() : match.end() + 60]
+        if _PLACE_BEFORE.search(before) and not re.match(r"['’]s\b", after):
+            return True
+        if (place := _PLACE_AFTER.match(after)) and is_place(place.group(1)):
+            return True
     return False
 
 

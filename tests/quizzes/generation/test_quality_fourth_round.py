@@ -477,12 +477,13 @@ def test_a_place_followed_by_region_is_part_of_a_longer_name():
 # True or false: more statements, on facts nothing else asks -------------------------
 
 
-def test_statements_come_from_every_unasked_fact_a_few_per_bank_one_per_sentence():
+def test_country_links_give_no_true_or_false_statement():
+    # "The article links X to Y" reads as nationality whatever the relation, and a
+    # false one names a country the article never mentions: no statement from them.
     text = (
         "Runners Ana Ruiz and Mia Sol, both from Kenya, led the race.\n"
         "Third came Ines Varga of Ethiopia, ahead of Omar Haddad from Uganda.\n"
         "Fifth was Lena Berg from Norway, and sixth Tom Vik from Sweden.\n"
-        "Seventh was Eva Lund from Denmark in her first race.\n"
     )
     facts = Facts(
         countries=[
@@ -492,28 +493,15 @@ def test_statements_come_from_every_unasked_fact_a_few_per_bank_one_per_sentence
             link("Omar Haddad", "Uganda", "Third", "person", source=text),
             link("Lena Berg", "Norway", "Fifth", "person", source=text),
             link("Tom Vik", "Sweden", "Fifth", "person", source=text),
-            link("Eva Lund", "Denmark", "Seventh", "person", source=text),
         ],
         people=[
             Person(name=n)
-            for n in (
-                "Ana Ruiz",
-                "Mia Sol",
-                "Ines Varga",
-                "Omar Haddad",
-                "Lena Berg",
-                "Tom Vik",
-                "Eva Lund",
-            )
+            for n in ("Ana Ruiz", "Mia Sol", "Ines Varga", "Omar Haddad", "Lena Berg", "Tom Vik")
         ],
     )
     drafts = generate_questions(facts, article_text=text)
-    statements = kinds(drafts, "true_false")
-    assert 1 <= len(statements) <= q.MAX_TRUE_FALSE
-    sentences = [(d.evidence_start, d.evidence_end) for d in statements]
-    assert len(sentences) == len(set(sentences))
-    asked = {k for d in drafts if d.kind != "true_false" for k in d.fact_keys}
-    assert not any(set(d.fact_keys) & asked for d in statements)
+    assert drafts  # the links still give which-country questions
+    assert kinds(drafts, "true_false") == []
 
 
 def test_a_statement_of_who_said_needs_the_credit_in_its_own_sentence():

@@ -1,4 +1,4 @@
-from quizzes.extraction.facts import Facts
+from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generate_questions
 
 from .facts_for_tests import SAMPLE_TEXT, quote, sample_facts
@@ -88,3 +88,40 @@ def test_people_from_other_banks_fill_the_options():
     first = drafts[0]
     assert first.answer == "Jane Doe"
     assert sorted(first.choice_texts) == ["Ann Poe", "Jane Doe", "John Roe", "Max Moe"]
+
+
+PLACES_TEXT = (
+    "“The river rose overnight,” said Jane Doe.\n"
+    "“We moved the sheep uphill,” said John Roe.\n"
+    "Floods also reached a fair in Oakridge Mills and the town of Brookfield Hollow, Nevada, "
+    "where the Grand Pavilion was closed.\n"
+    "Ann Poe, the county engineer, inspected the dam, and Poe said it held.\n"
+    "Max Moe also came; Moe brought pumps.\n"
+)
+
+
+def places_facts(*people):
+    return Facts(
+        quotes=[
+            quote("The river rose overnight", "Jane Doe", source=PLACES_TEXT),
+            quote("We moved the sheep uphill", "John Roe", source=PLACES_TEXT),
+        ],
+        people=[Person(name=n) for n in people],
+    )
+
+
+def test_places_and_buildings_taken_for_people_are_no_speaker_options():
+    # The extractor took a town, a town placed in its state and a building for people;
+    # only the people (a role, or called by surname alone) fill the options.
+    facts = places_facts(
+        "Oakridge Mills", "Brookfield Hollow", "Grand Pavilion", "Ann Poe", "Max Moe"
+    )
+    drafts = who_said(facts, PLACES_TEXT)
+    assert len(drafts) == 2
+    for draft in drafts:
+        assert sorted(draft.choice_texts) == sorted({"Jane Doe", "John Roe", "Ann Poe", "Max Moe"})
+
+
+def test_without_enough_people_the_question_is_dropped_not_filled_with_places():
+    facts = places_facts("Oakridge Mills", "Brookfield Hollow", "Grand Pavilion")
+    assert who_said(facts, PLACES_TEXT) == []
