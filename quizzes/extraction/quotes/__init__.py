@@ -14,7 +14,11 @@ over the already-parsed Doc; nothing is parsed again):
                  colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
                  An organisation subject is the speaker in full ("The Kumasi Chamber of
                  Trade and Industry said"); "it said" / "the authority said" is the
-                 organisation that spoke in this or the previous sentence; failing
+                 organisation that spoke in this or the previous sentence (an "it"
+                 opening a sentence, also the organisation that was the main subject
+                 of the sentence before: "The agency paused ... It thanked X, noting
+                 “...”"); "the Norwegian government said" is that body as written
+                 ("Norwegian government"; its spokesperson stays unnamed); failing
                  that, "the ministry said" is the nearest organisation named earlier
                  (within about 400 words) whose name has that word ("the Ministry of
                  Foreign Affairs"), whether or not it spoke there (not office words:

@@ -123,6 +123,22 @@ def organisation_pronoun(s: Speakers, tok: Token) -> Said | None:
     return Said(org, "explicit", "organisation_pronoun") if org else None
 
 
+def organisation_subject_before(s: Speakers, tok: Token) -> Said | None:
+    """ "The agency paused its broadcast. It praised the pilot, noting “...”": an "it"
+    that opens its clause is the organisation that was the main subject of the sentence
+    before (when that sentence's main subject is an organisation, spoken or not)."""
+    seg = s.ctx.seg_of(tok.idx) - 1
+    if tok.lower_ != "it" or seg < 0 or tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ROOT":
+        return None
+    first, last = s.ctx.seg_tokens(s.ctx.segments[seg])
+    roots = [t for t in s.ctx.doc[first : last + 1] if t.dep_ == "ROOT"]
+    subjects = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or s.ctx.in_quote[subjects[0].i] is not None:
+        return None
+    org = s.ctx.people.organisation_at(subjects[0].i)
+    return Said(org, "explicit", "organisation_subject_before") if org else None
+
+
 def named_person(s: Speakers, tok: Token) -> Said | None:
     """ "Mr D'Anieri said": a mention of a person of the article, also through an apposition
     or a compound ("the farmer, Ana Smith, said")."""
@@ -280,6 +296,27 @@ def organisation_subject(s: Speakers, tok: Token) -> Said | None:
     return Said(org, "explicit", "organisation_subject")
 
 
+NATIONAL_BODIES = {
+    "government", "ministry", "parliament", "cabinet", "army", "military", "navy",
+    "embassy", "police", "court", "presidency",
+}  # fmt: skip
+
+
+def national_body(s: Speakers, tok: Token) -> Said | None:
+    """ "The Norwegian government said": a public body named by its nation's adjective
+    is the speaker, as the text writes it ("Norwegian government"); "a Norwegian
+    government spokesperson said" is someone unnamed (the subject is the spokesperson)."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+        return None
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
+    if not any(c.ent_type_ == "NORP" and c.text[:1].isupper() for c in mods):
+        return None
+    if any(c.dep_ == "prep" for c in tok.children) or s.representative_after(tok):
+        return None
+    start = min(c.i for c in mods)
+    return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "national_body")
+
+
 def name_under_role_noun(s: Speakers, tok: Token) -> Said | None:
     """ "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree; not
     someone the role serves ("a spokesman for Mr Haddad", "an adviser to X")."""
@@ -337,6 +374,7 @@ SubjectRule = Callable[["Speakers", Token], "Said | None"]
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     pronoun_subject,
     organisation_pronoun,
+    organisation_subject_before,
     named_person,
     organisation_in_apposition,
     owned_organisation,
@@ -344,6 +382,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
+    national_body,
     name_under_role_noun,
     unnamed_person_named,
     definite_description,

@@ -1187,3 +1187,35 @@ def test_a_corps_is_an_organisation_named_in_full(quotes_of):
         'that the crew were "heroes" of the night.'
     )
     assert said(quotes_of(text)) == {"heroes": "Norvian Coastal Defence Corps"}
+
+
+def test_national_government_as_subject_is_the_speaker(quotes_of):
+    text = (
+        "The Norwegian government published the audit on Friday and said the harbour "
+        "contract was “deeply flawed” from the start."
+    )
+    assert said(quotes_of(text)) == {"deeply flawed": "Norwegian government"}
+
+
+def test_spokesperson_of_a_national_government_stays_unnamed(quotes_of):
+    text = (
+        "A Norwegian government spokesperson said the harbour contract was "
+        "“deeply flawed” from the start."
+    )
+    assert said(quotes_of(text)) == {"deeply flawed": None}
+
+
+def test_it_is_the_organisation_that_was_the_subject_just_before(quotes_of):
+    text = (
+        "The Baltic Maritime Agency halted its ferry timetable for the storm. "
+        "It also thanked the harbour crews, noting “their night shift saved the pier”."
+    )
+    assert said(quotes_of(text)) == {"their night shift saved the pier": "Baltic Maritime Agency"}
+
+
+def test_it_after_a_person_subject_is_not_an_organisation(quotes_of):
+    text = (
+        "Captain Lena Brask halted the ferry timetable for the storm. "
+        "It was “a long night for everyone” on the pier."
+    )
+    assert said(quotes_of(text)) == {"a long night for everyone": None}
