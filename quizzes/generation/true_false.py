@@ -33,7 +33,7 @@ from .text import (
     shorten,
 )
 from .when import when_explanation
-from .who_said import joins_places, names_a_thing
+from .who_said import described_person, joins_places, names_a_place, names_a_thing
 from .wording import statement_with_date, strip_time
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -98,7 +98,11 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 )
                 if not gives_away_person(quote.text, p)
                 and not joins_places(p)
-                and (is_organisation(quote.speaker) or not names_a_thing(p, ctx.article_text))
+                and not names_a_place(p, ctx.article_text)
+                and (
+                    is_organisation(quote.speaker)
+                    or (described_person(p, ctx) and not names_a_thing(p, ctx.article_text))
+                )
             ]
             if not others:
                 continue

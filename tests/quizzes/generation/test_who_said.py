@@ -125,3 +125,25 @@ def test_places_and_buildings_taken_for_people_are_no_speaker_options():
 def test_without_enough_people_the_question_is_dropped_not_filled_with_places():
     facts = places_facts("Oakridge Mills", "Brookfield Hollow", "Grand Pavilion")
     assert who_said(facts, PLACES_TEXT) == []
+
+
+def test_a_false_statement_never_credits_a_place_or_a_building():
+    from quizzes.generation import generation_context, true_false
+
+    said = [
+        "The river rose overnight",
+        "The dam held through the storm",
+        "Our pumps ran until morning",
+        "The school reopens on Monday",
+        "Every family is safe tonight",
+        "The bridge needs a full check",
+    ]
+    text = PLACES_TEXT + "".join(f"“{words},” said Jane Doe.\n" for words in said)
+    facts = Facts(
+        quotes=[quote(words, "Jane Doe", source=text) for words in said],
+        people=[Person(name=n) for n in ("Oakridge Mills", "Brookfield Hollow", "Grand Pavilion")],
+    )
+    statements = true_false.build(generation_context(facts, article_text=text))
+    assert statements
+    # The only other "people" are places and a building: no wrong speaker, no false one.
+    assert all(d.answer == "True" and "Jane Doe said" in d.prompt for d in statements)
