@@ -234,6 +234,28 @@ def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str 
     return None
 
 
+def blanked_words_shown(text: str, draft: QuestionDraft) -> bool:
+    """Does `text` show what a card blanks: the person (any part of the name), the
+    date as the card writes it, or the blanked words?"""
+    if draft.target.startswith("person:"):
+        return gives_away_person(text, draft.answer)
+    if draft.target.startswith("country:"):
+        return gives_away_country(text, draft.answer)
+    return contains_word(text, draft.answer)
+
+
+def cloze_answer_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: The _____ start date of the rule …" (June 15) under the
+    title "Masks required from June 15"; "Mayor _____ said …" under "Mayor Ruiz
+    re-elected": the title, read first, fills the blank."""
+    if draft.kind != "cloze" or draft.target.startswith("country:"):
+        return None  # a country: cloze_headline_country
+    title = _headline(ctx)
+    if title and blanked_words_shown(title, draft):
+        return "give-away: the article's title names the blanked words"
+    return None
+
+
 def _option_type_problem(kind: str, answer: str, options: list[str]) -> str | None:
     if kind == "who_said":
         if any(not looks_like_a_name(o) for o in options):
@@ -795,6 +817,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_news_source,
     cloze_person_not_a_name,
     cloze_headline_country,
+    cloze_answer_in_title,
     country_in_headline,
     options_of_the_answers_type,
     option_also_right,
@@ -996,6 +1019,22 @@ def country_named_elsewhere(
     return None
 
 
+def card_answer_named_elsewhere(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "Fill in the blank: Harbour master _____ said …" (Omar Haddad) beside "When did
+    Omar Haddad close the port?", or a card blanking "March 4" beside "True or false?
+    On March 4, …": another question of the bank shows the blanked person or date
+    (even inside a quotation: "Who said: “… we thank Haddad …”?")."""
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for cloze, other in pairs:
+        if cloze.kind != "cloze" or other is cloze or cloze.target.startswith("country:"):
+            continue  # a country: country_named_elsewhere
+        if blanked_words_shown(other.prompt, cloze):
+            return f"give-away: the words blanked in “{cloze.prompt[:60]}” are named"
+    return None
+
+
 _TF_VALUE = re.compile(
     r"^True or false\? (?:(?P<speaker>.+?) said: “|(?:On|In) (?P<date>[^,]+), "
     r"|.+?\s(?P<country>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)\.$)"
@@ -1083,7 +1122,50 @@ def same_event_twice(
         named_only = _NAMED_ONLY & {mine[1], theirs[1] if theirs else ""}
         if theirs == mine or (named_only and draft.target == other.target):
             return f"the same event as “{other.prompt[:60]}”"
+        action = _action(draft)
+        if action and action == _action(other) and not _two_named_subjects(draft, other):
+            # "When was X sentenced?" (March 2019) beside "When did a judge sentence
+            # X?" (13 March 2019): one action, one time, asked twice.
+            return f"the same action on the same date as “{other.prompt[:60]}”"
     return None
+
+
+_PREPOSITIONS = {"of", "for", "from", "in", "at", "on", "with", "by", "to"}
+_AUXILIARIES = {"was", "were", "is", "are", "been", "being", "be", "has", "had", "have", "did"}
+
+
+def _action(draft: QuestionDraft) -> str:
+    """The event's main verb as a base form, through a passive's auxiliary ("was
+    sentenced" -> "sentence"); "" for speech ("said": two statements of one day are
+    two facts) or when the clause has no verb."""
+    event = draft.source.event if isinstance(draft.source, DatedFact) else None
+    parts = clause_parts(strip_time(event.event, event.when)) if event else None
+    if parts is None or parts.verb_index < 0:
+        return ""
+    at = parts.verb_index
+    while at + 1 < len(parts.words) and parts.words[at].casefold() in _AUXILIARIES:
+        at += 1
+    verb = parts.words[at].strip(",;:").casefold()
+    base = past_to_base(verb) or verb
+    if base in _AUXILIARIES or _SPEECH_ACT.fullmatch(verb) or _SPEECH_ACT.fullmatch(base):
+        return ""
+    return base
+
+
+def _two_named_subjects(a: QuestionDraft, b: QuestionDraft) -> bool:
+    """Do the two events have different named subjects ("Ruiz won …", "Haddad won
+    …"): two people doing the same thing on one day are two facts."""
+    heads = []
+    for draft in (a, b):
+        event = draft.source.event if isinstance(draft.source, DatedFact) else None
+        parts = clause_parts(strip_time(event.event, event.when)) if event else None
+        if parts is None or not parts.subject:
+            return False
+        # The head before any prepositional phrase: "a former advisor for President X".
+        subject = list(parts.subject)
+        cut = next((i for i, w in enumerate(subject) if i and w in _PREPOSITIONS), None)
+        heads.append(subject[: cut or len(subject)][-1].strip(",’'s"))
+    return all(h[:1].isupper() for h in heads) and heads[0] != heads[1]
 
 
 _NAMED_ONLY = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"
@@ -1189,6 +1271,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_country_same_sentence,
     same_country_answer,
     country_named_elsewhere,
+    card_answer_named_elsewhere,
     false_value_crosses_out,
     date_asked_twice,
     same_event_twice,

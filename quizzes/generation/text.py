@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from quizzes.extraction.geo import country_of_adjective
+from quizzes.extraction.geo import canonical_country, country_of_adjective
 
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
@@ -201,11 +201,20 @@ def gives_away_country(prompt: str, country: str) -> bool:
         if distinctive and len(stem) >= 4 and any(w.startswith(stem) for w in words(prompt)):
             return True
     target = normalise(country)
-    return any(
+    if any(
         word[:1].isupper() and normalise(country_of_adjective(word) or "") == target
         for token in _WORD.findall(plain(prompt))
         for word in {token, *token.split("-")}  # "Turkish-claimed waters"
+    ):
+        return True
+    # "Britain's trains" names the United Kingdom by another of its names.
+    return any(
+        normalise(canonical_country(name) or "") == target
+        for name in _CAPITALISED_RUN.findall(plain(prompt))
     )
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*){0,3}")
 
 
 GENERIC_COUNTRY_WORDS = {

@@ -23,7 +23,13 @@ from quizzes.extraction import extract
 from quizzes.generation import Review, review_questions
 from quizzes.generation.dates import parse_label
 from quizzes.generation.distractors import country_iso, part_of_country
-from quizzes.generation.quality import FACT_LIMIT, QuizQuestion, reveals, well_known_place
+from quizzes.generation.quality import (
+    FACT_LIMIT,
+    QuizQuestion,
+    blanked_words_shown,
+    reveals,
+    well_known_place,
+)
 from quizzes.generation.text import (
     BLANK,
     contains_word,
@@ -195,3 +201,16 @@ def test_people_are_never_asked_as_places(article):
         if draft.kind in {"which_country", "true_false"} and subject_kind == "person":
             assert not draft.prompt.startswith("In which country is "), draft.prompt
             assert not re.search(r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt), draft.prompt
+
+
+def test_no_card_is_filled_by_the_title_or_another_question(article):
+    """A card's blanked person or date is not in the title (its first line, when it
+    is one) nor in the prompt of another question of the bank."""
+    text, review = article
+    first = text.lstrip().split("\n", 1)[0].strip()
+    title = "" if re.search(r"[.!?”\"']$", first) else first
+    for card in review.kept:
+        if card.kind != "cloze" or card.target.startswith("country:"):
+            continue
+        shown = [title, *(d.prompt for d in review.kept if d is not card)]
+        assert not any(blanked_words_shown(t, card) for t in shown if t), card.prompt
