@@ -3,6 +3,11 @@
 answers, quizzes, custom study and suspended cards, preferences, progress,
 assignments and the account."""
 
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from learning import services as _services
 from learning.account import AccountError, account_delete, account_export
 from learning.assignments import student_assignments
 from learning.selectors import (
@@ -23,11 +28,8 @@ from learning.selectors import (
 from learning.services import (
     ReviewError,
     answer_grade,
-    card_suspend,
-    card_unsuspend,
     preferences_get,
     preferences_update,
-    question_card_suspend,
     quiz_answer,
     quiz_answer_override,
     quiz_answers_settle,
@@ -36,15 +38,51 @@ from learning.services import (
     quiz_retry,
     quiz_start,
     review_record,
-    review_undo_last,
     study_more,
     study_queue_open,
     typed_answer_match,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.api import Question
+
+
+@dataclass(frozen=True, slots=True)
+class CardRef:
+    """A card as web names it after a write: its id and its question's prompt."""
+
+    card_id: int
+    prompt: str
+
+
+def card_suspend(*, user: "User", card_id: object, now: datetime | None = None) -> None:
+    """Suspend one's own card (learning.services.card_suspend)."""
+    _services.card_suspend(user=user, card_id=card_id, now=now)
+
+
+def question_card_suspend(*, user: "User", question: "Question") -> None:
+    """Suspend one's card of this question, made when missing."""
+    _services.question_card_suspend(user=user, question=question)
+
+
+def card_unsuspend(*, user: "User", card_id: object) -> CardRef:
+    """Bring one's suspended card back: which card, and its prompt for the message."""
+    card = _services.card_unsuspend(user=user, card_id=card_id)
+    return CardRef(card_id=card.pk, prompt=card.question.prompt)
+
+
+def review_undo_last(*, user: "User") -> int | None:
+    """Undo one's last review: the id of the card it was of, None when nothing was."""
+    card = _services.review_undo_last(user=user)
+    return None if card is None else card.pk
+
+
 __all__ = [
     "LEARNING_STATES",
     "AccountError",
+    "CardRef",
     "ReviewError",
     "account_delete",
     "account_export",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from quizzes.answer_matching import AnswerMatch, answer_match
 from quizzes.grading import (
+    ChoiceRow,
     choice_is_correct_subquery,
     choices_for_grading,
     correct_choice_subquery,
@@ -78,13 +79,27 @@ from quizzes.selectors import (
     questions_with_choices,
     sibling_key,
 )
-from quizzes.services import QuestionReportError, question_report_create
+from quizzes.services import QuestionReportError
+from quizzes.services import question_report_create as _question_report_create
 
 if TYPE_CHECKING:  # names for annotations, never for queries (see above)
     from quizzes.models import Article as Article
     from quizzes.models import Choice as Choice
     from quizzes.models import Question as Question
     from quizzes.models import QuestionBank as QuestionBank
+    from quizzes.permissions import AnyUser
+
+
+def question_report_create(
+    *, user: "AnyUser", question_id: object, reason: str, comment: str = ""
+) -> int:
+    """A student's report of a question (quizzes.services.question_report_create):
+    the report's id, as another app only needs to know it was taken."""
+    report = _question_report_create(
+        user=user, question_id=question_id, reason=reason, comment=comment
+    )
+    return report.pk
+
 
 __all__ = [
     "ArticleFacts",
@@ -129,6 +144,7 @@ __all__ = [
     "choice_texts_of_bank",
     "choices_in_order",
     "banks_none",
+    "ChoiceRow",
     "choices_for_grading",
     "choice_is_correct_subquery",
     "correct_choice_subquery",

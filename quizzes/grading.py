@@ -6,22 +6,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
 from .models import Choice
 
 
-def choices_for_grading(question_ids: Iterable[int]) -> dict[int, list[Choice]]:
-    """Question id -> its choices (id, question, correctness, position only): one
-    query, none without ids."""
-    choices: dict[int, list[Choice]] = defaultdict(list)
+@dataclass(frozen=True, slots=True)
+class ChoiceRow:
+    """What grading reads of a choice (`pk` as on the model, so a grader takes either)."""
+
+    pk: int
+    question_id: int
+    is_correct: bool
+    position: int
+
+
+def choices_for_grading(question_ids: Iterable[int]) -> dict[int, list[ChoiceRow]]:
+    """Question id -> its choices as rows, in the model's order: one query, none
+    without ids."""
+    choices: dict[int, list[ChoiceRow]] = defaultdict(list)
     ids = set(question_ids)
     if ids:
-        for choice in Choice.objects.filter(question_id__in=ids).only(
+        for row in Choice.objects.filter(question_id__in=ids).values_list(
             "id", "question_id", "is_correct", "position"
         ):
-            choices[choice.question_id].append(choice)
+            choices[row[1]].append(ChoiceRow(*row))
     return choices
 
 

@@ -5,14 +5,19 @@ The model classes are importable from a door for annotations only (TYPE_CHECKING
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import re
+import sys
 
 import pytest
+from django.apps import apps
 from django.db import models
 
 from classes import api as classes_api
 from learning import api as learning_api
 from quizzes import api as quizzes_api
+from tests.factories import CardFactory, ClassroomFactory, QuestionFactory
 
 DOORS = {"quizzes.api": quizzes_api, "classes.api": classes_api, "learning.api": learning_api}
 
@@ -41,3 +46,173 @@ def test_a_model_class_named_for_annotations_is_not_there_at_run_time():
         assert not hasattr(quizzes_api, model)
     assert not hasattr(classes_api, "Classroom")
     assert not hasattr(classes_api, "Assignment")
+
+
+# --- What a door's functions return ------------------------------------------
+# A function of a door returns rows, ids, small frozen dataclasses or plain values.
+# The functions below still hand out model instances or querysets, each for the
+# reason given: a caller composes the queryset into its own query, or renders the
+# instance with a template or serializer that walks its relations. The list only
+# shrinks: a function converted to rows must leave it (the test says so).
+RETURNS_MODELS = {
+    # quizzes: querysets composed by the caller (filtered, paginated, counted, a
+    # DRF field's choices, a Prefetch, a subquery of learning's own queries).
+    "quizzes.api.published_questions": "learning filters and counts its own queries on it",
+    "quizzes.api.articles_authored_by": "an admin or API queryset, filtered further",
+    "quizzes.api.articles_editable_by": "an admin or API queryset, filtered further",
+    "quizzes.api.articles_visible_to": "an admin or API queryset, filtered further",
+    "quizzes.api.bank_list_for_user": "get_object_or_404 and DRF pagination on it",
+    "quizzes.api.bank_list_studyable": "get_object_or_404, DRF field choices, pagination",
+    "quizzes.api.banks_assignable_by": "classes' assignment form and API choices",
+    "quizzes.api.banks_editable_by": "learning's admin queryset",
+    "quizzes.api.banks_studyable_by": "a subquery of the caller's own filters",
+    "quizzes.api.banks_visible_to": "a subquery of the caller's own filters",
+    "quizzes.api.banks_none": "an empty queryset for a DRF field's choices",
+    "quizzes.api.choices_in_order": "the queryset of a Prefetch of the caller's query",
+    "quizzes.api.questions_by_ids": "the study queue's values() with its own annotations",
+    "quizzes.api.questions_with_status": "the study queue's values() with its own annotations",
+    # quizzes: instances rendered by templates and PublicQuestionSerializer (choices,
+    # bank, article), or written as a foreign key (QuizAttempt.bank).
+    "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
+    "quizzes.api.bank_get_for_student": "a foreign key of learning's writes; templates",
+    "quizzes.api.bank_get_for_teacher": "the preview pages' templates",
+    "quizzes.api.question_get_for_student": "web's report page template",
+    "quizzes.api.question_list_for_preview": "the study templates, with choices",
+    "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
+    "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
+    # classes
+    "classes.api.assignment_get_for_student": "the assignment page template",
+    "classes.api.assignment_get_for_teacher": "the assignment report template",
+    "classes.api.assignment_list_for_student": "composed by learning (status, progress)",
+    "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
+    "classes.api.bank_ids_assigned_to": "ids as a subquery of learning's queue",
+    "classes.api.member_ids": "ids as a subquery of learning's reports",
+    "classes.api.classroom_get_for_student": "the class page template",
+    "classes.api.classroom_list_for_student": "the home page template, with prefetches",
+    "classes.api.classroom_preview_by_code": "the join page template",
+    # learning (web's pages)
+    "learning.api.attempt_get_for_user": "the quiz pages' templates",
+    "learning.api.attempt_list": "paginated by web",
+    "learning.api.cards_suspended": "paginated by web",
+    "learning.api.preferences_get": "web's preferences form is bound to it",
+    "learning.api.preferences_update": "web's preferences form is bound to it",
+    "learning.api.study_more": "web's preferences form is bound to it",
+    "learning.api.quiz_answer": "not read by web yet; to convert",
+    "learning.api.quiz_answer_override": "not read by web yet; to convert",
+    "learning.api.quiz_start": "web redirects to it; to convert to an id",
+    "learning.api.quiz_retry": "web redirects to it; to convert to an id",
+    "learning.api.quiz_finish": "the result template",
+    "learning.api.study_queue_open": "its items carry the card and question the study templates render",
+    "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
+    "learning.api.student_assignments": "StudentAssignment carries the assignment for templates",
+}
+
+MODEL_NAMES = {model.__name__ for model in apps.get_models()} | {"QuerySet", "Manager", "Model"}
+
+
+def _door_functions():
+    for door_name, door in sorted(DOORS.items()):
+        for name in door.__all__:
+            value = getattr(door, name)
+            if inspect.isfunction(value):
+                yield f"{door_name}.{name}", value
+
+
+def _names_in(annotation, namespace, seen) -> set[str]:
+    """The model names an annotation returns, looking into the dataclasses it names."""
+    if isinstance(annotation, type):
+        annotation = annotation.__qualname__
+    found = set()
+    for dotted in re.findall(r"[A-Za-z_][\w.]*", str(annotation)):
+        word = dotted.rsplit(".", 1)[-1]
+        if word in MODEL_NAMES:
+            found.add(word)
+        target = namespace.get(word)
+        if dataclasses.is_dataclass(target) and target not in seen:
+            seen.add(target)
+            fields_namespace = vars(sys.modules[target.__module__])
+            for field in dataclasses.fields(target):
+                found |= _names_in(field.type, fields_namespace, seen)
+    return found
+
+
+def _returned_models(function) -> set[str]:
+    annotation = inspect.signature(function).return_annotation
+    if str(annotation).startswith(("TypeGuard[", "typing.TypeGuard[")):
+        return set()  # a bool to the caller
+    return _names_in(annotation, function.__globals__, set())
+
+
+def test_every_door_function_says_what_it_returns():
+    assert [
+        name
+        for name, function in _door_functions()
+        if inspect.signature(function).return_annotation is inspect.Signature.empty
+    ] == []
+
+
+def test_door_functions_return_no_model_unless_listed_with_a_reason():
+    returning = {name: _returned_models(function) for name, function in _door_functions()}
+    assert {name: models for name, models in returning.items() if models} == {
+        name: returning[name] for name in RETURNS_MODELS if name in returning
+    }
+    assert set(RETURNS_MODELS) <= set(returning)  # a listed function that left the door
+
+
+def _models_in(value) -> list[object]:
+    """The model instances and querysets anywhere in a returned value."""
+    if isinstance(value, models.Model | models.QuerySet):
+        return [value]
+    if isinstance(value, dict):
+        return [m for item in value.items() for m in _models_in(item)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [m for item in value for m in _models_in(item)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [
+            m for field in dataclasses.fields(value) for m in _models_in(getattr(value, field.name))
+        ]
+    return []
+
+
+@pytest.mark.django_db
+def test_the_converted_functions_return_rows_at_run_time(student):
+    question = QuestionFactory()
+    card = CardFactory(user=student, question=question)
+    learning_api.card_suspend(user=student, card_id=card.pk)
+    classroom = ClassroomFactory()
+    returned = {
+        "choices_for_grading": quizzes_api.choices_for_grading([question.pk]),
+        "question_report_create": quizzes_api.question_report_create(
+            user=student, question_id=question.pk, reason="typo"
+        ),
+        "classroom_join": classes_api.classroom_join(student=student, code=classroom.join_code),
+        "card_unsuspend": learning_api.card_unsuspend(user=student, card_id=card.pk),
+        "review_undo_last": learning_api.review_undo_last(user=student),
+        "article_facts": quizzes_api.article_facts([question.bank.article_id]),
+    }
+    assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
+        returned, []
+    )
+    assert [c.is_correct for c in returned["choices_for_grading"][question.pk]] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert returned["classroom_join"] == classes_api.JoinedClass(
+        classroom_id=classroom.pk, name=classroom.name, created=True
+    )
+    assert returned["card_unsuspend"] == learning_api.CardRef(
+        card_id=card.pk, prompt=question.prompt
+    )
+
+
+def test_a_model_slipped_into_a_row_is_caught():
+    """The check itself: a model instance inside a returned dataclass is found."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        value: object
+
+    smuggled = Row(value=[{"x": models.Model.__new__(apps.get_model("quizzes", "Choice"))}])
+    assert len(_models_in(smuggled)) == 1

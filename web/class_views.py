@@ -38,12 +38,12 @@ class JoinForm(forms.Form):
 def _join(request, form: JoinForm):
     """Join with the form's code: a redirect home, or None with the error on the form."""
     try:
-        membership, created = classroom_join(student=request.user, code=form.cleaned_data["code"])
+        joined = classroom_join(student=request.user, code=form.cleaned_data["code"])
     except ClassError as error:
         form.add_error("code", error.message)
         return None
-    name = membership.classroom.name
-    if created:
+    name = joined.name
+    if joined.created:
         messages.success(request, f"You joined {name}. Its assignments are on your home page.")
     else:
         messages.info(request, f"You are already in {name}.")

@@ -385,11 +385,11 @@ def study_undo(request):
     bank = _study_bank(request)
     key = _study_key(bank, timezone.localdate())
     logs = _session_logs(request, key)
-    card = None
+    card_id = None
     # Undo only this session's last rating, never e.g. a quiz answer given since.
     if logs and learning_api.review_last_id(user=request.user) == logs[-1]:
-        card = learning_api.review_undo_last(user=request.user)
-    if card is None:
+        card_id = learning_api.review_undo_last(user=request.user)
+    if card_id is None:
         note = "Nothing to undo."
         _session_logs_save(request, key, [])
     else:
@@ -397,8 +397,8 @@ def study_undo(request):
         note = "Undone. The card is back."
     if not request.htmx:
         messages.info(request, note)
-        return redirect(_study_url(bank, card.pk if card else None))
-    context = _study_context(request, bank, prefer_card=card.pk if card else None)
+        return redirect(_study_url(bank, card_id))
+    context = _study_context(request, bank, prefer_card=card_id)
     context["announce"] = note
     return _render_study(request, context)
 
@@ -815,7 +815,7 @@ def card_unsuspend(request, card_id: int):
         card = learning_api.card_unsuspend(user=request.user, card_id=card_id)
     except learning_api.ReviewError as exc:
         raise Http404(exc.message) from exc
-    messages.success(request, f"“{card.question.prompt}” is back in your study queue.")
+    messages.success(request, f"“{card.prompt}” is back in your study queue.")
     return redirect(_safe_next(request, reverse("web:cards_suspended")))
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.api import (
+    ChoiceRow,
     choices_for_grading,
 )
 
@@ -40,9 +41,6 @@ from .reviews import (
     review_input,
     uuid_conflict,
 )
-
-if TYPE_CHECKING:
-    from quizzes.api import Choice
 
 
 def _batch_ok(client_uuid: str | None, result: dict, *, replayed: bool) -> dict:
@@ -78,7 +76,7 @@ def _stored_logs(*, user, pending) -> dict[uuid.UUID | None, ReviewLog]:
     }
 
 
-def _choices_by_question(*, cards, pending) -> dict[int, list[Choice]]:
+def _choices_by_question(*, cards, pending) -> dict[int, list[ChoiceRow]]:
     """The choices of the questions answered by a choice (one query, when any)."""
     questions = {
         cards[given.card_id].question_id

@@ -9,11 +9,13 @@ import uuid
 from unittest import mock
 
 import pytest
+from django.urls import path
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
+from config import urls as config_urls
 from config.cache import fail_open_count
 from config.settings.base import redis_cache_settings
 from learning.models import ReviewLog
@@ -120,14 +122,29 @@ def test_a_500_of_an_api_view_has_the_json_error_shape(student, bank):
     assert response.json() == SERVER_ERROR
 
 
+def _broken(request):
+    """A plain Django view (not DRF's) with a real fault: its error reaches the
+    project's handler500 untouched, as any bug in such a view would."""
+    raise RuntimeError("a bug")
+
+
+# This module is also the URLconf of the test below (pytest.mark.urls): the project's
+# routes and handler500, plus one broken plain view under /api/ and one elsewhere.
+handler500 = config_urls.handler500
+urlpatterns = [
+    path("api/v1/broken/", _broken),
+    path("broken/", _broken),
+    *config_urls.urlpatterns,
+]
+
+
+@pytest.mark.urls(__name__)
 @pytest.mark.django_db
 def test_a_500_outside_the_api_views_is_json_under_api_and_html_elsewhere(client):
     client.raise_request_exception = False  # answer as a server would: the 500 handler
-    with mock.patch("config.health._database_status", side_effect=RuntimeError("a bug")):
-        response = client.get("/api/v1/health/")
+    response = client.get("/api/v1/broken/")
     assert response.status_code == 500
     assert response.json() == SERVER_ERROR
-    with mock.patch("django.contrib.auth.views.LoginView.get", side_effect=RuntimeError("a bug")):
-        page = client.get("/accounts/login/")
+    page = client.get("/broken/")
     assert page.status_code == 500
     assert page["Content-Type"].startswith("text/html")  # the web pages keep their page
