@@ -579,6 +579,7 @@ SPEECH_VERBS = {
     "note",
     "argue",
     "claim",
+    "allege",
     "insist",
     "warn",
     "declare",

@@ -55,6 +55,17 @@ over the already-parsed Doc; nothing is parsed again):
                  "said"; a phrase quoted as the object of a verb coordinated with a speech
                  verb is the subject's ("gave its “...” and said"); "pleading guilty" is no
                  speech. "His wife Mary said" is Mary.
+                 "They released a statement" after a sentence whose main subject is an
+                 organisation is that organisation (like "it"); "the company / firm /
+                 group said" is the organisation last a clause's subject within three
+                 sentences (else the one named last). A court or panel giving its
+                 decision speaks ("the court found/ruled/held that ..."); "the court" is
+                 the court that was a clause's subject before ("the only higher court
+                 is X" is passed over). "The letter reads" / "the report says" with no
+                 author of its own is the author the sentence before gave ("X wrote to
+                 ...", "A report by X"); "the court's summary" speaks for the court. A
+                 title in quotation marks run into a sentence ("the film "Salt Roads"",
+                 "the case "A vs. B Ltd"") is nobody's words.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
@@ -76,7 +87,8 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
 2. next_sentence "That was the message from X." / "So said X." right after it; a sentence
                  whose subject points back ("That assessment", "The question", "Those")
                  and whose verb says where words came from, with the person (or an
-                 organisation) through from / by / of or a possessive: "That assessment
+                 organisation) through from / by / of or a possessive, or whose subject
+                 made/issued "the promise / this warning / those remarks": "That assessment
                  came from X", "The question was put by X", "Those were the words of
                  X" ("of Ms A's colleague, X" is X), "That was X's view". Also when the
                  quotation opens its paragraph and the next sentence of the paragraph

@@ -34,10 +34,31 @@ def is_speech_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "plead" and any(c.lower_ in _PLEAS for c in tok.children):
         return False  # "pleading guilty": a plea in court, not words quoted
-    return lemma in SPEECH_VERBS or (
-        lemma in PUBLISH_VERBS
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
+    return (
+        lemma in SPEECH_VERBS
+        or (
+            lemma in PUBLISH_VERBS
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
+        )
+        or is_ruling(tok)
     )
+
+
+# Verbs by which a court or a panel gives its decision, and the bodies that give one.
+RULING_VERBS = {"rule", "find", "hold", "decide", "determine", "order", "conclude", "declare"}
+RULING_BODIES = {
+    "court", "tribunal", "judge", "jury", "panel", "bench", "inquiry", "commission",
+    "committee", "ombudsman", "regulator", "watchdog", "arbitrator", "magistrate",
+}  # fmt: skip
+
+
+def is_ruling(tok: Token) -> bool:
+    """ "The court found that the law was “...”", "Judge Ruiz ruled it “...”": a court or a
+    panel giving its decision speaks, unlike "police found the car"."""
+    if tok.lemma_.lower() not in RULING_VERBS:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in RULING_BODIES
 
 
 def addressed(tok: Token) -> bool:

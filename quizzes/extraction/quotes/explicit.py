@@ -238,6 +238,8 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
     words = s.span.text(ctx.text).split()
     if len(words) <= 3 and any(c.isdigit() for c in "".join(words)):
         return True
+    if s.embedded and _title(words):
+        return True
     inside = {t.i for t in s.quote_tokens}
     roots = [t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct]
     return bool(roots) and all(
@@ -245,6 +247,27 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         and t.pos_ in ("NOUN", "PROPN")
         and t.head.pos_ in ("NOUN", "PROPN")
         for t in roots
+    )
+
+
+# Small words a title leaves in lower case ("Hero of the Sea", "Lind vs. Ostra Shipping").
+_TITLE_SMALL_WORDS = {
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs.", "v.",
+}  # fmt: skip
+
+
+def _title(words: list[str]) -> bool:
+    """ "the case "Lind vs. Ostra Shipping Ltd"", "the film "Winter Roads"": two to eight
+    words, every one capitalised but the small words of a title, no sentence's full stop:
+    a name or a title, nobody's words."""
+    letters = [w.strip("\"'“”‘’,") for w in words]
+    capitals = [w for w in letters if w[:1].isupper()]
+    return (
+        2 <= len(letters) <= 8
+        and len(capitals) >= 2
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in letters if w)
+        and not letters[-1].endswith(("!", "?"))
+        and not (letters[-1].endswith(".") and letters[-1].lower() not in _TITLE_SMALL_WORDS)
     )
 
 

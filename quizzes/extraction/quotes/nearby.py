@@ -121,6 +121,32 @@ def source_sentence_after(ctx: QuoteContext, conv: Conversation, f: Found) -> De
     return Decision(name, "next_sentence", "source_sentence_after") if name else None
 
 
+def speech_act_after(ctx: QuoteContext, conv: Conversation, f: Found) -> Decision | None:
+    """ "“We will rebuild.” Mayor Ann Lee made the promise on Monday": the subject of the
+    next sentence, whose main verb has for object the words just quoted ("made the
+    promise", "issued this warning", "repeated those remarks"), a person or organisation
+    (a he/she resolved as usual)."""
+    seg = _segment_after(ctx, f)
+    if seg is None or ctx.para_of(seg[0]) > f.span.last_paragraph + 1 or ctx.has_quote(*seg):
+        return None
+    first, last = ctx.seg_tokens(seg)
+    root = next((t for t in ctx.doc[first : last + 1] if t.dep_ == "ROOT"), None)
+    if root is None or not any(_names_the_words(c) for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    name = ctx.speakers.person_of(subj).speaker if subj is not None else None
+    return Decision(name, "next_sentence", "speech_act_after") if name else None
+
+
+def _names_the_words(tok: Token) -> bool:
+    """ "the promise", "this remark", "those comments" as a verb's object."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.lemma_.lower() in SPEECH_NOUNS | QUESTION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in SOURCE_DETERMINERS for c in tok.children)
+    )
+
+
 def named_speaker_after(ctx: QuoteContext, conv: Conversation, f: Found) -> Decision | None:
     """A paragraph opening with a quotation and then "The NDF said it would ...": the named
     person or organisation (not a pronoun) opening the next sentence with a speech verb."""
@@ -199,6 +225,7 @@ def speech_in_next_sentence(ctx: QuoteContext, conv: Conversation, f: Found) -> 
 NearbyRule = Callable[[QuoteContext, Conversation, Found], "Decision | None"]
 NEARBY_RULES: tuple[NearbyRule, ...] = (
     source_sentence_after,
+    speech_act_after,
     named_speaker_after,
     same_paragraph_speaker,
     previous_sentence_subject,

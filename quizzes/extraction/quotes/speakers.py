@@ -20,6 +20,7 @@ from ..lexicon import (
     ORG_APPOSITIVES,
     PERSON_ROLE_NOUNS,
     PRONOUN_GENDER,
+    PUBLISH_VERBS,
     UNNAMED_PERSON_NOUNS,
 )
 from ..people import LOOKBACK_CHARS, Mention
@@ -125,10 +126,16 @@ def organisation_pronoun(s: Speakers, tok: Token) -> Said | None:
 
 def organisation_subject_before(s: Speakers, tok: Token) -> Said | None:
     """ "The agency paused its broadcast. It praised the pilot, noting “...”": an "it"
-    that opens its clause is the organisation that was the main subject of the sentence
-    before (when that sentence's main subject is an organisation, spoken or not)."""
+    (or "they": "The institute objected. They released a statement ...") that opens its
+    clause is the organisation that was the main subject of the sentence before (when that
+    sentence's main subject is an organisation, spoken or not)."""
     seg = s.ctx.seg_of(tok.idx) - 1
-    if tok.lower_ != "it" or seg < 0 or tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ROOT":
+    if (
+        tok.lower_ not in ("it", "they")
+        or seg < 0
+        or tok.dep_ not in SUBJECT_DEPS
+        or tok.head.dep_ != "ROOT"
+    ):
         return None
     first, last = s.ctx.seg_tokens(s.ctx.segments[seg])
     roots = [t for t in s.ctx.doc[first : last + 1] if t.dep_ == "ROOT"]
@@ -137,6 +144,25 @@ def organisation_subject_before(s: Speakers, tok: Token) -> Said | None:
         return None
     org = s.ctx.people.organisation_at(subjects[0].i)
     return Said(org, "explicit", "organisation_subject_before") if org else None
+
+
+# Common nouns a report uses for an organisation it has just named ("the company said").
+ORG_KIND_NOUNS = {
+    "company", "firm", "group", "organisation", "organization", "charity", "business",
+    "corporation", "airline", "carrier", "operator", "manufacturer", "maker", "retailer",
+    "broadcaster", "club", "network", "platform", "startup", "lender", "insurer", "developer",
+    "publisher", "automaker", "carmaker", "conglomerate", "giant", "chain", "brand",
+}  # fmt: skip
+
+
+def organisation_kind_noun(s: Speakers, tok: Token) -> Said | None:
+    """ "Brightwave Energy cut its forecast. “...,” the company said": "the company / firm /
+    group" is the organisation last the subject of a clause in this or the two sentences
+    before, else the one named last there."""
+    if not _the_noun(tok) or tok.lemma_.lower() not in ORG_KIND_NOUNS:
+        return None
+    org = s.organisation_before(tok, sentences=3)
+    return Said(org, "explicit", "organisation_kind_noun") if org else None
 
 
 def named_person(s: Speakers, tok: Token) -> Said | None:
@@ -191,10 +217,50 @@ def document_author(s: Speakers, tok: Token) -> Said | None:
 
 def _author_of(s: Speakers, doc_noun: Token) -> str | None:
     for phrase in _author_phrases(doc_noun):
-        name = _named_in(s, phrase)
+        name = _named_in(s, phrase) or _owner(s, phrase)
         if name:
             return name
     return _publisher(s, doc_noun)
+
+
+def _owner(s: Speakers, phrase: Token) -> str | None:
+    """ "The court's summary", "her letter": the owner as a subject would be resolved."""
+    return s.person_of(phrase).speaker if phrase.dep_ == "poss" else None
+
+
+def document_named_before(s: Speakers, tok: Token) -> Said | None:
+    """ "The union wrote to the mayor. The letter reads: “...”" / "A report by X came out.
+    The report says ...": a text written with "the"/"this" and no author of its own is the
+    one the sentence before gave an author (the same noun with its author, else that
+    sentence's subject writing, publishing or issuing something)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    ctx = s.ctx
+    seg = ctx.seg_of(tok.idx)
+    for prev in range(seg - 1, max(-1, seg - 3), -1):
+        author = _author_in(s, tok, ctx.seg_tokens(ctx.segments[prev]))
+        if author:
+            return Said(author, "explicit", "document_named_before")
+    return None
+
+
+def _author_in(s: Speakers, doc_noun: Token, span: tuple[int, int]) -> str | None:
+    """The author a sentence gives: of the same kind of text, else its main subject when
+    its main verb puts out a text ("wrote", "issued", "published")."""
+    ctx = s.ctx
+    tokens = [t for t in ctx.doc[span[0] : span[1] + 1] if ctx.in_quote[t.i] is None]
+    for t in tokens:
+        if t.lemma_.lower() == doc_noun.lemma_.lower() and t.pos_ == "NOUN":
+            author = _author_of(s, t)
+            if author:
+                return author
+    for root in (t for t in tokens if t.dep_ == "ROOT" and t.lemma_.lower() in PUBLISH_VERBS):
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return s.person_of(subject).speaker
+    return None
 
 
 def _author_phrases(doc_noun: Token) -> Iterator[Token]:
@@ -375,10 +441,12 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     pronoun_subject,
     organisation_pronoun,
     organisation_subject_before,
+    organisation_kind_noun,
     named_person,
     organisation_in_apposition,
     owned_organisation,
     document_author,
+    document_named_before,
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
@@ -617,21 +685,40 @@ class Speakers:
             ):
                 yield t
 
+    def organisation_before(self, tok: Token, sentences: int) -> str | None:
+        """The organisation that is the subject of a clause nearest before tok (outside
+        quotations) in its sentence and the `sentences - 1` before it; failing that, the
+        organisation named nearest before tok there."""
+        ctx = self.ctx
+        seg = max(0, ctx.seg_of(tok.idx) - sentences + 1)
+        first = ctx.seg_tokens(ctx.segments[seg])[0]
+        orgs = [
+            (ctx.doc[i].dep_ in SUBJECT_DEPS, org)
+            for i in range(tok.i - 1, first - 1, -1)
+            if ctx.in_quote[i] is None and (org := ctx.people.organisation_at(i))
+        ]
+        subjects = [org for is_subject, org in orgs if is_subject]
+        return subjects[0] if subjects else (orgs[0][1] if orgs else None)
+
     def named_organisation(self, tok: Token) -> str | None:
         """ "The ministry said": the nearest organisation named a little earlier whose name
-        has that word ("the Ministry of Foreign Affairs"), whether or not it spoke there.
-        Office and role words ("the minister") are people, not organisations."""
+        has that word ("the Ministry of Foreign Affairs"), whether or not it spoke there;
+        one that was the subject of a clause wins over one only mentioned ("The Court of
+        Appeal heard ... the only higher court is the Supreme Court ... the court found":
+        the Court of Appeal). Office and role words ("the minister") are people."""
         low = tok.lower_
         if low in _ROLE_WORDS:
             return None
         ctx = self.ctx
+        found: list[tuple[bool, str]] = []
         for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
             t = ctx.doc[i]
             if t.lower_ == low and t.text[:1].isupper() and ctx.in_quote[i] is None:
                 org = ctx.people.organisation_at(i)
                 if org:
-                    return org
-        return None
+                    found.append((_subject_of_clause(t), org))
+        subjects = [org for is_subject, org in found if is_subject]
+        return subjects[0] if subjects else (found[0][1] if found else None)
 
     # ----------------------------------------------------------------------- offices
     def role_holder(self, noun: Token) -> str | None:
@@ -820,6 +907,13 @@ class Speakers:
                 if ctx.people.person_at(k) and ctx.in_quote[k] is None:
                     return ctx.people.person_at(k)
         return None
+
+
+def _subject_of_clause(tok: Token) -> bool:
+    """tok (or the name it is part of) is a clause's subject."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
 
 
 def _bisect_pairs(pairs: list[tuple[int, str]], at: int) -> int:

@@ -1219,3 +1219,97 @@ def test_it_after_a_person_subject_is_not_an_organisation(quotes_of):
         "It was “a long night for everyone” on the pier."
     )
     assert said(quotes_of(text)) == {"a long night for everyone": None}
+
+
+def test_they_is_the_organisation_that_was_the_subject_just_before(quotes_of):
+    text = (
+        "The Orvik Heritage Trust opposed the new tower on Monday. They released a statement "
+        'which said, "The skyline of the old port deserves better than this."'
+    )
+    assert said(quotes_of(text)) == {
+        "The skyline of the old port deserves better than this.": "Orvik Heritage Trust"
+    }
+
+
+def test_they_after_people_is_not_an_organisation(quotes_of):
+    text = (
+        "Two fishermen opposed the new tower on Monday. They released a statement which "
+        'said, "The skyline of the old port deserves better than this."'
+    )
+    assert said(quotes_of(text)) == {"The skyline of the old port deserves better than this.": None}
+
+
+def test_the_company_is_the_organisation_that_was_the_subject_before(quotes_of):
+    text = (
+        "Tindra Solar Systems signed a supply deal with Halden Bank on Tuesday. "
+        "“Our order book has never been fuller,” the company said."
+    )
+    assert said(quotes_of(text)) == {"Our order book has never been fuller": "Tindra Solar Systems"}
+
+
+def test_a_court_finding_is_the_courts_words(quotes_of):
+    text = (
+        "The High Court of Ostmark heard the appeal in June. The only higher court is the "
+        "Federal Court of Ostmark. The court found that the fishing ban was “out of all "
+        "proportion to its aim”."
+    )
+    assert said(quotes_of(text)) == {"out of all proportion to its aim": "High Court of Ostmark"}
+
+
+def test_police_finding_something_is_no_speech(quotes_of):
+    text = "Police found the stolen van near the “old red barn” on Sunday."
+    assert said(quotes_of(text)) == {"old red barn": None}
+
+
+def test_the_letter_speaks_for_whoever_wrote_it_in_the_sentence_before(quotes_of):
+    text = (
+        "The Kessling Dockworkers Guild wrote to the harbour board last week. "
+        "The letter reads: “Our members will not load ships on Sundays.”"
+    )
+    assert said(quotes_of(text)) == {
+        "Our members will not load ships on Sundays.": "Kessling Dockworkers Guild"
+    }
+
+
+def test_the_report_speaks_for_the_author_given_before(quotes_of):
+    text = (
+        "A report by the Varne Coastal Research Council came out on Monday. The report says the dunes "
+        "are “shrinking by a metre every year”."
+    )
+    assert said(quotes_of(text)) == {
+        "shrinking by a metre every year": "Varne Coastal Research Council"
+    }
+
+
+def test_the_courts_summary_speaks_for_the_court(quotes_of):
+    text = (
+        "The High Court of Ostmark ruled on the fishing ban on Friday. The court's summary "
+        "ended with the words: “The ban is set aside with immediate effect.”"
+    )
+    assert said(quotes_of(text)) == {
+        "The ban is set aside with immediate effect.": "High Court of Ostmark"
+    }
+
+
+def test_a_title_in_quotation_marks_is_nobodys_words(quotes_of):
+    text = "The novel “Salt Over Brenmark” won the prize, its editor Jonas Feld said."
+    assert said(quotes_of(text)) == {"Salt Over Brenmark": None}
+
+
+def test_a_case_name_in_quotation_marks_is_nobodys_words(quotes_of):
+    text = "The tribunal ruled on the case “Marit Oss vs. Brenmark Shipping Limited” on Monday."
+    assert said(quotes_of(text)) == {"Marit Oss vs. Brenmark Shipping Limited": None}
+
+
+def test_the_next_sentence_says_who_made_the_promise(quotes_of):
+    text = (
+        "The storm flattened the harbour wall.\n"
+        "“Every family will be back home by spring.” Mayor Ilse Varga made the promise "
+        "on Tuesday evening."
+    )
+    assert said(quotes_of(text)) == {"Every family will be back home by spring.": "Ilse Varga"}
+
+
+def test_alleged_introduces_reported_speech(quotes_of):
+    text = "Tomas Revik alleged the harbour board was “hiding the true cost of the works”."
+    assert said(quotes_of(text)) == {"hiding the true cost of the works": "Tomas Revik"}
