@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import UTC, date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from django.db import NotSupportedError, connection
@@ -203,20 +204,132 @@ def update_cards(cards: Sequence[Any]) -> None:
             )
 
 
-def union_rows(parts: Sequence[QuerySet[Any]]) -> list[tuple[Any, ...]]:
-    """The rows of several querysets of the same columns, each of which may be
-    ordered and sliced (a window: `ORDER BY ... LIMIT n`), in one statement:
+def union_sql(parts: Sequence[QuerySet[Any]]) -> tuple[str, list[Any]]:
+    """The SQL of the rows of several querysets of the same columns, each of which
+    may be ordered and sliced (a window: `ORDER BY ... LIMIT n`), in one statement:
     `SELECT * FROM (part) UNION ALL ...` (Django's union() refuses sliced parts on
-    SQLite). Values come as the driver gives them: see datetime_from_db."""
+    SQLite)."""
     sqls: list[str] = []
     params: list[Any] = []
     for number, queryset in enumerate(parts):
         sql, part_params = queryset.query.sql_with_params()
         sqls.append(f"SELECT * FROM ({sql}) part_{number}")
         params.extend(part_params)
+    return " UNION ALL ".join(sqls), params
+
+
+def union_rows(parts: Sequence[QuerySet[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of union_sql(parts). Values come as the driver gives them: see
+    datetime_from_db."""
+    return fetch_rows(union_sql(parts))
+
+
+def fetch_rows(statement: tuple[str, Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of one (sql, params) statement, as the driver gives them."""
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sqls), params)
+        cursor.execute(*statement)
         return list(cursor.fetchall())
+
+
+# --- statements compiled once per process -------------------------------------------
+# Building a queryset and compiling it costs 1-3 ms of Python per statement (most
+# of the study queue's time), though the SQL text only depends on the shape of the
+# query. prepared() compiles a shape once, with stand-in values, and later fills in
+# the parameters.
+
+_PREPARED: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]] | None] = {}
+_PREPARED_MAX = 2000  # shapes kept (a few per limit and list length in practice)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where a named value (or the n-th of a named list) goes among the parameters;
+    `adapt`: whether the database form of the value goes there (SQLite's text of a
+    datetime)."""
+
+    name: str
+    index: int | None
+    adapt: bool
+
+
+def _stand_in(number: int, index: int, value: Any) -> Any:
+    """A value of the same type as `value` that no real one equals: an id below
+    zero, a datetime before 1800."""
+    if isinstance(value, datetime):
+        return datetime(1700 + number, 1, 1, 0, 0, index, tzinfo=UTC)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -(10**12) - number * 10_000 - index
+    raise TypeError(f"prepared(): no stand-in for {type(value).__name__}")
+
+
+def _database_form(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+def prepared(
+    shape: tuple[Any, ...], build: Callable[..., tuple[str, Sequence[Any]]], **values: Any
+) -> tuple[str, list[Any]]:
+    """(sql, params) of the statement `build(**values)` makes, its SQL compiled once
+    per process and shape. `shape` must name everything the SQL text depends on
+    besides `values` (flags, limits, which filters apply, the length of a list);
+    `values` are ids and aware datetimes (or lists of them) that only ever become
+    parameters. A shape whose stand-in values do not all come back as parameters
+    (a value written into the SQL text) is never kept: it is built each time."""
+    key = (connection.alias, connection.vendor, shape)
+    template = _PREPARED.get(key)
+    if key not in _PREPARED:
+        template = _compile(build, values)
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        _PREPARED[key] = template
+    if template is None:
+        sql, params = build(**values)
+        return sql, list(params)
+    sql, slots = template
+    params = []
+    for slot in slots:
+        if not isinstance(slot, _Slot):
+            params.append(slot)
+            continue
+        value = values[slot.name] if slot.index is None else values[slot.name][slot.index]
+        params.append(_database_form(value) if slot.adapt else value)
+    return sql, params
+
+
+def _compile(
+    build: Callable[..., tuple[str, Sequence[Any]]], values: dict[str, Any]
+) -> tuple[str, tuple[Any, ...]] | None:
+    stand_ins: dict[str, Any] = {}
+    where: dict[Any, _Slot] = {}
+    for number, (name, value) in enumerate(values.items()):
+        items = list(value) if isinstance(value, list | tuple) else [value]
+        fakes = [_stand_in(number, index, item) for index, item in enumerate(items)]
+        stand_ins[name] = fakes if isinstance(value, list | tuple) else fakes[0]
+        for index, fake in enumerate(fakes):
+            at = index if isinstance(value, list | tuple) else None
+            where[fake] = _Slot(name, at, adapt=False)
+            database = _database_form(fake)
+            if database != fake:
+                where[database] = _Slot(name, at, adapt=True)
+    try:
+        sql, params = build(**stand_ins)
+    except (TypeError, ValueError):  # a stand-in it cannot take (a negative slice)
+        return None
+    slots = tuple(where.get(param, param) if _hashable(param) else param for param in params)
+    found = {(slot.name, slot.index) for slot in slots if isinstance(slot, _Slot)}
+    if found != {(slot.name, slot.index) for slot in where.values()}:
+        return None
+    return sql, slots
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def datetime_from_db(value: Any) -> Any:
@@ -231,15 +344,27 @@ def capped_counts(capped: dict[str, tuple[QuerySet[Any], int]]) -> dict[str, int
     """name -> min(rows of the queryset, cap), all in one query (none when empty)."""
     if not capped:
         return {}
+    return capped_counts_fetch(list(capped), capped_counts_sql(capped))
+
+
+def capped_counts_sql(capped: dict[str, tuple[QuerySet[Any], int]]) -> tuple[str, list[Any]]:
+    """The one statement of capped_counts."""
     parts: list[str] = []
     params: list[Any] = []
     for number, (queryset, cap) in enumerate(capped.values()):
         sql, part_params = queryset.values("id")[:cap].query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) capped_{number})")
         params.extend(part_params)
+    return f"SELECT {', '.join(parts)}", params
+
+
+def capped_counts_fetch(names: list[str], statement: tuple[str, Sequence[Any]]) -> dict[str, int]:
+    """name -> count, from the one row of a capped_counts_sql statement."""
+    if not names:
+        return {}
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}", params)
-        return dict(zip(capped, cursor.fetchone(), strict=True))
+        cursor.execute(*statement)
+        return dict(zip(names, cursor.fetchone(), strict=True))
 
 
 def add_to_rows(

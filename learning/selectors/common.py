@@ -18,8 +18,9 @@ def preferences_or_default(user: User) -> StudyPreferences:
     return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
 
 
-def started_or_suspended(user: User) -> Exists:
-    """True for a question the user has started, or suspended (never new again)."""
+def started_or_suspended(user: User | int) -> Exists:
+    """True for a question the user (or user id) has started, or suspended (never new
+    again)."""
     return Exists(
         Card.objects.filter(
             Q(state__in=STARTED_STATES) | Q(suspended_at__isnull=False),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -108,6 +109,22 @@ def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, 
     """Today's reviews (one query): how many new cards were introduced and reviews
     done, and which facts were studied (sibling key -> card ids: their siblings
     are buried for the day)."""
+    statement = sql.prepared(
+        ("queue.today",), _todays_reviews_sql, user=user.pk, start=start, end=end
+    )
+    todays = sql.fetch_rows(statement)
+    new_today = reviews_today = 0
+    buried: dict[tuple, set[int]] = defaultdict(set)
+    for card_id, state_before, article_id, ev_start, ev_end, fingerprint in todays:
+        if state_before == CardState.NEW:
+            new_today += 1
+        elif state_before == CardState.REVIEW:
+            reviews_today += 1
+        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
+    return new_today, reviews_today, buried
+
+
+def _todays_reviews_sql(*, user: int, start: datetime, end: datetime) -> tuple[str, list[Any]]:
     todays = (
         ReviewLog.objects.filter(
             user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
@@ -122,15 +139,8 @@ def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, 
             "card__question__fingerprint",
         )
     )
-    new_today = reviews_today = 0
-    buried: dict[tuple, set[int]] = defaultdict(set)
-    for card_id, state_before, article_id, ev_start, ev_end, fingerprint in todays:
-        if state_before == CardState.NEW:
-            new_today += 1
-        elif state_before == CardState.REVIEW:
-            reviews_today += 1
-        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
-    return new_today, reviews_today, buried
+    sql_text, params = todays.query.sql_with_params()
+    return sql_text, list(params)
 
 
 @dataclass
@@ -252,46 +262,29 @@ def _candidates(
     and of up to `new_wanted` unstarted published questions of each bank (each walks
     the bank's published questions in order: the partial index
     question_published_order), for the first BANKS_PER_READ banks; one more per
-    BANKS_PER_READ banks when those leave new cards wanting."""
-    mine = (
-        Q(user=user, suspended_at__isnull=True)
-        & published_question_filter("question__")
-        & _bank_filter(bank)
-    )
-    due = mine & Q(due__lte=now)
-    cards = Card.objects.order_by("due", "id").values_list(*_DUE_ROW)
-    # (one window per state: each walks the (user, state, due) index in order)
-    parts: list[QuerySet[Any]] = [
-        *(
-            cards.filter(mine, state=state, due__lte=now + LEARN_AHEAD)[:window]
-            for state in LEARNING_STATES
-        ),
-        cards.filter(due, state=CardState.REVIEW)[:window],
-    ]
+    BANKS_PER_READ banks when those leave new cards wanting. The statements are
+    compiled once per shape (sql.prepared)."""
     assigned = [b.pk for b in banks if b.assigned]
-    if assigned:  # (read apart: a long backlog elsewhere never hides them)
-        parts.append(
-            cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
-        )
-    unstarted = (
-        questions_with_status(QuestionStatus.PUBLISHED)
-        .exclude(started_or_suspended(user))
-        .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
-        .order_by("position", "id")
-        .values_list(*_NEW_ROW)
-    )
     waiting = banks if new_wanted > 0 else []
     found = _Candidates()
     # The first banks' new cards come with the due cards; further banks, a statement
     # per BANKS_PER_READ, only while the banks read leave new cards wanting (a
     # student of many banks whose first ones are done).
+    with_due = True
     while True:
-        parts.extend(unstarted.filter(bank_id=b.pk)[:new_wanted] for b in waiting[:BANKS_PER_READ])
+        chunk = [b.pk for b in waiting[:BANKS_PER_READ]]
         waiting = waiting[BANKS_PER_READ:]
-        _read_into(found, parts, now=now)
+        values: dict[str, Any] = {"user": user.pk, "now": now, "banks": chunk}
+        if with_due:
+            values.update(ahead=now + LEARN_AHEAD, assigned=assigned)
+        if bank is not None:
+            values["bank"] = bank.pk
+        shape = ("queue.candidates", with_due, len(assigned), len(chunk), bank is not None)
+        build = partial(_candidates_sql, window=window, new_wanted=new_wanted)
+        _read_into(found, sql.prepared((*shape, window, new_wanted), build, **values), now=now)
+        with_due = False
         if not waiting or len(found.new) >= new_wanted:
             break
-        parts = []
     by_due = attrgetter("due", "card_id")
     found.learning.sort(key=by_due)
     found.ahead.sort(key=by_due)
@@ -304,10 +297,53 @@ def _candidates(
     return found
 
 
-def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, now: datetime) -> None:
+def _candidates_sql(
+    *,
+    window: int,
+    new_wanted: int,
+    user: int,
+    now: datetime,
+    banks: list[int],
+    bank: int | None = None,
+    ahead: datetime | None = None,
+    assigned: list[int] | None = None,
+) -> tuple[str, list[Any]]:
+    """The statement of _candidates: the due windows (given `ahead`, the end of the
+    learn-ahead limit) and the new-card walks of `banks`."""
+    mine = (
+        Q(user=user, suspended_at__isnull=True)
+        & published_question_filter("question__")
+        & _bank_filter(bank)
+    )
+    due = mine & Q(due__lte=now)
+    cards = Card.objects.order_by("due", "id").values_list(*_DUE_ROW)
+    parts: list[QuerySet[Any]] = []
+    if ahead is not None:
+        # (one window per state: each walks the (user, state, due) index in order)
+        parts += [
+            cards.filter(mine, state=state, due__lte=ahead)[:window] for state in LEARNING_STATES
+        ]
+        parts.append(cards.filter(due, state=CardState.REVIEW)[:window])
+        if assigned:  # (read apart: a long backlog elsewhere never hides them)
+            parts.append(
+                cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
+            )
+    if banks:
+        unstarted = (
+            questions_with_status(QuestionStatus.PUBLISHED)
+            .exclude(started_or_suspended(user))
+            .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+            .order_by("position", "id")
+            .values_list(*_NEW_ROW)
+        )
+        parts += [unstarted.filter(bank_id=pk)[:new_wanted] for pk in banks]
+    return sql.union_sql(parts)
+
+
+def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: datetime) -> None:
     """Read the parts' rows in one statement (the same columns: each part selects
     them itself, so nothing is joined to the windows afterwards)."""
-    rows = sql.union_rows(parts)
+    rows = sql.fetch_rows(statement)
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
         card_id, state, due_at, stability, last_review = card
@@ -334,17 +370,13 @@ def _read_into(found: _Candidates, parts: list[QuerySet[Any]], *, now: datetime)
             found.new.append(candidate)
 
 
-def _due_counts(
-    *, user, bank, now: datetime, found: _Candidates, window: int, reviews_left: int
-) -> tuple[int, int]:
-    """(learning, review) cards due now: the fetched windows when they hold all there
-    is; else counted on, up to a cap (the badge never shows more reviews than today's
-    limit allows), in one query."""
+def _due_counts_sql(
+    *, caps: dict[str, int], user: int, now: datetime, bank: int | None = None
+) -> tuple[str, list[Any]]:
+    """The statement of _due_counts: the user's due cards of each capped state."""
     # Each count walks the user's due cards of a state in the (user, state, due)
     # index and looks up each card's question by its key (a scalar subquery, never
-    # a join over every question). The review window is full exactly when the
-    # reviews read (those of assigned banks included) fill it: those of assigned
-    # banks are among the most overdue otherwise.
+    # a join over every question).
     published = published_questions(bank=bank).filter(pk=OuterRef("question_id"))
     cards = (
         Card.objects.filter(user=user, suspended_at__isnull=True, due__lte=now)
@@ -352,13 +384,32 @@ def _due_counts(
         .filter(published__isnull=False)
         .order_by("due", "id")
     )
-    capped = {}
+    states = {f"learning{state}": state for state in LEARNING_STATES} | {"review": CardState.REVIEW}
+    return sql.capped_counts_sql(
+        {name: (cards.filter(state=states[name]), cap) for name, cap in caps.items()}
+    )
+
+
+def _due_counts(
+    *, user, bank, now: datetime, found: _Candidates, window: int, reviews_left: int
+) -> tuple[int, int]:
+    """(learning, review) cards due now: the fetched windows when they hold all there
+    is; else counted on, up to a cap (the badge never shows more reviews than today's
+    limit allows), in one query."""
+    # The review window is full exactly when the reviews read (those of assigned banks included) fill it: those of assigned
+    # banks are among the most overdue otherwise.
+    caps: dict[str, int] = {}
     if len(found.learning) + len(found.ahead) >= window:
         for state in LEARNING_STATES:
-            capped[f"learning{state}"] = (cards.filter(state=state), MAX_COUNT)
+            caps[f"learning{state}"] = MAX_COUNT
     if len(found.reviews) >= window and reviews_left > len(found.reviews):
-        capped["review"] = (cards.filter(state=CardState.REVIEW), reviews_left)
-    counts = sql.capped_counts(capped)
+        caps["review"] = reviews_left
+    values: dict[str, Any] = {"user": user.pk, "now": now}
+    if bank is not None:
+        values["bank"] = bank.pk
+    shape = ("queue.due_counts", tuple(caps.items()), bank is not None)
+    statement = sql.prepared(shape, partial(_due_counts_sql, caps=caps), **values) if caps else None
+    counts = sql.capped_counts_fetch(list(caps), statement) if statement else {}
     learning_counts = [count for name, count in counts.items() if name.startswith("learning")]
     learning_count = (
         min(MAX_COUNT, sum(learning_counts)) if learning_counts else len(found.learning)

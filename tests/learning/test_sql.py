@@ -151,3 +151,38 @@ def test_as_many_rows_as_rows_per_statement_says_go_in_one_insert(cards):
     assert many >= 999 // width  # at least SQLite's oldest limit of 999 parameters
     rows = [log_row(cards[i % 3], i) for i in range(min(many, 3000))]
     assert len(sql.insert_logs(rows)) == len(rows)
+
+
+def _due_cards_sql(*, user, before, ids):
+    queryset = Card.objects.filter(user=user, due__lt=before, pk__in=ids).order_by("id")
+    sql_text, params = queryset.values_list("id").query.sql_with_params()
+    return sql_text, list(params)
+
+
+def test_a_prepared_statement_answers_each_call_with_its_own_values(cards, other_student):
+    theirs = CardFactory(user=other_student, question=cards[0].question, due=T0)
+    shape = ("test.due_cards", 3)
+    mine = [card.pk for card in cards]
+
+    def ids(**values):
+        return [pk for (pk,) in sql.fetch_rows(sql.prepared(shape, _due_cards_sql, **values))]
+
+    later = T0 + timedelta(seconds=1)
+    assert ids(user=cards[0].user_id, before=later, ids=mine) == mine
+    # the same shape again, other values: the SQL compiled the first time, new parameters
+    assert ids(user=other_student.pk, before=later, ids=[theirs.pk, *mine[1:]]) == [theirs.pk]
+    assert ids(user=cards[0].user_id, before=T0, ids=mine) == []  # due at T0, not before
+
+
+def test_a_value_written_into_the_sql_text_is_never_kept_as_a_parameter(cards):
+    def limited(*, user, limit):  # a LIMIT is written into the SQL: not a parameter
+        queryset = Card.objects.filter(user=user).order_by("id").values_list("id")[:limit]
+        sql_text, params = queryset.query.sql_with_params()
+        return sql_text, list(params)
+
+    def first(limit):
+        statement = sql.prepared(("test.limited",), limited, user=cards[0].user_id, limit=limit)
+        return [pk for (pk,) in sql.fetch_rows(statement)]
+
+    assert first(1) == [cards[0].pk]
+    assert first(2) == [cards[0].pk, cards[1].pk]  # built again, never the first LIMIT
