@@ -3,7 +3,11 @@
 Rules, applied to the spaCy parse of each evidence sentence (see ``extract_country_links``):
 
 1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
-   Angela Merkel", "deputy head of Chile's mining council Pedro Lagos".
+   Angela Merkel", "deputy head of Chile's mining council Pedro Lagos", "then-U.S.-president
+   X" (one hyphenated word); a later name of a list whose own title names no country shares
+   the first one's ("Peru's prime minister A and energy minister B"); no title reaches past
+   "of" ("the United States' killing of X" is no title of X). An office a verb gives its
+   subject: "X became president of Malawi", "X was elected prime minister of Fiji".
 2. **Apposition**: "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British
    diplomat", "the president of Kenya, William Ruto", "X, an analyst ... based in Tashkent".
 3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to

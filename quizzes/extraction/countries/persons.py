@@ -34,8 +34,8 @@ def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
     "deputy head of Chile's mining council Pedro Lagos"; a posting between title
     and name does not count ("Bangladesh's High Commissioner in Guwahati, X" -> Bangladesh)."""
     tokens = _title_words(ctx, outer, name)
-    if not tokens:
-        return None, None
+    if not tokens or tokens[-1].lower_ == "of":
+        return None, None  # "the United States' killing of X": X is what was done, no title
     country = None
     office = None
     for tok in tokens:
@@ -286,15 +286,103 @@ def _led_group(root: Token) -> Token | None:
     return None
 
 
+def hyphenated_title(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "then-U.S.-president Carl Benton", "ex-UK-ambassador Ana Lind": a country and an
+    office joined by hyphens into one word before the name."""
+    k = outer.start - 1 if outer.start == name.start else name.start - 1
+    if k < 0:
+        return None, None
+    return _country_office_word(ctx.doc[k].text)
+
+
+def _country_office_word(text: str) -> Found:
+    parts = [p for p in text.split("-") if p]
+    if len(parts) < 2 or parts[-1].lower() not in OFFICES:
+        return None, None
+    place = "-".join(parts[:-1])
+    country = geo.canonical_country(place) or geo.country_of_adjective(place)
+    return (country, parts[-1].lower()) if country else (None, None)
+
+
+def coordinated_title(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Peru's prime minister Ana Lind and energy minister Tom Reid": a second titled name of
+    a list shares the country of the first one's title when its own title names none."""
+    root = name.root
+    if root.dep_ != "conj" or root.head.i > root.i:
+        return None, None
+    own = _title_words(ctx, outer, name)
+    if not any(t.lower_ in OFFICES for t in own) or any(t.i in ctx.mentions for t in own):
+        return None, None
+    first = root.head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    title = _title_words(ctx, *_mention_ending_at(ctx, first))
+    country = next((ctx.mentions[t.i].country for t in title if t.i in ctx.mentions), None)
+    return (country, None) if country else (None, None)
+
+
+def _mention_ending_at(ctx: CountryContext, last: Token) -> tuple[Span, Span]:
+    """(mention with title, name) of the person whose name ends at ``last``."""
+    doc = ctx.doc
+    for m in ctx.people.mentions if ctx.people is not None else []:
+        if m.last == last.i:
+            return doc[m.first : m.last + 1], doc[m.name_first : m.last + 1]
+    start = last.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : last.i + 1], doc[start : last.i + 1]
+
+
+# Verbs by which a person takes, holds or is given an office ("became president of Malawi").
+_OFFICE_VERBS = {
+    "become", "remain", "serve", "elect", "appoint", "name", "make", "regain", "win", "assume",
+    "hold", "retain", "reclaim", "take",
+}  # fmt: skip
+_OFFICE_NOUNS = OFFICES | {"presidency", "premiership", "chancellorship", "throne"}
+
+
+def office_taken(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Ana Lind became president of Malawi", "Lind was elected prime minister of Fiji",
+    "Lind regained the premiership of Peru", "Lind served as the Kenyan ambassador": the
+    office a verb gives its subject."""
+    root = name.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_ not in _OFFICE_VERBS:
+        return None, None
+    for noun in _office_objects(root.head):
+        if not _is_office_noun(noun):
+            continue
+        country, _phrase = office_country(ctx, noun)
+        if country:
+            return country, (noun.lower_ if noun.lower_ in OFFICES else None)
+    return None, None
+
+
+def _office_objects(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ in ("attr", "oprd", "dobj"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _is_office_noun(noun: Token) -> bool:
+    return noun.lower_ in _OFFICE_NOUNS or (
+        noun.lower_ == "ministry" and any(c.lower_ == "prime" for c in noun.lefts)
+    )
+
+
 PersonRule = Callable[[CountryContext, Span, Span], Found]
 PERSON_RULES: tuple[PersonRule, ...] = (
     respectively,
     title_before_name,
+    hyphenated_title,
+    coordinated_title,
     apposition,
     country_next_to_name,
     from_country_after,
     shared_demonym,
     leads_a_group,
+    office_taken,
 )
 
 
@@ -332,19 +420,22 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
     covered: set[int] = set()
     for m in ctx.people.mentions if ctx.people is not None else []:
         outer, name_span = doc[m.first : m.last + 1], doc[m.name_first : m.last + 1]
+        canonical: str | None = m.name
+        if len(name_span) > 1 and _country_office_word(name_span[0].text)[0]:
+            name_span, canonical = name_span[1:], None  # "U.S.-president Carl Benton": a title
         if len(name_span) and not (
             ctx.mislabelled_city(name_span) or _organisation_name(ctx, name_span)
         ):
-            out.append((outer, name_span, m.name))
+            out.append((outer, name_span, canonical))
             covered.add(m.last)
     for ent in doc.ents:
         if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
             continue
-        name = person_name(ctx, ent)
-        if name is None or name[-1].i in covered:
+        found = person_name(ctx, ent)
+        if found is None or found[-1].i in covered:
             continue
-        canonical = ctx.canonical_person(name.text) or ctx.canonical_person(ent.text)
-        out.append((ent, name, canonical))
+        named = ctx.canonical_person(found.text) or ctx.canonical_person(ent.text)
+        out.append((ent, found, named))
     return out
 
 
@@ -385,7 +476,7 @@ def office_links(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if not _bare_office(ctx, tok):
             continue
-        country, phrase = _office_country(ctx, tok)
+        country, phrase = office_country(ctx, tok)
         if not country or phrase is None:
             continue
         holder = ctx.office_holder.get((country, tok.lower_)) or _holder_from_roles(
@@ -428,7 +519,7 @@ def _bare_office(ctx: CountryContext, tok: Token) -> bool:
     return not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
 
 
-def _office_country(ctx: CountryContext, tok: Token) -> tuple[str | None, str | None]:
+def office_country(ctx: CountryContext, tok: Token) -> tuple[str | None, str | None]:
     """(country, "president of Kyrgyzstan" / "Russian president"); the last modifier wins."""
     country = phrase = None
     for child in tok.children:

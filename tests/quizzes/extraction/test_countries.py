@@ -844,3 +844,48 @@ def test_a_thing_a_clause_places_in_a_country(links_of):
     )
     assert ("closed-door hearing", "Peru") in found
     assert not {("race", "Chile"), ("Tom Reid", "Norway")} & found
+
+
+def test_a_second_titled_name_of_a_list_shares_the_first_title_s_country(links_of):
+    found = links_of(
+        "Peru's prime minister Rosa Quispe and energy minister Tito Lozano met the miners."
+    )
+    assert {("Rosa Quispe", "Peru"), ("Tito Lozano", "Peru")} <= pairs(found)
+    found = links_of("French President Ana Lind and German Chancellor Tom Reid met in Brussels.")
+    assert {("Ana Lind", "France"), ("Tom Reid", "Germany")} <= pairs(found)
+
+
+def test_an_untitled_second_name_of_a_list_takes_no_country(links_of):
+    found = links_of("Kenya's president Ana Lind and Tom Reid toured the new port.")
+    assert ("Ana Lind", "Kenya") in pairs(found)
+    assert not any(link.subject == "Tom Reid" for link in found)
+
+
+def test_a_country_and_an_office_hyphenated_into_one_title_word(links_of):
+    found = links_of("The medal was handed over by then-U.S.-president Carl Benton in 1980.")
+    assert ("Carl Benton", "United States") in pairs(found)
+
+
+def test_an_office_a_verb_gives_its_subject(links_of):
+    assert ("Carl Benton", "Malawi") in pairs(
+        links_of("In 2012 Carl Benton became president of Malawi.")
+    )
+    assert ("Carl Benton", "Fiji") in pairs(
+        links_of("Carl Benton was elected prime minister of Fiji in 2014.")
+    )
+    assert ("Carl Benton", "Kenya") in pairs(
+        links_of("Carl Benton served as the Kenyan ambassador until 2010.")
+    )
+    assert ("Carl Benton", "Hungary") in pairs(
+        links_of("By 2010, Carl Benton regained the prime ministry of Hungary.")
+    )
+
+
+def test_an_office_the_subject_only_meets_is_not_theirs(links_of):
+    found = links_of("Carl Benton visited the president of Malawi on Friday.")
+    assert not any(link.subject == "Carl Benton" for link in found)
+
+
+def test_a_person_named_after_of_has_no_title_in_the_words_before(links_of):
+    found = links_of("Crowds protested against France's arrest of Carl Benton at the border.")
+    assert ("Carl Benton", "France") not in pairs(found)
