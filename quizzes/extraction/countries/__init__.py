@@ -23,7 +23,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
    namesake in a country of the same sentence, then in the country the article names most, wins
    ("Bhola" in an article about Bangladesh); cities the small model mislabels are taken when
-   they follow a locative preposition ("around Kharkiv", "based in Bogota").
+   they follow a locative preposition ("around Kharkiv", "based in Bogota"); a town the data
+   lacks takes the country or state named after it ("near Alder Ridge, Oregon", "between
+   Laredo and Marco Ortiz, Mexico", even when the small model reads a person there).
 7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
    southern port", "the Syrian capital, Damascus", "Gazprom, the Russian state energy giant".
 8. **Organisations and people described by a country** (``description_links``): "Norway's

@@ -19,6 +19,7 @@ from .words import (
     HOLD_VERBS,
     HUMAN_ENDINGS,
     HUMAN_PLURALS,
+    LOCATIVE_PREPS,
     PLACE_NOUNS,
     SITED,
 )
@@ -322,19 +323,29 @@ def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
         return country if country is not None else geo.region_country(text)
     if ctx.mislabelled_city(ent):
         return ctx.place_country(text, ent.start)
-    if _unknown_town(ctx, ent):
-        return _qualified_city(ctx, ent)  # "born in Kumbo, Cameroon" whatever the label
+    if _unknown_town(ctx, ent):  # "born in Kumbo, Cameroon" whatever the label
+        return _qualified_city(ctx, ent) or _part_of_a_country(ctx, ent)
     return _part_of_a_country(ctx, ent)
 
 
+_TOWN_PREPS = LOCATIVE_PREPS | {"between", "off", "into", "through", "via"}
+
+
 def _unknown_town(ctx: CountryContext, ent: Span) -> bool:
-    """A name after "in/at/near/from" that is no organisation's nor person's."""
-    head = ent.root.head
+    """A name after "in/at/near/from" (or listed with one: "between Laredo and Nuevo Sabinas,
+    Mexico") that is no organisation's, nor a person's unless a country or state qualifies it
+    as a town ("in Chippewa Bend, Wisconsin": the small model's PERSON is a place)."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    place = root.dep_ == "pobj" and root.head.lower_ in _TOWN_PREPS
     return (
-        ctx.is_locative(ent)
+        place
         and ent.label_ != "ORG"
-        and head.head.lower_ != "according"
-        and not any(t.i in ctx.person_tokens for t in ent)
+        and root.head.head.lower_ != "according"
+        and (
+            not any(t.i in ctx.person_tokens for t in ent) or _qualified_city(ctx, ent) is not None
+        )
     )
 
 
@@ -367,9 +378,17 @@ def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
     mention = ctx.name_mention_at(ent.end + 1)
-    if mention:  # "Kumbo, Cameroon": the text says where, even of a town the data lacks
+    if mention and not _possessive_at(ctx, mention.end):
+        # "Kumbo, Cameroon": the text says where, even of a town the data lacks
         return geo.city_country(f"{clean(ent.text)}, {mention.country}") or mention.country
     region = ctx.ent_of.get(ent.end + 1)
-    if region is not None and region.label_ == "GPE" and region.start == ent.end + 1:
-        return geo.city_country(f"{clean(ent.text)}, {clean(region.text)}") or None
-    return None
+    if region is None or region.label_ != "GPE" or region.start != ent.end + 1:
+        return None
+    if _possessive_at(ctx, region.end):
+        return None  # "Tom Reid, Ohio's governor": a person's description
+    town = geo.city_country(f"{clean(ent.text)}, {clean(region.text)}")
+    return town or geo.region_country(clean(region.text))  # a town the data lacks
+
+
+def _possessive_at(ctx: CountryContext, k: int) -> bool:
+    return k < len(ctx.doc) and (ctx.doc[k].tag_ == "POS" or ctx.doc[k].text in ("'s", "’s"))

@@ -889,3 +889,21 @@ def test_an_office_the_subject_only_meets_is_not_theirs(links_of):
 def test_a_person_named_after_of_has_no_title_in_the_words_before(links_of):
     found = links_of("Crowds protested against France's arrest of Carl Benton at the border.")
     assert ("Carl Benton", "France") not in pairs(found)
+
+
+def test_a_town_the_data_lacks_takes_the_state_named_after_it(links_of):
+    found = links_of("The fire broke out near Alder Ridge, Oregon, late on Friday.")
+    assert ("Alder Ridge", "United States") in pairs(found)
+    found = links_of("Another shooting happened in Chippewa Bend, Wisconsin where five died.")
+    assert ("Chippewa Bend", "United States") in pairs(found)
+
+
+def test_a_town_listed_after_between_with_its_country(links_of):
+    # a town named like a person: the country after it says it is a place
+    found = links_of("Trucks wait between Laredo and Marco Ortiz, Mexico.")
+    assert ("Marco Ortiz", "Mexico") in pairs(found)
+
+
+def test_a_person_before_a_possessive_state_is_no_town(links_of):
+    found = links_of("He wrote to Tom Reid, Ohio's governor, on Monday.")
+    assert not any(link.subject == "Tom Reid" and link.subject_kind == "place" for link in found)
