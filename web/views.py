@@ -121,7 +121,8 @@ def signup(request):
 @require_safe
 def home(request):
     banks = list(bank_list_studyable(user=request.user))
-    mastery = learning_api.bank_mastery(user=request.user, banks=banks)
+    figures = learning_api.progress_home(user=request.user, banks=banks)
+    mastery = figures["banks"]
     rows: list[dict[str, Any]] = []
     for bank in banks:
         stats = mastery.get(bank.pk, {"due": 0, "new": 0, "mastery": 0.0, "total": 0})
@@ -132,7 +133,7 @@ def home(request):
                 "width": charts.width_class(stats.get("mastery")),
             }
         )
-    today = learning_api.progress_today(user=request.user)
+    today = figures["today"]
     # New cards for today: what the daily limit still lets in, not all that wait.
     new_total = sum(row["stats"]["new"] for row in rows)
     new_today = min(new_total, today["new_left"])
@@ -825,14 +826,12 @@ def card_unsuspend(request, card_id: int):
 @login_required
 @require_safe
 def progress(request):
-    user = request.user
-    summary = learning_api.progress_summary(user=user)
-    heat_rows = learning_api.review_heatmap(user=user, days=365)
-    preferences = learning_api.preferences_get(user=user)
+    page = learning_api.progress_page(user=request.user, heatmap_days=365)
+    summary = page["summary"]
     today = date.fromisoformat(summary["forecast"][0]["date"])  # the student's study day
     forecast = charts.bar_chart(summary["forecast"], today=today)
     retention = charts.retention_chart(
-        summary["retention_by_week"], target=preferences.desired_retention
+        summary["retention_by_week"], target=page["desired_retention"]
     )
     return render(
         request,
@@ -841,14 +840,14 @@ def progress(request):
             "nav": "progress",
             "summary": summary,
             "today": summary["today"],
-            "heatmap": charts.heatmap(heat_rows, today=today),
+            "heatmap": charts.heatmap(page["heatmap"], today=today),
             "forecast": forecast,
             "retention_chart": retention,
             "retention": summary["retention"],
             "weeks": summary["retention_by_week"],
             "mastery": charts.mastery_bars(summary["banks"]),
             "parts": charts.MASTERY_PARTS,
-            "preferences": preferences,
+            "desired_retention": page["desired_retention"],
         },
     )
 

@@ -66,7 +66,12 @@ def review_heatmap(*, user, days: int = 365, now: datetime | None = None) -> lis
     hour = preferences.day_starts_at_hour
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
     first = today - timedelta(days=days - 1)
-    per_day = _study_days(user=user, first=first, last=today)
+    return _heatmap_rows(_study_days(user=user, first=first, last=today), today=today, days=days)
+
+
+def _heatmap_rows(per_day: Mapping[date, StudyDay], *, today: date, days: int) -> list[dict]:
+    """The heatmap's days from day rows read over at least the last `days` days."""
+    first = today - timedelta(days=days - 1)
     return [
         {
             "date": (first + timedelta(days=i)).isoformat(),
@@ -163,32 +168,49 @@ def _published_totals(bank_ids) -> dict[int, int]:
     )
 
 
-def _bank_sums(*, user, today: date, bank_ids=None) -> dict[int, dict]:
+def _bank_sums(*, user, today: date, bank_ids=None, totals: bool = False) -> dict[int, dict]:
     """Bank id -> the user's tallies of the bank summed over its due days
     (learning, young, mature, suspended_new, strength, and `overdue`: cards due
-    before today), for published banks. One query over a few rows per bank."""
+    before today), for published banks; with `totals`, also the bank's published
+    questions (`total`: a count per bank in the same statement). One query over a
+    few rows per bank."""
     rows = BankTally.objects.filter(user=user, bank__status=BankStatus.PUBLISHED)
     if bank_ids is not None:
         rows = rows.filter(bank_id__in=bank_ids)
-    return {
-        row["bank_id"]: dict(row)
-        for row in rows.values("bank_id")
-        .annotate(
-            title=Max("bank__title"),
-            learning=Sum("learning"),
-            young=Sum("young"),
-            mature=Sum("mature"),
-            suspended_new=Sum("suspended_new"),
-            strength=Sum("strength"),
-            overdue=Sum("due", filter=Q(due_day__lt=today)),
-        )
+    sums = rows.values("bank_id").annotate(
+        title=Max("bank__title"),
+        learning=Sum("learning"),
+        young=Sum("young"),
+        mature=Sum("mature"),
+        suspended_new=Sum("suspended_new"),
+        strength=Sum("strength"),
+        overdue=Sum("due", filter=Q(due_day__lt=today)),
+    )
+    if totals:
+        sums = sums.annotate(total=_published_count_of("bank_id"))
+    return {row["bank_id"]: dict(row) for row in sums.order_by()}
+
+
+def _published_count_of(bank_column: str) -> Subquery:
+    """The published questions of the bank in `bank_column` (a scalar subquery)."""
+    return Subquery(
+        published_questions()
+        .filter(bank_id=OuterRef(bank_column))
         .order_by()
-    }
+        .values("bank_id")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
+    )
 
 
 def _today_of(user, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
     """The user's preferences, study day, and its start and end (UTC)."""
-    preferences = preferences_or_default(user)
+    return _day_of(preferences_or_default(user), now)
+
+
+def _day_of(
+    preferences: StudyPreferences, now: datetime
+) -> tuple[StudyPreferences, date, datetime, datetime]:
     zone = zone_of(preferences.time_zone)
     hour = preferences.day_starts_at_hour
     today = study_date(now, zone=zone, day_starts_at_hour=hour)
@@ -197,16 +219,10 @@ def _today_of(user, now: datetime) -> tuple[StudyPreferences, date, datetime, da
     return preferences, today, start, end
 
 
-def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
-    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Four
-    queries (three when the banks come with their question_count): preferences,
-    the banks' tallies (BankTally: cards by state, their strength, how many were
-    due before today: a few rows per bank, kept by each review), the cards due
-    today until now (an index range of today's cards) and the question counts."""
-    now = now or timezone.now()
+def _bank_totals(banks) -> tuple[list[int], dict[int, int]]:
+    """The banks' ids and published question counts (counted only when the banks
+    do not come with their question_count)."""
     bank_ids = [b if isinstance(b, int) else b.pk for b in banks]
-    if not bank_ids:
-        return {}
     # Banks listed with their published question_count (quizzes.selectors) need no
     # count of their questions again.
     totals = {
@@ -216,24 +232,42 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
         and b.status == BankStatus.PUBLISHED
         and getattr(b, "question_count", None) is not None
     }
-    if len(totals) < len(bank_ids):
+    if bank_ids and len(totals) < len(bank_ids):
         totals = _published_totals(bank_ids)
-    _, today, start, _ = _today_of(user, now)
-    sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
-    due_today = dict(
-        _due_cards_between(user, start, now, inclusive=True, bank_ids=bank_ids)
+    return bank_ids, totals
+
+
+def _due_today_by_bank(
+    user, *, start: datetime, end: datetime, now: datetime, bank_ids=None
+) -> dict[int, tuple[int, int]]:
+    """Bank id -> (cards due from the start of today until now, due later today):
+    one index range of today's cards."""
+    return {
+        bank: (due_now, later)
+        for bank, due_now, later in _due_cards_between(user, start, end, bank_ids=bank_ids)
         .values("bank")
-        .annotate(n=Count("id"))
-        .values_list("bank", "n")
+        .annotate(
+            due_now=Count("id", filter=Q(due__lte=now)),
+            later=Count("id", filter=Q(due__gt=now)),
+        )
+        .values_list("bank", "due_now", "later")
         .order_by()
-    )
+    }
+
+
+def _mastery_rows(
+    bank_ids: list[int],
+    totals: Mapping[int, int],
+    sums: Mapping[int, dict],
+    due_today: Mapping[int, tuple[int, int]],
+) -> dict[int, dict]:
     result = {}
     for bank_id in bank_ids:
         total = totals.get(bank_id, 0)
         tally = sums.get(bank_id, {})
         set_aside = sum(tally.get(k) or 0 for k in ("learning", "young", "mature", "suspended_new"))
         result[bank_id] = {
-            "due": (tally.get("overdue") or 0) + due_today.get(bank_id, 0),
+            "due": (tally.get("overdue") or 0) + due_today.get(bank_id, (0, 0))[0],
             "new": max(0, total - set_aside),
             "mastery": mastery_percent(tally.get("strength") or 0, total),
             "total": total,
@@ -241,18 +275,61 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     return result
 
 
+def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
+    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Four
+    queries (three when the banks come with their question_count): preferences,
+    the banks' tallies (BankTally: cards by state, their strength, how many were
+    due before today: a few rows per bank, kept by each review), the cards due
+    today until now (an index range of today's cards) and the question counts."""
+    now = now or timezone.now()
+    bank_ids, totals = _bank_totals(banks)
+    if not bank_ids:
+        return {}
+    _, today, start, end = _today_of(user, now)
+    sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
+    due_today = _due_today_by_bank(user, start=start, end=end, now=now, bank_ids=bank_ids)
+    return _mastery_rows(bank_ids, totals, sums, due_today)
+
+
+def progress_home(*, user, banks, now: datetime | None = None) -> dict:
+    """The home page's figures: {"banks": bank_mastery(banks), "today":
+    progress_today()}, read together in four queries whatever the history
+    (preferences, the tallies of every published bank, today's due cards per bank,
+    the day rows of the streak's window; one more when the streak fills it)."""
+    now = now or timezone.now()
+    bank_ids, totals = _bank_totals(banks)
+    preferences, today, start, end = _today_of(user, now)
+    sums = _bank_sums(user=user, today=today)
+    due_today = _due_today_by_bank(user, start=start, end=end, now=now)
+    first = today - timedelta(days=STREAK_WINDOW_DAYS - 1)
+    per_day = _study_days(user=user, first=first, last=today)
+    return {
+        "banks": _mastery_rows(bank_ids, totals, sums, due_today),
+        "today": _today_figures(
+            user=user,
+            preferences=preferences,
+            today=today,
+            per_day=per_day,
+            window=STREAK_WINDOW_DAYS,
+            overdue=sum(row["overdue"] or 0 for row in sums.values()),
+            due_today=due_today,
+        ),
+    }
+
+
 def _bank_breakdown(*, user, today: date) -> list[dict]:
     """The published banks the user has studied (a card still new, e.g. only
     shown by a queue, adds nothing: reading the queue changes no figure), from
-    their tallies (BankTally), with their quiz scores."""
+    their tallies (BankTally) with their question counts (one query), with their
+    quiz scores (one more)."""
     sums = {
         bank_id: row
-        for bank_id, row in _bank_sums(user=user, today=today).items()
+        for bank_id, row in _bank_sums(user=user, today=today, totals=True).items()
         if row["learning"] or row["young"] or row["mature"]
     }
     if not sums:
         return []
-    totals = _published_totals(list(sums))
+    totals = {bank_id: row["total"] or 0 for bank_id, row in sums.items()}
     scores: dict[int, list] = defaultdict(list)
     for bank_id, finished_at, correct, question_ids in (
         QuizAttempt.objects.filter(user=user, bank_id__in=list(sums), finished_at__isnull=False)
@@ -336,20 +413,35 @@ def _today(
     `window` days (one query, unless the caller read them: `per_day`), one more
     each time the streak fills a window, the cards due before today (from the
     tallies: one, unless given) and today's due cards (an index range: one)."""
-    zone = zone_of(preferences.time_zone)
-    hour = preferences.day_starts_at_hour
-    today = study_date(now, zone=zone, day_starts_at_hour=hour)
-    start = day_start(today, zone=zone, day_starts_at_hour=hour)
-    end = day_start(today + timedelta(days=1), zone=zone, day_starts_at_hour=hour)
+    _, today, start, end = _day_of(preferences, now)
     if per_day is None:
         per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
-    streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
     if overdue is None:
         overdue = _due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0)
-    due = _due_cards_between(user, start, end).aggregate(
-        due_now=Count("id", filter=Q(due__lte=now)),
-        due_later_today=Count("id", filter=Q(due__gt=now)),
+    return _today_figures(
+        user=user,
+        preferences=preferences,
+        today=today,
+        per_day=per_day,
+        window=window,
+        overdue=overdue,
+        due_today=_due_today_by_bank(user, start=start, end=end, now=now),
     )
+
+
+def _today_figures(
+    *,
+    user,
+    preferences: StudyPreferences,
+    today: date,
+    per_day: Mapping[date, StudyDay],
+    window: int,
+    overdue: int,
+    due_today: Mapping[int, tuple[int, int]],
+) -> dict:
+    """progress_today from the rows at hand (a query more only when the streak
+    fills the window of `per_day`)."""
+    streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
     counts = per_day.get(today) or StudyDay()
     new_limit = preferences.new_cards_limit_on(today)
     return {
@@ -357,17 +449,19 @@ def _today(
         "new_learned": counts.new,
         "new_limit": new_limit,
         "new_left": max(0, new_limit - counts.new),
-        "due_now": overdue + due["due_now"],
-        "due_later_today": due["due_later_today"],
+        "due_now": overdue + sum(due_now for due_now, _ in due_today.values()),
+        "due_later_today": sum(later for _, later in due_today.values()),
         "streak": streak,
     }
 
 
 def progress_today(*, user, now: datetime | None = None) -> dict:
     """Today at a glance (the home page): {"reviewed", "new_learned", "due_now",
-    "due_later_today", "streak"}, in the user's study day. Three queries
-    (preferences, reviews per day of the last weeks, due counts); a streak of
-    STREAK_WINDOW_DAYS or more is recounted over a longer window (one more)."""
+    "due_later_today", "streak"}, in the user's study day. Four queries
+    (preferences, reviews per day of the last weeks, cards due before today from
+    the tallies, today's due cards); a streak of STREAK_WINDOW_DAYS or more is
+    recounted over a longer window (one more). The home page reads these with its
+    banks' figures in one go: progress_home."""
     return _today(user=user, now=now or timezone.now(), preferences=preferences_or_default(user))
 
 
@@ -452,10 +546,46 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
     (but the average retrievability of a deck of up to AVERAGE_LIVE_CARDS)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
-    # The day rows of a 400-day window: today's counts, the weekly retention and a
-    # streak under 400 days in one query (the home page starts smaller).
-    window = STREAK_WINDOWS_DAYS[1]
+    return _summary(user=user, now=now, preferences=preferences, today=today, per_day=None)
+
+
+# The day rows of a 400-day window: today's counts, the weekly retention, the
+# heatmap's year and a streak under 400 days in one query (the home page starts
+# smaller).
+SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
+
+
+def progress_page(*, user, now: datetime | None = None, heatmap_days: int = 365) -> dict:
+    """The progress page: {"summary": progress_summary(), "heatmap":
+    review_heatmap(heatmap_days), "desired_retention"}, read together: the
+    preferences and the day rows once each (eight queries in all, whatever the
+    history; the average retrievability of a big deck from the cache)."""
+    now = now or timezone.now()
+    preferences, today, _, _ = _today_of(user, now)
+    window = max(SUMMARY_WINDOW_DAYS, heatmap_days)
     per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
+    return {
+        "summary": _summary(
+            user=user, now=now, preferences=preferences, today=today, per_day=per_day
+        ),
+        "heatmap": _heatmap_rows(per_day, today=today, days=heatmap_days),
+        "desired_retention": preferences.desired_retention,
+    }
+
+
+def _summary(
+    *,
+    user,
+    now: datetime,
+    preferences: StudyPreferences,
+    today: date,
+    per_day: dict[date, StudyDay] | None,
+) -> dict:
+    """progress_summary with the preferences and (when read) the day rows of at
+    least SUMMARY_WINDOW_DAYS at hand."""
+    window = SUMMARY_WINDOW_DAYS
+    if per_day is None:
+        per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
     due_per_day = _due_per_day(user=user, today=today, days=30)
     today_and_streak = _today(
         user=user,

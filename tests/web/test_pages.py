@@ -52,11 +52,10 @@ def test_home_renders_in_a_fixed_number_of_queries(
     card = card_get_or_create(user=student, question=questions[0])
     review_record(user=student, card_id=card.pk, rating=3)
     baseline = queries_of(lambda: student_client.get("/"))
-    # session, user, banks (with their question counts), bank_mastery (preferences,
-    # the bank tallies, today's due cards), progress_today (preferences, study days,
-    # cards due before today from the tallies, today's due cards), assignments (none:
-    # no figures read for them)
-    assert baseline == 11
+    # session, user, banks (with their question counts), progress_home (preferences,
+    # the tallies of the published banks, today's due cards per bank, the study days
+    # of the streak's window), assignments (none: no figures read for them)
+    assert baseline == 8
 
     for title in ("Second", "Third"):
         more, more_questions = news_bank_build(owner=teacher, title=title)
