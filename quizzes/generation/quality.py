@@ -224,6 +224,25 @@ def country_in_headline(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     return None
 
 
+TITLE_ECHO = 3  # content words a quotation shares with the title that names its speaker
+
+
+def quote_echoes_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “within the next ten days I will send the port bill …”?" under the
+    title "Mayor Ruiz to send port bill within ten days": the title names the speaker
+    and says what the quotation says."""
+    quote = _speaker_quote(draft)
+    title = _headline(ctx)
+    if draft.kind != "who_said" or quote is None or not quote.speaker or not title:
+        return None
+    if not gives_away_person(title, quote.speaker):
+        return None
+    shared = _content_words(quote.text) & _content_words(title)
+    if len(shared) >= TITLE_ECHO:
+        return "give-away: the title names the speaker and says what was said"
+    return None
+
+
 def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: … moving into northern _____." under the title "Troops
     leave Freedonia": the title names the blanked country."""
@@ -474,6 +493,17 @@ def short_quote_without_context(draft: QuestionDraft, ctx: GenerationContext) ->
     short = quote is not None and len(words(quote.text)) < SHORT_QUOTE_WORDS - 1
     if draft.kind == "who_said" and short and "(Context: " not in draft.prompt:
         return "answer: a short quotation without its sentence"
+    return None
+
+
+def one_word_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “inevitable”? (Context: …)": a single word in quotation marks is a
+    word the reporter kept, not a statement; even with its sentence the question
+    reads as a vocabulary test, and the sentence around the blank (a title, "she")
+    picks the speaker out."""
+    quote = _speaker_quote(draft)
+    if draft.kind == "who_said" and quote is not None and len(words(quote.text)) < 2:
+        return "answer: a single quoted word is no statement"
     return None
 
 
@@ -785,6 +815,35 @@ _NAME_PARTICLES = {
 }
 
 
+def inside_quotation(text: str, start: int) -> bool:
+    """Does `start` lie inside a quotation of its paragraph: after an opening mark
+    whose closing mark comes later (“… ” or "…"), or in a paragraph that opens a
+    quotation it does not close (a quotation running over several paragraphs)?"""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    before = text[paragraph_start:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    paragraph = text[paragraph_start : text.find("\n", start) % (len(text) + 1)]
+    opens = paragraph.lstrip()[:1] in {"“", '"'}
+    return opens and start > paragraph_start and paragraph.count("“") > paragraph.count("”")
+
+
+def stated_inside_a_quotation(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: He had planned attacks on the harbour – including the attack
+    on _____" from a statement quoted over several sentences: the sentence is the
+    speaker's claim, shown without its quotation marks and credit as if the article
+    said it (and its "he" stands for nobody). The same for a date question."""
+    if draft.kind not in {"cloze", "when", "true_false"} or draft.evidence_start is None:
+        return None
+    if draft.kind == "true_false" and not isinstance(draft.source, DatedFact):
+        return None
+    if draft.kind == "cloze" and draft.target.startswith("person:"):
+        return None  # a speaker's card: the credit is the sentence's own
+    if inside_quotation(ctx.article_text, draft.evidence_start):
+        return "answer: the sentence is inside a quotation, someone's claim"
+    return None
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
@@ -802,6 +861,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     quote_is_a_label,
     short_quote_statement,
     short_quote_without_context,
+    one_word_quote,
     quoted_elsewhere,
     speaker_named_as_addressee,
     pronoun_without_a_pronoun,
@@ -818,6 +878,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_person_not_a_name,
     cloze_headline_country,
     cloze_answer_in_title,
+    quote_echoes_title,
     country_in_headline,
     options_of_the_answers_type,
     option_also_right,
@@ -826,6 +887,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     place_not_placed,
     answer_not_a_state,
     unidentified_event,
+    stated_inside_a_quotation,
     # it is about the article
     world_trivia,
 )
@@ -1200,6 +1262,30 @@ def names_the_answer_beside(
     return None
 
 
+SPEECH_TOPIC = 2  # content words a prompt shares with a quotation to be "about" it
+
+
+def tells_the_speaker(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did Omar Haddad announce that ferries would need masks?" beside "Who
+    said: “masks are a condition of travel on every ferry”?": another sentence, yet the
+    prompt names who spoke, says they spoke and on what, so it answers who said."""
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for asker, teller in pairs:
+        quote = _speaker_quote(asker)
+        if asker.kind != "who_said" or quote is None or not quote.speaker:
+            continue
+        if teller.kind not in _REWRITTEN_KINDS:
+            continue  # a card's sentence is the article's own telling
+        said = _QUOTED.sub(" ", teller.prompt)
+        if not gives_away_person(said, quote.speaker) or not _ANNOUNCING.search(said):
+            continue
+        if len(_content_words(quote.text) & _content_words(said)) >= SPEECH_TOPIC:
+            return f"give-away: names the speaker of “{asker.prompt[:60]}”"
+    return None
+
+
 def same_words_dated(
     draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
 ) -> str | None:
@@ -1220,6 +1306,12 @@ def same_words_dated(
 _SPEECH_ACT = re.compile(
     r"\b(?:say|said|describe|described|tell|told|write|wrote|call|called|add|added|state|"
     r"stated|tweet|tweeted|remark|remarked|declare|declared)\b",
+    re.I,
+)
+
+_ANNOUNCING = re.compile(
+    rf"{_SPEECH_ACT.pattern}|\b(?:announce[sd]?|declared?|warn(?:ed|s)?|explain(?:ed|s)?|"
+    r"urge[sd]?|promise[sd]?)\b",
     re.I,
 )
 
@@ -1276,6 +1368,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     date_asked_twice,
     same_event_twice,
     names_the_answer_beside,
+    tells_the_speaker,
     same_words_dated,
     true_false_share,
 )

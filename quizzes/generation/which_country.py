@@ -31,6 +31,7 @@ OFFICES = (
     "chair", "head of state", "secretary of state", "foreign secretary", "spokesman",
     "spokeswoman", "spokesperson", "general", "commander", "envoy", "monarch",
 )  # fmt: skip
+_RANKS = {"general", "commander"}  # military ranks, held in an army, not of a country
 _OFFICES_ALTERNATION = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE_RE = re.compile(rf"\b({_OFFICES_ALTERNATION})\b", re.I)
 _EVENT_HELD = re.compile(
@@ -198,6 +199,10 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
         return None
     office = " ".join(kept)
     office = re.sub(r"^(the|a|an)\s+", "", office)
+    if office in _RANKS:
+        # "Which country is X the general of?" reads wrong: a rank is held in an
+        # army, not of a country; the general is from it.
+        return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
     scope = _office_scope(link, office)
     if scope and normalise(scope) != normalise(country):
         scope_words = scope.split()

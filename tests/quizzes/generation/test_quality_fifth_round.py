@@ -4,12 +4,14 @@ each with invented sentences: the rule that now catches it, and what is still as
 
 from __future__ import annotations
 
+from quizzes.extraction.facts import Facts, Person
+from quizzes.generation import generation_context, which_country
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.text import BLANK, gives_away_country
 
-from .facts_for_tests import event
+from .facts_for_tests import event, link, quote
 from .test_quality import ctx_for, draft
 
 
@@ -163,3 +165,125 @@ def test_two_statements_of_one_day_are_two_facts():
         60,
     )
     assert q.same_event_twice(b, [a], ctx_for(text)) is None
+
+
+# Who said -----------------------------------------------------------------------
+
+
+def test_a_single_quoted_word_is_no_who_said_question():
+    text = 'Harbour master Omar Haddad called the storm "brutal" on Monday.\n'
+    word = quote("brutal", "Omar Haddad", source=text)
+    made = draft(
+        "who_said",
+        f'Who said: “brutal”? (Context: Harbour master {BLANK} called the storm "brutal".)',
+        "Omar Haddad",
+        ["Ana Ruiz", "Ines Varga"],
+        source=word,
+    )
+    assert q.one_word_quote(made, ctx_for(text)) == "answer: a single quoted word is no statement"
+    two = quote("brutal storm", "Omar Haddad", source=text.replace('"brutal"', '"brutal storm"'))
+    made = draft("who_said", "Who said: “brutal storm”?", "Omar Haddad", source=two)
+    assert q.one_word_quote(made, ctx_for(text)) is None
+
+
+def test_a_quotation_the_title_says_with_its_speaker_gives_itself_away():
+    text = (
+        "Mayor Ruiz to close the old ferry pier within ten days\n"
+        'Ana Ruiz said: "Within ten days the old ferry pier will close for good."\n'
+    )
+    said = quote("Within ten days the old ferry pier will close for good.", "Ana Ruiz", source=text)
+    made = draft(
+        "who_said",
+        "Who said: “Within ten days the old ferry pier will close for good”?",
+        "Ana Ruiz",
+        ["Omar Haddad", "Ines Varga"],
+        source=said,
+    )
+    assert q.quote_echoes_title(made, ctx_for(text)).startswith("give-away")
+    untitled = ctx_for("Storm hits the coast\n" + text.split("\n", 1)[1])
+    assert q.quote_echoes_title(made, untitled) is None
+
+
+def test_a_question_naming_who_announced_what_a_quotation_says_gives_it_away():
+    text = (
+        'Omar Haddad said: "Masks are a condition of travel on every ferry from now on."\n'
+        "On Monday Omar Haddad announced that masks would be required on every ferry.\n"
+        "On Monday Omar Haddad opened the new terminal.\n"
+    )
+    said = quote(
+        "Masks are a condition of travel on every ferry from now on.", "Omar Haddad", source=text
+    )
+    who = draft(
+        "who_said",
+        "Who said: “Masks are a condition of travel on every ferry from now on”?",
+        "Omar Haddad",
+        ["Ana Ruiz", "Ines Varga"],
+        source=said,
+    )
+    announced = draft(
+        "when",
+        "When did Omar Haddad announce that masks would be required on every ferry?",
+        "4 May 2020",
+        ["5 May 2020", "6 May 2020"],
+        evidence_start=90,
+    )
+    opened = draft(
+        "when",
+        "When did Omar Haddad open the new terminal?",
+        "4 May 2020",
+        ["5 May 2020", "6 May 2020"],
+        evidence_start=160,
+    )
+    ctx = ctx_for(text)
+    assert q.tells_the_speaker(announced, [who], ctx).startswith("give-away")
+    assert q.tells_the_speaker(opened, [who], ctx) is None
+
+
+# Claims inside a quotation --------------------------------------------------------
+
+
+def test_a_sentence_inside_a_long_quotation_is_someones_claim():
+    text = (
+        'The ministry said in a statement: "The smugglers used the old pier. '
+        'They had moved cargo through Tolvo since March 2019. The patrols will continue."\n'
+        "The ferry service resumed in May 2019 after repairs.\n"
+    )
+    inside = text.index("They had")
+    claim = draft(
+        "cloze",
+        f"Fill in the blank: They had moved cargo through Tolvo since {BLANK}.",
+        "March 2019",
+        target="date:2019-03",
+        evidence_start=inside,
+        evidence_end=inside + 50,
+    )
+    outside = text.index("The ferry")
+    fact = draft(
+        "cloze",
+        f"Fill in the blank: The ferry service resumed in {BLANK} after repairs.",
+        "May 2019",
+        target="date:2019-05",
+        evidence_start=outside,
+        evidence_end=outside + 50,
+    )
+    ctx = ctx_for(text)
+    assert q.stated_inside_a_quotation(claim, ctx).startswith("answer: the sentence is inside")
+    assert q.stated_inside_a_quotation(fact, ctx) is None
+    # A quotation running on over paragraphs: the paragraph opens it and never closes it.
+    running = '"We will reopen the pier next year.\n"The ferries return in May 2019, she said.'
+    assert q.inside_quotation(running, running.index("We will") + 3)
+    assert not q.inside_quotation(running, 0)
+
+
+# Which country --------------------------------------------------------------------
+
+
+def test_a_military_rank_is_asked_as_where_the_officer_is_from():
+    text = "Peruvian general Omar Haddad led the parade in Tolvo.\n"
+    facts = Facts(
+        people=[Person(name="Omar Haddad", role="general")],
+        countries=[link("Omar Haddad", "Peru", "Peruvian general", "person", source=text)],
+    )
+    ctx = generation_context(facts, article_text=text)
+    phrased = which_country.phrasing(facts.countries[0], ctx)
+    assert phrased.question == "Which country is Omar Haddad from?"

@@ -27,6 +27,7 @@ from quizzes.generation.quality import (
     FACT_LIMIT,
     QuizQuestion,
     blanked_words_shown,
+    inside_quotation,
     reveals,
     well_known_place,
 )
@@ -214,3 +215,17 @@ def test_no_card_is_filled_by_the_title_or_another_question(article):
             continue
         shown = [title, *(d.prompt for d in review.kept if d is not card)]
         assert not any(blanked_words_shown(t, card) for t in shown if t), card.prompt
+
+
+def test_no_single_word_is_asked_as_said_nor_a_quoted_claim_as_fact(article):
+    """Who said asks for a statement, not one quoted word; a card or a date question
+    never comes from a sentence inside someone's quotation (their claim, uncredited)."""
+    text, review = article
+    for draft in review.kept:
+        quoted = re.match(r"Who said: “([^”]*)”", draft.prompt)
+        if draft.kind == "who_said" and quoted:
+            assert len(quoted.group(1).split()) > 1, draft.prompt
+        if draft.kind == "when" or (
+            draft.kind == "cloze" and not draft.target.startswith("person:")
+        ):
+            assert not inside_quotation(text, draft.evidence_start), draft.prompt
