@@ -202,9 +202,13 @@ def _speech_verb_or_clause(verb: Token) -> bool:
     )
 
 
+SPEAKING_NAME_LABELS = {"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"}
+
+
 def speech_subject(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """ "Temur Umarov said": a two-word proper name, or an unlabelled single one, that is the
-    subject of a speech verb, unless it is an organisation."""
+    subject of a speech verb, unless it is an organisation; a name the model took for a
+    work's or a product's title speaks as a person too (titles do not say things)."""
     if (
         tok.dep_ != "nsubj"
         or tok.pos_ != "PROPN"
@@ -215,7 +219,7 @@ def speech_subject(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
         return
     run = ctx.run(tok.i)
     found = labels(ctx.doc, run)
-    if (run[1] > run[0] and found <= {"", "PERSON", "ORG"}) or found == {""}:
+    if (run[1] > run[0] and found <= SPEAKING_NAME_LABELS) or found == {""}:
         yield Seed(*run, "speech")
 
 

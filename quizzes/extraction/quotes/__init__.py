@@ -18,7 +18,8 @@ over the already-parsed Doc; nothing is parsed again):
                  opening a sentence, also the organisation that was the main subject
                  of the sentence before: "The agency paused ... It thanked X, noting
                  “...”"); "the Norwegian government said" is that body as written
-                 ("Norwegian government"; its spokesperson stays unnamed); failing
+                 ("Norwegian government"; its spokesperson stays unnamed), as does
+                 "Norway's fisheries ministry said"; failing
                  that, "the ministry said" is the nearest organisation named earlier
                  (within about 400 words) whose name has that word ("the Ministry of
                  Foreign Affairs"), whether or not it spoke there (not office words:
@@ -77,7 +78,9 @@ over the already-parsed Doc; nothing is parsed again):
                  has been attributed to Lee, a later "she" passes over Lee. "The
                  24-year-old said" parsed with no subject is resolved like a he/she.
                  The one spoken with in an earlier sentence ("Police spoke with Ms Reed.
-                 She said ...") is a candidate, ranked last (never in its own sentence).
+                 She said ...") is a candidate, ranked last (never in its own sentence);
+                 but the one asked a question ranks first ("X asked Ms Reed about the
+                 vote. She said ...": the one asked answers; not "asked Reed to leave").
    according_to  "“...”, according to X"; but "According to X, <someone> said ..." is
                  that someone's (None when unnamed), and "X ruled, according to the
                  summary, “...”" (a text naming no author) is X's.

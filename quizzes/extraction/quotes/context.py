@@ -77,6 +77,22 @@ def addressed(tok: Token) -> bool:
     )
 
 
+QUESTION_VERBS = {"ask", "question", "interview", "quiz", "press"}
+
+
+def questioned(tok: Token) -> bool:
+    """tok names the one asked a question ("X asked Ms Reed about the vote", "X interviewed
+    Reed"), who is the one to answer next; not "asked Reed to leave" (a request)."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    head = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and head.lemma_.lower() in QUESTION_VERBS
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
+    )
+
+
 @dataclass
 class Found:
     """One quotation and what the rules decided about it."""

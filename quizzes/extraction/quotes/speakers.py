@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..geo import is_country
 from ..lexicon import (
     DOCUMENT_NOUNS,
     OFFICE_TITLES,
@@ -25,7 +26,7 @@ from ..lexicon import (
 )
 from ..people import LOOKBACK_CHARS, Mention
 from ..text import fold_word
-from .context import SUBJECT_DEPS, QuoteContext, addressed, is_speech_verb
+from .context import SUBJECT_DEPS, QuoteContext, addressed, is_speech_verb, questioned
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
 SKIPPABLE = ("ADV", "AUX", "PART")
@@ -383,6 +384,20 @@ def national_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "national_body")
 
 
+def country_body(s: Speakers, tok: Token) -> Said | None:
+    """ "Norway's fisheries ministry said": a public body named by its country's
+    possessive is the speaker, as the text writes it; not "Norway's ministry spokesman"."""
+    if not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not (owner.ent_type_ == "GPE" or is_country(owner.text)):
+        return None
+    if any(c.dep_ == "prep" for c in tok.children) or s.representative_after(tok):
+        return None
+    start = owner.left_edge.i + (owner.left_edge.lower_ == "the")
+    return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "country_body")
+
+
 def name_under_role_noun(s: Speakers, tok: Token) -> Said | None:
     """ "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree; not
     someone the role serves ("a spokesman for Mr Haddad", "an adviser to X")."""
@@ -451,6 +466,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     named_role_of_organisation,
     organisation_subject,
     national_body,
+    country_body,
     name_under_role_noun,
     unnamed_person_named,
     definite_description,
@@ -846,7 +862,8 @@ class Speakers:
         """(rank, name or UNNAMED) when token t can be what a he/she refers to. The one
         spoken to is never the speaker in the pronoun's own sentence ("Speaking to Anna Reed
         of PBS, he said"), but may be meant in a later one, last of all ("Police spoke with
-        Ms Reed. She said ...")."""
+        Ms Reed. She said ..."), or first of all when asked a question ("X asked Ms Reed
+        about the vote. She said ...": the one asked answers)."""
         speech_subject = t.dep_ in SUBJECT_DEPS and is_speech_verb(t.head)
         if t.lower_ in PRONOUN_GENDER:
             return self._pronoun_candidate(t, gender, speech_subject)
@@ -854,7 +871,7 @@ class Speakers:
         if name and addressed(t):
             if own_sentence or not fits(self.gender_of(name), gender):
                 return None
-            return -1, name
+            return (4 if questioned(t) else -1), name
         if name:
             return self._named_candidate(t, name, gender, speech_subject)
         if speech_subject and is_unnamed_person(t):

@@ -1313,3 +1313,29 @@ def test_the_next_sentence_says_who_made_the_promise(quotes_of):
 def test_alleged_introduces_reported_speech(quotes_of):
     text = "Tomas Revik alleged the harbour board was “hiding the true cost of the works”."
     assert said(quotes_of(text)) == {"hiding the true cost of the works": "Tomas Revik"}
+
+
+def test_a_countrys_ministry_in_the_possessive_is_the_speaker(quotes_of):
+    text = "Norway's fisheries ministry said the new quota was “a fair compromise”."
+    assert said(quotes_of(text)) == {"a fair compromise": "Norway's fisheries ministry"}
+
+
+def test_the_one_asked_a_question_answers_in_the_next_sentence(quotes_of):
+    text = (
+        "Dana Whitfield asked coach Marco Bellini about the match. "
+        "“We played our best game of the season,” he said."
+    )
+    assert said(quotes_of(text)) == {"We played our best game of the season": "Marco Bellini"}
+
+
+def test_the_one_asked_to_do_something_does_not_take_the_next_he(quotes_of):
+    text = (
+        "Mr Aldo Brenn asked Mr Kasimir Tolle to leave the stage. "
+        "“I had heard enough for one night,” he said."
+    )
+    assert said(quotes_of(text)) == {"I had heard enough for one night": "Aldo Brenn"}
+
+
+def test_a_name_the_model_takes_for_a_title_still_speaks(quotes_of):
+    quotes = quotes_of('"The door was open," Ilse Varga said. "Nobody was inside."')
+    assert said(quotes) == {"The door was open": "Ilse Varga", "Nobody was inside.": "Ilse Varga"}
