@@ -6,7 +6,9 @@ the text, every expression that places an event in time:
 - absolute: "21 September 2022", "September 21, 2022", "Nov. 8", "2022-09-21", "March",
   "early September", "June last year", "2014", "mid-2019", "late 2020", "the summer of 2020",
   "the second quarter of 2023", "the first weeks of 2025" (January; "the last days of 2024":
-  December), "between 2010 and 2015", "the 1990s", "the 19th century";
+  December), "between 2010 and 2015", "the 1990s", "the 19th century"; a day or month
+  without a year is the last one before publication (the next one in the future tense:
+  "will sail on January 5" in an article of 10 January 2020 is 2021);
 - relative to the publication date: "yesterday", "on Tuesday", "last week", "earlier this month",
   "next year", "last summer", "at the weekend", "two days ago", "more than 20 years ago",
   "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",

@@ -66,16 +66,32 @@ def iso_date(g: Groups, text: str, published: date | None, tense: str) -> str | 
 
 
 def day_month(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "21 September 2022", "September 21", "Nov. 8 last year"."""
+    """ "21 September 2022", "September 21", "Nov. 8 last year"; a day without a year is the
+    last such day before publication in the past tense ("was arrested on January 12" in an
+    article of 10 January 2020: 2019) and the next one in the future tense."""
     month = _month(g)
     day = int(re.sub(r"\D", "", g["d"] or ""))
     year = _year_of_month(g, month, published, tense)
     if year is None:
         return None
+    if published is not None and not g.get("y") and not g.get("rel"):
+        year = _year_of_day(month, day, published, tense, year)
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _year_of_day(month: int, day: int, published: date, tense: str, year: int) -> int:
+    """The publication's own month decides by the day: past after it is last year's, future
+    before it next year's."""
+    if month != published.month:
+        return year
+    if tense == "past" and day > published.day:
+        return published.year - 1
+    if tense == "future" and day < published.day:
+        return published.year + 1
+    return year
 
 
 def month(g: Groups, text: str, published: date | None, tense: str) -> str | None:

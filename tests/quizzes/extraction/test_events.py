@@ -759,3 +759,20 @@ def test_a_year_or_a_number_in_a_compound_modifier_is_no_figure(nlp):
     figures = {t.text for t in doc if _figure(t)}
     assert "2,000" in figures
     assert not figures & {"25", "1987"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "resolved"),
+    [
+        ("The ferry sank on January 12 off the coast.", "2019-01-12"),  # past, after publication
+        ("The ferry sank on January 8 off the coast.", "2020-01-08"),
+        ("The ferry sank on November 27 off the coast.", "2019-11-27"),
+        ("The new ferry will sail on January 5 from the harbour.", "2021-01-05"),  # future, before
+        ("The new ferry will sail on January 15 from the harbour.", "2020-01-15"),
+    ],
+)
+def test_a_day_without_a_year_is_the_last_one_before_publication_or_the_next_in_the_future(
+    events_of, sentence, resolved
+):
+    found = events_of(sentence, published=date(2020, 1, 10))
+    assert [e.date for e in found] == [resolved]
