@@ -31,7 +31,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 8. **Organisations and people described by a country** (``description_links``): "Norway's
    state-owned investor Norfund", "The Dutch development bank FMO", "Tanzania's state utility
    Tanesco", "the Lagos-based consultancy Briter" (the name after the description is the
-   subject); with no name, the description itself: "Spain's civil protection agency", "a senior
+   subject; also a name the small model labels a building or a work: "French news channel
+   Canal Ouest"); with no name, the description itself: "Spain's civil protection agency", "a senior
    Nigerian banker", "a battery maker in South Korea", "a court in Lyon" (a singular organisation or person noun,
    not negated: "not a single Kazakh official" names nobody).
 9. **People through their organisation**: "Nigeria's Rural Electrification Agency ... Its

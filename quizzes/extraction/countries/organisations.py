@@ -402,7 +402,21 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
         name = proper_name(ctx, cand)
         if name and not geo.city_population(name):
             return name
-    return None
+    return _organisation_right_after(ctx, noun)
+
+
+_NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}  # the small model's labels of such names
+
+
+def _organisation_right_after(ctx: CountryContext, noun: Token) -> str | None:
+    """ "French news channel BFM TV": an organisation's name right after its description,
+    whatever the parse hung on what ("TV" a common noun)."""
+    ent = ctx.ent_of.get(noun.i + 1)
+    if ent is None or ent.label_ not in _NAME_LABELS or ent.start != noun.i + 1:
+        return None
+    if any(t.i in ctx.person_tokens or t.i in ctx.mentions for t in ent):
+        return None
+    return name_text(full_span(ctx, ent))
 
 
 def _named_before(ctx: CountryContext, noun: Token) -> str | None:

@@ -114,7 +114,8 @@ ORG_NOUNS = {
     "federation", "consortium", "giant", "group", "organisation", "organization", "body",
     "consultancy", "think-tank", "laboratory", "lab", "chipmaker", "drugmaker", "steelmaker",
     "shipbuilder", "trust", "network", "cooperative", "crew", "team", "squad", "delegation",
-    "enterprise", "daily", "site", "outlet", "club", "union", "party",
+    "enterprise", "daily", "site", "outlet", "club", "union", "party", "channel", "station",
+    "magazine", "tabloid", "website", "publisher", "weekly",
 }  # fmt: skip
 # Institutions and policies that belong to a country only when the country owns or names them
 # ("Chile's lower house", "Jordan's parliament", "Indonesia's ban on exports of nickel ore"),

@@ -907,3 +907,9 @@ def test_a_town_listed_after_between_with_its_country(links_of):
 def test_a_person_before_a_possessive_state_is_no_town(links_of):
     found = links_of("He wrote to Tom Reid, Ohio's governor, on Monday.")
     assert not any(link.subject == "Tom Reid" and link.subject_kind == "place" for link in found)
+
+
+def test_a_media_organisation_named_right_after_its_description(links_of):
+    found = links_of("Lind told French news channel Canal Ouest she was tired.")
+    assert ("Canal Ouest", "France") in pairs(found)
+    assert not any(link.subject.endswith("channel") for link in found)
