@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quizzes.extraction.geo import city_country
+from quizzes.extraction.geo import canonical_country, city_country
 
 from .context import GenerationContext
 from .distractors import (
@@ -107,7 +107,49 @@ def described_person(name: str, ctx: GenerationContext) -> bool:
         or name in ctx.roles
         or name in ctx.genders
         or _surname_alone(name, tuple(ctx.people), ctx.article_text)
+        or person_cue(name, ctx.article_text)
     )
+
+
+# What the article writes only beside a person: a title or a person's noun right before
+# the name ("Dr. A B", "pilot A B"), "who" or a person's verb right after it ("A B, who
+# …", "A B said", "A B finished"), a country the person is "of" or "from" ("A B of Peru").
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Professor|Lord|Lady)\.?"
+_PERSON_NOUNS = (
+    "pilot|driver|runner|player|athlete|coach|captain|striker|singer|actor|actress|"
+    "author|writer|poet|artist|painter|director|producer|journalist|reporter|doctor|nurse|"
+    "scientist|researcher|professor|student|teacher|lawyer|judge|senator|governor|mayor|"
+    "president|minister|secretary|ambassador|envoy|spokesman|spokeswoman|spokesperson|"
+    "chief|officer|general|commander|leader|founder|chairman|chairwoman|inventor|"
+    "cosmonaut|astronaut|champion|winner|survivor|witness|eyewitness|victim|suspect|"
+    "husband|wife|son|daughter|mother|father|brother|sister|widow|colleague"
+)
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b{_HONORIFIC}|\b(?:{_PERSON_NOUNS})[,]?|-(?:{_PERSON_NOUNS}))\s+$", re.I
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:,?\s+who\b|\s+(?:said|says|told|tells|added|won|finished|died|resigned|"
+    r"scored|was born|married|testified)\b)"
+)
+_COUNTRY_AFTER = re.compile(r"^,?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
+@lru_cache(maxsize=2048)
+def person_cue(name: str, article_text: str) -> bool:
+    """ "… went to Ana Ruiz of Peru", "pilot Omar Haddad", "Ines Varga, who …": the
+    article writes a full name (two words or more) the way it writes people, though it
+    gives no role, pronoun or surname use. A building or a place has none of these."""
+    if len(name.split()) < 2:
+        return False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article_text):
+        before = article_text[max(0, match.start() - 30) : match.start()]
+        after = article_text[match.end() : match.end() + 40]
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            return True
+        country = _COUNTRY_AFTER.match(after)
+        if country and canonical_country(country.group(1)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=2048)

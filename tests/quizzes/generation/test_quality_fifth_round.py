@@ -4,12 +4,15 @@ each with invented sentences: the rule that now catches it, and what is still as
 
 from __future__ import annotations
 
+import pytest
+
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generation_context, which_country
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.text import BLANK, gives_away_country
+from quizzes.generation.who_said import person_cue, speaker_options
 
 from .facts_for_tests import event, link, quote
 from .test_quality import ctx_for, draft
@@ -287,3 +290,36 @@ def test_a_military_rank_is_asked_as_where_the_officer_is_from():
     ctx = generation_context(facts, article_text=text)
     phrased = which_country.phrasing(facts.countries[0], ctx)
     assert phrased.question == "Which country is Omar Haddad from?"
+
+
+# People named once --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The silver went to Ines Varga of Peru with a time of 50.1 seconds.", True),
+        ("The old route was first flown by pilot Ines Varga in 1931.", True),
+        ("The record belongs to Ines Varga, who set it in 1992.", True),
+        ("Speaking after the vote, Dr. Ines Varga welcomed the result.", True),
+        ("Tourists queued outside Varga Hall before the concert.", False),
+        ("The record belongs to Ines Varga since 1992.", False),
+    ],
+)
+def test_a_full_name_written_the_way_people_are_is_a_person(text, person):
+    name = "Varga Hall" if "Hall" in text else "Ines Varga"
+    assert person_cue(name, text) is person
+
+
+def test_a_person_named_once_is_a_wrong_speaker():
+    text = (
+        'Omar Haddad won the race. "It was hard," Haddad said. "I am tired," Ana Ruiz said.\n'
+        "Second place went to Ines Varga of Peru, ahead of Tolvo Arena's own runner.\n"
+    )
+    said = quote("It was hard,", "Omar Haddad", source=text)
+    facts = Facts(
+        quotes=[said],
+        people=[Person(name="Omar Haddad"), Person(name="Ana Ruiz"), Person(name="Ines Varga")],
+    )
+    ctx = generation_context(facts, article_text=text)
+    assert "Ines Varga" in speaker_options("Omar Haddad", said.text, ctx, seed=1)
