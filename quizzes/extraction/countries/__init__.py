@@ -70,7 +70,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    spokeswoman X" -> the ministry too.
 18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
    closed-door hearing is under way in Peru", "The ABC party is banned in Chile" (a named or
-   modified common noun subject, never a person nor a bare "the race").
+   modified common noun subject, never a person nor a bare "the race"); after a verb of
+   happening a bare one too: "The strike took place in Peru", "A fire broke out in Chile".
+19. **A facility named after its city** (``facilities_named_after_a_city``): "Karachi
+   Central Station", "Lima International Airport" (airports, stations, ports, stadiums,
+   bridges, dams; not a university: "Georgetown University" is no building of Guyana).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -125,6 +129,7 @@ from .places import (
     counted_things_links,
     dateline_links,
     event_links,
+    facilities_named_after_a_city,
     facility_links,
     place_links,
 )
@@ -151,6 +156,7 @@ RULES: tuple[Rule, ...] = (
     life_places,
     event_links,
     facility_links,
+    facilities_named_after_a_city,
     place_links,
     one_link_per_named_thing,
 )

@@ -411,18 +411,30 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
             continue
         verb = tok.head if tok.head.pos_ != "ADJ" else tok.head.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not _placeable_subject(ctx, subject):
+        if subject is None or not _placeable_subject(ctx, subject, _happening(verb)):
             continue
         ctx.add(_phrase(ctx, subject), mention.country, subject.i, "other", "subject_placed")
 
 
-def _placeable_subject(ctx: CountryContext, noun: Token) -> bool:
+def _happening(verb: Token) -> bool:
+    """ "took place", "happened", "occurred", "broke out": the subject is something that
+    happened there, bare or not ("The strike took place in Peru")."""
+    if verb.lemma_ in ("happen", "occur", "erupt", "unfold"):
+        return True
+    objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
+    return (verb.lemma_ == "take" and "place" in objects) or (
+        verb.lemma_ == "break" and "out" in objects
+    )
+
+
+def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "DATE", "TIME", "NORP"):
         return False
     if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
         return False
     if noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS):
         return False  # "Chilean troops met in Peru": people somewhere, like a person
-    if noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in noun.children):
+    bare = noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    if bare and not (happened and noun.lower_ not in EVENT_NOUNS):
         return False  # "The race was held in Chile", "leaders met in Peru": said before, or anyone
     return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS

@@ -392,3 +392,33 @@ def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
 
 def _possessive_at(ctx: CountryContext, k: int) -> bool:
     return k < len(ctx.doc) and (ctx.doc[k].tag_ == "POS" or ctx.doc[k].text in ("'s", "’s"))
+
+
+# Last words of a facility's or institution's name that may start with its city's name.
+# Not "university": "Georgetown University" is no building of Georgetown, Guyana.
+_SITE_WORDS = {
+    "airport", "station", "stadium", "port", "harbour", "harbor", "prison", "airbase", "bridge",
+    "dam",
+}  # fmt: skip
+
+
+def facilities_named_after_a_city(ctx: CountryContext) -> None:
+    """ "Kandor International Airport", "Lodz Central Station": a facility whose name opens
+    with a city's name stands in that city's country (a big city the data knows)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("FAC", "ORG") or len(ent) < 2 or ent[-1].lower_ not in _SITE_WORDS:
+            continue
+        if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
+            continue  # "the United States Embassy": rule 4's
+        country = _city_opening(ctx, ent)
+        if country:
+            ctx.add(clean(ent.text), country, ent.start, "other", "facility_named_after_city")
+
+
+def _city_opening(ctx: CountryContext, ent: Span) -> str | None:
+    start = ent.start + (ent[0].lower_ == "the")
+    for end in range(min(ent.end - 1, start + 3), start, -1):
+        words = ctx.doc[start:end].text
+        if geo.city_population(words) >= geo.CITY_MIN_POPULATION:
+            return ctx.place_country(words, ent.start)
+    return None

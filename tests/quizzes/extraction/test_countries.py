@@ -913,3 +913,15 @@ def test_a_media_organisation_named_right_after_its_description(links_of):
     found = links_of("Lind told French news channel Canal Ouest she was tired.")
     assert ("Canal Ouest", "France") in pairs(found)
     assert not any(link.subject.endswith("channel") for link in found)
+
+
+def test_what_took_place_in_a_country_even_bare(links_of):
+    assert ("strike", "Peru") in pairs(links_of("The strike took place in Peru on Friday."))
+    assert ("fire", "Chile") in pairs(links_of("A fire broke out in Chile on Monday."))
+    assert not links_of("The race was held in Chile.")
+
+
+def test_a_facility_whose_name_opens_with_a_city(links_of):
+    found = links_of("Police closed Karachi Central Station after the blast.")
+    assert ("Karachi Central Station", "Pakistan") in pairs(found)
+    assert not links_of("She studied at Georgetown University for two years.")
