@@ -64,8 +64,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    nouns of an act; not "the emergency number in Chile", nor a named person's description).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``, last).
-16. **Where a life happened** (``life_places``): "X was born in Chile", "she moved to Peru",
-   "he returned to Norway" (he/she: the one person named just before, or its subject).
+16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
+   moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
+   "her exile in France" (he/she/his/her: the one person named just before, or its subject).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
    spokeswoman X" -> the ministry too.
 18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
@@ -124,7 +125,13 @@ from .organisations import (
     organisation_links,
     organisations_in_titles,
 )
-from .persons import life_places, office_links, people_links, people_through_organisations
+from .persons import (
+    life_nouns,
+    life_places,
+    office_links,
+    people_links,
+    people_through_organisations,
+)
 from .places import (
     counted_things_links,
     dateline_links,
@@ -154,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     subjects_placed_by_their_verb,
     people_through_organisations,
     life_places,
+    life_nouns,
     event_links,
     facility_links,
     facilities_named_after_a_city,

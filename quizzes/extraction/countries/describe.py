@@ -41,8 +41,21 @@ def _aside(child: Token) -> bool:
     return child.dep_ in _SIDE_DEPS or (child.dep_ == "acl" and child.lemma_ not in _BASED)
 
 
+# Words after a nationality that make it a church's name, not a country ("Greek Orthodox").
+_DENOMINATIONS = {"orthodox", "catholic"}
+
+
+def _denomination(ctx: CountryContext, child: Token) -> bool:
+    """ "a Greek Orthodox church", "a Roman Catholic priest": a faith, no nationality."""
+    mention = ctx.mentions.get(child.i)
+    k = mention.end if mention is not None else child.i + 1
+    return k < len(ctx.doc) and ctx.doc[k].lower_ in _DENOMINATIONS
+
+
 def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: bool) -> str | None:
     mention = ctx.mentions.get(child.i)
+    if mention is not None and _denomination(ctx, child):
+        return None
     based_in = (
         based
         and child.dep_ == "pobj"

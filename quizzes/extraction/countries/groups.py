@@ -19,6 +19,7 @@ from .words import (
     HUMAN_ENDINGS,
     HUMAN_PLURALS,
     INDEFINITE,
+    LIFE_NOUNS,
     OFFICES,
     ORG_NOUNS,
     OWNED_NOUNS,
@@ -386,7 +387,7 @@ def _placeable(ctx: CountryContext, noun: Token) -> bool:
         return False
     if noun.ent_type_ in ("DATE", "TIME"):
         return False  # "18 months in exile in France": when, not what
-    if noun.lower_ in _TITLE_WORDS or noun.lower_ in PLACE_NOUNS:
+    if noun.lower_ in _TITLE_WORDS or noun.lower_ in PLACE_NOUNS or noun.lower_ in LIFE_NOUNS:
         return False
     return not _describes_a_name(ctx, noun)
 

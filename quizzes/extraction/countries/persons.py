@@ -16,6 +16,7 @@ from .describe import country_in_description, describing_country, person_name
 from .words import (
     INDEFINITE,
     LEAD_VERBS,
+    LIFE_NOUNS,
     NAME_TITLES,
     OFFICES,
     ORG_NOUNS,
@@ -583,6 +584,7 @@ def people_through_organisations(ctx: CountryContext) -> None:
 _LIFE_VERBS = {
     "bear": "in", "emigrate": "to", "immigrate": "to", "move": "to", "return": "to",
     "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
+    "study": "in", "educate": "in", "grow": "in",
 }  # fmt: skip
 
 
@@ -601,6 +603,31 @@ def life_places(ctx: CountryContext) -> None:
             country = ctx.country_of_place(place)
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def life_nouns(ctx: CountryContext) -> None:
+    """ "She received her education in Chile", "his exile in France": a stretch of a
+    person's life spent in a country ("her" is the one person named just before)."""
+    for noun in ctx.tokens:
+        if noun.lower_ not in LIFE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        person = _life_owner(ctx, owner) if owner is not None else None
+        if person is None:
+            continue
+        holders = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)  # "received ... in X"
+        for place in (p for h in holders for p in _life_place_words(h, "in")):
+            country = ctx.country_of_place(place)
+            if country:
+                ctx.add(person, country, noun.i, "person", "life_nouns")
+
+
+def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
+    if owner.lower_ in ("his", "her"):
+        return _the_one_named_before(ctx, owner.i)
+    if ctx.people is None:
+        return None
+    return next((m.name for m in ctx.people.mentions if m.name_first <= owner.i <= m.last), None)
 
 
 def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:

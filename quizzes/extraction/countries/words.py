@@ -201,3 +201,6 @@ ROLE_VERBS = {"head", "lead", "run", "chair", "direct", "manage", "found", "be",
 THE_COUNTRYS = re.compile(r"^(?:[Tt]he\s+)?country['\u2019]s\s+")
 PARTY_STATE = re.compile(r",\s*[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)])")
 TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")
+# Nouns of a stretch of a person's life spent in a place ("his education in India"): the
+# person's link (``life_places``), not a thing in the country.
+LIFE_NOUNS = {"education", "studies", "schooling", "childhood", "upbringing", "exile", "youth"}

@@ -925,3 +925,22 @@ def test_a_facility_whose_name_opens_with_a_city(links_of):
     found = links_of("Police closed Karachi Central Station after the blast.")
     assert ("Karachi Central Station", "Pakistan") in pairs(found)
     assert not links_of("She studied at Georgetown University for two years.")
+
+
+def test_a_church_s_faith_is_no_nationality(links_of):
+    assert not links_of("Ana Lind, a Russian Orthodox nun, spoke to the crowd.")
+    found = links_of(
+        "The mayor wants to turn Santa Irene, formerly a Greek Orthodox church, into a library."
+    )
+    assert not any(link.country == "Greece" for link in found)
+
+
+def test_a_stretch_of_a_life_spent_in_a_country(links_of):
+    found = links_of(
+        "Carl Benton was born in 1951. He received his education in Kenya and later taught in Lima."
+    )
+    assert ("Carl Benton", "Kenya") in pairs(found)
+    assert not any("education" in link.subject for link in found)
+    assert ("Maria Santos", "Spain") in pairs(
+        links_of("Maria Santos's exile in Spain lasted a decade.")
+    )
