@@ -23,9 +23,13 @@ from django.utils.dateparse import parse_datetime
 
 from config.api_fields import datetime_text
 from devices.selectors import device_token_list
+from quizzes.api import question_path
 
 from .cards import CARD_STATE_FIELDS
 from .models import Card, QuizAnswer, QuizAttempt, ReviewLog, ReviewUndo, StudyPreferences
+
+_PROMPT = question_path("question", "prompt")
+_BANK_ID = question_path("question", "bank_id")
 
 EXPORT_FORMAT = "newsquiz-export/1"
 
@@ -67,8 +71,8 @@ def account_export(*, user) -> dict[str, Any]:
         {
             "id": card["id"],
             "question": card["question_id"],
-            "question_prompt": card["question__prompt"],
-            "bank": card["question__bank_id"],
+            "question_prompt": card[_PROMPT],
+            "bank": card[_BANK_ID],
             "state": card["state"],
             "step": card["step"],
             "stability": card["stability"],
@@ -85,8 +89,8 @@ def account_export(*, user) -> dict[str, Any]:
         .values(
             "id",
             "question_id",
-            "question__prompt",
-            "question__bank_id",
+            _PROMPT,
+            _BANK_ID,
             *CARD_STATE_FIELDS,
             "suspended_at",
             "created_at",

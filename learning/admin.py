@@ -19,7 +19,14 @@ from django.utils.html import format_html
 
 from classes.api import assignment_list_for_teacher
 from classes.api import is_teacher as teaches  # read once per request
-from quizzes.api import banks_editable_by, can_edit_bank, is_teacher, published_questions
+from quizzes.api import (
+    banks_editable_by,
+    can_edit_bank,
+    is_teacher,
+    published_questions,
+    question_filter,
+    question_path,
+)
 
 from . import assignments, selectors
 from .models import (
@@ -69,8 +76,8 @@ class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
         owned = banks_editable_by(request.user).values("pk")
         published = published_questions().filter(bank=OuterRef("pk")).values("bank")
         students = (
-            Card.objects.filter(question__bank=OuterRef("pk"))
-            .values("question__bank")
+            Card.objects.filter(question_filter("question", bank=OuterRef("pk")))
+            .values(question_path("question", "bank"))
             .annotate(n=Count("user_id", distinct=True))
             .values("n")
         )
@@ -222,7 +229,7 @@ class CardAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
         "lapses",
     ]
     list_filter = ["state"]
-    search_fields = ["user__username", "question__prompt"]
+    search_fields = ["user__username", question_path("question", "prompt")]
     list_select_related = ["user", "question"]
     raw_id_fields = ["user", "question"]
 

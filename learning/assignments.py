@@ -30,7 +30,13 @@ from django.utils import timezone
 from classes.api import assignment_window_start, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
-from quizzes.api import MULTIPLE_CHOICE_KINDS, choice_texts_of_bank, published_question_filter
+from quizzes.api import (
+    MULTIPLE_CHOICE_KINDS,
+    choice_texts_of_bank,
+    published_question_filter,
+    question_filter,
+    question_path,
+)
 from quizzes.api import published_questions as published_questions_of
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
@@ -142,14 +148,15 @@ def _facts(
         .values_list("bank_id", "n")
         .order_by()
     )
-    published_cards = Q(user_id__in=users, question__bank_id__in=bank_ids) & (
-        published_question_filter("question__")
-    )
+    card_bank = question_path("question", "bank_id")
+    published_cards = (
+        question_filter("question", bank_id__in=bank_ids) & Q(user_id__in=users)
+    ) & published_question_filter("question")
     for user_id, bank_id, studied in (
         Card.objects.filter(published_cards)
-        .values("user_id", "question__bank_id")
+        .values("user_id", card_bank)
         .annotate(studied=Count("id", filter=~Q(state=CardState.NEW)))
-        .values_list("user_id", "question__bank_id", "studied")
+        .values_list("user_id", card_bank, "studied")
         .order_by()
     ):
         facts[(user_id, bank_id)].cards_studied = studied
@@ -177,8 +184,7 @@ def _facts(
         figures: dict[str, Aggregate] = {
             "first_of_last": Max(
                 "reviewed_at",
-                filter=Q(state_before=CardState.NEW)
-                & published_question_filter("card__question__"),
+                filter=Q(state_before=CardState.NEW) & published_question_filter("card__question"),
             )
         }
         if with_reviews:
@@ -194,16 +200,19 @@ def _facts(
                 ),
             }
         log_banks = bank_ids if with_reviews else list(all_cards_banks)
+        log_bank = question_path("card__question", "bank_id")
         rows: Iterable[Any] = (
             ReviewLog.objects.filter(
-                user_id__in=users, card__question__bank_id__in=log_banks, undo__isnull=True
+                question_filter("card__question", bank_id__in=log_banks),
+                user_id__in=users,
+                undo__isnull=True,
             )
-            .values("user_id", "card__question__bank_id")
+            .values("user_id", log_bank)
             .annotate(**figures)
             .order_by()
         )
         for row in rows:
-            entry = facts[(row["user_id"], row["card__question__bank_id"])]
+            entry = facts[(row["user_id"], row[log_bank])]
             entry.all_studied_at = row["first_of_last"]
             if with_reviews:
                 entry.reviews, entry.last_review_at = row["reviews"], row["last"]

@@ -44,7 +44,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from config.bulk_copy import CopyRows, analyze, copy_rows, reserve_ids
-from quizzes.api import load_bank_analyze, load_bank_ensure
+from quizzes.api import load_bank_analyze, load_bank_ensure, question_filter
 
 from .models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
 from .tallies import progress_rebuild
@@ -380,7 +380,7 @@ def seed_load(
         return histories[key]
 
     have = dict(
-        Card.objects.filter(user__in=users, question__bank_id=load_bank.bank_id)
+        Card.objects.filter(question_filter("question", bank_id=load_bank.bank_id), user__in=users)
         .values_list("user")
         .annotate(n=models.Count("id"))
         .values_list("user", "n")

@@ -20,6 +20,8 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr, Trunc
 from django.utils import timezone
 
+from quizzes.api import question_path
+
 from . import scheduler, sql
 from .study_day import study_date, zone_of
 
@@ -239,7 +241,9 @@ def _bank_rows(models: Any, user_id: int, zone, hour: int) -> list:
     cards: Iterable[tuple] = (
         models.Card.objects.filter(user_id=user_id)
         .exclude(state=NEW, suspended_at__isnull=True)  # (they add nothing)
-        .values_list("question__bank_id", "state", "stability", "suspended_at", "due")
+        .values_list(
+            question_path("question", "bank_id"), "state", "stability", "suspended_at", "due"
+        )
         .order_by()
         .iterator(chunk_size=5000)
     )

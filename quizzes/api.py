@@ -53,7 +53,9 @@ from quizzes.permissions import (
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
     QUESTION_ROW_FIELDS,
+    question_filter,
     question_from_row,
+    question_path,
     questions_by_ids,
     questions_with_status,
 )
@@ -150,7 +152,9 @@ __all__ = [
     "correct_choice_subquery",
     "BANK_ROW_FIELDS",
     "QUESTION_ROW_FIELDS",
+    "question_filter",
     "question_from_row",
+    "question_path",
     "questions_by_ids",
     "questions_with_status",
     "LoadBank",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Question, QuestionBank
 
@@ -40,3 +40,41 @@ def question_from_row(question_values: Sequence[Any], bank_values: Sequence[Any]
     question = Question.from_db(Question.objects.db, QUESTION_ROW_FIELDS, question_values)
     question.bank = QuestionBank.from_db(QuestionBank.objects.db, BANK_ROW_FIELDS, bank_values)
     return question
+
+
+# What another app's query may read of a question through its own foreign key to it
+# (learning's Card.question, ...): a name -> the path from Question. A rename in
+# quizzes' schema changes this table, not the other apps' queries; they never write
+# a `question__...` lookup themselves (tests/test_api_doors.py holds it).
+QUESTION_PATHS: dict[str, str] = {
+    "id": "id",
+    "bank": "bank",
+    "bank_id": "bank_id",
+    "article": "bank__article",
+    "article_id": "bank__article_id",
+    "choices": "choices",
+    "prompt": "prompt",
+    "kind": "kind",
+    "explanation": "explanation",
+    "position": "position",
+    "evidence_start": "evidence_start",
+    "evidence_end": "evidence_end",
+    "fingerprint": "fingerprint",
+    "status": "status",
+    "bank_status": "bank__status",
+}
+
+
+def question_path(via: str, name: str) -> str:
+    """The ORM path to the question field `name` (a key of QUESTION_PATHS, maybe with
+    a lookup: "bank_id__in") from a model whose own path to its question is `via`
+    ("question", "card__question"; "" from a question itself)."""
+    field, separator, lookup = name.partition("__")
+    path = f"{QUESTION_PATHS[field]}{separator}{lookup}"
+    return f"{via}__{path}" if via else path
+
+
+def question_filter(via: str, **lookups: Any) -> Q:
+    """Q(<via>__<path>=value, ...) for lookups named as in question_path:
+    question_filter("question", bank_id__in=ids)."""
+    return Q(**{question_path(via, name): value for name, value in lookups.items()})

@@ -18,6 +18,7 @@ from .models import (
     QuestionStatus,
 )
 from .permissions import banks_studyable_by, banks_visible_to, generation_jobs_visible_to
+from .question_rows import question_filter
 
 
 @dataclass(frozen=True)
@@ -271,10 +272,11 @@ def article_facts(article_ids) -> dict[int, ArticleFacts]:
     return {pk: ArticleFacts(pk, url, text) for pk, url, text in rows}
 
 
-def published_question_filter(prefix: str = "") -> Q:
-    """Q for a published question of a published bank; `prefix` e.g. "question__"."""
-    return Q(**{f"{prefix}status": QuestionStatus.PUBLISHED}) & Q(
-        **{f"{prefix}bank__status": BankStatus.PUBLISHED}
+def published_question_filter(via: str = "") -> Q:
+    """Q for a published question of a published bank; `via` the caller's path to its
+    question ("question", "card__question"), none from a question itself."""
+    return question_filter(via, status=QuestionStatus.PUBLISHED) & question_filter(
+        via, bank_status=BankStatus.PUBLISHED
     )
 
 

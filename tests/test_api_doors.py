@@ -5,10 +5,12 @@ The model classes are importable from a door for annotations only (TYPE_CHECKING
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import inspect
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -216,3 +218,67 @@ def test_a_model_slipped_into_a_row_is_caught():
 
     smuggled = Row(value=[{"x": models.Model.__new__(apps.get_model("quizzes", "Choice"))}])
     assert len(_models_in(smuggled)) == 1
+
+
+# --- No lookup walks around quizzes' door ---------------------------------------
+# Another app reads a question's fields through its own foreign key, with the path
+# quizzes gives (quizzes.api.question_path / question_filter / published_question_filter):
+# a `question__...` lookup written outside quizzes is quizzes' schema copied into it.
+OTHER_APPS = ("learning", "classes", "web", "devices", "config")
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def _schema_lookups(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each `question__` in a keyword argument or a string (docstrings
+    aside) of a module's source."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg and "question__" in node.arg:
+            found.append((node.value.lineno, node.arg))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "question__" in node.value
+            and id(node) not in docstrings
+        ):
+            found.append((node.lineno, node.value))
+    return sorted(found)
+
+
+def test_no_other_app_writes_a_lookup_into_quizzes_schema():
+    modules = sorted(
+        path
+        for app in OTHER_APPS
+        for path in (REPOSITORY / app).rglob("*.py")
+        if "migrations" not in path.parts
+    )
+    assert len(modules) > 50  # the apps were found
+    hits = [
+        f"{path.relative_to(REPOSITORY)}:{line} {text}"
+        for path in modules
+        for line, text in _schema_lookups(path.read_text(encoding="utf-8"))
+    ]
+    assert hits == []
+
+
+def test_the_lookup_check_sees_keywords_strings_and_f_strings():
+    source = (
+        '"""A docstring may say question__bank."""\n'
+        "a = Card.objects.filter(question__bank=1)\n"
+        'b = ["question__prompt"]\n'
+        'c = [f"question__{name}" for name in names]\n'
+        'd = Card.objects.filter(question_id=1).values("question_id")\n'
+    )
+    assert _schema_lookups(source) == [
+        (2, "question__bank"),
+        (3, "question__prompt"),
+        (4, "question__"),
+    ]

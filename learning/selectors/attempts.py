@@ -13,6 +13,7 @@ from django.http import Http404
 
 from quizzes.api import (
     QuestionKind,
+    question_path,
     questions_with_choices,
 )
 
@@ -25,8 +26,8 @@ def card_get_for_user(*, user: User, card_id: int | str) -> Card:
     except (TypeError, ValueError):
         raise Http404("No such card.") from None
     card = (
-        Card.objects.select_related("question__bank__article")
-        .prefetch_related("question__choices")
+        Card.objects.select_related(question_path("question", "article"))
+        .prefetch_related(question_path("question", "choices"))
         .filter(pk=card_id, user=user)
         .first()
     )

@@ -18,6 +18,7 @@ from quizzes.api import (
     article_facts,
     choices_in_order,
     evidence_in_paragraph,
+    question_path,
 )
 
 from ..models import Card
@@ -96,8 +97,10 @@ def card_backs(*, user: User, card_ids: Iterable[int]) -> dict[int, CardBack]:
     articles."""
     cards = list(
         Card.objects.filter(user=user, pk__in=set(card_ids))
-        .select_related("question__bank")
-        .prefetch_related(Prefetch("question__choices", queryset=choices_in_order()))
+        .select_related(question_path("question", "bank"))
+        .prefetch_related(
+            Prefetch(question_path("question", "choices"), queryset=choices_in_order())
+        )
     )
     backs = card_backs_of([card.question for card in cards])
     return {card.pk: backs[card.question_id] for card in cards}

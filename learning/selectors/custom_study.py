@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
-from quizzes.api import published_question_filter, published_questions
+from quizzes.api import published_question_filter, published_questions, question_path
 
 from ..models import Card
 from .common import started_or_suspended
@@ -28,9 +28,9 @@ def cards_suspended(*, user: User) -> QuerySet[Card]:
     their question and bank (for the list where they bring them back)."""
     return (
         Card.objects.filter(
-            Q(user=user, suspended_at__isnull=False) & published_question_filter("question__")
+            Q(user=user, suspended_at__isnull=False) & published_question_filter("question")
         )
-        .select_related("question__bank")
+        .select_related(question_path("question", "bank"))
         .order_by("-suspended_at", "-id")
     )
 

@@ -32,7 +32,9 @@ from quizzes.api import (
     choices_in_order,
     published_question_filter,
     published_questions,
+    question_filter,
     question_from_row,
+    question_path,
     questions_by_ids,
     questions_with_status,
     sibling_key,
@@ -99,10 +101,10 @@ def previews_of(card: Card, *, now: datetime, scheduling: dict) -> dict[int, tim
     return scheduler.preview(memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduling)
 
 
-def _bank_filter(bank, prefix: str = "question__") -> Q:
+def _bank_filter(bank) -> Q:
     if bank is None:
         return Q()
-    return Q(**{f"{prefix}bank": bank})
+    return question_filter("question", bank=bank)
 
 
 def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, dict]:
@@ -133,10 +135,10 @@ def _todays_reviews_sql(*, user: int, start: datetime, end: datetime) -> tuple[s
         .values_list(
             "card_id",
             "state_before",
-            "card__question__bank__article_id",
-            "card__question__evidence_start",
-            "card__question__evidence_end",
-            "card__question__fingerprint",
+            question_path("card__question", "article_id"),
+            question_path("card__question", "evidence_start"),
+            question_path("card__question", "evidence_end"),
+            question_path("card__question", "fingerprint"),
         )
     )
     sql_text, params = todays.query.sql_with_params()
@@ -206,14 +208,17 @@ def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
 
 # A candidate's columns, read by each window itself: from the card side (due
 # cards) or the question side with the user's card if any (new questions).
-_NEW_ROW = (
-    "id",
+_QUESTION_COLUMNS = (
     "bank_id",
     "position",
-    "bank__article_id",
+    "article_id",
     "evidence_start",
     "evidence_end",
     "fingerprint",
+)
+_NEW_ROW = (
+    "id",
+    *(question_path("", name) for name in _QUESTION_COLUMNS),
     "mine__id",
     "mine__state",
     "mine__due",
@@ -222,7 +227,7 @@ _NEW_ROW = (
 )
 _DUE_ROW = (
     "question_id",
-    *(f"question__{name}" for name in _NEW_ROW[1:7]),
+    *(question_path("question", name) for name in _QUESTION_COLUMNS),
     *(name.removeprefix("mine__") for name in _NEW_ROW[7:]),
 )
 
@@ -312,7 +317,7 @@ def _candidates_sql(
     learn-ahead limit) and the new-card walks of `banks`."""
     mine = (
         Q(user=user, suspended_at__isnull=True)
-        & published_question_filter("question__")
+        & published_question_filter("question")
         & _bank_filter(bank)
     )
     due = mine & Q(due__lte=now)
@@ -326,7 +331,9 @@ def _candidates_sql(
         parts.append(cards.filter(due, state=CardState.REVIEW)[:window])
         if assigned:  # (read apart: a long backlog elsewhere never hides them)
             parts.append(
-                cards.filter(due, state=CardState.REVIEW, question__bank_id__in=assigned)[:window]
+                cards.filter(
+                    due, question_filter("question", bank_id__in=assigned), state=CardState.REVIEW
+                )[:window]
             )
     if banks:
         unstarted = (

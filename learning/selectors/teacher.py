@@ -17,6 +17,8 @@ from django.utils import timezone
 from quizzes.api import (
     published_question_filter,
     published_questions,
+    question_filter,
+    question_path,
 )
 
 from ..models import Card, CardState, ReviewLog
@@ -36,7 +38,7 @@ def bank_student_progress(
     students: dict[int, dict[str, Any]] = {}
     sums: dict[int, float] = defaultdict(float)
     for user_id, username, state, stability in Card.objects.filter(
-        Q(question__bank=bank) & published_question_filter("question__")
+        question_filter("question", bank=bank) & published_question_filter("question")
     ).values_list("user_id", "user__username", "state", "stability"):
         students.setdefault(
             user_id,
@@ -52,7 +54,7 @@ def bank_student_progress(
         sums[user_id] += card_mastery(state, stability)
     since = now - timedelta(days=30)
     for row in (
-        ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)
+        ReviewLog.objects.filter(question_filter("card__question", bank=bank), undo__isnull=True)
         .values("user_id")
         .annotate(
             reviews=Count("id"),
@@ -78,9 +80,10 @@ def bank_student_progress(
 
 def question_failures(*, bank: QuestionBank, limit: int = 10) -> list[dict[str, Any]]:
     """The bank's questions most often answered Again (flashcards and quizzes)."""
+    prompt = question_path("card__question", "prompt")
     rows = (
-        ReviewLog.objects.filter(card__question__bank=bank, undo__isnull=True)
-        .values("card__question_id", "card__question__prompt")
+        ReviewLog.objects.filter(question_filter("card__question", bank=bank), undo__isnull=True)
+        .values("card__question_id", prompt)
         .annotate(
             failures=Count("id", filter=Q(rating=1)),
             reviews=Count("id"),
@@ -92,7 +95,7 @@ def question_failures(*, bank: QuestionBank, limit: int = 10) -> list[dict[str, 
     return [
         {
             "question": row["card__question_id"],
-            "prompt": row["card__question__prompt"],
+            "prompt": row[prompt],
             "failures": row["failures"],
             "reviews": row["reviews"],
             "students": row["students"],
@@ -108,7 +111,7 @@ def leeches(
     """Cards forgotten (lapsed) at least `threshold` times: a sign of a bad question."""
     cards = Card.objects.filter(lapses__gte=threshold)
     if bank is not None:
-        cards = cards.filter(question__bank=bank)
+        cards = cards.filter(question_filter("question", bank=bank))
     if user is not None:
         cards = cards.filter(user=user)
     return [

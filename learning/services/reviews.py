@@ -19,6 +19,7 @@ from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     choice_is_correct_subquery,
     correct_choice_subquery,
+    question_path,
 )
 
 from .. import scheduler, sql
@@ -586,10 +587,10 @@ class CardRow:
 CARD_ROW_COLUMNS = (
     "id",
     "question_id",
-    "question__kind",
-    "question__explanation",
+    question_path("question", "kind"),
+    question_path("question", "explanation"),
     *CARD_STATE_FIELDS,
-    "question__bank_id",
+    question_path("question", "bank_id"),
     "suspended_at",
 )
 
@@ -666,7 +667,7 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
             return None
         card = (
             Card.objects.select_for_update(of=("self",))
-            .annotate(bank_id=F("question__bank_id"))
+            .annotate(bank_id=F(question_path("question", "bank_id")))
             .get(pk=log.card_id)
         )
         suspended = card.suspended_at is not None
