@@ -4,17 +4,24 @@ class: quizzes.permissions, through its door)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeGuard
+
 from quizzes.api import BankStatus, bank_assignable_by, banks_assignable_by
 from quizzes.api import is_teacher as _is_teacher
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.api import QuestionBank
 
 __all__ = ["bank_assignable_by", "bank_is_published", "banks_assignable_by", "is_teacher"]
 
 
-def bank_is_published(bank) -> bool:
+def bank_is_published(bank: QuestionBank | None) -> bool:
     return bank is not None and bank.status == BankStatus.PUBLISHED
 
 
-def is_teacher(user) -> bool:
+def is_teacher(user: Any) -> TypeGuard[User]:
     """quizzes' rule, read once per user object (admin asks it for every model)."""
     if user is None:
         return False

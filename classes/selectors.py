@@ -5,6 +5,7 @@ classes they are in; anything else is a 404, the same as a missing id."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
@@ -14,8 +15,13 @@ from .codes import join_code_normalise
 from .content import is_teacher
 from .models import Assignment, Classroom, Membership
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
-def _as_id(value) -> int:
+    AnyUser = User | AnonymousUser
+
+
+def _as_id(value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -25,7 +31,7 @@ def _as_id(value) -> int:
 # --- teachers -------------------------------------------------------------
 
 
-def classroom_list_for_teacher(*, teacher) -> QuerySet[Classroom]:
+def classroom_list_for_teacher(*, teacher: AnyUser) -> QuerySet[Classroom]:
     """The teacher's classes with `member_count` (every class for a superuser)."""
     if not is_teacher(teacher):
         return Classroom.objects.none()
@@ -37,7 +43,7 @@ def classroom_list_for_teacher(*, teacher) -> QuerySet[Classroom]:
     )
 
 
-def classroom_get_for_teacher(*, teacher, classroom_id) -> Classroom:
+def classroom_get_for_teacher(*, teacher: AnyUser, classroom_id: object) -> Classroom:
     classroom = classroom_list_for_teacher(teacher=teacher).filter(pk=_as_id(classroom_id)).first()
     if classroom is None:
         raise Http404("No such class.")
@@ -52,7 +58,7 @@ def member_list(*, classroom: Classroom) -> QuerySet[Membership]:
     )
 
 
-def assignment_list_for_teacher(*, teacher) -> QuerySet[Assignment]:
+def assignment_list_for_teacher(*, teacher: AnyUser) -> QuerySet[Assignment]:
     return (
         Assignment.objects.filter(classroom__in=classroom_list_for_teacher(teacher=teacher))
         .select_related("classroom", "bank")
@@ -60,7 +66,7 @@ def assignment_list_for_teacher(*, teacher) -> QuerySet[Assignment]:
     )
 
 
-def assignment_get_for_teacher(*, teacher, assignment_id) -> Assignment:
+def assignment_get_for_teacher(*, teacher: AnyUser, assignment_id: object) -> Assignment:
     assignment = (
         assignment_list_for_teacher(teacher=teacher).filter(pk=_as_id(assignment_id)).first()
     )
@@ -72,7 +78,7 @@ def assignment_get_for_teacher(*, teacher, assignment_id) -> Assignment:
 # --- students -------------------------------------------------------------
 
 
-def classroom_list_for_student(*, student) -> QuerySet[Classroom]:
+def classroom_list_for_student(*, student: AnyUser) -> QuerySet[Classroom]:
     if not student.is_authenticated:
         return Classroom.objects.none()
     return (
@@ -82,7 +88,7 @@ def classroom_list_for_student(*, student) -> QuerySet[Classroom]:
     )
 
 
-def classroom_get_for_student(*, student, classroom_id) -> Classroom:
+def classroom_get_for_student(*, student: AnyUser, classroom_id: object) -> Classroom:
     classroom = classroom_list_for_student(student=student).filter(pk=_as_id(classroom_id)).first()
     if classroom is None:
         raise Http404("No such class.")
@@ -99,16 +105,18 @@ def classroom_preview_by_code(*, code: str) -> Classroom | None:
     )
 
 
-def _open_assignments(*, student, now: datetime | None = None) -> QuerySet[Assignment]:
+def _open_assignments(*, student: AnyUser, now: datetime | None = None) -> QuerySet[Assignment]:
     """Assignments of the student's classes that have started."""
     now = now or timezone.now()
     return Assignment.objects.filter(
         Q(starts_at__isnull=True) | Q(starts_at__lte=now),
-        classroom__memberships__student=student,
+        classroom__memberships__student_id=student.pk,
     )
 
 
-def assignment_list_for_student(*, student, now: datetime | None = None) -> QuerySet[Assignment]:
+def assignment_list_for_student(
+    *, student: AnyUser, now: datetime | None = None
+) -> QuerySet[Assignment]:
     """Started assignments of the student's classes, soonest due first (undated last)."""
     if not student.is_authenticated:
         return Assignment.objects.none()
@@ -120,7 +128,7 @@ def assignment_list_for_student(*, student, now: datetime | None = None) -> Quer
 
 
 def assignment_get_for_student(
-    *, student, assignment_id, now: datetime | None = None
+    *, student: AnyUser, assignment_id: object, now: datetime | None = None
 ) -> Assignment:
     assignment = (
         assignment_list_for_student(student=student, now=now)
@@ -132,7 +140,7 @@ def assignment_get_for_student(
     return assignment
 
 
-def bank_ids_assigned_to(*, student, now: datetime | None = None) -> QuerySet:
+def bank_ids_assigned_to(*, student: AnyUser, now: datetime | None = None) -> QuerySet[Any]:
     """Ids of the banks assigned to the student's classes (started ones), as a
     subquery: bank visibility and the study queue's order use it."""
     if not student.is_authenticated:
@@ -140,7 +148,7 @@ def bank_ids_assigned_to(*, student, now: datetime | None = None) -> QuerySet:
     return _open_assignments(student=student, now=now).values("bank_id")
 
 
-def member_ids(*, classroom_id: int) -> QuerySet:
+def member_ids(*, classroom_id: int) -> QuerySet[Any]:
     """The class's student ids, as a subquery (the teacher's reports filter on it)."""
     return Membership.objects.filter(classroom_id=classroom_id).values("student_id")
 

@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.api import QuestionBank
 
 from .codes import join_code_is_well_formed, join_code_new, join_code_normalise
 from .content import bank_assignable_by, bank_is_published
@@ -44,7 +50,7 @@ class ClassError(ValueError):
 # --- join codes -----------------------------------------------------------
 
 
-def _with_fresh_code(save) -> None:
+def _with_fresh_code(save: Callable[[str], None]) -> None:
     """Run `save(code)` with a new code, retrying on the (rare) clash with another class."""
     for _ in range(5):
         try:
@@ -59,7 +65,7 @@ def _with_fresh_code(save) -> None:
 # --- classes --------------------------------------------------------------
 
 
-def _clean_name(name) -> str:
+def _clean_name(name: object) -> str:
     name = str(name or "").strip()
     if not name:
         raise ClassError("name", "Give the class a name.")
@@ -68,7 +74,7 @@ def _clean_name(name) -> str:
     return name
 
 
-def classroom_create(*, teacher, name: str, description: str = "") -> Classroom:
+def classroom_create(*, teacher: User, name: str, description: str = "") -> Classroom:
     classroom = Classroom(teacher=teacher, name=_clean_name(name), description=description or "")
 
     def save(code: str) -> None:
@@ -123,7 +129,9 @@ def classroom_delete(*, classroom: Classroom) -> None:
 # --- members --------------------------------------------------------------
 
 
-def classroom_join(*, student, code: str, now: datetime | None = None) -> tuple[Membership, bool]:
+def classroom_join(
+    *, student: User, code: str, now: datetime | None = None
+) -> tuple[Membership, bool]:
     """Join the class whose code this is: (membership, created). Joining twice is
     harmless. A closed class, or an unknown code, is an error on `code`."""
     normalised = join_code_normalise(code)
@@ -152,7 +160,7 @@ def classroom_join(*, student, code: str, now: datetime | None = None) -> tuple[
 
 
 @transaction.atomic
-def classroom_leave(*, student, classroom: Classroom) -> None:
+def classroom_leave(*, student: User, classroom: Classroom) -> None:
     """Leave a class: its private banks are no longer visible, the student's
     own cards and reviews are kept."""
     deleted, _ = Membership.objects.filter(classroom=classroom, student=student).delete()
@@ -165,7 +173,7 @@ class MembersAdded:
     added: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, list[str]]:
         return {"added": self.added, "already": self.already}
 
 
@@ -251,7 +259,7 @@ def member_remove(*, classroom: Classroom, student_id: int) -> None:
 _UNSET = object()
 
 
-def assignment_validate(assignment: Assignment, *, teacher) -> None:
+def assignment_validate(assignment: Assignment, *, teacher: User) -> None:
     """The rules of an assignment (ClassError naming the field); admin's form uses it too."""
     if assignment.bank_id is None:
         raise ClassError("bank", "Choose a bank.")
@@ -274,7 +282,7 @@ def assignment_validate(assignment: Assignment, *, teacher) -> None:
         )
 
 
-def _save_assignment(assignment: Assignment, **save_kwargs) -> Assignment:
+def _save_assignment(assignment: Assignment, **save_kwargs: Any) -> Assignment:
     try:
         with transaction.atomic():
             assignment.save(**save_kwargs)
@@ -286,8 +294,8 @@ def _save_assignment(assignment: Assignment, **save_kwargs) -> Assignment:
 def assignment_create(
     *,
     classroom: Classroom,
-    bank,
-    assigned_by,
+    bank: QuestionBank,
+    assigned_by: User,
     starts_at: datetime | None = None,
     due_at: datetime | None = None,
     quiz_length: int | None = None,
@@ -308,7 +316,7 @@ def assignment_create(
     return _save_assignment(assignment)
 
 
-def assignment_update(*, assignment: Assignment, user, **fields) -> Assignment:
+def assignment_update(*, assignment: Assignment, user: User, **fields: Any) -> Assignment:
     """Change any of bank, starts_at, due_at, quiz_length, pass_mark, all_cards."""
     allowed = {"bank", "starts_at", "due_at", "quiz_length", "pass_mark", "all_cards"}
     unknown = set(fields) - allowed

@@ -3,6 +3,8 @@ v1 clients, DRF's shared per-user token: one header, told apart without a query.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
@@ -12,7 +14,7 @@ from .services import KEY_PREFIX, device_token_touch, key_hash
 
 
 class DeviceTokenAuthentication(TokenAuthentication):
-    def authenticate_credentials(self, key):
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
         if not key.startswith(KEY_PREFIX):
             return super().authenticate_credentials(key)
         device = DeviceToken.objects.select_related("user").filter(key_hash=key_hash(key)).first()

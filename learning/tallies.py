@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -149,7 +150,7 @@ class TallyDelta:
         self.banks.clear()
 
 
-def _whole_hour_offsets(zone, since: datetime, until: datetime) -> bool:
+def _whole_hour_offsets(zone: ZoneInfo, since: datetime, until: datetime) -> bool:
     """True when the zone's UTC offset is a whole number of hours over the range
     (checked monthly), so hourly UTC buckets never straddle a study-day start."""
     moment = since
@@ -163,14 +164,14 @@ def _whole_hour_offsets(zone, since: datetime, until: datetime) -> bool:
 
 
 def count_by_study_day(
-    queryset: QuerySet,
+    queryset: QuerySet[Any],
     field_name: str,
     *,
-    zone,
+    zone: ZoneInfo,
     day_starts_at_hour: int,
     since: datetime,
     until: datetime,
-    **aggregates,
+    **aggregates: Any,
 ) -> dict[date, dict[str, int]]:
     """Study day -> {"count": n, **aggregates} for rows whose `field_name` is in
     [since, until). Rows are grouped by UTC hour (or minute, for zones with
@@ -207,7 +208,7 @@ def count_by_study_day(
     return per_day
 
 
-def _day_rows(models: Any, user_id: int, zone, hour: int) -> list:
+def _day_rows(models: Any, user_id: int, zone: ZoneInfo, hour: int) -> list[Any]:
     """The user's StudyDay rows, recounted from the log (not undone)."""
     counted = count_by_study_day(
         models.ReviewLog.objects.filter(user_id=user_id, undo__isnull=True),
@@ -234,11 +235,11 @@ def _day_rows(models: Any, user_id: int, zone, hour: int) -> list:
     ]
 
 
-def _bank_rows(models: Any, user_id: int, zone, hour: int) -> list:
+def _bank_rows(models: Any, user_id: int, zone: ZoneInfo, hour: int) -> list[Any]:
     """The user's BankTally rows, recounted from their cards."""
     tally = TallyDelta(user_id=user_id, day_starts_at_hour=hour)
     tally.zone = zone
-    cards: Iterable[tuple] = (
+    cards: Iterable[tuple[Any, ...]] = (
         models.Card.objects.filter(user_id=user_id)
         .exclude(state=NEW, suspended_at__isnull=True)  # (they add nothing)
         .values_list(

@@ -85,15 +85,16 @@ from quizzes.services import QuestionReportError
 from quizzes.services import question_report_create as _question_report_create
 
 if TYPE_CHECKING:  # names for annotations, never for queries (see above)
+    from django.contrib.auth.models import User
+
     from quizzes.models import Article as Article
     from quizzes.models import Choice as Choice
     from quizzes.models import Question as Question
     from quizzes.models import QuestionBank as QuestionBank
-    from quizzes.permissions import AnyUser
 
 
 def question_report_create(
-    *, user: "AnyUser", question_id: object, reason: str, comment: str = ""
+    *, user: "User", question_id: object, reason: str, comment: str = ""
 ) -> int:
     """A student's report of a question (quizzes.services.question_report_create):
     the report's id, as another app only needs to know it was taken."""

@@ -8,6 +8,7 @@ finds a question again by `fingerprint` (a hash of the fact it came from).
 from __future__ import annotations
 
 import hashlib
+from typing import Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -58,7 +59,7 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.checksum = text_checksum(self.text)
         super().save(*args, **kwargs)
 
@@ -98,7 +99,7 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = slugify(self.name)[:60]
         super().save(*args, **kwargs)
@@ -169,11 +170,11 @@ class QuestionOrigin(models.TextChoices):
     IMPORTED = "imported", "Imported"
 
 
-class QuestionQuerySet(models.QuerySet):
-    def published(self):
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def published(self) -> Self:
         return self.filter(status=QuestionStatus.PUBLISHED, bank__status=BankStatus.PUBLISHED)
 
-    def live(self):
+    def live(self) -> Self:
         """Everything but archived questions (archived ones keep their history)."""
         return self.exclude(status=QuestionStatus.ARCHIVED)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -19,6 +20,9 @@ from .models import (
 )
 from .permissions import banks_studyable_by, banks_visible_to, generation_jobs_visible_to
 from .question_rows import question_filter
+
+if TYPE_CHECKING:
+    from .permissions import AnyUser
 
 
 @dataclass(frozen=True)
@@ -81,13 +85,13 @@ def _with_question_count(banks: QuerySet[QuestionBank]) -> QuerySet[QuestionBank
     )
 
 
-def bank_list_for_user(*, user) -> QuerySet[QuestionBank]:
+def bank_list_for_user(*, user: AnyUser) -> QuerySet[QuestionBank]:
     """The banks `user` may see (permissions.banks_visible_to: a teacher's own
     drafts too), with question_count."""
     return _with_question_count(banks_visible_to(user))
 
 
-def bank_list_studyable(*, user) -> QuerySet[QuestionBank]:
+def bank_list_studyable(*, user: AnyUser) -> QuerySet[QuestionBank]:
     """The published banks `user` may study and quiz (permissions.banks_studyable_by),
     with question_count."""
     return _with_question_count(banks_studyable_by(user))
@@ -203,12 +207,12 @@ def bank_article(*, bank: QuestionBank) -> BankArticle | None:
     return BankArticle(article=article, paragraphs=paragraphs, evidence=evidence)
 
 
-def generation_job_list_for_user(*, user) -> QuerySet[GenerationJob]:
+def generation_job_list_for_user(*, user: AnyUser) -> QuerySet[GenerationJob]:
     """Generation jobs a teacher may follow (permissions.generation_jobs_visible_to)."""
     return generation_jobs_visible_to(user).select_related("bank")
 
 
-def bank_rows_for_article(*, user, article) -> list[tuple[int, str]]:
+def bank_rows_for_article(*, user: AnyUser, article: Article) -> list[tuple[int, str]]:
     """(id, title) of the banks made from `article` that `user` may study, by title."""
     return list(
         banks_studyable_by(user)
@@ -218,7 +222,7 @@ def bank_rows_for_article(*, user, article) -> list[tuple[int, str]]:
     )
 
 
-def evidence_rows_for_article(*, user, article) -> list[tuple[int, int, int]]:
+def evidence_rows_for_article(*, user: AnyUser, article: Article) -> list[tuple[int, int, int]]:
     """(start, end, question id) of the evidence of the published questions of the
     article's banks `user` may study."""
     rows = Question.objects.filter(
@@ -230,7 +234,7 @@ def evidence_rows_for_article(*, user, article) -> list[tuple[int, int, int]]:
     return [(start, end, pk) for start, end, pk in rows if start is not None and end is not None]
 
 
-def questions_with_choices(question_ids) -> dict[int, Question]:
+def questions_with_choices(question_ids: Iterable[int]) -> dict[int, Question]:
     """Question id -> the question with its bank, article and choices (one query
     and one for the choices); ids of questions deleted since are left out."""
     if not question_ids:
@@ -242,7 +246,7 @@ def questions_with_choices(question_ids) -> dict[int, Question]:
     )
 
 
-def question_get_for_student(*, user, question_id) -> Question | None:
+def question_get_for_student(*, user: AnyUser, question_id: int | str) -> Question | None:
     """A published question of a bank `user` may study (None otherwise)."""
     return (
         Question.objects.published()
@@ -263,7 +267,7 @@ class ArticleFacts:
     text: str
 
 
-def article_facts(article_ids) -> dict[int, ArticleFacts]:
+def article_facts(article_ids: Iterable[int | None]) -> dict[int, ArticleFacts]:
     """Article id -> its source address and text (one query; none without ids)."""
     ids = {pk for pk in article_ids if pk is not None}
     if not ids:
@@ -280,7 +284,7 @@ def published_question_filter(via: str = "") -> Q:
     )
 
 
-def published_questions(*, bank=None) -> QuerySet[Question]:
+def published_questions(*, bank: QuestionBank | int | None = None) -> QuerySet[Question]:
     questions = Question.objects.filter(published_question_filter())
     if bank is not None:
         questions = questions.filter(bank=bank)
@@ -293,7 +297,7 @@ def sibling_key(
     evidence_start: int | None,
     evidence_end: int | None,
     fingerprint: str,
-) -> tuple:
+) -> tuple[Any, ...]:
     """Questions about the same fact: the same evidence span of one article, or
     (without evidence) the same fingerprint. Siblings are not studied on the same day."""
     if article_id is not None and evidence_start is not None and evidence_end is not None:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,6 +35,10 @@ from .models import (
     choices_in_storage_order,
 )
 from .permissions import banks_studyable_by
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +95,7 @@ def question_archive(*, question: Question) -> Question:
 
 
 @transaction.atomic
-def bank_publish(*, bank: QuestionBank, user=None) -> BankPublishResult:
+def bank_publish(*, bank: QuestionBank, user: User | None = None) -> BankPublishResult:
     """Publish a bank and every complete draft question in it."""
     drafts = bank.questions.filter(status=QuestionStatus.DRAFT)
     status_result = question_set_status(questions=drafts, status=QuestionStatus.PUBLISHED)
@@ -222,7 +227,7 @@ def article_create(
     publisher: str = "",
     url: str = "",
     published_on: date | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> Article:
     """Store an article. Refuses empty, binary, oversized text or text this owner
     already stored (ArticleInputError naming the field; another teacher's copy
@@ -259,7 +264,7 @@ class GenerationResult:
     counts_by_kind: dict[str, int] = field(default_factory=dict)
     facts: dict[str, int] = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "bank": self.bank.pk,
             "bank_title": self.bank.title,
@@ -275,7 +280,7 @@ class GenerationResult:
         return generation_summary(self.as_dict())
 
 
-def generation_summary(counts: dict) -> str:
+def generation_summary(counts: dict[str, Any]) -> str:
     """One sentence from GenerationResult.as_dict() (also a GenerationJob's counts)."""
     by_kind = counts.get("counts_by_kind") or {}
     kinds = ", ".join(  # in QuestionKind order (jsonb does not keep key order)
@@ -292,7 +297,7 @@ def generation_summary(counts: dict) -> str:
     return f"{text} in “{counts.get('bank_title', '')}”."
 
 
-def _confidence(value) -> float | None:
+def _confidence(value: Any) -> float | None:
     """A draft's confidence as stored: a number from 0 to 1, else none."""
     try:
         number = float(value)
@@ -301,7 +306,7 @@ def _confidence(value) -> float | None:
     return min(1.0, max(0.0, number)) if number == number else None  # NaN: none
 
 
-def people_of_owner(*, owner, exclude_bank: QuestionBank) -> list[str]:
+def people_of_owner(*, owner: User | None, exclude_bank: QuestionBank) -> list[str]:
     """Speakers from the owner's other banks: extra options for who-said."""
     return list(
         Question.objects.filter(bank__owner=owner, kind=QuestionKind.WHO_SAID)
@@ -313,7 +318,7 @@ def people_of_owner(*, owner, exclude_bank: QuestionBank) -> list[str]:
     )
 
 
-def _bank_for(*, article: Article, user, bank_title: str | None) -> QuestionBank:
+def _bank_for(*, article: Article, user: User, bank_title: str | None) -> QuestionBank:
     banks = QuestionBank.objects.select_for_update().filter(article=article, owner=user)
     if bank_title:
         banks = banks.filter(title=bank_title)
@@ -329,7 +334,7 @@ def _bank_for(*, article: Article, user, bank_title: str | None) -> QuestionBank
 
 
 def bank_generate(
-    *, article: Article, user, bank_title: str | None = None, publish: bool = False
+    *, article: Article, user: User | None, bank_title: str | None = None, publish: bool = False
 ) -> GenerationResult:
     """Create or update the user's bank for an article with generated draft
     questions. Idempotent: questions are matched by fingerprint, existing ones
@@ -442,7 +447,7 @@ def bank_generate(
 
 
 def generation_request(
-    *, article: Article, user, bank_title: str | None = None, publish: bool = False
+    *, article: Article, user: User, bank_title: str | None = None, publish: bool = False
 ) -> GenerationJob:
     """Record a generation job for the article and run it: in a Celery worker once
     the transaction commits when CELERY_BROKER_URL is set (the job is returned
@@ -496,7 +501,7 @@ def generation_run(*, job_id: int) -> GenerationJob:
     if attempt is None:
         return job
     job = GenerationJob.objects.select_related("article", "requested_by").get(pk=job_id)
-    outcome: dict = {"bank": None, "counts": {}, "error": ""}
+    outcome: dict[str, Any] = {"bank": None, "counts": {}, "error": ""}
     try:
         result = bank_generate(
             article=job.article,
@@ -537,7 +542,9 @@ class QuestionReportError(ValueError):
         self.message = message
 
 
-def question_report_create(*, user, question_id, reason: str, comment: str = "") -> QuestionReport:
+def question_report_create(
+    *, user: User, question_id: Any, reason: str, comment: str = ""
+) -> QuestionReport:
     """A student flags a question they were shown (published, in a published bank).
     One open report per student and question: reporting again updates it."""
     try:
