@@ -16,7 +16,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..geo import city_population, is_country, region_country
-from ..lexicon import HONORIFICS, KIN_NOUNS, OFFICE_TITLES, ORG_WORDS, PERSON_ROLE_NOUNS
+from ..lexicon import (
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    KIN_NOUNS,
+    OFFICE_TITLES,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+)
 from ..text import find_quotes, fold_word
 from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
@@ -473,13 +480,24 @@ def _listener(doc: Doc, i: int) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
         return True
-    if tok.dep_ == "pobj" and head.lower_ in ("on", "via") and is_speech(head.head):
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "via", "to") and _medium(head):
         return True
     return (
         tok.dep_ == "pobj"
         and head.lower_ == "with"
         and head.head.lemma_.lower() in ("interview", "speak", "talk")
     )
+
+
+def _medium(prep: Token) -> bool:
+    """ "wrote on X", "in a post on X", "a video on X", "took to X (to say ...)": where
+    something is said or published, not who says it."""
+    host = prep.head
+    if prep.lower_ == "to":
+        return host.lemma_.lower() == "take" and any(
+            c.dep_ in ("advcl", "xcomp") for c in host.children
+        )
+    return is_speech(host) or host.lemma_.lower() in DOCUMENT_NOUNS | {"video", "page", "account"}
 
 
 def drop_outlets(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:

@@ -75,7 +75,8 @@ over the already-parsed Doc; nothing is parsed again):
                  senior banker said", "a police officer said") gives None. Organisations
                  and places are never he/she (they are not in the people index).
                  A gender the article itself shows is learned: once "Lee ... he said"
-                 has been attributed to Lee, a later "she" passes over Lee. "The
+                 has been attributed to Lee, a later "she" passes over Lee (also from
+                 a noun with a gender: once "the father said" is Lee, "the mother" is not). "The
                  24-year-old said" parsed with no subject is resolved like a he/she.
                  The one spoken with in an earlier sentence ("Police spoke with Ms Reed.
                  She said ...") is a candidate, ranked last (never in its own sentence);

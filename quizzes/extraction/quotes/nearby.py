@@ -38,7 +38,7 @@ QUESTION_NOUNS = {
 # Verbs of a sentence saying where words came from ("came from", "was put by", "voiced by").
 SOURCE_VERBS = {
     "be", "come", "put", "pose", "voice", "echo", "offer", "deliver", "raise", "express",
-    "issue", "sound", "say", "write", "repeat", "share", "make", "give",
+    "issue", "sound", "say", "write", "repeat", "share", "make", "give", "speak", "utter",
 }  # fmt: skip
 
 

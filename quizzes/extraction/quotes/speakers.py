@@ -828,8 +828,8 @@ class Speakers:
         gender = PRONOUN_GENDER.get(tok.lower_, gender)
         answer = self._antecedent_of_pronoun(tok, gender)
         self._pronouns[tok.i] = answer
-        if answer and tok.lower_ in PRONOUN_GENDER and self.gender_of(answer) is None:
-            self._learned[answer] = PRONOUN_GENDER[tok.lower_]
+        if answer and gender and self.gender_of(answer) is None:
+            self._learned[answer] = gender  # "she", or "the mother" (a noun with a gender)
         return answer
 
     def _antecedent_of_pronoun(self, tok: Token, gender: str | None) -> str | None:

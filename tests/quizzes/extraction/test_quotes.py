@@ -1339,3 +1339,26 @@ def test_the_one_asked_to_do_something_does_not_take_the_next_he(quotes_of):
 def test_a_name_the_model_takes_for_a_title_still_speaks(quotes_of):
     quotes = quotes_of('"The door was open," Ilse Varga said. "Nobody was inside."')
     assert said(quotes) == {"The door was open": "Ilse Varga", "Nobody was inside.": "Ilse Varga"}
+
+
+def test_the_mother_passes_over_the_person_already_taken_as_the_father(quotes_of):
+    text = (
+        "Prosecutors charged Ilse Brandt and her husband, Tomas Brandt, with neglect. "
+        "Tomas Brandt was also charged with fraud.\n"
+        'The father said "I only ever wanted the best for the boys."\n'
+        'The mother said "Some day I hope they will visit us again."'
+    )
+    assert said(quotes_of(text)) == {
+        "I only ever wanted the best for the boys.": "Tomas Brandt",
+        "Some day I hope they will visit us again.": "Ilse Brandt",
+    }
+
+
+def test_the_platform_someone_took_to_is_not_a_speaker(quotes_of):
+    text = 'Mayor Ilse Varga took to Twitter to say the town was "proud of the team".'
+    assert said(quotes_of(text)) == {"proud of the team": "Ilse Varga"}
+
+
+def test_these_words_were_spoken_by(quotes_of):
+    text = '"We will keep marching." These words were spoken by Tomas Revik at the rally.'
+    assert said(quotes_of(text)) == {"We will keep marching.": "Tomas Revik"}
