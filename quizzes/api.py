@@ -66,6 +66,7 @@ from quizzes.selectors import (
     article_facts,
     bank_list_for_user,
     bank_list_studyable,
+    bank_published_counts,
     bank_rows_for_article,
     banks_none,
     choice_texts_of_bank,
@@ -73,6 +74,7 @@ from quizzes.selectors import (
     evidence_in_paragraph,
     evidence_rows_for_article,
     paragraph_spans,
+    published_question_count,
     published_question_filter,
     published_questions,
     question_get_for_student,
@@ -105,6 +107,8 @@ def question_report_create(
 
 
 __all__ = [
+    "bank_published_counts",
+    "published_question_count",
     "ArticleFacts",
     "article_facts",
     "published_question_filter",

@@ -141,6 +141,22 @@ class QuestionBank(models.Model):
         return self.status == BankStatus.PUBLISHED
 
 
+class BankQuestionCount(models.Model):
+    """A bank's published questions, counted by the database: triggers on
+    quizzes_question (migration 0011) add each insert, delete and change of status
+    or bank, whatever wrote it (services, admin, bulk updates, COPY). Pages read it
+    instead of counting a bank's questions (100,000 of them took 150 ms, issue 16).
+    Never written by Django; no row while a bank has never had a published question."""
+
+    bank = models.OneToOneField(
+        QuestionBank, primary_key=True, on_delete=models.CASCADE, related_name="question_tally"
+    )
+    published = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.bank_id}: {self.published} published"
+
+
 class QuestionKind(models.TextChoices):
     WHO_SAID = "who_said", "Who said"
     WHICH_COUNTRY = "which_country", "Which country"

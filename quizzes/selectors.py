@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import (
     Article,
+    BankQuestionCount,
     BankStatus,
     Choice,
     GenerationJob,
@@ -63,18 +64,22 @@ def evidence_in_paragraph(
     return None
 
 
-def published_question_count() -> Coalesce:
-    """A bank's published questions, counted per bank by a subquery that reads the
-    partial index question_published_order alone (an index-only scan of the bank's
-    entries): no join of every question to the banks, no grouping of bank rows."""
-    counted = (
-        Question.objects.filter(bank=OuterRef("pk"), status=QuestionStatus.PUBLISHED)
-        .order_by()
-        .values("bank")
-        .annotate(n=Count("pk"))
-        .values("n")
+def published_question_count(bank_ref: str = "pk") -> Coalesce:
+    """The published questions of the bank `bank_ref` names (a bank's key in the
+    outer query): a scalar subquery on BankQuestionCount, the count the database
+    keeps (a read of one row, never of the bank's questions)."""
+    counted = BankQuestionCount.objects.filter(bank_id=OuterRef(bank_ref)).values("published")
+    return Coalesce(Subquery(counted[:1]), 0)
+
+
+def bank_published_counts(bank_ids: Iterable[int]) -> dict[int, int]:
+    """Bank id -> its published questions (banks without any are left out), for
+    published banks. One query on BankQuestionCount."""
+    return dict(
+        BankQuestionCount.objects.filter(
+            bank_id__in=list(bank_ids), bank__status=BankStatus.PUBLISHED
+        ).values_list("bank_id", "published")
     )
-    return Coalesce(Subquery(counted), 0)
 
 
 def _with_question_count(banks: QuerySet[QuestionBank]) -> QuerySet[QuestionBank]:

@@ -32,6 +32,8 @@ from django.utils import timezone
 
 from quizzes.api import (
     BankStatus,
+    bank_published_counts,
+    published_question_count,
     published_questions,
 )
 
@@ -158,14 +160,7 @@ def _retrievability_avg(now: datetime, parameters) -> Avg:
 
 
 def _published_totals(bank_ids) -> dict[int, int]:
-    return dict(
-        published_questions()
-        .filter(bank_id__in=bank_ids)
-        .values("bank_id")
-        .annotate(n=Count("id"))
-        .values_list("bank_id", "n")
-        .order_by()
-    )
+    return bank_published_counts(bank_ids)
 
 
 def _bank_sums(*, user, today: date, bank_ids=None, totals: bool = False) -> dict[int, dict]:
@@ -187,20 +182,8 @@ def _bank_sums(*, user, today: date, bank_ids=None, totals: bool = False) -> dic
         overdue=Sum("due", filter=Q(due_day__lt=today)),
     )
     if totals:
-        sums = sums.annotate(total=_published_count_of("bank_id"))
+        sums = sums.annotate(total=published_question_count("bank_id"))
     return {row["bank_id"]: dict(row) for row in sums.order_by()}
-
-
-def _published_count_of(bank_column: str) -> Subquery:
-    """The published questions of the bank in `bank_column` (a scalar subquery)."""
-    return Subquery(
-        published_questions()
-        .filter(bank_id=OuterRef(bank_column))
-        .order_by()
-        .values("bank_id")
-        .annotate(n=Count("id"))
-        .values("n")[:1]
-    )
 
 
 def _today_of(user, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
