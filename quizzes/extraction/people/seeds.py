@@ -212,6 +212,12 @@ def _speech_verb_or_clause(verb: Token) -> bool:
 SPEAKING_NAME_LABELS = {"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"}
 
 
+def _no_article(doc: Doc, run: tuple[int, int], found: set[str]) -> bool:
+    """A name labelled a title is a person's only without an article ("The Evening Star
+    quoted ...": a newspaper)."""
+    return not found & {"WORK_OF_ART", "PRODUCT"} or run[0] == 0 or doc[run[0] - 1].pos_ != "DET"
+
+
 def speech_subject(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """ "Temur Umarov said": a two-word proper name, or an unlabelled single one, that is the
     subject of a speech verb, unless it is an organisation; a name the model took for a
@@ -226,7 +232,9 @@ def speech_subject(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
         return
     run = ctx.run(tok.i)
     found = labels(ctx.doc, run)
-    if (run[1] > run[0] and found <= SPEAKING_NAME_LABELS) or found == {""}:
+    if (run[1] > run[0] and found <= SPEAKING_NAME_LABELS and _no_article(ctx.doc, run, found)) or (
+        found == {""}
+    ):
         yield Seed(*run, "speech")
 
 

@@ -31,8 +31,9 @@ over the already-parsed Doc; nothing is parsed again):
                  campaign", then the reporting clause's speaker as usual). An
                  interrupted quotation ("A," she said, "B." / "A," said X, "B." /
                  "A," X said. "B.") gives both halves the resolved speaker.
-                 A passive speech verb's agent speaks ("was criticised by X, who told
-                 Reuters: “...”"). "who"/"which" is its antecedent, also past an
+                 "Media quoted X as saying ..." is X's, not the outlet's.
+                 A passive speech verb's agent speaks ("was called “...” by X", "was
+                 criticised by X, who told Reuters: “...”"). "who"/"which" is its antecedent, also past an
                  appositive ("Dara Okafor, a trade unionist, who told reporters it was
                  “long overdue”"). A quotation run into a sentence whose parse hangs it
                  elsewhere takes a speech verb a few words before it with only its object

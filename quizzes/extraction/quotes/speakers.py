@@ -522,9 +522,10 @@ def _subject_beside_document(s: Speakers, verb: Token, obj: Token) -> Said | Non
 
 
 def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:
-    """ "The ban was criticised by X, who told Reuters: “...”": the agent speaks."""
-    for child in verb.children:
-        if child.dep_ != "agent" or s.ctx.in_quote[child.i] is not None:
+    """ "The ban was criticised by X, who told Reuters: “...”": the agent speaks, also when
+    the parse hangs "by X" on what it was called ("was called “a death trap” by X")."""
+    for child in _agents(verb):
+        if s.ctx.in_quote[child.i] is not None:
             continue
         for obj in child.children:
             if obj.dep_ == "pobj":
@@ -532,6 +533,29 @@ def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:
                 if said.speaker:
                     return said
     return None
+
+
+def _agents(verb: Token) -> Iterator[Token]:
+    """The verb's "by" agent, or a passive verb's "by" hung on its predicate complement."""
+    yield from (c for c in verb.children if c.dep_ == "agent")
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        for comp in verb.children:
+            if comp.dep_ in ("oprd", "attr"):
+                yield from (c for c in comp.children if c.dep_ == "prep" and c.lower_ == "by")
+
+
+def quoted_as_saying(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The Daily Post quoted Ana Lind as saying the road was “a death trap”": the one
+    quoted speaks, not the outlet quoting."""
+    prep = verb.head
+    if (
+        verb.dep_ != "pcomp"
+        or prep.lower_ != "as"
+        or prep.head.lemma_.lower() not in ("quote", "cite")
+    ):
+        return None
+    quoted = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return s.person_of(quoted) if quoted is not None else None
 
 
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
@@ -612,6 +636,7 @@ VerbRule = Callable[["Speakers", Token, int], "Said | None"]
 VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
     passive_agent,
+    quoted_as_saying,
     verb_subject,
     relative_clause_head,
     adjacent_name,

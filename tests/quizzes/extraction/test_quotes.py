@@ -1362,3 +1362,20 @@ def test_the_platform_someone_took_to_is_not_a_speaker(quotes_of):
 def test_these_words_were_spoken_by(quotes_of):
     text = '"We will keep marching." These words were spoken by Tomas Revik at the rally.'
     assert said(quotes_of(text)) == {"We will keep marching.": "Tomas Revik"}
+
+
+def test_quoted_as_saying_is_the_one_quoted_not_the_outlet(quotes_of):
+    text = (
+        "State media quoted the minister, Ilse Varga, as saying that the road was “a death trap”."
+    )
+    assert said(quotes_of(text)) == {"a death trap": "Ilse Varga"}
+
+
+def test_a_newspaper_quoting_someone_is_no_speaker(quotes_of):
+    text = "The Evening Star quoted Ilse Varga as saying the road was “a death trap”."
+    assert said(quotes_of(text))["a death trap"] != "Evening Star"
+
+
+def test_called_something_by_a_person_in_the_passive(quotes_of):
+    text = "The road has been called “a death trap” by Tomas Revik."
+    assert said(quotes_of(text)) == {"a death trap": "Tomas Revik"}
