@@ -127,6 +127,53 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_FINITE_BE = {"was", "were", "is", "are"}
+_SUBORDINATE = {
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before",
+    "because", "as", "if", "since", "until",
+}  # fmt: skip
+
+
+def noun_taken_for_verb(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year did the king's overthrow of his father was a bloodless coup?": the
+    word taken for the verb is a noun ("overthrow of …") and the clause's own verb
+    ("was") comes after it, with no word opening another clause between."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    event = draft.source.event
+    parts = clause_parts(strip_time(event.event, event.when))
+    if parts is None or parts.verb_index < 0:
+        return None
+    after = [w.casefold().strip(",;:") for w in parts.words[parts.verb_index + 1 :]]
+    if not after or after[0] != "of":
+        return None
+    for word in after[1:]:
+        if word in _SUBORDINATE:
+            return None
+        if word in _FINITE_BE:
+            return "grammar: a noun taken for the verb (“overthrow of … was”)"
+    return None
+
+
+_OFFICE_OF = re.compile(
+    r"\bthe\s+(?:President|Prime Minister|King|Queen|Chancellor|Minister|Governor|Mayor|"
+    r"Leader|Head|Secretary)\s+of\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})",
+)
+
+
+def office_of_a_person(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When was the President of Ana Ruiz made?" from "the President of Freedonia
+    Ana Ruiz, which was made …": an office is of a country or a body, never of a
+    person; the clause joined the title to the wrong name."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    for match in _OFFICE_OF.finditer(_QUOTED.sub(" ", draft.prompt)):
+        name = match["name"]
+        if name in ctx.people or name in ctx.speakers or name in ctx.roles:
+            return "grammar: a title joined to the wrong name"
+    return None
+
+
 def possessive_without_noun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "including 's commercial-free airing": a weekday cut out of "Sunday's" leaves
     its possessive behind."""
@@ -520,7 +567,7 @@ def short_quote_statement(draft: QuestionDraft, ctx: GenerationContext) -> str |
 _RELATIVE_TIME = re.compile(
     r"\b(yesterday|today|tomorrow|tonight|ago|(?:last|this|next|previous|coming)\s+"
     r"(?:week|weekend|month|year|day|night|morning|season|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
-    r"earlier this|later this)\b",
+    r"earlier this|later this|this time)\b",
     re.I,
 )
 
@@ -851,6 +898,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     stray_spacing,
     name_rewritten,
     possessive_without_noun,
+    noun_taken_for_verb,
+    office_of_a_person,
     pronoun_without_antecedent,
     question_shape,
     cloze_blanks,

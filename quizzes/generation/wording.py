@@ -23,7 +23,8 @@ _STOP_AUX = {
 _PAST_AUX = {"was", "were"}
 _LOWER_FIRST = {
     "the", "a", "an", "one", "some", "his", "her", "their", "its", "this", "that",
-    "former", "deputy", "late", "then",
+    "former", "deputy", "late", "then", "another", "these", "those", "several", "many",
+    "both", "each", "every", "our", "other", "all",
 }  # fmt: skip
 _PREPOSITIONS = ("in", "on", "during", "since", "at", "by", "from", "of", "for")
 

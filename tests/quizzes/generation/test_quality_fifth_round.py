@@ -13,6 +13,7 @@ from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.text import BLANK, gives_away_country
 from quizzes.generation.who_said import person_cue, speaker_options
+from quizzes.generation.wording import question_from_clause
 
 from .facts_for_tests import event, link, quote
 from .test_quality import ctx_for, draft
@@ -323,3 +324,52 @@ def test_a_person_named_once_is_a_wrong_speaker():
     )
     ctx = generation_context(facts, article_text=text)
     assert "Ines Varga" in speaker_options("Omar Haddad", said.text, ctx, seed=1)
+
+
+# Garbled date questions ---------------------------------------------------------
+
+
+def test_a_clause_opening_with_another_is_asked_in_small_letters():
+    assert question_from_clause("Another report from the harbour office said two ferries sank") == (
+        "When did another report from the harbour office say two ferries sank?"
+    )
+
+
+def _dated_draft(clause, prompt, text):
+    fact = dated(clause, "1970", "1970", text)
+    return draft("when", prompt, "1970", ["1969", "1971"], source=fact, text=text)
+
+
+def test_a_noun_taken_for_the_verb_makes_no_date_question():
+    # The article's own slip ("overthrew of") makes the noun read as the verb.
+    text = "In 1970 Haddad's overthrew of his uncle was a quiet affair.\n"
+    garbled = _dated_draft(
+        "Haddad's overthrew of his uncle was a quiet affair",
+        "In what year did Haddad's overthrow of his uncle was a quiet affair?",
+        text,
+    )
+    assert q.noun_taken_for_verb(garbled, ctx_for(text)).startswith("grammar: a noun taken")
+    fine_text = "In 1970 the prince took control of the harbour that was closed.\n"
+    fine = _dated_draft(
+        "the prince took control of the harbour that was closed",
+        "In what year did the prince take control of the harbour that was closed?",
+        fine_text,
+    )
+    assert q.noun_taken_for_verb(fine, ctx_for(fine_text)) is None
+
+
+def test_a_title_joined_to_a_persons_name_is_garbled():
+    text = "The decree by the President of Freedonia Ana Ruiz, which was signed on Monday.\n"
+    facts = Facts(people=[Person(name="Ana Ruiz", role="President of Freedonia")])
+    ctx = generation_context(facts, article_text=text)
+    garbled = draft(
+        "when", "When was the President of Ana Ruiz signed?", "4 May 2020", ["5 May 2020"]
+    )
+    fine = draft("when", "When was the decree of the President of Freedonia signed?", "4 May 2020")
+    assert q.office_of_a_person(garbled, ctx) == "grammar: a title joined to the wrong name"
+    assert q.office_of_a_person(fine, ctx) is None
+
+
+def test_this_time_is_no_time_a_question_can_keep():
+    made = draft("when", "When did the council also criticise the plan, this time?", "4 May 2020")
+    assert q.relative_time_left(made, ctx_for("x")) is not None
