@@ -15,6 +15,7 @@ from web.charts import (
     mastery_bars,
     nice_ceiling,
     retention_chart,
+    short_day_label,
     width_class,
 )
 
@@ -79,6 +80,34 @@ def test_bar_chart_scales_to_a_round_maximum_and_marks_today():
     assert chart.bars[1].height == 0
     assert chart.bars[0].y + chart.bars[0].height == pytest.approx(chart.baseline)
     assert chart.bars[0].height == pytest.approx((chart.baseline - 8) * 0.7, abs=0.1)
+
+
+def test_forecast_draws_bars_of_due_days_and_a_row_for_every_day():
+    rows = [
+        {"date": (TODAY + timedelta(days=d)).isoformat(), "count": c}
+        for d, c in enumerate([7, 0, 3])
+    ]
+
+    chart = bar_chart(rows, today=TODAY)
+
+    svg = str(chart.svg_bars)
+    assert svg.count("<rect ") == 2  # no bar for a day with nothing due
+    today, _, third = chart.bars
+    assert svg.startswith(
+        f'<rect x="{today.x}" y="{today.y}" width="{today.width}" height="{today.height}" '
+        'rx="2" class="bar bar-today"><title>Fri 27 Nov: 7 due</title></rect>'
+    )
+    assert 'class="bar"><title>Sun 29 Nov: 3 due</title>' in svg
+    assert str(chart.table_rows) == (
+        '<tr><td>Fri 27 Nov</td><td class="num">7</td></tr>'
+        '<tr><td>Sat 28 Nov</td><td class="num">0</td></tr>'
+        '<tr><td>Sun 29 Nov</td><td class="num">3</td></tr>'
+    )
+
+
+@pytest.mark.parametrize("day", [date(2026, 1, 5), date(2026, 5, 31), date(2027, 9, 1)])
+def test_short_day_labels_read_as_the_templates_date_format(day):
+    assert short_day_label(day) == date_format(day, "D j M")
 
 
 @pytest.mark.parametrize(("value", "nice"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (51, 100)])
