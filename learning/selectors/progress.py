@@ -553,8 +553,10 @@ SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
 def progress_page(*, user, now: datetime | None = None, heatmap_days: int = 365) -> dict:
     """The progress page: {"summary": progress_summary(), "heatmap":
     review_heatmap(heatmap_days), "desired_retention"}, read together: the
-    preferences and the day rows once each (eight queries in all, whatever the
-    history; the average retrievability of a big deck from the cache)."""
+    preferences and the day rows once each: seven queries whatever the history
+    (preferences, day rows, due cards per day, today's due cards, the banks' tallies
+    with their question counts, quiz scores, the average retrievability; six when a
+    big deck's average comes from the cache)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
     window = max(SUMMARY_WINDOW_DAYS, heatmap_days)
