@@ -10,21 +10,26 @@ from __future__ import annotations
 DEFAULT = {"quotes": 0.96, "countries": 0.93, "events": 0.94}
 
 QUOTES: dict[str, float] = {
-    "colon_lead.named_person": 0.97,  # 1/1
-    "nested.first_person": 0.98,  # 2/2
-    "same_paragraph_speaker": 0.99,  # 19/19
-    "source_sentence_after": 0.77,  # 0/1
-    "speech_verb.definite_description": 0.98,  # 2/2
-    "speech_verb.definite_person_noun": 0.84,  # 2/3
-    "speech_verb.document_author": 0.97,  # 1/1
-    "speech_verb.name_before_verb": 0.98,  # 2/2
-    "speech_verb.named_person": 0.98,  # 69/70
-    "speech_verb.named_role_of_organisation": 0.97,  # 1/1
-    "speech_verb.organisation_in_apposition": 0.97,  # 1/1
-    "speech_verb.organisation_subject": 0.9,  # 6/7
-    "speech_verb.owned_organisation": 0.97,  # 1/1
-    "speech_verb.pronoun_subject": 0.96,  # 23/24
-    "speech_verb.unnamed_person_named": 0.97,  # 1/1
+    "colon_lead.named_person": 0.99,  # 1/1
+    "colon_lead.pronoun_subject": 0.99,  # 1/1
+    "nested.first_person": 0.99,  # 3/3
+    "same_paragraph_speaker": 1.0,  # 23/23
+    "speech_verb.definite_description": 0.99,  # 5/5
+    "speech_verb.definite_person_noun": 0.99,  # 3/3
+    "speech_verb.document_author": 0.99,  # 3/3
+    "speech_verb.name_before_verb": 0.99,  # 2/2
+    "speech_verb.name_under_role_noun": 0.99,  # 1/1
+    "speech_verb.named_person": 0.99,  # 126/127
+    "speech_verb.named_role_of_organisation": 0.99,  # 2/2
+    "speech_verb.national_body": 0.99,  # 1/1
+    "speech_verb.organisation_in_apposition": 0.99,  # 2/2
+    "speech_verb.organisation_pronoun": 0.99,  # 1/1
+    "speech_verb.organisation_subject": 0.94,  # 13/14
+    "speech_verb.organisation_subject_before": 0.99,  # 1/1
+    "speech_verb.owned_organisation": 0.99,  # 1/1
+    "speech_verb.pronoun_subject": 0.98,  # 40/41
+    "speech_verb.reporting_clause": 0.99,  # 1/1
+    "speech_verb.unnamed_person_named": 0.99,  # 1/1
 }
 COUNTRIES: dict[str, float] = {
     "apposition": 0.99,  # 15/15
