@@ -237,7 +237,7 @@ def fetch_rows(statement: tuple[str, Sequence[Any]]) -> list[tuple[Any, ...]]:
 # query. prepared() compiles a shape once, with stand-in values, and later fills in
 # the parameters.
 
-_PREPARED: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]] | None] = {}
+_PREPARED: dict[tuple[Any, ...], _Template | None] = {}
 _PREPARED_MAX = 2000  # shapes kept (a few per limit and list length in practice)
 
 
@@ -268,6 +268,13 @@ def _database_form(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class _Template:
+    sql: str
+    params: tuple[Any, ...]  # constants, and _Slots where the values go
+    converters: Any = None  # a values_list queryset's: Django's per-column converters
+
+
 def prepared(
     shape: tuple[Any, ...], build: Callable[..., tuple[str, Sequence[Any]]], **values: Any
 ) -> tuple[str, list[Any]]:
@@ -276,31 +283,62 @@ def prepared(
     besides `values` (flags, limits, which filters apply, the length of a list);
     `values` are ids and aware datetimes (or lists of them) that only ever become
     parameters. A shape whose stand-in values do not all come back as parameters
-    (a value written into the SQL text) is never kept: it is built each time."""
-    key = (connection.alias, connection.vendor, shape)
-    template = _PREPARED.get(key)
-    if key not in _PREPARED:
-        template = _compile(build, values)
-        if len(_PREPARED) >= _PREPARED_MAX:
-            _PREPARED.clear()
-        _PREPARED[key] = template
+    (a value written into the SQL text, a slice) is never kept: it is built each
+    time."""
+    template = _template(shape, build, values)
     if template is None:
         sql, params = build(**values)
         return sql, list(params)
-    sql, slots = template
+    return template.sql, _params(template, values)
+
+
+def prepared_rows(
+    shape: tuple[Any, ...], build: Callable[..., QuerySet[Any]], **values: Any
+) -> list[tuple[Any, ...]]:
+    """The rows of the values_list queryset `build(**values)` makes (converted as
+    Django converts them: datetimes on SQLite, JSON), its SQL compiled once per
+    process and shape (see prepared)."""
+    template = _template(shape, build, values)
+    if template is None:
+        return list(build(**values))
+    rows = fetch_rows((template.sql, _params(template, values)))
+    if not template.converters:
+        return rows
+    converted = []
+    for row in rows:
+        values_of_row = list(row)
+        for position, (functions, expression) in template.converters:
+            value = values_of_row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            values_of_row[position] = value
+        converted.append(tuple(values_of_row))
+    return converted
+
+
+def _template(
+    shape: tuple[Any, ...], build: Callable[..., Any], values: dict[str, Any]
+) -> _Template | None:
+    key = (connection.alias, connection.vendor, shape)
+    if key not in _PREPARED:
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        _PREPARED[key] = _compile(build, values)
+    return _PREPARED[key]
+
+
+def _params(template: _Template, values: dict[str, Any]) -> list[Any]:
     params = []
-    for slot in slots:
+    for slot in template.params:
         if not isinstance(slot, _Slot):
             params.append(slot)
             continue
         value = values[slot.name] if slot.index is None else values[slot.name][slot.index]
         params.append(_database_form(value) if slot.adapt else value)
-    return sql, params
+    return params
 
 
-def _compile(
-    build: Callable[..., tuple[str, Sequence[Any]]], values: dict[str, Any]
-) -> tuple[str, tuple[Any, ...]] | None:
+def _compile(build: Callable[..., Any], values: dict[str, Any]) -> _Template | None:
     stand_ins: dict[str, Any] = {}
     where: dict[Any, _Slot] = {}
     for number, (name, value) in enumerate(values.items()):
@@ -313,15 +351,23 @@ def _compile(
             database = _database_form(fake)
             if database != fake:
                 where[database] = _Slot(name, at, adapt=True)
+    converters = None
     try:
-        sql, params = build(**stand_ins)
+        built = build(**stand_ins)
+        if isinstance(built, QuerySet):
+            compiler = built.query.get_compiler(connection.alias)
+            sql, params = compiler.as_sql()
+            columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
+            converters = list(compiler.get_converters(columns).items())
+        else:
+            sql, params = built
     except (TypeError, ValueError):  # a stand-in it cannot take (a negative slice)
         return None
     slots = tuple(where.get(param, param) if _hashable(param) else param for param in params)
     found = {(slot.name, slot.index) for slot in slots if isinstance(slot, _Slot)}
     if found != {(slot.name, slot.index) for slot in where.values()}:
         return None
-    return sql, slots
+    return _Template(sql, slots, converters)
 
 
 def _hashable(value: Any) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .. import scheduler
+from .. import scheduler, sql
 from ..models import Card, CardState, StudyPreferences
 
 MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
@@ -13,9 +13,20 @@ LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
 STARTED_STATES = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 
 
+_PREFERENCE_FIELDS = tuple(f.attname for f in StudyPreferences._meta.concrete_fields)
+
+
+def _preferences_query(*, user: int) -> QuerySet[StudyPreferences]:
+    return StudyPreferences.objects.filter(user=user).order_by().values_list(*_PREFERENCE_FIELDS)
+
+
 def preferences_or_default(user: User) -> StudyPreferences:
-    """The user's preferences, or unsaved defaults (a read never writes them)."""
-    return StudyPreferences.objects.filter(user=user).first() or StudyPreferences(user=user)
+    """The user's preferences, or unsaved defaults (a read never writes them); read
+    by every learner page and the queue, so its statement is compiled once."""
+    rows = sql.prepared_rows(("preferences",), _preferences_query, user=user.pk)
+    if not rows:
+        return StudyPreferences(user=user)
+    return StudyPreferences.from_db(StudyPreferences.objects.db, _PREFERENCE_FIELDS, rows[0])
 
 
 def started_or_suspended(user: User | int) -> Exists:

@@ -9,6 +9,7 @@ from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -186,6 +187,22 @@ class _Bank:
     assigned: bool
 
 
+def _banks_query(*, user, now: datetime) -> QuerySet[Any]:
+    """(id, article id, assigned) of the banks `user` (a user, or a student's id)
+    may study, those assigned to their classes first, then by title."""
+    if isinstance(user, int):
+        user = get_user_model()(pk=user)  # a student: nothing else of them is read
+    assigned = ExpressionWrapper(
+        Q(pk__in=bank_ids_assigned_to(student=user, now=now)), output_field=BooleanField()
+    )
+    return (
+        banks_studyable_by(user, now)
+        .annotate(assigned=assigned)
+        .order_by("-assigned", "title", "id")
+        .values_list("id", "article_id", "assigned")
+    )
+
+
 def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
     """The banks new cards come from: the given one (when published; the caller
     checked the user may study it: quizzes.api.bank_get_for_student), or every bank
@@ -194,15 +211,10 @@ def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
     if bank is not None:
         published = bank.status == BankStatus.PUBLISHED
         return [_Bank(bank.pk, bank.article_id, False)] if published else []
-    assigned = ExpressionWrapper(
-        Q(pk__in=bank_ids_assigned_to(student=user, now=now)), output_field=BooleanField()
-    )
-    rows = (
-        banks_studyable_by(user, now)
-        .annotate(assigned=assigned)
-        .order_by("-assigned", "title", "id")
-        .values_list("id", "article_id", "assigned")
-    )
+    if user.is_staff or user.is_superuser:  # (a teacher's own banks too: built each time)
+        rows = list(_banks_query(user=user, now=now))
+    else:  # a student: the same statement for all, compiled once
+        rows = sql.prepared_rows(("queue.banks",), _banks_query, user=user.pk, now=now)
     return [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in rows]
 
 
@@ -579,15 +591,21 @@ _BANK_AT = _QUESTION_AT + len(QUESTION_ROW_FIELDS)
 _ID = _CARD_FIELDS.index("id")
 
 
-def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
-    """The user's cards of these questions, in order, with their questions and
-    banks: one query. A question the user has no Card row for yet gets an unsaved
-    one (pk None): a read writes nothing; services.queue_cards_create saves them."""
-    rows = (
+def _cards_query(*, user: int, question_ids: list[int]) -> QuerySet[Any]:
+    return (
         questions_by_ids(question_ids)
         .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
         .order_by()
         .values_list(*_QUESTION_ROW)
+    )
+
+
+def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
+    """The user's cards of these questions, in order, with their questions and
+    banks: one query. A question the user has no Card row for yet gets an unsaved
+    one (pk None): a read writes nothing; services.queue_cards_create saves them."""
+    rows = sql.prepared_rows(
+        ("queue.cards", len(question_ids)), _cards_query, user=user.pk, question_ids=question_ids
     )
     cards: dict[int, Card] = {}
     for row in rows:
