@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from django.db import NotSupportedError, connection
@@ -254,9 +254,11 @@ class _Slot:
 
 def _stand_in(number: int, index: int, value: Any) -> Any:
     """A value of the same type as `value` that no real one equals: an id below
-    zero, a datetime before 1800."""
+    zero, a date or datetime before 1800."""
     if isinstance(value, datetime):
         return datetime(1700 + number, 1, 1, 0, 0, index, tzinfo=UTC)
+    if isinstance(value, date):
+        return date(1700 + number, 1, 1) + timedelta(days=index)
     if isinstance(value, int) and not isinstance(value, bool):
         return -(10**12) - number * 10_000 - index
     raise TypeError(f"prepared(): no stand-in for {type(value).__name__}")
@@ -265,6 +267,8 @@ def _stand_in(number: int, index: int, value: Any) -> Any:
 def _database_form(value: Any) -> Any:
     if isinstance(value, datetime):
         return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, date):
+        return connection.ops.adapt_datefield_value(value)
     return value
 
 
@@ -281,7 +285,7 @@ def prepared(
     """(sql, params) of the statement `build(**values)` makes, its SQL compiled once
     per process and shape. `shape` must name everything the SQL text depends on
     besides `values` (flags, limits, which filters apply, the length of a list);
-    `values` are ids and aware datetimes (or lists of them) that only ever become
+    `values` are ids, dates and aware datetimes (or lists of them) that only ever become
     parameters. A shape whose stand-in values do not all come back as parameters
     (a value written into the SQL text, a slice) is never kept: it is built each
     time."""
