@@ -19,6 +19,7 @@ from config.api_fields import (
     PrimaryKeyField,
     StrictBooleanField,
     StrictCharField,
+    datetime_text,
 )
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.models import CardState, QuizMode
@@ -183,6 +184,66 @@ def queue_item_data(item, back) -> dict:
         "interval_seconds": {
             str(rating): int(delta.total_seconds()) for rating, delta in item.previews.items()
         },
+    }
+
+
+def queue_json(data: dict) -> dict:
+    """QueueSerializer(data).data written directly (the same JSON, as a test holds):
+    the serializer walked some sixty fields per item, a fifth of the queue's time.
+    `data` as the queue view builds it (items from queue_item_data)."""
+    return {
+        **{name: data[name] for name in _QUEUE_COUNTS},
+        "items": [_queue_item_json(item) for item in data["items"]],
+    }
+
+
+_QUEUE_COUNTS: tuple[str, ...] = ("due_count", "new_available", "learning_count")
+_QUEUE_COUNTS += ("review_count", "new_limit", "new_left")
+_PUBLIC_QUESTION = PublicQuestionSerializer()  # (its choices in the order a student sees)
+
+
+def _queue_item_json(item: dict) -> dict:
+    question = item["question"]
+    return {
+        "id": item["id"],
+        "card_id": item["card"],
+        "card": item["card"],
+        "question": {
+            "id": question.pk,
+            "kind": question.kind,
+            "prompt": question.prompt,
+            "choices": _PUBLIC_QUESTION.get_choices(question),
+        },
+        "state": item["state"],
+        "due": datetime_text(item["due"]),
+        "is_new": item["is_new"],
+        "intervals": item["intervals"],
+        "interval_seconds": item["interval_seconds"],
+        "back": card_back_json(item["back"]),
+    }
+
+
+def card_back_json(back) -> dict:
+    """CardBackSerializer(back).data written directly."""
+    paragraph = back.paragraph
+    return {
+        "answer": back.answer,
+        "explanation": back.explanation,
+        "correct_choice_id": back.correct_choice_id,
+        "correct_order": back.correct_order,
+        "evidence": back.evidence,
+        "evidence_start": back.evidence_start,
+        "evidence_end": back.evidence_end,
+        "paragraph": None
+        if paragraph is None
+        else {
+            name: paragraph[name] for name in ("index", "text", "evidence_start", "evidence_end")
+        },
+        "article_id": back.article_id,
+        "article_url": None
+        if back.article_id is None
+        else reverse("v1:bank-article", kwargs={"pk": back.bank_id}),
+        "source_url": back.source_url,
     }
 
 

@@ -142,7 +142,7 @@ class StudyQueueView(APIView):
             "new_left": queue.new_left,
             "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
         }
-        return Response(s.QueueSerializer(data).data)
+        return Response(s.queue_json(data))
 
 
 def _assignment_of(request):

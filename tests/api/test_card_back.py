@@ -6,8 +6,10 @@ banks the caller can see only."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import (
     OrderingQuestionFactory,
@@ -180,3 +182,30 @@ def test_article_needs_authentication_and_a_bank_with_an_article(
     response = api.get(article_url(bare))
     assert response.status_code == 404
     assert response.json()["detail"] == "This bank has no article."
+
+
+def test_the_queue_json_is_what_its_serializers_write(api, student, teacher, evidenced_bank):
+    """The queue view writes its JSON directly (queue_json): the same as the
+    documented serializers would, for every kind of item and back."""
+    from learning import selectors, services
+    from learning.rest_api import serializers as s
+
+    OrderingQuestionFactory(bank=evidenced_bank)
+    QuestionFactory(bank=QuestionBankFactory(owner=teacher, article=None))
+    first = api.get(QUEUE).json()["items"][0]
+    api.post(REVIEWS, {"card": first["card"], "rating": 1, "client_uuid": str(uuid.uuid4())})
+    later = timezone.now() + timedelta(hours=1)  # the card answered Again is due again
+    queue = services.study_queue_open(user=student, limit=20, now=later)
+    backs = selectors.card_backs_of([item.question for item in queue.items])
+    data = {
+        "due_count": queue.due_count,
+        "new_available": queue.new_available,
+        "learning_count": queue.learning_count,
+        "review_count": queue.review_count,
+        "new_limit": queue.new_limit,
+        "new_left": queue.new_left,
+        "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
+    }
+    assert {item.is_new for item in queue.items} == {True, False}
+    assert len(queue.items) == 3
+    assert s.queue_json(data) == s.QueueSerializer(data).data
