@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
+from django.core.exceptions import EmptyResultSet
 from django.db import NotSupportedError, connection
 from django.db.models import (
     DateTimeField,
@@ -365,7 +366,7 @@ def _compile(build: Callable[..., Any], values: dict[str, Any]) -> _Template | N
             converters = list(compiler.get_converters(columns).items())
         else:
             sql, params = built
-    except (TypeError, ValueError):  # a stand-in it cannot take (a negative slice)
+    except (TypeError, ValueError, EmptyResultSet):  # (a negative slice, an empty list)
         return None
     slots = tuple(where.get(param, param) if _hashable(param) else param for param in params)
     found = {(slot.name, slot.index) for slot in slots if isinstance(slot, _Slot)}
