@@ -325,11 +325,14 @@ def _template(
     shape: tuple[Any, ...], build: Callable[..., Any], values: dict[str, Any]
 ) -> _Template | None:
     key = (connection.alias, connection.vendor, shape)
-    if key not in _PREPARED:
-        if len(_PREPARED) >= _PREPARED_MAX:
-            _PREPARED.clear()
-        _PREPARED[key] = _compile(build, values)
-    return _PREPARED[key]
+    try:
+        return _PREPARED[key]
+    except KeyError:
+        template = _compile(build, values)
+    if len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.clear()
+    _PREPARED[key] = template  # (threads may compile a shape twice: the same result)
+    return template
 
 
 def _params(template: _Template, values: dict[str, Any]) -> list[Any]:
