@@ -76,6 +76,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 19. **A facility named after its city** (``facilities_named_after_a_city``): "Karachi
    Central Station", "Lima International Airport" (airports, stations, ports, stadiums,
    bridges, dams; not a university: "Georgetown University" is no building of Guyana).
+20. **An act a country does** (``acts_of_a_country``): "The United States carried out the
+   airstrike", "Peru launched a raid" (a country named as the subject of carry out, launch,
+   conduct, stage, mount, order); a name the text gives it wins ("a programme dubbed
+   'Condor 2030'").
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -111,6 +115,7 @@ from spacy.tokens import Doc
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
 from .groups import (
+    acts_of_a_country,
     between_countries,
     nationality_nouns,
     noun_of_country,
@@ -159,6 +164,7 @@ RULES: tuple[Rule, ...] = (
     counted_things_links,
     things_in_a_country,
     subjects_placed_by_their_verb,
+    acts_of_a_country,
     people_through_organisations,
     life_places,
     life_nouns,

@@ -439,3 +439,39 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
     if bare and not (happened and noun.lower_ not in EVENT_NOUNS):
         return False  # "The race was held in Chile", "leaders met in Peru": said before, or anyone
     return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS
+
+
+# Verbs by which a country does an act ("Peru carried out the strike", "Chile launched a raid").
+_ACT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "order"}
+_NAMING_VERBS = {"dub", "call", "name", "title", "christen"}
+
+
+def acts_of_a_country(ctx: CountryContext) -> None:
+    """ "The United States carried out the airstrike", "Peru launched a raid on the camp": an
+    act whose doer is a country named as the subject (the act, not where it happened)."""
+    for verb in ctx.tokens:
+        if verb.lemma_ not in _ACT_VERBS or verb.pos_ != "VERB":
+            continue
+        if verb.lemma_ == "carry" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+        ):
+            continue  # "carried the flag"
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        mention = ctx.mentions.get(doer.i) if doer is not None else None
+        if mention is None or mention.form != "name" or _owned_name(ctx, mention):
+            continue
+        for act in verb.children:
+            if act.dep_ == "dobj" and act.pos_ == "NOUN" and act.lower_ not in ABSTRACT_NOUNS:
+                subject = _name_given(ctx, act) or _phrase(ctx, act)
+                ctx.add(subject, mention.country, act.i, "other", "act_of_country")
+
+
+def _name_given(ctx: CountryContext, noun: Token) -> str | None:
+    """'a programme dubbed "Condor 2030"': the name the text gives the thing."""
+    for acl in noun.children:
+        if acl.dep_ != "acl" or acl.lemma_ not in _NAMING_VERBS:
+            continue
+        for name in acl.children:
+            if name.dep_ in ("oprd", "xcomp", "dobj") and name.pos_ == "PROPN":
+                return clean(ctx.doc[name.left_edge.i : name.right_edge.i + 1].text)
+    return None

@@ -944,3 +944,18 @@ def test_a_stretch_of_a_life_spent_in_a_country(links_of):
     assert ("Maria Santos", "Spain") in pairs(
         links_of("Maria Santos's exile in Spain lasted a decade.")
     )
+
+
+def test_an_act_a_country_does(links_of):
+    assert ("airstrike", "United States") in pairs(
+        links_of("The United States carried out the airstrike near the border.")
+    )
+    assert ("raid", "Peru") in pairs(links_of("Peru launched a raid on the camp."))
+    assert not links_of("Chile carried the motion by two votes.")
+
+
+def test_an_act_takes_the_name_the_text_gives_it(links_of):
+    found = links_of(
+        'Peru launched a defence programme dubbed "Condor 2030" in 2017 to renew its fleet.'
+    )
+    assert pairs(found) == {("Condor 2030", "Peru")}
