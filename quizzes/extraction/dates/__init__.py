@@ -14,7 +14,8 @@ the text, every expression that places an event in time:
   "in recent months", "over the past decade"; a bounding preposition is kept ("since 1991",
   "after 1991");
 - relative to another event, so with no date of their own: "a week later", "two days earlier",
-  "the following day", "less than a year after" (Cop30);
+  "the following day", "less than a year after" (Cop30), "Upon arrival", "on his return",
+  a sentence's opening "Following a two-day stay in ...";
 - "by the end of the month" / "the start of next year" (the month or year itself).
 
 A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).

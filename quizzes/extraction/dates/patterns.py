@@ -215,12 +215,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anchor",  # "during the broadcast", "Following the minister's remarks,": any happening
         # named definitely or by a proper name ("during Allied landings"), to the first
-        # punctuation or function word
+        # punctuation or function word; a sentence's opening "Following a long stay" too
         re.compile(
             rf"(?:\b(?i:during)|(?<![\w,] )\bFollowing)\s+(?!(?i:which|whom|what)\b)"
-            rf"(?:{POSSESSOR}\s+|(?=[A-Z]))(?:[\w\-'\u2019]+\s+){{0,3}}?[A-Za-z][\w\-]*"
+            rf"(?:{POSSESSOR}\s+|(?=[A-Z])|(?<=Following )an?\s+)"
+            rf"(?:[\w\-'\u2019]+\s+){{0,3}}?[A-Za-z][\w\-]*"
             rf"(?=\s*[,.;:()\u2014]|\s+{ANCHOR_STOP}\b|\s*$)"
         ),
+    ),
+    (
+        "anchor",  # "Upon arrival", "on his return": a coming or going without a date
+        re.compile(r"\b(?i:upon|on)\s+(?:(?:his|her|their|its)\s+)?(?:arrival|return|departure)\b"),
     ),
     (
         "duration",
@@ -319,6 +324,9 @@ KEYWORDS = {
         "that",
     ),
     "anchor": (
+        "arrival",
+        "return",
+        "departure",
         "after",
         "before",
         "during",

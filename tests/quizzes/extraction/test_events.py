@@ -776,3 +776,15 @@ def test_a_day_without_a_year_is_the_last_one_before_publication_or_the_next_in_
 ):
     found = events_of(sentence, published=date(2020, 1, 10))
     assert [e.date for e in found] == [resolved]
+
+
+def test_a_coming_or_going_anchors_a_clause(events_of):
+    found = events_of("Upon arrival, the climber told reporters the ascent had been hard.")
+    assert [e.when for e in found] == ["Upon arrival"]
+    assert found[0].date is None
+
+
+def test_an_opening_following_with_an_indefinite_happening(events_of):
+    found = events_of("Following a two-day stay in a mountain clinic, the climber flew home.")
+    assert [e.when for e in found] == ["Following a two-day stay"]
+    assert "flew home" in found[0].event
