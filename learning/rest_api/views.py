@@ -69,6 +69,7 @@ class BankListView(ConditionalGetMixin, ListAPIView):
     @extend_schema(summary="Published banks with the caller's figures")
     def get(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        assert page is not None  # (the API's pagination is always on: config/api_pagination.py)
         mastery = selectors.bank_mastery(user=request.user, banks=page)
         data = s.BankSerializer(page, many=True, context={"mastery": mastery}).data
         return self.get_paginated_response(data)

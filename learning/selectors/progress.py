@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.cache import cache
 from django.db.models import (
@@ -43,6 +43,11 @@ from ..study_day import day_start, study_date, zone_of
 from ..tallies import NOT_DUE, STRENGTH_SCALE, card_part, mastery_percent
 from .common import STARTED_STATES, preferences_or_default
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.api import QuestionBank
+
 logger = logging.getLogger(__name__)
 
 # The streak is counted over the first window (with today's counts, one query);
@@ -51,7 +56,7 @@ STREAK_WINDOWS_DAYS = (35, 400, 3650)
 STREAK_WINDOW_DAYS = STREAK_WINDOWS_DAYS[0]
 
 
-def _study_days(*, user, first: date, last: date) -> dict[date, StudyDay]:
+def _study_days(*, user: User, first: date, last: date) -> dict[date, StudyDay]:
     """The user's StudyDay rows from `first` to `last` (one query on the day
     table: never the log, whatever the size of the history)."""
     return {
@@ -60,7 +65,9 @@ def _study_days(*, user, first: date, last: date) -> dict[date, StudyDay]:
     }
 
 
-def review_heatmap(*, user, days: int = 365, now: datetime | None = None) -> list[dict]:
+def review_heatmap(
+    *, user: User, days: int = 365, now: datetime | None = None
+) -> list[dict[str, Any]]:
     """Reviews per study day for the last `days` days (oldest first, zeros included)."""
     now = now or timezone.now()
     preferences = preferences_or_default(user)
@@ -71,7 +78,9 @@ def review_heatmap(*, user, days: int = 365, now: datetime | None = None) -> lis
     return _heatmap_rows(_study_days(user=user, first=first, last=today), today=today, days=days)
 
 
-def _heatmap_rows(per_day: Mapping[date, StudyDay], *, today: date, days: int) -> list[dict]:
+def _heatmap_rows(
+    per_day: Mapping[date, StudyDay], *, today: date, days: int
+) -> list[dict[str, Any]]:
     """The heatmap's days from day rows read over at least the last `days` days."""
     first = today - timedelta(days=days - 1)
     return [
@@ -93,7 +102,7 @@ def _streak(per_day: Mapping[date, object], today: date) -> int:
     return streak
 
 
-def _streak_over(*, user, today: date, per_day: Mapping[date, object], window: int) -> int:
+def _streak_over(*, user: User, today: date, per_day: Mapping[date, object], window: int) -> int:
     """The streak, from the day rows of the last `window` days at hand; a streak
     that fills them is counted again over the longer windows of
     STREAK_WINDOWS_DAYS (one query on the day table each, the day column only)."""
@@ -111,7 +120,7 @@ def _streak_over(*, user, today: date, per_day: Mapping[date, object], window: i
     return streak
 
 
-def study_streak(*, user, now: datetime | None = None) -> int:
+def study_streak(*, user: User, now: datetime | None = None) -> int:
     now = now or timezone.now()
     preferences = preferences_or_default(user)
     zone = zone_of(preferences.time_zone)
@@ -136,7 +145,9 @@ class _DaysSince(Func):
     def __init__(self, column: str, now: datetime):
         super().__init__(Value(now), F(column))
 
-    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra_context: Any
+    ) -> tuple[str, list[Any]]:
         now, column = (compiler.compile(e) for e in self.get_source_expressions())
         params = [*now[1], *column[1]]
         if connection.vendor == "postgresql":
@@ -144,7 +155,7 @@ class _DaysSince(Func):
         return f"(julianday({now[0]}) - julianday({column[0]}))", params
 
 
-def _retrievability_avg(now: datetime, parameters) -> Avg:
+def _retrievability_avg(now: datetime, parameters: Any) -> Avg:
     """AVG of the cards' retrievability now, computed by the database (the
     scheduler's forgetting curve)."""
     decay, factor = scheduler.forgetting_curve(parameters)
@@ -159,11 +170,13 @@ def _retrievability_avg(now: datetime, parameters) -> Avg:
     )
 
 
-def _published_totals(bank_ids) -> dict[int, int]:
+def _published_totals(bank_ids: Iterable[int]) -> dict[int, int]:
     return bank_published_counts(bank_ids)
 
 
-def _bank_sums(*, user, today: date, bank_ids=None, totals: bool = False) -> dict[int, dict]:
+def _bank_sums(
+    *, user: User, today: date, bank_ids: Iterable[int] | None = None, totals: bool = False
+) -> dict[int, dict[str, Any]]:
     """Bank id -> the user's tallies of the bank summed over its due days
     (learning, young, mature, suspended_new, strength, and `overdue`: cards due
     before today), for published banks; with `totals`, also the bank's published
@@ -186,7 +199,7 @@ def _bank_sums(*, user, today: date, bank_ids=None, totals: bool = False) -> dic
     return {row["bank_id"]: dict(row) for row in sums.order_by()}
 
 
-def _today_of(user, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
+def _today_of(user: User, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
     """The user's preferences, study day, and its start and end (UTC)."""
     return _day_of(preferences_or_default(user), now)
 
@@ -202,7 +215,7 @@ def _day_of(
     return preferences, today, start, end
 
 
-def _bank_totals(banks) -> tuple[list[int], dict[int, int]]:
+def _bank_totals(banks: Iterable[Any]) -> tuple[list[int], dict[int, int]]:
     """The banks' ids and published question counts (counted only when the banks
     do not come with their question_count)."""
     bank_ids = [b if isinstance(b, int) else b.pk for b in banks]
@@ -221,7 +234,12 @@ def _bank_totals(banks) -> tuple[list[int], dict[int, int]]:
 
 
 def _due_today_by_bank(
-    user, *, start: datetime, end: datetime, now: datetime, bank_ids=None
+    user: User,
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    bank_ids: Iterable[int] | None = None,
 ) -> dict[int, tuple[int, int]]:
     """Bank id -> (cards due from the start of today until now, due later today):
     one index range of today's cards, its SQL compiled once per process (sql.prepared)."""
@@ -253,9 +271,9 @@ def _due_today_sql(
 def _mastery_rows(
     bank_ids: list[int],
     totals: Mapping[int, int],
-    sums: Mapping[int, dict],
+    sums: Mapping[int, dict[str, Any]],
     due_today: Mapping[int, tuple[int, int]],
-) -> dict[int, dict]:
+) -> dict[int, dict[str, Any]]:
     result = {}
     for bank_id in bank_ids:
         total = totals.get(bank_id, 0)
@@ -270,7 +288,9 @@ def _mastery_rows(
     return result
 
 
-def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]:
+def bank_mastery(
+    *, user: User, banks: Iterable[Any], now: datetime | None = None
+) -> dict[int, dict[str, Any]]:
     """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Four
     queries (three when the banks come with their question_count): preferences,
     the banks' tallies (BankTally: cards by state, their strength, how many were
@@ -286,7 +306,9 @@ def bank_mastery(*, user, banks, now: datetime | None = None) -> dict[int, dict]
     return _mastery_rows(bank_ids, totals, sums, due_today)
 
 
-def progress_home(*, user, banks, now: datetime | None = None) -> dict:
+def progress_home(
+    *, user: User, banks: Iterable[Any], now: datetime | None = None
+) -> dict[str, Any]:
     """The home page's figures: {"banks": bank_mastery(banks), "today":
     progress_today()}, read together in four queries whatever the history
     (preferences, the tallies of every published bank, today's due cards per bank,
@@ -312,7 +334,7 @@ def progress_home(*, user, banks, now: datetime | None = None) -> dict:
     }
 
 
-def _bank_breakdown(*, user, today: date) -> list[dict]:
+def _bank_breakdown(*, user: User, today: date) -> list[dict[str, Any]]:
     """The published banks the user has studied (a card still new, e.g. only
     shown by a queue, adds nothing: reading the queue changes no figure), from
     their tallies (BankTally) with their question counts (one query), with their
@@ -325,7 +347,7 @@ def _bank_breakdown(*, user, today: date) -> list[dict]:
     if not sums:
         return []
     totals = {bank_id: row["total"] or 0 for bank_id, row in sums.items()}
-    scores: dict[int, list] = defaultdict(list)
+    scores: dict[int, list[Any]] = defaultdict(list)
     for bank_id, finished_at, correct, question_ids in (
         QuizAttempt.objects.filter(user=user, bank_id__in=list(sums), finished_at__isnull=False)
         .order_by("finished_at")
@@ -357,7 +379,7 @@ def _bank_breakdown(*, user, today: date) -> list[dict]:
     return sorted(banks, key=lambda e: (e["title"], e["bank"]))
 
 
-def _due_per_day(*, user, today: date, days: int) -> dict[date, int]:
+def _due_per_day(*, user: User, today: date, days: int) -> dict[date, int]:
     """Cards due per study day from the tallies, today to today + days - 1, those
     due before today under today - 1 (one query, ~a row per day)."""
     overdue_key = today - timedelta(days=1)
@@ -377,7 +399,12 @@ def _due_per_day(*, user, today: date, days: int) -> dict[date, int]:
 
 
 def _due_cards_between(
-    user, start: datetime, end: datetime, *, inclusive: bool = False, bank_ids=None
+    user: User | int,  # (or its id: the prepared statements pass one)
+    start: datetime,
+    end: datetime,
+    *,
+    inclusive: bool = False,
+    bank_ids: Iterable[int] | None = None,
 ) -> QuerySet[Any]:  # (Card rows with the `bank` annotation)
     """The user's cards in learning, review or relearning (suspended ones aside:
     they are never due) due from `start` to `end`, of published questions (of
@@ -397,13 +424,13 @@ def _due_cards_between(
 
 def _today(
     *,
-    user,
+    user: User,
     now: datetime,
     preferences: StudyPreferences,
     window: int = STREAK_WINDOW_DAYS,
     per_day: dict[date, StudyDay] | None = None,
     overdue: int | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """progress_today with the preferences at hand: the day rows of the last
     `window` days (one query, unless the caller read them: `per_day`), one more
     each time the streak fills a window, the cards due before today (from the
@@ -426,14 +453,14 @@ def _today(
 
 def _today_figures(
     *,
-    user,
+    user: User,
     preferences: StudyPreferences,
     today: date,
     per_day: Mapping[date, StudyDay],
     window: int,
     overdue: int,
     due_today: Mapping[int, tuple[int, int]],
-) -> dict:
+) -> dict[str, Any]:
     """progress_today from the rows at hand (a query more only when the streak
     fills the window of `per_day`)."""
     streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
@@ -450,7 +477,7 @@ def _today_figures(
     }
 
 
-def progress_today(*, user, now: datetime | None = None) -> dict:
+def progress_today(*, user: User, now: datetime | None = None) -> dict[str, Any]:
     """Today at a glance (the home page): {"reviewed", "new_learned", "due_now",
     "due_later_today", "streak"}, in the user's study day. Four queries
     (preferences, reviews per day of the last weeks, cards due before today from
@@ -460,7 +487,7 @@ def progress_today(*, user, now: datetime | None = None) -> dict:
     return _today(user=user, now=now or timezone.now(), preferences=preferences_or_default(user))
 
 
-def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict]:
+def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict[str, Any]]:
     """Started cards due per study day, the next 30 days (overdue -> today)."""
     counts = dict(due_per_day)
     counts[today] = counts.get(today, 0) + counts.pop(today - timedelta(days=1), 0)
@@ -473,7 +500,7 @@ def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict]:
     ]
 
 
-def _retention_by_week(per_day: dict[date, StudyDay], first_week: date) -> list[dict]:
+def _retention_by_week(per_day: dict[date, StudyDay], first_week: date) -> list[dict[str, Any]]:
     """Answers given in review state per week, the last 12 weeks."""
     weekly: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])  # reviews, graded, passed
     for day, counts in per_day.items():
@@ -505,7 +532,7 @@ AVERAGE_KEPT_SECONDS = 600
 
 
 def _average_retrievability(
-    *, user, now: datetime, parameters, cards_in_review: int
+    *, user: User, now: datetime, parameters: Any, cards_in_review: int
 ) -> float | None:
     """The average retrievability now of the user's cards in review or relearning,
     by the database (a pass over those cards); for a deck of more than
@@ -518,7 +545,8 @@ def _average_retrievability(
         except Exception:  # the cache fails open: read the figure
             kept = None
         if kept is not None:
-            return kept[0]
+            figure: float | None = kept[0]  # (what this function cached: a float or None)
+            return figure
     average = Card.objects.filter(
         user=user,
         state__in=(CardState.REVIEW, CardState.RELEARNING),
@@ -534,7 +562,7 @@ def _average_retrievability(
     return average
 
 
-def progress_summary(*, user, now: datetime | None = None) -> dict:
+def progress_summary(*, user: User, now: datetime | None = None) -> dict[str, Any]:
     """The progress page: today, streak, forecast, retention and mastery per bank.
     Reviews per day come from the day table (StudyDay), cards per bank and due day
     from their tallies (BankTally): no query reads the log, and none every card
@@ -550,7 +578,9 @@ def progress_summary(*, user, now: datetime | None = None) -> dict:
 SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
 
 
-def progress_page(*, user, now: datetime | None = None, heatmap_days: int = 365) -> dict:
+def progress_page(
+    *, user: User, now: datetime | None = None, heatmap_days: int = 365
+) -> dict[str, Any]:
     """The progress page: {"summary": progress_summary(), "heatmap":
     review_heatmap(heatmap_days), "desired_retention"}, read together: the
     preferences and the day rows once each: seven queries whatever the history
@@ -572,12 +602,12 @@ def progress_page(*, user, now: datetime | None = None, heatmap_days: int = 365)
 
 def _summary(
     *,
-    user,
+    user: User,
     now: datetime,
     preferences: StudyPreferences,
     today: date,
     per_day: dict[date, StudyDay] | None,
-) -> dict:
+) -> dict[str, Any]:
     """progress_summary with the preferences and (when read) the day rows of at
     least SUMMARY_WINDOW_DAYS at hand."""
     window = SUMMARY_WINDOW_DAYS
@@ -631,7 +661,7 @@ def _summary(
     }
 
 
-def quiz_scores(*, user, bank=None) -> list[dict]:
+def quiz_scores(*, user: User, bank: QuestionBank | int | None = None) -> list[dict[str, Any]]:
     """Finished attempts, oldest first: {"attempt", "bank", "date", "score" (0-100)}."""
     attempts = QuizAttempt.objects.filter(user=user, finished_at__isnull=False)
     if bank is not None:
