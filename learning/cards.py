@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import scheduler
 from .models import Card, StudyPreferences
+
+if TYPE_CHECKING:
+    from .services.reviews import CardRow  # a locked card read as a row
 
 # A card's memory state: what the scheduler reads and writes, what undo restores.
 CARD_STATE_FIELDS = [
@@ -21,7 +24,7 @@ CARD_STATE_FIELDS = [
 ]
 
 
-def memory_state_of(card: Card) -> scheduler.MemoryState:
+def memory_state_of(card: Card | CardRow) -> scheduler.MemoryState:
     return scheduler.MemoryState(
         state=card.state,
         step=card.step,
@@ -43,6 +46,6 @@ def scheduler_kwargs(preferences: StudyPreferences) -> dict[str, Any]:
     }
 
 
-def fuzz_seed_of(card: Card) -> int:
+def fuzz_seed_of(card: Card | CardRow) -> int:
     """Same seed for the preview and the answer of one repetition of a card."""
     return card.pk * 100_003 + card.reps

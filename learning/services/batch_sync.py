@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -42,18 +42,26 @@ from .reviews import (
     uuid_conflict,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def _batch_ok(client_uuid: str | None, result: dict, *, replayed: bool) -> dict:
+    from ..models import StudyPreferences
+
+# (item index, its answer, the client_uuid it was sent with) of each item to apply
+Pending = list[tuple[int, ReviewInput, str | None]]
+
+
+def _batch_ok(client_uuid: str | None, result: dict[str, Any], *, replayed: bool) -> dict[str, Any]:
     """An applied item: its result says, as a single review's does, whether it
     was a replay (nothing written)."""
     return {"client_uuid": client_uuid, "ok": True, "result": {**result, "replayed": replayed}}
 
 
-def _batch_error(client_uuid: str | None, error: ReviewError) -> dict:
+def _batch_error(client_uuid: str | None, error: ReviewError) -> dict[str, Any]:
     return {"client_uuid": client_uuid, "ok": False, "errors": {error.field: [error.message]}}
 
 
-def _locked_cards(*, user, pending) -> dict[int, CardRow]:
+def _locked_cards(*, user: User, pending: Pending) -> dict[int, CardRow]:
     """The batch's cards of `user`, locked in id order (two uploads never wait on
     each other crosswise)."""
     return {
@@ -65,7 +73,7 @@ def _locked_cards(*, user, pending) -> dict[int, CardRow]:
     }
 
 
-def _stored_logs(*, user, pending) -> dict[uuid.UUID | None, ReviewLog]:
+def _stored_logs(*, user: User, pending: Pending) -> dict[uuid.UUID | None, ReviewLog]:
     """client_uuid -> the log already stored under it (one query, when any is given)."""
     uuids = {given.client_uuid for _, given, _ in pending if given.client_uuid is not None}
     if not uuids:
@@ -76,7 +84,9 @@ def _stored_logs(*, user, pending) -> dict[uuid.UUID | None, ReviewLog]:
     }
 
 
-def _choices_by_question(*, cards, pending) -> dict[int, list[ChoiceRow]]:
+def _choices_by_question(
+    *, cards: dict[int, CardRow], pending: Pending
+) -> dict[int, list[ChoiceRow]]:
     """The choices of the questions answered by a choice (one query, when any)."""
     questions = {
         cards[given.card_id].question_id
@@ -86,7 +96,9 @@ def _choices_by_question(*, cards, pending) -> dict[int, list[ChoiceRow]]:
     return choices_for_grading(questions)
 
 
-def _late_histories(*, cards, pending, stored) -> dict[int, History]:
+def _late_histories(
+    *, cards: dict[int, CardRow], pending: Pending, stored: dict[uuid.UUID | None, ReviewLog]
+) -> dict[int, History]:
     """Histories of the cards answered before their last review (another device's
     answers, uploaded late): each is replayed from its first review with these
     answers in their place (one query, when any)."""
@@ -106,7 +118,16 @@ class _Batch:
     """One batch being applied in memory: its cards, the rows to INSERT and what
     each item answers."""
 
-    def __init__(self, *, user, cards, stored, choices, kwargs, server_now):
+    def __init__(
+        self,
+        *,
+        user: User,
+        cards: dict[int, CardRow],
+        stored: dict[uuid.UUID | None, ReviewLog],
+        choices: dict[int, list[ChoiceRow]],
+        kwargs: dict[str, Any],
+        server_now: datetime,
+    ) -> None:
         self.user = user
         self.cards = cards
         self.stored = stored
@@ -114,10 +135,10 @@ class _Batch:
         self.kwargs = kwargs
         self.server_now = server_now
         self.facts = {pk: card.facts() for pk, card in cards.items()}
-        self.outcomes: dict[int, dict] = {}
-        self.rows: list[dict] = []
-        self.fresh: dict[uuid.UUID, dict] = {}  # client_uuid -> its new row (repeats)
-        self.answered: list[tuple[int, str | None, dict, bool]] = []
+        self.outcomes: dict[int, dict[str, Any]] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.fresh: dict[uuid.UUID, dict[str, Any]] = {}  # client_uuid -> its new row (repeats)
+        self.answered: list[tuple[int, str | None, dict[str, Any], bool]] = []
         self.touched: dict[int, CardRow] = {}
 
     def replayed(self, index: int, given: ReviewInput, label: str | None) -> bool:
@@ -182,7 +203,7 @@ class _Batch:
             self.fresh[given.client_uuid] = row
         self.answered.append((index, label, row, False))
 
-    def save(self, *, histories: dict[int, History], preferences) -> None:
+    def save(self, *, histories: dict[int, History], preferences: StudyPreferences) -> None:
         """INSERT the logs (1), UPDATE the cards (1), add to the day and bank
         aggregates (2)."""
         rows = self.rows
@@ -208,7 +229,7 @@ class _Batch:
             )
 
 
-def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> dict[int, dict]:
+def batch_apply(*, user: User, pending: Pending) -> dict[int, dict[str, Any]]:
     """Apply validated answers in one transaction with a constant number of
     queries: lock the cards (1), preferences (1), replays (1, when client_uuids
     are given), choices (1, when an answer is a choice), the late cards' logs (1,
@@ -245,7 +266,7 @@ def batch_apply(*, user, pending: list[tuple[int, ReviewInput, str | None]]) -> 
     return batch.outcomes
 
 
-def review_batch_record(*, user, items: list[dict]) -> list[dict]:
+def review_batch_record(*, user: User, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Apply offline reviews (up to a few hundred) set-based: every item is
     validated first, then the good ones are applied in reviewed_at order in
     one transaction with a constant number of queries, whatever the number of
@@ -257,8 +278,8 @@ def review_batch_record(*, user, items: list[dict]) -> list[dict]:
     the later one (in reviewed_at order) a replay of the first; a bad item is
     refused with its own error and never touches another."""
     now = timezone.now()
-    outcomes: list[dict | None] = [None] * len(items)
-    pending: list[tuple[int, ReviewInput, str | None]] = []
+    outcomes: list[dict[str, Any] | None] = [None] * len(items)
+    pending: Pending = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             outcomes[index] = {

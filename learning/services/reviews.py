@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
@@ -37,6 +39,11 @@ from ..tallies import CardFacts, TallyDelta
 from .common import ReviewError, as_int
 from .preferences import preferences_get
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.api import Question
+
 logger = logging.getLogger(__name__)
 
 QUIZ_SLOW_MS = 20_000
@@ -45,7 +52,7 @@ EARLIEST_REVIEW = datetime(2000, 1, 1, tzinfo=UTC)
 OPTIMIZE_CHECK_EVERY = 200  # reviews between two checks whether a refit is due
 
 
-STATE_NAMES = {
+STATE_NAMES: dict[int, str] = {
     CardState.NEW: "new",
     CardState.LEARNING: "learning",
     CardState.REVIEW: "review",
@@ -62,7 +69,7 @@ class ReviewResult:
     explanation: str | None
     correct_choice_id: int | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         if self.replayed and self.log.result:
             return {**self.log.result, "review_id": self.log.pk}
         return result_payload(
@@ -77,13 +84,13 @@ class ReviewResult:
 
 def result_payload(
     *,
-    card,
+    card: Card | CardRow,
     rating: int,
     review_id: int | None,
     is_correct: bool | None,
     explanation: str | None,
     correct_choice_id: int | None,
-) -> dict:
+) -> dict[str, Any]:
     """The answer's JSON (ReviewResult.as_dict; stored in ReviewLog.result)."""
     return {
         "card": card.pk,
@@ -99,7 +106,7 @@ def result_payload(
     }
 
 
-def _result_payload_state(card) -> dict:
+def _result_payload_state(card: Card | CardRow) -> dict[str, Any]:
     """The card's memory state as result_payload tells it."""
     return {
         "state": STATE_NAMES[card.state],
@@ -109,7 +116,7 @@ def _result_payload_state(card) -> dict:
     }
 
 
-def card_snapshot(card: Card) -> dict:
+def card_snapshot(card: Card | CardRow) -> dict[str, Any]:
     return {
         "state": card.state,
         "step": card.step,
@@ -130,7 +137,7 @@ def _moment(text: str) -> datetime:
     return moment
 
 
-def _apply_snapshot(card: Card | CardRow, snapshot: dict) -> None:
+def _apply_snapshot(card: Card | CardRow, snapshot: dict[str, Any]) -> None:
     card.state = snapshot["state"]
     card.step = snapshot["step"]
     card.stability = snapshot["stability"]
@@ -150,7 +157,7 @@ def rating_for_answer(*, is_correct: bool, duration_ms: int | None) -> int:
     return Rating.GOOD
 
 
-def card_get_or_create(*, user, question) -> Card:
+def card_get_or_create(*, user: User, question: Question) -> Card:
     card, _ = Card.objects.get_or_create(
         user=user, question=question, defaults={"due": timezone.now()}
     )
@@ -189,7 +196,7 @@ def replay_result(log: ReviewLog) -> ReviewResult:
     )
 
 
-def _replay(*, user, client_uuid: uuid.UUID, card_id: int) -> ReviewResult | None:
+def _replay(*, user: User, client_uuid: uuid.UUID, card_id: int) -> ReviewResult | None:
     log = (
         ReviewLog.objects.select_related("card").filter(user=user, client_uuid=client_uuid).first()
     )
@@ -206,7 +213,7 @@ def uuid_conflict() -> ReviewError:
     )
 
 
-def _as_uuid(value) -> uuid.UUID | None:
+def _as_uuid(value: object) -> uuid.UUID | None:
     if value is None or value == "":
         return None
     if isinstance(value, uuid.UUID):
@@ -235,7 +242,15 @@ class ReviewInput:
 
 
 def review_input(
-    *, card_id, rating, choice_id, reviewed_at, duration_ms, client_uuid, source, now: datetime
+    *,
+    card_id: Any,
+    rating: Any,
+    choice_id: Any,
+    reviewed_at: Any,
+    duration_ms: Any,
+    client_uuid: Any,
+    source: Any,
+    now: datetime,
 ) -> ReviewInput:
     """Validate one answer's input (ReviewError names the field), in the order
     review_record always checked it."""
@@ -267,7 +282,11 @@ def review_input(
 
 
 def grade(
-    card, kind: str, given: ReviewInput, reviewed_at: datetime, choices: list | None
+    card: Card | CardRow,
+    kind: str,
+    given: ReviewInput,
+    reviewed_at: datetime,
+    choices: Sequence[Any] | None,
 ) -> tuple[int, bool | None, int | None]:
     """(rating, is_correct, correct choice id) of an answer to a locked card whose
     question is of `kind`; `choices` are the question's choices (for a choice answer)."""
@@ -287,7 +306,9 @@ def grade(
     return rating, chosen.is_correct, correct_choice_id
 
 
-def reschedule(card, rating: int, reviewed_at: datetime, kwargs: dict) -> dict:
+def reschedule(
+    card: Card | CardRow, rating: int, reviewed_at: datetime, kwargs: dict[str, Any]
+) -> dict[str, Any]:
     """Move `card` (in memory) to its state after `rating`; returns its snapshot before."""
     before = card_snapshot(card)
     after = scheduler.schedule(
@@ -325,7 +346,9 @@ class _ChoiceFacts:
         self.is_correct = is_correct
 
 
-def _answer_row(*, user, given: ReviewInput):
+def _answer_row(
+    *, user: User, given: ReviewInput
+) -> tuple[CardRow, StudyPreferences, dict[str, Any]] | None:
     """ONE query, locking the card: its state, its question's kind and
     explanation, the user's preferences, the chosen choice's correctness and
     the correct choice (for a choice answer), and the id of a log already
@@ -377,7 +400,7 @@ def _answer_row(*, user, given: ReviewInput):
     return card, preferences, extra
 
 
-def _card_instance(row: CardRow, *, user) -> Card:
+def _card_instance(row: CardRow, *, user: User) -> Card:
     card = Card(
         id=row.pk,
         user=user,
@@ -391,7 +414,7 @@ def _card_instance(row: CardRow, *, user) -> Card:
 
 def review_record(
     *,
-    user,
+    user: User,
     card_id: int,
     rating: int | None = None,
     choice_id: int | None = None,
@@ -497,7 +520,7 @@ def review_record(
     return result
 
 
-def _review_record_late(*, user, given: ReviewInput) -> ReviewResult:
+def _review_record_late(*, user: User, given: ReviewInput) -> ReviewResult:
     """An answer older than its card's last review (made on another device): it
     is logged and the card replayed from its history with it in its place, as
     the batch upload does (refused only for a card with no history to replay)."""
@@ -529,7 +552,7 @@ def _review_record_late(*, user, given: ReviewInput) -> ReviewResult:
     )
 
 
-def count_review_for_optimizer(user, reviews: int = 1) -> None:
+def count_review_for_optimizer(user: User, reviews: int = 1) -> None:
     """Every OPTIMIZE_CHECK_EVERY reviews, ask the optimiser whether a refit is due
     (a cache counter: no query on the answer path)."""
     key = f"learning:reviews-since-check:{user.pk}"
@@ -560,7 +583,7 @@ class CardRow:
         "suspended",
     )
 
-    def __init__(self, values: tuple):
+    def __init__(self, values: Sequence[Any]) -> None:
         (
             self.pk,
             self.question_id,
@@ -600,11 +623,13 @@ class History:
     """A card's reviews (not undone) to replay: the snapshot before the earliest
     and (reviewed_at, log id, rating) of each, in time order."""
 
-    start: dict
+    start: dict[str, Any]
     events: list[tuple[datetime, int, int]]
 
 
-def card_histories(card_ids, *, exclude_log_id: int | None = None) -> dict[int, History]:
+def card_histories(
+    card_ids: Iterable[int], *, exclude_log_id: int | None = None
+) -> dict[int, History]:
     """Card id -> its history; one query. A card without logs has none (its
     state has no log to be replayed from)."""
     histories: dict[int, History] = {}
@@ -620,7 +645,7 @@ def card_histories(card_ids, *, exclude_log_id: int | None = None) -> dict[int, 
     return histories
 
 
-def replay_history(card, history: History, kwargs: dict) -> None:
+def replay_history(card: Card | CardRow, history: History, kwargs: dict[str, Any]) -> None:
     """Set `card` (a Card or a CardRow, in memory) to the replay of its history:
     the scheduler is deterministic given the log (its fuzz is seeded by the card
     and its repetition count), so every device ends with the same card."""
@@ -636,7 +661,7 @@ class UndoResult:
     replayed: bool  # True: this client_uuid had undone it already; nothing was written
 
 
-def _undo_replay(*, user, client_uuid: uuid.UUID) -> UndoResult | None:
+def _undo_replay(*, user: User, client_uuid: uuid.UUID) -> UndoResult | None:
     undo = ReviewUndo.objects.select_related("log__card").filter(client_uuid=client_uuid).first()
     if undo is None:
         return None
@@ -645,7 +670,7 @@ def _undo_replay(*, user, client_uuid: uuid.UUID) -> UndoResult | None:
     return UndoResult(card=undo.log.card, log=undo.log, replayed=True)
 
 
-def review_undo(*, user, client_uuid=None) -> UndoResult | None:
+def review_undo(*, user: User, client_uuid: object = None) -> UndoResult | None:
     """Undo the user's latest review that is not undone yet (None when there is
     none): the card gets back its exact state from the log's snapshot and a
     ReviewUndo marks the log. With a `client_uuid`, a retried undo (its answer
@@ -677,7 +702,7 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
                 ReviewUndo.objects.create(log=log, client_uuid=client_uuid)
         except IntegrityError:
             # A concurrent undo took this review (or stored this client_uuid) first.
-            replayed = client_uuid and _undo_replay(user=user, client_uuid=client_uuid)
+            replayed = _undo_replay(user=user, client_uuid=client_uuid) if client_uuid else None
             if replayed:
                 return replayed
             raise ReviewError(
@@ -705,7 +730,7 @@ def review_undo(*, user, client_uuid=None) -> UndoResult | None:
     return UndoResult(card=card, log=log, replayed=False)
 
 
-def review_undo_last(*, user) -> Card | None:
+def review_undo_last(*, user: User) -> Card | None:
     """The card of review_undo (None when there was nothing to undo)."""
     result = review_undo(user=user)
     return result.card if result else None
