@@ -141,9 +141,15 @@ def person_cue(name: str, article_text: str) -> bool:
     gives no role, pronoun or surname use. A building or a place has none of these."""
     if len(name.split()) < 2:
         return False
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article_text):
-        before = article_text[max(0, match.start() - 30) : match.start()]
-        after = article_text[match.end() : match.end() + 40]
+    at = article_text.find(name)
+    while at >= 0:  # each whole-word mention (no per-name pattern to compile)
+        start, end = at, at + len(name)
+        at = article_text.find(name, end)
+        edges = article_text[start - 1 : start] + article_text[end : end + 1]
+        if any(c.isalnum() or c in "-_" for c in edges):
+            continue
+        before = article_text[max(0, start - 30) : start]
+        after = article_text[end : end + 40]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return True
         country = _COUNTRY_AFTER.match(after)
