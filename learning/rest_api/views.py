@@ -134,16 +134,7 @@ class StudyQueueView(APIView):
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
         backs = selectors.card_backs_of([item.question for item in queue.items])
-        data = {
-            "due_count": queue.due_count,
-            "new_available": queue.new_available,
-            "learning_count": queue.learning_count,
-            "review_count": queue.review_count,
-            "new_limit": queue.new_limit,
-            "new_left": queue.new_left,
-            "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
-        }
-        return Response(s.queue_json(data))
+        return Response(s.queue_json(s.queue_data(queue, backs)))
 
 
 def _assignment_of(request):

@@ -197,15 +197,7 @@ def test_the_queue_json_is_what_its_serializers_write(api, student, teacher, evi
     later = timezone.now() + timedelta(hours=1)  # the card answered Again is due again
     queue = services.study_queue_open(user=student, limit=20, now=later)
     backs = selectors.card_backs_of([item.question for item in queue.items])
-    data = {
-        "due_count": queue.due_count,
-        "new_available": queue.new_available,
-        "learning_count": queue.learning_count,
-        "review_count": queue.review_count,
-        "new_limit": queue.new_limit,
-        "new_left": queue.new_left,
-        "items": [s.queue_item_data(item, backs[item.question.pk]) for item in queue.items],
-    }
+    data = s.queue_data(queue, backs)
     assert {item.is_new for item in queue.items} == {True, False}
     assert len(queue.items) == 3
     assert s.queue_json(data) == s.QueueSerializer(data).data
