@@ -256,9 +256,11 @@ def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
 
 def _headline(ctx: GenerationContext) -> str:
     """The article's first line when it is a title (no closing punctuation): the
-    bank is named after it, so the student reads it."""
+    bank is named after it, so the student reads it. A title may end on a quoted
+    word ("Ruiz fined, citing 'fraud'"); a sentence ends on . ! or ?, then maybe a
+    closing quotation mark."""
     first = ctx.article_text.lstrip().split("\n", 1)[0].strip()
-    return "" if not first or re.search(r"[.!?”\"']$", first) else first
+    return "" if not first or re.search(r"[.!?][”\"'’]?$", first) else first
 
 
 def country_in_headline(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

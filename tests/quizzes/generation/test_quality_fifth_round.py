@@ -54,6 +54,17 @@ def test_a_card_whose_blank_the_title_fills_is_dropped():
     assert q.cloze_answer_in_title(person_card, titled) is not None
 
 
+def test_a_title_ending_on_a_quoted_word_still_gives_its_country_away():
+    body = "Port officials on Monday closed the terminal of the Velmar line.\n"
+    asked = draft("which_country", "Which country is the Velmar line from?", "Peru")
+    titled = ctx_for("Chile bars the Velmar line of Peru, citing 'safety'\n" + body)
+    assert q.country_in_headline(asked, titled) == (
+        "give-away: the article's title names the answer"
+    )
+    sentence = ctx_for("Officials said the line of Peru was 'unsafe.'\n" + body)
+    assert q.country_in_headline(asked, sentence) is None
+
+
 def test_a_card_whose_blank_another_question_names_is_dropped():
     text = "Harbour master Omar Haddad closed the port on Monday after the storm.\n"
     card = draft(
