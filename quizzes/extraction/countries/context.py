@@ -82,6 +82,8 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
         match = _mention_at(doc, tokens, i)
         if match is not None and tokens[match.end - 1].text in defined:
             match = None  # "the African Union (AU)": AU is not Australia here
+        if match is not None and inside_a_longer_place(tokens, match):
+            match = None
         if match is None:
             i += 1
             continue
@@ -99,6 +101,21 @@ _CONTINENT_PARTS = {
     "north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern",
     "western", "sub-saharan",
 }  # fmt: skip
+
+
+def inside_a_longer_place(tokens: Sequence[Token], match: CountryMention) -> bool:
+    """ "then-Nova Jersey Governor X": the country's name ends a longer place name (a state or
+    city the data knows, like New Mexico) that lies in another country, so the text names that
+    place, not the country ("Western Australia" still lies in Australia)."""
+    for k in range(max(0, match.start - 2), match.start):
+        words = tokens[k : match.start]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            continue
+        name = " ".join(t.text for t in [*words, *tokens[match.start : match.end]])
+        place = geo.region_country(name) or geo.city_country(name)
+        if place is not None and place != match.country:
+            return True
+    return False
 
 
 def _defined_acronyms(tokens: Sequence[Token]) -> set[str]:

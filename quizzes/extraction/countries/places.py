@@ -420,5 +420,20 @@ def _city_opening(ctx: CountryContext, ent: Span) -> str | None:
     for end in range(min(ent.end - 1, start + 3), start, -1):
         words = ctx.doc[start:end].text
         if geo.city_population(words) >= geo.CITY_MIN_POPULATION:
-            return ctx.place_country(words, ent.start)
+            return ctx.place_country(words, ent.start) if _kind_words_only(ent, end) else None
     return None
+
+
+# Words that may stand between a city's name and the facility's kind ("Lodz Central Station").
+_FACILITY_KIND_WORDS = {
+    "international", "central", "main", "grand", "union", "national", "municipal", "regional",
+    "city", "metropolitan", "olympic", "new", "old", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "railway", "rail", "bus", "cruise",
+    "container", "naval", "air", "sea", "river", "harbour", "harbor", "airport", "station",
+}  # fmt: skip
+
+
+def _kind_words_only(ent: Span, end: int) -> bool:
+    """ "Dunmore Kelso Bridge" is named after a person (Dunmore Kelso), not after the town of
+    Dunmore: only words of a facility's kind may follow the city's name."""
+    return all(t.lower_ in _FACILITY_KIND_WORDS for t in ent.doc[end : ent.end - 1])

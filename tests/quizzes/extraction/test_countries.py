@@ -927,6 +927,25 @@ def test_a_facility_whose_name_opens_with_a_city(links_of):
     assert not links_of("She studied at Georgetown University for two years.")
 
 
+def test_a_facility_named_after_a_person_is_not_in_a_town_of_the_same_name(links_of):
+    found = links_of(
+        "Lorries queued for hours on the Durban Okafor Bridge, the city's main crossing."
+    )
+    assert not any(link.country == "South Africa" for link in found)
+
+
+def test_a_country_name_ending_a_longer_place_name_is_not_that_country(links_of):
+    found = links_of("Then-New Mexico Governor Ana Ruiz signed the bill on Friday.")
+    assert not any(link.country == "Mexico" for link in found)
+    found = links_of("Ana Ruiz, the New Mexico governor, signed the bill.")
+    assert ("New Mexico", "United States") in pairs(found)
+    assert not any(link.country == "Mexico" for link in found)
+    # a region inside the country keeps it
+    assert ("Western Australia", "Australia") in pairs(
+        links_of("She flew to Western Australia and then to Perth.")
+    )
+
+
 def test_a_church_s_faith_is_no_nationality(links_of):
     assert not links_of("Ana Lind, a Russian Orthodox nun, spoke to the crowd.")
     found = links_of(
