@@ -394,6 +394,8 @@ def _negated(ctx: CountryContext, head: Token) -> bool:
 def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | None:
     """The organisation's name after its description: "investor Norfund", "bank FMO",
     "agency, Aemet"."""
+    if _head_past_next_name(ctx, noun, head):
+        head = _name_right_after(ctx, noun) or noun
     candidates = [head] if head.i != noun.i else []
     candidates += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     for cand in candidates:
@@ -406,6 +408,25 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
 
 
 _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}  # the small model's labels of such names
+
+
+def _head_past_next_name(ctx: CountryContext, noun: Token, head: Token) -> bool:
+    """ "Oslo-based grocer Vinmart and Lima-based grocer Tambo Foods": the parse hangs the first
+    description on the second name, past an "and"; the description is the name's right after it."""
+    return head.i > noun.i + 1 and any(
+        t.dep_ == "cc" or t.text == "," for t in ctx.doc[noun.i + 1 : head.i]
+    )
+
+
+def _name_right_after(ctx: CountryContext, noun: Token) -> Token | None:
+    """The last word of the proper name that starts right after ``noun``."""
+    doc = ctx.doc
+    k = noun.i + 1
+    if doc[k].pos_ != "PROPN":
+        return None
+    while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper():
+        k += 1
+    return doc[k]
 
 
 def _organisation_right_after(ctx: CountryContext, noun: Token) -> str | None:

@@ -978,3 +978,13 @@ def test_an_act_takes_the_name_the_text_gives_it(links_of):
         'Peru launched a defence programme dubbed "Condor 2030" in 2017 to renew its fleet.'
     )
     assert pairs(found) == {("Condor 2030", "Peru")}
+
+
+def test_two_companies_each_based_in_its_own_country(links_of):
+    found = links_of(
+        "On Tuesday, Canada-based retailer Loblaw and Norway-based retailer Rema Group"
+        " announced their agreement."
+    )
+    assert ("Loblaw", "Canada") in pairs(found)
+    assert ("Rema Group", "Norway") in pairs(found)
+    assert ("Rema Group", "Canada") not in pairs(found)
