@@ -80,6 +80,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    airstrike", "Peru launched a raid" (a country named as the subject of carry out, launch,
    conduct, stage, mount, order); a name the text gives it wins ("a programme dubbed
    'Condor 2030'").
+21. **Lists of countries** (``bodies_of_listed_countries``, ``groups_comprising_countries``):
+   "the armies of Chile, Peru, and Bolivia" (the whole phrase, to each country), "the Andean
+   bloc, comprising Chile, Peru and Bolivia" (the group, to each member).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -117,6 +120,8 @@ from .context import CountryContext, PeopleLike
 from .groups import (
     acts_of_a_country,
     between_countries,
+    bodies_of_listed_countries,
+    groups_comprising_countries,
     nationality_nouns,
     noun_of_country,
     participle_from_country,
@@ -160,6 +165,8 @@ RULES: tuple[Rule, ...] = (
     nationality_nouns,
     noun_of_country,
     between_countries,
+    bodies_of_listed_countries,
+    groups_comprising_countries,
     participle_from_country,
     counted_things_links,
     things_in_a_country,

@@ -342,6 +342,71 @@ def _countries_in(ctx: CountryContext, prep: Token) -> list[str]:
     return found
 
 
+# Plural bodies a list of countries each has one of: "the navies of A, B and C".
+_LISTED_BODIES = {
+    "navies", "armies", "militaries", "governments", "forces", "economies", "embassies",
+    "parliaments", "delegations", "leaders", "citizens", "peoples", "coastguards",
+}  # fmt: skip
+# Words after a group's noun that list its members: "a bloc comprising A, B and C".
+_MEMBER_WORDS = {"comprising", "grouping", "spanning"}
+
+
+def bodies_of_listed_countries(ctx: CountryContext) -> None:
+    """ "the armies of Chile, Peru, and Bolivia": each country of the list has the body; the
+    subject is the whole phrase."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if (
+            tok.lower_ not in _LISTED_BODIES
+            or tok.i + 2 >= len(doc)
+            or doc[tok.i + 1].lower_ != "of"
+        ):
+            continue
+        countries, end = country_list(ctx, tok.i + 2)
+        if len(countries) < 2:
+            continue
+        subject = doc[tok.i : end].text
+        for country in countries:
+            ctx.add(subject, country, tok.i, "other", "bodies_of_listed_countries")
+
+
+def groups_comprising_countries(ctx: CountryContext) -> None:
+    """ "the Andean bloc, comprising Chile, Peru and Bolivia": a group whose members the text
+    lists is linked to each of them."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if tok.lower_ not in _MEMBER_WORDS or tok.i < 2:
+            continue
+        noun = doc[tok.i - 2] if doc[tok.i - 1].text == "," else doc[tok.i - 1]
+        if noun.pos_ != "NOUN":
+            continue
+        countries, _ = country_list(ctx, tok.i + 1)
+        if len(countries) < 2:
+            continue
+        start = min(
+            [c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i]
+        )
+        for country in countries:
+            ctx.add(doc[start : noun.i + 1].text, country, noun.i, "other", "groups_comprising")
+
+
+def country_list(ctx: CountryContext, k: int) -> tuple[list[str], int]:
+    """The countries named from token ``k`` on, separated by commas and "and", and the token
+    after the last one: "Chile, Peru, and Bolivia" -> three countries."""
+    found: list[str] = []
+    end = k
+    while k < len(ctx.doc):
+        mention = ctx.mentions.get(k)
+        if mention is not None and mention.form == "name" and mention.start == k:
+            found.append(mention.country)
+            k = end = mention.end
+        elif ctx.doc[k].lower_ in (",", "and", "the") and found:
+            k += 1
+        else:
+            break
+    return found, end
+
+
 def things_in_a_country(ctx: CountryContext) -> None:
     """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
     Kingdom": a common noun placed by "in <country>" (its whole phrase up to the country);

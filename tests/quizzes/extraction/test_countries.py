@@ -988,3 +988,21 @@ def test_two_companies_each_based_in_its_own_country(links_of):
     assert ("Loblaw", "Canada") in pairs(found)
     assert ("Rema Group", "Norway") in pairs(found)
     assert ("Rema Group", "Canada") not in pairs(found)
+
+
+def test_the_bodies_of_a_list_of_countries(links_of):
+    found = links_of(
+        "Chile has held joint drills in recent years with the armies of Peru, Bolivia, and Ecuador."
+    )
+    subject = "armies of Peru, Bolivia, and Ecuador"
+    assert {(subject, "Peru"), (subject, "Bolivia"), (subject, "Ecuador")} <= pairs(found)
+    assert not any(link.country == "Chile" and link.subject == subject for link in found)
+
+
+def test_a_group_comprising_a_list_of_countries(links_of):
+    found = links_of(
+        "In 2012, the firm moved its offices into the Andean region, comprising Chile, Peru,"
+        " Bolivia and Ecuador, but later changed course."
+    )
+    members = {"Chile", "Peru", "Bolivia", "Ecuador"}
+    assert {country for subject, country in pairs(found) if subject == "Andean region"} == members
