@@ -5,7 +5,7 @@ now catches it, and what the generator asks instead."""
 from __future__ import annotations
 
 from quizzes.extraction.facts import Facts, Person
-from quizzes.generation import generate_questions
+from quizzes.generation import generate_questions, generation_context, which_country
 from quizzes.generation import quality as q
 from quizzes.generation.distractors import part_of_country
 from quizzes.generation.text import BLANK, gives_away_country, restore_names
@@ -48,9 +48,14 @@ def test_a_described_subject_takes_the_and_a_name_does_not():
             link("Zelvaro Tidende", "Peru", "The weekly", source=text),
         ]
     )
-    asked = prompts(facts, text, "which_country")
-    assert "Which country is the Rivermouth pipeline linked to in the article?" in asked
-    assert "Which country is Zelvaro Tidende linked to in the article?" in asked
+    ctx = generation_context(facts, article_text=text)
+    phrased = [which_country.phrasing(found, ctx).question for found in facts.countries]
+    assert phrased == [
+        "Which country is the Rivermouth pipeline linked to in the article?",
+        "Which country is Zelvaro Tidende linked to in the article?",
+    ]
+    # a relation the article leaves vague is phrased but never asked
+    assert prompts(facts, text, "which_country") == []
 
 
 def test_an_organisation_is_based_in_from_or_belongs_to_its_country():
@@ -279,25 +284,25 @@ def test_wrong_speakers_are_people_of_the_article_not_nicknames_or_organisations
     assert len(options) >= 2
 
 
-def test_a_loose_link_offers_no_other_country_of_the_article_as_wrong():
-    """ "Which country is X linked to in the article?": any country the article names
-    may be linked to X somehow, so none is a wrong option nor a false statement's."""
+def test_a_loose_link_makes_no_question_and_a_stated_one_does():
+    """ "Which country is X linked to in the article?" reads as nationality whatever
+    the relation (blind judges: vague, or wrong); a relation the article states is asked."""
     text = (
         "Lena Kovac, who holds Peruvian papers, spoke at the summit in June.\n"
-        "Her late partner was a Chilean reporter who wrote on the border.\n"
-        "Officials of Bolivia did not attend the summit this year.\n"
+        "Tom Vik from Sweden chaired the summit on the border this year.\n"
+        "Officials of Bolivia and Chile did not attend the summit this year.\n"
     )
     facts = Facts(
         countries=[
             link("Lena Kovac", "Peru", "Lena Kovac", source=text),
-            link("reporter", "Chile", "Her late", source=text),
+            link("Tom Vik", "Sweden", "Tom Vik", "person", source=text),
             link("Officials", "Bolivia", "Officials of", source=text),
-        ]
+        ],
+        people=[Person(name="Lena Kovac"), Person(name="Tom Vik")],
     )
-    drafts = generate_questions(facts, article_text=text)
-    loose = [d for d in drafts if "Lena Kovac" in d.prompt and d.kind == "which_country"]
-    assert [d.prompt for d in loose] == ["Which country is Lena Kovac linked to in the article?"]
-    assert not {"Chile", "Bolivia"} & set(loose[0].choice_texts), loose[0].choice_texts
+    asked = prompts(facts, text, "which_country")
+    assert not [p for p in asked if "Lena Kovac" in p]
+    assert "Which country is Tom Vik from?" in asked
 
 
 def test_lower_case_words_taken_for_a_name_are_no_wrong_speaker():

@@ -199,7 +199,7 @@ def test_an_office_of_an_organisation_is_not_phrased_as_an_office_of_the_country
     assert (
         prompts["Sweden"] == "Which country’s rugby federation is Nils Berggren the president of?"
     )
-    assert prompts["Norway"] == "Which country is Henrik Sandvold linked to in the article?"
+    assert "Norway" not in prompts  # "linked to": a relation the article leaves vague
     assert prompts["South Korea"] == "Which country is Han Do-hyun the trade minister of?"
 
 
