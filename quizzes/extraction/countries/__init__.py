@@ -82,7 +82,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    'Condor 2030'").
 21. **Lists of countries** (``bodies_of_listed_countries``, ``groups_comprising_countries``):
    "the armies of Chile, Peru, and Bolivia" (the whole phrase, to each country), "the Andean
-   bloc, comprising Chile, Peru and Bolivia" (the group, to each member).
+   bloc, comprising Chile, Peru and Bolivia", "a coalition ... joined by Chile, Peru and
+   Bolivia" (the group, to each member: ``groups_joined_by_countries``).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -122,6 +123,7 @@ from .groups import (
     between_countries,
     bodies_of_listed_countries,
     groups_comprising_countries,
+    groups_joined_by_countries,
     nationality_nouns,
     noun_of_country,
     participle_from_country,
@@ -167,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     between_countries,
     bodies_of_listed_countries,
     groups_comprising_countries,
+    groups_joined_by_countries,
     participle_from_country,
     counted_things_links,
     things_in_a_country,

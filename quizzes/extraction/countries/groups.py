@@ -390,6 +390,36 @@ def groups_comprising_countries(ctx: CountryContext) -> None:
             ctx.add(doc[start : noun.i + 1].text, country, noun.i, "other", "groups_comprising")
 
 
+# Groups that countries join: "a coalition ... joined by A, B and C".
+_JOINED_GROUPS = {"coalition", "alliance", "bloc", "mission", "pact", "initiative", "operation"}
+
+
+def groups_joined_by_countries(ctx: CountryContext) -> None:
+    """ "a maritime coalition, which was later joined by Chile, Peru and Bolivia": the group
+    named last before "joined by" has each listed country as a member."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if tok.lower_ != "joined" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "by":
+            continue
+        countries, _ = country_list(ctx, tok.i + 2)
+        noun = _group_before(ctx, tok)
+        if noun is None or len(countries) < 2:
+            continue
+        start = min(
+            [c.left_edge.i for c in noun.lefts if c.dep_ in ("amod", "compound")] + [noun.i]
+        )
+        for country in countries:
+            ctx.add(doc[start : noun.i + 1].text, country, noun.i, "other", "groups_joined_by")
+
+
+def _group_before(ctx: CountryContext, verb: Token) -> Token | None:
+    """The last group noun of the verb's sentence before it."""
+    for t in reversed(ctx.doc[verb.sent.start : verb.i]):
+        if t.lower_ in _JOINED_GROUPS and t.pos_ == "NOUN":
+            return t
+    return None
+
+
 def country_list(ctx: CountryContext, k: int) -> tuple[list[str], int]:
     """The countries named from token ``k`` on, separated by commas and "and", and the token
     after the last one: "Chile, Peru, and Bolivia" -> three countries."""

@@ -1006,3 +1006,13 @@ def test_a_group_comprising_a_list_of_countries(links_of):
     )
     members = {"Chile", "Peru", "Bolivia", "Ecuador"}
     assert {country for subject, country in pairs(found) if subject == "Andean region"} == members
+
+
+def test_a_coalition_joined_by_a_list_of_countries(links_of):
+    found = links_of(
+        "Last month, Brazil set up a river coalition to guard the Amazon basin which was"
+        " joined by Peru, Colombia and Bolivia."
+    )
+    members = {country for subject, country in pairs(found) if subject == "river coalition"}
+    assert {"Peru", "Colombia", "Bolivia"} <= members
+    assert not links_of("The summit was joined by Peru and Chile.")  # no group noun before it
