@@ -41,7 +41,30 @@ def is_speech_verb(tok: Token) -> bool:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)
         )
         or is_ruling(tok)
+        or refers_to_as(tok)
+        or as_put_it(tok)
     )
+
+
+def as_put_it(tok: Token) -> bool:
+    """ "prices “went through the roof”, as the panel's report put it": "as X put it" says
+    whose words they were."""
+    return (
+        tok.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in tok.children)
+    )
+
+
+def refers_to_as(tok: Token) -> bool:
+    """ "The maker referred to the drone as a “toy”": naming something "as" quoted words is
+    labelling it, like "described it as"; not "referred the case to a court"."""
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if tok.lemma_.lower() != "refer" or to is None:
+        return False
+    # "as" hangs on the verb, or on a clause of the thing named ("the jet involved as")
+    near = [*tok.children, *to.subtree]
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
 
 
 # Verbs by which a court or a panel gives its decision, and the bodies that give one.

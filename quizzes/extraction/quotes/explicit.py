@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
 from ..text import QuoteSpan
-from .context import SUBJECT_DEPS, Found, QuoteContext, is_speech_verb
+from .context import SUBJECT_DEPS, Found, QuoteContext, as_put_it, is_speech_verb
 from .speakers import Said, is_unnamed_person
 
 
@@ -75,6 +75,15 @@ def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
 def according_to_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
     """ "“...”, according to X"."""
     return next((v for v in s.verbs if v.lower_ == "according"), None)
+
+
+def as_put_it_after(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "rents “went through the roof” — as the council's review put it — in a year": "as X
+    put it" within a few words after the quotation."""
+    if not s.quote_tokens:
+        return None
+    last = s.quote_tokens[-1].i
+    return next((v for v in s.verbs if as_put_it(v) and 0 < v.i - last <= 8), None)
 
 
 def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
@@ -154,6 +163,7 @@ VerbChoice = Callable[[QuoteContext, Sentence], "Token | None"]
 VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     verb_the_quote_hangs_on,
     according_to_verb,
+    as_put_it_after,
     nearest_strong_verb,
     verb_just_before,
     reporting_verb_before,

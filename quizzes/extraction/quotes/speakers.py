@@ -216,6 +216,22 @@ def document_author(s: Speakers, tok: Token) -> Said | None:
     return Said(author, "explicit", "document_author") if author else None
 
 
+PART_NOUNS = {"part", "portion", "section", "excerpt", "extract", "passage", "paragraph"}
+
+
+def part_of_document(s: Speakers, tok: Token) -> Said | None:
+    """ "Part of the mayor's letter reads “...”": a part of a text speaks for the text's
+    author ("an excerpt from the report by X")."""
+    if tok.lemma_.lower() not in PART_NOUNS:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for text in (o for o in prep.children if o.dep_ == "pobj"):
+            said = document_author(s, text)
+            if said is not None:
+                return said._replace(rule="part_of_document")
+    return None
+
+
 def _author_of(s: Speakers, doc_noun: Token) -> str | None:
     for phrase in _author_phrases(doc_noun):
         name = _named_in(s, phrase) or _owner(s, phrase)
@@ -265,9 +281,12 @@ def _author_in(s: Speakers, doc_noun: Token, span: tuple[int, int]) -> str | Non
 
 
 def _author_phrases(doc_noun: Token) -> Iterator[Token]:
-    """ "X's statement", "a statement from/by X", "a statement released/issued by X"."""
+    """ "X's statement", "a statement from/by X", "a statement released/issued by X", "the
+    X Tribunal ruling"."""
     for child in doc_noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+        if child.dep_ in ("poss", "compound") or (
+            child.dep_ == "prep" and child.lower_ in ("from", "by")
+        ):
             yield child
         elif child.dep_ == "acl":
             yield from (
@@ -398,6 +417,18 @@ def country_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "country_body")
 
 
+def bare_national_body(s: Speakers, tok: Token) -> Said | None:
+    """ "The navy said the ship was “ready to sail”": a public body written only with "the",
+    when the article names no organisation with that word, is the speaker as written
+    ("navy"); not "the navy's spokesman" nor "the navy of X"."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+        return None
+    children = list(tok.children)
+    if [c.lower_ for c in children] != ["the"] or s.representative_after(tok):
+        return None
+    return Said(tok.text, "explicit", "bare_national_body")
+
+
 def name_under_role_noun(s: Speakers, tok: Token) -> Said | None:
     """ "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree; not
     someone the role serves ("a spokesman for Mr Haddad", "an adviser to X")."""
@@ -461,12 +492,14 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     organisation_in_apposition,
     owned_organisation,
     document_author,
+    part_of_document,
     document_named_before,
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
     national_body,
     country_body,
+    bare_national_body,
     name_under_role_noun,
     unnamed_person_named,
     definite_description,
@@ -494,7 +527,23 @@ def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
     said = s.person_of(obj)
     if said.speaker:
         return said._replace(how="according_to")
-    return _subject_beside_document(s, verb, obj) or said
+    return _subject_beside_document(s, verb, obj) or according_to_source(s, verb, obj) or said
+
+
+def according_to_source(s: Speakers, verb: Token, obj: Token) -> Said | None:
+    """ "a “very rough” landing, according to The Harbour Ledger": a named source that is no
+    person of the article (a publication, a website) after the quotation is the speaker, as
+    written; not when the source opens the sentence ("According to X, it was called ...")."""
+    ctx = s.ctx
+    quote_before = any(ctx.in_quote[k] is not None for k in range(max(0, verb.i - 3), verb.i))
+    if obj.pos_ != "PROPN" or not quote_before:
+        return None
+    words = [t for t in obj.subtree if t.i <= obj.i]
+    if words[0].lower_ == "the" and words[0].text.islower():
+        words = words[1:]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    return Said(ctx.doc[words[0].i : obj.i + 1].text, "according_to", "according_to_source")
 
 
 def _speaking_subject_beside(s: Speakers, verb: Token) -> Said | None:

@@ -1379,3 +1379,74 @@ def test_a_newspaper_quoting_someone_is_no_speaker(quotes_of):
 def test_called_something_by_a_person_in_the_passive(quotes_of):
     text = "The road has been called “a death trap” by Tomas Revik."
     assert said(quotes_of(text)) == {"a death trap": "Tomas Revik"}
+
+
+def test_a_public_body_written_only_with_the_is_the_speaker_as_written(quotes_of):
+    text = 'The navy said the frigate was towing grain from Varna "to feed the coastal towns."'
+    quotes = quotes_of(text)
+    assert said(quotes) == {"to feed the coastal towns.": "navy"}
+    assert quotes[0].rule == "speech_verb.bare_national_body"
+
+
+def test_the_spokesman_of_a_public_body_stays_unnamed(quotes_of):
+    text = 'The navy spokesman said the frigate was "fully ready" for the drill.'
+    assert said(quotes_of(text)) == {"fully ready": None}
+
+
+def test_according_to_a_publication_after_the_quotation(quotes_of):
+    text = (
+        "Last spring a freighter mixed up the two harbours, turning at "
+        '"dangerously close range" according to The Harbour Ledger.'
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"dangerously close range": "The Harbour Ledger"}
+    assert quotes[0].attribution == "according_to"
+
+
+def test_according_to_a_publication_before_a_passive_is_no_speaker(quotes_of):
+    text = 'The valley was, according to The Harbour Ledger, long called the "orchard" of the west.'
+    assert said(quotes_of(text)) == {"orchard": None}
+
+
+def test_referred_to_something_as_labels_it(quotes_of):
+    text = (
+        "Kelvar Motors recalled the van on Monday. "
+        'Kelvar Motors referred to the fault as a "minor glitch".'
+    )
+    assert said(quotes_of(text)) == {"minor glitch": "Kelvar Motors"}
+
+
+def test_referred_to_hospital_is_no_speech(quotes_of):
+    text = 'Jonas Ekberg was referred to a clinic for "routine checks" last week.'
+    assert said(quotes_of(text)) == {"routine checks": None}
+
+
+def test_part_of_a_judges_opinion_speaks_for_the_judge(quotes_of):
+    text = (
+        "District Judge Mara Quill struck down the levy on Friday. Part of the judge's "
+        'opinion reads "the levy cannot stand on the facts before this bench."'
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"the levy cannot stand on the facts before this bench.": "Mara Quill"}
+    assert quotes[0].rule == "speech_verb.part_of_document"
+
+
+def test_as_a_courts_decision_put_it(quotes_of):
+    text = (
+        'For two weeks, freight "slowed to a crawl" — as the Appeals Court decision put it '
+        "— at the main port of the island."
+    )
+    assert said(quotes_of(text)) == {"slowed to a crawl": "Appeals Court"}
+
+
+def test_as_a_board_put_it_after_a_comma(quotes_of):
+    text = 'Rents "went through the roof", as the Harbour Board put it in its review.'
+    assert said(quotes_of(text)) == {"went through the roof": "Harbour Board"}
+
+
+def test_referred_to_the_thing_involved_as(quotes_of):
+    text = (
+        "Kelvar Motors recalled the van on Monday. "
+        'Kelvar Motors referred to the model involved as a "test vehicle".'
+    )
+    assert said(quotes_of(text)) == {"test vehicle": "Kelvar Motors"}
