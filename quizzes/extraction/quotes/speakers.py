@@ -607,6 +607,27 @@ def quoted_as_saying(s: Speakers, verb: Token, depth: int) -> Said | None:
     return s.person_of(quoted) if quoted is not None else None
 
 
+def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "“...,” said co-author and Harlow Trust Senior Fellow Ines Varga.": after an inverted
+    verb, a phrase running to the end of the sentence whose last title word ("Fellow",
+    "professor") is followed by a name the people stage took into an organisation's name."""
+    ctx, doc = s.ctx, s.ctx.doc
+    if verb.i == 0 or ctx.in_quote[verb.i - 1] is None:
+        return None  # not right after the quotation
+    end = verb.i + 1
+    while end < len(doc) and (doc[end].is_alpha or doc[end].text in ("-", "'", "’")):
+        end += 1
+    if end >= len(doc) or doc[end].text not in (".", ",", ";") or end - verb.i > 16:
+        return None
+    roles = [k for k in range(verb.i + 1, end) if doc[k].lower_ in _ROLE_WORDS]
+    name = doc[roles[-1] + 1 : end] if roles else None
+    if name is None or not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
+        return None
+    if any(ctx.people.person_at(t.i) for t in name):
+        return None  # a known person: the other rules name them
+    return Said(name.text, "explicit", "name_after_title")
+
+
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """The verb's own subject outside the quotation: "Mr D'Anieri said"."""
     for child in verb.children:
@@ -686,6 +707,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
     passive_agent,
     quoted_as_saying,
+    name_after_title,
     verb_subject,
     relative_clause_head,
     adjacent_name,

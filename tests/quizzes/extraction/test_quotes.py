@@ -1450,3 +1450,20 @@ def test_referred_to_the_thing_involved_as(quotes_of):
         'Kelvar Motors referred to the model involved as a "test vehicle".'
     )
     assert said(quotes_of(text)) == {"test vehicle": "Kelvar Motors"}
+
+
+def test_inverted_said_with_a_long_title_before_the_name(quotes_of):
+    text = (
+        '"We found a clear pattern in the herds," said study co-author and '
+        "Hollis Research Fellow Tamsin Orrey."
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"We found a clear pattern in the herds": "Tamsin Orrey"}
+    assert quotes[0].rule == "speech_verb.name_after_title"
+
+
+def test_inverted_said_with_an_organisation_and_no_title_is_the_organisation(quotes_of):
+    text = '"We found a clear pattern in the herds," said the Hollis Research Trust.'
+    assert said(quotes_of(text)) == {
+        "We found a clear pattern in the herds": "Hollis Research Trust"
+    }
