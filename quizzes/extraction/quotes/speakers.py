@@ -417,11 +417,15 @@ def country_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "country_body")
 
 
+# Bodies a country has one of, so "the army" names it (unlike "the ministry", one of many).
+ONE_PER_COUNTRY = {"army", "military", "navy"}
+
+
 def bare_national_body(s: Speakers, tok: Token) -> Said | None:
-    """ "The navy said the ship was “ready to sail”": a public body written only with "the",
-    when the article names no organisation with that word, is the speaker as written
-    ("navy"); not "the navy's spokesman" nor "the navy of X"."""
-    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+    """ "The navy said the ship was “ready to sail”": a country's one army / navy written
+    only with "the", when the article names no organisation with that word, is the speaker
+    as written ("navy"); not "the navy's spokesman", nor "the ministry" (one of many)."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in ONE_PER_COUNTRY:
         return None
     children = list(tok.children)
     if [c.lower_ for c in children] != ["the"] or s.representative_after(tok):
