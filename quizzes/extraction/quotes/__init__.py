@@ -67,7 +67,15 @@ over the already-parsed Doc; nothing is parsed again):
                  author of its own is the author the sentence before gave ("X wrote to
                  ...", "A report by X"); "the court's summary" speaks for the court. A
                  title in quotation marks run into a sentence ("the film "Salt Roads"",
-                 "the case "A vs. B Ltd"") is nobody's words.
+                 "the case "A vs. B Ltd"") is nobody's words. "The army / navy said"
+                 with no name is that body as written ("army"; not "the ministry", one of
+                 many); "“...” according to The X Ledger" right after the quotation is the
+                 publication as written; "Part of the judge's opinion reads" is the
+                 text's author; "referred to X as “...”" labels like "described as";
+                 "“...” — as the Appeals Court decision put it —" is the decision's
+                 author (a document's compound names it). "“...,” said co-author and X
+                 Research Fellow Ana Lind." is the name after the last title word when
+                 the people stage took it into an organisation's name.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
