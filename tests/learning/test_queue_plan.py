@@ -29,12 +29,14 @@ def read(user, **kwargs):
 
 
 def plan_of(sql: str) -> str:
-    """The database's plan of `sql`, with sequential scans ruled out on PostgreSQL
-    (a test table is small enough for the planner to prefer them: what is asked
-    here is whether the index can serve the query at all)."""
+    """The database's plan of `sql`, with sequential scans and sorts ruled out on
+    PostgreSQL (a test table is small enough for the planner to prefer reading it
+    all, or another index and a sort: what is asked here is whether the index can
+    serve the query, order included, at all)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
             cursor.execute(f"EXPLAIN {sql}")
             return "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
