@@ -32,13 +32,8 @@ from learning.services import (
     answer_grade,
     preferences_get,
     preferences_update,
-    quiz_answer,
-    quiz_answer_override,
     quiz_answers_settle,
     quiz_discard,
-    quiz_finish,
-    quiz_retry,
-    quiz_start,
     review_record,
     study_more,
     study_queue_open,
@@ -48,7 +43,8 @@ from learning.services import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from quizzes.api import Question
+    from learning.models import QuizAttempt
+    from quizzes.api import Question, QuestionBank
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +53,53 @@ class CardRef:
 
     card_id: int
     prompt: str
+
+
+def quiz_start(*, user: "User", bank: "QuestionBank | None", size: int | str | None = 10) -> int:
+    """Start a quiz over a published bank: the new attempt's id (web redirects to it)."""
+    return _services.quiz_start(user=user, bank=bank, size=size).pk
+
+
+def quiz_retry(*, user: "User", attempt: "QuizAttempt | None") -> int:
+    """A new quiz over the questions missed in a finished one: the new attempt's id."""
+    return _services.quiz_retry(user=user, attempt=attempt).pk
+
+
+def quiz_answer(
+    *,
+    user: "User",
+    attempt: "QuizAttempt",
+    question_id: int | str | None,
+    choice_id: int | None = None,
+    order: list[int] | None = None,
+    text: str | None = None,
+    duration_ms: int | None = None,
+    hold_typed_miss: bool = False,
+) -> None:
+    """Grade and store one answer of a quiz (the attempt's score follows); web shows
+    the feedback page, which reads the answer back."""
+    _services.quiz_answer(
+        user=user,
+        attempt=attempt,
+        question_id=question_id,
+        choice_id=choice_id,
+        order=order,
+        text=text,
+        duration_ms=duration_ms,
+        hold_typed_miss=hold_typed_miss,
+    )
+
+
+def quiz_answer_override(
+    *, user: "User", attempt: "QuizAttempt | None", question_id: int | None
+) -> None:
+    """ "I was right": a held typed miss counts as right (the attempt's score follows)."""
+    _services.quiz_answer_override(user=user, attempt=attempt, question_id=question_id)
+
+
+def quiz_finish(*, attempt: "QuizAttempt") -> None:
+    """Close a quiz (idempotent); the attempt given is read again, finished."""
+    _services.quiz_finish(attempt=attempt)
 
 
 def card_suspend(*, user: "User", card_id: object, now: datetime | None = None) -> None:

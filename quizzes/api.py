@@ -63,6 +63,7 @@ from quizzes.rest_api.public import PublicQuestionSerializer
 from quizzes.selectors import (
     ArticleFacts,
     EvidenceInParagraph,
+    QuestionPrompt,
     article_facts,
     bank_list_for_user,
     bank_list_studyable,
@@ -119,6 +120,7 @@ __all__ = [
     "BankStatus",
     "EvidenceInParagraph",
     "PublicQuestionSerializer",
+    "QuestionPrompt",
     "QuestionKind",
     "QuestionReportError",
     "QuestionStatus",

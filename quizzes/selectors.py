@@ -251,13 +251,23 @@ def questions_with_choices(question_ids: Iterable[int]) -> dict[int, Question]:
     )
 
 
-def question_get_for_student(*, user: AnyUser, question_id: int | str) -> Question | None:
+@dataclass(frozen=True)
+class QuestionPrompt:
+    """A question as a page names it: its id and its prompt."""
+
+    pk: int
+    prompt: str
+
+
+def question_get_for_student(*, user: AnyUser, question_id: int | str) -> QuestionPrompt | None:
     """A published question of a bank `user` may study (None otherwise)."""
-    return (
+    row = (
         Question.objects.published()
         .filter(pk=question_id, bank__in=banks_studyable_by(user))
+        .values_list("pk", "prompt")
         .first()
     )
+    return None if row is None else QuestionPrompt(pk=row[0], prompt=row[1])
 
 
 # --- what learning reads of the content side (through quizzes.api) --------

@@ -78,7 +78,6 @@ RETURNS_MODELS = {
     "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
     "quizzes.api.bank_get_for_student": "a foreign key of learning's writes; templates",
     "quizzes.api.bank_get_for_teacher": "the preview pages' templates",
-    "quizzes.api.question_get_for_student": "web's report page template",
     "quizzes.api.question_list_for_preview": "the study templates, with choices",
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
@@ -99,11 +98,6 @@ RETURNS_MODELS = {
     "learning.api.preferences_get": "web's preferences form is bound to it",
     "learning.api.preferences_update": "web's preferences form is bound to it",
     "learning.api.study_more": "web's preferences form is bound to it",
-    "learning.api.quiz_answer": "not read by web yet; to convert",
-    "learning.api.quiz_answer_override": "not read by web yet; to convert",
-    "learning.api.quiz_start": "web redirects to it; to convert to an id",
-    "learning.api.quiz_retry": "web redirects to it; to convert to an id",
-    "learning.api.quiz_finish": "the result template",
     "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
     "learning.api.student_assignments": "StudentAssignment carries the assignment for templates",
@@ -182,6 +176,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     card = CardFactory(user=student, question=question)
     learning_api.card_suspend(user=student, card_id=card.pk)
     classroom = ClassroomFactory()
+    attempt_id = learning_api.quiz_start(user=student, bank=question.bank, size=1)
+    attempt = learning_api.attempt_get_for_user(user=student, attempt_id=attempt_id)
+    wrong = question.choices.get(is_correct=False, position=1)
     returned = {
         "choices_for_grading": quizzes_api.choices_for_grading([question.pk]),
         "question_report_create": quizzes_api.question_report_create(
@@ -191,6 +188,15 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         "card_unsuspend": learning_api.card_unsuspend(user=student, card_id=card.pk),
         "review_undo_last": learning_api.review_undo_last(user=student),
         "article_facts": quizzes_api.article_facts([question.bank.article_id]),
+        "quiz_start": attempt_id,
+        "quiz_answer": learning_api.quiz_answer(
+            user=student, attempt=attempt, question_id=question.pk, choice_id=wrong.pk
+        ),
+        "quiz_finish": learning_api.quiz_finish(attempt=attempt),
+        "quiz_retry": learning_api.quiz_retry(user=student, attempt=attempt),
+        "question_get_for_student": quizzes_api.question_get_for_student(
+            user=student, question_id=question.pk
+        ),
     }
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
@@ -203,6 +209,11 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     ]
     assert returned["classroom_join"] == classes_api.JoinedClass(
         classroom_id=classroom.pk, name=classroom.name, created=True
+    )
+    assert (attempt.finished_at is not None, attempt.correct_count) == (True, 0)
+    assert returned["quiz_retry"] > attempt_id
+    assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
+        pk=question.pk, prompt=question.prompt
     )
     assert returned["card_unsuspend"] == learning_api.CardRef(
         card_id=card.pk, prompt=question.prompt

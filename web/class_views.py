@@ -107,7 +107,7 @@ def assignment_quiz(request, assignment_id: int):
     """Start the assignment's quiz: its bank, as many questions as it asks."""
     assignment = assignment_get_for_student(student=request.user, assignment_id=assignment_id)
     try:
-        attempt = learning_api.quiz_start(
+        attempt_id = learning_api.quiz_start(
             user=request.user,
             bank=assignment.bank,
             size=assignment.quiz_length or ASSIGNMENT_QUIZ_SIZE,
@@ -115,4 +115,4 @@ def assignment_quiz(request, assignment_id: int):
     except learning_api.ReviewError as error:
         messages.error(request, error.message)
         return redirect("web:home")
-    return redirect("web:quiz_take", attempt_id=attempt.pk)
+    return redirect("web:quiz_take", attempt_id=attempt_id)

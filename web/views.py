@@ -419,7 +419,7 @@ def quiz_list(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                attempt = learning_api.quiz_start(
+                attempt_id = learning_api.quiz_start(
                     user=request.user,
                     bank=form.cleaned_data["bank"],
                     size=form.cleaned_data["size"],
@@ -427,7 +427,7 @@ def quiz_list(request):
             except learning_api.ReviewError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                return redirect("web:quiz_take", attempt_id=attempt.pk)
+                return redirect("web:quiz_take", attempt_id=attempt_id)
         status = 400
     attempts = list(learning_api.attempt_list(user=request.user).select_related("bank")[:20])
     return render(
@@ -683,7 +683,7 @@ def quiz_result(request, attempt_id: int):
     if attempt.finished_at is None:
         if len(_answered_ids(attempt)) < attempt.size:
             return redirect("web:quiz_take", attempt_id=attempt.pk)
-        attempt = learning_api.quiz_finish(attempt=attempt)
+        learning_api.quiz_finish(attempt=attempt)
     review = _review_rows(attempt, learning_api.attempt_review(attempt=attempt))
     percent = round(100 * attempt.correct_count / attempt.size) if attempt.size else 0
     return render(
@@ -794,11 +794,11 @@ def quiz_retry(request, attempt_id: int):
     """ "Retry the ones I missed": a new quiz over the questions missed in this one."""
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     try:
-        retry = learning_api.quiz_retry(user=request.user, attempt=attempt)
+        retry_id = learning_api.quiz_retry(user=request.user, attempt=attempt)
     except learning_api.ReviewError as exc:
         messages.error(request, _not_found_or(exc))
         return redirect("web:quiz_result", attempt_id=attempt.pk)
-    return redirect("web:quiz_take", attempt_id=retry.pk)
+    return redirect("web:quiz_take", attempt_id=retry_id)
 
 
 @login_required
