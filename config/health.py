@@ -22,6 +22,7 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -38,9 +39,6 @@ logger = logging.getLogger(__name__)
 PROBE_EVERY = 10.0  # seconds between two probes of the broker by one process
 WORKER_SEEN_WITHIN = 60.0  # seconds: "a worker answered recently"
 PING_TIMEOUT = 0.5
-
-_probe_lock = threading.Lock()
-_probe: dict[str, Any] = {"at": None, "broker": "", "worker_seen": None}
 
 
 def _database_status() -> str:
@@ -85,20 +83,42 @@ def _ping_broker() -> tuple[str, bool]:
     return "ok", bool(replies)
 
 
-def _broker_and_worker() -> tuple[str, str]:
-    if not settings.CELERY_BROKER_URL or settings.CELERY_TASK_ALWAYS_EAGER:
-        return "not configured", "not configured"
-    now = time.monotonic()
-    with _probe_lock:
-        if _probe["at"] is None or now - _probe["at"] >= PROBE_EVERY:
-            broker, answered = _ping_broker()
-            _probe.update(at=now, broker=broker)
-            if answered:
-                _probe["worker_seen"] = now
-        seen = _probe["worker_seen"]
-        broker = _probe["broker"]
-    worker = "ok" if seen is not None and now - seen <= WORKER_SEEN_WITHIN else "no answer"
-    return broker, worker
+class BrokerProbe:
+    """The broker's and the workers' status, remembered between probes: a probe
+    (`ping`: broker status, whether a worker answered) runs at most every
+    PROBE_EVERY seconds of `clock`. One per process (BROKER_PROBE); a test builds
+    its own with its own ping and clock, and puts it in BROKER_PROBE's place."""
+
+    def __init__(
+        self,
+        *,
+        ping: Callable[[], tuple[str, bool]] = _ping_broker,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ping = ping
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._probed_at: float | None = None
+        self._broker = ""
+        self._worker_seen: float | None = None
+
+    def status(self) -> tuple[str, str]:
+        """(broker, worker) as the health answer shows them."""
+        if not settings.CELERY_BROKER_URL or settings.CELERY_TASK_ALWAYS_EAGER:
+            return "not configured", "not configured"
+        now = self._clock()
+        with self._lock:
+            if self._probed_at is None or now - self._probed_at >= PROBE_EVERY:
+                self._broker, answered = self._ping()
+                self._probed_at = now
+                if answered:
+                    self._worker_seen = now
+            seen, broker = self._worker_seen, self._broker
+        worker = "ok" if seen is not None and now - seen <= WORKER_SEEN_WITHIN else "no answer"
+        return broker, worker
+
+
+BROKER_PROBE = BrokerProbe()
 
 
 @never_cache
@@ -106,6 +126,6 @@ def _broker_and_worker() -> tuple[str, str]:
 def health(request: HttpRequest) -> JsonResponse:
     body: dict[str, Any] = {"database": _database_status(), "cache": _cache_status()}
     healthy = all(value == "ok" for value in body.values())
-    body["broker"], body["worker"] = _broker_and_worker()
+    body["broker"], body["worker"] = BROKER_PROBE.status()
     body["cache_fail_open"] = fail_open_count()
     return JsonResponse(body, status=200 if healthy else 503)
