@@ -119,20 +119,8 @@ class _LineDecoder(json.JSONDecoder):
 def load(data: bytes) -> ParsedBank:
     parsed = ParsedBank(bank=BankData())
     text = decode_text(data, parsed)
-    if text is None:
-        return parsed
-    try:
-        document = _LineDecoder(text).decode(text)
-    except json.JSONDecodeError as error:
-        parsed.problem(f"Broken JSON: {error.msg} (column {error.colno}).", line=error.lineno)
-        return parsed
-    except RecursionError:
-        parsed.problem("The JSON is nested too deeply.")
-        return parsed
-    if isinstance(document, list):  # a bare list of questions is accepted too
-        document = {"questions": document}
-    if not isinstance(document, dict):
-        parsed.problem("Expected a JSON object with 'bank' and 'questions'.", line=1)
+    document = None if text is None else _document(text, parsed)
+    if document is None:
         return parsed
     if document.get("format", FORMAT_NAME) != FORMAT_NAME:
         parsed.problem(f"'format' must be {FORMAT_NAME!r}.", line=getattr(document, "line", 1))
@@ -140,6 +128,43 @@ def load(data: bytes) -> ParsedBank:
     if not isinstance(bank_obj, dict):
         parsed.problem("'bank' must be an object.", line=1, field="bank")
         bank_obj = {}
+    _read_bank(bank_obj, parsed)
+    questions = document.get("questions")
+    if not isinstance(questions, list):
+        parsed.problem("'questions' must be a list.", line=_line(document), field="questions")
+        return parsed
+    for index, item in enumerate(questions, start=1):
+        if not isinstance(item, dict):
+            parsed.problem(f"Question {index} is not an object.", line=_line(document))
+            continue
+        question = _question(item, parsed)
+        if question is not None:
+            question.position = question.position or index
+            parsed.bank.questions.append(question)
+    return parsed
+
+
+def _document(text: str, parsed: ParsedBank) -> dict[str, Any] | None:
+    """The decoded top-level object (a bare list of questions is accepted too);
+    None, with the problem noted, for anything else."""
+    try:
+        document = _LineDecoder(text).decode(text)
+    except json.JSONDecodeError as error:
+        parsed.problem(f"Broken JSON: {error.msg} (column {error.colno}).", line=error.lineno)
+        return None
+    except RecursionError:
+        parsed.problem("The JSON is nested too deeply.")
+        return None
+    if isinstance(document, list):
+        document = {"questions": document}
+    if not isinstance(document, dict):
+        parsed.problem("Expected a JSON object with 'bank' and 'questions'.", line=1)
+        return None
+    return document
+
+
+def _read_bank(bank_obj: dict[str, Any], parsed: ParsedBank) -> None:
+    """The bank's title, description, tags and article into `parsed.bank`."""
     bank = parsed.bank
     bank.title = _str(bank_obj.get("title"))
     bank.description = _str(bank_obj.get("description"))
@@ -161,20 +186,6 @@ def load(data: bytes) -> ParsedBank:
         parsed.problem(
             "'article' must be an object or null.", line=_line(bank_obj), field="article"
         )
-
-    questions = document.get("questions")
-    if not isinstance(questions, list):
-        parsed.problem("'questions' must be a list.", line=_line(document), field="questions")
-        return parsed
-    for index, item in enumerate(questions, start=1):
-        if not isinstance(item, dict):
-            parsed.problem(f"Question {index} is not an object.", line=_line(document))
-            continue
-        question = _question(item, parsed)
-        if question is not None:
-            question.position = question.position or index
-            bank.questions.append(question)
-    return parsed
 
 
 def _line(obj: object) -> int | None:
