@@ -6,7 +6,9 @@ study history cannot be deleted (unpublish it instead)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +25,11 @@ from .models import (
     QuestionStatus,
     choices_in_storage_order,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from .models import Article
 
 BANK_FIELDS = ("title", "description", "article", "is_public")
 QUESTION_FIELDS = (
@@ -48,10 +55,10 @@ def _validate_question(question: Question) -> None:
 @transaction.atomic
 def bank_create(
     *,
-    owner,
+    owner: User,
     title: str,
     description: str = "",
-    article=None,
+    article: Article | None = None,
     status: str = BankStatus.DRAFT,
     is_public: bool = False,
 ) -> QuestionBank:
@@ -67,7 +74,7 @@ def bank_create(
 
 
 @transaction.atomic
-def bank_update(*, bank: QuestionBank, user=None, **fields) -> QuestionBank:
+def bank_update(*, bank: QuestionBank, user: User | None = None, **fields: Any) -> QuestionBank:
     unknown = set(fields) - set(BANK_FIELDS) - {"status"}
     if unknown:
         raise ValueError(f"Unknown bank fields: {sorted(unknown)}")
@@ -100,7 +107,9 @@ def bank_delete(*, bank: QuestionBank) -> None:
 
 
 @transaction.atomic
-def question_create(*, bank: QuestionBank, choices: Iterable[dict] = (), **fields) -> Question:
+def question_create(
+    *, bank: QuestionBank, choices: Iterable[dict[str, Any]] = (), **fields: Any
+) -> Question:
     unknown = set(fields) - set(QUESTION_FIELDS)
     if unknown:
         raise ValueError(f"Unknown question fields: {sorted(unknown)}")
@@ -121,7 +130,7 @@ def question_create(*, bank: QuestionBank, choices: Iterable[dict] = (), **field
 
 
 @transaction.atomic
-def question_update(*, question: Question, **fields) -> Question:
+def question_update(*, question: Question, **fields: Any) -> Question:
     unknown = set(fields) - set(QUESTION_FIELDS)
     if unknown:
         raise ValueError(f"Unknown question fields: {sorted(unknown)}")
@@ -153,7 +162,7 @@ def choice_create(
 
 
 @transaction.atomic
-def choice_update(*, choice: Choice, **fields) -> Choice:
+def choice_update(*, choice: Choice, **fields: Any) -> Choice:
     unknown = set(fields) - set(CHOICE_FIELDS)
     if unknown:
         raise ValueError(f"Unknown choice fields: {sorted(unknown)}")
@@ -227,7 +236,17 @@ def question_review_edit(
     return question
 
 
-def _distractor_sources(question: Question) -> dict:
+class DistractorSources(TypedDict):
+    """What fresh_distractors is told of a question's article, by keyword."""
+
+    people: Sequence[str]
+    other_people: Sequence[str]
+    countries: Sequence[str]
+    dates: Sequence[str]
+    published: date | None
+
+
+def _distractor_sources(question: Question) -> DistractorSources:
     """What the generator would know of the question's article, from its bank: the
     people, countries and dates the bank's questions are about (no new parse)."""
     from . import services
