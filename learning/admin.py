@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.http import Http404, HttpResponse
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from classes.api import assignment_list_for_teacher
 from classes.api import is_teacher as teaches  # read once per request
@@ -38,41 +41,54 @@ from .models import (
     StudyPreferences,
 )
 
+if TYPE_CHECKING:
+    from classes.api import Assignment
+
+    _BankProgressAdmin = admin.ModelAdmin[BankProgress]
+    _AssignmentReportAdmin = admin.ModelAdmin[AssignmentReport]
+    _CardAdmin = admin.ModelAdmin[Card]
+    _ReviewLogAdmin = admin.ModelAdmin[ReviewLog]
+    _StudyPreferencesAdmin = admin.ModelAdmin[StudyPreferences]
+    _QuizAttemptAdmin = admin.ModelAdmin[QuizAttempt]
+else:  # ModelAdmin takes no type argument at run time
+    _BankProgressAdmin = _AssignmentReportAdmin = _CardAdmin = admin.ModelAdmin
+    _ReviewLogAdmin = _StudyPreferencesAdmin = _QuizAttemptAdmin = admin.ModelAdmin
+
 
 class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
 class SuperuserOnlyMixin(ReadOnlyMixin):
-    def has_module_permission(self, request):
+    def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and request.user.is_superuser
 
-    def has_view_permission(self, request, obj=None):
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return request.user.is_active and request.user.is_superuser
 
 
 @admin.register(BankProgress)
-class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class BankProgressAdmin(ReadOnlyMixin, _BankProgressAdmin):
     list_display = ["title", "status", "question_total", "students", "progress_link"]
     search_fields = ["title"]
     ordering = ["title", "id"]
 
-    def has_module_permission(self, request):
+    def has_module_permission(self, request: HttpRequest) -> bool:
         return is_teacher(request.user)
 
-    def has_view_permission(self, request, obj=None):
+    def has_view_permission(self, request: HttpRequest, obj: BankProgress | None = None) -> bool:
         if not is_teacher(request.user):
             return False
         return obj is None or can_edit_bank(request.user, obj)
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[BankProgress]:
         owned = banks_editable_by(request.user).values("pk")
         published = published_questions().filter(bank=OuterRef("pk")).values("bank")
         students = (
@@ -95,19 +111,25 @@ class BankProgressAdmin(ReadOnlyMixin, admin.ModelAdmin):
         )
 
     @admin.display(description="questions")
-    def question_total(self, obj):
+    def question_total(self, obj: Any) -> int:
         return obj.published_total or 0
 
     @admin.display(description="students")
-    def students(self, obj):
+    def students(self, obj: Any) -> int:
         return obj.student_total or 0
 
     @admin.display(description="")
-    def progress_link(self, obj):
+    def progress_link(self, obj: BankProgress) -> SafeString:
         url = reverse("admin:learning_bankprogress_change", args=[obj.pk])
         return format_html('<a href="{}">Show progress</a>', url)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         bank = (
             self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
         )
@@ -140,7 +162,7 @@ SORTABLE = {"username", "status", "quiz_best", "cards_studied", "retention", "la
 
 
 @admin.register(AssignmentReport)
-class AssignmentReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AssignmentReportAdmin(ReadOnlyMixin, _AssignmentReportAdmin):
     """Per assignment of the teacher's classes: each student's status, scores,
     cards, retention, last activity and late mark (sortable, CSV), and the item
     analysis of its questions with the doubtful ones flagged."""
@@ -149,26 +171,34 @@ class AssignmentReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ["bank", "classroom"]
     search_fields = ["bank__title", "classroom__name"]
 
-    def has_module_permission(self, request):
+    def has_module_permission(self, request: HttpRequest) -> bool:
         return teaches(request.user)
 
-    def has_view_permission(self, request, obj=None):
+    def has_view_permission(
+        self, request: HttpRequest, obj: AssignmentReport | None = None
+    ) -> bool:
         if not teaches(request.user):
             return False
         if obj is None or request.user.is_superuser:
             return True
         return obj.classroom.teacher_id == request.user.pk
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AssignmentReport]:
         mine = assignment_list_for_teacher(teacher=request.user).values("pk")
         return super().get_queryset(request).filter(pk__in=mine).select_related("classroom", "bank")
 
     @admin.display(description="")
-    def report_link(self, obj):
+    def report_link(self, obj: AssignmentReport) -> SafeString:
         url = reverse("admin:learning_assignmentreport_change", args=[obj.pk])
         return format_html('<a href="{}">Show progress</a>', url)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         assignment = (
             self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
         )
@@ -207,7 +237,7 @@ class AssignmentReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/learning/assignment_report.html", context)
 
 
-def _progress_csv(assignment, rows: list[dict]) -> HttpResponse:
+def _progress_csv(assignment: Assignment, rows: list[dict[str, Any]]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"assignment-{assignment.pk}-progress.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -216,7 +246,7 @@ def _progress_csv(assignment, rows: list[dict]) -> HttpResponse:
 
 
 @admin.register(Card)
-class CardAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class CardAdmin(SuperuserOnlyMixin, _CardAdmin):
     list_display = [
         "id",
         "user",
@@ -235,7 +265,7 @@ class CardAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ReviewLog)
-class ReviewLogAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class ReviewLogAdmin(SuperuserOnlyMixin, _ReviewLogAdmin):
     list_display = [
         "id",
         "user",
@@ -252,12 +282,12 @@ class ReviewLogAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     date_hierarchy = "reviewed_at"
 
     @admin.display(boolean=True)
-    def undone(self, obj):
+    def undone(self, obj: ReviewLog) -> bool:
         return hasattr(obj, "undo")
 
 
 @admin.register(StudyPreferences)
-class StudyPreferencesAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class StudyPreferencesAdmin(SuperuserOnlyMixin, _StudyPreferencesAdmin):
     list_display = [
         "user",
         "desired_retention",
@@ -270,7 +300,7 @@ class StudyPreferencesAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(QuizAttempt)
-class QuizAttemptAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+class QuizAttemptAdmin(SuperuserOnlyMixin, _QuizAttemptAdmin):
     list_display = ["id", "user", "bank", "mode", "started_at", "finished_at", "correct_count"]
     list_select_related = ["user", "bank"]
     search_fields = ["user__username", "bank__title"]
