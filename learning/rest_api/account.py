@@ -7,13 +7,14 @@ from django.contrib.auth import logout
 from drf_spectacular.utils import OpenApiTypes, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from learning.account import account_delete, account_export
 
 
-class AccountDeleteInputSerializer(serializers.Serializer):
+class AccountDeleteInputSerializer(serializers.Serializer[None]):
     password = serializers.CharField(max_length=128, trim_whitespace=False)
 
 
@@ -30,7 +31,7 @@ class MeExportView(APIView):
             "key), and the articles/banks the user authored (ids and titles)."
         ),
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         data = account_export(user=request.user)
         filename = f"newsquiz-{request.user.get_username()}.json"
         return Response(data, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -60,7 +61,7 @@ class MeView(APIView):
             "still owns question banks."
         ),
     )
-    def delete(self, request):
+    def delete(self, request: Request) -> Response:
         data = AccountDeleteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = account_delete(user=request.user, password=data.validated_data["password"])

@@ -5,6 +5,7 @@ through the quizzes.api door, without reaching into this app's REST serializers.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,7 +15,7 @@ from quizzes.models import Choice, Question, QuestionKind
 __all__ = ["PublicChoiceSerializer", "PublicQuestionSerializer", "public_choices"]
 
 
-class PublicChoiceSerializer(serializers.Serializer):
+class PublicChoiceSerializer(serializers.Serializer[Choice]):
     id = serializers.IntegerField(read_only=True)
     text = serializers.CharField(read_only=True)
 
@@ -28,7 +29,7 @@ def public_choices(question: Question) -> list[Choice]:
     return choices
 
 
-class PublicQuestionSerializer(serializers.Serializer):
+class PublicQuestionSerializer(serializers.Serializer[Question]):
     """A question as a student sees it: no answer, no correct flag."""
 
     id = serializers.IntegerField(read_only=True)
@@ -37,5 +38,5 @@ class PublicQuestionSerializer(serializers.Serializer):
     choices = serializers.SerializerMethodField()
 
     @extend_schema_field(PublicChoiceSerializer(many=True))
-    def get_choices(self, question: Question) -> list[dict]:
+    def get_choices(self, question: Question) -> list[dict[str, Any]]:
         return [{"id": c.pk, "text": c.text} for c in public_choices(question)]
