@@ -3,8 +3,11 @@ to classes.services; outputs shape classes and assignments."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -17,19 +20,22 @@ from config.api_fields import (
     StrictCharField,
 )
 
+if TYPE_CHECKING:
+    from classes.selectors import AnyUser
 
-def join_url(request, classroom: Classroom) -> str:
+
+def join_url(request: HttpRequest | None, classroom: Classroom) -> str:
     path = reverse("web:class_join_link", args=[classroom.join_code])
     return request.build_absolute_uri(path) if request is not None else path
 
 
-class TeacherNameSerializer(serializers.Serializer):
+class TeacherNameSerializer(serializers.Serializer[User]):
     id = serializers.IntegerField()
     username = serializers.CharField()
 
 
 # --- students -----------------------------------------------------------------------------
-class StudentClassroomSerializer(serializers.Serializer):
+class StudentClassroomSerializer(serializers.Serializer[Classroom]):
     """A class as its student sees it (no join code: that is the teacher's to share)."""
 
     id = serializers.IntegerField()
@@ -38,12 +44,12 @@ class StudentClassroomSerializer(serializers.Serializer):
     teacher = TeacherNameSerializer()
 
 
-class JoinInputSerializer(serializers.Serializer):
+class JoinInputSerializer(serializers.Serializer[None]):
     code = StrictCharField(max_length=40, help_text="The join code, e.g. ABCD-EFGH (any case).")
 
 
 # --- teachers -----------------------------------------------------------------------------
-class TeachClassroomSerializer(serializers.ModelSerializer):
+class TeachClassroomSerializer(serializers.ModelSerializer[Classroom]):
     join_code = serializers.CharField(source="join_code_display", read_only=True)
     join_url = serializers.SerializerMethodField()
     member_count = serializers.IntegerField(read_only=True)
@@ -67,7 +73,7 @@ class TeachClassroomSerializer(serializers.ModelSerializer):
         return join_url(self.context.get("request"), classroom)
 
 
-class ClassroomUpdateInputSerializer(serializers.Serializer):
+class ClassroomUpdateInputSerializer(serializers.Serializer[None]):
     name = StrictCharField(max_length=120, required=False)
     description = StrictCharField(max_length=5000, required=False, allow_blank=True)
     join_open = StrictBooleanField(
@@ -79,13 +85,13 @@ class ClassroomCreateInputSerializer(ClassroomUpdateInputSerializer):
     name = StrictCharField(max_length=120)
 
 
-class MemberSerializer(serializers.Serializer):
+class MemberSerializer(serializers.Serializer[Any]):  # one Membership or a page of them
     id = serializers.IntegerField(source="student_id", help_text="The student's user id.")
     username = serializers.CharField(source="student.username")
     joined_at = serializers.DateTimeField()
 
 
-class MembersAddInputSerializer(serializers.Serializer):
+class MembersAddInputSerializer(serializers.Serializer[None]):
     usernames = serializers.ListField(
         child=StrictCharField(max_length=254),
         min_length=1,
@@ -94,23 +100,23 @@ class MembersAddInputSerializer(serializers.Serializer):
     )
 
 
-class MembersAddedSerializer(serializers.Serializer):
+class MembersAddedSerializer(serializers.Serializer[dict[str, list[str]]]):
     added = serializers.ListField(child=serializers.CharField())
     already = serializers.ListField(child=serializers.CharField())
 
 
-class MembersImportInputSerializer(serializers.Serializer):
+class MembersImportInputSerializer(serializers.Serializer[None]):
     file = serializers.FileField(
         help_text="CSV of usernames or emails: a `username` or `email` column, else the first."
     )
 
 
-class AssignmentBankSerializer(serializers.Serializer):
+class AssignmentBankSerializer(serializers.Serializer[Any]):  # a QuestionBank
     id = serializers.IntegerField()
     title = serializers.CharField()
 
 
-class TeachAssignmentSerializer(serializers.ModelSerializer):
+class TeachAssignmentSerializer(serializers.ModelSerializer[Assignment]):
     bank = AssignmentBankSerializer()
 
     class Meta:
@@ -130,7 +136,7 @@ class TeachAssignmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AssignmentUpdateInputSerializer(serializers.Serializer):
+class AssignmentUpdateInputSerializer(serializers.Serializer[None]):
     bank = PrimaryKeyField(
         queryset=banks_assignable_by(None),
         required=False,
@@ -152,7 +158,7 @@ class AssignmentUpdateInputSerializer(serializers.Serializer):
         required=False, help_text="Done once every card of the bank is studied once."
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args: Any, user: AnyUser | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if user is not None:
             cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks_assignable_by(user))
@@ -164,7 +170,9 @@ class AssignmentCreateInputSerializer(AssignmentUpdateInputSerializer):
         queryset=banks_assignable_by(None), help_text="A published bank: your own or a public one."
     )
 
-    def __init__(self, *args, classrooms=None, **kwargs):
+    def __init__(
+        self, *args: Any, classrooms: QuerySet[Classroom] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if classrooms is not None:
             cast(PrimaryKeyField, self.fields["classroom"]).limit_to(classrooms)
