@@ -4,9 +4,11 @@ hand plain values to quizzes.authoring / quizzes.services."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -22,16 +24,17 @@ from quizzes.models import (
     QuestionKind,
     QuestionStatus,
 )
+from quizzes.selectors import BankArticle, EvidenceSpan
 
 
 # --- student-facing output (a question's public shape: quizzes/rest_api/public.py) --------
-class ParagraphSpanSerializer(serializers.Serializer):
+class ParagraphSpanSerializer(serializers.Serializer[dict[str, int]]):
     index = serializers.IntegerField()
     start = serializers.IntegerField(help_text="Offset of its first character in `text`.")
     end = serializers.IntegerField(help_text="Offset just after its last character.")
 
 
-class EvidenceSpanSerializer(serializers.Serializer):
+class EvidenceSpanSerializer(serializers.Serializer[EvidenceSpan]):
     question = serializers.IntegerField(source="question_id")
     start = serializers.IntegerField(help_text="Offset in the article's `text`.")
     end = serializers.IntegerField()
@@ -40,7 +43,7 @@ class EvidenceSpanSerializer(serializers.Serializer):
     )
 
 
-class StudentArticleSerializer(serializers.Serializer):
+class StudentArticleSerializer(serializers.Serializer[BankArticle]):
     """A published bank's article as a student reads it (quizzes.selectors.bank_article)."""
 
     id = serializers.IntegerField(source="article.id")
@@ -59,7 +62,7 @@ class StudentArticleSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(ParagraphSpanSerializer(many=True))
-    def get_paragraphs(self, found) -> list[dict]:
+    def get_paragraphs(self, found: BankArticle) -> list[dict[str, int]]:
         return [
             {"index": index, "start": start, "end": end}
             for index, (start, end) in enumerate(found.paragraphs)
@@ -67,14 +70,14 @@ class StudentArticleSerializer(serializers.Serializer):
 
 
 # --- teacher authoring --------------------------------------------------------------------
-class TeachChoiceSerializer(serializers.ModelSerializer):
+class TeachChoiceSerializer(serializers.ModelSerializer[Choice]):
     class Meta:
         model = Choice
         fields = ["id", "question", "text", "is_correct", "position"]
         read_only_fields = fields
 
 
-class NestedChoiceInputSerializer(serializers.Serializer):
+class NestedChoiceInputSerializer(serializers.Serializer[None]):
     text = StrictCharField(max_length=500)
     is_correct = serializers.BooleanField(default=False)
     position = serializers.IntegerField(min_value=0, max_value=100_000, default=0)
@@ -83,19 +86,21 @@ class NestedChoiceInputSerializer(serializers.Serializer):
 class ChoiceCreateInputSerializer(NestedChoiceInputSerializer):
     question = PrimaryKeyField(queryset=Question.objects.none())
 
-    def __init__(self, *args, questions=None, **kwargs):
+    def __init__(
+        self, *args: Any, questions: QuerySet[Question] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if questions is not None:
             cast(PrimaryKeyField, self.fields["question"]).limit_to(questions)
 
 
-class ChoiceUpdateInputSerializer(serializers.Serializer):
+class ChoiceUpdateInputSerializer(serializers.Serializer[None]):
     text = StrictCharField(max_length=500, required=False)
     is_correct = serializers.BooleanField(required=False)
     position = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
-class TeachQuestionSerializer(serializers.ModelSerializer):
+class TeachQuestionSerializer(serializers.ModelSerializer[Question]):
     choices = TeachChoiceSerializer(many=True, read_only=True)
 
     class Meta:
@@ -125,7 +130,7 @@ EDITABLE_QUESTION_STATUSES = [
 ]
 
 
-class QuestionUpdateInputSerializer(serializers.Serializer):
+class QuestionUpdateInputSerializer(serializers.Serializer[None]):
     kind = serializers.ChoiceField(choices=QuestionKind.choices, required=False)
     prompt = StrictCharField(max_length=5000, required=False)
     answer = StrictCharField(max_length=2000, required=False, allow_blank=True)
@@ -147,13 +152,15 @@ class QuestionCreateInputSerializer(QuestionUpdateInputSerializer):
     prompt = StrictCharField(max_length=5000)
     choices = NestedChoiceInputSerializer(many=True, required=False, max_length=50)  # type: ignore[call-arg]  # (ListSerializer takes it; the stubs do not know)
 
-    def __init__(self, *args, banks=None, **kwargs):
+    def __init__(
+        self, *args: Any, banks: QuerySet[QuestionBank] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if banks is not None:
             cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks)
 
 
-class TeachBankSerializer(serializers.ModelSerializer):
+class TeachBankSerializer(serializers.ModelSerializer[QuestionBank]):
     question_count = serializers.IntegerField(
         read_only=True, help_text="Published questions in the bank."
     )
@@ -174,7 +181,7 @@ class TeachBankSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BankUpdateInputSerializer(serializers.Serializer):
+class BankUpdateInputSerializer(serializers.Serializer[None]):
     title = StrictCharField(max_length=200, required=False)
     description = StrictCharField(max_length=5000, required=False, allow_blank=True)
     status = serializers.ChoiceField(
@@ -189,7 +196,9 @@ class BankUpdateInputSerializer(serializers.Serializer):
     )
     article = PrimaryKeyField(queryset=Article.objects.none(), required=False, allow_null=True)
 
-    def __init__(self, *args, articles=None, **kwargs):
+    def __init__(
+        self, *args: Any, articles: QuerySet[Article] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if articles is not None:
             cast(PrimaryKeyField, self.fields["article"]).limit_to(articles)
@@ -200,7 +209,7 @@ class BankCreateInputSerializer(BankUpdateInputSerializer):
 
 
 # --- articles -----------------------------------------------------------------------------
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(serializers.ModelSerializer[Article]):
     text_length = serializers.SerializerMethodField()
     url = serializers.CharField(read_only=True, help_text="The source URL; may be empty.")
 
@@ -222,7 +231,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         return len(article.text)
 
 
-class ArticleInputSerializer(serializers.Serializer):
+class ArticleInputSerializer(serializers.Serializer[None]):
     """One of: `text` (JSON or form); `file` (multipart: a UTF-8 .txt or .md file, or a
     saved web page .html); or `url` alone, which the server fetches and reads. From a
     web page the title, author, publisher and publication date are read too; any of
@@ -241,7 +250,7 @@ class ArticleInputSerializer(serializers.Serializer):
     )
     published_on = serializers.DateField(required=False, allow_null=True)
 
-    def validate(self, attrs):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         has_text = bool(attrs.get("text"))
         has_file = attrs.get("file") is not None
         if has_text and has_file:
@@ -254,7 +263,7 @@ class ArticleInputSerializer(serializers.Serializer):
             )
         return attrs
 
-    def validate_file(self, upload):
+    def validate_file(self, upload: UploadedFile[bytes]) -> UploadedFile[bytes]:
         from config.api_errors import PayloadTooLarge
         from quizzes.services import is_html_upload
 
@@ -263,7 +272,7 @@ class ArticleInputSerializer(serializers.Serializer):
             if is_html_upload(upload.name or "")
             else settings.ARTICLE_MAX_BYTES
         )
-        if upload.size > limit:
+        if (upload.size or 0) > limit:
             raise PayloadTooLarge(
                 f"The file is {upload.size} bytes; at most {limit} are accepted.",
                 field="file",
@@ -271,12 +280,12 @@ class ArticleInputSerializer(serializers.Serializer):
         return upload
 
 
-class GenerateInputSerializer(serializers.Serializer):
+class GenerateInputSerializer(serializers.Serializer[None]):
     bank_title = StrictCharField(max_length=200, required=False, allow_null=True)
     publish = serializers.BooleanField(default=False)
 
 
-class GenerationResultSerializer(serializers.Serializer):
+class GenerationResultSerializer(serializers.Serializer[dict[str, Any]]):
     """GenerationResult.as_dict() of quizzes.services.bank_generate."""
 
     bank = serializers.IntegerField(help_text="Id of the (new or updated) question bank.")
@@ -291,7 +300,7 @@ class GenerationResultSerializer(serializers.Serializer):
     facts = serializers.DictField(child=serializers.IntegerField())
 
 
-class GenerationJobSerializer(serializers.ModelSerializer):
+class GenerationJobSerializer(serializers.ModelSerializer[GenerationJob]):
     """A generation job: POST articles/{id}/generate/ answers it (202), GET
     teach/jobs/{id}/ follows it until it is done (with its result) or failed."""
 
@@ -324,5 +333,5 @@ class GenerationJobSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(GenerationResultSerializer(allow_null=True))
-    def get_result(self, job: GenerationJob) -> dict | None:
+    def get_result(self, job: GenerationJob) -> dict[str, Any] | None:
         return job.counts if job.status == GenerationStatus.DONE and job.counts else None
