@@ -5,7 +5,7 @@ assignments and the account."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from learning import services as _services
 from learning.account import AccountError, account_delete, account_export
@@ -30,12 +30,9 @@ from learning.selectors import (
 from learning.services import (
     ReviewError,
     answer_grade,
-    preferences_get,
-    preferences_update,
     quiz_answers_settle,
     quiz_discard,
     review_record,
-    study_more,
     study_queue_open,
     typed_answer_match,
 )
@@ -43,7 +40,7 @@ from learning.services import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from learning.models import QuizAttempt
+    from learning.models import QuizAttempt, StudyPreferences
     from quizzes.api import Question, QuestionBank
 
 
@@ -53,6 +50,42 @@ class CardRef:
 
     card_id: int
     prompt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What web shows and edits of a student's study preferences."""
+
+    desired_retention: float
+    new_cards_per_day: int
+    max_reviews_per_day: int
+    time_zone: str
+    day_starts_at_hour: int
+
+
+def _preferences_row(preferences: "StudyPreferences") -> Preferences:
+    return Preferences(
+        desired_retention=preferences.desired_retention,
+        new_cards_per_day=preferences.new_cards_per_day,
+        max_reviews_per_day=preferences.max_reviews_per_day,
+        time_zone=preferences.time_zone,
+        day_starts_at_hour=preferences.day_starts_at_hour,
+    )
+
+
+def preferences_get(*, user: "User") -> Preferences:
+    """One's study preferences (the defaults when never saved)."""
+    return _preferences_row(_services.preferences_get(user=user))
+
+
+def preferences_update(*, user: "User", **fields: Any) -> Preferences:
+    """Change one's study preferences (ValidationError names the field): as saved."""
+    return _preferences_row(_services.preferences_update(user=user, **fields))
+
+
+def study_more(*, user: "User", new_cards: int | str | None = 10) -> None:
+    """Raise today's new-card limit by `new_cards` (ReviewError past the maximum)."""
+    _services.study_more(user=user, new_cards=new_cards)
 
 
 def quiz_start(*, user: "User", bank: "QuestionBank | None", size: int | str | None = 10) -> int:
@@ -128,6 +161,7 @@ __all__ = [
     "LEARNING_STATES",
     "AccountError",
     "CardRef",
+    "Preferences",
     "ReviewError",
     "account_delete",
     "account_export",

@@ -95,9 +95,6 @@ RETURNS_MODELS = {
     "learning.api.attempt_get_for_user": "the quiz pages' templates",
     "learning.api.attempt_list": "paginated by web",
     "learning.api.cards_suspended": "paginated by web",
-    "learning.api.preferences_get": "web's preferences form is bound to it",
-    "learning.api.preferences_update": "web's preferences form is bound to it",
-    "learning.api.study_more": "web's preferences form is bound to it",
     "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
     "learning.api.student_assignments": "StudentAssignment carries the assignment for templates",
@@ -197,6 +194,11 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         "question_get_for_student": quizzes_api.question_get_for_student(
             user=student, question_id=question.pk
         ),
+        "preferences_get": learning_api.preferences_get(user=student),
+        "preferences_update": learning_api.preferences_update(
+            user=student, time_zone="Asia/Tashkent"
+        ),
+        "study_more": learning_api.study_more(user=student, new_cards=5),
     }
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
@@ -215,6 +217,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
         pk=question.pk, prompt=question.prompt
     )
+    assert returned["preferences_get"].time_zone == "UTC"
+    assert returned["preferences_update"].time_zone == "Asia/Tashkent"
+    assert learning_api.preferences_get(user=student) == returned["preferences_update"]
     assert returned["card_unsuspend"] == learning_api.CardRef(
         card_id=card.pk, prompt=question.prompt
     )
