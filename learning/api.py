@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from learning import selectors as _selectors
 from learning import services as _services
 from learning.account import AccountError, account_delete, account_export
 from learning.assignments import student_assignments
 from learning.selectors import (
     LEARNING_STATES,
     attempt_get_for_user,
-    attempt_list,
     attempt_review,
     bank_mastery,
     card_is_suspended,
@@ -88,6 +88,33 @@ def study_more(*, user: "User", new_cards: int | str | None = 10) -> None:
     _services.study_more(user=user, new_cards=new_cards)
 
 
+@dataclass(frozen=True, slots=True)
+class AttemptRow:
+    """A quiz attempt as the list of past attempts shows it."""
+
+    pk: int
+    bank_title: str
+    started_at: datetime
+    finished_at: datetime | None
+    correct_count: int
+    size: int
+
+
+def attempt_list(*, user: "User", limit: int = 20) -> list[AttemptRow]:
+    """One's latest quiz attempts, newest first (at most `limit`)."""
+    return [
+        AttemptRow(
+            pk=attempt.pk,
+            bank_title=attempt.bank.title,
+            started_at=attempt.started_at,
+            finished_at=attempt.finished_at,
+            correct_count=attempt.correct_count,
+            size=attempt.size,
+        )
+        for attempt in _selectors.attempt_list(user=user)[:limit]
+    ]
+
+
 def quiz_start(*, user: "User", bank: "QuestionBank | None", size: int | str | None = 10) -> int:
     """Start a quiz over a published bank: the new attempt's id (web redirects to it)."""
     return _services.quiz_start(user=user, bank=bank, size=size).pk
@@ -160,6 +187,7 @@ def review_undo_last(*, user: "User") -> int | None:
 __all__ = [
     "LEARNING_STATES",
     "AccountError",
+    "AttemptRow",
     "CardRef",
     "Preferences",
     "ReviewError",

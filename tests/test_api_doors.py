@@ -93,7 +93,6 @@ RETURNS_MODELS = {
     "classes.api.classroom_preview_by_code": "the join page template",
     # learning (web's pages)
     "learning.api.attempt_get_for_user": "the quiz pages' templates",
-    "learning.api.attempt_list": "paginated by web",
     "learning.api.cards_suspended": "paginated by web",
     "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
@@ -200,6 +199,7 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         ),
         "study_more": learning_api.study_more(user=student, new_cards=5),
     }
+    returned["attempt_list"] = learning_api.attempt_list(user=student)
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
     )
@@ -217,6 +217,8 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
         pk=question.pk, prompt=question.prompt
     )
+    assert [row.pk for row in returned["attempt_list"]] == [returned["quiz_retry"], attempt_id]
+    assert returned["attempt_list"][1].bank_title == question.bank.title
     assert returned["preferences_get"].time_zone == "UTC"
     assert returned["preferences_update"].time_zone == "Asia/Tashkent"
     assert learning_api.preferences_get(user=student) == returned["preferences_update"]

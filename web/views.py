@@ -429,7 +429,7 @@ def quiz_list(request):
             else:
                 return redirect("web:quiz_take", attempt_id=attempt_id)
         status = 400
-    attempts = list(learning_api.attempt_list(user=request.user).select_related("bank")[:20])
+    attempts = learning_api.attempt_list(user=request.user, limit=20)
     return render(
         request,
         "web/quiz/list.html",
