@@ -13,21 +13,26 @@ QUOTES: dict[str, float] = {
     "colon_lead.named_person": 0.99,  # 1/1
     "colon_lead.pronoun_subject": 0.99,  # 1/1
     "nested.first_person": 0.99,  # 3/3
-    "same_paragraph_speaker": 1.0,  # 23/23
+    "same_paragraph_speaker": 1.0,  # 26/26
+    "speech_verb.according_to_source": 0.99,  # 1/1
+    "speech_verb.adjacent_name": 0.99,  # 1/1
+    "speech_verb.bare_national_body": 0.99,  # 1/1
     "speech_verb.definite_description": 0.99,  # 5/5
     "speech_verb.definite_person_noun": 0.99,  # 3/3
-    "speech_verb.document_author": 0.99,  # 3/3
+    "speech_verb.document_author": 1.0,  # 7/7
+    "speech_verb.name_after_title": 0.99,  # 3/3
     "speech_verb.name_before_verb": 0.99,  # 2/2
     "speech_verb.name_under_role_noun": 0.99,  # 1/1
-    "speech_verb.named_person": 0.99,  # 126/127
+    "speech_verb.named_person": 0.99,  # 133/134
     "speech_verb.named_role_of_organisation": 0.99,  # 2/2
     "speech_verb.national_body": 0.99,  # 1/1
     "speech_verb.organisation_in_apposition": 0.99,  # 2/2
     "speech_verb.organisation_pronoun": 0.99,  # 1/1
-    "speech_verb.organisation_subject": 0.94,  # 13/14
+    "speech_verb.organisation_subject": 0.95,  # 17/18
     "speech_verb.organisation_subject_before": 0.99,  # 1/1
     "speech_verb.owned_organisation": 0.99,  # 1/1
-    "speech_verb.pronoun_subject": 0.98,  # 40/41
+    "speech_verb.part_of_document": 0.99,  # 1/1
+    "speech_verb.pronoun_subject": 0.98,  # 42/43
     "speech_verb.reporting_clause": 0.99,  # 1/1
     "speech_verb.unnamed_person_named": 0.99,  # 1/1
 }

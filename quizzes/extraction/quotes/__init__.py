@@ -75,7 +75,14 @@ over the already-parsed Doc; nothing is parsed again):
                  "“...” — as the Appeals Court decision put it —" is the decision's
                  author (a document's compound names it). "“...,” said co-author and X
                  Research Fellow Ana Lind." is the name after the last title word when
-                 the people stage took it into an organisation's name.
+                 the people stage took it into an organisation's name, or the person it
+                 found there ("said study co-author and senior research fellow Ines Varga").
+                 "“...” was how X put it" is like "as X put it"; "in the words of X" like
+                 "according to X". Of two subjects the parse gives a verb ("His teammate
+                 Ola Berg added"), the one that is someone speaks. "X, asked whether ...,
+                 said" is X's (the parse gives X to the participle). "The agency / bank /
+                 university / union said" is an organisation named just before, like "the
+                 company". A text "from the family of X" / "by lawyers for X" is not X's.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

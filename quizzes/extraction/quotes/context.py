@@ -27,6 +27,8 @@ def is_speech_verb(tok: Token) -> bool:
     statement", "issued a letter")."""
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
+    if in_the_words_of(tok):
+        return True
     if tok.lower_ in SPEECH_FORMS:
         return True
     if tok.pos_ not in ("VERB", "AUX"):
@@ -46,13 +48,23 @@ def is_speech_verb(tok: Token) -> bool:
     )
 
 
+def in_the_words_of(tok: Token) -> bool:
+    """ "It was, in the words of one coach, “a dream”": "in the words of X" says whose they
+    were, like "according to X"."""
+    return (
+        tok.lower_ == "words"
+        and tok.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    )
+
+
 def as_put_it(tok: Token) -> bool:
-    """ "prices “went through the roof”, as the panel's report put it": "as X put it" says
-    whose words they were."""
+    """ "prices “went through the roof”, as the panel's report put it": "as X put it" (or
+    "“...” was how X put it") says whose words they were."""
     return (
         tok.lemma_.lower() == "put"
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
-        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in tok.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "how") for c in tok.children)
     )
 
 

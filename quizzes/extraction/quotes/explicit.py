@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
 from ..text import QuoteSpan
-from .context import SUBJECT_DEPS, Found, QuoteContext, as_put_it, is_speech_verb
+from .context import SUBJECT_DEPS, Found, QuoteContext, as_put_it, in_the_words_of, is_speech_verb
 from .speakers import Said, is_unnamed_person
 
 
@@ -73,8 +73,8 @@ def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
 
 
 def according_to_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
-    """ "“...”, according to X"."""
-    return next((v for v in s.verbs if v.lower_ == "according"), None)
+    """ "“...”, according to X", "in the words of X, “...”"."""
+    return next((v for v in s.verbs if v.lower_ == "according" or in_the_words_of(v)), None)
 
 
 def as_put_it_after(ctx: QuoteContext, s: Sentence) -> Token | None:

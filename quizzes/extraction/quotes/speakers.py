@@ -26,7 +26,14 @@ from ..lexicon import (
 )
 from ..people import LOOKBACK_CHARS, Mention
 from ..text import fold_word
-from .context import SUBJECT_DEPS, QuoteContext, addressed, is_speech_verb, questioned
+from .context import (
+    SUBJECT_DEPS,
+    QuoteContext,
+    addressed,
+    in_the_words_of,
+    is_speech_verb,
+    questioned,
+)
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
 SKIPPABLE = ("ADV", "AUX", "PART")
@@ -153,6 +160,7 @@ ORG_KIND_NOUNS = {
     "corporation", "airline", "carrier", "operator", "manufacturer", "maker", "retailer",
     "broadcaster", "club", "network", "platform", "startup", "lender", "insurer", "developer",
     "publisher", "automaker", "carmaker", "conglomerate", "giant", "chain", "brand",
+    "agency", "bank", "university", "union", "institute", "band", "league", "federation",
 }  # fmt: skip
 
 
@@ -311,6 +319,8 @@ def _named_in(s: Speakers, phrase: Token) -> str | None:
     "Lind's office")."""
     people = s.ctx.people
     for t in phrase.subtree:
+        if people.person_at(t.i) and _on_behalf(t, phrase):
+            return None  # "a statement from the family of Jo Ash": the family's words
         if people.person_at(t.i):
             owned = owned_organisation(s, t.head) if t.dep_ == "poss" else None
             return owned.speaker if owned is not None else people.person_at(t.i)
@@ -318,6 +328,22 @@ def _named_in(s: Speakers, phrase: Token) -> str | None:
         if org:
             return org
     return None
+
+
+def _on_behalf(name: Token, phrase: Token) -> bool:
+    """The name hangs on a common noun through "of"/"for" inside the phrase ("from the family
+    of X", "by lawyers for X"): that noun, not X, wrote the text."""
+    t = name
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    prep = t.head
+    return (
+        t.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.i != phrase.i
+        and prep.head.is_ancestor(name)
+    )
 
 
 def office_in_headline(s: Speakers, tok: Token) -> Said | None:
@@ -534,6 +560,17 @@ def according_to(s: Speakers, verb: Token, depth: int) -> Said | None:
     return _subject_beside_document(s, verb, obj) or according_to_source(s, verb, obj) or said
 
 
+def words_of(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The win was, in the words of coach Ida Berg, “a dream”": the one whose words they
+    are (None when unnamed: "in the words of one fan")."""
+    if not in_the_words_of(verb):
+        return None
+    owners = [o for c in verb.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if not owners:
+        return Said(None, "unknown", "words_of")
+    return s.person_of(owners[0])._replace(how="according_to")
+
+
 def according_to_source(s: Speakers, verb: Token, obj: Token) -> Said | None:
     """ "a “very rough” landing, according to The Harbour Ledger": a named source that is no
     person of the article (a publication, a website) after the quotation is the speaker, as
@@ -614,7 +651,9 @@ def quoted_as_saying(s: Speakers, verb: Token, depth: int) -> Said | None:
 def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "“...,” said co-author and Harlow Trust Senior Fellow Ines Varga.": after an inverted
     verb, a phrase running to the end of the sentence whose last title word ("Fellow",
-    "professor") is followed by a name the people stage took into an organisation's name."""
+    "professor") is followed by a name: the person the people stage found there, else the
+    name as written (it took it into an organisation's name). The parse makes the first
+    title word ("author") the subject, so this runs before ``verb_subject``."""
     ctx, doc = s.ctx, s.ctx.doc
     if verb.i == 0 or ctx.in_quote[verb.i - 1] is None:
         return None  # not right after the quotation
@@ -627,16 +666,35 @@ def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     name = doc[roles[-1] + 1 : end] if roles else None
     if name is None or not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
         return None
-    if any(ctx.people.person_at(t.i) for t in name):
-        return None  # a known person: the other rules name them
-    return Said(name.text, "explicit", "name_after_title")
+    known = ctx.people.person_at(name[-1].i)
+    return Said(known or name.text, "explicit", "name_after_title")
 
 
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
-    """The verb's own subject outside the quotation: "Mr D'Anieri said"."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and s.ctx.in_quote[child.i] is None:
-            return s.person_of(child)
+    """The verb's own subject outside the quotation: "Mr D'Anieri said". With two subjects
+    (the parse splits "His teammate Ola Berg added" into "teammate" and "Berg"), the
+    first that is someone."""
+    saids = [
+        s.person_of(child)
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS and s.ctx.in_quote[child.i] is None
+    ]
+    return next((x for x in saids if x.speaker), saids[0] if saids else None)
+
+
+def subject_of_participle_before(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "Governor Ida Wren, asked whether she would resign, said “...”": the parse gives the
+    name to the participle set off by commas, and the speech verb no subject."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = s.ctx.doc
+    for clause in verb.lefts:
+        if clause.tag_ not in ("VBN", "VBG", "VBD") or clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        for subj in clause.lefts:
+            if subj.dep_ in SUBJECT_DEPS and doc[clause.i - 1].text == ",":
+                said = s.person_of(subj)
+                return said if said.speaker else None
     return None
 
 
@@ -709,10 +767,12 @@ def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
 VerbRule = Callable[["Speakers", Token, int], "Said | None"]
 VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
+    words_of,
     passive_agent,
     quoted_as_saying,
     name_after_title,
     verb_subject,
+    subject_of_participle_before,
     relative_clause_head,
     adjacent_name,
     speaker_after_verb,

@@ -1467,3 +1467,64 @@ def test_inverted_said_with_an_organisation_and_no_title_is_the_organisation(quo
     assert said(quotes_of(text)) == {
         "We found a clear pattern in the herds": "Hollis Research Trust"
     }
+
+
+# ---------------------------------------------------------------- generalisation round (stop 22)
+def test_inverted_said_with_a_lowercase_title_before_a_known_person(quotes_of):
+    text = (
+        "Ines Varga studies coral at Bellmoor University.\n"
+        '"The reef recovered faster than we hoped," said study co-author and senior '
+        "research fellow Ines Varga."
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == {"The reef recovered faster than we hoped": "Ines Varga"}
+    assert quotes[0].rule == "speech_verb.name_after_title"
+
+
+def test_was_how_someone_put_it(quotes_of):
+    text = '"The voters have had their say," was how party leader Tomas Ferrand put it.'
+    assert said(quotes_of(text)) == {"The voters have had their say": "Tomas Ferrand"}
+
+
+def test_two_subjects_the_one_that_is_a_person_speaks(quotes_of):
+    text = (
+        'Ola Berg scored the winner.\nHis teammate Piet Lowry added: "He earned every bit of it."'
+    )
+    assert said(quotes_of(text)) == {"He earned every bit of it.": "Piet Lowry"}
+
+
+def test_participle_clause_between_the_name_and_said(quotes_of):
+    text = 'Governor Nils Marten, asked whether he would step down, said "certainly not".'
+    assert said(quotes_of(text)) == {"certainly not": "Nils Marten"}
+
+
+def test_participle_clause_after_a_thing_is_no_speaker(quotes_of):
+    text = 'The plan, unveiled on Monday, said costs would be "kept low".'
+    assert said(quotes_of(text)) == {"kept low": None}
+
+
+def test_the_agency_is_the_organisation_named_before(quotes_of):
+    text = (
+        "The launch was run by the Halden Space Centre. Its director, Tom Reyes, said it "
+        'went well. The agency added that the crew was "in good spirits".'
+    )
+    assert said(quotes_of(text))["in good spirits"] == "Halden Space Centre"
+
+
+def test_statement_from_the_family_of_a_person_is_not_that_person(quotes_of):
+    text = (
+        "Jonas Pell died on Sunday aged 90.\n"
+        'A statement from the family of Jonas Pell read: "We have lost a gentle soul."'
+    )
+    assert said(quotes_of(text)) == {"We have lost a gentle soul.": None}
+
+
+def test_in_the_words_of(quotes_of):
+    text = (
+        'The win was, in the words of coach Vera Lindqvist, "a dream come true". '
+        'In the words of one fan, it was "pure magic".'
+    )
+    assert said(quotes_of(text)) == {
+        "a dream come true": "Vera Lindqvist",
+        "pure magic": None,
+    }
