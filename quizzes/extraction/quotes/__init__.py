@@ -83,6 +83,12 @@ over the already-parsed Doc; nothing is parsed again):
                  said" is X's (the parse gives X to the participle). "The agency / bank /
                  university / union said" is an organisation named just before, like "the
                  company". A text "from the family of X" / "by lawyers for X" is not X's.
+                 "A spokesperson for <person>" is nobody named (its own name in apposition
+                 if given: "a spokesman for X, Tom Lee"). A kind of organisation or outlet
+                 with its name right after it ("trade website ShipWatch", "the news agency
+                 Interfax") is that name. A colon lead with no speech verb and no person
+                 subject naming one person ("left critic X unimpressed: “...”") is that
+                 person.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

@@ -296,12 +296,29 @@ def colon_lead(ctx: QuoteContext, s: Sentence, found: Found) -> None:
         if name:
             found.decide(name, "explicit", "colon_lead.name")
             return
+    if not _subject_of_lead(ctx, lead_tokens, found) and doc[colon].text == ":":
+        _only_person_in_lead(ctx, lead_tokens, found)
+
+
+def _subject_of_lead(ctx: QuoteContext, lead_tokens: range, found: Found) -> bool:
+    """The first subject of the lead, when it is someone: "Mr Reed was blunt: “...”"."""
+    doc = ctx.doc
     for i in lead_tokens:
         if doc[i].dep_ in SUBJECT_DEPS and ctx.in_quote[i] is None:
             said = ctx.speakers.person_of(doc[i])
             if said.speaker:
                 found.decide(said.speaker, said.how, f"colon_lead.{said.rule}")
-            return
+            return bool(said.speaker)
+    return False
+
+
+def _only_person_in_lead(ctx: QuoteContext, lead_tokens: range, found: Found) -> None:
+    """ "The plan left critic Ana Bloom unimpressed: “...”": a colon lead with no speech
+    verb and no person as its subject, naming exactly one person, gives that person."""
+    names = {ctx.people.person_at(i) for i in lead_tokens if ctx.in_quote[i] is None}
+    names.discard(None)
+    if len(names) == 1:
+        found.decide(names.pop(), "explicit", "colon_lead.only_person")
 
 
 def _lead_mark(ctx: QuoteContext, s: Sentence) -> int | None:

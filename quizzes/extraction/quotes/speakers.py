@@ -164,6 +164,34 @@ ORG_KIND_NOUNS = {
 }  # fmt: skip
 
 
+# Nouns for a news outlet, written before its name ("trade website ShipWatch reported").
+OUTLET_NOUNS = {
+    "website", "site", "newspaper", "paper", "magazine", "broadcaster", "channel", "station",
+    "blog", "outlet", "daily", "tabloid", "journal", "portal", "agency", "network",
+}  # fmt: skip
+
+
+def kind_noun_with_its_name(s: Speakers, tok: Token) -> Said | None:
+    """ "The news agency Interfax said", "trade website ShipWatch reported", "the company
+    Grellan Foods said": a kind of organisation written with its own name right after it is
+    that name (not an organisation named before)."""
+    low = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or (low not in OUTLET_NOUNS and low not in ORG_KIND_NOUNS):
+        return None
+    doc, ctx = s.ctx.doc, s.ctx
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or ctx.in_quote[nxt.i] is not None:
+        return None
+    words = [nxt]
+    while words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].pos_ == "PROPN":
+        words.append(doc[words[-1].i + 1])
+    if words[-1].head.i not in (tok.i, tok.head.i):
+        return None  # "the company Lind founded": not the company's name
+    if any(ctx.people.person_at(w.i) for w in words):
+        return None  # "the firm's founder" forms are left to the person rules
+    return Said(doc[words[0].i : words[-1].i + 1].text, "explicit", "kind_noun_with_its_name")
+
+
 def organisation_kind_noun(s: Speakers, tok: Token) -> Said | None:
     """ "Brightwave Energy cut its forecast. “...,” the company said": "the company / firm /
     group" is the organisation last the subject of a clause in this or the two sentences
@@ -172,6 +200,25 @@ def organisation_kind_noun(s: Speakers, tok: Token) -> Said | None:
         return None
     org = s.organisation_before(tok, sentences=3)
     return Said(org, "explicit", "organisation_kind_noun") if org else None
+
+
+def representative_of_person(s: Speakers, tok: Token) -> Said | None:
+    """ "A spokesperson for Prime Minister Ian Cole said": someone speaking for a named person
+    is nobody named (not the one they speak for), unless named in apposition: "a spokesman
+    for Ian Cole, Tom Lee, said" is Tom Lee (however the parse hangs the apposition)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ANONYMOUS_SOURCES:
+        return None
+    people = s.ctx.people
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "to"):
+            continue
+        named = [people.person_at(t.i) for t in prep.subtree if people.person_at(t.i)]
+        own = [people.person_at(t.i) for t in prep.subtree if t.dep_ == "appos"]
+        if own and own[-1] and own[-1] != named[0]:
+            return Said(own[-1], "explicit", "representative_of_person")
+        if named:
+            return Said(None, "nonperson", "representative_of_person")
+    return None
 
 
 def named_person(s: Speakers, tok: Token) -> Said | None:
@@ -517,7 +564,9 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     pronoun_subject,
     organisation_pronoun,
     organisation_subject_before,
+    kind_noun_with_its_name,
     organisation_kind_noun,
+    representative_of_person,
     named_person,
     organisation_in_apposition,
     owned_organisation,

@@ -1528,3 +1528,31 @@ def test_in_the_words_of(quotes_of):
         "a dream come true": "Vera Lindqvist",
         "pure magic": None,
     }
+
+
+def test_a_spokesperson_for_a_named_person_is_not_that_person(quotes_of):
+    text = (
+        'A spokeswoman for Governor Ian Colby said he was "deeply disappointed". '
+        'A spokesman for Ian Colby, Tom Leary, said the talks were "over".'
+    )
+    assert said(quotes_of(text)) == {"deeply disappointed": None, "over": "Tom Leary"}
+
+
+def test_a_kind_of_organisation_followed_by_its_name(quotes_of):
+    text = (
+        'Trade website ShipWatch reported that the tanker was "badly holed". '
+        'The news agency Interfax said the talks were "difficult".'
+    )
+    assert said(quotes_of(text)) == {"badly holed": "ShipWatch", "difficult": "Interfax"}
+
+
+def test_colon_after_a_clause_naming_one_person(quotes_of):
+    text = 'The new opera left critic Sarah Collins unimpressed: "a dull, overlong evening".'
+    quotes = quotes_of(text)
+    assert said(quotes) == {"a dull, overlong evening": "Sarah Collins"}
+    assert quotes[0].rule == "colon_lead.only_person"
+
+
+def test_colon_after_a_clause_naming_two_people_names_nobody(quotes_of):
+    text = 'The council met Sarah Collins and David Reed on Monday: "We need action now."'
+    assert said(quotes_of(text)) == {"We need action now.": None}
