@@ -88,7 +88,8 @@ over the already-parsed Doc; nothing is parsed again):
                  with its name right after it ("trade website ShipWatch", "the news agency
                  Interfax") is that name. A colon lead with no speech verb and no person
                  subject naming one person ("left critic X unimpressed: “...”") is that
-                 person.
+                 person. Feature verbs carry a quotation too ("radioed", "muttered",
+                 "laughed", "chanted": ``context.QUOTING_VERBS``).
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

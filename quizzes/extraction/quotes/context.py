@@ -20,6 +20,13 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Forms tagged as a noun now and then ("Smith says").
 _PLEAS = {"guilty", "innocent", "contest"}
 SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked"}
+# Verbs that carry a quotation in features and live reports ("“...,” she laughed", "he
+# radioed", "they chanted"); only here, so that the people stage's idea of a speech subject
+# stays as it is.
+QUOTING_VERBS = {
+    "radio", "email", "text", "message", "exclaim", "mutter", "scoff", "interject", "brag",
+    "gush", "laugh", "chant", "reflect", "shout", "yell", "scream", "whisper", "sing", "quip",
+}  # fmt: skip
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -38,6 +45,7 @@ def is_speech_verb(tok: Token) -> bool:
         return False  # "pleading guilty": a plea in court, not words quoted
     return (
         lemma in SPEECH_VERBS
+        or lemma in QUOTING_VERBS
         or (
             lemma in PUBLISH_VERBS
             and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in tok.children)

@@ -1556,3 +1556,14 @@ def test_colon_after_a_clause_naming_one_person(quotes_of):
 def test_colon_after_a_clause_naming_two_people_names_nobody(quotes_of):
     text = 'The council met Sarah Collins and David Reed on Monday: "We need action now."'
     assert said(quotes_of(text)) == {"We need action now.": None}
+
+
+def test_verbs_that_carry_a_quotation_in_features(quotes_of):
+    text = (
+        "David Reed and Sarah Collins flew the last leg. "
+        '"Hold your course," radioed Sarah Collins. "Too late for that," muttered David Reed.'
+    )
+    assert said(quotes_of(text)) == {
+        "Hold your course": "Sarah Collins",
+        "Too late for that": "David Reed",
+    }
