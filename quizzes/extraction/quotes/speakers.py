@@ -160,8 +160,12 @@ ORG_KIND_NOUNS = {
     "corporation", "airline", "carrier", "operator", "manufacturer", "maker", "retailer",
     "broadcaster", "club", "network", "platform", "startup", "lender", "insurer", "developer",
     "publisher", "automaker", "carmaker", "conglomerate", "giant", "chain", "brand",
-    "agency", "bank", "university", "union", "institute", "band", "league", "federation",
+    "agency", "band",
 }  # fmt: skip
+# Kinds whose members mostly carry the word in their names ("Bank of X", "X University"):
+# "the bank said" is then found by its name, never by the nearest other organisation;
+# only "the bank Lendco said" (the name right after) is taken here.
+NAMED_KIND_NOUNS = {"bank", "university", "union", "institute", "league", "federation", "party"}
 
 
 # Nouns for a news outlet, written before its name ("trade website ShipWatch reported").
@@ -176,7 +180,7 @@ def kind_noun_with_its_name(s: Speakers, tok: Token) -> Said | None:
     Grellan Foods said": a kind of organisation written with its own name right after it is
     that name (not an organisation named before)."""
     low = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or (low not in OUTLET_NOUNS and low not in ORG_KIND_NOUNS):
+    if tok.pos_ != "NOUN" or low not in OUTLET_NOUNS | ORG_KIND_NOUNS | NAMED_KIND_NOUNS:
         return None
     doc, ctx = s.ctx.doc, s.ctx
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -1567,3 +1567,11 @@ def test_verbs_that_carry_a_quotation_in_features(quotes_of):
         "Hold your course": "Sarah Collins",
         "Too late for that": "David Reed",
     }
+
+
+def test_the_bank_is_not_the_last_other_organisation(quotes_of):
+    text = (
+        "The Halden Space Centre said the launch went well. "
+        'The central bank said inflation was "stubborn".'
+    )
+    assert said(quotes_of(text)) == {"stubborn": None}
