@@ -44,7 +44,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from config.bulk_copy import CopyRows, analyze, copy_rows, reserve_ids
-from quizzes.api import load_bank_analyze, load_bank_ensure, question_filter
+from quizzes.api import load_bank_analyze, load_bank_ensure
 
 from .models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
 from .tallies import progress_rebuild
@@ -380,7 +380,7 @@ def seed_load(
         return histories[key]
 
     have = dict(
-        Card.objects.filter(question_filter("question", bank_id=load_bank.bank_id), user__in=users)
+        Card.objects.filter(bank_id=load_bank.bank_id, user__in=users)
         .values_list("user")
         .annotate(n=models.Count("id"))
         .values_list("user", "n")
@@ -396,6 +396,7 @@ def seed_load(
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
             made_cards, made_logs, per_day = _seed_student(
                 user=user,
+                bank_id=load_bank.bank_id,
                 question_ids=question_ids,
                 templates=histories_of(index - 1)[1],
                 reviewed_fraction=reviewed_fraction,
@@ -454,7 +455,7 @@ def _new_card(user_id: int, question_id: int, now: datetime) -> dict:
     }
 
 
-def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_copy):
+def _seed_student(*, user, bank_id, question_ids, templates, reviewed_fraction, now, use_copy):
     taken = set(
         Card.objects.filter(user=user, question_id__in=question_ids).values_list(
             "question_id", flat=True
@@ -482,6 +483,8 @@ def _seed_student(*, user, question_ids, templates, reviewed_fraction, now, use_
             card_values.append(_new_card(user.pk, question_id, now))
             histories.append(None)
 
+    for value in card_values:
+        value["bank_id"] = bank_id
     card_ids = _write_cards(card_values, use_copy=use_copy)
     logs = _write_logs(_log_values(user.pk, card_ids, histories), use_copy=use_copy)
     return len(card_values), logs, per_day

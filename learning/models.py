@@ -8,7 +8,8 @@ review writes a ReviewUndo row and restores the card from the log's snapshot.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.conf import settings
@@ -91,6 +92,15 @@ class CardState(models.IntegerChoices):
     RELEARNING = 3, "Relearning"
 
 
+class CardQuerySet(models.QuerySet["Card"]):
+    def bulk_create(self, objs: Iterable[Card], *args: Any, **kwargs: Any) -> list[Card]:
+        """Cards with their question's bank copied in (Card.bank), as save() does:
+        one query more only for cards whose question is not loaded."""
+        objs = list(objs)
+        Card.fill_banks(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Card(models.Model):
     """One user's memory of one question. Created lazily when first met."""
 
@@ -98,6 +108,10 @@ class Card(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
     )
     question = models.ForeignKey("quizzes.Question", on_delete=models.CASCADE, related_name="cards")
+    # A copy of question.bank (a question never changes bank), set when the card is
+    # made (save, bulk_create): due counts and per-bank reads of the cards never look
+    # up their questions (issue 16).
+    bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.CASCADE, related_name="+")
     state = models.PositiveSmallIntegerField(choices=CardState, default=CardState.NEW)
     step = models.PositiveSmallIntegerField(null=True, blank=True)
     stability = models.FloatField(null=True, blank=True)
@@ -115,6 +129,8 @@ class Card(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = CardQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "question"], name="card_unique_user_question"),
@@ -122,10 +138,41 @@ class Card(models.Model):
         indexes = [
             models.Index(fields=["user", "state", "due"]),
             models.Index(fields=["user", "due"]),
+            # Due counts read the index alone (an index-only scan, whatever the
+            # number of due cards): the card's bank and question are in it.
+            models.Index(
+                fields=["user", "state", "due"],
+                include=["suspended_at", "bank", "question"],
+                name="card_due_with_bank",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Card {self.pk} of {self.user} ({self.get_state_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.bank_id is None:
+            Card.fill_banks([self])
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def fill_banks(cards: Iterable[Card]) -> None:
+        """Set the bank of cards that have none from their questions (the loaded
+        ones; the others' in one query)."""
+        missing = [card for card in cards if card.bank_id is None]
+        unloaded = set()
+        for card in missing:
+            if Card.question.is_cached(card):
+                card.bank_id = card.question.bank_id
+            else:
+                unloaded.add(card.question_id)
+        if unloaded:
+            from quizzes.api import questions_by_ids
+
+            banks = dict(questions_by_ids(list(unloaded)).values_list("id", "bank_id"))
+            for card in missing:
+                if card.bank_id is None:
+                    card.bank_id = banks.get(card.question_id)
 
 
 class Rating(models.IntegerChoices):

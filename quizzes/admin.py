@@ -592,6 +592,12 @@ class QuestionAdmin(OwnedBankMixin, admin.ModelAdmin):
             return [name for name in self.list_display if name != "bank"]
         return self.list_display
 
+    def get_readonly_fields(self, request, obj=None):
+        """A saved question stays in its bank: what was learnt of it (students'
+        cards, their per-bank tallies) is counted in that bank."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "bank"] if obj is not None else readonly
+
     def get_queryset(self, request):
         return (
             super()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from quizzes.api import BankStatus, QuestionStatus, questions_with_status
+
 from .. import scheduler, sql
-from ..models import Card, CardState, StudyPreferences
+from ..models import BankTally, Card, CardState, StudyPreferences
 
 MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
@@ -44,3 +49,37 @@ def started_or_suspended(user: User | int) -> Exists:
 def time_zone_of(*, user: User) -> str | None:
     """The time zone the user chose (None before they have preferences)."""
     return StudyPreferences.objects.filter(user=user).values_list("time_zone", flat=True).first()
+
+
+UNPUBLISHED = (QuestionStatus.DRAFT, QuestionStatus.REJECTED, QuestionStatus.ARCHIVED)
+
+
+def unpublished_questions(*, bank_ids: Any) -> list[QuerySet[Any]]:
+    """The ids of the questions of these banks (a list or a subquery of ids) that are
+    not published (drafts, rejected and archived ones, which keep their cards): a
+    query per status, each read through the (bank, status, kind) index."""
+    return [
+        questions_with_status(status).filter(bank_id__in=bank_ids).order_by().values("pk")
+        for status in UNPUBLISHED
+    ]
+
+
+def of_published_questions(
+    cards: QuerySet[Card], *, user: User | int, bank_ids: Iterable[int] | None = None
+) -> QuerySet[Card]:
+    """`cards` (the user's) of published questions of published banks, from the
+    cards' own columns: the card's bank (Card.bank, its question's) is published,
+    and its question is none of the few unpublished questions of the user's banks
+    (their tallies name them: every card started or suspended counts in one) or of
+    `bank_ids`. No question is looked up per card (7,727 due cards took 83 ms so,
+    issue 16)."""
+    banks: Any
+    if bank_ids is None:
+        banks = BankTally.objects.filter(user=user).order_by().values("bank_id").distinct()
+    else:
+        banks = list(bank_ids)
+        cards = cards.filter(bank_id__in=banks)
+    cards = cards.filter(bank__status=BankStatus.PUBLISHED)
+    for unpublished in unpublished_questions(bank_ids=banks):
+        cards = cards.exclude(question_id__in=unpublished)
+    return cards

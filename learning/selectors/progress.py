@@ -20,10 +20,8 @@ from django.db.models import (
     FloatField,
     Func,
     Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
 )
@@ -34,14 +32,13 @@ from quizzes.api import (
     BankStatus,
     bank_published_counts,
     published_question_count,
-    published_questions,
 )
 
 from .. import scheduler, sql
 from ..models import BankTally, Card, CardState, QuizAttempt, StudyDay, StudyPreferences
 from ..study_day import day_start, study_date, zone_of
 from ..tallies import NOT_DUE, STRENGTH_SCALE, card_part, mastery_percent
-from .common import STARTED_STATES, preferences_or_default
+from .common import STARTED_STATES, of_published_questions, preferences_or_default
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -405,20 +402,19 @@ def _due_cards_between(
     *,
     inclusive: bool = False,
     bank_ids: Iterable[int] | None = None,
-) -> QuerySet[Any]:  # (Card rows with the `bank` annotation)
+) -> QuerySet[Card]:
     """The user's cards in learning, review or relearning (suspended ones aside:
     they are never due) due from `start` to `end`, of published questions (of
-    `bank_ids` when given), each with the `bank` of its question. The range walks the (user, state, due) index
-    and each card's question is looked up by its key (a scalar subquery: the
-    planner never joins every question, whatever it guesses of the range)."""
-    bank = published_questions().filter(pk=OuterRef("question_id")).order_by().values("bank_id")
+    `bank_ids` when given). The range walks the (user, state, due) index; the
+    card's bank and whether its question is published are read from the card
+    (Card.bank, common.of_published_questions), never from its question."""
     due_range = {"due__gte": start, "due__lte" if inclusive else "due__lt": end}
-    return (
+    return of_published_questions(
         Card.objects.filter(
             user=user, state__in=STARTED_STATES, suspended_at__isnull=True, **due_range
-        )
-        .annotate(bank=Subquery(bank[:1]))
-        .filter(Q(bank__in=bank_ids) if bank_ids is not None else Q(bank__isnull=False))
+        ),
+        user=user,
+        bank_ids=bank_ids,
     )
 
 

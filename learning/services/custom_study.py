@@ -69,7 +69,7 @@ def _suspension_set(card: Card, suspended_at: datetime | None) -> None:
     card.suspended_at = suspended_at
     card.save(update_fields=["suspended_at", "updated_at"])
     tally = TallyDelta.for_user(user_id=card.user_id)
-    tally.card(card.question.bank_id, before, before._replace(suspended=suspended_at is not None))
+    tally.card(card.bank_id, before, before._replace(suspended=suspended_at is not None))
     tally.save()
 
 

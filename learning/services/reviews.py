@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -613,7 +613,7 @@ CARD_ROW_COLUMNS = (
     question_path("question", "kind"),
     question_path("question", "explanation"),
     *CARD_STATE_FIELDS,
-    question_path("question", "bank_id"),
+    "bank_id",
     "suspended_at",
 )
 
@@ -690,11 +690,7 @@ def review_undo(*, user: User, client_uuid: object = None) -> UndoResult | None:
         )
         if log is None:
             return None
-        card = (
-            Card.objects.select_for_update(of=("self",))
-            .annotate(bank_id=F(question_path("question", "bank_id")))
-            .get(pk=log.card_id)
-        )
+        card = Card.objects.select_for_update(of=("self",)).get(pk=log.card_id)
         suspended = card.suspended_at is not None
         facts_before = CardFacts(card.state, card.stability, suspended, card.due)
         try:

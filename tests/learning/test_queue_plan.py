@@ -15,7 +15,7 @@ from learning.models import Card, CardState
 from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
-from tests.factories import QuestionBankFactory, QuestionFactory
+from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +122,10 @@ def _due(cards, state, *, days_ago):
             last_review=T0 - timedelta(days=30),
             due=T0 - timedelta(days=days_ago, minutes=number),
         )
+    # the tallies, as the reviews that gave the cards their state would have kept them
+    # (the counts read which banks the student has cards in from them)
+    if cards:
+        services.progress_rebuild(usernames=[cards[0].user.username])
 
 
 def test_counts_past_the_window_add_both_learning_states_and_leave_out_unpublished_questions(
@@ -146,3 +150,71 @@ def test_counts_past_the_window_add_both_learning_states_and_leave_out_unpublish
     # the same over the bank
     over_bank = read(student, bank=bank, limit=1)
     assert (over_bank.learning_count, over_bank.review_count) == (12, 13)
+
+
+def test_a_card_carries_its_questions_bank_whichever_way_it_is_made(student, teacher):
+    bank, other = QuestionBankFactory(owner=teacher), QuestionBankFactory(owner=teacher)
+    opened = QuestionFactory.create_batch(2, bank=bank)
+    alone = QuestionFactory(bank=other)
+    queue = services.study_queue_open(user=student, bank=bank, limit=5)
+    assert {item.card.bank_id for item in queue.items} == {bank.pk}
+    assert services.card_get_or_create(user=student, question=alone).bank_id == other.pk
+    # a card made from a question's id alone gets the bank read from the question
+    [made] = Card.objects.bulk_create(
+        [Card(user=teacher, question_id=opened[0].pk, due=T0)], batch_size=10
+    )
+    assert Card.objects.get(pk=made.pk).bank_id == bank.pk
+
+
+def _started(user, questions, *, state=CardState.REVIEW):
+    for question in questions:
+        CardFactory(user=user, question=question, state=state, stability=3.0, due=T0)
+
+
+def test_a_bank_whose_questions_are_all_started_offers_no_new_card(
+    student, teacher, django_assert_max_num_queries
+):
+    bank = QuestionBankFactory(owner=teacher)
+    _started(student, QuestionFactory.create_batch(4, bank=bank))
+    with django_assert_max_num_queries(7):
+        result = read(student, bank=bank, limit=10)
+    assert result.new_available == 0
+    assert all(not item.is_new for item in result.items)
+
+
+def test_an_archived_questions_card_does_not_hide_the_last_new_question(student, teacher):
+    """The bank's tallies count the started card of an archived question too: the
+    one published question left unstarted still comes as a new card."""
+    bank = QuestionBankFactory(owner=teacher)
+    started, archived, suspended = QuestionFactory.create_batch(3, bank=bank)
+    last = QuestionFactory(bank=bank, position=99)
+    _started(student, [started, archived])
+    CardFactory(user=student, question=suspended, suspended_at=T0)  # (a suspended new card)
+    archived.status = QuestionStatus.ARCHIVED
+    archived.save(update_fields=["status"])
+    # started and suspended cards: 3, as many as the bank's published questions
+    for over in (bank, None):
+        result = read(student, bank=over, limit=10)
+        assert result.new_available == 1
+        assert [item.question.pk for item in result.items if item.is_new] == [last.pk]
+    # once the last one is started, the bank has nothing new
+    _started(student, [last])
+    assert read(student, bank=bank, limit=10).new_available == 0
+
+
+def test_due_counts_read_no_question(student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(14, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = [i.card for i in services.study_queue_open(user=student, bank=bank, limit=14).items]
+    _due(cards, CardState.REVIEW, days_ago=2)
+    with CaptureQueriesContext(connection) as queries:
+        result = read(student, limit=1)  # a window of 12: the count goes on past it
+    assert result.review_count == 14
+    [counts] = [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+    plan = plan_of(counts)
+    # the card's bank and a short list of unpublished questions (read through the
+    # (bank, status, kind) index) tell which cards count: no question read by its key
+    assert "quizzes_question_pkey" not in plan
+    by_key = [line for line in plan.splitlines() if "USING INTEGER PRIMARY KEY" in line]
+    assert all("quizzes_questionbank" in line for line in by_key)

@@ -144,6 +144,21 @@ def test_question_change_page_shows_evidence_highlighted(teacher_client, teacher
     )
 
 
+def test_a_saved_question_stays_in_its_bank(teacher_client, teacher):
+    """Students' cards of a question count in its bank (learning's Card.bank and
+    tallies): the change page shows the bank but does not move the question."""
+    bank, other = QuestionBankFactory(owner=teacher), QuestionBankFactory(owner=teacher)
+    question = QuestionFactory(bank=bank)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    assert 'name="bank"' not in teacher_client.get(url).content.decode()
+    teacher_client.post(
+        url,
+        {"bank": other.pk, "kind": question.kind, "prompt": "Moved?", "status": "draft"},
+    )
+    question.refresh_from_db()
+    assert question.bank_id == bank.pk
+
+
 def test_teacher_cannot_edit_another_teachers_bank(client, other_teacher, bank):
     client.force_login(other_teacher)
     question = bank.questions.first()
