@@ -113,11 +113,16 @@ LOG_COLUMNS = (
 )
 
 
-def insert_logs(rows: list[dict[str, Any]]) -> list[int]:
-    """INSERT every log row in ONE statement; returns their ids in row order."""
+def insert_logs(rows: list[dict[str, Any]], *, skip_conflicts: bool = False) -> list[int]:
+    """INSERT every log row in ONE statement; returns their ids in row order. With
+    `skip_conflicts`, a row whose client_uuid the user has stored already (maybe by a
+    concurrent request: the database waits for it) is left out, and so is its id
+    (`ON CONFLICT DO NOTHING`: no savepoint needed around the statement)."""
     if connection.vendor not in ("sqlite", "postgresql"):  # portable, maybe chunked
-        logs = ReviewLog.objects.bulk_create([ReviewLog(**row) for row in rows])
-        return [log.pk for log in logs]
+        logs = ReviewLog.objects.bulk_create(
+            [ReviewLog(**row) for row in rows], ignore_conflicts=skip_conflicts
+        )
+        return [log.pk for log in logs if log.pk is not None]
     ops = connection.ops
     datetime_value, uuid_value = _adapters()
     json_value = ops.adapt_json_value
@@ -149,7 +154,8 @@ def insert_logs(rows: list[dict[str, Any]]) -> list[int]:
             cursor.execute(
                 f"INSERT INTO {qn(ReviewLog._meta.db_table)} "
                 f"({', '.join(map(qn, LOG_COLUMNS))}) "
-                f"VALUES {', '.join([values] * len(chunk))} RETURNING {qn('id')}",
+                f"VALUES {', '.join([values] * len(chunk))}"
+                f"{' ON CONFLICT DO NOTHING' if skip_conflicts else ''} RETURNING {qn('id')}",
                 params[chunk[0] * width : (chunk[-1] + 1) * width],
             )
             # ids grow in row order within one INSERT; RETURNING's own order is not promised

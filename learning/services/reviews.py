@@ -427,9 +427,10 @@ def review_record(
     (wrong -> Again, right -> Good, slow -> Hard). Writes the new memory state
     and one ReviewLog; a replayed client_uuid returns the stored result.
 
-    Queries: the card (locked, with everything answering needs), its UPDATE and
-    the log's INSERT, in one transaction; a client_uuid adds a savepoint around
-    the INSERT (a concurrent request may store the same id first)."""
+    Queries: the card (locked, with everything answering needs), its UPDATE, the
+    log's INSERT (ON CONFLICT DO NOTHING with a client_uuid: a concurrent request
+    may store the same id first, then it is replayed) and the two tally upserts,
+    in one transaction."""
     given = review_input(
         card_id=card_id,
         rating=rating,
@@ -497,19 +498,16 @@ def review_record(
         fields = {
             column: getattr(log, column) for column in sql.LOG_COLUMNS if column != "created_at"
         }
-        if client_uuid is None:
-            (log.pk,) = sql.insert_logs([fields])
-        else:
-            try:
-                with transaction.atomic():
-                    (log.pk,) = sql.insert_logs([fields])
-            except IntegrityError:
-                # A concurrent request stored the same client_uuid first.
-                replayed = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
-                if replayed is None:
-                    raise
-                transaction.set_rollback(True)
-                return replayed
+        inserted = sql.insert_logs([fields], skip_conflicts=client_uuid is not None)
+        if not inserted:
+            # A concurrent request stored the same client_uuid first.
+            assert client_uuid is not None  # (no conflict is skipped without one)
+            replayed = _replay(user=user, client_uuid=client_uuid, card_id=card_id)
+            if replayed is None:
+                raise IntegrityError(f"Review {client_uuid} neither stored nor found.")
+            transaction.set_rollback(True)
+            return replayed
+        (log.pk,) = inserted
         tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
         tally.review(reviewed_at, before["state"], rating)
         tally.card(row.bank_id, facts_before, row.facts())

@@ -101,6 +101,42 @@ def test_a_replayed_review_id_is_not_logged_twice(student, card):
     assert (card.state, card.step, card.due) == state_after_first
 
 
+def test_a_review_id_stored_meanwhile_by_another_request_is_replayed(student, card, monkeypatch):
+    """Between this answer's read of the card and its log's INSERT, a concurrent
+    request stores the same client_uuid: the INSERT skips the conflict, and the
+    answer is the other one's, with nothing of this one kept."""
+    from learning.services import reviews
+
+    client_uuid = uuid.uuid4()
+    read = reviews._answer_row
+    theirs = {}
+
+    def read_then_other_request_stores(**kwargs):
+        found = read(**kwargs)
+        theirs["log"] = ReviewLog.objects.create(
+            user=student,
+            card=card,
+            rating=1,
+            reviewed_at=T0,
+            client_uuid=client_uuid,
+            card_before={},
+            state_after=CardState.LEARNING,
+            due_after=T0 + timedelta(minutes=1),
+            result={"card": card.pk, "rating": 1, "state": "learning"},
+        )
+        return found
+
+    monkeypatch.setattr(reviews, "_answer_row", read_then_other_request_stores)
+    result = answer(student, card, 4, T0, client_uuid=client_uuid)
+    assert result.replayed is True
+    assert result.as_dict()["rating"] == 1
+    assert result.as_dict()["review_id"] == theirs["log"].pk
+    # (their log, written here in this answer's own transaction, went with it too)
+    assert not ReviewLog.objects.filter(user=student, rating=4).exists()
+    card.refresh_from_db()
+    assert card.state == CardState.NEW  # this answer's update went with its transaction
+
+
 def test_a_review_id_used_for_another_card_is_a_conflict(student, bank, card):
     client_uuid = uuid.uuid4()
     answer(student, card, 3, T0, client_uuid=client_uuid)

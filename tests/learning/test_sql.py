@@ -66,6 +66,17 @@ def test_insert_logs_writes_every_row_in_one_statement_and_returns_ids_in_order(
     assert stored[ids[0]].client_uuid is None
 
 
+def test_insert_logs_can_skip_a_client_uuid_stored_already(cards, django_assert_num_queries):
+    key = uuid.uuid4()
+    (first,) = sql.insert_logs([log_row(cards[0], 0, client_uuid=key)])
+    rows = [log_row(cards[1], 1, client_uuid=key), log_row(cards[2], 2)]
+    with django_assert_num_queries(1):  # no savepoint: the conflict is skipped in the statement
+        ids = sql.insert_logs(rows, skip_conflicts=True)
+    assert len(ids) == 1
+    assert ReviewLog.objects.get(pk=ids[0]).card_id == cards[2].pk
+    assert ReviewLog.objects.get(client_uuid=key).pk == first
+
+
 def test_insert_logs_splits_rows_the_database_cannot_take_in_one_statement(cards, monkeypatch):
     monkeypatch.setattr(sql, "rows_per_statement", lambda columns: 2)
     rows = [log_row(cards[i % 3], i) for i in range(5)]
