@@ -41,6 +41,18 @@ class Label:
     text: str
 
 
+def svg_texts(labels: list[Label], anchor: str = "") -> SafeString:
+    """The labels as SVG <text> elements (drawn here, not by a template loop: a
+    page's few dozen labels were three lookups each through the template engine)."""
+    attribute = f' text-anchor="{anchor}"' if anchor else ""
+    return mark_safe(  # numbers, a fixed anchor, and the texts escaped here
+        "".join(
+            f'<text x="{label.x}" y="{label.y}"{attribute}>{escape(label.text)}</text>'
+            for label in labels
+        )
+    )
+
+
 @dataclass
 class Heatmap:
     width: int
@@ -64,6 +76,10 @@ class Heatmap:
                 for x, y, day, count, level in self.cells
             )
         )
+
+    @cached_property
+    def svg_labels(self) -> SafeString:
+        return mark_safe(svg_texts(self.months) + svg_texts(self.weekdays))
 
     @cached_property
     def table_rows(self) -> SafeString:
@@ -200,6 +216,14 @@ class BarChart:
             "".join(_ROW % (escape(short_day_label(b.day)), b.count) for b in self.bars)
         )
 
+    @cached_property
+    def svg_y_labels(self) -> SafeString:
+        return svg_texts(self.y_labels, "end")
+
+    @cached_property
+    def svg_x_labels(self) -> SafeString:
+        return svg_texts(self.x_labels, "middle")
+
 
 _BAR = (
     '<rect x="%s" y="%s" width="%s" height="%s" rx="2" class="bar%s">'
@@ -292,6 +316,45 @@ class LineChart:
     baseline: float
     left: int
     right_edge: float
+
+    @cached_property
+    def svg_y_labels(self) -> SafeString:
+        return svg_texts(self.y_labels, "end")
+
+    @cached_property
+    def svg_x_labels(self) -> SafeString:
+        return svg_texts(self.x_labels, "middle")
+
+    @cached_property
+    def svg_points(self) -> SafeString:
+        """The weeks' dots, each titled with its retention (as `widthratio value 1
+        100` writes a percentage) and its number of answers."""
+        return mark_safe(  # numbers, and the labels escaped here
+            "".join(
+                f'<circle class="dot" cx="{p.x}" cy="{p.y}" r="3.5"><title>Week of '
+                f"{escape(p.label)}: {round(float(p.value or 0) / 1.0 * 100)}% of {p.reviews}"
+                "</title></circle>"
+                for p in self.points
+            )
+        )
+
+
+def retention_table_rows(weeks: list[dict[str, Any]]) -> SafeString:
+    """The retention table's rows ({"week", "reviews", "due_reviews", "retention"}):
+    week, all answers, due reviews, retention in % ("–" without due reviews)."""
+    return mark_safe(  # ISO dates, ints and percentages
+        "".join(
+            f'<tr><td>{escape(str(row["week"]))}</td><td class="num">{int(row["reviews"])}</td>'
+            f'<td class="num">{int(row["due_reviews"])}</td><td class="num">'
+            + (
+                f"{round(float(row['retention']) / 1.0 * 100)}%"
+                if row["retention"] is not None
+                else "–"
+            )
+            + "</td></tr>"
+            for row in weeks
+        )
+    )
 
 
 def retention_chart(

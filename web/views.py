@@ -844,7 +844,7 @@ def progress(request):
             "forecast": forecast,
             "retention_chart": retention,
             "retention": summary["retention"],
-            "weeks": summary["retention_by_week"],
+            "weeks_rows": charts.retention_table_rows(summary["retention_by_week"]),
             "mastery": charts.mastery_bars(summary["banks"]),
             "parts": charts.MASTERY_PARTS,
             "desired_retention": page["desired_retention"],

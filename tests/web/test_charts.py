@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.template import Context, Template
 from django.utils.formats import date_format
 
 from web.charts import (
@@ -15,6 +16,7 @@ from web.charts import (
     mastery_bars,
     nice_ceiling,
     retention_chart,
+    retention_table_rows,
     short_day_label,
     width_class,
 )
@@ -130,6 +132,54 @@ def test_retention_line_breaks_at_weeks_without_reviews():
     assert chart.path.count("L") == 1
     assert chart.target_y == chart.points[0].y  # the 0.9 week sits on the target line
     assert chart.points[2].y < chart.points[0].y < chart.points[1].y  # higher is better
+
+
+# What the progress template wrote with its loops before the charts drew these in
+# Python: the page's markup must not change.
+TEMPLATE_LOOPS = Template(
+    "{% for label in chart.y_labels %}"
+    '<text x="{{ label.x }}" y="{{ label.y }}" text-anchor="end">{{ label.text }}</text>'
+    "{% endfor %}|{% for point in chart.points %}"
+    '<circle class="dot" cx="{{ point.x }}" cy="{{ point.y }}" r="3.5"><title>Week of '
+    "{{ point.label }}: {% widthratio point.value 1 100 %}% of {{ point.reviews }}</title>"
+    "</circle>{% endfor %}|{% for label in chart.x_labels %}"
+    '<text x="{{ label.x }}" y="{{ label.y }}" text-anchor="middle">{{ label.text }}</text>'
+    "{% endfor %}|{% for row in weeks %}<tr><td>{{ row.week }}</td>"
+    '<td class="num">{{ row.reviews }}</td><td class="num">{{ row.due_reviews }}</td>'
+    '<td class="num">{% if row.retention is not None %}{% widthratio row.retention 1 100 %}%'
+    "{% else %}–{% endif %}</td></tr>{% endfor %}"
+)
+
+
+def test_retention_chart_and_table_draw_what_the_template_loops_drew():
+    weeks = [
+        {"week": "2026-11-02", "retention": 0.875, "reviews": 10, "due_reviews": 8},
+        {"week": "2026-11-09", "retention": None, "reviews": 3, "due_reviews": 0},
+        {"week": "2026-11-16", "retention": 0.8333, "reviews": 7, "due_reviews": 6},
+        {"week": "2026-11-23", "retention": 1.0, "reviews": 1, "due_reviews": 1},
+    ]
+    chart = retention_chart(weeks, target=0.9)
+
+    drawn = "|".join(
+        str(part)
+        for part in (
+            chart.svg_y_labels,
+            chart.svg_points,
+            chart.svg_x_labels,
+            retention_table_rows(weeks),
+        )
+    )
+
+    assert drawn == TEMPLATE_LOOPS.render(Context({"chart": chart, "weeks": weeks}))
+    assert "Week of 02 Nov: 88% of 10</title>" in drawn
+    assert '<td class="num">–</td>' in drawn
+
+
+def test_chart_labels_are_escaped():
+    chart = bar_chart([{"date": TODAY.isoformat(), "count": 1}], today=TODAY)
+    chart.x_labels[0] = type(chart.x_labels[0])(x=1, y=2, text="<b>&")
+
+    assert str(chart.svg_x_labels) == '<text x="1" y="2" text-anchor="middle">&lt;b&gt;&amp;</text>'
 
 
 def test_mastery_bars_stack_new_learning_young_mature():
