@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from html import escape
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,8 +24,10 @@ def _parse_day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-class HeatCell(NamedTuple):
-    """A day of the calendar (a tuple: a year of them is built on every progress page)."""
+@dataclass(slots=True)
+class HeatCell:
+    """A day of the calendar (not frozen: a frozen dataclass's __init__, a year of
+    them on every progress page, cost more than the rest of the heatmap)."""
 
     x: int
     y: int
@@ -72,8 +74,8 @@ class Heatmap:
     def svg_cells(self) -> SafeString:
         return mark_safe(  # ints and day_label's names only
             "".join(
-                _RECT % (x, y, level, day_label(day), count, "" if count == 1 else "s")
-                for x, y, day, count, level in self.cells
+                _RECT % (c.x, c.y, c.level, day_label(c.day), c.count, "" if c.count == 1 else "s")
+                for c in self.cells
             )
         )
 

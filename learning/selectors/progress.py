@@ -10,7 +10,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from django.core.cache import cache
 from django.db.models import (
@@ -53,13 +53,35 @@ STREAK_WINDOWS_DAYS = (35, 400, 3650)
 STREAK_WINDOW_DAYS = STREAK_WINDOWS_DAYS[0]
 
 
-def _study_days(*, user: User, first: date, last: date) -> dict[date, StudyDay]:
-    """The user's StudyDay rows from `first` to `last` (one query on the day
-    table: never the log, whatever the size of the history)."""
-    return {
-        row.day: row
-        for row in StudyDay.objects.filter(user=user, day__gte=first, day__lte=last, reviews__gt=0)
-    }
+class DayCounts(NamedTuple):
+    """A study day's counts, as the day table (StudyDay) keeps them."""
+
+    day: date
+    reviews: int
+    new: int
+    graded: int
+    passed: int
+
+
+NO_COUNTS = DayCounts(date.min, 0, 0, 0, 0)
+
+
+def _study_days_query(*, user: int, first: date, last: date) -> QuerySet[StudyDay]:
+    return (
+        StudyDay.objects.filter(user=user, day__gte=first, day__lte=last, reviews__gt=0)
+        .order_by()
+        .values_list(*DayCounts._fields)
+    )
+
+
+def _study_days(*, user: User, first: date, last: date) -> dict[date, DayCounts]:
+    """The user's day rows from `first` to `last` (one query on the day table:
+    never the log, whatever the size of the history; its SQL compiled once per
+    process, and a year of rows read as tuples, not model instances)."""
+    rows = sql.prepared_rows(
+        ("progress.study_days",), _study_days_query, user=user.pk, first=first, last=last
+    )
+    return {row[0]: DayCounts(*row) for row in rows}
 
 
 def review_heatmap(
@@ -76,7 +98,7 @@ def review_heatmap(
 
 
 def _heatmap_rows(
-    per_day: Mapping[date, StudyDay], *, today: date, days: int
+    per_day: Mapping[date, DayCounts], *, today: date, days: int
 ) -> list[dict[str, Any]]:
     """The heatmap's days from day rows read over at least the last `days` days."""
     first = today - timedelta(days=days - 1)
@@ -152,10 +174,9 @@ class _DaysSince(Func):
         return f"(julianday({now[0]}) - julianday({column[0]}))", params
 
 
-def _retrievability_avg(now: datetime, parameters: Any) -> Avg:
+def _retrievability_avg(now: datetime, decay: float, factor: float) -> Avg:
     """AVG of the cards' retrievability now, computed by the database (the
-    scheduler's forgetting curve)."""
-    decay, factor = scheduler.forgetting_curve(parameters)
+    scheduler's forgetting curve, of constants `decay` and `factor`)."""
     stability = Cast("stability", FloatField())
     return Avg(
         Power(
@@ -179,21 +200,39 @@ def _bank_sums(
     before today), for published banks; with `totals`, also the bank's published
     questions (`total`: a count per bank in the same statement). One query over a
     few rows per bank."""
-    rows = BankTally.objects.filter(user=user, bank__status=BankStatus.PUBLISHED)
+    values: dict[str, Any] = {"user": user.pk, "today": today}
     if bank_ids is not None:
-        rows = rows.filter(bank_id__in=bank_ids)
-    sums = rows.values("bank_id").annotate(
-        title=Max("bank__title"),
-        learning=Sum("learning"),
-        young=Sum("young"),
-        mature=Sum("mature"),
-        suspended_new=Sum("suspended_new"),
-        strength=Sum("strength"),
-        overdue=Sum("due", filter=Q(due_day__lt=today)),
-    )
-    if totals:
-        sums = sums.annotate(total=published_question_count("bank_id"))
-    return {row["bank_id"]: dict(row) for row in sums.order_by()}
+        values["banks"] = list(bank_ids)
+    shape = ("progress.bank_sums", totals, None if bank_ids is None else len(values["banks"]))
+    names = (*_BANK_SUM_COLUMNS, *(("total",) if totals else ()))
+    rows = sql.prepared_rows(shape, _bank_sums_query(totals), **values)
+    return {row[0]: dict(zip(names, row, strict=True)) for row in rows}
+
+
+_BANK_SUM_COLUMNS = (
+    "bank_id", "title", "learning", "young", "mature", "suspended_new", "strength", "overdue",
+)  # fmt: skip
+
+
+def _bank_sums_query(totals: bool) -> Any:  # (a build function for sql.prepared_rows)
+    def build(*, user: int, today: date, banks: list[int] | None = None) -> QuerySet[Any]:
+        rows = BankTally.objects.filter(user=user, bank__status=BankStatus.PUBLISHED)
+        if banks is not None:
+            rows = rows.filter(bank_id__in=banks)
+        sums = rows.values("bank_id").annotate(
+            title=Max("bank__title"),
+            learning=Sum("learning"),
+            young=Sum("young"),
+            mature=Sum("mature"),
+            suspended_new=Sum("suspended_new"),
+            strength=Sum("strength"),
+            overdue=Sum("due", filter=Q(due_day__lt=today)),
+        )
+        if totals:
+            sums = sums.annotate(total=published_question_count("bank_id"))
+        return sums.order_by().values_list(*_BANK_SUM_COLUMNS, *(("total",) if totals else ()))
+
+    return build
 
 
 def _today_of(user: User, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
@@ -345,10 +384,8 @@ def _bank_breakdown(*, user: User, today: date) -> list[dict[str, Any]]:
         return []
     totals = {bank_id: row["total"] or 0 for bank_id, row in sums.items()}
     scores: dict[int, list[Any]] = defaultdict(list)
-    for bank_id, finished_at, correct, question_ids in (
-        QuizAttempt.objects.filter(user=user, bank_id__in=list(sums), finished_at__isnull=False)
-        .order_by("finished_at")
-        .values_list("bank_id", "finished_at", "correct_count", "question_ids")
+    for bank_id, finished_at, correct, question_ids in sql.prepared_rows(
+        ("progress.quiz_scores", len(sums)), _quiz_scores_query, user=user.pk, banks=list(sums)
     ):
         if question_ids:
             scores[bank_id].append(
@@ -376,16 +413,34 @@ def _bank_breakdown(*, user: User, today: date) -> list[dict[str, Any]]:
     return sorted(banks, key=lambda e: (e["title"], e["bank"]))
 
 
+def _quiz_scores_query(*, user: int, banks: list[int]) -> QuerySet[Any]:
+    return (
+        QuizAttempt.objects.filter(user=user, bank_id__in=banks, finished_at__isnull=False)
+        .order_by("finished_at")
+        .values_list("bank_id", "finished_at", "correct_count", "question_ids")
+    )
+
+
 def _due_per_day(*, user: User, today: date, days: int) -> dict[date, int]:
     """Cards due per study day from the tallies, today to today + days - 1, those
     due before today under today - 1 (one query, ~a row per day)."""
-    overdue_key = today - timedelta(days=1)
-    return dict(
+    rows = sql.prepared_rows(
+        ("progress.due_per_day",),
+        _due_per_day_query,
+        user=user.pk,
+        overdue_key=today - timedelta(days=1),
+        end=today + timedelta(days=days),
+    )
+    return dict(rows)
+
+
+def _due_per_day_query(*, user: int, overdue_key: date, end: date) -> QuerySet[Any]:
+    return (
         BankTally.objects.filter(
             user=user,
             bank__status=BankStatus.PUBLISHED,
             due_day__gt=NOT_DUE,
-            due_day__lt=today + timedelta(days=days),
+            due_day__lt=end,
         )
         .annotate(key=Greatest("due_day", Value(overdue_key)))
         .values("key")
@@ -424,7 +479,7 @@ def _today(
     now: datetime,
     preferences: StudyPreferences,
     window: int = STREAK_WINDOW_DAYS,
-    per_day: dict[date, StudyDay] | None = None,
+    per_day: dict[date, DayCounts] | None = None,
     overdue: int | None = None,
 ) -> dict[str, Any]:
     """progress_today with the preferences at hand: the day rows of the last
@@ -452,7 +507,7 @@ def _today_figures(
     user: User,
     preferences: StudyPreferences,
     today: date,
-    per_day: Mapping[date, StudyDay],
+    per_day: Mapping[date, DayCounts],
     window: int,
     overdue: int,
     due_today: Mapping[int, tuple[int, int]],
@@ -460,7 +515,7 @@ def _today_figures(
     """progress_today from the rows at hand (a query more only when the streak
     fills the window of `per_day`)."""
     streak = _streak_over(user=user, today=today, per_day=per_day, window=window)
-    counts = per_day.get(today) or StudyDay()
+    counts = per_day.get(today) or NO_COUNTS
     new_limit = preferences.new_cards_limit_on(today)
     return {
         "reviewed": counts.reviews,
@@ -496,7 +551,7 @@ def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict[str, An
     ]
 
 
-def _retention_by_week(per_day: dict[date, StudyDay], first_week: date) -> list[dict[str, Any]]:
+def _retention_by_week(per_day: dict[date, DayCounts], first_week: date) -> list[dict[str, Any]]:
     """Answers given in review state per week, the last 12 weeks."""
     weekly: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])  # reviews, graded, passed
     for day, counts in per_day.items():
@@ -521,6 +576,24 @@ def _retention_by_week(per_day: dict[date, StudyDay], first_week: date) -> list[
     return retention_by_week
 
 
+def _average_query(decay: float, factor: float) -> Any:  # (a build for sql.prepared_rows)
+    def build(*, user: int, now: datetime) -> QuerySet[Any]:
+        return (
+            Card.objects.filter(
+                user=user,
+                state__in=(CardState.REVIEW, CardState.RELEARNING),
+                stability__gt=0,
+                last_review__isnull=False,
+            )
+            .values("user")  # (one group: the user's)
+            .annotate(r=_retrievability_avg(now, decay, factor))
+            .order_by()
+            .values_list("r")
+        )
+
+    return build
+
+
 # Above this many cards in review, a review moves the average retrievability by
 # less than 1/2000: it is kept for a few minutes instead of read over every card.
 AVERAGE_LIVE_CARDS = 2000
@@ -543,12 +616,14 @@ def _average_retrievability(
         if kept is not None:
             figure: float | None = kept[0]  # (what this function cached: a float or None)
             return figure
-    average = Card.objects.filter(
-        user=user,
-        state__in=(CardState.REVIEW, CardState.RELEARNING),
-        stability__gt=0,
-        last_review__isnull=False,
-    ).aggregate(r=_retrievability_avg(now, parameters))["r"]
+    decay, factor = scheduler.forgetting_curve(parameters)
+    rows = sql.prepared_rows(
+        ("progress.average_retrievability", decay, factor),  # (constants of the SQL text)
+        _average_query(decay, factor),
+        user=user.pk,
+        now=now,
+    )
+    average = rows[0][0] if rows else None
     average = round(average, 4) if average is not None else None
     if cards_in_review > AVERAGE_LIVE_CARDS:
         try:
@@ -602,7 +677,7 @@ def _summary(
     now: datetime,
     preferences: StudyPreferences,
     today: date,
-    per_day: dict[date, StudyDay] | None,
+    per_day: dict[date, DayCounts] | None,
 ) -> dict[str, Any]:
     """progress_summary with the preferences and (when read) the day rows of at
     least SUMMARY_WINDOW_DAYS at hand."""
