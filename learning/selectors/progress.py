@@ -617,12 +617,11 @@ def _average_retrievability(
             figure: float | None = kept[0]  # (what this function cached: a float or None)
             return figure
     decay, factor = scheduler.forgetting_curve(parameters)
-    rows = sql.prepared_rows(
-        ("progress.average_retrievability", decay, factor),  # (constants of the SQL text)
-        _average_query(decay, factor),
-        user=user.pk,
-        now=now,
-    )
+    build = _average_query(decay, factor)
+    if parameters:  # a student's own curve: its constants would make a shape per student
+        rows = list(build(user=user.pk, now=now))
+    else:  # the default curve: the SQL compiled once per process
+        rows = sql.prepared_rows(("progress.average_retrievability",), build, user=user.pk, now=now)
     average = rows[0][0] if rows else None
     average = round(average, 4) if average is not None else None
     if cards_in_review > AVERAGE_LIVE_CARDS:
