@@ -502,3 +502,59 @@ def test_bank_mastery_from_the_tally_equals_the_cards_one_by_one():
     assert figures["mastery"] == 39.9
     assert (breakdown["learning"], breakdown["young"], breakdown["mature"]) == (2, 2, 2)
     assert figures["new"] == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fitted", [False, True])
+def test_average_retrievability_is_the_forgetting_curve_over_the_cards_in_review(fitted):
+    """The progress page's average retrievability, computed by the database (its
+    statement compiled once for the default curve, built each time for a student's
+    fitted curve), is the scheduler's retrievability averaged over the cards in
+    review or relearning; new and learning cards are left out."""
+    from learning import scheduler
+    from learning.models import StudyPreferences
+    from tests.factories import CardFactory
+
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    student = UserFactory()
+    parameters = None
+    if fitted:  # the default curve with a steeper decay (its last weight)
+        parameters = [*scheduler.DEFAULT_PARAMETERS[:20], 0.5]
+        assert scheduler.parameters_valid(parameters)
+        StudyPreferences.objects.create(user=student, fsrs_parameters=parameters)
+    bank = QuestionBankFactory()
+    shapes = [
+        (CardState.NEW, None, None),
+        (CardState.LEARNING, 0.4, now - timedelta(hours=2)),
+        (CardState.REVIEW, 3.2, now - timedelta(days=9)),
+        (CardState.REVIEW, 25.0, now - timedelta(days=40)),
+        (CardState.RELEARNING, 1.5, now - timedelta(days=2)),
+    ]
+    for state, stability, last_review in shapes:
+        CardFactory(
+            user=student,
+            question=QuestionFactory(bank=bank),
+            state=state,
+            stability=stability,
+            last_review=last_review,
+            due=now,
+        )
+    expected = [
+        scheduler.retrievability(
+            stability=stability, last_review=last_review, now=now, parameters=parameters
+        )
+        for state, stability, last_review in shapes
+        if state in (CardState.REVIEW, CardState.RELEARNING)
+    ]
+
+    for _ in range(2):  # the second read reuses what the first compiled
+        summary = selectors.progress_summary(user=student, now=now)
+        assert summary["retention"]["average_retrievability"] == pytest.approx(
+            sum(expected) / len(expected), abs=1e-4
+        )
+    default_curve = [
+        scheduler.retrievability(stability=s, last_review=r, now=now)
+        for state, s, r in shapes
+        if state in (CardState.REVIEW, CardState.RELEARNING)
+    ]
+    assert (sum(default_curve) != pytest.approx(sum(expected), abs=1e-3)) is fitted
