@@ -50,6 +50,7 @@ from .text import (
     word_cases,
     words,
 )
+from .which_country import top_office
 from .wording import clause_parts, past_to_base, strip_time, verb_index
 
 FACT_LIMIT = 2  # questions per fact in one bank
@@ -675,6 +676,16 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+def top_office_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is Ana Ruiz the president of?": who heads a state is world
+    knowledge, like a capital (blind judges: Merkel, Assad); the article teaches
+    nothing a student could not know without it. Ministers, envoys and acting
+    leaders are asked (which_country.top_office)."""
+    if draft.kind == "which_country" and top_office(draft.prompt):
+        return "trivia: who heads a country is world knowledge"
+    return None
+
+
 _LOOSE_PHRASES = (" linked to ", " is from ", " links ")
 
 
@@ -941,6 +952,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     stated_inside_a_quotation,
     # it is about the article
     world_trivia,
+    top_office_trivia,
 )
 
 

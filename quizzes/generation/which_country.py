@@ -414,6 +414,25 @@ def also_right(link: CountryLink, ctx: GenerationContext) -> list[str]:
     ]
 
 
+# The offices at the top of a state: who a country's president, prime minister or
+# king is is world knowledge, like its capital ("Which country is Vladimir Putin the
+# president of?"): a student knows it or not, the article does not teach it. An acting
+# or interim holder is no world figure: the article is what says who they are.
+_TOP_OFFICE = re.compile(
+    r"^Which country (?:is|was) .+ the (?P<office>president|prime minister|premier|chancellor|"
+    r"king|queen|emperor|monarch|sultan|emir|crown prince|supreme leader|head of state|"
+    r"head of government) of\?$"
+)
+
+
+def top_office(prompt: str) -> str | None:
+    """The head of state or government office a which-country prompt asks about
+    ("president", "chancellor"), None for any other ("foreign minister", "the
+    acting prime minister", "Which country’s rugby federation …")."""
+    found = _TOP_OFFICE.match(prompt)
+    return found["office"] if found else None
+
+
 LOOSE = "linked to in the article"
 
 

@@ -45,7 +45,9 @@ def granularity(label: str) -> str:
 def test_sample_reaches_the_question_counts(drafts):
     counts = Counter(d.kind for d in drafts)
     assert counts["who_said"] >= 12
-    assert counts["which_country"] >= 5  # one per answer country
+    # One per answer country; who heads a state (Tokayev, Putin, Xi, Merkel) is world
+    # knowledge, not asked (issue 11 §4, blind judges of batch 8).
+    assert counts["which_country"] >= 2
     assert counts["when"] >= 5
     assert counts["ordering"] == 1
     assert counts["cloze"] >= 2
@@ -84,7 +86,7 @@ def test_when_options_are_dates_of_the_answers_granularity(drafts):
 
 def test_known_questions_of_the_sample(drafts):
     by_prompt = {d.prompt: d.answer for d in drafts}
-    assert by_prompt["Which country is Kassym-Jomart Tokayev the president of?"] == "Kazakhstan"
+    assert "Which country is Kassym-Jomart Tokayev the president of?" not in by_prompt
     assert "In which country is Tashkent?" not in by_prompt  # a capital: world trivia
     # One question per answer country, a person's first.
     assert by_prompt["Which country is Temur Umarov based in?"] == "Uzbekistan"
