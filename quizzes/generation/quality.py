@@ -51,6 +51,7 @@ from .text import (
     words,
 )
 from .which_country import top_office
+from .who_said import is_publication, names_a_thing
 from .wording import clause_parts, past_to_base, strip_time, verb_index
 
 FACT_LIMIT = 2  # questions per fact in one bank
@@ -361,6 +362,17 @@ def options_of_the_answers_type(draft: QuestionDraft, ctx: GenerationContext) ->
         if not any(o in ctx.organisations or is_organisation(o) for o in wrong):
             return "options: the only organisation among people"
     return problem
+
+
+def publication_among_people(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said …?" → the Daily Herald, beside three people: a newspaper, a site or a
+    building the article names as such stands out among people (blind judge, batch 9)."""
+    if draft.kind != "who_said" or not is_publication(draft.answer, ctx):
+        return None
+    wrong = [t for t, ok, _ in draft.choices if not ok]
+    if all(plausible_person(o) and not names_a_thing(o, ctx.article_text) for o in wrong):
+        return "options: a publication among people"
+    return None
 
 
 def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -904,6 +916,40 @@ def stated_inside_a_quotation(draft: QuestionDraft, ctx: GenerationContext) -> s
     return None
 
 
+# The rules a timeline item is read against, as the statement it is ("Chirac was mayor
+# of Paris."): the question's prompt is fixed, its items are rewritten clauses.
+_ITEM_RULES = (
+    unbalanced_marks, stray_spacing, name_rewritten, possessive_without_noun,
+    noun_taken_for_verb, office_of_a_person, pronoun_without_antecedent,
+    relative_time_left, unsure_fact,
+)  # fmt: skip
+
+
+def timeline_item_problem(item: str, dated: DatedFact, ctx: GenerationContext) -> str | None:
+    """ "The President of Ana Ruiz was made", "X also criticised the move, this time":
+    a garbled item, or one stated inside someone's quotation, spoils a timeline."""
+    probe = QuestionDraft(
+        kind="ordering",
+        prompt=f"{item}.",
+        answer=item,
+        choices=[],
+        explanation="",
+        evidence_start=dated.event.evidence_start,
+        evidence_end=dated.event.evidence_end,
+        fingerprint="",
+        source=dated,
+    )
+    for rule in _ITEM_RULES:
+        problem = rule(probe, ctx)
+        if problem:
+            return problem
+    if dated.event.evidence_start is not None and inside_quotation(
+        ctx.article_text, dated.event.evidence_start
+    ):
+        return "answer: the sentence is inside a quotation, someone's claim"
+    return None
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
@@ -943,6 +989,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     quote_echoes_title,
     country_in_headline,
     options_of_the_answers_type,
+    publication_among_people,
     option_also_right,
     nearest_country,
     loose_link_to_a_dated_thing,
@@ -1420,6 +1467,27 @@ def true_false_share(
     return None
 
 
+def timeline_of_asked_dates(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "Put in order: A (1995), B (2015), C (2018)" beside "In what year did A …?" for
+    each: the dates the bank asks give the order away, and the timeline asks nothing
+    new (blind judge, batch 9). A timeline keeps at most one event whose date another
+    question asks."""
+    if draft.kind != "ordering":
+        return None
+    asked = {
+        key
+        for other in kept
+        if other.kind == "when" or other.target.startswith("date:")
+        for key in other.fact_keys
+    }
+    repeated = [key for key in draft.fact_keys if key in asked]
+    if len(repeated) > 1:
+        return f"timeline: {len(repeated)} of its events' dates are asked by other questions"
+    return None
+
+
 BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]
 BANK_RULES: tuple[BankRule, ...] = (
     same_utterance,
@@ -1434,6 +1502,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     tells_the_speaker,
     same_words_dated,
     true_false_share,
+    timeline_of_asked_dates,
 )
 
 

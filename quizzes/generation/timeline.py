@@ -4,15 +4,39 @@ Choices carry the correct order in their positions 1..n."""
 
 from __future__ import annotations
 
+import re
+
 from .context import DatedFact, GenerationContext, without_country_roles
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import event_key, question_fingerprint
+from .quality import timeline_item_problem
 from .text import normalise, plain_spaces, restore_names, shorten
 from .wording import event_sentence, strip_time
 
 MIN_EVENTS, MAX_EVENTS = 3, 5
 MIN_ITEM_WORDS = 4
+
+# A span, not a point: "mayor from 1977 to 1995" is no earlier than "elected in 1995".
+_SPAN = re.compile(r"\b(?:from|between|since|until|till|through|throughout)\b|\d\s*[–-]\s*\d", re.I)
+# An adverb that tied the sentence to the one before: "X was also an opponent of …".
+_TIE = re.compile(r"\s+(?:also|too|again|likewise|meanwhile)\b(?=\s)", re.I)
+
+
+def _spans(dated: DatedFact) -> bool:
+    """ "from 1977 to 1995", "between 2001 and 2004", "since 2011": the event lasts, so
+    where it stands in the order is unclear."""
+    when = dated.event.when or ""
+    if _SPAN.search(when):
+        return True
+    evidence = plain_spaces(dated.event.evidence)
+    return bool(
+        when
+        and re.search(
+            rf"\b(?:from|since|between)\s+{re.escape(when)}\b|{re.escape(when)}\s*[–-]\s*\d",
+            evidence,
+        )
+    )
 
 
 def _strictly_ordered(candidates: list[DatedFact]) -> list[DatedFact]:
@@ -50,7 +74,12 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         sentence = event_sentence(strip_time(dated.event.event, dated.event.when))
         if not sentence or len(sentence) > 120 or len(sentence.split()) < MIN_ITEM_WORDS:
             continue
+        if _spans(dated):
+            continue
         text = restore_names(without_country_roles(sentence, ctx), ctx.article_text)
+        text = _TIE.sub("", text)
+        if timeline_item_problem(text, dated, ctx):
+            continue
         if normalise(text) in {normalise(t) for t in texts.values()}:
             continue
         key = event_key(dated.event)

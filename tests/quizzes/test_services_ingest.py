@@ -4,6 +4,8 @@ Most tests feed hand-built facts of the sample article through a stand-in for
 the extractor (fast, no spaCy); tests/quizzes/generation/test_sample_quality.py
 runs the real one."""
 
+from datetime import date
+
 import pytest
 
 from quizzes import services
@@ -12,7 +14,7 @@ from quizzes.models import Article, Choice, GenerationJob, Question, QuestionBan
 from quizzes.services import ArticleInputError
 from tests.factories import ArticleFactory, CardFactory, QuestionBankFactory, QuestionFactory
 
-from .generation.facts_for_tests import quote, sample_facts
+from .generation.facts_for_tests import SAMPLE_TEXT, quote, sample_facts
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +128,23 @@ def test_bank_generate_creates_a_draft_bank_of_generated_questions(sample_articl
     question = questions.filter(kind="who_said").first()
     assert question.choices.filter(is_correct=True).get().text == question.answer
     assert question.evidence_text in question.explanation
-    # What the generator knows for grading and feedback is stored too.
-    timeline = questions.get(kind="ordering")
-    assert all(timeline.choices.values_list("date_label", flat=True))
+
+
+def test_bank_generate_stores_the_dates_of_a_timelines_items(sample_article, teacher, monkeypatch):
+    """What the generator knows for grading and feedback is stored too (the sample's
+    own timeline is dropped by the quality check: its dates are asked one by one)."""
+    import quizzes.generation
+    from quizzes.generation import generation_context, timeline
+
+    ordering = timeline.build(
+        generation_context(sample_facts(), article_text=SAMPLE_TEXT, published=date(2022, 9, 30))
+    )
+    monkeypatch.setattr(quizzes.generation, "generate_questions", lambda *a, **k: ordering)
+    bank = services.bank_generate(article=sample_article, user=teacher).bank
+    stored = bank.questions.get(kind="ordering")
+    labels = dict(stored.choices.values_list("text", "date_label"))
+    assert labels == ordering[0].choice_dates
+    assert "1991" in labels.values()
 
 
 def test_regeneration_keeps_teacher_edits_and_does_not_re_add_rejected(
