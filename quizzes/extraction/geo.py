@@ -6,7 +6,10 @@ Nothing here is a hand-typed country list:
 - ``countryinfo`` gives demonyms ("Russian", "British"), alternative spellings
   ("UK", "Holland", "Russian Federation") and the UN sub-region ("Central Asia");
 - ``pycountry`` adds the ISO 3166 official names ("Korea, Republic of") and the first-level
-  provinces, states and regions of every country (ISO 3166-2: "Ontario", "Rio Grande do Sul").
+  provinces, states and regions of every country (ISO 3166-2: "Ontario", "Rio Grande do Sul"),
+  and the states that no longer exist (ISO 3166-3: "USSR"), whose everyday English name and
+  adjective ("Soviet Union", "Soviet") come from ``data/historic_states.csv`` (one sourced row
+  each; population 0, so never a distractor).
 
 Adjectives the packages do not list are derived from country names by regular
 English word formation ("Kazakh" from Kazakhstan, "Turkish" from Turkey,
@@ -32,10 +35,12 @@ Public helpers (used by extraction and by the distractor builders of generation)
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .text import fold
@@ -54,6 +59,7 @@ __all__ = [
     "is_country",
     "is_constituent_country",
     "is_dependency",
+    "is_historic_state",
     "is_inhabited",
     "may_start_country",
     "neighbours",
@@ -193,6 +199,7 @@ def _geo() -> _Geo:
     demonyms, regions = _countryinfo(countryinfo.all_countries(), names)
     us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
     by_adjective = _adjectives(demonyms, countries, names.by_name)
+    _add_historic_states(pycountry.historic_countries, names, by_adjective)
     return _Geo(
         countries,
         names.by_name,
@@ -262,6 +269,32 @@ def _adjectives(
         if len(word) >= 4 and word not in by_name:
             by_adjective.setdefault(word, code)
     return by_adjective
+
+
+_HISTORIC_STATES = Path(__file__).with_name("data") / "historic_states.csv"
+
+
+def _add_historic_states(
+    historic: Iterable[Any], names: _Names, by_adjective: dict[str, str]
+) -> None:
+    """States that no longer exist ("the Soviet Union", "Soviet", "USSR"): ISO 3166-3 (pycountry's
+    historic countries, keyed by their four-letter code) gives the formal name and abbreviation;
+    ``data/historic_states.csv`` gives the everyday English name and adjective of the few that
+    news still names. They have no people, so they are never offered as distractors."""
+    iso = {c.alpha_4: c for c in historic}
+    with _HISTORIC_STATES.open(encoding="utf-8") as fh:
+        rows = [row for row in csv.DictReader(fh) if row["alpha_4"] in iso]
+    for row in rows:
+        code = row["alpha_4"]
+        formal = [  # "USSR, Union of Soviet Socialist Republics"; not "Republic of" of "Zaire, Republic of"
+            part.strip()
+            for part in iso[code].name.split(",")
+            if part.strip()[:1].isalpha() and not part.strip().endswith(" of")
+        ]
+        names.countries[code] = Country(code=code, name=row["name"], population=0, continent="")
+        for alias in [row["name"], *formal]:
+            names.add(alias, code)
+        by_adjective.setdefault(fold(row["adjective"]), code)
 
 
 def _derived_adjectives(countries: dict[str, Country]) -> dict[str, str]:
@@ -451,6 +484,12 @@ def is_inhabited(country: str) -> bool:
     """Whether a country has people (not Antarctica, Bouvet Island, ...)."""
     code = _code_of(country)
     return code is not None and _geo().countries[code].population > 0
+
+
+def is_historic_state(country: str) -> bool:
+    """Whether ``country`` is a state that no longer exists ("Soviet Union", "USSR")."""
+    code = _code_of(country)
+    return code is not None and len(code) == 4
 
 
 def country_names() -> list[str]:

@@ -167,7 +167,7 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
     name = geo.canonical_country(text)
     if name and geo.is_dependency(name):
         return None  # "Hong Kong's leader": a territory of China, no country of its own
-    if name and geo.is_inhabited(name):
+    if name and (geo.is_inhabited(name) or geo.is_historic_state(name)):
         return CountryMention(i, j, name, "name")
     if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
         return None  # "South American", "East African": a continent's part, no country

@@ -1016,3 +1016,15 @@ def test_a_coalition_joined_by_a_list_of_countries(links_of):
     members = {country for subject, country in pairs(found) if subject == "river coalition"}
     assert {"Peru", "Colombia", "Bolivia"} <= members
     assert not links_of("The summit was joined by Peru and Chile.")  # no group noun before it
+
+
+def test_a_state_that_no_longer_exists(links_of):
+    found = links_of(
+        "The pilot Ivan Morozov flew for the Soviet Union's first team of test pilots."
+        " He later became a Soviet diplomat."
+    )
+    assert any(
+        "first team" in subject for subject, country in pairs(found) if country == "Soviet Union"
+    )
+    assert ("Soviet diplomat", "Soviet Union") in pairs(found)
+    assert not any(country == "Russia" for _subject, country in pairs(found))

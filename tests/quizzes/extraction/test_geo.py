@@ -51,7 +51,31 @@ def test_nationality_adjectives(adjective, country):
     assert geo.country_of_adjective(adjective) == country
 
 
-@pytest.mark.parametrize("word", ["Soviet", "Eurasian", "European", "Asian", "Korean", "Latin"])
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [
+        ("the Soviet Union", "Soviet Union"),  # everyday name, from data/historic_states.csv
+        ("USSR", "Soviet Union"),  # ISO 3166-3 abbreviation (pycountry)
+        ("Union of Soviet Socialist Republics", "Soviet Union"),  # ISO 3166-3 formal name
+        ("East Germany", "East Germany"),
+        ("Yugoslavia", "Yugoslavia"),
+    ],
+)
+def test_states_that_no_longer_exist(written, state):
+    assert geo.canonical_country(written) == state
+    assert geo.is_historic_state(written)
+    assert state not in geo.country_names()  # never offered as a distractor
+    assert not geo.is_inhabited(state)
+
+
+def test_adjectives_of_states_that_no_longer_exist():
+    assert geo.country_of_adjective("Soviet") == "Soviet Union"
+    assert geo.country_of_adjective("East German") == "East Germany"
+    assert not geo.is_historic_state("Germany")
+    assert not geo.is_historic_state("Russia")
+
+
+@pytest.mark.parametrize("word", ["Eurasian", "European", "Asian", "Korean", "Latin"])
 def test_adjectives_of_no_single_country(word):
     assert geo.country_of_adjective(word) is None
 
