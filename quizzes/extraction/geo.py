@@ -677,9 +677,18 @@ def _by_qualifier(p: _Place) -> str | None:
 
 
 def _in_sentence(p: _Place) -> str | None:
-    """2. A namesake in a country named in the same sentence."""
+    """2. A namesake in a country named in the same sentence; not a small town's namesake of
+    a city of BIG_CITY people ("the US Embassy in Lima" is in Peru, not in Lima, Ohio)."""
     countries = _geo().countries
-    return next((countries[c].name for c in p.codes if countries[c].name in p.near), None)
+    population, code = p.biggest
+    big = p.dominant and population >= BIG_CITY
+    for candidate in p.codes:
+        if countries[candidate].name not in p.near:
+            continue
+        size = max((n for n, c in p.rows if c == candidate), default=0)
+        if not big or candidate == code or candidate in p.regions or size >= CITY_MIN_POPULATION:
+            return countries[candidate].name
+    return None
 
 
 def _big_city(p: _Place) -> str | None:

@@ -161,9 +161,9 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
     text = doc[i:j].text
     tok = tokens[i]
     if two_letter_code(text) and not (
-        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the")
+        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the") or "." in text
     ):
-        return None  # "the US", "US officials" (a GPE), not "IT department"
+        return None  # "the US", "US officials" (a GPE), "U.S. Federal Court", not "IT department"
     name = geo.canonical_country(text)
     if name and geo.is_dependency(name):
         return None  # "Hong Kong's leader": a territory of China, no country of its own
@@ -354,8 +354,12 @@ class CountryContext:
         return None
 
     def expand(self, text: str) -> str:
+        """Acronyms spelt out ("SCO summit" -> "Shanghai Cooperation Organisation summit"), not
+        a country's ("US Embassy" stays as written)."""
         return " ".join(
-            (self.acronym(w) or w) if w.isupper() and w.isalpha() and len(w) >= 2 else w
+            (self.acronym(w) or w)
+            if w.isupper() and w.isalpha() and len(w) >= 2 and not geo.is_country(w)
+            else w
             for w in text.split()
         )
 

@@ -272,10 +272,22 @@ def full_span(ctx: CountryContext, ent: Span) -> Span:
     country = ctx.name_mention_at(end)
     if ent.label_ == "ORG" and country is not None and doc[end - 1].text[:1].isupper():
         end = country.end  # "Youth Forum | Kenya": the branch's country ends its name
-    elif ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
-        country = ctx.name_mention_from(end + 1)  # "the Supreme Court | of the United Kingdom"
-        end = country.end if country is not None else end
+    elif ent.label_ == "ORG":
+        end = _of_a_country_after(ctx, end)
     return doc[start:end]
+
+
+def _of_a_country_after(ctx: CountryContext, end: int) -> int:
+    """ "the Supreme Court | of the United Kingdom", "the Flood Council | (FC) of Peru": the
+    country after "of" (and after the body's bracketed acronym) ends the body's name."""
+    doc = ctx.doc
+    k = end
+    if k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "(FC)"
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return end
+    country = ctx.name_mention_from(k + 1)
+    return country.end if country is not None else end
 
 
 def place_after(ctx: CountryContext, span: Span) -> str | None:

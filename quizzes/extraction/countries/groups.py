@@ -458,8 +458,11 @@ def things_in_a_country(ctx: CountryContext) -> None:
 
 
 def _owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
-    """ "in Chile's north": the country owns what follows, it does not place the noun."""
+    """ "in Chile's north": the country owns what follows, it does not place the noun; nor
+    does "in U.S. Federal Court" place it in the country (the court is the place)."""
     nxt = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return True
     return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in ("'s", "\u2019s"))
 
 

@@ -317,7 +317,7 @@ def place_links(ctx: CountryContext) -> None:
 def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
     text = clean(ent.text)
     if ent.label_ == "GPE":
-        if _person_word(ctx, ent):
+        if _person_word(ctx, ent) or _end_of_a_longer_name(ctx, ent):
             return None  # "Florence said ...": Florence Njeri of the article, not the city
         country = _qualified_city(ctx, ent) or ctx.place_country(text, ent.start)
         return country if country is not None else geo.region_country(text)
@@ -369,6 +369,22 @@ def _person_word(ctx: CountryContext, ent: Span) -> bool:
         return True
     person = ctx.canonical_person(clean(ent.text))
     return bool(person and " " in person and person != clean(ent.text))
+
+
+def _end_of_a_longer_name(ctx: CountryContext, ent: Span) -> bool:
+    """ "29 in Marshal Lopez City": the small model cut a proper name ("Marshal") off the place's
+    name, and what is left ("Lopez City") names a city of a country the article never names:
+    the text names another place, not that city."""
+    k = ent.start - 1
+    if k < 0 or ctx.sent_of[k] != ctx.sent_of[ent.start]:
+        return False
+    before = ctx.tokens[k]
+    if before.is_sent_start or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return False
+    if before.i in ctx.mentions or before.i in ctx.person_tokens:
+        return False
+    country = ctx.place_country(clean(ent.text), ent.start)
+    return country is not None and country not in ctx.context
 
 
 def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:

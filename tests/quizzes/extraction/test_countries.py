@@ -1028,3 +1028,34 @@ def test_a_state_that_no_longer_exists(links_of):
     )
     assert ("Soviet diplomat", "Soviet Union") in pairs(found)
     assert not any(country == "Russia" for _subject, country in pairs(found))
+
+
+def test_a_city_name_cut_from_a_longer_place_name_is_no_link(links_of):
+    found = links_of(
+        "The storm hit Peru hard: officials counted 12 injured in Arequipa and 29 in"
+        " Marshal Santos City."
+    )
+    assert not any(country == "Brazil" for _subject, country in pairs(found))
+    assert ("Santos City", "Brazil") in pairs(links_of("Tourists crowded Santos City."))
+
+
+def test_a_body_with_its_acronym_and_of_a_country(links_of):
+    found = links_of("The Flood Relief Council (FRC) of Peru raised the death toll.")
+    assert ("Flood Relief Council (FRC) of Peru", "Peru") in pairs(found)
+
+
+def test_a_dotted_country_code_opens_a_body_name(links_of):
+    found = links_of("The banker was sentenced in U.S. District Court on Monday.")
+    assert [country for subject, country in pairs(found) if "District Court" in subject] == [
+        "United States"
+    ]
+
+
+def test_a_country_code_in_a_body_name_stays_as_written(links_of):
+    found = links_of(
+        "The United States (US) will reply. Police wrote to the US Embassy in Lima on Friday."
+    )
+    assert ("US Embassy", "United States") in pairs(found)
+    assert ("US Embassy in Lima", "Peru") in pairs(found)
+    assert ("Lima", "United States") not in pairs(found)  # no town of Ohio: a city of millions
+    assert not any(subject.startswith("United States Embassy") for subject, _c in pairs(found))
