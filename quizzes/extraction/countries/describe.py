@@ -278,7 +278,7 @@ def full_span(ctx: CountryContext, ent: Span) -> Span:
 
 
 def _of_a_country_after(ctx: CountryContext, end: int) -> int:
-    """ "the Supreme Court | of the United Kingdom", "the Flood Council | (FC) of Peru": the
+    """ "the High Court | of Chile", "the Flood Council | (FC) of Peru": the
     country after "of" (and after the body's bracketed acronym) ends the body's name."""
     doc = ctx.doc
     k = end
