@@ -58,6 +58,7 @@ __all__ = [
     "fold",
     "is_country",
     "is_constituent_country",
+    "state_of_constituent_country",
     "is_dependency",
     "is_historic_state",
     "is_inhabited",
@@ -772,6 +773,24 @@ def _constituent_countries() -> frozenset[str]:
         for sub in pycountry.subdivisions
         if sub.type == "Country"
     )
+
+
+@lru_cache(maxsize=1)
+def _states_of_constituent_countries() -> dict[str, str]:
+    import pycountry
+
+    return {
+        fold(re.sub(r"\s*[\[(].*$", "", sub.name).strip()): sub.country_code
+        for sub in pycountry.subdivisions
+        if sub.type == "Country"
+    }
+
+
+def state_of_constituent_country(name: str) -> str | None:
+    """The state a country within a country belongs to ("England" -> "United Kingdom"; ISO
+    3166-2 gives both), else None."""
+    code = _states_of_constituent_countries().get(fold(name))
+    return _geo().countries[code].name if code in _geo().countries else None
 
 
 def is_constituent_country(name: str) -> bool:

@@ -83,7 +83,19 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 21. **Lists of countries** (``bodies_of_listed_countries``, ``groups_comprising_countries``):
    "the armies of Chile, Peru, and Bolivia" (the whole phrase, to each country), "the Andean
    bloc, comprising Chile, Peru and Bolivia", "a coalition ... joined by Chile, Peru and
-   Bolivia" (the group, to each member: ``groups_joined_by_countries``).
+   Bolivia" (the group, to each member: ``groups_joined_by_countries``); "Brazil announced a
+   coalition" (the founder too: ``groups_founded_by_a_country``).
+22. **Named members of a national group** (``named_members_of_a_group``): "Austrian firms
+   including A, B and C", "Kenyan runners such as X and Y" (each name).
+23. **Two countries joined by a dash** (``pairs_of_countries``): "the Peru–Chile border
+   crossing", "the Iran–Iraq War" (the thing, to both; never the second one's "Iraq War").
+24. **Home nations** (``home_nations_in_their_state``): "Wales would be the only nation in the
+   United Kingdom ..." (a country within a country, ISO 3166-2, linked to its state only when
+   its description places it there; in sport it stays a country of its own).
+25. **States that no longer exist**: "the Soviet Union's space programme", "a Soviet
+   cosmonaut" (ISO 3166-3 and ``data/historic_states.csv``, see ``geo``).
+
+An envoy's posting is not their country: "Canadian Ambassador to Peru X" -> Canada only.
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);
@@ -123,9 +135,12 @@ from .groups import (
     between_countries,
     bodies_of_listed_countries,
     groups_comprising_countries,
+    groups_founded_by_a_country,
     groups_joined_by_countries,
+    named_members_of_a_group,
     nationality_nouns,
     noun_of_country,
+    pairs_of_countries,
     participle_from_country,
     subjects_placed_by_their_verb,
     things_in_a_country,
@@ -150,6 +165,7 @@ from .places import (
     event_links,
     facilities_named_after_a_city,
     facility_links,
+    home_nations_in_their_state,
     place_links,
 )
 
@@ -160,6 +176,7 @@ RULES: tuple[Rule, ...] = (
     dateline_links,
     people_links,
     office_links,
+    pairs_of_countries,
     organisation_links,
     organisations_in_titles,
     described_links,
@@ -170,6 +187,8 @@ RULES: tuple[Rule, ...] = (
     bodies_of_listed_countries,
     groups_comprising_countries,
     groups_joined_by_countries,
+    groups_founded_by_a_country,
+    named_members_of_a_group,
     participle_from_country,
     counted_things_links,
     things_in_a_country,
@@ -182,6 +201,7 @@ RULES: tuple[Rule, ...] = (
     facility_links,
     facilities_named_after_a_city,
     place_links,
+    home_nations_in_their_state,
     one_link_per_named_thing,
 )
 

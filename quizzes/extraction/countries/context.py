@@ -240,10 +240,11 @@ class CountryContext:
         sentence of token `at`. Countries themselves (also "Scotland", "England") are never
         subjects; a dependent territory links to its state (``geo.sovereign_country``)."""
         subject = clean(subject)
-        if not any(c.isalpha() for c in subject) or not country or geo.is_country(subject):
-            return  # a number ("2018") the parser took for a place names nothing
         if geo.is_constituent_country(subject):
-            return  # "Scotland" is a nation of its own, not a region of the UK
+            if rule != "home_nation_in_its_state":
+                return  # "Scotland" is a nation of its own, not a region of the UK
+        elif not any(c.isalpha() for c in subject) or not country or geo.is_country(subject):
+            return  # a number ("2018") the parser took for a place names nothing
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))

@@ -262,6 +262,8 @@ def full_span(ctx: CountryContext, ent: Span) -> Span:
         and any(t.lower_ == "and" for t in ent)
     ):
         start -= 2
+    if start >= 2 and doc[start - 1].text in ("-", "\u2013") and start - 2 in ctx.mentions:
+        start = ctx.mentions[start - 2].start  # "Iran–" of "the Iran–Iraq War"
     while (
         end + 1 < len(doc)
         and doc[end].lower_ in NAME_PARTICLES

@@ -9,8 +9,11 @@ a group.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from .. import geo
 from ..lexicon import OFFICE_TITLES
 from .context import CountryContext, CountryMention, clean, two_letter_code
 from .words import (
@@ -573,3 +576,116 @@ def _name_given(ctx: CountryContext, noun: Token) -> str | None:
             if name.dep_ in ("oprd", "xcomp", "dobj") and name.pos_ == "PROPN":
                 return clean(ctx.doc[name.left_edge.i : name.right_edge.i + 1].text)
     return None
+
+
+# Words that open a list of a group's named members ("German firms including A, B and C").
+_MEMBER_OPENERS = {"including", "like", "notably", "among"}
+
+
+def named_members_of_a_group(ctx: CountryContext) -> None:
+    """ "Austrian firms including Voest, Rabenhof and Kessler", "Kenyan runners such as Ana
+    Lind and Tom Reid": each name listed after a group with a nationality shares it."""
+    for mention in sorted(
+        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
+    ):
+        noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
+        if noun is None or noun.tag_ != "NNS" or _indefinite_or_negated(ctx, noun):
+            continue
+        k = _members_start(ctx, noun.i + 1)
+        if k is None:
+            continue
+        for start, end in _listed_names(ctx, k):
+            name = ctx.doc[start:end].text
+            kind = "person" if ctx.canonical_person(name) else "organisation"
+            ctx.add(name, mention.country, start, kind, "named_members_of_group")
+
+
+def _members_start(ctx: CountryContext, k: int) -> int | None:
+    """The token after "including" / "such as" / "like" right after the group noun."""
+    doc = ctx.doc
+    k += k < len(doc) and doc[k].text == ","
+    if k + 1 < len(doc) and doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+        return k + 2
+    if k < len(doc) and doc[k].lower_ in _MEMBER_OPENERS:
+        return (
+            k + 1 + (doc[k].lower_ == "among" and k + 1 < len(doc) and doc[k + 1].lower_ == "them")
+        )
+    return None
+
+
+def _listed_names(ctx: CountryContext, k: int) -> list[tuple[int, int]]:
+    """Capitalised names separated by commas and "and", from token k: [(start, end)]."""
+    doc = ctx.doc
+    names: list[tuple[int, int]] = []
+    while k < len(doc):
+        end = k
+        while end < len(doc) and doc[end].text[:1].isupper() and end not in ctx.mentions:
+            end += 1
+        if end == k:
+            break
+        names.append((k, end))
+        k = end + (end < len(doc) and doc[end].text == ",")
+        k += k < len(doc) and doc[k].lower_ == "and"
+        if k == end:
+            break
+    return names
+
+
+# Verbs by which a country sets up a group ("Brazil announced a coalition").
+_FOUNDING_VERBS = {"announce", "form", "launch", "create", "found", "establish", "lead", "set"}
+
+
+def groups_founded_by_a_country(ctx: CountryContext) -> None:
+    """ "Last year, Brazil announced a river coalition ..." / "Peru leads an alliance": the
+    group a country founds or leads is that country's too (its members are
+    ``groups_joined_by_countries``')."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ not in _FOUNDING_VERBS:
+            continue
+        mention = ctx.name_mention_from(tok.left_edge.i)
+        if mention is None or not mention.start <= tok.i < mention.end:
+            continue
+        for noun in tok.head.children:
+            if noun.dep_ == "dobj" and noun.lower_ in _JOINED_GROUPS and noun.pos_ == "NOUN":
+                start = min(
+                    [c.left_edge.i for c in noun.lefts if c.dep_ in ("amod", "compound")] + [noun.i]
+                )
+                subject = ctx.doc[start : noun.i + 1].text
+                ctx.add(subject, mention.country, noun.i, "other", "group_founded_by_country")
+
+
+def pairs_of_countries(ctx: CountryContext) -> None:
+    """ "the Peru–Chile border crossing", "the Peru-Bolivia War", "US-China trade talks": a
+    thing named by two countries joined by a dash belongs to both."""
+    for tok in ctx.tokens:
+        _pair_in_one_word(ctx, tok)
+        if tok.text not in ("-", "\u2013", "\u2014") or tok.i < 1:
+            continue
+        first = ctx.mentions.get(tok.i - 1)
+        second = ctx.name_mention_at(tok.i + 1)
+        if first is None or first.form != "name" or second is None:
+            continue
+        head = _phrase_head(ctx.tokens[second.end - 1])
+        if head.i < second.end or head.i in ctx.mentions or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject = ctx.doc[first.start : head.i + 1].text
+        for country in (first.country, second.country):
+            ctx.add(subject, country, first.start, "other", "pair_of_countries")
+
+
+def _pair_in_one_word(ctx: CountryContext, tok: Token) -> None:
+    """ "the U.S.–Chile border": the tokenizer keeps the pair as one word."""
+    parts = re.split("[-\u2013]", tok.text)
+    if len(parts) != 2 or tok.i + 1 >= len(ctx.tokens) or "" in parts:
+        return
+    countries = [geo.canonical_country(part) for part in parts]
+    if None in countries or geo.canonical_country(tok.text) is not None:
+        return
+    end = tok.i + 1
+    while end < len(ctx.tokens) and ctx.tokens[end].dep_ == "compound":
+        end += 1
+    if end >= len(ctx.tokens) or ctx.tokens[end].pos_ not in ("NOUN", "PROPN"):
+        return
+    subject = ctx.doc[tok.i : end + 1].text
+    for country in countries:
+        ctx.add(subject, str(country), tok.i, "other", "pair_of_countries")

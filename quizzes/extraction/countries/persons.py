@@ -41,7 +41,7 @@ def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
     office = None
     for tok in tokens:
         mention = ctx.mentions.get(tok.i)
-        if mention:
+        if mention and not _posted_country(ctx, mention.start):
             country = mention.country
         elif tok.lower_ in OFFICES:
             office = tok.lower_
@@ -154,13 +154,24 @@ def _title_words(ctx: CountryContext, outer: Span, name: Span) -> list[Token]:
     return tokens
 
 
+# Titles of people sent to another country ("Ambassador to Peru"): that country is their posting.
+_ENVOYS = {"ambassador", "envoy", "emissary", "consul", "representative", "delegate", "attache"}
+
+
+def _posted_country(ctx: CountryContext, k: int) -> bool:
+    """ "Canadian Ambassador to Peru Ana Lind": Peru (after "to" and an envoy's title) is where
+    she is posted, not her country (Canada is)."""
+    return k >= 2 and ctx.doc[k - 1].lower_ == "to" and ctx.doc[k - 2].lower_ in _ENVOYS
+
+
 def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
     doc = ctx.doc
     tok = doc[k]
     if tok.i in ctx.person_tokens:
         return False
     return (
-        tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+        (tok.lower_ == "to" and k > sent_start and doc[k - 1].lower_ in _ENVOYS)
+        or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         or tok.tag_ == "POS"
         or tok.text in {"-", "\u2019s", "'s"}
         or tok.lower_ == "of"

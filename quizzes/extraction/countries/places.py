@@ -453,3 +453,31 @@ def _kind_words_only(ent: Span, end: int) -> bool:
     """ "Dunmore Kelso Bridge" is named after a person (Dunmore Kelso), not after the town of
     Dunmore: only words of a facility's kind may follow the city's name."""
     return all(t.lower_ in _FACILITY_KIND_WORDS for t in ent.doc[end : ent.end - 1])
+
+
+def home_nations_in_their_state(ctx: CountryContext) -> None:
+    """ "Wales would be the only nation in the United Kingdom to ...", "Wales, a nation of the
+    UK": a country within a country (ISO 3166-2 "Country": England, Scotland, Wales) belongs
+    to its state when its description places it there (never otherwise: in sport it is a
+    country of its own, and "the court in Wales ... the UK" says nothing of it)."""
+    for ent in ctx.doc.ents:
+        state = geo.state_of_constituent_country(clean(ent.text))
+        if state is None:
+            continue  # (the data may list "Wales" as a name of its state too)
+        if state in _countries_describing(ctx, ent.root):
+            ctx.add(clean(ent.text), state, ent.start, "place", "home_nation_in_its_state")
+
+
+def _countries_describing(ctx: CountryContext, name: Token) -> set[str]:
+    """The countries after "in"/"of"/"within" in the name's description: what it "is" (its
+    attribute) or its apposition."""
+    described = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        described += [c for c in name.head.children if c.dep_ == "attr"]
+    found: set[str] = set()
+    for noun in described:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "within"):
+                mention = ctx.name_mention_from(prep.i + 1)
+                found |= {mention.country} if mention else set()
+    return found

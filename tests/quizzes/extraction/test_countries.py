@@ -1059,3 +1059,49 @@ def test_a_country_code_in_a_body_name_stays_as_written(links_of):
     assert ("US Embassy in Lima", "Peru") in pairs(found)
     assert ("Lima", "United States") not in pairs(found)  # no town of Ohio: a city of millions
     assert not any(subject.startswith("United States Embassy") for subject, _c in pairs(found))
+
+
+def test_an_envoys_posting_is_not_their_country(links_of):
+    found = links_of("Canadian Ambassador to Peru Martin Dubois said the airline broke the rules.")
+    assert ("Martin Dubois", "Canada") in pairs(found)
+    assert ("Martin Dubois", "Peru") not in pairs(found)
+    assert not links_of("Ambassador to Peru Martin Dubois said the airline broke the rules.")
+
+
+def test_named_members_of_a_group_with_a_nationality(links_of):
+    found = links_of(
+        "After the ban, Austrian firms including Voest Energie, Rabenhof, and Kessler said they"
+        " would leave."
+    )
+    members = {subject for subject, country in pairs(found) if country == "Austria"}
+    assert {"Voest Energie", "Rabenhof", "Kessler"} <= members
+    found = links_of("Kenyan runners such as Ana Lind and Tom Reid won medals.")
+    assert {("Ana Lind", "Kenya"), ("Tom Reid", "Kenya")} <= pairs(found)
+
+
+def test_a_group_founded_by_a_country_and_joined_by_others(links_of):
+    found = links_of(
+        "Last year, Brazil announced a river coalition to guard the basin which was joined by"
+        " Peru and Chile."
+    )
+    members = {country for subject, country in pairs(found) if subject == "river coalition"}
+    assert members == {"Brazil", "Peru", "Chile"}
+
+
+def test_a_thing_named_by_two_countries_joined_by_a_dash(links_of):
+    found = links_of(
+        "Officials met near the U.S.–Chile border crossing and recalled the Peru–Bolivia War."
+    )
+    assert {
+        ("U.S.–Chile border crossing", "United States"),
+        ("U.S.–Chile border crossing", "Chile"),
+        ("Peru–Bolivia War", "Peru"),
+        ("Peru–Bolivia War", "Bolivia"),
+    } <= pairs(found)
+    assert not any(subject == "Bolivia War" for subject, _country in pairs(found))
+
+
+def test_a_home_nation_described_as_part_of_its_state(links_of):
+    found = links_of("Wales would be the only nation in the United Kingdom to close its pubs.")
+    assert ("Wales", "United Kingdom") in pairs(found)
+    assert not links_of("Scotland beat England 2-1 in the final on Saturday.")
