@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .context import GenerationContext
+from quizzes.extraction.facts import CountryLink, Quote
+
+from .context import DatedFact, GenerationContext
 from .draft import DraftSource, QuestionDraft
 from .event_checks import number_not_a_year
 from .fingerprint import (
@@ -116,71 +118,75 @@ def _draft(
     )
 
 
+def _date_card(dated: DatedFact) -> QuestionDraft | None:
+    """The sentence with its date blanked, when the date is worth recalling as
+    written: a month or a year, not "last year", "Tuesday", a dateline's date, a
+    number ("order no. 1744/2031") nor a plan ("a book due out in May")."""
+    event = dated.event
+    if not event.when or dated.planned or number_not_a_year(dated):
+        return None
+    core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
+    if not _MONTH_OR_YEAR.search(core) or _RELATIVE.search(core):
+        return None
+    if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
+        return None  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
+    blanked = _blank_literal(event.evidence, core)
+    if not blanked:
+        return None
+    return _draft(
+        *blanked,
+        event.evidence,
+        event.evidence_start,
+        event.evidence_end,
+        question_fingerprint("cloze", event_key(event)),
+        fact_keys=(dated.group,),
+        target=date_target(dated.when.iso()),
+        source=dated,
+    )
+
+
+def _country_card(link: CountryLink) -> QuestionDraft | None:
+    """The sentence with its country blanked (never half of a longer name)."""
+    blanked = _blank_literal(link.evidence, link.country, whole_names_only=True)
+    if not blanked:
+        return None
+    return _draft(
+        *blanked,
+        link.evidence,
+        link.evidence_start,
+        link.evidence_end,
+        question_fingerprint("cloze", country_key(link)),
+        fact_keys=(country_key(link),),
+        target=country_target(link.country),
+        source=link,
+    )
+
+
+def _speaker_card(quote: Quote) -> QuestionDraft | None:
+    """The quote's sentence with its speaker's name blanked."""
+    if not quote.speaker:  # ctx.quotes are attributed
+        return None
+    blanked = _blank_person(quote.evidence, quote.speaker)
+    if not blanked:
+        return None
+    return _draft(
+        *blanked,
+        quote.evidence,
+        quote.evidence_start,
+        quote.evidence_end,
+        question_fingerprint("cloze", quote_key(quote)),
+        fact_keys=(quote_key(quote),),
+        target=person_target(quote.speaker),
+        source=quote,
+        person=True,
+    )
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
-    drafts: list[QuestionDraft] = []
-
-    def add(draft: QuestionDraft | None) -> None:
-        if draft is not None:
-            drafts.append(draft)
-
-    for dated in ctx.dated:
-        event = dated.event
-        if not event.when:
-            continue
-        core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
-        if not _MONTH_OR_YEAR.search(core) or _RELATIVE.search(core):
-            continue  # "last year", "Tuesday", "this June": nothing worth recalling as written
-        if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
-            continue  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
-        if number_not_a_year(dated):
-            continue  # "order no. 1744/2031"
-        if dated.planned:
-            continue  # "a book due out in May": a plan, not something that happened
-        blanked = _blank_literal(event.evidence, core)
-        if blanked:
-            add(
-                _draft(
-                    *blanked,
-                    event.evidence,
-                    event.evidence_start,
-                    event.evidence_end,
-                    question_fingerprint("cloze", event_key(event)),
-                    fact_keys=(dated.group,),
-                    target=date_target(dated.when.iso()),
-                    source=dated,
-                )
-            )
-    for link in ctx.countries:
-        blanked = _blank_literal(link.evidence, link.country, whole_names_only=True)
-        if blanked:
-            add(
-                _draft(
-                    *blanked,
-                    link.evidence,
-                    link.evidence_start,
-                    link.evidence_end,
-                    question_fingerprint("cloze", country_key(link)),
-                    fact_keys=(country_key(link),),
-                    target=country_target(link.country),
-                    source=link,
-                )
-            )
-    for quote in ctx.quotes:
-        if not quote.speaker:  # ctx.quotes are attributed
-            continue
-        blanked = _blank_person(quote.evidence, quote.speaker)
-        if blanked:
-            add(
-                _draft(
-                    *blanked,
-                    quote.evidence,
-                    quote.evidence_start,
-                    quote.evidence_end,
-                    question_fingerprint("cloze", quote_key(quote)),
-                    fact_keys=(quote_key(quote),),
-                    target=person_target(quote.speaker),
-                    source=quote,
-                    person=True,
-                )
-            )
-    return drafts
+    """Every card candidate: dates first, then countries, then speakers."""
+    candidates = [
+        *(_date_card(dated) for dated in ctx.dated),
+        *(_country_card(link) for link in ctx.countries),
+        *(_speaker_card(quote) for quote in ctx.quotes),
+    ]
+    return [draft for draft in candidates if draft is not None]
