@@ -16,6 +16,7 @@ from datetime import date
 from .context import _ROUGH_PRECISION, DatedFact
 from .text import find_word, plain
 from .wording import (
+    _ADVERBS,
     _PREPOSITION_WORDS,
     _STOP_AUX,
     ClauseParts,
@@ -103,6 +104,10 @@ def clause_cut_short(dated: DatedFact) -> str | None:
         return None  # "won the race and broke the record": a second verb of its own
     if following and any(_is_other_verb(t) and t.casefold() not in _STOP_AUX for t in following):
         return "the clause stops before the sentence's verb"
+    if following and following[0].casefold() in {"is", "are", "was", "were"}:
+        # "a judge ruled the practice of X, is unconstitutional": the clause is only
+        # the subject of what the judge ruled; the ruling itself is cut off.
+        return "the clause stops before its predicate"
     return None
 
 
@@ -184,6 +189,49 @@ def number_not_a_year(dated: DatedFact) -> str | None:
         if _NOT_A_YEAR.search(before) or re.match(r"[/-]\d", after) or re.search(r"\d/$", before):
             return "a number, not a year"
     return None
+
+
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:to|until|till|through|and|[-–—])\s*(?:\w+\s+)?(?:1\d{3}|20\d{2})\b", re.I
+)
+
+
+def date_range(dated: DatedFact) -> str | None:
+    """ "mayor of Paris from 1977 to 1995", "between 2010 and 2014", "1998–2003": the
+    first year of a span is not when the event happened (the later years are right too)."""
+    evidence = plain(dated.event.evidence)
+    when = re.sub(r"^(?:in|on|at|during|from)\s+", "", plain(dated.event.when or ""), flags=re.I)
+    time = _find(evidence, when) if when else None
+    if time is None:
+        return None
+    before = evidence[: time.start()]
+    if _RANGE_AFTER.match(evidence[time.end() :]) or re.search(r"\b(?:from|between)\s+$", before):
+        after = evidence[time.end() :]
+        if re.search(r"\b(?:from|between)\s+$", before) and not re.match(
+            r"^\s*(?:to|until|till|through|and|[-–—])", after, re.I
+        ):
+            return None  # "from 2019 on": a start, asked as such
+        return "a span of time, not one date"
+    if re.search(r"(?:1\d{3}|20\d{2})\s*(?:[-–—]|to|until)\s*$", before):
+        return "a span of time, not one date"  # "1977–1995" with the second year read
+    return None
+
+
+_STATE_WORDS = _ADVERBS | {"long", "not"}
+
+
+def a_state_not_an_event(dated: DatedFact) -> str | None:
+    """ "Chirac was mayor of Paris", "X was also an outspoken opponent of the war",
+    "the building was home to 1,000 people": "was" with no participle describes a
+    state that lasted, not an event with a date ("was born", "was elected" are events)."""
+    parts = _parts(dated)
+    if parts is None or parts.verb.strip(",;:").casefold() not in {"was", "were"}:
+        return None
+    rest = [w.strip(",;:") for w in parts.rest[:4]]
+    rest = [w for w in rest if w.casefold() not in _STATE_WORDS and not _ADVERB.search(w)]
+    if rest and (_is_other_verb(rest[0]) or _is_gerund(rest[0])):
+        return None
+    return "a state, not an event"
 
 
 def no_subject_and_verb(dated: DatedFact) -> str | None:
@@ -418,6 +466,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     planned_date,
     date_inside_quotation,
     number_not_a_year,
+    date_range,
     unbalanced_marks,
     stray_punctuation,
     dangling_end,
@@ -428,6 +477,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_of_another_clause,
     participle_taken_for_the_verb,
     ongoing_action,
+    a_state_not_an_event,
     relative_clause_left,
 )
 

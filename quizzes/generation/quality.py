@@ -129,6 +129,36 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """ "Chriac" / "Chirac": two neighbouring letters swapped; or, in a long name,
+    one letter wrong ("Vanderbilt" / "Vanderbild")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return len(diff) == 1 and len(a) >= 7 and 0 < diff[0] < len(a) - 1
+
+
+def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year was Chriac elected …?" in an article that writes "Chirac"
+    everywhere else: a name written once, one slip away from a name the article
+    writes more often, is the article's typo; the question would copy it."""
+    if draft.kind == "who_said":
+        return None  # the quotation is the article's words, as written
+    counts = Counter(_CAPITALISED.findall(ctx.article_text))
+    for word in set(_CAPITALISED.findall(draft.prompt)):
+        if counts[word] != 1:
+            continue
+        right = next((w for w, n in counts.items() if n >= 2 and _one_slip(word, w)), None)
+        if right:
+            return f"grammar: “{word}” is the article's typo for “{right}”"
+    return None
+
+
 _FINITE_BE = {"was", "were", "is", "are"}
 _SUBORDINATE = {
     "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before",
@@ -956,6 +986,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     unbalanced_marks,
     stray_spacing,
     name_rewritten,
+    misspelt_name,
     possessive_without_noun,
     noun_taken_for_verb,
     office_of_a_person,
@@ -1294,6 +1325,10 @@ def same_event_twice(
         named_only = _NAMED_ONLY & {mine[1], theirs[1] if theirs else ""}
         if theirs == mine or (named_only and draft.target == other.target):
             return f"the same event as “{other.prompt[:60]}”"
+        if _unnamed_things_on_one_day(draft, other):
+            # "When did the tremor leave five dead?", "When did the quake damage 143
+            # buildings?" (16 October): one unnamed thing of that day, asked twice.
+            return f"one day's unnamed event again: “{other.prompt[:60]}”"
         action = _action(draft)
         if action and action == _action(other) and not _two_named_subjects(draft, other):
             # "When was X sentenced?" (March 2019) beside "When did a judge sentence
@@ -1324,20 +1359,43 @@ def _action(draft: QuestionDraft) -> str:
     return base
 
 
+def _subject_head(draft: QuestionDraft) -> str:
+    """The subject's head word, before any prepositional phrase ("advisor" in "a
+    former advisor for President X"); "" when the draft has no event clause."""
+    event = draft.source.event if isinstance(draft.source, DatedFact) else None
+    parts = clause_parts(strip_time(event.event, event.when)) if event else None
+    if parts is None or not parts.subject:
+        return ""
+    subject = list(parts.subject)
+    cut = next((i for i, w in enumerate(subject) if i and w in _PREPOSITIONS), None)
+    return subject[: cut or len(subject)][-1].strip(",’'s")
+
+
 def _two_named_subjects(a: QuestionDraft, b: QuestionDraft) -> bool:
     """Do the two events have different named subjects ("Ruiz won …", "Haddad won
     …"): two people doing the same thing on one day are two facts."""
-    heads = []
-    for draft in (a, b):
-        event = draft.source.event if isinstance(draft.source, DatedFact) else None
-        parts = clause_parts(strip_time(event.event, event.when)) if event else None
-        if parts is None or not parts.subject:
-            return False
-        # The head before any prepositional phrase: "a former advisor for President X".
-        subject = list(parts.subject)
-        cut = next((i for i, w in enumerate(subject) if i and w in _PREPOSITIONS), None)
-        heads.append(subject[: cut or len(subject)][-1].strip(",’'s"))
+    heads = [_subject_head(a), _subject_head(b)]
     return all(h[:1].isupper() for h in heads) and heads[0] != heads[1]
+
+
+def _unnamed_things_on_one_day(a: QuestionDraft, b: QuestionDraft) -> bool:
+    """Two events of one day whose subjects are common nouns doing something ("the
+    tremor left five dead", "the quake damaged 143 buildings"): a report names who
+    acts, so an unnamed actor twice on one day is one event told twice. What is done
+    to someone ("a boy was rescued", "the search was suspended") and what is said
+    ("the council said …") may be two events."""
+    day = parse_iso_target(a.target)
+    if day is None or day.granularity != "day" or a.target != b.target:
+        return False
+    if _passive(a) or _passive(b) or not (_action(a) and _action(b)):
+        return False
+    return all(h[:1].islower() for h in (_subject_head(a), _subject_head(b)))
+
+
+def _passive(draft: QuestionDraft) -> bool:
+    event = draft.source.event if isinstance(draft.source, DatedFact) else None
+    parts = clause_parts(strip_time(event.event, event.when)) if event else None
+    return parts is None or parts.verb.strip(",;:").casefold() in {"was", "were", ""}
 
 
 _NAMED_ONLY = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"

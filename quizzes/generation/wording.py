@@ -135,8 +135,10 @@ def strip_time(clause: str, when: str) -> str:
         pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
         text = re.sub(pattern, " ", text, flags=re.I)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
-    # day's options or contradict a statement with another date.
-    text = _WEEKDAY.sub(" ", text)
+    # day's options or contradict a statement with another date. "Wednesday's
+    # quake" is "the quake"; "the Sunday trade ban" keeps its weekday (a kind of ban).
+    text = _WEEKDAY_POSSESSIVE.sub("the", text)
+    text = _WEEKDAY.sub(_drop_weekday, text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:—–-")
     return text.rstrip(".!?")
@@ -259,14 +261,18 @@ _QUANTIFIERS = {
 
 
 def _has_subject(subject: list[str]) -> bool:
-    if any(_is_verb_form(w, at_start=i == 0) for i, w in enumerate(subject)):
+    if any(
+        _is_verb_form(w, at_start=i == 0)
+        and not (i and subject[i - 1].casefold() in _BEFORE_AN_ADJECTIVE)
+        for i, w in enumerate(subject)
+    ):
         return False
     if len(subject) == 1 and subject[0].casefold() in _PRONOUNS | _QUANTIFIERS:
         return False
     if subject and subject[0].casefold() in _RELATIVES:
         return False  # "which leaders … endorsed": a relative clause
-    if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES:
-        return False  # "this strike": which one, the question alone cannot say
+    if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES | {"another"}:
+        return False  # "this strike", "another aircraft": which one, the question cannot say
     if len(subject) > 2 and subject[0].casefold() == "the" and subject[1].casefold() in _ANAPHORIC:
         return False  # "the following election": following which?
     if any(w.casefold().strip(",") in _RELATIVES for w in subject[1:]):
@@ -306,6 +312,22 @@ _WEEKDAY = re.compile(
 )
 
 
+_WEEKDAY_POSSESSIVE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|"
+    r"evening|night))?['’]s\b",
+    re.I,
+)
+
+
+def _drop_weekday(match: re.Match[str]) -> str:
+    """ " " for "on Wednesday"; the weekday itself after "the"/"a" (part of a name)."""
+    said = match.group(0)
+    before = match.string[: match.start()] + said[: len(said) - len(said.lstrip())]
+    if re.search(r"\b(?:the|a|an)\s+$", before, re.I):
+        return said
+    return " "
+
+
 def _passive_by(rest: list[str]) -> bool:
     """ "published by the World Bank" (an agent), not "grew by 3.4%" (an amount)."""
     if len(rest) < 2 or rest[0].casefold() != "by":
@@ -315,9 +337,16 @@ def _passive_by(rest: list[str]) -> bool:
     )
 
 
+# "a quake with reported magnitude 6", "the estimated cost": a past form after these
+# describes the noun that follows; it is not the clause's verb.
+_BEFORE_AN_ADJECTIVE = {"with", "of", "the", "a", "an", "its", "their", "his", "her", "our"}
+
+
 def _verb_at(words: list[str], i: int) -> bool:
     if i and words[i][:1].isupper():
         return False  # a name: "the United Nations", "Both" at the start is not a verb either
+    if i and words[i - 1].casefold() in _BEFORE_AN_ADJECTIVE:
+        return False
     word = words[i].strip(",;:").casefold()
     if word in _PAST_AUX or word == "being" or past_to_base(word) is not None:
         return True
@@ -391,7 +420,11 @@ def clause_parts(clause: str) -> ClauseParts | None:
             return None
         subject = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
         if len(subject) > 1 and subject[-1].casefold() in {"which", "who", "that"}:
-            # "the regional assembly which took place": the relative clause is the event.
+            # "the regional assembly which took place": the relative clause is the event;
+            # not when the sentence's own verb follows ("gusts of a storm that hit the
+            # coast have raised the toll": "did … have raised" is garbage).
+            if any(w.casefold() in _STOP_AUX for w in words[i + 1 :]):
+                return None
             subject = subject[:-1]
             words = [*subject, *words[i:]]
             i -= 1
@@ -401,6 +434,22 @@ def clause_parts(clause: str) -> ClauseParts | None:
     if len(words) <= 14 and _is_noun_phrase(words):
         return ClauseParts(words=words, verb_index=-1, subject=words)
     return None
+
+
+_LONE_NOUN = re.compile(r"^(When|In what year) (did|was|were) ([a-z][\w’'-]*) ")
+
+
+def with_article(prompt: str, clause: str) -> str:
+    """ "When were findings published …?", "When did quake affect …?" (a headline's
+    style, or "Wednesday's" taken off): a lone common noun as the subject asks about
+    "the" one. Run on the finished prompt, where names have their capitals back."""
+    parts = clause_parts(clause)
+    match = _LONE_NOUN.match(prompt)
+    if parts is None or len(parts.subject) != 1 or match is None:
+        return prompt
+    if not is_common_noun(match[3]) or match[3] in _LOWER_FIRST | _QUANTIFIERS:
+        return prompt
+    return f"{match[1]} {match[2]} the {prompt[match.end(2) + 1 :]}"
 
 
 def question_from_clause(clause: str, *, wh: str = "When") -> str | None:

@@ -340,9 +340,17 @@ def test_a_person_named_once_is_a_wrong_speaker():
 # Garbled date questions ---------------------------------------------------------
 
 
-def test_a_clause_opening_with_another_is_asked_in_small_letters():
-    assert question_from_clause("Another report from the harbour office said two ferries sank") == (
-        "When did another report from the harbour office say two ferries sank?"
+def test_a_clause_opening_with_several_is_asked_in_small_letters():
+    assert question_from_clause("Several harbour officials said two ferries sank") == (
+        "When did several harbour officials say two ferries sank?"
+    )
+
+
+def test_a_clause_opening_with_another_makes_no_date_question():
+    # A blind judge: "another aircraft", "another report": another than which? The
+    # question alone cannot say (the card keeps the sentence, so it still reads).
+    assert (
+        question_from_clause("Another report from the harbour office said two ferries sank") is None
     )
 
 
