@@ -22,6 +22,7 @@ from .fingerprint import (
     question_fingerprint,
     quote_key,
 )
+from .numbers import MAX_NUMBER_CARDS, Count, accepted_forms, counts
 from .text import BLANK, contains_word, explanation, plain_spaces
 from .who_said import _name_pattern
 
@@ -182,11 +183,34 @@ def _speaker_card(quote: Quote) -> QuestionDraft | None:
     )
 
 
+def _number_card(count: Count) -> QuestionDraft | None:
+    """ "The tremor damaged _____ buildings." (143): how many, as the article says."""
+    blanked = _blank_literal(count.sentence, count.number)
+    if not blanked:
+        return None
+    key = question_fingerprint("number", str(count.start), count.number)
+    draft = _draft(
+        *blanked,
+        count.sentence,
+        count.start,
+        count.end,
+        question_fingerprint("cloze", key),
+        fact_keys=(key,),
+        target=f"number:{count.number.casefold()}",
+    )
+    if draft is not None:
+        draft.accepted_answers = accepted_forms(count.number)
+    return draft
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
-    """Every card candidate: dates first, then countries, then speakers."""
+    """Every card candidate: dates first, then countries, then speakers, then a few
+    counts (a sentence gives one card: the first of these that passes)."""
     candidates = [
         *(_date_card(dated) for dated in ctx.dated),
         *(_country_card(link) for link in ctx.countries),
         *(_speaker_card(quote) for quote in ctx.quotes),
     ]
-    return [draft for draft in candidates if draft is not None]
+    numbers = [_number_card(count) for count in counts(ctx.article_text)]
+    kept = [draft for draft in numbers if draft is not None][:MAX_NUMBER_CARDS]
+    return [draft for draft in candidates if draft is not None] + kept

@@ -98,8 +98,12 @@ def clause_cut_short(dated: DatedFact) -> str | None:
     if end is None:
         return None
     tail = evidence[end.end() :]
-    tail = re.sub(r"^\s*,[^,;:]{0,40},", " ", tail)  # ", aged 70," describes what came before
+    inserted = re.match(r"^\s*,[^,;:]{0,40},", tail)
+    tail = tail[inserted.end() :] if inserted else tail  # ", aged 70," describes what came before
     following = [t for t in _TOKEN.findall(tail)[:4] if t not in {",", ";", ":"}]
+    if inserted and _infinitive(following):
+        # "X invited Y, then ill, to appear on …": what Y was invited to do is cut off.
+        return "the clause stops before its infinitive"
     if following and following[0].casefold() in {"and", "but", "or", "then"}:
         return None  # "won the race and broke the record": a second verb of its own
     if following and any(_is_other_verb(t) and t.casefold() not in _STOP_AUX for t in following):
@@ -109,6 +113,14 @@ def clause_cut_short(dated: DatedFact) -> str | None:
         # the subject of what the judge ruled; the ruling itself is cut off.
         return "the clause stops before its predicate"
     return None
+
+
+def _infinitive(tokens: list[str]) -> bool:
+    """ "to appear", not "to court" (a noun) nor "to Paris"."""
+    if len(tokens) < 2 or tokens[0].casefold() != "to" or tokens[1][:1].isupper():
+        return False
+    _, index, _, nouns = _tables()
+    return tokens[1].casefold() in index and tokens[1].casefold() not in nouns
 
 
 _INSERTION_MARKS = {",", "—", "–", "(", ")"}

@@ -13,7 +13,7 @@ from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, restore_names
-from .wording import question_from_clause, strip_time, with_article
+from .wording import question_from_clause, strip_time, with_article, without_birth_name
 
 _DIFFICULTY = {"year": 3, "month": 3, "day": 4}
 
@@ -33,8 +33,10 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
         prompt = (
-            with_article(
-                restore_names(without_country_roles(prompt, ctx), ctx.article_text), clause
+            without_birth_name(
+                with_article(
+                    restore_names(without_country_roles(prompt, ctx), ctx.article_text), clause
+                )
             )
             if prompt
             else None

@@ -436,6 +436,15 @@ def clause_parts(clause: str) -> ClauseParts | None:
     return None
 
 
+_BIRTH_NAME = re.compile(r"\bborn(?:\s+[A-Z][\w’'.-]*)+(?=\s+(?:in|on|at|to)\b|\?)")
+
+
+def without_birth_name(prompt: str) -> str:
+    """ "In what year was Day born Ana Maria Lopez in Tolvo?" reads as asking when she
+    got that name: "In what year was Day born in Tolvo?"."""
+    return _BIRTH_NAME.sub("born", prompt)
+
+
 _LONE_NOUN = re.compile(r"^(When|In what year) (did|was|were) ([a-z][\w’'-]*) ")
 
 

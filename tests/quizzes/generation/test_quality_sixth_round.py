@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import pytest
 
+from quizzes.generation import cloze
 from quizzes.generation import event_checks as checks
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
-from quizzes.generation.wording import question_from_clause, strip_time, with_article
+from quizzes.generation.numbers import counts, sentences
+from quizzes.generation.text import BLANK
+from quizzes.generation.wording import (
+    question_from_clause,
+    strip_time,
+    with_article,
+    without_birth_name,
+)
 
 from .facts_for_tests import event
 from .test_quality import ctx_for, draft
@@ -208,3 +216,73 @@ def test_a_named_actor_on_the_same_day_is_another_fact():
         45,
     )
     assert q.same_event_twice(b, [a], ctx_for(text)) is None
+
+
+def test_a_clause_cut_before_its_infinitive_is_no_event():
+    text = (
+        "In 1992, Ruiz asked her old rival Haddad, then mayor of Tolvo, to attend the festival.\n"
+    )
+    cut = dated("Ruiz asked her old rival Haddad", "In 1992", "1992", text)
+    assert checks.clause_cut_short(cut) == "the clause stops before its infinitive"
+    moved = "In 1992, Ruiz sent her old rival Haddad, then mayor of Tolvo, to court.\n"
+    kept = dated("Ruiz sent her old rival Haddad", "In 1992", "1992", moved)
+    assert checks.clause_cut_short(kept) is None
+
+
+def test_a_birth_name_is_left_out_of_the_question():
+    assert without_birth_name("In what year was Vega born Ana Maria Lopez in Tolvo?") == (
+        "In what year was Vega born in Tolvo?"
+    )
+    assert without_birth_name("In what year was Vega born in Tolvo?") == (
+        "In what year was Vega born in Tolvo?"
+    )
+
+
+# How many: counts the article states ----------------------------------------------
+
+NUMBERS_ARTICLE = (
+    "Storm floods the Tolvo valley\n"
+    "A storm flooded the Tolvo valley on Monday, officials said.\n"
+    "The flood destroyed 214 homes and damaged two bridges, the harbour office reported.\n"
+    "Region 12 and Flight 610 were also hit.\n"
+    "It is about 40 miles from the coast.\n"
+    "At least six people were taken to hospital in Marvik.\n"
+    "Mayor Ana Ruiz said the town had lost “more than 300 boats” in the night.\n"
+    "Repairs will cost 12 million euros over four years, 35% more than planned.\n"
+    "Ruiz was first elected in 2014 with 5,210 votes.\n"
+)
+
+
+def _cards(text=NUMBERS_ARTICLE):
+    return [d for d in cloze.build(ctx_for(text)) if d.target.startswith("number:")]
+
+
+def test_counts_the_article_states_become_cards():
+    cards = {d.answer: d for d in _cards()}
+    assert set(cards) == {"214", "six", "35%"}  # three cards at most, in article order
+    assert cards["214"].prompt == (
+        f"Fill in the blank: The flood destroyed {BLANK} homes and damaged two bridges, "
+        "the harbour office reported."
+    )
+    assert cards["six"].accepted_answers == ["6"]
+    assert cards["35%"].accepted_answers == ["35", "35 percent"]
+
+
+def test_no_card_for_names_quotations_sums_durations_or_pronoun_sentences():
+    found = {c.number for c in counts(NUMBERS_ARTICLE)}
+    assert {"12", "610", "300", "40"} & found == set()  # names, a quotation, "It is …"
+    assert "5,210" in found  # a count after a year: still a count
+    assert counts("Title\nThe port was shut for four years after 2011.\n") == []
+
+
+def test_a_number_told_twice_is_asked_once():
+    text = "Title\nThe ferry carried 48 passengers.\nAll 48 passengers were rescued by Monday.\n"
+    assert [c.sentence for c in counts(text)] == ["The ferry carried 48 passengers."]
+
+
+def test_sentences_do_not_split_after_initials_or_titles():
+    text = "Title\nThe U.S. team met Dr. Vega in Tolvo. They signed 3 deals.\n"
+    assert [s for s, _, _ in sentences(text)] == [
+        "The U.S. team met Dr. Vega in Tolvo.",
+        "They signed 3 deals.",
+    ]
