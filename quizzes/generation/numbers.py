@@ -45,7 +45,13 @@ _AMOUNT_WORDS = {
 _VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "as", "than"}
 _AFTER_A_NAME = re.compile(r"[A-Z][\w.-]*\s+$")
 _LEADING_WORD = re.compile(r"\b(?:The|A|An|At|About|Some|Over|Only)\s+$")
-_PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|We|I)\b")
+_PRONOUN_START = re.compile(
+    r"^(?:He|She|It|They|This|That|These|Those|We|I|(?:In|At|Of|By) (?:that|this|these|those|then))\b"
+)
+_RELATIVE_COUNT = {"more", "other", "additional", "further", "extra", "remaining", "fewer"}
+# "in two cases: if …", "two sons with Stokowski, Ana and Luis": the sentence lists
+# what it counts, so the count is there to read off.
+_LISTED = re.compile(r"^[^.;]*?(?::|\b[A-Z]\w+,? (?:and|&) [A-Z]\w+)")
 _PEOPLE = {"people", "police", "children", "men", "women", "personnel", "staff", "dead"}
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|No|Jr|Sr|vs|Inc|Ltd))\.?$")
@@ -119,7 +125,20 @@ def _is_count(sentence: str, match: re.Match[str]) -> bool:
         return False  # inside a quotation: the speaker's count
     if match["percent"]:
         return True
-    return _counted(sentence[match.end() :])
+    after = sentence[match.end() :]
+    first = after.split()[0].casefold() if after.split() else ""
+    if first in _RELATIVE_COUNT:
+        return False  # "eight more people": more than which, the card cannot say
+    if _word_value(number) <= 4 and _LISTED.match(after):
+        return False
+    return _counted(after)
+
+
+def _word_value(number: str) -> int:
+    if number.casefold() in _WORDS:
+        return _WORDS[number.casefold()]
+    digits = number.replace(",", "").split(".")[0]
+    return int(digits) if digits.isdigit() else 0
 
 
 def counts(article_text: str) -> list[Count]:

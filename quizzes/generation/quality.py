@@ -526,6 +526,17 @@ def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) ->
 MAX_CLOZE_WORDS = 60  # a card is one sentence to read, not a paragraph
 
 
+_BARE_APOSTROPHE = re.compile(rf"{re.escape(BLANK)}['’](?!s\b)")
+
+
+def blank_before_apostrophe(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The _____' other major league …": a plural's possessive mark left after the
+    blank reads as a typo ("Judge _____'s statement" is fine)."""
+    if draft.kind == "cloze" and _BARE_APOSTROPHE.search(draft.prompt):
+        return "grammar: a bare apostrophe after the blank"
+    return None
+
+
 def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """A card whose sentence runs to a whole paragraph (a long quotation after the
     blank) is a reading exercise, not a recall card."""
@@ -893,6 +904,8 @@ def cloze_person_not_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str
     speaker's card blanks a name, not a description nobody would write the same way."""
     if draft.kind != "cloze" or not draft.target.startswith("person:"):
         return None
+    if not any(w[:1].isupper() for w in draft.answer.split()):
+        return "answer: the blank is a description, not a name"  # "The _____ said" (army)
     lower = [w for w in draft.answer.split() if w[:1].islower()]
     head = lower[-1:] if is_organisation(draft.answer) else []  # "X's office"
     if any(w not in _NAME_PARTICLES for w in lower[: len(lower) - len(head)]):
@@ -993,6 +1006,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     pronoun_without_antecedent,
     question_shape,
     cloze_blanks,
+    blank_before_apostrophe,
     cloze_too_long,
     relative_time_left,
     # the marked answer is right

@@ -286,3 +286,45 @@ def test_sentences_do_not_split_after_initials_or_titles():
         "The U.S. team met Dr. Vega in Tolvo.",
         "They signed 3 deals.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least nine more people were hurt.",  # more than which?
+        "In that race, she beat 14 rivals from the valley.",  # which race?
+        "Fishing is allowed in two seasons: spring and autumn.",  # the list answers it
+        "She is survived by three daughters, Ana, Mila and Rosa.",
+    ],
+)
+def test_no_count_that_needs_another_sentence_or_reads_off_a_list(sentence):
+    assert counts(f"Title\n{sentence}\n") == []
+
+
+def test_a_count_with_a_list_of_many_is_still_asked():
+    assert [
+        c.number for c in counts("Title\nThe league has 16 clubs, Tolvo and Marvik among them.\n")
+    ] == ["16"]
+
+
+def test_a_speakers_card_blanks_a_name_not_a_common_noun():
+    text = "The navy said the ship had left Tolvo on time.\n"
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The {BLANK} said the ship had left Tolvo on time.",
+        "navy",
+        text=text,
+        target="person:navy",
+    )
+    assert q.cloze_person_not_a_name(card, ctx_for(text)) == (
+        "answer: the blank is a description, not a name"
+    )
+
+
+def test_a_bare_apostrophe_after_the_blank_is_a_typo():
+    plural = draft("cloze", f"Fill in the blank: The {BLANK}' rival league folded in May.", "Fens")
+    owner = draft("cloze", f"Fill in the blank: Judge {BLANK}'s ruling came in May.", "Ruiz")
+    assert q.blank_before_apostrophe(plural, ctx_for("")) == (
+        "grammar: a bare apostrophe after the blank"
+    )
+    assert q.blank_before_apostrophe(owner, ctx_for("")) is None
