@@ -95,6 +95,17 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 25. **States that no longer exist**: "the Soviet Union's space programme", "a Soviet
    cosmonaut" (ISO 3166-3 and ``data/historic_states.csv``, see ``geo``).
 
+26. **What happens in or to a country** (``events_in_a_country_described_by_where``,
+   ``events_that_hit_a_country``): "troops went to Chile, where a civil war is underway",
+   "an earthquake that struck southern Peru", "A storm hit Chile" (the event).
+27. **People named by a plural nationality** (``demonyms_in_a_country``): "Peruvians in the
+   United States" (both), "The entire crew were Chileans" (the crew).
+28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
+   Andean War", "the Chilean-backed Peace Plan".
+
+"the Chilean part of the joint mission" is linked whole (a part is nothing without its
+whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
+the war).
 An envoy's posting is not their country: "Canadian Ambassador to Peru X" -> Canada only.
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
@@ -134,6 +145,9 @@ from .groups import (
     acts_of_a_country,
     between_countries,
     bodies_of_listed_countries,
+    demonyms_in_a_country,
+    events_in_a_country_described_by_where,
+    events_that_hit_a_country,
     groups_comprising_countries,
     groups_founded_by_a_country,
     groups_joined_by_countries,
@@ -143,6 +157,7 @@ from .groups import (
     pairs_of_countries,
     participle_from_country,
     subjects_placed_by_their_verb,
+    things_a_country_leads,
     things_in_a_country,
 )
 from .organisations import (
@@ -189,6 +204,10 @@ RULES: tuple[Rule, ...] = (
     groups_joined_by_countries,
     groups_founded_by_a_country,
     named_members_of_a_group,
+    demonyms_in_a_country,
+    events_in_a_country_described_by_where,
+    events_that_hit_a_country,
+    things_a_country_leads,
     participle_from_country,
     counted_things_links,
     things_in_a_country,

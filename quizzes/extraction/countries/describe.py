@@ -32,9 +32,15 @@ def country_in_description(
             country = _country_of_modifier(ctx, head, child, based)
             if country:
                 return country, office
-            if child.dep_ in {"prep", "pobj", "acl"} | _MODIFIER_DEPS:
+            if child.dep_ in {"prep", "pobj", "acl"} | _MODIFIER_DEPS and not _named_event(child):
                 stack.append(child)
     return None, None
+
+
+def _named_event(tok: Token) -> bool:
+    """ "an opponent of the Iraq War", "a veteran of the Vietnam War": the country names the
+    war, not the person."""
+    return tok.dep_ == "pobj" and tok.ent_type_ == "EVENT"
 
 
 def _aside(child: Token) -> bool:

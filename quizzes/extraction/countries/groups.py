@@ -185,13 +185,41 @@ def nationality_nouns(ctx: CountryContext) -> None:
         if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
             continue
         seen.add((noun.i, mention.country))
-        subject = _body_before_comma(ctx, noun) or _copula_subject(ctx, noun) or _phrase(ctx, noun)
+        subject = (
+            _body_before_comma(ctx, noun)
+            or _copula_subject(ctx, noun)
+            or _part_of_a_whole(ctx, noun)
+            or _phrase(ctx, noun)
+        )
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
         place = _placed_in(ctx, noun)
         if place:
             ctx.add(
                 subject + " in " + place[0], place[1], noun.i, "other", "nationality_noun_placed"
             )
+
+
+# Nouns that name a share of something ("the Chilean part of the mission").
+_PARTS_OF = {"part", "side", "half", "portion", "share", "leg", "section", "segment"}
+
+
+def _part_of_a_whole(ctx: CountryContext, noun: Token) -> str | None:
+    """ "he led the Chilean part of the joint mission": the part is nothing without its whole,
+    so the subject runs to the end of the "of" phrase."""
+    if noun.lower_ not in _PARTS_OF:
+        return None
+    k = noun.i + 1
+    if k >= len(ctx.tokens) or ctx.tokens[k].lower_ != "of":
+        return None
+    end = k + 1  # the whole's noun phrase, by its words (the parse may hang a verb on it)
+    while end < min(len(ctx.tokens), k + 8) and (
+        ctx.tokens[end].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM")
+        or ctx.tokens[end].text in ("-", "\u2013")
+    ):
+        end += 1
+    if end == k + 1 or ctx.tokens[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return clean(ctx.doc[_phrase_start(ctx, noun) : end].text)
 
 
 def _placed_description(ctx: CountryContext, mention: CountryMention) -> None:
@@ -675,6 +703,8 @@ def pairs_of_countries(ctx: CountryContext) -> None:
 
 def _pair_in_one_word(ctx: CountryContext, tok: Token) -> None:
     """ "the U.S.–Chile border": the tokenizer keeps the pair as one word."""
+    if "-" not in tok.text and "\u2013" not in tok.text:
+        return
     parts = re.split("[-\u2013]", tok.text)
     if len(parts) != 2 or tok.i + 1 >= len(ctx.tokens) or "" in parts:
         return
@@ -689,3 +719,99 @@ def _pair_in_one_word(ctx: CountryContext, tok: Token) -> None:
     subject = ctx.doc[tok.i : end + 1].text
     for country in countries:
         ctx.add(subject, str(country), tok.i, "other", "pair_of_countries")
+
+
+def events_in_a_country_described_by_where(ctx: CountryContext) -> None:
+    """ "troops were sent to Chile, where a civil war is underway": what a "where" clause
+    after a country's name says happens there (its subject, a common noun)."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "where" or tok.i < 2 or ctx.tokens[tok.i - 1].text != ",":
+            continue
+        mention = ctx.mentions.get(tok.i - 2)
+        if mention is None or mention.form != "name" or mention.end != tok.i - 1:
+            continue
+        verb = tok.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not _placeable_subject(ctx, subject, happened=True):
+            continue
+        ctx.add(
+            _phrase(ctx, subject), mention.country, subject.i, "other", "where_clause_of_country"
+        )
+
+
+# Verbs by which a disaster or an attack hits a country ("An earthquake struck Peru").
+_HITTING_VERBS = {"strike", "hit", "rock", "jolt", "shake", "ravage", "devastate", "batter", "lash"}
+
+
+def events_that_hit_a_country(ctx: CountryContext) -> None:
+    """ "A powerful earthquake that struck southern Peru", "A storm hit Chile on Friday": the
+    thing that hit a country (a common noun; the noun a relative "that" stands for)."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "dobj" or tok.head.lemma_ not in _HITTING_VERBS:
+            continue
+        mention = ctx.mentions.get(tok.i)
+        if mention is None or mention.form != "name":
+            continue
+        subject = _hitting_subject(tok.head)
+        if subject is None or not _placeable_subject(ctx, subject, happened=True):
+            continue
+        ctx.add(_phrase(ctx, subject), mention.country, subject.i, "other", "event_hit_country")
+
+
+def _hitting_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the noun its relative pronoun ("that", "which") or its
+    participle ("A storm hit Chile" parsed as a noun phrase) stands for."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("that", "which"):
+        noun = verb.head if verb.dep_ == "relcl" else None
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+            noun = noun.head.head  # "an earthquake with magnitude 6.3 that struck ..."
+        return noun
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    return subject
+
+
+def demonyms_in_a_country(ctx: CountryContext) -> None:
+    """ "Peruvians in the United States" (both countries), "The entire crew were Chileans"
+    (the crew): people named by a plural nationality word."""
+    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+        tok = ctx.tokens[mention.end - 1]
+        if mention.form != "adj" or not tok.lower_.endswith("s") or tok.dep_ in _MODIFIER_DEPS:
+            continue
+        place = _country_after_in(ctx, mention.end)
+        if place is not None:
+            subject = ctx.doc[mention.start : place.end].text
+            for country in (mention.country, place.country):
+                ctx.add(subject, country, mention.start, "other", "demonyms_in_country")
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
+                ctx.add(_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
+
+
+def _country_after_in(ctx: CountryContext, k: int) -> CountryMention | None:
+    if k + 1 >= len(ctx.tokens) or ctx.tokens[k].lower_ != "in":
+        return None
+    return ctx.name_mention_from(k + 1)
+
+
+# Participles after "<country>-" that make the country the thing's leader or backer.
+_BACKING_PARTICIPLES = {"led", "backed", "brokered", "funded", "sponsored", "supported", "imposed"}
+
+
+def things_a_country_leads(ctx: CountryContext) -> None:
+    """ "the Peru-led Andean War", "a Chilean-backed Truce Plan": a named thing led or backed
+    by a country (common nouns are ``nationality_nouns``')."""
+    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+        last = ctx.tokens[mention.end - 1]
+        participle = last.head
+        if last.dep_ not in ("npadvmod", "amod", "compound") or participle.i <= last.i:
+            continue
+        if participle.lower_ not in _BACKING_PARTICIPLES or participle.dep_ != "amod":
+            continue
+        noun = participle.head
+        if noun.pos_ != "PROPN" or noun.i <= participle.i or noun.i in ctx.person_tokens:
+            continue
+        subject = ctx.doc[participle.i + 1 : noun.i + 1].text
+        ctx.add(subject, mention.country, noun.i, "other", "thing_a_country_leads")

@@ -1105,3 +1105,38 @@ def test_a_home_nation_described_as_part_of_its_state(links_of):
     found = links_of("Wales would be the only nation in the United Kingdom to close its pubs.")
     assert ("Wales", "United Kingdom") in pairs(found)
     assert not links_of("Scotland beat England 2-1 in the final on Saturday.")
+
+
+def test_what_a_where_clause_says_happens_in_a_country(links_of):
+    found = links_of("Peru sent soldiers to Chile, where a civil war is underway.")
+    assert ("civil war", "Chile") in pairs(found)
+    assert ("civil war", "Peru") not in pairs(found)
+
+
+def test_an_event_that_hit_a_country(links_of):
+    found = links_of(
+        "Aftershocks of a strong earthquake with magnitude 6.1 that struck southern Peru on"
+        " Monday killed six."
+    )
+    assert any(country == "Peru" and "earthquake" in subject for subject, country in pairs(found))
+    assert not any("magnitude" in subject for subject, _country in pairs(found))
+
+
+def test_people_named_by_a_plural_nationality(links_of):
+    found = links_of("The minister promised better protection for Peruvians in the United States.")
+    subject = "Peruvians in the United States"
+    assert {(subject, "Peru"), (subject, "United States")} <= pairs(found)
+    assert ("entire crew", "Chile") in pairs(
+        links_of("The entire crew were Chileans, the navy said.")
+    )
+
+
+def test_a_named_thing_a_country_led(links_of):
+    found = links_of("Lind had long opposed the United States-led Gulf War of 1991.")
+    assert ("Gulf War", "United States") in pairs(found)
+    assert not any(subject == "Lind" for subject, _country in pairs(found))
+
+
+def test_a_national_part_of_a_joint_thing_is_linked_whole(links_of):
+    found = links_of("Ten years later, he led the Chilean part of the joint Andes mission.")
+    assert ("Chilean part of the joint Andes mission", "Chile") in pairs(found)
