@@ -31,7 +31,9 @@ quotation counts only in the past tense ("'it will start to change today'" is a 
 it names a thing done that day ("today's ruling", "the statement tonight"); a year naming a
 race or a meeting is no date beside the clause's day ("Yesterday, X won the 2019 ...
 Marathon"), nor a year ending a quoted name ("dubbed "Harbour 2025""); a clock time written
-twice and its day are one expression ("9:15 p.m. CET (2015 UTC) on August 12"); and a
+twice and its day are one expression ("9:15 p.m. CET (2015 UTC) on August 12", "today at
+10 A.M. Fijian time (2200 UTC, yesterday)"), and an age is no date beside another date of
+its sentence ("died on Tuesday at the age of 81"); and a
 decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
 
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks
@@ -114,20 +116,41 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if out and _same_moment(text, out[-1], expr):
             expr = _joined(doc, text, out.pop(), expr)
         out.append(expr)
-    return out
+    return [e for e in out if not _age_beside_date(e, out)]
+
+
+def _age_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "died on Tuesday at the age of 81": the age describes the person; the sentence's date
+    dates the clause, so the age is no second event of it ("at age 12, she broke her leg",
+    with no other date, stays)."""
+    if expr.kind != "age":
+        return False
+    sent = expr.span.sent
+    return any(
+        other.kind != "age" and sent.start_char <= other.start_char < sent.end_char
+        for other in found
+    )
 
 
 # What may stand between a clock time and another writing of the same moment: "5 a.m. local
-# time (1000 UTC) on Monday", "8:30 p.m. BST (1930 UTC)".
+# time (1000 UTC) on Monday", "8:30 p.m. BST (1930 UTC)", "today at 10:00 a.m. Fijian time".
 _SAME_MOMENT_GAP = re.compile(
-    r"^[\s(){}\[\],]*(?:(?:local\s+time|[A-Z]{2,4})[\s(){}\[\],]*)?(?:on\s+)?$"
+    r"^[\s(){}\[\],]*(?:(?:(?i:local)\s+time|[A-Z]{2,4}|[A-Z][a-z]+\s+time)[\s(){}\[\],]*)?"
+    r"(?:(?:on|at)\s+)?$"
 )
+
+
+# A clock time inside an expression already joined ("today at 10:00 a.m. (2100 UTC").
+_CLOCK_WRITTEN = re.compile(r"\d:[0-5]\d|\b\d{4}\s+(?:UTC|GMT)\b|(?i:[ap]\.m\.)")
 
 
 def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Two expressions of one moment, one of them a clock time, next to each other."""
-    return "clock" in (a.kind, b.kind) and bool(
-        _SAME_MOMENT_GAP.match(text[a.end_char : b.start_char])
+    clock = "clock" in (a.kind, b.kind) or bool(_CLOCK_WRITTEN.search(a.when))
+    return (
+        clock
+        and "age" not in (a.kind, b.kind)
+        and bool(_SAME_MOMENT_GAP.match(text[a.end_char : b.start_char]))
     )
 
 
@@ -137,13 +160,19 @@ def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeEx
     dated = max((a, b), key=lambda e: len(e.date or ""))
     span = doc.char_span(a.span.start_char, b.span.end_char, alignment_mode="expand")
     return TimeExpression(
-        span=span if span is not None else dated.span,
+        span=span if span is not None and _one_root(span) else a.span,
         when=text[a.start_char : b.end_char],
         date=dated.date,
         start_char=a.start_char,
         end_char=b.end_char,
         kind=dated.kind,
     )
+
+
+def _one_root(span: Span) -> bool:
+    """The parser hung the span from one head (a parse split inside "(2100 UTC, ...)" makes two
+    roots, and the clause is then the first part's)."""
+    return sum(1 for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end) == 1
 
 
 def _matches(text: str) -> list[Found]:

@@ -277,8 +277,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "clock",
         re.compile(
             r"(?<![\d:.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]\d)"
-            r"(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
-            r"|\b(?:[01]?\d|2[0-3])\s*(?:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
+            r"(?:\s*(?:(?i:a\.m\.|p\.m\.)|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+            r"|\b(?:[01]?\d|2[0-3])\s*(?i:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
             r"|\b(?:[01]?\d|2[0-3])(?:am|pm)\b"
             r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
         ),

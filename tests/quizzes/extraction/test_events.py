@@ -746,6 +746,24 @@ def test_a_clock_time_written_twice_and_its_day_are_one_moment(events_of):
     ]
 
 
+def test_a_day_and_its_clock_time_in_capitals_or_a_zone_are_one_moment(events_of):
+    found = events_of(
+        "Today at 6:45 P.M. Andean time (2345 UTC) the old bridge over the river collapsed."
+    )
+    assert [(e.when, e.date) for e in found] == [
+        ("Today at 6:45 P.M. Andean time (2345 UTC", "2022-09-30")
+    ]
+    found = events_of("The ferry sank at 3:20 A.M. local time (0820 UTC) near the cape.")
+    assert [e.when for e in found] == ["3:20 A.M. local time (0820 UTC"]
+
+
+def test_an_age_beside_the_date_of_a_death_is_no_event_of_its_own(events_of):
+    found = events_of("The painter Lena Moss died on Tuesday at the age of 91 in her studio.")
+    assert [e.when for e in found] == ["Tuesday"]
+    found = events_of("The swimmer broke her arm in a fall at age 12.")
+    assert [e.when for e in found] == ["at age 12"]
+
+
 def test_a_figure_every_year_is_a_statistic_but_a_yearly_happening_stays(events_of):
     assert events_of("About 2,000 trees are planted in the valley every year.") == []
     found = events_of("The village holds a lantern parade every spring.")
