@@ -194,8 +194,38 @@ def full_name(speaker: str, people: list[str], article_text: str = "") -> str:
             if m.group(1).casefold() not in _TITLE_WORDS | _SENTENCE_OPENERS
         }
         return f"{firsts.pop()} {speaker}" if len(firsts) == 1 else speaker
+    return without_title(speaker)
+
+
+def is_title_word(token: str) -> bool:
+    """ "Senator", "Rep.", and a long title with one letter dropped, doubled or
+    changed ("Represenative Jo Bell"): the article's typo glued to the name would
+    show among the options as part of a person's name."""
+    word = token.casefold().strip(".")
+    if word in _TITLE_WORDS:
+        return True
+    return len(word) >= 7 and any(_one_slip(word, title) for title in _TITLE_WORDS)
+
+
+def _one_slip(word: str, title: str) -> bool:
+    """One letter dropped or added ("Represenative"), or changed in a title of ten
+    letters or more ("Justine" is a name, not "Justice" mistyped)."""
+    a, b = word, title
+    if a == b or abs(len(a) - len(b)) > 1 or len(b) < 7:
+        return False
+    if len(a) == len(b):
+        return len(b) >= 10 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[at:] == long_[at + 1 :]
+
+
+def without_title(name: str) -> str:
+    """ "Minority Whip Jo Bell" -> "Jo Bell": the title words before a name left out
+    (two words at least are kept)."""
+    tokens = name.split()
     lead = 0
-    while lead < len(tokens) - 2 and tokens[lead].casefold().strip(".") in _TITLE_WORDS:
+    while lead < len(tokens) - 2 and is_title_word(tokens[lead]):
         lead += 1
     return " ".join(tokens[lead:])
 
@@ -302,9 +332,10 @@ def build_context(
     quotes = [replace(q, speaker=full_name(q.speaker or "", names, article_text)) for q in quotes]
     ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
-    ctx.people = list(dict.fromkeys(p.name for p in facts.people if p.name))
-    ctx.roles = {p.name: p.role for p in facts.people if p.role}
-    ctx.genders = {p.name: p.gender for p in facts.people if p.gender}
+    # People as the options show them: "Represenative Jo Bell" (a typo glued on) is "Jo Bell".
+    ctx.people = list(dict.fromkeys(without_title(p.name) for p in facts.people if p.name))
+    ctx.roles = {without_title(p.name): p.role for p in facts.people if p.name and p.role}
+    ctx.genders = {without_title(p.name): p.gender for p in facts.people if p.name and p.gender}
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]
     seen_links: set[tuple[str, str]] = set()
     for link in facts.countries:

@@ -537,6 +537,32 @@ def blank_before_apostrophe(draft: QuestionDraft, ctx: GenerationContext) -> str
     return None
 
 
+_CARD_OPENS_ON_PRONOUN = re.compile(
+    rf"^Fill in the blank: (?:(?:In|On|By|Since|From) {re.escape(BLANK)},? )?"
+    r"(?:He|She|It|They|This|These|Those|Its|His|Her|Their|(?:In|At|By) (?:that|this|then))\b",
+    re.I,
+)
+_EMPTY_IT = re.compile(
+    r"\bit (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether)\b|\bit (?:is|was) (?:not )?"
+    r"(?:the first|the last|the \w+est)\b",
+    re.I,
+)
+
+
+def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "It was founded in _____.", "In _____, he moved to the coast.": a card is read
+    alone, away from the sentence before it, so "it" or "he" stands for nobody (an
+    empty "It was reported that …" is fine)."""
+    if draft.kind != "cloze":
+        return None
+    opening = _CARD_OPENS_ON_PRONOUN.match(draft.prompt)
+    if not opening:
+        return None
+    if _EMPTY_IT.match(draft.prompt, opening.end() - len(opening.group(0).split()[-1])):
+        return None
+    return "answer: the card's subject is a pronoun that stands for nobody"
+
+
 def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """A card whose sentence runs to a whole paragraph (a long quotation after the
     blank) is a reading exercise, not a recall card."""
@@ -1008,6 +1034,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_blanks,
     blank_before_apostrophe,
     cloze_too_long,
+    cloze_opens_on_pronoun,
     relative_time_left,
     # the marked answer is right
     unsure_fact,
