@@ -752,6 +752,16 @@ def _names_of(codes: list[str]) -> set[str]:
     return {_geo().countries[c].name for c in codes}
 
 
+def country_sharing_a_region_name(name: str) -> str | None:
+    """The other country that has a first-level region named like the country ``name``
+    ("Georgia" is also a US state); None for other names."""
+    if not is_country(name):
+        return None
+    code = _geo().regions_of_country.get(fold(name))
+    own = _code_of(name)
+    return _geo().countries[code].name if code and code != own else None
+
+
 def region_country(name: str) -> str | None:
     """The country of a first-level region the data knows: US states ("Texas" -> United States)
     and the provinces or states that only one country has ("Ontario" -> Canada)."""

@@ -15,7 +15,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
    "the Supreme Court of the Netherlands", "China's Belt and Road Initiative", "its Belt and
    Road Initiative" (its = the clause's country); placed in another country too ("the United
-   States Embassy in Oslo" -> Norway); one body named two ways ("U.S. Embassy") is linked once.
+   States Embassy in Oslo" -> Norway); one body named two ways ("U.S. Embassy") is linked once;
+   "the Royal Danish Navy" (a crown word first); a nationality word the data lists only in its
+   long form starts a body's name when the article names the country ("Saudi" of Saudi
+   Arabia); a school named after a country that is also another country's state ("Georgia
+   Institute of ...") is not placed by its name.
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").

@@ -90,7 +90,24 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
         for k in range(match.start, match.end):
             found[k] = match
         i = match.end
+    _short_names_in_bodies(doc, tokens, found)
     return found
+
+
+def _short_names_in_bodies(doc: Doc, tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "the Zembian Broadcasting Corporation" in an article naming "Zembia Republic": a
+    nationality word the data lists only in its long form ("Saudi" of Saudi Arabia) starts
+    a body's name when the article names that country in full."""
+    named = {m.country for m in found.values() if m.form == "name"}
+    for tok in tokens:
+        if tok.i in found or tok.ent_type_ != "ORG" or not tok.text[:1].isupper():
+            continue
+        following = tokens[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if following is None or following.ent_type_ != "ORG" or not following.text[:1].isupper():
+            continue
+        country = geo.country_of_short_name(tok.text)
+        if country in named and tok.pos_ in {"ADJ", "PROPN"}:
+            found[tok.i] = CountryMention(tok.i, tok.i + 1, country, "adj")
 
 
 # Words after a country's name that make it the name of a street or a building.

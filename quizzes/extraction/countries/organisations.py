@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from .. import geo
 from ..lexicon import ORG_WORDS
 from ..text import fold, fold_word
-from .context import CountryContext, clean, name_text
+from .context import CountryContext, CountryMention, clean, name_text
 from .describe import (
     country_in_description,
     describing_country,
@@ -125,13 +125,34 @@ def _placed_elsewhere(ctx: CountryContext, span: Span, country: str) -> tuple[st
     return clean(place.text), where
 
 
+# Nouns after a place's name that make the name a school's, a university's or a state's team.
+_SCHOOL_WORDS = {"institute", "university", "college", "state", "tech", "school", "academy"}
+
+
+def _region_of_another_country(ctx: CountryContext, first: CountryMention) -> bool:
+    """ "Nevaria Institute of Technology", where Nevaria is a country and a state of another
+    country: the school's place is not known to be the country (the text must say where)."""
+    after = ctx.doc[first.end]
+    return (
+        first.form == "name"
+        and fold_word(after.text) in _SCHOOL_WORDS
+        and geo.country_sharing_a_region_name(first.country) is not None
+    )
+
+
+# Words that may come before a nationality in the name of a state's body.
+_CROWN_WORDS = {"royal", "imperial"}
+
+
 def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> str | None:
     """ "Russian Defence Ministry", "China Daily", "Bank of Japan", "the UK Foreign Office"."""
     doc = ctx.doc
+    if len(tokens) > 2 and tokens[0].lower_ in _CROWN_WORDS:
+        tokens = tokens[1:]  # "the Royal Danish Navy", "the Imperial Russian Army"
     first = ctx.mentions.get(tokens[0].i)
     before = ctx.mentions.get(span.start - 1) if span.start > 0 else None
     if first and first.end < span.end and not doc[first.end].is_punct:
-        return first.country
+        return None if _region_of_another_country(ctx, first) else first.country
     last = ctx.mentions.get(tokens[-1].i)
     if last and last.form == "name" and doc[last.start - 1].lower_ == "of":
         named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens if t.i < last.start)

@@ -128,6 +128,7 @@ OWNED_NOUNS = {
 POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "programme", "program", "tariff", "quota"}  # fmt: skip
 # Nouns a nationality qualifies without naming a group, body, thing or happening: qualities,
 # attitudes and relations ("Peru's future", "the Chilean response", "Norwegian interests"),
+# a part of the country itself ("Peru's northeast", "Chilean sovereignty"),
 # a style ("an Irish pub", "Thai food") or a field ("Australian rugby").
 ABSTRACT_NOUNS = {
     "history", "future", "past", "heritage", "legacy", "identity", "pride", "image",
@@ -139,6 +140,9 @@ ABSTRACT_NOUNS = {
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
+    "sovereignty", "independence", "neutrality", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west",
 }  # fmt: skip
 # Verbs by which a person leads a group ("Syria's delegation was led by X").
 LEAD_VERBS = {"lead", "head", "chair"}

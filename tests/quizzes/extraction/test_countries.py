@@ -1140,3 +1140,42 @@ def test_a_named_thing_a_country_led(links_of):
 def test_a_national_part_of_a_joint_thing_is_linked_whole(links_of):
     found = links_of("Ten years later, he led the Chilean part of the joint Andes mission.")
     assert ("Chilean part of the joint Andes mission", "Chile") in pairs(found)
+
+
+def test_a_long_form_nationality_word_starts_a_body_of_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Saudi Arabia said the refinery was closed. According to the Saudi News Service, "
+            "the blaze was put out by dawn. Pilots of the Royal Saudi Navy flew over it."
+        )
+    )
+    assert ("Saudi News Service", "Saudi Arabia") in found
+    assert ("Royal Saudi Navy", "Saudi Arabia") in found
+
+
+def test_a_crown_word_before_a_nationality_in_a_body_name(links_of):
+    found = pairs(links_of("Ships of the Royal Danish Navy sailed into the harbour at dawn."))
+    assert ("Royal Danish Navy", "Denmark") in found
+
+
+def test_a_school_named_after_a_state_that_is_also_a_country(links_of):
+    found = pairs(
+        links_of(
+            "Engineers from the Georgia Institute of Technology built the probe. "
+            "The Georgia Parliament debated the budget."
+        )
+    )
+    assert ("Georgia Institute of Technology", "Georgia") not in found
+    assert ("Georgia Parliament", "Georgia") in found
+
+
+def test_a_part_or_the_sovereignty_of_a_country_is_no_thing_of_it(links_of):
+    found = pairs(
+        links_of(
+            "Rebels seized towns in Peru's northeast, and the army vowed to defend Peruvian "
+            "sovereignty while Peruvian soldiers dug trenches."
+        )
+    )
+    assert ("Peru's northeast", "Peru") not in found
+    assert ("Peruvian sovereignty", "Peru") not in found
+    assert ("Peruvian soldiers", "Peru") in found
