@@ -94,7 +94,9 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     return found
 
 
-def _short_names_in_bodies(doc: Doc, tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+def _short_names_in_bodies(
+    doc: Doc, tokens: Sequence[Token], found: dict[int, CountryMention]
+) -> None:
     """ "the Zembian Broadcasting Corporation" in an article naming "Zembia Republic": a
     nationality word the data lists only in its long form ("Saudi" of Saudi Arabia) starts
     a body's name when the article names that country in full."""
