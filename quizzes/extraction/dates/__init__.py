@@ -33,7 +33,10 @@ race or a meeting is no date beside the clause's day ("Yesterday, X won the 2019
 Marathon"), nor a year ending a quoted name ("dubbed "Harbour 2025""); a clock time written
 twice and its day are one expression ("9:15 p.m. CET (2015 UTC) on August 12", "today at
 10 A.M. Fijian time (2200 UTC, yesterday)"), and an age is no date beside another date of
-its sentence ("died on Tuesday at the age of 81"); and a
+its sentence ("died on Tuesday at the age of 81"), nor is an anchor pointing back ("During
+that trip, she was arrested in 2011"); an aside restating a day is part of it ("On 14 May —
+three days after the vote —"); a number naming a flight or a route is no year ("flight
+1720"); and a
 decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
 
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks
@@ -116,7 +119,26 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if out and _same_moment(text, out[-1], expr):
             expr = _joined(doc, text, out.pop(), expr)
         out.append(expr)
-    return [e for e in out if not _age_beside_date(e, out)]
+    return [e for e in out if not _age_beside_date(e, out) and not _reference_beside_date(e, out)]
+
+
+# An anchor that points back ("during that service", "following that reasoning", "after this").
+_POINTS_BACK = re.compile(
+    r"^(?i:during|following|after|since|before)\s+(?i:that|this|these|those)\b"
+)
+
+
+def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "During that service, he was jailed in 1996", "Following that reasoning, the court ruled
+    on 11 May": an anchor pointing back at something said before is no time of its own when
+    its sentence gives a date; the date dates the clause."""
+    if expr.date is not None or not _POINTS_BACK.match(expr.when):
+        return False
+    sent = expr.span.sent
+    return any(
+        other.date is not None and sent.start_char <= other.start_char < sent.end_char
+        for other in found
+    )
 
 
 def _age_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
@@ -140,18 +162,22 @@ _SAME_MOMENT_GAP = re.compile(
 )
 
 
+# A dash or a bracket opening an aside that restates a date.
+_ASIDE = re.compile(r"^\s*[\u2014\u2013(]\s*$|^\s+-{1,2}\s+$")
 # A clock time inside an expression already joined ("today at 10:00 a.m. (2100 UTC").
 _CLOCK_WRITTEN = re.compile(r"\d:[0-5]\d|\b\d{4}\s+(?:UTC|GMT)\b|(?i:[ap]\.m\.)")
 
 
 def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
-    """Two expressions of one moment, one of them a clock time, next to each other."""
+    """Two expressions of one moment next to each other: one of them a clock time, or a date
+    and an aside that restates it by an anchor."""
+    gap = text[a.end_char : b.start_char]
+    if a.date and b.date is None and b.kind in {"anchor", "anaphoric"} and _ASIDE.match(gap):
+        return (
+            True  # "On 13 May \u2014 two days after the ruling \u2014": the anchor restates the day
+        )
     clock = "clock" in (a.kind, b.kind) or bool(_CLOCK_WRITTEN.search(a.when))
-    return (
-        clock
-        and "age" not in (a.kind, b.kind)
-        and bool(_SAME_MOMENT_GAP.match(text[a.end_char : b.start_char]))
-    )
+    return clock and "age" not in (a.kind, b.kind) and bool(_SAME_MOMENT_GAP.match(gap))
 
 
 def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:

@@ -130,6 +130,20 @@ def duration_after(x: Match) -> bool | None:
     return None
 
 
+# Nouns a number names one of ("flight 1344", "route 1600", "Resolution 2334").
+NUMBERED_NOUNS = {
+    "flight", "flights", "number", "no", "no.", "route", "bus", "train", "room", "highway",
+    "interstate", "page", "pages", "resolution", "section", "article", "platform", "gate",
+    "ward", "chapter", "code", "model", "unit", "item", "exhibit", "bill", "tower",
+    "pier", "berth", "hull", "serial",
+}  # fmt: skip
+
+
+def numbered_thing(x: Match) -> bool | None:
+    """ "flight 1720", "Resolution 1973": a number naming one of a series, not a year."""
+    return False if x.kind == "year" and x.prev_word in NUMBERED_NOUNS else None
+
+
 def year_number(x: Match) -> bool | None:
     """A year, not a count ("2,000 troops", "2014 workers") nor a future name ("the 2031 World
     Cup", "the 2030 target"); "the 2018 steel tariffs", "Nigeria's 2023 election" and "in
@@ -280,6 +294,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     comparison,
     rate,
     duration_after,
+    numbered_thing,
     year_number,
     span_after_a_record,
     anchor_is_a_clause,

@@ -84,6 +84,7 @@ ANCHOR_NOUN = (
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
     r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of"
+    r"|in\s+the\s+(?:wake|aftermath)\s+of"
     r"|at\s+the\s+(?:opening|start|end|close|height)\s+of)"
 )
 # Words that end the noun phrase of an anchor ("during the landings | on both coasts").
@@ -341,6 +342,8 @@ KEYWORDS = {
         "at trial",
         "at the time",
         "at the ",
+        "wake of",
+        "aftermath of",
     ),
     "duration": ("for ",),
     "within": ("within",),

@@ -764,6 +764,31 @@ def test_an_age_beside_the_date_of_a_death_is_no_event_of_its_own(events_of):
     assert [e.when for e in found] == ["at age 12"]
 
 
+def test_in_the_wake_of_a_happening_dates_the_clause(events_of):
+    found = events_of("In the wake of the storm, the summer festival was cancelled.")
+    assert [e.when for e in found] == ["In the wake of the storm"]
+    assert "festival was cancelled" in found[0].event
+
+
+def test_a_flight_number_is_no_year(events_of):
+    found = events_of("Cargo flight 1720 landed in Oslo on Thursday with a burst tyre.")
+    assert [e.when for e in found] == ["Thursday"]
+
+
+def test_an_anchor_pointing_back_is_no_date_beside_a_calendar_date(events_of):
+    found = events_of("During that trip, the reporter was arrested in 2011 near the border.")
+    assert [e.when for e in found] == ["2011"]
+    found = events_of("During that trip, the reporter was arrested near the border.")
+    assert [e.when for e in found] == ["During that trip"]
+
+
+def test_an_aside_restating_a_day_is_part_of_it(events_of):
+    found = events_of("On 14 May \u2014 three days after the vote \u2014 the minister resigned.")
+    assert [(e.when, e.date) for e in found] == [
+        ("14 May \u2014 three days after the vote", "2022-05-14")
+    ]
+
+
 def test_a_figure_every_year_is_a_statistic_but_a_yearly_happening_stays(events_of):
     assert events_of("About 2,000 trees are planted in the valley every year.") == []
     found = events_of("The village holds a lantern parade every spring.")
