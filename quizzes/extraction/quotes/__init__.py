@@ -10,7 +10,9 @@ over the already-parsed Doc; nothing is parsed again):
                  “...”", "— “...” — suggesting he ..."); inverted "said Andrew D'Anieri";
                  a verb without a subject takes its head's ("agreed, saying “...”"),
                  a relative clause its antecedent ("X, who said “...”"); "the minister
-                 said" is the nearest earlier person with that office; a clause and a
+                 said" is the nearest earlier person with that office
+                 (not "the local health minister" after "Transport Minister X": an
+                 office word not in X's role is someone unnamed); a clause and a
                  colon ("Keir Stone: ‘...’", "Mr Reed was blunt: “...”") name the speaker.
                  An organisation subject is the speaker in full ("The Kumasi Chamber of
                  Trade and Industry said"); "it said" / "the authority said" is the

@@ -535,9 +535,32 @@ def definite_description(s: Speakers, tok: Token) -> Said | None:
         and any(c.lower_ == "the" for c in tok.children)
     ):
         name = s.ctx.people.resolve_description(tok.lower_, before=tok.idx, skip=s.skip_mention)
-        if name:
+        if name and not _another_office(tok, s.ctx.people.role_of(name)):
             return Said(name, "explicit", "definite_description")
     return None
+
+
+# Words that describe an office holder without naming another office ("the former minister").
+_NEUTRAL_OFFICE_WORDS = {
+    "former", "then", "new", "current", "late", "outgoing", "incoming", "same", "veteran",
+    "embattled", "top", "senior", "acting",
+}  # fmt: skip
+
+
+def _another_office(noun: Token, role: str | None) -> bool:
+    """ "the local health minister said" after "Civil Aviation Minister X": a word of the
+    office ("health") that is not in X's role makes it another office holder, not X."""
+    if not role:
+        return False
+    held = {fold_word(w) for w in re.split(r"[\s\-]+", role.lower())}
+    return any(
+        c.dep_ in ("amod", "compound")
+        and c.is_alpha
+        and c.text.islower()  # a nationality ("the Indian minister") describes the same one
+        and c.lower_ not in _NEUTRAL_OFFICE_WORDS
+        and fold_word(c.lower_) not in held
+        for c in noun.children
+    )
 
 
 def relative_pronoun(s: Speakers, tok: Token) -> Said | None:
@@ -558,6 +581,8 @@ def definite_person_noun(s: Speakers, tok: Token) -> Said | None:
         return None  # "the head of the inquiry said": someone described, not someone known
     if gender is not False and tok.dep_ in SUBJECT_DEPS:
         name = s.resolve_pronoun(tok, gender if isinstance(gender, str) else None)
+        if name and _another_office(tok, s.ctx.people.role_of(name)):
+            return Said(None, "nonperson", "another_office")  # someone unnamed
         if name:
             return Said(name, "pronoun", "definite_person_noun")
     return None

@@ -1575,3 +1575,22 @@ def test_the_bank_is_not_the_last_other_organisation(quotes_of):
         'The central bank said inflation was "stubborn".'
     )
     assert said(quotes_of(text)) == {"stubborn": None}
+
+
+def test_a_minister_of_another_office_is_not_the_minister_named_before(quotes_of):
+    text = (
+        "Transport Minister Arjun Mehta said 12 people died. Mehta also said the black box was found. "
+        "Among the dead are both drivers. The regional health minister said, "
+        '"The wounded have been taken to the city hospital."'
+    )
+    assert said(quotes_of(text)) == {"The wounded have been taken to the city hospital.": None}
+
+
+def test_the_minister_of_the_same_office_is_the_minister_named_before(quotes_of):
+    text = (
+        "Transport Minister Arjun Mehta said 12 people died. Among the dead are both drivers. "
+        'The transport minister said, "The wounded have been taken to the city hospital."'
+    )
+    assert said(quotes_of(text)) == {
+        "The wounded have been taken to the city hospital.": "Arjun Mehta"
+    }
