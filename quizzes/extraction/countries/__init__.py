@@ -98,6 +98,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    its description places it there; in sport it stays a country of its own).
 25. **States that no longer exist**: "the Soviet Union's space programme", "a Soviet
    cosmonaut" (ISO 3166-3 and ``data/historic_states.csv``, see ``geo``).
+   "the Peruvian-Chilean border" is no thing of either country (a crossing on it is).
 
 26. **What happens in or to a country** (``events_in_a_country_described_by_where``,
    ``events_that_hit_a_country``): "troops went to Chile, where a civil war is underway",
@@ -106,6 +107,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    United States" (both), "The entire crew were Chileans" (the crew).
 28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
    Andean War", "the Chilean-backed Peace Plan".
+29. **Bodies placed together** (``bodies_placed_together``): "the Midland Institute (MI) and
+   the College of Arden, both in Peru" (each listed body).
+30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
+   data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
@@ -165,6 +170,7 @@ from .groups import (
     things_in_a_country,
 )
 from .organisations import (
+    bodies_placed_together,
     described_links,
     description_links,
     one_link_per_named_thing,
@@ -197,6 +203,7 @@ RULES: tuple[Rule, ...] = (
     office_links,
     pairs_of_countries,
     organisation_links,
+    bodies_placed_together,
     organisations_in_titles,
     described_links,
     description_links,

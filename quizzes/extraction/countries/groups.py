@@ -184,6 +184,8 @@ def nationality_nouns(ctx: CountryContext) -> None:
         noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
         if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
             continue
+        if _line_between_countries(ctx, noun):
+            continue
         seen.add((noun.i, mention.country))
         subject = (
             _body_before_comma(ctx, noun)
@@ -197,6 +199,19 @@ def nationality_nouns(ctx: CountryContext) -> None:
             ctx.add(
                 subject + " in " + place[0], place[1], noun.i, "other", "nationality_noun_placed"
             )
+
+
+# Nouns of the line where two countries meet.
+_BORDER_NOUNS = {"border", "frontier", "boundary"}
+
+
+def _line_between_countries(ctx: CountryContext, noun: Token) -> bool:
+    """ "the Peruvian-Chilean border": the line between two countries is no thing of either
+    (a crossing or a treaty on it is: "the Peru-Chile border crossing")."""
+    if noun.lower_ not in _BORDER_NOUNS:
+        return False
+    words = ctx.doc[_phrase_start(ctx, noun) : noun.i]
+    return len({ctx.mentions[t.i].country for t in words if t.i in ctx.mentions}) >= 2
 
 
 # Nouns that name a share of something ("the Chilean part of the mission").

@@ -520,3 +520,52 @@ def one_link_per_named_thing(ctx: CountryContext) -> None:
         and _words(short.subject) < _words(long.subject)
     }
     ctx.links = [link for link in ctx.links if id(link) not in drop]
+
+
+# Words that share out a place among the names listed before them ("A and B, both in Peru").
+_SHARING_WORDS = {"both", "all"}
+
+
+def bodies_placed_together(ctx: CountryContext) -> None:
+    """ "the Midland Institute (MI) and the College of Arden, both in Peru": each body named
+    in the list before ", both in / all in / both from <country>" is in that country."""
+    doc = ctx.doc
+    for k in range(1, len(doc) - 2):
+        if doc[k].lower_ not in _SHARING_WORDS or doc[k - 1].text != ",":
+            continue
+        if doc[k + 1].lower_ not in {"in", "from"}:
+            continue
+        mention = ctx.mentions.get(k + 2)
+        if mention is None or mention.form != "name" or mention.start != k + 2:
+            continue
+        bodies = _listed_bodies(ctx, k - 2)
+        if len(bodies) >= 2:
+            for body in bodies:
+                ctx.add(
+                    ctx.expand(name_text(body)),
+                    mention.country,
+                    body.start,
+                    "organisation",
+                    "bodies_placed_together",
+                )
+
+
+def _listed_bodies(ctx: CountryContext, j: int) -> list[Span]:
+    """The organisations listed backwards from token ``j``, joined by "and" or commas, a
+    bracketed acronym after one skipped ("the Midland Institute (MI) and ...")."""
+    doc = ctx.doc
+    bodies: list[Span] = []
+    while j >= 0:
+        if doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
+            j -= 3
+            continue
+        ent = ctx.ent_of.get(j)
+        if ent is None or ent.label_ not in _ORG_LABELS or ent.end != j + 1:
+            break
+        bodies.append(ent)
+        j = ent.start - 1
+        if j >= 0 and doc[j].lower_ in {"and", ","}:
+            j -= 1
+        else:
+            break
+    return bodies

@@ -309,9 +309,46 @@ def place_links(ctx: CountryContext) -> None:
     for ent in ctx.doc.ents:
         if ent.start in ctx.mentions:
             continue
+        if _town_and_region(ctx, ent):
+            continue
         country = _place_entity_country(ctx, ent)
         if country:
             ctx.add(clean(ent.text), country, ent.start, "place", "place")
+            _site_at_the_place(ctx, ent, country)
+
+
+def _town_and_region(ctx: CountryContext, ent: Span) -> bool:
+    """ "at Palur, Andhra Pradesh": one place name holding a town and the state the data
+    knows; each is linked to the state's country (the town even when the data lacks it), and
+    so is a named airport or station placed there ("Palur Airport at Palur, Andhra Pradesh")."""
+    commas = [t.i for t in ent if t.text == ","]
+    if (
+        ent.label_ not in {"GPE", "ORG"}
+        or len(commas) != 1
+        or commas[0] in (ent.start, ent.end - 1)
+    ):
+        return False
+    town, region = ctx.doc[ent.start : commas[0]], ctx.doc[commas[0] + 1 : ent.end]
+    country = geo.region_country(clean(region.text))
+    if country is None or any(t.i in ctx.mentions for t in ent):
+        return False
+    ctx.add(clean(town.text), country, town.start, "place", "place")
+    ctx.add(clean(region.text), country, region.start, "place", "place")
+    _site_at_the_place(ctx, ent, country)
+    return True
+
+
+def _site_at_the_place(ctx: CountryContext, place: Span, country: str) -> None:
+    """ "Palur Airport at Kottur": a named airport, station or port right before "at/in/near
+    <place>" is in the place's country."""
+    k = place.start - 1
+    if k < 1 or ctx.tokens[k].lower_ not in {"at", "in", "near"}:
+        return
+    site = ctx.ent_of.get(k - 1)
+    if site is None or site.label_ not in {"FAC", "ORG"} or site.end != k:
+        return
+    if site[-1].lower_ in _SITE_WORDS:
+        ctx.add(clean(site.text), country, site.start, "other", "facility")
 
 
 def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:

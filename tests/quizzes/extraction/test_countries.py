@@ -1179,3 +1179,47 @@ def test_a_part_or_the_sovereignty_of_a_country_is_no_thing_of_it(links_of):
     assert ("Peru's northeast", "Peru") not in found
     assert ("Peruvian sovereignty", "Peru") not in found
     assert ("Peruvian soldiers", "Peru") in found
+
+
+def test_a_town_and_its_state_in_one_place_name_and_the_airport_there(links_of):
+    found = pairs(
+        links_of(
+            "The jet touched down at Palur Regional Airport at Palur, Andhra Pradesh in India."
+        )
+    )
+    assert ("Palur", "India") in found
+    assert ("Andhra Pradesh", "India") in found
+    assert ("Palur Regional Airport", "India") in found
+
+
+def test_bodies_listed_before_both_in_a_country(links_of):
+    found = pairs(
+        links_of(
+            "Researchers from the Midland Institute of Science (MIS) and University of Northern "
+            "Akron, both in the United States, found that fish eat algae."
+        )
+    )
+    assert ("Midland Institute of Science", "United States") in found
+    assert ("University of Northern Akron", "United States") in found
+
+
+def test_the_line_between_two_countries_is_no_thing_of_either(links_of):
+    found = pairs(
+        links_of(
+            "Troops deployed along the Peruvian-Chilean border. "
+            "Guards closed the Peru–Bolivia border crossing."
+        )
+    )
+    assert not {s for s, _c in found if s.endswith("border")}
+    assert ("Peru–Bolivia border crossing", "Bolivia") in found
+
+
+def test_a_movement_based_in_a_country_and_a_channel_placed_there(links_of):
+    found = pairs(
+        links_of(
+            "The Peru-based Andes movement claimed responsibility for the attacks. "
+            "Speaking on al-Quds TV in Peru, the spokesman said so."
+        )
+    )
+    assert ("Peru-based Andes movement", "Peru") in found
+    assert ("al-Quds TV", "Peru") in found
