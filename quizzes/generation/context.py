@@ -220,6 +220,24 @@ def _one_slip(word: str, title: str) -> bool:
     return short[at:] == long_[at + 1 :]
 
 
+def _without_glued_words(names: list[str], article_text: str) -> list[str]:
+    """ "Guitarist Ana Vela Cruz" in a headline: a common noun (the article writes it in
+    lower case elsewhere, "the guitarist") glued to a name at the start of a line is
+    left out (once each, in order)."""
+    lower_words = set(re.findall(r"\b[a-z]+\b", article_text))
+    return list(dict.fromkeys(_unglued(name, lower_words, article_text) for name in names))
+
+
+def _unglued(name: str, lower_words: set[str], article_text: str) -> str:
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) < 2 or first.casefold() not in lower_words:
+        return name
+    starts = [m.start() for m in re.finditer(re.escape(name), article_text)]
+    if starts and all(at == 0 or article_text[at - 1] == "\n" for at in starts):
+        return rest
+    return name
+
+
 def without_title(name: str) -> str:
     """ "Minority Whip Jo Bell" -> "Jo Bell": the title words before a name left out
     (two words at least are kept)."""
@@ -333,7 +351,9 @@ def build_context(
     ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     # People as the options show them: "Represenative Jo Bell" (a typo glued on) is "Jo Bell".
-    ctx.people = list(dict.fromkeys(without_title(p.name) for p in facts.people if p.name))
+    ctx.people = _without_glued_words(
+        [without_title(p.name) for p in facts.people if p.name], article_text
+    )
     ctx.roles = {without_title(p.name): p.role for p in facts.people if p.name and p.role}
     ctx.genders = {without_title(p.name): p.gender for p in facts.people if p.name and p.gender}
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]

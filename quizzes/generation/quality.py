@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quizzes.extraction.facts import CountryLink, Quote
+from quizzes.extraction.geo import country_of_adjective, is_country
 from quizzes.validation import question_problems
 
 from .context import DatedFact, GenerationContext, is_capital_of
@@ -42,6 +43,7 @@ from .text import (
     contains_word,
     gives_away_country,
     gives_away_person,
+    initials,
     is_organisation,
     name_parts,
     normalise,
@@ -51,7 +53,7 @@ from .text import (
     words,
 )
 from .which_country import top_office
-from .who_said import is_publication, names_a_thing
+from .who_said import cut_name, is_publication, names_a_thing
 from .wording import clause_parts, past_to_base, strip_time, verb_index
 
 FACT_LIMIT = 2  # questions per fact in one bank
@@ -234,9 +236,15 @@ def unidentified_event(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     if not isinstance(draft.source, DatedFact) or draft.kind not in {"when", "true_false"}:
         return None
     clause = strip_time(draft.source.event.event, draft.source.event.when)
-    if not _VAGUE_SUBJECT.match(clause) or any(w[:1].isupper() for w in clause.split()[1:]):
+    if any(w[:1].isupper() for w in clause.split()[1:]):
         return None
-    return "answer: the event is not identifiable"
+    if _VAGUE_SUBJECT.match(clause) or _SOMETHING_HAPPENED.fullmatch(clause.strip(" .")):
+        return "answer: the event is not identifiable"
+    return None
+
+
+# "an advisory issued": something, not said which, did something, not said what.
+_SOMETHING_HAPPENED = re.compile(r"(?:a|an|one)\s+[\w-]+\s+[\w-]+", re.I)
 
 
 def question_shape(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -537,30 +545,156 @@ def blank_before_apostrophe(draft: QuestionDraft, ctx: GenerationContext) -> str
     return None
 
 
+_PRONOUN = r"(?:He|She|It|They|This|These|Those|Its|His|Her|Their)"
 _CARD_OPENS_ON_PRONOUN = re.compile(
-    rf"^Fill in the blank: (?:(?:In|On|By|Since|From) {re.escape(BLANK)},? )?"
-    r"(?:He|She|It|They|This|These|Those|Its|His|Her|Their|(?:In|At|By) (?:that|this|then))\b",
+    rf"^Fill in the blank: (?P<lead>(?:In|On|By|Since|From|During|After|Before|Following|At)\b"
+    rf"[^.;:\"“”]*?(?:,|\s[—–]) )?{_PRONOUN}\b"
+    r"|^Fill in the blank: (?:In|On|At|By|During|After|Before|Since|Following|Under|Throughout)"
+    r" (?:that|this|these|those|then)\b",
     re.I,
 )
 _EMPTY_IT = re.compile(
-    r"\bit (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether)\b|\bit (?:is|was) (?:not )?"
+    r"it (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether)\b|it (?:is|was) (?:not )?"
     r"(?:the first|the last|the \w+est)\b",
     re.I,
 )
 
 
 def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "It was founded in _____.", "In _____, he moved to the coast.": a card is read
-    alone, away from the sentence before it, so "it" or "he" stands for nobody (an
-    empty "It was reported that …" is fine)."""
+    """ "It was founded in _____.", "In _____, he moved to the coast.", "During that
+    service, he …": a card is read alone, away from the sentence before it, so "it"
+    or "he" stands for nobody (an empty "It was reported that …" is fine, and so is
+    a "he" after a name: "After Ana Ruiz won in _____, she …")."""
     if draft.kind != "cloze":
         return None
     opening = _CARD_OPENS_ON_PRONOUN.match(draft.prompt)
     if not opening:
         return None
-    if _EMPTY_IT.match(draft.prompt, opening.end() - len(opening.group(0).split()[-1])):
+    pronoun_at = opening.end() - len(opening.group(0).split()[-1])
+    if _EMPTY_IT.match(draft.prompt, pronoun_at):
+        return None
+    lead = opening.group("lead") or ""
+    people = [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
+    names = {w for person in people for w in person.split() if w[:1].isupper()}
+    if any(w.strip(",—–") in names for w in lead.split()):
         return None
     return "answer: the card's subject is a pronoun that stands for nobody"
+
+
+_ASKED_OF_A_PRONOUN = re.compile(
+    r"\b(?:did|was|were|had|has|have|is|are|does|do)\s+(?:he|she|they|it|his|her|its|their)\b"
+    r"|^True or false\? (?:(?:In|On|By) [^,]+, )?(?:He|She|They|It|His|Her|Its|Their|he|she|they)\b"
+)
+
+
+def question_about_a_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year did he first join parliament?": a rewritten question whose subject
+    is a pronoun does not say who it is about."""
+    if draft.kind in _REWRITTEN_KINDS and _ASKED_OF_A_PRONOUN.search(draft.prompt):
+        return "grammar: the question's subject is a pronoun that stands for nobody"
+    return None
+
+
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b"
+)
+
+
+def when_with_a_date_inside(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the firm email the bank on March 10?": a "when" question that names a
+    day already is garbled, and that day among its options is also right."""
+    if draft.kind == "when" and _DAY_OF_MONTH.search(_QUOTED.sub(" ", draft.prompt)):
+        return "grammar: a when question that already names a date"
+    return None
+
+
+_LAST_NAME_RUN = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*[?.]$")
+
+
+def name_cut_at_the_end(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… from her younger brother, King Ana?" where the article always writes "King
+    Ana Vela": the clause was cut inside a name; "… issue an order to some residents,
+    effective?": cut after a word that needed more."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    if re.search(r",\s+[a-z]+[?.]$", draft.prompt):
+        return "grammar: the question ends on a word cut from its clause"  # "…, effective?"
+    run = _LAST_NAME_RUN.search(draft.prompt)
+    if run and " " in run.group(1) and cut_name(run.group(1), ctx.article_text):
+        return "grammar: the question stops inside a name"
+    return None
+
+
+def statement_cut_short(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "True or false? X said: “… for the Syrian …”": a quotation cut mid-phrase cannot
+    be judged true or false as a whole."""
+    if draft.kind == "true_false" and re.search(r"…\s*[”\"]?\s*$", draft.prompt):
+        return "grammar: the statement is cut short"
+    return None
+
+
+def name_typo_in_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "_____ suggested …" (answer "Wasif") where the article writes "Wasef" everywhere
+    else: the card would mark the right spelling wrong; a who-said option with the
+    typo shows it too."""
+    if draft.kind == "cloze" and draft.target.startswith("person:"):
+        names = [draft.answer]
+    elif draft.kind == "true_false" and isinstance(draft.source, Quote):
+        names = [draft.source.speaker or ""]
+    elif draft.kind == "who_said":
+        names = [text for text, _, _ in draft.choices]
+    else:
+        return None
+    counts = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.article_text))
+    known = {w for person in ctx.people if " " in person for w in person.split()}  # full names
+    right = {w for w, n in counts.items() if n >= 2} | known
+    for word in {w for name in names for w in re.findall(r"\b[A-Z][a-z]{4,}\b", name)}:
+        if counts[word] > 1 or word in known:
+            continue
+        if any(_one_letter_changed(word, w) for w in right):
+            return f"answer: “{word}” is the article's typo for a name it writes otherwise"
+    return None
+
+
+def _one_letter_changed(a: str, b: str) -> bool:
+    """ "Sarea" / "Saree", "Wasef" / "Wasif": same length, one letter other than the first."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 and diff[0] > 0 or _one_slip(a, b)
+
+
+def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Flight _____ (AB1344/CD1344)": the blanked number is still written inside a code of
+    the same sentence; "the _____ has always condemned … said GTF": its initials are."""
+    if draft.kind != "cloze":
+        return None
+    rest = draft.prompt.replace(BLANK, " ")
+    if re.fullmatch(r"\d{3,}", draft.answer) and draft.answer in rest:
+        return "give-away: the blanked number is written beside the blank"
+    letters = sorted(initials(draft.answer))
+    for token in re.findall(r"\b[A-Z]{2,6}\b", rest):
+        if len(letters) >= 3 and sorted(token) == letters:
+            return "give-away: the answer's initials are in the sentence"
+    return None
+
+
+_HEAD_OF_STATE_BEFORE_BLANK = re.compile(
+    rf"\b(?P<adjective>[A-Z][a-z]+)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
+    rf"Supreme Leader|Emperor|Crown Prince)\s+{re.escape(BLANK)}"
+)
+
+
+def head_of_state_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Indian Prime Minister _____ wrote …": who heads a country is world knowledge,
+    the title alone gives the name away (like a capital)."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    found = _HEAD_OF_STATE_BEFORE_BLANK.search(draft.prompt)
+    if found and (country_of_adjective(found["adjective"]) or is_country(found["adjective"])):
+        return "world trivia: the head of a country, named by the title"
+    return None
 
 
 def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -1035,6 +1169,10 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     blank_before_apostrophe,
     cloze_too_long,
     cloze_opens_on_pronoun,
+    question_about_a_pronoun,
+    when_with_a_date_inside,
+    name_cut_at_the_end,
+    statement_cut_short,
     relative_time_left,
     # the marked answer is right
     unsure_fact,
@@ -1050,6 +1188,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     # it gives nothing away and its options are plausible
     answer_given_away,
     initials_beside_the_blank,
+    digits_beside_the_blank,
+    name_typo_in_answer,
     cloze_year_in_parts,
     cloze_date_not_a_date,
     cloze_year_in_a_name,
@@ -1072,6 +1212,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     # it is about the article
     world_trivia,
     top_office_trivia,
+    head_of_state_card,
 )
 
 
