@@ -67,7 +67,9 @@ over the already-parsed Doc; nothing is parsed again):
                  the court that was a clause's subject before ("the only higher court
                  is X" is passed over). "The letter reads" / "the report says" with no
                  author of its own is the author the sentence before gave ("X wrote to
-                 ...", "A report by X"); "the court's summary" speaks for the court. A
+                 ...", "A report by X"); "the court's summary" speaks for the court, and
+                 a court's text with no author ("An excerpt of the judgment reads:") for
+                 the court named last before it. A
                  title in quotation marks run into a sentence ("the film "Salt Roads"",
                  "the case "A vs. B Ltd"") is nobody's words. "The army / navy said"
                  with no name is that body as written ("army"; not "the ministry", one of

@@ -291,6 +291,36 @@ def part_of_document(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+# Texts by which a court gives its decision, and the words of the bodies that give one.
+COURT_TEXTS = {"summary", "decision", "ruling", "judgment", "judgement", "verdict", "opinion"}
+COURT_WORDS = ("court", "tribunal")
+
+
+def court_text(s: Speakers, tok: Token) -> Said | None:
+    """ "An excerpt of the judgment reads: “...”", "The ruling said": a court's text with
+    no author of its own speaks for the court named last before it (a clause's subject
+    first: "The Supreme Court issued a ruling ...")."""
+    texts = [tok] + [
+        o
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    if tok.lemma_.lower() not in COURT_TEXTS | PART_NOUNS or not any(
+        t.lemma_.lower() in COURT_TEXTS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+        and not any(c.dep_ == "poss" for c in t.children)
+        for t in texts
+    ):
+        return None
+    for word in COURT_WORDS:
+        court = s.organisation_with_word(word, tok.i)
+        if court:
+            return Said(court, "explicit", "court_text")
+    return None
+
+
 def _author_of(s: Speakers, doc_noun: Token) -> str | None:
     for phrase in _author_phrases(doc_noun):
         name = _named_in(s, phrase) or _owner(s, phrase)
@@ -602,6 +632,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     document_author,
     part_of_document,
     document_named_before,
+    court_text,
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
@@ -960,12 +991,16 @@ class Speakers:
         one that was the subject of a clause wins over one only mentioned ("The Court of
         Appeal heard ... the only higher court is the Supreme Court ... the court found":
         the Court of Appeal). Office and role words ("the minister") are people."""
-        low = tok.lower_
-        if low in _ROLE_WORDS:
+        if tok.lower_ in _ROLE_WORDS:
             return None
+        return self.organisation_with_word(tok.lower_, tok.i)
+
+    def organisation_with_word(self, low: str, before: int) -> str | None:
+        """The nearest organisation named (capitalised) in the 400 tokens before `before`
+        whose name has the word `low`, one that was a clause's subject first."""
         ctx = self.ctx
         found: list[tuple[bool, str]] = []
-        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        for i in range(before - 1, max(-1, before - 400), -1):
             t = ctx.doc[i]
             if t.lower_ == low and t.text[:1].isupper() and ctx.in_quote[i] is None:
                 org = ctx.people.organisation_at(i)

@@ -1594,3 +1594,25 @@ def test_the_minister_of_the_same_office_is_the_minister_named_before(quotes_of)
     assert said(quotes_of(text)) == {
         "The wounded have been taken to the city hospital.": "Arjun Mehta"
     }
+
+
+def test_a_court_text_with_no_author_speaks_for_the_court_named_before(quotes_of):
+    text = (
+        "On Monday the High Court of Ruritania issued a ruling on the new tax. "
+        "The court found the tax to be unlawful. "
+        "The High Court is the last court of appeal in civil matters.\n"
+        'An excerpt of the judgment reads: "This Court holds that the levy was void '
+        'from the start. The ministry must repay every fee it took."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker in {"High Court", "High Court of Ruritania"}
+
+
+def test_a_court_text_with_no_court_named_is_nobody_named(quotes_of):
+    text = (
+        "Anna Berg lost her appeal on Monday. The judges sat for an hour.\n"
+        'An excerpt of the judgment reads: "This claim has no basis in law. '
+        'The appellant must pay the costs."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None
