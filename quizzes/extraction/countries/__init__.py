@@ -19,7 +19,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the Royal Danish Navy" (a crown word first); a nationality word the data lists only in its
    long form starts a body's name when the article names the country ("Saudi" of Saudi
    Arabia); a school named after a country that is also another country's state ("Georgia
-   Institute of ...") is not placed by its name.
+   Institute of ...") is not placed by its name; a body "of America" is of the United States.
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation").
@@ -104,7 +104,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ``events_that_hit_a_country``): "troops went to Chile, where a civil war is underway",
    "an earthquake that struck southern Peru", "A storm hit Chile" (the event).
 27. **People named by a plural nationality** (``demonyms_in_a_country``): "Peruvians in the
-   United States" (both), "The entire crew were Chileans" (the crew).
+   United States" (both), "The entire crew were Chileans" (the crew), "The ancient Peruvians
+   built roads" (a subject, once).
 28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
    Andean War", "the Chilean-backed Peace Plan".
 29. **Bodies placed together** (``bodies_placed_together``): "the Midland Institute (MI) and

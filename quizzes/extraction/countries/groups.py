@@ -789,8 +789,12 @@ def _hitting_subject(verb: Token) -> Token | None:
 
 def demonyms_in_a_country(ctx: CountryContext) -> None:
     """ "Peruvians in the United States" (both countries), "The entire crew were Chileans"
-    (the crew): people named by a plural nationality word."""
-    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+    (the crew), "The ancient Peruvians built roads" (a subject, once): people named by a
+    plural nationality word."""
+    named: set[str] = set()  # the people a plural nationality names, once ("Peruvians")
+    for mention in sorted(
+        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
+    ):
         tok = ctx.tokens[mention.end - 1]
         if mention.form != "adj" or not tok.lower_.endswith("s") or tok.dep_ in _MODIFIER_DEPS:
             continue
@@ -799,10 +803,28 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
             subject = ctx.doc[mention.start : place.end].text
             for country in (mention.country, place.country):
                 ctx.add(subject, country, mention.start, "other", "demonyms_in_country")
-        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
-                ctx.add(_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
+        else:
+            _demonym_subject(ctx, mention, tok, named)
+        _described_by_demonym(ctx, mention, tok)
+
+
+def _demonym_subject(
+    ctx: CountryContext, mention: CountryMention, tok: Token, named: set[str]
+) -> None:
+    """ "The ancient Peruvians built roads": the people, the first time the text names them."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ not in {"NOUN", "PROPN"}:
+        return
+    if tok.lower_ not in named:
+        named.add(tok.lower_)
+        ctx.add(_phrase(ctx, tok), mention.country, tok.i, "other", "demonyms_in_country")
+
+
+def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Token) -> None:
+    """ "The entire crew were Chileans": the crew."""
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
+            ctx.add(_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
 
 
 def _country_after_in(ctx: CountryContext, k: int) -> CountryMention | None:

@@ -158,7 +158,7 @@ def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> st
         named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens if t.i < last.start)
         return last.country if named_body else None  # "Bank of Japan", not "Economy of Peru"
     if len(tokens) >= 3 and tokens[-2].lower_ == "of":
-        return None
+        return _of_america(tokens)
     if before and doc[span.start - 1].tag_ != "POS" and before.end == span.start:
         return before.country
     if (
@@ -168,6 +168,13 @@ def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> st
     ):
         return last.country  # "Youth Forum Kenya", "Amnesty International Chile"
     return None
+
+
+def _of_america(tokens: list[Token]) -> str | None:
+    """ "the Growers Association of America": a body "of America" is of the United States
+    ("of Latin America", "of South America" end with other words)."""
+    named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens[:-2])
+    return "United States" if tokens[-1].text == "America" and named_body else None
 
 
 def _possessor_country(ctx: CountryContext, ent: Span) -> str | None:

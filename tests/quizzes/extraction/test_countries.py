@@ -1223,3 +1223,21 @@ def test_a_movement_based_in_a_country_and_a_channel_placed_there(links_of):
     )
     assert ("Peru-based Andes movement", "Peru") in found
     assert ("al-Quds TV", "Peru") in found
+
+
+def test_a_body_of_america_is_of_the_united_states(links_of):
+    found = pairs(
+        links_of(
+            "The record was certified by the Growers Association of America. "
+            "Trade in Latin America rose."
+        )
+    )
+    assert ("Growers Association of America", "United States") in found
+    assert not {s for s, _c in found if "Latin" in s}
+
+
+def test_people_named_by_a_plural_nationality_as_a_subject_once(links_of):
+    found = links_of(
+        "The ancient Peruvians kept llamas. Peruvians also ate fish. He met Bolivians."
+    )
+    assert [(link.subject, link.country) for link in found] == [("ancient Peruvians", "Peru")]
