@@ -1728,6 +1728,26 @@ def timeline_of_asked_dates(
     return None
 
 
+def card_shows_an_asked_date(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "On March 3, the firm emailed the bank, which replied on _____." beside "When did
+    the firm email the bank?" (3 March): the card blanks one date of the sentence and
+    shows the other, the answer of the question asked about it (blind judge, batch 10)."""
+    if draft.kind != "cloze" or draft.evidence_start is None:
+        return None
+    for other in kept:
+        dated = other.source
+        if other.kind not in {"when", "true_false"} or not isinstance(dated, DatedFact):
+            continue
+        if other.evidence_start != draft.evidence_start or not dated.event.when:
+            continue
+        core = re.sub(r"^(?:in|on|at|during|by)\s+", "", dated.event.when.strip(), flags=re.I)
+        if len(core) >= 4 and contains_word(draft.prompt, core):
+            return f"the card shows the date “{core}” that “{other.prompt[:60]}” asks"
+    return None
+
+
 BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]
 BANK_RULES: tuple[BankRule, ...] = (
     same_utterance,
@@ -1743,6 +1763,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_words_dated,
     true_false_share,
     timeline_of_asked_dates,
+    card_shows_an_asked_date,
 )
 
 

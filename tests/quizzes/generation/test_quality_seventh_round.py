@@ -279,3 +279,21 @@ def test_an_unnamed_thing_doing_an_unnamed_thing_is_no_event():
     kept = draft("when", "When did the storm centre issue an advisory?", "x", source=named)
     assert q.unidentified_event(question, ctx_for(text)) == "answer: the event is not identifiable"
     assert q.unidentified_event(kept, ctx_for(text)) is None
+
+
+def test_a_card_showing_the_date_another_question_asks_is_dropped():
+    text = "On March 3, the firm emailed the bank, which replied on March 9."
+    fact = DatedFact(
+        event=event("the firm emailed the bank", "On March 3", "2019-03-03", text, source=text),
+        when=parse_iso("2019-03-03"),
+    )
+    asked = draft("when", "When did the firm email the bank?", "3 March 2019", source=fact)
+    card = draft(
+        "cloze",
+        f"Fill in the blank: On March 3, the firm emailed the bank, which replied on {BLANK}.",
+        "March 9",
+    )
+    other = draft("cloze", f"Fill in the blank: The bank replied on {BLANK}.", "March 9")
+    assert q.card_shows_an_asked_date(card, [asked], ctx_for(text)) is not None
+    assert q.card_shows_an_asked_date(other, [asked], ctx_for(text)) is None
+    assert q.card_shows_an_asked_date(card, [], ctx_for(text)) is None
