@@ -4,8 +4,10 @@ its speakers, people, countries and dates (for options), deduplicated facts."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
@@ -57,6 +59,9 @@ class DatedFact:
         )
 
 
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
 @dataclass
 class GenerationContext:
     article_text: str
@@ -77,6 +82,13 @@ class GenerationContext:
     @property
     def article_dates(self) -> list[PartialDate]:
         return [d.when for d in self.dated]
+
+    @cached_property
+    def capitalised_word_counts(self) -> Counter[str]:
+        """How often the article writes each capitalised word of four letters or more: the
+        typo checks compare a name against the spellings the article uses most, once per
+        article rather than once per draft."""
+        return Counter(CAPITALISED_WORD.findall(self.article_text))
 
 
 # Lines that are not sentences of the story: headlines (no closing

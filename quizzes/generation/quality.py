@@ -28,7 +28,7 @@ from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
 from quizzes.validation import question_problems
 
-from .context import DatedFact, GenerationContext, is_capital_of
+from .context import CAPITALISED_WORD, DatedFact, GenerationContext, is_capital_of
 from .dates import MONTHS, PartialDate, narrows_options, parse_iso, parse_label
 from .distractors import (
     country_iso,
@@ -131,9 +131,6 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-
-
 def _one_slip(a: str, b: str) -> bool:
     """ "Chriac" / "Chirac": two neighbouring letters swapped; or, in a long name,
     one letter wrong ("Vanderbilt" / "Vanderbild")."""
@@ -151,8 +148,8 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     writes more often, is the article's typo; the question would copy it."""
     if draft.kind == "who_said":
         return None  # the quotation is the article's words, as written
-    counts = Counter(_CAPITALISED.findall(ctx.article_text))
-    for word in set(_CAPITALISED.findall(draft.prompt)):
+    counts = ctx.capitalised_word_counts
+    for word in set(CAPITALISED_WORD.findall(draft.prompt)):
         if counts[word] != 1:
             continue
         right = next((w for w, n in counts.items() if n >= 2 and _one_slip(word, w)), None)
@@ -646,7 +643,7 @@ def name_typo_in_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | N
         names = [text for text, _, _ in draft.choices]
     else:
         return None
-    counts = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.article_text))
+    counts = ctx.capitalised_word_counts
     known = {w for person in ctx.people if " " in person for w in person.split()}  # full names
     right = {w for w, n in counts.items() if n >= 2} | known
     for word in {w for name in names for w in re.findall(r"\b[A-Z][a-z]{4,}\b", name)}:
