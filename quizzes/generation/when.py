@@ -1,19 +1,32 @@
 """When did …? / In what year …? The options are dates of the answer's
 granularity near it, formatted the same way ("2014", "March 2022"). Only events
-with a resolved date and a clean clause (quizzes.generation.event_checks)."""
+with a resolved date and a clean clause (quizzes.generation.event_checks), asked
+so that one answer is right and the prompt says what is asked about
+(``PROMPT_RULES``)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from .context import DatedFact, GenerationContext, without_country_roles
-from .dates import narrows_options
+from .dates import PartialDate, narrows_options
 from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, restore_names
-from .wording import question_from_clause, strip_time, with_article, without_birth_name
+from .wording import (
+    ClauseParts,
+    clause_parts,
+    past_to_base,
+    question_from_clause,
+    strip_time,
+    with_article,
+    without_birth_name,
+)
 
 _DIFFICULTY = {"year": 3, "month": 3, "day": 4}
 
@@ -24,12 +37,179 @@ def when_explanation(dated: DatedFact, *, published: date | None) -> str:
     return explanation(dated.event.evidence, date_resolution(dated, published=published))
 
 
+# ----------------------------------------------------------------- prompt rules
+@dataclass(frozen=True)
+class Asked:
+    """One event as the rules see it: its clause's parts and the article around it."""
+
+    dated: DatedFact
+    parts: ClauseParts | None
+    ctx: GenerationContext
+    names: frozenset[str]  # the article's names of two capitalised words or more
+
+
+# Verbs that tell nothing of what happened without a complement: "When did the army
+# move?" (against whom? where?), "When did the agency respond?".
+_VAGUE_VERBS = {
+    "move", "act", "respond", "react", "intervene", "proceed", "follow", "continue",
+    "change", "go", "step", "return",
+}  # fmt: skip
+_PARTICLES = {"in", "on", "up", "down", "out", "off", "ahead", "forward", "back", "away", "over"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def vague_action(a: Asked) -> str | None:
+    """ "When did the army move?", "When did an official respond?": a described (not
+    named) subject and a verb that needs a complement, with none ("When did the protests
+    begin?" says what began)."""
+    parts = a.parts
+    if parts is None or parts.verb_index < 0:
+        return None
+    subject = [w.casefold().strip(",") for w in parts.subject]
+    if (
+        not subject
+        or subject[0] not in _DETERMINERS
+        or any(w[:1].isupper() for w in parts.subject[1:])
+    ):
+        return None
+    rest = [w.casefold().strip(",;:") for w in parts.rest]
+    if len(rest) > 1 or (rest and rest[0] not in _PARTICLES):
+        return None
+    verb = parts.verb.strip(",;:").casefold()
+    base = past_to_base(verb) or verb
+    if base not in _VAGUE_VERBS:
+        return None
+    return f"“{' '.join(parts.subject)} {verb}” does not say what happened"
+
+
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][\w’'-]*)+"
+)
+
+
+def article_names(text: str) -> frozenset[str]:
+    """The article's runs of capitalised words ("Court of Session", "Supreme Court"),
+    without a sentence's opening "The"."""
+    out = set()
+    for match in _NAME_RUN.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|On|At|By)\s+", "", match.group(0))
+        if " " in name:
+            out.add(name)
+    return frozenset(out)
+
+
+def one_of_several(a: Asked) -> str | None:
+    """ "When did the court hear arguments?" in an article that names the Supreme
+    Court, the High Court and the Court of Session: "the court" could be any of them."""
+    parts = a.parts
+    if parts is None or len(parts.subject) < 2 or parts.subject[0].casefold() != "the":
+        return None
+    if not all(w.strip(",").isalpha() and w.islower() for w in parts.subject[1:]):
+        return None  # "the Argentine congress" says which
+    head = parts.subject[-1].strip(",").capitalize()
+    word = re.compile(rf"\b{re.escape(head)}s?\b")
+    named = [
+        set(n.split()) - {head, head + "s", "of", "the", "for"} for n in a.names if word.search(n)
+    ]
+    # "Princess Ana Lind" and "Princess Ana" are one person: names sharing a word are one
+    kinds: list[set[str]] = []
+    for words in named:
+        same = next((k for k in kinds if k & words), None)
+        if same is None:
+            kinds.append(set(words))
+        else:
+            same |= words
+    if len(kinds) >= 2:
+        return f"“the {head.casefold()}” may be any of {len(kinds)} the article names"
+    return None
+
+
+def month_of_every_date(a: Asked) -> str | None:
+    """ "When did the court hear arguments?" with the answer "September 2019", in an
+    article whose every day is in September 2019: the other months offered are no
+    choice, the month is given by the story itself."""
+    when = a.dated.when
+    if when.granularity != "month":
+        return None
+    days = [
+        d.when
+        for d in a.ctx.dated
+        if d is not a.dated and d.when.granularity == "day" and d.event.date is not None
+    ]
+    if len(days) >= 2 and all(d.coarsened("month") == when for d in days):
+        return "every day the article dates is in the answer's month"
+    return None
+
+
+AskedRule = Callable[[Asked], "str | None"]
+PROMPT_RULES: tuple[AskedRule, ...] = (vague_action, one_of_several, month_of_every_date)
+
+
+def prompt_problem(a: Asked) -> str | None:
+    """Why the event makes no clear "when" question (None when it does)."""
+    for rule in PROMPT_RULES:
+        problem = rule(a)
+        if problem:
+            return f"{rule.__name__}: {problem}"
+    return None
+
+
+# ----------------------------------------------------------------- repeated events
+def _action(parts: ClauseParts | None) -> tuple[str, str, str] | None:
+    """(subject, verb, first word after it): "UpGuard emailed Amazon Web Services"."""
+    if parts is None or parts.verb_index < 0 or not parts.rest:
+        return None
+    verb = parts.verb.strip(",;:").casefold()
+    first = parts.rest[0].strip(",;:").casefold()
+    if first in _DETERMINERS and len(parts.rest) > 1:
+        first = parts.rest[1].strip(",;:").casefold()
+    return " ".join(parts.subject).casefold(), past_to_base(verb) or verb, first
+
+
+def repeated(dated: DatedFact, parts: ClauseParts | None, ctx: GenerationContext) -> str:
+    """ "X emailed the agency on 28 January ... emailed the agency again on 21
+    February": "" when the event happened once, "first" when this is the first time
+    (the prompt says so), "later" when it is not (no question: "When did X email the
+    agency?" has two right answers). Two dates of one sentence are most often one event
+    read twice ("found guilty on Thursday of an assault in 2014"), so only other
+    sentences count."""
+    action = _action(parts)
+    if action is None:
+        return ""
+    times = [
+        other.when
+        for other in ctx.dated
+        if other.event.evidence_start != dated.event.evidence_start  # another sentence
+        and _action(clause_parts(strip_time(other.event.event, other.event.when))) == action
+        and (other.when.before(dated.when) or dated.when.before(other.when))
+    ]
+    if not times:
+        return ""
+    return "later" if any(t.before(dated.when) for t in times) else "first"
+
+
+def _first_time(parts: ClauseParts) -> str:
+    """The clause with "first" before its verb ("UpGuard first emailed …")."""
+    words = list(parts.words)
+    return " ".join([*words[: parts.verb_index], "first", *words[parts.verb_index :]])
+
+
+# ----------------------------------------------------------------- the builder
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     seen_prompts = set()
+    names = article_names(ctx.article_text) if ctx.clean_dated else frozenset()
     for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
         clause = strip_time(event.event, event.when)
+        parts = clause_parts(clause)
+        if prompt_problem(Asked(dated, parts, ctx, names)):
+            continue
+        times = repeated(dated, parts, ctx)
+        if times == "later":
+            continue
+        if times == "first" and parts is not None:
+            clause = _first_time(parts)
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
         prompt = (
@@ -50,20 +230,29 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
         seen_prompts.add(normalise(prompt))
-        drafts.append(
-            QuestionDraft(
-                kind="when",
-                prompt=prompt,
-                answer=when.label(),
-                choices=arrange(when.label(), distractors, seed=seed_of(key)),
-                explanation=when_explanation(dated, published=ctx.published),
-                evidence_start=event.evidence_start,
-                evidence_end=event.evidence_end,
-                fingerprint=question_fingerprint("when", key),
-                difficulty=_DIFFICULTY[when.granularity],
-                fact_keys=(dated.group,),
-                target=date_target(when.iso()),
-                source=dated,
-            )
-        )
+        drafts.append(_draft(dated, prompt, when, distractors, ctx))
     return drafts
+
+
+def _draft(
+    dated: DatedFact,
+    prompt: str,
+    when: PartialDate,
+    distractors: list[str],
+    ctx: GenerationContext,
+) -> QuestionDraft:
+    event, key = dated.event, event_key(dated.event)
+    return QuestionDraft(
+        kind="when",
+        prompt=prompt,
+        answer=when.label(),
+        choices=arrange(when.label(), distractors, seed=seed_of(key)),
+        explanation=when_explanation(dated, published=ctx.published),
+        evidence_start=event.evidence_start,
+        evidence_end=event.evidence_end,
+        fingerprint=question_fingerprint("when", key),
+        difficulty=_DIFFICULTY[when.granularity],
+        fact_keys=(dated.group,),
+        target=date_target(when.iso()),
+        source=dated,
+    )

@@ -86,3 +86,95 @@ def test_event_without_a_date_makes_no_question():
     text = "In recent months pipelines were shut.\n"
     facts = Facts(events=[event("pipelines were shut", "recent months", None, "In", source=text)])
     assert when_drafts(facts, text) == {}
+
+
+def _drafts_of(lines: list[tuple[str, str, str, str]], published=date(2021, 3, 20)):
+    """when-drafts of an invented article: one (clause, when, iso, sentence) per line."""
+    text = "".join(sentence + "\n" for *_, sentence in lines)
+    facts = Facts(
+        events=[
+            event(clause, when_, iso, sentence[:30], source=text)
+            for clause, when_, iso, sentence in lines
+        ]
+    )
+    return {d.prompt: d for d in built(when, facts, text, published=published)}
+
+
+def test_a_described_subject_with_a_vague_verb_is_not_asked():
+    prompts = _drafts_of(
+        [
+            ("the militia moved", "on 2 March", "2021-03-02", "The militia moved on 2 March."),
+            (
+                "the militia seized the radio station",
+                "on 4 March",
+                "2021-03-04",
+                "Soon the militia seized the radio station on 4 March.",
+            ),
+        ]
+    )
+    assert "When did the militia seize the radio station?" in prompts
+    assert not any(p.startswith("When did the militia move") for p in prompts)
+
+
+def test_the_court_is_not_asked_about_when_the_article_names_several_courts():
+    lines = [
+        (
+            "the court heard arguments from both sides",
+            "on 4 March",
+            "2021-03-04",
+            "In the appeal, the court heard arguments from both sides on 4 March.",
+        ),
+        (
+            "Mira Sandvik filed the appeal",
+            "on 1 February",
+            "2021-02-01",
+            "Mira Sandvik filed the appeal at the Harbour Court on 1 February.",
+        ),
+    ]
+    assert "When did the court hear arguments from both sides?" in _drafts_of(lines)
+    lines.append(
+        (
+            "the Court of Appeal of Ostland upheld the fine",
+            "in 2019",
+            "2019",
+            "Earlier the Court of Appeal of Ostland upheld the fine in 2019.",
+        )
+    )
+    assert "When did the court hear arguments from both sides?" not in _drafts_of(lines)
+
+
+def test_a_month_answer_is_not_asked_when_every_date_of_the_article_is_in_it():
+    hearing = (
+        "the tribunal heard the two witnesses",
+        "in March",
+        "2021-03",
+        "The tribunal heard the two witnesses in March.",
+    )
+    days = [
+        ("Kai Brennan was charged", "on 2 March", "2021-03-02", "Kai Brennan was charged on 2 March."),
+        ("the tribunal cleared Brennan", "on 18 March", "2021-03-18", "Then the tribunal cleared Brennan on 18 March."),
+    ]  # fmt: skip
+    assert not any(d.answer == "March 2021" for d in _drafts_of([hearing, *days]).values())
+    days[0] = ("Kai Brennan was charged", "on 2 June 2020", "2020-06-02", "Kai Brennan was charged on 2 June 2020.")  # fmt: skip
+    assert any(d.answer == "March 2021" for d in _drafts_of([hearing, *days]).values())
+
+
+def test_an_action_done_twice_is_asked_as_the_first_time_only():
+    prompts = _drafts_of(
+        [
+            (
+                "Lindqvist emailed the port authority",
+                "on 3 January",
+                "2021-01-03",
+                "Lindqvist emailed the port authority on 3 January.",
+            ),
+            (
+                "Lindqvist emailed the port authority again",
+                "on 9 February",
+                "2021-02-09",
+                "With no reply, Lindqvist emailed the port authority again on 9 February.",
+            ),
+        ]
+    )
+    assert list(prompts) == ["When did Lindqvist first email the port authority?"]
+    assert prompts["When did Lindqvist first email the port authority?"].answer == "3 January 2021"
