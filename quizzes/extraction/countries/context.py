@@ -333,16 +333,24 @@ class CountryContext:
         return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
     def mislabelled_city(self, ent: Span) -> bool:
-        """A big city the small model labelled ORG/PERSON/...: "around Kharkiv", "based in Bogotá"."""
-        if ent.label_ not in {"LOC", "ORG", "FAC", "PERSON", "NORP"} or len(ent) > 3:
-            return False
-        if not self.is_locative(ent) or ent[0].is_stop:
+        """A big city the small model labelled ORG/PERSON/PRODUCT...: "around Kharkiv", "based in
+        Bogotá", "landed at Calicut" (another name of a city of a country the article names)."""
+        if ent.label_ not in {"LOC", "ORG", "FAC", "PERSON", "NORP", "PRODUCT"} or len(ent) > 3:
             return False
         text = clean(ent.text)
+        if ent[0].is_stop or not (self.is_locative(ent) or self._named_city(ent, text)):
+            return False
         person = self.canonical_person(text)
         if person and person != text:  # a known person's (sur)name, not a one-word "person"
             return False
-        return geo.city_population(text) >= geo.CITY_MIN_POPULATION
+        return geo.city_population_in(text, self.context) >= geo.CITY_MIN_POPULATION
+
+    def _named_city(self, ent: Span, text: str) -> bool:
+        """ "Calicut has a tabletop runway": a thing's name (the small model's PRODUCT or LOC)
+        that is a city of a country the article names is that city wherever it stands."""
+        return ent.label_ in {"PRODUCT", "LOC"} and geo.city_country(
+            text, context=self.context
+        ) in set(self.context)
 
     def the_country(self, at: int) -> str | None:
         """The country "the country" refers to: the last one named in this or the two sentences

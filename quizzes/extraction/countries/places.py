@@ -472,7 +472,7 @@ def _city_opening(ctx: CountryContext, ent: Span) -> str | None:
     start = ent.start + (ent[0].lower_ == "the")
     for end in range(min(ent.end - 1, start + 3), start, -1):
         words = ctx.doc[start:end].text
-        if geo.city_population(words) >= geo.CITY_MIN_POPULATION:
+        if geo.city_population_in(words, ctx.context) >= geo.CITY_MIN_POPULATION:
             return ctx.place_country(words, ent.start) if _kind_words_only(ent, end) else None
     return None
 

@@ -1241,3 +1241,24 @@ def test_people_named_by_a_plural_nationality_as_a_subject_once(links_of):
         "The ancient Peruvians kept llamas. Peruvians also ate fish. He met Bolivians."
     )
     assert [(link.subject, link.country) for link in found] == [("ancient Peruvians", "Peru")]
+
+
+def test_a_city_by_another_of_its_names_in_a_country_the_article_names(links_of):
+    assert ("Quilon", "India") in pairs(
+        links_of("Relief trucks from northern India reached Quilon late on Friday.")
+    )
+    assert ("Danzig", "Poland") in pairs(
+        links_of("The ferry left Poland at dawn and docked in Danzig by noon.")
+    )
+    found = links_of("The flight from India landed at Trivandrum International Airport late.")
+    assert ("Trivandrum International Airport", "India") in pairs(found)
+
+
+def test_a_city_by_another_name_alone_names_no_country(links_of):
+    found = links_of("The flight landed at Trivandrum International Airport after a long delay.")
+    assert pairs(found) == set()
+
+
+def test_a_city_the_small_model_takes_for_a_product_is_the_city(links_of):
+    found = links_of("Officials in India said the Calicut landing had been a hard one.")
+    assert ("Calicut", "India") in pairs(found)

@@ -157,3 +157,10 @@ def test_nations_within_a_country_come_from_iso_3166_2():
     assert geo.is_constituent_country("Scotland")
     assert geo.is_constituent_country("england")
     assert not geo.is_constituent_country("Texas")
+
+
+def test_another_name_of_a_city_counts_only_in_a_country_the_article_names():
+    assert geo.city_country("Quilon", context={"India": 2}) == "India"
+    assert geo.city_country("Quilon") is None
+    assert geo.city_population_in("Quilon", {"India": 1}) > 100_000
+    assert geo.city_population_in("Quilon", {"Peru": 1}) == 0
