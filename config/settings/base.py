@@ -232,6 +232,8 @@ GENERATION_QUEUED_STALE_AFTER = int(os.environ.get("GENERATION_QUEUED_STALE_AFTE
 GENERATION_MAX_ATTEMPTS = 3
 CELERY_BEAT_SCHEDULE = {
     "fail-stale-generations": {"task": "quizzes.fail_stale_generations", "schedule": 60.0},
+    # FSRS fits an answer could not queue (broker or cache down): the log decides who is due.
+    "optimize-due-parameters": {"task": "learning.optimize_due_parameters", "schedule": 86400.0},
 }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

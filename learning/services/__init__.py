@@ -24,6 +24,7 @@ from .custom_study import (
 from .parameters import (
     parameters_optimize,
     parameters_reset,
+    users_due_for_fit,
 )
 from .preferences import (
     MAX_STEP_SECONDS,
@@ -109,4 +110,5 @@ __all__ = [
     "study_more",
     "study_queue_open",
     "typed_answer_match",
+    "users_due_for_fit",
 ]

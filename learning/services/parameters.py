@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from ..models import (
@@ -57,6 +58,40 @@ def parameters_optimize(*, user: User, force: bool = False) -> dict[str, Any]:
         )
         cards_reschedule(user=user, preferences=locked)
     return {"fitted": True, "reviews": reviews, "parameters": list(outcome.parameters)}
+
+
+def users_due_for_fit(*, force: bool = False) -> list[User]:
+    """Users a fit would refresh now, by username: at least MIN_REVIEWS reviews
+    (not undone), and never fitted or REFIT_EVERY more since the last fit (with
+    `force`, all with MIN_REVIEWS). Two queries whatever the number of users
+    (one counts the log): the sweep of `manage.py optimize_parameters` and of
+    the daily beat task, which catch every check an answer did not queue (no
+    broker, a broker or cache outage)."""
+    from .. import optimizer
+
+    counts = dict(
+        ReviewLog.objects.filter(undo__isnull=True)
+        .values("user")
+        .annotate(n=Count("id"))
+        .filter(n__gte=optimizer.MIN_REVIEWS)
+        .values_list("user", "n")
+    )
+    if not counts:
+        return []
+    users = (
+        User.objects.filter(pk__in=counts).select_related("study_preferences").order_by("username")
+    )
+    due = []
+    for user in users:
+        preferences = getattr(user, "study_preferences", None)
+        if (
+            force
+            or preferences is None
+            or preferences.parameters_fitted_at is None
+            or counts[user.pk] >= preferences.parameters_review_count + optimizer.REFIT_EVERY
+        ):
+            due.append(user)
+    return due
 
 
 def parameters_reset(*, user: User) -> StudyPreferences:

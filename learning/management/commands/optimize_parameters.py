@@ -1,6 +1,7 @@
 """Fit FSRS parameters from users' own review histories.
 
-manage.py optimize_parameters                 # every user with enough new reviews
+manage.py optimize_parameters                 # every user with enough new reviews (cron,
+                                              # without a broker: answers never fit inline)
 manage.py optimize_parameters --user stella   # one user
 manage.py optimize_parameters --user stella --force
 manage.py optimize_parameters --user stella --reset   # back to the defaults
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Count
 
 from learning import optimizer, services
 
@@ -34,11 +34,7 @@ class Command(BaseCommand):
         else:
             if reset:
                 raise CommandError("--reset needs --user.")
-            users = list(
-                User.objects.annotate(n=Count("review_logs"))
-                .filter(n__gte=optimizer.MIN_REVIEWS)
-                .order_by("username")
-            )
+            users = services.users_due_for_fit(force=force)
         for person in users:
             if reset:
                 services.parameters_reset(user=person)
@@ -50,4 +46,8 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{person.username}: not fitted ({outcome['reason']})")
         if not users:
-            self.stdout.write(f"No user has {optimizer.MIN_REVIEWS} reviews yet.")
+            self.stdout.write(
+                f"No user has {optimizer.MIN_REVIEWS} reviews yet."
+                if force
+                else "No user is due for a fit."
+            )
