@@ -157,8 +157,31 @@ _NOT_IN_PHRASE = {"ADV", "AUX", "VERB", "SCONJ", "CCONJ", "PART", "PUNCT", "PRON
 
 def _phrase(ctx: CountryContext, noun: Token) -> str:
     """The noun with its left modifiers ("two French police officers"), no determiner, no
-    word the parse hung before it ("So could Peru's offensive" -> "Peru's offensive")."""
-    return clean(ctx.doc[_phrase_start(ctx, noun) : noun.i + 1].text)
+    word the parse hung before it ("So could Peru's offensive" -> "Peru's offensive"); "its"
+    is the named organisation its clause is about ("Acme sold its Polish branch" ->
+    "Acme's Polish branch")."""
+    start = _phrase_start(ctx, noun)
+    text = clean(ctx.doc[start : noun.i + 1].text)
+    owner = _owner_of_its(ctx, ctx.tokens[start]) if start < noun.i else None
+    return f"{owner}'s {text.split(' ', 1)[1]}" if owner else text
+
+
+def _owner_of_its(ctx: CountryContext, its: Token) -> str | None:
+    """The organisation "its" stands for: the named subject of its clause ("Acme sold its
+    Polish branch" -> Acme); not a country (a country's "its" is the country's own)."""
+    if its.lower_ != "its":
+        return None
+    verb = its.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+        verb = verb.head
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        return None
+    for word in (doer, *(c for c in doer.children if c.dep_ == "appos")):  # "the retailer Acme"
+        ent = ctx.ent_of.get(word.i)
+        if ent is not None and ent.label_ == "ORG" and not any(t.i in ctx.mentions for t in ent):
+            return clean(ent.text)
+    return None
 
 
 def _phrase_start(ctx: CountryContext, noun: Token) -> int:

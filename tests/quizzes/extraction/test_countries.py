@@ -1262,3 +1262,13 @@ def test_a_city_by_another_name_alone_names_no_country(links_of):
 def test_a_city_the_small_model_takes_for_a_product_is_the_city(links_of):
     found = links_of("Officials in India said the Calicut landing had been a hard one.")
     assert ("Calicut", "India") in pairs(found)
+
+
+def test_its_is_the_named_organisation_its_clause_is_about(links_of):
+    assert ("Toyota's Mexican plant", "Mexico") in pairs(
+        links_of("Toyota closed its Mexican plant in May.")
+    )
+    found = links_of("The retailer Brightmart Group sold its Chilean stores in March.")
+    assert ("Brightmart Group's Chilean stores", "Chile") in pairs(found)
+    found = links_of("Peru said it would close its Chilean embassy.")  # a country's own "its"
+    assert not any(subject.startswith("Peru's") for subject, _country in pairs(found))
