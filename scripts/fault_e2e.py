@@ -381,6 +381,93 @@ def job_problems(jobs: dict[int, dict], *, killed: tuple[int, ...]) -> list[str]
     return problems
 
 
+def health_of(base: str) -> requests.Response | None:
+    """The health endpoint's answer, None when gunicorn does not answer."""
+    try:
+        return requests.get(f"{base}/api/v1/health/", timeout=5)
+    except requests.RequestException:
+        return None
+
+
+def healthy_with_worker(base: str) -> requests.Response | None:
+    answer = health_of(base)
+    if answer is not None and answer.status_code == 200 and answer.json()["worker"] == "ok":
+        return answer
+    return None
+
+
+def generate(teacher: requests.Session, base: str, article_id: int) -> int:
+    """Asks for a bank of the article; the job's id (answered 202 at once)."""
+    started = time.monotonic()
+    response = teacher.post(f"{base}/api/v1/articles/{article_id}/generate/", json={}, timeout=30)
+    if response.status_code != 202:
+        fail(f"generate answered {response.status_code}: {response.text[:300]}")
+    job = response.json()
+    say(f"generate answered 202 in {(time.monotonic() - started) * 1000:.0f} ms: "
+        f"job #{job['id']} {job['status']}")  # fmt: skip
+    return job["id"]
+
+
+def start_services(env, processes: Processes, cache: Redis, broker: Redis, base: str, logs):
+    """Both Redis servers, gunicorn and two workers; the first worker (returned) takes the
+    queue. The second one, started now (starting one takes seconds), takes no job until it
+    is told to, after the first one is killed, as another machine of a pool would."""
+    cache.start()
+    broker.start()
+    processes.start("gunicorn", [str(BIN / "gunicorn"), "-c", "config/gunicorn.py",
+                                 "config.wsgi"], env)  # fmt: skip
+    worker = start_worker(processes, env, "worker-1", "celery")
+    start_worker(processes, env, "worker-2", "standby")
+    for name in ("worker-1", "worker-2"):
+        log = logs / f"{name}.log"
+        wait_for(f"{name} to start", lambda log=log: b" ready." in log.read_bytes(), 90, 0.2)
+    wait_for("health 200", lambda: (h := health_of(base)) is not None and h.status_code == 200, 30)
+    return worker
+
+
+def kill_pool_process(worker, job_id: int) -> float:
+    """Step 1: the pool process running the job is killed; when (monotonic)."""
+    wait_for("job 1 running", lambda: job_row(job_id)["status"] == "running", 30)
+    child = children_of(worker.pid)
+    if not child:
+        fail("the worker has no pool process")
+    os.kill(child[0], signal.SIGKILL)
+    killed_at = time.monotonic()
+    say(f"killed pool process {child[0]} while job #{job_id} ran")
+    return killed_at
+
+
+def kill_worker_and_hand_over(worker, job_id: int) -> float:
+    """Step 3: the whole worker is killed while the job runs and the spare worker takes
+    the queue; seconds until the job ended."""
+    wait_for("job 3 running", lambda: job_row(job_id)["status"] == "running", 30)
+    pool = children_of(worker.pid)
+    worker.send_signal(signal.SIGKILL)
+    for pid in pool:
+        os.kill(pid, signal.SIGKILL)
+    worker.wait(timeout=10)
+    killed_worker_at = time.monotonic()
+    say(f"killed worker {worker.pid} and its pool {pool} while job #{job_id} ran")
+    from config.celery import app
+
+    hostname = socket.gethostname()
+    added = app.control.add_consumer(
+        "celery", destination=[f"worker-2@{hostname}"], reply=True, timeout=5
+    )
+    say(f"the other worker takes the queue: {added}")
+    wait_for("job 3 done after its worker died",
+             lambda: job_row(job_id)["status"] in ("done", "failed"), 60)  # fmt: skip
+    return time.monotonic() - killed_worker_at
+
+
+def fail_with_logs(problems: list[str], logs) -> None:
+    """Fails naming the problems, after the tail of each service's log."""
+    for name in ("worker-1", "worker-2", "gunicorn"):
+        print(f"--- {name} log (tail) ---")
+        print("\n".join((logs / f"{name}.log").read_text(errors="replace").splitlines()[-25:]))
+    fail("; ".join(problems))
+
+
 def run(env, processes: Processes, base: str, cache_port: int, broker_port: int, logs) -> int:
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     say("database migrated")
@@ -388,63 +475,23 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
     tokens, teacher_token, bank_id, articles = make_data(articles=3)
     cache = Redis(processes, cache_port, "redis-cache", env)
     broker = Redis(processes, broker_port, "redis-broker", env)
-    cache.start()
-    broker.start()
-    processes.start("gunicorn", [str(BIN / "gunicorn"), "-c", "config/gunicorn.py",
-                                 "config.wsgi"], env)  # fmt: skip
-    worker = start_worker(processes, env, "worker-1", "celery")
-    # A second worker, started now (starting one takes seconds): it takes no job until
-    # it is told to, after the first one is killed, as another machine of a pool would.
-    start_worker(processes, env, "worker-2", "standby")
+    worker = start_services(env, processes, cache, broker, base, logs)
     teacher = requests.Session()
     teacher.headers["Authorization"] = f"Token {teacher_token}"
-
-    def health() -> requests.Response | None:
-        try:
-            return requests.get(f"{base}/api/v1/health/", timeout=5)
-        except requests.RequestException:
-            return None
-
-    def healthy_with_worker() -> requests.Response | None:
-        answer = health()
-        if answer is not None and answer.status_code == 200 and answer.json()["worker"] == "ok":
-            return answer
-        return None
-
-    for name in ("worker-1", "worker-2"):
-        log = logs / f"{name}.log"
-        wait_for(f"{name} to start", lambda log=log: b" ready." in log.read_bytes(), 90, 0.2)
-    wait_for("health 200", lambda: (h := health()) is not None and h.status_code == 200, 30)
     say("gunicorn and the worker are up; traffic starts")
-
-    def generate(article_id: int) -> int:
-        started = time.monotonic()
-        response = teacher.post(
-            f"{base}/api/v1/articles/{article_id}/generate/", json={}, timeout=30
-        )
-        if response.status_code != 202:
-            fail(f"generate answered {response.status_code}: {response.text[:300]}")
-        job = response.json()
-        say(f"generate answered 202 in {(time.monotonic() - started) * 1000:.0f} ms: "
-            f"job #{job['id']} {job['status']}")  # fmt: skip
-        return job["id"]
 
     traffic = Traffic(base, tokens, bank_id)
     threads = traffic.start()
     time.sleep(1)
 
     # 1. The pool process running a job is killed.
-    job_child = generate(articles[0])
-    wait_for("job 1 running", lambda: job_row(job_child)["status"] == "running", 30)
-    child = children_of(worker.pid)
-    if not child:
-        fail("the worker has no pool process")
-    os.kill(child[0], signal.SIGKILL)
-    killed_child_at = time.monotonic()
-    say(f"killed pool process {child[0]} while job #{job_child} ran")
+    job_child = generate(teacher, base, articles[0])
+    killed_child_at = kill_pool_process(worker, job_child)
 
     # 2. The cache's Redis is killed mid-traffic; a login and a generation meanwhile.
-    outage = cache_outage(cache, base, lambda: generate(articles[1]), health)
+    outage = cache_outage(
+        cache, base, lambda: generate(teacher, base, articles[1]), lambda: health_of(base)
+    )
     down_at, up_at = outage.down_at, outage.up_at
     job_during_outage, outage_body = outage.job, outage.health
 
@@ -456,30 +503,15 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
              lambda: job_row(job_during_outage)["status"] in ("done", "failed"), 60)  # fmt: skip
 
     # 3. The whole worker is killed while a job runs; a new one takes the job over.
-    job_worker = generate(articles[2])
-    wait_for("job 3 running", lambda: job_row(job_worker)["status"] == "running", 30)
-    pool = children_of(worker.pid)
-    worker.send_signal(signal.SIGKILL)
-    for pid in pool:
-        os.kill(pid, signal.SIGKILL)
-    worker.wait(timeout=10)
-    killed_worker_at = time.monotonic()
-    say(f"killed worker {worker.pid} and its pool {pool} while job #{job_worker} ran")
-    from config.celery import app
-
-    hostname = socket.gethostname()
-    added = app.control.add_consumer(
-        "celery", destination=[f"worker-2@{hostname}"], reply=True, timeout=5
-    )
-    say(f"the other worker takes the queue: {added}")
-    wait_for("job 3 done after its worker died",
-             lambda: job_row(job_worker)["status"] in ("done", "failed"), 60)  # fmt: skip
-    recovered_worker = time.monotonic() - killed_worker_at
+    job_worker = generate(teacher, base, articles[2])
+    recovered_worker = kill_worker_and_hand_over(worker, job_worker)
 
     traffic.stop.set()
     for thread in threads:
         thread.join(timeout=15)
-    after = wait_for("health 200 again with a worker answering", healthy_with_worker, 20, 0.5)
+    after = wait_for(
+        "health 200 again with a worker answering", lambda: healthy_with_worker(base), 20, 0.5
+    )
 
     reviews = review_figures(traffic)
     jobs = {job_id: job_row(job_id) for job_id in (job_child, job_during_outage, job_worker)}
@@ -498,10 +530,7 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
         problems.append("no request was made while Redis was down")
     problems += job_problems(jobs, killed=(job_child, job_worker))
     if problems:
-        for name in ("worker-1", "worker-2", "gunicorn"):
-            print(f"--- {name} log (tail) ---")
-            print("\n".join((logs / f"{name}.log").read_text(errors="replace").splitlines()[-25:]))
-        fail("; ".join(problems))
+        fail_with_logs(problems, logs)
     say("OK: no 5xx, every 2xx review stored once, every job done or failed")
     return 0
 

@@ -325,10 +325,9 @@ def _study_url(bank, card: int | None = None) -> str:
     return reverse("web:study") + ("?" + "&".join(params) if params else "")
 
 
-@login_required
-@require_POST
-def study_rate(request):
-    bank = _study_bank(request)
+def _posted_review(request) -> tuple[int | None, int | None, uuid.UUID | None, int | None]:
+    """The rating form's fields (card, rating, client_uuid, duration_ms), None where missing
+    or malformed; a duration outside 0 ms..1 h is dropped rather than stored."""
     card_id = _int_or_none(request.POST.get("card"))
     rating = _int_or_none(request.POST.get("rating"))
     try:
@@ -338,30 +337,53 @@ def study_rate(request):
     duration = _int_or_none(request.POST.get("duration_ms"))
     if duration is not None and not 0 <= duration <= 3_600_000:
         duration = None
-    error = ""
+    return card_id, rating, client_uuid, duration
+
+
+def _review_record(request, bank, card_id, rating, client_uuid, duration) -> str:
+    """Records the rating and remembers its log in the session (for undo); answers the
+    message to show, "" when it was recorded. A card that is not the user's is a 404."""
     if card_id is None:
-        error = "That card is missing from the form. Please try again."
-    elif rating not in (1, 2, 3, 4):
-        error = "Choose one of Again, Hard, Good or Easy."
-    else:
-        try:
-            result = learning_api.review_record(
-                user=request.user,
-                card_id=card_id,
-                rating=rating,
-                client_uuid=client_uuid,
-                duration_ms=duration,
-                source="flashcard",
-            )
-        except learning_api.ReviewError as exc:
-            if exc.status == 404:
-                raise Http404(exc.message) from exc
-            error = exc.message
-        else:
-            key = _study_key(bank, timezone.localdate())
-            logs = _session_logs(request, key)
-            if result.log.pk not in logs:
-                _session_logs_save(request, key, [*logs, result.log.pk])
+        return "That card is missing from the form. Please try again."
+    if rating not in (1, 2, 3, 4):
+        return "Choose one of Again, Hard, Good or Easy."
+    try:
+        result = learning_api.review_record(
+            user=request.user,
+            card_id=card_id,
+            rating=rating,
+            client_uuid=client_uuid,
+            duration_ms=duration,
+            source="flashcard",
+        )
+    except learning_api.ReviewError as exc:
+        if exc.status == 404:
+            raise Http404(exc.message) from exc
+        return exc.message
+    key = _study_key(bank, timezone.localdate())
+    logs = _session_logs(request, key)
+    if result.log.pk not in logs:
+        _session_logs_save(request, key, [*logs, result.log.pk])
+    return ""
+
+
+def _rated_announcement(rating, context) -> str:
+    """What a screen reader hears after a rating: the rating and what comes next."""
+    rated = f"Rated {RATING_NAMES.get(rating, '')}."
+    item = context["item"]
+    if item is not None:
+        return f"{rated} Next card: {item.question.prompt}"
+    if context.get("new_waiting"):
+        return f"{rated} You reached today’s limit of new cards."
+    return f"{rated} All done for today."
+
+
+@login_required
+@require_POST
+def study_rate(request):
+    bank = _study_bank(request)
+    card_id, rating, client_uuid, duration = _posted_review(request)
+    error = _review_record(request, bank, card_id, rating, client_uuid, duration)
     if not request.htmx:
         if error:
             messages.error(request, error)
@@ -369,14 +391,7 @@ def study_rate(request):
         return redirect(_study_url(bank))
     context = _study_context(request, bank, prefer_card=card_id if error else None, error=error)
     if not error:
-        rated = f"Rated {RATING_NAMES.get(rating, '')}."
-        item = context["item"]
-        if item is not None:
-            context["announce"] = f"{rated} Next card: {item.question.prompt}"
-        elif context.get("new_waiting"):
-            context["announce"] = f"{rated} You reached today’s limit of new cards."
-        else:
-            context["announce"] = f"{rated} All done for today."
+        context["announce"] = _rated_announcement(rating, context)
     return _render_study(request, context)
 
 

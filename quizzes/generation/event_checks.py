@@ -359,37 +359,49 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     time = _find(evidence, when) if when else None
     if time is None:
         return "time expression not found in the sentence"
-    before_time = _TOKEN.findall(evidence[: time.start()])
-    if before_time and before_time[-1].casefold() in _DETERMINERS | {"of"}:
-        return "the date names a thing (“a March 2019 report”), not when the event happened"
-    if any(t.casefold() == "according" for t in before_time[-6:]):
-        return "the date is the source's"
+    reason = _date_of_a_thing_or_source(_TOKEN.findall(evidence[: time.start()]))
+    if reason is not None:
+        return reason
     subject = " ".join(parts.subject[:2]).rstrip(",")
     at_subject = _find(evidence, subject)
     if at_subject is None:
         return None  # the extractor rephrased the clause: nothing to check against
     if parts.verb_index < 0:
-        anchor_end = at_subject.end() + len(" ".join(parts.words[2:]))
-        between = evidence[anchor_end : time.start()] if time.start() >= anchor_end else ""
-        if time.start() >= anchor_end and len(_TOKEN.findall(between)) > 2:
-            return "the date is not next to the event's name"
-        return None
+        return _date_away_from_the_name(evidence, parts, at_subject, time)
     verb = _find(evidence, parts.verb.strip(",;:"), at_subject.start())
     if verb is None:
         return None
+    return _date_of_another_verb(evidence, at_subject, verb, time)
+
+
+def _date_of_a_thing_or_source(before_time: list[str]) -> str | None:
+    """ "a March 2019 report", "according to the ministry's 2020 figures": the words
+    before the time expression make it a thing's date or the source's."""
+    if before_time and before_time[-1].casefold() in _DETERMINERS | {"of"}:
+        return "the date names a thing (“a March 2019 report”), not when the event happened"
+    if any(t.casefold() == "according" for t in before_time[-6:]):
+        return "the date is the source's"
+    return None
+
+
+def _date_away_from_the_name(
+    evidence: str, parts: ClauseParts, at_subject: _Span, time: _Span
+) -> str | None:
+    """An event named without a verb ("the opening of the bridge"): a date after it
+    dates it only when at most two words stand between them."""
+    anchor_end = at_subject.end() + len(" ".join(parts.words[2:]))
+    between = evidence[anchor_end : time.start()] if time.start() >= anchor_end else ""
+    if time.start() >= anchor_end and len(_TOKEN.findall(between)) > 2:
+        return "the date is not next to the event's name"
+    return None
+
+
+def _date_of_another_verb(evidence: str, at_subject: _Span, verb: _Span, time: _Span) -> str | None:
+    """Where the time expression stands against the subject and the main verb: before
+    the subject it must lead the sentence, between them it must not sit in a phrase
+    about the subject, after the verb only words that keep the date on it come between."""
     if time.end() <= at_subject.start():
-        # "On Thursday, X …", "In May, in a now deleted post, X …": only commas and
-        # prepositional phrases between the leading time and the subject.
-        lead = re.sub(
-            r",\s*(?:in|on|at|with|via|through|during|after|before|for)\b[^,;:]*,",
-            ",",
-            evidence[time.end() : at_subject.start()],
-            flags=re.I,
-        )
-        words = [t for t in _TOKEN.findall(lead) if t not in {",", ";", ":"}]
-        if len(words) > 3 or any(w.casefold() in _SUBORDINATE or _is_other_verb(w) for w in words):
-            return "a leading time expression of another clause"
-        return None
+        return _leading_time_of_another_clause(evidence[time.end() : at_subject.start()])
     if time.end() <= verb.start():
         inside = _TOKEN.findall(evidence[at_subject.end() : time.start()])
         if any(t in {",", ";", ":"} or t.casefold() in _SUBORDINATE for t in inside):
@@ -397,6 +409,21 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
         return None
     if not _between_is_clean(_TOKEN.findall(evidence[verb.end() : time.start()])):
         return "the date goes with another verb"
+    return None
+
+
+def _leading_time_of_another_clause(lead: str) -> str | None:
+    """ "On Thursday, X …", "In May, in a now deleted post, X …": only commas and
+    prepositional phrases between the leading time and the subject."""
+    lead = re.sub(
+        r",\s*(?:in|on|at|with|via|through|during|after|before|for)\b[^,;:]*,",
+        ",",
+        lead,
+        flags=re.I,
+    )
+    words = [t for t in _TOKEN.findall(lead) if t not in {",", ";", ":"}]
+    if len(words) > 3 or any(w.casefold() in _SUBORDINATE or _is_other_verb(w) for w in words):
+        return "a leading time expression of another clause"
     return None
 
 

@@ -159,27 +159,60 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
     role_text = _FORMER.sub("", role).strip()
     role_text = re.sub(r"^(the|a|an)\s+", "", role_text, flags=re.I)
     subject = link.subject
+    owned = _office_of_a_body(role_text, country, subject, tense)
+    if owned is not None:
+        return owned
+    kept = _office_words(role_text, country)
+    if kept is None or not _OFFICE_RE.search(" ".join(kept)):
+        return None
+    office = " ".join(kept)
+    office = re.sub(r"^(the|a|an)\s+", "", office)
+    if office in _RANKS:
+        # "Which country is X the general of?" reads wrong: a rank is held in an
+        # army, not of a country; the general is from it.
+        return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
+    scope = _office_scope(link, office)
+    if scope and normalise(scope) != normalise(country):
+        return _scoped_phrasing(scope, country, subject, tense, office)
+    return Phrasing(
+        f"Which country {tense} {subject} the {office} of?",
+        f"{subject} {tense} the {office} of {{country}}.",
+    )
+
+
+def _names_the_country(word: str, country: str) -> bool:
+    """The word is the country's name or one of its words ("Korea" of "South Korea")."""
+    return normalise(word) in {normalise(country)} | {normalise(w) for w in words(country)}
+
+
+def _body_phrasing(subject: str, tense: str, office: str, body: str) -> Phrasing:
+    return Phrasing(
+        f"Which country’s {body} {tense} {subject} the {office} of?",
+        f"{subject} {tense} the {office} of {{country}}’s {body}.",
+    )
+
+
+def _office_of_a_body(role_text: str, country: str, subject: str, tense: str) -> Phrasing | None:
+    """ "president of Ghana's football association", "the Portuguese federation’s
+    president": the office of a body of the country."""
     of_country = _OF_COUNTRYS.match(role_text)
-    if of_country and normalise(of_country["country"]) in {normalise(country)} | {
-        normalise(w) for w in words(country)
-    }:
+    if of_country and _names_the_country(of_country["country"], country):
         office, body = of_country["office"].strip(), of_country["body"].strip()
         office = re.sub(r"^(the|a|an)\s+", "", office, flags=re.I)
-        return Phrasing(
-            f"Which country’s {body} {tense} {subject} the {office} of?",
-            f"{subject} {tense} the {office} of {{country}}’s {body}.",
-        )
-    # "the Portuguese federation’s president": the office of a body of the country.
+        return _body_phrasing(subject, tense, office, body)
     possessive = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<office>.+)$", role_text)
     if possessive:
         owner = [w for w in possessive["owner"].split() if not _is_country_word(w, country)]
         if owner and _OFFICE_RE.search(possessive["office"]):
             body = " ".join(owner).casefold()
-            office = possessive["office"].casefold()
-            return Phrasing(
-                f"Which country’s {body} {tense} {subject} the {office} of?",
-                f"{subject} {tense} the {office} of {{country}}’s {body}.",
-            )
+            return _body_phrasing(subject, tense, possessive["office"].casefold(), body)
+    return None
+
+
+def _office_words(role_text: str, country: str) -> list[str] | None:
+    """The office's words of a role, country words left out ("South Korean deputy prime
+    minister" -> deputy prime minister); None when a capitalised word names something
+    else ("UERF president", "Hanbit Chief Executive": not a country's office)."""
     kept = []
     tokens = role_text.split()
     for i, word in enumerate(tokens):
@@ -193,39 +226,26 @@ def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | N
         elif word[:1].islower() or word.casefold() in _PORTFOLIOS:
             kept.append(word.casefold())  # "deputy", "prime", "Finance"
         else:
-            return None  # "UERF president", "Hanbit Chief Executive": not a country's office
-    office_match = _OFFICE_RE.search(" ".join(kept))
-    if not office_match:
-        return None
-    office = " ".join(kept)
-    office = re.sub(r"^(the|a|an)\s+", "", office)
-    if office in _RANKS:
-        # "Which country is X the general of?" reads wrong: a rank is held in an
-        # army, not of a country; the general is from it.
-        return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
-    scope = _office_scope(link, office)
-    if scope and normalise(scope) != normalise(country):
-        scope_words = scope.split()
-        if not any(_is_country_word(w, country) for w in scope_words):
-            return None  # "president of the Swedish Rugby Federation" … of another body
-        if normalise(scope_words[-1]) in {normalise(country)} | {
-            normalise(w) for w in words(country)
-        }:
-            # "the Bank of Ghana" -> "… of the Bank of which country?"
-            body = re.sub(rf"\s+of\s+{re.escape(scope_words[-1])}$", "", scope)
-            return Phrasing(
-                f"{subject} {tense} the {office} of the {body} of which country?",
-                f"{subject} {tense} the {office} of the {body} of {{country}}.",
-            )
-        body = " ".join(w for w in scope_words if not _is_country_word(w, country)).casefold()
+            return None
+    return kept
+
+
+def _scoped_phrasing(
+    scope: str, country: str, subject: str, tense: str, office: str
+) -> Phrasing | None:
+    """An office held in a named body of the country ("governor of the Bank of Ghana")."""
+    scope_words = scope.split()
+    if not any(_is_country_word(w, country) for w in scope_words):
+        return None  # "president of the Swedish Rugby Federation" … of another body
+    if _names_the_country(scope_words[-1], country):
+        # "the Bank of Ghana" -> "… of the Bank of which country?"
+        body = re.sub(rf"\s+of\s+{re.escape(scope_words[-1])}$", "", scope)
         return Phrasing(
-            f"Which country’s {body} {tense} {subject} the {office} of?",
-            f"{subject} {tense} the {office} of {{country}}’s {body}.",
+            f"{subject} {tense} the {office} of the {body} of which country?",
+            f"{subject} {tense} the {office} of the {body} of {{country}}.",
         )
-    return Phrasing(
-        f"Which country {tense} {subject} the {office} of?",
-        f"{subject} {tense} the {office} of {{country}}.",
-    )
+    body = " ".join(w for w in scope_words if not _is_country_word(w, country)).casefold()
+    return _body_phrasing(subject, tense, office, body)
 
 
 _FUTURE = re.compile(r"\b(will|next|upcoming|planned|is to be|are to be)\b", re.I)
@@ -273,38 +293,14 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     if kind != "place" and (
         kind == "person" or link.subject in ctx.roles or link.subject in ctx.people
     ):
-        role = _role_for(link, ctx)
-        if role:
-            phrased = _person_phrasing(link, role, link.country)
-            if phrased:
-                return phrased
-        if re.search(r"\bbased in\b", link.evidence):
-            return Phrasing(
-                f"Which country is {subject} based in?", f"{subject} is based in {{country}}."
-            )
-        if _is_from(link):
-            return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
-        return Phrasing(
-            f"Which country is {subject} linked to in the article?",
-            f"The article links {subject} to {{country}}.",
-        )
+        return _someone_phrasing(link, ctx, subject)
     subject = _noun_phrase(subject)
     if kind == "place":
         return Phrasing(f"In which country is {subject}?", f"{subject} is in {{country}}.")
     if kind == "event" and _INSTITUTION.search(subject) and not _EVENT_HELD.search(subject):
         kind = "organisation"
     if kind == "event" or _EVENT_HELD.search(subject):
-        the = _with_article(subject)
-        cap = the[:1].upper() + the[1:]
-        if _EVENT_HELD.search(subject) and _FUTURE.search(_around(link.evidence, link.subject)):
-            return Phrasing(
-                f"In which country will {the} be held?", f"{cap} will be held in {{country}}."
-            )
-        if _EVENT_HELD.search(subject):
-            return Phrasing(f"In which country was {the} held?", f"{cap} was held in {{country}}.")
-        return Phrasing(
-            f"In which country did {the} take place?", f"{cap} took place in {{country}}."
-        )
+        return _event_phrasing(link, subject)
     if kind == "organisation":
         return _organisation_phrasing(link, _with_article(subject))
     subject = _described(subject)
@@ -312,6 +308,39 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
         f"Which country is {subject} linked to in the article?",
         f"The article links {subject} to {{country}}.",
     )
+
+
+def _someone_phrasing(link: CountryLink, ctx: GenerationContext, subject: str) -> Phrasing:
+    """A person (or a name the article gives a role): the office they hold of the
+    country, else where they are based or from, else only the article's link."""
+    role = _role_for(link, ctx)
+    if role:
+        phrased = _person_phrasing(link, role, link.country)
+        if phrased:
+            return phrased
+    if re.search(r"\bbased in\b", link.evidence):
+        return Phrasing(
+            f"Which country is {subject} based in?", f"{subject} is based in {{country}}."
+        )
+    if _is_from(link):
+        return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
+    return Phrasing(
+        f"Which country is {subject} linked to in the article?",
+        f"The article links {subject} to {{country}}.",
+    )
+
+
+def _event_phrasing(link: CountryLink, subject: str) -> Phrasing:
+    """An event: held (or to be held, when the words near it say so) or taken place."""
+    the = _with_article(subject)
+    cap = the[:1].upper() + the[1:]
+    if _EVENT_HELD.search(subject) and _FUTURE.search(_around(link.evidence, link.subject)):
+        return Phrasing(
+            f"In which country will {the} be held?", f"{cap} will be held in {{country}}."
+        )
+    if _EVENT_HELD.search(subject):
+        return Phrasing(f"In which country was {the} held?", f"{cap} was held in {{country}}.")
+    return Phrasing(f"In which country did {the} take place?", f"{cap} took place in {{country}}.")
 
 
 def _organisation_phrasing(link: CountryLink, the: str) -> Phrasing:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 
 from config.csv_cells import FORMULA_STARTS, csv_safe_cell
 
@@ -112,15 +113,9 @@ def load(data: bytes) -> ParsedBank:
     if text is None:
         return parsed
     reader = csv.reader(io.StringIO(text), strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as error:
-        parsed.problem(f"Unreadable CSV header: {error}.", line=1)
+    header = _header_row(reader, parsed)
+    if header is None:
         return parsed
-    if not header or not any(h.strip() for h in header):
-        parsed.problem("The file is empty: expected a header row (kind, prompt, …).", line=1)
-        return parsed
-    header = [h.strip().lower() for h in header]
     choice_columns = _read_header(header, parsed)
     if parsed.problems:
         return parsed
@@ -151,6 +146,20 @@ def load(data: bytes) -> ParsedBank:
         if cells.get("source_url", "").strip() and parsed.bank.source is None:
             parsed.bank.source = SourceData(url=cells["source_url"].strip())
     return parsed
+
+
+def _header_row(reader: Iterator[list[str]], parsed: ParsedBank) -> list[str] | None:
+    """The header's column names (trimmed, lower case); None, with the problem, when
+    the first row is unreadable or empty."""
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        parsed.problem(f"Unreadable CSV header: {error}.", line=1)
+        return None
+    if not header or not any(h.strip() for h in header):
+        parsed.problem("The file is empty: expected a header row (kind, prompt, …).", line=1)
+        return None
+    return [h.strip().lower() for h in header]
 
 
 def _read_header(header: list[str], parsed: ParsedBank) -> dict[int, int]:

@@ -59,6 +59,85 @@ def _name(q: QuestionData) -> str:
     return words if len(words) <= 60 else words[:59] + "…"
 
 
+def _qtype(q: QuestionData, ordered: list[ChoiceData]) -> str:
+    """The Moodle question type a question is written as (see the mapping above)."""
+    if q.kind == "ordering":
+        return "ordering"
+    if q.is_plain_true_false:
+        return "truefalse"
+    return "multichoice" if ordered else "shortanswer"
+
+
+def _multichoice_answers(element: ET.Element, ordered: list[ChoiceData]) -> None:
+    ET.SubElement(element, "single").text = "true"
+    ET.SubElement(element, "shuffleanswers").text = "true"
+    ET.SubElement(element, "answernumbering").text = "abc"
+    for c in ordered:
+        answer = _text_el(element, "answer", c.text)
+        answer.set("fraction", "100" if c.is_correct else "0")
+
+
+def _truefalse_answers(element: ET.Element, ordered: list[ChoiceData]) -> None:
+    truth = ordered[0].is_correct
+    for text, correct in (("true", truth), ("false", not truth)):
+        answer = ET.SubElement(
+            element,
+            "answer",
+            {"fraction": "100" if correct else "0", "format": "moodle_auto_format"},
+        )
+        ET.SubElement(answer, "text").text = text
+
+
+def _shortanswer_answer(element: ET.Element, q: QuestionData) -> None:
+    ET.SubElement(element, "usecase").text = "0"
+    answer = ET.SubElement(element, "answer", {"fraction": "100", "format": "moodle_auto_format"})
+    ET.SubElement(answer, "text").text = q.answer
+
+
+def _ordering_answers(element: ET.Element, ordered: list[ChoiceData]) -> None:
+    for tag, value in (
+        ("layouttype", "VERTICAL"),
+        ("selecttype", "ALL"),
+        ("selectcount", "0"),
+        ("gradingtype", "ABSOLUTE_POSITION"),
+        ("showgrading", "SHOW"),
+        ("numberingstyle", "none"),
+    ):
+        ET.SubElement(element, tag).text = value
+    for n, c in enumerate(ordered, start=1):
+        answer = ET.SubElement(element, "answer", {"fraction": f"{n}.0000000", "format": "html"})
+        ET.SubElement(answer, "text").text = _to_html(c.text)
+
+
+def _question_el(quiz: ET.Element, q: QuestionData) -> None:
+    """One <question>: its common fields, the answers of its type, its newsquiz tags."""
+    ordered = q.ordered_choices
+    qtype = _qtype(q, ordered)
+    element = ET.SubElement(quiz, "question", {"type": qtype})
+    _text_el(element, "name", _name(q), fmt=None)
+    _text_el(element, "questiontext", q.prompt)
+    _text_el(element, "generalfeedback", q.explanation)
+    ET.SubElement(element, "defaultgrade").text = "1.0000000"
+    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    ET.SubElement(element, "idnumber")  # left empty: Moodle wants it unique per category
+    if qtype == "multichoice":
+        _multichoice_answers(element, ordered)
+    elif qtype == "truefalse":
+        _truefalse_answers(element, ordered)
+    elif qtype == "shortanswer":
+        _shortanswer_answer(element, q)
+    else:  # ordering
+        _ordering_answers(element, ordered)
+    tags = ET.SubElement(element, "tags")
+    for key, value in (
+        ("kind", q.kind),
+        ("status", q.status),
+        ("difficulty", str(q.difficulty)),
+    ):
+        ET.SubElement(ET.SubElement(tags, "tag"), "text").text = f"{TAG_PREFIX}{key}={value}"
+
+
 def dump(bank: BankData) -> bytes:
     quiz = ET.Element("quiz")
     if bank.title:
@@ -66,67 +145,7 @@ def dump(bank: BankData) -> bytes:
         _text_el(category, "category", f"$course$/top/{bank.title}", fmt=None)
         _text_el(category, "info", bank.description)
     for q in bank.questions:
-        ordered = q.ordered_choices
-        if q.kind == "ordering":
-            qtype = "ordering"
-        elif q.is_plain_true_false:
-            qtype = "truefalse"
-        elif ordered:
-            qtype = "multichoice"
-        else:
-            qtype = "shortanswer"
-        element = ET.SubElement(quiz, "question", {"type": qtype})
-        _text_el(element, "name", _name(q), fmt=None)
-        _text_el(element, "questiontext", q.prompt)
-        _text_el(element, "generalfeedback", q.explanation)
-        ET.SubElement(element, "defaultgrade").text = "1.0000000"
-        ET.SubElement(element, "penalty").text = "0.3333333"
-        ET.SubElement(element, "hidden").text = "0"
-        ET.SubElement(element, "idnumber")  # left empty: Moodle wants it unique per category
-        if qtype == "multichoice":
-            ET.SubElement(element, "single").text = "true"
-            ET.SubElement(element, "shuffleanswers").text = "true"
-            ET.SubElement(element, "answernumbering").text = "abc"
-            for c in ordered:
-                answer = _text_el(element, "answer", c.text)
-                answer.set("fraction", "100" if c.is_correct else "0")
-        elif qtype == "truefalse":
-            truth = ordered[0].is_correct
-            for text, correct in (("true", truth), ("false", not truth)):
-                answer = ET.SubElement(
-                    element,
-                    "answer",
-                    {"fraction": "100" if correct else "0", "format": "moodle_auto_format"},
-                )
-                ET.SubElement(answer, "text").text = text
-        elif qtype == "shortanswer":
-            ET.SubElement(element, "usecase").text = "0"
-            answer = ET.SubElement(
-                element, "answer", {"fraction": "100", "format": "moodle_auto_format"}
-            )
-            ET.SubElement(answer, "text").text = q.answer
-        else:  # ordering
-            for tag, value in (
-                ("layouttype", "VERTICAL"),
-                ("selecttype", "ALL"),
-                ("selectcount", "0"),
-                ("gradingtype", "ABSOLUTE_POSITION"),
-                ("showgrading", "SHOW"),
-                ("numberingstyle", "none"),
-            ):
-                ET.SubElement(element, tag).text = value
-            for n, c in enumerate(ordered, start=1):
-                answer = ET.SubElement(
-                    element, "answer", {"fraction": f"{n}.0000000", "format": "html"}
-                )
-                ET.SubElement(answer, "text").text = _to_html(c.text)
-        tags = ET.SubElement(element, "tags")
-        for key, value in (
-            ("kind", q.kind),
-            ("status", q.status),
-            ("difficulty", str(q.difficulty)),
-        ):
-            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = f"{TAG_PREFIX}{key}={value}"
+        _question_el(quiz, q)
     ET.indent(quiz, space="  ")
     body: bytes = ET.tostring(quiz, encoding="utf-8")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
@@ -339,17 +358,11 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
             ChoiceData(text, False, n) for n, (_, _, text) in enumerate(items, start=1)
         ]
     elif qtype == "matching":
-        subquestions = element.findall("subquestion")
-        lefts = [_formatted(sub) for sub in subquestions]
-        rights = [_formatted(sub.find("answer")) for sub in subquestions]
-        if lefts != [str(n) for n in range(1, len(lefts) + 1)]:
-            parsed.warn(
-                "a matching question was skipped: only matching 1, 2, 3… to items (a timeline) can be imported.",
-                line=line,
-            )
+        timeline = _timeline_of_matching(element, parsed)
+        if timeline is None:
             return None
         question.kind = "ordering"
-        question.choices = [ChoiceData(text, False, n) for n, text in enumerate(rights, start=1)]
+        question.choices = timeline
     else:
         label = {
             "essay": "an essay",
@@ -358,6 +371,29 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
         }.get(qtype, f"a {qtype!r}")
         parsed.warn(f"{label} question was skipped: NewsQuiz cannot hold it.", line=line)
         return None
+    _apply_meta(question, meta)
+    fill_answer(question)
+    return question
+
+
+def _timeline_of_matching(element: Node, parsed: ParsedBank) -> list[ChoiceData] | None:
+    """A matching question of 1, 2, 3… to items is a timeline: its items in order as
+    an ordering question's choices; any other matching is skipped with a warning."""
+    subquestions = element.findall("subquestion")
+    lefts = [_formatted(sub) for sub in subquestions]
+    rights = [_formatted(sub.find("answer")) for sub in subquestions]
+    if lefts != [str(n) for n in range(1, len(lefts) + 1)]:
+        parsed.warn(
+            "a matching question was skipped: only matching 1, 2, 3… to items (a timeline) can be imported.",
+            line=element.line,
+        )
+        return None
+    return [ChoiceData(text, False, n) for n, text in enumerate(rights, start=1)]
+
+
+def _apply_meta(question: QuestionData, meta: dict[str, str]) -> None:
+    """Kind, status and difficulty from the newsquiz tags; a kind guessed when the
+    file came from elsewhere, difficulty 2 when the tag is not a number."""
     if meta.get("kind"):
         question.kind = meta["kind"]
     elif not question.kind:
@@ -365,5 +401,3 @@ def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | N
     question.status = meta.get("status", "draft")
     difficulty = meta.get("difficulty", "2")
     question.difficulty = int(difficulty) if difficulty.isdigit() else 2
-    fill_answer(question)
-    return question
