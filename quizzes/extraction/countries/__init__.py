@@ -64,8 +64,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    day in Singapore" (a "day" named by a compound); "In Peru, where ..., ... the April 12
    presidential election" (a sentence opening with "In <country>," places its events).
 14. **People, things and acts in a country** (``things_in_a_country``): "researchers in
-   Chile", "coalition bases in Peru", "the decision in Norway" (plural nouns, events and
-   nouns of an act; not "the emergency number in Chile", nor a named person's description).
+   Chile", "coalition bases in Peru", "the decision in Norway", "a bombing in Peru", "an
+   offensive into Peru" (plural nouns, events, incidents and nouns of an act; not "the
+   emergency number in Chile", nor a named person's description).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``, last).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
@@ -82,7 +83,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    bridges, dams; not a university: "Georgetown University" is no building of Guyana).
 20. **An act a country does** (``acts_of_a_country``): "The United States carried out the
    airstrike", "Peru launched a raid" (a country named as the subject of carry out, launch,
-   conduct, stage, mount, order); a name the text gives it wins ("a programme dubbed
+   conduct, stage, mount, order; an act or event after begin, start, wage: "Chile began an
+   offensive"); a name the text gives it wins ("a programme dubbed
    'Condor 2030'").
 21. **Lists of countries** (``bodies_of_listed_countries``, ``groups_comprising_countries``):
    "the armies of Chile, Peru, and Bolivia" (the whole phrase, to each country), "the Andean

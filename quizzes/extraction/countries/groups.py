@@ -21,6 +21,7 @@ from .words import (
     EVENT_NOUNS,
     HUMAN_ENDINGS,
     HUMAN_PLURALS,
+    INCIDENT_NOUNS,
     INDEFINITE,
     LIFE_NOUNS,
     OFFICES,
@@ -508,11 +509,12 @@ def country_list(ctx: CountryContext, k: int) -> tuple[list[str], int]:
 
 def things_in_a_country(ctx: CountryContext) -> None:
     """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
-    Kingdom": a common noun placed by "in <country>" (its whole phrase up to the country);
+    Kingdom", "a bombing in Peru", "an offensive into Peru": a common noun placed by "in
+    <country>" (an incident also by "into"; its whole phrase up to the country);
     not a description of a named person ("Ana Lind, a singer in Peru" links Lind), not a
     place, an office or an abstract noun, and not a noun another rule has linked."""
     for tok in ctx.tokens:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
+        if not _placing_prep(tok) or tok.i + 1 >= len(ctx.tokens):
             continue
         mention = ctx.name_mention_from(tok.i + 1)
         noun = tok.head
@@ -526,6 +528,13 @@ def things_in_a_country(ctx: CountryContext) -> None:
         ctx.add(subject, mention.country, noun.i, "other", "thing_in_country")
 
 
+def _placing_prep(tok: Token) -> bool:
+    """ "in <country>"; "into <country>" after an incident ("an offensive into Peru")."""
+    if tok.dep_ != "prep":
+        return False
+    return tok.lower_ == "in" or (tok.lower_ == "into" and tok.head.lower_ in INCIDENT_NOUNS)
+
+
 def _owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
     """ "in Chile's north": the country owns what follows, it does not place the noun; nor
     does "in U.S. Federal Court" place it in the country (the court is the place)."""
@@ -535,8 +544,18 @@ def _owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
     return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in ("'s", "\u2019s"))
 
 
-# Endings of nouns made from verbs: an act that happens somewhere ("decision", "presence").
+# Endings of nouns made from verbs: an act that happens somewhere ("decision", "presence",
+# "a bombing in Peru"; an "-ing" noun of 7+ letters, not "thing" or "king").
 _ACT_ENDINGS = ("ion", "ment", "ence", "ance")
+
+
+def _act_noun(noun: Token) -> bool:
+    word = noun.lower_
+    return (
+        word.endswith(_ACT_ENDINGS)
+        or word in INCIDENT_NOUNS
+        or (word.endswith("ing") and len(word) >= 7)
+    )
 
 
 def _placeable(ctx: CountryContext, noun: Token) -> bool:
@@ -544,11 +563,7 @@ def _placeable(ctx: CountryContext, noun: Token) -> bool:
     thing in general ("the emergency number in Chile" says what Chile has, not where)."""
     if noun.pos_ != "NOUN" or not noun.text[1:].islower() or noun.lower_ in ABSTRACT_NOUNS:
         return False
-    if (
-        noun.tag_ != "NNS"
-        and noun.lower_ not in EVENT_NOUNS
-        and not noun.lower_.endswith(_ACT_ENDINGS)
-    ):
+    if noun.tag_ != "NNS" and noun.lower_ not in EVENT_NOUNS and not _act_noun(noun):
         return False
     if {noun.i} & (ctx.person_tokens | ctx.title_tokens | ctx.described):
         return False
@@ -610,6 +625,8 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
 
 # Verbs by which a country does an act ("Peru carried out the strike", "Chile launched a raid").
 _ACT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "order"}
+# Verbs by which a country starts an act, when the object is one ("Chile began an offensive").
+_START_VERBS = {"begin", "start", "wage", "resume", "escalate"}
 _NAMING_VERBS = {"dub", "call", "name", "title", "christen"}
 
 
@@ -617,7 +634,7 @@ def acts_of_a_country(ctx: CountryContext) -> None:
     """ "The United States carried out the airstrike", "Peru launched a raid on the camp": an
     act whose doer is a country named as the subject (the act, not where it happened)."""
     for verb in ctx.tokens:
-        if verb.lemma_ not in _ACT_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in _ACT_VERBS | _START_VERBS or verb.pos_ != "VERB":
             continue
         if verb.lemma_ == "carry" and not any(
             c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
@@ -627,10 +644,22 @@ def acts_of_a_country(ctx: CountryContext) -> None:
         mention = ctx.mentions.get(doer.i) if doer is not None else None
         if mention is None or mention.form != "name" or _owned_name(ctx, mention):
             continue
-        for act in verb.children:
-            if act.dep_ == "dobj" and act.pos_ == "NOUN" and act.lower_ not in ABSTRACT_NOUNS:
-                subject = _name_given(ctx, act) or _phrase(ctx, act)
-                ctx.add(subject, mention.country, act.i, "other", "act_of_country")
+        for act in _acts_done(verb):
+            subject = _name_given(ctx, act) or _phrase(ctx, act)
+            ctx.add(subject, mention.country, act.i, "other", "act_of_country")
+
+
+def _acts_done(verb: Token) -> list[Token]:
+    """The verb's objects that are acts: any noun after "carry out" or "launch", only an act
+    or an event after "begin" or "wage" ("Peru began a war", not "Peru began a new chapter")."""
+    return [
+        act
+        for act in verb.children
+        if act.dep_ == "dobj"
+        and act.pos_ == "NOUN"
+        and act.lower_ not in ABSTRACT_NOUNS
+        and (verb.lemma_ in _ACT_VERBS or _act_noun(act) or act.lower_ in EVENT_NOUNS)
+    ]
 
 
 def _name_given(ctx: CountryContext, noun: Token) -> str | None:

@@ -101,6 +101,15 @@ FACILITY_NOUNS = {
     "campus", "headquarters", "mill", "reactor", "site", "dam", "pipeline", "gigafactory",
     "fab", "foundry", "shipyard", "depot",
 }  # fmt: skip
+# What happens somewhere in the news that is no gathering: violence, disasters, accidents
+# ("a bombing in Peru", "Chile began an offensive into Peru"). The same nouns in the plural
+# are already placeable things; their "-ing" and "-ion" forms are acts by their ending.
+INCIDENT_NOUNS = {
+    "attack", "strike", "airstrike", "raid", "offensive", "war", "coup", "ambush", "massacre",
+    "murder", "fire", "blaze", "blast", "crash", "collapse", "earthquake", "quake", "flood",
+    "storm", "cyclone", "hurricane", "typhoon", "landslide", "tsunami", "eruption", "outbreak",
+    "riot", "clash", "siege", "uprising", "campaign", "incursion",
+}  # fmt: skip
 INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
 # Head nouns of organisations ("Norway's state-owned investor Norfund", "a battery maker in
 # South Korea"). "government", "army" and the like are group nouns, left out like "troops".

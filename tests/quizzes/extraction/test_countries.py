@@ -1272,3 +1272,18 @@ def test_its_is_the_named_organisation_its_clause_is_about(links_of):
     assert ("Brightmart Group's Chilean stores", "Chile") in pairs(found)
     found = links_of("Peru said it would close its Chilean embassy.")  # a country's own "its"
     assert not any(subject.startswith("Peru's") for subject, _country in pairs(found))
+
+
+def test_an_incident_placed_in_a_country(links_of):
+    found = links_of("Police are still investigating a bombing in Peru that killed four people.")
+    assert ("bombing in Peru", "Peru") in pairs(found)
+    assert ("flood in Bolivia", "Bolivia") in pairs(
+        links_of("The flood in Bolivia destroyed crops.")
+    )
+    assert pairs(links_of("It was the worst thing in Peru that year.")) == set()
+
+
+def test_a_country_that_begins_an_act_does_it(links_of):
+    found = links_of("Chile began a military offensive into Peru on Tuesday.")
+    assert ("military offensive", "Chile") in pairs(found)
+    assert pairs(links_of("Peru began a new chapter in its history.")) == set()
