@@ -7,6 +7,7 @@ importable here for annotations only (TYPE_CHECKING)."""
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from classes import selectors
 from classes.content import is_teacher
 from classes.selectors import (
     assignment_get_for_student,
@@ -15,20 +16,20 @@ from classes.selectors import (
     assignment_list_for_teacher,
     assignment_window_start,
     bank_ids_assigned_to,
-    classroom_get_for_student,
-    classroom_list_for_student,
-    classroom_preview_by_code,
     member_ids,
     member_rows,
 )
-from classes.services import ClassError, classroom_leave
+from classes.services import ClassError
 from classes.services import classroom_join as _classroom_join
+from classes.services import classroom_leave as _classroom_leave
 
 if TYPE_CHECKING:  # names for annotations, never for queries
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
 
     from classes.models import Assignment as Assignment
     from classes.models import Classroom as Classroom
+
+    AnyUser = User | AnonymousUser
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,48 @@ class JoinedClass:
     created: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ClassRow:
+    """What a student's pages show of a class: its name, description and teacher."""
+
+    pk: int
+    name: str
+    description: str
+    teacher_name: str
+
+    @classmethod
+    def of(cls, classroom: "Classroom") -> "ClassRow":
+        return cls(
+            pk=classroom.pk,
+            name=classroom.name,
+            description=classroom.description,
+            teacher_name=classroom.teacher.get_username(),
+        )
+
+
+def classroom_list_for_student(*, student: "AnyUser") -> list[ClassRow]:
+    """The student's classes by name (one query, the teacher joined)."""
+    return [ClassRow.of(c) for c in selectors.classroom_list_for_student(student=student)]
+
+
+def classroom_get_for_student(*, student: "AnyUser", classroom_id: object) -> ClassRow:
+    """One of the student's classes; 404 when they are not in it."""
+    return ClassRow.of(
+        selectors.classroom_get_for_student(student=student, classroom_id=classroom_id)
+    )
+
+
+def classroom_preview_by_code(*, code: str) -> ClassRow | None:
+    """The class a join link points to (None for an unknown code), shown before joining."""
+    classroom = selectors.classroom_preview_by_code(code=code)
+    return ClassRow.of(classroom) if classroom is not None else None
+
+
+def classroom_leave(*, student: "User", classroom_id: int) -> None:
+    """Leave the class (classes.services.classroom_leave): 404 when not in it."""
+    _classroom_leave(student=student, classroom_id=classroom_id)
+
+
 def classroom_join(*, student: "User", code: str) -> JoinedClass:
     """Join the class of this code (classes.services.classroom_join), as a row."""
     membership, created = _classroom_join(student=student, code=code)
@@ -49,6 +92,7 @@ def classroom_join(*, student: "User", code: str) -> JoinedClass:
 
 __all__ = [
     "ClassError",
+    "ClassRow",
     "JoinedClass",
     "assignment_get_for_student",
     "assignment_get_for_teacher",

@@ -160,10 +160,10 @@ def classroom_join(
 
 
 @transaction.atomic
-def classroom_leave(*, student: User, classroom: Classroom) -> None:
+def classroom_leave(*, student: User, classroom_id: int) -> None:
     """Leave a class: its private banks are no longer visible, the student's
     own cards and reviews are kept."""
-    deleted, _ = Membership.objects.filter(classroom=classroom, student=student).delete()
+    deleted, _ = Membership.objects.filter(classroom_id=classroom_id, student=student).delete()
     if not deleted:
         raise ClassError("classroom", "You are not in this class.", status=404)
 

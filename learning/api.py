@@ -17,7 +17,6 @@ from learning.selectors import (
     attempt_review,
     bank_mastery,
     card_is_suspended,
-    cards_suspended,
     new_cards_waiting,
     progress_home,
     progress_page,
@@ -178,6 +177,30 @@ def card_unsuspend(*, user: "User", card_id: object) -> CardRef:
     return CardRef(card_id=card.pk, prompt=card.question.prompt)
 
 
+@dataclass(frozen=True, slots=True)
+class SuspendedCard:
+    """A card the student set aside, as the list where they bring it back shows it."""
+
+    pk: int
+    prompt: str
+    bank_title: str
+    suspended_at: datetime
+
+
+def cards_suspended(*, user: "User") -> list[SuspendedCard]:
+    """One's suspended cards of published questions, last suspended first (one query)."""
+    return [
+        SuspendedCard(
+            pk=card.pk,
+            prompt=card.question.prompt,
+            bank_title=card.question.bank.title,
+            suspended_at=card.suspended_at,
+        )
+        for card in _selectors.cards_suspended(user=user)
+        if card.suspended_at is not None
+    ]
+
+
 def review_undo_last(*, user: "User") -> int | None:
     """Undo one's last review: the id of the card it was of, None when nothing was."""
     card = _services.review_undo_last(user=user)
@@ -191,6 +214,7 @@ __all__ = [
     "CardRef",
     "Preferences",
     "ReviewError",
+    "SuspendedCard",
     "account_delete",
     "account_export",
     "answer_grade",

@@ -88,12 +88,8 @@ RETURNS_MODELS = {
     "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
     "classes.api.bank_ids_assigned_to": "ids as a subquery of learning's queue",
     "classes.api.member_ids": "ids as a subquery of learning's reports",
-    "classes.api.classroom_get_for_student": "the class page template",
-    "classes.api.classroom_list_for_student": "the home page template, with prefetches",
-    "classes.api.classroom_preview_by_code": "the join page template",
     # learning (web's pages)
     "learning.api.attempt_get_for_user": "the quiz pages' templates",
-    "learning.api.cards_suspended": "paginated by web",
     "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
     "learning.api.student_assignments": "StudentAssignment carries the assignment for templates",
@@ -200,6 +196,15 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         "study_more": learning_api.study_more(user=student, new_cards=5),
     }
     returned["attempt_list"] = learning_api.attempt_list(user=student)
+    returned["classroom_list_for_student"] = classes_api.classroom_list_for_student(student=student)
+    returned["classroom_get_for_student"] = classes_api.classroom_get_for_student(
+        student=student, classroom_id=classroom.pk
+    )
+    returned["classroom_preview_by_code"] = classes_api.classroom_preview_by_code(
+        code=classroom.join_code
+    )
+    learning_api.card_suspend(user=student, card_id=card.pk)
+    returned["cards_suspended"] = learning_api.cards_suspended(user=student)
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
     )
@@ -225,6 +230,18 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     assert returned["card_unsuspend"] == learning_api.CardRef(
         card_id=card.pk, prompt=question.prompt
     )
+    shown = classes_api.ClassRow(
+        pk=classroom.pk,
+        name=classroom.name,
+        description=classroom.description,
+        teacher_name=classroom.teacher.get_username(),
+    )
+    assert returned["classroom_list_for_student"] == [shown]
+    assert returned["classroom_get_for_student"] == shown
+    assert returned["classroom_preview_by_code"] == shown
+    assert [(c.pk, c.prompt, c.bank_title) for c in returned["cards_suspended"]] == [
+        (card.pk, question.prompt, question.bank.title)
+    ]
 
 
 def test_a_model_slipped_into_a_row_is_caught():

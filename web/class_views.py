@@ -94,7 +94,7 @@ def class_join_link(request, code: str):
 def class_leave(request, classroom_id: int):
     classroom = classroom_get_for_student(student=request.user, classroom_id=classroom_id)
     try:
-        classroom_leave(student=request.user, classroom=classroom)
+        classroom_leave(student=request.user, classroom_id=classroom.pk)
     except ClassError as error:
         raise Http404(error.message) from error
     messages.info(request, f"You left {classroom.name}. Your own cards and reviews are kept.")

@@ -76,7 +76,7 @@ class ClassLeaveView(GenericAPIView):
     )
     def post(self, request, pk: int):
         classroom = selectors.classroom_get_for_student(student=request.user, classroom_id=pk)
-        services.classroom_leave(student=request.user, classroom=classroom)
+        services.classroom_leave(student=request.user, classroom_id=classroom.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -123,13 +123,13 @@ def test_leaving_a_class_keeps_the_students_own_history(student):
     card = card_get_or_create(user=student, question=question)
     review_record(user=student, card_id=card.pk, rating=3)
 
-    services.classroom_leave(student=student, classroom=assignment.classroom)
+    services.classroom_leave(student=student, classroom_id=assignment.classroom_id)
 
     assert not Membership.objects.filter(student=student).exists()
     assert Card.objects.filter(user=student).count() == 1
     assert ReviewLog.objects.filter(user=student).count() == 1
     with pytest.raises(ClassError) as error:
-        services.classroom_leave(student=student, classroom=assignment.classroom)
+        services.classroom_leave(student=student, classroom_id=assignment.classroom_id)
     assert error.value.status == 404
 
 

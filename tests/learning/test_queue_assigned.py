@@ -103,7 +103,7 @@ def test_an_assignment_not_started_yet_or_of_a_class_left_changes_nothing(studen
     assert banks_of(queue(student, T0, limit=1).items) == [backlog.pk]
     assert banks_of(queue(student, T0 + timedelta(days=3), limit=1).items) == [homework.pk]
 
-    classroom_leave(student=student, classroom=later.classroom)
+    classroom_leave(student=student, classroom_id=later.classroom_id)
 
     assert banks_of(queue(student, T0 + timedelta(days=3), limit=1).items) == [backlog.pk]
 
