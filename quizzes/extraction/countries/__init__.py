@@ -38,7 +38,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    subject; also a name the small model labels a building or a work: "French news channel
    Canal Ouest"); with no name, the description itself: "Spain's civil protection agency", "a senior
    Nigerian banker", "a battery maker in South Korea", "a court in Lyon" (a singular organisation or person noun,
-   not negated: "not a single Kazakh official" names nobody).
+   not negated: "not a single Kazakh official" names nobody); a body the description is
+   said of is the subject ("AWF is a banned group in Peru" -> AWF, spelt out), and a
+   person's ("Tom Reid is a Chilean banker" links Tom Reid only).
 9. **People through their organisation**: "Nigeria's Rural Electrification Agency ... Its
    managing director, X" (the organisation linked in the same or the previous sentence), and
    "X, a chemist at the State University of Minas Gerais in Belo Horizonte, Brazil" (an

@@ -340,7 +340,12 @@ def description_links(ctx: CountryContext) -> None:
         country, source = describing_country(ctx, tok)
         if country is None or (word in OWNED_NOUNS and source is not None):
             continue  # "a house in Spain" is not Spain's
-        name = _description_name(ctx, tok, head) or _name_after(ctx, tok) or _named_before(ctx, tok)
+        name = (
+            _description_name(ctx, tok, head)
+            or _name_after(ctx, tok)
+            or _copula_name(ctx, tok)
+            or _named_before(ctx, tok)
+        )
         ctx.described.add(tok.i)
         if name is not None:
             ctx.add(ctx.expand(name), country, tok.i, "organisation", "described_by_country")
@@ -373,6 +378,7 @@ def _named_elsewhere(ctx: CountryContext, tok: Token) -> bool:
     headline's "Murdered Danish reporter ..." is the one the story goes on to name."""
     return (
         _names_a_person(ctx, tok)
+        or _said_of_a_person(ctx, tok)
         or _in_headline(ctx, tok)
         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
         or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
@@ -482,6 +488,21 @@ def _named_before(ctx: CountryContext, noun: Token) -> str | None:
     return None
 
 
+def _copula_name(ctx: CountryContext, noun: Token) -> str | None:
+    """ "The AWF is a banned militant group in Peru": the named subject the description is
+    said of (an acronym spelt out from the article); no person, no country."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.lower_ not in ORG_NOUNS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return None
+    ent = ctx.ent_of.get(subject.i)
+    span = full_span(ctx, ent) if ent is not None else ctx.doc[subject.left_edge.i : subject.i + 1]
+    if any(t.i in ctx.person_tokens or t.i in ctx.mentions for t in span):
+        return None
+    return ctx.expand(clean(name_text(span)))
+
+
 def _name_after(ctx: CountryContext, noun: Token) -> str | None:
     """ "a Pakistani research group, the Sustainable Development Policy Institute": the
     organisation named right after the description, whatever the parse made of it."""
@@ -493,6 +514,13 @@ def _name_after(ctx: CountryContext, noun: Token) -> str | None:
     if ent is None or ent.label_ != "ORG" or ent.start != k + 1:
         return None
     return name_text(full_span(ctx, ent))
+
+
+def _said_of_a_person(ctx: CountryContext, noun: Token) -> bool:
+    """ "Tom Reid is a Chilean banker": the person is linked, not the description."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.i in ctx.person_tokens for c in noun.head.children)
 
 
 def _names_a_person(ctx: CountryContext, noun: Token) -> bool:

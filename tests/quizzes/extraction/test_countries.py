@@ -1287,3 +1287,17 @@ def test_a_country_that_begins_an_act_does_it(links_of):
     found = links_of("Chile began a military offensive into Peru on Tuesday.")
     assert ("military offensive", "Chile") in pairs(found)
     assert pairs(links_of("Peru began a new chapter in its history.")) == set()
+
+
+def test_a_body_said_to_be_a_body_of_a_country_is_linked_by_its_name(links_of):
+    found = links_of(
+        "The Andean Workers Front (AWF) has fought the state since 1990. "
+        "AWF is a banned militant group in Peru."
+    )
+    assert pairs(found) == {("Andean Workers Front", "Peru")}
+    found = links_of("The Court of Lima is the highest civil court in Peru.")
+    assert ("Court of Lima", "Peru") in pairs(found)
+
+
+def test_a_person_said_to_be_of_a_nationality_is_linked_once(links_of):
+    assert pairs(links_of("Tom Reid is a Chilean banker.")) == {("Tom Reid", "Chile")}
