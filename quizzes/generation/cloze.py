@@ -23,7 +23,7 @@ from .fingerprint import (
     quote_key,
 )
 from .numbers import MAX_NUMBER_CARDS, Count, accepted_forms, counts
-from .text import BLANK, contains_word, explanation, plain_spaces
+from .text import BLANK, contains_word, explanation, plain_spaces, without_honorific
 from .who_said import _name_pattern
 
 _MONTH_OR_YEAR = re.compile(
@@ -62,14 +62,20 @@ def _blank_literal(
 
 
 def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
+    """ "said Dr. _____" (Ana Ruiz): a courtesy title stays, the student types the name."""
     text = plain_spaces(sentence)
-    pattern = _name_pattern(name)
+    pattern = _name_pattern(without_honorific(name))
     match = pattern.search(text)
     if not match:
         return None
-    blanked = pattern.sub(BLANK, text)
+
+    def keep_title(found: re.Match[str]) -> str:
+        name = without_honorific(found.group(0))
+        return found.group(0)[: len(found.group(0)) - len(name)] + BLANK
+
+    blanked = pattern.sub(keep_title, text)
     blanked = re.sub(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+", BLANK, blanked)
-    return blanked, match.group(0)
+    return blanked, without_honorific(match.group(0))
 
 
 def _surnames(name: str) -> list[str]:

@@ -15,6 +15,15 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 BLANK = "_____"
 
 
+def without_honorific(name: str) -> str:
+    """ "Dr. Tom Bell" -> "Tom Bell", "Professor Bell" -> "Bell": what a student types
+    for a person is the name, not the courtesy title before it."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].casefold().strip(".") in _TITLES:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Apostrophes and quote marks made straight, whitespace collapsed."""
