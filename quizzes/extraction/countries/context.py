@@ -22,7 +22,7 @@ from ..confidence import confidence
 from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
 from ..sentences import evidence_sentences, sentence_index
-from .words import LOCATIVE_PREPS, POSSESSIVE
+from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE
 
 
 class PeopleLike(Protocol):
@@ -298,6 +298,16 @@ class CountryContext:
         if m is None and i + 1 < len(self.tokens) and self.tokens[i].lower_ == "the":
             m = self.name_mention_at(i + 1)
         return m
+
+    def country_in_part(self, i: int) -> CountryMention | None:
+        """The country named from token i, also after words of its part ("in southern Peru",
+        "into north-eastern Peru", "in the east of ..." is not one)."""
+        k = i
+        while k < min(len(self.tokens), i + 3) and (
+            self.tokens[k].lower_ in DIRECTIONS or self.tokens[k].text == "-"
+        ):
+            k += 1
+        return self.name_mention_from(k) if k == i or self.tokens[k - 1].text != "-" else None
 
     def canonical_person(self, text: str) -> str | None:
         if text not in self._canonical_cache:

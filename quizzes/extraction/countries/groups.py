@@ -516,7 +516,7 @@ def things_in_a_country(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if not _placing_prep(tok) or tok.i + 1 >= len(ctx.tokens):
             continue
-        mention = ctx.name_mention_from(tok.i + 1)
+        mention = ctx.country_in_part(tok.i + 1)
         noun = tok.head
         if mention is None or _owned_name(ctx, mention) or not _placeable(ctx, noun):
             continue
@@ -647,6 +647,19 @@ def acts_of_a_country(ctx: CountryContext) -> None:
         for act in _acts_done(verb):
             subject = _name_given(ctx, act) or _phrase(ctx, act)
             ctx.add(subject, mention.country, act.i, "other", "act_of_country")
+            target = _where_the_act_goes(ctx, verb)
+            if target is not None and target.country != mention.country:
+                ctx.add(subject, target.country, act.i, "other", "act_of_country_placed")
+
+
+def _where_the_act_goes(ctx: CountryContext, verb: Token) -> CountryMention | None:
+    """ "Chile launched an offensive into southern Peru": the country the act is done in."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "into") and prep.i + 1 < len(ctx.tokens):
+            found = ctx.country_in_part(prep.i + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _acts_done(verb: Token) -> list[Token]:

@@ -1301,3 +1301,10 @@ def test_a_body_said_to_be_a_body_of_a_country_is_linked_by_its_name(links_of):
 
 def test_a_person_said_to_be_of_a_nationality_is_linked_once(links_of):
     assert pairs(links_of("Tom Reid is a Chilean banker.")) == {("Tom Reid", "Chile")}
+
+
+def test_an_act_done_into_a_part_of_another_country_is_placed_there(links_of):
+    found = links_of("Chile began a military offensive into north-eastern Peru on Tuesday.")
+    assert {("military offensive", "Chile"), ("military offensive", "Peru")} <= pairs(found)
+    found = links_of("Rebels have bases in southern Chile.")
+    assert ("bases in southern Chile", "Chile") in pairs(found)
