@@ -54,6 +54,7 @@ QUESTION_PATHS: dict[str, str] = {
     "article_id": "bank__article_id",
     "choices": "choices",
     "prompt": "prompt",
+    "answer": "answer",
     "kind": "kind",
     "explanation": "explanation",
     "position": "position",

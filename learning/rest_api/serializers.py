@@ -4,8 +4,9 @@ services / selectors return (and type it for the OpenAPI schema)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from django.urls import reverse
 from django.utils import timezone
@@ -303,6 +304,59 @@ class BatchReviewInputSerializer(ReviewInputSerializer):
     )
 
 
+_INT = int  # (`type(v) is _INT`: a bool is an int to isinstance, not to DRF)
+
+
+def _plain_int(item: dict, name: str, low: int, high: int) -> bool:
+    """The item has no `name`, or a plain int within [low, high]."""
+    if name not in item:
+        return True
+    value = item[name]
+    return type(value) is _INT and low <= value <= high
+
+
+def batch_item_validated(raw: Any) -> dict[str, Any] | None:
+    """BatchReviewInputSerializer().run_validation(raw) for the plain shape a client
+    sends (ints, a UUID string, an ISO 8601 date-time with its zone, within the
+    allowed times), or None for anything else: the serializer then answers it, with
+    its own errors. The same values (a test holds it), a tenth of the time: 500
+    items went through some thirty field calls each."""
+    if type(raw) is not dict:
+        return None
+    rating, choice = raw.get("rating"), raw.get("choice")
+    if (rating is None) == (choice is None) or ("rating" in raw) == ("choice" in raw):
+        return None
+    card, client_uuid, reviewed_at = raw.get("card"), raw.get("client_uuid"), raw.get("reviewed_at")
+    if not (
+        type(card) is _INT
+        and 1 <= card <= MAX_ID
+        and _plain_int(raw, "rating", 1, 4)
+        and _plain_int(raw, "choice", 1, MAX_ID)
+        and _plain_int(raw, "duration_ms", 0, MAX_DURATION_MS)
+        and type(client_uuid) is str
+        and type(reviewed_at) is str
+    ):
+        return None
+    try:
+        moment = datetime.fromisoformat(reviewed_at)  # (what DRF's parse_datetime tries first)
+        given_uuid = uuid.UUID(hex=client_uuid)
+    except ValueError:
+        return None
+    if moment.utcoffset() is None:
+        return None
+    if not EARLIEST_REVIEW <= moment <= timezone.now() + FUTURE_TOLERANCE:
+        return None
+    validated: dict[str, Any] = {
+        "card": card,
+        "client_uuid": given_uuid,
+        "reviewed_at": moment.astimezone(timezone.get_current_timezone()),
+    }
+    for name in ("rating", "choice", "duration_ms"):
+        if name in raw:
+            validated[name] = raw[name]
+    return validated
+
+
 class BatchListField(serializers.ListField):
     """A list of at most BATCH_MAX objects; more is 413 (before any item is read)."""
 
@@ -368,6 +422,52 @@ class BatchResultSerializer(serializers.Serializer):
     results = BatchItemResultSerializer(many=True, help_text="One per input item, in input order.")
     ok = serializers.IntegerField(help_text="Items applied (or recognised as replays).")
     failed = serializers.IntegerField()
+
+
+def review_result_json(result: dict[str, Any]) -> dict[str, Any]:
+    """ReviewResponseSerializer(result).data written directly, for a result as the
+    services answer it (`replayed` and maybe `back`, a CardBack, added)."""
+    card, correct_choice = result["card"], result["correct_choice"]
+    stability, difficulty = result["stability"], result["difficulty"]
+    data = {
+        "card_id": card,
+        "card": card,
+        "state": result["state"],
+        "due": result["due"],
+        "stability": None if stability is None else float(stability),
+        "difficulty": None if difficulty is None else float(difficulty),
+        "rating": result["rating"],
+        "review_id": result["review_id"],
+        "is_correct": result["is_correct"],
+        "explanation": result["explanation"],
+        "correct_choice_id": correct_choice,
+        "correct_choice": correct_choice,
+    }
+    if "back" in result:
+        data["back"] = card_back_json(result["back"])
+    data["replayed"] = result["replayed"]
+    return data
+
+
+def batch_result_json(body: dict[str, Any]) -> dict[str, Any]:
+    """BatchResultSerializer(body).data written directly (the same JSON, as a test
+    holds): the serializer walked some forty fields per item of up to 500."""
+    results = []
+    for item in body["results"]:
+        label = item["client_uuid"]
+        data: dict[str, Any] = {
+            "client_uuid": None if label is None else str(label),
+            "ok": item["ok"],
+        }
+        if "result" in item:
+            data["result"] = review_result_json(item["result"])
+        if "errors" in item:
+            data["errors"] = {
+                field: [str(message) for message in messages]
+                for field, messages in item["errors"].items()
+            }
+        results.append(data)
+    return {"results": results, "ok": body["ok"], "failed": body["failed"]}
 
 
 class CardStateSerializer(serializers.Serializer):

@@ -213,7 +213,7 @@ class ReviewBatchView(ReviewThrottled):
         item = s.BatchReviewInputSerializer()
         for position, raw in enumerate(items):
             try:
-                validated = item.run_validation(raw)
+                validated = s.batch_item_validated(raw) or item.run_validation(raw)
             except ValidationError as error:
                 client_uuid = raw.get("client_uuid") if isinstance(raw, dict) else None
                 results[position] = {
@@ -245,7 +245,7 @@ class ReviewBatchView(ReviewThrottled):
             results[position] = outcome
         ok = sum(1 for r in results if r and r["ok"])
         body = {"results": results, "ok": ok, "failed": len(results) - ok}
-        return Response(s.BatchResultSerializer(body).data)
+        return Response(s.batch_result_json(body))
 
 
 def _plain_errors(errors) -> dict[str, list[str]]:

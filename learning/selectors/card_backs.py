@@ -8,15 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
-from django.db.models import (
-    Prefetch,
-)
 
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     QuestionKind,
     article_facts,
-    choices_in_order,
+    choices_for_grading,
     evidence_in_paragraph,
     question_path,
 )
@@ -47,60 +44,113 @@ class CardBack:
     paragraph: dict[str, Any] | None
 
 
+def _back(
+    *,
+    question_id: int,
+    bank_id: int,
+    kind: str,
+    answer: str,
+    explanation: str,
+    evidence_start: int | None,
+    evidence_end: int | None,
+    article: Any,
+    choices: list[Any],
+) -> CardBack:
+    """A card's back from its question's values, its article (ArticleFacts or
+    None) and its choices in display order (instances or rows: `pk`, `is_correct`)."""
+    found = None
+    if article is not None:
+        found = evidence_in_paragraph(article.text, evidence_start, evidence_end)
+    paragraph = None
+    if found is not None:
+        paragraph = {
+            "index": found.paragraph_index,
+            "text": found.before + found.evidence + found.after,
+            "evidence_start": len(found.before),
+            "evidence_end": len(found.before) + len(found.evidence),
+        }
+    return CardBack(
+        question_id=question_id,
+        bank_id=bank_id,
+        answer=answer,
+        explanation=explanation,
+        correct_choice_id=next((c.pk for c in choices if c.is_correct), None)
+        if kind in MULTIPLE_CHOICE_KINDS
+        else None,
+        correct_order=[c.pk for c in choices] if kind == QuestionKind.ORDERING else None,
+        article_id=article.pk if article else None,
+        source_url=article.url if article else "",
+        evidence=found.evidence.strip() if found else "",
+        evidence_start=evidence_start if found else None,
+        evidence_end=evidence_end if found else None,
+        paragraph=paragraph,
+    )
+
+
 def card_backs_of(questions: Iterable[Question]) -> dict[int, CardBack]:
     """Question id -> its card's back, for questions with their bank and their
     choices in display order loaded. One query (the articles' texts), none
     without an article."""
+    questions = list(questions)
     articles = article_facts(question.bank.article_id for question in questions)
     backs = {}
     for question in questions:
-        choices = sorted(question.choices.all(), key=lambda c: (c.position, c.pk))
         article_id = question.bank.article_id
-        article = articles.get(article_id) if article_id is not None else None
-        found = None
-        if article is not None:
-            found = evidence_in_paragraph(
-                article.text, question.evidence_start, question.evidence_end
-            )
-        paragraph = None
-        if found is not None:
-            paragraph = {
-                "index": found.paragraph_index,
-                "text": found.before + found.evidence + found.after,
-                "evidence_start": len(found.before),
-                "evidence_end": len(found.before) + len(found.evidence),
-            }
-        backs[question.pk] = CardBack(
+        backs[question.pk] = _back(
             question_id=question.pk,
             bank_id=question.bank_id,
+            kind=question.kind,
             answer=question.answer,
             explanation=question.explanation,
-            correct_choice_id=next((c.pk for c in choices if c.is_correct), None)
-            if question.kind in MULTIPLE_CHOICE_KINDS
-            else None,
-            correct_order=[c.pk for c in choices]
-            if question.kind == QuestionKind.ORDERING
-            else None,
-            article_id=article.pk if article else None,
-            source_url=article.url if article else "",
-            evidence=found.evidence.strip() if found else "",
-            evidence_start=question.evidence_start if found else None,
-            evidence_end=question.evidence_end if found else None,
-            paragraph=paragraph,
+            evidence_start=question.evidence_start,
+            evidence_end=question.evidence_end,
+            article=articles.get(article_id) if article_id is not None else None,
+            choices=sorted(question.choices.all(), key=lambda c: (c.position, c.pk)),
         )
     return backs
 
 
+# What a back reads of a card's question, in the card's own query (no instances:
+# an offline batch turns 500 cards at once).
+_BACK_COLUMNS = (
+    "id",
+    "question_id",
+    *(
+        question_path("question", name)
+        for name in (
+            "bank_id",
+            "kind",
+            "answer",
+            "explanation",
+            "evidence_start",
+            "evidence_end",
+            "article_id",
+        )
+    ),
+)
+
+
 def card_backs(*, user: User, card_ids: Iterable[int]) -> dict[int, CardBack]:
     """Card id -> its back, for the user's own cards among `card_ids` (others are
-    left out). Three queries: the cards with their questions, the choices, the
-    articles."""
-    cards = list(
-        Card.objects.filter(user=user, pk__in=set(card_ids))
-        .select_related(question_path("question", "bank"))
-        .prefetch_related(
-            Prefetch(question_path("question", "choices"), queryset=choices_in_order())
+    left out). Read as rows, no model instance built: three queries, the cards
+    with their questions' columns, the choices (none without a card), the
+    articles (none without one)."""
+    rows = list(Card.objects.filter(user=user, pk__in=set(card_ids)).values_list(*_BACK_COLUMNS))
+    choices = choices_for_grading(row[1] for row in rows)
+    for question_choices in choices.values():
+        question_choices.sort(key=lambda c: (c.position, c.pk))
+    articles = article_facts(row[-1] for row in rows)
+    backs: dict[int, CardBack] = {}
+    for card_id, question_id, bank_id, kind, answer, explanation, start, end, article_id in rows:
+        backs[card_id] = _back(
+            question_id=question_id,
+            bank_id=bank_id,
+            kind=kind,
+            answer=answer,
+            explanation=explanation,
+            evidence_start=start,
+            evidence_end=end,
+            article=articles.get(article_id) if article_id is not None else None,
+            choices=choices.get(question_id, []),
         )
-    )
-    backs = card_backs_of([card.question for card in cards])
-    return {card.pk: backs[card.question_id] for card in cards}
+    return backs

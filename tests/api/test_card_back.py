@@ -201,3 +201,40 @@ def test_the_queue_json_is_what_its_serializers_write(api, student, teacher, evi
     assert {item.is_new for item in queue.items} == {True, False}
     assert len(queue.items) == 3
     assert s.queue_json(data) == s.QueueSerializer(data).data
+
+
+def test_the_batch_json_is_what_its_serializers_write(api, student, teacher, evidenced_bank):
+    """The batch view writes its JSON directly (batch_result_json): the same as the
+    documented serializers would, for applied, replayed and refused items, backs
+    with and without an article, a multiple-choice and a timeline card."""
+    from learning import selectors, services
+    from learning.rest_api import serializers as s
+
+    OrderingQuestionFactory(bank=evidenced_bank)
+    QuestionFactory(bank=QuestionBankFactory(owner=teacher, article=None))
+    cards = [item["card"] for item in api.get(QUEUE, {"limit": 20}).json()["items"]]
+    assert len(cards) == 3
+    start = timezone.now() - timedelta(hours=1)
+    sent = {"card": cards[0], "rating": 3, "client_uuid": str(uuid.uuid4())}
+    services.review_batch_record(user=student, items=[{**sent, "reviewed_at": start}])
+    items = [
+        {**sent, "reviewed_at": start},  # a replay
+        *(
+            {"card": card, "rating": 1, "reviewed_at": start + timedelta(minutes=i)}
+            for i, card in enumerate(cards[1:], start=1)
+        ),
+        {"card": 10**9, "rating": 3, "reviewed_at": start},  # not a card of theirs
+    ]
+    outcomes = services.review_batch_record(user=student, items=items)
+    backs = selectors.card_backs(
+        user=student, card_ids=[o["result"]["card"] for o in outcomes if o["ok"]]
+    )
+    for outcome in outcomes:
+        if outcome["ok"]:
+            outcome["result"] = {**outcome["result"], "back": backs[outcome["result"]["card"]]}
+    outcomes.append({"client_uuid": None, "ok": False, "errors": {"card": ["Required."]}})
+    body = {"results": outcomes, "ok": 3, "failed": 2}
+    assert [o["ok"] for o in outcomes] == [True, True, True, False, False]
+    assert outcomes[0]["result"]["replayed"] is True
+    assert {o["result"]["back"].article_id is None for o in outcomes[:3]} == {True, False}
+    assert s.batch_result_json(body) == s.BatchResultSerializer(body).data

@@ -67,10 +67,11 @@ def test_batch_costs_the_same_queries_whatever_its_size_and_the_history(api, ban
         return count, reviews
 
     (one, _), (two, _), (three, sent) = batch(1, 0), batch(2, 2), batch(3, 4)
+    many, _ = batch(120, 6)  # several answers to each card, chained in memory
     # Set-based (the token's user cached): savepoint pair, cards (locked), preferences, replays,
     # one INSERT of the logs, one UPDATE of the cards, one addition each to the study days
     # and the bank tallies, and the cards' backs (cards with questions, choices, articles)
     # - whatever the number of items.
-    assert one == two == three == 12
+    assert one == two == three == many == 12
     replay, _ = batch(0, 0, reviews=sent)
     assert replay == 8  # a replay writes nothing: no INSERT, no UPDATE
