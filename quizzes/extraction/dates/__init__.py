@@ -38,6 +38,9 @@ that trip, she was arrested in 2011"); an aside restating a day is part of it ("
 three days after the vote —"); a number naming a flight or a route is no year ("flight
 1720"); and a
 decade describing a noun outside the past tense is no event ("the mistakes of the 1980s").
+Two days offered as alternatives are one expression dated by the first ("late on Monday or
+early Tuesday"); an age at death is no date ("dies at age 91"); a day's name describing a
+noun is none either ("the Sunday trading ban", "Friday prayers").
 
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks
 ahead ("called elections for 14 November", "scheduled for Friday"; "from January 1", "by
@@ -84,7 +87,7 @@ from spacy.tokens import Doc, Span
 from .accept import Match, accepted, looks_ahead
 from .patterns import BOUND_PREP, KEYWORDS, PATTERNS, QUANTITY_BEFORE
 from .resolve import resolve
-from .tense import REPORTING_VERBS, doc_text, inside_quotation, tense_of
+from .tense import REPORTING_VERBS, doc_text, governing_verb, inside_quotation, tense_of
 
 __all__ = [
     "REPORTING_VERBS",
@@ -141,15 +144,30 @@ def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) ->
     )
 
 
+# The words between a date and an age of the same sentence that the parser split
+# ("retired at noon local time (0400 GMT, Monday) at the age of 66").
+_SAME_SENTENCE_GAP = re.compile(r"^[^.!?]{0,40}$")
+
+
 def _age_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
     """ "died on Tuesday at the age of 81": the age describes the person; the sentence's date
     dates the clause, so the age is no second event of it ("at age 12, she broke her leg",
-    with no other date, stays)."""
+    with no other date, stays). Nor is an age at death ("Poet Ana Lind dies at age 90"): the
+    death is dated elsewhere or not at all."""
     if expr.kind != "age":
         return False
+    verb = governing_verb(expr.span.root)
+    if verb is not None and verb.lemma_.lower() == "die":
+        return True
     sent = expr.span.sent
+    text = doc_text(expr.span.doc)
     return any(
-        other.kind != "age" and sent.start_char <= other.start_char < sent.end_char
+        other.kind != "age"
+        and (
+            sent.start_char <= other.start_char < sent.end_char
+            or 0 <= expr.start_char - other.end_char <= 40
+            and _SAME_SENTENCE_GAP.match(text[other.end_char : expr.start_char]) is not None
+        )
         for other in found
     )
 
@@ -168,10 +186,22 @@ _ASIDE = re.compile(r"^\s*[\u2014\u2013(]\s*$|^\s+-{1,2}\s+$")
 _CLOCK_WRITTEN = re.compile(r"\d:[0-5]\d|\b\d{4}\s+(?:UTC|GMT)\b|(?i:[ap]\.m\.)")
 
 
+# Two days offered as alternatives: "late on Monday or early Tuesday", "in 2020 or 2021".
+_ALTERNATIVE = re.compile(r"^\s+or\s+(?:(?:early|late)\s+)?(?:on\s+|in\s+)?$")
+_DAY_KINDS = {"weekday", "dayword", "dmy", "mdy", "month", "year"}
+_RESTATED = re.compile(r"^,?\s+(?:on|in)\s+$")
+
+
 def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
-    """Two expressions of one moment next to each other: one of them a clock time, or a date
-    and an aside that restates it by an anchor."""
+    """Two expressions of one moment next to each other: one of them a clock time, a date
+    and an aside that restates it by an anchor, or two dates offered as alternatives (one
+    forecast or estimate: "late on Monday or early Tuesday", dated by the first), or a
+    relative time restated by its date ("seven days earlier on May 6")."""
     gap = text[a.end_char : b.start_char]
+    if a.kind in _DAY_KINDS and b.kind == a.kind and _ALTERNATIVE.match(gap):
+        return True
+    if a.kind == "anaphoric" and b.date and b.kind in _DAY_KINDS and _RESTATED.match(gap):
+        return True  # "a week later, on 3 May": the calendar date restates the relative one
     if a.date and b.date is None and b.kind in {"anchor", "anaphoric"} and _ASIDE.match(gap):
         return (
             True  # "On 13 May \u2014 two days after the ruling \u2014": the anchor restates the day

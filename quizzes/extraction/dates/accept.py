@@ -79,9 +79,21 @@ def bare_month(x: Match) -> bool | None:
 
 
 def bare_weekday(x: Match) -> bool | None:
-    """ "on Tuesday", not "Tuesday's vote"-less mentions of a day's name."""
+    """ "on Tuesday", not "Tuesday's vote"-less mentions of a day's name, nor a day's name
+    describing a noun ("the Sunday trading ban", "Friday prayers": every Sunday, no date;
+    "On Friday Ford announced", parsed as one name, is a date)."""
     if x.kind != "weekday":
         return None
+    day, doc = x.span[0], x.span.doc
+    possessive = x.span.end < len(doc) and doc[x.span.end].lower_ in {"'s", "\u2019s"}
+    if (
+        x.prev_word not in DATE_PREPS
+        and not possessive
+        and day.dep_ in {"compound", "amod", "nmod"}
+        and day.head.i >= x.span.end
+        and day.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        return False
     return x.prev_word in DATE_PREPS or x.in_date_entity
 
 

@@ -20,6 +20,11 @@ Clean-up and filters:
   council signed it on 3 May 2019'"); real reporting dates events in quotations ("'we went
   there today'"), so a remark is kept with its rule marked ``.quoted`` (calibrated apart, so
   a question can leave it out by its confidence);
+- a span of time in a speaker's present or future tense is a remark and is dropped ("'We
+  have the right to defend our fields for the last ten years'"); a past one is kept ("'The
+  charity has been run by volunteers for the last 20 years'");
+- "The court date is November 4": a date given by "is" after a date noun (date, deadline,
+  hearing, ...) dates it; any other date as a topic ("The next day was quiet") dates nothing;
 - a dated clause reported by a verb of saying is the event, and a pronoun subject that stands
   for the one who says it takes that name: "Farmer Ana Smith said he had sold 400 ewes last
   month" -> "Ana Smith had sold 400 ewes", "The company said it had shipped 2,000 panels in
@@ -31,7 +36,8 @@ Clean-up and filters:
   since Friday"), a multiplying verb since a baseline ("income has tripled since 2018"), and a
   measured figure for a period coarser than a day ("Output fell 2% last year", "Thailand
   produced 1.8 million vehicles last year", "3,400 passengers waited over six hours in
-  July": a measuring verb with a figure as subject, object, or after "to"/"by"; "shares
+  July": a measuring verb with a figure as subject, object, or after "to"/"by", a rank
+  ("reached number 12") being no figure; "shares
   fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
   transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
   economy: "the company had shipped 2,000 panels in May" is an event);

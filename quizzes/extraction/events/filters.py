@@ -95,6 +95,7 @@ _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd
 
 
 _YEAR_LIKE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_RANK_WORDS = {"number", "no", "no.", "#", "rank", "ranked", "seed", "seeded"}
 
 
 def _figure(t: Token) -> bool:
@@ -102,6 +103,8 @@ def _figure(t: Token) -> bool:
     year ("1980–1987") nor a number inside a compound modifier ("a 25-room home")."""
     if t.is_punct or _YEAR_LIKE.match(t.text) or _in_compound_modifier(t):
         return False
+    if t.i > 0 and t.doc[t.i - 1].lower_ in _RANK_WORDS:
+        return False  # "reached a career high of number 16": a rank, not an amount
     return t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"} or (
         (t.ent_type_ == "CARDINAL" or t.pos_ == "NUM")
         and t.ent_type_ != "DATE"
@@ -177,9 +180,20 @@ _NO_COMMENT = re.compile(
 
 
 # ============================================================================ the registries
+# Nouns whose "is" gives a date: "The hearing date is July 16", "the deadline is Friday".
+_DATE_NOUNS = {"date", "deadline", "day", "hearing", "trial", "vote", "election", "launch"}
+
+
 def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
-    """ "The next day was quiet", "2022 was hard": the date is the topic, not a time."""
-    return expr.span.root.dep_ in {"nsubj", "nsubjpass", "attr"}
+    """ "The next day was quiet", "2022 was hard": the date is the topic, not a time; "The
+    court date is July 16" gives the date of the thing its subject names."""
+    root = expr.span.root
+    if root.dep_ == "attr" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _DATE_NOUNS
+        for c in root.head.children
+    ):
+        return False
+    return root.dep_ in {"nsubj", "nsubjpass", "attr"}
 
 
 def dateline_date(expr: TimeExpression, sent: Span) -> bool:
@@ -196,6 +210,23 @@ def quoted_remark(expr: TimeExpression, sent: Span) -> bool:
 
 
 REMARK_SUFFIX = ".quoted"
+
+
+# Times with no calendar date of their own: spans, anchors, parts of a day.
+_SPAN_KINDS = {"duration", "within", "coming", "recent", "every"}
+
+
+def quoted_span_remark(expr: TimeExpression, sent: Span) -> bool:
+    """ "'We have the right to strike back for the last five years,' he said", "'It is the
+    largest church for many centuries'": a span of time in a speaker's present or future
+    tense is a remark, not an event; a past one is reported ("'The charity has been helped
+    for the last 27 years'", "'he orchestrated attacks over the last months'")."""
+    return (
+        expr.date is None
+        and expr.kind in _SPAN_KINDS
+        and tense_of(expr.span.root) != "past"
+        and inside_quotation(doc_text(sent.doc), expr.span.start_char)
+    )
 
 
 def statistic(expr: TimeExpression, sent: Span) -> bool:
@@ -217,6 +248,7 @@ ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     date_is_topic,
     dateline_date,
+    quoted_span_remark,
     statistic,
 )
 ClauseFilter = Callable[[str], bool]

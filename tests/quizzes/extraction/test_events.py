@@ -831,3 +831,56 @@ def test_an_opening_following_with_an_indefinite_happening(events_of):
     found = events_of("Following a two-day stay in a mountain clinic, the climber flew home.")
     assert [e.when for e in found] == ["Following a two-day stay"]
     assert "flew home" in found[0].event
+
+
+def test_two_days_offered_as_alternatives_are_one_time(events_of):
+    found = events_of("The storm was forecast to reach the coast late on Monday or early Tuesday.")
+    assert when_date(found) == [("Monday or early Tuesday", "2022-09-26")]
+
+
+def test_an_age_at_death_is_no_date(events_of):
+    assert events_of("Veteran sailor Ana Lind dies at age 91") == []
+    found = events_of("At age 12, Lind crossed the bay alone.")
+    assert [e.when for e in found] == ["At age 12"]
+
+
+def test_an_age_after_a_clock_time_in_brackets_is_no_second_event(events_of):
+    found = events_of(
+        "The mayor died today at 9:00 a.m. local time (2000 UTC, yesterday) at the age of 80."
+    )
+    assert not any("age" in e.when for e in found)
+
+
+def test_a_span_in_a_speakers_present_tense_is_a_remark(events_of):
+    assert (
+        events_of('"We have the right to defend our fields for the last ten years," he said.') == []
+    )
+    found = events_of('"The charity has been run by volunteers for the last 20 years," she said.')
+    assert [e.when for e in found] == ["for the last 20 years"]
+
+
+def test_a_days_name_describing_a_noun_is_no_date(events_of):
+    found = events_of("The Sunday trading ban, introduced in 2018, hurt small shops.")
+    assert [e.when for e in found] == ["2018"]
+    found = events_of("On Friday Lindqvist Motors announced a recall.")
+    assert [e.when for e in found] == ["Friday"]
+
+
+def test_a_date_given_by_is_after_a_date_noun_dates_it(events_of):
+    found = events_of("The charge was denied. The court date is November 4.")
+    assert when_date(found) == [("November 4", "2022-11-04")]  # still ahead
+    assert events_of("The next day was quiet.") == []
+
+
+def test_a_rank_is_no_measured_figure(events_of):
+    found = events_of("The swimmer reached a career high of number 12 in May 2021.")
+    assert when_date(found) == [("May 2021", "2021-05")]
+    assert events_of("Exports reached 12 million tonnes in May 2021.") == []
+
+
+def test_a_relative_time_restated_by_its_date_is_one_time(events_of):
+    found = events_of("The plan, first announced two days earlier on 14 September, was dropped.")
+    assert [(e.when, e.date) for e in found if "September" in e.when] == [
+        ("two days earlier on 14 September", "2022-09-14")
+    ]
+    assert len([e for e in found if "earlier" in e.when or "September" in e.when]) == 1
