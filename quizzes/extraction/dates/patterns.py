@@ -143,6 +143,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "recent",  # "the last couple of weeks", "[in the] past few months"
+        re.compile(
+            r"(?:(?<=\bthe )|(?<=\bthe\] ))(?:past|last)\s+(?:couple\s+of|few)\s+"
+            r"(?:days|weeks|months|years)\b",
+            re.I,
+        ),
+    ),
+    (
         "anaphoric",
         re.compile(
             rf"\b(?:(?:{NUMWORD})\s+(?:{UNIT})\s+(?:later|earlier|after|before)|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|evening|night))\b",

@@ -239,6 +239,18 @@ def no_words(event: str) -> bool:
     return not any(c.isalpha() for c in event)
 
 
+_FUNCTION_WORDS = {
+    "in", "on", "at", "of", "the", "a", "an", "to", "for", "by", "with", "from", "and", "or",
+    "it", "this", "that", "there",
+}  # fmt: skip
+
+
+def only_function_words(event: str) -> bool:
+    """ "in the" (a clause cut from an editor's bracket "[in the]"): nothing is dated."""
+    words = re.findall(r"[A-Za-z]+", event)
+    return bool(words) and all(w.lower() in _FUNCTION_WORDS for w in words)
+
+
 def no_comment(event: str) -> bool:
     """ "did not reply to requests for comment on Friday": nothing happened."""
     return bool(_NO_COMMENT.search(event))
@@ -252,4 +264,4 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     statistic,
 )
 ClauseFilter = Callable[[str], bool]
-CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (no_words, no_comment)
+CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (no_words, only_function_words, no_comment)

@@ -884,3 +884,15 @@ def test_a_relative_time_restated_by_its_date_is_one_time(events_of):
         ("two days earlier on 14 September", "2022-09-14")
     ]
     assert len([e for e in found if "earlier" in e.when or "September" in e.when]) == 1
+
+
+def test_the_last_couple_of_weeks_is_a_recent_period(events_of):
+    found = events_of("The team has struggled in the last couple of weeks.")
+    assert [(e.when, e.date) for e in found] == [("last couple of weeks", None)]
+
+
+def test_a_clause_of_function_words_dates_nothing():
+    from quizzes.extraction.events.filters import only_function_words
+
+    assert only_function_words("in the")  # cut from an editor's "[in the]"
+    assert not only_function_words("the team won in the final")
