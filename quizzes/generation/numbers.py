@@ -48,6 +48,7 @@ _LEADING_WORD = re.compile(r"\b(?:The|A|An|At|About|Some|Over|Only)\s+$")
 _PRONOUN_START = re.compile(
     r"^(?:He|She|It|They|This|That|These|Those|We|I|(?:In|At|Of|By) (?:that|this|these|those|then))\b"
 )
+_THE_PAIR = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.I)
 _RELATIVE_COUNT = {"more", "other", "additional", "further", "extra", "remaining", "fewer"}
 # "in two cases: if …", "two sons with Stokowski, Ana and Luis": the sentence lists
 # what it counts, so the count is there to read off.
@@ -125,6 +126,8 @@ def _is_count(sentence: str, match: re.Match[str]) -> bool:
         return False  # inside a quotation: the speaker's count
     if match["percent"]:
         return True
+    if _word_value(number) == 2 and _THE_PAIR.search(before):
+        return False  # "the two sides": a pair the sentence takes as known, any reader fills it
     after = sentence[match.end() :]
     first = after.split()[0].casefold() if after.split() else ""
     if first in _RELATIVE_COUNT:

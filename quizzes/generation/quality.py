@@ -1434,6 +1434,28 @@ def body_of_a_former_job(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return None
 
 
+_THE_COURT = re.compile(r"\bthe (?:court|tribunal)\b")  # lower case: a court named before
+_COURT_NAME = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*(?:Court|Tribunal)\b(?:\s+of(?:\s+the)?"
+    r"(?:\s+[A-Z][\w’'.-]*)+)?"
+)
+
+
+def which_court(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: For a week, the court heard _____ witnesses." in an article
+    naming a High Court, an appeal court and a Supreme Court: read alone, the card
+    does not say which court (blind judge, batch 10)."""
+    if draft.kind not in {"cloze", "true_false"}:
+        return None
+    if not _THE_COURT.search(_QUOTED.sub(" ", draft.prompt)):
+        return None
+    courts = {normalise(m.group(0)) for m in _COURT_NAME.finditer(ctx.article_text)}
+    courts.discard(normalise("Court"))
+    if len(courts) >= 2:
+        return "grammar: “the court” of an article naming several courts"
+    return None
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
@@ -1503,6 +1525,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     reported_speech_as_quote,
     gender_cue_in_quote,
     body_of_a_former_job,
+    which_court,
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import cloze
 from quizzes.generation import quality as q
+from quizzes.generation.numbers import counts
 from quizzes.generation.text import BLANK, without_honorific
 
 from .facts_for_tests import link, quote
@@ -259,3 +260,31 @@ def test_one_speaker_making_one_point_twice_is_asked_once():
     ctx = ctx_for(SPEECH)
     assert q.same_speaker_same_point(again, [first], ctx) is not None
     assert q.same_speaker_same_point(other, [first], ctx) is None
+
+
+# "The court" and "the two" ------------------------------------------------------------
+
+COURTS = (
+    "Appeal lost in the Velmar case\n"
+    "The High Court of Tolvo ruled for the port in May. The Court of Appeal of Tolvo "
+    "reversed it. The Supreme Court heard the case in June.\n"
+)
+
+
+def test_the_court_of_an_article_naming_several_courts_is_vague():
+    card = _card(f"For a week, the court heard {BLANK} witnesses.", "nine", "number:nine")
+    assert q.which_court(card, ctx_for(COURTS)) is not None
+    one_court = "Port case heard\nThe High Court of Tolvo heard the case in May.\n"
+    assert q.which_court(card, ctx_for(one_court)) is None
+    named = _card(f"The Supreme Court heard {BLANK} witnesses.", "nine", "number:nine")
+    assert q.which_court(named, ctx_for(COURTS)) is None
+
+
+def test_the_two_of_a_pair_is_no_count_card():
+    text = (
+        "Talks resume\nThe mediator heard the two sides for a week.\n"
+        "Negotiators signed two agreements on Friday.\n"
+    )
+    found = [c.number for c in counts(text)]
+    assert found == ["two"]
+    assert "agreements" in counts(text)[0].sentence
