@@ -555,8 +555,12 @@ def count_review_for_optimizer(user: User, reviews: int = 1) -> None:
     (a cache counter: no query on the answer path)."""
     key = f"learning:reviews-since-check:{user.pk}"
     try:
-        cache.add(key, 0, timeout=None)
-        count = cache.incr(key, reviews)
+        try:  # (one round trip but for the first answer counted)
+            count = cache.incr(key, reviews)
+        except ValueError:  # no counter yet (or the cache lost it)
+            count = reviews
+            if not cache.add(key, reviews, timeout=None):  # another answer made it first
+                count = cache.incr(key, reviews)
     except Exception:  # a cache outage must not fail an answer
         logger.warning("review counter unavailable", exc_info=True)
         return
