@@ -53,6 +53,8 @@ from quizzes.permissions import (
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
     QUESTION_ROW_FIELDS,
+    choice_rows_of,
+    choices_attach,
     question_filter,
     question_from_row,
     question_path,
@@ -159,6 +161,8 @@ __all__ = [
     "correct_choice_subquery",
     "BANK_ROW_FIELDS",
     "QUESTION_ROW_FIELDS",
+    "choice_rows_of",
+    "choices_attach",
     "question_filter",
     "question_from_row",
     "question_path",

@@ -6,12 +6,12 @@ start from. Learning gets functions and field names, never quizzes' model classe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import Question, QuestionBank
+from .models import Choice, Question, QuestionBank
 
 # The columns read (and made instances of): no timestamps, no bank description.
 QUESTION_ROW_FIELDS: tuple[str, ...] = tuple(
@@ -40,6 +40,45 @@ def question_from_row(question_values: Sequence[Any], bank_values: Sequence[Any]
     question = Question.from_db(Question.objects.db, QUESTION_ROW_FIELDS, question_values)
     question.bank = QuestionBank.from_db(QuestionBank.objects.db, BANK_ROW_FIELDS, bank_values)
     return question
+
+
+# A choice's columns, all of them (the queue's items are shown with their choices).
+CHOICE_ROW_FIELDS: tuple[str, ...] = tuple(f.attname for f in Choice._meta.concrete_fields)
+
+
+def choice_rows_of(ids: Any) -> QuerySet[Any]:
+    """The choices of the questions whose id is in `ids`, as rows of CHOICE_ROW_FIELDS
+    in display order (for choices_attach)."""
+    return (
+        Choice.objects.filter(question_id__in=ids)
+        .order_by("position", "id")
+        .values_list(*CHOICE_ROW_FIELDS)
+    )
+
+
+def choices_attach(questions: Iterable[Question], rows: Iterable[Sequence[Any]]) -> None:
+    """Give each question its choices from rows of choice_rows_of, as a prefetch of
+    `choices` in display order does (`question.choices.all()` reads them, no query),
+    without building a queryset per question's choices first."""
+    by_question: dict[int, list[Choice]] = {}
+    questions = list(questions)
+    for question in questions:
+        by_question[question.pk] = []
+    question_at = CHOICE_ROW_FIELDS.index("question_id")
+    for row in rows:
+        choices = by_question.get(row[question_at])
+        if choices is not None:
+            choices.append(Choice.from_db(Choice.objects.db, CHOICE_ROW_FIELDS, row))
+    cache_of_question = Choice.question.field.set_cached_value
+    for question in questions:
+        choices = by_question[question.pk]
+        for choice in choices:
+            cache_of_question(choice, question)
+        queryset = question.choices.all()  # (its filter deferred: nothing compiled)
+        queryset._result_cache = choices
+        queryset._prefetch_done = True  # type: ignore[attr-defined]
+        cache = question.__dict__.setdefault("_prefetched_objects_cache", {})
+        cache["choices"] = queryset
 
 
 # What another app's query may read of a question through its own foreign key to it

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -17,13 +16,13 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FilteredRelation,
-    Prefetch,
+    Max,
+    Min,
     Q,
     QuerySet,
     Subquery,
     Sum,
     Value,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -35,7 +34,8 @@ from quizzes.api import (
     BankStatus,
     QuestionStatus,
     banks_studyable_by,
-    choices_in_order,
+    choice_rows_of,
+    choices_attach,
     published_question_count,
     published_question_filter,
     question_filter,
@@ -120,22 +120,30 @@ def _bank_filter(bank) -> Q:
     return question_filter("question", bank=bank)
 
 
-def _todays_reviews(*, user, start: datetime, end: datetime) -> tuple[int, int, dict]:
+def _todays_reviews(
+    *, user, start: datetime, end: datetime
+) -> tuple[int, int, dict[tuple, tuple[int, int]]]:
     """Today's reviews (one query): how many new cards were introduced and reviews
-    done, and which facts were studied (sibling key -> card ids: their siblings
-    are buried for the day)."""
+    done, and which facts were studied (sibling key -> the lowest and highest card
+    id studied: their siblings are buried for the day). The log's rows are grouped
+    by fact in the database: a row per fact studied today, not per review."""
     statement = sql.prepared(
         ("queue.today",), _todays_reviews_sql, user=user.pk, start=start, end=end
     )
-    todays = sql.fetch_rows(statement)
     new_today = reviews_today = 0
-    buried: dict[tuple, set[int]] = defaultdict(set)
-    for card_id, state_before, article_id, ev_start, ev_end, fingerprint in todays:
-        if state_before == CardState.NEW:
-            new_today += 1
-        elif state_before == CardState.REVIEW:
-            reviews_today += 1
-        buried[_sibling_key_of(article_id, ev_start, ev_end, fingerprint)].add(card_id)
+    buried: dict[tuple, tuple[int, int]] = {}
+    for article_id, ev_start, ev_end, fingerprint, first, last, new, reviews in sql.fetch_rows(
+        statement
+    ):
+        new_today += new
+        reviews_today += reviews
+        key = _sibling_key_of(article_id, ev_start, ev_end, fingerprint)
+        if key[0] == "none":  # (a fact of its own: no sibling to bury)
+            continue
+        studied = buried.get(key)  # (a span's rows of several fingerprints: one fact)
+        buried[key] = (
+            (first, last) if studied is None else (min(studied[0], first), max(studied[1], last))
+        )
     return new_today, reviews_today, buried
 
 
@@ -145,14 +153,19 @@ def _todays_reviews_sql(*, user: int, start: datetime, end: datetime) -> tuple[s
             user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
         )
         .order_by()  # any order will do: no sort
-        .values_list(
-            "card_id",
-            "state_before",
-            question_path("card__question", "article_id"),
-            question_path("card__question", "evidence_start"),
-            question_path("card__question", "evidence_end"),
-            question_path("card__question", "fingerprint"),
+        .values(
+            article=F(question_path("card__question", "article_id")),
+            start=F(question_path("card__question", "evidence_start")),
+            end=F(question_path("card__question", "evidence_end")),
+            fp=F(question_path("card__question", "fingerprint")),
         )
+        .annotate(
+            first=Min("card_id"),
+            last=Max("card_id"),
+            new=Count("id", filter=Q(state_before=CardState.NEW)),
+            reviews=Count("id", filter=Q(state_before=CardState.REVIEW)),
+        )
+        .values_list("article", "start", "end", "fp", "first", "last", "new", "reviews")
     )
     sql_text, params = todays.query.sql_with_params()
     return sql_text, list(params)
@@ -166,11 +179,12 @@ class _Today:
     new_limit: int
     new_left: int
     reviews_left: int
-    buried: dict[tuple, set[int]]
+    buried: dict[tuple, tuple[int, int]]  # (lowest, highest) card id studied per fact
 
     def is_buried(self, key: tuple, card_id: int | None) -> bool:
+        """A sibling of the card (another card of the fact) was studied today."""
         studied = self.buried.get(key)
-        return bool(studied) and studied != {card_id}
+        return studied is not None and not studied[0] == studied[1] == card_id
 
 
 def _today(*, user, now: datetime) -> _Today:
@@ -614,9 +628,10 @@ def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list
         QueueItem(card=card, question=card.question, is_new=card.question.pk in new)
         for card in cards
     ]
-    prefetch_related_objects(
+    shown = [item.question.pk for item in items]
+    choices_attach(
         [item.question for item in items],
-        Prefetch("choices", queryset=choices_in_order()),
+        sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown),
     )
     for item in items:  # (an unsaved new card gets them with its row)
         item.previews_from(now, scheduling)
