@@ -113,6 +113,26 @@ def test_siblings_are_buried_for_the_day(student, teacher):
     assert b.pk in [i.question.pk for i in next_day.items]
 
 
+def test_a_fact_asked_in_two_banks_is_buried_for_the_day_once_studied(student, teacher):
+    """Siblings by fingerprint (no article): the same fact in two banks; today's
+    reviews are read a row per fact, and the new cards counted across them."""
+    services.preferences_update(user=student, new_cards_per_day=10)
+    first_bank = QuestionBankFactory(owner=teacher)
+    second_bank = QuestionBankFactory(owner=teacher)
+    shared = QuestionFactory(bank=first_bank, fingerprint="same-fact")
+    twin = QuestionFactory(bank=second_bank, fingerprint="same-fact")
+    other = QuestionFactory(bank=second_bank)
+    card = queue(student, T0, bank=first_bank).items[0].card
+    assert card.question_id == shared.pk
+    rate(student, card.pk, 4, T0)
+    rate(student, card.pk, 4, T0 + timedelta(minutes=1))  # two reviews of one fact today
+    later = queue(student, T0 + timedelta(hours=1), bank=second_bank)
+    assert [i.question.pk for i in later.items] == [other.pk]
+    assert later.new_left == 9  # one new card introduced today, though reviewed twice
+    next_day = queue(student, T0 + timedelta(days=1), bank=second_bank)
+    assert twin.pk in [i.question.pk for i in next_day.items]
+
+
 def test_undone_reviews_do_not_count_toward_limits(student, teacher):
     services.preferences_update(user=student, new_cards_per_day=1)
     bank = make_bank(teacher, 3)
