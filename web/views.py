@@ -211,7 +211,10 @@ def _study_bank(request):
 
 def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
     user = request.user
-    queue = learning_api.study_queue_open(user=user, bank=bank, limit=STUDY_QUEUE_LIMIT)
+    # (a flashcard shows no choices: none are read)
+    queue = learning_api.study_queue_open(
+        user=user, bank=bank, limit=STUDY_QUEUE_LIMIT, choices_for=0
+    )
     items = queue.items
     item = None
     if items:

@@ -564,7 +564,14 @@ def _review_order(*, found: _Candidates, banks: list[_Bank], now: datetime, para
     )
 
 
-def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None) -> StudyQueue:
+def study_queue(
+    *,
+    user,
+    bank=None,
+    limit: int = 20,
+    now: datetime | None = None,
+    choices_for: int | None = None,
+) -> StudyQueue:
     """What to study next: due learning cards, then due reviews (lowest
     retrievability first, within the daily review limit), then new cards within
     today's new-card limit. A card whose sibling (same fact) was studied today,
@@ -580,7 +587,11 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     banks (over all banks only), the candidates (narrow rows, one query), their
     counts when the candidates fill the window, the cards shown (questions, banks
     and the user's cards, one query) and their choices. Only the cards returned
-    become model instances, and previews are computed for them only."""
+    become model instances, and previews are computed for them only.
+
+    `choices_for`: how many of the first items come with their choices read (None:
+    all; the others read theirs if asked, a query each). The study page's
+    flashcards show none: 0, one query fewer and no choice of 30 cards built."""
     now = now or timezone.now()
     limit = max(0, int(limit))
     today = _today(user=user, now=now)
@@ -602,7 +613,9 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
         picker.take_new(found.new)
     if not picker.chosen and not picker.entering:  # nothing else: learn ahead (as Anki does)
         picker.take_learning(found.ahead)
-    items = _items_of(user=user, picker=picker, now=now, scheduling=today.scheduling)
+    items = _items_of(
+        user=user, picker=picker, now=now, scheduling=today.scheduling, choices_for=choices_for
+    )
     return StudyQueue(
         items=items,
         due_count=learning_count + review_count,
@@ -616,9 +629,12 @@ def study_queue(*, user, bank=None, limit: int = 20, now: datetime | None = None
     )
 
 
-def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list[QueueItem]:
+def _items_of(
+    *, user, picker: _Picker, now: datetime, scheduling: dict, choices_for: int | None = None
+) -> list[QueueItem]:
     """The queue's items: the chosen due cards, then the new ones, with their
-    questions, banks and choices (two queries), and the previews of saved cards."""
+    questions, banks and choices (of the first `choices_for`; two queries), and the
+    previews of saved cards."""
     question_ids = [c.question_id for c in picker.chosen] + picker.entering
     if not question_ids:
         return []
@@ -628,11 +644,13 @@ def _items_of(*, user, picker: _Picker, now: datetime, scheduling: dict) -> list
         QueueItem(card=card, question=card.question, is_new=card.question.pk in new)
         for card in cards
     ]
-    shown = [item.question.pk for item in items]
-    choices_attach(
-        [item.question for item in items],
-        sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown),
-    )
+    questions = [item.question for item in items[:choices_for]]
+    shown = [question.pk for question in questions]
+    if shown:
+        choices_attach(
+            questions,
+            sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown),
+        )
     for item in items:  # (an unsaved new card gets them with its row)
         item.previews_from(now, scheduling)
     return items

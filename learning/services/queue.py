@@ -42,10 +42,16 @@ def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
 
 
 def study_queue_open(
-    *, user, bank=None, limit: int = 20, now: datetime | None = None
+    *,
+    user,
+    bank=None,
+    limit: int = 20,
+    now: datetime | None = None,
+    choices_for: int | None = None,
 ) -> StudyQueue:
     """The study queue (selectors.study_queue) with a Card row for each new card:
     what the study page and `GET study/queue/` show. At most 7 queries, and 3 more
-    (a savepoint around one INSERT) when new cards get their rows."""
-    queue = study_queue(user=user, bank=bank, limit=limit, now=now)
+    (a savepoint around one INSERT) when new cards get their rows. `choices_for`:
+    see study_queue."""
+    queue = study_queue(user=user, bank=bank, limit=limit, now=now, choices_for=choices_for)
     return queue_cards_create(user=user, queue=queue)
