@@ -1367,7 +1367,7 @@ def statement_of_the_only_speaker(draft: QuestionDraft, ctx: GenerationContext) 
     return None
 
 
-_REPORTED = re.compile(r"^that\b(?:\W+\w+){0,6}?\W+(?:he|she|they|his|her|him|them|their)\b", re.I)
+_REPORTED = re.compile(r"^[Tt]hat\b(?:\W+\w+){0,6}?\W+(?:he|she|they|his|her|him|them|their)\b")
 
 
 def reported_speech_as_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -2108,16 +2108,33 @@ def same_speaker_same_point(
     quote = _speaker_quote(draft)
     if draft.kind != "who_said" or quote is None or not quote.speaker:
         return None
-    mine = _content_words(quote.text)
+    mine = _point_words(quote.text)
     for other in kept:
         theirs = _speaker_quote(other)
         if other.kind != "who_said" or theirs is None or not theirs.speaker:
             continue
         if normalise(theirs.speaker) != normalise(quote.speaker):
             continue
-        if len(mine & _content_words(theirs.text)) >= SPEECH_TOPIC:
+        other_words = _point_words(theirs.text)
+        shared = len(mine & other_words)
+        if shared >= SPEECH_TOPIC and shared >= POINT_SHARE * min(len(mine), len(other_words)):
             return f"same speaker, same point as “{other.prompt[:60]}”"
     return None
+
+
+POINT_SHARE = 0.25  # of the shorter quotation's words: long quotations share a few anyway
+_FUNCTION_WORDS = {
+    "very", "that", "this", "with", "have", "been", "will", "would", "there", "their", "they",
+    "what", "when", "which", "about", "just", "also", "it's", "i'm", "don't", "we're", "from",
+    "into", "only", "some", "more", "most", "said", "says", "always", "never", "because",
+    "going", "were", "them", "then", "than", "here", "where", "your", "ours", "could", "should",
+}  # fmt: skip
+
+
+def _point_words(text: str) -> set[str]:
+    """The words a quotation makes its point with: content words of four letters or
+    more, without the function words every long quotation has ("very", "going")."""
+    return {w for w in _content_words(text) if len(w) >= 4 and w not in _FUNCTION_WORDS}
 
 
 BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]

@@ -201,8 +201,8 @@ def test_two_cards_blanking_one_country_ask_it_once():
 SPEECH = (
     "Mayor Ana Ruiz spoke at the harbour.\n"
     '"As women we must lift each other up," Ruiz said.\n'
-    'Her deputy Tom Vale said "the port will open in May."\n'
-    'Vale added "the port opens in May, whatever the weather."\n'
+    'Her deputy Tom Vale said "the harbour ferries will restart in May."\n'
+    'Vale added "the harbour ferries restart in May, whatever the weather."\n'
     'Vale said "the bridge is safe."\n'
     "Police said that she would not move away from the town.\n"
 )
@@ -254,8 +254,10 @@ def test_a_quotation_telling_the_speakers_gender_needs_an_option_of_that_gender(
 
 
 def test_one_speaker_making_one_point_twice_is_asked_once():
-    first = _who_said("the port will open in May", "Tom Vale", ["Ana Ruiz"])
-    again = _who_said("the port opens in May, whatever the weather", "Tom Vale", ["Ana Ruiz"])
+    first = _who_said("the harbour ferries will restart in May", "Tom Vale", ["Ana Ruiz"])
+    again = _who_said(
+        "the harbour ferries restart in May, whatever the weather", "Tom Vale", ["Ana Ruiz"]
+    )
     other = _who_said("the bridge is safe", "Tom Vale", ["Ana Ruiz"])
     ctx = ctx_for(SPEECH)
     assert q.same_speaker_same_point(again, [first], ctx) is not None
@@ -288,3 +290,20 @@ def test_the_two_of_a_pair_is_no_count_card():
     found = [c.number for c in counts(text)]
     assert found == ["two"]
     assert "agreements" in counts(text)[0].sentence
+
+
+def test_long_quotations_sharing_only_function_words_are_two_points():
+    text = (
+        "Coach Tom Vale spoke after the final.\n"
+        '"It was a very hard season and we are going to rest now," Vale said.\n'
+        '"The young players were very brave and we are going to keep them," Vale said.\n'
+    )
+    first = quote("It was a very hard season and we are going to rest now", "Tom Vale", source=text)
+    second = quote(
+        "The young players were very brave and we are going to keep them", "Tom Vale", source=text
+    )
+    asked = draft("who_said", f"Who said: “{first.text}”?", "Tom Vale", ["Ana Ruiz"], source=first)
+    other = draft(
+        "who_said", f"Who said: “{second.text}”?", "Tom Vale", ["Ana Ruiz"], source=second
+    )
+    assert q.same_speaker_same_point(other, [asked], ctx_for(text)) is None
