@@ -58,7 +58,10 @@ PERSON-labelled word), then any word; the nearest one before them when several d
 A middle word of a double surname counts like a first word ("Mirtha Condori Quispe" ...
 "Condori told a rally"), also as the object of an inverted "said Torres"; an unlabelled
 full name is found from its middle word too ("Ana Lucia Torres Vega"). A
-known surname the tagger reads as a common noun ("Mendes said") still counts. The role is the title or office
+known surname the tagger reads as a common noun ("Mendes said") still counts. A lone
+name of five letters or more one letter off (not the first) the surname of exactly one
+person named in full is that person, the article spelling it two ways ("Karim Youssef"
+... "Youssif said"), whatever the model labels it when it is a subject. The role is the title or office
 words written before the name ("Kazakh President", "deputy chairman of Russia's
 security council") or an office in apposition ("Grace Mushi, Tanzania's agriculture
 minister," -> "Tanzania's agriculture minister"); the gender comes from honorifics (Mr / Ms), gendered role words

@@ -88,9 +88,41 @@ def mentions_to_people(g: Grouping) -> None:
             g.assigned.append((r, g.canon[r.words]))
             continue
         word = r.words[0]
-        name = g.resolve_single(word, r.name_first) or singles_seen.get(word) or r.text
+        name = (
+            g.resolve_single(word, r.name_first)
+            or singles_seen.get(word)
+            or _same_surname_spelt_otherwise(g, word)
+            or r.text
+        )
         singles_seen.setdefault(word, name)
         g.assigned.append((r, name))
+
+
+def _same_surname_spelt_otherwise(g: Grouping, word: str) -> str | None:
+    """ "Dr. Karim Youssef ... Youssif said": a lone name of five letters or more that is one
+    letter off (changed, added or dropped, never the first) the surname of exactly one
+    person named in full is that person, the article spelling the name two ways."""
+    if len(word) < 5:
+        return None
+    names = {
+        name
+        for surname, positions in g.by_word.items()
+        if surname[:1] == word[:1] and _one_letter_off(surname, word)
+        for _, name, rank in positions
+        if rank == 2
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    k = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[k:] == long_[k + 1 :]
 
 
 def known_surnames(g: Grouping) -> None:
@@ -133,7 +165,9 @@ def lone_surnames(g: Grouping) -> None:
     covered = {i for r, _ in g.assigned for i in range(r.first, r.name_last + 1)}
     full_surnames = {r.words[-1] for r in g.raws if len(r.words) >= 2}
     for tok in doc:
-        if tok.i in covered or not _may_be_surname(tok, full_surnames):
+        if tok.i in covered or not (
+            _misspelt_subject(g, tok) or _may_be_surname(tok, full_surnames)
+        ):
             continue
         word = name_word(tok.text)
         if word not in g.surnames and word in g.firsts and _first_word_counts(tok):
@@ -144,6 +178,19 @@ def lone_surnames(g: Grouping) -> None:
             continue  # part of a different, longer name
         raw = RawMention(tok.i, tok.i, tok.i, None, None, (word,), tok.text)
         g.assigned.append((raw, g.resolve_single(word, tok.i) or g.surnames[word]))
+
+
+def _misspelt_subject(g: Grouping, tok: Token) -> bool:
+    """ "Dr. Karim Youssef ... Youssif said": a capitalised word as a clause's subject, one
+    letter off the surname of one person named in full, is that person (whatever the
+    model labels it)."""
+    word = name_word(tok.text)
+    if tok.dep_ not in SUBJECT_DEPS or not tok.text[:1].isupper() or not tok.text.isalpha():
+        return False
+    name = None if word in g.surnames else _same_surname_spelt_otherwise(g, word)
+    if name:
+        g.surnames[word] = name
+    return name is not None
 
 
 def _may_be_surname(tok: Token, full_surnames: set[str]) -> bool:

@@ -93,7 +93,15 @@ over the already-parsed Doc; nothing is parsed again):
                  Interfax") is that name. A colon lead with no speech verb and no person
                  subject naming one person ("left critic X unimpressed: “...”") is that
                  person. Feature verbs carry a quotation too ("radioed", "muttered",
-                 "laughed", "chanted": ``context.QUOTING_VERBS``).
+                 "laughed", "chanted": ``context.QUOTING_VERBS``). A country (or a
+                 place the model labels one) as the active subject speaks as written
+                 ("Freedonia said", "the United States announced", a headline's
+                 "Freedonia bans X, citing '...'"), not inside what someone else says
+                 ("She said Freedonia would respond “...”"); a passive speech verb
+                 with no agent names nobody ("X grew and was called the “jewel”").
+                 A text the subject only puts out or reads out is its author's ("The
+                 palace issued a statement from the king:", "read a message on behalf
+                 of X": the king, X), "the king" being the article's king.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

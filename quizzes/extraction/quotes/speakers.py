@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..geo import is_country
+from ..geo import is_constituent_country, is_country
 from ..lexicon import (
     DOCUMENT_NOUNS,
     OFFICE_TITLES,
@@ -540,6 +540,29 @@ def bare_national_body(s: Speakers, tok: Token) -> Said | None:
     return Said(tok.text, "explicit", "bare_national_body")
 
 
+def country_subject(s: Speakers, tok: Token) -> Said | None:
+    """ "Freedonia said the border would stay “closed”": a country as the subject of a
+    speech verb speaks (its government), as the text writes it ("the United States"); not
+    in what someone else says ("She said Freedonia would respond “...”": hers)."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or _reported(tok.head):
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    if words[0].lower_ == "the":
+        words = words[1:]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    name = s.ctx.doc[words[0].i : tok.i + 1].text
+    if not (is_country(name) or is_constituent_country(name) or tok.ent_type_ == "GPE"):
+        return None
+    return Said(name, "explicit", "country_subject")
+
+
+def _reported(verb: Token) -> bool:
+    """The verb is in what another subject says ("She said Freedonia would answer ..."):
+    that subject speaks (``explicit.reporting_clause``)."""
+    return verb.dep_ in ("ccomp", "xcomp") and is_speech_verb(verb.head) and verb.head.i != verb.i
+
+
 def name_under_role_noun(s: Speakers, tok: Token) -> Said | None:
     """ "deputy chairman of the council Dmitry Medvedev": the name sits in the subtree; not
     someone the role serves ("a spokesman for Mr Haddad", "an adviser to X")."""
@@ -639,6 +662,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     national_body,
     country_body,
     bare_national_body,
+    country_subject,
     name_under_role_noun,
     unnamed_person_named,
     definite_description,
@@ -757,6 +781,43 @@ def quoted_as_saying(s: Speakers, verb: Token, depth: int) -> Said | None:
     return s.person_of(quoted) if quoted is not None else None
 
 
+def text_with_its_own_author(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The palace issued a statement from the king: “...”", "An aide read a message on
+    behalf of President Ivo Marek": a text the subject only puts out or reads is its
+    author's words ("from"/"by"/"on behalf of" a person or body, "the king" being the
+    article's king), not the subject's."""
+    for text in (c for c in verb.children if c.dep_ == "dobj"):
+        if text.lemma_.lower() not in DOCUMENT_NOUNS or s.ctx.in_quote[text.i] is not None:
+            continue
+        for owner in _own_authors(text, verb):
+            said = _author_named(s, owner)
+            if said is not None:
+                return said
+    return None
+
+
+def _own_authors(text: Token, verb: Token) -> Iterator[Token]:
+    """The objects of "from"/"by" on the text, of "from" on the verb ("issued a statement
+    from the king", as the parse often hangs it) and of "on behalf of" on either."""
+    for prep in (*text.children, *verb.children):
+        if prep.dep_ == "prep" and (
+            prep.lower_ == "from" or (prep.lower_ == "by" and prep.head == text)
+        ):
+            yield from (o for o in prep.children if o.dep_ == "pobj")
+    for prep in (*text.children, *verb.children):
+        behalf = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "behalf"]
+        if prep.lower_ in ("on", "in") and behalf:
+            for of in (c for c in behalf[0].children if c.lower_ == "of"):
+                yield from (o for o in of.children if o.dep_ == "pobj")
+
+
+def _author_named(s: Speakers, owner: Token) -> Said | None:
+    """The person or organisation a text's author phrase names, or the office holder "the
+    king" / "the minister" stands for; None for someone unnamed ("from a reader")."""
+    said = s.person_of(owner)
+    return said._replace(rule="text_with_its_own_author") if said.speaker else None
+
+
 def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "“...,” said co-author and Harlow Trust Senior Fellow Ines Varga.": after an inverted
     verb, a phrase running to the end of the sentence whose last title word ("Fellow",
@@ -865,6 +926,9 @@ def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     in_quote = s.ctx.in_quote
     if depth >= 3 or head.i == verb.i or verb.dep_ not in CLIMB_DEPS:
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "X grew fast and was called “...”": X is what was named; no agent, nobody named
+        return Said(None, "nonperson", "passive_without_agent")
     if in_quote[head.i] is None or (
         verb.dep_ == "conj"
         and any(c.dep_ in SUBJECT_DEPS and in_quote[c.i] is None for c in head.children)
@@ -879,6 +943,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     words_of,
     passive_agent,
     quoted_as_saying,
+    text_with_its_own_author,
     name_after_title,
     verb_subject,
     subject_of_participle_before,

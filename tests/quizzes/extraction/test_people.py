@@ -351,3 +351,21 @@ def test_name_after_a_lowercase_office_of_an_organisation(people_of):
 def test_a_first_name_that_is_also_a_place_stays_in_the_name(people_of):
     index = people_of("Georgia Ann Fell signed the letter on Friday.")
     assert [p.name for p in index.people] == ["Georgia Ann Fell"]
+
+
+def test_a_surname_spelt_one_letter_off_is_the_person_named_in_full(people_of):
+    index = people_of(
+        "The survey was led by Dr. Karim Youssef of the coastal institute. "
+        "Youssif said the birds had come back. Later Johansen, a local guide, joined them."
+    )
+    names = {m.name for m in index.mentions}
+    assert names == {"Karim Youssef", "Johansen"}
+    assert [m.name for m in index.mentions].count("Karim Youssef") == 2
+
+
+def test_two_people_with_surnames_one_letter_apart_stay_apart(people_of):
+    index = people_of(
+        "Anna Mertens and Tom Martens ran the stall. Later Mirtens said the day went well."
+    )
+    assert [m.name for m in index.mentions].count("Anna Mertens") == 1
+    assert [m.name for m in index.mentions].count("Tom Martens") == 1

@@ -1616,3 +1616,56 @@ def test_a_court_text_with_no_court_named_is_nobody_named(quotes_of):
     )
     (quote,) = quotes_of(text)
     assert quote.speaker is None
+
+
+def test_a_country_as_the_subject_of_a_speech_verb_speaks(quotes_of):
+    text = (
+        "Talks on the dam broke down on Friday. "
+        'Freedonia said the border would stay "closed until further notice".'
+    )
+    assert said(quotes_of(text)) == {"closed until further notice": "Freedonia"}
+
+
+def test_a_country_citing_a_reason_in_a_headline_speaks(quotes_of):
+    text = "Freedonia bans Acme Air, citing 'safety'\nFreedonia on Monday banned the airline."
+    assert said(quotes_of(text)) == {"safety": "Freedonia"}
+
+
+def test_a_nation_written_with_the_speaks_as_written(quotes_of):
+    text = 'Later, the United States announced an end to the "temporary pause" in aid.'
+    assert said(quotes_of(text)) == {"temporary pause": "United States"}
+
+
+def test_a_country_named_by_a_passive_verb_is_not_the_speaker(quotes_of):
+    text = (
+        "Freedonia grew quickly in the 1980s and, according to the Daily Ledger, was called "
+        'the "jewel" of the region.'
+    )
+    assert said(quotes_of(text)) == {"jewel": None}
+
+
+def test_a_speaker_whose_surname_the_article_spells_two_ways(quotes_of):
+    text = 'Ingrid Johannsen won the race on Sunday. "I am so happy," Johansen said.'
+    assert said(quotes_of(text)) == {"I am so happy": "Ingrid Johannsen"}
+
+
+def test_a_statement_from_the_queen_released_by_her_household_is_hers(quotes_of):
+    text = (
+        "Queen Mara Velle toured the flooded valley on Monday. The royal household released "
+        'a statement from the queen: "I am deeply saddened by the loss of so many homes."'
+    )
+    assert said(quotes_of(text)) == {
+        "I am deeply saddened by the loss of so many homes.": "Mara Velle"
+    }
+
+
+def test_a_statement_read_on_behalf_of_someone_is_theirs(quotes_of):
+    text = (
+        'An aide read a statement on behalf of President Ivo Marek: "We will rebuild every home."'
+    )
+    assert said(quotes_of(text)) == {"We will rebuild every home.": "Ivo Marek"}
+
+
+def test_a_message_from_someone_read_out_by_another_is_the_author_s(quotes_of):
+    text = 'Bishop Carla Ruiz read out a message from Pope Clement: "Peace is possible."'
+    assert said(quotes_of(text)) == {"Peace is possible.": "Clement"}
