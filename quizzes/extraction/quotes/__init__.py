@@ -71,12 +71,13 @@ over the already-parsed Doc; nothing is parsed again):
                  a court's text with no author ("An excerpt of the judgment reads:") for
                  the court named last before it. A
                  title in quotation marks run into a sentence ("the film "Salt Roads"",
-                 "the case "A vs. B Ltd"") is nobody's words. "The army / navy said"
-                 with no name is that body as written ("army"; not "the ministry", one of
-                 many); "“...” according to The X Ledger" right after the quotation is the
+                 "the case "A vs. B Ltd"") is nobody's words. "The army / navy / air
+                 force / coast guard said" with no name is that body as written ("army",
+                 "air force"; not "the ministry", one of many); "“...” according to The X Ledger" right after the quotation is the
                  publication as written; "Part of the judge's opinion reads" is the
                  text's author; "referred to X as “...”" labels like "described as";
-                 "“...” — as the Appeals Court decision put it —" is the decision's
+                 "“...” — as the Appeals Court decision put it —" (also just before the
+                 quotation: "had acted, as the ruling put it, “...”") is the decision's
                  author (a document's compound names it). "“...,” said co-author and X
                  Research Fellow Ana Lind." is the name after the last title word when
                  the people stage took it into an organisation's name, or the person it

@@ -79,11 +79,15 @@ def according_to_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
 
 def as_put_it_after(ctx: QuoteContext, s: Sentence) -> Token | None:
     """ "rents “went through the roof” — as the council's review put it — in a year": "as X
-    put it" within a few words after the quotation."""
+    put it" within a few words after the quotation, or right before it ("had acted, as the
+    ruling put it, “in bad faith”")."""
     if not s.quote_tokens:
         return None
-    last = s.quote_tokens[-1].i
-    return next((v for v in s.verbs if as_put_it(v) and 0 < v.i - last <= 8), None)
+    first, last = s.quote_tokens[0].i, s.quote_tokens[-1].i
+    return next(
+        (v for v in s.verbs if as_put_it(v) and (0 < v.i - last <= 8 or 0 < first - v.i <= 4)),
+        None,
+    )
 
 
 def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:

@@ -524,20 +524,29 @@ def country_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "country_body")
 
 
-# Bodies a country has one of, so "the army" names it (unlike "the ministry", one of many).
-ONE_PER_COUNTRY = {"army", "military", "navy"}
+# Bodies a country has one of, so "the army" names it (unlike "the ministry", one of many):
+# the last word, with the word that must come before it when it is two words.
+ONE_PER_COUNTRY = {
+    "army": None, "military": None, "navy": None, "force": "air", "guard": "coast",
+    "gendarmerie": None,
+}  # fmt: skip
 
 
 def bare_national_body(s: Speakers, tok: Token) -> Said | None:
-    """ "The navy said the ship was “ready to sail”": a country's one army / navy written
-    only with "the", when the article names no organisation with that word, is the speaker
-    as written ("navy"); not "the navy's spokesman", nor "the ministry" (one of many)."""
+    """ "The navy said the ship was “ready to sail”", "the air force said": a country's one
+    army / navy / air force / coast guard written only with "the", when the article names
+    no organisation with that word, is the speaker as written ("navy", "air force"); not
+    "the navy's spokesman", nor "the ministry" (one of many)."""
     if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in ONE_PER_COUNTRY:
         return None
-    children = list(tok.children)
-    if [c.lower_ for c in children] != ["the"] or s.representative_after(tok):
+    before = ONE_PER_COUNTRY[tok.lower_]
+    words = [c.lower_ for c in tok.children]
+    if words != ["the", *([before] if before else [])] or s.representative_after(tok):
         return None
-    return Said(tok.text, "explicit", "bare_national_body")
+    start = tok.i - 1 if before else tok.i
+    if s.ctx.doc[start].lower_ != (before or tok.lower_):
+        return None
+    return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "bare_national_body")
 
 
 def country_subject(s: Speakers, tok: Token) -> Said | None:

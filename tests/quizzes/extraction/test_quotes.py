@@ -1669,3 +1669,28 @@ def test_a_statement_read_on_behalf_of_someone_is_theirs(quotes_of):
 def test_a_message_from_someone_read_out_by_another_is_the_author_s(quotes_of):
     text = 'Bishop Carla Ruiz read out a message from Pope Clement: "Peace is possible."'
     assert said(quotes_of(text)) == {"Peace is possible.": "Clement"}
+
+
+def test_as_the_ruling_put_it_just_before_the_quotation_is_the_court_s(quotes_of):
+    text = (
+        "The Court of Appeal sided with the dockers on Tuesday. "
+        'The shipping firm had acted, as the ruling put it, "in clear bad faith".'
+    )
+    assert said(quotes_of(text)) == {"in clear bad faith": "Court of Appeal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Two jets crashed in a drill. The air force said both pilots were "safe".', "air force"),
+        ('A ferry sank at dawn. The coast guard said the search was "very hard".', "coast guard"),
+    ],
+)
+def test_a_country_s_one_air_force_or_coast_guard_speaks_as_written(quotes_of, text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_the_air_force_s_spokesman_is_nobody_named(quotes_of):
+    text = 'Two jets crashed. An air force spokesman said both pilots were "safe".'
+    assert said(quotes_of(text)) == {"safe": None}
