@@ -8,7 +8,8 @@ No request of this API nests deeper than a few levels, so anything past
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import IO, Any
 
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
@@ -36,7 +37,12 @@ def json_depth_check(data: Any, *, limit: int = MAX_DEPTH) -> None:
 class JSONParser(parsers.JSONParser):
     """REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]: a deep body is a 400, not a 500."""
 
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self,
+        stream: IO[Any],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as error:

@@ -14,15 +14,20 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import ScopedRateThrottle
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
 logger = logging.getLogger(__name__)
 
 
-def _redis_client():
+def _redis_client() -> Any:
     client = getattr(cache, "client", None)  # django-redis
     get_client = getattr(client, "get_client", None)
     return get_client(write=True) if get_client else None
@@ -59,7 +64,7 @@ def counters_increment(counters: list[tuple[str, str, int]]) -> list[tuple[int, 
 class UserAndScopeThrottle(ScopedRateThrottle):
     """The "user" rate for every request and the view's scoped rate, if any."""
 
-    def allow_request(self, request, view) -> bool:
+    def allow_request(self, request: Request, view: APIView) -> bool:
         self.now = self.timer()
         user = getattr(request, "user", None)
         ident = user.pk if user is not None and user.is_authenticated else self.get_ident(request)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from .models import Article, BankStatus, QuestionBank, QuestionStatus, article_stored_by
@@ -36,7 +36,7 @@ class DemoResult:
     questions_published: int = 0
 
 
-def _ensure_user(username: str, password: str, *, staff: bool, result: DemoResult):
+def _ensure_user(username: str, password: str, *, staff: bool, result: DemoResult) -> User:
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username, defaults={"is_staff": staff, "email": f"{username}@example.com"}
@@ -80,7 +80,7 @@ def demo_setup(*, known_passwords: bool) -> DemoResult:
     return result
 
 
-def _ensure_sample_bank(*, article: Article, teacher, result: DemoResult) -> None:
+def _ensure_sample_bank(*, article: Article, teacher: User, result: DemoResult) -> None:
     """The sample article's generated bank, published, owned by the demo
     teacher. Regeneration is idempotent, so a second run changes nothing."""
     from .services import bank_generate

@@ -7,11 +7,13 @@ from django import forms
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.api import AccountError, account_delete, account_export
+
+from .requests import SignedInRequest
 
 
 class AccountDeleteForm(forms.Form):
@@ -27,7 +29,7 @@ class AccountDeleteForm(forms.Form):
 
 @login_required
 @require_GET
-def account(request):
+def account(request: SignedInRequest) -> HttpResponse:
     return render(
         request, "web/account/index.html", {"form": AccountDeleteForm(), "nav": "account"}
     )
@@ -35,7 +37,7 @@ def account(request):
 
 @login_required
 @require_GET
-def account_export_download(request):
+def account_export_download(request: SignedInRequest) -> JsonResponse:
     response = JsonResponse(
         account_export(user=request.user),
         encoder=DjangoJSONEncoder,
@@ -48,7 +50,7 @@ def account_export_download(request):
 
 @login_required
 @require_POST
-def account_delete_view(request):
+def account_delete_view(request: SignedInRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST)
     if form.is_valid():
         try:

@@ -8,7 +8,10 @@ kept there; saving preferences updates it."""
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
+from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from learning.api import time_zone_of
@@ -16,15 +19,15 @@ from learning.api import time_zone_of
 SESSION_KEY = "web_time_zone"
 
 
-def remember_time_zone(request, name: str) -> None:
+def remember_time_zone(request: HttpRequest, name: str) -> None:
     request.session[SESSION_KEY] = name
 
 
-def _student_zone(request) -> str | None:
+def _student_zone(request: HttpRequest) -> str | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    name = request.session.get(SESSION_KEY)
+    name: str | None = request.session.get(SESSION_KEY)
     if name is None:
         name = time_zone_of(user=user) or "UTC"
         remember_time_zone(request, name)
@@ -32,16 +35,22 @@ def _student_zone(request) -> str | None:
 
 
 class StudentTimeZoneMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             return self.get_response(request)
         finally:
             timezone.deactivate()
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
         module = getattr(view_func, "__module__", "") or ""
         if not module.startswith("web."):
             return None
