@@ -61,13 +61,15 @@ browser:
 
 ## Static checks (also run by .pre-commit-config.yaml): style, no copy of evaluation text in
 ## quizzes/ or tests/ (8 words in a row), the import contracts in .importlinter, types (mypy,
-## pyproject.toml), and no model change without its migration.
+## pyproject.toml), dead code (vulture, [tool.vulture] in pyproject.toml) and no model
+## change without its migration.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) scripts/check_eval_copies.py
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install

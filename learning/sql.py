@@ -289,12 +289,6 @@ def union_sql(parts: Sequence[QuerySet[Any]]) -> tuple[str, list[Any]]:
     return " UNION ALL ".join(sqls), params
 
 
-def union_rows(parts: Sequence[QuerySet[Any]]) -> list[tuple[Any, ...]]:
-    """The rows of union_sql(parts). Values come as the driver gives them: see
-    datetime_from_db."""
-    return fetch_rows(union_sql(parts))
-
-
 def fetch_rows(statement: tuple[str, Sequence[Any]]) -> list[tuple[Any, ...]]:
     """The rows of one (sql, params) statement, as the driver gives them."""
     with connection.cursor() as cursor:

@@ -107,10 +107,6 @@ def day_label(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month]} {day.year}"
 
 
-def reviews_label(count: int) -> str:
-    return f"{count} review{'' if count == 1 else 's'}"
-
-
 def heat_level(count: int, peak: int) -> int:
     if count <= 0 or peak <= 0:
         return 0

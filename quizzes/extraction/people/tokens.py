@@ -114,10 +114,6 @@ def joined(left: Token, right: Token) -> bool:
     return left.idx + len(left.text) == right.idx
 
 
-def ends_line(tok: Token) -> bool:
-    return "\n" in tok.whitespace_
-
-
 def starts_line(doc: Doc, i: int) -> bool:
     """Token i opens a line (the document's first token, or one after a line break)."""
     return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
