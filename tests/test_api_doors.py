@@ -73,6 +73,7 @@ RETURNS_MODELS = {
     "quizzes.api.choices_in_order": "the queryset of a Prefetch of the caller's query",
     "quizzes.api.questions_by_ids": "the study queue's values() with its own annotations",
     "quizzes.api.questions_with_status": "the study queue's values() with its own annotations",
+    "quizzes.api.choice_rows_of": "a values_list learning compiles once (sql.prepared_rows)",
     # quizzes: instances rendered by templates and PublicQuestionSerializer (choices,
     # bank, article), or written as a foreign key (QuizAttempt.bank).
     "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
