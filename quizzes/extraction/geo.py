@@ -75,6 +75,7 @@ __all__ = [
 # Word-formation suffixes of English nationality adjectives (Iceland-ic, Nepal-i,
 # Turke(y)-ish, Argentin(a)-e, Sloveni(a)-an); used to derive adjectives the data lacks.
 _ADJ_SUFFIXES = ("", "n", "an", "ian", "ean", "ese", "i", "ish", "ic", "e", "ine")
+_VOWELS = frozenset("aeiouy")
 # Leading words of formal names that everyday English drops ("Great Britain" -> "Britain").
 _FORMAL_PREFIXES = (
     "great ",
@@ -314,14 +315,26 @@ def _derived_adjectives(countries: dict[str, Country]) -> dict[str, str]:
         key = fold(c.name)
         if " " in key:
             continue
-        for stem in {key, key[:-1]}:
-            for suffix in _ADJ_SUFFIXES:
-                derived.setdefault(stem + suffix, code)
-        if key.endswith("stan"):
-            stem = key[:-4]
-            for form in (stem, stem + "i", stem[:-1] if stem.endswith("i") else stem):
-                derived.setdefault(form, code)
+        for form in _word_forms(key):
+            derived.setdefault(form, code)
     return derived
+
+
+def _word_forms(key: str) -> list[str]:
+    """The adjectives regular English makes of one folded country name. The name loses its
+    last letter only when that is a vowel a suffix replaces ("Argentin-e", "Samo-an") or a
+    plural's "s" ("Philippine"): a bare cut name is no word ("Samo", "Dominic", from Samoa and
+    Dominica), nor is a cut name plus "-i" ("Franci": "Francis" is a name, not French people),
+    nor a name cut of a consonant ("Cha-n" from Chad)."""
+    forms = [key + suffix for suffix in _ADJ_SUFFIXES]
+    if key.endswith("s"):
+        forms.append(key[:-1])
+    elif key[-1:] in _VOWELS:
+        forms += [key[:-1] + suffix for suffix in _ADJ_SUFFIXES if suffix not in ("", "i")]
+    if key.endswith("stan"):
+        stem = key[:-4]
+        forms += [stem, stem + "i", stem[:-1] if stem.endswith("i") else stem]
+    return forms
 
 
 def _cities(

@@ -1308,3 +1308,10 @@ def test_an_act_done_into_a_part_of_another_country_is_placed_there(links_of):
     assert {("military offensive", "Chile"), ("military offensive", "Peru")} <= pairs(found)
     found = links_of("Rebels have bases in southern Chile.")
     assert ("bases in southern Chile", "Chile") in pairs(found)
+
+
+def test_a_name_that_resembles_a_demonym_is_no_link(links_of):
+    found = links_of("Pope Francis met bishops in Lima on Monday. Two people died on Samos.")
+    assert not {country for _subject, country in pairs(found)} & {"France", "Samoa"}
+    found = links_of("On the Greek island of Samos, a wall collapsed.")
+    assert ("Samos", "Greece") in pairs(found)

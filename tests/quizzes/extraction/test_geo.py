@@ -45,10 +45,20 @@ def test_places_and_words_that_are_not_countries(word):
         ("Dutch", "Netherlands"),
         ("Turkish", "Turkey"),  # derived: Turke(y) + ish
         ("Icelandic", "Iceland"),
+        ("Argentine", "Argentina"),  # derived: the last vowel replaced
+        ("Samoans", "Samoa"),
+        ("Philippine", "Philippines"),  # derived: a plural name's "s" dropped
     ],
 )
 def test_nationality_adjectives(adjective, country):
     assert geo.country_of_adjective(adjective) == country
+
+
+@pytest.mark.parametrize("name", ["Francis", "Samos", "Dominic", "Chan"])
+def test_names_that_only_look_like_a_cut_country_name_are_no_nationality(name):
+    """France less its "e" plus "-is", Samoa less its "a" plus "-s", Chad less its "d" plus
+    "-n": a person's or an island's name, not French, Samoan or Chadian people."""
+    assert geo.country_of_adjective(name) is None
 
 
 @pytest.mark.parametrize(
