@@ -156,12 +156,31 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         return None  # the quotation is the article's words, as written
     counts = ctx.capitalised_word_counts
     for word in set(CAPITALISED_WORD.findall(draft.prompt)):
-        if counts[word] != 1:
+        if counts[word] != 1 or country_of_adjective(word):
             continue
-        right = next((w for w, n in counts.items() if n >= 2 and _one_slip(word, w)), None)
+        right = next(
+            (w for w, n in counts.items() if _one_slip(word, w) and _written_right(w, n)), None
+        )
         if right:
             return f"grammar: “{word}” is the article's typo for “{right}”"
+    if _TO_WRITTEN_OF.search(_QUOTED.sub(" ", draft.prompt)):
+        return "grammar: the article's slip “of” for “to” (“trying of …”)"
     return None
+
+
+def _written_right(word: str, count: int) -> bool:
+    """A spelling the article confirms: written twice or more, or a nationality
+    adjective ("Freedonian" once beside "Freednian" once: the adjective is right)."""
+    return count >= 2 or country_of_adjective(word) is not None
+
+
+# "trying of pressure", "able of stop": "of" where the verb takes "to" (a typo
+# the card would copy); "in order of" takes a noun, so it is left out.
+_TO_WRITTEN_OF = re.compile(
+    r"\b(?:trying|tried|tries|attempting|attempted|attempts|unable|able|wanting|wanted|"
+    r"seeking|sought|hoping|hoped|refused|refusing|decided|deciding|failed|failing)\s+of\s+"
+    r"(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
+)
 
 
 _FINITE_BE = {"was", "were", "is", "are"}
@@ -342,6 +361,58 @@ def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str 
         return None
     if gives_away_country(_headline(ctx), draft.answer):
         return "give-away: the article's title names the blanked country"
+    return None
+
+
+# A country word used as an adjective of a body ("The _____ government accused …").
+_BODY_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:government|authorities|administration|army|military|police|"
+    r"navy|officials|state|parliament|president|prime minister|federal)\b",
+    re.I,
+)
+
+
+def cloze_the_articles_one_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The _____ government accused …" in an article that names one country only:
+    whose government it is needs no recall, the article is all about that country."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    if not _BODY_AFTER_BLANK.search(draft.prompt):
+        return None
+    answer = country_iso(draft.answer)
+    if answer and all(country_iso(link.country) == answer for link in ctx.countries):
+        return "give-away: the article's one country, blanked before its government"
+    return None
+
+
+# "That ban was lifted …", "These talks ended …": a sentence opening on a noun the
+# sentence before introduced; alone on a card or a question it points at nothing.
+_POINTS_BACK = re.compile(r"^(?:That|This|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b")
+# "the country's capital, …" with no country named: whose is it?
+_WHOSE_PLACE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:capital|largest city)\b", re.I)
+
+
+def _names_a_country(text: str) -> bool:
+    """A country's name or adjective in the text ("Peru", "Peruvian"); a city is no
+    country's name to a reader who does not know where it is."""
+    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text)
+    return any(
+        is_country(w) or country_of_adjective(w) for run in runs for w in {run, *run.split()}
+    )
+
+
+def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: That ban was lifted in _____.", "When did X happen in the
+    country's capital?": words that stand for what the article said just before, which
+    the learner does not see."""
+    if draft.kind not in {"cloze", "when", "true_false"}:
+        return None
+    text = _QUOTED.sub(" ", draft.prompt)
+    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    if _POINTS_BACK.match(body):
+        return "context: the sentence points back at what the article said before"
+    if _WHOSE_PLACE.search(text) and not _names_a_country(text):
+        return "context: “the country's” names no country in the question"
     return None
 
 
@@ -1500,6 +1571,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_news_source,
     cloze_person_not_a_name,
     cloze_headline_country,
+    cloze_the_articles_one_country,
+    needs_the_sentence_before,
     cloze_answer_in_title,
     quote_echoes_title,
     country_in_headline,

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from quizzes.extraction.facts import CountryLink
-from quizzes.extraction.geo import city_country
+from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
 
 from .context import GenerationContext
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
@@ -265,6 +265,20 @@ def _is_city(name: str) -> bool:
     return city_country(name) is not None
 
 
+# An office held for a state or a church ("the Freedonian envoy X", "a Vatican archbishop
+# X"): the country word names whom the person serves, not where the person is from.
+_SERVICE_OFFICES = {
+    "archbishop", "bishop", "cardinal", "nuncio", "envoy", "ambassador", "diplomat",
+    "consul", "emissary", "delegate", "representative", "official", "officials",
+}  # fmt: skip
+
+
+def _two_countries(word: str) -> bool:
+    """ "Freedonian-Ruritanian" before a name: two nationalities, both right answers."""
+    parts = [p for p in re.split(r"[-–/]", word.strip(",")) if p]
+    return len(parts) > 1 and all(canonical_country(p) or country_of_adjective(p) for p in parts)
+
+
 def _is_from(link: CountryLink) -> bool:
     """ "Ana Ruiz of Peru", "Ben Cole, from Chile", "Peru's Ana Ruiz", "Peruvian
     runner Ana Ruiz": the article says where the person is from."""
@@ -276,6 +290,10 @@ def _is_from(link: CountryLink) -> bool:
     if re.search(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}", evidence):
         return True
     before = evidence[: max(0, evidence.find(link.subject))].split()[-3:]
+    if any(_two_countries(w) for w in before) or (
+        before and before[-1].casefold().strip(",") in _SERVICE_OFFICES
+    ):
+        return False
     return any(gives_away_country(w, link.country) and w[:1].isupper() for w in before) and all(
         w[:1].islower() or gives_away_country(w, link.country) for w in before[-2:]
     )
