@@ -77,9 +77,35 @@ def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Tok
         two_letter_code(tok.text) and tok.ent_type_ not in ("GPE", "NORP")
     ):
         return None  # "the IT department"
-    if _not_a_group(ctx, noun) or _describes_a_name(ctx, noun):
+    if (
+        _not_a_group(ctx, noun)
+        or _describes_a_name(ctx, noun)
+        or _headline_verb(ctx, mention, noun)
+    ):
         return None
     return noun
+
+
+# Tags of a finite verb that would make the word before it the headline's subject noun.
+_FINITE_AFTER = {"VBD", "VBZ", "MD"}
+
+
+def _headline_verb(ctx: CountryContext, mention: CountryMention, noun: Token) -> bool:
+    """ "Peru issues travel warnings": a headline that opens with a country's name and a
+    lower-case "-s" word reads as subject and verb (headlines drop "the" before a noun), even
+    when the small model tags the word a plural noun; not when a finite verb follows it
+    ("Peru tariffs hit exports")."""
+    if mention.start != 0 or mention.form != "name" or noun.i != mention.end:
+        return False
+    after = ctx.tokens[noun.i + 1] if noun.i + 1 < len(ctx.tokens) else None
+    return (
+        noun.text.islower()
+        and noun.text.endswith("s")
+        and after is not None
+        and "\n" not in noun.whitespace_
+        and after.tag_ not in _FINITE_AFTER
+        and after.is_alpha
+    )
 
 
 def _first_conjunct(tok: Token) -> Token:

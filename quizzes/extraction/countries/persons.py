@@ -154,14 +154,16 @@ def _title_words(ctx: CountryContext, outer: Span, name: Span) -> list[Token]:
     return tokens
 
 
-# Titles of people sent to another country ("Ambassador to Peru"): that country is their posting.
+# Titles of people sent to, or in charge of dealings with, another country ("Ambassador to
+# Peru", "Special Representative for Peru"): that country is their posting.
 _ENVOYS = {"ambassador", "envoy", "emissary", "consul", "representative", "delegate", "attache"}
+_POSTED = {"to", "for"}
 
 
 def _posted_country(ctx: CountryContext, k: int) -> bool:
-    """ "Canadian Ambassador to Peru Ana Lind": Peru (after "to" and an envoy's title) is where
-    she is posted, not her country (Canada is)."""
-    return k >= 2 and ctx.doc[k - 1].lower_ == "to" and ctx.doc[k - 2].lower_ in _ENVOYS
+    """ "Canadian Ambassador to Peru Ana Lind", "Canadian envoy for Peru Ana Lind": Peru (after
+    "to" or "for" and an envoy's title) is where she is posted, not her country (Canada is)."""
+    return k >= 2 and ctx.doc[k - 1].lower_ in _POSTED and ctx.doc[k - 2].lower_ in _ENVOYS
 
 
 def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
@@ -170,7 +172,7 @@ def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
     if tok.i in ctx.person_tokens:
         return False
     return (
-        (tok.lower_ == "to" and k > sent_start and doc[k - 1].lower_ in _ENVOYS)
+        (tok.lower_ in _POSTED and k > sent_start and doc[k - 1].lower_ in _ENVOYS)
         or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         or tok.tag_ == "POS"
         or tok.text in {"-", "\u2019s", "'s"}

@@ -138,6 +138,7 @@ OWNED_NOUNS = {
 POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "programme", "program", "tariff", "quota"}  # fmt: skip
 # Nouns a nationality qualifies without naming a group, body, thing or happening: qualities,
 # attitudes and relations ("Peru's future", "the Chilean response", "Norwegian interests"),
+# what a country asks ("Peru's request", "the Chilean demands"),
 # a part of the country itself ("Peru's northeast", "Chilean sovereignty"),
 # a style ("an Irish pub", "Thai food") or a field ("Australian rugby").
 ABSTRACT_NOUNS = {
@@ -146,7 +147,8 @@ ABSTRACT_NOUNS = {
     "involvement", "interest", "interests", "concern", "concerns", "fear", "fears", "hope",
     "hopes", "ambition", "ambitions", "intention", "intentions", "attitude", "mood",
     "sentiment", "opinion", "perspective", "view", "views", "stance", "position", "positions",
-    "response", "reaction", "claim", "claims", "wager", "fate", "relationship", "values",
+    "response", "reaction", "claim", "claims", "request", "requests", "demand", "demands",
+    "appeal", "appeals", "plea", "pleas", "wager", "fate", "relationship", "values",
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",

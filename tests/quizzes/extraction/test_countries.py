@@ -1320,3 +1320,20 @@ def test_a_name_that_resembles_a_demonym_is_no_link(links_of):
 def test_a_city_state_is_named_as_people_name_it(links_of):
     found = links_of("Vatican archbishop Tom Reid said the rules were clear.")
     assert pairs(found) == {("Tom Reid", "Vatican City")}
+
+
+def test_an_envoy_for_another_country_keeps_their_own(links_of):
+    found = links_of("Canadian Special Representative for Peru Ana Lind said the talks were over.")
+    assert pairs(found) == {("Ana Lind", "Canada")}
+
+
+def test_a_headline_verb_after_a_country_is_no_group(links_of):
+    found = links_of("Peru issues travel warnings for six people; seeks help\nLima said on Monday.")
+    assert not any(subject.startswith("Peru issues") for subject, _country in pairs(found))
+    found = links_of("Peru tariffs hit exports from Chile\nTrade fell.")  # a finite verb follows
+    assert ("Peru tariffs", "Peru") in pairs(found)
+
+
+def test_what_a_country_asks_is_no_thing_of_it(links_of):
+    found = links_of("The court said it would not act on Peru's request this year.")
+    assert not any("request" in subject for subject, _country in pairs(found))
