@@ -24,7 +24,7 @@ from .fingerprint import (
 )
 from .numbers import MAX_NUMBER_CARDS, Count, accepted_forms, counts
 from .text import BLANK, contains_word, explanation, plain_spaces, without_honorific
-from .who_said import _name_pattern
+from .who_said import _name_pattern, is_document
 
 _MONTH_OR_YEAR = re.compile(
     r"\b(1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|September|"
@@ -171,7 +171,7 @@ def _country_card(link: CountryLink) -> QuestionDraft | None:
 
 def _speaker_card(quote: Quote) -> QuestionDraft | None:
     """The quote's sentence with its speaker's name blanked."""
-    if not quote.speaker:  # ctx.quotes are attributed
+    if not quote.speaker or is_document(quote.speaker):  # a law "states", no person
         return None
     blanked = _blank_person(quote.evidence, quote.speaker)
     if not blanked:

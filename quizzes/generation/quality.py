@@ -903,6 +903,32 @@ def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     return None
 
 
+# A word that makes a clause of a list: a verb of being or having, a modal, a pronoun.
+_CLAUSE_WORDS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "must", "do", "does", "did", "i", "we", "you", "he", "she", "it",
+    "they", "not", "no",
+}  # fmt: skip
+LIST_ITEMS = 3  # a list of people or bodies: three names or more, no clause
+
+
+def quote_is_a_list(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “farm unions, church groups and village elders”?": the groups a
+    speaker called on, set in quotation marks, are no statement to attribute."""
+    quote = _speaker_quote(draft)
+    if quote is None or draft.kind not in {"who_said", "true_false"}:
+        return None
+    text = plain(quote.text).strip(" .,;:…")
+    if not text[:1].islower():
+        return None
+    items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if i.strip()]
+    if len(items) < LIST_ITEMS or any(len(i.split()) > 4 for i in items):
+        return None
+    if any(w.casefold() in _CLAUSE_WORDS for i in items for w in i.split()):
+        return None
+    return "answer: the quotation is a list of names, not a statement"
+
+
 def answer_not_a_state(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Which country is Carrie Lam linked to?" → Hong Kong, beside China among the
     options: a territory that is part of another country is no country's answer."""
@@ -1551,6 +1577,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     # the marked answer is right
     unsure_fact,
     quote_is_a_label,
+    quote_is_a_list,
     short_quote_statement,
     short_quote_without_context,
     one_word_quote,
@@ -1686,7 +1713,10 @@ def over_the_fact_limit(draft: QuestionDraft, counts: Counter[str]) -> str | Non
     return None
 
 
-_CONTINUES = re.compile(r"\b(continued|continuing|went on|goes on|further|adding)\b", re.I)
+_CONTINUES = re.compile(
+    r"\b(continued|continuing|went on|goes on|further|adding|added|adds|also said|also says)\b",
+    re.I,
+)
 
 
 def _continues(first: Quote, second: Quote, text: str) -> bool:

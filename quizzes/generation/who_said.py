@@ -346,11 +346,30 @@ def only_quoted(name: str, article_text: str) -> bool:
     return name in article_text and name not in outside
 
 
+# The words of a law or a document's name ("the Harbour Act", "Decree No. 7").
+_DOCUMENT_WORDS = {
+    "Act", "Decree", "Constitution", "Article", "Section", "Ordinance", "Statute",
+    "Treaty", "Charter", "Resolution", "Directive", "Regulation",
+}  # fmt: skip
+
+
+def is_document(name: str) -> bool:
+    """ "Harbour Act No. 12 states …": a law quoted as if it spoke is no speaker among
+    people (blind judge, batch 12). Names of people share none of these words ("Bill"
+    and "Law" are left out: first names and surnames), save at a name's end ("Ana
+    Charter"), where only "Act" counts."""
+    tokens = name.replace(".", " ").split()
+    if not tokens:
+        return False
+    inner = tokens[:1] + tokens[1:-1]
+    return any(t in _DOCUMENT_WORDS for t in inner) or (len(tokens) > 1 and tokens[-1] == "Act")
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     for quote in ctx.quotes:
         speaker = quote.speaker
-        if not speaker:  # ctx.quotes are attributed
+        if not speaker or is_document(speaker):  # ctx.quotes are attributed
             continue
         key = quote_key(quote)
         prompt = f"Who said: “{shorten(shown(quote.text)).rstrip('.,;: ')}”?"

@@ -11,7 +11,7 @@ from quizzes.generation import generate_questions
 from quizzes.generation import quality as q
 from quizzes.generation import which_country as wc
 from quizzes.generation.text import BLANK
-from quizzes.generation.who_said import dead_in_article, names_a_thing
+from quizzes.generation.who_said import dead_in_article, is_document, names_a_thing
 
 from .facts_for_tests import link, quote
 from .test_quality import ctx_for, draft
@@ -183,3 +183,65 @@ def test_of_for_to_after_trying_is_the_articles_slip():
     assert q.misspelt_name(card, ctx_for("")) is not None
     kept = draft("cloze", f"Fill in the blank: She was tired of the boat by {BLANK}.", "May")
     assert q.misspelt_name(kept, ctx_for("")) is None
+
+
+# Who said: a statement, said by a person, once ------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Harbour Act No", "Decree No. 7", "Constitution of Velmar"])
+def test_a_law_or_a_decree_is_no_speaker(name):
+    assert is_document(name)
+
+
+@pytest.mark.parametrize("name", ["Bill Ruiz", "Law Chi-wai", "Ana Charter"])
+def test_people_named_like_documents_are_speakers(name):
+    assert not is_document(name)
+
+
+LIST_TEXT = (
+    "The minister called on “farm unions, church groups, and village elders, "
+    "town mayors and youth leaders” to help.\n"
+    "The minister said “we will open every clinic, school and hall”.\n"
+)
+
+
+def _said(words, text=LIST_TEXT):
+    return draft(
+        "who_said",
+        f"Who said: “{words}”?",
+        "Ana Ruiz",
+        source=quote(words, "Ana Ruiz", source=text),
+    )
+
+
+def test_a_list_of_groups_in_quotation_marks_is_no_statement():
+    asked = _said("farm unions, church groups, and village elders, town mayors and youth leaders")
+    assert q.quote_is_a_list(asked, ctx_for(LIST_TEXT)) is not None
+
+
+def test_a_statement_listing_things_is_kept():
+    asked = _said("we will open every clinic, school and hall")
+    assert q.quote_is_a_list(asked, ctx_for(LIST_TEXT)) is None
+
+
+ADDED_TEXT = (
+    "At the summit, envoy Jane Doe said, “The talks are over.”\n"
+    "She added, “Nobody believes the offer.”\n"
+    "Later, John Roe said, “We will wait.”\n"
+)
+
+
+def test_words_the_speaker_added_at_once_are_one_utterance():
+    first = quote("The talks are over.", "Jane Doe", source=ADDED_TEXT)
+    second = quote("Nobody believes the offer.", "Jane Doe", source=ADDED_TEXT)
+    assert q._continues(first, second, ADDED_TEXT)
+    third = quote("We will wait.", "John Roe", source=ADDED_TEXT)
+    assert not q._continues(second, third, ADDED_TEXT)
+
+
+def test_a_law_quoted_as_speaking_makes_no_card_with_its_name_blanked():
+    from quizzes.generation import cloze
+
+    text = "The Harbour Act states “no ship shall dock at night”.\n"
+    law = quote("no ship shall dock at night", "Harbour Act", source=text)
+    assert cloze._speaker_card(law) is None
