@@ -744,7 +744,8 @@ DOCUMENT_NOUNS = {
     "document", "filing", "ruling", "judgment", "judgement", "communique", "communiqué",
     "declaration", "resolution", "email", "e-mail", "notice", "bulletin", "announcement",
     "press", "blog", "column", "editorial", "petition", "complaint", "lawsuit", "indictment",
-    "summary", "transcript", "minutes", "decision", "verdict", "opinion",
+    "summary", "transcript", "minutes", "decision", "verdict", "opinion", "decree", "edict",
+    "proclamation", "directive",
 }  # fmt: skip
 # Verbs by which someone puts out a text: with a document as object they report speech
 # ("X released a statement: ...", "X issued a statement saying ...").

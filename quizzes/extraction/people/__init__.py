@@ -96,6 +96,13 @@ them, ``grouping.GROUPING_RULES`` give each its person; ``PeopleIndex.build`` ru
 from __future__ import annotations
 
 from .index import Mention, PeopleIndex
-from .tokens import LOOKBACK_CHARS, NAME_PARTICLES, initials
+from .tokens import LOOKBACK_CHARS, NAME_PARTICLES, designation_number, initials
 
-__all__ = ["LOOKBACK_CHARS", "NAME_PARTICLES", "Mention", "PeopleIndex", "initials"]
+__all__ = [
+    "LOOKBACK_CHARS",
+    "NAME_PARTICLES",
+    "Mention",
+    "PeopleIndex",
+    "designation_number",
+    "initials",
+]

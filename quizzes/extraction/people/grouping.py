@@ -6,6 +6,7 @@ the rules before it and fills its own (the field comments say which rule writes 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -223,6 +224,32 @@ def _ends_name(doc: Doc, tok: Token) -> bool:
     )
 
 
+# Titles of monarchs and popes, known by one (regnal) name: "Pope Leo", "Queen Margrethe II".
+REGNAL_TITLES = {
+    "pope", "king", "queen", "emperor", "empress", "prince", "princess", "sultan", "emir",
+    "tsar", "czar", "shah", "patriarch",
+}  # fmt: skip
+_REGNAL_ORDINAL = re.compile(r"^[IVX]+$")
+
+
+def regnal_names(g: Grouping) -> None:
+    """ "Pope Leo ... Leo said": a person the article names by one name (and its ordinal,
+    "Olaf V") after a monarch's or a pope's title is named with the title, as people write
+    it ("Pope Leo"), not by a bare given name; never one also named in full ("Princess
+    Ana ... Ana Reyes")."""
+    titled: dict[str, str] = {}
+    for r, name in g.assigned:
+        title = g.doc[r.name_first - 1] if r.name_first > r.first else None
+        if (
+            title is not None
+            and title.text[:1].isupper()
+            and title.lower_ in REGNAL_TITLES
+            and all(_REGNAL_ORDINAL.match(w) for w in name.split()[1:])
+        ):
+            titled.setdefault(name, f"{title.text} {name}")
+    g.assigned = [(r, titled.get(name, name)) for r, name in g.assigned]
+
+
 GroupingRule = Callable[[Grouping], None]
 GROUPING_RULES: tuple[GroupingRule, ...] = (
     full_names,
@@ -231,6 +258,7 @@ GROUPING_RULES: tuple[GroupingRule, ...] = (
     known_surnames,
     family_and_middle_names,
     lone_surnames,
+    regnal_names,
 )
 
 

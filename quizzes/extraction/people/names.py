@@ -21,6 +21,7 @@ from .tokens import (
     NAME_PARTICLES,
     NORP_DESCRIPTORS,
     acronym_token,
+    designation_number,
     hyphen_name,
     is_acronym,
     is_name_token,
@@ -223,6 +224,8 @@ def _name_words(doc: Doc, k: int, b: int) -> tuple[str, ...] | None:
     words = [name_word(t.text) for t in doc[k : b + 1] if t.text not in JOINERS]
     if not words or sum(w not in NAME_PARTICLES for w in words) > 5:
         return None
+    if designation_number(doc, b) is not None:
+        return None  # "Republic Act No. 12": a numbered law or document, not a name
     if len(words) == 1 and acronym_token(doc[k]):
         return None  # "The FCFC said": an organisation's initials, not a name
     if any(w in ORG_WORDS for w in words) or words[0] in NON_PERSON_FIRST_WORDS:

@@ -137,6 +137,22 @@ def hyphen_name(doc: Doc, i: int) -> bool:
     )
 
 
+# Words by which a law, an order or a document is given its number ("Act No. 12").
+NUMBER_WORDS = {"no", "nos", "nr", "number"}
+
+
+def designation_number(doc: Doc, i: int) -> int | None:
+    """ "Decree No. 12", "Order Number 7": the number's token when token i is the capitalised
+    word of a numbered designation, else None (such a name is a text's, never a person's)."""
+    tok = doc[i]
+    if not is_capitalised(tok) or fold_word(tok.text.rstrip(".")) not in NUMBER_WORDS:
+        return None
+    k = i + 1
+    if k < len(doc) and doc[k].text == ".":
+        k += 1
+    return k if k < len(doc) and doc[k].like_num else None
+
+
 def labels(doc: Doc, run: tuple[int, int]) -> set[str]:
     """The entity labels of the tokens of a run (inclusive bounds)."""
     return {doc[k].ent_type_ for k in range(run[0], run[1] + 1)}

@@ -69,7 +69,18 @@ def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
                 break
             head = head.head
     verb_set = {v.i for v in s.verbs}
-    return next((t for t in chain if t.i in verb_set), None)
+    return next((t for t in chain if t.i in verb_set and not _across_semicolon(ctx, s, t)), None)
+
+
+def _across_semicolon(ctx: QuoteContext, s: Sentence, verb: Token) -> bool:
+    """ "X added, “...”; the agency did not reveal ...": a semicolon outside the quotation
+    between it and the verb ends the clause the quotation is in, so that verb is another's."""
+    if not s.quote_tokens:
+        return False
+    a, b = sorted(
+        (verb.i, s.quote_tokens[0].i if verb.i < s.quote_tokens[0].i else s.quote_tokens[-1].i)
+    )
+    return any(t.text == ";" and ctx.in_quote[t.i] is None for t in ctx.doc[a + 1 : b])
 
 
 def according_to_verb(ctx: QuoteContext, s: Sentence) -> Token | None:

@@ -24,7 +24,7 @@ from ..lexicon import (
     PUBLISH_VERBS,
     UNNAMED_PERSON_NOUNS,
 )
-from ..people import LOOKBACK_CHARS, Mention
+from ..people import LOOKBACK_CHARS, Mention, designation_number
 from ..text import fold_word
 from .context import (
     SUBJECT_DEPS,
@@ -225,6 +225,43 @@ def representative_of_person(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def person_after_source(s: Speakers, tok: Token) -> Said | None:
+    """ "According to the agency Tana, the judge of X, Ana Roe, said ...": the parse makes
+    the source the subject with the speaker in apposition to it; the person speaks."""
+    if tok.dep_ not in SUBJECT_DEPS or not _after_according_to(tok):
+        return None
+    people = s.ctx.people
+    for sub in tok.subtree:
+        if sub.i > tok.i and sub.dep_ == "appos" and s.ctx.in_quote[sub.i] is None:
+            name = people.person_at(sub.i)
+            if name:
+                return Said(name, "explicit", "person_after_source")
+    return None
+
+
+def _after_according_to(tok: Token) -> bool:
+    """tok ends the "According to X" phrase that opens its sentence."""
+    words = [t for t in tok.doc[tok.sent.start : tok.i] if not t.is_punct or t.text in "-"]
+    return (
+        len(words) >= 2
+        and words[0].lower_ == "according"
+        and words[1].lower_ == "to"
+        and not any(t.text in ",;:" for t in tok.doc[tok.sent.start : tok.i])
+    )
+
+
+def numbered_designation(s: Speakers, tok: Token) -> Said | None:
+    """ "Executive Order No. 9 states": a law or a document named with its number speaks
+    under that whole name, number included."""
+    end = designation_number(s.ctx.doc, tok.i)
+    if end is None:
+        return None
+    doc, start = s.ctx.doc, tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return Said(doc[start : end + 1].text, "explicit", "numbered_designation")
+
+
 def named_person(s: Speakers, tok: Token) -> Said | None:
     """ "Mr D'Anieri said": a mention of a person of the article, also through an apposition
     or a compound ("the farmer, Ana Smith, said")."""
@@ -323,7 +360,7 @@ def court_text(s: Speakers, tok: Token) -> Said | None:
 
 def _author_of(s: Speakers, doc_noun: Token) -> str | None:
     for phrase in _author_phrases(doc_noun):
-        name = _named_in(s, phrase) or _owner(s, phrase)
+        name = _named_in(s, phrase) or _owner(s, phrase) or _described_in(s, phrase)
         if name:
             return name
     return _publisher(s, doc_noun)
@@ -408,6 +445,15 @@ def _named_in(s: Speakers, phrase: Token) -> str | None:
         org = people.organisation_at(t.i)
         if org:
             return org
+    return None
+
+
+def _described_in(s: Speakers, phrase: Token) -> str | None:
+    """ "a decree signed by the king": the office holder named earlier ("King Ode")."""
+    for obj in (c for c in phrase.children if c.dep_ == "pobj"):
+        said = definite_description(s, obj)
+        if said is not None:
+            return said.speaker
     return None
 
 
@@ -658,6 +704,8 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     kind_noun_with_its_name,
     organisation_kind_noun,
     representative_of_person,
+    person_after_source,
+    numbered_designation,
     named_person,
     organisation_in_apposition,
     owned_organisation,

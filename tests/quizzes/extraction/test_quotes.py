@@ -1668,7 +1668,7 @@ def test_a_statement_read_on_behalf_of_someone_is_theirs(quotes_of):
 
 def test_a_message_from_someone_read_out_by_another_is_the_author_s(quotes_of):
     text = 'Bishop Carla Ruiz read out a message from Pope Clement: "Peace is possible."'
-    assert said(quotes_of(text)) == {"Peace is possible.": "Clement"}
+    assert said(quotes_of(text)) == {"Peace is possible.": "Pope Clement"}
 
 
 def test_as_the_ruling_put_it_just_before_the_quotation_is_the_court_s(quotes_of):
@@ -1694,3 +1694,53 @@ def test_a_country_s_one_air_force_or_coast_guard_speaks_as_written(quotes_of, t
 def test_the_air_force_s_spokesman_is_nobody_named(quotes_of):
     text = 'Two jets crashed. An air force spokesman said both pilots were "safe".'
     assert said(quotes_of(text)) == {"safe": None}
+
+
+def test_a_pope_named_by_one_name_keeps_the_title_and_signs_a_decree(quotes_of):
+    text = (
+        "Pope Leo met pilgrims in the square on Sunday. The decree signed by the Pope read "
+        '"All clergy must report abuse at once." Later, Leo said the rules were "a first step".'
+    )
+    assert said(quotes_of(text)) == {
+        "All clergy must report abuse at once.": "Pope Leo",
+        "a first step": "Pope Leo",
+    }
+
+
+def test_a_title_before_a_first_name_of_someone_named_in_full_is_not_kept(quotes_of):
+    text = (
+        "Princess Ana Reyes thanked her voters on Friday. "
+        'Princess Ana said she was "very grateful to them".'
+    )
+    assert said(quotes_of(text)) == {"very grateful to them": "Ana Reyes"}
+
+
+def test_a_law_with_its_number_speaks_under_its_whole_name(quotes_of):
+    text = (
+        'Executive Order No. 112, also known as the "Harbour Rule", states "no vessel may '
+        'enter the bay at night without a permit from the port authority."'
+    )
+    found = said(quotes_of(text))
+    assert found[
+        "no vessel may enter the bay at night without a permit from the port authority."
+    ] == ("Executive Order No. 112")
+
+
+def test_the_person_after_an_according_to_source_speaks_not_the_agency(quotes_of):
+    text = (
+        "According to the news agency Tana, the chief judge of Kandor, Rami Sadeq Oru, said "
+        'the nine must face "grave fraud charges", adding the state would press on.'
+    )
+    assert said(quotes_of(text)) == {"grave fraud charges": "Rami Sadeq Oru"}
+
+
+def test_a_verb_across_a_semicolon_is_not_the_quotations(quotes_of):
+    text = (
+        'The charter of the Union bans "any meddling of a political kind," a Union '
+        "spokesperson said. The spokesperson added about the bid, they "
+        '"would not take up such cases"; the Union did not reveal whether it had received any.'
+    )
+    assert said(quotes_of(text)) == {
+        "any meddling of a political kind": None,
+        "would not take up such cases": None,
+    }
