@@ -196,6 +196,7 @@ from .places import (
     facilities_named_after_a_city,
     facility_links,
     home_nations_in_their_state,
+    named_sites_placed,
     place_links,
 )
 
@@ -234,6 +235,7 @@ RULES: tuple[Rule, ...] = (
     life_nouns,
     event_links,
     facility_links,
+    named_sites_placed,
     facilities_named_after_a_city,
     place_links,
     home_nations_in_their_state,

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from .. import geo
 from ..lexicon import OFFICE_TITLES
 from .context import CountryContext, CountryMention, clean, two_letter_code
+from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
     EVENT_NOUNS,
@@ -855,13 +856,25 @@ def events_that_hit_a_country(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.dep_ != "dobj" or tok.head.lemma_ not in _HITTING_VERBS:
             continue
-        mention = ctx.mentions.get(tok.i)
-        if mention is None or mention.form != "name":
+        country = _country_hit(ctx, tok)
+        if country is None:
             continue
         subject = _hitting_subject(tok.head)
         if subject is None or not _placeable_subject(ctx, subject, happened=True):
             continue
-        ctx.add(_phrase(ctx, subject), mention.country, subject.i, "other", "event_hit_country")
+        ctx.add(_phrase(ctx, subject), country, subject.i, "other", "event_hit_country")
+
+
+def _country_hit(ctx: CountryContext, obj: Token) -> str | None:
+    """The country named as what was hit ("hit Chile"), or as where the thing hit stands
+    ("struck the Santa Rosa Cathedral in Cusco, Peru")."""
+    mention = ctx.mentions.get(obj.i)
+    if mention is not None:
+        return mention.country if mention.form == "name" else None
+    if obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return place_named_after(ctx, prep.i) if prep is not None else None
 
 
 def _hitting_subject(verb: Token) -> Token | None:

@@ -226,6 +226,44 @@ def facility_links(ctx: CountryContext) -> None:
                 ctx.add(ctx.doc[start:end].text, country, tok.i, "other", "facility")
 
 
+# Named things that stand somewhere: "the Santa Rosa Cathedral in Cusco, Peru".
+_NAMED_SITES = {"FAC", "ORG"}
+
+
+def named_sites_placed(ctx: CountryContext) -> None:
+    """Rule 12b: "the Santa Rosa Cathedral in Cusco, Peru", "the Santa Rosa Cathedral in
+    Peru": a named building or body of two words or more that the text places in a country it
+    names, right after its name (a name holding a country is the organisation rule's; one word
+    alone is too often a group or a disease the small model tags ORG)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in _NAMED_SITES or len(clean(ent.text).split()) < 2:
+            continue
+        if any(t.i in ctx.mentions for t in ent):
+            continue
+        country = place_named_after(ctx, ent.end)
+        if country is not None:
+            kind = "place" if ent.label_ == "FAC" else "organisation"
+            ctx.add(clean(ent.text), country, ent.root.i, kind, "named_site_placed")
+
+
+def place_named_after(ctx: CountryContext, k: int) -> str | None:
+    """The country when token ``k`` opens "in <place>" and the text names that country there:
+    "in Peru", or "in Cusco, Peru" (a region or island the data lacks too, "in Mindanao,
+    Peru", unless the place is known to be in another country)."""
+    tokens = ctx.tokens
+    if k + 1 >= len(tokens) or tokens[k].lower_ != "in" or tokens[k].dep_ != "prep":
+        return None
+    obj = next((c for c in tokens[k].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    mention = ctx.mentions.get(obj.i)
+    if mention is not None:
+        return mention.country if mention.form == "name" else None
+    stated = _stated_country_after(ctx, obj)
+    known = ctx.country_of_place(obj)
+    return stated if stated and known in (None, stated) else None
+
+
 def _facility_place(ctx: CountryContext, obj: Token) -> tuple[str, int] | None:
     """(country, end token) of the place a facility is in, when the text names the country."""
     mention = ctx.mentions.get(obj.i)

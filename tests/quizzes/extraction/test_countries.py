@@ -1337,3 +1337,15 @@ def test_a_headline_verb_after_a_country_is_no_group(links_of):
 def test_what_a_country_asks_is_no_thing_of_it(links_of):
     found = links_of("The court said it would not act on Peru's request this year.")
     assert not any("request" in subject for subject, _country in pairs(found))
+
+
+def test_a_named_building_placed_in_a_town_of_a_named_country(links_of):
+    found = links_of("Two bombs on Sunday struck the Santa Rosa Cathedral in Ilave, Peru.")
+    assert {("Santa Rosa Cathedral", "Peru"), ("Two bombs", "Peru")} <= pairs(found)
+    found = links_of("Doctors at the Santa Rosa Hospital in Peru treated the wounded.")
+    assert ("Santa Rosa Hospital", "Peru") in pairs(found)
+
+
+def test_a_named_building_in_a_town_of_another_country_is_not_placed_by_the_comma(links_of):
+    found = links_of("The Santa Rosa Cathedral in Lima, Chile was closed.")
+    assert ("Santa Rosa Cathedral", "Chile") not in pairs(found)
