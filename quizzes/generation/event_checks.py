@@ -19,6 +19,7 @@ from .wording import (
     _ADVERBS,
     _PREPOSITION_WORDS,
     _STOP_AUX,
+    EVENT_NOUNS,
     ClauseParts,
     _passive_by,
     _tables,
@@ -543,14 +544,48 @@ def _one_expression(a: DatedFact, b: DatedFact) -> bool:
     return len(_TOKEN.findall(evidence[left.end() : right.start()])) <= 2
 
 
+def _already_past(dated: DatedFact, events: list[DatedFact]) -> bool:
+    """Does another sentence, dated earlier, speak of this event as past ("on
+    Wednesday, the search for survivors of the earthquake ended")?"""
+    parts = clause_parts(strip_time(dated.event.event, dated.event.when))
+    if parts is None or len(parts.subject) < 2 or parts.subject[0].casefold() != "the":
+        return False
+    head = parts.subject[-1].strip(",").casefold()
+    if head not in EVENT_NOUNS:
+        return False
+    mention = re.compile(rf"\b(?:of|since|after|following|from) the {re.escape(head)}\b", re.I)
+    return any(
+        other.event.evidence_start != dated.event.evidence_start
+        and other.when.before(dated.when)
+        and mention.search(other.event.evidence)
+        for other in events
+    )
+
+
+def _weekday(dated: DatedFact) -> bool:
+    return dated.event.rule.startswith("weekday")
+
+
+def weekdays_out_of_order(dated: list[DatedFact]) -> set[str]:
+    """The dates read from a weekday that break the story's order: "the earthquake
+    struck on Friday", taken as the Friday before publication, when on (earlier)
+    Wednesday the search for survivors "of the earthquake" ended. That Friday is the
+    week before; nothing that weekday dates is asked ("the leaders spoke on Friday
+    night" too). Only an event's name counts ("of the court" is no step of a story)."""
+    return {d.event.date or "" for d in dated if _weekday(d) and _already_past(d, dated)}
+
+
 def clean_events(dated: list[DatedFact]) -> list[DatedFact]:
     """The events that pass EVENT_RULES, less those whose time expression is read
     twice with different dates ("January of last year" as January of this year
-    and as last year): which one is right, the check cannot tell."""
+    and as last year): which one is right, the check cannot tell; and those whose
+    weekday breaks the story's order (weekdays_out_of_order)."""
+    broken = weekdays_out_of_order(dated)
     return [
         d
         for d in dated
         if event_problem(d) is None
+        and not (_weekday(d) and d.event.date in broken)
         and not any(
             other is not d
             and (other.when.before(d.when) or d.when.before(other.when))

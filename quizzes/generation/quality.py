@@ -1921,7 +1921,10 @@ def same_event_twice(
             continue
         theirs = _subject_and_verb(other)
         named_only = _NAMED_ONLY & {mine[1], theirs[1] if theirs else ""}
-        if theirs == mine or (named_only and draft.target == other.target):
+        # "bombings took place" (June) and "a bombing happened" (27 June): one name
+        head = theirs[0] if theirs else ""
+        one_name = bool(head and mine[0]) and mine[0].rstrip("s") == head.rstrip("s")
+        if theirs == mine or (named_only and (draft.target == other.target or one_name)):
             return f"the same event as “{other.prompt[:60]}”"
         if _unnamed_things_on_one_day(draft, other):
             # "When did the tremor leave five dead?", "When did the quake damage 143
@@ -2409,7 +2412,18 @@ def _anchored(text: str, question: QuizQuestion) -> bool:
         around = " ".join([*before.split()[-5:], *after.split()[:5]])
         if _mostly_said(around, text, minus=question.answer, share=0.5):
             return True
+    if question.kind == "when" and _mostly_said(
+        # "We proposed a bill in 2016 …" answers "In what year was a bill proposed
+        # for banning X?": the year beside half of what was done (names aside)
+        _CAPITALISED.sub(" ", question.prompt.split(" ", 1)[-1]),
+        text,
+        share=0.5,
+    ):
+        return True
     return _mostly_said(question.prompt.replace(BLANK, " "), text, minus=question.answer)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
 def _mostly_said(statement: str, text: str, *, minus: str = "", share: float = 0.6) -> bool:

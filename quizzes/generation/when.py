@@ -19,6 +19,7 @@ from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, restore_names
 from .wording import (
+    EVENT_NOUNS,
     ClauseParts,
     clause_parts,
     past_to_base,
@@ -141,8 +142,33 @@ def month_of_every_date(a: Asked) -> str | None:
     return None
 
 
+_HAPPENED = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"
+
+
+def one_of_many_events(a: Asked) -> str | None:
+    """ "When did a bombing happen?" in an article that tells of "three bombings in
+    a week": "a bombing" does not say which one (the others' dates are right too). Only
+    a subject that is itself the event counts ("a plane crashed" names the crash)."""
+    parts = a.parts
+    if parts is None or len(parts.subject) < 2 or parts.subject[0].casefold() not in {"a", "an"}:
+        return None
+    head = parts.subject[-1].strip(",").casefold()
+    verb = parts.verb.strip(",;:").casefold()
+    if head not in EVENT_NOUNS and (past_to_base(verb) or verb) not in _HAPPENED:
+        return None
+    plural = re.compile(rf"\b{re.escape(head)}e?s\b", re.I)
+    if plural.search(a.ctx.article_text):
+        return f"“{' '.join(parts.subject)}” is one of several the article tells of"
+    return None
+
+
 AskedRule = Callable[[Asked], "str | None"]
-PROMPT_RULES: tuple[AskedRule, ...] = (vague_action, one_of_several, month_of_every_date)
+PROMPT_RULES: tuple[AskedRule, ...] = (
+    vague_action,
+    one_of_several,
+    month_of_every_date,
+    one_of_many_events,
+)
 
 
 def prompt_problem(a: Asked) -> str | None:
@@ -194,6 +220,18 @@ def _first_time(parts: ClauseParts) -> str:
     return " ".join([*words[: parts.verb_index], "first", *words[parts.verb_index :]])
 
 
+# "in the country's capital, Lomé": the prompt names no country, so the name alone
+_POSSESSIVE_APPOSITIVE = re.compile(
+    r"\b(?:the|its) (?:country|nation|state|region|island)[’']s (?:[a-z]+ ){0,2}?[a-z]+, "
+    r"(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+)
+
+
+def named_not_described(prompt: str) -> str:
+    """ "When did riots break out in the country's capital, Lomé?" -> "… in Lomé?"."""
+    return _POSSESSIVE_APPOSITIVE.sub(lambda m: m["name"], prompt)
+
+
 # ----------------------------------------------------------------- the builder
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
@@ -213,9 +251,12 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
         prompt = (
-            without_birth_name(
-                with_article(
-                    restore_names(without_country_roles(prompt, ctx), ctx.article_text), clause
+            named_not_described(
+                without_birth_name(
+                    with_article(
+                        restore_names(without_country_roles(prompt, ctx), ctx.article_text),
+                        clause,
+                    )
                 )
             )
             if prompt

@@ -241,6 +241,9 @@ def core_words(clause: str) -> list[str] | None:
 
 _PRONOUNS = {"that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "which", "who"}
 _REPORTING = {"say", "tell", "add", "announce", "report", "write", "state", "claim", "note"}
+# Verbs whose past participle after a noun describes it, not something done: "a letter
+# dated 4 May" ("When did the letter date?" is no question).
+_NOT_AN_ACTION = {"date"}
 
 
 _RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
@@ -491,14 +494,18 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
         len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
     ):
         return None  # "a spokesman said", "Prentiss said in a statement" say nothing
+    if base in _NOT_AN_ACTION:
+        return None  # "an order dated Monday": the participle dates a document
     if raw.endswith(","):
-        base += ","  # "began, according to …"
+        # "officials said, ten houses burned": reported speech is "said that …";
+        # "began, according to …" keeps its comma.
+        base += " that" if base in _REPORTING else ","
     return f"{wh} did {' '.join([*subject, base, *rest])}?"
 
 
 # Nouns that name something that happens, so "When did the … take place?" is a
 # question: "the dissolution of the USSR", "the 2019 election", "the summit".
-_EVENT_NOUNS = {
+EVENT_NOUNS = {
     "war", "election", "elections", "summit", "meeting", "attack", "attacks", "strike",
     "crash", "collapse", "fire", "flood", "floods", "earthquake", "storm", "trial", "vote",
     "referendum", "ceremony", "conference", "game", "match", "race", "final", "tournament",
@@ -528,7 +535,7 @@ def _is_noun_phrase(words: list[str]) -> bool:
         return False
     head = match["head"].split()
     last = head[-1].casefold()
-    if last not in _EVENT_NOUNS and not (last.endswith(_EVENT_SUFFIXES) and len(last) > 6):
+    if last not in EVENT_NOUNS and not (last.endswith(_EVENT_SUFFIXES) and len(last) > 6):
         return False
     _, index, _, nouns = _tables()
     for word in [*head, *(match["of"] or "").split()]:

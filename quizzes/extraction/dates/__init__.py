@@ -259,6 +259,10 @@ def _non_overlapping(found: list[Found]) -> list[Found]:
     return sorted(taken, key=lambda f: f[0])
 
 
+# "OSAKA, June 2 (Reuters) - ": a story filed the day it happened
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2} \(", re.M)
+
+
 def _expression(
     doc: Doc, text: str, start: int, end: int, kind: str, m: re.Match[str], published: date | None
 ) -> TimeExpression | None:
@@ -270,6 +274,8 @@ def _expression(
         tense = "future"
     if not accepted(Match(kind, m, span, tense, published)):
         return None
+    if kind == "weekday" and tense == "past" and _WIRE_DATELINE.search(text):
+        tense = "filed"  # a wire story's "on Tuesday" may be its filing day (resolve.weekday)
     when_start = start
     before = text[max(0, start - 8) : start]
     bound = BOUND_PREP.search(before)

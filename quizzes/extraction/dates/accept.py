@@ -340,4 +340,6 @@ def looks_ahead(kind: str, span: Span, tense: str) -> bool:
         return False
     if prev == "for" and kind != "month":
         return True
+    if any(t.lower_ == "effective" for t in span.doc[max(0, first.i - 4) : first.i]):
+        return True  # "an order issued, effective 1 p.m. on Sunday": in force later
     return prev in _AHEAD_UNLESS_PAST and tense != "past"

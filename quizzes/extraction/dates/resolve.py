@@ -194,10 +194,13 @@ def day_word(g: Groups, text: str, published: date | None, tense: str) -> str | 
 
 
 def weekday(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "on Tuesday": the last one before publication (the next one in the future tense)."""
+    """ "on Tuesday": the last one before publication (the next one in the future tense).
+    A past event on the publication's own weekday is the week before: "officials said
+    on Saturday", in an article published on a Saturday, would have said "today" (a
+    wire story under a dateline, tense "filed", may mean its filing day)."""
     if published is None:
         return None
-    return _weekday(WEEKDAYS[(g["w"] or "").lower()], published, tense, strict=False)
+    return _weekday(WEEKDAYS[(g["w"] or "").lower()], published, tense, strict=tense == "past")
 
 
 def weekend(g: Groups, text: str, published: date | None, tense: str) -> str | None:

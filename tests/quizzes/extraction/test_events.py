@@ -283,6 +283,22 @@ def test_weekday_after_a_hope_or_plan_is_the_coming_one(events_of):
     assert when_date(found) == [("Friday", "2026-03-06")]
 
 
+def test_a_past_weekday_is_never_the_publication_day_itself(events_of):
+    # published on a Wednesday: "on Wednesday" in the past tense is the week before
+    found = events_of("Harbour staff said on Wednesday, three cranes fell.", published=WEDNESDAY)
+    assert when_date(found) == [("Wednesday", "2026-03-04")]
+    found = events_of("The ferry strike ends on Wednesday.", published=WEDNESDAY)
+    assert [d for _, d in when_date(found)] == ["2026-03-11"]  # ahead: the day itself
+
+
+def test_a_time_an_order_takes_effect_is_ahead_of_the_order(events_of):
+    found = events_of(
+        "The county ordered the dunes cleared, effective 6 p.m. on Wednesday.",
+        published=WEDNESDAY,
+    )
+    assert [d for _, d in when_date(found)] == ["2026-03-11"]
+
+
 def test_reporting_verb_tense_not_the_quotation_tense(events_of):
     found = events_of(
         '"We are not going to let our neighbours down," Smith said in a statement on Tuesday.',

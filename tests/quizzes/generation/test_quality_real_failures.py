@@ -529,3 +529,14 @@ def test_no_which_country_question_when_the_title_names_the_answer():
     assert prompts(facts_for(untitled), untitled, "which_country") == [
         "Which country is Marta Olmedo from?"
     ]
+
+
+def test_a_quotation_stating_the_year_of_a_when_question_gives_it_away():
+    """ "We proposed a levy in 2016 …" answers "In what year was a levy proposed for
+    taxing yachts?": the year beside half of what the question names."""
+    asked = q.QuizQuestion(
+        kind="when", prompt="In what year was a levy proposed for taxing yachts?", answer="2016"
+    )
+    quoted = "Who said: “We proposed a levy in 2016 and nobody has read it since”?"
+    assert q.reveals(quoted, asked)
+    assert not q.reveals("Who said: “We moved the office to the coast in 2016”?", asked)

@@ -178,3 +178,106 @@ def test_an_action_done_twice_is_asked_as_the_first_time_only():
     )
     assert list(prompts) == ["When did Lindqvist first email the port authority?"]
     assert prompts["When did Lindqvist first email the port authority?"].answer == "3 January 2021"
+
+
+def test_reported_speech_is_asked_with_say_that():
+    prompts = _drafts_of(
+        [
+            (
+                "harbour staff said, three cranes fell",
+                "on 4 March",
+                "2021-03-04",
+                "Harbour staff said on 4 March, three cranes fell.",
+            )
+        ]
+    )
+    assert list(prompts) == ["When did harbour staff say that three cranes fell?"]
+
+
+def test_a_document_dated_a_day_is_no_when_question():
+    lines = [("the permit dated", "yesterday", "2021-03-19", "A permit dated yesterday closed the pier.")]  # fmt: skip
+    assert _drafts_of(lines) == {}
+
+
+def test_one_of_several_events_of_a_kind_is_not_asked_about_as_a():
+    bombing = (
+        "a car bombing happened",
+        "on 9 March",
+        "2021-03-09",
+        "In the port, a car bombing happened on 9 March.",
+    )
+    strike = ("a rail strike began", "on 2 March", "2021-03-02", "A rail strike began on 2 March.")
+    assert "When did a car bombing happen?" in _drafts_of([bombing, strike])
+    several = "Police counted four car bombings in the region that month."
+    lines = [bombing, strike, ("", "", "", several)]
+    text = "".join(s + "\n" for *_, s in lines)
+    facts = Facts(events=[event(c, w, i, s[:30], source=text) for c, w, i, s in lines if c])
+    prompts = {d.prompt for d in built(when, facts, text, published=date(2021, 3, 20))}
+    assert prompts == {"When did a rail strike begin?"}
+
+
+def test_a_weekday_event_already_past_at_an_earlier_date_is_not_asked():
+    """Published on a Saturday: "the flood peaked on Friday" read as the day before,
+    but on Wednesday crews had already cleared the damage "of the flood"."""
+    from dataclasses import replace
+
+    text = (
+        "On Wednesday, crews finished clearing the damage of the flood.\n"
+        "The flood peaked on Friday near the old bridge.\n"
+    )
+    cleared = event("crews finished clearing the damage of the flood", "On Wednesday", "2021-03-17", "On Wednesday", source=text)  # fmt: skip
+    peaked = event("The flood peaked near the old bridge", "on Friday", "2021-03-19", "The flood", source=text)  # fmt: skip
+    weekday = [replace(e, rule="weekday.verb_clause") for e in (cleared, peaked)]
+    prompts = {
+        d.prompt for d in built(when, Facts(events=weekday), text, published=date(2021, 3, 20))
+    }
+    assert prompts == {"When did the crews finish clearing the damage of the flood?"}
+    # dated by a date the article writes, the order is the article's own: asked
+    prompts = {
+        d.prompt
+        for d in built(when, Facts(events=[cleared, peaked]), text, published=date(2021, 3, 20))
+    }
+    assert "When did the flood peak near the old bridge?" in prompts
+
+
+def test_bombings_of_a_month_and_the_bombing_of_a_day_in_it_are_asked_once():
+    from quizzes.generation import generate_questions
+
+    text = (
+        "Two car bombings took place in the port in March, the police said.\n"
+        "The car bombing happened on 9 March near the fish market.\n"
+    )
+    facts = Facts(
+        events=[
+            event(
+                "Two car bombings took place in the port",
+                "in March",
+                "2021-03",
+                "Two car",
+                source=text,
+            ),  # fmt: skip
+            event(
+                "The car bombing happened near the fish market",
+                "on 9 March",
+                "2021-03-09",
+                "The car",
+                source=text,
+            ),  # fmt: skip
+        ]
+    )
+    drafts = generate_questions(facts, article_text=text, published=date(2021, 3, 20))
+    assert len([d for d in drafts if d.kind == "when"]) == 1
+
+
+def test_a_place_described_by_the_country_it_is_in_is_asked_by_its_name():
+    prompts = _drafts_of(
+        [
+            (
+                "riots broke out in the country's capital, Port Velo",
+                "in February",
+                "2021-02",
+                "Riots broke out in the country's capital, Port Velo, in February.",
+            )
+        ]
+    )
+    assert list(prompts) == ["When did the riots break out in Port Velo?"]
