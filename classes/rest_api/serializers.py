@@ -12,7 +12,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from classes.content import banks_assignable_by
-from classes.models import QUIZ_MAX_LENGTH, Assignment, Classroom
+from classes.models import QUIZ_MAX_LENGTH, Assignment, Classroom, Membership
 from config.api_fields import (
     AwareDateTimeField,
     PrimaryKeyField,
@@ -85,7 +85,7 @@ class ClassroomCreateInputSerializer(ClassroomUpdateInputSerializer):
     name = StrictCharField(max_length=120)
 
 
-class MemberSerializer(serializers.Serializer[Any]):  # one Membership or a page of them
+class MemberSerializer(serializers.Serializer[Membership]):
     id = serializers.IntegerField(source="student_id", help_text="The student's user id.")
     username = serializers.CharField(source="student.username")
     joined_at = serializers.DateTimeField()

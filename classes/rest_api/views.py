@@ -5,40 +5,47 @@ whose ClassError becomes the shared error shape in config.api_errors."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from classes import selectors, services
 from classes.models import Assignment, Classroom, Membership
 from config.api_common import IsTeacher
+from config.api_typing import SignedInApiRequest, SignedInApiView, serialize_many
 
 from . import serializers as s
+
+_M = TypeVar("_M", bound=Model)
 
 
 # --- students -----------------------------------------------------------------------------
 @extend_schema(tags=["classes"])
-class ClassListView(ListAPIView):
+class ClassListView(SignedInApiView, ListAPIView[Classroom]):
     """The classes the caller is a student of."""
 
     serializer_class = s.StudentClassroomSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Classroom]:
         if getattr(self, "swagger_fake_view", False):
             return Classroom.objects.none()
         return selectors.classroom_list_for_student(student=self.request.user)
 
     @extend_schema(summary="My classes")
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
 
 @extend_schema(tags=["classes"])
-class ClassJoinView(GenericAPIView):
+class ClassJoinView(SignedInApiView, GenericAPIView[Classroom]):
     """Join a class with its code."""
 
     serializer_class = s.StudentClassroomSerializer
@@ -50,7 +57,7 @@ class ClassJoinView(GenericAPIView):
         request=s.JoinInputSerializer,
         responses={201: s.StudentClassroomSerializer, 200: s.StudentClassroomSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         data = s.JoinInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         membership, created = services.classroom_join(
@@ -61,7 +68,7 @@ class ClassJoinView(GenericAPIView):
 
 
 @extend_schema(tags=["classes"])
-class ClassLeaveView(GenericAPIView):
+class ClassLeaveView(SignedInApiView, GenericAPIView[Classroom]):
     """Leave one of the caller's classes."""
 
     queryset = Classroom.objects.none()  # typing the path's id in the schema only
@@ -74,22 +81,22 @@ class ClassLeaveView(GenericAPIView):
         request=None,
         responses={204: None},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         classroom = selectors.classroom_get_for_student(student=request.user, classroom_id=pk)
         services.classroom_leave(student=request.user, classroom_id=classroom.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- teachers -----------------------------------------------------------------------------
-class TeachViewSet(viewsets.GenericViewSet):
+class TeachViewSet(SignedInApiView, viewsets.GenericViewSet[_M]):
     permission_classes = [IsAuthenticated, IsTeacher]
-    output_serializer: type[serializers.BaseSerializer]
+    output_serializer: type[serializers.BaseSerializer[_M]]
     lookup_value_converter = "id"
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[_M]]:
         return self.output_serializer
 
-    def _out(self, instance, code=status.HTTP_200_OK):
+    def _out(self, instance: _M, code: int = status.HTTP_200_OK) -> Response:
         data = self.output_serializer(instance, context=self.get_serializer_context()).data
         return Response(data, status=code)
 
@@ -111,22 +118,25 @@ class TeachViewSet(viewsets.GenericViewSet):
 )
 @extend_schema(tags=["teach"])
 class TeachClassViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, TeachViewSet
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    TeachViewSet[Classroom],
 ):
     """The caller's classes; another teacher's class is a 404."""
 
     output_serializer = s.TeachClassroomSerializer
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Classroom]:
         if getattr(self, "swagger_fake_view", False):
             return Classroom.objects.none()
         return selectors.classroom_list_for_teacher(teacher=self.request.user)
 
-    def _fresh(self, classroom):
+    def _fresh(self, classroom: Classroom) -> Classroom:
         return self.get_queryset().get(pk=classroom.pk)
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         data = s.ClassroomCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -136,14 +146,14 @@ class TeachClassViewSet(
             services.classroom_update(classroom=classroom, join_open=join_open)
         return self._out(self._fresh(classroom), status.HTTP_201_CREATED)
 
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         classroom = self.get_object()
         data = s.ClassroomUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.classroom_update(classroom=classroom, **data.validated_data)
         return self._out(self._fresh(classroom))
 
-    def perform_destroy(self, instance):
+    def perform_destroy(self, instance: Classroom) -> None:
         services.classroom_delete(classroom=instance)
 
     @extend_schema(
@@ -152,18 +162,18 @@ class TeachClassViewSet(
         responses={200: s.TeachClassroomSerializer},
     )
     @action(detail=True, methods=["post"], url_path="rotate-code")
-    def rotate_code(self, request, pk=None):
+    def rotate_code(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         classroom = services.classroom_rotate_code(classroom=self.get_object())
         return self._out(self._fresh(classroom))
 
 
-class TeachClassView(GenericAPIView):
+class TeachClassView(SignedInApiView, GenericAPIView[Membership]):
     """Base of the views of one of the caller's classes (404 when not theirs)."""
 
     permission_classes = [IsAuthenticated, IsTeacher]
     queryset = Membership.objects.none()  # typing the path's ids in the schema only
 
-    def _classroom(self, pk):
+    def _classroom(self, pk: int) -> Classroom:
         return selectors.classroom_get_for_teacher(teacher=self.request.user, classroom_id=pk)
 
 
@@ -174,10 +184,10 @@ class TeachMembersView(TeachClassView):
     serializer_class = s.MemberSerializer
 
     @extend_schema(summary="Students of a class", responses={200: s.MemberSerializer(many=True)})
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         members = selectors.member_list(classroom=self._classroom(pk))
         page = self.paginate_queryset(members)
-        return self.get_paginated_response(s.MemberSerializer(page, many=True).data)
+        return self.get_paginated_response(serialize_many(s.MemberSerializer, page))
 
     @extend_schema(
         summary="Add students by username or email",
@@ -185,7 +195,7 @@ class TeachMembersView(TeachClassView):
         request=s.MembersAddInputSerializer,
         responses={200: s.MembersAddedSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         classroom = self._classroom(pk)
         data = s.MembersAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -200,7 +210,9 @@ class TeachMembersImportView(TeachClassView):
     """Add the students listed in a CSV file."""
 
     parser_classes = [MultiPartParser]
-    serializer_class = s.MembersAddedSerializer
+    # What it answers, not a Membership: the stubs tie serializer_class to the
+    # queryset's model, and the queryset here only types the path's id.
+    serializer_class = s.MembersAddedSerializer  # type: ignore[assignment]
     extra_error_codes = ("413",)
 
     @extend_schema(
@@ -208,7 +220,7 @@ class TeachMembersImportView(TeachClassView):
         request={"multipart/form-data": s.MembersImportInputSerializer},
         responses={200: s.MembersAddedSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         classroom = self._classroom(pk)
         data = s.MembersImportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -228,7 +240,7 @@ class TeachMemberDetailView(TeachClassView):
         request=None,
         responses={204: None},
     )
-    def delete(self, request, pk: int, student_id: int):
+    def delete(self, request: SignedInApiRequest, pk: int, student_id: int) -> Response:
         services.member_remove(classroom=self._classroom(pk), student_id=student_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -250,19 +262,22 @@ class TeachMemberDetailView(TeachClassView):
 )
 @extend_schema(tags=["teach"])
 class TeachAssignmentViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, TeachViewSet
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    TeachViewSet[Assignment],
 ):
     """Assignments of the caller's classes; another teacher's are 404."""
 
     output_serializer = s.TeachAssignmentSerializer
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Assignment]:
         if getattr(self, "swagger_fake_view", False):
             return Assignment.objects.none()
         return selectors.assignment_list_for_teacher(teacher=self.request.user)
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         classrooms = selectors.classroom_list_for_teacher(teacher=request.user)
         data = s.AssignmentCreateInputSerializer(
             data=request.data, classrooms=classrooms, user=request.user
@@ -271,12 +286,12 @@ class TeachAssignmentViewSet(
         assignment = services.assignment_create(assigned_by=request.user, **data.validated_data)
         return self._out(self.get_queryset().get(pk=assignment.pk), status.HTTP_201_CREATED)
 
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         assignment = self.get_object()
         data = s.AssignmentUpdateInputSerializer(data=request.data, user=request.user)
         data.is_valid(raise_exception=True)
         services.assignment_update(assignment=assignment, user=request.user, **data.validated_data)
         return self._out(self.get_queryset().get(pk=assignment.pk))
 
-    def perform_destroy(self, instance):
+    def perform_destroy(self, instance: Assignment) -> None:
         services.assignment_delete(assignment=instance)
