@@ -147,7 +147,7 @@ def article_text_clean(text: str, *, field: str = "text") -> str:
     return text
 
 
-def article_text_from_upload(*, data: bytes, filename: str) -> str:
+def article_text_from_upload(*, data: bytes, filename: str | None) -> str:
     """The text of an uploaded (or command-line) article file: UTF-8 plain
     text or Markdown, at most ARTICLE_MAX_BYTES. Raises ArticleInputError."""
     suffix = PurePath(filename or "").suffix.lower()
@@ -176,7 +176,7 @@ def _title_from_text(text: str) -> str:
     return first_line[:117].rsplit(" ", 1)[0] + "…"
 
 
-def is_html_upload(filename: str) -> bool:
+def is_html_upload(filename: str | None) -> bool:
     return PurePath(filename or "").suffix.lower() in HTML_UPLOAD_SUFFIXES
 
 
@@ -202,7 +202,9 @@ def article_find_at_url(*, url: str) -> webpages.FoundArticle:
     return _found_article(found, field="url")
 
 
-def article_find_in_html(*, data: bytes, filename: str, url: str = "") -> webpages.FoundArticle:
+def article_find_in_html(
+    *, data: bytes, filename: str | None, url: str = ""
+) -> webpages.FoundArticle:
     """The same as article_find_at_url for a page saved as an .html file."""
     if not is_html_upload(filename):
         raise ArticleInputError("upload", "Upload a saved web page (.html or .htm).")

@@ -7,7 +7,11 @@ shape in config.api_errors."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from datetime import date
+from typing import Any, TypedDict, TypeVar
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -16,11 +20,13 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from config.api_common import ConditionalGetMixin, IsTeacher
 from config.api_errors import DomainError
 from config.api_parsers import JSONParser
+from config.api_typing import SignedInApiRequest, SignedInApiView
 from quizzes import authoring, services
 from quizzes.jobs import generation_fail_stale
 from quizzes.models import (
@@ -41,13 +47,27 @@ from quizzes.selectors import (
     generation_job_list_for_user,
     question_list_published,
 )
+from quizzes.webpages import FoundArticle
 
 from . import serializers as s
 from .filters import ChoiceFilter, QuestionFilter, TeachQuestionFilter
 from .public import PublicQuestionSerializer
 
+_M = TypeVar("_M", bound=Model)
 
-def article_fields_found(found) -> dict:
+
+class ArticleFields(TypedDict, total=False):
+    """article_create's fields (quizzes.services), each optional but the text."""
+
+    text: str
+    title: str
+    author: str
+    publisher: str
+    url: str
+    published_on: date | None
+
+
+def article_fields_found(found: FoundArticle) -> ArticleFields:
     """article_create's fields from what a web page says of itself."""
     return {
         "title": found.title,
@@ -64,13 +84,13 @@ def article_fields_found(found) -> dict:
     summary="Published questions of a bank",
     description="Never reveals which choice is correct. Conditional GET: send If-None-Match.",
 )
-class BankQuestionsView(ConditionalGetMixin, ListAPIView):
+class BankQuestionsView(ConditionalGetMixin, ListAPIView[Question]):
     """Published questions of a published bank, without answers."""
 
     serializer_class = PublicQuestionSerializer
     filterset_class = QuestionFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Question]:
         if getattr(self, "swagger_fake_view", False):
             return Question.objects.none()
         bank = bank_get_for_student(user=self.request.user, bank_id=self.kwargs["pk"])
@@ -78,10 +98,12 @@ class BankQuestionsView(ConditionalGetMixin, ListAPIView):
 
 
 @extend_schema(tags=["banks"])
-class BankArticleView(ConditionalGetMixin, GenericAPIView):
+class BankArticleView(ConditionalGetMixin, GenericAPIView[QuestionBank]):
     """The article of a published bank, with the evidence of its questions by offsets."""
 
-    serializer_class = s.StudentArticleSerializer
+    # What it answers, not a QuestionBank: the stubs tie serializer_class to the
+    # queryset's model, and the queryset here only types the path's id.
+    serializer_class = s.StudentArticleSerializer  # type: ignore[assignment]
     queryset = QuestionBank.objects.none()  # typing the path's id in the schema only
 
     @extend_schema(
@@ -91,7 +113,7 @@ class BankArticleView(ConditionalGetMixin, GenericAPIView):
         "question, its sentence as offsets into `text` and the index of its paragraph. "
         "Conditional GET: send If-None-Match.",
     )
-    def get(self, request, pk: int):
+    def get(self, request: Request, pk: int) -> Response:
         bank = bank_get_for_student(user=request.user, bank_id=pk)
         found = bank_article(bank=bank)
         if found is None:
@@ -100,17 +122,17 @@ class BankArticleView(ConditionalGetMixin, GenericAPIView):
 
 
 # --- teachers ---------------------------------------------------------------------------
-class TeachViewSet(viewsets.GenericViewSet):
+class TeachViewSet(SignedInApiView, viewsets.GenericViewSet[_M]):
     """Base of the teachers' resources: teachers only, 64-bit ids."""
 
-    output_serializer: type[serializers.BaseSerializer]
+    output_serializer: type[serializers.BaseSerializer[_M]]
     permission_classes = [IsAuthenticated, IsTeacher]
     lookup_value_converter = "id"  # config.api_fields.IdConverter: 64-bit ids only
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[_M]]:
         return self.output_serializer
 
-    def _out(self, instance, code=status.HTTP_200_OK):
+    def _out(self, instance: _M, code: int = status.HTTP_200_OK) -> Response:
         return Response(self.output_serializer(instance).data, status=code)
 
 
@@ -129,14 +151,14 @@ class TeachViewSet(viewsets.GenericViewSet):
 class TeachBankViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    TeachViewSet,
+    TeachViewSet[QuestionBank],
 ):
     """The caller's question banks (a superuser's: all). Others' banks are 404."""
 
     output_serializer = s.TeachBankSerializer
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[QuestionBank]:
         if getattr(self, "swagger_fake_view", False):
             return QuestionBank.objects.none()
         return (
@@ -150,7 +172,7 @@ class TeachBankViewSet(
             .order_by("title", "id")
         )
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         data = s.BankCreateInputSerializer(
             data=request.data, articles=articles_editable_by(request.user)
         )
@@ -158,7 +180,7 @@ class TeachBankViewSet(
         bank = authoring.bank_create(owner=request.user, **data.validated_data)
         return self._out(self.get_queryset().get(pk=bank.pk), status.HTTP_201_CREATED)
 
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         bank = self.get_object()
         data = s.BankUpdateInputSerializer(
             data=request.data, articles=articles_editable_by(request.user)
@@ -167,7 +189,7 @@ class TeachBankViewSet(
         authoring.bank_update(bank=bank, user=request.user, **data.validated_data)
         return self._out(self.get_queryset().get(pk=bank.pk))
 
-    def destroy(self, request, pk=None):
+    def destroy(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         authoring.bank_delete(bank=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -183,14 +205,16 @@ class TeachBankViewSet(
     destroy=extend_schema(summary="Archive a question (students' history stays)"),
 )
 @extend_schema(tags=["teach"])
-class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+class TeachQuestionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet[Question]
+):
     """Questions of the caller's banks, with their choices (correct flags included)."""
 
     output_serializer = s.TeachQuestionSerializer
     filterset_class = TeachQuestionFilter
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Question]:
         if getattr(self, "swagger_fake_view", False):
             return Question.objects.none()
         return (
@@ -202,7 +226,7 @@ class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
             .order_by("bank_id", "position", "id")
         )
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         data = s.QuestionCreateInputSerializer(
             data=request.data, banks=banks_editable_by(request.user)
         )
@@ -210,14 +234,14 @@ class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
         question = authoring.question_create(**data.validated_data)
         return self._out(self.get_queryset().get(pk=question.pk), status.HTTP_201_CREATED)
 
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         question = self.get_object()
         data = s.QuestionUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         authoring.question_update(question=question, **data.validated_data)
         return self._out(self.get_queryset().get(pk=question.pk))
 
-    def destroy(self, request, pk=None):
+    def destroy(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         authoring.question_delete(question=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -232,19 +256,19 @@ class TeachQuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tea
     ),
 )
 @extend_schema(tags=["teach"])
-class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet[Choice]):
     """Choices of the caller's questions; every change keeps the question valid."""
 
     output_serializer = s.TeachChoiceSerializer
     filterset_class = ChoiceFilter
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def _questions(self):
+    def _questions(self) -> QuerySet[Question]:
         return Question.objects.filter(bank__in=banks_editable_by(self.request.user)).exclude(
             status=QuestionStatus.ARCHIVED
         )
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Choice]:
         if getattr(self, "swagger_fake_view", False):
             return Choice.objects.none()
         return (
@@ -253,19 +277,19 @@ class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Teach
             .order_by("question_id", "position", "id")
         )
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         data = s.ChoiceCreateInputSerializer(data=request.data, questions=self._questions())
         data.is_valid(raise_exception=True)
         choice = authoring.choice_create(**data.validated_data)
         return self._out(choice, status.HTTP_201_CREATED)
 
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         choice = self.get_object()
         data = s.ChoiceUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._out(authoring.choice_update(choice=choice, **data.validated_data))
 
-    def destroy(self, request, pk=None):
+    def destroy(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         authoring.choice_delete(choice=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -282,24 +306,25 @@ class TeachChoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Teach
     ),
 )
 @extend_schema(tags=["teach"])
-class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet[Article]):
     """The caller's articles; generate a question bank from one."""
 
     output_serializer = s.ArticleSerializer
     parser_classes = [JSONParser, MultiPartParser]
     extra_error_codes = ("413",)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Article]:
         if getattr(self, "swagger_fake_view", False):
             return Article.objects.none()
         return articles_editable_by(self.request.user).order_by("-created_at", "-id")
 
-    def create(self, request):
+    def create(self, request: SignedInApiRequest) -> Response:
         data = s.ArticleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        given = dict(data.validated_data)
-        upload = given.pop("file", None)
-        found = None
+        values = data.validated_data.copy()
+        upload: UploadedFile[bytes] | None = values.pop("file", None)
+        given: ArticleFields = values
+        found: FoundArticle | None = None
         try:
             if upload is not None and services.is_html_upload(upload.name):
                 found = services.article_find_in_html(
@@ -330,7 +355,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
         responses={202: s.GenerationJobSerializer},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser])
-    def generate(self, request, pk=None):
+    def generate(self, request: SignedInApiRequest, pk: int | None = None) -> Response:
         article = self.get_object()
         data = s.GenerateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -348,22 +373,24 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachView
     retrieve=extend_schema(summary="One generation job: queued, running, done or failed"),
 )
 @extend_schema(tags=["teach"])
-class GenerationJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet):
+class GenerationJobViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, TeachViewSet[GenerationJob]
+):
     """Generation jobs of the caller (a superuser's: all); others' are 404. A job
     whose worker was lost for good is failed, with the reason, before it is shown."""
 
     output_serializer = s.GenerationJobSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[GenerationJob]:
         if getattr(self, "swagger_fake_view", False):
             return GenerationJob.objects.none()
         return generation_job_list_for_user(user=self.request.user)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         generation_fail_stale(job_ids=list(self.get_queryset().values_list("pk", flat=True)))
         return super().list(request, *args, **kwargs)
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         job = self.get_object()
         if generation_fail_stale(job_ids=[job.pk]):
             job.refresh_from_db()
