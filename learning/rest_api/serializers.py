@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, NotRequired, Protocol, TypedDict, TypeVar, cast
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_serializer
@@ -23,8 +24,18 @@ from config.api_fields import (
     datetime_text,
 )
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
-from learning.models import CardState, QuizMode
+from learning.assignments import StudentAssignment
+from learning.models import Card, CardState, QuizAttempt, QuizMode, StudyPreferences
+from learning.selectors import CardBack, QueueItem, StudyQueue
 from quizzes.api import PublicQuestionSerializer, banks_none
+
+if TYPE_CHECKING:  # the doors' model classes, for annotations (and class bases, as strings)
+    from classes.api import Classroom  # noqa: F401  (a class base's string: ruff cannot see it)
+    from quizzes.api import (
+        Article,  # noqa: F401  (a class base's string: ruff cannot see it)
+        Question,
+        QuestionBank,
+    )
 
 STATE_NAMES = {
     CardState.NEW: "new",
@@ -39,8 +50,100 @@ MAX_DURATION_MS = 24 * 3600 * 1000
 BATCH_MAX = 500
 
 
+# --- what the views hand the output serializers -------------------------------------------
+class QueueItemData(TypedDict):
+    """One item of the study queue as QueueItemSerializer reads it (queue_item_data)."""
+
+    back: CardBack
+    id: int
+    card: int
+    question: Question
+    state: str
+    due: datetime
+    is_new: bool
+    intervals: dict[str, str]
+    interval_seconds: dict[str, int]
+
+
+class QueueData(TypedDict):
+    """The study queue as QueueSerializer reads it (queue_data)."""
+
+    due_count: int
+    new_available: int
+    learning_count: int
+    review_count: int
+    new_limit: int
+    new_left: int
+    items: list[QueueItemData]
+
+
+class StudyMoreData(TypedDict):
+    new_cards_per_day: int
+    extra_new_cards: int
+    new_limit: int
+
+
+class SettleData(TypedDict):
+    settled: int
+    answered_count: int
+    correct_count: int
+    finished: bool
+
+
+class AttemptData(TypedDict):
+    """An attempt as AttemptDetailSerializer reads it (learning.rest_api.views.attempt_data)."""
+
+    id: int
+    bank_id: int
+    bank: QuestionBank
+    mode: str
+    size: int
+    answered_count: int
+    correct_count: int
+    started_at: datetime
+    finished_at: datetime | None
+    retry_of_id: int | None
+    questions: NotRequired[list[Question]]
+    review: NotRequired[list[dict[str, Any]]]
+
+
+class AnswerFeedback(TypedDict):
+    """What a student sees right after answering (learning.rest_api.views.answer_feedback)."""
+
+    question: int
+    is_correct: bool
+    correct_choice: int | None
+    correct_order: list[int] | None
+    answer: str
+    explanation: str
+    evidence: str
+
+
+class AnswerResultData(AnswerFeedback):
+    """An answer's feedback with where the attempt stands (QuizAnswerResultSerializer)."""
+
+    answered: int
+    correct_count: int
+    finished: bool
+    held: bool
+    overridden: bool
+
+
+class FiguredBank(Protocol):
+    """A bank as BankSerializer's figures read it: a QuestionBank, named by what it
+    has because drf-spectacular reads these methods' hints at run time, where
+    quizzes' door hands out no model class."""
+
+    @property
+    def pk(self) -> int: ...
+
+
+# An attempt from the list's queryset (answered_count annotated), or its data.
+_Attempt = TypeVar("_Attempt", QuizAttempt, AttemptData)
+
+
 # --- banks --------------------------------------------------------------------------------
-class BankArticleSerializer(serializers.Serializer):
+class BankArticleSerializer(serializers.Serializer["Article"]):
     id = serializers.IntegerField()
     title = serializers.CharField()
     publisher = serializers.CharField()
@@ -48,7 +151,7 @@ class BankArticleSerializer(serializers.Serializer):
     published_on = serializers.DateField(allow_null=True)
 
 
-class BankSerializer(serializers.Serializer):
+class BankSerializer(serializers.Serializer["QuestionBank"]):
     """A published bank with the caller's own study figures (context["mastery"])."""
 
     id = serializers.IntegerField()
@@ -61,21 +164,22 @@ class BankSerializer(serializers.Serializer):
     mastery = serializers.SerializerMethodField(help_text="The caller's mastery, 0-100.")
     updated_at = serializers.DateTimeField()
 
-    def _figure(self, bank, name, default):
-        return self.context.get("mastery", {}).get(bank.pk, {}).get(name, default)
+    def _figure(self, bank: FiguredBank, name: str, default: float) -> float:
+        mastery: dict[int, dict[str, float]] = self.context.get("mastery", {})
+        return mastery.get(bank.pk, {}).get(name, default)
 
-    def get_due(self, bank) -> int:
+    def get_due(self, bank: FiguredBank) -> int:
         return int(self._figure(bank, "due", 0))
 
-    def get_new(self, bank) -> int:
-        default = getattr(bank, "question_count", 0)
+    def get_new(self, bank: FiguredBank) -> int:
+        default: int = getattr(bank, "question_count", 0)
         return int(self._figure(bank, "new", default))
 
-    def get_mastery(self, bank) -> float:
+    def get_mastery(self, bank: FiguredBank) -> float:
         return float(self._figure(bank, "mastery", 0.0))
 
 
-class BankStudentProgressSerializer(serializers.Serializer):
+class BankStudentProgressSerializer(serializers.Serializer[dict[str, Any]]):
     user = serializers.IntegerField()
     username = serializers.CharField()
     mastery = serializers.FloatField()
@@ -85,14 +189,14 @@ class BankStudentProgressSerializer(serializers.Serializer):
 
 
 # --- the back of a card -------------------------------------------------------------------
-class CardParagraphSerializer(serializers.Serializer):
+class CardParagraphSerializer(serializers.Serializer[dict[str, Any]]):
     index = serializers.IntegerField(help_text="Its index in the article's `paragraphs`.")
     text = serializers.CharField()
     evidence_start = serializers.IntegerField(help_text="Offset of the evidence in `text`.")
     evidence_end = serializers.IntegerField()
 
 
-class CardBackSerializer(serializers.Serializer):
+class CardBackSerializer(serializers.Serializer[CardBack]):
     """The back of a card (learning.selectors.CardBack): shown once the card is turned."""
 
     answer = serializers.CharField(allow_blank=True)
@@ -121,14 +225,14 @@ class CardBackSerializer(serializers.Serializer):
         allow_blank=True, help_text="The web page the article was read from."
     )
 
-    def get_article_url(self, back) -> str | None:
+    def get_article_url(self, back: CardBack) -> str | None:
         if back.article_id is None:
             return None
         return reverse("v1:bank-article", kwargs={"pk": back.bank_id})
 
 
 # --- study queue --------------------------------------------------------------------------
-class QueueQuerySerializer(serializers.Serializer):
+class QueueQuerySerializer(serializers.Serializer[None]):
     bank = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, help_text="Only this bank."
     )
@@ -136,7 +240,7 @@ class QueueQuerySerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(deprecate_fields=["card"])
-class QueueItemSerializer(serializers.Serializer):
+class QueueItemSerializer(serializers.Serializer[QueueItemData]):
     id = serializers.IntegerField(help_text="The card id (what POST reviews/ takes as `card`).")
     card_id = serializers.IntegerField(source="card", help_text="Same as id.")
     card = serializers.IntegerField(help_text="Deprecated: card_id.")
@@ -156,7 +260,7 @@ class QueueItemSerializer(serializers.Serializer):
     )
 
 
-class QueueSerializer(serializers.Serializer):
+class QueueSerializer(serializers.Serializer[QueueData]):
     due_count = serializers.IntegerField(help_text="Learning + review cards due now.")
     new_available = serializers.IntegerField(help_text="New cards still allowed today.")
     learning_count = serializers.IntegerField()
@@ -171,7 +275,7 @@ class QueueSerializer(serializers.Serializer):
     items = QueueItemSerializer(many=True)
 
 
-def queue_item_data(item, back) -> dict:
+def queue_item_data(item: QueueItem, back: CardBack) -> QueueItemData:
     card = item.card
     return {
         "back": back,
@@ -188,31 +292,39 @@ def queue_item_data(item, back) -> dict:
     }
 
 
-def queue_data(queue, backs: dict) -> dict:
+def queue_data(queue: StudyQueue, backs: dict[int, CardBack]) -> QueueData:
     """The queue view's payload from a study queue and its card backs (question id ->
     back), the input of queue_json and of QueueSerializer."""
     return {
-        **{name: getattr(queue, name) for name in _QUEUE_COUNTS},
+        "due_count": queue.due_count,
+        "new_available": queue.new_available,
+        "learning_count": queue.learning_count,
+        "review_count": queue.review_count,
+        "new_limit": queue.new_limit,
+        "new_left": queue.new_left,
         "items": [queue_item_data(item, backs[item.question.pk]) for item in queue.items],
     }
 
 
-def queue_json(data: dict) -> dict:
+def queue_json(data: QueueData) -> dict[str, Any]:
     """QueueSerializer(data).data written directly (the same JSON, as a test holds):
     the serializer walked some sixty fields per item, a fifth of the queue's time.
     `data` as the queue view builds it (items from queue_item_data)."""
     return {
-        **{name: data[name] for name in _QUEUE_COUNTS},
+        "due_count": data["due_count"],
+        "new_available": data["new_available"],
+        "learning_count": data["learning_count"],
+        "review_count": data["review_count"],
+        "new_limit": data["new_limit"],
+        "new_left": data["new_left"],
         "items": [_queue_item_json(item) for item in data["items"]],
     }
 
 
-_QUEUE_COUNTS: tuple[str, ...] = ("due_count", "new_available", "learning_count")
-_QUEUE_COUNTS += ("review_count", "new_limit", "new_left")
 _PUBLIC_QUESTION = PublicQuestionSerializer()  # (its choices in the order a student sees)
 
 
-def _queue_item_json(item: dict) -> dict:
+def _queue_item_json(item: QueueItemData) -> dict[str, Any]:
     question = item["question"]
     return {
         "id": item["id"],
@@ -233,7 +345,7 @@ def _queue_item_json(item: dict) -> dict:
     }
 
 
-def card_back_json(back) -> dict:
+def card_back_json(back: CardBack) -> dict[str, Any]:
     """CardBackSerializer(back).data written directly."""
     paragraph = back.paragraph
     return {
@@ -258,7 +370,7 @@ def card_back_json(back) -> dict:
 
 
 # --- reviews ------------------------------------------------------------------------------
-class ReviewInputSerializer(serializers.Serializer):
+class ReviewInputSerializer(serializers.Serializer[None]):
     card = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     rating = serializers.IntegerField(
         required=False, min_value=1, max_value=4, help_text="1 Again, 2 Hard, 3 Good, 4 Easy."
@@ -287,7 +399,7 @@ class ReviewInputSerializer(serializers.Serializer):
             raise serializers.ValidationError("This review is before the year 2000.")
         return value
 
-    def validate(self, attrs):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("rating" in attrs) == ("choice" in attrs):
             raise serializers.ValidationError(
                 {"rating": ["Give either a rating (1-4) or a choice, not both."]}
@@ -307,7 +419,7 @@ class BatchReviewInputSerializer(ReviewInputSerializer):
 _INT = int  # (`type(v) is _INT`: a bool is an int to isinstance, not to DRF)
 
 
-def _plain_int(item: dict, name: str, low: int, high: int) -> bool:
+def _plain_int(item: dict[str, Any], name: str, low: int, high: int) -> bool:
     """The item has no `name`, or a plain int within [low, high]."""
     if name not in item:
         return True
@@ -360,7 +472,7 @@ def batch_item_validated(raw: Any) -> dict[str, Any] | None:
 class BatchListField(serializers.ListField):
     """A list of at most BATCH_MAX objects; more is 413 (before any item is read)."""
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> list[Any]:
         if isinstance(data, list) and len(data) > BATCH_MAX:
             raise PayloadTooLarge(
                 f"At most {BATCH_MAX} reviews per batch; got {len(data)}.", field="reviews"
@@ -368,7 +480,7 @@ class BatchListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
-class BatchInputSerializer(serializers.Serializer):
+class BatchInputSerializer(serializers.Serializer[None]):
     reviews = BatchListField(
         child=serializers.JSONField(),
         allow_empty=False,
@@ -381,7 +493,7 @@ class BatchInputSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(deprecate_fields=["card", "correct_choice"])
-class ReviewResultSerializer(serializers.Serializer):
+class ReviewResultSerializer(serializers.Serializer[dict[str, Any]]):
     card_id = serializers.IntegerField(source="card")
     card = serializers.IntegerField(help_text="Deprecated: card_id.")
     state = serializers.ChoiceField(choices=STATE_CHOICES)
@@ -407,7 +519,7 @@ class ReviewResponseSerializer(ReviewResultSerializer):
     )
 
 
-class BatchItemResultSerializer(serializers.Serializer):
+class BatchItemResultSerializer(serializers.Serializer[dict[str, Any]]):
     client_uuid = serializers.CharField(allow_null=True)
     ok = serializers.BooleanField()
     result = ReviewResponseSerializer(
@@ -418,7 +530,7 @@ class BatchItemResultSerializer(serializers.Serializer):
     )
 
 
-class BatchResultSerializer(serializers.Serializer):
+class BatchResultSerializer(serializers.Serializer[dict[str, Any]]):
     results = BatchItemResultSerializer(many=True, help_text="One per input item, in input order.")
     ok = serializers.IntegerField(help_text="Items applied (or recognised as replays).")
     failed = serializers.IntegerField()
@@ -470,7 +582,7 @@ def batch_result_json(body: dict[str, Any]) -> dict[str, Any]:
     return {"results": results, "ok": body["ok"], "failed": body["failed"]}
 
 
-class CardStateSerializer(serializers.Serializer):
+class CardStateSerializer(serializers.Serializer[Card]):
     """A card's memory state, with its question's id."""
 
     id = serializers.IntegerField()
@@ -486,7 +598,7 @@ class CardStateSerializer(serializers.Serializer):
         allow_null=True, help_text="Set while the caller keeps the card out of their queue."
     )
 
-    def get_state(self, card) -> str:
+    def get_state(self, card: Card) -> str:
         return STATE_NAMES[CardState(card.state)]
 
 
@@ -495,7 +607,7 @@ class CardSerializer(CardStateSerializer):
     question = serializers.IntegerField(source="question_id", help_text="Deprecated: question_id.")
 
 
-class UndoInputSerializer(serializers.Serializer):
+class UndoInputSerializer(serializers.Serializer[None]):
     client_uuid = serializers.UUIDField(
         required=False,
         help_text="The client's id for this undo (an idempotency key): a retry is recognised.",
@@ -526,31 +638,33 @@ class SuspendedCardSerializer(CardSerializer):
     bank_title = serializers.CharField(source="question.bank.title")
 
 
-class StudyMoreInputSerializer(serializers.Serializer):
+class StudyMoreInputSerializer(serializers.Serializer[None]):
     new_cards = serializers.IntegerField(
         min_value=1, max_value=1000, default=10, help_text="New cards to add to today's limit."
     )
 
 
-class StudyMoreSerializer(serializers.Serializer):
+class StudyMoreSerializer(serializers.Serializer[StudyMoreData]):
     new_cards_per_day = serializers.IntegerField(help_text="The daily limit (preferences).")
     extra_new_cards = serializers.IntegerField(help_text="Added today by study/more/.")
     new_limit = serializers.IntegerField(help_text="Today's limit: the two together.")
 
 
 # --- quizzes ------------------------------------------------------------------------------
-class QuizStartInputSerializer(serializers.Serializer):
+class QuizStartInputSerializer(serializers.Serializer[None]):
     bank = PrimaryKeyField(queryset=banks_none())
     size = serializers.IntegerField(min_value=1, max_value=100, default=10)
     mode = serializers.ChoiceField(choices=QuizMode.choices, default=QuizMode.RANDOM)
 
-    def __init__(self, *args, banks=None, **kwargs):
+    def __init__(
+        self, *args: Any, banks: QuerySet[QuestionBank] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if banks is not None:
             cast(PrimaryKeyField, self.fields["bank"]).limit_to(banks)
 
 
-class QuizAnswerInputSerializer(serializers.Serializer):
+class QuizAnswerInputSerializer(serializers.Serializer[None]):
     question = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     choice = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, help_text="Multiple choice."
@@ -573,11 +687,11 @@ class QuizAnswerInputSerializer(serializers.Serializer):
     )
 
 
-class QuizOverrideInputSerializer(serializers.Serializer):
+class QuizOverrideInputSerializer(serializers.Serializer[None]):
     question = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 
-class QuizSettleResultSerializer(serializers.Serializer):
+class QuizSettleResultSerializer(serializers.Serializer[SettleData]):
     settled = serializers.IntegerField(help_text="Held misses now logged as misses.")
     answered_count = serializers.IntegerField()
     correct_count = serializers.IntegerField()
@@ -585,7 +699,7 @@ class QuizSettleResultSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(deprecate_fields=["bank", "answered"])
-class AttemptSerializer(serializers.Serializer):
+class AttemptSerializer(serializers.Serializer[_Attempt]):
     id = serializers.IntegerField()
     bank_id = serializers.IntegerField()
     bank = serializers.IntegerField(source="bank_id", help_text="Deprecated: bank_id.")
@@ -606,20 +720,20 @@ class AttemptSerializer(serializers.Serializer):
     )
 
 
-class ReviewChoiceSerializer(serializers.Serializer):
+class ReviewChoiceSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.IntegerField()
     text = serializers.CharField()
     is_correct = serializers.BooleanField()
 
 
-class GivenAnswerSerializer(serializers.Serializer):
+class GivenAnswerSerializer(serializers.Serializer[dict[str, Any]]):
     choice = serializers.IntegerField(allow_null=True)
     order = serializers.ListField(child=serializers.IntegerField(), allow_null=True)
     text = serializers.CharField(allow_null=True)
 
 
 @extend_schema_serializer(deprecate_fields=["question", "correct_choice", "article"])
-class AttemptReviewItemSerializer(serializers.Serializer):
+class AttemptReviewItemSerializer(serializers.Serializer[dict[str, Any]]):
     """One question of an attempt with its feedback (learning.selectors.attempt_review)."""
 
     question_id = serializers.IntegerField(source="question")
@@ -644,7 +758,7 @@ class AttemptReviewItemSerializer(serializers.Serializer):
     evidence_end = serializers.IntegerField(allow_null=True)
 
 
-class AttemptDetailSerializer(AttemptSerializer):
+class AttemptDetailSerializer(AttemptSerializer[AttemptData]):
     questions = PublicQuestionSerializer(many=True, help_text="The questions, in order.")
     review = AttemptReviewItemSerializer(
         many=True, help_text="Feedback for the answered questions (all once finished)."
@@ -652,7 +766,7 @@ class AttemptDetailSerializer(AttemptSerializer):
 
 
 @extend_schema_serializer(deprecate_fields=["question", "correct_choice", "answer", "answered"])
-class QuizAnswerResultSerializer(serializers.Serializer):
+class QuizAnswerResultSerializer(serializers.Serializer[AnswerResultData]):
     question_id = serializers.IntegerField(source="question")
     question = serializers.IntegerField(help_text="Deprecated: question_id.")
     is_correct = serializers.BooleanField()
@@ -679,7 +793,7 @@ class QuizAnswerResultSerializer(serializers.Serializer):
 
 
 # --- progress and preferences -------------------------------------------------------------
-class TodaySerializer(serializers.Serializer):
+class TodaySerializer(serializers.Serializer[dict[str, Any]]):
     reviewed = serializers.IntegerField(help_text="Reviews the caller made today (their day).")
     new_learned = serializers.IntegerField()
     new_limit = serializers.IntegerField(
@@ -690,24 +804,24 @@ class TodaySerializer(serializers.Serializer):
     due_later_today = serializers.IntegerField()
 
 
-class DayCountSerializer(serializers.Serializer):
+class DayCountSerializer(serializers.Serializer[dict[str, Any]]):
     date = serializers.DateField()
     count = serializers.IntegerField()
 
 
-class RetentionSerializer(serializers.Serializer):
+class RetentionSerializer(serializers.Serializer[dict[str, Any]]):
     last_7_days = serializers.FloatField(allow_null=True)
     last_30_days = serializers.FloatField(allow_null=True)
     average_retrievability = serializers.FloatField(allow_null=True)
 
 
-class WeekRetentionSerializer(serializers.Serializer):
+class WeekRetentionSerializer(serializers.Serializer[dict[str, Any]]):
     week = serializers.DateField()
     retention = serializers.FloatField(allow_null=True)
     reviews = serializers.IntegerField()
 
 
-class BankProgressSerializer(serializers.Serializer):
+class BankProgressSerializer(serializers.Serializer[dict[str, Any]]):
     bank = serializers.IntegerField()
     title = serializers.CharField()
     total = serializers.IntegerField()
@@ -718,7 +832,7 @@ class BankProgressSerializer(serializers.Serializer):
     mastery = serializers.FloatField()
 
 
-class ProgressSerializer(serializers.Serializer):
+class ProgressSerializer(serializers.Serializer[dict[str, Any]]):
     today = TodaySerializer()
     streak = serializers.IntegerField()
     forecast = DayCountSerializer(many=True, help_text="Cards due per day, next 30 days.")
@@ -727,11 +841,11 @@ class ProgressSerializer(serializers.Serializer):
     banks = BankProgressSerializer(many=True)
 
 
-class HeatmapQuerySerializer(serializers.Serializer):
+class HeatmapQuerySerializer(serializers.Serializer[None]):
     days = serializers.IntegerField(required=False, min_value=1, max_value=366, default=365)
 
 
-class PreferencesSerializer(serializers.Serializer):
+class PreferencesSerializer(serializers.Serializer[StudyPreferences]):
     desired_retention = serializers.FloatField()
     new_cards_per_day = serializers.IntegerField()
     max_reviews_per_day = serializers.IntegerField()
@@ -745,7 +859,7 @@ class PreferencesSerializer(serializers.Serializer):
     parameters_fitted_at = serializers.DateTimeField(allow_null=True)
     parameters_review_count = serializers.IntegerField()
 
-    def get_parameters_fitted(self, preferences) -> bool:
+    def get_parameters_fitted(self, preferences: StudyPreferences) -> bool:
         return bool(preferences.fsrs_parameters)
 
 
@@ -758,7 +872,7 @@ def steps_field() -> serializers.ListField:
     )
 
 
-class PreferencesInputSerializer(serializers.Serializer):
+class PreferencesInputSerializer(serializers.Serializer[None]):
     desired_retention = serializers.FloatField(required=False, min_value=0.7, max_value=0.99)
     new_cards_per_day = serializers.IntegerField(required=False, min_value=0, max_value=9999)
     max_reviews_per_day = serializers.IntegerField(required=False, min_value=0, max_value=99999)
@@ -771,7 +885,7 @@ class PreferencesInputSerializer(serializers.Serializer):
 
 
 # --- assignments --------------------------------------------------------------------------
-class AssignmentQuerySerializer(serializers.Serializer):
+class AssignmentQuerySerializer(serializers.Serializer[None]):
     assignment = serializers.IntegerField(
         required=False,
         min_value=1,
@@ -780,12 +894,12 @@ class AssignmentQuerySerializer(serializers.Serializer):
     )
 
 
-class AssignmentClassSerializer(serializers.Serializer):
+class AssignmentClassSerializer(serializers.Serializer["Classroom"]):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class AssignmentBankRefSerializer(serializers.Serializer):
+class AssignmentBankRefSerializer(serializers.Serializer["QuestionBank"]):
     id = serializers.IntegerField()
     title = serializers.CharField()
 
@@ -793,7 +907,7 @@ class AssignmentBankRefSerializer(serializers.Serializer):
 STATUS_HELP = "not_started, in_progress, done, or late (due and not done)."
 
 
-class StudentAssignmentSerializer(serializers.Serializer):
+class StudentAssignmentSerializer(serializers.Serializer[StudentAssignment]):
     """One of the caller's assignments with where they stand."""
 
     id = serializers.IntegerField(source="assignment.id")
@@ -816,7 +930,7 @@ class StudentAssignmentSerializer(serializers.Serializer):
     cards_total = serializers.IntegerField()
 
 
-class AssignmentProgressQuerySerializer(serializers.Serializer):
+class AssignmentProgressQuerySerializer(serializers.Serializer[None]):
     ordering = serializers.ChoiceField(
         choices=[
             f"{sign}{name}"
@@ -836,7 +950,7 @@ class AssignmentProgressQuerySerializer(serializers.Serializer):
     )
 
 
-class AssignmentStudentProgressSerializer(serializers.Serializer):
+class AssignmentStudentProgressSerializer(serializers.Serializer[dict[str, Any]]):
     user = serializers.IntegerField()
     username = serializers.CharField()
     status = serializers.ChoiceField(choices=ASSIGNMENT_STATUSES, help_text=STATUS_HELP)
@@ -854,13 +968,13 @@ class AssignmentStudentProgressSerializer(serializers.Serializer):
     last_active = serializers.DateTimeField(allow_null=True)
 
 
-class CommonWrongChoiceSerializer(serializers.Serializer):
+class CommonWrongChoiceSerializer(serializers.Serializer[dict[str, Any]]):
     choice = serializers.IntegerField()
     text = serializers.CharField()
     count = serializers.IntegerField()
 
 
-class ItemAnalysisSerializer(serializers.Serializer):
+class ItemAnalysisSerializer(serializers.Serializer[dict[str, Any]]):
     question = serializers.IntegerField()
     prompt = serializers.CharField()
     kind = serializers.CharField()

@@ -8,9 +8,11 @@ become the shared error shape in config.api_errors."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -19,8 +21,8 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from classes.api import (
     assignment_get_for_student,
@@ -35,6 +37,7 @@ from config.api_common import (
     download_accept_check,
     ensure_can_edit,
 )
+from config.api_typing import SignedInApiRequest, SignedInApiView, serialize_many
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
 from quizzes.api import (
@@ -50,67 +53,72 @@ from . import serializers as s
 from .filters import AttemptFilter, BankFilter
 
 if TYPE_CHECKING:
-    from quizzes.api import Question
+    from rest_framework.exceptions import _Detail  # the stubs' name for an error's detail
+
+    from classes.api import Assignment
+    from quizzes.api import Question, QuestionBank
 
 
 # --- banks --------------------------------------------------------------------------------
 @extend_schema(tags=["banks"])
-class BankListView(ConditionalGetMixin, ListAPIView):
+class BankListView(ConditionalGetMixin, SignedInApiView, ListAPIView["QuestionBank"]):
     """Published banks, each with the caller's due / new counts and mastery."""
 
     serializer_class = s.BankSerializer
     filterset_class = BankFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[QuestionBank]:
         if getattr(self, "swagger_fake_view", False):
             return banks_none()
         return bank_list_studyable(user=self.request.user)
 
     @extend_schema(summary="Published banks with the caller's figures")
-    def get(self, request):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         assert page is not None  # (the API's pagination is always on: config/api_pagination.py)
-        mastery = selectors.bank_mastery(user=request.user, banks=page)
-        data = s.BankSerializer(page, many=True, context={"mastery": mastery}).data
+        mastery = selectors.bank_mastery(user=self.request.user, banks=page)
+        data = serialize_many(s.BankSerializer, page, context={"mastery": mastery})
         return self.get_paginated_response(data)
 
 
 @extend_schema(tags=["banks"])
-class BankDetailView(ConditionalGetMixin, GenericAPIView):
+class BankDetailView(ConditionalGetMixin, SignedInApiView, GenericAPIView["QuestionBank"]):
     """One published bank with the caller's due / new counts and mastery. Conditional GET: send If-None-Match."""
 
     serializer_class = s.BankSerializer
     queryset = banks_none()  # typing the path's id in the schema only
 
     @extend_schema(summary="One published bank with the caller's figures")
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         bank = get_object_or_404(bank_list_studyable(user=request.user), pk=pk)
         mastery = selectors.bank_mastery(user=request.user, banks=[bank])
         return Response(s.BankSerializer(bank, context={"mastery": mastery}).data)
 
 
 @extend_schema(tags=["teach"])
-class BankStudentProgressView(GenericAPIView):
+class BankStudentProgressView(GenericAPIView["QuestionBank"]):
     """Per-student progress of a bank: mastery, retention, last activity, reviews."""
 
-    serializer_class = s.BankStudentProgressSerializer
+    # What it answers, not a QuestionBank: the stubs tie serializer_class to the
+    # queryset's model, and the queryset here only types the path's id.
+    serializer_class = s.BankStudentProgressSerializer  # type: ignore[assignment]
     queryset = banks_none()  # typing the path's id in the schema only
 
     @extend_schema(
         summary="Per-student progress of a bank (its teacher only)",
         responses={200: s.BankStudentProgressSerializer(many=True)},
     )
-    def get(self, request, pk: int):
+    def get(self, request: Request, pk: int) -> Response:
         bank = get_object_or_404(bank_list_for_user(user=request.user), pk=pk)
         ensure_can_edit(user=request.user, bank=bank)
         rows = selectors.bank_student_progress(bank=bank)
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(s.BankStudentProgressSerializer(page, many=True).data)
+        return self.get_paginated_response(serialize_many(s.BankStudentProgressSerializer, page))
 
 
 # --- study --------------------------------------------------------------------------------
 @extend_schema(tags=["study"])
-class StudyQueueView(APIView):
+class StudyQueueView(SignedInApiView):
     """The caller's study queue."""
 
     @extend_schema(
@@ -120,7 +128,7 @@ class StudyQueueView(APIView):
         parameters=[s.QueueQuerySerializer, s.AssignmentQuerySerializer],
         responses={200: s.QueueSerializer},
     )
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         query = s.QueueQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         bank_id = query.validated_data.get("bank")
@@ -137,7 +145,7 @@ class StudyQueueView(APIView):
         return Response(s.queue_json(s.queue_data(queue, backs)))
 
 
-def _assignment_of(request):
+def _assignment_of(request: Request) -> Assignment | None:
     """The caller's assignment named by `?assignment=` (None without it; 404 if not theirs)."""
     query = s.AssignmentQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
@@ -148,7 +156,18 @@ def _assignment_of(request):
     )
 
 
-def _review_kwargs(data: dict) -> dict:
+class ReviewKwargs(TypedDict):
+    """learning.services' review_record arguments from a validated review."""
+
+    card_id: int
+    rating: int | None
+    choice_id: int | None
+    reviewed_at: datetime | None
+    duration_ms: int | None
+    client_uuid: uuid.UUID | None
+
+
+def _review_kwargs(data: dict[str, Any]) -> ReviewKwargs:
     return {
         "card_id": data["card"],
         "rating": data.get("rating"),
@@ -159,7 +178,7 @@ def _review_kwargs(data: dict) -> dict:
     }
 
 
-class ReviewThrottled(APIView):
+class ReviewThrottled(SignedInApiView):
     """Review posting shares the "reviews" throttle scope."""
 
     throttle_scope = "reviews"
@@ -176,7 +195,7 @@ class ReviewView(ReviewThrottled):
         request=s.ReviewInputSerializer,
         responses={201: s.ReviewResponseSerializer, 200: s.ReviewResponseSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         data = s.ReviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = services.review_record(
@@ -202,12 +221,13 @@ class ReviewBatchView(ReviewThrottled):
         request=s.BatchInputSerializer,
         responses={200: s.BatchResultSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         batch = s.BatchInputSerializer(data=request.data)
         batch.is_valid(raise_exception=True)
         items = batch.validated_data["reviews"]
-        results: list[dict | None] = [None] * len(items)
-        valid_positions, valid_items = [], []
+        results: list[dict[str, Any] | None] = [None] * len(items)
+        valid_positions: list[int] = []
+        valid_items: list[ReviewKwargs] = []
         # One serializer validates every item in turn (as a ListSerializer's child
         # does): its fields are built once, not once per item.
         item = s.BatchReviewInputSerializer()
@@ -248,12 +268,17 @@ class ReviewBatchView(ReviewThrottled):
         return Response(s.batch_result_json(body))
 
 
-def _plain_errors(errors) -> dict[str, list[str]]:
+def _plain_errors(errors: list[_Detail] | dict[str, _Detail]) -> dict[str, list[str]]:
+    """A serializer's errors (field -> messages, or a nested field's) as lists of
+    strings. A serializer's run_validation raises them as a dict, always."""
+    assert isinstance(errors, dict)
     plain = {}
     for field, messages in errors.items():
         if isinstance(messages, dict):
-            messages = [str(m) for sub in messages.values() for m in sub]
-        plain[field] = [str(m) for m in messages]
+            texts = [str(m) for sub in messages.values() for m in sub]
+        else:
+            texts = [str(m) for m in messages]
+        plain[field] = texts
     return plain
 
 
@@ -271,7 +296,7 @@ class ReviewUndoView(ReviewThrottled):
         request=s.UndoInputSerializer,
         responses={200: s.UndoResponseSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         data = s.UndoInputSerializer(data=request.data or {})
         data.is_valid(raise_exception=True)
         result = services.review_undo(
@@ -280,13 +305,14 @@ class ReviewUndoView(ReviewThrottled):
         if result is None:
             raise NotFound("There is no review to undo.")
         card = result.card
+        # Read by UndoResponseSerializer beside the card's own fields; not Card's fields.
         card.undone_review_id = result.log.pk  # type: ignore[attr-defined]
         card.replayed = result.replayed  # type: ignore[attr-defined]
         return Response(s.UndoResponseSerializer(card).data)
 
 
 @extend_schema(tags=["study"])
-class CardDetailView(APIView):
+class CardDetailView(SignedInApiView):
     """One of the caller's cards: its state, its front and its back."""
 
     @extend_schema(
@@ -295,14 +321,15 @@ class CardDetailView(APIView):
         "a link to the article (back), and the memory state. 404 for another user's card.",
         responses={200: s.CardDetailSerializer},
     )
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         card = selectors.card_get_for_user(user=request.user, card_id=pk)
+        # Read by CardDetailSerializer beside the card's own fields; not a Card field.
         card.back = selectors.card_backs_of([card.question])[card.question_id]  # type: ignore[attr-defined]
         return Response(s.CardDetailSerializer(card).data)
 
 
 @extend_schema(tags=["study"])
-class StudyMoreView(APIView):
+class StudyMoreView(SignedInApiView):
     """Custom study: more new cards today."""
 
     @extend_schema(
@@ -313,13 +340,13 @@ class StudyMoreView(APIView):
         request=s.StudyMoreInputSerializer,
         responses={200: s.StudyMoreSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         data = s.StudyMoreInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         preferences = services.study_more(
             user=request.user, new_cards=data.validated_data["new_cards"]
         )
-        body = {
+        body: s.StudyMoreData = {
             "new_cards_per_day": preferences.new_cards_per_day,
             "extra_new_cards": preferences.extra_new_cards,
             "new_limit": preferences.new_cards_per_day + preferences.extra_new_cards,
@@ -328,7 +355,7 @@ class StudyMoreView(APIView):
 
 
 @extend_schema(tags=["study"])
-class CardSuspendView(APIView):
+class CardSuspendView(SignedInApiView):
     """Suspend one of the caller's cards."""
 
     @extend_schema(
@@ -338,12 +365,12 @@ class CardSuspendView(APIView):
         request=None,
         responses={200: s.CardSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         return Response(s.CardSerializer(services.card_suspend(user=request.user, card_id=pk)).data)
 
 
 @extend_schema(tags=["study"])
-class CardUnsuspendView(APIView):
+class CardUnsuspendView(SignedInApiView):
     """Bring a suspended card back."""
 
     @extend_schema(
@@ -352,24 +379,24 @@ class CardUnsuspendView(APIView):
         request=None,
         responses={200: s.CardSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         card = services.card_unsuspend(user=request.user, card_id=pk)
         return Response(s.CardSerializer(card).data)
 
 
 @extend_schema(tags=["study"])
-class SuspendedCardListView(ListAPIView):
+class SuspendedCardListView(SignedInApiView, ListAPIView[Card]):
     """The caller's suspended cards, last suspended first."""
 
     serializer_class = s.SuspendedCardSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Card]:
         if getattr(self, "swagger_fake_view", False):
             return Card.objects.none()
-        return selectors.cards_suspended(user=cast(User, self.request.user))  # IsAuthenticated
+        return selectors.cards_suspended(user=self.request.user)
 
     @extend_schema(summary="The caller's suspended cards")
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
 
@@ -380,7 +407,7 @@ def attempt_questions(attempt: QuizAttempt) -> list[Question]:
     return [by_id[pk] for pk in attempt.question_ids if pk in by_id]
 
 
-def answer_feedback(answer: QuizAnswer) -> dict:
+def answer_feedback(answer: QuizAnswer) -> s.AnswerFeedback:
     """What a student sees right after answering: right or wrong, the right answer
     and the article's sentence."""
     question = answer.question
@@ -398,8 +425,8 @@ def answer_feedback(answer: QuizAnswer) -> dict:
     }
 
 
-def attempt_data(attempt: QuizAttempt, *, answered: int, detail: bool) -> dict:
-    data = {
+def attempt_data(attempt: QuizAttempt, *, answered: int, detail: bool) -> s.AttemptData:
+    data: s.AttemptData = {
         "id": attempt.pk,
         "bank_id": attempt.bank_id,
         "bank": attempt.bank,
@@ -421,16 +448,16 @@ def attempt_data(attempt: QuizAttempt, *, answered: int, detail: bool) -> dict:
 
 
 @extend_schema(tags=["quizzes"])
-class QuizListView(ListAPIView):
+class QuizListView(SignedInApiView, ListAPIView[QuizAttempt]):
     """The caller's quiz attempts; start a new one."""
 
-    serializer_class = s.AttemptSerializer
+    serializer_class = s.AttemptSerializer[QuizAttempt]
     filterset_class = AttemptFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[QuizAttempt]:
         if getattr(self, "swagger_fake_view", False):
             return QuizAttempt.objects.none()
-        attempts = selectors.attempt_list(user=cast(User, self.request.user))  # IsAuthenticated
+        attempts = selectors.attempt_list(user=self.request.user)
         assignment = _assignment_of(self.request)
         if assignment is not None:
             attempts = attempts.filter(  # retries of missed questions are practice
@@ -446,7 +473,7 @@ class QuizListView(ListAPIView):
         "it started, retries of missed questions (`retry_of_id`) left out.",
         parameters=[s.AssignmentQuerySerializer],
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
@@ -457,7 +484,7 @@ class QuizListView(ListAPIView):
         request=s.QuizStartInputSerializer,
         responses={201: s.AttemptDetailSerializer},
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         body = request.data
         assignment = _assignment_of(request)
         if assignment is not None:
@@ -467,19 +494,19 @@ class QuizListView(ListAPIView):
         data = s.QuizStartInputSerializer(data=body, banks=bank_list_studyable(user=request.user))
         data.is_valid(raise_exception=True)
         attempt = services.quiz_start(user=request.user, **data.validated_data)
-        body = attempt_data(attempt, answered=0, detail=True)
-        return Response(s.AttemptDetailSerializer(body).data, status=status.HTTP_201_CREATED)
+        started = attempt_data(attempt, answered=0, detail=True)
+        return Response(s.AttemptDetailSerializer(started).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["quizzes"])
-class QuizDetailView(APIView):
+class QuizDetailView(SignedInApiView):
     """One of the caller's attempts."""
 
     @extend_schema(
         summary="An attempt with its questions and feedback",
         responses={200: s.AttemptDetailSerializer},
     )
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
         answered = attempt.answers.count()
         body = attempt_data(attempt, answered=answered, detail=True)
@@ -487,7 +514,7 @@ class QuizDetailView(APIView):
 
 
 @extend_schema(tags=["quizzes"])
-class QuizRetryView(APIView):
+class QuizRetryView(SignedInApiView):
     """Retry the questions missed in one of the caller's finished quizzes."""
 
     @extend_schema(
@@ -499,7 +526,7 @@ class QuizRetryView(APIView):
         request=None,
         responses={201: s.AttemptDetailSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
         retry = services.quiz_retry(user=request.user, attempt=attempt)
         body = attempt_data(retry, answered=0, detail=True)
@@ -507,7 +534,7 @@ class QuizRetryView(APIView):
 
 
 @extend_schema(tags=["quizzes"])
-class QuizAnswerView(APIView):
+class QuizAnswerView(SignedInApiView):
     """Answer a question of one of the caller's attempts."""
 
     @extend_schema(
@@ -517,7 +544,7 @@ class QuizAnswerView(APIView):
         request=s.QuizAnswerInputSerializer,
         responses={201: s.QuizAnswerResultSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
         data = s.QuizAnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -546,9 +573,9 @@ def _finish_when_done(attempt: QuizAttempt, *, waiting: bool = False) -> tuple[Q
     return attempt, answered
 
 
-def _answer_result(attempt: QuizAttempt, answer: QuizAnswer) -> dict:
+def _answer_result(attempt: QuizAttempt, answer: QuizAnswer) -> dict[str, Any]:
     attempt, answered = _finish_when_done(attempt, waiting=answer.held)
-    body = {
+    body: s.AnswerResultData = {
         **answer_feedback(answer),
         "answered": answered,
         "correct_count": attempt.correct_count,
@@ -560,7 +587,7 @@ def _answer_result(attempt: QuizAttempt, answer: QuizAnswer) -> dict:
 
 
 @extend_schema(tags=["quizzes"])
-class QuizOverrideView(APIView):
+class QuizOverrideView(SignedInApiView):
     """ "I was right": a held typed miss counts as right, before it is logged."""
 
     @extend_schema(
@@ -572,7 +599,7 @@ class QuizOverrideView(APIView):
         request=s.QuizOverrideInputSerializer,
         responses={200: s.QuizAnswerResultSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
         data = s.QuizOverrideInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -583,7 +610,7 @@ class QuizOverrideView(APIView):
 
 
 @extend_schema(tags=["quizzes"])
-class QuizSettleView(APIView):
+class QuizSettleView(SignedInApiView):
     """The student went on without saying they were right: log the held misses."""
 
     @extend_schema(
@@ -591,13 +618,13 @@ class QuizSettleView(APIView):
         request=None,
         responses={200: s.QuizSettleResultSerializer},
     )
-    def post(self, request, pk: int):
+    def post(self, request: SignedInApiRequest, pk: int) -> Response:
         attempt = selectors.attempt_get_for_user(user=request.user, attempt_id=pk)
         settled = 0
         if attempt.finished_at is None:
             settled = services.quiz_answers_settle(user=request.user, attempt=attempt)
         attempt, answered = _finish_when_done(attempt)
-        body = {
+        body: s.SettleData = {
             "settled": settled,
             "answered_count": answered,
             "correct_count": attempt.correct_count,
@@ -608,16 +635,16 @@ class QuizSettleView(APIView):
 
 # --- progress and preferences -------------------------------------------------------------
 @extend_schema(tags=["progress"])
-class ProgressView(APIView):
+class ProgressView(SignedInApiView):
     """The caller's progress summary (what the dashboard shows)."""
 
     @extend_schema(summary="The dashboard summary", responses={200: s.ProgressSerializer})
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         return Response(s.ProgressSerializer(selectors.progress_summary(user=request.user)).data)
 
 
 @extend_schema(tags=["progress"])
-class HeatmapView(APIView):
+class HeatmapView(SignedInApiView):
     """The caller's reviews per day."""
 
     @extend_schema(
@@ -625,21 +652,21 @@ class HeatmapView(APIView):
         parameters=[s.HeatmapQuerySerializer],
         responses={200: s.DayCountSerializer(many=True)},
     )
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         query = s.HeatmapQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         days = selectors.review_heatmap(user=request.user, days=query.validated_data["days"])
-        return Response(s.DayCountSerializer(days, many=True).data)
+        return Response(serialize_many(s.DayCountSerializer, days))
 
 
 @extend_schema(tags=["preferences"])
-class PreferencesView(APIView):
+class PreferencesView(SignedInApiView):
     """The caller's study preferences."""
 
     @extend_schema(
         summary="The caller's study preferences", responses={200: s.PreferencesSerializer}
     )
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         return Response(s.PreferencesSerializer(services.preferences_get(user=request.user)).data)
 
     @extend_schema(
@@ -648,7 +675,7 @@ class PreferencesView(APIView):
         request=s.PreferencesInputSerializer,
         responses={200: s.PreferencesSerializer},
     )
-    def patch(self, request):
+    def patch(self, request: SignedInApiRequest) -> Response:
         data = s.PreferencesInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         preferences = services.preferences_update(user=request.user, **data.validated_data)
@@ -657,10 +684,12 @@ class PreferencesView(APIView):
 
 # --- assignments ----------------------------------------------------------------------------
 @extend_schema(tags=["classes"])
-class AssignmentListView(GenericAPIView):
+class AssignmentListView(SignedInApiView, GenericAPIView[QuizAttempt]):
     """The caller's assignments (from all their classes) with their status."""
 
-    serializer_class = s.StudentAssignmentSerializer
+    # What it answers, not a QuizAttempt: the stubs tie serializer_class to the
+    # queryset's model, and there is no queryset to speak of (no path parameter).
+    serializer_class = s.StudentAssignmentSerializer  # type: ignore[assignment]
     queryset = QuizAttempt.objects.none()  # nothing to type: no path parameter
 
     @extend_schema(
@@ -669,20 +698,20 @@ class AssignmentListView(GenericAPIView):
         "Status: not_started, in_progress, done, or late (due and not done).",
         responses={200: s.StudentAssignmentSerializer(many=True)},
     )
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         rows = assignments.student_assignments(
             student=request.user,
             assignments=list(assignment_list_for_student(student=request.user)),
         )
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(s.StudentAssignmentSerializer(page, many=True).data)
+        return self.get_paginated_response(serialize_many(s.StudentAssignmentSerializer, page))
 
 
-class TeachAssignmentReport(GenericAPIView):
+class TeachAssignmentReport(GenericAPIView["QuestionBank"]):
     permission_classes = [IsAuthenticated, IsTeacher]
     queryset = banks_none()  # typing the path's id in the schema only
 
-    def _assignment(self, pk):
+    def _assignment(self, pk: int) -> Assignment:
         return assignment_get_for_teacher(teacher=self.request.user, assignment_id=pk)
 
 
@@ -690,14 +719,16 @@ class TeachAssignmentReport(GenericAPIView):
 class TeachAssignmentProgressView(TeachAssignmentReport):
     """Each student's progress on one assignment of the caller's classes."""
 
-    serializer_class = s.AssignmentStudentProgressSerializer
+    # What it answers, not a QuestionBank: the stubs tie serializer_class to the
+    # queryset's model, and the queryset here only types the path's id.
+    serializer_class = s.AssignmentStudentProgressSerializer  # type: ignore[assignment]
 
     @extend_schema(
         summary="Per-student progress on an assignment (sortable)",
         parameters=[s.AssignmentProgressQuerySerializer],
         responses={200: s.AssignmentStudentProgressSerializer(many=True)},
     )
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         query = s.AssignmentProgressQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         rows = assignments.assignment_progress(
@@ -705,7 +736,7 @@ class TeachAssignmentProgressView(TeachAssignmentReport):
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(
-            s.AssignmentStudentProgressSerializer(page, many=True).data
+            serialize_many(s.AssignmentStudentProgressSerializer, page)
         )
 
 
@@ -713,7 +744,8 @@ class TeachAssignmentProgressView(TeachAssignmentReport):
 class TeachAssignmentProgressExportView(TeachAssignmentReport):
     """The per-student progress of an assignment as a CSV file."""
 
-    serializer_class = s.AssignmentStudentProgressSerializer
+    # What it describes, not a QuestionBank (as TeachAssignmentProgressView's).
+    serializer_class = s.AssignmentStudentProgressSerializer  # type: ignore[assignment]
     content_negotiation_class = FileDownloadNegotiation
 
     @extend_schema(
@@ -723,7 +755,7 @@ class TeachAssignmentProgressExportView(TeachAssignmentReport):
         parameters=[s.AssignmentProgressQuerySerializer],
         responses={(200, "text/csv"): OpenApiTypes.STR},
     )
-    def get(self, request, pk: int):
+    def get(self, request: Request, pk: int) -> HttpResponse:
         query = s.AssignmentProgressQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         assignment = self._assignment(pk)
@@ -742,13 +774,14 @@ class TeachAssignmentProgressExportView(TeachAssignmentReport):
 class TeachAssignmentItemsView(TeachAssignmentReport):
     """Item analysis of an assignment's questions over the class's quiz answers."""
 
-    serializer_class = s.ItemAnalysisSerializer
+    # What it answers, not a QuestionBank (as TeachAssignmentProgressView's).
+    serializer_class = s.ItemAnalysisSerializer  # type: ignore[assignment]
 
     @extend_schema(
         summary="Item analysis: share correct, time, common wrong choice, discrimination",
         responses={200: s.ItemAnalysisSerializer(many=True)},
     )
-    def get(self, request, pk: int):
+    def get(self, request: SignedInApiRequest, pk: int) -> Response:
         rows = assignments.assignment_item_analysis(assignment=self._assignment(pk))
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(s.ItemAnalysisSerializer(page, many=True).data)
+        return self.get_paginated_response(serialize_many(s.ItemAnalysisSerializer, page))
