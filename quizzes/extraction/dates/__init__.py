@@ -42,10 +42,17 @@ Two days offered as alternatives are one expression dated by the first ("late on
 early Tuesday"); an age at death is no date ("dies at age 91"); a day's name describing a
 noun is none either ("the Sunday trading ban", "Friday prayers").
 
+A day word inside a quotation ("'we signed it today,' she said") counts from the day the speaker
+spoke, which the article seldom gives: it keeps no date. With no tense to go by ("the November
+27 agreement is void" in an article of January 2020), a day or month without a year is the one
+nearest publication (2019-11-27), as is the end of a period an act set in the past ("suspended
+the assembly until October 14" in an article of 24 September: that October; a past state "was
+envoy until December" ended before publication). "from roughly 1948 to 1951" is one range.
+
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks
 ahead ("called elections for 14 November", "scheduled for Friday"; "from January 1", "by
 March", "until June" unless the verb is past); otherwise the governing verb's, where a
-to-infinitive under a verb of planning or hoping looks ahead ("hoped to fly home on Friday" ->
+to-infinitive under a verb of planning, hoping or forecasting looks ahead ("hoped to fly home on Friday" ->
 the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
 of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday). "would" +
 verb (or a verb it completes: "would begin arriving on Friday") is a reported future, unless
@@ -259,6 +266,30 @@ def _non_overlapping(found: list[Found]) -> list[Found]:
     return sorted(taken, key=lambda f: f[0])
 
 
+def _said_by_a_speaker(kind: str, text: str, start: int) -> bool:
+    """ "'We signed it today,' she said": a day word inside a quotation counts from the day the
+    speaker spoke, which the article seldom gives (a statement on Thursday, quoted in
+    Saturday's story): no date, rather than the publication day's."""
+    return kind == "dayword" and inside_quotation(text, start)
+
+
+# Verbs of a state that lasted ("was envoy until December", "served until May"): it ended.
+_LASTING_STATES = {"be", "remain", "serve", "stay", "live", "work", "continue"}
+
+
+def _tense_of_an_end(kind: str, prep: str, span: Span, tense: str) -> str:
+    """ "suspended the parliament until October 14": the end of a period an act set in the
+    past may still be ahead, so a day or month without a year is the one nearest publication
+    (the resolvers read "present" so); a past state "until December" ("was envoy until
+    December") ended before publication."""
+    if kind not in {"dmy", "mdy", "month"} or prep.lower() not in {"until", "till"}:
+        return tense
+    verb = governing_verb(span.root)
+    if tense != "past" or verb is None or verb.lemma_.lower() in _LASTING_STATES:
+        return tense
+    return "present"
+
+
 # "OSAKA, June 2 (Reuters) - ": a story filed the day it happened
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2} \(", re.M)
 
@@ -281,10 +312,11 @@ def _expression(
     bound = BOUND_PREP.search(before)
     if bound:
         when_start = start - (len(before) - bound.start())
+        tense = _tense_of_an_end(kind, bound.group(1), span, tense)
     return TimeExpression(
         span=span,
         when=text[when_start:end],
-        date=resolve(kind, m, published, tense),
+        date=None if _said_by_a_speaker(kind, text, start) else resolve(kind, m, published, tense),
         start_char=when_start,
         end_char=end,
         kind=kind,

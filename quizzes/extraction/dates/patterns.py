@@ -99,19 +99,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|,?\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+            rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w])"
         ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|,?\s+(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?(?![\w])"
+            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w])"
         ),
     ),
     (
@@ -207,7 +207,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"\b(?:between|from)\s+(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b"
+            rf"\b(?:between|from)\s+(?:(?:{APPROX})\s+)?(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b"
             rf"|(?<![\d\-])\b(?P<y2>{YEAR})\s?[\u2013\u2014]\s?{YEAR}\b",  # "1980–1987"
             re.I,
         ),

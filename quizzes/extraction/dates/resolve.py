@@ -27,7 +27,14 @@ def _month_year(month: int, published: date, tense: str) -> int:
         return published.year if month >= published.month else published.year + 1
     if tense == "past":
         return published.year if month <= published.month else published.year - 1
-    return published.year
+    return _nearest_year(month, 15, published)
+
+
+def _nearest_year(month: int, day: int, published: date) -> int:
+    """With no tense to go by ("the November 27 agreement is void", in an article of January
+    2020), the year whose month and day lie nearest the publication (2019)."""
+    years = (published.year - 1, published.year, published.year + 1)
+    return min(years, key=lambda y: abs((date(y, month, min(day, 28)) - published).days))
 
 
 def _number(text: str | None) -> int | None:
@@ -85,6 +92,8 @@ def day_month(g: Groups, text: str, published: date | None, tense: str) -> str |
 def _year_of_day(month: int, day: int, published: date, tense: str, year: int) -> int:
     """The publication's own month decides by the day: past after it is last year's, future
     before it next year's."""
+    if tense not in {"past", "future"}:
+        return _nearest_year(month, day, published)
     if month != published.month:
         return year
     if tense == "past" and day > published.day:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 PLAN_VERBS = {
     "hope", "plan", "expect", "intend", "aim", "want", "schedule", "due", "set", "prepare",
     "seek", "wish", "promise", "vow", "pledge", "propose", "agree", "decide", "threaten",
+    "forecast", "predict", "project",
 }  # fmt: skip
 
 
