@@ -48,11 +48,18 @@ spoke, which the article seldom gives: it keeps no date. With no tense to go by 
 nearest publication (2019-11-27), as is the end of a period an act set in the past ("suspended
 the assembly until October 14" in an article of 24 September: that October; a past state "was
 envoy until December" ended before publication). "from roughly 1948 to 1951" is one range.
+"this coming Friday" is the next Friday, "this past Friday" the last. A bare weekday follows the
+story's order: when a sentence dated earlier already speaks of its clause's subject as past ("On
+Wednesday, the search for survivors of the landslide ended. The landslide struck on Thursday",
+published on a Friday), it is the week before, and so is every bare day of that name.
 
 Tense for resolving a weekday or month without a year: a date the sentence schedules looks
-ahead ("called elections for 14 November", "scheduled for Friday"; "from January 1", "by
+ahead ("called elections for 14 November", "scheduled for Friday", but not "races scheduled for
+Wednesday were held"; "from January 1", "by
 March", "until June" unless the verb is past); otherwise the governing verb's, where a
-to-infinitive under a verb of planning, hoping or forecasting looks ahead ("hoped to fly home on Friday" ->
+to-infinitive under a verb of planning, hoping or forecasting, under an instruction not in the
+simple past ("has instructed the panel to report on Monday") or after a present "be" ("is to be
+sentenced in June") looks ahead ("hoped to fly home on Friday" ->
 the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
 of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday). "would" +
 verb (or a verb it completes: "would begin arriving on Friday") is a reported future, unless
@@ -86,8 +93,8 @@ bare day or month is read in), ``resolve.RESOLVERS`` (one resolver per kind).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -129,7 +136,58 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if out and _same_moment(text, out[-1], expr):
             expr = _joined(doc, text, out.pop(), expr)
         out.append(expr)
-    return [e for e in out if not _age_beside_date(e, out) and not _reference_beside_date(e, out)]
+    kept = [e for e in out if not _age_beside_date(e, out) and not _reference_beside_date(e, out)]
+    return _in_story_order(kept)
+
+
+def _in_story_order(found: list[TimeExpression]) -> list[TimeExpression]:
+    """ "On Wednesday, the search for survivors of the landslide ended. The landslide struck
+    on Thursday": read against publication (a Friday), Thursday would be the day after the
+    search ended; the story says the landslide came first, so its Thursday is the week
+    before, and so is every other bare "Thursday" of the article (one name, one day)."""
+    moved: dict[tuple[str, str], str] = {}
+    for expr in found:
+        earlier = _week_before_if_told_after(expr, found)
+        if earlier is not None and expr.date is not None:
+            moved[(expr.span[0].lower_, expr.date)] = earlier
+    if not moved:
+        return found
+    return [
+        replace(e, date=moved[key])
+        if e.kind == "weekday" and (key := (e.span[0].lower_, e.date or "")) in moved
+        else e
+        for e in found
+    ]
+
+
+def _week_before_if_told_after(expr: TimeExpression, found: list[TimeExpression]) -> str | None:
+    """The date a week before a weekday's, when a sentence dated earlier already speaks of its
+    clause's subject as past ("of/since/after/following the landslide")."""
+    noun = _definite_subject(expr)
+    if expr.kind != "weekday" or noun is None or expr.date is None:
+        return None
+    after = re.compile(rf"\b(?:of|since|after|following) the {re.escape(noun)}\b", re.I)
+    week_before = (date.fromisoformat(expr.date) - timedelta(days=7)).isoformat()
+    for other in found:
+        told = other.date or ""
+        if len(told) == 10 and told < expr.date and after.search(other.span.sent.text):
+            return week_before if week_before < told else None
+    return None
+
+
+def _definite_subject(expr: TimeExpression) -> str | None:
+    """ "The landslide struck on Thursday" -> "landslide": the noun of a definite subject."""
+    verb = governing_verb(expr.span.root)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in {"nsubj", "nsubjpass"}
+            and child.pos_ == "NOUN"
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in child.children)
+        ):
+            return child.text
+    return None
 
 
 # An anchor that points back ("during that service", "following that reasoning", "after this").

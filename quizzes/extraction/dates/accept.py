@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from .patterns import DATE_PREPS
-from .tense import doc_text, governing_verb, inside_quotation
+from .tense import doc_text, governing_verb, inside_quotation, tense_of
 
 _POSSESSORS = {"the", "its", "their", "his", "her", "our", "this", "that"}
 
@@ -326,6 +326,16 @@ def accepted(x: Match) -> bool:
 _AHEAD_UNLESS_PAST = {"for", "from", "until", "till", "by", "starting", "effective", "before"}
 
 
+def _scheduled_thing_done(prep: Token) -> bool:
+    """ "Other races scheduled for Wednesday were still held": "for" under a participle
+    describing a noun whose own verb is past; the thing scheduled has happened."""
+    participle = prep.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return False
+    verb = governing_verb(participle.head)
+    return verb is not None and tense_of(verb) == "past"
+
+
 def looks_ahead(kind: str, span: Span, tense: str) -> bool:
     """A day or month the sentence schedules: "for 14 November" or "for Friday" (whatever the
     verb's tense: the elections were called for a later day), "from January 1" or "by March"
@@ -339,7 +349,7 @@ def looks_ahead(kind: str, span: Span, tense: str) -> bool:
     if nxt is not None and nxt.tag_ == "POS":
         return False
     if prev == "for" and kind != "month":
-        return True
+        return not _scheduled_thing_done(span.doc[first.i - 1])
     if any(t.lower_ == "effective" for t in span.doc[max(0, first.i - 4) : first.i]):
         return True  # "an order issued, effective 1 p.m. on Sunday": in force later
     return prev in _AHEAD_UNLESS_PAST and tense != "past"

@@ -117,7 +117,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            rf"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next)\s+(?P<unit>{PERIOD}|{WEEKDAY}|{MONTH})\b",
+            rf"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>this|last|next)\s+(?:(?P<dir>coming|past)\s+)?"
+            rf"(?P<unit>{PERIOD}|{WEEKDAY}|{MONTH})\b",
             re.I,
         ),
     ),

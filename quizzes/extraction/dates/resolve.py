@@ -16,6 +16,7 @@ from .patterns import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 
 Groups = dict[str, str | None]
 _STEP = {"last": -1, "this": 0, "next": 1}
+_DIRECTION = {"coming": 1, "past": -1}  # "this coming Friday", "this past weekend"
 
 
 def _ym(d: date) -> str:
@@ -124,10 +125,11 @@ def year_of(g: Groups, text: str, published: date | None, tense: str) -> str | N
 
 # ============================================================================ relative
 def relative(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "last week", "earlier this month", "next Friday", "last March", "this summer"."""
+    """ "last week", "earlier this month", "next Friday", "last March", "this summer", "this
+    coming Friday" (the next one), "this past Friday" (the last one)."""
     if published is None:
         return None
-    step = _STEP[(g["rel"] or "").lower()]
+    step = _STEP[(g["rel"] or "").lower()] + _DIRECTION.get((g.get("dir") or "").lower(), 0)
     unit = (g["unit"] or "").lower().rstrip(".")
     if unit in WEEKDAYS:
         return _weekday(

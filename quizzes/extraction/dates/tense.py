@@ -141,7 +141,34 @@ def planned(head: Token) -> bool:
     )
 
 
-FUTURE_RULES = (will_future, reported_future, scheduled, going_to, planned)
+# Verbs that tell someone to do a thing later ("instructed the panel to report on Monday").
+INSTRUCT_VERBS = _forms({"instruct", "order", "ask", "tell", "require", "urge", "direct", "invite"})
+
+
+def instructed(head: Token) -> bool:
+    """ "I have instructed the panel to report on Monday", "are required to rule by Friday": the
+    thing told is ahead; after a simple past ("ordered residents to leave on Monday") the
+    order and the leaving may share the day, so the past reading stays."""
+    up = head.head
+    if head.dep_ != "xcomp" or up.lower_ not in INSTRUCT_VERBS:
+        return False
+    return up.tag_ != "VBD" and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in up.children
+    )
+
+
+def be_to(head: Token) -> bool:
+    """ "The singer is to be sentenced in June": a present "be" + to-infinitive is a plan."""
+    up = head.head
+    return (
+        head.dep_ == "xcomp"
+        and up.lemma_ == "be"
+        and up.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+
+
+FUTURE_RULES = (will_future, reported_future, scheduled, going_to, planned, instructed, be_to)
 
 
 def _past(head: Token) -> bool:

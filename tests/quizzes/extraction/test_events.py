@@ -954,3 +954,40 @@ def test_a_forecast_looks_ahead(events_of):
 def test_a_range_of_years_after_an_approximation_is_one_time(events_of):
     (edited,) = events_of("From roughly 1990 to 1994, she edited the weekly paper.")
     assert (edited.when, edited.date) == ("From roughly 1990 to 1994", "1990")
+
+
+def test_this_coming_and_this_past_weekday(events_of):
+    coming, past = events_of(
+        "The judges must rule by this coming Friday on the appeals. "
+        "The singer announced her tour this past Tuesday."
+    )
+    assert (coming.when, coming.date) == ("by this coming Friday", "2022-10-07")
+    assert (past.when, past.date) == ("this past Tuesday", "2022-09-27")
+
+
+def test_an_instruction_or_a_plan_given_now_looks_ahead(events_of):
+    (report,) = events_of("The mayor has instructed the panel to report to the council on Monday.")
+    assert report.date == "2022-10-03"
+    (sentenced,) = events_of("The singer is to be sentenced in June.", published=date(2022, 2, 15))
+    assert sentenced.date == "2022-06"
+
+
+def test_a_thing_scheduled_for_a_day_that_then_happened_is_past(events_of):
+    (held,) = events_of("Two races scheduled for Wednesday were still held.")
+    assert held.date == "2022-09-28"
+    (called,) = events_of("The council called elections for Wednesday.")
+    assert called.date == "2022-10-05"
+
+
+def test_a_weekday_told_as_past_by_an_earlier_day_is_the_week_before(events_of):
+    text = (
+        "On Wednesday, rescuers ended the search for survivors of the landslide. "
+        "The landslide struck on Thursday near the village. "
+        "The two governors spoke by telephone on Thursday night."
+    )
+    dated = [(e.when, e.date) for e in events_of(text)]
+    assert ("Wednesday", "2022-09-28") in dated
+    assert ("Thursday", "2022-09-22") in dated
+    assert ("Thursday night", "2022-09-22") in dated
+    (alone,) = events_of("The landslide struck on Thursday near the village.")
+    assert alone.date == "2022-09-29"
