@@ -104,8 +104,9 @@ class CardQuerySet(models.QuerySet["Card"]):
 class Card(models.Model):
     """One user's memory of one question. Created lazily when first met."""
 
+    # (no index of its own: (user, question) and (user, state, due) lead with it)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards", db_index=False
     )
     question = models.ForeignKey("quizzes.Question", on_delete=models.CASCADE, related_name="cards")
     # A copy of question.bank (a question never changes bank), set when the card is
@@ -136,7 +137,6 @@ class Card(models.Model):
             models.UniqueConstraint(fields=["user", "question"], name="card_unique_user_question"),
         ]
         indexes = [
-            models.Index(fields=["user", "state", "due"]),
             models.Index(fields=["user", "due"]),
             # Due counts read the index alone (an index-only scan, whatever the
             # number of due cards): the card's bank and question are in it.
@@ -192,10 +192,15 @@ class ReviewLog(models.Model):
     """Append-only: one row per answer. `card_before` is the card's snapshot
     before this review, so undo can restore it exactly."""
 
+    # (no index of their own: (user, reviewed_at) and (card, reviewed_at) lead with
+    # them; a review writes two indexes fewer)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_logs"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_logs",
+        db_index=False,
     )
-    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="logs")
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="logs", db_index=False)
     rating = models.PositiveSmallIntegerField(choices=Rating)
     reviewed_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
@@ -257,7 +262,10 @@ class StudyDay(models.Model):
     time zone and day start (a change of either re-keys their rows). The log stays
     the source of truth: `manage.py rebuild_progress` recounts them."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # (no index of its own: the unique (user, day) leads with it)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     day = models.DateField()
     # Plain integers (no CHECK >= 0): an undo adds -1 in one INSERT ... ON CONFLICT.
     reviews = models.IntegerField(default=0)
@@ -287,7 +295,10 @@ class BankTally(models.Model):
     from its old due day's row to its new one); `manage.py rebuild_progress`
     recounts them from the cards."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # (no index of its own: the unique (user, bank, due_day) leads with it)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.CASCADE, related_name="+")
     due_day = models.DateField(default=datetime.date(1, 1, 1))
     learning = models.IntegerField(default=0)
