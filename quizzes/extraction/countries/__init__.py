@@ -70,7 +70,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    offensive into Peru" (plural nouns, events, incidents and nouns of an act; not "the
    emergency number in Chile", nor a named person's description).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
-   Championships" in the same country is the same event (``one_link_per_named_thing``, last).
+   Championships" in the same country is the same event (``one_link_per_named_thing``), and
+   one per person: "Abdel Fattah" beside "Abdel Fattah al-Sisi" in one sentence
+   (``one_link_per_named_person``, last).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
    moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
    "her exile in France" (he/she/his/her: the one person named just before, or its subject).
@@ -178,6 +180,7 @@ from .organisations import (
     bodies_placed_together,
     described_links,
     description_links,
+    one_link_per_named_person,
     one_link_per_named_thing,
     organisation_links,
     organisations_in_titles,
@@ -240,6 +243,7 @@ RULES: tuple[Rule, ...] = (
     place_links,
     home_nations_in_their_state,
     one_link_per_named_thing,
+    one_link_per_named_person,
 )
 
 

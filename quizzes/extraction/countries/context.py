@@ -79,10 +79,12 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     defined = _defined_acronyms(tokens)
     i = 0
     while i < len(doc):
+        dependency = _dependency_at(doc, tokens, i)
+        if dependency:
+            i = dependency  # "American Samoa": a territory's name holds no country
+            continue
         match = _mention_at(doc, tokens, i)
-        if match is not None and tokens[match.end - 1].text in defined:
-            match = None  # "the African Union (AU)": AU is not Australia here
-        if match is not None and inside_a_longer_place(tokens, match):
+        if match is not None and _not_the_country(doc, tokens, match, defined):
             match = None
         if match is None:
             i += 1
@@ -120,6 +122,51 @@ _CONTINENT_PARTS = {
     "north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern",
     "western", "sub-saharan",
 }  # fmt: skip
+
+
+def _not_the_country(
+    doc: Doc, tokens: Sequence[Token], match: CountryMention, defined: set[str]
+) -> bool:
+    """ "the African Union (AU)": AU is not Australia here; "then-Nova Jersey Governor": the
+    end of a longer place; "Georgia" listed with US states."""
+    return (
+        tokens[match.end - 1].text in defined
+        or inside_a_longer_place(tokens, match)
+        or _listed_with_states_of_another_country(doc, match)
+    )
+
+
+def _dependency_at(doc: Doc, tokens: Sequence[Token], i: int) -> int:
+    """The end of a dependent territory's name of two words or more that starts at token i
+    ("American Samoa", "British Virgin Islands"), else 0."""
+    if not tokens[i].text[:1].isupper():
+        return 0
+    for j in range(min(len(doc), i + 4), i + 1, -1):
+        if not tokens[j - 1].text[:1].isupper():
+            continue
+        name = geo.canonical_country(doc[i:j].text)
+        if name and geo.is_dependency(name):
+            return j
+    return 0
+
+
+def _listed_with_states_of_another_country(doc: Doc, match: CountryMention) -> bool:
+    """ "Senators A of Florida, B of Utah, and C of Georgia": a country's name that is also a
+    state of another country ("Georgia", a US state), in a sentence naming other states of
+    that country, is the state."""
+    if match.form != "name":
+        return False
+    other = geo.country_sharing_a_region_name(match.country)
+    if other is None:
+        return False
+    sent = doc[match.start].sent
+    return any(
+        ent.label_ == "GPE"
+        and not (ent.start <= match.start < ent.end)
+        and not geo.is_country(ent.text)
+        and geo.region_country(ent.text) == other
+        for ent in sent.ents
+    )
 
 
 def inside_a_longer_place(tokens: Sequence[Token], match: CountryMention) -> bool:
@@ -179,10 +226,8 @@ def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | N
 def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
     text = doc[i:j].text
     tok = tokens[i]
-    if two_letter_code(text) and not (
-        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the") or "." in text
-    ):
-        return None  # "the US", "US officials" (a GPE), "U.S. Federal Court", not "IT department"
+    if _letters_or_a_name(doc, tokens, i, j):
+        return None
     name = geo.canonical_country(text)
     if name and geo.is_dependency(name):
         return None  # "Hong Kong's leader": a territory of China, no country of its own
@@ -196,6 +241,61 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
     if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
         return CountryMention(i, j, adjective, "adj")
     return None
+
+
+def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Words spelt like a country that name something else: two capitals that are no place
+    ("IT department"; "the US", "US officials" (a GPE), "U.S. Federal Court" still count),
+    three naming a kind of thing ("a PAN card"), a person's name ("Dominique Lemaire")."""
+    text = doc[i:j].text
+    tok = tokens[i]
+    if two_letter_code(text) and not (
+        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the") or "." in text
+    ):
+        return True
+    return _code_as_a_modifier(tokens, i, j) or _inside_a_persons_name(doc, i, j)
+
+
+def _code_as_a_modifier(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Three capital letters (an ISO 3166 alpha-3 code: "PAN", "GBR") that modify a common
+    noun after them name a kind of thing, not the country ("a PAN card", "the GBR code
+    system"); "the USA", "USA" as a place still count."""
+    if tokens[i].lower_ == "the":
+        i += 1
+    text = tokens[i].text
+    if j != i + 1 or len(text) != 3 or not text.isupper() or j >= len(tokens):
+        return False
+    return tokens[i].dep_ in {"compound", "nmod", "amod"} and tokens[j].pos_ == "NOUN"
+
+
+def _inside_a_persons_name(doc: Doc, i: int, j: int) -> bool:
+    """A country's name that is one word of a longer PERSON name ("Dominique Lemaire",
+    "Jordan Peele"): the small model tags people's names well when they have two words."""
+    ent = doc[i].ent_type_ == "PERSON" and next((e for e in doc.ents if e.start <= i < e.end), None)
+    if not ent or len(ent) < 2 or not (ent.start <= i and j <= ent.end):
+        return False
+    return all(t.text[:1].isupper() and t.is_alpha for t in ent)
+
+
+def _hyphenated_whole(sentence: str, subject: str) -> str:
+    """ "Sea-Watch" when the parser split the name at its hyphen and kept "Watch": a
+    capitalised subject that, wherever the sentence has it, follows a capitalised word and a
+    hyphen is that whole word."""
+    if not subject[:1].isupper():
+        return subject
+    found = list(re.finditer(r"(?<![\w-])([A-Z][\w]*)-" + re.escape(subject) + r"\b", sentence))
+    alone = re.search(r"(?<![\w-])" + re.escape(subject) + r"\b", sentence)
+    if not found or alone:
+        return subject
+    return f"{found[0].group(1)}-{subject}"
+
+
+def _nameable(subject: str, kind: str) -> bool:
+    """Not a number ("2018") the parser took for a place, nor words in another script (a
+    quoted Hindi line), nor a lower-case "place" ("bonda, vada": whatever the data says)."""
+    if not any("a" <= c.lower() <= "z" for c in geo.fold(subject)):
+        return False
+    return kind != "place" or subject[:1].isupper()
 
 
 class CountryContext:
@@ -262,8 +362,8 @@ class CountryContext:
         if geo.is_constituent_country(subject):
             if rule != "home_nation_in_its_state":
                 return  # "Scotland" is a nation of its own, not a region of the UK
-        elif not any(c.isalpha() for c in subject) or not country or geo.is_country(subject):
-            return  # a number ("2018") the parser took for a place names nothing
+        elif not _nameable(subject, kind) or not country or geo.is_country(subject):
+            return
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))
@@ -273,6 +373,10 @@ class CountryContext:
         self.seen.add(key)
         n = self.sent_of[at]
         sent = self.sentences[n] if n >= 0 else self.doc[at : at + 1]
+        whole = _hyphenated_whole(sent.text, subject)
+        if whole != subject:
+            self.seen.add((geo.fold(whole), country))
+            subject = whole
         self.links.append(
             CountryLink(
                 subject=subject,

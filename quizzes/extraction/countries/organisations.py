@@ -557,6 +557,24 @@ def one_link_per_named_thing(ctx: CountryContext) -> None:
     ctx.links = [link for link in ctx.links if id(link) not in drop]
 
 
+def one_link_per_named_person(ctx: CountryContext) -> None:
+    """ "Abdel Fattah" and "Abdel Fattah al-Sisi" from one sentence are one person: a
+    person's name whose words start a longer name linked to the same country in the same
+    sentence is linked once, under the longer name."""
+    people = [link for link in ctx.links if link.subject_kind == "person"]
+    drop = {
+        id(short)
+        for short in people
+        for long in people
+        if short is not long
+        and short.country == long.country
+        and short.evidence_start == long.evidence_start
+        and len(short.subject.split()) < len(long.subject.split())
+        and long.subject.split()[: len(short.subject.split())] == short.subject.split()
+    }
+    ctx.links = [link for link in ctx.links if id(link) not in drop]
+
+
 # Words that share out a place among the names listed before them ("A and B, both in Peru").
 _SHARING_WORDS = {"both", "all"}
 

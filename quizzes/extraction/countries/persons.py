@@ -210,7 +210,8 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     parts: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         parts.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ana Lind is a Kenyan national"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _hedged(root.head):
+        # "Ana Lind is a Kenyan national", not "Ana Lind could be a conduit for Kenyan ..."
         parts += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "ADJ")]
     for head in parts:
         found = country_in_description(ctx, head, exclude=root if head.i == root.head.i else None)
@@ -221,6 +222,15 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
         if found[0]:
             return found
     return None, None
+
+
+# Auxiliaries that make "X is a Y" a guess or a fear rather than a statement.
+_HEDGES = {"could", "might", "may", "would", "should", "must"}
+
+
+def _hedged(verb: Token) -> bool:
+    """ "could be", "might be", "is not": the sentence does not say what X is."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HEDGES) for c in verb.children)
 
 
 def _role_clauses(root: Token) -> Iterator[Token]:
