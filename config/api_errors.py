@@ -137,30 +137,28 @@ def _server_error(exc: Exception, context: dict) -> Response:
     return response
 
 
-def api_exception_handler(exc: Exception, context: dict) -> Response | None:
-    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error of an API view in one shape,
-    500 included."""
-    from rest_framework.views import set_rollback  # not at import time: DRF settings load us
-
+def _as_api_exception(exc: Exception) -> Exception:
+    """Django's and the domain's exceptions as the APIException they answer; any
+    other exception as it is."""
     if is_domain_error(exc):
-        exc = DomainError(
+        return DomainError(
             field=exc.field, message=str(exc.message), status_code=getattr(exc, "status", 400)
         )
-    elif isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD: list(exc.messages)}
-        exc = exceptions.ValidationError(detail)
-    elif isinstance(exc, RequestDataTooBig):  # body over DATA_UPLOAD_MAX_MEMORY_SIZE
-        exc = PayloadTooLarge("The request body is too large.")
-    elif isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
-        exc = exceptions.ParseError("The request could not be read.")
-    elif isinstance(exc, Http404):
-        exc = exceptions.NotFound()
-    elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied()
+        return exceptions.ValidationError(detail)
+    if isinstance(exc, RequestDataTooBig):  # body over DATA_UPLOAD_MAX_MEMORY_SIZE
+        return PayloadTooLarge("The request body is too large.")
+    if isinstance(exc, SuspiciousOperation):  # e.g. too many form fields
+        return exceptions.ParseError("The request could not be read.")
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied()
+    return exc
 
-    if not isinstance(exc, exceptions.APIException):
-        return _server_error(exc, context)
 
+def _headers_of(exc: exceptions.APIException) -> dict[str, str]:
     headers = {}
     auth_header = getattr(exc, "auth_header", None)
     if auth_header:
@@ -168,6 +166,17 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     wait = getattr(exc, "wait", None)
     if wait:
         headers["Retry-After"] = str(math.ceil(wait))
+    return headers
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error of an API view in one shape,
+    500 included."""
+    from rest_framework.views import set_rollback  # not at import time: DRF settings load us
+
+    exc = _as_api_exception(exc)
+    if not isinstance(exc, exceptions.APIException):
+        return _server_error(exc, context)
 
     if isinstance(exc, exceptions.ValidationError):
         body = _validation_body(exc.detail)
@@ -180,7 +189,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
             code=_code_of(exc),
         )
     set_rollback()
-    return Response(body, status=exc.status_code, headers=headers)
+    return Response(body, status=exc.status_code, headers=_headers_of(exc))
 
 
 @csrf_exempt  # an unknown path has nothing to protect: answer 404, not a CSRF 403 page

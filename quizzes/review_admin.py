@@ -207,34 +207,40 @@ def _after(bank, queue: ReviewQueue, question) -> HttpResponseRedirect:
     return HttpResponseRedirect(_page_url(bank, following or question))
 
 
-def _question_action(model_admin, request, bank, queue, question, action):
-    if action in ("accept", "reject", "draft"):
-        status = {
-            "accept": QuestionStatus.PUBLISHED,
-            "reject": QuestionStatus.REJECTED,
-            "draft": QuestionStatus.DRAFT,
-        }[action]
-        result = services.question_set_status(
-            questions=bank.questions.filter(pk=question.pk), status=status
-        )
-        for _, problems in result.refused:
-            messages.error(request, f"Not accepted, incomplete: {problems}")
-            return HttpResponseRedirect(_page_url(bank, question))
-        left = bank.questions.filter(status=QuestionStatus.DRAFT).count()
-        verb = {"accept": "Accepted", "reject": "Rejected", "draft": "Back to draft"}[action]
-        messages.success(request, f"{verb}: “{question}”. {left} draft(s) left.")
-        if action == "draft":
-            return HttpResponseRedirect(_page_url(bank, question))
-        return _after(bank, queue, question)
-    if action == "distractors":
-        try:
-            fresh = authoring.question_distractors_renew(question=question)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"New distractors: {', '.join(fresh)}.")
+_STATUS_OF_ACTION = {
+    "accept": QuestionStatus.PUBLISHED,
+    "reject": QuestionStatus.REJECTED,
+    "draft": QuestionStatus.DRAFT,
+}
+_VERB_OF_ACTION = {"accept": "Accepted", "reject": "Rejected", "draft": "Back to draft"}
+
+
+def _status_action(request, bank, queue, question, action) -> HttpResponseRedirect:
+    """Accept, reject or send back to draft; on to the next draft unless sent back."""
+    result = services.question_set_status(
+        questions=bank.questions.filter(pk=question.pk), status=_STATUS_OF_ACTION[action]
+    )
+    for _, problems in result.refused:
+        messages.error(request, f"Not accepted, incomplete: {problems}")
         return HttpResponseRedirect(_page_url(bank, question))
-    # edit
+    left = bank.questions.filter(status=QuestionStatus.DRAFT).count()
+    messages.success(request, f"{_VERB_OF_ACTION[action]}: “{question}”. {left} draft(s) left.")
+    if action == "draft":
+        return HttpResponseRedirect(_page_url(bank, question))
+    return _after(bank, queue, question)
+
+
+def _distractors_action(request, bank, question) -> HttpResponseRedirect:
+    try:
+        fresh = authoring.question_distractors_renew(question=question)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"New distractors: {', '.join(fresh)}.")
+    return HttpResponseRedirect(_page_url(bank, question))
+
+
+def _edit_action(model_admin, request, bank, queue, question):
     form = EditForm(request.POST, question=question)
     if form.is_valid():
         try:
@@ -246,6 +252,14 @@ def _question_action(model_admin, request, bank, queue, question, action):
             messages.success(request, "Saved your changes.")
             return HttpResponseRedirect(_page_url(bank, question))
     return _render(model_admin, request, bank, queue, question, edit_form=form, status=400)
+
+
+def _question_action(model_admin, request, bank, queue, question, action):
+    if action in _STATUS_OF_ACTION:
+        return _status_action(request, bank, queue, question, action)
+    if action == "distractors":
+        return _distractors_action(request, bank, question)
+    return _edit_action(model_admin, request, bank, queue, question)
 
 
 def _bulk_action(request, bank, action) -> HttpResponseRedirect:

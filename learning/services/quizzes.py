@@ -132,6 +132,32 @@ def answer_grade(
     )
 
 
+def _check_attempt_open(*, user: User, attempt: QuizAttempt | None) -> None:
+    """The user's own attempt, not finished: else a ReviewError."""
+    if attempt is None or attempt.user_id != user.pk:
+        raise ReviewError("attempt", "No such quiz.", status=404)
+    if attempt.finished_at is not None:
+        raise ReviewError("attempt", "This quiz is finished.")
+
+
+def _question_of_attempt(*, attempt: QuizAttempt, question_id: int | None) -> Question:
+    """The attempt's question with its choices: else a ReviewError on `question`."""
+    if question_id is None or question_id not in attempt.question_ids:
+        raise ReviewError("question", "This question is not part of the quiz.")
+    question = questions_with_choices([question_id]).get(question_id)
+    if question is None:
+        raise ReviewError("question", "This question no longer exists.")
+    return question
+
+
+def _duration_checked(duration_ms: int | str | None) -> int | None:
+    """An answer's duration in milliseconds, up to a day: else a ReviewError."""
+    duration = as_int(duration_ms, field="duration_ms")
+    if duration is not None and not 0 <= duration <= 24 * 3600 * 1000:
+        raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
+    return duration
+
+
 def quiz_answer(
     *,
     user: User,
@@ -150,20 +176,11 @@ def quiz_answer(
     yet (`held`): the student may still say "I was right" (quiz_answer_override);
     it is logged as a miss when they go on (quiz_answers_settle), at the latest
     with their next answer or when the quiz finishes."""
-    if attempt is None or attempt.user_id != user.pk:
-        raise ReviewError("attempt", "No such quiz.", status=404)
-    if attempt.finished_at is not None:
-        raise ReviewError("attempt", "This quiz is finished.")
+    _check_attempt_open(user=user, attempt=attempt)
     question_id = as_int(question_id, field="question")
     choice_id = as_int(choice_id, field="choice")
-    duration_ms = as_int(duration_ms, field="duration_ms")
-    if duration_ms is not None and not 0 <= duration_ms <= 24 * 3600 * 1000:
-        raise ReviewError("duration_ms", "The duration must be between 0 and 24 hours.")
-    if question_id is None or question_id not in attempt.question_ids:
-        raise ReviewError("question", "This question is not part of the quiz.")
-    question = questions_with_choices([question_id]).get(question_id)
-    if question is None:
-        raise ReviewError("question", "This question no longer exists.")
+    duration_ms = _duration_checked(duration_ms)
+    question = _question_of_attempt(attempt=attempt, question_id=question_id)
     graded = answer_grade(question=question, choice_id=choice_id, order=order, text=text)
     chosen, given_order, given_text = graded.choice, graded.order, graded.text
     is_correct = graded.is_correct

@@ -293,6 +293,15 @@ def _is_other_verb(word: str) -> bool:
     return w in _STOP_AUX or w in {"was", "were"} or past_to_base(w) is not None
 
 
+def _starts_infinitive(tokens: list[str], i: int) -> bool:
+    """ "to build": token i is "to" and a lower-case verb follows it."""
+    if tokens[i].casefold() != "to" or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    _, index, _, _ = _tables()
+    return not following[:1].isupper() and following.casefold() in index
+
+
 def _between_is_clean(tokens: list[str]) -> bool:
     """The words between the main verb and the time expression keep the date on
     that verb: "was reportedly left waiting two hours for a talk with …" yes;
@@ -321,11 +330,8 @@ def _between_is_clean(tokens: list[str]) -> bool:
             return False  # "of robbing", ", becoming"
         if _is_other_verb(token):
             return False
-        if w == "to" and i + 1 < len(tokens):
-            following = tokens[i + 1]
-            _, index, _, _ = _tables()
-            if not following[:1].isupper() and following.casefold() in index:
-                return False  # "agreed to build … in 2025": the date of the building
+        if _starts_infinitive(tokens, i):
+            return False  # "agreed to build … in 2025": the date of the building
         previous = w
     return True
 

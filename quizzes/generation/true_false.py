@@ -80,6 +80,11 @@ def _draft(
 
 
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
+    return [*_quote_statements(ctx), *_date_statements(ctx)]
+
+
+def _quote_statements(ctx: GenerationContext) -> list[QuestionDraft]:
+    """ "Ruiz said: “…”": true, or false with a plausible wrong speaker."""
     drafts = []
     for quote in ctx.quotes:
         key = quote_key(quote)
@@ -114,6 +119,12 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         )
         draft.source = quote
         drafts.append(draft)
+    return drafts
+
+
+def _date_statements(ctx: GenerationContext) -> list[QuestionDraft]:
+    """An event with its date: true, or false with a date near enough to be plausible."""
+    drafts = []
     for dated in ctx.clean_dated:
         key = event_key(dated.event)
         clause = strip_time(dated.event.event, dated.event.when)

@@ -399,6 +399,30 @@ def _drop_insertions(words: list[str]) -> list[str]:
     return words
 
 
+def _parts_at(words: list[str], i: int) -> ClauseParts | None:
+    """The clause split at its main verb, word i; None when what comes before it is
+    not a subject."""
+    after_comma = words[i - 1].endswith(",")
+    if after_comma and not all(w[:1].isupper() for w in words[:i]):
+        # "The letter, sent to …, was signed", "firefighters, supported by …":
+        # a participle after a comma describes a noun; only a name's
+        # appositive comma ("Luis Arriaga, told reporters") is dropped.
+        return None
+    subject = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
+    if len(subject) > 1 and subject[-1].casefold() in {"which", "who", "that"}:
+        # "the regional assembly which took place": the relative clause is the event;
+        # not when the sentence's own verb follows ("gusts of a storm that hit the
+        # coast have raised the toll": "did … have raised" is garbage).
+        if any(w.casefold() in _STOP_AUX for w in words[i + 1 :]):
+            return None
+        subject = subject[:-1]
+        words = [*subject, *words[i:]]
+        i -= 1
+    if not _has_subject(subject):
+        return None
+    return ClauseParts(words=words, verb_index=i, subject=subject)
+
+
 @lru_cache(maxsize=4096)
 def clause_parts(clause: str) -> ClauseParts | None:
     """The clause's subject and main (past-tense) verb, or None when it has no
@@ -413,27 +437,8 @@ def clause_parts(clause: str) -> ClauseParts | None:
             continue
         if word in _STOP_AUX:
             return None
-        if not _verb_at(words, i):
-            continue
-        after_comma = words[i - 1].endswith(",")
-        if after_comma and not all(w[:1].isupper() for w in words[:i]):
-            # "The letter, sent to …, was signed", "firefighters, supported by …":
-            # a participle after a comma describes a noun; only a name's
-            # appositive comma ("Luis Arriaga, told reporters") is dropped.
-            return None
-        subject = [*words[: i - 1], words[i - 1].rstrip(",")]  # "Luis Arriaga, told"
-        if len(subject) > 1 and subject[-1].casefold() in {"which", "who", "that"}:
-            # "the regional assembly which took place": the relative clause is the event;
-            # not when the sentence's own verb follows ("gusts of a storm that hit the
-            # coast have raised the toll": "did … have raised" is garbage).
-            if any(w.casefold() in _STOP_AUX for w in words[i + 1 :]):
-                return None
-            subject = subject[:-1]
-            words = [*subject, *words[i:]]
-            i -= 1
-        if not _has_subject(subject):
-            return None
-        return ClauseParts(words=words, verb_index=i, subject=subject)
+        if _verb_at(words, i):
+            return _parts_at(words, i)
     if len(words) <= 14 and _is_noun_phrase(words):
         return ClauseParts(words=words, verb_index=-1, subject=words)
     return None
@@ -464,6 +469,15 @@ def with_article(prompt: str, clause: str) -> str:
     return f"{match[1]} {match[2]} the {prompt[match.end(2) + 1 :]}"
 
 
+def _asks_nothing(base: str, rest: list[str]) -> bool:
+    """A verb whose clause has no event to date."""
+    if base in _REPORTING and (
+        len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
+    ):
+        return True  # "a spokesman said", "Prentiss said in a statement" say nothing
+    return base in _NOT_AN_ACTION  # "an order dated Monday": the participle dates a document
+
+
 def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     """A question asking for the time of the clause's event, or None when the
     clause has no recognisable past-tense verb after a subject."""
@@ -490,12 +504,8 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
         # "findings published in a journal": nobody "published in"; a noun phrase.
         aux = _aux_for(subject_words)
         return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
-    if base in _REPORTING and (
-        len(rest) < 2 or rest[0].casefold().strip(",") in _PREPOSITION_WORDS
-    ):
-        return None  # "a spokesman said", "Prentiss said in a statement" say nothing
-    if base in _NOT_AN_ACTION:
-        return None  # "an order dated Monday": the participle dates a document
+    if _asks_nothing(base, rest):
+        return None
     if raw.endswith(","):
         # "officials said, ten houses burned": reported speech is "said that …";
         # "began, according to …" keeps its comma.

@@ -131,21 +131,31 @@ def load(data: bytes) -> ParsedBank:
             parsed.problem(f"Unreadable CSV row: {error}.", line=start)
             return parsed
         line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            parsed.problem(
-                f"{len(row)} cells but the header has {len(header)} columns.", line=start
-            )
-            continue
-        row = [_unquoted(cell) for cell in row]
-        cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
-        question = _question_from_cells(cells, choice_columns, header, row, start, parsed)
-        if question is not None:
-            parsed.bank.questions.append(question)
-        if cells.get("source_url", "").strip() and parsed.bank.source is None:
-            parsed.bank.source = SourceData(url=cells["source_url"].strip())
+        _read_row(row, header, choice_columns, start, parsed)
     return parsed
+
+
+def _read_row(
+    row: list[str],
+    header: list[str],
+    choice_columns: dict[int, int],
+    start: int,
+    parsed: ParsedBank,
+) -> None:
+    """One record starting on line `start`: its question (and the bank's source URL)
+    added to the bank, or a problem; a blank record is skipped."""
+    if not any(cell.strip() for cell in row):
+        return
+    if len(row) > len(header):
+        parsed.problem(f"{len(row)} cells but the header has {len(header)} columns.", line=start)
+        return
+    row = [_unquoted(cell) for cell in row]
+    cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
+    question = _question_from_cells(cells, choice_columns, header, row, start, parsed)
+    if question is not None:
+        parsed.bank.questions.append(question)
+    if cells.get("source_url", "").strip() and parsed.bank.source is None:
+        parsed.bank.source = SourceData(url=cells["source_url"].strip())
 
 
 def _header_row(reader: Iterator[list[str]], parsed: ParsedBank) -> list[str] | None:

@@ -228,11 +228,9 @@ def _formatted(node: Node | None) -> str:
     return _plain(raw, node.attrib.get("format", "html"))
 
 
-def load(data: bytes) -> ParsedBank:
-    parsed = ParsedBank(bank=BankData())
-    text = decode_text(data, parsed)
-    if text is None:
-        return parsed
+def _quiz_element(text: str, parsed: ParsedBank) -> Node | None:
+    """The document's <quiz> element; None (with a problem) when it has none or is
+    not well-formed XML."""
     try:
         root = parse_tree(text)
     except expat.ExpatError as error:
@@ -240,14 +238,35 @@ def load(data: bytes) -> ParsedBank:
             f"Broken XML: {expat.ErrorString(error.code)} (column {error.offset + 1}).",
             line=error.lineno,
         )
-        return parsed
+        return None
     except _Refused as error:
         parsed.problem(str(error), line=1)
-        return parsed
+        return None
     quiz = root.find("quiz")
     if quiz is None:
         top = root.children[0].tag if root.children else "nothing"
         parsed.problem(f"Expected a Moodle XML <quiz> element, found <{top}>.", line=1)
+    return quiz
+
+
+def _category(element: Node, parsed: ParsedBank) -> None:
+    """A category names the bank (its last path part) and may describe it."""
+    path = element.child_text("category")
+    title = path.replace("$course$/", "").replace("$system$/", "").split("/")[-1].strip()
+    if title and title != "top":
+        parsed.bank.title = title
+    info = element.find("info")
+    if info is not None and not parsed.bank.description:
+        parsed.bank.description = _formatted(info)
+
+
+def load(data: bytes) -> ParsedBank:
+    parsed = ParsedBank(bank=BankData())
+    text = decode_text(data, parsed)
+    if text is None:
+        return parsed
+    quiz = _quiz_element(text, parsed)
+    if quiz is None:
         return parsed
     position = 0
     for element in quiz.children:
@@ -255,13 +274,7 @@ def load(data: bytes) -> ParsedBank:
             continue
         qtype = element.attrib.get("type", "")
         if qtype == "category":
-            path = element.child_text("category")
-            title = path.replace("$course$/", "").replace("$system$/", "").split("/")[-1].strip()
-            if title and title != "top":
-                parsed.bank.title = title
-            info = element.find("info")
-            if info is not None and not parsed.bank.description:
-                parsed.bank.description = _formatted(info)
+            _category(element, parsed)
             continue
         question = _question(element, qtype, parsed)
         if question is not None:

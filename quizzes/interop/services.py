@@ -221,40 +221,50 @@ def _article_for(source: SourceData | None, parsed: ParsedBank, owner) -> Articl
         existing = article_stored_by(owner=owner, text=source.text)
         if existing is not None:  # the importer's own copy; never another teacher's
             return existing
-        if len(source.text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
-            parsed.problem(
-                f"The article text is over the {settings.ARTICLE_MAX_BYTES:,}-byte limit.",
-                field="article",
-            )
-            return None
-        published = None
-        if source.published_on:
-            try:
-                published = dt.date.fromisoformat(source.published_on)
-            except ValueError:
-                parsed.problem(
-                    f"published_on {source.published_on!r} is not a YYYY-MM-DD date.",
-                    field="article",
-                )
-        article = Article(
-            title=(source.title or parsed.bank.title or "Imported article")[:300],
-            publisher=source.publisher[:200],
-            url=source.url,
-            published_on=published,
-            text=source.text.strip(),
-            created_by=owner,
-        )
-        try:
-            article.full_clean(exclude=["checksum", "created_by"])
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                for message in messages:
-                    parsed.problem(message, field=f"article.{name}")
-            return None
-        return article
+        return _article_new(source, parsed, owner)
     if source.url:
         return Article.objects.filter(url=source.url).order_by("id").first()
     return None
+
+
+def _published_on(source: SourceData, parsed: ParsedBank) -> dt.date | None:
+    """The source's publication date; None (with a problem) when it is not a date."""
+    if not source.published_on:
+        return None
+    try:
+        return dt.date.fromisoformat(source.published_on)
+    except ValueError:
+        parsed.problem(
+            f"published_on {source.published_on!r} is not a YYYY-MM-DD date.",
+            field="article",
+        )
+        return None
+
+
+def _article_new(source: SourceData, parsed: ParsedBank, owner) -> Article | None:
+    """A new unsaved article from the source's text; None (with problems) when invalid."""
+    if len(source.text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
+        parsed.problem(
+            f"The article text is over the {settings.ARTICLE_MAX_BYTES:,}-byte limit.",
+            field="article",
+        )
+        return None
+    article = Article(
+        title=(source.title or parsed.bank.title or "Imported article")[:300],
+        publisher=source.publisher[:200],
+        url=source.url,
+        published_on=_published_on(source, parsed),
+        text=source.text.strip(),
+        created_by=owner,
+    )
+    try:
+        article.full_clean(exclude=["checksum", "created_by"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                parsed.problem(message, field=f"article.{name}")
+        return None
+    return article
 
 
 def _check_evidence(parsed: ParsedBank, article: Article | None, where: str) -> None:
