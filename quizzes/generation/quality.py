@@ -508,7 +508,24 @@ def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
         } - {normalise(draft.answer)}
         if any(normalise(o) in linked for o in wrong):
             return "options: another option is linked to the subject too"
+        before = _words_before(draft.source.evidence, draft.source.subject)
+        if before and any(gives_away_country(before, o) for o in wrong):
+            return "options: the words before the subject name another option too"
     return None
+
+
+BEFORE_SUBJECT = 4  # words: the subject's own noun phrase ("Freedonian-Ruritanian chemist")
+
+
+def _words_before(evidence: str, subject: str) -> str:
+    """The few words just before the subject's first mention in its sentence, within
+    its clause: "the Freedonian-Ruritanian chemist" of "… said the Freedonian-Ruritanian
+    chemist Ana Ruiz"."""
+    at = evidence.find(subject)
+    if at <= 0:
+        return ""
+    clause = re.split(r"[,;:()“”\"]", evidence[:at])[-1]
+    return " ".join(clause.replace("-", " ").split()[-BEFORE_SUBJECT:])
 
 
 # Is the answer right? ---------------------------------------------------------
@@ -779,6 +796,53 @@ def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+MIN_CARD_WORDS = 6  # the blank included: fewer is a card without context
+
+
+def card_without_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: The hearing date is _____.", "The party is banned in
+    _____.": a few words around the blank say too little to be recalled from the
+    article rather than guessed."""
+    if draft.kind != "cloze":
+        return None
+    body = draft.prompt.removeprefix("Fill in the blank:").split()
+    if len(body) < MIN_CARD_WORDS:
+        return f"context: a card of fewer than {MIN_CARD_WORDS} words"
+    return None
+
+
+_SMALL_COUNT = re.compile(r"(?:one|two|three|[123]|a couple|a pair|both)", re.I)
+
+
+def small_count_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: Inspectors found _____ unsecured servers." (two): a count
+    of one to three is guessed as often as recalled, and teaches nothing."""
+    if draft.kind == "cloze" and _SMALL_COUNT.fullmatch(draft.answer.strip()):
+        return "trivial: a count of one to three is a guess"
+    return None
+
+
+# "[…]", "[another]", "[.]": the editor's marks inside a quotation copied into a
+# rewritten question.
+_EDITORIAL_MARK = re.compile(r"\[[^\]]*\]")
+QUOTED_IN_QUESTION = 4  # words: a longer quotation copied into a question is not a rewrite
+
+
+def copied_quotation_in_question(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the mayor call on “traders, drivers and church leaders” to
+    support?": a rewritten question that keeps the article's quotation marks (and its
+    editor's brackets) copies the reporter's wording; the clause cut around it is
+    often left without its object."""
+    if draft.kind not in _REWRITTEN_KINDS or _TF_QUOTE.match(draft.prompt):
+        return None  # a card or a quotation asked about keeps the article's own marks
+    if _EDITORIAL_MARK.search(draft.prompt):
+        return "grammar: an editor's bracket left in the question"
+    for match in _QUOTED.finditer(draft.prompt):
+        if len(words(match.group(0))) >= QUOTED_IN_QUESTION:
+            return "grammar: a quotation copied into a rewritten question"
+    return None
+
+
 def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "… and "07" for the year it was found, _____." for 2007: the year's last two
     digits (or its century) are still in the sentence."""
@@ -841,6 +905,26 @@ def one_word_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     quote = _speaker_quote(draft)
     if draft.kind == "who_said" and quote is not None and len(words(quote.text)) < 2:
         return "answer: a single quoted word is no statement"
+    return None
+
+
+SCARE_QUOTE_WORDS = 2  # "“heightened alert”": a term the reporter kept, not a statement
+
+
+def scare_quoted_term(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “full readiness”? (Context: _____ said he ordered 'full readiness'
+    from the guards.)": two words in quotation marks are a term the reporter kept;
+    with its sentence the question tests the sentence, not who said what."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None or len(words(quote.text)) > SCARE_QUOTE_WORDS:
+        return None
+    # Inside the sentence, words before and after it ("ordered “full readiness” from
+    # the guards"): a term; at the sentence's end ("called it “a disaster”.") or
+    # start ("“Roads first,” said …") it is the speaker's verdict.
+    before = _SENTENCE_BREAK.split(quote.evidence[: quote.start - quote.evidence_start])[-1]
+    after = _SENTENCE_BREAK.split(quote.evidence[quote.end - quote.evidence_start :])[0]
+    if words(before) and words(after):
+        return "answer: a two-word term inside a sentence is no statement"
     return None
 
 
@@ -1568,6 +1652,8 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_blanks,
     blank_before_apostrophe,
     cloze_too_long,
+    card_without_context,
+    copied_quotation_in_question,
     cloze_opens_on_pronoun,
     question_about_a_pronoun,
     when_with_a_date_inside,
@@ -1581,6 +1667,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     short_quote_statement,
     short_quote_without_context,
     one_word_quote,
+    scare_quoted_term,
     quoted_elsewhere,
     speaker_named_as_addressee,
     pronoun_without_a_pronoun,
@@ -1592,6 +1679,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     digits_beside_the_blank,
     name_typo_in_answer,
     cloze_year_in_parts,
+    small_count_card,
     cloze_date_not_a_date,
     cloze_year_in_a_name,
     cloze_as_of,
@@ -1817,7 +1905,21 @@ def country_named_elsewhere(
             continue
         if gives_away_country(_QUOTED.sub(" ", other.prompt), cloze.answer):
             return f"give-away: the country blanked in “{cloze.prompt[:60]}” is named"
+        if _quoted_on_the_cards_point(other.prompt, cloze):
+            return f"give-away: a quotation names the country blanked in “{cloze.prompt[:60]}”"
     return None
+
+
+def _quoted_on_the_cards_point(prompt: str, cloze: QuestionDraft) -> bool:
+    """ "Who said: “no sign the raids came from Freedonia”?" beside "The
+    _____-based militia claimed the raids": quoted words that name the blanked
+    country and speak of what the card's sentence is about (a word of four letters
+    or more in common) fill the card."""
+    quoted = " ".join(m.group(0) for m in _QUOTED.finditer(prompt))
+    if not quoted or not gives_away_country(quoted, cloze.answer):
+        return False
+    card = _point_words(cloze.prompt.replace(BLANK, " ")) - _point_words(cloze.answer)
+    return bool(card & _point_words(quoted))
 
 
 def card_answer_named_elsewhere(
@@ -2228,6 +2330,92 @@ def same_speaker_same_point(
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|myself|I['’]ve|I['’]m)\b")
+
+
+SELF_SHARE = 0.3  # of the quotation's point words: a long quotation shares a few anyway
+
+
+def _self_words(text: str) -> set[str]:
+    """Point words with a plural "s" taken off ("titles" meets "title")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in _point_words(text)}
+
+
+def speaker_told_elsewhere(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "Who said: “I gave up my seat on the board”?" beside a card "Ana Ruiz no longer
+    holds a seat on the board since _____.": the quotation speaks of the speaker
+    (first person), and another question of the bank names the speaker with what
+    the quotation is about: whoever reads both knows who said it."""
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for asker, teller in pairs:
+        quote = _speaker_quote(asker)
+        if asker.kind != "who_said" or quote is None or not quote.speaker or teller is asker:
+            continue
+        if not _FIRST_PERSON.search(quote.text):
+            continue
+        told = teller.prompt.replace(BLANK, " ")
+        if not gives_away_person(told, quote.speaker):
+            continue
+        mine = _self_words(quote.text)
+        shared = len(mine & _self_words(told))
+        if shared >= SPEECH_TOPIC and shared >= SELF_SHARE * len(mine):
+            return f"give-away: names the speaker of “{asker.prompt[:60]}” on the same point"
+    return None
+
+
+def _answered_name(draft: QuestionDraft) -> str:
+    """The person or country a card or a "which country" question answers, or ""."""
+    if draft.kind == "which_country":
+        return f"country:{normalise(draft.answer)}"
+    if draft.kind == "cloze" and draft.target.startswith(("person:", "country:")):
+        return draft.target
+    return ""
+
+
+def same_name_answered_again(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "_____ said …" (Myers) three times, or "Which country is the Tolvo Group from?"
+    and "the embassy in _____" both answering Freedonia: a quiz whose answers repeat
+    one name is guessed from the others; a name answers one card or country question."""
+    mine = _answered_name(draft)
+    if not mine:
+        return None
+    for other in kept:
+        if _answered_name(other) == mine:
+            return f"same answer as “{other.prompt[:60]}”"
+    return None
+
+
+MAX_YEARS = 3  # questions answered by a bare year, per bank
+_YEAR = re.compile(r"(?:1[0-9]|20)\d{2}")
+
+
+def _asks_a_year(draft: QuestionDraft) -> bool:
+    """ "In what year …?", a card blanking a year, "True or false? In 1990, …"."""
+    if draft.kind == "when":
+        return bool(_YEAR.fullmatch(draft.answer.strip()))
+    if draft.kind == "cloze":
+        return bool(re.fullmatch(r"date:\d{4}", draft.target))
+    match = _TF_DATE.match(draft.prompt) if draft.kind == "true_false" else None
+    return bool(match and _YEAR.fullmatch(match["value"].strip()))
+
+
+def too_many_years(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """A bank of which most answers are years ("In what year …?", "In _____, …") is
+    a memory test of numbers, not of the story: MAX_YEARS at most, the first kept
+    (a "when" question before a card)."""
+    if not _asks_a_year(draft):
+        return None
+    if sum(_asks_a_year(k) for k in kept) >= MAX_YEARS:
+        return f"balance: {MAX_YEARS} questions answered by a year already"
+    return None
+
+
 POINT_SHARE = 0.25  # of the shorter quotation's words: long quotations share a few anyway
 _FUNCTION_WORDS = {
     "very", "that", "this", "with", "have", "been", "will", "would", "there", "their", "they",
@@ -2262,6 +2450,9 @@ BANK_RULES: tuple[BankRule, ...] = (
     which_country_answer_shown,
     same_card_country,
     same_speaker_same_point,
+    speaker_told_elsewhere,
+    same_name_answered_again,
+    too_many_years,
 )
 
 

@@ -46,10 +46,15 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 _LEAD = re.compile(r"^(?:\[(?:\.\.\.|…)\]|…|\.\.\.)\s*|^(?:and|but|or|so)\s+(?=\w)")
 
 
+# "lived as a commoner[.]": the editor's mark for punctuation added to a quotation.
+_BRACKETED_STOP = re.compile(r"\[([.,;:!?])\]")
+
+
 def shown(quote_text: str) -> str:
     """The quotation as the question shows it: without a leading "[...]" or the "and"
-    that tied it to the reporter's words ("… said “and there is hope”")."""
-    text = plain_spaces(quote_text)
+    that tied it to the reporter's words ("… said “and there is hope”"), and with
+    the editor's bracketed full stop ("[.]") read as a plain one."""
+    text = _BRACKETED_STOP.sub(r"\1", plain_spaces(quote_text))
     while (stripped := _LEAD.sub("", text, count=1)) != text:
         text = stripped
     return text or plain_spaces(quote_text)
