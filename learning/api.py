@@ -39,7 +39,10 @@ from learning.services import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from learning.models import QuizAttempt, StudyPreferences
+    from learning.models import QuizAttempt as QuizAttempt
+    from learning.models import StudyPreferences
+    from learning.selectors.queue import QueueItem as QueueItem
+    from learning.selectors.queue import StudyQueue as StudyQueue
     from quizzes.api import Question, QuestionBank
 
 

@@ -5,8 +5,9 @@ Forms validate input and name the field at fault; writes go through services."""
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Iterable
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -34,7 +35,7 @@ class FriendlyAuthenticationForm(AuthenticationForm):
         "inactive": "This account is switched off. Ask your teacher to reactivate it.",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocapitalize": "none", "autofocus": True})
 
@@ -54,7 +55,7 @@ class SignUpForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields[
             "username"
@@ -96,7 +97,7 @@ class FriendlyPasswordChangeForm(PasswordChangeForm):
 
 
 class FriendlyPasswordResetForm(PasswordResetForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address"
         self.fields["email"].help_text = "The address you gave when you signed up."
@@ -126,7 +127,8 @@ class QuizStartForm(forms.Form):
         initial=QUIZ_LENGTHS[1],
     )
 
-    def __init__(self, *args, banks=(), **kwargs):
+    def __init__(self, *args: Any, banks: Iterable[Any] = (), **kwargs: Any) -> None:
+        # banks: QuestionBank rows annotated with question_count (bank_list_studyable)
         super().__init__(*args, **kwargs)
         self.banks = {bank.pk: bank for bank in banks}
         cast(forms.ChoiceField, self.fields["bank"]).choices = [

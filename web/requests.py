@@ -9,6 +9,11 @@ from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 
-class SignedInRequest(HttpRequest):
-    user: User  # narrowed: @login_required ran first
+class PageRequest(HttpRequest):
+    """Any page's request: django-htmx's middleware adds `htmx`."""
+
     htmx: HtmxDetails
+
+
+class SignedInRequest(PageRequest):
+    user: User  # narrowed: @login_required ran first

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import date
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,35 +48,42 @@ from .forms import (
 )
 from .highlight import article_paragraphs, paragraph_index_at
 from .middleware import remember_time_zone
+from .requests import PageRequest, SignedInRequest
 from .selectors import (
     article_evidence_spans,
     bank_list_for_article,
     question_evidence,
 )
 
+if TYPE_CHECKING:
+    from learning.api import QueueItem, QuizAttempt, StudyQueue
+    from quizzes.api import Question, QuestionBank
+
 STUDY_QUEUE_LIMIT = 30
 STUDY_MORE = 10  # new cards one "study more" adds to today's limit
 RATINGS = ((1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy"))
 RATING_NAMES: dict[int | None, str] = dict(RATINGS)
 
+_View = TypeVar("_View", bound=Callable[..., HttpResponse])
 
-def login_required(view):
+
+def login_required(view: _View) -> _View:
     """Django's login_required, except that an HTMX request (e.g. a rating after
     the session expired) gets the whole browser sent to the login page, rather
     than the login page swapped into a fragment."""
     guarded = django_login_required(view)
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: PageRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.htmx and not request.user.is_authenticated:
             login = redirect_to_login(request.htmx.current_url_abs_path or request.get_full_path())
             return HttpResponseClientRedirect(login["Location"])
         return guarded(request, *args, **kwargs)
 
-    return wrapper
+    return cast(_View, wrapper)
 
 
-def _safe_next(request, default: str) -> str:
+def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -84,7 +92,7 @@ def _safe_next(request, default: str) -> str:
     return default
 
 
-def _int_or_none(value) -> int | None:
+def _int_or_none(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -95,7 +103,7 @@ def _int_or_none(value) -> int | None:
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request):
+def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("web:home")
     form = SignUpForm(request.POST or None)
@@ -119,7 +127,7 @@ def signup(request):
 
 @login_required
 @require_safe
-def home(request):
+def home(request: SignedInRequest) -> HttpResponse:
     banks = list(bank_list_studyable(user=request.user))
     figures = learning_api.progress_home(user=request.user, banks=banks)
     mastery = figures["banks"]
@@ -163,7 +171,7 @@ def home(request):
 
 @login_required
 @require_safe
-def article_detail(request, article_id: int):
+def article_detail(request: SignedInRequest, article_id: int) -> HttpResponse:
     article = article_get_for_user(user=request.user, article_id=article_id)
     paragraphs = article_paragraphs(
         article.text,
@@ -185,11 +193,11 @@ def article_detail(request, article_id: int):
 # Study --------------------------------------------------------------------
 
 
-def _study_key(bank, user_today: date) -> str:
+def _study_key(bank: QuestionBank | None, user_today: date) -> str:
     return f"{bank.pk if bank else 'all'}|{user_today.isoformat()}"
 
 
-def _session_logs(request, key: str) -> list[int]:
+def _session_logs(request: HttpRequest, key: str) -> list[int]:
     """Review log ids rated in this study session (this bank, this day), oldest
     first: their number is the session's progress, the last one is what undo undoes."""
     state = request.session.get("study_session")
@@ -198,18 +206,24 @@ def _session_logs(request, key: str) -> list[int]:
     return []
 
 
-def _session_logs_save(request, key: str, logs: list[int]) -> None:
+def _session_logs_save(request: HttpRequest, key: str, logs: list[int]) -> None:
     state = request.session.get("study_session")
     bar = state.get("bar", 0) if isinstance(state, dict) and state.get("key") == key else 0
     request.session["study_session"] = {"key": key, "logs": logs[-500:], "bar": bar}
 
 
-def _study_bank(request):
+def _study_bank(request: SignedInRequest) -> QuestionBank | None:
     bank_id = request.GET.get("bank") or request.POST.get("bank")
     return bank_get_for_student(user=request.user, bank_id=bank_id) if bank_id else None
 
 
-def _study_context(request, bank, *, prefer_card: int | None = None, error: str = "") -> dict:
+def _study_context(
+    request: SignedInRequest,
+    bank: QuestionBank | None,
+    *,
+    prefer_card: int | None = None,
+    error: str = "",
+) -> dict[str, Any]:
     user = request.user
     # (a flashcard shows no choices: none are read)
     queue = learning_api.study_queue_open(
@@ -223,7 +237,7 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
     remaining = sum(counts.values())
     key = _study_key(bank, timezone.localdate())
     done = len(_session_logs(request, key))
-    context = {
+    context: dict[str, Any] = {
         "nav": "study",
         "bank": bank,
         "queue": queue,
@@ -260,7 +274,7 @@ def _study_context(request, bank, *, prefer_card: int | None = None, error: str 
     return context
 
 
-def _queue_counts(queue) -> dict[str, int]:
+def _queue_counts(queue: StudyQueue) -> dict[str, int]:
     """New / learning / review cards left, as Anki shows them. Counted from the
     queue's own items when they are all there is (so the three add up to what is
     shown), else from the queue's counts."""
@@ -276,12 +290,12 @@ def _queue_counts(queue) -> dict[str, int]:
     }
 
 
-def _is_returning(item) -> bool:
+def _is_returning(item: QueueItem) -> bool:
     """A card in its learning steps, seen before (today): it comes back on purpose."""
     return not item.is_new and item.card.state in learning_api.LEARNING_STATES
 
 
-def _returning_label(item) -> str:
+def _returning_label(item: QueueItem) -> str:
     seen = item.card.last_review
     if seen is None:
         return "Back again: learning"
@@ -292,7 +306,7 @@ def _returning_label(item) -> str:
     return f"Back again · seen {ago}"
 
 
-def _session_progress(request, key: str, *, done: int, remaining: int) -> int:
+def _session_progress(request: HttpRequest, key: str, *, done: int, remaining: int) -> int:
     """The session bar in percent. It only moves forward: cards that come back
     (learning steps) add to what is left, never take back what was done."""
     total = done + remaining
@@ -306,20 +320,22 @@ def _session_progress(request, key: str, *, done: int, remaining: int) -> int:
     return shown
 
 
-def _render_study(request, context, *, status=200):
+def _render_study(
+    request: SignedInRequest, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
     template = "web/study/_session.html" if request.htmx else "web/study/page.html"
     return render(request, template, context, status=status)
 
 
 @login_required
 @require_safe
-def study(request):
+def study(request: SignedInRequest) -> HttpResponse:
     bank = _study_bank(request)
     context = _study_context(request, bank, prefer_card=_int_or_none(request.GET.get("card")))
     return _render_study(request, context)
 
 
-def _study_url(bank, card: int | None = None) -> str:
+def _study_url(bank: QuestionBank | None, card: int | None = None) -> str:
     params = []
     if bank:
         params.append(f"bank={bank.pk}")
@@ -328,7 +344,9 @@ def _study_url(bank, card: int | None = None) -> str:
     return reverse("web:study") + ("?" + "&".join(params) if params else "")
 
 
-def _posted_review(request) -> tuple[int | None, int | None, uuid.UUID | None, int | None]:
+def _posted_review(
+    request: HttpRequest,
+) -> tuple[int | None, int | None, uuid.UUID | None, int | None]:
     """The rating form's fields (card, rating, client_uuid, duration_ms), None where missing
     or malformed; a duration outside 0 ms..1 h is dropped rather than stored."""
     card_id = _int_or_none(request.POST.get("card"))
@@ -343,7 +361,14 @@ def _posted_review(request) -> tuple[int | None, int | None, uuid.UUID | None, i
     return card_id, rating, client_uuid, duration
 
 
-def _review_record(request, bank, card_id, rating, client_uuid, duration) -> str:
+def _review_record(
+    request: SignedInRequest,
+    bank: QuestionBank | None,
+    card_id: int | None,
+    rating: int | None,
+    client_uuid: uuid.UUID | None,
+    duration: int | None,
+) -> str:
     """Records the rating and remembers its log in the session (for undo); answers the
     message to show, "" when it was recorded. A card that is not the user's is a 404."""
     if card_id is None:
@@ -370,7 +395,7 @@ def _review_record(request, bank, card_id, rating, client_uuid, duration) -> str
     return ""
 
 
-def _rated_announcement(rating, context) -> str:
+def _rated_announcement(rating: int | None, context: dict[str, Any]) -> str:
     """What a screen reader hears after a rating: the rating and what comes next."""
     rated = f"Rated {RATING_NAMES.get(rating, '')}."
     item = context["item"]
@@ -383,7 +408,7 @@ def _rated_announcement(rating, context) -> str:
 
 @login_required
 @require_POST
-def study_rate(request):
+def study_rate(request: SignedInRequest) -> HttpResponse:
     bank = _study_bank(request)
     card_id, rating, client_uuid, duration = _posted_review(request)
     error = _review_record(request, bank, card_id, rating, client_uuid, duration)
@@ -400,7 +425,7 @@ def study_rate(request):
 
 @login_required
 @require_POST
-def study_undo(request):
+def study_undo(request: SignedInRequest) -> HttpResponse:
     bank = _study_bank(request)
     key = _study_key(bank, timezone.localdate())
     logs = _session_logs(request, key)
@@ -427,7 +452,7 @@ def study_undo(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def quiz_list(request):
+def quiz_list(request: SignedInRequest) -> HttpResponse:
     banks = list(bank_list_studyable(user=request.user))
     initial = {}
     if request.GET.get("bank"):
@@ -456,11 +481,13 @@ def quiz_list(request):
     )
 
 
-def _answered_ids(attempt) -> set[int]:
+def _answered_ids(attempt: QuizAttempt) -> set[int]:
     return set(attempt.answers.values_list("question_id", flat=True))
 
 
-def _attempt_and_posted_question(request, attempt_id: int):
+def _attempt_and_posted_question(
+    request: SignedInRequest, attempt_id: int
+) -> tuple[QuizAttempt, Question]:
     """The caller's quiz attempt and the question its form posted (404 for anything else)."""
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question_id = _int_or_none(request.POST.get("question"))
@@ -469,7 +496,7 @@ def _attempt_and_posted_question(request, attempt_id: int):
     return attempt, _quiz_question(attempt, question_id)
 
 
-def _quiz_question(attempt, question_id: int):
+def _quiz_question(attempt: QuizAttempt, question_id: int) -> Question:
     if question_id not in attempt.question_ids:
         raise Http404("That question is not part of this quiz.")
     question = questions_with_choices([question_id]).get(question_id)
@@ -478,7 +505,7 @@ def _quiz_question(attempt, question_id: int):
     return question
 
 
-def _shuffled_order(attempt, question) -> list[int]:
+def _shuffled_order(attempt: QuizAttempt, question: Question) -> list[int]:
     ids = [choice.pk for choice in question.choices.all()]
     shuffled = ids[:]
     random.Random(f"{attempt.pk}:{question.pk}").shuffle(shuffled)
@@ -487,7 +514,7 @@ def _shuffled_order(attempt, question) -> list[int]:
     return shuffled
 
 
-def _order_from_post(request, question) -> list[int] | None:
+def _order_from_post(request: HttpRequest, question: Question) -> list[int] | None:
     valid = {choice.pk for choice in question.choices.all()}
     order = [_int_or_none(v) for v in request.POST.getlist("order")]
     if len(order) != len(valid) or set(order) != valid:
@@ -495,7 +522,14 @@ def _order_from_post(request, question) -> list[int] | None:
     return [pk for pk in order if pk is not None]
 
 
-def _take_context(attempt, question, *, order=None, error="", position=None) -> dict:
+def _take_context(
+    attempt: QuizAttempt,
+    question: Question,
+    *,
+    order: list[int] | None = None,
+    error: str = "",
+    position: int | None = None,
+) -> dict[str, Any]:
     choices = list(question.choices.all())
     context = {
         "nav": "quiz",
@@ -516,7 +550,7 @@ def _take_context(attempt, question, *, order=None, error="", position=None) -> 
 
 @login_required
 @require_safe
-def quiz_take(request, attempt_id: int):
+def quiz_take(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at:
         return redirect("web:quiz_result", attempt_id=attempt.pk)
@@ -547,7 +581,7 @@ def _move(order: list[int], move: str) -> list[int]:
 
 @login_required
 @require_POST
-def quiz_answer(request, attempt_id: int):
+def quiz_answer(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     attempt, question = _attempt_and_posted_question(request, attempt_id)
     is_ordering = question.kind == QuestionKind.ORDERING
     order = _order_from_post(request, question) if is_ordering else None
@@ -593,7 +627,9 @@ def quiz_answer(request, attempt_id: int):
     return redirect("web:quiz_feedback", attempt_id=attempt.pk, question_id=question.pk)
 
 
-def _feedback_context(attempt, question, request) -> dict:
+def _feedback_context(
+    attempt: QuizAttempt, question: Question, request: SignedInRequest
+) -> dict[str, Any]:
     answer = attempt.answers.filter(question=question).first()
     if answer is None:
         raise Http404("This question has not been answered yet.")
@@ -641,7 +677,7 @@ def _feedback_context(attempt, question, request) -> dict:
 
 @login_required
 @require_safe
-def quiz_feedback(request, attempt_id: int, question_id: int):
+def quiz_feedback(request: SignedInRequest, attempt_id: int, question_id: int) -> HttpResponse:
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     question = _quiz_question(attempt, question_id)
     return render(request, "web/quiz/feedback.html", _feedback_context(attempt, question, request))
@@ -649,7 +685,7 @@ def quiz_feedback(request, attempt_id: int, question_id: int):
 
 @login_required
 @require_POST
-def quiz_override(request, attempt_id: int):
+def quiz_override(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     """ "I was right": a typed answer marked wrong counts as right, before it is logged."""
     attempt, question = _attempt_and_posted_question(request, attempt_id)
     try:
@@ -672,7 +708,7 @@ def quiz_override(request, attempt_id: int):
 
 @login_required
 @require_POST
-def quiz_continue(request, attempt_id: int):
+def quiz_continue(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     """Go on after a typed miss: it is logged as a miss now."""
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
@@ -682,7 +718,7 @@ def quiz_continue(request, attempt_id: int):
 
 @login_required
 @require_POST
-def quiz_discard(request, attempt_id: int):
+def quiz_discard(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     """Drop an unfinished quiz from the list (the answers given stay reviews)."""
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     try:
@@ -696,7 +732,7 @@ def quiz_discard(request, attempt_id: int):
 
 @login_required
 @require_safe
-def quiz_result(request, attempt_id: int):
+def quiz_result(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
         if len(_answered_ids(attempt)) < attempt.size:
@@ -718,7 +754,7 @@ def quiz_result(request, attempt_id: int):
     )
 
 
-def _review_rows(attempt, rows: list[dict]) -> list[dict]:
+def _review_rows(attempt: QuizAttempt, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """attempt_review rows plus what the template shows: the given answer as
     text, and the evidence with its paragraph link."""
     article = attempt.bank.article if attempt.bank.article_id else None
@@ -754,7 +790,7 @@ def _not_found_or(exc: learning_api.ReviewError) -> str:
 
 @login_required
 @require_POST
-def study_more(request):
+def study_more(request: SignedInRequest) -> HttpResponse:
     """ "Study 10 more": today's new-card limit goes up by ten, and study goes on."""
     bank = _study_bank(request)
     learning_api.study_more(user=request.user, new_cards=STUDY_MORE)
@@ -770,7 +806,7 @@ def study_more(request):
 
 @login_required
 @require_POST
-def study_suspend(request):
+def study_suspend(request: SignedInRequest) -> HttpResponse:
     """Suspend the card on screen for oneself: the session goes on without it."""
     bank = _study_bank(request)
     try:
@@ -796,7 +832,7 @@ def study_suspend(request):
 
 @login_required
 @require_POST
-def quiz_suspend(request, attempt_id: int):
+def quiz_suspend(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     """Suspend, from a quiz's feedback, one's card of the question just answered."""
     attempt, question = _attempt_and_posted_question(request, attempt_id)
     learning_api.question_card_suspend(user=request.user, question=question)
@@ -808,7 +844,7 @@ def quiz_suspend(request, attempt_id: int):
 
 @login_required
 @require_POST
-def quiz_retry(request, attempt_id: int):
+def quiz_retry(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     """ "Retry the ones I missed": a new quiz over the questions missed in this one."""
     attempt = learning_api.attempt_get_for_user(user=request.user, attempt_id=attempt_id)
     try:
@@ -821,7 +857,7 @@ def quiz_retry(request, attempt_id: int):
 
 @login_required
 @require_safe
-def cards_suspended(request):
+def cards_suspended(request: SignedInRequest) -> HttpResponse:
     """The cards a student set aside, where they bring them back."""
     cards = list(learning_api.cards_suspended(user=request.user))
     return render(request, "web/suspended.html", {"nav": "progress", "cards": cards})
@@ -829,7 +865,7 @@ def cards_suspended(request):
 
 @login_required
 @require_POST
-def card_unsuspend(request, card_id: int):
+def card_unsuspend(request: SignedInRequest, card_id: int) -> HttpResponse:
     try:
         card = learning_api.card_unsuspend(user=request.user, card_id=card_id)
     except learning_api.ReviewError as exc:
@@ -843,7 +879,7 @@ def card_unsuspend(request, card_id: int):
 
 @login_required
 @require_safe
-def progress(request):
+def progress(request: SignedInRequest) -> HttpResponse:
     page = learning_api.progress_page(user=request.user, heatmap_days=365)
     summary = page["summary"]
     today = date.fromisoformat(summary["forecast"][0]["date"])  # the student's study day
@@ -875,7 +911,7 @@ def progress(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request):
+def preferences(request: SignedInRequest) -> HttpResponse:
     current = learning_api.preferences_get(user=request.user)
     form = PreferencesForm(request.POST or None, initial=PreferencesForm.initial_from(current))
     status = 200
@@ -901,7 +937,7 @@ def preferences(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_report(request, question_id: int):
+def question_report(request: SignedInRequest, question_id: int) -> HttpResponse:
     """ "Report this question": the report reaches the bank's teacher in admin.
     The form sits in a <details> on study and quiz feedback; this page is its
     no-JavaScript home when it has errors."""
