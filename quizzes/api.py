@@ -42,7 +42,6 @@ from quizzes.permissions import (
     articles_visible_to,
     bank_assignable_by,
     bank_get_for_student,
-    bank_get_for_teacher,
     banks_assignable_by,
     banks_editable_by,
     banks_studyable_by,
@@ -50,6 +49,7 @@ from quizzes.permissions import (
     can_edit_bank,
     is_teacher,
 )
+from quizzes.permissions import bank_get_for_teacher as _bank_get_for_teacher
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
     QUESTION_ROW_FIELDS,
@@ -64,8 +64,10 @@ from quizzes.question_rows import (
 from quizzes.rest_api.public import PublicQuestionSerializer
 from quizzes.selectors import (
     ArticleFacts,
+    ArticleText,
     EvidenceInParagraph,
     QuestionPrompt,
+    TeacherBank,
     article_facts,
     bank_list_for_user,
     bank_list_studyable,
@@ -85,6 +87,7 @@ from quizzes.selectors import (
     question_list_for_preview,
     questions_with_choices,
     sibling_key,
+    teacher_bank_row,
 )
 from quizzes.services import QuestionReportError
 from quizzes.services import question_report_create as _question_report_create
@@ -109,6 +112,12 @@ def question_report_create(
     return report.pk
 
 
+def bank_get_for_teacher(*, user: "User", bank_id: int | str) -> TeacherBank:
+    """A bank `user` may edit (permissions.bank_get_for_teacher: 404 otherwise), as
+    the row its preview pages show."""
+    return teacher_bank_row(_bank_get_for_teacher(user=user, bank_id=bank_id))
+
+
 __all__ = [
     "bank_published_counts",
     "published_question_count",
@@ -123,6 +132,8 @@ __all__ = [
     "EvidenceInParagraph",
     "PublicQuestionSerializer",
     "QuestionPrompt",
+    "TeacherBank",
+    "ArticleText",
     "QuestionKind",
     "QuestionReportError",
     "QuestionStatus",

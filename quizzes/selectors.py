@@ -148,13 +148,44 @@ def bank_review_queue(*, bank: QuestionBank) -> ReviewQueue:
     return ReviewQueue(questions=questions, counts=counts)
 
 
-def question_list_for_preview(*, bank: QuestionBank) -> tuple[list[Question], bool]:
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's id and text: where a question's evidence is found."""
+
+    pk: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TeacherBank:
+    """A bank as its teacher previews it: what the preview pages show of it."""
+
+    pk: int
+    title: str
+    status: str
+    article: ArticleText | None
+
+
+def teacher_bank_row(bank: QuestionBank) -> TeacherBank:
+    """The row of a bank read with its article (no query)."""
+    article = bank.article
+    return TeacherBank(
+        pk=bank.pk,
+        title=bank.title,
+        status=bank.status,
+        article=None if article is None else ArticleText(pk=article.pk, text=article.text),
+    )
+
+
+def question_list_for_preview(*, bank_id: int) -> tuple[list[Question], bool]:
     """What students get from the bank once it is published: its published questions,
     in bank order. Before the teacher has accepted any, the drafts instead (the
     second value says so). Rejected and archived questions never."""
-    questions = bank.questions.prefetch_related(
-        Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
-    ).order_by("position", "id")
+    questions = (
+        Question.objects.filter(bank_id=bank_id)
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position", "id")))
+        .order_by("position", "id")
+    )
     published = list(questions.filter(status=QuestionStatus.PUBLISHED))
     if published:
         return published, False

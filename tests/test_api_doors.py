@@ -78,7 +78,6 @@ RETURNS_MODELS = {
     # bank, article), or written as a foreign key (QuizAttempt.bank).
     "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
     "quizzes.api.bank_get_for_student": "a foreign key of learning's writes; templates",
-    "quizzes.api.bank_get_for_teacher": "the preview pages' templates",
     "quizzes.api.question_list_for_preview": "the study templates, with choices",
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
@@ -195,6 +194,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
             user=student, time_zone="Asia/Tashkent"
         ),
         "study_more": learning_api.study_more(user=student, new_cards=5),
+        "bank_get_for_teacher": quizzes_api.bank_get_for_teacher(
+            user=question.bank.owner, bank_id=question.bank.pk
+        ),
     }
     returned["attempt_list"] = learning_api.attempt_list(user=student)
     returned["classroom_list_for_student"] = classes_api.classroom_list_for_student(student=student)
@@ -220,6 +222,13 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     )
     assert (attempt.finished_at is not None, attempt.correct_count) == (True, 0)
     assert returned["quiz_retry"] > attempt_id
+    bank = question.bank
+    assert returned["bank_get_for_teacher"] == quizzes_api.TeacherBank(
+        pk=bank.pk,
+        title=bank.title,
+        status=bank.status,
+        article=quizzes_api.ArticleText(pk=bank.article.pk, text=bank.article.text),
+    )
     assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
         pk=question.pk, prompt=question.prompt
     )

@@ -29,7 +29,7 @@ def _shuffled(question) -> list[int]:
 
 
 def _questions(bank):
-    questions, drafts_only = question_list_for_preview(bank=bank)
+    questions, drafts_only = question_list_for_preview(bank_id=bank.pk)
     return questions, drafts_only
 
 

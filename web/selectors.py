@@ -14,7 +14,7 @@ from quizzes import api as quizzes_api
 from .highlight import Span, paragraph_index_at
 
 if TYPE_CHECKING:
-    from quizzes.api import Article, Question
+    from quizzes.api import Article, ArticleText, Question
 
 AnyUser = User | AnonymousUser
 
@@ -47,7 +47,9 @@ class Evidence:
         return f"p-{self.paragraph}" if self.paragraph is not None else ""
 
 
-def question_evidence(*, question: Question, article: Article | None) -> Evidence | None:
+def question_evidence(
+    *, question: Question, article: Article | ArticleText | None
+) -> Evidence | None:
     """The sentence behind a question and where it sits in its article (no query
     when `article` is given)."""
     if article is None or question.evidence_start is None or question.evidence_end is None:
