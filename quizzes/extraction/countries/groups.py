@@ -345,7 +345,7 @@ def noun_of_country(ctx: CountryContext) -> None:
     Cyprus": a common noun "of" a country (offices are rule 3's, places rule 7's, named
     bodies rule 4's)."""
     for tok in ctx.tokens:
-        if tok.pos_ != "NOUN" or not tok.text.islower() or tok.i in ctx.person_tokens:
+        if tok.pos_ != "NOUN" or not _common_word(tok) or tok.i in ctx.person_tokens:
             continue
         if tok.lower_ not in _OF_NOUNS or tok.lower_ in _TITLE_WORDS:
             continue  # "the president of Chad" is rule 3's
@@ -355,6 +355,12 @@ def noun_of_country(ctx: CountryContext) -> None:
         start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "predet")] + [tok.i])
         subject = f"{ctx.doc[start : tok.i + 1].text} of {country[1]}"
         ctx.add(subject, country[0], tok.i, "other", "noun_of_country")
+
+
+def _common_word(tok: Token) -> bool:
+    """A lower-case word, or one capitalised only because it opens the sentence ("Citizens of
+    Chad will vote")."""
+    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
 
 
 def _of_country(ctx: CountryContext, tok: Token) -> tuple[str, str] | None:
@@ -815,8 +821,8 @@ def _pair_in_one_word(ctx: CountryContext, tok: Token) -> None:
     parts = re.split("[-\u2013]", tok.text)
     if len(parts) != 2 or tok.i + 1 >= len(ctx.tokens) or "" in parts:
         return
-    countries = [geo.canonical_country(part) for part in parts]
-    if None in countries or geo.canonical_country(tok.text) is not None:
+    countries = _pair_countries(parts)
+    if countries is None or geo.canonical_country(tok.text) is not None:
         return
     end = tok.i + 1
     while end < len(ctx.tokens) and ctx.tokens[end].dep_ == "compound":
@@ -826,6 +832,20 @@ def _pair_in_one_word(ctx: CountryContext, tok: Token) -> None:
     subject = ctx.doc[tok.i : end + 1].text
     for country in countries:
         ctx.add(subject, str(country), tok.i, "other", "pair_of_countries")
+
+
+def _pair_countries(parts: list[str]) -> list[str] | None:
+    """The two countries of "U.S.-Chile" or "U.S.-Mexican": two names, or a name and a
+    nationality adjective (two adjectives, "Irish-American", may be one person's descent)."""
+    names = [geo.canonical_country(part) for part in parts]
+    if None not in names:
+        return [str(n) for n in names]
+    if names == [None, None]:
+        return None
+    found = [n or geo.country_of_adjective(part) for n, part in zip(names, parts, strict=True)]
+    if None in found or found[0] == found[1]:
+        return None
+    return [str(n) for n in found]
 
 
 def events_in_a_country_described_by_where(ctx: CountryContext) -> None:

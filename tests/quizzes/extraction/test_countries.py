@@ -1401,3 +1401,17 @@ def test_a_persons_name_is_linked_once_under_its_longest_form(links_of):
 def test_a_name_split_at_its_hyphen_is_taken_whole(links_of):
     found = links_of("Dutch rescue charity Sea-Watch renamed its ship on Sunday.")
     assert ("Sea-Watch", "Netherlands") in pairs(found)
+
+
+# --- post-blind round (batches 14 and 15) ---
+
+
+def test_a_country_joined_to_a_nationality_by_a_dash_gives_both(links_of):
+    found = links_of("Smugglers crossed the U.S.-Mexican border near a small town on Tuesday.")
+    assert ("U.S.-Mexican border", "United States") in pairs(found)
+    assert ("U.S.-Mexican border", "Mexico") in pairs(found)
+
+
+def test_citizens_of_a_country_opening_a_sentence(links_of):
+    found = links_of("Citizens of the United States will vote again in March.")
+    assert ("Citizens of the United States", "United States") in pairs(found)
