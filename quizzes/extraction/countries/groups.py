@@ -360,7 +360,7 @@ def noun_of_country(ctx: CountryContext) -> None:
 def _common_word(tok: Token) -> bool:
     """A lower-case word, or one capitalised only because it opens the sentence ("Citizens of
     Chad will vote")."""
-    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
+    return tok.text.islower() or bool(tok.is_sent_start and tok.text[1:].islower())
 
 
 def _of_country(ctx: CountryContext, tok: Token) -> tuple[str, str] | None:
