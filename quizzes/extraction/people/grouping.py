@@ -208,10 +208,19 @@ def _may_be_surname(tok: Token, full_surnames: set[str]) -> bool:
         and tok.text[:1].isupper()
         and tok.text.isalpha()
         and (
-            tok.dep_ in (*SUBJECT_DEPS, "poss") or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
+            tok.dep_ in (*SUBJECT_DEPS, "poss")
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
+            or _unlabelled_inside_sentence(tok)
         )
         and not _real_place(tok.text)
     )
+
+
+def _unlabelled_inside_sentence(tok: Token) -> bool:
+    """ "“It is over,” Okonjo, 54, said": a surname of a person named in full, capitalised
+    inside a sentence with no entity label, is that person whatever the tagger made of it
+    (an adjective, a preposition's head)."""
+    return not tok.ent_type_ and not tok.is_sent_start
 
 
 def _real_place(word: str) -> bool:

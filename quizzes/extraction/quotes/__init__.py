@@ -103,6 +103,10 @@ over the already-parsed Doc; nothing is parsed again):
                  A text the subject only puts out or reads out is its author's ("The
                  palace issued a statement from the king:", "read a message on behalf
                  of X": the king, X), "the king" being the article's king.
+                 "A statement from the club said" is the club (as "the club said"); "“...,”
+                 a statement from X read." is X's even when the tagger takes "read" for a
+                 noun. A surname with an age after the quotation ("Okonjo, 54, said") is
+                 the person named in full before, whatever the tagger made of it.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

@@ -36,7 +36,7 @@ def is_speech_verb(tok: Token) -> bool:
         return any(c.lower_ == "to" for c in tok.children)
     if in_the_words_of(tok):
         return True
-    if tok.lower_ in SPEECH_FORMS:
+    if tok.lower_ in SPEECH_FORMS or read_taken_for_a_noun(tok) is not None:
         return True
     if tok.pos_ not in ("VERB", "AUX"):
         return False
@@ -54,6 +54,25 @@ def is_speech_verb(tok: Token) -> bool:
         or refers_to_as(tok)
         or as_put_it(tok)
     )
+
+
+def read_taken_for_a_noun(tok: Token) -> Token | None:
+    """ "“...,” a statement from the club read.": the tagger reads "read" after a text's
+    name as a noun ("club read"); it is the text's verb when the text is its subject or the
+    phrase it ends. Returns that text's noun."""
+    if tok.lower_ not in ("read", "reads") or tok.pos_ != "NOUN":
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    texts = [subject] if subject is not None else list(_ancestors_before(tok, 3))
+    return next((t for t in texts if t.lemma_.lower() in DOCUMENT_NOUNS), None)
+
+
+def _ancestors_before(tok: Token, limit: int) -> list[Token]:
+    out: list[Token] = []
+    while len(out) < limit and tok.head.i != tok.i and tok.head.i < tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def in_the_words_of(tok: Token) -> bool:

@@ -13,7 +13,15 @@ from spacy.tokens import Token
 
 from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
 from ..text import QuoteSpan
-from .context import SUBJECT_DEPS, Found, QuoteContext, as_put_it, in_the_words_of, is_speech_verb
+from .context import (
+    SUBJECT_DEPS,
+    Found,
+    QuoteContext,
+    as_put_it,
+    in_the_words_of,
+    is_speech_verb,
+    read_taken_for_a_noun,
+)
 from .speakers import Said, is_unnamed_person
 
 
@@ -101,6 +109,12 @@ def as_put_it_after(ctx: QuoteContext, s: Sentence) -> Token | None:
     )
 
 
+def read_after_a_text(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "“...,” a statement from the club read.": "read" the tagger took for a noun, ending
+    the text's name (weak as "read" is, the text makes it the quotation's verb)."""
+    return next((v for v in s.verbs if read_taken_for_a_noun(v) is not None), None)
+
+
 def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
     """A quotation set off by punctuation takes the nearest speech verb ("X said: “...”",
     "— “...” — suggesting he ..."), not a weak one ("believe")."""
@@ -179,6 +193,7 @@ VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     verb_the_quote_hangs_on,
     according_to_verb,
     as_put_it_after,
+    read_after_a_text,
     nearest_strong_verb,
     verb_just_before,
     reporting_verb_before,

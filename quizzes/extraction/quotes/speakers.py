@@ -33,6 +33,7 @@ from .context import (
     in_the_words_of,
     is_speech_verb,
     questioned,
+    read_taken_for_a_noun,
 )
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "pobj", "dep")
@@ -449,9 +450,11 @@ def _named_in(s: Speakers, phrase: Token) -> str | None:
 
 
 def _described_in(s: Speakers, phrase: Token) -> str | None:
-    """ "a decree signed by the king": the office holder named earlier ("King Ode")."""
+    """ "a decree signed by the king": the office holder named earlier ("King Ode"); "a
+    statement from the club": the organisation the kind noun stands for, as when it speaks
+    ("the club said")."""
     for obj in (c for c in phrase.children if c.dep_ == "pobj"):
-        said = definite_description(s, obj)
+        said = definite_description(s, obj) or organisation_kind_noun(s, obj)
         if said is not None:
             return said.speaker
     return None
@@ -875,6 +878,13 @@ def _author_named(s: Speakers, owner: Token) -> Said | None:
     return said._replace(rule="text_with_its_own_author") if said.speaker else None
 
 
+def text_that_reads(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "“...,” a statement from Dunrow Energy read.", "read" taken for a noun: the text's
+    author (``document_author``)."""
+    text = read_taken_for_a_noun(verb)
+    return document_author(s, text) if text is not None else None
+
+
 def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "“...,” said co-author and Harlow Trust Senior Fellow Ines Varga.": after an inverted
     verb, a phrase running to the end of the sentence whose last title word ("Fellow",
@@ -1001,6 +1011,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     passive_agent,
     quoted_as_saying,
     text_with_its_own_author,
+    text_that_reads,
     name_after_title,
     verb_subject,
     subject_of_participle_before,

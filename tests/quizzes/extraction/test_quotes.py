@@ -1744,3 +1744,24 @@ def test_a_verb_across_a_semicolon_is_not_the_quotations(quotes_of):
         "any meddling of a political kind": None,
         "would not take up such cases": None,
     }
+
+
+def test_a_surname_with_an_age_after_the_quotation_is_the_person(quotes_of):
+    text = 'Lara Okonjo has led the party since 2015. "It is over for us," Okonjo, 54, said.'
+    assert said(quotes_of(text)) == {"It is over for us": "Lara Okonjo"}
+
+
+def test_a_statement_from_the_club_is_the_club_named_before(quotes_of):
+    text = (
+        "The Dunmore Rowing Club dismissed its coach on Monday. "
+        '"We wish him well in his next post," a statement from the club said.'
+    )
+    assert said(quotes_of(text)) == {"We wish him well in his next post": "Dunmore Rowing Club"}
+
+
+def test_read_after_a_text_is_its_verb_even_when_tagged_a_noun(quotes_of):
+    text = (
+        "Dunrow Energy issued a statement. "
+        '"Our staff are safe and accounted for," a statement from Dunrow Energy read.'
+    )
+    assert said(quotes_of(text)) == {"Our staff are safe and accounted for": "Dunrow Energy"}
