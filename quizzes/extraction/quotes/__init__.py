@@ -107,6 +107,9 @@ over the already-parsed Doc; nothing is parsed again):
                  a statement from X read." is X's even when the tagger takes "read" for a
                  noun. A surname with an age after the quotation ("Okonjo, 54, said") is
                  the person named in full before, whatever the tagger made of it.
+                 "The foreign ministry of Chile said" is that body as written; an "it"
+                 after a sentence whose subject is a country's body ("Peru's trade
+                 ministry cancelled ... It said") is that body.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

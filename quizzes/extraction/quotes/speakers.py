@@ -151,8 +151,18 @@ def organisation_subject_before(s: Speakers, tok: Token) -> Said | None:
     subjects = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or s.ctx.in_quote[subjects[0].i] is not None:
         return None
-    org = s.ctx.people.organisation_at(subjects[0].i)
+    org = s.ctx.people.organisation_at(subjects[0].i) or _public_body(s, subjects[0])
     return Said(org, "explicit", "organisation_subject_before") if org else None
+
+
+def _public_body(s: Speakers, tok: Token) -> str | None:
+    """ "Norland's foreign ministry", "the Norwegian government", "the army": a body of a
+    country as written, as when it speaks itself."""
+    for rule in (national_body, country_body, body_of_country, bare_national_body):
+        said = rule(s, tok)
+        if said is not None and said.speaker:
+            return said.speaker
+    return None
 
 
 # Common nouns a report uses for an organisation it has just named ("the company said").
@@ -573,6 +583,27 @@ def country_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "country_body")
 
 
+def body_of_country(s: Speakers, tok: Token) -> Said | None:
+    """ "The foreign ministry of Chile said": a public body written with "of" and its
+    country is the speaker as written ("foreign ministry of Chile"); not "a spokesman of
+    the ministry of Chile"."""
+    if not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+        return None
+    of = [c for c in tok.children if c.dep_ == "prep"]
+    if len(of) != 1 or of[0].lower_ != "of" or s.representative_after(tok):
+        return None
+    country = next((c for c in of[0].children if c.dep_ == "pobj"), None)
+    if country is None or country.right_edge.i != country.i:
+        return None
+    name = s.ctx.doc[country.left_edge.i + (country.left_edge.lower_ == "the") : country.i + 1]
+    if not (is_country(name.text) or country.ent_type_ == "GPE"):
+        return None
+    start = min(
+        [c.i for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")] + [tok.i]
+    )
+    return Said(s.ctx.doc[start : country.i + 1].text, "explicit", "body_of_country")
+
+
 # Bodies a country has one of, so "the army" names it (unlike "the ministry", one of many):
 # the last word, with the word that must come before it when it is two words.
 ONE_PER_COUNTRY = {
@@ -721,6 +752,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     organisation_subject,
     national_body,
     country_body,
+    body_of_country,
     bare_national_body,
     country_subject,
     name_under_role_noun,

@@ -1765,3 +1765,28 @@ def test_read_after_a_text_is_its_verb_even_when_tagged_a_noun(quotes_of):
         '"Our staff are safe and accounted for," a statement from Dunrow Energy read.'
     )
     assert said(quotes_of(text)) == {"Our staff are safe and accounted for": "Dunrow Energy"}
+
+
+def test_it_after_a_country_s_ministry_as_subject_is_that_ministry(quotes_of):
+    text = 'Peru\'s trade ministry cancelled the fair. It said the delays were "not acceptable".'
+    assert said(quotes_of(text)) == {"not acceptable": "Peru's trade ministry"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The interior ministry of Chile said the march was "peaceful".',
+            "interior ministry of Chile",
+        ),
+        ('The government of Peru closed the mine, calling it "unsafe".', "government of Peru"),
+    ],
+)
+def test_a_body_of_a_country_written_with_of_speaks_as_written(quotes_of, text, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_a_spokesman_of_a_country_s_ministry_is_nobody_named(quotes_of):
+    text = 'A spokesman of the interior ministry of Chile said the march was "peaceful".'
+    assert said(quotes_of(text)) == {"peaceful": None}
