@@ -110,6 +110,9 @@ over the already-parsed Doc; nothing is parsed again):
                  "The foreign ministry of Chile said" is that body as written; an "it"
                  after a sentence whose subject is a country's body ("Peru's trade
                  ministry cancelled ... It said") is that body.
+                 "They" is the person named first in a main subject of several ("X and
+                 Y met ... They said"), in one of the three sentences before, passing
+                 over a sentence about one person; not after people in the plural.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

@@ -165,6 +165,45 @@ def _public_body(s: Speakers, tok: Token) -> str | None:
     return None
 
 
+def they_after_named_people(s: Speakers, tok: Token) -> Said | None:
+    """ "Ana Brigg and Tom Hale led the study. They wrote: “...”": a "they" subject is the
+    person named first in a main subject of several ("X and Y", "X and his colleagues") in
+    one of the three sentences before (passing over a sentence about one person: "Z joined
+    as an observer"; a plural noun or an organisation there is what "they" is instead)."""
+    seg = s.ctx.seg_of(tok.idx)
+    if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    for prev in range(seg - 1, max(-1, seg - 4), -1):
+        subject = _main_subject(s, prev)
+        if subject is None:
+            continue
+        name = s.person_of(subject).speaker
+        if not (name and s.ctx.people.is_person(name)):
+            return None  # "Police and firefighters", "The ministers": not people named
+        if subject.conjuncts:
+            return Said(name, "explicit", "they_after_named_people")
+        if _people_in_plural(s, prev):
+            return None  # "X thanked the nurses. They said": the nurses
+    return None
+
+
+def _people_in_plural(s: Speakers, seg: int) -> bool:
+    """The sentence names people in the plural ("the nurses", "his colleagues")."""
+    first, last = s.ctx.seg_tokens(s.ctx.segments[seg])
+    return any(
+        t.tag_ == "NNS"
+        and (t.lemma_.lower() in _ROLE_WORDS or t.lemma_.lower() in UNNAMED_PERSON_NOUNS)
+        for t in s.ctx.doc[first : last + 1]
+    )
+
+
+def _main_subject(s: Speakers, seg: int) -> Token | None:
+    first, last = s.ctx.seg_tokens(s.ctx.segments[seg])
+    root = next((t for t in s.ctx.doc[first : last + 1] if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None) if root else None
+    return subject if subject is not None and s.ctx.in_quote[subject.i] is None else None
+
+
 # Common nouns a report uses for an organisation it has just named ("the company said").
 ORG_KIND_NOUNS = {
     "company", "firm", "group", "organisation", "organization", "charity", "business",
@@ -735,6 +774,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     pronoun_subject,
     organisation_pronoun,
     organisation_subject_before,
+    they_after_named_people,
     kind_noun_with_its_name,
     organisation_kind_noun,
     representative_of_person,

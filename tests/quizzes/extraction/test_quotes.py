@@ -1790,3 +1790,20 @@ def test_a_body_of_a_country_written_with_of_speaks_as_written(quotes_of, text, 
 def test_a_spokesman_of_a_country_s_ministry_is_nobody_named(quotes_of):
     text = 'A spokesman of the interior ministry of Chile said the march was "peaceful".'
     assert said(quotes_of(text)) == {"peaceful": None}
+
+
+def test_they_after_people_named_together_is_the_first_of_them(quotes_of):
+    text = (
+        "Energy Minister Ola Rind and her Danish counterpart, Per Holm, met in Oslo on Friday. "
+        "Their Dutch colleague, Jan Berk, joined the talks as an observer. "
+        'They said the cable deal was "a model for the region".'
+    )
+    assert said(quotes_of(text)) == {"a model for the region": "Ola Rind"}
+
+
+def test_they_after_a_sentence_about_people_in_the_plural_is_nobody_named(quotes_of):
+    text = (
+        "Ola Rind and Per Holm visited the ward on Friday. Rind thanked the nurses. "
+        'They said the ward was "full every night".'
+    )
+    assert said(quotes_of(text)) == {"full every night": None}
