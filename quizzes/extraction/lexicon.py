@@ -656,6 +656,7 @@ SPEECH_VERBS = {
     "disclose",
     "signal",
     "hint",
+    "indicate",
     "speak",
     "talk",
     "inform",
@@ -696,6 +697,7 @@ SPEECH_VERBS = {
 # Verbs that are only speech when a quotation hangs on them directly (weak verbs).
 WEAK_SPEECH_VERBS = {
     "express",
+    "indicate",
     "voice",
     "put",
     "read",

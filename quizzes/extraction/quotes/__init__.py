@@ -105,7 +105,10 @@ over the already-parsed Doc; nothing is parsed again):
                  of X": the king, X), "the king" being the article's king.
                  "A statement from the club said" is the club (as "the club said"); "“...,”
                  a statement from X read." is X's even when the tagger takes "read" for a
-                 noun. A surname with an age after the quotation ("Okonjo, 54, said") is
+                 noun, and "“...”, reads a X press release, “...”" (the parse making the
+                 text the object of "reads") is X's on both sides. "indicated" is a weak
+                 speech verb ("X, which indicated a “major breakthrough” was near").
+                 A surname with an age after the quotation ("Okonjo, 54, said") is
                  the person named in full before, whatever the tagger made of it.
                  "The foreign ministry of Chile said" is that body as written; an "it"
                  after a sentence whose subject is a country's body ("Peru's trade

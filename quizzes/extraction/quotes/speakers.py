@@ -957,6 +957,21 @@ def text_that_reads(s: Speakers, verb: Token, depth: int) -> Said | None:
     return document_author(s, text) if text is not None else None
 
 
+def text_read_after_the_quote(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "“...”, reads a Dunrow Energy press release, “...”": "reads" right after the
+    quotation with no subject of its own, and the text it names after it as its object (the
+    parse inverts it): that text's author (``document_author``)."""
+    in_quote = s.ctx.in_quote
+    if verb.lemma_.lower() != "read" or not any(
+        in_quote[t.i] is not None for t in s.ctx.doc[max(0, verb.i - 3) : verb.i]
+    ):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and in_quote[c.i] is None for c in verb.children):
+        return None
+    text = next((c for c in verb.rights if c.dep_ == "dobj" and in_quote[c.i] is None), None)
+    return document_author(s, text) if text is not None else None
+
+
 def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "“...,” said co-author and Harlow Trust Senior Fellow Ines Varga.": after an inverted
     verb, a phrase running to the end of the sentence whose last title word ("Fellow",
@@ -1084,6 +1099,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     quoted_as_saying,
     text_with_its_own_author,
     text_that_reads,
+    text_read_after_the_quote,
     name_after_title,
     verb_subject,
     subject_of_participle_before,

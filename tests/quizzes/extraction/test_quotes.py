@@ -1807,3 +1807,28 @@ def test_they_after_a_sentence_about_people_in_the_plural_is_nobody_named(quotes
         'They said the ward was "full every night".'
     )
     assert said(quotes_of(text)) == {"full every night": None}
+
+
+def test_a_text_that_reads_after_the_quotation_speaks_for_its_author_on_both_sides(quotes_of):
+    text = (
+        "Dunrow Energy closed its last mine in May. "
+        '"The harvest was poor this year", reads a Dunrow Energy press release, '
+        '"but the plant stays open and every worker keeps a job."'
+    )
+    assert said(quotes_of(text)) == {
+        "The harvest was poor this year": "Dunrow Energy",
+        "but the plant stays open and every worker keeps a job.": "Dunrow Energy",
+    }
+
+
+def test_a_body_that_indicated_a_quoted_phrase_in_a_relative_clause_said_it(quotes_of):
+    text = (
+        'Kessington Police, which indicated on Friday a "major breakthrough" was near, '
+        "declined to comment further."
+    )
+    assert said(quotes_of(text)) == {"major breakthrough": "Kessington Police"}
+
+
+def test_a_finding_that_indicated_a_quoted_phrase_is_nobody_s_words(quotes_of):
+    text = 'The survey of farmers indicated a "steady decline" in sales.'
+    assert said(quotes_of(text)) == {"steady decline": None}
