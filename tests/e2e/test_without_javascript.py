@@ -48,12 +48,14 @@ def test_study_and_timeline_without_javascript(plain_page, live_server):
     page.get_by_role("button", name="Start quiz").click()
     items = page.locator(".order-item .order-text")
     for _ in range(6):  # bubble each event into place with the up buttons (each press posts)
+        expect(items).to_have_count(len(TIMELINE))  # the posted page has loaded
         texts = items.all_inner_texts()
         if texts == TIMELINE:
             break
         wrong = next(i for i, text in enumerate(texts) if text != TIMELINE[i])
         wanted = TIMELINE[wrong]
-        page.get_by_role("button", name=f"Move “{wanted}” up").click()
+        with page.expect_navigation():  # read the list again only once the new page is in
+            page.get_by_role("button", name=f"Move “{wanted}” up").click()
     expect(items).to_have_text(TIMELINE)
     page.get_by_role("button", name="Check order").click()
     expect(page.get_by_test_id("verdict")).to_have_text("✓ Right")
