@@ -955,6 +955,98 @@ def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return None
 
 
+_CUT_COMPARISON = re.compile(
+    r"\b(?:than|as\s+(?:many|much|long|far|early|late|high|low)\s+as)"
+    r"(?=\s*(?:[?.,;:)]|$|(?:and|or|but|when|after|before)\b))",
+    re.I,
+)
+
+
+def comparison_cut_short(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the club sign more than?": the rewriting took what the comparison
+    was about (often the date itself) and left "more than" with nothing after it."""
+    said = _QUOTED.sub(" ", " ".join([draft.prompt, *draft.choice_texts]))
+    if draft.kind != "cloze" and _CUT_COMPARISON.search(said.replace(BLANK, "x")):
+        return "grammar: a comparison cut short (“more than” with nothing after)"
+    return None
+
+
+def _dated_sources(draft: QuestionDraft) -> list[DatedFact]:
+    sources = draft.source if isinstance(draft.source, list) else [draft.source]
+    return [s for s in sources if isinstance(s, DatedFact)]
+
+
+_MONTH_WORD = "|".join(MONTHS)
+_NOT_A_GIVEN_NAME = {
+    "in", "on", "by", "since", "until", "till", "last", "early", "late", "mid", "next",
+    "this", "from", "through", "during", "before", "after", "of", "and", "or", "to", "the",
+    "between", "each", "every", "that", "around", "about",
+}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTH_AS_NAME_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|told|tells|added|wrote|who|announced)\b|\s+[A-Z][a-z]+\b)"
+)
+
+
+def _month_read_as_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "Prime Minister Theresa May said", "May's deal", "June Carter": the month's
+    word stands where a person's name stands (a capitalised word before it that is
+    no preposition, month or weekday; "'s", a speech verb or a surname after it),
+    and no day number is beside it ("May 3", "3 May")."""
+    before = text[: match.start()].rstrip()
+    after = text[match.end() :]
+    if re.match(r"^\s*\d", after) or re.search(r"\d\s*$", before):
+        return False
+    previous = re.search(r"([A-Z][a-z]+\.?)$", before)
+    if previous:
+        word = previous.group(1).rstrip(".").casefold()
+        if word not in _NOT_A_GIVEN_NAME and word not in _WEEKDAYS and word.title() not in MONTHS:
+            return True
+    nxt = _MONTH_AS_NAME_AFTER.match(after)
+    return nxt is not None and nxt.group(0).strip().title() not in MONTHS
+
+
+def month_is_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Theresa May resigned as leader" dated "May": a surname the extractor read as
+    the month. The date's month word, where the sentence writes it, stands as a name."""
+    for dated in _dated_sources(draft):
+        when = plain(dated.event.when or "")
+        if not re.fullmatch(rf"(?:(?:in|on|by|since|until)\s+)?(?:{_MONTH_WORD})", when, re.I):
+            continue  # "May 3", "May 2019": a day or a year tells a date
+        month = re.search(_MONTH_WORD, when.title())
+        if month is None:
+            continue
+        evidence = plain(dated.event.evidence)
+        found = list(re.finditer(rf"\b{month.group(0)}\b", evidence))
+        if found and all(_month_read_as_a_name(evidence, m) for m in found):
+            return f"answer: “{month.group(0)}” is a person's name here"
+    return None
+
+
+_MONTH_BESIDE_MONTH = re.compile(
+    rf"\b(?:{_MONTH_WORD})\b(?:\s*(?:,|/|-|–|—)\s*|\s+(?:and|or|to|through|into)\s+)"
+    rf"(?:early\s+|late\s+|mid-?)?(?:{_MONTH_WORD})\b"
+)
+
+
+def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "in March and April", "the May–June floods": two months side by side are a
+    span, not the one month the answer gives; nor may a prompt keep such a pair."""
+    asked = " ".join([draft.prompt, *draft.choice_texts]) if draft.kind in _REWRITTEN_KINDS else ""
+    if _MONTH_BESIDE_MONTH.search(_QUOTED.sub(" ", f"{asked} {draft.answer}")):
+        return "answer: two months side by side are a span, not one date"
+    for dated in _dated_sources(draft):
+        when = plain(dated.event.when or "")
+        month = re.search(_MONTH_WORD, when)
+        if not month:
+            continue
+        evidence = plain(dated.event.evidence)
+        for pair in _MONTH_BESIDE_MONTH.finditer(evidence):
+            if re.search(rf"\b{month.group(0)}\b", pair.group(0)):
+                return "answer: the date's month stands beside another month (a span)"
+    return None
+
+
 MIN_CONFIDENCE = 0.7
 
 
@@ -1660,8 +1752,11 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     name_cut_at_the_end,
     statement_cut_short,
     relative_time_left,
+    comparison_cut_short,
     # the marked answer is right
     unsure_fact,
+    month_is_a_name,
+    month_beside_month,
     quote_is_a_label,
     quote_is_a_list,
     short_quote_statement,

@@ -106,11 +106,61 @@ def speaker_options(
         and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
         and not cut_name(c, ctx.article_text)
     ]
-    # The dead fill the options last, only when too few living people are left.
-    living = [c for c in named if c in ctx.speakers or not dead_in_article(c, ctx.article_text)]
-    if len(living) < MIN_DISTRACTORS:
-        living = [*living, *(c for c in named if c not in living)]
-    return living[:MAX_DISTRACTORS]
+    living = [
+        c
+        for c in named
+        if not dead_in_article(c, ctx.article_text) and not killer_in_article(c, ctx.article_text)
+    ]
+    return distinct_people(speaker, living, ctx.article_text)[:MAX_DISTRACTORS]
+
+
+def distinct_people(answer: str, candidates: list[str], article_text: str) -> list[str]:
+    """The candidates less every second name of one person: "Trump" beside "Donald
+    Trump", "MBS" beside "Mohammed bin Salman" (or its "also known as"): two options
+    naming one person (or the answer) make one of them right too, or a give-away."""
+    picked: list[str] = []
+    for candidate in candidates:
+        if not any(same_person_named(candidate, p, article_text) for p in [answer, *picked]):
+            picked.append(candidate)
+    return picked
+
+
+def same_person_named(a: str, b: str, article_text: str) -> bool:
+    """One person under two names: the words of one inside the other's ("Erdoğan",
+    "Recep Tayyip Erdoğan"), one the initials of the other ("MBS"), or an alias the
+    article gives ("X (Y)", "X, also known as Y")."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return False
+    if wa <= wb or wb <= wa:
+        return True
+    if _initials_of(a, b) or _initials_of(b, a):
+        return True
+    pair = {normalise(a), normalise(b)}
+    return any({normalise(x), normalise(y)} == pair for x, y in aliases(article_text))
+
+
+def _initials_of(short: str, name: str) -> bool:
+    letters = "".join(w[0] for w in name.split() if w[:1].isalpha())
+    return len(short) >= 2 and short.isupper() and short.casefold() == letters.casefold()
+
+
+_ALIAS_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:bin|ibn|al|el|de|van|von|da|di)\s+)?[A-Z][\w’'.-]*){0,4}"
+_ALIAS = re.compile(
+    rf"({_ALIAS_NAME})\s*(?:\(\s*(?:(?:also\s+)?known\s+as\s+|a\.?k\.?a\.?\s+|born\s+)?"
+    rf"[“\"]?({_ALIAS_NAME})[”\"]?\s*\)|,\s+(?:also\s+|better\s+|widely\s+)?"
+    rf"(?:known\s+as|called|nicknamed|a\.?k\.?a\.?)\s+[“\"]?({_ALIAS_NAME}))"
+)
+
+
+@lru_cache(maxsize=256)
+def aliases(article_text: str) -> tuple[tuple[str, str], ...]:
+    """ "Mohammed bin Salman (MBS)", "Ana Ruiz, better known as La Reina": the pairs
+    of names the article gives one person."""
+    return tuple(
+        (match.group(1), match.group(2) or match.group(3))
+        for match in _ALIAS.finditer(article_text)
+    )
 
 
 def is_publication(name: str, ctx: GenerationContext) -> bool:
@@ -269,20 +319,70 @@ _DEATH_BEFORE = re.compile(
 )
 _DEATH_AFTER = re.compile(
     r"^(?:,\s+who)?\s+(?:was|were|had\s+been)\s+(?:killed|assassinated|murdered|executed|shot dead)"
-    r"\b|^(?:,\s+who)?\s+(?:died|had\s+died)\b|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"
+    r"\b|^(?:,\s+who)?\s+(?:died|had\s+died|passed\s+away)\b"
+    r"|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"
 )
+# "a collision which killed motorcyclist X", "the gunman shot dead X".
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killed|murdered|assassinated|strangled|shot\s+dead)\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
+# "the final victim, activist X" in an article about killings.
+_VICTIM_BEFORE = re.compile(r"\bvictims?,?\s+(?:[\w-]+\s+){0,3}$")
+_KILLINGS = re.compile(r"\b(?:murder\w*|killings?|killed|assassinat\w+)\b", re.I)
+
+
+# How an article says a person killed someone: "X confessed to killing", "X was
+# convicted of the murder", "killed by X", "the killer, X".
+_KILLING = (
+    r"(?:killing|killed|murder|murdering|murdered|assassinat\w+|strangl\w+|stabb\w+|shooting)"
+)
+_KILLER_AFTER = re.compile(
+    rf"^(?:,\s+who)?\s+(?:(?:has|had|was|were)\s+)?(?:confessed|admitted|pleaded\s+guilty|"
+    rf"convicted|sentenced|jailed|found\s+guilty|charged|arrested|accused)\s+"
+    rf"(?:to|of|for|with|over)\s+(?:\w+\s+){{0,3}}?{_KILLING}\b"
+    r"|^(?:,\s+who)?\s+(?:killed|murdered|assassinated|strangled|stabbed|shot\s+dead)\s+"
+    r"(?:his|her|their|two|three|four|five|several|\d|[A-Z])"
+)
+_KILLER_BEFORE = re.compile(
+    r"(?:\b(?:killed|murdered|assassinated|strangled|stabbed|shot)\s+by\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}|\b(?:killer|murderer|assassin|gunman|shooter)s?,?\s+(?:[a-z]+\s+){0,2})$"
+)
+
+
+@lru_cache(maxsize=2048)
+def killer_in_article(name: str, article_text: str) -> bool:
+    """ "X confessed to killing his sister", "shot by gunman X": the person the
+    article says killed someone is no plausible speaker of the victim's side or the
+    court's words (blind judge): a give-away the other way, no wrong option. Also by
+    surname alone ("Waseem was sentenced for her murder")."""
+    names = {name}
+    if len(name.split()) > 1 and len(name.split()[-1]) >= 3:
+        names.add(name.split()[-1])
+    for each in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(each)}(?![\w-])", article_text):
+            before = article_text[max(0, match.start() - 60) : match.start()]
+            after = article_text[match.end() : match.end() + 80]
+            if _KILLER_BEFORE.search(before) or _KILLER_AFTER.match(after):
+                return True
+    return False
 
 
 @lru_cache(maxsize=2048)
 def dead_in_article(name: str, article_text: str) -> bool:
     """ "… the assassination of X in January": a person the article says is dead is
-    no plausible speaker of the words it quotes now (blind judge, batch 13), unless
-    the article quotes them itself; such a name fills the options only when no
-    living person is left (an obituary's subject beside one other speaker)."""
+    no plausible speaker of the words it quotes now (blind judge, batch 13); nor is
+    "motorcyclist X" of "a crash which killed motorcyclist X". No wrong option, even
+    when the article quotes them elsewhere: fewer options means no question."""
     for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article_text):
         before = article_text[max(0, match.start() - 60) : match.start()]
         after = article_text[match.end() : match.end() + 40]
         if _DEATH_BEFORE.search(before) or _DEATH_AFTER.match(after):
+            return True
+        if _KILLED_BEFORE.search(before):
+            return True
+        if _VICTIM_BEFORE.search(before) and _KILLINGS.search(article_text):
             return True
     return False
 
