@@ -48,7 +48,13 @@ spoke, which the article seldom gives: it keeps no date. With no tense to go by 
 nearest publication (2019-11-27), as is the end of a period an act set in the past ("suspended
 the assembly until October 14" in an article of 24 September: that October; a past state "was
 envoy until December" ended before publication). "from roughly 1948 to 1951" is one range.
-"this coming Friday" is the next Friday, "this past Friday" the last. A bare weekday follows the
+"this coming Friday" is the next Friday, "this past Friday" the last. Two days or two months
+joined by "and" are one stretch dated by the first ("over Monday and Tuesday", "this past July
+and August"); decades running on are one undated span ("the late 1980s and into the 1990s");
+"a few days back," is "a few days ago"; "May" is a surname after a first name, and in an
+article naming a person "<Name> May" everywhere but after "in", "since", "until" or "during";
+"At the time of her arrest" gives way to another time of its sentence, and "until his final
+years" (an adjective of a stretch of life) is no time. A bare weekday follows the
 story's order: when a sentence dated earlier already speaks of its clause's subject as past ("On
 Wednesday, the search for survivors of the landslide ended. The landslide struck on Thursday",
 published on a Friday), it is the week before, and so is every bare day of that name.
@@ -99,7 +105,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from .accept import Match, accepted, looks_ahead
-from .patterns import BOUND_PREP, KEYWORDS, PATTERNS, QUANTITY_BEFORE
+from .patterns import BOUND_PREP, KEYWORDS, MONTHS, PATTERNS, QUANTITY_BEFORE, WEEKDAYS
 from .resolve import resolve
 from .tense import REPORTING_VERBS, doc_text, governing_verb, inside_quotation, tense_of
 
@@ -136,7 +142,13 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if out and _same_moment(text, out[-1], expr):
             expr = _joined(doc, text, out.pop(), expr)
         out.append(expr)
-    kept = [e for e in out if not _age_beside_date(e, out) and not _reference_beside_date(e, out)]
+    kept = [
+        e
+        for e in out
+        if not _age_beside_date(e, out)
+        and not _reference_beside_date(e, out)
+        and not _time_of_beside_another(e, out)
+    ]
     return _in_story_order(kept)
 
 
@@ -209,6 +221,21 @@ def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) ->
     )
 
 
+_AT_THE_TIME_OF = re.compile(r"^(?i:at)\s+the\s+time\s+of\b")
+
+
+def _time_of_beside_another(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "At the time of her arrest, she had worked at the bank since March": a state described
+    at the time of a happening, and its sentence names the time of what it describes; the
+    other expression dates the clause, the anchor is no time of its own."""
+    if not _AT_THE_TIME_OF.match(expr.when):
+        return False
+    sent = expr.span.sent
+    return any(
+        other is not expr and sent.start_char <= other.start_char < sent.end_char for other in found
+    )
+
+
 # The words between a date and an age of the same sentence that the parser split
 # ("retired at noon local time (0400 GMT, Monday) at the age of 66").
 _SAME_SENTENCE_GAP = re.compile(r"^[^.!?]{0,40}$")
@@ -255,6 +282,32 @@ _CLOCK_WRITTEN = re.compile(r"\d:[0-5]\d|\b\d{4}\s+(?:UTC|GMT)\b|(?i:[ap]\.m\.)"
 _ALTERNATIVE = re.compile(r"^\s+or\s+(?:(?:early|late)\s+)?(?:on\s+|in\s+)?$")
 _DAY_KINDS = {"weekday", "dayword", "dmy", "mdy", "month", "year"}
 _RESTATED = re.compile(r"^,?\s+(?:on|in)\s+$")
+# Two days or two months joined into one stretch: "over Monday and Tuesday", "this past July
+# and August" (one period, dated by its first day or month).
+_JOINED_PERIOD = re.compile(r"^\s+and\s+$")
+_PERIOD_WORDS = {
+    "weekday": set(WEEKDAYS),
+    "month": set(MONTHS),
+}
+
+
+def _period_word(expr: TimeExpression) -> str | None:
+    """ "weekday" for "Monday" or "this past Monday", "month" for "July" or "last July"."""
+    if expr.kind not in {"weekday", "month", "relative"}:
+        return None
+    last = expr.when.split()[-1].lower().rstrip(".")
+    return next((kind for kind, words in _PERIOD_WORDS.items() if last in words), None)
+
+
+def _one_stretch(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """ "over Monday and Tuesday", "this past July and August": two days or two months in a row
+    named as one stretch of time, not two dates."""
+    if b.kind not in {"weekday", "month"} or not _JOINED_PERIOD.match(
+        text[a.end_char : b.start_char]
+    ):
+        return False
+    kind = _period_word(a)
+    return kind is not None and kind == _period_word(b)
 
 
 def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
@@ -264,6 +317,8 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     relative time restated by its date ("seven days earlier on May 6")."""
     gap = text[a.end_char : b.start_char]
     if a.kind in _DAY_KINDS and b.kind == a.kind and _ALTERNATIVE.match(gap):
+        return True
+    if _one_stretch(text, a, b):
         return True
     if a.kind == "anaphoric" and b.date and b.kind in _DAY_KINDS and _RESTATED.match(gap):
         return True  # "a week later, on 3 May": the calendar date restates the relative one

@@ -70,12 +70,46 @@ def _names_a_thing_of_the_day(tok: Token) -> bool:
 
 def bare_month(x: Match) -> bool | None:
     """ "in March", "by June": a month alone only after a date word or in a DATE entity; "may"
-    only in a DATE entity."""
+    only in a DATE entity, and not where it is a surname (``_may_a_surname``)."""
     if x.kind != "month" or x.m.group("y") or x.m.group("q") or x.m.group("rel"):
         return None
-    if (x.m.group("mon") or "").rstrip(".").lower() == "may" and not x.in_date_entity:
+    if (x.m.group("mon") or "").rstrip(".").lower() == "may" and (
+        not x.in_date_entity or _may_a_surname(x)
+    ):
         return False
     return x.prev_word in DATE_PREPS or x.in_date_entity
+
+
+# Words after which "May" is the month even where a person of that surname is named.
+_MONTH_ONLY_AFTER = {"in", "since", "until", "till", "during", "early", "mid", "late", "throughout"}
+
+
+def _may_a_surname(x: Match) -> bool:
+    """ "Premier Julia May appointed him": a capitalised name word right before "May" makes it a
+    surname; and in an article naming a person "<Name> May", a bare "May" is that person
+    ("May said", "in protest to May's plan") unless only a month can follow its word ("in
+    May", "since May")."""
+    prev = x.prev
+    if prev is not None and _name_word(prev):
+        return True
+    if x.prev_word in _MONTH_ONLY_AFTER:
+        return False
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == "may"
+        for ent in x.span.doc.ents
+    )
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence that names someone, not a date word ("Early May",
+    "Last May" open a sentence; "Since May" is a preposition)."""
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.lower_ not in DATE_PREPS
+        and tok.pos_ == "PROPN"
+    )
 
 
 def bare_weekday(x: Match) -> bool | None:
@@ -287,6 +321,18 @@ def clock_in_a_name(x: Match) -> bool | None:
     return None if nxt.text.isupper() and len(nxt.text) <= 4 else False
 
 
+def anchor_word_describes_a_noun(x: Match) -> bool | None:
+    """ "until his final years": the anchor's last word is an adjective of the noun after it
+    ("final" is no match here), so the phrase names no happening, only a stretch of a life."""
+    if x.kind != "anchor":
+        return None
+    last, doc = x.span[-1], x.span.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "NOUN" or last.head.i != nxt.i:
+        return None
+    return False if last.dep_ == "amod" and last.pos_ == "ADJ" else None
+
+
 def anchor_is_a_clause(x: Match) -> bool | None:
     """ "since the protests began in June": the anchor noun is the subject of its own clause,
     whose date is the event's; "after the race" alone anchors."""
@@ -309,6 +355,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     numbered_thing,
     year_number,
     span_after_a_record,
+    anchor_word_describes_a_noun,
     anchor_is_a_clause,
     clock_in_a_name,
 )

@@ -125,7 +125,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+ago\b",
+            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+"
+            r"(?:ago\b|back(?=\s*[,.;:\u2014]))",  # "a few days back, ...": "back" as "ago"
             re.I,
         ),
     ),
@@ -174,7 +175,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decade",
         re.compile(
-            rf"\b(?:the\s+)?(?:{QUAL})?{DECADE}(?:\s+(?:and|or|to|through)\s+(?:the\s+)?(?:{QUAL})?{DECADE})?\b",
+            rf"\b(?:the\s+)?(?:{QUAL})?{DECADE}(?:\s+(?:and|or|to|through|(?:and\s+)?into)\s+(?:the\s+)?"
+            rf"(?:{QUAL})?{DECADE})?\b",
             re.I,
         ),
     ),
@@ -321,7 +323,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Words without which a pattern cannot match (a cheap test before running it).
 KEYWORDS = {
-    "ago": ("ago",),
+    "ago": ("ago", "back"),
     "anaphoric": (
         "later",
         "earlier",

@@ -991,3 +991,44 @@ def test_a_weekday_told_as_past_by_an_earlier_day_is_the_week_before(events_of):
     assert ("Thursday night", "2022-09-22") in dated
     (alone,) = events_of("The landslide struck on Thursday near the village.")
     assert alone.date == "2022-09-29"
+
+
+def test_two_days_joined_by_and_are_one_stretch(events_of):
+    found = events_of("The river rose sharply over Monday and Tuesday, flooding two villages.")
+    assert when_date(found) == [("Monday and Tuesday", "2022-09-26")]
+
+
+def test_two_months_joined_by_and_are_one_stretch(events_of):
+    found = events_of("Talks stalled for several weeks this past July and August.")
+    assert when_date(found) == [("this past July and August", "2022-07")]
+
+
+def test_decades_running_into_the_next_are_one_undated_span(events_of):
+    found = events_of("She performed with the band throughout the late 1980s and into the 1990s.")
+    assert when_date(found) == [("the late 1980s and into the 1990s", None)]
+
+
+def test_may_after_a_first_name_is_a_surname(events_of):
+    found = events_of("Helen May resigned as leader in 2019. He quit in protest at May's budget.")
+    assert when_date(found) == [("2019", "2019")]
+
+
+def test_in_may_stays_a_month_beside_a_person_named_may(events_of):
+    found = events_of("Helen May resigned as leader in 2019. In May, the party chose a new leader.")
+    assert when_date(found) == [("2019", "2019"), ("May", "2022-05")]
+
+
+def test_a_few_days_back_is_an_undated_time(events_of):
+    found = events_of("A few days back, his brother died of pneumonia.")
+    assert when_date(found) == [("A few days back", None)]
+    assert "brother died" in found[0].event
+
+
+def test_at_the_time_of_gives_way_to_the_clause_own_time(events_of):
+    found = events_of("At the time of her arrest, she had worked at the bank since March.")
+    assert when_date(found) == [("since March", "2022-03")]
+
+
+def test_final_years_of_a_life_are_no_time(events_of):
+    found = events_of("From his childhood until his final years, his faith never wavered.")
+    assert when_date(found) == []
