@@ -116,6 +116,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Andean War", "the Chilean-backed Peace Plan".
 29. **Bodies placed together** (``bodies_placed_together``): "the Midland Institute (MI) and
    the College of Arden, both in Peru" (each listed body).
+31. **Bodies listed after one possessive** (``bodies_listed_after_a_possessive``): "Peru's
+   foreign ministry, defence ministry and interior ministry" (each body of the list).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -177,6 +179,7 @@ from .groups import (
     things_in_a_country,
 )
 from .organisations import (
+    bodies_listed_after_a_possessive,
     bodies_placed_together,
     described_links,
     description_links,
@@ -213,6 +216,7 @@ RULES: tuple[Rule, ...] = (
     pairs_of_countries,
     organisation_links,
     bodies_placed_together,
+    bodies_listed_after_a_possessive,
     organisations_in_titles,
     described_links,
     description_links,

@@ -622,3 +622,79 @@ def _listed_bodies(ctx: CountryContext, j: int) -> list[Span]:
         else:
             break
     return bodies
+
+
+# The bodies of a state a list may name after one possessive country ("Peru's foreign ministry,
+# defence ministry and interior ministry").
+_STATE_BODIES = ORG_NOUNS | OWNED_NOUNS | {
+    "police", "army", "military", "forces", "government", "office", "service", "council",
+    "guard", "directorate", "bureau", "inspectorate", "administration", "prosecutor's",
+}  # fmt: skip
+# Bodies a list may name by their one word ("Peru's navy, army and police").
+_BODIES_ALONE = {
+    "police",
+    "army",
+    "navy",
+    "military",
+    "government",
+    "parliament",
+    "senate",
+    "cabinet",
+}
+_MAX_BODY_WORDS = 4  # "defence ministry", "state border guard service"
+
+
+def bodies_listed_after_a_possessive(ctx: CountryContext) -> None:
+    """ "Peru's foreign ministry, defence ministry and interior ministry": every body of the
+    list after one possessive country is that country's (each linked as written)."""
+    for mention in sorted(
+        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
+    ):
+        last = ctx.tokens[mention.end - 1]
+        if mention.form != "name" or last.dep_ != "poss" or last.head.i <= last.i:
+            continue
+        head = last.head
+        listed = _bodies_listed_after(ctx, head.i + 1) if head.lower_ in _STATE_BODIES else []
+        if listed and not _linked_already(ctx, ctx.doc[last.i + 2 : head.i + 1].text):
+            listed.insert(0, (mention.start, head.i + 1))
+        for start, end in listed:
+            subject = ctx.doc[start:end].text
+            ctx.add(
+                subject, mention.country, start, "organisation", "bodies_listed_after_a_possessive"
+            )
+
+
+def _linked_already(ctx: CountryContext, body: str) -> bool:
+    """A link of this body made by an earlier rule ("Peru's health ministry")."""
+    folded = fold(body)
+    return any(fold(link.subject).endswith(folded) for link in ctx.links)
+
+
+def _bodies_listed_after(ctx: CountryContext, k: int) -> list[tuple[int, int]]:
+    """The bodies joined by commas or "and" from token ``k`` on, each a few words ending in a
+    body noun with no country or person of its own ("defence ministry", "the tax office")."""
+    doc, found = ctx.doc, []
+    while k < len(doc) and doc[k].text == "," or k < len(doc) and doc[k].lower_ == "and":
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "and":
+            k += 1
+        end = _body_end(ctx, k)
+        if end is None:
+            break
+        found.append((k, end))
+        k = end
+    return found
+
+
+def _body_end(ctx: CountryContext, k: int) -> int | None:
+    """The end of a body's words starting at ``k``, or None when no body starts there."""
+    doc = ctx.doc
+    for end in range(k + 1, min(len(doc), k + _MAX_BODY_WORDS) + 1):
+        tok = doc[end - 1]
+        if not tok.is_alpha or tok.i in ctx.mentions or tok.i in ctx.person_tokens:
+            return None
+        if tok.lower_ in _STATE_BODIES and (end - k >= 2 or tok.lower_ in _BODIES_ALONE):
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is None or nxt.lower_ not in _STATE_BODIES:
+                return end
+    return None

@@ -1415,3 +1415,19 @@ def test_a_country_joined_to_a_nationality_by_a_dash_gives_both(links_of):
 def test_citizens_of_a_country_opening_a_sentence(links_of):
     found = links_of("Citizens of the United States will vote again in March.")
     assert ("Citizens of the United States", "United States") in pairs(found)
+
+
+def test_bodies_listed_after_one_possessive_share_its_country(links_of):
+    found = links_of(
+        "Chile's foreign ministry, defence ministry and interior ministry all condemned the attack."
+    )
+    assert {
+        ("Chile's foreign ministry", "Chile"),
+        ("defence ministry", "Chile"),
+        ("interior ministry", "Chile"),
+    } <= pairs(found)
+
+
+def test_a_force_listed_by_one_word_after_a_possessive_shares_its_country(links_of):
+    found = links_of("Peru's navy, army and police were deployed along the coast.")
+    assert {("army", "Peru"), ("police", "Peru")} <= pairs(found)
