@@ -118,6 +118,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    the College of Arden, both in Peru" (each listed body).
 31. **Bodies listed after one possessive** (``bodies_listed_after_a_possessive``): "Peru's
    foreign ministry, defence ministry and interior ministry" (each body of the list).
+32. **National bodies named in full** (``national_bodies_named_in_full``): "the Chile Coast
+   Guard", "Peru's Disaster and Emergency Management Presidency" (whatever the entity label).
+33. **A named storm and the country it reached** (``named_storms_in_a_country``): "Hurricane
+   Lola makes landfall in the Bahamas", "the storm known as Hurricane Lola cleared the Bahamas".
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -170,6 +174,7 @@ from .groups import (
     groups_founded_by_a_country,
     groups_joined_by_countries,
     named_members_of_a_group,
+    named_storms_in_a_country,
     nationality_nouns,
     noun_of_country,
     pairs_of_countries,
@@ -183,6 +188,7 @@ from .organisations import (
     bodies_placed_together,
     described_links,
     description_links,
+    national_bodies_named_in_full,
     one_link_per_named_person,
     one_link_per_named_thing,
     organisation_links,
@@ -217,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     organisation_links,
     bodies_placed_together,
     bodies_listed_after_a_possessive,
+    national_bodies_named_in_full,
     organisations_in_titles,
     described_links,
     description_links,
@@ -231,6 +238,7 @@ RULES: tuple[Rule, ...] = (
     demonyms_in_a_country,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
+    named_storms_in_a_country,
     things_a_country_leads,
     participle_from_country,
     counted_things_links,

@@ -759,6 +759,7 @@ def _listed_names(ctx: CountryContext, k: int) -> list[tuple[int, int]]:
     doc = ctx.doc
     names: list[tuple[int, int]] = []
     while k < len(doc):
+        k = _past_an_office(ctx, k)
         end = k
         while end < len(doc) and doc[end].text[:1].isupper() and end not in ctx.mentions:
             end += 1
@@ -770,6 +771,24 @@ def _listed_names(ctx: CountryContext, k: int) -> list[tuple[int, int]]:
         if k == end:
             break
     return names
+
+
+_MAX_OFFICE_WORDS = 8  # "vice president of women and family affairs"
+
+
+def _past_an_office(ctx: CountryContext, k: int) -> int:
+    """The token after a lower-case office written before a member's name ("deputy health
+    minister Ana Soto", "vice president of rural affairs Luis Vega"); k when there is none."""
+    doc = ctx.doc
+    for j in range(k, min(len(doc), k + _MAX_OFFICE_WORDS)):
+        tok = doc[j]
+        if tok.text[:1].isupper():
+            office = j > k and any(t.lower_ in _TITLE_WORDS for t in doc[k:j])
+            person = j in ctx.person_tokens or ctx.canonical_person(tok.text) is not None
+            return j if office and person else k
+        if not tok.is_alpha or tok.is_punct:
+            return k
+    return k
 
 
 # Verbs by which a country sets up a group ("Brazil announced a coalition").
@@ -976,3 +995,55 @@ def things_a_country_leads(ctx: CountryContext) -> None:
             continue
         subject = ctx.doc[participle.i + 1 : noun.i + 1].text
         ctx.add(subject, mention.country, noun.i, "other", "thing_a_country_leads")
+
+
+# Words that open a named storm's name ("Hurricane Lola", "Typhoon Mero").
+_STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm"}
+# What a storm does to a country it reaches ("makes landfall in", "cleared", "battered").
+_STORM_VERBS = _HITTING_VERBS | {
+    "make", "clear", "cross", "pass", "sweep", "pound", "slam", "reach", "leave", "move",
+    "churn", "stall", "linger", "hammer", "flood",
+}  # fmt: skip
+_STORM_PREPS = {"in", "over", "across", "through", "into", "on"}
+
+
+def named_storms_in_a_country(ctx: CountryContext) -> None:
+    """ "Hurricane Lola makes landfall in the Bahamas", "as the storm known as Hurricane Lola
+    cleared the Bahamas": a named storm is linked to the country its verb says it reached."""
+    for tok in ctx.tokens:
+        if tok.lower_ not in _STORM_WORDS or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < len(ctx.doc) and ctx.doc[end].pos_ == "PROPN" and end not in ctx.mentions:
+            end += 1
+        if end == tok.i + 1:
+            continue
+        for country in _countries_a_storm_reached(ctx, ctx.doc[end - 1]):
+            ctx.add(ctx.doc[tok.i : end].text, country, tok.i, "other", "named_storm_in_country")
+
+
+def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
+    """The countries named as what the verbs of the storm's clause reached (its verb and the
+    verbs joined to it; past a participle naming it: "the storm known as ...")."""
+    verb = name.head
+    while (verb.pos_ != "VERB" or verb.dep_ == "acl") and verb.head.i != verb.i:
+        verb = verb.head
+    found: list[str] = []
+    for v in (verb, *verb.conjuncts):
+        if v.lemma_.lower() not in _STORM_VERBS:
+            continue
+        for reached in _what_a_verb_reached(v):
+            mention = ctx.mentions.get(reached.i)
+            if mention is not None and mention.form == "name":
+                found.append(mention.country)
+    return found
+
+
+def _what_a_verb_reached(verb: Token) -> list[Token]:
+    """The verb's object ("cleared the Bahamas") and the objects of its place prepositions
+    ("makes landfall in the Bahamas")."""
+    reached = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _STORM_PREPS:
+            reached += [c for c in prep.children if c.dep_ == "pobj"]
+    return reached

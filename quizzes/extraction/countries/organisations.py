@@ -641,7 +641,13 @@ _BODIES_ALONE = {
     "senate",
     "cabinet",
 }
-_MAX_BODY_WORDS = 4  # "defence ministry", "state border guard service"
+_MAX_BODY_WORDS = 4
+_BODY_WORD_POS = {
+    "NOUN",
+    "PROPN",
+    "ADJ",
+    "DET",
+}  # "the interior ministry", no verb nor pronoun  # "defence ministry", "state border guard service"
 
 
 def bodies_listed_after_a_possessive(ctx: CountryContext) -> None:
@@ -667,34 +673,91 @@ def bodies_listed_after_a_possessive(ctx: CountryContext) -> None:
 def _linked_already(ctx: CountryContext, body: str) -> bool:
     """A link of this body made by an earlier rule ("Peru's health ministry")."""
     folded = fold(body)
-    return any(fold(link.subject).endswith(folded) for link in ctx.links)
+    return any(folded in fold(link.subject) for link in ctx.links)
 
 
 def _bodies_listed_after(ctx: CountryContext, k: int) -> list[tuple[int, int]]:
     """The bodies joined by commas or "and" from token ``k`` on, each a few words ending in a
     body noun with no country or person of its own ("defence ministry", "the tax office")."""
-    doc, found = ctx.doc, []
+    doc, found, joined = ctx.doc, [], False
     while k < len(doc) and doc[k].text == "," or k < len(doc) and doc[k].lower_ == "and":
+        joined = joined or doc[k].lower_ == "and"
         k += 1
         if k < len(doc) and doc[k].lower_ == "and":
-            k += 1
+            joined, k = True, k + 1
         end = _body_end(ctx, k)
         if end is None:
             break
         found.append((k, end))
         k = end
-    return found
+    return found if joined else []  # "X's agency, the Y Authority, said": an apposition
 
 
 def _body_end(ctx: CountryContext, k: int) -> int | None:
-    """The end of a body's words starting at ``k``, or None when no body starts there."""
+    """The end of a body's words starting at ``k`` ("defence ministry", or a named one:
+    "Department of Energy"), or None when no body starts there."""
     doc = ctx.doc
+    ent = ctx.ent_of.get(k)
+    if ent is not None and ent.start == k and ent.label_ == "ORG":
+        return None if any(t.i in ctx.mentions for t in ent) else ent.end
     for end in range(k + 1, min(len(doc), k + _MAX_BODY_WORDS) + 1):
         tok = doc[end - 1]
-        if not tok.is_alpha or tok.i in ctx.mentions or tok.i in ctx.person_tokens:
+        if (
+            not tok.is_alpha
+            or tok.pos_ not in _BODY_WORD_POS
+            or tok.i in ctx.mentions
+            or tok.i in ctx.person_tokens
+        ):
             return None
         if tok.lower_ in _STATE_BODIES and (end - k >= 2 or tok.lower_ in _BODIES_ALONE):
             nxt = doc[end] if end < len(doc) else None
             if nxt is None or nxt.lower_ not in _STATE_BODIES:
                 return end
     return None
+
+
+# The last word of a national body's name ("the Chile Coast Guard", "Peru's Disaster and
+# Emergency Management Presidency").
+_BODY_NAME_ENDS = {
+    "guard", "police", "army", "navy", "force", "forces", "ministry", "department", "agency",
+    "service", "office", "bureau", "council", "court", "commission", "authority",
+    "administration", "corps", "directorate", "presidency", "inspectorate", "gendarmerie",
+}  # fmt: skip
+_NAME_JOINERS = {"and", "of", "for", "&"}
+_MAX_NAME_WORDS = 8
+
+
+def national_bodies_named_in_full(ctx: CountryContext) -> None:
+    """ "The Chile Coast Guard (CCG) called off its search", "Peru's Disaster and Emergency
+    Management Presidency reported ...": a body named by its country and capitalised words
+    ending in a body word is that country's, whatever label the small model gives the name
+    (it may read "The Chile Coast Guard" as a place)."""
+    for mention in sorted(
+        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
+    ):
+        if mention.form != "name":
+            continue
+        k = mention.end
+        possessive = k < len(ctx.doc) and ctx.doc[k].tag_ == "POS"
+        end = _body_name_end(ctx, k + possessive)
+        if end is None:
+            continue
+        start = k + possessive if possessive else mention.start
+        name = ctx.doc[start:end].text
+        if not _linked_already(ctx, ctx.doc[k + possessive : end].text):
+            ctx.add(name, mention.country, start, "organisation", "national_body_named_in_full")
+
+
+def _body_name_end(ctx: CountryContext, k: int) -> int | None:
+    """The end of a capitalised name from ``k`` whose last word is a body word ("Coast
+    Guard", "Disaster and Emergency Management Presidency"), joined only by and/of/for."""
+    doc, end = ctx.doc, None
+    for j in range(k, min(len(doc), k + _MAX_NAME_WORDS)):
+        tok = doc[j]
+        if tok.lower_ in _NAME_JOINERS and j > k:
+            continue
+        if not tok.is_alpha or not tok.text[:1].isupper() or j in ctx.mentions:
+            break
+        if tok.lower_ in _BODY_NAME_ENDS:
+            end = j + 1
+    return end

@@ -1431,3 +1431,49 @@ def test_bodies_listed_after_one_possessive_share_its_country(links_of):
 def test_a_force_listed_by_one_word_after_a_possessive_shares_its_country(links_of):
     found = links_of("Peru's navy, army and police were deployed along the coast.")
     assert {("army", "Peru"), ("police", "Peru")} <= pairs(found)
+
+
+def test_named_bodies_listed_after_one_possessive_share_its_country(links_of):
+    found = links_of(
+        "The grant came from Chile's National Research Agency, Department of Mining, "
+        "and Office of Coastal Studies."
+    )
+    assert {("Department of Mining", "Chile"), ("Office of Coastal Studies", "Chile")} <= pairs(
+        found
+    )
+
+
+def test_a_body_in_apposition_after_a_possessive_is_no_list(links_of):
+    found = links_of(
+        "Peru's other big football body, the Andean Youth League, which runs school leagues, "
+        "cancelled its cup."
+    )
+    assert not any("runs" in subject for subject, _ in pairs(found))
+
+
+def test_a_national_body_named_in_full_is_its_country(links_of):
+    found = links_of("The Chile Coast Guard called off its search late on Tuesday.")
+    assert ("Chile Coast Guard", "Chile") in pairs(found)
+
+
+def test_a_body_named_after_a_possessive_country_is_not_cut_short(links_of):
+    found = links_of("Peru's Disaster and Emergency Management Presidency reported the quake.")
+    assert ("Disaster and Emergency Management Presidency", "Peru") in pairs(found)
+
+
+def test_officials_listed_by_office_share_their_group_country(links_of):
+    found = links_of(
+        "Several Chilean government officials including deputy health minister Ana Soto and "
+        "vice president of rural affairs Luis Vega had also fallen ill."
+    )
+    assert {("Ana Soto", "Chile"), ("Luis Vega", "Chile")} <= pairs(found)
+
+
+def test_a_named_storm_is_linked_to_the_country_it_reached(links_of):
+    found = links_of("Hurricane Lola grows to Category 4 and makes landfall in the Bahamas")
+    assert ("Hurricane Lola", "Bahamas") in pairs(found)
+    found = links_of(
+        "Once the storm known as Hurricane Lola had left the Bahamas, crews began to count the "
+        "damage."
+    )
+    assert ("Hurricane Lola", "Bahamas") in pairs(found)
