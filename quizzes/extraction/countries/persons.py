@@ -100,7 +100,8 @@ def _coordinated_mentions(ctx: CountryContext, start: int, end: int) -> list[tup
 
 def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "Ana Lind and Tom Reid, both from Kenya", "held by Eva Holm also from Chile", "Tom
-    Reid from Peru": a country after the name (or after the names it is listed with)."""
+    Reid from Peru", "Tom Reid, from Lima, Peru,": a country after the name (or after the
+    names it is listed with, or after the town it names)."""
     doc = ctx.doc
     k = _end_of_listed_names(doc, name.end)
     if k < len(doc) and doc[k].text == ",":
@@ -109,8 +110,20 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
         k += 1
     if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
         return None, None
-    mention = ctx.name_mention_from(k + 1)
+    mention = ctx.name_mention_from(k + 1) or ctx.name_mention_from(_past_a_town(doc, k + 1))
     return (mention.country if mention else None), None
+
+
+_MAX_TOWN_WORDS = 3
+
+
+def _past_a_town(doc: Doc, k: int) -> int:
+    """ "Tom Reid, from Lima, Peru,": the token after the town and its comma (the country's),
+    or k when no capitalised town and comma start there."""
+    j = k
+    while j < min(len(doc), k + _MAX_TOWN_WORDS) and doc[j].pos_ == "PROPN":
+        j += 1
+    return j + 1 if k < j < len(doc) and doc[j].text == "," else k
 
 
 def _end_of_listed_names(doc: Doc, k: int) -> int:
