@@ -51,8 +51,8 @@ def today_or_tonight(x: Match) -> bool | None:
     counts); "Russia today is weaker" means nowadays (the present tense never counts)."""
     if x.kind != "dayword" or (x.m.group("w") or "").lower() not in {"today", "tonight"}:
         return None
-    if _names_a_thing_of_the_day(x.span[-1]):
-        return True
+    if _names_a_thing_of_the_day(x.span[-1]) or x.m.group("part"):
+        return True  # "late today": a time of the day, never "nowadays"
     if inside_quotation(doc_text(x.span.doc), x.span[0].idx):
         return x.tense == "past"
     return x.tense != "present"

@@ -168,7 +168,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dayword",
-        re.compile(rf"\b(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b", re.I),
+        re.compile(
+            rf"\b(?:(?P<part>early|late)\s+)?(?P<w>yesterday|today|tomorrow|tonight){PART_OF_DAY}\b",
+            re.I,
+        ),
     ),
     ("weekday", re.compile(rf"\b(?P<w>{WEEKDAY}){PART_OF_DAY}\b")),
     ("weekend", re.compile(r"(?:(?<=\bat )|(?<=\bover )|(?<=\bduring ))the weekend\b", re.I)),

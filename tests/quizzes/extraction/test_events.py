@@ -1032,3 +1032,8 @@ def test_at_the_time_of_gives_way_to_the_clause_own_time(events_of):
 def test_final_years_of_a_life_are_no_time(events_of):
     found = events_of("From his childhood until his final years, his faith never wavered.")
     assert when_date(found) == []
+
+
+def test_late_today_is_a_time_of_the_day_in_any_tense(events_of):
+    found = events_of("According to the ministry's tally late today, 40 patients have recovered.")
+    assert when_date(found) == [("late today", "2022-09-30")]
