@@ -214,6 +214,21 @@ def _posting_before(ctx: CountryContext, k: int, sent_start: int) -> int | None:
     return j - 1
 
 
+def nationality_in_apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "An Australian, Tom Reid, appeared in court": the name in apposition to "a/an" and a
+    nationality word standing for a person."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= root.i:
+        return None, None
+    mention = ctx.mentions.get(head.i)
+    if mention is None or mention.form != "adj" or mention.end != head.i + 1:
+        return None, None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        return None, None
+    return mention.country, None
+
+
 def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British diplomat", "the
     president of Kenya, William Ruto", "X, an analyst ... based in Tashkent"; also a relative
@@ -415,6 +430,7 @@ PERSON_RULES: tuple[PersonRule, ...] = (
     hyphenated_title,
     coordinated_title,
     apposition,
+    nationality_in_apposition,
     country_next_to_name,
     from_country_after,
     shared_demonym,

@@ -1482,3 +1482,8 @@ def test_a_named_storm_is_linked_to_the_country_it_reached(links_of):
 def test_a_person_from_a_town_and_its_country_is_of_that_country(links_of):
     found = links_of("Luis Vega, from Lima, Peru, on Tuesday admitted his guilt.")
     assert ("Luis Vega", "Peru") in pairs(found)
+
+
+def test_a_name_in_apposition_to_a_nationality_is_of_that_country(links_of):
+    found = links_of("An Australian, Tom Reid, aged 31, appeared before the magistrate.")
+    assert ("Tom Reid", "Australia") in pairs(found)
