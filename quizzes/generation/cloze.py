@@ -22,7 +22,7 @@ from .fingerprint import (
     question_fingerprint,
     quote_key,
 )
-from .numbers import MAX_NUMBER_CARDS, Count, accepted_forms, counts
+from .numbers import Count, accepted_forms, counts
 from .text import BLANK, contains_word, explanation, plain_spaces, without_honorific
 from .who_said import _name_pattern, is_document
 
@@ -210,13 +210,13 @@ def _number_card(count: Count) -> QuestionDraft | None:
 
 
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
-    """Every card candidate: dates first, then countries, then speakers, then a few
-    counts (a sentence gives one card: the first of these that passes)."""
+    """Every card candidate: dates first, then countries, then speakers, then counts
+    (a sentence gives one card: the first of these that passes; the quality check
+    keeps at most MAX_NUMBER_CARDS counts)."""
     candidates = [
         *(_date_card(dated) for dated in ctx.dated),
         *(_country_card(link) for link in ctx.countries),
         *(_speaker_card(quote) for quote in ctx.quotes),
     ]
     numbers = [_number_card(count) for count in counts(ctx.article_text)]
-    kept = [draft for draft in numbers if draft is not None][:MAX_NUMBER_CARDS]
-    return [draft for draft in candidates if draft is not None] + kept
+    return [draft for draft in [*candidates, *numbers] if draft is not None]

@@ -461,4 +461,57 @@ def without_country_roles(text: str, ctx: GenerationContext) -> str:
             new_before = " ".join(w for w in head + kept if w)
             text = f"{new_before} {text[at:]}" if new_before else text[at:]
             at = text.find(name, len(new_before) + len(name) + 1)
+        text = _without_nationality_description(text, name, link.country)
     return text
+
+
+# "US singer, actor, and animal rights advocate X": a nationality, then what the person
+# does (lower-case words, commas and "and"), right before the name.
+NATIONALITY_DESCRIPTION = re.compile(
+    r"(?:^|[,;(]\s+|\b[a-z]+\s+)((?:[A-Z][\w.]*\s+){1,2}?)"
+    r"((?:[a-z][\w-]*,?\s+(?:and\s+)?){1,6})$"
+)
+
+
+# What a person is ("singer", "mathematician", "national"), not a verb ("convicted").
+_CLAUSE_WORDS = {"to", "for", "of", "in", "on", "at", "with", "by", "from", "as", "the", "a", "an"}
+PERSON_WORD = re.compile(
+    r"(?:er|or|ist|ian|ant|ent|ee|ess|ate|al|man|woman|person|star|chef|poet|judge|coach|"
+    r"athlete|pilot|nurse|actress|student|monk|nun|rapper|model|icon|legend)$"
+)
+
+
+# Offices held for a state abroad or in a church: the holder serves it, may come from
+# elsewhere.
+SERVICE_OFFICES = {
+    "archbishop", "bishop", "cardinal", "nuncio", "envoy", "ambassador", "diplomat",
+    "consul", "emissary", "delegate", "representative", "official", "officials",
+}  # fmt: skip
+
+
+def what_a_person_does(description: str) -> bool:
+    """ "singer, actor, and animal rights advocate": person nouns, the last one a
+    person's, none an office held for a state ("envoy") nor a past form ("convicted")."""
+    nouns = [w.strip(",").casefold() for w in description.split() if w != "and"]
+    return (
+        bool(nouns)
+        and len(nouns[-1]) >= 4
+        and PERSON_WORD.search(nouns[-1]) is not None
+        and not _CLAUSE_WORDS & set(nouns)
+        and not any(w in SERVICE_OFFICES or w.endswith("ed") for w in nouns)
+        and not {"former", "minister", "president", "ex"} & set(nouns)
+    )
+
+
+def _without_nationality_description(text: str, name: str, country: str) -> str:
+    """ "When did US singer and lyricist X die …?" -> "When did X die …?": the
+    description names the country another question asks for."""
+    at = text.find(name)
+    if at < 0:
+        return text
+    run = NATIONALITY_DESCRIPTION.search(text[:at])
+    if not run or not gives_away_country(run.group(1).strip(), country):
+        return text
+    if not what_a_person_does(run.group(2)):
+        return text
+    return text[: run.start(1)] + text[at:]

@@ -44,6 +44,7 @@ from .distractors import (
     plausible_person,
 )
 from .draft import QuestionDraft
+from .numbers import MAX_NUMBER_CARDS
 from .text import (
     BLANK,
     contains_word,
@@ -2511,6 +2512,18 @@ def too_many_years(
     return None
 
 
+def too_many_counts(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """At most MAX_NUMBER_CARDS cards asking "how many" per bank, counted among the
+    cards kept (a count the check drops leaves its place to the next one)."""
+    if not draft.target.startswith("number:"):
+        return None
+    if sum(k.target.startswith("number:") for k in kept) >= MAX_NUMBER_CARDS:
+        return f"balance: {MAX_NUMBER_CARDS} count cards already"
+    return None
+
+
 POINT_SHARE = 0.25  # of the shorter quotation's words: long quotations share a few anyway
 _FUNCTION_WORDS = {
     "very", "that", "this", "with", "have", "been", "will", "would", "there", "their", "they",
@@ -2548,6 +2561,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     speaker_told_elsewhere,
     same_name_answered_again,
     too_many_years,
+    too_many_counts,
 )
 
 

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from quizzes.extraction.facts import CountryLink
 from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
 
-from .context import GenerationContext
+from .context import (
+    NATIONALITY_DESCRIPTION,
+    PERSON_WORD,
+    SERVICE_OFFICES,
+    GenerationContext,
+    what_a_person_does,
+)
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
 from .draft import QuestionDraft
 from .fingerprint import country_key, country_target, question_fingerprint, seed_of
@@ -267,16 +273,61 @@ def _is_city(name: str) -> bool:
 
 # An office held for a state or a church ("the Freedonian envoy X", "a Vatican archbishop
 # X"): the country word names whom the person serves, not where the person is from.
-_SERVICE_OFFICES = {
-    "archbishop", "bishop", "cardinal", "nuncio", "envoy", "ambassador", "diplomat",
-    "consul", "emissary", "delegate", "representative", "official", "officials",
-}  # fmt: skip
 
 
 def _two_countries(word: str) -> bool:
     """ "Freedonian-Ruritanian" before a name: two nationalities, both right answers."""
     parts = [p for p in re.split(r"[-–/]", word.strip(",")) if p]
     return len(parts) > 1 and all(canonical_country(p) or country_of_adjective(p) for p in parts)
+
+
+_DESCRIPTION_AFTER = re.compile(
+    r"^(?:,|\s+(?:is|was))\s+(?:a|an)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+    r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+
+
+def _names_only_the_country(words_: str, country: str) -> bool:
+    """ "US", "United States", "Saudi": the words are the country, its initials or its
+    adjective, and no other country's ("Canadian-US" is two)."""
+    words_ = words_.strip()
+    return (
+        bool(words_)
+        and gives_away_country(words_, country)
+        and not any(_two_countries(w) for w in words_.split())
+        and (
+            canonical_country(words_) is not None
+            or country_of_adjective(words_) is not None
+            or len(words_.replace(".", "")) <= 3
+        )
+    )
+
+
+def _described_as_from(link: CountryLink, evidence: str) -> bool:
+    """ "US singer and lyricist Ana Ruiz", "Ana Ruiz, a Peruvian chemist", "Ana Ruiz is
+    a Peruvian national": the article gives the person a nationality in a description
+    of what they do (not an office held for a state: a "US envoy" serves it)."""
+    at = evidence.find(link.subject)
+    if at < 0:
+        return False
+    run = NATIONALITY_DESCRIPTION.search(evidence[:at])
+    if run and _names_only_the_country(run.group(1), link.country):
+        return what_a_person_does(run.group(2))
+    after = _DESCRIPTION_AFTER.match(evidence[at + len(link.subject) :])
+    return bool(
+        after
+        and _names_only_the_country(after.group(1), link.country)
+        and what_a_person_does(_up_to_the_person_word(after.group(2)))
+    )
+
+
+def _up_to_the_person_word(description: str) -> str:
+    """ "national now living in" -> "national": the description ends on its noun."""
+    words_ = description.split()
+    for end in range(len(words_), 0, -1):
+        if PERSON_WORD.search(words_[end - 1].casefold()):
+            return " ".join(words_[:end])
+    return description
 
 
 def _is_from(link: CountryLink) -> bool:
@@ -289,9 +340,11 @@ def _is_from(link: CountryLink) -> bool:
         return True
     if re.search(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}", evidence):
         return True
+    if _described_as_from(link, evidence):
+        return True
     before = evidence[: max(0, evidence.find(link.subject))].split()[-3:]
     if any(_two_countries(w) for w in before) or (
-        before and before[-1].casefold().strip(",") in _SERVICE_OFFICES
+        before and before[-1].casefold().strip(",") in SERVICE_OFFICES
     ):
         return False
     return any(gives_away_country(w, link.country) and w[:1].isupper() for w in before) and all(

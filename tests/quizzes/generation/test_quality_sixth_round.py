@@ -259,7 +259,9 @@ def _cards(text=NUMBERS_ARTICLE):
 
 def test_counts_the_article_states_become_cards():
     cards = {d.answer: d for d in _cards()}
-    assert set(cards) == {"214", "six", "35%"}  # three cards at most, in article order
+    assert set(cards) == {"214", "six", "35%", "5,210"}  # every count is a candidate
+    kept = q.select(list(cards.values()), ctx_for(NUMBERS_ARTICLE)).kept
+    assert [d.answer for d in kept] == ["214", "six", "35%"]  # three at most, in article order
     assert cards["214"].prompt == (
         f"Fill in the blank: The flood destroyed {BLANK} homes and damaged two bridges, "
         "the harbour office reported."
