@@ -1,0 +1,52 @@
+"""The PostgreSQL connection (issue 16): parameters bound by the server and
+statements prepared, switched off by DATABASE_PREPARE_THRESHOLD=off; a statement
+with more parameters than the protocol carries still runs."""
+
+import pytest
+from django.db import connection
+
+from config.postgres_cursor import SERVER_PARAMETERS_MAX, ServerBindingOrMergingCursor
+from config.settings.base import postgres_options
+from learning.models import Card
+from tests.factories import CardFactory
+
+
+def test_statements_are_prepared_by_default():
+    options = postgres_options({})
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 1
+    assert options["cursor_factory"] is ServerBindingOrMergingCursor
+    assert options["options"] == "-c jit=off"
+
+
+def test_a_threshold_from_the_environment():
+    assert postgres_options({"DATABASE_PREPARE_THRESHOLD": "5"})["prepare_threshold"] == 5
+
+
+@pytest.mark.parametrize("value", ["off", "OFF", " none "])
+def test_off_binds_on_the_client_and_prepares_nothing(value):
+    options = postgres_options({"DATABASE_PREPARE_THRESHOLD": value})
+    assert options == {"options": "-c jit=off"}
+
+
+@pytest.mark.django_db
+def test_a_statement_run_twice_is_prepared_on_postgresql():
+    CardFactory()
+    for _ in range(2):
+        assert Card.objects.filter(state=0).count() == 1
+    if connection.vendor != "postgresql":  # (SQLite prepares in the driver)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "learning_card" WHERE "learning_card"."state" = $1' in s for s in prepared)
+
+
+@pytest.mark.django_db
+def test_a_statement_with_more_parameters_than_the_protocol_carries_runs():
+    card = CardFactory()
+    many = SERVER_PARAMETERS_MAX + 10
+    if connection.vendor == "sqlite":  # (its own limit on parameters)
+        many = min(many, connection.connection.getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
+    ids = [card.pk, *range(-many + 1, 0)]
+    assert list(Card.objects.filter(pk__in=ids).values_list("pk", flat=True)) == [card.pk]
