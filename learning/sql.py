@@ -319,13 +319,15 @@ class _Slot:
 
 def _stand_in(number: int, index: int, value: Any) -> Any:
     """A value of the same type as `value` that no real one equals: an id below
-    zero, a date or datetime before 1800."""
+    zero, a date or datetime before 1800, a text starting with a control character."""
     if isinstance(value, datetime):
         return datetime(1700 + number, 1, 1, 0, 0, index, tzinfo=UTC)
     if isinstance(value, date):
         return date(1700 + number, 1, 1) + timedelta(days=index)
     if isinstance(value, int) and not isinstance(value, bool):
         return -(10**12) - number * 10_000 - index
+    if isinstance(value, str):
+        return f"\x1fstand-in {number} {index}"
     raise TypeError(f"prepared(): no stand-in for {type(value).__name__}")
 
 
@@ -350,8 +352,8 @@ def prepared(
     """(sql, params) of the statement `build(**values)` makes, its SQL compiled once
     per process and shape. `shape` must name everything the SQL text depends on
     besides `values` (flags, limits, which filters apply, the length of a list);
-    `values` are ids, dates and aware datetimes (or lists of them) that only ever become
-    parameters. A shape whose stand-in values do not all come back as parameters
+    `values` are ids, dates, aware datetimes and texts (or lists of them) that only
+    ever become parameters. A shape whose stand-in values do not all come back as parameters
     (a value written into the SQL text, a slice) is never kept: it is built each
     time."""
     template = _template(shape, build, values)

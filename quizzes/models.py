@@ -277,6 +277,12 @@ class Question(models.Model):
                 condition=Q(status=QuestionStatus.PUBLISHED),
                 name="question_published_order",
             ),
+            # The questions of a fact (sibling_key): the study queue asks which of
+            # its candidates' facts the student studied today, from the banks of
+            # their articles and their evidence spans, whatever the bank's size.
+            models.Index(
+                fields=["bank", "evidence_start", "evidence_end"], name="question_bank_span"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -16,8 +16,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FilteredRelation,
-    Max,
-    Min,
     Q,
     QuerySet,
     Subquery,
@@ -48,7 +46,7 @@ from quizzes.api import (
 
 from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
-from ..models import BankTally, Card, CardState, ReviewLog
+from ..models import BankTally, Card, CardState, StudyDay
 from ..study_day import day_bounds, study_date, zone_of
 from .common import (
     LEARNING_STATES,
@@ -120,55 +118,99 @@ def _bank_filter(bank) -> Q:
     return question_filter("question", bank=bank)
 
 
-def _todays_reviews(
-    *, user, start: datetime, end: datetime
-) -> tuple[int, int, dict[tuple, tuple[int, int]]]:
-    """Today's reviews (one query): how many new cards were introduced and reviews
-    done, and which facts were studied (sibling key -> the lowest and highest card
-    id studied: their siblings are buried for the day). The log's rows are grouped
-    by fact in the database: a row per fact studied today, not per review."""
-    statement = sql.prepared(
-        ("queue.today",), _todays_reviews_sql, user=user.pk, start=start, end=end
+def _study_day_query(*, user: int, day: date) -> QuerySet[Any]:
+    return (
+        StudyDay.objects.filter(user=user, day=day)
+        .order_by()
+        .values_list("new", "graded", "reviews")
     )
-    new_today = reviews_today = 0
-    buried: dict[tuple, tuple[int, int]] = {}
-    for article_id, ev_start, ev_end, fingerprint, first, last, new, reviews in sql.fetch_rows(
-        statement
+
+
+def _study_day_counts(*, user, day: date) -> tuple[int, int, int]:
+    """(new cards introduced, reviews done, answers) of the user's study day: its
+    StudyDay row, kept with every review (one query, by key)."""
+    rows = sql.prepared_rows(("queue.study_day",), _study_day_query, user=user.pk, day=day)
+    return rows[0] if rows else (0, 0, 0)
+
+
+def _padded(values: list[Any]) -> list[Any]:
+    """`values` repeated up to a power of two long: a few statement shapes in all."""
+    size = 1
+    while size < len(values):
+        size *= 2
+    return values + values[-1:] * (size - len(values))
+
+
+def _studied_siblings(
+    *, user, keys: set[tuple], start: datetime, end: datetime
+) -> dict[tuple, tuple[int, int]]:
+    """Which of these facts (sibling keys) the user studied today: fact -> the
+    lowest and highest id of its cards reviewed today (Card.last_review: an undone
+    review puts back the one before). One query, through the questions of the
+    facts (their articles' banks and evidence spans: the index question_bank_span;
+    fingerprints), whatever the number of cards or of today's reviews."""
+    spans = [key for key in keys if key[0] == "span"]
+    fingerprints = sorted({key[1] for key in keys if key[0] == "fp"})
+    if not spans and not fingerprints:
+        return {}
+    values: dict[str, Any] = {"user": user.pk, "start": start, "end": end}
+    if spans:
+        for name, at in (("articles", 1), ("starts", 2), ("ends", 3)):
+            values[name] = _padded(sorted({key[at] for key in spans}))
+    if fingerprints:
+        values["fingerprints"] = _padded(fingerprints)
+    shape = ("queue.siblings", *(len(v) for v in values.values() if isinstance(v, list)))
+    shape += (bool(spans), bool(fingerprints))
+    studied: dict[tuple, tuple[int, int]] = {}
+    for article_id, ev_start, ev_end, fingerprint, card_id in sql.fetch_rows(
+        sql.prepared(shape, _studied_siblings_sql, **values)
     ):
-        new_today += new
-        reviews_today += reviews
         key = _sibling_key_of(article_id, ev_start, ev_end, fingerprint)
-        if key[0] == "none":  # (a fact of its own: no sibling to bury)
+        if key not in keys:  # (another span of the same article, start and end lists)
             continue
-        studied = buried.get(key)  # (a span's rows of several fingerprints: one fact)
-        buried[key] = (
-            (first, last) if studied is None else (min(studied[0], first), max(studied[1], last))
-        )
-    return new_today, reviews_today, buried
+        lowest, highest = studied.get(key, (card_id, card_id))
+        studied[key] = (min(lowest, card_id), max(highest, card_id))
+    return studied
 
 
-def _todays_reviews_sql(*, user: int, start: datetime, end: datetime) -> tuple[str, list[Any]]:
-    todays = (
-        ReviewLog.objects.filter(
-            user=user, reviewed_at__gte=start, reviewed_at__lt=end, undo__isnull=True
+def _studied_siblings_sql(
+    *,
+    user: int,
+    start: datetime,
+    end: datetime,
+    articles: list[int] | None = None,
+    starts: list[int] | None = None,
+    ends: list[int] | None = None,
+    fingerprints: list[str] | None = None,
+) -> tuple[str, list[Any]]:
+    """The statement of _studied_siblings: the user's cards reviewed today among
+    the questions of these spans (of the articles' banks) and of these fingerprints."""
+    studied = (
+        Card.objects.filter(user=user, last_review__gte=start, last_review__lt=end)
+        .order_by()
+        .values_list(
+            question_path("question", "article_id"),
+            question_path("question", "evidence_start"),
+            question_path("question", "evidence_end"),
+            question_path("question", "fingerprint"),
+            "id",
         )
-        .order_by()  # any order will do: no sort
-        .values(
-            article=F(question_path("card__question", "article_id")),
-            start=F(question_path("card__question", "evidence_start")),
-            end=F(question_path("card__question", "evidence_end")),
-            fp=F(question_path("card__question", "fingerprint")),
-        )
-        .annotate(
-            first=Min("card_id"),
-            last=Max("card_id"),
-            new=Count("id", filter=Q(state_before=CardState.NEW)),
-            reviews=Count("id", filter=Q(state_before=CardState.REVIEW)),
-        )
-        .values_list("article", "start", "end", "fp", "first", "last", "new", "reviews")
     )
-    sql_text, params = todays.query.sql_with_params()
-    return sql_text, list(params)
+    parts: list[QuerySet[Any]] = []
+    if articles:
+        parts.append(
+            studied.filter(
+                question_filter(
+                    "question",
+                    article_id__in=articles,
+                    evidence_start__in=starts,
+                    evidence_end__in=ends,
+                )
+            )
+        )
+    if fingerprints:
+        parts.append(studied.filter(question_filter("question", fingerprint__in=fingerprints)))
+    return sql.union_sql(parts)
 
 
 @dataclass
@@ -179,28 +221,42 @@ class _Today:
     new_limit: int
     new_left: int
     reviews_left: int
-    buried: dict[tuple, tuple[int, int]]  # (lowest, highest) card id studied per fact
+    start: datetime
+    end: datetime
+    answered: int  # answers today (none: no fact was studied)
+    buried: dict[tuple, tuple[int, int]] = field(
+        default_factory=dict
+    )  # (lowest, highest) card id studied per fact
 
     def is_buried(self, key: tuple, card_id: int | None) -> bool:
         """A sibling of the card (another card of the fact) was studied today."""
         studied = self.buried.get(key)
         return studied is not None and not studied[0] == studied[1] == card_id
 
+    def read_buried(self, *, user, candidates: list[_Candidate]) -> None:
+        """Which facts of these candidates were studied today (one query; none when
+        the study day has no answers)."""
+        keys = {c.key for c in candidates if c.key[0] != "none"}
+        if self.answered and keys:
+            self.buried = _studied_siblings(user=user, keys=keys, start=self.start, end=self.end)
+
 
 def _today(*, user, now: datetime) -> _Today:
-    """Preferences and today's reviews (two queries)."""
+    """Preferences and the study day's counts (two queries)."""
     preferences = preferences_or_default(user)
     zone = zone_of(preferences.time_zone)
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
-    new_today, reviews_today, buried = _todays_reviews(user=user, start=start, end=end)
     day = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
+    new_today, reviews_today, answered = _study_day_counts(user=user, day=day)
     new_limit = preferences.new_cards_limit_on(day)
     return _Today(
         scheduling=scheduler_kwargs(preferences),
         new_limit=new_limit,
         new_left=max(0, new_limit - new_today),
         reviews_left=max(0, preferences.max_reviews_per_day - reviews_today),
-        buried=buried,
+        start=start,
+        end=end,
+        answered=answered,
     )
 
 
@@ -583,10 +639,11 @@ def study_queue(
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 7: preferences, today's logs, the
-    banks (over all banks only), the candidates (narrow rows, one query), their
-    counts when the candidates fill the window, the cards shown (questions, banks
-    and the user's cards, one query) and their choices. Only the cards returned
+    A constant number of queries, at most 8: preferences, the study day's counts,
+    the banks (over all banks only), the candidates (narrow rows, one query), which
+    of their facts were studied today (when anything was), their counts when the
+    candidates fill the window, the cards shown (questions, banks and the user's
+    cards, one query) and their choices. Only the cards returned
     become model instances, and previews are computed for them only.
 
     `choices_for`: how many of the first items come with their choices read (None:
@@ -601,6 +658,7 @@ def study_queue(
     found = _candidates(
         user=user, bank=bank, banks=banks, now=now, window=window, new_wanted=new_wanted
     )
+    today.read_buried(user=user, candidates=found.reviews + found.new)
     learning_count, review_count = _due_counts(
         user=user, bank=bank, now=now, found=found, window=window, reviews_left=today.reviews_left
     )

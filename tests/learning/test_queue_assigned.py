@@ -115,7 +115,7 @@ def test_a_bank_of_its_own_is_studied_without_looking_at_assignments(
     reviewed(student, homework, T0 - timedelta(days=20))
     assign(student, homework)
     queue(student, T0, bank=homework)  # preferences stored, cards made
-    # preferences, today's logs, the candidates (due and new), the cards shown, their
+    # preferences, the study day, the candidates (due and new), the cards shown, their
     # choices: no assignment read (over all banks, one more: the banks in order)
     with time_machine.travel(T0, tick=False), django_assert_num_queries(5):
         result = selectors.study_queue(user=student, bank=homework)

@@ -103,7 +103,7 @@ def test_new_cards_of_banks_past_the_first_read_come_when_those_are_done(
         QuestionFactory(bank=bank, status=QuestionStatus.DRAFT)
     later = [QuestionFactory(bank=bank) for bank in banks[3:]]
     services.preferences_get(user=student)
-    # preferences, today's logs, the banks, the candidates of banks 0-1 (with the
+    # preferences, the study day, the banks, the candidates of banks 0-1 (with the
     # due cards), of banks 2-3 and of bank 4, the cards shown, their choices
     with django_assert_num_queries(8):
         result = read(student, limit=10)

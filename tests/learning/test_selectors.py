@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 
 from learning import selectors, services
 from learning.models import Card, CardState
@@ -133,6 +135,55 @@ def test_a_fact_asked_in_two_banks_is_buried_for_the_day_once_studied(student, t
     assert twin.pk in [i.question.pk for i in next_day.items]
 
 
+def test_a_sibling_studied_today_and_undone_is_not_buried(student, teacher):
+    bank = QuestionBankFactory(owner=teacher, article=ArticleFactory())
+    a = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)
+    b = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)  # same sentence
+    first = queue(student, T0, bank=bank)
+    rate(student, first.items[0].card.pk, 4, T0)
+    assert b.pk not in [i.question.pk for i in queue(student, T0, bank=bank).items]
+    services.review_undo_last(user=student)
+    later = queue(student, T0 + timedelta(minutes=1), bank=bank)
+    assert [i.question.pk for i in later.items] == [a.pk]  # b still waits: a is back in
+    assert later.new_available == 1
+
+
+def test_the_queue_reads_no_review_log_whatever_was_studied_today(
+    student, teacher, django_assert_num_queries
+):
+    """Today's limits come from the study day's row and the facts studied from the
+    candidates' sibling cards: one answer today or twelve, the same queries, none
+    of them reading the review log."""
+    services.preferences_update(user=student, new_cards_per_day=30)
+    bank = QuestionBankFactory(owner=teacher, article=ArticleFactory())
+    for start in range(0, 400, 10):  # 40 facts of two questions each
+        QuestionFactory.create_batch(2, bank=bank, evidence_start=start, evidence_end=start + 5)
+
+    def answer(count, at):
+        items = queue(student, at, bank=bank, limit=count).items[:count]
+        for item in items:
+            rate(student, item.card.pk, 3, at)
+        return {item.question.evidence_start for item in items}
+
+    def read(at):
+        with time_machine.travel(at, tick=False), CaptureQueriesContext(connection) as ctx:
+            result = selectors.study_queue(user=student, bank=bank, limit=5)
+        assert not any("learning_reviewlog" in q["sql"] for q in ctx.captured_queries)
+        return result, len(ctx.captured_queries)
+
+    studied = answer(1, T0)
+    after_one, queries = read(T0 + timedelta(minutes=1))
+    studied |= answer(11, T0 + timedelta(minutes=2))
+    after_twelve, queries_then = read(T0 + timedelta(minutes=3))
+    assert queries_then == queries
+    assert after_one.new_left == 29
+    assert after_twelve.new_left == 18
+    assert len(studied) == 12
+    new_facts = [item.question.evidence_start for item in after_twelve.items if item.is_new]
+    assert len(new_facts) == 5
+    assert not studied & set(new_facts)  # no new card of a fact studied today
+
+
 def test_undone_reviews_do_not_count_toward_limits(student, teacher):
     services.preferences_update(user=student, new_cards_per_day=1)
     bank = make_bank(teacher, 3)
@@ -148,7 +199,7 @@ def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_qu
     bank = make_bank(teacher, n)
     for item in queue(student, T0 - timedelta(days=10), bank=bank, limit=3).items:
         rate(student, item.card.pk, 4, T0 - timedelta(days=10))
-    # 3 due reviews + 7 new cards: the read writes nothing (preferences, today's logs,
+    # 3 due reviews + 7 new cards: the read writes nothing (preferences, the study day,
     # the banks, the candidates, the cards shown, their choices: 6 queries) ...
     with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
         read = selectors.study_queue(user=student, limit=10)
@@ -203,7 +254,7 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
             due=T0 - timedelta(days=days + 1),
         )
     # limit 1 fetches windows of 12 rows: both counts go on past them, in one query
-    # (preferences, today's logs, candidates, counts, the card shown, its choices)
+    # (preferences, the study day, candidates, counts, the card shown, its choices)
     with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
         result = services.study_queue_open(user=student, bank=bank, limit=1)
     assert [item.card.pk for item in result.items] == [cards[0].pk]

@@ -197,3 +197,24 @@ def test_a_value_written_into_the_sql_text_is_never_kept_as_a_parameter(cards):
 
     assert first(1) == [cards[0].pk]
     assert first(2) == [cards[0].pk, cards[1].pk]  # built again, never the first LIMIT
+
+
+def test_a_prepared_statement_takes_texts_as_values(student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    first = QuestionFactory(bank=bank, fingerprint="fact-one")
+    second = QuestionFactory(bank=bank, fingerprint="fact-two")
+
+    def by_fingerprint(*, fingerprints):
+        queryset = Card.objects.filter(question__fingerprint__in=fingerprints).values_list("id")
+        sql_text, params = queryset.order_by("id").query.sql_with_params()
+        return sql_text, list(params)
+
+    one = CardFactory(user=student, question=first, due=T0)
+    two = CardFactory(user=student, question=second, due=T0)
+
+    def ids(*fingerprints):
+        statement = sql.prepared(("test.texts",), by_fingerprint, fingerprints=list(fingerprints))
+        return [pk for (pk,) in sql.fetch_rows(statement)]
+
+    assert ids("fact-one") == [one.pk]
+    assert ids("fact-two") == [two.pk]  # the same statement, the other text
