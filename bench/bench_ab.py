@@ -11,8 +11,8 @@ The database is bench_load's (`<--db-prefix>_<size>`: run bench_load.py once for
 the size first; seeding is idempotent). Each server runs its root's code with this
 checkout's virtualenv. One request at a time (isolated), round-robin over the
 endpoints of bench_load (health, bare, queue, review, study, home, progress);
-prints each endpoint's p50 on A and B, the ratio to that server's health and B's
-change. Not a test: nothing asserts.
+prints each endpoint's p50 on A and B, the ratio to the health p50 of both servers
+together (the same code on both: one yardstick) and B's change. Not a test: nothing asserts.
 """
 
 from __future__ import annotations
@@ -104,12 +104,21 @@ def _measure(args, plan: dict, ports: dict[str, int]) -> dict[str, dict]:
     for number in range(args.rounds):
         order = ["A", "B"] if number % 2 == 0 else ["B", "A"]
         _round(drivers, order, number % students, rng)
-    return {
+    results = {
         name: bench_load.summarise(
             {"samples": samples[name], "errors": errors[name], "wall_seconds": 1.0}
         )
         for name in ports
     }
+    # both servers' health (the same code): the one yardstick of the two columns
+    pooled = bench_load.percentile(
+        [v * 1000 for name in ports for v in samples[name]["health"]], 50
+    )
+    for summary in results.values():
+        summary["health_pooled_ms"] = pooled
+        for row in summary["endpoints"].values():
+            row["x_health"] = row["p50_ms"] / pooled if pooled else float("nan")
+    return results
 
 
 def _serve_and_measure(args, plan: dict, roots: dict, envs: dict) -> dict[str, dict]:
@@ -132,6 +141,7 @@ def _serve_and_measure(args, plan: dict, roots: dict, envs: dict) -> dict[str, d
 
 
 def _print(results: dict[str, dict]) -> None:
+    print(f"  x: p50 / both servers' health p50 ({results['A']['health_pooled_ms']:.2f} ms)")
     print(f"  {'endpoint':<9} {'A p50':>8} {'A x':>6} {'B p50':>8} {'B x':>6} {'B vs A':>8} "
           f"{'A p90':>8} {'B p90':>8} {'errors':>7}")  # fmt: skip
     for kind in bench_load.ENDPOINTS:
@@ -164,6 +174,7 @@ def main() -> None:
     args.secret_key = secrets.token_urlsafe(50)
     database = f"{args.db_prefix}_{args.size.lower()}"
     env = bench_load.server_env(args, database)
+    _collectstatic(bench_load.ROOT, env)  # (the plan renders pages: their static files)
     plan_out = bench_load.run(
         [*bench_load.MANAGE, "shell", "-v", "0", "-c", bench_load.PREPARE_SCRIPT],
         env,
@@ -180,7 +191,7 @@ def main() -> None:
     envs = {"A": {**env, **_pairs(args.a_env)}, "B": {**env, **_pairs(args.b_env)}}
     for name in ("A", "B"):
         print(f"{name}: {roots[name]} {_pairs(args.a_env if name == 'A' else args.b_env)}")
-        if name == "A" or roots["B"] != roots["A"]:
+        if roots[name] != bench_load.ROOT:
             _collectstatic(roots[name], envs[name])
     load_before = os.getloadavg()[0]
     results = _serve_and_measure(args, plan, roots, envs)
