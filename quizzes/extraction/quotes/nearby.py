@@ -175,6 +175,28 @@ def previous_sentence_subject(ctx: QuoteContext, conv: Conversation, f: Found) -
     return Decision(name, "continuation", "previous_sentence_subject") if name else None
 
 
+def only_person_of_previous_sentence(
+    ctx: QuoteContext, conv: Conversation, f: Found
+) -> Decision | None:
+    """ "The hosts scored twice, leaving coach Ida Berg furious. “We gave it away.”": the
+    one person the sentence before it in the paragraph names, whatever their part in it."""
+    if f.seg_first <= 0:
+        return None
+    seg = ctx.segments[f.seg_first - 1]
+    if ctx.para_of(seg[0]) != f.span.paragraph or ctx.has_quote(*seg):
+        return None
+    first, last = ctx.seg_tokens(seg)
+    names = set()
+    for i in range(first, last + 1):
+        if ctx.doc[i].lower_ in PRONOUN_GENDER or ctx.doc[i].lower_ in ("they", "them"):
+            return None  # "he" or "they" may be someone else
+        names.add(ctx.people.person_at(i))
+    names.discard(None)
+    if len(names) != 1:
+        return None
+    return Decision(names.pop(), "continuation", "only_person_of_previous_sentence")
+
+
 def previous_paragraph_speaker(ctx: QuoteContext, conv: Conversation, f: Found) -> Decision | None:
     """A quotation opening its paragraph continues the last speaker of the previous one
     (its last quotation or reported speech), unless that paragraph is a heading."""
@@ -229,6 +251,7 @@ NEARBY_RULES: tuple[NearbyRule, ...] = (
     named_speaker_after,
     same_paragraph_speaker,
     previous_sentence_subject,
+    only_person_of_previous_sentence,
     previous_paragraph_speaker,
     previous_paragraph_subject,
     speaker_before_narration,

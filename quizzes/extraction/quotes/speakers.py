@@ -758,7 +758,7 @@ def relative_pronoun(s: Speakers, tok: Token) -> Said | None:
 def definite_person_noun(s: Speakers, tok: Token) -> Said | None:
     """ "“Everything is gone,” the 58-year-old said": the person last talked about."""
     gender = definite_person(tok)
-    if any(c.dep_ == "prep" for c in tok.children):
+    if any(c.dep_ == "prep" and not _of_a_number(c) for c in tok.children):
         return None  # "the head of the inquiry said": someone described, not someone known
     if gender is not False and tok.dep_ in SUBJECT_DEPS:
         name = s.resolve_pronoun(tok, gender if isinstance(gender, str) else None)
@@ -767,6 +767,13 @@ def definite_person_noun(s: Speakers, tok: Token) -> Said | None:
         if name:
             return Said(name, "pronoun", "definite_person_noun")
     return None
+
+
+def _of_a_number(prep: Token) -> bool:
+    """ "the mother of three": "of" and a count of children describes the person, not a
+    second one ("the mother of the victim")."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ == "of" and len(objs) == 1 and objs[0].like_num and not any(objs[0].children)
 
 
 SubjectRule = Callable[["Speakers", Token], "Said | None"]

@@ -460,6 +460,32 @@ def test_the_farmer_said_is_the_person_just_described(quotes_of):
     assert said(quotes_of(text)) == {"I have never seen anything like it": "Joao Pereira"}
 
 
+def test_the_mother_of_a_number_said_is_the_person_just_described(quotes_of):
+    text = "Ruth Hallam lost her shop in the storm.\n“We start again from nothing,” said the mother of four."
+    assert said(quotes_of(text)) == {"We start again from nothing": "Ruth Hallam"}
+
+
+def test_the_mother_of_someone_else_is_not_the_person_just_described(quotes_of):
+    text = "Ruth Hallam lost her shop in the storm.\n“We start again from nothing,” said the mother of the pilot."
+    assert said(quotes_of(text)) == {"We start again from nothing": None}
+
+
+def test_quotation_after_a_sentence_naming_one_person_is_theirs(quotes_of):
+    text = (
+        "The visitors scored twice late on, leaving coach Rene Albers furious. "
+        "“We handed them two goals and that decided it.”"
+    )
+    assert said(quotes_of(text)) == {"We handed them two goals and that decided it.": "Rene Albers"}
+
+
+def test_quotation_after_a_sentence_naming_two_people_is_nobody_named(quotes_of):
+    text = (
+        "The late penalty angered both Rene Albers and Tomas Vilkner. "
+        "“We handed them two goals and that decided it.”"
+    )
+    assert said(quotes_of(text)) == {"We handed them two goals and that decided it.": None}
+
+
 def test_the_official_said_stays_an_unnamed_source(quotes_of):
     text = (
         "Mr Omar Haddad leads the ministry. An official at the ministry spoke on condition of "
