@@ -336,6 +336,15 @@ def organisation_in_apposition(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def reflexive_before_name(s: Speakers, tok: Token) -> Said | None:
+    """ "In the report itself Kelvar also noted, writing “...”": the parse can take
+    "itself" for the subject and the name after it for its appositive; the name speaks."""
+    if tok.lower_ not in ("itself", "himself", "herself", "themselves"):
+        return None
+    name = next((c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1), None)
+    return s.person_of(name) if name is not None else None
+
+
 def owned_organisation(s: Speakers, tok: Token) -> Said | None:
     """ "Lind's charity said", "the minister's office said": a body named by its owner, as
     the text writes it."""
@@ -789,6 +798,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     numbered_designation,
     named_person,
     organisation_in_apposition,
+    reflexive_before_name,
     owned_organisation,
     document_author,
     part_of_document,

@@ -486,6 +486,14 @@ def test_quotation_after_a_sentence_naming_two_people_is_nobody_named(quotes_of)
     assert said(quotes_of(text)) == {"We handed them two goals and that decided it.": None}
 
 
+def test_reflexive_before_an_organisation_name_is_the_organisation(quotes_of):
+    text = (
+        "Kelvar Industries is under review. In the report itself Kelvar also made this point, "
+        "writing “We have told every regulator involved.”"
+    )
+    assert said(quotes_of(text)) == {"We have told every regulator involved.": "Kelvar"}
+
+
 def test_the_official_said_stays_an_unnamed_source(quotes_of):
     text = (
         "Mr Omar Haddad leads the ministry. An official at the ministry spoke on condition of "
