@@ -747,7 +747,7 @@ DOCUMENT_NOUNS = {
     "declaration", "resolution", "email", "e-mail", "notice", "bulletin", "announcement",
     "press", "blog", "column", "editorial", "petition", "complaint", "lawsuit", "indictment",
     "summary", "transcript", "minutes", "decision", "verdict", "opinion", "decree", "edict",
-    "proclamation", "directive",
+    "proclamation", "directive", "warning", "advisory",
 }  # fmt: skip
 # Verbs by which someone puts out a text: with a document as object they report speech
 # ("X released a statement: ...", "X issued a statement saying ...").

@@ -113,6 +113,10 @@ over the already-parsed Doc; nothing is parsed again):
                  "The foreign ministry of Chile said" is that body as written; an "it"
                  after a sentence whose subject is a country's body ("Peru's trade
                  ministry cancelled ... It said") is that body.
+                 "“A;” read the statement; “B”" gives both halves the author the
+                 narration gave the text before (quote-only sentences passed over);
+                 "“...”, read the warning." is the warning's issuer ("issued by Met
+                 Éireann", a capitalised name the people stage missed).
                  "They" is the person named first in a main subject of several ("X and
                  Y met ... They said"), in one of the three sentences before, passing
                  over a sentence about one person; not after people in the plural.

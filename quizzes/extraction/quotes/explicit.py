@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
+from ..lexicon import DOCUMENT_NOUNS, PRONOUN_GENDER, WEAK_SPEECH_VERBS
 from ..text import QuoteSpan
 from .context import (
     SUBJECT_DEPS,
@@ -111,8 +111,42 @@ def as_put_it_after(ctx: QuoteContext, s: Sentence) -> Token | None:
 
 def read_after_a_text(ctx: QuoteContext, s: Sentence) -> Token | None:
     """ "“...,” a statement from the club read.": "read" the tagger took for a noun, ending
-    the text's name (weak as "read" is, the text makes it the quotation's verb)."""
-    return next((v for v in s.verbs if read_taken_for_a_noun(v) is not None), None)
+    the text's name (weak as "read" is, the text makes it the quotation's verb); also
+    "“...”, read the warning." (a text as the object of "read" right after the quotation,
+    however the parse hangs "read")."""
+    found = next((v for v in s.verbs if read_taken_for_a_noun(v) is not None), None)
+    return found or next((v for v in s.verbs if _text_read_after(ctx, s, v)), None)
+
+
+def _text_read_after(ctx: QuoteContext, s: Sentence, verb: Token) -> bool:
+    if verb.lower_ not in ("read", "reads") or not s.quote_tokens:
+        return False
+    gap = ctx.doc[s.quote_tokens[-1].i + 1 : verb.i]
+    return (
+        0 <= len(gap) <= 2
+        and all(t.is_punct for t in gap)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
+    )
+
+
+def verb_between_halves(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "“A;” read the statement; “B”": the second half of an interrupted quotation takes the
+    speech verb (weak ones too) of the short reporting clause between the two halves, even
+    past a semicolon or when the parse hangs the clause on the second half."""
+    if not s.quote_tokens:
+        return None
+    first = s.quote_tokens[0].i
+    between: list[Token] = []
+    for k in range(first - 1, max(s.tok_a, first - 8) - 1, -1):
+        if ctx.in_quote[k] is not None:
+            break
+        between.append(ctx.doc[k])
+    else:
+        return None  # no quotation of the same sentence right before the clause
+    verbs = [t for t in between if t.pos_ in ("VERB", "AUX")]
+    if not between or len(verbs) != 1 or ctx.in_quote[between[-1].i - 1] is None:
+        return None
+    return verbs[0] if is_speech_verb(verbs[0]) else None
 
 
 def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
@@ -194,6 +228,7 @@ VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     according_to_verb,
     as_put_it_after,
     read_after_a_text,
+    verb_between_halves,
     nearest_strong_verb,
     verb_just_before,
     reporting_verb_before,

@@ -1866,3 +1866,27 @@ def test_a_body_that_indicated_a_quoted_phrase_in_a_relative_clause_said_it(quot
 def test_a_finding_that_indicated_a_quoted_phrase_is_nobody_s_words(quotes_of):
     text = 'The survey of farmers indicated a "steady decline" in sales.'
     assert said(quotes_of(text)) == {"steady decline": None}
+
+
+def test_a_statement_read_between_two_halves_is_the_author_named_before(quotes_of):
+    text = (
+        "On Monday, the Harbour Defence Ministry released a statement about the blast. "
+        "A spokesperson told the Coast Herald the blast came at noon. "
+        '"Nobody on the pier was hurt. Divers are checking the hull;" read the statement; '
+        '"the port opens again tomorrow."'
+    )
+    assert said(quotes_of(text)) == {
+        "Nobody on the pier was hurt. Divers are checking the hull": "Harbour Defence Ministry",
+        "the port opens again tomorrow.": "Harbour Defence Ministry",
+    }
+
+
+def test_a_warning_read_after_the_quotation_is_its_issuer_with_an_accented_name(quotes_of):
+    text = (
+        "The red warning issued by Met Éastáin covered four counties. "
+        "Gusts were forecast to reach 90 km/h. "
+        '"The storm will bring high tides. Low roads will flood", read the warning.'
+    )
+    assert said(quotes_of(text)) == {
+        "The storm will bring high tides. Low roads will flood": "Met Éastáin"
+    }
