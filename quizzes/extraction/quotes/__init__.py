@@ -116,7 +116,10 @@ over the already-parsed Doc; nothing is parsed again):
                  "“A;” read the statement; “B”" gives both halves the author the
                  narration gave the text before (quote-only sentences passed over);
                  "“...”, read the warning." is the warning's issuer ("issued by Met
-                 Éireann", a capitalised name the people stage missed).
+                 Éireann", a capitalised name the people stage missed). "The agency
+                 identified him only as “Mr. B”" is the agency's (a name it gives); a
+                 phrase spelling out a name ("termed Nexit for “Norland exit”", "short
+                 for", "stands for") is nobody's.
                  "They" is the person named first in a main subject of several ("X and
                  Y met ... They said"), in one of the three sentences before, passing
                  over a sentence about one person; not after people in the plural.
@@ -172,7 +175,8 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  week yet'", "Social care ‘not keeping up’") gets the speaker of a
                  quotation that has the phrase word for word (two words or more, case
                  and straight/curly marks aside); among several, the one sharing most
-                 of the line's words; else None.
+                 of the line's words; else None. Not a two-word phrase the article also
+                 writes as its own outside quotation marks ("a deep fake scam"): a term.
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
 them; otherwise None.

@@ -276,8 +276,7 @@ SPEAKER_FALLBACKS: tuple[SpeakerFallback, ...] = (reporting_clause, name_before_
 def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
     """Rule 1 for a top-level quotation: a speech verb outside it, in its sentence."""
     s = _sentence(ctx, idx, found)
-    if _term(ctx, s):
-        found.decide(None, "none", "term")
+    if _name_or_term(ctx, s, found):
         return
     tried: set[int] = set()
     for verb in _verb_choices(ctx, s):
@@ -293,6 +292,18 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
             return
     if not tried:
         colon_lead(ctx, s, found)
+
+
+def _name_or_term(ctx: QuoteContext, s: Sentence, found: Found) -> bool:
+    """Decides a name someone gives ("identified him as “Mr. B”") or a term (nobody's)."""
+    named_by = _name_given_by(ctx, s)
+    if named_by is not None:
+        found.decide(named_by, "explicit", "speech_verb.name_given_by")
+        return True
+    if _term(ctx, s) or _expansion_of_a_term(ctx, s):
+        found.decide(None, "none", "term")
+        return True
+    return False
 
 
 def _verb_choices(ctx: QuoteContext, s: Sentence) -> Iterator[Token]:
@@ -323,6 +334,55 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         and t.head.pos_ in ("NOUN", "PROPN")
         for t in roots
     )
+
+
+# Verbs that give a name to what they name: "termed Brexit for “British exit”".
+_NAMING_VERBS = {"term", "call", "name", "dub", "nickname", "know", "label", "abbreviate"}
+
+
+def _quote_roots(ctx: QuoteContext, s: Sentence) -> list[Token]:
+    inside = {t.i for t in s.quote_tokens}
+    return [t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct]
+
+
+def _expansion_of_a_term(ctx: QuoteContext, s: Sentence) -> bool:
+    """ "termed Brexit for “British exit”", "RX, short for “rapid exchange”", "stands for
+    “...”": a phrase spelling out a name is nobody's words."""
+    roots = _quote_roots(ctx, s)
+    if len(roots) != 1 or roots[0].dep_ != "pobj" or roots[0].head.lower_ != "for":
+        return False
+    head = roots[0].head.head
+    if head.lemma_.lower() in ("stand", "short") or head.pos_ == "PROPN":
+        return True
+    return head.lemma_.lower() in _NAMING_VERBS and any(
+        c.dep_ in ("oprd", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN") for c in head.children
+    )
+
+
+def _name_given_by(ctx: QuoteContext, s: Sentence) -> str | None:
+    """ "The agency identified him only as “Mr. B”": a name a person or body gives someone
+    (the verb's subject) is its words, though no speech verb says so."""
+    roots = _quote_roots(ctx, s)
+    if len(roots) != 1 or roots[0].dep_ != "pobj" or roots[0].head.lower_ != "as":
+        return None
+    verb = roots[0].head.head
+    if verb.lemma_.lower() != "identify" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
+    if subject is not None:
+        return ctx.speakers.person_of(subject).speaker if ctx.in_quote[subject.i] is None else None
+    return _named_just_before(ctx, verb)
+
+
+def _named_just_before(ctx: QuoteContext, verb: Token) -> str | None:
+    """The person or organisation named last in the dozen words before a verb the parse
+    gave no subject (or a date for one: "the agency when announcing it in May, 2018
+    identified ...")."""
+    people = ctx.people
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1):
+        if ctx.in_quote[k] is None and (people.person_at(k) or people.organisation_at(k)):
+            return people.person_at(k) or people.organisation_at(k)
+    return None
 
 
 # Small words a title leaves in lower case ("Hero of the Sea", "Lind vs. Ostra Shipping").

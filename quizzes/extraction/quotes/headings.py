@@ -103,8 +103,10 @@ def repeats_a_quotation(ctx: QuoteContext, said: list[Said], h: Heading) -> str 
 
 def phrase_of_a_quotation(ctx: QuoteContext, said: list[Said], h: Heading) -> str | None:
     """A heading quoting a phrase of two words or more that a quotation has word for word
-    (case and marks aside); among several, the one sharing most of the line's words."""
-    if len(h.body) < 2:
+    (case and marks aside); among several, the one sharing most of the line's words. A
+    phrase of two words the article also writes as its own outside quotation marks ("a
+    dark web site") is a term, nobody's words."""
+    if len(h.body) < 2 or (len(h.body) == 2 and _narrated(ctx, h.body)):
         return None
     para = ctx.paras[h.found.span.paragraph]
     line = set(words(ctx.text[para.start : para.end]))
@@ -117,6 +119,16 @@ def phrase_of_a_quotation(ctx: QuoteContext, said: list[Said], h: Heading) -> st
         if best is None or score > best[0]:
             best = (score, who)
     return best[1] if best else None
+
+
+def _narrated(ctx: QuoteContext, body: list[str]) -> bool:
+    """The words run in this order somewhere outside every quotation."""
+    doc, n = ctx.doc, len(body)
+    return any(
+        [t.lower_ for t in doc[i : i + n]] == body
+        and all(ctx.in_quote[t.i] is None for t in doc[i : i + n])
+        for i in range(len(doc) - n + 1)
+    )
 
 
 def source_after_heading(ctx: QuoteContext, said: list[Said], h: Heading) -> str | None:

@@ -1890,3 +1890,35 @@ def test_a_warning_read_after_the_quotation_is_its_issuer_with_an_accented_name(
     assert said(quotes_of(text)) == {
         "The storm will bring high tides. Low roads will flood": "Met Éastáin"
     }
+
+
+def test_a_two_word_headline_phrase_the_article_also_narrates_is_a_term(quotes_of):
+    text = (
+        "Dozens held over 'deep fake' payment scam\n\n"
+        "Police said on Monday they had held 40 people over a deep fake scam aimed at banks. "
+        'Inspector Ana Rolle said: "Deep fake fraud is growing and nobody is safe from it."'
+    )
+    got = said(quotes_of(text))
+    assert got["deep fake"] is None
+    assert got["Deep fake fraud is growing and nobody is safe from it."] == "Ana Rolle"
+
+
+def test_a_phrase_spelling_out_a_name_is_nobody_s_words(quotes_of):
+    text = (
+        "The island is leaving the trade bloc, which has been termed Nexit for "
+        '"Norland exit". Premier Ida Vos said the talks would end "before the winter".'
+    )
+    assert said(quotes_of(text)) == {"Norland exit": None, "before the winter": "Ida Vos"}
+
+
+def test_calling_for_a_quoted_phrase_is_still_the_caller_s_words(quotes_of):
+    text = 'Premier Ida Vos called for "a calm and fair campaign" on Monday.'
+    assert said(quotes_of(text)) == {"a calm and fair campaign": "Ida Vos"}
+
+
+def test_a_name_a_body_identified_someone_by_is_the_body_s_words(quotes_of):
+    text = (
+        "Lee was held in June, but the Northland Police Agency when announcing the arrest "
+        'in July, 2020 identified him only as "Mr. B" while the inquiry went on.'
+    )
+    assert said(quotes_of(text)) == {"Mr. B": "Northland Police Agency"}
