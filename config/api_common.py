@@ -6,7 +6,8 @@ quizzes.permissions')."""
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -14,13 +15,25 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.exceptions import NotAcceptable, PermissionDenied
 from rest_framework.negotiation import BaseContentNegotiation, DefaultContentNegotiation
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import BasePermission
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from quizzes.api import can_edit_bank, is_teacher
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from drf_spectacular.utils import Direction
+    from rest_framework.views import APIView
 
-class ErrorSerializer(serializers.Serializer):
+    from quizzes.api import QuestionBank
+
+_Schema = dict[str, Any]
+
+
+class ErrorSerializer(serializers.Serializer[dict[str, Any]]):
     """The one error shape (see config/api_errors.py)."""
 
     errors = serializers.DictField(  # type: ignore[assignment]  # a field, not Serializer.errors
@@ -65,8 +78,10 @@ class ApiAutoSchema(AutoSchema):
     """AutoSchema that documents the shared error responses on every operation,
     so clients (and schemathesis) know every status the API may answer."""
 
-    def _get_response_bodies(self, direction="response"):
+    def _get_response_bodies(self, direction: Direction = "response") -> _Schema:
         responses = super()._get_response_bodies(direction)
+        # drf-spectacular's own helper, untyped there: a schema dict for a serializer
+        response_for_code = cast(Callable[..., _Schema], self._get_response_for_code)
         if direction != "response":
             return responses
         codes = {**ERROR_RESPONSES, **PROTOCOL_RESPONSES}
@@ -76,7 +91,7 @@ class ApiAutoSchema(AutoSchema):
             codes[code] = EXTRA_ERROR_RESPONSES[code]
         for code, description in codes.items():
             if code not in responses:
-                response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                response = response_for_code(ErrorSerializer, code, direction=direction)
                 response["description"] = description
                 responses[code] = response
         if self.method == "GET" and isinstance(self.view, ConditionalGetMixin):
@@ -95,7 +110,9 @@ class ConditionalGetMixin(_View):
     when the client's If-None-Match matches, and `Cache-Control: private,
     no-cache` so a phone revalidates cheaply instead of downloading again."""
 
-    def finalize_response(self, request, response, *args, **kwargs):
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
@@ -123,14 +140,17 @@ class FileDownloadNegotiation(BaseContentNegotiation):
     `Accept: application/json` through to a CSV; the view asks `download_accept_check`
     with the file's real type instead."""
 
-    def select_parser(self, request, parsers):
+    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
         return DefaultContentNegotiation().select_parser(request, parsers)
 
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
 
 
-def download_accept_check(*, request, content_type: str) -> None:
+def download_accept_check(*, request: Request, content_type: str) -> None:
     """406 unless `Accept` takes `content_type` (the file's type). No `Accept`, or an
     empty one, takes anything."""
     if request.headers.get("Accept", "").strip() and not request.accepts(content_type):
@@ -145,11 +165,11 @@ class IsTeacher(BasePermission):
 
     message = "Only teachers may do this."
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: APIView) -> bool:
         return bool(request.user and request.user.is_authenticated and is_teacher(request.user))
 
 
-def ensure_can_edit(*, user, bank) -> None:
+def ensure_can_edit(*, user: User | AnonymousUser, bank: QuestionBank | None) -> None:
     """403 unless `user` may edit `bank` (quizzes.permissions.can_edit_bank)."""
     if not can_edit_bank(user, bank):
         raise PermissionDenied("Only the bank's owner (or a superuser) may see this.")

@@ -26,19 +26,19 @@ class IdConverter:
     def to_python(self, value: str) -> int:
         return int(value)
 
-    def to_url(self, value) -> str:
+    def to_url(self, value: int | str) -> str:
         return str(int(value))
 
 
 register_converter(IdConverter, "id")
 
 
-class PrimaryKeyField(serializers.PrimaryKeyRelatedField):
+class PrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
     """PrimaryKeyRelatedField that answers "does not exist" for ids outside 1..2**63-1."""
 
     queryset: QuerySet[Any] | None
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, bool):
             self.fail("incorrect_type", data_type=type(data).__name__)
         if isinstance(data, int) and not 1 <= data <= MAX_ID:
@@ -58,7 +58,7 @@ class IdFilter(django_filters.NumberFilter):
 
     field_class = forms.IntegerField
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
@@ -67,7 +67,7 @@ class IdFilter(django_filters.NumberFilter):
 class StrictCharField(serializers.CharField):
     """A string field that refuses numbers and booleans instead of turning them into text."""
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: object) -> str:
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
@@ -77,7 +77,7 @@ class StrictBooleanField(serializers.BooleanField):
     """true or false (in a form, "true" / "false"); numbers and other words are
     refused rather than read as a boolean."""
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: object) -> bool:
         if isinstance(data, bool):
             return data
         if isinstance(data, str) and data.lower() in ("true", "false"):
@@ -94,7 +94,7 @@ class AwareDateTimeField(serializers.DateTimeField):
         "naive": "Give the time zone too (ISO 8601 with Z or an offset such as +02:00).",
     }
 
-    def enforce_timezone(self, value):
+    def enforce_timezone(self, value: datetime) -> datetime:
         if timezone.is_naive(value):
             self.fail("naive")
         return super().enforce_timezone(value)

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from learning.models import StudyPreferences
     from learning.selectors.queue import QueueItem as QueueItem
     from learning.selectors.queue import StudyQueue as StudyQueue
+    from learning.services.quizzes import GradedAnswer as GradedAnswer
     from quizzes.api import Question, QuestionBank
 
 

@@ -10,18 +10,35 @@ quizzes.authoring. Kept out of quizzes/admin.py like the import/export pages."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 
 from . import authoring, services
 from .models import Question, QuestionBank, QuestionKind, QuestionStatus
-from .selectors import ReviewQueue, bank_review_queue, evidence_in_paragraph
+from .selectors import (
+    EvidenceInParagraph,
+    ReviewQueue,
+    bank_review_queue,
+    evidence_in_paragraph,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
+
+    _BankAdmin = ModelAdmin[QuestionBank]
 
 KEYS = [
     ("A", "Accept: publish the question"),
@@ -36,7 +53,7 @@ ACTIONS = {"accept", "reject", "draft", "distractors", "edit"}
 BULK_ACTIONS = {"publish_confident", "reject_kind", "publish_bank"}
 
 
-def review_urls(model_admin) -> list:
+def review_urls(model_admin: _BankAdmin) -> list[URLPattern]:
     wrap = model_admin.admin_site.admin_view
     return [
         path(
@@ -52,7 +69,7 @@ def review_urls(model_admin) -> list:
     ]
 
 
-def _bank_for_review(model_admin, request, object_id) -> QuestionBank:
+def _bank_for_review(model_admin: _BankAdmin, request: HttpRequest, object_id: str) -> QuestionBank:
     """The bank, if the user may change it (a teacher: their own); 404 otherwise."""
     bank = model_admin.get_object(request, unquote(object_id))
     if bank is None:
@@ -62,12 +79,14 @@ def _bank_for_review(model_admin, request, object_id) -> QuestionBank:
     return bank
 
 
-def _page_url(bank, question=None) -> str:
+def _page_url(bank: QuestionBank, question: Question | None = None) -> str:
     url = reverse("admin:quizzes_questionbank_review", args=[bank.pk])
     return f"{url}?q={question.pk}" if question is not None else url
 
 
-def _int(value) -> int | None:
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -83,7 +102,7 @@ class EditForm(forms.Form):
     prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     answer = forms.CharField(required=False, max_length=2000)
 
-    def __init__(self, *args, question, **kwargs):
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
         self.choices = list(question.choices.all())
@@ -106,7 +125,7 @@ class EditForm(forms.Form):
         self.initial.setdefault("prompt", question.prompt)
         self.initial.setdefault("answer", question.answer)
 
-    def choice_rows(self):
+    def choice_rows(self) -> list[dict[str, Any]]:
         return [
             {
                 "choice": choice,
@@ -116,7 +135,7 @@ class EditForm(forms.Form):
             for index, choice in enumerate(self.choices)
         ]
 
-    def save(self):
+    def save(self) -> Question:
         data = self.cleaned_data
         return authoring.question_review_edit(
             question=self.question,
@@ -127,14 +146,14 @@ class EditForm(forms.Form):
         )
 
 
-def _evidence(bank, question):
+def _evidence(bank: QuestionBank, question: Question) -> EvidenceInParagraph | None:
     article = bank.article
     if article is None:
         return None
     return evidence_in_paragraph(article.text, question.evidence_start, question.evidence_end)
 
 
-def _bulk_context(queue: ReviewQueue) -> dict:
+def _bulk_context(queue: ReviewQueue) -> dict[str, Any]:
     drafts = [q for q in queue.questions if q.status == QuestionStatus.DRAFT]
     kinds: dict[str, int] = {}
     for question in drafts:
@@ -151,7 +170,16 @@ def _bulk_context(queue: ReviewQueue) -> dict:
     }
 
 
-def _render(model_admin, request, bank, queue, question, *, edit_form=None, status=200):
+def _render(
+    model_admin: _BankAdmin,
+    request: HttpRequest,
+    bank: QuestionBank,
+    queue: ReviewQueue,
+    question: Question | None,
+    *,
+    edit_form: EditForm | None = None,
+    status: int = 200,
+) -> TemplateResponse:
     index = queue.index_of(question.pk) if question is not None else None
     count = len(queue.questions)
     context = {
@@ -182,7 +210,7 @@ def _render(model_admin, request, bank, queue, question, *, edit_form=None, stat
     )
 
 
-def review_page(model_admin, request, object_id):
+def review_page(model_admin: _BankAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     bank = _bank_for_review(model_admin, request, object_id)
@@ -199,7 +227,7 @@ def review_page(model_admin, request, object_id):
 # Actions ----------------------------------------------------------------------------
 
 
-def _after(bank, queue: ReviewQueue, question) -> HttpResponseRedirect:
+def _after(bank: QuestionBank, queue: ReviewQueue, question: Question) -> HttpResponseRedirect:
     """Back to the page on the next draft after this question (or this one when none)."""
     fresh = bank_review_queue(bank=bank)
     index = fresh.index_of(question.pk)
@@ -215,7 +243,9 @@ _STATUS_OF_ACTION = {
 _VERB_OF_ACTION = {"accept": "Accepted", "reject": "Rejected", "draft": "Back to draft"}
 
 
-def _status_action(request, bank, queue, question, action) -> HttpResponseRedirect:
+def _status_action(
+    request: HttpRequest, bank: QuestionBank, queue: ReviewQueue, question: Question, action: str
+) -> HttpResponseRedirect:
     """Accept, reject or send back to draft; on to the next draft unless sent back."""
     result = services.question_set_status(
         questions=bank.questions.filter(pk=question.pk), status=_STATUS_OF_ACTION[action]
@@ -230,7 +260,9 @@ def _status_action(request, bank, queue, question, action) -> HttpResponseRedire
     return _after(bank, queue, question)
 
 
-def _distractors_action(request, bank, question) -> HttpResponseRedirect:
+def _distractors_action(
+    request: HttpRequest, bank: QuestionBank, question: Question
+) -> HttpResponseRedirect:
     try:
         fresh = authoring.question_distractors_renew(question=question)
     except ValidationError as error:
@@ -240,7 +272,13 @@ def _distractors_action(request, bank, question) -> HttpResponseRedirect:
     return HttpResponseRedirect(_page_url(bank, question))
 
 
-def _edit_action(model_admin, request, bank, queue, question):
+def _edit_action(
+    model_admin: _BankAdmin,
+    request: HttpRequest,
+    bank: QuestionBank,
+    queue: ReviewQueue,
+    question: Question,
+) -> HttpResponse:
     form = EditForm(request.POST, question=question)
     if form.is_valid():
         try:
@@ -254,7 +292,14 @@ def _edit_action(model_admin, request, bank, queue, question):
     return _render(model_admin, request, bank, queue, question, edit_form=form, status=400)
 
 
-def _question_action(model_admin, request, bank, queue, question, action):
+def _question_action(
+    model_admin: _BankAdmin,
+    request: HttpRequest,
+    bank: QuestionBank,
+    queue: ReviewQueue,
+    question: Question,
+    action: str,
+) -> HttpResponse:
     if action in _STATUS_OF_ACTION:
         return _status_action(request, bank, queue, question, action)
     if action == "distractors":
@@ -262,7 +307,7 @@ def _question_action(model_admin, request, bank, queue, question, action):
     return _edit_action(model_admin, request, bank, queue, question)
 
 
-def _bulk_action(request, bank, action) -> HttpResponseRedirect:
+def _bulk_action(request: HttpRequest, bank: QuestionBank, action: str) -> HttpResponseRedirect:
     if action == "publish_confident":
         try:
             at_least = float(request.POST.get("confidence", ""))
@@ -298,7 +343,7 @@ def _bulk_action(request, bank, action) -> HttpResponseRedirect:
     return HttpResponseRedirect(_page_url(bank))
 
 
-def review_act(model_admin, request, object_id):
+def review_act(model_admin: _BankAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     bank = _bank_for_review(model_admin, request, object_id)

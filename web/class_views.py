@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,6 +21,7 @@ from classes.api import (
 )
 from learning import api as learning_api
 
+from .requests import SignedInRequest
 from .views import login_required
 
 ASSIGNMENT_QUIZ_SIZE = 10  # when the assignment's goal is the cards only
@@ -35,7 +36,7 @@ class JoinForm(forms.Form):
     )
 
 
-def _join(request, form: JoinForm):
+def _join(request: SignedInRequest, form: JoinForm) -> HttpResponse | None:
     """Join with the form's code: a redirect home, or None with the error on the form."""
     try:
         joined = classroom_join(student=request.user, code=form.cleaned_data["code"])
@@ -52,7 +53,7 @@ def _join(request, form: JoinForm):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def classes(request):
+def classes(request: SignedInRequest) -> HttpResponse:
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         response = _join(request, form)
@@ -72,7 +73,7 @@ def classes(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def class_join_link(request, code: str):
+def class_join_link(request: SignedInRequest, code: str) -> HttpResponse:
     """The join link a teacher shares: shows the class, joins on a button press
     (a GET never joins: link previews and prefetching must not enrol anyone)."""
     form = JoinForm({"code": code})  # the link's code, whatever the form posts
@@ -91,7 +92,7 @@ def class_join_link(request, code: str):
 
 @login_required
 @require_POST
-def class_leave(request, classroom_id: int):
+def class_leave(request: SignedInRequest, classroom_id: int) -> HttpResponse:
     classroom = classroom_get_for_student(student=request.user, classroom_id=classroom_id)
     try:
         classroom_leave(student=request.user, classroom_id=classroom.pk)
@@ -103,7 +104,7 @@ def class_leave(request, classroom_id: int):
 
 @login_required
 @require_POST
-def assignment_quiz(request, assignment_id: int):
+def assignment_quiz(request: SignedInRequest, assignment_id: int) -> HttpResponse:
     """Start the assignment's quiz: its bank, as many questions as it asks."""
     assignment = assignment_get_for_student(student=request.user, assignment_id=assignment_id)
     try:

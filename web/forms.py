@@ -7,7 +7,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -20,6 +20,18 @@ from django.contrib.auth.forms import (
 )
 
 from quizzes.api import ReportReason
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from learning.api import Preferences
+    from quizzes.api import QuestionBank
+
+    _UserCreationForm = UserCreationForm[User]
+    _SetPasswordForm = SetPasswordForm[User]
+else:  # the forms take no type argument at run time
+    _UserCreationForm = UserCreationForm
+    _SetPasswordForm = SetPasswordForm
 
 QUIZ_LENGTHS = (5, 10, 20)
 REPORT_REASONS = ReportReason.choices
@@ -40,7 +52,7 @@ class FriendlyAuthenticationForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocapitalize": "none", "autofocus": True})
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(_UserCreationForm):
     # Filled in by static/js/app.js from the browser (Intl); empty without JavaScript.
     time_zone = forms.CharField(
         required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
@@ -78,8 +90,8 @@ class SignUpForm(UserCreationForm):
         name = self.cleaned_data.get("time_zone", "")
         return name if name in zoneinfo.available_timezones() else ""
 
-    def clean_username(self):
-        username = self.cleaned_data.get("username")
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data.get("username", "")
         User = get_user_model()
         if username and User.objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(
@@ -104,7 +116,7 @@ class FriendlyPasswordResetForm(PasswordResetForm):
         self.fields["email"].widget.attrs.update({"autofocus": True})
 
 
-class FriendlySetPasswordForm(SetPasswordForm):
+class FriendlySetPasswordForm(_SetPasswordForm):
     error_messages = {
         **SetPasswordForm.error_messages,
         "password_mismatch": "The two new passwords are different. Type the same one twice.",
@@ -130,13 +142,13 @@ class QuizStartForm(forms.Form):
     def __init__(self, *args: Any, banks: Iterable[Any] = (), **kwargs: Any) -> None:
         # banks: QuestionBank rows annotated with question_count (bank_list_studyable)
         super().__init__(*args, **kwargs)
-        self.banks = {bank.pk: bank for bank in banks}
+        self.banks: dict[int, QuestionBank] = {bank.pk: bank for bank in banks}
         cast(forms.ChoiceField, self.fields["bank"]).choices = [
             (bank.pk, f"{bank.title} ({bank.question_count} questions)") for bank in banks
         ]
 
-    def clean_bank(self):
-        bank_id = self.cleaned_data["bank"]
+    def clean_bank(self) -> QuestionBank:
+        bank_id: int = self.cleaned_data["bank"]
         if bank_id not in self.banks:
             raise forms.ValidationError("Choose one of the published banks.")
         return self.banks[bank_id]
@@ -174,10 +186,11 @@ class PreferencesForm(forms.Form):
     )
 
     def clean_desired_retention(self) -> float:
-        return self.cleaned_data["desired_retention"] / 100
+        percent: int = self.cleaned_data["desired_retention"]
+        return percent / 100
 
     @staticmethod
-    def initial_from(preferences) -> dict:
+    def initial_from(preferences: Preferences) -> dict[str, object]:
         return {
             "desired_retention": round(preferences.desired_retention * 100),
             "new_cards_per_day": preferences.new_cards_per_day,

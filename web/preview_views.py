@@ -6,20 +6,31 @@ student would see. Nothing is written: no quiz attempt, no card, no review
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING, Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from learning import api as learning_api
-from quizzes.api import QuestionKind, bank_get_for_teacher, question_list_for_preview
+from quizzes.api import (
+    QuestionKind,
+    TeacherBank,
+    bank_get_for_teacher,
+    question_list_for_preview,
+)
 
+from .requests import SignedInRequest
 from .selectors import question_evidence
 from .views import _int_or_none, _move, login_required
 
+if TYPE_CHECKING:
+    from learning.api import GradedAnswer
+    from quizzes.api import Question
 
-def _shuffled(question) -> list[int]:
+
+def _shuffled(question: Question) -> list[int]:
     ids = [choice.pk for choice in question.choices.all()]
     shuffled = ids[:]
     random.Random(f"preview:{question.pk}").shuffle(shuffled)
@@ -28,14 +39,22 @@ def _shuffled(question) -> list[int]:
     return shuffled
 
 
-def _questions(bank):
+def _questions(bank: TeacherBank) -> tuple[list[Question], bool]:
     questions, drafts_only = question_list_for_preview(bank_id=bank.pk)
     return questions, drafts_only
 
 
-def _context(request, bank, questions, number: int, *, drafts_only: bool, **extra) -> dict:
+def _context(
+    request: HttpRequest,
+    bank: TeacherBank,
+    questions: list[Question],
+    number: int,
+    *,
+    drafts_only: bool,
+    **extra: Any,
+) -> dict[str, Any]:
     question = questions[number - 1]
-    context = {
+    context: dict[str, Any] = {
         "bank": bank,
         "question": question,
         "number": number,
@@ -55,14 +74,14 @@ def _context(request, bank, questions, number: int, *, drafts_only: bool, **extr
     return context
 
 
-def _number(request, total: int) -> int:
+def _number(request: HttpRequest, total: int) -> int:
     number = _int_or_none(request.GET.get("n")) or 1
     return min(max(number, 1), total)
 
 
 @login_required
 @require_safe
-def bank_preview(request, bank_id: int):
+def bank_preview(request: SignedInRequest, bank_id: int) -> HttpResponse:
     bank = bank_get_for_teacher(user=request.user, bank_id=bank_id)
     questions, drafts_only = _questions(bank)
     if not questions:
@@ -76,7 +95,7 @@ def bank_preview(request, bank_id: int):
 class _Shown:
     """What the feedback template reads of an answer, for one that is not stored."""
 
-    def __init__(self, graded):
+    def __init__(self, graded: GradedAnswer) -> None:
         self.is_correct = graded.is_correct
         self.choice_id = graded.choice.pk if graded.choice is not None else None
         self.given_text = graded.text
@@ -85,7 +104,7 @@ class _Shown:
 
 @login_required
 @require_POST
-def bank_preview_answer(request, bank_id: int):
+def bank_preview_answer(request: SignedInRequest, bank_id: int) -> HttpResponse:
     bank = bank_get_for_teacher(user=request.user, bank_id=bank_id)
     questions, drafts_only = _questions(bank)
     if not questions:
@@ -122,7 +141,7 @@ def bank_preview_answer(request, bank_id: int):
     by_id = {choice.pk: choice for choice in choices}
     correct_order = sorted(choices, key=lambda choice: (choice.position, choice.pk))
     is_last = number >= len(questions)
-    context = {
+    feedback: dict[str, Any] = {
         "bank": bank,
         "question": question,
         "answer": answer,
@@ -146,5 +165,5 @@ def bank_preview_answer(request, bank_id: int):
         "review_url": reverse("admin:quizzes_questionbank_review", args=[bank.pk]),
     }
     if request.htmx:
-        return render(request, "web/quiz/_feedback.html", context)
-    return render(request, "web/preview/feedback.html", context)
+        return render(request, "web/quiz/_feedback.html", feedback)
+    return render(request, "web/preview/feedback.html", feedback)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -17,10 +19,10 @@ class BankFilter(django_filters.FilterSet):
     tag = django_filters.CharFilter(field_name="tags__slug", label="Tag slug")
 
 
-class StrictBooleanField(forms.NullBooleanField):
+class StrictBooleanField(forms.Field):
     """true/false (or 1/0); anything else is an error, not "no filter"."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> bool | None:
         if value in (None, ""):
             return None
         text = str(value).strip().lower()
@@ -30,14 +32,14 @@ class StrictBooleanField(forms.NullBooleanField):
             return False
         raise ValidationError("Give true or false.", code="invalid")
 
-    def validate(self, value):
+    def validate(self, value: Any) -> None:
         return None
 
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput)  # BooleanWidget reads "null" as "no filter"
         super().__init__(*args, **kwargs)
 
