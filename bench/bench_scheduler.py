@@ -90,6 +90,82 @@ def review_plan(
 BATCH_SIZE = 500  # the most POST /api/v1/reviews/batch/ accepts
 
 
+def _answer_each(user, part) -> tuple[float, float]:
+    """Answers per second, one review_record each, and queries per answer. Timed without
+    query capture (its debug cursor costs time); queries counted on the last 20."""
+    timed_part, counted_part = part[:-20], part[-20:]
+    t0 = time.perf_counter()
+    for card_id, rating, when in timed_part:
+        services.review_record(user=user, card_id=card_id, rating=rating, reviewed_at=when)
+    seconds = time.perf_counter() - t0
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as queries:
+        for card_id, rating, when in counted_part:
+            services.review_record(user=user, card_id=card_id, rating=rating, reviewed_at=when)
+    return len(timed_part) / seconds, len(queries) / len(counted_part)
+
+
+def _answers_one_by_one(user, singles, defaults_part) -> dict:
+    """Answers one by one as configured, and on SQLite also on its own defaults."""
+    if connection.vendor != "sqlite":
+        return {"as_configured": ("-", "-", *_answer_each(user, singles + defaults_part))}
+    figures = {}
+    with connection.cursor() as cursor:
+        journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        synchronous = cursor.execute("PRAGMA synchronous").fetchone()[0]
+    figures["as_configured"] = (journal, synchronous, *_answer_each(user, singles))
+    with connection.cursor() as cursor:  # SQLite's own defaults, for comparison
+        cursor.execute("PRAGMA journal_mode=DELETE")
+        cursor.execute("PRAGMA synchronous=FULL")
+    figures["sqlite_defaults"] = _answer_each(user, defaults_part)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA journal_mode={journal}")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+    return figures
+
+
+def _answers_in_batches(user, batched, *, later) -> dict:
+    """Offline upload: batches of 500 through review_batch_record, shaped as the API
+    hands them over (client_uuid, aware reviewed_at), one transaction + commit each;
+    then a replay of the last batch and one more batch, their queries counted."""
+    items = [
+        {"card": card_id, "rating": rating, "reviewed_at": when, "client_uuid": uuid.uuid4()}
+        for card_id, rating, when in batched
+    ]
+    batches = [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
+    times = []
+    for batch in batches:
+        connection.queries_log.clear()
+        t0 = time.perf_counter()
+        outcomes = services.review_batch_record(user=user, items=batch)
+        times.append(time.perf_counter() - t0)
+        assert all(o["ok"] for o in outcomes), outcomes[:3]
+    with CaptureQueriesContext(connection) as queries:  # a replay of the last batch
+        services.review_batch_record(user=user, items=batches[-1])
+    full = [t for t, b in zip(times, batches, strict=True) if len(b) == BATCH_SIZE]
+    figures = {
+        "batches": len(batches),
+        "per_s": len(items) / sum(times),
+        "best_per_s": BATCH_SIZE / min(full) if full else None,
+        "replay_queries": len(queries),
+    }
+    # and the queries of one batch, counted (not timed)
+    extra = Card.objects.filter(user=user).order_by("pk")[:BATCH_SIZE]
+    one_batch = [
+        {
+            "card": c.pk,
+            "rating": 3,
+            "reviewed_at": later + timedelta(days=1),
+            "client_uuid": uuid.uuid4(),
+        }
+        for c in extra
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        services.review_batch_record(user=user, items=one_batch)
+    figures["queries"] = len(queries)
+    return figures
+
+
 def bench_answers(user, teacher) -> dict:
     bank = make_bank(teacher, "answers", 400)
     cards = Card.objects.bulk_create(
@@ -120,68 +196,8 @@ def bench_answers(user, teacher) -> dict:
     # The plan is in time order; consecutive slices keep every card's reviews in order:
     # 1,000 answers one by one, 500 one by one on SQLite's defaults, the rest in batches.
     singles, defaults_part, batched = plan[:1000], plan[1000:1500], plan[1500:]
-
-    def run(part):
-        # timed without query capture (its debug cursor costs time); queries
-        # counted on the last 20 answers of the part
-        timed_part, counted_part = part[:-20], part[-20:]
-        t0 = time.perf_counter()
-        for card_id, rating, when in timed_part:
-            services.review_record(user=user, card_id=card_id, rating=rating, reviewed_at=when)
-        seconds = time.perf_counter() - t0
-        connection.queries_log.clear()
-        with CaptureQueriesContext(connection) as queries:
-            for card_id, rating, when in counted_part:
-                services.review_record(user=user, card_id=card_id, rating=rating, reviewed_at=when)
-        return len(timed_part) / seconds, len(queries) / len(counted_part)
-
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
-            synchronous = cursor.execute("PRAGMA synchronous").fetchone()[0]
-        figures["as_configured"] = (journal, synchronous, *run(singles))
-        with connection.cursor() as cursor:  # SQLite's own defaults, for comparison
-            cursor.execute("PRAGMA journal_mode=DELETE")
-            cursor.execute("PRAGMA synchronous=FULL")
-        figures["sqlite_defaults"] = run(defaults_part)
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA journal_mode={journal}")
-            cursor.execute(f"PRAGMA synchronous={synchronous}")
-    else:
-        figures["as_configured"] = ("-", "-", *run(singles + defaults_part))
-    # Offline upload: batches of 500 through review_batch_record, shaped as the API
-    # hands them over (client_uuid, aware reviewed_at), one transaction + commit each.
-    items = [
-        {"card": card_id, "rating": rating, "reviewed_at": when, "client_uuid": uuid.uuid4()}
-        for card_id, rating, when in batched
-    ]
-    batches = [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
-    times = []
-    for batch in batches:
-        connection.queries_log.clear()
-        t0 = time.perf_counter()
-        outcomes = services.review_batch_record(user=user, items=batch)
-        times.append(time.perf_counter() - t0)
-        assert all(o["ok"] for o in outcomes), outcomes[:3]
-    with CaptureQueriesContext(connection) as queries:  # a replay of the last batch
-        services.review_batch_record(user=user, items=batches[-1])
-    full = [t for t, b in zip(times, batches, strict=True) if len(b) == BATCH_SIZE]
-    figures["batch"] = {
-        "batches": len(batches),
-        "per_s": len(items) / sum(times),
-        "best_per_s": BATCH_SIZE / min(full) if full else None,
-        "replay_queries": len(queries),
-    }
-    # and the queries of one batch, counted (not timed)
-    extra = Card.objects.filter(user=user).order_by("pk")[:BATCH_SIZE]
-    later = max(when for _, _, when in plan) + timedelta(days=1)
-    one_batch = [
-        {"card": c.pk, "rating": 3, "reviewed_at": later, "client_uuid": uuid.uuid4()}
-        for c in extra
-    ]
-    with CaptureQueriesContext(connection) as queries:
-        services.review_batch_record(user=user, items=one_batch)
-    figures["batch"]["queries"] = len(queries)
+    figures |= _answers_one_by_one(user, singles, defaults_part)
+    figures["batch"] = _answers_in_batches(user, batched, later=max(w for _, _, w in plan))
     figures["bare_per_answer"] = bare_seconds / n
     return figures
 

@@ -187,10 +187,22 @@ def members_add(
         raise ClassError("usernames", "Give at least one username.")
     if len(wanted) > MEMBERS_MAX_PER_REQUEST:
         raise ClassError("usernames", f"At most {MEMBERS_MAX_PER_REQUEST} students at a time.")
-    User = get_user_model()
     lowered = [name.lower() for name in wanted]
-    users = list(
-        User.objects.annotate(username_lower=Lower("username"), email_lower=Lower("email"))
+    found = _active_users_by_name(lowered)
+    unknown = [name for name, low in zip(wanted, lowered, strict=True) if low not in found]
+    if unknown:
+        raise ClassError("usernames", f"No such student: {', '.join(unknown[:20])}.")
+    if any(found[low].pk == classroom.teacher_id for low in lowered):
+        raise ClassError("usernames", "A teacher cannot be a student of their own class.")
+    return _memberships_add(classroom, [found[low] for low in lowered], when=now or timezone.now())
+
+
+def _active_users_by_name(lowered: list[str]) -> dict[str, Any]:
+    """Active users by lower-case username and email, for the names given (one query;
+    the first user by id wins a name two share)."""
+    users = (
+        get_user_model()
+        .objects.annotate(username_lower=Lower("username"), email_lower=Lower("email"))
         .filter(Q(username_lower__in=lowered) | Q(email_lower__in=lowered), is_active=True)
         .order_by("pk")
     )
@@ -199,20 +211,19 @@ def members_add(
         found.setdefault(user.get_username().lower(), user)
         if user.email:
             found.setdefault(user.email.lower(), user)
-    unknown = [name for name, low in zip(wanted, lowered, strict=True) if low not in found]
-    if unknown:
-        raise ClassError("usernames", f"No such student: {', '.join(unknown[:20])}.")
-    if any(found[low].pk == classroom.teacher_id for low in lowered):
-        raise ClassError("usernames", "A teacher cannot be a student of their own class.")
+    return found
+
+
+def _memberships_add(classroom: Classroom, users: list[Any], *, when: datetime) -> MembersAdded:
+    """Memberships for the users not yet in the class, in one statement; the others
+    are named as already there."""
     result = MembersAdded()
-    when = now or timezone.now()
     with transaction.atomic():
         present = set(
             Membership.objects.filter(classroom=classroom).values_list("student_id", flat=True)
         )
         new = []
-        for low in lowered:
-            user = found[low]
+        for user in users:
             name = user.get_username()
             if user.pk in present:
                 if name not in result.already:

@@ -68,17 +68,7 @@ class UserAndScopeThrottle(ScopedRateThrottle):
         self.now = self.timer()
         user = getattr(request, "user", None)
         ident = user.pk if user is not None and user.is_authenticated else self.get_ident(request)
-        names = ["user"] if self.THROTTLE_RATES.get("user") else []
-        scope = getattr(view, self.scope_attr, None)
-        if scope:
-            if scope not in self.THROTTLE_RATES:
-                raise ImproperlyConfigured(f"No default throttle rate set for '{scope}' scope")
-            names.append(scope)
-        limits: list[tuple[str, int, int]] = []
-        for name in names:
-            allowed, duration = self.parse_rate(self.THROTTLE_RATES[name])
-            if allowed is not None and duration is not None:
-                limits.append((name, allowed, duration))
+        limits = self._limits(view)
         if not limits:
             return True
         counters = [
@@ -105,6 +95,22 @@ class UserAndScopeThrottle(ScopedRateThrottle):
             if count + before * (1 - elapsed) > allowed:
                 self.waits.append(duration - self.now % duration)
         return not self.waits
+
+    def _limits(self, view: APIView) -> list[tuple[str, int, int]]:
+        """(rate name, requests allowed, window in seconds) of the "user" rate and the
+        view's scope, those that are set."""
+        names = ["user"] if self.THROTTLE_RATES.get("user") else []
+        scope = getattr(view, self.scope_attr, None)
+        if scope:
+            if scope not in self.THROTTLE_RATES:
+                raise ImproperlyConfigured(f"No default throttle rate set for '{scope}' scope")
+            names.append(scope)
+        limits: list[tuple[str, int, int]] = []
+        for name in names:
+            allowed, duration = self.parse_rate(self.THROTTLE_RATES[name])
+            if allowed is not None and duration is not None:
+                limits.append((name, allowed, duration))
+        return limits
 
     def wait(self) -> float | None:
         return max(self.waits) if getattr(self, "waits", None) else None

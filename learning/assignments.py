@@ -125,9 +125,12 @@ def _score(correct: int, question_ids: list[int]) -> float:
     return round(100 * correct / len(question_ids), 1) if question_ids else 0.0
 
 
+_Users = Iterable[int] | QuerySet[Any, Any]
+
+
 def _facts(
     *,
-    users: Iterable[int] | QuerySet[Any, Any],
+    users: _Users,
     bank_ids: list[int],
     since: dict[int, datetime],
     all_cards_banks: set[int],
@@ -137,7 +140,7 @@ def _facts(
     """(user id, bank id) -> StudyFacts, for `users` (ids or a subquery of ids).
     At most four queries: totals, cards studied, finished quiz attempts, and the
     review logs (when a goal is every card, or `with_reviews`)."""
-    facts: dict[tuple[int, int], StudyFacts] = defaultdict(StudyFacts)
+    facts: defaultdict[tuple[int, int], StudyFacts] = defaultdict(StudyFacts)
     if not bank_ids:
         return BankFacts(facts={}, totals={})
     totals = dict(
@@ -160,6 +163,29 @@ def _facts(
         .order_by()
     ):
         facts[(user_id, bank_id)].cards_studied = studied
+    _attempts_add(facts, users=users, bank_ids=bank_ids, since=since)
+    if with_reviews or all_cards_banks:
+        _reviews_add(
+            facts,
+            users=users,
+            log_banks=bank_ids if with_reviews else list(all_cards_banks),
+            now=now,
+            with_reviews=with_reviews,
+        )
+    for (_, bank_id), entry in facts.items():
+        entry.cards_total = totals.get(bank_id, 0)
+    return BankFacts(facts=dict(facts), totals=totals)
+
+
+def _attempts_add(
+    facts: defaultdict[tuple[int, int], StudyFacts],
+    *,
+    users: _Users,
+    bank_ids: list[int],
+    since: dict[int, datetime],
+) -> None:
+    """Each student's finished quiz attempts on the banks since each bank's date (one
+    query; a retry of missed questions is practice, not an attempt)."""
     earliest = min(since.values())
     for user_id, bank_id, finished_at, correct, question_ids in (
         QuizAttempt.objects.filter(
@@ -176,50 +202,53 @@ def _facts(
             facts[(user_id, bank_id)].attempts.append(
                 (finished_at, _score(correct, question_ids), len(question_ids))
             )
-    if with_reviews or all_cards_banks:
-        # One pass over the logs: when each student last met a new card of the bank
-        # (with every card studied, that is when the last one was), and with
-        # `with_reviews` their reviews, last review and 30-day retention.
-        window = now - timedelta(days=RETENTION_DAYS)
-        figures: dict[str, Aggregate] = {
-            "first_of_last": Max(
-                "reviewed_at",
-                filter=Q(state_before=CardState.NEW) & published_question_filter("card__question"),
-            )
-        }
-        if with_reviews:
-            figures |= {
-                "reviews": Count("id"),
-                "last": Max("reviewed_at"),
-                "graded": Count(
-                    "id", filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW)
-                ),
-                "passed": Count(
-                    "id",
-                    filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1),
-                ),
-            }
-        log_banks = bank_ids if with_reviews else list(all_cards_banks)
-        log_bank = question_path("card__question", "bank_id")
-        rows: Iterable[Any] = (
-            ReviewLog.objects.filter(
-                question_filter("card__question", bank_id__in=log_banks),
-                user_id__in=users,
-                undo__isnull=True,
-            )
-            .values("user_id", log_bank)
-            .annotate(**figures)
-            .order_by()
+
+
+def _reviews_add(
+    facts: defaultdict[tuple[int, int], StudyFacts],
+    *,
+    users: _Users,
+    log_banks: list[int],
+    now: datetime,
+    with_reviews: bool,
+) -> None:
+    """One pass over the logs (one query): when each student last met a new card of
+    the bank (with every card studied, that is when the last one was), and with
+    `with_reviews` their reviews, last review and 30-day retention."""
+    window = now - timedelta(days=RETENTION_DAYS)
+    figures: dict[str, Aggregate] = {
+        "first_of_last": Max(
+            "reviewed_at",
+            filter=Q(state_before=CardState.NEW) & published_question_filter("card__question"),
         )
-        for row in rows:
-            entry = facts[(row["user_id"], row[log_bank])]
-            entry.all_studied_at = row["first_of_last"]
-            if with_reviews:
-                entry.reviews, entry.last_review_at = row["reviews"], row["last"]
-                entry.graded, entry.passed = row["graded"], row["passed"]
-    for (_, bank_id), entry in facts.items():
-        entry.cards_total = totals.get(bank_id, 0)
-    return BankFacts(facts=dict(facts), totals=totals)
+    }
+    if with_reviews:
+        figures |= {
+            "reviews": Count("id"),
+            "last": Max("reviewed_at"),
+            "graded": Count("id", filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW)),
+            "passed": Count(
+                "id",
+                filter=Q(reviewed_at__gte=window, state_before=CardState.REVIEW, rating__gt=1),
+            ),
+        }
+    log_bank = question_path("card__question", "bank_id")
+    rows: Iterable[Any] = (
+        ReviewLog.objects.filter(
+            question_filter("card__question", bank_id__in=log_banks),
+            user_id__in=users,
+            undo__isnull=True,
+        )
+        .values("user_id", log_bank)
+        .annotate(**figures)
+        .order_by()
+    )
+    for row in rows:
+        entry = facts[(row["user_id"], row[log_bank])]
+        entry.all_studied_at = row["first_of_last"]
+        if with_reviews:
+            entry.reviews, entry.last_review_at = row["reviews"], row["last"]
+            entry.graded, entry.passed = row["graded"], row["passed"]
 
 
 @dataclass

@@ -47,24 +47,36 @@ def parse_steps(value: Any, *, field: str) -> list[int]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
-        seconds = []
-        for token in re.split(r"[\s,]+", value.strip()):
-            match = _STEP_RE.match(token.lower())
-            if not match:
-                raise ValidationError({field: f"“{token}” is not a step like 1m, 10m, 1h or 1d."})
-            seconds.append(round(float(match.group(1)) * _STEP_UNITS[match.group(2)]))
+        seconds = _steps_from_text(value, field=field)
     elif isinstance(value, list | tuple):
-        seconds = []
-        for item in value:
-            if isinstance(item, bool) or not isinstance(item, int | float):
-                raise ValidationError({field: "Steps must be numbers of seconds."})
-            seconds.append(round(item))
+        seconds = _steps_from_numbers(value, field=field)
     else:
         raise ValidationError({field: "Steps must be a list of seconds or a text like “1m 10m”."})
     if len(seconds) > MAX_STEPS:
         raise ValidationError({field: f"At most {MAX_STEPS} steps."})
     if any(s < 1 or s > MAX_STEP_SECONDS for s in seconds):
         raise ValidationError({field: "Each step must be between 1 second and 7 days."})
+    return seconds
+
+
+def _steps_from_text(value: str, *, field: str) -> list[int]:
+    """ "1m 10m", "30s, 1h": seconds; a bare number is minutes."""
+    seconds = []
+    for token in re.split(r"[\s,]+", value.strip()):
+        match = _STEP_RE.match(token.lower())
+        if not match:
+            raise ValidationError({field: f"“{token}” is not a step like 1m, 10m, 1h or 1d."})
+        seconds.append(round(float(match.group(1)) * _STEP_UNITS[match.group(2)]))
+    return seconds
+
+
+def _steps_from_numbers(value: list[Any] | tuple[Any, ...], *, field: str) -> list[int]:
+    """Numbers of seconds (booleans are no numbers here)."""
+    seconds = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int | float):
+            raise ValidationError({field: "Steps must be numbers of seconds."})
+        seconds.append(round(item))
     return seconds
 
 

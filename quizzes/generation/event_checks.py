@@ -318,22 +318,32 @@ def _between_is_clean(tokens: list[str]) -> bool:
             continue
         if w in _SUBORDINATE:
             return False
-        if chain and (_ADVERB.search(w) or w in {"once", "also", "then", "not", "never"}):
+        if chain and _continues_verb_group(token):
             previous = w
-            continue
-        verbish = _is_other_verb(token) or _is_gerund(token)
-        if chain and verbish and w not in _STOP_AUX:
-            previous = w
-            continue  # "was left", "left waiting"
+            continue  # "was left", "left waiting", "was reportedly left"
         chain = False
-        if _is_gerund(token) and previous not in _DETERMINERS:
-            return False  # "of robbing", ", becoming"
-        if _is_other_verb(token):
+        if _starts_another_verb(tokens, i, previous):
             return False
-        if _starts_infinitive(tokens, i):
-            return False  # "agreed to build … in 2025": the date of the building
         previous = w
     return True
+
+
+def _continues_verb_group(token: str) -> bool:
+    """An adverb, a participle or a gerund right after the main verb."""
+    w = token.casefold()
+    if _ADVERB.search(w) or w in {"once", "also", "then", "not", "never"}:
+        return True
+    return (_is_other_verb(token) or _is_gerund(token)) and w not in _STOP_AUX
+
+
+def _starts_another_verb(tokens: list[str], i: int, previous: str) -> bool:
+    """Token i, past the verb group, is a verb of its own, which the date may belong to."""
+    token = tokens[i]
+    if _is_gerund(token) and previous not in _DETERMINERS:
+        return True  # "of robbing", ", becoming"
+    if _is_other_verb(token):
+        return True
+    return _starts_infinitive(tokens, i)  # "agreed to build … in 2025": the date of the building
 
 
 @dataclass(frozen=True)

@@ -264,31 +264,51 @@ _QUANTIFIERS = {
 
 
 def _has_subject(subject: list[str]) -> bool:
-    if any(
-        _is_verb_form(w, at_start=i == 0)
-        and not (i and subject[i - 1].casefold() in _BEFORE_AN_ADJECTIVE)
-        for i, w in enumerate(subject)
-    ):
+    """The words before the verb name who or what did it."""
+    if _holds_a_verb(subject) or _names_nobody_in_particular(subject) or _is_a_clause(subject):
         return False
-    if len(subject) == 1 and subject[0].casefold() in _PRONOUNS | _QUANTIFIERS:
-        return False
-    if subject and subject[0].casefold() in _RELATIVES:
-        return False  # "which leaders … endorsed": a relative clause
-    if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES | {"another"}:
-        return False  # "this strike", "another aircraft": which one, the question cannot say
-    if len(subject) > 2 and subject[0].casefold() == "the" and subject[1].casefold() in _ANAPHORIC:
-        return False  # "the following election": following which?
-    if any(w.casefold().strip(",") in _RELATIVES for w in subject[1:]):
-        return False  # "Ben Cole, whom she married": a relative clause
-    for i, w in enumerate(subject[:-1]):
-        following = subject[i + 1].casefold()
-        if w.casefold().endswith("ing") and w[:1].islower() and following in _PREPOSITION_WORDS:
-            return False  # "X speaking to the council called …": a participle clause
     if all(w.casefold().strip(",") in _ADVERBS for w in subject):
         return False  # "first imposed": no subject
     return any(
         w[:1].isupper() or w.casefold() in _LOWER_FIRST or is_common_noun(w.strip(",;:’'s"))
         for w in subject
+    )
+
+
+def _holds_a_verb(subject: list[str]) -> bool:
+    """A verb form among the words (not one after "a", "the" …, where it is an adjective)."""
+    return any(
+        _is_verb_form(w, at_start=i == 0)
+        and not (i and subject[i - 1].casefold() in _BEFORE_AN_ADJECTIVE)
+        for i, w in enumerate(subject)
+    )
+
+
+def _names_nobody_in_particular(subject: list[str]) -> bool:
+    """ "Both", "this strike", "the following election": the question could not say who
+    or which one."""
+    if len(subject) == 1 and subject[0].casefold() in _PRONOUNS | _QUANTIFIERS:
+        return True
+    if len(subject) > 1 and subject[0].casefold() in _DEMONSTRATIVES | {"another"}:
+        return True  # "this strike", "another aircraft": which one, the question cannot say
+    # "the following election": following which?
+    return (
+        len(subject) > 2 and subject[0].casefold() == "the" and subject[1].casefold() in _ANAPHORIC
+    )
+
+
+def _is_a_clause(subject: list[str]) -> bool:
+    """A relative or participle clause, not a subject: "which leaders … endorsed",
+    "Ben Cole, whom she married", "X speaking to the council called …"."""
+    if subject and subject[0].casefold() in _RELATIVES:
+        return True
+    if any(w.casefold().strip(",") in _RELATIVES for w in subject[1:]):
+        return True
+    return any(
+        w.casefold().endswith("ing")
+        and w[:1].islower()
+        and subject[i + 1].casefold() in _PREPOSITION_WORDS
+        for i, w in enumerate(subject[:-1])
     )
 
 
@@ -486,31 +506,55 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
         return None
     if parts.verb_index < 0:
         return f"{wh} did {' '.join(_lower_first(parts.words))} take place?"
-    raw, rest, subject_words = parts.verb, parts.rest, parts.subject
-    word = raw.strip(",;:").casefold()
-    subject = _lower_first(subject_words)
-    if word in _PAST_AUX:
-        return f"{wh} {word} {' '.join(subject + rest)}?"
-    if word == "being":  # "X and his government being propped up by Y"
-        return f"{wh} {_aux_for(subject_words)} {' '.join(subject + rest)}?"
-    if _passive_by(rest) and raw.casefold().endswith("ed"):
-        # "a report published by the World Bank": a noun phrase, passive.
-        aux = _aux_for(subject_words)
-        return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
+    word = parts.verb.strip(",;:").casefold()
+    asked = _asked_with_auxiliary(parts, word, wh=wh)
+    if asked is not None:
+        return asked
     base = word if word in _SAME_FORM_PAST else past_to_base(word)
     if base is None:
         return None
-    if base in _DONE_TO and rest and rest[0].casefold() in _PREPOSITION_WORDS | {"by"}:
+    if _is_done_to_phrase(base, parts.rest):
         # "findings published in a journal": nobody "published in"; a noun phrase.
-        aux = _aux_for(subject_words)
-        return f"{wh} {aux} {' '.join([*subject, raw.strip(',;:'), *rest])}?"
-    if _asks_nothing(base, rest):
+        return _asked_as_noun_phrase(parts, wh=wh)
+    if _asks_nothing(base, parts.rest):
         return None
-    if raw.endswith(","):
-        # "officials said, ten houses burned": reported speech is "said that …";
-        # "began, according to …" keeps its comma.
-        base += " that" if base in _REPORTING else ","
-    return f"{wh} did {' '.join([*subject, base, *rest])}?"
+    subject = _lower_first(parts.subject)
+    return f"{wh} did {' '.join([*subject, _base_before_comma(base, parts.verb), *parts.rest])}?"
+
+
+def _asked_with_auxiliary(parts: ClauseParts, word: str, *, wh: str) -> str | None:
+    """The question when the clause's verb keeps or takes an auxiliary: "was held",
+    "being propped up", "a report published by the World Bank"; None otherwise."""
+    subject = _lower_first(parts.subject)
+    if word in _PAST_AUX:
+        return f"{wh} {word} {' '.join(subject + parts.rest)}?"
+    if word == "being":  # "X and his government being propped up by Y"
+        return f"{wh} {_aux_for(parts.subject)} {' '.join(subject + parts.rest)}?"
+    if _passive_by(parts.rest) and parts.verb.casefold().endswith("ed"):
+        # "a report published by the World Bank": a noun phrase, passive.
+        return _asked_as_noun_phrase(parts, wh=wh)
+    return None
+
+
+def _asked_as_noun_phrase(parts: ClauseParts, *, wh: str) -> str:
+    """ "When was a report published by …?": the participle kept, an auxiliary added."""
+    aux = _aux_for(parts.subject)
+    subject = _lower_first(parts.subject)
+    return f"{wh} {aux} {' '.join([*subject, parts.verb.strip(',;:'), *parts.rest])}?"
+
+
+def _is_done_to_phrase(base: str, rest: list[str]) -> bool:
+    """A verb that takes an object, followed straight by a preposition: its past form is
+    a passive participle ("findings published in …", "a man arrested by …")."""
+    return base in _DONE_TO and bool(rest) and rest[0].casefold() in _PREPOSITION_WORDS | {"by"}
+
+
+def _base_before_comma(base: str, raw: str) -> str:
+    """ "officials said, ten houses burned": reported speech is "said that …";
+    "began, according to …" keeps its comma."""
+    if not raw.endswith(","):
+        return base
+    return base + (" that" if base in _REPORTING else ",")
 
 
 # Nouns that name something that happens, so "When did the … take place?" is a

@@ -153,34 +153,32 @@ _WEIGHT = re.compile(r"^%(-?[0-9.]+)%")
 
 def _blocks(text: str) -> Iterator[tuple[int, list[str], dict[str, str], str | None]]:
     """(first line number, lines, meta dict, category) per question block."""
-    block: list[str] = []
-    start = 0
-    meta: dict[str, str] = {}
+    lines = enumerate(text.split("\n"), start=1)
     pending_meta: dict[str, str] = {}
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in lines:
         stripped = raw.strip()
-        if stripped.startswith(META_PREFIX) and not block:
+        if stripped.startswith(META_PREFIX):
             pending_meta = dict(
                 item.split("=", 1) for item in stripped[len(META_PREFIX) :].split() if "=" in item
             )
-            continue
-        if stripped.startswith("//") and not block:
-            continue
-        if stripped.startswith("$CATEGORY:") and not block:
+        elif stripped.startswith("$CATEGORY:"):
             yield number, [], {}, stripped[len("$CATEGORY:") :].strip()
-            continue
+        elif stripped and not stripped.startswith("//"):
+            yield number, _block_from(raw, lines), pending_meta, None
+            pending_meta = {}
+
+
+def _block_from(first: str, lines: Iterator[tuple[int, str]]) -> list[str]:
+    """A question block: `first` and the lines after it up to a blank line (taken from
+    `lines`), comments left out."""
+    block = [first]
+    for _, raw in lines:
+        stripped = raw.strip()
         if not stripped:
-            if block:
-                yield start, block, meta, None
-                block, meta = [], {}
-            continue
-        if stripped.startswith("//"):
-            continue
-        if not block:
-            start, meta, pending_meta = number, pending_meta, {}
-        block.append(raw)
-    if block:
-        yield start, block, meta, None
+            break
+        if not stripped.startswith("//"):
+            block.append(raw)
+    return block
 
 
 def load(data: bytes) -> ParsedBank:

@@ -334,59 +334,79 @@ def _short_answer(
 
 
 def _question(element: Node, qtype: str, parsed: ParsedBank) -> QuestionData | None:
-    line = element.line
     meta = _meta(element)
     question = QuestionData(
         kind="",
         prompt=_formatted(element.find("questiontext")),
         explanation=_formatted(element.find("generalfeedback")),
         ref=element.child_text("idnumber"),
-        line=line,
+        line=element.line,
     )
+    if not _fill_by_type(question, element, qtype, meta, parsed):
+        return None
+    _apply_meta(question, meta)
+    fill_answer(question)
+    return question
+
+
+def _fill_by_type(
+    question: QuestionData, element: Node, qtype: str, meta: dict[str, str], parsed: ParsedBank
+) -> bool:
+    """The kind, choices and answer of Moodle's question type; False (with a warning or a
+    problem) for one NewsQuiz cannot hold."""
     answers = _answers(element)
     if qtype == "multichoice":
         if element.child_text("single") in ("false", "0"):
             parsed.warn(
-                "a multiple-answer question: only one correct choice is allowed.", line=line
+                "a multiple-answer question: only one correct choice is allowed.", line=element.line
             )
         question.choices = [
             ChoiceData(text, fraction > 0, n) for n, (text, fraction) in enumerate(answers, start=1)
         ]
     elif qtype == "truefalse":
-        truth = next((t.lower() == "true" for t, f in answers if f > 0), True)
-        question.kind = "true_false"
-        question.choices = [
-            ChoiceData(TRUE_FALSE_TEXTS[0], truth, 1),
-            ChoiceData(TRUE_FALSE_TEXTS[1], not truth, 2),
-        ]
+        _fill_true_false(question, answers)
     elif qtype in ("shortanswer", "numerical"):
-        if not _short_answer(question, answers, meta, parsed):
-            return None
+        return _short_answer(question, answers, meta, parsed)
     elif qtype == "ordering":
-        question.kind = "ordering"
-        items = [(fraction, n, text) for n, (text, fraction) in enumerate(answers)]
-        if len({f for f, _, _ in items}) == len(items):
-            items.sort()
-        question.choices = [
-            ChoiceData(text, False, n) for n, (_, _, text) in enumerate(items, start=1)
-        ]
+        _fill_ordering(question, answers)
     elif qtype == "matching":
         timeline = _timeline_of_matching(element, parsed)
         if timeline is None:
-            return None
+            return False
         question.kind = "ordering"
         question.choices = timeline
     else:
-        label = {
-            "essay": "an essay",
-            "description": "a description",
-            "multianswer": "an embedded-answers (cloze) question",
-        }.get(qtype, f"a {qtype!r}")
-        parsed.warn(f"{label} question was skipped: NewsQuiz cannot hold it.", line=line)
-        return None
-    _apply_meta(question, meta)
-    fill_answer(question)
-    return question
+        _warn_skipped(qtype, parsed, line=element.line)
+        return False
+    return True
+
+
+def _fill_true_false(question: QuestionData, answers: list[tuple[str, float]]) -> None:
+    """True and false as two choices, the one with a positive fraction correct."""
+    truth = next((t.lower() == "true" for t, f in answers if f > 0), True)
+    question.kind = "true_false"
+    question.choices = [
+        ChoiceData(TRUE_FALSE_TEXTS[0], truth, 1),
+        ChoiceData(TRUE_FALSE_TEXTS[1], not truth, 2),
+    ]
+
+
+def _fill_ordering(question: QuestionData, answers: list[tuple[str, float]]) -> None:
+    """The items in order: by their fractions when those all differ, else as written."""
+    question.kind = "ordering"
+    items = [(fraction, n, text) for n, (text, fraction) in enumerate(answers)]
+    if len({f for f, _, _ in items}) == len(items):
+        items.sort()
+    question.choices = [ChoiceData(text, False, n) for n, (_, _, text) in enumerate(items, start=1)]
+
+
+def _warn_skipped(qtype: str, parsed: ParsedBank, *, line: int | None) -> None:
+    label = {
+        "essay": "an essay",
+        "description": "a description",
+        "multianswer": "an embedded-answers (cloze) question",
+    }.get(qtype, f"a {qtype!r}")
+    parsed.warn(f"{label} question was skipped: NewsQuiz cannot hold it.", line=line)
 
 
 def _timeline_of_matching(element: Node, parsed: ParsedBank) -> list[ChoiceData] | None:

@@ -41,6 +41,42 @@ def audit(page):
     )
 
 
+def _answer_the_question_shown(page) -> None:
+    """Any answer, typed, ordered or picked: the feedback is what is audited."""
+    if page.get_by_label("Your answer").count():
+        page.get_by_label("Your answer").fill("Nur-Sultan")
+        page.get_by_role("button", name="Check answer").click()
+    elif page.locator(".order-item").count():
+        page.get_by_role("button", name="Check order").click()
+    else:
+        page.locator(".choice label").last.click()
+        page.get_by_role("button", name="Check answer").click()
+
+
+def _audit_a_quiz_of_every_kind(page, base, bank, questions, audit) -> None:
+    """A quiz over the whole bank: each kind of question and its feedback audited once."""
+    page.goto(f"{base}/quiz/?bank={bank.pk}")
+    page.get_by_label("Number of questions").select_option("10")
+    page.get_by_role("button", name="Start quiz").click()
+    seen = set()
+    for number in range(1, len(questions) + 2):  # the bank, and the cloze the test adds
+        # Wait for this question's page: reading the old one while the next
+        # loads would end the loop early.
+        expect(page.get_by_test_id("quiz-number")).to_have_text(str(number))
+        kind = page.locator(".card-kind").first.inner_text().strip().lower()
+        if kind not in seen:
+            audit(f"quiz-{kind.split()[0]}")
+        _answer_the_question_shown(page)
+        expect(page.get_by_test_id("verdict")).to_be_visible()
+        if kind not in seen:
+            audit(f"quiz-feedback-{kind.split()[0]}")
+            seen.add(kind)
+        page.get_by_test_id("next").click()
+    expect(page.get_by_test_id("score")).to_be_visible()
+    assert {"cloze (fill the blank)", "timeline (ordering)"} <= seen
+    audit("quiz-result")
+
+
 def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, audit):
     base = live_server.url
     teacher = UserFactory(username="editor", is_staff=True)
@@ -96,33 +132,7 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
     audit("report-page")
 
     # A quiz over the whole bank: every kind of question and feedback.
-    page.goto(f"{base}/quiz/?bank={bank.pk}")
-    page.get_by_label("Number of questions").select_option("10")
-    page.get_by_role("button", name="Start quiz").click()
-    seen = set()
-    for number in range(1, len(questions) + 2):  # the bank, and the cloze added above
-        # Wait for this question's page: reading the old one while the next
-        # loads would end the loop early.
-        expect(page.get_by_test_id("quiz-number")).to_have_text(str(number))
-        kind = page.locator(".card-kind").first.inner_text().strip().lower()
-        if kind not in seen:
-            audit(f"quiz-{kind.split()[0]}")
-        if page.get_by_label("Your answer").count():
-            page.get_by_label("Your answer").fill("Nur-Sultan")
-            page.get_by_role("button", name="Check answer").click()
-        elif page.locator(".order-item").count():
-            page.get_by_role("button", name="Check order").click()
-        else:
-            page.locator(".choice label").last.click()
-            page.get_by_role("button", name="Check answer").click()
-        expect(page.get_by_test_id("verdict")).to_be_visible()
-        if kind not in seen:
-            audit(f"quiz-feedback-{kind.split()[0]}")
-            seen.add(kind)
-        page.get_by_test_id("next").click()
-    expect(page.get_by_test_id("score")).to_be_visible()
-    assert {"cloze (fill the blank)", "timeline (ordering)"} <= seen
-    audit("quiz-result")
+    _audit_a_quiz_of_every_kind(page, base, bank, questions, audit)
 
     # Study until nothing is left: the end of the session.
     page.goto(f"{base}/study/?bank={bank.pk}")

@@ -35,27 +35,9 @@ def sign_up(page, base_url: str, username: str) -> None:
     expect(page.get_by_role("heading", name=f"Hello, {username}")).to_be_visible()
 
 
-def test_student_journey(page, live_server, banks, shoot, console_problems):
-    news, timeline = banks
-    base = live_server.url
-
-    # Sign up (a mistake first: the passwords differ) ----------------------
-    page.goto(f"{base}/accounts/signup/")
-    page.get_by_label("Username").fill("nadia")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD + "x")
-    page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_text("The two passwords are different.")).to_be_visible()
-    shoot("signup-error")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("heading", name="Hello, nadia")).to_be_visible()
-    card = page.get_by_test_id(f"bank-{news.pk}")
-    expect(card.get_by_text("5 new")).to_be_visible()
-    shoot("home")
-
-    # Study three cards with the keyboard ---------------------------------
+def _study_three_cards_with_the_keyboard(page, card, shoot) -> list[str]:
+    """Space shows the answer, 3 rates it Good; the announcement names the next card.
+    The prompts studied, in order."""
     card.get_by_role("link", name=re.compile("^Study")).click()
     remaining = page.get_by_test_id("remaining")
     expect(remaining).to_have_text("5")
@@ -80,26 +62,12 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
             f"Rated Good. Next card: {next_prompt}"
         )
     assert len(set(prompts)) == 3
+    return prompts
 
-    # ... and undo the last one: it comes back ---------------------------
-    page.keyboard.press("u")
-    expect(remaining).to_have_text("3")
-    expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
-    expect(page.get_by_test_id("announce")).to_have_text("Undone. The card is back.")
-    # Ctrl+Z undoes too.
-    page.keyboard.press("Space")
-    page.keyboard.press("1")
-    expect(remaining).to_have_text("2")
-    page.keyboard.press("Control+z")
-    expect(remaining).to_have_text("3")
-    expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
 
-    # Home shows today's work: two reviews stand after the undo.
-    page.get_by_role("link", name="Home").click()
-    expect(page.get_by_test_id("reviewed-today")).to_have_text("2")
-    expect(page.get_by_test_id(f"bank-{news.pk}").get_by_text("3 new")).to_be_visible()
-
-    # A five-question quiz, one answer wrong on purpose ---------------------
+def _quiz_of_five_one_wrong(page, news, shoot):
+    """A five-question quiz with the second answer wrong: 4 / 5, each with its evidence.
+    The result's review list."""
     page.get_by_role("link", name="Quiz", exact=True).click()
     page.get_by_label("Question bank").select_option(str(news.pk))
     page.get_by_label("Number of questions").select_option("5")
@@ -131,15 +99,11 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     expect(review.locator("li.review-item.wrong")).to_have_count(1)
     expect(review.locator(".evidence")).to_have_count(5)
     shoot("quiz-result")
+    return review
 
-    # The explanation leads to the highlighted sentence in the article.
-    review.locator(".evidence a").first.click()
-    expect(page.locator("mark.current")).to_have_count(1)
-    expect(page.locator("p:target mark.current")).to_have_count(1)
-    expect(page.locator(".article-body mark")).to_have_count(5)
-    shoot("article")
 
-    # A timeline: drag and drop, then the keyboard ------------------------
+def _timeline_by_drag_and_keyboard(page, base, timeline, shoot) -> None:
+    """A timeline put in order by dragging with the mouse, then with the keyboard only."""
     page.goto(f"{base}/quiz/?bank={timeline.pk}")
     page.get_by_role("button", name="Start quiz").click()
     items = page.locator(".order-item .order-text")
@@ -173,6 +137,62 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     shoot("timeline-feedback")
     page.get_by_test_id("next").click()
     expect(page.get_by_test_id("score")).to_have_text("1 / 1")
+
+
+def test_student_journey(page, live_server, banks, shoot, console_problems):
+    news, timeline = banks
+    base = live_server.url
+
+    # Sign up (a mistake first: the passwords differ) ----------------------
+    page.goto(f"{base}/accounts/signup/")
+    page.get_by_label("Username").fill("nadia")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD + "x")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_text("The two passwords are different.")).to_be_visible()
+    shoot("signup-error")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Hello, nadia")).to_be_visible()
+    card = page.get_by_test_id(f"bank-{news.pk}")
+    expect(card.get_by_text("5 new")).to_be_visible()
+    shoot("home")
+
+    # Study three cards with the keyboard ---------------------------------
+    prompts = _study_three_cards_with_the_keyboard(page, card, shoot)
+    remaining = page.get_by_test_id("remaining")
+
+    # ... and undo the last one: it comes back ---------------------------
+    page.keyboard.press("u")
+    expect(remaining).to_have_text("3")
+    expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
+    expect(page.get_by_test_id("announce")).to_have_text("Undone. The card is back.")
+    # Ctrl+Z undoes too.
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    expect(remaining).to_have_text("2")
+    page.keyboard.press("Control+z")
+    expect(remaining).to_have_text("3")
+    expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
+
+    # Home shows today's work: two reviews stand after the undo.
+    page.get_by_role("link", name="Home").click()
+    expect(page.get_by_test_id("reviewed-today")).to_have_text("2")
+    expect(page.get_by_test_id(f"bank-{news.pk}").get_by_text("3 new")).to_be_visible()
+
+    # A five-question quiz, one answer wrong on purpose ---------------------
+    review = _quiz_of_five_one_wrong(page, news, shoot)
+
+    # The explanation leads to the highlighted sentence in the article.
+    review.locator(".evidence a").first.click()
+    expect(page.locator("mark.current")).to_have_count(1)
+    expect(page.locator("p:target mark.current")).to_have_count(1)
+    expect(page.locator(".article-body mark")).to_have_count(5)
+    shoot("article")
+
+    # A timeline: drag and drop, then the keyboard ------------------------
+    _timeline_by_drag_and_keyboard(page, base, timeline, shoot)
 
     # Progress: today's reviews (2 study + 5 quiz + 1 timeline) -----------
     page.get_by_role("link", name="Progress").click()

@@ -81,6 +81,31 @@ def teachers_group() -> None:
     )
 
 
+def _edit_a_wrong_choice(page, keys) -> None:
+    """E, then Tab to a wrong choice, replace its text, Enter saves."""
+    keys.press("e")
+    expect(page.locator("#review-edit textarea")).to_be_focused()
+    radios = page.locator("#review-edit input[type=radio]")
+    correct = next(i for i in range(radios.count()) if radios.nth(i).is_checked())
+    wrong = 1 if correct == 0 else 0
+    for _ in range(wrong + 1 + (1 if correct <= wrong else 0)):
+        keys.press("Tab")
+    focused = page.evaluate("document.activeElement.name")
+    assert focused.startswith("choice_"), focused
+    keys.press("Control+a")
+    keys.type("Nobody in particular")
+    keys.press("Enter")
+    expect(page.get_by_text("Saved your changes.")).to_be_visible()
+
+
+def _renew_the_distractors(page, keys) -> None:
+    """D: other wrong choices replace the question's."""
+    before = page.get_by_test_id("review-choices").inner_text()
+    keys.press("d")
+    expect(page.get_by_text("New distractors:")).to_be_visible()
+    assert page.get_by_test_id("review-choices").inner_text() != before
+
+
 def test_teacher_adds_by_address_reviews_with_the_keyboard_publishes_and_previews(
     page, live_server, pages_server, allow_local_pages, console_problems
 ):
@@ -142,27 +167,11 @@ def test_teacher_adds_by_address_reviews_with_the_keyboard_publishes_and_preview
         kind = card.locator(".review-kind").inner_text()
         left = drafts_left(page)
         if edited is None and kind in ("Who said", "Which country", "When"):
-            # E, then Tab to a wrong choice, replace its text, Enter saves.
-            keys.press("e")
-            expect(page.locator("#review-edit textarea")).to_be_focused()
-            radios = page.locator("#review-edit input[type=radio]")
-            correct = next(i for i in range(radios.count()) if radios.nth(i).is_checked())
-            wrong = 1 if correct == 0 else 0
-            for _ in range(wrong + 1 + (1 if correct <= wrong else 0)):
-                keys.press("Tab")
-            focused = page.evaluate("document.activeElement.name")
-            assert focused.startswith("choice_"), focused
-            keys.press("Control+a")
-            keys.type("Nobody in particular")
-            keys.press("Enter")
-            expect(page.get_by_text("Saved your changes.")).to_be_visible()
+            _edit_a_wrong_choice(page, keys)
             edited = question_id
             snap(page, "4-review-edited")
         elif renewed is None and edited is not None and kind in ("Which country", "When"):
-            before = page.get_by_test_id("review-choices").inner_text()
-            keys.press("d")
-            expect(page.get_by_text("New distractors:")).to_be_visible()
-            assert page.get_by_test_id("review-choices").inner_text() != before
+            _renew_the_distractors(page, keys)
             renewed = question_id
             snap(page, "5-review-new-distractors")
         if number % 5 == 4:  # every fifth: rejected

@@ -22,6 +22,19 @@ MAX_CHARS = 1_000_000  # spaCy's own limit for one text
 
 def read_article(path: str) -> str:
     """The file's text as Python reads it in text mode (universal newlines), or CommandError."""
+    text = _decoded(path, _file_bytes(path))
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
+    if controls > max(2, len(text) // 100):
+        raise CommandError(f"{path}: binary data, not a text article.")
+    if not any(c.isalpha() for c in text):
+        raise CommandError(f"{path}: no words in the file.")
+    if len(text) > MAX_CHARS:
+        raise CommandError(f"{path}: too long ({len(text)} characters; the limit is {MAX_CHARS}).")
+    return text
+
+
+def _file_bytes(path: str) -> bytes:
+    """The bytes of a regular, readable, non-empty file."""
     file = Path(path)
     if not file.exists():
         raise CommandError(f"{path}: no such file.")
@@ -33,21 +46,18 @@ def read_article(path: str) -> str:
         raise CommandError(f"{path}: cannot be read ({exc.strerror}).") from exc
     if not data.strip():
         raise CommandError(f"{path}: the file is empty.")
+    return data
+
+
+def _decoded(path: str, data: bytes) -> str:
+    """UTF-8 text with its line ends made "\\n"; a NUL byte means it is no text."""
     if b"\x00" in data:
         raise CommandError(f"{path}: binary data, not a text article.")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CommandError(f"{path}: not UTF-8 text (bad byte at offset {exc.start}).") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
-    if controls > max(2, len(text) // 100):
-        raise CommandError(f"{path}: binary data, not a text article.")
-    if not any(c.isalpha() for c in text):
-        raise CommandError(f"{path}: no words in the file.")
-    if len(text) > MAX_CHARS:
-        raise CommandError(f"{path}: too long ({len(text)} characters; the limit is {MAX_CHARS}).")
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_published(value: str | None) -> date | None:
