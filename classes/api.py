@@ -5,12 +5,12 @@ No model class goes through it (tests/test_api_doors.py); the classes are
 importable here for annotations only (TYPE_CHECKING)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from classes import selectors
 from classes.content import is_teacher
 from classes.selectors import (
-    assignment_get_for_student,
     assignment_get_for_teacher,
     assignment_list_for_student,
     assignment_list_for_teacher,
@@ -60,6 +60,32 @@ class ClassRow:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    """What a student's quiz needs of one of their assignments: its bank, the quiz's
+    length (None: the student picks) and when work starts counting for it."""
+
+    pk: int
+    bank_id: int
+    quiz_length: int | None
+    counts_from: datetime
+
+
+def assignment_get_for_student(
+    *, student: "AnyUser", assignment_id: object, now: datetime | None = None
+) -> AssignmentRow:
+    """One of the student's started assignments, as a row; 404 otherwise."""
+    assignment = selectors.assignment_get_for_student(
+        student=student, assignment_id=assignment_id, now=now
+    )
+    return AssignmentRow(
+        pk=assignment.pk,
+        bank_id=assignment.bank_id,
+        quiz_length=assignment.quiz_length,
+        counts_from=assignment_window_start(assignment),
+    )
+
+
 def classroom_list_for_student(*, student: "AnyUser") -> list[ClassRow]:
     """The student's classes by name (one query, the teacher joined)."""
     return [ClassRow.of(c) for c in selectors.classroom_list_for_student(student=student)]
@@ -91,6 +117,7 @@ def classroom_join(*, student: "User", code: str) -> JoinedClass:
 
 
 __all__ = [
+    "AssignmentRow",
     "ClassError",
     "ClassRow",
     "JoinedClass",

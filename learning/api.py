@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.http import Http404
+
 from learning import selectors as _selectors
 from learning import services as _services
 from learning.account import AccountError, account_delete, account_export
@@ -35,6 +37,7 @@ from learning.services import (
     study_queue_open,
     typed_answer_match,
 )
+from quizzes.api import bank_get_for_student
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
     from learning.selectors.queue import QueueItem as QueueItem
     from learning.selectors.queue import StudyQueue as StudyQueue
     from learning.services.quizzes import GradedAnswer as GradedAnswer
-    from quizzes.api import Question, QuestionBank
+    from quizzes.api import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +121,15 @@ def attempt_list(*, user: "User", limit: int = 20) -> list[AttemptRow]:
     ]
 
 
-def quiz_start(*, user: "User", bank: "QuestionBank | None", size: int | str | None = 10) -> int:
-    """Start a quiz over a published bank: the new attempt's id (web redirects to it)."""
+def quiz_start(*, user: "User", bank_id: int, size: int | str | None = 10) -> int:
+    """Start a quiz over a bank the student may study: the new attempt's id (web
+    redirects to it). A bank they may not study (quizzes' bank_get_for_student: not
+    published, or not theirs to see) is a ReviewError on the bank, as the service's own
+    check of a bank that is not published."""
+    try:
+        bank = bank_get_for_student(user=user, bank_id=bank_id)
+    except Http404:
+        raise ReviewError("bank", "This bank is not published.") from None
     return _services.quiz_start(user=user, bank=bank, size=size).pk
 
 

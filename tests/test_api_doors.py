@@ -19,7 +19,13 @@ from django.db import models
 from classes import api as classes_api
 from learning import api as learning_api
 from quizzes import api as quizzes_api
-from tests.factories import CardFactory, ClassroomFactory, QuestionFactory
+from tests.factories import (
+    AssignmentFactory,
+    CardFactory,
+    ClassroomFactory,
+    MembershipFactory,
+    QuestionFactory,
+)
 
 DOORS = {"quizzes.api": quizzes_api, "classes.api": classes_api, "learning.api": learning_api}
 
@@ -82,7 +88,6 @@ RETURNS_MODELS = {
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
     # classes
-    "classes.api.assignment_get_for_student": "the assignment page template",
     "classes.api.assignment_get_for_teacher": "the assignment report template",
     "classes.api.assignment_list_for_student": "composed by learning (status, progress)",
     "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
@@ -168,7 +173,7 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     card = CardFactory(user=student, question=question)
     learning_api.card_suspend(user=student, card_id=card.pk)
     classroom = ClassroomFactory()
-    attempt_id = learning_api.quiz_start(user=student, bank=question.bank, size=1)
+    attempt_id = learning_api.quiz_start(user=student, bank_id=question.bank_id, size=1)
     attempt = learning_api.attempt_get_for_user(user=student, attempt_id=attempt_id)
     wrong = question.choices.get(is_correct=False, position=1)
     returned = {
@@ -208,6 +213,11 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     )
     learning_api.card_suspend(user=student, card_id=card.pk)
     returned["cards_suspended"] = learning_api.cards_suspended(user=student)
+    homework = AssignmentFactory(quiz_length=3)
+    MembershipFactory(classroom=homework.classroom, student=student)
+    returned["assignment_get_for_student"] = classes_api.assignment_get_for_student(
+        student=student, assignment_id=homework.pk
+    )
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
     )
@@ -252,6 +262,25 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     assert [(c.pk, c.prompt, c.bank_title) for c in returned["cards_suspended"]] == [
         (card.pk, question.prompt, question.bank.title)
     ]
+    assert returned["assignment_get_for_student"] == classes_api.AssignmentRow(
+        pk=homework.pk,
+        bank_id=homework.bank_id,
+        quiz_length=3,
+        counts_from=homework.starts_at or homework.created_at,
+    )
+
+
+@pytest.mark.django_db
+def test_quiz_start_takes_only_a_bank_the_student_may_study(student):
+    """The door checks the bank itself: one the student may not study (not published,
+    or private and not assigned to them) starts nothing and says which field is at fault."""
+    draft = QuestionFactory(bank__status="draft").bank
+    private = QuestionFactory(bank__is_public=False).bank
+    for bank in (draft, private):
+        with pytest.raises(learning_api.ReviewError) as refused:
+            learning_api.quiz_start(user=student, bank_id=bank.pk, size=1)
+        assert refused.value.field == "bank"
+    assert learning_api.attempt_list(user=student) == []
 
 
 def test_a_model_slipped_into_a_row_is_caught():

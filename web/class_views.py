@@ -110,7 +110,7 @@ def assignment_quiz(request: SignedInRequest, assignment_id: int) -> HttpRespons
     try:
         attempt_id = learning_api.quiz_start(
             user=request.user,
-            bank=assignment.bank,
+            bank_id=assignment.bank_id,
             size=assignment.quiz_length or ASSIGNMENT_QUIZ_SIZE,
         )
     except learning_api.ReviewError as error:

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from learning.api import Preferences
-    from quizzes.api import QuestionBank
 
     _UserCreationForm = UserCreationForm[User]
     _SetPasswordForm = SetPasswordForm[User]
@@ -142,16 +141,16 @@ class QuizStartForm(forms.Form):
     def __init__(self, *args: Any, banks: Iterable[Any] = (), **kwargs: Any) -> None:
         # banks: QuestionBank rows annotated with question_count (bank_list_studyable)
         super().__init__(*args, **kwargs)
-        self.banks: dict[int, QuestionBank] = {bank.pk: bank for bank in banks}
+        self.bank_ids = {bank.pk for bank in banks}
         cast(forms.ChoiceField, self.fields["bank"]).choices = [
             (bank.pk, f"{bank.title} ({bank.question_count} questions)") for bank in banks
         ]
 
-    def clean_bank(self) -> QuestionBank:
+    def clean_bank(self) -> int:
         bank_id: int = self.cleaned_data["bank"]
-        if bank_id not in self.banks:
+        if bank_id not in self.bank_ids:
             raise forms.ValidationError("Choose one of the published banks.")
-        return self.banks[bank_id]
+        return bank_id
 
 
 @cache

@@ -464,7 +464,7 @@ def quiz_list(request: SignedInRequest) -> HttpResponse:
             try:
                 attempt_id = learning_api.quiz_start(
                     user=request.user,
-                    bank=form.cleaned_data["bank"],
+                    bank_id=form.cleaned_data["bank"],
                     size=form.cleaned_data["size"],
                 )
             except learning_api.ReviewError as exc:

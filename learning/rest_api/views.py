@@ -25,10 +25,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from classes.api import (
+    AssignmentRow,
     assignment_get_for_student,
     assignment_get_for_teacher,
     assignment_list_for_student,
-    assignment_window_start,
 )
 from config.api_common import (
     ConditionalGetMixin,
@@ -145,7 +145,7 @@ class StudyQueueView(SignedInApiView):
         return Response(s.queue_json(s.queue_data(queue, backs)))
 
 
-def _assignment_of(request: Request) -> Assignment | None:
+def _assignment_of(request: Request) -> AssignmentRow | None:
     """The caller's assignment named by `?assignment=` (None without it; 404 if not theirs)."""
     query = s.AssignmentQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
@@ -462,7 +462,7 @@ class QuizListView(SignedInApiView, ListAPIView[QuizAttempt]):
         if assignment is not None:
             attempts = attempts.filter(  # retries of missed questions are practice
                 bank_id=assignment.bank_id,
-                started_at__gte=assignment_window_start(assignment),
+                started_at__gte=assignment.counts_from,
                 retry_of__isnull=True,
             )
         return attempts
