@@ -6,5 +6,5 @@ class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = "Question banks"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)

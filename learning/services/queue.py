@@ -4,14 +4,20 @@ and the Card rows of its new cards, which give a client the ids it answers with.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
 from ..models import Card
 from ..selectors.queue import StudyQueue, study_queue
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
+    from quizzes.api import QuestionBank
+
+
+def queue_cards_create(*, user: User, queue: StudyQueue) -> StudyQueue:
     """Save the unsaved new cards of `queue` (one INSERT in a savepoint; a card
     another request created meanwhile is read back instead) and give them their
     previews. Idempotent: a question keeps its card, and so its id."""
@@ -43,8 +49,8 @@ def queue_cards_create(*, user, queue: StudyQueue) -> StudyQueue:
 
 def study_queue_open(
     *,
-    user,
-    bank=None,
+    user: User,
+    bank: QuestionBank | None = None,
     limit: int = 20,
     now: datetime | None = None,
     choices_for: int | None = None,

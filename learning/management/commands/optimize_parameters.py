@@ -9,8 +9,10 @@ manage.py optimize_parameters --user stella --reset   # back to the defaults
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from learning import optimizer, services
 
@@ -18,14 +20,21 @@ from learning import optimizer, services
 class Command(BaseCommand):
     help = "Fit per-user FSRS parameters (fsrs-rs-python) from review history."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--user", help="Username; default: every user with enough reviews.")
         parser.add_argument("--force", action="store_true", help="Fit even if fitted recently.")
         parser.add_argument(
             "--reset", action="store_true", help="Go back to the default parameters."
         )
 
-    def handle(self, *args, user=None, force=False, reset=False, **options):
+    def handle(
+        self,
+        *args: Any,
+        user: str | None = None,
+        force: bool = False,
+        reset: bool = False,
+        **options: Any,
+    ) -> None:
         User = get_user_model()
         if user:
             users = list(User.objects.filter(username=user))

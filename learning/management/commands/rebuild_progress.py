@@ -7,7 +7,9 @@ manage.py rebuild_progress --user stella      # one user (repeat --user for more
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from learning import services
 
@@ -15,12 +17,12 @@ from learning import services
 class Command(BaseCommand):
     help = "Recount reviews per study day and cards per bank from the log and the cards."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--user", action="append", help="Username (repeatable); default: every user."
         )
 
-    def handle(self, *args, user=None, **options):
+    def handle(self, *args: Any, user: list[str] | None = None, **options: Any) -> None:
         try:
             written = services.progress_rebuild(usernames=user)
         except LookupError as error:

@@ -1,6 +1,8 @@
 """`manage.py seed_load --students N --cards M [--password P]`: the load-test data set."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from learning.load_seed import DEFAULT_PASSWORD, load_username, seed_load
 
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "streak, reviews per day). Says how long seeding took. Idempotent."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--students", type=int, required=True)
         parser.add_argument("--cards", type=int, required=True)
         parser.add_argument("--password", default=DEFAULT_PASSWORD)
@@ -41,7 +43,7 @@ class Command(BaseCommand):
             help="load-0001's current streak of study days, up to today (default 30).",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = seed_load(
                 students=options["students"],

@@ -1,8 +1,9 @@
 """Write a question bank to a file: Anki .apkg, CSV, JSON, Moodle GIFT or Moodle XML."""
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quizzes.interop import FORMATS, bank_export
 from quizzes.models import QuestionBank
@@ -11,12 +12,12 @@ from quizzes.models import QuestionBank
 class Command(BaseCommand):
     help = "Export a question bank (its questions that are not archived) to a file."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bank_id", type=int, help="The id of the bank.")
         parser.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
         parser.add_argument("--output", required=True, help="The file to write ('-' for stdout).")
 
-    def handle(self, *args, bank_id, fmt, output, **options):
+    def handle(self, *args: Any, bank_id: int, fmt: str, output: str, **options: Any) -> None:
         bank = QuestionBank.objects.select_related("article").filter(pk=bank_id).first()
         if bank is None:
             raise CommandError(f"No question bank with id {bank_id}.")

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quizzes.extraction import extract
 from quizzes.extraction.facts import Facts
@@ -76,7 +77,7 @@ def parse_published(value: str | None) -> date | None:
 class Command(BaseCommand):
     help = "Extract quotes and speakers, country links and dated events from an article file."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="a UTF-8 plain-text news article")
         parser.add_argument(
             "--published",
@@ -86,7 +87,7 @@ class Command(BaseCommand):
             "--json", action="store_true", help="print one JSON object (the stable contract)"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         published = parse_published(options["published"])
         text = read_article(options["path"])
         facts = extract(text, published=published)

@@ -1,9 +1,10 @@
 """Create a question bank from a file: Anki .apkg, CSV, JSON, Moodle GIFT or Moodle XML."""
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quizzes.interop import FORMATS, ImportProblems, bank_import
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "on any problem the problems are listed (with line numbers) and nothing is written."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="The file to read.")
         parser.add_argument(
             "--format",
@@ -30,7 +31,15 @@ class Command(BaseCommand):
             help="Username of the teacher who owns the new bank (default: the first superuser).",
         )
 
-    def handle(self, *args, path, fmt, title, owner, **options):
+    def handle(
+        self,
+        *args: Any,
+        path: str,
+        fmt: str | None,
+        title: str | None,
+        owner: str | None,
+        **options: Any,
+    ) -> None:
         User = get_user_model()
         if owner:
             user = User.objects.filter(username=owner).first()

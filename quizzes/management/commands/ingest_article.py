@@ -16,9 +16,10 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from tqdm import tqdm
 
@@ -33,6 +34,11 @@ from quizzes.services import (
     is_html_upload,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from quizzes.services import GenerationResult
+
 
 def is_address(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
@@ -41,7 +47,7 @@ def is_address(value: str) -> bool:
 class Command(BaseCommand):
     help = "Store article files (.txt/.md, UTF-8) and generate a draft question bank for each."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--bank", metavar="TITLE", help="Bank title (default: the article's).")
         parser.add_argument(
@@ -52,7 +58,7 @@ class Command(BaseCommand):
             "--owner", metavar="USERNAME", help="Owner of the banks (default: first superuser)."
         )
 
-    def _owner(self, username: str | None):
+    def _owner(self, username: str | None) -> User:
         User = get_user_model()
         if username:
             user = User.objects.filter(username=username).first()
@@ -67,7 +73,7 @@ class Command(BaseCommand):
             raise CommandError("No owner for the banks: pass --owner USERNAME.")
         return user
 
-    def _article_fields(self, source: str, *, published) -> dict:
+    def _article_fields(self, source: str, *, published: date | None) -> dict[str, Any]:
         """The article's text and what else the source tells (a web page: its metadata)."""
         if is_address(source):
             found = article_find_at_url(url=source)
@@ -96,7 +102,15 @@ class Command(BaseCommand):
             "published_on": when,
         }
 
-    def _ingest(self, source: str, *, owner, options, published, many: bool):
+    def _ingest(
+        self,
+        source: str,
+        *,
+        owner: User,
+        options: dict[str, Any],
+        published: date | None,
+        many: bool,
+    ) -> tuple[bool, GenerationResult]:
         fields = self._article_fields(source, published=published)
         text = fields["text"]
         with transaction.atomic():
@@ -115,7 +129,7 @@ class Command(BaseCommand):
             )
         return created, result
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         published = None
         if options["published"]:
             try:

@@ -1,5 +1,7 @@
 """Load the sample article, its generated (published) bank and demo users. Idempotent."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -9,7 +11,7 @@ from quizzes.demo import demo_setup
 class Command(BaseCommand):
     help = "Store the sample article, generate and publish its bank, create demo users."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         result = demo_setup(known_passwords=settings.DEBUG)
         verb = "stored" if result.article_created else "already stored"
         self.stdout.write(
