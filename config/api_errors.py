@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeGuard
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -119,7 +119,7 @@ def _code_of(exc: exceptions.APIException) -> str:
     return getattr(exc, "default_code", "error")
 
 
-def _server_error(exc: Exception, context: dict) -> Response:
+def _server_error(exc: Exception, context: dict[str, Any]) -> Response:
     """A bug or a service down (anything not an APIException): logged with its
     traceback, answered 500 in the same shape, the transaction rolled back."""
     from rest_framework.views import set_rollback
@@ -169,7 +169,7 @@ def _headers_of(exc: exceptions.APIException) -> dict[str, str]:
     return headers
 
 
-def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every error of an API view in one shape,
     500 included."""
     from rest_framework.views import set_rollback  # not at import time: DRF settings load us
@@ -193,14 +193,14 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
 
 
 @csrf_exempt  # an unknown path has nothing to protect: answer 404, not a CSRF 403 page
-def api_not_found(request, *args, **kwargs) -> JsonResponse:
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """JSON 404 for any unknown path under /api/v1/ (instead of the HTML page)."""
     return JsonResponse(
         error_body(errors={}, detail="No such API endpoint.", code="not_found"), status=404
     )
 
 
-def server_error(request, *args, **kwargs):
+def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """handler500: errors outside DRF's views (middleware, plain views) under /api/
     are JSON in the API's shape; the web pages keep Django's HTML 500 page."""
     from django.views.defaults import server_error as html_server_error
@@ -222,7 +222,11 @@ def locked_out_detail(seconds: int) -> str:
     )
 
 
-def axes_lockout_response(request, original_response=None, credentials=None):
+def axes_lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: under /api/ a lockout is a 429 in the API's error
     shape; elsewhere the lockout page. Both say when to come back (Retry-After):
     the lock is on this username from this address only (AXES_LOCKOUT_PARAMETERS)."""

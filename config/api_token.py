@@ -8,6 +8,8 @@ classes while its views module loads, so this module must not import views.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -36,7 +38,7 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
     a request the database would refuse; a device token's expiry is checked on
     every request. A cache that does not answer falls back to the database."""
 
-    def authenticate_credentials(self, key):
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
         cache_key = _cache_key(key_hash(key))
         try:
             cached = cache.get(cache_key)
@@ -59,29 +61,29 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
         return user, token
 
     @staticmethod
-    def _store(cache_key: str, user, token) -> None:
+    def _store(cache_key: str, user: Any, token: Any) -> None:
         try:
             cache.set(cache_key, (user, token), TOKEN_USER_SECONDS)
         except Exception as exc:
             logger.warning("token cache unavailable: %r", exc)
 
 
-def _forget(hashes) -> None:
+def _forget(hashes: Iterable[str]) -> None:
     try:
         cache.delete_many([_cache_key(hashed) for hashed in hashes])
     except Exception as exc:  # entries expire on their own within TOKEN_USER_SECONDS
         logger.warning("token cache unavailable, entries left to expire: %r", exc)
 
 
-def _forget_token(sender, instance, **kwargs) -> None:
+def _forget_token(sender: object, instance: Token, **kwargs: Any) -> None:
     _forget([key_hash(instance.key)])
 
 
-def _forget_device(sender, instance, **kwargs) -> None:
+def _forget_device(sender: object, instance: DeviceToken, **kwargs: Any) -> None:
     _forget([instance.key_hash])
 
 
-def _forget_users_tokens(sender, instance, **kwargs) -> None:
+def _forget_users_tokens(sender: object, instance: Any, **kwargs: Any) -> None:
     hashes = [
         key_hash(key)
         for key in Token.objects.filter(user_id=instance.pk).values_list("key", flat=True)
