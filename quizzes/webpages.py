@@ -21,7 +21,11 @@ import socket
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
+
+if TYPE_CHECKING:  # urllib3 is imported when a page is fetched
+    from urllib3 import BaseHTTPResponse, HTTPConnectionPool
 
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -125,7 +129,7 @@ def _target(url: str, *, allow_private: bool) -> _Target:
 # Fetching -------------------------------------------------------------------------------
 
 
-def _pool(target: _Target, timeout: float):
+def _pool(target: _Target, timeout: float) -> HTTPConnectionPool:
     import urllib3
 
     limit = urllib3.Timeout(connect=timeout, read=timeout)
@@ -152,7 +156,7 @@ def _host_header(target: _Target) -> str:
     return host if target.port == default else f"{host}:{target.port}"
 
 
-def _content_type(response) -> tuple[str, str | None]:
+def _content_type(response: BaseHTTPResponse) -> tuple[str, str | None]:
     value = response.headers.get("Content-Type", "")
     media, _, params = value.partition(";")
     charset = None
@@ -163,7 +167,9 @@ def _content_type(response) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_body(
+    response: BaseHTTPResponse, *, max_bytes: int, deadline: float, timeout: float
+) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise PageError(f"The page is {int(declared):,} bytes; the limit is {max_bytes:,}.")
@@ -177,7 +183,9 @@ def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> 
     return bytes(body)
 
 
-def _get(target: _Target, *, timeout: float, deadline: float):
+def _get(
+    target: _Target, *, timeout: float, deadline: float
+) -> tuple[HTTPConnectionPool, BaseHTTPResponse]:
     import urllib3
 
     remaining = max(0.1, deadline - time.monotonic())
