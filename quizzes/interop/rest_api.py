@@ -12,6 +12,9 @@ line) and `warnings`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -24,6 +27,7 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -33,9 +37,11 @@ from config.api_common import (
     IsTeacher,
     download_accept_check,
 )
+from config.api_typing import SignedInApiRequest
 from quizzes.models import QuestionBank
 from quizzes.permissions import can_edit_bank
 
+from .data import Problem
 from .services import (
     CONTENT_TYPES,
     FORMATS,
@@ -47,7 +53,12 @@ from .services import (
 )
 
 
-def _error(errors: dict[str, list[str]], *, problems=(), warnings=()) -> Response:
+def _error(
+    errors: dict[str, list[str]],
+    *,
+    problems: Iterable[Problem] = (),
+    warnings: Iterable[str] = (),
+) -> Response:
     field, messages = next(iter(errors.items()))
     return Response(
         {
@@ -98,7 +109,7 @@ class BankExportView(APIView):
             ),
         },
     )
-    def get(self, request, pk: int):
+    def get(self, request: Request, pk: int) -> HttpResponse:
         bank = QuestionBank.objects.select_related("article").filter(pk=pk).first()
         if bank is None or not can_edit_bank(request.user, bank):
             raise Http404
@@ -114,7 +125,7 @@ class BankExportView(APIView):
         return response
 
 
-class BankImportInput(serializers.Serializer):
+class BankImportInput(serializers.Serializer[dict[str, Any]]):
     file = serializers.FileField()
     format = serializers.ChoiceField(choices=sorted(FORMATS), required=False, allow_blank=True)
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -148,7 +159,7 @@ class BankImportView(APIView):
             400: OpenApiResponse(description="Problems in the file (with line numbers)"),
         },
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         form = BankImportInput(data=request.data)
         form.is_valid(raise_exception=True)
         upload = form.validated_data["file"]

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,7 +32,19 @@ from . import apkg, csv_format, gift, json_format, moodle_xml
 from .checks import check_questions
 from .data import BankData, ChoiceData, ParsedBank, Problem, QuestionData, SourceData
 
-FORMATS = {
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class _Format(Protocol):
+    """What each format module offers: a bank written to bytes, and read back."""
+
+    def dump(self, bank: BankData) -> bytes: ...
+
+    def load(self, data: bytes) -> ParsedBank: ...
+
+
+FORMATS: dict[str, _Format] = {
     "apkg": apkg,
     "csv": csv_format,
     "json": json_format,
@@ -86,7 +99,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     article_linked: bool = False
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "bank": self.bank.pk,
             "title": self.bank.title,
@@ -212,7 +225,7 @@ def _parse(*, data: bytes, fmt: str | None, filename: str | None) -> tuple[str, 
     return fmt, FORMATS[fmt].load(data)
 
 
-def _article_for(source: SourceData | None, parsed: ParsedBank, owner) -> Article | None:
+def _article_for(source: SourceData | None, parsed: ParsedBank, owner: User) -> Article | None:
     """The owner's existing article (same text, else same URL) or a new unsaved one;
     None if unknown."""
     if source is None:
@@ -241,7 +254,7 @@ def _published_on(source: SourceData, parsed: ParsedBank) -> dt.date | None:
         return None
 
 
-def _article_new(source: SourceData, parsed: ParsedBank, owner) -> Article | None:
+def _article_new(source: SourceData, parsed: ParsedBank, owner: User) -> Article | None:
     """A new unsaved article from the source's text; None (with problems) when invalid."""
     if len(source.text.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
         parsed.problem(
@@ -293,7 +306,7 @@ def bank_import(
     *,
     data: bytes,
     fmt: str | None,
-    owner,
+    owner: User,
     bank_title: str | None = None,
     filename: str | None = None,
 ) -> ImportResult:
@@ -331,7 +344,7 @@ def _tags(names: list[str]) -> list[Tag]:
 
 
 @transaction.atomic
-def _write(*, parsed: ParsedBank, fmt: str, owner, article: Article | None) -> ImportResult:
+def _write(*, parsed: ParsedBank, fmt: str, owner: User, article: Article | None) -> ImportResult:
     if article is not None and article.pk is None:
         article.save()
     data = parsed.bank
