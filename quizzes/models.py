@@ -8,7 +8,8 @@ finds a question again by `fingerprint` (a hash of the fact it came from).
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Self
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Self, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -63,7 +64,7 @@ class Article(models.Model):
         self.checksum = text_checksum(self.text)
         super().save(*args, **kwargs)
 
-    def validate_unique(self, exclude=None):
+    def validate_unique(self, exclude: Collection[str] | None = None) -> None:
         """The same text twice for one owner is refused, naming their own copy;
         another owner's copy is never looked at (nor named)."""
         self.checksum = text_checksum(self.text or "")
@@ -73,12 +74,12 @@ class Article(models.Model):
                 raise ValidationError({"text": already_stored_message(clash)})
         super().validate_unique(exclude=exclude)
 
-    def validate_constraints(self, exclude=None):
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         # The per-owner constraint is validate_unique's, with its friendlier message.
         super().validate_constraints(exclude={*(exclude or ()), "checksum", "created_by"})
 
 
-def article_stored_by(*, owner, text: str) -> Article | None:
+def article_stored_by(*, owner: object, text: str) -> Article | None:
     """The owner's own article with this text (ownerless ones for no owner)."""
     return Article.objects.filter(
         checksum=text_checksum(text), created_by=getattr(owner, "pk", owner)
@@ -302,7 +303,7 @@ class Question(models.Model):
             return ""
         return article.text[self.evidence_start : self.evidence_end]
 
-    def clean(self):
+    def clean(self) -> None:
         from .validation import question_problems
 
         if (
@@ -328,7 +329,15 @@ class Question(models.Model):
             raise ValidationError(problems)
 
 
-def choices_in_storage_order(kind: str, choices: list, *, text=lambda choice: choice[0]) -> list:
+_Choice = TypeVar("_Choice")
+
+
+def choices_in_storage_order(
+    kind: str,
+    choices: Sequence[_Choice],
+    *,
+    text: Callable[[Any], str] = lambda choice: choice[0],
+) -> list[_Choice]:
     """The order to insert choices in. Timeline items are inserted in an order
     unrelated to the answer (a stable hash of their text), so their ids, which
     students see, do not reveal the correct order; `position` keeps the answer."""
