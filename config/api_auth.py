@@ -11,23 +11,28 @@ brute force exactly as on the HTML login; it is also throttled ("login" scope).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import authenticate, logout
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api_errors import locked_out_detail
 from config.api_fields import StrictCharField
+from config.api_typing import SignedInApiRequest, serialize_many
 from devices.models import DeviceToken
 from devices.selectors import device_token_list
 from devices.services import device_token_issue, device_token_revoke
 
 
-class TokenInputSerializer(serializers.Serializer):
+class TokenInputSerializer(serializers.Serializer[dict[str, Any]]):
     username = StrictCharField(max_length=150)
     password = StrictCharField(max_length=128, trim_whitespace=False)
     device = StrictCharField(
@@ -39,7 +44,7 @@ class TokenInputSerializer(serializers.Serializer):
     )
 
 
-class DeviceSerializer(serializers.Serializer):
+class DeviceSerializer(serializers.Serializer[DeviceToken]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     key_prefix = serializers.CharField(help_text="The token's first characters.")
@@ -48,12 +53,12 @@ class DeviceSerializer(serializers.Serializer):
     expires_at = serializers.DateTimeField()
     current = serializers.SerializerMethodField(help_text="The token of this request.")
 
-    def get_current(self, device) -> bool:
+    def get_current(self, device: DeviceToken) -> bool:
         auth = self.context.get("auth")
         return isinstance(auth, DeviceToken) and auth.pk == device.pk
 
 
-class TokenOutputSerializer(serializers.Serializer):
+class TokenOutputSerializer(serializers.Serializer[dict[str, Any]]):
     token = serializers.CharField()
     device = DeviceSerializer(
         required=False, help_text="The device the token belongs to (when `device` was given)."
@@ -65,7 +70,7 @@ class LockedOut(exceptions.APIException):
     default_detail = "Too many failed logins for this username from your address."
     default_code = "locked_out"
 
-    def __init__(self):
+    def __init__(self) -> None:
         from config.client_ip import lockout_seconds
 
         seconds = lockout_seconds()
@@ -76,7 +81,7 @@ class LockedOut(exceptions.APIException):
 class TokenView(APIView):
     """POST username + password -> {"token": "..."}; send it as `Authorization: Token <token>`."""
 
-    authentication_classes: list = []
+    authentication_classes: list[type[BaseAuthentication]] = []
     permission_classes = [AllowAny]
     throttle_scope = "login"
 
@@ -87,7 +92,7 @@ class TokenView(APIView):
         tags=["auth"],
         summary="Get an API token",
     )
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(
@@ -122,7 +127,7 @@ class LogoutView(APIView):
         tags=["auth"],
         summary="Revoke the token / end the session",
     )
-    def post(self, request):
+    def post(self, request: SignedInApiRequest) -> Response:
         if isinstance(request.auth, DeviceToken):
             device_token_revoke(user=request.user, device_id=request.auth.pk)
         elif isinstance(request.auth, Token):
@@ -132,7 +137,7 @@ class LogoutView(APIView):
         return Response({"detail": "Logged out."})
 
 
-class DeviceListView(GenericAPIView):
+class DeviceListView(GenericAPIView[DeviceToken]):
     """The caller's devices (their API tokens)."""
 
     serializer_class = DeviceSerializer
@@ -143,13 +148,13 @@ class DeviceListView(GenericAPIView):
         summary="My devices: the tokens issued by logging in with a device name",
         responses={200: DeviceSerializer(many=True)},
     )
-    def get(self, request):
+    def get(self, request: SignedInApiRequest) -> Response:
         page = self.paginate_queryset(device_token_list(user=request.user))
-        data = DeviceSerializer(page, many=True, context={"auth": request.auth}).data
+        data = serialize_many(DeviceSerializer, page, context={"auth": request.auth})
         return self.get_paginated_response(data)
 
 
-class DeviceDetailView(GenericAPIView):
+class DeviceDetailView(GenericAPIView[DeviceToken]):
     """Revoke one of the caller's devices."""
 
     serializer_class = DeviceSerializer
@@ -160,7 +165,7 @@ class DeviceDetailView(GenericAPIView):
         summary="Revoke a device's token (it must log in again; the others stay logged in)",
         responses={204: None},
     )
-    def delete(self, request, pk: int):
+    def delete(self, request: SignedInApiRequest, pk: int) -> Response:
         if not device_token_revoke(user=request.user, device_id=pk):
             raise exceptions.NotFound("No such device.")
         return Response(status=status.HTTP_204_NO_CONTENT)
