@@ -148,6 +148,7 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         if not _age_beside_date(e, out)
         and not _reference_beside_date(e, out)
         and not _time_of_beside_another(e, out)
+        and not _duration_of_a_dated_clause(e, out)
     ]
     return _in_story_order(kept)
 
@@ -217,6 +218,19 @@ def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) ->
     sent = expr.span.sent
     return any(
         other.date is not None and sent.start_char <= other.start_char < sent.end_char
+        for other in found
+    )
+
+
+def _duration_of_a_dated_clause(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "The board suspended him on Monday for six weeks", "She coached the team from 1990 for
+    nine years": how long is a detail of a happening its clause dates; the date dates it, the
+    duration is no second, undated event ("He coached for nine years", alone, stays)."""
+    if expr.kind != "duration":
+        return False
+    verb = governing_verb(expr.span.root)
+    return verb is not None and any(
+        other is not expr and other.date is not None and governing_verb(other.span.root) == verb
         for other in found
     )
 

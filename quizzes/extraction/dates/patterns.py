@@ -105,7 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+            rf"\b(?:(?P<rel_before>(?i:last|this|next))\s+(?i:year),?\s+)?"  # "Last year August 8"
+            rf"(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
         ),
     ),
     (
@@ -165,6 +166,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?P<unit>week|month|year)\b",
             re.I,
         ),
+    ),
+    (
+        "writing",  # "As of this writing": the day the article was written
+        re.compile(r"\b(?i:as\s+of|at\s+the\s+time\s+of)\s+(?i:this|the)\s+(?i:writing)\b"),
     ),
     (
         "dayword",
@@ -377,6 +382,7 @@ KEYWORDS = {
     "weeksof": ("days", "week", "fortnight"),
     "range": ("between", "from", "\u2013", "\u2014"),
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
+    "writing": ("writing",),
     "relative": ("this", "last", "next"),
     "endof": ("end of", "start of", "beginning of", "middle of"),
 }

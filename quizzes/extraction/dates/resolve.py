@@ -58,7 +58,7 @@ def _year_of_month(g: Groups, month: int, published: date | None, tense: str) ->
         return int(g["y"] or 0)
     if published is None:
         return None
-    rel = g.get("rel")
+    rel = g.get("rel") or g.get("rel_before")
     if rel:
         return published.year + _STEP[rel.lower()]
     return _month_year(month, published, tense)
@@ -82,7 +82,7 @@ def day_month(g: Groups, text: str, published: date | None, tense: str) -> str |
     year = _year_of_month(g, month, published, tense)
     if year is None:
         return None
-    if published is not None and not g.get("y") and not g.get("rel"):
+    if published is not None and not g.get("y") and not (g.get("rel") or g.get("rel_before")):
         year = _year_of_day(month, day, published, tense, year)
     try:
         return date(year, month, day).isoformat()
@@ -196,6 +196,11 @@ def end_of(g: Groups, text: str, published: date | None, tense: str) -> str | No
     return _ym(published + relativedelta(months=step))
 
 
+def written(g: Groups, text: str, published: date | None, tense: str) -> str | None:
+    """ "As of this writing": the day the article was written, its publication date."""
+    return published.isoformat() if published is not None else None
+
+
 def day_word(g: Groups, text: str, published: date | None, tense: str) -> str | None:
     """ "yesterday", "today", "tomorrow morning", "tonight"."""
     if published is None:
@@ -282,6 +287,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": ago,
     "endof": end_of,
     "dayword": day_word,
+    "writing": written,
     "weekday": weekday,
     "weekend": weekend,
 }

@@ -91,6 +91,8 @@ _PERIOD_WHEN = re.compile(
     r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for|every|each)\b",
     re.I,
 )
+# A figure read at one moment ("as of Tuesday", "As of this writing"): a dated state.
+_SNAPSHOT_WHEN = re.compile(r"^as\s+of\b", re.I)
 _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
 
 
@@ -147,8 +149,8 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         or expr.when.lower().startswith("the following")
         and expr.span.root.head.lower_ in {"over", "during", "throughout"}
     )
-    if lemma in STATIVE_VERBS and amount:
-        return True
+    if lemma in STATIVE_VERBS and amount and not _SNAPSHOT_WHEN.match(expr.when):
+        return True  # "As of Monday, a ticket was worth $5": a figure read at a moment stays
     since = expr.when.lower().startswith("since")
     measured = any(
         t.i not in inside and _figure(t)

@@ -1037,3 +1037,24 @@ def test_final_years_of_a_life_are_no_time(events_of):
 def test_late_today_is_a_time_of_the_day_in_any_tense(events_of):
     found = events_of("According to the ministry's tally late today, 40 patients have recovered.")
     assert when_date(found) == [("late today", "2022-09-30")]
+
+
+def test_a_duration_of_a_dated_clause_is_no_second_event(events_of):
+    found = events_of("The league banned the striker on Tuesday for six weeks.")
+    assert when_date(found) == [("Tuesday", "2022-09-27")]
+
+
+def test_a_duration_alone_stays_an_undated_event(events_of):
+    found = events_of("The striker played for the club for nine years.")
+    assert when_date(found) == [("for nine years", None)]
+
+
+def test_as_of_this_writing_is_the_publication_day(events_of):
+    found = events_of("As of this writing, one share of the firm is worth about $12.")
+    assert when_date(found) == [("As of this writing", "2022-09-30")]
+    assert "worth" in found[0].event
+
+
+def test_last_year_before_a_day_of_a_month_is_that_day_last_year(events_of):
+    found = events_of('She wrote, "Last year March 3 was the day my father won the medal."')
+    assert [d for _, d in when_date(found)] == ["2021-03-03"]
