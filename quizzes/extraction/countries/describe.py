@@ -72,11 +72,23 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
         child.dep_ in _MODIFIER_DEPS | {"npadvmod"}  # "an Iranian-backed militia"
         or (child.dep_ == "pobj" and child.head.lower_ in {"of", "from"})
         or based_in
+        or _national_body_for(head, child)
     ):
         return mention.country  # "a British diplomat", "minister of Peru"
     if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head.i != head.i):
         return ctx.country_of_place(child)  # "based in Tashkent"
     return None
+
+
+def _national_body_for(head: Token, child: Token) -> bool:
+    """ "the national weather service for Norway": a national body serving a country is that
+    country's ("a charity for Peru" is not national, so not Peru's)."""
+    return (
+        child.dep_ == "pobj"
+        and child.head.lower_ == "for"
+        and child.head.head.i == head.i
+        and any(c.dep_ == "amod" and c.lower_ == "national" for c in head.children)
+    )
 
 
 # ----------------------------------------------------------------------------- a noun's country

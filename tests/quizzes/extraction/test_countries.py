@@ -1487,3 +1487,13 @@ def test_a_person_from_a_town_and_its_country_is_of_that_country(links_of):
 def test_a_name_in_apposition_to_a_nationality_is_of_that_country(links_of):
     found = links_of("An Australian, Tom Reid, aged 31, appeared before the magistrate.")
     assert ("Tom Reid", "Australia") in pairs(found)
+
+
+def test_a_national_service_for_a_country_is_of_that_country(links_of):
+    found = links_of("Met Borealis, the national weather service for Finland, issued flood alerts.")
+    assert ("Met Borealis", "Finland") in pairs(found)
+
+
+def test_a_body_for_a_country_without_national_is_not_linked(links_of):
+    found = links_of("Kind Hands, a charity for Peru, collected blankets in the city.")
+    assert ("Kind Hands", "Peru") not in pairs(found)
