@@ -227,6 +227,33 @@ def date_range(dated: DatedFact) -> str | None:
         return "a span of time, not one date"
     if re.search(r"(?:1\d{3}|20\d{2})\s*(?:[-–—]|to|until)\s*$", before):
         return "a span of time, not one date"  # "1977–1995" with the second year read
+    if _DAY_RANGE_AFTER.match(evidence[time.end() :]) and re.search(r"\b\d{1,2}$", when):
+        return "two days, not one date"  # "on March 3 and 4": the first day is half the answer
+    if re.match(r"\d{1,2}\b", when) and re.search(r"\b\d{1,2}\s*(?:and|to|[-–—])\s*$", before):
+        return "two days, not one date"  # "on 3 and 4 March" with the second day read
+    return None
+
+
+_DAY_RANGE_AFTER = re.compile(
+    r"^\s*(?:and|to|through|[-–—])\s*\d{1,2}(?:st|nd|rd|th)?"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|of|the|a|when|as|while|to|for|with)\b)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\bfor\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"[a-z]+-[a-z]+)\s+(?:more\s+)?(?:years|decades|decade)\b",
+    re.I,
+)
+_PENALTY = re.compile(r"\b(?:sentenc\w*|prison|jail\w*|imprison\w*|ban\w*|suspend\w*)\b", re.I)
+
+
+def a_duration(dated: DatedFact) -> str | None:
+    """ "she worked for his office for 23 years", with the date its start: "In what year
+    did she work … for 23 years?" asks a year of a stretch of time. A penalty's length
+    ("sentenced to prison for 40 years") is no stretch of the event."""
+    clause = strip_time(dated.event.event, dated.event.when)
+    if _DURATION.search(clause) and not _PENALTY.search(clause):
+        return "a stretch of time, not one date"
     return None
 
 
@@ -485,6 +512,26 @@ def participle_taken_for_the_verb(dated: DatedFact) -> str | None:
     return None
 
 
+# Past participles never written as a simple past: "the ban begun in May ended …" has
+# its verb later, and "begun" only describes the subject.
+_PARTICIPLE_ONLY = {
+    "begun", "taken", "given", "written", "broken", "chosen", "driven", "shown", "known",
+    "seen", "done", "gone", "sworn", "drawn", "grown", "thrown", "stolen", "frozen", "spoken",
+    "forgotten", "hidden", "risen", "fallen", "beaten", "eaten", "sung", "undertaken",
+}  # fmt: skip
+
+
+def participle_without_auxiliary(dated: DatedFact) -> str | None:
+    """ "the state of emergency begun on May 3 over an outbreak ended …": a participle
+    with no "was"/"has" before it is no verb, and the clause's verb comes later."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    if parts.verb.strip(",;:").casefold() in _PARTICIPLE_ONLY:
+        return f"“{parts.verb}” describes the subject; it is not the verb"
+    return None
+
+
 def ongoing_action(dated: DatedFact) -> str | None:
     """ "the fundraiser was intending this year to raise money": something going on,
     not an event that has a date."""
@@ -523,6 +570,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_inside_quotation,
     number_not_a_year,
     date_range,
+    a_duration,
     unbalanced_marks,
     stray_punctuation,
     dangling_end,
@@ -532,6 +580,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     clause_cut_short,
     date_of_another_clause,
     participle_taken_for_the_verb,
+    participle_without_auxiliary,
     ongoing_action,
     a_state_not_an_event,
     relative_clause_left,

@@ -565,6 +565,108 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
     return "answer: the credited speaker is the person spoken to"
 
 
+_SUBJECTLESS_START = re.compile(
+    r"^Who said: “\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
+)
+
+
+def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “[are] keen on a vote …”?": the quotation starts after its subject
+    (outside the marks), so the prompt is a fragment."""
+    if draft.kind == "who_said" and _SUBJECTLESS_START.match(draft.prompt):
+        return "grammar: the quotation starts without its subject"
+    return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:dad|father|mother|mum|mom|son|daughter|husband|wife|brother|sister|"
+    r"grandfather|grandmother|grandson|granddaughter|uncle|aunt|parents|children)\b",
+    re.I,
+)
+
+
+def relative_gives_the_family(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "“… as my dad received the award …”" with the father named in the article: the
+    one option with his family name is the speaker's."""
+    if draft.kind != "who_said" or not _RELATIVE.search(_quotation(draft.prompt)):
+        return None
+    surname = draft.answer.split()[-1] if len(draft.answer.split()) > 1 else ""
+    if not surname or not surname[:1].isupper():
+        return None
+    others = [text for text, correct, _ in draft.choices if not correct]
+    if any(contains_word(other, surname) for other in others):
+        return None
+    first = re.escape(draft.answer.split()[0])
+    if re.search(rf"(?<!{first} ){re.escape(surname)}\b", ctx.article_text):
+        return "give-away: the speaker's relative shares the only option's family name"
+    return None
+
+
+_PLACE_THERE = re.compile(r"\bthere\s*[.,;]")
+
+
+def there_without_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Both candidates won _____ delegates there.": "there" points to a place named
+    in another sentence, and the card does not say which."""
+    outside = _QUOTED.sub(" ", draft.prompt.split(":", 1)[-1])
+    if draft.kind == "cloze" and _PLACE_THERE.search(outside):
+        return "context: “there” points to a place of another sentence"
+    return None
+
+
+_MODEL_CODE = r"\s+(?:[A-Za-z]{1,3}-?\d+[A-Za-z]*|\d+[A-Za-z]+\d*)\b"
+
+
+def name_of_a_model(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is Harada from?" when the article only writes "a Harada K7
+    fighter": the name is a maker's, cut out of a model's name, not a person."""
+    if draft.kind != "which_country":
+        return None
+    for name in _names_in(draft.prompt):
+        found = list(re.finditer(rf"\b{re.escape(name)}\b", ctx.article_text))
+        if found and all(re.match(_MODEL_CODE, ctx.article_text[m.end() :]) for m in found):
+            return "answer: the name is part of a model's name, not a person or body"
+    return None
+
+
+def country_never_named(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is the Riverland Seed Laboratory from?" when its sentence says
+    only "in Springfield": the country is outside knowledge, not written there."""
+    if draft.kind != "which_country":
+        return None
+    if gives_away_country(_evidence(draft, ctx), draft.answer):
+        return None
+    return "world trivia: the sentence never names the country"
+
+
+_NAME_THEN_COMMA = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:to|in|for|on|at|with|from|after)\b")
+
+
+def place_dropped_after_comma(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "a doctor based in Eastfield, to prison" from "based in Eastfield, Ohio to
+    prison": the rewrite dropped the state after the town and left its comma."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    evidence = _evidence(draft, ctx)
+    for match in _NAME_THEN_COMMA.finditer(draft.prompt):
+        if re.search(rf"\b{re.escape(match[1])},\s+[A-Z]", evidence):
+            return "grammar: a place dropped after a comma"
+    return None
+
+
+_WHERE_FOR_WERE = re.compile(
+    r"\b[a-z]+s\s+where\s+(?:held|made|built|given|taken|[a-z]{3,}ed)\s+(?:on|in|at|by)\b"
+)
+
+
+def where_for_were(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "votes where held on May 2": the source's slip of "where" for "were", copied
+    into the card, is not English a student should learn from."""
+    if _WHERE_FOR_WERE.search(draft.prompt):
+        return "grammar: “where” written for “were” in the source"
+    return None
+
+
 def pronoun_without_a_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """A quote credited through a pronoun ("she said") whose sentence has no
     such pronoun outside the quotation ("The head of the investigators told the
@@ -765,10 +867,34 @@ def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str
     rest = draft.prompt.replace(BLANK, " ")
     if re.fullmatch(r"\d{3,}", draft.answer) and draft.answer in rest:
         return "give-away: the blanked number is written beside the blank"
+    if re.fullmatch(r"\d+(?:\.\d+)?", draft.answer) and re.search(
+        rf"[A-Za-z]{re.escape(draft.answer)}(?![\d.]\d)", rest
+    ):
+        return "give-away: the blanked number is written inside a name of the sentence"
     letters = sorted(initials(draft.answer))
     for token in re.findall(r"\b[A-Z]{2,6}\b", rest):
         if len(letters) >= 3 and sorted(token) == letters:
             return "give-away: the answer's initials are in the sentence"
+    return None
+
+
+_COUNT_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
+)
+_COUNT_BESIDE_BLANK = re.compile(
+    rf"\b{_COUNT_WORD}\s+or\s+{re.escape(BLANK)}|{re.escape(BLANK)}\s+or\s+{_COUNT_WORD}\b"
+    rf"|{re.escape(BLANK)}\s*(?:and|[-–])\s*\d{{1,2}}\b(?![\d%]|[,.]\d)",
+    re.I,
+)
+
+
+def count_beside_a_count(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "three or _____ ships", "_____ or seven days": the other end of a rough count is
+    written beside the blank, so the answer is the next number; "On _____ and 4": the
+    blank is half of two days."""
+    if draft.kind == "cloze" and _COUNT_BESIDE_BLANK.search(draft.prompt):
+        return "give-away: a count beside the blank's own count"
     return None
 
 
@@ -1766,6 +1892,12 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     scare_quoted_term,
     quoted_elsewhere,
     speaker_named_as_addressee,
+    where_for_were,
+    place_dropped_after_comma,
+    name_of_a_model,
+    country_never_named,
+    quote_without_its_subject,
+    relative_gives_the_family,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
     pronoun_of_the_other_gender,
@@ -1773,9 +1905,11 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     answer_given_away,
     initials_beside_the_blank,
     digits_beside_the_blank,
+    count_beside_a_count,
     name_typo_in_answer,
     cloze_year_in_parts,
     small_count_card,
+    there_without_a_place,
     cloze_date_not_a_date,
     cloze_year_in_a_name,
     cloze_as_of,
@@ -2764,7 +2898,20 @@ def reveals(text: str, question: QuizQuestion) -> bool:
         return _statement_revealed(text, question)
     if question.kind not in MULTIPLE_CHOICE | {"cloze"}:
         return False
+    if question.kind == "when" and _day_and_month_stated(text, question.answer):
+        return True
     return _states_answer(text, question) and _anchored(text, question)
+
+
+def _day_and_month_stated(text: str, answer: str) -> bool:
+    """ "… on August 10 he fell ill” shown beside "When was X taken to hospital?"
+    (10 August 2020): the day and month of a day's answer, whatever else is said, leave
+    one option (the wrong ones are days near it)."""
+    when = parse_label(answer)
+    if when is None or when.day is None or when.month is None:
+        return False
+    month = MONTHS[when.month - 1]
+    return bool(re.search(rf"\b(?:{month}\s+{when.day}|{when.day}\s+{month})(?!\d)", text, re.I))
 
 
 def _as_quiz_question(draft: QuestionDraft) -> QuizQuestion:
