@@ -133,7 +133,8 @@ def strip_time(clause: str, when: str) -> str:
     text = plain_spaces(clause)
     if when:
         # "Monday's bid" dated by "Monday" is "the bid", not "'s bid".
-        text = re.sub(rf"\b{re.escape(plain_spaces(when))}['’]s\b", "the", text, flags=re.I)
+        own = re.sub(r"['’]s$", "", plain_spaces(when))
+        text = re.sub(rf"\b{re.escape(own)}['’]s\b", "the", text, flags=re.I)
         pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
         text = re.sub(pattern, " ", text, flags=re.I)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
