@@ -629,16 +629,6 @@ def name_of_a_model(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
-def country_never_named(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "Which country is the Riverland Seed Laboratory from?" when its sentence says
-    only "in Springfield": the country is outside knowledge, not written there."""
-    if draft.kind != "which_country":
-        return None
-    if gives_away_country(_evidence(draft, ctx), draft.answer):
-        return None
-    return "world trivia: the sentence never names the country"
-
-
 _NAME_THEN_COMMA = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:to|in|for|on|at|with|from|after)\b")
 
 
@@ -1895,7 +1885,6 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     where_for_were,
     place_dropped_after_comma,
     name_of_a_model,
-    country_never_named,
     quote_without_its_subject,
     relative_gives_the_family,
     pronoun_without_a_pronoun,

@@ -198,24 +198,3 @@ def test_a_maker_cut_out_of_a_models_name_is_no_person():
     person = "Pilot Ken Harada of Freedonia flew the plane.\n"
     asked = draft("which_country", "Which country is Ken Harada from?", "Freedonia", text=person)
     assert q.name_of_a_model(asked, ctx_for(person)) is None
-
-
-def test_a_body_placed_only_by_its_city_needs_outside_knowledge():
-    text = "The case was confirmed by the Coastal Seed Laboratory in Springfield.\n"
-    asked = draft(
-        "which_country",
-        "Which country is the Coastal Seed Laboratory from?",
-        "Freedonia",
-        ["Ruritania", "Latveria"],
-        text=text,
-    )
-    assert q.country_never_named(asked, ctx_for(text)) is not None
-    named = "The case was confirmed by the Coastal Seed Laboratory in Springfield, Freedonia.\n"
-    asked = draft(
-        "which_country",
-        "Which country is the Coastal Seed Laboratory from?",
-        "Freedonia",
-        ["Ruritania", "Latveria"],
-        text=named,
-    )
-    assert q.country_never_named(asked, ctx_for(named)) is None
