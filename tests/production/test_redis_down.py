@@ -148,3 +148,38 @@ def test_a_500_outside_the_api_views_is_json_under_api_and_html_elsewhere(client
     page = client.get("/broken/")
     assert page.status_code == 500
     assert page["Content-Type"].startswith("text/html")  # the web pages keep their page
+
+
+def _session_keys(server) -> list[bytes]:
+    return server.client().keys("*sessions*")
+
+
+@pytest.mark.django_db
+def test_a_web_login_made_while_redis_is_down_is_kept_when_it_comes_back(
+    redis_cache, client, student
+):
+    redis_cache.stop()
+    login = client.post("/accounts/login/", {"username": student.username, "password": PASSWORD})
+    assert login.status_code == 302
+    assert client.get("/progress/").status_code == 200  # the session read from the database
+
+    redis_cache.start()  # same port, empty: the session is only in the database
+    deadline = timezone.now() + timezone.timedelta(seconds=10)
+    while timezone.now() < deadline and not _session_keys(redis_cache):
+        assert client.get("/progress/").status_code == 200  # still logged in
+    assert _session_keys(redis_cache)  # and cached again once read after the pause
+
+
+@pytest.mark.django_db
+def test_a_web_session_stays_logged_in_through_a_redis_outage_and_logout_ends_it(
+    redis_cache, client, student
+):
+    client.post("/accounts/login/", {"username": student.username, "password": PASSWORD})
+    assert client.get("/progress/").status_code == 200
+    [key] = _session_keys(redis_cache)
+    assert 0 < redis_cache.client().ttl(key) <= 300  # a cached copy lives minutes, not weeks
+
+    redis_cache.stop()
+    assert client.get("/progress/").status_code == 200  # not sent to the login page
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/progress/")["Location"].startswith("/accounts/login/")

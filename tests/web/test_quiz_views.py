@@ -294,7 +294,7 @@ def test_quiz_pages_render_in_a_fixed_number_of_queries(
     student_client, student, mc_bank, teacher, django_assert_num_queries
 ):
     attempt = quiz_start(user=student, bank=mc_bank, size=5)
-    with django_assert_num_queries(6):  # session, user, attempt, answered, question, choices
+    with django_assert_num_queries(5):  # user, attempt, answered, question, choices
         student_client.get(f"/quiz/{attempt.pk}/")
     for _ in range(5):
         question = current_question(student_client, attempt)
@@ -303,13 +303,13 @@ def test_quiz_pages_render_in_a_fixed_number_of_queries(
             {"question": question.pk, "choice": question.choices.first().pk},
         )
     student_client.get(f"/quiz/{attempt.pk}/result/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         student_client.get(f"/quiz/{attempt.pk}/result/")
-    with django_assert_num_queries(4):  # session, user, banks, attempts
+    with django_assert_num_queries(3):  # user, banks, attempts (the session from the cache)
         student_client.get("/quiz/")
     other, _ = news_bank_build(owner=teacher, title="Another", with_timeline=False)
     quiz_start(user=student, bank=other, size=5)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         student_client.get("/quiz/")
 
 
