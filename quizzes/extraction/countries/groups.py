@@ -629,13 +629,38 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not _placeable_subject(ctx, subject, _happening(verb)):
             continue
-        ctx.add(_phrase(ctx, subject), mention.country, subject.i, "other", "subject_placed")
+        for country in _listed_after(ctx, tok, mention):
+            ctx.add(_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
+
+
+def _listed_after(ctx: CountryContext, prep: Token, first: CountryMention) -> list[str]:
+    """ "in Chile, Peru and Bolivia": every country of the list after the preposition, so the
+    thing placed there is placed in each."""
+    countries = [first.country]
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for conj in objects[0].subtree if objects else ():
+        if conj.dep_ not in ("conj", "appos") or not _listed_with(conj, objects[0]):
+            continue
+        listed = ctx.name_mention_from(conj.left_edge.i)
+        if listed is not None and listed.country not in countries:
+            countries.append(listed.country)
+    return countries
+
+
+def _listed_with(tok: Token, first: Token) -> bool:
+    """ "Peru, Chile and Kenya": a token hanging from the first item by list links only."""
+    while tok.dep_ in ("conj", "appos") and tok != first:
+        tok = tok.head
+    return tok == first
 
 
 def _happening(verb: Token) -> bool:
     """ "took place", "happened", "occurred", "broke out": the subject is something that
-    happened there, bare or not ("The strike took place in Peru")."""
+    happened there, bare or not ("The strike took place in Peru"); an act made there too
+    ("Arrests were made in Chile")."""
     if verb.lemma_ in ("happen", "occur", "erupt", "unfold"):
+        return True
+    if verb.lemma_ == "make" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return True
     objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
     return (verb.lemma_ == "take" and "place" in objects) or (

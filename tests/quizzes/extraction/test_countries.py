@@ -921,6 +921,15 @@ def test_what_took_place_in_a_country_even_bare(links_of):
     assert not links_of("The race was held in Chile.")
 
 
+def test_an_act_made_in_a_list_of_countries_is_placed_in_each(links_of):
+    found = pairs(
+        links_of("Officials said seizures were made in Peru, Chile, the Czech Republic and Kenya.")
+    )
+    for country in ("Peru", "Chile", "Czechia", "Kenya"):
+        assert ("seizures", country) in found
+    assert not links_of("Officials said a profit was made by the club last year.")
+
+
 def test_a_facility_whose_name_opens_with_a_city(links_of):
     found = links_of("Police closed Karachi Central Station after the blast.")
     assert ("Karachi Central Station", "Pakistan") in pairs(found)
