@@ -479,13 +479,26 @@ def without_birth_name(prompt: str) -> str:
 _LONE_NOUN = re.compile(r"^(When|In what year) (did|was|were) ([a-z][\w’'-]*) ")
 
 
+# "bid for early elections", "plan to close the mine": a singular noun, then its phrase
+_NOUN_PHRASE_LINKS = {"for", "to", "on", "of", "against", "over", "into"}
+
+
+def _bare_noun_subject(subject: list[str]) -> bool:
+    """A subject of one word, or a singular noun with no determiner before the
+    phrase it heads ("bid for early elections fail"): it needs "the" too."""
+    if len(subject) == 1:
+        return True
+    head, link = subject[0].casefold(), subject[1].casefold()
+    return link in _NOUN_PHRASE_LINKS and not head.endswith("s")
+
+
 def with_article(prompt: str, clause: str) -> str:
     """ "When were findings published …?", "When did quake affect …?" (a headline's
     style, or "Wednesday's" taken off): a lone common noun as the subject asks about
     "the" one. Run on the finished prompt, where names have their capitals back."""
     parts = clause_parts(clause)
     match = _LONE_NOUN.match(prompt)
-    if parts is None or len(parts.subject) != 1 or match is None:
+    if parts is None or match is None or not _bare_noun_subject(parts.subject):
         return prompt
     if not is_common_noun(match[3]) or match[3] in _LOWER_FIRST | _QUANTIFIERS:
         return prompt

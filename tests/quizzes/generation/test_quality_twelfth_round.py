@@ -11,7 +11,7 @@ from quizzes.generation import event_checks as checks
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
-from quizzes.generation.wording import question_from_clause, strip_time
+from quizzes.generation.wording import question_from_clause, strip_time, with_article
 
 from .facts_for_tests import event
 from .test_quality import ctx_for, draft
@@ -198,3 +198,19 @@ def test_a_maker_cut_out_of_a_models_name_is_no_person():
     person = "Pilot Ken Harada of Freedonia flew the plane.\n"
     asked = draft("which_country", "Which country is Ken Harada from?", "Freedonia", text=person)
     assert q.name_of_a_model(asked, ctx_for(person)) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "question"),
+    [
+        ("bid for a new harbour failed to win the vote", "When did the bid for a new harbour fail"),
+        ("plan to close the ferry line collapsed", "When did the plan to close the ferry line"),
+        # A plural, or a subject that already has its determiner, is left alone.
+        ("talks on the river treaty resumed", "When did talks on the river treaty resume"),
+        ("a vote on the budget failed", "When did a vote on the budget fail"),
+    ],
+)
+def test_a_bare_noun_heading_its_phrase_takes_the(clause, question):
+    prompt = question_from_clause(clause)
+    assert prompt is not None
+    assert with_article(prompt, clause).startswith(question)
