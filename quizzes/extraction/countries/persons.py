@@ -385,10 +385,11 @@ def _mention_ending_at(ctx: CountryContext, last: Token) -> tuple[Span, Span]:
     return doc[start : last.i + 1], doc[start : last.i + 1]
 
 
-# Verbs by which a person takes, holds or is given an office ("became president of Malawi").
+# Verbs by which a person takes, holds or is given an office ("became president of Malawi",
+# "X succeeding her as the prime minister of Fiji").
 _OFFICE_VERBS = {
     "become", "remain", "serve", "elect", "appoint", "name", "make", "regain", "win", "assume",
-    "hold", "retain", "reclaim", "take",
+    "hold", "retain", "reclaim", "take", "succeed", "replace",
 }  # fmt: skip
 _OFFICE_NOUNS = OFFICES | {"presidency", "premiership", "chancellorship", "throne"}
 

@@ -1506,3 +1506,10 @@ def test_a_national_service_for_a_country_is_of_that_country(links_of):
 def test_a_body_for_a_country_without_national_is_not_linked(links_of):
     found = links_of("Kind Hands, a charity for Peru, collected blankets in the city.")
     assert ("Kind Hands", "Peru") not in pairs(found)
+
+
+def test_a_successor_takes_the_office_of_the_country(links_of):
+    found = links_of(
+        "Mia Holt steps down today, with Tom Reid succeeding her as the Prime Minister of Norway."
+    )
+    assert ("Tom Reid", "Norway") in pairs(found)
