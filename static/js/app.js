@@ -285,6 +285,8 @@
     if (!document.querySelector(".form-errors[role=alert]")) focusFirst(document);
     var errors = document.getElementById("form-errors");
     if (errors) errors.focus();
+    // The keys listen from here on (the page shows before this deferred file runs).
+    document.documentElement.setAttribute("data-keys", "live");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);

@@ -82,4 +82,8 @@
       (invalid || panel.querySelector("textarea, input[type=text]") || panel).focus();
     }
   });
+
+  /* The keys listen from here on: a page read before this ran (the counts show while
+     the deferred file still loads) would drop a key, so say when they are live. */
+  document.documentElement.setAttribute("data-review-keys", "live");
 })();

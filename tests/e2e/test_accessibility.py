@@ -123,6 +123,7 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
     # Study: the question, then the answer with its ratings.
     page.goto(f"{base}/study/?bank={bank.pk}")
     audit("study-question")
+    expect(page.locator("html[data-keys=live]")).to_be_attached()
     page.keyboard.press("Space")
     expect(page.get_by_test_id("answer")).to_be_visible()
     audit("study-answer")
@@ -137,6 +138,7 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
     # Study until nothing is left: the end of the session.
     page.goto(f"{base}/study/?bank={bank.pk}")
     while page.get_by_test_id("all-done").count() == 0:
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
         page.keyboard.press("4")
         page.wait_for_load_state("networkidle")

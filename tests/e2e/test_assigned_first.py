@@ -81,6 +81,7 @@ def test_the_assigned_bank_comes_first_on_home_and_in_study(
         seen.append(page.get_by_test_id("prompt").inner_text())
         if len(seen) == 1:
             shoot("study-assigned-first")
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
         page.keyboard.press("3")
         expect(page.get_by_text(seen[-1], exact=True)).to_have_count(0)

@@ -46,6 +46,7 @@ def test_study_ten_more_once_the_daily_limit_is_reached(
     page.get_by_test_id("study-all").click()
     for _ in range(2):  # the day's two new cards, known well (Easy: back in days)
         shown = page.get_by_test_id("prompt").inner_text()
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
         page.keyboard.press("4")
         expect(page.get_by_text(shown, exact=True)).to_have_count(0)

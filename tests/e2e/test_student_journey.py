@@ -46,6 +46,7 @@ def _study_three_cards_with_the_keyboard(page, card, shoot) -> list[str]:
     for left in ("4", "3", "2"):
         prompts.append(page.get_by_test_id("prompt").inner_text())
         expect(page.get_by_test_id("answer")).to_be_hidden()
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
         expect(page.get_by_test_id("answer")).to_be_visible()
         expect(page.get_by_test_id("rate-3")).to_contain_text(re.compile(r"Good\s+\d+[mhd]"))
@@ -130,6 +131,7 @@ def _timeline_by_drag_and_keyboard(page, base, timeline, shoot) -> None:
     expect(status).to_contain_text("moved to position 3 of 3")
     if items.first.inner_text() != TIMELINE[0]:
         page.get_by_role("button", name=f"Move “{TIMELINE[0]}” up").focus()
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
     expect(items).to_have_text(TIMELINE)
     page.get_by_role("button", name="Check order").click()
@@ -169,6 +171,7 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     expect(page.get_by_test_id("prompt")).to_have_text(prompts[-1])
     expect(page.get_by_test_id("announce")).to_have_text("Undone. The card is back.")
     # Ctrl+Z undoes too.
+    expect(page.locator("html[data-keys=live]")).to_be_attached()
     page.keyboard.press("Space")
     page.keyboard.press("1")
     expect(remaining).to_have_text("2")
@@ -204,6 +207,7 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     # The timeline card, once more and easy: then nothing is left for today.
     page.goto(f"{base}/study/?bank={timeline.pk}")
     if page.get_by_test_id("all-done").count() == 0:  # learning cards may be shown early
+        expect(page.locator("html[data-keys=live]")).to_be_attached()
         page.keyboard.press("Space")
         page.keyboard.press("4")
         expect(page.get_by_test_id("announce")).to_have_text("Rated Easy. All done for today.")

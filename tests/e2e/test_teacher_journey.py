@@ -37,6 +37,9 @@ class Keys:
         self.presses = 0
 
     def press(self, key: str) -> None:
+        # A key pressed before the page's deferred script listens is lost, as it
+        # would be for a teacher on a slow machine: wait until the keys are live.
+        expect(self.page.locator("html[data-review-keys=live]")).to_be_attached()
         self.page.keyboard.press(key)
         self.presses += 1
 
@@ -195,9 +198,9 @@ def test_teacher_adds_by_address_reviews_with_the_keyboard_publishes_and_preview
     assert bank.questions.get(pk=edited).choices.filter(text="Nobody in particular").exists()
     # K goes back to the question just decided, J forward again.
     current = page.get_by_test_id("review-card").get_attribute("data-question")
-    page.keyboard.press("k")
+    Keys(page).press("k")
     expect(page.get_by_test_id("review-card")).not_to_have_attribute("data-question", current)
-    page.keyboard.press("j")
+    Keys(page).press("j")
     expect(page.get_by_test_id("review-card")).to_have_attribute("data-question", current)
     snap(page, "7-review-after-20")
 
