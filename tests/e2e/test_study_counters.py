@@ -25,6 +25,7 @@ def test_the_session_bar_only_moves_forward_over_twenty_cards(
     shoot("study-counts")
 
     values = [int(bar.get_attribute("value"))]
+    expect(page.locator("html[data-keys=live]")).to_be_attached()
     for n in range(24):  # the 20 new cards, then the first ones come back
         shown = page.locator('input[name="client_uuid"]').input_value()  # new on every card
         page.keyboard.press("Space")

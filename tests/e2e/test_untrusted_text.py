@@ -53,6 +53,7 @@ def test_scripts_in_prompts_and_articles_are_shown_not_run(
 
     page.goto(f"{live_server.url}/study/?bank={hostile_bank.pk}")
     expect(page.get_by_test_id("prompt")).to_have_text(f"Who said {SCRIPT}{IMG}?")
+    expect(page.locator("html[data-keys=live]")).to_be_attached()
     page.keyboard.press("Space")
     expect(page.locator(".evidence p")).to_contain_text(SCRIPT)
 
