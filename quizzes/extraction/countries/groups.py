@@ -964,7 +964,7 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
         {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
     ):
         tok = ctx.tokens[mention.end - 1]
-        if mention.form != "adj" or not tok.lower_.endswith("s") or tok.dep_ in _MODIFIER_DEPS:
+        if mention.form != "adj" or tok.dep_ in _MODIFIER_DEPS or not _names_people(tok):
             continue
         place = _country_after_in(ctx, mention.end)
         if place is not None:
@@ -976,15 +976,36 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
         _described_by_demonym(ctx, mention, tok)
 
 
+def _names_people(tok: Token) -> bool:
+    """ "Peruvians", and a singular nationality noun that a word of its own describes ("any
+    other Afro-Peruvian", "an elderly Chilean"): a word naming people, not a modifier."""
+    if tok.lower_.endswith("s"):
+        return True
+    return tok.pos_ in _NOMINAL and any(c.dep_ in ("amod", "compound") for c in tok.lefts)
+
+
+# Where a plural nationality word names people of the country: a clause's subject or object
+# ("The ancient Peruvians built roads", "a disease that kills young Chileans", "31 percent
+# of Bolivians"); as "attr" it describes another noun (``_described_by_demonym``).
+_PEOPLE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+# A nationality word in one of those places is a noun even when tagged an adjective ("than
+# any other Afro-Peruvian").
+_NOMINAL = {"NOUN", "PROPN", "ADJ"}
+
+
 def _demonym_subject(
     ctx: CountryContext, mention: CountryMention, tok: Token, named: set[str]
 ) -> None:
     """ "The ancient Peruvians built roads": the people, the first time the text names them."""
-    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ not in {"NOUN", "PROPN"}:
+    if tok.dep_ not in _PEOPLE_DEPS or tok.pos_ not in _NOMINAL:
         return
-    if tok.lower_ not in named:
-        named.add(tok.lower_)
-        ctx.add(_phrase(ctx, tok), mention.country, tok.i, "other", "demonyms_in_country")
+    phrase = _phrase(ctx, tok)
+    key = phrase.lower()  # "black Peruvians" and "young Peruvians" are two groups, but a
+    # bare "Peruvians" after either is the same people again
+    if key in named or tok.lower_ in named or any(k.endswith(" " + key) for k in named):
+        return
+    named.add(key)
+    ctx.add(phrase, mention.country, tok.i, "other", "demonyms_in_country")
 
 
 def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Token) -> None:

@@ -1245,11 +1245,28 @@ def test_a_body_of_america_is_of_the_united_states(links_of):
     assert not {s for s, _c in found if "Latin" in s}
 
 
-def test_people_named_by_a_plural_nationality_as_a_subject_once(links_of):
+def test_people_named_by_a_plural_nationality_once(links_of):
     found = links_of(
         "The ancient Peruvians kept llamas. Peruvians also ate fish. He met Bolivians."
     )
-    assert [(link.subject, link.country) for link in found] == [("ancient Peruvians", "Peru")]
+    assert [(link.subject, link.country) for link in found] == [
+        ("ancient Peruvians", "Peru"),
+        ("Bolivians", "Bolivia"),
+    ]
+
+
+def test_groups_of_a_people_as_objects_each_described_group_once(links_of):
+    found = pairs(
+        links_of(
+            "Only a fifth of Uruguayans own a car. The fever strikes rural Peruvians more "
+            "often than urban Peruvians. She was the first Afro-Peruvian elected there, "
+            "ahead of any other Afro-Peruvian of her generation."
+        )
+    )
+    assert ("Uruguayans", "Uruguay") in found
+    assert ("rural Peruvians", "Peru") in found
+    assert ("urban Peruvians", "Peru") in found
+    assert ("other Afro-Peruvian", "Peru") in found
 
 
 def test_a_city_by_another_of_its_names_in_a_country_the_article_names(links_of):
