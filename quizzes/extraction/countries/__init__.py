@@ -111,7 +111,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "an earthquake that struck southern Peru", "A storm hit Chile" (the event).
 27. **People named by a plural nationality** (``demonyms_in_a_country``): "Peruvians in the
    United States" (both), "The entire crew were Chileans" (the crew), "The ancient Peruvians
-   built roads" (a subject, once).
+   built roads" (a subject or an object, each described group once: "31 percent of
+   Bolivians", "rural Peruvians", "any other Afro-Peruvian").
 28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
    Andean War", "the Chilean-backed Peace Plan".
 29. **Bodies placed together** (``bodies_placed_together``): "the Midland Institute (MI) and
@@ -122,6 +123,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Guard", "Peru's Disaster and Emergency Management Presidency" (whatever the entity label).
 33. **A named storm and the country it reached** (``named_storms_in_a_country``): "Hurricane
    Lola makes landfall in the Bahamas", "the storm known as Hurricane Lola cleared the Bahamas".
+34. **Groups from a list of countries** (``groups_from_countries``): "customs inspectors from
+   Chile, Peru and Bolivia" (the group, to each), and "prosecutors in Chile and Bolivia"
+   (``things_in_a_country`` places a thing in each country of its list).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -172,6 +176,7 @@ from .groups import (
     events_that_hit_a_country,
     groups_comprising_countries,
     groups_founded_by_a_country,
+    groups_from_countries,
     groups_joined_by_countries,
     named_members_of_a_group,
     named_storms_in_a_country,
@@ -234,6 +239,7 @@ RULES: tuple[Rule, ...] = (
     groups_comprising_countries,
     groups_joined_by_countries,
     groups_founded_by_a_country,
+    groups_from_countries,
     named_members_of_a_group,
     demonyms_in_a_country,
     events_in_a_country_described_by_where,

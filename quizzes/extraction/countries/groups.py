@@ -540,6 +540,38 @@ def country_list(ctx: CountryContext, k: int) -> tuple[list[str], int]:
     return found, end
 
 
+def groups_from_countries(ctx: CountryContext) -> None:
+    """ "Border police from Chile, Peru and Bolivia joined the search", "inspectors from
+    Norway": people or bodies a "from" phrase gives their countries (each of a list); the
+    subject is the group's own phrase."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
+            continue
+        noun = tok.head
+        first = ctx.name_mention_from(tok.i + 1)
+        if first is None or _owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
+            continue
+        countries, _end = country_list(ctx, first.start)
+        for country in countries:
+            if not _linked_again(ctx, noun, country):
+                ctx.add(_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
+
+
+def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
+    """ "police", "inspectors", "agencies": a plural common noun of people or of bodies, no
+    named person nor an office."""
+    if noun.pos_ != "NOUN" or not noun.text[1:].islower():
+        return False
+    if noun.i in ctx.person_tokens | ctx.title_tokens | ctx.described:
+        return False
+    word = noun.lower_
+    if word in HUMAN_PLURALS:
+        return word not in ("deaths", "lives", "jobs", "casualties")
+    if noun.tag_ != "NNS":
+        return False
+    return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS
+
+
 def things_in_a_country(ctx: CountryContext) -> None:
     """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
     Kingdom", "a bombing in Peru", "an offensive into Peru": a common noun placed by "in
@@ -557,8 +589,10 @@ def things_in_a_country(ctx: CountryContext) -> None:
             continue
         head = _first_conjunct(noun)
         start = _phrase_start(ctx, head)
-        subject = ctx.doc[start : mention.end].text
-        ctx.add(subject, mention.country, noun.i, "other", "thing_in_country")
+        countries, end = country_list(ctx, mention.start)
+        subject = ctx.doc[start : max(end, mention.end)].text
+        for country in countries or [mention.country]:
+            ctx.add(subject, country, noun.i, "other", "thing_in_country")
 
 
 def _placing_prep(tok: Token) -> bool:

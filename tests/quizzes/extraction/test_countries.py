@@ -1530,3 +1530,21 @@ def test_a_successor_takes_the_office_of_the_country(links_of):
         "Mia Holt steps down today, with Tom Reid succeeding her as the Prime Minister of Norway."
     )
     assert ("Tom Reid", "Norway") in pairs(found)
+
+
+def test_groups_from_a_list_of_countries_each(links_of):
+    found = pairs(
+        links_of(
+            "Customs inspectors from Chile, Peru and the United States seized the cargo. "
+            "Imports from Peru rose."
+        )
+    )
+    for country in ("Chile", "Peru", "United States"):
+        assert ("Customs inspectors", country) in found
+    assert not {s for s, _c in found if s.startswith("Imports")}
+
+
+def test_people_in_a_list_of_countries_each(links_of):
+    found = pairs(links_of("Prosecutors in Chile and Bolivia opened an inquiry on Monday."))
+    assert ("Prosecutors in Chile and Bolivia", "Chile") in found
+    assert ("Prosecutors in Chile and Bolivia", "Bolivia") in found
