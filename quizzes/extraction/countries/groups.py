@@ -1079,12 +1079,13 @@ def things_a_country_leads(ctx: CountryContext) -> None:
 
 # Words that open a named storm's name ("Hurricane Lola", "Typhoon Mero").
 _STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm"}
-# What a storm does to a country it reaches ("makes landfall in", "cleared", "battered").
+# What a storm does to a country it reaches ("makes landfall in", "cleared", "battered") or
+# is forecast to reach ("heads towards", "approached", "threatens").
 _STORM_VERBS = _HITTING_VERBS | {
     "make", "clear", "cross", "pass", "sweep", "pound", "slam", "reach", "leave", "move",
-    "churn", "stall", "linger", "hammer", "flood",
+    "churn", "stall", "linger", "hammer", "flood", "head", "approach", "threaten", "bear",
 }  # fmt: skip
-_STORM_PREPS = {"in", "over", "across", "through", "into", "on"}
+_STORM_PREPS = {"in", "over", "across", "through", "into", "on", "towards", "toward", "for"}
 
 
 def named_storms_in_a_country(ctx: CountryContext) -> None:

@@ -1548,3 +1548,14 @@ def test_people_in_a_list_of_countries_each(links_of):
     found = pairs(links_of("Prosecutors in Chile and Bolivia opened an inquiry on Monday."))
     assert ("Prosecutors in Chile and Bolivia", "Chile") in found
     assert ("Prosecutors in Chile and Bolivia", "Bolivia") in found
+
+
+def test_a_named_storm_and_the_country_it_heads_towards(links_of):
+    found = pairs(
+        links_of(
+            "Typhoon Mero hit Guam and heads towards Japan. "
+            "Later Typhoon Mero approached Taiwan."
+        )
+    )
+    assert ("Typhoon Mero", "Japan") in found
+    assert ("Typhoon Mero", "Taiwan") in found
