@@ -1553,8 +1553,7 @@ def test_people_in_a_list_of_countries_each(links_of):
 def test_a_named_storm_and_the_country_it_heads_towards(links_of):
     found = pairs(
         links_of(
-            "Typhoon Mero hit Guam and heads towards Japan. "
-            "Later Typhoon Mero approached Taiwan."
+            "Typhoon Mero hit Guam and heads towards Japan. Later Typhoon Mero approached Taiwan."
         )
     )
     assert ("Typhoon Mero", "Japan") in found
