@@ -56,11 +56,26 @@ def _same_person(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=1)
+def _nations_and_provinces() -> frozenset[str]:
+    """Names of the nations and provinces within a state ("Northern Ireland", "Wales")."""
+    import pycountry
+
+    return frozenset(
+        normalise(re.sub(r"\s*[\[(].*$", "", sub.name))
+        for sub in pycountry.subdivisions
+        if sub.type in {"Country", "Province", "Nation"}
+    )
+
+
 def is_place(name: str) -> bool:
-    """A country or a known city/region ("Dhaka", "Bogotá", "Russia")."""
+    """A country, a nation or province within one ("Northern Ireland") or a known
+    city/region ("Dhaka", "Bogotá", "Russia")."""
     # city_country() also answers for a name that starts with a city
     # ("Vladimir Putin"): only a one-word name counts as a city here.
-    return is_country(name) or (len(name.split()) == 1 and city_country(name) is not None)
+    if is_country(name) or normalise(name) in _nations_and_provinces():
+        return True
+    return len(name.split()) == 1 and city_country(name) is not None
 
 
 _NAME_SHAPE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [\w’'.-]+)*$")

@@ -368,21 +368,24 @@ def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str 
 # A country word used as an adjective of a body ("The _____ government accused …").
 _BODY_AFTER_BLANK = re.compile(
     rf"{re.escape(BLANK)}\s+(?:government|authorities|administration|army|military|police|"
-    r"navy|officials|state|parliament|president|prime minister|federal)\b",
+    r"navy|officials|state|parliament|president|prime minister|federal|"
+    r"(?:presidential|general|parliamentary|legislative|midterm)\s+elections?|elections?|"
+    r"primar(?:y|ies)|caucus(?:es)?|congress|senate)\b",
     re.I,
 )
 
 
 def cloze_the_articles_one_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "The _____ government accused …" in an article that names one country only:
-    whose government it is needs no recall, the article is all about that country."""
+    """ "The _____ government accused …", "its candidate for the 2024 _____ presidential
+    election" in an article that names one country only: whose government or election
+    it is needs no recall, the article is all about that country."""
     if draft.kind != "cloze" or not draft.target.startswith("country:"):
         return None
     if not _BODY_AFTER_BLANK.search(draft.prompt):
         return None
     answer = country_iso(draft.answer)
     if answer and all(country_iso(link.country) == answer for link in ctx.countries):
-        return "give-away: the article's one country, blanked before its government"
+        return "give-away: the article's one country, blanked before its government or vote"
     return None
 
 
@@ -568,6 +571,46 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
 _SUBJECTLESS_START = re.compile(
     r"^Who said: “\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
 )
+
+
+_CONTEXT = re.compile(r"\(Context: (.*)\)\s*$")
+
+
+def option_named_in_the_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “Sad day”? (Context: … writes Ruiz's old partner _____.)" among
+    Ana Ruiz and others: the context speaks of that option as someone else, so it
+    cannot be the blank (blind judge, batch 15)."""
+    if draft.kind != "who_said":
+        return None
+    context = _CONTEXT.search(draft.prompt)
+    if not context:
+        return None
+    shown = _QUOTED.sub(" ", context.group(1)).replace(BLANK, " ")
+    for option, correct, _ in draft.choices:
+        surname = plain(option).split()[-1:] if not correct else []
+        if surname and len(surname[0]) > 2 and contains_word(shown, surname[0]):
+            return f"options: {option} is named in the context as someone else"
+    return None
+
+
+# "under the ring name Iron Jo", "stage names Lulu and Kiki": another name of someone.
+_OTHER_NAME = re.compile(
+    r"\b(?:ring|stage|pen|screen|drag)\s+names?\s+(?:of\s+)?[“\"]?"
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+)
+
+
+def option_is_another_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said …?" among Jo Bell and Iron Jo, the ring name the article gives Bell: a
+    wrong option that is someone's stage or ring name is one person twice (blind judge,
+    batch 15: a wrestler and his ring name offered as two speakers)."""
+    if draft.kind != "who_said":
+        return None
+    aliases = {normalise(m.group(1)) for m in _OTHER_NAME.finditer(ctx.article_text)}
+    for option, correct, _ in draft.choices:
+        if not correct and normalise(option) in aliases:
+            return f"options: {option} is another name of someone in the article"
+    return None
 
 
 def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -1057,7 +1100,8 @@ def short_quote_statement(draft: QuestionDraft, ctx: GenerationContext) -> str |
 
 _RELATIVE_TIME = re.compile(
     r"\b(yesterday|today|tomorrow|tonight|ago|(?:last|this|next|previous|coming)\s+"
-    r"(?:week|weekend|month|year|day|night|morning|season|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"(?:week|weekend|month|year|day|night|morning|season|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"earlier this|later this|this time)\b",
     re.I,
 )
@@ -1079,12 +1123,21 @@ _CUT_COMPARISON = re.compile(
 )
 
 
+# "with half as much money?": the "as …" the comparison needs is gone.
+_AS_MUCH_WITHOUT_AS = re.compile(r"\bas\s+(?:many|much)\b(?![^?]*\bas\b)[^?]*\?$", re.I)
+
+
 def comparison_cut_short(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did the club sign more than?": the rewriting took what the comparison
-    was about (often the date itself) and left "more than" with nothing after it."""
+    was about (often the date itself) and left "more than" with nothing after it;
+    "When did the council pass a budget with half as much money?" lost "as asked"."""
     said = _QUOTED.sub(" ", " ".join([draft.prompt, *draft.choice_texts]))
     if draft.kind != "cloze" and _CUT_COMPARISON.search(said.replace(BLANK, "x")):
         return "grammar: a comparison cut short (“more than” with nothing after)"
+    if draft.kind in _REWRITTEN_KINDS and _AS_MUCH_WITHOUT_AS.search(
+        _QUOTED.sub(" ", draft.prompt)
+    ):
+        return "grammar: a comparison cut short (“as much” with no “as …”)"
     return None
 
 
@@ -1390,6 +1443,77 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     around = evidence[max(0, at - 20) : at + len(plain(link.subject)) + 25]
     if not gives_away_country(around, link.country):
         return "answer: the sentence does not say which country the place is in"
+    return None
+
+
+# "the Coastal Seed Laboratory in Springfield", "…, based at Tolvo": a town right after
+# the body's name.
+_PLACED_AT = re.compile(
+    r"^,?\s+(?:(?:based|located|headquartered)\s+)?(?:in|at|near|of)\s+"
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+)
+
+
+def body_placed_by_its_town(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is the Coastal Seed Laboratory from?" when its sentence says only
+    "the Coastal Seed Laboratory in Springfield": which country the town lies in is
+    outside knowledge, not something the article wrote (blind judge, batch 17). A
+    person's home is asked from other words ("X of Springfield" is rarely all)."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    if link.subject_kind == "person":
+        return None
+    evidence = plain(link.evidence)
+    if gives_away_country(evidence, link.country):
+        return None
+    subject = plain(link.subject)
+    at = evidence.find(subject)
+    if at < 0:
+        return None
+    placed = _PLACED_AT.match(evidence[at + len(subject) :])
+    if placed and not is_country(placed.group(1)):
+        return "trivia: the sentence places the body only in a town, never names the country"
+    return None
+
+
+_NOT_PART_OF_A_NAME = {*MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                       "Saturday", "Sunday"}  # fmt: skip
+
+
+def _cut_before(text: str, at: int) -> bool:
+    """Is the "the …" name starting at `at` the tail of a longer name: "Unite the Left
+    march" read from "the Left march"? A capitalised word right before "the" that is no
+    sentence's first word, weekday, month or owner ("Freedonia's")."""
+    before = re.search(r"([\w’'-]+)\s+$", text[max(0, at - 60) : at])
+    if not before or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1)
+    if word in _NOT_PART_OF_A_NAME or re.search(r"['’]s?$", word):
+        return False
+    ahead = text[max(0, at - 60) : at][: before.start()].rstrip()
+    return bool(ahead) and not re.search(r"[.!?:;\"“”(\n]$", ahead)
+
+
+def name_cut_at_its_start(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In which country did the Left march take place?" where the article always writes
+    "the Unite the Left march": the extractor kept only the name's tail (blind judge,
+    batch 17: "the Right rally")."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    if link.subject_kind == "person":
+        return None
+    subject = re.sub(r"^the\s+", "", plain(link.subject))
+    if not subject[:1].isupper():
+        return None
+    text = plain(ctx.article_text)
+    found = [
+        m.start()
+        for m in re.finditer(rf"(?<![\w-])the\s+{re.escape(subject)}(?![\w-])", text, re.I)
+    ]
+    if found and all(_cut_before(text, at) for at in found):
+        return "grammar: the name is cut at its start"
     return None
 
 
@@ -1885,6 +2009,9 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     where_for_were,
     place_dropped_after_comma,
     name_of_a_model,
+    name_cut_at_its_start,
+    option_named_in_the_context,
+    option_is_another_name,
     quote_without_its_subject,
     relative_gives_the_family,
     pronoun_without_a_pronoun,
@@ -1916,6 +2043,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     nearest_country,
     loose_link_to_a_dated_thing,
     place_not_placed,
+    body_placed_by_its_town,
     answer_not_a_state,
     unidentified_event,
     stated_inside_a_quotation,

@@ -62,12 +62,18 @@ class Phrasing:
     statement: str  # with "{country}" for the true/false variant
 
 
+# "al-Hadaf TV", "el-Nour": a name that starts with its own (Arabic) article.
+_OWN_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+
+
 def _with_article(subject: str) -> str:
     """ "the SCO meeting", "the FMO"; a one-word name as it is ("Norfund",
-    "Cop30"); "Harvard University" as it is."""
+    "Cop30"); "Harvard University" and "al-Hadaf TV" (its own article) as they are."""
     if subject.casefold().startswith(_DETERMINERS) or re.search(
         r"\b(University|College)\b", subject
     ):
+        return subject
+    if _OWN_ARTICLE.match(subject):
         return subject
     if " " not in subject and subject[:1].isupper() and not subject.isupper():
         return subject
@@ -75,8 +81,11 @@ def _with_article(subject: str) -> str:
 
 
 def _noun_phrase(subject: str) -> str:
-    """A subject usable in a question: "$4 billion plant" -> "the $4 billion plant"."""
+    """A subject usable in a question: "$4 billion plant" -> "the $4 billion plant";
+    "al-Hadaf TV" as it is."""
     if subject[:1].isupper() or subject.casefold().startswith(_DETERMINERS):
+        return subject
+    if _OWN_ARTICLE.match(subject):
         return subject
     return f"the {subject}"
 
