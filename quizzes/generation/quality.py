@@ -613,6 +613,23 @@ def option_is_another_name(draft: QuestionDraft, ctx: GenerationContext) -> str 
     return None
 
 
+_WHO_SAID_QUOTE = re.compile(r"^Who said: “(?P<quote>.*)”\?")
+
+
+def glued_fragments(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “backed the first river law, … led to ten new rules”?": quotations
+    the article split around its own words ("X said she “A” which “B”"), each a piece of
+    a sentence without its subject, glued with "…" read as no statement (blind judge)."""
+    quoted = _WHO_SAID_QUOTE.match(draft.prompt) if draft.kind == "who_said" else None
+    if not quoted:
+        return None
+    parts = [p.strip(" ,;[]") for p in quoted.group("quote").split("…")]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(p[:1].islower() for p in parts):
+        return "grammar: pieces of sentences glued into one quotation"
+    return None
+
+
 def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Who said: “[are] keen on a vote …”?": the quotation starts after its subject
     (outside the marks), so the prompt is a fragment."""
@@ -2012,6 +2029,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     name_cut_at_its_start,
     option_named_in_the_context,
     option_is_another_name,
+    glued_fragments,
     quote_without_its_subject,
     relative_gives_the_family,
     pronoun_without_a_pronoun,
@@ -2499,9 +2517,21 @@ def tells_the_speaker(
         said = _QUOTED.sub(" ", teller.prompt)
         if not gives_away_person(said, quote.speaker) or not _ANNOUNCING.search(said):
             continue
-        if len(_content_words(quote.text) & _content_words(said)) >= SPEECH_TOPIC:
+        shared = _content_words(quote.text) & _content_words(said)
+        if len(shared) >= SPEECH_TOPIC or _shared_name(quote, said):
             return f"give-away: names the speaker of “{asker.prompt[:60]}”"
     return None
+
+
+_ACRONYM_OR_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "WTO", "McKee"
+
+
+def _shared_name(quote: Quote, said: str) -> bool:
+    """ "When did X stress the role of the WTO?" beside X's quote “… approved by the
+    WTO …”: one body's initials (or a name of two capitals) in both is the same point."""
+    names = {m.group(0) for m in _ACRONYM_OR_NAME.finditer(quote.text)}
+    speaker = set(plain(quote.speaker or "").split())
+    return any(n not in speaker and contains_word(said, n) for n in names)
 
 
 def same_words_dated(
@@ -2529,7 +2559,8 @@ _SPEECH_ACT = re.compile(
 
 _ANNOUNCING = re.compile(
     rf"{_SPEECH_ACT.pattern}|\b(?:announce[sd]?|declared?|warn(?:ed|s)?|explain(?:ed|s)?|"
-    r"urge[sd]?|promise[sd]?)\b",
+    r"urge[sd]?|promise[sd]?|emphasi[sz]e[sd]?|stress(?:e[sd])?|insist(?:ed|s)?|argue[sd]?|"
+    r"claim(?:ed|s)?|note[sd]?)\b",
     re.I,
 )
 

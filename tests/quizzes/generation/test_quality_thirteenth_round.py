@@ -11,6 +11,7 @@ from quizzes.generation import quality as q
 from quizzes.generation import which_country
 from quizzes.generation.distractors import is_place, person_distractors
 
+from .facts_for_tests import quote
 from .test_quality import ctx_for, draft
 
 
@@ -187,3 +188,44 @@ def test_a_nation_within_a_state_is_no_speaker_option():
     )
     assert "Northern Ireland" not in options
     assert set(options) == {"Tom Reid", "Li Wei"}
+
+
+def test_pieces_of_sentences_glued_with_an_ellipsis_are_no_quotation():
+    glued = "Who said: “backed the first river law, … led to ten new harbour rules”?"
+    asked = draft("who_said", glued, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.glued_fragments(asked, ctx_for(glued)) is not None
+    # A statement with a cut in it is still a statement.
+    whole = "Who said: “The law came late … but it came”?"
+    asked = draft("who_said", whole, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.glued_fragments(asked, ctx_for(whole)) is None
+
+
+def test_a_when_question_naming_the_speaker_and_the_body_of_the_quote_tells_who_said():
+    text = (
+        "On Monday minister Ana Ruiz stressed that the WTO had to agree.\n"
+        "“It was approved by the WTO and belongs to all of us,” Ruiz said.\n"
+    )
+    said_quote = quote(
+        "It was approved by the WTO and belongs to all of us", "Ana Ruiz", source=text
+    )
+    said = draft(
+        "who_said",
+        "Who said: “It was approved by the WTO and belongs to all of us”?",
+        "Ana Ruiz",
+        ["Tom Reid", "Li Wei"],
+        source=said_quote,
+    )
+    when = draft(
+        "when",
+        "When did minister Ana Ruiz stress the role of the WTO?",
+        "3 May 2021",
+        ["4 May 2021", "5 May 2021"],
+    )
+    assert q.tells_the_speaker(when, [said], ctx_for(text)) is not None
+    other = draft(
+        "when",
+        "When did minister Ana Ruiz stress the need for new ports?",
+        "3 May 2021",
+        ["4 May 2021", "5 May 2021"],
+    )
+    assert q.tells_the_speaker(other, [said], ctx_for(text)) is None
