@@ -392,6 +392,12 @@ def cloze_the_articles_one_country(draft: QuestionDraft, ctx: GenerationContext)
 # "That ban was lifted …", "These talks ended …": a sentence opening on a noun the
 # sentence before introduced; alone on a card or a question it points at nothing.
 _POINTS_BACK = re.compile(r"^(?:That|This|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b")
+# "In _____ another ship hit the two piers", "When did another ship hit …?": the first
+# one, and which two, were in the sentences before.
+_ANOTHER_ONE = re.compile(
+    r"^(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,]{1,30}?,?\s+)?[Aa]nother\s+[a-z]+\s+[a-z]+"
+    r"|^(?:When|In what year) (?:did|was|were) another\b"
+)
 # "the country's capital, …" with no country named: whose is it?
 _WHOSE_PLACE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:capital|largest city)\b", re.I)
 
@@ -407,13 +413,13 @@ def _names_a_country(text: str) -> bool:
 
 def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: That ban was lifted in _____.", "When did X happen in the
-    country's capital?": words that stand for what the article said just before, which
+    country's capital?", "In _____ another ship hit the pier": words that stand for what the article said just before, which
     the learner does not see."""
     if draft.kind not in {"cloze", "when", "true_false"}:
         return None
     text = _QUOTED.sub(" ", draft.prompt)
     body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
-    if _POINTS_BACK.match(body):
+    if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body):
         return "context: the sentence points back at what the article said before"
     if _WHOSE_PLACE.search(text) and not _names_a_country(text):
         return "context: “the country's” names no country in the question"
@@ -791,14 +797,15 @@ def blank_before_apostrophe(draft: QuestionDraft, ctx: GenerationContext) -> str
 
 _PRONOUN = r"(?:He|She|It|They|This|These|Those|Its|His|Her|Their)"
 _CARD_OPENS_ON_PRONOUN = re.compile(
-    rf"^Fill in the blank: (?P<lead>(?:In|On|By|Since|From|During|After|Before|Following|At)\b"
-    rf"[^.;:\"“”]*?(?:,|\s[—–]) )?{_PRONOUN}\b"
+    rf"^Fill in the blank: (?P<lead>(?:In|On|By|Since|From|During|After|Before|Following|At|"
+    rf"When|While|Once|[A-Z][a-z]+ing)\b[^.;:\"“”]*?(?:,|\s[—–]) )?{_PRONOUN}\b"
+    r"|^Fill in the blank: (?:In|On|By|Since) \S+ (?:he|she|they)\b"
     r"|^Fill in the blank: (?:In|On|At|By|During|After|Before|Since|Following|Under|Throughout)"
     r" (?:that|this|these|those|then)\b",
     re.I,
 )
 _EMPTY_IT = re.compile(
-    r"it (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether)\b|it (?:is|was) (?:not )?"
+    r"it (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether|for)\b|it (?:is|was) (?:not )?"
     r"(?:the first|the last|the \w+est)\b",
     re.I,
 )
@@ -806,7 +813,7 @@ _EMPTY_IT = re.compile(
 
 def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "It was founded in _____.", "In _____, he moved to the coast.", "During that
-    service, he …": a card is read alone, away from the sentence before it, so "it"
+    service, he …", "Returning home in _____, he …", "In _____ they won the cup": a card is read alone, away from the sentence before it, so "it"
     or "he" stands for nobody (an empty "It was reported that …" is fine, and so is
     a "he" after a name: "After Ana Ruiz won in _____, she …")."""
     if draft.kind != "cloze":

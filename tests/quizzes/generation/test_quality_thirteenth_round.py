@@ -229,3 +229,45 @@ def test_a_when_question_naming_the_speaker_and_the_body_of_the_quote_tells_who_
         ["4 May 2021", "5 May 2021"],
     )
     assert q.tells_the_speaker(other, [said], ctx_for(text)) is None
+
+
+def test_a_card_whose_subject_is_a_pronoun_after_any_opening_stands_for_nobody():
+    text = "Ana Ruiz was born in Tolvo. Returning home in 1964, he opened a bakery.\n"
+    ctx = ctx_for(text)
+    for prompt in (
+        "Fill in the blank: Returning home in _____, he opened a bakery.",
+        "Fill in the blank: In _____ they were named to the hall of fame.",
+    ):
+        card = draft("cloze", prompt, "1964", text=text)
+        assert q.cloze_opens_on_pronoun(card, ctx) is not None, prompt
+    # An empty "it is … for …" is no one's pronoun.
+    card = draft(
+        "cloze",
+        "Fill in the blank: According to the paper, it is usual for towns to vote in _____.",
+        "May",
+        text=text,
+    )
+    assert q.cloze_opens_on_pronoun(card, ctx) is None
+
+
+def test_another_one_points_back_at_the_sentence_before():
+    text = "In 2018 another ship hit the two piers, the harbour office said.\n"
+    card = draft(
+        "cloze", "Fill in the blank: In _____ another ship hit the two piers.", "2018", text=text
+    )
+    assert q.needs_the_sentence_before(card, ctx_for(text)) is not None
+    asked = draft(
+        "when",
+        "In what year did another ship hit the two piers?",
+        "2018",
+        ["2016", "2017"],
+        text=text,
+    )
+    assert q.needs_the_sentence_before(asked, ctx_for(text)) is not None
+    named = draft(
+        "cloze",
+        "Fill in the blank: Another witness, _____, described the smoke.",
+        "Ana Ruiz",
+        text=text,
+    )
+    assert q.needs_the_sentence_before(named, ctx_for(text)) is None
