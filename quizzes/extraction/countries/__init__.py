@@ -126,6 +126,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 34. **Groups from a list of countries** (``groups_from_countries``): "customs inspectors from
    Chile, Peru and Bolivia" (the group, to each), and "prosecutors in Chile and Bolivia"
    (``things_in_a_country`` places a thing in each country of its list).
+35. **Institutions named after their place** (``institutions_named_after_a_place``): "Auckland
+   District Court", "the Toronto Police", "Ohio State University", "the High Court of Kerala"
+   (a court, police, council or state university; not "Georgetown University").
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -213,6 +216,7 @@ from .places import (
     facilities_named_after_a_city,
     facility_links,
     home_nations_in_their_state,
+    institutions_named_after_a_place,
     named_sites_placed,
     place_links,
 )
@@ -258,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     facility_links,
     named_sites_placed,
     facilities_named_after_a_city,
+    institutions_named_after_a_place,
     place_links,
     home_nations_in_their_state,
     one_link_per_named_thing,

@@ -530,6 +530,66 @@ def _kind_words_only(ent: Span, end: int) -> bool:
     return all(t.lower_ in _FACILITY_KIND_WORDS for t in ent.doc[end : ent.end - 1])
 
 
+# Last words of an institution that serves the city or state its name opens with ("Lodz
+# District Court", "Kandor Police", "Ohio State University", "the University of Lodz").
+_CITY_BODIES = {"court", "police", "council", "government", "assembly"}
+_CITY_BODY_WORDS = _CITY_BODIES | {"university", "college"}
+# Words that may stand between the place's name and the institution's kind.
+_BODY_KIND_WORDS = _FACILITY_KIND_WORDS | {
+    "district", "high", "supreme", "county", "magistrates", "crown", "circuit", "superior",
+    "state", "medical", "technical", "provincial", "service", "department", "city",
+}  # fmt: skip
+
+
+def institutions_named_after_a_place(ctx: CountryContext) -> None:
+    """ "Lodz District Court", "the Kandor Police", "Ohio State University", "the High Court of
+    Lodz": a court, police, council or state university named after its city (a big one the
+    data knows) or its state or province stands in that place's country. Other universities
+    are left alone ("Georgetown University" is no school of Guyana)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("FAC", "ORG") or len(ent) < 2:
+            continue
+        if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
+            continue  # "the Peru Police": rule 4's
+        country = _body_of_a_place(ctx, ent) or _body_of_place_named_after(ctx, ent)
+        if country:
+            ctx.add(clean(ent.text), country, ent.start, "other", "institution_named_after_place")
+
+
+def _body_of_a_place(ctx: CountryContext, ent: Span) -> str | None:
+    """ "Lodz District Court", "Ohio State University": the place opens the name."""
+    kind = ent[-1].lower_
+    if kind not in _CITY_BODY_WORDS or (
+        kind in ("university", "college") and ent[-2].lower_ != "state"
+    ):
+        return None
+    start = ent.start + (ent[0].lower_ == "the")
+    for end in range(min(ent.end - 1, start + 3), start, -1):
+        if not all(t.lower_ in _BODY_KIND_WORDS for t in ent.doc[end : ent.end - 1]):
+            continue
+        country = _country_of_place_name(ctx, ctx.doc[start:end].text, ent.start)
+        if country:
+            return country
+    return None
+
+
+def _body_of_place_named_after(ctx: CountryContext, ent: Span) -> str | None:
+    """ "the High Court of Kandor", "the Police of Lodz": a body "of" a place that ends its
+    name; not a university ("the University of Cambridge" has namesakes on three continents,
+    and the annotation takes a school's place as world knowledge)."""
+    of = next((t for t in ent if t.lower_ == "of"), None)
+    if of is None or of.i == ent.start or ctx.tokens[of.i - 1].lower_ not in _CITY_BODIES:
+        return None
+    return _country_of_place_name(ctx, ctx.doc[of.i + 1 : ent.end].text, ent.start)
+
+
+def _country_of_place_name(ctx: CountryContext, words: str, at: int) -> str | None:
+    """The country of a big city or of a first-level state or province called ``words``."""
+    if geo.city_population_in(words, ctx.context) >= geo.CITY_MIN_POPULATION:
+        return ctx.place_country(words, at)
+    return geo.region_country(words)
+
+
 def home_nations_in_their_state(ctx: CountryContext) -> None:
     """ "Wales would be the only nation in the United Kingdom to ...", "Wales, a nation of the
     UK": a country within a country (ISO 3166-2 "Country": England, Scotland, Wales) belongs

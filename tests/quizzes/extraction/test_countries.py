@@ -1558,3 +1558,17 @@ def test_a_named_storm_and_the_country_it_heads_towards(links_of):
     )
     assert ("Typhoon Mero", "Japan") in found
     assert ("Typhoon Mero", "Taiwan") in found
+
+
+def test_courts_police_and_state_universities_named_after_their_place(links_of):
+    found = pairs(
+        links_of(
+            "The suspect appeared before the Auckland District Court on Friday. "
+            "The Toronto Police made the arrest. A study by Ohio State University followed. "
+            "Her brother studied at Georgetown University."
+        )
+    )
+    assert ("Auckland District Court", "New Zealand") in found
+    assert ("Toronto Police", "Canada") in found
+    assert ("Ohio State University", "United States") in found
+    assert not {s for s, _c in found if s.startswith("Georgetown")}
