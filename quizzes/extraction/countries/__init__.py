@@ -129,6 +129,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 35. **Institutions named after their place** (``institutions_named_after_a_place``): "Auckland
    District Court", "the Toronto Police", "Ohio State University", "the High Court of Kerala"
    (a court, police, council or state university; not "Georgetown University").
+36. **A place put in a country after its name** (``named_sites_placed``): "the Kelso Islands in
+   the Bahamas", "Port Arun in Malaysia" (a place the data lacks, or puts in that country);
+   "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
+   peninsulas, prefectures and governorates are place nouns of rule 7).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 

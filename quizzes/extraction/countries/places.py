@@ -237,6 +237,7 @@ def named_sites_placed(ctx: CountryContext) -> None:
     alone is too often a group or a disease the small model tags ORG)."""
     for ent in ctx.doc.ents:
         if ent.label_ not in _NAMED_SITES or len(clean(ent.text).split()) < 2:
+            _place_placed(ctx, ent)
             continue
         if any(t.i in ctx.mentions for t in ent):
             continue
@@ -244,6 +245,19 @@ def named_sites_placed(ctx: CountryContext) -> None:
         if country is not None:
             kind = "place" if ent.label_ == "FAC" else "organisation"
             ctx.add(clean(ent.text), country, ent.root.i, kind, "named_site_placed")
+
+
+def _place_placed(ctx: CountryContext, ent: Span) -> None:
+    """ "the Kelso Islands in the Bahamas", "Port Arun in Malaysia": a place the text puts in a
+    country right after its name (one word too), unless the data puts it in another one."""
+    if ent.label_ not in ("GPE", "LOC") or any(t.i in ctx.mentions or t.text == "," for t in ent):
+        return  # "Palur, Kerala in India": the town and its state are ``place_links``'
+    country = place_named_after(ctx, ent.end)
+    if country is None:
+        return
+    known = ctx.place_country(clean(ent.text), ent.start)
+    if known in (None, country):
+        ctx.add(clean(ent.text), country, ent.root.i, "place", "named_place_placed")
 
 
 def place_named_after(ctx: CountryContext, k: int) -> str | None:

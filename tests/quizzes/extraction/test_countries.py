@@ -1572,3 +1572,14 @@ def test_courts_police_and_state_universities_named_after_their_place(links_of):
     assert ("Toronto Police", "Canada") in found
     assert ("Ohio State University", "United States") in found
     assert not {s for s, _c in found if s.startswith("Georgetown")}
+
+
+def test_a_place_the_text_puts_in_a_country_after_its_name(links_of):
+    found = pairs(
+        links_of(
+            "The ferry sank near the Kelso Islands in the Bahamas. "
+            "Flooding hit the Peruvian state of Xaloca. Later the Kelso Islands in Peru were cited."
+        )
+    )
+    assert ("Kelso Islands", "Bahamas") in found
+    assert ("Xaloca", "Peru") in found
