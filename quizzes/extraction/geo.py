@@ -174,8 +174,8 @@ class _Names:
             self.by_code.setdefault(alias.replace(".", ""), code)
             return
         key = fold(alias)
-        if len(key) < 3:
-            return
+        if len(key) < 3 or key in _GENERIC_REGION_WORDS:
+            return  # "Island" (an alternative spelling of Iceland) is first a common noun
         self.by_name.setdefault(key, code)
         for prefix in _FORMAL_PREFIXES:
             if key.startswith(prefix) and len(key) > len(prefix) + 3:

@@ -131,6 +131,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    (a court, police, council or state university; not "Georgetown University").
 36. **A place put in a country after its name** (``named_sites_placed``): "the Kelso Islands in
    the Bahamas", "Port Arun in Malaysia" (a place the data lacks, or puts in that country);
+   "Kelso Island off the coast of Oregon, United States" (off a coast: the coast's country);
    "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
    peninsulas, prefectures and governorates are place nouns of rule 7).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the

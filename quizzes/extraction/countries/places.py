@@ -252,12 +252,33 @@ def _place_placed(ctx: CountryContext, ent: Span) -> None:
     country right after its name (one word too), unless the data puts it in another one."""
     if ent.label_ not in ("GPE", "LOC") or any(t.i in ctx.mentions or t.text == "," for t in ent):
         return  # "Palur, Kerala in India": the town and its state are ``place_links``'
-    country = place_named_after(ctx, ent.end)
+    country = place_named_after(ctx, ent.end) or _coast_country(ctx, ent.end)
     if country is None:
         return
     known = ctx.place_country(clean(ent.text), ent.start)
     if known in (None, country):
         ctx.add(clean(ent.text), country, ent.root.i, "place", "named_place_placed")
+
+
+# Words of "off the north-west coast of": what may stand between "off" and the coast's place.
+_COAST_WORDS = DIRECTIONS | {"the", "coast", "coasts", "shore", "shores", "of", "-", "northwest", "northeast", "southwest", "southeast"}  # fmt: skip
+
+
+def _coast_country(ctx: CountryContext, k: int) -> str | None:
+    """ "Kelso Island off the coast of Oregon, United States", "an islet off Peru": the country
+    whose coast a place lies off (a country, or a place of one the data knows)."""
+    tokens = ctx.tokens
+    if k >= len(tokens) or tokens[k].lower_ != "off":
+        return None
+    j = k + 1
+    while j < len(tokens) and j < k + 7 and tokens[j].lower_ in _COAST_WORDS:
+        j += 1
+    if j >= len(tokens):
+        return None
+    mention = ctx.name_mention_from(j)
+    if mention is not None:
+        return mention.country if mention.form == "name" else None
+    return ctx.country_of_place(tokens[j]) if tokens[j].pos_ == "PROPN" else None
 
 
 def place_named_after(ctx: CountryContext, k: int) -> str | None:

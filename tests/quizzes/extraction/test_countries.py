@@ -1583,3 +1583,15 @@ def test_a_place_the_text_puts_in_a_country_after_its_name(links_of):
     )
     assert ("Kelso Islands", "Bahamas") in found
     assert ("Xaloca", "Peru") in found
+
+
+def test_an_island_off_the_coast_of_a_country_or_its_state(links_of):
+    found = pairs(
+        links_of(
+            "A fire broke out on a yacht near Kelso Island off the coast of Oregon, United "
+            "States. Divers searched Marra Island off the western coast of Peru."
+        )
+    )
+    assert ("Kelso Island", "United States") in found
+    assert ("Marra Island", "Peru") in found
+    assert not {s for s, c in found if c == "Iceland"}

@@ -29,7 +29,9 @@ def test_country_names_and_their_everyday_forms(written, country):
     assert geo.is_country(written)
 
 
-@pytest.mark.parametrize("word", ["Moscow", "Kremlin", "Central Asia", "Harvard", "president"])
+@pytest.mark.parametrize(
+    "word", ["Moscow", "Kremlin", "Central Asia", "Harvard", "president", "Island", "islands"]
+)
 def test_places_and_words_that_are_not_countries(word):
     assert geo.canonical_country(word) is None
     assert not geo.is_country(word)
