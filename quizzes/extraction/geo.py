@@ -568,6 +568,18 @@ def country_of_adjective(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
+def words_for_country(country: str) -> frozenset[str]:
+    """Every folded name and nationality adjective of a country: "United Kingdom" ->
+    "united kingdom", "britain", "great britain", "british", ..."""
+    geo = _geo()
+    code = _code_of(country)
+    if code is None:
+        return frozenset()
+    names = [k for k, c in geo.by_name.items() if c == code]
+    return frozenset(names + [k for k, c in geo.by_adjective.items() if c == code])
+
+
 _NOT_SHORT_NAMES = _GENERIC_REGION_WORDS | {"new", "united", "san", "sao", "el", "la", "the"}
 
 

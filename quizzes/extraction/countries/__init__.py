@@ -134,6 +134,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "Kelso Island off the coast of Oregon, United States" (off a coast: the coast's country);
    "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
    peninsulas, prefectures and governorates are place nouns of rule 7).
+37. **A country's exit** (``exits_of_a_country``): "Grexit" (the start of a name or nationality
+   of a country the article names, + "exit"), "the Grexit referendum" (a vote or movement
+   named after it; not "the Grexit deal", nor "a hard Grexit").
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -182,6 +185,7 @@ from .groups import (
     demonyms_in_a_country,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
+    exits_of_a_country,
     groups_comprising_countries,
     groups_founded_by_a_country,
     groups_from_countries,
@@ -254,6 +258,7 @@ RULES: tuple[Rule, ...] = (
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
     named_storms_in_a_country,
+    exits_of_a_country,
     things_a_country_leads,
     participle_from_country,
     counted_things_links,

@@ -572,6 +572,42 @@ def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
     return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS
 
 
+# "Brexit", "Grexit": a country's leaving a union, named by the start of its name + "exit".
+_EXIT_WORD = re.compile(r"^([A-Z][a-z]{1,5})exit$")
+# Nouns a "<country>exit" word names an event or a movement with ("the Brexit vote"); its
+# deal, deadline or strategy is no thing of the country's own.
+_EXIT_EVENTS = {"vote", "referendum", "movement", "campaign", "party", "poll", "ballot"}
+
+
+def exits_of_a_country(ctx: CountryContext) -> None:
+    """ "Grexit", "the Grexit referendum" (a country the article names whose name or
+    nationality starts as the word does: Greece): the country's leaving of a union, and the
+    vote or movement named after it."""
+    for tok in ctx.tokens:
+        match = _EXIT_WORD.match(tok.text)
+        if match is None:
+            continue
+        country = _country_starting_with(ctx, match.group(1).lower())
+        if country is None:
+            continue
+        if tok.dep_ == "compound" and tok.head.i > tok.i:
+            if tok.head.lower_ in _EXIT_EVENTS:
+                ctx.add(f"{tok.text} {tok.head.text}", country, tok.i, "other", "exit_of_country")
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+            ctx.add(tok.text, country, tok.i, "other", "exit_of_country")  # not "a hard Grexit"
+
+
+def _country_starting_with(ctx: CountryContext, prefix: str) -> str | None:
+    """The one country of the article with a name or nationality word starting with
+    ``prefix``; the most named when several do."""
+    ranked = sorted(ctx.context, key=lambda c: -ctx.context[c])
+    return next(
+        (c for c in ranked if any(w.startswith(prefix) for w in geo.words_for_country(c))),
+        None,
+    )
+
+
 def things_in_a_country(ctx: CountryContext) -> None:
     """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
     Kingdom", "a bombing in Peru", "an offensive into Peru": a common noun placed by "in

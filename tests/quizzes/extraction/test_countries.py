@@ -1595,3 +1595,20 @@ def test_an_island_off_the_coast_of_a_country_or_its_state(links_of):
     assert ("Kelso Island", "United States") in found
     assert ("Marra Island", "Peru") in found
     assert not {s for s, c in found if c == "Iceland"}
+
+
+def test_a_country_leaving_a_union_named_by_its_exit_word(links_of):
+    found = pairs(
+        links_of(
+            "Greece's debt grew. Talk of Grexit returned, and the Grexit referendum was "
+            "called off. The Grexit deal failed. Some feared a hard Grexit."
+        )
+    )
+    assert ("Grexit", "Greece") in found
+    assert ("Grexit referendum", "Greece") in found
+    assert not {s for s, _c in found if "deal" in s or "hard" in s}
+
+
+def test_an_exit_word_with_no_country_of_its_start_is_no_link(links_of):
+    found = pairs(links_of("Peru's talks continued. Grexit was never mentioned."))
+    assert not {s for s, _c in found if s == "Grexit"}
