@@ -1972,6 +1972,30 @@ def body_of_a_former_job(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return None
 
 
+_CITED_AS = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Ss]ource:)\s+(?:the\s+)?$")
+
+
+def body_only_cited(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country is the Office of Tide Records from?" when the article only says
+    "according to the Office of Tide Records in Freedonia, one in ten …": a source
+    cited for a figure is no part of the story; its country is a side detail (blind
+    judge: an agency named only for someone's old job or a statistic); nor is a card
+    blanking it ("according to the Office … in _____")."""
+    link = draft.source
+    if draft.kind not in {"which_country", "cloze", "true_false"}:
+        return None
+    if not isinstance(link, CountryLink):
+        return None
+    if link.subject_kind == "person":
+        return None
+    text = plain(ctx.article_text)
+    subject = re.sub(r"^the\s+", "", plain(link.subject))
+    at = [m.start() for m in re.finditer(re.escape(subject), text)]
+    if at and all(_CITED_AS.search(text[max(0, a - 30) : a]) for a in at):
+        return "trivia: the body is only cited as a source"
+    return None
+
+
 _THE_COURT = re.compile(r"\bthe (?:court|tribunal)\b")  # lower case: a court named before
 _COURT_NAME = re.compile(
     r"\b(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*(?:Court|Tribunal)\b(?:\s+of(?:\s+the)?"
@@ -2085,6 +2109,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     reported_speech_as_quote,
     gender_cue_in_quote,
     body_of_a_former_job,
+    body_only_cited,
     which_court,
 )
 

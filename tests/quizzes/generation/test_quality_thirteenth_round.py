@@ -271,3 +271,30 @@ def test_another_one_points_back_at_the_sentence_before():
         text=text,
     )
     assert q.needs_the_sentence_before(named, ctx_for(text)) is None
+
+
+def test_a_body_only_cited_for_a_figure_is_a_side_detail():
+    text = "According to the Office of Tide Records in Freedonia, one in ten piers flood.\n"
+    link = _link("Office of Tide Records", "Peru", text)
+    asked = draft(
+        "which_country",
+        "Which country is the Office of Tide Records from?",
+        "Peru",
+        ["Chile", "Bolivia"],
+        text=text,
+        source=link,
+    )
+    assert q.body_only_cited(asked, ctx_for(text)) is not None
+    card = draft(
+        "cloze",
+        "Fill in the blank: According to the Office of Tide Records in _____, one in ten "
+        "piers flood.",
+        "Peru",
+        text=text,
+        source=link,
+        target="country:PE",
+    )
+    assert q.body_only_cited(card, ctx_for(text)) is not None
+    # The body acts in the story: its country is the article's.
+    acting = text + "The Office of Tide Records closed two piers on Monday.\n"
+    assert q.body_only_cited(asked, ctx_for(acting)) is None
