@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quizzes.extraction.facts import CountryLink, Quote
+from quizzes.extraction.text import regex
 
 from .context import DatedFact, GenerationContext
 from .draft import DraftSource, QuestionDraft
@@ -51,7 +52,7 @@ def _blank_literal(
     sentence: str, target: str, *, whole_names_only: bool = False
 ) -> tuple[str, str] | None:
     """(blanked sentence, the text blanked) with every occurrence of `target`."""
-    pattern = re.compile(rf"(?<![\w]){re.escape(plain_spaces(target))}(?![\w])", re.I)
+    pattern = regex(rf"(?<![\w]){re.escape(plain_spaces(target))}(?![\w])", re.I)
     text = plain_spaces(sentence)
     matches = list(pattern.finditer(text))
     if not matches:
@@ -74,7 +75,7 @@ def _blank_person(sentence: str, name: str) -> tuple[str, str] | None:
         return found.group(0)[: len(found.group(0)) - len(name)] + BLANK
 
     blanked = pattern.sub(keep_title, text)
-    blanked = re.sub(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+", BLANK, blanked)
+    blanked = regex(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+").sub(BLANK, blanked)
     return blanked, without_honorific(match.group(0))
 
 
@@ -135,7 +136,7 @@ def _date_card(dated: DatedFact) -> QuestionDraft | None:
     core = re.sub(r"^(?:in|on|at|during)\s+", "", event.when.strip(), flags=re.I)
     if not _MONTH_OR_YEAR.search(core) or _RELATIVE.search(core):
         return None
-    if re.search(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]", event.evidence):
+    if regex(rf"{re.escape(core)}\s*\([A-Za-z. ]+\)\s*[-—–]").search(event.evidence):
         return None  # the dateline's date ("March 12 (Reuters) -") is no fact of the story
     blanked = _blank_literal(event.evidence, core)
     if not blanked:

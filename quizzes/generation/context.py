@@ -11,6 +11,7 @@ from functools import cached_property
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
+from quizzes.extraction.text import regex
 
 from .dates import PartialDate, parse_iso
 from .fingerprint import event_key
@@ -202,7 +203,7 @@ def full_name(speaker: str, people: list[str], article_text: str = "") -> str:
         firsts = {p.split()[0] for p in people if len(p.split()) == 2 and p.split()[1] == speaker}
         firsts |= {
             m.group(1)
-            for m in re.finditer(rf"\b([A-Z][a-z’'-]+) {re.escape(speaker)}\b", article_text)
+            for m in regex(rf"\b([A-Z][a-z’'-]+) {re.escape(speaker)}\b").finditer(article_text)
             if m.group(1).casefold() not in _TITLE_WORDS | _SENTENCE_OPENERS
         }
         return f"{firsts.pop()} {speaker}" if len(firsts) == 1 else speaker
@@ -244,7 +245,7 @@ def _unglued(name: str, lower_words: set[str], article_text: str) -> str:
     first, _, rest = name.partition(" ")
     if len(rest.split()) < 2 or first.casefold() not in lower_words:
         return name
-    starts = [m.start() for m in re.finditer(re.escape(name), article_text)]
+    starts = [m.start() for m in regex(re.escape(name)).finditer(article_text)]
     if starts and all(at == 0 or article_text[at - 1] == "\n" for at in starts):
         return rest
     return name
@@ -437,8 +438,8 @@ def without_country_roles(text: str, ctx: GenerationContext) -> str:
         name = link.subject
         if name not in ctx.people or name not in text:
             continue
-        text = re.sub(
-            rf"({re.escape(name)})\s+of\s+(?:the\s+)?{re.escape(link.country)}\b", r"\1", text
+        text = regex(rf"({re.escape(name)})\s+of\s+(?:the\s+)?{re.escape(link.country)}\b").sub(
+            r"\1", text
         )
         at = text.find(name)
         while at >= 0:
@@ -446,11 +447,11 @@ def without_country_roles(text: str, ctx: GenerationContext) -> str:
             n = _role_run(before)
             head, role = before[: len(before) - n], before[len(before) - n :]
             # The country's name ("United States", "Russia's"), then its adjective.
-            role_text = re.sub(
-                rf"\bof\s+(?:the\s+)?{re.escape(link.country)}['’]s\b", "of the", " ".join(role)
+            role_text = regex(rf"\bof\s+(?:the\s+)?{re.escape(link.country)}['’]s\b").sub(
+                "of the", " ".join(role)
             )
-            role_text = re.sub(
-                rf"(?:\bthe\s+)?\b{re.escape(link.country)}(?:['’]s)?\b", "", role_text
+            role_text = regex(rf"(?:\bthe\s+)?\b{re.escape(link.country)}(?:['’]s)?\b").sub(
+                "", role_text
             )
             kept: list[str] = []
             for word in role_text.split():

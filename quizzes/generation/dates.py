@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quizzes.extraction.text import regex
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = [calendar.month_name[i] for i in range(1, 13)]
 
@@ -94,9 +96,11 @@ def parse_iso(value: str | None) -> PartialDate | None:
 
 def mentions(text: str, when: PartialDate) -> bool:
     """Does the text state (part of) the date: its year, or its month's name?"""
-    if re.search(rf"(?<!\d){when.year}(?!\d)", text):
+    if regex(rf"(?<!\d){when.year}(?!\d)").search(text):
         return True
-    return bool(when.month is not None and re.search(rf"\b{MONTHS[when.month - 1]}\b", text, re.I))
+    return bool(
+        when.month is not None and regex(rf"\b{MONTHS[when.month - 1]}\b", re.I).search(text)
+    )
 
 
 _LABEL = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})$")
@@ -117,8 +121,10 @@ def narrows_options(text: str, when: PartialDate, options: list[str]) -> bool:
     options do not share? "When did X win the 2019 marathon?" with options all
     in October 2019 gives nothing away; with 2017 and 2018 among them, it does."""
     parsed = [p for p in (parse_label(o) for o in options) if p is not None]
-    if re.search(rf"(?<!\d){when.year}(?!\d)", text) and any(p.year != when.year for p in parsed):
+    if regex(rf"(?<!\d){when.year}(?!\d)").search(text) and any(
+        p.year != when.year for p in parsed
+    ):
         return True
-    if when.month is None or not re.search(rf"\b{MONTHS[when.month - 1]}\b", text, re.I):
+    if when.month is None or not regex(rf"\b{MONTHS[when.month - 1]}\b", re.I).search(text):
         return False
     return any(p.month != when.month for p in parsed)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from quizzes.extraction.text import regex
+
 from .context import _ROUGH_PRECISION, DatedFact
 from .text import find_word, plain
 from .wording import (
@@ -197,7 +199,7 @@ def number_not_a_year(dated: DatedFact) -> str | None:
     if not re.fullmatch(r"(?:in\s+)?\d{4}", when, re.I):
         return None
     evidence = plain(dated.event.evidence)
-    for match in re.finditer(rf"(?<!\w){re.escape(when.split()[-1])}(?!\w)", evidence):
+    for match in regex(rf"(?<!\w){re.escape(when.split()[-1])}(?!\w)").finditer(evidence):
         before, after = evidence[: match.start()], evidence[match.end() :]
         if _NOT_A_YEAR.search(before) or re.match(r"[/-]\d", after) or re.search(r"\d/$", before):
             return "a number, not a year"
@@ -558,7 +560,7 @@ def relative_clause_left(dated: DatedFact) -> str | None:
     evidence = plain(dated.event.evidence)
     subject = " ".join(parts.subject)
     at = _find(evidence, subject)
-    relative = re.search(rf"{re.escape(subject)},?\s+(?:which|that|who)\b", evidence)
+    relative = regex(rf"{re.escape(subject)},?\s+(?:which|that|who)\b").search(evidence)
     if at is not None and relative and re.search(r"\bof\s*$", evidence[: at.start()]):
         return "the relative clause may belong to the noun before “of”"
     return None
@@ -618,7 +620,7 @@ def _already_past(dated: DatedFact, events: list[DatedFact]) -> bool:
     head = parts.subject[-1].strip(",").casefold()
     if head not in EVENT_NOUNS:
         return False
-    mention = re.compile(rf"\b(?:of|since|after|following|from) the {re.escape(head)}\b", re.I)
+    mention = regex(rf"\b(?:of|since|after|following|from) the {re.escape(head)}\b", re.I)
     return any(
         other.event.evidence_start != dated.event.evidence_start
         and other.when.before(dated.when)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
+from quizzes.extraction.text import regex
 from quizzes.validation import question_problems
 
 from .context import (
@@ -561,9 +562,7 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
         return None
     outside = _QUOTED.sub(" ", plain(quote.evidence))
     parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
-    pattern = re.compile(
-        rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE
-    )
+    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
     mentions = list(pattern.finditer(outside))
     if not mentions:
         return None
@@ -663,7 +662,7 @@ def relative_gives_the_family(draft: QuestionDraft, ctx: GenerationContext) -> s
     if any(contains_word(other, surname) for other in others):
         return None
     first = re.escape(draft.answer.split()[0])
-    if re.search(rf"(?<!{first} ){re.escape(surname)}\b", ctx.article_text):
+    if regex(rf"(?<!{first} ){re.escape(surname)}\b").search(ctx.article_text):
         return "give-away: the speaker's relative shares the only option's family name"
     return None
 
@@ -689,7 +688,7 @@ def name_of_a_model(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     if draft.kind != "which_country":
         return None
     for name in _names_in(draft.prompt):
-        found = list(re.finditer(rf"\b{re.escape(name)}\b", ctx.article_text))
+        found = list(regex(rf"\b{re.escape(name)}\b").finditer(ctx.article_text))
         if found and all(re.match(_MODEL_CODE, ctx.article_text[m.end() :]) for m in found):
             return "answer: the name is part of a model's name, not a person or body"
     return None
@@ -705,7 +704,7 @@ def place_dropped_after_comma(draft: QuestionDraft, ctx: GenerationContext) -> s
         return None
     evidence = _evidence(draft, ctx)
     for match in _NAME_THEN_COMMA.finditer(draft.prompt):
-        if re.search(rf"\b{re.escape(match[1])},\s+[A-Z]", evidence):
+        if regex(rf"\b{re.escape(match[1])},\s+[A-Z]").search(evidence):
             return "grammar: a place dropped after a comma"
     return None
 
@@ -924,9 +923,9 @@ def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str
     rest = draft.prompt.replace(BLANK, " ")
     if re.fullmatch(r"\d{3,}", draft.answer) and draft.answer in rest:
         return "give-away: the blanked number is written beside the blank"
-    if re.fullmatch(r"\d+(?:\.\d+)?", draft.answer) and re.search(
-        rf"[A-Za-z]{re.escape(draft.answer)}(?![\d.]\d)", rest
-    ):
+    if re.fullmatch(r"\d+(?:\.\d+)?", draft.answer) and regex(
+        rf"[A-Za-z]{re.escape(draft.answer)}(?![\d.]\d)"
+    ).search(rest):
         return "give-away: the blanked number is written inside a name of the sentence"
     letters = sorted(initials(draft.answer))
     for token in re.findall(r"\b[A-Z]{2,6}\b", rest):
@@ -1034,7 +1033,7 @@ def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | N
         return None
     year = draft.answer.strip()
     rest = draft.prompt.replace(BLANK, " ")
-    if re.search(rf"(?<![\d]){year[2:]}(?![\d])|’{year[2:]}\b|'{year[2:]}\b", rest):
+    if regex(rf"(?<![\d]){year[2:]}(?![\d])|’{year[2:]}\b|'{year[2:]}\b").search(rest):
         return "give-away: the sentence names part of the blanked year"
     return None
 
@@ -1205,13 +1204,13 @@ def month_is_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     the month. The date's month word, where the sentence writes it, stands as a name."""
     for dated in _dated_sources(draft):
         when = plain(dated.event.when or "")
-        if not re.fullmatch(rf"(?:(?:in|on|by|since|until)\s+)?(?:{_MONTH_WORD})", when, re.I):
+        if not regex(rf"(?:(?:in|on|by|since|until)\s+)?(?:{_MONTH_WORD})", re.I).fullmatch(when):
             continue  # "May 3", "May 2019": a day or a year tells a date
         month = re.search(_MONTH_WORD, when.title())
         if month is None:
             continue
         evidence = plain(dated.event.evidence)
-        found = list(re.finditer(rf"\b{month.group(0)}\b", evidence))
+        found = list(regex(rf"\b{month.group(0)}\b").finditer(evidence))
         if found and all(_month_read_as_a_name(evidence, m) for m in found):
             return f"answer: “{month.group(0)}” is a person's name here"
     return None
@@ -1236,7 +1235,7 @@ def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | No
             continue
         evidence = plain(dated.event.evidence)
         for pair in _MONTH_BESIDE_MONTH.finditer(evidence):
-            if re.search(rf"\b{month.group(0)}\b", pair.group(0)):
+            if regex(rf"\b{month.group(0)}\b").search(pair.group(0)):
                 return "answer: the date's month stands beside another month (a span)"
     return None
 
@@ -1544,7 +1543,7 @@ def name_cut_at_its_start(draft: QuestionDraft, ctx: GenerationContext) -> str |
 def initials_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "The Iranian _____ (IRGC) declared …": initials in brackets right after the
     blank spell the answer out."""
-    if re.search(rf"{re.escape(BLANK)}\s*\([A-Z][A-Za-z]*[A-Z]\)", draft.prompt):
+    if regex(rf"{re.escape(BLANK)}\s*\([A-Z][A-Za-z]*[A-Z]\)").search(draft.prompt):
         return "give-away: initials right after the blank"
     return None
 
@@ -1584,7 +1583,7 @@ def cloze_year_in_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | 
 def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "As of _____, no evidence … has been reported": the date a report stood at,
     not when anything happened."""
-    if draft.kind == "cloze" and re.search(rf"\b[Aa]s of {re.escape(BLANK)}", draft.prompt):
+    if draft.kind == "cloze" and regex(rf"\b[Aa]s of {re.escape(BLANK)}").search(draft.prompt):
         return "answer: the date a report stood at"
     return None
 
@@ -1594,7 +1593,7 @@ def cloze_news_source(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
     it, not something the story is about."""
     if draft.kind != "cloze" or not draft.target.startswith("person:"):
         return None
-    credit = re.search(rf"\b[Aa]ccording to (?:the )?{re.escape(BLANK)}", draft.prompt)
+    credit = regex(rf"\b[Aa]ccording to (?:the )?{re.escape(BLANK)}").search(draft.prompt)
     if credit and not plausible_person(draft.answer):
         return "answer: the news source, not the story"
     return None
@@ -1966,7 +1965,7 @@ def body_of_a_former_job(draft: QuestionDraft, ctx: GenerationContext) -> str | 
         return None
     text = plain(ctx.article_text)
     subject = plain(link.subject)
-    at = [m.start() for m in re.finditer(re.escape(subject), text)]
+    at = [m.start() for m in regex(re.escape(subject)).finditer(text)]
     if at and all(_FORMER_JOB_OF.search(text[max(0, a - 90) : a]) for a in at):
         return "trivia: the body only describes someone's former job"
     return None
@@ -3091,7 +3090,7 @@ def _day_and_month_stated(text: str, answer: str) -> bool:
     if when is None or when.day is None or when.month is None:
         return False
     month = MONTHS[when.month - 1]
-    return bool(re.search(rf"\b(?:{month}\s+{when.day}|{when.day}\s+{month})(?!\d)", text, re.I))
+    return bool(regex(rf"\b(?:{month}\s+{when.day}|{when.day}\s+{month})(?!\d)", re.I).search(text))
 
 
 def _as_quiz_question(draft: QuestionDraft) -> QuizQuestion:

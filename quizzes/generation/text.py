@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from quizzes.extraction.geo import canonical_country, country_of_adjective
+from quizzes.extraction.text import regex
 
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
@@ -130,7 +131,7 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _word_pattern(needle: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
+    return regex(rf"(?<![\w]){re.escape(needle)}(?![\w])")
 
 
 def find_word(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
@@ -198,7 +199,7 @@ def gives_away_country(prompt: str, country: str) -> bool:
     if contains_word(prompt, country):
         return True
     for form in _initials(country):
-        if re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", plain(prompt)):
+        if regex(rf"(?<![\w.]){re.escape(form)}(?![\w])").search(plain(prompt)):
             return True
     stem = country_stem(country)
     if len(stem) >= 4 and any(word.startswith(stem) for word in words(prompt)):

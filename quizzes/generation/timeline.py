@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from quizzes.extraction.text import regex
+
 from .context import DatedFact, GenerationContext, without_country_roles
 from .draft import QuestionDraft
 from .event_checks import date_resolution
@@ -32,10 +34,9 @@ def _spans(dated: DatedFact) -> bool:
     evidence = plain_spaces(dated.event.evidence)
     return bool(
         when
-        and re.search(
-            rf"\b(?:from|since|between)\s+{re.escape(when)}\b|{re.escape(when)}\s*[–-]\s*\d",
-            evidence,
-        )
+        and regex(
+            rf"\b(?:from|since|between)\s+{re.escape(when)}\b|{re.escape(when)}\s*[–-]\s*\d"
+        ).search(evidence)
     )
 
 

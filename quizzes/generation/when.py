@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from quizzes.extraction.text import regex
+
 from .context import DatedFact, GenerationContext, without_country_roles
 from .dates import PartialDate, narrows_options
 from .distractors import MIN_DISTRACTORS, arrange, date_distractors
@@ -108,7 +110,7 @@ def one_of_several(a: Asked) -> str | None:
     if not all(w.strip(",").isalpha() and w.islower() for w in parts.subject[1:]):
         return None  # "the Argentine congress" says which
     head = parts.subject[-1].strip(",").capitalize()
-    word = re.compile(rf"\b{re.escape(head)}s?\b")
+    word = regex(rf"\b{re.escape(head)}s?\b")
     named = [
         set(n.split()) - {head, head + "s", "of", "the", "for"} for n in a.names if word.search(n)
     ]
@@ -156,7 +158,7 @@ def one_of_many_events(a: Asked) -> str | None:
     verb = parts.verb.strip(",;:").casefold()
     if head not in EVENT_NOUNS and (past_to_base(verb) or verb) not in _HAPPENED:
         return None
-    plural = re.compile(rf"\b{re.escape(head)}e?s\b", re.I)
+    plural = regex(rf"\b{re.escape(head)}e?s\b", re.I)
     if plural.search(a.ctx.article_text):
         return f"“{' '.join(parts.subject)}” is one of several the article tells of"
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from quizzes.extraction.facts import CountryLink
 from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
+from quizzes.extraction.text import regex
 
 from .context import (
     NATIONALITY_DESCRIPTION,
@@ -162,7 +163,7 @@ def _office_scope(link: CountryLink, role_text: str) -> str | None:
     if not office:
         return None
     evidence = plain_spaces(link.evidence)
-    for match in re.finditer(rf"\b{re.escape(office[-1])}\b", evidence, re.I):
+    for match in regex(rf"\b{re.escape(office[-1])}\b", re.I).finditer(evidence):
         scope = _SCOPE.match(evidence[match.end() :])
         if scope:
             return scope["scope"].strip().rstrip(".,;:")
@@ -254,7 +255,7 @@ def _scoped_phrasing(
         return None  # "president of the Swedish Rugby Federation" … of another body
     if _names_the_country(scope_words[-1], country):
         # "the Bank of Ghana" -> "… of the Bank of which country?"
-        body = re.sub(rf"\s+of\s+{re.escape(scope_words[-1])}$", "", scope)
+        body = regex(rf"\s+of\s+{re.escape(scope_words[-1])}$").sub("", scope)
         return Phrasing(
             f"{subject} {tense} the {office} of the {body} of which country?",
             f"{subject} {tense} the {office} of the {body} of {{country}}.",
@@ -345,9 +346,9 @@ def _is_from(link: CountryLink) -> bool:
     evidence = plain_spaces(link.evidence)
     name, country = re.escape(link.subject), re.escape(link.country)
     also = r"(?:(?:also|both|all|each)\s+)?"  # "Ana Ruiz, also from Peru"
-    if re.search(rf"{name},?\s+{also}(?:of|from)\s+(?:the\s+)?{country}\b", evidence):
+    if regex(rf"{name},?\s+{also}(?:of|from)\s+(?:the\s+)?{country}\b").search(evidence):
         return True
-    if re.search(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}", evidence):
+    if regex(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}").search(evidence):
         return True
     if _described_as_from(link, evidence):
         return True
@@ -431,11 +432,11 @@ def _organisation_phrasing(link: CountryLink, the: str) -> Phrasing:
     cap = the[:1].upper() + the[1:]
     evidence = plain_spaces(link.evidence)
     country, subject = re.escape(link.country), re.escape(plain_spaces(link.subject))
-    if re.search(rf"\b{country}-based\b", evidence):
+    if regex(rf"\b{country}-based\b").search(evidence):
         return Phrasing(f"In which country is {the} based?", f"{cap} is based in {{country}}.")
-    owned = re.search(
-        rf"\b{country}(?:['’]s|['’])\s+(?:[\w-]+\s+){{0,3}}{subject}", evidence
-    ) or re.search(rf"{subject}\s+of\s+(?:the\s+)?{country}\b", evidence)
+    owned = regex(rf"\b{country}(?:['’]s|['’])\s+(?:[\w-]+\s+){{0,3}}{subject}").search(
+        evidence
+    ) or regex(rf"{subject}\s+of\s+(?:the\s+)?{country}\b").search(evidence)
     if owned:
         return Phrasing(f"Which country does {the} belong to?", f"{cap} belongs to {{country}}.")
     return Phrasing(f"Which country is {the} from?", f"{cap} is from {{country}}.")
@@ -463,11 +464,9 @@ def named_subject(link: CountryLink) -> bool:
     subject = plain_spaces(link.subject or "")
     if not re.search(r"(?:^|\s)[A-Z]", subject):
         return False
-    if link.subject_kind != "person" and re.search(
-        rf"\b(?:the\s+(?:country|nation|state)['’]s|its|their)\s+{re.escape(subject)}",
-        plain_spaces(link.evidence),
-        re.I,
-    ):
+    if link.subject_kind != "person" and regex(
+        rf"\b(?:the\s+(?:country|nation|state)['’]s|its|their)\s+{re.escape(subject)}", re.I
+    ).search(plain_spaces(link.evidence)):
         return False
     return not (link.subject_kind == "organisation" and re.search(r"\bInternational\b", subject))
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from quizzes.extraction.geo import canonical_country, city_country
+from quizzes.extraction.text import regex
 
 from .context import GenerationContext
 from .distractors import (
@@ -40,7 +41,7 @@ _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
 def _name_pattern(name: str) -> re.Pattern[str]:
     parts = sorted({name, *list(name_parts(name))}, key=len, reverse=True)
     alternatives = [re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in parts]
-    return re.compile(rf"{_TITLE}(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", re.I)
+    return regex(rf"{_TITLE}(?<![\w])(?:{'|'.join(alternatives)})(?![\w])", re.I)
 
 
 _LEAD = re.compile(r"^(?:\[(?:\.\.\.|…)\]|…|\.\.\.)\s*|^(?:and|but|or|so)\s+(?=\w)")
@@ -66,7 +67,7 @@ def blank_person(text: str, name: str) -> str | None:
     blanked, count = _name_pattern(name).subn(BLANK, text)
     if not count:
         return None
-    blanked = re.sub(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+", BLANK, blanked)
+    blanked = regex(rf"{re.escape(BLANK)}(?:[\s-]+{re.escape(BLANK)})+").sub(BLANK, blanked)
     return plain_spaces(blanked)
 
 
@@ -173,7 +174,7 @@ def is_publication(name: str, ctx: GenerationContext) -> bool:
     if (len(tokens) > 1 or "-" in name) and _last_word(tokens[-1]) in _THING_ENDINGS:
         return True
     return (
-        re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{re.escape(name)}", ctx.article_text)
+        regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{re.escape(name)}").search(ctx.article_text)
         is not None
     )
 
@@ -288,7 +289,7 @@ def _surname_alone(name: str, people: tuple[str, ...], article_text: str) -> boo
     for full in sorted(people, key=len, reverse=True):
         if len(full.split()) > 1:
             rest = rest.replace(full, " ")
-    return re.search(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])", rest) is not None
+    return regex(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])").search(rest) is not None
 
 
 # The last word of a street, a building or a publication's name, not a person's.
@@ -361,7 +362,7 @@ def killer_in_article(name: str, article_text: str) -> bool:
     if len(name.split()) > 1 and len(name.split()[-1]) >= 3:
         names.add(name.split()[-1])
     for each in names:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(each)}(?![\w-])", article_text):
+        for match in regex(rf"(?<![\w-]){re.escape(each)}(?![\w-])").finditer(article_text):
             before = article_text[max(0, match.start() - 60) : match.start()]
             after = article_text[match.end() : match.end() + 80]
             if _KILLER_BEFORE.search(before) or _KILLER_AFTER.match(after):
@@ -375,7 +376,7 @@ def dead_in_article(name: str, article_text: str) -> bool:
     no plausible speaker of the words it quotes now (blind judge, batch 13); nor is
     "motorcyclist X" of "a crash which killed motorcyclist X". No wrong option, even
     when the article quotes them elsewhere: fewer options means no question."""
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article_text):
+    for match in regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(article_text):
         before = article_text[max(0, match.start() - 60) : match.start()]
         after = article_text[match.end() : match.end() + 40]
         if _DEATH_BEFORE.search(before) or _DEATH_AFTER.match(after):
@@ -409,7 +410,7 @@ def names_a_thing(name: str, article_text: str) -> bool:
         before = article_text[max(0, at - 40) : at]
         if len(tokens) > 1 and re.search(r"\b[Tt]he\s+$", before):
             return True
-        if re.search(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?$", before):
+        if regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?$").search(before):
             return True
         at = article_text.find(name, at + 1)
     return False
@@ -431,7 +432,7 @@ def names_a_place(name: str, article_text: str) -> bool:
     tokens = name.split()
     if len(tokens) > 1 and city_country(name) and not city_country(tokens[0]):
         return True  # the whole name is a city ("Vladimir Putin" only starts with one)
-    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article_text):
+    for match in regex(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(article_text):
         before = article_text[max(0, match.start() - 20) : match.start()]
         after = article_text[match.end() : match.end() + 60]
         if _PLACE_BEFORE.search(before) and not re.match(r"['’]s\b", after):

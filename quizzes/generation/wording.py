@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizzes.extraction.geo import city_country, is_country
+from quizzes.extraction.text import regex
 
 from .text import plain_spaces
 
@@ -134,9 +135,9 @@ def strip_time(clause: str, when: str) -> str:
     if when:
         # "Monday's bid" dated by "Monday" is "the bid", not "'s bid".
         own = re.sub(r"['’]s$", "", plain_spaces(when))
-        text = re.sub(rf"\b{re.escape(own)}['’]s\b", "the", text, flags=re.I)
+        text = regex(rf"\b{re.escape(own)}['’]s\b", re.I).sub("the", text)
         pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
-        text = re.sub(pattern, " ", text, flags=re.I)
+        text = regex(pattern, re.I).sub(" ", text)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
     # day's options or contradict a statement with another date. "Wednesday's
     # quake" is "the quake"; "the Sunday trade ban" keeps its weekday (a kind of ban).

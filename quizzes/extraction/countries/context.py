@@ -22,6 +22,7 @@ from ..confidence import confidence
 from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
 from ..sentences import evidence_sentences, sentence_index
+from ..text import regex
 from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE
 
 
@@ -283,8 +284,8 @@ def _hyphenated_whole(sentence: str, subject: str) -> str:
     hyphen is that whole word."""
     if not subject[:1].isupper():
         return subject
-    found = list(re.finditer(r"(?<![\w-])([A-Z][\w]*)-" + re.escape(subject) + r"\b", sentence))
-    alone = re.search(r"(?<![\w-])" + re.escape(subject) + r"\b", sentence)
+    found = list(regex(r"(?<![\w-])([A-Z][\w]*)-" + re.escape(subject) + r"\b").finditer(sentence))
+    alone = regex(r"(?<![\w-])" + re.escape(subject) + r"\b").search(sentence)
     if not found or alone:
         return subject
     return f"{found[0].group(1)}-{subject}"

@@ -104,6 +104,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from ..text import regex
 from .accept import Match, accepted, looks_ahead
 from .patterns import BOUND_PREP, KEYWORDS, MONTHS, PATTERNS, QUANTITY_BEFORE, WEEKDAYS
 from .resolve import resolve
@@ -179,7 +180,7 @@ def _week_before_if_told_after(expr: TimeExpression, found: list[TimeExpression]
     noun = _definite_subject(expr)
     if expr.kind != "weekday" or noun is None or expr.date is None:
         return None
-    after = re.compile(rf"\b(?:of|since|after|following) the {re.escape(noun)}\b", re.I)
+    after = regex(rf"\b(?:of|since|after|following) the {re.escape(noun)}\b", re.I)
     week_before = (date.fromisoformat(expr.date) - timedelta(days=7)).isoformat()
     for other in found:
         told = other.date or ""
