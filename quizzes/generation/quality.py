@@ -1533,7 +1533,7 @@ def name_cut_at_its_start(draft: QuestionDraft, ctx: GenerationContext) -> str |
     text = plain(ctx.article_text)
     found = [
         m.start()
-        for m in re.finditer(rf"(?<![\w-])the\s+{re.escape(subject)}(?![\w-])", text, re.I)
+        for m in regex(rf"(?<![\w-])the\s+{re.escape(subject)}(?![\w-])", re.I).finditer(text)
     ]
     if found and all(_cut_before(text, at) for at in found):
         return "grammar: the name is cut at its start"
