@@ -137,8 +137,7 @@ def same_person_named(a: str, b: str, article_text: str) -> bool:
         return True
     if _initials_of(a, b) or _initials_of(b, a):
         return True
-    pair = {normalise(a), normalise(b)}
-    return any({normalise(x), normalise(y)} == pair for x, y in aliases(article_text))
+    return frozenset({normalise(a), normalise(b)}) in aliases(article_text)
 
 
 def _initials_of(short: str, name: str) -> bool:
@@ -155,11 +154,11 @@ _ALIAS = re.compile(
 
 
 @lru_cache(maxsize=256)
-def aliases(article_text: str) -> tuple[tuple[str, str], ...]:
+def aliases(article_text: str) -> frozenset[frozenset[str]]:
     """ "Mohammed bin Salman (MBS)", "Ana Ruiz, better known as La Reina": the pairs
-    of names the article gives one person."""
-    return tuple(
-        (match.group(1), match.group(2) or match.group(3))
+    of names the article gives one person, each pair as its two normalised names."""
+    return frozenset(
+        frozenset({normalise(match.group(1)), normalise(match.group(2) or match.group(3))})
         for match in _ALIAS.finditer(article_text)
     )
 
