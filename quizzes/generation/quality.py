@@ -1989,7 +1989,7 @@ def body_only_cited(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         return None
     text = plain(ctx.article_text)
     subject = re.sub(r"^the\s+", "", plain(link.subject))
-    at = [m.start() for m in re.finditer(re.escape(subject), text)]
+    at = [m.start() for m in regex(re.escape(subject)).finditer(text)]
     if at and all(_CITED_AS.search(text[max(0, a - 30) : a]) for a in at):
         return "trivia: the body is only cited as a source"
     return None
