@@ -343,7 +343,7 @@ TITLE_ECHO = 3  # content words a quotation shares with the title that names its
 def quote_echoes_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Who said: “within the next ten days I will send the port bill …”?" under the
     title "Mayor Ruiz to send port bill within ten days": the title names the speaker
-    and says what the quotation says."""
+    and says what the quotation says; "I was lucky to win" under "Ruiz wins the final"."""
     quote = _speaker_quote(draft)
     title = _headline(ctx)
     if draft.kind != "who_said" or quote is None or not quote.speaker or not title:
@@ -353,7 +353,13 @@ def quote_echoes_title(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     shared = _content_words(quote.text) & _content_words(title)
     if len(shared) >= TITLE_ECHO:
         return "give-away: the title names the speaker and says what was said"
+    if _FIRST_PERSON.search(quote.text) and _WINNING.search(quote.text) and _WINNING.search(title):
+        return "give-away: the title names the winner, who speaks of winning"
     return None
+
+
+# "I was lucky to win" under the title "Ruiz wins the final": the winner speaks.
+_WINNING = re.compile(r"\b(?:win|wins|won|winning|victory|champion)\b", re.I)
 
 
 def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

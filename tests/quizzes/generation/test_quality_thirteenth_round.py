@@ -298,3 +298,31 @@ def test_a_body_only_cited_for_a_figure_is_a_side_detail():
     # The body acts in the story: its country is the article's.
     acting = text + "The Office of Tide Records closed two piers on Monday.\n"
     assert q.body_only_cited(asked, ctx_for(acting)) is None
+
+
+def test_the_winner_speaking_of_winning_under_a_title_naming_the_winner_is_given_away():
+    text = (
+        "Freedonia's Ana Ruiz wins the harbour regatta\n"
+        "“I was lucky to win today and I will train again tomorrow,” Ana Ruiz said.\n"
+    )
+    said = quote(
+        "I was lucky to win today and I will train again tomorrow", "Ana Ruiz", source=text
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “I was lucky to win today and I will train again tomorrow”?",
+        "Ana Ruiz",
+        ["Tom Reid", "Li Wei"],
+        source=said,
+    )
+    assert q.quote_echoes_title(asked, ctx_for(text)) is not None
+    # The runner-up speaking of the win: the title does not name her.
+    said = quote("I was lucky to win today and I will train again tomorrow", "Li Wei", source=text)
+    asked = draft(
+        "who_said",
+        "Who said: “I was lucky to win today and I will train again tomorrow”?",
+        "Li Wei",
+        ["Tom Reid", "Ana Ruiz"],
+        source=said,
+    )
+    assert q.quote_echoes_title(asked, ctx_for(text)) is None
