@@ -4,7 +4,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 
 1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
    Angela Merkel", "deputy head of Chile's mining council Pedro Lagos", "then-U.S.-president
-   X" (one hyphenated word); a later name of a list whose own title names no country shares
+   X" (one hyphenated word); "Chilean-US chemist X" (both nationalities); a later name of a list whose own title names no country shares
    the first one's ("Peru's prime minister A and energy minister B"); no title reaches past
    "of" ("the United States' killing of X" is no title of X). An office a verb gives its
    subject: "X became president of Malawi", "X was elected prime minister of Fiji".

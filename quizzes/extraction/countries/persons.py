@@ -459,11 +459,40 @@ def people_links(ctx: CountryContext) -> None:
                 ctx.add(name, country, name_span.start, "person", rule.__name__)
                 if office:
                     ctx.office_holder.setdefault((country, office), name)
+                if rule is title_before_name:
+                    _second_nationality(ctx, outer, name_span, name, country)
                 break
         else:
             owner = _described_by_its(ctx, name_span)
             if owner is not None:
                 ctx.pending.append((name, name_span.start, owner))
+
+
+def _second_nationality(
+    ctx: CountryContext, outer: Span, name_span: Span, name: str, country: str
+) -> None:
+    """ "Chilean-US chemist Tom Reid", "the Peruvian-Canadian author X": two nationalities
+    joined by a hyphen in the title; the person has both."""
+    for tok in ctx.doc[max(outer.start - 6, 0) : name_span.start]:
+        if tok.text != "-" or tok.i == 0 or tok.i + 1 >= len(ctx.doc):
+            continue
+        pair = [
+            _nationality_word(ctx, ctx.doc[tok.i - 1]),
+            _nationality_word(ctx, ctx.doc[tok.i + 1]),
+        ]
+        if None in pair or country not in pair:
+            continue
+        for other in pair:
+            if other is not None and other != country:
+                ctx.add(name, other, name_span.start, "person", "title_before_name")
+
+
+def _nationality_word(ctx: CountryContext, tok: Token) -> str | None:
+    """The country a word of a title names ("Chilean", "US"), found or not as a mention."""
+    mention = ctx.mentions.get(tok.i)
+    if mention is not None:
+        return mention.country
+    return geo.canonical_country(tok.text) or geo.country_of_adjective(tok.text)
 
 
 def _candidates(ctx: CountryContext) -> list[Candidate]:

@@ -1612,3 +1612,9 @@ def test_a_country_leaving_a_union_named_by_its_exit_word(links_of):
 def test_an_exit_word_with_no_country_of_its_start_is_no_link(links_of):
     found = pairs(links_of("Peru's talks continued. Grexit was never mentioned."))
     assert not {s for s, _c in found if s == "Grexit"}
+
+
+def test_two_nationalities_joined_by_a_hyphen_in_a_title(links_of):
+    found = pairs(links_of("Chilean-US chemist Tom Reid won the award on Monday."))
+    assert ("Tom Reid", "Chile") in found
+    assert ("Tom Reid", "United States") in found
