@@ -456,16 +456,26 @@ def people_links(ctx: CountryContext) -> None:
         for rule in PERSON_RULES:
             country, office = rule(ctx, outer, name_span)
             if country:
-                ctx.add(name, country, name_span.start, "person", rule.__name__)
-                if office:
-                    ctx.office_holder.setdefault((country, office), name)
-                if rule is title_before_name:
-                    _second_nationality(ctx, outer, name_span, name, country)
+                _add_person(ctx, rule, (outer, name_span), name, (country, office))
                 break
         else:
             owner = _described_by_its(ctx, name_span)
             if owner is not None:
                 ctx.pending.append((name, name_span.start, owner))
+
+
+def _add_person(
+    ctx: CountryContext, rule: PersonRule, spans: tuple[Span, Span], name: str, found: Found
+) -> None:
+    """The person's link the rule found, the office it holds, and a second nationality."""
+    (outer, name_span), (country, office) = spans, found
+    if country is None:
+        return
+    ctx.add(name, country, name_span.start, "person", rule.__name__)
+    if office:
+        ctx.office_holder.setdefault((country, office), name)
+    if rule is title_before_name:
+        _second_nationality(ctx, outer, name_span, name, country)
 
 
 def _second_nationality(
