@@ -9,7 +9,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "of" ("the United States' killing of X" is no title of X). An office a verb gives its
    subject: "X became president of Malawi", "X was elected prime minister of Fiji".
 2. **Apposition**: "Sergei Lavrov, Russia's foreign minister, ...", "Jane Doe, a British
-   diplomat", "the president of Kenya, William Ruto", "X, an analyst ... based in Tashkent".
+   diplomat", "the president of Kenya, William Ruto" (also when the parse hangs the
+   description and the name from a third word: "Speaking to Acme, the head of the Peru
+   Union, Ana Lind, said"; "A member of the Chilean Senate, Tom Reid said"), "X, an analyst ... based in Tashkent".
 3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
    the person of the article holding that office when there is one.
 4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",

@@ -235,13 +235,7 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     clause of a role verb: "X, who heads the laboratory at the National University of Peru",
     "who runs a bakery in Dublin"."""
     root = name.root
-    parts: list[Token] = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
-        parts.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _hedged(root.head):
-        # "Ana Lind is a Kenyan national", not "Ana Lind could be a conduit for Kenyan ..."
-        parts += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "ADJ")]
-    for head in parts:
+    for head in _descriptions(root):
         found = country_in_description(ctx, head, exclude=root if head.i == root.head.i else None)
         if found[0]:
             return found
@@ -250,6 +244,51 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
         if found[0]:
             return found
     return None, None
+
+
+def _descriptions(root: Token) -> list[Token]:
+    """The words that describe the name ``root`` heads: its appositions, the description
+    right before it, the word it stands in apposition to, what "is" says it is."""
+    parts: list[Token] = [
+        c for c in root.children if c.dep_ == "appos" and _describes_next_name(c) is None
+    ]
+    title = _title_just_before(root)
+    if title is not None:
+        parts.insert(0, title)  # "Speaking to Acme, the head of the Peru Union, Ana Lind, said"
+    elif root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+        parts.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _hedged(root.head):
+        # "Ana Lind is a Kenyan national", not "Ana Lind could be a conduit for Kenyan ..."
+        parts += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "ADJ")]
+    return parts
+
+
+def _title_just_before(root: Token) -> Token | None:
+    """ "Acme, the head of the Peru Union, Ana Lind", "A member of the Peruvian Senate, Ana
+    Lind said": the parse hangs the description and the name from one word, as two
+    appositions or two subjects; the description right before the name (only a comma
+    between) is the name's."""
+    if root.dep_ not in ("appos", "nsubj"):
+        return None
+    for sibling in root.head.children:
+        if sibling.dep_ == root.dep_ and _describes_next_name(sibling) == root:
+            return sibling
+    return None
+
+
+def _describes_next_name(noun: Token) -> Token | None:
+    """The name a common noun stands right before, a comma between ("the head of X, Ana
+    Lind"), when both hang from the same word in the same way."""
+    if noun.dep_ not in ("appos", "nsubj") or noun.pos_ != "NOUN":
+        return None
+    k = noun.right_edge.i + 1
+    doc = noun.doc
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    person = next(
+        (t for t in doc[k + 1 : k + 4] if t.ent_type_ == "PERSON" and t.dep_ == noun.dep_), None
+    )
+    return person if person is not None and person.head == noun.head else None
 
 
 # Auxiliaries that make "X is a Y" a guess or a fear rather than a statement.

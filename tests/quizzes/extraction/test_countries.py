@@ -1618,3 +1618,16 @@ def test_two_nationalities_joined_by_a_hyphen_in_a_title(links_of):
     found = pairs(links_of("Chilean-US chemist Tom Reid won the award on Monday."))
     assert ("Tom Reid", "Chile") in found
     assert ("Tom Reid", "United States") in found
+
+
+def test_a_description_right_before_a_name_is_that_persons(links_of):
+    found = pairs(
+        links_of(
+            "Speaking to Agence Lumiere, the head of the Peruvian League for Fair Trade, "
+            "Ana Lind, said the law was unfair. A member of the Chilean Senate, Tom Reid "
+            "said the vote was fair."
+        )
+    )
+    assert ("Ana Lind", "Peru") in found
+    assert ("Tom Reid", "Chile") in found
+    assert not {s for s, _c in found if s.startswith("Agence")}
