@@ -15,6 +15,7 @@ import logging
 import sys
 import threading
 import time
+from typing import Any
 
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
@@ -45,7 +46,7 @@ class _FailOpenLog:
         self.backend = backend
         self.last_warning = 0.0
 
-    def exception(self, message: str, *args, **kwargs) -> None:
+    def exception(self, message: str, *args: object, **kwargs: object) -> None:
         global _failures
         cause = sys.exc_info()[1]
         cause = getattr(cause, "__cause__", None) or cause
@@ -69,10 +70,10 @@ class _FailOpenLog:
             )
 
 
-class FailOpenRedisCache(RedisCache):
+class FailOpenRedisCache(RedisCache):  # type: ignore[misc]  # django-redis ships no type stubs
     """django_redis.cache.RedisCache that never raises ConnectionInterrupted."""
 
-    def __init__(self, server, params):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._ignore_exceptions = True
         self._log_ignored_exceptions = True
@@ -80,19 +81,19 @@ class FailOpenRedisCache(RedisCache):
         self.down_until = 0.0
         self.last_error = ""
 
-    def incr(self, key, delta=1, version=None, client=None):
+    def incr(self, key: str, delta: int = 1, version: int | None = None, client: Any = None) -> int:
         """Django's contract: a missing key raises ValueError. Failing open, every key
         is missing (django-redis would return None, which callers do not expect)."""
-        value = super().incr(key, delta=delta, version=version, client=client)
+        value: int | None = super().incr(key, delta=delta, version=version, client=client)
         if value is None:
             raise ValueError(f"Key {key!r} not found: the cache is unavailable.")
         return value
 
-    def decr(self, key, delta=1, version=None, client=None):
+    def decr(self, key: str, delta: int = 1, version: int | None = None, client: Any = None) -> int:
         return self.incr(key, -delta, version=version, client=client)
 
     @property
-    def client(self):
+    def client(self) -> Any:  # django_redis.client.DefaultClient (no stubs)
         if time.monotonic() < self.down_until:
             raise ConnectionInterrupted(connection=None) from RedisUnavailable(self.last_error)
         return super().client

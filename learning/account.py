@@ -13,7 +13,8 @@ question banks must hand them over first (students' histories hang on them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -28,6 +29,9 @@ from quizzes.api import question_path
 from .cards import CARD_STATE_FIELDS
 from .models import Card, QuizAnswer, QuizAttempt, ReviewLog, ReviewUndo, StudyPreferences
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 _PROMPT = question_path("question", "prompt")
 _BANK_ID = question_path("question", "bank_id")
 
@@ -41,11 +45,11 @@ class AccountError(ValueError):
         self.message = message
 
 
-def _iso(value):
+def _iso(value: datetime | None) -> str | None:
     return datetime_text(value)
 
 
-def _snapshot(card_before):
+def _snapshot(card_before: object) -> object:
     """A stored card snapshot with its date-times in the export's one format (rows
     written before the format was fixed hold "+00:00")."""
     if not isinstance(card_before, dict):
@@ -56,7 +60,7 @@ def _snapshot(card_before):
     }
 
 
-def account_export(*, user) -> dict[str, Any]:
+def account_export(*, user: User) -> dict[str, Any]:
     """Everything stored about `user`, JSON-able (datetimes as ISO 8601 strings).
     A fixed number of queries whatever the amount of data."""
     stored = StudyPreferences.objects.filter(user=user).values().first()
@@ -126,7 +130,7 @@ def account_export(*, user) -> dict[str, Any]:
             "card_before",
         )
     ]
-    answers_by_attempt: dict[int, list[dict]] = {}
+    answers_by_attempt: dict[int, list[dict[str, Any]]] = {}
     for row in (
         QuizAnswer.objects.filter(attempt__user=user)
         .order_by("answered_at", "id")
@@ -217,7 +221,7 @@ class DeletionResult:
 
 
 @transaction.atomic
-def account_delete(*, user, password: str) -> DeletionResult:
+def account_delete(*, user: User, password: str) -> DeletionResult:
     """Delete `user` and all their learning data, after checking their password.
     Raises AccountError (nothing deleted) on a wrong password or owned banks."""
     if not password or not user.check_password(password):

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fsrs
 from django.contrib.auth import get_user_model
@@ -48,6 +48,9 @@ from quizzes.api import load_bank_analyze, load_bank_ensure
 
 from .models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
 from .tallies import progress_rebuild
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 DEFAULT_PASSWORD = "load-pass"
 MAX_CARDS = 100_000
@@ -69,7 +72,7 @@ class SeedResult:
     logs_created: int = 0
     seconds: float = 0.0
     bank_id: int | None = None
-    shape: dict = field(default_factory=dict)  # of the first student's history
+    shape: dict[str, Any] = field(default_factory=dict)  # of the first student's history
 
     def summary(self) -> str:
         text = (
@@ -100,7 +103,7 @@ CALENDARS = 4  # students share a few calendars (and their histories)
 class TemplateReview:
     rating: int
     reviewed_at: datetime
-    before: dict  # card fields before the review (datetimes, not yet shifted)
+    before: dict[str, Any]  # card fields before the review (datetimes, not yet shifted)
     state_after: int
     due_after: datetime
     duration_ms: int
@@ -109,10 +112,10 @@ class TemplateReview:
 @dataclass(frozen=True)
 class Template:
     reviews: tuple[TemplateReview, ...]
-    final: dict = field(hash=False)  # card fields after the last review
+    final: dict[str, Any] = field(hash=False)  # card fields after the last review
 
 
-def _fsrs_card(fields: dict) -> fsrs.Card:
+def _fsrs_card(fields: dict[str, Any]) -> fsrs.Card:
     # An explicit card_id: without one fsrs.Card sleeps a millisecond to make a unique id.
     if fields["state"] == CardState.NEW:
         return fsrs.Card(card_id=1, state=fsrs.State.Learning, step=0, due=fields["due"])
@@ -245,10 +248,10 @@ def build_templates(
     return [template for template in templates if template.reviews]
 
 
-def snapshot(fields: dict, shift: timedelta) -> dict:
+def snapshot(fields: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     """A card's fields as stored in ReviewLog.card_before (JSON, ISO datetimes)."""
 
-    def moved(value):
+    def moved(value: datetime | None) -> str | None:
         return (value + shift).isoformat() if value is not None else None
 
     return {
@@ -278,7 +281,7 @@ def default_days(reviewed_cards: int) -> int:
 # --- writing ----------------------------------------------------------------------
 
 
-def _ensure_students(*, students: int, password: str) -> tuple[list, int]:
+def _ensure_students(*, students: int, password: str) -> tuple[list[User], int]:
     User = get_user_model()
     names = [load_username(n) for n in range(1, students + 1)]
     hashed = make_password(password)
@@ -419,7 +422,9 @@ def seed_load(
     return result
 
 
-def _reviewed_card(user_id: int, question_id: int, template: Template, shift: timedelta) -> dict:
+def _reviewed_card(
+    user_id: int, question_id: int, template: Template, shift: timedelta
+) -> dict[str, Any]:
     """A card's fields at the end of its (shifted) history."""
     final = template.final
     return {
@@ -438,7 +443,7 @@ def _reviewed_card(user_id: int, question_id: int, template: Template, shift: ti
     }
 
 
-def _new_card(user_id: int, question_id: int, now: datetime) -> dict:
+def _new_card(user_id: int, question_id: int, now: datetime) -> dict[str, Any]:
     return {
         "user_id": user_id,
         "question_id": question_id,
@@ -455,7 +460,16 @@ def _new_card(user_id: int, question_id: int, now: datetime) -> dict:
     }
 
 
-def _seed_student(*, user, bank_id, question_ids, templates, reviewed_fraction, now, use_copy):
+def _seed_student(
+    *,
+    user: User,
+    bank_id: int,
+    question_ids: list[int],
+    templates: list[Template],
+    reviewed_fraction: float,
+    now: datetime,
+    use_copy: bool,
+) -> tuple[int, int, dict[date, int]]:
     taken = set(
         Card.objects.filter(user=user, question_id__in=question_ids).values_list(
             "question_id", flat=True
@@ -469,7 +483,7 @@ def _seed_student(*, user, bank_id, question_ids, templates, reviewed_fraction, 
         reviewed_fraction = 0.0
     rng = random.Random(user.pk)
     reviewed = set(rng.sample(range(len(todo)), round(len(todo) * reviewed_fraction)))
-    card_values: list[dict] = []
+    card_values: list[dict[str, Any]] = []
     histories: list[tuple[Template, timedelta] | None] = []
     for position, question_id in enumerate(todo):
         if position in reviewed:
@@ -490,7 +504,7 @@ def _seed_student(*, user, bank_id, question_ids, templates, reviewed_fraction, 
     return len(card_values), logs, per_day
 
 
-def _write_cards(card_values: list[dict], *, use_copy: bool) -> list[int]:
+def _write_cards(card_values: list[dict[str, Any]], *, use_copy: bool) -> list[int]:
     """The cards written (COPY with reserved ids, else bulk_create); their ids in order."""
     if use_copy:
         card_ids = reserve_ids(Card, len(card_values))
@@ -502,7 +516,9 @@ def _write_cards(card_values: list[dict], *, use_copy: bool) -> list[int]:
     return [card.pk for card in made]
 
 
-def _log_values(user_id: int, card_ids: list[int], histories: list) -> Iterator[dict]:
+def _log_values(
+    user_id: int, card_ids: list[int], histories: list[tuple[Template, timedelta] | None]
+) -> Iterator[dict[str, Any]]:
     """The review logs of the cards' histories, as COPY rows (JSON as text)."""
     for card_id, history in zip(card_ids, histories, strict=True):
         if history is None:
@@ -528,7 +544,7 @@ def _log_values(user_id: int, card_ids: list[int], histories: list) -> Iterator[
             }
 
 
-def _write_logs(values: Iterator[dict], *, use_copy: bool) -> int:
+def _write_logs(values: Iterator[dict[str, Any]], *, use_copy: bool) -> int:
     """The logs written (COPY, else bulk_create of the model's known fields); how many."""
     if use_copy:
         return copy_rows(CopyRows(ReviewLog, with_id=False), values)
@@ -542,7 +558,7 @@ def _write_logs(values: Iterator[dict], *, use_copy: bool) -> int:
     return len(ReviewLog.objects.bulk_create(objects, batch_size=2000))
 
 
-def history_shape(per_day: dict[date, int], *, today: date) -> dict:
+def history_shape(per_day: dict[date, int], *, today: date) -> dict[str, Any]:
     """Study days, the current streak and reviews per study day of one history."""
     streak = 0
     day = today if per_day.get(today) else today - timedelta(days=1)

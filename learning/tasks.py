@@ -11,11 +11,15 @@ dropped: the database, not the counter, decides who is due."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +30,7 @@ def uses_worker() -> bool:
 
 
 @shared_task(name="learning.optimize_parameters", ignore_result=True)
-def optimize_parameters_task(user_id: int) -> dict:
+def optimize_parameters_task(user_id: int) -> dict[str, Any]:
     """Fit one user's FSRS parameters when they have enough reviews."""
     from .services import parameters_optimize
 
@@ -50,7 +54,7 @@ def optimize_due_parameters_task() -> int:
     return sum(1 for user in users_due_for_fit() if parameters_optimize(user=user)["fitted"])
 
 
-def parameters_optimize_later(*, user) -> None:
+def parameters_optimize_later(*, user: User) -> None:
     """Ask for a fit of `user` without making the request wait for it: queued
     for a worker once the current transaction commits; without a broker, left
     to `manage.py optimize_parameters` (the answer path never fits). A broker

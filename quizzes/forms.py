@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.conf import settings
 from django.forms.models import BaseInlineFormSet
 from django.forms.utils import ErrorDict
 
 from .answer_matching import accepted_answers_parse
-from .models import Article
+from .models import Article, Choice, Question
 from .services import ArticleInputError, article_text_clean, article_text_from_upload
 from .validation import question_problems
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import UploadedFile
 
-def decode_article_upload(upload) -> str:
+    _ArticleForm = forms.ModelForm[Article]
+    _QuestionForm = forms.ModelForm[Question]
+    _ChoiceFormSet = BaseInlineFormSet[Choice, Question, forms.ModelForm[Choice]]
+else:  # the forms' classes take no type argument at run time
+    _ArticleForm = _QuestionForm = forms.ModelForm
+    _ChoiceFormSet = BaseInlineFormSet
+
+
+def decode_article_upload(upload: UploadedFile[bytes]) -> str:
     """Text of an uploaded .txt/.md file, or a ValidationError saying why not
     (the rules are the service's: quizzes.services.article_text_from_upload)."""
-    if upload.size > settings.ARTICLE_MAX_BYTES:
+    size = upload.size or 0
+    if size > settings.ARTICLE_MAX_BYTES:
         raise forms.ValidationError(
-            f"The file is {upload.size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
+            f"The file is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}."
         )
     try:
         return article_text_from_upload(
@@ -32,11 +46,11 @@ class HttpsURLField(forms.URLField):
     """An address typed without a scheme gets https:// (Django 6's default, chosen
     here per field: the transitional FORMS_URLFIELD_ASSUME_HTTPS setting is deprecated)."""
 
-    def __init__(self, *, assume_scheme: str = "https", **kwargs):
+    def __init__(self, *, assume_scheme: str = "https", **kwargs: Any) -> None:
         super().__init__(assume_scheme=assume_scheme, **kwargs)
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(_ArticleForm):
     """The article page. Adding one from the web takes two steps (ArticleAdmin):
     "Read the page" fills the form from the address or a saved .html page, then the
     teacher checks the date, ticks `date_checked` and saves."""
@@ -56,7 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin on the form class when the page was just read (or could not be).
     fetch_error: tuple[str, str] | None = None
     # Set by ArticleAdmin when adding: the teacher who will own the article.
-    owner = None
+    owner: User | None = None
 
     class Meta:
         model = Article
@@ -67,7 +81,7 @@ class ArticleAdminForm(forms.ModelForm):
         }
         field_classes = {"url": HttpsURLField}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "text" in self.fields:
             self.fields["text"].required = False
@@ -81,7 +95,7 @@ class ArticleAdminForm(forms.ModelForm):
             field = field if field in self.fields else "url"
             self._errors = ErrorDict({field: self.error_class([message])})
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
         if self.instance.pk is None and self.owner is not None:
@@ -119,18 +133,18 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class AcceptedAnswersField(forms.CharField):
+class AcceptedAnswersField(forms.Field):
     """A list of answers edited as lines of a text box."""
 
     widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
-    def to_python(self, value):
-        return accepted_answers_parse(super().to_python(value) or "")
+    def to_python(self, value: Any) -> list[str]:
+        return accepted_answers_parse("" if value in self.empty_values else str(value))
 
-    def validate(self, value):
+    def validate(self, value: list[str]) -> None:
         if len(value) > MAX_ACCEPTED_ANSWERS:
             raise forms.ValidationError(
                 f"At most {MAX_ACCEPTED_ANSWERS} accepted answers; keep the ones students type."
@@ -140,7 +154,7 @@ class AcceptedAnswersField(forms.CharField):
             raise forms.ValidationError(f"“{too_long[0][:40]}…” is longer than 200 characters.")
 
 
-class QuestionAdminForm(forms.ModelForm):
+class QuestionAdminForm(_QuestionForm):
     accepted_answers = AcceptedAnswersField(
         required=False,
         label="Also accept",
@@ -148,7 +162,7 @@ class QuestionAdminForm(forms.ModelForm):
         "Case, accents, punctuation, titles such as “Mr” and small typos are forgiven anyway.",
     )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any] | None:
         cleaned = super().clean()
         # The choices are checked by the inline formset, which sees the submitted ones.
         self.instance._choices_checked_by_formset = True
@@ -158,8 +172,8 @@ class QuestionAdminForm(forms.ModelForm):
 MAX_ACCEPTED_ANSWERS = 20
 
 
-class ChoiceInlineFormSet(BaseInlineFormSet):
-    def clean(self):
+class ChoiceInlineFormSet(_ChoiceFormSet):
+    def clean(self) -> None:
         super().clean()
         if any(form.errors for form in self.forms):
             return

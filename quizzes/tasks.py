@@ -14,6 +14,8 @@ minute) and when a worker starts.
 
 from __future__ import annotations
 
+from typing import Any
+
 from celery import shared_task
 from celery.signals import worker_init, worker_ready
 from django.conf import settings
@@ -26,7 +28,7 @@ from django.conf import settings
     soft_time_limit=settings.GENERATION_SOFT_TIME_LIMIT,
     time_limit=settings.GENERATION_TIME_LIMIT,
 )
-def generate_bank_task(job_id: int) -> dict:
+def generate_bank_task(job_id: int) -> dict[str, Any]:
     from .models import GenerationJob
     from .services import generation_run
 
@@ -45,7 +47,7 @@ def fail_stale_generations_task() -> list[int]:
 
 
 @worker_ready.connect
-def _fail_stale_at_start(**kwargs) -> None:
+def _fail_stale_at_start(**kwargs: object) -> None:
     """A worker (re)starting after a crash ends what the crash left running for good."""
     from .jobs import generation_fail_stale
 
@@ -53,7 +55,7 @@ def _fail_stale_at_start(**kwargs) -> None:
 
 
 @worker_init.connect
-def _load_the_pipeline_before_forking(**kwargs) -> None:
+def _load_the_pipeline_before_forking(**kwargs: object) -> None:
     """Load the NLP pipeline and word lists once, in the worker's main process: its
     pool processes are forked with them, so one started again after a crash runs a
     redelivered job at once instead of loading the model first (seconds)."""

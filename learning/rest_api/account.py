@@ -4,13 +4,13 @@ DELETE me/ (delete the account, password required). Thin over learning.account."
 from __future__ import annotations
 
 from django.contrib.auth import logout
-from drf_spectacular.utils import OpenApiTypes, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from config.api_typing import SignedInApiRequest, SignedInApiView
 from learning.account import account_delete, account_export
 
 
@@ -18,7 +18,7 @@ class AccountDeleteInputSerializer(serializers.Serializer[None]):
     password = serializers.CharField(max_length=128, trim_whitespace=False)
 
 
-class MeExportView(APIView):
+class MeExportView(SignedInApiView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -31,13 +31,13 @@ class MeExportView(APIView):
             "key), and the articles/banks the user authored (ids and titles)."
         ),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: SignedInApiRequest) -> Response:
         data = account_export(user=request.user)
         filename = f"newsquiz-{request.user.get_username()}.json"
         return Response(data, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-class MeView(APIView):
+class MeView(SignedInApiView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -61,7 +61,7 @@ class MeView(APIView):
             "still owns question banks."
         ),
     )
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: SignedInApiRequest) -> Response:
         data = AccountDeleteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = account_delete(user=request.user, password=data.validated_data["password"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -58,7 +59,11 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from quizzes.api import Question
+    from django.contrib.auth.models import User
+
+    from quizzes.api import Question, QuestionBank
+
+SiblingKey = tuple[Any, ...]  # quizzes.api.sibling_key: one card per fact and day
 
 MAX_COUNT = 9999
 BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
@@ -72,7 +77,9 @@ class QueueItem:
     is_new: bool
     # (now, scheduling) of the previews: computed when first read (the study page
     # shows one item of the queue, the API all of them)
-    preview_at: tuple[datetime, dict] | None = field(default=None, repr=False, compare=False)
+    preview_at: tuple[datetime, dict[str, Any]] | None = field(
+        default=None, repr=False, compare=False
+    )
     _previews: dict[int, timedelta] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -85,7 +92,7 @@ class QueueItem:
                 self._previews = previews_of(self.card, now=now, scheduling=scheduling)
         return self._previews
 
-    def previews_from(self, now: datetime, scheduling: dict) -> None:
+    def previews_from(self, now: datetime, scheduling: dict[str, Any]) -> None:
         """Preview the card (again) as of `now`, when first read."""
         self.preview_at = (now, scheduling)
         self._previews = None
@@ -104,15 +111,15 @@ class StudyQueue:
     new_limit: int = 0  # today's new-card limit (custom study included)
     new_left: int = 0  # new cards the limit still lets in today
     now: datetime | None = None  # when it was read, and the scheduler's settings then
-    scheduling: dict = field(default_factory=dict)
+    scheduling: dict[str, Any] = field(default_factory=dict)
 
 
-def previews_of(card: Card, *, now: datetime, scheduling: dict) -> dict[int, timedelta]:
+def previews_of(card: Card, *, now: datetime, scheduling: dict[str, Any]) -> dict[int, timedelta]:
     """What each rating would do to `card` now (the same fuzz as its answer)."""
     return scheduler.preview(memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduling)
 
 
-def _bank_filter(bank) -> Q:
+def _bank_filter(bank: int | None) -> Q:
     if bank is None:
         return Q()
     return question_filter("question", bank=bank)
@@ -126,7 +133,7 @@ def _study_day_query(*, user: int, day: date) -> QuerySet[Any]:
     )
 
 
-def _study_day_counts(*, user, day: date) -> tuple[int, int, int]:
+def _study_day_counts(*, user: User, day: date) -> tuple[int, int, int]:
     """(new cards introduced, reviews done, answers) of the user's study day: its
     StudyDay row, kept with every review (one query, by key)."""
     rows = sql.prepared_rows(("queue.study_day",), _study_day_query, user=user.pk, day=day)
@@ -142,8 +149,8 @@ def _padded(values: list[Any]) -> list[Any]:
 
 
 def _studied_siblings(
-    *, user, keys: set[tuple], start: datetime, end: datetime
-) -> dict[tuple, tuple[int, int]]:
+    *, user: User, keys: set[SiblingKey], start: datetime, end: datetime
+) -> dict[SiblingKey, tuple[int, int]]:
     """Which of these facts (sibling keys) the user studied today: fact -> the
     lowest and highest id of its cards reviewed today (Card.last_review: an undone
     review puts back the one before). One query, through the questions of the
@@ -161,7 +168,7 @@ def _studied_siblings(
         values["fingerprints"] = _padded(fingerprints)
     shape = ("queue.siblings", *(len(v) for v in values.values() if isinstance(v, list)))
     shape += (bool(spans), bool(fingerprints))
-    studied: dict[tuple, tuple[int, int]] = {}
+    studied: dict[SiblingKey, tuple[int, int]] = {}
     for article_id, ev_start, ev_end, fingerprint, card_id in sql.fetch_rows(
         sql.prepared(shape, _studied_siblings_sql, **values)
     ):
@@ -217,23 +224,23 @@ def _studied_siblings_sql(
 class _Today:
     """The user's study day: its limits, what they still allow, the facts studied."""
 
-    scheduling: dict
+    scheduling: dict[str, Any]
     new_limit: int
     new_left: int
     reviews_left: int
     start: datetime
     end: datetime
     answered: int  # answers today (none: no fact was studied)
-    buried: dict[tuple, tuple[int, int]] = field(
+    buried: dict[SiblingKey, tuple[int, int]] = field(
         default_factory=dict
     )  # (lowest, highest) card id studied per fact
 
-    def is_buried(self, key: tuple, card_id: int | None) -> bool:
+    def is_buried(self, key: SiblingKey, card_id: int | None) -> bool:
         """A sibling of the card (another card of the fact) was studied today."""
         studied = self.buried.get(key)
         return studied is not None and not studied[0] == studied[1] == card_id
 
-    def read_buried(self, *, user, candidates: list[_Candidate]) -> None:
+    def read_buried(self, *, user: User, candidates: list[_Candidate]) -> None:
         """Which facts of these candidates were studied today (one query; none when
         the study day has no answers)."""
         keys = {c.key for c in candidates if c.key[0] != "none"}
@@ -241,7 +248,7 @@ class _Today:
             self.buried = _studied_siblings(user=user, keys=keys, start=self.start, end=self.end)
 
 
-def _today(*, user, now: datetime) -> _Today:
+def _today(*, user: User, now: datetime) -> _Today:
     """Preferences and the study day's counts (two queries)."""
     preferences = preferences_or_default(user)
     zone = zone_of(preferences.time_zone)
@@ -269,7 +276,7 @@ class _Bank:
     assigned: bool
 
 
-def _banks_query(*, user, now: datetime) -> QuerySet[Any]:
+def _banks_query(*, user: User | int, now: datetime) -> QuerySet[Any]:
     """(id, article id, assigned) of the banks `user` (a user, or a student's id)
     may study, those assigned to their classes first, then by title."""
     if isinstance(user, int):
@@ -285,7 +292,7 @@ def _banks_query(*, user, now: datetime) -> QuerySet[Any]:
     )
 
 
-def _banks_of(*, user, bank, now: datetime) -> list[_Bank]:
+def _banks_of(*, user: User, bank: QuestionBank | None, now: datetime) -> list[_Bank]:
     """The banks new cards come from: the given one (when published; the caller
     checked the user may study it: quizzes.api.bank_get_for_student), or every bank
     the user may study, those assigned to their classes first, then by title (one
@@ -331,7 +338,7 @@ class _Candidate:
     question_id: int
     bank_id: int
     position: int
-    key: tuple  # the sibling key: one card per fact and day
+    key: SiblingKey  # the sibling key: one card per fact and day
     card_id: int | None
     state: int | None
     due: datetime | None
@@ -353,7 +360,13 @@ class _Candidates:
 
 
 def _candidates(
-    *, user, bank, banks: list[_Bank], now: datetime, window: int, new_wanted: int
+    *,
+    user: User,
+    bank: QuestionBank | None,
+    banks: list[_Bank],
+    now: datetime,
+    window: int,
+    new_wanted: int,
 ) -> _Candidates:
     """One query: narrow rows (ids, due dates, memory and sibling-key columns) of
     the windows of due learning cards, due reviews and due reviews of assigned banks
@@ -528,7 +541,13 @@ def _due_counts_sql(
 
 
 def _due_counts(
-    *, user, bank, now: datetime, found: _Candidates, window: int, reviews_left: int
+    *,
+    user: User,
+    bank: QuestionBank | None,
+    now: datetime,
+    found: _Candidates,
+    window: int,
+    reviews_left: int,
 ) -> tuple[int, int]:
     """(learning, review) cards due now: the fetched windows when they hold all there
     is; else counted on, up to a cap (the badge never shows more reviews than today's
@@ -560,10 +579,10 @@ class _Picker:
     or fact) is already in the queue, or (reviews and new cards) was studied today,
     waits for another day."""
 
-    def __init__(self, today: _Today, limit: int):
+    def __init__(self, today: _Today, limit: int) -> None:
         self.today = today
         self.limit = limit
-        self.in_queue: set[tuple] = set()
+        self.in_queue: set[SiblingKey] = set()
         self.chosen: list[_Candidate] = []  # due cards, in queue order
         self.entering: list[int] = []  # question ids of the new cards shown
         self.new_available = 0
@@ -604,7 +623,9 @@ class _Picker:
                 self.entering.append(candidate.question_id)
 
 
-def _review_order(*, found: _Candidates, banks: list[_Bank], now: datetime, parameters):
+def _review_order(
+    *, found: _Candidates, banks: list[_Bank], now: datetime, parameters: Sequence[float] | None
+) -> list[_Candidate]:
     """Due reviews in queue order: those of assigned banks first, then the lowest
     retrievability, then the most overdue."""
     assigned = {b.pk for b in banks if b.assigned}
@@ -622,8 +643,8 @@ def _review_order(*, found: _Candidates, banks: list[_Bank], now: datetime, para
 
 def study_queue(
     *,
-    user,
-    bank=None,
+    user: User,
+    bank: QuestionBank | None = None,
     limit: int = 20,
     now: datetime | None = None,
     choices_for: int | None = None,
@@ -688,7 +709,12 @@ def study_queue(
 
 
 def _items_of(
-    *, user, picker: _Picker, now: datetime, scheduling: dict, choices_for: int | None = None
+    *,
+    user: User,
+    picker: _Picker,
+    now: datetime,
+    scheduling: dict[str, Any],
+    choices_for: int | None = None,
 ) -> list[QueueItem]:
     """The queue's items: the chosen due cards, then the new ones, with their
     questions, banks and choices (of the first `choices_for`; two queries), and the
@@ -739,7 +765,7 @@ def _cards_query(*, user: int, question_ids: list[int]) -> QuerySet[Any]:
     )
 
 
-def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
+def _cards_of(*, user: User, question_ids: list[int], now: datetime) -> list[Card]:
     """The user's cards of these questions, in order, with their questions and
     banks: one query. A question the user has no Card row for yet gets an unsaved
     one (pk None): a read writes nothing; services.queue_cards_create saves them."""
@@ -758,7 +784,12 @@ def _cards_of(*, user, question_ids: list[int], now: datetime) -> list[Card]:
     return [cards[question_id] for question_id in question_ids if question_id in cards]
 
 
-def _sibling_key_of(article_id, evidence_start, evidence_end, fingerprint) -> tuple:
+def _sibling_key_of(
+    article_id: int | None,
+    evidence_start: int | None,
+    evidence_end: int | None,
+    fingerprint: str | None,
+) -> SiblingKey:
     return sibling_key(
         article_id=article_id,
         evidence_start=evidence_start,

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 
+from quizzes.models import QuestionBank
 from quizzes.permissions import is_teacher
 
 from .services import (
@@ -27,8 +31,15 @@ from .services import (
     export_filename,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
+    from django.core.files.uploadedfile import UploadedFile
 
-def export_response(*, banks, fmt: str) -> HttpResponse:
+    _BankAdmin = ModelAdmin[QuestionBank]
+    _ExportAction = Callable[[_BankAdmin, HttpRequest, QuerySet[QuestionBank]], HttpResponse | None]
+
+
+def export_response(*, banks: Iterable[QuestionBank], fmt: str) -> HttpResponse:
     """One bank: its file. Several: a zip holding one file per bank."""
     banks = list(banks)
     if len(banks) == 1:
@@ -48,8 +59,10 @@ def export_response(*, banks, fmt: str) -> HttpResponse:
     return response
 
 
-def _export_action(fmt: str):
-    def action(modeladmin, request, queryset):
+def _export_action(fmt: str) -> _ExportAction:
+    def action(
+        modeladmin: _BankAdmin, request: HttpRequest, queryset: QuerySet[QuestionBank]
+    ) -> HttpResponse | None:
         banks = list(queryset.select_related("article").order_by("id"))
         if not banks:
             modeladmin.message_user(request, "None of your banks was selected.", messages.WARNING)
@@ -74,16 +87,17 @@ class BankImportForm(forms.Form):
         max_length=200, required=False, help_text="Default: the title in the file, or its name."
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        size = upload.size or 0
+        if size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(
-                f"The file is {upload.size:,} bytes; the limit is {MAX_IMPORT_BYTES:,}."
+                f"The file is {size:,} bytes; the limit is {MAX_IMPORT_BYTES:,}."
             )
         return upload
 
 
-def bank_import_view(request, *, model_admin):
+def bank_import_view(request: HttpRequest, *, model_admin: _BankAdmin) -> HttpResponseBase:
     if not (is_teacher(request.user) and model_admin.has_add_permission(request)):
         raise PermissionDenied
     form = BankImportForm(request.POST or None, request.FILES or None)
@@ -125,8 +139,8 @@ def bank_import_view(request, *, model_admin):
     return TemplateResponse(request, "admin/quizzes/questionbank/import.html", context)
 
 
-def bank_import_urls(model_admin) -> list:
-    def view(request):
+def bank_import_urls(model_admin: _BankAdmin) -> list[URLPattern]:
+    def view(request: HttpRequest) -> HttpResponseBase:
         return bank_import_view(request, model_admin=model_admin)
 
     return [
