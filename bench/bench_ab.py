@@ -82,6 +82,14 @@ def _round(drivers: dict, order: list[str], student: int, rng: random.Random) ->
             drivers[name].request(kind, "GET", bench_load.GET_PATHS[kind], student)
 
 
+def _warm(driver, kinds, *, requests: int) -> None:
+    """`requests` GETs of each read endpoint (reviews write: not warmed)."""
+    for kind in kinds:
+        if kind != "review":
+            for _ in range(requests):
+                driver.request(kind, "GET", bench_load.GET_PATHS[kind], 0)
+
+
 def _measure(args, plan: dict, ports: dict[str, int]) -> dict[str, dict]:
     lock = threading.Lock()
     rng = random.Random(1)
@@ -93,10 +101,7 @@ def _measure(args, plan: dict, ports: dict[str, int]) -> dict[str, dict]:
         for name, port in ports.items()
     }
     for name in ports:  # warm every worker
-        for kind in kinds:
-            if kind != "review":
-                for _ in range(args.workers * 2):
-                    drivers[name].request(kind, "GET", bench_load.GET_PATHS[kind], 0)
+        _warm(drivers[name], kinds, requests=args.workers * 2)
         for kind in kinds:
             samples[name][kind].clear()
             errors[name][kind].clear()

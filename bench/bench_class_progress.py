@@ -29,6 +29,29 @@ RUNS = 9
 QUIZ_SIZE = 20
 
 
+def _studied_cards(pupils, question_list, *, rng: random.Random, now):
+    """Review cards of 60 to 100% of the questions for each pupil (unsaved)."""
+    from learning.models import Card, CardState
+
+    cards = []
+    for pupil in pupils:
+        studied = rng.sample(question_list, int(len(question_list) * rng.uniform(0.6, 1.0)))
+        for question in studied:
+            cards.append(
+                Card(
+                    user=pupil,
+                    question=question,
+                    state=CardState.REVIEW,
+                    stability=rng.uniform(1, 30),
+                    difficulty=5.0,
+                    due=now + timedelta(days=rng.uniform(-3, 20)),
+                    last_review=now - timedelta(hours=rng.uniform(1, 40)),
+                    reps=2,
+                )
+            )
+    return cards
+
+
 def build(*, students: int, questions: int, tag: str):
     from django.utils import timezone
 
@@ -54,23 +77,10 @@ def build(*, students: int, questions: int, tag: str):
     Membership.objects.bulk_create(
         Membership(classroom=assignment.classroom, student=pupil, joined_at=now) for pupil in pupils
     )
-    cards, logs, attempts, answers = [], [], [], []
-    for pupil in pupils:
-        studied = rng.sample(question_list, int(len(question_list) * rng.uniform(0.6, 1.0)))
-        for question in studied:
-            cards.append(
-                Card(
-                    user=pupil,
-                    question=question,
-                    state=CardState.REVIEW,
-                    stability=rng.uniform(1, 30),
-                    difficulty=5.0,
-                    due=now + timedelta(days=rng.uniform(-3, 20)),
-                    last_review=now - timedelta(hours=rng.uniform(1, 40)),
-                    reps=2,
-                )
-            )
-    Card.objects.bulk_create(cards, batch_size=2000)
+    logs, attempts, answers = [], [], []
+    Card.objects.bulk_create(
+        _studied_cards(pupils, question_list, rng=rng, now=now), batch_size=2000
+    )
     for card in Card.objects.filter(question__bank=bank):
         for step in range(2):
             logs.append(

@@ -272,14 +272,24 @@ _UNSET = object()
 
 def assignment_validate(assignment: Assignment, *, teacher: User) -> None:
     """The rules of an assignment (ClassError naming the field); admin's form uses it too."""
+    _assignment_bank_validate(assignment, teacher=teacher)
+    if assignment.starts_at and assignment.due_at and assignment.due_at <= assignment.starts_at:
+        raise ClassError("due_at", "The due date must be after the start.")
+    _assignment_goal_validate(assignment)
+
+
+def _assignment_bank_validate(assignment: Assignment, *, teacher: User) -> None:
+    """A published bank the teacher may assign."""
     if assignment.bank_id is None:
         raise ClassError("bank", "Choose a bank.")
     if not bank_is_published(assignment.bank):
         raise ClassError("bank", "Only a published bank can be assigned.")
     if not bank_assignable_by(teacher, assignment.bank):
         raise ClassError("bank", "You may assign your own banks and public ones only.")
-    if assignment.starts_at and assignment.due_at and assignment.due_at <= assignment.starts_at:
-        raise ClassError("due_at", "The due date must be after the start.")
+
+
+def _assignment_goal_validate(assignment: Assignment) -> None:
+    """What counts as done: a quiz (length and pass mark, in range), every card, or both."""
     if (assignment.quiz_length is None) != (assignment.pass_mark is None):
         missing = "pass_mark" if assignment.pass_mark is None else "quiz_length"
         raise ClassError(missing, "A quiz goal needs both a length and a pass mark.")

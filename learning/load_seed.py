@@ -327,6 +327,41 @@ def _check_options(
         raise ValueError("--streak must be between 0 and 3650.")
 
 
+@dataclass
+class _Histories:
+    """The students' calendars and their histories, each made when first asked for."""
+
+    today: date
+    days: int
+    streak: int
+    count: int  # histories per calendar
+    max_reviews: int
+    until: datetime
+    made: dict[int, tuple[list[date], list[Template]]] = field(default_factory=dict)
+
+    def of(self, number: int) -> tuple[list[date], list[Template]]:
+        """Calendar number % CALENDARS and its histories; the first keeps `streak`."""
+        key = number % CALENDARS
+        if key not in self.made:
+            rng = random.Random(1000 + key)
+            streak = self.streak
+            own_streak = streak if key == 0 else rng.choice((0, 1, 5, 12, streak * 2))
+            calendar = study_calendar(
+                today=self.today, days=self.days, streak=min(own_streak, self.days), rng=rng
+            )
+            self.made[key] = (
+                calendar,
+                build_templates(
+                    calendar=calendar,
+                    max_reviews=self.max_reviews,
+                    until=self.until,
+                    count=self.count,
+                    seed=key,
+                ),
+            )
+        return self.made[key]
+
+
 def seed_load(
     *,
     students: int,
@@ -360,27 +395,14 @@ def seed_load(
     streak = min(streak, days)
     today = now.date()
     until = now - timedelta(hours=1)
-    histories: dict[int, tuple[list[date], list[Template]]] = {}
-
-    def histories_of(number: int) -> tuple[list[date], list[Template]]:
-        """Calendar number % CALENDARS and its histories; the first keeps `streak`."""
-        key = number % CALENDARS
-        if key not in histories:
-            rng = random.Random(1000 + key)
-            own_streak = streak if key == 0 else rng.choice((0, 1, 5, 12, streak * 2))
-            calendar = study_calendar(today=today, days=days, streak=min(own_streak, days), rng=rng)
-            count = max(1, min(TEMPLATE_COUNT, round(cards * reviewed_fraction)))
-            histories[key] = (
-                calendar,
-                build_templates(
-                    calendar=calendar,
-                    max_reviews=logs_per_card,
-                    until=until,
-                    count=count,
-                    seed=key,
-                ),
-            )
-        return histories[key]
+    histories = _Histories(
+        today=today,
+        days=days,
+        streak=streak,
+        count=max(1, min(TEMPLATE_COUNT, round(cards * reviewed_fraction))),
+        max_reviews=logs_per_card,
+        until=until,
+    )
 
     have = dict(
         Card.objects.filter(bank_id=load_bank.bank_id, user__in=users)
@@ -401,7 +423,7 @@ def seed_load(
                 user=user,
                 bank_id=load_bank.bank_id,
                 question_ids=question_ids,
-                templates=histories_of(index - 1)[1],
+                templates=histories.of(index - 1)[1],
                 reviewed_fraction=reviewed_fraction,
                 now=now,
                 use_copy=use_copy,

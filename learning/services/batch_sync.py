@@ -306,16 +306,19 @@ def review_batch_record(*, user: User, items: list[dict[str, Any]]) -> list[dict
             continue
         pending.append((index, given, label))
     if pending:
-        for attempt in (1, 2):
-            try:
-                with transaction.atomic():
-                    applied = batch_apply(user=user, pending=pending)
-                break
-            except IntegrityError:
-                # A concurrent upload stored one of these client_uuids first: once
-                # it has committed, the retry sees it as a replay.
-                if attempt == 2:
-                    raise
-        for index, outcome in applied.items():
+        for index, outcome in _batch_apply_once_retried(user=user, pending=pending).items():
             outcomes[index] = outcome
     return outcomes  # type: ignore[return-value]
+
+
+def _batch_apply_once_retried(*, user: User, pending: Pending) -> dict[int, dict[str, Any]]:
+    """batch_apply in its transaction, tried again once when a concurrent upload
+    stored one of these client_uuids first: once it has committed, the retry sees
+    it as a replay."""
+    try:
+        with transaction.atomic():
+            return batch_apply(user=user, pending=pending)
+    except IntegrityError:
+        pass
+    with transaction.atomic():
+        return batch_apply(user=user, pending=pending)

@@ -39,7 +39,7 @@ from ..models import (
 from .common import ReviewError, as_int
 
 if TYPE_CHECKING:
-    from quizzes.api import Question, QuestionBank
+    from quizzes.api import Choice, Question, QuestionBank
 from .reviews import card_get_or_create, rating_for_answer, review_record
 
 QUIZ_MAX_SIZE = 100
@@ -95,6 +95,30 @@ class GradedAnswer:
     text: str = ""  # the typed answer (cloze, free text)
 
 
+def _choice_grade(choices: list[Choice], choice_id: int | None) -> GradedAnswer:
+    """A multiple-choice answer: one of the question's choices."""
+    if choice_id is None:
+        raise ReviewError("choice", "Pick one of the choices.")
+    chosen = next((c for c in choices if c.pk == choice_id), None)
+    if chosen is None:
+        raise ReviewError("choice", "This choice does not belong to the question.")
+    return GradedAnswer(is_correct=chosen.is_correct, choice=chosen)
+
+
+def _order_grade(choices: list[Choice], order: list[int] | None) -> GradedAnswer:
+    """A timeline answer: each of the question's choices once, in the given order."""
+    if not isinstance(order, list | tuple) or not order:
+        raise ReviewError("order", "Give the choices in the order you think is right.")
+    try:
+        given_order = [int(x) for x in order]
+    except (TypeError, ValueError):
+        raise ReviewError("order", "The order must list choice ids.") from None
+    expected = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
+    if sorted(given_order) != sorted(expected):
+        raise ReviewError("order", "The order must list each choice of the question once.")
+    return GradedAnswer(is_correct=given_order == expected, order=given_order)
+
+
 def answer_grade(
     *,
     question: Question,
@@ -107,23 +131,9 @@ def answer_grade(
     that does not fit the question."""
     choices = list(question.choices.all())
     if question.kind in MULTIPLE_CHOICE_KINDS:
-        if choice_id is None:
-            raise ReviewError("choice", "Pick one of the choices.")
-        chosen = next((c for c in choices if c.pk == choice_id), None)
-        if chosen is None:
-            raise ReviewError("choice", "This choice does not belong to the question.")
-        return GradedAnswer(is_correct=chosen.is_correct, choice=chosen)
+        return _choice_grade(choices, choice_id)
     if question.kind == QuestionKind.ORDERING:
-        if not isinstance(order, list | tuple) or not order:
-            raise ReviewError("order", "Give the choices in the order you think is right.")
-        try:
-            given_order = [int(x) for x in order]
-        except (TypeError, ValueError):
-            raise ReviewError("order", "The order must list choice ids.") from None
-        expected = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
-        if sorted(given_order) != sorted(expected):
-            raise ReviewError("order", "The order must list each choice of the question once.")
-        return GradedAnswer(is_correct=given_order == expected, order=given_order)
+        return _order_grade(choices, order)
     if text is None or not str(text).strip():
         raise ReviewError("text", "Type your answer.")
     given_text = str(text).strip()[:1000]

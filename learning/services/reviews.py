@@ -412,6 +412,17 @@ def _card_instance(row: CardRow, *, user: User) -> Card:
     return card
 
 
+def _choice_facts(given: ReviewInput, extra: dict[str, Any]) -> list[_ChoiceFacts]:
+    """What the answer's row says of the question's right choice and of the one
+    given (when a choice was given)."""
+    choices = []
+    if extra.get("correct_choice_id") is not None:
+        choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
+    if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
+        choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
+    return choices
+
+
 def review_record(
     *,
     user: User,
@@ -460,11 +471,7 @@ def review_record(
         reviewed_at = given.reviewed_at or timezone.now()
         if row.last_review is not None and reviewed_at < row.last_review:
             return _review_record_late(user=user, given=given)
-        choices = []
-        if extra.get("correct_choice_id") is not None:
-            choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
-        if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
-            choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
+        choices = _choice_facts(given, extra)
         rating, is_correct, correct_choice_id = grade(row, row.kind, given, reviewed_at, choices)
         facts_before = row.facts()
         before = reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
