@@ -197,6 +197,25 @@ def _answer_from_choices(question: Question, choices: list[Choice]) -> str:
     return question.answer
 
 
+def _choices_edit(
+    choices: list[Choice], *, choice_texts: dict[int, str], correct_choice: int | None
+) -> None:
+    """New texts of some of the question's choices and which one is correct (not
+    saved); a ValidationError on a choice of another question or an empty text."""
+    by_id = {choice.pk: choice for choice in choices}
+    for choice_id, text in choice_texts.items():
+        if choice_id not in by_id:
+            raise ValidationError({"choices": ["That choice is not one of this question's."]})
+        if not text.strip():
+            raise ValidationError({"choices": ["A choice cannot be empty."]})
+        by_id[choice_id].text = text.strip()
+    if correct_choice is not None:
+        if correct_choice not in by_id:
+            raise ValidationError({"choices": ["That choice is not one of this question's."]})
+        for choice in choices:
+            choice.is_correct = choice.pk == correct_choice
+
+
 @transaction.atomic
 def question_review_edit(
     *,
@@ -211,18 +230,7 @@ def question_review_edit(
     choices). All or nothing: a question left invalid is refused (ValidationError)."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     choices = list(question.choices.all())
-    by_id = {choice.pk: choice for choice in choices}
-    for choice_id, text in (choice_texts or {}).items():
-        if choice_id not in by_id:
-            raise ValidationError({"choices": ["That choice is not one of this question's."]})
-        if not text.strip():
-            raise ValidationError({"choices": ["A choice cannot be empty."]})
-        by_id[choice_id].text = text.strip()
-    if correct_choice is not None:
-        if correct_choice not in by_id:
-            raise ValidationError({"choices": ["That choice is not one of this question's."]})
-        for choice in choices:
-            choice.is_correct = choice.pk == correct_choice
+    _choices_edit(choices, choice_texts=choice_texts or {}, correct_choice=correct_choice)
     for choice in choices:
         choice.full_clean(exclude=["question"])
     Choice.objects.bulk_update(choices, ["text", "is_correct"])

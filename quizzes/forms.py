@@ -102,6 +102,12 @@ class ArticleAdminForm(_ArticleForm):
             self.instance.created_by = self.owner
         if "text" not in self.fields:  # read-only: banks' evidence spans point into it
             return cleaned
+        self._require_date_checked(cleaned)
+        self._text_clean(cleaned)
+        return cleaned
+
+    def _require_date_checked(self, cleaned: dict[str, Any]) -> None:
+        """A new article read from an address waits for its date to be checked."""
         if (
             self.instance.pk is None
             and cleaned.get("url")
@@ -113,16 +119,19 @@ class ArticleAdminForm(_ArticleForm):
                 "Check the publication date against the page, correct it if needed, "
                 "and tick this box.",
             )
+
+    def _text_clean(self, cleaned: dict[str, Any]) -> None:
+        """The article's text, from the upload when there is one, cleaned."""
         upload = cleaned.get("upload")
         if upload:
             try:
                 cleaned["text"] = decode_article_upload(upload)
             except forms.ValidationError as exc:
                 self.add_error("upload", exc)
-                return cleaned
+                return
         if not (cleaned.get("text") or "").strip():
             self.add_error("text", "Paste the article text or upload a file.")
-            return cleaned
+            return
         try:
             text = article_text_clean(cleaned["text"])
         except ArticleInputError as error:
@@ -130,7 +139,6 @@ class ArticleAdminForm(_ArticleForm):
         else:
             cleaned["text"] = text
             self.instance.text = text
-        return cleaned
 
 
 class AcceptedAnswersField(forms.Field):

@@ -306,29 +306,40 @@ def _usable_date(event: DatedEvent, published: date | None = None) -> PartialDat
     if when is None or _APPROXIMATE.search(event.when or ""):
         return None
     if published is not None and when.first_day() > published:
-        # "the December 31 attack" in an article of 5 January 2020 read as December
-        # 2020: a day written without its year that happened is the last one before
-        # publication; a later date with its year written is a plan.
-        earlier = parse_iso(PartialDate(when.year - 1, when.month, when.day).iso())
-        if earlier is None or re.search(r"\d{4}", event.when or ""):
-            return None  # (29 February has no day a year before)
-        if earlier.first_day() > published:
+        when = _the_year_before(when, event.when or "", published)
+        if when is None:
             return None
-        when = earlier
     span = week_span(event.when or "", published)
     if span is not None:
-        # "this week", "over the weekend": only a month (or year) that holds every
-        # day of the week is the answer; a week across two months has none.
-        month = PartialDate(span[0].year, span[0].month)
-        if (span[0].year, span[0].month) != (span[1].year, span[1].month):
-            return None
-        if when.granularity != "year" and when.coarsened("month") != month:
-            return None
-        return when.coarsened("month") if when.granularity == "day" else when
+        return _month_of_week(when, span)
     if when.granularity == "day" and _ROUGH_PRECISION.search(event.when or ""):
         # "last week" resolves to a day only roughly: ask for the month.
         when = when.coarsened("month")
     return when
+
+
+def _the_year_before(when: PartialDate, written: str, published: date) -> PartialDate | None:
+    """A date read after publication: "the December 31 attack" in an article of 5
+    January 2020 read as December 2020. A day written without its year that happened
+    is the last one before publication; a later date with its year written is a plan
+    (None)."""
+    earlier = parse_iso(PartialDate(when.year - 1, when.month, when.day).iso())
+    if earlier is None or re.search(r"\d{4}", written):
+        return None  # (29 February has no day a year before)
+    if earlier.first_day() > published:
+        return None
+    return earlier
+
+
+def _month_of_week(when: PartialDate, span: tuple[date, date]) -> PartialDate | None:
+    """ "this week", "over the weekend": only a month (or year) that holds every
+    day of the week is the answer; a week across two months has none."""
+    month = PartialDate(span[0].year, span[0].month)
+    if (span[0].year, span[0].month) != (span[1].year, span[1].month):
+        return None
+    if when.granularity != "year" and when.coarsened("month") != month:
+        return None
+    return when.coarsened("month") if when.granularity == "day" else when
 
 
 def _event_group(event: DatedEvent, earlier: list[DatedFact]) -> str:

@@ -113,17 +113,25 @@ def _counted(after: str) -> bool:
     return False
 
 
-def _is_count(sentence: str, match: re.Match[str]) -> bool:
+def _year_name_or_quoted(sentence: str, match: re.Match[str]) -> bool:
+    """The number is a year, part of a name, or inside a quotation: not the article's count."""
     number = match["n"]
     if re.fullmatch(r"1\d{3}|20\d{2}", number) and not match["percent"]:
-        return False  # a year
+        return True  # a year
     if number.casefold() in _WORDS and number[:1].isupper() and match.start() > 0:
-        return False  # "Seven" inside a sentence is a name ("the Seven Sisters")
+        return True  # "Seven" inside a sentence is a name ("the Seven Sisters")
     before = sentence[: match.start()]
     if _AFTER_A_NAME.search(before) and not _LEADING_WORD.search(before):
-        return False  # "Region 12", "Flight 610 passengers"
-    if before.count("“") > before.count("”") or before.count('"') % 2:
-        return False  # inside a quotation: the speaker's count
+        return True  # "Region 12", "Flight 610 passengers"
+    # inside a quotation: the speaker's count
+    return before.count("“") > before.count("”") or bool(before.count('"') % 2)
+
+
+def _is_count(sentence: str, match: re.Match[str]) -> bool:
+    if _year_name_or_quoted(sentence, match):
+        return False
+    number = match["n"]
+    before = sentence[: match.start()]
     if match["percent"]:
         return True
     if _word_value(number) == 2 and _THE_PAIR.search(before):

@@ -305,16 +305,18 @@ def answer_given_away(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
             return "give-away: the prompt names part of the date"
     if draft.kind == "cloze" and contains_word(prompt.replace(BLANK, " "), answer):
         return "give-away: the blanked words are still in the sentence"
-    if (
-        draft.kind == "cloze"
-        and draft.target.startswith("country:")
-        and gives_away_country(prompt.replace(BLANK, " "), answer)
-    ):
-        return "give-away: the sentence names the blanked country another way"
     if draft.kind == "cloze" and draft.target.startswith("country:"):
-        names = re.findall(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*", prompt.split(":", 1)[-1])
-        if any(is_capital_of(name, answer) for name in names):
-            return "give-away: the sentence names the blanked country's capital"
+        return _blanked_country_named(prompt, answer)
+    return None
+
+
+def _blanked_country_named(prompt: str, answer: str) -> str | None:
+    """The sentence of a cloze on a country names it another way, or names its capital."""
+    if gives_away_country(prompt.replace(BLANK, " "), answer):
+        return "give-away: the sentence names the blanked country another way"
+    names = re.findall(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*", prompt.split(":", 1)[-1])
+    if any(is_capital_of(name, answer) for name in names):
+        return "give-away: the sentence names the blanked country's capital"
     return None
 
 
@@ -455,15 +457,21 @@ def cloze_answer_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
+def _speaker_option_problem(answer: str, options: list[str]) -> str | None:
+    """Options of a "who said": names, people among people, bodies among bodies."""
+    if any(not looks_like_a_name(o) for o in options):
+        return "options: not every option is a name"
+    if is_organisation(answer):
+        if not all(is_organisation(o) for o in options):
+            return "options: an organisation among people"
+    elif any(is_organisation(o) or is_place(o) for o in options):
+        return "options: an organisation or a place among people"
+    return None
+
+
 def _option_type_problem(kind: str, answer: str, options: list[str]) -> str | None:
-    if kind == "who_said":
-        if any(not looks_like_a_name(o) for o in options):
-            return "options: not every option is a name"
-        if is_organisation(answer):
-            if not all(is_organisation(o) for o in options):
-                return "options: an organisation among people"
-        elif any(is_organisation(o) or is_place(o) for o in options):
-            return "options: an organisation or a place among people"
+    if kind == "who_said" and (problem := _speaker_option_problem(answer, options)):
+        return problem
     if kind == "which_country" and not all(country_iso(o) for o in options):
         return "options: not every option is a country"
     if kind == "when":
@@ -519,15 +527,24 @@ def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
             if when and other and not (when.before(other) or other.before(when)):
                 return "options: another option overlaps the date"
     if draft.kind == "which_country" and isinstance(draft.source, CountryLink):
-        subject = normalise(draft.source.subject)
-        linked = {
-            normalise(c.country) for c in ctx.countries if normalise(c.subject) == subject
-        } - {normalise(draft.answer)}
-        if any(normalise(o) in linked for o in wrong):
-            return "options: another option is linked to the subject too"
-        before = _words_before(draft.source.evidence, draft.source.subject)
-        if before and any(gives_away_country(before, o) for o in wrong):
-            return "options: the words before the subject name another option too"
+        return _country_also_right(draft.source, draft.answer, wrong, ctx)
+    return None
+
+
+def _country_also_right(
+    link: CountryLink, answer: str, wrong: list[str], ctx: GenerationContext
+) -> str | None:
+    """A wrong country the article also links to the subject, or that the words just
+    before the subject name."""
+    subject = normalise(link.subject)
+    linked = {normalise(c.country) for c in ctx.countries if normalise(c.subject) == subject} - {
+        normalise(answer)
+    }
+    if any(normalise(o) in linked for o in wrong):
+        return "options: another option is linked to the subject too"
+    before = _words_before(link.evidence, link.subject)
+    if before and any(gives_away_country(before, o) for o in wrong):
+        return "options: the words before the subject name another option too"
     return None
 
 
@@ -1331,6 +1348,23 @@ def well_known_place(name: str, country: str) -> bool:
     return region_country(name) is not None
 
 
+def _blank_asks_where_a_place_lies(prompt: str, link: CountryLink) -> str | None:
+    """A cloze whose blank only asks where a well-known city lies."""
+    # "… in Lima, _____.", "the _____ city of Santiago": the blank only asks
+    # where the city lies.
+    at, place = prompt.find(BLANK), plain(link.subject)
+    before = prompt[:at].split()[-(3 + len(place.split())) :]
+    after = prompt[at + len(BLANK) :].split()[: 3 + len(place.split())]
+    near = " ".join([*before, *after])
+    if contains_word(near, place) and well_known_place(link.subject, link.country):
+        return "trivia: where a well-known place lies"
+    # "… in Istanbul, _____.": whatever the fact, the blank asks where the city lies.
+    placed = re.search(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s*$", prompt[:at])
+    if placed and well_known_place(placed.group(1), link.country):
+        return "trivia: where a well-known place lies"
+    return None
+
+
 def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "In which country is Lima?", "Santiago is in Chile.": where a well-known
     place lies is world knowledge, not something the article is about."""
@@ -1338,19 +1372,7 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     if not isinstance(link, CountryLink):
         return None
     if draft.kind == "cloze":
-        # "… in Lima, _____.", "the _____ city of Santiago": the blank only asks
-        # where the city lies.
-        at, place = draft.prompt.find(BLANK), plain(link.subject)
-        before = draft.prompt[:at].split()[-(3 + len(place.split())) :]
-        after = draft.prompt[at + len(BLANK) :].split()[: 3 + len(place.split())]
-        near = " ".join([*before, *after])
-        if contains_word(near, place) and well_known_place(link.subject, link.country):
-            return "trivia: where a well-known place lies"
-        # "… in Istanbul, _____.": whatever the fact, the blank asks where the city lies.
-        placed = re.search(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s*$", draft.prompt[:at])
-        if placed and well_known_place(placed.group(1), link.country):
-            return "trivia: where a well-known place lies"
-        return None
+        return _blank_asks_where_a_place_lies(draft.prompt, link)
     if draft.kind not in {"which_country", "true_false"}:
         return None
     if draft.kind == "which_country" and not draft.prompt.startswith("In which country is "):
@@ -1868,20 +1890,26 @@ def _acronym_spelt_out(text: str, acronym: str) -> bool:
     if not re.fullmatch(r"[A-Z]{2,6}", acronym):
         return False
     tokens = plain(text).split()
-    for i, first in enumerate(tokens):
-        if first[:1] != acronym[0]:
+    return any(
+        first[:1] == acronym[0] and _initials_from(tokens[i:], acronym)
+        for i, first in enumerate(tokens)
+    )
+
+
+def _initials_from(tokens: list[str], acronym: str) -> bool:
+    """The capitalised words from the first token on (small words skipped) spell
+    `acronym` before a word that does not fit it."""
+    letters = ""
+    for token in tokens:
+        if token.casefold() in {"of", "the", "and", "for", "de"}:
             continue
-        letters = ""
-        for token in tokens[i:]:
-            if token.casefold() in {"of", "the", "and", "for", "de"}:
-                continue
-            if not token[:1].isupper():
-                break
-            letters += token[0]
-            if letters == acronym:
-                return True
-            if not acronym.startswith(letters):
-                break
+        if not token[:1].isupper():
+            break
+        letters += token[0]
+        if letters == acronym:
+            return True
+        if not acronym.startswith(letters):
+            break
     return False
 
 

@@ -74,6 +74,11 @@ def past_to_base(word: str) -> str | None:
         return base if base != w and base not in _STOP_AUX else None
     if not w.endswith("ed"):
         return None
+    return _regular_past_base(w, rules, index)
+
+
+def _regular_past_base(w: str, rules: list[tuple[str, str]], index: frozenset[str]) -> str | None:
+    """The base of a regular past form ending in "ed" that the verb index knows."""
     for old, new in rules:
         if old == "ed" and w.endswith(old):
             candidate = w[: -len(old)] + new
@@ -200,6 +205,29 @@ _SUBORDINATORS = {
 _LEADING_ADVERBS = {"earlier", "later", "meanwhile", "however", "then", "now", "also", "separately"}
 
 
+def _without_leading_adverbial(words: list[str], i: int) -> list[str]:
+    """The words after the comma at `i` when what comes before it is a leading
+    adverbial (not a subject, a subject and its verb, or a list going on)."""
+    first = words[0].casefold().strip(",")
+    head = words[: i + 1]
+    adverbial = first in _LEADING_PREPOSITIONS or first in _LEADING_ADVERBS
+    # "Malawi's worst outbreak began, according to …": the comma comes
+    # after the verb, the subject stays.
+    subject_then_verb = i + 1 < len(words) and _is_verb_form(words[i + 1])
+    head_has_verb = any(_is_verb_form(h, at_start=j == 0) for j, h in enumerate(head))
+    # "US singer, actor, and …": a list goes on in lower case after the comma;
+    # only a title before a name ("Mexico's economy secretary, Luis …") goes.
+    a_list = (
+        not adverbial
+        and i + 2 < len(words)
+        and words[i + 1][:1].islower()
+        and (words[i + 1].endswith(",") or words[i + 2].casefold() in {"and", "or"})
+    )
+    if adverbial or not (subject_then_verb or head_has_verb or a_list):
+        return words[i + 1 :]
+    return words
+
+
 def core_words(clause: str) -> list[str] | None:
     """The clause without a leading adverbial ("In a speech, …", "in a now
     deleted post, …", "In a speech Kazakh President …"), a dateline ("March 12
@@ -208,33 +236,15 @@ def core_words(clause: str) -> list[str] | None:
     words = _drop_insertions(_DATELINE.sub("", plain_spaces(clause)).split())
     while words and words[0].casefold() in _SUBORDINATORS:
         words = words[1:]
-    first = words[0].casefold().strip(",") if words else ""
-    for i, w in enumerate(words[:8]):
-        if w.endswith(","):
-            head = words[: i + 1]
-            adverbial = first in _LEADING_PREPOSITIONS or first in _LEADING_ADVERBS
-            # "Malawi's worst outbreak began, according to …": the comma comes
-            # after the verb, the subject stays.
-            subject_then_verb = i + 1 < len(words) and _is_verb_form(words[i + 1])
-            head_has_verb = any(_is_verb_form(h, at_start=j == 0) for j, h in enumerate(head))
-            # "US singer, actor, and …": a list goes on in lower case after the comma;
-            # only a title before a name ("Mexico's economy secretary, Luis …") goes.
-            a_list = (
-                not adverbial
-                and i + 2 < len(words)
-                and words[i + 1][:1].islower()
-                and (words[i + 1].endswith(",") or words[i + 2].casefold() in {"and", "or"})
-            )
-            if adverbial or not (subject_then_verb or head_has_verb or a_list):
-                words = words[i + 1 :]
-            break
-    else:
-        if words and words[0].casefold() in _LEADING_PREPOSITIONS:
-            rest = words[1:]
-            capital = next((i for i, w in enumerate(rest) if w[:1].isupper()), None)
-            if capital is None or capital > 6:
-                return None
-            words = rest[capital:]
+    comma = next((i for i, w in enumerate(words[:8]) if w.endswith(",")), None)
+    if comma is not None:
+        words = _without_leading_adverbial(words, comma)
+    elif words and words[0].casefold() in _LEADING_PREPOSITIONS:
+        rest = words[1:]
+        capital = next((i for i, w in enumerate(rest) if w[:1].isupper()), None)
+        if capital is None or capital > 6:
+            return None
+        words = rest[capital:]
     if not words or _is_verb_form(words[0], at_start=True):
         return None
     # A clause cut off after a conjunction ("… the ports of Manzanillo and").
