@@ -307,23 +307,28 @@ def _question_action(
     return _edit_action(model_admin, request, bank, queue, question)
 
 
+def _publish_confident(request: HttpRequest, bank: QuestionBank) -> None:
+    """Publish the drafts of at least the confidence asked for; say what was refused."""
+    try:
+        at_least = float(request.POST.get("confidence", ""))
+    except ValueError:
+        at_least = -1.0
+    try:
+        result = authoring.bank_publish_confident(bank=bank, at_least=at_least)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Published {result.changed} draft(s) with a confidence of {at_least:.2f} or more.",
+        )
+        for question, problems in result.refused:
+            messages.error(request, f"Not published, incomplete: “{question}”: {problems}")
+
+
 def _bulk_action(request: HttpRequest, bank: QuestionBank, action: str) -> HttpResponseRedirect:
     if action == "publish_confident":
-        try:
-            at_least = float(request.POST.get("confidence", ""))
-        except ValueError:
-            at_least = -1.0
-        try:
-            result = authoring.bank_publish_confident(bank=bank, at_least=at_least)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                f"Published {result.changed} draft(s) with a confidence of {at_least:.2f} or more.",
-            )
-            for question, problems in result.refused:
-                messages.error(request, f"Not published, incomplete: “{question}”: {problems}")
+        _publish_confident(request, bank)
     elif action == "reject_kind":
         kind = request.POST.get("kind", "")
         try:

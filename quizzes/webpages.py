@@ -94,6 +94,22 @@ class _Target:
     address: str  # the checked address to connect to
 
 
+def _checked_addresses(host: str, port: int, *, allow_private: bool) -> list[str]:
+    """The host's addresses, each one the server may fetch from (else a PageError)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise PageError(f"The host “{host}” could not be found.") from error
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        reason = _address_refusal(address, allow_private=allow_private)
+        if reason:
+            raise PageError(
+                f"“{host}” is {reason} ({address}); the server does not fetch such addresses."
+            )
+    return addresses
+
+
 def _target(url: str, *, allow_private: bool) -> _Target:
     try:
         parts = urlsplit(url.strip())
@@ -109,17 +125,7 @@ def _target(url: str, *, allow_private: bool) -> _Target:
     if parts.username or parts.password:
         raise PageError("Addresses with a user name or password are not fetched.")
     port = port or (443 if scheme == "https" else 80)
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise PageError(f"The host “{host}” could not be found.") from error
-    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-    for address in addresses:
-        reason = _address_refusal(address, allow_private=allow_private)
-        if reason:
-            raise PageError(
-                f"“{host}” is {reason} ({address}); the server does not fetch such addresses."
-            )
+    addresses = _checked_addresses(host, port, allow_private=allow_private)
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
@@ -216,6 +222,29 @@ def _get(
         raise PageError(f"The site could not be reached ({type(error).__name__}).") from error
 
 
+def _redirect_location(response: BaseHTTPResponse, *, redirects: int) -> str:
+    """Where a redirect points (a PageError without one, or after too many)."""
+    location = response.headers.get("Location")
+    if not location:
+        raise PageError(f"The site answered {response.status} without an address.")
+    if redirects == MAX_REDIRECTS:
+        raise PageError(f"The site redirected more than {MAX_REDIRECTS} times.")
+    return location.strip()
+
+
+def _html_charset(response: BaseHTTPResponse) -> str | None:
+    """The declared charset of a page answered 200 as HTML (else a PageError)."""
+    if response.status >= 400:
+        raise PageError(f"The site answered {response.status} {response.reason or ''}.")
+    if response.status != 200:
+        raise PageError(f"The site answered {response.status}, not a page.")
+    media, charset = _content_type(response)
+    if media not in HTML_TYPES:
+        shown = media or "no content type"
+        raise PageError(f"This address is not a web page (it is {shown}).")
+    return charset
+
+
 def page_fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> FetchedPage:
     """GET an HTML page under the rules in the module docstring."""
     import urllib3
@@ -227,21 +256,9 @@ def page_fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int)
         pool, response = _get(target, timeout=timeout, deadline=deadline)
         try:
             if response.status in REDIRECT_CODES:
-                location = response.headers.get("Location")
-                if not location:
-                    raise PageError(f"The site answered {response.status} without an address.")
-                if redirects == MAX_REDIRECTS:
-                    raise PageError(f"The site redirected more than {MAX_REDIRECTS} times.")
-                current = urljoin(current, location.strip())
+                current = urljoin(current, _redirect_location(response, redirects=redirects))
                 continue
-            if response.status >= 400:
-                raise PageError(f"The site answered {response.status} {response.reason or ''}.")
-            if response.status != 200:
-                raise PageError(f"The site answered {response.status}, not a page.")
-            media, charset = _content_type(response)
-            if media not in HTML_TYPES:
-                shown = media or "no content type"
-                raise PageError(f"This address is not a web page (it is {shown}).")
+            charset = _html_charset(response)
             body = _read_body(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
             return FetchedPage(url=current, body=body, charset=charset)
         except urllib3.exceptions.HTTPError as error:

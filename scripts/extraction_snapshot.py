@@ -84,20 +84,24 @@ def differences(old: dict, new: dict) -> list[str]:
             lines.append(f"{label}: new article (not in the snapshot)")
             continue
         for part in ("contract", "facts"):
-            a, b = old[label][part], new[label][part]
-            if a == b:
-                continue
-            for kind in sorted(set(a) | set(b)):
-                before, after = a.get(kind, []), b.get(kind, [])
-                if before == after:
-                    continue
-                gone = [x for x in before if x not in after]
-                added = [x for x in after if x not in before]
-                lines.append(f"{label} [{part}.{kind}]: {len(gone)} gone, {len(added)} new")
-                lines += [f"   - {json.dumps(x, ensure_ascii=False)[:300]}" for x in gone]
-                lines += [f"   + {json.dumps(x, ensure_ascii=False)[:300]}" for x in added]
-                if not gone and not added:
-                    lines.append("   (same items, different order)")
+            lines += _part_differences(f"{label} [{part}", old[label][part], new[label][part])
+    return lines
+
+
+def _part_differences(where: str, a: dict, b: dict) -> list[str]:
+    """The items gone and new of each kind of one part of an article's snapshot."""
+    lines = []
+    for kind in sorted(set(a) | set(b)):
+        before, after = a.get(kind, []), b.get(kind, [])
+        if before == after:
+            continue
+        gone = [x for x in before if x not in after]
+        added = [x for x in after if x not in before]
+        lines.append(f"{where}.{kind}]: {len(gone)} gone, {len(added)} new")
+        lines += [f"   - {json.dumps(x, ensure_ascii=False)[:300]}" for x in gone]
+        lines += [f"   + {json.dumps(x, ensure_ascii=False)[:300]}" for x in added]
+        if not gone and not added:
+            lines.append("   (same items, different order)")
     return lines
 
 

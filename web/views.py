@@ -579,6 +579,17 @@ def _move(order: list[int], move: str) -> list[int]:
     return order
 
 
+def _missing_answer(*, unordered: bool, unchosen: bool, untyped: bool) -> str:
+    """What the student still has to do before the answer is checked ("" when nothing)."""
+    if unordered:
+        return "Put every event in the list in order, then check."
+    if unchosen:
+        return "Choose an answer first."
+    if untyped:
+        return "Type your answer first."
+    return ""
+
+
 @login_required
 @require_POST
 def quiz_answer(request: SignedInRequest, attempt_id: int) -> HttpResponse:
@@ -592,14 +603,12 @@ def quiz_answer(request: SignedInRequest, attempt_id: int) -> HttpResponse:
     is_choice = question.is_multiple_choice
     choice_id = _int_or_none(request.POST.get("choice")) if is_choice else None
     text = None if is_ordering or is_choice else request.POST.get("text", "").strip()
-    error = ""
-    if is_ordering and order is None:
-        error = "Put every event in the list in order, then check."
-    elif is_choice and choice_id is None:
-        error = "Choose an answer first."
-    elif text == "":
-        error = "Type your answer first."
-    else:
+    error = _missing_answer(
+        unordered=is_ordering and order is None,
+        unchosen=is_choice and choice_id is None,
+        untyped=text == "",
+    )
+    if not error:
         try:
             learning_api.quiz_answer(
                 user=request.user,

@@ -185,7 +185,11 @@ def guess_format(*, data: bytes, filename: str | None = None) -> str | None:
         return "apkg"
     if b"\x00" in head:
         return None
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    return _text_format(head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n"))
+
+
+def _text_format(text: str) -> str | None:
+    """The format of a text file from its start: JSON, Moodle XML, our CSV, GIFT."""
     if text.startswith(("{", "[")):
         return "json"
     if text.startswith("<"):

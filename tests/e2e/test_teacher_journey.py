@@ -109,6 +109,40 @@ def _renew_the_distractors(page, keys) -> None:
     assert page.get_by_test_id("review-choices").inner_text() != before
 
 
+def _review_with_the_keyboard(page, keys) -> tuple[int | None, int | None, dict[str, int]]:
+    """REVIEWED drafts decided with A and R (every fifth rejected), a wrong choice of
+    the first multiple-choice question edited, the distractors of a later one renewed,
+    the help shown half-way: (edited question, renewed question, decisions)."""
+    edited = renewed = None
+    decisions = {"accepted": 0, "rejected": 0}
+    for number in range(REVIEWED):
+        card = page.get_by_test_id("review-card")
+        question_id = int(card.get_attribute("data-question"))
+        kind = card.locator(".review-kind").inner_text()
+        left = drafts_left(page)
+        if edited is None and kind in ("Who said", "Which country", "When"):
+            _edit_a_wrong_choice(page, keys)
+            edited = question_id
+            snap(page, "4-review-edited")
+        elif renewed is None and edited is not None and kind in ("Which country", "When"):
+            _renew_the_distractors(page, keys)
+            renewed = question_id
+            snap(page, "5-review-new-distractors")
+        if number % 5 == 4:  # every fifth: rejected
+            keys.press("r")
+            decisions["rejected"] += 1
+        else:
+            keys.press("a")
+            decisions["accepted"] += 1
+        expect(page.get_by_test_id("drafts-left")).to_have_text(str(left - 1))
+        if number == 9:
+            keys.press("?")
+            expect(page.get_by_test_id("review-help")).to_have_attribute("open", "")
+            snap(page, "6-review-help")
+            keys.press("?")
+    return edited, renewed, decisions
+
+
 def test_teacher_adds_by_address_reviews_with_the_keyboard_publishes_and_previews(
     page, live_server, pages_server, allow_local_pages, console_problems
 ):
@@ -162,33 +196,7 @@ def test_teacher_adds_by_address_reviews_with_the_keyboard_publishes_and_preview
     # 3. Review 20 drafts with the keyboard only --------------------------------------
     keys = Keys(page)
     started = time.monotonic()
-    edited = renewed = None
-    decisions = {"accepted": 0, "rejected": 0}
-    for number in range(REVIEWED):
-        card = page.get_by_test_id("review-card")
-        question_id = int(card.get_attribute("data-question"))
-        kind = card.locator(".review-kind").inner_text()
-        left = drafts_left(page)
-        if edited is None and kind in ("Who said", "Which country", "When"):
-            _edit_a_wrong_choice(page, keys)
-            edited = question_id
-            snap(page, "4-review-edited")
-        elif renewed is None and edited is not None and kind in ("Which country", "When"):
-            _renew_the_distractors(page, keys)
-            renewed = question_id
-            snap(page, "5-review-new-distractors")
-        if number % 5 == 4:  # every fifth: rejected
-            keys.press("r")
-            decisions["rejected"] += 1
-        else:
-            keys.press("a")
-            decisions["accepted"] += 1
-        expect(page.get_by_test_id("drafts-left")).to_have_text(str(left - 1))
-        if number == 9:
-            keys.press("?")
-            expect(page.get_by_test_id("review-help")).to_have_attribute("open", "")
-            snap(page, "6-review-help")
-            keys.press("?")
+    edited, renewed, decisions = _review_with_the_keyboard(page, keys)
     seconds = time.monotonic() - started
     assert edited is not None, "no question with choices to edit"
     assert renewed is not None, "no question to renew the distractors of"
