@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from classes import selectors
 from classes.content import is_teacher
 from classes.selectors import (
-    assignment_get_for_teacher,
     assignment_list_for_student,
     assignment_list_for_teacher,
     assignment_window_start,
@@ -86,6 +85,43 @@ def assignment_get_for_student(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TeacherAssignment:
+    """What a teacher's report of an assignment needs: its class and bank, its
+    goals (a quiz of `quiz_length` questions passed at `pass_mark` %, every card
+    studied) and due date, and when work starts counting for it."""
+
+    pk: int
+    classroom_id: int
+    bank_id: int
+    quiz_length: int | None
+    pass_mark: int | None
+    all_cards: bool
+    due_at: datetime | None
+    counts_from: datetime
+
+    @classmethod
+    def of(cls, assignment: "Assignment") -> "TeacherAssignment":
+        return cls(
+            pk=assignment.pk,
+            classroom_id=assignment.classroom_id,
+            bank_id=assignment.bank_id,
+            quiz_length=assignment.quiz_length,
+            pass_mark=assignment.pass_mark,
+            all_cards=assignment.all_cards,
+            due_at=assignment.due_at,
+            counts_from=assignment_window_start(assignment),
+        )
+
+
+def assignment_get_for_teacher(*, teacher: "AnyUser", assignment_id: object) -> TeacherAssignment:
+    """An assignment of one of the teacher's classes (every class for a superuser),
+    as a row; 404 otherwise."""
+    return TeacherAssignment.of(
+        selectors.assignment_get_for_teacher(teacher=teacher, assignment_id=assignment_id)
+    )
+
+
 def classroom_list_for_student(*, student: "AnyUser") -> list[ClassRow]:
     """The student's classes by name (one query, the teacher joined)."""
     return [ClassRow.of(c) for c in selectors.classroom_list_for_student(student=student)]
@@ -121,6 +157,7 @@ __all__ = [
     "ClassError",
     "ClassRow",
     "JoinedClass",
+    "TeacherAssignment",
     "assignment_get_for_student",
     "assignment_get_for_teacher",
     "assignment_list_for_student",

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from classes.api import assignment_list_for_teacher
+from classes.api import TeacherAssignment, assignment_list_for_teacher
 from classes.api import is_teacher as teaches  # read once per request
 from quizzes.api import (
     banks_editable_by,
@@ -207,7 +207,8 @@ class AssignmentReportAdmin(ReadOnlyMixin, _AssignmentReportAdmin):
         ordering = request.GET.get("o", "username")
         if ordering.lstrip("-") not in SORTABLE:
             ordering = "username"
-        rows = assignments.assignment_progress(assignment=assignment, ordering=ordering)
+        report = TeacherAssignment.of(assignment)
+        rows = assignments.assignment_progress(assignment=report, ordering=ordering)
         if request.GET.get("export") == "csv":
             return _progress_csv(assignment, rows)
         columns = [
@@ -220,7 +221,7 @@ class AssignmentReportAdmin(ReadOnlyMixin, _AssignmentReportAdmin):
             }
             for key, label in PROGRESS_COLUMNS
         ]
-        items = assignments.assignment_item_analysis(assignment=assignment)
+        items = assignments.assignment_item_analysis(assignment=report)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

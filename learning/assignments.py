@@ -21,13 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.auth.models import User
 from django.db.models import Aggregate, Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from classes.api import assignment_window_start, member_ids, member_rows
+from classes.api import TeacherAssignment, assignment_window_start, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
 from quizzes.api import (
@@ -57,6 +57,20 @@ MIN_STUDENTS_FOR_DISCRIMINATION = 6  # two students at least in each third
 # --- the rule: from facts to a status (pure) --------------------------------
 
 
+class Goals(Protocol):
+    """An assignment's goals and due date: a student's Assignment or a teacher's
+    report row (classes.api.TeacherAssignment)."""
+
+    @property
+    def quiz_length(self) -> int | None: ...
+    @property
+    def pass_mark(self) -> int | None: ...
+    @property
+    def all_cards(self) -> bool: ...
+    @property
+    def due_at(self) -> datetime | None: ...
+
+
 @dataclass
 class StudyFacts:
     """What one student did on one bank."""
@@ -83,7 +97,7 @@ class Outcome:
     quiz_passed_at: datetime | None
 
 
-def outcome_of(assignment: Assignment, facts: StudyFacts, *, now: datetime) -> Outcome:
+def outcome_of(assignment: Goals, facts: StudyFacts, *, now: datetime) -> Outcome:
     """Status, done time and late mark of one student on one assignment."""
     attempts = sorted(facts.attempts)
     quiz_passed_at = None
@@ -323,7 +337,7 @@ PROGRESS_ORDERINGS: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 def assignment_progress(
-    *, assignment: Assignment, now: datetime | None = None, ordering: str = "username"
+    *, assignment: TeacherAssignment, now: datetime | None = None, ordering: str = "username"
 ) -> list[dict[str, Any]]:
     """One row per student of the class: status, late mark, done time, quiz best
     and last scores, cards studied of the total, 30-day retention on the bank,
@@ -335,7 +349,7 @@ def assignment_progress(
     facts = _facts(
         users=users,
         bank_ids=[assignment.bank_id],
-        since={assignment.bank_id: assignment_window_start(assignment)},
+        since={assignment.bank_id: assignment.counts_from},
         all_cards_banks={assignment.bank_id} if assignment.all_cards else set(),
         now=now,
         with_reviews=True,
@@ -422,7 +436,7 @@ def assignment_summary(rows: list[dict[str, Any]]) -> dict[str, int]:
 # --- item analysis --------------------------------------------------------------
 
 
-def assignment_item_analysis(*, assignment: Assignment) -> list[dict[str, Any]]:
+def assignment_item_analysis(*, assignment: TeacherAssignment) -> list[dict[str, Any]]:
     """Per published question of the bank, from the class's quiz answers since the
     assignment started (each student's first answer to each question): share
     correct, average time, the wrong choice picked most, and the discrimination
@@ -440,7 +454,7 @@ def assignment_item_analysis(*, assignment: Assignment) -> list[dict[str, Any]]:
         QuizAnswer.objects.filter(
             attempt__user_id__in=member_ids(classroom_id=assignment.classroom_id),
             attempt__bank_id=assignment.bank_id,
-            answered_at__gte=assignment_window_start(assignment),
+            answered_at__gte=assignment.counts_from,
         )
         .order_by("answered_at", "id")
         .values_list("attempt__user_id", "question_id", "is_correct", "choice_id", "duration_ms")

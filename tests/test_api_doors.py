@@ -88,7 +88,6 @@ RETURNS_MODELS = {
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
     # classes
-    "classes.api.assignment_get_for_teacher": "the assignment report template",
     "classes.api.assignment_list_for_student": "composed by learning (status, progress)",
     "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
     "classes.api.bank_ids_assigned_to": "ids as a subquery of learning's queue",
@@ -218,6 +217,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     returned["assignment_get_for_student"] = classes_api.assignment_get_for_student(
         student=student, assignment_id=homework.pk
     )
+    returned["assignment_get_for_teacher"] = classes_api.assignment_get_for_teacher(
+        teacher=homework.classroom.teacher, assignment_id=homework.pk
+    )
     assert {name: _models_in(value) for name, value in returned.items()} == dict.fromkeys(
         returned, []
     )
@@ -266,6 +268,16 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         pk=homework.pk,
         bank_id=homework.bank_id,
         quiz_length=3,
+        counts_from=homework.starts_at or homework.created_at,
+    )
+    assert returned["assignment_get_for_teacher"] == classes_api.TeacherAssignment(
+        pk=homework.pk,
+        classroom_id=homework.classroom_id,
+        bank_id=homework.bank_id,
+        quiz_length=3,
+        pass_mark=homework.pass_mark,
+        all_cards=homework.all_cards,
+        due_at=homework.due_at,
         counts_from=homework.starts_at or homework.created_at,
     )
 

@@ -26,6 +26,7 @@ from rest_framework.response import Response
 
 from classes.api import (
     AssignmentRow,
+    TeacherAssignment,
     assignment_get_for_student,
     assignment_get_for_teacher,
     assignment_list_for_student,
@@ -55,7 +56,6 @@ from .filters import AttemptFilter, BankFilter
 if TYPE_CHECKING:
     from rest_framework.exceptions import _Detail  # the stubs' name for an error's detail
 
-    from classes.api import Assignment
     from quizzes.api import Question, QuestionBank
 
 
@@ -711,7 +711,7 @@ class TeachAssignmentReport(GenericAPIView["QuestionBank"]):
     permission_classes = [IsAuthenticated, IsTeacher]
     queryset = banks_none()  # typing the path's id in the schema only
 
-    def _assignment(self, pk: int) -> Assignment:
+    def _assignment(self, pk: int) -> TeacherAssignment:
         return assignment_get_for_teacher(teacher=self.request.user, assignment_id=pk)
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from classes.api import TeacherAssignment
 from learning import assignments
 from learning.models import QuizAnswer
 from tests.classes.helpers import study_cards, take_quiz
@@ -28,6 +29,11 @@ def assignment(time_machine):
     assignment = AssignmentFactory(due_at=DUE, quiz_length=5, pass_mark=60)
     QuestionFactory.create_batch(6, bank=assignment.bank)
     return assignment
+
+
+def report_of(assignment) -> TeacherAssignment:
+    """The assignment as a teacher's report reads it (classes.api.assignment_get_for_teacher)."""
+    return TeacherAssignment.of(assignment)
 
 
 def status_of(student, assignment) -> assignments.StudentAssignment:
@@ -129,7 +135,7 @@ def test_class_progress_has_a_row_per_student_and_sorts(assignment, time_machine
     take_quiz(user=ben, bank=assignment.bank, right=1)
     time_machine.move_to(DUE + timedelta(hours=1))
 
-    rows = assignments.assignment_progress(assignment=assignment)
+    rows = assignments.assignment_progress(assignment=report_of(assignment))
     assert [row["username"] for row in rows] == ["amy", "ben", "cat"]
     by_name = {row["username"]: row for row in rows}
     assert by_name["amy"]["status"] == "done"
@@ -141,9 +147,11 @@ def test_class_progress_has_a_row_per_student_and_sorts(assignment, time_machine
     assert (by_name["ben"]["status"], by_name["ben"]["quiz_last"]) == ("late", 20.0)
     assert (by_name["cat"]["status"], by_name["cat"]["last_active"]) == ("late", None)
 
-    best_first = assignments.assignment_progress(assignment=assignment, ordering="-quiz_best")
+    best_first = assignments.assignment_progress(
+        assignment=report_of(assignment), ordering="-quiz_best"
+    )
     assert [row["username"] for row in best_first] == ["amy", "ben", "cat"]
-    by_status = assignments.assignment_progress(assignment=assignment, ordering="status")
+    by_status = assignments.assignment_progress(assignment=report_of(assignment), ordering="status")
     assert [row["status"] for row in by_status] == ["done", "late", "late"]
 
 
@@ -159,11 +167,11 @@ def test_class_progress_costs_the_same_queries_for_more_students(
     add_students(2)
     assignment.all_cards = True
     with django_assert_num_queries(5):
-        small = assignments.assignment_progress(assignment=assignment)
+        small = assignments.assignment_progress(assignment=report_of(assignment))
     add_students(6)
     QuestionFactory.create_batch(10, bank=assignment.bank)
     with django_assert_num_queries(5):
-        large = assignments.assignment_progress(assignment=assignment)
+        large = assignments.assignment_progress(assignment=report_of(assignment))
     assert (len(small), len(large)) == (2, 8)
 
 
@@ -180,7 +188,7 @@ def test_item_analysis_share_time_common_wrong_choice_and_discrimination(assignm
     take_quiz(user=students[5], bank=assignment.bank, right=5)
     QuestionFactory(bank=assignment.bank)  # nobody was asked it
 
-    rows = assignments.assignment_item_analysis(assignment=assignment)
+    rows = assignments.assignment_item_analysis(assignment=report_of(assignment))
     assert len(rows) == 7  # every published question, answered or not
     first, second, *_, unasked = rows
     assert first["answers"] == 6
@@ -211,7 +219,7 @@ def test_item_analysis_has_no_discrimination_under_six_students(assignment, time
         student = UserFactory()
         MembershipFactory(classroom=assignment.classroom, student=student)
         take_quiz(user=student, bank=assignment.bank, right=number)
-    rows = assignments.assignment_item_analysis(assignment=assignment)
+    rows = assignments.assignment_item_analysis(assignment=report_of(assignment))
     assert {row["discrimination"] for row in rows} == {None}
     assert not any(row["flagged"] for row in rows)
 
@@ -220,5 +228,5 @@ def test_item_analysis_reads_only_the_class(assignment, time_machine, django_ass
     outsider = UserFactory()
     take_quiz(user=outsider, bank=assignment.bank, right=0)
     with django_assert_num_queries(3):
-        rows = assignments.assignment_item_analysis(assignment=assignment)
+        rows = assignments.assignment_item_analysis(assignment=report_of(assignment))
     assert {row["answers"] for row in rows} == {0}
