@@ -139,6 +139,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 37. **A country's exit** (``exits_of_a_country``): "Grexit" (the start of a name or nationality
    of a country the article names, + "exit"), "the Grexit referendum" (a vote or movement
    named after it; not "the Grexit deal", nor "a hard Grexit").
+38. **Incidents a city places** (``incidents_in_a_city``): "anti-government protests continued
+   in Cusco", "the bombing in Kabul" (violence, disasters, protests: in the city's country;
+   not a meeting or a hospital there).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -192,6 +195,7 @@ from .groups import (
     groups_founded_by_a_country,
     groups_from_countries,
     groups_joined_by_countries,
+    incidents_in_a_city,
     named_members_of_a_group,
     named_storms_in_a_country,
     nationality_nouns,
@@ -266,6 +270,7 @@ RULES: tuple[Rule, ...] = (
     counted_things_links,
     things_in_a_country,
     subjects_placed_by_their_verb,
+    incidents_in_a_city,
     acts_of_a_country,
     people_through_organisations,
     life_places,

@@ -631,6 +631,60 @@ def things_in_a_country(ctx: CountryContext) -> None:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
 
 
+# Plural incidents the news places by their city ("protests in Lima", "clashes in Cusco").
+_CITY_INCIDENTS = INCIDENT_NOUNS | {
+    "protest", "demonstration", "shooting", "bombing", "stabbing", "killing", "explosion",
+}  # fmt: skip
+_INCIDENT_PLURALS = {n + ("es" if n.endswith(("s", "sh", "ch")) else "s") for n in _CITY_INCIDENTS}
+
+
+def incidents_in_a_city(ctx: CountryContext) -> None:
+    """ "anti-government protests in Cusco", "Deadly protests continued in Cusco": violence,
+    disasters and protests a city places are in its country (the city is its own link; a
+    thing such as "a hospital in Cusco" is not placed this way)."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
+            continue
+        city = _city_after(ctx, tok)
+        if city is None:
+            continue
+        noun = _incident_placed_by(tok)
+        if noun is None or noun.i in ctx.person_tokens or _linked_again(ctx, noun, city[1]):
+            continue
+        start = _phrase_start(ctx, noun)
+        subject = ctx.doc[start : city[0]].text if noun.i + 1 == tok.i else _phrase(ctx, noun)
+        ctx.add(subject, city[1], noun.i, "other", "incident_in_a_city")
+
+
+def _city_after(ctx: CountryContext, prep: Token) -> tuple[int, str] | None:
+    """(end token, country) of the city or province named after "in" (not a country)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.i in ctx.mentions:
+        return None
+    ent = ctx.ent_of.get(obj.i)
+    if ent is None or ent.label_ not in ("GPE", "LOC"):
+        return None
+    country = ctx.country_of_place(obj)
+    return (ent.end, country) if country else None
+
+
+def _incident_placed_by(prep: Token) -> Token | None:
+    """The incident the "in" phrase places: the noun it follows ("protests in X"), or the
+    subject of its verb ("protests continued in X", "a blast hit a market in X")."""
+    head = prep.head
+    if head.pos_ == "NOUN":
+        return head if _incident(head) else None
+    if head.pos_ != "VERB":
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and _incident(subject) else None
+
+
+def _incident(noun: Token) -> bool:
+    word = noun.lower_
+    return noun.pos_ == "NOUN" and (word in _CITY_INCIDENTS or word in _INCIDENT_PLURALS)
+
+
 def _placing_prep(tok: Token) -> bool:
     """ "in <country>"; "into <country>" after an incident ("an offensive into Peru")."""
     if tok.dep_ != "prep":

@@ -1631,3 +1631,15 @@ def test_a_description_right_before_a_name_is_that_persons(links_of):
     assert ("Ana Lind", "Peru") in found
     assert ("Tom Reid", "Chile") in found
     assert not {s for s, _c in found if s.startswith("Agence")}
+
+
+def test_incidents_a_city_places_are_in_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Anti-government protests continued in Cusco on Sunday. The bombing in Kabul "
+            "killed ten people. A hospital in Arequipa reopened after the meeting in Lima."
+        )
+    )
+    assert ("Anti-government protests", "Peru") in found
+    assert ("bombing in Kabul", "Afghanistan") in found
+    assert not {s for s, _c in found if s.startswith("meeting")}
