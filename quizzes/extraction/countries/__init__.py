@@ -116,7 +116,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    built roads" (a subject or an object, each described group once: "31 percent of
    Bolivians", "rural Peruvians", "any other Afro-Peruvian").
 28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
-   Andean War", "the Chilean-backed Peace Plan".
+   Andean War", "the Chilean-backed Peace Plan"; "the U.S.-led coalition" (one token after a
+   dotted abbreviation: ``things_led_by_a_joined_country``).
 29. **Bodies placed together** (``bodies_placed_together``): "the Midland Institute (MI) and
    the College of Arden, both in Peru" (each listed body).
 31. **Bodies listed after one possessive** (``bodies_listed_after_a_possessive``): "Peru's
@@ -205,6 +206,7 @@ from .groups import (
     subjects_placed_by_their_verb,
     things_a_country_leads,
     things_in_a_country,
+    things_led_by_a_joined_country,
 )
 from .organisations import (
     bodies_listed_after_a_possessive,
@@ -266,6 +268,7 @@ RULES: tuple[Rule, ...] = (
     named_storms_in_a_country,
     exits_of_a_country,
     things_a_country_leads,
+    things_led_by_a_joined_country,
     participle_from_country,
     counted_things_links,
     things_in_a_country,

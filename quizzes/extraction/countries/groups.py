@@ -1150,6 +1150,22 @@ def _country_after_in(ctx: CountryContext, k: int) -> CountryMention | None:
 _BACKING_PARTICIPLES = {"led", "backed", "brokered", "funded", "sponsored", "supported", "imposed"}
 
 
+def things_led_by_a_joined_country(ctx: CountryContext) -> None:
+    """ "the U.S.-led coalition", "a U.K.-backed plan": one word of a country and a participle
+    of leading or backing (the tokenizer keeps it whole after a dotted abbreviation), to the
+    noun it describes."""
+    for tok in ctx.tokens:
+        country_part, _, participle = tok.text.rpartition("-")
+        if not country_part or participle.lower() not in _BACKING_PARTICIPLES:
+            continue
+        if tok.i in ctx.mentions or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+            continue
+        country = geo.canonical_country(country_part) or geo.country_of_adjective(country_part)
+        if country:
+            noun = tok.head
+            ctx.add(_phrase(ctx, noun), country, noun.i, "other", "thing_led_by_country")
+
+
 def things_a_country_leads(ctx: CountryContext) -> None:
     """ "the Peru-led Andean War", "a Chilean-backed Truce Plan": a named thing led or backed
     by a country (common nouns are ``nationality_nouns``')."""

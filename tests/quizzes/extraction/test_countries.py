@@ -1643,3 +1643,8 @@ def test_incidents_a_city_places_are_in_its_country(links_of):
     assert ("Anti-government protests", "Peru") in found
     assert ("bombing in Kabul", "Afghanistan") in found
     assert not {s for s, _c in found if s.startswith("meeting")}
+
+
+def test_a_thing_led_by_a_country_in_one_dotted_word(links_of):
+    found = pairs(links_of("The U.S.-led coalition said no troops were hurt in the raid."))
+    assert ("U.S.-led coalition", "United States") in found
