@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
@@ -628,13 +629,19 @@ _OTHER_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _stage_names(article_text: str) -> frozenset[str]:
+    """The ring, stage and pen names an article gives, normalised (once per article)."""
+    return frozenset(normalise(m.group(1)) for m in _OTHER_NAME.finditer(article_text))
+
+
 def option_is_another_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Who said …?" among Jo Bell and Iron Jo, the ring name the article gives Bell: a
     wrong option that is someone's stage or ring name is one person twice (blind judge,
     batch 15: a wrestler and his ring name offered as two speakers)."""
     if draft.kind != "who_said":
         return None
-    aliases = {normalise(m.group(1)) for m in _OTHER_NAME.finditer(ctx.article_text)}
+    aliases = _stage_names(ctx.article_text)
     for option, correct, _ in draft.choices:
         if not correct and normalise(option) in aliases:
             return f"options: {option} is another name of someone in the article"
