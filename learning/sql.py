@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -328,6 +329,8 @@ def _stand_in(number: int, index: int, value: Any) -> Any:
         return -(10**12) - number * 10_000 - index
     if isinstance(value, str):
         return f"\x1fstand-in {number} {index}"
+    if isinstance(value, uuid.UUID):  # (version 0: no uuid4 a client sends equals it)
+        return uuid.UUID(int=(number + 1) * 10_000 + index)
     raise TypeError(f"prepared(): no stand-in for {type(value).__name__}")
 
 
@@ -336,6 +339,8 @@ def _database_form(value: Any) -> Any:
         return connection.ops.adapt_datetimefield_value(value)
     if isinstance(value, date):
         return connection.ops.adapt_datefield_value(value)
+    if isinstance(value, uuid.UUID) and not connection.features.has_native_uuid_field:
+        return value.hex  # (what UUIDField stores on SQLite)
     return value
 
 
@@ -361,6 +366,15 @@ def prepared(
         sql, params = build(**values)
         return sql, list(params)
     return template.sql, _params(template, values)
+
+
+def padded(values: list[Any]) -> list[Any]:
+    """`values` repeated up to a power of two long (a list of ids a statement reads
+    with IN: a few statement shapes in all, whatever the number of ids)."""
+    size = 1
+    while size < len(values):
+        size *= 2
+    return values + values[-1:] * (size - len(values))
 
 
 def prepared_rows(

@@ -53,6 +53,7 @@ from quizzes.permissions import bank_get_for_teacher as _bank_get_for_teacher
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
     QUESTION_ROW_FIELDS,
+    choice_grading_rows,
     choice_rows_of,
     choices_attach,
     question_filter,
@@ -173,6 +174,7 @@ __all__ = [
     "BANK_ROW_FIELDS",
     "QUESTION_ROW_FIELDS",
     "choice_rows_of",
+    "choice_grading_rows",
     "choices_attach",
     "question_filter",
     "question_from_row",

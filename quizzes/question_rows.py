@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from .grading import ChoiceRow
 from .models import Choice, Question, QuestionBank
 
 # The columns read (and made instances of): no timestamps, no bank description.
@@ -54,6 +55,17 @@ def choice_rows_of(ids: Any) -> QuerySet[Any]:
         .order_by("position", "id")
         .values_list(*CHOICE_ROW_FIELDS)
     )
+
+
+def choice_grading_rows(rows: Iterable[Sequence[Any]]) -> dict[int, list[ChoiceRow]]:
+    """Question id -> its choices as ChoiceRows (what grading and a card's back read),
+    from rows of choice_rows_of, in their (display) order."""
+    at = [CHOICE_ROW_FIELDS.index(name) for name in ("id", "question_id", "is_correct", "position")]
+    choices: dict[int, list[ChoiceRow]] = {}
+    for row in rows:
+        choice = ChoiceRow(*(row[i] for i in at))
+        choices.setdefault(choice.question_id, []).append(choice)
+    return choices
 
 
 def choices_attach(questions: Iterable[Question], rows: Iterable[Sequence[Any]]) -> None:

@@ -204,7 +204,7 @@ class ReviewView(ReviewThrottled):
         backs = selectors.card_backs(user=request.user, card_ids=[result.card.pk])
         body = {**result.as_dict(), "replayed": result.replayed, "back": backs[result.card.pk]}
         code = status.HTTP_200_OK if result.replayed else status.HTTP_201_CREATED
-        return Response(s.ReviewResponseSerializer(body).data, status=code)
+        return Response(s.review_result_json(body), status=code)
 
 
 @extend_schema(tags=["study"])

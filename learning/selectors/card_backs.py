@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
+from django.db.models import QuerySet
 
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     QuestionKind,
     article_facts,
-    choices_for_grading,
+    choice_grading_rows,
+    choice_rows_of,
     evidence_in_paragraph,
     question_path,
 )
 
+from .. import sql
 from ..models import Card
 
 if TYPE_CHECKING:
@@ -130,15 +133,28 @@ _BACK_COLUMNS = (
 )
 
 
+def _backs_query(*, user: int, card_ids: list[int]) -> QuerySet[Any]:
+    return Card.objects.filter(user=user, pk__in=card_ids).order_by().values_list(*_BACK_COLUMNS)
+
+
 def card_backs(*, user: User, card_ids: Iterable[int]) -> dict[int, CardBack]:
     """Card id -> its back, for the user's own cards among `card_ids` (others are
     left out). Read as rows, no model instance built: three queries, the cards
     with their questions' columns, the choices (none without a card), the
-    articles (none without one)."""
-    rows = list(Card.objects.filter(user=user, pk__in=set(card_ids)).values_list(*_BACK_COLUMNS))
-    choices = choices_for_grading(row[1] for row in rows)
-    for question_choices in choices.values():
-        question_choices.sort(key=lambda c: (c.position, c.pk))
+    articles (none without one); the first two compiled once per process and
+    number of ids (padded to a power of two: sql.prepared_rows)."""
+    ids = sql.padded(sorted(set(card_ids)))
+    if not ids:
+        return {}
+    rows = sql.prepared_rows(("backs.cards", len(ids)), _backs_query, user=user.pk, card_ids=ids)
+    question_ids = sql.padded(sorted({row[1] for row in rows}))
+    choices = {}
+    if question_ids:
+        choices = choice_grading_rows(
+            sql.prepared_rows(
+                ("backs.choices", len(question_ids)), choice_rows_of, ids=question_ids
+            )
+        )
     articles = article_facts(row[-1] for row in rows)
     backs: dict[int, CardBack] = {}
     for card_id, question_id, bank_id, kind, answer, explanation, start, end, article_id in rows:

@@ -140,14 +140,6 @@ def _study_day_counts(*, user: User, day: date) -> tuple[int, int, int]:
     return rows[0] if rows else (0, 0, 0)
 
 
-def _padded(values: list[Any]) -> list[Any]:
-    """`values` repeated up to a power of two long: a few statement shapes in all."""
-    size = 1
-    while size < len(values):
-        size *= 2
-    return values + values[-1:] * (size - len(values))
-
-
 def _studied_siblings(
     *, user: User, keys: set[SiblingKey], start: datetime, end: datetime
 ) -> dict[SiblingKey, tuple[int, int]]:
@@ -163,9 +155,9 @@ def _studied_siblings(
     values: dict[str, Any] = {"user": user.pk, "start": start, "end": end}
     if spans:
         for name, at in (("articles", 1), ("starts", 2), ("ends", 3)):
-            values[name] = _padded(sorted({key[at] for key in spans}))
+            values[name] = sql.padded(sorted({key[at] for key in spans}))
     if fingerprints:
-        values["fingerprints"] = _padded(fingerprints)
+        values["fingerprints"] = sql.padded(fingerprints)
     shape = ("queue.siblings", *(len(v) for v in values.values() if isinstance(v, list)))
     shape += (bool(spans), bool(fingerprints))
     studied: dict[SiblingKey, tuple[int, int]] = {}

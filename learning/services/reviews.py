@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -346,34 +346,51 @@ class _ChoiceFacts:
         self.is_correct = is_correct
 
 
+def _answer_query(
+    *, user: int, card: int, choice: int | None = None, client_uuid: uuid.UUID | None = None
+) -> QuerySet[Any]:
+    """The statement of _answer_row (the subqueries a choice and a client_uuid add)."""
+    annotations = {}
+    if choice is not None:
+        annotations["chosen_is_correct"] = choice_is_correct_subquery(
+            choice_id=choice, question=OuterRef("question_id")
+        )
+        annotations["correct_choice_id"] = correct_choice_subquery(question=OuterRef("question_id"))
+    if client_uuid is not None:
+        annotations["stored_log_id"] = Subquery(
+            ReviewLog.objects.filter(user=user, client_uuid=client_uuid).values("id")[:1]
+        )
+    return (
+        Card.objects.select_for_update(of=("self",))
+        .filter(pk=card, user=user)
+        .annotate(**annotations)
+        .values_list(*CARD_ROW_COLUMNS, *_PREFERENCE_COLUMNS, *annotations)
+    )
+
+
 def _answer_row(
     *, user: User, given: ReviewInput
 ) -> tuple[CardRow, StudyPreferences, dict[str, Any]] | None:
     """ONE query, locking the card: its state, its question's kind and
     explanation, the user's preferences, the chosen choice's correctness and
     the correct choice (for a choice answer), and the id of a log already
-    stored under the client_uuid. None when it is not the user's card."""
-    annotations = {}
+    stored under the client_uuid. None when it is not the user's card. Its SQL
+    is compiled once per process and shape (sql.prepared_rows)."""
+    values: dict[str, Any] = {"user": user.pk, "card": given.card_id}
+    names = []
     if given.choice_id is not None:
-        annotations["chosen_is_correct"] = choice_is_correct_subquery(
-            choice_id=given.choice_id, question=OuterRef("question_id")
-        )
-        annotations["correct_choice_id"] = correct_choice_subquery(question=OuterRef("question_id"))
+        values["choice"] = given.choice_id
+        names += ["chosen_is_correct", "correct_choice_id"]
     if given.client_uuid is not None:
-        annotations["stored_log_id"] = Subquery(
-            ReviewLog.objects.filter(user=user, client_uuid=given.client_uuid).values("id")[:1]
-        )
-    rows = (
-        Card.objects.select_for_update(of=("self",))
-        .filter(pk=given.card_id, user=user)
-        .annotate(**annotations)
-        .values_list(*CARD_ROW_COLUMNS, *_PREFERENCE_COLUMNS, *annotations)
-    )
-    values = next(iter(rows), None)
-    if values is None:
+        values["client_uuid"] = given.client_uuid
+        names.append("stored_log_id")
+    shape = ("review.answer", given.choice_id is not None, given.client_uuid is not None)
+    rows = sql.prepared_rows(shape, _answer_query, **values)
+    row = next(iter(rows), None)
+    if row is None:
         return None
     width = len(CARD_ROW_COLUMNS)
-    card = CardRow(values[:width])
+    card = CardRow(row[:width])
     (
         preference_id,
         time_zone,
@@ -382,7 +399,7 @@ def _answer_row(
         learning_steps,
         relearning_steps,
         parameters,
-    ) = values[width : width + len(_PREFERENCE_COLUMNS)]
+    ) = row[width : width + len(_PREFERENCE_COLUMNS)]
     if preference_id is None:
         preferences = preferences_get(user=user)
     else:
@@ -396,7 +413,7 @@ def _answer_row(
             relearning_steps=relearning_steps,
             fsrs_parameters=parameters,
         )
-    extra = dict(zip(annotations, values[width + len(_PREFERENCE_COLUMNS) :], strict=True))
+    extra = dict(zip(names, row[width + len(_PREFERENCE_COLUMNS) :], strict=True))
     return card, preferences, extra
 
 

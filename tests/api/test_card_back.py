@@ -238,3 +238,30 @@ def test_the_batch_json_is_what_its_serializers_write(api, student, teacher, evi
     assert outcomes[0]["result"]["replayed"] is True
     assert {o["result"]["back"].article_id is None for o in outcomes[:3]} == {True, False}
     assert s.batch_result_json(body) == s.BatchResultSerializer(body).data
+
+
+def test_the_review_json_is_what_its_serializer_writes(api, student, teacher, evidenced_bank):
+    """POST reviews/ writes its JSON directly (review_result_json): the same as
+    ReviewResponseSerializer would, for a rating, a replay, a right and a wrong
+    choice, backs with and without an article and a timeline card."""
+    from learning import selectors, services
+    from learning.rest_api import serializers as s
+
+    OrderingQuestionFactory(bank=evidenced_bank)
+    QuestionFactory(bank=QuestionBankFactory(owner=teacher, article=None))
+    items = api.get(QUEUE, {"limit": 20}).json()["items"]
+    assert len(items) == 3
+    label = uuid.uuid4()
+    answers = [(item["card"], {"rating": 3}) for item in items]
+    answers += [(items[0]["card"], {"rating": 1, "client_uuid": label})] * 2  # then a replay
+    choices = items[0]["question"]["choices"]
+    answers += [(items[0]["card"], {"choice_id": choice["id"]}) for choice in choices]
+    replays = []
+    for card, answer in answers:
+        result = services.review_record(user=student, card_id=card, source="api", **answer)
+        back = selectors.card_backs(user=student, card_ids=[card])[card]
+        body = {**result.as_dict(), "replayed": result.replayed, "back": back}
+        assert s.review_result_json(body) == s.ReviewResponseSerializer(body).data
+        replays.append(result.replayed)
+    assert replays.count(True) == 1
+    assert len(choices) >= 2
