@@ -8,5 +8,7 @@ class WebConfig(AppConfig):
 
     def ready(self) -> None:
         from config.api_token import connect_token_cache_signals
+        from config.session_user import connect_session_user_signals
 
         connect_token_cache_signals()
+        connect_session_user_signals()

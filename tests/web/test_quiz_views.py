@@ -303,13 +303,13 @@ def test_quiz_pages_render_in_a_fixed_number_of_queries(
             {"question": question.pk, "choice": question.choices.first().pk},
         )
     student_client.get(f"/quiz/{attempt.pk}/result/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):  # (the session and the user from the cache)
         student_client.get(f"/quiz/{attempt.pk}/result/")
-    with django_assert_num_queries(3):  # user, banks, attempts (the session from the cache)
+    with django_assert_num_queries(2):  # banks, attempts (the session and user from the cache)
         student_client.get("/quiz/")
     other, _ = news_bank_build(owner=teacher, title="Another", with_timeline=False)
     quiz_start(user=student, bank=other, size=5)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         student_client.get("/quiz/")
 
 

@@ -211,7 +211,7 @@ def test_rating_queries_are_a_fixed_number(student_client, news_bank, django_ass
 
     # (the review adds to its study day and bank tally; the next card reads which facts
     # were studied today)
-    with django_assert_num_queries(17):  # (the session from the cache)
+    with django_assert_num_queries(16):  # (the session and the user from the cache)
         student_client.post(
             "/study/rate/", {"card": second.pk, "rating": 3, "bank": news_bank.pk}, **HX
         )

@@ -1,0 +1,96 @@
+"""config.session_user: a web page's signed-in user read from the cache (issue 16),
+never letting in a session Django would refuse, and read from the database when
+Redis is down."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.settings.base import redis_cache_settings
+from tests.factories import PASSWORD
+from tests.redis_server import RedisServer
+
+PAGE = "/progress/"
+
+
+def _user_row_reads(client, path: str = PAGE) -> tuple[int, int]:
+    """(status, queries reading the user's row by key) of one GET."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    reads = [q for q in ctx.captured_queries if q["sql"].startswith('SELECT "auth_user"."id"')]
+    return response.status_code, len(reads)
+
+
+def _signed_in(client, user):
+    assert (
+        client.post(
+            "/accounts/login/", {"username": user.username, "password": PASSWORD}
+        ).status_code
+        == 302
+    )
+    return client
+
+
+@pytest.mark.django_db
+def test_a_page_reads_its_user_row_once_then_from_the_cache(client, student):
+    _signed_in(client, student)
+    caches["default"].clear()
+    assert _user_row_reads(client) == (200, 1)
+    assert _user_row_reads(client) == (200, 0)
+    assert _user_row_reads(client, "/") == (200, 0)
+
+
+@pytest.mark.django_db
+def test_a_password_changed_elsewhere_logs_the_cached_session_out(client, student):
+    _signed_in(client, student)
+    client.get(PAGE)
+    assert client.get(PAGE).status_code == 200  # (from the cache)
+    student.set_password("An-other-password-1")
+    student.save()
+    assert client.get(PAGE)["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_a_deactivated_student_is_logged_out_at_once_though_cached(client, student):
+    _signed_in(client, student)
+    client.get(PAGE)
+    assert client.get(PAGE).status_code == 200  # (from the cache)
+    student.is_active = False
+    student.save()
+    assert client.get(PAGE)["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_a_logout_ends_the_session_though_its_user_is_cached(client, student):
+    _signed_in(client, student)
+    assert client.get(PAGE).status_code == 200
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get(PAGE)["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_another_user_never_gets_the_cached_copy(client, student, other_student):
+    _signed_in(client, student)
+    assert client.get(PAGE).status_code == 200
+    client.post("/accounts/logout/")
+    _signed_in(client, other_student)
+    response = client.get(PAGE)
+    assert response.wsgi_request.user.pk == other_student.pk
+
+
+@pytest.mark.django_db
+def test_with_redis_stopped_pages_read_the_user_from_the_database(settings, client, student):
+    server = RedisServer().start()
+    try:
+        settings.CACHES = redis_cache_settings(server.url())
+        _signed_in(client, student)
+        assert _user_row_reads(client) == (200, 1)
+        assert server.client().keys("*session-user*")  # the copy went to this Redis
+        assert _user_row_reads(client) == (200, 0)
+        server.stop()
+        assert _user_row_reads(client) == (200, 1)  # not a 500, still signed in
+    finally:
+        server.close()
