@@ -30,9 +30,11 @@ def questions_by_ids(ids: Any) -> QuerySet[Question]:
     return Question.objects.filter(pk__in=ids)
 
 
-def questions_with_status(status: str) -> QuerySet[Question]:
-    """Questions of this status, whatever their bank's (the caller adds its filters)."""
-    return Question.objects.filter(status=status)
+def questions_with_status(*statuses: str) -> QuerySet[Question]:
+    """Questions of these statuses, whatever their bank's (the caller adds its filters)."""
+    if len(statuses) == 1:
+        return Question.objects.filter(status=statuses[0])
+    return Question.objects.filter(status__in=statuses)
 
 
 def question_from_row(question_values: Sequence[Any], bank_values: Sequence[Any]) -> Question:
