@@ -368,6 +368,13 @@ def prepared(
     return template.sql, _params(template, values)
 
 
+def is_storable_id(value: int) -> bool:
+    """Whether `value` fits the database's ids (a statement sent a larger one fails;
+    the ORM answers no row)."""
+    low, high = connection.ops.integer_field_range("BigIntegerField")
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
 def padded(values: list[Any]) -> list[Any]:
     """`values` repeated up to a power of two long (a list of ids a statement reads
     with IN: a few statement shapes in all, whatever the number of ids)."""

@@ -375,11 +375,14 @@ def _answer_row(
     explanation, the user's preferences, the chosen choice's correctness and
     the correct choice (for a choice answer), and the id of a log already
     stored under the client_uuid. None when it is not the user's card. Its SQL
-    is compiled once per process and shape (sql.prepared_rows)."""
+    is compiled once per process and shape (sql.prepared_rows): an id beyond the
+    database's integers is no row (as the ORM answers it), never sent."""
+    if not sql.is_storable_id(given.card_id):
+        return None
     values: dict[str, Any] = {"user": user.pk, "card": given.card_id}
     names = []
     if given.choice_id is not None:
-        values["choice"] = given.choice_id
+        values["choice"] = given.choice_id if sql.is_storable_id(given.choice_id) else 0
         names += ["chosen_is_correct", "correct_choice_id"]
     if given.client_uuid is not None:
         values["client_uuid"] = given.client_uuid

@@ -88,6 +88,17 @@ def test_a_choice_grades_the_answer(student, card):
     assert fast.log.rating == 3
 
 
+def test_ids_beyond_the_database_integers_are_no_card_and_no_choice(student, card):
+    """(The answer's statement is compiled once: such an id is never sent.)"""
+    with pytest.raises(ReviewError) as no_card:
+        services.review_record(user=student, card_id=10**30, rating=3)
+    assert no_card.value.status == 404
+    with pytest.raises(ReviewError) as no_choice:
+        answer(student, card, None, T0, choice_id=10**30)
+    assert no_choice.value.field == "choice"
+    assert not ReviewLog.objects.exists()
+
+
 def test_a_replayed_review_id_is_not_logged_twice(student, card):
     client_uuid = uuid.uuid4()
     first = answer(student, card, 3, T0, client_uuid=client_uuid)
