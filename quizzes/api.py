@@ -41,7 +41,6 @@ from quizzes.permissions import (
     articles_editable_by,
     articles_visible_to,
     bank_assignable_by,
-    bank_get_for_student,
     banks_assignable_by,
     banks_editable_by,
     banks_studyable_by,
@@ -49,6 +48,7 @@ from quizzes.permissions import (
     can_edit_bank,
     is_teacher,
 )
+from quizzes.permissions import bank_get_for_student as _bank_get_for_student
 from quizzes.permissions import bank_get_for_teacher as _bank_get_for_teacher
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
@@ -68,6 +68,7 @@ from quizzes.selectors import (
     ArticleText,
     EvidenceInParagraph,
     QuestionPrompt,
+    StudentBank,
     TeacherBank,
     article_facts,
     bank_list_for_user,
@@ -88,13 +89,16 @@ from quizzes.selectors import (
     question_list_for_preview,
     questions_with_choices,
     sibling_key,
+    student_bank_row,
     teacher_bank_row,
 )
 from quizzes.services import QuestionReportError
 from quizzes.services import question_report_create as _question_report_create
 
 if TYPE_CHECKING:  # names for annotations, never for queries (see above)
-    from django.contrib.auth.models import User
+    from datetime import datetime
+
+    from django.contrib.auth.models import AnonymousUser, User
 
     from quizzes.models import Article as Article
     from quizzes.models import Choice as Choice
@@ -119,6 +123,15 @@ def bank_get_for_teacher(*, user: "User", bank_id: int | str) -> TeacherBank:
     return teacher_bank_row(_bank_get_for_teacher(user=user, bank_id=bank_id))
 
 
+def bank_get_for_student(
+    *, user: "User | AnonymousUser", bank_id: int | str, now: "datetime | None" = None
+) -> StudentBank:
+    """A bank `user` may study or quiz (permissions.bank_get_for_student: 404
+    otherwise, the same for a bank that does not exist and one they may not see),
+    as the row the study pages show and the study queue and quizzes start from."""
+    return student_bank_row(_bank_get_for_student(user=user, bank_id=bank_id, now=now))
+
+
 __all__ = [
     "bank_published_counts",
     "published_question_count",
@@ -133,6 +146,7 @@ __all__ = [
     "EvidenceInParagraph",
     "PublicQuestionSerializer",
     "QuestionPrompt",
+    "StudentBank",
     "TeacherBank",
     "ArticleText",
     "QuestionKind",

@@ -177,6 +177,27 @@ def teacher_bank_row(bank: QuestionBank) -> TeacherBank:
     )
 
 
+@dataclass(frozen=True)
+class StudentBank:
+    """A bank as a student studies or quizzes it: what the study pages show of it
+    and what the study queue and a quiz's start need."""
+
+    pk: int
+    title: str
+    status: str
+    article: ArticleText | None
+
+    @property
+    def article_id(self) -> int | None:
+        return None if self.article is None else self.article.pk
+
+
+def student_bank_row(bank: QuestionBank) -> StudentBank:
+    """The row of a bank read with its article (no query)."""
+    row = teacher_bank_row(bank)
+    return StudentBank(pk=row.pk, title=row.title, status=row.status, article=row.article)
+
+
 def question_list_for_preview(*, bank_id: int) -> tuple[list[Question], bool]:
     """What students get from the bank once it is published: its published questions,
     in bank order. Before the teacher has accepted any, the drafts instead (the

@@ -83,7 +83,6 @@ RETURNS_MODELS = {
     # quizzes: instances rendered by templates and PublicQuestionSerializer (choices,
     # bank, article), or written as a foreign key (QuizAttempt.bank).
     "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
-    "quizzes.api.bank_get_for_student": "a foreign key of learning's writes; templates",
     "quizzes.api.question_list_for_preview": "the study templates, with choices",
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
@@ -201,6 +200,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         "bank_get_for_teacher": quizzes_api.bank_get_for_teacher(
             user=question.bank.owner, bank_id=question.bank.pk
         ),
+        "bank_get_for_student": quizzes_api.bank_get_for_student(
+            user=student, bank_id=question.bank.pk
+        ),
     }
     returned["attempt_list"] = learning_api.attempt_list(user=student)
     returned["classroom_list_for_student"] = classes_api.classroom_list_for_student(student=student)
@@ -241,6 +243,13 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         status=bank.status,
         article=quizzes_api.ArticleText(pk=bank.article.pk, text=bank.article.text),
     )
+    assert returned["bank_get_for_student"] == quizzes_api.StudentBank(
+        pk=bank.pk,
+        title=bank.title,
+        status=bank.status,
+        article=quizzes_api.ArticleText(pk=bank.article.pk, text=bank.article.text),
+    )
+    assert returned["bank_get_for_student"].article_id == bank.article_id
     assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
         pk=question.pk, prompt=question.prompt
     )

@@ -57,7 +57,7 @@ from .selectors import (
 
 if TYPE_CHECKING:
     from learning.api import QueueItem, QuizAttempt, StudyQueue
-    from quizzes.api import Question, QuestionBank
+    from quizzes.api import Question, StudentBank
 
 STUDY_QUEUE_LIMIT = 30
 STUDY_MORE = 10  # new cards one "study more" adds to today's limit
@@ -193,7 +193,7 @@ def article_detail(request: SignedInRequest, article_id: int) -> HttpResponse:
 # Study --------------------------------------------------------------------
 
 
-def _study_key(bank: QuestionBank | None, user_today: date) -> str:
+def _study_key(bank: StudentBank | None, user_today: date) -> str:
     return f"{bank.pk if bank else 'all'}|{user_today.isoformat()}"
 
 
@@ -212,14 +212,14 @@ def _session_logs_save(request: HttpRequest, key: str, logs: list[int]) -> None:
     request.session["study_session"] = {"key": key, "logs": logs[-500:], "bar": bar}
 
 
-def _study_bank(request: SignedInRequest) -> QuestionBank | None:
+def _study_bank(request: SignedInRequest) -> StudentBank | None:
     bank_id = request.GET.get("bank") or request.POST.get("bank")
     return bank_get_for_student(user=request.user, bank_id=bank_id) if bank_id else None
 
 
 def _study_context(
     request: SignedInRequest,
-    bank: QuestionBank | None,
+    bank: StudentBank | None,
     *,
     prefer_card: int | None = None,
     error: str = "",
@@ -264,7 +264,9 @@ def _study_context(
         context["report_next"] = _study_url(bank)
     else:
         if queue.new_left == 0:  # the day's limit, not the bank, ended the session?
-            context["new_waiting"] = learning_api.new_cards_waiting(user=user, bank=bank)
+            context["new_waiting"] = learning_api.new_cards_waiting(
+                user=user, bank=bank.pk if bank else None
+            )
             context["study_more"] = STUDY_MORE
         summary = learning_api.progress_summary(user=user)
         forecast = summary["forecast"]
@@ -335,7 +337,7 @@ def study(request: SignedInRequest) -> HttpResponse:
     return _render_study(request, context)
 
 
-def _study_url(bank: QuestionBank | None, card: int | None = None) -> str:
+def _study_url(bank: StudentBank | None, card: int | None = None) -> str:
     params = []
     if bank:
         params.append(f"bank={bank.pk}")
@@ -363,7 +365,7 @@ def _posted_review(
 
 def _review_record(
     request: SignedInRequest,
-    bank: QuestionBank | None,
+    bank: StudentBank | None,
     card_id: int | None,
     rating: int | None,
     client_uuid: uuid.UUID | None,

@@ -494,6 +494,7 @@ class QuizListView(SignedInApiView, ListAPIView[QuizAttempt]):
         data = s.QuizStartInputSerializer(data=body, banks=bank_list_studyable(user=request.user))
         data.is_valid(raise_exception=True)
         attempt = services.quiz_start(user=request.user, **data.validated_data)
+        attempt.bank = data.validated_data["bank"]  # (read with the input: its title, no query)
         started = attempt_data(attempt, answered=0, detail=True)
         return Response(s.AttemptDetailSerializer(started).data, status=status.HTTP_201_CREATED)
 

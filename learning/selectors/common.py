@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -12,6 +12,19 @@ from quizzes.api import BankStatus, QuestionStatus, questions_with_status
 
 from .. import scheduler, sql
 from ..models import BankTally, Card, CardState, StudyPreferences
+
+
+class BankRef(Protocol):
+    """A bank to study or quiz: quizzes.api's StudentBank row (the door's
+    bank_get_for_student), or a QuestionBank a serializer field read."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def article_id(self) -> int | None: ...
+
 
 MATURE_DAYS = scheduler.MATURE_STABILITY_DAYS
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)

@@ -52,6 +52,7 @@ from ..study_day import day_bounds, study_date, zone_of
 from .common import (
     LEARNING_STATES,
     STARTED_STATES,
+    BankRef,
     of_published_questions,
     preferences_or_default,
     started_or_suspended,
@@ -61,7 +62,7 @@ from .common import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from quizzes.api import Question, QuestionBank
+    from quizzes.api import Question
 
 SiblingKey = tuple[Any, ...]  # quizzes.api.sibling_key: one card per fact and day
 
@@ -284,7 +285,7 @@ def _banks_query(*, user: User | int, now: datetime) -> QuerySet[Any]:
     )
 
 
-def _banks_of(*, user: User, bank: QuestionBank | None, now: datetime) -> list[_Bank]:
+def _banks_of(*, user: User, bank: BankRef | None, now: datetime) -> list[_Bank]:
     """The banks new cards come from: the given one (when published; the caller
     checked the user may study it: quizzes.api.bank_get_for_student), or every bank
     the user may study, those assigned to their classes first, then by title (one
@@ -354,7 +355,7 @@ class _Candidates:
 def _candidates(
     *,
     user: User,
-    bank: QuestionBank | None,
+    bank: BankRef | None,
     banks: list[_Bank],
     now: datetime,
     window: int,
@@ -535,7 +536,7 @@ def _due_counts_sql(
 def _due_counts(
     *,
     user: User,
-    bank: QuestionBank | None,
+    bank: BankRef | None,
     now: datetime,
     found: _Candidates,
     window: int,
@@ -632,7 +633,7 @@ def _review_order(
 def study_queue(
     *,
     user: User,
-    bank: QuestionBank | None = None,
+    bank: BankRef | None = None,
     limit: int = 20,
     now: datetime | None = None,
     choices_for: int | None = None,

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from ..models import Card
+from ..selectors.common import BankRef
 from ..selectors.queue import StudyQueue, study_queue
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-    from quizzes.api import QuestionBank
 
 
 def queue_cards_create(*, user: User, queue: StudyQueue) -> StudyQueue:
@@ -50,7 +49,7 @@ def queue_cards_create(*, user: User, queue: StudyQueue) -> StudyQueue:
 def study_queue_open(
     *,
     user: User,
-    bank: QuestionBank | None = None,
+    bank: BankRef | None = None,
     limit: int = 20,
     now: datetime | None = None,
     choices_for: int | None = None,

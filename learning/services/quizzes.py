@@ -20,6 +20,7 @@ from django.utils import timezone
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     AnswerMatch,
+    BankStatus,
     QuestionKind,
     answer_match,
     question_ids_published,
@@ -36,10 +37,11 @@ from ..models import (
     ReviewLog,
     ReviewSource,
 )
+from ..selectors.common import BankRef
 from .common import ReviewError, as_int
 
 if TYPE_CHECKING:
-    from quizzes.api import Choice, Question, QuestionBank
+    from quizzes.api import Choice, Question
 from .reviews import card_get_or_create, rating_for_answer, review_record
 
 QUIZ_MAX_SIZE = 100
@@ -48,12 +50,12 @@ QUIZ_MAX_SIZE = 100
 def quiz_start(
     *,
     user: User,
-    bank: QuestionBank | None,
+    bank: BankRef | None,
     size: int | str | None = 10,
     mode: str = QuizMode.RANDOM,
 ) -> QuizAttempt:
     """A new attempt over up to `size` published questions of a published bank."""
-    if bank is None or not getattr(bank, "is_published", False):
+    if bank is None or bank.status != BankStatus.PUBLISHED:
         raise ReviewError("bank", "This bank is not published.")
     size = as_int(size, field="size")
     if size is None or not 1 <= size <= QUIZ_MAX_SIZE:
@@ -84,7 +86,9 @@ def quiz_start(
 
         chosen = sorted(question_ids, key=urgency)[:size]
     with transaction.atomic():
-        return QuizAttempt.objects.create(user=user, bank=bank, mode=mode, question_ids=chosen)
+        return QuizAttempt.objects.create(
+            user=user, bank_id=bank.pk, mode=mode, question_ids=chosen
+        )
 
 
 @dataclass(frozen=True)
