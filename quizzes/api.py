@@ -35,8 +35,8 @@ from quizzes.models import (
     QuestionStatus,
     ReportReason,
 )
+from quizzes.permissions import article_get_for_user as _article_get_for_user
 from quizzes.permissions import (
-    article_get_for_user,
     articles_authored_by,
     articles_editable_by,
     articles_visible_to,
@@ -68,6 +68,7 @@ from quizzes.selectors import (
     ArticleText,
     EvidenceInParagraph,
     QuestionPrompt,
+    StudentArticle,
     StudentBank,
     TeacherBank,
     article_facts,
@@ -89,6 +90,7 @@ from quizzes.selectors import (
     question_list_for_preview,
     questions_with_choices,
     sibling_key,
+    student_article_row,
     student_bank_row,
     teacher_bank_row,
 )
@@ -123,6 +125,14 @@ def bank_get_for_teacher(*, user: "User", bank_id: int | str) -> TeacherBank:
     return teacher_bank_row(_bank_get_for_teacher(user=user, bank_id=bank_id))
 
 
+def article_get_for_user(
+    *, user: "User | AnonymousUser", article_id: int | str, now: "datetime | None" = None
+) -> StudentArticle:
+    """An article `user` may read (permissions.article_get_for_user: 404 otherwise),
+    as the row its page shows."""
+    return student_article_row(_article_get_for_user(user=user, article_id=article_id, now=now))
+
+
 def bank_get_for_student(
     *, user: "User | AnonymousUser", bank_id: int | str, now: "datetime | None" = None
 ) -> StudentBank:
@@ -146,6 +156,7 @@ __all__ = [
     "EvidenceInParagraph",
     "PublicQuestionSerializer",
     "QuestionPrompt",
+    "StudentArticle",
     "StudentBank",
     "TeacherBank",
     "ArticleText",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -198,6 +199,29 @@ def student_bank_row(bank: QuestionBank) -> StudentBank:
     return StudentBank(pk=row.pk, title=row.title, status=row.status, article=row.article)
 
 
+@dataclass(frozen=True)
+class StudentArticle:
+    """An article as its page shows it to a reader: title, source and text."""
+
+    pk: int
+    title: str
+    publisher: str
+    published_on: date | None
+    url: str
+    text: str
+
+
+def student_article_row(article: Article) -> StudentArticle:
+    return StudentArticle(
+        pk=article.pk,
+        title=article.title,
+        publisher=article.publisher,
+        published_on=article.published_on,
+        url=article.url,
+        text=article.text,
+    )
+
+
 def question_list_for_preview(*, bank_id: int) -> tuple[list[Question], bool]:
     """What students get from the bank once it is published: its published questions,
     in bank order. Before the teacher has accepted any, the drafts instead (the
@@ -269,21 +293,21 @@ def generation_job_list_for_user(*, user: AnyUser) -> QuerySet[GenerationJob]:
     return generation_jobs_visible_to(user).select_related("bank")
 
 
-def bank_rows_for_article(*, user: AnyUser, article: Article) -> list[tuple[int, str]]:
-    """(id, title) of the banks made from `article` that `user` may study, by title."""
+def bank_rows_for_article(*, user: AnyUser, article_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the banks made from the article that `user` may study, by title."""
     return list(
         banks_studyable_by(user)
-        .filter(article=article)
+        .filter(article_id=article_id)
         .order_by("title", "pk")
         .values_list("pk", "title")
     )
 
 
-def evidence_rows_for_article(*, user: AnyUser, article: Article) -> list[tuple[int, int, int]]:
+def evidence_rows_for_article(*, user: AnyUser, article_id: int) -> list[tuple[int, int, int]]:
     """(start, end, question id) of the evidence of the published questions of the
     article's banks `user` may study."""
     rows = Question.objects.filter(
-        bank__in=banks_studyable_by(user).filter(article=article),
+        bank__in=banks_studyable_by(user).filter(article_id=article_id),
         status=QuestionStatus.PUBLISHED,
         evidence_start__isnull=False,
         evidence_end__isnull=False,

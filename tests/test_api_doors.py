@@ -82,7 +82,6 @@ RETURNS_MODELS = {
     "quizzes.api.choice_rows_of": "a values_list learning compiles once (sql.prepared_rows)",
     # quizzes: instances rendered by templates and PublicQuestionSerializer (choices,
     # bank, article), or written as a foreign key (QuizAttempt.bank).
-    "quizzes.api.article_get_for_user": "web's article page (text, banks, evidence)",
     "quizzes.api.question_list_for_preview": "the study templates, with choices",
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
@@ -203,6 +202,9 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         "bank_get_for_student": quizzes_api.bank_get_for_student(
             user=student, bank_id=question.bank.pk
         ),
+        "article_get_for_user": quizzes_api.article_get_for_user(
+            user=student, article_id=question.bank.article_id
+        ),
     }
     returned["attempt_list"] = learning_api.attempt_list(user=student)
     returned["classroom_list_for_student"] = classes_api.classroom_list_for_student(student=student)
@@ -250,6 +252,15 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         article=quizzes_api.ArticleText(pk=bank.article.pk, text=bank.article.text),
     )
     assert returned["bank_get_for_student"].article_id == bank.article_id
+    article = bank.article
+    assert returned["article_get_for_user"] == quizzes_api.StudentArticle(
+        pk=article.pk,
+        title=article.title,
+        publisher=article.publisher,
+        published_on=article.published_on,
+        url=article.url,
+        text=article.text,
+    )
     assert returned["question_get_for_student"] == quizzes_api.QuestionPrompt(
         pk=question.pk, prompt=question.prompt
     )

@@ -19,19 +19,21 @@ if TYPE_CHECKING:
 AnyUser = User | AnonymousUser
 
 
-def bank_list_for_article(*, user: AnyUser, article: Article) -> list[dict[str, object]]:
+def bank_list_for_article(*, user: AnyUser, article_id: int) -> list[dict[str, object]]:
     """The banks made from an article that `user` may study (from its page)."""
     return [
         {"pk": pk, "title": title}
-        for pk, title in quizzes_api.bank_rows_for_article(user=user, article=article)
+        for pk, title in quizzes_api.bank_rows_for_article(user=user, article_id=article_id)
     ]
 
 
-def article_evidence_spans(*, user: AnyUser, article: Article) -> list[Span]:
+def article_evidence_spans(*, user: AnyUser, article_id: int) -> list[Span]:
     """The evidence of the published questions of the article's banks `user` may study."""
     return [
         Span(start, end, pk)
-        for start, end, pk in quizzes_api.evidence_rows_for_article(user=user, article=article)
+        for start, end, pk in quizzes_api.evidence_rows_for_article(
+            user=user, article_id=article_id
+        )
     ]
 
 

@@ -175,7 +175,7 @@ def article_detail(request: SignedInRequest, article_id: int) -> HttpResponse:
     article = article_get_for_user(user=request.user, article_id=article_id)
     paragraphs = article_paragraphs(
         article.text,
-        article_evidence_spans(user=request.user, article=article),
+        article_evidence_spans(user=request.user, article_id=article.pk),
         current_question=_int_or_none(request.GET.get("q")),
     )
     return render(
@@ -185,7 +185,7 @@ def article_detail(request: SignedInRequest, article_id: int) -> HttpResponse:
             "article": article,
             "paragraphs": paragraphs,
             "back": _safe_next(request, ""),
-            "banks": bank_list_for_article(user=request.user, article=article),
+            "banks": bank_list_for_article(user=request.user, article_id=article.pk),
         },
     )
 
