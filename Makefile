@@ -60,13 +60,15 @@ browser:
 	  exit 1; }
 
 ## Static checks (also run by .pre-commit-config.yaml): style, no copy of evaluation text in
-## quizzes/ or tests/ (8 words in a row), the import contracts in .importlinter, types (mypy,
+## quizzes/ or tests/ (8 words in a row), no pattern built from article words compiled
+## past regex()'s cache (check_built_patterns.py), the import contracts in .importlinter, types (mypy,
 ## pyproject.toml), dead code (vulture, [tool.vulture] in pyproject.toml) and no model
 ## change without its migration.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) scripts/check_eval_copies.py
+	$(PY) scripts/check_built_patterns.py
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vulture
