@@ -201,8 +201,14 @@ class ReviewView(ReviewThrottled):
         result = services.review_record(
             user=request.user, source="api", **_review_kwargs(data.validated_data)
         )
-        backs = selectors.card_backs(user=request.user, card_ids=[result.card.pk])
-        body = {**result.as_dict(), "replayed": result.replayed, "back": backs[result.card.pk]}
+        back = None  # (read with the card: only a replay or a timeline reads it again)
+        if result.back_facts is not None:
+            back = selectors.card_back_of_facts(result.back_facts)
+        if back is None:
+            back = selectors.card_backs(user=request.user, card_ids=[result.card.pk])[
+                result.card.pk
+            ]
+        body = {**result.as_dict(), "replayed": result.replayed, "back": back}
         code = status.HTTP_200_OK if result.replayed else status.HTTP_201_CREATED
         return Response(s.review_result_json(body), status=code)
 

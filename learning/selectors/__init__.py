@@ -17,6 +17,7 @@ from .attempts import (
 )
 from .card_backs import (
     CardBack,
+    card_back_of_facts,
     card_backs,
     card_backs_of,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "attempt_review",
     "bank_mastery",
     "bank_student_progress",
+    "card_back_of_facts",
     "card_backs",
     "card_backs_of",
     "card_get_for_user",

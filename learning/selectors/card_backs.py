@@ -170,3 +170,36 @@ def card_backs(*, user: User, card_ids: Iterable[int]) -> dict[int, CardBack]:
             choices=choices.get(question_id, []),
         )
     return backs
+
+
+class _CorrectChoice:
+    """The one choice of a back that matters for a multiple-choice question."""
+
+    __slots__ = ("pk", "is_correct")
+
+    def __init__(self, pk: int):
+        self.pk = pk
+        self.is_correct = True
+
+
+def card_back_of_facts(facts: Any) -> CardBack | None:
+    """The back made of values an answer read with its card (services.BackFacts:
+    the question's columns and its correct choice): one query, the article's text
+    (none without an article). None for a timeline, whose back lists every choice
+    in order (card_backs reads them)."""
+    if facts.kind == QuestionKind.ORDERING:
+        return None
+    article_id = facts.article_id
+    articles = article_facts([article_id] if article_id is not None else [])
+    correct = facts.correct_choice_id
+    return _back(
+        question_id=facts.question_id,
+        bank_id=facts.bank_id,
+        kind=facts.kind,
+        answer=facts.answer,
+        explanation=facts.explanation,
+        evidence_start=facts.evidence_start,
+        evidence_end=facts.evidence_end,
+        article=articles.get(article_id) if article_id is not None else None,
+        choices=[] if correct is None else [_CorrectChoice(correct)],
+    )

@@ -68,6 +68,8 @@ class ReviewResult:
     is_correct: bool | None
     explanation: str | None
     correct_choice_id: int | None
+    # What the card's back shows, read with the card (BackFacts; None for a replay)
+    back_facts: BackFacts | None = None
 
     def as_dict(self) -> dict[str, Any]:
         if self.replayed and self.log.result:
@@ -80,6 +82,23 @@ class ReviewResult:
             explanation=self.explanation,
             correct_choice_id=self.correct_choice_id,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class BackFacts:
+    """The question's values a card's back is made of, read in the answer's own
+    query (selectors.card_back_of_facts): the back costs no query of its own but
+    the article's text."""
+
+    question_id: int
+    bank_id: int
+    kind: str
+    answer: str
+    explanation: str
+    evidence_start: int | None
+    evidence_end: int | None
+    article_id: int | None
+    correct_choice_id: int | None
 
 
 def result_payload(
@@ -350,12 +369,11 @@ def _answer_query(
     *, user: int, card: int, choice: int | None = None, client_uuid: uuid.UUID | None = None
 ) -> QuerySet[Any]:
     """The statement of _answer_row (the subqueries a choice and a client_uuid add)."""
-    annotations = {}
+    annotations = {"correct_choice_id": correct_choice_subquery(question=OuterRef("question_id"))}
     if choice is not None:
         annotations["chosen_is_correct"] = choice_is_correct_subquery(
             choice_id=choice, question=OuterRef("question_id")
         )
-        annotations["correct_choice_id"] = correct_choice_subquery(question=OuterRef("question_id"))
     if client_uuid is not None:
         annotations["stored_log_id"] = Subquery(
             ReviewLog.objects.filter(user=user, client_uuid=client_uuid).values("id")[:1]
@@ -364,26 +382,34 @@ def _answer_query(
         Card.objects.select_for_update(of=("self",))
         .filter(pk=card, user=user)
         .annotate(**annotations)
-        .values_list(*CARD_ROW_COLUMNS, *_PREFERENCE_COLUMNS, *annotations)
+        .values_list(*CARD_ROW_COLUMNS, *_PREFERENCE_COLUMNS, *_BACK_COLUMNS, *annotations)
     )
+
+
+# The question's values of a card's back not already among CARD_ROW_COLUMNS.
+_BACK_COLUMNS = tuple(
+    question_path("question", name)
+    for name in ("bank_id", "answer", "evidence_start", "evidence_end", "article_id")
+)
 
 
 def _answer_row(
     *, user: User, given: ReviewInput
 ) -> tuple[CardRow, StudyPreferences, dict[str, Any]] | None:
     """ONE query, locking the card: its state, its question's kind and
-    explanation, the user's preferences, the chosen choice's correctness and
-    the correct choice (for a choice answer), and the id of a log already
-    stored under the client_uuid. None when it is not the user's card. Its SQL
-    is compiled once per process and shape (sql.prepared_rows): an id beyond the
-    database's integers is no row (as the ORM answers it), never sent."""
+    explanation, the user's preferences, what its back shows (its question's
+    answer, evidence, article and correct choice), the chosen choice's
+    correctness (for a choice answer), and the id of a log already stored under
+    the client_uuid. None when it is not the user's card. Its SQL is compiled
+    once per process and shape (sql.prepared_rows): an id beyond the database's
+    integers is no row (as the ORM answers it), never sent."""
     if not sql.is_storable_id(given.card_id):
         return None
     values: dict[str, Any] = {"user": user.pk, "card": given.card_id}
-    names = []
+    names = ["correct_choice_id"]
     if given.choice_id is not None:
         values["choice"] = given.choice_id if sql.is_storable_id(given.choice_id) else 0
-        names += ["chosen_is_correct", "correct_choice_id"]
+        names.append("chosen_is_correct")
     if given.client_uuid is not None:
         values["client_uuid"] = given.client_uuid
         names.append("stored_log_id")
@@ -416,7 +442,20 @@ def _answer_row(
             relearning_steps=relearning_steps,
             fsrs_parameters=parameters,
         )
-    extra = dict(zip(names, row[width + len(_PREFERENCE_COLUMNS) :], strict=True))
+    at = width + len(_PREFERENCE_COLUMNS)
+    extra = dict(zip(names, row[at + len(_BACK_COLUMNS) :], strict=True))
+    bank_id, answer, evidence_start, evidence_end, article_id = row[at : at + len(_BACK_COLUMNS)]
+    extra["back"] = BackFacts(
+        question_id=card.question_id,
+        bank_id=bank_id,
+        kind=card.kind,
+        answer=answer,
+        explanation=card.explanation,
+        evidence_start=evidence_start,
+        evidence_end=evidence_end,
+        article_id=article_id,
+        correct_choice_id=extra["correct_choice_id"],
+    )
     return card, preferences, extra
 
 
@@ -436,7 +475,7 @@ def _choice_facts(given: ReviewInput, extra: dict[str, Any]) -> list[_ChoiceFact
     """What the answer's row says of the question's right choice and of the one
     given (when a choice was given)."""
     choices = []
-    if extra.get("correct_choice_id") is not None:
+    if given.choice_id is not None and extra["correct_choice_id"] is not None:
         choices.append(_ChoiceFacts(extra["correct_choice_id"], True))
     if given.choice_id is not None and extra.get("chosen_is_correct") is not None:
         choices.append(_ChoiceFacts(given.choice_id, bool(extra["chosen_is_correct"])))
@@ -518,6 +557,7 @@ def review_record(
             is_correct=is_correct,
             explanation=row.explanation or None,
             correct_choice_id=correct_choice_id,
+            back_facts=extra["back"],
         )
         # The log's id is not known before the insert: the stored result leaves
         # review_id out and a replay fills it in from the log row.

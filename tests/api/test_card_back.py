@@ -265,3 +265,26 @@ def test_the_review_json_is_what_its_serializer_writes(api, student, teacher, ev
         replays.append(result.replayed)
     assert replays.count(True) == 1
     assert len(choices) >= 2
+
+
+def test_a_review_answers_the_back_card_backs_reads(api, student, teacher, evidenced_bank):
+    """POST reviews/ reads the card's back with the card it answers (one statement):
+    the same back as card_backs reads on its own, for a multiple-choice question
+    with its article, a timeline, a question without article, and a replay."""
+    from learning import selectors
+    from learning.rest_api import serializers as s
+
+    OrderingQuestionFactory(bank=evidenced_bank)
+    QuestionFactory(bank=QuestionBankFactory(owner=teacher, article=None))
+    items = api.get(QUEUE, {"limit": 20}).json()["items"]
+    assert len(items) == 3
+    label = str(uuid.uuid4())
+    posts = [{"card": item["card"], "rating": 3} for item in items]
+    posts += [{"card": items[0]["card"], "rating": 1, "client_uuid": label}] * 2
+    for body in posts:
+        response = api.post(REVIEWS, body)
+        assert response.status_code in (200, 201)
+        card = body["card"]
+        expected = s.card_back_json(selectors.card_backs(user=student, card_ids=[card])[card])
+        assert response.json()["back"] == expected
+    assert response.status_code == 200  # (the last one a replay)
