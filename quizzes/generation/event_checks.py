@@ -60,12 +60,20 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+# "… reported that the new strain may": a modal or an auxiliary whose verb was cut off.
+_AUXILIARIES = {
+    "may", "might", "can", "could", "will", "would", "shall", "should", "must", "has", "have",
+    "had", "is", "are", "was", "were", "be", "been", "do", "does", "did",
+}  # fmt: skip
+
+
 def dangling_end(dated: DatedFact) -> str | None:
     """ "… and a separate report published by a team from": a clause ending on a
-    preposition, article or conjunction was cut in the middle."""
+    preposition, article or conjunction was cut in the middle; so was one ending on a
+    modal or an auxiliary ("… found that the strain may")."""
     words = plain(strip_time(dated.event.event, dated.event.when)).split()
     last = words[-1].casefold().strip(",;:") if words else ""
-    if last in _FUNCTION_WORDS or last.endswith("-"):
+    if last in _FUNCTION_WORDS or last in _AUXILIARIES or last.endswith("-"):
         return f"the clause ends on “{last}”"
     return None
 
@@ -405,7 +413,7 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     time = _find(evidence, when) if when else None
     if time is None:
         return "time expression not found in the sentence"
-    reason = _date_of_a_thing_or_source(_TOKEN.findall(evidence[: time.start()]))
+    reason = _date_of_a_thing_or_source(_TOKEN.findall(evidence[: time.start()]), when)
     if reason is not None:
         return reason
     subject = " ".join(parts.subject[:2]).rstrip(",")
@@ -420,11 +428,116 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     return _date_of_another_verb(evidence, at_subject, verb, time)
 
 
-def _date_of_a_thing_or_source(before_time: list[str]) -> str | None:
-    """ "a March 2019 report", "according to the ministry's 2020 figures": the words
-    before the time expression make it a thing's date or the source's."""
+# "… from a stroke on Monday": after one of these and a noun of something that happens,
+# the date may be the noun's (the stroke's) rather than the main verb's.
+_CAUSE_PREPOSITIONS = {"from", "after", "following", "since", "over", "by"}
+_CAUSE_NOUNS = EVENT_NOUNS | {
+    "stroke", "fall", "injury", "injuries", "illness", "accident", "surgery", "operation",
+    "infection", "overdose", "incident", "assault", "collision", "blast",
+}  # fmt: skip
+_TIME_PREPOSITIONS = {"on", "in", "at", "during", "early", "late"}
+
+
+def date_of_a_cause(dated: DatedFact) -> str | None:
+    """ "The family put the fall down to a seizure after a long flight on Friday": past
+    the main verb, a date right after "from/after/following (a) <something that
+    happens>" may be that thing's date (the flight's), not the verb's; which one, the
+    sentence does not say, so no question is asked."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    evidence = plain(dated.event.evidence)
+    when = plain(dated.event.when or "")
+    time = _find(evidence, when) if when else None
+    verb = _find(evidence, parts.verb.strip(",;:"))
+    if time is None or verb is None or time.start() < verb.end():
+        return None
+    before = [t.casefold() for t in _TOKEN.findall(evidence[verb.end() : time.start()])]
+    while before and before[-1] in _TIME_PREPOSITIONS:
+        before.pop()
+    if not before or before[-1] not in _CAUSE_NOUNS:
+        return None
+    for width in (2, 3, 4):
+        if (
+            len(before) > width
+            and before[-width - 1] in _CAUSE_PREPOSITIONS
+            and "," not in before[-width:]
+        ):
+            return f"the date may be the {before[-1]}'s, not the main verb's"
+    return None
+
+
+# "officials think the fire started …": a verb of thinking or saying inside the subject
+# means the verb found is the reported clause's. Forms that also modify a noun ("an
+# estimated 500", "the suspected gunman", "a well known singer") and nouns ("the
+# suspects", "fears", "claims") are left out.
+_REPORTING_WORDS = {
+    "believe", "believes", "believed", "think", "thinks", "say", "says", "said", "feel",
+    "feels", "claimed", "hoped", "expects", "insist", "insists", "insisted", "argue", "argues",
+    "argued", "warned", "know", "knew",
+}  # fmt: skip
+
+
+def verb_of_a_reported_clause(dated: DatedFact) -> str | None:
+    """ "Officials said on Friday they think the fire started in a kitchen" read with
+    "started" as the verb: "When did officials think the fire start …?" asks neither
+    when they said it nor when it started. A reporting verb inside the subject makes
+    no question."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    for word in parts.subject[1:]:
+        if word.strip(",;:") in _REPORTING_WORDS:
+            return f"“{word}” reports the clause whose verb is asked"
+    return None
+
+
+_PHRASE_PREPOSITIONS = {
+    "in", "on", "at", "of", "by", "from", "with", "into", "for", "to", "about", "under", "over",
+    "through", "during", "against", "among", "between", "within", "via", "per",
+}  # fmt: skip
+
+
+def starts_inside_a_phrase(dated: DatedFact) -> str | None:
+    """ "In a paper released in the Journal of Lake Studies on Friday, biologists
+    reported …" read as "the Journal of Lake Studies, biologists reported": a clause
+    whose first word follows a preposition in the sentence starts inside a phrase
+    (its lead-in lost), and its subject is no subject."""
+    clause = plain(strip_time(dated.event.event, dated.event.when)).split()
+    if not clause:
+        return None
+    evidence = plain(dated.event.evidence)
+    at = _find(evidence, " ".join(clause[:3]))
+    if at is None:
+        return None
+    before = _TOKEN.findall(evidence[: at.start()])
+    parts = _parts(dated)
+    # "… in a crash which killed X" read as "a crash killed X" is whole: only words
+    # before the verb that run on past a comma into another noun phrase are a cut phrase.
+    if parts is None or parts.verb not in clause:
+        return None
+    if not any(w.endswith(",") for w in clause[: clause.index(parts.verb)]):
+        return None
+    if before and before[-1].casefold() in _PHRASE_PREPOSITIONS:
+        return f"the clause starts inside a phrase (after “{before[-1]}”)"
+    return None
+
+
+def _date_of_a_thing_or_source(before_time: list[str], when: str = "") -> str | None:
+    """ "a March 2019 report", "according to the ministry's 2020 figures", "the overall
+    2030 target": the words before the time expression make it a thing's date or the
+    source's."""
     if before_time and before_time[-1].casefold() in _DETERMINERS | {"of"}:
         return "the date names a thing (“a March 2019 report”), not when the event happened"
+    if (
+        re.fullmatch(r"\d{4}", when)
+        and len(before_time) >= 2
+        and before_time[-2].casefold() in _DETERMINERS
+        and before_time[-1].isalpha()
+        and before_time[-1].islower()
+        and before_time[-1] not in _PREPOSITION_WORDS
+    ):
+        return "the date names a thing (“the overall 2030 target”), not when the event happened"
     if any(t.casefold() == "according" for t in before_time[-6:]):
         return "the date is the source's"
     return None
@@ -581,6 +694,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
     unfinished_clause,
     clause_cut_short,
     date_of_another_clause,
+    date_of_a_cause,
+    starts_inside_a_phrase,
+    verb_of_a_reported_clause,
     participle_taken_for_the_verb,
     participle_without_auxiliary,
     ongoing_action,

@@ -27,6 +27,13 @@ from functools import lru_cache
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
+from quizzes.extraction.lexicon import (
+    FEMALE_ROLE_WORDS,
+    KIN_NOUNS,
+    MALE_ROLE_WORDS,
+    OFFICE_TITLES,
+    PERSON_ROLE_NOUNS,
+)
 from quizzes.extraction.text import regex
 from quizzes.validation import question_problems
 
@@ -2058,6 +2065,138 @@ def which_court(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+# Fourteenth round (blind judgements, batches 18-19) ----------------------------
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.I)
+_PERSON_NOUNS = (
+    PERSON_ROLE_NOUNS | OFFICE_TITLES | KIN_NOUNS | FEMALE_ROLE_WORDS | MALE_ROLE_WORDS
+) | {
+    "man", "woman", "boy", "girl", "person", "child", "baby", "mother", "father", "king",
+    "queen", "prince", "princess", "pope", "singer", "actor", "author", "writer", "player",
+    "leader", "founder", "victim", "suspect", "driver", "pilot", "officer", "inventor",
+    "journalist", "reporter", "artist", "judge", "lawyer", "doctor", "nurse", "teacher",
+}  # fmt: skip
+
+
+def _a_person_word(word: str, name_words: frozenset[str]) -> bool:
+    w = word.strip(",;:’'s").casefold()
+    if word[:1].isupper():
+        return word.strip(",;:’'s") in name_words or word.strip(",;:").rstrip("’'s") in name_words
+    return w in _PERSON_NOUNS or w.endswith(("ist", "ian"))
+
+
+def _name_words(ctx: GenerationContext) -> frozenset[str]:
+    return frozenset(
+        part for name in [*ctx.people, *ctx.speakers] for part in name.split() if len(part) >= 2
+    )
+
+
+def pronoun_of_nobody_in_the_prompt(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the report blame his fall on a faulty ladder?": a rewritten prompt
+    whose "his"/"her" comes before any person (a name of the article, "the
+    singer", "his brother") leaves the reader guessing who is meant."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    prompt = _QUOTED.sub(" ", draft.prompt)
+    match = _PERSONAL_PRONOUN.search(prompt)
+    if match is None:
+        return None
+    names = _name_words(ctx)
+    before = prompt[: match.start()].split()[2:]  # past "When did", "In what"
+    if any(_a_person_word(w, names) for w in before):
+        return None
+    return f"grammar: “{match.group(0)}” stands for nobody the prompt names"
+
+
+# How long before publication an event is the article's background, and not its news.
+BACKGROUND_YEARS = 10
+_TITLE_STOP = {
+    "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "After", "When", "What",
+    "Efforts", "It", "He", "She", "They", "This", "That",
+}  # fmt: skip
+
+
+def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year did the Great Flood of the valley happen?" in a story about this
+    week's storm: an event dated ten years or more before publication that the article's
+    headline does not name is history the article recalls, not its news; the question
+    tests general knowledge (and a near year is often defensible too). The people and
+    things the headline names (a life's dates in an obituary) stay askable; a cloze
+    blanking such a year is left (it asks what the article says, not when)."""
+    if draft.kind not in {"when", "true_false"} or not isinstance(draft.source, DatedFact):
+        return None
+    when = draft.source.when
+    if ctx.published is None:
+        return None
+    if ctx.published.year - when.year < BACKGROUND_YEARS:
+        return None
+    title = _headline(ctx)
+    if not title:
+        return None  # without a headline, what the article is about is not known
+    title_words = {w.strip("’'s,:").casefold() for w in title.split() if len(w) >= 3}
+    asked = [
+        w.strip("’'s,.?:;").casefold()
+        for w in draft.prompt.split(":", 1)[-1].split()
+        if w[:1].isupper() and w.strip("’'s,.?:;") not in _TITLE_STOP
+    ]
+    names = _name_words(ctx)
+    if any(w in title_words for w in asked):
+        return None
+    # The headline's person named by surname only in the prompt ("Conyers").
+    title_people = {w for w in title.split() if w in names}
+    if any(w.strip("’'s,.?:;") in title_people for w in draft.prompt.split()):
+        return None
+    return f"about the article: {when.label()} is background history, not the news"
+
+
+def answer_inside_a_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The fivefold mirror has _____ panels" → "five": the blanked word is part of
+    another word of the sentence."""
+    answer = draft.answer.strip()
+    if draft.kind != "cloze" or not re.fullmatch(r"[a-z]{3,}", answer):
+        return None
+    rest = draft.prompt.replace(BLANK, " ").casefold()
+    for word in re.findall(r"[\w-]+", rest):
+        if answer in word and word != answer:
+            return f"give-away: the blanked “{answer}” is inside “{word}”"
+    return None
+
+
+# A quotation of three words or fewer is a statement only when it is a clause: a
+# subject pronoun, an auxiliary or a negation ("We couldn't win", "I never lie").
+_STATEMENT_MARKS = re.compile(
+    r"\b(?:i|we|you|he|she|they|it|this|that|there|is|are|was|were|will|would|can|could|"
+    r"must|should|may|might|do|does|did|have|has|had|not|never|no)\b|n[’']t\b",
+    re.I,
+)
+STATEMENT_WORDS = 4
+
+
+def quote_without_a_statement(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “deep regret”? (Context: … spoke of “deep regret” after …)": three
+    words or fewer without a subject or an auxiliary, after a preposition or an
+    article of the reporter's sentence, are a phrase the reporter kept, not something
+    a person said; the question tests the sentence around it."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None:
+        return None
+    if len(words(quote.text)) >= STATEMENT_WORDS or _STATEMENT_MARKS.search(quote.text):
+        return None
+    # A verdict leads or closes its sentence ("“Roads first,” said …", "called it “a
+    # disaster”"); a phrase after a preposition is part of the reporter's sentence.
+    before = quote.evidence[: max(0, quote.start - quote.evidence_start)]
+    last = re.findall(r"[\w’'-]+", before)[-1:]
+    if last and last[0].casefold() in _PHRASE_OPENERS:
+        return "answer: a phrase of three words or fewer inside a sentence is no statement"
+    return None
+
+
+_PHRASE_OPENERS = {
+    "with", "of", "in", "for", "from", "on", "at", "by", "about", "into", "under", "over",
+    "a", "an", "the", "its", "their", "his", "her",
+}  # fmt: skip
+
+
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
@@ -2092,6 +2231,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     short_quote_without_context,
     one_word_quote,
     scare_quoted_term,
+    quote_without_a_statement,
     quoted_elsewhere,
     speaker_named_as_addressee,
     where_for_were,
@@ -2106,8 +2246,10 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
     pronoun_of_the_other_gender,
+    pronoun_of_nobody_in_the_prompt,
     # it gives nothing away and its options are plausible
     answer_given_away,
+    answer_inside_a_word,
     initials_beside_the_blank,
     digits_beside_the_blank,
     count_beside_a_count,
@@ -2138,6 +2280,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     stated_inside_a_quotation,
     # it is about the article
     world_trivia,
+    background_history,
     top_office_trivia,
     head_of_state_card,
     head_of_government_card,

@@ -164,9 +164,37 @@ def one_of_many_events(a: Asked) -> str | None:
     return None
 
 
+def two_verbs_one_auxiliary(a: Asked) -> str | None:
+    """ "Kalle was raised in Turku and trained as a pilot in Oslo": "In what year was Kalle
+    raised in Turku and trained …?" or "When did X sign … and announced …?" put a second
+    past verb under the question's one auxiliary."""
+    parts = a.parts
+    if parts is None or parts.verb_index < 0:
+        return None
+    did = past_to_base(parts.verb.strip(",;:").casefold()) is not None  # "When did …"
+    rest = [w.strip(",;:") for w in parts.rest]
+    for i, word in enumerate(rest[:-1]):
+        following = rest[i + 1]
+        if word.casefold() != "and" or not following.islower() or not past_to_base(following):
+            continue
+        # Under "was", a second participle is passive too ("was arrested and charged
+        # with …"); one taking an object ("studied law") is an active past.
+        after = rest[i + 2].casefold() if i + 2 < len(rest) else ""
+        if did or (after and after not in _PASSIVE_FOLLOWERS):
+            return f"“and {following}” is a second verb under one auxiliary"
+    return None
+
+
+_PASSIVE_FOLLOWERS = {
+    "to", "with", "by", "in", "on", "at", "as", "for", "from", "into", "after", "over", "alive",
+    "dead", "free", "back", "out", "off", "up", "down", "again", "later", "guilty",
+}  # fmt: skip
+
+
 AskedRule = Callable[[Asked], "str | None"]
 PROMPT_RULES: tuple[AskedRule, ...] = (
     vague_action,
+    two_verbs_one_auxiliary,
     one_of_several,
     month_of_every_date,
     one_of_many_events,

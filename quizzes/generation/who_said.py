@@ -317,9 +317,13 @@ _DEATH_BEFORE = re.compile(
     r"(?:\b(?:assassination|killing|murder|death|funeral|execution)\s+of\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,2}|\bthe\s+late\s+)$"
 )
+# An apposition may stand between ("X, a reporter from Y, died"); a headline drops the
+# auxiliary ("X shot dead in Z").
+_APPOSITION = r"(?:,\s+(?:who|[^,.;“”\"]{1,80}?,))?"
 _DEATH_AFTER = re.compile(
-    r"^(?:,\s+who)?\s+(?:was|were|had\s+been)\s+(?:killed|assassinated|murdered|executed|shot dead)"
-    r"\b|^(?:,\s+who)?\s+(?:died|had\s+died|passed\s+away)\b"
+    rf"^{_APPOSITION}\s+(?:was|were|had\s+been)\s+(?:killed|assassinated|murdered|executed|shot dead)"
+    rf"\b|^{_APPOSITION}\s+(?:died|had\s+died|passed\s+away)\b"
+    r"|^\s+(?:shot|stabbed|beaten|hacked)\s+dead\b"
     r"|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"
 )
 # "a collision which killed motorcyclist X", "the gunman shot dead X".
@@ -377,7 +381,7 @@ def dead_in_article(name: str, article_text: str) -> bool:
     when the article quotes them elsewhere: fewer options means no question."""
     for match in regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(article_text):
         before = article_text[max(0, match.start() - 60) : match.start()]
-        after = article_text[match.end() : match.end() + 40]
+        after = article_text[match.end() : match.end() + 120]
         if _DEATH_BEFORE.search(before) or _DEATH_AFTER.match(after):
             return True
         if _KILLED_BEFORE.search(before):
