@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from classes import selectors
 from classes.content import is_teacher
 from classes.selectors import (
-    assignment_list_for_student,
     assignment_list_for_teacher,
     assignment_window_start,
     bank_ids_assigned_to,
@@ -122,6 +121,72 @@ def assignment_get_for_teacher(*, teacher: "AnyUser", assignment_id: object) -> 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ClassRef:
+    """The class an assignment was set in, as a student's pages name it."""
+
+    id: int
+    name: str
+    teacher_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class BankTitle:
+    """The bank an assignment is about: its id and title."""
+
+    id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAssignment:
+    """One of a student's started assignments as their home page and the API show it:
+    its class, bank, dates and goals, and when work starts counting for it."""
+
+    pk: int
+    classroom: ClassRef
+    bank: BankTitle
+    starts_at: datetime | None
+    due_at: datetime | None
+    quiz_length: int | None
+    pass_mark: int | None
+    all_cards: bool
+    counts_from: datetime
+
+    @property
+    def bank_id(self) -> int:
+        return self.bank.id
+
+    @classmethod
+    def of(cls, assignment: "Assignment") -> "OpenAssignment":
+        """The row of an assignment read with its class, teacher and bank (no query)."""
+        classroom, bank = assignment.classroom, assignment.bank
+        return cls(
+            pk=assignment.pk,
+            classroom=ClassRef(
+                id=classroom.pk, name=classroom.name, teacher_name=classroom.teacher.get_username()
+            ),
+            bank=BankTitle(id=bank.pk, title=bank.title),
+            starts_at=assignment.starts_at,
+            due_at=assignment.due_at,
+            quiz_length=assignment.quiz_length,
+            pass_mark=assignment.pass_mark,
+            all_cards=assignment.all_cards,
+            counts_from=assignment_window_start(assignment),
+        )
+
+
+def assignment_list_for_student(
+    *, student: "AnyUser", now: datetime | None = None
+) -> list[OpenAssignment]:
+    """Started assignments of the student's classes, soonest due first (undated
+    last), as rows (one query, the class, teacher and bank joined)."""
+    return [
+        OpenAssignment.of(a)
+        for a in selectors.assignment_list_for_student(student=student, now=now)
+    ]
+
+
 def classroom_list_for_student(*, student: "AnyUser") -> list[ClassRow]:
     """The student's classes by name (one query, the teacher joined)."""
     return [ClassRow.of(c) for c in selectors.classroom_list_for_student(student=student)]
@@ -154,9 +219,12 @@ def classroom_join(*, student: "User", code: str) -> JoinedClass:
 
 __all__ = [
     "AssignmentRow",
+    "BankTitle",
+    "ClassRef",
     "ClassError",
     "ClassRow",
     "JoinedClass",
+    "OpenAssignment",
     "TeacherAssignment",
     "assignment_get_for_student",
     "assignment_get_for_teacher",

@@ -27,7 +27,7 @@ from django.contrib.auth.models import User
 from django.db.models import Aggregate, Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from classes.api import TeacherAssignment, assignment_window_start, member_ids, member_rows
+from classes.api import OpenAssignment, TeacherAssignment, member_ids, member_rows
 from config.api_fields import datetime_text
 from config.csv_cells import csv_safe_cell
 from quizzes.api import (
@@ -42,7 +42,7 @@ from quizzes.api import published_questions as published_questions_of
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
 
 if TYPE_CHECKING:
-    from classes.api import Assignment
+    pass
 
 NOT_STARTED, IN_PROGRESS, DONE, LATE = "not_started", "in_progress", "done", "late"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LATE)
@@ -281,7 +281,7 @@ class BankFacts:
 
 @dataclass
 class StudentAssignment:
-    assignment: Assignment
+    assignment: OpenAssignment
     outcome: Outcome
     cards_studied: int
     cards_total: int
@@ -292,7 +292,7 @@ class StudentAssignment:
 
 
 def student_assignments(
-    *, student: User, assignments: list[Assignment], now: datetime | None = None
+    *, student: User, assignments: list[OpenAssignment], now: datetime | None = None
 ) -> list[StudentAssignment]:
     """Each of the student's (started) assignments with their status: four queries
     at most, however many assignments and cards."""
@@ -301,7 +301,7 @@ def student_assignments(
         return []
     since: dict[int, datetime] = {}
     for assignment in assignments:  # a bank assigned to two classes: the earlier start
-        start = assignment_window_start(assignment)
+        start = assignment.counts_from
         since[assignment.bank_id] = min(start, since.get(assignment.bank_id, start))
     facts = _facts(
         users=[student.pk],

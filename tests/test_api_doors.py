@@ -86,7 +86,6 @@ RETURNS_MODELS = {
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
     "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
     # classes
-    "classes.api.assignment_list_for_student": "composed by learning (status, progress)",
     "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
     "classes.api.bank_ids_assigned_to": "ids as a subquery of learning's queue",
     "classes.api.member_ids": "ids as a subquery of learning's reports",
@@ -94,7 +93,6 @@ RETURNS_MODELS = {
     "learning.api.attempt_get_for_user": "the quiz pages' templates",
     "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
-    "learning.api.student_assignments": "StudentAssignment carries the assignment for templates",
 }
 
 MODEL_NAMES = {model.__name__ for model in apps.get_models()} | {"QuerySet", "Manager", "Model"}
@@ -221,6 +219,12 @@ def test_the_converted_functions_return_rows_at_run_time(student):
     returned["assignment_get_for_student"] = classes_api.assignment_get_for_student(
         student=student, assignment_id=homework.pk
     )
+    returned["assignment_list_for_student"] = classes_api.assignment_list_for_student(
+        student=student
+    )
+    returned["student_assignments"] = learning_api.student_assignments(
+        student=student, assignments=returned["assignment_list_for_student"]
+    )
     returned["assignment_get_for_teacher"] = classes_api.assignment_get_for_teacher(
         teacher=homework.classroom.teacher, assignment_id=homework.pk
     )
@@ -290,6 +294,23 @@ def test_the_converted_functions_return_rows_at_run_time(student):
         quiz_length=3,
         counts_from=homework.starts_at or homework.created_at,
     )
+    (open_row,) = returned["assignment_list_for_student"]
+    assert open_row == classes_api.OpenAssignment(
+        pk=homework.pk,
+        classroom=classes_api.ClassRef(
+            id=homework.classroom_id,
+            name=homework.classroom.name,
+            teacher_name=homework.classroom.teacher.get_username(),
+        ),
+        bank=classes_api.BankTitle(id=homework.bank_id, title=homework.bank.title),
+        starts_at=homework.starts_at,
+        due_at=homework.due_at,
+        quiz_length=3,
+        pass_mark=homework.pass_mark,
+        all_cards=homework.all_cards,
+        counts_from=homework.starts_at or homework.created_at,
+    )
+    assert [row.assignment for row in returned["student_assignments"]] == [open_row]
     assert returned["assignment_get_for_teacher"] == classes_api.TeacherAssignment(
         pk=homework.pk,
         classroom_id=homework.classroom_id,

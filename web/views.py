@@ -147,7 +147,7 @@ def home(request: SignedInRequest) -> HttpResponse:
     new_today = min(new_total, today["new_left"])
     assigned = learning_api.student_assignments(
         student=request.user,
-        assignments=list(assignment_list_for_student(student=request.user)),
+        assignments=assignment_list_for_student(student=request.user),
     )
     return render(
         request,

@@ -30,7 +30,10 @@ from learning.selectors import CardBack, QueueItem, StudyQueue
 from quizzes.api import PublicQuestionSerializer, banks_none
 
 if TYPE_CHECKING:  # the doors' model classes, for annotations (and class bases, as strings)
-    from classes.api import Classroom  # noqa: F401  (a class base's string: ruff cannot see it)
+    from classes.api import (  # noqa: F401  (class bases' strings: ruff cannot see them)
+        BankTitle,
+        ClassRef,
+    )
     from quizzes.api import (
         Article,  # noqa: F401  (a class base's string: ruff cannot see it)
         Question,
@@ -907,12 +910,12 @@ class AssignmentQuerySerializer(serializers.Serializer[None]):
     )
 
 
-class AssignmentClassSerializer(serializers.Serializer["Classroom"]):
+class AssignmentClassSerializer(serializers.Serializer["ClassRef"]):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class AssignmentBankRefSerializer(serializers.Serializer["QuestionBank"]):
+class AssignmentBankRefSerializer(serializers.Serializer["BankTitle"]):
     id = serializers.IntegerField()
     title = serializers.CharField()
 
@@ -923,7 +926,7 @@ STATUS_HELP = "not_started, in_progress, done, or late (due and not done)."
 class StudentAssignmentSerializer(serializers.Serializer[StudentAssignment]):
     """One of the caller's assignments with where they stand."""
 
-    id = serializers.IntegerField(source="assignment.id")
+    id = serializers.IntegerField(source="assignment.pk")
     classroom = AssignmentClassSerializer(source="assignment.classroom")
     bank = AssignmentBankRefSerializer(source="assignment.bank")
     starts_at = serializers.DateTimeField(source="assignment.starts_at", allow_null=True)

@@ -708,7 +708,7 @@ class AssignmentListView(SignedInApiView, GenericAPIView[QuizAttempt]):
     def get(self, request: SignedInApiRequest) -> Response:
         rows = assignments.student_assignments(
             student=request.user,
-            assignments=list(assignment_list_for_student(student=request.user)),
+            assignments=assignment_list_for_student(student=request.user),
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serialize_many(s.StudentAssignmentSerializer, page))

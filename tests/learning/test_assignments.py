@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from classes.api import TeacherAssignment
+from classes.api import OpenAssignment, TeacherAssignment
 from learning import assignments
 from learning.models import QuizAnswer
 from tests.classes.helpers import study_cards, take_quiz
@@ -37,7 +37,9 @@ def report_of(assignment) -> TeacherAssignment:
 
 
 def status_of(student, assignment) -> assignments.StudentAssignment:
-    (row,) = assignments.student_assignments(student=student, assignments=[assignment])
+    (row,) = assignments.student_assignments(
+        student=student, assignments=[OpenAssignment.of(assignment)]
+    )
     return row
 
 

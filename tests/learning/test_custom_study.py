@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from classes.api import OpenAssignment
 from learning import selectors, services
 from learning.assignments import student_assignments
 from learning.models import Card, CardState, QuizAttempt
@@ -163,7 +164,7 @@ def test_a_retry_never_counts_toward_an_assignments_quiz(student, teacher):
         )
     services.quiz_finish(attempt=retry)
 
-    [row] = student_assignments(student=student, assignments=[assignment])
+    [row] = student_assignments(student=student, assignments=[OpenAssignment.of(assignment)])
 
     assert row.status == "in_progress"
     assert row.outcome.quiz_best == 40.0
