@@ -422,20 +422,58 @@ def _admin1(
     pycountry): "Ontario" is a Canadian province before it is a Californian city. Not a
     description ("North East", "Central") nor a country's name."""
     admin1: dict[str, list[str]] = {}
-    for sub in subdivisions:
-        if sub.parent_code is not None or sub.country_code not in countries:
-            continue
+    first_level = [s for s in subdivisions if s.parent_code is None and s.country_code in countries]
+    local_kinds = _local_kind_words(first_level)
+    for sub in first_level:
         name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
-        key = fold(name)
-        if not _province_name(name, key, by_name):
+        if not _province_name(name, fold(name), by_name):
             continue
-        codes = admin1.setdefault(key, [])
-        if sub.country_code not in codes:
-            codes.append(sub.country_code)
+        name = _without_local_kind(name, (sub.country_code, sub.type), local_kinds, by_name)
+        kind = str(sub.type).split()[-1]
+        for key in (fold(name), fold(f"{name} {kind}")):  # "Guangdong Province"
+            _add_code(admin1, key, sub.country_code)
     for key in us_states:
         if key.islower():
             admin1[key] = ["US"]
     return admin1
+
+
+def _add_code(admin1: dict[str, list[str]], key: str, code: str) -> None:
+    codes = admin1.setdefault(key, [])
+    if code not in codes:
+        codes.append(code)
+
+
+def _without_local_kind(
+    name: str, of: tuple[str, str], local_kinds: set[tuple[str, str, str]], by_name: dict[str, str]
+) -> str:
+    """ "Guangdong Sheng" -> "Guangdong": a name without its local word for its kind ("Wake
+    Island" keeps its word)."""
+    words = name.split()
+    rest = " ".join(words[:-1])
+    if (
+        len(words) > 1
+        and (*of, words[-1]) in local_kinds
+        and fold(words[-1]) not in _GENERIC_REGION_WORDS
+        and _province_name(rest, fold(rest), by_name)
+    ):
+        return rest
+    return name
+
+
+def _local_kind_words(subdivisions: list[Any]) -> set[tuple[str, str, str]]:
+    """(country, type, word): the last word that most first-level names of one type of a
+    country share (three at least), the local word for the type ("Sheng" of "Guangdong
+    Sheng", a province of China; not "Nile" of three states out of eighteen)."""
+    counts: dict[tuple[str, str, str], int] = {}
+    of_type: dict[tuple[str, str], int] = {}
+    for sub in subdivisions:
+        of_type[(sub.country_code, sub.type)] = of_type.get((sub.country_code, sub.type), 0) + 1
+        words = sub.name.split()
+        if len(words) > 1:
+            key = (sub.country_code, sub.type, words[-1])
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n >= 3 and 2 * n > of_type[(k[0], k[1])]}
 
 
 def _province_name(name: str, key: str, by_name: dict[str, str]) -> bool:

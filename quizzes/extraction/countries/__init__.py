@@ -136,7 +136,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    the Bahamas", "Port Arun in Malaysia" (a place the data lacks, or puts in that country);
    "Kelso Island off the coast of Oregon, United States" (off a coast: the coast's country);
    "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
-   peninsulas, prefectures and governorates are place nouns of rule 7).
+   peninsulas, prefectures and governorates are place nouns of rule 7). A named place right
+   after a country's possessive (``places_a_country_owns``): "in Chile's Arauco Bay".
 37. **A country's exit** (``exits_of_a_country``): "Grexit" (the start of a name or nationality
    of a country the article names, + "exit"), "the Grexit referendum" (a vote or movement
    named after it; not "the Grexit deal", nor "a hard Grexit").
@@ -236,6 +237,7 @@ from .places import (
     institutions_named_after_a_place,
     named_sites_placed,
     place_links,
+    places_a_country_owns,
 )
 
 __all__ = ["RULES", "extract_country_links"]
@@ -281,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     event_links,
     facility_links,
     named_sites_placed,
+    places_a_country_owns,
     facilities_named_after_a_city,
     institutions_named_after_a_place,
     place_links,

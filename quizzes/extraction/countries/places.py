@@ -247,6 +247,28 @@ def named_sites_placed(ctx: CountryContext) -> None:
             ctx.add(clean(ent.text), country, ent.root.i, kind, "named_site_placed")
 
 
+def places_a_country_owns(ctx: CountryContext) -> None:
+    """Rule 12c: "in Chile's Arauco Bay", "Peru's Colca Canyon": a named place, sea or site
+    right after a country's possessive is in that country, unless the data puts it in another
+    one (the possessive may open the model's entity: "Chile's Arauco Bay")."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "FAC", "GPE"):
+            continue
+        poss = next((t.i for t in ent[:-1] if _possessive_at(ctx, t.i)), ent.start - 1)
+        mention = ctx.mentions.get(poss - 1) if _possessive_at(ctx, poss) else None
+        place = doc[poss + 1 : ent.end]
+        if mention is None or mention.form != "name" or mention.end != poss:
+            continue
+        if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in place):
+            continue
+        if place.root.dep_ in ("compound", "amod") and place.root.head.i >= place.end:
+            continue  # "Peru's Inca vote": the name only qualifies a noun
+        known = ctx.place_country(clean(place.text), place.start)
+        if known in (None, mention.country):
+            ctx.add(clean(place.text), mention.country, place.start, "place", "place_of_a_country")
+
+
 def _place_placed(ctx: CountryContext, ent: Span) -> None:
     """ "the Kelso Islands in the Bahamas", "Port Arun in Malaysia": a place the text puts in a
     country right after its name (one word too), unless the data puts it in another one."""

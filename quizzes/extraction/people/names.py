@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..geo import country_of_adjective, is_country, region_country
+from ..geo import city_population, country_of_adjective, is_country, region_country
 from ..lexicon import (
     HONORIFICS,
     NON_PERSON_FIRST_WORDS,
@@ -158,7 +158,9 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     then past nationality words ("Kazakh | Kassym-Jomart Tokayev")."""
     k = a
     place_end = (
-        place_before_name(doc, a, b) if a > 0 and doc[a - 1].lower_ in _OFFICE_LINKS else None
+        place_before_name(doc, a, b, cities=True)
+        if a > 0 and doc[a - 1].lower_ in _OFFICE_LINKS
+        else None
     )
     if place_end is not None:
         k = place_end + 1  # "First Minister of Wales | Ann Roe"
@@ -172,17 +174,22 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     return k
 
 
-def place_before_name(doc: Doc, a: int, b: int) -> int | None:
+def place_before_name(doc: Doc, a: int, b: int, *, cities: bool = False) -> int | None:
     """The last token of a country or region of one or two words that opens the run a..b
-    with two name words or more after it ("Wales | Ann Roe")."""
+    with two name words or more after it ("Wales | Ann Roe"); with ``cities`` (the run follows
+    an office's "of": "Mayor of Lodz | Ann Roe") also a city the data knows."""
     for end in (a + 1, a):
-        if end + 2 <= b and _is_place_name(doc[a : end + 1].text):
+        if end + 2 <= b and _is_place_name(doc[a : end + 1].text, cities=cities):
             return end
     return None
 
 
-def _is_place_name(text: str) -> bool:
-    return is_country(text) or region_country(text) is not None
+def _is_place_name(text: str, *, cities: bool) -> bool:
+    return (
+        is_country(text)
+        or region_country(text) is not None
+        or (cities and city_population(text) > 0)
+    )
 
 
 def _role_end_word(low: str) -> bool:

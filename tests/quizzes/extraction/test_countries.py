@@ -1648,3 +1648,23 @@ def test_incidents_a_city_places_are_in_its_country(links_of):
 def test_a_thing_led_by_a_country_in_one_dotted_word(links_of):
     found = pairs(links_of("The U.S.-led coalition said no troops were hurt in the raid."))
     assert ("U.S.-led coalition", "United States") in found
+
+
+def test_a_named_place_after_a_countrys_possessive_is_in_that_country(links_of):
+    found = pairs(links_of("Divers logged rays in Chile's Arauco Bay for a decade."))
+    assert ("Arauco Bay", "Chile") in found
+
+
+def test_a_province_named_with_its_kind_word_is_in_its_country(links_of):
+    found = pairs(links_of("Doctors followed twelve patients in Sichuan Province last winter."))
+    assert ("Sichuan Province", "China") in found
+
+
+def test_a_city_whose_mayor_is_named_after_it_still_links(links_of):
+    found = pairs(
+        links_of(
+            "Two buses crashed on a bridge in Kielce, Poland, on Monday. "
+            "Mayor of Kielce Pawel Zielinski has declared tomorrow a day of rest."
+        )
+    )
+    assert ("Kielce", "Poland") in found

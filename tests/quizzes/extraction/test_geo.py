@@ -179,3 +179,12 @@ def test_another_name_of_a_city_counts_only_in_a_country_the_article_names():
     assert geo.city_country("Quilon") is None
     assert geo.city_population_in("Quilon", {"India": 1}) > 100_000
     assert geo.city_population_in("Quilon", {"Peru": 1}) == 0
+
+
+def test_provinces_are_known_with_their_kind_word_and_without_the_local_one():
+    # ISO 3166-2 names Chinese provinces "<Name> Sheng"; articles write "<Name> Province"
+    assert geo.region_country("Sichuan") == "China"
+    assert geo.region_country("Sichuan Province") == "China"
+    assert geo.region_country("Aomori Prefecture") == "Japan"
+    # a word a few names share is no local kind word ("White Nile" stays whole)
+    assert geo.region_country("White") is None

@@ -369,3 +369,8 @@ def test_two_people_with_surnames_one_letter_apart_stay_apart(people_of):
     )
     assert [m.name for m in index.mentions].count("Anna Mertens") == 1
     assert [m.name for m in index.mentions].count("Tom Martens") == 1
+
+
+def test_a_city_after_an_office_of_is_not_part_of_the_name(people_of):
+    index = people_of("Mayor of Kielce Pawel Zielinski has declared tomorrow a day of rest.")
+    assert [p.name for p in index.people] == ["Pawel Zielinski"]
