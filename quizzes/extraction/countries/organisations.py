@@ -21,6 +21,7 @@ from .describe import (
 )
 from .words import (
     CODED_NAME,
+    DIRECTIONS,
     EVENT_NOUNS,
     INDEFINITE,
     ORG_NOUNS,
@@ -45,9 +46,63 @@ def organisation_links(ctx: CountryContext) -> None:
         coded = len(ent) == 1 and bool(CODED_NAME.match(ent.text))
         if ent.label_ not in _ORG_LABELS and not coded and not _country_and_more(ctx, ent):
             continue
-        if not coded and (ent.start in ctx.person_tokens or person_name(ctx, ent) is not None):
+        if not coded and (
+            (ent.start in ctx.person_tokens and not _body_of_a_role(ctx, ent))
+            or person_name(ctx, ent) is not None
+        ):
             continue
         _link_organisation(ctx, ent, coded)
+
+
+def national_arms_of_brands(ctx: CountryContext) -> None:
+    """Rule 4b: "Streamflix Peru delayed the show": a brand's name right before a country's
+    name, as one noun, is that brand's arm in the country (the small model often tags the two
+    words as two places). Not a place, a person, or a country's possessive ("Acme Peru's")."""
+    doc = ctx.doc
+    seen: set[int] = set()
+    for mention in ctx.mentions.values():
+        brand = doc[mention.start - 1] if mention.start > 0 else None
+        if mention.form != "name" or mention.start in seen or brand is None:
+            continue
+        seen.add(mention.start)
+        if not _brand_before(ctx, brand, doc[mention.end - 1]) or _possessive_at(ctx, mention.end):
+            continue
+        subject = doc[brand.i : mention.end].text
+        ctx.add(subject, mention.country, brand.i, "organisation", "national_arm_of_brand")
+
+
+def _brand_before(ctx: CountryContext, brand: Token, country_end: Token) -> bool:
+    return (
+        brand.tag_ == "NNP"
+        and brand.dep_ == "compound"
+        and brand.head.i == country_end.i
+        and brand.text[:1].isupper()
+        and brand.lower_ not in DIRECTIONS  # "North Peru" is a part of the country
+        and not brand.is_sent_start
+        and brand.i not in ctx.mentions
+        and brand.i not in ctx.person_tokens
+        and brand.i not in ctx.title_tokens
+        and ctx.country_of_place(brand) is None
+        and geo.region_country(brand.text) is None
+        and geo.city_population(brand.text) == 0
+    )
+
+
+def _possessive_at(ctx: CountryContext, k: int) -> bool:
+    return k < len(ctx.doc) and (ctx.doc[k].tag_ == "POS" or ctx.doc[k].text in ("'s", "’s"))
+
+
+def _body_of_a_role(ctx: CountryContext, ent: Span) -> bool:
+    """ "Peruvian Red Cross chair Ana Lind": the body named in a person's role, right before
+    the lower-case role noun, is an organisation of its own."""
+    k = ent.end
+    return (
+        len(ent) > 1
+        and k < len(ctx.doc)
+        and k in ctx.person_tokens
+        and ctx.doc[k].pos_ == "NOUN"
+        and ctx.doc[k].text.islower()
+    )
 
 
 def _country_and_more(ctx: CountryContext, ent: Span) -> bool:

@@ -1668,3 +1668,23 @@ def test_a_city_whose_mayor_is_named_after_it_still_links(links_of):
         )
     )
     assert ("Kielce", "Poland") in found
+
+
+def test_a_national_body_named_in_a_persons_role_is_linked_too(links_of):
+    found = pairs(
+        links_of(
+            'Peruvian Red Cross chair Ana Lind, in remarks to the press, said "Many families '
+            'have nowhere to sleep".'
+        )
+    )
+    assert ("Ana Lind", "Peru") in found
+    assert ("Peruvian Red Cross", "Peru") in found
+
+
+def test_a_brands_arm_named_with_a_country_is_in_that_country(links_of):
+    found = pairs(
+        links_of(
+            "Radio Nine reported Netflix Japan due to the strike have delayed a new season."
+        )
+    )
+    assert ("Netflix Japan", "Japan") in found
