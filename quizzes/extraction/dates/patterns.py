@@ -387,7 +387,7 @@ KEYWORDS = {
     "endof": ("end of", "start of", "beginning of", "middle of"),
 }
 QUANTITY_BEFORE = re.compile(rf"\b(?:{BOUND}|{APPROX})\s+$", re.I)
-BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by)\s+$", re.I)
+BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by|as\s+of)\s+$", re.I)
 # Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
 DATE_PREPS = {
     "in", "on", "since", "by", "until", "till", "after", "before", "during", "of", "from", "through",

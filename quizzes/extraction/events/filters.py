@@ -96,7 +96,7 @@ _SNAPSHOT_WHEN = re.compile(r"^as\s+of\b", re.I)
 _AMOUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "acomp", "oprd", "pobj"}
 
 
-_YEAR_LIKE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_YEAR_LIKE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})(?:[–-](?:[0-9]{2}|1[0-9]{3}|20[0-9]{2}))?$")
 _RANK_WORDS = {"number", "no", "no.", "#", "rank", "ranked", "seed", "seeded"}
 
 
@@ -117,6 +117,13 @@ def _figure(t: Token) -> bool:
 def _in_compound_modifier(t: Token) -> bool:
     doc = t.doc
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_alpha
+
+
+def _snapshot(expr: TimeExpression) -> bool:
+    """ "As of Tuesday", "as of 2020" (the words before the expression too)."""
+    start = expr.span.start
+    before = expr.span.doc[max(0, start - 2) : start].text
+    return bool(_SNAPSHOT_WHEN.match(expr.when) or _SNAPSHOT_WHEN.match(before))
 
 
 def _statistic(expr: TimeExpression, sent: Span) -> bool:
@@ -149,7 +156,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         or expr.when.lower().startswith("the following")
         and expr.span.root.head.lower_ in {"over", "during", "throughout"}
     )
-    if lemma in STATIVE_VERBS and amount and not _SNAPSHOT_WHEN.match(expr.when):
+    if lemma in STATIVE_VERBS and amount and not _snapshot(expr):
         return True  # "As of Monday, a ticket was worth $5": a figure read at a moment stays
     since = expr.when.lower().startswith("since")
     measured = any(

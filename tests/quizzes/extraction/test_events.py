@@ -1058,3 +1058,18 @@ def test_as_of_this_writing_is_the_publication_day(events_of):
 def test_last_year_before_a_day_of_a_month_is_that_day_last_year(events_of):
     found = events_of('She wrote, "Last year March 3 was the day my father won the medal."')
     assert [d for _, d in when_date(found)] == ["2021-03-03"]
+
+
+def test_as_of_a_year_dates_the_figure_read_then(events_of):
+    found = events_of(
+        "As of 2021, the valley had four ski lodges with about 900 beds between them."
+    )
+    assert when_date(found) == [("As of 2021", "2021")]
+
+
+def test_a_state_until_a_year_stays_beside_a_range_of_years(events_of):
+    found = events_of(
+        "The otter colony stayed fairly steady until 2012, at which point their count fell "
+        "sharply, at times dropping to zero during 2016–2017."
+    )
+    assert ("until 2012", "2012") in when_date(found)
