@@ -165,9 +165,15 @@ def _named_next_to(ctx: CountryContext, noun: Token, named: set[int]) -> bool:
     return any(
         c.dep_ in ("appos", "compound")
         and c.i not in ctx.mentions
-        and (c.i in named or c.pos_ == "PROPN")
+        and (c.i in named or (c.pos_ == "PROPN" and not _capitalised_word_before(c, noun)))
         for c in noun.children
     )
+
+
+def _capitalised_word_before(word: Token, noun: Token) -> bool:
+    """ "the 2000 US Presidential election": a capitalised word before the noun that no entity
+    holds describes the noun, it names nothing."""
+    return word.i < noun.i and word.ent_type_ == "" and word.text.isalpha()
 
 
 def _indefinite_or_negated(ctx: CountryContext, noun: Token) -> bool:

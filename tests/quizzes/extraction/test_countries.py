@@ -1686,3 +1686,13 @@ def test_a_brands_arm_named_with_a_country_is_in_that_country(links_of):
         links_of("Radio Nine reported Netflix Japan due to the strike have delayed a new season.")
     )
     assert ("Netflix Japan", "Japan") in found
+
+
+def test_a_capitalised_word_before_the_noun_does_not_hide_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Her best known opinion was a dissent in the panel's ruling to stop Lima ballot "
+            "checks in the 2011 Peru Presidential election, the ruling that settled the race."
+        )
+    )
+    assert any(s.endswith("Presidential election") and c == "Peru" for s, c in found)
