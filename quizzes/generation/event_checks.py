@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from quizzes.extraction.lexicon import KIN_NOUNS, OFFICE_TITLES, PERSON_ROLE_NOUNS
 from quizzes.extraction.text import regex
 
 from .context import _ROUGH_PRECISION, DatedFact
@@ -425,6 +426,9 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     verb = _find(evidence, parts.verb.strip(",;:"), at_subject.start())
     if verb is None:
         return None
+    if time.start() > verb.end() and re.match(r"['’]s\b", evidence[time.end() :]):
+        # "reported Friday's vote": the object's date ("Friday's bid failed" is the verb's)
+        return "the date is a thing's (“Friday's vote”), not the main verb's"
     return _date_of_another_verb(evidence, at_subject, verb, time)
 
 
@@ -489,6 +493,66 @@ def verb_of_a_reported_clause(dated: DatedFact) -> str | None:
     for word in parts.subject[1:]:
         if word.strip(",;:") in _REPORTING_WORDS:
             return f"“{word}” reports the clause whose verb is asked"
+    return None
+
+
+_NOT_A_NOUN = {
+    "and", "but", "or", "then", "also", "that", "when", "as", "after", "before", "since",
+    "until", "because", "if", "while", "where", "whereas", "though", "although", "now",
+    "today", "yesterday", "tonight", "meanwhile", "however", "later", "earlier", "again",
+    "first", "instead", "so", "once", "here", "there", "still", "thus", "too", "despite",
+    "amid", "without", "like", "unlike", "including", "toward", "towards", "around", "behind",
+    "beyond", "near", "across", "along", "upon", "onto", "inside", "outside", "off", "out",
+    "up", "down", "than", "except", "besides", "beside", "throughout", "regarding", "plus",
+    "not", "even", "just", "only", "ago",
+}  # fmt: skip
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee", "ess")
+
+
+def _a_role(word: str) -> bool:
+    """ "chancellor Ana Ruiz", "motorcyclist X": a role before a name, not a noun
+    that a relative clause describes."""
+    return (
+        word in OFFICE_TITLES
+        or word in PERSON_ROLE_NOUNS
+        or word in KIN_NOUNS
+        or word.endswith(_ROLE_ENDINGS)
+    )
+
+
+def contact_relative_clause(dated: DatedFact) -> str | None:
+    """ "… sued over the levy Mayor X imposed in May so she could pay …": a named
+    subject right after a noun, with no "which" or "that", opens a relative clause of
+    that noun, whose object is the noun itself; "When did the council impose so it
+    could pay …?" has lost it."""
+    clause = plain(strip_time(dated.event.event, dated.event.when)).split()
+    if len(clause) < 2 or not clause[0][:1].isupper():
+        return None
+    evidence = plain(dated.event.evidence)
+    at = _find(evidence, " ".join(clause[:2]))
+    if at is None:
+        return None
+    lead = evidence[: at.start()]
+    when = plain(dated.event.when or "")
+    if when and lead.rstrip(" ,").casefold().endswith(when.casefold()):
+        return None  # "Last year US President X …": the time expression, not a noun
+    before = _TOKEN.findall(lead)
+    last = before[-1] if before else ""
+    if (
+        last.isalpha()
+        and last.islower()
+        and last not in _NOT_A_NOUN
+        and last not in _FUNCTION_WORDS
+        and last not in _COMPLEMENTISERS
+        and not last.endswith("ly")
+        and not _a_role(last)
+        and not _is_other_verb(last)
+        and not _is_gerund(last)
+        and last not in _PHRASE_PREPOSITIONS
+    ):
+        return f"the clause is a relative clause of “{last}”"
     return None
 
 
@@ -697,6 +761,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_of_a_cause,
     starts_inside_a_phrase,
     verb_of_a_reported_clause,
+    contact_relative_clause,
     participle_taken_for_the_verb,
     participle_without_auxiliary,
     ongoing_action,

@@ -2149,6 +2149,19 @@ def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return f"about the article: {when.label()} is background history, not the news"
 
 
+_INVERTED_ATTRIBUTION = re.compile(
+    r",\s+(?:reported|said|told|added)\s+(?:the\s+)?[\w .-]+\?$", re.I
+)
+
+
+def attribution_left_at_the_end(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the storm hit the coast, with waves of six metres, said officials?":
+    the sentence's closing attribution left in a rewritten question."""
+    if draft.kind == "when" and _INVERTED_ATTRIBUTION.search(draft.prompt):
+        return "grammar: the sentence's attribution is left at the question's end"
+    return None
+
+
 def answer_inside_a_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "The fivefold mirror has _____ panels" → "five": the blanked word is part of
     another word of the sentence."""
@@ -2247,6 +2260,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     pronoun_after_another_speaker,
     pronoun_of_the_other_gender,
     pronoun_of_nobody_in_the_prompt,
+    attribution_left_at_the_end,
     # it gives nothing away and its options are plausible
     answer_given_away,
     answer_inside_a_word,

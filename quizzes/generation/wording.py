@@ -141,8 +141,11 @@ def strip_time(clause: str, when: str) -> str:
         # "Monday's bid" dated by "Monday" is "the bid", not "'s bid".
         own = re.sub(r"['’]s$", "", plain_spaces(when))
         text = regex(rf"\b{re.escape(own)}['’]s\b", re.I).sub("the", text)
-        pattern = rf"(?:\b(?:{'|'.join(_PREPOSITIONS)})\s+)?{re.escape(plain_spaces(when))}"
-        text = regex(pattern, re.I).sub(" ", text)
+        # The expression as written, a whole word ("May" is not "Mayor", nor "may").
+        pattern = (
+            rf"(?:\b(?i:{'|'.join(_PREPOSITIONS)})\s+)?(?<!\w){re.escape(plain_spaces(when))}(?!\w)"
+        )
+        text = regex(pattern).sub(" ", text)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
     # day's options or contradict a statement with another date. "Wednesday's
     # quake" is "the quake"; "the Sunday trade ban" keeps its weekday (a kind of ban).
@@ -245,7 +248,7 @@ def core_words(clause: str) -> list[str] | None:
         if capital is None or capital > 6:
             return None
         words = rest[capital:]
-    if not words or _is_verb_form(words[0], at_start=True):
+    if not words or (_is_verb_form(words[0], at_start=True) and not _starts_a_name(words, 0)):
         return None
     # A clause cut off after a conjunction ("… the ports of Manzanillo and").
     while words and words[-1].casefold().strip(",;") in {"and", "or", "but"}:
@@ -294,8 +297,15 @@ def _holds_a_verb(subject: list[str]) -> bool:
     return any(
         _is_verb_form(w, at_start=i == 0)
         and not (i and subject[i - 1].casefold() in _BEFORE_AN_ADJECTIVE)
+        and not _starts_a_name(subject, i)
         for i, w in enumerate(subject)
     )
+
+
+def _starts_a_name(words: list[str], i: int) -> bool:
+    """ "United States District Judge …", "United Nations": a capitalised past form
+    before another capitalised word is part of a name."""
+    return words[i][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
 
 
 def _names_nobody_in_particular(subject: list[str]) -> bool:

@@ -22,7 +22,31 @@ def render(tokens: list[Token], sent: Span, *, gap_commas: bool = True) -> str:
     tokens = _trim(_with_opening_quotes([t for t in tokens if not t.is_space], sent))
     if not tokens:
         return ""
-    return _tidy(_join(tokens[:MAX_TOKENS], gap_commas))
+    return _tidy(_join(_cut(tokens), gap_commas))
+
+
+_MODIFIERS = {"acl", "advcl", "relcl", "prep", "appos", "npadvmod"}
+
+
+def _cut(tokens: list[Token]) -> list[Token]:
+    """At most MAX_TOKENS tokens. A clause that runs on is cut before the outermost
+    modifier the limit would cut through ("… issued a ruling against X, finding that
+    … after a subpoena issued by" -> "… issued a ruling against X"), so it ends whole;
+    with no such modifier, at the limit."""
+    if len(tokens) <= MAX_TOKENS:
+        return tokens
+    kept = tokens[:MAX_TOKENS]
+    last = kept[-1].i
+    for k, t in enumerate(kept):
+        if (
+            k >= 3
+            and t.dep_ in _MODIFIERS
+            and t.left_edge.i == t.i
+            and t.right_edge.i > last
+            and any(v.pos_ in {"VERB", "AUX"} for v in kept[:k])
+        ):
+            return _trim(kept[:k])
+    return kept
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -1073,3 +1073,19 @@ def test_a_state_until_a_year_stays_beside_a_range_of_years(events_of):
         "sharply, at times dropping to zero during 2016–2017."
     )
     assert ("until 2012", "2012") in when_date(found)
+
+
+def test_a_clause_past_the_token_limit_ends_before_a_whole_modifier(events_of):
+    """Cut at the limit, "… ruled against the harbour authority, saying that the
+    fishing crews of the northern coast could keep their moorings until the end of
+    the season agreed by" ends nowhere; it ends before the modifier it would cut."""
+    text = (
+        "On Tuesday, Regional Appeals Judge Marta Okonjo ruled against the harbour "
+        "authority of Tarrow, saying that the fishing crews of the northern coast could "
+        "keep their moorings until the end of the season agreed by the port council in "
+        "the spring.\n"
+    )
+    (event,) = [e for e in events_of(text) if e.when == "Tuesday"]
+    assert event.event.startswith("Regional Appeals Judge Marta Okonjo ruled")
+    assert not event.event.endswith(("by", "of", "the"))
+    assert len(event.event.split()) < 30

@@ -65,6 +65,21 @@ def dated(clause: str, when_text: str, iso: str, text: str) -> DatedFact:
             "date_of_a_cause",
         ),
         (
+            "Mayor Ana Ruiz imposed so she could pay for the quay",
+            "May",
+            "2021-05",
+            "Fishers sued over the levy Mayor Ana Ruiz imposed in May so she could pay "
+            "for the quay.\n",
+            "contact_relative_clause",
+        ),
+        (
+            "Radio Tarrow reported attack the worst in a decade",
+            "Sunday",
+            "2021-02-28",
+            "Radio Tarrow reported Sunday's attack the worst in a decade.\n",
+            "date_of_another_clause",
+        ),
+        (
             "The harbour office projected the overall tonnage of the port",
             "2021",
             "2021",
@@ -79,6 +94,24 @@ def test_a_when_clause_cut_reported_or_dated_by_another_word_is_not_asked(
     problem = event_problem(dated(clause, when_text, iso, text))
     assert problem is not None
     assert problem.startswith(rule)
+
+
+def test_a_name_opening_on_a_past_form_is_a_subject():
+    """ "United Provinces Judge …" is a name, not the verb "united"."""
+    text = "On Monday, United Provinces Judge Ana Ruiz dismissed the appeal.\n"
+    fact = dated(
+        "United Provinces Judge Ana Ruiz dismissed the appeal", "Monday", "2021-03-01", text
+    )
+    assert event_problem(fact) is None
+    parts = clause_parts(strip_time(fact.event.event, fact.event.when))
+    assert parts is not None
+    assert parts.verb == "dismissed"
+
+
+def test_a_time_before_the_subject_is_not_a_noun_with_a_relative_clause():
+    text = "Last year Tarrow Port Authority closed the north quay.\n"
+    fact = dated("Tarrow Port Authority closed the north quay", "Last year", "2020", text)
+    assert event_problem(fact) is None
 
 
 def test_a_relative_clause_read_from_a_phrase_is_still_asked():
@@ -129,6 +162,26 @@ def test_a_pronoun_before_any_person_of_the_prompt_is_nobody():
         text=text,
     )
     assert q.pronoun_of_nobody_in_the_prompt(kept, ctx_for(text)) is None
+
+
+def test_an_attribution_left_at_the_end_of_a_when_prompt():
+    text = "A storm hit the coast on Sunday, with waves of six metres, said officials.\n"
+    asked = draft(
+        "when",
+        "When did a storm hit the coast with waves of six metres, said officials?",
+        "28 February 2021",
+        ["27 February 2021", "1 March 2021"],
+        text=text,
+    )
+    assert q.attribution_left_at_the_end(asked, ctx_for(text)) is not None
+    kept = draft(
+        "when",
+        "When did a storm hit the coast, according to officials?",
+        "28 February 2021",
+        ["27 February 2021", "1 March 2021"],
+        text=text,
+    )
+    assert q.attribution_left_at_the_end(kept, ctx_for(text)) is None
 
 
 def _background(prompt: str, year: str, text: str) -> str | None:
