@@ -137,7 +137,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "Kelso Island off the coast of Oregon, United States" (off a coast: the coast's country);
    "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
    peninsulas, prefectures and governorates are place nouns of rule 7). A named place right
-   after a country's possessive (``places_a_country_owns``): "in Chile's Arauco Bay".
+   after a country's possessive (``places_a_country_owns``): "in Chile's Arauco Bay". A body
+   in a role ("Peruvian Red Cross chair X"), a brand's arm ("Netflix Peru",
+   ``national_arms_of_brands``), a chamber "of/for" a country's body ("the House of Commons
+   for the 43rd Peruvian Parliament", ``chambers_of_national_bodies``).
 37. **A country's exit** (``exits_of_a_country``): "Grexit" (the start of a name or nationality
    of a country the article names, + "exit"), "the Grexit referendum" (a vote or movement
    named after it; not "the Grexit deal", nor "a hard Grexit").
@@ -212,6 +215,7 @@ from .groups import (
 from .organisations import (
     bodies_listed_after_a_possessive,
     bodies_placed_together,
+    chambers_of_national_bodies,
     described_links,
     description_links,
     national_arms_of_brands,
@@ -257,6 +261,7 @@ RULES: tuple[Rule, ...] = (
     organisations_in_titles,
     described_links,
     description_links,
+    chambers_of_national_bodies,
     nationality_nouns,
     noun_of_country,
     between_countries,

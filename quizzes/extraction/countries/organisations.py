@@ -54,6 +54,31 @@ def organisation_links(ctx: CountryContext) -> None:
         _link_organisation(ctx, ent, coded)
 
 
+def chambers_of_national_bodies(ctx: CountryContext) -> None:
+    """Rule 4c: "the House of Commons for the 43rd Peruvian Parliament", "the Senate of the
+    Chilean Congress": a named body "of/for" a body of a country (an ordinal may number it)
+    is that country's."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        if (
+            ent.label_ != "ORG"
+            or ent.end + 1 >= len(doc)
+            or doc[ent.end].lower_ not in ("of", "for")
+        ):
+            continue
+        if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
+            continue
+        k = ent.end + 1
+        while k < len(doc) and (doc[k].lower_ == "the" or doc[k].ent_type_ == "ORDINAL"):
+            k += 1
+        if k >= len(doc) or not doc[k].text[:1].isupper():
+            continue
+        end = doc[k].head.i + 1 if doc[k].dep_ in ("compound", "amod") else k + 1
+        country = next((c for at, c in ctx.org_at if ent.end < at < end), None)
+        if country is not None:
+            ctx.add(clean(ent.text), country, ent.start, "organisation", "chamber_of_a_body")
+
+
 def national_arms_of_brands(ctx: CountryContext) -> None:
     """Rule 4b: "Streamflix Peru delayed the show": a brand's name right before a country's
     name, as one noun, is that brand's arm in the country (the small model often tags the two

@@ -1696,3 +1696,13 @@ def test_a_capitalised_word_before_the_noun_does_not_hide_its_country(links_of):
         )
     )
     assert any(s.endswith("Presidential election") and c == "Peru" for s, c in found)
+
+
+def test_a_chamber_of_a_numbered_national_body_is_that_countrys(links_of):
+    found = pairs(
+        links_of(
+            "On Sunday, voters in Peru chose the members of the House of Commons for the "
+            "12th Peruvian Parliament."
+        )
+    )
+    assert ("House of Commons", "Peru") in found
