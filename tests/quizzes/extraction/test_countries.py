@@ -1701,7 +1701,7 @@ def test_a_capitalised_word_before_the_noun_does_not_hide_its_country(links_of):
 def test_a_chamber_of_a_numbered_national_body_is_that_countrys(links_of):
     found = pairs(
         links_of(
-            "On Sunday, voters in Peru chose the members of the House of Commons for the "
+            "On Sunday, voters in Peru filled every seat in the House of Commons for the "
             "12th Peruvian Parliament."
         )
     )
