@@ -430,7 +430,7 @@ def _admin1(
             continue
         name = _without_local_kind(name, (sub.country_code, sub.type), local_kinds, by_name)
         kind = str(sub.type).split()[-1]
-        for key in (fold(name), fold(f"{name} {kind}")):  # "Guangdong Province"
+        for key in (fold(name), fold(f"{name} {kind}")):  # "Sichuan Province"
             _add_code(admin1, key, sub.country_code)
     for key in us_states:
         if key.islower():
@@ -447,7 +447,7 @@ def _add_code(admin1: dict[str, list[str]], key: str, code: str) -> None:
 def _without_local_kind(
     name: str, of: tuple[str, str], local_kinds: set[tuple[str, str, str]], by_name: dict[str, str]
 ) -> str:
-    """ "Guangdong Sheng" -> "Guangdong": a name without its local word for its kind ("Wake
+    """ "Sichuan Sheng" -> "Sichuan": a name without its local word for its kind ("Wake
     Island" keeps its word)."""
     words = name.split()
     rest = " ".join(words[:-1])
@@ -463,7 +463,7 @@ def _without_local_kind(
 
 def _local_kind_words(subdivisions: list[Any]) -> set[tuple[str, str, str]]:
     """(country, type, word): the last word that most first-level names of one type of a
-    country share (three at least), the local word for the type ("Sheng" of "Guangdong
+    country share (three at least), the local word for the type ("Sheng" of "Sichuan
     Sheng", a province of China; not "Nile" of three states out of eighteen)."""
     counts: dict[tuple[str, str, str], int] = {}
     of_type: dict[tuple[str, str], int] = {}

@@ -138,7 +138,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the Peruvian state of Xaloca", "islands of Peru" (states, islands, archipelagos,
    peninsulas, prefectures and governorates are place nouns of rule 7). A named place right
    after a country's possessive (``places_a_country_owns``): "in Chile's Arauco Bay". A body
-   in a role ("Peruvian Red Cross chair X"), a brand's arm ("Netflix Peru",
+   in a role ("Peruvian Red Cross chair X"), a brand's arm ("Hulu Peru",
    ``national_arms_of_brands``), a chamber "of/for" a country's body ("the House of Commons
    for the 43rd Peruvian Parliament", ``chambers_of_national_bodies``).
 37. **A country's exit** (``exits_of_a_country``): "Grexit" (the start of a name or nationality
