@@ -47,6 +47,7 @@ def fold(text: str) -> str:
     return " ".join(_APOSTROPHES.sub("'", text).lower().split())
 
 
+@lru_cache(maxsize=16384)
 def fold_word(text: str) -> str:
     """A name word's key: ``fold`` without the dots of an abbreviation ("Dr." -> "dr")."""
     return fold(text).strip(".")
@@ -149,6 +150,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Every mark a handler of _Scanner takes: the scan visits only these characters.
+_QUOTE_MARK = re.compile(
+    "["
+    + re.escape(
+        OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
+    )
+    + "]"
+)
+
+
 class _Scanner:
     """One pass over a paragraph's characters, keeping a stack of open quotations."""
 
@@ -167,10 +178,8 @@ class _Scanner:
             CLOSE_SINGLE: self._close_single,
             STRAIGHT_SINGLE: self._close_single,
         }
-        for i in range(self.para.start, self.para.end):
-            handler = handlers.get(self.text[i])
-            if handler is not None:
-                handler(i)
+        for m in _QUOTE_MARK.finditer(self.text, self.para.start, self.para.end):
+            handlers[m.group()](m.start())
         self._close_unclosed()
         self.found.sort(key=lambda q: q.open_at)
         return self.found

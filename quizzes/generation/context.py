@@ -91,6 +91,15 @@ class GenerationContext:
         article rather than once per draft."""
         return Counter(CAPITALISED_WORD.findall(self.article_text))
 
+    @cached_property
+    def capitalised_words_by_length(self) -> dict[int, list[tuple[str, int]]]:
+        """``capitalised_word_counts`` grouped by the word's length, in the same order: a typo
+        check that compares words of one length looks only at those."""
+        by_length: dict[int, list[tuple[str, int]]] = {}
+        for word, n in self.capitalised_word_counts.items():
+            by_length.setdefault(len(word), []).append((word, n))
+        return by_length
+
 
 # Lines that are not sentences of the story: headlines (no closing
 # punctuation), datelines ("WASHINGTON -"), credits ("(Reporting by …)").

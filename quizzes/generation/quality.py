@@ -168,8 +168,9 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     for word in set(CAPITALISED_WORD.findall(draft.prompt)):
         if counts[word] != 1 or country_of_adjective(word):
             continue
+        same_length = ctx.capitalised_words_by_length.get(len(word), [])  # _one_slip needs it
         right = next(
-            (w for w, n in counts.items() if _one_slip(word, w) and _written_right(w, n)), None
+            (w for w, n in same_length if _one_slip(word, w) and _written_right(w, n)), None
         )
         if right:
             return f"grammar: “{word}” is the article's typo for “{right}”"

@@ -227,21 +227,28 @@ def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | N
 def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
     text = doc[i:j].text
     tok = tokens[i]
+    name = geo.canonical_country(text)
+    adjective = _adjective_of(text, tok, j == i + 1)
+    if not name and not adjective:
+        return None  # no country's name or adjective (the cheap lookups first)
     if _letters_or_a_name(doc, tokens, i, j):
         return None
-    name = geo.canonical_country(text)
     if name and geo.is_dependency(name):
         return None  # "Hong Kong's leader": a territory of China, no country of its own
     if name and (geo.is_inhabited(name) or geo.is_historic_state(name)):
         return CountryMention(i, j, name, "name")
     if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
         return None  # "South American", "East African": a continent's part, no country
-    adjective = geo.country_of_adjective(text) if text[:1].isupper() else None
-    if adjective is None and j == i + 1 and tok.ent_type_ == "NORP":
-        adjective = geo.country_of_short_name(text)  # "Saudi" (Saudi Arabian)
     if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
         return CountryMention(i, j, adjective, "adj")
     return None
+
+
+def _adjective_of(text: str, tok: Token, one_word: bool) -> str | None:
+    adjective = geo.country_of_adjective(text) if text[:1].isupper() else None
+    if adjective is None and one_word and tok.ent_type_ == "NORP":
+        adjective = geo.country_of_short_name(text)  # "Saudi" (Saudi Arabian)
+    return adjective
 
 
 def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -159,11 +159,14 @@ def name_before_who(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
         yield Seed(*run, "role")
 
 
+_OFFICE_OR_ROLE = frozenset(OFFICE_TITLES | PERSON_ROLE_NOUNS)  # built once, not per token
+
+
 def name_in_apposition_to_office(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """ "Chile's Agriculture Minister, Esteban Vidal, said": the name in apposition to an
     office is a person's, whatever label the model gave it; also one name set off by commas
     ("Indonesia's investment minister, Suharyanto, who ...")."""
-    if fold_word(tok.text) not in OFFICE_TITLES | PERSON_ROLE_NOUNS or tok.pos_ not in (
+    if fold_word(tok.text) not in _OFFICE_OR_ROLE or tok.pos_ not in (
         "NOUN",
         "PROPN",
     ):
