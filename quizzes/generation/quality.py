@@ -2117,14 +2117,29 @@ _TITLE_STOP = {
 }  # fmt: skip
 
 
+def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
+    """A "when" question or a statement, or a card on no one of the article."""
+    if draft.kind in {"when", "true_false"}:
+        return True
+    if draft.kind != "cloze":
+        return False
+    sentence = draft.prompt.replace(BLANK, " ")
+    if _PERSONAL_PRONOUN.search(sentence):
+        return False
+    names = _name_words(ctx)
+    return not any(w.strip("’'s,.;:") in names for w in sentence.split())
+
+
 def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "In what year did the Great Flood of the valley happen?" in a story about this
     week's storm: an event dated ten years or more before publication that the article's
     headline does not name is history the article recalls, not its news; the question
     tests general knowledge (and a near year is often defensible too). The people and
-    things the headline names (a life's dates in an obituary) stay askable; a cloze
-    blanking such a year is left (it asks what the article says, not when)."""
-    if draft.kind not in {"when", "true_false"} or not isinstance(draft.source, DatedFact):
+    things the headline names (a life's dates in an obituary) stay askable. A card
+    blanking such a year ("Efforts to contain the outbreak, which took place in _____,
+    …") is history too, unless it is about someone of the article (a person it names,
+    or "her", "his": a life's events told after the headline's name)."""
+    if not isinstance(draft.source, DatedFact) or not _asks_history(draft, ctx):
         return None
     when = draft.source.when
     if ctx.published is None:
@@ -2997,6 +3012,70 @@ def same_name_answered_again(
     return None
 
 
+_AGE = re.compile(
+    r"\b(?:aged|at the age of|at age)\s+(\d{1,3})\b|\b(\d{1,3})(?:\s+years?\s+old\b|-year-old\b"
+    r"|\s+years\s+of\s+age\b)",
+    re.I,
+)
+_BORN_BLANK = re.compile(rf"\bborn\b[^.;]{{0,40}}?\b(?:in|on)\s+{re.escape(BLANK)}")
+_BORN_ASKED = re.compile(r"^In what year (?:was|were)\b.*\bborn\b", re.I)
+
+
+def _stated_birth_year(draft: QuestionDraft) -> int | None:
+    """The year of "True or false? In 1950, X was born …", or None."""
+    match = _TF_DATE.match(draft.prompt) if draft.kind == "true_false" else None
+    if match is None or not re.search(r"\bborn\b", match["rest"]):
+        return None
+    stated = match["value"].strip()
+    return int(stated) if _YEAR.fullmatch(stated) else None
+
+
+def _birth_year_asked(draft: QuestionDraft) -> tuple[int, int] | None:
+    """The year a question asks as a birth ("In what year was X born?", "X was born in
+    _____ in …", "True or false? In 1950, X was born …") with how far a shown age may
+    miss it (a false statement's year is wrong by a few years), or None."""
+    stated = _stated_birth_year(draft)
+    if stated is not None:
+        return stated, STATED_YEAR_SLACK
+    answer = draft.answer.strip()
+    asks_birth = (draft.kind == "when" and _BORN_ASKED.search(draft.prompt)) or (
+        draft.kind == "cloze" and _BORN_BLANK.search(draft.prompt)
+    )
+    if asks_birth and _YEAR.fullmatch(answer):
+        return int(answer), 0
+    return None
+
+
+STATED_YEAR_SLACK = 5  # years: a false statement's birth year is near the true one
+
+
+def _ages_shown(draft: QuestionDraft) -> set[int]:
+    """The ages a question shows ("die at the age of 99", "“She was 95 years old”")."""
+    return {int(m.group(1) or m.group(2)) for m in _AGE.finditer(draft.prompt)}
+
+
+def birth_year_from_an_age(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did Ana Ruiz die at the age of 88?" (answer: a day of this year) beside
+    "Ruiz was born in _____ in Tolvo.": the age and the year of the death give the
+    birth year (to one year either side, which the options or a guess settle). Whichever
+    comes second is dropped; an age that does not fit the birth year (another person's)
+    is no give-away."""
+    if ctx.published is None:
+        return None
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for asker, teller in pairs:
+        asked = _birth_year_asked(asker)
+        if asked is None:
+            continue
+        born, slack = asked
+        gaps = (ctx.published.year - age - born for age in _ages_shown(teller))
+        if any(-slack <= gap <= 1 + slack for gap in gaps):
+            return f"give-away: the age in “{teller.prompt[:60]}” gives the birth year"
+    return None
+
+
 MAX_YEARS = 3  # questions answered by a bare year, per bank
 _YEAR = re.compile(r"(?:1[0-9]|20)\d{2}")
 
@@ -3072,6 +3151,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_speaker_same_point,
     speaker_told_elsewhere,
     same_name_answered_again,
+    birth_year_from_an_age,
     too_many_years,
     too_many_counts,
 )

@@ -1,0 +1,102 @@
+"""Fifteenth round of the teacher's rubric (issue 11 §4), from the blind judgements of
+batches 18 and 19 and a reading of every question of the 120 recorded articles, each on
+invented sentences: a birth year the bank gives away with an age, and history cards
+about no one of the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quizzes.generation import quality as q
+from quizzes.generation.context import DatedFact
+from quizzes.generation.dates import parse_iso
+
+from .facts_for_tests import event
+from .test_quality import ctx_for, draft
+
+OBITUARY = (
+    "Painter Lena Vorst dies at 88\n"
+    "Lena Vorst died on Monday at the age of 88, her gallery said.\n"
+    "Vorst was born in 1932 in Tarrow and studied art at the Gellert Academy.\n"
+)
+
+
+def _death(prompt: str = "When did Lena Vorst die at the age of 88?") -> q.QuestionDraft:
+    return draft("when", prompt, "12 April 2021", ["10 April 2021", "11 April 2021"], text=OBITUARY)
+
+
+def _birth_card(year: str = "1932") -> q.QuestionDraft:
+    return draft(
+        "cloze",
+        "Fill in the blank: Vorst was born in _____ in Tarrow and studied art at the "
+        "Gellert Academy.",
+        year,
+        text=OBITUARY,
+        target=f"date:{year}",
+    )
+
+
+def test_an_age_at_death_gives_the_birth_year_away():
+    ctx = ctx_for(OBITUARY, published=date(2021, 4, 14))
+    problem = q.birth_year_from_an_age(_birth_card(), [_death()], ctx)
+    assert problem is not None
+    assert "birth year" in problem
+    # Whichever comes second goes: the age after the birth year is dropped too.
+    assert q.birth_year_from_an_age(_death(), [_birth_card()], ctx) is not None
+
+
+def test_an_age_in_a_quotation_gives_the_birth_year_away():
+    ctx = ctx_for(OBITUARY, published=date(2021, 4, 14))
+    said = draft(
+        "who_said",
+        "Who said: “She was 88 years old, and she painted every day”?",
+        "Marta Olsen",
+        ["Piet Dane", "Ivo Brand"],
+        text=OBITUARY,
+    )
+    assert q.birth_year_from_an_age(_birth_card(), [said], ctx) is not None
+
+
+def test_an_age_of_someone_else_or_no_age_gives_nothing_away():
+    ctx = ctx_for(OBITUARY, published=date(2021, 4, 14))
+    # A 15-year-old pupil says nothing of a painter born in 1932.
+    pupil = _death("When did a 15-year-old pupil find the painting?")
+    assert q.birth_year_from_an_age(_birth_card(), [pupil], ctx) is None
+    plain = _death("When did Lena Vorst die?")
+    assert q.birth_year_from_an_age(_birth_card(), [plain], ctx) is None
+
+
+def test_a_birth_statement_beside_an_age_is_true_or_false_at_sight():
+    ctx = ctx_for(OBITUARY, published=date(2021, 4, 14))
+    statement = draft(
+        "true_false",
+        "True or false? In 1930, Vorst was born in Tarrow.",
+        "False",
+        text=OBITUARY,
+    )
+    assert q.birth_year_from_an_age(statement, [_death()], ctx) is not None
+
+
+def _history_card(prompt: str, year: str, text: str) -> str | None:
+    fact = DatedFact(
+        event=event("x", year, year, text.split("\n")[1], source=text), when=parse_iso(year)
+    )
+    card = draft("cloze", prompt, year, text=text, source=fact, target=f"date:{year}")
+    return q.background_history(card, ctx_for(text, published=date(2021, 6, 1)))
+
+
+def test_a_card_on_history_no_one_of_the_article_made_is_background():
+    text = (
+        "Floods close Tarrow bridge\n"
+        "Efforts to stop the Great Melt, which took place in 1998, failed.\n"
+    )
+    prompt = "Fill in the blank: Efforts to stop the Great Melt, which took place in _____, failed."
+    assert _history_card(prompt, "1998", text)
+    # Recent years stay askable.
+    assert _history_card(prompt, "2016", text) is None
+
+
+def test_a_card_on_a_life_told_after_the_headline_stays():
+    text = "Painter Lena Vorst dies at 88\nIn 1990, a museum in Tarrow showed her paintings.\n"
+    prompt = "Fill in the blank: In _____, a museum in Tarrow showed her paintings."
+    assert _history_card(prompt, "1990", text) is None
