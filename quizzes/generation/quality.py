@@ -54,6 +54,7 @@ from .distractors import (
 )
 from .draft import QuestionDraft
 from .numbers import MAX_NUMBER_CARDS
+from .spelling import first_typo
 from .text import (
     BLANK,
     contains_word,
@@ -177,6 +178,16 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     if _TO_WRITTEN_OF.search(_QUOTED.sub(" ", draft.prompt)):
         return "grammar: the article's slip “of” for “to” (“trying of …”)"
     return None
+
+
+def misspelt_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Ana Ruiz made her profesional debut in _____." copies the article's typo of a
+    common word (`spelling.first_typo`: an English word list, names left to
+    `misspelt_name`). Quotations are the speaker's words as written: left."""
+    typo = first_typo(_QUOTED.sub(" ", draft.prompt))
+    if typo is None:
+        return None
+    return f"grammar: “{typo[0]}” is the article's typo for “{typo[1]}”"
 
 
 def _written_right(word: str, count: int) -> bool:
@@ -2233,6 +2244,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     stray_spacing,
     name_rewritten,
     misspelt_name,
+    misspelt_word,
     possessive_without_noun,
     noun_taken_for_verb,
     office_of_a_person,

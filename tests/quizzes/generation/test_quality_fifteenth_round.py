@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
@@ -100,3 +102,31 @@ def test_a_card_on_a_life_told_after_the_headline_stays():
     text = "Painter Lena Vorst dies at 88\nIn 1990, a museum in Tarrow showed her paintings.\n"
     prompt = "Fill in the blank: In _____, a museum in Tarrow showed her paintings."
     assert _history_card(prompt, "1990", text) is None
+
+
+def test_a_common_word_the_article_misspelt_is_not_copied():
+    text = "Ana Ruiz made her profesional debut in 2015 for the Tarrow club.\n"
+    card = draft(
+        "cloze",
+        "Fill in the blank: Ana Ruiz made her profesional debut in _____ for the Tarrow club.",
+        "2015",
+        text=text,
+    )
+    problem = q.misspelt_word(card, ctx_for(text))
+    assert problem is not None
+    assert "professional" in problem
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # British spellings, rare words and terms, Latin after a genus, a quotation.
+        "The organisation said the colour of the harbour favoured the defence in _____.",
+        "The quo warranto petition against the levy was filed in _____.",
+        "Divers counted Porites cylindrica off Tarrow in _____.",
+        "Ruiz said the plan was “a mulitple failure” in _____.",
+    ],
+)
+def test_british_spellings_rare_words_and_quotations_are_no_typos(sentence):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "2015", text=sentence)
+    assert q.misspelt_word(card, ctx_for(sentence + "\n")) is None
