@@ -77,7 +77,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    (``one_link_per_named_person``, last).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
    moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
-   "her exile in France" (he/she/his/her: the one person named just before, or its subject).
+   "her exile in France" (he/she/his/her: the one person named just before, or its subject);
+   "she was airlifted to Madrid, Spain" (a person carried there: ``people_carried_to_a_place``).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
    spokeswoman X" -> the ministry too.
 18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
@@ -146,7 +147,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    named after it; not "the Grexit deal", nor "a hard Grexit").
 38. **Incidents a city places** (``incidents_in_a_city``): "anti-government protests continued
    in Cusco", "the bombing in Kabul" (violence, disasters, protests: in the city's country;
-   not a meeting or a hospital there).
+   not a meeting or a hospital there); an incident that harms is where an "in" of its clause
+   places it (``incidents_that_harm_in_a_place``): "A blaze killed three boys at a club they
+   visited in Kielce, Poland".
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -201,6 +204,7 @@ from .groups import (
     groups_from_countries,
     groups_joined_by_countries,
     incidents_in_a_city,
+    incidents_that_harm_in_a_place,
     named_members_of_a_group,
     named_storms_in_a_country,
     nationality_nouns,
@@ -229,6 +233,7 @@ from .persons import (
     life_nouns,
     life_places,
     office_links,
+    people_carried_to_a_place,
     people_links,
     people_through_organisations,
 )
@@ -283,9 +288,11 @@ RULES: tuple[Rule, ...] = (
     things_in_a_country,
     subjects_placed_by_their_verb,
     incidents_in_a_city,
+    incidents_that_harm_in_a_place,
     acts_of_a_country,
     people_through_organisations,
     life_places,
+    people_carried_to_a_place,
     life_nouns,
     event_links,
     facility_links,

@@ -662,6 +662,46 @@ def incidents_in_a_city(ctx: CountryContext) -> None:
         ctx.add(subject, city[1], noun.i, "other", "incident_in_a_city")
 
 
+# Verbs by which an incident harms ("A fire killed five", "the blast injured ten").
+_HARM_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "displace"}
+# Verbs whose "in <place>" says where a person lives, not where the incident was.
+_HOME_VERBS = {"live", "reside", "bear", "settle", "grow", "study", "work"}
+
+
+def incidents_that_harm_in_a_place(ctx: CountryContext) -> None:
+    """ "A blaze killed three boys at a youth club they visited in Kielce, Poland": an
+    incident subject of a verb of harm is in the first city or country an "in" of its
+    clause names, however deep the parse hangs it (not "in" a home: "a man who lived in
+    Peru")."""
+    for verb in ctx.tokens:
+        if verb.lemma_ not in _HARM_VERBS or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _incident(subject) or subject.i in ctx.person_tokens:
+            continue
+        place = _first_place_in(ctx, verb, subject)
+        if place is not None and not _linked_again(ctx, subject, place):
+            ctx.add(_phrase(ctx, subject), place, subject.i, "other", "incident_harming")
+
+
+def _first_place_in(ctx: CountryContext, verb: Token, subject: Token) -> str | None:
+    """The country of the first "in <country>" or "in <city>" of the verb's clause, outside
+    its subject and outside a clause of where someone lives."""
+    inside_subject = {t.i for t in subject.subtree}
+    for tok in verb.subtree:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i in inside_subject:
+            continue
+        if tok.head.lemma_ in _HOME_VERBS or tok.i + 1 >= len(ctx.tokens):
+            continue
+        mention = ctx.country_in_part(tok.i + 1)
+        if mention is not None and not _owned_name(ctx, mention):
+            return mention.country
+        city = _city_after(ctx, tok)
+        if city is not None:
+            return city[1]
+    return None
+
+
 def _city_after(ctx: CountryContext, prep: Token) -> tuple[int, str] | None:
     """(end token, country) of the city or province named after "in" (not a country)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

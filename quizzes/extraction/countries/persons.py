@@ -736,6 +736,27 @@ def life_places(ctx: CountryContext) -> None:
                 ctx.add(person, country, verb.i, "person", "life_places")
 
 
+# Verbs by which a person is carried somewhere, said in the passive ("was airlifted to Oslo").
+_CARRY_VERBS = {"airlift", "evacuate", "fly", "transfer", "rush", "take", "move", "transport"}
+
+
+def people_carried_to_a_place(ctx: CountryContext) -> None:
+    """ "Ana Lind was airlifted from Lima to Madrid, Spain": a person carried to a city or
+    country (passive: "Ana Lind flew to Madrid" is a trip, said of anyone) is there."""
+    for verb in ctx.tokens:
+        if verb.lemma_ not in _CARRY_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            continue
+        person = _life_subject(ctx, verb)
+        if person is None:
+            continue
+        for place in _life_place_words(verb, "to"):
+            country = ctx.country_of_place(place)
+            if country:
+                ctx.add(person, country, verb.i, "person", "carried_to_a_place")
+
+
 def life_nouns(ctx: CountryContext) -> None:
     """ "She received her education in Chile", "his exile in France": a stretch of a
     person's life spent in a country ("her" is the one person named just before)."""

@@ -1706,3 +1706,26 @@ def test_a_chamber_of_a_numbered_national_body_is_that_countrys(links_of):
         )
     )
     assert ("House of Commons", "Peru") in found
+
+
+def test_an_incident_that_harms_is_where_its_clause_places_it(links_of):
+    found = pairs(
+        links_of(
+            "A blaze on Friday killed three boys at a youth club they had visited to mark "
+            "a holiday in Kielce, Poland. A storm damaged ten roofs, said a man who lives "
+            "in Peru."
+        )
+    )
+    assert ("blaze", "Poland") in found
+    assert not {s for s, c in found if s == "storm" and c == "Peru"}
+
+
+def test_a_person_carried_to_a_city_is_linked_to_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Opposition leader Marta Kovac was airlifted from Lima to Madrid, Spain, on "
+            "Friday. Her lawyer Tomas Berg flew to Paris for talks."
+        )
+    )
+    assert ("Marta Kovac", "Spain") in found
+    assert ("Tomas Berg", "France") not in found
