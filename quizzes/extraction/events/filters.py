@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..dates import TimeExpression, doc_text, inside_quotation, tense_of
+from ..dates.tense import governing_verb
 from ..geo import is_country
 from ..sentences import dateline
 from .phrase import in_sent
@@ -238,6 +239,41 @@ def quoted_span_remark(expr: TimeExpression, sent: Span) -> bool:
     )
 
 
+# A possibility ("might not get it back for weeks") or a duty ("has to be completed in three
+# months", "were tasked to report within two weeks").
+_POSSIBLE = {"might", "may", "could", "must"}
+_DUTY_HEADS = {"have", "task", "require", "oblige", "need"}
+_AHEAD_SPANS = {"duration", "within", "ahead", "coming"}
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The children of a verb and of the verbs it completes ("might stay cut off")."""
+    out = list(verb.children)
+    while verb.dep_ in {"xcomp", "acomp", "oprd"} and verb.head.i != verb.i:
+        verb = verb.head
+        out += verb.children
+    return out
+
+
+def span_not_lived(expr: TimeExpression, sent: Span) -> bool:
+    """ "Residents might go without power for weeks", "The board has to rule within a month":
+    a span of a possibility or of a duty set for later is a forecast or a deadline, not a
+    time something happened; "the board ruled within a month" stays."""
+    if expr.kind not in _AHEAD_SPANS or expr.date is not None:
+        return False
+    verb = governing_verb(expr.span.root)
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in _verb_chain(verb)):
+        return True
+    return (
+        expr.kind != "duration"
+        and verb.dep_ in {"xcomp", "advcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _DUTY_HEADS
+    )
+
+
 def statistic(expr: TimeExpression, sent: Span) -> bool:
     """ "30,000 workers were employed last year": an amount, not a happening."""
     return _statistic(expr, sent)
@@ -265,11 +301,24 @@ def no_comment(event: str) -> bool:
     return bool(_NO_COMMENT.search(event))
 
 
+def in_headline(expr: TimeExpression, sent: Span) -> bool:
+    """ "Mayor Lind resigns after 12 years in office" over a story that tells it: a headline
+    restates the story's news in the present, with the story's times; the body dates the
+    event (the first line of an article with more lines, with no full stop at its end)."""
+    text = doc_text(sent.doc)
+    first_break = text.find("\n")
+    if first_break < 0 or expr.start_char >= first_break or not text[first_break:].strip():
+        return False
+    return not text[:first_break].rstrip().endswith((".", "!", "?", '"', "\u201d"))
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
+    in_headline,
     date_is_topic,
     dateline_date,
     quoted_span_remark,
+    span_not_lived,
     statistic,
 )
 ClauseFilter = Callable[[str], bool]

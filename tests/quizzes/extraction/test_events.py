@@ -1089,3 +1089,23 @@ def test_a_clause_past_the_token_limit_ends_before_a_whole_modifier(events_of):
     assert event.event.startswith("Regional Appeals Judge Marta Okonjo ruled")
     assert not event.event.endswith(("by", "of", "the"))
     assert len(event.event.split()) < 30
+
+
+def test_a_headline_restates_the_story_and_dates_nothing(events_of):
+    text = (
+        "Harbour board shuts Kelvin pier for six weeks after 2021 storm damage\n"
+        "On Tuesday, the Kelvin harbour board closed the old pier for repairs.\n"
+    )
+    assert when_date(events_of(text)) == [("Tuesday", "2022-09-27")]
+
+
+def test_a_span_of_a_possibility_is_no_time_of_an_event(events_of):
+    found = events_of("Officials said some valleys might stay cut off for weeks.")
+    assert "for weeks" not in [w for w, _ in when_date(found)]
+
+
+def test_a_span_of_a_duty_set_for_later_is_a_deadline(events_of):
+    found = events_of("The two agencies were tasked to draft a rebuilding plan within two weeks.")
+    assert found == []
+    lived = events_of("The rescuers reached the last village within two weeks.")
+    assert [w for w, _ in when_date(lived)] == ["within two weeks"]
