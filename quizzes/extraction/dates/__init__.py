@@ -102,7 +102,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..text import regex
 from .accept import Match, accepted, looks_ahead
@@ -226,14 +226,37 @@ def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) ->
 def _duration_of_a_dated_clause(expr: TimeExpression, found: list[TimeExpression]) -> bool:
     """ "The board suspended him on Monday for six weeks", "She coached the team from 1990 for
     nine years": how long is a detail of a happening its clause dates; the date dates it, the
-    duration is no second, undated event ("He coached for nine years", alone, stays)."""
+    duration is no second, undated event ("He coached for nine years", alone, stays). So is a
+    duration in a clause describing a dated one's noun or continuing it ("Ana Lind, who led
+    the choir for thirty years, died on Monday"; "The strike began in May, then paused for a
+    few weeks"): background to the dated news."""
     if expr.kind != "duration":
         return False
     verb = governing_verb(expr.span.root)
-    return verb is not None and any(
-        other is not expr and other.date is not None and governing_verb(other.span.root) == verb
+    if verb is None:
+        return False
+    linked = {verb.i} | _clause_described(verb)
+    return any(
+        other is not expr
+        and other.date is not None
+        and (dated := governing_verb(other.span.root)) is not None
+        and dated.i in linked
         for other in found
     )
+
+
+# How a clause hangs from the one it describes or continues: "X, who served for twelve
+# years, died on Monday" (relcl), "began in May, then went quiet for weeks" (conj).
+_DESCRIBING = {"relcl", "acl", "conj"}
+
+
+def _clause_described(verb: Token) -> set[int]:
+    """The verb of the clause a relative clause or a conjunct hangs from (its own head verb,
+    or the verb governing the noun it describes)."""
+    if verb.dep_ not in _DESCRIBING or verb.head.i == verb.i:
+        return set()
+    up = governing_verb(verb.head)
+    return {up.i} if up is not None else set()
 
 
 _AT_THE_TIME_OF = re.compile(r"^(?i:at)\s+the\s+time\s+of\b")

@@ -342,6 +342,27 @@ def anchor_is_a_clause(x: Match) -> bool | None:
     return False if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i > noun.i else None
 
 
+# Nouns of a stretch of time, not of a happening ("during the prolonged periods").
+_STRETCH_NOUNS = {
+    "period", "periods", "time", "times", "moment", "moments", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "hour", "hours", "life", "lifetime", "stretch", "spell",
+}  # fmt: skip
+_STRETCH_PREPS = {"during", "over", "throughout"}
+_POINTING_BACK = {"these", "those"}
+
+
+def anchor_on_a_stretch(x: Match) -> bool | None:
+    """ "during the long dry periods", "over the course of his life", "during their final
+    moments": a stretch of time with no happening named and no date, not a time of an event;
+    "during these five weeks" points back at a stretch the story has dated, and stays."""
+    if x.kind != "anchor" or x.span[-1].lower_ not in _STRETCH_NOUNS:
+        return None
+    words = {t.lower_ for t in x.span}
+    if not words & _STRETCH_PREPS or words & _POINTING_BACK or any(t.like_num for t in x.span):
+        return None
+    return False
+
+
 AcceptRule = Callable[[Match], "bool | None"]
 ACCEPT_RULES: tuple[AcceptRule, ...] = (
     today_or_tonight,
@@ -356,6 +377,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     year_number,
     span_after_a_record,
     anchor_word_describes_a_noun,
+    anchor_on_a_stretch,
     anchor_is_a_clause,
     clock_in_a_name,
 )

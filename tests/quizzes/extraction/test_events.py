@@ -1109,3 +1109,17 @@ def test_a_span_of_a_duty_set_for_later_is_a_deadline(events_of):
     assert found == []
     lived = events_of("The rescuers reached the last village within two weeks.")
     assert [w for w, _ in when_date(lived)] == ["within two weeks"]
+
+
+def test_a_duration_describing_a_dated_subject_is_background(events_of):
+    found = events_of("Ana Lind, who led the harbour choir for thirty years, died on Monday.")
+    assert when_date(found) == [("Monday", "2022-09-26")]
+    found = events_of("Beginning in 2011 and lasting for nine years, the drought emptied the lake.")
+    assert "for nine years" not in [w for w, _ in when_date(found)]
+
+
+def test_a_stretch_of_time_naming_no_happening_is_no_anchor(events_of):
+    assert events_of("Seabirds were only seen during the long dry periods of the survey.") == []
+    assert events_of("Over the course of his life, Tom Brell planted four orchards.") == []
+    kept = events_of("In March the council shut the hall. During these five weeks, it stayed shut.")
+    assert "During these five weeks" in [w for w, _ in when_date(kept)]
