@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import city_population, is_country, region_country
+from ..geo import city_population, country_of_adjective, is_country, region_country
 from ..lexicon import (
     DOCUMENT_NOUNS,
     HONORIFICS,
@@ -217,8 +217,33 @@ SPEAKING_NAME_LABELS = {"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"}
 
 def _no_article(doc: Doc, run: tuple[int, int], found: set[str]) -> bool:
     """A name labelled a title is a person's only without an article ("The Evening Star
-    quoted ...": a newspaper)."""
+    quoted ...": a newspaper); nor is a name an article and a nationality open ("The
+    Peruvian Red Cross said": a national body, as a person is never "the Peruvian Ana Lind")."""
+    if _after_article_and_nationality(doc, run[0]):
+        return False
     return not found & {"WORK_OF_ART", "PRODUCT"} or run[0] == 0 or doc[run[0] - 1].pos_ != "DET"
+
+
+def _after_article_and_nationality(doc: Doc, start: int) -> bool:
+    """ "the Chilean ..." / "The South Korean ...": a run that opens with nationality words
+    after an article, or follows them."""
+    k = next(
+        (i for i in range(max(start - 1, 1), min(start + 2, len(doc))) if _nationality(doc[i])),
+        None,
+    )
+    if k is None:
+        return False
+    while k >= 1 and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ != "the":
+        k -= 1  # "South" of "South Korean"
+    return k >= 1 and doc[k - 1].lower_ == "the" and k - 1 <= start
+
+
+def _nationality(tok: Token) -> bool:
+    """ "Chilean", or the second word of "South Korean"."""
+    if not tok.text[:1].isupper():
+        return False
+    two = f"{tok.doc[tok.i - 1].text} {tok.text}" if tok.i else tok.text
+    return country_of_adjective(tok.text) is not None or country_of_adjective(two) is not None
 
 
 def speech_subject(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:

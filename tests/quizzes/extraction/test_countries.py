@@ -1729,3 +1729,14 @@ def test_a_person_carried_to_a_city_is_linked_to_its_country(links_of):
     )
     assert ("Marta Kovac", "Spain") in found
     assert ("Tomas Berg", "France") not in found
+
+
+def test_a_body_named_by_article_and_nationality_that_speaks_is_no_person(links_of):
+    found = pairs(
+        links_of(
+            "The Peruvian Red Cross said forty homes were lost. "
+            "The South Korean Red Cross said aid was on its way."
+        )
+    )
+    assert ("Peruvian Red Cross", "Peru") in found
+    assert ("South Korean Red Cross", "South Korea") in found
