@@ -179,6 +179,23 @@ def _posted_country(ctx: CountryContext, k: int) -> bool:
     return k >= 2 and ctx.doc[k - 1].lower_ in _POSTED and ctx.doc[k - 2].lower_ in _ENVOYS
 
 
+# Titles of members elected for a seat ("Senator from Maule", "Representative from Ohio").
+_SEAT_TITLES = {"senator", "sen", "representative", "rep", "congressman", "congresswoman", "mp"}
+
+
+def _constituency_from(ctx: CountryContext, k: int, sent_start: int) -> bool:
+    """ "Chilean Senator from Maule Ana Lind": "from" and a named seat after an office
+    stay in the title (the seat is no country of hers; the office's country is)."""
+    doc = ctx.doc
+    return (
+        doc[k].lower_ == "from"
+        and k > sent_start
+        and doc[k - 1].lower_.rstrip(".") in _SEAT_TITLES
+        and doc[k + 1].pos_ == "PROPN"
+        and doc[k + 1].i not in ctx.mentions
+    )
+
+
 def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
     doc = ctx.doc
     tok = doc[k]
@@ -186,6 +203,7 @@ def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
         return False
     return (
         (tok.lower_ in _POSTED and k > sent_start and doc[k - 1].lower_ in _ENVOYS)
+        or _constituency_from(ctx, k, sent_start)
         or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         or tok.tag_ == "POS"
         or tok.text in {"-", "\u2019s", "'s"}

@@ -1740,3 +1740,14 @@ def test_a_body_named_by_article_and_nationality_that_speaks_is_no_person(links_
     )
     assert ("Peruvian Red Cross", "Peru") in found
     assert ("South Korean Red Cross", "South Korea") in found
+
+
+def test_a_seat_between_a_national_title_and_a_name_keeps_the_title(links_of):
+    found = pairs(
+        links_of(
+            "On Monday, United States Senator from Ohio Tom Reid lost the vote. "
+            "A letter from Peru reached Ana Lind."
+        )
+    )
+    assert ("Tom Reid", "United States") in found
+    assert ("Ana Lind", "Peru") not in found
