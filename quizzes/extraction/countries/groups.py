@@ -358,9 +358,35 @@ def noun_of_country(ctx: CountryContext) -> None:
         country = _of_country(ctx, tok)
         if country is None:
             continue
+        if tok.lower_ in _SHORE_NOUNS:
+            _thing_off_a_coast(ctx, tok, country)
+            continue
         start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "predet")] + [tok.i])
         subject = f"{ctx.doc[start : tok.i + 1].text} of {country[1]}"
         ctx.add(subject, country[0], tok.i, "other", "noun_of_country")
+
+
+# A country's edge: where things are, not a thing of its own ("along the coast of Peru").
+_SHORE_NOUNS = {"coast", "coastline", "shore", "shores"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_STRETCHES = {"area", "region", "part", "stretch", "section", "spot", "site", "zone"}
+
+
+def _thing_off_a_coast(ctx: CountryContext, coast: Token, country: tuple[str, str]) -> None:
+    """ "reefs off the coast of Fiji": the thing the coast places, whole; the coast alone
+    ("the storm moved along the coast of Peru") or a stretch of sea ("an area off the coast
+    of Chile") is where, not what."""
+    prep = coast.head
+    if coast.dep_ != "pobj" or prep.lower_ != "off" or prep.i == 0:
+        return
+    thing = ctx.doc[prep.i - 1]  # "corals off the coast", however the parse hangs "off"
+    if thing.pos_ != "NOUN" and thing.dep_ not in _NOMINAL_DEPS:
+        return
+    if thing.lower_ in _STRETCHES or thing.lower_ in PLACE_NOUNS or not _common_word(thing):
+        return
+    end = next((t.i + 1 for t in coast.subtree if ctx.mentions.get(t.i)), coast.i + 1)
+    subject = ctx.doc[_phrase_start(ctx, thing) : end].text
+    ctx.add(subject, country[0], thing.i, "other", "noun_of_country")
 
 
 def _common_word(tok: Token) -> bool:

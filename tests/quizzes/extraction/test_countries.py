@@ -1751,3 +1751,15 @@ def test_a_seat_between_a_national_title_and_a_name_keeps_the_title(links_of):
     )
     assert ("Tom Reid", "United States") in found
     assert ("Ana Lind", "Peru") not in found
+
+
+def test_a_coast_places_the_thing_off_it_but_is_no_thing_itself(links_of):
+    found = pairs(
+        links_of(
+            "Divers counted the corals off the coast of Fiji. "
+            "Sharks left a small area off the coast of Chile. "
+            "The storm moved along the eastern coast of Peru."
+        )
+    )
+    assert ("corals off the coast of Fiji", "Fiji") in found
+    assert not {s for s, c in found if c in ("Chile", "Peru")}
