@@ -75,12 +75,16 @@ passive of planning looks ahead ("a vote is expected in April", "talks are sched
 Real reporting also dates events by times with no calendar date of their own, kept with
 ``date`` None: durations ("for 37 years", "within hours of the warning"), anchors to another
 happening ("after the match", "during the trial", "since her arrest", "at the opening of the
-summit": a year written in the anchor dates it), delays ("in 25 years": that year), "the same day", parts of a day
+summit": a year written in the anchor dates it), delays ("in 25 years": that year), parts of a day
 ("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "1800 UTC", never a year),
 frequencies ("every spring"), sports times ("in the 81st minute", "injury time", "the second
 half") and ages ("at age 12"). A bare amount ("four hours", "three decades of independence")
 and a described age ("the 45-year-old") place nothing; "today" and "now" in the present tense
 mean "nowadays" and are dropped.
+
+"the same day", "the next day", "that night", "the previous day" and "that year" count from
+the last date the story told before them (a day from the last day; not a date ahead of
+publication, nor one naming a thing: "the 3 May agreement").
 
 Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
 ("2022-09-21"). Relative expressions resolve against the publication date (None without one);
@@ -151,7 +155,55 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         and not _time_of_beside_another(e, out)
         and not _duration_of_a_dated_clause(e, out)
     ]
-    return _in_story_order(kept)
+    return _told_from_the_story(_in_story_order(kept), published)
+
+
+# "the same day", "the next morning", "that night", "the previous year": a time the story
+# counts from the date it told last.
+_COUNTED = re.compile(
+    r"^(?:(?:just|earlier|later)\s+)?(?:(?:the\s+)?(?P<which>same|next|following|previous)|that)\s+"
+    r"(?P<unit>day|morning|afternoon|evening|night|year)$",
+    re.I,
+)
+_STEPS = {"same": 0, "next": 1, "following": 1, "previous": -1}
+
+
+def _told_from_the_story(
+    found: list[TimeExpression], published: date | None
+) -> list[TimeExpression]:
+    """ "Police arrested him on 3 May. He appeared in court the next day": a time counted from
+    the last date the story told is that date moved by its step (2022-05-04); a day counts
+    from the last day told, a year from the last date of any size; with none, no date. A date ahead of
+    publication ("remanded until a hearing on 9 June") or naming a thing ("the 3 May
+    agreement") is no point the story stands at."""
+    out: list[TimeExpression] = []
+    told: dict[bool, str] = {}  # the last day told (True), the last date of any size (False)
+    for expr in found:
+        m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
+        if m is not None and expr.date is None:
+            by_day = m.group("unit").lower() != "year"
+            if by_day in told:
+                expr = replace(expr, date=_counted(told[by_day], m))
+        if expr.date is not None and _story_point(expr, published):
+            told[False] = expr.date
+            if len(expr.date) == 10:
+                told[True] = expr.date
+        out.append(expr)
+    return out
+
+
+def _story_point(expr: TimeExpression, published: date | None) -> bool:
+    root = expr.span.root
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= expr.span.end:
+        return False  # "the November 27 agreement"
+    return published is None or (expr.date or "")[:10] <= published.isoformat()
+
+
+def _counted(told: str, m: re.Match[str]) -> str | None:
+    step = _STEPS.get((m.group("which") or "same").lower(), 0)
+    if m.group("unit").lower() == "year":
+        return str(int(told[:4]) + step)
+    return (date.fromisoformat(told) + timedelta(days=step)).isoformat()
 
 
 def _in_story_order(found: list[TimeExpression]) -> list[TimeExpression]:

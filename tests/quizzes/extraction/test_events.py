@@ -1123,3 +1123,28 @@ def test_a_stretch_of_time_naming_no_happening_is_no_anchor(events_of):
     assert events_of("Over the course of his life, Tom Brell planted four orchards.") == []
     kept = events_of("In March the council shut the hall. During these five weeks, it stayed shut.")
     assert "During these five weeks" in [w for w, _ in when_date(kept)]
+
+
+def test_a_day_counted_from_the_story_takes_the_last_day_told(events_of):
+    text = (
+        "Police arrested Ivo Marsh on Tuesday. He appeared before a magistrate the next day. "
+        "His brother was questioned the same day."
+    )
+    assert when_date(events_of(text)) == [
+        ("Tuesday", "2022-09-27"),
+        ("the next day", "2022-09-28"),
+        ("the same day", "2022-09-28"),
+    ]
+
+
+def test_a_day_ahead_of_publication_is_no_point_to_count_from(events_of):
+    text = (
+        "The ferry sank on Monday. Its owner faces a hearing on 14 October. "
+        "Divers found the hull the following day."
+    )
+    assert ("the following day", "2022-09-27") in when_date(events_of(text))
+
+
+def test_that_year_is_the_year_last_told(events_of):
+    text = "The mill closed in 1998. That year, the town lost its school too."
+    assert ("That year", "1998") in when_date(events_of(text))
