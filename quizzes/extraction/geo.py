@@ -501,6 +501,7 @@ def may_start_country(word: str) -> bool:
     return key in _geo().first_words or (key.endswith("s") and key[:-1] in _geo().first_words)
 
 
+@lru_cache(maxsize=16384)  # every country test comes here, often with the same words
 def _code_of(name: str) -> str | None:
     geo = _geo()
     text = name.strip()

@@ -99,6 +99,8 @@ def title_before_name(ctx: SeedInput, tok: Token, nxt: Token) -> Iterator[Seed]:
     """An honorific or strong title in front of a name: "Mr D'Anieri", "President Xi"; a
     plural title before names joined by "and" titles each of them ("Presidents Ana Lind of
     Norway and Tom Reid of Ireland")."""
+    if not is_capitalised(tok):
+        return  # both kinds of title are capitalised (the first test of each)
     if _titled(tok, nxt):
         yield Seed(tok.i, tok.i + 1, "title")
     elif _plural_title(tok) and is_name_token(nxt) and nxt.ent_type_ not in ("GPE", "LOC"):
@@ -403,17 +405,42 @@ TOKEN_RULES: tuple[TokenRule, ...] = (
 )
 
 
+# The parts of speech a token rule can fire on: its own first test, repeated here so that
+# seeds() tries on each token only the rules that can fire (most tokens are no noun, and
+# then three rules of eleven are tried). A rule not listed is tried on every token.
+RULE_POS: dict[TokenRule, frozenset[str]] = {
+    role_noun_before_name: frozenset({"NOUN"}),
+    name_with_role_appositive: frozenset({"PROPN"}),
+    name_before_who: frozenset({"PROPN"}),
+    name_in_apposition_to_office: frozenset({"NOUN", "PROPN"}),
+    name_after_office_of: frozenset({"NOUN", "PROPN"}),
+    name_after_kin_noun: frozenset({"NOUN"}),
+    speech_subject: frozenset({"PROPN"}),
+    leader_of_group: frozenset({"PROPN"}),
+}
+
+
+def rules_for_pos(pos: str) -> tuple[TokenRule, ...]:
+    """TOKEN_RULES that can fire on a token of this part of speech, in their order."""
+    return tuple(r for r in TOKEN_RULES if pos in RULE_POS.get(r, (pos,)))
+
+
 def seeds(ctx: SeedInput) -> Iterator[Seed]:
     """Every seed: entity rules over the entities, then token rules token by token."""
     for ent in ctx.doc.ents:
         for entity_rule in ENTITY_RULES:
             yield from entity_rule(ctx, ent)
     doc = ctx.doc
+    by_pos: dict[str, tuple[TokenRule, ...]] = {}
     for tok in doc[:-1]:
         if "\n" in tok.whitespace_:
             continue
         nxt = doc[tok.i + 1]
-        for token_rule in TOKEN_RULES:
+        pos = tok.pos_
+        rules = by_pos.get(pos)
+        if rules is None:
+            rules = by_pos[pos] = rules_for_pos(pos)
+        for token_rule in rules:
             yield from token_rule(ctx, tok, nxt)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -48,6 +49,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _POSSESSIVE_END = re.compile(r"[\u2019']s$")
 
 
+@lru_cache(maxsize=16384)  # called on every capitalised token, often with the same words
 def name_word(text: str) -> str:
     """A name word's key without a glued possessive ("Jinping’s" -> "jinping")."""
     return fold_word(_POSSESSIVE_END.sub("", text))

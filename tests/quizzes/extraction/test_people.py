@@ -374,3 +374,29 @@ def test_two_people_with_surnames_one_letter_apart_stay_apart(people_of):
 def test_a_city_after_an_office_of_is_not_part_of_the_name(people_of):
     index = people_of("Mayor of Kielce Pawel Zielinski has declared tomorrow a day of rest.")
     assert [p.name for p in index.people] == ["Pawel Zielinski"]
+
+
+def test_token_rules_tried_by_part_of_speech_find_what_every_rule_finds(nlp):
+    """seeds() tries on a token only the rules its part of speech allows (RULE_POS): the
+    seeds are the same as with every rule tried on every token."""
+    from quizzes.extraction.people import seeds as seed_rules
+
+    doc = nlp(
+        "President Mara Quill said on Monday that her wife Ines had left.\n"
+        "Analyst Tomas Brevik, who leads the team, told reporters the panel chaired by "
+        "Ola Fenn Dunmore would meet. Trade Minister, Rafe Olund, said it was late.\n"
+        "Keir Stone: \u2018This budget is a fraud\u2019. A man who gave his name only as Daniel agreed."
+    )
+    ctx = seed_rules.seed_input(doc, doc.text, lambda i: None)
+    every = [
+        seed
+        for tok in doc[:-1]
+        if "\n" not in tok.whitespace_
+        for rule in seed_rules.TOKEN_RULES
+        for seed in rule(ctx, tok, doc[tok.i + 1])
+    ]
+    entity_seeds = [s for ent in doc.ents for r in seed_rules.ENTITY_RULES for s in r(ctx, ent)]
+    gated = list(seed_rules.seeds(ctx))[len(entity_seeds) :]
+    assert gated == every
+    assert len({s.kind for s in every}) >= 3
+    assert set(seed_rules.RULE_POS) <= set(seed_rules.TOKEN_RULES)
