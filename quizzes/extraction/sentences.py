@@ -12,6 +12,7 @@ the data knows.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -54,8 +55,19 @@ def dateline(sent: Span) -> Dateline | None:
     return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 
+# Each doc's evidence sentences, made once: the countries and the events stages both read them.
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+
+
 def evidence_sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, split at line breaks, without leading/trailing whitespace tokens."""
+    made = _SENTENCES.get(doc)
+    if made is None:
+        made = _SENTENCES[doc] = tuple(_evidence_sentences(doc))
+    return list(made)
+
+
+def _evidence_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start

@@ -290,6 +290,13 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     return out
 
 
+@lru_cache(maxsize=4)
+def quotations(text: str) -> tuple[QuoteSpan, ...]:
+    """``find_quotes(text)`` made once per text, for the stages that only read the spans (the
+    people's seeds and pronouns); the quotes stage makes its own."""
+    return tuple(find_quotes(text))
+
+
 def _joined_over_paragraphs(
     paras: list[Paragraph], per_para: list[list[QuoteSpan]]
 ) -> list[QuoteSpan]:

@@ -3,6 +3,7 @@ the quotations are."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -44,21 +45,33 @@ def inside_quotation(text: str, pos: int) -> bool:
     return 0 <= pos < len(text) and _quotation_map(text)[pos] == 1
 
 
+_MARKS_AND_BREAKS = re.compile('[\n\u201c\u201d"]')
+
+
 @lru_cache(maxsize=4)
 def _quotation_map(text: str) -> bytearray:
-    """One linear pass: 1 for each character after an unclosed opening quote of its paragraph."""
+    """1 for each character after an unclosed opening quote of its paragraph. One pass over
+    the marks and line breaks only: the state holds from one mark up to the next (that mark
+    included), so each stretch is filled at once."""
     out = bytearray(len(text))
     curly = straight = 0
-    for i, c in enumerate(text):
-        out[i] = 1 if curly > 0 or straight % 2 else 0
+    at = 0  # first character whose value is not written yet
+    for m in _MARKS_AND_BREAKS.finditer(text):
+        i = m.start()
+        if curly > 0 or straight % 2:
+            out[at : i + 1] = b"\x01" * (i + 1 - at)
+        c = text[i]
         if c == "\n":
             curly = straight = 0
         elif c == "\u201c":
             curly += 1
         elif c == "\u201d":
             curly -= 1
-        elif c == '"':
+        else:
             straight += 1
+        at = i + 1
+    if curly > 0 or straight % 2:
+        out[at:] = b"\x01" * (len(text) - at)
     return out
 
 

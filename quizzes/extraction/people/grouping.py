@@ -185,13 +185,16 @@ def _misspelt_subject(g: Grouping, tok: Token) -> bool:
     """ "Dr. Karim Youssef ... Youssif said": a capitalised word as a clause's subject, one
     letter off the surname of one person named in full, is that person (whatever the
     model labels it)."""
-    word = name_word(tok.text)
     if tok.dep_ not in SUBJECT_DEPS or not tok.text[:1].isupper() or not tok.text.isalpha():
         return False
+    word = name_word(tok.text)
     name = None if word in g.surnames else _same_surname_spelt_otherwise(g, word)
     if name:
         g.surnames[word] = name
     return name is not None
+
+
+_LABELS_NOT_A_SURNAME = NON_PERSON_LABELS - {"FAC"}
 
 
 def _may_be_surname(tok: Token, full_surnames: set[str]) -> bool:
@@ -199,7 +202,9 @@ def _may_be_surname(tok: Token, full_surnames: set[str]) -> bool:
     subject ("Kalin stated", the model taking the surname for a place); the surname of a
     full name of the article also when the model labels it a date or place ("Day's
     charity said", "according to Kidston"), unless it names a real place."""
-    labelled = tok.ent_type_ in NON_PERSON_LABELS - {"FAC"}
+    if not tok.text[:1].isupper():
+        return False  # every way below starts with a capital (is_capitalised, the last test)
+    labelled = tok.ent_type_ in _LABELS_NOT_A_SURNAME
     if (is_name_token(tok) or surname_like(tok)) and (not labelled or tok.dep_ in SUBJECT_DEPS):
         return True
     word = name_word(tok.text)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..facts import Person
 from ..lexicon import FEMALE_ROLE_WORDS, HONORIFICS, MALE_ROLE_WORDS, OFFICE_TITLES, PRONOUN_GENDER
-from ..text import find_quotes, fold_word
+from ..text import fold_word, quotations
 from .grouping import group
 from .names import RawMention
 from .organisations import Organisations
@@ -110,7 +110,7 @@ class PeopleIndex:
                     self._replace(person, Person(name=person.name, role=person.role, gender=best))
 
     def _pronoun_votes(self) -> Iterator[tuple[str, str]]:
-        regions = [(q.open_at, q.end) for q in find_quotes(self.text) if q.depth == 0]
+        regions = [(q.open_at, q.end) for q in quotations(self.text) if q.depth == 0]
         starts = [r[0] for r in regions]
 
         def quoted(char: int) -> bool:  # a pronoun inside a quotation is the speaker's own

@@ -24,7 +24,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
 )
-from ..text import find_quotes, fold_word
+from ..text import fold_word, quotations
 from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
     CITY_SIZE,
@@ -692,6 +692,6 @@ def collect(ctx: SeedInput) -> list[RawMention]:
 
 def seed_input(doc: Doc, text: str, organisation_at: Callable[[int], str | None]) -> SeedInput:
     quoted = frozenset(
-        q.start for q in find_quotes(text) if " " not in text[q.start : q.end].strip()
+        q.start for q in quotations(text) if " " not in text[q.start : q.end].strip()
     )
     return SeedInput(doc, text, quoted, organisation_at)

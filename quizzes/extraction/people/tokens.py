@@ -61,7 +61,11 @@ def without_possessive(text: str) -> str:
 
 def is_capitalised(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    return (
+        bool(text)
+        and text[0].isupper()
+        and (text[0].isalpha() or any(c.isalpha() for c in text))  # the first letter: no scan
+    )
 
 
 def is_name_token(tok: Token) -> bool:

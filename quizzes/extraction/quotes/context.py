@@ -98,8 +98,10 @@ def as_put_it(tok: Token) -> bool:
 def refers_to_as(tok: Token) -> bool:
     """ "The maker referred to the drone as a “toy”": naming something "as" quoted words is
     labelling it, like "described it as"; not "referred the case to a court"."""
+    if tok.lemma_.lower() != "refer":
+        return False
     to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    if tok.lemma_.lower() != "refer" or to is None:
+    if to is None:
         return False
     # "as" hangs on the verb, or on a clause of the thing named ("the jet involved as")
     near = [*tok.children, *to.subtree]
