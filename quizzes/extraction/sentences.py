@@ -36,8 +36,23 @@ class Dateline:
     qualifier: str  # what follows the city: "Malawi", "May 14", "" ...
 
 
+# Each doc's datelines by sentence (start, end), read once: the countries and the events
+# stages ask again for the same sentences.
+_DATELINES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], Dateline | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def dateline(sent: Span) -> Dateline | None:
     """The wire dateline opening ``sent``, if any."""
+    known = _DATELINES.setdefault(sent.doc, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _dateline(sent)
+    return known[key]
+
+
+def _dateline(sent: Span) -> Dateline | None:
     text = sent.text
     m = _CAPS.match(text)
     if m is None:

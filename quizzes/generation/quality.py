@@ -1107,13 +1107,24 @@ def quoted_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     own = plain(quote.evidence)
     cores = [part.strip(" ,.;:!?[]") for part in plain(quote.text).split(" … ")]
     cores = [f'"{core}' for core in cores if len(words(core)) >= 2]
-    for paragraph in ctx.article_text.splitlines():
-        for sentence in _SENTENCE_BREAK.split(plain(paragraph)):
-            if sentence in own or own in sentence or gives_away_person(sentence, quote.speaker):
-                continue
-            if any(core in sentence for core in cores):
-                return "answer: the same words are quoted in another sentence"
+    if not cores:
+        return None
+    for sentence in _plain_sentences(ctx.article_text):
+        if sentence in own or own in sentence or gives_away_person(sentence, quote.speaker):
+            continue
+        if any(core in sentence for core in cores):
+            return "answer: the same words are quoted in another sentence"
     return None
+
+
+@lru_cache(maxsize=8)
+def _plain_sentences(article_text: str) -> tuple[str, ...]:
+    """The article's sentences, plain (made once per article, not per draft)."""
+    return tuple(
+        sentence
+        for paragraph in article_text.splitlines()
+        for sentence in _SENTENCE_BREAK.split(plain(paragraph))
+    )
 
 
 SHORT_QUOTE_WORDS = 4
