@@ -947,11 +947,14 @@ def name_typo_in_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | N
         return None
     counts = ctx.capitalised_word_counts
     known = {w for person in ctx.people if " " in person for w in person.split()}  # full names
-    right = {w for w, n in counts.items() if n >= 2} | known
+    right: set[str] | None = None  # made for the first word that needs it
     for word in {w for name in names for w in re.findall(r"\b[A-Z][a-z]{4,}\b", name)}:
         if counts[word] > 1 or word in known:
             continue
-        if any(_one_letter_changed(word, w) for w in right):
+        if right is None:
+            right = {w for w, n in counts.items() if n >= 2} | known
+        # _one_letter_changed needs two words of one length
+        if any(_one_letter_changed(word, w) for w in right if len(w) == len(word)):
             return f"answer: “{word}” is the article's typo for a name it writes otherwise"
     return None
 
