@@ -211,6 +211,7 @@ def _geo() -> _Geo:
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
     cities = _cities(rows, countries, names.by_name)
     admin1 = _admin1(pycountry.subdivisions, countries, names.by_name, us_states)
+    _add_english_provinces(admin1, pycountry, countryinfo.all_countries(), names.by_name)
     return _Geo(
         countries,
         names.by_name,
@@ -436,6 +437,34 @@ def _admin1(
         if key.islower():
             admin1[key] = ["US"]
     return admin1
+
+
+def _add_english_provinces(
+    admin1: dict[str, list[str]], pycountry: Any, infos: Iterable[Any], by_name: dict[str, str]
+) -> None:
+    """English names of first-level regions the ISO list gives in the local language only:
+    pycountry's English translation of ISO 3166-2 ("Bayern" -> "Bavaria") and countryinfo's
+    province lists with their bracketed English names ("Acores (Azores)"); never in place of
+    a name ISO gives."""
+    import gettext
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    found: list[tuple[str, str]] = [
+        (english.gettext(sub.name), sub.country_code)
+        for sub in pycountry.subdivisions
+        if sub.parent_code is None
+    ]
+    for info in infos:
+        code = info.iso(2) or ""
+        for province in info.provinces() or []:
+            found += [(part, code) for part in re.split(r"\s*[()\[\]]\s*", province) if part]
+    added: dict[str, list[str]] = {}
+    for name, code in found:
+        name = name.strip()
+        if fold(name) in admin1 or not _province_name(name, fold(name), by_name):
+            continue  # ISO's own names first
+        _add_code(added, fold(name), code)
+    admin1.update(added)
 
 
 def _add_code(admin1: dict[str, list[str]], key: str, code: str) -> None:

@@ -455,9 +455,23 @@ def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
         return country if country is not None else geo.region_country(text)
     if ctx.mislabelled_city(ent):
         return ctx.place_country(text, ent.start)
+    if _region_after_the(ctx, ent):
+        return geo.region_country(text)
     if _unknown_town(ctx, ent):  # "born in Kumbo, Cameroon" whatever the label
         return _qualified_city(ctx, ent) or _part_of_a_country(ctx, ent)
     return _part_of_a_country(ctx, ent)
+
+
+def _region_after_the(ctx: CountryContext, ent: Span) -> bool:
+    """ "the storm hit the Azores": a region the data knows, after "the", that the small
+    model took for a person or a body (a person is never "the Azores")."""
+    return (
+        ent.label_ in {"PERSON", "ORG", "NORP"}
+        and len(ent) <= 3
+        and ent.start > 0
+        and ctx.doc[ent.start - 1].lower_ == "the"
+        and geo.region_country(clean(ent.text)) is not None
+    )
 
 
 _TOWN_PREPS = LOCATIVE_PREPS | {"between", "off", "into", "through", "via"}

@@ -1763,3 +1763,10 @@ def test_a_coast_places_the_thing_off_it_but_is_no_thing_itself(links_of):
     )
     assert ("corals off the coast of Fiji", "Fiji") in found
     assert not {s for s, c in found if c in ("Chile", "Peru")}
+
+
+def test_a_region_after_the_is_a_place_whatever_the_model_labels_it(links_of):
+    found = pairs(
+        links_of("Hurricane Lola hit the Azores on Wednesday. The Azores closed schools.")
+    )
+    assert ("Azores", "Portugal") in found

@@ -188,3 +188,8 @@ def test_provinces_are_known_with_their_kind_word_and_without_the_local_one():
     assert geo.region_country("Aomori Prefecture") == "Japan"
     # a word a few names share is no local kind word ("White Nile" stays whole)
     assert geo.region_country("White") is None
+
+
+def test_regions_iso_names_only_in_their_own_language_have_their_english_names():
+    assert geo.region_country("Bavaria") == "Germany"  # ISO: Bayern
+    assert geo.region_country("Azores") == "Portugal"  # ISO: Regiao Autonoma dos Acores
