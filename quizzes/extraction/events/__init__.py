@@ -41,7 +41,10 @@ Clean-up and filters:
   fell 12% on Tuesday" and "a house was sold last week for 2 million euros" stay events; a
   transaction verb (sell, ship, export, produce, ...) is a statistic only for a country or an
   economy: "the company had shipped 2,000 panels in May" is an event);
-  seed.json counts no statistic. A state since a time ("has been mayor since 1998", "has
+  these hold over an undated stretch ("over the following year", "in recent months", "each
+  year"); a figure with a date of its own ("Output fell 2% in 2018", "the outbreak has infected
+  4,200 people since October") is a dated fact, as real reporting's gold counts it, unless it
+  is measured over it ("during 2018") or from it ("has doubled since 2017"). A state since a time ("has been mayor since 1998", "has
   been in operation since the 1970s") is dated by its start: real reporting's gold counts it;
 - a date after a participle's own phrase, or before its noun, dates the clause ("began making
   chemicals used in chipmaking three years ago"); a relative clause between commas is left out

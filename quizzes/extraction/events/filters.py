@@ -275,8 +275,33 @@ def span_not_lived(expr: TimeExpression, sent: Span) -> bool:
 
 
 def statistic(expr: TimeExpression, sent: Span) -> bool:
-    """ "30,000 workers were employed last year": an amount, not a happening."""
+    """ "30,000 workers were employed over the following year": an amount over a period, not a
+    happening. A figure with a date of its own ("Output fell 2% in 2018", "the outbreak has
+    infected 4,200 people since October") is a dated fact: real reporting's gold counts it;
+    a change since a baseline ("income has doubled since 2017") did not happen then."""
+    if expr.date is not None and not _over_a_period(expr) and not _baseline_change(expr):
+        return False
     return _statistic(expr, sent)
+
+
+def _over_a_period(expr: TimeExpression) -> bool:
+    """ "over the following year", "during 2018", "throughout May": a stretch, not a point."""
+    head = expr.span.root.head.lower_
+    return expr.when.lower().startswith(("over", "during", "throughout")) or head in {
+        "over",
+        "during",
+        "throughout",
+    }
+
+
+def _baseline_change(expr: TimeExpression) -> bool:
+    """ "income has tripled since 2018": the change is measured from the date."""
+    verb = governing_verb(expr.span.root)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in CHANGE_VERBS
+        and expr.when.lower().startswith("since")
+    )
 
 
 def no_words(event: str) -> bool:
