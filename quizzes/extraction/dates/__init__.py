@@ -375,6 +375,10 @@ _RESTATED = re.compile(r"^,?\s+(?:on|in)\s+$")
 # Two days or two months joined into one stretch: "over Monday and Tuesday", "this past July
 # and August" (one period, dated by its first day or month).
 _JOINED_PERIOD = re.compile(r"^\s+and\s+$")
+# A night or a stretch running from one day into the next: "the night of Monday to Tuesday",
+# "from tonight into Friday morning", "from Tuesday night through to Wednesday".
+_RUNNING_INTO = re.compile(r"^\s+(?:to|into|through(?:\s+to)?|until|till)\s+$")
+_DAY_NAMES = {"weekday", "dayword"}
 _PERIOD_WORDS = {
     "weekday": set(WEEKDAYS),
     "month": set(MONTHS),
@@ -400,6 +404,16 @@ def _one_stretch(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return kind is not None and kind == _period_word(b)
 
 
+def _into_the_next_day(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """ "the night of Monday to Tuesday", "from tonight into Friday morning": one stretch from a
+    day into a later one, dated by the first day."""
+    return (
+        a.kind in _DAY_NAMES
+        and b.kind == "weekday"
+        and bool(_RUNNING_INTO.match(text[a.end_char : b.start_char]))
+    )
+
+
 def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Two expressions of one moment next to each other: one of them a clock time, a date
     and an aside that restates it by an anchor, or two dates offered as alternatives (one
@@ -408,10 +422,12 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     gap = text[a.end_char : b.start_char]
     if a.kind in _DAY_KINDS and b.kind == a.kind and _ALTERNATIVE.match(gap):
         return True
-    if _one_stretch(text, a, b):
+    if _one_stretch(text, a, b) or _into_the_next_day(text, a, b):
         return True
     if a.kind == "anaphoric" and b.date and b.kind in _DAY_KINDS and _RESTATED.match(gap):
         return True  # "a week later, on 3 May": the calendar date restates the relative one
+    if a.when.lower().endswith("week") and b.kind == "weekday" and _RESTATED.match(gap):
+        return True  # "earlier this week on Wednesday": the day names the week's day
     if a.date and b.date is None and b.kind in {"anchor", "anaphoric"} and _ASIDE.match(gap):
         return (
             True  # "On 13 May \u2014 two days after the ruling \u2014": the anchor restates the day
@@ -426,13 +442,18 @@ def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeEx
     dated = max((a, b), key=lambda e: len(e.date or ""))
     span = doc.char_span(a.span.start_char, b.span.end_char, alignment_mode="expand")
     return TimeExpression(
-        span=span if span is not None and _one_root(span) else a.span,
+        span=span if span is not None and (_one_root(span) or _day_to_day(a, b)) else a.span,
         when=text[a.start_char : b.end_char],
         date=dated.date,
         start_char=a.start_char,
         end_char=b.end_char,
         kind=dated.kind,
     )
+
+
+def _day_to_day(a: TimeExpression, b: TimeExpression) -> bool:
+    """ "Monday to Tuesday": two days of one stretch, left out of the event together."""
+    return a.kind in _DAY_NAMES and b.kind == "weekday"
 
 
 def _one_root(span: Span) -> bool:

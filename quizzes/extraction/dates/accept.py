@@ -310,6 +310,17 @@ def span_after_a_record(x: Match) -> bool | None:
     return not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RECORD_WORDS for t in before)
 
 
+def clock_word(x: Match) -> bool | None:
+    """ "as of midnight", "by noon": a time of day after a preposition; "the midnight
+    deadline", "a noon rally" describe a noun."""
+    if x.kind != "clock" or x.text not in {"midnight", "noon"}:
+        return None
+    prev = x.prev
+    if prev is not None and prev.lower_ == "of":  # "as of midnight", not "the stroke of midnight"
+        return prev.i > 0 and prev.doc[prev.i - 1].lower_ == "as"
+    return x.prev_word in DATE_PREPS and x.prev_word not in {"and", "to"}
+
+
 def clock_in_a_name(x: Match) -> bool | None:
     """ "the Ineos 1:59 Challenge": a number inside a name, not a time of day."""
     if x.kind != "clock":
@@ -379,6 +390,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     anchor_word_describes_a_noun,
     anchor_on_a_stretch,
     anchor_is_a_clause,
+    clock_word,
     clock_in_a_name,
 )
 

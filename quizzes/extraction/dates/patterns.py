@@ -301,6 +301,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:[01]?\d|2[0-3])\s*(?i:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
             r"|\b(?:[01]?\d|2[0-3])(?:am|pm)\b"
             r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
+            r"|\b(?i:midnight|noon)\b"  # after a preposition only (accept.clock_word)
         ),
     ),
     (
@@ -369,7 +370,7 @@ KEYWORDS = {
     "coming": ("next", "coming"),
     "ahead": ("in ",),
     "partofday": ("morning", "afternoon", "evening", "night"),
-    "clock": (":", "a.m.", "p.m.", "utc", "gmt"),
+    "clock": (":", "a.m.", "p.m.", "utc", "gmt", "midnight", "noon"),
     "every": ("every", "each"),
     "sport": ("minute", "half", "time"),
     "age": ("age",),

@@ -1148,3 +1148,21 @@ def test_a_day_ahead_of_publication_is_no_point_to_count_from(events_of):
 def test_that_year_is_the_year_last_told(events_of):
     text = "The mill closed in 1998. That year, the town lost its school too."
     assert ("That year", "1998") in when_date(events_of(text))
+
+
+def test_a_night_running_into_the_next_day_is_one_stretch(events_of):
+    found = events_of("On the night of Monday to Tuesday a barn burned down in Ostby.")
+    assert when_date(found) == [("Monday to Tuesday", "2022-09-26")]
+    found = events_of("The gale warnings apply from Tuesday night into Wednesday morning.")
+    assert len(found) == 1
+
+
+def test_a_week_restated_by_its_day_is_one_time(events_of):
+    found = events_of("Earlier this week on Wednesday, the mayor opened the new bridge.")
+    assert when_date(found) == [("Earlier this week on Wednesday", "2022-09-28")]
+
+
+def test_midnight_after_a_preposition_is_a_time_of_day(events_of):
+    found = events_of("Crews were still pumping water out of the tunnel as of midnight.")
+    assert when_date(found) == [("as of midnight", None)]
+    assert events_of("The midnight curfew angered the shop owners.") == []
