@@ -1283,7 +1283,8 @@ def named_storms_in_a_country(ctx: CountryContext) -> None:
 
 def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
     """The countries named as what the verbs of the storm's clause reached (its verb and the
-    verbs joined to it; past a participle naming it: "the storm known as ...")."""
+    verbs joined to it; past a participle naming it: "the storm known as ..."), or whose city
+    or province they reached."""
     verb = name.head
     while (verb.pos_ != "VERB" or verb.dep_ == "acl") and verb.head.i != verb.i:
         verb = verb.head
@@ -1295,6 +1296,9 @@ def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
             mention = ctx.mentions.get(reached.i)
             if mention is not None and mention.form == "name":
                 found.append(mention.country)
+            elif mention is None and reached.pos_ == "PROPN":
+                country = ctx.country_of_place(reached)  # "Typhoon Lola hit Luzon"
+                found += [country] if country else []
     return found
 
 

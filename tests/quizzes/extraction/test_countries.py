@@ -1770,3 +1770,8 @@ def test_a_region_after_the_is_a_place_whatever_the_model_labels_it(links_of):
         links_of("Hurricane Lola hit the Azores on Wednesday. The Azores closed schools.")
     )
     assert ("Azores", "Portugal") in found
+
+
+def test_a_named_storm_that_reached_a_state_is_in_its_country(links_of):
+    found = pairs(links_of("Hurricane Lola made landfall in Florida on Monday."))
+    assert ("Hurricane Lola", "United States") in found
