@@ -2142,6 +2142,13 @@ _TITLE_STOP = {
 }  # fmt: skip
 
 
+def _too_wide(word: str) -> bool:
+    """A word of the prompt that does not tie it to the headline's story: a function
+    word, or a country or its adjective ("the Freedonian monarchy" under a headline on a
+    Freedonian party is still the country's history)."""
+    return word in _TITLE_STOP or bool(country_of_adjective(word) or is_country(word))
+
+
 def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
     """A "when" question or a statement, or a card on no one of the article."""
     if draft.kind in {"when", "true_false"}:
@@ -2152,7 +2159,8 @@ def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
     if _PERSONAL_PRONOUN.search(sentence):
         return False
     names = _name_words(ctx)
-    return not any(w.strip("’'s,.;:") in names for w in sentence.split())
+    spoken = (w.strip("’'s,.;:") for w in sentence.split())
+    return not any(w in names and not _too_wide(w) for w in spoken)
 
 
 def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -2178,13 +2186,13 @@ def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     asked = [
         w.strip("’'s,.?:;").casefold()
         for w in draft.prompt.split(":", 1)[-1].split()
-        if w[:1].isupper() and w.strip("’'s,.?:;") not in _TITLE_STOP
+        if w[:1].isupper() and not _too_wide(w.strip("’'s,.?:;"))
     ]
     names = _name_words(ctx)
     if any(w in title_words for w in asked):
         return None
     # The headline's person named by surname only in the prompt ("Conyers").
-    title_people = {w for w in title.split() if w in names}
+    title_people = {w for w in title.split() if w in names and not _too_wide(w)}
     if any(w.strip("’'s,.?:;") in title_people for w in draft.prompt.split()):
         return None
     return f"about the article: {when.label()} is background history, not the news"

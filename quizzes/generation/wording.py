@@ -580,10 +580,19 @@ def _asked_as_noun_phrase(parts: ClauseParts, *, wh: str) -> str:
     return f"{wh} {aux} {' '.join([*subject, parts.verb.strip(',;:'), *parts.rest])}?"
 
 
+# A verb and preposition that make one active verb: "X signed with the club" (no one
+# signed X), "the guards held on to the gate".
+_PHRASAL = {("sign", "with"), ("hold", "on"), ("hold", "to"), ("file", "with")}
+
+
 def _is_done_to_phrase(base: str, rest: list[str]) -> bool:
     """A verb that takes an object, followed straight by a preposition: its past form is
-    a passive participle ("findings published in …", "a man arrested by …")."""
-    return base in _DONE_TO and bool(rest) and rest[0].casefold() in _PREPOSITION_WORDS | {"by"}
+    a passive participle ("findings published in …", "a man arrested by …"), not a
+    phrasal verb ("Ruiz signed with the club")."""
+    if base not in _DONE_TO or not rest:
+        return False
+    first = rest[0].casefold()
+    return first in _PREPOSITION_WORDS | {"by"} and (base, first) not in _PHRASAL
 
 
 def _base_before_comma(base: str, raw: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
+from quizzes.generation.wording import question_from_clause
 
 from .facts_for_tests import event
 from .test_quality import ctx_for, draft
@@ -130,3 +131,32 @@ def test_a_common_word_the_article_misspelt_is_not_copied():
 def test_british_spellings_rare_words_and_quotations_are_no_typos(sentence):
     card = draft("cloze", f"Fill in the blank: {sentence}", "2015", text=sentence)
     assert q.misspelt_word(card, ctx_for(sentence + "\n")) is None
+
+
+def test_a_phrasal_verb_is_active_not_a_participle():
+    """ "signed with the club": no one signed her; "findings published in" stays passive."""
+    assert question_from_clause("Lena Vorst signed with the Tarrow club") == (
+        "When did Lena Vorst sign with the Tarrow club?"
+    )
+    assert question_from_clause("findings published in the Lake Journal") == (
+        "When were findings published in the Lake Journal?"
+    )
+
+
+def test_a_country_adjective_shared_with_the_headline_does_not_make_history_news():
+    text = (
+        "Norwegian party drops its candidate\n"
+        "The Norwegian monarchy was limited by a charter in 1921.\n"
+    )
+    fact = DatedFact(
+        event=event("x", "1921", "1921", text.split("\n")[1], source=text), when=parse_iso("1921")
+    )
+    asked = draft(
+        "when",
+        "In what year was the Norwegian monarchy limited by a charter?",
+        "1921",
+        ["1920", "1922"],
+        text=text,
+        source=fact,
+    )
+    assert q.background_history(asked, ctx_for(text, published=date(2021, 6, 1)))
