@@ -72,7 +72,7 @@ def blank_person(text: str, name: str) -> str | None:
 
 
 def speaker_options(
-    speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int
+    speaker: str, quote_text: str, ctx: GenerationContext, *, seed: int, quote_evidence: str = ""
 ) -> list[str]:
     """Wrong speakers of the answer's type: people for a person, organisations
     for an organisation ("The _____ said" takes no person's name). Nobody the quote
@@ -112,6 +112,7 @@ def speaker_options(
         for c in named
         if not dead_in_article(c, ctx.article_text) and not killer_in_article(c, ctx.article_text)
     ]
+    living = [c for c in living if not _silent_party(c, quote_evidence, ctx)]
     return distinct_people(speaker, living, ctx.article_text)[:MAX_DISTRACTORS]
 
 
@@ -355,6 +356,36 @@ _KILLER_BEFORE = re.compile(
 )
 
 
+def _silent_party(name: str, evidence: str, ctx: GenerationContext) -> bool:
+    """A wrong option nobody would take for the speaker: the person the quotation's own
+    sentence speaks of ("the prosecutor said Ana Ruiz “ran the scheme for years”"), or
+    someone the article says was sentenced, convicted, charged or arrested who says
+    nothing in it (the court's or the victims' words are not theirs; blind judges)."""
+    outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", evidence)
+    if regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(outside):
+        return True
+    return name not in ctx.speakers and accused_in_article(name, ctx.article_text)
+
+
+_ACCUSED = r"(?:sentenced|convicted|charged|arrested|indicted|jailed|detained)"
+_ACCUSED_BEFORE = re.compile(rf"\b{_ACCUSED}\s+(?:[\w’'-]+\s+){{0,4}}$")
+_ACCUSED_AFTER = re.compile(
+    rf"^(?:,[^,.;“”\"]{{1,60}},)?\s+(?:(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?{_ACCUSED}\b"
+    r"|(?:was|were)\s+found\s+guilty\b|pleaded\s+guilty\b)"
+)
+
+
+@lru_cache(maxsize=2048)
+def accused_in_article(name: str, article_text: str) -> bool:
+    """ "a judge sentenced Ana and Piet Ruiz to life", "Ana Ruiz was charged with …"."""
+    for match in regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(article_text):
+        before = article_text[max(0, match.start() - 60) : match.start()]
+        after = article_text[match.end() : match.end() + 100]
+        if _ACCUSED_BEFORE.search(before) or _ACCUSED_AFTER.match(after):
+            return True
+    return False
+
+
 @lru_cache(maxsize=2048)
 def killer_in_article(name: str, article_text: str) -> bool:
     """ "X confessed to killing his sister", "shot by gunman X": the person the
@@ -494,7 +525,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
                 prompt = f"{prompt} (Context: {shorten(context, 260)})"
         if gives_away_person(prompt, speaker):
             continue
-        distractors = speaker_options(speaker, quote.text, ctx, seed=seed_of(key))
+        distractors = speaker_options(
+            speaker, quote.text, ctx, seed=seed_of(key), quote_evidence=quote.evidence
+        )
         if len(distractors) < MIN_DISTRACTORS:
             continue
         drafts.append(

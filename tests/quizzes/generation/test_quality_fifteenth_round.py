@@ -9,12 +9,14 @@ from datetime import date
 
 import pytest
 
+from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
+from quizzes.generation.who_said import accused_in_article, speaker_options
 from quizzes.generation.wording import question_from_clause
 
-from .facts_for_tests import event
+from .facts_for_tests import event, quote
 from .test_quality import ctx_for, draft
 
 OBITUARY = (
@@ -160,3 +162,39 @@ def test_a_country_adjective_shared_with_the_headline_does_not_make_history_news
         source=fact,
     )
     assert q.background_history(asked, ctx_for(text, published=date(2021, 6, 1)))
+
+
+TRIAL_TEXT = (
+    "A judge sentenced Piet Dane to six years on Friday.\n"
+    "“The harm was done over many years,” said the prosecutor Ines Varga.\n"
+    "Varga said Tom Ash “helped where he could” during the inquiry.\n"
+    "“We are relieved,” said Marta Olsen, a neighbour.\n"
+    "“The village can rest now,” said the mayor Ana Ruiz.\n"
+)
+
+
+def _trial_options(speaker: str, said: str) -> list[str]:
+    quotes = [
+        quote("The harm was done over many years", "Ines Varga", source=TRIAL_TEXT),
+        quote("helped where he could", "Ines Varga", source=TRIAL_TEXT),
+        quote("We are relieved", "Marta Olsen", source=TRIAL_TEXT),
+        quote("The village can rest now", "Ana Ruiz", source=TRIAL_TEXT),
+    ]
+    names = ("Piet Dane", "Ines Varga", "Tom Ash", "Marta Olsen", "Ana Ruiz")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(TRIAL_TEXT, facts)
+    evidence = next(q_.evidence for q_ in quotes if q_.text == said)
+    return speaker_options(speaker, said, ctx, seed=3, quote_evidence=evidence)
+
+
+def test_the_sentenced_who_say_nothing_are_no_wrong_speakers():
+    assert accused_in_article("Piet Dane", TRIAL_TEXT)
+    options = _trial_options("Ines Varga", "The harm was done over many years")
+    assert "Piet Dane" not in options
+    assert "Marta Olsen" in options
+
+
+def test_the_person_the_quotations_sentence_speaks_of_is_no_wrong_speaker():
+    options = _trial_options("Ines Varga", "helped where he could")
+    assert "Tom Ash" not in options
+    assert {"Marta Olsen", "Ana Ruiz"} <= set(options)
