@@ -105,7 +105,7 @@ def _draft(
     person: bool = False,
 ) -> QuestionDraft | None:
     blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
-    prompt = f"Fill in the blank: {blanked}"
+    prompt = f"{PROMPT} {blanked}"
     remainder = prompt.replace(BLANK, " ")
     if BLANK not in blanked or contains_word(remainder, answer) or len(answer) > 80:
         return None
@@ -178,7 +178,8 @@ def _speaker_card(quote: Quote) -> QuestionDraft | None:
     if not blanked:
         return None
     return _draft(
-        *blanked,
+        shortened_quotation(blanked[0], quote.text),
+        blanked[1],
         quote.evidence,
         quote.evidence_start,
         quote.evidence_end,
@@ -188,6 +189,31 @@ def _speaker_card(quote: Quote) -> QuestionDraft | None:
         source=quote,
         person=True,
     )
+
+
+PROMPT = "Fill in the blank:"
+MAX_CARD_WORDS = 60  # a card's prompt is one sentence to read, not a paragraph
+CUT_CARD_WORDS = 50  # a speaker's card past MAX_CARD_WORDS keeps its quotation's start
+# A sentence's end inside the quotation: not an abbreviation's dot ("U.S. troops", "Dr.").
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)\]]{2})[.!?](?=\s)")
+
+
+def shortened_quotation(card: str, quoted: str) -> str:
+    """ "“A. B. C. D …,” said _____." runs to a paragraph: the quotation's first
+    sentences that keep the card within CUT_CARD_WORDS, then "[…]" (the blank is the
+    speaker, outside the quotation; the student recalls who said it, not all of it)."""
+    quoted = plain_spaces(quoted)
+    at = card.find(quoted)
+    if len(f"{PROMPT} {card}".split()) <= MAX_CARD_WORDS or at < 0 or BLANK in quoted:
+        return card
+    room = CUT_CARD_WORDS - (len(card.split()) - len(quoted.split()))
+    ends = [
+        m.end() for m in _SENTENCE_END.finditer(quoted) if len(quoted[: m.end()].split()) <= room
+    ]
+    if not ends:
+        return card
+    after = card[at + len(quoted) :]
+    return card[:at] + quoted[: ends[-1]] + " […]" + after.removeprefix(",")
 
 
 def _number_card(count: Count) -> QuestionDraft | None:

@@ -37,6 +37,7 @@ from quizzes.extraction.lexicon import (
 from quizzes.extraction.text import regex
 from quizzes.validation import question_problems
 
+from .cloze import MAX_CARD_WORDS
 from .context import (
     CAPITALISED_WORD,
     DatedFact,
@@ -829,7 +830,7 @@ def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) ->
     return None
 
 
-MAX_CLOZE_WORDS = 60  # a card is one sentence to read, not a paragraph
+MAX_CLOZE_WORDS = MAX_CARD_WORDS  # a card is one sentence to read, not a paragraph
 
 
 _BARE_APOSTROPHE = re.compile(rf"{re.escape(BLANK)}['’](?!s\b)")

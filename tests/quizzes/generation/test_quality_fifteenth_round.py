@@ -11,6 +11,7 @@ import pytest
 
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import quality as q
+from quizzes.generation.cloze import shortened_quotation
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.who_said import accused_in_article, speaker_options
@@ -198,3 +199,20 @@ def test_the_person_the_quotations_sentence_speaks_of_is_no_wrong_speaker():
     options = _trial_options("Ines Varga", "helped where he could")
     assert "Tom Ash" not in options
     assert {"Marta Olsen", "Ana Ruiz"} <= set(options)
+
+
+def test_a_speakers_card_past_the_limit_keeps_its_quotations_first_sentences():
+    said = (
+        "We counted the trout in every pool of the upper river for six weeks. "
+        "The numbers fell in the pools below the new U.S. dam and rose above it. "
+        + "We will go on counting them next year and the year after that as well. "
+        * 4
+    ).strip()
+    card = f"Lake biologist _____ said, “{said}”"
+    cut = shortened_quotation(card, said)
+    assert cut.startswith("Lake biologist _____ said, “We counted the trout")
+    assert cut.endswith(" […]”")
+    assert len(f"Fill in the blank: {cut}".split()) <= 60
+    assert "U.S. […]" not in cut  # an abbreviation's dot ends no sentence
+    short = "Lake biologist _____ said, “We counted the trout.”"
+    assert shortened_quotation(short, "We counted the trout.") == short
