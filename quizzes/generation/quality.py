@@ -1649,6 +1649,25 @@ def cloze_year_in_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return None
 
 
+_VOTE_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:[A-Z][\w.]*\s+){{0,2}}(?:[a-z]+\s+)?"
+    r"(?:elections?|referendum|vote|Olympics|Olympic Games|World Cup)\b",
+    re.I,
+)
+_OUTCOME = re.compile(r"\b(?:victory|defeat\w*|to leave|independence)\b", re.I)
+
+
+def famous_vote_year(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "the _____ presidential election, which sealed Ana Ruiz's victory over Piet
+    Dane": the year of a vote (or games) told with its outcome names a famous event;
+    anyone fills it in without the article."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    if _VOTE_AFTER_BLANK.search(draft.prompt) and _OUTCOME.search(draft.prompt):
+        return "give-away: the year of a vote told with its outcome is general knowledge"
+    return None
+
+
 def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "As of _____, no evidence … has been reported": the date a report stood at,
     not when anything happened."""
@@ -2324,6 +2343,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     there_without_a_place,
     cloze_date_not_a_date,
     cloze_year_in_a_name,
+    famous_vote_year,
     cloze_as_of,
     cloze_news_source,
     cloze_person_not_a_name,

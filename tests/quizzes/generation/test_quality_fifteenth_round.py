@@ -216,3 +216,19 @@ def test_a_speakers_card_past_the_limit_keeps_its_quotations_first_sentences():
     assert "U.S. […]" not in cut  # an abbreviation's dot ends no sentence
     short = "Lake biologist _____ said, “We counted the trout.”"
     assert shortened_quotation(short, "We counted the trout.") == short
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped"),
+    [
+        ("Ruiz dissented on the recount in the _____ Freedonian presidential election, "
+         "which sealed Piet Dane's victory over Ana Ruiz.", True),
+        ("Voters chose in a _____ referendum to leave the Northern League.", True),
+        ("The Tarrow Liberals, who had won most seats in the _____ election, lost them.", False),
+        ("The Tarrow Liberals, who held most seats after the _____ election, lost them.", False),
+        ("The _____ budget was approved after a vote.", False),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_vote_told_with_its_outcome_is_general_knowledge(sentence, dropped):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "2004", text=sentence)
+    assert (q.famous_vote_year(card, ctx_for(sentence + "\n")) is not None) is dropped
