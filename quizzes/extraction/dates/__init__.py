@@ -82,6 +82,8 @@ half") and ages ("at age 12"). A bare amount ("four hours", "three decades of in
 and a described age ("the 45-year-old") place nothing; "today" and "now" in the present tense
 mean "nowadays" and are dropped.
 
+A day or month without a year, in the paragraph of a date written with its year and later in
+that year, is in that year ("the strike began on 4 June 2016. ... It ended on 30 June": 2016).
 "the same day", "the next day", "that night", "the previous day" and "that year" count from
 the last date the story told before them (a day from the last day; not a date ahead of
 publication, nor one naming a thing: "the 3 May agreement").
@@ -178,7 +180,11 @@ def _told_from_the_story(
     agreement") is no point the story stands at."""
     out: list[TimeExpression] = []
     told: dict[bool, str] = {}  # the last day told (True), the last date of any size (False)
+    written: TimeExpression | None = None  # the last date written with its year
     for expr in found:
+        expr = _in_the_year_told(expr, written)
+        if expr.date is not None and _YEAR_WRITTEN.search(expr.when):
+            written = expr
         m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
         if m is not None and expr.date is None:
             by_day = m.group("unit").lower() != "year"
@@ -190,6 +196,30 @@ def _told_from_the_story(
                 told[True] = expr.date
         out.append(expr)
     return out
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_YEAR_NAMED = re.compile(r"\b(?:last|this|next)\s+year\b", re.I)
+_YEARLESS_KINDS = {"mdy", "dmy", "month"}
+
+
+def _in_the_year_told(expr: TimeExpression, written: TimeExpression | None) -> TimeExpression:
+    """ "The dockers walked out on 3 March 2019. They went back on 20 March": a day or month
+    without a year, in the paragraph of a date written with its year and later in that year,
+    is in that year."""
+    if (
+        written is None
+        or expr.kind not in _YEARLESS_KINDS
+        or expr.date is None
+        or _YEAR_WRITTEN.search(expr.when)
+        or _YEAR_NAMED.search(expr.when)
+        or "\n" in doc_text(expr.span.doc)[written.end_char : expr.start_char]
+    ):
+        return expr
+    year, rest = (written.date or "")[:4], expr.date[4:]
+    if len(written.date or "") < 7 or expr.date[:4] == year or rest < (written.date or "")[4:7]:
+        return expr
+    return replace(expr, date=year + rest)
 
 
 def _story_point(expr: TimeExpression, published: date | None) -> bool:

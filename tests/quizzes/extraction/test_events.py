@@ -1166,3 +1166,15 @@ def test_midnight_after_a_preposition_is_a_time_of_day(events_of):
     found = events_of("Crews were still pumping water out of the tunnel as of midnight.")
     assert when_date(found) == [("as of midnight", None)]
     assert events_of("The midnight curfew angered the shop owners.") == []
+
+
+def test_a_day_without_a_year_in_a_paragraph_of_a_past_year_is_in_that_year(events_of):
+    text = (
+        "The dockers walked out on 3 March 2019. They went back to work on 20 March.\n"
+        "The port reopened in March.\n"
+    )
+    assert when_date(events_of(text)) == [
+        ("3 March 2019", "2019-03-03"),
+        ("20 March", "2019-03-20"),
+        ("March", "2022-03"),
+    ]
