@@ -488,7 +488,7 @@ def _bank_started_through(*, user: int, bank_id: int) -> Exists:
 def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: datetime) -> None:
     """Read the parts' rows in one statement (the same columns: each part selects
     them itself, so nothing is joined to the windows afterwards)."""
-    rows = sql.fetch_rows(statement)
+    rows = sql.fetch_rows(statement, planned_once=True)
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
         card_id, state, due_at, stability, last_review = card

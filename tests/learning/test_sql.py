@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db.models import F
+from django.db.models import F, IntegerField, Value
 
 from learning import sql
 from learning.cards import CARD_STATE_FIELDS
@@ -218,3 +218,76 @@ def test_a_prepared_statement_takes_texts_as_values(student, teacher):
 
     assert ids("fact-one") == [one.pk]
     assert ids("fact-two") == [two.pk]  # the same statement, the other text
+
+
+def test_a_prepared_statement_writes_its_constants_as_literals_on_postgresql(student, teacher):
+    """Constants (a text with a quote and a percent sign, a negative number) are
+    written into a PostgreSQL statement's text and answer as their parameters did;
+    the values a call fills in stay parameters."""
+    from django.db import connection
+
+    bank = QuestionBankFactory(owner=teacher)
+    odd = QuestionFactory(bank=bank, fingerprint="it's 50% done")
+    plain = QuestionFactory(bank=bank, fingerprint="plain")
+    odd_card = CardFactory(user=student, question=odd, due=T0)
+    CardFactory(user=student, question=plain, due=T0)
+
+    def odd_ones(*, user):
+        queryset = (
+            Card.objects.alias(minus_one=Value(-1, output_field=IntegerField()))
+            .filter(user=user, question__fingerprint="it's 50% done", minus_one__lt=F("state"))
+            .values_list("id")
+        )
+        sql_text, params = queryset.order_by("id").query.sql_with_params()
+        return sql_text, list(params)
+
+    statement = sql.prepared(("test.constants",), odd_ones, user=student.pk)
+    assert [pk for (pk,) in sql.fetch_rows(statement)] == [odd_card.pk]
+    assert [pk for (pk,) in sql.fetch_rows(statement, planned_once=True)] == [odd_card.pk]
+    if connection.vendor == "postgresql":
+        assert statement[1] == [student.pk]  # only the value filled in
+        assert "'it''s 50%% done'" in statement[0]
+        assert "(-1)" in statement[0]
+
+
+def test_constants_written_keep_what_is_no_plain_number_or_text():
+    slot = sql._Slot("user", None, adapt=False)
+    written, kept = sql._constants_written(
+        "a = %s AND b = %s AND c = %s AND d = %s AND e LIKE '%%x' AND f = %s",
+        (slot, 3, "o'k", True, 1.5),
+    )
+    assert written == "a = %s AND b = 3 AND c = 'o''k' AND d = %s AND e LIKE '%%x' AND f = %s"
+    assert kept == (slot, True, 1.5)
+    # placeholders and parameters that disagree: the statement as it was
+    assert sql._constants_written("a = %s", (1, 2)) == ("a = %s", (1, 2))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_planned_once_leaves_the_plan_setting_as_it_was(cards):
+    """The SET around a planned-once statement ends with it, after an error too."""
+    from django.db import DatabaseError, connection, transaction
+
+    statement = (f"SELECT id FROM {Card._meta.db_table} WHERE id = %s", [cards[0].pk])
+    assert sql.fetch_rows(statement, planned_once=True) == [(cards[0].pk,)]
+    if connection.vendor != "postgresql":
+        return
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW plan_cache_mode")
+            return cursor.fetchone()[0]
+
+    failing = (f"SELECT 1 / (id - id) FROM {Card._meta.db_table} WHERE id = %s", [cards[0].pk])
+    before = setting()
+    assert before != "force_generic_plan"
+    sql.fetch_rows(statement, planned_once=True)
+    assert setting() == before
+    with pytest.raises(DatabaseError):
+        sql.fetch_rows(failing, planned_once=True)
+    assert setting() == before
+    with transaction.atomic():  # in an open transaction: rolled back with it
+        sql.fetch_rows(statement, planned_once=True)
+        with pytest.raises(DatabaseError), transaction.atomic():
+            sql.fetch_rows(failing, planned_once=True)
+        assert setting() == before
+    assert setting() == before
