@@ -6,9 +6,10 @@ default cursor does."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import psycopg
+import psycopg._queries  # (its limits raised below)
 
 if TYPE_CHECKING:  # (Django defines its cursors only when psycopg 3 is installed)
     _ServerBindingCursor = psycopg.Cursor[Any]
@@ -17,6 +18,24 @@ else:
 
 # Bind messages count their parameters in 16 bits.
 SERVER_PARAMETERS_MAX = 65_535
+
+# psycopg converts a statement's text (%s -> $n) once and keeps it (an LRU of 128)
+# only for statements up to 4,096 characters and 50 parameters: longer ones are
+# converted again on every call. The study queue's candidates (5,600 characters)
+# and the facts it studied today (padded id lists: up to 200 parameters) are such
+# statements, run on every request; their conversion was a tenth of the queue's
+# Python time (issue 16). Statements compiled once per process (learning.sql.prepared)
+# come in a few shapes each, so the cache keeps them; a long INSERT of many rows
+# (thousands of parameters) still is never kept.
+CACHED_STATEMENT_LENGTH_MAX = 16_384
+CACHED_STATEMENT_PARAMETERS_MAX = 512
+_queries = cast(Any, psycopg)._queries
+_queries.MAX_CACHED_STATEMENT_LENGTH = max(
+    _queries.MAX_CACHED_STATEMENT_LENGTH, CACHED_STATEMENT_LENGTH_MAX
+)
+_queries.MAX_CACHED_STATEMENT_PARAMS = max(
+    _queries.MAX_CACHED_STATEMENT_PARAMS, CACHED_STATEMENT_PARAMETERS_MAX
+)
 
 
 class ServerBindingOrMergingCursor(_ServerBindingCursor):

@@ -489,6 +489,7 @@ def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: dat
     """Read the parts' rows in one statement (the same columns: each part selects
     them itself, so nothing is joined to the windows afterwards)."""
     rows = sql.fetch_rows(statement, planned_once=True)
+    datetime_from_db = sql.datetime_reader()
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
         card_id, state, due_at, stability, last_review = card
@@ -502,9 +503,9 @@ def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: dat
             key=_sibling_key_of(article_id, start, end, fingerprint),
             card_id=card_id,
             state=state,
-            due=sql.datetime_from_db(due_at),
+            due=datetime_from_db(due_at),
             stability=stability,
-            last_review=sql.datetime_from_db(last_review),
+            last_review=datetime_from_db(last_review),
         )
         if state == CardState.REVIEW:
             found.reviews.append(candidate)

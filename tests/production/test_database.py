@@ -50,3 +50,14 @@ def test_a_statement_with_more_parameters_than_the_protocol_carries_runs():
         many = min(many, connection.connection.getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
     ids = [card.pk, *range(-many + 1, 0)]
     assert list(Card.objects.filter(pk__in=ids).values_list("pk", flat=True)) == [card.pk]
+
+
+def test_long_statements_are_converted_once_by_psycopg():
+    """psycopg keeps the conversion of a statement up to these limits (raised from
+    its 4,096 characters and 50 parameters: the study queue's statements are longer)."""
+    import psycopg._queries
+
+    from config.postgres_cursor import CACHED_STATEMENT_LENGTH_MAX, CACHED_STATEMENT_PARAMETERS_MAX
+
+    assert psycopg._queries.MAX_CACHED_STATEMENT_LENGTH >= CACHED_STATEMENT_LENGTH_MAX
+    assert psycopg._queries.MAX_CACHED_STATEMENT_PARAMS >= CACHED_STATEMENT_PARAMETERS_MAX
