@@ -11,6 +11,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -318,6 +319,31 @@ def fetch_rows(
         return list(cursor.fetchall())
 
 
+def fetch_together(
+    statements: Sequence[tuple[str, Sequence[Any]] | None],
+) -> list[list[tuple[Any, ...]]]:
+    """The rows of each statement (none for None), as fetch_rows reads them one
+    after another; on PostgreSQL with prepared statements, statements that do not
+    wait for each other's rows are sent in one pipeline: one round trip for all
+    (each still one query; issue 16)."""
+    given = [statement for statement in statements if statement is not None]
+    if len(given) < 2:
+        return [fetch_rows(s) if s is not None else [] for s in statements]
+    cursors = [connection.cursor() for _ in given]
+    try:
+        with ExitStack() as sending:
+            if _prepares_statements():
+                sending.enter_context(connection.wrap_database_errors)
+                sending.enter_context(connection.connection.pipeline())
+            for cursor, statement in zip(cursors, given, strict=True):
+                cursor.execute(*statement)
+        fetched = iter([list(cursor.fetchall()) for cursor in cursors])
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    return [next(fetched) if statement is not None else [] for statement in statements]
+
+
 def _prepares_statements() -> bool:
     """Whether the connection is PostgreSQL's with statements prepared by the
     server (config.settings.base.postgres_options; not with DATABASE_PREPARE_THRESHOLD=off)."""
@@ -422,7 +448,30 @@ def prepared_rows(
     template = _template(shape, build, values)
     if template is None:
         return list(build(**values))
-    rows = fetch_rows((template.sql, _params(template, values)))
+    return _converted(template, fetch_rows((template.sql, _params(template, values))))
+
+
+PreparedCall = tuple[tuple[Any, ...], Callable[..., QuerySet[Any]], dict[str, Any]]
+
+
+def prepared_rows_together(calls: Sequence[PreparedCall]) -> list[list[tuple[Any, ...]]]:
+    """prepared_rows of each (shape, build, values), the statements sent together
+    (fetch_together: one round trip on PostgreSQL)."""
+    templates = [_template(shape, build, values) for shape, build, values in calls]
+    fetched = fetch_together(
+        [
+            None if template is None else (template.sql, _params(template, values))
+            for template, (_, _, values) in zip(templates, calls, strict=True)
+        ]
+    )
+    return [
+        list(build(**values)) if template is None else _converted(template, rows)
+        for template, rows, (_, build, values) in zip(templates, fetched, calls, strict=True)
+    ]
+
+
+def _converted(template: _Template, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows as Django converts them (datetimes on SQLite, JSON)."""
     if not template.converters:
         return rows
     converted = []

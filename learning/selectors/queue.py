@@ -141,18 +141,17 @@ def _study_day_counts(*, user: User, day: date) -> tuple[int, int, int]:
     return rows[0] if rows else (0, 0, 0)
 
 
-def _studied_siblings(
+def _studied_siblings_statement(
     *, user: User, keys: set[SiblingKey], start: datetime, end: datetime
-) -> dict[SiblingKey, tuple[int, int]]:
-    """Which of these facts (sibling keys) the user studied today: fact -> the
-    lowest and highest id of its cards reviewed today (Card.last_review: an undone
-    review puts back the one before). One query, through the questions of the
-    facts (their articles' banks and evidence spans: the index question_bank_span;
+) -> tuple[str, list[Any]] | None:
+    """The statement of which of these facts (sibling keys) the user studied today
+    (None: no fact to ask about): one query, through the questions of the facts
+    (their articles' banks and evidence spans: the index question_bank_span;
     fingerprints), whatever the number of cards or of today's reviews."""
     spans = [key for key in keys if key[0] == "span"]
     fingerprints = sorted({key[1] for key in keys if key[0] == "fp"})
     if not spans and not fingerprints:
-        return {}
+        return None
     values: dict[str, Any] = {"user": user.pk, "start": start, "end": end}
     if spans:
         for name, at in (("articles", 1), ("starts", 2), ("ends", 3)):
@@ -161,10 +160,17 @@ def _studied_siblings(
         values["fingerprints"] = sql.padded(fingerprints)
     shape = ("queue.siblings", *(len(v) for v in values.values() if isinstance(v, list)))
     shape += (bool(spans), bool(fingerprints))
+    return sql.prepared(shape, _studied_siblings_sql, **values)
+
+
+def _studied_siblings(
+    rows: list[tuple[Any, ...]], keys: set[SiblingKey]
+) -> dict[SiblingKey, tuple[int, int]]:
+    """Fact -> the lowest and highest id of its cards reviewed today (Card.last_review:
+    an undone review puts back the one before), from the rows of
+    _studied_siblings_statement."""
     studied: dict[SiblingKey, tuple[int, int]] = {}
-    for article_id, ev_start, ev_end, fingerprint, card_id in sql.fetch_rows(
-        sql.prepared(shape, _studied_siblings_sql, **values)
-    ):
+    for article_id, ev_start, ev_end, fingerprint, card_id in rows:
         key = _sibling_key_of(article_id, ev_start, ev_end, fingerprint)
         if key not in keys:  # (another span of the same article, start and end lists)
             continue
@@ -233,12 +239,18 @@ class _Today:
         studied = self.buried.get(key)
         return studied is not None and not studied[0] == studied[1] == card_id
 
-    def read_buried(self, *, user: User, candidates: list[_Candidate]) -> None:
-        """Which facts of these candidates were studied today (one query; none when
-        the study day has no answers)."""
-        keys = {c.key for c in candidates if c.key[0] != "none"}
-        if self.answered and keys:
-            self.buried = _studied_siblings(user=user, keys=keys, start=self.start, end=self.end)
+    def buried_statement(
+        self, *, user: User, keys: set[SiblingKey]
+    ) -> tuple[str, list[Any]] | None:
+        """The statement of which of these facts were studied today (None when the
+        study day has no answers)."""
+        if not (self.answered and keys):
+            return None
+        return _studied_siblings_statement(user=user, keys=keys, start=self.start, end=self.end)
+
+
+def _fact_keys(candidates: list[_Candidate]) -> set[SiblingKey]:
+    return {c.key for c in candidates if c.key[0] != "none"}
 
 
 def _today(*, user: User, now: datetime) -> _Today:
@@ -534,7 +546,7 @@ def _due_counts_sql(
     )
 
 
-def _due_counts(
+def _due_counts_statement(
     *,
     user: User,
     bank: BankRef | None,
@@ -542,10 +554,10 @@ def _due_counts(
     found: _Candidates,
     window: int,
     reviews_left: int,
-) -> tuple[int, int]:
-    """(learning, review) cards due now: the fetched windows when they hold all there
-    is; else counted on, up to a cap (the badge never shows more reviews than today's
-    limit allows), in one query."""
+) -> tuple[dict[str, int], tuple[str, list[Any]] | None]:
+    """The caps of the (learning, review) cards due now to count and the statement
+    counting them (None: the fetched windows hold all there is). Counted on, up to
+    a cap: the badge never shows more reviews than today's limit allows."""
     # The review window is full exactly when the reviews read (those of assigned banks included) fill it: those of assigned
     # banks are among the most overdue otherwise.
     caps: dict[str, int] = {}
@@ -558,7 +570,15 @@ def _due_counts(
         values["bank"] = bank.pk
     shape = ("queue.due_counts", tuple(caps.items()), bank is not None)
     statement = sql.prepared(shape, partial(_due_counts_sql, caps=caps), **values) if caps else None
-    counts = sql.capped_counts_fetch(list(caps), statement) if statement else {}
+    return caps, statement
+
+
+def _due_counts(
+    caps: dict[str, int], rows: list[tuple[Any, ...]], *, found: _Candidates, reviews_left: int
+) -> tuple[int, int]:
+    """(learning, review) cards due now: the fetched windows', or the counts of
+    _due_counts_statement's row."""
+    counts = dict(zip(caps, rows[0], strict=True)) if caps else {}
     learning_count = counts.get("learning", len(found.learning))
     review_count = min(counts.get("review", len(found.reviews)), reviews_left)
     return learning_count, review_count
@@ -669,9 +689,18 @@ def study_queue(
     found = _candidates(
         user=user, bank=bank, banks=banks, now=now, window=window, new_wanted=new_wanted
     )
-    today.read_buried(user=user, candidates=found.reviews + found.new)
-    learning_count, review_count = _due_counts(
+    # (the facts studied today and the due counts: both read from the candidates,
+    # sent together)
+    keys = _fact_keys(found.reviews + found.new)
+    caps, counting = _due_counts_statement(
         user=user, bank=bank, now=now, found=found, window=window, reviews_left=today.reviews_left
+    )
+    burying = today.buried_statement(user=user, keys=keys)
+    buried_rows, count_rows = sql.fetch_together([burying, counting])
+    if burying is not None:
+        today.buried = _studied_siblings(buried_rows, keys)
+    learning_count, review_count = _due_counts(
+        caps, count_rows, found=found, reviews_left=today.reviews_left
     )
     picker = _Picker(today, limit)
     picker.take_learning(found.learning)
@@ -712,7 +741,16 @@ def _items_of(
     question_ids = [c.question_id for c in picker.chosen] + picker.entering
     if not question_ids:
         return []
-    cards = _cards_of(user=user, question_ids=question_ids, now=now)
+    # (the cards and the choices of those shown with theirs: sent together)
+    calls: list[sql.PreparedCall] = [
+        (("queue.cards", len(question_ids)), _cards_query,
+         {"user": user.pk, "question_ids": question_ids}),
+    ]  # fmt: skip
+    asked = question_ids[:choices_for]
+    if asked:
+        calls.append((("queue.choices", len(asked)), choice_rows_of, {"ids": asked}))
+    card_rows, *choice_rows = sql.prepared_rows_together(calls)
+    cards = _cards_of(card_rows, user=user, question_ids=question_ids, now=now)
     new = set(picker.entering)
     items = [
         QueueItem(card=card, question=card.question, is_new=card.question.pk in new)
@@ -721,10 +759,11 @@ def _items_of(
     questions = [item.question for item in items[:choices_for]]
     shown = [question.pk for question in questions]
     if shown:
-        choices_attach(
-            questions,
-            sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown),
-        )
+        if shown != asked:  # (a question gone since the candidates were read)
+            choice_rows = [
+                sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown)
+            ]
+        choices_attach(questions, choice_rows[0])
     for item in items:  # (an unsaved new card gets them with its row)
         item.previews_from(now, scheduling)
     return items
@@ -755,13 +794,13 @@ def _cards_query(*, user: int, question_ids: list[int]) -> QuerySet[Any]:
     )
 
 
-def _cards_of(*, user: User, question_ids: list[int], now: datetime) -> list[Card]:
+def _cards_of(
+    rows: list[tuple[Any, ...]], *, user: User, question_ids: list[int], now: datetime
+) -> list[Card]:
     """The user's cards of these questions, in order, with their questions and
-    banks: one query. A question the user has no Card row for yet gets an unsaved
-    one (pk None): a read writes nothing; services.queue_cards_create saves them."""
-    rows = sql.prepared_rows(
-        ("queue.cards", len(question_ids)), _cards_query, user=user.pk, question_ids=question_ids
-    )
+    banks, from the rows of _cards_query (one query). A question the user has no
+    Card row for yet gets an unsaved one (pk None): a read writes nothing;
+    services.queue_cards_create saves them."""
     cards: dict[int, Card] = {}
     for row in rows:
         question = question_from_row(row[_QUESTION_AT:_BANK_AT], row[_BANK_AT:])
