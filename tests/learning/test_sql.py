@@ -291,3 +291,23 @@ def test_a_statement_planned_once_leaves_the_plan_setting_as_it_was(cards):
             sql.fetch_rows(failing, planned_once=True)
         assert setting() == before
     assert setting() == before
+
+
+def test_statements_fetched_together_answer_as_one_after_another(cards):
+    """fetch_together: each statement's rows (none for None), as fetch_rows reads
+    them; a failing statement raises Django's error."""
+    from django.db import DatabaseError, transaction
+
+    table = Card._meta.db_table
+    first = (f"SELECT id FROM {table} WHERE id = %s", [cards[0].pk])
+    rest = (f"SELECT id FROM {table} WHERE id > %s ORDER BY id", [cards[0].pk])
+    assert sql.fetch_together([first, None, rest]) == [
+        sql.fetch_rows(first),
+        [],
+        sql.fetch_rows(rest),
+    ]
+    assert sql.fetch_together([None, rest]) == [[], [(cards[1].pk,), (cards[2].pk,)]]
+    failing = ("SELECT id FROM no_such_table WHERE id = %s", [cards[0].pk])
+    with pytest.raises(DatabaseError), transaction.atomic():
+        sql.fetch_together([first, failing])
+    assert sql.fetch_together([first, first]) == [[(cards[0].pk,)], [(cards[0].pk,)]]
