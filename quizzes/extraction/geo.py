@@ -209,6 +209,7 @@ def _geo() -> _Geo:
     us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
     by_adjective = _adjectives(demonyms, countries, names.by_name)
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
+    _add_constituent_adjectives(pycountry.subdivisions, countries, by_adjective)
     cities = _cities(rows, countries, names.by_name)
     admin1 = _admin1(pycountry.subdivisions, countries, names.by_name, us_states)
     _add_english_provinces(admin1, pycountry, countryinfo.all_countries(), names.by_name)
@@ -298,6 +299,36 @@ def _adjectives(
         if len(word) >= 4 and word not in by_name:
             by_adjective.setdefault(word, code)
     return by_adjective
+
+
+def _add_constituent_adjectives(
+    subdivisions: Iterable[Any], countries: dict[str, Country], by_adjective: dict[str, str]
+) -> None:
+    """Adjectives of countries within a country (ISO 3166-2 type "Country": England, Scotland)
+    name their state: countryinfo's demonym where it has the nation ("Scottish"), else regular
+    word formation ("Engl-and" -> "Engl-ish"). A word the data already gives keeps its country."""
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    for sub in subdivisions:
+        if sub.type != "Country" or sub.country_code not in countries:
+            continue
+        key = fold(re.sub(r"\s*[\[(].*$", "", sub.name).strip())
+        try:
+            listed = [fold(CountryInfo(key).demonym() or "")]
+        except CountryNotFoundError:
+            listed = []
+        for word in [*listed, *_land_forms(key)]:
+            if len(word) >= 4:
+                by_adjective.setdefault(word, sub.country_code)
+
+
+def _land_forms(key: str) -> list[str]:
+    """ "-land" names make "-ish" adjectives: Engl-and -> Engl-ish, Scot-land -> Scott-ish."""
+    if not key.endswith("land") or " " in key:
+        return []
+    stem = key[:-4]
+    return [stem + "lish", stem + stem[-1:] + "ish"]
 
 
 _HISTORIC_STATES = Path(__file__).with_name("data") / "historic_states.csv"

@@ -104,7 +104,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    crossing", "the Iran–Iraq War" (the thing, to both; never the second one's "Iraq War").
 24. **Home nations** (``home_nations_in_their_state``): "Wales would be the only nation in the
    United Kingdom ..." (a country within a country, ISO 3166-2, linked to its state only when
-   its description places it there; in sport it stays a country of its own).
+   its description places it there; in sport it stays a country of its own); a territory ISO
+   3166-1 codes and ISO 3166-2 lists under another state is that state's
+   (``territories_in_their_state``: "born in Martinique" -> France); the adjective of a nation
+   within a state names the state ("English chemist X" -> United Kingdom, ``geo``); waters
+   named after a nation are no mention ("the English Channel").
 25. **States that no longer exist**: "the Soviet Union's space programme", "a Soviet
    cosmonaut" (ISO 3166-3 and ``data/historic_states.csv``, see ``geo``).
    "the Peruvian-Chilean border" is no thing of either country (a crossing on it is).
@@ -248,6 +252,7 @@ from .places import (
     named_sites_placed,
     place_links,
     places_a_country_owns,
+    territories_in_their_state,
 )
 
 __all__ = ["RULES", "extract_country_links"]
@@ -302,6 +307,7 @@ RULES: tuple[Rule, ...] = (
     institutions_named_after_a_place,
     place_links,
     home_nations_in_their_state,
+    territories_in_their_state,
     one_link_per_named_thing,
     one_link_per_named_person,
 )

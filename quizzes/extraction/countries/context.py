@@ -23,7 +23,7 @@ from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
 from ..sentences import evidence_sentences, sentence_index
 from ..text import regex
-from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE
+from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE, WATER_NOUNS
 
 
 class PeopleLike(Protocol):
@@ -224,6 +224,12 @@ def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | N
     return None
 
 
+def _names_waters(tokens: Sequence[Token], j: int) -> bool:
+    """ "the Kelvish Channel", "the Arabian Sea": a nationality word naming waters every shore
+    shares is no country's mention."""
+    return j < len(tokens) and tokens[j].lower_ in WATER_NOUNS and tokens[j].text[:1].isupper()
+
+
 def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
     text = doc[i:j].text
     tok = tokens[i]
@@ -239,7 +245,7 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
         return CountryMention(i, j, name, "name")
     if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
         return None  # "South American", "East African": a continent's part, no country
-    if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
+    if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"} and not _names_waters(tokens, j):
         return CountryMention(i, j, adjective, "adj")
     return None
 
@@ -296,6 +302,14 @@ def _hyphenated_whole(sentence: str, subject: str) -> str:
     if not found or alone:
         return subject
     return f"{found[0].group(1)}-{subject}"
+
+
+def _a_state(subject: str, rule: str) -> bool:
+    """A country is never a subject; a dependent territory is, of its state's
+    (``territories_in_their_state``)."""
+    if rule == "territory_in_its_state":
+        return not geo.is_dependency(subject)
+    return geo.is_country(subject)
 
 
 def _nameable(subject: str, kind: str) -> bool:
@@ -370,7 +384,7 @@ class CountryContext:
         if geo.is_constituent_country(subject):
             if rule != "home_nation_in_its_state":
                 return  # "Scotland" is a nation of its own, not a region of the UK
-        elif not _nameable(subject, kind) or not country or geo.is_country(subject):
+        elif not _nameable(subject, kind) or not country or _a_state(subject, rule):
             return
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":

@@ -661,6 +661,22 @@ def _country_of_place_name(ctx: CountryContext, words: str, at: int) -> str | No
     return geo.region_country(words)
 
 
+def territories_in_their_state(ctx: CountryContext) -> None:
+    """ "born on the island of Kelvaria", where ISO 3166-1 gives Kelvaria a code of its own and
+    ISO 3166-2 lists it as a subdivision of another state (a special administrative region,
+    an overseas region, an outlying area: ``geo.is_dependency``): the territory is that
+    state's ("Hong Kong" -> China, "Puerto Rico" -> United States)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "ORG", "NORP"):
+            continue
+        name = clean(ent.text)
+        canonical = geo.canonical_country(name)
+        if canonical and geo.is_dependency(canonical):
+            ctx.add(
+                name, geo.sovereign_country(canonical), ent.start, "place", "territory_in_its_state"
+            )
+
+
 def home_nations_in_their_state(ctx: CountryContext) -> None:
     """ "Wales would be the only nation in the United Kingdom to ...", "Wales, a nation of the
     UK": a country within a country (ISO 3166-2 "Country": England, Scotland, Wales) belongs

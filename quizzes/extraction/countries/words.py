@@ -29,6 +29,9 @@ OFFICES = {
     "spokeswoman",
     "spokesperson",
 }
+# Waters named after a nation ("the English Channel", "the Arabian Sea"): geography shared by
+# every shore, no body or thing of that country.
+WATER_NOUNS = {"channel", "sea", "gulf", "strait", "straits", "ocean"}
 # Head nouns of events that are held somewhere.
 EVENT_NOUNS = {
     "meeting",

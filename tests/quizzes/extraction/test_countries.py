@@ -684,7 +684,9 @@ def test_a_dependent_territory_is_no_country_of_its_own(links_of):
         "Macau's chief executive spoke to Macau officials, and the Guam delegation left."
     )
     assert not {link.country for link in found} & {"Macao", "Guam"}
-    assert not any(link.subject.startswith(("Macau", "Guam")) for link in found)
+    assert not any(link.subject.startswith(("Macau ", "Guam ")) for link in found)
+    # the territory itself is its state's (territories_in_their_state)
+    assert {("Macau", "China"), ("Guam", "United States")} <= pairs(found)
 
 
 def test_every_country_of_a_coordinated_modifier_links_the_noun(links_of):
@@ -1775,3 +1777,27 @@ def test_a_region_after_the_is_a_place_whatever_the_model_labels_it(links_of):
 def test_a_named_storm_that_reached_a_state_is_in_its_country(links_of):
     found = pairs(links_of("Hurricane Lola made landfall in Florida on Monday."))
     assert ("Hurricane Lola", "United States") in found
+
+
+def test_a_territory_links_to_its_state(links_of):
+    found = pairs(links_of("Officials said the painter Tomas Verloo was born in Martinique."))
+    assert ("Martinique", "France") in found
+    found = pairs(links_of("A strong tremor shook Puerto Rico on Tuesday, damaging two bridges."))
+    assert ("Puerto Rico", "United States") in found
+
+
+def test_a_sovereign_country_is_still_never_a_subject(links_of):
+    found = pairs(links_of("Ministers from Norway met their colleagues in Brazil on Friday."))
+    assert not {subject for subject, _country in found} & {"Norway", "Brazil"}
+
+
+def test_the_adjective_of_a_nation_within_a_state_names_the_state(links_of):
+    found = pairs(links_of("English chemist Oswin Tarrow died on Sunday at his farm."))
+    assert ("Oswin Tarrow", "United Kingdom") in found
+    found = pairs(links_of("Scottish sculptor Maren Lisle opened the new gallery on Monday."))
+    assert ("Maren Lisle", "United Kingdom") in found
+
+
+def test_waters_named_after_a_nation_are_no_country_link(links_of):
+    found = links_of("The swimmer Ada Quell crossed the English Channel in nine hours.")
+    assert not any("Channel" in link.subject for link in found)

@@ -193,3 +193,10 @@ def test_provinces_are_known_with_their_kind_word_and_without_the_local_one():
 def test_regions_iso_names_only_in_their_own_language_have_their_english_names():
     assert geo.region_country("Bavaria") == "Germany"  # ISO: Bayern
     assert geo.region_country("Azores") == "Portugal"  # ISO: Regiao Autonoma dos Acores
+
+
+def test_adjectives_of_nations_within_a_state_name_the_state():
+    assert geo.country_of_adjective("English") == "United Kingdom"
+    assert geo.country_of_adjective("Scottish") == "United Kingdom"
+    assert geo.country_of_adjective("Polish") == "Poland"  # a word the data gives keeps its country
+    assert geo.country_of_adjective("Irish") == "Ireland"
