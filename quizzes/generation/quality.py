@@ -618,7 +618,8 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
 
 
 _SUBJECTLESS_START = re.compile(
-    r"^Who said: “\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
+    r"^Who said: “(?:\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
+    r"|(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did)\s)"
 )
 
 
@@ -1333,7 +1334,18 @@ def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     name_like = len(tokens) == 1 and not re.fullmatch(r"[a-z’'-]+[.,!?]?", tokens[0])
     if not lower_words or name_like:
         return "answer: the quotation is a name, not something said"
+    if _NAMED_WORDING.search(ctx.article_text[max(0, quote.start - 40) : quote.start]):
+        return "answer: the quotation is wording a noun names, not something said"
     return None
+
+
+# "the question “Is this …?”", "the slogan “…”": words quoted as the object of a noun
+# that names wording are that wording, not speech.
+_NAMED_WORDING = re.compile(
+    r"\b(?:question|term|phrase|slogan|motto|wording|label|headline|hashtag|caption|"
+    r"nickname|chant|banner|sign|expression)\s*[,:]?\s*[“\"‘']$",
+    re.I,
+)
 
 
 # A word that makes a clause of a list: a verb of being or having, a modal, a pronoun.
@@ -2280,8 +2292,112 @@ _PHRASE_OPENERS = {
 
 
 DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
+# Clauses that ask nothing clear when rewritten as a question or a dated statement.
+# "what the agency declared a pandemic": a free relative cut out of its sentence.
+_WHAT_SUBJECT = re.compile(r"^what\b", re.I)
+# "reports said …": the time of a report, not of the event.
+_REPORTS_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:reports?|media)\s+(?:said|suggested|indicated|stated|claimed)\b",
+    re.I,
+)
+# "… ruled against its initial attempt": a possessive with an order word before an
+# attempt, a bid, a plan points back to something the article named before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:its|their)\s+(?:initial|first|original|earlier|previous|latest|new|second|"
+    r"renewed)\s+(?:attempt|bid|effort|plan|proposal|request|application|offer)s?\b",
+    re.I,
+)
+# "continuing aftershocks hampered …": a state that goes on has no date.
+_ONGOING = re.compile(r"^(?:the\s+)?(?:continuing|ongoing|continued|persistent|lingering)\b", re.I)
+# "When did X have increased …?": a perfect tense kept under "did".
+_PERFECT_UNDER_DID = re.compile(r"^(?:When|In what \w+) did\b.*\b(?:have|has)\s+\w+ed\b")
+
+
+def _subject_cut_at_a_comma(clause: str) -> bool:
+    """ "Freedonia Museum of Art, researchers report …": a subject with one comma fuses
+    what the sentence's opening phrase named with the real subject (an apposition has
+    two: "Ana Ruiz, 45, died")."""
+    parts = clause_parts(clause)
+    if parts is None or parts.verb_index < 0:
+        return False
+    return sum(w.endswith(",") for w in parts.subject) % 2 == 1
+
+
+def when_prompt_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A dated clause that asks nothing clear: a "what" clause as its subject, the time
+    of a report rather than of the event, "its first attempt" pointing back to something
+    unnamed, a state that goes on, a subject fused at a comma."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    if _PERFECT_UNDER_DID.match(draft.prompt):
+        return "grammar: a perfect tense under “did”"
+    event = draft.source.event
+    clause = plain(strip_time(event.event, event.when)).strip()
+    if _WHAT_SUBJECT.match(clause):
+        return "grammar: a clause of “what” asked as the subject"
+    if _REPORTS_SUBJECT.match(clause):
+        return "answer: asks when reports said it, not when it happened"
+    if _BACK_REFERENCE.search(clause):
+        return "grammar: “its first …” points back to something the prompt does not name"
+    if _ONGOING.match(clause):
+        return "answer: a situation that goes on has no date to ask"
+    if _subject_cut_at_a_comma(clause):
+        return "grammar: the subject is fused with a phrase at a comma"
+    return None
+
+
+def period_of_the_article(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did aftershocks hamper repairs?" — "January 2020" in an article of
+    January 2020 whose other dates fall in that month: the answer is the article's own
+    month (or year), which the publication date and the bank's other dates show."""
+    if ctx.published is None or not isinstance(draft.source, DatedFact):
+        return None
+    when = parse_label(draft.answer) if draft.kind == "when" else None
+    if draft.kind == "true_false":
+        when = draft.source.when
+    if when is None or when.granularity == "day":
+        return None
+    published = ctx.published
+    own = when.year == published.year and when.month in {None, published.month}
+    if not own:
+        return None
+    inside = [
+        fact
+        for fact in ctx.dated
+        if fact.when.granularity != when.granularity
+        and when.first_day() <= fact.when.first_day() <= when.last_day()
+    ]
+    if inside:
+        return "give-away: the answer is the article's own period"
+    return None
+
+
+# "re-elected" in a sentence with another year: that year is right too for "elected".
+_AGAIN = re.compile(r"\bre-?([a-z]{3,}ed)\b", re.I)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def option_done_again(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year was X elected mayor?" (2011) offering 2014 when the article says
+    he was re-elected in 2014: a wrong year in which the same act was done again."""
+    if draft.kind != "when":
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", draft.prompt)}
+    wrong = [t for t, ok, _ in draft.choices if not ok and re.fullmatch(r"\d{4}", t)]
+    if not wrong:
+        return None
+    for sentence in _plain_sentences(ctx.article_text):
+        again = [m[1].casefold() for m in _AGAIN.finditer(sentence)]
+        if any(verb in words for verb in again) and set(wrong) & set(_YEAR.findall(sentence)):
+            return "options: another option is a year the same act was done again"
+    return None
+
+
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
+    when_prompt_unclear,
+    period_of_the_article,
+    option_done_again,
     unbalanced_marks,
     stray_spacing,
     name_rewritten,
@@ -2702,6 +2818,34 @@ def same_event_twice(
             # "When was X sentenced?" (March 2019) beside "When did a judge sentence
             # X?" (13 March 2019): one action, one time, asked twice.
             return f"the same action on the same date as “{other.prompt[:60]}”"
+    return None
+
+
+# Verbs of saying: "When did the minister say …?" asks when someone spoke.
+_SAYING = {
+    "say", "tell", "report", "indicate", "announce", "state", "add", "claim", "confirm",
+    "note", "write", "tweet",
+}  # fmt: skip
+
+
+def _a_saying(draft: QuestionDraft) -> bool:
+    parts = _subject_and_verb(draft)
+    return parts is not None and parts[1] in _SAYING
+
+
+def same_day_as_a_report(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "When did the army report 36 infections?" and "When did the army say that the 36
+    people infected included …?" (one Sunday): two "when" questions with one answer, one
+    of them only asking when someone spoke, are one report asked twice, and each gives
+    the other away."""
+    if draft.kind != "when":
+        return None
+    for other in kept:
+        same_day = other.kind == "when" and other.answer == draft.answer
+        if same_day and (_a_saying(draft) or _a_saying(other)):
+            return f"the same day as “{other.prompt[:60]}”, told by a report"
     return None
 
 
@@ -3195,6 +3339,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     false_value_crosses_out,
     date_asked_twice,
     same_event_twice,
+    same_day_as_a_report,
     names_the_answer_beside,
     tells_the_speaker,
     same_words_dated,

@@ -556,7 +556,8 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     if _asks_nothing(base, parts.rest):
         return None
     subject = _lower_first(parts.subject)
-    return f"{wh} did {' '.join([*subject, _base_before_comma(base, parts.verb), *parts.rest])}?"
+    verb = _base_before_comma(base, parts.verb, parts.rest)
+    return f"{wh} did {' '.join([*subject, verb, *parts.rest])}?"
 
 
 def _asked_with_auxiliary(parts: ClauseParts, word: str, *, wh: str) -> str | None:
@@ -595,12 +596,31 @@ def _is_done_to_phrase(base: str, rest: list[str]) -> bool:
     return first in _PREPOSITION_WORDS | {"by"} and (base, first) not in _PHRASAL
 
 
-def _base_before_comma(base: str, raw: str) -> str:
+def _base_before_comma(base: str, raw: str, rest: list[str]) -> str:
     """ "officials said, ten houses burned": reported speech is "said that …";
-    "began, according to …" keeps its comma."""
+    "began, according to …" keeps its comma. "reported, 40 new cases" (a time cut
+    out between the verb and its object) reports a thing: no "that"."""
     if not raw.endswith(","):
         return base
-    return base + (" that" if base in _REPORTING else ",")
+    if base in _REPORTING:
+        return base + " that" if _has_a_verb(rest) else base
+    return base + ","
+
+
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may"}
+
+
+def _has_a_verb(words: list[str]) -> bool:
+    """Whether a reported clause has a verb of its own ("ten houses burned"), not only a
+    participle describing its noun ("40 confirmed cases", "the damaged roof")."""
+    for i, word in enumerate(words):
+        w = word.strip(",;:").casefold()
+        if w not in _FINITE and past_to_base(w) is None:
+            continue
+        before = words[i - 1].casefold() if i else ""
+        if not (before in _BEFORE_AN_ADJECTIVE or before[:1].isdigit()):
+            return True
+    return False
 
 
 # Nouns that name something that happens, so "When did the … take place?" is a
