@@ -6,6 +6,7 @@ from ``speakers.Speakers.subject``, then ``SPEAKER_FALLBACKS`` when that names n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -324,6 +325,8 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
     words = s.span.text(ctx.text).split()
     if len(words) <= 3 and any(c.isdigit() for c in "".join(words)):
         return True
+    if _NAMED_WORDING.search(ctx.text[max(s.seg_a, s.span.open_at - 30) : s.span.open_at]):
+        return True
     if s.embedded and _title(words):
         return True
     inside = {t.i for t in s.quote_tokens}
@@ -334,6 +337,13 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         and t.head.pos_ in ("NOUN", "PROPN")
         for t in roots
     )
+
+
+# "to add the question, “Is this …?”, to the form", "the slogan “…”": the wording a noun
+# names, set in quotation marks, is nobody's speech.
+_NAMED_WORDING = re.compile(
+    r"\bthe\s+(?:question|slogan|motto|phrase|term|wording|hashtag|chant)\s*,?\s*$", re.I
+)
 
 
 # Verbs that give a name to what they name: "termed Brexit for “British exit”".
