@@ -251,11 +251,19 @@ def nationality_nouns(ctx: CountryContext) -> None:
             or _phrase(ctx, noun)
         )
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
-        place = _placed_in(ctx, noun)
-        if place:
-            ctx.add(
-                subject + " in " + place[0], place[1], noun.i, "other", "nationality_noun_placed"
-            )
+        _add_placed(ctx, subject, mention.country, noun)
+
+
+def _add_placed(ctx: CountryContext, subject: str, country: str, noun: Token) -> None:
+    """Where a national thing is: "the Swedish consulate in Oslo, Norway" -> Norway too; in
+    its own country only the place is linked ("Kelvish officers in Arvo" -> Arvo)."""
+    place = _placed_in(ctx, noun)
+    if place is None:
+        return
+    if place[1] != geo.sovereign_country(country):
+        ctx.add(subject + " in " + place[0], place[1], noun.i, "other", "nationality_noun_placed")
+    else:
+        ctx.add(place[0], place[1], noun.i, "place", "nationality_noun_placed")
 
 
 # Nouns of the line where two countries meet.
@@ -1133,8 +1141,28 @@ def _country_hit(ctx: CountryContext, obj: Token) -> str | None:
         return mention.country if mention.form == "name" else None
     if obj.pos_ not in ("PROPN", "NOUN"):
         return None
+    territory = _territory_named(ctx, obj)
+    if territory is not None:
+        return territory
     prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     return place_named_after(ctx, prep.i) if prep is not None else None
+
+
+def _territory_named(ctx: CountryContext, obj: Token) -> str | None:
+    """ "hit Guam", "hit the island of Guam": a dependent territory, hit, is its state's."""
+    names = [obj] + [
+        pobj
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for tok in names:
+        ent = ctx.ent_of.get(tok.i)
+        name = geo.canonical_country(clean(ent.text)) if ent is not None else None
+        if name and geo.is_dependency(name):
+            return geo.sovereign_country(name)
+    return None
 
 
 def _hitting_subject(verb: Token) -> Token | None:

@@ -95,6 +95,7 @@ PLACE_NOUNS = {
     "governorate",
     "state",
     "territory",
+    "commonwealth",
     "enclave",
     "oblast",
     "suburb",

@@ -1801,3 +1801,21 @@ def test_the_adjective_of_a_nation_within_a_state_names_the_state(links_of):
 def test_waters_named_after_a_nation_are_no_country_link(links_of):
     found = links_of("The swimmer Ada Quell crossed the English Channel in nine hours.")
     assert not any("Channel" in link.subject for link in found)
+
+
+def test_an_event_that_hit_a_territory_is_in_its_state(links_of):
+    found = pairs(links_of("A strong tremor hit the island territory of Guam on Sunday."))
+    assert ("strong tremor", "United States") in found
+
+
+def test_a_commonwealth_of_a_state_is_a_place_noun_not_a_national_thing(links_of):
+    found = pairs(links_of("The storm crossed the American commonwealth of Puerto Rico overnight."))
+    assert ("Puerto Rico", "United States") in found
+    assert not any("commonwealth" in subject for subject, _country in found)
+
+
+def test_a_national_group_in_its_own_country_links_the_place_not_a_second_group(links_of):
+    found = pairs(links_of("Peruvian police officers in Cusco detained two men on Monday."))
+    assert ("Peruvian police officers", "Peru") in found
+    assert ("Cusco", "Peru") in found
+    assert not any(subject.endswith("in Cusco") for subject, _country in found)
