@@ -249,7 +249,9 @@ _PERSON_BEFORE = re.compile(
 )
 _PERSON_AFTER = re.compile(
     r"^(?:,?\s+who\b|,?\s+(?:said|says|told|tells|added|won|finished|died|resigned|"
-    r"scored|was born|married|testified)\b)"
+    r"scored|was born|married|testified|was defeated|was elected|was re-elected)\b"
+    # "A B of the island's power authority said": a person of a body, speaking.
+    r"|\s+of\s+the\s+(?:[\w'’-]+\s+){1,5}(?:said|says|told)\b)"
 )
 _COUNTRY_AFTER = re.compile(r"^,?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
