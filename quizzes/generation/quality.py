@@ -2839,11 +2839,15 @@ def same_day_as_a_report(
     """ "When did the army report 36 infections?" and "When did the army say that the 36
     people infected included …?" (one Sunday): two "when" questions with one answer, one
     of them only asking when someone spoke, are one report asked twice, and each gives
-    the other away."""
-    if draft.kind != "when":
+    the other away. So is a true-or-false statement of that day's report."""
+    if draft.kind == "true_false" and isinstance(draft.source, DatedFact):
+        day = draft.source.when.label()  # a statement's true date, whatever it states
+    elif draft.kind == "when":
+        day = draft.answer
+    else:
         return None
     for other in kept:
-        same_day = other.kind == "when" and other.answer == draft.answer
+        same_day = other.kind == "when" and other.answer == day
         if same_day and (_a_saying(draft) or _a_saying(other)):
             return f"the same day as “{other.prompt[:60]}”, told by a report"
     return None

@@ -169,3 +169,15 @@ def test_a_year_the_same_act_was_done_again_is_no_wrong_option():
         text=text,
     )
     assert q.option_done_again(fair, ctx) is None
+
+
+def test_a_statement_of_one_days_report_beside_its_question_is_one():
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    counted = _dated("the officer reported 14 cases", "When did the officer report 14 cases?")
+    statement = _dated(
+        "the ministry said the 14 cases included two nurses",
+        "True or false? On 1 May 2021, the ministry said the 14 cases included two nurses.",
+        "true_false",
+        "False",
+    )
+    assert q.same_day_as_a_report(statement, [counted], ctx)
