@@ -482,6 +482,31 @@ def _is_office_noun(noun: Token) -> bool:
 
 
 PersonRule = Callable[[CountryContext, Span, Span], Found]
+# Offices of a city or a province, not of a country ("the mayor of Arvo").
+_LOCAL_OFFICES = {"mayor", "governor"}
+
+
+def office_of_a_place(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Ana Lind, the mayor of Arvo, Peru", "Arvo Mayor Ana Lind": an office of a city or a
+    province is in that place's country."""
+    for head in _descriptions(name.root):
+        if head.lower_ in _LOCAL_OFFICES:
+            places = [
+                obj
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ]
+            country = next((c for c in map(ctx.country_of_place, places) if c), None)
+            if country:
+                return country, None
+    tokens = _title_words(ctx, outer, name)
+    if not tokens or tokens[-1].lower_ not in _LOCAL_OFFICES:
+        return None, None
+    return next((c for c in map(ctx.country_of_place, tokens[:-1]) if c), None), None
+
+
 PERSON_RULES: tuple[PersonRule, ...] = (
     respectively,
     title_before_name,
@@ -494,6 +519,7 @@ PERSON_RULES: tuple[PersonRule, ...] = (
     shared_demonym,
     leads_a_group,
     office_taken,
+    office_of_a_place,
 )
 
 

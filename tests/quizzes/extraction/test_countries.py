@@ -1819,3 +1819,12 @@ def test_a_national_group_in_its_own_country_links_the_place_not_a_second_group(
     assert ("Peruvian police officers", "Peru") in found
     assert ("Cusco", "Peru") in found
     assert not any(subject.endswith("in Cusco") for subject, _country in found)
+
+
+def test_the_holder_of_an_office_of_a_city_is_of_its_country(links_of):
+    found = pairs(links_of("Ana Lind, the mayor of Cusco, Peru, was found dead on Friday."))
+    assert ("Ana Lind", "Peru") in found
+    found = pairs(links_of("Madrid Mayor Tomas Ruiz said on Monday that the bridge would open."))
+    assert ("Tomas Ruiz", "Spain") in found
+    found = pairs(links_of("Lima city Mayor Oren Vasko was found dead."))
+    assert ("Oren Vasko", "Peru") in found
