@@ -70,6 +70,19 @@ def _dateline(sent: Span) -> Dateline | None:
     return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 
+# Each doc's named entities, made once: `doc.ents` builds a new Span for every entity at
+# each reading, and the countries stage reads them in a dozen rules.
+_ENTITIES: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, in its order, made once per doc (the doc's entities are never changed)."""
+    made = _ENTITIES.get(doc)
+    if made is None:
+        made = _ENTITIES[doc] = tuple(doc.ents)
+    return made
+
+
 # Each doc's evidence sentences, made once: the countries and the events stages both read them.
 _SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
 

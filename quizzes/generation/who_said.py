@@ -142,8 +142,10 @@ def same_person_named(a: str, b: str, article_text: str) -> bool:
 
 
 def _initials_of(short: str, name: str) -> bool:
+    if len(short) < 2 or not short.isupper():
+        return False
     letters = "".join(w[0] for w in name.split() if w[:1].isalpha())
-    return len(short) >= 2 and short.isupper() and short.casefold() == letters.casefold()
+    return short.casefold() == letters.casefold()
 
 
 _ALIAS_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:bin|ibn|al|el|de|van|von|da|di)\s+)?[A-Z][\w’'.-]*){0,4}"

@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..confidence import confidence
+from ..dates import doc_text
 from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
-from ..sentences import evidence_sentences, sentence_index
+from ..sentences import entities, evidence_sentences, sentence_index
 from ..text import regex
 from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE, WATER_NOUNS
 
@@ -137,6 +138,12 @@ def _not_the_country(
     )
 
 
+def _text_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> str:
+    """`doc[i:j].text` (i < j) cut from the doc's text, without making a Span."""
+    last = tokens[j - 1]
+    return doc_text(doc)[tokens[i].idx : last.idx + len(last.text)]
+
+
 def _dependency_at(doc: Doc, tokens: Sequence[Token], i: int) -> int:
     """The end of a dependent territory's name of two words or more that starts at token i
     ("American Samoa", "British Virgin Islands"), else 0."""
@@ -145,7 +152,7 @@ def _dependency_at(doc: Doc, tokens: Sequence[Token], i: int) -> int:
     for j in range(min(len(doc), i + 4), i + 1, -1):
         if not tokens[j - 1].text[:1].isupper():
             continue
-        name = geo.canonical_country(doc[i:j].text)
+        name = geo.canonical_country(_text_of(doc, tokens, i, j))
         if name and geo.is_dependency(name):
             return j
     return 0
@@ -231,7 +238,7 @@ def _names_waters(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
-    text = doc[i:j].text
+    text = _text_of(doc, tokens, i, j)
     tok = tokens[i]
     name = geo.canonical_country(text)
     adjective = _adjective_of(text, tok, j == i + 1)
@@ -261,7 +268,7 @@ def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> boo
     """Words spelt like a country that name something else: two capitals that are no place
     ("IT department"; "the US", "US officials" (a GPE), "U.S. Federal Court" still count),
     three naming a kind of thing ("a PAN card"), a person's name ("Dominique Lemaire")."""
-    text = doc[i:j].text
+    text = _text_of(doc, tokens, i, j)
     tok = tokens[i]
     if two_letter_code(text) and not (
         tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the") or "." in text
@@ -285,7 +292,9 @@ def _code_as_a_modifier(tokens: Sequence[Token], i: int, j: int) -> bool:
 def _inside_a_persons_name(doc: Doc, i: int, j: int) -> bool:
     """A country's name that is one word of a longer PERSON name ("Dominique Lemaire",
     "Jordan Peele"): the small model tags people's names well when they have two words."""
-    ent = doc[i].ent_type_ == "PERSON" and next((e for e in doc.ents if e.start <= i < e.end), None)
+    ent = doc[i].ent_type_ == "PERSON" and next(
+        (e for e in entities(doc) if e.start <= i < e.end), None
+    )
     if not ent or len(ent) < 2 or not (ent.start <= i and j <= ent.end):
         return False
     return all(t.text[:1].isupper() and t.is_alpha for t in ent)
@@ -338,7 +347,7 @@ class CountryContext:
         self.name_mentions = sorted((m.start, m.country) for m in unique if m.form == "name")
         self.name_starts = [start for start, _country in self.name_mentions]
         self.ent_of: dict[int, Span] = {
-            i: ent for ent in doc.ents for i in range(ent.start, ent.end)
+            i: ent for ent in entities(doc) for i in range(ent.start, ent.end)
         }
         self._canonical_cache: dict[str, str | None] = {}
         self._acronym_cache: dict[str, str | None] = {}
@@ -363,7 +372,7 @@ class CountryContext:
         for m in unique:
             n = self.sent_of[m.start]
             near[n] = near.get(n, frozenset()) | {m.country}
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ != "GPE" or ent.start in self.mentions:
                 continue
             text = clean(ent.text)

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from .. import geo
 from ..lexicon import ORG_WORDS
+from ..sentences import entities
 from ..text import fold, fold_word
 from .context import CountryContext, CountryMention, clean, name_text
 from .describe import (
@@ -42,7 +43,7 @@ def organisation_links(ctx: CountryContext) -> None:
     Road Initiative", "its Belt and Road Initiative" (its = the clause's country), "the
     country's Ministry of Health"; an institution or event placed by "in <place>" ("Cop30 in
     Belém, Brazil"; names of letters and digits are never people)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         coded = len(ent) == 1 and bool(CODED_NAME.match(ent.text))
         if ent.label_ not in _ORG_LABELS and not coded and not _country_and_more(ctx, ent):
             continue
@@ -59,7 +60,7 @@ def chambers_of_national_bodies(ctx: CountryContext) -> None:
     Chilean Congress": a named body "of/for" a body of a country (an ordinal may number it)
     is that country's."""
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in entities(doc):
         if (
             ent.label_ != "ORG"
             or ent.end + 1 >= len(doc)

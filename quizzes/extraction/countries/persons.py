@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..dates import doc_text
+from ..sentences import entities
 from .context import CountryContext, clean
 from .describe import country_in_description, describing_country, person_name
 from .words import (
@@ -604,7 +605,7 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
         ):
             out.append((outer, name_span, canonical))
             covered.add(m.last)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
             continue
         found = person_name(ctx, ent)

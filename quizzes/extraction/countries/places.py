@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .. import geo
-from ..sentences import dateline
+from ..sentences import dateline, entities
 from .context import CountryContext, clean
 from .describe import place_after, place_noun_country
 from .words import (
@@ -235,7 +235,7 @@ def named_sites_placed(ctx: CountryContext) -> None:
     Peru": a named building or body of two words or more that the text places in a country it
     names, right after its name (a name holding a country is the organisation rule's; one word
     alone is too often a group or a disease the small model tags ORG)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in _NAMED_SITES or len(clean(ent.text).split()) < 2:
             _place_placed(ctx, ent)
             continue
@@ -252,7 +252,7 @@ def places_a_country_owns(ctx: CountryContext) -> None:
     right after a country's possessive is in that country, unless the data puts it in another
     one (the possessive may open the model's entity: "Chile's Arauco Bay")."""
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("LOC", "FAC", "GPE"):
             continue
         poss = next((t.i for t in ent[:-1] if _possessive_at(ctx, t.i)), ent.start - 1)
@@ -401,7 +401,7 @@ def place_links(ctx: CountryContext) -> None:
     namesake in a country of the same sentence, then in the country the article names most,
     wins; cities the small model mislabels count after a locative preposition ("around
     Kharkiv", "based in Bogota"). Not a place name that is a person of the article."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.start in ctx.mentions:
             continue
         if _town_and_region(ctx, ent):
@@ -567,7 +567,7 @@ _SITE_WORDS = {
 def facilities_named_after_a_city(ctx: CountryContext) -> None:
     """ "Kandor International Airport", "Lodz Central Station": a facility whose name opens
     with a city's name stands in that city's country (a big city the data knows)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in ("FAC", "ORG") or len(ent) < 2 or ent[-1].lower_ not in _SITE_WORDS:
             continue
         if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
@@ -617,7 +617,7 @@ def institutions_named_after_a_place(ctx: CountryContext) -> None:
     Lodz": a court, police, council or state university named after its city (a big one the
     data knows) or its state or province stands in that place's country. Other universities
     are left alone ("Georgetown University" is no school of Guyana)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in ("FAC", "ORG") or len(ent) < 2:
             continue
         if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
@@ -666,7 +666,7 @@ def territories_in_their_state(ctx: CountryContext) -> None:
     ISO 3166-2 lists it as a subdivision of another state (a special administrative region,
     an overseas region, an outlying area: ``geo.is_dependency``): the territory is that
     state's ("Hong Kong" -> China, "Puerto Rico" -> United States)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in ("GPE", "LOC", "ORG", "NORP"):
             continue
         name = clean(ent.text)
@@ -682,7 +682,7 @@ def home_nations_in_their_state(ctx: CountryContext) -> None:
     UK": a country within a country (ISO 3166-2 "Country": England, Scotland, Wales) belongs
     to its state when its description places it there (never otherwise: in sport it is a
     country of its own, and "the court in Wales ... the UK" says nothing of it)."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         state = geo.state_of_constituent_country(clean(ent.text))
         if state is None:
             continue  # (the data may list "Wales" as a name of its state too)
