@@ -15,7 +15,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import geo
 
@@ -70,28 +70,35 @@ def _dateline(sent: Span) -> Dateline | None:
     return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 
-# Each doc's named entities, made once: `doc.ents` builds a new Span for every entity at
-# each reading, and the countries stage reads them in a dozen rules.
-_ENTITIES: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
-
-
+# Each doc's named entities, tokens and evidence sentences, made once and kept in the doc's
+# user_data. (A WeakKeyDictionary would keep every doc alive: its Spans and Tokens refer to
+# the doc. In user_data they form a cycle with the doc that the garbage collector frees.)
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, in its order, made once per doc (the doc's entities are never changed)."""
-    made = _ENTITIES.get(doc)
+    """`doc.ents`, in its order, made once per doc (the doc's entities are never changed):
+    `doc.ents` builds a new Span for every entity at each reading, and the countries stage
+    reads them in a dozen rules."""
+    made: tuple[Span, ...] | None = doc.user_data.get("_entities")
     if made is None:
-        made = _ENTITIES[doc] = tuple(doc.ents)
+        made = doc.user_data["_entities"] = tuple(doc.ents)
     return made
 
 
-# Each doc's evidence sentences, made once: the countries and the events stages both read them.
-_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """`tuple(doc)`, made once per doc (the doc's tokens are never changed): iterating a doc
+    builds a new Token object for every position, and about seven stages walk every doc's
+    whole token list."""
+    made: tuple[Token, ...] | None = doc.user_data.get("_tokens")
+    if made is None:
+        made = doc.user_data["_tokens"] = tuple(doc)
+    return made
 
 
 def evidence_sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences, split at line breaks, without leading/trailing whitespace tokens."""
-    made = _SENTENCES.get(doc)
+    """The doc's sentences, split at line breaks, without leading/trailing whitespace tokens
+    (made once per doc: the countries and the events stages both read them)."""
+    made: tuple[Span, ...] | None = doc.user_data.get("_evidence_sentences")
     if made is None:
-        made = _SENTENCES[doc] = tuple(_evidence_sentences(doc))
+        made = doc.user_data["_evidence_sentences"] = tuple(_evidence_sentences(doc))
     return list(made)
 
 

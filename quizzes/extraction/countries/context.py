@@ -22,7 +22,7 @@ from ..confidence import confidence
 from ..dates import doc_text
 from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
-from ..sentences import entities, evidence_sentences, sentence_index
+from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
 from ..text import regex
 from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE, WATER_NOUNS
 
@@ -335,7 +335,7 @@ class CountryContext:
     def __init__(self, doc: Doc, people: PeopleLike | None):
         self.doc = doc
         self.people = people
-        self.tokens: list[Token] = list(doc)  # one Token object per position, reused
+        self.tokens: list[Token] = list(doc_tokens(doc))  # one Token object per position, reused
         self.mentions = find_mentions(doc, self.tokens)
         unique = list({id(m): m for m in self.mentions.values()}.values())
         self.context: dict[str, int] = {}  # country -> how often the article names it

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..geo import city_population, is_country, region_country
+from ..sentences import doc_tokens
 from .names import RawMention
 from .tokens import (
     NON_PERSON_LABELS,
@@ -165,7 +166,7 @@ def lone_surnames(g: Grouping) -> None:
     doc = g.doc
     covered = {i for r, _ in g.assigned for i in range(r.first, r.name_last + 1)}
     full_surnames = {r.words[-1] for r in g.raws if len(r.words) >= 2}
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.i in covered or not (
             _misspelt_subject(g, tok) or _may_be_surname(tok, full_surnames)
         ):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo import is_country
 from ..lexicon import OFFICE_TITLES, ORG_APPOSITIVES, ORG_WORDS, PERSON_ROLE_NOUNS
+from ..sentences import doc_tokens, entities
 from ..text import fold_word
 from .tokens import (
     NAME_PARTICLES,
@@ -44,7 +45,7 @@ class Organisations:
 
     def entity_at(self, i: int) -> Span | None:
         if self._ents is None:
-            self._ents = {t: ent for ent in self.doc.ents for t in range(ent.start, ent.end)}
+            self._ents = {t: ent for ent in entities(self.doc) for t in range(ent.start, ent.end)}
         return self._ents.get(i)
 
     # ----------------------------------------------------------------------- at a token
@@ -165,7 +166,7 @@ class Organisations:
             self.acronym_names = {}  # while building, at() expands nothing
             found: dict[str, str] = {}
             names: list[str] = []
-            for tok in self.doc:
+            for tok in doc_tokens(self.doc):
                 if self._bracketed_acronym(tok):
                     self._spelled_acronym(tok, found)
                 elif is_capitalised(tok) and (

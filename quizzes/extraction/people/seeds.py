@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
 )
+from ..sentences import doc_tokens, entities
 from ..text import fold_word, quotations
 from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
@@ -427,15 +429,14 @@ def rules_for_pos(pos: str) -> tuple[TokenRule, ...]:
 
 def seeds(ctx: SeedInput) -> Iterator[Seed]:
     """Every seed: entity rules over the entities, then token rules token by token."""
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         for entity_rule in ENTITY_RULES:
             yield from entity_rule(ctx, ent)
-    doc = ctx.doc
+    toks = doc_tokens(ctx.doc)
     by_pos: dict[str, tuple[TokenRule, ...]] = {}
-    for tok in doc[:-1]:
+    for tok, nxt in pairwise(toks):  # every token but the last, with the next one
         if "\n" in tok.whitespace_:
             continue
-        nxt = doc[tok.i + 1]
         pos = tok.pos_
         rules = by_pos.get(pos)
         if rules is None:
@@ -508,7 +509,7 @@ def drop_places(ctx: SeedInput, raws: list[RawMention]) -> list[RawMention]:
     """A one-word "person" known only from the model's PERSON label that names a place
     ("said one trader in Bogotá"): a country, a region, a big city, or a word the model
     labels a place elsewhere in the article."""
-    places = {fold_word(t.text) for t in ctx.doc if t.ent_type_ in ("GPE", "LOC")}
+    places = {fold_word(t.text) for t in doc_tokens(ctx.doc) if t.ent_type_ in ("GPE", "LOC")}
     kinds: dict[str, set[str]] = {}
     in_full: set[str] = set()
     for r in raws:
@@ -602,7 +603,7 @@ def full_names_of_surnames(ctx: SeedInput, raws: list[RawMention]) -> list[RawMe
         return raws
     taken = {i for r in raws for i in range(r.first, r.name_last + 1)}
     out: list[RawMention] = []
-    for tok in ctx.doc:
+    for tok in doc_tokens(ctx.doc):
         if tok.i in taken or tok.i == 0 or not is_name_token(tok):
             continue
         word = name_word(tok.text)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS, TALK_VERBS
 from ..people import PeopleIndex
+from ..sentences import doc_tokens
 from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class QuoteContext:
         self.paras: list[Paragraph] = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
         self.spans: list[QuoteSpan] = find_quotes(self.text, self.paras)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in doc_tokens(doc)]
         # Top-level quotations as (start, end, index in self.spans), marks included.
         self.regions = sorted(
             ((q.open_at, _region_end(q), i) for i, q in enumerate(self.spans) if q.depth == 0),
@@ -205,7 +206,7 @@ class QuoteContext:
     def _quote_of_tokens(self) -> list[int | None]:
         out: list[int | None] = [None] * len(self.doc)
         regions, r = self.regions, 0
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             while r < len(regions) and regions[r][1] <= tok.idx:
                 r += 1
             if r < len(regions) and regions[r][0] <= tok.idx < regions[r][1]:

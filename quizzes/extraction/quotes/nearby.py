@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
+from ..sentences import doc_tokens
 from .context import SUBJECT_DEPS, Found, QuoteContext, is_speech_verb
 from .speakers import is_unnamed_person
 
@@ -84,7 +85,7 @@ def speech_events(ctx: QuoteContext) -> dict[int, list[Event]]:
     """Reported speech outside quotations ("X says there was a balancing act"), by paragraph;
     "believe"/"think" are no speech, but "pointed out that ..." is."""
     events: dict[int, list[Event]] = {}
-    for tok in ctx.doc:
+    for tok in doc_tokens(ctx.doc):
         if ctx.in_quote[tok.i] is not None or not is_speech_verb(tok):
             continue
         lemma = tok.lemma_.lower()
