@@ -12,8 +12,9 @@ the data knows.
 from __future__ import annotations
 
 import re
-import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,16 +37,20 @@ class Dateline:
     qualifier: str  # what follows the city: "Malawi", "May 14", "" ...
 
 
-# Each doc's datelines by sentence (start, end), read once: the countries and the events
-# stages ask again for the same sentences.
-_DATELINES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], Dateline | None]] = (
-    weakref.WeakKeyDictionary()
-)
+# What a doc's stages read again and again is made once and kept in the doc's user_data.
+# (A WeakKeyDictionary would keep every doc alive: its Spans and Tokens refer to the doc. In
+# user_data they form a cycle with the doc that the garbage collector frees.)
+def made_once(doc: Doc, name: str, make: Callable[[], Any]) -> Any:
+    """``make()``, made the first time ``name`` is asked of ``doc`` and kept with it."""
+    if name not in doc.user_data:
+        doc.user_data[name] = make()
+    return doc.user_data[name]
 
 
 def dateline(sent: Span) -> Dateline | None:
-    """The wire dateline opening ``sent``, if any."""
-    known = _DATELINES.setdefault(sent.doc, {})
+    """The wire dateline opening ``sent``, if any (read once per sentence: the countries and
+    the events stages ask again for the same sentences)."""
+    known: dict[tuple[int, int], Dateline | None] = made_once(sent.doc, "_datelines", dict)
     key = (sent.start, sent.end)
     if key not in known:
         known[key] = _dateline(sent)
@@ -70,16 +75,11 @@ def _dateline(sent: Span) -> Dateline | None:
     return Dateline(sent.start_char + m.end(), cities, (m.group("rest") or "").strip())
 
 
-# Each doc's named entities, tokens and evidence sentences, made once and kept in the doc's
-# user_data. (A WeakKeyDictionary would keep every doc alive: its Spans and Tokens refer to
-# the doc. In user_data they form a cycle with the doc that the garbage collector frees.)
 def entities(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, in its order, made once per doc (the doc's entities are never changed):
     `doc.ents` builds a new Span for every entity at each reading, and the countries stage
     reads them in a dozen rules."""
-    made: tuple[Span, ...] | None = doc.user_data.get("_entities")
-    if made is None:
-        made = doc.user_data["_entities"] = tuple(doc.ents)
+    made: tuple[Span, ...] = made_once(doc, "_entities", lambda: tuple(doc.ents))
     return made
 
 
@@ -87,18 +87,16 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     """`tuple(doc)`, made once per doc (the doc's tokens are never changed): iterating a doc
     builds a new Token object for every position, and about seven stages walk every doc's
     whole token list."""
-    made: tuple[Token, ...] | None = doc.user_data.get("_tokens")
-    if made is None:
-        made = doc.user_data["_tokens"] = tuple(doc)
+    made: tuple[Token, ...] = made_once(doc, "_tokens", lambda: tuple(doc))
     return made
 
 
 def evidence_sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, split at line breaks, without leading/trailing whitespace tokens
     (made once per doc: the countries and the events stages both read them)."""
-    made: tuple[Span, ...] | None = doc.user_data.get("_evidence_sentences")
-    if made is None:
-        made = doc.user_data["_evidence_sentences"] = tuple(_evidence_sentences(doc))
+    made: tuple[Span, ...] = made_once(
+        doc, "_evidence_sentences", lambda: tuple(_evidence_sentences(doc))
+    )
     return list(made)
 
 
