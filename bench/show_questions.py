@@ -8,7 +8,7 @@ a count by kind.
 Run: .venv/bin/python bench/show_questions.py PATH... [--published YYYY-MM-DD]
      [--kind who_said,when] [--dropped]
 
---dropped also prints the drafts the quality check (quizzes/generation/quality.py)
+--dropped also prints the drafts the quality check (quizzes/generation/quality/)
 dropped, each with its reason.
 """
 

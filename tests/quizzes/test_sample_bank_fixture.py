@@ -25,7 +25,7 @@ def test_the_sample_bank_fixture_loads_as_a_complete_published_bank():
     questions = list(Question.objects.filter(bank=bank).prefetch_related("choices"))
     kinds = [q.kind for q in questions]
     # Lowered in issue 11: the quality check drops world trivia, near-duplicates and
-    # give-aways (quizzes/generation/quality.py).
+    # give-aways (quizzes/generation/quality/).
     assert kinds.count("who_said") >= 12
     # One per answer country, none on who heads a state (issue 11 §4).
     assert kinds.count("which_country") >= 2

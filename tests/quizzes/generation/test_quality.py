@@ -1,4 +1,4 @@
-"""The question-quality check (quizzes/generation/quality.py), one rule at a
+"""The question-quality check (quizzes/generation/quality/), one rule at a
 time, on invented sentences: each rule drops the draft that breaks it and keeps
 the one that does not."""
 

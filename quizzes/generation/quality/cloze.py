@@ -1,0 +1,556 @@
+"""Draft checks on cloze cards ("Fill in the blank: …"): the card's length and context,
+what stays beside the blank (digits, initials, a count, a title), blanks that are not
+dates or names, and cards world knowledge fills."""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.extraction.geo import country_of_adjective, is_country
+from quizzes.extraction.text import regex
+
+from ..cloze import MAX_CARD_WORDS
+from ..context import DatedFact, GenerationContext
+from ..dates import MONTHS
+from ..distractors import country_iso, plausible_person
+from ..draft import QuestionDraft
+from ..text import (
+    BLANK,
+    contains_word,
+    gives_away_country,
+    gives_away_person,
+    initials,
+    is_organisation,
+    normalise,
+    plain,
+)
+from .base import _QUOTED, _headline, _places_of
+
+
+def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: … moving into northern _____." under the title "Troops
+    leave Freedonia": the title names the blanked country."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    if gives_away_country(_headline(ctx), draft.answer):
+        return "give-away: the article's title names the blanked country"
+    return None
+
+
+# A country word used as an adjective of a body ("The _____ government accused …").
+_BODY_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:government|authorities|administration|army|military|police|"
+    r"navy|officials|state|parliament|president|prime minister|federal|"
+    r"(?:presidential|general|parliamentary|legislative|midterm)\s+elections?|elections?|"
+    r"primar(?:y|ies)|caucus(?:es)?|congress|senate)\b",
+    re.I,
+)
+
+
+def cloze_the_articles_one_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The _____ government accused …", "its candidate for the 2024 _____ presidential
+    election" in an article that names one country only: whose government or election
+    it is needs no recall, the article is all about that country."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    if not _BODY_AFTER_BLANK.search(draft.prompt):
+        return None
+    answer = country_iso(draft.answer)
+    if answer and all(country_iso(link.country) == answer for link in ctx.countries):
+        return "give-away: the article's one country, blanked before its government or vote"
+    return None
+
+
+# "That ban was lifted …", "These talks ended …": a sentence opening on a noun the
+# sentence before introduced; alone on a card or a question it points at nothing.
+_POINTS_BACK = re.compile(r"^(?:That|This|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b")
+
+
+# "In _____ another ship hit the two piers", "When did another ship hit …?": the first
+# one, and which two, were in the sentences before.
+_ANOTHER_ONE = re.compile(
+    r"^(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,]{1,30}?,?\s+)?[Aa]nother\s+[a-z]+\s+[a-z]+"
+    r"|^(?:When|In what year) (?:did|was|were) another\b"
+)
+
+
+# "the country's capital, …" with no country named: whose is it?
+_WHOSE_PLACE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:capital|largest city)\b", re.I)
+
+
+def _names_a_country(text: str) -> bool:
+    """A country's name or adjective in the text ("Peru", "Peruvian"); a city is no
+    country's name to a reader who does not know where it is."""
+    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text)
+    return any(
+        is_country(w) or country_of_adjective(w) for run in runs for w in {run, *run.split()}
+    )
+
+
+def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: That ban was lifted in _____.", "When did X happen in the
+    country's capital?", "In _____ another ship hit the pier": words that stand for what the article said just before, which
+    the learner does not see."""
+    if draft.kind not in {"cloze", "when", "true_false"}:
+        return None
+    text = _QUOTED.sub(" ", draft.prompt)
+    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body):
+        return "context: the sentence points back at what the article said before"
+    if _WHOSE_PLACE.search(text) and not _names_a_country(text):
+        return "context: “the country's” names no country in the question"
+    return None
+
+
+def blanked_words_shown(text: str, draft: QuestionDraft) -> bool:
+    """Does `text` show what a card blanks: the person (any part of the name), the
+    date as the card writes it, or the blanked words?"""
+    if draft.target.startswith("person:"):
+        return gives_away_person(text, draft.answer)
+    if draft.target.startswith("country:"):
+        return gives_away_country(text, draft.answer)
+    return contains_word(text, draft.answer)
+
+
+def cloze_answer_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: The _____ start date of the rule …" (June 15) under the
+    title "Masks required from June 15"; "Mayor _____ said …" under "Mayor Ruiz
+    re-elected": the title, read first, fills the blank."""
+    if draft.kind != "cloze" or draft.target.startswith("country:"):
+        return None  # a country: cloze_headline_country
+    title = _headline(ctx)
+    if title and blanked_words_shown(title, draft):
+        return "give-away: the article's title names the blanked words"
+    return None
+
+
+_PLACE_THERE = re.compile(r"\bthere\s*[.,;]")
+
+
+def there_without_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Both candidates won _____ delegates there.": "there" points to a place named
+    in another sentence, and the card does not say which."""
+    outside = _QUOTED.sub(" ", draft.prompt.split(":", 1)[-1])
+    if draft.kind == "cloze" and _PLACE_THERE.search(outside):
+        return "context: “there” points to a place of another sentence"
+    return None
+
+
+MAX_CLOZE_WORDS = MAX_CARD_WORDS  # a card is one sentence to read, not a paragraph
+
+
+_BARE_APOSTROPHE = re.compile(rf"{re.escape(BLANK)}['’](?!s\b)")
+
+
+def blank_before_apostrophe(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The _____' other major league …": a plural's possessive mark left after the
+    blank reads as a typo ("Judge _____'s statement" is fine)."""
+    if draft.kind == "cloze" and _BARE_APOSTROPHE.search(draft.prompt):
+        return "grammar: a bare apostrophe after the blank"
+    return None
+
+
+_PRONOUN = r"(?:He|She|It|They|This|These|Those|Its|His|Her|Their)"
+
+
+_CARD_OPENS_ON_PRONOUN = re.compile(
+    rf"^Fill in the blank: (?P<lead>(?:In|On|By|Since|From|During|After|Before|Following|At|"
+    rf"When|While|Once|[A-Z][a-z]+ing)\b[^.;:\"“”]*?(?:,|\s[—–]) )?{_PRONOUN}\b"
+    r"|^Fill in the blank: (?:In|On|By|Since) \S+ (?:he|she|they)\b"
+    r"|^Fill in the blank: (?:In|On|At|By|During|After|Before|Since|Following|Under|Throughout)"
+    r" (?:that|this|these|those|then)\b",
+    re.I,
+)
+
+
+_EMPTY_IT = re.compile(
+    r"it (?:is|was|has been|had been) (?:\w+ ){0,3}?(?:that|to|whether|for)\b|it (?:is|was) (?:not )?"
+    r"(?:the first|the last|the \w+est)\b",
+    re.I,
+)
+
+
+def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "It was founded in _____.", "In _____, he moved to the coast.", "During that
+    service, he …", "Returning home in _____, he …", "In _____ they won the cup": a card is read alone, away from the sentence before it, so "it"
+    or "he" stands for nobody (an empty "It was reported that …" is fine, and so is
+    a "he" after a name: "After Ana Ruiz won in _____, she …")."""
+    if draft.kind != "cloze":
+        return None
+    opening = _CARD_OPENS_ON_PRONOUN.match(draft.prompt)
+    if not opening:
+        return None
+    pronoun_at = opening.end() - len(opening.group(0).split()[-1])
+    if _EMPTY_IT.match(draft.prompt, pronoun_at):
+        return None
+    lead = opening.group("lead") or ""
+    people = [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
+    names = {w for person in people for w in person.split() if w[:1].isupper()}
+    if any(w.strip(",—–") in names for w in lead.split()):
+        return None
+    return "answer: the card's subject is a pronoun that stands for nobody"
+
+
+def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Flight _____ (AB1344/CD1344)": the blanked number is still written inside a code of
+    the same sentence; "the _____ has always condemned … said GTF": its initials are."""
+    if draft.kind != "cloze":
+        return None
+    rest = draft.prompt.replace(BLANK, " ")
+    if re.fullmatch(r"\d{3,}", draft.answer) and draft.answer in rest:
+        return "give-away: the blanked number is written beside the blank"
+    if re.fullmatch(r"\d+(?:\.\d+)?", draft.answer) and regex(
+        rf"[A-Za-z]{re.escape(draft.answer)}(?![\d.]\d)"
+    ).search(rest):
+        return "give-away: the blanked number is written inside a name of the sentence"
+    letters = sorted(initials(draft.answer))
+    for token in re.findall(r"\b[A-Z]{2,6}\b", rest):
+        if len(letters) >= 3 and sorted(token) == letters:
+            return "give-away: the answer's initials are in the sentence"
+    return None
+
+
+_COUNT_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
+)
+
+
+_COUNT_BESIDE_BLANK = re.compile(
+    rf"\b{_COUNT_WORD}\s+or\s+{re.escape(BLANK)}|{re.escape(BLANK)}\s+or\s+{_COUNT_WORD}\b"
+    rf"|{re.escape(BLANK)}\s*(?:and|[-–])\s*\d{{1,2}}\b(?![\d%]|[,.]\d)",
+    re.I,
+)
+
+
+def count_beside_a_count(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "three or _____ ships", "_____ or seven days": the other end of a rough count is
+    written beside the blank, so the answer is the next number; "On _____ and 4": the
+    blank is half of two days."""
+    if draft.kind == "cloze" and _COUNT_BESIDE_BLANK.search(draft.prompt):
+        return "give-away: a count beside the blank's own count"
+    return None
+
+
+_HEAD_OF_STATE_BEFORE_BLANK = re.compile(
+    rf"\b(?P<adjective>[A-Z][a-z]+)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
+    rf"Supreme Leader|Emperor|Crown Prince)\s+{re.escape(BLANK)}"
+)
+
+
+def head_of_state_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Indian Prime Minister _____ wrote …": who heads a country is world knowledge,
+    the title alone gives the name away (like a capital)."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    found = _HEAD_OF_STATE_BEFORE_BLANK.search(draft.prompt)
+    if found and (country_of_adjective(found["adjective"]) or is_country(found["adjective"])):
+        return "world trivia: the head of a country, named by the title"
+    return None
+
+
+def cloze_too_long(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A card whose sentence runs to a whole paragraph (a long quotation after the
+    blank) is a reading exercise, not a recall card."""
+    if draft.kind == "cloze" and len(draft.prompt.split()) > MAX_CLOZE_WORDS:
+        return f"grammar: a cloze longer than {MAX_CLOZE_WORDS} words"
+    return None
+
+
+MIN_CARD_WORDS = 6  # the blank included: fewer is a card without context
+
+
+def card_without_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: The hearing date is _____.", "The party is banned in
+    _____.": a few words around the blank say too little to be recalled from the
+    article rather than guessed."""
+    if draft.kind != "cloze":
+        return None
+    body = draft.prompt.removeprefix("Fill in the blank:").split()
+    if len(body) < MIN_CARD_WORDS:
+        return f"context: a card of fewer than {MIN_CARD_WORDS} words"
+    return None
+
+
+_SMALL_COUNT = re.compile(r"(?:one|two|three|[123]|a couple|a pair|both)", re.I)
+
+
+def small_count_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: Inspectors found _____ unsecured servers." (two): a count
+    of one to three is guessed as often as recalled, and teaches nothing."""
+    if draft.kind == "cloze" and _SMALL_COUNT.fullmatch(draft.answer.strip()):
+        return "trivial: a count of one to three is a guess"
+    return None
+
+
+def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… and "07" for the year it was found, _____." for 2007: the year's last two
+    digits (or its century) are still in the sentence."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    year = draft.answer.strip()
+    rest = draft.prompt.replace(BLANK, " ")
+    if regex(rf"(?<![\d]){year[2:]}(?![\d])|’{year[2:]}\b|'{year[2:]}\b").search(rest):
+        return "give-away: the sentence names part of the blanked year"
+    return None
+
+
+def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "On Tuesday, the _____ (_____) announced …": one blank per card, else two
+    blanks stand for different words."""
+    if draft.kind in {"cloze", "who_said"} and draft.prompt.count(BLANK) > 1:
+        return "grammar: more than one blank"  # (a who-said sentence: "The _____ (_____)")
+    return None
+
+
+def initials_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The Iranian _____ (IRGC) declared …": initials in brackets right after the
+    blank spell the answer out."""
+    if regex(rf"{re.escape(BLANK)}\s*\([A-Z][A-Za-z]*[A-Z]\)").search(draft.prompt):
+        return "give-away: initials right after the blank"
+    return None
+
+
+_DATE_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{1,4}(?:st|nd|rd|th)?|,|\s)+"
+)
+
+
+def cloze_date_not_a_date(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "After X fired his deputy, _____, the army moved" for "ahead of the 2018
+    elections": a date card blanks a date ("1963", "November 27", "March 14, 2019"),
+    not a phrase around one."""
+    if draft.kind != "cloze" or not draft.target.startswith("date:"):
+        return None
+    if not _DATE_WORDS.fullmatch(draft.answer.strip()):
+        return "answer: the blank is a phrase, not a date"
+    return None
+
+
+def cloze_year_in_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "the Electronic Commerce Directive _____", "a programme dubbed “Vision _____”":
+    a year right after a capitalised word is part of a name, not a date to recall."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    before = draft.prompt.split(BLANK, 1)[0].removeprefix("Fill in the blank:").rstrip()
+    tokens = before.split()
+    if len(tokens) < 2 or re.search(r"[.!?:]$", tokens[-2]):
+        return None  # "In _____, …": the sentence's first word
+    last = tokens[-1].strip("\"“‘'")
+    if last[:1].isupper() and last not in MONTHS and last != last.upper():
+        return "answer: the year is part of a name"
+    return None
+
+
+_VOTE_AFTER_BLANK = re.compile(
+    rf"{re.escape(BLANK)}\s+(?:[A-Z][\w.]*\s+){{0,2}}(?:[a-z]+\s+)?"
+    r"(?:elections?|referendum|vote|Olympics|Olympic Games|World Cup)\b",
+    re.I,
+)
+
+
+_OUTCOME = re.compile(r"\b(?:victory|defeat\w*|to leave|independence)\b", re.I)
+
+
+def famous_vote_year(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "the _____ presidential election, which sealed Ana Ruiz's victory over Piet
+    Dane": the year of a vote (or games) told with its outcome names a famous event;
+    anyone fills it in without the article."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    if _VOTE_AFTER_BLANK.search(draft.prompt) and _OUTCOME.search(draft.prompt):
+        return "give-away: the year of a vote told with its outcome is general knowledge"
+    return None
+
+
+def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "As of _____, no evidence … has been reported": the date a report stood at,
+    not when anything happened."""
+    if draft.kind == "cloze" and regex(rf"\b[Aa]s of {re.escape(BLANK)}").search(draft.prompt):
+        return "answer: the date a report stood at"
+    return None
+
+
+def cloze_news_source(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "According to the _____, a spokesman said …" for "BBC": the outlet that reported
+    it, not something the story is about."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    credit = regex(rf"\b[Aa]ccording to (?:the )?{re.escape(BLANK)}").search(draft.prompt)
+    if credit and not plausible_person(draft.answer):
+        return "answer: the news source, not the story"
+    return None
+
+
+def cloze_person_not_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "_____ said she had been in good health" for "the singer's animal foundation": a
+    speaker's card blanks a name, not a description nobody would write the same way."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    if not any(w[:1].isupper() for w in draft.answer.split()):
+        return "answer: the blank is a description, not a name"  # "The _____ said" (army)
+    lower = [w for w in draft.answer.split() if w[:1].islower()]
+    head = lower[-1:] if is_organisation(draft.answer) else []  # "X's office"
+    if any(w not in _NAME_PARTICLES for w in lower[: len(lower) - len(head)]):
+        return "answer: the blank is a description, not a name"
+    return None
+
+
+_NAME_PARTICLES = {
+    "al",
+    "bin",
+    "de",
+    "del",
+    "der",
+    "di",
+    "du",
+    "el",
+    "la",
+    "le",
+    "van",
+    "von",
+    "da",
+}
+
+
+def inside_quotation(text: str, start: int) -> bool:
+    """Does `start` lie inside a quotation of its paragraph: after an opening mark
+    whose closing mark comes later (“… ” or "…"), or in a paragraph that opens a
+    quotation it does not close (a quotation running over several paragraphs)?"""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    before = text[paragraph_start:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    paragraph = text[paragraph_start : text.find("\n", start) % (len(text) + 1)]
+    opens = paragraph.lstrip()[:1] in {"“", '"'}
+    return opens and start > paragraph_start and paragraph.count("“") > paragraph.count("”")
+
+
+def stated_inside_a_quotation(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: He had planned attacks on the harbour – including the attack
+    on _____" from a statement quoted over several sentences: the sentence is the
+    speaker's claim, shown without its quotation marks and credit as if the article
+    said it (and its "he" stands for nobody). The same for a date question."""
+    if draft.kind not in {"cloze", "when", "true_false"} or draft.evidence_start is None:
+        return None
+    if draft.kind == "true_false" and not isinstance(draft.source, DatedFact):
+        return None
+    if draft.kind == "cloze" and draft.target.startswith("person:"):
+        return None  # a speaker's card: the credit is the sentence's own
+    if inside_quotation(ctx.article_text, draft.evidence_start):
+        return "answer: the sentence is inside a quotation, someone's claim"
+    return None
+
+
+_HEAD_TITLE = re.compile(
+    rf"\b(?P<place>[A-Z][a-z]+)\s+(?:president|prime minister|first minister|chancellor|"
+    rf"king|queen|supreme leader|emperor|crown prince|premier)\s+{re.escape(BLANK)}",
+    re.I,
+)
+
+
+def head_of_government_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Freedonian prime minister _____ said …", "Wessex First Minister _____ said …":
+    who leads a country (or a nation of one, a state of a federation) is world
+    knowledge however the title is written; the blank asks nothing of the article."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    from quizzes.extraction.geo import region_country
+
+    found = _HEAD_TITLE.search(draft.prompt)
+    if not found or not found["place"][:1].isupper():
+        return None
+    place = found["place"]
+    if country_of_adjective(place) or is_country(place) or region_country(place):
+        return "world trivia: the leader of a country, named by the title"
+    return None
+
+
+def card_country_by_its_place(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Wessex would be the only nation in the _____ to …", "shootings in the _____
+    that week, one of them in California": a state, nation or big city of the blanked
+    country in the card fills the blank by geography, not by the article."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    shown = _QUOTED.sub(" ", draft.prompt.removeprefix("Fill in the blank: "))
+    places = _places_of(shown.replace(BLANK, " "), draft.answer)
+    if places:
+        return f"give-away: {places[0]} lies in the blanked country"
+    return None
+
+
+def _acronym_spelt_out(text: str, acronym: str) -> bool:
+    """Does `text` write out the words whose initials make `acronym` ("National
+    Rowing League" for "NRL")?"""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    tokens = plain(text).split()
+    return any(
+        first[:1] == acronym[0] and _initials_from(tokens[i:], acronym)
+        for i, first in enumerate(tokens)
+    )
+
+
+def _initials_from(tokens: list[str], acronym: str) -> bool:
+    """The capitalised words from the first token on (small words skipped) spell
+    `acronym` before a word that does not fit it."""
+    letters = ""
+    for token in tokens:
+        if token.casefold() in {"of", "the", "and", "for", "de"}:
+            continue
+        if not token[:1].isupper():
+            break
+        letters += token[0]
+        if letters == acronym:
+            return True
+        if not acronym.startswith(letters):
+            break
+    return False
+
+
+def card_acronym_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "According to its statement, the _____ suspended …" (NRL) under the title
+    "National Rowing League suspends season": the title spells the blank out."""
+    if draft.kind != "cloze":
+        return None
+    if _acronym_spelt_out(_headline(ctx), draft.answer):
+        return "give-away: the article's title spells out the blanked initials"
+    return None
+
+
+_THE_COURT = re.compile(r"\bthe (?:court|tribunal)\b")  # lower case: a court named before
+
+
+_COURT_NAME = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*(?:Court|Tribunal)\b(?:\s+of(?:\s+the)?"
+    r"(?:\s+[A-Z][\w’'.-]*)+)?"
+)
+
+
+def which_court(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: For a week, the court heard _____ witnesses." in an article
+    naming a High Court, an appeal court and a Supreme Court: read alone, the card
+    does not say which court (blind judge, batch 10)."""
+    if draft.kind not in {"cloze", "true_false"}:
+        return None
+    if not _THE_COURT.search(_QUOTED.sub(" ", draft.prompt)):
+        return None
+    courts = {normalise(m.group(0)) for m in _COURT_NAME.finditer(ctx.article_text)}
+    courts.discard(normalise("Court"))
+    if len(courts) >= 2:
+        return "grammar: “the court” of an article naming several courts"
+    return None
+
+
+def answer_inside_a_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The fivefold mirror has _____ panels" → "five": the blanked word is part of
+    another word of the sentence."""
+    answer = draft.answer.strip()
+    if draft.kind != "cloze" or not re.fullmatch(r"[a-z]{3,}", answer):
+        return None
+    rest = draft.prompt.replace(BLANK, " ").casefold()
+    for word in re.findall(r"[\w-]+", rest):
+        if answer in word and word != answer:
+            return f"give-away: the blanked “{answer}” is inside “{word}”"
+    return None

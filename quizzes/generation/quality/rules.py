@@ -1,0 +1,383 @@
+"""The registry: DRAFT_RULES and BANK_RULES in the order they run (the order decides
+which reason a dropped draft gets), and `select`, which runs them over a bank."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from quizzes.extraction.facts import CountryLink
+from quizzes.validation import question_problems
+
+from ..context import GenerationContext
+from ..draft import QuestionDraft
+from .bank import (
+    birth_year_from_an_age,
+    card_answer_named_elsewhere,
+    card_shows_an_asked_date,
+    country_named_elsewhere,
+    date_asked_twice,
+    false_value_crosses_out,
+    names_the_answer_beside,
+    near_duplicate,
+    over_the_fact_limit,
+    same_card_country,
+    same_country_answer,
+    same_country_same_sentence,
+    same_day_as_a_report,
+    same_event_twice,
+    same_name_answered_again,
+    same_speaker_same_point,
+    same_utterance,
+    same_words_dated,
+    speaker_told_elsewhere,
+    tells_the_speaker,
+    timeline_of_asked_dates,
+    too_many_counts,
+    too_many_years,
+    true_false_share,
+    which_country_answer_shown,
+)
+from .cloze import (
+    answer_inside_a_word,
+    blank_before_apostrophe,
+    card_acronym_in_title,
+    card_country_by_its_place,
+    card_without_context,
+    cloze_answer_in_title,
+    cloze_as_of,
+    cloze_blanks,
+    cloze_date_not_a_date,
+    cloze_headline_country,
+    cloze_news_source,
+    cloze_opens_on_pronoun,
+    cloze_person_not_a_name,
+    cloze_the_articles_one_country,
+    cloze_too_long,
+    cloze_year_in_a_name,
+    cloze_year_in_parts,
+    count_beside_a_count,
+    digits_beside_the_blank,
+    famous_vote_year,
+    head_of_government_card,
+    head_of_state_card,
+    initials_beside_the_blank,
+    needs_the_sentence_before,
+    small_count_card,
+    stated_inside_a_quotation,
+    there_without_a_place,
+    which_court,
+)
+from .giveaway import gives_away_another
+from .grammar import (
+    comparison_cut_short,
+    copied_quotation_in_question,
+    misspelt_name,
+    misspelt_word,
+    name_cut_at_the_end,
+    name_rewritten,
+    name_typo_in_answer,
+    noun_taken_for_verb,
+    office_of_a_person,
+    place_dropped_after_comma,
+    possessive_without_noun,
+    pronoun_of_nobody_in_the_prompt,
+    pronoun_without_antecedent,
+    question_about_a_pronoun,
+    question_shape,
+    relative_time_left,
+    statement_cut_short,
+    stray_spacing,
+    unbalanced_marks,
+    unidentified_event,
+    where_for_were,
+)
+from .options import (
+    answer_given_away,
+    option_also_right,
+    options_of_the_answers_type,
+    publication_among_people,
+    unsure_fact,
+)
+from .when import (
+    attribution_left_at_the_end,
+    background_history,
+    month_beside_month,
+    month_is_a_name,
+    option_done_again,
+    period_of_the_article,
+    when_prompt_unclear,
+    when_with_a_date_inside,
+)
+from .which_country import (
+    answer_not_a_state,
+    body_of_a_former_job,
+    body_only_cited,
+    body_placed_by_its_town,
+    country_in_headline,
+    country_in_the_bodys_name,
+    loose_link_to_a_dated_thing,
+    name_cut_at_its_start,
+    name_of_a_model,
+    name_tells_the_country,
+    nearest_country,
+    place_not_placed,
+    top_office_trivia,
+    world_trivia,
+)
+from .who_said import (
+    gender_cue_in_quote,
+    glued_fragments,
+    one_word_quote,
+    option_is_another_name,
+    option_named_in_the_context,
+    pronoun_after_another_speaker,
+    pronoun_of_the_other_gender,
+    pronoun_without_a_pronoun,
+    quote_echoes_title,
+    quote_is_a_label,
+    quote_is_a_list,
+    quote_without_a_statement,
+    quote_without_its_subject,
+    quoted_elsewhere,
+    relative_gives_the_family,
+    reported_speech_as_quote,
+    scare_quoted_term,
+    short_quote_statement,
+    short_quote_without_context,
+    speaker_named_as_addressee,
+    statement_of_the_only_speaker,
+)
+
+
+@dataclass
+class Review:
+    """What the check kept, and what it dropped with the reason (for
+    bench/show_questions.py --dropped and the tests)."""
+
+    kept: list[QuestionDraft] = field(default_factory=list)
+    dropped: list[tuple[QuestionDraft, str]] = field(default_factory=list)
+
+
+DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
+
+
+DRAFT_RULES: tuple[DraftRule, ...] = (
+    # the prompt is natural English
+    when_prompt_unclear,
+    period_of_the_article,
+    option_done_again,
+    unbalanced_marks,
+    stray_spacing,
+    name_rewritten,
+    misspelt_name,
+    misspelt_word,
+    possessive_without_noun,
+    noun_taken_for_verb,
+    office_of_a_person,
+    pronoun_without_antecedent,
+    question_shape,
+    cloze_blanks,
+    blank_before_apostrophe,
+    cloze_too_long,
+    card_without_context,
+    copied_quotation_in_question,
+    cloze_opens_on_pronoun,
+    question_about_a_pronoun,
+    when_with_a_date_inside,
+    name_cut_at_the_end,
+    statement_cut_short,
+    relative_time_left,
+    comparison_cut_short,
+    # the marked answer is right
+    unsure_fact,
+    month_is_a_name,
+    month_beside_month,
+    quote_is_a_label,
+    quote_is_a_list,
+    short_quote_statement,
+    short_quote_without_context,
+    one_word_quote,
+    scare_quoted_term,
+    quote_without_a_statement,
+    quoted_elsewhere,
+    speaker_named_as_addressee,
+    where_for_were,
+    place_dropped_after_comma,
+    name_of_a_model,
+    name_cut_at_its_start,
+    option_named_in_the_context,
+    option_is_another_name,
+    glued_fragments,
+    quote_without_its_subject,
+    relative_gives_the_family,
+    pronoun_without_a_pronoun,
+    pronoun_after_another_speaker,
+    pronoun_of_the_other_gender,
+    pronoun_of_nobody_in_the_prompt,
+    attribution_left_at_the_end,
+    # it gives nothing away and its options are plausible
+    answer_given_away,
+    answer_inside_a_word,
+    initials_beside_the_blank,
+    digits_beside_the_blank,
+    count_beside_a_count,
+    name_typo_in_answer,
+    cloze_year_in_parts,
+    small_count_card,
+    there_without_a_place,
+    cloze_date_not_a_date,
+    cloze_year_in_a_name,
+    famous_vote_year,
+    cloze_as_of,
+    cloze_news_source,
+    cloze_person_not_a_name,
+    cloze_headline_country,
+    cloze_the_articles_one_country,
+    needs_the_sentence_before,
+    cloze_answer_in_title,
+    quote_echoes_title,
+    country_in_headline,
+    options_of_the_answers_type,
+    publication_among_people,
+    option_also_right,
+    nearest_country,
+    loose_link_to_a_dated_thing,
+    place_not_placed,
+    body_placed_by_its_town,
+    answer_not_a_state,
+    unidentified_event,
+    stated_inside_a_quotation,
+    # it is about the article
+    world_trivia,
+    background_history,
+    top_office_trivia,
+    head_of_state_card,
+    head_of_government_card,
+    card_country_by_its_place,
+    country_in_the_bodys_name,
+    name_tells_the_country,
+    card_acronym_in_title,
+    statement_of_the_only_speaker,
+    reported_speech_as_quote,
+    gender_cue_in_quote,
+    body_of_a_former_job,
+    body_only_cited,
+    which_court,
+)
+
+
+def draft_problem(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """Why the draft is not usable, or None."""
+    problems = question_problems(
+        kind=draft.kind,
+        status="published",
+        prompt=draft.prompt,
+        answer=draft.answer,
+        choices=draft.choices,
+    )
+    if problems:
+        return "invalid: " + "; ".join(m for ms in problems.values() for m in ms)
+    for rule in DRAFT_RULES:
+        problem = rule(draft, ctx)
+        if problem:
+            return problem
+    return None
+
+
+BankRule = Callable[[QuestionDraft, Sequence[QuestionDraft], GenerationContext], "str | None"]
+
+
+BANK_RULES: tuple[BankRule, ...] = (
+    same_utterance,
+    same_country_same_sentence,
+    same_country_answer,
+    country_named_elsewhere,
+    card_answer_named_elsewhere,
+    false_value_crosses_out,
+    date_asked_twice,
+    same_event_twice,
+    same_day_as_a_report,
+    names_the_answer_beside,
+    tells_the_speaker,
+    same_words_dated,
+    true_false_share,
+    timeline_of_asked_dates,
+    card_shows_an_asked_date,
+    which_country_answer_shown,
+    same_card_country,
+    same_speaker_same_point,
+    speaker_told_elsewhere,
+    same_name_answered_again,
+    birth_year_from_an_age,
+    too_many_years,
+    too_many_counts,
+)
+
+
+def bank_problem(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """Why the draft does not fit beside the questions kept so far, or None."""
+    for rule in BANK_RULES:
+        problem = rule(draft, kept, ctx)
+        if problem:
+            return problem
+    return None
+
+
+# The order in which drafts claim their fact: a true-or-false statement last, only
+# on a fact no other question asks (a teacher keeps the question with options).
+PRIORITY = ("who_said", "which_country", "when", "ordering", "cloze", "true_false")
+
+
+def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
+    """The drafts a teacher would keep, in their order: each passes the draft
+    rules, then the bank rules against the drafts kept before it (taken in
+    PRIORITY order of kinds)."""
+    order = {kind: i for i, kind in enumerate(PRIORITY)}
+    ranked = sorted(
+        range(len(drafts)),
+        key=lambda i: (order.get(drafts[i].kind, 99), _not_a_person(drafts[i]), i),
+    )
+    review = _select([drafts[i] for i in ranked], ctx)
+    position = {id(d): i for i, d in enumerate(drafts)}
+    review.kept.sort(key=lambda d: position[id(d)])
+    return review
+
+
+def _not_a_person(draft: QuestionDraft) -> bool:
+    """A question about a person comes before other questions of its kind."""
+    return not (isinstance(draft.source, CountryLink) and draft.source.subject_kind == "person")
+
+
+def _select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
+    review = Review()
+    fingerprints: set[str] = set()
+    cloze_sentences: set[tuple[int | None, int | None]] = set()
+    per_fact: Counter[str] = Counter()
+    for draft in drafts:
+        if draft.fingerprint in fingerprints:
+            continue
+        problem = draft_problem(draft, ctx)
+        sentence = (draft.evidence_start, draft.evidence_end)
+        if problem is None and draft.kind == "cloze" and sentence in cloze_sentences:
+            problem = "one cloze per sentence"
+        problem = (
+            problem
+            or near_duplicate(draft, review.kept)
+            or over_the_fact_limit(draft, per_fact)
+            or gives_away_another(draft, review.kept)
+            or bank_problem(draft, review.kept, ctx)
+        )
+        if problem:
+            review.dropped.append((draft, problem))
+            continue
+        fingerprints.add(draft.fingerprint)
+        if draft.kind == "cloze":
+            cloze_sentences.add(sentence)
+        if draft.kind != "ordering":
+            per_fact.update(set(draft.fact_keys))
+        review.kept.append(draft)
+    return review

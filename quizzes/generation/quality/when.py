@@ -1,0 +1,346 @@
+"""Draft checks on dates ("When did …?", dated statements) and timelines: unclear
+dated clauses, the article's own period, months read as names, background history,
+a timeline's items."""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.extraction.geo import country_of_adjective, is_country
+from quizzes.extraction.text import regex
+
+from ..context import DatedFact, GenerationContext
+from ..dates import MONTHS, parse_label
+from ..draft import QuestionDraft
+from ..text import BLANK, plain
+from ..wording import clause_parts, strip_time
+from .base import _QUOTED, _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
+from .cloze import inside_quotation
+from .grammar import (
+    _PERSONAL_PRONOUN,
+    name_rewritten,
+    noun_taken_for_verb,
+    office_of_a_person,
+    possessive_without_noun,
+    pronoun_without_antecedent,
+    relative_time_left,
+    stray_spacing,
+    unbalanced_marks,
+)
+from .options import unsure_fact
+
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b"
+)
+
+
+def when_with_a_date_inside(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the firm email the bank on March 10?": a "when" question that names a
+    day already is garbled, and that day among its options is also right."""
+    if draft.kind == "when" and _DAY_OF_MONTH.search(_QUOTED.sub(" ", draft.prompt)):
+        return "grammar: a when question that already names a date"
+    return None
+
+
+def _dated_sources(draft: QuestionDraft) -> list[DatedFact]:
+    sources = draft.source if isinstance(draft.source, list) else [draft.source]
+    return [s for s in sources if isinstance(s, DatedFact)]
+
+
+_MONTH_WORD = "|".join(MONTHS)
+
+
+_NOT_A_GIVEN_NAME = {
+    "in", "on", "by", "since", "until", "till", "last", "early", "late", "mid", "next",
+    "this", "from", "through", "during", "before", "after", "of", "and", "or", "to", "the",
+    "between", "each", "every", "that", "around", "about",
+}  # fmt: skip
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+_MONTH_AS_NAME_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|told|tells|added|wrote|who|announced)\b|\s+[A-Z][a-z]+\b)"
+)
+
+
+def _month_read_as_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "Prime Minister Theresa May said", "May's deal", "June Carter": the month's
+    word stands where a person's name stands (a capitalised word before it that is
+    no preposition, month or weekday; "'s", a speech verb or a surname after it),
+    and no day number is beside it ("May 3", "3 May")."""
+    before = text[: match.start()].rstrip()
+    after = text[match.end() :]
+    if re.match(r"^\s*\d", after) or re.search(r"\d\s*$", before):
+        return False
+    previous = re.search(r"([A-Z][a-z]+\.?)$", before)
+    if previous:
+        word = previous.group(1).rstrip(".").casefold()
+        if word not in _NOT_A_GIVEN_NAME and word not in _WEEKDAYS and word.title() not in MONTHS:
+            return True
+    nxt = _MONTH_AS_NAME_AFTER.match(after)
+    return nxt is not None and nxt.group(0).strip().title() not in MONTHS
+
+
+def month_is_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Theresa May resigned as leader" dated "May": a surname the extractor read as
+    the month. The date's month word, where the sentence writes it, stands as a name."""
+    for dated in _dated_sources(draft):
+        when = plain(dated.event.when or "")
+        if not regex(rf"(?:(?:in|on|by|since|until)\s+)?(?:{_MONTH_WORD})", re.I).fullmatch(when):
+            continue  # "May 3", "May 2019": a day or a year tells a date
+        month = re.search(_MONTH_WORD, when.title())
+        if month is None:
+            continue
+        evidence = plain(dated.event.evidence)
+        found = list(regex(rf"\b{month.group(0)}\b").finditer(evidence))
+        if found and all(_month_read_as_a_name(evidence, m) for m in found):
+            return f"answer: “{month.group(0)}” is a person's name here"
+    return None
+
+
+_MONTH_BESIDE_MONTH = re.compile(
+    rf"\b(?:{_MONTH_WORD})\b(?:\s*(?:,|/|-|–|—)\s*|\s+(?:and|or|to|through|into)\s+)"
+    rf"(?:early\s+|late\s+|mid-?)?(?:{_MONTH_WORD})\b"
+)
+
+
+def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "in March and April", "the May–June floods": two months side by side are a
+    span, not the one month the answer gives; nor may a prompt keep such a pair."""
+    asked = " ".join([draft.prompt, *draft.choice_texts]) if draft.kind in _REWRITTEN_KINDS else ""
+    if _MONTH_BESIDE_MONTH.search(_QUOTED.sub(" ", f"{asked} {draft.answer}")):
+        return "answer: two months side by side are a span, not one date"
+    for dated in _dated_sources(draft):
+        when = plain(dated.event.when or "")
+        month = re.search(_MONTH_WORD, when)
+        if not month:
+            continue
+        evidence = plain(dated.event.evidence)
+        for pair in _MONTH_BESIDE_MONTH.finditer(evidence):
+            if regex(rf"\b{month.group(0)}\b").search(pair.group(0)):
+                return "answer: the date's month stands beside another month (a span)"
+    return None
+
+
+# The rules a timeline item is read against, as the statement it is ("Chirac was mayor
+# of Paris."): the question's prompt is fixed, its items are rewritten clauses.
+_ITEM_RULES = (
+    unbalanced_marks, stray_spacing, name_rewritten, possessive_without_noun,
+    noun_taken_for_verb, office_of_a_person, pronoun_without_antecedent,
+    relative_time_left, unsure_fact,
+)  # fmt: skip
+
+
+def timeline_item_problem(item: str, dated: DatedFact, ctx: GenerationContext) -> str | None:
+    """ "The President of Ana Ruiz was made", "X also criticised the move, this time":
+    a garbled item, or one stated inside someone's quotation, spoils a timeline."""
+    probe = QuestionDraft(
+        kind="ordering",
+        prompt=f"{item}.",
+        answer=item,
+        choices=[],
+        explanation="",
+        evidence_start=dated.event.evidence_start,
+        evidence_end=dated.event.evidence_end,
+        fingerprint="",
+        source=dated,
+    )
+    for rule in _ITEM_RULES:
+        problem = rule(probe, ctx)
+        if problem:
+            return problem
+    if dated.event.evidence_start is not None and inside_quotation(
+        ctx.article_text, dated.event.evidence_start
+    ):
+        return "answer: the sentence is inside a quotation, someone's claim"
+    return None
+
+
+# How long before publication an event is the article's background, and not its news.
+BACKGROUND_YEARS = 10
+
+
+_TITLE_STOP = {
+    "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "After", "When", "What",
+    "Efforts", "It", "He", "She", "They", "This", "That",
+}  # fmt: skip
+
+
+def _too_wide(word: str) -> bool:
+    """A word of the prompt that does not tie it to the headline's story: a function
+    word, or a country or its adjective ("the Freedonian monarchy" under a headline on a
+    Freedonian party is still the country's history)."""
+    return word in _TITLE_STOP or bool(country_of_adjective(word) or is_country(word))
+
+
+def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
+    """A "when" question or a statement, or a card on no one of the article."""
+    if draft.kind in {"when", "true_false"}:
+        return True
+    if draft.kind != "cloze":
+        return False
+    sentence = draft.prompt.replace(BLANK, " ")
+    if _PERSONAL_PRONOUN.search(sentence):
+        return False
+    names = _name_words(ctx)
+    spoken = (w.strip("’'s,.;:") for w in sentence.split())
+    return not any(w in names and not _too_wide(w) for w in spoken)
+
+
+def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year did the Great Flood of the valley happen?" in a story about this
+    week's storm: an event dated ten years or more before publication that the article's
+    headline does not name is history the article recalls, not its news; the question
+    tests general knowledge (and a near year is often defensible too). The people and
+    things the headline names (a life's dates in an obituary) stay askable. A card
+    blanking such a year ("Efforts to contain the outbreak, which took place in _____,
+    …") is history too, unless it is about someone of the article (a person it names,
+    or "her", "his": a life's events told after the headline's name)."""
+    if not isinstance(draft.source, DatedFact) or not _asks_history(draft, ctx):
+        return None
+    when = draft.source.when
+    if ctx.published is None:
+        return None
+    if ctx.published.year - when.year < BACKGROUND_YEARS:
+        return None
+    title = _headline(ctx)
+    if not title:
+        return None  # without a headline, what the article is about is not known
+    title_words = {w.strip("’'s,:").casefold() for w in title.split() if len(w) >= 3}
+    asked = [
+        w.strip("’'s,.?:;").casefold()
+        for w in draft.prompt.split(":", 1)[-1].split()
+        if w[:1].isupper() and not _too_wide(w.strip("’'s,.?:;"))
+    ]
+    names = _name_words(ctx)
+    if any(w in title_words for w in asked):
+        return None
+    # The headline's person named by surname only in the prompt ("Conyers").
+    title_people = {w for w in title.split() if w in names and not _too_wide(w)}
+    if any(w.strip("’'s,.?:;") in title_people for w in draft.prompt.split()):
+        return None
+    return f"about the article: {when.label()} is background history, not the news"
+
+
+_INVERTED_ATTRIBUTION = re.compile(
+    r",\s+(?:reported|said|told|added)\s+(?:the\s+)?[\w .-]+\?$", re.I
+)
+
+
+def attribution_left_at_the_end(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the storm hit the coast, with waves of six metres, said officials?":
+    the sentence's closing attribution left in a rewritten question."""
+    if draft.kind == "when" and _INVERTED_ATTRIBUTION.search(draft.prompt):
+        return "grammar: the sentence's attribution is left at the question's end"
+    return None
+
+
+# Clauses that ask nothing clear when rewritten as a question or a dated statement.
+# "what the agency declared a pandemic": a free relative cut out of its sentence.
+_WHAT_SUBJECT = re.compile(r"^what\b", re.I)
+
+
+# "reports said …": the time of a report, not of the event.
+_REPORTS_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:reports?|media)\s+(?:said|suggested|indicated|stated|claimed)\b",
+    re.I,
+)
+
+
+# "… ruled against its initial attempt": a possessive with an order word before an
+# attempt, a bid, a plan points back to something the article named before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:its|their)\s+(?:initial|first|original|earlier|previous|latest|new|second|"
+    r"renewed)\s+(?:attempt|bid|effort|plan|proposal|request|application|offer)s?\b",
+    re.I,
+)
+
+
+# "continuing aftershocks hampered …": a state that goes on has no date.
+_ONGOING = re.compile(r"^(?:the\s+)?(?:continuing|ongoing|continued|persistent|lingering)\b", re.I)
+
+
+# "When did X have increased …?": a perfect tense kept under "did".
+_PERFECT_UNDER_DID = re.compile(r"^(?:When|In what \w+) did\b.*\b(?:have|has)\s+\w+ed\b")
+
+
+def _subject_cut_at_a_comma(clause: str) -> bool:
+    """ "Freedonia Museum of Art, researchers report …": a subject with one comma fuses
+    what the sentence's opening phrase named with the real subject (an apposition has
+    two: "Ana Ruiz, 45, died")."""
+    parts = clause_parts(clause)
+    if parts is None or parts.verb_index < 0:
+        return False
+    return sum(w.endswith(",") for w in parts.subject) % 2 == 1
+
+
+def when_prompt_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A dated clause that asks nothing clear: a "what" clause as its subject, the time
+    of a report rather than of the event, "its first attempt" pointing back to something
+    unnamed, a state that goes on, a subject fused at a comma."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    if _PERFECT_UNDER_DID.match(draft.prompt):
+        return "grammar: a perfect tense under “did”"
+    event = draft.source.event
+    clause = plain(strip_time(event.event, event.when)).strip()
+    if _WHAT_SUBJECT.match(clause):
+        return "grammar: a clause of “what” asked as the subject"
+    if _REPORTS_SUBJECT.match(clause):
+        return "answer: asks when reports said it, not when it happened"
+    if _BACK_REFERENCE.search(clause):
+        return "grammar: “its first …” points back to something the prompt does not name"
+    if _ONGOING.match(clause):
+        return "answer: a situation that goes on has no date to ask"
+    if _subject_cut_at_a_comma(clause):
+        return "grammar: the subject is fused with a phrase at a comma"
+    return None
+
+
+def period_of_the_article(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did aftershocks hamper repairs?" — "January 2020" in an article of
+    January 2020 whose other dates fall in that month: the answer is the article's own
+    month (or year), which the publication date and the bank's other dates show."""
+    if ctx.published is None or not isinstance(draft.source, DatedFact):
+        return None
+    when = parse_label(draft.answer) if draft.kind == "when" else None
+    if draft.kind == "true_false":
+        when = draft.source.when
+    if when is None or when.granularity == "day":
+        return None
+    published = ctx.published
+    own = when.year == published.year and when.month in {None, published.month}
+    if not own:
+        return None
+    inside = [
+        fact
+        for fact in ctx.dated
+        if fact.when.granularity != when.granularity
+        and when.first_day() <= fact.when.first_day() <= when.last_day()
+    ]
+    if inside:
+        return "give-away: the answer is the article's own period"
+    return None
+
+
+# "re-elected" in a sentence with another year: that year is right too for "elected".
+_AGAIN = re.compile(r"\bre-?([a-z]{3,}ed)\b", re.I)
+
+
+def option_done_again(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year was X elected mayor?" (2011) offering 2014 when the article says
+    he was re-elected in 2014: a wrong year in which the same act was done again."""
+    if draft.kind != "when":
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", draft.prompt)}
+    wrong = [t for t, ok, _ in draft.choices if not ok and re.fullmatch(r"\d{4}", t)]
+    if not wrong:
+        return None
+    for sentence in _plain_sentences(ctx.article_text):
+        again = [m[1].casefold() for m in _AGAIN.finditer(sentence)]
+        if any(verb in words for verb in again) and set(wrong) & set(_YEAR.findall(sentence)):
+            return "options: another option is a year the same act was done again"
+    return None

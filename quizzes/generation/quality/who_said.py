@@ -1,0 +1,463 @@
+"""Draft checks on quotations ("Who said: “…”?" and the statements of who said it):
+quotations too short, cut or quoted elsewhere, labels and lists, speakers credited
+through a pronoun, cues to the speaker."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quizzes.extraction.facts import Quote
+from quizzes.extraction.text import regex
+
+from ..context import GenerationContext, without_title
+from ..draft import QuestionDraft
+from ..text import BLANK, contains_word, gives_away_person, name_parts, normalise, plain, words
+from .base import (
+    _FIRST_PERSON,
+    _QUOTED,
+    _SENTENCE_BREAK,
+    _headline,
+    _plain_sentences,
+    _speaker_quote,
+)
+from .giveaway import _TF_QUOTE, _content_words, _quotation
+
+TITLE_ECHO = 3  # content words a quotation shares with the title that names its speaker
+
+
+def quote_echoes_title(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “within the next ten days I will send the port bill …”?" under the
+    title "Mayor Ruiz to send port bill within ten days": the title names the speaker
+    and says what the quotation says; "I was lucky to win" under "Ruiz wins the final"."""
+    quote = _speaker_quote(draft)
+    title = _headline(ctx)
+    if draft.kind != "who_said" or quote is None or not quote.speaker or not title:
+        return None
+    if not gives_away_person(title, quote.speaker):
+        return None
+    shared = _content_words(quote.text) & _content_words(title)
+    if len(shared) >= TITLE_ECHO:
+        return "give-away: the title names the speaker and says what was said"
+    if _FIRST_PERSON.search(quote.text) and _WINNING.search(quote.text) and _WINNING.search(title):
+        return "give-away: the title names the winner, who speaks of winning"
+    return None
+
+
+# "I was lucky to win" under the title "Ruiz wins the final": the winner speaks.
+_WINNING = re.compile(r"\b(?:win|wins|won|winning|victory|champion)\b", re.I)
+
+
+_OBJECT_MARKERS = {
+    "to", "asking", "asked", "told", "urging", "urged", "thanked", "thanking", "with",
+    "interviewed", "addressing", "addressed", "against", "about", "called", "calling",
+}  # fmt: skip
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|i|we)\b", re.I)
+
+
+def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Talking to Petra Lindqvist of a radio station, he said …", "… the coach
+    said, urging Omar to stay": when the sentence names the credited speaker only after "to",
+    "asking", "told" and the like, that person is the one spoken to."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or draft.kind == "cloze":
+        return None
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
+    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
+    mentions = list(pattern.finditer(outside))
+    if not mentions:
+        return None
+    for mention in mentions:
+        before = words(outside[: mention.start()])[-3:]
+        if not any(w in _OBJECT_MARKERS for w in before[-2:]):
+            return None  # named as a subject somewhere: fine
+    return "answer: the credited speaker is the person spoken to"
+
+
+_SUBJECTLESS_START = re.compile(
+    r"^Who said: “(?:\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
+    r"|(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did)\s)"
+)
+
+
+_CONTEXT = re.compile(r"\(Context: (.*)\)\s*$")
+
+
+def option_named_in_the_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “Sad day”? (Context: … writes Ruiz's old partner _____.)" among
+    Ana Ruiz and others: the context speaks of that option as someone else, so it
+    cannot be the blank (blind judge, batch 15)."""
+    if draft.kind != "who_said":
+        return None
+    context = _CONTEXT.search(draft.prompt)
+    if not context:
+        return None
+    shown = _QUOTED.sub(" ", context.group(1)).replace(BLANK, " ")
+    for option, correct, _ in draft.choices:
+        surname = plain(option).split()[-1:] if not correct else []
+        if surname and len(surname[0]) > 2 and contains_word(shown, surname[0]):
+            return f"options: {option} is named in the context as someone else"
+    return None
+
+
+# "under the ring name Iron Jo", "stage names Lulu and Kiki": another name of someone.
+_OTHER_NAME = re.compile(
+    r"\b(?:ring|stage|pen|screen|drag)\s+names?\s+(?:of\s+)?[“\"]?"
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+)
+
+
+@lru_cache(maxsize=64)
+def _stage_names(article_text: str) -> frozenset[str]:
+    """The ring, stage and pen names an article gives, normalised (once per article)."""
+    return frozenset(normalise(m.group(1)) for m in _OTHER_NAME.finditer(article_text))
+
+
+def option_is_another_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said …?" among Jo Bell and Iron Jo, the ring name the article gives Bell: a
+    wrong option that is someone's stage or ring name is one person twice (blind judge,
+    batch 15: a wrestler and his ring name offered as two speakers)."""
+    if draft.kind != "who_said":
+        return None
+    aliases = _stage_names(ctx.article_text)
+    for option, correct, _ in draft.choices:
+        if not correct and normalise(option) in aliases:
+            return f"options: {option} is another name of someone in the article"
+    return None
+
+
+_WHO_SAID_QUOTE = re.compile(r"^Who said: “(?P<quote>.*)”\?")
+
+
+def glued_fragments(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “backed the first river law, … led to ten new rules”?": quotations
+    the article split around its own words ("X said she “A” which “B”"), each a piece of
+    a sentence without its subject, glued with "…" read as no statement (blind judge)."""
+    quoted = _WHO_SAID_QUOTE.match(draft.prompt) if draft.kind == "who_said" else None
+    if not quoted:
+        return None
+    parts = [p.strip(" ,;[]") for p in quoted.group("quote").split("…")]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(p[:1].islower() for p in parts):
+        return "grammar: pieces of sentences glued into one quotation"
+    return None
+
+
+def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “[are] keen on a vote …”?": the quotation starts after its subject
+    (outside the marks), so the prompt is a fragment."""
+    if draft.kind == "who_said" and _SUBJECTLESS_START.match(draft.prompt):
+        return "grammar: the quotation starts without its subject"
+    return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:dad|father|mother|mum|mom|son|daughter|husband|wife|brother|sister|"
+    r"grandfather|grandmother|grandson|granddaughter|uncle|aunt|parents|children)\b",
+    re.I,
+)
+
+
+def relative_gives_the_family(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "“… as my dad received the award …”" with the father named in the article: the
+    one option with his family name is the speaker's."""
+    if draft.kind != "who_said" or not _RELATIVE.search(_quotation(draft.prompt)):
+        return None
+    surname = draft.answer.split()[-1] if len(draft.answer.split()) > 1 else ""
+    if not surname or not surname[:1].isupper():
+        return None
+    others = [text for text, correct, _ in draft.choices if not correct]
+    if any(contains_word(other, surname) for other in others):
+        return None
+    first = re.escape(draft.answer.split()[0])
+    if regex(rf"(?<!{first} ){re.escape(surname)}\b").search(ctx.article_text):
+        return "give-away: the speaker's relative shares the only option's family name"
+    return None
+
+
+def pronoun_without_a_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A quote credited through a pronoun ("she said") whose sentence has no
+    such pronoun outside the quotation ("The head of the investigators told the
+    court …"): the sentence names someone else as the speaker."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun":
+        return None
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    if _PRONOUN_SUBJECT.search(outside):
+        return None
+    return "answer: the quote is credited through a pronoun its sentence does not have"
+
+
+_SPEECH_VERB = re.compile(
+    r"\b(said|says|told|tells|added|explained|stated|wrote|testified|warned|continued)\b", re.I
+)
+
+
+def _previous_sentence(ctx: GenerationContext, start: int | None) -> str:
+    if start is None:
+        return ""
+    paragraph = ctx.article_text[ctx.article_text.rfind("\n", 0, start) + 1 : start].strip()
+    sentences = [s for s in _SENTENCE_BREAK.split(paragraph) if s.strip()]
+    return plain(sentences[-1]) if sentences else ""
+
+
+def pronoun_after_another_speaker(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The head of the investigators told the court “…”. She also said “…”": a
+    pronoun right after a sentence in which someone else speaks stands for that
+    speaker, not for a person named further back."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun" or not quote.speaker:
+        return None
+    previous = _QUOTED.sub(" ", _previous_sentence(ctx, quote.evidence_start))
+    if not _SPEECH_VERB.search(previous) or gives_away_person(previous, quote.speaker):
+        return None
+    return "answer: the pronoun follows another speaker's words"
+
+
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "she said" credited to a man the article calls "he" is a wrong guess."""
+    quote = _speaker_quote(draft)
+    if quote is None or quote.attribution != "pronoun" or not quote.speaker:
+        return None
+    gender = ctx.genders.get(quote.speaker)
+    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    said = re.search(
+        r"\b(he|she)\s+(?:\w+\s+)?(?:said|told|added|explained|wrote)\b", outside, re.I
+    )
+    if gender and said and _GENDERED[said.group(1).casefold()] != gender:
+        return "answer: the pronoun does not fit the credited speaker"
+    return None
+
+
+def quoted_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “null and void”?" when another sentence quotes the same words
+    without that speaker ("The ministers called the deal “null and void”"): the
+    words alone do not tell the two apart."""
+    quote = _speaker_quote(draft)
+    if quote is None or draft.kind not in {"who_said", "true_false"} or not quote.speaker:
+        return None
+    if "(Context: " in draft.prompt:
+        return None
+    own = plain(quote.evidence)
+    cores = [part.strip(" ,.;:!?[]") for part in plain(quote.text).split(" … ")]
+    cores = [f'"{core}' for core in cores if len(words(core)) >= 2]
+    if not cores:
+        return None
+    for sentence in _plain_sentences(ctx.article_text):
+        if sentence in own or own in sentence or gives_away_person(sentence, quote.speaker):
+            continue
+        if any(core in sentence for core in cores):
+            return "answer: the same words are quoted in another sentence"
+    return None
+
+
+SHORT_QUOTE_WORDS = 4
+
+
+def short_quote_without_context(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “main difference”?" alone: two words could be anyone's; a short
+    quotation is asked with its sentence (speaker blanked) or not at all."""
+    quote = _speaker_quote(draft)
+    short = quote is not None and len(words(quote.text)) < SHORT_QUOTE_WORDS - 1
+    if draft.kind == "who_said" and short and "(Context: " not in draft.prompt:
+        return "answer: a short quotation without its sentence"
+    return None
+
+
+def one_word_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “inevitable”? (Context: …)": a single word in quotation marks is a
+    word the reporter kept, not a statement; even with its sentence the question
+    reads as a vocabulary test, and the sentence around the blank (a title, "she")
+    picks the speaker out."""
+    quote = _speaker_quote(draft)
+    if draft.kind == "who_said" and quote is not None and len(words(quote.text)) < 2:
+        return "answer: a single quoted word is no statement"
+    return None
+
+
+SCARE_QUOTE_WORDS = 2  # "“heightened alert”": a term the reporter kept, not a statement
+
+
+def scare_quoted_term(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “full readiness”? (Context: _____ said he ordered 'full readiness'
+    from the guards.)": two words in quotation marks are a term the reporter kept;
+    with its sentence the question tests the sentence, not who said what."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None or len(words(quote.text)) > SCARE_QUOTE_WORDS:
+        return None
+    # Inside the sentence, words before and after it ("ordered “full readiness” from
+    # the guards"): a term; at the sentence's end ("called it “a disaster”.") or
+    # start ("“Roads first,” said …") it is the speaker's verdict.
+    before = _SENTENCE_BREAK.split(quote.evidence[: quote.start - quote.evidence_start])[-1]
+    after = _SENTENCE_BREAK.split(quote.evidence[quote.end - quote.evidence_start :])[0]
+    if words(before) and words(after):
+        return "answer: a two-word term inside a sentence is no statement"
+    return None
+
+
+def short_quote_statement(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "True or false? X said: “years.”": a word or two alone, without the
+    sentence around it, says nothing to check."""
+    quote = _speaker_quote(draft)
+    short = quote is not None and len(words(quote.text)) < SHORT_QUOTE_WORDS
+    if draft.kind == "true_false" and short:
+        return "answer: a quotation too short to judge alone"
+    return None
+
+
+def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "“H7N3”", "“Project-X.”": a name in quotation marks, not words
+    anyone said, makes no who-said question nor statement ("“hopeless”" may)."""
+    quote = _speaker_quote(draft)
+    if quote is None:
+        return None
+    tokens = plain(quote.text).split()
+    lower_words = [w for w in re.findall(r"[^\W\d_]+", quote.text) if w[:1].islower()]
+    name_like = len(tokens) == 1 and not re.fullmatch(r"[a-z’'-]+[.,!?]?", tokens[0])
+    if not lower_words or name_like:
+        return "answer: the quotation is a name, not something said"
+    if _NAMED_WORDING.search(ctx.article_text[max(0, quote.start - 40) : quote.start]):
+        return "answer: the quotation is wording a noun names, not something said"
+    return None
+
+
+# "the question “Is this …?”", "the slogan “…”": words quoted as the object of a noun
+# that names wording are that wording, not speech.
+_NAMED_WORDING = re.compile(
+    r"\b(?:question|term|phrase|slogan|motto|wording|label|headline|hashtag|caption|"
+    r"nickname|chant|banner|sign|expression)\s*[,:]?\s*[“\"‘']$",
+    re.I,
+)
+
+
+# A word that makes a clause of a list: a verb of being or having, a modal, a pronoun.
+_CLAUSE_WORDS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "must", "do", "does", "did", "i", "we", "you", "he", "she", "it",
+    "they", "not", "no",
+}  # fmt: skip
+
+
+LIST_ITEMS = 3  # a list of people or bodies: three names or more, no clause
+
+
+def quote_is_a_list(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “farm unions, church groups and village elders”?": the groups a
+    speaker called on, set in quotation marks, are no statement to attribute."""
+    quote = _speaker_quote(draft)
+    if quote is None or draft.kind not in {"who_said", "true_false"}:
+        return None
+    text = plain(quote.text).strip(" .,;:…")
+    if not text[:1].islower():
+        return None
+    items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if i.strip()]
+    if len(items) < LIST_ITEMS or any(len(i.split()) > 4 for i in items):
+        return None
+    if any(w.casefold() in _CLAUSE_WORDS for i in items for w in i.split()):
+        return None
+    return "answer: the quotation is a list of names, not a statement"
+
+
+def statement_of_the_only_speaker(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "True or false? Ana Ruiz said: “…”" when Ruiz is the only person quoted (or
+    her own name is in the words): "False" is never plausible, the statement tests
+    nothing (blind judge, batches 3, 4, 7)."""
+    quote = draft.source
+    if draft.kind != "true_false" or not isinstance(quote, Quote) or not quote.speaker:
+        return None
+    speakers = {normalise(q.speaker) for q in ctx.quotes if q.speaker}
+    if len(speakers) < 2:
+        return "give-away: the only speaker of the article, so the statement can only be true"
+    if gives_away_person(quote.text, quote.speaker):
+        return "give-away: the quotation names its speaker"
+    return None
+
+
+_REPORTED = re.compile(r"^[Tt]hat\b(?:\W+\w+){0,6}?\W+(?:he|she|they|his|her|him|them|their)\b")
+
+
+def reported_speech_as_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “that she would not move away”?": words reported about the
+    speaker in the third person, not the speaker's own words."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None:
+        return None
+    if _REPORTED.search(plain(quote.text).strip(' “”"[…')):
+        return "grammar: reported speech about the speaker, not a quotation"
+    return None
+
+
+_FEMALE_CUE = re.compile(
+    r"\b(?:as (?:a )?(?:wom[ae]n|mothers?|girls?|sisters?|daughters?)|my husband|my boyfriend)\b",
+    re.I,
+)
+
+
+_MALE_CUE = re.compile(
+    r"\b(?:as (?:a )?(?:m[ae]n|fathers?|boys?|brothers?|sons?)|my wife|my girlfriend)\b", re.I
+)
+
+
+def gender_cue_in_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “As mothers we look after one another”?" among one woman and
+    men, "“… to work with my husband”" among men: the speaker's own words tell the
+    options apart."""
+    quote = _speaker_quote(draft)
+    if draft.kind not in {"who_said", "true_false"} or quote is None:
+        return None
+    text = plain(quote.text)
+    cue = "f" if _FEMALE_CUE.search(text) else "m" if _MALE_CUE.search(text) else None
+    if cue is None:
+        return None
+    if draft.kind == "true_false":
+        named = _TF_QUOTE.match(draft.prompt)
+        if named and ctx.genders.get(without_title(named["value"])) != cue:
+            return "answer: the quotation's words tell the speaker's gender, not the named one's"
+        return None
+    wrong = [t for t, ok, _ in draft.choices if not ok]
+    if not any(ctx.genders.get(o) == cue for o in wrong):  # no option known to share it
+        return "options: the quotation's words tell the speaker's gender, no other option shares it"
+    return None
+
+
+# A quotation of three words or fewer is a statement only when it is a clause: a
+# subject pronoun, an auxiliary or a negation ("We couldn't win", "I never lie").
+_STATEMENT_MARKS = re.compile(
+    r"\b(?:i|we|you|he|she|they|it|this|that|there|is|are|was|were|will|would|can|could|"
+    r"must|should|may|might|do|does|did|have|has|had|not|never|no)\b|n[’']t\b",
+    re.I,
+)
+
+
+STATEMENT_WORDS = 4
+
+
+def quote_without_a_statement(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “deep regret”? (Context: … spoke of “deep regret” after …)": three
+    words or fewer without a subject or an auxiliary, after a preposition or an
+    article of the reporter's sentence, are a phrase the reporter kept, not something
+    a person said; the question tests the sentence around it."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None:
+        return None
+    if len(words(quote.text)) >= STATEMENT_WORDS or _STATEMENT_MARKS.search(quote.text):
+        return None
+    # A verdict leads or closes its sentence ("“Roads first,” said …", "called it “a
+    # disaster”"); a phrase after a preposition is part of the reporter's sentence.
+    before = quote.evidence[: max(0, quote.start - quote.evidence_start)]
+    last = re.findall(r"[\w’'-]+", before)[-1:]
+    if last and last[0].casefold() in _PHRASE_OPENERS:
+        return "answer: a phrase of three words or fewer inside a sentence is no statement"
+    return None
+
+
+_PHRASE_OPENERS = {
+    "with", "of", "in", "for", "from", "on", "at", "by", "about", "into", "under", "over",
+    "a", "an", "the", "its", "their", "his", "her",
+}  # fmt: skip
