@@ -154,6 +154,12 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    not a meeting or a hospital there); an incident that harms is where an "in" of its clause
    places it (``incidents_that_harm_in_a_place``): "A blaze killed three boys at a club they
    visited in Kielce, Poland".
+39. **Things placed by where they are** (``sites``: ``sites_placed_by_their_place``,
+   ``what_a_placed_clause_tells``): "the Hotel Corvo Palace in the Miraflores area of the
+   Peruvian capital, Lima", "a parking garage at Kelso Airport, Brekke in Norway", "a school
+   building collapsed in Tarnow, a town in the Malopolska region of Poland", "at the
+   headquarters of X in Lima, Peru, a clerk went on a stabbing spree" (a building, a named
+   site or an incident, when the place phrase states the country: a city alone does not).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -254,6 +260,7 @@ from .places import (
     places_a_country_owns,
     territories_in_their_state,
 )
+from .sites import sites_placed_by_their_place, what_a_placed_clause_tells
 
 __all__ = ["RULES", "extract_country_links"]
 
@@ -305,6 +312,8 @@ RULES: tuple[Rule, ...] = (
     places_a_country_owns,
     facilities_named_after_a_city,
     institutions_named_after_a_place,
+    sites_placed_by_their_place,
+    what_a_placed_clause_tells,
     place_links,
     home_nations_in_their_state,
     territories_in_their_state,

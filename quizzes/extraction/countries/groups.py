@@ -19,10 +19,12 @@ from .context import CountryContext, CountryMention, clean, two_letter_code
 from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
+    CITY_INCIDENTS,
     EVENT_NOUNS,
     HUMAN_ENDINGS,
     HUMAN_PLURALS,
     INCIDENT_NOUNS,
+    INCIDENT_PLURALS,
     INDEFINITE,
     LIFE_NOUNS,
     OFFICES,
@@ -671,13 +673,6 @@ def things_in_a_country(ctx: CountryContext) -> None:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
 
 
-# Plural incidents the news places by their city ("protests in Lima", "clashes in Cusco").
-_CITY_INCIDENTS = INCIDENT_NOUNS | {
-    "protest", "demonstration", "shooting", "bombing", "stabbing", "killing", "explosion",
-}  # fmt: skip
-_INCIDENT_PLURALS = {n + ("es" if n.endswith(("s", "sh", "ch")) else "s") for n in _CITY_INCIDENTS}
-
-
 def incidents_in_a_city(ctx: CountryContext) -> None:
     """ "anti-government protests in Cusco", "Deadly protests continued in Cusco": violence,
     disasters and protests a city places are in its country (the city is its own link; a
@@ -762,7 +757,7 @@ def _incident_placed_by(prep: Token) -> Token | None:
 
 def _incident(noun: Token) -> bool:
     word = noun.lower_
-    return noun.pos_ == "NOUN" and (word in _CITY_INCIDENTS or word in _INCIDENT_PLURALS)
+    return noun.pos_ == "NOUN" and (word in CITY_INCIDENTS or word in INCIDENT_PLURALS)
 
 
 def _placing_prep(tok: Token) -> bool:

@@ -120,6 +120,21 @@ INCIDENT_NOUNS = {
     "storm", "cyclone", "hurricane", "typhoon", "landslide", "tsunami", "eruption", "outbreak",
     "riot", "clash", "siege", "uprising", "campaign", "incursion",
 }  # fmt: skip
+# Incidents the news places by their city too ("protests in Lima", "clashes in Cusco").
+CITY_INCIDENTS = INCIDENT_NOUNS | {
+    "protest", "demonstration", "shooting", "bombing", "stabbing", "killing", "explosion",
+}  # fmt: skip
+INCIDENT_PLURALS = {n + ("es" if n.endswith(("s", "sh", "ch")) else "s") for n in CITY_INCIDENTS}
+# Buildings and grounds where things happen ("a hotel in ...", "a parking structure at ..."):
+# the thing stands in the country of its place (``sites``).
+SITE_NOUNS = FACILITY_NOUNS | {
+    "hotel", "motel", "building", "store", "shop", "supermarket", "mall", "cathedral",
+    "church", "mosque", "temple", "synagogue", "shrine", "palace", "castle", "base", "structure",
+    "academy", "school", "stadium", "arena", "airport", "prison", "jail", "station", "market",
+    "restaurant", "nightclub", "bar", "cafe", "museum", "tower", "apartment", "apartments",
+    "hall", "theatre", "theater", "cinema", "camp", "bridge", "garage", "port", "harbour",
+    "harbor", "embassy", "consulate",
+}  # fmt: skip
 INDEFINITE = {"a", "an", "any", "no", "every", "each", "another"}
 # Head nouns of organisations ("Norway's state-owned investor Norfund", "a battery maker in
 # South Korea"). "government", "army" and the like are group nouns, left out like "troops".

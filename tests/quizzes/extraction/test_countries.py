@@ -1828,3 +1828,55 @@ def test_the_holder_of_an_office_of_a_city_is_of_its_country(links_of):
     assert ("Tomas Ruiz", "Spain") in found
     found = pairs(links_of("Lima city Mayor Oren Vasko was found dead."))
     assert ("Oren Vasko", "Peru") in found
+
+
+def test_a_building_is_in_the_country_its_place_phrase_states(links_of):
+    found = pairs(
+        links_of(
+            "The Hotel Corvo Palace in the Miraflores area of the Peruvian capital, Lima, "
+            "burned down on Sunday."
+        )
+    )
+    assert ("Hotel Corvo Palace", "Peru") in found
+    found = pairs(
+        links_of("A gunman shot four people at a Tesco store in the town of Dover, England.")
+    )
+    assert ("Tesco store", "United Kingdom") in found
+
+
+def test_a_site_and_the_incident_its_clause_places_there(links_of):
+    found = pairs(
+        links_of(
+            "On Friday a blaze was reported in the east wing of a parking garage at Kelso "
+            "Airport, Brekke in Norway."
+        )
+    )
+    assert {("parking garage", "Norway"), ("blaze", "Norway")} <= found
+    found = pairs(
+        links_of(
+            "On Monday at the headquarters of the Lima Port Authority in Lima, Peru, a clerk "
+            "went on a stabbing spree."
+        )
+    )
+    assert {
+        ("headquarters of the Lima Port Authority", "Peru"),
+        ("stabbing spree", "Peru"),
+    } <= found
+    found = pairs(
+        links_of(
+            "A school building collapsed on Tuesday in Tarnow, a town in the Malopolska region of Poland."
+        )
+    )
+    assert ("school building", "Poland") in found
+    found = pairs(
+        links_of("Street protests have gone on since Friday in the Bolivian capital La Paz.")
+    )
+    assert ("Street protests", "Bolivia") in found
+
+
+def test_no_site_link_from_a_city_alone_nor_for_things_in_general(links_of):
+    assert not links_of("Fires are common in Chile.")
+    found = pairs(links_of("A gunman opened fire at a bar in Dorset, England."))
+    assert not any(subject == "fire" for subject, _country in found)
+    found = pairs(links_of("The pilot was flown to a clinic in Lima."))
+    assert not any(subject.startswith("clinic") for subject, _country in found)

@@ -1,0 +1,166 @@
+"""Country rules for things placed by where they are: a building, a site or an incident whose
+"in"/"at" phrase states its country, however the place is described ("a hotel in the old
+quarter of the Peruvian capital, Lima", "a parking structure at Kelso Airport, Vale in
+Norway", "a car park in Tarn, a town in the Orel region of Russia").
+
+The place phrase states the country when it names it, its nationality or a nation within it
+("in Dorset, England" is the United Kingdom); a city, a province or a state alone does not
+(its own link says where it is; annotators of real news take the country as inferred).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .. import geo
+from .context import CountryContext, clean
+from .words import CITY_INCIDENTS, INCIDENT_PLURALS, SITE_NOUNS
+
+# Prepositions that put a thing at a place.
+_AT_A_PLACE = {"in", "at", "near", "outside", "inside"}
+# Links that keep a word inside the description of a place ("the old quarter of the Peruvian
+# capital, Lima"): modifiers, appositions, lists and "of"/"in" phrases, never a clause.
+_PLACE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "prep", "pobj", "npadvmod"}
+_PLACE_PREPS = {"of", "in", "near", "at"}
+# Words that make a death or an attack an incident too ("the death of a bear in ...").
+_HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {"death", "spree", "attacks", "accident"}
+_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
+
+
+def stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
+    """The one country a place phrase states (from its object ``obj``): "the Peruvian capital,
+    Lima", "Tarn, a town in the Orel region of Russia", "Dorset, England"; None when it
+    states none or two."""
+    found: set[str] = set()
+    stack = [obj]
+    while stack:
+        tok = stack.pop()
+        country = _stated_country(ctx, tok)
+        if country:
+            found.add(country)
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ in _PLACE_DEPS and (c.dep_ != "prep" or c.lower_ in _PLACE_PREPS)
+        )
+    return found.pop() if len(found) == 1 else None
+
+
+def _stated_country(ctx: CountryContext, tok: Token) -> str | None:
+    mention = ctx.mentions.get(tok.i)
+    if mention is not None:
+        return mention.country
+    ent = ctx.ent_of.get(tok.i)
+    if ent is None or ent.label_ not in ("GPE", "LOC") or tok.i != ent.end - 1:
+        return None
+    name = clean(ent.text)
+    return geo.state_of_constituent_country(name)  # "in Dorset, England"
+
+
+def _place_of(ctx: CountryContext, prep: Token) -> str | None:
+    if prep.dep_ != "prep" or prep.lower_ not in _AT_A_PLACE:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return stated_country_of_place(ctx, obj) if obj is not None else None
+
+
+def _happening(noun: Token) -> bool:
+    """ "a fire", "protests", "a stabbing spree", "the death of ...": an incident noun, or a
+    noun an incident word qualifies."""
+    if noun.pos_ != "NOUN" or (noun.lower_ == "fire" and noun.head.lemma_ == "open"):
+        return False  # "a gunman opened fire" is shooting
+    if noun.tag_ == "NNS" and not any(c.dep_ != "punct" for c in noun.children):
+        return False  # "Fires are common in Peru": fires in general
+    if noun.lower_ in _HAPPENINGS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in CITY_INCIDENTS for c in noun.lefts)
+
+
+def _site(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lower_ in SITE_NOUNS
+
+
+def _named_site(ctx: CountryContext, tok: Token) -> Span | None:
+    """ "the Hotel Corvo Palace", "Kelso Airport": a named building (the model's FAC, or a
+    name ending in a site word)."""
+    ent = ctx.ent_of.get(tok.i)
+    if ent is None or ent.root.i != tok.i or ent.label_ not in ("FAC", "ORG"):
+        return None
+    if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
+        return None  # a body named with a country is the organisation rules'
+    return ent if ent.label_ == "FAC" or _site(ent[-1]) else None
+
+
+def _noun_phrase(ctx: CountryContext, noun: Token) -> str:
+    """The noun with its modifiers ("deadly boat fire") and an "of <Name>" after it ("the
+    headquarters of the Lima Port Authority")."""
+    start = min([c.left_edge.i for c in noun.lefts if c.dep_ in _LEFT_DEPS] + [noun.i])
+    end = noun.i + 1
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if (
+        obj is not None
+        and obj.pos_ in ("NOUN", "PROPN")
+        and (obj.pos_ == "PROPN" or obj.i == end + 1)
+    ):
+        end = obj.i + 1
+    return clean(ctx.doc[start:end].text)
+
+
+def _linked_already(ctx: CountryContext, noun: Token, country: str) -> bool:
+    return any(
+        link.country == country and noun.lower_ in link.subject.lower().split()
+        for link in ctx.links
+    )
+
+
+def _add(ctx: CountryContext, noun: Token, country: str, rule: str) -> None:
+    if noun.i in ctx.person_tokens or _linked_already(ctx, noun, country):
+        return
+    named = _named_site(ctx, noun)
+    if named is not None:
+        ctx.add(clean(named.text), country, noun.i, "place", rule)
+    else:
+        ctx.add(_noun_phrase(ctx, noun), country, noun.i, "other", rule)
+
+
+def sites_placed_by_their_place(ctx: CountryContext) -> None:
+    """ "a hotel in the old quarter of the Peruvian capital, Lima" (the hotel -> Peru), "the
+    Hotel Corvo Palace in Tarn, Russia", "protests in the Serbian capital Belgrade": a
+    building or an incident followed by a place phrase that states its country."""
+    for prep in ctx.tokens:
+        country = _place_of(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
+        if country is None:
+            continue
+        head = prep.head
+        if _site(head) or _named_site(ctx, head) is not None or _happening(head):
+            _add(ctx, head, country, "site_placed")
+        obj = next(c for c in prep.children if c.dep_ == "pobj")
+        if _site(obj) or _named_site(ctx, obj) is not None:
+            _add(ctx, obj, country, "site_placed")  # "at the town hall of Vale in Norway"
+
+
+def what_a_placed_clause_tells(ctx: CountryContext) -> None:
+    """ "An apartment building collapsed in Tarn, a town in the Orel region of Russia", "a
+    fire was reported in a car park at Kelso Airport in Norway", "at the town hall in Vale,
+    Norway, a man went on a stabbing spree": the building or incident a clause's place phrase
+    places (its subject, object, or the object of another of its prepositions)."""
+    for prep in ctx.tokens:
+        if prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        country = _place_of(ctx, prep)
+        if country is None:
+            continue
+        for noun in _clause_nouns(prep.head, prep):
+            if _happening(noun) or (noun.dep_.startswith("nsubj") and _site(noun)):
+                _add(ctx, noun, country, "clause_placed")
+
+
+def _clause_nouns(verb: Token, prep: Token) -> list[Token]:
+    nouns: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            nouns.append(child)
+        elif child.dep_ == "prep" and child.i != prep.i and child.lower_ not in _AT_A_PLACE:
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
+    return nouns
