@@ -160,6 +160,13 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    building collapsed in Tarnow, a town in the Malopolska region of Poland", "at the
    headquarters of X in Lima, Peru, a clerk went on a stabbing spree" (a building, a named
    site or an incident, when the place phrase states the country: a city alone does not).
+40. **Nationality words and places the data lacks**: "the Myanma embassy" (a country's name
+   short of its last letter or two, read as a nationality, in an article naming the country:
+   ``context._clipped_adjectives``); "mainland China" (``mainlands_of_countries``); "two
+   Hindu monks from Nepal" (counted people, or people of a faith, from a country:
+   ``groups_from_countries``); "the High Court of England and Wales" whole, once
+   (``one_link_per_listed_name``); "Grexit for "Greek exit"" (a gloss of a name is no second
+   link); "Peru's efforts" (no thing of Peru).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -234,6 +241,7 @@ from .organisations import (
     description_links,
     national_arms_of_brands,
     national_bodies_named_in_full,
+    one_link_per_listed_name,
     one_link_per_named_person,
     one_link_per_named_thing,
     organisation_links,
@@ -255,6 +263,7 @@ from .places import (
     facility_links,
     home_nations_in_their_state,
     institutions_named_after_a_place,
+    mainlands_of_countries,
     named_sites_placed,
     place_links,
     places_a_country_owns,
@@ -317,7 +326,9 @@ RULES: tuple[Rule, ...] = (
     place_links,
     home_nations_in_their_state,
     territories_in_their_state,
+    mainlands_of_countries,
     one_link_per_named_thing,
+    one_link_per_listed_name,
     one_link_per_named_person,
 )
 

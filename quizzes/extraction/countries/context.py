@@ -95,7 +95,36 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
             found[k] = match
         i = match.end
     _short_names_in_bodies(doc, tokens, found)
+    _clipped_adjectives(tokens, found)
     return found
+
+
+def _reads_as_nationality(tok: Token) -> bool:
+    """The model's NORP, or a capitalised word before a lower-case noun ("the Lusitan embassy")."""
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.text.islower()
+
+
+def _clipped_adjectives(tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "the Lusitan embassy" in an article naming Lusitania: a nationality word the model
+    reads as one (NORP) that is the name of a country the article names, short of its last
+    letter or two, is that country's adjective (the data lists another demonym)."""
+    named = {m.country for m in found.values() if m.form == "name"}
+    for tok in tokens:
+        if (
+            tok.i in found
+            or not tok.is_title
+            or len(tok.text) < 5
+            or not _reads_as_nationality(tok)
+        ):
+            continue
+        country = next(
+            (c for c in named if c.startswith(tok.text) and 0 < len(c) - len(tok.text) <= 2),
+            None,
+        )
+        if country is not None and " " not in country:
+            found[tok.i] = CountryMention(tok.i, tok.i + 1, country, "adj")
 
 
 def _short_names_in_bodies(

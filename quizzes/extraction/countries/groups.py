@@ -136,10 +136,16 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
     the country)."""
     if noun.lower_ in _TITLE_WORDS or noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
         return True
-    if noun.lower_ in ABSTRACT_NOUNS:
+    if noun.lower_ in ABSTRACT_NOUNS and not _effort_of_a_named_thing(noun):
         return True
     ent = ctx.ent_of.get(noun.i)
     return ent is not None and ent.label_ in _NAMED_LABELS
+
+
+def _effort_of_a_named_thing(noun: Token) -> bool:
+    """ "The Arden pipeline is a Chilean-Peruvian effort": an effort that a named thing is
+    (linked through its name); "Peru's efforts to leave" is no thing of Peru."""
+    return noun.lemma_ == "effort" and noun.dep_ == "attr"
 
 
 def _describes_a_name(ctx: CountryContext, noun: Token) -> bool:
@@ -243,6 +249,8 @@ def nationality_nouns(ctx: CountryContext) -> None:
         noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
         if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
             continue
+        if _gloss_of_a_name(ctx, mention):
+            continue
         if _line_between_countries(ctx, noun):
             continue
         seen.add((noun.i, mention.country))
@@ -254,6 +262,24 @@ def nationality_nouns(ctx: CountryContext) -> None:
         )
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
         _add_placed(ctx, subject, mention.country, noun)
+
+
+_QUOTE_MARKS = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
+
+
+def _gloss_of_a_name(ctx: CountryContext, mention: CountryMention) -> bool:
+    """ "known as Grexit for "Greek exit"": the words after "for" spell out the name before it;
+    they name nothing of the country besides that name."""
+    k = mention.start - 1
+    while k >= 0 and ctx.tokens[k].text in _QUOTE_MARKS:
+        k -= 1
+    if k < 2 or ctx.tokens[k].lower_ != "for":
+        return False
+    k -= 1
+    while k >= 0 and ctx.tokens[k].text in _QUOTE_MARKS:
+        k -= 1
+    name = ctx.tokens[k]
+    return name.text[:1].isupper() and name.is_alpha and not name.is_sent_start
 
 
 def _add_placed(ctx: CountryContext, subject: str, country: str, noun: Token) -> None:
@@ -593,6 +619,8 @@ def groups_from_countries(ctx: CountryContext) -> None:
         first = ctx.name_mention_from(tok.i + 1)
         if first is None or _owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
             continue
+        if ctx.tokens[first.end - 1].dep_ in _MODIFIER_DEPS:
+            continue  # "specimens from Peru museums": the country qualifies another noun
         countries, _end = country_list(ctx, first.start)
         for country in countries:
             if not _linked_again(ctx, noun, country):
@@ -611,7 +639,17 @@ def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
         return word not in ("deaths", "lives", "jobs", "casualties")
     if noun.tag_ != "NNS":
         return False
-    return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS
+    return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS or _counted_or_of_a_faith(noun)
+
+
+def _counted_or_of_a_faith(noun: Token) -> bool:
+    """ "two Hindu monks from Nepal", "40 pilgrims from Peru": a counted plural or one a faith
+    or nationality word (the model's NORP) qualifies is a group of people, not goods."""
+    return any(
+        (c.dep_ == "nummod" and c.like_num)
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP")
+        for c in noun.lefts
+    )
 
 
 # "Brexit", "Grexit": a country's leaving a union, named by the start of its name + "exit".

@@ -638,6 +638,22 @@ def one_link_per_named_thing(ctx: CountryContext) -> None:
     ctx.links = [link for link in ctx.links if id(link) not in drop]
 
 
+def one_link_per_listed_name(ctx: CountryContext) -> None:
+    """ "the High Court of Arden and Vale" and "the High Court of Arden" from one sentence are
+    one body: a name that another name of the same country and sentence continues with "and
+    ..." is that name cut short, linked once under the whole name."""
+    drop = {
+        id(short)
+        for short in ctx.links
+        for long in ctx.links
+        if short is not long
+        and short.country == long.country
+        and short.evidence_start == long.evidence_start
+        and long.subject.startswith(short.subject + " and ")
+    }
+    ctx.links = [link for link in ctx.links if id(link) not in drop]
+
+
 def one_link_per_named_person(ctx: CountryContext) -> None:
     """ "Abdel Fattah" and "Abdel Fattah al-Sisi" from one sentence are one person: a
     person's name whose words start a longer name linked to the same country in the same

@@ -624,7 +624,20 @@ def institutions_named_after_a_place(ctx: CountryContext) -> None:
             continue  # "the Peru Police": rule 4's
         country = _body_of_a_place(ctx, ent) or _body_of_place_named_after(ctx, ent)
         if country:
-            ctx.add(clean(ent.text), country, ent.start, "other", "institution_named_after_place")
+            subject = clean(_with_a_second_place(ctx, ent, country).text)
+            ctx.add(subject, country, ent.start, "other", "institution_named_after_place")
+
+
+def _with_a_second_place(ctx: CountryContext, ent: Span, country: str) -> Span:
+    """ "the High Court of Arden | and Vale": a second place of the same country after "and"
+    ends the body's name (the model often stops at the first)."""
+    k = ent.end
+    if k + 1 >= len(ctx.doc) or ctx.doc[k].lower_ != "and" or ctx.doc[k + 1].pos_ != "PROPN":
+        return ent
+    second = ctx.doc[k + 1].text
+    if country not in (geo.region_country(second), geo.state_of_constituent_country(second)):
+        return ent
+    return ctx.doc[ent.start : k + 2]
 
 
 def _body_of_a_place(ctx: CountryContext, ent: Span) -> str | None:
@@ -659,6 +672,16 @@ def _country_of_place_name(ctx: CountryContext, words: str, at: int) -> str | No
     if geo.city_population_in(words, ctx.context) >= geo.CITY_MIN_POPULATION:
         return ctx.place_country(words, at)
     return geo.region_country(words)
+
+
+def mainlands_of_countries(ctx: CountryContext) -> None:
+    """ "removed to mainland Peru", "In mainland Chile, ...": a country's mainland is a place of
+    the country (the islands or territories it is set against are linked on their own)."""
+    for start, country in ctx.name_mentions:
+        if start > 0 and ctx.tokens[start - 1].lower_ == "mainland":
+            mention = ctx.mentions[start]
+            subject = ctx.doc[start - 1 : mention.end].text
+            ctx.add(subject, country, start, "other", "mainland_of_a_country")
 
 
 def territories_in_their_state(ctx: CountryContext) -> None:

@@ -173,7 +173,7 @@ ABSTRACT_NOUNS = {
     "hopes", "ambition", "ambitions", "intention", "intentions", "attitude", "mood",
     "sentiment", "opinion", "perspective", "view", "views", "stance", "position", "positions",
     "response", "reaction", "claim", "claims", "request", "requests", "demand", "demands",
-    "appeal", "appeals", "plea", "pleas", "wager", "fate", "relationship", "values",
+    "appeal", "appeals", "plea", "pleas", "effort", "efforts", "wager", "fate", "relationship", "values",
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",

@@ -1880,3 +1880,41 @@ def test_no_site_link_from_a_city_alone_nor_for_things_in_general(links_of):
     assert not any(subject == "fire" for subject, _country in found)
     found = pairs(links_of("The pilot was flown to a clinic in Lima."))
     assert not any(subject.startswith("clinic") for subject, _country in found)
+
+
+def test_a_country_name_short_of_its_last_letter_is_its_adjective(links_of):
+    found = pairs(links_of("The Myanma consulate said that the tourists from Myanmar were safe."))
+    assert ("Myanma consulate", "Myanmar") in found
+
+
+def test_counted_people_or_people_of_a_faith_from_a_country(links_of):
+    found = pairs(links_of("Two Hindu monks from Nepal were among the dead."))
+    assert ("Two Hindu monks", "Nepal") in found
+    found = pairs(links_of("The team scanned 9,000 fossils from United States museums."))
+    assert not any("fossils" in subject for subject, _country in found)
+
+
+def test_the_mainland_of_a_country_is_its_place(links_of):
+    found = pairs(links_of("Suspects could be sent to mainland China for trial."))
+    assert ("mainland China", "China") in found
+
+
+def test_efforts_of_a_country_are_no_thing_but_an_effort_a_named_thing_is(links_of):
+    found = pairs(links_of("Lawmakers debated the UK's efforts on leaving the bloc."))
+    assert not any("efforts" in subject for subject, _country in found)
+    found = pairs(links_of("The Arden pipeline is a Chilean-Peruvian effort to carry gas north."))
+    assert ("Arden pipeline", "Chile") in found
+
+
+def test_a_gloss_of_a_name_is_no_second_link(links_of):
+    found = pairs(
+        links_of('Leaving the union, known as Grexit for "Greek exit", was put to a vote.')
+    )
+    assert ("Grexit", "Greece") in found
+    assert not any("exit" in subject and subject != "Grexit" for subject, _c in found)
+
+
+def test_a_name_cut_at_and_is_the_whole_name_linked_once(links_of):
+    found = pairs(links_of("The High Court of England and Wales ruled on Monday in London."))
+    assert ("High Court of England and Wales", "United Kingdom") in found
+    assert not any(subject == "High Court of England" for subject, _country in found)
