@@ -309,7 +309,8 @@ def _confidence(value: Any) -> float | None:
 
 
 def people_of_owner(*, owner: User | None, exclude_bank: QuestionBank) -> list[str]:
-    """Speakers from the owner's other banks: extra options for who-said."""
+    """Speakers from the owner's other banks: names known to be people (who-said) and
+    the pool a teacher picks wrong options from; never generated who-said options."""
     return list(
         Question.objects.filter(bank__owner=owner, kind=QuestionKind.WHO_SAID)
         .exclude(bank=exclude_bank)

@@ -24,7 +24,14 @@ from .fingerprint import (
     quote_key,
 )
 from .numbers import Count, accepted_forms, counts
-from .text import BLANK, contains_word, explanation, plain_spaces, without_honorific
+from .text import (
+    BLANK,
+    contains_word,
+    explanation,
+    plain_spaces,
+    possessive_of_another,
+    without_honorific,
+)
 from .who_said import _name_pattern, is_document
 
 _MONTH_OR_YEAR = re.compile(
@@ -108,6 +115,8 @@ def _draft(
     prompt = f"{PROMPT} {blanked}"
     remainder = prompt.replace(BLANK, " ")
     if BLANK not in blanked or contains_word(remainder, answer) or len(answer) > 80:
+        return None
+    if possessive_of_another(blanked):  # "the _____ ruled against its attempt": whose?
         return None
     return QuestionDraft(
         kind="cloze",

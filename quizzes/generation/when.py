@@ -19,7 +19,7 @@ from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
-from .text import explanation, normalise, restore_names
+from .text import explanation, normalise, possessive_of_another, restore_names
 from .wording import (
     EVENT_NOUNS,
     ClauseParts,
@@ -191,6 +191,12 @@ _PASSIVE_FOLLOWERS = {
 }  # fmt: skip
 
 
+def owner_elsewhere(a: Asked) -> str | None:
+    """ "When did the court rule against its initial attempt?": "its" is not the
+    court's; its owner is in an earlier sentence (`text.possessive_of_another`)."""
+    return possessive_of_another(" ".join(a.parts.words)) if a.parts is not None else None
+
+
 AskedRule = Callable[[Asked], "str | None"]
 PROMPT_RULES: tuple[AskedRule, ...] = (
     vague_action,
@@ -198,6 +204,7 @@ PROMPT_RULES: tuple[AskedRule, ...] = (
     one_of_several,
     month_of_every_date,
     one_of_many_events,
+    owner_elsewhere,
 )
 
 
@@ -262,6 +269,51 @@ def named_not_described(prompt: str) -> str:
     return _POSSESSIVE_APPOSITIVE.sub(lambda m: m["name"], prompt)
 
 
+# ----------------------------------------------------------------- options also right
+_AUXILIARIES = {"was", "were", "is", "are", "had", "has", "been", "be", "got"}
+_YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,])")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def action_verb(parts: ClauseParts | None) -> tuple[str, str] | None:
+    """(base, past) of the clause's action: "elected" of "Park was elected mayor",
+    "licensed" of "Hungary licensed …" (the participle after "was", not "was")."""
+    if parts is None or parts.verb_index < 0:
+        return None
+    verb = parts.verb.strip(",;:").casefold()
+    if verb in _AUXILIARIES and parts.rest:
+        verb = parts.rest[0].strip(",;:").casefold()
+    base = past_to_base(verb.removeprefix("re-"))
+    return (base, verb.removeprefix("re-")) if base else None
+
+
+def same_action_dates(
+    dated: DatedFact, parts: ClauseParts | None, ctx: GenerationContext
+) -> list[PartialDate]:
+    """Dates at which the article tells the same action again: "Ruiz was elected mayor
+    in 2011" and "voters re-elected her in 2015": 2015 offered as a wrong option
+    is right too (blind judge, batch 21). The dated events whose sentence has the verb
+    in any form ("re-elected", "elects"), and for a year the years of those sentences."""
+    verb = action_verb(parts)
+    if verb is None:
+        return []
+    base, past = verb
+    form = regex(
+        rf"(?<![\w])(?:re-?)?(?:{re.escape(base)}(?:s|es|ed|d|ing)?|{re.escape(past)})(?![\w])",
+        re.I,
+    )
+    out = [
+        other.when
+        for other in ctx.dated
+        if other is not dated and form.search(other.event.evidence)
+    ]
+    if dated.when.granularity == "year":
+        for sentence in _SENTENCE.finditer(ctx.article_text):
+            if form.search(sentence.group(0)):
+                out.extend(PartialDate(int(y)) for y in _YEAR.findall(sentence.group(0)))
+    return [d for d in out if d.coarsened(dated.when.granularity) != dated.when]
+
+
 # ----------------------------------------------------------------- the builder
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
@@ -296,7 +348,11 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         key = event_key(event)
         distractors = date_distractors(
-            when, article_dates=ctx.article_dates, latest=ctx.latest, seed=seed_of(key)
+            when,
+            article_dates=ctx.article_dates,
+            latest=ctx.latest,
+            seed=seed_of(key),
+            also_right=same_action_dates(dated, parts, ctx),
         )
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue

@@ -1,5 +1,8 @@
 """Who said: '…'? The options are other speakers of the article, then other
-people it names, then people from the owner's other banks."""
+people it names: never people of the owner's other banks (a student who read the
+article rules out a name it never writes). With fewer than two plausible wrong
+speakers there is no multiple-choice question: two options make it a coin toss,
+and the sentence is still asked as a speaker card (cloze, "… said _____")."""
 
 from __future__ import annotations
 
@@ -87,12 +90,7 @@ def speaker_options(
         candidates = [c for c in candidates if is_organisation(c)]
     else:
         candidates = person_distractors(
-            speaker,
-            speakers=ctx.speakers,
-            people=ctx.people,
-            other_people=ctx.other_people,
-            seed=seed,
-            limit=20,
+            speaker, speakers=ctx.speakers, people=ctx.people, seed=seed, limit=20
         )
     if not is_organisation(speaker):
         candidates = [c for c in candidates if c not in ctx.organisations]

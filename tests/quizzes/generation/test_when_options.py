@@ -1,0 +1,107 @@
+"""The options of a "when" question (issue 11 §4, blind judges of batches 20 and 21):
+the right date is not guessable by its place among the options, no wrong option is
+right too, and a possessive whose owner is in another sentence is not asked. Invented
+sentences."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from quizzes.extraction.facts import Facts
+from quizzes.generation import cloze, when
+from quizzes.generation.dates import PartialDate, parse_label
+from quizzes.generation.distractors import date_distractors
+
+from .facts_for_tests import built, event
+
+
+def _rank(answer: PartialDate, labels: list[str]) -> int:
+    return sorted([answer, *(parse_label(label) for label in labels)]).index(answer)
+
+
+def test_the_right_date_is_not_always_the_latest_or_the_middle_option():
+    answer = PartialDate(2021, 3, 10)
+    ranks = Counter(
+        _rank(answer, date_distractors(answer, latest=PartialDate(2021, 4, 30), seed=seed))
+        for seed in range(400)
+    )
+    # Each place among the four options, earliest to latest, is the right one at times.
+    assert set(ranks) == {0, 1, 2, 3}
+    assert ranks[0] >= 80  # the earliest option is right in a fair share of questions
+    assert ranks[3] >= 30
+
+
+def test_the_publication_day_can_only_be_the_latest_option():
+    answer = PartialDate(2021, 4, 30)
+    for seed in range(20):
+        labels = date_distractors(answer, latest=answer, seed=seed)
+        assert len(labels) == 3
+        assert _rank(answer, labels) == 3  # no option after the article was published
+
+
+def test_a_choice_is_the_same_for_the_same_question():
+    answer = PartialDate(2016)
+    first = date_distractors(answer, latest=PartialDate(2021, 1, 1), seed=7)
+    assert first == date_distractors(answer, latest=PartialDate(2021, 1, 1), seed=7)
+
+
+MAYOR = (
+    "Tolvo mourns its former mayor\n"
+    "Ana Ruiz was elected mayor of Tolvo in 2011.\n"
+    "Voters re-elected her in 2015 and again in 2019.\n"
+)
+
+
+def test_a_year_the_article_tells_the_same_action_again_is_no_wrong_option():
+    facts = Facts(
+        events=[
+            event(
+                "Ana Ruiz was elected mayor of Tolvo",
+                "in 2011",
+                "2011",
+                "Ana Ruiz was",
+                source=MAYOR,
+            )
+        ]
+    )
+    drafts = built(when, facts, MAYOR, published=date(2021, 6, 1))
+    assert [d.prompt for d in drafts] == ["In what year was Ana Ruiz elected mayor of Tolvo?"]
+    options = drafts[0].choice_texts
+    assert "2011" in options
+    assert "2015" not in options  # she was (re-)elected then too: also right
+    assert "2019" not in options
+
+
+COURT = (
+    "Dam plan halted\n"
+    "The river board first asked to dam the Vell in 2018.\n"
+    "In May 2019, the appeals court ruled against its first plan, calling it rushed.\n"
+    "In June 2019, the river board cancelled its tender for the dam.\n"
+)
+
+
+def test_its_owned_by_someone_of_another_sentence_is_not_asked():
+    facts = Facts(
+        events=[
+            event(
+                "the appeals court ruled against its first plan",
+                "In May 2019",
+                "2019-05",
+                "the appeals court ruled",
+                source=COURT,
+            ),
+            event(
+                "the river board cancelled its tender for the dam",
+                "In June 2019",
+                "2019-06",
+                "the river board cancelled",
+                source=COURT,
+            ),
+        ]
+    )
+    prompts = [d.prompt for d in built(when, facts, COURT, published=date(2019, 9, 1))]
+    assert prompts == ["When did the river board cancel its tender for the dam?"]
+    cards = [d.prompt for d in built(cloze, facts, COURT, published=date(2019, 9, 1))]
+    assert not any("ruled against its" in card for card in cards)
+    assert any("cancelled its tender" in card for card in cards)
