@@ -173,7 +173,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
 the war).
-An envoy's posting is not their country: "Canadian Ambassador to Peru X" -> Canada only.
+An envoy is linked to their posting too: "Canadian Ambassador to Peru X" -> Canada and Peru
+(``persons._posting``; not an envoy "for" a country, who deals with it).
 
 A city's country never comes from a neighbouring city: "in Santiago and ... in Lima" does not
 make Santiago Peruvian (a city's own region, "Lima" region, lends no country to its sentence);

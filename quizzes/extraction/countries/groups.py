@@ -642,6 +642,12 @@ def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
     return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS or _counted_or_of_a_faith(noun)
 
 
+def _counted(noun: Token) -> bool:
+    """ "291 patients recovered in Peru": a counted group is the count of a place, no
+    people's visit."""
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.lefts)
+
+
 def _counted_or_of_a_faith(noun: Token) -> bool:
     """ "two Hindu monks from Nepal", "40 pilgrims from Peru": a counted plural or one a faith
     or nationality word (the model's NORP) qualifies is a group of people, not goods."""
@@ -910,9 +916,13 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
         return False
     if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
         return False
-    if noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS):
+    if (noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS)) and not _counted(noun):
         return False  # "Chilean troops met in Peru": people somewhere, like a person
-    bare = noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    bare = (
+        noun.pos_ == "NOUN"
+        and not _counted(noun)
+        and not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    )
     if bare and not (happened and noun.lower_ not in EVENT_NOUNS):
         return False  # "The race was held in Chile", "leaders met in Peru": said before, or anyone
     return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS

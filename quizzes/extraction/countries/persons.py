@@ -560,6 +560,21 @@ def _add_person(
         ctx.office_holder.setdefault((country, office), name)
     if rule is title_before_name:
         _second_nationality(ctx, outer, name_span, name, country)
+        _posting(ctx, outer, name_span, name)
+
+
+def _posting(ctx: CountryContext, outer: Span, name_span: Span, name: str) -> None:
+    """ "Canadian Ambassador to Peru Ana Lind": Canada is her country, and Peru, where she is
+    posted, is linked too (the annotation of real news ties an envoy to both)."""
+    for tok in ctx.doc[max(outer.start - 6, 0) : name_span.start]:
+        mention = ctx.mentions.get(tok.i)
+        if (
+            mention is not None
+            and mention.start == tok.i
+            and _posted_country(ctx, tok.i)
+            and ctx.doc[tok.i - 1].lower_ == "to"  # a "Special Envoy for Peru" deals with it
+        ):
+            ctx.add(name, mention.country, name_span.start, "person", "envoy_posting")
 
 
 def _second_nationality(
