@@ -32,9 +32,9 @@ from .text import (
     restore_names,
     shorten,
 )
-from .when import when_explanation
+from .when import Asked, statement_problem, when_explanation
 from .who_said import described_person, joins_places, names_a_place, names_a_thing
-from .wording import statement_with_date, strip_time
+from .wording import clause_parts, statement_with_date, strip_time
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -130,6 +130,8 @@ def _date_statements(ctx: GenerationContext) -> list[QuestionDraft]:
         clause = strip_time(dated.event.event, dated.event.when)
         if mentions(clause, dated.when):
             continue  # "In 2017, X won the 2019 marathon" contradicts itself
+        if statement_problem(Asked(dated, clause_parts(clause), ctx, frozenset())):
+            continue  # "X issued a corresponding statement": to what?
         when, truth = dated.when, _is_true(key)
         label = when.label()
         if not truth:

@@ -55,7 +55,7 @@ class Asked:
 # move?" (against whom? where?), "When did the agency respond?".
 _VAGUE_VERBS = {
     "move", "act", "respond", "react", "intervene", "proceed", "follow", "continue",
-    "change", "go", "step", "return",
+    "change", "go", "step", "return", "give", "back", "pull", "drop",
 }  # fmt: skip
 _PARTICLES = {"in", "on", "up", "down", "out", "off", "ahead", "forward", "back", "away", "over"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -197,6 +197,43 @@ def owner_elsewhere(a: Asked) -> str | None:
     return possessive_of_another(" ".join(a.parts.words)) if a.parts is not None else None
 
 
+# Words that point to another sentence: "a corresponding press release" (to what?),
+# "a similar statement" (to which?), "the latter".
+_POINTING = {"corresponding", "similar", "aforementioned", "latter", "such"}
+
+
+def points_elsewhere(a: Asked) -> str | None:
+    """ "When did the Velmar Group issue a corresponding statement?": what it
+    corresponds to is in another sentence; the question alone does not say."""
+    if a.parts is None or a.parts.verb_index < 0:
+        return None
+    pointing = [w for w in a.parts.rest if w.strip(",;:").casefold() in _POINTING]
+    return f"“{pointing[0]}” points to another sentence" if pointing else None
+
+
+_SPEECH_BASES = {"say", "state", "note", "announce", "tell", "claim", "add", "confirm", "report"}
+_LONE_PRONOUNS = {"they", "it"}
+
+
+def reported_pronoun(a: Asked) -> str | None:
+    """ "When did Ana Ruiz state they had no plans to leave?": "they" is not the one
+    person speaking (nor "it"); the company or the group it stands for is in another
+    sentence. A body or a group ("Velmar Police said they …") is its own antecedent."""
+    parts = a.parts
+    if parts is None or parts.verb_index < 0 or not parts.rest:
+        return None
+    verb = parts.verb.strip(",;:").casefold()
+    if (past_to_base(verb) or verb) not in _SPEECH_BASES:
+        return None
+    rest = [w.strip(",;:").casefold() for w in parts.rest]
+    first = rest[1] if rest[0] == "that" and len(rest) > 1 else rest[0]
+    subject = " ".join(w.strip(",") for w in parts.subject)  # "chief executive Ana Ruiz"
+    people = [*a.ctx.speakers, *a.ctx.people]
+    if first in _LONE_PRONOUNS and any(p and subject.endswith(p) for p in people):
+        return f"“{parts.verb} {first}”: “{first}” stands for something of another sentence"
+    return None
+
+
 AskedRule = Callable[[Asked], "str | None"]
 PROMPT_RULES: tuple[AskedRule, ...] = (
     vague_action,
@@ -205,7 +242,22 @@ PROMPT_RULES: tuple[AskedRule, ...] = (
     month_of_every_date,
     one_of_many_events,
     owner_elsewhere,
+    points_elsewhere,
+    reported_pronoun,
 )
+
+
+# What a dated true/false statement needs too: its words say what they refer to.
+STATEMENT_RULES: tuple[AskedRule, ...] = (owner_elsewhere, points_elsewhere, reported_pronoun)
+
+
+def statement_problem(a: Asked) -> str | None:
+    """Why the event makes no clear dated statement either (None when it does)."""
+    for rule in STATEMENT_RULES:
+        problem = rule(a)
+        if problem:
+            return f"{rule.__name__}: {problem}"
+    return None
 
 
 def prompt_problem(a: Asked) -> str | None:

@@ -35,6 +35,28 @@ from .text import (
     shorten,
     words,
 )
+from .wording import past_to_base, verb_index
+
+# A quotation that starts at its verb ("was a warm soul", "costs the region $5 billion"):
+# its subject is in the reporter's words, so it is asked with its sentence.
+_AUXILIARIES = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "should", "shall", "does", "did", "may", "might", "must",
+}  # fmt: skip
+
+
+def starts_at_its_verb(quote_text: str) -> bool:
+    """ "was a warm and gentle soul", "relinquished her titles", "costs the region $5
+    billion": the quotation's first word is a verb (an auxiliary, a past form, or a
+    verb's -s form), its subject left outside the quotation marks."""
+    first = next(iter(shown(quote_text).split()), "")
+    word = first.strip("[](),;:").casefold()
+    if not first[:1].islower() or not word.isalpha():
+        return False
+    if word in _AUXILIARIES or past_to_base(word):
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in verb_index()
+
 
 SHORT_QUOTE_WORDS = 5  # up to four words (“It's a good sign”) are asked with their sentence
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+)?"
@@ -520,11 +542,15 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         key = quote_key(quote)
         prompt = f"Who said: “{shorten(shown(quote.text)).rstrip('.,;: ')}”?"
-        if len(words(quote.text)) < SHORT_QUOTE_WORDS:
-            # A word or two is ambiguous alone: add its sentence, speaker blanked.
+        subjectless = starts_at_its_verb(quote.text)
+        if len(words(quote.text)) < SHORT_QUOTE_WORDS or subjectless:
+            # A word or two is ambiguous alone, a quotation starting at its verb reads
+            # broken: add its sentence, speaker blanked.
             context = blank_person(quote.evidence, speaker)
             if context and not gives_away_person(context, speaker):
                 prompt = f"{prompt} (Context: {shorten(context, 260)})"
+            elif subjectless:
+                continue
         if gives_away_person(prompt, speaker):
             continue
         distractors = speaker_options(

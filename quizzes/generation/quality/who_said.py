@@ -149,7 +149,11 @@ def glued_fragments(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
 def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Who said: “[are] keen on a vote …”?": the quotation starts after its subject
     (outside the marks), so the prompt is a fragment."""
-    if draft.kind == "who_said" and _SUBJECTLESS_START.match(draft.prompt):
+    if (
+        draft.kind == "who_said"
+        and _SUBJECTLESS_START.match(draft.prompt)
+        and "(Context: " not in draft.prompt  # its sentence gives the subject
+    ):
         return "grammar: the quotation starts without its subject"
     return None
 

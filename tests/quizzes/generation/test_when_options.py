@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from quizzes.extraction.facts import Facts
-from quizzes.generation import cloze, when
+from quizzes.extraction.facts import Facts, Person
+from quizzes.generation import cloze, true_false, when, who_said
 from quizzes.generation.dates import PartialDate, parse_label
 from quizzes.generation.distractors import date_distractors
 
-from .facts_for_tests import built, event
+from .facts_for_tests import built, event, quote
 
 
 def _rank(answer: PartialDate, labels: list[str]) -> int:
@@ -105,3 +105,86 @@ def test_its_owned_by_someone_of_another_sentence_is_not_asked():
     cards = [d.prompt for d in built(cloze, facts, COURT, published=date(2019, 9, 1))]
     assert not any("ruled against its" in card for card in cards)
     assert any("cancelled its tender" in card for card in cards)
+
+
+GROUP = (
+    "Velmar Group buys a dockyard\n"
+    "On Monday, the harbour board sold the Tarrow dockyard to the Velmar Group.\n"
+    "On the same day, the Velmar Group issued a corresponding statement.\n"
+    "On Tuesday, chief executive Ines Varga stated they had no plans to close it.\n"
+    "On Tuesday, Tarrow Police said they had found no sign of a break-in at the yard.\n"
+    "On Wednesday, the workers' union finally gave up.\n"
+)
+
+
+def _group_event(clause: str, when_: str, iso: str, snippet: str):
+    return event(clause, when_, iso, snippet, source=GROUP)
+
+
+def test_a_question_that_does_not_say_what_it_refers_to_is_not_asked():
+    facts = Facts(
+        events=[
+            _group_event(
+                "the harbour board sold the Tarrow dockyard to the Velmar Group",
+                "On Monday",
+                "2021-03-01",
+                "the harbour board sold",
+            ),
+            _group_event(
+                "the Velmar Group issued a corresponding statement",
+                "On the same day",
+                "2021-03-01",
+                "issued a corresponding",
+            ),
+            _group_event(
+                "chief executive Ines Varga stated they had no plans to close it",
+                "On Tuesday",
+                "2021-03-02",
+                "Ines Varga stated",
+            ),
+            _group_event(
+                "Tarrow Police said they had found no sign of a break-in at the yard",
+                "On Tuesday",
+                "2021-03-02",
+                "Tarrow Police said",
+            ),
+            _group_event(
+                "the workers' union finally gave up", "On Wednesday", "2021-03-03", "finally gave"
+            ),
+        ],
+        people=[Person(name="Ines Varga")],
+    )
+    published = date(2021, 3, 5)
+    prompts = [d.prompt for d in built(when, facts, GROUP, published=published)]
+    assert "When did the harbour board sell the Tarrow dockyard to the Velmar Group?" in prompts
+    # A body's "they" is the body itself: asked.
+    assert any(p.startswith("When did Tarrow Police say they had found") for p in prompts)
+    # "a corresponding statement" (to what?), one person's "they" (who?), "gave up" (what?)
+    assert not any("corresponding" in p or "Ines Varga" in p or "give up" in p for p in prompts)
+    statements = [d.prompt for d in built(true_false, facts, GROUP, published=published)]
+    assert not any("corresponding" in s or "Ines Varga" in s for s in statements)
+
+
+TRIBUTE = (
+    "Chess master Ana Ruiz dies at 80\n"
+    "Ana Ruiz, a chess master, died on Sunday.\n"
+    "Rival player Piet Dane wrote that Ruiz “was a patient and generous teacher.”\n"
+    "Club secretary Ivo Brand said “she taught half the town to play”.\n"
+    "Marta Olsen, her student, said “nobody explained an endgame better”.\n"
+)
+
+
+def test_a_quotation_starting_at_its_verb_is_asked_with_its_sentence():
+    facts = Facts(
+        quotes=[
+            quote("was a patient and generous teacher.", "Piet Dane", source=TRIBUTE),
+            quote("she taught half the town to play", "Ivo Brand", source=TRIBUTE),
+            quote("nobody explained an endgame better", "Marta Olsen", source=TRIBUTE),
+        ],
+        people=[Person(name=n) for n in ("Ana Ruiz", "Piet Dane", "Ivo Brand", "Marta Olsen")],
+    )
+    drafts = {d.answer: d for d in built(who_said, facts, TRIBUTE)}
+    prompt = drafts["Piet Dane"].prompt
+    assert prompt.startswith("Who said: “was a patient and generous teacher”?")
+    assert "(Context: Rival player _____ wrote that Ruiz" in prompt  # the subject is there
+    assert "(Context:" not in drafts["Ivo Brand"].prompt  # a whole statement stands alone
