@@ -2,14 +2,18 @@
 prepared: config.settings.base.postgres_options), except a statement with more
 parameters than the protocol carries (65,535: a long `id__in` list, a large
 bulk_create), whose parameters are merged into its text by the client as Django's
-default cursor does."""
+default cursor does; and its connection's timestamps read by the C parser of ISO
+dates (`FastTimestamptzLoader`)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 import psycopg
 import psycopg._queries  # (its limits raised below)
+from psycopg.adapt import Buffer, Loader
+from psycopg.pq import Format
 
 if TYPE_CHECKING:  # (Django defines its cursors only when psycopg 3 is installed)
     _ServerBindingCursor = psycopg.Cursor[Any]
@@ -38,9 +42,53 @@ _queries.MAX_CACHED_STATEMENT_PARAMS = max(
 )
 
 
+TIMESTAMPTZ_OID = 1184
+_from_iso = datetime.fromisoformat
+
+
+class FastTimestamptzLoader:
+    """The mark of the loaders made by fast_timestamptz_loader."""
+
+
+def fast_timestamptz_loader(django_loader: Any) -> type[Loader]:
+    """Django's timestamptz loader (psycopg's pure-Python parser, then the tzinfo
+    set to the connection's time zone) with a fast path for what PostgreSQL writes
+    in a session whose TimeZone is UTC (Django sets it so): `2026-12-06
+    01:02:03.123456+00`, read by `datetime.fromisoformat` (C) and given the same
+    tzinfo. Any other text (another offset, BC, infinity) goes to Django's loader:
+    the same value or error either way. A third of the study queue's Python time
+    was ~300 timestamps parsed at 15 us each (issue 16); 5 us so."""
+    timezone = getattr(django_loader, "timezone", None)
+
+    class Loaded(django_loader, FastTimestamptzLoader):  # type: ignore[misc]
+        def load(self, data: Buffer) -> datetime:
+            text = str(data, "ascii", "replace")
+            if text.endswith("+00"):
+                try:
+                    return _from_iso(text).replace(tzinfo=timezone)
+                except ValueError:
+                    pass
+            return cast(datetime, super().load(data))
+
+    return cast(type[Loader], Loaded)
+
+
+def _fast_timestamps(connection: psycopg.Connection[Any]) -> None:
+    """Put the fast loader over the connection's timestamptz loader (Django's, for
+    its time zone), once per connection."""
+    current = connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+    if current is not None and not issubclass(current, FastTimestamptzLoader):
+        connection.adapters.register_loader(TIMESTAMPTZ_OID, fast_timestamptz_loader(current))
+
+
 class ServerBindingOrMergingCursor(_ServerBindingCursor):
     """Django's server-binding cursor that merges the parameters of a statement
-    the server could not be sent (client-side, never prepared)."""
+    the server could not be sent (client-side, never prepared); the connection
+    reads timestamps with FastTimestamptzLoader."""
+
+    def __init__(self, connection: psycopg.Connection[Any], *args: Any, **kwargs: Any) -> None:
+        _fast_timestamps(connection)
+        super().__init__(connection, *args, **kwargs)
 
     def execute(
         self,

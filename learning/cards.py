@@ -9,6 +9,7 @@ from . import scheduler
 from .models import Card, StudyPreferences
 
 if TYPE_CHECKING:
+    from .selectors.queue import QueueCard  # a queue item's card read as a row
     from .services.reviews import CardRow  # a locked card read as a row
 
 # A card's memory state: what the scheduler reads and writes, what undo restores.
@@ -24,7 +25,7 @@ CARD_STATE_FIELDS = [
 ]
 
 
-def memory_state_of(card: Card | CardRow) -> scheduler.MemoryState:
+def memory_state_of(card: Card | CardRow | QueueCard) -> scheduler.MemoryState:
     return scheduler.MemoryState(
         state=card.state,
         step=card.step,
@@ -46,6 +47,8 @@ def scheduler_kwargs(preferences: StudyPreferences) -> dict[str, Any]:
     }
 
 
-def fuzz_seed_of(card: Card | CardRow) -> int:
+def fuzz_seed_of(card: Card | CardRow | QueueCard) -> int:
     """Same seed for the preview and the answer of one repetition of a card."""
-    return card.pk * 100_003 + card.reps
+    pk = card.pk
+    assert pk is not None  # (an unsaved card has no previews)
+    return int(pk) * 100_003 + card.reps

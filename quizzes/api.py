@@ -53,6 +53,8 @@ from quizzes.permissions import bank_get_for_teacher as _bank_get_for_teacher
 from quizzes.question_rows import (
     BANK_ROW_FIELDS,
     QUESTION_ROW_FIELDS,
+    ChoiceText,
+    StudyQuestion,
     choice_grading_rows,
     choice_rows_of,
     choices_attach,
@@ -61,6 +63,8 @@ from quizzes.question_rows import (
     question_path,
     questions_by_ids,
     questions_with_status,
+    study_questions_of,
+    study_questions_with_choices,
 )
 from quizzes.rest_api.public import PublicQuestionSerializer
 from quizzes.selectors import (
@@ -193,6 +197,8 @@ __all__ = [
     "choices_in_order",
     "banks_none",
     "ChoiceRow",
+    "ChoiceText",
+    "StudyQuestion",
     "choices_for_grading",
     "choice_is_correct_subquery",
     "correct_choice_subquery",
@@ -205,6 +211,8 @@ __all__ = [
     "question_from_row",
     "question_path",
     "questions_by_ids",
+    "study_questions_of",
+    "study_questions_with_choices",
     "questions_with_status",
     "LoadBank",
     "load_bank_ensure",

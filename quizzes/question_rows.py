@@ -7,12 +7,13 @@ start from. Learning gets functions and field names, never quizzes' model classe
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
 from .grading import ChoiceRow
-from .models import Choice, Question, QuestionBank
+from .models import Choice, Question, QuestionBank, QuestionKind
 
 # The columns read (and made instances of): no timestamps, no bank description.
 QUESTION_ROW_FIELDS: tuple[str, ...] = tuple(
@@ -93,6 +94,118 @@ def choices_attach(questions: Iterable[Question], rows: Iterable[Sequence[Any]])
         queryset._prefetch_done = True  # type: ignore[attr-defined]
         cache = question.__dict__.setdefault("_prefetched_objects_cache", {})
         cache["choices"] = queryset
+
+
+class ChoiceText(NamedTuple):
+    """A choice as a row of CHOICE_ROW_FIELDS (`pk` as on the model): what a card's
+    front shows and its back grades, without an instance."""
+
+    id: int
+    question_id: int
+    text: str
+    is_correct: bool
+    position: int
+    date_label: str
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+assert ChoiceText._fields == CHOICE_ROW_FIELDS, "ChoiceText follows the Choice model's columns"
+
+_KIND_LABELS: dict[str, str] = {str(kind): str(kind.label) for kind in QuestionKind}
+_AT = {name: QUESTION_ROW_FIELDS.index(name) for name in QUESTION_ROW_FIELDS}
+_BANK_ARTICLE_AT = BANK_ROW_FIELDS.index("article_id")
+
+
+@dataclass(frozen=True, slots=True)
+class StudyQuestion:
+    """A question as the study queue shows it, front and back, read as a row of
+    QUESTION_ROW_FIELDS and BANK_ROW_FIELDS with its choices in display order
+    (`choices` None: not read): no model instance is built for a card a student
+    is shown (issue 16). `question_values` and `bank_values` make the instance
+    again when a caller wants one (question_from_row, choices_attach)."""
+
+    question_values: tuple[Any, ...]
+    bank_values: tuple[Any, ...]
+    choices: tuple[ChoiceText, ...] | None
+
+    @property
+    def pk(self) -> int:
+        return int(self.question_values[0])
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    @property
+    def bank_id(self) -> int:
+        return int(self.question_values[_AT["bank_id"]])
+
+    @property
+    def article_id(self) -> int | None:
+        article_id: int | None = self.bank_values[_BANK_ARTICLE_AT]
+        return article_id
+
+    @property
+    def kind(self) -> str:
+        return str(self.question_values[_AT["kind"]])
+
+    def get_kind_display(self) -> str:
+        return _KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def prompt(self) -> str:
+        return str(self.question_values[_AT["prompt"]])
+
+    @property
+    def answer(self) -> str:
+        return str(self.question_values[_AT["answer"]])
+
+    @property
+    def explanation(self) -> str:
+        return str(self.question_values[_AT["explanation"]])
+
+    @property
+    def evidence_start(self) -> int | None:
+        start: int | None = self.question_values[_AT["evidence_start"]]
+        return start
+
+    @property
+    def evidence_end(self) -> int | None:
+        end: int | None = self.question_values[_AT["evidence_end"]]
+        return end
+
+
+def study_questions_of(
+    rows: Iterable[Sequence[Any]], *, question_at: int, bank_at: int, end: int | None = None
+) -> dict[int, StudyQuestion]:
+    """Question id -> StudyQuestion from rows whose QUESTION_ROW_FIELDS start at
+    `question_at` and BANK_ROW_FIELDS at `bank_at` (up to `end`), without choices."""
+    questions = {}
+    for row in rows:
+        question = StudyQuestion(tuple(row[question_at:bank_at]), tuple(row[bank_at:end]), None)
+        questions[question.pk] = question
+    return questions
+
+
+def study_questions_with_choices(
+    questions: Iterable[StudyQuestion], rows: Iterable[Sequence[Any]]
+) -> list[StudyQuestion]:
+    """The questions with their choices from rows of choice_rows_of (in display order)."""
+    by_question: dict[int, list[ChoiceText]] = {}
+    questions = list(questions)
+    for question in questions:
+        by_question[question.pk] = []
+    question_at = CHOICE_ROW_FIELDS.index("question_id")
+    for row in rows:
+        choices = by_question.get(row[question_at])
+        if choices is not None:
+            choices.append(ChoiceText._make(row))
+    return [
+        StudyQuestion(q.question_values, q.bank_values, tuple(by_question[q.pk])) for q in questions
+    ]
 
 
 # What another app's query may read of a question through its own foreign key to it

@@ -14,7 +14,7 @@ from quizzes import api as quizzes_api
 from .highlight import Span, paragraph_index_at
 
 if TYPE_CHECKING:
-    from quizzes.api import Article, ArticleText, Question
+    from quizzes.api import Article, ArticleFacts, ArticleText, Question, StudyQuestion
 
 AnyUser = User | AnonymousUser
 
@@ -50,7 +50,7 @@ class Evidence:
 
 
 def question_evidence(
-    *, question: Question, article: Article | ArticleText | None
+    *, question: Question | StudyQuestion, article: Article | ArticleText | ArticleFacts | None
 ) -> Evidence | None:
     """The sentence behind a question and where it sits in its article (no query
     when `article` is given)."""

@@ -30,6 +30,7 @@ from learning import api as learning_api
 from quizzes.api import (
     QuestionKind,
     QuestionReportError,
+    article_facts,
     article_get_for_user,
     bank_get_for_student,
     bank_list_studyable,
@@ -57,7 +58,7 @@ from .selectors import (
 
 if TYPE_CHECKING:
     from learning.api import QueueItem, QuizAttempt, StudyQueue
-    from quizzes.api import Question, StudentBank
+    from quizzes.api import ArticleFacts, Question, StudentBank
 
 STUDY_QUEUE_LIMIT = 30
 STUDY_MORE = 10  # new cards one "study more" adds to today's limit
@@ -232,7 +233,7 @@ def _study_context(
     items = queue.items
     item = None
     if items:
-        item = next((i for i in items if i.card.pk == prefer_card), items[0])
+        item = next((i for i in items if i.card_row.id == prefer_card), items[0])
     counts = _queue_counts(queue)
     remaining = sum(counts.values())
     key = _study_key(bank, timezone.localdate())
@@ -252,8 +253,8 @@ def _study_context(
         "bank_query": f"?bank={bank.pk}" if bank else "",
     }
     if item is not None:
-        question = item.question
-        article = question.bank.article if bank is None else bank.article
+        question = item.question_row  # (rows: no model instance for the card shown)
+        article = bank.article if bank is not None else _article_of(question.article_id)
         labels = item.preview_labels()
         context["ratings"] = [
             {"value": value, "name": name, "interval": labels.get(value, "")}
@@ -276,6 +277,11 @@ def _study_context(
     return context
 
 
+def _article_of(article_id: int | None) -> ArticleFacts | None:
+    """The article's text and address (one query; none without an article)."""
+    return article_facts([article_id]).get(article_id) if article_id is not None else None
+
+
 def _queue_counts(queue: StudyQueue) -> dict[str, int]:
     """New / learning / review cards left, as Anki shows them. Counted from the
     queue's own items when they are all there is (so the three add up to what is
@@ -294,11 +300,11 @@ def _queue_counts(queue: StudyQueue) -> dict[str, int]:
 
 def _is_returning(item: QueueItem) -> bool:
     """A card in its learning steps, seen before (today): it comes back on purpose."""
-    return not item.is_new and item.card.state in learning_api.LEARNING_STATES
+    return not item.is_new and item.card_row.state in learning_api.LEARNING_STATES
 
 
 def _returning_label(item: QueueItem) -> str:
-    seen = item.card.last_review
+    seen = item.card_row.last_review
     if seen is None:
         return "Back again: learning"
     minutes = int((timezone.now() - seen).total_seconds() // 60)
@@ -402,7 +408,7 @@ def _rated_announcement(rating: int | None, context: dict[str, Any]) -> str:
     rated = f"Rated {RATING_NAMES.get(rating, '')}."
     item = context["item"]
     if item is not None:
-        return f"{rated} Next card: {item.question.prompt}"
+        return f"{rated} Next card: {item.question_row.prompt}"
     if context.get("new_waiting"):
         return f"{rated} You reached today’s limit of new cards."
     return f"{rated} All done for today."
@@ -811,7 +817,7 @@ def study_more(request: SignedInRequest) -> HttpResponse:
         return redirect(_study_url(bank))
     context = _study_context(request, bank)
     item = context["item"]
-    context["announce"] = f"{note} {item.question.prompt}" if item is not None else note
+    context["announce"] = f"{note} {item.question_row.prompt}" if item is not None else note
     return _render_study(request, context)
 
 
@@ -836,7 +842,9 @@ def study_suspend(request: SignedInRequest) -> HttpResponse:
         return redirect(_study_url(bank))
     context = _study_context(request, bank)
     item = context["item"]
-    context["announce"] = f"{note} Next card: {item.question.prompt}" if item is not None else note
+    context["announce"] = (
+        f"{note} Next card: {item.question_row.prompt}" if item is not None else note
+    )
     context["suspended_note"] = note
     return _render_study(request, context)
 

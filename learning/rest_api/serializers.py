@@ -27,7 +27,7 @@ from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.assignments import StudentAssignment
 from learning.models import Card, CardState, QuizAttempt, QuizMode, StudyPreferences
 from learning.selectors import CardBack, QueueItem, StudyQueue
-from quizzes.api import PublicQuestionSerializer, banks_none
+from quizzes.api import PublicQuestionSerializer, StudyQuestion, banks_none
 
 if TYPE_CHECKING:  # the doors' model classes, for annotations (and class bases, as strings)
     from classes.api import (  # noqa: F401  (class bases' strings: ruff cannot see them)
@@ -60,7 +60,7 @@ class QueueItemData(TypedDict):
     back: CardBack
     id: int
     card: int
-    question: Question
+    question: StudyQuestion
     state: str
     due: datetime
     is_new: bool
@@ -279,12 +279,14 @@ class QueueSerializer(serializers.Serializer[QueueData]):
 
 
 def queue_item_data(item: QueueItem, back: CardBack) -> QueueItemData:
-    card = item.card
+    """An item's payload from its rows (no model instance: learning.selectors.QueueItem)."""
+    card = item.card_row
+    assert card.id is not None  # (the view's queue gave its new cards their rows)
     return {
         "back": back,
-        "id": card.pk,
-        "card": card.pk,
-        "question": item.question,
+        "id": card.id,
+        "card": card.id,
+        "question": item.question_row,
         "state": STATE_NAMES[CardState(card.state)],
         "due": card.due,
         "is_new": item.is_new,
@@ -305,7 +307,7 @@ def queue_data(queue: StudyQueue, backs: dict[int, CardBack]) -> QueueData:
         "review_count": queue.review_count,
         "new_limit": queue.new_limit,
         "new_left": queue.new_left,
-        "items": [queue_item_data(item, backs[item.question.pk]) for item in queue.items],
+        "items": [queue_item_data(item, backs[item.question_row.pk]) for item in queue.items],
     }
 
 

@@ -141,7 +141,7 @@ class StudyQueueView(SignedInApiView):
         queue = services.study_queue_open(
             user=request.user, bank=bank, limit=query.validated_data["limit"]
         )
-        backs = selectors.card_backs_of([item.question for item in queue.items])
+        backs = selectors.card_backs_of([item.question_row for item in queue.items])
         return Response(s.queue_json(s.queue_data(queue, backs)))
 
 

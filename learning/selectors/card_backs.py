@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from quizzes.api import (
     MULTIPLE_CHOICE_KINDS,
     QuestionKind,
+    StudyQuestion,
     article_facts,
     choice_grading_rows,
     choice_rows_of,
@@ -90,15 +91,23 @@ def _back(
     )
 
 
-def card_backs_of(questions: Iterable[Question]) -> dict[int, CardBack]:
-    """Question id -> its card's back, for questions with their bank and their
-    choices in display order loaded. One query (the articles' texts), none
-    without an article."""
-    questions = list(questions)
-    articles = article_facts(question.bank.article_id for question in questions)
+def _article_and_choices(question: Question | StudyQuestion) -> tuple[int | None, list[Any]]:
+    """A question's article id and its choices in display order (a StudyQuestion's
+    rows, or a question's loaded choices)."""
+    if isinstance(question, StudyQuestion):
+        return question.article_id, list(question.choices or ())
+    choices = sorted(question.choices.all(), key=lambda c: (c.position, c.pk))
+    return question.bank.article_id, choices
+
+
+def card_backs_of(questions: Iterable[Question | StudyQuestion]) -> dict[int, CardBack]:
+    """Question id -> its card's back, for questions as the study queue reads them
+    (StudyQuestion rows with their choices), or instances with their bank and their
+    choices loaded. One query (the articles' texts), none without an article."""
+    facts = [(question, *_article_and_choices(question)) for question in questions]
+    articles = article_facts(article_id for _, article_id, _ in facts)
     backs = {}
-    for question in questions:
-        article_id = question.bank.article_id
+    for question, article_id, choices in facts:
         backs[question.pk] = _back(
             question_id=question.pk,
             bank_id=question.bank_id,
@@ -108,7 +117,7 @@ def card_backs_of(questions: Iterable[Question]) -> dict[int, CardBack]:
             evidence_start=question.evidence_start,
             evidence_end=question.evidence_end,
             article=articles.get(article_id) if article_id is not None else None,
-            choices=sorted(question.choices.all(), key=lambda c: (c.position, c.pk)),
+            choices=choices,
         )
     return backs
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
@@ -32,6 +32,7 @@ from quizzes.api import (
     QUESTION_ROW_FIELDS,
     BankStatus,
     QuestionStatus,
+    StudyQuestion,
     banks_studyable_by,
     choice_rows_of,
     choices_attach,
@@ -43,6 +44,8 @@ from quizzes.api import (
     questions_by_ids,
     questions_with_status,
     sibling_key,
+    study_questions_of,
+    study_questions_with_choices,
 )
 
 from .. import scheduler, sql
@@ -71,26 +74,93 @@ BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in 
 LEARN_AHEAD = timedelta(minutes=20)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class QueueCard:
+    """The user's card of a queue item as a row (`id` None: not saved yet): what
+    its front, its previews and the API read, without a model instance."""
+
+    id: int | None
+    user_id: int
+    question_id: int
+    bank_id: int
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    reps: int
+    lapses: int
+    suspended_at: datetime | None
+
+    @property
+    def pk(self) -> int | None:
+        return self.id
+
+
 class QueueItem:
-    card: Card
-    question: Question
-    is_new: bool
-    # (now, scheduling) of the previews: computed when first read (the study page
-    # shows one item of the queue, the API all of them)
-    preview_at: tuple[datetime, dict[str, Any]] | None = field(
-        default=None, repr=False, compare=False
-    )
-    _previews: dict[int, timedelta] | None = field(default=None, repr=False, compare=False)
+    """A card of the queue, read as rows: `card_row` (QueueCard) and `question_row`
+    (quizzes.api.StudyQuestion, with its choices when read) are what the study
+    page and the API show; `card` and `question` are the model instances, made
+    when first asked for (no query; the study queue's own readers never ask)."""
+
+    def __init__(
+        self, *, card_row: QueueCard, question_row: StudyQuestion, is_new: bool, user: User
+    ) -> None:
+        self.card_row = card_row
+        self.question_row = question_row
+        self.is_new = is_new
+        self._user = user
+        self._card: Card | None = None
+        self._question: Question | None = None
+        # (now, scheduling) of the previews: computed when first read (the study page
+        # shows one item of the queue, the API all of them)
+        self.preview_at: tuple[datetime, dict[str, Any]] | None = None
+        self._previews: dict[int, timedelta] | None = None
+
+    def __repr__(self) -> str:
+        return f"QueueItem(card={self.card_row.id}, question={self.question_row.pk}, is_new={self.is_new})"
+
+    @property
+    def question(self) -> Question:
+        """The question instance with its bank (and its choices when they were read)."""
+        if self._question is None:
+            row = self.question_row
+            question = question_from_row(row.question_values, row.bank_values)
+            if row.choices is not None:
+                choices_attach([question], row.choices)
+            self._question = question
+        return self._question
+
+    @property
+    def card(self) -> Card:
+        """The card instance with its question and user (unsaved when `card_row.id` is None)."""
+        if self._card is None:
+            row = self.card_row
+            if row.id is None:
+                card = Card(user=self._user, question=self.question, due=row.due)
+            else:
+                card = Card.from_db(
+                    Card.objects.db, _CARD_FIELDS, [getattr(row, f) for f in _CARD_FIELDS]
+                )
+                card.question = self.question
+                card.user = self._user
+            self._card = card
+        return self._card
+
+    def saved_as(self, card_row: QueueCard) -> None:
+        """The item's card now has its row (services.queue_cards_create)."""
+        self.card_row = card_row
+        self._card = None
 
     @property
     def previews(self) -> dict[int, timedelta]:
         """What each rating would do to the card now (none for an unsaved card)."""
         if self._previews is None:
             self._previews = {}
-            if self.card.pk is not None and self.preview_at is not None:
+            if self.card_row.id is not None and self.preview_at is not None:
                 now, scheduling = self.preview_at
-                self._previews = previews_of(self.card, now=now, scheduling=scheduling)
+                self._previews = previews_of(self.card_row, now=now, scheduling=scheduling)
         return self._previews
 
     def previews_from(self, now: datetime, scheduling: dict[str, Any]) -> None:
@@ -115,7 +185,9 @@ class StudyQueue:
     scheduling: dict[str, Any] = field(default_factory=dict)
 
 
-def previews_of(card: Card, *, now: datetime, scheduling: dict[str, Any]) -> dict[int, timedelta]:
+def previews_of(
+    card: Card | QueueCard, *, now: datetime, scheduling: dict[str, Any]
+) -> dict[int, timedelta]:
     """What each rating would do to `card` now (the same fuzz as its answer)."""
     return scheduler.preview(memory_state_of(card), now, fuzz_seed=fuzz_seed_of(card), **scheduling)
 
@@ -735,9 +807,10 @@ def _items_of(
     scheduling: dict[str, Any],
     choices_for: int | None = None,
 ) -> list[QueueItem]:
-    """The queue's items: the chosen due cards, then the new ones, with their
-    questions, banks and choices (of the first `choices_for`; two queries), and the
-    previews of saved cards."""
+    """The queue's items: the chosen due cards, then the new ones, as rows (their
+    cards, questions and banks, and the choices of the first `choices_for`; two
+    queries, sent together), with the previews of saved cards. No model instance
+    is built (QueueItem makes them if asked)."""
     question_ids = [c.question_id for c in picker.chosen] + picker.entering
     if not question_ids:
         return []
@@ -750,31 +823,30 @@ def _items_of(
     if asked:
         calls.append((("queue.choices", len(asked)), choice_rows_of, {"ids": asked}))
     card_rows, *choice_rows = sql.prepared_rows_together(calls)
-    cards = _cards_of(card_rows, user=user, question_ids=question_ids, now=now)
+    items = _rows_of(card_rows, user=user, question_ids=question_ids, now=now)
     new = set(picker.entering)
-    items = [
-        QueueItem(card=card, question=card.question, is_new=card.question.pk in new)
-        for card in cards
-    ]
-    questions = [item.question for item in items[:choices_for]]
-    shown = [question.pk for question in questions]
+    for item in items:
+        item.is_new = item.question_row.pk in new
+    shown = [item.question_row.pk for item in items[:choices_for]]
     if shown:
         if shown != asked:  # (a question gone since the candidates were read)
             choice_rows = [
                 sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown)
             ]
-        choices_attach(questions, choice_rows[0])
+        with_choices = study_questions_with_choices(
+            [item.question_row for item in items[: len(shown)]], choice_rows[0]
+        )
+        for item, question in zip(items, with_choices, strict=False):
+            item.question_row = question
     for item in items:  # (an unsaved new card gets them with its row)
         item.previews_from(now, scheduling)
     return items
 
 
 # The cards shown are read as flat rows (question and bank columns, without the
-# timestamps and the bank's description, and the user's card of the question) and
-# made model instances.
-_CARD_FIELDS = tuple(
-    f.attname for f in Card._meta.concrete_fields if f.name not in ("created_at", "updated_at")
-)
+# timestamps and the bank's description, and the user's card of the question).
+_CARD_FIELDS = tuple(f.name for f in fields(QueueCard))
+QUEUE_CARD_FIELDS = _CARD_FIELDS  # (a QueueCard's columns, in its order)
 _QUESTION_ROW = (
     *(f"mine__{name}" for name in _CARD_FIELDS),
     *QUESTION_ROW_FIELDS,
@@ -782,7 +854,6 @@ _QUESTION_ROW = (
 )
 _QUESTION_AT = len(_CARD_FIELDS)
 _BANK_AT = _QUESTION_AT + len(QUESTION_ROW_FIELDS)
-_ID = _CARD_FIELDS.index("id")
 
 
 def _cards_query(*, user: int, question_ids: list[int]) -> QuerySet[Any]:
@@ -794,23 +865,48 @@ def _cards_query(*, user: int, question_ids: list[int]) -> QuerySet[Any]:
     )
 
 
-def _cards_of(
+def _rows_of(
     rows: list[tuple[Any, ...]], *, user: User, question_ids: list[int], now: datetime
-) -> list[Card]:
-    """The user's cards of these questions, in order, with their questions and
-    banks, from the rows of _cards_query (one query). A question the user has no
-    Card row for yet gets an unsaved one (pk None): a read writes nothing;
+) -> list[QueueItem]:
+    """The items of these questions, in order, from the rows of _cards_query (the
+    user's card, the question, its bank). A question the user has no Card row for
+    yet gets an unsaved card (id None, new, due now): a read writes nothing;
     services.queue_cards_create saves them."""
-    cards: dict[int, Card] = {}
+    questions = study_questions_of(rows, question_at=_QUESTION_AT, bank_at=_BANK_AT)
+    cards: dict[int, QueueCard] = {}
     for row in rows:
-        question = question_from_row(row[_QUESTION_AT:_BANK_AT], row[_BANK_AT:])
-        if row[_ID] is None:
-            card = Card(user=user, question=question, due=now)
+        question_id = row[_QUESTION_AT]
+        if row[0] is None:
+            bank_id = questions[question_id].bank_id
+            cards[question_id] = _unsaved_card(
+                user=user, question_id=question_id, bank_id=bank_id, due=now
+            )
         else:
-            card = Card.from_db(Card.objects.db, _CARD_FIELDS, row[:_QUESTION_AT])
-            card.question = question
-        cards[question.pk] = card
-    return [cards[question_id] for question_id in question_ids if question_id in cards]
+            cards[question_id] = QueueCard(*row[:_QUESTION_AT])
+    return [
+        QueueItem(card_row=cards[pk], question_row=questions[pk], is_new=False, user=user)
+        for pk in question_ids
+        if pk in cards
+    ]
+
+
+def _unsaved_card(*, user: User, question_id: int, bank_id: int, due: datetime) -> QueueCard:
+    """A new card as Card(user=, question=, due=) makes it, before it is saved."""
+    return QueueCard(
+        id=None,
+        user_id=user.pk,
+        question_id=question_id,
+        bank_id=bank_id,
+        state=CardState.NEW,
+        step=None,
+        stability=None,
+        difficulty=None,
+        due=due,
+        last_review=None,
+        reps=0,
+        lapses=0,
+        suspended_at=None,
+    )
 
 
 def _sibling_key_of(

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from quizzes.models import Choice, Question, QuestionKind
+from quizzes.question_rows import ChoiceText, StudyQuestion
 
 __all__ = ["PublicChoiceSerializer", "PublicQuestionSerializer", "public_choices"]
 
@@ -20,10 +21,15 @@ class PublicChoiceSerializer(serializers.Serializer[Choice]):
     text = serializers.CharField(read_only=True)
 
 
-def public_choices(question: Question) -> list[Choice]:
+def public_choices(question: Question | StudyQuestion) -> list[Choice] | list[ChoiceText]:
     """The choices as shown to a student: a timeline's items are shuffled by a
-    stable hash (their stored order is the answer); others in display order."""
-    choices = list(question.choices.all())
+    stable hash (their stored order is the answer); others in display order. A
+    StudyQuestion's are its rows (none when they were not read)."""
+    choices: list[Choice] | list[ChoiceText]
+    if isinstance(question, StudyQuestion):
+        choices = list(question.choices or ())
+    else:
+        choices = list(question.choices.all())
     if question.kind == QuestionKind.ORDERING:
         choices.sort(key=lambda c: hashlib.sha256(f"{question.pk}:{c.pk}".encode()).digest())
     return choices
@@ -38,5 +44,5 @@ class PublicQuestionSerializer(serializers.Serializer[Question]):
     choices = serializers.SerializerMethodField()
 
     @extend_schema_field(PublicChoiceSerializer(many=True))
-    def get_choices(self, question: Question) -> list[dict[str, Any]]:
+    def get_choices(self, question: Question | StudyQuestion) -> list[dict[str, Any]]:
         return [{"id": c.pk, "text": c.text} for c in public_choices(question)]
