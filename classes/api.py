@@ -6,7 +6,7 @@ importable here for annotations only (TYPE_CHECKING)."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from classes import selectors
 from classes.content import is_teacher
@@ -158,6 +158,23 @@ class OpenAssignment:
         return self.bank.id
 
     @classmethod
+    def of_row(cls, row: tuple[Any, ...]) -> "OpenAssignment":
+        """The row of selectors.OPEN_ASSIGNMENT_ROW's columns."""
+        (pk, class_id, class_name, teacher_name, bank_id, bank_title,
+         starts_at, due_at, quiz_length, pass_mark, all_cards, created_at) = row  # fmt: skip
+        return cls(
+            pk=pk,
+            classroom=ClassRef(id=class_id, name=class_name, teacher_name=teacher_name),
+            bank=BankTitle(id=bank_id, title=bank_title),
+            starts_at=starts_at,
+            due_at=due_at,
+            quiz_length=quiz_length,
+            pass_mark=pass_mark,
+            all_cards=all_cards,
+            counts_from=starts_at or created_at,  # (selectors.assignment_window_start)
+        )
+
+    @classmethod
     def of(cls, assignment: "Assignment") -> "OpenAssignment":
         """The row of an assignment read with its class, teacher and bank (no query)."""
         classroom, bank = assignment.classroom, assignment.bank
@@ -182,8 +199,8 @@ def assignment_list_for_student(
     """Started assignments of the student's classes, soonest due first (undated
     last), as rows (one query, the class, teacher and bank joined)."""
     return [
-        OpenAssignment.of(a)
-        for a in selectors.assignment_list_for_student(student=student, now=now)
+        OpenAssignment.of_row(row)
+        for row in selectors.assignment_rows_for_student(student=student, now=now)
     ]
 
 

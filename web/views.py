@@ -34,6 +34,7 @@ from quizzes.api import (
     article_get_for_user,
     bank_get_for_student,
     bank_list_studyable,
+    bank_rows_studyable,
     question_get_for_student,
     question_report_create,
     questions_with_choices,
@@ -129,7 +130,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def home(request: SignedInRequest) -> HttpResponse:
-    banks = list(bank_list_studyable(user=request.user))
+    banks = bank_rows_studyable(user=request.user)
     figures = learning_api.progress_home(user=request.user, banks=banks)
     mastery = figures["banks"]
     rows: list[dict[str, Any]] = []

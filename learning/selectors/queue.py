@@ -98,28 +98,23 @@ class QueueCard:
         return self.id
 
 
+@dataclass(eq=False)
 class QueueItem:
     """A card of the queue, read as rows: `card_row` (QueueCard) and `question_row`
     (quizzes.api.StudyQuestion, with its choices when read) are what the study
     page and the API show; `card` and `question` are the model instances, made
     when first asked for (no query; the study queue's own readers never ask)."""
 
-    def __init__(
-        self, *, card_row: QueueCard, question_row: StudyQuestion, is_new: bool, user: User
-    ) -> None:
-        self.card_row = card_row
-        self.question_row = question_row
-        self.is_new = is_new
-        self._user = user
-        self._card: Card | None = None
-        self._question: Question | None = None
-        # (now, scheduling) of the previews: computed when first read (the study page
-        # shows one item of the queue, the API all of them)
-        self.preview_at: tuple[datetime, dict[str, Any]] | None = None
-        self._previews: dict[int, timedelta] | None = None
-
-    def __repr__(self) -> str:
-        return f"QueueItem(card={self.card_row.id}, question={self.question_row.pk}, is_new={self.is_new})"
+    card_row: QueueCard
+    question_row: StudyQuestion
+    is_new: bool
+    user: User
+    _card: Card | None = field(default=None, repr=False)
+    _question: Question | None = field(default=None, repr=False)
+    # (now, scheduling) of the previews: computed when first read (the study page
+    # shows one item of the queue, the API all of them)
+    preview_at: tuple[datetime, dict[str, Any]] | None = field(default=None, repr=False)
+    _previews: dict[int, timedelta] | None = field(default=None, repr=False)
 
     @property
     def question(self) -> Question:
@@ -138,13 +133,13 @@ class QueueItem:
         if self._card is None:
             row = self.card_row
             if row.id is None:
-                card = Card(user=self._user, question=self.question, due=row.due)
+                card = Card(user=self.user, question=self.question, due=row.due)
             else:
                 card = Card.from_db(
                     Card.objects.db, _CARD_FIELDS, [getattr(row, f) for f in _CARD_FIELDS]
                 )
                 card.question = self.question
-                card.user = self._user
+                card.user = self.user
             self._card = card
         return self._card
 
