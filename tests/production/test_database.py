@@ -4,6 +4,7 @@ with more parameters than the protocol carries still runs."""
 
 import pytest
 from django.db import connection
+from psycopg.pq import Format
 
 from config.postgres_cursor import SERVER_PARAMETERS_MAX, ServerBindingOrMergingCursor
 from config.settings.base import postgres_options
@@ -61,3 +62,39 @@ def test_long_statements_are_converted_once_by_psycopg():
 
     assert psycopg._queries.MAX_CACHED_STATEMENT_LENGTH >= CACHED_STATEMENT_LENGTH_MAX
     assert psycopg._queries.MAX_CACHED_STATEMENT_PARAMS >= CACHED_STATEMENT_PARAMETERS_MAX
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-12-06 01:02:03.123456+00",
+        "2026-12-06 01:02:03+00",
+        "2026-12-06 01:02:03.5+00",
+        "0099-01-01 00:00:00+00",
+        "2026-12-06 23:59:59.999999+05:30",
+        "2026-03-29 01:30:00-07",
+    ],
+)
+def test_timestamps_read_as_djangos_loader_reads_them(text):
+    """A card's due date reads back the same moment, in the same time zone, through
+    the fast parser of the connection's timestamps as through Django's own."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's timestamps")
+    from django.db.backends.postgresql.psycopg_any import BaseTzLoader
+
+    from config.postgres_cursor import FastTimestamptzLoader
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::timestamptz", [text])
+        [(fast,)] = cursor.fetchall()
+        raw = connection.connection
+        loader = raw.adapters.get_loader(1184, Format.TEXT)
+        assert issubclass(loader, FastTimestamptzLoader)
+        django_loader = next(c for c in loader.__mro__[1:] if issubclass(c, BaseTzLoader))
+        cursor.execute("SELECT %s::timestamptz::text", [text])
+        [(written,)] = cursor.fetchall()
+    expected = django_loader(1184, raw).load(written.encode())
+    assert fast == expected
+    assert fast.utcoffset() == expected.utcoffset()
+    assert fast.tzinfo == expected.tzinfo
