@@ -1,5 +1,7 @@
 """Hand-built Facts for the sample article (no spaCy): each fact's evidence is
-the article line containing a given snippet, with its real offsets.
+the article line containing a given snippet, with its real offsets; and the builders the
+quality tests share (a context, a draft, a dated fact, a card, a who-said draft, a country
+link on invented sentences).
 
 The sample article is also an evaluation text, so its words are read from the file
 (``between``), never copied here: `make lint` refuses 8 words in a row of it."""
@@ -10,6 +12,9 @@ from pathlib import Path
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Person, Quote
 from quizzes.generation import generation_context
+from quizzes.generation.context import DatedFact
+from quizzes.generation.dates import parse_iso
+from quizzes.generation.draft import QuestionDraft
 
 SAMPLE_PATH = Path(__file__).resolve().parents[3] / "fixtures" / "seed_article.txt"
 SAMPLE_TEXT = SAMPLE_PATH.read_text(encoding="utf-8")
@@ -150,3 +155,76 @@ def built(builder, facts: Facts, text: str = SAMPLE_TEXT, **kwargs):
     """One builder's drafts before the quality check (quizzes.generation.quality)
     chooses among them: for tests of how a kind is phrased."""
     return builder.build(generation_context(facts, article_text=text, **kwargs))
+
+
+def ctx_for(text, facts=None, **kwargs):
+    """The generation context of an invented article `text` (with `facts`, or none)."""
+    return generation_context(facts or Facts(), article_text=text, **kwargs)
+
+
+def draft(kind, prompt, answer, options=(), *, text="", source=None, **kwargs):
+    """A question draft of `kind` as a builder would make it, for the quality rules."""
+    choices = [(answer, True, 0), *((o, False, i) for i, o in enumerate(options, start=1))]
+    if kind == "cloze":
+        choices = []
+    if kind == "true_false":
+        choices = [("True", answer == "True", 0), ("False", answer == "False", 1)]
+    start = kwargs.pop("evidence_start", 0)
+    return QuestionDraft(
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        choices=choices,
+        explanation=f"In the article: “{text}”",
+        evidence_start=start,
+        evidence_end=kwargs.pop("evidence_end", start + len(text)),
+        fingerprint=kwargs.pop("fingerprint", prompt),
+        source=source,
+        **kwargs,
+    )
+
+
+def dated(clause: str, when_text: str, iso: str, text: str) -> DatedFact:
+    """An event of the sentence `text` (its first word the snippet) dated `iso`."""
+    fact = event(clause, when_text, iso, text.split()[0], source=text)
+    return DatedFact(event=fact, when=parse_iso(iso))
+
+
+def kinds(drafts, kind):
+    """The drafts of one kind."""
+    return [d for d in drafts if d.kind == kind]
+
+
+def cloze_card(sentence, answer, target):
+    """A fill-in-the-blank card on `sentence` (which holds the blank)."""
+    return draft("cloze", f"Fill in the blank: {sentence}", answer, target=target)
+
+
+HARBOUR_SPEECH = (
+    "Mayor Ana Ruiz spoke at the harbour.\n"
+    '"As women we must lift each other up," Ruiz said.\n'
+    'Her deputy Tom Vale said "the harbour ferries will restart in May."\n'
+    'Vale added "the harbour ferries restart in May, whatever the weather."\n'
+    'Vale said "the bridge is safe."\n'
+    "Police said that she would not move away from the town.\n"
+)
+
+
+def who_said_draft(text, speaker, options):
+    """A who-said question on words of HARBOUR_SPEECH credited to `speaker`."""
+    said = quote(text, speaker, source=HARBOUR_SPEECH)
+    return draft("who_said", f"Who said: “{text}”?", speaker, options, source=said)
+
+
+def link_in_sentence(
+    subject: str, country: str, sentence: str, kind: str = "organisation"
+) -> CountryLink:
+    """A country link whose evidence is the whole invented `sentence`."""
+    return CountryLink(
+        subject=subject,
+        country=country,
+        evidence=sentence.strip(),
+        evidence_start=0,
+        evidence_end=len(sentence.strip()),
+        subject_kind=kind,
+    )

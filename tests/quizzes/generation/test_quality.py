@@ -7,38 +7,11 @@ from datetime import date
 import pytest
 
 from quizzes.extraction.facts import Facts, Person
-from quizzes.generation import QuizQuestion, generate_questions, generation_context
+from quizzes.generation import QuizQuestion, generate_questions
 from quizzes.generation import quality as q
-from quizzes.generation.draft import QuestionDraft
 from quizzes.generation.text import BLANK
 
-from .facts_for_tests import event, link, quote
-
-
-def ctx_for(text, facts=None, **kwargs):
-    return generation_context(facts or Facts(), article_text=text, **kwargs)
-
-
-def draft(kind, prompt, answer, options=(), *, text="", source=None, **kwargs):
-    choices = [(answer, True, 0), *((o, False, i) for i, o in enumerate(options, start=1))]
-    if kind == "cloze":
-        choices = []
-    if kind == "true_false":
-        choices = [("True", answer == "True", 0), ("False", answer == "False", 1)]
-    start = kwargs.pop("evidence_start", 0)
-    return QuestionDraft(
-        kind=kind,
-        prompt=prompt,
-        answer=answer,
-        choices=choices,
-        explanation=f"In the article: “{text}”",
-        evidence_start=start,
-        evidence_end=kwargs.pop("evidence_end", start + len(text)),
-        fingerprint=kwargs.pop("fingerprint", prompt),
-        source=source,
-        **kwargs,
-    )
-
+from .facts_for_tests import ctx_for, draft, event, link, quote
 
 # Grammar of the prompt -------------------------------------------------------
 

@@ -1,18 +1,48 @@
-"""Who-said questions ask about speech (issue 11 §4), on invented sentences: words quoted
-as the object of a noun that names wording ("the question “…?”", "the slogan “…”") are
-no one's speech, and a quotation that begins with its verb needs its subject; a person of a
-body who speaks ("A B of the water board said") or a defeated candidate reads as a person,
-so offers a wrong speaker."""
+"""Who-said questions, quotations and speakers (quizzes/generation/quality/who_said.py and
+who_said.py), on invented sentences: a quotation is speech (not a single word, a scare-quoted
+term, a list, reported words, fragments glued with an ellipsis, words quoted as the object of a
+noun that names wording, a quotation beginning with its verb without its subject), the title
+or a cue in the quotation does not give the speaker away, and the wrong speakers are people
+of the article who could have said it: no street, court, paper, agency, law, place or nation,
+no one the article says is dead speaking present words, no killer or killed, no second name
+of the answer; a person of a body who speaks or a defeated candidate reads as a person."""
 
 from __future__ import annotations
 
 import pytest
 
+from quizzes.extraction.facts import Facts, Person
+from quizzes.generation import (
+    generate_questions,
+    generation_context,
+    who_said,
+)
 from quizzes.generation import quality as q
-from quizzes.generation.who_said import person_cue
+from quizzes.generation.cloze import shortened_quotation
+from quizzes.generation.context import without_title
+from quizzes.generation.distractors import is_place, person_distractors
+from quizzes.generation.text import BLANK
+from quizzes.generation.who_said import (
+    accused_in_article,
+    dead_in_article,
+    is_document,
+    joins_places,
+    killer_in_article,
+    names_a_thing,
+    person_cue,
+    same_person_named,
+    shown,
+    speaker_options,
+)
 
-from .facts_for_tests import quote
-from .test_quality import ctx_for, draft
+from .facts_for_tests import (
+    HARBOUR_SPEECH,
+    ctx_for,
+    draft,
+    kinds,
+    quote,
+    who_said_draft,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +103,633 @@ def test_a_quotation_that_begins_with_its_verb_needs_its_subject(prompt, cut):
 def test_a_person_of_a_body_or_a_defeated_candidate_reads_as_a_person(text, person):
     name = "Lena Vorst" if "Vorst" in text else "Ivo Brand"
     assert person_cue(name, text) is person
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Rosa Luxemburg Avenue", "Both fires broke out on Rosa Luxemburg Avenue."),
+        ("Evening Herald", "The Evening Herald, citing local police, reported two deaths."),
+        ("Kelet Hirek", "The weekly newspaper Kelet Hirek revealed the deal on Monday."),
+        ("Hohes Gericht", "The ruling answers the Hohes Gericht on the point of law."),
+    ],
+)
+def test_streets_papers_and_courts_are_no_wrong_speakers(name, text):
+    assert names_a_thing(name, text)
+    assert not names_a_thing("Ana Ruiz", "Mayor Ana Ruiz said the road would reopen.")
+
+
+def test_places_joined_by_and_are_no_organisation():
+    assert joins_places("Crete and Cyprus")
+    assert not joins_places("Centers for Disease Control and Prevention")
+
+
+def test_a_who_said_question_takes_no_street_among_its_people():
+    text = (
+        'Minister Ana Ruiz said "the rescue will go on through the night".\n'
+        'Deputy Omar Haddad said "we have found eleven survivors so far".\n'
+        'Governor Ines Varga said "the city owes the rescuers a great debt".\n'
+        "The blast hit a block on Rosa Luxemburg Avenue before dawn.\n"
+    )
+    facts = Facts(
+        quotes=[
+            quote("the rescue will go on through the night", "Ana Ruiz", source=text),
+            quote("we have found eleven survivors so far", "Omar Haddad", source=text),
+            quote("the city owes the rescuers a great debt", "Ines Varga", source=text),
+        ],
+        people=[
+            Person(name=n)
+            for n in ("Ana Ruiz", "Omar Haddad", "Ines Varga", "Rosa Luxemburg Avenue")
+        ],
+    )
+    asked = kinds(generate_questions(facts, article_text=text), "who_said")
+    assert asked
+    assert all("Rosa Luxemburg Avenue" not in d.choice_texts for d in asked)
+
+
+def test_a_statement_of_who_said_needs_the_credit_in_its_own_sentence():
+    text = (
+        "Mayor Ana Ruiz spoke first at the harbour.\n"
+        '"The harbour will reopen in spring for every boat."\n'
+        '"We are proud of the rescue teams," Omar Haddad said.\n'
+    )
+    carried = quote("The harbour will reopen in spring for every boat.", "Ana Ruiz", source=text)
+    named = quote("We are proud of the rescue teams,", "Omar Haddad", source=text)
+    facts = Facts(
+        quotes=[carried, named], people=[Person(name="Ana Ruiz"), Person(name="Omar Haddad")]
+    )
+    from quizzes.generation import true_false
+
+    statements = true_false.build(generation_context(facts, article_text=text))
+    assert all("The harbour will reopen" not in d.prompt for d in statements)
+
+
+def test_a_quotation_is_shown_without_its_leading_ellipsis_or_and():
+    from quizzes.generation.who_said import shown
+
+    assert shown("[...] I always knew this day would come") == "I always knew this day would come"
+    assert shown("and there is hope, but it is hard") == "there is hope, but it is hard"
+    assert shown("Andrea will run again") == "Andrea will run again"
+
+
+def test_a_single_quoted_word_is_no_who_said_question():
+    text = 'Harbour master Omar Haddad called the storm "brutal" on Monday.\n'
+    word = quote("brutal", "Omar Haddad", source=text)
+    made = draft(
+        "who_said",
+        f'Who said: “brutal”? (Context: Harbour master {BLANK} called the storm "brutal".)',
+        "Omar Haddad",
+        ["Ana Ruiz", "Ines Varga"],
+        source=word,
+    )
+    assert q.one_word_quote(made, ctx_for(text)) == "answer: a single quoted word is no statement"
+    two = quote("brutal storm", "Omar Haddad", source=text.replace('"brutal"', '"brutal storm"'))
+    made = draft("who_said", "Who said: “brutal storm”?", "Omar Haddad", source=two)
+    assert q.one_word_quote(made, ctx_for(text)) is None
+
+
+def test_a_quotation_the_title_says_with_its_speaker_gives_itself_away():
+    text = (
+        "Mayor Ruiz to close the old ferry pier within ten days\n"
+        'Ana Ruiz said: "Within ten days the old ferry pier will close for good."\n'
+    )
+    said = quote("Within ten days the old ferry pier will close for good.", "Ana Ruiz", source=text)
+    made = draft(
+        "who_said",
+        "Who said: “Within ten days the old ferry pier will close for good”?",
+        "Ana Ruiz",
+        ["Omar Haddad", "Ines Varga"],
+        source=said,
+    )
+    assert q.quote_echoes_title(made, ctx_for(text)).startswith("give-away")
+    untitled = ctx_for("Storm hits the coast\n" + text.split("\n", 1)[1])
+    assert q.quote_echoes_title(made, untitled) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The silver went to Ines Varga of Peru with a time of 50.1 seconds.", True),
+        ("The old route was first flown by pilot Ines Varga in 1931.", True),
+        ("The record belongs to Ines Varga, who set it in 1992.", True),
+        ("Speaking after the vote, Dr. Ines Varga welcomed the result.", True),
+        ("Tourists queued outside Varga Hall before the concert.", False),
+        ("The record belongs to Ines Varga since 1992.", False),
+    ],
+)
+def test_a_full_name_written_the_way_people_are_is_a_person(text, person):
+    name = "Varga Hall" if "Hall" in text else "Ines Varga"
+    assert person_cue(name, text) is person
+
+
+def test_a_person_named_once_is_a_wrong_speaker():
+    text = (
+        'Omar Haddad won the race. "It was hard," Haddad said. "I am tired," Ana Ruiz said.\n'
+        "Second place went to Ines Varga of Peru, ahead of Tolvo Arena's own runner.\n"
+    )
+    said = quote("It was hard,", "Omar Haddad", source=text)
+    facts = Facts(
+        quotes=[said],
+        people=[Person(name="Omar Haddad"), Person(name="Ana Ruiz"), Person(name="Ines Varga")],
+    )
+    ctx = generation_context(facts, article_text=text)
+    assert "Ines Varga" in speaker_options("Omar Haddad", said.text, ctx, seed=1)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Represenative Jo Bell", "Jo Bell"),  # one letter dropped
+        ("Senatorr Jo Bell", "Jo Bell"),  # one letter doubled
+        ("Minority Whip Jo Bell", "Jo Bell"),
+        ("Justine Mara Bell", "Justine Mara Bell"),  # a first name close to "justice"
+        ("Jo Bell", "Jo Bell"),
+    ],
+)
+def test_a_title_and_its_typo_are_left_out_of_a_name(name, shown):
+    assert without_title(name) == shown
+
+
+def test_who_said_options_show_no_misspelt_title():
+    text = (
+        "Bridge repairs stall\n"
+        'Mayor Ana Ruiz said the bridge would reopen. "We will not wait," Ruiz said.\n'
+        'Committee chair Represenative Tom Vale disagreed. "The money is not there," Vale said.\n'
+        'Council member Lia Ortz agreed with him. "It is a mistake," Ortz said.\n'
+        "Engineer Bo Kerr, who inspected the bridge, was not asked.\n"
+    )
+    people = ["Ana Ruiz", "Represenative Tom Vale", "Lia Ortz", "Bo Kerr"]
+    facts = Facts(
+        people=[Person(name=name, gender="f" if name[0] in "AL" else "m") for name in people],
+        quotes=[
+            quote("We will not wait", "Ruiz", source=text),
+            quote("The money is not there", "Vale", source=text),
+            quote("It is a mistake", "Ortz", source=text),
+        ],
+    )
+    ctx = ctx_for(text, facts)
+    assert "Tom Vale" in ctx.people
+    drafts = who_said.build(ctx)
+    assert drafts
+    options = [option for d in drafts for option, _, _ in d.choices]
+    assert "Tom Vale" in options
+    assert not any("Represenative" in option for option in options)
+
+
+def test_a_headline_word_glued_to_a_name_is_left_out():
+    text = "Guitarist Tom Vela Cruz dies\nThe guitarist will be missed, said Will Ana Vela."
+    facts = Facts(people=[Person(name="Guitarist Tom Vela Cruz"), Person(name="Will Ana Vela")])
+    # "will" is a word too, but "Will Ana Vela" is written inside a sentence: a name
+    assert ctx_for(text, facts).people == ["Tom Vela Cruz", "Will Ana Vela"]
+
+
+def test_a_statement_on_the_only_speaker_can_only_be_true():
+    only = 'Ruiz said the vote was fair. "We won," Ruiz said.\n'
+    said = quote("We won", "Ana Ruiz", source=only)
+    statement = draft("true_false", "True or false? Ana Ruiz said: “We won”", "True", source=said)
+    facts = Facts(quotes=[said])
+    assert q.statement_of_the_only_speaker(statement, ctx_for(only, facts)) is not None
+    two = Facts(quotes=[said, quote("the vote was fair", "Tom Vale", source=only)])
+    assert q.statement_of_the_only_speaker(statement, ctx_for(only, two)) is None
+
+
+def test_reported_words_about_the_speaker_are_no_quotation():
+    reported = who_said_draft(
+        "that she would not move away from the town", "Ana Ruiz", ["Tom Vale"]
+    )
+    assert q.reported_speech_as_quote(reported, ctx_for(HARBOUR_SPEECH)) is not None
+    own = who_said_draft("the bridge is safe", "Tom Vale", ["Ana Ruiz"])
+    assert q.reported_speech_as_quote(own, ctx_for(HARBOUR_SPEECH)) is None
+
+
+def test_a_quotation_telling_the_speakers_gender_needs_an_option_of_that_gender():
+    people = Facts(
+        people=[
+            Person(name="Ana Ruiz", gender="f"),
+            Person(name="Tom Vale", gender="m"),
+            Person(name="Lia Ortz", gender="f"),
+        ]
+    )
+    ctx = ctx_for(HARBOUR_SPEECH, people)
+    among_men = who_said_draft("As women we must lift each other up", "Ana Ruiz", ["Tom Vale"])
+    assert q.gender_cue_in_quote(among_men, ctx) is not None
+    fair = who_said_draft(
+        "As women we must lift each other up", "Ana Ruiz", ["Tom Vale", "Lia Ortz"]
+    )
+    assert q.gender_cue_in_quote(fair, ctx) is None
+    said = quote("As women we must lift each other up", "Ana Ruiz", source=HARBOUR_SPEECH)
+    swapped = draft(
+        "true_false",
+        "True or false? Tom Vale said: “As women we must lift each other up”",
+        "False",
+        source=said,
+    )
+    assert q.gender_cue_in_quote(swapped, ctx) is not None
+
+
+AGENCY_TEXT = (
+    "Speaking to Velmar-Presse, harbour master Jane Doe said, “The quay will reopen soon.”\n"
+    "Councillor John Roe said, “Nobody asked the fishermen.”\n"
+    "Ann Poe, a trader, said, “Prices went up twice this month.”\n"
+)
+
+
+def _who_said_questions(facts, text):
+    return [d for d in generate_questions(facts, article_text=text) if d.kind == "who_said"]
+
+
+def test_a_news_agency_the_article_only_names_is_no_speaker_option():
+    facts = Facts(
+        quotes=[
+            quote("The quay will reopen soon.", "Jane Doe", source=AGENCY_TEXT),
+            quote("Nobody asked the fishermen.", "John Roe", source=AGENCY_TEXT),
+            quote("Prices went up twice this month.", "Ann Poe", source=AGENCY_TEXT),
+        ],
+        people=[Person(name="Velmar-Presse")],
+    )
+    drafts = _who_said_questions(facts, AGENCY_TEXT)
+    assert drafts
+    for asked in drafts:
+        assert "Velmar-Presse" not in asked.choice_texts
+
+
+@pytest.mark.parametrize(
+    "name", ["Ostland Press", "Velmar-Presse", "Daily Harbour News", "Nordic Wire Agency"]
+)
+def test_an_agency_or_outlets_name_is_a_thing_not_a_person(name):
+    assert names_a_thing(name, f"It was first reported by {name}.")
+
+
+def test_a_persons_name_is_no_outlet():
+    assert not names_a_thing("Ana Ruiz", "Ana Ruiz said the talks went well.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began a year after the assassination of the general Omar Haddad in May.",
+        "Omar Haddad was killed in a raid in 2019.",
+        "Memorial flags flew for the late Omar Haddad.",
+        "Omar Haddad, who died last spring, had led the unit.",
+        "Omar Haddad's death changed the talks.",
+    ],
+)
+def test_a_person_the_article_says_is_dead_speaks_no_present_words(text):
+    assert dead_in_article("Omar Haddad", text)
+
+
+def test_a_person_who_killed_someone_is_alive():
+    text = "Omar Haddad killed the engine and said the ship was safe."
+    assert not dead_in_article("Omar Haddad", text)
+
+
+DEAD_TEXT = (
+    "Envoy Jane Doe said, “The sanctions are a political stunt.”\n"
+    "The prosecutor, John Roe, said, “We will pursue every case.”\n"
+    "The cases concern the killing of the general Omar Haddad in March.\n"
+    "Ann Poe, the mayor, said, “The city is calm.”\n"
+)
+
+
+def test_a_dead_person_is_replaced_by_the_articles_speakers():
+    facts = Facts(
+        quotes=[
+            quote("The sanctions are a political stunt.", "Jane Doe", source=DEAD_TEXT),
+            quote("We will pursue every case.", "John Roe", source=DEAD_TEXT),
+            quote("The city is calm.", "Ann Poe", source=DEAD_TEXT),
+        ],
+        people=[Person(name="Omar Haddad")],
+    )
+    drafts = _who_said_questions(facts, DEAD_TEXT)
+    asked = next(d for d in drafts if d.answer == "Jane Doe")
+    assert "Omar Haddad" not in asked.choice_texts
+    assert {"John Roe", "Ann Poe"} <= set(asked.choice_texts)
+
+
+@pytest.mark.parametrize("name", ["Harbour Act No", "Decree No. 7", "Constitution of Velmar"])
+def test_a_law_or_a_decree_is_no_speaker(name):
+    assert is_document(name)
+
+
+@pytest.mark.parametrize("name", ["Bill Ruiz", "Law Chi-wai", "Ana Charter"])
+def test_people_named_like_documents_are_speakers(name):
+    assert not is_document(name)
+
+
+LIST_TEXT = (
+    "The minister called on “farm unions, church groups, and village elders, "
+    "town mayors and youth leaders” to help.\n"
+    "The minister said “we will open every clinic, school and hall”.\n"
+)
+
+
+def _said(words, text=LIST_TEXT):
+    return draft(
+        "who_said",
+        f"Who said: “{words}”?",
+        "Ana Ruiz",
+        source=quote(words, "Ana Ruiz", source=text),
+    )
+
+
+def test_a_list_of_groups_in_quotation_marks_is_no_statement():
+    asked = _said("farm unions, church groups, and village elders, town mayors and youth leaders")
+    assert q.quote_is_a_list(asked, ctx_for(LIST_TEXT)) is not None
+
+
+def test_a_statement_listing_things_is_kept():
+    asked = _said("we will open every clinic, school and hall")
+    assert q.quote_is_a_list(asked, ctx_for(LIST_TEXT)) is None
+
+
+TERM_TEXT = "The harbour master Jane Doe said she had ordered “full readiness” from the guards.\n"
+
+
+def test_a_two_word_term_in_quotation_marks_is_no_statement_even_with_its_sentence():
+    said = quote("full readiness", "Jane Doe", source=TERM_TEXT)
+    asked = draft(
+        "who_said",
+        f"Who said: “full readiness”? (Context: The harbour master {BLANK} said she had"
+        " ordered “full readiness” from the guards.)",
+        "Jane Doe",
+        ["John Roe", "Ann Poe"],
+        source=said,
+    )
+    assert q.scare_quoted_term(asked, ctx_for(TERM_TEXT)) is not None
+
+
+def test_a_three_word_phrase_with_its_sentence_is_still_asked():
+    text = "Jane Doe said the guards showed “courage under fire” that night.\n"
+    said = quote("courage under fire", "Jane Doe", source=text)
+    asked = draft("who_said", "Who said: “courage under fire”?", "Jane Doe", source=said)
+    assert q.scare_quoted_term(asked, ctx_for(text)) is None
+
+
+def test_the_editors_bracketed_full_stop_is_read_as_a_plain_one():
+    assert shown("we kept the lights on all winter[.]") == "we kept the lights on all winter."
+    assert shown("first [.] then the rest") == "first . then the rest"
+    assert shown("we [the council] agreed") == "we [the council] agreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A collision which killed cyclist Omar Haddad closed the road.",
+        "The final victim, teacher Omar Haddad, was reported missing after the murders.",
+        "Omar Haddad passed away at home.",
+    ],
+)
+def test_more_ways_an_article_says_a_person_is_dead(text):
+    assert dead_in_article("Omar Haddad", text)
+
+
+def test_a_victim_of_fraud_is_not_dead():
+    assert not dead_in_article("Omar Haddad", "The last victim, Omar Haddad, lost his savings.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Haddad confessed to killing his cousin in 2015.",
+        "Omar Haddad, a farmer, was arrested. Haddad was sentenced to life for the murder.",
+        "The mayor was shot by the gunman Omar Haddad outside the hall.",
+        "Omar Haddad killed two guards during the escape.",
+    ],
+)
+def test_a_person_the_article_says_killed_someone_is_a_killer(text):
+    assert killer_in_article("Omar Haddad", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Haddad killed the engine and said the ship was safe.",
+        "Omar Haddad condemned the killing of the guards.",
+    ],
+)
+def test_killing_an_engine_or_condemning_a_killing_is_no_killing(text):
+    assert not killer_in_article("Omar Haddad", text)
+
+
+def test_one_person_under_two_names():
+    text = (
+        "Crown Prince Salim bin Tariq (SBT) spoke first. Ana Ruiz, better known as La Reina, sang."
+    )
+    assert same_person_named("Salim bin Tariq", "SBT", text)
+    assert same_person_named("Ana Ruiz", "La Reina", text)
+    assert same_person_named("Tariq", "Salim bin Tariq", text)
+    assert not same_person_named("Louise Marsh", "David Marsh", text)
+
+
+KILLING_TEXT = (
+    "“The sentence brings some peace to the village,” said the mayor Ana Ruiz.\n"
+    "Omar Haddad confessed to killing his cousin Tom Ash in 2015.\n"
+    "“We waited six years for this day,” said Ines Varga, a neighbour.\n"
+    "The prosecutor Jon Pike said, “The evidence was overwhelming.”\n"
+    "Pike, also known as JP, led the case.\n"
+)
+
+
+def _killing_options(speaker: str, said: str, extra_people: tuple[str, ...] = ()):
+    quotes = [
+        quote("The sentence brings some peace to the village", "Ana Ruiz", source=KILLING_TEXT),
+        quote("We waited six years for this day", "Ines Varga", source=KILLING_TEXT),
+        quote("The evidence was overwhelming.", "Jon Pike", source=KILLING_TEXT),
+    ]
+    names = ("Ana Ruiz", "Omar Haddad", "Tom Ash", "Ines Varga", "Jon Pike", *extra_people)
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    return speaker_options(speaker, said, ctx_for(KILLING_TEXT, facts), seed=3)
+
+
+def test_the_killer_and_the_killed_are_no_wrong_speakers():
+    options = _killing_options("Ana Ruiz", "The sentence brings some peace to the village")
+    assert "Omar Haddad" not in options
+    assert "Tom Ash" not in options
+    assert set(options) == {"Ines Varga", "Jon Pike"}
+
+
+def test_a_second_name_of_the_answer_or_of_an_option_is_no_option():
+    options = _killing_options("Ines Varga", "We waited six years", extra_people=("JP",))
+    assert "Jon Pike" in options
+    assert "JP" not in options
+
+
+def test_fewer_than_two_people_left_makes_no_who_said_question():
+    text = (
+        "“He was a kind man,” said Ana Ruiz of the village council.\n"
+        "Omar Haddad confessed to killing his cousin Tom Ash in 2015.\n"
+        "Jon Pike, the judge, sentenced him on Friday.\n"
+    )
+    facts = Facts(
+        quotes=[quote("He was a kind man", "Ana Ruiz", source=text)],
+        people=[Person(name=n) for n in ("Ana Ruiz", "Omar Haddad", "Tom Ash", "Jon Pike")],
+    )
+    asked = [d for d in generate_questions(facts, article_text=text) if d.kind == "who_said"]
+    assert asked == []
+
+
+def test_a_quote_starting_without_its_subject_is_a_fragment():
+    prompt = "Who said: “[are] keen on a vote, but not at any price”?"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.quote_without_its_subject(asked, ctx_for(prompt)) is not None
+    whole = "Who said: “[We] are keen on a vote, but not at any price”?"
+    asked = draft("who_said", whole, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.quote_without_its_subject(asked, ctx_for(whole)) is None
+
+
+def test_my_dad_with_the_only_option_of_his_family_name_gives_the_speaker_away():
+    text = "Former mayor Otto Brandl died on Monday. His daughter Lena Brandl spoke.\n"
+    prompt = "Who said: “The day my dad won the prize was our happiest”?"
+    asked = draft("who_said", prompt, "Lena Brandl", ["Tom Reid", "Li Wei"], text=text)
+    assert q.relative_gives_the_family(asked, ctx_for(text)) is not None
+    # Another option of the family: the quote no longer settles it.
+    asked = draft("who_said", prompt, "Lena Brandl", ["Jonas Brandl", "Li Wei"], text=text)
+    assert q.relative_gives_the_family(asked, ctx_for(text)) is None
+
+
+def test_an_option_the_context_names_as_someone_else_is_ruled_out():
+    prompt = "Who said: “So sad”? (Context: “So sad,” writes Brandl's old coach _____ on a forum.)"
+    asked = draft("who_said", prompt, "Tom Reid", ["Otto Brandl", "Li Wei"])
+    assert q.option_named_in_the_context(asked, ctx_for(prompt)) is not None
+    asked = draft("who_said", prompt, "Tom Reid", ["Ana Ruiz", "Li Wei"])
+    assert q.option_named_in_the_context(asked, ctx_for(prompt)) is None
+
+
+def test_a_ring_name_is_not_a_second_speaker():
+    text = "Boxer Otto Brandl, who fought under the ring name Iron Otto, retired.\n"
+    prompt = "Who said: “He was the best of us, every single day”?"
+    asked = draft("who_said", prompt, "Tom Reid", ["Otto Brandl", "Iron Otto"], text=text)
+    assert q.option_is_another_name(asked, ctx_for(text)) is not None
+    asked = draft("who_said", prompt, "Tom Reid", ["Otto Brandl", "Li Wei"], text=text)
+    assert q.option_is_another_name(asked, ctx_for(text)) is None
+
+
+def test_a_nation_within_a_state_is_no_speaker_option():
+    assert is_place("Northern Ireland")
+    assert not is_place("Ana Ruiz")
+    options = person_distractors(
+        "Ana Ruiz", speakers=["Ana Ruiz", "Northern Ireland", "Tom Reid", "Li Wei"]
+    )
+    assert "Northern Ireland" not in options
+    assert set(options) == {"Tom Reid", "Li Wei"}
+
+
+def test_pieces_of_sentences_glued_with_an_ellipsis_are_no_quotation():
+    glued = "Who said: “backed the first river law, … led to ten new harbour rules”?"
+    asked = draft("who_said", glued, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.glued_fragments(asked, ctx_for(glued)) is not None
+    # A statement with a cut in it is still a statement.
+    whole = "Who said: “The law came late … but it came”?"
+    asked = draft("who_said", whole, "Ana Ruiz", ["Tom Reid", "Li Wei"])
+    assert q.glued_fragments(asked, ctx_for(whole)) is None
+
+
+def test_the_winner_speaking_of_winning_under_a_title_naming_the_winner_is_given_away():
+    text = (
+        "Freedonia's Ana Ruiz wins the harbour regatta\n"
+        "“I was lucky to win today and I will train again tomorrow,” Ana Ruiz said.\n"
+    )
+    said = quote(
+        "I was lucky to win today and I will train again tomorrow", "Ana Ruiz", source=text
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “I was lucky to win today and I will train again tomorrow”?",
+        "Ana Ruiz",
+        ["Tom Reid", "Li Wei"],
+        source=said,
+    )
+    assert q.quote_echoes_title(asked, ctx_for(text)) is not None
+    # The runner-up speaking of the win: the title does not name her.
+    said = quote("I was lucky to win today and I will train again tomorrow", "Li Wei", source=text)
+    asked = draft(
+        "who_said",
+        "Who said: “I was lucky to win today and I will train again tomorrow”?",
+        "Li Wei",
+        ["Tom Reid", "Ana Ruiz"],
+        source=said,
+    )
+    assert q.quote_echoes_title(asked, ctx_for(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped"),
+    [
+        ("Mayor Ilse Brandt spoke of “deep regret” after the vote.", True),
+        ("Mayor Ilse Brandt left the hall with “real misgivings”.", True),
+        ("Mayor Ilse Brandt spoke of “We will rebuild” after the vote.", False),
+        ("“Bridges first,” said Mayor Ilse Brandt after the vote.", False),
+    ],
+)
+def test_a_short_phrase_inside_the_reporters_sentence_is_no_statement(sentence, dropped):
+    text = sentence + "\n"
+    said = sentence.split("“")[1].split("”")[0].rstrip(",")
+    asked = draft(
+        "who_said",
+        f"Who said: “{said}”?",
+        "Ilse Brandt",
+        ["Jon Ruud", "Per Lind"],
+        text=text,
+        source=quote(said, "Ilse Brandt", source=text),
+    )
+    assert (q.quote_without_a_statement(asked, ctx_for(text)) is not None) is dropped
+
+
+def test_the_person_an_article_reports_dead_is_found_past_an_apposition_or_a_headline():
+    text = "Tomas Ferreira, a courier from Lisbon, died on Monday after a robbery.\n"
+    assert dead_in_article("Tomas Ferreira", text)
+    assert dead_in_article("Tomas Ferreira", "Courier Tomas Ferreira shot dead in Lisbon\n")
+    assert not dead_in_article("Tomas Ferreira", "Tomas Ferreira, a courier, said the van died.\n")
+
+
+TRIAL_TEXT = (
+    "A judge sentenced Piet Dane to six years on Friday.\n"
+    "“The harm was done over many years,” said the prosecutor Ines Varga.\n"
+    "Varga said Tom Ash “helped where he could” during the inquiry.\n"
+    "“We are relieved,” said Marta Olsen, a neighbour.\n"
+    "“The village can rest now,” said the mayor Ana Ruiz.\n"
+)
+
+
+def _trial_options(speaker: str, said: str) -> list[str]:
+    quotes = [
+        quote("The harm was done over many years", "Ines Varga", source=TRIAL_TEXT),
+        quote("helped where he could", "Ines Varga", source=TRIAL_TEXT),
+        quote("We are relieved", "Marta Olsen", source=TRIAL_TEXT),
+        quote("The village can rest now", "Ana Ruiz", source=TRIAL_TEXT),
+    ]
+    names = ("Piet Dane", "Ines Varga", "Tom Ash", "Marta Olsen", "Ana Ruiz")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(TRIAL_TEXT, facts)
+    evidence = next(q_.evidence for q_ in quotes if q_.text == said)
+    return speaker_options(speaker, said, ctx, seed=3, quote_evidence=evidence)
+
+
+def test_the_sentenced_who_say_nothing_are_no_wrong_speakers():
+    assert accused_in_article("Piet Dane", TRIAL_TEXT)
+    options = _trial_options("Ines Varga", "The harm was done over many years")
+    assert "Piet Dane" not in options
+    assert "Marta Olsen" in options
+
+
+def test_the_person_the_quotations_sentence_speaks_of_is_no_wrong_speaker():
+    options = _trial_options("Ines Varga", "helped where he could")
+    assert "Tom Ash" not in options
+    assert {"Marta Olsen", "Ana Ruiz"} <= set(options)
+
+
+def test_a_speakers_card_past_the_limit_keeps_its_quotations_first_sentences():
+    said = (
+        "We counted the trout in every pool of the upper river for six weeks. "
+        "The numbers fell in the pools below the new U.S. dam and rose above it. "
+        + "We will go on counting them next year and the year after that as well. "
+        * 4
+    ).strip()
+    card = f"Lake biologist _____ said, “{said}”"
+    cut = shortened_quotation(card, said)
+    assert cut.startswith("Lake biologist _____ said, “We counted the trout")
+    assert cut.endswith(" […]”")
+    assert len(f"Fill in the blank: {cut}".split()) <= 60
+    assert "U.S. […]" not in cut  # an abbreviation's dot ends no sentence
+    short = "Lake biologist _____ said, “We counted the trout.”"
+    assert shortened_quotation(short, "We counted the trout.") == short

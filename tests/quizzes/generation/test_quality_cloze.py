@@ -1,0 +1,662 @@
+"""Fill-in-the-blank cards (quizzes/generation/quality/cloze.py and the count cards of
+numbers.py), on invented sentences: a card is dropped when its blank is given away (by
+the title, initials, digits or a count beside it, a word it sits inside), when a reader
+could fill it without the article (heads of state, famous votes, small counts), when it
+needs the sentence before (a pronoun, "that", "there"), or when it blanks no name; the
+cards that stay are checked too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizzes.extraction.facts import Facts, Person
+from quizzes.generation import (
+    cloze,
+    generate_questions,
+)
+from quizzes.generation import quality as q
+from quizzes.generation.context import is_story_sentence
+from quizzes.generation.numbers import counts, sentences
+from quizzes.generation.text import BLANK, without_honorific
+
+from .facts_for_tests import cloze_card, ctx_for, draft, event, kinds, link, link_in_sentence, quote
+
+
+def test_initials_right_after_the_blank_give_the_speaker_away():
+    made = draft(
+        "who_said",
+        'Who said: “a victory”? (Context: The national _____ (NHA), which runs the port, called it "a victory".)',
+        "Harbour Authority",
+        ["Port Council", "Fishing Board"],
+    )
+    assert (
+        q.initials_beside_the_blank(made, ctx_for("x"))
+        == "give-away: initials right after the blank"
+    )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "rule", "problem"),
+    [
+        (
+            f"Fill in the blank: After the mayor resigned, {BLANK}, the council met.",
+            "ahead of the 2030 vote",
+            q.cloze_date_not_a_date,
+            "answer: the blank is a phrase, not a date",
+        ),
+        (
+            f"Fill in the blank: The Harbour Directive {BLANK} protects fishing grounds.",
+            "2007",
+            q.cloze_year_in_a_name,
+            "answer: the year is part of a name",
+        ),
+        (
+            f"Fill in the blank: As of {BLANK}, no survivor has been found.",
+            "May 3",
+            q.cloze_as_of,
+            "answer: the date a report stood at",
+        ),
+    ],
+)
+def test_a_date_card_blanks_a_date_of_something_that_happened(prompt, answer, rule, problem):
+    made = draft("cloze", prompt, answer, target="date:2020-05-03")
+    assert rule(made, ctx_for("x")) == problem
+
+
+def test_a_year_card_at_the_start_of_a_sentence_or_after_in_is_kept():
+    for prompt in (
+        f"Fill in the blank: In {BLANK}, the port of Tolvo was closed.",
+        f"Fill in the blank: The port was closed in {BLANK} by the council.",
+        f"Fill in the blank: The port was closed in November {BLANK} by the council.",
+    ):
+        made = draft("cloze", prompt, "2007", target="date:2007")
+        assert q.cloze_year_in_a_name(made, ctx_for("x")) is None
+
+
+def test_a_speakers_card_blanks_a_name_not_a_description():
+    described = draft(
+        "cloze",
+        f"Fill in the blank: {BLANK} said the singer was well.",
+        "Ruiz's animal foundation",
+        target="person:x",
+    )
+    office = draft(
+        "cloze",
+        f"Fill in the blank: {BLANK} said the talks failed.",
+        "Ruiz's office",
+        target="person:x",
+    )
+    name = draft(
+        "cloze",
+        f"Fill in the blank: {BLANK} said the talks failed.",
+        "Omar al Haddad",
+        target="person:x",
+    )
+    ctx = ctx_for("x")
+    assert (
+        q.cloze_person_not_a_name(described, ctx)
+        == "answer: the blank is a description, not a name"
+    )
+    assert q.cloze_person_not_a_name(office, ctx) is None
+    assert q.cloze_person_not_a_name(name, ctx) is None
+
+
+def test_a_sentence_cut_after_a_company_abbreviation_is_no_evidence():
+    assert not is_story_sentence("On Monday the state firm Vega Ipari Kft.", " (Vega) bought")
+    assert is_story_sentence("The plant belongs to Vega Holdings Inc.", "\nThe deal")
+
+
+def test_a_card_on_a_book_due_out_next_month_is_not_made():
+    text = "A third book, written with his daughter, is due out in June.\n"
+    facts = Facts(
+        events=[event("A third book is due out", "June", "2020-06", "A third", source=text)]
+    )
+    drafts = generate_questions(facts, article_text=text, published=date(2020, 1, 20))
+    assert not kinds(drafts, "cloze")
+
+
+def test_the_outlet_that_reported_it_is_no_card():
+    made = draft(
+        "cloze",
+        f"Fill in the blank: According to the {BLANK}, a spokesman for the mayor expressed regret.",
+        "BBC",
+        target="person:bbc",
+    )
+    assert q.cloze_news_source(made, ctx_for("x")) == "answer: the news source, not the story"
+    person = draft(
+        "cloze",
+        f"Fill in the blank: According to {BLANK}, formerly the port's director, the flood was rare.",
+        "Ana Ruiz",
+        target="person:ana ruiz",
+    )
+    assert q.cloze_news_source(person, ctx_for("x")) is None
+
+
+def test_a_who_said_sentence_with_two_blanks_is_not_asked():
+    made = draft(
+        "who_said",
+        f'Who said: “a victory”? (Context: The {BLANK} ({BLANK}), which runs the port, called it "a victory".)',
+        "Harbour Authority",
+        ["Port Council", "Fishing Board"],
+    )
+    assert q.cloze_blanks(made, ctx_for("x")) == "grammar: more than one blank"
+
+
+def test_a_card_whose_blank_the_title_fills_is_dropped():
+    text = (
+        "Masks required on Tolvo ferries from August 9\n"
+        "The August 9 start date matches the reopening of the harbour market.\n"
+        "Harbour master Omar Haddad said the crews were ready.\n"
+    )
+    ctx = ctx_for(text)
+    date_card = draft(
+        "cloze",
+        f"Fill in the blank: The {BLANK} start date matches the reopening of the harbour market.",
+        "August 9",
+        target="date:2021-08-09",
+    )
+    person_card = draft(
+        "cloze",
+        f"Fill in the blank: Harbour master {BLANK} said the crews were ready.",
+        "Omar Haddad",
+        target="person:omar haddad",
+    )
+    assert q.cloze_answer_in_title(date_card, ctx) == (
+        "give-away: the article's title names the blanked words"
+    )
+    assert q.cloze_answer_in_title(person_card, ctx) is None
+    titled = ctx_for("Ferry chief Haddad defends mask rule\n" + text.split("\n", 1)[1])
+    assert q.cloze_answer_in_title(person_card, titled) is not None
+
+
+def test_a_sentence_inside_a_long_quotation_is_someones_claim():
+    text = (
+        'The ministry said in a statement: "The smugglers used the old pier. '
+        'They had moved cargo through Tolvo since March 2019. The patrols will continue."\n'
+        "The ferry service resumed in May 2019 after repairs.\n"
+    )
+    inside = text.index("They had")
+    claim = draft(
+        "cloze",
+        f"Fill in the blank: They had moved cargo through Tolvo since {BLANK}.",
+        "March 2019",
+        target="date:2019-03",
+        evidence_start=inside,
+        evidence_end=inside + 50,
+    )
+    outside = text.index("The ferry")
+    fact = draft(
+        "cloze",
+        f"Fill in the blank: The ferry service resumed in {BLANK} after repairs.",
+        "May 2019",
+        target="date:2019-05",
+        evidence_start=outside,
+        evidence_end=outside + 50,
+    )
+    ctx = ctx_for(text)
+    assert q.stated_inside_a_quotation(claim, ctx).startswith("answer: the sentence is inside")
+    assert q.stated_inside_a_quotation(fact, ctx) is None
+    # A quotation running on over paragraphs: the paragraph opens it and never closes it.
+    running = '"We will reopen the pier next year.\n"The ferries return in May 2019, she said.'
+    assert q.inside_quotation(running, running.index("We will") + 3)
+    assert not q.inside_quotation(running, 0)
+
+
+NUMBERS_ARTICLE = (
+    "Storm floods the Tolvo valley\n"
+    "A storm flooded the Tolvo valley on Monday, officials said.\n"
+    "The flood destroyed 214 homes and damaged two bridges, the harbour office reported.\n"
+    "Region 12 and Flight 610 were also hit.\n"
+    "It is about 40 miles from the coast.\n"
+    "At least six people were taken to hospital in Marvik.\n"
+    "Mayor Ana Ruiz said the town had lost “more than 300 boats” in the night.\n"
+    "Repairs will cost 12 million euros over four years, 35% more than planned.\n"
+    "Ruiz was first elected in 2014 with 5,210 votes.\n"
+)
+
+
+def _cards(text=NUMBERS_ARTICLE):
+    return [d for d in cloze.build(ctx_for(text)) if d.target.startswith("number:")]
+
+
+def test_counts_the_article_states_become_cards():
+    cards = {d.answer: d for d in _cards()}
+    assert set(cards) == {"214", "six", "35%", "5,210"}  # every count is a candidate
+    kept = q.select(list(cards.values()), ctx_for(NUMBERS_ARTICLE)).kept
+    assert [d.answer for d in kept] == ["214", "six", "35%"]  # three at most, in article order
+    assert cards["214"].prompt == (
+        f"Fill in the blank: The flood destroyed {BLANK} homes and damaged two bridges, "
+        "the harbour office reported."
+    )
+    assert cards["six"].accepted_answers == ["6"]
+    assert cards["35%"].accepted_answers == ["35", "35 percent"]
+
+
+def test_no_card_for_names_quotations_sums_durations_or_pronoun_sentences():
+    found = {c.number for c in counts(NUMBERS_ARTICLE)}
+    assert {"12", "610", "300", "40"} & found == set()  # names, a quotation, "It is …"
+    assert "5,210" in found  # a count after a year: still a count
+    assert counts("Title\nThe port was shut for four years after 2011.\n") == []
+
+
+def test_a_number_told_twice_is_asked_once():
+    text = "Title\nThe ferry carried 48 passengers.\nAll 48 passengers were rescued by Monday.\n"
+    assert [c.sentence for c in counts(text)] == ["The ferry carried 48 passengers."]
+
+
+def test_sentences_do_not_split_after_initials_or_titles():
+    text = "Title\nThe U.S. team met Dr. Vega in Tolvo. They signed 3 deals.\n"
+    assert [s for s, _, _ in sentences(text)] == [
+        "The U.S. team met Dr. Vega in Tolvo.",
+        "They signed 3 deals.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least nine more people were hurt.",  # more than which?
+        "In that race, she beat 14 rivals from the valley.",  # which race?
+        "Fishing is allowed in two seasons: spring and autumn.",  # the list answers it
+        "She is survived by three daughters, Ana, Mila and Rosa.",
+    ],
+)
+def test_no_count_that_needs_another_sentence_or_reads_off_a_list(sentence):
+    assert counts(f"Title\n{sentence}\n") == []
+
+
+def test_a_count_with_a_list_of_many_is_still_asked():
+    assert [
+        c.number for c in counts("Title\nThe league has 16 clubs, Tolvo and Marvik among them.\n")
+    ] == ["16"]
+
+
+def test_a_speakers_card_blanks_a_name_not_a_common_noun():
+    text = "The navy said the ship had left Tolvo on time.\n"
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The {BLANK} said the ship had left Tolvo on time.",
+        "navy",
+        text=text,
+        target="person:navy",
+    )
+    assert q.cloze_person_not_a_name(card, ctx_for(text)) == (
+        "answer: the blank is a description, not a name"
+    )
+
+
+def test_a_bare_apostrophe_after_the_blank_is_a_typo():
+    plural = draft("cloze", f"Fill in the blank: The {BLANK}' rival league folded in May.", "Fens")
+    owner = draft("cloze", f"Fill in the blank: Judge {BLANK}'s ruling came in May.", "Ruiz")
+    assert q.blank_before_apostrophe(plural, ctx_for("")) == (
+        "grammar: a bare apostrophe after the blank"
+    )
+    assert q.blank_before_apostrophe(owner, ctx_for("")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"It was founded in {BLANK}.",
+        f"In {BLANK}, he moved to the coast.",
+        f"Its headquarters are in {BLANK}.",
+        f"They left {BLANK} after the vote.",
+        f"In that year, {BLANK} joined the union.",
+    ],
+)
+def test_a_card_whose_subject_is_a_pronoun_is_dropped(sentence):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "1911")
+    assert q.cloze_opens_on_pronoun(card, ctx_for("")) == (
+        "answer: the card's subject is a pronoun that stands for nobody"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"The museum was founded in {BLANK}.",
+        f"Ithaca was founded in {BLANK}.",
+        f"It was reported in {BLANK} that the dam had burst.",
+        f"It is thought that {BLANK} sent troops.",
+        f"In {BLANK}, the mill moved to the coast.",
+    ],
+)
+def test_a_card_with_its_subject_or_an_empty_it_is_kept(sentence):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "1911")
+    assert q.cloze_opens_on_pronoun(card, ctx_for("")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"On {BLANK} — two days after the High Court ruling — he said he was hopeful.",
+        f"During that term, he was jailed for contempt in {BLANK}.",
+    ],
+)
+def test_a_pronoun_after_an_opening_phrase_stands_for_nobody(sentence):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "1911")
+    assert q.cloze_opens_on_pronoun(card, ctx_for("")) is not None
+
+
+def test_a_pronoun_after_a_name_in_the_opening_phrase_is_kept():
+    card = draft("cloze", f"Fill in the blank: After Ruiz won in {BLANK}, she left.", "1911")
+    ctx = ctx_for("", Facts(people=[Person(name="Ana Ruiz")]))
+    assert q.cloze_opens_on_pronoun(card, ctx) is None
+
+
+def test_a_number_or_initials_beside_the_blank_give_the_answer_away():
+    flight = draft(
+        "cloze", f"Fill in the blank: Flight {BLANK} (QX2718/ZZ2718) left at noon.", "2718"
+    )
+    union = draft(
+        "cloze",
+        f"Fill in the blank: “The {BLANK} condemns violence,” read the statement of the RFL.",
+        "Lomian Rowing Federation",
+    )
+    fine = draft("cloze", f"Fill in the blank: Flight {BLANK} left at noon.", "2718")
+    assert q.digits_beside_the_blank(flight, ctx_for("")) is not None
+    assert q.digits_beside_the_blank(union, ctx_for("")) is not None
+    assert q.digits_beside_the_blank(fine, ctx_for("")) is None
+
+
+def test_a_head_of_state_named_by_the_title_is_world_trivia():
+    trivia = draft(
+        "cloze",
+        f"Fill in the blank: French President {BLANK} wrote to the families.",
+        "Ana Ruiz",
+        target="person:ana ruiz",
+    )
+    local = draft(
+        "cloze",
+        f"Fill in the blank: Club President {BLANK} wrote to the families.",
+        "Ana Ruiz",
+        target="person:ana ruiz",
+    )
+    assert q.head_of_state_card(trivia, ctx_for("")) is not None
+    assert q.head_of_state_card(local, ctx_for("")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Peruvian prime minister {BLANK} told reporters the bridge would open.",
+        f"Ontario Premier {BLANK} said the mill would close.",
+        f"Scotland First Minister {BLANK} said the rule was fair.",
+    ],
+)
+def test_a_leader_named_by_the_title_of_a_country_or_nation_is_trivia(sentence):
+    card = cloze_card(sentence, "Ana Ruiz", "person:ana ruiz")
+    assert q.head_of_government_card(card, ctx_for("")) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Harbour master {BLANK} said the port would reopen.",
+        f"Peruvian foreign minister {BLANK} left early.",
+    ],
+)
+def test_other_roles_before_a_blanked_name_are_kept(sentence):
+    card = cloze_card(sentence, "Ana Ruiz", "person:ana ruiz")
+    assert q.head_of_government_card(card, ctx_for("")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        (f"Three towns in the {BLANK} voted against it, one of them in Ohio.", "United States"),
+        (f"Wales would be the only nation in the {BLANK} to keep the rule.", "United Kingdom"),
+        (f"The river floods each spring near Lyon and elsewhere in {BLANK}.", "France"),
+    ],
+)
+def test_a_card_naming_a_state_or_big_city_of_the_blanked_country_is_dropped(sentence, answer):
+    card = cloze_card(sentence, answer, f"country:{answer.casefold()}")
+    assert q.card_country_by_its_place(card, ctx_for("")) is not None
+
+
+def test_a_card_naming_a_place_of_another_country_is_kept():
+    card = cloze_card(
+        f"Berg was born in {BLANK} but moved to Ohio in 1950.", "Austria", "country:austria"
+    )
+    assert q.card_country_by_its_place(card, ctx_for("")) is None
+
+
+def test_a_card_whose_initials_the_title_spells_out_is_dropped():
+    text = "National Rowing League suspends its season\nThe league stopped all races on Friday.\n"
+    card = cloze_card(
+        f"According to its statement, the {BLANK} stopped all races.", "NRL", "person:nrl"
+    )
+    assert q.card_acronym_in_title(card, ctx_for(text)) is not None
+    other = cloze_card(
+        f"According to its statement, the {BLANK} stopped all races.", "RFU", "person:rfu"
+    )
+    assert q.card_acronym_in_title(other, ctx_for(text)) is None
+
+
+def test_a_speakers_card_keeps_the_courtesy_title_and_asks_the_name():
+    blanked = cloze._blank_person("The delay was avoidable, said Dr. Ana Ruiz.", "Dr. Ana Ruiz")
+    assert blanked == (f"The delay was avoidable, said Dr. {BLANK}.", "Ana Ruiz")
+    assert without_honorific("Professor Ruiz") == "Ruiz"
+    assert without_honorific("Ruiz") == "Ruiz"
+
+
+COURTS = (
+    "Appeal lost in the Velmar case\n"
+    "The High Court of Tolvo ruled for the port in May. The Court of Appeal of Tolvo "
+    "reversed it. The Supreme Court heard the case in June.\n"
+)
+
+
+def test_the_court_of_an_article_naming_several_courts_is_vague():
+    card = cloze_card(f"For a week, the court heard {BLANK} witnesses.", "nine", "number:nine")
+    assert q.which_court(card, ctx_for(COURTS)) is not None
+    one_court = "Port case heard\nThe High Court of Tolvo heard the case in May.\n"
+    assert q.which_court(card, ctx_for(one_court)) is None
+    named = cloze_card(f"The Supreme Court heard {BLANK} witnesses.", "nine", "number:nine")
+    assert q.which_court(named, ctx_for(COURTS)) is None
+
+
+def test_the_two_of_a_pair_is_no_count_card():
+    text = (
+        "Talks resume\nThe mediator heard the two sides for a week.\n"
+        "Negotiators signed two agreements on Friday.\n"
+    )
+    found = [c.number for c in counts(text)]
+    assert found == ["two"]
+    assert "agreements" in counts(text)[0].sentence
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        f"Fill in the blank: That rule was dropped in {BLANK}.",
+        f"Fill in the blank: These talks ended in {BLANK}.",
+    ],
+)
+def test_a_card_opening_on_that_or_these_points_at_nothing(prompt):
+    card = draft("cloze", prompt, "2011", target="date:2011")
+    assert q.needs_the_sentence_before(card, ctx_for("")) is not None
+
+
+def test_a_card_opening_on_a_name_is_kept():
+    card = draft("cloze", f"Fill in the blank: The rule was dropped in {BLANK}.", "2011")
+    assert q.needs_the_sentence_before(card, ctx_for("")) is None
+
+
+def test_the_countrys_capital_with_no_country_named_is_vague():
+    text = "Two blasts shook Velmar, the capital of Peru, last month."
+    facts = Facts(countries=[link("Velmar", "Peru", "Two blasts shook", source=text)])
+    asked = draft("when", "When did two blasts shake the country's capital, Velmar?", "May 2019")
+    assert q.needs_the_sentence_before(asked, ctx_for(text, facts)) is not None
+    named = draft("when", "When did two blasts in Peru shake the country's capital?", "May")
+    assert q.needs_the_sentence_before(named, ctx_for(text, facts)) is None
+
+
+def _government_card(text, countries):
+    facts = Facts(countries=[link(s, c, s, source=text) for s, c in countries])
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The {BLANK} government accused Ana Ruiz of fraud.",
+        "Peru",
+        target="country:peru",
+    )
+    return q.cloze_the_articles_one_country(card, ctx_for(text, facts))
+
+
+def test_the_government_of_the_articles_one_country_is_no_card():
+    text = "Ana Ruiz lives in Lima. A Peru court heard the case."
+    assert _government_card(text, [("Lima", "Peru"), ("A Peru court", "Peru")]) is not None
+
+
+def test_the_government_of_one_of_several_countries_is_a_card():
+    text = "Ana Ruiz lives in Lima. A court in Chile heard the case."
+    assert _government_card(text, [("Lima", "Peru"), ("A court in Chile", "Chile")]) is None
+
+
+def test_a_law_quoted_as_speaking_makes_no_card_with_its_name_blanked():
+    from quizzes.generation import cloze
+
+    text = "The Harbour Act states “no ship shall dock at night”.\n"
+    law = quote("no ship shall dock at night", "Harbour Act", source=text)
+    assert cloze._speaker_card(law) is None
+
+
+def test_a_card_of_a_few_words_has_no_context():
+    short = draft("cloze", f"Fill in the blank: The hearing date is {BLANK}.", "May 4")
+    longer = draft(
+        "cloze", f"Fill in the blank: The hearing on the port lease was moved to {BLANK}.", "May 4"
+    )
+    assert q.card_without_context(short, ctx_for("")) is not None
+    assert q.card_without_context(longer, ctx_for("")) is None
+
+
+def test_a_count_of_one_to_three_is_a_guess():
+    for count in ("two", "Three", "2"):
+        card = draft(
+            "cloze", f"Fill in the blank: Inspectors found {BLANK} unsecured servers.", count
+        )
+        assert q.small_count_card(card, ctx_for("")) is not None
+    card = draft("cloze", f"Fill in the blank: Inspectors found {BLANK} unsecured servers.", "14")
+    assert q.small_count_card(card, ctx_for("")) is None
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Fill in the blank: The divers found two or _____ wrecks near the reef, by some counts.",
+        "Fill in the blank: On _____ and 9, the council closed the market for repairs.",
+    ],
+)
+def test_a_count_beside_the_blank_gives_it_away(prompt):
+    card = draft("cloze", prompt, "three")
+    assert q.count_beside_a_count(card, ctx_for(prompt)) is not None
+
+
+def test_a_range_of_amounts_is_no_give_away():
+    prompt = "Fill in the blank: Estimates of the damage ranged from _____ to 70% of homes."
+    assert q.count_beside_a_count(draft("cloze", prompt, "40%"), ctx_for(prompt)) is None
+
+
+def test_a_number_written_inside_a_name_gives_the_blank_away():
+    prompt = "Fill in the blank: The sensor counts dust, or DX4.5, grains under _____ microns."
+    card = draft("cloze", prompt, "4.5")
+    assert q.digits_beside_the_blank(card, ctx_for(prompt)) is not None
+    other = "Fill in the blank: The sensor counts dust, or DX4.5, in _____ cities."
+    assert q.digits_beside_the_blank(draft("cloze", other, "45"), ctx_for(other)) is None
+
+
+def test_there_with_its_place_in_another_sentence_makes_no_card():
+    prompt = "Fill in the blank: Both mayors won _____ seats there."
+    assert q.there_without_a_place(draft("cloze", prompt, "7"), ctx_for(prompt)) is not None
+    quoted = 'Fill in the blank: _____ said, "We stayed there, and it was cold."'
+    assert q.there_without_a_place(draft("cloze", quoted, "Ana Ruiz"), ctx_for(quoted)) is None
+    existential = "Fill in the blank: There were _____ boats in the harbour at dawn."
+    assert q.there_without_a_place(draft("cloze", existential, "40"), ctx_for(existential)) is None
+
+
+def test_the_articles_one_country_blanked_before_its_election_is_given_away():
+    text = "The Green Party picks its candidate for the 2026 Peru presidential election.\n"
+    ctx = ctx_for(text)
+    ctx.countries = [link_in_sentence("Green Party", "Peru", text)]
+    asked = draft(
+        "cloze",
+        "Fill in the blank: The Green Party picks its candidate for the 2026 _____ "
+        "presidential election.",
+        "Peru",
+        text=text,
+        target="country:PE",
+    )
+    assert q.cloze_the_articles_one_country(asked, ctx) is not None
+    # An article about two countries: whose election it is must be recalled.
+    ctx.countries.append(link_in_sentence("Blue Party", "Chile", text))
+    assert q.cloze_the_articles_one_country(asked, ctx) is None
+
+
+def test_a_card_whose_subject_is_a_pronoun_after_any_opening_stands_for_nobody():
+    text = "Ana Ruiz was born in Tolvo. Returning home in 1964, he opened a bakery.\n"
+    ctx = ctx_for(text)
+    for prompt in (
+        "Fill in the blank: Returning home in _____, he opened a bakery.",
+        "Fill in the blank: In _____ they were named to the hall of fame.",
+    ):
+        card = draft("cloze", prompt, "1964", text=text)
+        assert q.cloze_opens_on_pronoun(card, ctx) is not None, prompt
+    # An empty "it is … for …" is no one's pronoun.
+    card = draft(
+        "cloze",
+        "Fill in the blank: According to the paper, it is usual for towns to vote in _____.",
+        "May",
+        text=text,
+    )
+    assert q.cloze_opens_on_pronoun(card, ctx) is None
+
+
+def test_another_one_points_back_at_the_sentence_before():
+    text = "In 2018 another ship hit the two piers, the harbour office said.\n"
+    card = draft(
+        "cloze", "Fill in the blank: In _____ another ship hit the two piers.", "2018", text=text
+    )
+    assert q.needs_the_sentence_before(card, ctx_for(text)) is not None
+    asked = draft(
+        "when",
+        "In what year did another ship hit the two piers?",
+        "2018",
+        ["2016", "2017"],
+        text=text,
+    )
+    assert q.needs_the_sentence_before(asked, ctx_for(text)) is not None
+    named = draft(
+        "cloze",
+        "Fill in the blank: Another witness, _____, described the smoke.",
+        "Ana Ruiz",
+        text=text,
+    )
+    assert q.needs_the_sentence_before(named, ctx_for(text)) is None
+
+
+def test_a_blanked_word_inside_another_word_is_given_away():
+    text = "The fourfold lens has four mirrors.\n"
+    card = draft(
+        "cloze", "Fill in the blank: The fourfold lens has _____ mirrors.", "four", text=text
+    )
+    assert q.answer_inside_a_word(card, ctx_for(text)) is not None
+    card = draft("cloze", "Fill in the blank: The twin lens has _____ mirrors.", "four", text=text)
+    assert q.answer_inside_a_word(card, ctx_for(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped"),
+    [
+        ("Ruiz dissented on the recount in the _____ Freedonian presidential election, "
+         "which sealed Piet Dane's victory over Ana Ruiz.", True),
+        ("Voters chose in a _____ referendum to leave the Northern League.", True),
+        ("The Tarrow Liberals, who had won most seats in the _____ election, lost them.", False),
+        ("The Tarrow Liberals, who held most seats after the _____ election, lost them.", False),
+        ("The _____ budget was approved after a vote.", False),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_vote_told_with_its_outcome_is_general_knowledge(sentence, dropped):
+    card = draft("cloze", f"Fill in the blank: {sentence}", "2004", text=sentence)
+    assert (q.famous_vote_year(card, ctx_for(sentence + "\n")) is not None) is dropped
