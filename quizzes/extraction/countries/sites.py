@@ -17,11 +17,11 @@ from .context import CountryContext, clean
 from .words import CITY_INCIDENTS, INCIDENT_PLURALS, SITE_NOUNS
 
 # Prepositions that put a thing at a place.
-_AT_A_PLACE = {"in", "at", "near", "outside", "inside"}
+_AT_A_PLACE = {"in", "at", "near", "outside", "inside", "off"}
 # Links that keep a word inside the description of a place ("the old quarter of the Peruvian
 # capital, Lima"): modifiers, appositions, lists and "of"/"in" phrases, never a clause.
 _PLACE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "prep", "pobj", "npadvmod"}
-_PLACE_PREPS = {"of", "in", "near", "at"}
+_PLACE_PREPS = {"of", "in", "near", "at", "off"}
 # Words that make a death or an attack an incident too ("the death of a bear in ...").
 _HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {"death", "spree", "attacks", "accident"}
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
@@ -32,18 +32,23 @@ def stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
     Lima", "Tarn, a town in the Orel region of Russia", "Dorset, England"; None when it
     states none or two."""
     found: set[str] = set()
+    cities: set[str] = set()
     stack = [obj]
     while stack:
         tok = stack.pop()
         country = _stated_country(ctx, tok)
         if country:
             found.add(country)
+        elif tok.ent_type_ in ("GPE", "LOC") and tok.i not in ctx.mentions:
+            cities.add(ctx.country_of_place(tok) or "")
         stack.extend(
             c
             for c in tok.children
             if c.dep_ in _PLACE_DEPS and (c.dep_ != "prep" or c.lower_ in _PLACE_PREPS)
         )
-    return found.pop() if len(found) == 1 else None
+    if len(found) != 1 or cities - {"", *found}:
+        return None  # none, two, or "in Lima, Chile" (a city of another country)
+    return found.pop()
 
 
 def _stated_country(ctx: CountryContext, tok: Token) -> str | None:
@@ -54,7 +59,19 @@ def _stated_country(ctx: CountryContext, tok: Token) -> str | None:
     if ent is None or ent.label_ not in ("GPE", "LOC") or tok.i != ent.end - 1:
         return None
     name = clean(ent.text)
-    return geo.state_of_constituent_country(name)  # "in Dorset, England"
+    return geo.state_of_constituent_country(name) or _country_after_comma(ctx, ent)
+
+
+def _country_after_comma(ctx: CountryContext, ent: Span) -> str | None:
+    """ "in Kottur, Peru" where the parse hangs "Peru" elsewhere: a country's name right after
+    a place and a comma is the place's country."""
+    k = ent.end
+    if k + 1 >= len(ctx.tokens) or ctx.tokens[k].text != ",":
+        return None
+    mention = ctx.name_mention_at(k + 1)
+    if mention is None or ctx.country_of_place(ent.root) not in (None, mention.country):
+        return None  # "in Lima, Chile": a big city of another country
+    return mention.country
 
 
 def _place_of(ctx: CountryContext, prep: Token) -> str | None:
@@ -98,11 +115,7 @@ def _noun_phrase(ctx: CountryContext, noun: Token) -> str:
     end = noun.i + 1
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if (
-        obj is not None
-        and obj.pos_ in ("NOUN", "PROPN")
-        and (obj.pos_ == "PROPN" or obj.i == end + 1)
-    ):
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.left_edge.i == end + 1:
         end = obj.i + 1
     return clean(ctx.doc[start:end].text)
 
@@ -129,12 +142,14 @@ def sites_placed_by_their_place(ctx: CountryContext) -> None:
     Hotel Corvo Palace in Tarn, Russia", "protests in the Serbian capital Belgrade": a
     building or an incident followed by a place phrase that states its country."""
     for prep in ctx.tokens:
+        head = prep.head
         country = _place_of(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
         if country is None:
             continue
-        head = prep.head
         if _site(head) or _named_site(ctx, head) is not None or _happening(head):
             _add(ctx, head, country, "site_placed")
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and _happening(head.head.head):
+            _add(ctx, head.head.head, country, "site_placed")  # "the death of a bear in ..."
         obj = next(c for c in prep.children if c.dep_ == "pobj")
         if _site(obj) or _named_site(ctx, obj) is not None:
             _add(ctx, obj, country, "site_placed")  # "at the town hall of Vale in Norway"
@@ -161,6 +176,10 @@ def _clause_nouns(verb: Token, prep: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             nouns.append(child)
-        elif child.dep_ == "prep" and child.i != prep.i and child.lower_ not in _AT_A_PLACE:
-            nouns.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.i != prep.i:
+            nouns.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and (child.lower_ not in _AT_A_PLACE or _happening(c))
+            )
     return nouns

@@ -1927,3 +1927,17 @@ def test_a_counted_group_a_clause_places_in_a_country(links_of):
     assert not links_of("Chilean troops met in Peru.") or ("Chilean troops", "Peru") not in pairs(
         links_of("Chilean troops met in Peru.")
     )
+
+
+def test_an_incident_off_a_coast_or_of_something_placed_is_in_that_country(links_of):
+    found = pairs(
+        links_of(
+            "A deadly ferry fire near Kelso Island off the coast of Oregon, United States, "
+            "killed nine people."
+        )
+    )
+    assert ("deadly ferry fire", "United States") in found
+    found = pairs(links_of("Police arrested a man in the death of a tiger in Assam, India."))
+    assert ("death of a tiger", "India") in found
+    found = pairs(links_of("Farmer held in death of tiger in Assam, India that ate poisoned meat"))
+    assert ("death of tiger", "India") in found
