@@ -86,14 +86,20 @@ A day or month without a year, in the paragraph of a date written with its year 
 that year, is in that year ("the strike began on 4 June 2016. ... It ended on 30 June": 2016).
 "the same day", "the next day", "that night", "the previous day" and "that year" count from
 the last date the story told before them (a day from the last day; not a date ahead of
-publication, nor one naming a thing: "the 3 May agreement").
+publication, nor one in a quotation, nor one naming a thing in a clause not in the past: "the
+3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3).
+"this morning" inside a quotation, like "today", keeps no date. A year naming a model ("a
+rusty 2009 Ford Fiesta"), ending a name ("the Clean Rivers Act 2011") or counting ("its
+roughly 1500 shops") is no date; "April, 2017" is one month.
 
-Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03") or day
-("2022-09-21"). Relative expressions resolve against the publication date (None without one);
+Each expression gets a normalised ``date``: ISO year ("2014"), year-month ("2022-03"), ISO
+week ("2022-W38") or day ("2022-09-21"). Relative expressions resolve against the publication date (None without one);
 a month without a year is the latest such month before publication (the next one when the
-verb is in the future tense). Week-sized periods ("last week") resolve to their year-month
-(the year-month of the date a week before publication): a week has no ISO form of the three
-allowed, and the month is true for whichever day of it the event fell on (almost always).
+verb is in the future tense; a plan made in the past, "was expected to end on December 15",
+is this year's or last year's, never next year's). Week-sized periods ("last week", "earlier
+this week", "over the weekend", "the week of October 21") resolve to their ISO week
+("2019-W39"), the precision the text gives: a past "this week" in a story of a Monday is the
+week just ended, a future one in a story of a Sunday the week starting the next day.
 Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades, centuries and
 dates relative to another event ("a week later") have no single date: None.
 
@@ -113,8 +119,15 @@ from spacy.tokens import Doc, Span, Token
 from ..text import regex
 from .accept import Match, accepted, looks_ahead
 from .patterns import BOUND_PREP, KEYWORDS, MONTHS, PATTERNS, QUANTITY_BEFORE, WEEKDAYS
-from .resolve import resolve
-from .tense import REPORTING_VERBS, doc_text, governing_verb, inside_quotation, tense_of
+from .resolve import PAST_PLAN, resolve
+from .tense import (
+    REPORTING_VERBS,
+    doc_text,
+    governing_verb,
+    inside_quotation,
+    planned_in_the_past,
+    tense_of,
+)
 
 __all__ = [
     "REPORTING_VERBS",
@@ -223,9 +236,12 @@ def _in_the_year_told(expr: TimeExpression, written: TimeExpression | None) -> T
 
 
 def _story_point(expr: TimeExpression, published: date | None) -> bool:
+    if inside_quotation(doc_text(expr.span.doc), expr.span.start_char):
+        return False  # a speaker's date, not the story's
     root = expr.span.root
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= expr.span.end:
-        return False  # "the November 27 agreement"
+    names_a_thing = root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= expr.span.end
+    if names_a_thing and tense_of(root) != "past":
+        return False  # "the November 27 agreement is void": a thing named by its day
     return published is None or (expr.date or "")[:10] <= published.isoformat()
 
 
@@ -520,11 +536,19 @@ def _non_overlapping(found: list[Found]) -> list[Found]:
     return sorted(taken, key=lambda f: f[0])
 
 
-def _said_by_a_speaker(kind: str, text: str, start: int) -> bool:
+def _said_by_a_speaker(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """ "'We signed it today,' she said": a day word inside a quotation counts from the day the
     speaker spoke, which the article seldom gives (a statement on Thursday, quoted in
     Saturday's story): no date, rather than the publication day's."""
-    return kind == "dayword" and inside_quotation(text, start)
+    return (kind == "dayword" or _part_of_a_day(kind, m)) and inside_quotation(text, start)
+
+
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
+
+
+def _part_of_a_day(kind: str, m: re.Match[str]) -> bool:
+    """ "'They woke me this morning,' he said": a part of the speaker's day, like "today"."""
+    return kind == "relative" and (m.groupdict().get("unit") or "").lower() in _DAY_PARTS
 
 
 # Verbs of a state that lasted ("was envoy until December", "served until May"): it ended.
@@ -561,6 +585,8 @@ def _expression(
         return None
     if kind == "weekday" and tense == "past" and _WIRE_DATELINE.search(text):
         tense = "filed"  # a wire story's "on Tuesday" may be its filing day (resolve.weekday)
+    if tense == "future" and kind in _YEARLESS_KINDS and planned_in_the_past(span.root):
+        tense = PAST_PLAN  # "was expected to end on 15 March": this year's or last year's
     when_start = start
     before = text[max(0, start - 8) : start]
     bound = BOUND_PREP.search(before)
@@ -570,7 +596,9 @@ def _expression(
     return TimeExpression(
         span=span,
         when=text[when_start:end],
-        date=None if _said_by_a_speaker(kind, text, start) else resolve(kind, m, published, tense),
+        date=None
+        if _said_by_a_speaker(kind, m, text, start)
+        else resolve(kind, m, published, tense),
         start_char=when_start,
         end_char=end,
         kind=kind,

@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from .patterns import DATE_PREPS
+from .patterns import DATE_PREPS, MONTHS, WEEKDAYS
 from .tense import doc_text, governing_verb, inside_quotation, tense_of
 
 _POSSESSORS = {"the", "its", "their", "his", "her", "our", "this", "that"}
@@ -188,6 +188,45 @@ NUMBERED_NOUNS = {
 def numbered_thing(x: Match) -> bool | None:
     """ "flight 1720", "Resolution 1973": a number naming one of a series, not a year."""
     return False if x.kind == "year" and x.prev_word in NUMBERED_NOUNS else None
+
+
+def model_year(x: Match) -> bool | None:
+    """ "the blaze began in a rusty 2009 Ford Fiesta": a year before a product's name after
+    "a" is the model's year, no time ("the 2019 Lakeside Marathon" names one event, and stays)."""
+    if x.kind != "year" or x.m.group("q"):
+        return None
+    tok = x.span[-1]
+    head = tok.head
+    if tok.dep_ not in {"nummod", "compound", "amod"} or head.i <= tok.i or head.pos_ != "PROPN":
+        return None
+    return (
+        False if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) else None
+    )
+
+
+def year_ending_a_name(x: Match) -> bool | None:
+    """ "the Open Waters Directive 2012 protects ...": a year right after the name it ends (a
+    law, a plan, a product) is part of the name, no time."""
+    if x.kind != "year" or x.m.group("q"):
+        return None
+    tok, prev = x.span[0], x.prev
+    if prev is None or prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.is_sent_start:
+        return None
+    if prev.ent_type_ == "DATE" or prev.lower_.rstrip(".") in _CALENDAR_WORDS:
+        return None  # "Monday 2019", "Sept 2019": a date
+    return False if tok.head.i == prev.i and tok.dep_ in {"appos", "nummod", "npadvmod"} else None
+
+
+_CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+_ABOUT = {"roughly", "about", "around", "nearly", "approximately", "almost", "some", "over"}
+
+
+def approximate_count(x: Match) -> bool | None:
+    """ "sold its roughly 1500 shops": an amount the parser counts (CARDINAL), not a year;
+    "around 2000, the firm moved" (a DATE) stays a year."""
+    if x.kind != "year" or x.prev_word not in _ABOUT:
+        return None
+    return False if x.span[-1].ent_type_ == "CARDINAL" else None
 
 
 def year_number(x: Match) -> bool | None:
@@ -385,6 +424,9 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     rate,
     duration_after,
     numbered_thing,
+    model_year,
+    year_ending_a_name,
+    approximate_count,
     year_number,
     span_after_a_record,
     anchor_word_describes_a_noun,

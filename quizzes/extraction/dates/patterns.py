@@ -112,7 +112,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w])"
+            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR})(?!\d|[,.]\d)|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w])"
+        ),
+    ),
+    (
+        "weekof",  # "the week of October 21", "the week of 4 March 2019": that day's week
+        re.compile(
+            rf"\b(?i:the)\s+(?i:week)\s+of\s+(?:(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+            rf"|(?P<d2>{DAY})\s+(?P<mon2>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w\-/:])"
         ),
     ),
     (
@@ -381,6 +388,7 @@ KEYWORDS = {
     "season": tuple(SEASONS),
     "quarter": ("quarter",),
     "weeksof": ("days", "week", "fortnight"),
+    "weekof": ("week of",),
     "range": ("between", "from", "\u2013", "\u2014"),
     "dayword": ("yesterday", "today", "tomorrow", "tonight"),
     "writing": ("writing",),

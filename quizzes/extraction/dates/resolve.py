@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from .patterns import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 
 Groups = dict[str, str | None]
+PAST_PLAN = "past plan"  # the tense of a date a plan made before publication looked ahead to
 _STEP = {"last": -1, "this": 0, "next": 1}
 _DIRECTION = {"coming": 1, "past": -1}  # "this coming Friday", "this past weekend"
 
@@ -23,18 +24,38 @@ def _ym(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
+def iso_week(d: date) -> str:
+    """ "2019-W39": the ISO week (Monday to Sunday) holding the day, the precision "this week",
+    "last week" or "over the weekend" gives (a month would say less, or the wrong month for a
+    week across two)."""
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _weekend(published: date, ahead: bool) -> str:
+    """The week of the weekend meant: the last Saturday on or before publication (a story of a
+    Sunday speaks of the weekend it is in), or the next one on or after it."""
+    if ahead:
+        return iso_week(published + timedelta(days=(5 - published.weekday()) % 7))
+    return iso_week(published - timedelta(days=(published.weekday() - 5) % 7))
+
+
 def _month_year(month: int, published: date, tense: str) -> int:
     if tense == "future":
         return published.year if month >= published.month else published.year + 1
     if tense == "past":
         return published.year if month <= published.month else published.year - 1
-    return _nearest_year(month, 15, published)
+    return _nearest_year(month, 15, published, tense)
 
 
-def _nearest_year(month: int, day: int, published: date) -> int:
+def _nearest_year(month: int, day: int, published: date, tense: str = "present") -> int:
     """With no tense to go by ("the November 27 agreement is void", in an article of January
-    2020), the year whose month and day lie nearest the publication (2019)."""
-    years = (published.year - 1, published.year, published.year + 1)
+    2020), the year whose month and day lie nearest the publication (2019). A plan made in the
+    past ("the curfew was expected to end on December 15", in an article of 1 January 2020)
+    belongs to the publication year or the one before, never the next (2019)."""
+    years: tuple[int, ...] = (published.year - 1, published.year, published.year + 1)
+    if tense == PAST_PLAN:
+        years = years[:2]
     return min(years, key=lambda y: abs((date(y, month, min(day, 28)) - published).days))
 
 
@@ -94,7 +115,7 @@ def _year_of_day(month: int, day: int, published: date, tense: str, year: int) -
     """The publication's own month decides by the day: past after it is last year's, future
     before it next year's."""
     if tense not in {"past", "future"}:
-        return _nearest_year(month, day, published)
+        return _nearest_year(month, day, published, tense)
     if month != published.month:
         return year
     if tense == "past" and day > published.day:
@@ -109,6 +130,17 @@ def month(g: Groups, text: str, published: date | None, tense: str) -> str | Non
     number = _month(g)
     year = _year_of_month(g, number, published, tense)
     return None if year is None else f"{year:04d}-{number:02d}"
+
+
+def week_of(g: Groups, text: str, published: date | None, tense: str) -> str | None:
+    """ "the week of October 21": the ISO week of that day (its year as for "October 21")."""
+    day = day_month(
+        {"mon": g.get("mon") or g.get("mon2"), "d": g.get("d") or g.get("d2"), "y": g.get("y")},
+        text,
+        published,
+        tense,
+    )
+    return iso_week(date.fromisoformat(day)) if day else None
 
 
 def weeks_of_year(g: Groups, text: str, published: date | None, tense: str) -> str | None:
@@ -139,18 +171,48 @@ def relative(g: Groups, text: str, published: date | None, tense: str) -> str | 
         return _relative_month(MONTHS[unit], published, step)
     if unit in SEASONS:
         return _season(SEASONS[unit], published, step)
+    if unit in {"week", "weekend"}:
+        return _relative_week(unit, published, step, _side(g, tense))
     resolve = _RELATIVE_UNITS.get(unit)
     return resolve(published, step) if resolve else None
 
 
 _RELATIVE_UNITS: dict[str, Callable[[date, int], str]] = {
-    "week": lambda p, step: _ym(p + timedelta(weeks=step)),
-    "weekend": lambda p, step: _ym(p + timedelta(weeks=step)),
     "night": lambda p, step: (p + timedelta(days=step)).isoformat(),
     "morning": lambda p, step: (p + timedelta(days=step)).isoformat(),
     "month": lambda p, step: _ym(p + relativedelta(months=step)),
     "year": lambda p, step: f"{p.year + step:04d}",
 }
+
+
+def _side(g: Groups, tense: str) -> str:
+    """Which way "this week" looks: "earlier" (past), "later" (future), else the tense."""
+    side = (g.get("side") or "").lower()
+    return {"earlier": "past", "later": "future"}.get(side, tense)
+
+
+def _relative_week(unit: str, published: date, step: int, tense: str) -> str:
+    """ "last week", "this week", "later this week": the ISO week. A past "this week" in a story
+    of a Monday is the week just ended (of the week under way only the day itself has passed:
+    it would be "today"); a future one in a story of a Sunday is the week starting the next day."""
+    if unit == "weekend":
+        return _relative_weekend(published, step, tense)
+    if step == 0 and tense == "past" and published.weekday() == 0:
+        return iso_week(published - timedelta(days=1))
+    if step == 0 and tense == "future" and published.weekday() == 6:
+        return iso_week(published + timedelta(days=1))
+    return iso_week(published + timedelta(weeks=step))
+
+
+def _relative_weekend(published: date, step: int, tense: str) -> str:
+    """ "last weekend" in a story of a Wednesday is the one just past (of a Sunday, the one
+    before); "this weekend" the one the tense points to; "next weekend" the coming one."""
+    on_a_weekend = published.weekday() >= 5
+    if step < 0:
+        return _weekend(published - timedelta(weeks=1 if on_a_weekend else 0), False)
+    if step > 0:
+        return _weekend(published + timedelta(weeks=1 if on_a_weekend else 0), True)
+    return _weekend(published, tense == "future")
 
 
 def _relative_month(month: int, published: date, step: int) -> str:
@@ -165,8 +227,8 @@ def _relative_month(month: int, published: date, step: int) -> str:
 
 _AGO_UNITS: dict[str, Callable[[date, int], str]] = {
     "day": lambda p, n: (p - timedelta(days=n)).isoformat(),
-    "week": lambda p, n: _ym(p - timedelta(weeks=n)),
-    "fortnight": lambda p, n: _ym(p - timedelta(weeks=2 * n)),
+    "week": lambda p, n: iso_week(p - timedelta(weeks=n)),
+    "fortnight": lambda p, n: iso_week(p - timedelta(weeks=2 * n)),
     "month": lambda p, n: _ym(p - relativedelta(months=n)),
     "year": lambda p, n: f"{p.year - n:04d}",
     "decade": lambda p, n: f"{p.year - 10 * n:04d}",
@@ -174,9 +236,12 @@ _AGO_UNITS: dict[str, Callable[[date, int], str]] = {
 
 
 def ago(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "two days ago", "three years ago"; not a bounded amount ("more than 20 years ago")."""
+    """ "two days ago", "three years ago"; not a bounded amount ("more than 20 years ago") nor
+    one with no count ("some years ago")."""
     if published is None or g.get("bound"):
         return None
+    if not g.get("n") and (g["unit"] or "").lower().endswith("s"):
+        return None  # "some years ago", "weeks ago": no count, no date
     n = _number(g.get("n"))
     resolve = _AGO_UNITS.get((g["unit"] or "").lower().rstrip("s"))
     return resolve(published, n) if n is not None and resolve is not None else None
@@ -192,7 +257,7 @@ def end_of(g: Groups, text: str, published: date | None, tense: str) -> str | No
     if unit == "year":
         return f"{published.year + step:04d}"
     if unit == "week":
-        return _ym(published + timedelta(weeks=step))
+        return iso_week(published + timedelta(weeks=step))
     return _ym(published + relativedelta(months=step))
 
 
@@ -220,10 +285,11 @@ def weekday(g: Groups, text: str, published: date | None, tense: str) -> str | N
 
 
 def weekend(g: Groups, text: str, published: date | None, tense: str) -> str | None:
-    """ "at the weekend": its month."""
+    """ "at the weekend", "over the weekend": its ISO week, the last one before publication
+    (the next one in the future tense)."""
     if published is None:
         return None
-    return _ym(published + timedelta(weeks=1 if tense == "future" else 0))
+    return _weekend(published, tense == "future")
 
 
 def _weekday(weekday: int, published: date, tense: str, *, strict: bool) -> str:
@@ -279,6 +345,7 @@ RESOLVERS: dict[str, Resolver] = {
     "mdy": day_month,
     "month": month,
     "weeksof": weeks_of_year,
+    "weekof": week_of,
     "year": year_of,
     "season": year_of,
     "quarter": year_of,

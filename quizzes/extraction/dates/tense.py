@@ -181,6 +181,21 @@ def be_to(head: Token) -> bool:
     )
 
 
+def planned_in_the_past(tok: Token) -> bool:
+    """ "The curfew was expected to end on 15 March", "they had planned to vote in May": a plan
+    made before publication; the date was ahead when it was made, not now."""
+    head = governing_verb(tok)
+    if head is None or head.dep_ != "xcomp":
+        return False
+    up = head.head
+    if up.lower_ not in PLAN_FORMS and up.dep_ == "xcomp":
+        up = up.head
+    return up.lower_ in PLAN_FORMS and (
+        up.tag_ == "VBD"
+        or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in up.children)
+    )  # "was expected", "had planned"; not "is expected", "has planned"
+
+
 FUTURE_RULES = (will_future, reported_future, scheduled, going_to, planned, instructed, be_to)
 
 

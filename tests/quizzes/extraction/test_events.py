@@ -51,7 +51,7 @@ def when_date(events) -> list[tuple[str, str | None]]:
         ("The vote was held on Nov. 8 in every state.", "Nov. 8", "2021-11-08"),
         ("The strike started on Tuesday.", "Tuesday", "2022-09-27"),
         ("The bridge collapsed yesterday.", "yesterday", "2022-09-29"),
-        ("In a speech last week, the president described the situation.", "last week", "2022-09"),
+        ("In a speech last week, the president described the situation.", "last week", "2022-W38"),
         ("Leaders gathered earlier this month in Samarkand.", "earlier this month", "2022-09"),
         ("The company opened its first shop last year.", "last year", "2021"),
         ("Two days ago the army moved north.", "Two days ago", "2022-09-28"),
@@ -168,7 +168,7 @@ def test_coordinated_verb_shares_the_subject(events_of):
     found = events_of("He was jailed in 2015 and released this week.")
     assert [(e.when, e.date, e.event) for e in found] == [
         ("2015", "2015", "He was jailed"),
-        ("this week", "2022-09", "He was released"),
+        ("this week", "2022-W39", "He was released"),
     ]
 
 
@@ -1178,3 +1178,86 @@ def test_a_day_without_a_year_in_a_paragraph_of_a_past_year_is_in_that_year(even
         ("20 March", "2019-03-20"),
         ("March", "2022-03"),
     ]
+
+
+MONDAY = date(2022, 9, 26)  # ISO week 2022-W39
+SUNDAY = date(2022, 10, 2)  # the last day of 2022-W39
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The harbour master resigned last week.", FRIDAY, ("last week", "2022-W38")),
+        ("Farmers blocked the ring road over the weekend.", FRIDAY, ("the weekend", "2022-W38")),
+        ("Farmers blocked the ring road over the weekend.", SUNDAY, ("the weekend", "2022-W39")),
+        ("Two ferries collided this past weekend.", MONDAY, ("this past weekend", "2022-W38")),
+        ("The ferry was sold a week ago.", FRIDAY, ("a week ago", "2022-W38")),
+        # a past "this week" on a Monday: only the day itself has passed of the new week
+        ("This week saw a vote on the new port.", MONDAY, ("This week", "2022-W38")),
+        # a future "this week" on a Sunday: the week that starts the next day
+        ("The new rules are to take effect later this week.", SUNDAY, ("later this week", "2022-W40")),
+        ("The hearing could open as soon as the week of October 17.", FRIDAY,
+         ("the week of October 17", "2022-W42")),
+    ],
+)  # fmt: skip
+def test_a_week_is_dated_by_its_iso_week(events_of, sentence, published, expected):
+    assert expected in when_date(events_of(sentence, published=published))
+
+
+def test_this_morning_in_a_quotation_keeps_no_date(events_of):
+    found = events_of("\u201cThe phone woke me this morning,\u201d the keeper said.")
+    assert all(d is None for w, d in when_date(found) if w == "this morning")
+    said = events_of("The keeper found the gate open this morning.")
+    assert ("this morning", "2022-09-30") in when_date(said)
+
+
+def test_a_day_that_names_a_past_thing_is_a_point_to_count_from(events_of):
+    text = (
+        "The March 3 edition of the Valley Courier printed the letter. "
+        "On the same day, the mayor of Brenton resigned."
+    )
+    assert ("the same day", "2022-03-03") in when_date(events_of(text))
+
+
+def test_a_day_in_a_quotation_is_no_point_to_count_from(events_of):
+    text = (
+        "Divers found the wreck on Monday. \u201cIt sank on June 12,\u201d a fisherman said. "
+        "The next day, the coastguard closed the bay."
+    )
+    assert ("The next day", "2022-09-27") in when_date(events_of(text))
+
+
+def test_a_month_and_its_year_may_be_parted_by_a_comma(events_of):
+    found = events_of("The old ferry was sold in April, 2017, to a Greek firm.")
+    assert when_date(found) == [("April, 2017", "2017-04")]
+
+
+def test_a_date_a_past_plan_looked_ahead_to_is_not_next_year(events_of):
+    found = events_of(
+        "The curfew was expected to end on December 20, but the council extended it.",
+        published=date(2023, 1, 5),
+    )
+    assert ("December 20", "2022-12-20") in when_date(found)
+    ahead = events_of("The curfew is expected to end on December 20.", published=date(2023, 1, 5))
+    assert ("December 20", "2023-12-20") in when_date(ahead)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Firefighters said the blaze began in a rusty 2009 Ford Fiesta.",  # a model year
+        "The Clean Rivers Act 2011 protects the wetlands of the delta.",  # a year ending a name
+    ],
+)
+def test_a_year_in_a_name_is_no_date(events_of, sentence):
+    assert events_of(sentence) == []
+
+
+def test_an_approximate_count_is_no_year(events_of):
+    found = events_of("The chain sold its roughly 1500 Danish and 40 Swedish shops in May.")
+    assert [w for w, _ in when_date(found)] == ["May"]
+
+
+def test_ago_without_a_count_has_no_date(events_of):
+    found = events_of("The foundation ran a contest for a new stove some years ago.")
+    assert when_date(found) == [("some years ago", None)]
