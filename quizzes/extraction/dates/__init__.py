@@ -53,7 +53,9 @@ joined by "and" are one stretch dated by the first ("over Monday and Tuesday", "
 and August"); decades running on are one undated span ("the late 1980s and into the 1990s");
 "a few days back," is "a few days ago"; "May" is a surname after a first name, and in an
 article naming a person "<Name> May" everywhere but after "in", "since", "until" or "during";
-"At the time of her arrest" gives way to another time of its sentence, and "until his final
+"At the time of her arrest" gives way to another time of its sentence, and so does an
+anchor that only orders a happening a date dates ("caught a chill on Wednesday before her
+death"), and "until his final
 years" (an adjective of a stretch of life) is no time. A bare weekday follows the
 story's order: when a sentence dated earlier already speaks of its clause's subject as past ("On
 Wednesday, the search for survivors of the landslide ended. The landslide struck on Thursday",
@@ -166,6 +168,7 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         e
         for e in out
         if not _age_beside_date(e, out)
+        and not _anchor_of_a_dated_verb(e, out)
         and not _reference_beside_date(e, out)
         and not _time_of_beside_another(e, out)
         and not _duration_of_a_dated_clause(e, out)
@@ -317,6 +320,27 @@ def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) ->
     sent = expr.span.sent
     return any(
         other.date is not None and sent.start_char <= other.start_char < sent.end_char
+        for other in found
+    )
+
+
+# An anchor that only orders a happening against another ("after his arrest", "before the
+# vote"); "during the war", "since the flood" place it in a stretch, and stay.
+_ORDERS = re.compile(r"^(?i:after|before|following)\b")
+
+
+def _anchor_of_a_dated_verb(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "Ana Lind fell ill on Monday, before her death": an anchor that orders a happening, with
+    no date of its own, on a verb another expression dates, is a detail of that dated event, not
+    a second, undated one ("during the war, he was drafted in 1969" keeps both)."""
+    if expr.kind != "anchor" or expr.date is not None or not _ORDERS.match(expr.when):
+        return False
+    verb = governing_verb(expr.span.root)
+    return verb is not None and any(
+        other.date is not None
+        and other is not expr
+        and (dated := governing_verb(other.span.root)) is not None
+        and dated.i == verb.i
         for other in found
     )
 

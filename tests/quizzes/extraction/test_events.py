@@ -1261,3 +1261,10 @@ def test_an_approximate_count_is_no_year(events_of):
 def test_ago_without_a_count_has_no_date(events_of):
     found = events_of("The foundation ran a contest for a new stove some years ago.")
     assert when_date(found) == [("some years ago", None)]
+
+
+def test_an_anchor_ordering_a_dated_happening_is_no_second_event(events_of):
+    found = events_of("The poet Ana Lind caught a chill on Wednesday before her death.")
+    assert [w for w, _ in when_date(found)] == ["Wednesday"]
+    alone = events_of("The poet Ana Lind caught a chill before her death.")
+    assert [w for w, _ in when_date(alone)] == ["before her death"]
