@@ -41,7 +41,11 @@ def attempt_get_for_user(*, user: User, attempt_id: int | str) -> QuizAttempt:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
         raise Http404("No such quiz.") from None
-    attempt = QuizAttempt.objects.select_related("bank").filter(pk=attempt_id, user=user).first()
+    attempt = (
+        QuizAttempt.objects.select_related("bank__article")  # its date, shown with the questions
+        .filter(pk=attempt_id, user=user)
+        .first()
+    )
     if attempt is None:
         raise Http404("No such quiz.")
     return attempt

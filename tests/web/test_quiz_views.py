@@ -3,6 +3,8 @@ past attempts; a student sees only their own attempts."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.utils.html import escape
 
@@ -303,7 +305,7 @@ def test_quiz_pages_render_in_a_fixed_number_of_queries(
             {"question": question.pk, "choice": question.choices.first().pk},
         )
     student_client.get(f"/quiz/{attempt.pk}/result/")
-    with django_assert_num_queries(5):  # (the session and the user from the cache)
+    with django_assert_num_queries(4):  # the attempt brings its article (session, user cached)
         student_client.get(f"/quiz/{attempt.pk}/result/")
     with django_assert_num_queries(2):  # banks, attempts (the session and user from the cache)
         student_client.get("/quiz/")
@@ -358,3 +360,27 @@ def test_a_question_deleted_during_the_quiz_is_skipped(student_client, student, 
 
     assert response.redirect_chain == [(f"/quiz/{attempt.pk}/result/", 302)]
     assert '<p class="score" data-testid="score">1 / 5</p>' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_quiz_questions_show_the_articles_date_that_relative_dates_count_from(
+    student_client, mc_bank
+):
+    """'When' answers count from the article's day ('last Tuesday'): the quiz names that day."""
+    mc_bank.article.published_on = datetime.date(2020, 5, 9)
+    mc_bank.article.save(update_fields=["published_on"])
+    start = student_client.post("/quiz/", {"bank": mc_bank.pk, "size": 5})
+
+    html = student_client.get(start["Location"]).content.decode()
+
+    assert 'from the article of <time datetime="2020-05-09"' in html
+    assert "Saturday 9 May 2020" in html
+
+
+@pytest.mark.django_db
+def test_quiz_of_an_undated_article_names_no_date(student_client, mc_bank):
+    start = student_client.post("/quiz/", {"bank": mc_bank.pk, "size": 5})
+
+    html = student_client.get(start["Location"]).content.decode()
+
+    assert "from the article of" not in html
