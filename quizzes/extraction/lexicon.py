@@ -749,6 +749,15 @@ DOCUMENT_NOUNS = {
     "summary", "transcript", "minutes", "decision", "verdict", "opinion", "decree", "edict",
     "proclamation", "directive", "warning", "advisory",
 }  # fmt: skip
+# Texts of research that a report names one for another ("the study", then "the report"): one
+# with no author of its own is the research whose author the article gave
+# (``quotes.speakers.research_text_author``).
+RESEARCH_NOUNS = {"study", "report", "paper", "findings", "research", "survey"}
+# Verbs whose passive agent wrote the text that is their subject ("The study was conducted by X").
+AUTHORING_VERBS = {
+    "conduct", "write", "publish", "release", "issue", "prepare", "produce", "author", "compile",
+    "lead", "carry",
+}  # fmt: skip
 # Verbs by which someone puts out a text: with a document as object they report speech
 # ("X released a statement: ...", "X issued a statement saying ...").
 PUBLISH_VERBS = {"release", "issue", "publish", "post", "send", "tweet", "write", "sign", "file"}

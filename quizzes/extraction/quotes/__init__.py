@@ -212,6 +212,8 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     for idx, f in enumerate(found):  # rule 1
         if f.span.depth == 0:
             speech_verb(ctx, idx, f)
+            if f.resolved:
+                ctx.speakers.heard(ctx.token_at(f.span.open_at), f.speaker)
     _nested(ctx, found)
     headings = _nearby(ctx, found)  # rules 2-4
     attribute_headings(ctx, found, headings)  # rule 5

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import DOCUMENT_NOUNS, PRONOUN_GENDER, WEAK_SPEECH_VERBS
+from ..lexicon import DOCUMENT_NOUNS, PRONOUN_GENDER, RESEARCH_NOUNS, WEAK_SPEECH_VERBS
 from ..text import QuoteSpan
 from .context import (
     SUBJECT_DEPS,
@@ -293,6 +293,8 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
             return
     if not tried:
         colon_lead(ctx, s, found)
+    if not tried and not found.resolved:
+        text_as_subject(ctx, s, found)
 
 
 def _name_or_term(ctx: QuoteContext, s: Sentence, found: Found) -> bool:
@@ -454,6 +456,25 @@ def _only_person_in_lead(ctx: QuoteContext, lead_tokens: range, found: Found) ->
     names.discard(None)
     if len(names) == 1:
         found.decide(names.pop(), "explicit", "colon_lead.only_person")
+
+
+def text_as_subject(ctx: QuoteContext, s: Sentence, found: Found) -> None:
+    """ "The survey counts the flights to reach its figure, an “estimated 900 visitors” a
+    day.": a phrase quoted in the clause of a sentence whose subject is a text (a study, a
+    report) with no speech verb is the text's, so its author's words."""
+    if not s.embedded or not s.quote_tokens:
+        return
+    root = s.quote_tokens[0]
+    while root.head.i != root.i:
+        root = root.head
+    if ctx.in_quote[root.i] is not None:
+        return
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in RESEARCH_NOUNS | DOCUMENT_NOUNS:
+        return
+    said = ctx.speakers.person_of(subject)
+    if said.speaker:
+        found.decide(said.speaker, "explicit", f"text_as_subject.{said.rule}")
 
 
 def _lead_mark(ctx: QuoteContext, s: Sentence) -> int | None:

@@ -102,11 +102,14 @@ def repeats_a_quotation(ctx: QuoteContext, said: list[Said], h: Heading) -> str 
 
 
 def phrase_of_a_quotation(ctx: QuoteContext, said: list[Said], h: Heading) -> str | None:
-    """A heading quoting a phrase of two words or more that a quotation has word for word
-    (case and marks aside); among several, the one sharing most of the line's words. A
-    phrase of two words the article also writes as its own outside quotation marks ("a
-    dark web site") is a term, nobody's words."""
-    if len(h.body) < 2 or (len(h.body) == 2 and _narrated(ctx, h.body)):
+    """A heading quoting a phrase that a quotation has word for word (case and marks aside);
+    among several, the one sharing most of the line's words. A phrase of two words the
+    article also writes as its own outside quotation marks ("a dark web site") is a term,
+    nobody's words; a single word ("Survey: flights 'likely' up") only when the article
+    writes it nowhere outside quotation marks and one speaker alone says it."""
+    if not h.body or (len(h.body) <= 2 and _narrated(ctx, h.body)):
+        return None
+    if len(h.body) == 1 and len({who for other, who in said if h.body[0] in other}) != 1:
         return None
     para = ctx.paras[h.found.span.paragraph]
     line = set(words(ctx.text[para.start : para.end]))

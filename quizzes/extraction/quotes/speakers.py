@@ -16,12 +16,14 @@ from spacy.tokens import Token
 
 from ..geo import is_constituent_country, is_country
 from ..lexicon import (
+    AUTHORING_VERBS,
     DOCUMENT_NOUNS,
     OFFICE_TITLES,
     ORG_APPOSITIVES,
     PERSON_ROLE_NOUNS,
     PRONOUN_GENDER,
     PUBLISH_VERBS,
+    RESEARCH_NOUNS,
     UNNAMED_PERSON_NOUNS,
 )
 from ..people import LOOKBACK_CHARS, Mention, designation_number
@@ -130,6 +132,8 @@ def organisation_pronoun(s: Speakers, tok: Token) -> Said | None:
     org = s.recent_organisation(tok, None if low == "it" else low)
     if org is None and low != "it":
         org = s.named_organisation(tok)
+    if org is None and low == "it":
+        org = s.organisation_quoted_before(tok)
     return Said(org, "explicit", "organisation_pronoun") if org else None
 
 
@@ -472,6 +476,29 @@ def document_named_before(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def research_text_author(s: Speakers, tok: Token) -> Said | None:
+    """ "The survey was carried out by the Lund Institute. ... “...”, reads the report.": a
+    research text written with "the"/"this" and no author of its own is the one whose author
+    the article gave last before it (study, report, paper and findings naming one text)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in RESEARCH_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    ctx = s.ctx
+    for k in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        t = ctx.doc[k]
+        if (
+            t.pos_ != "NOUN"
+            or t.lemma_.lower() not in RESEARCH_NOUNS
+            or ctx.in_quote[k] is not None
+        ):
+            continue
+        author = _author_of(s, t)
+        if author:
+            return Said(author, "explicit", "research_text_author")
+    return None
+
+
 def _author_in(s: Speakers, doc_noun: Token, span: tuple[int, int]) -> str | None:
     """The author a sentence gives: of the same kind of text, else its main subject when
     its main verb puts out a text ("wrote", "issued", "published")."""
@@ -491,7 +518,10 @@ def _author_in(s: Speakers, doc_noun: Token, span: tuple[int, int]) -> str | Non
 
 def _author_phrases(doc_noun: Token) -> Iterator[Token]:
     """ "X's statement", "a statement from/by X", "a statement released/issued by X", "the
-    X Tribunal ruling"."""
+    X Tribunal ruling", "The study was conducted by X"."""
+    head = doc_noun.head
+    if doc_noun.dep_ == "nsubjpass" and head.lemma_.lower() in AUTHORING_VERBS:
+        yield from (c for c in head.children if c.dep_ == "agent")
     for child in doc_noun.children:
         if child.dep_ in ("poss", "compound") or (
             child.dep_ == "prep" and child.lower_ in ("from", "by")
@@ -827,6 +857,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     document_author,
     part_of_document,
     document_named_before,
+    research_text_author,
     court_text,
     office_in_headline,
     named_role_of_organisation,
@@ -1135,6 +1166,23 @@ def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     return None
 
 
+def subject_across_an_aside(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The agency has, in a statement, called on riders to “...”", parsed with the
+    subject on "has" and the verb hung elsewhere: a verb with no subject of its own takes the
+    subject written before it in its sentence when only an aside, no other verb, is between."""
+    ctx = s.ctx
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for k in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = ctx.doc[k]
+        if ctx.in_quote[k] is not None or t.pos_ == "VERB" or t.text in ";:":
+            return None
+        if t.dep_ in SUBJECT_DEPS:
+            said = s.person_of(t)
+            return said._replace(rule="subject_across_an_aside") if said.speaker else None
+    return None
+
+
 VerbRule = Callable[["Speakers", Token, int], "Said | None"]
 VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
@@ -1151,6 +1199,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     adjacent_name,
     speaker_after_verb,
     age_as_subject,
+    subject_across_an_aside,
     shared_subject,
 )
 
@@ -1166,6 +1215,25 @@ class Speakers:
         # Genders learned from this article's own attributions ("Lee ... he said").
         self._learned: dict[str, str] = {}
         self._roles: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
+        # (first token, speaker) of each quotation rule 1 attributed, in text order
+        # (``heard``); ``organisation_quoted_before`` reads it.
+        self._heard: list[tuple[int, str | None]] = []
+
+    def heard(self, first_token: int, speaker: str | None) -> None:
+        """Rule 1 attributed the quotation starting at `first_token` to `speaker`."""
+        self._heard.append((first_token, speaker))
+
+    def organisation_quoted_before(self, tok: Token) -> str | None:
+        """ "The agency called on riders to “...” It also urged ...": the organisation
+        whose quotation (attributed by rule 1) is the last one before tok, in tok's sentence
+        or the one before; None when a person was quoted last."""
+        ctx = self.ctx
+        seg = ctx.seg_of(tok.idx)
+        start = ctx.seg_tokens(ctx.segments[max(0, seg - 1)])[0]
+        before = [who for first, who in self._heard if start <= first < tok.i]
+        if not before or not before[-1] or ctx.people.is_person(before[-1]):
+            return None
+        return before[-1]
 
     def skip_mention(self, m: Mention) -> bool:
         return self.ctx.inside_any_quote(m.start)

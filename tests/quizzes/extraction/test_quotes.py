@@ -1922,3 +1922,60 @@ def test_a_name_a_body_identified_someone_by_is_the_body_s_words(quotes_of):
         'in July, 2020 identified him only as "Mr. B" while the inquiry went on.'
     )
     assert said(quotes_of(text)) == {"Mr. B": "Northland Police Agency"}
+
+
+def test_called_on_after_an_aside_is_the_organisations_and_it_continues(quotes_of):
+    text = (
+        "A ferry ran aground near Tallow Point on Monday.\n"
+        "The Harbour Safety Board has, in a notice, called on skippers to "
+        '"check the tide tables before every crossing." '
+        'It also urged passengers to "wear a life jacket on the open deck."'
+    )
+    assert said(quotes_of(text)) == {
+        "check the tide tables before every crossing.": "Harbour Safety Board",
+        "wear a life jacket on the open deck.": "Harbour Safety Board",
+    }
+
+
+def test_it_after_a_persons_quotation_is_not_an_organisation(quotes_of):
+    text = (
+        "The Harbour Safety Board has, in a notice, called on skippers to "
+        '"check the tide tables before every crossing." '
+        'Captain Ivo Marsh said he would "sail anyway." '
+        'It also urged passengers to "wear a life jacket on the open deck."'
+    )
+    got = said(quotes_of(text))
+    assert got["sail anyway."] == "Ivo Marsh"
+    assert got["wear a life jacket on the open deck."] != "Harbour Safety Board"
+
+
+def test_a_study_speaks_for_the_author_the_article_gave_it(quotes_of):
+    text = (
+        "Bees avoid fields "
+        "'often' sprayed, study finds\n"
+        "The survey was carried out by the Lund Pollinator Institute over two summers. "
+        'The study counts hives near farms to reach its figure, an "average loss of 31 colonies" a year.\n'
+        '"Hives near sprayed fields often collapsed within a season", reads the report.'
+    )
+    assert said(quotes_of(text)) == {
+        "often": "Lund Pollinator Institute",
+        "average loss of 31 colonies": "Lund Pollinator Institute",
+        "Hives near sprayed fields often collapsed within a season": "Lund Pollinator Institute",
+    }
+
+
+def test_a_text_with_no_author_given_names_nobody(quotes_of):
+    text = (
+        "Flood defences were raised along the river.\n"
+        '"Water levels rose faster than forecast", reads the report.'
+    )
+    assert said(quotes_of(text)) == {"Water levels rose faster than forecast": None}
+
+
+def test_a_headline_word_two_speakers_say_gets_nobody(quotes_of):
+    text = (
+        "Rail strike 'likely' next month\n"
+        '"A strike is likely," said union leader Tom Reyes. '
+        '"It is likely we will talk again," said Transport Minister Ana Lind.'
+    )
+    assert said(quotes_of(text))["likely"] is None
