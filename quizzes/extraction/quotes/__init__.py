@@ -120,6 +120,15 @@ over the already-parsed Doc; nothing is parsed again):
                  identified him only as “Mr. B”" is the agency's (a name it gives); a
                  phrase spelling out a name ("termed Nexit for “Norland exit”", "short
                  for", "stands for") is nobody's.
+                 A verb the parse leaves without a subject takes the one written before
+                 it across an aside ("The Board has, in a notice, called on skippers
+                 to “...”"); an "it" speaking after an organisation's quotation (this
+                 or the previous sentence, no person quoted since) is that organisation
+                 ("It also urged passengers to “...”"). A research text with no author
+                 of its own ("“...”, reads the report", "The study ...") is the author
+                 the article last gave such a text ("The survey was carried out by X");
+                 a phrase quoted in a sentence with no speech verb whose subject is a
+                 text is the text's author's ("The study counts ... an “average ...”").
                  "They" is the person named first in a main subject of several ("X and
                  Y met ... They said"), in one of the three sentences before, passing
                  over a sentence about one person; not after people in the plural.
@@ -175,7 +184,8 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  week yet'", "Social care ‘not keeping up’") gets the speaker of a
                  quotation that has the phrase word for word (two words or more, case
                  and straight/curly marks aside); among several, the one sharing most
-                 of the line's words; else None. Not a two-word phrase the article also
+                 of the line's words; a single word only when no narration writes it and
+                 one speaker alone says it; else None. Not a two-word phrase the article also
                  writes as its own outside quotation marks ("a deep fake scam"): a term.
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says

@@ -292,8 +292,13 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
             found.decide(said.speaker, attribution, f"speech_verb.{said.rule}")
             return
     if not tried:
-        colon_lead(ctx, s, found)
-    if not tried and not found.resolved:
+        _no_speech_verb(ctx, s, found)
+
+
+def _no_speech_verb(ctx: QuoteContext, s: Sentence, found: Found) -> None:
+    """A sentence with no speech verb: a colon lead, else a text as the subject."""
+    colon_lead(ctx, s, found)
+    if not found.resolved:
         text_as_subject(ctx, s, found)
 
 
