@@ -24,7 +24,10 @@ Clean-up and filters:
   have the right to defend our fields for the last ten years'"); a past one is kept ("'The
   charity has been run by volunteers for the last 20 years'");
 - "The court date is November 4": a date given by "is" after a date noun (date, deadline,
-  hearing, ...) dates it; any other date as a topic ("The next day was quiet") dates nothing;
+  hearing, ...) dates it, and a date that "was the 40th anniversary of X" (an occasion noun)
+  dates that occasion; any other date as a topic ("The next day was quiet") dates nothing;
+- a calendar day a quotation of one paragraph repeats in the same words ("... set for May 9
+  ... other plans for May 9 ... no vote on May 9") is one event, the first;
 - a dated clause reported by a verb of saying is the event, and a pronoun subject that stands
   for the one who says it takes that name: "Farmer Ana Smith said he had sold 400 ewes last
   month" -> "Ana Smith had sold 400 ewes", "The company said it had shipped 2,000 panels in
@@ -79,12 +82,13 @@ expression), ``filters.EXPRESSION_FILTERS``, ``clause.CLAUSE_STEPS``, ``filters.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from ..confidence import confidence
-from ..dates import TimeExpression, find_time_expressions
+from ..dates import TimeExpression, doc_text, find_time_expressions, inside_quotation
 from ..facts import DatedEvent
 from ..sentences import evidence_sentences, sentence_index
 from .clause import event_clause
@@ -99,6 +103,7 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
     sent_of = sentence_index(doc, sentences)
     out: list[DatedEvent] = []
     seen: set[tuple[int, int]] = set()
+    days: set[tuple[int, str, str]] = set()  # quoted days dated (``_repeated_in_a_remark``)
     for expr in find_time_expressions(doc, published=published):
         n = sent_of[expr.span.start]
         if n < 0 or (expr.start_char, expr.end_char) in seen:
@@ -106,6 +111,8 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         seen.add((expr.start_char, expr.end_char))
         sent = sentences[n]
         if any(drop(expr, sent) for drop in EXPRESSION_FILTERS):
+            continue
+        if _repeated_in_a_remark(expr, sent, days):
             continue
         event, step = event_clause(expr, sent)
         if any(drop(event) for drop in CLAUSE_FILTERS):
@@ -123,6 +130,28 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
             )
         )
     return out
+
+
+def _repeated_in_a_remark(
+    expr: TimeExpression, sent: Span, days: set[tuple[int, str, str]]
+) -> bool:
+    """ "'The vote set for May 9 is off; both sides have other plans for May 9, and there
+    will be no vote on May 9,' it said": a calendar day a quotation repeats in the same
+    words is the one event told again, not a new one each time (the first stays); records
+    the quoted calendar days of each paragraph."""
+    text = doc_text(sent.doc)
+    if not (expr.date and _CALENDAR_DAY.match(expr.date)):
+        return False
+    if not inside_quotation(text, expr.start_char):
+        return False
+    day = (text.rfind("\n", 0, expr.start_char), expr.date, expr.when.lower())
+    if day in days:
+        return True
+    days.add(day)
+    return False
+
+
+_CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _remark(expr: TimeExpression, sent: Span) -> str:

@@ -196,14 +196,28 @@ _DATE_NOUNS = {"date", "deadline", "day", "hearing", "trial", "vote", "election"
 
 def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
     """ "The next day was quiet", "2022 was hard": the date is the topic, not a time; "The
-    court date is July 16" gives the date of the thing its subject names."""
+    court date is July 16" gives the date of the thing its subject names, and "Sunday was
+    the 40th anniversary of the treaty" dates the occasion it names."""
     root = expr.span.root
     if root.dep_ == "attr" and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _DATE_NOUNS
         for c in root.head.children
     ):
         return False
+    if root.dep_ == "nsubj" and _names_an_occasion(root.head):
+        return False
     return root.dep_ in {"nsubj", "nsubjpass", "attr"}
+
+
+# Nouns of an occasion a day is ("Sunday was the 40th anniversary of ...").
+_OCCASION_NOUNS = {"anniversary", "birthday", "holiday", "centenary", "centennial", "jubilee"}
+
+
+def _names_an_occasion(verb: Token) -> bool:
+    """ "was the 40th anniversary of X": "be" with an occasion noun as its attribute."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _OCCASION_NOUNS for c in verb.children
+    )
 
 
 def dateline_date(expr: TimeExpression, sent: Span) -> bool:

@@ -1268,3 +1268,26 @@ def test_an_anchor_ordering_a_dated_happening_is_no_second_event(events_of):
     assert [w for w, _ in when_date(found)] == ["Wednesday"]
     alone = events_of("The poet Ana Lind caught a chill before her death.")
     assert [w for w, _ in when_date(alone)] == ["before her death"]
+
+
+def test_a_day_that_was_an_anniversary_dates_it(events_of):
+    found = events_of(
+        "Crowds marched in the capital. Yesterday was the 40th anniversary of the river treaty."
+    )
+    assert ("Yesterday", "2022-09-29") in when_date(found)
+    assert any("anniversary" in e.event for e in found)
+
+
+def test_a_plain_day_as_topic_is_still_no_event(events_of):
+    assert events_of("Yesterday was quiet in the harbour town.") == []
+
+
+def test_a_day_a_quotation_repeats_in_the_same_words_is_one_event(events_of):
+    text = (
+        "The league said the final, set for October 14, was called off. "
+        '"The final planned for October 12 in Lisbon is off; both clubs have made other '
+        'plans for October 12, and there will be no match on October 12," the league said.'
+    )
+    dated = [e for e in events_of(text) if e.date == "2022-10-12"]
+    assert len(dated) == 1
+    assert "Lisbon" in dated[0].event or "final" in dated[0].event
