@@ -167,6 +167,12 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ``groups_from_countries``); "the High Court of England and Wales" whole, once
    (``one_link_per_listed_name``); "Grexit for "Greek exit"" (a gloss of a name is no second
    link); "Peru's efforts" (no thing of Peru).
+41. **Names and words that place nothing**: "the Qatar Amity Hospital" in an article about
+   Nepal (a hospital, school or road whose name opens with a country the article names only
+   there, while it names another more, is named after it: ``organisations``); "President of
+   Peru elect", "Peru president-elect" (a title, no group); "From Monday" (a day or month
+   name is no place: ``calendar``); "a critic of Peru" (a stance toward a country is no
+   tie to it: ``describe``); "Peruvian encroachment" (an act of intrusion, as "efforts").
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 

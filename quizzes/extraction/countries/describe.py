@@ -58,10 +58,19 @@ def _denomination(ctx: CountryContext, child: Token) -> bool:
     return k < len(ctx.doc) and ctx.doc[k].lower_ in _DENOMINATIONS
 
 
+# Nouns of a stance toward someone: "a critic of Russia" is nobody of Russia.
+_STANCE_NOUNS = {
+    "critic", "opponent", "supporter", "ally", "friend", "foe", "enemy", "admirer", "sceptic",
+    "skeptic", "detractor", "champion", "advocate",
+}  # fmt: skip
+
+
 def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: bool) -> str | None:
     mention = ctx.mentions.get(child.i)
     if mention is not None and _denomination(ctx, child):
         return None
+    if child.dep_ == "pobj" and child.head.head.lemma_ in _STANCE_NOUNS:
+        return None  # "far more a critic of Chile than X was"
     based_in = (
         based
         and child.dep_ == "pobj"

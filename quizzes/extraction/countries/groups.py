@@ -136,6 +136,8 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
     the country)."""
     if noun.lower_ in _TITLE_WORDS or noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
         return True
+    if noun.lower_ == "elect":
+        return True  # "US president-elect", "President of the United States elect": a title
     if noun.lower_ in ABSTRACT_NOUNS and not _effort_of_a_named_thing(noun):
         return True
     ent = ctx.ent_of.get(noun.i)

@@ -30,6 +30,7 @@ from .words import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     POLICY_NOUNS,
+    SITE_NOUNS,
     THE_COUNTRYS,
 )
 
@@ -153,7 +154,11 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
     country = _country_in_name(ctx, span, tokens) or _possessor_country(ctx, ent)
     if country is None and (coded or _institution_or_event(span)):
         country = place_after(ctx, span)  # "Cop30 in Belém, Brazil"
-    if not country or all(t.i in ctx.mentions for t in tokens):
+    if (
+        not country
+        or all(t.i in ctx.mentions for t in tokens)
+        or _site_named_after_a_country(ctx, tokens, country)
+    ):
         return
     subject = span
     first = ctx.mentions.get(tokens[0].i)
@@ -169,6 +174,26 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
         ctx.bodies.add((f"{key} in {placed[0]}", placed[1]))
         subject_in = f"{name} in {placed[0]}"
         ctx.add(subject_in, placed[1], span.start, "organisation", "named_organisation_placed")
+
+
+# Sites often named after a friendly country ("the Qatar Amity Hospital" in Nepal); a
+# mission or a base is its country's wherever it is.
+_NAMESAKE_SITES = (SITE_NOUNS - {"embassy", "consulate", "base"}) | {
+    "hospital", "clinic", "college", "university", "centre", "center", "road", "street",
+    "avenue", "park", "square",
+}  # fmt: skip
+
+
+def _site_named_after_a_country(ctx: CountryContext, tokens: list[Token], country: str) -> bool:
+    """ "treated at the Qatar Amity Hospital" in an article about Nepal: a hospital, school or
+    road whose name opens with a country's name that the article names nowhere else, while it
+    names another country more, is named after that country, not in it."""
+    first = ctx.mentions.get(tokens[0].i)
+    if first is None or first.form != "name" or tokens[-1].lower_ not in _NAMESAKE_SITES:
+        return False
+    if ctx.context.get(country, 0) > 1:
+        return False
+    return any(n > 1 for other, n in ctx.context.items() if other != country)
 
 
 def _body_key(ctx: CountryContext, span: Span) -> str:

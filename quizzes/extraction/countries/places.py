@@ -3,6 +3,7 @@ facilities, counted things, and cities, provinces and states."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -446,8 +447,14 @@ def _site_at_the_place(ctx: CountryContext, place: Span, country: str) -> None:
         ctx.add(clean(site.text), country, site.start, "other", "facility")
 
 
+# Day and month names: "From Friday, ..." names a time, never a place the data may hold.
+_CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
+
+
 def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
     text = clean(ent.text)
+    if text.lower() in _CALENDAR_WORDS:
+        return None
     if ent.label_ == "GPE":
         if _person_word(ctx, ent) or _end_of_a_longer_name(ctx, ent):
             return None  # "Florence said ...": Florence Njeri of the article, not the city

@@ -177,7 +177,7 @@ ABSTRACT_NOUNS = {
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
-    "sovereignty", "independence", "neutrality", "north", "south", "east", "west",
+    "sovereignty", "independence", "neutrality", "encroachment", "interference", "meddling", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
     "south-east", "south-west",
 }  # fmt: skip

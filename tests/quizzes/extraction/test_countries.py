@@ -1941,3 +1941,37 @@ def test_an_incident_off_a_coast_or_of_something_placed_is_in_that_country(links
     assert ("death of a tiger", "India") in found
     found = pairs(links_of("Farmer held in death of tiger in Assam, India that ate poisoned meat"))
     assert ("death of tiger", "India") in found
+
+
+def test_an_elect_title_is_no_group_of_its_country(links_of):
+    found = pairs(links_of("Ana Ruiz was declared the next President of Peru elect on Sunday."))
+    assert not any("elect" in subject for subject, _country in found)
+    found = pairs(links_of("Ana Ruiz named Peru president-elect\nThe count ended on Sunday."))
+    assert not any("elect" in subject for subject, _country in found)
+
+
+def test_a_day_name_is_no_place(links_of):
+    found = pairs(links_of("From Monday, Canadian officials will screen passengers in Toronto."))
+    assert ("Toronto", "Canada") in found
+    assert not any(subject == "Monday" for subject, _country in found)
+
+
+def test_a_critic_of_a_country_is_not_of_it(links_of):
+    found = pairs(links_of("Tom Reid was far more of a critic of Peru than was Ana Lind."))
+    assert not any(subject == "Tom Reid" for subject, _country in found)
+
+
+def test_an_encroachment_of_a_country_is_no_thing_of_it(links_of):
+    found = pairs(links_of("Students marched against Peruvian encroachment on their rights."))
+    assert not any("encroachment" in subject for subject, _country in found)
+
+
+def test_a_hospital_named_after_a_country_is_not_in_it(links_of):
+    text = (
+        "Nepal reported two new deaths on Monday. Nepal's health ministry said one patient "
+        "had been treated at the Qatar Amity Hospital."
+    )
+    found = pairs(links_of(text))
+    assert not any(country == "Qatar" for _subject, country in found)
+    found = pairs(links_of("The Qatar Embassy in Nepal said it was helping Nepal."))
+    assert any(country == "Qatar" for _subject, country in found)
