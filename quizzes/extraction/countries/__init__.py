@@ -173,6 +173,15 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Peru elect", "Peru president-elect" (a title, no group); "From Monday" (a day or month
    name is no place: ``calendar``); "a critic of Peru" (a stance toward a country is no
    tie to it: ``describe``); "Peruvian encroachment" (an act of intrusion, as "efforts").
+42. **People and things placed through their office or setting**: "Governor Ana Lind signed
+   ..." in a clause "in the Peruvian region of X" (a local office acts where its clause's
+   "in" phrase states: ``persons._where_the_clause_is``); "Peruvian Roads and Ports Minister
+   Ana Lind" (an "and" inside an office's title; "Ports" no person, "Peruvian Roads" no
+   body); "an operation backed by Chile" (``acts_backed_by_a_country``); "the Unity Party's
+   takeover of Peru" (``bodies_that_took_a_country``); "the Peru Supreme Court ruling in the
+   Roe v. Lind case" (``cases_a_national_court_ruled``); "three people who returned from
+   Chile" (``groups_from_countries``); "a block of flats collapsed in ..., Peru", "a case of
+   measles in Peru" (``sites``).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -216,9 +225,12 @@ from spacy.tokens import Doc
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
 from .groups import (
+    acts_backed_by_a_country,
     acts_of_a_country,
     between_countries,
     bodies_of_listed_countries,
+    bodies_that_took_a_country,
+    cases_a_national_court_ruled,
     demonyms_in_a_country,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
@@ -311,6 +323,9 @@ RULES: tuple[Rule, ...] = (
     exits_of_a_country,
     things_a_country_leads,
     things_led_by_a_joined_country,
+    acts_backed_by_a_country,
+    bodies_that_took_a_country,
+    cases_a_national_court_ruled,
     participle_from_country,
     counted_things_links,
     things_in_a_country,

@@ -252,8 +252,13 @@ def _mention_at(doc: Doc, tokens: Sequence[Token], i: int) -> CountryMention | N
             continue
         if tok.lower_ == "the" and (j - i == 1 or not tokens[i + 1].text[:1].isupper()):
             continue  # "the island" is no country
-        if j < len(doc) and tokens[j].lower_ in _NAME_OF_A_PLACE and tokens[j].text[:1].isupper():
-            return None  # "Grenada Street", "Jamaica Road": a street's name
+        if (
+            j < len(doc)
+            and tokens[j].lower_ in _NAME_OF_A_PLACE
+            and tokens[j].text[:1].isupper()
+            and geo.canonical_country(_text_of(doc, tokens, i, j)) is not None
+        ):
+            return None  # "Grenada Street", "Jamaica Road": a street's name (not "Peruvian Road")
         match = _mention_of(doc, tokens, i, j)
         if match is not None:
             return match

@@ -617,7 +617,7 @@ def groups_from_countries(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
             continue
-        noun = tok.head
+        noun = _arrivals(tok.head)
         first = ctx.name_mention_from(tok.i + 1)
         if first is None or _owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
             continue
@@ -627,6 +627,18 @@ def groups_from_countries(ctx: CountryContext) -> None:
         for country in countries:
             if not _linked_again(ctx, noun, country):
                 ctx.add(_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
+
+
+# Verbs of coming from a country ("two people who returned from Peru").
+_COMING_VERBS = {"return", "come", "arrive", "travel", "fly", "flee", "migrate", "emigrate"}
+
+
+def _arrivals(word: Token) -> Token:
+    """ "two people who returned from Peru": the group a relative clause of coming says came
+    from the country (else the word itself)."""
+    if word.pos_ == "VERB" and word.lemma_ in _COMING_VERBS and word.dep_ == "relcl":
+        return word.head
+    return word
 
 
 def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
@@ -1383,3 +1395,74 @@ def _what_a_verb_reached(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in _STORM_PREPS:
             reached += [c for c in prep.children if c.dep_ == "pobj"]
     return reached
+
+
+# Acts a country can back from outside ("an operation supported by Peru").
+_BACKED_ACTS = INCIDENT_NOUNS | EVENT_NOUNS | {"operation", "mission", "intervention", "plan"}
+
+
+def acts_backed_by_a_country(ctx: CountryContext) -> None:
+    """ "in an operation supported by Peru", "a raid backed by Chile and Peru": an act a
+    participle of backing says a country led or backed is that country's too."""
+    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+        if mention.form != "name":
+            continue
+        tok = _first_conjunct(ctx.tokens[mention.end - 1])
+        agent = tok.head
+        participle = agent.head
+        if tok.dep_ != "pobj" or agent.lower_ != "by" or agent.dep_ != "agent":
+            continue
+        if participle.lower_ not in _BACKING_PARTICIPLES or participle.dep_ != "acl":
+            continue
+        act = participle.head
+        if act.pos_ == "NOUN" and act.lower_ in _BACKED_ACTS:
+            ctx.add(_phrase(ctx, act), mention.country, act.i, "other", "act_backed_by_country")
+
+
+# What a body takes or holds of a country ("the Unity Party's takeover of Peru").
+_HOLDING_NOUNS = {"takeover", "seizure", "conquest", "rule", "control", "annexation"}
+
+
+def bodies_that_took_a_country(ctx: CountryContext) -> None:
+    """ "the 70th anniversary of the Unity Party's takeover of Peru": the named body whose
+    takeover or rule of a country the text names is tied to that country."""
+    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+        tok = ctx.tokens[mention.end - 1]
+        of = tok.head
+        noun = of.head
+        if mention.form != "name" or tok.dep_ != "pobj" or of.lower_ != "of":
+            continue
+        if noun.lemma_ not in _HOLDING_NOUNS:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.i in ctx.mentions:
+            continue
+        ent = ctx.ent_of.get(owner.i)
+        if ent is None or ent.label_ not in ("ORG", "NORP"):
+            continue
+        ctx.add(clean(ent.text), mention.country, ent.start, "organisation", "body_took_country")
+
+
+# What a court hands down in a case ("the Peru Supreme Court ruling in the Roe v. Lind case").
+_RULING_NOUNS = {"ruling", "decision", "judgment", "judgement", "verdict", "opinion"}
+_VERSUS = {"v.", "v", "vs.", "vs", "versus"}
+
+
+def cases_a_national_court_ruled(ctx: CountryContext) -> None:
+    """ "the Peru Supreme Court ruling in the Roe v. Lind case": a named case (a law's name,
+    or two parties and "v.") a court of a country ruled in is that country's case."""
+    for case in ctx.tokens:
+        prep = case.head
+        if case.lemma_ != "case" or case.dep_ != "pobj" or prep.lower_ != "in":
+            continue
+        ruling = prep.head
+        start = min([c.left_edge.i for c in case.lefts if c.dep_ != "det"] + [case.i])
+        name = ctx.doc[start : case.i]
+        if ruling.lower_ not in _RULING_NOUNS or not any(
+            t.ent_type_ == "LAW" or t.lower_ in _VERSUS for t in name
+        ):
+            continue
+        words = [w for left in ruling.lefts for w in left.subtree]
+        court = next((ctx.mentions[w.i] for w in words if w.i in ctx.mentions), None)
+        if court is not None and not any(t.i in ctx.mentions for t in name):
+            ctx.add(clean(name.text), court.country, name.start, "other", "case_a_court_ruled")

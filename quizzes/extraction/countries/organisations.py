@@ -51,9 +51,20 @@ def organisation_links(ctx: CountryContext) -> None:
         if not coded and (
             (ent.start in ctx.person_tokens and not _body_of_a_role(ctx, ent))
             or person_name(ctx, ent) is not None
+            or _cut_office_name(ctx, ent)
         ):
             continue
         _link_organisation(ctx, ent, coded)
+
+
+def _cut_office_name(ctx: CountryContext, ent: Span) -> bool:
+    """ "Peruvian Roads and Ports Minister Ana Lind": the model's body "Peruvian Roads" is
+    the start of a title that runs on after "and", no body's name."""
+    return (
+        ent.end < len(ctx.doc)
+        and ctx.doc[ent.end].lower_ == "and"
+        and all(t.i in ctx.title_tokens for t in ent)
+    )
 
 
 def chambers_of_national_bodies(ctx: CountryContext) -> None:

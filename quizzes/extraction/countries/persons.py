@@ -14,6 +14,7 @@ from ..dates import doc_text
 from ..sentences import entities
 from .context import CountryContext, clean
 from .describe import country_in_description, describing_country, person_name
+from .sites import stated_country_of_place
 from .words import (
     INDEFINITE,
     LEAD_VERBS,
@@ -210,6 +211,20 @@ def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
         or tok.text in {"-", "\u2019s", "'s"}
         or tok.lower_ == "of"
         or (tok.pos_ == "DET" and k > sent_start and doc[k - 1].lower_ == "of")
+        or _and_inside_a_title(doc, k, sent_start)
+    )
+
+
+def _and_inside_a_title(doc: Doc, k: int, sent_start: int) -> bool:
+    """ "Peruvian Roads and Ports Minister Ana Lind": an "and" between two capitalised words
+    of one office's name."""
+    return (
+        doc[k].lower_ == "and"
+        and sent_start < k < len(doc) - 1
+        and doc[k - 1].text[:1].isupper()
+        and doc[k + 1].text[:1].isupper()
+        and doc[k + 1].is_alpha
+        and any(t.lower_ in OFFICES for t in doc[k + 1 : k + 5])
     )
 
 
@@ -505,7 +520,24 @@ def office_of_a_place(ctx: CountryContext, outer: Span, name: Span) -> Found:
     tokens = _title_words(ctx, outer, name)
     if not tokens or tokens[-1].lower_ not in _LOCAL_OFFICES:
         return None, None
-    return next((c for c in map(ctx.country_of_place, tokens[:-1]) if c), None), None
+    country = next((c for c in map(ctx.country_of_place, tokens[:-1]) if c), None)
+    return country or _where_the_clause_is(ctx, name), None
+
+
+def _where_the_clause_is(ctx: CountryContext, name: Span) -> str | None:
+    """ "In the Peruvian region of Xaloca, Governor Ana Lind signed ...": a local officer
+    acts where the "in" phrase of the clause they are the subject of says, when it states
+    the country."""
+    root = name.root
+    if root.dep_ != "nsubj":
+        return None
+    for prep in root.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            country = stated_country_of_place(ctx, obj) if obj is not None else None
+            if country:
+                return country
+    return None
 
 
 PERSON_RULES: tuple[PersonRule, ...] = (
@@ -616,7 +648,9 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
         if len(name_span) > 1 and _country_office_word(name_span[0].text)[0]:
             name_span, canonical = name_span[1:], None  # "U.S.-president Carl Benton": a title
         if len(name_span) and not (
-            ctx.mislabelled_city(name_span) or _organisation_name(ctx, name_span)
+            ctx.mislabelled_city(name_span)
+            or _organisation_name(ctx, name_span)
+            or _word_of_a_title(ctx, name_span)
         ):
             out.append((outer, name_span, canonical))
             covered.add(m.last)
@@ -624,11 +658,23 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
         if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
             continue
         found = person_name(ctx, ent)
-        if found is None or found[-1].i in covered:
+        if found is None or found[-1].i in covered or _word_of_a_title(ctx, found):
             continue
         named = ctx.canonical_person(found.text) or ctx.canonical_person(ent.text)
         out.append((ent, found, named))
     return out
+
+
+def _word_of_a_title(ctx: CountryContext, span: Span) -> bool:
+    """ "Peruvian Roads and Bridges Minister Ana Lind": one capitalised word right before an
+    office and a name is a word of the office's title, no person."""
+    k = span.end
+    return (
+        len(span) == 1
+        and k + 1 < len(ctx.doc)
+        and ctx.doc[k].lower_ in OFFICES
+        and ctx.doc[k + 1].pos_ == "PROPN"
+    )
 
 
 def _organisation_name(ctx: CountryContext, name_span: Span) -> bool:

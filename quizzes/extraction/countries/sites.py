@@ -23,7 +23,11 @@ _AT_A_PLACE = {"in", "at", "near", "outside", "inside", "off"}
 _PLACE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "prep", "pobj", "npadvmod"}
 _PLACE_PREPS = {"of", "in", "near", "at", "off"}
 # Words that make a death or an attack an incident too ("the death of a bear in ...").
-_HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {"death", "spree", "attacks", "accident"}
+_HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {
+    "death", "spree", "attacks", "accident", "case", "outbreak",
+}  # fmt: skip
+# Plural dwellings a "block of ..." or a "row of ..." is made of.
+_DWELLINGS = {"flats", "houses", "homes", "apartments", "offices", "shops"}
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
 
 
@@ -94,7 +98,15 @@ def _happening(noun: Token) -> bool:
 
 
 def _site(noun: Token) -> bool:
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lower_ in SITE_NOUNS
+    """A building noun, or one made of dwellings ("a five-storey block of flats")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.lower_ in SITE_NOUNS or any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lower_ in _DWELLINGS for o in c.children)
+        for c in noun.children
+    )
 
 
 def _named_site(ctx: CountryContext, tok: Token) -> Span | None:

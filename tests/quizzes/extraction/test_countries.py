@@ -1975,3 +1975,52 @@ def test_a_hospital_named_after_a_country_is_not_in_it(links_of):
     assert not any(country == "Qatar" for _subject, country in found)
     found = pairs(links_of("The Qatar Embassy in Nepal said it was helping Nepal."))
     assert any(country == "Qatar" for _subject, country in found)
+
+
+def test_a_block_of_flats_a_clause_places_is_in_that_country(links_of):
+    found = pairs(
+        links_of("Officials said an old block of flats fell down in a poor district of Tarn, Peru.")
+    )
+    assert any("block of flats" in subject and c == "Peru" for subject, c in found)
+
+
+def test_a_case_of_a_disease_in_a_country(links_of):
+    found = pairs(links_of("Doctors are studying an odd case of measles in Peru this month."))
+    assert any("case of measles" in subject and c == "Peru" for subject, c in found)
+
+
+def test_an_act_a_country_backed_is_its_act_too(links_of):
+    found = pairs(links_of("The town was retaken last year in an operation backed by Chile."))
+    assert ("operation", "Chile") in found
+
+
+def test_a_body_that_took_a_country_over(links_of):
+    found = pairs(links_of("Monday marked the anniversary of the Unity Party's takeover of Peru."))
+    assert ("Unity Party", "Peru") in found
+
+
+def test_a_governor_acts_where_the_clause_places_the_state(links_of):
+    found = pairs(
+        links_of("On Monday in the Peruvian region of Xaloca, Governor Ana Lind signed a new law.")
+    )
+    assert ("Ana Lind", "Peru") in found
+
+
+def test_a_case_a_national_court_ruled_in(links_of):
+    found = pairs(
+        links_of("Lawyers cited the Peruvian Supreme Court ruling in the Lind v. Reid case.")
+    )
+    assert ("Lind v. Reid", "Peru") in found
+
+
+def test_counted_people_who_came_from_a_country(links_of):
+    found = pairs(links_of("The first cases were found in three people who returned from Chile."))
+    assert ("three people", "Chile") in found
+
+
+def test_an_office_title_with_and_before_a_name(links_of):
+    found = pairs(
+        links_of("On Monday, Peruvian Road Works and Harbours Minister Ana Lind closed the port.")
+    )
+    assert ("Ana Lind", "Peru") in found
+    assert not any(subject.startswith("Peruvian Road") for subject, _country in found)
