@@ -181,7 +181,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    takeover of Peru" (``bodies_that_took_a_country``); "the Peru Supreme Court ruling in the
    Roe v. Lind case" (``cases_a_national_court_ruled``); "three people who returned from
    Chile" (``groups_from_countries``); "a block of flats collapsed in ..., Peru", "a case of
-   measles in Peru" (``sites``).
+   measles in Peru" (``sites``); "the Kelso Creek Reservation in Xaloca in northern Peru"
+   (named grounds: reservation, range, park, refuge ...), "the Arden Elk Range in eastern
+   Xaloca run by the Peruvian state" (``sites_run_by_a_national_body``).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -288,7 +290,11 @@ from .places import (
     places_a_country_owns,
     territories_in_their_state,
 )
-from .sites import sites_placed_by_their_place, what_a_placed_clause_tells
+from .sites import (
+    sites_placed_by_their_place,
+    sites_run_by_a_national_body,
+    what_a_placed_clause_tells,
+)
 
 __all__ = ["RULES", "extract_country_links"]
 
@@ -345,6 +351,7 @@ RULES: tuple[Rule, ...] = (
     institutions_named_after_a_place,
     sites_placed_by_their_place,
     what_a_placed_clause_tells,
+    sites_run_by_a_national_body,
     place_links,
     home_nations_in_their_state,
     territories_in_their_state,

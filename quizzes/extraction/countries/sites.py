@@ -26,6 +26,8 @@ _PLACE_PREPS = {"of", "in", "near", "at", "off"}
 _HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {
     "death", "spree", "attacks", "accident", "case", "outbreak",
 }  # fmt: skip
+# Last words of named grounds ("the Kelso River Reservation", "the Arden Bison Range").
+_GROUNDS = {"reservation", "reserve", "range", "park", "refuge", "sanctuary", "forest"}
 # Plural dwellings a "block of ..." or a "row of ..." is made of.
 _DWELLINGS = {"flats", "houses", "homes", "apartments", "offices", "shops"}
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
@@ -117,7 +119,7 @@ def _named_site(ctx: CountryContext, tok: Token) -> Span | None:
         return None
     if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
         return None  # a body named with a country is the organisation rules'
-    return ent if ent.label_ == "FAC" or _site(ent[-1]) else None
+    return ent if ent.label_ == "FAC" or _site(ent[-1]) or ent[-1].lower_ in _GROUNDS else None
 
 
 def _noun_phrase(ctx: CountryContext, noun: Token) -> str:
@@ -195,3 +197,44 @@ def _clause_nouns(verb: Token, prep: Token) -> list[Token]:
                 if c.dep_ == "pobj" and (child.lower_ not in _AT_A_PLACE or _happening(c))
             )
     return nouns
+
+
+# Participles of a body in charge of a site ("the Arden Range, run by the Peruvian state").
+_RUN_BY = {"run", "operated", "managed", "owned", "administered", "maintained"}
+
+
+def sites_run_by_a_national_body(ctx: CountryContext) -> None:
+    """ "the Arden Bison Range in western Xaloca run by the Peruvian federal government": a
+    named site a body of a country runs is in that country (the participle may follow the
+    site's own place phrase)."""
+    for verb in ctx.tokens:
+        if verb.lower_ not in _RUN_BY or verb.tag_ != "VBN":
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        body = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if body is None:
+            continue
+        country = next((ctx.mentions[t.i].country for t in body.lefts if t.i in ctx.mentions), None)
+        site = _site_before(ctx, verb.i)
+        if country is not None and site is not None:
+            ctx.add(clean(site.text), country, site.start, "place", "site_run_by_body")
+
+
+def _site_before(ctx: CountryContext, k: int) -> Span | None:
+    """The named site that ends right before ``k``, or before its "in <place>" phrase."""
+    j = k - 1
+    if j >= 0 and ctx.tokens[j].text == ",":
+        j -= 1
+    for _ in range(4):
+        if j < 0:
+            return None
+        named = _named_site(ctx, ctx.tokens[j])
+        if named is not None:
+            return named
+        if ctx.tokens[j].lower_ == "in":
+            j -= 1
+            continue
+        if ctx.tokens[j].pos_ not in ("PROPN", "ADJ") and ctx.tokens[j].ent_type_ != "GPE":
+            return None
+        j -= 1
+    return None

@@ -2024,3 +2024,19 @@ def test_an_office_title_with_and_before_a_name(links_of):
     )
     assert ("Ana Lind", "Peru") in found
     assert not any(subject.startswith("Peruvian Road") for subject, _country in found)
+
+
+def test_named_grounds_a_place_phrase_places(links_of):
+    found = pairs(
+        links_of("Rangers moved six elk to the Kelso Creek Reservation in Xaloca in northern Peru.")
+    )
+    assert ("Kelso Creek Reservation", "Peru") in found
+
+
+def test_a_named_site_a_national_body_runs(links_of):
+    found = pairs(
+        links_of(
+            "The elk came from the Arden Elk Range in eastern Xaloca run by the Peruvian state."
+        )
+    )
+    assert ("Arden Elk Range", "Peru") in found
