@@ -1291,3 +1291,11 @@ def test_a_day_a_quotation_repeats_in_the_same_words_is_one_event(events_of):
     dated = [e for e in events_of(text) if e.date == "2022-10-12"]
     assert len(dated) == 1
     assert "Lisbon" in dated[0].event or "final" in dated[0].event
+
+
+def test_later_in_the_day_is_the_day_the_story_told_last(events_of):
+    text = (
+        "The river burst its banks on Tuesday morning. "
+        "Later in the day, the army opened two shelters in the town hall."
+    )
+    assert ("Later in the day", "2022-09-27") in when_date(events_of(text))
