@@ -6,12 +6,15 @@ to a table with the same numbers for screen readers."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import escape
 from typing import Any
 
+from django.template.defaultfilters import floatformat
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 HEAT_CELL = 12
@@ -57,27 +60,47 @@ def svg_texts(labels: list[Label], anchor: str = "") -> SafeString:
 
 @dataclass
 class Heatmap:
+    """A year of days (53 weeks, Monday on top, today in the last column), drawn
+    from the days' counts: the SVG cells and the table rows are strings joined
+    from a layout made once per `today` (_layout: the same for every student, it
+    holds no count), not from a cell object per day through the template engine
+    (a date filter and seven lookups a cell were most of the progress page's
+    time). `cells` is there for whoever wants them as objects (made when asked)."""
+
     width: int
     height: int
-    cells: list[HeatCell]
+    counts: dict[date, int]  # the days with reviews inside the calendar
+    today: date
+    weeks: int
     months: list[Label]
     weekdays: list[Label]
+    peak: int
     total: int
     active_days: int
     busiest: HeatCell | None
 
-    # A year of cells drawn here, not in the template: 371 cells through the template
-    # engine (a date filter and seven lookups each) were most of the progress page's time,
-    # and format_html's escaping of five arguments a cell most of what was left: the
-    # labels are made here from ints and fixed English names, so nothing is escaped.
+    @cached_property
+    def cells(self) -> list[HeatCell]:
+        counts, peak = self.counts, self.peak
+        return [
+            HeatCell(x, y, day, counts.get(day, 0), heat_level(counts.get(day, 0), peak))
+            for day, x, y, *_ in _layout(self.today, self.weeks)
+        ]
+
     @cached_property
     def svg_cells(self) -> SafeString:
-        return mark_safe(  # ints and day_label's names only
-            "".join(
-                _RECT % (c.x, c.y, c.level, day_label(c.day), c.count, "" if c.count == 1 else "s")
-                for c in self.cells
+        counts, peak = self.counts, self.peak
+        parts = []
+        for day, _, _, _, empty, head, title in _layout(self.today, self.weeks):
+            count = counts.get(day)
+            if not count:
+                parts.append(empty)
+                continue
+            level = min(4, max(1, math.ceil(4 * count / peak)))  # heat_level (count > 0)
+            parts.append(
+                f"{head}{level}{title}{count} review{'' if count == 1 else 's'}</title></rect>"
             )
-        )
+        return mark_safe("".join(parts))  # ints and day_label's names only
 
     @cached_property
     def svg_labels(self) -> SafeString:
@@ -85,9 +108,22 @@ class Heatmap:
 
     @cached_property
     def table_rows(self) -> SafeString:
+        counts = self.counts
         return mark_safe(  # ints and day_label's names only
-            "".join(_ROW % (day_label(c.day), c.count) for c in self.cells if c.count)
+            "".join(
+                _ROW % (label, counts[day])
+                for day, _, _, label, *_ in _layout(self.today, self.weeks)
+                if counts.get(day)
+            )
         )
+
+    @cached_property
+    def busiest_label(self) -> str:
+        """The busiest day as the template's `date:"j M Y"` writes it ("" without one)."""
+        if self.busiest is None:
+            return ""
+        day = self.busiest.day
+        return f"{day.day} {_MONTHS[day.month]} {day.year}"
 
 
 _RECT = (
@@ -113,54 +149,115 @@ def heat_level(count: int, peak: int) -> int:
     return min(4, max(1, math.ceil(4 * count / peak)))
 
 
-def heatmap(days: list[dict[str, Any]], *, today: date, weeks: int = 53) -> Heatmap:
-    """A GitHub-style calendar: one column per week (Monday on top), the last
-    column holding `today`. `days` are {"date": "YYYY-MM-DD", "count": n}."""
-    counts: dict[date, int] = {}
-    for row in days:
-        if count := int(row["count"]):
-            day = _parse_day(row["date"])
-            counts[day] = counts.get(day, 0) + count
-    last_monday = today - timedelta(days=today.weekday())
-    first = last_monday - timedelta(weeks=weeks - 1)
-    peak = max((c for d, c in counts.items() if first <= d <= today), default=0)
-    cells: list[HeatCell] = []
-    months = []
-    seen_month = None
+def _first_day(today: date, weeks: int) -> date:
+    """The calendar's first day: the Monday `weeks - 1` weeks before today's."""
+    return today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+
+
+# (day, x, y, its label, the cell drawn without reviews, its markup up to its level,
+# from its level to its count)
+_Slot = tuple[date, int, int, str, str, str, str]
+
+
+@lru_cache(maxsize=16)  # a few todays at once (students' time zones), a few weeks' sizes
+def _layout(today: date, weeks: int) -> tuple[_Slot, ...]:
+    """The calendar's days from its first Monday to `today`, each with its place
+    and the fixed parts of its markup (its position, its label): what every
+    student's heatmap of this `today` shares."""
+    slots = []
+    day = _first_day(today, weeks)
     one_day = timedelta(days=1)
-    day = first
     for week in range(weeks):
         x = HEAT_LEFT + week * (HEAT_CELL + HEAT_GAP)
-        if day.month != seen_month and day.day <= 7:
-            months.append(Label(x=x, y=10, text=_MONTHS[day.month]))
-        seen_month = day.month
         for weekday in range(7):
             if day > today:
                 break
-            count = counts.get(day, 0)
-            level = heat_level(count, peak) if count else 0
-            cells.append(
-                HeatCell(x, HEAT_TOP + weekday * (HEAT_CELL + HEAT_GAP), day, count, level)
+            y = HEAT_TOP + weekday * (HEAT_CELL + HEAT_GAP)
+            label = day_label(day)
+            slots.append(
+                (
+                    day,
+                    x,
+                    y,
+                    label,
+                    _RECT % (x, y, 0, label, 0, "s"),
+                    f'<rect x="{x}" y="{y}" width="12" height="12" rx="2" class="heat-',
+                    f'"><title>{label}: ',
+                )
             )
             day += one_day
         else:
             continue
         break
+    return tuple(slots)
+
+
+def heatmap(
+    days: Mapping[date, int] | list[dict[str, Any]], *, today: date, weeks: int = 53
+) -> Heatmap:
+    """A GitHub-style calendar: one column per week (Monday on top), the last
+    column holding `today`. `days` are a day -> count mapping, or {"date":
+    "YYYY-MM-DD", "count": n} rows."""
+    first = _first_day(today, weeks)
+    counts = _counts_between(days, first, today)
+    peak = max(counts.values(), default=0)
     weekdays = [
         Label(x=0, y=HEAT_TOP + row * (HEAT_CELL + HEAT_GAP) + HEAT_CELL - 2, text=name)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
     ]
-    active = [cell for cell in cells if cell.count]
     return Heatmap(
         width=HEAT_LEFT + weeks * (HEAT_CELL + HEAT_GAP),
         height=HEAT_TOP + 7 * (HEAT_CELL + HEAT_GAP),
-        cells=cells,
-        months=months,
+        counts=counts,
+        today=today,
+        weeks=weeks,
+        months=_month_labels(first, today, weeks),
         weekdays=weekdays,
-        total=sum(cell.count for cell in cells),
-        active_days=len(active),
-        busiest=max(active, key=lambda cell: cell.count, default=None),
+        peak=peak,
+        total=sum(counts.values()),
+        active_days=len(counts),
+        busiest=_busiest(counts, peak, today, weeks),
     )
+
+
+def _counts_between(
+    days: Mapping[date, int] | list[dict[str, Any]], first: date, today: date
+) -> dict[date, int]:
+    """Day -> count of the days from `first` to `today` with a count."""
+    if isinstance(days, Mapping):
+        return {day: int(count) for day, count in days.items() if count and first <= day <= today}
+    counts: dict[date, int] = {}
+    for row in days:
+        if count := int(row["count"]):
+            day = _parse_day(row["date"])
+            if first <= day <= today:
+                counts[day] = counts.get(day, 0) + count
+    return counts
+
+
+def _month_labels(first: date, today: date, weeks: int) -> list[Label]:
+    """A month's name over the week holding its first Monday."""
+    months = []
+    seen_month = None
+    for week in range(weeks):
+        day = first + timedelta(weeks=week)
+        if day > today:
+            break
+        if day.month != seen_month and day.day <= 7:
+            months.append(
+                Label(x=HEAT_LEFT + week * (HEAT_CELL + HEAT_GAP), y=10, text=_MONTHS[day.month])
+            )
+        seen_month = day.month
+    return months
+
+
+def _busiest(counts: dict[date, int], peak: int, today: date, weeks: int) -> HeatCell | None:
+    """The earliest of the days with the most reviews, as a cell of the calendar."""
+    if not counts:
+        return None
+    day = min(day for day, count in counts.items() if count == peak)
+    x, y = next((slot[1], slot[2]) for slot in _layout(today, weeks) if slot[0] == day)
+    return HeatCell(x, y, day, peak, heat_level(peak, peak))
 
 
 @dataclass(frozen=True)
@@ -455,6 +552,71 @@ def mastery_bars(banks: list[dict[str, Any]], *, width: int = 300) -> list[Maste
             )
         )
     return bars
+
+
+# The mastery section's rows and table drawn here, as the template's loops wrote
+# them (a bank's title escaped as the template escapes it, its mastery through the
+# same floatformat): per bank, two loops over four parts through the template
+# engine cost more than the rest of the section.
+_MASTERY_ROW = (
+    '\n    <div class="mastery-row">\n      <div class="mastery-label"><span>{title}</span>'
+    "<strong>{mastery}%</strong></div>\n"
+    '      <svg class="stack-svg" viewBox="0 0 300 10" preserveAspectRatio="none" role="img" '
+    'aria-label="{title}: {counts}">\n        {rects}\n        {empty}\n      </svg>\n    </div>\n    '
+)
+_MASTERY_EMPTY = '\n    <p class="muted">No banks yet.</p>\n    '
+_MASTERY_WHOLE = '<rect x="0" y="0" width="300" height="10" class="stack-new"/>'
+
+
+def _mastery_text(bar: MasteryBar) -> str:
+    return str(floatformat(bar.mastery, 0))
+
+
+def mastery_rows(bars: list[MasteryBar]) -> SafeString:
+    """Each bank's label and stacked bar ("No banks yet." without any)."""
+    if not bars:
+        return mark_safe(_MASTERY_EMPTY)
+    return mark_safe(  # titles escaped here, numbers and fixed names
+        "".join(
+            _MASTERY_ROW.format(
+                title=conditional_escape(bar.title),
+                mastery=_mastery_text(bar),
+                counts=", ".join(f"{part.count} {part.name.lower()}" for part in bar.parts),
+                rects="".join(
+                    f'<rect x="{part.x}" y="0" width="{part.width}" height="10" '
+                    f'class="{part.css}"/>'
+                    for part in bar.parts
+                    if part.count
+                ),
+                empty="" if bar.total else _MASTERY_WHOLE,
+            )
+            for bar in bars
+        )
+    )
+
+
+def mastery_table_rows(bars: list[MasteryBar]) -> SafeString:
+    """The mastery table's rows: bank, its cards of each part, its mastery."""
+    return mark_safe(  # titles escaped here, numbers
+        "".join(
+            f"<tr><td>{conditional_escape(bar.title)}</td>"
+            + "".join(f'<td class="num">{part.count}</td>' for part in bar.parts)
+            + f'<td class="num">{_mastery_text(bar)}%</td></tr>'
+            for bar in bars
+        )
+    )
+
+
+# The parts' legend and the table's head: the same on every page.
+MASTERY_LEGEND = mark_safe(
+    "".join(
+        f'<span class="swatch {css}" aria-hidden="true"></span> {name} '
+        for _, name, css in MASTERY_PARTS
+    )
+)
+MASTERY_HEAD = mark_safe(
+    "".join(f'<th scope="col" class="num">{name}</th>' for _, name, _ in MASTERY_PARTS)
+)
 
 
 def width_class(percent: float | None) -> str:

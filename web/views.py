@@ -907,6 +907,7 @@ def progress(request: SignedInRequest) -> HttpResponse:
     retention = charts.retention_chart(
         summary["retention_by_week"], target=page["desired_retention"]
     )
+    mastery = charts.mastery_bars(summary["banks"])
     return render(
         request,
         "web/progress.html",
@@ -919,8 +920,11 @@ def progress(request: SignedInRequest) -> HttpResponse:
             "retention_chart": retention,
             "retention": summary["retention"],
             "weeks_rows": charts.retention_table_rows(summary["retention_by_week"]),
-            "mastery": charts.mastery_bars(summary["banks"]),
-            "parts": charts.MASTERY_PARTS,
+            "mastery": mastery,
+            "mastery_rows": charts.mastery_rows(mastery),
+            "mastery_table": charts.mastery_table_rows(mastery),
+            "mastery_legend": charts.MASTERY_LEGEND,
+            "mastery_head": charts.MASTERY_HEAD,
             "desired_retention": page["desired_retention"],
         },
     )

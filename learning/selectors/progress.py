@@ -74,14 +74,29 @@ def _study_days_query(*, user: int, first: date, last: date) -> QuerySet[StudyDa
     )
 
 
+def _study_days_call(*, user: int, first: date, last: date) -> sql.PreparedCall:
+    return (
+        ("progress.study_days",),
+        _study_days_query,
+        {"user": user, "first": first, "last": last},
+    )
+
+
+def _day_counts(rows: Iterable[tuple[Any, ...]]) -> dict[date, DayCounts]:
+    return {row[0]: DayCounts(*row) for row in rows}
+
+
+def _rows(call: sql.PreparedCall) -> list[tuple[Any, ...]]:
+    """The rows of one (shape, build, values) statement (sql.prepared_rows)."""
+    shape, build, values = call
+    return sql.prepared_rows(shape, build, **values)
+
+
 def _study_days(*, user: User, first: date, last: date) -> dict[date, DayCounts]:
     """The user's day rows from `first` to `last` (one query on the day table:
     never the log, whatever the size of the history; its SQL compiled once per
     process, and a year of rows read as tuples, not model instances)."""
-    rows = sql.prepared_rows(
-        ("progress.study_days",), _study_days_query, user=user.pk, first=first, last=last
-    )
-    return {row[0]: DayCounts(*row) for row in rows}
+    return _day_counts(_rows(_study_days_call(user=user.pk, first=first, last=last)))
 
 
 def review_heatmap(
@@ -109,6 +124,17 @@ def _heatmap_rows(
         }
         for i in range(days)
     ]
+
+
+def _heatmap_counts(
+    per_day: Mapping[date, DayCounts], *, today: date, days: int
+) -> dict[date, int]:
+    """Day -> reviews of the days with reviews among the last `days` (from day
+    rows read over at least those days)."""
+    first = today - timedelta(days=days - 1)
+    return {
+        day: row.reviews for day, row in per_day.items() if first <= day <= today and row.reviews
+    }
 
 
 def _streak(per_day: Mapping[date, object], today: date) -> int:
@@ -192,20 +218,25 @@ def _published_totals(bank_ids: Iterable[int]) -> dict[int, int]:
     return bank_published_counts(bank_ids)
 
 
-def _bank_sums(
-    *, user: User, today: date, bank_ids: Iterable[int] | None = None, totals: bool = False
-) -> dict[int, dict[str, Any]]:
-    """Bank id -> the user's tallies of the bank summed over its due days
-    (learning, young, mature, suspended_new, strength, and `overdue`: cards due
-    before today), for published banks; with `totals`, also the bank's published
-    questions (`total`: a count per bank in the same statement). One query over a
-    few rows per bank."""
-    values: dict[str, Any] = {"user": user.pk, "today": today}
+def _bank_sums_call(
+    *, user: int, today: date, bank_ids: Iterable[int] | None = None, totals: bool = False
+) -> sql.PreparedCall:
+    """The statement of the bank id -> the user's tallies of the bank summed over
+    its due days (learning, young, mature, suspended_new, strength, and `overdue`:
+    cards due before today), for published banks; with `totals`, also the bank's
+    published questions (`total`: a count per bank in the same statement). One
+    query over a few rows per bank; its rows read by _bank_sums_of."""
+    values: dict[str, Any] = {"user": user, "today": today}
     if bank_ids is not None:
         values["banks"] = list(bank_ids)
     shape = ("progress.bank_sums", totals, None if bank_ids is None else len(values["banks"]))
+    return shape, _bank_sums_query(totals), values
+
+
+def _bank_sums_of(
+    rows: Iterable[tuple[Any, ...]], *, totals: bool = False
+) -> dict[int, dict[str, Any]]:
     names = (*_BANK_SUM_COLUMNS, *(("total",) if totals else ()))
-    rows = sql.prepared_rows(shape, _bank_sums_query(totals), **values)
     return {row[0]: dict(zip(names, row, strict=True)) for row in rows}
 
 
@@ -269,6 +300,28 @@ def _bank_totals(banks: Iterable[Any]) -> tuple[list[int], dict[int, int]]:
     return bank_ids, totals
 
 
+def _due_today_call(
+    *,
+    user: int,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    bank_ids: Iterable[int] | None = None,
+) -> sql.PreparedCall:
+    """The statement of bank id -> (cards due from the start of today until now,
+    due later today): one index range of today's cards, its SQL compiled once per
+    process; its rows read by _due_today_of."""
+    values: dict[str, Any] = {"user": user, "start": start, "end": end, "now": now}
+    if bank_ids is not None:
+        values["banks"] = list(bank_ids)
+    shape = ("progress.due_today", None if bank_ids is None else len(values["banks"]))
+    return shape, _due_today_query, values
+
+
+def _due_today_of(rows: Iterable[tuple[Any, ...]]) -> dict[int, tuple[int, int]]:
+    return {bank: (due_now, later) for bank, due_now, later in rows}
+
+
 def _due_today_by_bank(
     user: User,
     *,
@@ -277,20 +330,15 @@ def _due_today_by_bank(
     now: datetime,
     bank_ids: Iterable[int] | None = None,
 ) -> dict[int, tuple[int, int]]:
-    """Bank id -> (cards due from the start of today until now, due later today):
-    one index range of today's cards, its SQL compiled once per process (sql.prepared)."""
-    values: dict[str, Any] = {"user": user.pk, "start": start, "end": end, "now": now}
-    if bank_ids is not None:
-        values["banks"] = list(bank_ids)
-    shape = ("progress.due_today", None if bank_ids is None else len(values["banks"]))
-    rows = sql.fetch_rows(sql.prepared(shape, _due_today_sql, **values))
-    return {bank: (due_now, later) for bank, due_now, later in rows}
+    """Bank id -> (cards due from the start of today until now, due later today)."""
+    call = _due_today_call(user=user.pk, start=start, end=end, now=now, bank_ids=bank_ids)
+    return _due_today_of(_rows(call))
 
 
-def _due_today_sql(
+def _due_today_query(
     *, user: int, start: datetime, end: datetime, now: datetime, banks: list[int] | None = None
-) -> tuple[str, list[Any]]:
-    query = (
+) -> QuerySet[Any]:
+    return (
         _due_cards_between(user, start, end, bank_ids=banks)
         .values("bank")
         .annotate(
@@ -300,8 +348,6 @@ def _due_today_sql(
         .values_list("bank", "due_now", "later")
         .order_by()
     )
-    sql_text, params = query.query.sql_with_params()
-    return sql_text, list(params)
 
 
 def _mastery_rows(
@@ -337,9 +383,13 @@ def bank_mastery(
     if not bank_ids:
         return {}
     _, today, start, end = _today_of(user, now)
-    sums = _bank_sums(user=user, today=today, bank_ids=bank_ids)
-    due_today = _due_today_by_bank(user, start=start, end=end, now=now, bank_ids=bank_ids)
-    return _mastery_rows(bank_ids, totals, sums, due_today)
+    sum_rows, today_rows = sql.prepared_rows_together(
+        [
+            _bank_sums_call(user=user.pk, today=today, bank_ids=bank_ids),
+            _due_today_call(user=user.pk, start=start, end=end, now=now, bank_ids=bank_ids),
+        ]
+    )
+    return _mastery_rows(bank_ids, totals, _bank_sums_of(sum_rows), _due_today_of(today_rows))
 
 
 def progress_home(
@@ -352,10 +402,19 @@ def progress_home(
     now = now or timezone.now()
     bank_ids, totals = _bank_totals(banks)
     preferences, today, start, end = _today_of(user, now)
-    sums = _bank_sums(user=user, today=today)
-    due_today = _due_today_by_bank(user, start=start, end=end, now=now)
     first = today - timedelta(days=STREAK_WINDOW_DAYS - 1)
-    per_day = _study_days(user=user, first=first, last=today)
+    sum_rows, today_rows, day_rows = sql.prepared_rows_together(
+        [
+            _bank_sums_call(user=user.pk, today=today),
+            _due_today_call(user=user.pk, start=start, end=end, now=now),
+            _study_days_call(user=user.pk, first=first, last=today),
+        ]
+    )
+    sums, due_today, per_day = (
+        _bank_sums_of(sum_rows),
+        _due_today_of(today_rows),
+        _day_counts(day_rows),
+    )
     return {
         "banks": _mastery_rows(bank_ids, totals, sums, due_today),
         "today": _today_figures(
@@ -370,24 +429,24 @@ def progress_home(
     }
 
 
-def _bank_breakdown(*, user: User, today: date) -> list[dict[str, Any]]:
+def _bank_breakdown(
+    all_sums: Mapping[int, dict[str, Any]], score_rows: Iterable[tuple[Any, ...]]
+) -> list[dict[str, Any]]:
     """The published banks the user has studied (a card still new, e.g. only
     shown by a queue, adds nothing: reading the queue changes no figure), from
-    their tallies (BankTally) with their question counts (one query), with their
-    quiz scores (one more)."""
+    their tallies (BankTally) with their question counts (_bank_sums_of with
+    totals), with their quiz scores (the rows of _quiz_scores_call)."""
     sums = {
         bank_id: row
-        for bank_id, row in _bank_sums(user=user, today=today, totals=True).items()
+        for bank_id, row in all_sums.items()
         if row["learning"] or row["young"] or row["mature"]
     }
     if not sums:
         return []
     totals = {bank_id: row["total"] or 0 for bank_id, row in sums.items()}
     scores: dict[int, list[Any]] = defaultdict(list)
-    for bank_id, finished_at, correct, question_ids in sql.prepared_rows(
-        ("progress.quiz_scores", len(sums)), _quiz_scores_query, user=user.pk, banks=list(sums)
-    ):
-        if question_ids:
+    for bank_id, finished_at, correct, question_ids in score_rows:
+        if question_ids and bank_id in sums:
             scores[bank_id].append(
                 {
                     "date": cast(datetime, finished_at).isoformat(),  # finished: not None
@@ -413,25 +472,35 @@ def _bank_breakdown(*, user: User, today: date) -> list[dict[str, Any]]:
     return sorted(banks, key=lambda e: (e["title"], e["bank"]))
 
 
-def _quiz_scores_query(*, user: int, banks: list[int]) -> QuerySet[Any]:
+def _quiz_scores_call(*, user: int) -> sql.PreparedCall:
+    """The user's finished quizzes, oldest first (of any bank: those of the banks
+    shown are kept; read with the tallies, it cannot wait for their ids)."""
+    return ("progress.quiz_scores",), _quiz_scores_query, {"user": user}
+
+
+def _quiz_scores_query(*, user: int) -> QuerySet[Any]:
     return (
-        QuizAttempt.objects.filter(user=user, bank_id__in=banks, finished_at__isnull=False)
+        QuizAttempt.objects.filter(user=user, finished_at__isnull=False)
         .order_by("finished_at")
         .values_list("bank_id", "finished_at", "correct_count", "question_ids")
     )
 
 
+def _due_per_day_call(*, user: int, today: date, days: int) -> sql.PreparedCall:
+    """The statement of the cards due per study day from the tallies, today to
+    today + days - 1, those due before today under today - 1 (one query, ~a row
+    per day)."""
+    values = {
+        "user": user,
+        "overdue_key": today - timedelta(days=1),
+        "end": today + timedelta(days=days),
+    }
+    return ("progress.due_per_day",), _due_per_day_query, values
+
+
 def _due_per_day(*, user: User, today: date, days: int) -> dict[date, int]:
-    """Cards due per study day from the tallies, today to today + days - 1, those
-    due before today under today - 1 (one query, ~a row per day)."""
-    rows = sql.prepared_rows(
-        ("progress.due_per_day",),
-        _due_per_day_query,
-        user=user.pk,
-        overdue_key=today - timedelta(days=1),
-        end=today + timedelta(days=days),
-    )
-    return dict(rows)
+    """Cards due per study day (_due_per_day_call)."""
+    return dict(_rows(_due_per_day_call(user=user.pk, today=today, days=days)))
 
 
 def _due_per_day_query(*, user: int, overdue_key: date, end: date) -> QuerySet[Any]:
@@ -639,7 +708,10 @@ def progress_summary(*, user: User, now: datetime | None = None) -> dict[str, An
     (but the average retrievability of a deck of up to AVERAGE_LIVE_CARDS)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
-    return _summary(user=user, now=now, preferences=preferences, today=today, per_day=None)
+    summary, _ = _summary(
+        user=user, now=now, preferences=preferences, today=today, window=SUMMARY_WINDOW_DAYS
+    )
+    return summary
 
 
 # The day rows of a 400-day window: today's counts, the weekly retention, the
@@ -651,21 +723,22 @@ SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
 def progress_page(
     *, user: User, now: datetime | None = None, heatmap_days: int = 365
 ) -> dict[str, Any]:
-    """The progress page: {"summary": progress_summary(), "heatmap":
-    review_heatmap(heatmap_days), "desired_retention"}, read together: the
+    """The progress page: {"summary": progress_summary(), "heatmap": the reviews
+    of each day of the last `heatmap_days` with any (day -> count: review_heatmap's
+    figures without its rows of zeros), "desired_retention"}, read together: the
     preferences and the day rows once each: seven queries whatever the history
     (preferences, day rows, due cards per day, today's due cards, the banks' tallies
     with their question counts, quiz scores, the average retrievability; six when a
-    big deck's average comes from the cache)."""
+    big deck's average comes from the cache) in three round trips (_summary)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
     window = max(SUMMARY_WINDOW_DAYS, heatmap_days)
-    per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
+    summary, per_day = _summary(
+        user=user, now=now, preferences=preferences, today=today, window=window
+    )
     return {
-        "summary": _summary(
-            user=user, now=now, preferences=preferences, today=today, per_day=per_day
-        ),
-        "heatmap": _heatmap_rows(per_day, today=today, days=heatmap_days),
+        "summary": summary,
+        "heatmap": _heatmap_counts(per_day, today=today, days=heatmap_days),
         "desired_retention": preferences.desired_retention,
     }
 
@@ -676,21 +749,34 @@ def _summary(
     now: datetime,
     preferences: StudyPreferences,
     today: date,
-    per_day: dict[date, DayCounts] | None,
-) -> dict[str, Any]:
-    """progress_summary with the preferences and (when read) the day rows of at
-    least SUMMARY_WINDOW_DAYS at hand."""
-    window = SUMMARY_WINDOW_DAYS
-    if per_day is None:
-        per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
-    due_per_day = _due_per_day(user=user, today=today, days=30)
-    today_and_streak = _today(
+    window: int,
+) -> tuple[dict[str, Any], dict[date, DayCounts]]:
+    """progress_summary with the preferences at hand, and the day rows of the last
+    `window` days (at least SUMMARY_WINDOW_DAYS) it read them from. Its five reads
+    that wait for nothing but the preferences (day rows, due cards per day, today's
+    due cards, the banks' tallies, quiz scores) are sent together: one round trip
+    on PostgreSQL (sql.prepared_rows_together); the average retrievability, which
+    depends on the size of the deck, comes after (the database or the cache)."""
+    _, _, start, end = _day_of(preferences, now)
+    day_rows, due_rows, today_rows, sum_rows, score_rows = sql.prepared_rows_together(
+        [
+            _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
+            _due_per_day_call(user=user.pk, today=today, days=30),
+            _due_today_call(user=user.pk, start=start, end=end, now=now),
+            _bank_sums_call(user=user.pk, today=today, totals=True),
+            _quiz_scores_call(user=user.pk),
+        ]
+    )
+    per_day = _day_counts(day_rows)
+    due_per_day: dict[date, int] = dict(due_rows)
+    today_and_streak = _today_figures(
         user=user,
-        now=now,
         preferences=preferences,
-        window=window,
+        today=today,
         per_day=per_day,
+        window=SUMMARY_WINDOW_DAYS,
         overdue=due_per_day.get(today - timedelta(days=1), 0),
+        due_today=_due_today_of(today_rows),
     )
     streak = today_and_streak.pop("streak")
     this_week = today - timedelta(days=today.weekday())
@@ -709,8 +795,8 @@ def _summary(
         graded, passed = due_reviews_since(days)
         return round(passed / graded, 4) if graded else None
 
-    banks = _bank_breakdown(user=user, today=today)
-    return {
+    banks = _bank_breakdown(_bank_sums_of(sum_rows, totals=True), score_rows)
+    summary = {
         "today": today_and_streak,
         "streak": streak,
         "forecast": _forecast(due_per_day, today=today),
@@ -729,6 +815,7 @@ def _summary(
         "retention_by_week": _retention_by_week(per_day, first_week),
         "banks": banks,
     }
+    return summary, per_day
 
 
 def quiz_scores(*, user: User, bank: QuestionBank | int | None = None) -> list[dict[str, Any]]:

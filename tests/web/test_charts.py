@@ -9,11 +9,16 @@ from django.template import Context, Template
 from django.utils.formats import date_format
 
 from web.charts import (
+    MASTERY_HEAD,
+    MASTERY_LEGEND,
+    MASTERY_PARTS,
     bar_chart,
     day_label,
     heat_level,
     heatmap,
     mastery_bars,
+    mastery_rows,
+    mastery_table_rows,
     nice_ceiling,
     retention_chart,
     retention_table_rows,
@@ -202,6 +207,86 @@ def test_mastery_bars_stack_new_learning_young_mature():
     parts = {part.name: (part.x, part.width) for part in bars[0].parts}
     assert parts == {"New": (0, 25), "Learning": (25, 25), "Young": (50, 0), "Mature": (50, 50)}
     assert bars[0].mastery == 40.0
+
+
+def test_heatmap_of_day_counts_draws_what_the_heatmap_of_rows_draws():
+    counts = {TODAY - timedelta(days=d): d % 4 for d in range(40)}
+    rows = [{"date": day.isoformat(), "count": count} for day, count in counts.items()]
+
+    of_counts = heatmap(counts, today=TODAY, weeks=5)
+    of_rows = heatmap(rows, today=TODAY, weeks=5)
+
+    assert str(of_counts.svg_cells) == str(of_rows.svg_cells)
+    assert str(of_counts.table_rows) == str(of_rows.table_rows)
+    assert (of_counts.total, of_counts.active_days) == (of_rows.total, of_rows.active_days)
+    assert of_counts.total == sum(c for d, c in counts.items() if d >= TODAY - timedelta(days=32))
+    assert of_counts.busiest.day == TODAY - timedelta(days=31)  # the earliest day of 3 shown
+    assert of_counts.busiest_label == "27 Oct 2026"
+    assert of_counts.cells == of_rows.cells
+
+
+# What the progress template wrote with its loops over the banks before the charts
+# drew them in Python: the page's markup must not change.
+MASTERY_LOOPS = Template(
+    '<p class="legend">{% for key, name, css in parts %}<span class="swatch {{ css }}" '
+    'aria-hidden="true"></span> {{ name }} {% endfor %}</p>\n'
+    "    {% for bar in mastery %}\n"
+    '    <div class="mastery-row">\n'
+    '      <div class="mastery-label"><span>{{ bar.title }}</span><strong>'
+    "{{ bar.mastery|floatformat:0 }}%</strong></div>\n"
+    '      <svg class="stack-svg" viewBox="0 0 300 10" preserveAspectRatio="none" role="img" '
+    'aria-label="{{ bar.title }}: {% for part in bar.parts %}{{ part.count }} '
+    '{{ part.name|lower }}{% if not forloop.last %}, {% endif %}{% endfor %}">\n'
+    '        {% for part in bar.parts %}{% if part.count %}<rect x="{{ part.x }}" y="0" '
+    'width="{{ part.width }}" height="10" class="{{ part.css }}"/>{% endif %}{% endfor %}\n'
+    '        {% if not bar.total %}<rect x="0" y="0" width="300" height="10" '
+    'class="stack-new"/>{% endif %}\n'
+    "      </svg>\n"
+    "    </div>\n"
+    "    {% empty %}\n"
+    '    <p class="muted">No banks yet.</p>\n'
+    "    {% endfor %}|"
+    '<th scope="col">Bank</th>{% for key, name, css in parts %}<th scope="col" '
+    'class="num">{{ name }}</th>{% endfor %}|'
+    "{% for bar in mastery %}<tr><td>{{ bar.title }}</td>{% for part in bar.parts %}"
+    '<td class="num">{{ part.count }}</td>{% endfor %}<td class="num">'
+    "{{ bar.mastery|floatformat:0 }}%</td></tr>{% endfor %}"
+)
+
+
+def _bank(title, mastery, **counts):
+    counts = {"new": 0, "learning": 0, "young": 0, "mature": 0, **counts}
+    return {"bank": len(title), "title": title, "total": sum(counts.values()), **counts,
+            "mastery": mastery}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "banks",
+    [
+        [],
+        [
+            _bank('World & <Economy> "news" it\'s', 12.5, new=1, learning=2, young=0, mature=3),
+            _bank("Nothing studied", 0.0),
+            _bank("Mostly mature", 99.95, new=7, learning=1, young=13, mature=1234),
+            _bank("Done", 100.0, mature=3),
+            _bank("Thirds", 33.35, new=1, learning=1, young=1),
+        ],
+    ],
+)
+def test_mastery_rows_and_table_draw_what_the_template_loops_drew(banks):
+    bars = mastery_bars(banks)
+
+    drawn = (
+        f'<p class="legend">{MASTERY_LEGEND}</p>\n    {mastery_rows(bars)}|'
+        f'<th scope="col">Bank</th>{MASTERY_HEAD}|{mastery_table_rows(bars)}'
+    )
+
+    assert drawn == MASTERY_LOOPS.render(Context({"mastery": bars, "parts": MASTERY_PARTS}))
+    if banks:
+        assert "World &amp; &lt;Economy&gt; &quot;news&quot; it&#x27;s" in drawn
+        assert "<strong>13%</strong>" in drawn  # 12.5 rounds half up, as floatformat does
+    else:
+        assert "No banks yet." in drawn
 
 
 @pytest.mark.parametrize(
