@@ -71,6 +71,33 @@ def fetch_together(
     return [next(fetched) if statement is not None else [] for statement in statements]
 
 
+def execute_together(
+    statements: Sequence[tuple[str, Sequence[Any]]],
+) -> list[list[tuple[Any, ...]] | None]:
+    """Run the statements in order (each still one query) and answer each one's rows
+    (None for one that returns none: an UPDATE, an INSERT without RETURNING). On
+    PostgreSQL with prepared statements they are sent in one pipeline: one round
+    trip for all, for statements that do not wait for each other's rows (the
+    writes of an answer inside its transaction; issue 16). An error raises when
+    the pipeline ends, and the transaction rolls back as it would have."""
+    if len(statements) < 2 or not _prepares_statements():
+        results: list[list[tuple[Any, ...]] | None] = []
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(*statement)
+                results.append(list(cursor.fetchall()) if cursor.description else None)
+        return results
+    cursors = [connection.cursor() for _ in statements]
+    try:
+        with connection.wrap_database_errors, connection.connection.pipeline():
+            for cursor, statement in zip(cursors, statements, strict=True):
+                cursor.execute(*statement)
+        return [list(cursor.fetchall()) if cursor.description else None for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
 def _prepares_statements() -> bool:
     """Whether the connection is PostgreSQL's with statements prepared by the
     server (config.settings.base.postgres_options; not with DATABASE_PREPARE_THRESHOLD=off)."""

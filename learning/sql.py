@@ -37,6 +37,7 @@ _constants_written = prepared_sql._constants_written
 _Slot = prepared_sql._Slot
 fetch_rows = prepared_sql.fetch_rows
 fetch_together = prepared_sql.fetch_together
+execute_together = prepared_sql.execute_together
 is_storable_id = prepared_sql.is_storable_id
 padded = prepared_sql.padded
 prepared = prepared_sql.prepared
@@ -144,7 +145,18 @@ def _recordset(model: Any, names: Sequence[str]) -> str:
     return f"jsonb_to_recordset(%s::jsonb) AS v({columns})"
 
 
+Statement = tuple[str, list[Any]]
+
+
 def _insert_logs_postgresql(rows: list[dict[str, Any]], *, skip_conflicts: bool) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(*_insert_logs_statement(rows, skip_conflicts=skip_conflicts))
+        # ids grow in row order within one INSERT; RETURNING's own order is not promised
+        return sorted(pk for (pk,) in cursor.fetchall())
+
+
+def _insert_logs_statement(rows: list[dict[str, Any]], *, skip_conflicts: bool) -> Statement:
+    """The one INSERT ... RETURNING id of the log rows, on PostgreSQL."""
     created_at = timezone.now().isoformat()
     records = [
         {
@@ -158,15 +170,12 @@ def _insert_logs_postgresql(rows: list[dict[str, Any]], *, skip_conflicts: bool)
     ]
     qn = connection.ops.quote_name
     columns = ", ".join(map(qn, LOG_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {qn(ReviewLog._meta.db_table)} ({columns}) "
-            f"SELECT {columns} FROM {_recordset(ReviewLog, LOG_COLUMNS)}"
-            f"{' ON CONFLICT DO NOTHING' if skip_conflicts else ''} RETURNING {qn('id')}",
-            [json.dumps(records)],
-        )
-        # ids grow in row order within one INSERT; RETURNING's own order is not promised
-        return sorted(pk for (pk,) in cursor.fetchall())
+    return (
+        f"INSERT INTO {qn(ReviewLog._meta.db_table)} ({columns}) "
+        f"SELECT {columns} FROM {_recordset(ReviewLog, LOG_COLUMNS)}"
+        f"{' ON CONFLICT DO NOTHING' if skip_conflicts else ''} RETURNING {qn('id')}",
+        [json.dumps(records)],
+    )
 
 
 def insert_logs(rows: list[dict[str, Any]], *, skip_conflicts: bool = False) -> list[int]:
@@ -235,24 +244,8 @@ def update_cards(cards: Sequence[Any]) -> None:
         return
     qn = connection.ops.quote_name
     if connection.vendor == "postgresql":  # one parameter: the cards' states as JSON
-        table = qn(Card._meta.db_table)
-        records = [
-            {
-                "id": card.pk,
-                **{name: getattr(card, name) for name in CARD_STATE_FIELDS},
-                "due": _json_moment(card.due),
-                "last_review": _json_moment(card.last_review),
-            }
-            for card in cards
-        ]
-        assignments = ", ".join(f"{qn(name)} = v.{qn(name)}" for name in CARD_STATE_FIELDS)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET {qn('updated_at')} = %s, {assignments} "
-                f"FROM {_recordset(Card, ['id', *CARD_STATE_FIELDS])} "
-                f"WHERE {table}.{qn('id')} = v.{qn('id')}",
-                [now, json.dumps(records)],
-            )
+            cursor.execute(*_update_cards_statement(cards, now))
         return
     columns = {field.name: field for field in Card._meta.concrete_fields}
     fields = [columns[name] for name in CARD_STATE_FIELDS]
@@ -287,6 +280,52 @@ def update_cards(cards: Sequence[Any]) -> None:
                 f"WHERE {table}.{qn('id')} = v.column1",
                 [params[0], *params[1 + chunk[0] * width : 1 + (chunk[-1] + 1) * width]],
             )
+
+
+def _update_cards_statement(cards: Sequence[Any], now: datetime) -> Statement:
+    """The one UPDATE ... FROM jsonb_to_recordset of the cards' memory states, on
+    PostgreSQL."""
+    qn = connection.ops.quote_name
+    table = qn(Card._meta.db_table)
+    records = [
+        {
+            "id": card.pk,
+            **{name: getattr(card, name) for name in CARD_STATE_FIELDS},
+            "due": _json_moment(card.due),
+            "last_review": _json_moment(card.last_review),
+        }
+        for card in cards
+    ]
+    assignments = ", ".join(f"{qn(name)} = v.{qn(name)}" for name in CARD_STATE_FIELDS)
+    return (
+        f"UPDATE {table} SET {qn('updated_at')} = %s, {assignments} "
+        f"FROM {_recordset(Card, ['id', *CARD_STATE_FIELDS])} "
+        f"WHERE {table}.{qn('id')} = v.{qn('id')}",
+        [now, json.dumps(records)],
+    )
+
+
+def answer_writes(*, card: Any, log: dict[str, Any], skip_conflicts: bool, tally: Any) -> list[int]:
+    """The writes of one answer, in its transaction: the card's new state, its
+    log row and the tallies' upserts (`tally`: a learning.tallies.TallyDelta), sent
+    together on PostgreSQL (execute_together: one round trip for the four; they
+    wait for nothing but the card's row, already read and locked). Returns the
+    log's id, none when `skip_conflicts` left it out (the caller rolls back).
+    Elsewhere one after another (update_cards, insert_logs, the tally's save)."""
+    if connection.vendor != "postgresql":
+        update_cards([card])
+        ids = insert_logs([log], skip_conflicts=skip_conflicts)
+        tally.save()
+        return ids
+    results = execute_together(
+        [
+            _update_cards_statement([card], timezone.now()),
+            _insert_logs_statement([log], skip_conflicts=skip_conflicts),
+            *tally.statements(),
+        ]
+    )
+    # ids grow in row order within one INSERT; RETURNING's own order is not promised
+    return sorted(pk for (pk,) in results[1] or [])
 
 
 def union_sql(parts: Sequence[QuerySet[Any]]) -> tuple[str, list[Any]]:
@@ -373,6 +412,16 @@ def add_to_rows(
             if not updated:
                 model.objects.create(**key, **numbers)
         return
+    with connection.cursor() as cursor:
+        for statement in add_to_rows_statements(model, keys=keys, fields=fields, rows=rows):
+            cursor.execute(*statement)
+
+
+def add_to_rows_statements(
+    model: Any, *, keys: tuple[str, ...], fields: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> list[Statement]:
+    """The statements of add_to_rows (SQLite and PostgreSQL), for a caller that
+    sends them with others (answer_writes)."""
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
     columns = [*keys, *fields]
@@ -382,11 +431,12 @@ def add_to_rows(
         params += [adapt(value) if isinstance(value, date) else value for value in row]
     values = "(" + ", ".join(["%s"] * len(columns)) + ")"
     sets = ", ".join(f"{qn(f)} = {table}.{qn(f)} + excluded.{qn(f)}" for f in fields)
-    with connection.cursor() as cursor:
-        for chunk in _chunks(list(range(len(rows))), rows_per_statement(len(columns))):
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(map(qn, columns))}) "
-                f"VALUES {', '.join([values] * len(chunk))} "
-                f"ON CONFLICT ({', '.join(map(qn, keys))}) DO UPDATE SET {sets}",
-                params[chunk[0] * len(columns) : (chunk[-1] + 1) * len(columns)],
-            )
+    return [
+        (
+            f"INSERT INTO {table} ({', '.join(map(qn, columns))}) "
+            f"VALUES {', '.join([values] * len(chunk))} "
+            f"ON CONFLICT ({', '.join(map(qn, keys))}) DO UPDATE SET {sets}",
+            params[chunk[0] * len(columns) : (chunk[-1] + 1) * len(columns)],
+        )
+        for chunk in _chunks(list(range(len(rows))), rows_per_statement(len(columns)))
+    ]

@@ -133,11 +133,18 @@ class TallyDelta:
             for i, value in enumerate((*part, int(day != NOT_DUE))):
                 totals[i] += sign * value
 
-    def save(self) -> None:
+    def _rows(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The day rows and the bank rows to add (key order), the deltas cleared."""
         days = [
             (self.user_id, day, *values) for day, values in sorted(self.days.items()) if any(values)
         ]
         banks = [(self.user_id, *key, *values) for key, values in sorted(self.banks.items())]
+        self.days.clear()
+        self.banks.clear()
+        return days, banks
+
+    def save(self) -> None:
+        days, banks = self._rows()
         from .models import BankTally, StudyDay
 
         if days:
@@ -146,8 +153,23 @@ class TallyDelta:
             sql.add_to_rows(
                 BankTally, keys=("user_id", "bank_id", "due_day"), fields=BANK_FIELDS, rows=banks
             )
-        self.days.clear()
-        self.banks.clear()
+
+    def statements(self) -> list[sql.Statement]:
+        """save()'s statements (SQLite and PostgreSQL), for a write that sends them
+        with its own (sql.answer_writes); the deltas are cleared as save() does."""
+        days, banks = self._rows()
+        from .models import BankTally, StudyDay
+
+        statements = []
+        if days:
+            statements += sql.add_to_rows_statements(
+                StudyDay, keys=("user_id", "day"), fields=DAY_FIELDS, rows=days
+            )
+        if banks:
+            statements += sql.add_to_rows_statements(
+                BankTally, keys=("user_id", "bank_id", "due_day"), fields=BANK_FIELDS, rows=banks
+            )
+        return statements
 
 
 def _whole_hour_offsets(zone: ZoneInfo, since: datetime, until: datetime) -> bool:

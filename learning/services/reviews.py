@@ -500,7 +500,8 @@ def review_record(
     Queries: the card (locked, with everything answering needs), its UPDATE, the
     log's INSERT (ON CONFLICT DO NOTHING with a client_uuid: a concurrent request
     may store the same id first, then it is replayed) and the two tally upserts,
-    in one transaction."""
+    in one transaction; the four writes sent together (sql.answer_writes: one round
+    trip on PostgreSQL)."""
     given = review_input(
         card_id=card_id,
         rating=rating,
@@ -534,7 +535,6 @@ def review_record(
         rating, is_correct, correct_choice_id = grade(row, row.kind, given, reviewed_at, choices)
         facts_before = row.facts()
         before = reschedule(row, rating, reviewed_at, scheduler_kwargs(preferences))
-        sql.update_cards([row])
         card = _card_instance(row, user=user)
         log = ReviewLog(
             user=user,
@@ -565,7 +565,14 @@ def review_record(
         fields = {
             column: getattr(log, column) for column in sql.LOG_COLUMNS if column != "created_at"
         }
-        inserted = sql.insert_logs([fields], skip_conflicts=client_uuid is not None)
+        tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
+        tally.review(reviewed_at, before["state"], rating)
+        tally.card(row.bank_id, facts_before, row.facts())
+        # The card's UPDATE, the log's INSERT and the tallies' upserts: one round
+        # trip on PostgreSQL (a skipped log rolls them all back below).
+        inserted = sql.answer_writes(
+            card=row, log=fields, skip_conflicts=client_uuid is not None, tally=tally
+        )
         if not inserted:
             # A concurrent request stored the same client_uuid first.
             assert client_uuid is not None  # (no conflict is skipped without one)
@@ -575,10 +582,6 @@ def review_record(
             transaction.set_rollback(True)
             return replayed
         (log.pk,) = inserted
-        tally = TallyDelta.of(user_id=user.pk, preferences=preferences)
-        tally.review(reviewed_at, before["state"], rating)
-        tally.card(row.bank_id, facts_before, row.facts())
-        tally.save()
         log._state.adding = False
         log._state.db = connection.alias
         transaction.on_commit(lambda: count_review_for_optimizer(user))

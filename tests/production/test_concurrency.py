@@ -146,8 +146,11 @@ def test_a_crash_after_the_card_is_written_leaves_card_and_log_agreeing(card):
     before = card_snapshot(card)
 
     with (
-        # the log's INSERT (learning.sql writes it with one raw statement)
+        # the log's INSERT (learning.sql writes it with one raw statement; on
+        # PostgreSQL sent with the card's UPDATE and the tallies, and failing in
+        # the database after the UPDATE ran)
         mock.patch("learning.sql.insert_logs", side_effect=DatabaseError("disk full")),
+        mock.patch("learning.sql._insert_logs_statement", return_value=("SELECT 1 / 0", [])),
         pytest.raises(DatabaseError),
     ):
         review_record(user=card.user, card_id=card.pk, rating=3)
