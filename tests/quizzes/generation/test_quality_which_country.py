@@ -334,3 +334,12 @@ def test_a_body_only_cited_for_a_figure_is_a_side_detail():
     # The body acts in the story: its country is the article's.
     acting = text + "The Office of Tide Records closed two piers on Monday.\n"
     assert q.body_only_cited(asked, ctx_for(acting)) is None
+
+
+@pytest.mark.parametrize("subject", ["Friday", "last March", "Sunday night"])
+def test_a_day_or_month_taken_for_a_place_is_no_country_question(subject):
+    text = f"Port closures spread\nFrom {subject}, Freedonian authorities closed the ports.\n"
+    facts = Facts(countries=[link(subject, "Peru", "From", "place", source=text)])
+    assert not kinds(generate_questions(facts, article_text=text), "which_country")
+    assert wc.names_a_time(subject)
+    assert not wc.names_a_time("Friday Harbor")

@@ -9,6 +9,8 @@ of the answer; a person of a body who speaks or a defeated candidate reads as a 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from quizzes.extraction.facts import Facts, Person
@@ -733,3 +735,61 @@ def test_a_speakers_card_past_the_limit_keeps_its_quotations_first_sentences():
     assert "U.S. […]" not in cut  # an abbreviation's dot ends no sentence
     short = "Lake biologist _____ said, “We counted the trout.”"
     assert shortened_quotation(short, "We counted the trout.") == short
+
+
+BACKGROUND_TEXT = (
+    "Tarrow herd returns\n"
+    "On Wednesday the Tarrow council released ten elk into the valley park.\n"
+    "In the 1800s, many settlers, including Governor Amos Vell, believed the elk would ruin the farms.\n"
+    "Ana Ruiz served as park warden under former mayor Piet Dane.\n"
+    "“This brings the valley back to life,” said Ana Ruiz of the council.\n"
+    "“We will add a second herd,” said Omar Haddad, who drove the trucks.\n"
+    "Ines Varga, who is the council's vet, checked every animal on Tuesday.\n"
+)
+
+
+def test_people_named_only_as_background_are_no_wrong_speakers():
+    quotes = [
+        quote("This brings the valley back to life", "Ana Ruiz", source=BACKGROUND_TEXT),
+        quote("We will add a second herd", "Omar Haddad", source=BACKGROUND_TEXT),
+    ]
+    names = ("Ana Ruiz", "Omar Haddad", "Amos Vell", "Piet Dane", "Ines Varga")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(BACKGROUND_TEXT, facts, published=date(2019, 10, 19))
+    options = speaker_options("Ana Ruiz", quotes[0].text, ctx, seed=3)
+    assert "Amos Vell" not in options  # a 19th-century governor
+    assert "Piet Dane" not in options  # only "under former mayor X"
+    assert set(options) == {"Omar Haddad", "Ines Varga"}
+
+
+def test_a_name_joined_to_a_body_is_no_speaker_of_i_signed():
+    text = (
+        "Harbour law signed\n"
+        "Governor Ana Ruiz signed the harbour law on Wednesday.\n"
+        "Senator Omar Haddad, who wrote the bill, said it would pass the courts.\n"
+        "Sea Watch, along with the Fishers Union, have announced plans to fight the law.\n"
+        "Ruiz tweeted, “Today, I signed the harbour law to protect our coast.”\n"
+    )
+    said = quote("Today, I signed the harbour law to protect our coast", "Ana Ruiz", source=text)
+    names = ("Ana Ruiz", "Omar Haddad", "Sea Watch")
+    facts = Facts(quotes=[said], people=[Person(name=n) for n in names])
+    options = speaker_options("Ana Ruiz", said.text, ctx_for(text, facts), seed=3)
+    assert "Sea Watch" not in options
+    assert kinds(generate_questions(facts, article_text=text), "who_said") == []
+
+
+def test_words_of_a_persons_campaign_are_not_asked_as_the_persons():
+    text = (
+        "Debate called off\n"
+        "The Ruiz campaign accused the mayor of “hiding from the voters of this city.”\n"
+        "Mayor Omar Haddad said the debate was “a waste of everyone's evening.”\n"
+        "Ines Varga, who chairs the debate board, cancelled the event on Friday.\n"
+        "Tom Ash, a council member, said he would attend the next one.\n"
+    )
+    said = quote("hiding from the voters of this city.", "Ana Ruiz", source=text)
+    names = ("Ana Ruiz", "Omar Haddad", "Ines Varga", "Tom Ash")
+    facts = Facts(quotes=[said], people=[Person(name=n) for n in names])
+    assert who_said.said_for_the_person("Ana Ruiz", said.evidence)
+    assert not who_said.said_for_the_person("Omar Haddad", "Mayor Omar Haddad said it.")
+    asked = kinds(generate_questions(facts, article_text=text), "who_said")
+    assert all(d.answer != "Ana Ruiz" for d in asked)
