@@ -187,7 +187,9 @@ def _background_only(name: str, article_text: str, year: int | None) -> bool:
     forms = [name]
     if len(tokens) > 1 and len(tokens[-1]) >= 3 and tokens[-1][:1].isupper():
         forms.append(tokens[-1])
-    body = _outside_quotations(article_text).split("\n")[1:]  # the title is no story
+    body = _outside_quotations(article_text).split("\n")
+    if body and not body[0].rstrip().endswith((".", "!", "?", "”", '"')):
+        body = body[1:]  # the title is no story
     for sentence in (piece for line in body for piece in _SENTENCE_END.split(line)):
         for form in forms:
             for match in regex(rf"(?<![\w-]){re.escape(form)}(?![\w-])").finditer(sentence):

@@ -125,12 +125,47 @@ def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return None
 
 
+# Words that point to another sentence: "declared similar measures" (to which?).
+_POINTING_ITEM = re.compile(
+    r"\b(?:corresponding|similar|aforementioned|latter|such(?!\s+as\b))\b", re.I
+)
+
+
+def _plural_or_person(subject: list[str], ctx: GenerationContext) -> bool:
+    head = subject[-1].strip(",").casefold() if subject else ""
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
+        return True
+    named = " ".join(w.strip(",") for w in subject)
+    return any(p and named.endswith(p) for p in [*ctx.speakers, *ctx.people])
+
+
+def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Officials confirmed it has infected 200 people", "Authorities declared similar
+    measures": an ordering item read alone, out of its paragraph, whose "it" stands for
+    nothing in it (no plural subject, no person is an "it") or whose "similar" points
+    to another sentence (blind judge, batch 22), as a 'when' question's words must not."""
+    if draft.kind != "ordering":
+        return None
+    item = draft.prompt.rstrip(".")
+    pointing = _POINTING_ITEM.search(item)
+    if pointing:
+        return f"grammar: “{pointing.group(0)}” points to another sentence"
+    parts = clause_parts(item)
+    if parts is None or parts.verb_index < 0 or not parts.rest:
+        return None
+    rest = [w.strip(",;:").casefold() for w in parts.rest]
+    first = rest[1] if rest[0] == "that" and len(rest) > 1 else rest[0]
+    if first in {"it", "its"} and _plural_or_person(parts.subject, ctx):
+        return f"grammar: “{first}” stands for something of another sentence"
+    return None
+
+
 # The rules a timeline item is read against, as the statement it is ("Chirac was mayor
 # of Paris."): the question's prompt is fixed, its items are rewritten clauses.
 _ITEM_RULES = (
     unbalanced_marks, stray_spacing, name_rewritten, possessive_without_noun,
     noun_taken_for_verb, office_of_a_person, pronoun_without_antecedent,
-    relative_time_left, unsure_fact,
+    relative_time_left, unsure_fact, item_points_elsewhere,
 )  # fmt: skip
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generate_questions, generation_context, timeline
 from quizzes.generation import quality as q
@@ -228,6 +230,24 @@ def test_a_garbled_item_is_left_out_of_the_timeline():
     assert q.timeline_item_problem("Marta Oliveira was born, last year", born, ctx) == (
         "grammar: a relative time expression left in the prompt"
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("Harbour officials confirmed it has flooded over 40 homes in Tarrow", False),
+        ("Port authorities declared similar measures for the northern docks", False),
+        ("The harbour board said it would close the northern docks", True),
+        ("Port authorities closed the docks to ships such as ferries", True),
+    ],
+)
+def test_a_timeline_item_that_points_to_another_sentence_is_left_out(item, kept):
+    """Read alone, "it" after a plural subject stands for nothing, and "similar" compares
+    with a sentence the learner does not see (blind judge)."""
+    facts = Facts(events=life_events())
+    ctx = generation_context(facts, article_text=LIFE_TEXT, published=LIFE_PUBLISHED)
+    born = ctx.clean_dated[0]
+    assert (q.timeline_item_problem(item, born, ctx) is None) == kept
 
 
 def test_a_timeline_whose_dates_the_bank_asks_is_dropped():
