@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from quizzes.extraction.geo import is_country
 from quizzes.extraction.text import regex
 
 from .context import DatedFact, GenerationContext, without_country_roles
@@ -20,6 +21,7 @@ from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, possessive_of_another, restore_names
+from .which_country import OFFICES
 from .wording import (
     EVENT_NOUNS,
     ClauseParts,
@@ -234,8 +236,33 @@ def reported_pronoun(a: Asked) -> str | None:
     return None
 
 
+_OFFICE_MODIFIERS = {"former", "then", "ex", "outgoing", "acting", "late", "incoming"}
+
+
+def office_without_a_name(a: Asked) -> str | None:
+    """ "When was former Vice President of the United States projected …?": the clause
+    kept the office and lost the name after it (no "the", no name: no one is asked)."""
+    parts = a.parts
+    if parts is None or not parts.subject:
+        return None
+    words = [w.strip(",") for w in parts.subject]
+    while words and words[0].casefold().rstrip("-") in _OFFICE_MODIFIERS:
+        words = words[1:]
+    if "of" in words:
+        place = [w for w in words[words.index("of") + 1 :] if w != "the"]
+        if not is_country(" ".join(place)):
+            return None  # "Minister of Health Ana Ruiz": more than the office's country
+        words = words[: words.index("of")]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    if " ".join(words).casefold() in OFFICES:
+        return f"“{' '.join(parts.subject)}” is an office whose holder's name is left out"
+    return None
+
+
 AskedRule = Callable[[Asked], "str | None"]
 PROMPT_RULES: tuple[AskedRule, ...] = (
+    office_without_a_name,
     vague_action,
     two_verbs_one_auxiliary,
     one_of_several,
@@ -248,7 +275,12 @@ PROMPT_RULES: tuple[AskedRule, ...] = (
 
 
 # What a dated true/false statement needs too: its words say what they refer to.
-STATEMENT_RULES: tuple[AskedRule, ...] = (owner_elsewhere, points_elsewhere, reported_pronoun)
+STATEMENT_RULES: tuple[AskedRule, ...] = (
+    office_without_a_name,
+    owner_elsewhere,
+    points_elsewhere,
+    reported_pronoun,
+)
 
 
 def statement_problem(a: Asked) -> str | None:

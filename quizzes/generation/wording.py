@@ -119,8 +119,19 @@ _PROPER_WORDS = {m.casefold() for m in calendar.month_name if m} | {
 }
 
 
+# Spelled numbers: "Sixty-six people were hurt" starts a sentence, not a name.
+_SPELLED = re.compile(
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundreds|"
+    r"thousands|dozens|a\s+hundred|more|fewer|about|nearly|almost|around|over)",
+)
+
+
 def _lower_first(words: list[str]) -> list[str]:
     first = words[0].casefold() if words else ""
+    if words and words[0][:1].isupper() and _SPELLED.fullmatch(first):
+        return [words[0][0].lower() + words[0][1:], *words[1:]]
     if first in _TITLES or (words and len(words[0]) > 1 and words[0].isupper()):
         return words
     if first in _PROPER_WORDS:
@@ -557,7 +568,30 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
         return None
     subject = _lower_first(parts.subject)
     verb = _base_before_comma(base, parts.verb, parts.rest)
-    return f"{wh} did {' '.join([*subject, verb, *parts.rest])}?"
+    return f"{wh} did {' '.join([*subject, verb, *_backshifted(base, parts.rest)])}?"
+
+
+# Verbs that report a clause: "announced the debate has been cancelled".
+_REPORTING = {
+    "announce", "say", "state", "report", "confirm", "claim", "reveal", "declare", "note",
+    "add", "tell", "find", "warn", "insist", "admit", "deny", "argue", "write",
+}  # fmt: skip
+
+
+def _backshifted(base: str, rest: list[str]) -> list[str]:
+    """ "When did the board announce the debate has been cancelled?" -> "… had been
+    cancelled?": a reported present perfect takes the past perfect under "did" (the
+    report is past); only the clause's first "has"/"have", before any "who"/"which"."""
+    if base not in _REPORTING:
+        return rest
+    out = list(rest)
+    for i, word in enumerate(out[:-1]):
+        if word.casefold() in {"who", "which", "whose", "whom"}:
+            break
+        if word in {"has", "have"} and out[i + 1][:1].islower():
+            out[i] = "had"
+            break
+    return out
 
 
 def _asked_with_auxiliary(parts: ClauseParts, word: str, *, wh: str) -> str | None:

@@ -218,16 +218,24 @@ def card_answer_named_elsewhere(
     draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
 ) -> str | None:
     """ "Fill in the blank: Harbour master _____ said …" (Omar Haddad) beside "When did
-    Omar Haddad close the port?", or a card blanking "March 4" beside "True or false?
-    On March 4, …": another question of the bank shows the blanked person or date
+    Omar Haddad close the port?", a card blanking "March 4" beside "True or false?
+    On March 4, …", or a count an ordering item prints: another question of the bank shows the blanked person or date
     (even inside a quotation: "Who said: “… we thank Haddad …”?")."""
     pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
     for cloze, other in pairs:
         if cloze.kind != "cloze" or other is cloze or cloze.target.startswith("country:"):
             continue  # a country: country_named_elsewhere
-        if blanked_words_shown(other.prompt, cloze):
+        if blanked_words_shown(_shown_text(other), cloze):
             return f"give-away: the words blanked in “{cloze.prompt[:60]}” are named"
     return None
+
+
+def _shown_text(draft: QuestionDraft) -> str:
+    """What a question prints besides its options: the prompt, and an ordering
+    question's items ("… confirmed the virus has infected over 200 people")."""
+    if draft.kind != "ordering":
+        return draft.prompt
+    return " ".join([draft.prompt, *(text for text, _, _ in draft.choices)])
 
 
 _TF_VALUE = re.compile(

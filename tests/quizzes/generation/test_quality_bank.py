@@ -262,6 +262,34 @@ def test_a_card_whose_blank_another_question_names_is_dropped():
     assert q.card_answer_named_elsewhere(card, [other], ctx) is None
 
 
+def test_a_count_an_ordering_item_prints_is_no_card():
+    """ "Officials confirmed the flood has reached over 40 homes" as an item of the
+    ordering question gives away the card "… over _____ homes" (blind judge)."""
+    text = "On Monday, harbour officials confirmed the flood had reached over 40 homes.\n"
+    card = draft(
+        "cloze",
+        f"Fill in the blank: On Monday, harbour officials confirmed the flood had reached over "
+        f"{BLANK} homes.",
+        "40",
+        text=text,
+        target="number:40",
+        fact_keys=("card",),
+    )
+    items = [
+        "The storm first reached the coast",
+        "Harbour officials confirmed the flood had reached over 40 homes",
+        "The port reopened to ferries",
+    ]
+    ordering = draft("ordering", "Put these events from the article in order, earliest first.",
+                     " → ".join(items), fact_keys=("order",))  # fmt: skip
+    ordering.choices[:] = [(item, True, i) for i, item in enumerate(items, start=1)]
+    ctx = ctx_for(text)
+    assert q.card_answer_named_elsewhere(card, [ordering], ctx).startswith("give-away")
+    assert q.card_answer_named_elsewhere(ordering, [card], ctx).startswith("give-away")
+    ordering.choices[1] = ("Harbour officials counted the flooded homes", True, 2)
+    assert q.card_answer_named_elsewhere(card, [ordering], ctx) is None
+
+
 def _when_of_a_month(prompt, answer, fact, key, start=0):
     return draft(
         "when",

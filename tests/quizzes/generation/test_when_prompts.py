@@ -825,3 +825,41 @@ def test_a_country_adjective_shared_with_the_headline_does_not_make_history_news
         source=fact,
     )
     assert q.background_history(asked, ctx_for(text, published=date(2021, 6, 1)))
+
+
+@pytest.mark.parametrize(
+    ("clause", "question"),
+    [
+        (
+            "Forty-two people or more were hurt according to the fire service",
+            "When were forty-two people or more hurt according to the fire service?",
+        ),
+        (
+            "the harbour board announced the ferry race has been called off",
+            "When did the harbour board announce the ferry race had been called off?",
+        ),
+        (
+            "the harbour board approved a pier which has been delayed",
+            "When did the harbour board approve a pier which has been delayed?",
+        ),
+    ],
+)
+def test_a_spelled_number_is_small_and_a_reported_perfect_moves_back(clause, question):
+    assert question_from_clause(clause) == question
+
+
+@pytest.mark.parametrize(
+    ("clause", "asked"),
+    [
+        ("former Prime Minister of Peru was arrested on charges of fraud", False),
+        ("former Prime Minister of Peru Ana Ruiz was arrested on charges of fraud", True),
+        ("Minister of Fisheries Ana Ruiz was arrested on charges of fraud", True),
+    ],
+)
+def test_an_office_that_lost_its_holders_name_makes_no_when_question(clause, asked):
+    fact = DatedFact(
+        event=event(clause, "", "2021-05-03", TEXT.split("\n")[1], source=TEXT),
+        when=parse_iso("2021-05-03"),
+    )
+    asked_ = when.Asked(fact, clause_parts(clause), ctx_for(TEXT), frozenset())
+    assert (when.office_without_a_name(asked_) is None) == asked
