@@ -465,6 +465,7 @@ _DEATH_AFTER = re.compile(
     rf"^{_APPOSITION}\s+(?:was|were|had\s+been)\s+(?:also\s+)?(?:killed|assassinated|murdered|executed|shot dead)"
     rf"\b|^{_APPOSITION}\s+(?:died|had\s+died|passed\s+away)\b"
     r"|^\s+(?:shot|stabbed|beaten|hacked)\s+dead\b"
+    r"|^,?\s+(?:who\s+)?(?:had\s+)?predeceased\b"
     r"|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"
 )
 # "a collision which killed motorcyclist X", "the gunman shot dead X".

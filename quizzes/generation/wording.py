@@ -578,6 +578,11 @@ _REPORTING = {
 }  # fmt: skip
 
 
+_NOT_FINITE_BEFORE = {
+    "to", "would", "could", "should", "may", "might", "must", "will", "shall", "can", "not",
+}  # fmt: skip
+
+
 def _backshifted(base: str, rest: list[str]) -> list[str]:
     """ "When did the board announce the debate has been cancelled?" -> "… had been
     cancelled?": a reported present perfect takes the past perfect under "did" (the
@@ -588,6 +593,9 @@ def _backshifted(base: str, rest: list[str]) -> list[str]:
     for i, word in enumerate(out[:-1]):
         if word.casefold() in {"who", "which", "whose", "whom"}:
             break
+        before = out[i - 1].casefold() if i else ""
+        if before in _NOT_FINITE_BEFORE:
+            continue  # "believed to have been", "would have won": no tense of its own
         if word in {"has", "have"} and out[i + 1][:1].islower():
             out[i] = "had"
             break

@@ -839,6 +839,10 @@ def test_a_country_adjective_shared_with_the_headline_does_not_make_history_news
             "When did the harbour board announce the ferry race had been called off?",
         ),
         (
+            "the harbour board said 20 men believed to have been at sea have been found",
+            "When did the harbour board say 20 men believed to have been at sea had been found?",
+        ),
+        (
             "the harbour board approved a pier which has been delayed",
             "When did the harbour board approve a pier which has been delayed?",
         ),

@@ -479,6 +479,8 @@ def test_the_editors_bracketed_full_stop_is_read_as_a_plain_one():
         "A collision which killed cyclist Omar Haddad closed the road.",
         "The final victim, teacher Omar Haddad, was reported missing after the murders.",
         "Omar Haddad passed away at home.",
+        "Her son, Omar Haddad, predeceased her in 2004.",
+        "Omar Haddad, who was also killed in the blast, had driven the car.",
     ],
 )
 def test_more_ways_an_article_says_a_person_is_dead(text):
