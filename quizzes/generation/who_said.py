@@ -146,7 +146,9 @@ _FIRST_PERSON_ONE = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|my|me|myself)\b")
 # (former president) X", "appointed by X", "named after X", "his former boss X".
 _BACKGROUND_BEFORE = re.compile(
     r"(?:\b[Uu]nder|\b(?:appointed|nominated|founded|named|designed|established)"
-    r"\s+(?:by|after|for)|\b(?:predecessor|successor|boss|mentor)|\bsucceeded)"
+    r"\s+(?:by|after|for)|\b(?:predecessor|successor|boss|mentor)|\bsucceeded"
+    # "a film by director X", "a novel by X": the maker of a work the story mentions
+    r"|\b(?:film|movie|book|novel|song|album|play|painting|opera)\s+by)"
     r"\s+(?:the\s+)?(?:(?:former|late|then|ex-|[A-Z]\.|[A-Z]?[a-z]+|[A-Z][a-z]+)\s*){0,4}$"
 )
 _CENTURY = re.compile(r"\b(?:1[0-9]|[0-9])(?:st|nd|rd|th)\s+century\b|\b1[0-9]{2}0s\b", re.I)
@@ -173,7 +175,7 @@ def _historical_sentence(sentence: str, year: int | None) -> bool:
 
 def background_only(name: str, ctx: GenerationContext) -> bool:
     """A person the article names only as background, never acting in its story: "under
-    former president X", "appointed by X", "X's" alone, or only in sentences about
+    former president X", "appointed by X", "a film by X", "X's" alone, or only in sentences about
     long ago ("In the 1800s, generals including X believed …"), or in the title alone
     (a headline's words taken for a name: "Ruiz ousts"). Such a person cannot
     have said what the story quotes: no wrong speaker (blind judges, batches 22-23)."""

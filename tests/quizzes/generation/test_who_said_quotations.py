@@ -744,6 +744,7 @@ BACKGROUND_TEXT = (
     "On Wednesday the Tarrow council released ten elk into the valley park.\n"
     "In the 1800s, many settlers, including Governor Amos Vell, believed the elk would ruin the farms.\n"
     "Ana Ruiz served as park warden under former mayor Piet Dane.\n"
+    "The valley was the setting of a film by director Jon Pike.\n"
     "“This brings the valley back to life,” said Ana Ruiz of the council.\n"
     "“We will add a second herd,” said Omar Haddad, who drove the trucks.\n"
     "Ines Varga, who is the council's vet, checked every animal on Tuesday.\n"
@@ -755,12 +756,13 @@ def test_people_named_only_as_background_are_no_wrong_speakers():
         quote("This brings the valley back to life", "Ana Ruiz", source=BACKGROUND_TEXT),
         quote("We will add a second herd", "Omar Haddad", source=BACKGROUND_TEXT),
     ]
-    names = ("Ana Ruiz", "Omar Haddad", "Amos Vell", "Piet Dane", "Ines Varga")
+    names = ("Ana Ruiz", "Omar Haddad", "Amos Vell", "Piet Dane", "Jon Pike", "Ines Varga")
     facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
     ctx = ctx_for(BACKGROUND_TEXT, facts, published=date(2019, 10, 19))
     options = speaker_options("Ana Ruiz", quotes[0].text, ctx, seed=3)
     assert "Amos Vell" not in options  # a 19th-century governor
     assert "Piet Dane" not in options  # only "under former mayor X"
+    assert "Jon Pike" not in options  # only "a film by X"
     assert set(options) == {"Omar Haddad", "Ines Varga"}
 
 
