@@ -2,11 +2,20 @@
 statements prepared, switched off by DATABASE_PREPARE_THRESHOLD=off; a statement
 with more parameters than the protocol carries still runs."""
 
+import datetime
+
 import pytest
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import BaseTzLoader
 from psycopg.pq import Format
 
-from config.postgres_cursor import SERVER_PARAMETERS_MAX, ServerBindingOrMergingCursor
+from config.postgres_cursor import (
+    SERVER_PARAMETERS_MAX,
+    TIMESTAMPTZ_OID,
+    FastTimestamptzLoader,
+    ServerBindingOrMergingCursor,
+    fast_timestamptz_loader,
+)
 from config.settings.base import postgres_options
 from learning.models import Card
 from tests.factories import CardFactory
@@ -64,7 +73,6 @@ def test_long_statements_are_converted_once_by_psycopg():
     assert psycopg._queries.MAX_CACHED_STATEMENT_PARAMS >= CACHED_STATEMENT_PARAMETERS_MAX
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     "text",
     [
@@ -77,24 +85,25 @@ def test_long_statements_are_converted_once_by_psycopg():
     ],
 )
 def test_timestamps_read_as_djangos_loader_reads_them(text):
-    """A card's due date reads back the same moment, in the same time zone, through
-    the fast parser of the connection's timestamps as through Django's own."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's timestamps")
-    from django.db.backends.postgresql.psycopg_any import BaseTzLoader
+    """What PostgreSQL writes for a card's due date reads as the same moment, in the
+    same time zone, through the fast parser as through Django's own loader."""
 
-    from config.postgres_cursor import FastTimestamptzLoader
+    class DjangosUtcLoader(BaseTzLoader):  # as Django registers it for TIME_ZONE UTC
+        timezone = datetime.UTC
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT %s::timestamptz", [text])
-        [(fast,)] = cursor.fetchall()
-        raw = connection.connection
-        loader = raw.adapters.get_loader(1184, Format.TEXT)
-        assert issubclass(loader, FastTimestamptzLoader)
-        django_loader = next(c for c in loader.__mro__[1:] if issubclass(c, BaseTzLoader))
-        cursor.execute("SELECT %s::timestamptz::text", [text])
-        [(written,)] = cursor.fetchall()
-    expected = django_loader(1184, raw).load(written.encode())
+    fast = fast_timestamptz_loader(DjangosUtcLoader)(TIMESTAMPTZ_OID, None).load(text.encode())
+    expected = DjangosUtcLoader(TIMESTAMPTZ_OID, None).load(text.encode())
     assert fast == expected
     assert fast.utcoffset() == expected.utcoffset()
     assert fast.tzinfo == expected.tzinfo
+
+
+@pytest.mark.django_db
+def test_a_due_date_reads_back_to_the_microsecond():
+    """On PostgreSQL through the connection's fast timestamp loader; on SQLite its own."""
+    due = datetime.datetime(2026, 12, 6, 1, 2, 3, 123456, tzinfo=datetime.UTC)
+    card = CardFactory(due=due)
+    assert Card.objects.values_list("due", flat=True).get(pk=card.pk) == due
+    if connection.vendor == "postgresql":
+        loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+        assert issubclass(loader, FastTimestamptzLoader)
