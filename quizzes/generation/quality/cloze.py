@@ -232,6 +232,22 @@ def count_beside_a_count(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return None
 
 
+# "over one 1,000 deaths": a number word left in front of the digits (a typo the card
+# would copy); "two 10-year-olds", "one 747s" and "one 9mm" are not matched.
+_NUMBER_WORD_BEFORE_DIGITS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+\d{1,3}(?:,\d{3})*(?![\w.,-]*\w)",
+    re.I,
+)
+
+
+def number_word_before_digits(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… rose by over one 1,000 a day …": a number word directly before digits is a typo
+    of the source, which the card would print to the student."""
+    if draft.kind == "cloze" and _NUMBER_WORD_BEFORE_DIGITS.search(draft.prompt):
+        return "grammar: a number word directly before digits (a typo of the source)"
+    return None
+
+
 _HEAD_OF_STATE_BEFORE_BLANK = re.compile(
     rf"\b(?P<adjective>[A-Z][a-z]+)\s+(?:President|Prime Minister|Chancellor|King|Queen|"
     rf"Supreme Leader|Emperor|Crown Prince)\s+{re.escape(BLANK)}"

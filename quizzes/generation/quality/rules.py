@@ -64,6 +64,7 @@ from .cloze import (
     head_of_state_card,
     initials_beside_the_blank,
     needs_the_sentence_before,
+    number_word_before_digits,
     small_count_card,
     stated_inside_a_quotation,
     there_without_a_place,
@@ -108,6 +109,7 @@ from .when import (
     option_done_again,
     period_of_the_article,
     when_prompt_unclear,
+    when_subject_is_a_place,
     when_with_a_date_inside,
 )
 from .which_country import (
@@ -138,6 +140,7 @@ from .who_said import (
     quote_echoes_title,
     quote_is_a_label,
     quote_is_a_list,
+    quote_object_of_a_verb,
     quote_without_a_statement,
     quote_without_its_subject,
     quoted_elsewhere,
@@ -166,6 +169,7 @@ DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     when_prompt_unclear,
+    when_subject_is_a_place,
     period_of_the_article,
     option_done_again,
     unbalanced_marks,
@@ -201,6 +205,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     one_word_quote,
     scare_quoted_term,
     quote_without_a_statement,
+    quote_object_of_a_verb,
     quoted_elsewhere,
     speaker_named_as_addressee,
     where_for_were,
@@ -223,6 +228,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     initials_beside_the_blank,
     digits_beside_the_blank,
     count_beside_a_count,
+    number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,
     small_count_card,

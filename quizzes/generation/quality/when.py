@@ -312,6 +312,21 @@ def _subject_cut_at_a_comma(clause: str) -> bool:
     return sum(w.endswith(",") for w in parts.subject) % 2 == 1
 
 
+_PLACE_AS_SUBJECT = re.compile(
+    r"^(?:When|In what \w+) (?:did|was|were) (?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*,"
+    r" (?P<country>(?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),"
+)
+
+
+def when_subject_is_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did Westfield, Freedonia, a van and a tram collide?": the sentence's place
+    ("In Westfield, Freedonia, a van …") was kept as the start of the subject."""
+    match = _PLACE_AS_SUBJECT.match(draft.prompt)
+    if match and is_country(match["country"]):
+        return "grammar: the subject starts with a place and its country"
+    return None
+
+
 def when_prompt_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """A dated clause that asks nothing clear: a "what" clause as its subject, the time
     of a report rather than of the event, "its first attempt" pointing back to something

@@ -465,3 +465,25 @@ _PHRASE_OPENERS = {
     "with", "of", "in", "for", "from", "on", "at", "by", "about", "into", "under", "over",
     "a", "an", "the", "its", "their", "his", "her",
 }  # fmt: skip
+
+
+# Verbs whose object is a person or a thing, not words: "thanked “the crews for …”".
+_OBJECT_VERBS = {
+    "thanked", "praised", "criticised", "criticized", "blamed", "condemned", "welcomed",
+    "applauded", "commended", "hailed", "denounced", "accused", "congratulated", "slammed",
+    "saluted", "lauded", "mocked", "attacked",
+}  # fmt: skip
+
+
+def quote_object_of_a_verb(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The mayor thanked “the lifeguards and the ferry crews for their quick help”": the
+    quotation is the object of a verb that is not a speech verb, a noun phrase and no
+    statement, so "Who said: “the lifeguards …”?" asks about nothing anybody said."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None or not quote.text[:1].islower():
+        return None
+    before = quote.evidence[: max(0, quote.start - quote.evidence_start)]
+    last = re.findall(r"[\w’'-]+", before)[-1:]
+    if last and last[0].casefold() in _OBJECT_VERBS:
+        return "answer: the quotation is the object of a verb, not a statement"
+    return None

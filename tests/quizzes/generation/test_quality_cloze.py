@@ -660,3 +660,18 @@ def test_a_blanked_word_inside_another_word_is_given_away():
 def test_the_year_of_a_vote_told_with_its_outcome_is_general_knowledge(sentence, dropped):
     card = draft("cloze", f"Fill in the blank: {sentence}", "2004", text=sentence)
     assert (q.famous_vote_year(card, ctx_for(sentence + "\n")) is not None) is dropped
+
+
+def test_a_number_word_before_digits_is_a_typo_the_card_would_copy():
+    typo = draft(
+        "cloze", f"Fill in the blank: Cases rose by over one 2,000 a day to {BLANK}.", "41,000"
+    )
+    ages = draft(
+        "cloze",
+        f"Fill in the blank: Two 10-year-olds and one 9mm pistol were found in {BLANK}.",
+        "Ostend",
+    )
+    assert q.number_word_before_digits(typo, ctx_for("")) == (
+        "grammar: a number word directly before digits (a typo of the source)"
+    )
+    assert q.number_word_before_digits(ages, ctx_for("")) is None

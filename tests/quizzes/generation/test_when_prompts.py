@@ -867,3 +867,17 @@ def test_an_office_that_lost_its_holders_name_makes_no_when_question(clause, ask
     )
     asked_ = when.Asked(fact, clause_parts(clause), ctx_for(TEXT), frozenset())
     assert (when.office_without_a_name(asked_) is None) == asked
+
+
+def test_a_place_and_its_country_as_the_subject_is_dropped():
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    clause = "a bus and a farm tractor collided"
+    prompt = "When did Millbrook, Canada, a bus and a farm tractor collide?"
+    assert q.when_subject_is_a_place(_dated(clause, prompt), ctx) == (
+        "grammar: the subject starts with a place and its country"
+    )
+    person = "When did Ana Ruiz, Canada's envoy, sign the pact?"
+    assert (
+        q.when_subject_is_a_place(_dated("Ana Ruiz, Canada's envoy, signed the pact", person), ctx)
+        is None
+    )

@@ -797,3 +797,33 @@ def test_words_of_a_persons_campaign_are_not_asked_as_the_persons():
     assert not who_said.said_for_the_person("Omar Haddad", "Mayor Omar Haddad said it.")
     asked = kinds(generate_questions(facts, article_text=text), "who_said")
     assert all(d.answer != "Ana Ruiz" for d in asked)
+
+
+def test_a_quotation_that_is_the_object_of_thanked_is_no_statement():
+    text = (
+        'Mayor Lena Ortiz thanked "the lifeguards and the ferry crews for their quick and'
+        ' calm help" after the harbour fire.\n'
+    )
+    thanks = quote(
+        "the lifeguards and the ferry crews for their quick and calm help",
+        "Lena Ortiz",
+        source=text,
+    )
+    made = draft(
+        "who_said",
+        "Who said: “the lifeguards and the ferry crews for their quick and calm help”?",
+        "Lena Ortiz",
+        ["Ana Ruiz", "Ines Varga"],
+        source=thanks,
+    )
+    assert q.quote_object_of_a_verb(made, ctx_for(text)) == (
+        "answer: the quotation is the object of a verb, not a statement"
+    )
+    said = text.replace("thanked", "said")
+    told = quote(
+        "the lifeguards and the ferry crews for their quick and calm help",
+        "Lena Ortiz",
+        source=said,
+    )
+    made = draft("who_said", made.prompt, "Lena Ortiz", ["Ana Ruiz", "Ines Varga"], source=told)
+    assert q.quote_object_of_a_verb(made, ctx_for(said)) is None
