@@ -12,6 +12,7 @@ from quizzes.extraction.text import regex
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = [calendar.month_name[i] for i in range(1, 13)]
+WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)  # "monday" … "sunday"
 
 
 @dataclass(frozen=True, order=True)

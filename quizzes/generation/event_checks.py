@@ -17,6 +17,7 @@ from quizzes.extraction.lexicon import KIN_NOUNS, OFFICE_TITLES, PERSON_ROLE_NOU
 from quizzes.extraction.text import regex
 
 from .context import _ROUGH_PRECISION, DatedFact
+from .dates import WEEKDAYS
 from .text import find_word, plain
 from .wording import (
     _ADVERBS,
@@ -160,7 +161,7 @@ def stitched_clause(dated: DatedFact) -> str | None:
     clause = [
         w
         for w in _word_list(strip_time(dated.event.event, dated.event.when))
-        if w not in _INSERTION_MARKS and w not in _WEEKDAYS
+        if w not in _INSERTION_MARKS and w not in WEEKDAYS
     ]
     sentence = _word_list(dated.event.evidence)
     when = [w for w in _word_list(dated.event.when or "") if w not in _INSERTION_MARKS]
@@ -171,7 +172,7 @@ def stitched_clause(dated: DatedFact) -> str | None:
             start = i - 1 if i and sentence[i - 1] in {"in", "on", "at", "during", "by"} else i
             sentence = sentence[:start] + sentence[i + len(when) :]
             break
-    sentence = [w for w in sentence if w not in _WEEKDAYS]
+    sentence = [w for w in sentence if w not in WEEKDAYS]
     starts = [i for i, w in enumerate(sentence) if w == clause[0]]
     if not starts:
         return None  # the extractor rephrased: nothing to check against
@@ -198,7 +199,6 @@ def _runs_on(clause: list[str], sentence: list[str], start: int) -> bool:
     return True
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NOT_A_YEAR = re.compile(r"(?:\b(?:no|nr|number|decree|resolution|law)\.?\s*|#)$", re.I)
 
 

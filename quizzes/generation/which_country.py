@@ -18,6 +18,7 @@ from .context import (
     GenerationContext,
     what_a_person_does,
 )
+from .dates import MONTHS, WEEKDAYS
 from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
 from .draft import QuestionDraft
 from .fingerprint import country_key, country_target, question_fingerprint, seed_of
@@ -504,10 +505,10 @@ def usable(link: CountryLink) -> bool:
     )
 
 
-_TIME_WORDS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|today|tonight|"
-    r"yesterday|tomorrow|weekend|spring|summer|autumn|winter"
+_OTHER_TIME_WORDS = ("today", "tonight", "yesterday", "tomorrow", "weekend")
+_SEASONS = ("spring", "summer", "autumn", "winter")
+_TIME_WORDS = "|".join(
+    (*WEEKDAYS, *(month.lower() for month in MONTHS), *_OTHER_TIME_WORDS, *_SEASONS)
 )
 _A_TIME = re.compile(
     rf"^(?:the\s+|this\s+|last\s+|next\s+|from\s+|on\s+)?(?:{_TIME_WORDS})"

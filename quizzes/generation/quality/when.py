@@ -10,7 +10,7 @@ from quizzes.extraction.geo import country_of_adjective, is_country
 from quizzes.extraction.text import regex
 
 from ..context import DatedFact, GenerationContext
-from ..dates import MONTHS, parse_label
+from ..dates import MONTHS, WEEKDAYS, parse_label
 from ..draft import QuestionDraft
 from ..text import BLANK, plain
 from ..wording import clause_parts, strip_time
@@ -58,9 +58,6 @@ _NOT_A_GIVEN_NAME = {
 }  # fmt: skip
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
 _MONTH_AS_NAME_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|told|tells|added|wrote|who|announced)\b|\s+[A-Z][a-z]+\b)"
 )
@@ -78,7 +75,7 @@ def _month_read_as_a_name(text: str, match: re.Match[str]) -> bool:
     previous = re.search(r"([A-Z][a-z]+\.?)$", before)
     if previous:
         word = previous.group(1).rstrip(".").casefold()
-        if word not in _NOT_A_GIVEN_NAME and word not in _WEEKDAYS and word.title() not in MONTHS:
+        if word not in _NOT_A_GIVEN_NAME and word not in WEEKDAYS and word.title() not in MONTHS:
             return True
     nxt = _MONTH_AS_NAME_AFTER.match(after)
     return nxt is not None and nxt.group(0).strip().title() not in MONTHS
