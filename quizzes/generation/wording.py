@@ -268,7 +268,13 @@ def core_words(clause: str) -> list[str] | None:
 
 
 _PRONOUNS = {"that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "which", "who"}
-_REPORTING = {"say", "tell", "add", "announce", "report", "write", "state", "claim", "note"}
+# Verbs that report a clause ("announced the debate has been cancelled"): read by
+# _asks_nothing, _base_before_comma and _backshifted. (Defined once: a second, larger
+# definition further down had replaced this one for all three since the sixteenth round.)
+_REPORTING = {
+    "announce", "say", "state", "report", "confirm", "claim", "reveal", "declare", "note",
+    "add", "tell", "find", "warn", "insist", "admit", "deny", "argue", "write",
+}  # fmt: skip
 # Verbs whose past participle after a noun describes it, not something done: "a letter
 # dated 4 May" ("When did the letter date?" is no question).
 _NOT_AN_ACTION = {"date"}
@@ -569,13 +575,6 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     subject = _lower_first(parts.subject)
     verb = _base_before_comma(base, parts.verb, parts.rest)
     return f"{wh} did {' '.join([*subject, verb, *_backshifted(base, parts.rest)])}?"
-
-
-# Verbs that report a clause: "announced the debate has been cancelled".
-_REPORTING = {
-    "announce", "say", "state", "report", "confirm", "claim", "reveal", "declare", "note",
-    "add", "tell", "find", "warn", "insist", "admit", "deny", "argue", "write",
-}  # fmt: skip
 
 
 _NOT_FINITE_BEFORE = {
