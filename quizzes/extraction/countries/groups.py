@@ -625,7 +625,7 @@ def groups_from_countries(ctx: CountryContext) -> None:
             continue  # "specimens from Peru museums": the country qualifies another noun
         countries, _end = country_list(ctx, first.start)
         for country in countries:
-            if not _linked_again(ctx, noun, country):
+            if not linked_again(ctx, noun, country):
                 ctx.add(_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
 
 
@@ -721,7 +721,7 @@ def things_in_a_country(ctx: CountryContext) -> None:
         noun = tok.head
         if mention is None or _owned_name(ctx, mention) or not _placeable(ctx, noun):
             continue
-        if _linked_again(ctx, noun, mention.country):
+        if linked_again(ctx, noun, mention.country):
             continue
         head = _first_conjunct(noun)
         start = _phrase_start(ctx, head)
@@ -742,7 +742,7 @@ def incidents_in_a_city(ctx: CountryContext) -> None:
         if city is None:
             continue
         noun = _incident_placed_by(tok)
-        if noun is None or noun.i in ctx.person_tokens or _linked_again(ctx, noun, city[1]):
+        if noun is None or noun.i in ctx.person_tokens or linked_again(ctx, noun, city[1]):
             continue
         start = _phrase_start(ctx, noun)
         subject = ctx.doc[start : city[0]].text if noun.i + 1 == tok.i else _phrase(ctx, noun)
@@ -767,7 +767,7 @@ def incidents_that_harm_in_a_place(ctx: CountryContext) -> None:
         if subject is None or not _incident(subject) or subject.i in ctx.person_tokens:
             continue
         place = _first_place_in(ctx, verb, subject)
-        if place is not None and not _linked_again(ctx, subject, place):
+        if place is not None and not linked_again(ctx, subject, place):
             ctx.add(_phrase(ctx, subject), place, subject.i, "other", "incident_harming")
 
 
@@ -864,7 +864,7 @@ def _placeable(ctx: CountryContext, noun: Token) -> bool:
     return not _describes_a_name(ctx, noun)
 
 
-def _linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
+def linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
     """ "a user registered from Chile ... the user in Chile": the same thing, linked once."""
     return any(
         link.country == country and noun.lower_ in link.subject.lower().split()

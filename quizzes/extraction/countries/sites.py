@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .. import geo
 from .context import CountryContext, clean
+from .groups import linked_again
 from .words import CITY_INCIDENTS, INCIDENT_PLURALS, SITE_NOUNS
 
 # Prepositions that put a thing at a place.
@@ -134,15 +135,8 @@ def _noun_phrase(ctx: CountryContext, noun: Token) -> str:
     return clean(ctx.doc[start:end].text)
 
 
-def _linked_already(ctx: CountryContext, noun: Token, country: str) -> bool:
-    return any(
-        link.country == country and noun.lower_ in link.subject.lower().split()
-        for link in ctx.links
-    )
-
-
 def _add(ctx: CountryContext, noun: Token, country: str, rule: str) -> None:
-    if noun.i in ctx.person_tokens or _linked_already(ctx, noun, country):
+    if noun.i in ctx.person_tokens or linked_again(ctx, noun, country):
         return
     named = _named_site(ctx, noun)
     if named is not None:

@@ -82,7 +82,6 @@ expression), ``filters.EXPRESSION_FILTERS``, ``clause.CLAUSE_STEPS``, ``filters.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -92,7 +91,7 @@ from ..dates import TimeExpression, doc_text, find_time_expressions, inside_quot
 from ..facts import DatedEvent
 from ..sentences import evidence_sentences, sentence_index
 from .clause import event_clause
-from .filters import CLAUSE_FILTERS, EXPRESSION_FILTERS, REMARK_SUFFIX, quoted_remark
+from .filters import CLAUSE_FILTERS, DAY_DATE, EXPRESSION_FILTERS, REMARK_SUFFIX, quoted_remark
 
 __all__ = ["extract_dated_events"]
 
@@ -140,7 +139,7 @@ def _repeated_in_a_remark(
     words is the one event told again, not a new one each time (the first stays); records
     the quoted calendar days of each paragraph."""
     text = doc_text(sent.doc)
-    if not (expr.date and _CALENDAR_DAY.match(expr.date)):
+    if not (expr.date and DAY_DATE.match(expr.date)):
         return False
     if not inside_quotation(text, expr.start_char):
         return False
@@ -149,9 +148,6 @@ def _repeated_in_a_remark(
         return True
     days.add(day)
     return False
-
-
-_CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _remark(expr: TimeExpression, sent: Span) -> str:

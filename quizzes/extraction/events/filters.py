@@ -87,7 +87,7 @@ def _aggregate_subject(verb: Token) -> bool:
     return True  # no subject: "exports rose", a figure on its own
 
 
-_DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_WHEN = re.compile(
     r"^(?:since|over|during|throughout|in the (?:past|last)|the (?:past|last)|for|every|each)\b",
     re.I,
@@ -167,7 +167,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         or (child.dep_ == "prep" and child.lower_ in {"to", "by"})  # "rose to $4bn", "fell by 2%"
         for t in child.subtree
     )  # not a price: "a house was sold last week for 2 million euros" is a sale
-    day = bool(expr.date and _DAY_DATE.match(expr.date)) or bool(_DAY_WORD.search(expr.when))
+    day = bool(expr.date and DAY_DATE.match(expr.date)) or bool(_DAY_WORD.search(expr.when))
     if (
         measured
         and not day
