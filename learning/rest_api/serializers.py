@@ -722,6 +722,12 @@ class AttemptSerializer(serializers.Serializer[_Attempt]):
     bank_id = serializers.IntegerField()
     bank = serializers.IntegerField(source="bank_id", help_text="Deprecated: bank_id.")
     bank_title = serializers.CharField(source="bank.title")
+    article_published_on = serializers.DateField(
+        source="bank.article.published_on",
+        allow_null=True,
+        help_text="The publication date of the bank's article (null without one or without "
+        "a date): show it with the questions, as 'when' questions count from it.",
+    )
     mode = serializers.ChoiceField(choices=QuizMode.choices)
     size = serializers.IntegerField()
     answered_count = serializers.IntegerField()

@@ -497,7 +497,8 @@ class QuizListView(SignedInApiView, ListAPIView[QuizAttempt]):
             body = {**(body if isinstance(body, dict) else {}), "bank": assignment.bank_id}
             if assignment.quiz_length is not None:
                 body.setdefault("size", assignment.quiz_length)
-        data = s.QuizStartInputSerializer(data=body, banks=bank_list_studyable(user=request.user))
+        banks = bank_list_studyable(user=request.user).select_related("article")
+        data = s.QuizStartInputSerializer(data=body, banks=banks)
         data.is_valid(raise_exception=True)
         attempt = services.quiz_start(user=request.user, **data.validated_data)
         attempt.bank = data.validated_data["bank"]  # (read with the input: its title, no query)

@@ -54,7 +54,7 @@ def attempt_get_for_user(*, user: User, attempt_id: int | str) -> QuizAttempt:
 def attempt_list(*, user: User) -> QuerySet[QuizAttempt]:
     return (
         QuizAttempt.objects.filter(user=user)
-        .select_related("bank")
+        .select_related("bank__article")  # its date, shown with each attempt
         .annotate(answered_count=Count("answers"))
         .order_by("-started_at", "-id")
     )

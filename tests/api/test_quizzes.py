@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -31,6 +33,27 @@ def test_start_gives_the_questions_without_answers(api, bank, student):
     assert len(quiz["questions"]) == 3
     assert "is_correct" not in str(quiz["questions"])
     assert QuizAttempt.objects.get().user == student
+
+
+def test_every_view_of_a_quiz_carries_its_article_date(api, bank):
+    """'When' questions count from the article's date: the app shows it beside them, as the
+    web quiz does."""
+    bank.article.published_on = date(2020, 5, 9)
+    bank.article.save()
+    quiz = start(api, bank, size=2)
+    assert quiz["article_published_on"] == "2020-05-09"
+    assert api.get(f"{QUIZZES}{quiz['id']}/").json()["article_published_on"] == "2020-05-09"
+    listed = api.get(QUIZZES).json()["results"]
+    assert [row["article_published_on"] for row in listed] == ["2020-05-09"]
+
+
+def test_a_quiz_without_an_article_date_says_null(api, bank):
+    bank.article.published_on = None
+    bank.article.save()
+    assert start(api, bank, size=1)["article_published_on"] is None
+    undated = QuestionBankFactory(owner=bank.owner, article=None)
+    QuestionFactory.create_batch(2, bank=undated)
+    assert start(api, undated, size=1)["article_published_on"] is None
 
 
 def test_answers_give_feedback_and_finish_the_quiz(api, bank):
