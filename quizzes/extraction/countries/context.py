@@ -386,6 +386,9 @@ class CountryContext:
         self._canonical_cache: dict[str, str | None] = {}
         self._acronym_cache: dict[str, str | None] = {}
         self._runs: list[list[Token]] | None = None
+        # sites.stated_country_of_place, by the place phrase's object token: two rules and
+        # the people rules ask it of the same phrase, and it reads only what is fixed above.
+        self.stated_country: dict[int, str | None] = {}
         # Written by the rules:
         self.links: list[CountryLink] = []  # every rule, through add()
         self.seen: set[tuple[str, str]] = set()  # add(): (folded subject, country) pairs

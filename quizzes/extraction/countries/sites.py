@@ -37,7 +37,13 @@ _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
 def stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
     """The one country a place phrase states (from its object ``obj``): "the Peruvian capital,
     Lima", "Tarn, a town in the Orel region of Russia", "Dorset, England"; None when it
-    states none or two."""
+    states none or two. Worked out once per phrase (``ctx.stated_country``)."""
+    if obj.i not in ctx.stated_country:
+        ctx.stated_country[obj.i] = _stated_country_of_place(ctx, obj)
+    return ctx.stated_country[obj.i]
+
+
+def _stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
     found: set[str] = set()
     cities: set[str] = set()
     stack = [obj]
