@@ -96,9 +96,9 @@ class Heatmap:
             if not count:
                 parts.append(empty)
                 continue
-            level = min(4, max(1, math.ceil(4 * count / peak)))  # heat_level (count > 0)
             parts.append(
-                f"{head}{level}{title}{count} review{'' if count == 1 else 's'}</title></rect>"
+                f"{head}{heat_level(count, peak)}{title}{count} review{'' if count == 1 else 's'}"
+                "</title></rect>"
             )
         return mark_safe("".join(parts))  # ints and day_label's names only
 
@@ -126,10 +126,9 @@ class Heatmap:
         return f"{day.day} {_MONTHS[day.month]} {day.year}"
 
 
-_RECT = (
-    '<rect x="%d" y="%d" width="12" height="12" rx="2" class="heat-%d">'
-    "<title>%s: %d review%s</title></rect>"
-)
+_RECT_HEAD = '<rect x="%d" y="%d" width="12" height="12" rx="2" class="heat-'
+_RECT_TITLE = '"><title>%s: '
+_EMPTY_RECT = _RECT_HEAD + "0" + _RECT_TITLE + "0 reviews</title></rect>"
 _ROW = '<tr><td>%s</td><td class="num">%d</td></tr>'
 
 
@@ -180,9 +179,9 @@ def _layout(today: date, weeks: int) -> tuple[_Slot, ...]:
                     x,
                     y,
                     label,
-                    _RECT % (x, y, 0, label, 0, "s"),
-                    f'<rect x="{x}" y="{y}" width="12" height="12" rx="2" class="heat-',
-                    f'"><title>{label}: ',
+                    _EMPTY_RECT % (x, y, label),
+                    _RECT_HEAD % (x, y),
+                    _RECT_TITLE % label,
                 )
             )
             day += one_day

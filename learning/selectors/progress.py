@@ -543,30 +543,19 @@ def _due_cards_between(
 
 
 def _today(
-    *,
-    user: User,
-    now: datetime,
-    preferences: StudyPreferences,
-    window: int = STREAK_WINDOW_DAYS,
-    per_day: dict[date, DayCounts] | None = None,
-    overdue: int | None = None,
+    *, user: User, now: datetime, preferences: StudyPreferences, window: int = STREAK_WINDOW_DAYS
 ) -> dict[str, Any]:
-    """progress_today with the preferences at hand: the day rows of the last
-    `window` days (one query, unless the caller read them: `per_day`), one more
-    each time the streak fills a window, the cards due before today (from the
-    tallies: one, unless given) and today's due cards (an index range: one)."""
+    """progress_today with the preferences at hand: the day rows of the last `window` days
+    (one query, one more each time the streak fills a window), the cards due before today
+    (from the tallies: one) and today's due cards (an index range: one)."""
     _, today, start, end = _day_of(preferences, now)
-    if per_day is None:
-        per_day = _study_days(user=user, first=today - timedelta(days=window - 1), last=today)
-    if overdue is None:
-        overdue = _due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0)
     return _today_figures(
         user=user,
         preferences=preferences,
         today=today,
-        per_day=per_day,
+        per_day=_study_days(user=user, first=today - timedelta(days=window - 1), last=today),
         window=window,
-        overdue=overdue,
+        overdue=_due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0),
         due_today=_due_today_by_bank(user, start=start, end=end, now=now),
     )
 
