@@ -184,6 +184,12 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    measles in Peru" (``sites``); "the Kelso Creek Reservation in Xaloca in northern Peru"
    (named grounds: reservation, range, park, refuge ...), "the Arden Elk Range in eastern
    Xaloca run by the Peruvian state" (``sites_run_by_a_national_body``).
+43. **What a country's figures count** (``figures``): "the number of injuries rose to 90 in
+   Peru and to 4 in Chile", "4,000 deaths tied to the fever in Peru" (the counted thing, no
+   figure: ``figures_in_a_country``); "Chile, the country with the most deaths", "Peru
+   reported 300 new cases" (``figures_a_country_has``); "cases in the next worst-hit country,
+   Chile" (``things_in_a_described_country``). A count noun ("the total number") is never
+   the subject itself.
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -226,6 +232,11 @@ from spacy.tokens import Doc
 
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
+from .figures import (
+    figures_a_country_has,
+    figures_in_a_country,
+    things_in_a_described_country,
+)
 from .groups import (
     acts_backed_by_a_country,
     acts_of_a_country,
@@ -335,6 +346,9 @@ RULES: tuple[Rule, ...] = (
     participle_from_country,
     counted_things_links,
     things_in_a_country,
+    things_in_a_described_country,
+    figures_in_a_country,
+    figures_a_country_has,
     subjects_placed_by_their_verb,
     incidents_in_a_city,
     incidents_that_harm_in_a_place,

@@ -20,6 +20,7 @@ from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
     CITY_INCIDENTS,
+    COUNT_NOUNS,
     EVENT_NOUNS,
     HUMAN_ENDINGS,
     HUMAN_PLURALS,
@@ -199,7 +200,7 @@ def _indefinite_or_negated(ctx: CountryContext, noun: Token) -> bool:
 _NOT_IN_PHRASE = {"ADV", "AUX", "VERB", "SCONJ", "CCONJ", "PART", "PUNCT", "PRON", "DET"}
 
 
-def _phrase(ctx: CountryContext, noun: Token) -> str:
+def noun_phrase(ctx: CountryContext, noun: Token) -> str:
     """The noun with its left modifiers ("two French police officers"), no determiner, no
     word the parse hung before it ("So could Peru's offensive" -> "Peru's offensive"); "its"
     is the named organisation its clause is about ("Acme sold its Polish branch" ->
@@ -260,7 +261,7 @@ def nationality_nouns(ctx: CountryContext) -> None:
             _body_before_comma(ctx, noun)
             or _copula_subject(ctx, noun)
             or _part_of_a_whole(ctx, noun)
-            or _phrase(ctx, noun)
+            or noun_phrase(ctx, noun)
         )
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
         _add_placed(ctx, subject, mention.country, noun)
@@ -341,7 +342,7 @@ def _placed_description(ctx: CountryContext, mention: CountryMention) -> None:
         return
     place = _placed_in(ctx, noun)
     if place and place[1] != mention.country:
-        subject = f"{_phrase(ctx, noun)} in {place[0]}"
+        subject = f"{noun_phrase(ctx, noun)} in {place[0]}"
         ctx.add(subject, place[1], noun.i, "other", "nationality_noun_placed")
 
 
@@ -369,7 +370,7 @@ def _copula_subject(ctx: CountryContext, noun: Token) -> str | None:
     subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _phrase(ctx, subject)
+    return noun_phrase(ctx, subject)
 
 
 def _placed_in(ctx: CountryContext, noun: Token) -> tuple[str, str] | None:
@@ -619,14 +620,14 @@ def groups_from_countries(ctx: CountryContext) -> None:
             continue
         noun = _arrivals(tok.head)
         first = ctx.name_mention_from(tok.i + 1)
-        if first is None or _owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
+        if first is None or owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
             continue
         if ctx.tokens[first.end - 1].dep_ in _MODIFIER_DEPS:
             continue  # "specimens from Peru museums": the country qualifies another noun
         countries, _end = country_list(ctx, first.start)
         for country in countries:
             if not linked_again(ctx, noun, country):
-                ctx.add(_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
+                ctx.add(noun_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
 
 
 # Verbs of coming from a country ("two people who returned from Peru").
@@ -719,7 +720,7 @@ def things_in_a_country(ctx: CountryContext) -> None:
             continue
         mention = ctx.country_in_part(tok.i + 1)
         noun = tok.head
-        if mention is None or _owned_name(ctx, mention) or not _placeable(ctx, noun):
+        if mention is None or owned_name(ctx, mention) or not placeable(ctx, noun):
             continue
         if linked_again(ctx, noun, mention.country):
             continue
@@ -745,7 +746,7 @@ def incidents_in_a_city(ctx: CountryContext) -> None:
         if noun is None or noun.i in ctx.person_tokens or linked_again(ctx, noun, city[1]):
             continue
         start = _phrase_start(ctx, noun)
-        subject = ctx.doc[start : city[0]].text if noun.i + 1 == tok.i else _phrase(ctx, noun)
+        subject = ctx.doc[start : city[0]].text if noun.i + 1 == tok.i else noun_phrase(ctx, noun)
         ctx.add(subject, city[1], noun.i, "other", "incident_in_a_city")
 
 
@@ -768,7 +769,7 @@ def incidents_that_harm_in_a_place(ctx: CountryContext) -> None:
             continue
         place = _first_place_in(ctx, verb, subject)
         if place is not None and not linked_again(ctx, subject, place):
-            ctx.add(_phrase(ctx, subject), place, subject.i, "other", "incident_harming")
+            ctx.add(noun_phrase(ctx, subject), place, subject.i, "other", "incident_harming")
 
 
 def _first_place_in(ctx: CountryContext, verb: Token, subject: Token) -> str | None:
@@ -781,7 +782,7 @@ def _first_place_in(ctx: CountryContext, verb: Token, subject: Token) -> str | N
         if tok.head.lemma_ in _HOME_VERBS or tok.i + 1 >= len(ctx.tokens):
             continue
         mention = ctx.country_in_part(tok.i + 1)
-        if mention is not None and not _owned_name(ctx, mention):
+        if mention is not None and not owned_name(ctx, mention):
             return mention.country
         city = _city_after(ctx, tok)
         if city is not None:
@@ -825,7 +826,7 @@ def _placing_prep(tok: Token) -> bool:
     return tok.lower_ == "in" or (tok.lower_ == "into" and tok.head.lower_ in INCIDENT_NOUNS)
 
 
-def _owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
+def owned_name(ctx: CountryContext, mention: CountryMention) -> bool:
     """ "in Chile's north": the country owns what follows, it does not place the noun; nor
     does "in U.S. Federal Court" place it in the country (the court is the place)."""
     nxt = ctx.tokens[mention.end] if mention.end < len(ctx.tokens) else None
@@ -848,7 +849,7 @@ def _act_noun(noun: Token) -> bool:
     )
 
 
-def _placeable(ctx: CountryContext, noun: Token) -> bool:
+def placeable(ctx: CountryContext, noun: Token) -> bool:
     """Things or people ("bases", "researchers"), an event or an act ("decision"), not one
     thing in general ("the emergency number in Chile" says what Chile has, not where)."""
     if noun.pos_ != "NOUN" or not noun.text[1:].islower() or noun.lower_ in ABSTRACT_NOUNS:
@@ -880,14 +881,14 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
         if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         mention = ctx.name_mention_from(tok.i + 1)
-        if mention is None or _owned_name(ctx, mention):
+        if mention is None or owned_name(ctx, mention):
             continue
         verb = tok.head if tok.head.pos_ != "ADJ" else tok.head.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not _placeable_subject(ctx, subject, _happening(verb)):
             continue
         for country in _listed_after(ctx, tok, mention):
-            ctx.add(_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
+            ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
 
 
 def _listed_after(ctx: CountryContext, prep: Token, first: CountryMention) -> list[str]:
@@ -930,6 +931,8 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
         return False
     if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
         return False
+    if noun.lemma_ in COUNT_NOUNS:
+        return False  # "the total number rose in Peru": what it counts is linked (``figures``)
     if (noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS)) and not _counted(noun):
         return False  # "Chilean troops met in Peru": people somewhere, like a person
     bare = (
@@ -961,10 +964,10 @@ def acts_of_a_country(ctx: CountryContext) -> None:
             continue  # "carried the flag"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         mention = ctx.mentions.get(doer.i) if doer is not None else None
-        if mention is None or mention.form != "name" or _owned_name(ctx, mention):
+        if mention is None or mention.form != "name" or owned_name(ctx, mention):
             continue
         for act in _acts_done(verb):
-            subject = _name_given(ctx, act) or _phrase(ctx, act)
+            subject = _name_given(ctx, act) or noun_phrase(ctx, act)
             ctx.add(subject, mention.country, act.i, "other", "act_of_country")
             target = _where_the_act_goes(ctx, verb)
             if target is not None and target.country != mention.country:
@@ -1167,7 +1170,11 @@ def events_in_a_country_described_by_where(ctx: CountryContext) -> None:
         if subject is None or not _placeable_subject(ctx, subject, happened=True):
             continue
         ctx.add(
-            _phrase(ctx, subject), mention.country, subject.i, "other", "where_clause_of_country"
+            noun_phrase(ctx, subject),
+            mention.country,
+            subject.i,
+            "other",
+            "where_clause_of_country",
         )
 
 
@@ -1187,7 +1194,7 @@ def events_that_hit_a_country(ctx: CountryContext) -> None:
         subject = _hitting_subject(tok.head)
         if subject is None or not _placeable_subject(ctx, subject, happened=True):
             continue
-        ctx.add(_phrase(ctx, subject), country, subject.i, "other", "event_hit_country")
+        ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "event_hit_country")
 
 
 def _country_hit(ctx: CountryContext, obj: Token) -> str | None:
@@ -1280,7 +1287,7 @@ def _demonym_subject(
     """ "The ancient Peruvians built roads": the people, the first time the text names them."""
     if tok.dep_ not in _PEOPLE_DEPS or tok.pos_ not in _NOMINAL:
         return
-    phrase = _phrase(ctx, tok)
+    phrase = noun_phrase(ctx, tok)
     key = phrase.lower()  # "black Peruvians" and "young Peruvians" are two groups, but a
     # bare "Peruvians" after either is the same people again
     if key in named or tok.lower_ in named or any(k.endswith(" " + key) for k in named):
@@ -1294,7 +1301,7 @@ def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Tok
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
-            ctx.add(_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
+            ctx.add(noun_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
 
 
 def _country_after_in(ctx: CountryContext, k: int) -> CountryMention | None:
@@ -1320,7 +1327,7 @@ def things_led_by_a_joined_country(ctx: CountryContext) -> None:
         country = geo.canonical_country(country_part) or geo.country_of_adjective(country_part)
         if country:
             noun = tok.head
-            ctx.add(_phrase(ctx, noun), country, noun.i, "other", "thing_led_by_country")
+            ctx.add(noun_phrase(ctx, noun), country, noun.i, "other", "thing_led_by_country")
 
 
 def things_a_country_leads(ctx: CountryContext) -> None:
@@ -1416,7 +1423,7 @@ def acts_backed_by_a_country(ctx: CountryContext) -> None:
             continue
         act = participle.head
         if act.pos_ == "NOUN" and act.lower_ in _BACKED_ACTS:
-            ctx.add(_phrase(ctx, act), mention.country, act.i, "other", "act_backed_by_country")
+            ctx.add(noun_phrase(ctx, act), mention.country, act.i, "other", "act_backed_by_country")
 
 
 # What a body takes or holds of a country ("the Unity Party's takeover of Peru").

@@ -197,6 +197,14 @@ HUMAN_PLURALS = {
     "residents", "refugees", "migrants", "civilians", "citizens", "nationals", "households",
     "patients", "students", "soldiers", "officials", "casualties", "deaths", "lives", "jobs",
 }  # fmt: skip
+# Nouns that hold a count of something else ("the number of cases", "the death toll").
+COUNT_NOUNS = {"number", "total", "tally", "count", "toll", "sum", "figure", "numbers"}
+# What statistics count ("900 cases", "the number of infections"): happenings to people, not
+# the people themselves ("patients" and "people" are groups of their own rules).
+STAT_NOUNS = {
+    "cases", "deaths", "infections", "casualties", "fatalities", "injuries", "recoveries",
+    "hospitalisations", "hospitalizations", "diagnoses", "infected", "dead",
+}  # fmt: skip
 HUMAN_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",

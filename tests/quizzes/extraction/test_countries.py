@@ -2040,3 +2040,38 @@ def test_a_named_site_a_national_body_runs(links_of):
         )
     )
     assert ("Arden Elk Range", "Peru") in found
+
+
+def test_the_count_a_figure_gives_for_each_country(links_of):
+    found = pairs(
+        links_of("The number of injuries climbed to 1,200 in Peru and about 30 in Chile.")
+    )
+    assert ("injuries", "Peru") in found
+    assert ("injuries", "Chile") in found
+    assert not any(subject.endswith("number") for subject, _country in found)
+
+
+def test_a_counted_statistic_whose_participle_ends_in_a_country(links_of):
+    found = pairs(
+        links_of("By Friday, at least 4,000 deaths tied to the fever in Peru were logged.")
+    )
+    assert ("deaths", "Peru") in found
+
+
+def test_the_count_of_a_country_described_as_the_country_with_the_most(links_of):
+    found = pairs(
+        links_of(
+            "Chile, the country with the third highest number of fever-related deaths, had 90."
+        )
+    )
+    assert ("fever-related deaths", "Chile") in found
+
+
+def test_a_country_that_reports_its_own_count(links_of):
+    found = pairs(links_of("On Monday Peru reported 300 new infections."))
+    assert ("new infections", "Peru") in found
+
+
+def test_a_thing_in_a_described_country_named_after_a_comma(links_of):
+    found = pairs(links_of("Infections in the second worst-hit country, Chile, passed 5,000."))
+    assert ("Infections", "Chile") in found
