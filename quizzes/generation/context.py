@@ -310,9 +310,36 @@ def week_span(expression: str, published: date | None) -> tuple[date, date] | No
     return monday, published
 
 
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def iso_week_span(value: str | None, published: date | None) -> tuple[date, date] | None:
+    """The days of an ISO week the extractor wrote ("2019-W10" for "last week", "the week
+    of March 4"), up to the publication day; None for another value or a week after it."""
+    match = _ISO_WEEK.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    try:
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+    sunday = monday + timedelta(days=6)
+    if published is not None:
+        if monday > published:
+            return None  # "next week": a plan
+        sunday = min(sunday, published)
+    return monday, sunday
+
+
 def _usable_date(event: DatedEvent, published: date | None = None) -> PartialDate | None:
+    if _APPROXIMATE.search(event.when or ""):
+        return None
+    week = iso_week_span(event.date, published)
+    if week is not None:
+        # "Manafort was sentenced last week": the month that holds the whole week.
+        return _month_of_week(PartialDate(week[0].year, week[0].month), week)
     when = parse_iso(event.date)
-    if when is None or _APPROXIMATE.search(event.when or ""):
+    if when is None:
         return None
     if published is not None and when.first_day() > published:
         when = _the_year_before(when, event.when or "", published)

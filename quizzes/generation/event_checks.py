@@ -16,7 +16,7 @@ from datetime import date
 from quizzes.extraction.lexicon import KIN_NOUNS, OFFICE_TITLES, PERSON_ROLE_NOUNS
 from quizzes.extraction.text import regex
 
-from .context import _ROUGH_PRECISION, DatedFact
+from .context import _ROUGH_PRECISION, DatedFact, iso_week_span
 from .dates import WEEKDAYS
 from .text import find_word, plain
 from .wording import (
@@ -117,14 +117,53 @@ def clause_cut_short(dated: DatedFact) -> str | None:
     if inserted and _infinitive(following):
         # "X invited Y, then ill, to appear on …": what Y was invited to do is cut off.
         return "the clause stops before its infinitive"
+    point = _point_cut_off(dated, following)
+    if point:
+        return point
     if following and following[0].casefold() in {"and", "but", "or", "then"}:
         return None  # "won the race and broke the record": a second verb of its own
+    if (
+        not inserted
+        and tail.lstrip().startswith(",")
+        and len(following) > 1
+        and following[1].casefold() in {"to", "by", "as", "of", "in", "at", "with"}
+        and past_to_base(following[0].casefold()) is not None
+    ):
+        return None  # "shot by a prisoner, suspected to be X": describes the last noun
     if following and any(_is_other_verb(t) and t.casefold() not in _STOP_AUX for t in following):
         return "the clause stops before the sentence's verb"
     if following and following[0].casefold() in {"is", "are", "was", "were"}:
         # "a judge ruled the practice of X, is unconstitutional": the clause is only
         # the subject of what the judge ruled; the ruling itself is cut off.
         return "the clause stops before its predicate"
+    return None
+
+
+# "the first state to …", "the youngest player ever to …": a rank whose point follows.
+_RANK = re.compile(r"^(?:first|second|third|last|only|next|\w{3,}est)$", re.I)
+_NOT_RANKS = {"interest", "forest", "protest", "request", "arrest", "contest", "west", "test"}
+
+
+def _point_cut_off(dated: DatedFact, following: list[str]) -> str | None:
+    """ "Nevada became the first state in the country" when the sentence goes on "to
+    begin a session in which …": the rank's point is cut off, and the question asks
+    something else (false, or trivial). "The party withdrew" before "from using X as its
+    candidate", "the council agreed" before "to …": the verb's complement is cut off."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0 or not following:
+        return None
+    rest = [w.strip(",;:").casefold() for w in parts.rest]
+    _, index, _, _ = _tables()
+    verb_next = len(following) > 1 and following[1].islower()
+    to_verb = verb_next and following[0].casefold() == "to" and following[1] in index
+    if to_verb and any(_RANK.match(w) and w not in _NOT_RANKS for w in rest if w):
+        return "the clause stops before its point (the first … to do what?)"
+    if rest or not verb_next:
+        return None
+    stem = following[1][:-3]
+    gerund = following[1].endswith("ing") and any(c in index for c in (stem, stem + "e"))
+    if _infinitive(following) or (following[0].casefold() == "from" and gerund):
+        return "the clause stops before its verb's complement"
     return None
 
 
@@ -154,6 +193,24 @@ def _skippable(gap: list[str]) -> bool:
     return len(words) <= 2 and not {"and", "but", "or", "then"} & set(words)
 
 
+# "at roughly 2am": a word before the time expression that goes with it
+_ROUGHLY = {"roughly", "about", "around", "approximately", "shortly"}
+
+
+def _without_time(sentence: list[str], written: str) -> list[str]:
+    """The sentence's words without its time expression, the preposition and a word
+    like "roughly" before it ("at about 3am local time (0200 UTC) on Friday")."""
+    # brackets kept: "3am local time (0200 UTC) on Friday" is written with them
+    when = [w for w in _word_list(written) if w not in {",", "—", "–"}]
+    for i in range(len(sentence) - len(when) + 1):
+        if when and sentence[i : i + len(when)] == when:
+            start = i - 1 if i and sentence[i - 1] in _ROUGHLY else i
+            if start and sentence[start - 1] in {"in", "on", "at", "during", "by"}:
+                start -= 1
+            return sentence[:start] + sentence[i + len(when) :]
+    return sentence
+
+
 def stitched_clause(dated: DatedFact) -> str | None:
     """ "the singer made her last record hosted a show" from "the singer made her last
     record in 1971 and, short of money, hosted a show": a clause whose words do not run
@@ -163,15 +220,9 @@ def stitched_clause(dated: DatedFact) -> str | None:
         for w in _word_list(strip_time(dated.event.event, dated.event.when))
         if w not in _INSERTION_MARKS and w not in WEEKDAYS
     ]
-    sentence = _word_list(dated.event.evidence)
-    when = [w for w in _word_list(dated.event.when or "") if w not in _INSERTION_MARKS]
+    sentence = _without_time(_word_list(dated.event.evidence), dated.event.when or "")
     if len(clause) < 3 or not sentence:
         return None
-    for i in range(len(sentence) - len(when) + 1):  # take the time expression out
-        if when and sentence[i : i + len(when)] == when:
-            start = i - 1 if i and sentence[i - 1] in {"in", "on", "at", "during", "by"} else i
-            sentence = sentence[:start] + sentence[i + len(when) :]
-            break
     sentence = [w for w in sentence if w not in WEEKDAYS]
     starts = [i for i, w in enumerate(sentence) if w == clause[0]]
     if not starts:
@@ -366,10 +417,14 @@ def _between_is_clean(tokens: list[str]) -> bool:
     return True
 
 
+# "was first confirmed on …", "was last included in …": adverbs without -ly.
+_VERB_GROUP_ADVERBS = {"once", "also", "then", "not", "never", "first", "last", "again", "later"}
+
+
 def _continues_verb_group(token: str) -> bool:
     """An adverb, a participle or a gerund right after the main verb."""
     w = token.casefold()
-    if _ADVERB.search(w) or w in {"once", "also", "then", "not", "never"}:
+    if _ADVERB.search(w) or w in _VERB_GROUP_ADVERBS:
         return True
     return (_is_other_verb(token) or _is_gerund(token)) and w not in _STOP_AUX
 
@@ -379,8 +434,8 @@ def _starts_another_verb(tokens: list[str], i: int, previous: str) -> bool:
     token = tokens[i]
     if _is_gerund(token) and previous not in _DETERMINERS:
         return True  # "of robbing", ", becoming"
-    if _is_other_verb(token):
-        return True
+    if _is_other_verb(token) and previous not in _DETERMINERS:
+        return True  # "an estimated 1.15%": a participle after a determiner describes
     return _starts_infinitive(tokens, i)  # "agreed to build … in 2025": the date of the building
 
 
@@ -644,6 +699,11 @@ def _leading_time_of_another_clause(lead: str) -> str | None:
         lead,
         flags=re.I,
     )
+    # "On Wednesday in the state of X, Governor Y signed": a place or an occasion
+    # right after the time, closed by a comma ("… in Paris, France, an IT worker …").
+    place = re.match(r"\s*(?:in|at|during)\b[^;:]*?,(?=\s*[^,;:]*$)", lead, flags=re.I)
+    if place is not None and _between_is_clean(_TOKEN.findall(place.group())[1:]):
+        lead = lead[place.end() :]
     words = [t for t in _TOKEN.findall(lead) if t not in {",", ";", ":"}]
     if len(words) > 3 or any(w.casefold() in _SUBORDINATE or _is_other_verb(w) for w in words):
         return "a leading time expression of another clause"
@@ -744,7 +804,41 @@ def relative_clause_left(dated: DatedFact) -> str | None:
 
 
 EventRule = Callable[[DatedFact], "str | None"]
+_NEGATION = {"no", "not", "never", "nobody", "none", "nothing", "neither", "nor", "n't"}
+
+
+def a_non_event(dated: DatedFact) -> str | None:
+    """ "no arrests nor charges were reported", "the minister did not attend": what did
+    not happen has no date (every other day of the options is as right)."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    # the subject and the verb group ("were not", "had never"); not the object's words
+    # ("said not allowing X to marry was unequal" tells of something that happened)
+    verb = parts.words[parts.verb_index]
+    group = parts.words[parts.verb_index + 1 : parts.verb_index + 3]
+    if verb.casefold() not in _STOP_AUX | {"was", "were"}:
+        group = []
+    between = parts.words[len(parts.subject) : parts.verb_index]  # "X never attended"
+    around = parts.subject + between + [verb] + group
+    words = {w.strip(",;:").casefold() for w in around} | {
+        "n't" for w in around if w.casefold().endswith(("n't", "n’t"))
+    }
+    if words & _NEGATION:
+        return "nothing happened: a negated clause has no date"
+    return None
+
+
+def a_status_as_of(dated: DatedFact) -> str | None:
+    """ "as of yesterday, the warnings were lifted": a status the reporter checked on a
+    day, not the day it came about."""
+    if re.match(r"\s*as\s+of\b", plain(dated.event.when or ""), re.I):
+        return "a status “as of” a day, not when it happened"
+    return None
+
+
 EVENT_RULES: tuple[EventRule, ...] = (
+    a_status_as_of,
     planned_date,
     date_inside_quotation,
     number_not_a_year,
@@ -766,6 +860,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     participle_without_auxiliary,
     ongoing_action,
     a_state_not_an_event,
+    a_non_event,
     relative_clause_left,
 )
 
@@ -866,6 +961,11 @@ def date_resolution(dated: DatedFact, *, published: date | None) -> str:
         return ""
     exact = dated.event.date == dated.when.iso() and not _ROUGH_PRECISION.search(said)
     verb = "is" if exact else "falls in"
+    week = iso_week_span(dated.event.date, published)
+    if week is not None:
+        # "“last week”, in an article published on …, is 4-10 March 2019, in March 2019."
+        days = f"{week[0].day}–{week[1].day}" if week[0] != week[1] else f"{week[0].day}"
+        label, verb = f"{days} {week[1]:%B %Y}, in {label}", "is"
     if _HAS_YEAR.search(said):
         return f"“{said}” {verb} {label}."
     if published is None:

@@ -219,7 +219,19 @@ def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
         return False
     names = _name_words(ctx)
     spoken = (w.strip("’'s,.;:") for w in sentence.split())
-    return not any(w in names and not _too_wide(w) for w in spoken)
+    return not any(
+        w in names and not _too_wide(w) and _named_elsewhere(w, draft, ctx) for w in spoken
+    )
+
+
+def _named_elsewhere(word: str, draft: QuestionDraft, ctx: GenerationContext) -> bool:
+    """Does the article name `word` outside the card's sentence? A person named only there
+    ("a coup removed then-prime-minister X in _____") is the background's, not the story's."""
+    start, end = draft.evidence_start, draft.evidence_end
+    if start is None or end is None:
+        return True
+    outside = f"{ctx.article_text[:start]} {ctx.article_text[end:]}"
+    return regex(rf"(?<!\w){re.escape(word)}(?!\w)").search(outside) is not None
 
 
 def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

@@ -1,0 +1,173 @@
+"""Which dated events may be asked "when?" (quizzes/generation/event_checks.py): events
+that did not happen or only held "as of" a day, clauses cut before their point, and
+sentences the checks misread (a place after the leading time, a bracketed time, "first"
+in the verb group); events dated by a week; background cards on people named in passing.
+Invented sentences, one per rule."""
+
+from datetime import date
+
+import pytest
+
+from quizzes.extraction.facts import Facts
+from quizzes.generation import generation_context
+from quizzes.generation import quality as q
+from quizzes.generation.context import DatedFact
+from quizzes.generation.dates import PartialDate, parse_iso
+from quizzes.generation.event_checks import date_resolution, event_problem
+
+from .facts_for_tests import ctx_for, draft, event
+
+
+def dated(clause, when_text, iso, text):
+    fact = event(clause, when_text, iso, text.split()[0], source=text)
+    return DatedFact(event=fact, when=parse_iso(iso))
+
+
+@pytest.mark.parametrize(
+    ("clause", "when_text", "text", "rule"),
+    [
+        (
+            "no injuries nor arrests were reported",
+            "as of Sunday",
+            "By the weekend the ferry had sunk, and as of Sunday no injuries nor arrests "
+            "were reported.\n",
+            "a_status_as_of",
+        ),
+        (
+            "the ferries were not allowed to sail",
+            "Monday",
+            "On Monday the ferries were not allowed to sail.\n",
+            "a_non_event",
+        ),
+        (
+            "No ferry sailed from the harbour",
+            "Tuesday",
+            "No ferry sailed from the harbour on Tuesday.\n",
+            "a_non_event",
+        ),
+        (
+            "the mayor never signed the order",
+            "2019",
+            "In 2019 the mayor never signed the order.\n",
+            "a_non_event",
+        ),
+        (
+            "Tarrow became the first town in the valley",
+            "Monday",
+            "On Monday, Tarrow became the first town in the valley to ban cars from its "
+            "market square.\n",
+            "clause_cut_short",
+        ),
+        (
+            "the Green League withdrew",
+            "Friday",
+            "On Friday, the Green League withdrew from backing Ana Ruiz as its candidate.\n",
+            "clause_cut_short",
+        ),
+    ],
+)
+def test_events_that_make_no_when_question(clause, when_text, text, rule):
+    problem = event_problem(dated(clause, when_text, "2021-03-01", text))
+    assert problem is not None
+    assert problem.startswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("clause", "when_text", "text"),
+    [
+        # a place after the leading time, closed by a comma
+        (
+            "Mayor Ana Ruiz signed the Clean Harbour Act",
+            "Wednesday",
+            "On Wednesday in the coastal town of Tarrow, Mayor Ana Ruiz signed the Clean "
+            "Harbour Act, banning diesel ferries.\n",
+        ),
+        (
+            "a clerk went on a shouting spree",
+            "Thursday",
+            "On Thursday at the town hall in Tarrow, Freedonia, a clerk went on a shouting "
+            "spree.\n",
+        ),
+        # "said not …" reports something that was said: an event
+        (
+            "the court said banning the march was unlawful",
+            "2017",
+            "In 2017 the court said banning the march was unlawful.\n",
+        ),
+        # "first"/"last" belong to the verb group, "an estimated" is no verb
+        (
+            "The fever was first confirmed by the clinic",
+            "May 3",
+            "The fever was first confirmed by the clinic on May 3, after tests in the capital.\n",
+        ),
+        (
+            "Tarrow spent an estimated 2% of its budget on roads",
+            "2018",
+            "Tarrow spent an estimated 2% of its budget on roads in 2018.\n",
+        ),
+    ],
+)
+def test_clean_events_the_checks_used_to_misread(clause, when_text, text):
+    assert event_problem(dated(clause, when_text, "2021-03-01", text)) is None
+
+
+def test_a_bracketed_clock_time_and_a_description_after_the_agent():
+    """ "at about 3am local time (0200 UTC) on Friday by a guard, thought to be …": the
+    time expression is taken out whole, and the reduced relative describes the guard."""
+    text = (
+        "A ferry captain was shot at the Tarrow pier, at about 3am local time (0200 UTC) "
+        "on Friday by a guard, thought to be 30-year-old Tom Vale.\n"
+    )
+    fact = dated(
+        "A ferry captain was shot at the Tarrow pier, on Friday by a guard",
+        "3am local time (0200 UTC) on Friday",
+        "2021-03-05",
+        text,
+    )
+    assert event_problem(fact) is None
+
+
+def test_an_event_dated_by_a_past_week_is_asked_by_its_month():
+    """ "last week" (ISO week 2021-W09, 1-7 March) in an article of Tuesday 9 March 2021."""
+    text = "Ana Ruiz was sentenced last week.\n"
+    facts = Facts(
+        events=[event("Ana Ruiz was sentenced", "last week", "2021-W09", "Ana", source=text)]
+    )
+    ctx = generation_context(facts, article_text=text, published=date(2021, 3, 9))
+    assert [d.when for d in ctx.dated] == [PartialDate(2021, 3)]
+    assert "1–7 March 2021" in date_resolution(ctx.dated[0], published=date(2021, 3, 9))
+    # a week across two months has no one month; a coming week is a plan
+    for iso, published in (("2021-W13", date(2021, 4, 6)), ("2021-W11", date(2021, 3, 9))):
+        facts = Facts(
+            events=[event("Ana Ruiz was sentenced", "last week", iso, "Ana", source=text)]
+        )
+        ctx = generation_context(facts, article_text=text, published=published)
+        assert ctx.dated == []
+
+
+def test_a_card_on_a_person_named_only_in_passing_is_background():
+    """ "a coup removed then-mayor X in _____" where X appears nowhere else: history the
+    article recalls; the same person named again in the story keeps the card."""
+    sentence = "A riot removed then-mayor Tom Vale in 1998, and closed the harbour."
+    prompt = (
+        "Fill in the blank: A riot removed then-mayor Tom Vale in _____, and closed the harbour."
+    )
+    for rest, background in (("", True), ("Tom Vale now runs the ferry.\n", False)):
+        text = f"Tarrow ferry strike ends\n{sentence}\n{rest}"
+        start = text.index(sentence)
+        fact = DatedFact(
+            event=event("x", "1998", "1998", "A riot", source=text), when=parse_iso("1998")
+        )
+        card = draft(
+            "cloze",
+            prompt,
+            "1998",
+            text=sentence,
+            source=fact,
+            target="date:1998",
+            evidence_start=start,
+            evidence_end=start + len(sentence),
+        )
+        ctx = ctx_for(text, Facts(), published=date(2021, 6, 1))
+        ctx.people.append("Tom Vale")
+        assert bool(q.background_history(card, ctx)) is background
