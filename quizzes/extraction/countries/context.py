@@ -371,7 +371,11 @@ class CountryContext:
         self.people = people
         self.tokens: list[Token] = list(doc_tokens(doc))  # one Token object per position, reused
         self.mentions = find_mentions(doc, self.tokens)
+        # Each mention once (``mentions`` holds it under every token it covers): in the order
+        # they were found, and in the order of the text.
         unique = list({id(m): m for m in self.mentions.values()}.values())
+        self.unique_mentions: list[CountryMention] = unique
+        self.mentions_in_order = sorted(unique, key=lambda m: m.start)
         self.context: dict[str, int] = {}  # country -> how often the article names it
         for m in unique:
             self.context[m.country] = self.context.get(m.country, 0) + 1

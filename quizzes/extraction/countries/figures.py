@@ -114,8 +114,7 @@ def figures_a_country_has(ctx: CountryContext) -> None:
 
 
 def _name_mentions(ctx: CountryContext) -> list[CountryMention]:
-    unique = {m.start: m for m in ctx.mentions.values() if m.form == "name"}
-    return [unique[k] for k in sorted(unique)]
+    return [m for m in ctx.mentions_in_order if m.form == "name"]
 
 
 def _objects_of_its_description(root: Token) -> list[Token]:

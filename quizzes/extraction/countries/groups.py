@@ -245,9 +245,7 @@ def nationality_nouns(ctx: CountryContext) -> None:
     "Turkey's soldiers" -> the country; and where the thing is, when the text places it:
     "the Swedish consulate in Oslo, Norway" -> Sweden and Norway."""
     seen: set[tuple[int, str]] = set()
-    for mention in sorted(
-        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
-    ):
+    for mention in ctx.mentions_in_order:
         _placed_description(ctx, mention)
         noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
         if noun is None or (noun.i, mention.country) in seen or _indefinite_or_negated(ctx, noun):
@@ -1015,9 +1013,7 @@ _MEMBER_OPENERS = {"including", "like", "notably", "among"}
 def named_members_of_a_group(ctx: CountryContext) -> None:
     """ "Austrian firms including Voest, Rabenhof and Kessler", "Kenyan runners such as Ana
     Lind and Tom Reid": each name listed after a group with a nationality shares it."""
-    for mention in sorted(
-        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
-    ):
+    for mention in ctx.mentions_in_order:
         noun = _group_noun(ctx, mention, ctx.tokens[mention.end - 1])
         if noun is None or noun.tag_ != "NNS" or _indefinite_or_negated(ctx, noun):
             continue
@@ -1248,9 +1244,7 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
     (the crew), "The ancient Peruvians built roads" (a subject, once): people named by a
     plural nationality word."""
     named: set[str] = set()  # the people a plural nationality names, once ("Peruvians")
-    for mention in sorted(
-        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
-    ):
+    for mention in ctx.mentions_in_order:
         tok = ctx.tokens[mention.end - 1]
         if mention.form != "adj" or tok.dep_ in _MODIFIER_DEPS or not _names_people(tok):
             continue
@@ -1333,7 +1327,7 @@ def things_led_by_a_joined_country(ctx: CountryContext) -> None:
 def things_a_country_leads(ctx: CountryContext) -> None:
     """ "the Peru-led Andean War", "a Chilean-backed Truce Plan": a named thing led or backed
     by a country (common nouns are ``nationality_nouns``')."""
-    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+    for mention in ctx.unique_mentions:
         last = ctx.tokens[mention.end - 1]
         participle = last.head
         if last.dep_ not in ("npadvmod", "amod", "compound") or participle.i <= last.i:
@@ -1411,7 +1405,7 @@ _BACKED_ACTS = INCIDENT_NOUNS | EVENT_NOUNS | {"operation", "mission", "interven
 def acts_backed_by_a_country(ctx: CountryContext) -> None:
     """ "in an operation supported by Peru", "a raid backed by Chile and Peru": an act a
     participle of backing says a country led or backed is that country's too."""
-    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+    for mention in ctx.unique_mentions:
         if mention.form != "name":
             continue
         tok = _first_conjunct(ctx.tokens[mention.end - 1])
@@ -1433,7 +1427,7 @@ _HOLDING_NOUNS = {"takeover", "seizure", "conquest", "rule", "control", "annexat
 def bodies_that_took_a_country(ctx: CountryContext) -> None:
     """ "the 70th anniversary of the Unity Party's takeover of Peru": the named body whose
     takeover or rule of a country the text names is tied to that country."""
-    for mention in {id(m): m for m in ctx.mentions.values()}.values():
+    for mention in ctx.unique_mentions:
         tok = ctx.tokens[mention.end - 1]
         of = tok.head
         noun = of.head

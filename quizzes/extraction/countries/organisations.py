@@ -786,9 +786,7 @@ _BODY_WORD_POS = {
 def bodies_listed_after_a_possessive(ctx: CountryContext) -> None:
     """ "Peru's foreign ministry, defence ministry and interior ministry": every body of the
     list after one possessive country is that country's (each linked as written)."""
-    for mention in sorted(
-        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
-    ):
+    for mention in ctx.mentions_in_order:
         last = ctx.tokens[mention.end - 1]
         if mention.form != "name" or last.dep_ != "poss" or last.head.i <= last.i:
             continue
@@ -865,9 +863,7 @@ def national_bodies_named_in_full(ctx: CountryContext) -> None:
     Management Presidency reported ...": a body named by its country and capitalised words
     ending in a body word is that country's, whatever label the small model gives the name
     (it may read "The Chile Coast Guard" as a place)."""
-    for mention in sorted(
-        {id(m): m for m in ctx.mentions.values()}.values(), key=lambda m: m.start
-    ):
+    for mention in ctx.mentions_in_order:
         if mention.form != "name":
             continue
         k = mention.end
