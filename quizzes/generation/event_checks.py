@@ -101,6 +101,10 @@ def unfinished_clause(dated: DatedFact) -> str | None:
     return None
 
 
+# "announced the new region, to be called X, would govern itself": the predicate follows
+_MODALS = {"would", "will", "could", "can", "might", "should", "must"}
+
+
 def clause_cut_short(dated: DatedFact) -> str | None:
     """ "the suspects were caught after one of their neighbours" when the sentence
     goes on ", aged 70, phoned …": the clause stops before its own verb."""
@@ -132,7 +136,7 @@ def clause_cut_short(dated: DatedFact) -> str | None:
         return None  # "shot by a prisoner, suspected to be X": describes the last noun
     if following and any(_is_other_verb(t) and t.casefold() not in _STOP_AUX for t in following):
         return "the clause stops before the sentence's verb"
-    if following and following[0].casefold() in {"is", "are", "was", "were"}:
+    if following and following[0].casefold() in {"is", "are", "was", "were", *_MODALS}:
         # "a judge ruled the practice of X, is unconstitutional": the clause is only
         # the subject of what the judge ruled; the ruling itself is cut off.
         return "the clause stops before its predicate"

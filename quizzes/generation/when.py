@@ -201,15 +201,17 @@ def owner_elsewhere(a: Asked) -> str | None:
 
 # Words that point to another sentence: "a corresponding press release" (to what?),
 # "a similar statement" (to which?), "the latter".
-_POINTING = {"corresponding", "similar", "aforementioned", "latter", "such"}
+_POINTING = {"corresponding", "similar", "aforementioned", "latter", "such", "separate"}
 
 
 def points_elsewhere(a: Asked) -> str | None:
-    """ "When did the Velmar Group issue a corresponding statement?": what it
-    corresponds to is in another sentence; the question alone does not say."""
+    """ "When did the Velmar Group issue a corresponding statement?", "When was a separate
+    report published …?": what it corresponds to (separate from what?) is in another
+    sentence; the question alone does not say."""
     if a.parts is None or a.parts.verb_index < 0:
         return None
-    pointing = [w for w in a.parts.rest if w.strip(",;:").casefold() in _POINTING]
+    words = [*a.parts.subject, *a.parts.rest]
+    pointing = [w for w in words if w.strip(",;:").casefold() in _POINTING]
     return f"“{pointing[0]}” points to another sentence" if pointing else None
 
 

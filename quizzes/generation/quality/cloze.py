@@ -377,7 +377,28 @@ def famous_vote_year(draft: QuestionDraft, ctx: GenerationContext) -> str | None
         return None
     if _VOTE_AFTER_BLANK.search(draft.prompt) and _OUTCOME.search(draft.prompt):
         return "give-away: the year of a vote told with its outcome is general knowledge"
+    if _NAMED_EVENT_BEFORE_BLANK.search(draft.prompt):
+        return "give-away: the year of a named war or attack is general knowledge"
     return None
+
+
+_LED_WAR = re.compile(rf"{re.escape(BLANK)}-led\s+(?:[A-Z][\w-]*\s+)+(?:War|Invasion)\b")
+
+
+def famous_war_leader(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "an opponent of the _____-led Freedonia War": who led a war known by its name is
+    history anyone fills in without the article."""
+    if draft.kind == "cloze" and _LED_WAR.search(draft.prompt):
+        return "give-away: who led a named war is general knowledge"
+    return None
+
+
+# "an opponent of the Freedonia War in _____", "the 7/7 attacks on the city of _____": a
+# war, a revolution or attacks known by their name; the year is history, not the story.
+_NAMED_EVENT_BEFORE_BLANK = re.compile(
+    r"(?:\b[A-Z][\w-]*\s+(?:War|Revolution|Uprising|Crisis)|\b\d{1,2}/\d{1,2}\s+attacks?\b"
+    rf"[^.;]*?)\s+(?:in|of)\s+{re.escape(BLANK)}"
+)
 
 
 def cloze_as_of(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

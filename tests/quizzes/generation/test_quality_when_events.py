@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 
 from quizzes.extraction.facts import Facts
-from quizzes.generation import generation_context
+from quizzes.generation import generation_context, when
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import PartialDate, parse_iso
 from quizzes.generation.event_checks import date_resolution, event_problem
 
-from .facts_for_tests import ctx_for, draft, event
+from .facts_for_tests import built, ctx_for, draft, event
 
 
 def dated(clause, when_text, iso, text):
@@ -56,6 +56,13 @@ def dated(clause, when_text, iso, text):
             "Monday",
             "On Monday, Tarrow became the first town in the valley to ban cars from its "
             "market square.\n",
+            "clause_cut_short",
+        ),
+        (
+            "the council announced the new district",
+            "Friday",
+            "On Friday the council announced the new district, to be called Lowmarsh, would "
+            "run its own schools.\n",
             "clause_cut_short",
         ),
         (
@@ -171,3 +178,37 @@ def test_a_card_on_a_person_named_only_in_passing_is_background():
         ctx = ctx_for(text, Facts(), published=date(2021, 6, 1))
         ctx.people.append("Tom Vale")
         assert bool(q.background_history(card, ctx)) is background
+
+
+def test_a_separate_report_points_to_another_sentence():
+    """ "When was a separate report published …?": separate from what?"""
+    text = "On Tuesday a separate report was published in the Lake Journal by a Tarrow team.\n"
+    facts = Facts(
+        events=[
+            event(
+                "a separate report was published in the Lake Journal by a Tarrow team",
+                "On Tuesday",
+                "2021-03-02",
+                "On Tuesday",
+                source=text,
+            )
+        ]
+    )
+    assert built(when, facts, text, published=date(2021, 3, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "dropped"),
+    [
+        ("Ana Ruiz was an early opponent of the Freedonia War in _____.", "2003", True),
+        ("Tom Vale planned the 7/7 attacks on the capital of _____.", "2005", True),
+        ("Ana Ruiz was an early opponent of the _____-led Freedonia War.", "Ruritania", True),
+        ("Ana Ruiz opened the Freedonia War museum in _____.", "2003", False),
+        ("Ana Ruiz joined the _____-led coalition talks.", "Ruritania", False),
+    ],
+)
+def test_a_named_war_or_attack_is_general_knowledge(sentence, answer, dropped):
+    card = draft("cloze", f"Fill in the blank: {sentence}", answer, text=sentence)
+    ctx = ctx_for(sentence + "\n")
+    problem = q.famous_vote_year(card, ctx) or q.famous_war_leader(card, ctx)
+    assert (problem is not None) is dropped
