@@ -7,7 +7,6 @@ pipeline (exceptions + suffix rules + the verb index), with no parsing."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +14,7 @@ from functools import lru_cache
 from quizzes.extraction.geo import city_country, is_country
 from quizzes.extraction.text import regex
 
+from .dates import MONTHS, WEEKDAYS
 from .text import plain_spaces
 
 _STOP_AUX = {
@@ -114,9 +114,7 @@ def is_common_noun(word: str) -> bool:
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "president", "king", "queen"}
 
 
-_PROPER_WORDS = {m.casefold() for m in calendar.month_name if m} | {
-    d.casefold() for d in calendar.day_name
-}
+_PROPER_WORDS = {m.casefold() for m in MONTHS} | WEEKDAYS  # day and month names
 
 
 # Spelled numbers: "Sixty-six people were hurt" starts a sentence, not a name.

@@ -3,12 +3,12 @@ facilities, counted things, and cities, provinces and states."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 from .. import geo
+from ..dates.patterns import DAY_AND_MONTH_NAMES
 from ..sentences import dateline, entities
 from .context import CountryContext, clean
 from .describe import place_after, place_noun_country
@@ -447,13 +447,9 @@ def _site_at_the_place(ctx: CountryContext, place: Span, country: str) -> None:
         ctx.add(clean(site.text), country, site.start, "other", "facility")
 
 
-# Day and month names: "From Friday, ..." names a time, never a place the data may hold.
-_CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
-
-
 def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
     text = clean(ent.text)
-    if text.lower() in _CALENDAR_WORDS:
+    if text.lower() in DAY_AND_MONTH_NAMES:  # "From Friday, ..." names a time, no place
         return None
     if ent.label_ == "GPE":
         if _person_word(ctx, ent) or _end_of_a_longer_name(ctx, ent):

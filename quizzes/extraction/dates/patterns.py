@@ -7,10 +7,12 @@ from __future__ import annotations
 import calendar
 import re
 
-MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS |= {abbr.lower(): n for n, abbr in enumerate(calendar.month_abbr) if abbr}
+MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS = MONTH_NAMES | {abbr.lower(): n for n, abbr in enumerate(calendar.month_abbr) if abbr}
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+# Whole day and month names ("friday", "may"; no "jan"): a word that names a time.
+DAY_AND_MONTH_NAMES = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 NUMBERS = {
     w: n
     for n, w in enumerate(
