@@ -18,6 +18,8 @@ OPEN_SINGLE = "\u2018\u201a"  # ‘ ‚
 CLOSE_SINGLE = "\u2019"  # ’
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+# Every quotation mark a word may stand next to: “ ” ‘ ’ „ " '.
+QUOTE_MARKS = "\u201c\u201d\u2018\u2019\u201e\"'"
 # Characters after which a mark opens a quotation (besides the start of a paragraph).
 OPENING_CONTEXT = " \t([{\u2014\u2013-:/" + OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 TERMINATORS = ".?!\u2026"

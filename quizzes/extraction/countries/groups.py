@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..lexicon import OFFICE_TITLES
+from ..text import QUOTE_MARKS
 from .context import CountryContext, CountryMention, clean, two_letter_code
 from .places import place_named_after
 from .words import (
@@ -265,19 +266,20 @@ def nationality_nouns(ctx: CountryContext) -> None:
         _add_placed(ctx, subject, mention.country, noun)
 
 
-_QUOTE_MARKS = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
+# Quotation marks as tokens, also the parser's doubled ASCII ones.
+_QUOTE_TOKENS = {*QUOTE_MARKS, "``", "''"}
 
 
 def _gloss_of_a_name(ctx: CountryContext, mention: CountryMention) -> bool:
     """ "known as Grexit for "Greek exit"": the words after "for" spell out the name before it;
     they name nothing of the country besides that name."""
     k = mention.start - 1
-    while k >= 0 and ctx.tokens[k].text in _QUOTE_MARKS:
+    while k >= 0 and ctx.tokens[k].text in _QUOTE_TOKENS:
         k -= 1
     if k < 2 or ctx.tokens[k].lower_ != "for":
         return False
     k -= 1
-    while k >= 0 and ctx.tokens[k].text in _QUOTE_MARKS:
+    while k >= 0 and ctx.tokens[k].text in _QUOTE_TOKENS:
         k -= 1
     name = ctx.tokens[k]
     return name.text[:1].isupper() and name.is_alpha and not name.is_sent_start

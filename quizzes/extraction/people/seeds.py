@@ -26,14 +26,13 @@ from ..lexicon import (
     PERSON_ROLE_NOUNS,
 )
 from ..sentences import doc_tokens, entities
-from ..text import fold_word, quotations
+from ..text import QUOTE_MARKS, fold_word, quotations
 from .names import RawMention, appositive_role, name_run, place_before_name, split_run
 from .tokens import (
     CITY_SIZE,
     LED_BY_VERBS,
     NON_PERSON_LABELS,
     NOT_NAME_LABELS,
-    QUOTE_MARKS,
     STRONG_TITLES,
     SUBJECT_DEPS,
     is_acronym,

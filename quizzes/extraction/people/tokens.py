@@ -15,7 +15,6 @@ NAME_PARTICLES = {
     "dos", "das", "del", "ter", "ben", "abu",
 }  # fmt: skip
 LOOKBACK_CHARS = 3000  # how far back a pronoun or "the minister" looks for its person
-QUOTE_MARKS = "\u201c\u201d\u2018\u2019\u201e\"'"
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 JOINERS = {"-", "\u2010", "\u2011"}
 NON_PERSON_LABELS = {
