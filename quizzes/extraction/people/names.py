@@ -193,8 +193,39 @@ def _is_place_name(text: str, *, cities: bool) -> bool:
 
 
 def _role_end_word(low: str) -> bool:
-    """A title, honorific, role or organisation word, also in the plural ("Presidents")."""
-    return low in _ROLE_END_WORDS or (low.endswith("s") and low[:-1] in _ROLE_END_WORDS)
+    """A title, honorific, role or organisation word, also in the plural ("Presidents") or
+    misspelt by one letter ("Represenative")."""
+    return (
+        low in _ROLE_END_WORDS
+        or (low.endswith("s") and low[:-1] in _ROLE_END_WORDS)
+        or misspelt_title(low)
+    )
+
+
+# Long titles only: one letter off a short word is too often another word or a name.
+_LONG_TITLES = frozenset(w for w in OFFICE_TITLES if len(w) >= 8)
+
+
+def misspelt_title(low: str) -> bool:
+    """ "represenative", "govenor"...: one letter missing, extra, changed or swapped
+    in an office title of eight letters or more."""
+    if len(low) < 7 or low in _ROLE_END_WORDS:
+        return False
+    return any(abs(len(t) - len(low)) <= 1 and _one_edit(low, t) for t in _LONG_TITLES)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    rest = a[i + 1 :] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return rest or swapped
 
 
 def _entity_boundary(doc: Doc, i: int) -> bool:

@@ -521,14 +521,42 @@ def nested_speaker(ctx: QuoteContext, found: Found, parent_idx: int) -> None:
     b = ctx.token_at(max(q.start, q.end - 1))
     if b < a:
         return
-    for head in _ancestors(ctx.doc[a], 6):
-        if head.i < a and ctx.in_quote[head.i] == parent_idx and is_speech_verb(head):
+    heads = (h for h in _ancestors(ctx.doc[a], 6) if h.i < a and ctx.in_quote[h.i] == parent_idx)
+    for head in heads:
+        if is_speech_verb(head):
             found.speaker = _named_subject(ctx, head)
             if found.speaker:
                 found.rule = "nested.named_speaker"
-            elif any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in head.children):
+            elif _first_person(head):
                 found.rule = NESTED_FIRST_PERSON  # the outer speaker's own words, given later
             return
+        if _thinks(head) and _first_person(head):
+            found.rule = NESTED_FIRST_PERSON  # "I looked and thought, 'Why?'": their thought
+            return
+
+
+# Verbs that quote a thought rather than words said aloud.
+_THOUGHT_VERBS = {"think", "wonder", "ask", "tell", "reflect", "realise", "realize"}
+
+
+def _thinks(verb: Token) -> bool:
+    """A verb of thought, or one the parse hangs a thought on ("I kept asking myself")."""
+    return verb.lemma_.lower() in _THOUGHT_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _THOUGHT_VERBS for c in verb.children
+    )
+
+
+def _first_person(verb: Token) -> bool:
+    """ "I said", also through the verb it is joined to or depends on ("I looked and
+    thought", "I kept asking myself")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return any(c.lower_ in ("i", "we") for c in subjects)
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _ancestors(tok: Token, limit: int) -> Iterator[Token]:

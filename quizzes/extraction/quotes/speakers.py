@@ -366,6 +366,26 @@ def owned_organisation(s: Speakers, tok: Token) -> Said | None:
     return Said(span.text, "explicit", "owned_organisation")
 
 
+# Where a body or person posts its words ("the agency's website said").
+CHANNEL_NOUNS = {"website", "site", "account", "page", "feed", "channel", "handle", "blog"}
+
+
+def owner_of_channel(s: Speakers, tok: Token) -> Said | None:
+    """ "The Weather Office's website said", "Lind's Twitter account posted": the owner of
+    the page or account speaks, a person or an organisation."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    said = s.person_of(owner)
+    if not said.speaker:
+        return None
+    # the people stage may run a name on past its possessive ("X Company's Twitter")
+    name = re.split(r"['\u2019]s\b", said.speaker)[0].strip()
+    return Said(name or said.speaker, said.how, "owner_of_channel")
+
+
 def document_author(s: Speakers, tok: Token) -> Said | None:
     """ "the letter said", "a statement released by X said", "X's statement read", "X
     released a statement which read": a text speaks for its author."""
@@ -854,6 +874,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     organisation_in_apposition,
     reflexive_before_name,
     owned_organisation,
+    owner_of_channel,
     document_author,
     part_of_document,
     document_named_before,
@@ -966,9 +987,65 @@ def _agents(verb: Token) -> Iterator[Token]:
     """The verb's "by" agent, or a passive verb's "by" hung on its predicate complement."""
     yield from (c for c in verb.children if c.dep_ == "agent")
     if any(c.dep_ == "auxpass" for c in verb.children):
-        for comp in verb.children:
-            if comp.dep_ in ("oprd", "attr"):
-                yield from (c for c in comp.children if c.dep_ == "prep" and c.lower_ == "by")
+        for comp in _complements(verb):
+            yield from (c for c in comp.children if c.dep_ == "prep" and c.lower_ == "by")
+
+
+def _complements(verb: Token) -> Iterator[Token]:
+    """ "was called “X”", also through "to be" ("was declared to be a “X” by ...")."""
+    for comp in verb.children:
+        if comp.dep_ in ("oprd", "attr"):
+            yield comp
+        elif comp.dep_ == "xcomp" and comp.lemma_ == "be":
+            yield from (c for c in comp.children if c.dep_ in ("attr", "acomp"))
+
+
+def passive_after_a_statement(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "The Port Authority issued a notice. Skippers were told to keep clear, as the channel
+    was “unsafe”": a passive speech verb with no agent right after an organisation spoke
+    (before it in its sentence, or in the sentence before) passes on that organisation's
+    words; also a person's, when the person put out a text ("The mayor issued a
+    statement."). Someone else speaking in between, or nobody, decides nothing."""
+    if depth or s.ctx.in_quote[verb.i] is not None or not _agentless_passive(verb):
+        return None
+    for subject in _speech_subjects_before(s, verb):
+        said = s.person_of(subject)
+        if not said.speaker:
+            return None
+        if not s.ctx.people.is_person(said.speaker) or _puts_out_a_text(subject.head):
+            return Said(said.speaker, "explicit", "passive_after_a_statement")
+        return None
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and next(_agents(verb), None) is None
+
+
+def _speech_subjects_before(s: Speakers, verb: Token) -> Iterator[Token]:
+    """Subjects (outside quotations) of the active speech verbs before `verb`, in its
+    sentence and the one before, nearest first."""
+    ctx = s.ctx
+    seg = ctx.seg_of(verb.idx)
+    first = ctx.seg_tokens(ctx.segments[max(0, seg - 1)])[0]
+    for k in range(verb.i - 1, first - 1, -1):
+        t = ctx.doc[k]
+        if (
+            t.dep_ in ("nsubj", "csubj")
+            and ctx.in_quote[k] is None
+            and t.head.i != verb.i
+            and is_speech_verb(t.head)
+        ):
+            yield t
+
+
+def _puts_out_a_text(verb: Token) -> bool:
+    """ "issued a statement", "said in a statement"."""
+    return any(
+        c.lemma_.lower() in DOCUMENT_NOUNS
+        for c in verb.subtree
+        if c.dep_ in ("dobj", "pobj") and c.head.i in (verb.i, *(p.i for p in verb.children))
+    )
 
 
 def quoted_as_saying(s: Speakers, verb: Token, depth: int) -> Said | None:
@@ -1188,6 +1265,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
     words_of,
     passive_agent,
+    passive_after_a_statement,
     quoted_as_saying,
     text_with_its_own_author,
     text_that_reads,

@@ -1979,3 +1979,67 @@ def test_a_headline_word_two_speakers_say_gets_nobody(quotes_of):
         '"It is likely we will talk again," said Transport Minister Ana Lind.'
     )
     assert said(quotes_of(text))["likely"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Assemblywoman Rhea Calloway said, "The vote was close."', "Rhea Calloway"),
+        ('Councilmember Tobias Wren said: "The vote was close."', "Tobias Wren"),
+        ('Delegate Mirela Pascu said the vote was "close."', "Mirela Pascu"),
+        ('Trustee Anselm Greer said: "The vote was close."', "Anselm Greer"),
+        # one letter off a long title is still the title
+        ('Represenative Colm Darragh said the vote was "close."', "Colm Darragh"),
+        ('Secertary Ines Barlow said: "The vote was close."', "Ines Barlow"),
+    ],
+)
+def test_local_and_misspelt_titles_are_not_part_of_the_speaker_name(quotes_of, text, speaker):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa Vennick said: \"On day one I read the report and thought, 'Who signed this off?'\"",
+        "Rosa Vennick said: \"For months I kept asking myself, 'Who signed this off?'\"",
+    ],
+)
+def test_a_thought_the_speaker_quotes_inside_her_quotation_is_hers(quotes_of, text):
+    assert said(quotes_of(text))["Who signed this off?"] == "Rosa Vennick"
+
+
+def test_a_thought_of_someone_else_inside_a_quotation_is_nobody_named(quotes_of):
+    text = "Rosa Vennick said: \"My neighbours looked at it and thought, 'Who signed this off?'\""
+    assert said(quotes_of(text))["Who signed this off?"] is None
+
+
+def test_an_agentless_passive_after_an_organisation_spoke_is_its_words(quotes_of):
+    text = (
+        "The Corvane Water Board issued a notice on Sunday. "
+        'Households were told to boil tap water, which may be "cloudy" for a day.'
+    )
+    assert said(quotes_of(text)) == {"cloudy": "Corvane Water Board"}
+
+
+def test_an_agentless_passive_after_a_person_spoke_is_nobody_named(quotes_of):
+    text = (
+        "Mayor Lutz Odenwald said the mains had been repaired. "
+        'On Monday, households were told the water may be "cloudy" for a day.'
+    )
+    assert said(quotes_of(text)) == {"cloudy": None}
+
+
+def test_the_owner_of_a_website_or_account_speaks(quotes_of):
+    text = (
+        'The Pellworth Rail Company\'s Twitter account said: "All trains are cancelled." '
+        'The Tarnvik Weather Office\'s website said: "Gusts may reach 90 km/h."'
+    )
+    assert said(quotes_of(text)) == {
+        "All trains are cancelled.": "Pellworth Rail Company",
+        "Gusts may reach 90 km/h.": "Tarnvik Weather Office",
+    }
+
+
+def test_the_agent_of_a_passive_through_to_be_speaks(quotes_of):
+    text = 'The outbreak was declared to be an "emergency" by the Ostmark Health Council.'
+    assert said(quotes_of(text)) == {"emergency": "Ostmark Health Council"}
