@@ -41,7 +41,16 @@ def _preferences_query(*, user: int) -> QuerySet[StudyPreferences]:
 def preferences_or_default(user: User) -> StudyPreferences:
     """The user's preferences, or unsaved defaults (a read never writes them); read
     by every learner page and the queue, so its statement is compiled once."""
-    rows = sql.prepared_rows(("preferences",), _preferences_query, user=user.pk)
+    return preferences_of_rows(user, sql.prepared_rows(*preferences_call(user)[:2], user=user.pk))
+
+
+def preferences_call(user: User) -> sql.PreparedCall:
+    """The read of preferences_or_default, to send with others (sql.prepared_rows_together);
+    preferences_of_rows makes its rows the preferences."""
+    return ("preferences",), _preferences_query, {"user": user.pk}
+
+
+def preferences_of_rows(user: User, rows: list[tuple[Any, ...]]) -> StudyPreferences:
     if not rows:
         return StudyPreferences(user=user)
     return StudyPreferences.from_db(StudyPreferences.objects.db, _PREFERENCE_FIELDS, rows[0])

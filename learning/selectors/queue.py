@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -50,14 +50,15 @@ from quizzes.api import (
 
 from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
-from ..models import BankTally, Card, CardState, StudyDay
+from ..models import BankTally, Card, CardState, StudyDay, StudyPreferences
 from ..study_day import day_bounds, study_date, zone_of
 from .common import (
     LEARNING_STATES,
     STARTED_STATES,
     BankRef,
     of_published_questions,
-    preferences_or_default,
+    preferences_call,
+    preferences_of_rows,
     started_or_suspended,
     unpublished_questions,
 )
@@ -193,19 +194,19 @@ def _bank_filter(bank: int | None) -> Q:
     return question_filter("question", bank=bank)
 
 
-def _study_day_query(*, user: int, day: date) -> QuerySet[Any]:
+def _study_days_query(*, user: int, days: list[date]) -> QuerySet[Any]:
     return (
-        StudyDay.objects.filter(user=user, day=day)
+        StudyDay.objects.filter(user=user, day__in=days)
         .order_by()
-        .values_list("new", "graded", "reviews")
+        .values_list("day", "new", "graded", "reviews")
     )
 
 
-def _study_day_counts(*, user: User, day: date) -> tuple[int, int, int]:
-    """(new cards introduced, reviews done, answers) of the user's study day: its
-    StudyDay row, kept with every review (one query, by key)."""
-    rows = sql.prepared_rows(("queue.study_day",), _study_day_query, user=user.pk, day=day)
-    return rows[0] if rows else (0, 0, 0)
+def _days_around(now: datetime) -> list[date]:
+    """Every study day `now` may belong to, whatever the time zone (UTC-12 to +14)
+    and the hour a day starts (0-23): read before the preferences say which."""
+    utc = now.astimezone(UTC).date()
+    return [utc + timedelta(days=offset) for offset in (-2, -1, 0, 1)]
 
 
 def _studied_siblings_statement(
@@ -320,13 +321,17 @@ def _fact_keys(candidates: list[_Candidate]) -> set[SiblingKey]:
     return {c.key for c in candidates if c.key[0] != "none"}
 
 
-def _today(*, user: User, now: datetime) -> _Today:
-    """Preferences and the study day's counts (two queries)."""
-    preferences = preferences_or_default(user)
+def _today_of(
+    preferences: StudyPreferences, *, user: User, now: datetime, days: dict[date, tuple[int, ...]]
+) -> _Today:
+    """The study day from the preferences and the counts of its StudyDay row (kept
+    with every review), `days` the rows read (day -> counts) by _today_and_banks."""
     zone = zone_of(preferences.time_zone)
     start, end = day_bounds(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
     day = study_date(now, zone=zone, day_starts_at_hour=preferences.day_starts_at_hour)
-    new_today, reviews_today, answered = _study_day_counts(user=user, day=day)
+    if day not in days and day not in _days_around(now):  # (not read: by key)
+        days = {row[0]: row[1:] for row in _study_day_rows(user=user, days=[day])}
+    new_today, reviews_today, answered = days.get(day, (0, 0, 0))
     new_limit = preferences.new_cards_limit_on(day)
     return _Today(
         scheduling=scheduler_kwargs(preferences),
@@ -337,6 +342,41 @@ def _today(*, user: User, now: datetime) -> _Today:
         end=end,
         answered=answered,
     )
+
+
+def _study_day_rows(*, user: User, days: list[date]) -> list[tuple[Any, ...]]:
+    return sql.prepared_rows(
+        ("queue.study_days", len(days)), _study_days_query, user=user.pk, days=days
+    )
+
+
+def _today_and_banks(
+    *, user: User, bank: BankRef | None, now: datetime
+) -> tuple[_Today, list[_Bank]]:
+    """The study day (preferences, and the counts of its StudyDay row: new cards
+    introduced, reviews done, answers) and the banks new cards come from (_banks_of):
+    three queries sent together, one round trip on PostgreSQL (the study day's row
+    read for each day `now` may be in, before the preferences say which; issue 16)."""
+    days = _days_around(now)
+    calls: list[sql.PreparedCall] = [
+        preferences_call(user),
+        (("queue.study_days", len(days)), _study_days_query, {"user": user.pk, "days": days}),
+    ]
+    student = bank is None and not (user.is_staff or user.is_superuser)
+    if student:  # (the same statement for every student, compiled once)
+        calls.append((("queue.banks",), _banks_query, {"user": user.pk, "now": now}))
+    preference_rows, day_rows, *bank_rows = sql.prepared_rows_together(calls)
+    today = _today_of(
+        preferences_of_rows(user, preference_rows),
+        user=user,
+        now=now,
+        days={row[0]: row[1:] for row in day_rows},
+    )
+    if student:
+        banks = [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in bank_rows[0]]
+    else:
+        banks = _banks_of(user=user, bank=bank, now=now)
+    return today, banks
 
 
 @dataclass(frozen=True)
@@ -368,14 +408,11 @@ def _banks_of(*, user: User, bank: BankRef | None, now: datetime) -> list[_Bank]
     """The banks new cards come from: the given one (when published; the caller
     checked the user may study it: quizzes.api.bank_get_for_student), or every bank
     the user may study, those assigned to their classes first, then by title (one
-    query)."""
+    query; a student's is read by _today_and_banks)."""
     if bank is not None:
         published = bank.status == BankStatus.PUBLISHED
         return [_Bank(bank.pk, bank.article_id, False)] if published else []
-    if user.is_staff or user.is_superuser:  # (a teacher's own banks too: built each time)
-        rows = list(_banks_query(user=user, now=now))
-    else:  # a student: the same statement for all, compiled once
-        rows = sql.prepared_rows(("queue.banks",), _banks_query, user=user.pk, now=now)
+    rows = list(_banks_query(user=user, now=now))  # (a teacher's own banks too: built each time)
     return [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in rows]
 
 
@@ -737,11 +774,12 @@ def study_queue(
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 8: preferences, the study day's counts,
-    the banks (over all banks only), the candidates (narrow rows, one query), which
-    of their facts were studied today (when anything was), their counts when the
-    candidates fill the window, the cards shown (questions, banks and the user's
-    cards, one query) and their choices. Only the cards returned
+    A constant number of queries, at most 8, in four round trips on PostgreSQL:
+    preferences, the study day's counts and the banks (over all banks only),
+    together; the candidates (narrow rows, one query); which of their facts were
+    studied today (when anything was) and their counts when the candidates fill
+    the window, together; the cards shown (questions, banks and the user's cards,
+    one query) and their choices, together. Only the cards returned
     become model instances, and previews are computed for them only.
 
     `choices_for`: how many of the first items come with their choices read (None:
@@ -749,8 +787,7 @@ def study_queue(
     flashcards show none: 0, one query fewer and no choice of 30 cards built."""
     now = now or timezone.now()
     limit = max(0, int(limit))
-    today = _today(user=user, now=now)
-    banks = _banks_of(user=user, bank=bank, now=now)
+    today, banks = _today_and_banks(user=user, bank=bank, now=now)
     window = limit * 2 + 10
     new_wanted = today.new_left + 20 if today.new_left > 0 else 0
     found = _candidates(
