@@ -211,16 +211,28 @@ PreparedCall = tuple[tuple[Any, ...], Callable[..., QuerySet[Any]], dict[str, An
 def prepared_rows_together(calls: Sequence[PreparedCall]) -> list[list[tuple[Any, ...]]]:
     """prepared_rows of each (shape, build, values), the statements sent together
     (fetch_together: one round trip on PostgreSQL)."""
+    return fetch_with_prepared([], calls)[1]
+
+
+def fetch_with_prepared(
+    statements: Sequence[tuple[str, Sequence[Any]] | None], calls: Sequence[PreparedCall]
+) -> tuple[list[list[tuple[Any, ...]]], list[list[tuple[Any, ...]]]]:
+    """(fetch_together's rows of `statements`, prepared_rows_together's of `calls`),
+    all sent together: one round trip on PostgreSQL."""
     templates = [_template(shape, build, values) for shape, build, values in calls]
     fetched = fetch_together(
         [
-            None if template is None else (template.sql, _params(template, values))
-            for template, (_, _, values) in zip(templates, calls, strict=True)
+            *statements,
+            *(
+                None if template is None else (template.sql, _params(template, values))
+                for template, (_, _, values) in zip(templates, calls, strict=True)
+            ),
         ]
     )
-    return [
+    prepared = fetched[len(statements) :]
+    return fetched[: len(statements)], [
         list(build(**values)) if template is None else _converted(template, rows)
-        for template, rows, (_, build, values) in zip(templates, fetched, calls, strict=True)
+        for template, rows, (_, build, values) in zip(templates, prepared, calls, strict=True)
     ]
 
 

@@ -37,6 +37,7 @@ _constants_written = prepared_sql._constants_written
 _Slot = prepared_sql._Slot
 fetch_rows = prepared_sql.fetch_rows
 fetch_together = prepared_sql.fetch_together
+fetch_with_prepared = prepared_sql.fetch_with_prepared
 execute_together = prepared_sql.execute_together
 is_storable_id = prepared_sql.is_storable_id
 padded = prepared_sql.padded

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
@@ -73,6 +73,7 @@ SiblingKey = tuple[Any, ...]  # quizzes.api.sibling_key: one card per fact and d
 MAX_COUNT = 9999
 BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
 LEARN_AHEAD = timedelta(minutes=20)
+SPARE = 5  # cards read beyond the limit before today's studied facts are known
 
 
 @dataclass(frozen=True, slots=True)
@@ -701,6 +702,10 @@ class _Picker:
         self.entering: list[int] = []  # question ids of the new cards shown
         self.new_available = 0
 
+    def question_ids(self) -> list[int]:
+        """The questions of the cards taken, in queue order (due cards, then new ones)."""
+        return [c.question_id for c in self.chosen] + self.entering
+
     def take_learning(self, candidates: list[_Candidate]) -> None:
         for candidate in candidates:
             if len(self.chosen) >= self.limit:
@@ -755,6 +760,31 @@ def _review_order(
     )
 
 
+def _studied_among(found: _Candidates, today: _Today) -> dict[SiblingKey, tuple[int, int]]:
+    """Fact -> the lowest and highest id of its cards among the candidates reviewed
+    today (a part of what _studied_siblings reads: its cards that are candidates)."""
+    studied: dict[SiblingKey, tuple[int, int]] = {}
+    for candidate in (*found.learning, *found.ahead, *found.reviews, *found.new):
+        seen, card_id = candidate.last_review, candidate.card_id
+        if card_id is None or seen is None or not today.start <= seen < today.end:
+            continue
+        lowest, highest = studied.get(candidate.key, (card_id, card_id))
+        studied[candidate.key] = (min(lowest, card_id), max(highest, card_id))
+    return studied
+
+
+def _pick(today: _Today, found: _Candidates, reviews: list[_Candidate], *, limit: int) -> _Picker:
+    """Up to `limit` cards in queue order (reviews: _review_order's), one per fact."""
+    picker = _Picker(today, limit)
+    picker.take_learning(found.learning)
+    picker.take_reviews(reviews)
+    if today.new_left > 0:
+        picker.take_new(found.new)
+    if not picker.chosen and not picker.entering:  # nothing else: learn ahead (as Anki does)
+        picker.take_learning(found.ahead)
+    return picker
+
+
 def study_queue(
     *,
     user: User,
@@ -774,12 +804,13 @@ def study_queue(
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 8, in four round trips on PostgreSQL:
+    A constant number of queries, at most 8, in three round trips on PostgreSQL:
     preferences, the study day's counts and the banks (over all banks only),
     together; the candidates (narrow rows, one query); which of their facts were
-    studied today (when anything was) and their counts when the candidates fill
-    the window, together; the cards shown (questions, banks and the user's cards,
-    one query) and their choices, together. Only the cards returned
+    studied today (when anything was), their counts when the candidates fill the
+    window, the cards shown (questions, banks and the user's cards, one query)
+    and their choices, together (the cards the queue shows unless facts studied
+    today bury more than SPARE of them: then two queries more). Only the cards returned
     become model instances, and previews are computed for them only.
 
     `choices_for`: how many of the first items come with their choices read (None:
@@ -793,30 +824,39 @@ def study_queue(
     found = _candidates(
         user=user, bank=bank, banks=banks, now=now, window=window, new_wanted=new_wanted
     )
-    # (the facts studied today and the due counts: both read from the candidates,
-    # sent together)
+    # The facts studied today and the due counts (both read from the candidates) are
+    # sent together, and with them the rows of the cards the queue would show were
+    # the facts studied today those of the candidates reviewed today, with SPARE
+    # more (the cards shown are among them unless other cards studied today bury
+    # more than SPARE; else they are read afterwards).
     keys = _fact_keys(found.reviews + found.new)
     caps, counting = _due_counts_statement(
         user=user, bank=bank, now=now, found=found, window=window, reviews_left=today.reviews_left
     )
     burying = today.buried_statement(user=user, keys=keys)
-    buried_rows, count_rows = sql.fetch_together([burying, counting])
+    reviews = _review_order(
+        found=found, banks=banks, now=now, parameters=today.scheduling["parameters"]
+    )
+    if burying is None:
+        guess = _pick(today, found, reviews, limit=limit)
+    else:  # (the facts of the candidates studied today: buried, as the statement will say)
+        guessed_today = replace(today, buried=_studied_among(found, today))
+        guess = _pick(guessed_today, found, reviews, limit=limit + SPARE)
+    guessed = _shown_calls(user=user, question_ids=guess.question_ids(), choices_for=choices_for)
+    (buried_rows, count_rows), read = sql.fetch_with_prepared([burying, counting], guessed)
     if burying is not None:
         today.buried = _studied_siblings(buried_rows, keys)
     learning_count, review_count = _due_counts(
         caps, count_rows, found=found, reviews_left=today.reviews_left
     )
-    picker = _Picker(today, limit)
-    picker.take_learning(found.learning)
-    picker.take_reviews(
-        _review_order(found=found, banks=banks, now=now, parameters=today.scheduling["parameters"])
-    )
-    if today.new_left > 0:
-        picker.take_new(found.new)
-    if not picker.chosen and not picker.entering:  # nothing else: learn ahead (as Anki does)
-        picker.take_learning(found.ahead)
+    picker = _pick(today, found, reviews, limit=limit) if burying is not None else guess
     items = _items_of(
-        user=user, picker=picker, now=now, scheduling=today.scheduling, choices_for=choices_for
+        user=user,
+        picker=picker,
+        now=now,
+        scheduling=today.scheduling,
+        choices_for=choices_for,
+        read=(guessed, read),
     )
     return StudyQueue(
         items=items,
@@ -831,22 +871,13 @@ def study_queue(
     )
 
 
-def _items_of(
-    *,
-    user: User,
-    picker: _Picker,
-    now: datetime,
-    scheduling: dict[str, Any],
-    choices_for: int | None = None,
-) -> list[QueueItem]:
-    """The queue's items: the chosen due cards, then the new ones, as rows (their
-    cards, questions and banks, and the choices of the first `choices_for`; two
-    queries, sent together), with the previews of saved cards. No model instance
-    is built (QueueItem makes them if asked)."""
-    question_ids = [c.question_id for c in picker.chosen] + picker.entering
+def _shown_calls(
+    *, user: User, question_ids: list[int], choices_for: int | None
+) -> list[sql.PreparedCall]:
+    """The reads of the cards of these questions (questions, banks and the user's
+    cards) and of the choices of the first `choices_for` (None: all)."""
     if not question_ids:
         return []
-    # (the cards and the choices of those shown with theirs: sent together)
     calls: list[sql.PreparedCall] = [
         (("queue.cards", len(question_ids)), _cards_query,
          {"user": user.pk, "question_ids": question_ids}),
@@ -854,14 +885,48 @@ def _items_of(
     asked = question_ids[:choices_for]
     if asked:
         calls.append((("queue.choices", len(asked)), choice_rows_of, {"ids": asked}))
-    card_rows, *choice_rows = sql.prepared_rows_together(calls)
+    return calls
+
+
+def _ids_read(calls: list[sql.PreparedCall], name: str) -> set[int]:
+    return {pk for _, _, values in calls for pk in values.get(name, ())}
+
+
+def _items_of(
+    *,
+    user: User,
+    picker: _Picker,
+    now: datetime,
+    scheduling: dict[str, Any],
+    choices_for: int | None = None,
+    read: tuple[list[sql.PreparedCall], list[list[tuple[Any, ...]]]] = ([], []),
+) -> list[QueueItem]:
+    """The queue's items: the chosen due cards, then the new ones, as rows (their
+    cards, questions and banks, and the choices of the first `choices_for`: the
+    rows `read` by these calls when they cover them, else two queries sent
+    together), with the previews of saved cards. No model instance is built
+    (QueueItem makes them if asked)."""
+    question_ids = picker.question_ids()
+    if not question_ids:
+        return []
+    calls, rows = read
+    asked = question_ids[:choices_for]
+    if not (
+        set(question_ids) <= _ids_read(calls, "question_ids")
+        and set(asked) <= _ids_read(calls, "ids")
+    ):
+        calls = _shown_calls(user=user, question_ids=question_ids, choices_for=choices_for)
+        rows = sql.prepared_rows_together(calls)
+    card_rows, *choice_rows = rows
+    wanted = set(question_ids)
+    card_rows = [row for row in card_rows if row[_QUESTION_AT] in wanted]
     items = _rows_of(card_rows, user=user, question_ids=question_ids, now=now)
     new = set(picker.entering)
     for item in items:
         item.is_new = item.question_row.pk in new
     shown = [item.question_row.pk for item in items[:choices_for]]
     if shown:
-        if shown != asked:  # (a question gone since the candidates were read)
+        if not set(shown) <= set(asked):  # (a question gone since the candidates were read)
             choice_rows = [
                 sql.prepared_rows(("queue.choices", len(shown)), choice_rows_of, ids=shown)
             ]
