@@ -712,18 +712,24 @@ SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
 def progress_page(
     *, user: User, now: datetime | None = None, heatmap_days: int = 365
 ) -> dict[str, Any]:
-    """The progress page: {"summary": progress_summary(), "heatmap": the reviews
-    of each day of the last `heatmap_days` with any (day -> count: review_heatmap's
-    figures without its rows of zeros), "desired_retention"}, read together: the
-    preferences and the day rows once each: seven queries whatever the history
-    (preferences, day rows, due cards per day, today's due cards, the banks' tallies
-    with their question counts, quiz scores, the average retrievability; six when a
-    big deck's average comes from the cache) in three round trips (_summary)."""
+    """The progress page: {"summary": progress_summary() without quiz scores (the
+    page shows none: every bank's are empty, and no finished quiz is read),
+    "heatmap": the reviews of each day of the last `heatmap_days` with any (day ->
+    count: review_heatmap's figures without its rows of zeros), "desired_retention"},
+    read together: the preferences and the day rows once each: six queries whatever
+    the history (preferences, day rows, due cards per day, today's due cards, the
+    banks' tallies with their question counts, the average retrievability; five
+    when a big deck's average comes from the cache) in three round trips (_summary)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
     window = max(SUMMARY_WINDOW_DAYS, heatmap_days)
     summary, per_day = _summary(
-        user=user, now=now, preferences=preferences, today=today, window=window
+        user=user,
+        now=now,
+        preferences=preferences,
+        today=today,
+        window=window,
+        quiz_scores=False,
     )
     return {
         "summary": summary,
@@ -739,23 +745,26 @@ def _summary(
     preferences: StudyPreferences,
     today: date,
     window: int,
+    quiz_scores: bool = True,
 ) -> tuple[dict[str, Any], dict[date, DayCounts]]:
     """progress_summary with the preferences at hand, and the day rows of the last
     `window` days (at least SUMMARY_WINDOW_DAYS) it read them from. Its five reads
     that wait for nothing but the preferences (day rows, due cards per day, today's
-    due cards, the banks' tallies, quiz scores) are sent together: one round trip
-    on PostgreSQL (sql.prepared_rows_together); the average retrievability, which
-    depends on the size of the deck, comes after (the database or the cache)."""
+    due cards, the banks' tallies, quiz scores unless `quiz_scores` is False: then
+    every bank's are empty) are sent together: one round trip on PostgreSQL
+    (sql.prepared_rows_together); the average retrievability, which depends on the
+    size of the deck, comes after (the database or the cache)."""
     _, _, start, end = _day_of(preferences, now)
-    day_rows, due_rows, today_rows, sum_rows, score_rows = sql.prepared_rows_together(
-        [
-            _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
-            _due_per_day_call(user=user.pk, today=today, days=30),
-            _due_today_call(user=user.pk, start=start, end=end, now=now),
-            _bank_sums_call(user=user.pk, today=today, totals=True),
-            _quiz_scores_call(user=user.pk),
-        ]
-    )
+    calls = [
+        _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
+        _due_per_day_call(user=user.pk, today=today, days=30),
+        _due_today_call(user=user.pk, start=start, end=end, now=now),
+        _bank_sums_call(user=user.pk, today=today, totals=True),
+    ]
+    if quiz_scores:
+        calls.append(_quiz_scores_call(user=user.pk))
+    day_rows, due_rows, today_rows, sum_rows, *scores = sql.prepared_rows_together(calls)
+    score_rows = scores[0] if scores else []
     per_day = _day_counts(day_rows)
     due_per_day: dict[date, int] = dict(due_rows)
     today_and_streak = _today_figures(
