@@ -227,14 +227,17 @@ def _study_context(
     error: str = "",
 ) -> dict[str, Any]:
     user = request.user
-    # (a flashcard shows no choices: none are read)
+    # (one card shown, the preferred one when picked: its rows alone are read; a
+    # flashcard shows no choices: none are read)
     queue = learning_api.study_queue_open(
-        user=user, bank=bank, limit=STUDY_QUEUE_LIMIT, choices_for=0
+        user=user,
+        bank=bank,
+        limit=STUDY_QUEUE_LIMIT,
+        choices_for=0,
+        rows_for=1,
+        first_card=prefer_card,
     )
-    items = queue.items
-    item = None
-    if items:
-        item = next((i for i in items if i.card_row.id == prefer_card), items[0])
+    item = queue.items[0] if queue.items else None
     counts = _queue_counts(queue)
     remaining = sum(counts.values())
     key = _study_key(bank, timezone.localdate())
@@ -285,13 +288,15 @@ def _article_of(article_id: int | None) -> ArticleFacts | None:
 
 def _queue_counts(queue: StudyQueue) -> dict[str, int]:
     """New / learning / review cards left, as Anki shows them. Counted from the
-    queue's own items when they are all there is (so the three add up to what is
+    queue's picks when they are all there is (so the three add up to what is
     shown), else from the queue's counts."""
-    items = queue.items
-    if len(items) < STUDY_QUEUE_LIMIT:
-        new = sum(item.is_new for item in items)
-        learning = sum(_is_returning(item) for item in items)
-        return {"new": new, "learning": learning, "review": len(items) - new - learning}
+    picked = queue.picked
+    if len(picked) < STUDY_QUEUE_LIMIT:
+        new = sum(pick.is_new for pick in picked)
+        learning = sum(
+            not pick.is_new and pick.state in learning_api.LEARNING_STATES for pick in picked
+        )
+        return {"new": new, "learning": learning, "review": len(picked) - new - learning}
     return {
         "new": queue.new_available,
         "learning": queue.learning_count,

@@ -169,6 +169,18 @@ class QueueItem:
         return {rating: scheduler.format_interval(delta) for rating, delta in self.previews.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class QueuePick:
+    """A card the queue picked, as the candidates read it (its rows read or not:
+    `StudyQueue.picked`): what counts it and gives a new card its row."""
+
+    question_id: int
+    bank_id: int
+    card_id: int | None  # None: a new card not saved yet
+    state: int | None  # (None: no card yet)
+    is_new: bool
+
+
 @dataclass
 class StudyQueue:
     items: list[QueueItem]
@@ -180,6 +192,9 @@ class StudyQueue:
     new_left: int = 0  # new cards the limit still lets in today
     now: datetime | None = None  # when it was read, and the scheduler's settings then
     scheduling: dict[str, Any] = field(default_factory=dict)
+    # every card picked, in queue order (`items`: those read as rows, all unless
+    # study_queue's rows_for says fewer)
+    picked: list[QueuePick] = field(default_factory=list)
 
 
 def previews_of(
@@ -699,12 +714,32 @@ class _Picker:
         self.limit = limit
         self.in_queue: set[SiblingKey] = set()
         self.chosen: list[_Candidate] = []  # due cards, in queue order
-        self.entering: list[int] = []  # question ids of the new cards shown
+        self.entering: list[_Candidate] = []  # the new cards shown
         self.new_available = 0
 
     def question_ids(self) -> list[int]:
         """The questions of the cards taken, in queue order (due cards, then new ones)."""
-        return [c.question_id for c in self.chosen] + self.entering
+        return [c.question_id for c in (*self.chosen, *self.entering)]
+
+    def picks(self) -> list[QueuePick]:
+        """Every card taken, in queue order."""
+        return [
+            QueuePick(c.question_id, c.bank_id, c.card_id, c.state, is_new)
+            for cards, is_new in ((self.chosen, False), (self.entering, True))
+            for c in cards
+        ]
+
+    def to_read(self, *, rows_for: int | None, first_card: int | None) -> list[int]:
+        """The questions whose rows are read: the first `rows_for` picked (None:
+        all), the card `first_card` first when it was picked."""
+        ids = self.question_ids()
+        if first_card is not None:
+            first = next((c for c in self.chosen if c.card_id == first_card), None)
+            first = first or next((c for c in self.entering if c.card_id == first_card), None)
+            if first is not None:
+                ids.remove(first.question_id)
+                ids.insert(0, first.question_id)
+        return ids[:rows_for]
 
     def take_learning(self, candidates: list[_Candidate]) -> None:
         for candidate in candidates:
@@ -739,7 +774,7 @@ class _Picker:
             self.in_queue.add(key)
             self.new_available += 1
             if len(self.entering) < room:
-                self.entering.append(candidate.question_id)
+                self.entering.append(candidate)
 
 
 def _review_order(
@@ -792,6 +827,8 @@ def study_queue(
     limit: int = 20,
     now: datetime | None = None,
     choices_for: int | None = None,
+    rows_for: int | None = None,
+    first_card: int | None = None,
 ) -> StudyQueue:
     """What to study next: due learning cards, then due reviews (lowest
     retrievability first, within the daily review limit), then new cards within
@@ -815,7 +852,12 @@ def study_queue(
 
     `choices_for`: how many of the first items come with their choices read (None:
     all; the others read theirs if asked, a query each). The study page's
-    flashcards show none: 0, one query fewer and no choice of 30 cards built."""
+    flashcards show none: 0, one query fewer and no choice of 30 cards built.
+
+    `rows_for`: how many of the cards picked become items, their rows read (None:
+    all), the card `first_card` first when it was picked (the study page shows
+    one card of 30 picked: `picked` counts them all). Every pick, read or not, is
+    in `picked` (a new card's row is saved from it)."""
     now = now or timezone.now()
     limit = max(0, int(limit))
     today, banks = _today_and_banks(user=user, bank=bank, now=now)
@@ -839,10 +881,18 @@ def study_queue(
     )
     if burying is None:
         guess = _pick(today, found, reviews, limit=limit)
+        spare = 0
     else:  # (the facts of the candidates studied today: buried, as the statement will say)
         guessed_today = replace(today, buried=_studied_among(found, today))
         guess = _pick(guessed_today, found, reviews, limit=limit + SPARE)
-    guessed = _shown_calls(user=user, question_ids=guess.question_ids(), choices_for=choices_for)
+        spare = SPARE
+    guessed = _shown_calls(
+        user=user,
+        question_ids=guess.to_read(
+            rows_for=None if rows_for is None else rows_for + spare, first_card=first_card
+        ),
+        choices_for=choices_for,
+    )
     (buried_rows, count_rows), read = sql.fetch_with_prepared([burying, counting], guessed)
     if burying is not None:
         today.buried = _studied_siblings(buried_rows, keys)
@@ -850,14 +900,17 @@ def study_queue(
         caps, count_rows, found=found, reviews_left=today.reviews_left
     )
     picker = _pick(today, found, reviews, limit=limit) if burying is not None else guess
+    shown = picker.to_read(rows_for=rows_for, first_card=first_card)
     items = _items_of(
         user=user,
         picker=picker,
+        question_ids=shown,
         now=now,
         scheduling=today.scheduling,
         choices_for=choices_for,
         read=(guessed, read),
     )
+    gone = set(shown) - {item.question_row.pk for item in items}  # (since the candidates)
     return StudyQueue(
         items=items,
         due_count=learning_count + review_count,
@@ -868,6 +921,7 @@ def study_queue(
         new_left=today.new_left,
         now=now,
         scheduling=today.scheduling,
+        picked=[p for p in picker.picks() if p.question_id not in gone],
     )
 
 
@@ -896,17 +950,17 @@ def _items_of(
     *,
     user: User,
     picker: _Picker,
+    question_ids: list[int],
     now: datetime,
     scheduling: dict[str, Any],
     choices_for: int | None = None,
     read: tuple[list[sql.PreparedCall], list[list[tuple[Any, ...]]]] = ([], []),
 ) -> list[QueueItem]:
-    """The queue's items: the chosen due cards, then the new ones, as rows (their
-    cards, questions and banks, and the choices of the first `choices_for`: the
+    """The queue's items: those of these questions of the picker's (in queue order,
+    the chosen due cards, then the new ones), as rows (their cards, questions and banks, and the choices of the first `choices_for`: the
     rows `read` by these calls when they cover them, else two queries sent
     together), with the previews of saved cards. No model instance is built
     (QueueItem makes them if asked)."""
-    question_ids = picker.question_ids()
     if not question_ids:
         return []
     calls, rows = read
@@ -921,7 +975,7 @@ def _items_of(
     wanted = set(question_ids)
     card_rows = [row for row in card_rows if row[_QUESTION_AT] in wanted]
     items = _rows_of(card_rows, user=user, question_ids=question_ids, now=now)
-    new = set(picker.entering)
+    new = {c.question_id for c in picker.entering}
     for item in items:
         item.is_new = item.question_row.pk in new
     shown = [item.question_row.pk for item in items[:choices_for]]

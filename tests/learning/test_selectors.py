@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from learning import selectors, services
 from learning.models import Card, CardState
+from learning.selectors.queue import SPARE
 from tests.factories import ArticleFactory, QuestionBankFactory, QuestionFactory, UserFactory
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -214,6 +215,51 @@ def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_qu
         again = services.study_queue_open(user=student, limit=10)
     assert [i.card.pk for i in again.items] == [i.card.pk for i in result.items]
     assert [i.previews for i in again.items] == [i.previews for i in result.items]
+
+
+def test_the_queue_reads_the_rows_of_the_cards_shown_and_saves_every_new_card_picked(
+    student, teacher, django_assert_num_queries
+):
+    """rows_for=1 (the study page): one card's rows read, the preferred card first,
+    all picks counted and every new one picked given its row (one INSERT)."""
+    bank = make_bank(teacher, 40)
+    services.preferences_update(user=student, new_cards_per_day=40)
+    # preferences, the study day and (no bank given) the banks; the candidates; the
+    # card shown; the INSERT in its savepoint
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(8):
+        opened = services.study_queue_open(user=student, limit=30, choices_for=0, rows_for=1)
+    assert len(opened.picked) == 30
+    assert all(pick.is_new and pick.card_id for pick in opened.picked)
+    assert Card.objects.filter(user=student).count() == 30
+    assert [item.card_row.id for item in opened.items] == [opened.picked[0].card_id]
+    assert opened.items[0].previews  # (saved: previewed)
+
+    wanted = opened.picked[7].card_id
+    again = queue(student, T0, limit=30, choices_for=0, rows_for=1, first_card=wanted)
+    assert [item.card.pk for item in again.items] == [wanted]
+    assert again.picked == opened.picked
+    assert queue(student, T0, bank=bank, limit=30).picked == opened.picked  # (all read)
+
+
+def test_cards_studied_today_outside_the_candidates_bury_their_facts_whatever_their_number(
+    student, teacher
+):
+    """The cards shown are read with the facts studied today for the pick the
+    candidates alone give; when more cards studied today (none of them due, so no
+    candidate) bury their facts than SPARE, the cards shown are read afterwards."""
+    services.preferences_update(user=student, new_cards_per_day=60)
+    bank = QuestionBankFactory(owner=teacher, article=ArticleFactory())
+    for start in range(0, 300, 10):  # 30 facts of two questions each, in bank order
+        QuestionFactory.create_batch(2, bank=bank, evidence_start=start, evidence_end=start + 5)
+    first = queue(student, T0, bank=bank, limit=SPARE + 8).items
+    for item in first:  # one card of each of the first facts, out of today's queue
+        rate(student, item.card.pk, 4, T0)
+    studied = {item.question.evidence_start for item in first}
+    later = queue(student, T0 + timedelta(minutes=5), bank=bank, limit=5)
+    shown = [item.question.evidence_start for item in later.items]
+    assert len(shown) == 5
+    assert not studied & set(shown)
+    assert shown == sorted(shown)
 
 
 def test_reading_the_queue_writes_nothing(student, teacher):
