@@ -190,6 +190,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    reported 300 new cases" (``figures_a_country_has``); "cases in the next worst-hit country,
    Chile" (``things_in_a_described_country``). A count noun ("the total number") is never
    the subject itself.
+44. **A town before its country** (``towns_before_their_country``): "Ana Lind, from Kelso's
+   Ford, Peru," (the town, whatever entity the small model saw; a possessive may join its
+   words, and the person is from the country: ``persons.from_country_after``); "the Arequipa,
+   Peru fire brigade" (the town; "Arequipa, Peru" is no body's name); not "According to Acme,
+   Peru has ..." (a source, then the clause's subject).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -300,6 +305,7 @@ from .places import (
     place_links,
     places_a_country_owns,
     territories_in_their_state,
+    towns_before_their_country,
 )
 from .sites import (
     sites_placed_by_their_place,
@@ -367,6 +373,7 @@ RULES: tuple[Rule, ...] = (
     what_a_placed_clause_tells,
     sites_run_by_a_national_body,
     place_links,
+    towns_before_their_country,
     home_nations_in_their_state,
     territories_in_their_state,
     mainlands_of_countries,

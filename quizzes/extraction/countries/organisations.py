@@ -169,6 +169,7 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
         not country
         or all(t.i in ctx.mentions for t in tokens)
         or _site_named_after_a_country(ctx, tokens, country)
+        or _town_and_its_country(ctx, tokens)
     ):
         return
     subject = span
@@ -185,6 +186,18 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
         ctx.bodies.add((f"{key} in {placed[0]}", placed[1]))
         subject_in = f"{name} in {placed[0]}"
         ctx.add(subject_in, placed[1], span.start, "organisation", "named_organisation_placed")
+
+
+def _town_and_its_country(ctx: CountryContext, tokens: list[Token]) -> bool:
+    """ "the Auckland, New Zealand police": a town and its country the small model took for a
+    body's name is a place (``towns_before_their_country`` links the town)."""
+    last = ctx.mentions.get(tokens[-1].i)
+    return (
+        last is not None
+        and last.form == "name"
+        and last.start > tokens[0].i + 1
+        and ctx.doc[last.start - 1].text == ","
+    )
 
 
 # Sites often named after a friendly country ("the Qatar Amity Hospital" in Nepal); a

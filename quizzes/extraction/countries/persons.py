@@ -14,6 +14,7 @@ from ..dates import doc_text
 from ..sentences import entities
 from .context import CountryContext, clean
 from .describe import country_in_description, describing_country, person_name
+from .places import town_end
 from .sites import stated_country_of_place
 from .words import (
     INDEFINITE,
@@ -116,16 +117,10 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
     return (mention.country if mention else None), None
 
 
-_MAX_TOWN_WORDS = 3
-
-
 def _past_a_town(doc: Doc, k: int) -> int:
-    """ "Tom Reid, from Lima, Peru,": the token after the town and its comma (the country's),
-    or k when no capitalised town and comma start there."""
-    j = k
-    while j < min(len(doc), k + _MAX_TOWN_WORDS) and doc[j].pos_ == "PROPN":
-        j += 1
-    return j + 1 if k < j < len(doc) and doc[j].text == "," else k
+    """ "Tom Reid, from Lima, Peru,", "from Kelso's Ford, Peru": the token after the town and
+    its comma (the country's), or k when no capitalised town and comma start there."""
+    return town_end(doc, k) + 1 if town_end(doc, k) > k else k
 
 
 def _end_of_listed_names(doc: Doc, k: int) -> int:

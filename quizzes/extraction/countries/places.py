@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..dates.patterns import DAY_AND_MONTH_NAMES
+from ..lexicon import ORG_WORDS
 from ..sentences import dateline, entities
 from .context import CountryContext, clean
 from .describe import place_after, place_noun_country
@@ -445,6 +446,62 @@ def _site_at_the_place(ctx: CountryContext, place: Span, country: str) -> None:
         return
     if site[-1].lower_ in _SITE_WORDS:
         ctx.add(clean(site.text), country, site.start, "other", "facility")
+
+
+_MAX_TOWN_WORDS = 4
+
+
+def town_end(doc: Doc, k: int) -> int:
+    """The comma after a town's name of capitalised words from token k ("Kelso's Ford,"; a
+    possessive "'s" may join its words), or k when none ends there."""
+    j = k
+    while j < min(len(doc), k + _MAX_TOWN_WORDS) and (
+        doc[j].pos_ == "PROPN" or (j > k and _joining_possessive(doc, j))
+    ):
+        j += 1
+    return j if k < j < len(doc) and doc[j].text == "," and doc[j - 1].pos_ == "PROPN" else k
+
+
+def _joining_possessive(doc: Doc, j: int) -> bool:
+    return doc[j].text in ("'s", "\u2019s") and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
+
+
+_TOWN_OPENERS = LOCATIVE_PREPS | {"from"}
+
+
+def towns_before_their_country(ctx: CountryContext) -> None:
+    """ "Ana Lind, from Kelso's Ford, Peru, ...", "near Alder Creek, Chile": a town the text
+    places by the country after its comma, whatever the small model made of its name (a
+    person's, a building's, or no entity); not a body's name nor a person of the article."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if tok.lower_ not in _TOWN_OPENERS or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
+        comma = town_end(doc, k)
+        mention = ctx.name_mention_at(comma + 1) if comma > k else None
+        if mention is None or _possessive_at(ctx, mention.end):
+            continue
+        if ctx.tokens[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            continue  # "According to Acme, Peru has ...": a source, then the clause's subject
+        town = doc[k:comma]
+        joined = any(t.text in ("'s", "\u2019s") for t in town)  # "Kelso's Ford": a place's name
+        if any(_not_a_town_word(ctx, t, joined) for t in town):
+            continue
+        ctx.add(clean(town.text), mention.country, town.start, "place", "town_of_a_country")
+
+
+def _not_a_town_word(ctx: CountryContext, tok: Token, joined: bool) -> bool:
+    """A country, a person of the article (unless a possessive joins the name: "Kelso's
+    Ford"), a body's word ("from Acme University, Peru") or a nationality or time the small
+    model saw there."""
+    ent = ctx.ent_of.get(tok.i)
+    return (
+        tok.i in ctx.mentions
+        or (tok.i in ctx.person_tokens and not joined)
+        or tok.lower_ in ORG_WORDS
+        or (ent is not None and ent.label_ in ("NORP", "DATE", "TIME"))
+    )
 
 
 def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:

@@ -2075,3 +2075,25 @@ def test_a_country_that_reports_its_own_count(links_of):
 def test_a_thing_in_a_described_country_named_after_a_comma(links_of):
     found = pairs(links_of("Infections in the second worst-hit country, Chile, passed 5,000."))
     assert ("Infections", "Chile") in found
+
+
+def test_a_home_town_with_a_possessive_before_its_country(links_of):
+    found = pairs(
+        links_of(
+            "The 50-year-old constable Ana Lind was hurt on Friday. Constable Lind, from "
+            "Kelso's Ford, Peru, served in the Lima police for six years."
+        )
+    )
+    assert ("Ana Lind", "Peru") in found
+    assert ("Kelso's Ford", "Peru") in found
+
+
+def test_a_town_and_its_country_before_a_noun_is_no_body(links_of):
+    found = pairs(links_of("She served in the Arequipa, Peru fire brigade for six years."))
+    assert ("Arequipa", "Peru") in found
+    assert ("Arequipa, Peru", "Peru") not in found
+
+
+def test_a_source_before_a_country_subject_is_no_town(links_of):
+    found = pairs(links_of("According to Kelso Weekly, Peru has two million goats."))
+    assert not any(country == "Peru" and "Kelso" in subject for subject, country in found)
