@@ -130,7 +130,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 32. **National bodies named in full** (``national_bodies_named_in_full``): "the Chile Coast
    Guard", "Peru's Disaster and Emergency Management Presidency" (whatever the entity label).
 33. **A named storm and the country it reached** (``named_storms_in_a_country``): "Hurricane
-   Lola makes landfall in the Bahamas", "the storm known as Hurricane Lola cleared the Bahamas".
+   Lola makes landfall in the Bahamas", "the storm known as Hurricane Lola cleared the Bahamas",
+   "Tropical Storm Lola approaches the U.S. coast" (the coast's country; "the U.S. coast", as
+   "the coast of Peru", is where, no thing of the country).
 34. **Groups from a list of countries** (``groups_from_countries``): "customs inspectors from
    Chile, Peru and Bolivia" (the group, to each), and "prosecutors in Chile and Bolivia"
    (``things_in_a_country`` places a thing in each country of its list).

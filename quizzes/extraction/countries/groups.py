@@ -140,6 +140,8 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
         return True
     if noun.lower_ == "elect":
         return True  # "US president-elect", "President of the United States elect": a title
+    if noun.lower_ in _SHORE_NOUNS:
+        return True  # "the Peruvian coast" is where, as "the coast of Peru" (``noun_of_country``)
     if noun.lower_ in ABSTRACT_NOUNS and not _effort_of_a_named_thing(noun):
         return True
     ent = ctx.ent_of.get(noun.i)
@@ -1345,6 +1347,8 @@ def things_a_country_leads(ctx: CountryContext) -> None:
 
 # Words that open a named storm's name ("Hurricane Lola", "Typhoon Mero").
 _STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm"}
+# Words of a storm's grade before "Storm" ("Tropical Storm Lola").
+_STORM_GRADES = {"tropical", "subtropical", "post-tropical", "severe", "super"}
 # What a storm does to a country it reaches ("makes landfall in", "cleared", "battered") or
 # is forecast to reach ("heads towards", "approached", "threatens").
 _STORM_VERBS = _HITTING_VERBS | {
@@ -1365,8 +1369,9 @@ def named_storms_in_a_country(ctx: CountryContext) -> None:
             end += 1
         if end == tok.i + 1:
             continue
+        start = tok.i - (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in _STORM_GRADES)
         for country in _countries_a_storm_reached(ctx, ctx.doc[end - 1]):
-            ctx.add(ctx.doc[tok.i : end].text, country, tok.i, "other", "named_storm_in_country")
+            ctx.add(ctx.doc[start:end].text, country, tok.i, "other", "named_storm_in_country")
 
 
 def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
@@ -1381,13 +1386,29 @@ def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
         if v.lemma_.lower() not in _STORM_VERBS:
             continue
         for reached in _what_a_verb_reached(v):
-            mention = ctx.mentions.get(reached.i)
-            if mention is not None and mention.form == "name":
-                found.append(mention.country)
-            elif mention is None and reached.pos_ == "PROPN":
-                country = ctx.country_of_place(reached)  # "Typhoon Lola hit Luzon"
-                found += [country] if country else []
+            found += _countries_reached(ctx, reached)
     return found
+
+
+def _countries_reached(ctx: CountryContext, reached: Token) -> list[str]:
+    coast = _country_of_a_coast(ctx, reached)
+    if coast is not None:
+        return [coast.country]
+    mention = ctx.mentions.get(reached.i)
+    if mention is not None and mention.form == "name":
+        return [mention.country]
+    if mention is None and reached.pos_ == "PROPN":
+        country = ctx.country_of_place(reached)  # "Typhoon Lola hit Luzon"
+        return [country] if country else []
+    return []
+
+
+def _country_of_a_coast(ctx: CountryContext, reached: Token) -> CountryMention | None:
+    """ "approaches the U.S. coast", "hit the Peruvian coast", "the coast of Peru": the
+    country whose coast the storm reached."""
+    if reached.lower_ not in _SHORE_NOUNS:
+        return None
+    return next((ctx.mentions[w.i] for w in reached.subtree if w.i in ctx.mentions), None)
 
 
 def _what_a_verb_reached(verb: Token) -> list[Token]:

@@ -2097,3 +2097,9 @@ def test_a_town_and_its_country_before_a_noun_is_no_body(links_of):
 def test_a_source_before_a_country_subject_is_no_town(links_of):
     found = pairs(links_of("According to Kelso Weekly, Peru has two million goats."))
     assert not any(country == "Peru" and "Kelso" in subject for subject, country in found)
+
+
+def test_a_storm_that_approaches_a_countrys_coast(links_of):
+    found = pairs(links_of("Chile braces as Tropical Storm Lola approaches the Peruvian coast."))
+    assert ("Tropical Storm Lola", "Peru") in found
+    assert ("Peruvian coast", "Peru") not in found
