@@ -78,6 +78,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
    moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
    "her exile in France" (he/she/his/her: the one person named just before, or its subject);
+   "X died in Peru", "X was killed by commandos in Peru" (a place of death, a named subject
+   only; never the killer of "X killed two men in Peru");
    "she was airlifted to Madrid, Spain" (a person carried there: ``people_carried_to_a_place``).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
    spokeswoman X" -> the ministry too.

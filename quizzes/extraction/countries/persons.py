@@ -818,6 +818,10 @@ _LIFE_VERBS = {
     "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
     "study": "in", "educate": "in", "grow": "in",
 }  # fmt: skip
+# Verbs of a death and the place of it ("X died in Peru", "X was killed in Peru"; passive only
+# for a death done: the subject of "X killed two men in Peru" is the killer).
+_DEATH_VERBS = {"die", "bury"}
+_DEATH_DONE_VERBS = {"kill", "murder", "assassinate", "execute", "shoot"}
 
 
 def life_places(ctx: CountryContext) -> None:
@@ -825,7 +829,7 @@ def life_places(ctx: CountryContext) -> None:
     in a country, or who moved there (a city names its country: "born in Lima"); "he" or
     "she" is the one person named in that sentence or the one before."""
     for verb in ctx.tokens:
-        prep_word = _LIFE_VERBS.get(verb.lemma_)
+        prep_word = _LIFE_VERBS.get(verb.lemma_) or _death_done(verb)
         if prep_word is None or verb.pos_ not in ("VERB", "AUX"):
             continue
         person = _life_subject(ctx, verb)
@@ -835,6 +839,19 @@ def life_places(ctx: CountryContext) -> None:
             country = ctx.country_of_place(place)
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def _death_done(verb: Token) -> str | None:
+    """ "in" for a verb of death with a named subject (a "he" may be anyone the story
+    mourns: the one named just before is often the one who announced the death)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ in ("he", "she"):
+        return None
+    if verb.lemma_ in _DEATH_VERBS or (
+        verb.lemma_ in _DEATH_DONE_VERBS and subjects[0].dep_ == "nsubjpass"
+    ):
+        return "in"
+    return None
 
 
 # Verbs by which a person is carried somewhere, said in the passive ("was airlifted to Oslo").
@@ -884,9 +901,14 @@ def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
 
 
 def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:
+    """The place of "born in Peru"; also past the agent of a death done ("killed by soldiers
+    in Peru": the parse hangs the place from the agent)."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == prep_word:
             yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+        if prep.dep_ == "agent" and verb.lemma_ in _DEATH_DONE_VERBS:
+            for agent in (c for c in prep.children if c.dep_ == "pobj"):
+                yield from _life_place_words(agent, prep_word)
 
 
 def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
@@ -901,7 +923,11 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
         return None
     if subject.lower_ in ("he", "she"):
         return _the_one_named_before(ctx, subject.i)
-    return next((m.name for m in ctx.people.mentions if m.name_first <= subject.i <= m.last), None)
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the singer X"
+    return next(
+        (m.name for w in named for m in ctx.people.mentions if m.name_first <= w.i <= m.last),
+        None,
+    )
 
 
 def _the_one_named_before(ctx: CountryContext, at: int) -> str | None:

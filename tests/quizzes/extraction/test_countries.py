@@ -2103,3 +2103,15 @@ def test_a_storm_that_approaches_a_countrys_coast(links_of):
     found = pairs(links_of("Chile braces as Tropical Storm Lola approaches the Peruvian coast."))
     assert ("Tropical Storm Lola", "Peru") in found
     assert ("Peruvian coast", "Peru") not in found
+
+
+def test_where_a_named_person_died_or_was_killed(links_of):
+    found = pairs(
+        links_of(
+            "Rebel leader Tom Reid was killed by Chilean commandos in Peru in 2011. "
+            "The singer Ana Lind died in Lima on Monday. Eva Holm killed two men in Bolivia."
+        )
+    )
+    assert ("Tom Reid", "Peru") in found
+    assert ("Ana Lind", "Peru") in found
+    assert ("Eva Holm", "Bolivia") not in found
