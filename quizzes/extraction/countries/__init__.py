@@ -199,6 +199,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    words, and the person is from the country: ``persons.from_country_after``); "the Arequipa,
    Peru fire brigade" (the town; "Arequipa, Peru" is no body's name); not "According to Acme,
    Peru has ..." (a source, then the clause's subject).
+45. **An attack aimed at a country** (``attacks_on_a_country``): "the 1998 bombings on
+   Peru", "the attack against Chile", "rocket attacks on the Chilean embassy in Bolivia" (the
+   country the target is in); not "raids on U.S. troops" (the country only names the target).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
    data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
 
@@ -249,6 +252,7 @@ from .figures import (
 from .groups import (
     acts_backed_by_a_country,
     acts_of_a_country,
+    attacks_on_a_country,
     between_countries,
     bodies_of_listed_countries,
     bodies_that_took_a_country,
@@ -363,6 +367,7 @@ RULES: tuple[Rule, ...] = (
     incidents_in_a_city,
     incidents_that_harm_in_a_place,
     acts_of_a_country,
+    attacks_on_a_country,
     people_through_organisations,
     life_places,
     people_carried_to_a_place,

@@ -947,6 +947,41 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
     return noun.lower_ not in ABSTRACT_NOUNS and noun.lower_ not in _TITLE_WORDS
 
 
+# Acts aimed at a country or at something in it ("the 2001 attacks on Peru").
+_ASSAULTS = INCIDENT_NOUNS | INCIDENT_PLURALS | {"invasion", "invasions", "assault", "assaults"}
+
+
+def attacks_on_a_country(ctx: CountryContext) -> None:
+    """ "the 1998 bombings on Peru", "the attack against Chile", "rocket attacks on the
+    Chilean embassy in Peru" (the country the target is in): an assault aimed at a country."""
+    for tok in ctx.tokens:
+        if tok.lower_ not in ("on", "against") or tok.dep_ != "prep":
+            continue
+        attack = tok.head
+        if attack.pos_ != "NOUN" or attack.lower_ not in _ASSAULTS:
+            continue
+        target = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        mention = _target_country(ctx, tok, target) if target is not None else None
+        if mention is not None and not linked_again(ctx, attack, mention.country):
+            ctx.add(
+                noun_phrase(ctx, attack), mention.country, attack.i, "other", "attack_on_country"
+            )
+
+
+def _target_country(ctx: CountryContext, prep: Token, target: Token) -> CountryMention | None:
+    """The country aimed at ("on Peru", not "on Peru's cartels"), or the one the target is
+    placed in ("on the embassy in Peru")."""
+    mention = ctx.name_mention_from(prep.i + 1)
+    if mention is not None:
+        modifier = ctx.tokens[mention.end - 1].dep_ in ("compound", "amod", "nmod")
+        return None if owned_name(ctx, mention) or modifier else mention  # "on U.S. troops"
+    for inside in (c for c in target.children if c.dep_ == "prep" and c.lower_ == "in"):
+        placed = ctx.country_in_part(inside.i + 1)
+        if placed is not None and not owned_name(ctx, placed):
+            return placed
+    return None
+
+
 # Verbs by which a country does an act ("Peru carried out the strike", "Chile launched a raid").
 _ACT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "order"}
 # Verbs by which a country starts an act, when the object is one ("Chile began an offensive").

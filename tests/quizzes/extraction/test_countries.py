@@ -2115,3 +2115,15 @@ def test_where_a_named_person_died_or_was_killed(links_of):
     assert ("Tom Reid", "Peru") in found
     assert ("Ana Lind", "Peru") in found
     assert ("Eva Holm", "Bolivia") not in found
+
+
+def test_an_attack_aimed_at_a_country_or_at_a_target_in_it(links_of):
+    found = pairs(
+        links_of(
+            "The cell planned the 1998 bombings on Peru. Rebels fired rocket attacks on the "
+            "Chilean embassy in Bolivia. He backed the raids on U.S. troops."
+        )
+    )
+    assert ("1998 bombings", "Peru") in found
+    assert ("rocket attacks", "Bolivia") in found
+    assert not any(subject == "raids" for subject, _country in found)
