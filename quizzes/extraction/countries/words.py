@@ -165,7 +165,7 @@ POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "program
 # attitudes and relations ("Peru's future", "the Chilean response", "Norwegian interests"),
 # what a country asks ("Peru's request", "the Chilean demands"),
 # a part of the country itself ("Peru's northeast", "Chilean sovereignty"),
-# a style ("an Irish pub", "Thai food") or a field ("Australian rugby").
+# a style ("an Irish pub", "Thai food") or a field ("Australian rugby", "English medicine").
 ABSTRACT_NOUNS = {
     "history", "future", "past", "heritage", "legacy", "identity", "pride", "image",
     "reputation", "prestige", "status", "standing", "orbit", "influence", "power", "role",
@@ -177,6 +177,7 @@ ABSTRACT_NOUNS = {
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
+    "medicine", "music", "literature", "poetry", "folklore", "cinema", "architecture",
     "sovereignty", "independence", "neutrality", "encroachment", "interference", "meddling", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
     "south-east", "south-west",

@@ -2127,3 +2127,10 @@ def test_an_attack_aimed_at_a_country_or_at_a_target_in_it(links_of):
     assert ("1998 bombings", "Peru") in found
     assert ("rocket attacks", "Bolivia") in found
     assert not any(subject == "raids" for subject, _country in found)
+
+
+def test_a_field_or_style_a_nationality_qualifies_is_no_thing_of_the_country(links_of):
+    found = pairs(
+        links_of("The healer said villagers never needed English medicine or Thai music.")
+    )
+    assert not found
