@@ -380,6 +380,8 @@ def _name_given_by(ctx: QuoteContext, s: Sentence) -> str | None:
     """ "The agency identified him only as “Mr. B”": a name a person or body gives someone
     (the verb's subject) is its words, though no speech verb says so."""
     roots = _quote_roots(ctx, s)
+    if len(roots) == 1 and roots[0].dep_ == "oprd":
+        return _name_a_naming_verb_gives(ctx, s, roots[0])
     if len(roots) != 1 or roots[0].dep_ != "pobj" or roots[0].head.lower_ != "as":
         return None
     verb = roots[0].head.head
@@ -389,6 +391,24 @@ def _name_given_by(ctx: QuoteContext, s: Sentence) -> str | None:
     if subject is not None:
         return ctx.speakers.person_of(subject).speaker if ctx.in_quote[subject.i] is None else None
     return _named_just_before(ctx, verb)
+
+
+# Verbs by which someone gives a thing its name ("He named it “Operation X”").
+_GIVING_A_NAME = {"name", "dub", "christen", "nickname", "baptise", "baptize"}
+
+
+def _name_a_naming_verb_gives(ctx: QuoteContext, s: Sentence, name: Token) -> str | None:
+    """ "The minister named the mission “Operation Blue Gate”": a name in words (no code
+    with digits: "named the strain “TX-41”" is nobody's) given by a person or body."""
+    verb = name.head
+    if verb.lemma_.lower() not in _GIVING_A_NAME or any(c.isdigit() for c in name.text):
+        return None
+    if any(t.like_num for t in s.quote_tokens):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or ctx.in_quote[subject.i] is not None:
+        return None
+    return ctx.speakers.person_of(subject).speaker
 
 
 def _named_just_before(ctx: QuoteContext, verb: Token) -> str | None:

@@ -2043,3 +2043,12 @@ def test_the_owner_of_a_website_or_account_speaks(quotes_of):
 def test_the_agent_of_a_passive_through_to_be_speaks(quotes_of):
     text = 'The outbreak was declared to be an "emergency" by the Ostmark Health Council.'
     assert said(quotes_of(text)) == {"emergency": "Ostmark Health Council"}
+
+
+def test_a_name_in_words_someone_gives_is_theirs_a_code_is_nobody_s(quotes_of):
+    text = (
+        "Defence Minister Arvo Pikk said the operation would last a week. "
+        'He named it "Operation Northern Gate" on Monday.\n'
+        'The Kestrel Space Agency said it had named the probe "KSA-9".'
+    )
+    assert said(quotes_of(text)) == {"Operation Northern Gate": "Arvo Pikk", "KSA-9": None}
