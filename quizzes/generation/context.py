@@ -13,7 +13,7 @@ from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
 from quizzes.extraction.text import regex
 
-from .dates import PartialDate, parse_iso
+from .dates import WEEKDAYS, PartialDate, parse_iso
 from .fingerprint import event_key
 from .text import gives_away_country, is_organisation, normalise, plain, similar
 from .wording import strip_time
@@ -362,9 +362,17 @@ def _the_year_before(when: PartialDate, written: str, published: date) -> Partia
     earlier = parse_iso(PartialDate(when.year - 1, when.month, when.day).iso())
     if earlier is None or re.search(r"\d{4}", written):
         return None  # (29 February has no day a year before)
-    if earlier.first_day() > published:
-        return None
+    if earlier.first_day() > published or _weekday_fits(when, written):
+        return None  # "next Wednesday, July 31": its weekday says the coming one (a plan)
     return earlier
+
+
+def _weekday_fits(when: PartialDate, written: str) -> bool:
+    """The time expression names the weekday this day falls on."""
+    if when.granularity != "day":
+        return False
+    named = {word.casefold() for word in re.findall(r"[A-Za-z]+", written)} & WEEKDAYS
+    return f"{when.first_day():%A}".casefold() in named
 
 
 def _month_of_week(when: PartialDate, span: tuple[date, date]) -> PartialDate | None:

@@ -277,6 +277,25 @@ def test_a_day_without_its_year_after_publication_is_last_years():
     assert [d.when.iso() for d in ctx.dated] == ["2021-12-29"]
 
 
+def test_a_coming_weekday_and_day_is_a_plan_not_last_years_day():
+    """'next Wednesday, July 31' in an article of Sunday 28 July 2019: the weekday fits this
+    year's day, so it is the coming one (no 'when' question), never 31 July 2018 (a Tuesday)."""
+    text = "The port's director will step down effective next Wednesday, July 31.\n"
+    facts = Facts(
+        events=[
+            event(
+                "The port's director will step down effective",
+                "Wednesday, July 31",
+                "2019-07-31",
+                "The port's",
+                source=text,
+            )
+        ]
+    )
+    ctx = generation_context(facts, article_text=text, published=date(2019, 7, 28))
+    assert ctx.dated == []
+
+
 @pytest.mark.parametrize(
     ("clause", "when_text", "text", "rule"),
     [
