@@ -177,6 +177,8 @@ def country_stem(country: str) -> str:
     for suffix in ("istan", "stan", "ia", "a", "y", "e"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 4:
             return name[: -len(suffix)]
+    if len(name) >= 6 and " " not in name:
+        return name[:-1]  # "Myanmar" -> "myanma" ("the Myanma embassy")
     return name
 
 

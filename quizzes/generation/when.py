@@ -29,6 +29,7 @@ from .wording import (
     past_to_base,
     question_from_clause,
     strip_time,
+    tidied,
     with_article,
     without_birth_name,
 )
@@ -418,18 +419,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             clause = _first_time(parts)
         wh = "In what year" if when.granularity == "year" else "When"
         prompt = question_from_clause(clause, wh=wh)
-        prompt = (
-            named_not_described(
-                without_birth_name(
-                    with_article(
-                        restore_names(without_country_roles(prompt, ctx), ctx.article_text),
-                        clause,
-                    )
-                )
-            )
-            if prompt
-            else None
-        )
+        prompt = _finished(prompt, clause, ctx) if prompt else None
         if not prompt or normalise(prompt) in seen_prompts:
             continue
         key = event_key(event)
@@ -445,6 +435,14 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         seen_prompts.add(normalise(prompt))
         drafts.append(_draft(dated, prompt, when, distractors, ctx))
     return drafts
+
+
+def _finished(prompt: str, clause: str, ctx: GenerationContext) -> str:
+    """The question as a teacher reads it: names with their capitals, roles without
+    the country asked elsewhere, "the" before a lone noun, no birth name, a place
+    named rather than described, the article's asides made plain."""
+    prompt = restore_names(without_country_roles(prompt, ctx), ctx.article_text)
+    return tidied(named_not_described(without_birth_name(with_article(prompt, clause))))
 
 
 def _draft(

@@ -154,15 +154,30 @@ def strip_time(clause: str, when: str) -> str:
         pattern = (
             rf"(?:\b(?i:{'|'.join(_PREPOSITIONS)})\s+)?(?<!\w){re.escape(plain_spaces(when))}(?!\w)"
         )
-        text = regex(pattern).sub(" ", text)
+        text = regex(pattern).sub(_CUT, text)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
     # day's options or contradict a statement with another date. "Wednesday's
     # quake" is "the quake"; "the Sunday trade ban" keeps its weekday (a kind of ban).
     text = _WEEKDAY_POSSESSIVE.sub("the", text)
     text = _WEEKDAY.sub(_drop_weekday, text)
+    text = _without_orphan_commas(text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:—–-")
     return text.rstrip(".!?")
+
+
+_CUT = "\x00"  # where strip_time took a time out, until the commas around it are settled
+_ENCLOSED_CUT = re.compile(r",\s*(?:\x00\s*)+,")
+_OPENED_CUT = re.compile(r",\s*(?:\x00\s*)+(?=[a-z])")
+
+
+def _without_orphan_commas(text: str) -> str:
+    """The commas a removed time leaves alone: "The minister, on Monday, resigned" ->
+    "The minister resigned"; "shot at the depot, on Friday by a driver" -> "shot at the
+    depot by a driver" (a comma that opened the time phrase, now before a plain word)."""
+    text = _ENCLOSED_CUT.sub(" ", text)
+    text = _OPENED_CUT.sub(" ", text)
+    return text.replace(_CUT, " ")
 
 
 def _aux_for(subject: list[str]) -> str:
@@ -387,7 +402,7 @@ def _drop_weekday(match: re.Match[str]) -> str:
     before = match.string[: match.start()] + said[: len(said) - len(said.lstrip())]
     if re.search(r"\b(?:the|a|an)\s+$", before, re.I):
         return said
-    return " "
+    return _CUT
 
 
 def _passive_by(rest: list[str]) -> bool:
@@ -440,10 +455,41 @@ _INSERTION_START = {
 }  # fmt: skip
 
 
+# One adverb between commas inside a clause: a hedge goes before the verb ("more than
+# 100 members, reportedly, of the club turned out" -> "… of the club reportedly turned
+# out"); an aside that points to another sentence goes ("the board, also, approved").
+_HEDGES = {"reportedly", "allegedly", "apparently", "supposedly", "purportedly", "reputedly"}
+_ASIDES = {
+    "also", "too", "however", "meanwhile", "though", "nonetheless", "nevertheless",
+    "therefore", "instead", "moreover", "furthermore", "likewise",
+}  # fmt: skip
+
+
+def _moved_adverb(words: list[str]) -> list[str]:
+    """The clause with a comma-enclosed adverb moved before the verb (a hedge) or left
+    out (an aside)."""
+    for i in range(1, len(words) - 1):
+        adverb = words[i].removesuffix(",").casefold()
+        if not (words[i - 1].endswith(",") and words[i].endswith(",")):
+            continue
+        if adverb not in _HEDGES | _ASIDES:
+            continue
+        rest = words[i + 1 :]
+        out = [*words[: i - 1], words[i - 1].removesuffix(",")]
+        verb = next((j for j in range(len(rest)) if _verb_at([*out, *rest], len(out) + j)), None)
+        if adverb in _HEDGES and verb is not None:
+            rest = [*rest[:verb], adverb, *rest[verb:]]
+        elif adverb in _HEDGES:
+            return words  # no verb to hedge: leave the clause as written
+        return [*out, *rest]
+    return words
+
+
 def _drop_insertions(words: list[str]) -> list[str]:
     """ "Ruiz, in a letter sent to the council, announced …" -> "Ruiz announced
     …": a comma-enclosed phrase that starts with a preposition sits
     between the subject and its verb."""
+    words = _moved_adverb(words)
     i = 0
     while i < len(words) - 2:
         if words[i].endswith(",") and words[i + 1].casefold().strip(",") in _INSERTION_START:
@@ -512,6 +558,24 @@ def without_birth_name(prompt: str) -> str:
     return _BIRTH_NAME.sub("born", prompt)
 
 
+# "…, with officials saying this is for safety": a trailing circumstance told by a
+# participle; the question reads as it ends.
+_WITH_PARTICIPLE_TAIL = re.compile(r",\s+with\s+(?:[\w’'.-]+\s+){1,6}?[a-z]+ing\b[^?]*(?=\?$)")
+# "the United Kingdom's (UK) Conservative Party": initials after a possessive.
+_INITIALS_AFTER_POSSESSIVE = re.compile(r"(['’]s)\s+\([A-Z][A-Za-z.]{1,6}\)")
+# "injured according to health officials": the source is set off by a comma.
+_BARE_ACCORDING = re.compile(r"(?<=[\w)\"”’])\s+according to\b")
+
+
+def tidied(prompt: str) -> str:
+    """A finished question with the article's asides made plain: "When did X ban Y,
+    with officials saying …?" -> "When did X ban Y?"; "the Velmar's (VL) party" ->
+    "the Velmar's party"; "hurt according to police" -> "hurt, according to police"."""
+    prompt = _WITH_PARTICIPLE_TAIL.sub("", prompt)
+    prompt = _INITIALS_AFTER_POSSESSIVE.sub(r"\1", prompt)
+    return _BARE_ACCORDING.sub(", according to", prompt)
+
+
 _LONE_NOUN = re.compile(r"^(When|In what year) (did|was|were) ([a-z][\w’'-]*) ")
 
 
@@ -550,12 +614,89 @@ def _asks_nothing(base: str, rest: list[str]) -> bool:
     return base in _NOT_AN_ACTION  # "an order dated Monday": the participle dates a document
 
 
+# Adverbs before the verb that tie the clause to another sentence: "the ministry also
+# designated …", "she then resigned", "was later freed": the question stands alone.
+_LINKING_ADVERBS = {"also", "then", "later", "subsequently", "too"}
+
+
+def _unlinked(parts: ClauseParts) -> ClauseParts:
+    """The parts without a linking adverb ending the subject ("the ministry also |
+    designated") or opening what follows "was"/"were" ("was | later freed")."""
+    subject = list(parts.subject)
+    while len(subject) > 1 and subject[-1].casefold() in _LINKING_ADVERBS:
+        subject.pop()
+    rest = list(parts.rest)
+    if parts.verb.casefold() in _PAST_AUX:
+        while len(rest) > 1 and rest[0].casefold() in _LINKING_ADVERBS:
+            rest.pop(0)
+    if len(subject) == len(parts.subject) and len(rest) == len(parts.rest):
+        return parts
+    if parts.verb_index < 0:
+        return parts
+    return ClauseParts(
+        words=[*subject, parts.verb, *rest], verb_index=len(subject), subject=subject
+    )
+
+
+# A reporting verb before a verb's "-ing" form with an object: "Ford announced
+# investigating itself" is no English to copy into a question.
+_GERUND_OBJECTS = {
+    "itself", "himself", "herself", "themselves", "it", "them", "him", "her", "the", "a", "an",
+    "its", "their", "his",
+}  # fmt: skip
+
+
+def _reports_a_gerund(base: str, rest: list[str]) -> bool:
+    """ "announced investigating itself", "said leaving the party": a reporting verb
+    takes a clause, not a verb's "-ing" form with its object."""
+    if base not in _REPORTING - {"report", "admit", "deny"} or len(rest) < 2:
+        return False
+    first = rest[0].casefold()
+    return (
+        first.endswith("ing")
+        and first.isalpha()
+        and rest[1].strip(",;:").casefold() in _GERUND_OBJECTS
+    )
+
+
+def _this_as_the(rest: list[str]) -> list[str]:
+    """ "asked the Queen for this prorogation" -> "… for the prorogation": "this"
+    points to another sentence; a time ("this year") is left for the time checks."""
+    out = list(rest)
+    for i, word in enumerate(out[:-1]):
+        noun = out[i + 1].strip(",;:").casefold()
+        if (
+            word.casefold() in {"this", "these"}
+            and out[i + 1][:1].islower()
+            and noun not in _TIME_NOUNS
+            and is_common_noun(noun)
+            and not _is_verb_form(noun)
+        ):
+            out[i] = "the" if word.islower() else "The"
+    return out
+
+
+_TIME_NOUNS = {
+    "year", "years", "month", "months", "week", "weeks", "weekend", "morning", "afternoon",
+    "evening", "night", "time", "season", "spring", "summer", "autumn", "winter", "decade",
+    "century", "day", "days", "past",
+}  # fmt: skip
+
+
 def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     """A question asking for the time of the clause's event, or None when the
     clause has no recognisable past-tense verb after a subject."""
     parts = clause_parts(clause)
     if parts is None:
         return None
+    parts = _unlinked(parts)
+    parts = ClauseParts(
+        words=[*parts.words[: parts.verb_index + 1], *_this_as_the(parts.rest)]
+        if parts.verb_index >= 0
+        else parts.words,
+        verb_index=parts.verb_index,
+        subject=parts.subject,
+    )
     if parts.verb_index < 0:
         return f"{wh} did {' '.join(_lower_first(parts.words))} take place?"
     word = parts.verb.strip(",;:").casefold()
@@ -568,7 +709,7 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     if _is_done_to_phrase(base, parts.rest):
         # "findings published in a journal": nobody "published in"; a noun phrase.
         return _asked_as_noun_phrase(parts, wh=wh)
-    if _asks_nothing(base, parts.rest):
+    if _asks_nothing(base, parts.rest) or _reports_a_gerund(base, parts.rest):
         return None
     subject = _lower_first(parts.subject)
     verb = _base_before_comma(base, parts.verb, parts.rest)

@@ -343,3 +343,9 @@ def test_a_day_or_month_taken_for_a_place_is_no_country_question(subject):
     assert not kinds(generate_questions(facts, article_text=text), "which_country")
     assert wc.names_a_time(subject)
     assert not wc.names_a_time("Friday Harbor")
+
+
+def test_an_adjective_cut_from_the_name_gives_the_country_away():
+    """ "the Myanma embassy": an adjective that is the name less its last letter."""
+    assert gives_away_country("Which country is the Myanma consulate in Tarrow from?", "Myanmar")
+    assert not gives_away_country("Which country is the Velmar consulate from?", "Myanmar")

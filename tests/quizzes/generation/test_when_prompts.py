@@ -900,3 +900,78 @@ def test_a_place_and_its_country_as_the_subject_is_dropped():
         q.when_subject_is_a_place(_dated("Ana Ruiz, Canada's envoy, signed the pact", person), ctx)
         is None
     )
+
+
+def test_a_removed_time_leaves_no_lone_comma():
+    """A comma that opened the time phrase goes with it; so do commas around it."""
+    assert strip_time("a guard was hit at the Velmar depot, on Friday by a driver", "Friday") == (
+        "a guard was hit at the Velmar depot by a driver"
+    )
+    assert strip_time("The harbour master, on 3 May, closed the pier", "3 May") == (
+        "The harbour master closed the pier"
+    )
+    assert question_from_clause(
+        strip_time("officials said, on Monday, that the pier shut", "Monday")
+    ) == ("When did officials say that the pier shut?")
+
+
+def test_an_adverb_between_commas_is_moved_or_left_out():
+    """A hedge goes before the verb, an aside pointing elsewhere goes."""
+    assert (
+        question_from_clause(
+            "more than 80 members, reportedly, of the Tarrow rowing club turned out to watch the race"
+        )
+        == "When did more than 80 members of the Tarrow rowing club reportedly turn out to watch the race?"
+    )
+    assert question_from_clause("the night porter, allegedly, was robbed by two men") == (
+        "When was the night porter allegedly robbed by two men?"
+    )
+    assert question_from_clause("the harbour board, however, approved the plan") == (
+        "When did the harbour board approve the plan?"
+    )
+
+
+def test_linking_adverbs_and_demonstratives_do_not_point_to_another_sentence():
+    assert question_from_clause("the Velmar Ministry of Ports also listed the pier as unsafe") == (
+        "When did the Velmar Ministry of Ports list the pier as unsafe?"
+    )
+    assert question_from_clause("the night porter was later freed by police") == (
+        "When was the night porter freed by police?"
+    )
+    assert question_from_clause("Ana Ruiz asked the harbour board for this extension") == (
+        "When did Ana Ruiz ask the harbour board for the extension?"
+    )
+    # A time is not rewritten: the relative-time check sees it.
+    assert question_from_clause("Ana Ruiz asked the board for a loan this year").endswith(
+        "this year?"
+    )
+
+
+def test_a_reporting_verb_before_a_gerund_makes_no_question():
+    assert (
+        question_from_clause("Tarrow Motors announced auditing itself, after staff complaints")
+        is None
+    )
+    assert question_from_clause("the council announced funding for the bridge") == (
+        "When did the council announce funding for the bridge?"
+    )
+
+
+def test_asides_at_the_end_of_a_prompt_are_made_plain():
+    from quizzes.generation.wording import tidied
+
+    assert (
+        tidied(
+            "When did Velmar ban Tarrow Air from its airports, with officials saying this is for safety?"
+        )
+        == "When did Velmar ban Tarrow Air from its airports?"
+    )
+    assert tidied("When did the Velmar Republic's (VR) Green Party win six seats?") == (
+        "When did the Velmar Republic's Green Party win six seats?"
+    )
+    assert tidied("When were twelve people hurt according to police?") == (
+        "When were twelve people hurt, according to police?"
+    )
+    assert tidied("When was the pier closed, according to police?") == (
+        "When was the pier closed, according to police?"
+    )
