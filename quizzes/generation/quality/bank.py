@@ -93,6 +93,23 @@ def over_the_fact_limit(draft: QuestionDraft, counts: Counter[str]) -> str | Non
     return None
 
 
+def one_fact_two_sentences(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """A second question on a fact comes from the first one's sentence: a quiz (and a
+    study day) takes one question per sentence, so two questions on one fact told in
+    two sentences could both be asked in one quiz. A timeline counts for no fact."""
+    if draft.kind == "ordering":
+        return None
+    mine = set(draft.fact_keys)
+    for other in kept:
+        if other.kind == "ordering" or not mine & set(other.fact_keys):
+            continue
+        if (other.evidence_start, other.evidence_end) != (draft.evidence_start, draft.evidence_end):
+            return f"one fact in another sentence than “{other.prompt[:60]}”"
+    return None
+
+
 _CONTINUES = re.compile(
     r"\b(continued|continuing|went on|goes on|further|adding|added|adds|also said|also says)\b",
     re.I,

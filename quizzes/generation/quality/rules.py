@@ -21,6 +21,7 @@ from .bank import (
     false_value_crosses_out,
     names_the_answer_beside,
     near_duplicate,
+    one_fact_two_sentences,
     over_the_fact_limit,
     same_card_country,
     same_country_answer,
@@ -321,6 +322,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     birth_year_from_an_age,
     too_many_years,
     too_many_counts,
+    one_fact_two_sentences,
 )
 
 

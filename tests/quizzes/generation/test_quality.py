@@ -2,6 +2,7 @@
 time, on invented sentences: each rule drops the draft that breaks it and keeps
 the one that does not."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -304,6 +305,33 @@ def test_one_fact_gives_at_most_two_questions():
     assert q.over_the_fact_limit(third, Counter({"f": 1})) is None
     timeline = draft("ordering", "Put these events in order.", "a → b → c", fact_keys=("f", "g"))
     assert q.over_the_fact_limit(timeline, Counter({"f": 2})) is None
+
+
+def test_a_second_question_on_a_fact_comes_from_the_same_sentence():
+    """A quiz takes one question per sentence: a fact's two questions from two
+    sentences could meet in one quiz."""
+    first = "Ana Ruiz, the mayor of Tarrow, opened the bridge."
+    second = "The bridge that Ruiz opened cost four million."
+    asked = draft(
+        "which_country", "Which country is Ana Ruiz from?", "Peru", ["Chile", "Bolivia"],
+        text=first, fact_keys=("f",), target="country:peru",
+    )  # fmt: skip
+    same_sentence = draft(
+        "cloze", f"Fill in the blank: {BLANK}, the mayor of Tarrow, opened the bridge.",
+        "Ana Ruiz", text=first, fact_keys=("f",), target="person:ruiz",
+    )  # fmt: skip
+    other_sentence = draft(
+        "cloze", f"Fill in the blank: The bridge that {BLANK} opened cost four million.",
+        "Ruiz", text=second, evidence_start=len(first) + 1, fact_keys=("f",),
+        target="person:ruiz",
+    )  # fmt: skip
+    ctx = ctx_for(f"{first}\n{second}\n")
+    assert q.one_fact_two_sentences(same_sentence, [asked], ctx) is None
+    assert q.one_fact_two_sentences(other_sentence, [asked], ctx)
+    unrelated = replace(other_sentence, fact_keys=("g",))
+    assert q.one_fact_two_sentences(unrelated, [asked], ctx) is None
+    timeline = draft("ordering", "Put these events in order.", "a → b", fact_keys=("f", "g"))
+    assert q.one_fact_two_sentences(timeline, [asked], ctx) is None
 
 
 def test_a_prompt_that_answers_another_question_is_dropped():

@@ -163,6 +163,17 @@ def test_no_fact_is_asked_more_than_twice_and_no_question_twice(article):
         for second in kept[i + 1 :]:
             if first.kind == second.kind:
                 assert not similar(first.prompt, second.prompt, threshold=0.85), second.prompt
+    # A quiz takes one question per sentence: a fact's questions share their sentence.
+    sentences = {
+        k: (d.evidence_start, d.evidence_end)
+        for d in kept
+        if d.kind != "ordering"
+        for k in d.fact_keys
+    }
+    for d in kept:
+        if d.kind != "ordering":
+            for k in d.fact_keys:
+                assert sentences[k] == (d.evidence_start, d.evidence_end), d.prompt
     cloze_sentences = [d.evidence_start for d in kept if d.kind == "cloze"]
     assert len(cloze_sentences) == len(set(cloze_sentences))
 
