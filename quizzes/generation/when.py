@@ -201,8 +201,11 @@ def owner_elsewhere(a: Asked) -> str | None:
 
 
 # Words that point to another sentence: "a corresponding press release" (to what?),
-# "a similar statement" (to which?), "the latter".
-_POINTING = {"corresponding", "similar", "aforementioned", "latter", "such", "separate"}
+# "a similar statement" (to which?), "the latter", "a separate report" (from what?),
+# "such measures"; "such as" only lists examples. Read by timeline items too.
+POINTING = re.compile(
+    r"\b(?:corresponding|similar|aforementioned|latter|separate|such(?!\s+as\b))\b", re.I
+)
 
 
 def points_elsewhere(a: Asked) -> str | None:
@@ -211,9 +214,8 @@ def points_elsewhere(a: Asked) -> str | None:
     sentence; the question alone does not say."""
     if a.parts is None or a.parts.verb_index < 0:
         return None
-    words = [*a.parts.subject, *a.parts.rest]
-    pointing = [w for w in words if w.strip(",;:").casefold() in _POINTING]
-    return f"“{pointing[0]}” points to another sentence" if pointing else None
+    pointing = POINTING.search(" ".join([*a.parts.subject, *a.parts.rest]))
+    return f"“{pointing.group(0)}” points to another sentence" if pointing else None
 
 
 _SPEECH_BASES = {"say", "state", "note", "announce", "tell", "claim", "add", "confirm", "report"}

@@ -13,6 +13,7 @@ from ..context import DatedFact, GenerationContext
 from ..dates import MONTHS, WEEKDAYS, parse_label
 from ..draft import QuestionDraft
 from ..text import BLANK, plain
+from ..when import POINTING
 from ..wording import clause_parts, strip_time
 from .base import _QUOTED, _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
 from .cloze import inside_quotation
@@ -122,12 +123,6 @@ def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return None
 
 
-# Words that point to another sentence: "declared similar measures" (to which?).
-_POINTING_ITEM = re.compile(
-    r"\b(?:corresponding|similar|aforementioned|latter|such(?!\s+as\b))\b", re.I
-)
-
-
 def _plural_or_person(subject: list[str], ctx: GenerationContext) -> bool:
     head = subject[-1].strip(",").casefold() if subject else ""
     if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
@@ -144,7 +139,7 @@ def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str |
     if draft.kind != "ordering":
         return None
     item = draft.prompt.rstrip(".")
-    pointing = _POINTING_ITEM.search(item)
+    pointing = POINTING.search(item)
     if pointing:
         return f"grammar: “{pointing.group(0)}” points to another sentence"
     parts = clause_parts(item)

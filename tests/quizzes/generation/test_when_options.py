@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import cloze, true_false, when, who_said
 from quizzes.generation.dates import PartialDate, parse_label
@@ -163,6 +165,20 @@ def test_a_question_that_does_not_say_what_it_refers_to_is_not_asked():
     assert not any("corresponding" in p or "Ines Varga" in p or "give up" in p for p in prompts)
     statements = [d.prompt for d in built(true_false, facts, GROUP, published=published)]
     assert not any("corresponding" in s or "Ines Varga" in s for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("clause", "points"),
+    [
+        ("the harbour board banned such vessels from the docks", True),
+        ("the harbour board banned vessels such as ferries from the docks", False),
+        ("a separate report was published by a Tarrow team", True),
+    ],
+)
+def test_one_list_of_words_that_point_to_another_sentence(clause, points):
+    """ "such vessels" (which?) points elsewhere, "such as ferries" lists examples: one
+    pattern for "when" questions and timeline items (``when.POINTING``)."""
+    assert (when.POINTING.search(clause) is not None) == points
 
 
 TRIBUTE = (
