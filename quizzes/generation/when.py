@@ -232,13 +232,17 @@ def reported_pronoun(a: Asked) -> str | None:
     verb = parts.verb.strip(",;:").casefold()
     if (past_to_base(verb) or verb) not in _SPEECH_BASES:
         return None
-    rest = [w.strip(",;:").casefold() for w in parts.rest]
-    first = rest[1] if rest[0] == "that" and len(rest) > 1 else rest[0]
-    subject = " ".join(w.strip(",") for w in parts.subject)  # "chief executive Ana Ruiz"
-    people = [*a.ctx.speakers, *a.ctx.people]
-    if first in _LONE_PRONOUNS and any(p and subject.endswith(p) for p in people):
+    first = parts.first_after_verb
+    if first in _LONE_PRONOUNS and ends_with_a_person(parts.subject, a.ctx):
         return f"“{parts.verb} {first}”: “{first}” stands for something of another sentence"
     return None
+
+
+def ends_with_a_person(subject: list[str], ctx: GenerationContext) -> bool:
+    """ "chief executive Ana Ruiz": the subject ends with the name of a speaker or a person
+    of the article (an "it" or a "they" after it stands for no one in it)."""
+    named = " ".join(w.strip(",") for w in subject)
+    return any(p and named.endswith(p) for p in [*ctx.speakers, *ctx.people])
 
 
 _OFFICE_MODIFIERS = {"former", "then", "ex", "outgoing", "acting", "late", "incoming"}

@@ -448,6 +448,15 @@ class ClauseParts:
     def rest(self) -> list[str]:
         return self.words[self.verb_index + 1 :] if self.verb_index >= 0 else []
 
+    @property
+    def first_after_verb(self) -> str:
+        """The first word after the verb, past a "that", folded: "stated that they had …"
+        -> "they" (where a pronoun without its antecedent would stand); "" when none."""
+        rest = [w.strip(",;:").casefold() for w in self.rest]
+        if not rest:
+            return ""
+        return rest[1] if rest[0] == "that" and len(rest) > 1 else rest[0]
+
 
 _INSERTION_START = {
     "in", "on", "at", "with", "via", "through", "during", "under", "according", "speaking",

@@ -13,7 +13,7 @@ from ..context import DatedFact, GenerationContext
 from ..dates import MONTHS, WEEKDAYS, parse_label
 from ..draft import QuestionDraft
 from ..text import BLANK, plain
-from ..when import POINTING
+from ..when import POINTING, ends_with_a_person
 from ..wording import clause_parts, strip_time
 from .base import _QUOTED, _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
 from .cloze import inside_quotation
@@ -127,8 +127,7 @@ def _plural_or_person(subject: list[str], ctx: GenerationContext) -> bool:
     head = subject[-1].strip(",").casefold() if subject else ""
     if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
         return True
-    named = " ".join(w.strip(",") for w in subject)
-    return any(p and named.endswith(p) for p in [*ctx.speakers, *ctx.people])
+    return ends_with_a_person(subject, ctx)
 
 
 def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -145,8 +144,7 @@ def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str |
     parts = clause_parts(item)
     if parts is None or parts.verb_index < 0 or not parts.rest:
         return None
-    rest = [w.strip(",;:").casefold() for w in parts.rest]
-    first = rest[1] if rest[0] == "that" and len(rest) > 1 else rest[0]
+    first = parts.first_after_verb
     if first in {"it", "its"} and _plural_or_person(parts.subject, ctx):
         return f"grammar: “{first}” stands for something of another sentence"
     return None
