@@ -7,7 +7,7 @@ so that one answer is right and the prompt says what is asked about
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -381,12 +381,16 @@ def action_verb(parts: ClauseParts | None) -> tuple[str, str] | None:
 
 
 def same_action_dates(
-    dated: DatedFact, parts: ClauseParts | None, ctx: GenerationContext
+    dated: DatedFact,
+    parts: ClauseParts | None,
+    ctx: GenerationContext,
+    sentences: Sequence[str],
 ) -> list[PartialDate]:
     """Dates at which the article tells the same action again: "Ruiz was elected mayor
     in 2011" and "voters re-elected her in 2015": 2015 offered as a wrong option
     is right too (blind judge, batch 21). The dated events whose sentence has the verb
-    in any form ("re-elected", "elects"), and for a year the years of those sentences."""
+    in any form ("re-elected", "elects"), and for a year the years of those of the
+    article's ``sentences``."""
     verb = action_verb(parts)
     if verb is None:
         return []
@@ -401,9 +405,9 @@ def same_action_dates(
         if other is not dated and form.search(other.event.evidence)
     ]
     if dated.when.granularity == "year":
-        for sentence in _SENTENCE.finditer(ctx.article_text):
-            if form.search(sentence.group(0)):
-                out.extend(PartialDate(int(y)) for y in _YEAR.findall(sentence.group(0)))
+        for sentence in sentences:
+            if form.search(sentence):
+                out.extend(PartialDate(int(y)) for y in _YEAR.findall(sentence))
     return [d for d in out if d.coarsened(dated.when.granularity) != dated.when]
 
 
@@ -412,6 +416,10 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
     seen_prompts = set()
     names = article_names(ctx.article_text) if ctx.clean_dated else frozenset()
+    # The article's sentences, split once for every event's same_action_dates.
+    sentences = (
+        [s.group(0) for s in _SENTENCE.finditer(ctx.article_text)] if ctx.clean_dated else []
+    )
     for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
         clause = strip_time(event.event, event.when)
@@ -434,7 +442,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             article_dates=ctx.article_dates,
             latest=ctx.latest,
             seed=seed_of(key),
-            also_right=same_action_dates(dated, parts, ctx),
+            also_right=same_action_dates(dated, parts, ctx, sentences),
         )
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
