@@ -475,6 +475,15 @@ class CountryContext:
             m = self.name_mention_at(i + 1)
         return m
 
+    def country_named_by(self, prep: Token) -> str | None:
+        """The country a preposition's object names ("to Greece", "from the UK"), not by a
+        nationality word."""
+        for obj in prep.children:
+            mention = self.mentions.get(obj.i)
+            if obj.dep_ == "pobj" and mention and mention.form == "name":
+                return mention.country
+        return None
+
     def country_in_part(self, i: int) -> CountryMention | None:
         """The country named from token i, also after words of its part ("in southern Peru",
         "into north-eastern Peru", "in the east of ..." is not one)."""

@@ -193,10 +193,9 @@ def place_noun_country(ctx: CountryContext, noun: Token) -> str | None:
         if mention and child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
             return mention.country
         if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            for obj in child.children:
-                m = ctx.mentions.get(obj.i)
-                if obj.dep_ == "pobj" and m and m.form == "name":
-                    return m.country
+            country = ctx.country_named_by(child)
+            if country is not None:
+                return country
     return None
 
 

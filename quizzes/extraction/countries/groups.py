@@ -481,11 +481,7 @@ def participle_from_country(ctx: CountryContext) -> None:
 def _country_of_prep(ctx: CountryContext, prep: Token) -> str | None:
     if prep.dep_ != "prep" or prep.lower_ not in ("from", "in"):
         return None
-    for obj in prep.children:
-        mention = ctx.mentions.get(obj.i)
-        if obj.dep_ == "pobj" and mention and mention.form == "name":
-            return mention.country
-    return None
+    return ctx.country_named_by(prep)
 
 
 def between_countries(ctx: CountryContext) -> None:

@@ -15,7 +15,7 @@ from ..sentences import entities
 from .context import CountryContext, clean
 from .describe import country_in_description, describing_country, person_name
 from .places import town_end
-from .sites import stated_country_of_place
+from .sites import place_phrase_country
 from .words import (
     INDEFINITE,
     LEAD_VERBS,
@@ -527,11 +527,9 @@ def _where_the_clause_is(ctx: CountryContext, name: Span) -> str | None:
     if root.dep_ != "nsubj":
         return None
     for prep in root.head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            country = stated_country_of_place(ctx, obj) if obj is not None else None
-            if country:
-                return country
+        country = place_phrase_country(ctx, prep) if prep.lower_ == "in" else None
+        if country:
+            return country
     return None
 
 
@@ -733,10 +731,9 @@ def _posted_to(ctx: CountryContext, office: Token) -> str | None:
         return None
     for prep in office.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
-            for obj in prep.children:
-                mention = ctx.mentions.get(obj.i)
-                if obj.dep_ == "pobj" and mention and mention.form == "name":
-                    return mention.country
+            country = ctx.country_named_by(prep)
+            if country is not None:
+                return country
     return None
 
 

@@ -87,7 +87,8 @@ def _country_after_comma(ctx: CountryContext, ent: Span) -> str | None:
     return mention.country
 
 
-def _place_of(ctx: CountryContext, prep: Token) -> str | None:
+def place_phrase_country(ctx: CountryContext, prep: Token) -> str | None:
+    """The country an "in"/"at"/"near" … phrase states (``stated_country_of_place``)."""
     if prep.dep_ != "prep" or prep.lower_ not in _AT_A_PLACE:
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -157,7 +158,7 @@ def sites_placed_by_their_place(ctx: CountryContext) -> None:
     building or an incident followed by a place phrase that states its country."""
     for prep in ctx.tokens:
         head = prep.head
-        country = _place_of(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
+        country = place_phrase_country(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
         if country is None:
             continue
         if _site(head) or _named_site(ctx, head) is not None or _happening(head):
@@ -177,7 +178,7 @@ def what_a_placed_clause_tells(ctx: CountryContext) -> None:
     for prep in ctx.tokens:
         if prep.head.pos_ not in ("VERB", "AUX"):
             continue
-        country = _place_of(ctx, prep)
+        country = place_phrase_country(ctx, prep)
         if country is None:
             continue
         for noun in _clause_nouns(prep.head, prep):
