@@ -129,7 +129,7 @@ def test_a_name_the_article_only_writes_longer_is_no_wrong_speaker():
     text = (
         "Former minister Paul Dufresne served under President Henri Marchal d'Aubigny "
         "in the seventies.\n"
-        'Senator Claire Fontaine said "he never once raised his voice in the chamber."\n'
+        'Senator Claire Fontaine said "nobody ever raised a voice in the chamber."\n'
         'Mayor Luc Perrin said "the city owes him its harbour and its schools."\n'
     )
     assert cut_name("Henri Marchal", text)
@@ -137,7 +137,7 @@ def test_a_name_the_article_only_writes_longer_is_no_wrong_speaker():
     assert not cut_name("Henri Marchal d'Aubigny", text)
     facts = Facts(
         quotes=[
-            quote("he never once raised", "Claire Fontaine", source=text),
+            quote("nobody ever raised a voice", "Claire Fontaine", source=text),
             quote("the city owes him", "Luc Perrin", source=text),
         ],
         people=[
@@ -148,7 +148,7 @@ def test_a_name_the_article_only_writes_longer_is_no_wrong_speaker():
         ],
     )
     ctx = ctx_for(text, facts)
-    options = speaker_options("Claire Fontaine", "he never once raised", ctx, seed=1)
+    options = speaker_options("Claire Fontaine", "nobody ever raised a voice", ctx, seed=1)
     assert "Henri Marchal" not in options
     assert set(options) == {"Paul Dufresne", "Luc Perrin"}
 

@@ -827,3 +827,102 @@ def test_a_quotation_that_is_the_object_of_thanked_is_no_statement():
     )
     made = draft("who_said", made.prompt, "Lena Ortiz", ["Ana Ruiz", "Ines Varga"], source=told)
     assert q.quote_object_of_a_verb(made, ctx_for(said)) is None
+
+
+# The "he" a quotation speaks of (blind judges, batches 26-27) -----------------------
+
+STEP_DOWN_TEXT = (
+    "Harbour mayor steps down\n"
+    "Karl Brenner, the mayor of Velmar, announced his resignation on Tuesday night.\n"
+    "Brenner had led the town council since the floods.\n"
+    "The deputy mayor Lena Ost will take over the office.\n"
+    "Council clerk Jonas Pike said the vote on a successor is due in spring.\n"
+    "“I think he chose well, for his family and for the town,” Ost said.\n"
+    "Critic Mia Falk said “she will need every ally she has.”\n"
+    "Nurse Petra Lund told reporters “she visited our ward every winter.”\n"
+    "Architect Ruth Bale drew the new pier.\n"
+    "“We rebuilt the pier in a year,” Brenner said.\n"
+)
+
+
+def _step_down_ctx():
+    quotes = [
+        quote(
+            "I think he chose well, for his family and for the town",
+            "Lena Ost",
+            source=STEP_DOWN_TEXT,
+        ),
+        quote("she will need every ally she has.", "Mia Falk", source=STEP_DOWN_TEXT),
+        quote("she visited our ward every winter.", "Petra Lund", source=STEP_DOWN_TEXT),
+        quote("We rebuilt the pier in a year", "Karl Brenner", source=STEP_DOWN_TEXT),
+    ]
+    people = [
+        Person("Karl Brenner", "mayor", "m"),
+        Person("Lena Ost", "deputy mayor", "f"),
+        Person("Jonas Pike", "Council clerk", "m"),
+        Person("Mia Falk", "Critic", "f"),
+        Person("Petra Lund", "Nurse", "f"),
+        Person("Ruth Bale", "Architect", "f"),
+    ]
+    return quotes, ctx_for(STEP_DOWN_TEXT, Facts(quotes=quotes, people=people))
+
+
+def test_the_story_s_lead_a_quotation_calls_he_is_no_wrong_speaker():
+    """“I think he chose well …” after a story that opens on the mayor's resignation:
+    the mayor is the "he", not the speaker."""
+    quotes, ctx = _step_down_ctx()
+    said = quotes[0]
+    assert who_said.lead_person(ctx) == "Karl Brenner"
+    options = speaker_options("Lena Ost", said.text, ctx, seed=3, quote_evidence=said.evidence)
+    assert "Karl Brenner" not in options
+    assert len(options) == 3
+
+
+def test_the_person_the_sentence_before_names_is_no_wrong_speaker_of_she():
+    """“she will need every ally …” right after the deputy mayor's words: a woman the
+    sentence before names is the "she"; one it quotes is not ("Critic Mia Falk said “…”."
+    before “she visited our ward …”), nor is a man, nor a woman named further back."""
+    quotes, ctx = _step_down_ctx()
+    falk, lund = quotes[1], quotes[2]
+
+    def spoken_of(name, said):
+        return who_said.spoken_of(name, said.speaker, said.text, said.evidence, ctx)
+
+    assert who_said.named_before(lund.text, ctx) == []
+    assert not spoken_of("Mia Falk", lund)
+    assert not spoken_of("Ruth Bale", lund)
+    assert not spoken_of("Jonas Pike", lund)
+    assert not spoken_of("Lena Ost", falk)  # quoted in the sentence before
+
+
+def test_a_name_beside_a_his_in_the_quotations_own_sentence_is_spoken_of():
+    """ "Ost called Brenner's plan “a breach of his promises”": Brenner (no pronoun in the
+    article) is the "his"."""
+    text = (
+        "Deputy mayor Lena Ost called Brenner's plan “a breach of his promises to the town”.\n"
+        "Karl Brenner and Jonas Pike met on Friday.\n"
+    )
+    said = quote("a breach of his promises to the town", "Lena Ost", source=text)
+    ctx = ctx_for(text, Facts(quotes=[said], people=[Person("Karl Brenner"), Person("Jonas Pike")]))
+    assert who_said.spoken_of("Karl Brenner", "Lena Ost", said.text, said.evidence, ctx)
+    assert not who_said.spoken_of("Jonas Pike", "Lena Ost", said.text, said.evidence, ctx)
+
+
+def test_a_short_stock_phrase_without_its_sentence_is_not_asked():
+    """ "Who said: “the good fight”?" (blind judge, batch 27): a phrase anyone might say.
+    “we lost today” speaks in its speaker's voice and stays."""
+    text = (
+        "Coach Ana Ruiz lost the appeal.\n"
+        "The coach vowed to keep fighting “the long battle”.\n"
+        "Captain Omar Haddad said “we lost today” after the final.\n"
+        "Striker Ines Varga said the team would rest.\n"
+        "Keeper Tomas Berg said nothing.\n"
+    )
+    quotes = [
+        quote("the long battle", "Ana Ruiz", source=text),
+        quote("we lost today", "Omar Haddad", source=text),
+    ]
+    names = ("Ana Ruiz", "Omar Haddad", "Ines Varga", "Tomas Berg")
+    facts = Facts(quotes=quotes, people=[Person(n, "player") for n in names])
+    asked = [d.prompt for d in generate_questions(facts, article_text=text) if d.kind == "who_said"]
+    assert not any("the long battle" in p for p in asked)
