@@ -128,6 +128,7 @@ from .tense import (
     governing_verb,
     inside_quotation,
     planned_in_the_past,
+    quoted_verb_after,
     tense_of,
 )
 
@@ -137,6 +138,7 @@ __all__ = [
     "doc_text",
     "find_time_expressions",
     "inside_quotation",
+    "quoted_verb_after",
     "tense_of",
 ]
 

@@ -81,7 +81,8 @@ ANCHOR_NOUN = (
     r"|reign|term|childhood|years|blast|bombing|collapse|accident|disaster|flood|floods"
     r"|eruption|hurricane|typhoon|cyclone|raid|riot|clash|clashes|coup|inauguration|launch"
     r"|landing|landings|surgery|broadcast|concert|festival|debate|session|rally|march|parade"
-    r"|tragedy|fighting|battle|siege|ceasefire|talks|negotiations|merger|takeover|deal)"
+    r"|tragedy|fighting|battle|siege|ceasefire|talks|negotiations|merger|takeover|deal"
+    r"|resignation|emergency)"
 )
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"

@@ -102,6 +102,8 @@ def _reporting_head(tok: Token, head: Token) -> Token | None:
     """ "'We will not ...,' Smith said in a statement on Tuesday": a date outside a quotation
     takes the reporting verb's tense, not the quotation's (None: no reporting verb)."""
     text = doc_text(tok.doc)
+    if inside_quotation(text, tok.idx) and not inside_quotation(text, head.idx):
+        return quoted_verb_after(tok, text) or head
     if inside_quotation(text, tok.idx) or not inside_quotation(text, head.idx):
         return head
     reporting = [
@@ -110,6 +112,19 @@ def _reporting_head(tok: Token, head: Token) -> Token | None:
         if t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not inside_quotation(text, t.idx)
     ]
     return min(reporting, key=lambda t: abs(t.i - tok.i)) if reporting else None
+
+
+def quoted_verb_after(tok: Token, text: str) -> Token | None:
+    """'posting at 1 am, "Tonight, we tested positive."': a date inside a quotation that the
+    parser hung on a word before it takes the tense of the first verb of the quotation after it."""
+    return next(
+        (
+            t
+            for t in tok.doc[tok.i + 1 : tok.sent.end]
+            if t.pos_ in {"VERB", "AUX"} and inside_quotation(text, t.idx)
+        ),
+        None,
+    )
 
 
 def will_future(head: Token) -> bool:

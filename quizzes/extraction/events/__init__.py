@@ -114,7 +114,7 @@ def extract_dated_events(doc: Doc, *, published: date | None) -> list[DatedEvent
         if _repeated_in_a_remark(expr, sent, days):
             continue
         event, step = event_clause(expr, sent)
-        if any(drop(event) for drop in CLAUSE_FILTERS):
+        if any(drop(event, expr) for drop in CLAUSE_FILTERS):
             continue
         out.append(
             DatedEvent(

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..dates import REPORTING_VERBS, TimeExpression, doc_text, inside_quotation
+from ..dates import (
+    REPORTING_VERBS,
+    TimeExpression,
+    doc_text,
+    inside_quotation,
+    quoted_verb_after,
+)
 from .phrase import (
     anchor,
     clause_tokens,
@@ -105,6 +111,14 @@ def participle_dates_clause(c: Clause) -> None:
         up = up.head
     if up.pos_ in {"VERB", "AUX"} and in_sent(up, c.sent):
         c.tok = up
+
+
+def quoted_date_hung_outside(c: Clause) -> None:
+    """'posting at 1 am, "Tonight, we tested positive"': a date inside a quotation that the
+    parser hung on a word before it dates the quotation's verb."""
+    text = doc_text(c.sent.doc)
+    if inside_quotation(text, c.expr.start_char) and not inside_quotation(text, c.tok.idx):
+        c.tok = quoted_verb_after(c.expr.span[-1], text) or c.tok
 
 
 def reporting_verb(c: Clause) -> None:
@@ -303,6 +317,7 @@ ClauseStep = Callable[[Clause], None]
 CLAUSE_STEPS: tuple[ClauseStep, ...] = (
     noun_events,
     participle_dates_clause,
+    quoted_date_hung_outside,
     reporting_verb,
     fronted_participle,
     verb_with_arguments,

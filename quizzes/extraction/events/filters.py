@@ -127,6 +127,12 @@ def _snapshot(expr: TimeExpression) -> bool:
     return bool(_SNAPSHOT_WHEN.match(expr.when) or _SNAPSHOT_WHEN.match(before))
 
 
+def _in_relative_clauses(verb: Token) -> set[int]:
+    """ "during the storm which cut power to 9,000 homes": a figure of a relative clause tells
+    about its noun, not the verb's amount."""
+    return {t.i for d in verb.subtree if d.dep_ == "relcl" and d.i != verb.i for t in d.subtree}
+
+
 def _statistic(expr: TimeExpression, sent: Span) -> bool:
     """An amount over a period or a state, not a happening at a time: a state verb with an
     amount ("30,000 workers were employed in the mines last year", "trade was worth $1.8bn"),
@@ -143,7 +149,7 @@ def _statistic(expr: TimeExpression, sent: Span) -> bool:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or not in_sent(verb, sent):
         return False
-    inside = {t.i for t in expr.span}
+    inside = {t.i for t in expr.span} | _in_relative_clauses(verb)
     amount = any(
         t.i not in inside and _figure(t)
         for child in verb.children
@@ -318,7 +324,7 @@ def _baseline_change(expr: TimeExpression) -> bool:
     )
 
 
-def no_words(event: str) -> bool:
+def no_words(event: str, expr: TimeExpression) -> bool:
     """A bare date ("2014" as a heading) dates nothing."""
     return not any(c.isalpha() for c in event)
 
@@ -329,15 +335,19 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
-def only_function_words(event: str) -> bool:
+def only_function_words(event: str, expr: TimeExpression) -> bool:
     """ "in the" (a clause cut from an editor's bracket "[in the]"): nothing is dated."""
     words = re.findall(r"[A-Za-z]+", event)
     return bool(words) and all(w.lower() in _FUNCTION_WORDS for w in words)
 
 
-def no_comment(event: str) -> bool:
-    """ "did not reply to requests for comment on Friday": nothing happened."""
-    return bool(_NO_COMMENT.search(event))
+def no_comment(event: str, expr: TimeExpression) -> bool:
+    """ "did not reply to requests for comment on Friday": nothing happened; "as of Friday, the
+    office had not responded" is where things stood that day (a state, dated)."""
+    return bool(_NO_COMMENT.search(event)) and not _AS_OF.match(expr.when)
+
+
+_AS_OF = re.compile(r"^(?i:as\s+of)\b")
 
 
 def in_headline(expr: TimeExpression, sent: Span) -> bool:
@@ -360,5 +370,5 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     span_not_lived,
     statistic,
 )
-ClauseFilter = Callable[[str], bool]
+ClauseFilter = Callable[[str, TimeExpression], bool]
 CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (no_words, only_function_words, no_comment)

@@ -907,11 +907,29 @@ def test_the_last_couple_of_weeks_is_a_recent_period(events_of):
     assert [(e.when, e.date) for e in found] == [("last couple of weeks", None)]
 
 
-def test_a_clause_of_function_words_dates_nothing():
+def test_a_clause_of_function_words_dates_nothing(nlp):
+    from quizzes.extraction.dates import find_time_expressions
     from quizzes.extraction.events.filters import only_function_words
 
-    assert only_function_words("in the")  # cut from an editor's "[in the]"
-    assert not only_function_words("the team won in the final")
+    (expr,) = find_time_expressions(nlp("They won in 2019."), published=FRIDAY)
+    assert only_function_words("in the", expr)  # cut from an editor's "[in the]"
+    assert not only_function_words("the team won in the final", expr)
+
+
+def test_a_reply_that_had_not_come_as_of_a_day_is_where_things_stood(events_of):
+    found = events_of("We asked the ministry twice, but as of today its office has not responded.")
+    assert [(e.when, e.event) for e in found] == [("as of today", "its office has not responded")]
+    assert not events_of("The ministry did not respond to requests for comment on Thursday.")
+
+
+def test_a_quoted_day_word_the_parser_hung_outside_the_quotation_dates_the_quoted_verb(events_of):
+    found = events_of(
+        'The mayor wrote, posting at 1:10 am local time (0510 UTC) on a blog, "Tonight, '
+        '[Ada] and I signed the lease. We will move soon."'
+    )
+    tonight = [e for e in found if e.when == "Tonight"]
+    assert len(tonight) == 1
+    assert "signed the lease" in tonight[0].event
 
 
 def test_a_day_word_inside_a_quotation_counts_from_the_speakers_day_so_has_no_date(events_of):
@@ -1299,3 +1317,21 @@ def test_later_in_the_day_is_the_day_the_story_told_last(events_of):
         "Later in the day, the army opened two shelters in the town hall."
     )
     assert ("Later in the day", "2022-09-27") in when_date(events_of(text))
+
+
+def test_a_resignation_or_an_emergency_anchors_a_clause(events_of):
+    found = events_of(
+        "The treasurer post stays empty following the resignation of Ada Brook over the loans."
+    )
+    assert [(e.when, e.event) for e in found] == [
+        ("following the resignation", "The treasurer post stays empty")
+    ]
+    found = events_of("Crews closed the bridge during the emergency, the council said.")
+    assert [e.when for e in found] == ["during the emergency"]
+
+
+def test_a_figure_in_a_relative_clause_makes_no_statistic_of_the_verb(events_of):
+    found = events_of(
+        "The utility shut two substations during the storm which cut power to 9,000 homes."
+    )
+    assert [e.when for e in found] == ["during the storm"]
