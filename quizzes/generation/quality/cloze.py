@@ -74,6 +74,24 @@ _ANOTHER_ONE = re.compile(
 )
 
 
+# "Eight years earlier, at the convention, X received _____ votes", "Two days later, …",
+# "The next day, …": a time counted from what the sentence before told; alone on a
+# card the reader cannot tell from when (blind judge, batch 27).
+_UNITS = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|moments?)"
+)
+_RELATIVE_ANCHOR = re.compile(
+    rf"^(?:(?:[A-Z][a-z]*|\d+)\s+(?:[a-z]+\s+)?{_UNITS}|(?:Seconds|Minutes|Hours|Days|Weeks|Months"
+    r"|Years|Decades|Moments))\s+(?:earlier|later|afterwards?|on\b(?!\s+the\b)|(?:before|after)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their)\b))"
+    r"|^(?:The|A)\s+(?:next|following|previous|preceding|same)\s+(?:day|night|morning|evening|"
+    r"afternoon|week|weekend|month|year|season)\b"
+    rf"|^(?:The|A)\s+{_UNITS}\s+(?:before|after|earlier|later)\b(?!\s+(?:the|a|an)\b)"
+    r"|^(?:Later|Earlier|Soon\s+after(?:wards)?|Shortly\s+(?:after(?:wards)?|before)|Afterwards|"
+    r"Before\s+that|After\s+that)\s*(?:,|that\b)"
+)
+
+
 # "the country's capital, …" with no country named: whose is it?
 _WHOSE_PLACE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:capital|largest city)\b", re.I)
 
@@ -89,13 +107,14 @@ def _names_a_country(text: str) -> bool:
 
 def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: That ban was lifted in _____.", "When did X happen in the
-    country's capital?", "In _____ another ship hit the pier": words that stand for what the article said just before, which
-    the learner does not see."""
+    country's capital?", "In _____ another ship hit the pier", "Eight years earlier, …":
+    words that stand for what the article said just before, which the learner does not
+    see."""
     if draft.kind not in {"cloze", "when", "true_false"}:
         return None
     text = _QUOTED.sub(" ", draft.prompt)
     body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
-    if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body):
+    if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body) or _RELATIVE_ANCHOR.match(body):
         return "context: the sentence points back at what the article said before"
     if _WHOSE_PLACE.search(text) and not _names_a_country(text):
         return "context: “the country's” names no country in the question"

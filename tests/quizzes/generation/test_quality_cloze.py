@@ -480,6 +480,28 @@ def test_a_card_opening_on_that_or_these_points_at_nothing(prompt):
     assert q.needs_the_sentence_before(card, ctx_for("")) is not None
 
 
+@pytest.mark.parametrize(
+    ("prompt", "points_back"),
+    [
+        (
+            f"Fill in the blank: Six years earlier, at the harbour fair, Ana won {BLANK} prizes.",
+            True,
+        ),
+        (f"Fill in the blank: Two days later, the ferry carried {BLANK} people.", True),
+        (f"Fill in the blank: The next day, the council spent {BLANK} euros.", True),
+        (f"Fill in the blank: Years later, she sold {BLANK} paintings.", True),
+        (f"Fill in the blank: Shortly afterwards, {BLANK} boats left.", True),
+        (f"Fill in the blank: Two days after the vote, the ferry carried {BLANK} people.", False),
+        (f"Fill in the blank: Later this year the ferry will carry {BLANK} people.", False),
+    ],
+)
+def test_a_card_timed_from_the_sentence_before_points_back(prompt, points_back):
+    """ "Eight years earlier, …" (earlier than what? blind judge, batch 27); "two days
+    after the vote" says from when."""
+    card = draft("cloze", prompt, "400", target="count:400")
+    assert (q.needs_the_sentence_before(card, ctx_for("")) is not None) is points_back
+
+
 def test_a_card_opening_on_a_name_is_kept():
     card = draft("cloze", f"Fill in the blank: The rule was dropped in {BLANK}.", "2011")
     assert q.needs_the_sentence_before(card, ctx_for("")) is None
