@@ -491,6 +491,18 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     return _date_of_another_verb(evidence, at_subject, verb, time)
 
 
+_FINITE_AFTER = _STOP_AUX - {"be", "been"} | {"was", "were"}
+
+
+def _verb_of_its_own(evidence: str, time: _Span) -> bool:
+    """ "X commented the president's tweets Monday are likely …", "X said Friday would be
+    his last day": past the main verb, an auxiliary right after the date makes what
+    stands before it (the date included) the subject of a reported clause; the date
+    is that clause's, not the main verb's (blind judge, batch 27)."""
+    following = _TOKEN.findall(evidence[time.end() :])[:1]
+    return bool(following) and following[0] in _FINITE_AFTER
+
+
 # "… from a stroke on Monday": after one of these and a noun of something that happens,
 # the date may be the noun's (the stroke's) rather than the main verb's.
 _CAUSE_PREPOSITIONS = {"from", "after", "following", "since", "over", "by"}
@@ -663,7 +675,21 @@ def _date_of_a_thing_or_source(before_time: list[str], when: str = "") -> str | 
         return "the date names a thing (“the overall 2030 target”), not when the event happened"
     if any(t.casefold() == "according" for t in before_time[-6:]):
         return "the date is the source's"
+    lead = [t.casefold() for t in before_time]
+    while lead and lead[-1] in _TIME_LEAD_WORDS:
+        lead.pop()
+    if lead and lead[-1] in _TAKES_A_DATE:
+        return f"the date is what “{lead[-1]}” takes (when it takes effect), not the event's"
     return None
+
+
+# "announced her retirement effective next Friday, May 7": the date is when the
+# resignation takes effect, not when it was announced (blind judge, batch 26).
+_TAKES_A_DATE = {
+    "effective", "retroactive", "retroactively", "valid", "starting", "beginning",
+    "commencing", "expiring", "due",
+}  # fmt: skip
+_TIME_LEAD_WORDS = {"from", "as", "of", "on", "in", "at", "next", "this", "coming", "the"}
 
 
 def _date_away_from_the_name(
@@ -689,6 +715,8 @@ def _date_of_another_verb(evidence: str, at_subject: _Span, verb: _Span, time: _
         if any(t in {",", ";", ":"} or t.casefold() in _SUBORDINATE for t in inside):
             return "the date sits in a phrase about the subject"
         return None
+    if _verb_of_its_own(evidence, time):
+        return "the date sits in the reported clause (“said the tweets Monday are …”)"
     if not _between_is_clean(_TOKEN.findall(evidence[verb.end() : time.start()])):
         return "the date goes with another verb"
     return None

@@ -238,6 +238,32 @@ def reported_pronoun(a: Asked) -> str | None:
     return None
 
 
+# What may follow a pronoun that is the subject of its own clause ("said it would …").
+_CLAUSE_VERB_START = {
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
+    "may", "might", "should", "must", "did", "does",
+}  # fmt: skip
+
+
+def object_pronoun(a: Asked) -> str | None:
+    """ "When did the coastguard say they were treating it as an accident?": an
+    "it" or "them" past the verb, as the object of a verb, stands for something an
+    earlier sentence named (the wreck); the question alone does not say what (blind
+    judge, batch 27). A pronoun starting a reported clause ("said it would …") is
+    `reported_pronoun`'s."""
+    parts = a.parts
+    if parts is None or parts.verb_index < 0:
+        return None
+    words = [w.strip(",;:").casefold() for w in [parts.verb, *parts.rest]]
+    for i, word in enumerate(words[1:], start=1):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word not in {"it", "them"} or following in _CLAUSE_VERB_START:
+            continue
+        if words[i - 1] not in {"make", "made", "makes"}:  # "made it to the final"
+            return f"“{words[i - 1]} {word}”: “{word}” stands for something of another sentence"
+    return None
+
+
 def ends_with_a_person(subject: list[str], ctx: GenerationContext) -> bool:
     """ "chief executive Ana Ruiz": the subject ends with the name of a speaker or a person
     of the article (an "it" or a "they" after it stands for no one in it)."""
@@ -280,6 +306,7 @@ PROMPT_RULES: tuple[AskedRule, ...] = (
     owner_elsewhere,
     points_elsewhere,
     reported_pronoun,
+    object_pronoun,
 )
 
 
@@ -289,6 +316,7 @@ STATEMENT_RULES: tuple[AskedRule, ...] = (
     owner_elsewhere,
     points_elsewhere,
     reported_pronoun,
+    object_pronoun,
 )
 
 
