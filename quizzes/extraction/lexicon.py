@@ -651,6 +651,7 @@ SPEECH_VERBS = {
     "hail",
     "deride",
     "decry",
+    "denounce",
     "term",
     "quip",
     "joke",
@@ -779,6 +780,14 @@ DOCUMENT_NOUNS = {
     "summary", "transcript", "minutes", "decision", "verdict", "opinion", "decree", "edict",
     "proclamation", "directive", "warning", "advisory",
 }  # fmt: skip
+# Texts that are the instrument of an act, with the verbs of that act ("X declared an
+# emergency. ... The proclamation said": X's; ``quotes.speakers.text_of_an_act``).
+ACT_TEXTS = {
+    "proclamation": {"proclaim", "declare"},
+    "declaration": {"declare"},
+    "decree": {"decree"},
+    "announcement": {"announce"},
+}
 # Texts of research that a report names one for another ("the study", then "the report"): one
 # with no author of its own is the research whose author the article gave
 # (``quotes.speakers.research_text_author``).

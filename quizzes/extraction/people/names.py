@@ -15,6 +15,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
 )
+from ..nlp import common_nouns
 from ..text import fold_word
 from .tokens import (
     JOINERS,
@@ -169,9 +170,35 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
             k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
         elif _entity_boundary(doc, t + 1) and t + 1 <= b:
             k = t + 1  # "the United Nations | Jane Roe": the model ends one entity there
+    if k == a and _common_noun_before_name(doc, a, b):
+        k = a + 1
     while k < b and is_descriptor(doc[k]):
         k += 1
     return k
+
+
+# Endings of nouns for what someone does or is ("voter", "resident", "cyclist", "chairman").
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "ee")
+
+
+def _common_noun_before_name(doc: Doc, a: int, b: int) -> bool:
+    """ "Commuter Ann Roe told ...": a sentence's first word that the model leaves out of the
+    person's name starting right after it, that is an English noun for what someone does
+    or is, and that is nowhere else part of a name, describes the person (it is
+    capitalised only as the first word); the name is two words or more."""
+    first = doc[a]
+    if a + 2 > b or not first.is_sent_start:
+        return False
+    nxt = doc[a + 1]
+    low = fold_word(first.text)
+    return (
+        first.ent_type_ != "PERSON"
+        and nxt.ent_iob_ == "B"
+        and nxt.ent_type_ == "PERSON"
+        and low.endswith(_AGENT_ENDINGS)
+        and low in common_nouns()
+        and not any(t.ent_type_ == "PERSON" and t.text == first.text for t in doc)
+    )
 
 
 def place_before_name(doc: Doc, a: int, b: int, *, cities: bool = False) -> int | None:

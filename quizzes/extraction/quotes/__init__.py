@@ -132,6 +132,11 @@ over the already-parsed Doc; nothing is parsed again):
                  "They" is the person named first in a main subject of several ("X and
                  Y met ... They said"), in one of the three sentences before, passing
                  over a sentence about one person; not after people in the plural.
+                 "A and B ..., with the latter confirming “...”" is B ("the former": A).
+                 An unnamed spokesperson of a named organisation whose quotation speaks
+                 as "we" gives the organisation's words. "A post sent from X's account"
+                 is X's. "The proclamation said" with no author is by whoever did the
+                 act ("X declared an emergency") as a main verb just before.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
@@ -189,7 +194,8 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  writes as its own outside quotation marks ("a deep fake scam"): a term.
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
-them; otherwise None.
+them, or when they are the outer speaker's own words or thought ("I said, '...'", "it
+felt like 'am I dreaming?'"); otherwise None.
 
 Where each rule lives (the order above is the order they run, see ``extract_quotes``):
 ``explicit.speech_verb`` (rule 1: ``VERB_CHOICE_RULES``, then ``speakers.SUBJECT_RULES`` /

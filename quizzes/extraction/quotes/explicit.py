@@ -269,8 +269,43 @@ def name_before_verb(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) ->
     return said
 
 
+# Nouns for one who speaks for a body, not for themselves ("a Port Authority spokesman").
+_VOICE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
+def organisation_speaking_as_we(ctx: QuoteContext, s: Sentence, verb: Token, said: Said) -> Said:
+    """ "A Port Authority spokesman said “We were alerted at noon ...”": an unnamed
+    spokesperson of a named organisation whose quotation speaks as "we" gives the
+    organisation's words (not when the quotation says nothing as "we")."""
+    if said.speaker is not None or said.how != "nonperson" or not s.quote_tokens:
+        return said
+    first_subject = next((t for t in s.quote_tokens if t.dep_ in SUBJECT_DEPS), None)
+    if first_subject is None or first_subject.lower_ != "we":
+        return said
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    org = _voiced_organisation(ctx, subj, said) if subj is not None else None
+    return Said(org, "explicit", "organisation_speaking_as_we") if org else said
+
+
+def _voiced_organisation(ctx: QuoteContext, subj: Token, said: Said) -> str | None:
+    """The organisation a spokesperson subject speaks for ("a Port Authority spokesman", "a
+    spokeswoman for X"), also when the parse made the organisation the subject."""
+    if said.rule == "organisation_representative":
+        return ctx.people.organisation_at(subj.i)
+    if subj.lower_ not in _VOICE_NOUNS:
+        return None
+    return next(
+        (o for c in subj.subtree if c.i != subj.i and (o := ctx.people.organisation_at(c.i))),
+        None,
+    )
+
+
 SpeakerFallback = Callable[[QuoteContext, Sentence, Token, Said], Said]
-SPEAKER_FALLBACKS: tuple[SpeakerFallback, ...] = (reporting_clause, name_before_verb)
+SPEAKER_FALLBACKS: tuple[SpeakerFallback, ...] = (
+    reporting_clause,
+    organisation_speaking_as_we,
+    name_before_verb,
+)
 
 
 # ============================================================================ the rule
@@ -542,17 +577,42 @@ def nested_speaker(ctx: QuoteContext, found: Found, parent_idx: int) -> None:
     if b < a:
         return
     heads = (h for h in _ancestors(ctx.doc[a], 6) if h.i < a and ctx.in_quote[h.i] == parent_idx)
+    if not _nested_by_head(ctx, found, heads) and _own_question(ctx, q, a, b):
+        found.rule = NESTED_FIRST_PERSON  # "It felt like 'will I get out?'": their thought
+
+
+def _nested_by_head(ctx: QuoteContext, found: Found, heads: Iterator[Token]) -> bool:
+    """The verb the inner quotation hangs on decides it (True), if one is a speech or
+    thought verb."""
     for head in heads:
-        if is_speech_verb(head):
+        if is_speech_verb(head) and not _impersonal(head):
             found.speaker = _named_subject(ctx, head)
             if found.speaker:
                 found.rule = "nested.named_speaker"
             elif _first_person(head):
                 found.rule = NESTED_FIRST_PERSON  # the outer speaker's own words, given later
-            return
+            return True
         if _thinks(head) and _first_person(head):
             found.rule = NESTED_FIRST_PERSON  # "I looked and thought, 'Why?'": their thought
-            return
+            return True
+    return False
+
+
+def _impersonal(verb: Token) -> bool:
+    """ "it felt like": a verb whose subject is "it" ("[i]t" as an editor writes it, which
+    the parse may leave unattached) quotes nobody's words."""
+    return any(
+        c.dep_ in (*SUBJECT_DEPS, "dep") and c.lower_.replace("[", "").replace("]", "") == "it"
+        for c in verb.lefts
+    )
+
+
+def _own_question(ctx: QuoteContext, q: QuoteSpan, a: int, b: int) -> bool:
+    """A question in the first person that no speech verb gives to anyone ("it felt like
+    'am I dreaming?'"): the outer speaker's own thought."""
+    return q.text(ctx.text).rstrip().endswith("?") and any(
+        t.lower_ == "i" and t.dep_ in SUBJECT_DEPS for t in ctx.doc[a : b + 1]
+    )
 
 
 # Verbs that quote a thought rather than words said aloud.

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..geo import is_constituent_country, is_country
 from ..lexicon import (
+    ACT_TEXTS,
     AUTHORING_VERBS,
     DOCUMENT_NOUNS,
     OFFICE_TITLES,
@@ -459,6 +460,8 @@ def _proper_name_of(phrase: Token) -> str | None:
     saw, such as accented ones, as nothing at all)."""
     if phrase.dep_ not in ("prep", "agent") or phrase.lower_ not in ("by", "from"):
         return None
+    if phrase.lower_ == "from" and phrase.head.dep_ == "acl":
+        return None  # "a letter sent from Lyon": a place, not its author
     for obj in (c for c in phrase.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
         words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("compound", "pobj")]
         if obj.ent_type_ in ("DATE", "TIME") or not all(t.text[:1].isupper() for t in words):
@@ -483,17 +486,43 @@ def document_named_before(s: Speakers, tok: Token) -> Said | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
-    ctx = s.ctx
-    narrated = [
-        span
-        for span in map(ctx.seg_tokens, ctx.segments[: ctx.seg_of(tok.idx)][::-1])
-        if any(ctx.in_quote[t.i] is None and not t.is_punct for t in ctx.doc[span[0] : span[1] + 1])
-    ]
-    for span in narrated[:2]:
+    for span in _narrated_before(s.ctx, tok)[:2]:
         author = _author_in(s, tok, span)
         if author:
             return Said(author, "explicit", "document_named_before")
     return None
+
+
+def text_of_an_act(s: Speakers, tok: Token) -> Said | None:
+    """ "The mayor declared an emergency on Friday. ... The proclamation said “...”": a text
+    that is the instrument of an act ("the proclamation", "the decree"), with no author of
+    its own, is by whoever did that act as the main verb of one of the three narrated
+    sentences before (not an act in a subordinate clause: "after the agency declared")."""
+    acts = ACT_TEXTS.get(tok.lemma_.lower())
+    if tok.pos_ != "NOUN" or not acts:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    ctx = s.ctx
+    for span in _narrated_before(ctx, tok)[:3]:
+        for root in ctx.doc[span[0] : span[1] + 1]:
+            if root.dep_ != "ROOT" or root.lemma_.lower() not in acts:
+                continue
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            said = s.person_of(subject) if subject is not None else None
+            if said is not None and said.speaker:
+                return said._replace(rule="text_of_an_act")
+    return None
+
+
+def _narrated_before(ctx: QuoteContext, tok: Token) -> list[tuple[int, int]]:
+    """The token spans of the sentences before tok's, nearest first, passing over those
+    wholly inside quotations."""
+    return [
+        span
+        for span in map(ctx.seg_tokens, ctx.segments[: ctx.seg_of(tok.idx)][::-1])
+        if any(ctx.in_quote[t.i] is None and not t.is_punct for t in ctx.doc[span[0] : span[1] + 1])
+    ]
 
 
 def research_text_author(s: Speakers, tok: Token) -> Said | None:
@@ -538,7 +567,7 @@ def _author_in(s: Speakers, doc_noun: Token, span: tuple[int, int]) -> str | Non
 
 def _author_phrases(doc_noun: Token) -> Iterator[Token]:
     """ "X's statement", "a statement from/by X", "a statement released/issued by X", "the
-    X Tribunal ruling", "The study was conducted by X"."""
+    X Tribunal ruling", "The study was conducted by X", "a post sent from X's account"."""
     head = doc_noun.head
     if doc_noun.dep_ == "nsubjpass" and head.lemma_.lower() in AUTHORING_VERBS:
         yield from (c for c in head.children if c.dep_ == "agent")
@@ -551,7 +580,8 @@ def _author_phrases(doc_noun: Token) -> Iterator[Token]:
             yield from (
                 agent
                 for agent in child.children
-                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by")
+                if agent.dep_ == "agent"
+                or (agent.dep_ == "prep" and agent.lower_ in ("by", "from"))
             )
 
 
@@ -878,6 +908,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     document_author,
     part_of_document,
     document_named_before,
+    text_of_an_act,
     research_text_author,
     court_text,
     office_in_headline,
@@ -1146,6 +1177,50 @@ def name_after_title(s: Speakers, verb: Token, depth: int) -> Said | None:
     return Said(known or name.text, "explicit", "name_after_title")
 
 
+def the_latter_or_former(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "... by the Port Authority and the Coast Board, with the latter confirming it was
+    "not sending divers"": "the latter" / "the former" right before the verb (only adverbs
+    or a date between: "the latter on Monday confirming") is the second / first of the two proper names joined by "and" last
+    before it, in its sentence or the one before, when that one is a person or organisation."""
+    ctx = s.ctx
+    k = verb.i - 1
+    while k > 0 and _aside_word(ctx.doc[k]):
+        k -= 1
+    word = ctx.doc[k]
+    if word.lower_ not in ("latter", "former") or k < 1 or ctx.doc[k - 1].lower_ != "the":
+        return None
+    pair = _proper_pair_before(ctx, k - 1)
+    if pair is None:
+        return None
+    one = pair[1] if word.lower_ == "latter" else pair[0]
+    name = ctx.people.person_at(one.i) or ctx.people.organisation_at(one.i)
+    return Said(name, "explicit", "the_latter_or_former") if name else None
+
+
+def _aside_word(tok: Token) -> bool:
+    """An adverb or a date between a subject and its verb ("later", "on Monday")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
+    return (
+        tok.pos_ in SKIPPABLE
+        or tok.ent_type_ in ("DATE", "TIME")
+        or (tok.pos_ == "ADP" and nxt.ent_type_ in ("DATE", "TIME"))
+    )
+
+
+def _proper_pair_before(ctx: QuoteContext, before: int) -> tuple[Token, Token] | None:
+    """The two proper nouns of the nearest "A and B" before a token, in its sentence or the
+    one before."""
+    seg = ctx.seg_of(ctx.doc[before].idx)
+    first = ctx.seg_tokens(ctx.segments[max(0, seg - 1)])[0]
+    for i in range(before - 1, first - 1, -1):
+        t = ctx.doc[i]
+        if t.dep_ == "conj" and t.head.i < i and ctx.in_quote[i] is None:
+            if t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+                return t.head, t
+            return None
+    return None
+
+
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """The verb's own subject outside the quotation: "Mr D'Anieri said". With two subjects
     (the parse splits "His teammate Ola Berg added" into "teammate" and "Berg"), the
@@ -1271,6 +1346,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     text_that_reads,
     text_read_after_the_quote,
     name_after_title,
+    the_latter_or_former,
     verb_subject,
     subject_of_participle_before,
     relative_clause_head,

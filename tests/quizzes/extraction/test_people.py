@@ -400,3 +400,16 @@ def test_token_rules_tried_by_part_of_speech_find_what_every_rule_finds(nlp):
     assert gated == every
     assert len({s.kind for s in every}) >= 3
     assert set(seed_rules.RULE_POS) <= set(seed_rules.TOKEN_RULES)
+
+
+def test_a_common_noun_opening_the_sentence_is_no_part_of_the_name(people_of):
+    index = people_of("Commuter Linnea Hartvik told the paper the queue was long.")
+    assert [p.name for p in index.people] == ["Linnea Hartvik"]
+
+
+def test_a_shared_surname_is_the_one_named_first_in_the_nearest_sentence(people_of):
+    index = people_of(
+        "Governor Oskar Brandvold said he and his wife Petra Brandvold had the flu. "
+        "Brandvold spoke from home."
+    )
+    assert index.mentions[-1].name == "Oskar Brandvold"

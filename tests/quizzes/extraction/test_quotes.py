@@ -820,18 +820,24 @@ def test_crosshead_phrase_nobody_repeats_stays_unattributed(quotes_of):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "organisation"),
     [
-        'A Department of Housing and Local Affairs spokesperson said: "We are investing in care."',
-        '"We are investing in care," a Home Office spokesperson said.',
-        'A spokesman for the Ministry of Education told the BBC: "We are investing in care."',
-        '"We are investing in care," said a spokeswoman for Northern Rail Services.',
+        (
+            'A Department of Housing and Local Affairs spokesperson said: "{}."',
+            "Department of Housing and Local Affairs",
+        ),
+        ('"{}," a Home Office spokesperson said.', "Home Office"),
+        ('A spokesman for the Ministry of Education told the BBC: "{}."', "Ministry of Education"),
+        ('"{}," said a spokeswoman for Northern Rail Services.', "Northern Rail Services"),
     ],
 )
-def test_unnamed_spokesperson_for_an_organisation_is_not_the_organisation(quotes_of, sentence):
-    quotes = quotes_of(sentence)
-    assert [q.text.rstrip(".") for q in quotes] == ["We are investing in care"]
-    assert quotes[0].speaker is None
+def test_unnamed_spokesperson_speaks_for_the_organisation_only_as_we(
+    quotes_of, sentence, organisation
+):
+    for words, speaker in (("Care is improving", None), ("We are investing in care", organisation)):
+        quotes = quotes_of(sentence.format(words))
+        assert [q.text.rstrip(".") for q in quotes] == [words]
+        assert quotes[0].speaker == speaker
 
 
 def test_organisation_itself_as_subject_stays_the_speaker(quotes_of):
@@ -2052,3 +2058,54 @@ def test_a_name_in_words_someone_gives_is_theirs_a_code_is_nobody_s(quotes_of):
         'The Kestrel Space Agency said it had named the probe "KSA-9".'
     )
     assert said(quotes_of(text)) == {"Operation Northern Gate": "Arvo Pikk", "KSA-9": None}
+
+
+def test_the_latter_of_two_named_bodies_speaks(quotes_of):
+    text = (
+        "Inquiries were opened by the Velmar Port Authority and the Coastal Safety Board, "
+        'with the latter on Monday confirming it was "not sending divers to the wreck."'
+    )
+    assert said(quotes_of(text)) == {"not sending divers to the wreck.": "Coastal Safety Board"}
+
+
+def test_a_spokesperson_speaking_as_we_gives_the_organisation_s_words(quotes_of):
+    text = (
+        'A Dunmore Harbour Authority spokesman said "We sent four boats to the reef."\n'
+        'A Dunmore Harbour Authority spokesman said "The roof is unsafe."'
+    )
+    assert said(quotes_of(text)) == {
+        "We sent four boats to the reef.": "Dunmore Harbour Authority",
+        "The roof is unsafe.": None,
+    }
+
+
+def test_a_first_person_question_inside_a_quotation_is_the_speaker_s_thought(quotes_of):
+    text = (
+        "Arne Solvik said \"it felt like 'will I ever get out of here?' for an hour.\"\n"
+        "Arne Solvik said \"then he asked me 'am I late?' and left.\""
+    )
+    found = said(quotes_of(text))
+    assert found["will I ever get out of here?"] == "Arne Solvik"
+    assert found["am I late?"] is None
+
+
+def test_a_post_sent_from_someone_s_account_is_theirs(quotes_of):
+    text = (
+        "A post sent from Mayor Tomas Wirth's Twitter account repeated the pledge, "
+        'saying "The bridge will be rebuilt. #Rebuild" on Monday.'
+    )
+    assert said(quotes_of(text)) == {"The bridge will be rebuilt. #Rebuild": "Tomas Wirth"}
+
+
+def test_denounced_as_attributes_like_described_as(quotes_of):
+    text = 'Senator Ruth Okafor, who denounced the plan as a "costly mistake", left early.'
+    assert said(quotes_of(text)) == {"costly mistake": "Ruth Okafor"}
+
+
+def test_the_text_of_an_act_is_by_whoever_did_the_act(quotes_of):
+    text = (
+        "On Friday, Governor Tomas Wirth declared a state of emergency. "
+        "The move came a day after the weather service declared a flood warning. "
+        'The proclamation said "the flooding constitutes a disaster" for the region.'
+    )
+    assert said(quotes_of(text)) == {"the flooding constitutes a disaster": "Tomas Wirth"}
