@@ -247,6 +247,7 @@ from .context import CountryContext, PeopleLike
 from .figures import (
     figures_a_country_has,
     figures_in_a_country,
+    the_dead_in_a_country,
     things_in_a_described_country,
 )
 from .groups import (
@@ -363,6 +364,7 @@ RULES: tuple[Rule, ...] = (
     things_in_a_described_country,
     figures_in_a_country,
     figures_a_country_has,
+    the_dead_in_a_country,
     subjects_placed_by_their_verb,
     incidents_in_a_city,
     incidents_that_harm_in_a_place,

@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from .context import CountryContext, CountryMention
 from .groups import linked_again, noun_phrase, owned_name, placeable
+from .organisations import in_headline
+from .places import place_named_after
 from .words import COUNT_NOUNS, STAT_NOUNS
 
 # Verbs by which a country states or holds a count ("Peru reported 300 new cases").
@@ -136,6 +138,40 @@ def _objects_it_holds(root: Token) -> list[Token]:
     if root.dep_ != "nsubj" or verb.lemma_ not in _HOLDING_VERBS:
         return []
     return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+# Verbs of the deaths a country counts: "the flu killed 80 in Peru", "two men died in Chile".
+_DEATH_VERBS = {"die", "kill"}
+
+
+def the_dead_in_a_country(ctx: CountryContext) -> None:
+    """ "The flu may have killed two tourists in Lima, Peru", "the virus had killed at least
+    80 in Peru", "one person in Chile has died": the dead a country's toll counts (a named
+    one is the person's place of death, ``persons``); a headline's "First tourists die in
+    Peru" is told by the story, with the dead named there."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or in_headline(ctx, tok):
+            continue
+        country = place_named_after(ctx, tok.i)
+        if country is None:
+            continue
+        for dead in _the_dead(tok.head):
+            if dead.i in ctx.person_tokens or dead.pos_ in ("PRON", "PROPN"):
+                continue
+            if not linked_again(ctx, dead, country):
+                ctx.add(noun_phrase(ctx, dead), country, dead.i, "other", "dead_in_country")
+
+
+def _the_dead(head: Token) -> list[Token]:
+    """Who died where the "in" hangs: the object of an active "kill", the subject of "die" or
+    a passive "kill", or a subject noun placed itself ("one person in Chile has died")."""
+    if head.pos_ in ("NOUN", "NUM") and head.dep_ == "nsubj":
+        return [head] if head.head.lemma_ == "die" else []
+    if head.pos_ != "VERB" or head.lemma_ not in _DEATH_VERBS:
+        return []
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    deps = ("dobj",) if head.lemma_ == "kill" and not passive else ("nsubj", "nsubjpass")
+    return [c for c in head.children if c.dep_ in deps]
 
 
 def things_in_a_described_country(ctx: CountryContext) -> None:

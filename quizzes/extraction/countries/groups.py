@@ -1295,10 +1295,19 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
 
 def _names_people(tok: Token) -> bool:
     """ "Peruvians", and a singular nationality noun that a word of its own describes ("any
-    other Afro-Peruvian", "an elderly Chilean"): a word naming people, not a modifier."""
+    other Afro-Peruvian", "an elderly Chilean"): a word naming people, not a modifier. The
+    first half of a hyphened pair ("called him 'Chinese-American'") is part of the word, a
+    label, not a word describing it."""
     if tok.lower_.endswith("s"):
         return True
-    return tok.pos_ in _NOMINAL and any(c.dep_ in ("amod", "compound") for c in tok.lefts)
+    return tok.pos_ in _NOMINAL and any(
+        c.dep_ in ("amod", "compound") and not _hyphened_to(c, tok) for c in tok.lefts
+    )
+
+
+def _hyphened_to(left: Token, tok: Token) -> bool:
+    """ "Chinese-American": the left word joined to ``tok`` by a hyphen."""
+    return left.i + 2 == tok.i and tok.doc[left.i + 1].text == "-"
 
 
 # Where a plural nationality word names people of the country: a clause's subject or object

@@ -509,13 +509,20 @@ def _named_elsewhere(ctx: CountryContext, tok: Token) -> bool:
     return (
         _names_a_person(ctx, tok)
         or _said_of_a_person(ctx, tok)
-        or _in_headline(ctx, tok)
+        or in_headline(ctx, tok)
         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
-        or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
+        or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and not _a_place(ctx, tok.head))
     )
 
 
-def _in_headline(ctx: CountryContext, tok: Token) -> bool:
+def _a_place(ctx: CountryContext, tok: Token) -> bool:
+    """ "two visitors died in Lima, Peru — a man from Chile ...": the parse may hang the
+    description on the place before it, which names no one."""
+    ent = ctx.ent_of.get(tok.i)
+    return tok.i in ctx.mentions or (ent is not None and ent.label_ in {"GPE", "LOC"})
+
+
+def in_headline(ctx: CountryContext, tok: Token) -> bool:
     """tok is in the first line of an article that has more lines (its headline)."""
     text = ctx.doc.text
     first_break = text.find("\n")

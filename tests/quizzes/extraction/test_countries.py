@@ -2134,3 +2134,41 @@ def test_a_field_or_style_a_nationality_qualifies_is_no_thing_of_the_country(lin
         links_of("The healer said villagers never needed English medicine or Thai music.")
     )
     assert not found
+
+
+def test_the_dead_a_country_counts(links_of):
+    found = pairs(
+        links_of(
+            "Floods in Asia\nThe floods may have swept away four hikers in Cusco, Peru. By "
+            "Sunday the fever had killed at least 412 in Chile. One person in Bolivia has died."
+        )
+    )
+    assert ("four hikers", "Peru") not in found  # "swept away" is no verb of death
+    assert ("at least 412", "Chile") in found
+    assert ("One person", "Bolivia") in found
+    found = pairs(links_of("The fever killed three tourists in Cusco, Peru on Friday."))
+    assert ("three tourists", "Peru") in found
+
+
+def test_no_dead_of_a_headline_the_story_tells(links_of):
+    found = pairs(links_of("First tourists die of fever in Peru\nTwo hikers died on Monday."))
+    assert not any(subject.lower() == "first tourists" for subject, _country in found)
+
+
+def test_a_hyphened_pair_of_nationalities_is_a_label_not_a_group(links_of):
+    found = pairs(links_of('Officials referred to the dead man as "Peruvian-Chilean."'))
+    assert not any("Chilean" in subject for subject, _country in found)
+
+
+def test_a_described_person_the_parse_hung_on_a_place(links_of):
+    found = pairs(
+        links_of(
+            "Two hikers died near Cusco, Peru \u2014 a woman from Chile who fell, and a guide."
+        )
+    )
+    assert ("woman from Chile", "Chile") in found
+
+
+def test_a_platform_a_nationality_describes(links_of):
+    found = pairs(links_of("The clip spread on the Peruvian video sharing platform Zumbo."))
+    assert ("Zumbo", "Peru") in found
