@@ -873,13 +873,17 @@ def _by_qualifier(p: _Place) -> str | None:
 
 def _in_sentence(p: _Place) -> str | None:
     """2. A namesake in a country named in the same sentence; not a small town's namesake of
-    a city of BIG_CITY people ("the US Embassy in Lima" is in Peru, not in Lima, Ohio)."""
+    a city of BIG_CITY people ("the US Embassy in Lima" is in Peru, not in Lima, Ohio), nor a
+    town's namesake of a province of a country the article names."""
     countries = _geo().countries
     population, code = p.biggest
     big = p.dominant and population >= BIG_CITY
+    province = _pick(p.regions, p.context)
     for candidate in p.codes:
         if countries[candidate].name not in p.near:
             continue
+        if province and candidate not in p.regions and not big:
+            continue  # "In Ontario, ... New York State": the province, not a US town's namesake
         size = max((n for n, c in p.rows if c == candidate), default=0)
         if not big or candidate == code or candidate in p.regions or size >= CITY_MIN_POPULATION:
             return countries[candidate].name

@@ -163,8 +163,27 @@ def _not_the_country(
     return (
         tokens[match.end - 1].text in defined
         or inside_a_longer_place(tokens, match)
+        or _starts_a_longer_place(tokens, match)
         or _listed_with_states_of_another_country(doc, match)
     )
+
+
+def _starts_a_longer_place(tokens: Sequence[Token], match: CountryMention) -> bool:
+    """ "police in British Columbia": a nationality word that starts the name of a province
+    (or a big city) of another country names that place, not its own country."""
+    if match.form != "adj":
+        return False
+    for j in range(match.end + 1, min(len(tokens), match.end + 3) + 1):
+        words = tokens[match.start : j]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            return False
+        name = " ".join(t.text for t in words)
+        place = geo.region_country(name)
+        if place is None and geo.city_population(name) >= geo.CITY_MIN_POPULATION:
+            place = geo.city_country(name)
+        if place is not None and place != match.country:
+            return True
+    return False
 
 
 def _text_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> str:
@@ -189,21 +208,44 @@ def _dependency_at(doc: Doc, tokens: Sequence[Token], i: int) -> int:
 
 def _listed_with_states_of_another_country(doc: Doc, match: CountryMention) -> bool:
     """ "Senators A of Florida, B of Utah, and C of Georgia": a country's name that is also a
-    state of another country ("Georgia", a US state), in a sentence naming other states of
-    that country, is the state."""
+    state of another country ("Georgia", a US state), in a paragraph naming other states of
+    that country, is the state; so is "Republican member X of Georgia" (a US lawmaker and
+    the state he is elected in)."""
     if match.form != "name":
         return False
     other = geo.country_sharing_a_region_name(match.country)
     if other is None:
         return False
-    sent = doc[match.start].sent
+    if other == "United States" and _us_lawmaker_of(doc, match.start):
+        return True
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, doc[match.start].idx) + 1
+    end = text.find("\n", doc[match.start].idx)
+    end = len(text) if end < 0 else end
     return any(
         ent.label_ == "GPE"
+        and start <= ent.start_char < end
         and not (ent.start <= match.start < ent.end)
         and not geo.is_country(ent.text)
         and geo.region_country(ent.text) == other
-        for ent in sent.ents
+        for ent in doc.ents
     )
+
+
+# Words of US politics before "<Name> of <State>": "Republican Senator X of Georgia".
+_US_POLITICS = {
+    "Republican", "Republicans", "Democratic", "Democrat", "Democrats", "GOP", "Senator",
+    "Sen.", "Congressman", "Congresswoman", "Representative", "Rep.", "Congressional",
+}  # fmt: skip
+
+
+def _us_lawmaker_of(doc: Doc, k: int) -> bool:
+    """ "Republican committee member Tom Reid of Georgia": an "of" before the name of the
+    state, a word of US politics earlier in the sentence."""
+    if k < 1 or doc[k - 1].lower_ != "of":
+        return False
+    sent = doc[k].sent
+    return any(t.text in _US_POLITICS for t in doc[sent.start : k - 1])
 
 
 def inside_a_longer_place(tokens: Sequence[Token], match: CountryMention) -> bool:

@@ -533,6 +533,26 @@ def _where_the_clause_is(ctx: CountryContext, name: Span) -> str | None:
     return None
 
 
+def office_of_a_territory(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Ana Lind, Guam's governor, spoke ... to the U.S. island territory": an office of a
+    dependent territory, in a sentence that names the territory's state, is held in that
+    state (a territory alone names no country: ``context._mention_of``)."""
+    root = name.root
+    sent_countries = {
+        m.country for k, m in ctx.mentions.items() if root.sent.start <= k < root.sent.end
+    }
+    for head in _descriptions(root):
+        if head.lemma_.lower() not in OFFICES | _LOCAL_OFFICES:
+            continue
+        for tok in head.subtree:
+            ent = ctx.ent_of.get(tok.i)
+            territory = geo.canonical_country(clean(ent.text)) if ent is not None else None
+            if territory and geo.is_dependency(territory):
+                state = geo.sovereign_country(territory)
+                return (state, None) if state in sent_countries else (None, None)
+    return None, None
+
+
 PERSON_RULES: tuple[PersonRule, ...] = (
     respectively,
     title_before_name,
@@ -546,6 +566,7 @@ PERSON_RULES: tuple[PersonRule, ...] = (
     leads_a_group,
     office_taken,
     office_of_a_place,
+    office_of_a_territory,
 )
 
 

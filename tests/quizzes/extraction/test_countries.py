@@ -2172,3 +2172,53 @@ def test_a_described_person_the_parse_hung_on_a_place(links_of):
 def test_a_platform_a_nationality_describes(links_of):
     found = pairs(links_of("The clip spread on the Peruvian video sharing platform Zumbo."))
     assert ("Zumbo", "Peru") in found
+
+
+def test_a_us_lawmaker_of_a_state_named_like_a_country(links_of):
+    found = pairs(
+        links_of(
+            "Democratic panel member Tom Reid of Georgia wrote on his blog that the vote was "
+            "rushed. Others disagreed."
+        )
+    )
+    assert not any(country == "Georgia" for _subject, country in found)
+    found = pairs(links_of("Prime Minister Ana Lind of Georgia spoke on Monday."))
+    assert ("Ana Lind", "Georgia") in found
+
+
+def test_a_state_named_like_a_country_in_a_paragraph_of_that_countrys_states(links_of):
+    found = pairs(
+        links_of(
+            "Lawmaker Tom Reid of Georgia said the vote was rushed. Eva Holm of Ohio "
+            "disagreed with him."
+        )
+    )
+    assert not any(country == "Georgia" for _subject, country in found)
+
+
+def test_an_office_of_a_territory_whose_state_the_sentence_names(links_of):
+    found = pairs(
+        links_of(
+            "Ana Ruiz, Guam's governor, spoke in a radio address to the U.S. island "
+            "territory. Bo Lee, Guam's treasurer, stayed silent."
+        )
+    )
+    assert ("Ana Ruiz", "United States") in found
+    assert not any(subject == "Bo Lee" for subject, _country in found)
+
+
+def test_a_nationality_word_that_starts_a_province_of_another_country(links_of):
+    found = pairs(links_of("Firefighters in British Columbia asked Canada for more planes."))
+    assert ("British Columbia", "Canada") in found
+    assert not any(country == "United Kingdom" for _subject, country in found)
+
+
+def test_a_province_of_the_articles_country_beats_a_towns_namesake_in_the_sentence(links_of):
+    found = pairs(
+        links_of(
+            "Canada tightened its rules. In Ontario, a sergeant said trade with Ohio "
+            "had slowed. Canada's premiers met on Friday."
+        )
+    )
+    assert ("Ontario", "Canada") in found
+    assert ("Ontario", "United States") not in found
