@@ -37,6 +37,25 @@ HONORIFICS: dict[str, str | None] = {
     "srta": "f",
 }
 
+# Letters written after a name for an honour, a rank at the bar or a seat ("Ann Roe QC",
+# "Tom Lee MP", "Ida Berg OBE"): no part of the name.
+POST_NOMINALS = {
+    "qc",
+    "kc",
+    "sc",
+    "mp",
+    "mep",
+    "msp",
+    "mla",
+    "obe",
+    "mbe",
+    "cbe",
+    "kbe",
+    "dbe",
+    "phd",
+    "jp",
+}
+
 # Office titles written capitalised right before a name ("President Xi", "Prime Minister X").
 OFFICE_TITLES = {
     "president",

@@ -14,6 +14,7 @@ from ..lexicon import (
     OFFICE_TITLES,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
+    POST_NOMINALS,
 )
 from ..nlp import common_nouns
 from ..text import fold_word
@@ -133,6 +134,8 @@ def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
     """Split a capitalised run into titles/role words and the name itself."""
     while b >= a and (doc[b].tag_ == "POS" or doc[b].text in ("'s", "\u2019s")):
         b -= 1
+    while b > a + 1 and _post_nominal(doc[b]):
+        b -= 1  # "Ann Roe QC": letters after the name are no part of it
     # A possessive glued to the last word ("Jinping’s" as one token) is cut below.
     k = _name_start(doc, a, b)
     honorific = _honorific(doc, a, k)
@@ -152,6 +155,11 @@ def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
         words,
         name,
     )
+
+
+def _post_nominal(tok: Token) -> bool:
+    """Letters written after a name in capitals ("QC", "MP", "OBE"; "PhD")."""
+    return fold_word(tok.text) in POST_NOMINALS and (tok.text.isupper() or tok.text == "PhD")
 
 
 def _name_start(doc: Doc, a: int, b: int) -> int:

@@ -8,7 +8,13 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..geo import is_country
-from ..lexicon import OFFICE_TITLES, ORG_APPOSITIVES, ORG_WORDS, PERSON_ROLE_NOUNS
+from ..lexicon import (
+    OFFICE_TITLES,
+    ORG_APPOSITIVES,
+    ORG_WORDS,
+    PERSON_ROLE_NOUNS,
+    POST_NOMINALS,
+)
 from ..sentences import doc_tokens, entities
 from ..text import fold_word
 from .tokens import (
@@ -142,7 +148,7 @@ class Organisations:
             return (
                 False  # "Industry Minister", "Union Leader": a person's title, not "X of Justice"
             )
-        if _company_title_and_name(tokens):
+        if _company_title_and_name(tokens) or _titled_name(tokens):
             return False
         words = {fold_word(t.text) for t in tokens}
         if words & ORG_WORDS or (label == "ORG" and _labelled_organisation(tokens, words)):
@@ -254,6 +260,24 @@ def _company_title_and_name(tokens: list[Token]) -> bool:
         return False
     after = tokens[titles[-1] + 1 :]
     return not any(fold_word(t.text) in ORG_WORDS or is_acronym(t) for t in after)
+
+
+def _titled_name(tokens: list[Token]) -> bool:
+    """ "Prosecutor Ann Roe QC", "MP Tom Lee": a person's title, a two- or three-word name
+    and perhaps letters after it (which the model may take for an organisation's)."""
+    if (
+        len(tokens) > 1
+        and fold_word(tokens[-1].text) in POST_NOMINALS
+        and tokens[-1].text.isupper()
+    ):
+        tokens = tokens[:-1]
+    name = tokens[1:]
+    return (
+        fold_word(tokens[0].text) in _PERSON_WORDS
+        and 2 <= len(name) <= 3
+        and all(is_name_token(t) and not is_acronym(t) for t in name)
+        and not any(fold_word(t.text) in ORG_WORDS | _PERSON_WORDS for t in name)
+    )
 
 
 def _labelled_organisation(tokens: list[Token], words: set[str]) -> bool:

@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
+from quizzes.extraction.people import PeopleIndex
+from quizzes.extraction.quotes import extract_quotes
 from tests.quizzes.extraction.conftest import said
 
 
@@ -2109,3 +2112,30 @@ def test_the_text_of_an_act_is_by_whoever_did_the_act(quotes_of):
         'The proclamation said "the flooding constitutes a disaster" for the region.'
     )
     assert said(quotes_of(text)) == {"the flooding constitutes a disaster": "Tomas Wirth"}
+
+
+def test_letters_after_a_name_are_no_part_of_the_speaker_s_name(quotes_of):
+    text = (
+        "Prosecutor Lena Morrow QC said the men were “cruel and careless” in their dealings. "
+        "Defence lawyer Ivo Brand QC told the court his client was “deeply sorry”."
+    )
+    assert said(quotes_of(text)) == {
+        "cruel and careless": "Lena Morrow",
+        "deeply sorry": "Ivo Brand",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prosecutor Kiri Tamsin QC said the accused were “ripe for a fall”.", "Kiri Tamsin QC"),
+        ("Early opponent MP Tanis Dawe said, “We have moved on”.", "MP Tanis Dawe"),
+    ],
+)
+def test_a_titled_name_the_model_labels_an_organisation_is_a_person(nlp, text, name):
+    doc = nlp(text)
+    first = text.index(name)
+    span = doc.char_span(first, first + len(name))
+    doc.set_ents([Span(doc, span.start, span.end, "ORG")])
+    quotes = extract_quotes(doc, people=PeopleIndex.build(doc))
+    assert [q.speaker for q in quotes] == [name.removeprefix("MP ").removesuffix(" QC")]
