@@ -137,12 +137,17 @@ over the already-parsed Doc; nothing is parsed again):
                  as "we" gives the organisation's words. "A post sent from X's account"
                  is X's. "The proclamation said" with no author is by whoever did the
                  act ("X declared an emergency") as a main verb just before.
+                 "The delegate to the Senate, Ana Roe, told" is Ana Roe (the parse hangs
+                 the name on "Senate"); "Their statement also read" is like "the
+                 statement"; "The Department said" is the department named in full
+                 before ("the Ohio Department of Parks").
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
                  wins ("X, who arrived after Cyclone Y struck, said ..."), then the main
                  subject, any subject, the nearest name. An unnamed person there ("A
-                 senior banker said", "a police officer said") gives None. Organisations
+                 senior banker said", "a police officer said"; as main subject: "One of
+                 the victims decided ...") gives None. Organisations
                  and places are never he/she (they are not in the people index).
                  A gender the article itself shows is learned: once "Lee ... he said"
                  has been attributed to Lee, a later "she" passes over Lee (also from

@@ -75,6 +75,12 @@ def is_unnamed_person(tok: Token) -> bool:
     return low in UNNAMED_PERSON_NOUNS or low in PERSON_ROLE_NOUNS
 
 
+def is_unnamed_person_kind(tok: Token) -> bool:
+    """A person noun in the plural or singular ("victims", "nurse")."""
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (low in UNNAMED_PERSON_NOUNS or low in PERSON_ROLE_NOUNS)
+
+
 def definite_person(tok: Token) -> str | None | bool:
     """ "the 58-year-old", "the farmer", "the father-of-three": a person already introduced.
     Returns the gender the noun marks (None when it marks none), or False when tok is no
@@ -330,6 +336,35 @@ def named_person(s: Speakers, tok: Token) -> Said | None:
     return None
 
 
+def name_after_role_phrase(s: Speakers, tok: Token) -> Said | None:
+    """ "The delegate to the Senate, Ana Roe, told the press": a person noun whose name,
+    set off by commas right before the verb, the parse hung on the noun of its phrase."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECT_DEPS or not _role_noun(tok):
+        return None
+    people = s.ctx.people
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for t in prep.subtree:
+            name = people.person_at(t.i) if t.dep_ == "appos" else None
+            if name and _set_off_before_verb(t, tok.head):
+                return Said(name, "explicit", "name_after_role_phrase")
+    return None
+
+
+def _set_off_before_verb(t: Token, verb: Token) -> bool:
+    """ "..., Ana Roe, (has) told": t's phrase between commas, the verb right after."""
+    doc, end = t.doc, t.right_edge.i
+    if doc[t.left_edge.i - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    return verb.i > end + 1 and all(a.dep_ in ("aux", "advmod") for a in doc[end + 2 : verb.i])
+
+
+def _role_noun(tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    return low in PERSON_ROLE_NOUNS or low in UNNAMED_PERSON_NOUNS or low in OFFICE_TITLES
+
+
 def organisation_in_apposition(s: Speakers, tok: Token) -> Said | None:
     """ "One of these groups, the Northern Alliance (NA), said": the organisation the
     subject is in apposition with."""
@@ -480,11 +515,16 @@ def document_named_before(s: Speakers, tok: Token) -> Said | None:
     """ "The union wrote to the mayor. The letter reads: “...”" / "A report by X came out.
     The report says ...": a text written with "the"/"this" and no author of its own is the
     one the sentence before gave an author (the same noun with its author, else that
-    sentence's subject writing, publishing or issuing something). Sentences wholly inside
+    sentence's subject writing, publishing or issuing something); so is "its"/"their
+    statement" ("X issued a statement: “...” Their statement also read"). Sentences wholly inside
     the quotation are passed over: the two before are those of the narration."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+    if not any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
+        for c in tok.children
+    ):
         return None
     for span in _narrated_before(s.ctx, tok)[:2]:
         author = _author_in(s, tok, span)
@@ -689,7 +729,8 @@ def unnamed_person_named(s: Speakers, tok: Token) -> Said | None:
 
 
 def organisation_subject(s: Speakers, tok: Token) -> Said | None:
-    """ "The Kumasi Chamber of Trade and Industry said": the organisation in full; but "A
+    """ "The Kumasi Chamber of Trade and Industry said": the organisation in full ("The
+    Chamber said" is the one named in full before); but "A
     Department of Health spokesperson said" parsed with the department as subject is
     someone unnamed speaking for it (None)."""
     org = s.ctx.people.organisation_at(tok.i)
@@ -697,6 +738,10 @@ def organisation_subject(s: Speakers, tok: Token) -> Said | None:
         return None
     if s.representative_after(tok):
         return Said(None, "nonperson", "organisation_representative")
+    if " " not in org and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        full = s.organisation_with_word(org.lower(), tok.i)
+        if full and " " in full:
+            org = full  # "The Department said" after "the Ohio Department of Parks"
     return Said(org, "explicit", "organisation_subject")
 
 
@@ -901,6 +946,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     person_after_source,
     numbered_designation,
     named_person,
+    name_after_role_phrase,
     organisation_in_apposition,
     reflexive_before_name,
     owned_organisation,
@@ -1580,7 +1626,8 @@ class Speakers:
         first sentence holding a person of a fitting gender decides. In it, the subject of
         a speech verb wins ("X, who arrived after Cyclone Y struck, said ..."), then the
         main clause's subject, then any subject, then the nearest name. An unnamed person
-        there ("A senior banker said ...") gives None. Organisations and places are never
+        there ("A senior banker said ...", also as the main subject: "One of the victims
+        decided ...") gives None. Organisations and places are never
         candidates (they are not in the people index)."""
         if tok.i in self._pronouns:
             return self._pronouns[tok.i]
@@ -1636,6 +1683,9 @@ class Speakers:
             return self._named_candidate(t, name, gender, speech_subject)
         if speech_subject and is_unnamed_person(t):
             return self._unnamed_candidate(t, gender)
+        if _someone_unnamed_does(t):
+            cand = self._unnamed_candidate(t, gender)
+            return (2, cand[1]) if cand is not None else None
         return None
 
     def _pronoun_candidate(
@@ -1684,6 +1734,23 @@ class Speakers:
                 if ctx.people.person_at(k) and ctx.in_quote[k] is None:
                     return ctx.people.person_at(k)
         return None
+
+
+def _someone_unnamed_does(t: Token) -> bool:
+    """ "One of the victims decided ...", "A nurse agreed ...": an indefinite person as the
+    main clause's subject, whom a "she" in the next sentence may mean."""
+    if t.dep_ != "nsubj" or t.head.dep_ != "ROOT":
+        return False
+    if t.lower_ == "one":
+        return any(
+            o.dep_ == "pobj" and o.tag_ == "NNS" and is_unnamed_person_kind(o)
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+        )
+    return is_unnamed_person(t) and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children
+    )
 
 
 def _subject_of_clause(tok: Token) -> bool:

@@ -2139,3 +2139,39 @@ def test_a_titled_name_the_model_labels_an_organisation_is_a_person(nlp, text, n
     doc.set_ents([Span(doc, span.start, span.end, "ORG")])
     quotes = extract_quotes(doc, people=PeopleIndex.build(doc))
     assert [q.speaker for q in quotes] == [name.removeprefix("MP ").removesuffix(" QC")]
+
+
+def test_a_name_set_off_after_a_role_and_its_phrase_is_the_speaker(quotes_of):
+    text = (
+        "The Freedonian delegate to the U.S. Senate, Tavita Lomu, told the press: "
+        "“The ruling is deeply unwelcome.”"
+    )
+    assert said(quotes_of(text)) == {"The ruling is deeply unwelcome.": "Tavita Lomu"}
+
+
+def test_its_or_their_statement_is_by_whoever_issued_the_statement_before(quotes_of):
+    text = (
+        "The Eastbrook City Council issued a statement backing the plan: “the plan will help "
+        "every family in the town.” Their statement also read “the council will not wait.”"
+    )
+    assert said(quotes_of(text)) == {
+        "the plan will help every family in the town.": "Eastbrook City Council",
+        "the council will not wait.": "Eastbrook City Council",
+    }
+
+
+def test_the_organisation_word_alone_is_the_organisation_named_in_full_before(quotes_of):
+    text = (
+        "The Oregon Department of Parks and Recreation (ODPR) did not name the hiker. "
+        "The Department issued a statement that a hiker had been hurt: “A hiker fell on the "
+        "trail on Friday. He is now in stable condition.”"
+    )
+    assert list(said(quotes_of(text)).values()) == ["Oregon Department of Parks and Recreation"]
+
+
+def test_she_after_an_unnamed_main_subject_is_nobody_named(quotes_of):
+    text = (
+        "Judge Ann Lee praised the witnesses. One of the survivors decided to speak publicly. "
+        "She said she did this to show others “there is nothing to hide”."
+    )
+    assert said(quotes_of(text)) == {"there is nothing to hide": None}
