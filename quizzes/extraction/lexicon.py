@@ -725,6 +725,8 @@ SPEECH_VERBS = {
     "condemn",
     "welcome",
     "thank",
+    "apologise",
+    "apologize",
     "question",
     "wonder",
     "point",

@@ -140,7 +140,10 @@ over the already-parsed Doc; nothing is parsed again):
                  "The delegate to the Senate, Ana Roe, told" is Ana Roe (the parse hangs
                  the name on "Senate"); "Their statement also read" is like "the
                  statement"; "The Department said" is the department named in full
-                 before ("the Ohio Department of Parks").
+                 before ("the Ohio Department of Parks"). "The government said" / "the
+                 government statement" is the body a sentence of the three before named
+                 with its country ("The government of X announced ..."). "The Prime
+                 Minister" after "Finance Minister X" is whoever holds both words.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

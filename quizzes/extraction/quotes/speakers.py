@@ -427,6 +427,10 @@ def document_author(s: Speakers, tok: Token) -> Said | None:
     released a statement which read": a text speaks for its author."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    body = next((c for c in tok.children if c.dep_ == "compound"), None)
+    said = body_named_before(s, body) if body is not None else None
+    if said is not None:
+        return said  # "The government statement said"
     author = _author_of(s, tok)
     return Said(author, "explicit", "document_author") if author else None
 
@@ -809,6 +813,41 @@ ONE_PER_COUNTRY = {
 }  # fmt: skip
 
 
+def body_named_before(s: Speakers, tok: Token) -> Said | None:
+    """ "The government of Freedonia announced ... The government said": "the" body, or a
+    text it put out ("the government statement", "an army statement"), is the one a
+    sentence of the three before named with its country ("government of Freedonia",
+    "Freedonia's army")."""
+    if not _bare_body(s, tok):
+        return None
+    doc = s.ctx.doc
+    for first, last in _narrated_before(s.ctx, tok)[:3]:
+        for t in doc[first : last + 1]:
+            if t.lower_ != tok.lower_ or s.ctx.in_quote[t.i] is not None:
+                continue
+            said = body_of_country(s, t) or country_body(s, t) or national_body(s, t)
+            if said is not None and said.speaker:
+                return said._replace(rule="body_named_before")
+    return None
+
+
+def _bare_body(s: Speakers, tok: Token) -> bool:
+    """ "the government" with nothing naming whose, or "the/a government statement"."""
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ not in NATIONAL_BODIES:
+        return False
+    dets = ["the"]
+    owner = tok
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+        owner, dets = tok.head, ["the", "a", "an"]
+    words = [c.lower_ for c in owner.children if c.dep_ in ("det", "poss")]
+    return (
+        len(words) == 1
+        and words[0] in dets
+        and not any(c.dep_ in ("amod", "compound", "nmod", "prep") for c in tok.children)
+        and not s.representative_after(tok)
+    )
+
+
 def bare_national_body(s: Speakers, tok: Token) -> Said | None:
     """ "The navy said the ship was “ready to sail”", "the air force said": a country's one
     army / navy / air force / coast guard written only with "the", when the article names
@@ -876,6 +915,10 @@ def definite_description(s: Speakers, tok: Token) -> Said | None:
         name = s.ctx.people.resolve_description(tok.lower_, before=tok.idx, skip=s.skip_mention)
         if name and not _another_office(tok, s.ctx.people.role_of(name)):
             return Said(name, "explicit", "definite_description")
+        if name and tok.text[:1].isupper():
+            holder = s.role_holder(tok)  # "the Prime Minister": whose role has both words
+            if holder:
+                return Said(holder, "explicit", "definite_description")
     return None
 
 
@@ -895,7 +938,9 @@ def _another_office(noun: Token, role: str | None) -> bool:
     return any(
         c.dep_ in ("amod", "compound")
         and c.is_alpha
-        and c.text.islower()  # a nationality ("the Indian minister") describes the same one
+        # a nationality ("the Indian minister") describes the same one; an office word
+        # ("the Prime Minister" after "Finance Minister X") names another office
+        and (c.text.islower() or c.lower_ in OFFICE_TITLES)
         and c.lower_ not in _NEUTRAL_OFFICE_WORDS
         and fold_word(c.lower_) not in held
         for c in noun.children
@@ -963,6 +1008,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     national_body,
     country_body,
     body_of_country,
+    body_named_before,
     bare_national_body,
     country_subject,
     name_under_role_noun,

@@ -2175,3 +2175,38 @@ def test_she_after_an_unnamed_main_subject_is_nobody_named(quotes_of):
         "She said she did this to show others “there is nothing to hide”."
     )
     assert said(quotes_of(text)) == {"there is nothing to hide": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The government of Freedonia on Tuesday announced his death. The government "
+            "statement, which was posted online, announced the death “with great sorrow”.",
+            "government of Freedonia",
+        ),
+        (
+            "The government of Freedonia on Tuesday announced his death. The government said "
+            "it felt “great sorrow”.",
+            "government of Freedonia",
+        ),
+        (
+            "Freedonia's army on Tuesday announced the end of the drill. An army statement "
+            "called it “a full success”.",
+            "Freedonia's army",
+        ),
+    ],
+)
+def test_the_body_or_its_statement_is_the_body_named_with_its_country_before(
+    quotes_of, text, speaker
+):
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_the_prime_minister_apologising_is_not_another_minister_named_before(quotes_of):
+    text = (
+        "Prime Minister Ivo Kral of Freedonia met the press on Monday. After Finance Minister "
+        "Ota Brun failed to buy enough masks, the Prime Minister apologised to his voters "
+        "for “having a fool as finance minister.”"
+    )
+    assert said(quotes_of(text)) == {"having a fool as finance minister.": "Ivo Kral"}
