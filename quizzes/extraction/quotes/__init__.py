@@ -144,6 +144,7 @@ over the already-parsed Doc; nothing is parsed again):
                  government statement" is the body a sentence of the three before named
                  with its country ("The government of X announced ..."). "The Prime
                  Minister" after "Finance Minister X" is whoever holds both words.
+                 "The city / town / county said" is the "City of X" named before.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

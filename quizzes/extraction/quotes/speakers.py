@@ -267,6 +267,30 @@ def organisation_kind_noun(s: Speakers, tok: Token) -> Said | None:
     return Said(org, "explicit", "organisation_kind_noun") if org else None
 
 
+LOCAL_BODY_NOUNS = {"city", "town", "county", "borough", "municipality"}
+
+
+def local_body_named_before(s: Speakers, tok: Token) -> Said | None:
+    """ "A main burst in the City of Eastbrook ... the city said": "the city" (town, county)
+    speaks as the "City of X" the article named last before it."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in LOCAL_BODY_NOUNS or not tok.text.islower():
+        return None
+    if [c.lower_ for c in tok.children] != ["the"] or s.representative_after(tok):
+        return None
+    doc = s.ctx.doc
+    for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        t = doc[i]
+        if t.lower_ != tok.lower_ or not t.text[:1].isupper() or s.ctx.in_quote[i] is not None:
+            continue
+        of = doc[i + 1] if i + 1 < len(doc) else None
+        if of is None or of.lower_ != "of":
+            continue
+        place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if place is not None and place.right_edge.i == place.i:
+            return Said(doc[i : place.i + 1].text, "explicit", "local_body_named_before")
+    return None
+
+
 def representative_of_person(s: Speakers, tok: Token) -> Said | None:
     """ "A spokesperson for Prime Minister Ian Cole said": someone speaking for a named person
     is nobody named (not the one they speak for), unless named in apposition: "a spokesman
@@ -987,6 +1011,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     they_after_named_people,
     kind_noun_with_its_name,
     organisation_kind_noun,
+    local_body_named_before,
     representative_of_person,
     person_after_source,
     numbered_designation,

@@ -2210,3 +2210,14 @@ def test_the_prime_minister_apologising_is_not_another_minister_named_before(quo
         "for “having a fool as finance minister.”"
     )
     assert said(quotes_of(text)) == {"having a fool as finance minister.": "Ivo Kral"}
+
+
+def test_the_city_is_the_city_of_the_place_named_before(quotes_of):
+    text = (
+        "A water main burst in the City of Eastbrook on Monday. The city issued a statement "
+        "calling the repair “a top priority”. Later the city said the water might be “cloudy”."
+    )
+    assert said(quotes_of(text)) == {
+        "a top priority": "City of Eastbrook",
+        "cloudy": "City of Eastbrook",
+    }
