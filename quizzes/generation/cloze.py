@@ -52,7 +52,17 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
         if nxt and nxt.group(0) not in {"I"}:
             return True
     before = text[:start].rstrip()
+    if _PLACE_NAME_START.search(before):
+        return True  # "South Australia", "New Mexico": the country's name is half a place's
     return bool(re.search(r"\b[A-Z][\w’'-]*\s+of(?:\s+the)?$", before))
+
+
+# Words that start a place named after a country or a larger land ("South Sudan" is a
+# country, "South Australia" a state, "New Mexico" a state).
+_PLACE_NAME_START = re.compile(
+    r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|"
+    r"Lower|Greater|Little|Outer|Inner)$"
+)
 
 
 def _blank_literal(

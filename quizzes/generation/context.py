@@ -190,6 +190,11 @@ _TITLE_WORDS = {
     "senate", "house", "minority", "majority", "whip", "leader", "speaker", "senator", "sen",
     "representative", "rep", "judge", "justice", "chief", "president", "prime", "minister",
     "mr", "mrs", "ms", "dr", "sir", "dame",
+    # an office or rank written before a name ("MP Jo Bell", "Assemblywoman Jo Bell")
+    "mp", "mep", "mla", "msp", "mpp", "gov", "governor", "mayor", "congressman",
+    "congresswoman", "assemblyman", "assemblywoman", "assemblymember", "councillor",
+    "councilor", "councilman", "councilwoman", "prof", "professor", "rev", "reverend",
+    "lt", "sgt", "sergeant", "capt", "captain", "detective", "inspector", "commissioner",
 }  # fmt: skip
 
 

@@ -8,7 +8,12 @@ import re
 from dataclasses import dataclass
 
 from quizzes.extraction.facts import CountryLink
-from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
+from quizzes.extraction.geo import (
+    canonical_country,
+    city_country,
+    country_of_adjective,
+    region_country,
+)
 from quizzes.extraction.text import regex
 
 from .context import (
@@ -19,7 +24,14 @@ from .context import (
     what_a_person_does,
 )
 from .dates import MONTHS, WEEKDAYS
-from .distractors import MIN_DISTRACTORS, arrange, country_distractors, country_iso
+from .distractors import (
+    MIN_DISTRACTORS,
+    arrange,
+    country_distractors,
+    country_iso,
+    is_place,
+    part_of_country,
+)
 from .draft import QuestionDraft
 from .fingerprint import country_key, country_target, question_fingerprint, seed_of
 from .text import (
@@ -30,6 +42,7 @@ from .text import (
     plain_spaces,
     words,
 )
+from .who_said import dead_in_article
 
 OFFICES = (
     "prime minister", "foreign minister", "defence minister", "defense minister",
@@ -52,6 +65,10 @@ _INSTITUTION = re.compile(
     r"\b(congress|parliament|assembly|court|council|senate|legislature|cabinet|"
     r"government|ministry|committee|commission|agency|party|union|yuan|chamber|tribunal)\b",
     re.I,
+)
+_BODY_END = re.compile(
+    r"\s(?:Force|Forces|Corps|Army|Navy|Guard|Party|Council|Ministry|Agency|Court|Police|"
+    r"Service|Committee|Commission|Authority|Department|Office|Bureau)$"
 )
 _FORMER = re.compile(r"\b(former|ex-|then-|late)\b", re.I)
 _OF_COUNTRYS = re.compile(r"^(?P<office>.+?)\s+of\s+(?P<country>[\w .-]+?)['’]s?\s+(?P<body>.+)$")
@@ -123,7 +140,7 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
     if office:
         return office
     role = ctx.roles.get(link.subject)
-    if role and _OFFICE_RE.search(role):
+    if role and _OFFICE_RE.search(role) and _office_in_evidence(role, link.evidence):
         return role
     # The words right before the name in the evidence: "Russian President Vladimir Putin".
     evidence = plain_spaces(link.evidence)
@@ -135,6 +152,13 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
             if _OFFICE_RE.search(chunk) and not re.search(r"[,.;:]", chunk):
                 return chunk
     return None
+
+
+def _office_in_evidence(role: str, evidence: str) -> bool:
+    """The office a role names other sentences give ("senator") is asked only on a
+    sentence that says it: the question's quoted evidence must show the answer."""
+    offices = _OFFICE_RE.findall(role)
+    return regex(rf"\b{re.escape(offices[-1])}\b", re.I).search(evidence) is not None
 
 
 # Portfolio words kept from a capitalised role ("Nigerian Finance Minister" ->
@@ -167,15 +191,36 @@ def _office_scope(link: CountryLink, role_text: str) -> str | None:
     for match in regex(rf"\b{re.escape(office[-1])}\b", re.I).finditer(evidence):
         scope = _SCOPE.match(evidence[match.end() :])
         if scope:
-            return scope["scope"].strip().rstrip(".,;:")
+            return _before_the_holder(scope["scope"], link.subject).strip().rstrip(".,;:")
     return None
 
 
-def _person_phrasing(link: CountryLink, role: str, country: str) -> Phrasing | None:
-    tense = "was" if _FORMER.search(role) else "is"
+def _before_the_holder(scope: str, subject: str) -> str:
+    """ "President of Freedonia Ana Ruiz": the scope ends where the holder's name
+    starts ("Freedonia"), it does not run on into the name."""
+    at = regex(rf"(?:^|\s){re.escape(subject)}\b").search(scope)
+    return scope[: at.start()] if at else scope
+
+
+_KIN_OF = re.compile(
+    r"^(?:brother|sister|son|daughter|wife|husband|widow|widower|father|mother|cousin|"
+    r"nephew|niece|uncle|aunt|grandson|granddaughter|grandfather|grandmother|spouse|"
+    r"partner|friend|aide|assistant)s?(?:-in-law)?\s+of\b",
+    re.I,
+)
+
+
+def _person_phrasing(
+    link: CountryLink, role: str, country: str, *, dead: bool = False
+) -> Phrasing | None:
+    """The office the person holds of the country ("the foreign minister of"); a
+    former office, or one of a person the article says is dead, in the past."""
+    tense = "was" if dead or _FORMER.search(role) else "is"
     role_text = _FORMER.sub("", role).strip()
     role_text = re.sub(r"^(the|a|an)\s+", "", role_text, flags=re.I)
     subject = link.subject
+    if _KIN_OF.match(role_text):
+        return None  # "brother of the Freedonian president": the office is the kin's
     owned = _office_of_a_body(role_text, country, subject, tense)
     if owned is not None:
         return owned
@@ -220,10 +265,19 @@ def _office_of_a_body(role_text: str, country: str, subject: str, tense: str) ->
     possessive = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<office>.+)$", role_text)
     if possessive:
         owner = [w for w in possessive["owner"].split() if not _is_country_word(w, country)]
+        if owner and names_a_place(" ".join(owner)):
+            # "Ruritania's governor", a Freedonian territory: the office is the place's,
+            # no body of the country ("Which country's ruritania …" is no English)
+            return None
         if owner and _OFFICE_RE.search(possessive["office"]):
             body = " ".join(owner).casefold()
             return _body_phrasing(subject, tense, possessive["office"].casefold(), body)
     return None
+
+
+def names_a_place(name: str) -> bool:
+    """A country, territory, province, state or city ("Puerto Rico", "Ontario")."""
+    return is_place(name) or region_country(name) is not None or bool(part_of_country(name))
 
 
 def _office_words(role_text: str, country: str) -> list[str] | None:
@@ -372,8 +426,13 @@ def phrasing(link: CountryLink, ctx: GenerationContext) -> Phrasing:
     one_word = len(subject.split()) == 1
     if kind in ("person", "other") and (one_word or not known_person) and _is_city(subject):
         kind = "place"
-    if kind != "place" and (
-        kind == "person" or link.subject in ctx.roles or link.subject in ctx.people
+    body = _BODY_END.search(subject) is not None
+    if kind == "person" and body:
+        kind = "organisation"  # "Freedonia's Harbour Force": a body the parse took for a person
+    if (
+        kind != "place"
+        and not body
+        and (kind == "person" or link.subject in ctx.roles or link.subject in ctx.people)
     ):
         return _someone_phrasing(link, ctx, subject)
     subject = _noun_phrase(subject)
@@ -397,7 +456,8 @@ def _someone_phrasing(link: CountryLink, ctx: GenerationContext, subject: str) -
     country, else where they are based or from, else only the article's link."""
     role = _role_for(link, ctx)
     if role:
-        phrased = _person_phrasing(link, role, link.country)
+        dead = dead_in_article(link.subject, ctx.article_text)
+        phrased = _person_phrasing(link, role, link.country, dead=dead)
         if phrased:
             return phrased
     if re.search(r"\bbased in\b", link.evidence):

@@ -157,25 +157,43 @@ _BACKGROUND_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:former|late|then|ex-|[A-Z]\.|[A-Z]?[a-z]+|[A-Z][a-z]+)\s*){0,4}$"
 )
 _CENTURY = re.compile(r"\b(?:1[0-9]|[0-9])(?:st|nd|rd|th)\s+century\b|\b1[0-9]{2}0s\b", re.I)
-_YEAR = re.compile(r"(?<![\d,.])(1[0-9]{3}|20[0-9]{2})(?![\d,])")
+# A year, also before a comma ("In 1984, X was …"), not a figure ("1,984", "2,017.5").
+_YEAR = re.compile(r"(?<![\d,.])(1[0-9]{3}|20[0-9]{2})(?![\d]|[,.]\d)")
+# "In the history of the country, only two …": a sentence about the past.
+_HISTORY = re.compile(r"\b(?:in|throughout)\s+(?:the\s+|its\s+|their\s+)?history\b", re.I)
 _NOW_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
-HISTORY_YEARS = 20  # a sentence dated this long before the story tells its history
+HISTORY_YEARS = 10  # a sentence dated this long before the story tells its history
 
 
-def _historical_sentence(sentence: str, year: int | None) -> bool:
+def _historical_sentence(sentence: str, year: int | None, *, after_history: bool = False) -> bool:
     """ "In the 1800s, many generals, including X, believed …", "X stayed there while
-    filming his 1949 debut": a sentence dated long before the story, none of it now."""
+    filming his 1949 debut", "In 2008, X was chosen as running mate": a sentence dated
+    long before the story, none of it now; an undated one right after such a sentence
+    in its paragraph goes on with that past ("A third president, X, resigned …")."""
     if _NOW_WORDS.search(sentence):
         return False
-    if _CENTURY.search(sentence):
+    if _CENTURY.search(sentence) or _HISTORY.search(sentence):
         return True
     if year is None:
         return False
     years = [int(y) for y in _YEAR.findall(sentence)]
-    return bool(years) and max(years) <= year - HISTORY_YEARS
+    if not years:
+        return after_history
+    return max(years) <= year - HISTORY_YEARS
+
+
+def _sentences_in_the_past(lines: list[str], year: int | None) -> list[tuple[str, bool]]:
+    """Every sentence of the story, and whether it is about long ago."""
+    out = []
+    for line in lines:
+        past = False
+        for sentence in _SENTENCE_END.split(line):
+            past = _historical_sentence(sentence, year, after_history=past)
+            out.append((sentence, past))
+    return out
 
 
 def background_only(name: str, ctx: GenerationContext) -> bool:
@@ -197,14 +215,14 @@ def _background_only(name: str, article_text: str, year: int | None) -> bool:
     body = _outside_quotations(article_text).split("\n")
     if body and not body[0].rstrip().endswith((".", "!", "?", "”", '"')):
         body = body[1:]  # the title is no story
-    for sentence in (piece for line in body for piece in _SENTENCE_END.split(line)):
+    for sentence, past in _sentences_in_the_past(body, year):
         for form in forms:
             for match in regex(rf"(?<![\w-]){re.escape(form)}(?![\w-])").finditer(sentence):
                 before = sentence[max(0, match.start() - 60) : match.start()]
                 after = sentence[match.end() : match.end() + 3]
                 if _BACKGROUND_BEFORE.search(before) or re.match(r"['’]s?\b", after):
                     continue
-                if _historical_sentence(sentence, year):
+                if past:
                     continue
                 return False
     return True  # background everywhere, or named only in the title ("X ousts")
@@ -475,9 +493,11 @@ _DEATH_AFTER = re.compile(
     r"|^,?\s+(?:who\s+)?(?:had\s+)?predeceased\b"
     r"|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"
 )
-# "a collision which killed motorcyclist X", "the gunman shot dead X".
+# "a collision which killed motorcyclist X", "the gunman shot dead X", "the strike that
+# killed Freedonian general, X" (a nationality, then lower-case words).
 _KILLED_BEFORE = re.compile(
-    r"\b(?:killed|murdered|assassinated|strangled|shot\s+dead)\s+(?:[a-z]+\s+){0,2}$"
+    r"\b(?:killed|murdered|assassinated|strangled|shot\s+dead)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:[a-z]+,?\s+){0,2}$"
 )
 
 

@@ -28,6 +28,7 @@ from ..wording import clause_parts, past_to_base, strip_time
 from .base import _FIRST_PERSON, _QUOTED, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote
 from .cloze import blanked_words_shown
 from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
+from .who_said import countries_named, speaker_sides
 
 
 def _same_target(a: QuestionDraft, b: QuestionDraft) -> bool:
@@ -244,6 +245,28 @@ def card_answer_named_elsewhere(
             continue  # a country: country_named_elsewhere
         if blanked_words_shown(_shown_text(other), cloze):
             return f"give-away: the words blanked in “{cloze.prompt[:60]}” are named"
+    return None
+
+
+def card_answer_among_options(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "Freedonian Foreign Minister _____ said …" beside a "who said" whose options are
+    the Freedonian minister and three foreigners: the card's title picks its answer out
+    of the names the quiz prints (blind judge, batch 28)."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    said = _QUOTED.sub(" ", draft.prompt)
+    named = speaker_sides(draft.answer, ctx) & countries_named(said)
+    if not named:
+        return None
+    for other in kept:
+        options = [t for t, _, _ in other.choices]
+        if other is draft or draft.answer not in options:
+            continue
+        rivals = [speaker_sides(o, ctx) for o in options if o != draft.answer]
+        if all(sides and not sides & named for sides in rivals):
+            return f"give-away: the card's title picks its answer out of “{other.prompt[:40]}”"
     return None
 
 

@@ -506,6 +506,15 @@ _HEAD_TITLE = re.compile(
 )
 
 
+# "Prime Minister of Freedonia _____ said …": the same title, the place after it.
+_HEAD_OF_PLACE = re.compile(
+    rf"\b(?:president|prime minister|first minister|chancellor|king|queen|supreme leader|"
+    rf"emperor|crown prince|premier)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+    rf"\s+{re.escape(BLANK)}",
+    re.I,
+)
+
+
 def head_of_government_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Freedonian prime minister _____ said …", "Wessex First Minister _____ said …":
     who leads a country (or a nation of one, a state of a federation) is world
@@ -514,7 +523,7 @@ def head_of_government_card(draft: QuestionDraft, ctx: GenerationContext) -> str
         return None
     from quizzes.extraction.geo import region_country
 
-    found = _HEAD_TITLE.search(draft.prompt)
+    found = _HEAD_TITLE.search(draft.prompt) or _HEAD_OF_PLACE.search(draft.prompt)
     if not found or not found["place"][:1].isupper():
         return None
     place = found["place"]

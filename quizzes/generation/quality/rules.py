@@ -14,6 +14,7 @@ from ..context import GenerationContext
 from ..draft import QuestionDraft
 from .bank import (
     birth_year_from_an_age,
+    card_answer_among_options,
     card_answer_named_elsewhere,
     card_shows_an_asked_date,
     country_named_elsewhere,
@@ -142,6 +143,7 @@ from .who_said import (
     quote_echoes_title,
     quote_is_a_label,
     quote_is_a_list,
+    quote_names_the_speakers_side,
     quote_object_of_a_verb,
     quote_without_a_statement,
     quote_without_its_subject,
@@ -271,6 +273,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     statement_of_the_only_speaker,
     reported_speech_as_quote,
     gender_cue_in_quote,
+    quote_names_the_speakers_side,
     body_of_a_former_job,
     body_only_cited,
     which_court,
@@ -304,6 +307,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_country_answer,
     country_named_elsewhere,
     card_answer_named_elsewhere,
+    card_answer_among_options,
     false_value_crosses_out,
     date_asked_twice,
     same_event_twice,

@@ -8,11 +8,22 @@ import re
 from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
+from quizzes.extraction.geo import canonical_country, country_of_adjective
 from quizzes.extraction.text import regex
 
 from ..context import GenerationContext, without_title
 from ..draft import QuestionDraft
-from ..text import BLANK, contains_word, gives_away_person, name_parts, normalise, plain, words
+from ..text import (
+    BLANK,
+    contains_word,
+    gives_away_person,
+    is_organisation,
+    name_parts,
+    normalise,
+    plain,
+    words,
+)
+from ..which_country import names_a_place
 from .base import (
     _FIRST_PERSON,
     _QUOTED,
@@ -486,4 +497,66 @@ def quote_object_of_a_verb(draft: QuestionDraft, ctx: GenerationContext) -> str 
     last = re.findall(r"[\w’'-]+", before)[-1:]
     if last and last[0].casefold() in _OBJECT_VERBS:
         return "answer: the quotation is the object of a verb, not a statement"
+    return None
+
+
+_PLACE_IN_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text names by name, adjective or initials ("Freedonian", "US"),
+    the longest name first ("American Samoa" is not "American")."""
+    found = set()
+    for run in _PLACE_IN_NAME.findall(text):
+        tokens, i = run.split(), 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + 3), i, -1):
+                words_ = re.sub(r"(?:['’]s?|[.,;:])$", "", " ".join(tokens[i:j]))
+                country = canonical_country(words_) or country_of_adjective(words_)
+                if country:
+                    found.add(country)
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+def speaker_sides(name: str, ctx: GenerationContext) -> set[str]:
+    """The countries and places a speaker stands for, as the article shows them: the
+    countries it links the person to, a country their role names ("Freedonian
+    minister", "President of Ruritania"), the place a body is named for ("the
+    government of Peru")."""
+    sides = {c.country for c in ctx.countries if normalise(c.subject) == normalise(name)}
+    sides |= countries_named(ctx.roles.get(name, ""))
+    if is_organisation(name):
+        sides |= countries_named(name)
+        sides |= {p for p in _PLACE_IN_NAME.findall(name) if names_a_place(p)}
+    return sides
+
+
+def quote_names_the_speakers_side(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “Freedonia deeply regrets this mistake”?" with the Freedonian
+    president among a Ruritanian and a Chilean minister, "“… the rights of Peru”" by
+    the government of Peru among Chilean bodies: the words name the country (or place)
+    the answer stands for and no other the options stand for (blind judges, batches
+    28-29); "True or false? <the Ruritanian> said: “Freedonia deeply regrets …”" is
+    false at sight. Options whose country the article does not tell may share it."""
+    quote = _speaker_quote(draft)
+    if draft.kind not in {"who_said", "true_false"} or quote is None or not quote.speaker:
+        return None
+    named = countries_named(plain(quote.text)) | {
+        p for p in _PLACE_IN_NAME.findall(plain(quote.text)) if names_a_place(p)
+    }
+    if not named & speaker_sides(quote.speaker, ctx):
+        return None
+    if draft.kind == "true_false":
+        claimed = _TF_QUOTE.match(draft.prompt)
+        sides = speaker_sides(claimed["value"], ctx) if claimed else set()
+        if claimed and claimed["value"] != quote.speaker and sides and not sides & named:
+            return "give-away: the quotation speaks for another country than the named speaker's"
+        return None
+    wrong = [speaker_sides(t, ctx) for t, ok, _ in draft.choices if not ok]
+    if all(sides and not sides & named for sides in wrong):
+        return "give-away: the quotation speaks for the speaker's country, no other option's"
     return None

@@ -384,6 +384,7 @@ def test_a_head_of_state_named_by_the_title_is_world_trivia():
         f"Peruvian prime minister {BLANK} told reporters the bridge would open.",
         f"Ontario Premier {BLANK} said the mill would close.",
         f"Scotland First Minister {BLANK} said the rule was fair.",
+        f"Current Prime Minister of Peru {BLANK} wrote that the bridge would open.",
     ],
 )
 def test_a_leader_named_by_the_title_of_a_country_or_nation_is_trivia(sentence):
@@ -396,6 +397,7 @@ def test_a_leader_named_by_the_title_of_a_country_or_nation_is_trivia(sentence):
     [
         f"Harbour master {BLANK} said the port would reopen.",
         f"Peruvian foreign minister {BLANK} left early.",
+        f"The president of Harbour Rowing {BLANK} left early.",
     ],
 )
 def test_other_roles_before_a_blanked_name_are_kept(sentence):
@@ -697,3 +699,12 @@ def test_a_number_word_before_digits_is_a_typo_the_card_would_copy():
         "grammar: a number word directly before digits (a typo of the source)"
     )
     assert q.number_word_before_digits(ages, ctx_for("")) is None
+
+
+def test_a_country_that_ends_a_longer_place_name_is_not_blanked():
+    # blind judge, batch 29: "The state of South _____ …" cut a state's name in half
+    text = "The state of South Australia still bans night fishing on its rivers.\n"
+    fact = link_in_sentence("state", "Australia", text, "place")
+    assert cloze._country_card(fact) is None
+    text = "Night fishing on the rivers of Australia is still banned.\n"
+    assert cloze._country_card(link_in_sentence("rivers", "Australia", text, "place"))

@@ -349,3 +349,65 @@ def test_an_adjective_cut_from_the_name_gives_the_country_away():
     """ "the Myanma embassy": an adjective that is the name less its last letter."""
     assert gives_away_country("Which country is the Myanma consulate in Tarrow from?", "Myanmar")
     assert not gives_away_country("Which country is the Velmar consulate from?", "Myanmar")
+
+
+def _phrased(subject, country, text, role):
+    facts = Facts(
+        countries=[link(subject, country, subject, "person", source=text)],
+        people=[Person(name=subject, role=role)],
+    )
+    ctx = ctx_for(text, facts)
+    return wc.phrasing(ctx.countries[0], ctx).question
+
+
+def test_the_office_of_a_country_does_not_run_on_into_the_holders_name():
+    # blind judge, batch 28: "Which country’s <name> is <name> the president of?"
+    text = "The talks followed a visit by President of Chile Tomas Velarde Soto last week.\n"
+    prompt = _phrased("Tomas Velarde Soto", "Chile", text, "President of Chile")
+    assert prompt == "Which country is Tomas Velarde Soto the president of?"
+
+
+def test_the_governor_of_a_territory_is_no_office_of_a_body_of_its_state():
+    text = "Ines Paredo Luna, Guam’s governor, signed the order on the US island.\n"
+    prompt = _phrased("Ines Paredo Luna", "United States", text, "Guam’s governor")
+    assert "guam" not in prompt.casefold()
+
+
+def test_an_office_another_sentence_gives_is_not_asked_on_a_sentence_without_it():
+    # blind judge, batch 29: the quoted sentence said nothing of a senate
+    text = (
+        "The ceremony honoured Chilean senator Ana Velarde Ruiz.\n"
+        "Ana Velarde Ruiz was the sister of Chilean writer Tomas Velarde.\n"
+    )
+    facts = Facts(
+        countries=[link("Ana Velarde Ruiz", "Chile", "was the sister", "person", source=text)],
+        people=[Person(name="Ana Velarde Ruiz", role="senator")],
+    )
+    ctx = ctx_for(text, facts)
+    assert "senator" not in wc.phrasing(ctx.countries[0], ctx).question
+
+
+def test_the_kin_of_an_office_holder_holds_no_office():
+    text = "Tomas Velarde was the brother of Chilean President Ana Velarde.\n"
+    prompt = _phrased("Tomas Velarde", "Chile", text, "brother of Chilean President")
+    assert "president" not in prompt
+
+
+def test_the_office_of_a_person_the_article_says_is_dead_is_asked_in_the_past():
+    text = (
+        "The trial over the assassination of Ana Velarde Ruiz opened in Lima.\n"
+        "Peruvian Foreign Minister Ana Velarde Ruiz had met the envoy a week before.\n"
+    )
+    facts = Facts(
+        countries=[link("Ana Velarde Ruiz", "Peru", "Foreign Minister", "person", source=text)],
+        people=[Person(name="Ana Velarde Ruiz", role="Peruvian Foreign Minister")],
+    )
+    ctx = ctx_for(text, facts)
+    prompt = wc.phrasing(ctx.countries[0], ctx).question
+    assert prompt == "Which country was Ana Velarde Ruiz the foreign minister of?"
+
+
+def test_a_body_the_parse_took_for_a_person_is_asked_as_a_body():
+    text = "Raiders killed Tomas Velarde, head of Chile's Harbour Force, on Monday.\n"
+    prompt = _phrased("Harbour Force", "Chile", text, "head of the coast guard")
+    assert prompt == "Which country does the Harbour Force belong to?"

@@ -26,6 +26,7 @@ from quizzes.generation.distractors import is_place, person_distractors
 from quizzes.generation.text import BLANK
 from quizzes.generation.who_said import (
     accused_in_article,
+    background_only,
     dead_in_article,
     is_document,
     joins_places,
@@ -39,6 +40,7 @@ from quizzes.generation.who_said import (
 
 from .facts_for_tests import (
     HARBOUR_SPEECH,
+    cloze_card,
     ctx_for,
     draft,
     kinds,
@@ -244,6 +246,8 @@ def test_a_person_named_once_is_a_wrong_speaker():
         ("Represenative Jo Bell", "Jo Bell"),  # one letter dropped
         ("Senatorr Jo Bell", "Jo Bell"),  # one letter doubled
         ("Minority Whip Jo Bell", "Jo Bell"),
+        ("MP Jo Bell", "Jo Bell"),  # blind judge, batch 29: the only option with a title
+        ("Assemblywoman Jo Bell", "Jo Bell"),
         ("Justine Mara Bell", "Justine Mara Bell"),  # a first name close to "justice"
         ("Jo Bell", "Jo Bell"),
     ],
@@ -374,6 +378,7 @@ def test_a_persons_name_is_no_outlet():
         "Memorial flags flew for the late Omar Haddad.",
         "Omar Haddad, who died last spring, had led the unit.",
         "Omar Haddad's death changed the talks.",
+        "The talks began after the raid that killed Freedonian general, Omar Haddad.",
     ],
 )
 def test_a_person_the_article_says_is_dead_speaks_no_present_words(text):
@@ -926,3 +931,125 @@ def test_a_short_stock_phrase_without_its_sentence_is_not_asked():
     facts = Facts(quotes=quotes, people=[Person(n, "player") for n in names])
     asked = [d.prompt for d in generate_questions(facts, article_text=text) if d.kind == "who_said"]
     assert not any("the long battle" in p for p in asked)
+
+
+def test_a_killing_reported_beside_a_speaker_is_not_the_speakers_death():
+    text = "The storm killed two people, Mayor Omar Haddad said."
+    assert not dead_in_article("Omar Haddad", text)
+
+
+SIDES_TEXT = (
+    "Chilean President Ana Velarde said, “Chile deeply regrets this mistake and will pay.”\n"
+    "Peruvian Foreign Minister Tomas Ruiz said, “We expect answers within a week.”\n"
+    "Bolivian envoy Ines Paredo said the talks would go on.\n"
+    "Argentine minister Jon Soto said, “Chile has a duty to explain.”\n"
+)
+
+
+def _side_facts():
+    return Facts(
+        people=[
+            Person(name="Ana Velarde", role="Chilean President"),
+            Person(name="Tomas Ruiz", role="Peruvian Foreign Minister"),
+            Person(name="Ines Paredo", role="Bolivian envoy"),
+            Person(name="Jon Soto", role="Argentine minister"),
+        ]
+    )
+
+
+def test_a_quotation_speaking_for_the_answers_country_alone_gives_it_away():
+    # blind judge, batch 28: the country's leader among foreigners, speaking for it
+    ctx = generation_context(_side_facts(), article_text=SIDES_TEXT)
+    words = "Chile deeply regrets this mistake and will pay."
+    said = quote(words, "Ana Velarde", source=SIDES_TEXT)
+    asked = draft(
+        "who_said",
+        f"Who said: “{words}”?",
+        "Ana Velarde",
+        ["Tomas Ruiz", "Ines Paredo"],
+        source=said,
+    )
+    assert q.quote_names_the_speakers_side(asked, ctx).startswith("give-away")
+    # words naming a country the speaker does not stand for are no cue
+    words = "Chile has a duty to explain."
+    said = quote(words, "Jon Soto", source=SIDES_TEXT)
+    asked = draft(
+        "who_said",
+        f"Who said: “{words}”?",
+        "Jon Soto",
+        ["Tomas Ruiz", "Ana Velarde"],
+        source=said,
+    )
+    assert q.quote_names_the_speakers_side(asked, ctx) is None
+
+
+def test_words_speaking_for_a_country_credited_to_a_foreigner_are_false_at_sight():
+    ctx = generation_context(_side_facts(), article_text=SIDES_TEXT)
+    words = "Chile deeply regrets this mistake and will pay."
+    said = quote(words, "Ana Velarde", source=SIDES_TEXT)
+    wrong = draft("true_false", f"True or false? Tomas Ruiz said: “{words}”", "False", source=said)
+    assert q.quote_names_the_speakers_side(wrong, ctx).startswith("give-away")
+    right = draft("true_false", f"True or false? Ana Velarde said: “{words}”", "True", source=said)
+    assert q.quote_names_the_speakers_side(right, ctx) is None
+
+
+def test_a_quotation_naming_the_place_a_body_is_named_for_gives_it_away():
+    # blind judge, batch 29: "… the rights of X" by the government of X among other bodies
+    words = "a ruling from abroad would ignore the rights of Peru."
+    text = f"The government of Peru issued a statement: “{words}”\n"
+    ctx = generation_context(Facts(), article_text=text)
+    asked = draft(
+        "who_said",
+        f"Who said: “{words}”?",
+        "government of Peru",
+        ["Chile Supreme Court", "Chile House of Deputies"],
+        source=quote(words, "government of Peru", source=text),
+    )
+    assert q.quote_names_the_speakers_side(asked, ctx).startswith("give-away")
+
+
+def test_a_card_whose_title_picks_its_answer_out_of_another_questions_options():
+    # blind judge, batch 28: "US Secretary of State _____ said …" beside a who-said
+    # printing that secretary among foreigners
+    ctx = generation_context(_side_facts(), article_text=SIDES_TEXT)
+    card = cloze_card(
+        "Chilean President _____ said the talks would go on.", "Ana Velarde", "person:ana velarde"
+    )
+    asked = draft("who_said", "Who said: “x”?", "Tomas Ruiz", ["Ana Velarde", "Ines Paredo"])
+    assert q.card_answer_among_options(card, [asked], ctx).startswith("give-away")
+    card = cloze_card(
+        "President _____ said the talks would go on.", "Ana Velarde", "person:ana velarde"
+    )
+    assert q.card_answer_among_options(card, [asked], ctx) is None
+
+
+HISTORY_TEXT = (
+    "Tarrow picks its first woman mayor\n"
+    "Yesterday the Tarrow council chose Ana Ruiz as mayor.\n"
+    "“I will open the harbour to everyone,” said Ana Ruiz after the vote.\n"
+    "Council clerk Omar Haddad read out the count on Monday.\n"
+    "In 2006, Ines Varga was the first woman to stand for mayor, and lost. "
+    "A year later, Lena Berg ran too.\n"
+    "In the history of the town, only two mayors have resigned: Piet Dane and Tom Vik.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Ines Varga", "a sentence of 2006, its year before a comma"),
+        ("Lena Berg", "an undated sentence that goes on with 2006"),
+        ("Piet Dane", "a sentence on the town's history"),
+    ],
+)
+def test_people_of_the_storys_past_are_no_wrong_speakers(name, why):
+    # blind judges, batches 27 and 29: past running mates and the impeached of long ago
+    names = ("Ana Ruiz", "Omar Haddad", "Ines Varga", "Lena Berg", "Piet Dane", "Tom Vik")
+    said = quote("I will open the harbour to everyone", "Ana Ruiz", source=HISTORY_TEXT)
+    facts = Facts(quotes=[said], people=[Person(name=n, role="candidate") for n in names])
+    ctx = ctx_for(HISTORY_TEXT, facts, published=date(2019, 10, 19))
+    assert background_only(name, ctx), why
+    assert not background_only("Omar Haddad", ctx)
+    options = speaker_options("Ana Ruiz", said.text, ctx, seed=3, quote_evidence=said.evidence)
+    assert name not in options
+    assert "Omar Haddad" in options
