@@ -542,8 +542,31 @@ def _province_name(name: str, key: str, by_name: dict[str, str]) -> bool:
         or not _latin(name)
         or key in by_name
         or not all(w[:1].isupper() for w in name.split() if len(w) > 3)
-        or set(key.replace("-", " ").split()) & _GENERIC_REGION_WORDS
+        or _generic_region(set(key.replace("-", " ").split()))
     )
+
+
+# Words of a direction that start or end a region's own name ("New South Wales", "West
+# Bengal", "Eastern Cape"), and common words of a region's kind or of the land that, with
+# a direction, only describe ("Far North", "Western Area", "North Bank", "Long Island").
+_DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "centre", "center", "nord", "sud", "upper", "lower"]
+)  # fmt: skip
+_REGION_KIND_WORDS = frozenset(
+    ["region", "province", "territory", "area", "district", "division", "state", "county",
+     "river", "bank", "far", "highlands", "long", "national", "federal", "coast", "and"]
+)  # fmt: skip
+
+
+def _generic_region(words: set[str]) -> bool:
+    """ "North East", "Central", "Far North", "Saint Lucy": a description, no name; "New
+    South Wales" and "West Bengal" have a word of their own beside the direction."""
+    generic = words & _GENERIC_REGION_WORDS
+    if not generic:
+        return False
+    own = words - _GENERIC_REGION_WORDS - _REGION_KIND_WORDS
+    return not own or not generic <= _DIRECTION_WORDS
 
 
 def _first_words(names: _Names, by_adjective: dict[str, str]) -> frozenset[str]:

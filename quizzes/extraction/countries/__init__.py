@@ -140,7 +140,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    (``things_in_a_country`` places a thing in each country of its list).
 35. **Institutions named after their place** (``institutions_named_after_a_place``): "Auckland
    District Court", "the Toronto Police", "Ohio State University", "the High Court of Kerala"
-   (a court, police, council or state university; not "Georgetown University").
+   (a court, police, council, parliament or state university; not "Georgetown University");
+   the state a body "of" it serves too ("the Parliament of Xaloca" -> Xaloca).
 36. **A place put in a country after its name** (``named_sites_placed``): "the Kelso Islands in
    the Bahamas", "Port Arun in Malaysia" (a place the data lacks, or puts in that country);
    "Kelso Island off the coast of Oregon, United States" (off a coast: the coast's country);

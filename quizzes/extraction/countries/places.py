@@ -663,7 +663,7 @@ def _kind_words_only(ent: Span, end: int) -> bool:
 
 # Last words of an institution that serves the city or state its name opens with ("Lodz
 # District Court", "Kandor Police", "Ohio State University", "the University of Lodz").
-_CITY_BODIES = {"court", "police", "council", "government", "assembly"}
+_CITY_BODIES = {"court", "police", "council", "government", "assembly", "parliament", "legislature"}
 _CITY_BODY_WORDS = _CITY_BODIES | {"university", "college"}
 # Words that may stand between the place's name and the institution's kind.
 _BODY_KIND_WORDS = _FACILITY_KIND_WORDS | {
@@ -686,6 +686,16 @@ def institutions_named_after_a_place(ctx: CountryContext) -> None:
         if country:
             subject = clean(_with_a_second_place(ctx, ent, country).text)
             ctx.add(subject, country, ent.start, "other", "institution_named_after_place")
+            _region_a_body_serves(ctx, ent, country)
+
+
+def _region_a_body_serves(ctx: CountryContext, ent: Span, country: str) -> None:
+    """ "the Parliament of Xaloca": the state or province a body "of" it serves is a place of
+    the body's country too (a city is left to its own link)."""
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    region = clean(ctx.doc[of + 1 : ent.end].text) if of is not None else ""
+    if of is not None and geo.region_country(region) == country:
+        ctx.add(region, country, of + 1, "place", "region_a_body_serves")
 
 
 def _with_a_second_place(ctx: CountryContext, ent: Span, country: str) -> Span:

@@ -2222,3 +2222,12 @@ def test_a_province_of_the_articles_country_beats_a_towns_namesake_in_the_senten
     )
     assert ("Ontario", "Canada") in found
     assert ("Ontario", "United States") not in found
+
+
+def test_a_parliament_of_a_state_is_the_states_country_and_so_is_the_state(links_of):
+    found = pairs(links_of("On Tuesday the Parliament of New South Wales voted on a water bill."))
+    assert ("Parliament of New South Wales", "Australia") in found
+    assert ("New South Wales", "Australia") in found
+    assert not any(country == "United Kingdom" for _subject, country in found)
+    found = pairs(links_of("The Legislature of Eastern Cape passed the budget."))
+    assert ("Legislature of Eastern Cape", "South Africa") in found

@@ -200,3 +200,13 @@ def test_adjectives_of_nations_within_a_state_name_the_state():
     assert geo.country_of_adjective("Scottish") == "United Kingdom"
     assert geo.country_of_adjective("Polish") == "Poland"  # a word the data gives keeps its country
     assert geo.country_of_adjective("Irish") == "Ireland"
+
+
+def test_regions_named_with_a_direction_and_a_word_of_their_own():
+    assert geo.region_country("New South Wales") == "Australia"  # not Wales of the UK
+    assert geo.region_country("West Bengal") == "India"
+    assert geo.region_country("Eastern Cape") == "South Africa"
+    # a direction with only words of a region's kind describes: no one region
+    assert geo.region_country("Far North") is None
+    assert geo.region_country("Western Province") is None
+    assert geo.region_country("North East") is None
