@@ -29,7 +29,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
    namesake in a country of the same sentence, then in the country the article names most, wins
    ("Bhola" in an article about Bangladesh); cities the small model mislabels are taken when
-   they follow a locative preposition ("around Kharkiv", "based in Bogota"); a town the data
+   they follow a locative preposition ("around Kharkiv", "based in Bogota") or stand in
+   apposition to a kind of city ("the capital, Bamako"); a town the data
    lacks takes the country or state named after it ("near Alder Ridge, Oregon", "between
    Laredo and Marco Ortiz, Mexico", even when the small model reads a person there).
 7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
@@ -117,7 +118,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 
 26. **What happens in or to a country** (``events_in_a_country_described_by_where``,
    ``events_that_hit_a_country``): "troops went to Chile, where a civil war is underway",
-   "an earthquake that struck southern Peru", "A storm hit Chile" (the event).
+   "an earthquake that struck southern Peru", "A storm hit Chile" (the event); "Peru suffered
+   an earthquake", "Chile had ten years of civil war" (``events_a_country_suffered``).
 27. **People named by a plural nationality** (``demonyms_in_a_country``): "Peruvians in the
    United States" (both), "The entire crew were Chileans" (the crew), "The ancient Peruvians
    built roads" (a subject or an object, each described group once: "31 percent of
@@ -260,6 +262,7 @@ from .groups import (
     bodies_that_took_a_country,
     cases_a_national_court_ruled,
     demonyms_in_a_country,
+    events_a_country_suffered,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
     exits_of_a_country,
@@ -369,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     subjects_placed_by_their_verb,
     incidents_in_a_city,
     incidents_that_harm_in_a_place,
+    events_a_country_suffered,
     acts_of_a_country,
     attacks_on_a_country,
     people_through_organisations,

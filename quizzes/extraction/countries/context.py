@@ -26,6 +26,9 @@ from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
 from ..text import regex
 from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE, WATER_NOUNS
 
+# Kinds of place whose apposition names a city ("the capital, Lodz").
+_CITY_KINDS = {"capital", "city", "town", "port"}
+
 
 class PeopleLike(Protocol):
     """What the country rules ask the people index (``people.PeopleIndex``)."""
@@ -405,6 +408,12 @@ def _nameable(subject: str, kind: str) -> bool:
     return kind != "place" or subject[:1].isupper()
 
 
+def _apposed_to_a_city_kind(ent: Span) -> bool:
+    """ "the capital, Lodz, fell": a name in apposition to a kind of city is a city's."""
+    root = ent.root
+    return root.dep_ == "appos" and root.head.lower_ in _CITY_KINDS
+
+
 class CountryContext:
     """The document as the country rules see it, and what they have found so far."""
 
@@ -575,7 +584,9 @@ class CountryContext:
         if ent.label_ not in {"LOC", "ORG", "FAC", "PERSON", "NORP", "PRODUCT"} or len(ent) > 3:
             return False
         text = clean(ent.text)
-        if ent[0].is_stop or not (self.is_locative(ent) or self._named_city(ent, text)):
+        if ent[0].is_stop or not (
+            self.is_locative(ent) or self._named_city(ent, text) or _apposed_to_a_city_kind(ent)
+        ):
             return False
         person = self.canonical_person(text)
         if person and person != text:  # a known person's (sur)name, not a one-word "person"

@@ -1228,6 +1228,43 @@ def events_that_hit_a_country(ctx: CountryContext) -> None:
         ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "event_hit_country")
 
 
+# Verbs whose subject goes through what its object names ("Peru suffered an earthquake").
+_SUFFERING_VERBS = {"suffer", "experience", "endure", "undergo", "witness", "see", "have"}
+
+
+def events_a_country_suffered(ctx: CountryContext) -> None:
+    """ "Peru suffered a strong earthquake", "Chile has been experiencing civil war", "Peru
+    had ten years of civil war": the incident a country (named, the subject) went through."""
+    for tok in ctx.tokens:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ not in _SUFFERING_VERBS:
+            continue
+        mention = ctx.mentions.get(tok.i)
+        if mention is None or mention.form != "name":
+            continue
+        incident = _incident_suffered(tok.head)
+        if incident is not None:
+            subject = noun_phrase(ctx, incident)
+            ctx.add(subject, mention.country, incident.i, "other", "event_a_country_suffered")
+
+
+def _incident_suffered(verb: Token) -> Token | None:
+    """The verb's object when it names an incident, or the incident a span of time is "of"
+    ("ten years of civil war")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_ not in CITY_INCIDENTS:
+        obj = next(
+            (
+                pobj
+                for prep in obj.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
+    return obj if obj is not None and obj.lemma_ in CITY_INCIDENTS else None
+
+
 def _country_hit(ctx: CountryContext, obj: Token) -> str | None:
     """The country named as what was hit ("hit Chile"), or as where the thing hit stands
     ("struck the Santa Rosa Cathedral in Cusco, Peru")."""

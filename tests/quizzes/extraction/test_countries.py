@@ -2231,3 +2231,18 @@ def test_a_parliament_of_a_state_is_the_states_country_and_so_is_the_state(links
     assert not any(country == "United Kingdom" for _subject, country in found)
     found = pairs(links_of("The Legislature of Eastern Cape passed the budget."))
     assert ("Legislature of Eastern Cape", "South Africa") in found
+
+
+def test_an_incident_a_country_went_through(links_of):
+    found = pairs(links_of("Last spring, Peru suffered a 5.9 magnitude earthquake."))
+    assert ("5.9 magnitude earthquake", "Peru") in found
+    found = pairs(links_of("Bolivia had four years of civil war before the treaty."))
+    assert ("civil war", "Bolivia") in found
+    found = pairs(links_of("Chile has been experiencing a wave of riots since March."))
+    assert ("riots", "Chile") in found
+    assert not pairs(links_of("Peru has seen strong growth since March."))
+
+
+def test_a_city_in_apposition_to_the_capital_whatever_the_model_saw(links_of):
+    found = pairs(links_of("Fighting reached the capital, Bamako, on Sunday."))
+    assert ("Bamako", "Mali") in found
