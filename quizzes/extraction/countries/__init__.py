@@ -74,6 +74,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    emergency number in Chile", nor a named person's description).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``), and
+   one per body: "the Kelso Institute of Geology (Kigeo)" (``one_link_per_bracketed_name``),
    one per person: "Abdel Fattah" beside "Abdel Fattah al-Sisi" in one sentence
    (``one_link_per_named_person``, last).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
@@ -97,7 +98,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    offensive"); a name the text gives it wins ("a programme dubbed
    'Condor 2030'").
 21. **Lists of countries** (``bodies_of_listed_countries``, ``groups_comprising_countries``):
-   "the armies of Chile, Peru, and Bolivia" (the whole phrase, to each country), "the Andean
+   "the armies of Chile, Peru, and Bolivia", "the Prime Ministers of Chile, Peru and Bolivia"
+   (the whole phrase, to each country), "the Andean
    bloc, comprising Chile, Peru and Bolivia", "a coalition ... joined by Chile, Peru and
    Bolivia" (the group, to each member: ``groups_joined_by_countries``); "Brazil announced a
    coalition" (the founder too: ``groups_founded_by_a_country``).
@@ -291,6 +293,7 @@ from .organisations import (
     description_links,
     national_arms_of_brands,
     national_bodies_named_in_full,
+    one_link_per_bracketed_name,
     one_link_per_listed_name,
     one_link_per_named_person,
     one_link_per_named_thing,
@@ -395,6 +398,7 @@ RULES: tuple[Rule, ...] = (
     mainlands_of_countries,
     one_link_per_named_thing,
     one_link_per_listed_name,
+    one_link_per_bracketed_name,
     one_link_per_named_person,
 )
 

@@ -529,7 +529,7 @@ def bodies_of_listed_countries(ctx: CountryContext) -> None:
     doc = ctx.doc
     for tok in ctx.tokens:
         if (
-            tok.lower_ not in _LISTED_BODIES
+            not (tok.lower_ in _LISTED_BODIES or _plural_office(tok))
             or tok.i + 2 >= len(doc)
             or doc[tok.i + 1].lower_ != "of"
         ):
@@ -537,9 +537,15 @@ def bodies_of_listed_countries(ctx: CountryContext) -> None:
         countries, end = country_list(ctx, tok.i + 2)
         if len(countries) < 2:
             continue
-        subject = doc[tok.i : end].text
+        start = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
+        subject = doc[start:end].text
         for country in countries:
             ctx.add(subject, country, tok.i, "other", "bodies_of_listed_countries")
+
+
+def _plural_office(tok: Token) -> bool:
+    """ "the Prime Ministers of A, B and C", "the presidents of A and B": one office each."""
+    return tok.lower_.endswith("s") and tok.lower_[:-1] in OFFICES
 
 
 def groups_comprising_countries(ctx: CountryContext) -> None:

@@ -694,6 +694,22 @@ def one_link_per_named_thing(ctx: CountryContext) -> None:
     ctx.links = [link for link in ctx.links if id(link) not in drop]
 
 
+def one_link_per_bracketed_name(ctx: CountryContext) -> None:
+    """ "the Kelso Institute of Geology (Kigeo)": the short name in brackets right after a
+    linked name of the same country is that body's other name, linked once (under the
+    long one)."""
+    drop = {
+        id(short)
+        for short in ctx.links
+        for long in ctx.links
+        if short is not long
+        and short.country == long.country
+        and short.evidence_start == long.evidence_start
+        and f"{long.subject} ({short.subject})" in long.evidence
+    }
+    ctx.links = [link for link in ctx.links if id(link) not in drop]
+
+
 def one_link_per_listed_name(ctx: CountryContext) -> None:
     """ "the High Court of Arden and Vale" and "the High Court of Arden" from one sentence are
     one body: a name that another name of the same country and sentence continues with "and

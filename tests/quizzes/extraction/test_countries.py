@@ -2246,3 +2246,17 @@ def test_an_incident_a_country_went_through(links_of):
 def test_a_city_in_apposition_to_the_capital_whatever_the_model_saw(links_of):
     found = pairs(links_of("Fighting reached the capital, Bamako, on Sunday."))
     assert ("Bamako", "Mali") in found
+
+
+def test_an_office_of_listed_countries_is_each_countrys(links_of):
+    found = pairs(links_of("The talks included the Prime Ministers of Peru, Chile, and Bolivia."))
+    subject = "Prime Ministers of Peru, Chile, and Bolivia"
+    assert {(subject, "Peru"), (subject, "Chile"), (subject, "Bolivia")} <= found
+
+
+def test_a_bracketed_short_name_is_the_bodys_other_name(links_of):
+    found = links_of(
+        "The Peruvian Institute of Lake Studies (Pilas) said the water was clean. "
+        "Pilas will report again."
+    )
+    assert [link.subject for link in found] == ["Peruvian Institute of Lake Studies"]
