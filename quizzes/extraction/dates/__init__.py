@@ -78,7 +78,7 @@ Real reporting also dates events by times with no calendar date of their own, ke
 ``date`` None: durations ("for 37 years", "within hours of the warning"), anchors to another
 happening ("after the match", "during the trial", "since her arrest", "at the opening of the
 summit": a year written in the anchor dates it), delays ("in 25 years": that year), parts of a day
-("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "1800 UTC", never a year),
+("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "3:30am", "9 pm", "1800 UTC", never a year),
 frequencies ("every spring"), sports times ("in the 81st minute", "injury time", "the second
 half") and ages ("at age 12"). A bare amount ("four hours", "three decades of independence")
 and a described age ("the 45-year-old") place nothing; "today" and "now" in the present tense
@@ -428,10 +428,11 @@ def _age_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
 
 
 # What may stand between a clock time and another writing of the same moment: "5 a.m. local
-# time (1000 UTC) on Monday", "8:30 p.m. BST (1930 UTC)", "today at 10:00 a.m. Fijian time".
+# time (1000 UTC) on Monday", "8:30 p.m. BST (1930 UTC)", "today at 10:00 a.m. Fijian time",
+# "9:40am US mountain time (1640 UTC)" (a zone of up to three words before "time").
 _SAME_MOMENT_GAP = re.compile(
-    r"^[\s(){}\[\],]*(?:(?:(?i:local)\s+time|[A-Z]{2,4}|[A-Z][a-z]+\s+time)[\s(){}\[\],]*)?"
-    r"(?:(?:on|at)\s+)?$"
+    r"^[\s(){}\[\],]*(?:(?:[A-Z]{2,4}|(?:(?:[A-Z]{2,4}|[A-Za-z][a-z]+)\s+){1,3}time)"
+    r"[\s(){}\[\],]*)?(?:(?:on|at)\s+)?$"
 )
 
 

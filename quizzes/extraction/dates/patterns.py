@@ -307,10 +307,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",
         re.compile(
-            r"(?<![\d:.,])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]\d)"
-            r"(?:\s*(?:(?i:a\.m\.|p\.m\.)|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
-            r"|\b(?:[01]?\d|2[0-3])\s*(?i:a\.m\.|p\.m\.)(?:\s+local\s+time)?"
-            r"|\b(?:[01]?\d|2[0-3])(?:am|pm)\b"
+            r"(?<![\d:.,])\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\b(?![:.,]\d)|(?=[ap]m\b))"
+            r"(?:\s*(?:(?i:a\.m\.?|p\.m\.?)|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+            r"|\b(?:[01]?\d|2[0-3])\s*(?:(?i:a\.m\.|p\.m\.)|[ap]m\b)(?:\s+local\s+time)?"
             r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
             r"|\b(?i:midnight|noon)\b"  # after a preposition only (accept.clock_word)
         ),
@@ -381,7 +380,7 @@ KEYWORDS = {
     "coming": ("next", "coming"),
     "ahead": ("in ",),
     "partofday": ("morning", "afternoon", "evening", "night"),
-    "clock": (":", "a.m.", "p.m.", "utc", "gmt", "midnight", "noon"),
+    "clock": (":", "a.m", "p.m", "am", "pm", "utc", "gmt", "midnight", "noon"),
     "every": ("every", "each"),
     "sport": ("minute", "half", "time"),
     "age": ("age",),

@@ -1335,3 +1335,17 @@ def test_a_figure_in_a_relative_clause_makes_no_statistic_of_the_verb(events_of)
         "The utility shut two substations during the storm which cut power to 9,000 homes."
     )
     assert [e.when for e in found] == ["during the storm"]
+
+
+def test_clock_times_written_without_a_space_or_dots(events_of):
+    found = events_of("The blaze at the depot started around 4:10am, a guard said.")
+    assert [e.when for e in found] == ["4:10am"]
+    found = events_of("The last ferry left the pier at 7 pm with forty passengers.")
+    assert [e.when for e in found] == ["7 pm"]
+    found = events_of("The roof of the old mill fell in at 5am while workers slept.")
+    assert [e.when for e in found] == ["5am"]
+
+
+def test_a_clock_time_and_its_zone_of_several_words_are_one_moment(events_of):
+    found = events_of("At 9:40am US mountain time (1640 UTC) the old dam gave way.")
+    assert [e.when for e in found] == ["9:40am US mountain time (1640 UTC"]
