@@ -10,9 +10,9 @@ the machine's drift (other processes on a shared machine) falls on both alike.
 The database is bench_load's (`<--db-prefix>_<size>`: run bench_load.py once for
 the size first; seeding is idempotent). Each server runs its root's code with this
 checkout's virtualenv. One request at a time (isolated), round-robin over the
-endpoints of bench_load (health, bare, queue, review, study, home, progress);
-prints each endpoint's p50 on A and B, the ratio to the health p50 of both servers
-together (the same code on both: one yardstick) and B's change. Not a test: nothing asserts.
+endpoints of bench_load (health, bare, queue, review, study, home, progress,
+api_progress); prints each endpoint's p50 on A and B, the ratio to the health p50 of
+both servers together (the same code on both: one yardstick) and B's change. Not a test: nothing asserts.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _round(drivers: dict, order: list[str], student: int, rng: random.Random) ->
     for name in order:
         if cards[name]:
             drivers[name].review(student, rng.choice(cards[name]), rng)
-    for kind in ("study", "home", "progress"):
+    for kind in ("study", "home", "progress", "api_progress"):
         for name in order:
             drivers[name].request(kind, "GET", bench_load.GET_PATHS[kind], student)
 
@@ -147,13 +147,13 @@ def _serve_and_measure(args, plan: dict, roots: dict, envs: dict) -> dict[str, d
 
 def _print(results: dict[str, dict]) -> None:
     print(f"  x: p50 / both servers' health p50 ({results['A']['health_pooled_ms']:.2f} ms)")
-    print(f"  {'endpoint':<9} {'A p50':>8} {'A x':>6} {'B p50':>8} {'B x':>6} {'B vs A':>8} "
+    print(f"  {'endpoint':<12} {'A p50':>8} {'A x':>6} {'B p50':>8} {'B x':>6} {'B vs A':>8} "
           f"{'A p90':>8} {'B p90':>8} {'errors':>7}")  # fmt: skip
     for kind in bench_load.ENDPOINTS:
         a, b = results["A"]["endpoints"][kind], results["B"]["endpoints"][kind]
         change = (b["p50_ms"] / a["p50_ms"] - 1) * 100 if a["p50_ms"] else float("nan")
         print(
-            f"  {kind:<9} {a['p50_ms']:>8.2f} {a['x_health']:>6.2f} {b['p50_ms']:>8.2f} "
+            f"  {kind:<12} {a['p50_ms']:>8.2f} {a['x_health']:>6.2f} {b['p50_ms']:>8.2f} "
             f"{b['x_health']:>6.2f} {change:>+7.1f}% {a['p90_ms']:>8.2f} {b['p90_ms']:>8.2f} "
             f"{a['errors']:>3}/{b['errors']:<3}"
         )

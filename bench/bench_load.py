@@ -15,13 +15,15 @@ real student's shape and says how long it took):
     100x10k   100 students x 10,000 cards    (a tenth reviewed)
     logs10k   1 student x 10,000 cards, ~10,000 review logs
     logs1m    1 student x 100,000 cards, all reviewed over ten years: ~1,000,000 logs
+    quiz10    1 student x 1,000 cards, 10 finished quizzes
+    quiz10k   1 student x 1,000 cards, 10,000 finished quizzes (the API progress)
 
 For each size: migrate, seed, mint tokens and sessions, count the SQL queries of one
 request of each endpoint, start gunicorn (--workers, default 3), then drive it from a
 second process:
 1. isolated: --rounds rounds, one request at a time, round-robin over health, the bare
    view, the API study queue, a review POST (of a card the queue just returned), the
-   `/study/` page, home and `/progress/`, each student in turn. Every request is alone
+   `/study/` page, home, `/progress/` and the API's `progress/`, each student in turn. Every request is alone
    on the server, so its latency is its own cost; interleaving keeps the machine's
    drift (other processes) out of the ratios.
 2. offline batch: POST /api/v1/reviews/batch/ with 500 new cards' answers (up to three).
@@ -30,8 +32,8 @@ second process:
    flattered; the isolated ones are the targets).
 
 Prints, per size, p50/p90 and the ratio of each p50 to health's p50, then a summary
-table of all sizes. Goals (issue 16): queue, `/study/` and review <= 3x health; home
-and `/progress/` <= 5x; both flat over sizes; batch >= 1,500 reviews/s. The load
+table of all sizes. Goals (issue 16): queue, `/study/` and review <= 3x health; home,
+`/progress/` and the API's `progress/` (`api_progress`) <= 5x; both flat over sizes; batch >= 1,500 reviews/s. The load
 average is printed: the ratios within one run are what count on a shared machine.
 Not a test: nothing asserts; `--json FILE` keeps the figures.
 """
@@ -68,10 +70,12 @@ SIZES: dict[str, list[str]] = {
         "--students", "1", "--cards", "100000", "--reviewed-fraction", "1",
         "--logs-per-card", "14", "--days", "3650",
     ],
+    "quiz10": ["--students", "1", "--cards", "1000", "--quizzes", "10"],
+    "quiz10k": ["--students", "1", "--cards", "1000", "--quizzes", "10000"],
 }  # fmt: skip
 
-ENDPOINTS = ("health", "bare", "queue", "review", "study", "home", "progress")
-TARGETS = {"queue": 3, "review": 3, "study": 3, "home": 5, "progress": 5}
+ENDPOINTS = ("health", "bare", "queue", "review", "study", "home", "progress", "api_progress")
+TARGETS = {"queue": 3, "review": 3, "study": 3, "home": 5, "progress": 5, "api_progress": 5}
 GET_PATHS = {
     "health": "/api/v1/health/",
     "bare": "/bench/bare/",
@@ -79,8 +83,9 @@ GET_PATHS = {
     "study": "/study/",
     "home": "/",
     "progress": "/progress/",
+    "api_progress": "/api/v1/progress/",
 }
-API = {"health", "bare", "queue", "review", "review_batch"}
+API = {"health", "bare", "queue", "review", "review_batch", "api_progress"}
 
 PREPARE_SCRIPT = """
 import json, uuid
@@ -121,6 +126,7 @@ queries = {
     "study": count(lambda: web.get("/study/")),
     "home": count(lambda: web.get("/")),
     "progress": count(lambda: web.get("/progress/")),
+    "api_progress": count(lambda: api.get("/api/v1/progress/")),
 }
 items = iter(api.get("/api/v1/study/queue/?limit=20").json()["items"])
 queries["review"] = count(lambda: api.post(
@@ -310,7 +316,7 @@ def _isolated_phase(args, plan: dict, lock: threading.Lock, rng: random.Random) 
         cards = driver.queue_cards(student)
         if cards:
             driver.review(student, rng.choice(cards), rng)
-        for kind in ("study", "home", "progress"):
+        for kind in ("study", "home", "progress", "api_progress"):
             driver.request(kind, "GET", GET_PATHS[kind], student)
     return {
         "wall_seconds": time.monotonic() - started,
@@ -352,7 +358,7 @@ def _mixed_phase(args, plan: dict, lock: threading.Lock) -> dict:
     mixed_errors: dict[str, list[str]] = {kind: [] for kind in ENDPOINTS}
     deadline = time.monotonic() + args.mix_seconds
     weights = {"health": 0.15, "queue": 0.3, "review": 0.3, "study": 0.1, "home": 0.075}
-    weights["progress"] = 0.075
+    weights["progress"] = weights["api_progress"] = 0.075
 
     def worker(seed: int) -> None:
         wrng = random.Random(seed)
@@ -408,12 +414,12 @@ def summarise(phase: dict) -> dict:
 
 def print_table(title: str, summary: dict) -> None:
     print(f"  {title}: {summary['rps']:.0f} req/s over {summary['wall_seconds']:.1f} s")
-    print(f"  {'endpoint':<9} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'x health':>9} {'goal':>6} "
+    print(f"  {'endpoint':<12} {'n':>5} {'p50 ms':>8} {'p90 ms':>8} {'x health':>9} {'goal':>6} "
           f"{'errors':>6}")  # fmt: skip
     for kind, row in summary["endpoints"].items():
         goal = f"<={TARGETS[kind]}x" if kind in TARGETS else ""
         print(
-            f"  {kind:<9} {row['requests']:>5} {row['p50_ms']:>8.1f} {row['p90_ms']:>8.1f} "
+            f"  {kind:<12} {row['requests']:>5} {row['p50_ms']:>8.1f} {row['p90_ms']:>8.1f} "
             f"{row['x_health']:>9.1f} {goal:>6} {row['errors']:>6}"
         )
         for example in row["error_examples"]:

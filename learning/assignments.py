@@ -40,6 +40,7 @@ from quizzes.api import (
 from quizzes.api import published_questions as published_questions_of
 
 from .models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
+from .tallies import quiz_score
 
 if TYPE_CHECKING:
     pass
@@ -136,7 +137,7 @@ def outcome_of(assignment: Goals, facts: StudyFacts, *, now: datetime) -> Outcom
 
 
 def _score(correct: int, question_ids: list[int]) -> float:
-    return round(100 * correct / len(question_ids), 1) if question_ids else 0.0
+    return quiz_score(correct, len(question_ids))
 
 
 _Users = Iterable[int] | QuerySet[Any, Any]

@@ -7,7 +7,10 @@ Shape, for `--students N --cards M`:
 - students `load-0001` ... with the given password and default study preferences;
 - each student has a card for each of the first M questions; a share of them
   (`reviewed_fraction`, a tenth by default) carry a history of up to `logs_per_card`
-  reviews (10) over the last `days` days (enough for ~20 new cards per study day).
+  reviews (10) over the last `days` days (enough for ~20 new cards per study day);
+- with `quizzes`, each student has that many finished quizzes of ten questions of the
+  bank, one every few hours back from now, scores of 0 to 100 % (their QuizTally
+  recounted).
 
 Histories have the shape of a real student's: a study calendar of runs of days in a
 row between days off, the last run being the current streak (`streak`, 30 days for
@@ -46,8 +49,17 @@ from django.utils import timezone
 from config.bulk_copy import CopyRows, analyze, copy_rows, reserve_ids
 from quizzes.api import load_bank_analyze, load_bank_ensure
 
-from .models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
-from .tallies import progress_rebuild
+from .models import (
+    BankTally,
+    Card,
+    CardState,
+    QuizAttempt,
+    QuizTally,
+    ReviewLog,
+    StudyDay,
+    StudyPreferences,
+)
+from .tallies import progress_rebuild, quiz_tallies_rebuild
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -55,6 +67,8 @@ if TYPE_CHECKING:
 DEFAULT_PASSWORD = "load-pass"
 MAX_CARDS = 100_000
 MAX_STUDENTS = 10_000
+MAX_QUIZZES = 100_000
+QUIZ_SIZE = 10
 TEMPLATE_COUNT = 3000  # histories simulated per calendar, shared by the cards
 # Rating mix of a fairly good student: Again, Hard, Good, Easy.
 RATING_WEIGHTS = {1: 0.12, 2: 0.13, 3: 0.65, 4: 0.10}
@@ -70,6 +84,7 @@ class SeedResult:
     questions_created: int = 0
     cards_created: int = 0
     logs_created: int = 0
+    quizzes_created: int = 0
     seconds: float = 0.0
     bank_id: int | None = None
     shape: dict[str, Any] = field(default_factory=dict)  # of the first student's history
@@ -77,8 +92,8 @@ class SeedResult:
     def summary(self) -> str:
         text = (
             f"{self.students_created} students, {self.questions_created} questions, "
-            f"{self.cards_created} cards and {self.logs_created} review logs created "
-            f"in {self.seconds:.1f} s"
+            f"{self.cards_created} cards, {self.logs_created} review logs and "
+            f"{self.quizzes_created} finished quizzes created in {self.seconds:.1f} s"
         )
         if self.shape:
             shape = self.shape
@@ -309,22 +324,23 @@ def _check_options(
     logs_per_card: int,
     days: int | None,
     streak: int,
+    quizzes: int = 0,
 ) -> None:
     """seed_load's options in range (a ValueError naming the option otherwise)."""
-    if not 1 <= students <= MAX_STUDENTS:
-        raise ValueError(f"--students must be between 1 and {MAX_STUDENTS}.")
-    if not 1 <= cards <= MAX_CARDS:
-        raise ValueError(f"--cards must be between 1 and {MAX_CARDS}.")
-    if not 0 <= reviewed_fraction <= 1:
-        raise ValueError("--reviewed-fraction must be between 0 and 1.")
-    if not 1 <= logs_per_card <= 100:
-        raise ValueError("--logs-per-card must be between 1 and 100.")
+    ranges = [
+        ("--students", students, 1, MAX_STUDENTS),
+        ("--cards", cards, 1, MAX_CARDS),
+        ("--reviewed-fraction", reviewed_fraction, 0, 1),
+        ("--logs-per-card", logs_per_card, 1, 100),
+        ("--days", 1 if days is None else days, 1, 3650),
+        ("--streak", streak, 0, 3650),
+        ("--quizzes", quizzes, 0, MAX_QUIZZES),
+    ]
+    for name, value, low, high in ranges:
+        if not low <= value <= high:
+            raise ValueError(f"{name} must be between {low} and {high}.")
     if not password:
         raise ValueError("--password must not be empty.")
-    if days is not None and not 1 <= days <= 3650:
-        raise ValueError("--days must be between 1 and 3650.")
-    if not 0 <= streak <= 3650:
-        raise ValueError("--streak must be between 0 and 3650.")
 
 
 @dataclass
@@ -371,6 +387,7 @@ def seed_load(
     logs_per_card: int = 10,
     days: int | None = None,
     streak: int = 30,
+    quizzes: int = 0,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> SeedResult:
@@ -382,6 +399,7 @@ def seed_load(
         logs_per_card=logs_per_card,
         days=days,
         streak=streak,
+        quizzes=quizzes,
     )
     started = time.monotonic()
     now = now or timezone.now()
@@ -435,13 +453,53 @@ def seed_load(
             result.shape = history_shape(per_day, today=today)
         if progress and (index % 10 == 0 or index == len(users)):
             progress(f"  {index}/{len(users)} students, {time.monotonic() - started:.0f} s")
+    result.quizzes_created = _seed_quizzes(
+        users=users, bank_id=load_bank.bank_id, question_ids=question_ids, quizzes=quizzes, now=now
+    )
     if use_copy and (result.cards_created or result.questions_created):
         # Fresh statistics: with the planner still believing the tables empty, the
         # queue's queries walk every question instead of the user's card index.
         load_bank_analyze()
-        analyze([Card, ReviewLog, StudyPreferences, StudyDay, BankTally])
+        analyze([Card, ReviewLog, StudyPreferences, StudyDay, BankTally, QuizAttempt, QuizTally])
     result.seconds = time.monotonic() - started
     return result
+
+
+def _seed_quizzes(
+    *, users: list[User], bank_id: int, question_ids: list[int], quizzes: int, now: datetime
+) -> int:
+    """Each student's finished quizzes up to `quizzes` (those missing: one every
+    seven hours back from now, scores drawn evenly), their quiz tallies recounted.
+    Returns the quizzes made."""
+    have = dict(
+        QuizAttempt.objects.filter(bank_id=bank_id, user__in=users, finished_at__isnull=False)
+        .values_list("user")
+        .annotate(n=models.Count("id"))
+        .values_list("user", "n")
+    )
+    made = 0
+    for user in users:
+        missing = quizzes - have.get(user.pk, 0)
+        if missing <= 0:
+            continue
+        rng = random.Random(user.pk)
+        with transaction.atomic():
+            QuizAttempt.objects.bulk_create(
+                (
+                    QuizAttempt(
+                        user=user,
+                        bank_id=bank_id,
+                        question_ids=rng.sample(question_ids, min(QUIZ_SIZE, len(question_ids))),
+                        finished_at=now - timedelta(hours=7 * (quizzes - number)),
+                        correct_count=rng.randint(0, min(QUIZ_SIZE, len(question_ids))),
+                    )
+                    for number in range(missing)
+                ),
+                batch_size=2000,
+            )
+            quiz_tallies_rebuild(user_ids=[user.pk])
+        made += missing
+    return made
 
 
 def _reviewed_card(

@@ -319,6 +319,34 @@ class BankTally(models.Model):
         return f"{self.user} in bank {self.bank_id} due {self.due_day}"
 
 
+class QuizTally(models.Model):
+    """One user's finished quizzes of one bank: how many, the best score, and the
+    last scores (tallies.RECENT_QUIZZES of them; `recent`: [attempt id, finished at (ISO), score], oldest
+    first; the last is the latest). The progress summary reads these rows, one per
+    bank, never the attempts, so it costs the same after 5 quizzes or 5,000. Kept in
+    the same transaction as finishing a quiz (learning.tallies.quiz_tally_add);
+    `manage.py rebuild_progress` recounts them from the attempts."""
+
+    # (no index of its own: the unique (user, bank) leads with it)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.CASCADE, related_name="+")
+    finished = models.IntegerField(default=0, help_text="Finished quizzes (of any size > 0).")
+    best = models.FloatField(default=0.0, help_text="The best score, 0-100.")
+    recent = models.JSONField(
+        default=list, help_text="The last scores, oldest first: [attempt id, finished at, score]."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "bank"], name="quiztally_unique_user_bank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}'s quizzes of bank {self.bank_id}"
+
+
 class QuizMode(models.TextChoices):
     RANDOM = "random", "Random"
     DUE_FIRST = "due_first", "Due first"

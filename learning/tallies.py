@@ -33,6 +33,7 @@ DAY_FIELDS = ("reviews", "new", "graded", "passed")
 BANK_FIELDS = ("learning", "young", "mature", "suspended_new", "strength", "due")
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no review is older (services.reviews)
 NOT_DUE = date(1, 1, 1)  # BankTally.due_day of the cards never due (new, suspended)
+RECENT_QUIZZES = 10  # the scores a QuizTally keeps (and the progress summary lists) per bank
 
 
 class CardFacts(NamedTuple):
@@ -66,6 +67,39 @@ def review_part(state_before: int | None, rating: int) -> tuple[int, ...]:
     """What one review adds to its study day: (reviews, new, graded, passed)."""
     graded = state_before == REVIEW
     return (1, int(state_before == NEW), int(graded), int(graded and rating > 1))
+
+
+def quiz_score(correct: int, size: int) -> float:
+    """A finished quiz's score (0-100, one decimal): its right answers over its questions."""
+    return round(100 * correct / size, 1) if size else 0.0
+
+
+def quiz_recent_with(
+    recent: list[list[Any]], attempt_id: int, finished_at: datetime, score: float
+) -> list[list[Any]]:
+    """A tally's recent scores with one more finished quiz, oldest first, the last
+    RECENT_QUIZZES kept (in finishing order, then by id, as a recount sorts them)."""
+    rows = [*recent, [attempt_id, finished_at.isoformat(), score]]
+    rows.sort(key=lambda row: (datetime.fromisoformat(row[1]), row[0]))
+    return rows[-RECENT_QUIZZES:]
+
+
+def quiz_tally_add(
+    *, user_id: int, bank_id: int, attempt_id: int, finished_at: datetime, correct: int, size: int
+) -> None:
+    """A quiz finished: its bank's quiz tally counts it (the caller holds the
+    transaction that finishes it; the tally row is locked, made if missing). A quiz
+    without questions has no score: it adds nothing."""
+    from .models import QuizTally
+
+    if not size:
+        return
+    score = quiz_score(correct, size)
+    tally, _ = QuizTally.objects.select_for_update().get_or_create(user_id=user_id, bank_id=bank_id)
+    tally.finished += 1
+    tally.best = max(tally.best, score) if tally.finished > 1 else score
+    tally.recent = quiz_recent_with(tally.recent, attempt_id, finished_at, score)
+    tally.save(update_fields=["finished", "best", "recent"])
 
 
 def mastery_percent(strength: int, total: int) -> float:
@@ -335,3 +369,39 @@ def progress_rebuild(
         written["users"] += 1
         written["banks"] += len(tallies)
     return written
+
+
+def quiz_tallies_rebuild(*, user_ids: Iterable[int] | None = None, apps: Any = None) -> int:
+    """Recount the QuizTally rows of these users (every user with a finished quiz
+    when None) from their finished attempts, replacing what was there, by the same
+    functions as quiz_tally_add. The caller holds the transaction. Returns the
+    rows written."""
+    get = apps.get_model if apps is not None else _current_model
+    attempt_model, tally_model = get("learning", "QuizAttempt"), get("learning", "QuizTally")
+    finished = attempt_model.objects.filter(finished_at__isnull=False)
+    if user_ids is not None:
+        user_ids = list(user_ids)
+        finished = finished.filter(user_id__in=user_ids)
+        tally_model.objects.filter(user_id__in=user_ids).delete()
+    else:
+        tally_model.objects.all().delete()
+    tallies: dict[tuple[int, int], Any] = {}
+    rows = finished.order_by("user_id", "bank_id", "finished_at", "id").values_list(
+        "user_id", "bank_id", "id", "finished_at", "correct_count", "question_ids"
+    )
+    for user_id, bank_id, attempt_id, finished_at, correct, question_ids in rows.iterator(
+        chunk_size=5000
+    ):
+        if not question_ids:
+            continue
+        score = quiz_score(correct, len(question_ids))
+        tally = tallies.get((user_id, bank_id))
+        if tally is None:
+            tally = tallies[(user_id, bank_id)] = tally_model(
+                user_id=user_id, bank_id=bank_id, finished=0, best=score, recent=[]
+            )
+        tally.finished += 1
+        tally.best = max(tally.best, score)
+        tally.recent = quiz_recent_with(tally.recent, attempt_id, finished_at, score)
+    tally_model.objects.bulk_create(tallies.values(), batch_size=2000)
+    return len(tallies)

@@ -517,6 +517,7 @@ class MasteryBar:
     mastery: float
     total: int
     parts: list[StackPart]
+    quizzes: str = "none"  # finished quizzes, best and last score (quizzes_text)
 
 
 MASTERY_PARTS = (
@@ -548,6 +549,7 @@ def mastery_bars(banks: list[dict[str, Any]], *, width: int = 300) -> list[Maste
                 mastery=float(bank.get("mastery", 0.0)),
                 total=int(bank.get("total", total)),
                 parts=parts,
+                quizzes=quizzes_text(bank.get("quizzes")),
             )
         )
     return bars
@@ -594,13 +596,22 @@ def mastery_rows(bars: list[MasteryBar]) -> SafeString:
     )
 
 
+def quizzes_text(quizzes: dict[str, Any] | None) -> str:
+    """A bank's finished quizzes as the mastery table shows them: "3, best 80%,
+    last 60%" (the progress summary's figures, as the API gives them), "none"."""
+    if not quizzes or not quizzes["finished"]:
+        return "none"
+    best, last = floatformat(quizzes["best_score"], 0), floatformat(quizzes["last_score"], 0)
+    return f"{quizzes['finished']}, best {best}%, last {last}%"
+
+
 def mastery_table_rows(bars: list[MasteryBar]) -> SafeString:
-    """The mastery table's rows: bank, its cards of each part, its mastery."""
+    """The mastery table's rows: bank, its cards of each part, its mastery, its quizzes."""
     return mark_safe(  # titles escaped here, numbers
         "".join(
             f"<tr><td>{conditional_escape(bar.title)}</td>"
             + "".join(f'<td class="num">{part.count}</td>' for part in bar.parts)
-            + f'<td class="num">{_mastery_text(bar)}%</td></tr>'
+            + f'<td class="num">{_mastery_text(bar)}%</td><td>{bar.quizzes}</td></tr>'
             for bar in bars
         )
     )

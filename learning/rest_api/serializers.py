@@ -27,6 +27,7 @@ from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.assignments import StudentAssignment
 from learning.models import Card, CardState, QuizAttempt, QuizMode, StudyPreferences
 from learning.selectors import CardBack, QueueItem, StudyQueue
+from learning.tallies import RECENT_QUIZZES
 from quizzes.api import PublicQuestionSerializer, StudyQuestion, banks_none
 
 if TYPE_CHECKING:  # the doors' model classes, for annotations (and class bases, as strings)
@@ -845,6 +846,28 @@ class WeekRetentionSerializer(serializers.Serializer[dict[str, Any]]):
     reviews = serializers.IntegerField()
 
 
+class QuizScoreSerializer(serializers.Serializer[dict[str, Any]]):
+    attempt_id = serializers.IntegerField(source="attempt")
+    finished_at = serializers.DateTimeField(source="date")
+    score = serializers.FloatField(help_text="Right answers over questions, 0-100.")
+
+
+class BankQuizzesSerializer(serializers.Serializer[dict[str, Any]]):
+    finished_count = serializers.IntegerField(
+        source="finished", help_text="Quizzes of this bank the caller finished, all time."
+    )
+    best_score = serializers.FloatField(
+        allow_null=True, help_text="The best score of all of them, 0-100 (null before the first)."
+    )
+    last_score = serializers.FloatField(
+        allow_null=True, help_text="The latest one's score (null before the first)."
+    )
+    recent = QuizScoreSerializer(
+        many=True,
+        help_text=f"The last {RECENT_QUIZZES} (at most), oldest first: the latest is the last.",
+    )
+
+
 class BankProgressSerializer(serializers.Serializer[dict[str, Any]]):
     bank = serializers.IntegerField()
     title = serializers.CharField()
@@ -854,6 +877,9 @@ class BankProgressSerializer(serializers.Serializer[dict[str, Any]]):
     young = serializers.IntegerField()
     mature = serializers.IntegerField()
     mastery = serializers.FloatField()
+    quizzes = BankQuizzesSerializer(
+        help_text="Finished quizzes: how many, best, last, and a bounded list of recent scores."
+    )
 
 
 class ProgressSerializer(serializers.Serializer[dict[str, Any]]):

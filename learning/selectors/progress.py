@@ -1,8 +1,9 @@
 """A student's progress: today, streak, heatmap, forecast, retention, mastery
 per bank, quiz scores. Reviews are counted per study day (time zone and the
-hour a day starts) in the day table (StudyDay) and cards per bank in BankTally,
-both kept by every review write (learning.tallies): these pages never read the
-log, and never every card, so they cost the same whatever the history."""
+hour a day starts) in the day table (StudyDay), cards per bank in BankTally,
+both kept by every review write, and finished quizzes per bank in QuizTally, kept
+by finishing one (learning.tallies): these pages never read the log, the attempts
+or every card, so they cost the same whatever the history."""
 
 from __future__ import annotations
 
@@ -35,9 +36,23 @@ from quizzes.api import (
 )
 
 from .. import scheduler, sql
-from ..models import BankTally, Card, CardState, QuizAttempt, StudyDay, StudyPreferences
+from ..models import (
+    BankTally,
+    Card,
+    CardState,
+    QuizAttempt,
+    QuizTally,
+    StudyDay,
+    StudyPreferences,
+)
 from ..study_day import day_start, study_date, zone_of
-from ..tallies import NOT_DUE, STRENGTH_SCALE, card_part, mastery_percent
+from ..tallies import (
+    NOT_DUE,
+    STRENGTH_SCALE,
+    card_part,
+    mastery_percent,
+    quiz_score,
+)
 from .common import STARTED_STATES, of_published_questions, preferences_or_default
 
 if TYPE_CHECKING:
@@ -430,12 +445,12 @@ def progress_home(
 
 
 def _bank_breakdown(
-    all_sums: Mapping[int, dict[str, Any]], score_rows: Iterable[tuple[Any, ...]]
+    all_sums: Mapping[int, dict[str, Any]], quiz_rows: Iterable[tuple[Any, ...]]
 ) -> list[dict[str, Any]]:
     """The published banks the user has studied (a card still new, e.g. only
     shown by a queue, adds nothing: reading the queue changes no figure), from
     their tallies (BankTally) with their question counts (_bank_sums_of with
-    totals), with their quiz scores (the rows of _quiz_scores_call)."""
+    totals), with their quizzes (the rows of _quiz_tallies_call: _bank_quizzes)."""
     sums = {
         bank_id: row
         for bank_id, row in all_sums.items()
@@ -444,15 +459,7 @@ def _bank_breakdown(
     if not sums:
         return []
     totals = {bank_id: row["total"] or 0 for bank_id, row in sums.items()}
-    scores: dict[int, list[Any]] = defaultdict(list)
-    for bank_id, finished_at, correct, question_ids in score_rows:
-        if question_ids and bank_id in sums:
-            scores[bank_id].append(
-                {
-                    "date": cast(datetime, finished_at).isoformat(),  # finished: not None
-                    "score": round(100 * correct / len(question_ids), 1),
-                }
-            )
+    quizzes = {row[0]: row[1:] for row in quiz_rows}
     banks = []
     for bank_id, row in sums.items():
         total = totals.get(bank_id, 0)
@@ -466,23 +473,39 @@ def _bank_breakdown(
                 "young": row["young"],
                 "mature": row["mature"],
                 "mastery": mastery_percent(row["strength"], total),
-                "quiz_scores": scores.get(bank_id, []),
+                "quizzes": _bank_quizzes(*quizzes.get(bank_id, (0, 0.0, []))),
             }
         )
     return sorted(banks, key=lambda e: (e["title"], e["bank"]))
 
 
-def _quiz_scores_call(*, user: int) -> sql.PreparedCall:
-    """The user's finished quizzes, oldest first (of any bank: those of the banks
-    shown are kept; read with the tallies, it cannot wait for their ids)."""
-    return ("progress.quiz_scores",), _quiz_scores_query, {"user": user}
+def _bank_quizzes(finished: int, best: float, recent: list[list[Any]]) -> dict[str, Any]:
+    """A bank's quizzes as the summary gives them, from its QuizTally row: how many
+    were finished, the best and the last score (None before the first), and the
+    last RECENT_QUIZZES scores, oldest first ({"attempt", "date", "score"})."""
+    return {
+        "finished": finished,
+        "best_score": best if finished else None,
+        "last_score": recent[-1][2] if recent else None,
+        "recent": [
+            {"attempt": attempt, "date": datetime.fromisoformat(finished_at), "score": score}
+            for attempt, finished_at, score in recent
+        ],
+    }
 
 
-def _quiz_scores_query(*, user: int) -> QuerySet[Any]:
+def _quiz_tallies_call(*, user: int) -> sql.PreparedCall:
+    """The user's quiz tallies (QuizTally: a row per bank quizzed, never the
+    attempts; of any bank: those of the banks shown are kept; read with the
+    tallies, it cannot wait for their ids)."""
+    return ("progress.quiz_tallies",), _quiz_tallies_query, {"user": user}
+
+
+def _quiz_tallies_query(*, user: int) -> QuerySet[Any]:
     return (
-        QuizAttempt.objects.filter(user=user, finished_at__isnull=False)
-        .order_by("finished_at")
-        .values_list("bank_id", "finished_at", "correct_count", "question_ids")
+        QuizTally.objects.filter(user=user)
+        .order_by()
+        .values_list("bank_id", "finished", "best", "recent")
     )
 
 
@@ -691,10 +714,12 @@ def _average_retrievability(
 
 
 def progress_summary(*, user: User, now: datetime | None = None) -> dict[str, Any]:
-    """The progress page: today, streak, forecast, retention and mastery per bank.
-    Reviews per day come from the day table (StudyDay), cards per bank and due day
-    from their tallies (BankTally): no query reads the log, and none every card
-    (but the average retrievability of a deck of up to AVERAGE_LIVE_CARDS)."""
+    """The progress page: today, streak, forecast, retention, mastery and quizzes
+    per bank. Reviews per day come from the day table (StudyDay), cards per bank and
+    due day from their tallies (BankTally), quizzes per bank from theirs (QuizTally:
+    the count, best, last and last RECENT_QUIZZES scores): no query reads the log
+    or the attempts, and none every card (but the average retrievability of a deck
+    of up to AVERAGE_LIVE_CARDS)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
     summary, _ = _summary(
@@ -712,24 +737,19 @@ SUMMARY_WINDOW_DAYS = STREAK_WINDOWS_DAYS[1]
 def progress_page(
     *, user: User, now: datetime | None = None, heatmap_days: int = 365
 ) -> dict[str, Any]:
-    """The progress page: {"summary": progress_summary() without quiz scores (the
-    page shows none: every bank's are empty, and no finished quiz is read),
-    "heatmap": the reviews of each day of the last `heatmap_days` with any (day ->
-    count: review_heatmap's figures without its rows of zeros), "desired_retention"},
-    read together: the preferences and the day rows once each: six queries whatever
-    the history (preferences, day rows, due cards per day, today's due cards, the
-    banks' tallies with their question counts, the average retrievability; five
-    when a big deck's average comes from the cache) in three round trips (_summary)."""
+    """The progress page: {"summary": progress_summary(), "heatmap": the reviews
+    of each day of the last `heatmap_days` with any (day -> count: review_heatmap's
+    figures without its rows of zeros), "desired_retention"}, read together: the
+    preferences and the day rows once each: seven queries whatever the history
+    (preferences, day rows, due cards per day, today's due cards, the banks'
+    tallies with their question counts, their quiz tallies, the average
+    retrievability; six when a big deck's average comes from the cache) in three
+    round trips (_summary)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
     window = max(SUMMARY_WINDOW_DAYS, heatmap_days)
     summary, per_day = _summary(
-        user=user,
-        now=now,
-        preferences=preferences,
-        today=today,
-        window=window,
-        quiz_scores=False,
+        user=user, now=now, preferences=preferences, today=today, window=window
     )
     return {
         "summary": summary,
@@ -745,26 +765,23 @@ def _summary(
     preferences: StudyPreferences,
     today: date,
     window: int,
-    quiz_scores: bool = True,
 ) -> tuple[dict[str, Any], dict[date, DayCounts]]:
     """progress_summary with the preferences at hand, and the day rows of the last
     `window` days (at least SUMMARY_WINDOW_DAYS) it read them from. Its five reads
     that wait for nothing but the preferences (day rows, due cards per day, today's
-    due cards, the banks' tallies, quiz scores unless `quiz_scores` is False: then
-    every bank's are empty) are sent together: one round trip on PostgreSQL
-    (sql.prepared_rows_together); the average retrievability, which depends on the
-    size of the deck, comes after (the database or the cache)."""
+    due cards, the banks' tallies, their quiz tallies) are sent together: one round
+    trip on PostgreSQL (sql.prepared_rows_together); the average retrievability,
+    which depends on the size of the deck, comes after (the database or the cache)."""
     _, _, start, end = _day_of(preferences, now)
-    calls = [
-        _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
-        _due_per_day_call(user=user.pk, today=today, days=30),
-        _due_today_call(user=user.pk, start=start, end=end, now=now),
-        _bank_sums_call(user=user.pk, today=today, totals=True),
-    ]
-    if quiz_scores:
-        calls.append(_quiz_scores_call(user=user.pk))
-    day_rows, due_rows, today_rows, sum_rows, *scores = sql.prepared_rows_together(calls)
-    score_rows = scores[0] if scores else []
+    day_rows, due_rows, today_rows, sum_rows, quiz_rows = sql.prepared_rows_together(
+        [
+            _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
+            _due_per_day_call(user=user.pk, today=today, days=30),
+            _due_today_call(user=user.pk, start=start, end=end, now=now),
+            _bank_sums_call(user=user.pk, today=today, totals=True),
+            _quiz_tallies_call(user=user.pk),
+        ]
+    )
     per_day = _day_counts(day_rows)
     due_per_day: dict[date, int] = dict(due_rows)
     today_and_streak = _today_figures(
@@ -793,7 +810,7 @@ def _summary(
         graded, passed = due_reviews_since(days)
         return round(passed / graded, 4) if graded else None
 
-    banks = _bank_breakdown(_bank_sums_of(sum_rows, totals=True), score_rows)
+    banks = _bank_breakdown(_bank_sums_of(sum_rows, totals=True), quiz_rows)
     summary = {
         "today": today_and_streak,
         "streak": streak,
@@ -826,7 +843,7 @@ def quiz_scores(*, user: User, bank: QuestionBank | int | None = None) -> list[d
             "attempt": pk,
             "bank": bank_id,
             "date": cast(datetime, finished_at).isoformat(),  # finished: not None
-            "score": round(100 * correct / len(qids), 1) if qids else 0.0,
+            "score": quiz_score(correct, len(qids)),
         }
         for pk, bank_id, finished_at, correct, qids in attempts.order_by(
             "finished_at", "id"

@@ -38,6 +38,7 @@ from ..models import (
     ReviewSource,
 )
 from ..selectors.common import BankRef
+from ..tallies import quiz_tally_add
 from .common import ReviewError, as_int
 
 if TYPE_CHECKING:
@@ -347,7 +348,7 @@ def quiz_discard(*, user: User, attempt: QuizAttempt | None) -> None:
 
 def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
     """Close an attempt (idempotent); unanswered questions count as wrong, held
-    typed misses are logged."""
+    typed misses are logged, and its bank's quiz tally counts it (one transaction)."""
     with transaction.atomic():
         locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
         if locked.finished_at is None:
@@ -357,6 +358,14 @@ def quiz_finish(*, attempt: QuizAttempt) -> QuizAttempt:
             locked.correct_count = sum(answer.is_correct for answer in answers)
             locked.finished_at = timezone.now()
             locked.save(update_fields=["correct_count", "finished_at"])
+            quiz_tally_add(
+                user_id=locked.user_id,
+                bank_id=locked.bank_id,
+                attempt_id=locked.pk,
+                finished_at=locked.finished_at,
+                correct=locked.correct_count,
+                size=len(locked.question_ids),
+            )
     attempt.refresh_from_db()
     return attempt
 

@@ -6,13 +6,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from learning.models import Card, CardState, StudyPreferences
+from learning.models import Card, CardState, QuizAttempt, StudyPreferences
+from quizzes.models import Choice
+from tests.api.conftest import queries_of
 from tests.factories import CardFactory
 
 QUEUE = "/api/v1/study/queue/"
 PROGRESS = "/api/v1/progress/"
 HEATMAP = "/api/v1/progress/heatmap/"
 PREFS = "/api/v1/me/preferences/"
+# the token's user (from the cache after the first request), the preferences, then
+# together: the day rows, due cards per day, today's due cards, the banks' tallies,
+# their quiz tallies (never the attempts); the average retrievability
+PROGRESS_QUERIES = 7
 
 
 def review_some(api, bank, n):
@@ -112,3 +118,65 @@ def test_progress_queries_are_constant(api, bank, teacher, django_assert_num_que
         review_some(api, other, 3)
     with django_assert_num_queries(count):
         assert len(api.get(PROGRESS).json()["banks"]) == 4
+
+
+def quiz_taken(api, bank, *, right: int, size: int = 2) -> None:
+    """A quiz of `size` questions through the API, its first `right` answered right,
+    the others wrong (the last answer finishes it)."""
+    quiz = api.post("/api/v1/quizzes/", {"bank": bank.pk, "size": size}, format="json").json()
+    for number, qid in enumerate(question["id"] for question in quiz["questions"]):
+        choices = Choice.objects.filter(question_id=qid)
+        choice = choices.filter(is_correct=number < right).first()
+        response = api.post(
+            f"/api/v1/quizzes/{quiz['id']}/answers/",
+            {"question": qid, "choice": choice.pk},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+    assert response.json()["finished"] is True
+
+
+def test_progress_gives_each_bank_a_bounded_quiz_history(api, bank):
+    quiz_taken(api, bank, right=2)  # 100: the best, long before the last ten
+    one = api.get(PROGRESS).json()["banks"][0]["quizzes"]
+    assert queries_of(lambda: api.get(PROGRESS))[0] == PROGRESS_QUERIES
+    for number in range(49):
+        quiz_taken(api, bank, right=number % 2)  # 0, 50, 0, ..., 0
+
+    quizzes = api.get(PROGRESS).json()["banks"][0]["quizzes"]
+
+    assert (one["finished_count"], one["best_score"], one["last_score"]) == (1, 100.0, 100.0)
+    assert quizzes["finished_count"] == 50
+    assert quizzes["best_score"] == 100.0
+    assert quizzes["last_score"] == 0.0
+    assert [row["score"] for row in quizzes["recent"]] == [50.0, 0.0] * 5
+    assert [row["attempt_id"] for row in quizzes["recent"]] == list(
+        QuizAttempt.objects.order_by("finished_at", "id").values_list("id", flat=True)[40:]
+    )
+    assert quizzes["recent"][-1]["finished_at"].endswith("Z")
+    assert queries_of(lambda: api.get(PROGRESS))[0] == PROGRESS_QUERIES
+
+
+def test_a_bank_without_quizzes_says_so(api, bank):
+    review_some(api, bank, 1)
+
+    (row,) = api.get(PROGRESS).json()["banks"]
+
+    assert row["quizzes"] == {
+        "finished_count": 0,
+        "best_score": None,
+        "last_score": None,
+        "recent": [],
+    }
+
+
+def test_the_progress_page_shows_the_quiz_figures_the_api_gives(api, student_client, bank):
+    for right in (2, 0, 1):
+        quiz_taken(api, bank, right=right)
+
+    quizzes = api.get(PROGRESS).json()["banks"][0]["quizzes"]
+    page = student_client.get("/progress/").content.decode()
+
+    figures = (quizzes["finished_count"], quizzes["best_score"], quizzes["last_score"])
+    assert figures == (3, 100.0, 50.0)
+    assert "<td>3, best 100%, last 50%</td>" in page

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from learning.load_seed import seed_load
-from learning.models import Card, CardState, ReviewLog
+from learning.models import Card, CardState, QuizAttempt, QuizTally, ReviewLog
 from learning.selectors import study_streak
 from quizzes.models import Question, QuestionBank
 
@@ -125,12 +125,28 @@ def test_seed_load_is_idempotent_and_grows():
 
 
 @pytest.mark.django_db
+def test_seed_load_gives_each_student_finished_quizzes_and_their_tally():
+    call_command("seed_load", "--students", "2", "--cards", "12", "--quizzes", "15")
+    call_command("seed_load", "--students", "2", "--cards", "12", "--quizzes", "15")
+
+    assert QuizAttempt.objects.filter(finished_at__isnull=False).count() == 2 * 15
+    first = User.objects.get(username="load-0001")
+    tally = QuizTally.objects.get(user=first)
+    attempts = QuizAttempt.objects.filter(user=first).order_by("finished_at", "id")
+    scores = [round(100 * a.correct_count / 10, 1) for a in attempts]
+    assert {len(a.question_ids) for a in attempts} == {10}
+    assert (tally.finished, tally.best) == (15, max(scores))
+    assert [row[2] for row in tally.recent] == scores[-10:]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--students", "0", "--cards", "5"], "--students must be between"),
         (["--students", "1", "--cards", "0"], "--cards must be between"),
         (["--students", "1", "--cards", "5", "--password", ""], "--password must not be empty"),
+        (["--students", "1", "--cards", "5", "--quizzes", "-1"], "--quizzes must be between"),
     ],
 )
 def test_seed_load_refuses_bad_numbers_and_writes_nothing(args, message):

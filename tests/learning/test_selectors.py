@@ -548,7 +548,7 @@ def test_quiz_scores_over_time(student, bank):
     [score] = selectors.quiz_scores(user=student, bank=bank)
     assert score["score"] == 100.0
     summary = selectors.progress_summary(user=student)
-    assert summary["banks"][0]["quiz_scores"][0]["score"] == 100.0
+    assert summary["banks"][0]["quizzes"]["recent"][0]["score"] == 100.0
     assert CardState.LEARNING in set(
         Card.objects.filter(user=student).values_list("state", flat=True)
     )

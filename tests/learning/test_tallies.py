@@ -1,7 +1,8 @@
 """The progress aggregates (StudyDay, BankTally; learning/tallies.py) equal a recount
 from the review log and the cards after every write path: answers, quiz answers,
 undo, offline batches, late answers from another device, suspending, a change of
-time zone, and `manage.py rebuild_progress`."""
+time zone, and `manage.py rebuild_progress`; the quiz tallies (QuizTally) equal a
+recount from the finished attempts."""
 
 import uuid
 from collections import defaultdict
@@ -13,7 +14,17 @@ import time_machine
 from django.core.management import CommandError, call_command
 
 from learning import selectors, services
-from learning.models import BankTally, Card, CardState, ReviewLog, StudyDay, StudyPreferences
+from learning.models import (
+    BankTally,
+    Card,
+    CardState,
+    QuizAttempt,
+    QuizTally,
+    ReviewLog,
+    StudyDay,
+    StudyPreferences,
+)
+from quizzes.models import Choice
 from tests.factories import QuestionBankFactory, QuestionFactory
 
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)  # 09:00 in New York
@@ -225,3 +236,73 @@ def test_a_new_retention_or_a_suspended_card_moves_the_due_counts(student):
     bank_id = cards[0].question.bank_id
     with time_machine.travel(T0 + timedelta(days=400), tick=False):
         assert selectors.bank_mastery(user=student, banks=[bank_id])[bank_id]["due"] == 2
+
+
+def quizzes_recounted(user) -> dict:
+    """Each bank's finished quizzes as the attempts say, counted here one at a time:
+    (how many, best, the last ten scores oldest first)."""
+    per_bank: dict = defaultdict(list)
+    for attempt in QuizAttempt.objects.filter(user=user, finished_at__isnull=False).order_by(
+        "finished_at", "id"
+    ):
+        score = round(100 * attempt.correct_count / len(attempt.question_ids), 1)
+        per_bank[attempt.bank_id].append((attempt.pk, score))
+    return {
+        bank: (len(rows), max(s for _, s in rows), rows[-10:]) for bank, rows in per_bank.items()
+    }
+
+
+def quizzes_stored(user) -> dict:
+    return {
+        row.bank_id: (row.finished, row.best, [(a, s) for a, _, s in row.recent])
+        for row in QuizTally.objects.filter(user=user)
+    }
+
+
+def quiz_taken(user, bank, *, right: int, size: int = 2):
+    """A quiz of `size` questions finished with its first `right` answered right (the
+    others left unanswered: wrong)."""
+    attempt = services.quiz_start(user=user, bank=bank, size=size)
+    for qid in attempt.question_ids[:right]:
+        services.quiz_answer(
+            user=user,
+            attempt=attempt,
+            question_id=qid,
+            choice_id=Choice.objects.get(question_id=qid, is_correct=True).pk,
+        )
+    return services.quiz_finish(attempt=attempt)
+
+
+def test_finishing_quizzes_keeps_a_tally_equal_to_a_recount(student, other_student):
+    first = QuestionBankFactory(title="First")
+    QuestionFactory.create_batch(3, bank=first)
+    second = QuestionBankFactory(title="Second")
+    QuestionFactory.create_batch(3, bank=second)
+    for number in range(13):
+        quiz_taken(student, first, right=2 if number == 0 else number % 2)
+    finished = quiz_taken(student, second, right=1)
+    services.quiz_finish(attempt=finished)  # (idempotent: counted once)
+    services.quiz_start(user=student, bank=second, size=2)  # unfinished: not counted
+    quiz_taken(other_student, first, right=2)
+
+    assert quizzes_stored(student) == quizzes_recounted(student)
+    count, best, recent = quizzes_stored(student)[first.pk]
+    assert (count, best, len(recent)) == (13, 100.0, 10)
+    assert [score for _, score in recent] == [50.0, 0.0] * 5  # quizzes 3 to 12
+    assert quizzes_stored(student)[second.pk][:2] == (1, 50.0)
+
+
+def test_rebuild_progress_recounts_the_quiz_tallies(student, other_student):
+    bank = QuestionBankFactory(title="Quizzed")
+    QuestionFactory.create_batch(3, bank=bank)
+    for user in (student, other_student):
+        for number in range(12):
+            quiz_taken(user, bank, right=number % 3)
+    expected = {user.pk: quizzes_stored(user) for user in (student, other_student)}
+    QuizTally.objects.filter(user=student).update(finished=99, best=1.0, recent=[])
+    QuizTally.objects.filter(user=other_student).delete()
+
+    call_command("rebuild_progress")
+    call_command("rebuild_progress", user=[student.username])
+    assert {user.pk: quizzes_stored(user) for user in (student, other_student)} == expected
+    assert expected[student.pk][bank.pk][:2] == (12, 100.0)

@@ -250,14 +250,15 @@ MASTERY_LOOPS = Template(
     'class="num">{{ name }}</th>{% endfor %}|'
     "{% for bar in mastery %}<tr><td>{{ bar.title }}</td>{% for part in bar.parts %}"
     '<td class="num">{{ part.count }}</td>{% endfor %}<td class="num">'
-    "{{ bar.mastery|floatformat:0 }}%</td></tr>{% endfor %}"
+    "{{ bar.mastery|floatformat:0 }}%</td><td>{{ bar.quizzes }}</td></tr>{% endfor %}"
 )
 
 
-def _bank(title, mastery, **counts):
+def _bank(title, mastery, quizzes=None, **counts):
     counts = {"new": 0, "learning": 0, "young": 0, "mature": 0, **counts}
+    quizzes = quizzes or {"finished": 0, "best_score": None, "last_score": None, "recent": []}
     return {"bank": len(title), "title": title, "total": sum(counts.values()), **counts,
-            "mastery": mastery}  # fmt: skip
+            "mastery": mastery, "quizzes": quizzes}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -268,7 +269,17 @@ def _bank(title, mastery, **counts):
             _bank('World & <Economy> "news" it\'s', 12.5, new=1, learning=2, young=0, mature=3),
             _bank("Nothing studied", 0.0),
             _bank("Mostly mature", 99.95, new=7, learning=1, young=13, mature=1234),
-            _bank("Done", 100.0, mature=3),
+            _bank(
+                "Done",
+                100.0,
+                mature=3,
+                quizzes={
+                    "finished": 12,
+                    "best_score": 66.7,
+                    "last_score": 50.0,
+                    "recent": [],
+                },
+            ),  # fmt: skip
             _bank("Thirds", 33.35, new=1, learning=1, young=1),
         ],
     ],
@@ -285,6 +296,8 @@ def test_mastery_rows_and_table_draw_what_the_template_loops_drew(banks):
     if banks:
         assert "World &amp; &lt;Economy&gt; &quot;news&quot; it&#x27;s" in drawn
         assert "<strong>13%</strong>" in drawn  # 12.5 rounds half up, as floatformat does
+        assert "<td>12, best 67%, last 50%</td>" in drawn
+        assert "<td>none</td>" in drawn
     else:
         assert "No banks yet." in drawn
 

@@ -16,7 +16,7 @@ from learning.study_day import study_date, zone_of
 from tests.factories import QuestionBankFactory, QuestionFactory
 
 HOME_QUERIES = 6  # (the session and the user are read from the cache)
-PROGRESS_QUERIES = 6
+PROGRESS_QUERIES = 7
 
 
 def study_day(user, moment: datetime) -> date:
@@ -68,7 +68,7 @@ def test_home_and_progress_take_the_same_queries_whatever_the_history(
     # the study days of the streak's window), assignments; progress:
     # progress_page (preferences, the study days of 400 days: streak, retention and
     # heatmap, due cards per day from the tallies, today's due cards, the banks'
-    # tallies with their question counts, average retrievability: no quiz scores, none shown)
+    # tallies with their question counts, their quiz tallies, average retrievability)
     assert queries_of(lambda: student_client.get("/")) == HOME_QUERIES
     assert queries_of(lambda: student_client.get("/progress/")) == PROGRESS_QUERIES
     small = student_client.get("/progress/").context["summary"]

@@ -1,5 +1,6 @@
-"""Recount the progress aggregates (reviews per study day, cards per bank) from the
-review log and the cards; idempotent, in one transaction.
+"""Recount the progress aggregates (reviews per study day, cards per bank, finished
+quizzes per bank) from the review log, the cards and the quizzes; idempotent, in one
+transaction.
 
 manage.py rebuild_progress                    # every user with a card
 manage.py rebuild_progress --user stella      # one user (repeat --user for more)
@@ -15,7 +16,10 @@ from learning import services
 
 
 class Command(BaseCommand):
-    help = "Recount reviews per study day and cards per bank from the log and the cards."
+    help = (
+        "Recount reviews per study day, cards per bank and finished quizzes per bank "
+        "from the log, the cards and the quizzes."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -29,5 +33,6 @@ class Command(BaseCommand):
             raise CommandError(str(error.args[0])) from None
         self.stdout.write(
             f"Progress rebuilt for {written['users']} users: "
-            f"{written['days']} study days, {written['banks']} bank tallies."
+            f"{written['days']} study days, {written['banks']} bank tallies, "
+            f"{written['quizzes']} quiz tallies."
         )

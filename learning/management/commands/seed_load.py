@@ -42,6 +42,12 @@ class Command(BaseCommand):
             default=30,
             help="load-0001's current streak of study days, up to today (default 30).",
         )
+        parser.add_argument(
+            "--quizzes",
+            type=int,
+            default=0,
+            help="Finished quizzes of ten questions per student (default 0).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -53,6 +59,7 @@ class Command(BaseCommand):
                 logs_per_card=options["logs_per_card"],
                 days=options["days"],
                 streak=options["streak"],
+                quizzes=options["quizzes"],
                 progress=self.stdout.write if options["verbosity"] > 1 else None,
             )
         except ValueError as exc:
