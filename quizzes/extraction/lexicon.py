@@ -618,6 +618,9 @@ KIN_NOUNS = {
 }  # fmt: skip
 
 # Verbs that introduce what someone said or wrote (lemmas).
+# The dependency labels of a clause's subject, active ("Ruiz said") or passive ("Ruiz was
+# asked"), as spaCy's English pipelines write them.
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SPEECH_VERBS = {
     "say",
     "tell",

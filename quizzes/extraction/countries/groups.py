@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from .. import geo
-from ..lexicon import OFFICE_TITLES
+from ..lexicon import OFFICE_TITLES, SUBJECT_DEPS
 from ..text import QUOTE_MARKS
 from .context import CountryContext, CountryMention, clean, two_letter_code
 from .places import place_named_after
@@ -409,7 +409,7 @@ def noun_of_country(ctx: CountryContext) -> None:
 
 # A country's edge: where things are, not a thing of its own ("along the coast of Peru").
 _SHORE_NOUNS = {"coast", "coastline", "shore", "shores"}
-_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_NOMINAL_DEPS = {*SUBJECT_DEPS, "dobj", "pobj"}  # a subject or an object: a noun's place
 _STRETCHES = {"area", "region", "part", "stretch", "section", "spot", "site", "zone"}
 
 
@@ -1355,8 +1355,8 @@ def _hyphened_to(left: Token, tok: Token) -> bool:
 
 # Where a plural nationality word names people of the country: a clause's subject or object
 # ("The ancient Peruvians built roads", "a disease that kills young Chileans", "31 percent
-# of Bolivians"); as "attr" it describes another noun (``_described_by_demonym``).
-_PEOPLE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+# of Bolivians"): _NOMINAL_DEPS; as "attr" it describes another noun
+# (``_described_by_demonym``).
 # A nationality word in one of those places is a noun even when tagged an adjective ("than
 # any other Afro-Peruvian").
 _NOMINAL = {"NOUN", "PROPN", "ADJ"}
@@ -1366,7 +1366,7 @@ def _demonym_subject(
     ctx: CountryContext, mention: CountryMention, tok: Token, named: set[str]
 ) -> None:
     """ "The ancient Peruvians built roads": the people, the first time the text names them."""
-    if tok.dep_ not in _PEOPLE_DEPS or tok.pos_ not in _NOMINAL:
+    if tok.dep_ not in _NOMINAL_DEPS or tok.pos_ not in _NOMINAL:
         return
     phrase = noun_phrase(ctx, tok)
     key = phrase.lower()  # "black Peruvians" and "young Peruvians" are two groups, but a

@@ -19,6 +19,7 @@ from ..dates import (
     inside_quotation,
     quoted_verb_after,
 )
+from ..lexicon import SUBJECT_DEPS
 from .phrase import (
     anchor,
     clause_tokens,
@@ -37,7 +38,6 @@ from .render import render
 
 TEMPORAL_PREPS = {"since", "after", "before", "until", "till", "following", "prior"}
 NOMINAL = {"PROPN", "NOUN", "DET", "CCONJ", "ADJ", "PART", "NUM", "PRON"}
-SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 @dataclass
@@ -158,7 +158,7 @@ def fronted_participle(c: Clause) -> None:
         tok.dep_ == "advcl"
         and tok.left_edge.i == c.sent.start
         and tok.tag_ in {"VBN", "VBG"}
-        and not any(ch.dep_ in SUBJECTS for ch in tok.children)
+        and not any(ch.dep_ in SUBJECT_DEPS for ch in tok.children)
         and tok.head.pos_ in {"VERB", "AUX"}
         and in_sent(tok.head, c.sent)
     ):
@@ -193,7 +193,7 @@ def relative_clause_noun(c: Clause) -> None:
     placed ("a plant in Kumamoto, Japan, which opened in 2019" -> "a plant in Kumamoto, Japan
     opened")."""
     tok, sent = c.tok, c.sent
-    c.relative = [ch for ch in tok.children if ch.dep_ in SUBJECTS and ch.tag_ in {"WDT", "WP"}]
+    c.relative = [ch for ch in tok.children if ch.dep_ in SUBJECT_DEPS and ch.tag_ in {"WDT", "WP"}]
     rel_clause = tok.head if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" else tok
     antecedent = None
     if rel_clause.dep_ == "relcl" and c.relative and in_sent(rel_clause.head, sent):
@@ -226,7 +226,7 @@ def missing_subject(c: Clause) -> None:
 
 def _shared(ch: Token, tok: Token) -> bool:
     """A finite verb takes the subject, not the auxiliary ("Prices have risen ... and fell")."""
-    return ch.dep_ in SUBJECTS or (
+    return ch.dep_ in SUBJECT_DEPS or (
         ch.dep_ in {"aux", "auxpass"}
         and tok.tag_ in {"VBN", "VB", "VBG"}
         and not any(a.dep_ in {"aux", "auxpass"} for a in tok.children)

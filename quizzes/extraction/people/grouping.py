@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..geo import city_population, is_country, region_country
+from ..lexicon import SUBJECT_DEPS
 from ..sentences import doc_tokens
 from .names import RawMention
 from .tokens import (
     NON_PERSON_LABELS,
-    SUBJECT_DEPS,
     is_name_token,
     is_speech,
     name_word,

@@ -10,13 +10,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..facts import Person
-from ..lexicon import FEMALE_ROLE_WORDS, HONORIFICS, MALE_ROLE_WORDS, OFFICE_TITLES, PRONOUN_GENDER
+from ..lexicon import (
+    FEMALE_ROLE_WORDS,
+    HONORIFICS,
+    MALE_ROLE_WORDS,
+    OFFICE_TITLES,
+    PRONOUN_GENDER,
+    SUBJECT_DEPS,
+)
 from ..text import fold_word, quotations
 from .grouping import group
 from .names import RawMention
 from .organisations import Organisations
 from .seeds import collect, seed_input
-from .tokens import LOOKBACK_CHARS, SUBJECT_DEPS, name_word
+from .tokens import LOOKBACK_CHARS, name_word
 
 _NAME_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
 

@@ -24,6 +24,7 @@ from ..lexicon import (
     OFFICE_TITLES,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
+    SUBJECT_DEPS,
 )
 from ..sentences import doc_tokens, entities
 from ..text import QUOTE_MARKS, fold_word, quotations
@@ -34,7 +35,6 @@ from .tokens import (
     NON_PERSON_LABELS,
     NOT_NAME_LABELS,
     STRONG_TITLES,
-    SUBJECT_DEPS,
     is_acronym,
     is_capitalised,
     is_name_token,

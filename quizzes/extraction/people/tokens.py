@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import NOT_NAME_WORDS, SPEECH_VERBS
+from ..lexicon import NOT_NAME_WORDS, SPEECH_VERBS, SUBJECT_DEPS
 from ..text import fold_word
 
 NAME_PARTICLES = {
@@ -44,7 +44,6 @@ CITY_SIZE = 100_000  # a one-word "person" that names a city this big is the cit
 ORG_CONNECTORS = {"of", "for", "and", "&", "on", "de", "du", "des"}
 # Prefixes written with a hyphen before a word that never make a hyphenated given name.
 HYPHEN_PREFIXES = {"anti", "pro", "co", "ex", "non", "post", "pre", "self", "vice", "neo", "mid"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _POSSESSIVE_END = re.compile(r"[\u2019']s$")
 
 

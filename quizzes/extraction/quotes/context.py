@@ -17,7 +17,6 @@ from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
 if TYPE_CHECKING:
     from .speakers import Speakers
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Forms tagged as a noun now and then ("Smith says").
 _PLEAS = {"guilty", "innocent", "contest"}
 SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked"}

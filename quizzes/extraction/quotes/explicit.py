@@ -12,10 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import DOCUMENT_NOUNS, PRONOUN_GENDER, RESEARCH_NOUNS, WEAK_SPEECH_VERBS
+from ..lexicon import (
+    DOCUMENT_NOUNS,
+    PRONOUN_GENDER,
+    RESEARCH_NOUNS,
+    SUBJECT_DEPS,
+    WEAK_SPEECH_VERBS,
+)
 from ..text import QuoteSpan
 from .context import (
-    SUBJECT_DEPS,
     Found,
     QuoteContext,
     as_put_it,

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..lexicon import PRONOUN_GENDER, WEAK_SPEECH_VERBS
+from ..lexicon import PRONOUN_GENDER, SUBJECT_DEPS, WEAK_SPEECH_VERBS
 from ..sentences import doc_tokens
-from .context import SUBJECT_DEPS, Found, QuoteContext, is_speech_verb
+from .context import Found, QuoteContext, is_speech_verb
 from .speakers import is_unnamed_person
 
 Event = tuple[int, "str | None"]  # (char offset, speaker) of something said

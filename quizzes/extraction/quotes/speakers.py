@@ -25,12 +25,12 @@ from ..lexicon import (
     PRONOUN_GENDER,
     PUBLISH_VERBS,
     RESEARCH_NOUNS,
+    SUBJECT_DEPS,
     UNNAMED_PERSON_NOUNS,
 )
 from ..people import LOOKBACK_CHARS, Mention, designation_number
 from ..text import fold_word
 from .context import (
-    SUBJECT_DEPS,
     QuoteContext,
     addressed,
     in_the_words_of,
