@@ -18,7 +18,7 @@ from quizzes.extraction.text import regex
 
 from .context import _ROUGH_PRECISION, DatedFact, iso_week_span
 from .dates import WEEKDAYS
-from .text import find_word, plain
+from .text import find_word, plain, unbalanced_mark
 from .wording import (
     _ADVERBS,
     _PREPOSITION_WORDS,
@@ -32,19 +32,12 @@ from .wording import (
     strip_time,
 )
 
-_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
-
 
 def unbalanced_marks(dated: DatedFact) -> str | None:
     """ "the Harbour Authority ) closed …": a clause cut inside
     brackets or quotation marks reads as garbage."""
-    clause = dated.event.event or ""
-    for opening, closing in _PAIRS:
-        if clause.count(opening) != clause.count(closing):
-            return f"unbalanced {opening}{closing}"
-    if clause.count('"') % 2:
-        return 'unbalanced "'
-    return None
+    marks = unbalanced_mark(dated.event.event or "")
+    return f"unbalanced {marks}" if marks else None
 
 
 def stray_punctuation(dated: DatedFact) -> str | None:

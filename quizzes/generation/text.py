@@ -14,6 +14,19 @@ _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”":
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 BLANK = "_____"
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quotation, in curly or straight marks
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+
+
+def unbalanced_mark(text: str) -> str | None:
+    """The pair of marks the text opens and does not close, or the other way round
+    ("the Harbour Authority ) closed"): a text cut inside brackets or a quotation."""
+    for opening, closing in _PAIRS:
+        if text.count(opening) != text.count(closing):
+            return opening + closing
+    if text.count('"') % 2:
+        return '"'
+    return None
 
 
 def without_honorific(name: str) -> str:

@@ -25,6 +25,7 @@ from .fingerprint import (
     seed_of,
 )
 from .text import (
+    QUOTED,
     explanation,
     gives_away_person,
     is_organisation,
@@ -36,14 +37,12 @@ from .when import Asked, statement_problem, when_explanation
 from .who_said import described_person, joins_places, names_a_place, names_a_thing
 from .wording import clause_parts, statement_with_date, strip_time
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
 
 def _credited_in_its_sentence(quote: Quote) -> bool:
     """ "Ruiz said “…”", "“…,” she said": the sentence itself says who spoke. A
     statement claims its speaker outright, so no credit carried over from another
     sentence (nor "the ministry noted" credited to the minister)."""
-    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    outside = QUOTED.sub(" ", plain(quote.evidence))
     if quote.speaker and gives_away_person(outside, quote.speaker):
         return True
     return quote.attribution == "pronoun" and bool(re.search(r"\b(?:he|she)\b", outside, re.I))

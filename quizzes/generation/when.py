@@ -24,6 +24,7 @@ from .text import explanation, normalise, possessive_of_another, restore_names
 from .which_country import OFFICES
 from .wording import (
     EVENT_NOUNS,
+    HAPPENED_VERBS,
     ClauseParts,
     clause_parts,
     past_to_base,
@@ -147,9 +148,6 @@ def month_of_every_date(a: Asked) -> str | None:
     return None
 
 
-_HAPPENED = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"
-
-
 def one_of_many_events(a: Asked) -> str | None:
     """ "When did a bombing happen?" in an article that tells of "three bombings in
     a week": "a bombing" does not say which one (the others' dates are right too). Only
@@ -159,7 +157,7 @@ def one_of_many_events(a: Asked) -> str | None:
         return None
     head = parts.subject[-1].strip(",").casefold()
     verb = parts.verb.strip(",;:").casefold()
-    if head not in EVENT_NOUNS and (past_to_base(verb) or verb) not in _HAPPENED:
+    if head not in EVENT_NOUNS and (past_to_base(verb) or verb) not in HAPPENED_VERBS:
         return None
     plural = regex(rf"\b{re.escape(head)}e?s\b", re.I)
     if plural.search(a.ctx.article_text):

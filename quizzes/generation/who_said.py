@@ -26,6 +26,7 @@ from .draft import QuestionDraft
 from .fingerprint import person_target, question_fingerprint, quote_key, seed_of
 from .text import (
     BLANK,
+    QUOTED,
     explanation,
     gives_away_person,
     is_organisation,
@@ -258,7 +259,7 @@ def said_for_the_person(speaker: str, evidence: str) -> bool:
     speaker only in the name of a body speaking for them (a campaign, an office, a
     spokesperson). The person did not say it: no who-said question answered by them
     (blind judge, batch 22)."""
-    outside = _QUOTATION.sub(" ", plain_spaces(evidence))
+    outside = QUOTED.sub(" ", plain_spaces(evidence))
     parts = sorted({speaker, *name_parts(speaker)}, key=len, reverse=True)
     pattern = regex(rf"(?<![\w-])(?:{'|'.join(re.escape(p) for p in parts if p)})(?![\w-])", re.I)
     mentions = list(pattern.finditer(outside))
@@ -529,7 +530,7 @@ def _silent_party(name: str, evidence: str, ctx: GenerationContext) -> bool:
     sentence speaks of ("the prosecutor said Ana Ruiz “ran the scheme for years”"), or
     someone the article says was sentenced, convicted, charged or arrested who says
     nothing in it (the court's or the victims' words are not theirs; blind judges)."""
-    outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", evidence)
+    outside = QUOTED.sub(" ", evidence)
     if regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(outside):
         return True
     return name not in ctx.speakers and accused_in_article(name, ctx.article_text)
@@ -557,13 +558,13 @@ def spoken_of(
     gender = ctx.genders.get(name)
     if gender is None:  # the article gives no pronoun: "Ruiz's conduct" beside "his"
         third = any(p.search(quote) for p in _THIRD_PERSON.values())
-        return third and bool(_mentions(name, _QUOTATION.sub(" ", plain_spaces(evidence))))
+        return third and bool(_mentions(name, QUOTED.sub(" ", plain_spaces(evidence))))
     pronoun = _THIRD_PERSON.get(gender)
     if pronoun is None or not pronoun.search(quote):
         return False
     if name == lead_person(ctx) or name in named_before(quote_text, ctx):
         return True
-    return bool(_mentions(name, _QUOTATION.sub(" ", plain_spaces(evidence))))
+    return bool(_mentions(name, QUOTED.sub(" ", plain_spaces(evidence))))
 
 
 def _mentions(name: str, text: str) -> list[int]:
@@ -580,7 +581,7 @@ def lead_person(ctx: GenerationContext) -> str | None:
     story = [line for line in lines if line.rstrip().endswith((".", "!", "?", "”", '"'))]
     if not story:
         return None
-    first = _STORY_SENTENCE.split(_QUOTATION.sub(" ", story[0]))[0]
+    first = _STORY_SENTENCE.split(QUOTED.sub(" ", story[0]))[0]
     found = [(at[0], p) for p in ctx.people if (at := _mentions(p, first))]
     return min(found)[1] if found else None
 
@@ -599,7 +600,7 @@ def named_before(quote_text: str, ctx: GenerationContext) -> list[str]:
         return []
     previous = pieces[-1] if ended else pieces[-2]
     quoted = {q.speaker for q in ctx.quotes if plain_spaces(previous) in plain_spaces(q.evidence)}
-    outside = _QUOTATION.sub(" ", previous)
+    outside = QUOTED.sub(" ", previous)
     return [p for p in ctx.people if p not in quoted and _mentions(p, outside)]
 
 
@@ -712,9 +713,6 @@ def names_a_place(name: str, article_text: str) -> bool:
     return False
 
 
-_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 def only_quoted(name: str, article_text: str) -> bool:
     """ "Miss Goody Two-Shoes" inside someone's words is a nickname, not a person of
     the article: a name it never writes outside quotation marks is no option."""
@@ -725,7 +723,7 @@ def only_quoted(name: str, article_text: str) -> bool:
 def _outside_quotations(article_text: str) -> str:
     """The article with its quotations blanked (made once per article, not per name)."""
     # line by line: one unclosed mark must not swallow the paragraphs after it
-    return "\n".join(_QUOTATION.sub(" ", line) for line in article_text.split("\n"))
+    return "\n".join(QUOTED.sub(" ", line) for line in article_text.split("\n"))
 
 
 # The words of a law or a document's name ("the Harbour Act", "Decree No. 7").

@@ -825,6 +825,9 @@ EVENT_NOUNS = {
     "verdict", "ruling", "hearing", "raid", "siege", "battle", "ceasefire", "truce",
     "handover", "independence", "pandemic", "epidemic", "blackout", "shutdown", "lockdown",
 }  # fmt: skip
+# Verbs (base forms) that only say an event happened: "a bombing happened", "the
+# talks took place"; "" is a noun phrase alone ("the summit", which "took place").
+HAPPENED_VERBS = frozenset({"happen", "occur", "take", ""})
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
 _NOUN_PHRASE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?P<head>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"

@@ -16,6 +16,7 @@ from ..draft import QuestionDraft
 from ..numbers import MAX_NUMBER_CARDS
 from ..text import (
     BLANK,
+    QUOTED,
     contains_word,
     gives_away_country,
     gives_away_person,
@@ -24,8 +25,8 @@ from ..text import (
     similar,
     words,
 )
-from ..wording import clause_parts, past_to_base, strip_time
-from .base import _FIRST_PERSON, _QUOTED, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote
+from ..wording import HAPPENED_VERBS, clause_parts, past_to_base, strip_time
+from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote
 from .cloze import blanked_words_shown
 from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
 from .who_said import countries_named, speaker_sides
@@ -126,7 +127,7 @@ def _continues(first: Quote, second: Quote, text: str) -> bool:
         return True
     if text[first.evidence_end : second.evidence_start].strip():
         return False
-    outside = _QUOTED.sub(" ", plain(second.evidence))
+    outside = QUOTED.sub(" ", plain(second.evidence))
     return second.attribution == "continuation" or bool(_CONTINUES.search(outside))
 
 
@@ -213,7 +214,7 @@ def country_named_elsewhere(
     for cloze, other in pairs:
         if cloze.kind != "cloze" or not cloze.target.startswith("country:") or other is cloze:
             continue
-        if gives_away_country(_QUOTED.sub(" ", other.prompt), cloze.answer):
+        if gives_away_country(QUOTED.sub(" ", other.prompt), cloze.answer):
             return f"give-away: the country blanked in “{cloze.prompt[:60]}” is named"
         if _quoted_on_the_cards_point(other.prompt, cloze):
             return f"give-away: a quotation names the country blanked in “{cloze.prompt[:60]}”"
@@ -225,7 +226,7 @@ def _quoted_on_the_cards_point(prompt: str, cloze: QuestionDraft) -> bool:
     _____-based militia claimed the raids": quoted words that name the blanked
     country and speak of what the card's sentence is about (a word of four letters
     or more in common) fill the card."""
-    quoted = " ".join(m.group(0) for m in _QUOTED.finditer(prompt))
+    quoted = " ".join(m.group(0) for m in QUOTED.finditer(prompt))
     if not quoted or not gives_away_country(quoted, cloze.answer):
         return False
     card = _point_words(cloze.prompt.replace(BLANK, " ")) - _point_words(cloze.answer)
@@ -256,7 +257,7 @@ def card_answer_among_options(
     of the names the quiz prints (blind judge, batch 28)."""
     if draft.kind != "cloze" or not draft.target.startswith("person:"):
         return None
-    said = _QUOTED.sub(" ", draft.prompt)
+    said = QUOTED.sub(" ", draft.prompt)
     named = speaker_sides(draft.answer, ctx) & countries_named(said)
     if not named:
         return None
@@ -362,7 +363,7 @@ def same_event_twice(
         if not one_date:
             continue
         theirs = _subject_and_verb(other)
-        named_only = _NAMED_ONLY & {mine[1], theirs[1] if theirs else ""}
+        named_only = HAPPENED_VERBS & {mine[1], theirs[1] if theirs else ""}
         # "bombings took place" (June) and "a bombing happened" (27 June): one name
         head = theirs[0] if theirs else ""
         one_name = bool(head and mine[0]) and mine[0].rstrip("s") == head.rstrip("s")
@@ -475,9 +476,6 @@ def _passive(draft: QuestionDraft) -> bool:
     return parts is None or parts.verb.strip(",;:").casefold() in {"was", "were", ""}
 
 
-_NAMED_ONLY = {"happen", "occur", "take", ""}  # "" : a noun phrase that "took place"
-
-
 def _person_asked(draft: QuestionDraft) -> str:
     if draft.kind == "who_said" or (draft.kind == "cloze" and draft.target.startswith("person:")):
         return draft.answer
@@ -499,7 +497,7 @@ def names_the_answer_beside(
             continue  # not the same sentence
         for asker, teller in ((other, draft), (draft, other)):
             person = _person_asked(asker)
-            said = _QUOTED.sub(" ", teller.prompt)
+            said = QUOTED.sub(" ", teller.prompt)
             if not person or teller.kind == asker.kind or not gives_away_person(said, person):
                 continue
             if _tells_who_spoke(asker, said):
@@ -523,7 +521,7 @@ def tells_the_speaker(
             continue
         if teller.kind not in _REWRITTEN_KINDS:
             continue  # a card's sentence is the article's own telling
-        said = _QUOTED.sub(" ", teller.prompt)
+        said = QUOTED.sub(" ", teller.prompt)
         if not gives_away_person(said, quote.speaker) or not _ANNOUNCING.search(said):
             continue
         shared = _content_words(quote.text) & _content_words(said)
@@ -673,7 +671,7 @@ def which_country_answer_shown(
     for asked, other in pairs:
         if asked.kind != "which_country" or other is asked or other.kind not in _STATED:
             continue
-        said = _QUOTED.sub(" ", other.prompt)
+        said = QUOTED.sub(" ", other.prompt)
         wrong = [t for t, ok, _ in asked.choices if not ok]
         if gives_away_country(said, asked.answer) and not any(
             gives_away_country(said, o) for o in wrong

@@ -31,9 +31,6 @@ def _headline(ctx: GenerationContext) -> str:
     return "" if not first or re.search(r"[.!?][”\"'’]?$", first) else first
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 def _speaker_quote(draft: QuestionDraft) -> Quote | None:
     return draft.source if isinstance(draft.source, Quote) else None
 

@@ -16,6 +16,7 @@ from ..distractors import country_iso, plausible_person
 from ..draft import QuestionDraft
 from ..text import (
     BLANK,
+    QUOTED,
     contains_word,
     gives_away_country,
     gives_away_person,
@@ -24,7 +25,7 @@ from ..text import (
     normalise,
     plain,
 )
-from .base import _QUOTED, _headline, _places_of
+from .base import _headline, _places_of
 
 
 def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -112,7 +113,7 @@ def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> s
     see."""
     if draft.kind not in {"cloze", "when", "true_false"}:
         return None
-    text = _QUOTED.sub(" ", draft.prompt)
+    text = QUOTED.sub(" ", draft.prompt)
     body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
     if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body) or _RELATIVE_ANCHOR.match(body):
         return "context: the sentence points back at what the article said before"
@@ -149,7 +150,7 @@ _PLACE_THERE = re.compile(r"\bthere\s*[.,;]")
 def there_without_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Both candidates won _____ delegates there.": "there" points to a place named
     in another sentence, and the card does not say which."""
-    outside = _QUOTED.sub(" ", draft.prompt.split(":", 1)[-1])
+    outside = QUOTED.sub(" ", draft.prompt.split(":", 1)[-1])
     if draft.kind == "cloze" and _PLACE_THERE.search(outside):
         return "context: “there” points to a place of another sentence"
     return None
@@ -538,7 +539,7 @@ def card_country_by_its_place(draft: QuestionDraft, ctx: GenerationContext) -> s
     country in the card fills the blank by geography, not by the article."""
     if draft.kind != "cloze" or not draft.target.startswith("country:"):
         return None
-    shown = _QUOTED.sub(" ", draft.prompt.removeprefix("Fill in the blank: "))
+    shown = QUOTED.sub(" ", draft.prompt.removeprefix("Fill in the blank: "))
     places = _places_of(shown.replace(BLANK, " "), draft.answer)
     if places:
         return f"give-away: {places[0]} lies in the blanked country"
@@ -599,7 +600,7 @@ def which_court(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     does not say which court (blind judge, batch 10)."""
     if draft.kind not in {"cloze", "true_false"}:
         return None
-    if not _THE_COURT.search(_QUOTED.sub(" ", draft.prompt)):
+    if not _THE_COURT.search(QUOTED.sub(" ", draft.prompt)):
         return None
     courts = {normalise(m.group(0)) for m in _COURT_NAME.finditer(ctx.article_text)}
     courts.discard(normalise("Court"))

@@ -20,25 +20,18 @@ from quizzes.extraction.text import regex
 from ..context import CAPITALISED_WORD, DatedFact, GenerationContext
 from ..draft import QuestionDraft
 from ..spelling import first_typo
-from ..text import BLANK, plain, word_cases, words
+from ..text import BLANK, QUOTED, plain, unbalanced_mark, word_cases, words
 from ..who_said import cut_name
 from ..wording import clause_parts, strip_time, verb_index
-from .base import _QUOTED, _REWRITTEN_KINDS, MULTIPLE_CHOICE, _name_words
+from .base import _REWRITTEN_KINDS, MULTIPLE_CHOICE, _name_words
 from .giveaway import _TF_QUOTE
-
-_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 
 
 def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did the Harbour Authority ) close …": brackets and
     quotation marks come in pairs."""
-    prompt = draft.prompt
-    for opening, closing in _PAIRS:
-        if prompt.count(opening) != prompt.count(closing):
-            return f"grammar: unbalanced {opening}{closing}"
-    if prompt.count('"') % 2:
-        return 'grammar: unbalanced "'
-    return None
+    marks = unbalanced_mark(draft.prompt)
+    return f"grammar: unbalanced {marks}" if marks else None
 
 
 def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -110,7 +103,7 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         )
         if right:
             return f"grammar: “{word}” is the article's typo for “{right}”"
-    if _TO_WRITTEN_OF.search(_QUOTED.sub(" ", draft.prompt)):
+    if _TO_WRITTEN_OF.search(QUOTED.sub(" ", draft.prompt)):
         return "grammar: the article's slip “of” for “to” (“trying of …”)"
     return None
 
@@ -119,7 +112,7 @@ def misspelt_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Ana Ruiz made her profesional debut in _____." copies the article's typo of a
     common word (`spelling.first_typo`: an English word list, names left to
     `misspelt_name`). Quotations are the speaker's words as written: left."""
-    typo = first_typo(_QUOTED.sub(" ", draft.prompt))
+    typo = first_typo(QUOTED.sub(" ", draft.prompt))
     if typo is None:
         return None
     return f"grammar: “{typo[0]}” is the article's typo for “{typo[1]}”"
@@ -182,7 +175,7 @@ def office_of_a_person(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     person; the clause joined the title to the wrong name."""
     if draft.kind not in _REWRITTEN_KINDS:
         return None
-    for match in _OFFICE_OF.finditer(_QUOTED.sub(" ", draft.prompt)):
+    for match in _OFFICE_OF.finditer(QUOTED.sub(" ", draft.prompt)):
         name = match["name"]
         if name in ctx.people or name in ctx.speakers or name in ctx.roles:
             return "grammar: a title joined to the wrong name"
@@ -192,7 +185,7 @@ def office_of_a_person(draft: QuestionDraft, ctx: GenerationContext) -> str | No
 def possessive_without_noun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "including 's commercial-free airing": a weekday cut out of "Sunday's" leaves
     its possessive behind."""
-    if re.search(r"(?:^|\s)['’]s\b", _QUOTED.sub(" ", draft.prompt)):
+    if re.search(r"(?:^|\s)['’]s\b", QUOTED.sub(" ", draft.prompt)):
         return "grammar: a possessive without its noun"
     return None
 
@@ -361,7 +354,7 @@ def copied_quotation_in_question(draft: QuestionDraft, ctx: GenerationContext) -
         return None  # a card or a quotation asked about keeps the article's own marks
     if _EDITORIAL_MARK.search(draft.prompt):
         return "grammar: an editor's bracket left in the question"
-    for match in _QUOTED.finditer(draft.prompt):
+    for match in QUOTED.finditer(draft.prompt):
         if len(words(match.group(0))) >= QUOTED_IN_QUESTION:
             return "grammar: a quotation copied into a rewritten question"
     return None
@@ -379,7 +372,7 @@ _RELATIVE_TIME = re.compile(
 def relative_time_left(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did this strike start, last year?": a relative time left in a
     rewritten prompt means something else to the reader of the question."""
-    said = _QUOTED.sub(" ", draft.prompt)  # a quotation keeps its speaker's words
+    said = QUOTED.sub(" ", draft.prompt)  # a quotation keeps its speaker's words
     if draft.kind in _REWRITTEN_KINDS and _RELATIVE_TIME.search(said):
         return "grammar: a relative time expression left in the prompt"
     return None
@@ -400,12 +393,10 @@ def comparison_cut_short(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     """ "When did the club sign more than?": the rewriting took what the comparison
     was about (often the date itself) and left "more than" with nothing after it;
     "When did the council pass a budget with half as much money?" lost "as asked"."""
-    said = _QUOTED.sub(" ", " ".join([draft.prompt, *draft.choice_texts]))
+    said = QUOTED.sub(" ", " ".join([draft.prompt, *draft.choice_texts]))
     if draft.kind != "cloze" and _CUT_COMPARISON.search(said.replace(BLANK, "x")):
         return "grammar: a comparison cut short (“more than” with nothing after)"
-    if draft.kind in _REWRITTEN_KINDS and _AS_MUCH_WITHOUT_AS.search(
-        _QUOTED.sub(" ", draft.prompt)
-    ):
+    if draft.kind in _REWRITTEN_KINDS and _AS_MUCH_WITHOUT_AS.search(QUOTED.sub(" ", draft.prompt)):
         return "grammar: a comparison cut short (“as much” with no “as …”)"
     return None
 
@@ -436,7 +427,7 @@ def pronoun_of_nobody_in_the_prompt(draft: QuestionDraft, ctx: GenerationContext
     singer", "his brother") leaves the reader guessing who is meant."""
     if draft.kind not in _REWRITTEN_KINDS:
         return None
-    prompt = _QUOTED.sub(" ", draft.prompt)
+    prompt = QUOTED.sub(" ", draft.prompt)
     match = _PERSONAL_PRONOUN.search(prompt)
     if match is None:
         return None

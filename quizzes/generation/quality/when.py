@@ -12,10 +12,10 @@ from quizzes.extraction.text import regex
 from ..context import DatedFact, GenerationContext
 from ..dates import MONTHS, WEEKDAYS, parse_label
 from ..draft import QuestionDraft
-from ..text import BLANK, plain
+from ..text import BLANK, QUOTED, plain
 from ..when import POINTING, ends_with_a_person
 from ..wording import clause_parts, strip_time
-from .base import _QUOTED, _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
+from .base import _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
 from .cloze import inside_quotation
 from .grammar import (
     _PERSONAL_PRONOUN,
@@ -39,7 +39,7 @@ _DAY_OF_MONTH = re.compile(
 def when_with_a_date_inside(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did the firm email the bank on March 10?": a "when" question that names a
     day already is garbled, and that day among its options is also right."""
-    if draft.kind == "when" and _DAY_OF_MONTH.search(_QUOTED.sub(" ", draft.prompt)):
+    if draft.kind == "when" and _DAY_OF_MONTH.search(QUOTED.sub(" ", draft.prompt)):
         return "grammar: a when question that already names a date"
     return None
 
@@ -109,7 +109,7 @@ def month_beside_month(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     """ "in March and April", "the May–June floods": two months side by side are a
     span, not the one month the answer gives; nor may a prompt keep such a pair."""
     asked = " ".join([draft.prompt, *draft.choice_texts]) if draft.kind in _REWRITTEN_KINDS else ""
-    if _MONTH_BESIDE_MONTH.search(_QUOTED.sub(" ", f"{asked} {draft.answer}")):
+    if _MONTH_BESIDE_MONTH.search(QUOTED.sub(" ", f"{asked} {draft.answer}")):
         return "answer: two months side by side are a span, not one date"
     for dated in _dated_sources(draft):
         when = plain(dated.event.when or "")

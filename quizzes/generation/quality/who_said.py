@@ -15,6 +15,7 @@ from ..context import GenerationContext, without_title
 from ..draft import QuestionDraft
 from ..text import (
     BLANK,
+    QUOTED,
     contains_word,
     gives_away_person,
     is_organisation,
@@ -26,7 +27,6 @@ from ..text import (
 from ..which_country import names_a_place
 from .base import (
     _FIRST_PERSON,
-    _QUOTED,
     _SENTENCE_BREAK,
     _headline,
     _plain_sentences,
@@ -75,7 +75,7 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
     quote = _speaker_quote(draft)
     if quote is None or not quote.speaker or draft.kind == "cloze":
         return None
-    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    outside = QUOTED.sub(" ", plain(quote.evidence))
     parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
     pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
     mentions = list(pattern.finditer(outside))
@@ -106,7 +106,7 @@ def option_named_in_the_context(draft: QuestionDraft, ctx: GenerationContext) ->
     context = _CONTEXT.search(draft.prompt)
     if not context:
         return None
-    shown = _QUOTED.sub(" ", context.group(1)).replace(BLANK, " ")
+    shown = QUOTED.sub(" ", context.group(1)).replace(BLANK, " ")
     for option, correct, _ in draft.choices:
         surname = plain(option).split()[-1:] if not correct else []
         if surname and len(surname[0]) > 2 and contains_word(shown, surname[0]):
@@ -200,7 +200,7 @@ def pronoun_without_a_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> s
     quote = _speaker_quote(draft)
     if quote is None or quote.attribution != "pronoun":
         return None
-    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    outside = QUOTED.sub(" ", plain(quote.evidence))
     if _PRONOUN_SUBJECT.search(outside):
         return None
     return "answer: the quote is credited through a pronoun its sentence does not have"
@@ -226,7 +226,7 @@ def pronoun_after_another_speaker(draft: QuestionDraft, ctx: GenerationContext) 
     quote = _speaker_quote(draft)
     if quote is None or quote.attribution != "pronoun" or not quote.speaker:
         return None
-    previous = _QUOTED.sub(" ", _previous_sentence(ctx, quote.evidence_start))
+    previous = QUOTED.sub(" ", _previous_sentence(ctx, quote.evidence_start))
     if not _SPEECH_VERB.search(previous) or gives_away_person(previous, quote.speaker):
         return None
     return "answer: the pronoun follows another speaker's words"
@@ -241,7 +241,7 @@ def pronoun_of_the_other_gender(draft: QuestionDraft, ctx: GenerationContext) ->
     if quote is None or quote.attribution != "pronoun" or not quote.speaker:
         return None
     gender = ctx.genders.get(quote.speaker)
-    outside = _QUOTED.sub(" ", plain(quote.evidence))
+    outside = QUOTED.sub(" ", plain(quote.evidence))
     said = re.search(
         r"\b(he|she)\s+(?:\w+\s+)?(?:said|told|added|explained|wrote)\b", outside, re.I
     )
