@@ -24,6 +24,7 @@ from .wording import (
     _PREPOSITION_WORDS,
     _STOP_AUX,
     EVENT_NOUNS,
+    MODALS,
     ClauseParts,
     _passive_by,
     _tables,
@@ -57,8 +58,7 @@ _FUNCTION_WORDS = {
 
 # "… reported that the new strain may": a modal or an auxiliary whose verb was cut off.
 _AUXILIARIES = {
-    "may", "might", "can", "could", "will", "would", "shall", "should", "must", "has", "have",
-    "had", "is", "are", "was", "were", "be", "been", "do", "does", "did",
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "do", "does", "did", *MODALS,
 }  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from .which_country import OFFICES
 from .wording import (
     EVENT_NOUNS,
     HAPPENED_VERBS,
+    SAYING_VERBS,
     ClauseParts,
     clause_parts,
     past_to_base,
@@ -216,7 +217,6 @@ def points_elsewhere(a: Asked) -> str | None:
     return f"“{pointing.group(0)}” points to another sentence" if pointing else None
 
 
-_SPEECH_BASES = {"say", "state", "note", "announce", "tell", "claim", "add", "confirm", "report"}
 _LONE_PRONOUNS = {"they", "it"}
 
 
@@ -228,7 +228,7 @@ def reported_pronoun(a: Asked) -> str | None:
     if parts is None or parts.verb_index < 0 or not parts.rest:
         return None
     verb = parts.verb.strip(",;:").casefold()
-    if (past_to_base(verb) or verb) not in _SPEECH_BASES:
+    if (past_to_base(verb) or verb) not in SAYING_VERBS:
         return None
     first = parts.first_after_verb
     if first in _LONE_PRONOUNS and ends_with_a_person(parts.subject, a.ctx):

@@ -36,14 +36,11 @@ from .text import (
     shorten,
     words,
 )
-from .wording import past_to_base, verb_index
+from .wording import MODALS, past_to_base, verb_index
 
 # A quotation that starts at its verb ("was a warm soul", "costs the region $5 billion"):
 # its subject is in the reporter's words, so it is asked with its sentence.
-_AUXILIARIES = {
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-    "should", "shall", "does", "did", "may", "might", "must",
-}  # fmt: skip
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "does", "did", *MODALS}
 
 
 def starts_at_its_verb(quote_text: str) -> bool:

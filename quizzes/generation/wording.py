@@ -17,10 +17,9 @@ from quizzes.extraction.text import regex
 from .dates import MONTHS, WEEKDAYS
 from .text import plain_spaces
 
-_STOP_AUX = {
-    "is", "are", "am", "has", "have", "had", "will", "would", "could", "can",
-    "may", "might", "should", "must", "shall", "does", "do", "did", "be", "been",
-}  # fmt: skip
+# The modal verbs, the base the auxiliary sets of the builders and checks are made of.
+MODALS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+_STOP_AUX = {"is", "are", "am", "has", "have", "had", "does", "do", "did", "be", "been", *MODALS}
 _PAST_AUX = {"was", "were"}
 _LOWER_FIRST = {
     "the", "a", "an", "one", "some", "his", "her", "their", "its", "this", "that",
@@ -725,9 +724,7 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     return f"{wh} did {' '.join([*subject, verb, *_backshifted(base, parts.rest)])}?"
 
 
-_NOT_FINITE_BEFORE = {
-    "to", "would", "could", "should", "may", "might", "must", "will", "shall", "can", "not",
-}  # fmt: skip
+_NOT_FINITE_BEFORE = {"to", "not", *MODALS}
 
 
 def _backshifted(base: str, rest: list[str]) -> list[str]:
@@ -828,6 +825,10 @@ EVENT_NOUNS = {
 # Verbs (base forms) that only say an event happened: "a bombing happened", "the
 # talks took place"; "" is a noun phrase alone ("the summit", which "took place").
 HAPPENED_VERBS = frozenset({"happen", "occur", "take", ""})
+# Verbs (base forms) of saying: "When did the minister say …?" asks when someone spoke.
+SAYING_VERBS = frozenset(
+    {"say", "state", "note", "announce", "tell", "claim", "add", "confirm", "report"}
+)
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
 _NOUN_PHRASE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?P<head>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"

@@ -25,7 +25,7 @@ from ..text import (
     similar,
     words,
 )
-from ..wording import HAPPENED_VERBS, clause_parts, past_to_base, strip_time
+from ..wording import HAPPENED_VERBS, SAYING_VERBS, clause_parts, past_to_base, strip_time
 from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote
 from .cloze import blanked_words_shown
 from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
@@ -381,11 +381,8 @@ def same_event_twice(
     return None
 
 
-# Verbs of saying: "When did the minister say …?" asks when someone spoke.
-_SAYING = {
-    "say", "tell", "report", "indicate", "announce", "state", "add", "claim", "confirm",
-    "note", "write", "tweet",
-}  # fmt: skip
+# Verbs of saying, also of writing: "When did the minister say …?" asks when someone spoke.
+_SAYING = SAYING_VERBS | {"indicate", "write", "tweet"}
 
 
 def _a_saying(draft: QuestionDraft) -> bool:
