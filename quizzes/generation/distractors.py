@@ -265,8 +265,10 @@ def date_distractors(
     seed: int = 0,
     limit: int = MAX_DISTRACTORS,
     also_right: Sequence[PartialDate] = (),
+    stride: int = 1,
 ) -> list[str]:
-    """Dates of the answer's granularity near it: one of the article's other dates
+    """Dates of the answer's granularity near it (`stride` units apart: a presidential
+    election's year is asked among election years, 2016 among 2012 and 2020): one of the article's other dates
     within reach first, then neighbouring years/months/days; never after `latest`
     (the article's publication) when that is known, nor a date `also_right` (the
     article tells the same action then: "re-elected in 2014" beside "elected in 2011").
@@ -274,12 +276,12 @@ def date_distractors(
     The answer's place among the options, earliest to latest, is drawn from the seed
     (`answer_rank`): always choosing near dates on both sides made the answer the
     latest option one time in five and the earliest one in fifty, a guess by position."""
-    reach = {"year": 12, "month": 8, "day": 14}[answer.granularity]
+    reach = {"year": 12, "month": 8, "day": 14}[answer.granularity] * stride
     rng = random.Random(seed)
     right = {answer, *(d.coarsened(answer.granularity) for d in also_right)}
 
     def allowed(candidate: PartialDate) -> bool:
-        if candidate in right:
+        if candidate in right or answer.distance(candidate) % stride:
             return False
         return not (latest is not None and candidate.first_day() > latest.last_day())
 
@@ -291,7 +293,7 @@ def date_distractors(
     rng.shuffle(from_article)
     sides = []
     for sign in (-1, 1):
-        nearby = [answer.shifted(sign * step) for step in range(1, reach * 2)]
+        nearby = [answer.shifted(sign * step) for step in range(stride, reach * 2, stride)]
         nearby = [d for d in nearby if allowed(d)]
         # A little variety: the nearest few in a stable random order.
         head = nearby[: limit + 1]

@@ -3,8 +3,8 @@
 An English word list with frequencies (pyspellchecker's, loaded once per process)
 tells a misspelt common word ("profesional", "intregrate") from a rare or foreign
 word the list lacks ("prorogation", "niqab"): a word is a typo only when the list
-lacks it, and one edit inside the word (not at its first two letters or its last)
-gives a common word. British spellings the list writes the American way
+lacks it, and one edit inside the word (not at its first two letters or its last),
+or two of its inner letters trading places ("anynomous"), gives a common word. British spellings the list writes the American way
 ("favour", "organisation") are words. Names (capitalised words) are not read:
 `quality.misspelt_name` compares a name with the article's other spellings of it.
 """
@@ -30,6 +30,23 @@ def _checker() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+MIN_SWAPPED_LETTERS = 8  # two letters swapped apart: long words only
+
+
+def _letters_swapped(word: str) -> str | None:
+    """ "anynomous" -> "anonymous": the same letters, two of them trading places (two
+    edits apart), and a common word once put back."""
+    if len(word) < MIN_SWAPPED_LETTERS:
+        return None
+    checker = _checker()
+    for i in range(1, len(word) - 2):
+        for j in range(i + 1, len(word) - 1):
+            fixed = word[:i] + word[j] + word[i + 1 : j] + word[i] + word[j + 1 :]
+            if fixed != word and checker.word_usage_frequency(fixed) >= MIN_FREQUENCY:
+                return fixed
+    return None
+
+
 def _known(word: str) -> bool:
     checker = _checker()
     if word in checker:
@@ -48,7 +65,9 @@ def misspelt(word: str) -> str | None:
         return None
     checker = _checker()
     fixed = checker.correction(word)
-    if not fixed or fixed == word or checker.word_usage_frequency(fixed) < MIN_FREQUENCY:
+    if not fixed:
+        return _letters_swapped(word)
+    if fixed == word or checker.word_usage_frequency(fixed) < MIN_FREQUENCY:
         return None
     # A word cut or lengthened at its end ("cylindrica", "warranto") is Latin or a
     # term; the article's typos fall inside the word.

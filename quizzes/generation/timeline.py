@@ -14,7 +14,8 @@ from .event_checks import date_resolution
 from .fingerprint import event_key, question_fingerprint
 from .quality import timeline_item_problem
 from .text import normalise, plain_spaces, restore_names, shorten
-from .wording import event_sentence, strip_time
+from .when import Asked, cut_mid_phrase
+from .wording import clause_parts, event_sentence, strip_time
 
 MIN_EVENTS, MAX_EVENTS = 3, 5
 MIN_ITEM_WORDS = 4
@@ -77,6 +78,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         if _spans(dated):
             continue
+        clause = strip_time(dated.event.event, dated.event.when)
+        if cut_mid_phrase(Asked(dated, clause_parts(clause), ctx, frozenset())):
+            continue  # "The court issued a ruling finding" is no event
         text = restore_names(without_country_roles(sentence, ctx), ctx.article_text)
         text = _TIE.sub("", text)
         if timeline_item_problem(text, dated, ctx):

@@ -111,8 +111,9 @@ def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
 def misspelt_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Ana Ruiz made her profesional debut in _____." copies the article's typo of a
     common word (`spelling.first_typo`: an English word list, names left to
-    `misspelt_name`). Quotations are the speaker's words as written: left."""
-    typo = first_typo(QUOTED.sub(" ", draft.prompt))
+    `misspelt_name`). A quotation's typo is the writer's, not the speaker's: a student
+    reads it as the quiz's slip all the same (blind judges, batch 30)."""
+    typo = first_typo(draft.prompt)
     if typo is None:
         return None
     return f"grammar: “{typo[0]}” is the article's typo for “{typo[1]}”"

@@ -102,7 +102,22 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         return None
     if well_known_place(link.subject, link.country):
         return "trivia: where a well-known place lies"
+    if _placed_in_its_region(link.subject, link.country, ctx.article_text):
+        return "give-away: the article places it in a well-known state or province"
     return None
+
+
+def _placed_in_its_region(place: str, country: str, text: str) -> bool:
+    """ "Randolph, New Hampshire": the article writes the town with its state, whose
+    country a student knows; "In which country is Randolph?" asks nothing the article
+    teaches (blind judge, batch 31)."""
+    for match in regex(
+        rf"\b{re.escape(place)},\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})"
+    ).finditer(text):
+        region = match.group(1)
+        if region != place and well_known_place(region, country):
+            return True
+    return False
 
 
 def top_office_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

@@ -108,6 +108,17 @@ def test_a_place_question_needs_its_country_named_in_the_sentence():
     assert q.place_not_placed(made, ctx_for(text)) is None
 
 
+def test_a_town_the_article_writes_with_its_well_known_state_is_not_asked():
+    text = "A truck crashed in Millbrook, New Hampshire, United States.\n"
+    town = link("Millbrook", "United States", "A truck", "place", source=text)
+    made = draft("which_country", "In which country is Millbrook?", "United States", source=town)
+    assert "state or province" in (q.world_trivia(made, ctx_for(text)) or "")
+    bare = "A truck crashed in Millbrook, United States.\n"
+    town = link("Millbrook", "United States", "A truck", "place", source=bare)
+    made = draft("which_country", "In which country is Millbrook?", "United States", source=town)
+    assert q.world_trivia(made, ctx_for(bare)) is None
+
+
 def test_questions_end_with_a_question_mark_and_a_cloze_has_one_blank():
     ctx = ctx_for("x")
     assert q.question_shape(draft("when", "When did it rain", "2020", ["2019"]), ctx)

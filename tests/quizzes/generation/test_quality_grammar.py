@@ -388,15 +388,28 @@ def test_a_common_word_the_article_misspelt_is_not_copied():
 
 
 @pytest.mark.parametrize(
+    ("prompt", "right"),
+    [
+        ("When was the letter posted by an anynomous reader?", "anonymous"),  # letters swapped
+        ("Who said: “we do not recongnize the harbour board”?", "recognize"),  # in a quotation
+    ],
+)
+def test_a_typo_with_letters_swapped_or_in_a_quotation_is_not_copied(prompt, right):
+    card = draft("when", prompt, "3 May 2021", text=prompt)
+    problem = q.misspelt_word(card, ctx_for(prompt + "\n"))
+    assert problem is not None
+    assert right in problem
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # British spellings, rare words and terms, Latin after a genus, a quotation.
         "The organisation said the colour of the harbour favoured the defence in _____.",
         "The quo warranto petition against the levy was filed in _____.",
         "Divers counted Porites cylindrica off Tarrow in _____.",
-        "Ruiz said the plan was “a mulitple failure” in _____.",
     ],
 )
-def test_british_spellings_rare_words_and_quotations_are_no_typos(sentence):
+def test_british_spellings_rare_words_and_terms_are_no_typos(sentence):
     card = draft("cloze", f"Fill in the blank: {sentence}", "2015", text=sentence)
     assert q.misspelt_word(card, ctx_for(sentence + "\n")) is None

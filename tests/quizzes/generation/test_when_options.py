@@ -204,3 +204,25 @@ def test_a_quotation_starting_at_its_verb_is_asked_with_its_sentence():
     assert prompt.startswith("Who said: “was a patient and generous teacher”?")
     assert "(Context: Rival player _____ wrote that Ruiz" in prompt  # the subject is there
     assert "(Context:" not in drafts["Ivo Brand"].prompt  # a whole statement stands alone
+
+
+def test_the_year_of_a_presidential_race_is_asked_among_election_years():
+    text = (
+        "Freedonia's presidential election is in 2024.\n"
+        "Ana Ruiz lost the party's nomination in 2016 to Ben Cole.\n"
+    )
+    facts = Facts(
+        events=[
+            event(
+                "Ana Ruiz lost the party's nomination to Ben Cole",
+                "2016",
+                "2016",
+                text.split("\n")[1],
+                source=text,
+            )
+        ]
+    )
+    [asked] = built(when, facts, text=text, published=date(2020, 4, 10))
+    wrong = [int(c) for c, right, _ in asked.choices if not right]
+    assert wrong
+    assert all((2016 - year) % 4 == 0 for year in wrong)

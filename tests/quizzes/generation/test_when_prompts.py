@@ -877,6 +877,7 @@ def test_a_spelled_number_is_small_and_a_reported_perfect_moves_back(clause, que
         ("former Prime Minister of Peru was arrested on charges of fraud", False),
         ("former Prime Minister of Peru Ana Ruiz was arrested on charges of fraud", True),
         ("Minister of Fisheries Ana Ruiz was arrested on charges of fraud", True),
+        ("incumbent Prime Minister of Peru became the party's nominee", False),
     ],
 )
 def test_an_office_that_lost_its_holders_name_makes_no_when_question(clause, asked):
@@ -1040,3 +1041,47 @@ def test_an_object_it_from_another_sentence_makes_no_when_question(clause, asked
     )
     asked_ = when.Asked(fact, clause_parts(clause), ctx_for(TEXT), frozenset())
     assert (when.object_pronoun(asked_) is None) == asked
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "asked"),
+    [
+        (
+            "the Tarrow court issued a ruling finding",
+            "On Monday, the Tarrow court issued a ruling finding in favour of the ferry union.",
+            False,
+        ),
+        (
+            "the Tarrow court issued a ruling",
+            "On Monday, the Tarrow court issued a ruling in favour of the ferry union.",
+            True,
+        ),
+        (
+            "marchers gathered at the square, Dock Lane",
+            "On Monday, marchers gathered at the square, Dock Lane, and Mill Hill.",
+            False,
+        ),
+        (
+            "marchers gathered at the square, Dock Lane",
+            "On Monday, marchers gathered at the square, Dock Lane, before noon.",
+            True,
+        ),
+        (
+            "ferry crossings used the north pier",
+            "Records show 64% of ferry crossings used the north pier in 2016.",
+            False,
+        ),
+        (
+            "ferry crossings used the north pier",
+            "Records show ferry crossings used the north pier in 2016.",
+            True,
+        ),
+    ],
+)
+def test_a_clause_cut_where_its_sentence_goes_on_makes_no_when_question(clause, sentence, asked):
+    fact = DatedFact(
+        event=event(clause, "", "2021-05-03", sentence, source=sentence),
+        when=parse_iso("2021-05-03"),
+    )
+    asked_ = when.Asked(fact, clause_parts(clause), ctx_for(sentence), frozenset())
+    assert (when.cut_mid_phrase(asked_) is None) == asked
