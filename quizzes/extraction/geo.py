@@ -210,6 +210,7 @@ def _geo() -> _Geo:
     by_adjective = _adjectives(demonyms, countries, names.by_name)
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
     _add_constituent_adjectives(pycountry.subdivisions, countries, by_adjective)
+    _add_demonym_nouns(by_adjective)
     cities = _cities(rows, countries, names.by_name)
     admin1 = _admin1(pycountry.subdivisions, countries, names.by_name, us_states)
     _add_english_provinces(admin1, pycountry, countryinfo.all_countries(), names.by_name)
@@ -299,6 +300,24 @@ def _adjectives(
         if len(word) >= 4 and word not in by_name:
             by_adjective.setdefault(word, code)
     return by_adjective
+
+
+# Plural nouns for a people that are not their adjective ("Swedes" beside "Swedish"): the
+# data lists adjectives only. Plurals alone: "Dane", "Finn" and "Scot" are also first names,
+# "Pole" and "Turk" other words.
+_DEMONYM_NOUNS = {
+    "swedes": "swedish", "danes": "danish", "finns": "finnish", "britons": "british",
+    "spaniards": "spanish", "turks": "turkish", "poles": "polish", "scots": "scottish",
+    "frenchmen": "french", "englishmen": "english", "dutchmen": "dutch", "irishmen": "irish",
+    "welshmen": "welsh", "icelanders": "icelandic", "new zealanders": "new zealand",
+}  # fmt: skip
+
+
+def _add_demonym_nouns(by_adjective: dict[str, str]) -> None:
+    """Demonym nouns take their adjective's country ("Britons" -> United Kingdom)."""
+    for noun, adjective in _DEMONYM_NOUNS.items():
+        if adjective in by_adjective:
+            by_adjective.setdefault(noun, by_adjective[adjective])
 
 
 def _add_constituent_adjectives(

@@ -655,3 +655,18 @@ class CountryContext:
         if len(run) >= 2:
             runs.append(run)
         return runs
+
+
+def one_named_before(ctx: CountryContext, at: int) -> str | None:
+    """The one person named in this sentence before ``at`` or in the sentence before (the
+    subject among several), whom "she" or "the Chilean" there stands for."""
+    n = ctx.sent_of[at]
+    if n < 0 or ctx.people is None:
+        return None
+    first = ctx.sentences[max(0, n - 1)].start
+    before = [m for m in ctx.people.mentions if first <= m.first < at]
+    names = {m.name for m in before}
+    if len(names) > 1:  # the one who is a subject ("X, who ..., hit Y. She left")
+        subjects = ("nsubj", "nsubjpass")
+        names = {m.name for m in before if ctx.tokens[m.last].dep_ in subjects}
+    return names.pop() if len(names) == 1 else None

@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Token
 
 from .. import geo
-from ..lexicon import OFFICE_TITLES, SUBJECT_DEPS
+from ..lexicon import OFFICE_TITLES
 from ..text import QUOTE_MARKS
-from .context import CountryContext, CountryMention, clean, two_letter_code
+from .context import CountryContext, CountryMention, clean, one_named_before, two_letter_code
 from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
@@ -409,7 +409,7 @@ def noun_of_country(ctx: CountryContext) -> None:
 
 # A country's edge: where things are, not a thing of its own ("along the coast of Peru").
 _SHORE_NOUNS = {"coast", "coastline", "shore", "shores"}
-_NOMINAL_DEPS = {*SUBJECT_DEPS, "dobj", "pobj"}  # a subject or an object: a noun's place
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _STRETCHES = {"area", "region", "part", "stretch", "section", "spot", "site", "zone"}
 
 
@@ -1355,8 +1355,8 @@ def _hyphened_to(left: Token, tok: Token) -> bool:
 
 # Where a plural nationality word names people of the country: a clause's subject or object
 # ("The ancient Peruvians built roads", "a disease that kills young Chileans", "31 percent
-# of Bolivians"): _NOMINAL_DEPS; as "attr" it describes another noun
-# (``_described_by_demonym``).
+# of Bolivians"); as "attr" it describes another noun (``_described_by_demonym``).
+_PEOPLE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # A nationality word in one of those places is a noun even when tagged an adjective ("than
 # any other Afro-Peruvian").
 _NOMINAL = {"NOUN", "PROPN", "ADJ"}
@@ -1366,15 +1366,30 @@ def _demonym_subject(
     ctx: CountryContext, mention: CountryMention, tok: Token, named: set[str]
 ) -> None:
     """ "The ancient Peruvians built roads": the people, the first time the text names them."""
-    if tok.dep_ not in _NOMINAL_DEPS or tok.pos_ not in _NOMINAL:
+    if tok.dep_ not in _PEOPLE_DEPS or tok.pos_ not in _NOMINAL:
         return
     phrase = noun_phrase(ctx, tok)
     key = phrase.lower()  # "black Peruvians" and "young Peruvians" are two groups, but a
     # bare "Peruvians" after either is the same people again
     if key in named or tok.lower_ in named or any(k.endswith(" " + key) for k in named):
         return
+    person = _the_person_meant(ctx, tok)
+    if person is not None:
+        ctx.add(person, mention.country, tok.i, "person", "demonym_of_person_before")
+        return
     named.add(key)
     ctx.add(phrase, mention.country, tok.i, "other", "demonyms_in_country")
+
+
+def _the_person_meant(ctx: CountryContext, tok: Token) -> str | None:
+    """ "Ana Lind won the prize. The 16-year-old Chilean is its youngest winner": a singular
+    nationality noun under "the" is the one person named just before (a plural, or "a
+    Chilean", is a new group or person)."""
+    if tok.lower_.endswith("s") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    return one_named_before(ctx, tok.i)
 
 
 def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Token) -> None:

@@ -270,6 +270,10 @@ def _region_of_another_country(ctx: CountryContext, first: CountryMention) -> bo
     )
 
 
+# Heads of a named body "of <country>": "Bank of Japan", "the Bishops' Conference of Peru"
+# (a standing conference, or one held there: either way the country's), "Church of Norway".
+_BODY_OF_WORDS = ORG_WORDS | {"conference", "church"}
+
 # Words that may come before a nationality in the name of a state's body.
 _CROWN_WORDS = {"royal", "imperial"}
 
@@ -285,7 +289,7 @@ def _country_in_name(ctx: CountryContext, span: Span, tokens: list[Token]) -> st
         return None if _region_of_another_country(ctx, first) else first.country
     last = ctx.mentions.get(tokens[-1].i)
     if last and last.form == "name" and doc[last.start - 1].lower_ == "of":
-        named_body = any(fold_word(t.text) in ORG_WORDS for t in tokens if t.i < last.start)
+        named_body = any(fold_word(t.text) in _BODY_OF_WORDS for t in tokens if t.i < last.start)
         return last.country if named_body else None  # "Bank of Japan", not "Economy of Peru"
     if len(tokens) >= 3 and tokens[-2].lower_ == "of":
         return _of_america(tokens)

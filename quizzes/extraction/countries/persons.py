@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import geo
 from ..dates import doc_text
 from ..sentences import entities
-from .context import CountryContext, clean
+from .context import CountryContext, clean, one_named_before
 from .describe import country_in_description, describing_country, person_name
 from .places import town_end
 from .sites import place_phrase_country
@@ -912,7 +912,7 @@ def life_nouns(ctx: CountryContext) -> None:
 
 def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
     if owner.lower_ in ("his", "her"):
-        return _the_one_named_before(ctx, owner.i)
+        return one_named_before(ctx, owner.i)
     if ctx.people is None:
         return None
     return next((m.name for m in ctx.people.mentions if m.name_first <= owner.i <= m.last), None)
@@ -940,22 +940,9 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
     if subject is None or ctx.people is None:
         return None
     if subject.lower_ in ("he", "she"):
-        return _the_one_named_before(ctx, subject.i)
+        return one_named_before(ctx, subject.i)
     named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the singer X"
     return next(
         (m.name for w in named for m in ctx.people.mentions if m.name_first <= w.i <= m.last),
         None,
     )
-
-
-def _the_one_named_before(ctx: CountryContext, at: int) -> str | None:
-    n = ctx.sent_of[at]
-    if n < 0 or ctx.people is None:
-        return None
-    first = ctx.sentences[max(0, n - 1)].start
-    before = [m for m in ctx.people.mentions if first <= m.first < at]
-    names = {m.name for m in before}
-    if len(names) > 1:  # the one who is a subject ("X, who ..., hit Y. She left")
-        subjects = ("nsubj", "nsubjpass")
-        names = {m.name for m in before if ctx.tokens[m.last].dep_ in subjects}
-    return names.pop() if len(names) == 1 else None

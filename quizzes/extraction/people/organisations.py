@@ -231,7 +231,11 @@ def _trimmed(tokens: list[Token], token_i: int) -> list[Token]:
     if any(t.text == "(" for t in tokens):
         cut = next(k for k, t in enumerate(tokens) if t.text == "(")
         tokens = tokens[:cut] if token_i < tokens[cut].i else tokens[cut + 1 :]
-    inner_article = [k for k, t in enumerate(tokens) if t.text == "the" and t.i < token_i]
+    inner_article = [
+        k
+        for k, t in enumerate(tokens)
+        if t.text == "the" and t.i < token_i and not (k and tokens[k - 1].lower_ in ("of", "for"))
+    ]  # "the Bank of the Andes" keeps its "of the"
     if inner_article:  # "This Thursday the Fisheries Council ...": the name starts after it
         tokens = tokens[inner_article[-1] + 1 :]
     while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "DT"):

@@ -1143,6 +1143,41 @@ def test_people_named_by_a_plural_nationality(links_of):
     )
 
 
+def test_a_people_named_by_its_own_noun(links_of):
+    found = pairs(links_of("Thousands of Danes lined the road as the riders passed."))
+    assert ("Danes", "Denmark") in found
+
+
+def test_the_nationality_noun_after_a_name_is_that_person(links_of):
+    found = pairs(
+        links_of(
+            "The jury picked the painter Ana Lindqvist for its prize on Monday. "
+            "The nineteen-year-old Canadian is the youngest winner so far."
+        )
+    )
+    assert ("Ana Lindqvist", "Canada") in found
+    assert not any("Canadian" in subject for subject, _country in found)
+
+
+def test_an_indefinite_nationality_noun_is_someone_new(links_of):
+    found = pairs(
+        links_of(
+            "The jury picked the painter Ana Lindqvist on Monday. "
+            "A nineteen-year-old Canadian came second."
+        )
+    )
+    assert ("Ana Lindqvist", "Canada") not in found
+
+
+def test_a_conference_of_a_country_is_its_body(links_of):
+    found = pairs(
+        links_of(
+            "The priest died on Sunday, according to the Catholic Bishops' Conference of Peru."
+        )
+    )
+    assert ("Catholic Bishops' Conference of Peru", "Peru") in found
+
+
 def test_a_named_thing_a_country_led(links_of):
     found = links_of("Lind had long opposed the United States-led Gulf War of 1991.")
     assert ("Gulf War", "United States") in pairs(found)

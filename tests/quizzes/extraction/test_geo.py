@@ -53,6 +53,9 @@ def test_places_and_words_that_are_not_countries(word):
         ("Argentine", "Argentina"),  # derived: the last vowel replaced
         ("Samoans", "Samoa"),
         ("Philippine", "Philippines"),  # derived: a plural name's "s" dropped
+        ("Swedes", "Sweden"),  # a people's own noun, not its adjective
+        ("Britons", "United Kingdom"),
+        ("Frenchmen", "France"),
     ],
 )
 def test_nationality_adjectives(adjective, country):

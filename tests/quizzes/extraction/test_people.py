@@ -160,6 +160,15 @@ def test_acronym_spelled_out_in_brackets_gives_the_full_organisation(people_of):
     assert index.organisation_at(uncf) == "Union of Nordic Chess Federations"
 
 
+def test_acronym_of_a_name_with_of_the_inside(people_of):
+    index = people_of(
+        "The priest died, the Catholic Bishops' Conference of the Andes (CBCA) reported.\n"
+        "The CBCA said he had served for forty years."
+    )
+    cbca = [t.i for t in index.doc if t.text == "CBCA"][-1]
+    assert index.organisation_at(cbca) == "Catholic Bishops' Conference of the Andes"
+
+
 def test_acronym_matching_the_initials_of_an_organisation_named_earlier(people_of):
     index = people_of(
         "The Federation of Coastal Fishing Cooperatives criticised the quotas.\n"

@@ -652,6 +652,16 @@ def test_agent_of_a_passive_speech_verb_is_the_speaker(quotes_of):
     assert said(quotes_of(text)) == {"We will appeal this decision.": "Lars Ekdahl"}
 
 
+def test_an_acronym_agent_of_a_name_with_of_the_describes(quotes_of):
+    text = (
+        "Bishop Tomas Reyes died on Sunday, the Catholic Bishops' Conference of the Andes "
+        '(CBCA) reported. Reyes was described by the CBCA as "a patient friend of the towns."'
+    )
+    assert said(quotes_of(text)) == {
+        "a patient friend of the towns.": "Catholic Bishops' Conference of the Andes"
+    }
+
+
 def test_one_word_headline_quote_is_no_person_and_goes_to_the_role_holder(quotes_of):
     text = (
         "'Absurd', club chairman says\n"
