@@ -189,6 +189,8 @@ class ReviewView(ReviewThrottled):
     """Answer one card."""
 
     extra_error_codes = ("409",)
+    # the optimiser's counter added to in the throttle's cache round trip
+    throttle_also_count = (services.OPTIMIZER_COUNTER,)
 
     @extend_schema(
         summary="Answer a card (a rating, or the chosen choice)",
@@ -199,7 +201,10 @@ class ReviewView(ReviewThrottled):
         data = s.ReviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = services.review_record(
-            user=request.user, source="api", **_review_kwargs(data.validated_data)
+            user=request.user,
+            source="api",
+            optimizer_count=getattr(request, "throttle_counts", {}).get(services.OPTIMIZER_COUNTER),
+            **_review_kwargs(data.validated_data),
         )
         back = None  # (read with the card: only a replay or a timeline reads it again)
         if result.back_facts is not None:

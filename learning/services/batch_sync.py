@@ -203,9 +203,16 @@ class _Batch:
             self.fresh[given.client_uuid] = row
         self.answered.append((index, label, row, False))
 
-    def save(self, *, histories: dict[int, History], preferences: StudyPreferences) -> None:
+    def save(
+        self,
+        *,
+        histories: dict[int, History],
+        preferences: StudyPreferences,
+        optimizer_count: int | None = None,
+    ) -> None:
         """INSERT the logs (1), UPDATE the cards (1), add to the day and bank
-        aggregates (2)."""
+        aggregates (2); `optimizer_count`: the optimiser's counter once the caller
+        added these answers (count_review_for_optimizer's `counted`)."""
         rows = self.rows
         for row in rows:  # a replayed card: every answer tells the card as it ends up
             if row["card_id"] in histories:
@@ -222,19 +229,24 @@ class _Batch:
                 tally.card(card.bank_id, self.facts[pk], card.facts())
             tally.save()
             user = self.user
-            transaction.on_commit(lambda: count_review_for_optimizer(user, len(rows)))
+            transaction.on_commit(
+                lambda: count_review_for_optimizer(user, len(rows), counted=optimizer_count)
+            )
         for index, label, row, replayed in self.answered:
             self.outcomes[index] = _batch_ok(
                 label, {**row["result"], "review_id": row["id"]}, replayed=replayed
             )
 
 
-def batch_apply(*, user: User, pending: Pending) -> dict[int, dict[str, Any]]:
+def batch_apply(
+    *, user: User, pending: Pending, optimizer_count: int | None = None
+) -> dict[int, dict[str, Any]]:
     """Apply validated answers in one transaction with a constant number of
     queries: lock the cards (1), preferences (1), replays (1, when client_uuids
     are given), choices (1, when an answer is a choice), the late cards' logs (1,
     when any), INSERT the logs (1), UPDATE the cards (1), the study-day and bank
-    aggregates (2)."""
+    aggregates (2). `optimizer_count`: as _Batch.save's (the API's late answer,
+    already counted by its throttle)."""
     cards = _locked_cards(user=user, pending=pending)
     server_now = timezone.now()  # after the locks, as review_record does
     preferences = preferences_get(user=user)
@@ -262,7 +274,7 @@ def batch_apply(*, user: User, pending: Pending) -> dict[int, dict[str, Any]]:
             reschedule(cards[card_id], stored_rating, when, batch.kwargs)
         else:
             batch.answer(*step)
-    batch.save(histories=histories, preferences=preferences)
+    batch.save(histories=histories, preferences=preferences, optimizer_count=optimizer_count)
     return batch.outcomes
 
 

@@ -50,6 +50,10 @@ QUIZ_SLOW_MS = 20_000
 FUTURE_TOLERANCE = timedelta(minutes=5)
 EARLIEST_REVIEW = datetime(2000, 1, 1, tzinfo=UTC)
 OPTIMIZE_CHECK_EVERY = 200  # reviews between two checks whether a refit is due
+# The cache counter of answers since the last check ({ident}: the user's id). The
+# API's review POST adds to it in its throttle's round trip (config.api_throttle's
+# throttle_also_count) and hands the value to review_record (optimizer_count).
+OPTIMIZER_COUNTER = "learning:reviews-since-check:{ident}"
 
 
 STATE_NAMES: dict[int, str] = {
@@ -492,10 +496,13 @@ def review_record(
     duration_ms: int | None = None,
     client_uuid: uuid.UUID | None = None,
     source: str = ReviewSource.FLASHCARD,
+    optimizer_count: int | None = None,
 ) -> ReviewResult:
     """Answer a card: a rating (1 Again .. 4 Easy) or a choice of its question
     (wrong -> Again, right -> Good, slow -> Hard). Writes the new memory state
-    and one ReviewLog; a replayed client_uuid returns the stored result.
+    and one ReviewLog; a replayed client_uuid returns the stored result. After
+    commit the optimiser's counter is added to (count_review_for_optimizer), or
+    only read as `optimizer_count` when the caller already added this answer.
 
     Queries: the card (locked, with everything answering needs), its UPDATE, the
     log's INSERT (ON CONFLICT DO NOTHING with a client_uuid: a concurrent request
@@ -530,7 +537,7 @@ def review_record(
         # the same card may have committed a later "now" meanwhile.
         reviewed_at = given.reviewed_at or timezone.now()
         if row.last_review is not None and reviewed_at < row.last_review:
-            return _review_record_late(user=user, given=given)
+            return _review_record_late(user=user, given=given, optimizer_count=optimizer_count)
         choices = _choice_facts(given, extra)
         rating, is_correct, correct_choice_id = grade(row, row.kind, given, reviewed_at, choices)
         facts_before = row.facts()
@@ -584,19 +591,24 @@ def review_record(
         (log.pk,) = inserted
         log._state.adding = False
         log._state.db = connection.alias
-        transaction.on_commit(lambda: count_review_for_optimizer(user))
+        transaction.on_commit(lambda: count_review_for_optimizer(user, counted=optimizer_count))
     return result
 
 
-def _review_record_late(*, user: User, given: ReviewInput) -> ReviewResult:
+def _review_record_late(
+    *, user: User, given: ReviewInput, optimizer_count: int | None
+) -> ReviewResult:
     """An answer older than its card's last review (made on another device): it
     is logged and the card replayed from its history with it in its place, as
-    the batch upload does (refused only for a card with no history to replay)."""
+    the batch upload does (refused only for a card with no history to replay);
+    `optimizer_count` as review_record's (an answer counted once)."""
     from .batch_sync import batch_apply  # (batch_sync imports this module)
 
     try:
         with transaction.atomic():
-            outcome = batch_apply(user=user, pending=[(0, given, None)])[0]
+            outcome = batch_apply(
+                user=user, pending=[(0, given, None)], optimizer_count=optimizer_count
+            )[0]
     except IntegrityError:
         # A concurrent request stored the same client_uuid first.
         replayed = given.client_uuid and _replay(
@@ -620,20 +632,24 @@ def _review_record_late(*, user: User, given: ReviewInput) -> ReviewResult:
     )
 
 
-def count_review_for_optimizer(user: User, reviews: int = 1) -> None:
+def count_review_for_optimizer(user: User, reviews: int = 1, *, counted: int | None = None) -> None:
     """Every OPTIMIZE_CHECK_EVERY reviews, ask the optimiser whether a refit is due
-    (a cache counter: no query on the answer path)."""
-    key = f"learning:reviews-since-check:{user.pk}"
-    try:
-        try:  # (one round trip but for the first answer counted)
-            count = cache.incr(key, reviews)
-        except ValueError:  # no counter yet (or the cache lost it)
-            count = reviews
-            if not cache.add(key, reviews, timeout=None):  # another answer made it first
+    (a cache counter: no query on the answer path). `counted`: the counter's value
+    once the caller added these reviews (no cache call but at a check)."""
+    key = OPTIMIZER_COUNTER.format(ident=user.pk)
+    if counted is not None:
+        count = counted
+    else:
+        try:
+            try:  # (one round trip but for the first answer counted)
                 count = cache.incr(key, reviews)
-    except Exception:  # a cache outage must not fail an answer
-        logger.warning("review counter unavailable", exc_info=True)
-        return
+            except ValueError:  # no counter yet (or the cache lost it)
+                count = reviews
+                if not cache.add(key, reviews, timeout=None):  # another answer made it first
+                    count = cache.incr(key, reviews)
+        except Exception:  # a cache outage must not fail an answer
+            logger.warning("review counter unavailable", exc_info=True)
+            return
     if count >= OPTIMIZE_CHECK_EVERY:
         cache.set(key, 0, timeout=None)
         from ..tasks import parameters_optimize_later

@@ -8,12 +8,15 @@ import shutil
 import socket
 import subprocess
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from django.utils import timezone
 from rest_framework.throttling import ScopedRateThrottle
 
+from learning.models import ReviewLog
 from tests.api.conftest import queries_of, token_client
 
 OWN_REDIS_PORT = 6398  # this suite's own redis-server, stopped by the test
@@ -91,7 +94,7 @@ def own_redis():
 
 
 def test_with_redis_stopped_tokens_and_rates_fall_back_and_the_api_answers(
-    own_redis, student, bank
+    own_redis, student, bank, django_capture_on_commit_callbacks
 ):
     api = token_client(student)  # its user cached in our Redis
     card = api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"][0]["id"]
@@ -102,9 +105,85 @@ def test_with_redis_stopped_tokens_and_rates_fall_back_and_the_api_answers(
     own_redis.terminate()
     own_redis.wait(timeout=10)
 
-    response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):  # the optimiser's counter too
+        response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
     assert response.status_code == 201  # the token read from the database, no rate limit
     assert api.get(PREFERENCES).status_code == 200
     bad = token_client(student)
     bad.credentials(HTTP_AUTHORIZATION="Token not-a-token")
     assert bad.get(PREFERENCES).status_code == 401  # still checked, by the database
+
+
+def _round_trips(monkeypatch) -> list[int]:
+    """Redis round trips made from now on (one per command or pipeline sent)."""
+    from redis.connection import AbstractConnection
+
+    sent: list[int] = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(self, command, check_health=True):
+        sent.append(1)
+        return send(self, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    return sent
+
+
+def test_a_review_post_counts_for_the_optimiser_in_the_throttles_round_trip(
+    own_redis, student, bank, monkeypatch, django_capture_on_commit_callbacks
+):
+    api = token_client(student)
+    cards = [
+        item["id"] for item in api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"]
+    ]
+    cache = caches["default"]
+    counter = f"learning:reviews-since-check:{student.pk}"
+    sent = _round_trips(monkeypatch)
+
+    for card in cards[:3]:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
+        assert response.status_code == 201
+
+    assert len(sent) == 3 * 2  # each: the token's user, then the rates and the counter
+    assert cache.get(counter) == 3
+
+
+def test_the_api_asks_the_optimiser_every_so_many_answers(
+    student, bank, monkeypatch, django_capture_on_commit_callbacks
+):
+    from learning import services, tasks
+
+    asked: list[int] = []
+    monkeypatch.setattr(services.reviews, "OPTIMIZE_CHECK_EVERY", 2)
+    monkeypatch.setattr(tasks, "parameters_optimize_later", lambda user: asked.append(user.pk))
+    api = token_client(student)
+    cards = [
+        item["id"] for item in api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"]
+    ]
+
+    for card in cards[:5]:
+        with django_capture_on_commit_callbacks(execute=True):
+            api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
+
+    assert asked == [student.pk, student.pk]  # after the 2nd and the 4th answer
+    assert caches["default"].get(f"learning:reviews-since-check:{student.pk}") == 1
+
+
+def test_a_late_api_answer_counts_once_for_the_optimiser(
+    student, bank, django_capture_on_commit_callbacks
+):
+    api = token_client(student)
+    card = api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"][0]["id"]
+    now = timezone.now()
+    for reviewed_at in (now, now - timedelta(hours=1)):  # the second older: replayed in place
+        with django_capture_on_commit_callbacks(execute=True):
+            response = api.post(
+                "/api/v1/reviews/",
+                {"card": card, "rating": 3, "reviewed_at": reviewed_at.isoformat()},
+                format="json",
+            )
+        assert response.status_code == 201
+
+    assert ReviewLog.objects.filter(card_id=card).count() == 2
+    assert caches["default"].get(f"learning:reviews-since-check:{student.pk}") == 2
