@@ -15,6 +15,7 @@ the text, every expression that places an event in time:
   "after 1991");
 - relative to another event, so with no date of their own: "a week later", "two days earlier",
   "the following day", "less than a year after" (Cop30), "Upon arrival", "on his return",
+  "Since then", "To date" (not "up to date"),
   a sentence's opening "Following a two-day stay in ...";
 - "by the end of the month" / "the start of next year" (the month or year itself).
 

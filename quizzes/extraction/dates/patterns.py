@@ -95,7 +95,12 @@ ANCHOR_STOP = (
     r"(?:on|in|at|of|and|or|to|for|with|by|from|when|while|as|which|who|that|before|after"
     r"|is|was|were|are|had|has|he|she|they|it|we)"
 )
-POSSESSOR = r"(?:the|his|her|their|its|this|that|these|those|[A-Z][\w\-]+['\u2019]s)"
+# A name's lower-case particle comes with it ("van Dijk's", "de Souza's").
+NAME_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|al|el|bin|ibn)\s+)"
+POSSESSOR = (
+    r"(?:the|his|her|their|its|this|that|these|those"
+    rf"|{NAME_PARTICLE}?[A-Z][\w\-]+['\u2019]s)"
+)
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
@@ -258,6 +263,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?i:upon|on)\s+(?:(?:his|her|their|its)\s+)?(?:arrival|return|departure)\b"),
     ),
     (
+        "anchor",  # "Since then,": from the time the last sentence told; "To date," / "its
+        # best result to date.": up to the time of writing ("up to date", "out of date",
+        # "plans to date the bones" are no times)
+        re.compile(
+            r"\b(?i:since)\s+then\b"
+            r"|(?<![\w\-])(?<!\bup )(?<!\bof )\b(?i:to)\s+date(?=\s*[,.;:)\u2014]|\s*$)"
+        ),
+    ),
+    (
         "duration",
         re.compile(
             rf"\b(?i:for)\s+(?:(?:{BOUND}|{APPROX})\s+)?(?:(?:the|that)\s+)?"
@@ -269,7 +283,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "within",
         re.compile(
-            rf"\b(?i:within)\s+(?:(?:a|the|the\s+next)\s+)?(?:(?:{NUMWORD}|\d+)\s+)?"
+            rf"\b(?i:within)\s+(?:(?:a|the|the\s+(?:next|first))\s+)?(?:(?:{NUMWORD}|\d+)\s+)?"
             rf"(?:working\s+|business\s+)?{SPAN_UNIT}\b(?:\s+of\s+{POSSESSOR}\s+[\w\-]+)?"
         ),
     ),
@@ -374,6 +388,8 @@ KEYWORDS = {
         "at the ",
         "wake of",
         "aftermath of",
+        "since then",
+        "to date",
     ),
     "duration": ("for ",),
     "within": ("within",),

@@ -60,6 +60,9 @@ Clean-up and filters:
 - a wire dateline ("LAGOS, March 12 (Reuters) - ", "SEOUL/TOKYO, May 14 (Reuters) -",
   "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
   it the subject, the real subject ("Nigeria and Ghana") is kept;
+- in an interview (the article's own words ask "you" a question), a paragraph whose own
+  words have "I", "we" or "you" as a subject is a turn of it: its years are the data and
+  methods talked about ("we used the 2009 survey"), not happenings;
 - replies that did not happen ("did not reply to requests for comment on Friday",
   "declined to comment") are not events;
 - a date outside a quotation that the parser hung on a verb inside it dates the reporting verb

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..dates import TimeExpression, doc_text, inside_quotation, tense_of
 from ..dates.tense import governing_verb
@@ -361,9 +361,46 @@ def in_headline(expr: TimeExpression, sent: Span) -> bool:
     return not text[:first_break].rstrip().endswith((".", "!", "?", '"', "\u201d"))
 
 
+# Pronouns of a speaker and the one spoken to: a reporter's narration seldom speaks of them.
+_SPEAKER_PRONOUNS = {"i", "we", "you"}
+
+
+def interview_turn(expr: TimeExpression, sent: Span) -> bool:
+    """ "Q: Given that your figures are from 2009, do you ...? A: We used the 2009 survey
+    because ...": in an interview (a paragraph of the article's own words, outside quotation
+    marks, asks "you" a question), a paragraph whose own words have "I", "we" or "you" as a
+    subject is a question or an answer, and the years in it are the data and methods talked
+    about, not happenings. A newsroom's "we asked the ministry" in a report stays."""
+    text = doc_text(sent.doc)
+    subjects = _unquoted_speaker_subjects(sent.doc)
+    if not any(t.lower_ == "you" and _paragraph(text, t.idx).endswith("?") for t in subjects):
+        return False
+    here = _paragraph(text, expr.start_char)
+    return any(_paragraph(text, t.idx) == here for t in subjects)
+
+
+def _paragraph(text: str, pos: int) -> str:
+    """The line of ``pos``, stripped."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end].strip()
+
+
+def _unquoted_speaker_subjects(doc: Doc) -> list[Token]:
+    """ "I", "we" and "you" as subjects outside quotation marks."""
+    text = doc_text(doc)
+    return [
+        t
+        for t in doc
+        if t.lower_ in _SPEAKER_PRONOUNS
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and not inside_quotation(text, t.idx)
+    ]
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
+    interview_turn,
     date_is_topic,
     dateline_date,
     quoted_span_remark,

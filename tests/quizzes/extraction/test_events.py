@@ -1349,3 +1349,35 @@ def test_clock_times_written_without_a_space_or_dots(events_of):
 def test_a_clock_time_and_its_zone_of_several_words_are_one_moment(events_of):
     found = events_of("At 9:40am US mountain time (1640 UTC) the old dam gave way.")
     assert [e.when for e in found] == ["9:40am US mountain time (1640 UTC"]
+
+
+def test_since_then_and_to_date_are_times_of_their_clause(events_of):
+    found = events_of(
+        "The Dutch handed the island to Freedonia in 1961. Since then, the island has been "
+        "ruled by a council."
+    )
+    assert [(e.when, e.event) for e in found][-1] == (
+        "Since then",
+        "the island has been ruled by a council",
+    )
+    found = events_of("To date, 12 bridges have been repaired. Its maps are up to date.")
+    assert [(e.when, e.event) for e in found] == [("To date", "12 bridges have been repaired")]
+
+
+def test_an_anchor_after_a_name_with_a_particle(events_of):
+    found = events_of("In the wake of de Souza's death, the zoo closed the enclosure.")
+    assert [e.when for e in found] == ["In the wake of de Souza's death"]
+
+
+def test_within_the_first_hours(events_of):
+    found = events_of("Within the first three hours, the rebels took the bridge.")
+    assert [e.when for e in found] == ["Within the first three hours"]
+
+
+def test_an_interview_turn_dates_no_event(events_of):
+    found = events_of(
+        "Q: Your survey is from 2009; do you think it still holds today?\n"
+        "A: We used the 2009 figures because they were the latest, and we checked them in 2012.\n"
+        "The report was published on 3 May 2021."
+    )
+    assert [e.when for e in found] == ["3 May 2021"]
