@@ -4,9 +4,12 @@ organisations or people described by a country."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .. import geo
+from ..facts import CountryLink
 from ..lexicon import ORG_WORDS
 from ..sentences import entities
 from ..text import fold, fold_word
@@ -702,22 +705,21 @@ def one_link_per_bracketed_name(ctx: CountryContext) -> None:
     """ "the Kelso Institute of Geology (Kigeo)": the short name in brackets right after a
     linked name of the same country is that body's other name, linked once (under the
     long one)."""
-    drop = {
-        id(short)
-        for short in ctx.links
-        for long in ctx.links
-        if short is not long
-        and short.country == long.country
-        and short.evidence_start == long.evidence_start
-        and f"{long.subject} ({short.subject})" in long.evidence
-    }
-    ctx.links = [link for link in ctx.links if id(link) not in drop]
+    _drop_other_names(ctx, lambda short, long: f"{long.subject} ({short.subject})" in long.evidence)
 
 
 def one_link_per_listed_name(ctx: CountryContext) -> None:
     """ "the High Court of Arden and Vale" and "the High Court of Arden" from one sentence are
     one body: a name that another name of the same country and sentence continues with "and
     ..." is that name cut short, linked once under the whole name."""
+    _drop_other_names(ctx, lambda short, long: long.subject.startswith(short.subject + " and "))
+
+
+def _drop_other_names(
+    ctx: CountryContext, names_same_body: Callable[[CountryLink, CountryLink], bool]
+) -> None:
+    """Drop each link (short) of a sentence whose body another link (long) of the same
+    country and sentence already names, as names_same_body(short, long) tells."""
     drop = {
         id(short)
         for short in ctx.links
@@ -725,7 +727,7 @@ def one_link_per_listed_name(ctx: CountryContext) -> None:
         if short is not long
         and short.country == long.country
         and short.evidence_start == long.evidence_start
-        and long.subject.startswith(short.subject + " and ")
+        and names_same_body(short, long)
     }
     ctx.links = [link for link in ctx.links if id(link) not in drop]
 
