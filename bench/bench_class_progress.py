@@ -57,6 +57,7 @@ def build(*, students: int, questions: int, tag: str):
 
     from classes.models import Membership
     from learning.models import Card, CardState, QuizAnswer, QuizAttempt, ReviewLog
+    from learning.tallies import progress_rebuild
     from tests.factories import AssignmentFactory, QuestionFactory, TeacherFactory, UserFactory
 
     rng = random.Random(13)
@@ -128,6 +129,8 @@ def build(*, students: int, questions: int, tag: str):
         attempt.correct_count = correct
     QuizAnswer.objects.bulk_create(answers, batch_size=2000)
     QuizAttempt.objects.bulk_update([a for a, _ in attempts], ["correct_count"])
+    # the aggregates the reviews would have kept (cards and logs were written directly)
+    progress_rebuild(user_ids=[pupil.pk for pupil in pupils])
     return teacher, assignment, pupils[0], len(logs), len(answers)
 
 

@@ -27,7 +27,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from . import services
-from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm
+from .forms import ArticleAdminForm, ChoiceInlineFormSet, QuestionAdminForm, QuestionInlineFormSet
 from .interop.admin_views import EXPORT_ACTIONS, bank_import_urls
 from .jobs import generation_fail_stale, generation_retry
 from .models import (
@@ -432,6 +432,7 @@ class QuestionInline(_QuestionInline):
     page is where they are read one by one)."""
 
     model = Question
+    formset = QuestionInlineFormSet  # (deleting archives)
     fields = ["position", "kind", "prompt", "answer", "status"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     extra = 0

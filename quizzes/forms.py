@@ -10,8 +10,13 @@ from django.forms.models import BaseInlineFormSet
 from django.forms.utils import ErrorDict
 
 from .answer_matching import accepted_answers_parse
-from .models import Article, Choice, Question
-from .services import ArticleInputError, article_text_clean, article_text_from_upload
+from .models import Article, Choice, Question, QuestionBank
+from .services import (
+    ArticleInputError,
+    article_text_clean,
+    article_text_from_upload,
+    question_archive,
+)
 from .validation import question_problems
 
 if TYPE_CHECKING:
@@ -21,9 +26,10 @@ if TYPE_CHECKING:
     _ArticleForm = forms.ModelForm[Article]
     _QuestionForm = forms.ModelForm[Question]
     _ChoiceFormSet = BaseInlineFormSet[Choice, Question, forms.ModelForm[Choice]]
+    _QuestionFormSet = BaseInlineFormSet[Question, QuestionBank, forms.ModelForm[Question]]
 else:  # the forms' classes take no type argument at run time
     _ArticleForm = _QuestionForm = forms.ModelForm
-    _ChoiceFormSet = BaseInlineFormSet
+    _ChoiceFormSet = _QuestionFormSet = BaseInlineFormSet
 
 
 def decode_article_upload(upload: UploadedFile[bytes]) -> str:
@@ -178,6 +184,16 @@ class QuestionAdminForm(_QuestionForm):
 
 
 MAX_ACCEPTED_ANSWERS = 20
+
+
+class QuestionInlineFormSet(_QuestionFormSet):
+    """A bank page's questions: one deleted there is archived, as on its own page
+    (QuestionAdmin.delete_model), never deleted: students' cards of it, their
+    review history and their banks' tallies (learning's BankTally) stay."""
+
+    def delete_existing(self, obj: Question, commit: bool = True) -> None:
+        if commit:
+            question_archive(question=obj)
 
 
 class ChoiceInlineFormSet(_ChoiceFormSet):

@@ -118,6 +118,7 @@ def preferences_update(*, user: User, **fields: Any) -> StudyPreferences:
     return preferences
 
 
+@transaction.atomic(savepoint=False)  # (the UPDATE and the recount: both or neither)
 def cards_reschedule(*, user: User, preferences: StudyPreferences | None = None) -> int:
     """Set the due date of every review card of `user` from its stability and
     the current desired retention: due = last review + interval. One UPDATE, and

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from learning import scheduler
 from learning.cards import fuzz_seed_of
 from learning.models import Card, CardState, ReviewLog, ReviewUndo
+from tests.factories import cards_update
 
 QUEUE = "/api/v1/study/queue/"
 REVIEWS = "/api/v1/reviews/"
@@ -265,8 +266,12 @@ def test_undoing_a_late_review_replays_the_others(student, password, bank):
 
 def test_a_late_review_of_a_card_without_history_is_still_refused(student, api, bank):
     card_id = card_ids(api, bank, 1)[0]
-    Card.objects.filter(pk=card_id).update(
-        last_review=T + timedelta(days=1), state=2, stability=3.0, difficulty=5.0
+    cards_update(
+        [Card(pk=card_id)],
+        last_review=T + timedelta(days=1),
+        state=2,
+        stability=3.0,
+        difficulty=5.0,
     )
     response = api.post(REVIEWS, review(card_id, T, 3))
     assert response.status_code == 400

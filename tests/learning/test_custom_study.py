@@ -218,9 +218,13 @@ def test_suspended_cards_count_neither_as_due_nor_in_the_forecast(student, teach
 
 
 def test_suspending_keeps_the_memory_state_and_is_idempotent(student, bank):
-    card = CardFactory(user=student, question=bank.questions.first(), state=CardState.REVIEW)
-    card.stability, card.reps = 12.5, 4
-    card.save()
+    card = CardFactory(
+        user=student,
+        question=bank.questions.first(),
+        state=CardState.REVIEW,
+        stability=12.5,
+        reps=4,
+    )
     first = services.card_suspend(user=student, card_id=card.pk)
     again = services.card_suspend(user=student, card_id=card.pk)
 

@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from learning import selectors, services
 from learning.models import Card, CardState
 from learning.selectors.queue import SPARE
-from tests.factories import ArticleFactory, QuestionBankFactory, QuestionFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    QuestionBankFactory,
+    QuestionFactory,
+    UserFactory,
+    cards_update,
+)
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -281,7 +287,8 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
         item.card for item in queue(student, T0 - timedelta(days=20), bank=bank, limit=30).items
     ]
     for minutes, card in enumerate(cards[:13]):  # 13 learning cards, due a minute apart
-        Card.objects.filter(pk=card.pk).update(
+        cards_update(
+            [card],
             state=CardState.LEARNING,
             step=0,
             stability=1.0,
@@ -291,7 +298,8 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
             due=T0 - timedelta(minutes=30 - minutes),
         )
     for days, card in enumerate(cards[13:28]):  # 15 reviews, due 1 to 15 days ago
-        Card.objects.filter(pk=card.pk).update(
+        cards_update(
+            [card],
             state=CardState.REVIEW,
             stability=5.0,
             difficulty=5.0,

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from learning import selectors, services
 from learning.models import (
@@ -306,3 +307,184 @@ def test_rebuild_progress_recounts_the_quiz_tallies(student, other_student):
     call_command("rebuild_progress", user=[student.username])
     assert {user.pk: quizzes_stored(user) for user in (student, other_student)} == expected
     assert expected[student.pk][bank.pk][:2] == (12, 100.0)
+
+
+# --- every path that writes cards keeps the tallies: the audit ----------------------
+NOW = T0 + timedelta(days=3)  # the students' learning cards are due since T0
+
+
+def _learning_due_from_cards(user) -> int:
+    """The learning cards the study queue counts now, from the card table."""
+    return Card.objects.filter(
+        user=user,
+        state__in=(CardState.LEARNING, CardState.RELEARNING),
+        suspended_at__isnull=True,
+        due__lte=NOW,
+        question__status="published",
+        bank__status="published",
+    ).count()
+
+
+def assert_tallies_agree(user) -> None:
+    """The stored aggregates equal a recount, and the study queue's learning count
+    (past its window: from the tallies) equals a count of the cards."""
+    assert stored(user) == recount(user)
+    with time_machine.travel(NOW, tick=False):
+        queue = selectors.study_queue(user=user, limit=1)  # a window of 12 cards
+    assert queue.learning_count == _learning_due_from_cards(user)
+
+
+@pytest.fixture
+def studied(student, teacher):
+    """A student with 14 learning cards due (each missed once on T0) and 4 in review."""
+    bank = QuestionBankFactory(owner=teacher, title="Studied")
+    cards = [
+        services.card_get_or_create(user=student, question=q)
+        for q in QuestionFactory.create_batch(20, bank=bank)
+    ]
+    for i, card in enumerate(cards[:14]):
+        answer(student, card, 1, T0 + timedelta(minutes=i))
+    for card in cards[14:18]:
+        for day in (0, 1):
+            answer(student, card, 3, T0 + timedelta(days=day))
+    assert_tallies_agree(student)
+    assert _learning_due_from_cards(student) == 14
+    return bank, cards
+
+
+def _answer(student, bank, cards, **_):
+    answer(student, cards[0], 3, NOW)
+    answer(student, cards[1], 1, NOW)
+
+
+def _undo(student, bank, cards, **_):
+    answer(student, cards[14], 1, NOW)
+    with time_machine.travel(NOW, tick=False):
+        services.review_undo_last(user=student)
+
+
+def _offline_batch(student, bank, cards, **_):
+    items = [
+        {
+            "card": card.pk,
+            "rating": rating,
+            "client_uuid": str(uuid.uuid4()),
+            "reviewed_at": (T0 + timedelta(days=1, hours=hour)).isoformat(),
+        }
+        for hour, (card, rating) in enumerate(zip(cards[2:6], (4, 3, 1, 3), strict=True))
+    ]
+    with time_machine.travel(NOW, tick=False):
+        assert all(o["ok"] for o in services.review_batch_record(user=student, items=items))
+
+
+def _suspend(student, bank, cards, **_):
+    for card in cards[:3] + cards[18:]:  # learning cards and a new one
+        services.card_suspend(user=student, card_id=card.pk)
+    services.card_unsuspend(user=student, card_id=cards[0].pk)
+
+
+def _new_retention(student, bank, cards, **_):
+    services.preferences_update(user=student, desired_retention=0.8)
+
+
+def _parameters_reset(student, bank, cards, **_):
+    services.parameters_reset(user=student)
+
+
+def _time_zone(student, bank, cards, **_):
+    services.preferences_update(user=student, time_zone="Pacific/Kiritimati", day_starts_at_hour=0)
+
+
+def _quiz(student, bank, cards, **_):
+    with time_machine.travel(NOW, tick=False):
+        attempt = services.quiz_start(user=student, bank=bank, size=5)
+        for question_id in attempt.question_ids:
+            choice = QuestionFactory._meta.model.objects.get(pk=question_id).choices.first()
+            services.quiz_answer(
+                user=student, attempt=attempt, question_id=question_id, choice_id=choice.pk
+            )
+
+
+def _queue_opened(student, bank, cards, **_):
+    with time_machine.travel(NOW, tick=False):
+        services.study_queue_open(user=student, bank=bank, limit=30)
+
+
+def _questions_archived(student, bank, cards, **_):
+    from quizzes.services import question_archive, question_set_status
+
+    question_archive(question=cards[0].question)
+    question_set_status(questions=bank.questions.filter(pk=cards[1].question_id), status="draft")
+
+
+def _question_deleted_on_its_banks_admin_page(student, bank, cards, client, teacher):
+    """The bank's page in the admin lists its questions, each with a Delete box."""
+    client.force_login(teacher)
+    questions = list(bank.questions.order_by("position", "id"))
+    data = {
+        "title": bank.title,
+        "description": bank.description,
+        "article": "",
+        "status": bank.status,
+        "questions-TOTAL_FORMS": str(len(questions)),
+        "questions-INITIAL_FORMS": str(len(questions)),
+        "questions-MIN_NUM_FORMS": "0",
+        "questions-MAX_NUM_FORMS": "1000",
+    }
+    for i, question in enumerate(questions):
+        for name in ("id", "position", "kind", "prompt", "answer", "status"):
+            data[f"questions-{i}-{name}"] = str(getattr(question, name))
+        data[f"questions-{i}-bank"] = str(bank.pk)
+        if question.pk in (cards[0].question_id, cards[15].question_id):
+            data[f"questions-{i}-DELETE"] = "on"
+    response = client.post(reverse("admin:quizzes_questionbank_change", args=[bank.pk]), data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    # archived, not deleted: the student's cards and history stay
+    assert Card.objects.filter(pk__in=[cards[0].pk, cards[15].pk]).count() == 2
+    assert set(bank.questions.filter(status="archived").values_list("pk", flat=True)) == {
+        cards[0].question_id,
+        cards[15].question_id,
+    }
+
+
+def _bank_deleted_in_the_admin(student, bank, cards, client, teacher):
+    """A bank students have studied cannot be deleted (their cards and history hang on it)."""
+    client.force_login(teacher)
+    response = client.post(
+        reverse("admin:quizzes_questionbank_delete", args=[bank.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Card.objects.filter(bank=bank).count() == 20
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        _answer,
+        _undo,
+        _offline_batch,
+        _suspend,
+        _new_retention,
+        _parameters_reset,
+        _time_zone,
+        _quiz,
+        _queue_opened,
+        _questions_archived,
+        _question_deleted_on_its_banks_admin_page,
+        _bank_deleted_in_the_admin,
+    ],
+)
+def test_every_path_that_writes_cards_keeps_the_tallies_equal_to_the_cards(
+    student, teacher, studied, client, path
+):
+    bank, cards = studied
+    path(student, bank, cards, client=client, teacher=teacher)
+    assert_tallies_agree(student)
+
+
+def test_deleting_an_account_takes_its_tallies_with_its_cards(student, studied, password):
+    from learning.account import account_delete
+
+    account_delete(user=student, password=password)
+    assert not BankTally.objects.exists()
+    assert not Card.objects.exists()

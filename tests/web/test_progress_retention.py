@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from learning.models import Card
 from learning.services import card_get_or_create, review_record
+from tests.factories import cards_update
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,8 @@ def test_the_panel_and_the_table_agree(student_client, student, news_bank):
     questions = list(news_bank.questions.all()[:5])
     for question in questions[:4]:  # four cards that came back due, one forgotten
         card = card_get_or_create(user=student, question=question)
-        Card.objects.filter(pk=card.pk).update(
+        cards_update(
+            [card],
             state=2,
             stability=10.0,
             difficulty=5.0,
