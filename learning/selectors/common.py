@@ -105,3 +105,20 @@ def of_published_questions(
     for unpublished in unpublished_questions(bank_ids=banks):
         cards = cards.exclude(question_id__in=unpublished)
     return cards
+
+
+def of_unpublished_questions(
+    cards: QuerySet[Card], *, user: User | int, bank_ids: Iterable[int] | None = None
+) -> QuerySet[Card]:
+    """`cards` (the user's) of published banks whose question is unpublished: those
+    the tallies count but of_published_questions leaves out, read through the
+    (user, question) key of the few unpublished questions of the user's banks (of
+    `bank_ids` when given)."""
+    banks: Any
+    if bank_ids is None:
+        banks = BankTally.objects.filter(user=user).order_by().values("bank_id").distinct()
+    else:
+        banks = list(bank_ids)
+        cards = cards.filter(bank_id__in=banks)
+    [unpublished] = unpublished_questions(bank_ids=banks)
+    return cards.filter(bank__status=BankStatus.PUBLISHED, question_id__in=unpublished)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db.models import (
@@ -52,11 +52,13 @@ from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from ..models import BankTally, Card, CardState, StudyDay, StudyPreferences
 from ..study_day import day_bounds, study_date, zone_of
+from ..tallies import NOT_DUE
 from .common import (
     LEARNING_STATES,
     STARTED_STATES,
     BankRef,
     of_published_questions,
+    of_unpublished_questions,
     preferences_call,
     preferences_of_rows,
     started_or_suspended,
@@ -74,6 +76,10 @@ MAX_COUNT = 9999
 BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
 LEARN_AHEAD = timedelta(minutes=20)
 SPARE = 5  # cards read beyond the limit before today's studied facts are known
+# learning cards read beyond the limit (per learning state): room for the siblings
+# of cards already taken, which wait (the due reviews' window is wider: they are
+# ranked by retrievability among the most overdue)
+LEARNING_SPARE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +317,7 @@ class _Today:
     new_limit: int
     new_left: int
     reviews_left: int
+    day: date  # (the study day's date: BankTally.due_day's)
     start: datetime
     end: datetime
     answered: int  # answers today (none: no fact was studied)
@@ -354,6 +361,7 @@ def _today_of(
         new_limit=new_limit,
         new_left=max(0, new_limit - new_today),
         reviews_left=max(0, preferences.max_reviews_per_day - reviews_today),
+        day=day,
         start=start,
         end=end,
         answered=answered,
@@ -458,8 +466,10 @@ _DUE_ROW = (
 )
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A card the queue may show, as its candidates' statement reads it (a tuple:
+    a few hundred are made per request, a frozen dataclass cost four times more)."""
+
     question_id: int
     bank_id: int
     position: int
@@ -491,11 +501,13 @@ def _candidates(
     banks: list[_Bank],
     now: datetime,
     window: int,
+    learning_window: int,
     new_wanted: int,
 ) -> _Candidates:
     """One query: narrow rows (ids, due dates, memory and sibling-key columns) of
-    the windows of due learning cards, due reviews and due reviews of assigned banks
-    (each walks the card table's (user, state, due) index and stops after `window`),
+    the windows of due learning cards (`learning_window` of each state), due reviews
+    and due reviews of assigned banks (`window` each; none when `window` is 0), each
+    walking the card table's (user, state, due) index until it is full,
     and of up to `new_wanted` unstarted published questions of each bank (each walks
     the bank's published questions in order: the partial index
     question_published_order), for the first BANKS_PER_READ banks; one more per
@@ -517,16 +529,20 @@ def _candidates(
         if bank is not None:
             values["bank"] = bank.pk
         shape = ("queue.candidates", with_due, len(assigned), len(chunk), bank is not None)
-        build = partial(_candidates_sql, window=window, new_wanted=new_wanted)
-        _read_into(found, sql.prepared((*shape, window, new_wanted), build, **values), now=now)
+        sizes = (window, learning_window, new_wanted)
+        build = partial(
+            _candidates_sql, window=window, learning_window=learning_window, new_wanted=new_wanted
+        )
+        _read_into(found, sql.prepared((*shape, *sizes), build, **values), now=now)
         with_due = False
         if not waiting or len(found.new) >= new_wanted:
             break
     by_due = attrgetter("due", "card_id")
     found.learning.sort(key=by_due)
     found.ahead.sort(key=by_due)
-    del found.ahead[max(0, window - len(found.learning)) :]  # (the window over both states)
-    del found.learning[window:]
+    # (the window over both states)
+    del found.ahead[max(0, learning_window - len(found.learning)) :]
+    del found.learning[learning_window:]
     found.reviews.sort(key=by_due)
     order = {b.pk: number for number, b in enumerate(banks)}
     found.new.sort(key=lambda c: (order[c.bank_id], c.position, c.question_id))
@@ -537,6 +553,7 @@ def _candidates(
 def _candidates_sql(
     *,
     window: int,
+    learning_window: int,
     new_wanted: int,
     user: int,
     now: datetime,
@@ -558,10 +575,12 @@ def _candidates_sql(
     if ahead is not None:
         # (one window per state: each walks the (user, state, due) index in order)
         parts += [
-            cards.filter(mine, state=state, due__lte=ahead)[:window] for state in LEARNING_STATES
+            cards.filter(mine, state=state, due__lte=ahead)[:learning_window]
+            for state in LEARNING_STATES
         ]
-        parts.append(cards.filter(due, state=CardState.REVIEW)[:window])
-        if assigned:  # (read apart: a long backlog elsewhere never hides them)
+        if window:
+            parts.append(cards.filter(due, state=CardState.REVIEW)[:window])
+        if window and assigned:  # (read apart: a long backlog elsewhere never hides them)
             parts.append(
                 cards.filter(
                     due, question_filter("question", bank_id__in=assigned), state=CardState.REVIEW
@@ -629,15 +648,15 @@ def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: dat
             continue
         found.seen.add(question_id)
         candidate = _Candidate(
-            question_id=question_id,
-            bank_id=bank_id,
-            position=position,
-            key=_sibling_key_of(article_id, start, end, fingerprint),
-            card_id=card_id,
-            state=state,
-            due=datetime_from_db(due_at),
-            stability=stability,
-            last_review=datetime_from_db(last_review),
+            question_id,
+            bank_id,
+            position,
+            _sibling_key_of(article_id, start, end, fingerprint),
+            card_id,
+            state,
+            datetime_from_db(due_at),
+            stability,
+            datetime_from_db(last_review),
         )
         if state == CardState.REVIEW:
             found.reviews.append(candidate)
@@ -649,21 +668,56 @@ def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: dat
 
 
 def _due_counts_sql(
-    *, caps: dict[str, int], user: int, now: datetime, bank: int | None = None
+    *,
+    caps: dict[str, int],
+    user: int,
+    now: datetime,
+    end: datetime,
+    today: date,
+    bank: int | None = None,
 ) -> tuple[str, list[Any]]:
-    """The statement of _due_counts: the user's due cards of each capped state."""
-    # Each count walks the user's due cards of a state in the (user, state, due)
-    # index; whether a card's question is published is read from the card itself
+    """The statement of _due_counts: one row of counts. Reviews due now, capped.
+    Learning cards due now, as three numbers (_due_counts adds them up): those due
+    by the end of today as the tallies count them (BankTally: one row per bank and
+    due day, whatever the number of cards), less those due later today (minutes
+    ahead: learning steps) and those of unpublished questions (which the tallies
+    count too; a short list of questions, each card read by its key)."""
+    # Each count walks the user's cards of a state in the (user, state, due) index;
+    # whether a card's question is published is read from the card itself
     # (of_published_questions: its bank, and a short list of unpublished questions).
-    cards = of_published_questions(
-        Card.objects.filter(user=user, suspended_at__isnull=True, due__lte=now),
-        user=user,
-        bank_ids=None if bank is None else [bank],
-    ).order_by()  # (a count: any order)
-    states = {"learning": LEARNING_STATES, "review": (CardState.REVIEW,)}
-    return sql.capped_counts_sql(
-        {name: (cards.filter(state__in=states[name]), cap) for name, cap in caps.items()}
+    mine = Card.objects.filter(user=user, suspended_at__isnull=True).order_by()
+    bank_ids = None if bank is None else [bank]
+    capped: dict[str, tuple[QuerySet[Any], int]] = {}
+    if "review" in caps:
+        reviews = of_published_questions(
+            mine.filter(state=CardState.REVIEW, due__lte=now), user=user, bank_ids=bank_ids
+        )
+        capped["review"] = (reviews, caps["review"])
+    counts, params = sql.capped_counts_sql(capped) if capped else ("SELECT", [])
+    if "learning" not in caps:
+        return counts, params
+    learning = mine.filter(state__in=LEARNING_STATES)
+    tallied = BankTally.objects.filter(
+        user=user, due_day__gt=NOT_DUE, due_day__lte=today, bank__status=BankStatus.PUBLISHED
     )
+    later = learning.filter(due__gt=now, due__lt=end, bank__status=BankStatus.PUBLISHED)
+    if bank is not None:
+        tallied, later = tallied.filter(bank_id=bank), later.filter(bank_id=bank)
+    set_aside = of_unpublished_questions(
+        learning.filter(due__lte=now), user=user, bank_ids=bank_ids
+    )
+    columns = [counts] if capped else []
+    for number, (total, queryset) in enumerate(
+        (
+            ("SUM(learning)", tallied.order_by().values("learning")),
+            ("COUNT(*)", later.values("id")),
+            ("COUNT(*)", set_aside.values("id")),
+        )
+    ):
+        part, part_params = queryset.query.sql_with_params()
+        columns.append(f"(SELECT COALESCE({total}, 0) FROM ({part}) learning_{number})")
+        params = [*params, *part_params]
+    return f"SELECT {', '.join(column.removeprefix('SELECT ') for column in columns)}", params
 
 
 def _due_counts_statement(
@@ -671,21 +725,24 @@ def _due_counts_statement(
     user: User,
     bank: BankRef | None,
     now: datetime,
+    today: _Today,
     found: _Candidates,
     window: int,
-    reviews_left: int,
+    learning_window: int,
 ) -> tuple[dict[str, int], tuple[str, list[Any]] | None]:
     """The caps of the (learning, review) cards due now to count and the statement
     counting them (None: the fetched windows hold all there is). Counted on, up to
-    a cap: the badge never shows more reviews than today's limit allows."""
-    # The review window is full exactly when the reviews read (those of assigned banks included) fill it: those of assigned
-    # banks are among the most overdue otherwise.
+    a cap: the badge never shows more reviews than today's limit allows. Learning
+    cards are read from the tallies, not counted one by one: thousands of them
+    left from the days before cost a tally row per day."""
+    # The review window is full exactly when the reviews read (those of assigned
+    # banks included) fill it: those of assigned banks are among the most overdue otherwise.
     caps: dict[str, int] = {}
-    if len(found.learning) + len(found.ahead) >= window:
-        caps["learning"] = MAX_COUNT  # (both learning states: one range each in the index)
-    if len(found.reviews) >= window and reviews_left > len(found.reviews):
-        caps["review"] = reviews_left
-    values: dict[str, Any] = {"user": user.pk, "now": now}
+    if len(found.learning) + len(found.ahead) >= learning_window:
+        caps["learning"] = MAX_COUNT
+    if window and len(found.reviews) >= window and today.reviews_left > len(found.reviews):
+        caps["review"] = today.reviews_left
+    values: dict[str, Any] = {"user": user.pk, "now": now, "end": today.end, "today": today.day}
     if bank is not None:
         values["bank"] = bank.pk
     shape = ("queue.due_counts", tuple(caps.items()), bank is not None)
@@ -698,9 +755,12 @@ def _due_counts(
 ) -> tuple[int, int]:
     """(learning, review) cards due now: the fetched windows', or the counts of
     _due_counts_statement's row."""
-    counts = dict(zip(caps, rows[0], strict=True)) if caps else {}
-    learning_count = counts.get("learning", len(found.learning))
-    review_count = min(counts.get("review", len(found.reviews)), reviews_left)
+    row = rows[0] if caps else ()
+    review_count = min(row[0] if "review" in caps else len(found.reviews), reviews_left)
+    learning_count = len(found.learning)
+    if "learning" in caps:  # (due by tonight, less later tonight, less the unpublished)
+        tallied, later, set_aside = row[-3:]
+        learning_count = min(caps["learning"], int(tallied) - later - set_aside)
     return learning_count, review_count
 
 
@@ -861,10 +921,17 @@ def study_queue(
     now = now or timezone.now()
     limit = max(0, int(limit))
     today, banks = _today_and_banks(user=user, bank=bank, now=now)
-    window = limit * 2 + 10
+    window = limit * 2 + 10 if today.reviews_left > 0 else 0  # (no review taken today: none read)
+    learning_window = limit + LEARNING_SPARE
     new_wanted = today.new_left + 20 if today.new_left > 0 else 0
     found = _candidates(
-        user=user, bank=bank, banks=banks, now=now, window=window, new_wanted=new_wanted
+        user=user,
+        bank=bank,
+        banks=banks,
+        now=now,
+        window=window,
+        learning_window=learning_window,
+        new_wanted=new_wanted,
     )
     # The facts studied today and the due counts (both read from the candidates) are
     # sent together, and with them the rows of the cards the queue would show were
@@ -873,7 +940,13 @@ def study_queue(
     # more than SPARE; else they are read afterwards).
     keys = _fact_keys(found.reviews + found.new)
     caps, counting = _due_counts_statement(
-        user=user, bank=bank, now=now, found=found, window=window, reviews_left=today.reviews_left
+        user=user,
+        bank=bank,
+        now=now,
+        today=today,
+        found=found,
+        window=window,
+        learning_window=learning_window,
     )
     burying = today.buried_statement(user=user, keys=keys)
     reviews = _review_order(

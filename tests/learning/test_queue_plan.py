@@ -4,6 +4,7 @@ only the due cards' questions, and the behaviour those reads must keep."""
 
 import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -218,3 +219,115 @@ def test_due_counts_read_no_question(student, teacher):
     assert "quizzes_question_pkey" not in plan
     by_key = [line for line in plan.splitlines() if "USING INTEGER PRIMARY KEY" in line]
     assert all("quizzes_questionbank" in line for line in by_key)
+
+
+def _learning_due_now(user, now) -> int:
+    """The learning cards due now, counted from the card table."""
+    return Card.objects.filter(
+        user=user,
+        state__in=(CardState.LEARNING, CardState.RELEARNING),
+        suspended_at__isnull=True,
+        due__lte=now,
+        question__status=QuestionStatus.PUBLISHED,
+    ).count()
+
+
+@pytest.mark.parametrize(
+    ("zone", "local_now"),
+    [
+        ("Pacific/Kiritimati", datetime(2025, 3, 3, 23, 50)),  # UTC+14: 09:50 UTC the same day
+        ("Pacific/Pago_Pago", datetime(2025, 3, 3, 23, 50)),  # UTC-11: 10:50 UTC the next day
+        ("Pacific/Kiritimati", datetime(2025, 3, 4, 0, 10)),  # just past midnight
+    ],
+)
+def test_learning_cards_due_are_counted_from_the_tallies_in_any_time_zone_near_midnight(
+    student, teacher, zone, local_now
+):
+    """The learning count reads the tallies' study days (the student's): those due on
+    days before, those due today until now (not those later today, minutes ahead, nor
+    tomorrow's), whichever the UTC date; the same as counting the cards."""
+    services.preferences_update(user=student, time_zone=zone, day_starts_at_hour=0)
+    now = local_now.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    bank = QuestionBankFactory(owner=teacher)
+    questions = iter(QuestionFactory.create_batch(30, bank=bank))
+    local = ZoneInfo(zone)
+
+    def learning(due, *, n=1, state=CardState.LEARNING, **kwargs):
+        for _ in range(n):
+            CardFactory(
+                user=student, question=next(questions), state=state, step=0, stability=1.0,
+                difficulty=5.0, reps=1, due=due, last_review=now - timedelta(days=3), **kwargs,
+            )  # fmt: skip
+
+    learning(now - timedelta(days=2), n=4)  # days before
+    learning(now - timedelta(days=1), n=2, state=CardState.RELEARNING)
+    day_start = local_now.replace(hour=0, minute=0, tzinfo=local).astimezone(UTC)
+    learning(day_start + timedelta(minutes=1), n=3)  # early today, in the student's zone
+    learning(day_start - timedelta(minutes=1), n=2)  # the last minute of yesterday
+    learning(now - timedelta(minutes=5), n=3)  # minutes ago
+    learning(now, n=1)  # now
+    learning(now + timedelta(minutes=5), n=2)  # learn-ahead: later, maybe still today
+    learning(now + timedelta(minutes=15), n=2)  # maybe tomorrow already
+    learning(now - timedelta(days=1), n=2, suspended_at=now - timedelta(days=1))  # set aside
+    archived = QuestionFactory(bank=bank)
+    CardFactory(user=student, question=archived, state=CardState.LEARNING, step=0,
+                stability=1.0, difficulty=5.0, due=now - timedelta(days=1))  # fmt: skip
+    archived.status = QuestionStatus.ARCHIVED
+    archived.save(update_fields=["status"])
+
+    expected = _learning_due_now(student, now)
+    assert expected == 15
+    for over in (None, bank):
+        with time_machine.travel(now, tick=False):
+            result = selectors.study_queue(user=student, bank=over, limit=1)  # a window of 12
+        assert result.learning_count == expected
+
+
+def _candidate_rows(monkeypatch) -> list[int]:
+    """The number of rows each candidates' statement of the study queue answers."""
+    read: list[int] = []
+    fetch = queue_selectors.sql.fetch_rows
+
+    def counting(statement, **kwargs):
+        rows = fetch(statement, **kwargs)
+        if "part_0" in statement[0]:
+            read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(queue_selectors.sql, "fetch_rows", counting)
+    return read
+
+
+def test_the_queue_reads_a_few_more_learning_cards_than_it_shows(student, teacher, monkeypatch):
+    """40 learning cards (both states) and 40 reviews due, 5 shown: the learning cards
+    due first, from a window of 15 per state, and 20 reviews; the counts go on."""
+    bank = QuestionBankFactory(owner=teacher)
+    questions = iter(QuestionFactory.create_batch(80, bank=bank))
+    for minutes in range(40):  # learning and relearning, alternately due a minute apart
+        state = (CardState.LEARNING, CardState.RELEARNING)[minutes % 2]
+        CardFactory(user=student, question=next(questions), state=state, step=0,
+                    stability=1.0, difficulty=5.0, due=T0 - timedelta(minutes=60 - minutes))  # fmt: skip
+    for days in range(40):
+        CardFactory(user=student, question=next(questions), state=CardState.REVIEW,
+                    stability=5.0, difficulty=5.0, due=T0 - timedelta(days=days + 1),
+                    last_review=T0 - timedelta(days=days + 10))  # fmt: skip
+    read_rows = _candidate_rows(monkeypatch)
+    result = read(student, bank=bank, limit=5)
+    assert read_rows == [15 + 15 + 20]
+    first = Card.objects.filter(user=student).exclude(state=CardState.REVIEW).order_by("due")
+    assert [item.card_row.id for item in result.items] == [c.pk for c in first[:5]]
+    assert (result.learning_count, result.review_count) == (40, 40)
+
+
+def test_no_review_is_read_when_todays_reviews_are_done(student, teacher, monkeypatch):
+    services.preferences_update(user=student, max_reviews_per_day=0)
+    bank = QuestionBankFactory(owner=teacher)
+    learning, *reviews = QuestionFactory.create_batch(4, bank=bank)
+    CardFactory(user=student, question=learning, state=CardState.LEARNING, step=0,
+                stability=1.0, difficulty=5.0, due=T0 - timedelta(minutes=5))  # fmt: skip
+    _started(student, reviews)  # (due T0)
+    read_rows = _candidate_rows(monkeypatch)
+    result = read(student, bank=bank, limit=5)
+    assert read_rows == [1]
+    assert [item.question_row.pk for item in result.items] == [learning.pk]
+    assert (result.learning_count, result.review_count) == (1, 0)
