@@ -16,7 +16,9 @@ the text, every expression that places an event in time:
 - relative to another event, so with no date of their own: "a week later", "two days earlier",
   "the following day", "less than a year after" (Cop30), "Upon arrival", "on his return",
   "Since then", "To date" (not "up to date"),
-  a sentence's opening "Following a two-day stay in ...";
+  a sentence's opening "Following a two-day stay in ...", "in the immediate aftermath of the
+  vote", "prior to the announcement", "in the wake of Ana Lind's death", and a happening named
+  with no determiner ("since independence", "Following take off", "after landfall");
 - "by the end of the month" / "the start of next year" (the month or year itself).
 
 A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
@@ -55,8 +57,8 @@ and August"); decades running on are one undated span ("the late 1980s and into 
 "a few days back," is "a few days ago"; "May" is a surname after a first name, and in an
 article naming a person "<Name> May" everywhere but after "in", "since", "until" or "during";
 "At the time of her arrest" gives way to another time of its sentence, and so does an
-anchor that only orders a happening a date dates ("caught a chill on Wednesday before her
-death"), and "until his final
+anchor that only orders a happening a date or a clock time dates ("caught a chill on Wednesday
+before her death", "Following the ruling, she was sworn in at 5 p.m."), and "until his final
 years" (an adjective of a stretch of life) is no time. A bare weekday follows the
 story's order: when a sentence dated earlier already speaks of its clause's subject as past ("On
 Wednesday, the search for survivors of the landslide ended. The landslide struck on Thursday",
@@ -79,7 +81,7 @@ Real reporting also dates events by times with no calendar date of their own, ke
 ``date`` None: durations ("for 37 years", "within hours of the warning"), anchors to another
 happening ("after the match", "during the trial", "since her arrest", "at the opening of the
 summit": a year written in the anchor dates it), delays ("in 25 years": that year), parts of a day
-("overnight", "in the morning"), clock times ("4:15", "3 a.m.", "3:30am", "9 pm", "1800 UTC", never a year),
+("overnight", "in the morning", "until early evening", "by the evening hours"), clock times ("4:15", "3 a.m.", "3:30am", "9 pm", "1800 UTC", never a year),
 frequencies ("every spring"), sports times ("in the 81st minute", "injury time", "the second
 half") and ages ("at age 12"). A bare amount ("four hours", "three decades of independence")
 and a described age ("the 45-year-old") place nothing; "today" and "now" in the present tense
@@ -318,19 +320,35 @@ _POINTS_BACK = re.compile(
 def _reference_beside_date(expr: TimeExpression, found: list[TimeExpression]) -> bool:
     """ "During that service, he was jailed in 1996", "Following that reasoning, the court ruled
     on 11 May": an anchor pointing back at something said before is no time of its own when
-    its sentence gives a date; the date dates the clause."""
+    a date dates its verb; "During that meeting, it was agreed to close the road on Friday"
+    keeps both (Friday dates the closing, the meeting the agreeing)."""
     if expr.date is not None or not _POINTS_BACK.match(expr.when):
         return False
-    sent = expr.span.sent
+    verb = governing_verb(expr.span.root)
     return any(
-        other.date is not None and sent.start_char <= other.start_char < sent.end_char
+        other.date is not None
+        and other is not expr
+        and expr.span.sent.start == other.span.sent.start
+        and not _ahead_in_another_clause(other, verb)
         for other in found
+    )
+
+
+def _ahead_in_another_clause(other: TimeExpression, verb: Token | None) -> bool:
+    """ "it was agreed the road would close on Friday": a date of a clause looking ahead, not
+    the verb's own."""
+    dated = governing_verb(other.span.root)
+    return (
+        verb is not None
+        and dated is not None
+        and dated.i != verb.i
+        and tense_of(other.span.root) == "future"
     )
 
 
 # An anchor that only orders a happening against another ("after his arrest", "before the
 # vote"); "during the war", "since the flood" place it in a stretch, and stay.
-_ORDERS = re.compile(r"^(?i:after|before|following)\b")
+_ORDERS = re.compile(r"^(?i:after|before|following|prior\s+to)\b")
 
 
 def _anchor_of_a_dated_verb(expr: TimeExpression, found: list[TimeExpression]) -> bool:
@@ -340,13 +358,28 @@ def _anchor_of_a_dated_verb(expr: TimeExpression, found: list[TimeExpression]) -
     if expr.kind != "anchor" or expr.date is not None or not _ORDERS.match(expr.when):
         return False
     verb = governing_verb(expr.span.root)
+    hung = _clause_hung_from(expr.span.root)
     return verb is not None and any(
-        other.date is not None
-        and other is not expr
+        other is not expr
         and (dated := governing_verb(other.span.root)) is not None
-        and dated.i == verb.i
+        and (
+            other.date is not None
+            and dated.i == verb.i
+            or other.kind == "clock"
+            and dated.i in {verb.i, hung}
+        )
         for other in found
     )
+
+
+def _clause_hung_from(root: Token) -> int:
+    """ "Following the ruling, she was sworn in at 5 p.m.": "following" tagged a verb hangs
+    from the clause it orders; a clock time of that clause gives the moment, and the anchor
+    is no second time of it (-1: none)."""
+    if root.dep_ != "prep" or root.head.i == root.i:
+        return -1
+    verb = governing_verb(root.head)
+    return verb.i if verb is not None else -1
 
 
 def _duration_of_a_dated_clause(expr: TimeExpression, found: list[TimeExpression]) -> bool:

@@ -87,7 +87,7 @@ ANCHOR_NOUN = (
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
     r"|over\s+the\s+course\s+of|early\s+in|late\s+in|at\s+the\s+time\s+of"
-    r"|in\s+the\s+(?:wake|aftermath)\s+of"
+    r"|prior\s+to|in\s+the\s+(?:immediate\s+)?(?:wake|aftermath)\s+of"
     r"|at\s+the\s+(?:opening|start|end|close|height)\s+of)"
 )
 # Words that end the noun phrase of an anchor ("during the landings | on both coasts").
@@ -99,8 +99,10 @@ ANCHOR_STOP = (
 NAME_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|al|el|bin|ibn)\s+)"
 POSSESSOR = (
     r"(?:the|his|her|their|its|this|that|these|those"
-    rf"|{NAME_PARTICLE}?[A-Z][\w\-]+['\u2019]s)"
+    rf"|(?:[A-Z][\w\-]+\s+){{0,2}}{NAME_PARTICLE}?[A-Z][\w\-]+['\u2019]s)"
 )
+# Happenings named without a determiner ("since independence", "after take-off").
+BARE_ANCHOR_NOUN = r"(?i:independence|liberation|unification|reunification|partition|take[\s\-]?off|landfall|kick[\s\-]?off)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
@@ -244,6 +246,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\b(?:(?i:for)\s+)?(?:{NUMWORD}|\d+)\s+{SPAN_UNIT}\s+"  # "a week after the talks"
             r"|\b(?i:the)\s+(?:day|night|morning|evening|week)\s+)?"  # "the day before the blast"
             rf"\b{ANCHOR_PREP}\s+{POSSESSOR}\s+(?:[\w\-]+\s+){{0,2}}?{ANCHOR_NOUN}\b"
+            rf"|\b{ANCHOR_PREP}\s+{BARE_ANCHOR_NOUN}\b(?![\w\-])"
             rf"|\b(?i:at)\s+(?:trial|the\s+time)\b"
         ),
     ),
@@ -315,6 +318,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "partofday",
         re.compile(
             r"\b(?i:in|during)\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\b"
+            # "until early evening", "by the evening hours", "through the evening"
+            r"|\b(?i:until|till|by|through|throughout)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+            r"(?:morning|afternoon|evening|night)(?:\s+hours)?\b"
             r"|\b(?i:overnight)\b|\b(?:(?i:in)\s+)?the\s+middle\s+of\s+the\s+night\b"
         ),
     ),
@@ -388,6 +394,7 @@ KEYWORDS = {
         "at the ",
         "wake of",
         "aftermath of",
+        "prior to",
         "since then",
         "to date",
     ),

@@ -298,10 +298,15 @@ def statistic(expr: TimeExpression, sent: Span) -> bool:
     """ "30,000 workers were employed over the following year": an amount over a period, not a
     happening. A figure with a date of its own ("Output fell 2% in 2018", "the outbreak has
     infected 4,200 people since October") is a dated fact: real reporting's gold counts it;
-    a change since a baseline ("income has doubled since 2017") did not happen then."""
+    a change since a baseline ("income has doubled since 2017") did not happen then. A span of
+    hours or minutes is no period of a statistic: "Within the first two hours, 9,000 homes
+    lost power" tells what a happening did."""
     if expr.date is not None and not _over_a_period(expr) and not _baseline_change(expr):
         return False
-    return _statistic(expr, sent)
+    return not _SHORT_SPAN.search(expr.when) and _statistic(expr, sent)
+
+
+_SHORT_SPAN = re.compile(r"\b(?:hours?|minutes?|seconds?)\b", re.I)
 
 
 def _over_a_period(expr: TimeExpression) -> bool:
@@ -397,11 +402,34 @@ def _unquoted_speaker_subjects(doc: Doc) -> list[Token]:
     ]
 
 
+_AT_THE_TIME = re.compile(r"^(?i:at)\s+the\s+time$")
+
+
+def background_at_the_time(expr: TimeExpression, sent: Span) -> bool:
+    """ "At the time, she had lived there for years", "At the time, there were four people on
+    board", "The office did not say at the time": "at the time" of a state already under way
+    (the pluperfect), of what there was, or of what was not done, is background to the
+    happening told before, not an event of its own; "At the time, the council closed the
+    road" stays."""
+    if not _AT_THE_TIME.match(expr.when):
+        return False
+    verb = governing_verb(expr.span.root)
+    if verb is None:
+        return False
+    verbs = [verb, *(v for v in verb.ancestors if v.pos_ in {"VERB", "AUX"})]
+    return any(
+        c.dep_ in {"neg", "expl"} or (c.dep_ == "aux" and c.lower_ in {"had", "'d"})
+        for v in verbs
+        for c in v.children
+    )
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
     interview_turn,
     date_is_topic,
+    background_at_the_time,
     dateline_date,
     quoted_span_remark,
     span_not_lived,

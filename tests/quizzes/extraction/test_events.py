@@ -1381,3 +1381,82 @@ def test_an_interview_turn_dates_no_event(events_of):
         "The report was published on 3 May 2021."
     )
     assert [e.when for e in found] == ["3 May 2021"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "In the immediate aftermath of the vote, two members left the party.",
+            "In the immediate aftermath of the vote",
+        ),
+        (
+            "In the wake of Tomas Ekberg's death, the choir disbanded.",
+            "In the wake of Tomas Ekberg's death",
+        ),
+        ("Following take off, the glider lost height over the lake.", "Following take off"),
+        ("The storm weakened quickly after landfall.", "after landfall"),
+        ("She has held four cabinet posts since independence.", "since independence"),
+        (
+            "Prior to the closure announcement, staff were told nothing.",
+            "Prior to the closure announcement",
+        ),
+    ],
+)
+def test_anchors_named_with_an_adjective_a_long_name_or_no_determiner(events_of, sentence, when):
+    assert when_date(events_of(sentence)) == [(when, None)]
+
+
+def test_an_anchor_before_a_year_of_its_clause_gives_way_to_it(events_of):
+    found = events_of("The lawyers drafted the charter prior to independence in 1975.")
+    assert when_date(found) == [("1975", "1975")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("The marchers walked until early evening.", "until early evening"),
+        ("Fights broke out by the evening hours.", "by the evening hours"),
+        ("Shelling went on through the night.", "through the night"),
+        ("Power was back by the afternoon.", "by the afternoon"),
+    ],
+)
+def test_a_part_of_a_day_ending_or_filling_a_stretch(events_of, sentence, when):
+    assert when_date(events_of(sentence)) == [(when, None)]
+
+
+def test_an_anchor_pointing_back_keeps_its_verb_when_the_date_is_of_a_plan(events_of):
+    found = events_of("During that session, it was agreed the border would reopen on Monday.")
+    assert [e.when for e in found] == ["During that session", "Monday"]
+    found = events_of("During that stay, she was twice fined for speeding, in 1988.")
+    assert [e.when for e in found] == ["1988"]
+
+
+def test_a_figure_within_hours_is_what_a_happening_did(events_of):
+    found = events_of("Within the first two hours, 9,000 homes lost power.")
+    assert [e.when for e in found] == ["Within the first two hours"]
+    found = events_of("Within the first three hours 40 thousand riders were without trains.")
+    assert [e.when for e in found] == ["Within the first three hours"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the time, there were six sailors on the ferry.",
+        "At the time, she had chaired the board longer than anyone else.",
+        "The ministry did not say at the time whether it had got the letter.",
+        "Ortega had been in the barn trying to fix a gate at the time, a neighbour said.",
+    ],
+)
+def test_at_the_time_of_a_state_under_way_or_of_nothing_done_is_background(events_of, sentence):
+    assert events_of(sentence) == []
+
+
+def test_at_the_time_of_a_happening_stays(events_of):
+    found = events_of("At the time, the council called for a recount.")
+    assert [e.when for e in found] == ["At the time"]
+
+
+def test_an_anchor_ordering_a_clause_timed_by_the_clock_gives_way(events_of):
+    found = events_of("Following the verdict, the clerk was sworn in at 4:00 p.m. in the hall.")
+    assert [e.when for e in found] == ["4:00 p.m."]
