@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .. import geo
+from ..dates import doc_text
 from ..facts import CountryLink
 from ..lexicon import ORG_WORDS
 from ..sentences import entities
@@ -531,7 +532,7 @@ def _a_place(ctx: CountryContext, tok: Token) -> bool:
 
 def in_headline(ctx: CountryContext, tok: Token) -> bool:
     """tok is in the first line of an article that has more lines (its headline)."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)  # Doc.text joins every token on each access
     first_break = text.find("\n")
     return 0 <= tok.idx < first_break and bool(text[first_break:].strip())
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import TimeExpression, doc_text, inside_quotation, tense_of
 from ..dates.tense import governing_verb
 from ..geo import is_country
-from ..sentences import dateline
+from ..sentences import dateline, doc_tokens, made_once
 from .phrase import in_sent
 
 _EXPLICIT_DATE = re.compile(
@@ -390,12 +390,20 @@ def _paragraph(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end].strip()
 
 
-def _unquoted_speaker_subjects(doc: Doc) -> list[Token]:
-    """ "I", "we" and "you" as subjects outside quotation marks."""
+def _unquoted_speaker_subjects(doc: Doc) -> tuple[Token, ...]:
+    """ "I", "we" and "you" as subjects outside quotation marks (found once per doc: every
+    time expression asks)."""
+    made: tuple[Token, ...] = made_once(
+        doc, "_unquoted_speaker_subjects", lambda: tuple(_speaker_subjects(doc))
+    )
+    return made
+
+
+def _speaker_subjects(doc: Doc) -> list[Token]:
     text = doc_text(doc)
     return [
         t
-        for t in doc
+        for t in doc_tokens(doc)
         if t.lower_ in _SPEAKER_PRONOUNS
         and t.dep_ in {"nsubj", "nsubjpass"}
         and not inside_quotation(text, t.idx)
