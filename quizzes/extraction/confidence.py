@@ -104,6 +104,7 @@ COUNTRIES: dict[str, float] = {
     "institution_named_after_place": 0.96,  # 3/3
     "life_nouns": 0.95,  # 1/1
     "life_places": 0.87,  # 5/6
+    "listed_office_holders": 0.97,  # 4/4
     "mainland_of_a_country": 0.82,  # 2/3
     "named_members_of_group": 0.98,  # 7/7
     "named_organisation": 0.98,  # 116/118

@@ -208,7 +208,15 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Peru", "the attack against Chile", "rocket attacks on the Chilean embassy in Bolivia" (the
    country the target is in); not "raids on U.S. troops" (the country only names the target).
 30. **A town and its state in one name**: "at Kottur, Kerala" (town and state, even a town the
-   data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur").
+   data lacks), and a named airport or station "at <place>" ("Palur Airport at Kottur"); a
+   town with its state's two-letter code is one place ("Salem, OR": ``context.add``).
+46. **Office holders listed after a plural office** (``persons.listed_office_holders``): "two
+   presidents in the history of Peru, Ana Lind and Tom Reid", "In the history of Peru, two
+   presidents resigned: A and B" (each name; not a speaker: "one of the presidents of Peru,
+   Ana Lind said"). A capitalised body with its country in its words is named in full where
+   it stands ("the Peru House of Delegates", not a headline's shorter "Peru House"); "people
+   rallied at Unity Square in the Peruvian capital" places the square, not the crowd
+   (``groups.subjects_placed_by_their_verb``).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

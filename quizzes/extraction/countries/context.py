@@ -392,6 +392,34 @@ def _hyphenated_whole(sentence: str, subject: str) -> str:
     return f"{found[0].group(1)}-{subject}"
 
 
+def _whole_subject(sentence: str, subject: str, country: str) -> tuple[str, list[str]]:
+    """The subject as the sentence writes it whole ("Sea-Watch", "Salem, OR"), and the
+    names that are then no subject of their own."""
+    also: list[str] = []
+    whole = _hyphenated_whole(sentence, subject)
+    if whole != subject:
+        also.append(whole)
+        subject = whole
+    code = _region_code_after(sentence, subject, country)
+    if code:  # "Springfield, IL": the town with its state's code, one place
+        also.append(code)
+        subject = f"{subject}, {code}"
+    return subject, also
+
+
+def _region_code_after(sentence: str, subject: str, country: str) -> str | None:
+    """The two-letter code of a region of the subject's country written right after it
+    ("Springfield, IL", "Salem, OR"), which names the place with it, not a place of its own."""
+    if not subject[:1].isupper():
+        return None
+    every = regex(r"(?<![\w-])" + re.escape(subject) + r"(?![\w-])(, [A-Z]\.?[A-Z]\.?(?!\w))?")
+    found = list(every.finditer(sentence))
+    if not found or not all(m.group(1) for m in found):
+        return None  # "Washington and Washington, DC": the state alone, then the city
+    code = found[0].group(1)[2:]
+    return code if geo.region_country(code.replace(".", "")) == country else None
+
+
 def _a_state(subject: str, rule: str) -> bool:
     """A country is never a subject; a dependent territory is, of its state's
     (``territories_in_their_state``)."""
@@ -496,10 +524,8 @@ class CountryContext:
         self.seen.add(key)
         n = self.sent_of[at]
         sent = self.sentences[n] if n >= 0 else self.doc[at : at + 1]
-        whole = _hyphenated_whole(sent.text, subject)
-        if whole != subject:
-            self.seen.add((geo.fold(whole), country))
-            subject = whole
+        subject, also = _whole_subject(sent.text, subject, country)
+        self.seen.update((geo.fold(other), country) for other in also)
         self.links.append(
             CountryLink(
                 subject=subject,

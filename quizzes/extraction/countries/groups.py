@@ -884,15 +884,47 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        verb = tok.head if tok.head.pos_ != "ADJ" else tok.head.head
+        if _site_before_placed(ctx, verb, tok):
+            continue
         mention = ctx.name_mention_from(tok.i + 1)
         if mention is None or owned_name(ctx, mention):
             continue
-        verb = tok.head if tok.head.pos_ != "ADJ" else tok.head.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not _placeable_subject(ctx, subject, _happening(verb)):
             continue
         for country in _listed_after(ctx, tok, mention):
             ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
+
+
+def _site_before_placed(ctx: CountryContext, verb: Token, prep: Token) -> bool:
+    """ "people rallied at Union Square in the Peruvian capital": the "in" phrase places the
+    square, not the people (the country named or described before the phrase's noun); True
+    when the subject is left to the square."""
+    site = _named_site_before(ctx, verb, prep)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if site is None or obj is None:
+        return False
+    mention = next((ctx.mentions[t.i] for t in obj.lefts if t.i in ctx.mentions), None)
+    mention = mention or ctx.mentions.get(obj.i)
+    if mention is not None:
+        ctx.add(site, mention.country, prep.i, "place", "site_placed")
+    return not _happening(verb)  # "A fire broke out at Kelso Mall in Peru": the fire too
+
+
+def _named_site_before(ctx: CountryContext, verb: Token, prep: Token) -> str | None:
+    """The named place the verb puts its subject at right before the "in" phrase ("rallied at
+    Union Square in ..."): the "in" phrase says where that place is."""
+    at = next((c for c in verb.children if c.lower_ == "at" and c.right_edge.i + 1 == prep.i), None)
+    obj = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
+    if obj is None:
+        return None
+    ent = ctx.ent_of.get(obj.i)
+    if ent is None or ent.label_ not in ("FAC", "LOC") or ent.end != obj.i + 1:
+        return None
+    if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
+        return None
+    return ent.text
 
 
 def _listed_after(ctx: CountryContext, prep: Token, first: CountryMention) -> list[str]:

@@ -482,6 +482,7 @@ def description_links(ctx: CountryContext) -> None:
             _description_name(ctx, tok, head)
             or _name_after(ctx, tok)
             or _copula_name(ctx, tok)
+            or _name_written_here(ctx, tok)
             or _named_before(ctx, tok)
         )
         ctx.described.add(tok.i)
@@ -617,6 +618,33 @@ def _organisation_right_after(ctx: CountryContext, noun: Token) -> str | None:
     if any(t.i in ctx.person_tokens or t.i in ctx.mentions for t in ent):
         return None
     return name_text(full_span(ctx, ent))
+
+
+def _name_written_here(ctx: CountryContext, noun: Token) -> str | None:
+    """ "the Peru House of Deputies" after a headline's "Peru House": a capitalised noun
+    with the country in its own words is a name written in full here, with its "of" part, not
+    a second mention of a shorter name given before."""
+    if noun.pos_ != "PROPN" or not noun.text[:1].isupper() or in_headline(ctx, noun):
+        return None
+    lefts = [c for c in noun.lefts if c.dep_ != "det"]
+    if not lefts or not any(t.i in ctx.mentions for t in lefts):
+        return None
+    end = noun.i + 1
+    for prep in noun.rights:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "of" and prep.i == end and objects and _a_name_word(ctx, objects[0]):
+            end = objects[0].right_edge.i + 1
+        break
+    return ctx.doc[lefts[0].left_edge.i : end].text
+
+
+def _a_name_word(ctx: CountryContext, tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.i not in ctx.mentions
+        and tok.i not in ctx.person_tokens
+    )
 
 
 def _named_before(ctx: CountryContext, noun: Token) -> str | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..dates import doc_text
+from ..lexicon import SUBJECT_DEPS
 from ..sentences import entities
 from .context import CountryContext, clean, one_named_before
 from .describe import country_in_description, describing_country, person_name
@@ -553,6 +554,101 @@ def office_of_a_territory(ctx: CountryContext, outer: Span, name: Span) -> Found
     return None, None
 
 
+# Words between a plural office and the country of its "of" phrase ("presidents in the
+# history of Peru").
+_HISTORY_WORDS = {"in", "the", "history", "of"}
+
+
+def listed_office_holders(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "two presidents in the history of Peru, Ana Lind and Tom Reid", "In the history of
+    Peru, two presidents have resigned: Ana Lind and Tom Reid": names listed after a plural
+    office whose country its phrase (or the sentence's opening "In the history of <country>,")
+    states hold that office there."""
+    office = _office_before_list(ctx, name)
+    if office is None:
+        return None, None
+    noun, country = office
+    if country is None:
+        country = _history_opening(ctx, noun)
+    return country, None
+
+
+def _office_before_list(ctx: CountryContext, name: Span) -> tuple[Token, str | None] | None:
+    """The plural office a list of names stands after (after a comma: the office's "of
+    <country>" right before it; after a colon: the office the parse makes it an apposition of),
+    with the country of its phrase if any."""
+    tokens = ctx.tokens
+    if name.root.dep_ in SUBJECT_DEPS or (
+        name.end < len(tokens) and tokens[name.end].pos_ in {"VERB", "AUX"}
+    ):
+        return None  # "one of the leaders of Peru, Ana Lind said": the speaker
+    i = _list_start(tokens, name.start)
+    if i <= 0:
+        return None
+    if tokens[i].text == ",":
+        return _office_of_country_before(ctx, i)
+    root = name.root
+    while root.dep_ == "conj":
+        root = root.head
+    if tokens[i].text == ":" and root.dep_ == "appos" and _plural_office(root.head):
+        return root.head, _country_of_office_phrase(ctx, root.head)
+    return None
+
+
+def _list_start(tokens: Sequence[Token], start: int) -> int:
+    """The comma or colon before a list of names ending at the name that starts at ``start``
+    ("..., A, B and C"), else -1."""
+    i = start - 1
+    while i > 0 and tokens[i].text in {",", "and"} and tokens[i - 1].ent_type_ == "PERSON":
+        i -= 1
+        while i > 0 and tokens[i - 1].ent_type_ == "PERSON":
+            i -= 1
+        i -= 1
+    return i if i > 0 and tokens[i].text in {",", ":"} else -1
+
+
+def _office_of_country_before(ctx: CountryContext, comma: int) -> tuple[Token, str] | None:
+    """ "presidents of Peru," / "presidents in the history of Peru,": the plural office whose
+    "of <country>" ends right before the comma."""
+    tokens = ctx.tokens
+    mention = ctx.mentions.get(comma - 1)
+    if mention is None or mention.form != "name":
+        return None
+    k = mention.start - 1
+    while k >= 0 and tokens[k].lower_ in _HISTORY_WORDS:
+        k -= 1
+    between = {t.lower_ for t in tokens[k + 1 : mention.start]}
+    if k >= 0 and "of" in between and _plural_office(tokens[k]):
+        return tokens[k], mention.country
+    return None
+
+
+def _plural_office(tok: Token) -> bool:
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in OFFICES
+
+
+def _country_of_office_phrase(ctx: CountryContext, noun: Token) -> str | None:
+    """ "presidents of Peru", "Peruvian presidents", "presidents in the history of Peru"."""
+    for tok in ctx.doc[noun.left_edge.i : noun.right_edge.i + 1]:
+        mention = ctx.mentions.get(tok.i)
+        if mention is not None and (tok.head.i == noun.i or tok.head.head.i == noun.i):
+            return mention.country
+    return None
+
+
+def _history_opening(ctx: CountryContext, noun: Token) -> str | None:
+    """ "In the history of Peru, two presidents ...": the country of the clause's opening."""
+    verb = noun.head
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > noun.i:
+            continue
+        words = [t.lower_ for t in prep.subtree]
+        mention = ctx.mentions.get(prep.right_edge.i)
+        if words[:4] == ["in", "the", "history", "of"] and mention is not None:
+            return mention.country
+    return None
+
+
 PERSON_RULES: tuple[PersonRule, ...] = (
     respectively,
     title_before_name,
@@ -567,6 +663,7 @@ PERSON_RULES: tuple[PersonRule, ...] = (
     office_taken,
     office_of_a_place,
     office_of_a_territory,
+    listed_office_holders,
 )
 
 

@@ -2295,3 +2295,51 @@ def test_a_bracketed_short_name_is_the_bodys_other_name(links_of):
         "Pilas will report again."
     )
     assert [link.subject for link in found] == ["Peruvian Institute of Lake Studies"]
+
+
+def test_names_listed_after_a_plural_office_of_a_country(links_of):
+    found = pairs(
+        links_of(
+            "The court has removed three judges in the history of Peru, Ana Lind and Tom Reid."
+        )
+    )
+    assert not any(subject in {"Ana Lind", "Tom Reid"} for subject, _ in found)  # no office
+    found = pairs(
+        links_of(
+            "The senate has jailed two presidents in the history of Peru, Ana Lind and Tom Reid."
+        )
+    )
+    assert {("Ana Lind", "Peru"), ("Tom Reid", "Peru")} <= found
+    found = pairs(
+        links_of("In the history of Chile, only two kings have abdicated: Mark Dunn and Paul Vane.")
+    )
+    assert {("Mark Dunn", "Chile"), ("Paul Vane", "Chile")} <= found
+
+
+def test_a_speaker_after_a_plural_office_holds_no_office(links_of):
+    found = pairs(links_of("She was one of the best presidents of Chile, Tom Reid said on Friday."))
+    assert ("Tom Reid", "Chile") not in found
+
+
+def test_a_chamber_written_in_full_is_not_its_headline_short_name(links_of):
+    found = links_of(
+        "U.S. House backs budget\n"
+        "On Monday, the United States House of Delegates backed a budget bill for next year."
+    )
+    assert "United States House of Delegates" in {link.subject for link in found}
+
+
+def test_a_named_site_before_an_in_phrase_is_placed_not_the_crowd(links_of):
+    found = pairs(
+        links_of(
+            "Hundreds of people rallied at Unity Square in the Peruvian capital of Lima on Sunday."
+        )
+    )
+    assert ("Unity Square", "Peru") in found
+    assert not any("people" in subject for subject, _ in found)
+
+
+def test_a_town_with_its_state_code_is_one_place(links_of):
+    found = pairs(links_of("The march ended in the US city of Portland, OR after dark."))
+    assert ("Portland, OR", "United States") in found
+    assert ("OR", "United States") not in found
