@@ -30,6 +30,7 @@ QUOTES: dict[str, float] = {
     "speech_verb.definite_person_noun": 1.0,  # 3/3
     "speech_verb.document_author": 1.0,  # 13/13
     "speech_verb.document_named_before": 1.0,  # 5/5
+    "speech_verb.heard_in_a_recording": 1.0,  # 1/1
     "speech_verb.name_after_role_phrase": 1.0,  # 5/5
     "speech_verb.name_after_title": 1.0,  # 4/4
     "speech_verb.name_before_verb": 1.0,  # 4/4
@@ -56,6 +57,7 @@ QUOTES: dict[str, float] = {
     "speech_verb.the_latter_or_former": 1.0,  # 1/1
     "speech_verb.they_after_named_people": 1.0,  # 2/2
     "speech_verb.unnamed_person_named": 1.0,  # 1/1
+    "speech_verb.verb_opening_the_sentence": 1.0,  # 1/1
     "text_as_subject.document_author": 1.0,  # 1/1
     "text_as_subject.research_text_author": 1.0,  # 1/1
 }

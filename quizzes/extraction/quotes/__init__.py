@@ -145,6 +145,16 @@ over the already-parsed Doc; nothing is parsed again):
                  with its country ("The government of X announced ..."). "The Prime
                  Minister" after "Finance Minister X" is whoever holds both words.
                  "The city / town / county said" is the "City of X" named before.
+                 "The opinion of the court ... read in part, “...”" is the text's author
+                 (weak "read" with a text as subject, right before the quotation). A speech
+                 verb opening its sentence ("Remarked Harlow Trust ecologist Ana Lind,
+                 “...”") is the first person named after it. "credits X as having done
+                 “...”" labels like "described as", and title-case words given "as" by
+                 an active labelling verb ("referred to the vote as “The Big Sham”") are
+                 the speaker's, not a title. "A recording in which someone, apparently X,
+                 says “...”" is X's (the one person named between the recording and the
+                 verb). A name in the verb's own prepositional phrase before it ("and on
+                 X referred") is no adjacent speaker.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

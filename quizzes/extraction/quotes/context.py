@@ -52,6 +52,7 @@ def is_speech_verb(tok: Token) -> bool:
         )
         or is_ruling(tok)
         or refers_to_as(tok)
+        or credits_as(tok)
         or as_put_it(tok)
     )
 
@@ -105,6 +106,16 @@ def refers_to_as(tok: Token) -> bool:
         return False
     # "as" hangs on the verb, or on a clause of the thing named ("the jet involved as")
     near = [*tok.children, *to.subtree]
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
+
+
+def credits_as(tok: Token) -> bool:
+    """ "an award with which the magazine credits a person as having done “...”": crediting
+    someone "as" quoted words is the subject's own description, like "described as"; not
+    "credited the rain for the delay"."""
+    if tok.lemma_.lower() != "credit":
+        return False
+    near = [*tok.children, *(t for c in tok.children if c.dep_ == "dobj" for t in c.children)]
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
 
 

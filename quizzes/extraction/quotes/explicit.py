@@ -135,6 +135,28 @@ def _text_read_after(ctx: QuoteContext, s: Sentence, verb: Token) -> bool:
     )
 
 
+def text_reads_before(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "The opinion of the court, released on Monday, read in part, “...”": "read" (weak
+    as it is) a few words before a quotation set off by punctuation, with a text as its
+    subject, is the quotation's verb, however the parse hangs the quotation."""
+    if s.embedded or not s.quote_tokens:
+        return None
+    first = s.quote_tokens[0].i
+    for verb in s.verbs:
+        gap = ctx.doc[verb.i + 1 : first]
+        if (
+            verb.lemma_.lower() == "read"
+            and 0 < len(gap) <= 4
+            and gap[-1].text in (",", ":")
+            and not any(t.pos_ in ("VERB", "AUX") for t in gap)
+            and any(
+                c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children
+            )
+        ):
+            return verb
+    return None
+
+
 def verb_between_halves(ctx: QuoteContext, s: Sentence) -> Token | None:
     """ "“A;” read the statement; “B”": the second half of an interrupted quotation takes the
     speech verb (weak ones too) of the short reporting clause between the two halves, even
@@ -234,6 +256,7 @@ VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     according_to_verb,
     as_put_it_after,
     read_after_a_text,
+    text_reads_before,
     verb_between_halves,
     nearest_strong_verb,
     verb_just_before,
@@ -374,7 +397,7 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         return True
     if _NAMED_WORDING.search(ctx.text[max(s.seg_a, s.span.open_at - 30) : s.span.open_at]):
         return True
-    if s.embedded and _title(words):
+    if s.embedded and _title(words) and not _label_given(ctx, s):
         return True
     inside = {t.i for t in s.quote_tokens}
     roots = [t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct]
@@ -383,6 +406,28 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         and t.pos_ in ("NOUN", "PROPN")
         and t.head.pos_ in ("NOUN", "PROPN")
         for t in roots
+    )
+
+
+# Verbs by which a speaker labels a thing "as" quoted words ("referred to the vote as").
+_LABELLING_VERBS = {
+    "refer", "describe", "characterise", "characterize", "dismiss", "deride", "brand",
+    "label", "denounce", "hail", "credit",
+}  # fmt: skip
+
+
+def _label_given(ctx: QuoteContext, s: Sentence) -> bool:
+    """ "He referred to the vote as “The Big Sham”": words in title case that a speaker
+    gives a thing "as" through an active labelling verb are the speaker's label, not a
+    title (unlike "named her their “Person of the Year”")."""
+    roots = _quote_roots(ctx, s)
+    if len(roots) != 1 or roots[0].dep_ != "pobj" or roots[0].head.lower_ != "as":
+        return False
+    verb = roots[0].head.head
+    return (
+        verb.lemma_.lower() in _LABELLING_VERBS
+        and ctx.in_quote[verb.i] is None
+        and not any(c.dep_ == "auxpass" for c in verb.children)
     )
 
 

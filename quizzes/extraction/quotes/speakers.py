@@ -1338,6 +1338,29 @@ def _proper_pair_before(ctx: QuoteContext, before: int) -> tuple[Token, Token] |
     return None
 
 
+# Things on which someone is heard or seen speaking ("a recording in which X says").
+RECORDING_NOUNS = {
+    "recording", "tape", "video", "clip", "audio", "footage", "broadcast", "podcast",
+    "livestream", "voicemail", "call",
+}  # fmt: skip
+
+
+def heard_in_a_recording(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "a leaked recording in which someone, apparently Ana Lind, says the plan is “...”":
+    the words are those of the person named as the one heard (hedged or not) between the
+    recording and the verb; the person the quotation is about comes after the verb."""
+    ctx = s.ctx
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in RECORDING_NOUNS:
+        return None
+    names = set()
+    for t in ctx.doc[verb.head.i + 1 : verb.i]:
+        if ctx.in_quote[t.i] is None and t.pos_ == "PROPN":
+            name = ctx.people.person_at(t.i) or ctx.people.canonical(t.text)
+            if name:
+                names.add(name)
+    return Said(names.pop(), "explicit", "heard_in_a_recording") if len(names) == 1 else None
+
+
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """The verb's own subject outside the quotation: "Mr D'Anieri said". With two subjects
     (the parse splits "His teammate Ola Berg added" into "teammate" and "Berg"), the
@@ -1381,9 +1404,36 @@ def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
         k -= 1
     for i in (k, verb.i + 1):
         if 0 <= i < len(doc) and people.person_at(i) and ctx.in_quote[i] is None:
-            if addressed(doc[i]):
+            if addressed(doc[i]) or _medium_of(doc[i], verb):
                 continue  # "asking Reed to ...": the one spoken to
             return Said(people.person_at(i), "explicit", "adjacent_name")
+    return None
+
+
+def _medium_of(tok: Token, verb: Token) -> bool:
+    """ "and on Twitter referred to ...": a name in a phrase of the verb's own preposition
+    before it is where the words were said, not who said them."""
+    return tok.i < verb.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i
+
+
+def verb_opening_the_sentence(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "Remarked Harlow Trust ecologist Ana Lind, “...”": a speech verb opening its sentence
+    (the subject after it, a long title in front of the name, which the parse takes apart)
+    is said by the first person named between it and the quotation."""
+    ctx = s.ctx
+    if verb.i != ctx.seg_tokens(ctx.segments[ctx.seg_of(verb.idx)])[0] or verb.tag_ not in (
+        "VBD",
+        "VBN",
+    ):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for k in range(verb.i + 1, min(len(ctx.doc), verb.i + 16)):
+        if ctx.in_quote[k] is not None or ctx.doc[k].pos_ in ("VERB", "AUX"):
+            return None
+        name = ctx.people.person_at(k)
+        if name:
+            return Said(name, "explicit", "verb_opening_the_sentence")
     return None
 
 
@@ -1464,10 +1514,12 @@ VERB_RULES: tuple[VerbRule, ...] = (
     text_read_after_the_quote,
     name_after_title,
     the_latter_or_former,
+    heard_in_a_recording,
     verb_subject,
     subject_of_participle_before,
     relative_clause_head,
     adjacent_name,
+    verb_opening_the_sentence,
     speaker_after_verb,
     age_as_subject,
     subject_across_an_aside,

@@ -2231,3 +2231,56 @@ def test_the_city_is_the_city_of_the_place_named_before(quotes_of):
         "a top priority": "City of Eastbrook",
         "cloudy": "City of Eastbrook",
     }
+
+
+def test_a_court_opinion_that_reads_before_the_quotation_is_the_courts(quotes_of):
+    text = (
+        "On Monday the High Court of Norland ruled on the appeal brought by the port. "
+        "The opinion of the Court, published on Tuesday, read in part, “It is held that the "
+        "permit granted to the harbour board is void and of no effect.”"
+    )
+    assert said(quotes_of(text)) == {
+        "It is held that the permit granted to the harbour board is void and of no effect.": (
+            "High Court of Norland"
+        )
+    }
+
+
+def test_a_speech_verb_opening_the_sentence_is_said_by_the_person_after_it(quotes_of):
+    text = (
+        "The trust counted more frogs this spring than last.\n"
+        "Remarked Harlow Wetland Trust ecologist Mira Solberg, “The ponds are full again, "
+        "and we owe it to the volunteers who dug them.” The trust is based in Harlow."
+    )
+    assert said(quotes_of(text)) == {
+        "The ponds are full again, and we owe it to the volunteers who dug them.": "Mira Solberg"
+    }
+
+
+def test_a_magazine_crediting_someone_as_quoted_words_is_the_magazine(quotes_of):
+    text = (
+        "Mira Solberg won the prize, with which the Harbour Times credits a reader as having "
+        "shown “the most courage in a hard year”, for her work at the shelter."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Harbour Times"]
+
+
+def test_words_on_a_recording_are_those_of_the_person_heard(quotes_of):
+    text = (
+        "Premier Tomas Varga met Minister Ivo Kral on Friday. A recording leaked in which "
+        "someone, apparently Kral, says Varga “knows nothing about money.”"
+    )
+    assert said(quotes_of(text)) == {"knows nothing about money.": "Ivo Kral"}
+
+
+def test_a_label_given_as_title_case_words_is_the_speakers_not_a_title(quotes_of):
+    text = (
+        "Senator Ruth Okafor called the audit a “farce”, and on Sunday referred to the ballot "
+        "as “The Great Budget Sham”."
+    )
+    assert said(quotes_of(text)) == {"farce": "Ruth Okafor", "The Great Budget Sham": "Ruth Okafor"}
+
+
+def test_a_title_given_as_an_award_stays_nobodys(quotes_of):
+    text = "The magazine announced its choice of Ana Lind as its “Reader of the Year”."
+    assert said(quotes_of(text)) == {"Reader of the Year": None}
