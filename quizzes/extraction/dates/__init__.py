@@ -18,7 +18,9 @@ the text, every expression that places an event in time:
   "Since then", "To date" (not "up to date"),
   a sentence's opening "Following a two-day stay in ...", "in the immediate aftermath of the
   vote", "prior to the announcement", "in the wake of Ana Lind's death", and a happening named
-  with no determiner ("since independence", "Following take off", "after landfall");
+  with no determiner ("since independence", "Following take off", "after landfall"), a
+  numbered step of one ("on the first day", "in the eleventh week of the protests"; "the
+  first week of April" is April's);
 - "by the end of the month" / "the start of next year" (the month or year itself).
 
 A rate is no time: "$100 a week after deductions" ("a"/"an" + unit right after an amount).
@@ -30,8 +32,8 @@ World Cup", "will host the 2031 championship"); with a preposition it dates ("in
 
 A year used as a noun modifier counts after a determiner or possessive ("the 2018 steel
 tariffs", "Nigeria's 2023 election"), not as a count ("2014 workers"). "today" inside a
-quotation counts only in the past tense ("'it will start to change today'" is a hope), unless
-it names a thing done that day ("today's ruling", "the statement tonight"); a year naming a
+quotation is the day the speaker speaks of, in any tense ("'we are raising it today'"), unless
+it means nowadays ("the women of today", "the man I am today"); a year naming a
 race or a meeting is no date beside the clause's day ("Yesterday, X won the 2019 ...
 Marathon"), nor a year ending a quoted name ("dubbed "Harbour 2025""); a clock time written
 twice and its day are one expression ("9:15 p.m. CET (2015 UTC) on August 12", "today at
@@ -50,7 +52,9 @@ spoke, which the article seldom gives: it keeps no date. With no tense to go by 
 27 agreement is void" in an article of January 2020), a day or month without a year is the one
 nearest publication (2019-11-27), as is the end of a period an act set in the past ("suspended
 the assembly until October 14" in an article of 24 September: that October; a past state "was
-envoy until December" ended before publication). "from roughly 1948 to 1951" is one range.
+envoy until December" ended before publication). "from roughly 1948 to 1951" and "from 2005 through 2015" are one range, and so are two
+calendar dates bounding a stretch ("between November 27 and December 10", "from January 2016
+to December 2019", dated by the first).
 "this coming Friday" is the next Friday, "this past Friday" the last. Two days or two months
 joined by "and" are one stretch dated by the first ("over Monday and Tuesday", "this past July
 and August"); decades running on are one undated span ("the late 1980s and into the 1990s");
@@ -512,6 +516,23 @@ def _one_stretch(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return kind is not None and kind == _period_word(b)
 
 
+# "between 3 May and 9 June", "from January 2016 to December 2019": two calendar dates
+# bounding one stretch, dated by the first.
+_CALENDAR_KINDS = {"dmy", "mdy", "month"}
+_BOUNDED_BY = re.compile(r"\b(?i:between|from)\s+$")
+_TO = re.compile(r"^\s+(?:and|to|until|till|through)\s+$")
+
+
+def _between_two_dates(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """ "between November 27 and December 10": one stretch, not two dates."""
+    return (
+        a.kind in _CALENDAR_KINDS
+        and b.kind in _CALENDAR_KINDS
+        and bool(_TO.match(text[a.end_char : b.start_char]))
+        and bool(_BOUNDED_BY.search(text[max(0, a.start_char - 9) : a.start_char]))
+    )
+
+
 def _into_the_next_day(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """ "the night of Monday to Tuesday", "from tonight into Friday morning": one stretch from a
     day into a later one, dated by the first day."""
@@ -530,7 +551,7 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     gap = text[a.end_char : b.start_char]
     if a.kind in _DAY_KINDS and b.kind == a.kind and _ALTERNATIVE.match(gap):
         return True
-    if _one_stretch(text, a, b) or _into_the_next_day(text, a, b):
+    if _one_stretch(text, a, b) or _into_the_next_day(text, a, b) or _between_two_dates(text, a, b):
         return True
     if a.kind == "anaphoric" and b.date and b.kind in _DAY_KINDS and _RESTATED.match(gap):
         return True  # "a week later, on 3 May": the calendar date restates the relative one
@@ -560,8 +581,11 @@ def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeEx
 
 
 def _day_to_day(a: TimeExpression, b: TimeExpression) -> bool:
-    """ "Monday to Tuesday": two days of one stretch, left out of the event together."""
-    return a.kind in _DAY_NAMES and b.kind == "weekday"
+    """ "Monday to Tuesday", "3 May to 9 June": two days of one stretch, left out of the event
+    together."""
+    return (a.kind in _DAY_NAMES and b.kind == "weekday") or (
+        a.kind in _CALENDAR_KINDS and b.kind in _CALENDAR_KINDS
+    )
 
 
 def _one_root(span: Span) -> bool:

@@ -47,15 +47,26 @@ class Match:
 
 
 def today_or_tonight(x: Match) -> bool | None:
-    """ "'it will start to change today'" is a hope (in a quotation, only the past tense
-    counts); "Russia today is weaker" means nowadays (the present tense never counts)."""
+    """ "'We are raising it today'", "'It will not take effect today'": a speaker's "today" is
+    the day they speak of, whatever the tense (real reporting's gold counts them), unless it
+    means nowadays ("the women of today"); in the article's own words "Russia today is
+    weaker" means nowadays (the present tense never counts)."""
     if x.kind != "dayword" or (x.m.group("w") or "").lower() not in {"today", "tonight"}:
         return None
     if _names_a_thing_of_the_day(x.span[-1]) or x.m.group("part"):
         return True  # "late today": a time of the day, never "nowadays"
     if inside_quotation(doc_text(x.span.doc), x.span[0].idx):
-        return x.tense == "past"
+        return not _nowadays(x.span[0])
     return x.tense != "present"
+
+
+def _nowadays(tok: Token) -> bool:
+    """ "the women of today", "the man I am today": "today" as "nowadays" in a speaker's words;
+    any other "today" of a speaker is the day they speak of ("We are raising it today")."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "of":
+        return True
+    verb = governing_verb(tok)
+    return verb is not None and verb.lemma_ == "be" and verb.dep_ == "relcl"
 
 
 def _names_a_thing_of_the_day(tok: Token) -> bool:
@@ -385,11 +396,26 @@ def anchor_word_describes_a_noun(x: Match) -> bool | None:
 
 def anchor_is_a_clause(x: Match) -> bool | None:
     """ "since the protests began in June": the anchor noun is the subject of its own clause,
-    whose date is the event's; "after the race" alone anchors."""
+    whose date is the event's; "after the race" alone anchors. When that clause would take the
+    sentence's only verb ("Fans still at the ground after the match left when police came",
+    parsed with no verb outside "the match left"), the clause is one only if its verb tells
+    the course of a happening ("before the outbreak began"); otherwise the subject is the
+    sentence's and the anchor is a time of it."""
     if x.kind != "anchor":
         return None
     noun = x.span[-1]
-    return False if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i > noun.i else None
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i <= noun.i:
+        return None
+    if noun.sent.root.pos_ in {"VERB", "AUX"} or noun.head.lemma_.lower() in _COURSE_VERBS:
+        return False
+    return None
+
+
+# Verbs of the course of a happening, whose subject is the happening ("the war ended").
+_COURSE_VERBS = {
+    "begin", "start", "end", "finish", "continue", "resume", "stop", "occur", "happen", "erupt",
+    "hit", "strike", "break", "close", "open", "conclude", "last",
+}  # fmt: skip
 
 
 # Nouns of a stretch of time, not of a happening ("during the prolonged periods").

@@ -67,6 +67,10 @@ BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to
 APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
 PERIOD = r"(?:week|month|year|weekend|night|morning|afternoon|evening|season|spring|summer|autumn|fall|winter)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,2}(?:st|nd|rd|th))"
+)
 DECADE = r"(?:1[0-9]{2}0s|20[0-9]0s|['\u2019][0-9]0s)"
 # Units of a duration or a delay ("for 37 years", "within hours", "six minutes later").
 SPAN_UNIT = rf"(?:{UNIT}|hours?|minutes?|seasons?)"
@@ -95,6 +99,8 @@ ANCHOR_STOP = (
     r"(?:on|in|at|of|and|or|to|for|with|by|from|when|while|as|which|who|that|before|after"
     r"|is|was|were|are|had|has|he|she|they|it|we)"
 )
+# More prepositions that end a noun phrase ("the protests | against the bill").
+PREP_STOP = r"(?:against|over|amid|across|into|near|under|through|across|about|than|but|so|if)"
 # A name's lower-case particle comes with it ("van Dijk's", "de Souza's").
 NAME_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|al|el|bin|ibn)\s+)"
 POSSESSOR = (
@@ -235,7 +241,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"\b(?:between|from)\s+(?:(?:{APPROX})\s+)?(?P<y>{YEAR})\s+(?:and|to|until)\s+{YEAR}\b"
+            rf"\b(?:between|from)\s+(?:(?:{APPROX})\s+)?(?P<y>{YEAR})\s+(?:and|to|until|through)\s+{YEAR}\b"
             rf"|(?<![\d\-])\b(?P<y2>{YEAR})\s?[\u2013\u2014]\s?{YEAR}\b",  # "1980–1987"
             re.I,
         ),
@@ -354,6 +360,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?i:at)\s+(?:the\s+)?(?i:age)\s+(?:of\s+)?\d{1,3}\b"),
     ),
     (
+        "ordinal",  # "on the first day", "in the eleventh week of the protests": a step of a
+        # happening told before (not "the first week of April": the month dates it)
+        re.compile(
+            r"(?:(?<=\b[Oo]n )|(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Bb]y ))(?i:the)\s+"
+            rf"(?i:{ORDINAL}|final|opening)\s+(?i:day|week|month|year|night)"
+            rf"(?!\s+of\s+(?:{MONTH}|{YEAR}|the\s+(?:year|month)\b))"
+            rf"(?:\s+of\s+(?:{POSSESSOR}\s+)?[\w\-]+(?:\s+(?!{ANCHOR_STOP}\b|{PREP_STOP}\b)[\w\-]+){{0,2}})?\b"
+        ),
+    ),
+    (
         "year",
         re.compile(
             rf"(?:\b(?P<q>{QUAL}))?(?<![\d,.$£€/])\b(?P<y>{YEAR})\b(?![\d]|,\d|\.\d|/\d|s\b|['\u2019]s|\s+(?:UTC|GMT|hours|hrs)\b)"
@@ -407,6 +423,7 @@ KEYWORDS = {
     "every": ("every", "each"),
     "sport": ("minute", "half", "time"),
     "age": ("age",),
+    "ordinal": ("day", "week", "month", "year", "night"),
     "recent": ("recent", "past", "last"),
     "weekend": ("weekend",),
     "decade": ("0s",),

@@ -226,11 +226,34 @@ def test_no_reply_to_a_request_for_comment_is_not_an_event(events_of):
     assert events_of("The agency did not reply to requests for comment on Friday.") == []
 
 
-def test_today_inside_a_quotation_is_an_event_only_in_the_past_and_marked_a_remark(events_of):
-    assert events_of('"Things are bad now, but it will start to change today," she said.') == []
-    for text in ('"We signed the contract today," she said.', '"Today it is signed," he said.'):
+def test_today_inside_a_quotation_is_the_speakers_day_in_any_tense_marked_a_remark(events_of):
+    for text in (
+        '"We signed the contract today," she said.',
+        '"Today it is signed," he said.',
+        '"We are raising it today with the embassy," the minister said.',
+        '"The ban will not take effect today," a spokesman said.',
+    ):
         (event,) = events_of(text)
         assert event.rule.endswith(".quoted")
+        assert (event.when.lower(), event.date) == ("today", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The farmers of today work harder than ever," she said.',
+        '"The school made me the teacher I am today," he said.',
+    ],
+)
+def test_today_meaning_nowadays_in_a_quotation_is_no_time(events_of, text):
+    assert events_of(text) == []
+
+
+def test_an_anchor_the_parser_read_as_a_clause_with_the_sentences_only_verb(events_of):
+    found = events_of("Fans still in the stadium after the match left when the lights went out.")
+    assert [e.when for e in found] == ["after the match"]
+    found = events_of("Since the strike began, two ministers have resigned.")
+    assert found == []
 
 
 def test_the_name_in_an_apposition_stays_in_the_event(events_of):
@@ -1460,3 +1483,41 @@ def test_at_the_time_of_a_happening_stays(events_of):
 def test_an_anchor_ordering_a_clause_timed_by_the_clock_gives_way(events_of):
     found = events_of("Following the verdict, the clerk was sworn in at 4:00 p.m. in the hall.")
     assert [e.when for e in found] == ["4:00 p.m."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "resolved"),
+    [
+        ("The ferry served the island between May 3 and June 9.", "May 3 and June 9", "2022-05-03"),
+        (
+            "Floods killed 212 people from March 2016 to April 2019, the agency said.",
+            "March 2016 to April 2019",
+            "2016-03",
+        ),
+        ("The survey covered births from 1995 through 2005.", "from 1995 through 2005", "1995"),
+    ],
+)
+def test_two_dates_bounding_one_stretch_are_one_expression(events_of, sentence, when, resolved):
+    (event,) = events_of(sentence)
+    assert (event.when, event.date) == (when, resolved)
+    assert "June" not in event.event
+    assert "April" not in event.event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("He marched alone on the first day, and hundreds joined him.", "the first day"),
+        (
+            "The rally came in the ninth week of student strikes against the fees.",
+            "the ninth week of student strikes",
+        ),
+        ("On the third day of the trial, the witness wept.", "the third day of the trial"),
+    ],
+)
+def test_a_numbered_step_of_a_happening_is_an_undated_time(events_of, sentence, when):
+    assert when_date(events_of(sentence)) == [(when, None)]
+
+
+def test_the_first_week_of_a_month_is_dated_by_the_month(events_of):
+    assert [e.when for e in events_of("The talks ended in the first week of April.")] == ["April"]
