@@ -174,24 +174,6 @@ class OpenAssignment:
             counts_from=starts_at or created_at,  # (selectors.assignment_window_start)
         )
 
-    @classmethod
-    def of(cls, assignment: "Assignment") -> "OpenAssignment":
-        """The row of an assignment read with its class, teacher and bank (no query)."""
-        classroom, bank = assignment.classroom, assignment.bank
-        return cls(
-            pk=assignment.pk,
-            classroom=ClassRef(
-                id=classroom.pk, name=classroom.name, teacher_name=classroom.teacher.get_username()
-            ),
-            bank=BankTitle(id=bank.pk, title=bank.title),
-            starts_at=assignment.starts_at,
-            due_at=assignment.due_at,
-            quiz_length=assignment.quiz_length,
-            pass_mark=assignment.pass_mark,
-            all_cards=assignment.all_cards,
-            counts_from=assignment_window_start(assignment),
-        )
-
 
 def assignment_list_for_student(
     *, student: "AnyUser", now: datetime | None = None

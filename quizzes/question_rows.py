@@ -38,21 +38,13 @@ def questions_with_status(*statuses: str) -> QuerySet[Question]:
     return Question.objects.filter(status__in=statuses)
 
 
-def question_from_row(question_values: Sequence[Any], bank_values: Sequence[Any]) -> Question:
-    """A question with its bank from values in QUESTION_ROW_FIELDS and BANK_ROW_FIELDS
-    order, as if loaded (no query)."""
-    question = Question.from_db(Question.objects.db, QUESTION_ROW_FIELDS, question_values)
-    question.bank = QuestionBank.from_db(QuestionBank.objects.db, BANK_ROW_FIELDS, bank_values)
-    return question
-
-
 # A choice's columns, all of them (the queue's items are shown with their choices).
 CHOICE_ROW_FIELDS: tuple[str, ...] = tuple(f.attname for f in Choice._meta.concrete_fields)
 
 
 def choice_rows_of(ids: Any) -> QuerySet[Any]:
     """The choices of the questions whose id is in `ids`, as rows of CHOICE_ROW_FIELDS
-    in display order (for choices_attach)."""
+    in display order (for study_questions_with_choices and choice_grading_rows)."""
     return (
         Choice.objects.filter(question_id__in=ids)
         .order_by("position", "id")
@@ -69,31 +61,6 @@ def choice_grading_rows(rows: Iterable[Sequence[Any]]) -> dict[int, list[ChoiceR
         choice = ChoiceRow(*(row[i] for i in at))
         choices.setdefault(choice.question_id, []).append(choice)
     return choices
-
-
-def choices_attach(questions: Iterable[Question], rows: Iterable[Sequence[Any]]) -> None:
-    """Give each question its choices from rows of choice_rows_of, as a prefetch of
-    `choices` in display order does (`question.choices.all()` reads them, no query),
-    without building a queryset per question's choices first."""
-    by_question: dict[int, list[Choice]] = {}
-    questions = list(questions)
-    for question in questions:
-        by_question[question.pk] = []
-    question_at = CHOICE_ROW_FIELDS.index("question_id")
-    for row in rows:
-        choices = by_question.get(row[question_at])
-        if choices is not None:
-            choices.append(Choice.from_db(Choice.objects.db, CHOICE_ROW_FIELDS, row))
-    cache_of_question = Choice.question.field.set_cached_value
-    for question in questions:
-        choices = by_question[question.pk]
-        for choice in choices:
-            cache_of_question(choice, question)
-        queryset = question.choices.all()  # (its filter deferred: nothing compiled)
-        queryset._result_cache = choices
-        queryset._prefetch_done = True  # type: ignore[attr-defined]
-        cache = question.__dict__.setdefault("_prefetched_objects_cache", {})
-        cache["choices"] = queryset
 
 
 class ChoiceText(NamedTuple):
@@ -124,8 +91,7 @@ class StudyQuestion:
     """A question as the study queue shows it, front and back, read as a row of
     QUESTION_ROW_FIELDS and BANK_ROW_FIELDS with its choices in display order
     (`choices` None: not read): no model instance is built for a card a student
-    is shown (issue 16). `question_values` and `bank_values` make the instance
-    again when a caller wants one (question_from_row, choices_attach)."""
+    is shown (issue 16)."""
 
     question_values: tuple[Any, ...]
     bank_values: tuple[Any, ...]

@@ -84,14 +84,12 @@ RETURNS_MODELS = {
     # bank, article), or written as a foreign key (QuizAttempt.bank).
     "quizzes.api.question_list_for_preview": "the study templates, with choices",
     "quizzes.api.questions_with_choices": "PublicQuestionSerializer and the quiz templates",
-    "quizzes.api.question_from_row": "the study queue's items, serialised with choices",
     # classes
     "classes.api.assignment_list_for_teacher": "composed by learning (status, progress)",
     "classes.api.bank_ids_assigned_to": "ids as a subquery of learning's queue",
     "classes.api.member_ids": "ids as a subquery of learning's reports",
     # learning (web's pages)
     "learning.api.attempt_get_for_user": "the quiz pages' templates",
-    "learning.api.study_queue_open": "its items carry the card and question the study templates render",
     "learning.api.review_record": "ReviewResult carries the card and log web's feedback renders",
 }
 

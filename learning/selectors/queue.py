@@ -35,11 +35,9 @@ from quizzes.api import (
     StudyQuestion,
     banks_studyable_by,
     choice_rows_of,
-    choices_attach,
     published_question_count,
     published_question_filter,
     question_filter,
-    question_from_row,
     question_path,
     questions_by_ids,
     questions_with_status,
@@ -68,7 +66,6 @@ from .common import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from quizzes.api import Question
 
 SiblingKey = tuple[Any, ...]  # quizzes.api.sibling_key: one card per fact and day
 
@@ -110,51 +107,19 @@ class QueueCard:
 class QueueItem:
     """A card of the queue, read as rows: `card_row` (QueueCard) and `question_row`
     (quizzes.api.StudyQuestion, with its choices when read) are what the study
-    page and the API show; `card` and `question` are the model instances, made
-    when first asked for (no query; the study queue's own readers never ask)."""
+    page and the API show; no model instance is made (issue 16)."""
 
     card_row: QueueCard
     question_row: StudyQuestion
     is_new: bool
-    user: User
-    _card: Card | None = field(default=None, repr=False)
-    _question: Question | None = field(default=None, repr=False)
     # (now, scheduling) of the previews: computed when first read (the study page
     # shows one item of the queue, the API all of them)
     preview_at: tuple[datetime, dict[str, Any]] | None = field(default=None, repr=False)
     _previews: dict[int, timedelta] | None = field(default=None, repr=False)
 
-    @property
-    def question(self) -> Question:
-        """The question instance with its bank (and its choices when they were read)."""
-        if self._question is None:
-            row = self.question_row
-            question = question_from_row(row.question_values, row.bank_values)
-            if row.choices is not None:
-                choices_attach([question], row.choices)
-            self._question = question
-        return self._question
-
-    @property
-    def card(self) -> Card:
-        """The card instance with its question and user (unsaved when `card_row.id` is None)."""
-        if self._card is None:
-            row = self.card_row
-            if row.id is None:
-                card = Card(user=self.user, question=self.question, due=row.due)
-            else:
-                card = Card.from_db(
-                    Card.objects.db, _CARD_FIELDS, [getattr(row, f) for f in _CARD_FIELDS]
-                )
-                card.question = self.question
-                card.user = self.user
-            self._card = card
-        return self._card
-
     def saved_as(self, card_row: QueueCard) -> None:
         """The item's card now has its row (services.queue_cards_create)."""
         self.card_row = card_row
-        self._card = None
 
     @property
     def previews(self) -> dict[int, timedelta]:
@@ -1108,7 +1073,7 @@ def _rows_of(
         else:
             cards[question_id] = QueueCard(*row[:_QUESTION_AT])
     return [
-        QueueItem(card_row=cards[pk], question_row=questions[pk], is_new=False, user=user)
+        QueueItem(card_row=cards[pk], question_row=questions[pk], is_new=False)
         for pk in question_ids
         if pk in cards
     ]

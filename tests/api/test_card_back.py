@@ -196,7 +196,7 @@ def test_the_queue_json_is_what_its_serializers_write(api, student, teacher, evi
     api.post(REVIEWS, {"card": first["card"], "rating": 1, "client_uuid": str(uuid.uuid4())})
     later = timezone.now() + timedelta(hours=1)  # the card answered Again is due again
     queue = services.study_queue_open(user=student, limit=20, now=later)
-    backs = selectors.card_backs_of([item.question for item in queue.items])
+    backs = selectors.card_backs_of([item.question_row for item in queue.items])
     data = s.queue_data(queue, backs)
     assert {item.is_new for item in queue.items} == {True, False}
     assert len(queue.items) == 3

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from classes.api import OpenAssignment, TeacherAssignment
+from classes.api import TeacherAssignment
 from learning import assignments
 from learning.models import QuizAnswer
 from tests.classes.helpers import study_cards, take_quiz
@@ -16,6 +16,7 @@ from tests.factories import (
     QuestionFactory,
     UserFactory,
 )
+from tests.rows import open_assignment_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def report_of(assignment) -> TeacherAssignment:
 
 def status_of(student, assignment) -> assignments.StudentAssignment:
     (row,) = assignments.student_assignments(
-        student=student, assignments=[OpenAssignment.of(assignment)]
+        student=student, assignments=[open_assignment_of(assignment)]
     )
     return row
 

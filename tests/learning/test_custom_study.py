@@ -10,7 +10,6 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from classes.api import OpenAssignment
 from learning import selectors, services
 from learning.assignments import student_assignments
 from learning.models import Card, CardState, QuizAttempt
@@ -21,6 +20,7 @@ from tests.factories import (
     QuestionBankFactory,
     QuestionFactory,
 )
+from tests.rows import open_assignment_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def make_bank(teacher, n):
 
 def learn(student, items, moment):
     for item in items:
-        at(moment, services.review_record, user=student, card_id=item.card.pk, rating=3)
+        at(moment, services.review_record, user=student, card_id=item.card_row.pk, rating=3)
 
 
 # --- study more ---------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_a_retry_never_counts_toward_an_assignments_quiz(student, teacher):
         )
     services.quiz_finish(attempt=retry)
 
-    [row] = student_assignments(student=student, assignments=[OpenAssignment.of(assignment)])
+    [row] = student_assignments(student=student, assignments=[open_assignment_of(assignment)])
 
     assert row.status == "in_progress"
     assert row.outcome.quiz_best == 40.0
@@ -175,18 +175,21 @@ def test_a_retry_never_counts_toward_an_assignments_quiz(student, teacher):
 
 def test_a_suspended_card_never_comes_in_the_queue_until_unsuspended(student, teacher):
     bank = make_bank(teacher, 3)
-    cards = [item.card for item in at(T0, services.study_queue_open, user=student, bank=bank).items]
+    cards = [
+        item.card_row for item in at(T0, services.study_queue_open, user=student, bank=bank).items
+    ]
     learn(student, at(T0, services.study_queue_open, user=student, bank=bank).items, T0)
     services.card_suspend(user=student, card_id=cards[0].pk)  # a learning card
     later = T0 + timedelta(days=3)  # every card due again
 
     queue = at(later, services.study_queue_open, user=student, bank=bank)
-    assert cards[0].pk not in [item.card.pk for item in queue.items]
+    assert cards[0].pk not in [item.card_row.pk for item in queue.items]
     assert len(queue.items) == 2
 
     services.card_unsuspend(user=student, card_id=cards[0].pk)
     assert cards[0].pk in [
-        item.card.pk for item in at(later, services.study_queue_open, user=student, bank=bank).items
+        item.card_row.pk
+        for item in at(later, services.study_queue_open, user=student, bank=bank).items
     ]
 
 
@@ -198,7 +201,7 @@ def test_a_suspended_new_card_is_not_new_anymore(student, teacher):
 
     queue = at(T0, services.study_queue_open, user=student, bank=bank)
 
-    assert question.pk not in [item.question.pk for item in queue.items]
+    assert question.pk not in [item.question_row.pk for item in queue.items]
     assert queue.new_available == 2
     assert selectors.new_cards_waiting(user=student, bank=bank) == 2
     assert selectors.bank_mastery(user=student, banks=[bank])[bank.pk]["new"] == 2

@@ -49,7 +49,7 @@ def make_bank(teacher, n, title):
 
 
 def banks_of(items):
-    return [item.question.bank_id for item in items]
+    return [item.question_row.bank_id for item in items]
 
 
 def test_due_reviews_of_an_assigned_bank_come_before_more_overdue_ones(student, teacher):

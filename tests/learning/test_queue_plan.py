@@ -17,6 +17,7 @@ from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
+from tests.rows import cards_of
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_new_cards_come_per_bank_in_position_order(student, teacher):
     late, early = QuestionFactory(bank=second, position=5), QuestionFactory(bank=second, position=1)
     ones = [QuestionFactory(bank=first, position=n) for n in (3, 2)]
     result = read(student, limit=10)
-    assert [item.question.pk for item in result.items] == [
+    assert [item.question_row.pk for item in result.items] == [
         ones[1].pk,
         ones[0].pk,
         early.pk,
@@ -108,7 +109,7 @@ def test_new_cards_of_banks_past_the_first_read_come_when_those_are_done(
     # due cards), of banks 2-3 and of bank 4, the cards shown, their choices
     with django_assert_num_queries(8):
         result = read(student, limit=10)
-    assert [item.question.pk for item in result.items] == [q.pk for q in later]
+    assert [item.question_row.pk for item in result.items] == [q.pk for q in later]
     assert result.new_available == 2
 
 
@@ -136,7 +137,7 @@ def test_counts_past_the_window_add_both_learning_states_and_leave_out_unpublish
     bank = QuestionBankFactory(owner=teacher)
     QuestionFactory.create_batch(40, bank=bank)
     with time_machine.travel(T0 - timedelta(days=40), tick=False):
-        cards = [i.card for i in services.study_queue_open(user=student, bank=bank, limit=40).items]
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=40).items)
     _due(cards[:8], CardState.LEARNING, days_ago=1)
     _due(cards[8:14], CardState.RELEARNING, days_ago=1)
     _due(cards[14:30], CardState.REVIEW, days_ago=2)
@@ -158,7 +159,7 @@ def test_a_card_carries_its_questions_bank_whichever_way_it_is_made(student, tea
     opened = QuestionFactory.create_batch(2, bank=bank)
     alone = QuestionFactory(bank=other)
     queue = services.study_queue_open(user=student, bank=bank, limit=5)
-    assert {item.card.bank_id for item in queue.items} == {bank.pk}
+    assert {item.card_row.bank_id for item in queue.items} == {bank.pk}
     assert services.card_get_or_create(user=student, question=alone).bank_id == other.pk
     # a card made from a question's id alone gets the bank read from the question
     [made] = Card.objects.bulk_create(
@@ -197,7 +198,7 @@ def test_an_archived_questions_card_does_not_hide_the_last_new_question(student,
     for over in (bank, None):
         result = read(student, bank=over, limit=10)
         assert result.new_available == 1
-        assert [item.question.pk for item in result.items if item.is_new] == [last.pk]
+        assert [item.question_row.pk for item in result.items if item.is_new] == [last.pk]
     # once the last one is started, the bank has nothing new
     _started(student, [last])
     assert read(student, bank=bank, limit=10).new_available == 0
@@ -207,7 +208,7 @@ def test_due_counts_read_no_question(student, teacher):
     bank = QuestionBankFactory(owner=teacher)
     QuestionFactory.create_batch(14, bank=bank)
     with time_machine.travel(T0 - timedelta(days=40), tick=False):
-        cards = [i.card for i in services.study_queue_open(user=student, bank=bank, limit=14).items]
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=14).items)
     _due(cards, CardState.REVIEW, days_ago=2)
     with CaptureQueriesContext(connection) as queries:
         result = read(student, limit=1)  # a window of 12: the count goes on past it

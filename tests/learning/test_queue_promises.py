@@ -38,8 +38,8 @@ def _queue(user, at, **kwargs):
 def _card_of(user, question, at) -> int:
     """The card of `question`, started by studying it as a new card at `at`."""
     for item in _queue(user, at).items:
-        if item.question.pk == question.pk:
-            return item.card.pk
+        if item.question_row.pk == question.pk:
+            return item.card_row.pk
     raise AssertionError(f"question {question.pk} was not offered at {at}")
 
 
@@ -52,7 +52,7 @@ def test_a_bank_taken_back_to_draft_leaves_the_queue_with_its_started_cards(stud
     _rate(student, _card_of(student, learning, T0), AGAIN, T0)  # learning, due in minutes
     _rate(student, _card_of(student, review, T0), EASY, T0)  # a review, due in days
     later = T0 + timedelta(days=60)
-    assert {item.question.pk for item in _queue(student, later).items} == {
+    assert {item.question_row.pk for item in _queue(student, later).items} == {
         learning.pk,
         review.pk,
     }
@@ -119,7 +119,7 @@ def test_two_due_cards_on_one_sentence_never_come_in_one_queue(
     assert {card.get_state_display().lower() for card in cards} == {state}
     assert all(card.due <= when for card in cards)
 
-    shown = [item.question.pk for item in _queue(student, when).items]
+    shown = [item.question_row.pk for item in _queue(student, when).items]
 
     assert len({first.pk, second.pk} & set(shown)) == 1, shown
 
@@ -127,6 +127,6 @@ def test_two_due_cards_on_one_sentence_never_come_in_one_queue(
 def test_a_new_card_waits_while_its_sentence_is_in_the_queue(student, same_sentence):
     first, second, other = same_sentence
 
-    shown = [item.question.pk for item in _queue(student, T0).items]
+    shown = [item.question_row.pk for item in _queue(student, T0).items]
 
     assert shown == [first.pk, other.pk]

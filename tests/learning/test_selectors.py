@@ -19,6 +19,7 @@ from tests.factories import (
     UserFactory,
     cards_update,
 )
+from tests.rows import cards_of
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -42,7 +43,7 @@ def make_bank(teacher, n):
 def test_new_cards_come_in_bank_order_with_previews(student, bank):
     result = queue(student, T0)
     questions = list(bank.questions.order_by("position"))
-    assert [item.question.pk for item in result.items] == [q.pk for q in questions]
+    assert [item.question_row.pk for item in result.items] == [q.pk for q in questions]
     assert all(item.is_new for item in result.items)
     assert result.new_available == 5
     assert result.items[0].preview_labels()[1] == "1m"
@@ -55,14 +56,14 @@ def test_new_cards_come_in_bank_order_with_previews(student, bank):
 
 def test_learning_first_then_most_overdue_reviews_then_new(student, teacher):
     bank = make_bank(teacher, 6)
-    cards = [item.card for item in queue(student, T0, bank=bank).items]
+    cards = [item.card_row for item in queue(student, T0, bank=bank).items]
     long_ago = T0 - timedelta(days=60)
     rate(student, cards[0].pk, 4, long_ago)  # review, due long ago
     rate(student, cards[1].pk, 4, T0 - timedelta(days=20))  # review, less overdue
     rate(student, cards[2].pk, 3, T0)  # learning, due in 10 minutes
     later = T0 + timedelta(minutes=15)
     items = queue(student, later, bank=bank).items
-    assert [i.card.pk for i in items[:3]] == [cards[2].pk, cards[0].pk, cards[1].pk]
+    assert [i.card_row.pk for i in items[:3]] == [cards[2].pk, cards[0].pk, cards[1].pk]
     assert [i.is_new for i in items] == [False, False, False, True, True, True]
 
 
@@ -73,7 +74,7 @@ def test_daily_new_limit_holds_in_the_users_study_day(student, teacher):
     assert len(first.items) == 3
     assert first.new_available == 3
     for item in first.items:
-        rate(student, item.card.pk, 3, T0)
+        rate(student, item.card_row.pk, 3, T0)
     later = queue(student, T0 + timedelta(hours=1), bank=bank)
     assert [i.is_new for i in later.items] == [False, False, False]  # learning only
     assert later.new_available == 0
@@ -86,12 +87,12 @@ def test_daily_review_limit_holds(student, teacher):
     bank = make_bank(teacher, 5)
     services.preferences_update(user=student, new_cards_per_day=5)
     for item in queue(student, T0 - timedelta(days=30), bank=bank).items:
-        rate(student, item.card.pk, 4, T0 - timedelta(days=30))
+        rate(student, item.card_row.pk, 4, T0 - timedelta(days=30))
     services.preferences_update(user=student, new_cards_per_day=0)
     result = queue(student, T0, bank=bank)
     assert len(result.items) == 2
     assert result.review_count == 2
-    rate(student, result.items[0].card.pk, 3, T0)
+    rate(student, result.items[0].card_row.pk, 3, T0)
     assert len(queue(student, T0 + timedelta(minutes=1), bank=bank).items) == 1
 
 
@@ -101,7 +102,7 @@ def test_day_boundaries_follow_the_users_time_zone(student, teacher):
     bank = make_bank(teacher, 6)
     evening = datetime(2025, 3, 3, 18, 30, tzinfo=UTC)  # 03:30 in Tokyo: still "yesterday"
     for item in queue(student, evening, bank=bank).items:
-        rate(student, item.card.pk, 4, evening)
+        rate(student, item.card_row.pk, 4, evening)
     assert queue(student, evening + timedelta(minutes=20), bank=bank).new_available == 0
     # 19:10 UTC = 04:10 in Tokyo: a new study day, although still the same UTC day
     assert queue(student, datetime(2025, 3, 3, 19, 10, tzinfo=UTC), bank=bank).new_available == 2
@@ -114,12 +115,12 @@ def test_siblings_are_buried_for_the_day(student, teacher):
     b = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)  # same sentence
     c = QuestionFactory(bank=bank, evidence_start=50, evidence_end=70)
     first = queue(student, T0, bank=bank)
-    assert [i.question.pk for i in first.items] == [a.pk, c.pk]  # b waits: sibling of a
-    rate(student, first.items[0].card.pk, 4, T0)
+    assert [i.question_row.pk for i in first.items] == [a.pk, c.pk]  # b waits: sibling of a
+    rate(student, first.items[0].card_row.pk, 4, T0)
     later = queue(student, T0 + timedelta(hours=1), bank=bank)
-    assert b.pk not in [i.question.pk for i in later.items]
+    assert b.pk not in [i.question_row.pk for i in later.items]
     next_day = queue(student, T0 + timedelta(days=1), bank=bank)
-    assert b.pk in [i.question.pk for i in next_day.items]
+    assert b.pk in [i.question_row.pk for i in next_day.items]
 
 
 def test_a_fact_asked_in_two_banks_is_buried_for_the_day_once_studied(student, teacher):
@@ -131,15 +132,15 @@ def test_a_fact_asked_in_two_banks_is_buried_for_the_day_once_studied(student, t
     shared = QuestionFactory(bank=first_bank, fingerprint="same-fact")
     twin = QuestionFactory(bank=second_bank, fingerprint="same-fact")
     other = QuestionFactory(bank=second_bank)
-    card = queue(student, T0, bank=first_bank).items[0].card
+    card = queue(student, T0, bank=first_bank).items[0].card_row
     assert card.question_id == shared.pk
     rate(student, card.pk, 4, T0)
     rate(student, card.pk, 4, T0 + timedelta(minutes=1))  # two reviews of one fact today
     later = queue(student, T0 + timedelta(hours=1), bank=second_bank)
-    assert [i.question.pk for i in later.items] == [other.pk]
+    assert [i.question_row.pk for i in later.items] == [other.pk]
     assert later.new_left == 9  # one new card introduced today, though reviewed twice
     next_day = queue(student, T0 + timedelta(days=1), bank=second_bank)
-    assert twin.pk in [i.question.pk for i in next_day.items]
+    assert twin.pk in [i.question_row.pk for i in next_day.items]
 
 
 def test_a_sibling_studied_today_and_undone_is_not_buried(student, teacher):
@@ -147,11 +148,11 @@ def test_a_sibling_studied_today_and_undone_is_not_buried(student, teacher):
     a = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)
     b = QuestionFactory(bank=bank, evidence_start=10, evidence_end=40)  # same sentence
     first = queue(student, T0, bank=bank)
-    rate(student, first.items[0].card.pk, 4, T0)
-    assert b.pk not in [i.question.pk for i in queue(student, T0, bank=bank).items]
+    rate(student, first.items[0].card_row.pk, 4, T0)
+    assert b.pk not in [i.question_row.pk for i in queue(student, T0, bank=bank).items]
     services.review_undo_last(user=student)
     later = queue(student, T0 + timedelta(minutes=1), bank=bank)
-    assert [i.question.pk for i in later.items] == [a.pk]  # b still waits: a is back in
+    assert [i.question_row.pk for i in later.items] == [a.pk]  # b still waits: a is back in
     assert later.new_available == 1
 
 
@@ -169,8 +170,8 @@ def test_the_queue_reads_no_review_log_whatever_was_studied_today(
     def answer(count, at):
         items = queue(student, at, bank=bank, limit=count).items[:count]
         for item in items:
-            rate(student, item.card.pk, 3, at)
-        return {item.question.evidence_start for item in items}
+            rate(student, item.card_row.pk, 3, at)
+        return {item.question_row.evidence_start for item in items}
 
     def read(at):
         with time_machine.travel(at, tick=False), CaptureQueriesContext(connection) as ctx:
@@ -186,7 +187,7 @@ def test_the_queue_reads_no_review_log_whatever_was_studied_today(
     assert after_one.new_left == 29
     assert after_twelve.new_left == 18
     assert len(studied) == 12
-    new_facts = [item.question.evidence_start for item in after_twelve.items if item.is_new]
+    new_facts = [item.question_row.evidence_start for item in after_twelve.items if item.is_new]
     assert len(new_facts) == 5
     assert not studied & set(new_facts)  # no new card of a fact studied today
 
@@ -195,7 +196,7 @@ def test_undone_reviews_do_not_count_toward_limits(student, teacher):
     services.preferences_update(user=student, new_cards_per_day=1)
     bank = make_bank(teacher, 3)
     item = queue(student, T0, bank=bank).items[0]
-    rate(student, item.card.pk, 3, T0)
+    rate(student, item.card_row.pk, 3, T0)
     assert queue(student, T0 + timedelta(minutes=1), bank=bank).new_available == 0
     services.review_undo_last(user=student)
     assert queue(student, T0 + timedelta(minutes=1), bank=bank).new_available == 1
@@ -205,21 +206,21 @@ def test_undone_reviews_do_not_count_toward_limits(student, teacher):
 def test_queue_query_count_is_constant(student, teacher, n, django_assert_num_queries):
     bank = make_bank(teacher, n)
     for item in queue(student, T0 - timedelta(days=10), bank=bank, limit=3).items:
-        rate(student, item.card.pk, 4, T0 - timedelta(days=10))
+        rate(student, item.card_row.pk, 4, T0 - timedelta(days=10))
     # 3 due reviews + 7 new cards: the read writes nothing (preferences, the study day,
     # the banks, the candidates, the cards shown, their choices: 6 queries) ...
     with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
         read = selectors.study_queue(user=student, limit=10)
-    assert [i.card.pk is None for i in read.items] == [False] * 3 + [True] * 7
+    assert [i.card_row.pk is None for i in read.items] == [False] * 3 + [True] * 7
     # ... and opening it gives the new cards their rows (one INSERT in a savepoint)
     with time_machine.travel(T0, tick=False), django_assert_num_queries(9):
         result = services.study_queue_open(user=student, limit=10)
     assert [i.is_new for i in result.items] == [False] * 3 + [True] * 7
-    assert all(len(item.question.choices.all()) == 4 for item in result.items)
+    assert all(len(item.question_row.choices) == 4 for item in result.items)
     # the same queue again: the rows exist now
     with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
         again = services.study_queue_open(user=student, limit=10)
-    assert [i.card.pk for i in again.items] == [i.card.pk for i in result.items]
+    assert [i.card_row.pk for i in again.items] == [i.card_row.pk for i in result.items]
     assert [i.previews for i in again.items] == [i.previews for i in result.items]
 
 
@@ -242,7 +243,7 @@ def test_the_queue_reads_the_rows_of_the_cards_shown_and_saves_every_new_card_pi
 
     wanted = opened.picked[7].card_id
     again = queue(student, T0, limit=30, choices_for=0, rows_for=1, first_card=wanted)
-    assert [item.card.pk for item in again.items] == [wanted]
+    assert [item.card_row.pk for item in again.items] == [wanted]
     assert again.picked == opened.picked
     assert queue(student, T0, bank=bank, limit=30).picked == opened.picked  # (all read)
 
@@ -259,10 +260,10 @@ def test_cards_studied_today_outside_the_candidates_bury_their_facts_whatever_th
         QuestionFactory.create_batch(2, bank=bank, evidence_start=start, evidence_end=start + 5)
     first = queue(student, T0, bank=bank, limit=SPARE + 8).items
     for item in first:  # one card of each of the first facts, out of today's queue
-        rate(student, item.card.pk, 4, T0)
-    studied = {item.question.evidence_start for item in first}
+        rate(student, item.card_row.pk, 4, T0)
+    studied = {item.question_row.evidence_start for item in first}
     later = queue(student, T0 + timedelta(minutes=5), bank=bank, limit=5)
-    shown = [item.question.evidence_start for item in later.items]
+    shown = [item.question_row.evidence_start for item in later.items]
     assert len(shown) == 5
     assert not studied & set(shown)
     assert shown == sorted(shown)
@@ -274,7 +275,7 @@ def test_reading_the_queue_writes_nothing(student, teacher):
         with time_machine.travel(T0, tick=False):
             read = selectors.study_queue(user=student, bank=bank, limit=5)
         assert [item.is_new for item in read.items] == [True] * 5
-        assert all(item.card.pk is None and not item.previews for item in read.items)
+        assert all(item.card_row.pk is None and not item.previews for item in read.items)
     assert not Card.objects.filter(user=student).exists()
 
 
@@ -284,7 +285,7 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
     services.preferences_update(user=student, new_cards_per_day=30)
     bank = make_bank(teacher, 30)
     cards = [
-        item.card for item in queue(student, T0 - timedelta(days=20), bank=bank, limit=30).items
+        item.card_row for item in queue(student, T0 - timedelta(days=20), bank=bank, limit=30).items
     ]
     for minutes, card in enumerate(cards[:13]):  # 13 learning cards, due a minute apart
         cards_update(
@@ -311,7 +312,7 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
     # (preferences, the study day, candidates, counts, the card shown, its choices)
     with time_machine.travel(T0, tick=False), django_assert_num_queries(6):
         result = services.study_queue_open(user=student, bank=bank, limit=1)
-    assert [item.card.pk for item in result.items] == [cards[0].pk]
+    assert [item.card_row.pk for item in result.items] == [cards[0].pk]
     assert (result.learning_count, result.review_count, result.due_count) == (13, 15, 28)
     assert result.new_available == 2
     # the review badge stops at what today's limit allows
@@ -323,7 +324,7 @@ def test_counts_go_on_past_the_fetched_window_in_one_query(
 @pytest.mark.parametrize("n", [2, 30])
 def test_answer_query_count_is_constant(student, teacher, n, django_assert_num_queries):
     bank = make_bank(teacher, n)
-    cards = [i.card for i in queue(student, T0, bank=bank, limit=n).items]
+    cards = cards_of(queue(student, T0, bank=bank, limit=n).items)
     for card in cards:
         rate(student, card.pk, 3, T0)
     card = cards[0]
@@ -414,8 +415,8 @@ def test_streak_survives_until_the_day_ends(student, bank):
 
 def test_progress_summary_counts_today_forecast_and_banks(student, bank):
     items = queue(student, T0, bank=bank).items
-    rate(student, items[0].card.pk, 4, T0)  # review in a few days
-    rate(student, items[1].card.pk, 3, T0)  # learning, due in 10 minutes
+    rate(student, items[0].card_row.pk, 4, T0)  # review in a few days
+    rate(student, items[1].card_row.pk, 3, T0)  # learning, due in 10 minutes
     summary = selectors.progress_summary(user=student, now=T0 + timedelta(minutes=1))
     assert summary["today"] == {
         "reviewed": 2,
@@ -447,9 +448,9 @@ def test_progress_today_is_the_summarys_today_and_streak_in_four_queries(
     student, bank, django_assert_num_queries
 ):
     items = queue(student, T0, bank=bank).items
-    rate(student, items[0].card.pk, 4, T0 - timedelta(days=1))
-    rate(student, items[1].card.pk, 3, T0)
-    rate(student, items[2].card.pk, 4, T0)
+    rate(student, items[0].card_row.pk, 4, T0 - timedelta(days=1))
+    rate(student, items[1].card_row.pk, 3, T0)
+    rate(student, items[2].card_row.pk, 4, T0)
     now = T0 + timedelta(minutes=1)
     # preferences, reviews per study day (today's counts and the streak), cards due
     # before today (the bank tallies), today's due cards
@@ -507,7 +508,7 @@ def test_retention_counts_only_answers_to_cards_that_came_back_due(student, bank
 
 def test_bank_mastery_for_many_banks_in_four_queries(student, teacher, django_assert_num_queries):
     banks = [make_bank(teacher, 3) for _ in range(3)]
-    card = queue(student, T0, bank=banks[0]).items[0].card
+    card = queue(student, T0, bank=banks[0]).items[0].card_row
     rate(student, card.pk, 4, T0)
     # question counts, preferences, the banks' tallies, the cards due today until now
     with django_assert_num_queries(4):
@@ -564,21 +565,21 @@ def test_quiz_scores_over_time(student, bank):
 
 def test_learning_cards_come_back_early_only_when_nothing_else_is_left(student, teacher):
     bank = make_bank(teacher, 2)
-    first, second = (i.card for i in queue(student, T0, bank=bank).items)
+    first, second = (i.card_row for i in queue(student, T0, bank=bank).items)
     rate(student, first.pk, 1, T0)  # Again: due in 1 minute
     items = queue(student, T0 + timedelta(seconds=10), bank=bank).items
-    assert [i.card.pk for i in items] == [second.pk]  # the new card first
+    assert [i.card_row.pk for i in items] == [second.pk]  # the new card first
     rate(student, second.pk, 3, T0 + timedelta(seconds=20))  # due in 10 minutes
     result = queue(student, T0 + timedelta(seconds=30), bank=bank)
-    assert [i.card.pk for i in result.items] == [first.pk, second.pk]  # learn ahead
+    assert [i.card_row.pk for i in result.items] == [first.pk, second.pk]  # learn ahead
     assert result.learning_count == 0  # nothing is due yet
 
 
 def test_the_previewed_interval_is_what_the_answer_schedules(student, bank):
-    card = queue(student, T0, bank=bank).items[0].card
+    card = queue(student, T0, bank=bank).items[0].card_row
     result = rate(student, card.pk, 4, T0)
     later = result.card.due + timedelta(days=2)
-    [item] = [i for i in queue(student, later, bank=bank).items if i.card.pk == card.pk]
+    [item] = [i for i in queue(student, later, bank=bank).items if i.card_row.pk == card.pk]
     for rating in (2, 3, 4):
         with time_machine.travel(later, tick=False):
             answered = services.review_record(user=student, card_id=card.pk, rating=rating)

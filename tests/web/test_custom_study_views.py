@@ -23,10 +23,10 @@ def study_all(client, bank) -> int:
     seen = set()
     while True:
         item = client.get(f"/study/?bank={bank.pk}").context["item"]
-        if item is None or item.card.pk in seen:
+        if item is None or item.card_row.pk in seen:
             return rated
-        seen.add(item.card.pk)
-        client.post("/study/rate/", {"card": item.card.pk, "rating": 3, "bank": bank.pk})
+        seen.add(item.card_row.pk)
+        client.post("/study/rate/", {"card": item.card_row.pk, "rating": 3, "bank": bank.pk})
         rated += 1
 
 
@@ -166,7 +166,8 @@ def test_another_students_quiz_cannot_be_retried(client, other_student, student,
 
 
 def test_suspending_the_card_on_screen_moves_on_to_the_next(student_client, student, news_bank):
-    first = student_client.get(f"/study/?bank={news_bank.pk}").context["item"].card
+    item = student_client.get(f"/study/?bank={news_bank.pk}").context["item"]
+    first = Card.objects.get(pk=item.card_row.id)
 
     response = student_client.post(
         "/study/suspend/", {"card": first.pk, "bank": news_bank.pk}, **HX
@@ -174,16 +175,17 @@ def test_suspending_the_card_on_screen_moves_on_to_the_next(student_client, stud
 
     html = response.content.decode()
     assert html.startswith('<div id="study-session"')
-    assert response.context["item"].card.pk != first.pk
+    assert response.context["item"].card_row.pk != first.pk
     assert 'data-testid="suspended-note"' in html
     first.refresh_from_db()
     assert first.suspended_at is not None
     later = student_client.get(f"/study/?bank={news_bank.pk}")
-    assert first.pk not in [item.card.pk for item in later.context["queue"].items]
+    assert first.pk not in [item.card_row.pk for item in later.context["queue"].items]
 
 
 def test_suspended_cards_are_listed_and_can_be_brought_back(student_client, student, news_bank):
-    card = student_client.get(f"/study/?bank={news_bank.pk}").context["item"].card
+    item = student_client.get(f"/study/?bank={news_bank.pk}").context["item"]
+    card = Card.objects.get(pk=item.card_row.id)
     student_client.post("/study/suspend/", {"card": card.pk, "bank": news_bank.pk})
     assert 'href="/cards/suspended/"' in student_client.get("/progress/").content.decode()
 
