@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -56,18 +56,8 @@ def fetch_together(
     given = [statement for statement in statements if statement is not None]
     if len(given) < 2:
         return [fetch_rows(s) if s is not None else [] for s in statements]
-    cursors = [connection.cursor() for _ in given]
-    try:
-        with ExitStack() as sending:
-            if _prepares_statements():
-                sending.enter_context(connection.wrap_database_errors)
-                sending.enter_context(connection.connection.pipeline())
-            for cursor, statement in zip(cursors, given, strict=True):
-                cursor.execute(*statement)
+    with _send(given, pipelined=_prepares_statements()) as cursors:
         fetched = iter([list(cursor.fetchall()) for cursor in cursors])
-    finally:
-        for cursor in cursors:
-            cursor.close()
     return [next(fetched) if statement is not None else [] for statement in statements]
 
 
@@ -87,12 +77,27 @@ def execute_together(
                 cursor.execute(*statement)
                 results.append(list(cursor.fetchall()) if cursor.description else None)
         return results
+    with _send(statements, pipelined=True) as cursors:
+        return [list(cursor.fetchall()) if cursor.description else None for cursor in cursors]
+
+
+@contextmanager
+def _send(
+    statements: Sequence[tuple[str, Sequence[Any]]], *, pipelined: bool
+) -> Iterator[list[Any]]:
+    """A cursor per statement, each statement executed on its own (its rows read
+    later), closed when the block ends. `pipelined` (PostgreSQL with prepared
+    statements): all are sent in one pipeline, one round trip; an error raises
+    when the pipeline ends, as Django's database error."""
     cursors = [connection.cursor() for _ in statements]
     try:
-        with connection.wrap_database_errors, connection.connection.pipeline():
+        with ExitStack() as sending:
+            if pipelined:
+                sending.enter_context(connection.wrap_database_errors)
+                sending.enter_context(connection.connection.pipeline())
             for cursor, statement in zip(cursors, statements, strict=True):
                 cursor.execute(*statement)
-        return [list(cursor.fetchall()) if cursor.description else None for cursor in cursors]
+        yield cursors
     finally:
         for cursor in cursors:
             cursor.close()

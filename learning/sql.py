@@ -149,11 +149,16 @@ def _recordset(model: Any, names: Sequence[str]) -> str:
 Statement = tuple[str, list[Any]]
 
 
+def _ids_in_row_order(returned: Sequence[tuple[Any, ...]]) -> list[int]:
+    """The ids an INSERT ... RETURNING id gave, in the order of its rows: ids grow in
+    row order within one INSERT; RETURNING's own order is not promised."""
+    return sorted(pk for (pk,) in returned)
+
+
 def _insert_logs_postgresql(rows: list[dict[str, Any]], *, skip_conflicts: bool) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(*_insert_logs_statement(rows, skip_conflicts=skip_conflicts))
-        # ids grow in row order within one INSERT; RETURNING's own order is not promised
-        return sorted(pk for (pk,) in cursor.fetchall())
+    return _ids_in_row_order(
+        fetch_rows(_insert_logs_statement(rows, skip_conflicts=skip_conflicts))
+    )
 
 
 def _insert_logs_statement(rows: list[dict[str, Any]], *, skip_conflicts: bool) -> Statement:
@@ -226,8 +231,7 @@ def insert_logs(rows: list[dict[str, Any]], *, skip_conflicts: bool = False) -> 
                 f"{' ON CONFLICT DO NOTHING' if skip_conflicts else ''} RETURNING {qn('id')}",
                 params[chunk[0] * width : (chunk[-1] + 1) * width],
             )
-            # ids grow in row order within one INSERT; RETURNING's own order is not promised
-            ids += sorted(pk for (pk,) in cursor.fetchall())
+            ids += _ids_in_row_order(cursor.fetchall())
     return ids
 
 
@@ -325,8 +329,7 @@ def answer_writes(*, card: Any, log: dict[str, Any], skip_conflicts: bool, tally
             *tally.statements(),
         ]
     )
-    # ids grow in row order within one INSERT; RETURNING's own order is not promised
-    return sorted(pk for (pk,) in results[1] or [])
+    return _ids_in_row_order(results[1] or [])
 
 
 def union_sql(parts: Sequence[QuerySet[Any]]) -> tuple[str, list[Any]]:
