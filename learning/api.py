@@ -37,6 +37,7 @@ from learning.services import (
     study_queue_open,
     typed_answer_match,
 )
+from learning.tallies import quiz_score
 from quizzes.api import bank_get_for_student
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ __all__ = [
     "quiz_discard",
     "quiz_finish",
     "quiz_retry",
+    "quiz_score",
     "quiz_start",
     "review_heatmap",
     "review_last_id",

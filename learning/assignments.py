@@ -136,10 +136,6 @@ def outcome_of(assignment: Goals, facts: StudyFacts, *, now: datetime) -> Outcom
 # --- facts, read in bulk ------------------------------------------------------
 
 
-def _score(correct: int, question_ids: list[int]) -> float:
-    return quiz_score(correct, len(question_ids))
-
-
 _Users = Iterable[int] | QuerySet[Any, Any]
 
 
@@ -215,7 +211,7 @@ def _attempts_add(
     ):
         if finished_at is not None and finished_at >= since[bank_id]:
             facts[(user_id, bank_id)].attempts.append(
-                (finished_at, _score(correct, question_ids), len(question_ids))
+                (finished_at, quiz_score(correct, len(question_ids)), len(question_ids))
             )
 
 

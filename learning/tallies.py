@@ -69,9 +69,10 @@ def review_part(state_before: int | None, rating: int) -> tuple[int, ...]:
     return (1, int(state_before == NEW), int(graded), int(graded and rating > 1))
 
 
-def quiz_score(correct: int, size: int) -> float:
-    """A finished quiz's score (0-100, one decimal): its right answers over its questions."""
-    return round(100 * correct / size, 1) if size else 0.0
+def quiz_score(correct: int, size: int, *, places: int = 1) -> float:
+    """A finished quiz's score (0-100, one decimal: `places`): its right answers over
+    its questions, rounded once (the result page's whole percent is places=0)."""
+    return round(100 * correct / size, places) if size else 0.0
 
 
 def quiz_recent_with(
@@ -94,12 +95,18 @@ def quiz_tally_add(
 
     if not size:
         return
-    score = quiz_score(correct, size)
     tally, _ = QuizTally.objects.select_for_update().get_or_create(user_id=user_id, bank_id=bank_id)
+    _tally_count(tally, attempt_id, finished_at, quiz_score(correct, size))
+    tally.save(update_fields=["finished", "best", "recent"])
+
+
+def _tally_count(tally: Any, attempt_id: int, finished_at: datetime, score: float) -> None:
+    """One more finished quiz on its bank's quiz tally (a QuizTally, saved by the
+    caller): counted, its best score and its recent scores (quiz_tally_add and
+    quiz_tallies_rebuild count alike)."""
     tally.finished += 1
     tally.best = max(tally.best, score) if tally.finished > 1 else score
     tally.recent = quiz_recent_with(tally.recent, attempt_id, finished_at, score)
-    tally.save(update_fields=["finished", "best", "recent"])
 
 
 def mastery_percent(strength: int, total: int) -> float:
@@ -394,14 +401,11 @@ def quiz_tallies_rebuild(*, user_ids: Iterable[int] | None = None, apps: Any = N
     ):
         if not question_ids:
             continue
-        score = quiz_score(correct, len(question_ids))
         tally = tallies.get((user_id, bank_id))
         if tally is None:
             tally = tallies[(user_id, bank_id)] = tally_model(
-                user_id=user_id, bank_id=bank_id, finished=0, best=score, recent=[]
+                user_id=user_id, bank_id=bank_id, finished=0, best=0.0, recent=[]
             )
-        tally.finished += 1
-        tally.best = max(tally.best, score)
-        tally.recent = quiz_recent_with(tally.recent, attempt_id, finished_at, score)
+        _tally_count(tally, attempt_id, finished_at, quiz_score(correct, len(question_ids)))
     tally_model.objects.bulk_create(tallies.values(), batch_size=2000)
     return len(tallies)

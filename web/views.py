@@ -762,7 +762,7 @@ def quiz_result(request: SignedInRequest, attempt_id: int) -> HttpResponse:
             return redirect("web:quiz_take", attempt_id=attempt.pk)
         learning_api.quiz_finish(attempt=attempt)
     review = _review_rows(attempt, learning_api.attempt_review(attempt=attempt))
-    percent = round(100 * attempt.correct_count / attempt.size) if attempt.size else 0
+    percent = int(learning_api.quiz_score(attempt.correct_count, attempt.size, places=0))
     return render(
         request,
         "web/quiz/result.html",

@@ -25,6 +25,7 @@ from learning.models import (
     StudyDay,
     StudyPreferences,
 )
+from learning.tallies import quiz_score
 from quizzes.models import Choice
 from tests.factories import QuestionBankFactory, QuestionFactory
 
@@ -307,6 +308,14 @@ def test_rebuild_progress_recounts_the_quiz_tallies(student, other_student):
     call_command("rebuild_progress", user=[student.username])
     assert {user.pk: quizzes_stored(user) for user in (student, other_student)} == expected
     assert expected[student.pk][bank.pk][:2] == (12, 100.0)
+
+
+def test_a_quiz_score_is_rounded_once_to_the_places_asked():
+    # 5 of 11 is 45.45...%: one decimal 45.5, a whole percent 45 (not 45.5 rounded: 46)
+    assert quiz_score(5, 11) == 45.5
+    assert quiz_score(5, 11, places=0) == 45.0
+    assert quiz_score(2, 3, places=0) == 67.0
+    assert quiz_score(0, 0, places=0) == 0.0
 
 
 # --- every path that writes cards keeps the tallies: the audit ----------------------

@@ -167,6 +167,7 @@ def test_a_whole_quiz_ends_on_the_result_page_with_every_answer_reviewed(
     assert response.redirect_chain == [(f"/quiz/{attempt.pk}/result/", 302)]
     html = response.content.decode()
     assert '<p class="score" data-testid="score">4 / 5</p>' in html
+    assert "80% right. Great work." in html
     assert html.count('class="panel review-item right"') == 4
     assert html.count('class="panel review-item wrong"') == 1
     assert html.count('<blockquote class="evidence">') == 5
