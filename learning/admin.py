@@ -74,6 +74,21 @@ class SuperuserOnlyMixin(ReadOnlyMixin):
         return request.user.is_active and request.user.is_superuser
 
 
+def _report_object_or_404(
+    model_admin: admin.ModelAdmin[Any], request: HttpRequest, object_id: str, missing: str
+) -> Any:
+    """The object of a report page (BankProgress, AssignmentReport): one of the
+    user's (the admin's get_queryset) they may view; anything else is a 404."""
+    found = (
+        model_admin.get_queryset(request).filter(pk=object_id).first()
+        if object_id.isdigit()
+        else None
+    )
+    if found is None or not model_admin.has_view_permission(request, found):
+        raise Http404(missing)
+    return found
+
+
 @admin.register(BankProgress)
 class BankProgressAdmin(ReadOnlyMixin, _BankProgressAdmin):
     list_display = ["title", "status", "question_total", "students", "progress_link"]
@@ -130,11 +145,7 @@ class BankProgressAdmin(ReadOnlyMixin, _BankProgressAdmin):
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        bank = (
-            self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
-        )
-        if bank is None or not self.has_view_permission(request, bank):
-            raise Http404("No such bank.")
+        bank: BankProgress = _report_object_or_404(self, request, object_id, "No such bank.")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -199,11 +210,9 @@ class AssignmentReportAdmin(ReadOnlyMixin, _AssignmentReportAdmin):
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        assignment = (
-            self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
+        assignment: AssignmentReport = _report_object_or_404(
+            self, request, object_id, "No such assignment."
         )
-        if assignment is None or not self.has_view_permission(request, assignment):
-            raise Http404("No such assignment.")
         ordering = request.GET.get("o", "username")
         if ordering.lstrip("-") not in SORTABLE:
             ordering = "username"
