@@ -306,19 +306,31 @@ def date_distractors(
         )
         sides.append(side)
     earlier, later = sides
-    rank = answer_rank(seed, limit=limit, earlier=len(earlier), later=len(later))
+    rank = answer_rank(
+        seed,
+        limit=limit,
+        earlier=len(earlier),
+        later=len(later),
+        straddle=answer.granularity == "year",
+    )
     picked = [*earlier[:rank], *later[: limit - rank]]
     return picked[:limit]
 
 
-def answer_rank(seed: int, *, limit: int, earlier: int, later: int) -> int:
+def answer_rank(seed: int, *, limit: int, earlier: int, later: int, straddle: bool = False) -> int:
     """How many wrong options come before the answer (0 .. limit), drawn by the seed
     among the ranks the dates allow. No option is later than the publication day, so
     an answer a day or two before it can only be among the latest, so the early ranks
     weigh more (limit+1-r) to make up for them: over the 132 real articles the answer
-    is then the earliest option 24 % of the time and the latest 24 % (was 2 % and 17 %)."""
+    is then the earliest option 24 % of the time and the latest 24 % (was 2 % and 17 %).
+    A year (`straddle`) is kept between wrong years when the dates allow."""
     lowest = max(0, limit - later)
     highest = min(limit, earlier)
+    if straddle and max(lowest, 1) <= min(highest, limit - 1):
+        # A year among years all on one side of it reads as a range the prompt may rule
+        # out at once ("President X appointed her" among years before X took office,
+        # blind judge, batch 27): wrong years on both sides when the dates allow.
+        lowest, highest = max(lowest, 1), min(highest, limit - 1)
     if lowest > highest:  # too few dates on both sides: as many as there are
         return earlier
     ranks = list(range(lowest, highest + 1))

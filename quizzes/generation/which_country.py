@@ -141,7 +141,7 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
         return office
     role = ctx.roles.get(link.subject)
     if role and _OFFICE_RE.search(role) and _office_in_evidence(role, link.evidence):
-        return role
+        return _title_after_linking_words(role)
     # The words right before the name in the evidence: "Russian President Vladimir Putin".
     evidence = plain_spaces(link.evidence)
     at = evidence.find(link.subject)
@@ -150,8 +150,27 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
         for i in range(len(before)):
             chunk = " ".join(before[i:])
             if _OFFICE_RE.search(chunk) and not re.search(r"[,.;:]", chunk):
+                if _LINKING_WORD.search(chunk):
+                    continue  # "in support of US President": the office starts after "of"
                 return chunk
     return None
+
+
+def _title_after_linking_words(role: str) -> str:
+    """ "support of US President" -> "US President": the title is what follows the last
+    preposition before its office word ("minister of Ruritania" keeps its "of")."""
+    if _KIN_OF.match(role):
+        return role  # "brother of the Freedonian president": the office is the kin's
+    office = list(_OFFICE_RE.finditer(role))[0]
+    head = role[: office.start()]
+    linking = list(_LINKING_WORD.finditer(head))
+    return role[linking[-1].end() :].strip() if linking else role
+
+
+# A preposition or verb inside the words before a name ends the title: "rallied in support
+# of US President X" holds the office "US President", not "support president" (blind
+# judge, batch 33).
+_LINKING_WORD = re.compile(r"(?:^|\s)(?:in|of|for|to|by|with|at|on|from|and|as|against)(?:\s|$)")
 
 
 def _office_in_evidence(role: str, evidence: str) -> bool:
@@ -500,7 +519,33 @@ def _organisation_phrasing(link: CountryLink, the: str) -> Phrasing:
     ) or regex(rf"{subject}\s+of\s+(?:the\s+)?{country}\b").search(evidence)
     if owned:
         return Phrasing(f"Which country does {the} belong to?", f"{cap} belongs to {{country}}.")
-    return Phrasing(f"Which country is {the} from?", f"{cap} is from {{country}}.")
+    if _described_by_its_country(evidence, plain_spaces(link.subject), link.country):
+        return Phrasing(f"Which country is {the} from?", f"{cap} is from {{country}}.")
+    # "al-Hadaf TV in Freedonia", "the Party's takeover of Freedonia": the sentence puts
+    # the body beside the country without saying it is the country's (blind judges).
+    return Phrasing(
+        f"Which country is {the} linked to in the article?",
+        f"The article links {the} to {{country}}.",
+    )
+
+
+def _described_by_its_country(evidence: str, subject: str, country: str) -> bool:
+    """ "the Freedonian company Tolvo", "Freedonian mortar and shell maker Tolvo Group":
+    the country's adjective (or name) and a few common nouns right before the name."""
+    at = evidence.find(subject)
+    if at <= 0:
+        return False
+    before = evidence[:at].split()[-6:]
+    for i, word in enumerate(before):
+        rest = before[i + 1 :]
+        if (
+            word[:1].isupper()
+            and gives_away_country(word, country)
+            and len(rest) <= 4
+            and all(w[:1].islower() and w.isalpha() for w in rest)
+        ):
+            return True
+    return False
 
 
 _NAME_PARTICLES = {"of", "and", "de", "del", "da", "van", "von", "bin", "al", "el", "la", "le"}
@@ -608,7 +653,8 @@ def also_right(link: CountryLink, ctx: GenerationContext) -> list[str]:
 # president of?"): a student knows it or not, the article does not teach it. An acting
 # or interim holder is no world figure: the article is what says who they are.
 _TOP_OFFICE = re.compile(
-    r"^Which country (?:is|was) .+ the (?P<office>president|prime minister|premier|chancellor|"
+    r"^Which country (?:is|was) .+ the (?P<office>president|vice[- ]president|prime minister|"
+    r"premier|chancellor|"
     r"king|queen|emperor|monarch|sultan|emir|crown prince|supreme leader|head of state|"
     r"head of government) of\?$"
 )

@@ -68,6 +68,7 @@ from .cloze import (
     initials_beside_the_blank,
     needs_the_sentence_before,
     number_word_before_digits,
+    parts_add_up,
     small_count_card,
     stated_inside_a_quotation,
     there_without_a_place,
@@ -111,12 +112,14 @@ from .when import (
     month_is_a_name,
     option_done_again,
     period_of_the_article,
+    possessive_lost_before_a_noun,
     when_prompt_unclear,
     when_subject_is_a_place,
     when_with_a_date_inside,
 )
 from .which_country import (
     answer_not_a_state,
+    answered_by_another_question,
     body_of_a_former_job,
     body_only_cited,
     body_placed_by_its_town,
@@ -140,6 +143,7 @@ from .who_said import (
     pronoun_after_another_speaker,
     pronoun_of_the_other_gender,
     pronoun_without_a_pronoun,
+    quote_about_someone_else,
     quote_echoes_title,
     quote_is_a_label,
     quote_is_a_list,
@@ -173,6 +177,7 @@ DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     when_prompt_unclear,
+    possessive_lost_before_a_noun,
     when_subject_is_a_place,
     period_of_the_article,
     option_done_again,
@@ -220,6 +225,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     option_is_another_name,
     glued_fragments,
     quote_without_its_subject,
+    quote_about_someone_else,
     relative_gives_the_family,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
@@ -232,6 +238,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     initials_beside_the_blank,
     digits_beside_the_blank,
     count_beside_a_count,
+    parts_add_up,
     number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,
@@ -356,9 +363,20 @@ def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
         key=lambda i: (order.get(drafts[i].kind, 99), _not_a_person(drafts[i]), i),
     )
     review = _select([drafts[i] for i in ranked], ctx)
+    _drop_answered_countries(review)
     position = {id(d): i for i, d in enumerate(drafts)}
     review.kept.sort(key=lambda d: position[id(d)])
     return review
+
+
+def _drop_answered_countries(review: Review) -> None:
+    """A "which country" question the rest of the bank answers goes, not the others:
+    it is asked first (PRIORITY), before the questions that name its answer."""
+    for draft in list(review.kept):
+        problem = answered_by_another_question(draft, review.kept)
+        if problem:
+            review.kept.remove(draft)
+            review.dropped.append((draft, problem))
 
 
 def _not_a_person(draft: QuestionDraft) -> bool:

@@ -396,3 +396,21 @@ def option_done_again(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
         if any(verb in words for verb in again) and set(wrong) & set(_YEAR.findall(sentence)):
             return "options: another option is a year the same act was done again"
     return None
+
+
+# "When did Tolvo Harbour Board celebration of the festival start?": a name run straight
+# into a noun of action with its "of", where the article wrote "the Board's celebration".
+_NAME_BEFORE_ACTION_NOUN = re.compile(
+    r"^(?:(?:When|In what year)\s+(?:did|was|were)|Fill in the blank:)\s+(?!The\s)[A-Z][\w.-]*"
+    r"(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w.-]*)+\s+[a-z]+(?:tion|sion|ment|ness|ity|ance|ence|ship)"
+    r"\s+of\b"
+)
+
+
+def possessive_lost_before_a_noun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did Tolvo Harbour Board celebration of the festival start?": the owner's
+    "'s" (and the article) dropped, the name glued to the noun it owned (blind judge,
+    batch 33); a card copying such a sentence of the article prints it as well."""
+    if draft.kind in {"when", "cloze"} and _NAME_BEFORE_ACTION_NOUN.match(draft.prompt):
+        return "grammar: a name glued to the noun it owns (a lost possessive)"
+    return None

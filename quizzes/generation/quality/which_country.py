@@ -5,6 +5,7 @@ tells, countries the sentence links loosely."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quizzes.extraction.facts import CountryLink
 from quizzes.extraction.geo import is_country
@@ -100,10 +101,51 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
     ):
         return None
+    return _place_known_without_the_article(link, ctx.article_text)
+
+
+def _place_known_without_the_article(link: CountryLink, text: str) -> str | None:
     if well_known_place(link.subject, link.country):
         return "trivia: where a well-known place lies"
-    if _placed_in_its_region(link.subject, link.country, ctx.article_text):
+    if _called_a_region(link.subject, text):
+        return "trivia: the article calls the place a state or province of a country"
+    if _placed_in_its_region(link.subject, link.country, text):
         return "give-away: the article places it in a well-known state or province"
+    return None
+
+
+_REGION_WORDS = r"(?:state|province|region|prefecture|territory|canton|oblast)"
+
+
+def _called_a_region(place: str, text: str) -> bool:
+    """ "the state of Tolvo", "Tolvo province": a country's state or province, whose
+    country is geography (blind judge, batch 32: "In which country is <state>?")."""
+    name = re.escape(place)
+    return bool(
+        regex(rf"\bthe\s+{_REGION_WORDS}\s+of\s+{name}\b", re.I).search(text)
+        or regex(rf"\b{name}\s+{_REGION_WORDS}\b").search(text)
+    )
+
+
+def answered_by_another_question(
+    asked: QuestionDraft, others: Sequence[QuestionDraft]
+) -> str | None:
+    """ "Which country is Ana Ruiz from?" (Freedonia) in a bank whose other questions name
+    Freedonia, its people or one of its states or big cities ("When did the Tolvo
+    province flood?"): the quiz answers it before it is read (blind judges, batches 31
+    and 32). A text that also names a wrong option decides nothing."""
+    if asked.kind != "which_country":
+        return None
+    wrong = [t for t, ok, _ in asked.choices if not ok]
+    for other in others:
+        if other is asked or other.kind == "which_country":
+            continue
+        shown = " ".join(
+            [other.prompt, *(t for t, _, _ in other.choices if other.kind == "ordering")]
+        )
+        named = gives_away_country(shown, asked.answer) or bool(_places_of(shown, asked.answer))
+        if named and not any(gives_away_country(shown, o) for o in wrong):
+            return f"give-away: “{other.prompt[:60]}” names the answer of “{asked.prompt[:40]}”"
     return None
 
 

@@ -90,7 +90,7 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
 
 _SUBJECTLESS_START = re.compile(
     r"^Who said: “(?:\[(?:is|are|was|were|has|have|had|will|would|can|could|should|do|does|did)\]"
-    r"|(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did)\s)"
+    r"|(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did|not|never)\s)"
 )
 
 
@@ -166,6 +166,54 @@ def quote_without_its_subject(draft: QuestionDraft, ctx: GenerationContext) -> s
         and "(Context: " not in draft.prompt  # its sentence gives the subject
     ):
         return "grammar: the quotation starts without its subject"
+    return None
+
+
+_AUXILIARY = {
+    "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should",
+    "did", "does", "do", "can", "may", "might", "must",
+}  # fmt: skip
+_SPEAKERS_OWN = {"he", "she", "they", "we", "i", "it's", "he'd", "she'd"}
+_IRREGULAR_PARTICIPLES = {
+    "heard", "made", "done", "given", "taken", "seen", "said", "told", "left", "lost", "won",
+    "become", "brought", "thought", "kept", "found", "held", "meant", "been", "put", "let",
+    "shown", "known", "grown", "led", "paid", "sent", "spent", "built", "broken", "chosen",
+}  # fmt: skip
+
+
+def _starts_on_a_verb(first: str, after_auxiliary: bool) -> bool:
+    """ "was a warm soul", "(had) heard the demands", "(has) condemned many": the quotation
+    opens on a verb; after an auxiliary a participle or "not" also does."""
+    first = first.casefold().strip("[],")
+    if first in _AUXILIARY or first in {"not", "never"}:
+        return True
+    return after_auxiliary and (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES)
+
+
+def quote_about_someone_else(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “was a warm and gentle soul”? (Context: _____ wrote that Ana Ruiz "was a
+    warm and gentle soul.")", "… said the mayor had "heard the pleas"": the quotation is the
+    predicate of another subject, the speaker's report of someone else's stance, which
+    nobody said as it is printed (blind judges, batches 20 and 30)."""
+    if draft.kind != "who_said":
+        return None
+    quoted = _WHO_SAID_QUOTE.match(draft.prompt)
+    context = _CONTEXT.search(draft.prompt)
+    if not quoted or not context or not quoted.group("quote")[:1].islower():
+        return None
+    opening = " ".join(quoted.group("quote").split()[:3])
+    at = context.group(1).find(opening)
+    if at < 0:
+        return None
+    before = context.group(1)[:at].rstrip(" “\"'‘[").split()
+    if len(before) < 2:
+        return None
+    auxiliary = before[-1].casefold() in _AUXILIARY
+    subject = before[-2] if auxiliary else before[-1]
+    if subject == BLANK or subject.casefold() in _SPEAKERS_OWN:
+        return None  # "_____ said she had “…”": the speaker's own stance
+    if _starts_on_a_verb(quoted.group("quote").split()[0], auxiliary):
+        return "grammar: the quotation is what the speaker says of someone else"
     return None
 
 

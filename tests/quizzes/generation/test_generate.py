@@ -18,7 +18,9 @@ def drafts():
 def test_every_kind_with_options_is_generated_and_no_statement_repeats_a_fact():
     made = drafts()
     # The timeline is dropped: when-questions ask the dates of its events (issue 11 §4).
-    assert {d.kind for d in made} >= {"who_said", "which_country", "when", "cloze"}
+    # Its which-country questions are answered by the who-said contexts ("… based in
+    # <capital>", "… within <country>'s sphere"): none is kept (blind judges, batch 32).
+    assert {d.kind for d in made} >= {"who_said", "when", "cloze"}
     asked = {k for d in made if d.kind not in {"true_false", "ordering"} for k in d.fact_keys}
     assert not [d.prompt for d in made if d.kind == "true_false" and asked & set(d.fact_keys)]
 

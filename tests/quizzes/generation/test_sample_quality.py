@@ -47,7 +47,9 @@ def test_sample_reaches_the_question_counts(drafts):
     assert counts["who_said"] >= 12
     # One per answer country; who heads a state (Tokayev, Putin, Xi, Merkel) is world
     # knowledge, not asked (issue 11 §4, blind judges of batch 8).
-    assert counts["which_country"] >= 2
+    # The rest of each country's questions go: the who-said contexts name the answer
+    # ("… based in <its capital>", "… within <the country>'s sphere"), blind judges, batch 32.
+    assert counts["which_country"] == 0
     assert counts["when"] >= 5
     # Its timeline's events are each asked "when?": their dates give the order away.
     assert counts["ordering"] == 0
@@ -93,8 +95,8 @@ def test_known_questions_of_the_sample(drafts):
     by_prompt = {d.prompt: d.answer for d in drafts}
     assert "Which country is Kassym-Jomart Tokayev the president of?" not in by_prompt
     assert "In which country is Tashkent?" not in by_prompt  # a capital: world trivia
-    # One question per answer country, a person's first.
-    assert by_prompt["Which country is Temur Umarov based in?"] == "Uzbekistan"
+    # The who-said context "… based in <its capital>" answers where Umarov is based.
+    assert "Which country is Temur Umarov based in?" not in by_prompt
     assert (
         "In which country was the Shanghai Cooperation Organisation meeting held?" not in by_prompt
     )
