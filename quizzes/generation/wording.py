@@ -569,6 +569,14 @@ def without_birth_name(prompt: str) -> str:
 # "…, with officials saying this is for safety": a trailing circumstance told by a
 # participle; the question reads as it ends.
 _WITH_PARTICIPLE_TAIL = re.compile(r",\s+with\s+(?:[\w’'.-]+\s+){1,6}?[a-z]+ing\b[^?]*(?=\?$)")
+# "When did X die, early in the morning?": a time of day set off at the end reads as if
+# the hour were asked (blind judge, batch 27); the day is what the question asks.
+_TIME_OF_DAY_TAIL = re.compile(
+    r",?\s+(?:(?:early|late)\s+in\s+the\s+(?:morning|afternoon|evening|day|night)|"
+    r"in\s+the\s+(?:early|late)\s+(?:morning|afternoon|evening|hours)|"
+    r"(?:early|late)\s+(?:morning|afternoon|evening)|overnight|at\s+(?:dawn|night|midnight|noon))"
+    r"(?=\?$)"
+)
 # "the United Kingdom's (UK) Conservative Party": initials after a possessive.
 _INITIALS_AFTER_POSSESSIVE = re.compile(r"(['’]s)\s+\([A-Z][A-Za-z.]{1,6}\)")
 # "injured according to health officials": the source is set off by a comma.
@@ -577,9 +585,11 @@ _BARE_ACCORDING = re.compile(r"(?<=[\w)\"”’])\s+according to\b")
 
 def tidied(prompt: str) -> str:
     """A finished question with the article's asides made plain: "When did X ban Y,
-    with officials saying …?" -> "When did X ban Y?"; "the Velmar's (VL) party" ->
+    with officials saying …?" -> "When did X ban Y?"; "When did X die, early in the
+    morning?" -> "When did X die?"; "the Velmar's (VL) party" ->
     "the Velmar's party"; "hurt according to police" -> "hurt, according to police"."""
     prompt = _WITH_PARTICIPLE_TAIL.sub("", prompt)
+    prompt = _TIME_OF_DAY_TAIL.sub("", prompt)
     prompt = _INITIALS_AFTER_POSSESSIVE.sub(r"\1", prompt)
     return _BARE_ACCORDING.sub(", according to", prompt)
 

@@ -120,8 +120,9 @@ def test_bank_generate_creates_a_draft_bank_of_generated_questions(sample_articl
     assert bank.status == "draft"
     questions = bank.questions.all()
     # No statement on a fact asked otherwise; nobody's country asked when they head it;
-    # no card whose blanked country a quotation of the bank names on the same point.
-    assert result.created == questions.count() >= 13
+    # no card whose blanked country a quotation of the bank names on the same point; no
+    # "which country" question another question answers ("… based in <its capital>").
+    assert result.created == questions.count() >= 12
     assert set(questions.values_list("status", flat=True)) == {"draft"}
     assert set(questions.values_list("origin", flat=True)) == {"generated"}
     assert result.counts_by_kind["who_said"] == questions.filter(kind="who_said").count() >= 6
@@ -157,7 +158,7 @@ def test_regeneration_keeps_teacher_edits_and_does_not_re_add_rejected(
     edited.prompt = "Which person said “hopeless”, per the teacher?"
     edited.save()
     card = CardFactory(user=student, question=edited)
-    rejected = bank.questions.filter(kind="which_country").first()
+    rejected = bank.questions.filter(kind="cloze").first()
     rejected.status = "rejected"
     rejected.save()
     archived = bank.questions.filter(kind="when").first()
@@ -190,7 +191,10 @@ def test_regeneration_adds_drafts_only_for_new_facts(sample_article, teacher, fa
     again = services.bank_generate(article=sample_article, user=teacher)
     added = first.bank.questions.order_by("-position")[: again.created]
     assert again.created >= 1
-    assert again.kept == first.created
+    # The first run's country question is not made again: Umarov's quotation, now in the
+    # bank, names the capital that answers it (it stays, as questions of lost facts do).
+    countries = first.bank.questions.filter(kind="which_country").count()
+    assert again.kept == first.created - countries
     assert all("risky situation" in q.prompt or q.answer == "Temur Umarov" for q in added)
     assert first.bank.questions.count() == first.created + again.created
 

@@ -148,6 +148,7 @@ from .rules import (
 from .when import (
     attribution_left_at_the_end,
     background_history,
+    capital_not_named,
     month_beside_month,
     month_is_a_name,
     option_done_again,
@@ -345,6 +346,7 @@ __all__ = [
     "unsure_fact",
     "well_known_place",
     "when_prompt_unclear",
+    "capital_not_named",
     "possessive_lost_before_a_noun",
     "when_subject_is_a_place",
     "when_with_a_date_inside",

@@ -108,6 +108,7 @@ from .options import (
 from .when import (
     attribution_left_at_the_end,
     background_history,
+    capital_not_named,
     month_beside_month,
     month_is_a_name,
     option_done_again,
@@ -177,6 +178,7 @@ DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     when_prompt_unclear,
+    capital_not_named,
     possessive_lost_before_a_noun,
     when_subject_is_a_place,
     period_of_the_article,

@@ -352,6 +352,20 @@ def when_prompt_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     return None
 
 
+def capital_not_named(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In what year was Ana Ruiz elected mayor of the capital city?": which capital, the
+    prompt does not say (blind judge, batch 24)."""
+    if draft.kind == "when" and _UNNAMED_CAPITAL.search(draft.prompt):
+        return "grammar: “the capital” names no city"
+    return None
+
+
+# "the capital, Tolvo", "the capital of X", "the capital Tolvo" name it.
+_UNNAMED_CAPITAL = re.compile(
+    r"\bthe\s+capital(?:\s+city)?\b(?!\s+city\b|\s+of\b|\s+[A-Z]|,\s+[A-Z])"
+)
+
+
 def period_of_the_article(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did aftershocks hamper repairs?" — "January 2020" in an article of
     January 2020 whose other dates fall in that month: the answer is the article's own

@@ -109,3 +109,20 @@ def test_year_options_fall_on_both_sides_of_the_answer():
     for seed in range(30):
         years = [int(y) for y in date_distractors(answer, seed=seed, latest=parse_iso("2020"))]
         assert min(years) < 2011 < max(years)
+
+
+def test_a_time_of_day_set_off_at_the_end_is_left_out():
+    from quizzes.generation.wording import tidied
+
+    assert tidied("When did Ana Ruiz die, early in the morning?") == "When did Ana Ruiz die?"
+    assert tidied("When did the storm hit overnight?") == "When did the storm hit?"
+    assert tidied("When did the morning market open?") == "When did the morning market open?"
+
+
+def test_a_capital_the_prompt_does_not_name_is_unclear():
+    from quizzes.generation.quality.when import _UNNAMED_CAPITAL
+
+    assert _UNNAMED_CAPITAL.search("In what year was Ana Ruiz elected mayor of the capital city?")
+    assert not _UNNAMED_CAPITAL.search("When did Ana Ruiz move to the capital, Tolvo?")
+    assert not _UNNAMED_CAPITAL.search("When did the capital of Freedonia flood?")
+    assert not _UNNAMED_CAPITAL.search("When did protesters march in the capital Tolvo?")
