@@ -23,11 +23,16 @@ from .giveaway import _names_in
 
 def country_in_headline(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Which country is Ana Ruiz the president of?" under the title "Freedonia
-    elects Ana Ruiz": the whole article is about that country, the title answers it."""
+    elects Ana Ruiz" (or "… in <its capital>"): the whole article is about that country,
+    the title answers it."""
     if draft.kind != "which_country":
         return None
     if gives_away_country(_headline(ctx), draft.answer):
         return "give-away: the article's title names the answer"
+    places = _places_of(_headline(ctx), draft.answer)
+    if places:
+        # "Summit in Tolvo denounces …": the title's capital, state or big city tells it
+        return f"give-away: the article's title names {places[0]}, in the answer"
     return None
 
 

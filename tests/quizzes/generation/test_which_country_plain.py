@@ -72,3 +72,16 @@ def test_a_country_question_another_question_answers_is_dropped():
     both = draft("when", "When did Peru and Chile sign the pact?", "3 May 2019", ["4 May"])
     other = draft("when", "When did Ana Ruiz win in Oslo?", "3 May 2019", ["4 May"])
     assert q.answered_by_another_question(asked, [asked, both, other]) is None
+
+
+def test_a_title_naming_a_big_city_of_the_answer_gives_it_away():
+    text = "Protest turns violent in Chicago\nCrowds gathered at Lantern Square in the city.\n"
+    asked = draft(
+        "which_country",
+        "In which country is Lantern Square?",
+        "United States",
+        ["Canada", "Mexico", "Cuba"],
+    )
+    assert q.country_in_headline(asked, ctx_for(text)) is not None
+    elsewhere = "Protest turns violent at a square\nCrowds gathered at Lantern Square.\n"
+    assert q.country_in_headline(asked, ctx_for(elsewhere)) is None
