@@ -577,6 +577,14 @@ _TIME_OF_DAY_TAIL = re.compile(
     r"(?:early|late)\s+(?:morning|afternoon|evening)|overnight|at\s+(?:dawn|night|midnight|noon))"
     r"(?=\?$)"
 )
+# "When did the curfew begin, almost two weeks before the decree?": an interval from
+# another event set off at the end dates the answer by an anchor the student cannot date,
+# or by one another question asks; the question reads whole without it.
+_INTERVAL_TAIL = re.compile(
+    r",\s+(?:(?:almost|about|nearly|some|just|barely|more\s+than|less\s+than|over|only)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:before|after|ahead\s+of)\b[^?]*(?=\?$)"
+)
 # "the United Kingdom's (UK) Conservative Party": initials after a possessive.
 _INITIALS_AFTER_POSSESSIVE = re.compile(r"(['’]s)\s+\([A-Z][A-Za-z.]{1,6}\)")
 # "injured according to health officials": the source is set off by a comma.
@@ -586,10 +594,12 @@ _BARE_ACCORDING = re.compile(r"(?<=[\w)\"”’])\s+according to\b")
 def tidied(prompt: str) -> str:
     """A finished question with the article's asides made plain: "When did X ban Y,
     with officials saying …?" -> "When did X ban Y?"; "When did X die, early in the
-    morning?" -> "When did X die?"; "the Velmar's (VL) party" ->
-    "the Velmar's party"; "hurt according to police" -> "hurt, according to police"."""
+    morning?" -> "When did X die?"; "…, two weeks before the decree?" left out; "the
+    Velmar's (VL) party" -> "the Velmar's party"; "hurt according to police" -> "hurt,
+    according to police"."""
     prompt = _WITH_PARTICIPLE_TAIL.sub("", prompt)
     prompt = _TIME_OF_DAY_TAIL.sub("", prompt)
+    prompt = _INTERVAL_TAIL.sub("", prompt)
     prompt = _INITIALS_AFTER_POSSESSIVE.sub(r"\1", prompt)
     return _BARE_ACCORDING.sub(", according to", prompt)
 

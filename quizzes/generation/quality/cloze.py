@@ -36,6 +36,9 @@ def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str 
         return None
     if gives_away_country(_headline(ctx), draft.answer):
         return "give-away: the article's title names the blanked country"
+    places = _places_of(_headline(ctx), draft.answer)
+    if places:
+        return f"give-away: the article's title names {places[0]}, in the blanked country"
     return None
 
 

@@ -126,3 +126,34 @@ def test_a_capital_the_prompt_does_not_name_is_unclear():
     assert not _UNNAMED_CAPITAL.search("When did Ana Ruiz move to the capital, Tolvo?")
     assert not _UNNAMED_CAPITAL.search("When did the capital of Freedonia flood?")
     assert not _UNNAMED_CAPITAL.search("When did protesters march in the capital Tolvo?")
+
+
+def test_an_interval_from_another_event_set_off_at_the_end_is_left_out():
+    from quizzes.generation.wording import tidied
+
+    prompt = "When did the curfew begin, almost two weeks before the decree?"
+    assert tidied(prompt) == "When did the curfew begin?"
+    kept = "When did Ana Ruiz retire after twelve years in office?"
+    assert tidied(kept) == kept
+
+
+def test_a_country_card_under_a_title_naming_one_of_its_cities_is_given_away():
+    from quizzes.extraction.facts import CountryLink
+
+    text = "Storm floods Chicago suburbs\nThe river rose at Lantern Falls, United States.\n"
+    link = CountryLink(
+        subject="Lantern Falls",
+        country="United States",
+        evidence="The river rose at Lantern Falls, United States.",
+        evidence_start=0,
+        evidence_end=10,
+        subject_kind="place",
+    )
+    card = draft(
+        "cloze",
+        "Fill in the blank: The river rose at Lantern Falls, _____.",
+        "United States",
+        source=link,
+        target="country:US",
+    )
+    assert q.cloze_headline_country(card, ctx_for(text)) is not None
