@@ -217,6 +217,12 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    it stands ("the Peru House of Delegates", not a headline's shorter "Peru House"); "people
    rallied at Unity Square in the Peruvian capital" places the square, not the crowd
    (``groups.subjects_placed_by_their_verb``).
+47. **A place written with its country inside a description**: "Ana Lind, formerly the
+   governor of the state of Xaloca, Peru" (the person, ``describe``), "Kelso Lodge near Arvo,
+   Peru" (a named body in or near a town written with its country,
+   ``describe.town_with_its_country_after``); "the central Peruvian government" is the
+   Peruvian government (``groups._without_level``); "the Jasper Reed magazine" names no
+   person whom a later "the Chilean" could stand for (``context.one_named_before``).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

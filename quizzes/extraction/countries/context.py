@@ -683,6 +683,12 @@ class CountryContext:
         return runs
 
 
+def _modifier(tok: Token) -> bool:
+    """ "Acme magazine", "the Lind administration": a name modifying a common noun names
+    no person there."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+
+
 def one_named_before(ctx: CountryContext, at: int) -> str | None:
     """The one person named in this sentence before ``at`` or in the sentence before (the
     subject among several), whom "she" or "the Chilean" there stands for."""
@@ -690,7 +696,11 @@ def one_named_before(ctx: CountryContext, at: int) -> str | None:
     if n < 0 or ctx.people is None:
         return None
     first = ctx.sentences[max(0, n - 1)].start
-    before = [m for m in ctx.people.mentions if first <= m.first < at]
+    before = [
+        m
+        for m in ctx.people.mentions
+        if first <= m.first < at and not _modifier(ctx.tokens[m.last])
+    ]
     names = {m.name for m in before}
     if len(names) > 1:  # the one who is a subject ("X, who ..., hit Y. She left")
         subjects = ("nsubj", "nsubjpass")

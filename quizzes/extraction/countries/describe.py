@@ -82,11 +82,25 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
         or (child.dep_ == "pobj" and child.head.lower_ in {"of", "from"})
         or based_in
         or _national_body_for(head, child)
+        or _country_of_a_place(ctx, child, mention.start)
     ):
         return mention.country  # "a British diplomat", "minister of Peru"
     if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head.i != head.i):
         return ctx.country_of_place(child)  # "based in Tashkent"
     return None
+
+
+def _country_of_a_place(ctx: CountryContext, child: Token, start: int) -> bool:
+    """ "the governor of the state of Xaloca, Peru", "owner of a farm near Arvo, Peru": a
+    place in the description written with its country."""
+    place = child.head
+    return (
+        child.dep_ == "appos"
+        and place.dep_ == "pobj"
+        and place.i == start - 2
+        and ctx.tokens[place.i + 1].text == ","
+        and (place.ent_type_ in {"GPE", "LOC"} or ctx.country_of_place(place) is not None)
+    )
 
 
 def _national_body_for(head: Token, child: Token) -> bool:
@@ -333,3 +347,21 @@ def place_after(ctx: CountryContext, span: Span) -> str | None:
     if k + 1 < len(doc) and doc[k].lower_ == "in":
         return ctx.country_of_place(doc[k + 1])
     return None
+
+
+def town_with_its_country_after(ctx: CountryContext, span: Span) -> str | None:
+    """ "Kelso Farm near Arvo, Peru", "the Arden Lodge in Arvo, Peru": a name placed in or near
+    a town the text writes with its country."""
+    doc = ctx.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"in", "near"}:
+        return None
+    place = ctx.ent_of.get(k + 1)
+    if place is None or place.start != k + 1 or place.label_ not in {"GPE", "LOC"}:
+        return None
+    if place.end + 1 >= len(doc) or doc[place.end].text != ",":
+        return None
+    mention = ctx.name_mention_at(place.end + 1)
+    if mention is None or ctx.place_country(place.text, place.start) not in (None, mention.country):
+        return None  # "the Santa Rosa Cathedral in Lima, Chile": a Lima the data puts in Peru
+    return mention.country

@@ -264,8 +264,23 @@ def nationality_nouns(ctx: CountryContext) -> None:
             or _part_of_a_whole(ctx, noun)
             or noun_phrase(ctx, noun)
         )
+        subject = _without_level(ctx, mention, subject)
         ctx.add(subject, mention.country, noun.i, "other", "nationality_noun")
         _add_placed(ctx, subject, mention.country, noun)
+
+
+# Levels of a state's rule written before its nationality ("the central Peruvian government").
+_LEVELS = {"central", "federal"}
+
+
+def _without_level(ctx: CountryContext, mention: CountryMention, subject: str) -> str:
+    """ "the central Peruvian government" is the Peruvian government (one body, whichever
+    level the writer names first); "central Peru's forests" are a region's."""
+    before = ctx.tokens[mention.start - 1] if mention.start else None
+    if before is None or before.lower_ not in _LEVELS or mention.form != "adj":
+        return subject
+    words = subject.split(" ", 1)
+    return words[1] if len(words) == 2 and words[0].lower() == before.lower_ else subject
 
 
 # Quotation marks as tokens, also the parser's doubled ASCII ones.

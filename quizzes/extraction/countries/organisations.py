@@ -23,6 +23,7 @@ from .describe import (
     place_after,
     place_noun_country,
     proper_name,
+    town_with_its_country_after,
 )
 from .words import (
     CODED_NAME,
@@ -166,9 +167,11 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
     tokens = [t for t in span if t.lower_ != "the"]
     if not tokens:
         return
-    country = _country_in_name(ctx, span, tokens) or _possessor_country(ctx, ent)
-    if country is None and (coded or _institution_or_event(span)):
-        country = place_after(ctx, span)  # "Cop30 in Belém, Brazil"
+    country = (
+        _country_in_name(ctx, span, tokens)
+        or _possessor_country(ctx, ent)
+        or _placed_after_its_name(ctx, ent, span, coded)
+    )
     if (
         not country
         or all(t.i in ctx.mentions for t in tokens)
@@ -349,6 +352,15 @@ def _clause_subject_country(ctx: CountryContext, tok: Token) -> str | None:
             return None
         head = head.head
     return None
+
+
+def _placed_after_its_name(ctx: CountryContext, ent: Span, span: Span, coded: bool) -> str | None:
+    """ "Cop30 in Belém, Brazil" (an institution or event in a place), "Arden Lodge near Arvo,
+    Peru" (a named body in or near a town written with its country)."""
+    country = place_after(ctx, span) if coded or _institution_or_event(span) else None
+    if country is None and ent.label_ in {"ORG", "FAC"}:
+        country = town_with_its_country_after(ctx, span)
+    return country
 
 
 def _institution_or_event(span: Span) -> bool:

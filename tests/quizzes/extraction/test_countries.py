@@ -2343,3 +2343,37 @@ def test_a_town_with_its_state_code_is_one_place(links_of):
     found = pairs(links_of("The march ended in the US city of Portland, OR after dark."))
     assert ("Portland, OR", "United States") in found
     assert ("OR", "United States") not in found
+
+
+def test_a_level_of_government_before_a_nationality_is_the_same_body(links_of):
+    found = pairs(links_of("Critics fear that the federal Peruvian government will act alone."))
+    assert ("Peruvian government", "Peru") in found
+    found = pairs(links_of("Rain fell on central Peru's cloud forests last week."))
+    assert ("central Peru's cloud forests", "Peru") in found  # a region of the country
+
+
+def test_an_office_of_a_place_written_with_its_country(links_of):
+    found = pairs(
+        links_of("Ana Lind, formerly the governor of the state of Xaloca, Peru, retired on Friday.")
+    )
+    assert ("Ana Lind", "Peru") in found
+
+
+def test_a_named_body_near_a_town_written_with_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Tom Reid, owner of the Kelso Valley Lodge near Arequipa, Peru, sold it on Monday."
+        )
+    )
+    assert {("Tom Reid", "Peru"), ("Kelso Valley Lodge", "Peru")} <= found
+
+
+def test_the_nationality_noun_after_a_name_that_only_modifies_a_noun(links_of):
+    found = pairs(
+        links_of(
+            "Jasper Reed founded a magazine in 1990. "
+            "On Monday, the Jasper Reed magazine chose the activist Ana Lind as its woman of "
+            "the decade. The 19-year-old Chilean is its youngest pick so far."
+        )
+    )
+    assert ("Ana Lind", "Chile") in found
