@@ -222,7 +222,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Peru" (a named body in or near a town written with its country,
    ``describe.town_with_its_country_after``); "the central Peruvian government" is the
    Peruvian government (``groups._without_level``); "the Jasper Reed magazine" names no
-   person whom a later "the Chilean" could stand for (``context.one_named_before``).
+   person whom a later "the Chilean" could stand for (``context.one_named_before``); "the
+   town of Paris" in an article that never names France is a namesake the data lacks
+   (``places._small_namesake``: a big city of a state the article does not name).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

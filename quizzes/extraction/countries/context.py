@@ -578,6 +578,15 @@ class CountryContext:
             )
         return self._canonical_cache[text]
 
+    def named_states(self) -> set[str]:
+        """The states the article names, also through a nation within one ("England")."""
+        named = {geo.sovereign_country(c) for c in self.context} | set(self.context)
+        for ent in entities(self.doc):
+            text = clean(ent.text)
+            if geo.is_constituent_country(text):
+                named.add(geo.state_of_constituent_country(text) or text)
+        return named
+
     def country_of_place(self, tok: Token) -> str | None:
         """Country of the place a token names: a country, a city or a US state."""
         mention = self.mentions.get(tok.i)

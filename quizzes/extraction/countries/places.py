@@ -3,14 +3,17 @@ facilities, counted things, and cities, provinces and states."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import geo
+from ..dates import doc_text
 from ..dates.patterns import DAY_AND_MONTH_NAMES
 from ..lexicon import ORG_WORDS
 from ..sentences import dateline, entities
+from ..text import regex
 from .context import CountryContext, clean
 from .describe import place_after, place_noun_country
 from .words import (
@@ -409,9 +412,18 @@ def place_links(ctx: CountryContext) -> None:
         if _town_and_region(ctx, ent):
             continue
         country = _place_entity_country(ctx, ent)
-        if country:
+        if country and not _small_namesake(ctx, clean(ent.text), country):
             ctx.add(clean(ent.text), country, ent.start, "place", "place")
             _site_at_the_place(ctx, ent, country)
+
+
+def _small_namesake(ctx: CountryContext, name: str, country: str) -> bool:
+    """ "the town of Madrid" in an article about the Philippines: a town or village named
+    after a big city of a country the article never names is a namesake the data lacks."""
+    if geo.city_population(name) < geo.BIG_CITY or country in ctx.named_states():
+        return False
+    small = regex(r"\b(?:town|village)s? of " + re.escape(name) + r"\b", re.IGNORECASE)
+    return small.search(doc_text(ctx.doc)) is not None
 
 
 def _town_and_region(ctx: CountryContext, ent: Span) -> bool:

@@ -2377,3 +2377,12 @@ def test_the_nationality_noun_after_a_name_that_only_modifies_a_noun(links_of):
         )
     )
     assert ("Ana Lind", "Chile") in found
+
+
+def test_a_town_named_after_a_big_city_of_a_country_never_named(links_of):
+    text = (
+        "A storm hit the Kelso province of Peru on Monday. Roofs fell in the town of Paris, "
+        "where two people were hurt."
+    )
+    assert ("Paris", "France") not in pairs(links_of(text))
+    assert ("Paris", "France") in pairs(links_of("The talks opened in Paris on Monday."))
