@@ -18,7 +18,8 @@ the text, every expression that places an event in time:
   "Since then", "To date" (not "up to date"),
   a sentence's opening "Following a two-day stay in ...", "in the immediate aftermath of the
   vote", "prior to the announcement", "in the wake of Ana Lind's death", and a happening named
-  with no determiner ("since independence", "Following take off", "after landfall"), a
+  with no determiner ("since independence", "Following take off", "after landfall") or a
+  named day ("ahead of International Labour Day"), a
   numbered step of one ("on the first day", "in the eleventh week of the protests"; "the
   first week of April" is April's);
 - "by the end of the month" / "the start of next year" (the month or year itself).

@@ -65,7 +65,8 @@ Clean-up and filters:
   methods talked about ("we used the 2009 survey"), not happenings;
 - replies that did not happen ("did not reply to requests for comment on Friday",
   "declined to comment") are not events, nor is "at the time" of a state under way, of what
-  there was or of what was not done ("At the time, she had led the club for years");
+  there was or of what was not done ("At the time, she had led the club for years"), nor a
+  frequency of a promise ("promised strikes every week");
 - a date outside a quotation that the parser hung on a verb inside it dates the reporting verb
   ("'We will ...,' Smith said in a statement on Tuesday" -> "Smith said in a statement");
 - a participle clause opening the sentence takes the main clause ("Asked about it on

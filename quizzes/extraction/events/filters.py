@@ -432,12 +432,27 @@ def background_at_the_time(expr: TimeExpression, sent: Span) -> bool:
     )
 
 
+# Verbs whose object is a thing to come ("promised protests every week").
+_PROMISE_VERBS = {"promise", "pledge", "vow", "plan", "intend", "threaten", "propose"}
+
+
+def promised_frequency(expr: TimeExpression, sent: Span) -> bool:
+    """ "She promised rallies every week until the law changed": a frequency of a promise or
+    a plan is of what is promised, still to come, not a time the promise was made again and
+    again ("she held rallies every week" stays)."""
+    if expr.kind != "every":
+        return False
+    verb = governing_verb(expr.span.root)
+    return verb is not None and verb.lemma_.lower() in _PROMISE_VERBS
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
     interview_turn,
     date_is_topic,
     background_at_the_time,
+    promised_frequency,
     dateline_date,
     quoted_span_remark,
     span_not_lived,

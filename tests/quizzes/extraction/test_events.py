@@ -1521,3 +1521,14 @@ def test_a_numbered_step_of_a_happening_is_an_undated_time(events_of, sentence, 
 
 def test_the_first_week_of_a_month_is_dated_by_the_month(events_of):
     assert [e.when for e in events_of("The talks ended in the first week of April.")] == ["April"]
+
+
+def test_a_promised_frequency_dates_nothing(events_of):
+    assert events_of("The activist promised strikes every week.") == []
+    found = events_of("The ice broke up in the same bays every year.")
+    assert [e.when for e in found] == ["every year"]
+
+
+def test_a_named_day_anchors_its_clause(events_of):
+    found = events_of("The museum opened its new wing ahead of International Labour Day.")
+    assert when_date(found) == [("ahead of International Labour Day", None)]
