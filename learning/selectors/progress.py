@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from django.core.cache import cache
 from django.db.models import (
     Avg,
+    Case,
     Count,
+    DateTimeField,
     F,
     FloatField,
     Func,
@@ -25,6 +27,7 @@ from django.db.models import (
     QuerySet,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Greatest, Power
 from django.utils import timezone
@@ -53,7 +56,12 @@ from ..tallies import (
     mastery_percent,
     quiz_score,
 )
-from .common import STARTED_STATES, of_published_questions, preferences_or_default
+from .common import (
+    STARTED_STATES,
+    of_published_questions,
+    of_unpublished_questions,
+    preferences_or_default,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -370,6 +378,7 @@ def _mastery_rows(
     totals: Mapping[int, int],
     sums: Mapping[int, dict[str, Any]],
     due_today: Mapping[int, tuple[int, int]],
+    unshown: _SetAside,
 ) -> dict[int, dict[str, Any]]:
     result = {}
     for bank_id in bank_ids:
@@ -377,7 +386,9 @@ def _mastery_rows(
         tally = sums.get(bank_id, {})
         set_aside = sum(tally.get(k) or 0 for k in ("learning", "young", "mature", "suspended_new"))
         result[bank_id] = {
-            "due": (tally.get("overdue") or 0) + due_today.get(bank_id, (0, 0))[0],
+            "due": (tally.get("overdue") or 0)
+            - unshown.overdue.get(bank_id, 0)
+            + due_today.get(bank_id, (0, 0))[0],
             "new": max(0, total - set_aside),
             "mastery": mastery_percent(tally.get("strength") or 0, total),
             "total": total,
@@ -388,57 +399,69 @@ def _mastery_rows(
 def bank_mastery(
     *, user: User, banks: Iterable[Any], now: datetime | None = None
 ) -> dict[int, dict[str, Any]]:
-    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Four
-    queries (three when the banks come with their question_count): preferences,
+    """Bank id -> {"due", "new", "mastery" (0-100), "total"} for `user`. Five
+    queries (four when the banks come with their question_count): preferences,
     the banks' tallies (BankTally: cards by state, their strength, how many were
     due before today: a few rows per bank, kept by each review), the cards due
-    today until now (an index range of today's cards) and the question counts."""
+    today until now (an index range of today's cards), those due before today
+    that no queue shows (of unpublished questions: _set_aside_call) and the
+    question counts."""
     now = now or timezone.now()
     bank_ids, totals = _bank_totals(banks)
     if not bank_ids:
         return {}
-    _, today, start, end = _today_of(user, now)
-    sum_rows, today_rows = sql.prepared_rows_together(
+    preferences, today, start, end = _today_of(user, now)
+    sum_rows, today_rows, aside_rows = sql.prepared_rows_together(
         [
             _bank_sums_call(user=user.pk, today=today, bank_ids=bank_ids),
             _due_today_call(user=user.pk, start=start, end=end, now=now, bank_ids=bank_ids),
+            _set_aside_call(user=user.pk, start=start, horizon=start, bank_ids=bank_ids),
         ]
     )
-    return _mastery_rows(bank_ids, totals, _bank_sums_of(sum_rows), _due_today_of(today_rows))
+    return _mastery_rows(
+        bank_ids,
+        totals,
+        _bank_sums_of(sum_rows),
+        _due_today_of(today_rows),
+        _set_aside_of(aside_rows, preferences),
+    )
 
 
 def progress_home(
     *, user: User, banks: Iterable[Any], now: datetime | None = None
 ) -> dict[str, Any]:
     """The home page's figures: {"banks": bank_mastery(banks), "today":
-    progress_today()}, read together in four queries whatever the history
+    progress_today()}, read together in five queries whatever the history
     (preferences, the tallies of every published bank, today's due cards per bank,
-    the day rows of the streak's window; one more when the streak fills it)."""
+    the day rows of the streak's window, the cards due before today that no queue
+    shows; one more when the streak fills it)."""
     now = now or timezone.now()
     bank_ids, totals = _bank_totals(banks)
     preferences, today, start, end = _today_of(user, now)
     first = today - timedelta(days=STREAK_WINDOW_DAYS - 1)
-    sum_rows, today_rows, day_rows = sql.prepared_rows_together(
+    sum_rows, today_rows, day_rows, aside_rows = sql.prepared_rows_together(
         [
             _bank_sums_call(user=user.pk, today=today),
             _due_today_call(user=user.pk, start=start, end=end, now=now),
             _study_days_call(user=user.pk, first=first, last=today),
+            _set_aside_call(user=user.pk, start=start, horizon=start),
         ]
     )
-    sums, due_today, per_day = (
+    sums, due_today, per_day, set_aside = (
         _bank_sums_of(sum_rows),
         _due_today_of(today_rows),
         _day_counts(day_rows),
+        _set_aside_of(aside_rows, preferences),
     )
     return {
-        "banks": _mastery_rows(bank_ids, totals, sums, due_today),
+        "banks": _mastery_rows(bank_ids, totals, sums, due_today, set_aside),
         "today": _today_figures(
             user=user,
             preferences=preferences,
             today=today,
             per_day=per_day,
             window=STREAK_WINDOW_DAYS,
-            overdue=sum(row["overdue"] or 0 for row in sums.values()),
+            overdue=sum(row["overdue"] or 0 for row in sums.values()) - set_aside.overdue_total(),
             due_today=due_today,
         ),
     }
@@ -565,12 +588,91 @@ def _due_cards_between(
     )
 
 
+class _SetAside(NamedTuple):
+    """Cards the tallies count as due that no study queue shows (those of unpublished
+    questions: _set_aside_call): per bank those due before today, per study day those due
+    from today on (before the statement's horizon)."""
+
+    overdue: dict[int, int]
+    per_day: dict[date, int]
+
+    def overdue_total(self) -> int:
+        return sum(self.overdue.values())
+
+
+def _set_aside_call(
+    *, user: int, start: datetime, horizon: datetime, bank_ids: Iterable[int] | None = None
+) -> sql.PreparedCall:
+    """The statement of the cards the tallies (BankTally.due) count as due but the
+    study queue never shows: the user's started, unsuspended cards of unpublished
+    questions (archived, drafts: they keep their cards) of published banks, due
+    before `horizon` (of `bank_ids` when given). Rows (bank, due moment, cards):
+    those due before `start` (today's) as one row per bank, their moment None. Read
+    through the (user, question) key of the few unpublished questions of the
+    user's banks (common.of_unpublished_questions), never every card; its rows read by
+    _set_aside_of."""
+    values: dict[str, Any] = {"user": user, "start": start, "horizon": horizon}
+    if bank_ids is not None:
+        values["banks"] = list(bank_ids)
+    shape = ("progress.set_aside", None if bank_ids is None else len(values["banks"]))
+    return shape, _set_aside_query, values
+
+
+def _set_aside_query(
+    *, user: int, start: datetime, horizon: datetime, banks: list[int] | None = None
+) -> QuerySet[Any]:
+    cards = Card.objects.filter(
+        user=user, state__in=STARTED_STATES, suspended_at__isnull=True, due__lt=horizon
+    )
+    moment = Case(
+        When(due__gte=start, then=F("due")), default=Value(None), output_field=DateTimeField()
+    )
+    return (
+        of_unpublished_questions(cards, user=user, bank_ids=banks)
+        .annotate(moment=moment)
+        .values("bank_id", "moment")
+        .annotate(n=Count("id"))
+        .values_list("bank_id", "moment", "n")
+        .order_by()
+    )
+
+
+def _set_aside_of(rows: Iterable[tuple[Any, ...]], preferences: StudyPreferences) -> _SetAside:
+    """The rows of _set_aside_call, by bank (due before today) and by study day (in the
+    user's study days, as the tallies date them: tallies.TallyDelta.due_day)."""
+    zone, hour = zone_of(preferences.time_zone), preferences.day_starts_at_hour
+    overdue: dict[int, int] = defaultdict(int)
+    per_day: dict[date, int] = defaultdict(int)
+    for bank_id, moment, n in rows:
+        if moment is None:
+            overdue[bank_id] += n
+        else:
+            per_day[study_date(moment, zone=zone, day_starts_at_hour=hour)] += n
+    return _SetAside(dict(overdue), dict(per_day))
+
+
+def _due_per_day_shown(
+    due_per_day: Mapping[date, int], set_aside: _SetAside, *, today: date
+) -> dict[date, int]:
+    """The tallies' cards due per study day (_due_per_day_call: those before today
+    under today - 1) less the cards no queue shows (_set_aside_of)."""
+    shown = dict(due_per_day)
+    for day, n in (
+        *set_aside.per_day.items(),
+        (today - timedelta(days=1), set_aside.overdue_total()),
+    ):
+        if n:
+            shown[day] = shown.get(day, 0) - n
+    return shown
+
+
 def _today(
     *, user: User, now: datetime, preferences: StudyPreferences, window: int = STREAK_WINDOW_DAYS
 ) -> dict[str, Any]:
     """progress_today with the preferences at hand: the day rows of the last `window` days
     (one query, one more each time the streak fills a window), the cards due before today
-    (from the tallies: one) and today's due cards (an index range: one)."""
+    (from the tallies, less those no queue shows: two, sent together) and today's due
+    cards (an index range: one)."""
     _, today, start, end = _day_of(preferences, now)
     return _today_figures(
         user=user,
@@ -578,9 +680,22 @@ def _today(
         today=today,
         per_day=_study_days(user=user, first=today - timedelta(days=window - 1), last=today),
         window=window,
-        overdue=_due_per_day(user=user, today=today, days=0).get(today - timedelta(days=1), 0),
+        overdue=_overdue(user=user, preferences=preferences, today=today, start=start),
         due_today=_due_today_by_bank(user, start=start, end=end, now=now),
     )
+
+
+def _overdue(*, user: User, preferences: StudyPreferences, today: date, start: datetime) -> int:
+    """The cards due before today (the tallies') that a queue shows: two queries sent
+    together."""
+    due_rows, aside_rows = sql.prepared_rows_together(
+        [
+            _due_per_day_call(user=user.pk, today=today, days=0),
+            _set_aside_call(user=user.pk, start=start, horizon=start),
+        ]
+    )
+    overdue: int = dict(due_rows).get(today - timedelta(days=1), 0)
+    return overdue - _set_aside_of(aside_rows, preferences).overdue_total()
 
 
 def _today_figures(
@@ -611,16 +726,19 @@ def _today_figures(
 
 def progress_today(*, user: User, now: datetime | None = None) -> dict[str, Any]:
     """Today at a glance (the home page): {"reviewed", "new_learned", "due_now",
-    "due_later_today", "streak"}, in the user's study day. Four queries
+    "due_later_today", "streak"}, in the user's study day. Five queries
     (preferences, reviews per day of the last weeks, cards due before today from
-    the tallies, today's due cards); a streak of STREAK_WINDOW_DAYS or more is
+    the tallies and those of them no queue shows, today's due cards); a streak of STREAK_WINDOW_DAYS or more is
     recounted over a longer window (one more). The home page reads these with its
     banks' figures in one go: progress_home."""
     return _today(user=user, now=now or timezone.now(), preferences=preferences_or_default(user))
 
 
+FORECAST_DAYS = 30
+
+
 def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict[str, Any]]:
-    """Started cards due per study day, the next 30 days (overdue -> today)."""
+    """Started cards due per study day, the next FORECAST_DAYS days (overdue -> today)."""
     counts = dict(due_per_day)
     counts[today] = counts.get(today, 0) + counts.pop(today - timedelta(days=1), 0)
     return [
@@ -628,7 +746,7 @@ def _forecast(due_per_day: dict[date, int], *, today: date) -> list[dict[str, An
             "date": (today + timedelta(days=i)).isoformat(),
             "count": counts.get(today + timedelta(days=i), 0),
         }
-        for i in range(30)
+        for i in range(FORECAST_DAYS)
     ]
 
 
@@ -740,10 +858,10 @@ def progress_page(
     """The progress page: {"summary": progress_summary(), "heatmap": the reviews
     of each day of the last `heatmap_days` with any (day -> count: review_heatmap's
     figures without its rows of zeros), "desired_retention"}, read together: the
-    preferences and the day rows once each: seven queries whatever the history
-    (preferences, day rows, due cards per day, today's due cards, the banks'
-    tallies with their question counts, their quiz tallies, the average
-    retrievability; six when a big deck's average comes from the cache) in three
+    preferences and the day rows once each: eight queries whatever the history
+    (preferences, day rows, due cards per day and those of them no queue shows,
+    today's due cards, the banks' tallies with their question counts, their quiz
+    tallies, the average retrievability; seven when a big deck's average comes from the cache) in three
     round trips (_summary)."""
     now = now or timezone.now()
     preferences, today, _, _ = _today_of(user, now)
@@ -767,23 +885,30 @@ def _summary(
     window: int,
 ) -> tuple[dict[str, Any], dict[date, DayCounts]]:
     """progress_summary with the preferences at hand, and the day rows of the last
-    `window` days (at least SUMMARY_WINDOW_DAYS) it read them from. Its five reads
+    `window` days (at least SUMMARY_WINDOW_DAYS) it read them from. Its six reads
     that wait for nothing but the preferences (day rows, due cards per day, today's
-    due cards, the banks' tallies, their quiz tallies) are sent together: one round
+    due cards, the banks' tallies, their quiz tallies, the due cards of unpublished
+    questions, which the tallies count and no queue shows) are sent together: one round
     trip on PostgreSQL (sql.prepared_rows_together); the average retrievability,
     which depends on the size of the deck, comes after (the database or the cache)."""
     _, _, start, end = _day_of(preferences, now)
-    day_rows, due_rows, today_rows, sum_rows, quiz_rows = sql.prepared_rows_together(
+    zone, hour = zone_of(preferences.time_zone), preferences.day_starts_at_hour
+    horizon = day_start(today + timedelta(days=FORECAST_DAYS), zone=zone, day_starts_at_hour=hour)
+    rows = sql.prepared_rows_together(
         [
             _study_days_call(user=user.pk, first=today - timedelta(days=window - 1), last=today),
-            _due_per_day_call(user=user.pk, today=today, days=30),
+            _due_per_day_call(user=user.pk, today=today, days=FORECAST_DAYS),
             _due_today_call(user=user.pk, start=start, end=end, now=now),
             _bank_sums_call(user=user.pk, today=today, totals=True),
             _quiz_tallies_call(user=user.pk),
+            _set_aside_call(user=user.pk, start=start, horizon=horizon),
         ]
     )
+    day_rows, due_rows, today_rows, sum_rows, quiz_rows, aside_rows = rows
     per_day = _day_counts(day_rows)
-    due_per_day: dict[date, int] = dict(due_rows)
+    due_per_day = _due_per_day_shown(
+        dict(due_rows), _set_aside_of(aside_rows, preferences), today=today
+    )
     today_and_streak = _today_figures(
         user=user,
         preferences=preferences,

@@ -16,9 +16,10 @@ PROGRESS = "/api/v1/progress/"
 HEATMAP = "/api/v1/progress/heatmap/"
 PREFS = "/api/v1/me/preferences/"
 # the token's user (from the cache after the first request), the preferences, then
-# together: the day rows, due cards per day, today's due cards, the banks' tallies,
-# their quiz tallies (never the attempts); the average retrievability
-PROGRESS_QUERIES = 7
+# together: the day rows, due cards per day (and those of unpublished questions),
+# today's due cards, the banks' tallies, their quiz tallies (never the attempts); the
+# average retrievability
+PROGRESS_QUERIES = 8
 
 
 def review_some(api, bank, n):

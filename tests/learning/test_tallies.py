@@ -497,3 +497,33 @@ def test_deleting_an_account_takes_its_tallies_with_its_cards(student, studied, 
     account_delete(user=student, password=password)
     assert not BankTally.objects.exists()
     assert not Card.objects.exists()
+
+
+def test_home_and_progress_leave_out_the_due_cards_of_unpublished_questions(new_yorker):
+    """An archived or draft question keeps its cards (and its bank's tallies count
+    them), but no study queue shows them: home, the progress page and the API's
+    bank figures count as due what the queue counts."""
+    from quizzes.services import question_archive, question_set_status
+
+    cards = cards_of(new_yorker, 5)
+    for day in (0, 1, 3):
+        for card in cards:
+            answer(new_yorker, card, 3, T0 + timedelta(days=day))
+    bank = cards[0].question.bank
+    question_archive(question=cards[0].question)
+    question_set_status(questions=bank.questions.filter(pk=cards[1].question_id), status="draft")
+    assert stored(new_yorker) == recount(new_yorker)  # (the tallies still count all five)
+    shown = {card.pk for card in cards[2:]}
+    next_due = min(Card.objects.filter(pk__in=shown).values_list("due", flat=True))
+    for when in (T0 + timedelta(days=400), next_due + timedelta(minutes=1)):
+        with time_machine.travel(when, tick=False):
+            queue = selectors.study_queue(user=new_yorker, limit=20)
+            due = Card.objects.filter(pk__in=shown, due__lte=when).count()
+            assert queue.due_count == due > 0
+            home = selectors.progress_home(user=new_yorker, banks=[bank.pk])
+            assert home["today"]["due_now"] == home["banks"][bank.pk]["due"] == due
+            assert selectors.bank_mastery(user=new_yorker, banks=[bank.pk])[bank.pk]["due"] == due
+            assert selectors.progress_today(user=new_yorker)["due_now"] == due
+            summary = selectors.progress_summary(user=new_yorker)
+            assert summary["today"]["due_now"] == due
+            assert sum(day["count"] for day in summary["forecast"]) == len(shown)

@@ -15,8 +15,8 @@ from learning.services import card_get_or_create, review_batch_record, review_re
 from learning.study_day import study_date, zone_of
 from tests.factories import QuestionBankFactory, QuestionFactory
 
-HOME_QUERIES = 6  # (the session and the user are read from the cache)
-PROGRESS_QUERIES = 7
+HOME_QUERIES = 7  # (the session and the user are read from the cache)
+PROGRESS_QUERIES = 8
 
 
 def study_day(user, moment: datetime) -> date:
@@ -65,10 +65,11 @@ def test_home_and_progress_take_the_same_queries_whatever_the_history(
     student_client.get("/")  # (the user's row read once, then from the cache)
     # home: banks (with their question counts), progress_home
     # (preferences, the tallies of the published banks, today's due cards per bank,
-    # the study days of the streak's window), assignments; progress:
-    # progress_page (preferences, the study days of 400 days: streak, retention and
-    # heatmap, due cards per day from the tallies, today's due cards, the banks'
-    # tallies with their question counts, their quiz tallies, average retrievability)
+    # the study days of the streak's window, the due cards of unpublished questions),
+    # assignments; progress: progress_page (preferences, the study days of 400 days:
+    # streak, retention and heatmap, due cards per day from the tallies and those of
+    # unpublished questions, today's due cards, the banks' tallies with their question
+    # counts, their quiz tallies, average retrievability)
     assert queries_of(lambda: student_client.get("/")) == HOME_QUERIES
     assert queries_of(lambda: student_client.get("/progress/")) == PROGRESS_QUERIES
     small = student_client.get("/progress/").context["summary"]
