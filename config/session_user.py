@@ -11,6 +11,8 @@ goes through django.contrib.auth.get_user, whose answer is then cached. A copy g
 when its user is saved or deleted (deactivated, password, role or name changed,
 last_login on each login) and lives USER_SECONDS at most. A cache that does not
 answer (config/cache.py fails open) is a miss: the database answers, as before.
+The copy is read with the session when the process has seen the session before
+(config.sessions: one round trip for both).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ logger = logging.getLogger(__name__)
 USER_SECONDS = 300
 
 
-def _cache_key(user_id: Any) -> str:
+def user_cache_key(user_id: Any) -> str:
+    """The cache key of a user's copy (config.sessions reads it with the session)."""
     return f"auth:session-user:{user_id}"
 
 
@@ -48,11 +51,15 @@ def _cached_copy(request: HttpRequest) -> Any:
         return None
     if backend_path not in settings.AUTHENTICATION_BACKENDS:
         return None
-    try:
-        user = cache.get(_cache_key(user_id))
-    except Exception as exc:
-        logger.warning("session user cache unavailable: %r", exc)
-        return None
+    read = getattr(session, "user_copy", None)  # (config.sessions: read with the session)
+    if read is not None and read[0] == session[SESSION_KEY]:
+        user = read[1]
+    else:
+        try:
+            user = cache.get(user_cache_key(user_id))
+        except Exception as exc:
+            logger.warning("session user cache unavailable: %r", exc)
+            return None
     if user is None or user.pk != user_id:
         return None
     session_hash = session.get(HASH_SESSION_KEY)
@@ -63,7 +70,7 @@ def _cached_copy(request: HttpRequest) -> Any:
 
 def _store(user: Any) -> None:
     try:
-        cache.set(_cache_key(user.pk), user, USER_SECONDS)
+        cache.set(user_cache_key(user.pk), user, USER_SECONDS)
     except Exception as exc:
         logger.warning("session user cache unavailable: %r", exc)
 
@@ -95,7 +102,7 @@ class CachedUserAuthenticationMiddleware(AuthenticationMiddleware):
 
 def _forget(sender: object, instance: Any, **kwargs: Any) -> None:
     try:
-        cache.delete(_cache_key(instance.pk))
+        cache.delete(user_cache_key(instance.pk))
     except Exception as exc:  # the copy expires on its own within USER_SECONDS
         logger.warning("session user cache unavailable, copy left to expire: %r", exc)
 

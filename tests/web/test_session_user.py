@@ -94,3 +94,44 @@ def test_with_redis_stopped_pages_read_the_user_from_the_database(settings, clie
         assert _user_row_reads(client) == (200, 1)  # not a 500, still signed in
     finally:
         server.close()
+
+
+def _redis_round_trips(monkeypatch) -> list[bytes]:
+    """The Redis commands sent from now on (a pipeline or an MGET: one round trip)."""
+    from redis.connection import AbstractConnection
+
+    sent: list[bytes] = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(self, command, check_health=True):
+        packed = command if isinstance(command, bytes | str) else b"".join(command)
+        sent.append(packed if isinstance(packed, bytes) else packed.encode())
+        return send(self, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    return sent
+
+
+def test_a_page_reads_its_session_and_user_in_one_redis_round_trip(
+    settings, client, student, other_student, monkeypatch
+):
+    server = RedisServer().start()
+    try:
+        settings.CACHES = redis_cache_settings(server.url())
+        _signed_in(client, student)
+        client.get(PAGE)  # (the user's copy cached)
+        sent = _redis_round_trips(monkeypatch)
+        assert _user_row_reads(client) == (200, 0)
+        assert len(sent) == 1  # the session and its user's copy, together:
+        assert b"MGET" in sent[0]
+        assert client.get(PAGE).wsgi_request.user.pk == student.pk
+        # the copy read with the session is checked as before: a new password logs out
+        student.set_password("An-other-password-1")
+        student.save()
+        assert client.get(PAGE)["Location"].startswith("/accounts/login/")
+        # another user's session on the same client: its own user, never the last one's
+        _signed_in(client, other_student)
+        client.get(PAGE)
+        assert client.get(PAGE).wsgi_request.user.pk == other_student.pk
+    finally:
+        server.close()
