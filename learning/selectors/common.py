@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from quizzes.api import BankStatus, QuestionStatus, questions_with_status
 
@@ -86,6 +88,26 @@ def unpublished_questions(*, bank_ids: Any) -> list[QuerySet[Any]]:
     ]
 
 
+def banks_tallied(*, user: User | int) -> RawSQL:
+    """A subquery of the ids of the banks the user has tallies in (every bank of a
+    card started or suspended), for `bank_id__in`: a walk of the tallies' (user,
+    bank, due_day) key that reads one entry per bank (a recursive step to the next
+    bank id), not every tally row: a bank has a row per due day, a thousand in a
+    long history (issue 16)."""
+    table = connection.ops.quote_name(BankTally._meta.db_table)
+    user_id = user if isinstance(user, int) else user.pk
+    return RawSQL(
+        "WITH RECURSIVE tallied(id) AS ("
+        f"SELECT MIN(bank_id) FROM {table} WHERE user_id = %s "
+        "UNION ALL "
+        f"SELECT (SELECT MIN(later.bank_id) FROM {table} later "
+        "WHERE later.user_id = %s AND later.bank_id > tallied.id) "
+        "FROM tallied WHERE tallied.id IS NOT NULL"
+        ") SELECT id FROM tallied WHERE id IS NOT NULL",
+        (user_id, user_id),
+    )
+
+
 def of_published_questions(
     cards: QuerySet[Card], *, user: User | int, bank_ids: Iterable[int] | None = None
 ) -> QuerySet[Card]:
@@ -97,7 +119,7 @@ def of_published_questions(
     issue 16)."""
     banks: Any
     if bank_ids is None:
-        banks = BankTally.objects.filter(user=user).order_by().values("bank_id").distinct()
+        banks = banks_tallied(user=user)
     else:
         banks = list(bank_ids)
         cards = cards.filter(bank_id__in=banks)
@@ -116,7 +138,7 @@ def of_unpublished_questions(
     `bank_ids` when given)."""
     banks: Any
     if bank_ids is None:
-        banks = BankTally.objects.filter(user=user).order_by().values("bank_id").distinct()
+        banks = banks_tallied(user=user)
     else:
         banks = list(bank_ids)
         cards = cards.filter(bank_id__in=banks)
