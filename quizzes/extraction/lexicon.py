@@ -245,6 +245,7 @@ PERSON_ROLE_NOUNS = {
     "owner",
     "worker",
     "activist",
+    "advocate",
     "campaigner",
     "member",
     "candidate",

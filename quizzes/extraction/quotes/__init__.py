@@ -154,7 +154,10 @@ over the already-parsed Doc; nothing is parsed again):
                  the speaker's, not a title. "A recording in which someone, apparently X,
                  says “...”" is X's (the one person named between the recording and the
                  verb). A name in the verb's own prepositional phrase before it ("and on
-                 X referred") is no adjacent speaker.
+                 X referred") is no adjacent speaker. "The bishops' conference said" (the
+                 plural of its members before the noun) is like "the conference said".
+                 "She was directing the panels to “...”" (a directive verb with its own
+                 subject, an object and a "to" clause) is the subject's instruction.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb

@@ -53,6 +53,7 @@ def is_speech_verb(tok: Token) -> bool:
         or is_ruling(tok)
         or refers_to_as(tok)
         or credits_as(tok)
+        or directs_to(tok)
         or as_put_it(tok)
     )
 
@@ -107,6 +108,27 @@ def refers_to_as(tok: Token) -> bool:
     # "as" hangs on the verb, or on a clause of the thing named ("the jet involved as")
     near = [*tok.children, *to.subtree]
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
+
+
+# Verbs of an instruction whose words the subject gives ("directed the committees to “...”").
+DIRECTIVE_VERBS = {"direct", "instruct", "order", "command"}
+
+
+def directs_to(tok: Token) -> bool:
+    """ "She was directing the committees to “proceed with the inquiry”": the instruction
+    an active verb of directing with its own subject gives someone "to" do is the subject's
+    words; not "directed the film", nor "an order by X directing units to ..." (the order's
+    author, found through the text)."""
+    return (
+        tok.lemma_.lower() in DIRECTIVE_VERBS
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(
+            c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+            for c in tok.children
+        )
+        and not any(c.dep_ == "auxpass" for c in tok.children)
+    )
 
 
 def credits_as(tok: Token) -> bool:

@@ -121,6 +121,20 @@ def _the_noun(tok: Token) -> bool:
     )
 
 
+def _the_plural_possessive_noun(tok: Token) -> bool:
+    """ "the bishops' conference", "the teachers' union": a body written with "the" and the
+    plural of its members, as definite as "the conference"."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and owner is not None
+        and owner.tag_ == "NNS"
+        and owner.text.islower()
+        and any(c.lower_ == "the" for c in owner.children)
+    )
+
+
 # ============================================================================ subject rules
 def pronoun_subject(s: Speakers, tok: Token) -> Said | None:
     """ "“...,” he said": the person a he/she refers to (see ``Speakers.resolve_pronoun``)."""
@@ -134,7 +148,7 @@ def organisation_pronoun(s: Speakers, tok: Token) -> Said | None:
     in this or the sentence before (for a noun, one whose name has it), else the nearest
     organisation named earlier with that word ("the ministry said")."""
     low = tok.lower_
-    if low != "it" and not _the_noun(tok):
+    if low != "it" and not (_the_noun(tok) or _the_plural_possessive_noun(tok)):
         return None
     org = s.recent_organisation(tok, None if low == "it" else low)
     if org is None and low != "it":

@@ -2284,3 +2284,37 @@ def test_a_label_given_as_title_case_words_is_the_speakers_not_a_title(quotes_of
 def test_a_title_given_as_an_award_stays_nobodys(quotes_of):
     text = "The magazine announced its choice of Ana Lind as its “Reader of the Year”."
     assert said(quotes_of(text)) == {"Reader of the Year": None}
+
+
+def test_the_members_plural_possessive_body_is_the_body_named_in_full_before(quotes_of):
+    text = (
+        "Bishop Peter Mwale died on Monday aged 80. The Catholic Bishops' Conference of "
+        "Malawi announced his death. The bishops' conference described Mwale as “a friend of "
+        "the poor”."
+    )
+    assert said(quotes_of(text)) == {
+        "a friend of the poor": "Catholic Bishops' Conference of Malawi"
+    }
+
+
+def test_a_role_word_opening_the_sentence_is_not_part_of_the_name(quotes_of):
+    text = (
+        "Advocate Ana Lind welcomed the ruling on Monday. The group had fought the plan for "
+        "years. “Thank you to every family who wrote to the council.”"
+    )
+    assert said(quotes_of(text)) == {
+        "Thank you to every family who wrote to the council.": "Ana Lind"
+    }
+
+
+def test_an_instruction_given_to_someone_to_do_quoted_words_is_the_subjects(quotes_of):
+    text = (
+        "Speaker Ana Lind met her party on Monday. Specifically, she was directing four of "
+        "the chamber's panels to “carry on their hearings under one roof” of the inquiry."
+    )
+    assert said(quotes_of(text)) == {"carry on their hearings under one roof": "Ana Lind"}
+
+
+def test_directing_a_film_is_no_instruction(quotes_of):
+    text = "Mira Solberg directed the film “Winter Roads” for the studio in 2010."
+    assert said(quotes_of(text)) == {"Winter Roads": None}
