@@ -205,7 +205,12 @@ def _by_population(isos: Iterable[str]) -> list[str]:
 
 def _region(iso: str) -> list[str]:
     """The answer's UN sub-region ("Central Asia"), from countryinfo."""
-    return [i for i in (country_iso(name) for name in same_region(country_name(iso))) if i]
+    return list(_region_of(iso))
+
+
+@lru_cache(maxsize=512)  # asked for every country question; the data never changes
+def _region_of(iso: str) -> tuple[str, ...]:
+    return tuple(i for i in (country_iso(name) for name in same_region(country_name(iso))) if i)
 
 
 def country_distractors(

@@ -76,8 +76,11 @@ def shorten(text: str, limit: int = 220) -> str:
     return cut + " …"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def plain_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def explanation(evidence: str, extra: str = "") -> str:

@@ -59,11 +59,15 @@ def two_letter_code(text: str) -> bool:
     return len(letters) == 2 and letters.isupper()
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def clean(text: str) -> str:
     """A subject's text without "the", a possessive or extra spaces ("NAIROBI" -> "Nairobi")."""
     text = POSSESSIVE.sub("", text.strip())
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"\s+", " ", text).strip(' ,;:"“”‘’')
+    text = _LEADING_THE.sub("", text)
+    text = _SPACES.sub(" ", text).strip(' ,;:"“”‘’')
     if text.isupper() and len(text) > 4 and " " not in text:  # dateline "NAIROBI"
         text = text.title()
     return text

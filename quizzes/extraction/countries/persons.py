@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import geo
 from ..dates import doc_text
 from ..lexicon import SUBJECT_DEPS
-from ..sentences import entities
+from ..sentences import entities, made_once
 from .context import CountryContext, clean, one_named_before
 from .describe import country_in_description, describing_country, person_name
 from .places import town_end
@@ -71,6 +71,8 @@ def respectively(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "the Greek, Cypriot and French ministers, Ana Lind, Tom Reid and Eva Holm,
     respectively": the n-th nationality of the list is the n-th name's."""
     doc = ctx.doc
+    if "respectively" not in _lower_text(doc):
+        return None, None  # most articles: no need to walk every name's sentence
     sent = doc[name.start].sent
     if not any(t.lower_ == "respectively" for t in sent if t.i > name.start):
         return None, None
@@ -84,6 +86,12 @@ def respectively(ctx: CountryContext, outer: Span, name: Span) -> Found:
     if len(names) != len(nationalities) or len(names) < 2 or name.start not in names:
         return None, None
     return nationalities[names.index(name.start)][1], None
+
+
+def _lower_text(doc: Doc) -> str:
+    """The doc's text in lower case, made once per doc."""
+    made: str = made_once(doc, "_lower_text", lambda: doc_text(doc).lower())
+    return made
 
 
 def _coordinated_mentions(ctx: CountryContext, start: int, end: int) -> list[tuple[int, str]]:
@@ -539,9 +547,8 @@ def office_of_a_territory(ctx: CountryContext, outer: Span, name: Span) -> Found
     dependent territory, in a sentence that names the territory's state, is held in that
     state (a territory alone names no country: ``context._mention_of``)."""
     root = name.root
-    sent_countries = {
-        m.country for k, m in ctx.mentions.items() if root.sent.start <= k < root.sent.end
-    }
+    sent = root.sent  # Token.sent walks the doc to find the sentence: once, not per mention
+    sent_countries = {m.country for k, m in ctx.mentions.items() if sent.start <= k < sent.end}
     for head in _descriptions(root):
         if head.lemma_.lower() not in OFFICES | _LOCAL_OFFICES:
             continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..dates.tense import doc_text
 from ..facts import Person
 from ..lexicon import (
     FEMALE_ROLE_WORDS,
@@ -45,7 +46,7 @@ class PeopleIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token on each access: read once per doc
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
         self._by_name: dict[str, Person] = {}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..dates.tense import doc_text
 from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS, TALK_VERBS
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
@@ -218,7 +219,7 @@ class QuoteContext:
 
     def __init__(self, doc: Doc, people: PeopleIndex):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)  # read once per doc (Doc.text joins every token)
         self.people = people
         self.paras: list[Paragraph] = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
