@@ -449,6 +449,19 @@ def action_verb(parts: ClauseParts | None) -> tuple[str, str] | None:
     return (base, verb.removeprefix("re-")) if base else None
 
 
+_LIGHT_VERBS = {"take", "make", "have", "give", "get", "hold", "do", "put", "set", "keep"}
+
+
+def _light_verb_object(parts: ClauseParts, base: str) -> str:
+    """The word after a light verb ("third" of "took third place"), "" for another verb."""
+    if base not in _LIGHT_VERBS:
+        return ""
+    words = [w.strip(",;:").casefold() for w in parts.words]
+    at = next((i for i, w in enumerate(words) if past_to_base(w) == base), -1)
+    following = [w for w in words[at + 1 :] if w not in _DETERMINERS] if at >= 0 else []
+    return following[0] if following else ""
+
+
 def same_action_dates(
     dated: DatedFact,
     parts: ClauseParts | None,
@@ -464,8 +477,16 @@ def same_action_dates(
     if verb is None:
         return []
     base, past = verb
+    # A light verb says what was done only with its object ("took third place" is
+    # not "took place", "made a deal" not "made history"): its next word must match too.
+    complement = _light_verb_object(parts, base) if parts is not None else ""
     form = regex(
-        rf"(?<![\w])(?:re-?)?(?:{re.escape(base)}(?:s|es|ed|d|ing)?|{re.escape(past)})(?![\w])",
+        rf"(?<![\w])(?:re-?)?(?:{re.escape(base)}(?:s|es|ed|d|ing)?|{re.escape(past)})(?![\w])"
+        + (
+            rf"\s+(?:(?:the|a|an|its|his|her|their)\s+)?{re.escape(complement)}\b"
+            if complement
+            else ""
+        ),
         re.I,
     )
     out = [
@@ -516,9 +537,23 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         )
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
+        if _year_at_one_end(when, distractors):
+            continue
         seen_prompts.add(normalise(prompt))
         drafts.append(_draft(dated, prompt, when, distractors, ctx))
     return drafts
+
+
+def _year_at_one_end(when: PartialDate, distractors: Sequence[str]) -> bool:
+    """A year among wrong years all on one side of it (the later ones are after the
+    publication or right too): the latest option reads as the answer, and the earlier ones as years the
+    story may rule out ("took third place last year" at the second contest, with the
+    years before the first offered: blind judge, batch 35). Asked only between years."""
+    if when.granularity != "year":
+        return False
+    years = [int(d) for d in distractors if d.isdigit()]
+    one_side = all(y < when.year for y in years) or all(y > when.year for y in years)
+    return len(years) == len(distractors) and one_side
 
 
 _ELECTION = re.compile(

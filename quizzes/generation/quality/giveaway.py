@@ -182,10 +182,21 @@ def gives_away_another(draft: QuestionDraft, kept: Sequence[QuestionDraft]) -> s
 
 def questions_conflict(a: QuizQuestion, b: QuizQuestion) -> bool:
     """May a and b not share a quiz? They come from one sentence of the article,
+    they are two "when" questions of one article with one answer (the date offered
+    twice points at itself, and the two events are often one: blind judge, batch 35),
     or one's prompt or explanation (shown after answering) answers the other."""
     if a.evidence is not None and a.evidence == b.evidence:
         return True
+    if _same_date_twice(a, b):
+        return True
     return reveals(f"{b.prompt}\n{b.explanation}", a) or reveals(f"{a.prompt}\n{a.explanation}", b)
+
+
+def _same_date_twice(a: QuizQuestion, b: QuizQuestion) -> bool:
+    """Two "when" questions with one answer, of one article (or of an unknown one)."""
+    if a.kind != "when" or b.kind != "when" or a.answer != b.answer:
+        return False
+    return a.evidence is None or b.evidence is None or a.evidence[0] == b.evidence[0]
 
 
 def quiz_selection(questions: Sequence[QuizQuestion], size: int) -> list[int]:

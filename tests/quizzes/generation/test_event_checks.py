@@ -109,6 +109,25 @@ def dated(clause, when_text, iso, text):
             "According to a March 2020 report, the ministry spent 2% of its budget on roads.\n",
             "date_of_another_clause",
         ),
+        (
+            "the four regional races represented 210 seats",
+            "Monday",
+            "The four regional races on Monday represented 210 seats.\n",
+            "a_count_not_an_event",
+        ),
+        (
+            "the crowd was estimated at 4,000",
+            "Monday",
+            "The crowd was estimated at 4,000 on Monday.\n",
+            "a_count_not_an_event",
+        ),
+        (
+            "Governor Lena Marsh gathered outside the assembly",
+            "Monday",
+            "Farmers angry at cuts made by Governor Lena Marsh gathered outside the assembly"
+            " on Monday.\n",
+            "subject_of_a_preposition",
+        ),
     ],
 )
 def test_events_that_would_make_wrong_or_broken_when_questions(clause, when_text, text, rule):
