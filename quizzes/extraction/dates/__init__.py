@@ -486,8 +486,8 @@ _ALTERNATIVE = re.compile(r"^\s+or\s+(?:(?:early|late)\s+)?(?:on\s+|in\s+)?$")
 _DAY_KINDS = {"weekday", "dayword", "dmy", "mdy", "month", "year"}
 _RESTATED = re.compile(r"^,?\s+(?:on|in)\s+$")
 # Two days or two months joined into one stretch: "over Monday and Tuesday", "this past July
-# and August" (one period, dated by its first day or month).
-_JOINED_PERIOD = re.compile(r"^\s+and\s+$")
+# and August", "on Saturday/Sunday" (one period, dated by its first day or month).
+_JOINED_PERIOD = re.compile(r"^\s+and\s+$|^\s*/\s*$")
 # A night or a stretch running from one day into the next: "the night of Monday to Tuesday",
 # "from tonight into Friday morning", "from Tuesday night through to Wednesday".
 _RUNNING_INTO = re.compile(r"^\s+(?:to|into|through(?:\s+to)?|until|till)\s+$")

@@ -180,6 +180,14 @@ def rate(x: Match) -> bool | None:
     return None
 
 
+def vague_duration(x: Match) -> bool | None:
+    """ "He has been a critic for many years": "many" measures nothing, a stretch with no start
+    or length to place a happening in ("for three years", "for years" stay)."""
+    if x.kind == "duration" and re.search(r"\bmany\b", x.text):
+        return False
+    return None
+
+
 def duration_after(x: Match) -> bool | None:
     """ "for two years after": a duration, not a time."""
     if x.kind == "anaphoric" and x.text.endswith(("after", "before")):
@@ -192,7 +200,8 @@ NUMBERED_NOUNS = {
     "flight", "flights", "number", "no", "no.", "route", "bus", "train", "room", "highway",
     "interstate", "page", "pages", "resolution", "section", "article", "platform", "gate",
     "ward", "chapter", "code", "model", "unit", "item", "exhibit", "bill", "tower",
-    "pier", "berth", "hull", "serial",
+    "pier", "berth", "hull", "serial", "\u00a7", "\u00a7\u00a7", "sec.", "sections", "articles",
+    "paragraph", "clause",
 }  # fmt: skip
 
 
@@ -315,9 +324,27 @@ def _counts_people(tok: Token, nxt: Token | None) -> bool:
     return nxt is not None and nxt.tag_ in {"NNS"} and nxt.i == tok.head.i
 
 
+# Happenings a year names that are themselves dated by it: "the 2020 presidential election"
+# takes place in 2020, in a story of 2019 too (unlike "the 2031 World Cup" as a host's title).
+_DATED_BY_ITS_YEAR = {"election", "elections", "census", "referendum", "primaries"}
+
+
+def _names_a_dated_happening(tok: Token) -> bool:
+    """The noun a year modifies, through the words of its name, is an election or a census."""
+    head = tok
+    for _ in range(5):
+        if head.dep_ not in {"compound", "nummod", "amod", "nmod"} or head.head.i <= head.i:
+            break
+        head = head.head
+        if head.lower_ in _DATED_BY_ITS_YEAR:
+            return True
+    return False
+
+
 def _future_name(x: Match, tok: Token) -> bool:
     return (
-        x.published is not None
+        not _names_a_dated_happening(tok)
+        and x.published is not None
         and int(x.m.group("y") or 0) > x.published.year
         and x.prev_word not in DATE_PREPS
         and tok.dep_ in {"compound", "nummod", "amod", "nmod"}
@@ -448,6 +475,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     period_described,
     comparison,
     rate,
+    vague_duration,
     duration_after,
     numbered_thing,
     model_year,

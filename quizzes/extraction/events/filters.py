@@ -381,7 +381,21 @@ def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     if not any(t.lower_ == "you" and _paragraph(text, t.idx).endswith("?") for t in subjects):
         return False
     here = _paragraph(text, expr.start_char)
-    return any(_paragraph(text, t.idx) == here for t in subjects)
+    return any(_paragraph(text, t.idx) == here for t in subjects) and not _own_past(expr)
+
+
+def _own_past(expr: TimeExpression) -> bool:
+    """ "my term on the board ended in 2016": a happening of the speaker's past told of a thing
+    of theirs (a noun subject a speaker's possessive owns), not of the data talked about."""
+    verb = governing_verb(expr.span.root)
+    if verb is None or tense_of(expr.span.root) != "past":
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.pos_ == "NOUN"
+        and any(p.dep_ == "poss" and p.lower_ in {"my", "our"} for p in c.children)
+        for c in verb.children
+    )
 
 
 def _paragraph(text: str, pos: int) -> str:
@@ -446,9 +460,25 @@ def promised_frequency(expr: TimeExpression, sent: Span) -> bool:
     return verb is not None and verb.lemma_.lower() in _PROMISE_VERBS
 
 
+def in_another_language(expr: TimeExpression, sent: Span) -> bool:
+    """ "Spanish: Si el consejo lo aprueba, me quedaré hasta el 2024": a date in words of
+    another language (a quotation given in the original after its translation) is the
+    translated one told again: lower-case words with letters English does not write ("quedaré")
+    and hardly any English function words ("the", "of", "will": about every third word of
+    English) before the date."""
+    start = max(sent.start, expr.span.start - 12)
+    words = [t for t in sent.doc[start : expr.span.start] if t.is_alpha and t.is_lower]
+    return (
+        len(words) >= 6
+        and sum(t.is_stop for t in words) * 6 < len(words)
+        and any(not t.is_ascii for t in words)
+    )
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
+    in_another_language,
     interview_turn,
     date_is_topic,
     background_at_the_time,

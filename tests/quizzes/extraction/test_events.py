@@ -1406,6 +1406,50 @@ def test_an_interview_turn_dates_no_event(events_of):
     assert [e.when for e in found] == ["3 May 2021"]
 
 
+def test_an_interview_answer_keeps_the_speakers_own_past(events_of):
+    found = events_of(
+        "Q: Do you still follow the league closely?\n"
+        "A: Not really, we moved abroad, and my coaching career ended in 2011.\n"
+    )
+    assert [(e.when, e.event) for e in found] == [("2011", "my coaching career ended")]
+
+
+def test_a_date_in_another_language_is_the_translation_told_again(events_of):
+    found = events_of(
+        'The mayor said, "If the council agrees, I will stay until 2024." In Spanish: '
+        "Si el consejo está de acuerdo, me quedaré en el cargo hasta el 2024."
+    )
+    assert [e.when for e in found] == ["until 2024"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was said to breach 21 U.S. Code \u00a7 1907 on trade in arms.",
+        "Critics cited section 1908 of the act.",
+        "Lina Ortez has campaigned against the plan for many years.",
+    ],
+)
+def test_a_section_number_or_many_years_dates_nothing(events_of, sentence):
+    assert events_of(sentence) == []
+
+
+def test_a_future_election_named_by_its_year_is_dated(events_of):
+    found = events_of(
+        "Marta Vell, who ran in the primaries for the 2024 general election, has left the party.",
+        published=date(2023, 5, 5),
+    )
+    assert ("2024", "2024") in when_date(found)
+    assert (
+        events_of("Ticket sales for the 2031 World Cup opened.", published=date(2023, 5, 5)) == []
+    )
+
+
+def test_two_days_joined_by_a_slash_are_one_stretch(events_of):
+    found = events_of('"We could reopen the road on Saturday/Sunday," the engineer said.')
+    assert [e.when for e in found] == ["Saturday/Sunday"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "when"),
     [
