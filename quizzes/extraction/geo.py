@@ -865,7 +865,7 @@ def _place(name: str, context: tuple[str, ...], near: frozenset[str]) -> _Place 
     rows, regions, qualifier = geo.cities.get(key) or [], geo.admin1.get(key) or [], ""
     match = _QUALIFIED.match(text)
     if not rows and not regions and match:
-        key, qualifier = fold(match.group(1)), match.group(2)
+        key, qualifier = _head_and_qualifier(text, match)
         rows, regions = geo.cities.get(key) or [], geo.admin1.get(key) or []
     if not rows and not regions:
         rows = _other_name_in_context(key, context, near)
@@ -896,17 +896,40 @@ def _other_name(alt: str) -> bool:
     )
 
 
-def _by_qualifier(p: _Place) -> str | None:
-    """1. "Portland, Oregon", "Paris, France", "Nogales, Arizona"."""
-    if not p.qualifier:
-        return None
-    geo, q = _geo(), p.qualifier
-    wanted = (
+# Last words of a place's name that say its kind ("Riverside County", "Cebu City").
+_PLACE_KIND_SUFFIXES = frozenset(["county", "city", "park", "district", "province", "parish"])
+
+
+def _head_and_qualifier(text: str, match: re.Match[str]) -> tuple[str, str]:
+    """ "Portland, Oregon" -> (portland, Oregon); "Riverside County" -> (riverside, County);
+    "San Bernardino County" -> (san bernardino, ""): two words that name no known place are
+    no qualifier (no town "San" of "Bernardino County"), a kind word may end the name."""
+    head, qualifier = match.group(1), match.group(2)
+    if " " not in qualifier or _qualifier_wanted(qualifier):
+        return fold(head), qualifier
+    words = text.split()
+    if words[-1].lower() in _PLACE_KIND_SUFFIXES:
+        return fold(" ".join(words[:-1])), ""
+    return fold(text), ""
+
+
+def _qualifier_wanted(qualifier: str) -> str | None:
+    """The country code a qualifier names ("Oregon", "France", "OR"), or None: then the name
+    is no "head, qualifier" pair ("San Bernardino County" is no town "San")."""
+    geo, q = _geo(), qualifier
+    return (
         _code_of(q)
         or geo.regions_of_country.get(fold(q))
         or geo.regions_of_country.get(q.replace(".", ""))
         or next(iter(geo.admin1.get(fold(q)) or []), None)
     )
+
+
+def _by_qualifier(p: _Place) -> str | None:
+    """1. "Portland, Oregon", "Paris, France", "Nogales, Arizona"."""
+    if not p.qualifier:
+        return None
+    geo, wanted = _geo(), _qualifier_wanted(p.qualifier)
     for code in [c for _p, c in p.rows] + p.regions:
         if code == wanted:
             return geo.countries[code].name

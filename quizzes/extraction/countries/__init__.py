@@ -84,7 +84,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    only; never the killer of "X killed two men in Peru");
    "she was airlifted to Madrid, Spain" (a person carried there: ``people_carried_to_a_place``).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
-   spokeswoman X" -> the ministry too.
+   spokeswoman X" -> the ministry too, with the "of" part of its name ("Peru House of
+   Delegates Speaker X" -> "Peru House of Delegates").
 18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
    closed-door hearing is under way in Peru", "The ABC party is banned in Chile" (a named or
    modified common noun subject, never a person nor a bare "the race"); after a verb of
@@ -138,7 +139,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 33. **A named storm and the country it reached** (``named_storms_in_a_country``): "Hurricane
    Lola makes landfall in the Bahamas", "the storm known as Hurricane Lola cleared the Bahamas",
    "Tropical Storm Lola approaches the U.S. coast" (the coast's country; "the U.S. coast", as
-   "the coast of Peru", is where, no thing of the country).
+   "the coast of Peru", is where, no thing of the country); "Tropical Depression Nine formed
+   over Cuba" (a graded depression; a number may name it).
 34. **Groups from a list of countries** (``groups_from_countries``): "customs inspectors from
    Chile, Peru and Bolivia" (the group, to each), and "prosecutors in Chile and Bolivia"
    (``things_in_a_country`` places a thing in each country of its list).
@@ -181,7 +183,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    there, while it names another more, is named after it: ``organisations``); "President of
    Peru elect", "Peru president-elect" (a title, no group); "From Monday" (a day or month
    name is no place: ``calendar``); "a critic of Peru" (a stance toward a country is no
-   tie to it: ``describe``); "Peruvian encroachment" (an act of intrusion, as "efforts").
+   tie to it: ``describe``); "Peruvian encroachment" (an act of intrusion, as "efforts"); "the Spanish Theatre in
+   Toronto" (a venue the text places in another country is named after a style); "San Diego
+   County" is no town "San" qualified by "Diego County" (``geo``: a qualifier must name a place).
 42. **People and things placed through their office or setting**: "Governor Ana Lind signed
    ..." in a clause "in the Peruvian region of X" (a local office acts where its clause's
    "in" phrase states: ``persons._where_the_clause_is``); "Peruvian Roads and Ports Minister

@@ -1490,8 +1490,9 @@ def things_a_country_leads(ctx: CountryContext) -> None:
         ctx.add(subject, mention.country, noun.i, "other", "thing_a_country_leads")
 
 
-# Words that open a named storm's name ("Hurricane Lola", "Typhoon Mero").
-_STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm"}
+# Words that open a named storm's name ("Hurricane Lola", "Typhoon Mero"); a depression only
+# after its grade ("Tropical Depression Three", not "the Great Depression").
+_STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "depression"}
 # Words of a storm's grade before "Storm" ("Tropical Storm Lola").
 _STORM_GRADES = {"tropical", "subtropical", "post-tropical", "severe", "super"}
 # What a storm does to a country it reaches ("makes landfall in", "cleared", "battered") or
@@ -1499,6 +1500,7 @@ _STORM_GRADES = {"tropical", "subtropical", "post-tropical", "severe", "super"}
 _STORM_VERBS = _HITTING_VERBS | {
     "make", "clear", "cross", "pass", "sweep", "pound", "slam", "reach", "leave", "move",
     "churn", "stall", "linger", "hammer", "flood", "head", "approach", "threaten", "bear",
+    "form", "develop", "dissipate",
 }  # fmt: skip
 _STORM_PREPS = {"in", "over", "across", "through", "into", "on", "towards", "toward", "for"}
 
@@ -1510,13 +1512,18 @@ def named_storms_in_a_country(ctx: CountryContext) -> None:
         if tok.lower_ not in _STORM_WORDS or not tok.text[:1].isupper():
             continue
         end = tok.i + 1
-        while end < len(ctx.doc) and ctx.doc[end].pos_ == "PROPN" and end not in ctx.mentions:
+        while end < len(ctx.doc) and _storm_name_word(ctx.doc[end]) and end not in ctx.mentions:
             end += 1
-        if end == tok.i + 1:
-            continue
         start = tok.i - (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in _STORM_GRADES)
+        if end == tok.i + 1 or (tok.lower_ == "depression" and start == tok.i):
+            continue
         for country in _countries_a_storm_reached(ctx, ctx.doc[end - 1]):
             ctx.add(ctx.doc[start:end].text, country, tok.i, "other", "named_storm_in_country")
+
+
+def _storm_name_word(tok: Token) -> bool:
+    """A word of a storm's name: a proper noun, or a capitalised number ("Depression Three")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NUM" and tok.text[:1].isupper())
 
 
 def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:

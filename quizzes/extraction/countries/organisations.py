@@ -186,6 +186,8 @@ def _link_organisation(ctx: CountryContext, ent: Span, coded: bool) -> None:
     name = ctx.expand(name_text(subject))
     placed = _placed_elsewhere(ctx, span, country)
     key = _body_key(ctx, subject)
+    if _venue_in_a_style(ctx, tokens, placed):
+        ctx.bodies.add((key, country))  # "the Egyptian Theatre in Hollywood" is in no Egypt
     if (key, country) not in ctx.bodies:  # "the U.S. Embassy" after "the United States Embassy"
         ctx.bodies.add((key, country))
         ctx.add(name, country, span.start, "organisation", "named_organisation")
@@ -225,6 +227,21 @@ def _site_named_after_a_country(ctx: CountryContext, tokens: list[Token], countr
     if ctx.context.get(country, 0) > 1:
         return False
     return any(n > 1 for other, n in ctx.context.items() if other != country)
+
+
+def _venue_in_a_style(
+    ctx: CountryContext, tokens: list[Token], placed: tuple[str, str] | None
+) -> bool:
+    """ "the Egyptian Theatre in Hollywood": a theatre, hotel or restaurant whose name opens
+    with a nationality and that the text places in another country is named after a style,
+    as "an Irish pub" is (a mission or a base is its country's wherever it is)."""
+    first = ctx.mentions.get(tokens[0].i)
+    return (
+        placed is not None
+        and first is not None
+        and first.form != "name"
+        and tokens[-1].lower_ in _NAMESAKE_SITES
+    )
 
 
 def _body_key(ctx: CountryContext, span: Span) -> str:
@@ -376,16 +393,51 @@ def organisations_in_titles(ctx: CountryContext) -> None:
         names = [t for t in run if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")]
         while names and names[0].i not in ctx.mentions and names[0].pos_ != "PROPN":
             names = names[1:]  # "Former"
-        if len(names) < 2 or names[-1].i - names[0].i + 1 != len(names):
+        if len(names) < 2:
             continue
         mention = ctx.mentions.get(names[0].i)
-        if mention is None or names[-1].lower_ not in ORG_NOUNS or names[-1].i < mention.end:
+        end = _body_end_in_title(ctx, names, run[-1].i)
+        if mention is None or end is None or end <= mention.end:
             continue  # "Moldovan Energy Minister" is an office, no body
-        span = ctx.doc[names[0].i : names[-1].i + 1]
+        span = ctx.doc[names[0].i : end]
         if (_body_key(ctx, span), mention.country) in ctx.bodies:
             continue  # "Iraq's Electricity Ministry" linked already
         ctx.bodies.add((_body_key(ctx, span), mention.country))
         ctx.add(ctx.expand(span.text), mention.country, span.start, "organisation", "title_body")
+
+
+def _body_end_in_title(ctx: CountryContext, names: list[Token], last: int) -> int | None:
+    """Where the body named inside a title ends: its last capitalised word that is a body
+    noun ("Chilean Foreign Ministry"), with the "of" part that names it ("the United States
+    House of Representatives Speaker" -> "... House of Representatives"); None when no body
+    noun follows the country."""
+    end = None
+    for tok in ctx.doc[names[0].i : last + 1]:
+        if not (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ")):
+            break
+        if tok.lower_ in ORG_NOUNS or tok.lower_ in OWNED_NOUNS:
+            end = _of_part_end(ctx, tok, last)
+            if end > tok.i + 1:
+                break
+    return end
+
+
+def _of_part_end(ctx: CountryContext, noun: Token, last: int) -> int:
+    """The end of a body noun's "of" part of capitalised words ("House of Representatives"),
+    within the title ending at ``last``; else right after the noun."""
+    for prep in noun.rights:
+        if prep.lower_ != "of" or prep.i != noun.i + 1:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            obj is not None
+            and obj.pos_ == "PROPN"
+            and obj.text[:1].isupper()
+            and obj.i not in ctx.mentions
+            and obj.right_edge.i <= last
+        ):
+            return obj.right_edge.i + 1
+    return noun.i + 1
 
 
 def _title_runs(ctx: CountryContext) -> list[list[Token]]:

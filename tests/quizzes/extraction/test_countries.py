@@ -2386,3 +2386,26 @@ def test_a_town_named_after_a_big_city_of_a_country_never_named(links_of):
     )
     assert ("Paris", "France") not in pairs(links_of(text))
     assert ("Paris", "France") in pairs(links_of("The talks opened in Paris on Monday."))
+
+
+def test_a_graded_depression_is_linked_to_the_country_it_formed_over(links_of):
+    found = pairs(links_of("Tropical Depression Nine formed over Cuba late on Sunday night."))
+    assert ("Tropical Depression Nine", "Cuba") in found
+    found = pairs(links_of("The Great Depression reached Chile within two years."))
+    assert not any(subject.endswith("Depression") for subject, _country in found)
+
+
+def test_a_venue_named_after_a_nationality_is_where_the_text_places_it(links_of):
+    found = pairs(links_of("The band played two nights at the Spanish Theatre in Toronto."))
+    assert ("Spanish Theatre", "Spain") not in found
+    assert ("Toronto", "Canada") in found
+    found = pairs(links_of("Protesters gathered at the Spanish Embassy in Toronto on Friday."))
+    assert ("Spanish Embassy", "Spain") in found  # a mission is its country's anywhere
+
+
+def test_a_chamber_named_in_full_inside_a_title(links_of):
+    found = pairs(
+        links_of("On Monday, Peru House of Delegates Speaker Ana Lind called a vote for Friday.")
+    )
+    assert ("Peru House of Delegates", "Peru") in found
+    assert ("Ana Lind", "Peru") in found

@@ -213,3 +213,9 @@ def test_regions_named_with_a_direction_and_a_word_of_their_own():
     assert geo.region_country("Far North") is None
     assert geo.region_country("Western Province") is None
     assert geo.region_country("North East") is None
+
+
+def test_a_county_is_no_town_qualified_by_the_rest_of_its_name():
+    # "San" is a town of Mali; "Diego County" names no known place to qualify it.
+    assert geo.city_country("San Diego County") == "United States"
+    assert geo.city_country("Riverside County") == "United States"
