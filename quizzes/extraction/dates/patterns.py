@@ -339,6 +339,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s*(?:(?i:a\.m\.?|p\.m\.?)|am\b|pm\b))?(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
             r"|\b(?:[01]?\d|2[0-3])\s*(?:(?i:a\.m\.|p\.m\.)|[ap]m\b)(?:\s+local\s+time)?"
             r"|\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT)\b"
+            r"|\b(?:1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            r"\s+o['\u2019]clock\b"  # "at 1 o'clock", "at ten o'clock"
             r"|\b(?i:midnight|noon)\b"  # after a preposition only (accept.clock_word)
         ),
     ),
@@ -421,7 +423,7 @@ KEYWORDS = {
     "coming": ("next", "coming"),
     "ahead": ("in ",),
     "partofday": ("morning", "afternoon", "evening", "night"),
-    "clock": (":", "a.m", "p.m", "am", "pm", "utc", "gmt", "midnight", "noon"),
+    "clock": (":", "a.m", "p.m", "am", "pm", "utc", "gmt", "midnight", "noon", "clock"),
     "every": ("every", "each"),
     "sport": ("minute", "half", "time"),
     "age": ("age",),

@@ -1445,6 +1445,12 @@ def test_a_future_election_named_by_its_year_is_dated(events_of):
     )
 
 
+@pytest.mark.parametrize("clock", ["2 o'clock", "ten o\u2019clock"])
+def test_a_time_in_o_clock_is_a_clock_time(events_of, clock):
+    found = events_of(f'"The lights went out at {clock} and stayed out," Ada Fenn said.')
+    assert [e.when for e in found] == [clock]
+
+
 def test_two_days_joined_by_a_slash_are_one_stretch(events_of):
     found = events_of('"We could reopen the road on Saturday/Sunday," the engineer said.')
     assert [e.when for e in found] == ["Saturday/Sunday"]
