@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from quizzes.extraction.facts import Facts
-from quizzes.generation import when
+from quizzes.generation import generation_context, when
 from quizzes.generation.dates import PartialDate
 from quizzes.generation.event_checks import event_problem
 from quizzes.generation.quality import QuizQuestion, questions_conflict, quiz_selection
@@ -112,3 +112,19 @@ def test_two_when_questions_of_one_article_with_one_answer_share_no_quiz():
     assert not questions_conflict(march, other_day)
     assert not questions_conflict(march, elsewhere)
     assert quiz_selection([march, parade, other_day], 3) == [0, 2]
+
+
+def _asked(clause: str) -> str | None:
+    fact = dated(clause, "Monday", "2020-05-04", "On Monday the island voted.\n")
+    parts = when.clause_parts(clause)
+    ctx = generation_context(Facts(), article_text="On Monday the island voted.\n")
+    return when.unnamed_subject(when.Asked(fact, parts, ctx, frozenset()))
+
+
+def test_the_and_a_noun_with_no_object_does_not_say_which():
+    assert _asked("the rallies began") is not None
+    assert _asked("the votes were counted") is not None
+    assert _asked("findings published in Harbour Science") is not None
+    assert _asked("the ferry service broke down") is None  # more than one noun
+    assert _asked("the governor signed the fishing bill") is None  # an object says what
+    assert _asked("Ana Ruiz resigned") is None
