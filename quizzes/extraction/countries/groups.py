@@ -144,8 +144,38 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
         return True  # "the Peruvian coast" is where, as "the coast of Peru" (``noun_of_country``)
     if noun.lower_ in ABSTRACT_NOUNS and not _effort_of_a_named_thing(noun):
         return True
+    if _run_for_an_office(noun) or _kind_of_listed_places(noun):
+        return True
     ent = ctx.ent_of.get(noun.i)
     return ent is not None and ent.label_ in _NAMED_LABELS
+
+
+# A candidate's run for an office ("the US presidential bid"), and the offices it is for.
+_RUN_NOUNS = {"bid", "campaign", "run", "candidacy", "race"}
+_OFFICE_ADJECTIVES = {"presidential", "mayoral", "gubernatorial", "senatorial", "congressional"}
+
+
+def _run_for_an_office(noun: Token) -> bool:
+    """ "ends US presidential bid", "his U.S. presidential campaign": the country names the
+    office run for (a bid for the US presidency); the run is the candidate's, no thing of
+    the country as "the US presidential election" is."""
+    return noun.lower_ in _RUN_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in _OFFICE_ADJECTIVES for c in noun.lefts
+    )
+
+
+def _kind_of_listed_places(noun: Token) -> bool:
+    """ "the US states of Idaho, Ohio and Utah": the kind of the places named after "of"
+    (each place is linked), not a group of its own as "other US states" is."""
+    return (
+        noun.lemma_.lower() in PLACE_NOUNS
+        and noun.lower_ != noun.lemma_.lower()
+        and any(
+            prep.lower_ == "of"
+            and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+            for prep in noun.rights
+        )
+    )
 
 
 def _effort_of_a_named_thing(noun: Token) -> bool:

@@ -794,6 +794,40 @@ def one_link_per_named_thing(ctx: CountryContext) -> None:
     ctx.links = [link for link in ctx.links if id(link) not in drop]
 
 
+# Singular forms of a headline's plural event nouns ("primaries" -> "primary").
+_VOTES = {"election", "primary", "caucus", "referendum", "vote", "poll"}
+
+
+def one_link_per_headline_vote(ctx: CountryContext) -> None:
+    """ "U.S. elections were stolen" in a headline, "the 2020 U.S. presidential election" in
+    the text: a headline's national vote is the one the text names (headlines restate the
+    story in short), linked once, as the text names it."""
+    text = doc_text(ctx.doc)
+    first_break = text.find("\n")
+    if first_break < 0 or not text[first_break:].strip():
+        return
+    in_text = {
+        (_singular(word), link.country)
+        for link in ctx.links
+        if link.evidence_start > first_break
+        for word in fold(link.subject).split()
+    }
+    ctx.links = [
+        link
+        for link in ctx.links
+        if link.evidence_start > first_break
+        or link.rule != "nationality_noun"
+        or _singular(fold(link.subject).split()[-1]) not in _VOTES
+        or (_singular(fold(link.subject).split()[-1]), link.country) not in in_text
+    ]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def one_link_per_bracketed_name(ctx: CountryContext) -> None:
     """ "the Kelso Institute of Geology (Kigeo)": the short name in brackets right after a
     linked name of the same country is that body's other name, linked once (under the

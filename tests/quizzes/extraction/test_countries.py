@@ -2409,3 +2409,28 @@ def test_a_chamber_named_in_full_inside_a_title(links_of):
     )
     assert ("Peru House of Delegates", "Peru") in found
     assert ("Ana Lind", "Peru") in found
+
+
+def test_a_run_for_a_national_office_is_the_candidates(links_of):
+    found = pairs(links_of("The senator ended her Peruvian presidential bid on Sunday."))
+    assert not any(subject.endswith("bid") for subject, _country in found)
+    found = pairs(links_of("Voters were tired before the Peruvian presidential election."))
+    assert ("Peruvian presidential election", "Peru") in found
+
+
+def test_the_kind_of_listed_places_is_no_group(links_of):
+    found = pairs(links_of("Polls closed in the Mexican states of Sonora and Jalisco at six."))
+    assert not any(subject.endswith("states") for subject, _country in found)
+    found = pairs(links_of("Officials in other Mexican states asked for help."))
+    assert ("other Mexican states", "Mexico") in found
+
+
+def test_a_headline_vote_is_the_one_the_text_names(links_of):
+    found = pairs(
+        links_of(
+            "Rivals claim Peruvian elections were rigged\n"
+            "Two parties said on Monday that the 2021 Peruvian presidential election was rigged."
+        )
+    )
+    assert ("2021 Peruvian presidential election", "Peru") in found
+    assert ("Peruvian elections", "Peru") not in found
