@@ -9,6 +9,7 @@ parser respects boundaries set before it, so the cost is one pass over the token
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import lru_cache
 
@@ -32,9 +33,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=2)
 def _load(model_name: str) -> Language:
+    """The pipeline, made once. Its objects (vocab, weights, rule tables) live as long as
+    the process, so they are frozen out of the garbage collector: every full collection
+    would otherwise walk them again, for nothing (gc.freeze, usual in long-lived model
+    servers)."""
     nlp = spacy.load(model_name)
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    gc.freeze()
     return nlp
 
 
