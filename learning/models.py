@@ -314,6 +314,17 @@ class BankTally(models.Model):
                 fields=["user", "bank", "due_day"], name="banktally_unique_user_bank_day"
             ),
         ]
+        indexes = [
+            # The study queue's learning count (cards in learning due by today) sums
+            # only the rows holding a learning card: the rows of every past due day
+            # (overdue reviews: one per bank and day, growing with the student's
+            # history) stay out of its read.
+            models.Index(
+                fields=["user", "due_day"],
+                condition=models.Q(learning__gt=0),
+                name="banktally_learning_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in bank {self.bank_id} due {self.due_day}"

@@ -23,6 +23,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -662,8 +663,15 @@ def _due_counts_sql(
     if "learning" not in caps:
         return counts, params
     learning = mine.filter(state__in=LEARNING_STATES)
+    # the rows holding a learning card, read through their partial index (its
+    # condition written as a constant, not a parameter: a prepared statement's plan,
+    # made once for any parameters, could not use the index otherwise)
     tallied = BankTally.objects.filter(
-        user=user, due_day__gt=NOT_DUE, due_day__lte=today, bank__status=BankStatus.PUBLISHED
+        user=user,
+        due_day__gt=NOT_DUE,
+        due_day__lte=today,
+        learning__gt=RawSQL("0", ()),
+        bank__status=BankStatus.PUBLISHED,
     )
     later = learning.filter(due__gt=now, due__lt=end, bank__status=BankStatus.PUBLISHED)
     if bank is not None:

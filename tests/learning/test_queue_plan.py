@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from learning import selectors, services
-from learning.models import Card, CardState
+from learning.models import BankTally, Card, CardState
 from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
@@ -332,3 +332,62 @@ def test_no_review_is_read_when_todays_reviews_are_done(student, teacher, monkey
     assert read_rows == [1]
     assert [item.question_row.pk for item in result.items] == [learning.pk]
     assert (result.learning_count, result.review_count) == (1, 0)
+
+
+def _tally_rows_read(sql: str) -> int | None:
+    """The rows the statement reads of the bank tallies: counted by PostgreSQL's
+    EXPLAIN ANALYZE (those returned and those a filter dropped); None on SQLite,
+    which counts nothing (its plan is checked instead)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # (a test table is small)
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        [[[plan]]] = cursor.fetchall()
+    nodes, read = [plan["Plan"]], 0
+    while nodes:
+        node = nodes.pop()
+        nodes += node.get("Plans", [])
+        if node.get("Relation Name") == "learning_banktally":
+            loops = node["Actual Loops"]
+            read += loops * (node["Actual Rows"] + node.get("Rows Removed by Filter", 0))
+    return read
+
+
+def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(student, teacher):
+    """Past its window the learning count sums the tallies' learning cards due by
+    today: it reads the rows holding a learning card (their partial index), not the
+    row of every past due day (a bank has one per day a review fell due: they grow
+    with the student's history)."""
+    bank = QuestionBankFactory(owner=teacher)
+    for question in QuestionFactory.create_batch(13, bank=bank):  # a window of 12 at limit 1
+        CardFactory(user=student, question=question, state=CardState.LEARNING, step=0,
+                    stability=1.0, difficulty=5.0, due=T0 - timedelta(hours=2))  # fmt: skip
+
+    def count_statement() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            result = read(student, limit=1)
+        [counts] = [q["sql"] for q in queries.captured_queries if "learning_0" in q["sql"]]
+        return result.learning_count, counts
+
+    learning_count, counts = count_statement()
+    rows_read = _tally_rows_read(counts)
+    assert learning_count == 13
+    assert "banktally_learning_due" in plan_of(counts)
+    # two years of reviews that fell due on past days, one tally row a day
+    BankTally.objects.bulk_create(
+        BankTally(
+            user=student,
+            bank=bank,
+            due_day=T0.date() - timedelta(days=days),
+            young=1,
+            due=1,
+            strength=50_000,
+        )  # fmt: skip
+        for days in range(1, 731)
+    )
+    learning_count, counts = count_statement()
+    assert learning_count == 13
+    assert "banktally_learning_due" in plan_of(counts)
+    assert _tally_rows_read(counts) == rows_read
+    assert rows_read in (None, 1)
