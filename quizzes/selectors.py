@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from config.prepared_sql import prepared_rows
 
+from .generation.quality import QuizQuestion, quiz_selection
 from .models import (
     Article,
     BankQuestionCount,
@@ -442,6 +443,38 @@ def question_ids_published(*, bank_id: int, among: Iterable[int] | None = None) 
     if among is not None:
         questions = questions.filter(pk__in=list(among))
     return list(questions.order_by("position", "id").values_list("id", flat=True))
+
+
+def question_ids_for_quiz(*, bank_id: int, ordered_ids: list[int], size: int) -> list[int]:
+    """Up to `size` of `ordered_ids` (published questions of the bank, in the order the
+    quiz prefers them), no two of which may share a quiz: two questions of one sentence
+    (one fact), two 'when' questions of one date, or one whose prompt or explanation
+    answers the other (generation.quality.quiz_selection). A bank that conflicts a lot
+    gives a shorter quiz rather than a give-away."""
+    rows = {
+        row[0]: row
+        for row in Question.objects.filter(bank_id=bank_id, pk__in=ordered_ids).values_list(
+            "id",
+            "kind",
+            "prompt",
+            "answer",
+            "explanation",
+            "evidence_start",
+            "evidence_end",
+            "bank__article_id",
+        )
+    }
+    known = [pk for pk in ordered_ids if pk in rows]
+    questions = [_quiz_question(rows[pk]) for pk in known]
+    return [known[index] for index in quiz_selection(questions, size)]
+
+
+def _quiz_question(row: tuple[Any, ...]) -> QuizQuestion:
+    _pk, kind, prompt, answer, explanation, start, end, article_id = row
+    evidence = None if start is None or end is None else (article_id, start, end)
+    return QuizQuestion(
+        kind=kind, prompt=prompt, answer=answer, explanation=explanation, evidence=evidence
+    )
 
 
 def choice_texts_of_bank(*, bank_id: int) -> dict[int, str]:

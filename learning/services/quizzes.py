@@ -23,6 +23,7 @@ from quizzes.api import (
     BankStatus,
     QuestionKind,
     answer_match,
+    question_ids_for_quiz,
     question_ids_published,
     questions_with_choices,
 )
@@ -55,7 +56,8 @@ def quiz_start(
     size: int | str | None = 10,
     mode: str = QuizMode.RANDOM,
 ) -> QuizAttempt:
-    """A new attempt over up to `size` published questions of a published bank."""
+    """A new attempt over up to `size` published questions of a published bank, no two
+    on one fact nor one giving another away (quizzes.api.question_ids_for_quiz)."""
     if bank is None or bank.status != BankStatus.PUBLISHED:
         raise ReviewError("bank", "This bank is not published.")
     size = as_int(size, field="size")
@@ -67,7 +69,7 @@ def quiz_start(
     if not question_ids:
         raise ReviewError("bank", "This bank has no published questions yet.")
     if mode == QuizMode.RANDOM:
-        chosen = random.sample(question_ids, min(size, len(question_ids)))
+        ordered = random.sample(question_ids, len(question_ids))
     else:
         now = timezone.now()
         cards = {
@@ -85,7 +87,8 @@ def quiz_start(
                 return (1, far)
             return (0, due) if due <= now else (2, due)
 
-        chosen = sorted(question_ids, key=urgency)[:size]
+        ordered = sorted(question_ids, key=urgency)
+    chosen = question_ids_for_quiz(bank_id=bank.pk, ordered_ids=ordered, size=size)
     with transaction.atomic():
         return QuizAttempt.objects.create(
             user=user, bank_id=bank.pk, mode=mode, question_ids=chosen

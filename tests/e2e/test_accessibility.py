@@ -87,7 +87,8 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
         answer="Astana",
         choices=[],
         position=20,
-        prompt="Fill in the blank: Xi Jinping visited ____ before the summit.",
+        # Not of a sentence another question asks about: a quiz keeps such pairs apart.
+        prompt="Fill in the blank: Kazakhstan's capital is now called ____.",
     )
     student = UserFactory(username="nadia", email="nadia@example.org")
     for question in questions[:2]:  # some history for the progress page
