@@ -108,6 +108,17 @@ def banks_tallied(*, user: User | int) -> RawSQL:
     )
 
 
+def _in_banks(
+    cards: QuerySet[Card], *, user: User | int, bank_ids: Iterable[int] | None
+) -> tuple[QuerySet[Card], Any]:
+    """`cards` kept to `bank_ids` when given, and the banks whose unpublished questions
+    matter: those ids, else the user's tallied banks (a subquery, no filter needed)."""
+    if bank_ids is None:
+        return cards, banks_tallied(user=user)
+    banks = list(bank_ids)
+    return cards.filter(bank_id__in=banks), banks
+
+
 def of_published_questions(
     cards: QuerySet[Card], *, user: User | int, bank_ids: Iterable[int] | None = None
 ) -> QuerySet[Card]:
@@ -117,12 +128,7 @@ def of_published_questions(
     (their tallies name them: every card started or suspended counts in one) or of
     `bank_ids`. No question is looked up per card (7,727 due cards took 83 ms so,
     issue 16)."""
-    banks: Any
-    if bank_ids is None:
-        banks = banks_tallied(user=user)
-    else:
-        banks = list(bank_ids)
-        cards = cards.filter(bank_id__in=banks)
+    cards, banks = _in_banks(cards, user=user, bank_ids=bank_ids)
     cards = cards.filter(bank__status=BankStatus.PUBLISHED)
     for unpublished in unpublished_questions(bank_ids=banks):
         cards = cards.exclude(question_id__in=unpublished)
@@ -136,11 +142,6 @@ def of_unpublished_questions(
     the tallies count but of_published_questions leaves out, read through the
     (user, question) key of the few unpublished questions of the user's banks (of
     `bank_ids` when given)."""
-    banks: Any
-    if bank_ids is None:
-        banks = banks_tallied(user=user)
-    else:
-        banks = list(bank_ids)
-        cards = cards.filter(bank_id__in=banks)
+    cards, banks = _in_banks(cards, user=user, bank_ids=bank_ids)
     [unpublished] = unpublished_questions(bank_ids=banks)
     return cards.filter(bank__status=BankStatus.PUBLISHED, question_id__in=unpublished)
