@@ -353,11 +353,14 @@ def _ahead_in_another_clause(other: TimeExpression, verb: Token | None) -> bool:
 
 # An anchor that only orders a happening against another ("after his arrest", "before the
 # vote"); "during the war", "since the flood" place it in a stretch, and stay.
-_ORDERS = re.compile(r"^(?i:after|before|following|prior\s+to)\b")
+_ORDERS = re.compile(
+    r"^(?i:after|before|following|prior\s+to|in\s+the\s+(?:immediate\s+)?(?:wake|aftermath)\s+of)\b"
+)
 
 
 def _anchor_of_a_dated_verb(expr: TimeExpression, found: list[TimeExpression]) -> bool:
-    """ "Ana Lind fell ill on Monday, before her death": an anchor that orders a happening, with
+    """ "Ana Lind fell ill on Monday, before her death", "In the wake of the vote, two
+    ministers quit on Friday": an anchor that orders a happening, with
     no date of its own, on a verb another expression dates, is a detail of that dated event, not
     a second, undated one ("during the war, he was drafted in 1969" keeps both)."""
     if expr.kind != "anchor" or expr.date is not None or not _ORDERS.match(expr.when):

@@ -142,6 +142,45 @@ def bare_weekday(x: Match) -> bool | None:
     return x.prev_word in DATE_PREPS or x.in_date_entity
 
 
+# Prepositions after which a named day ("Black Friday") is the day a clause happened on.
+_NAMED_DAY_PREPS = {"on", "by"}
+
+
+def named_day(x: Match) -> bool | None:
+    """ "On Black Friday, shoppers queued": a day named with a capitalised word before its
+    weekday is a date only as the time of a clause ("on"/"by" not taking a verb's object);
+    elsewhere the name is a topic ("focusing on Black Friday", "in the aftermath of Black
+    Friday", "the name "Black Friday""), and "prior to Black Friday" is an anchor."""
+    if x.kind != "weekday":
+        return None
+    first = x.span[0]
+    name_start = first.i
+    doc = x.span.doc
+    while name_start > 0 and _named_day_word(doc[name_start - 1], first):
+        name_start -= 1
+    if name_start == first.i:
+        return None
+    prep = doc[name_start - 1] if name_start > 0 else None
+    if prep is None or prep.lower_ not in _NAMED_DAY_PREPS:
+        return False
+    before = doc[prep.i - 1] if prep.i > 0 else None
+    return before is None or prep.is_sent_start or before.pos_ not in {"VERB", "AUX"}
+
+
+def _named_day_word(tok: Token, day: Token) -> bool:
+    """ "Super", "Good", "Black": a capitalised word of a day's name (the parser hangs it from
+    the day: "Lena Moss Tuesday signed" is a person, then a date), not a date word nor the
+    sentence's first word ("Late Tuesday", "Early Monday")."""
+    return (
+        tok.head.i == day.i
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.lower_ not in DATE_PREPS
+        and tok.lower_ not in _CALENDAR_WORDS
+    )
+
+
 def recent_period(x: Match) -> bool | None:
     """ "in recent months", "over recent years"."""
     if x.kind != "recent" or x.span[0].lower_ != "recent":
@@ -470,6 +509,7 @@ AcceptRule = Callable[[Match], "bool | None"]
 ACCEPT_RULES: tuple[AcceptRule, ...] = (
     today_or_tonight,
     bare_month,
+    named_day,
     bare_weekday,
     recent_period,
     period_described,

@@ -253,8 +253,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?i:the)\s+(?:day|night|morning|evening|week)\s+)?"  # "the day before the blast"
             rf"\b{ANCHOR_PREP}\s+{POSSESSOR}\s+(?:[\w\-]+\s+){{0,2}}?{ANCHOR_NOUN}\b"
             rf"|\b{ANCHOR_PREP}\s+{BARE_ANCHOR_NOUN}\b(?![\w\-])"
-            # a named day: "ahead of International Labour Day", "before New Year's Eve"
-            rf"|\b{ANCHOR_PREP}\s+(?:the\s+)?(?:[A-Z][\w'\u2019\-]+\s+){{1,3}}(?:Day|Eve)\b"
+            # a named day: "ahead of International Labour Day", "before New Year's Eve",
+            # "prior to Black Friday" (no date of its own: the day of a name)
+            rf"|\b{ANCHOR_PREP}\s+(?:the\s+)?(?:(?!{WEEKDAY}\b)[A-Z][\w'\u2019\-]+\s+){{1,3}}"
+            rf"(?:Day|Eve|{WEEKDAY})\b"
             rf"|\b(?i:at)\s+(?:trial|the\s+time)\b"
         ),
     ),

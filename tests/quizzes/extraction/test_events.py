@@ -1582,3 +1582,28 @@ def test_a_promised_frequency_dates_nothing(events_of):
 def test_a_named_day_anchors_its_clause(events_of):
     found = events_of("The museum opened its new wing ahead of International Labour Day.")
     assert when_date(found) == [("ahead of International Labour Day", None)]
+
+
+def test_a_named_day_dates_only_the_clause_it_opens(events_of):
+    # "Black Friday" is a day's name: a date as the time of a clause, a topic elsewhere
+    found = events_of("On Black Friday, shoppers queued outside the mall.")
+    assert [(e.when, e.event) for e in found] == [("Friday", "shoppers queued outside the mall")]
+    assert events_of("Retailers were focusing on Black Friday.") == []
+    assert events_of('The name "Black Friday" comes from the crowds.') == []
+    found = events_of('In an event known as "Black Friday", shoppers queued on Friday.')
+    assert [e.when for e in found] == ["Friday"]
+
+
+def test_before_a_named_day_is_an_anchor_without_a_date(events_of):
+    found = events_of("Two chains closed stores prior to Black Friday.")
+    assert when_date(found) == [("prior to Black Friday", None)]
+
+
+def test_a_person_named_before_a_weekday_keeps_the_date(events_of):
+    found = events_of("President Lena Moss Tuesday signed the bill.")
+    assert when_date(found) == [("Tuesday", "2022-09-27")]
+
+
+def test_in_the_aftermath_of_a_dated_clause_is_no_second_event(events_of):
+    found = events_of("In the aftermath of the storm, two chains closed their stores on Monday.")
+    assert [e.when for e in found] == ["Monday"]
