@@ -24,7 +24,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Institute of ...") is not placed by its name; a body "of America" is of the United States.
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
-   from the article ("SCO" -> "Shanghai Cooperation Organisation").
+   from the article ("SCO" -> "Shanghai Cooperation Organisation"). A vote its voters' place
+   puts in a country (``elections_of_placed_voters``): "voters in the Peruvian electoral
+   district of Arden vote in a by-election" (the bare "by-election" too; "Arden",
+   a name right after a kind of place and "of", is that place even when the small model
+   reads a person).
 6. **City, province or state to its country**: "Tashkent" -> Uzbekistan, "Ontario" -> Canada (see
    ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
    namesake in a country of the same sentence, then in the country the article names most, wins
@@ -332,6 +336,7 @@ from .persons import (
 from .places import (
     counted_things_links,
     dateline_links,
+    elections_of_placed_voters,
     event_links,
     facilities_named_after_a_city,
     facility_links,
@@ -404,6 +409,7 @@ RULES: tuple[Rule, ...] = (
     people_carried_to_a_place,
     life_nouns,
     event_links,
+    elections_of_placed_voters,
     facility_links,
     named_sites_placed,
     places_a_country_owns,

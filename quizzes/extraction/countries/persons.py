@@ -25,6 +25,7 @@ from .words import (
     OFFICES,
     ORG_NOUNS,
     PARTY_STATE,
+    PLACE_NOUNS,
     ROLE_VERBS,
     TRAILING_NON_NAME,
 )
@@ -767,13 +768,18 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
             name_span, canonical = name_span[1:], None  # "U.S.-president Carl Benton": a title
         if len(name_span) and not (
             ctx.mislabelled_city(name_span)
+            or _named_by_its_kind_of_place(name_span)
             or _organisation_name(ctx, name_span)
             or _word_of_a_title(ctx, name_span)
         ):
             out.append((outer, name_span, canonical))
             covered.add(m.last)
     for ent in entities(doc):
-        if ctx.mislabelled_city(ent) or _organisation_name(ctx, ent):
+        if (
+            ctx.mislabelled_city(ent)
+            or _named_by_its_kind_of_place(ent)
+            or _organisation_name(ctx, ent)
+        ):
             continue
         found = person_name(ctx, ent)
         if found is None or found[-1].i in covered or _word_of_a_title(ctx, found):
@@ -781,6 +787,23 @@ def _candidates(ctx: CountryContext) -> list[Candidate]:
         named = ctx.canonical_person(found.text) or ctx.canonical_person(ent.text)
         out.append((ent, found, named))
     return out
+
+
+def _named_by_its_kind_of_place(span: Span) -> bool:
+    """ "the electoral district of Arden", "the town of Kelso": a name right after a kind of
+    place and "of" is that place, whatever the small model labels it."""
+    of = span.root.head
+    return (
+        of.lower_ == "of"
+        and of.i == span.start - 1
+        and of.head.i == of.i - 1
+        and of.head.pos_ == "NOUN"
+        and of.head.lower_ in PLACE_NOUNS - _HELD_BY_PEOPLE
+    )
+
+
+# Place nouns a person may hold: "a stronghold of Ana Lind" is hers, no place named Ana Lind.
+_HELD_BY_PEOPLE = {"stronghold", "hub", "colony"}
 
 
 def _word_of_a_title(ctx: CountryContext, span: Span) -> bool:

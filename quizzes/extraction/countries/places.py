@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import geo
 from ..dates import doc_text
 from ..dates.patterns import DAY_AND_MONTH_NAMES
-from ..lexicon import ORG_WORDS
+from ..lexicon import ORG_WORDS, SUBJECT_DEPS
 from ..sentences import dateline, entities
 from ..text import regex
 from .context import CountryContext, clean
@@ -177,6 +177,52 @@ def event_links(ctx: CountryContext) -> None:
         held = any(c.dep_ == "acl" and c.lower_ in SITED for c in tok.children)
         if subject and (subject.lower() not in EVENT_NOUNS or held):
             ctx.add(subject, place[0], tok.i, "event", f"event_{rule.__name__}")
+
+
+# Votes a place's voters cast ("voters in Xaloca vote in a by-election").
+_VOTE_NOUNS = {
+    "election", "elections", "by-election", "referendum", "plebiscite", "primary",
+    "primaries", "caucus", "caucuses", "runoff",
+}  # fmt: skip
+_VOTERS = {"voter", "elector"}
+
+
+def elections_of_placed_voters(ctx: CountryContext) -> None:
+    """Rule 5b: "voters in the Peruvian district of Arden vote in a by-election":
+    the vote its voters' place puts in a country, a bare "by-election" too (the voters say
+    where it is held)."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_ not in _VOTERS or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        country = _voters_country(ctx, tok)
+        if country is None:
+            continue
+        for vote in tok.head.subtree:
+            if vote.lower_ in _VOTE_NOUNS and vote.pos_ in {"NOUN", "PROPN"}:
+                ctx.add(_vote_phrase(ctx, vote), country, vote.i, "event", "election_of_voters")
+
+
+def _voters_country(ctx: CountryContext, voters: Token) -> str | None:
+    for prep in voters.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.pos_ == "NOUN" and obj.lower_ in PLACE_NOUNS:
+                return place_noun_country(ctx, obj)  # "in the Peruvian district of Arden"
+            return ctx.country_of_place(obj)
+    return None
+
+
+def _vote_phrase(ctx: CountryContext, vote: Token) -> str:
+    """ "by-election" whole (the small model reads "by" as a preposition), else the vote's
+    name with its modifiers ("the 2020 Arden by-election" -> "2020 Arden by-election")."""
+    doc = ctx.doc
+    k = vote.i
+    if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "by":
+        return doc[k - 2 : k + 1].text
+    return _event_phrase(ctx, vote)
 
 
 def _event_noun(tok: Token) -> bool:

@@ -2434,3 +2434,18 @@ def test_a_headline_vote_is_the_one_the_text_names(links_of):
     )
     assert ("2021 Peruvian presidential election", "Peru") in found
     assert ("Peruvian elections", "Peru") not in found
+
+
+def test_a_district_named_after_its_kind_and_the_vote_its_voters_cast(links_of):
+    found = pairs(
+        links_of(
+            "Voters in the Peruvian electoral district of Lindsay vote in a by-election on Sunday."
+        )
+    )
+    assert ("Lindsay", "Peru") in found  # a place, though the small model reads a person
+    assert ("by-election", "Peru") in found
+
+
+def test_voters_placed_without_a_vote_give_no_election(links_of):
+    found = pairs(links_of("Voters in the Chilean electoral district of Harlow rallied on Sunday."))
+    assert found == {("Harlow", "Chile")}
