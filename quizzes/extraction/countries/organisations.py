@@ -801,11 +801,13 @@ _VOTES = {"election", "primary", "caucus", "referendum", "vote", "poll"}
 def one_link_per_headline_vote(ctx: CountryContext) -> None:
     """ "U.S. elections were stolen" in a headline, "the 2020 U.S. presidential election" in
     the text: a headline's national vote is the one the text names (headlines restate the
-    story in short), linked once, as the text names it."""
+    story in short), linked once, as the text names it; a vote the text names in the
+    headline's words keeps the headline's link (the one its pair was given first)."""
     text = doc_text(ctx.doc)
     first_break = text.find("\n")
     if first_break < 0 or not text[first_break:].strip():
         return
+    body = fold(text[first_break:])
     in_text = {
         (_singular(word), link.country)
         for link in ctx.links
@@ -819,6 +821,7 @@ def one_link_per_headline_vote(ctx: CountryContext) -> None:
         or link.rule != "nationality_noun"
         or _singular(fold(link.subject).split()[-1]) not in _VOTES
         or (_singular(fold(link.subject).split()[-1]), link.country) not in in_text
+        or fold(link.subject) in body
     ]
 
 

@@ -2449,3 +2449,14 @@ def test_a_district_named_after_its_kind_and_the_vote_its_voters_cast(links_of):
 def test_voters_placed_without_a_vote_give_no_election(links_of):
     found = pairs(links_of("Voters in the Chilean electoral district of Harlow rallied on Sunday."))
     assert found == {("Harlow", "Chile")}
+
+
+def test_a_headline_vote_the_text_names_in_the_same_words_stays_linked(links_of):
+    found = pairs(
+        links_of(
+            "2021 Peruvian presidential election: Lind wins the first round\n"
+            "The parties chose their nominees for the 2021 Peruvian presidential election. "
+            "Lind also won the primary elections in Peru in 2016."
+        )
+    )
+    assert ("2021 Peruvian presidential election", "Peru") in found
