@@ -37,6 +37,9 @@ class QuestionDraft:
     source: DraftSource = field(default=None, repr=False, compare=False)
     accepted_answers: list[str] = field(default_factory=list)  # typed answers also right
     choice_dates: dict[str, str] = field(default_factory=dict)  # timeline item -> its date
+    # Wrong options the builder did not use, in its order of preference: the bank check
+    # swaps one in for an option that gives another question away; not stored.
+    spare_options: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def choice_texts(self) -> list[str]:

@@ -295,7 +295,32 @@ def restore_names(text: str, article_text: str) -> str:
         inflected = any(f"{folded}{end}" in lower for end in ("ed", "d", "ing", f"{folded[-1:]}ed"))
         return word[:1].upper() + word[1:] if name and not inflected else word
 
-    return re.sub(r"(?<![\w’'-])[a-z][\w’'-]*", restore, text)
+    restored = re.sub(r"(?<![\w’'-])[a-z][\w’'-]*", restore, text)
+    return particles_as_written(restored, article_text)
+
+
+# The particles of a surname a writer keeps in lower case inside a sentence ("Bill de
+# Ruiz", "van Dijk") and capitalises only when the name opens it ("De Ruiz said …").
+_PARTICLE = re.compile(
+    r"(?<=[\w,;)”\"] )(De|Del|Della|Da|Das|Do|Dos|Di|Du|Des|Van|Von|Der|Den|Ter|La|Le|Al|El|Bin|Ibn)"
+    r"(?= ([A-Z][\w’'-]*))"
+)
+
+
+def particles_as_written(text: str, article_text: str) -> str:
+    """ "When did De Ruiz join the race?" -> "When did de Ruiz join …?": a surname's
+    particle that a rewritten clause carried over from the start of the article's
+    sentence ("De Ruiz joined …") is written as the article writes it inside a sentence
+    ("Mayor Ana de Ruiz"), when it does."""
+
+    def lowered(match: re.Match[str]) -> str:
+        particle, name = match[1], match[2]
+        inside = regex(
+            rf"(?<![\w’'-]){re.escape(particle.casefold())} {re.escape(name)}(?![\w’'-])"
+        )
+        return particle.casefold() if inside.search(article_text) else particle
+
+    return _PARTICLE.sub(lowered, text)
 
 
 # "the court ruled against its initial attempt": a body ruling or voting against a

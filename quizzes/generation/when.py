@@ -22,6 +22,7 @@ from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, possessive_of_another, restore_names
 from .which_country import OFFICES
+from .who_said import same_person_named
 from .wording import (
     EVENT_NOUNS,
     HAPPENED_VERBS,
@@ -355,9 +356,25 @@ def cut_mid_phrase(a: Asked) -> str | None:
     return None
 
 
+def nothing_named(a: Asked) -> str | None:
+    """ "When was a primary election held?", "On 11 May, a primary election was held.":
+    an indefinite subject ("a", "an") and no name nor figure in the whole clause: which
+    election, and where? The sentence's place ("in Freedonia, a vote was held") was left
+    out, and any of the article's elections would do (blind judge, batch 37: the weakest
+    true/false shape)."""
+    parts = a.parts
+    if parts is None or parts.verb_index < 0 or not parts.subject:
+        return None
+    if parts.subject[0].casefold() not in {"a", "an"}:
+        return None
+    named = [w for w in parts.words[1:] if w[:1].isupper() or any(c.isdigit() for c in w)]
+    return None if named else f"“{' '.join(parts.words)}” names nothing: which one?"
+
+
 AskedRule = Callable[[Asked], "str | None"]
 PROMPT_RULES: tuple[AskedRule, ...] = (
     office_without_a_name,
+    nothing_named,
     cut_mid_phrase,
     vague_action,
     unnamed_subject,
@@ -375,6 +392,7 @@ PROMPT_RULES: tuple[AskedRule, ...] = (
 # What a dated true/false statement needs too: its words say what they refer to.
 STATEMENT_RULES: tuple[AskedRule, ...] = (
     office_without_a_name,
+    nothing_named,
     cut_mid_phrase,
     unnamed_subject,
     owner_elsewhere,
@@ -524,6 +542,67 @@ def same_action_dates(
     return [d for d in out if d.coarsened(dated.when.granularity) != dated.when]
 
 
+# ----------------------------------------------------------------- named subjects
+_DESCRIPTION_END = {"for", "of", "from", "with", "at", "in", "on", "to", "who", "which", "that"}
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|da|di|bin|al|el)\s+)?[A-Z][\w’'.-]*){0,3}"
+
+
+def _description_head(subject: list[str]) -> str | None:
+    """ "a former Freedonian Representative" -> "Representative", "an adviser to the
+    mayor" -> "adviser": the noun a described subject ends on before its complement."""
+    words = [w.strip(",") for w in subject]
+    if len(words) < 2 or words[0].casefold() not in {"a", "an"}:
+        return None
+    head = words[1:]
+    for i, word in enumerate(head):
+        if word.casefold() in _DESCRIPTION_END:
+            head = head[:i]
+            break
+    return head[-1] if head and head[-1].isalpha() else None
+
+
+def person_described(parts: ClauseParts | None, ctx: GenerationContext) -> str | None:
+    """The one person of the article a described subject stands for: "a former
+    Representative" where the article writes "Ana Ruiz, a former Representative who …"
+    or "Former Representative, Ana Ruiz, …" (its title). A teacher names the person:
+    "When did a former Representative …?" asks about someone the question leaves the
+    student to guess (blind judges, batches 6 and 36)."""
+    head = _description_head(parts.subject) if parts is not None else None
+    if head is None or head.casefold() in EVENT_NOUNS:
+        return None  # "a fire destroyed …": an event, no person
+    found = []
+    for match in regex(
+        rf"(?<![\w’'-])({_NAME}),\s+(?:a|an|the)\s+(?:[\w’'.-]+\s+){{0,6}}?{re.escape(head)}"
+        # the description ends on the head ("a fire service spokesman" is no "fire")
+        rf"(?=\s*[,.;:)]|\s+(?:who|which|that|of|for|from|at|in|to|and|with)\b)"
+        rf"|\b{re.escape(head)},?\s+({_NAME})"
+    ).finditer(ctx.article_text):
+        name = match.group(1) or match.group(2)
+        people = [p for p in ctx.people if same_person_named(name, p, ctx.article_text)]
+        if people:
+            found.append(max(people, key=len))
+    names = list(dict.fromkeys(found))
+    if len(names) != 1 or any(
+        not same_person_named(names[0], other, ctx.article_text) for other in names[1:]
+    ):
+        return None
+    return names[0]
+
+
+def with_the_name(clause: str, ctx: GenerationContext) -> str:
+    """The clause with its described subject replaced by the person's name
+    ("a former Representative gained …" -> "Ana Ruiz gained …"), or as it was."""
+    parts = clause_parts(clause)
+    name = person_described(parts, ctx)
+    if name is None or parts is None:
+        return clause
+    subject = " ".join(w.strip(",") for w in parts.subject)
+    at = clause.find(subject)
+    if at < 0:
+        return clause
+    return clause[:at] + name + clause[at + len(subject) :]
+
+
 # ----------------------------------------------------------------- the builder
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
@@ -535,7 +614,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     )
     for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
-        clause = strip_time(event.event, event.when)
+        clause = with_the_name(strip_time(event.event, event.when), ctx)
         parts = clause_parts(clause)
         if prompt_problem(Asked(dated, parts, ctx, names)):
             continue

@@ -19,7 +19,7 @@ from ..text import (
     is_organisation,
     normalise,
 )
-from ..who_said import is_publication, names_a_thing
+from ..who_said import acts_as_a_body, is_publication, names_a_thing
 from .base import MULTIPLE_CHOICE
 
 
@@ -88,13 +88,19 @@ def options_of_the_answers_type(draft: QuestionDraft, ctx: GenerationContext) ->
     # role or pronoun.
     known = draft.answer in ctx.genders or draft.answer in ctx.roles
     not_a_person = draft.answer in ctx.organisations or not known
-    credited_as_body = not_a_person and not plausible_person(draft.answer)
+    credited_as_body = (not_a_person and not plausible_person(draft.answer)) or acts_as_a_body(
+        draft.answer, ctx.article_text
+    )
     if problem is None and draft.kind == "who_said" and credited_as_body:
         # "Facebook released a statement …": a body, yet not named like an
         # organisation; among people only, it stands out.
         wrong = [t for t, ok, _ in draft.choices if not ok]
         if not any(o in ctx.organisations or is_organisation(o) for o in wrong):
             return "options: the only organisation among people"
+    if problem is None and draft.kind == "who_said" and not credited_as_body:
+        wrong = [t for t, ok, _ in draft.choices if not ok]
+        if any(acts_as_a_body(o, ctx.article_text) for o in wrong):
+            return "options: a body (the article calls it a party, a group …) among people"
     return problem
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizzes.extraction.facts import CountryLink
 from quizzes.validation import question_problems
 
 from ..context import GenerationContext
+from ..distractors import MIN_DISTRACTORS, arrange
 from ..draft import QuestionDraft
+from ..fingerprint import seed_of
 from .bank import (
     birth_year_from_an_age,
     card_answer_among_options,
@@ -366,6 +368,7 @@ def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
     )
     review = _select([drafts[i] for i in ranked], ctx)
     _drop_answered_countries(review)
+    _card_answers_out_of_options(review, ctx)
     position = {id(d): i for i, d in enumerate(drafts)}
     review.kept.sort(key=lambda d: position[id(d)])
     return review
@@ -379,6 +382,47 @@ def _drop_answered_countries(review: Review) -> None:
         if problem:
             review.kept.remove(draft)
             review.dropped.append((draft, problem))
+
+
+def _card_answers_out_of_options(review: Review, ctx: GenerationContext) -> None:
+    """ "Mayor _____ thanked the crews" (Ana Ruiz) beside a who-said question offering
+    Ana Ruiz as a wrong speaker: the quiz prints the name the card asks the student to
+    recall (blind judges, batches 36-37). The who-said question takes one of its spare
+    speakers instead, if it has one that passes the draft rules; else the card goes."""
+    carded = {d.answer for d in review.kept if d.kind == "cloze" and d.target.startswith("person:")}
+    if not carded:
+        return
+    for draft in list(review.kept):
+        wrong = [t for t, ok, _ in draft.choices if not ok]
+        if draft.kind != "who_said" or not carded & set(wrong):
+            continue
+        swapped = _with_spares(draft, wrong, carded, ctx)
+        if swapped is not None:
+            draft.choices = swapped.choices
+    still = {
+        o for d in review.kept if d.kind == "who_said" for o in d.choice_texts if o != d.answer
+    }
+    for card in [d for d in review.kept if d.kind == "cloze" and d.answer in carded & still]:
+        review.kept.remove(card)
+        review.dropped.append((card, "give-away: a who-said question prints the card's answer"))
+
+
+def _with_spares(
+    draft: QuestionDraft, wrong: list[str], carded: set[str], ctx: GenerationContext
+) -> QuestionDraft | None:
+    """The who-said draft with its carded wrong speakers replaced by spare ones, or None."""
+    kept = [w for w in wrong if w not in carded]
+    spares = [s for s in draft.spare_options if s not in carded and s not in kept]
+    new_wrong = kept + spares[: len(wrong) - len(kept)]
+    if len(new_wrong) < MIN_DISTRACTORS:
+        return None
+    swapped = replace(
+        draft,
+        choices=arrange(
+            draft.answer, new_wrong, seed=seed_of(draft.fact_keys[0]) if draft.fact_keys else 0
+        ),
+    )
+    return swapped if draft_problem(swapped, ctx) is None else None
 
 
 def _not_a_person(draft: QuestionDraft) -> bool:

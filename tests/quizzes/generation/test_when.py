@@ -200,20 +200,26 @@ def test_a_document_dated_a_day_is_no_when_question():
 
 
 def test_one_of_several_events_of_a_kind_is_not_asked_about_as_a():
+    # (each names its place: "When did a car bombing happen?" alone names nothing)
     bombing = (
-        "a car bombing happened",
+        "a car bombing happened in Dunmore",
         "on 9 March",
         "2021-03-09",
-        "In the port, a car bombing happened on 9 March.",
+        "In the port, a car bombing happened in Dunmore on 9 March.",
     )
-    strike = ("a rail strike began", "on 2 March", "2021-03-02", "A rail strike began on 2 March.")
-    assert "When did a car bombing happen?" in _drafts_of([bombing, strike])
+    strike = (
+        "a rail strike began in Velmar",
+        "on 2 March",
+        "2021-03-02",
+        "A rail strike began in Velmar on 2 March.",
+    )
+    assert "When did a car bombing happen in Dunmore?" in _drafts_of([bombing, strike])
     several = "Police counted four car bombings in the region that month."
     lines = [bombing, strike, ("", "", "", several)]
     text = "".join(s + "\n" for *_, s in lines)
     facts = Facts(events=[event(c, w, i, s[:30], source=text) for c, w, i, s in lines if c])
     prompts = {d.prompt for d in built(when, facts, text, published=date(2021, 3, 20))}
-    assert prompts == {"When did a rail strike begin?"}
+    assert prompts == {"When did a rail strike begin in Velmar?"}
 
 
 def test_a_weekday_event_already_past_at_an_earlier_date_is_not_asked():
