@@ -637,6 +637,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             also_right=same_action_dates(dated, parts, ctx, sentences),
             stride=_election_cycle(dated, ctx),
         )
+        distractors = after_the_first_edition(dated, distractors, ctx)
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
         if _year_at_one_end(when, distractors):
@@ -644,6 +645,36 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         seen_prompts.add(normalise(prompt))
         drafts.append(_draft(dated, prompt, when, distractors, ctx))
     return drafts
+
+
+# "the second Velmar Regatta", "the 3rd annual Harbour Games": an edition's number.
+_EDITION = re.compile(
+    r"\b[Tt]he\s+(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:annual\s+)?[A-Z]"
+)
+_EDITION_NUMBER = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+# What a contest gives: "took third place", "won the prize", "finished second".
+_PLACING = re.compile(
+    r"\b(?:place[ds]?|prizes?|medals?|won|winners?|champions?|finished|titles?|runner-up)\b",
+    re.I,
+)
+
+
+def after_the_first_edition(
+    dated: DatedFact, distractors: list[str], ctx: GenerationContext
+) -> list[str]:
+    """The wrong years a placing question may offer: "Ana Ruiz, who took third place last
+    year" in an article on "the second Velmar Regatta" (held this year) has the first one
+    last year; a year before it held no regatta, so as an option it is out at sight and
+    points to the answer (blind judge, batch 35). Years before the first edition go."""
+    if dated.when.granularity != "year" or not _PLACING.search(dated.event.evidence):
+        return distractors
+    edition = _EDITION.search(ctx.article_text)
+    year = ctx.published.year if ctx.published else None
+    if edition is None or year is None:
+        return distractors
+    number = _EDITION_NUMBER.get(edition[1].casefold(), 0) or int(edition[1][:1])
+    first = year - (number - 1)
+    return [d for d in distractors if not (d.isdigit() and int(d) < first)]
 
 
 def _year_at_one_end(when: PartialDate, distractors: Sequence[str]) -> bool:

@@ -229,3 +229,24 @@ def test_a_card_answer_is_no_wrong_speaker_of_the_bank():
     assert len(asked) == len(questions)
     assert all("Eva Lund" not in d.choice_texts for d in asked)
     assert all(len(d.choices) >= 3 for d in asked)
+
+
+REGATTA = (
+    "Students race at the harbour\n"
+    "The second Velmar Harbour Regatta took place in the first week of May.\n"
+    "Piet Hoek, who took third place last year, studies at the harbour college.\n"
+)
+
+
+def test_no_year_before_the_first_edition_is_offered():
+    """ "the second Velmar Harbour Regatta" this year: the first was last year, so a year
+    before it held no regatta and as an option points to the answer."""
+    facts = Facts(
+        events=[
+            event("Piet Hoek took third place", "last year", "2018", "Piet Hoek", source=REGATTA)
+        ],
+        people=[Person("Piet Hoek", gender="m")],
+    )
+    drafts = built(when, facts, REGATTA, published=date(2019, 5, 20))
+    offered = [int(o) for d in drafts for o in d.choice_texts]
+    assert all(year >= 2018 for year in offered)
