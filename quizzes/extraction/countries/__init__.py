@@ -28,7 +28,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    puts in a country (``elections_of_placed_voters``): "voters in the Peruvian electoral
    district of Arden vote in a by-election" (the bare "by-election" too; "Arden",
    a name right after a kind of place and "of", is that place even when the small model
-   reads a person).
+   reads a person). The name an event is given when its phrase names the country
+   (``events_named_for_a_country``): "an event known as "Big Monday" in the context of US
+   presidential elections" (the plural votes for an office with no year are the kind of
+   vote, no link; nor are "US presidential campaigns", a candidate's run).
 6. **City, province or state to its country**: "Tashkent" -> Uzbekistan, "Ontario" -> Canada (see
    ``geo.city_country``); "Valencia, Venezuela", "Nogales, Arizona" (the qualifier decides); a
    namesake in a country of the same sentence, then in the country the article names most, wins
@@ -338,6 +341,7 @@ from .places import (
     dateline_links,
     elections_of_placed_voters,
     event_links,
+    events_named_for_a_country,
     facilities_named_after_a_city,
     facility_links,
     home_nations_in_their_state,
@@ -410,6 +414,7 @@ RULES: tuple[Rule, ...] = (
     life_nouns,
     event_links,
     elections_of_placed_voters,
+    events_named_for_a_country,
     facility_links,
     named_sites_placed,
     places_a_country_owns,

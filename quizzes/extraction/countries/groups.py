@@ -144,7 +144,7 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
         return True  # "the Peruvian coast" is where, as "the coast of Peru" (``noun_of_country``)
     if noun.lower_ in ABSTRACT_NOUNS and not _effort_of_a_named_thing(noun):
         return True
-    if _run_for_an_office(noun) or _kind_of_listed_places(noun):
+    if _run_for_an_office(noun) or _kind_of_vote(noun) or _kind_of_listed_places(noun):
         return True
     ent = ctx.ent_of.get(noun.i)
     return ent is not None and ent.label_ in _NAMED_LABELS
@@ -158,9 +158,26 @@ _OFFICE_ADJECTIVES = {"presidential", "mayoral", "gubernatorial", "senatorial", 
 def _run_for_an_office(noun: Token) -> bool:
     """ "ends US presidential bid", "his U.S. presidential campaign": the country names the
     office run for (a bid for the US presidency); the run is the candidate's, no thing of
-    the country as "the US presidential election" is."""
-    return noun.lower_ in _RUN_NOUNS and any(
+    the country as "the US presidential election" is; "end US presidential campaigns" too."""
+    return noun.lemma_.lower() in _RUN_NOUNS and any(
         c.dep_ == "amod" and c.lower_ in _OFFICE_ADJECTIVES for c in noun.lefts
+    )
+
+
+# Votes for an office ("presidential elections").
+_VOTE_NOUNS = {"election", "primary", "caucus"}
+
+
+def _kind_of_vote(noun: Token) -> bool:
+    """ "a day known as X in US presidential elections": votes for an office in the plural,
+    with no determiner, number or year, are the kind of vote, none in particular (unlike "the
+    2020 US presidential election" or "the US presidential elections of 2016")."""
+    return (
+        noun.tag_ == "NNS"
+        and noun.lemma_.lower() in _VOTE_NOUNS
+        and any(c.dep_ == "amod" and c.lower_ in _OFFICE_ADJECTIVES for c in noun.lefts)
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in noun.rights)
     )
 
 

@@ -225,6 +225,49 @@ def _vote_phrase(ctx: CountryContext, vote: Token) -> str:
     return _event_phrase(ctx, vote)
 
 
+# Nouns of an occasion a name is given to ("an event known as X").
+_OCCASIONS = {"event", "day", "occasion"}
+_NAMING_VERBS = {"know", "call", "dub", "name", "nickname"}
+
+
+def events_named_for_a_country(ctx: CountryContext) -> None:
+    """Rule 5c: "an event known as "Big Monday" in the context of US presidential elections",
+    "a day called X in Peru": the name an event is given, when the event's own phrase names
+    the country (its "in"/"of" phrases; the name is the event's)."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or (tok.lower_ not in _OCCASIONS and tok.lower_ not in EVENT_NOUNS):
+            continue
+        names = [
+            obj
+            for acl in tok.children
+            if acl.dep_ == "acl" and acl.lemma_ in _NAMING_VERBS
+            for prep in (acl, *acl.children)
+            for obj in prep.children
+            if obj.dep_ in ("pobj", "oprd") and obj.pos_ == "PROPN"
+        ]
+        if not names:
+            continue
+        country = _country_in_phrases(ctx, tok)
+        if country is None:
+            continue
+        name = names[0]
+        start = min([c.i for c in name.lefts if c.dep_ == "compound"] + [name.i])
+        ctx.add(ctx.doc[start : name.i + 1].text, country, tok.i, "event", "event_named")
+
+
+def _country_in_phrases(ctx: CountryContext, noun: Token) -> str | None:
+    """The one country named in the noun's "in" and "of" phrases ("in the context of US
+    elections", "in Peru")."""
+    found = {
+        ctx.mentions[t.i].country
+        for prep in noun.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+        for t in prep.subtree
+        if t.i in ctx.mentions
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _event_noun(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False

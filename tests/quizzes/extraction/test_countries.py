@@ -2460,3 +2460,24 @@ def test_a_headline_vote_the_text_names_in_the_same_words_stays_linked(links_of)
         )
     )
     assert ("2021 Peruvian presidential election", "Peru") in found
+
+
+def test_a_plural_run_for_an_office_is_no_thing_of_the_country(links_of):
+    found = pairs(links_of("Two senators end Peruvian presidential campaigns after the debate."))
+    assert not any(country == "Peru" for _, country in found)
+
+
+def test_an_event_named_in_the_context_of_a_countrys_votes(links_of):
+    found = pairs(
+        links_of(
+            "On Monday, parties held caucuses in nine regions, in an event known as "
+            '"Grand Monday" in the context of Peruvian presidential elections.'
+        )
+    )
+    assert ("Grand Monday", "Peru") in found
+    assert ("Peruvian presidential elections", "Peru") not in found  # the kind of vote
+
+
+def test_plural_votes_of_a_year_stay_linked(links_of):
+    found = pairs(links_of("Ana Lind won the Peruvian presidential elections of 2016."))
+    assert ("Peruvian presidential elections", "Peru") in found
