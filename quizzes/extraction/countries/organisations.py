@@ -802,27 +802,40 @@ def one_link_per_headline_vote(ctx: CountryContext) -> None:
     """ "U.S. elections were stolen" in a headline, "the 2020 U.S. presidential election" in
     the text: a headline's national vote is the one the text names (headlines restate the
     story in short), linked once, as the text names it; a vote the text names in the
-    headline's words keeps the headline's link (the one its pair was given first)."""
+    headline's words keeps the headline's link (the one its pair was given first), and so
+    does a headline's vote of a year that none of the text's votes has ("X endorses Y in
+    2020 Peruvian election" over a text that names only the 2016 one: another vote)."""
     text = doc_text(ctx.doc)
     first_break = text.find("\n")
     if first_break < 0 or not text[first_break:].strip():
         return
     body = fold(text[first_break:])
-    in_text = {
-        (_singular(word), link.country)
-        for link in ctx.links
-        if link.evidence_start > first_break
-        for word in fold(link.subject).split()
-    }
+    in_text: dict[tuple[str, str], list[set[str]]] = {}
+    for link in ctx.links:
+        if link.evidence_start > first_break:
+            words = fold(link.subject).split()
+            for word in words:
+                in_text.setdefault((_singular(word), link.country), []).append(_years(words))
     ctx.links = [
-        link
-        for link in ctx.links
-        if link.evidence_start > first_break
-        or link.rule != "nationality_noun"
-        or _singular(fold(link.subject).split()[-1]) not in _VOTES
-        or (_singular(fold(link.subject).split()[-1]), link.country) not in in_text
-        or fold(link.subject) in body
+        link for link in ctx.links if not _headline_vote_restated(link, first_break, body, in_text)
     ]
+
+
+def _headline_vote_restated(
+    link: CountryLink, first_break: int, body: str, in_text: dict[tuple[str, str], list[set[str]]]
+) -> bool:
+    if link.evidence_start > first_break or link.rule != "nationality_noun":
+        return False
+    words = fold(link.subject).split()
+    key = (_singular(words[-1]), link.country)
+    if key[0] not in _VOTES or key not in in_text or fold(link.subject) in body:
+        return False
+    years = _years(words)
+    return not years or any(not text_years or text_years & years for text_years in in_text[key])
+
+
+def _years(words: list[str]) -> set[str]:
+    return {word for word in words if len(word) == 4 and word.isdigit()}
 
 
 def _singular(word: str) -> str:

@@ -2481,3 +2481,14 @@ def test_an_event_named_in_the_context_of_a_countrys_votes(links_of):
 def test_plural_votes_of_a_year_stay_linked(links_of):
     found = pairs(links_of("Ana Lind won the Peruvian presidential elections of 2016."))
     assert ("Peruvian presidential elections", "Peru") in found
+
+
+def test_a_headline_vote_of_another_year_than_the_texts_stays_linked(links_of):
+    found = pairs(
+        links_of(
+            "Ana Lind endorses Tom Reid in 2021 Peruvian presidential election\n"
+            "In the 2016 Peruvian presidential election, Lind ran against Reid."
+        )
+    )
+    assert ("2021 Peruvian presidential election", "Peru") in found
+    assert ("2016 Peruvian presidential election", "Peru") in found
