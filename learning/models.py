@@ -293,7 +293,9 @@ class BankTally(models.Model):
     over a few rows whatever the number of cards. Kept in the same transaction as
     every write that changes a card's state, due date or suspension (a card moves
     from its old due day's row to its new one); `manage.py rebuild_progress`
-    recounts them from the cards."""
+    recounts them from the cards. The rows of the days before yesterday are folded
+    into yesterday's on the first read of a study day (tallies.fold_past_due_days):
+    the reads sum every row due before today, one per bank then."""
 
     # (no index of its own: the unique (user, bank, due_day) leads with it)
     user = models.ForeignKey(
@@ -318,10 +320,12 @@ class BankTally(models.Model):
             # The study queue's learning count (cards in learning due by today) sums
             # only the rows holding a learning card: the rows of every past due day
             # (overdue reviews: one per bank and day, growing with the student's
-            # history) stay out of its read.
+            # history) stay out of its read. Not zero rather than above: a row of a
+            # folded day (tallies.fold_past_due_days) that a review made again holds
+            # what left it, below zero.
             models.Index(
                 fields=["user", "due_day"],
-                condition=models.Q(learning__gt=0),
+                condition=~models.Q(learning=0),
                 name="banktally_learning_due",
             ),
         ]

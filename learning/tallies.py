@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr, Trunc
 from django.utils import timezone
@@ -211,6 +211,54 @@ class TallyDelta:
                 BankTally, keys=("user_id", "bank_id", "due_day"), fields=BANK_FIELDS, rows=banks
             )
         return statements
+
+
+def fold_past_due_days(*, user_id: int, today: date) -> int:
+    """Fold the user's tally rows of every study day before yesterday into one row
+    per bank, yesterday's (the cards due on those days are summed there): the home
+    and progress pages read the rows due before today as one sum, which would
+    otherwise cost a row per bank and past due day, growing with the history
+    (issue 16). Run on the first read of a new study day (the readers call it when
+    their sums show more than one past row in a bank).
+
+    Every figure stays the same: the readers only ever sum the rows due before
+    today, and a write moving a card out of a folded day subtracts from that day's
+    row (made again, below zero; the next fold adds it in). In one transaction, the
+    rows locked in key order as every review locks its own: a concurrent review
+    either waits for the fold or is folded in after its commit. Returns the rows
+    folded (0: nothing to do). The log and the cards stay the source of truth:
+    `manage.py rebuild_progress` writes the rows of the real days again, the same
+    sums."""
+    from .models import BankTally
+
+    kept = today - timedelta(days=1)
+    with transaction.atomic():
+        rows = list(
+            BankTally.objects.select_for_update()
+            .filter(user_id=user_id, due_day__gt=NOT_DUE, due_day__lt=today)
+            .order_by("bank_id", "due_day")
+            .values_list("pk", "bank_id", "due_day", *BANK_FIELDS)
+        )
+        folded = [row for row in rows if row[2] != kept]
+        if not folded:
+            return 0
+        sums: dict[int, list[int]] = defaultdict(lambda: [0] * len(BANK_FIELDS))
+        for _, bank_id, _, *values in folded:
+            totals = sums[bank_id]
+            for i, value in enumerate(values):
+                totals[i] += value
+        BankTally.objects.filter(pk__in=[row[0] for row in folded]).delete()
+        sql.add_to_rows(
+            BankTally,
+            keys=("user_id", "bank_id", "due_day"),
+            fields=BANK_FIELDS,
+            rows=[
+                (user_id, bank_id, kept, *values)
+                for bank_id, values in sorted(sums.items())
+                if any(values)
+            ],
+        )
+    return len(folded)
 
 
 def _whole_hour_offsets(zone: ZoneInfo, since: datetime, until: datetime) -> bool:

@@ -53,6 +53,7 @@ from ..tallies import (
     NOT_DUE,
     STRENGTH_SCALE,
     card_part,
+    fold_past_due_days,
     mastery_percent,
     quiz_score,
 )
@@ -245,8 +246,9 @@ def _bank_sums_call(
     *, user: int, today: date, bank_ids: Iterable[int] | None = None, totals: bool = False
 ) -> sql.PreparedCall:
     """The statement of the bank id -> the user's tallies of the bank summed over
-    its due days (learning, young, mature, suspended_new, strength, and `overdue`:
-    cards due before today), for published banks; with `totals`, also the bank's
+    its due days (learning, young, mature, suspended_new, strength, `overdue`:
+    cards due before today, and `past_rows`: the rows of days before today, one
+    once they are folded: _fold_when_grown), for published banks; with `totals`, also the bank's
     published questions (`total`: a count per bank in the same statement). One
     query over a few rows per bank; its rows read by _bank_sums_of."""
     values: dict[str, Any] = {"user": user, "today": today}
@@ -265,6 +267,7 @@ def _bank_sums_of(
 
 _BANK_SUM_COLUMNS = (
     "bank_id", "title", "learning", "young", "mature", "suspended_new", "strength", "overdue",
+    "past_rows",
 )  # fmt: skip
 
 
@@ -281,12 +284,28 @@ def _bank_sums_query(totals: bool) -> Any:  # (a build function for sql.prepared
             suspended_new=Sum("suspended_new"),
             strength=Sum("strength"),
             overdue=Sum("due", filter=Q(due_day__lt=today)),
+            past_rows=Count("pk", filter=Q(due_day__gt=NOT_DUE, due_day__lt=today)),
         )
         if totals:
             sums = sums.annotate(total=published_question_count("bank_id"))
         return sums.order_by().values_list(*_BANK_SUM_COLUMNS, *(("total",) if totals else ()))
 
     return build
+
+
+def _fold_when_grown(
+    user: User, preferences: StudyPreferences, now: datetime, sums: Mapping[int, dict[str, Any]]
+) -> None:
+    """Fold the user's tally rows of past days into one per bank (tallies.fold_past_due_days)
+    when the sums just read show a bank with more than one: the first read of a new
+    study day (or after reviews of cards due on folded days) pays for them once, the
+    next ones read a row per bank for everything due before today, whatever the
+    history. Folded up to the real today, never a later one (a reader given a later
+    moment). Nothing changes any figure: the readers sum those rows."""
+    if not any((row["past_rows"] or 0) > 1 for row in sums.values()):
+        return
+    _, today, _, _ = _day_of(preferences, min(now, timezone.now()))
+    fold_past_due_days(user_id=user.pk, today=today)
 
 
 def _today_of(user: User, now: datetime) -> tuple[StudyPreferences, date, datetime, datetime]:
@@ -418,10 +437,12 @@ def bank_mastery(
             _set_aside_call(user=user.pk, start=start, horizon=start, bank_ids=bank_ids),
         ]
     )
+    sums = _bank_sums_of(sum_rows)
+    _fold_when_grown(user, preferences, now, sums)
     return _mastery_rows(
         bank_ids,
         totals,
-        _bank_sums_of(sum_rows),
+        sums,
         _due_today_of(today_rows),
         _set_aside_of(aside_rows, preferences),
     )
@@ -453,6 +474,7 @@ def progress_home(
         _day_counts(day_rows),
         _set_aside_of(aside_rows, preferences),
     )
+    _fold_when_grown(user, preferences, now, sums)
     return {
         "banks": _mastery_rows(bank_ids, totals, sums, due_today, set_aside),
         "today": _today_figures(
@@ -935,7 +957,9 @@ def _summary(
         graded, passed = due_reviews_since(days)
         return round(passed / graded, 4) if graded else None
 
-    banks = _bank_breakdown(_bank_sums_of(sum_rows, totals=True), quiz_rows)
+    sums = _bank_sums_of(sum_rows, totals=True)
+    _fold_when_grown(user, preferences, now, sums)
+    banks = _bank_breakdown(sums, quiz_rows)
     summary = {
         "today": today_and_streak,
         "streak": streak,

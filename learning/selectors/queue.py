@@ -663,16 +663,16 @@ def _due_counts_sql(
     if "learning" not in caps:
         return counts, params
     learning = mine.filter(state__in=LEARNING_STATES)
-    # the rows holding a learning card, read through their partial index (its
+    # the rows holding a learning card (or, made again after a fold, what left
+    # one: below zero), read through their partial index (its
     # condition written as a constant, not a parameter: a prepared statement's plan,
     # made once for any parameters, could not use the index otherwise)
     tallied = BankTally.objects.filter(
         user=user,
         due_day__gt=NOT_DUE,
         due_day__lte=today,
-        learning__gt=RawSQL("0", ()),
         bank__status=BankStatus.PUBLISHED,
-    )
+    ).exclude(learning=RawSQL("0", ()))
     later = learning.filter(due__gt=now, due__lt=end, bank__status=BankStatus.PUBLISHED)
     if bank is not None:
         tallied, later = tallied.filter(bank_id=bank), later.filter(bank_id=bank)

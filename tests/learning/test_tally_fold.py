@@ -1,0 +1,166 @@
+"""A long history of past due days costs a read of one tally row per bank: the first
+read of a study day folds the bank tallies of the days past into one row per bank
+(learning.tallies.fold_past_due_days), and every due count a student sees (home, the
+progress page, the API, the study queue) stays what the cards say, before and after
+the fold, after reviews of cards due on folded days and after a rebuild."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from learning import selectors, services
+from learning.models import BankTally, Card, CardState
+from learning.tallies import NOT_DUE
+from tests.api.conftest import token_client
+from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
+from tests.learning.test_queue_plan import _tally_rows_read
+
+T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)  # a study day's afternoon (UTC, day at 4 am)
+TODAY = T0.date()
+LEARNING = 15  # past the study queue's learning window at limit 1 (12): counted from tallies
+
+
+def back_after_a_break(student, teacher, *, days: int):
+    """A student back after a break: a card in review due on each of `days` past study
+    days, and LEARNING cards in learning due on as many days before those; each card
+    counted in its bank's tally of its own due day, as the reviews left it."""
+    bank = QuestionBankFactory(owner=teacher, title=f"History of {days} days")
+    questions = QuestionFactory.create_batch(days + LEARNING + 3, bank=bank)  # 3 stay new
+    for i, question in enumerate(questions[:days]):
+        due = T0 - timedelta(days=i + 1)
+        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
+                    stability=3.0 + i % 40, last_review=due - timedelta(days=3), due=due)  # fmt: skip
+    for i, question in enumerate(questions[days : days + LEARNING]):
+        due = T0 - timedelta(days=days + i + 1)
+        CardFactory(user=student, question=question, state=CardState.LEARNING, step=0,
+                    difficulty=5.0, stability=1.0, last_review=due, due=due)  # fmt: skip
+    return bank
+
+
+def from_the_cards(student) -> tuple[int, int]:
+    """(reviews, learning cards) due at T0, counted from the card table."""
+    due = Card.objects.filter(user=student, due__lte=T0, suspended_at__isnull=True)
+    return (
+        due.filter(state=CardState.REVIEW).count(),
+        due.filter(state__in=(CardState.LEARNING, CardState.RELEARNING)).count(),
+    )
+
+
+def seen(student, bank) -> dict:
+    """Every due count and bank figure the student sees at T0."""
+    with time_machine.travel(T0, tick=False):
+        home = selectors.progress_home(user=student, banks=[bank.pk])
+        mastery = selectors.bank_mastery(user=student, banks=[bank.pk])[bank.pk]
+        summary = selectors.progress_summary(user=student)
+        api = token_client(student).get("/api/v1/progress/").json()
+        queue = selectors.study_queue(user=student, limit=1)
+    [row] = summary["banks"]
+    return {
+        "home": (home["banks"][bank.pk], home["today"]["due_now"]),
+        "api banks": mastery,
+        "progress": (summary["today"]["due_now"], summary["forecast"], row["mastery"]),
+        "api progress": (api["today"]["due_now"], api["forecast"], api["banks"][0]["mastery"]),
+        "queue": (queue.due_count, queue.review_count, queue.learning_count),
+    }
+
+
+def past_rows(student) -> int:
+    return BankTally.objects.filter(user=student, due_day__gt=NOT_DUE, due_day__lt=TODAY).count()
+
+
+def bank_sums_read(student, bank) -> tuple[int, int | None]:
+    """The queries of a read of the home figures, and the tally rows its bank sums
+    statement reads (PostgreSQL's count; None on SQLite)."""
+    with CaptureQueriesContext(connection) as queries, time_machine.travel(T0, tick=False):
+        selectors.progress_home(user=student, banks=[bank.pk])
+    [sums] = [q["sql"] for q in queries.captured_queries if "past_rows" in q["sql"]]
+    return len(queries.captured_queries), _tally_rows_read(sums)
+
+
+def test_the_figures_of_a_long_history_stay_the_same_once_its_past_days_are_folded(
+    student, teacher, monkeypatch
+):
+    bank = back_after_a_break(student, teacher, days=120)
+    reviews, learning = from_the_cards(student)
+    assert (reviews, learning) == (120, LEARNING)
+    assert past_rows(student) == 120 + LEARNING
+    with monkeypatch.context() as unfolded:
+        unfolded.setattr("learning.selectors.progress.fold_past_due_days", lambda **_: 0)
+        before = seen(student, bank)
+    assert past_rows(student) == 120 + LEARNING
+    assert before["home"][0]["due"] == before["home"][1] == reviews + learning
+    assert before["queue"] == (reviews + learning, reviews, learning)
+
+    after = seen(student, bank)
+    assert past_rows(student) == 1  # the days past: one row for the bank
+    assert after == before
+    assert seen(student, bank) == before
+
+
+def test_the_tally_rows_a_read_costs_no_longer_grow_with_the_days_past(
+    student, other_student, teacher
+):
+    short = back_after_a_break(student, teacher, days=5)
+    long = back_after_a_break(other_student, teacher, days=300)
+    for user, bank in ((student, short), (other_student, long)):
+        bank_sums_read(user, bank)  # the first read of the day folds the days past
+        assert past_rows(user) == 1
+    # the next reads: the same statements, the same tally rows read (those of the
+    # bank's days never due and of its days past)
+    assert bank_sums_read(other_student, long) == bank_sums_read(student, short)
+    assert bank_sums_read(student, short)[1] in (None, 2)
+
+
+def test_reviews_of_cards_due_on_folded_days_keep_every_figure(student, teacher):
+    """A review takes its card out of its own due day's row, folded away: the row is
+    made again, holding what left it (below zero), and the sums stay right; the next
+    read folds it in."""
+    bank = back_after_a_break(student, teacher, days=40)
+    seen(student, bank)
+    assert past_rows(student) == 1
+    oldest_learning = Card.objects.filter(user=student, state=CardState.LEARNING).order_by("due")
+    oldest_review = Card.objects.filter(user=student, state=CardState.REVIEW).order_by("due")
+    with time_machine.travel(T0, tick=False):
+        for card in (oldest_learning[0], oldest_review[0], oldest_learning[1]):
+            services.review_record(user=student, card_id=card.pk, rating=3)
+    assert past_rows(student) == 4  # the folded row and the three days made again
+    assert BankTally.objects.filter(user=student, learning__lt=0).count() == 2
+    reviews, learning = from_the_cards(student)
+    assert (reviews, learning) == (39, LEARNING - 2)
+    with time_machine.travel(T0, tick=False):  # (the queue folds nothing: read first)
+        queue = selectors.study_queue(user=student, limit=1)
+    assert (queue.due_count, queue.review_count, queue.learning_count) == (
+        reviews + learning,
+        reviews,
+        learning,
+    )
+    figures = seen(student, bank)
+    assert figures["home"][0]["due"] == figures["home"][1] == reviews + learning
+    assert figures["queue"] == (reviews + learning, reviews, learning)
+    assert past_rows(student) == 1
+    assert seen(student, bank) == figures
+
+    call_command("rebuild_progress", stdout=None)  # the rows of the real days again
+    assert past_rows(student) > 1
+    assert seen(student, bank) == figures
+    assert past_rows(student) == 1
+
+
+@pytest.mark.parametrize("later", [timedelta(days=1), timedelta(days=30)])
+def test_a_read_in_the_future_folds_only_the_days_past_now(student, teacher, later):
+    """A read given a later moment (a preview) folds nothing that is not past yet:
+    today's figures, read after it, are those of the cards."""
+    bank = back_after_a_break(student, teacher, days=10)
+    questions = QuestionFactory.create_batch(5, bank=bank)
+    for i, question in enumerate(questions):  # due today and on the next days
+        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
+                    stability=5.0, last_review=T0 - timedelta(days=5),
+                    due=T0 + timedelta(days=i, hours=1))  # fmt: skip
+    with time_machine.travel(T0, tick=False):
+        before = selectors.progress_summary(user=student)["forecast"]
+        selectors.progress_home(user=student, banks=[bank.pk], now=T0 + later)
+        assert selectors.progress_summary(user=student)["forecast"] == before
