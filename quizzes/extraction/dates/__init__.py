@@ -94,7 +94,7 @@ mean "nowadays" and are dropped.
 
 A day or month without a year, in the paragraph of a date written with its year and later in
 that year, is in that year ("the strike began on 4 June 2016. ... It ended on 30 June": 2016).
-"the same day", "the next day", "that night", "the previous day", "later in the day" and "that year" count from
+"the same day", "that same day", "the next day", "that night", "the previous day", "later in the day" and "that year" count from
 the last date the story told before them (a day from the last day; not a date ahead of
 publication, nor one in a quotation, nor one naming a thing in a clause not in the past: "the
 3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3).
@@ -190,7 +190,8 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
 # time the story counts from the date it told last.
 _COUNTED = re.compile(
     r"^(?:(?:just|earlier|later)\s+)?"
-    r"(?:(?:the\s+)?(?P<which>same|next|following|previous)|that|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"
+    r"(?:(?:the\s+)?(?P<which>same|next|following|previous)|that(?:\s+same)?"
+    r"|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"
     r"(?P<unit>day|morning|afternoon|evening|night|year)$",
     re.I,
 )

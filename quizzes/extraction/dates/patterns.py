@@ -317,7 +317,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anaphoric",
         re.compile(
-            rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that))\s+"
+            rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that)(?:\s+same)?)\s+"
             rf"(?:day|week|month|year|morning|afternoon|evening|night|season)\b"
             r"|\b(?i:earlier|later)\s+in\s+the\s+day\b"
             rf"|\b(?:{NUMWORD})\s+(?:hours?|minutes?)\s+(?i:later|earlier)\b"

@@ -1607,3 +1607,10 @@ def test_a_person_named_before_a_weekday_keeps_the_date(events_of):
 def test_in_the_aftermath_of_a_dated_clause_is_no_second_event(events_of):
     found = events_of("In the aftermath of the storm, two chains closed their stores on Monday.")
     assert [e.when for e in found] == ["Monday"]
+
+
+def test_that_same_day_counts_from_the_day_told_before(events_of):
+    found = events_of(
+        "Police arrested the driver on 3 May 2022. The court heard his case that same day."
+    )
+    assert when_date(found) == [("3 May 2022", "2022-05-03"), ("that same day", "2022-05-03")]
