@@ -562,12 +562,20 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
         return True  # "a week later, on 3 May": the calendar date restates the relative one
     if a.when.lower().endswith("week") and b.kind == "weekday" and _RESTATED.match(gap):
         return True  # "earlier this week on Wednesday": the day names the week's day
+    if _restated_more_precisely(a, b) and _ASIDE.match(gap):
+        return True  # "on the last weekend of July \u2014 July 27\u201328 \u2014": the aside's day
     if a.date and b.date is None and b.kind in {"anchor", "anaphoric"} and _ASIDE.match(gap):
         return (
             True  # "On 13 May \u2014 two days after the ruling \u2014": the anchor restates the day
         )
     clock = "clock" in (a.kind, b.kind) or bool(_CLOCK_WRITTEN.search(a.when))
     return clock and "age" not in (a.kind, b.kind) and bool(_SAME_MOMENT_GAP.match(gap))
+
+
+def _restated_more_precisely(a: TimeExpression, b: TimeExpression) -> bool:
+    """ "the last weekend of July \u2014 July 27\u201328": the second date falls in the first and
+    says which day."""
+    return bool(a.date and b.date and len(b.date) > len(a.date) and b.date.startswith(a.date))
 
 
 def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:

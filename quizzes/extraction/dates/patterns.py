@@ -61,6 +61,10 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 QUAL = r"(?:(?:early|mid|late|the (?:end|start|beginning|middle) of)\s+|mid-)"
+# "the last weekend of July", "the first week of April": a part of the month, dated by the month
+PART_OF_MONTH = (
+    r"(?:the\s+(?:first|second|third|fourth|last|final)\s+(?:week|weekend|weeks|days?)\s+of\s+)"
+)
 NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|few|many)"
 UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to)"
@@ -122,13 +126,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "mdy",
         re.compile(
             rf"\b(?:(?P<rel_before>(?i:last|this|next))\s+(?i:year),?\s+)?"  # "Last year August 8"
-            rf"(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
+            rf"(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\u2013{DAY}(?!\d))?(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)?(?![\w\-/:])"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"(?:\b(?P<q>{QUAL}))?\b(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR})(?!\d|[,.]\d)|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w])"
+            rf"(?:\b(?P<q>{QUAL}|{PART_OF_MONTH}))?\b(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR})(?!\d|[,.]\d)|\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?(?![\w])"
         ),
     ),
     (

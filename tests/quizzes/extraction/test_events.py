@@ -1614,3 +1614,15 @@ def test_that_same_day_counts_from_the_day_told_before(events_of):
         "Police arrested the driver on 3 May 2022. The court heard his case that same day."
     )
     assert when_date(found) == [("3 May 2022", "2022-05-03"), ("that same day", "2022-05-03")]
+
+
+def test_a_part_of_a_month_restated_by_its_days_is_one_event(events_of):
+    found = events_of(
+        "The fair was held on the last weekend of July \u2014 July 27\u201328 \u2014 in the park."
+    )
+    assert when_date(found) == [("the last weekend of July \u2014 July 27\u201328", "2022-07-27")]
+
+
+def test_a_part_of_a_month_is_dated_by_the_month(events_of):
+    found = events_of("Members met in the first week of April.")
+    assert when_date(found) == [("the first week of April", "2022-04")]
