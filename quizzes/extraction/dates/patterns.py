@@ -262,6 +262,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b{ANCHOR_PREP}\s+(?:the\s+)?(?:(?!{WEEKDAY}\b)[A-Z][\w'\u2019\-]+\s+){{1,3}}"
             rf"(?:Day|Eve|{WEEKDAY})\b"
             rf"|\b(?i:at)\s+(?:trial|the\s+time)\b"
+            # "at the last federal election": the vote before this one, told with no date
+            r"|\b(?i:at|in)\s+the\s+(?i:last|previous|most\s+recent)\s+(?:[\w\-]+\s+){0,2}?"
+            r"(?i:election|elections|referendum|vote)\b"
         ),
     ),
     (

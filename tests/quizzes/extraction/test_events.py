@@ -1626,3 +1626,11 @@ def test_a_part_of_a_month_restated_by_its_days_is_one_event(events_of):
 def test_a_part_of_a_month_is_dated_by_the_month(events_of):
     found = events_of("Members met in the first week of April.")
     assert when_date(found) == [("the first week of April", "2022-04")]
+
+
+def test_the_last_election_is_an_anchor_without_a_date(events_of):
+    found = events_of("At the last federal election, the Green Party won the seat.")
+    assert [(e.when, e.date, e.event) for e in found] == [
+        ("At the last federal election", None, "the Green Party won the seat")
+    ]
+    assert events_of("The next election will decide the seat.") == []
