@@ -128,7 +128,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..text import regex
 from .accept import Match, accepted, looks_ahead
-from .patterns import BOUND_PREP, KEYWORDS, MONTHS, PATTERNS, QUANTITY_BEFORE, WEEKDAYS
+from .patterns import (
+    BOUND_PREP,
+    KEYWORDS,
+    MONTH,
+    MONTHS,
+    PATTERNS,
+    QUANTITY_BEFORE,
+    WEEKDAY,
+    WEEKDAYS,
+)
 from .resolve import PAST_PLAN, resolve
 from .tense import (
     REPORTING_VERBS,
@@ -671,6 +680,28 @@ def _tense_of_an_end(kind: str, prep: str, span: Span, tense: str) -> str:
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2} \(", re.M)
 
 
+# "Tuesday, July 23, 2019" on a line of its own under the headline: the story's own date.
+_DATE_LINE = re.compile(
+    rf"^(?P<w>{WEEKDAY}),\s+(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}),?\s+\d{{4}}\s*$",
+    re.M,
+)
+
+
+def _dated_by_its_line(text: str, published: date | None) -> bool:
+    """A story filed under a wire dateline, or under a line giving its own weekday and date
+    ("Tuesday, July 23, 2019"): a past "on Tuesday" of a story of a Tuesday is that day, as
+    real reporting's gold reads it (the writer names the day written above); without either,
+    it would have said "today", and it is the week before."""
+    if _WIRE_DATELINE.search(text):
+        return True
+    line = _DATE_LINE.search(text)
+    return (
+        line is not None
+        and published is not None
+        and WEEKDAYS[line.group("w").lower()] == published.weekday()
+    )
+
+
 def _expression(
     doc: Doc, text: str, start: int, end: int, kind: str, m: re.Match[str], published: date | None
 ) -> TimeExpression | None:
@@ -682,7 +713,7 @@ def _expression(
         tense = "future"
     if not accepted(Match(kind, m, span, tense, published)):
         return None
-    if kind == "weekday" and tense == "past" and _WIRE_DATELINE.search(text):
+    if kind == "weekday" and tense == "past" and _dated_by_its_line(text, published):
         tense = "filed"  # a wire story's "on Tuesday" may be its filing day (resolve.weekday)
     if tense == "future" and kind in _YEARLESS_KINDS and planned_in_the_past(span.root):
         tense = PAST_PLAN  # "was expected to end on 15 March": this year's or last year's

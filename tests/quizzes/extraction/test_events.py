@@ -1634,3 +1634,15 @@ def test_the_last_election_is_an_anchor_without_a_date(events_of):
         ("At the last federal election", None, "the Green Party won the seat")
     ]
     assert events_of("The next election will decide the seat.") == []
+
+
+def test_a_past_weekday_under_a_date_line_of_that_day_is_that_day(events_of):
+    # a story under "Wednesday, March 11, 2026" says "on Wednesday" of its own day
+    found = events_of(
+        "Cranes fall in harbour\nWednesday, March 11, 2026\nHarbour staff said on Wednesday, "
+        "three cranes fell.",
+        published=WEDNESDAY,
+    )
+    assert [(e.when, e.date) for e in found if e.when == "Wednesday"] == [
+        ("Wednesday", "2026-03-11")
+    ]
