@@ -571,8 +571,8 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
         return True  # "a week later, on 3 May": the calendar date restates the relative one
     if a.when.lower().endswith("week") and b.kind == "weekday" and _RESTATED.match(gap):
         return True  # "earlier this week on Wednesday": the day names the week's day
-    if _restated_more_precisely(a, b) and _ASIDE.match(gap):
-        return True  # "on the last weekend of July \u2014 July 27\u201328 \u2014": the aside's day
+    if _named_twice(a, b, gap):
+        return True
     if a.date and b.date is None and b.kind in {"anchor", "anaphoric"} and _ASIDE.match(gap):
         return (
             True  # "On 13 May \u2014 two days after the ruling \u2014": the anchor restates the day
@@ -581,10 +581,35 @@ def _same_moment(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return clock and "age" not in (a.kind, b.kind) and bool(_SAME_MOMENT_GAP.match(gap))
 
 
+def _named_twice(a: TimeExpression, b: TimeExpression, gap: str) -> bool:
+    """ "on the last weekend of July \u2014 July 27\u201328 \u2014" (the aside says which days), "A
+    month later, during the second debate" (the step names its occasion): one time."""
+    return bool(_restated_more_precisely(a, b) and _ASIDE.match(gap)) or _step_then_its_occasion(
+        a, b, gap
+    )
+
+
 def _restated_more_precisely(a: TimeExpression, b: TimeExpression) -> bool:
     """ "the last weekend of July \u2014 July 27\u201328": the second date falls in the first and
     says which day."""
     return bool(a.date and b.date and len(b.date) > len(a.date) and b.date.startswith(a.date))
+
+
+# "A month later, during the debate": a step from the last date, then the occasion it reached.
+_STEP_LATER = re.compile(r"\b(?i:later|earlier)$")
+_OCCASION = re.compile(r"^(?i:during)\b")
+
+
+def _step_then_its_occasion(a: TimeExpression, b: TimeExpression, gap: str) -> bool:
+    """ "Two years later, during the final, she scored": one moment named twice, a step from
+    the story's last date and the happening it fell on."""
+    return (
+        a.kind == "anaphoric"
+        and b.kind == "anchor"
+        and gap == ", "
+        and bool(_STEP_LATER.search(a.when))
+        and bool(_OCCASION.match(b.when))
+    )
 
 
 def _joined(doc: Doc, text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:

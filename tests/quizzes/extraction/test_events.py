@@ -1642,3 +1642,10 @@ def test_a_past_weekday_under_a_date_line_of_that_day_is_that_day(events_of):
     assert [(e.when, e.date) for e in found if e.when == "Wednesday"] == [
         ("Wednesday", "2026-03-11")
     ]
+
+
+def test_a_step_later_then_its_occasion_is_one_time(events_of):
+    found = events_of("He lost in August. Two years later, during the final, she scored twice.")
+    assert [(e.when, e.event) for e in found][1:] == [
+        ("Two years later, during the final", "she scored twice")
+    ]
