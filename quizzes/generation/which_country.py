@@ -96,6 +96,8 @@ def _with_article(subject: str) -> str:
         return subject
     if " " not in subject and subject[:1].isupper() and not subject.isupper():
         return subject
+    if subject.endswith(" TV"):
+        return subject  # a channel's name ("BFM TV") takes no article
     return f"the {subject}"
 
 
@@ -150,7 +152,7 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
         for i in range(len(before)):
             chunk = " ".join(before[i:])
             if _OFFICE_RE.search(chunk) and not re.search(r"[,.;:]", chunk):
-                if _LINKING_WORD.search(chunk):
+                if _LINKING_WORD.search(_OFFICE_RE.sub(" ", chunk)):
                     continue  # "in support of US President": the office starts after "of"
                 return chunk
     return None
@@ -164,7 +166,15 @@ def _title_after_linking_words(role: str) -> str:
     office = list(_OFFICE_RE.finditer(role))[0]
     head = role[: office.start()]
     linking = list(_LINKING_WORD.finditer(head))
-    return role[linking[-1].end() :].strip() if linking else role
+    if not linking:
+        return role
+    if _INSIDE_A_NAME.search(head[: linking[-1].end()]) and head[linking[-1].end() :][:1].isupper():
+        return role  # "Department of State spokesperson": the "of" is the body's name's
+    return role[linking[-1].end() :].strip()
+
+
+# "Department of", "Bank of": a capitalised word before "of" makes it part of a name.
+_INSIDE_A_NAME = re.compile(r"[A-Z][\w’'-]*\s+of\s$")
 
 
 # A preposition or verb inside the words before a name ends the title: "rallied in support
@@ -255,6 +265,12 @@ def _person_phrasing(
     scope = _office_scope(link, office)
     if scope and normalise(scope) != normalise(country):
         return _scoped_phrasing(scope, country, subject, tense, office)
+    if " of " in office:
+        # "Which country is X the secretary of state of?" reads twice "of"
+        return Phrasing(
+            f"Which country’s {office} {tense} {subject}?",
+            f"{subject} {tense} the {office} of {{country}}.",
+        )
     return Phrasing(
         f"Which country {tense} {subject} the {office} of?",
         f"{subject} {tense} the {office} of {{country}}.",
@@ -304,7 +320,9 @@ def _office_words(role_text: str, country: str) -> list[str] | None:
     minister" -> deputy prime minister); None when a capitalised word names something
     else ("UERF president", "Hanbit Chief Executive": not a country's office)."""
     kept = []
-    tokens = role_text.split()
+    # an office of several words ("Secretary of State") is one token
+    role_text = _OFFICE_RE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), role_text)
+    tokens = [t.replace("\u00a0", " ") for t in role_text.split(" ")]
     for i, word in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if word.casefold() in GENERIC_COUNTRY_WORDS and nxt and _is_country_word(nxt, country):
@@ -420,7 +438,8 @@ def _is_from(link: CountryLink) -> bool:
     evidence = plain_spaces(link.evidence)
     name, country = re.escape(link.subject), re.escape(link.country)
     also = r"(?:(?:also|both|all|each)\s+)?"  # "Ana Ruiz, also from Peru"
-    if regex(rf"{name},?\s+{also}(?:of|from)\s+(?:the\s+)?{country}\b").search(evidence):
+    town = r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)?"  # "from Tolvo, Peru"
+    if regex(rf"{name},?\s+{also}(?:of|from)\s+{town}(?:the\s+)?{country}\b").search(evidence):
         return True
     if regex(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}").search(evidence):
         return True
@@ -695,6 +714,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         )
         if len(distractors) < MIN_DISTRACTORS:
             continue
+        distractors = _with_a_title_country(distractors, link, ctx)
         drafts.append(
             QuestionDraft(
                 kind="which_country",
@@ -712,3 +732,34 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             )
         )
     return drafts
+
+
+def _title(article_text: str) -> str:
+    """The article's first line when it is a title (no closing punctuation), as the
+    quality check reads it (quality.base._headline)."""
+    first = article_text.lstrip().split("\n", 1)[0].strip()
+    return "" if not first or re.search(r"[.!?][”\"'’]?$", first) else first
+
+
+def _with_a_title_country(
+    distractors: list[str], link: CountryLink, ctx: GenerationContext
+) -> list[str]:
+    """ "Freedonia and Ruritania sign a port deal": when the title names the answer, one
+    wrong option is another country of the title (one of the article's own, so
+    plausible), else the title alone would tell the student which option it is."""
+    title = _title(ctx.article_text)
+    if not title or not gives_away_country(title, link.country):
+        return distractors
+    if any(gives_away_country(title, d) for d in distractors):
+        return distractors
+    right = {normalise(c) for c in (link.country, *also_right(link, ctx))}
+    for country in ctx.article_countries:
+        if (
+            normalise(country) not in right
+            and country_iso(country) is not None
+            and part_of_country(country) is None
+            and country_iso(country) != country_iso(link.country)
+            and gives_away_country(title, country)
+        ):
+            return [*distractors[:-1], country]
+    return distractors

@@ -27,13 +27,40 @@ def country_in_headline(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     the title answers it."""
     if draft.kind != "which_country":
         return None
-    if gives_away_country(_headline(ctx), draft.answer):
+    title = _headline(ctx)
+    named = gives_away_country(title, draft.answer)
+    places = [] if named else _places_of(title, draft.answer)
+    if (named or places) and _title_decides_nothing(draft, title):
+        return None
+    if named:
         return "give-away: the article's title names the answer"
-    places = _places_of(_headline(ctx), draft.answer)
     if places:
         # "Summit in Tolvo denounces …": the title's capital, state or big city tells it
         return f"give-away: the article's title names {places[0]}, in the answer"
     return None
+
+
+def _title_decides_nothing(draft: QuestionDraft, title: str) -> bool:
+    """ "Freedonia and Ruritania sign a port deal" above "Which country is Ana Ruiz the
+    trade minister of?" among Freedonia, Ruritania and others: the title names a wrong
+    option as well, so it tells what the article is about, not which one is the answer.
+    A title that names the subject too ("Freedonia's Ana Ruiz …") still ties the two."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or _names_the_subject(title, link):
+        return False
+    wrong = [text for text, correct, _ in draft.choices if not correct]
+    return any(gives_away_country(title, w) or _places_of(title, w) for w in wrong)
+
+
+def _names_the_subject(title: str, link: CountryLink) -> bool:
+    """A distinctive word of the subject's name (a surname, "Velmar" of "the Velmar
+    line") in the title."""
+    names = [
+        w
+        for w in re.findall(r"[A-Z][\w’'-]{2,}", plain(link.subject))
+        if not gives_away_country(w, link.country) and w.casefold() not in {"the", "of"}
+    ]
+    return any(contains_word(title, w) for w in names)
 
 
 _MODEL_CODE = r"\s+(?:[A-Za-z]{1,3}-?\d+[A-Za-z]*|\d+[A-Za-z]+\d*)\b"

@@ -59,3 +59,56 @@ def test_future_events_and_cities_taken_for_people():
     prompts = {d.prompt: d.answer for d in built(which_country, facts, text)}
     assert prompts["In which country will the Andean Summit be held?"] == "Ecuador"
     assert prompts["In which country is Bogotá?"] == "Colombia"
+
+
+def test_a_title_naming_two_countries_leaves_the_question_and_offers_both():
+    from quizzes.generation import generate_questions
+    from quizzes.generation import quality as q
+
+    from .facts_for_tests import ctx_for, link
+
+    text = (
+        "Peru and Chile sign a fishing pact\n"
+        "Trade minister Ana Ruiz of Peru met her counterparts in the port on Monday.\n"
+        "Officials of Chile welcomed the pact.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Ana Ruiz", "Peru", "Trade minister", "person", source=text),
+            link("Officials", "Chile", "Officials of Chile", "other", source=text),
+        ]
+    )
+    asked = next(d for d in built(which_country, facts, text) if d.answer == "Peru")
+    assert asked.prompt == "Which country is Ana Ruiz the trade minister of?"
+    # the title's other country is among the options: the title alone decides nothing
+    assert "Chile" in asked.choice_texts
+    assert q.country_in_headline(asked, ctx_for(text, facts)) is None
+    assert asked.prompt in [d.prompt for d in generate_questions(facts, article_text=text)]
+    # a title that names the person too still tells the answer
+    named = "Peru's Ana Ruiz and Chile sign a fishing pact\n" + text.split("\n", 1)[1]
+    assert q.country_in_headline(asked, ctx_for(named, facts)) is not None
+
+
+def test_an_office_of_several_words_is_asked_whole():
+    from .facts_for_tests import link
+
+    text = (
+        "Peruvian Secretary of State Ana Ruiz said the pact would hold.\n"
+        "A Peru Department of State spokesperson, Mia Sol, declined to comment.\n"
+        "Ben Cole, from Arequipa, Peru, won the race.\n"
+        "The pact was first reported by Chilean channel Onda TV.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Ana Ruiz", "Peru", "Peruvian Secretary", "person", source=text),
+            link("Mia Sol", "Peru", "A Peru Department", "person", source=text),
+            link("Ben Cole", "Peru", "Ben Cole", "person", source=text),
+            link("Onda TV", "Chile", "The pact was first", "organisation", source=text),
+        ]
+    )
+    prompts = {d.prompt for d in built(which_country, facts, text)}
+    assert "Which country’s secretary of state is Ana Ruiz?" in prompts
+    # "of State" belongs to the department's name: no "state spokesperson" office
+    assert not [p for p in prompts if "Mia Sol" in p]
+    assert "Which country is Ben Cole from?" in prompts
+    assert "Which country is Onda TV from?" in prompts
