@@ -152,7 +152,8 @@ def _role_for(link: CountryLink, ctx: GenerationContext) -> str | None:
         for i in range(len(before)):
             chunk = " ".join(before[i:])
             if _OFFICE_RE.search(chunk) and not re.search(r"[,.;:]", chunk):
-                if _LINKING_WORD.search(_OFFICE_RE.sub(" ", chunk)):
+                toward = regex(rf"\s+to\s+(?:the\s+)?{re.escape(link.country)}$")
+                if _LINKING_WORD.search(_OFFICE_RE.sub(" ", toward.sub("", chunk))):
                     continue  # "in support of US President": the office starts after "of"
                 return chunk
     return None
@@ -250,6 +251,11 @@ def _person_phrasing(
     subject = link.subject
     if _KIN_OF.match(role_text):
         return None  # "brother of the Freedonian president": the office is the kin's
+    toward = regex(rf"\b(ambassador|envoy)\s+to\s+(?:the\s+)?{re.escape(country)}$", re.I)
+    sent = toward.search(role_text)
+    if sent:
+        # "Chilean ambassador to Peru": the nationality is the sender's, not the office's
+        return _office_to(link, f"{sent.group(1).casefold()} to", tense)
     owned = _office_of_a_body(role_text, country, subject, tense)
     if owned is not None:
         return owned
@@ -262,6 +268,14 @@ def _person_phrasing(
         # "Which country is X the general of?" reads wrong: a rank is held in an
         # army, not of a country; the general is from it.
         return Phrasing(f"Which country is {subject} from?", f"{subject} is from {{country}}.")
+    return _office_phrasing(link, office, tense)
+
+
+def _office_phrasing(link: CountryLink, office: str, tense: str) -> Phrasing | None:
+    """An office of the country, of one of its bodies, or held toward it."""
+    subject, country = link.subject, link.country
+    if _LINKING_WORD.search(f" {office.split()[-1]} "):
+        return _office_to(link, office, tense)
     scope = _office_scope(link, office)
     if scope and normalise(scope) != normalise(country):
         return _scoped_phrasing(scope, country, subject, tense, office)
@@ -274,6 +288,20 @@ def _person_phrasing(
     return Phrasing(
         f"Which country {tense} {subject} the {office} of?",
         f"{subject} {tense} the {office} of {{country}}.",
+    )
+
+
+def _office_to(link: CountryLink, office: str, tense: str) -> Phrasing | None:
+    """ "Freedonian ambassador to Peru Ana Ruiz": an office held toward the country
+    ("Which country is Ana Ruiz the ambassador to?"); any other office cut before its
+    object ("ambassador for") asks nothing whole."""
+    to_the_country = rf"\b{re.escape(office)}\s+(?:the\s+)?{re.escape(link.country)}\b"
+    if not office.endswith(" to") or not regex(to_the_country, re.I).search(link.evidence):
+        return None
+    subject = link.subject
+    return Phrasing(
+        f"Which country {tense} {subject} the {office}?",
+        f"{subject} {tense} the {office} {{country}}.",
     )
 
 
@@ -401,7 +429,20 @@ def _names_only_the_country(words_: str, country: str) -> bool:
             canonical_country(words_) is not None
             or country_of_adjective(words_) is not None
             or len(words_.replace(".", "")) <= 3
+            or _first_word_of(words_, country)
         )
+    )
+
+
+def _first_word_of(word: str, country: str) -> bool:
+    """ "Saudi" of "Saudi Arabia": the distinctive first word of the country's name,
+    used as its adjective ("South" of "South Korea" is no one's)."""
+    first = country.split()[0]
+    return (
+        " " in country
+        and word == first
+        and len(first) >= 4
+        and first.casefold() not in GENERIC_COUNTRY_WORDS
     )
 
 
@@ -443,9 +484,14 @@ def _is_from(link: CountryLink) -> bool:
         return True
     if regex(rf"\b{country}['’]s\s+(?:[a-z-]+\s+){{0,2}}{name}").search(evidence):
         return True
+    called = regex(rf"(?:^|[.;]\s+)(?:An?|The)\s+([A-Z][\w-]+),\s+{name}\b").search(evidence)
+    if called and _names_only_the_country(called.group(1), link.country):
+        return True  # "An Australian, Ben Cole, appeared in court"
     if _described_as_from(link, evidence):
         return True
     before = evidence[: max(0, evidence.find(link.subject))].split()[-3:]
+    if len(before) > 1 and before[-2].casefold() in {"to", "for", "in", "at", "against"}:
+        return False  # "ambassador to Peru Ana Ruiz": Peru is where she serves
     if any(_two_countries(w) for w in before) or (
         before and before[-1].casefold().strip(",") in SERVICE_OFFICES
     ):

@@ -112,3 +112,25 @@ def test_an_office_of_several_words_is_asked_whole():
     assert not [p for p in prompts if "Mia Sol" in p]
     assert "Which country is Ben Cole from?" in prompts
     assert "Which country is Onda TV from?" in prompts
+
+
+def test_nationalities_and_an_office_toward_a_country():
+    from .facts_for_tests import link
+
+    text = (
+        "A Chilean, Ben Cole, appeared in court in Lima on Monday.\n"
+        "Mia Sol, a Saudi national, wrote for a newspaper.\n"
+        "Chilean ambassador to Peru Ana Ruiz was called in.\n"
+    )
+    facts = Facts(
+        countries=[
+            link("Ben Cole", "Chile", "A Chilean", "person", source=text),
+            link("Mia Sol", "Saudi Arabia", "Mia Sol", "person", source=text),
+            link("Ana Ruiz", "Peru", "Chilean ambassador", "person", source=text),
+        ]
+    )
+    prompts = {d.prompt: d.answer for d in built(which_country, facts, text)}
+    assert prompts["Which country is Ben Cole from?"] == "Chile"
+    assert prompts["Which country is Mia Sol from?"] == "Saudi Arabia"
+    assert prompts["Which country is Ana Ruiz the ambassador to?"] == "Peru"
+    assert not [p for p in prompts if p.endswith(" to of?")]
