@@ -286,23 +286,34 @@ LOCAL_BODY_NOUNS = {"city", "town", "county", "borough", "municipality"}
 
 def local_body_named_before(s: Speakers, tok: Token) -> Said | None:
     """ "A main burst in the City of Eastbrook ... the city said": "the city" (town, county)
-    speaks as the "City of X" the article named last before it."""
+    speaks as the "City of X" the article named last before it; also when written in
+    lower case with the state after it ("in the US city of Eastbrook, Vermont ... the city
+    issued a statement": the City of Eastbrook)."""
     if tok.pos_ != "NOUN" or tok.lower_ not in LOCAL_BODY_NOUNS or not tok.text.islower():
         return None
     if [c.lower_ for c in tok.children] != ["the"] or s.representative_after(tok):
         return None
     doc = s.ctx.doc
     for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
-        t = doc[i]
-        if t.lower_ != tok.lower_ or not t.text[:1].isupper() or s.ctx.in_quote[i] is not None:
-            continue
-        of = doc[i + 1] if i + 1 < len(doc) else None
-        if of is None or of.lower_ != "of":
-            continue
-        place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-        if place is not None and place.right_edge.i == place.i:
-            return Said(doc[i : place.i + 1].text, "explicit", "local_body_named_before")
+        if doc[i].lower_ == tok.lower_ and s.ctx.in_quote[i] is None:
+            body = _local_body_at(doc[i])
+            if body:
+                return Said(body, "explicit", "local_body_named_before")
     return None
+
+
+def _local_body_at(t: Token) -> str | None:
+    """ "City of Eastbrook" for "City of Eastbrook" / "city of Eastbrook, Vermont"."""
+    doc = t.doc
+    of = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if of is None or of.lower_ != "of":
+        return None
+    place = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+    if place is None or place.i + 1 >= len(doc):
+        return None
+    if place.right_edge.i != place.i and doc[place.i + 1].text != ",":
+        return None
+    return f"{t.text.capitalize()} of {doc[of.i + 1 : place.i + 1].text}"
 
 
 def representative_of_person(s: Speakers, tok: Token) -> Said | None:

@@ -2233,6 +2233,15 @@ def test_the_city_is_the_city_of_the_place_named_before(quotes_of):
     }
 
 
+def test_the_city_written_in_lower_case_with_its_state_is_the_city_body(quotes_of):
+    text = (
+        "On Monday a pipe burst in the small city of Oakridge Falls, Vermont. Crews came "
+        "at noon. Later the city issued a statement announcing the break had been fixed. "
+        "Households were advised that the tap water might be “cloudy” for a day."
+    )
+    assert said(quotes_of(text)) == {"cloudy": "City of Oakridge Falls"}
+
+
 def test_a_court_opinion_that_reads_before_the_quotation_is_the_courts(quotes_of):
     text = (
         "On Monday the High Court of Norland ruled on the appeal brought by the port. "
