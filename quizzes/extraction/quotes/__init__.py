@@ -145,7 +145,8 @@ over the already-parsed Doc; nothing is parsed again):
                  with its country ("The government of X announced ..."). "The Prime
                  Minister" after "Finance Minister X" is whoever holds both words.
                  "The city / town / county said" is the "City of X" named before (also
-                 written "the city of X, Vermont").
+                 written "the city of X, Vermont"). "Citing the X quote that “...”" (also
+                 "the saying / motto of X:") is X's, a named person, not the one citing it.
                  "The opinion of the court ... read in part, “...”" is the text's author
                  (weak "read" with a text as subject, right before the quotation). A speech
                  verb opening its sentence ("Remarked Harlow Trust ecologist Ana Lind,

@@ -366,13 +366,18 @@ def _no_speech_verb(ctx: QuoteContext, s: Sentence, found: Found) -> None:
 
 
 def _name_or_term(ctx: QuoteContext, s: Sentence, found: Found) -> bool:
-    """Decides a name someone gives ("identified him as “Mr. B”") or a term (nobody's)."""
+    """Decides a name someone gives ("identified him as “Mr. B”"), a term (nobody's) or
+    words a noun of quoted wording gives a named person ("the X quote that “...”")."""
     named_by = _name_given_by(ctx, s)
     if named_by is not None:
         found.decide(named_by, "explicit", "speech_verb.name_given_by")
         return True
     if _term(ctx, s) or _expansion_of_a_term(ctx, s):
         found.decide(None, "none", "term")
+        return True
+    author = _author_of_quoted_words(ctx, s)
+    if author is not None:
+        found.decide(author, "explicit", "speech_verb.author_of_quoted_words")
         return True
     return False
 
@@ -436,6 +441,30 @@ def _label_given(ctx: QuoteContext, s: Sentence) -> bool:
 _NAMED_WORDING = re.compile(
     r"\bthe\s+(?:question|slogan|motto|phrase|term|wording|hashtag|chant)\s*,?\s*$", re.I
 )
+
+
+# "citing the Ana Lind quote that “...”", "the old saying of Ana Lind: “...”": words a
+# noun of quoted wording gives to a named person, right before the quotation.
+_QUOTED_WORDING_OF = re.compile(
+    r"\b(?:the|a|an)\s+(?:\w+\s+)?(?:(?P<before>(?:[A-Z][\w’'.-]*\s+){1,3})"
+    r"(?:quote|quotation|saying|motto|maxim|adage|dictum)"
+    r"|(?:quote|quotation|saying|motto|maxim|adage|dictum)\s+(?:of|by|from)\s+"
+    r"(?P<after>(?:[A-Z][\w’'.-]*\s*){1,3}))\s*(?:that\s*|[:,]\s*)?$"
+)
+
+
+def _author_of_quoted_words(ctx: QuoteContext, s: Sentence) -> str | None:
+    """ "They cited the Ana Lind quote that “every painter has bad sketches”": the person a
+    noun of quoted wording (quote, saying, motto) names right before the quotation said
+    it, not whoever cites it."""
+    before = ctx.text[max(s.seg_a, s.span.open_at - 80) : s.span.open_at]
+    m = _QUOTED_WORDING_OF.search(before)
+    if m is None:
+        return None
+    group = "before" if m.group("before") else "after"
+    name_end = max(s.seg_a, s.span.open_at - 80) + m.start(group) + len(m.group(group).rstrip())
+    person = ctx.people.person_at(ctx.token_at(name_end - 1))
+    return person if person and ctx.people.is_person(person) else None
 
 
 # Verbs that give a name to what they name: "termed Brexit for “British exit”".

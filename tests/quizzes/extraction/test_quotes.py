@@ -2242,6 +2242,17 @@ def test_the_city_written_in_lower_case_with_its_state_is_the_city_body(quotes_o
     assert said(quotes_of(text)) == {"cloudy": "City of Oakridge Falls"}
 
 
+def test_a_quote_a_noun_gives_to_a_named_person_is_that_persons(quotes_of):
+    text = (
+        "Ana Berg and her brother ran the workshop on Sunday. They told the class that early "
+        "failures teach the most, citing the Maria Lopez quote that “every painter has a "
+        "drawer full of bad sketches,” before handing out paper."
+    )
+    assert said(quotes_of(text)) == {
+        "every painter has a drawer full of bad sketches": "Maria Lopez"
+    }
+
+
 def test_a_court_opinion_that_reads_before_the_quotation_is_the_courts(quotes_of):
     text = (
         "On Monday the High Court of Norland ruled on the appeal brought by the port. "
