@@ -13,6 +13,7 @@ from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
 from quizzes.extraction.text import regex
 
+from .captions import in_caption
 from .dates import WEEKDAYS, PartialDate, parse_iso
 from .fingerprint import event_key
 from .text import gives_away_country, is_organisation, normalise, plain, similar
@@ -417,6 +418,7 @@ def build_context(
         for q in facts.quotes
         if q.speaker
         and is_story_sentence(q.evidence, _after(article_text, q.evidence_end))
+        and not in_caption(article_text, q.evidence_start, q.evidence_end)
         and _known_speaker(q, people)
     ]
     names = [p.name for p in facts.people if p.name]
@@ -438,8 +440,10 @@ def build_context(
         attested = gives_away_country(article_text, link.country) or is_capital_of(
             link.subject, link.country
         )
-        if not attested or not is_story_sentence(
-            link.evidence, _after(article_text, link.evidence_end)
+        if (
+            not attested
+            or not is_story_sentence(link.evidence, _after(article_text, link.evidence_end))
+            or in_caption(article_text, link.evidence_start, link.evidence_end)
         ):
             continue
         if key not in seen_links and key[0] and key[1]:
@@ -451,7 +455,12 @@ def build_context(
         when = _usable_date(event, published)
         said = (normalise(event.event), event.date)
         following = _after(article_text, event.evidence_end)
-        if when is None or said in seen_events or not is_story_sentence(event.evidence, following):
+        if (
+            when is None
+            or said in seen_events
+            or not is_story_sentence(event.evidence, following)
+            or in_caption(article_text, event.evidence_start, event.evidence_end)
+        ):
             continue
         seen_events.add(said)
         ctx.dated.append(DatedFact(event=event, when=when, group=_event_group(event, ctx.dated)))

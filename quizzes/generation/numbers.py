@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captions import caption_spans
 from .context import is_story_sentence
 from .text import plain_spaces
 from .wording import is_common_noun
@@ -72,7 +73,11 @@ def sentences(article_text: str) -> list[tuple[str, int, int]]:
     (the title) and lines that are no story sentences are left out."""
     found = []
     offset = article_text.find("\n") + 1 if "\n" in article_text else 0
+    captions = {start for start, _ in caption_spans(article_text)}
     for line in article_text[offset:].split("\n"):
+        if offset in captions:  # a photo's caption: not what the article reports
+            offset += len(line) + 1
+            continue
         start = 0
         pieces = []
         for cut in _SENTENCE_SPLIT.finditer(line):
