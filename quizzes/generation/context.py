@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from quizzes.extraction.facts import CountryLink, DatedEvent, Facts, Quote
 from quizzes.extraction.geo import city_country, is_country
@@ -114,8 +114,10 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_story_sentence(evidence: str, following: str = "") -> bool:
-    """A sentence of the story (`following`: the article's text right after it)."""
+    """A sentence of the story (`following`: the article's text right after it). Cached: the
+    context and the count builders ask it of the same sentences."""
     text = plain(evidence)
     after = following.lstrip(" ")[:1]
     cut = _ABBREVIATION_END.search(text) is not None and (after == "(" or after.islower())

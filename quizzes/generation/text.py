@@ -79,7 +79,10 @@ def shorten(text: str, limit: int = 220) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def plain_spaces(text: str) -> str:
+    """Whitespace collapsed (cached: the builders and checks ask it again and again of the
+    same evidence sentences)."""
     return _SPACES.sub(" ", text or "").strip()
 
 

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -63,8 +64,10 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
-    """A subject's text without "the", a possessive or extra spaces ("NAIROBI" -> "Nairobi")."""
+    """A subject's text without "the", a possessive or extra spaces ("NAIROBI" -> "Nairobi").
+    Cached: the rules clean the same entity texts again and again (three substitutions each)."""
     text = POSSESSIVE.sub("", text.strip())
     text = _LEADING_THE.sub("", text)
     text = _SPACES.sub(" ", text).strip(' ,;:"“”‘’')
@@ -473,6 +476,7 @@ class CountryContext:
         self._canonical_cache: dict[str, str | None] = {}
         self._acronym_cache: dict[str, str | None] = {}
         self._runs: list[list[Token]] | None = None
+        self._named_states: frozenset[str] | None = None  # named_states(), made once
         # sites.stated_country_of_place, by the place phrase's object token: two rules and
         # the people rules ask it of the same phrase, and it reads only what is fixed above.
         self.stated_country: dict[int, str | None] = {}
@@ -582,14 +586,18 @@ class CountryContext:
             )
         return self._canonical_cache[text]
 
-    def named_states(self) -> set[str]:
-        """The states the article names, also through a nation within one ("England")."""
-        named = {geo.sovereign_country(c) for c in self.context} | set(self.context)
-        for ent in entities(self.doc):
-            text = clean(ent.text)
-            if geo.is_constituent_country(text):
-                named.add(geo.state_of_constituent_country(text) or text)
-        return named
+    def named_states(self) -> frozenset[str]:
+        """The states the article names, also through a nation within one ("England"): made
+        once per doc (it reads only ``context`` and the entities, both fixed in __init__; a
+        rule asked it again for every big city's name, walking every entity each time)."""
+        if self._named_states is None:
+            named = {geo.sovereign_country(c) for c in self.context} | set(self.context)
+            for ent in entities(self.doc):
+                text = clean(ent.text)
+                if geo.is_constituent_country(text):
+                    named.add(geo.state_of_constituent_country(text) or text)
+            self._named_states = frozenset(named)
+        return self._named_states
 
     def country_of_place(self, tok: Token) -> str | None:
         """Country of the place a token names: a country, a city or a US state."""
