@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
     Count,
+    DateField,
     Exists,
     ExpressionWrapper,
     F,
@@ -51,7 +52,7 @@ from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from ..models import BankTally, Card, CardState, StudyDay, StudyPreferences
 from ..study_day import day_bounds, study_date, zone_of
-from ..tallies import NOT_DUE
+from ..tallies import NOT_DUE, fold_past_due_days
 from .common import (
     LEARNING_STATES,
     STARTED_STATES,
@@ -73,6 +74,13 @@ SiblingKey = tuple[Any, ...]  # quizzes.api.sibling_key: one card per fact and d
 MAX_COUNT = 9999
 BANKS_PER_READ = 50  # new-card walks per statement (SQLite allows 500 terms in a UNION)
 LEARN_AHEAD = timedelta(minutes=20)
+# the bank tally rows of due days past (before yesterday) the queue lets pile up
+# before it folds them (tallies.fold_past_due_days): its reads of the tallies (a
+# bank's started cards, the learning count) stay within this many rows of past days
+# whatever the history, and a student catching up on overdue cards of days already
+# folded (each review makes its due day's row again) pays a fold every FOLD_AT
+# reviews, not every read
+FOLD_AT = 32
 SPARE = 5  # cards read beyond the limit before today's studied facts are known
 # learning cards read beyond the limit (per learning state): room for the siblings
 # of cards already taken, which wait (the due reviews' window is wider: they are
@@ -188,6 +196,29 @@ def _study_days_query(*, user: int, days: list[date]) -> QuerySet[Any]:
         .order_by()
         .values_list("day", "new", "graded", "reviews")
     )
+
+
+def _study_days_and_fold_query(*, user: int, days: list[date], before: date) -> QuerySet[Any]:
+    """_study_days_query's rows, and a row of day NOT_DUE when the user's bank
+    tallies hold FOLD_AT rows or more of due days before `before` (a day before
+    yesterday whatever the study day: tallies.fold_past_due_days folds them). Its
+    read stops at the FOLD_AT-th row: it costs the same whatever the history."""
+    past = BankTally.objects.filter(user=user, due_day__gt=NOT_DUE, due_day__lt=before)
+    # (the user's own row: one row or none; the id as an expression, which the
+    # compiled shape's stand-in id, out of the id column's range, does not empty)
+    grown = get_user_model().objects.filter(Exists(past[FOLD_AT - 1 : FOLD_AT]), pk=Value(user))
+    none = Value(0)
+    return _study_days_query(user=user, days=days).union(
+        grown.order_by().values_list(Value(NOT_DUE, output_field=DateField()), none, none, none),
+        all=True,
+    )
+
+
+def _fold_before(now: datetime) -> date:
+    """The due days that are past yesterday whatever the user's study day at `now`
+    (time zones UTC-12 to +14, a day starting at any hour): before the UTC date less
+    three days."""
+    return now.astimezone(UTC).date() - timedelta(days=3)
 
 
 def _days_around(now: datetime) -> list[date]:
@@ -346,22 +377,31 @@ def _today_and_banks(
     """The study day (preferences, and the counts of its StudyDay row: new cards
     introduced, reviews done, answers) and the banks new cards come from (_banks_of):
     three queries sent together, one round trip on PostgreSQL (the study day's row
-    read for each day `now` may be in, before the preferences say which; issue 16)."""
+    read for each day `now` may be in, before the preferences say which; issue 16).
+    The study day's statement also says when the bank tallies of days past have
+    grown to FOLD_AT rows: they are folded then (tallies.fold_past_due_days, three
+    statements), before the queue reads the tallies, so that its reads of them
+    (every started card of a bank, the learning count) cost the same whatever the
+    history (a student who only studies never opens the pages that fold too)."""
     days = _days_around(now)
+    real = min(now, timezone.now())  # (a read given a later moment folds no day to come)
     calls: list[sql.PreparedCall] = [
         preferences_call(user),
-        (("queue.study_days", len(days)), _study_days_query, {"user": user.pk, "days": days}),
-    ]
+        (("queue.study_days_fold", len(days)), _study_days_and_fold_query,
+         {"user": user.pk, "days": days, "before": _fold_before(real)}),
+    ]  # fmt: skip
     student = bank is None and not (user.is_staff or user.is_superuser)
     if student:  # (the same statement for every student, compiled once)
         calls.append((("queue.banks",), _banks_query, {"user": user.pk, "now": now}))
     preference_rows, day_rows, *bank_rows = sql.prepared_rows_together(calls)
-    today = _today_of(
-        preferences_of_rows(user, preference_rows),
-        user=user,
-        now=now,
-        days={row[0]: row[1:] for row in day_rows},
-    )
+    preferences = preferences_of_rows(user, preference_rows)
+    counts = {row[0]: row[1:] for row in day_rows}
+    if counts.pop(NOT_DUE, None) is not None:  # (before the reads of the tallies below)
+        zone, hour = zone_of(preferences.time_zone), preferences.day_starts_at_hour
+        fold_past_due_days(
+            user_id=user.pk, today=study_date(real, zone=zone, day_starts_at_hour=hour)
+        )
+    today = _today_of(preferences, user=user, now=now, days=counts)
     if student:
         banks = [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in bank_rows[0]]
     else:

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from learning import selectors, services
 from learning.models import BankTally, Card, CardState
+from learning.selectors.queue import FOLD_AT
 from learning.tallies import NOT_DUE
 from tests.api.conftest import token_client
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
@@ -89,7 +90,8 @@ def test_the_figures_of_a_long_history_stay_the_same_once_its_past_days_are_fold
     assert (reviews, learning) == (120, LEARNING)
     assert past_rows(student) == 120 + LEARNING
     with monkeypatch.context() as unfolded:
-        unfolded.setattr("learning.selectors.progress.fold_past_due_days", lambda **_: 0)
+        for reader in ("progress", "queue"):
+            unfolded.setattr(f"learning.selectors.{reader}.fold_past_due_days", lambda **_: 0)
         before = seen(student, bank)
     assert past_rows(student) == 120 + LEARNING
     assert before["home"][0]["due"] == before["home"][1] == reviews + learning
@@ -131,7 +133,7 @@ def test_reviews_of_cards_due_on_folded_days_keep_every_figure(student, teacher)
     assert BankTally.objects.filter(user=student, learning__lt=0).count() == 2
     reviews, learning = from_the_cards(student)
     assert (reviews, learning) == (39, LEARNING - 2)
-    with time_machine.travel(T0, tick=False):  # (the queue folds nothing: read first)
+    with time_machine.travel(T0, tick=False):  # (fewer than FOLD_AT rows: the queue folds nothing)
         queue = selectors.study_queue(user=student, limit=1)
     assert (queue.due_count, queue.review_count, queue.learning_count) == (
         reviews + learning,
@@ -163,4 +165,101 @@ def test_a_read_in_the_future_folds_only_the_days_past_now(student, teacher, lat
     with time_machine.travel(T0, tick=False):
         before = selectors.progress_summary(user=student)["forecast"]
         selectors.progress_home(user=student, banks=[bank.pk], now=T0 + later)
+        assert selectors.progress_summary(user=student)["forecast"] == before
+
+
+def queue_seen(student) -> tuple:
+    """What the study queue shows at T0: its counts and its cards, new ones included."""
+    with time_machine.travel(T0, tick=False):
+        queue = selectors.study_queue(user=student, limit=5)
+    shown = [(item.question_row.pk, item.is_new) for item in queue.items]
+    return queue.due_count, queue.review_count, queue.learning_count, queue.new_available, shown
+
+
+def queue_read(student) -> tuple[int, int | None]:
+    """The queries of a study queue's read at T0, and the bank tally rows its
+    statements read (PostgreSQL's count; None on SQLite)."""
+    with CaptureQueriesContext(connection) as queries, time_machine.travel(T0, tick=False):
+        selectors.study_queue(user=student, limit=5)
+    read = [_tally_rows_read(q["sql"]) for q in queries.captured_queries if "banktally" in q["sql"]]
+    return len(queries.captured_queries), None if None in read else sum(read)  # type: ignore[arg-type]
+
+
+def test_a_student_who_only_studies_gets_the_past_days_folded_by_the_study_queue(
+    student, teacher, monkeypatch
+):
+    """No home or progress page read: the study queue's first read folds the days
+    past, and it shows the same counts and the same cards (new ones too: whether a
+    bank is fully started is read from its tallies) as before."""
+    bank = back_after_a_break(student, teacher, days=120)
+    reviews, learning = from_the_cards(student)
+    with monkeypatch.context() as unfolded:
+        unfolded.setattr("learning.selectors.queue.fold_past_due_days", lambda **_: 0)
+        before = queue_seen(student)
+    assert past_rows(student) == 120 + LEARNING
+    assert before[:4] == (reviews + learning, reviews, learning, 3)
+
+    assert queue_seen(student) == before
+    assert past_rows(student) == 1
+    assert queue_seen(student) == before
+    assert seen(student, bank)["queue"] == before[:3]
+
+
+def test_the_study_queue_reads_no_more_tally_rows_after_years_of_days_past(
+    student, other_student, teacher
+):
+    """A student studying after 300 days of reviews fallen due reads (after the
+    first read of the day, which folds them) no more tally rows than one of 5 days,
+    in the same number of queries."""
+    back_after_a_break(student, teacher, days=5)
+    back_after_a_break(other_student, teacher, days=300)
+    assert past_rows(other_student) == 300 + LEARNING
+    first, _ = queue_read(other_student)  # the first read of the day folds the days past
+    assert past_rows(other_student) == 1
+    assert past_rows(student) == 5 + LEARNING  # (fewer than FOLD_AT: left as they are)
+    short, long = queue_read(student), queue_read(other_student)
+    assert first > long[0]  # (the fold's statements, once)
+    assert long[0] == short[0]
+    assert long[1] is None or long[1] <= short[1]
+    assert queue_read(other_student) == long
+
+
+def test_the_study_queue_folds_when_reviews_of_folded_days_pile_up(student, teacher):
+    """Reviews of cards due on days already folded make their rows again: the queue
+    leaves fewer than FOLD_AT of them (one fold per FOLD_AT such reviews, not per
+    read), and folds them once they reach it; its counts are the cards' throughout."""
+    bank = back_after_a_break(student, teacher, days=FOLD_AT + 20)
+    queue_seen(student)
+    assert past_rows(student) == 1
+    oldest = Card.objects.filter(user=student, state=CardState.REVIEW).order_by("due")
+    with time_machine.travel(T0, tick=False):
+        for card in oldest[: FOLD_AT - 1]:
+            services.review_record(user=student, card_id=card.pk, rating=3)
+    assert past_rows(student) == FOLD_AT  # the folded row and the days made again
+    reviews, learning = from_the_cards(student)
+    assert queue_seen(student)[:3] == (reviews + learning, reviews, learning)
+    assert past_rows(student) == FOLD_AT  # (yesterday's, folded, is not among them)
+    with time_machine.travel(T0, tick=False):
+        services.review_record(user=student, card_id=oldest[0].pk, rating=3)
+    reviews, learning = from_the_cards(student)
+    assert queue_seen(student)[:3] == (reviews + learning, reviews, learning)
+    assert past_rows(student) == 1
+    assert seen(student, bank)["queue"] == (reviews + learning, reviews, learning)
+
+
+@pytest.mark.parametrize("later", [timedelta(days=1), timedelta(days=30)])
+def test_a_study_queue_read_in_the_future_folds_only_the_days_past_now(student, teacher, later):
+    bank = back_after_a_break(student, teacher, days=60)
+    questions = QuestionFactory.create_batch(5, bank=bank)
+    for i, question in enumerate(questions):  # due today and on the next days
+        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
+                    stability=5.0, last_review=T0 - timedelta(days=5),
+                    due=T0 + timedelta(days=i, hours=1))  # fmt: skip
+    with time_machine.travel(T0, tick=False):
+        before = selectors.progress_summary(user=student)["forecast"]
+        BankTally.objects.filter(user=student, due_day__lt=TODAY).delete()
+        call_command("rebuild_progress", stdout=None)  # (the rows of the real days again)
+        selectors.study_queue(user=student, now=T0 + later)
+        assert past_rows(student) == 1
+        assert BankTally.objects.filter(user=student, due_day__gte=TODAY).count() == 5
         assert selectors.progress_summary(user=student)["forecast"] == before
