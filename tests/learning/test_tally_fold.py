@@ -12,8 +12,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config import prepared_sql
 from learning import selectors, services
 from learning.models import BankTally, Card, CardState
+from learning.selectors import queue as queue_selectors
 from learning.selectors.queue import FOLD_AT
 from learning.tallies import NOT_DUE
 from tests.api.conftest import token_client
@@ -263,3 +265,12 @@ def test_a_study_queue_read_in_the_future_folds_only_the_days_past_now(student, 
         assert past_rows(student) == 1
         assert BankTally.objects.filter(user=student, due_day__gte=TODAY).count() == 5
         assert selectors.progress_summary(user=student)["forecast"] == before
+
+
+def test_the_study_day_statement_that_tells_when_to_fold_is_compiled_once(student):
+    """It is sent with the preferences in the queue's first round trip: a shape that
+    could not be compiled once (built again on each read, after the others) would
+    cost a round trip and its compilation on every read."""
+    days = [TODAY + timedelta(days=n) for n in range(4)]
+    values = {"user": student.pk, "days": days, "before": TODAY}
+    assert prepared_sql._compile(queue_selectors._study_days_and_fold_query, values) is not None
