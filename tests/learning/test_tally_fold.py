@@ -154,16 +154,20 @@ def test_reviews_of_cards_due_on_folded_days_keep_every_figure(student, teacher)
     assert past_rows(student) == 1
 
 
+def cards_due_from_today(student, bank, count: int = 5) -> None:
+    """Review cards of new questions of the bank, one due today and one on each next day."""
+    for i, question in enumerate(QuestionFactory.create_batch(count, bank=bank)):
+        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
+                    stability=5.0, last_review=T0 - timedelta(days=5),
+                    due=T0 + timedelta(days=i, hours=1))  # fmt: skip
+
+
 @pytest.mark.parametrize("later", [timedelta(days=1), timedelta(days=30)])
 def test_a_read_in_the_future_folds_only_the_days_past_now(student, teacher, later):
     """A read given a later moment (a preview) folds nothing that is not past yet:
     today's figures, read after it, are those of the cards."""
     bank = back_after_a_break(student, teacher, days=10)
-    questions = QuestionFactory.create_batch(5, bank=bank)
-    for i, question in enumerate(questions):  # due today and on the next days
-        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
-                    stability=5.0, last_review=T0 - timedelta(days=5),
-                    due=T0 + timedelta(days=i, hours=1))  # fmt: skip
+    cards_due_from_today(student, bank)
     with time_machine.travel(T0, tick=False):
         before = selectors.progress_summary(user=student)["forecast"]
         selectors.progress_home(user=student, banks=[bank.pk], now=T0 + later)
@@ -252,11 +256,7 @@ def test_the_study_queue_folds_when_reviews_of_folded_days_pile_up(student, teac
 @pytest.mark.parametrize("later", [timedelta(days=1), timedelta(days=30)])
 def test_a_study_queue_read_in_the_future_folds_only_the_days_past_now(student, teacher, later):
     bank = back_after_a_break(student, teacher, days=60)
-    questions = QuestionFactory.create_batch(5, bank=bank)
-    for i, question in enumerate(questions):  # due today and on the next days
-        CardFactory(user=student, question=question, state=CardState.REVIEW, difficulty=5.0,
-                    stability=5.0, last_review=T0 - timedelta(days=5),
-                    due=T0 + timedelta(days=i, hours=1))  # fmt: skip
+    cards_due_from_today(student, bank)
     with time_machine.travel(T0, tick=False):
         before = selectors.progress_summary(user=student)["forecast"]
         BankTally.objects.filter(user=student, due_day__lt=TODAY).delete()
