@@ -20,6 +20,7 @@ from ..dates import (
     quoted_verb_after,
 )
 from ..lexicon import SUBJECT_DEPS
+from .filters import in_an_interview_turn, names_a_vote
 from .phrase import (
     anchor,
     clause_tokens,
@@ -65,7 +66,12 @@ class Clause:
 def noun_events(c: Clause) -> None:
     """Climb from a noun to the clause, unless the noun phrase is itself the dated event:
     "since the break-up of the federation in 1992" (a noun after a temporal preposition), or a
-    subject of four content words or more."""
+    subject of four content words or more. A vote a turn of an interview names by its year
+    ("do you expect to win in the 2020 election?") is the event: the speakers' own words
+    around it are no happening."""
+    if names_a_vote(c.expr) and in_an_interview_turn(c.expr, c.sent):
+        c.finish(render(noun_phrase(c.expr.span.root.head, c.skip), c.sent), "vote_in_interview")
+        return
     tok = c.tok
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"}:

@@ -376,12 +376,56 @@ def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     marks, asks "you" a question), a paragraph whose own words have "I", "we" or "you" as a
     subject is a question or an answer, and the years in it are the data and methods talked
     about, not happenings. A newsroom's "we asked the ministry" in a report stays."""
+    return (
+        in_an_interview_turn(expr, sent)
+        and not _own_past(expr)
+        and not _named_past(expr, sent, _unquoted_speaker_subjects(sent.doc))
+        and not names_a_vote(expr)
+    )
+
+
+def in_an_interview_turn(expr: TimeExpression, sent: Span) -> bool:
+    """The expression is in a paragraph of an interview (the article's own words ask "you" a
+    question) whose own words have "I", "we" or "you" as a subject."""
     text = doc_text(sent.doc)
     subjects = _unquoted_speaker_subjects(sent.doc)
     if not any(t.lower_ == "you" and _paragraph(text, t.idx).endswith("?") for t in subjects):
         return False
     here = _paragraph(text, expr.start_char)
-    return any(_paragraph(text, t.idx) == here for t in subjects) and not _own_past(expr)
+    return any(_paragraph(text, t.idx) == here for t in subjects)
+
+
+_VOTE_NOUNS = {"election", "primary", "referendum", "caucus", "runoff", "vote"}
+
+
+def names_a_vote(expr: TimeExpression) -> bool:
+    """ "How many votes do you expect in the 2020 election?": a year naming a vote names a
+    happening, not data an interview talks about."""
+    root = expr.span.root
+    return (
+        expr.kind == "year"
+        and root.dep_ in {"nummod", "compound", "amod"}
+        and root.head.lemma_.lower() in _VOTE_NOUNS
+    )
+
+
+def _named_past(expr: TimeExpression, sent: Span, subjects: tuple[Token, ...]) -> bool:
+    """ "In 2016, the party's nominee Ann Roe received 6,000 votes. How many do you expect?":
+    an interviewer states a named third party's past before asking; a sentence of its own
+    with no "I", "we" or "you" in it is a fact the article states, not the data talked about."""
+    if any(sent.start <= t.i < sent.end for t in subjects) or tense_of(expr.span.root) != "past":
+        return False
+    verb = governing_verb(expr.span.root)
+    return verb is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and _named(c) for c in verb.children
+    )
+
+
+def _named(noun: Token) -> bool:
+    """A name, or a role with its holder's name beside it ("the party's candidate Ann Roe")."""
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
+    )
 
 
 def _own_past(expr: TimeExpression) -> bool:

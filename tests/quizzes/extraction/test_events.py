@@ -1414,6 +1414,24 @@ def test_an_interview_answer_keeps_the_speakers_own_past(events_of):
     assert [(e.when, e.event) for e in found] == [("2011", "my coaching career ended")]
 
 
+def test_an_interview_question_keeps_a_named_third_partys_past(events_of):
+    found = events_of(
+        "Q: In 2012, the guild candidate Tomas Breck won 4,310 votes. "
+        "How many votes do you hope to win?\n"
+        "A: We hope to double it.\n"
+    )
+    assert [e.when for e in found] == ["2012"]
+    assert "Tomas Breck won 4,310 votes" in found[0].event
+
+
+def test_a_vote_an_interview_names_by_its_year_is_the_event(events_of):
+    found = events_of(
+        "Q: How many seats do you hope to win in the 2026 election?\n"
+        "A: We hope to win twelve, as we did in 2019.\n"
+    )
+    assert [(e.when, e.event) for e in found] == [("2026", "the election")]
+
+
 def test_a_date_in_another_language_is_the_translation_told_again(events_of):
     found = events_of(
         'The mayor said, "If the council agrees, I will stay until 2024." In Spanish: '
