@@ -274,6 +274,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from .. import geo
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
 from .figures import (
@@ -441,4 +442,32 @@ def extract_country_links(doc: Doc, *, people: PeopleLike | None) -> list[Countr
     ctx = CountryContext(doc, people)
     for rule in RULES:
         rule(ctx)
-    return sorted(ctx.links, key=lambda link: link.evidence_start)
+    links = _without_abbreviated_twins(ctx.links)
+    return sorted(links, key=lambda link: link.evidence_start)
+
+
+def _without_abbreviated_twins(links: list[CountryLink]) -> list[CountryLink]:
+    """ "US House of Representatives" (a headline's shorthand) beside "United States House of
+    Representatives" is one body: the headline's country code before the same words as a link
+    of the country in full is the same subject, so only the full one stays (in the text, a
+    writer who spells "U.S. military" beside "United States military" names it twice)."""
+    full = {(link.subject, link.country) for link in links}
+    kept = []
+    for link in links:
+        code, _, rest = link.subject.partition(" ")
+        twin = (
+            link.evidence_start == 0  # the headline
+            and rest
+            and code.replace(".", "").isupper()
+            and len(code.replace(".", "")) <= 3
+        )
+        if twin and any(
+            subject.endswith(" " + rest)
+            and subject != link.subject
+            and country == link.country
+            and geo.canonical_country(subject[: -len(rest) - 1]) == country
+            for subject, country in full
+        ):
+            continue
+        kept.append(link)
+    return kept

@@ -25,7 +25,7 @@ from ..facts import CountryLink, Person
 from ..people import Mention as PersonMention
 from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
 from ..text import regex
-from .words import DIRECTIONS, LOCATIVE_PREPS, POSSESSIVE, WATER_NOUNS
+from .words import DIRECTIONS, LOCATIVE_PREPS, OWNED_NOUNS, POLICY_NOUNS, POSSESSIVE, WATER_NOUNS
 
 # Kinds of place whose apposition names a city ("the capital, Lodz").
 _CITY_KINDS = {"capital", "city", "town", "port"}
@@ -352,26 +352,41 @@ def _adjective_of(text: str, tok: Token, one_word: bool) -> str | None:
 
 def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> bool:
     """Words spelt like a country that name something else: two capitals that are no place
-    ("IT department"; "the US", "US officials" (a GPE), "U.S. Federal Court" still count),
+    ("IT department"; "the US", "US officials" (a GPE), "U.S. Federal Court", "US Senate" still count),
     three naming a kind of thing ("a PAN card"), a person's name ("Dominique Lemaire")."""
     text = _text_of(doc, tokens, i, j)
     tok = tokens[i]
     if two_letter_code(text) and not (
-        tok.ent_type_ in {"GPE", "NORP"} or (i > 0 and tokens[i - 1].lower_ == "the") or "." in text
+        tok.ent_type_ in {"GPE", "NORP"}
+        or (i > 0 and tokens[i - 1].lower_ == "the")
+        or "." in text
+        or _names_a_national_body(tokens, j)
     ):
         return True
     return _code_as_a_modifier(tokens, i, j) or _inside_a_persons_name(doc, i, j)
 
 
+def _names_a_national_body(tokens: Sequence[Token], j: int) -> bool:
+    """Two capitals before a capitalised body a country owns are the country even with no
+    "the" ("ran for US Senate", "a seat in UK Parliament"): the letters name whose body it is."""
+    if j >= len(tokens):
+        return False
+    body = tokens[j]
+    return body.text[:1].isupper() and body.lower_ in OWNED_NOUNS - POLICY_NOUNS
+
+
 def _code_as_a_modifier(tokens: Sequence[Token], i: int, j: int) -> bool:
     """Three capital letters (an ISO 3166 alpha-3 code: "PAN", "GBR") that modify a common
     noun after them name a kind of thing, not the country ("a PAN card", "the GBR code
-    system"); "the USA", "USA" as a place still count."""
+    system"), and so do they before a hyphen when the model sees no place in them
+    ("ARM-based chips"); "the USA", "USA" as a place, "USA-based" (a GPE) still count."""
     if tokens[i].lower_ == "the":
         i += 1
     text = tokens[i].text
     if j != i + 1 or len(text) != 3 or not text.isupper() or j >= len(tokens):
         return False
+    if tokens[j].text == "-" and tokens[i].ent_type_ not in {"GPE", "NORP"}:
+        return True  # "ARM-based processors": the model sees no place in the letters
     return tokens[i].dep_ in {"compound", "nmod", "amod"} and tokens[j].pos_ == "NOUN"
 
 

@@ -38,8 +38,10 @@ def country_in_description(
 
 
 def _named_event(tok: Token) -> bool:
-    """ "an opponent of the Iraq War", "a veteran of the Vietnam War": the country names the
-    war, not the person."""
+    """ "an opponent of the Iraq War", "a veteran of the Vietnam War", "a Vietnam War veteran":
+    the country names the war, not the person."""
+    if tok.dep_ == "compound":
+        return tok.ent_type_ == "EVENT" and tok.ent_iob_ == "I" and tok.text[:1].isupper()
     return tok.dep_ == "pobj" and tok.ent_type_ == "EVENT"
 
 

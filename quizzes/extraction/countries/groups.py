@@ -775,6 +775,22 @@ def _country_starting_with(ctx: CountryContext, prefix: str) -> str | None:
     )
 
 
+def _name_the_kind_is_said_of(ctx: CountryContext, noun: Token) -> str | None:
+    """ "Gullfest 2021 opened, as one of the biggest festivals in Norway": a plural kind after
+    "as one of" describes the named subject of the verb, the thing the text places."""
+    one = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    one = one.head if one is not None and one.head.lower_ == "one" else None
+    if one is None or one.dep_ != "pobj" or one.head.lower_ != "as" or noun.tag_ != "NNS":
+        return None
+    subject = next((c for c in one.head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i in ctx.person_tokens:
+        return None
+    words = [t for t in subject.subtree if t.dep_ != "punct"]
+    if any(t.pos_ not in ("PROPN", "NUM") or t.i in ctx.mentions for t in words):
+        return None
+    return ctx.doc[words[0].i : words[-1].i + 1].text
+
+
 def things_in_a_country(ctx: CountryContext) -> None:
     """ "the decision in Chile", "coalition bases in Peru", "researchers in the United
     Kingdom", "a bombing in Peru", "an offensive into Peru": a common noun placed by "in
@@ -793,7 +809,9 @@ def things_in_a_country(ctx: CountryContext) -> None:
         head = _first_conjunct(noun)
         start = _phrase_start(ctx, head)
         countries, end = country_list(ctx, mention.start)
-        subject = ctx.doc[start : max(end, mention.end)].text
+        subject = (
+            _name_the_kind_is_said_of(ctx, noun) or ctx.doc[start : max(end, mention.end)].text
+        )
         for country in countries or [mention.country]:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
 

@@ -643,6 +643,8 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
     candidates = [head] if head.i != noun.i else []
     candidates += [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     for cand in candidates:
+        if cand.i in ctx.person_tokens and _organisation_named(cand) and cand.i in ctx.ent_of:
+            return ctx.ent_of[cand.i].text
         if cand.i in ctx.person_tokens or cand.i in ctx.mentions:
             continue
         name = proper_name(ctx, cand)
@@ -652,6 +654,15 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
 
 
 _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}  # the small model's labels of such names
+
+
+def _organisation_named(cand: Token) -> bool:
+    """ "software company Blue Fern": a name the model labels an organisation and an
+    organisation noun qualifies is the organisation, though the people index took its two
+    capitalised words for a person's name."""
+    return cand.ent_type_ == "ORG" and any(
+        c.dep_ == "compound" and c.lower_ in ORG_NOUNS for c in cand.lefts
+    )
 
 
 def _head_past_next_name(ctx: CountryContext, noun: Token, head: Token) -> bool:

@@ -2492,3 +2492,40 @@ def test_a_headline_vote_of_another_year_than_the_texts_stays_linked(links_of):
     )
     assert ("2021 Peruvian presidential election", "Peru") in found
     assert ("2016 Peruvian presidential election", "Peru") in found
+
+
+def test_capital_letters_before_a_hyphen_that_name_no_place_are_no_country(links_of):
+    found = links_of("Mara Lint said the new tool will run on both x86 and ARM-based chips.")
+    assert "Armenia" not in {link.country for link in found}
+
+
+def test_two_capitals_before_a_national_body_with_no_article_name_the_country(links_of):
+    found = links_of("Mara Lint ran for US Senate in 2014 and for US Congress in 2018.")
+    assert {("US Senate", "United States"), ("US Congress", "United States")} <= pairs(found)
+
+
+def test_a_company_named_after_a_based_description_is_the_subject(links_of):
+    found = links_of("Last week, US-based software company Blue Fern announced plans to close.")
+    assert ("Blue Fern", "United States") in pairs(found)
+    assert "US-based software company" not in {link.subject for link in found}
+
+
+def test_a_headline_code_before_a_body_the_text_names_in_full_is_one_subject(links_of):
+    found = links_of(
+        "US House of Representatives rejects bill on rivers\n"
+        "On Tuesday, the United States House of Representatives rejected a bill on dams."
+    )
+    subjects = {link.subject for link in found if link.country == "United States"}
+    assert subjects == {"United States House of Representatives"}
+
+
+def test_a_kind_after_as_one_of_describes_the_named_subject(links_of):
+    found = links_of(
+        "Gullfest 2021 opened on Friday as one of the biggest music festivals in Norway."
+    )
+    assert pairs(found) == {("Gullfest 2021", "Norway")}
+
+
+def test_a_war_veteran_is_no_person_of_the_country_the_war_is_named_after(links_of):
+    found = links_of("Mara Lint, a Vietnam War veteran, spoke with reporters on Monday.")
+    assert ("Mara Lint", "Vietnam") not in pairs(found)
