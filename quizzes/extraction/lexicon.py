@@ -567,7 +567,8 @@ UNNAMED_PERSON_NOUNS: dict[str, str | None] = {
     "bystander": None,
 }
 
-# Words marking gender in a role ("spokeswoman Jane Doe").
+# Words marking gender in a role ("spokeswoman Jane Doe"). Not "actor": it is written of
+# women too ("voice actor Ana Reed ... she said"), so it says nothing of who "she" is.
 FEMALE_ROLE_WORDS = {
     "spokeswoman",
     "chairwoman",
@@ -593,7 +594,6 @@ MALE_ROLE_WORDS = {
     "chairman",
     "businessman",
     "congressman",
-    "actor",
     "king",
     "prince",
     "emperor",

@@ -2338,3 +2338,11 @@ def test_an_instruction_given_to_someone_to_do_quoted_words_is_the_subjects(quot
 def test_directing_a_film_is_no_instruction(quotes_of):
     text = "Mira Solberg directed the film “Winter Roads” for the studio in 2010."
     assert said(quotes_of(text)) == {"Winter Roads": None}
+
+
+def test_an_actor_may_be_the_she_who_speaks(quotes_of):
+    text = (
+        "Stage actor Mara Quill opened the festival on Friday, introduced by host Tom Bell.\n"
+        "“I was terrified for the whole week before it,” she said."
+    )
+    assert said(quotes_of(text)) == {"I was terrified for the whole week before it": "Mara Quill"}
