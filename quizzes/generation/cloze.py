@@ -39,6 +39,22 @@ _MONTH_OR_YEAR = re.compile(
     r"October|November|December)\b",
     re.I,
 )
+# "Monday, April 6, 2020 In June, the fair ...": the date line of a page glued on before
+# the first sentence; not part of the sentence a card shows.
+_DATELINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)),?\s+\d{4}\s+(?=[A-Z\"“])"
+)
+# "in all _____ states", "all of the _____ member countries": the size of a whole set, known
+# to every student without the article (blind judge, batch 39: "all 50 states").
+_WHOLE_SET = re.compile(r"\b[Aa]ll\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$")
+# The sets whose size everyone knows (the passengers of a ship are the article's fact).
+_KNOWN_SETS = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:states|provinces|territories|continents|oceans|planets|months|"
+    r"member\s+(?:states|countries|nations))\b"
+)
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
 _RELATIVE = re.compile(r"\b(this|last|next|previous|coming|ago|early|late|mid)\b", re.I)
 
@@ -122,6 +138,10 @@ def _draft(
     person: bool = False,
 ) -> QuestionDraft | None:
     blanked = blanked.lstrip(" ,;:—–-")  # a sentence cut after a dateline's comma
+    blanked = _DATELINE.sub("", blanked, count=1)
+    dateline = _DATELINE.match(evidence)
+    if dateline:  # the card's evidence starts where its sentence does
+        evidence, start = evidence[dateline.end() :], start + dateline.end()
     prompt = f"{PROMPT} {blanked}"
     remainder = prompt.replace(BLANK, " ")
     if BLANK not in blanked or contains_word(remainder, answer) or len(answer) > 80:
@@ -237,6 +257,9 @@ def shortened_quotation(card: str, quoted: str) -> str:
 
 def _number_card(count: Count) -> QuestionDraft | None:
     """ "The tremor damaged _____ buildings." (143): how many, as the article says."""
+    after = count.sentence[count.at + len(count.number) :]
+    if _WHOLE_SET.search(count.sentence[: count.at]) and _KNOWN_SETS.match(after):
+        return None
     blanked = _blank_literal(count.sentence, count.number)
     if not blanked:
         return None

@@ -17,6 +17,7 @@ from .captions import in_caption
 from .dates import WEEKDAYS, PartialDate, parse_iso
 from .fingerprint import event_key
 from .text import gives_away_country, is_organisation, normalise, plain, similar
+from .turns import in_question_turn
 from .wording import strip_time
 
 # Time expressions that only bound a date ("after 1991", "more than 20 years
@@ -127,6 +128,12 @@ def is_story_sentence(evidence: str, following: str = "") -> bool:
         and not _CREDIT.match(text)
         and not cut
     )
+
+
+def _not_reported(article_text: str, start: int, end: int) -> bool:
+    """The evidence lies in a photo's caption or in an interviewer's question turn: neither
+    is what the article reports."""
+    return in_caption(article_text, start, end) or in_question_turn(article_text, start, end)
 
 
 def _after(article_text: str, end: int) -> str:
@@ -420,7 +427,7 @@ def build_context(
         for q in facts.quotes
         if q.speaker
         and is_story_sentence(q.evidence, _after(article_text, q.evidence_end))
-        and not in_caption(article_text, q.evidence_start, q.evidence_end)
+        and not _not_reported(article_text, q.evidence_start, q.evidence_end)
         and _known_speaker(q, people)
     ]
     names = [p.name for p in facts.people if p.name]
@@ -445,7 +452,7 @@ def build_context(
         if (
             not attested
             or not is_story_sentence(link.evidence, _after(article_text, link.evidence_end))
-            or in_caption(article_text, link.evidence_start, link.evidence_end)
+            or _not_reported(article_text, link.evidence_start, link.evidence_end)
         ):
             continue
         if key not in seen_links and key[0] and key[1]:
@@ -461,7 +468,7 @@ def build_context(
             when is None
             or said in seen_events
             or not is_story_sentence(event.evidence, following)
-            or in_caption(article_text, event.evidence_start, event.evidence_end)
+            or _not_reported(article_text, event.evidence_start, event.evidence_end)
         ):
             continue
         seen_events.add(said)

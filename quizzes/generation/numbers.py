@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .captions import caption_spans
 from .context import is_story_sentence
 from .text import plain_spaces
+from .turns import question_turn_spans
 from .wording import is_common_noun
 
 MAX_NUMBER_CARDS = 3  # a bank of mostly counts is no better than one of mostly dates
@@ -74,8 +75,9 @@ def sentences(article_text: str) -> list[tuple[str, int, int]]:
     found = []
     offset = article_text.find("\n") + 1 if "\n" in article_text else 0
     captions = {start for start, _ in caption_spans(article_text)}
+    captions |= {start for start, _ in question_turn_spans(article_text)}
     for line in article_text[offset:].split("\n"):
-        if offset in captions:  # a photo's caption: not what the article reports
+        if offset in captions:  # a photo's caption or a question asked: not what it reports
             offset += len(line) + 1
             continue
         start = 0

@@ -151,9 +151,10 @@ def strip_time(clause: str, when: str) -> str:
         text = regex(rf"\b{re.escape(own)}['’]s\b", re.I).sub("the", text)
         # The expression as written, a whole word ("May" is not "Mayor", nor "may").
         pattern = (
+            rf"(?:\b(?i:back)\s+(?=(?i:in|on|at|during)\s))?"
             rf"(?:\b(?i:{'|'.join(_PREPOSITIONS)})\s+)?(?<!\w){re.escape(plain_spaces(when))}(?!\w)"
         )
-        text = regex(pattern).sub(_CUT, text)
+        text = regex(pattern).sub(_cut_time, text)
     # A weekday dates the event too ("signed on Wednesday"): it would narrow a
     # day's options or contradict a statement with another date. "Wednesday's
     # quake" is "the quake"; "the Sunday trade ban" keeps its weekday (a kind of ban).
@@ -166,6 +167,27 @@ def strip_time(clause: str, when: str) -> str:
 
 
 _CUT = "\x00"  # where strip_time took a time out, until the commas around it are settled
+# Verbs whose "back" is their own ("came back", "fought back"), not the "back in June" of a time.
+_BACK_VERBS = re.compile(
+    r"\b(?:c[oa]me|comes|coming|went|go|goes|going|got|gets?|brought|bring|moved?|flew|fly|"
+    r"returned|returns?|sent|send|fought|fight|hit|called|calls?|wrote|write|paid|pay|gave|give|"
+    r"took|take|turned|turns?|stepped|step|pushed|push|held|hold|put|set|cut|bounced|bounce|"
+    r"rolled|roll|scaled|scale|looked|look|pulled|pull|won|win|traced|dates?|dated)\s*$",
+    re.I,
+)
+
+
+def _cut_time(found: re.Match[str]) -> str:
+    """ "spoke to the paper back in June" -> "spoke to the paper": the "back" of a time
+    goes with it ("When did Ana speak to the paper back?" reads wrong); "came back in June"
+    keeps its verb's "back"."""
+    if found.group(0)[:4].casefold() == "back" and _BACK_VERBS.search(
+        found.string[: found.start()]
+    ):
+        return "back " + _CUT
+    return _CUT
+
+
 _ENCLOSED_CUT = re.compile(r",\s*(?:\x00\s*)+,")
 _OPENED_CUT = re.compile(r",\s*(?:\x00\s*)+(?=[a-z])")
 

@@ -55,6 +55,11 @@ def _evidence(draft: QuestionDraft, ctx: GenerationContext) -> str:
     return plain(ctx.article_text[draft.evidence_start : draft.evidence_end])
 
 
+# The question's own words: an interview's "((Q)) : What are ...?" writes them capitalised
+# after its label, which looks like inside a sentence; "what" is no name lost.
+_QUESTION_WORDS = {"what", "when", "which", "who", "whom", "whose", "how", "where", "why"}
+
+
 def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "When did the unite Fishermen …", "In what year was rose born …" (for Rose,
     a surname), "When did chilean ministers …": a lower-case word of a rewritten
@@ -65,7 +70,7 @@ def name_rewritten(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     lower, capital = word_cases(ctx.article_text)
     verbs = verb_index()
     for word in re.findall(r"[\w’'-]+", draft.prompt):
-        if not word[:1].islower() or word in lower:
+        if not word[:1].islower() or word in lower or word in _QUESTION_WORDS:
             continue
         if word in capital:
             return f"grammar: “{word}” is a name in lower case"

@@ -1,0 +1,53 @@
+"""An interviewer's question turns in a question-and-answer article: no source of questions.
+
+An interview is written as turns, each line opening with who speaks: "((WN)) : What led
+you to this research?", "Q: Why now?". What the interviewer asks is not a fact the article
+reports: "What do you think of the quarrel between ___ and Belgravia?" asks the reader
+about the world (a country pair everyone knows), in the second person, and the same
+boilerplate question returns in every interview of a series. A teacher would not keep it.
+
+A line is a question turn when it opens with a turn label (a name in double brackets,
+"((WN))", or "Q"/"Question"/"Interviewer" and a colon) that asks: "Q" always does; a
+bracketed label does when most of its lines end with a question mark (the one asked
+answers in statements, and a label of theirs stays). The answers are left alone: what
+the interviewee says is theirs, and who-said questions ask about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+_BRACKETED = re.compile(r"^\s*\(\(\s*([^()\n]{1,40}?)\s*\)\)\s*:?\s*\S")
+_ASKING_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer)\s*:\s*\S", re.I)
+# "... in other gases?" or "... compared to other forms[?]" (an editor's restored mark).
+_ASKS = re.compile(r"(?:\?|\[\?\])[\"”’')\]]*\s*$")
+
+
+@lru_cache(maxsize=64)
+def question_turn_spans(article_text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the lines that are an interviewer's question turns."""
+    lines: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in article_text.split("\n"):
+        lines.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, text) in enumerate(lines):
+        bracketed = _BRACKETED.match(text)
+        if bracketed:
+            by_label[bracketed.group(1).casefold()].append(i)
+    turns = {i for i, (_, _, text) in enumerate(lines) if _ASKING_LABEL.match(text)}
+    for indices in by_label.values():
+        asking = sum(1 for i in indices if _ASKS.search(lines[i][2]))
+        if asking * 2 > len(indices):
+            turns.update(indices)
+    return tuple((start, end) for i, (start, end, _) in enumerate(lines) if i in turns)
+
+
+def in_question_turn(article_text: str, start: int, end: int) -> bool:
+    """Does the text from ``start`` to ``end`` (a fact's evidence) lie in a question turn?"""
+    return any(
+        begin <= start and end <= finish + 1 for begin, finish in question_turn_spans(article_text)
+    )
