@@ -6,12 +6,14 @@ first that asks for something no other question of the fact asks."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.text import regex
 
 from .context import DatedFact, GenerationContext
+from .dates import MONTHS
 from .draft import DraftSource, QuestionDraft
 from .event_checks import number_not_a_year
 from .fingerprint import (
@@ -41,11 +43,10 @@ _MONTH_OR_YEAR = re.compile(
 )
 # "Monday, April 6, 2020 In June, the fair ...": the date line of a page glued on before
 # the first sentence; not part of the sentence a card shows.
+_MONTH_NAME = "|".join(MONTHS)
 _DATELINE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)),?\s+\d{4}\s+(?=[A-Z\"“])"
+    rf"^(?:(?:{'|'.join(calendar.day_name)}),?\s+)?"
+    rf"(?:(?:{_MONTH_NAME})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_NAME})),?\s+\d{{4}}\s+(?=[A-Z\"“])"
 )
 # "in all _____ states", "all of the _____ member countries": the size of a whole set, known
 # to every student without the article (blind judge, batch 39: "all 50 states").
