@@ -130,14 +130,15 @@ def is_story_sentence(evidence: str, following: str = "") -> bool:
     )
 
 
-def _not_reported(article_text: str, start: int, end: int) -> bool:
-    """The evidence lies in a photo's caption or in an interviewer's question turn: neither
-    is what the article reports."""
-    return in_caption(article_text, start, end) or in_question_turn(article_text, start, end)
-
-
-def _after(article_text: str, end: int) -> str:
-    return article_text[end : end + 3]
+def _reported(article_text: str, fact: Quote | CountryLink | DatedEvent) -> bool:
+    """The fact's evidence is a sentence of the story, not in a photo's caption nor in an
+    interviewer's question turn (neither is what the article reports)."""
+    start, end = fact.evidence_start, fact.evidence_end
+    return (
+        is_story_sentence(fact.evidence, article_text[end : end + 3])
+        and not in_caption(article_text, start, end)
+        and not in_question_turn(article_text, start, end)
+    )
 
 
 def is_capital_of(place: str, country: str) -> bool:
@@ -425,10 +426,7 @@ def build_context(
     quotes = [
         q
         for q in facts.quotes
-        if q.speaker
-        and is_story_sentence(q.evidence, _after(article_text, q.evidence_end))
-        and not _not_reported(article_text, q.evidence_start, q.evidence_end)
-        and _known_speaker(q, people)
+        if q.speaker and _reported(article_text, q) and _known_speaker(q, people)
     ]
     names = [p.name for p in facts.people if p.name]
     quotes = [replace(q, speaker=full_name(q.speaker or "", names, article_text)) for q in quotes]
@@ -449,11 +447,7 @@ def build_context(
         attested = gives_away_country(article_text, link.country) or is_capital_of(
             link.subject, link.country
         )
-        if (
-            not attested
-            or not is_story_sentence(link.evidence, _after(article_text, link.evidence_end))
-            or _not_reported(article_text, link.evidence_start, link.evidence_end)
-        ):
+        if not attested or not _reported(article_text, link):
             continue
         if key not in seen_links and key[0] and key[1]:
             seen_links.add(key)
@@ -463,13 +457,7 @@ def build_context(
     for event in facts.events:
         when = _usable_date(event, published)
         said = (normalise(event.event), event.date)
-        following = _after(article_text, event.evidence_end)
-        if (
-            when is None
-            or said in seen_events
-            or not is_story_sentence(event.evidence, following)
-            or _not_reported(article_text, event.evidence_start, event.evidence_end)
-        ):
+        if when is None or said in seen_events or not _reported(article_text, event):
             continue
         seen_events.add(said)
         ctx.dated.append(DatedFact(event=event, when=when, group=_event_group(event, ctx.dated)))
