@@ -160,6 +160,11 @@ over the already-parsed Doc; nothing is parsed again):
                  plural of its members before the noun) is like "the conference said".
                  "She was directing the panels to “...”" (a directive verb with its own
                  subject, an object and a "to" clause) is the subject's instruction.
+                 Words in the first person singular ("I", "my") that no speech verb gives
+                 to anyone are the own words of the person who is the subject of their
+                 clause ("Then aged 20, she saw the stall as a “way to pay my rent”";
+                 "her passion “grew from my ...”" is hers), unless the sentence names
+                 someone else outside the quotation.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
@@ -199,6 +204,10 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  no speech whose last sentence has a person as its subject ("Islam pointed
                  out that ..."); after one paragraph of narration naming nobody, the last
                  speaker of the paragraph before it. An unnamed speaker (None) blocks it.
+                 Also for first-person words run into a sentence with no speech verb and
+                 no one as its subject ("The glaze “takes a week, so I must ...”", "At the
+                 launch, “I felt ...”"): only the speaker before it in the paragraph or
+                 the person the sentence before is about.
 4. next_sentence reported speech by a person in the next sentence ("X said so.").
 5. heading       a paragraph that is only a quotation without final punctuation (or a
                  short topic and a colon before it: "Portugal wildfires: ‘The sky ...’",

@@ -59,6 +59,27 @@ def is_speech_verb(tok: Token) -> bool:
     )
 
 
+# Words by which one person speaks of themselves ("I", "my"): a quotation in them is
+# someone's own words, not a term or a title.
+FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
+
+
+def speaks_as_i(ctx: QuoteContext, idx: int) -> bool:
+    """The quotation (index in ctx.spans) speaks in the first person singular ("a chance
+    to face my fears"), outside any quotation inside it ("told me 'I want you'" is the
+    speaker's, but a quoted 'I want you' alone is not)."""
+    q = ctx.spans[idx]
+    inner = [(s.start, s.end) for s in ctx.spans if s.parent == idx]
+    a, b = ctx.token_at(q.start), ctx.token_at(max(q.start, q.end - 1))
+    return any(
+        t.lower_ in FIRST_PERSON_SINGULAR
+        and t.pos_ == "PRON"
+        and ctx.in_quote[t.i] == idx
+        and not any(s <= t.idx < e for s, e in inner)
+        for t in ctx.doc[a : b + 1]
+    )
+
+
 def read_taken_for_a_noun(tok: Token) -> Token | None:
     """ "“...,” a statement from the club read.": the tagger reads "read" after a text's
     name as a noun ("club read"); it is the text's verb when the text is its subject or the

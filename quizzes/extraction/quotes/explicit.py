@@ -27,6 +27,7 @@ from .context import (
     in_the_words_of,
     is_speech_verb,
     read_taken_for_a_noun,
+    speaks_as_i,
 )
 from .speakers import Said, is_unnamed_person
 
@@ -354,15 +355,18 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
             attribution = said.how if said.speaker else "none"
             found.decide(said.speaker, attribution, f"speech_verb.{said.rule}")
             return
-    if not tried:
-        _no_speech_verb(ctx, s, found)
+    _no_speaker_found(ctx, s, found, had_verbs=bool(tried))
 
 
-def _no_speech_verb(ctx: QuoteContext, s: Sentence, found: Found) -> None:
-    """A sentence with no speech verb: a colon lead, else a text as the subject."""
-    colon_lead(ctx, s, found)
+def _no_speaker_found(ctx: QuoteContext, s: Sentence, found: Found, *, had_verbs: bool) -> None:
+    """No speech verb named a speaker: with no speech verb at all, a colon lead, else a
+    text as the subject; then first-person words as the clause subject's own."""
+    if not had_verbs:
+        colon_lead(ctx, s, found)
+        if not found.resolved:
+            text_as_subject(ctx, s, found)
     if not found.resolved:
-        text_as_subject(ctx, s, found)
+        own_words_of_subject(ctx, s, found)
 
 
 def _name_or_term(ctx: QuoteContext, s: Sentence, found: Found) -> bool:
@@ -614,6 +618,56 @@ def text_as_subject(ctx: QuoteContext, s: Sentence, found: Found) -> None:
     said = ctx.speakers.person_of(subject)
     if said.speaker:
         found.decide(said.speaker, "explicit", f"text_as_subject.{said.rule}")
+
+
+def own_words_of_subject(ctx: QuoteContext, s: Sentence, found: Found) -> None:
+    """ "Then aged 19, she saw the part as a “chance to face my fears”": words quoted in the
+    first person singular ("I", "my") that no speech verb gives to anyone are the own words
+    of the person who is the subject of the clause they sit in (a name, or a he/she resolved
+    as usual; "her love "grew from my ..."" is hers). Not a title, and not when the
+    sentence names someone else outside the quotation."""
+    if not s.quote_tokens or _title(s.span.text(ctx.text).split()) or not speaks_as_i(ctx, s.idx):
+        return
+    subject = _subject_of_quoted_clause(ctx, s)
+    if subject is None:
+        return
+    said = ctx.speakers.person_of(subject)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if not said.speaker and owner is not None:
+        said = ctx.speakers.person_of(owner)
+    name = said.speaker
+    if not name or not ctx.people.is_person(name):
+        return
+    others = {
+        ctx.people.person_at(t.i)
+        for t in ctx.doc[s.tok_a : s.quote_tokens[-1].i + 12]
+        if ctx.in_quote[t.i] is None and t.sent == subject.sent
+    }
+    others.discard(None)
+    if others <= {name}:
+        found.decide(name, said.how, f"own_words_of_subject.{said.rule}")
+
+
+def _subject_of_quoted_clause(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """The subject (outside the quotation) of the nearest clause around the quotation: its
+    first root's verb when that has a subject outside ("her love "grew from ...""), else the
+    verb outside above it ("she saw the part as a “...”"), through a verb it depends on
+    ("chooses "to play ...""); None for a subject inside the quotation."""
+    inside = {t.i for t in s.quote_tokens}
+    root = next((t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct), None)
+    if root is None or root.head.i == root.i:
+        return None
+    tok: Token | None = root if root.pos_ in ("VERB", "AUX") else root.head
+    for _ in range(8):
+        if tok is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj if subj.i not in inside else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _lead_mark(ctx: QuoteContext, s: Sentence) -> int | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..lexicon import PRONOUN_GENDER, SUBJECT_DEPS, WEAK_SPEECH_VERBS
 from ..sentences import doc_tokens
-from .context import Found, QuoteContext, is_speech_verb
+from .context import Found, QuoteContext, is_speech_verb, speaks_as_i
 from .speakers import is_unnamed_person
 
 Event = tuple[int, "str | None"]  # (char offset, speaker) of something said
@@ -107,6 +107,39 @@ def standalone(ctx: QuoteContext, f: Found) -> bool:
     a, b = ctx.segments[f.seg_first][0], ctx.segments[f.seg_last][1]
     outside = ctx.text[a : q.open_at] + ctx.text[ctx.close_end(q) : b]
     return not any(c.isalnum() for c in outside)
+
+
+# Subjects that are someone, other than a name ("The glaze “takes a week ...”" has none;
+# "which" is never someone).
+_PERSONAL_SUBJECTS = {"i", "you", "he", "she", "we", "they", "who", "one"}
+
+
+def own_words_in_narration(ctx: QuoteContext, f: Found) -> bool:
+    """ "The glaze “takes a week, so I must ...”" / "At the launch, “I felt ...”":
+    words in the first person singular run into a sentence with no speech verb and no one
+    as a subject outside the quotation: someone already in the paragraph speaks on."""
+    q = f.span
+    idx = ctx.in_quote[ctx.token_at(q.start)]
+    if q.depth or idx is None or not speaks_as_i(ctx, idx):
+        return False
+    first, last = ctx.seg_tokens((ctx.segments[f.seg_first][0], ctx.segments[f.seg_last][1]))
+    for tok in ctx.doc[first : last + 1]:
+        if ctx.in_quote[tok.i] is not None:
+            continue
+        if is_speech_verb(tok):
+            return False
+        if (
+            tok.dep_ in SUBJECT_DEPS
+            and tok.lower_ not in ("which", "that")
+            and (
+                tok.lower_ in _PERSONAL_SUBJECTS
+                or tok.lower_ in PRONOUN_GENDER
+                or ctx.people.person_at(tok.i)
+                or ctx.speakers.person_of(tok).speaker
+            )
+        ):
+            return False
+    return True
 
 
 def _opens_paragraph(ctx: QuoteContext, f: Found) -> bool:
@@ -260,12 +293,22 @@ NEARBY_RULES: tuple[NearbyRule, ...] = (
 )
 
 
+# Rules for words in the first person run into a sentence that names no one else:
+# only the speaker already talking in the paragraph, or the sentence before's subject.
+OWN_WORDS_RULES: tuple[NearbyRule, ...] = (same_paragraph_speaker, previous_sentence_subject)
+
+
 def decide_nearby(ctx: QuoteContext, conv: Conversation, f: Found) -> Decision | None:
-    """The first nearby rule that decides, for a quotation that is its own sentence(s); a
-    phrase inside a sentence with no speech verb is a scare quote (None)."""
-    if not standalone(ctx, f):
+    """The first nearby rule that decides, for a quotation that is its own sentence(s) (or,
+    with ``OWN_WORDS_RULES``, first-person words in a sentence nobody else speaks or acts
+    in); a phrase inside a sentence with no speech verb is a scare quote (None)."""
+    if standalone(ctx, f):
+        rules = NEARBY_RULES
+    elif own_words_in_narration(ctx, f):
+        rules = OWN_WORDS_RULES
+    else:
         return None
-    for rule in NEARBY_RULES:
+    for rule in rules:
         decision = rule(ctx, conv, f)
         if decision is not None:
             return decision

@@ -2346,3 +2346,57 @@ def test_an_actor_may_be_the_she_who_speaks(quotes_of):
         "“I was terrified for the whole week before it,” she said."
     )
     assert said(quotes_of(text)) == {"I was terrified for the whole week before it": "Mara Quill"}
+
+
+def test_first_person_words_in_a_clause_are_its_subjects_own(quotes_of):
+    text = (
+        "Maria Costa, a potter, has sold her bowls at the fair since 2015. Then aged 20, she saw "
+        "the stall as a “way to pay my rent without a boss”, having doubted her work for years."
+    )
+    assert said(quotes_of(text)) == {"way to pay my rent without a boss": "Maria Costa"}
+
+
+def test_first_person_words_after_her_noun_are_hers(quotes_of):
+    text = "Maria Costa has made pots for ten years, her “calling” for clay “grew from my uncle's kiln.”"
+    assert said(quotes_of(text))["grew from my uncle's kiln."] == "Maria Costa"
+
+
+def test_first_person_words_are_not_the_subjects_when_the_sentence_names_another(quotes_of):
+    text = (
+        "Tom Bell was at the fair with Maria Costa, and her “I alone know clay” pitch drew a crowd."
+    )
+    assert said(quotes_of(text)) == {"I alone know clay": None}
+
+
+def test_words_without_i_in_a_clause_with_no_speech_verb_stay_unattributed(quotes_of):
+    text = "Maria Costa sold her bowls at the fair, a “rare treat” for the town."
+    assert said(quotes_of(text)) == {"rare treat": None}
+
+
+def test_first_person_words_run_into_narration_continue_the_paragraphs_speaker(quotes_of):
+    text = (
+        "Maria Costa told reporters her kiln was “older than the town hall.” The glaze “takes a "
+        "week to dry, so I have to plan every firing.”"
+    )
+    assert said(quotes_of(text)) == {
+        "older than the town hall.": "Maria Costa",
+        "takes a week to dry, so I have to plan every firing.": "Maria Costa",
+    }
+
+
+def test_first_person_words_after_a_sentence_about_her_are_hers(quotes_of):
+    text = (
+        "Unhappy with the part, she quit the show early. Earlier, actress Maria Costa had "
+        "joined the cast.\nBored with the part, she left the show in its first year. “This is "
+        "not what I trained for. I stood at the back all day” to fill the stage, which was huge."
+    )
+    quotes = said(quotes_of(text))
+    assert quotes["This is not what I trained for. I stood at the back all day"] == "Maria Costa"
+
+
+def test_first_person_words_in_a_sentence_with_another_subject_stay_unattributed(quotes_of):
+    text = (
+        "Maria Costa told reporters her kiln was “older than the town hall.” Later Tom Bell "
+        "joined the tour, and the glaze “takes a week to dry, so I have to plan.”"
+    )
+    assert said(quotes_of(text))["takes a week to dry, so I have to plan."] is None
