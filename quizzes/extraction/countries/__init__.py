@@ -3,7 +3,7 @@
 Rules, applied to the spaCy parse of each evidence sentence (see ``extract_country_links``):
 
 1. **Title before a name**: "Kazakh President Kassym-Jomart Tokayev", "Former German chancellor
-   Angela Merkel", "deputy head of Chile's mining council Pedro Lagos", "then-U.S.-president
+   Angela Merkel", "Peruvian radio host, painter, and poet X" (a list of roles is one title), "deputy head of Chile's mining council Pedro Lagos", "then-U.S.-president
    X" (one hyphenated word); "Chilean-US chemist X" (both nationalities); a later name of a list whose own title names no country shares
    the first one's ("Peru's prime minister A and energy minister B"); no title reaches past
    "of" ("the United States' killing of X" is no title of X). An office a verb gives its
@@ -83,7 +83,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Championships" in the same country is the same event (``one_link_per_named_thing``), and
    one per body: "the Kelso Institute of Geology (Kigeo)" (``one_link_per_bracketed_name``),
    one per person: "Abdel Fattah" beside "Abdel Fattah al-Sisi" in one sentence
-   (``one_link_per_named_person``, last).
+   (``one_link_per_named_person``, last); a headline's "UK Supreme Court" beside the text's
+   "Supreme Court of the United Kingdom" is one body. Two capitals that code a country the
+   article names elsewhere count before a capitalised name ("US Green Party nominee X",
+   ``context._codes_before_names``).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
    moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
    "her exile in France" (he/she/his/her: the one person named just before, or its subject);
@@ -131,7 +134,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "an earthquake that struck southern Peru", "A storm hit Chile" (the event); "Peru suffered
    an earthquake", "Chile had ten years of civil war" (``events_a_country_suffered``).
 27. **People named by a plural nationality** (``demonyms_in_a_country``): "Peruvians in the
-   United States" (both), "The entire crew were Chileans" (the crew), "The ancient Peruvians
+   United States" (both), "The entire crew were Chileans" (the crew), "they were two
+   Chileans" (the counted two), "Of the 40 passengers, 22 were Peruvian" (the passengers,
+   ``groups_of_a_stated_nationality``), "The ancient Peruvians
    built roads" (a subject or an object, each described group once: "31 percent of
    Bolivians", "rural Peruvians", "any other Afro-Peruvian").
 28. **Named things a country leads or backs** (``things_a_country_leads``): "the Peru-led
@@ -149,7 +154,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the coast of Peru", is where, no thing of the country); "Tropical Depression Nine formed
    over Cuba" (a graded depression; a number may name it).
 34. **Groups from a list of countries** (``groups_from_countries``): "customs inspectors from
-   Chile, Peru and Bolivia" (the group, to each), and "prosecutors in Chile and Bolivia"
+   Chile, Peru and Bolivia" (the group, to each; also "the tourists were from Chile and
+   Peru"; a listed count: "two Chileans, one from Peru, and a third from Bolivia"), and "prosecutors in Chile and Bolivia"
    (``things_in_a_country`` places a thing in each country of its list).
 35. **Institutions named after their place** (``institutions_named_after_a_place``): "Auckland
    District Court", "the Toronto Police", "Ohio State University", "the High Court of Kerala"
@@ -300,6 +306,7 @@ from .groups import (
     groups_founded_by_a_country,
     groups_from_countries,
     groups_joined_by_countries,
+    groups_of_a_stated_nationality,
     incidents_in_a_city,
     incidents_that_harm_in_a_place,
     named_members_of_a_group,
@@ -387,6 +394,7 @@ RULES: tuple[Rule, ...] = (
     groups_from_countries,
     named_members_of_a_group,
     demonyms_in_a_country,
+    groups_of_a_stated_nationality,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
     named_storms_in_a_country,
@@ -448,7 +456,7 @@ def extract_country_links(doc: Doc, *, people: PeopleLike | None) -> list[Countr
 
 def _without_abbreviated_twins(links: list[CountryLink]) -> list[CountryLink]:
     """ "US House of Representatives" (a headline's shorthand) beside "United States House of
-    Representatives" is one body: the headline's country code before the same words as a link
+    Representatives", "UK Supreme Court" beside "Supreme Court of the United Kingdom", is one body: the headline's country code before the same words as a link
     of the country in full is the same subject, so only the full one stays (in the text, a
     writer who spells "U.S. military" beside "United States military" names it twice)."""
     full = {(link.subject, link.country) for link in links}
@@ -462,12 +470,22 @@ def _without_abbreviated_twins(links: list[CountryLink]) -> list[CountryLink]:
             and len(code.replace(".", "")) <= 3
         )
         if twin and any(
-            subject.endswith(" " + rest)
-            and subject != link.subject
+            subject != link.subject
             and country == link.country
-            and geo.canonical_country(subject[: -len(rest) - 1]) == country
+            and _names_in_full(subject, rest, country)
             for subject, country in full
         ):
             continue
         kept.append(link)
     return kept
+
+
+def _names_in_full(subject: str, rest: str, country: str) -> bool:
+    """ "United States House" or "House of the United States" for the headline's "US House":
+    the same words with the country written out before them or after "of"."""
+    if subject.endswith(" " + rest):
+        return geo.canonical_country(subject[: -len(rest) - 1]) == country
+    owner = subject.removeprefix(rest + " of ")
+    if owner == subject:
+        return False
+    return geo.canonical_country(owner.removeprefix("the ")) == country

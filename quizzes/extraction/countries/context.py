@@ -105,8 +105,34 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
             found[k] = match
         i = match.end
     _short_names_in_bodies(doc, tokens, found)
+    _codes_before_names(doc, tokens, found, defined)
     _clipped_adjectives(tokens, found)
     return found
+
+
+# Entity labels of a code that is a unit or a figure's, not a place ("US dollars", "9:54 ET").
+_NO_PLACE_LABELS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "TIME", "DATE", "PERSON"}
+
+
+def _codes_before_names(
+    doc: Doc, tokens: Sequence[Token], found: dict[int, CountryMention], defined: set[str]
+) -> None:
+    """ "the presumptive US Democratic Party nominee", "then-US Libertarian Party candidate",
+    "the 2020 US Presidential Election": two capitals that code a country the article names
+    elsewhere, right before a capitalised name, are that country (the model reads them as
+    the first word of the name, no place, so ``_letters_or_a_name`` left them out)."""
+    named = {m.country for m in found.values()}
+    for tok in tokens:
+        if tok.i in found or not two_letter_code(tok.text) or tok.text in defined:
+            continue
+        if tok.ent_type_ in _NO_PLACE_LABELS or tok.i + 1 >= len(doc):
+            continue
+        following = tokens[tok.i + 1]
+        if not (following.is_title and following.pos_ in {"PROPN", "ADJ", "NOUN"}):
+            continue
+        country = geo.canonical_country(tok.text)
+        if country in named and not _inside_a_persons_name(doc, tok.i, tok.i + 1):
+            found[tok.i] = CountryMention(tok.i, tok.i + 1, country, "name")
 
 
 def _reads_as_nationality(tok: Token) -> bool:

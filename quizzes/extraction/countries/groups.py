@@ -684,16 +684,50 @@ def groups_from_countries(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
             continue
-        noun = _arrivals(tok.head)
+        noun = _arrivals(_subject_of_be(tok.head))
         first = ctx.name_mention_from(tok.i + 1)
-        if first is None or owned_name(ctx, first) or not _group_of_people_or_bodies(ctx, noun):
+        if first is None or owned_name(ctx, first) or _qualifies_a_noun(ctx, first):
             continue
-        if ctx.tokens[first.end - 1].dep_ in _MODIFIER_DEPS:
-            continue  # "specimens from Peru museums": the country qualifies another noun
-        countries, _end = country_list(ctx, first.start)
+        countries, end = country_list(ctx, first.start)
+        subject = _group_from(ctx, noun, end)
+        if subject is None:
+            continue
         for country in countries:
             if not linked_again(ctx, noun, country):
-                ctx.add(noun_phrase(ctx, noun), country, noun.i, "other", "groups_from_countries")
+                ctx.add(subject, country, noun.i, "other", "groups_from_countries")
+
+
+def _qualifies_a_noun(ctx: CountryContext, mention: CountryMention) -> bool:
+    """ "specimens from Peru museums": the country qualifies another noun."""
+    return ctx.tokens[mention.end - 1].dep_ in _MODIFIER_DEPS
+
+
+def _group_from(ctx: CountryContext, noun: Token, end: int) -> str | None:
+    """The subject a "from" phrase ending at ``end`` gives a country: a listed count with the
+    phrase ("a fourth from Peru"), a group of people or bodies, else None."""
+    if _listed_count_of_people(ctx, noun):
+        return clean(ctx.doc[noun.left_edge.i : end].text)
+    return noun_phrase(ctx, noun) if _group_of_people_or_bodies(ctx, noun) else None
+
+
+def _subject_of_be(word: Token) -> Token:
+    """ "The foreign nationals were from Peru and Chile": the subject "be" puts there."""
+    if word.lemma_ != "be":
+        return word
+    return next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), word)
+
+
+def _listed_count_of_people(ctx: CountryContext, noun: Token) -> bool:
+    """ "they were two Chileans, one from Peru, and a third from Bolivia": a number or an
+    ordinal listed after a group of people stands for people of it."""
+    if not (noun.like_num or noun.ent_type_ == "ORDINAL") or noun.dep_ not in ("appos", "conj"):
+        return False
+    head = noun.head
+    while head.dep_ in ("appos", "conj") and (head.like_num or head.ent_type_ == "ORDINAL"):
+        head = head.head
+    mention = ctx.mentions.get(head.i)
+    people = mention is not None and mention.form == "adj" and head.lower_.endswith("s")
+    return people or _group_of_people_or_bodies(ctx, head)
 
 
 # Verbs of coming from a country ("two people who returned from Peru").
@@ -1505,11 +1539,45 @@ def _the_person_meant(ctx: CountryContext, tok: Token) -> str | None:
 
 
 def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Token) -> None:
-    """ "The entire crew were Chileans": the crew."""
+    """ "The entire crew were Chileans": the crew; "they were two Chileans": the two."""
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
             ctx.add(noun_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
+        elif (who is None or who.pos_ == "PRON") and _counted(tok):
+            ctx.add(noun_phrase(ctx, tok), mention.country, tok.i, "other", "demonyms_in_country")
+
+
+def groups_of_a_stated_nationality(ctx: CountryContext) -> None:
+    """ "Of the 40 passengers, 22 were Peruvian", "Most of the victims were Chilean", "The
+    crew members were Bolivian": the people a clause says are of a nationality (a group of
+    people, or a count of one)."""
+    for mention in ctx.mentions_in_order:
+        tok = ctx.tokens[mention.end - 1]
+        if mention.form != "adj" or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+            continue
+        who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if who is not None and _is_a_count(who):
+            who = _counted_group(who)
+        if who is not None and _group_of_people_or_bodies(ctx, who):
+            ctx.add(noun_phrase(ctx, who), mention.country, who.i, "other", "stated_nationality")
+
+
+# Words that stand for part of a group ("most of the passengers", "22 of them").
+_QUANTIFIERS = {"most", "all", "many", "some", "half", "several", "few", "none", "majority"}
+
+
+def _is_a_count(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in _QUANTIFIERS
+
+
+def _counted_group(count: Token) -> Token | None:
+    """The group a count is part of: "22 of the passengers", "Of the passengers, 22"."""
+    for holder in (count, count.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _country_after_in(ctx: CountryContext, k: int) -> CountryMention | None:

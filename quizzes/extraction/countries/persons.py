@@ -217,7 +217,29 @@ def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
         or tok.lower_ == "of"
         or (tok.pos_ == "DET" and k > sent_start and doc[k - 1].lower_ == "of")
         or _and_inside_a_title(doc, k, sent_start)
+        or _joins_listed_roles(doc, k, sent_start)
     )
+
+
+def _joins_listed_roles(doc: Doc, k: int, sent_start: int) -> bool:
+    """ "Peruvian singer, actor, and poet Ana Lind": a comma or an "and" between two roles
+    in lower case (a noun on each side) lists the offices of one title; "In Peru, poet X"
+    is no list (a name before the comma)."""
+    if doc[k].text != "," and doc[k].lower_ != "and":
+        return False
+    before = k - 1
+    if before > sent_start and doc[k].lower_ == "and" and doc[before].text == ",":
+        before -= 1  # the serial comma: "actor, and poet"
+    after = k + 1
+    if after < len(doc) and doc[k].text == "," and doc[after].lower_ == "and":
+        after += 1
+    if before < sent_start or after >= len(doc):
+        return False
+    return _role_noun(doc[before]) and (_role_noun(doc[after]) or doc[after].pos_ == "ADJ")
+
+
+def _role_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.is_alpha
 
 
 def _and_inside_a_title(doc: Doc, k: int, sent_start: int) -> bool:

@@ -2529,3 +2529,70 @@ def test_a_kind_after_as_one_of_describes_the_named_subject(links_of):
 def test_a_war_veteran_is_no_person_of_the_country_the_war_is_named_after(links_of):
     found = links_of("Mara Lint, a Vietnam War veteran, spoke with reporters on Monday.")
     assert ("Mara Lint", "Vietnam") not in pairs(found)
+
+
+def test_a_code_before_a_party_name_is_the_country_the_article_names(links_of):
+    found = pairs(
+        links_of(
+            "Polls tighten in May\n"
+            "On Monday, presumptive US Green Party presidential nominee Dora Quell led "
+            "incumbent US President Carl Benton in a poll."
+        )
+    )
+    assert ("Dora Quell", "United States") in found
+    assert ("US Green Party", "United States") in found
+
+
+def test_a_code_before_a_name_in_an_article_that_never_names_the_country_is_no_place(links_of):
+    assert links_of("The IT Helpdesk of Arden College reopened on Monday.") == []
+
+
+def test_a_headline_code_before_a_body_the_text_names_after_of_is_one_subject(links_of):
+    found = links_of(
+        "UK Supreme Court rules against fishing quotas\n"
+        "On Tuesday, the Supreme Court of the United Kingdom rejected an appeal on quotas."
+    )
+    subjects = {link.subject for link in found if link.country == "United Kingdom"}
+    assert subjects == {"Supreme Court of the United Kingdom"}
+
+
+def test_a_list_of_roles_before_a_name_is_one_title(links_of):
+    found = pairs(
+        links_of("Peruvian radio host, painter, and philanthropist Ana Quilla died on Sunday.")
+    )
+    assert ("Ana Quilla", "Peru") in found
+    assert not any(subject.startswith("Peruvian radio") for subject, _ in found)
+
+
+def test_a_country_before_a_comma_is_no_title_of_the_name_after_it(links_of):
+    found = pairs(links_of("In Peru, poet and painter Ana Quilla opened a school."))
+    assert ("Ana Quilla", "Peru") not in found
+
+
+def test_people_a_clause_says_are_from_listed_countries(links_of):
+    found = pairs(links_of("The foreign tourists were from Chile, Norway, and Japan."))
+    assert {
+        ("foreign tourists", "Chile"),
+        ("foreign tourists", "Norway"),
+        ("foreign tourists", "Japan"),
+    } <= found
+
+
+def test_counted_nationals_listed_one_by_one(links_of):
+    found = pairs(
+        links_of(
+            "Three of the injured came from abroad; they were two Norwegians, "
+            "one from Chile, and a third from Japan."
+        )
+    )
+    assert {
+        ("two Norwegians", "Norway"),
+        ("one from Chile", "Chile"),
+        ("a third from Japan", "Japan"),
+    } <= found
+
+
+def test_a_count_of_a_group_said_to_be_of_a_nationality(links_of):
+    found = pairs(links_of("Of the 52 climbers, 30 were Nepalese."))
+    assert ("52 climbers", "Nepal") in found
+    assert links_of("The parcels were Chinese.") == []
