@@ -17,7 +17,7 @@ from quizzes.extraction.lexicon import KIN_NOUNS, OFFICE_TITLES, PERSON_ROLE_NOU
 from quizzes.extraction.text import regex
 
 from .context import _ROUGH_PRECISION, DatedFact, iso_week_span
-from .dates import WEEKDAYS
+from .dates import MONTHS, WEEKDAYS
 from .text import find_word, plain, unbalanced_mark
 from .wording import (
     _ADVERBS,
@@ -114,7 +114,7 @@ def clause_cut_short(dated: DatedFact) -> str | None:
     if inserted and _infinitive(following):
         # "X invited Y, then ill, to appear on …": what Y was invited to do is cut off.
         return "the clause stops before its infinitive"
-    point = _point_cut_off(dated, following)
+    point = _point_cut_off(dated, following, tail) or _subordinate_verb_cut_off(dated, tail)
     if point:
         return point
     if following and following[0].casefold() in {"and", "but", "or", "then"}:
@@ -141,7 +141,7 @@ _RANK = re.compile(r"^(?:first|second|third|last|only|next|\w{3,}est)$", re.I)
 _NOT_RANKS = {"interest", "forest", "protest", "request", "arrest", "contest", "west", "test"}
 
 
-def _point_cut_off(dated: DatedFact, following: list[str]) -> str | None:
+def _point_cut_off(dated: DatedFact, following: list[str], tail: str) -> str | None:
     """ "Nevada became the first state in the country" when the sentence goes on "to
     begin a session in which …": the rank's point is cut off, and the question asks
     something else (false, or trivial). "The party withdrew" before "from using X as its
@@ -155,12 +155,44 @@ def _point_cut_off(dated: DatedFact, following: list[str]) -> str | None:
     to_verb = verb_next and following[0].casefold() == "to" and following[1] in index
     if to_verb and any(_RANK.match(w) and w not in _NOT_RANKS for w in rest if w):
         return "the clause stops before its point (the first … to do what?)"
+    straight_on = not re.match(r"\s*[,;:]", tail)
+    if (
+        straight_on
+        and all(_continues_verb_group(w) for w in rest if w)
+        and _is_gerund(following[0])
+    ):
+        # "Attendees were sent" before "running for cover": "When were the attendees sent?"
+        return "the clause stops before its verb's complement"
     if rest or not verb_next:
         return None
     stem = following[1][:-3]
     gerund = following[1].endswith("ing") and any(c in index for c in (stem, stem + "e"))
     if _infinitive(following) or (following[0].casefold() == "from" and gerund):
         return "the clause stops before its verb's complement"
+    return None
+
+
+_CLAUSE_OPENERS = {"after", "before", "until", "because", "since", "once"}
+_RELATIVES = {"who", "which", "that", "where", "when", "whom", "whose", "as"}
+
+
+def _subordinate_verb_cut_off(dated: DatedFact, tail: str) -> str | None:
+    """ "X was discharged after images of him in uniform" when the sentence goes on
+    "… while at a protest were published": the clause opened by "after" has its verb
+    past the clause's end, so the question asks about a cut sentence (blind judge,
+    batch 38). Only a finite verb before the next comma or relative word counts."""
+    parts = _parts(dated)
+    if parts is None or parts.verb_index < 0:
+        return None
+    rest = [w.strip(",;:").casefold() for w in parts.rest]
+    opened = [i for i, w in enumerate(rest) if w in _CLAUSE_OPENERS]
+    if not opened or any(_is_other_verb(w) for w in rest[opened[-1] + 1 :]):
+        return None
+    for token in _TOKEN.findall(tail):
+        if token in {",", ";", ":"} or token.casefold() in _RELATIVES:
+            return None
+        if token.casefold() in {"was", "were", "is", "are", "had", "has", "have"}:
+            return f"the clause opened by “{rest[opened[-1]]}” stops before its verb"
     return None
 
 
@@ -286,10 +318,42 @@ def date_range(dated: DatedFact) -> str | None:
         return "a span of time, not one date"
     if re.search(r"(?:1\d{3}|20\d{2})\s*(?:[-–—]|to|until)\s*$", before):
         return "a span of time, not one date"  # "1977–1995" with the second year read
+    if _DATE_AND.search(before) and not re.match(r"\d{1,2}\b", when):
+        return "one of two dates (“the 2008 and 2012 campaigns”), not the date"
     if _DAY_RANGE_AFTER.match(evidence[time.end() :]) and re.search(r"\b\d{1,2}$", when):
         return "two days, not one date"  # "on March 3 and 4": the first day is half the answer
     if re.match(r"\d{1,2}\b", when) and re.search(r"\b\d{1,2}\s*(?:and|to|[-–—])\s*$", before):
         return "two days, not one date"  # "on 3 and 4 March" with the second day read
+    return None
+
+
+# "the 2008 and 2012 campaigns", "in January and February": the date read is the
+# second of two the clause gives one action (blind judge, batch 38).
+_DATE_AND = regex(rf"\b(?:1\d{{3}}|20\d{{2}}|{'|'.join(MONTHS)})\s*(?:,|and|or|&)\s*$")
+_DATED_PHRASE = regex(
+    rf"\b(?i:in|on|during)\s+(?:(?:{'|'.join(MONTHS)})\s+(?:\d{{1,2}},?\s+)?)?"
+    rf"(?:1\d{{3}}|20\d{{2}})\b"
+)
+
+
+def another_dated_action(dated: DatedFact) -> str | None:
+    """ "X ran for Congress in 2010 in New Mexico and for the Senate in Arizona in 2018",
+    dated 2010: the question keeps the other action's "in 2018" ("In what year did X run
+    for Congress … and for the Senate in Arizona in 2018?"), two actions and a second
+    date in one prompt (blind judge, batch 38)."""
+    evidence = plain(dated.event.evidence)
+    when = plain(dated.event.when or "")
+    time = _find(evidence, when) if when else None
+    clause = strip_time(dated.event.event, dated.event.when)
+    if time is None or not _DATED_PHRASE.search(clause):
+        return None
+    for other in _DATED_PHRASE.finditer(evidence):
+        if time.start() <= other.start() < time.end():
+            continue  # the event's own time
+        after = other.start() >= time.end()
+        lo, hi = (time.end(), other.start()) if after else (other.end(), time.start())
+        if re.search(r"\band\b", evidence[lo:hi]):
+            return "a second action with its own date joined by “and”"
     return None
 
 
@@ -469,6 +533,8 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     reason = _date_of_a_thing_or_source(_TOKEN.findall(evidence[: time.start()]), when)
     if reason is not None:
         return reason
+    if _year_before_a_noun(evidence, time, when):
+        return "the year describes a noun (“selected 2016 nominee X”), not the event"
     subject = " ".join(parts.subject[:2]).rstrip(",")
     at_subject = _find(evidence, subject)
     if at_subject is None:
@@ -482,6 +548,23 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
         # "reported Friday's vote": the object's date ("Friday's bid failed" is the verb's)
         return "the date is a thing's (“Friday's vote”), not the main verb's"
     return _date_of_another_verb(evidence, at_subject, verb, time)
+
+
+def _year_before_a_noun(evidence: str, time: _Span, when: str) -> bool:
+    """ "Hawkins selected 2016 Socialist Party nominee Walker to be his running mate":
+    a bare year right after a verb and before a word is the nominee's year, not the
+    selection's (blind judge, batch 39: keyed 2016, picked in 2020)."""
+    if not re.fullmatch(r"\d{4}", when):
+        return False
+    before = _TOKEN.findall(evidence[: time.start()])[-1:]
+    after = _TOKEN.findall(evidence[time.end() :])[:1]
+    return (
+        bool(before and after)
+        and before[0].islower()
+        and before[0] not in _PREPOSITION_WORDS | _TIME_LEAD_WORDS | {"since", "until", "by", "of"}
+        and after[0] not in {",", ";", ":"}
+        and (past_to_base(before[0]) is not None or _is_other_verb(before[0]))
+    )
 
 
 _FINITE_AFTER = _STOP_AUX - {"be", "been"} | {"was", "were"}
@@ -557,6 +640,28 @@ def verb_of_a_reported_clause(dated: DatedFact) -> str | None:
     for word in parts.subject[1:]:
         if word.strip(",;:") in _REPORTING_WORDS:
             return f"“{word}” reports the clause whose verb is asked"
+    return None
+
+
+# "a conspiracy theory suggesting X was involved in …", "alleging that X took …": a claim
+# the article reports, not a fact it states (blind-judge rubric: the answer is right).
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:suggesting|claiming|alleging|asserting|insisting|theory|theories|claims?|"
+    r"allegations?|rumou?rs?|accusations?)\s+(?:that\s+)?$",
+    re.I,
+)
+
+
+def a_reported_claim(dated: DatedFact) -> str | None:
+    """ "promoted a theory suggesting Ed Varga was involved in a death in 2001": the
+    clause is someone's claim; a "when" question or a timeline would state it as a fact."""
+    parts = _parts(dated)
+    if parts is None or not parts.subject:
+        return None
+    evidence = plain(dated.event.evidence)
+    at_subject = _find(evidence, " ".join(parts.subject[:2]).rstrip(","))
+    if at_subject is not None and _CLAIM_BEFORE.search(evidence[: at_subject.start()]):
+        return "the clause is a claim the article reports, not a fact it states"
     return None
 
 
@@ -702,6 +807,8 @@ def _date_of_another_verb(evidence: str, at_subject: _Span, verb: _Span, time: _
     the subject it must lead the sentence, between them it must not sit in a phrase
     about the subject, after the verb only words that keep the date on it come between."""
     if time.end() <= at_subject.start():
+        if _inside_a_leading_clause(_TOKEN.findall(evidence[: time.start()])):
+            return "the date is of a leading clause's own verb (“Despite winning in March, X …”)"
         return _leading_time_of_another_clause(evidence[time.end() : at_subject.start()])
     if time.end() <= verb.start():
         inside = _TOKEN.findall(evidence[at_subject.end() : time.start()])
@@ -713,6 +820,25 @@ def _date_of_another_verb(evidence: str, at_subject: _Span, verb: _Span, time: _
     if not _between_is_clean(_TOKEN.findall(evidence[verb.end() : time.start()])):
         return "the date goes with another verb"
     return None
+
+
+_LEADING_SUBORDINATORS = _SUBORDINATE | {"despite", "following", "upon", "once"}
+
+
+def _inside_a_leading_clause(before_time: list[str]) -> bool:
+    """ "Despite winning the primary in March, X lost the nomination in August": a time
+    before the subject that follows a subordinator or a verb of its own dates that
+    verb, not the main one (blind judge, batch 38: "When did X lose …?" keyed March)."""
+    # "PBS revealed that in December, X accepted …": the clause "that" opens holds the event.
+    opens = [i for i, t in enumerate(before_time) if t.casefold() in _OPENS_THE_EVENT]
+    lead = before_time[opens[-1] + 1 :] if opens else before_time
+    return bool(lead) and (
+        lead[0].casefold() in _LEADING_SUBORDINATORS
+        or any(_is_gerund(t) or _is_other_verb(t) for t in lead)
+    )
+
+
+_OPENS_THE_EVENT = {"that", "where", "which", "who", "whom", "whose", ";", ":"}
 
 
 def _leading_time_of_another_clause(lead: str) -> str | None:
@@ -931,6 +1057,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_inside_quotation,
     number_not_a_year,
     date_range,
+    another_dated_action,
     a_duration,
     unbalanced_marks,
     stray_punctuation,
@@ -944,6 +1071,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     starts_inside_a_phrase,
     subject_of_a_preposition,
     verb_of_a_reported_clause,
+    a_reported_claim,
     contact_relative_clause,
     participle_taken_for_the_verb,
     participle_without_auxiliary,

@@ -9,9 +9,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quizzes.extraction.facts import CountryLink, Quote
+from quizzes.extraction.text import regex
 
 from ..context import DatedFact, GenerationContext
-from ..dates import PartialDate, parse_iso
+from ..dates import MONTHS, PartialDate, parse_iso
 from ..draft import QuestionDraft
 from ..numbers import MAX_NUMBER_CARDS
 from ..text import (
@@ -647,7 +648,10 @@ def card_shows_an_asked_date(
         if other.evidence_start != draft.evidence_start or not dated.event.when:
             continue
         core = re.sub(r"^(?:in|on|at|during|by)\s+", "", dated.event.when.strip(), flags=re.I)
-        if len(core) >= 4 and contains_word(draft.prompt, core):
+        # "May" is a month here ("In May, a study was published …"), not the modal:
+        # a month's name counts as written, with its capital (blind judge, batch 39).
+        month = core in MONTHS and regex(rf"\b{core}\b").search(draft.prompt) is not None
+        if month or (len(core) >= 4 and contains_word(draft.prompt, core)):
             return f"the card shows the date “{core}” that “{other.prompt[:60]}” asks"
     return None
 

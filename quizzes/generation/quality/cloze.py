@@ -640,27 +640,42 @@ def card_acronym_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
-_THE_COURT = re.compile(r"\bthe (?:court|tribunal)\b")  # lower case: a court named before
+_THE_BODY = re.compile(r"\bthe (court|tribunal|party)\b")  # lower case: one named before
 
 
-_COURT_NAME = re.compile(
-    r"\b(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*(?:Court|Tribunal)\b(?:\s+of(?:\s+the)?"
-    r"(?:\s+[A-Z][\w’'.-]*)+)?"
-)
+_BODY_NAME = {
+    "court": re.compile(
+        r"\b(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*(?:Court|Tribunal)\b(?:\s+of(?:\s+the)?"
+        r"(?:\s+[A-Z][\w’'.-]*)+)?"
+    ),
+    "party": re.compile(r"\b(?:[A-Z][\w’'.-]*\s+){1,3}Party\b"),
+}
 
 
 def which_court(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: For a week, the court heard _____ witnesses." in an article
     naming a High Court, an appeal court and a Supreme Court: read alone, the card
-    does not say which court (blind judge, batch 10)."""
+    does not say which court (blind judge, batch 10). "For 2020 the party is on the
+    ballot in _____ states." in a round-up of four parties: which party (blind judge,
+    batch 39)? A party the title names is the one the article is about."""
     if draft.kind not in {"cloze", "true_false"}:
         return None
-    if not _THE_COURT.search(QUOTED.sub(" ", draft.prompt)):
+    found = _THE_BODY.search(QUOTED.sub(" ", draft.prompt))
+    if found is None:
         return None
-    courts = {normalise(m.group(0)) for m in _COURT_NAME.finditer(ctx.article_text)}
-    courts.discard(normalise("Court"))
-    if len(courts) >= 2:
-        return "grammar: “the court” of an article naming several courts"
+    kind = "court" if found.group(1) == "tribunal" else found.group(1)
+    named = {normalise(m.group(0)) for m in _BODY_NAME[kind].finditer(ctx.article_text)}
+    named.discard(normalise("Court"))
+    if kind == "party":
+        # "the US Prohibition Party" and "Prohibition Party" are one: the word before "Party"
+        named = {n.split()[-2] for n in named if len(n.split()) > 1} - {"the", "a", "this"}
+        # the title's party is the article's; the card's own party is the one it means
+        shown = f"{_headline(ctx)} {draft.prompt}"
+        said = {normalise(m.group(0)).split()[-2] for m in _BODY_NAME["party"].finditer(shown)}
+        if named & said:
+            return None
+    if len(named) >= 2:
+        return f"grammar: “the {found.group(1)}” of an article naming several"
     return None
 
 

@@ -1,0 +1,177 @@
+"""'When' questions from clauses the extractor cut or dated from another part of the
+sentence, and a card showing a month another question asks (issue 11 §4, blind judges
+of batches 38 and 39; invented sentences)."""
+
+from datetime import date
+
+import pytest
+
+from quizzes.extraction.facts import Facts
+from quizzes.generation import quality as q
+from quizzes.generation import when
+from quizzes.generation.context import DatedFact, build_context
+from quizzes.generation.dates import parse_iso
+from quizzes.generation.event_checks import event_problem
+from quizzes.generation.text import BLANK
+
+from .facts_for_tests import built, ctx_for, dated, draft, event
+
+
+def test_a_times_back_left_on_a_cut_clause_is_not_asked():
+    text = "Varn Post profile\nTilda Marsk spoke to the Varn Post back in March.\n"
+    cut = event("Tilda Marsk spoke to the Varn Post back", "March", "2020-03", "Tilda", source=text)
+    ctx = build_context(Facts(events=[cut]), article_text=text, published=date(2020, 9, 1))
+    assert [d.event.event for d in ctx.dated] == ["Tilda Marsk spoke to the Varn Post"]
+    prompts = [d.prompt for d in built(when, Facts(events=[cut]), text, published=date(2020, 9, 1))]
+    assert prompts == ["When did Tilda Marsk speak to the Varn Post?"]
+
+
+def test_a_verbs_own_back_stays():
+    text = "Varn Post profile\nThe ferry came back in March.\n"
+    came = event("The ferry came back", "March", "2020-03", "The ferry", source=text)
+    ctx = build_context(Facts(events=[came]), article_text=text, published=date(2020, 9, 1))
+    assert [d.event.event for d in ctx.dated] == ["The ferry came back"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "when_text", "iso", "text"),
+    [
+        (
+            # the date is the primary's, the loss came later
+            "Oska Brill lost the nomination to Ed Varga",
+            "March",
+            "2020-03",
+            "Despite winning the coastal primary in March, Oska Brill lost the nomination to"
+            " Ed Varga in August.\n",
+        ),
+        (
+            # one of two years: both are right
+            "Marsk backed the 2010 and mayoral campaigns of Ed Varga",
+            "2014",
+            "2014",
+            "Marsk backed the 2010 and 2014 mayoral campaigns of Ed Varga.\n",
+        ),
+        (
+            # a second action with its own date stays in the prompt
+            "Marsk ran for the council in Dorvik and for mayor of Tessel in 2019",
+            "2012",
+            "2012",
+            "Marsk ran for the council in 2012 in Dorvik and for mayor of Tessel in 2019.\n",
+        ),
+        (
+            # the clause "after" opens has its verb cut off
+            "Marsk was fined by the league after photos of him at the bar",
+            "2015",
+            "2015",
+            "Marsk was fined by the league in 2015 after photos of him at the bar before the"
+            " final were printed in a tabloid.\n",
+        ),
+        (
+            # the year is the nominee's, not the selection's
+            "Marsk selected Harbour Party mayoral nominee Ed Varga to be her deputy",
+            "2016",
+            "2016",
+            "Marsk selected 2016 Harbour Party mayoral nominee Ed Varga to be her deputy.\n",
+        ),
+        (
+            # a claim the article reports, not a fact
+            "Ed Varga was involved in the collapse of a mine",
+            "2001",
+            "2001",
+            "He also spread a baseless theory suggesting Ed Varga was involved in the collapse"
+            " of a mine in 2001.\n",
+        ),
+        (
+            # "sent running for cover": the verb's complement is cut off
+            "Visitors were sent",
+            "Monday",
+            "2020-05-04",
+            "Visitors were sent running for cover on Monday, as a storm hit the fair.\n",
+        ),
+    ],
+)
+def test_events_cut_or_dated_from_another_part_of_the_sentence(clause, when_text, iso, text):
+    assert event_problem(dated(clause, when_text, iso, text)) is not None
+
+
+@pytest.mark.parametrize(
+    ("clause", "when_text", "iso", "text"),
+    [
+        (
+            "Presidents Ana Ruiz and Ed Varga signed the river treaty",
+            "Monday",
+            "2020-05-04",
+            "Leaders met in Dorvik for a summit where on Monday Presidents Ana Ruiz and Ed"
+            " Varga signed the river treaty.\n",
+        ),
+        (
+            "Marsk resigned",
+            "2017",
+            "2017",
+            "In 2017, after a long dispute with the board, Marsk resigned, citing ill health.\n",
+        ),
+        (
+            "Marsk was fined by the league after a brawl",
+            "2015",
+            "2015",
+            "Marsk was fined by the league in 2015 after a brawl.\n",
+        ),
+    ],
+)
+def test_events_whose_date_and_clause_stay_asked(clause, when_text, iso, text):
+    assert event_problem(dated(clause, when_text, iso, text)) is None
+
+
+def test_a_card_showing_the_month_may_that_a_when_question_asks_is_dropped():
+    text = "In May, a study was published in the Varn Journal, showing that moss can grow on glass."
+    fact = DatedFact(
+        event=event(
+            "a study was published in the Varn Journal", "In May", "2020-05", text, source=text
+        ),
+        when=parse_iso("2020-05"),
+    )
+    asked = draft(
+        "when", "When was a study published in the Varn Journal?", "May 2020", source=fact
+    )
+    card = draft(
+        "cloze",
+        f"Fill in the blank: In May, a study was published in the Varn Journal, showing that moss can"
+        f" grow on {BLANK}.",
+        "glass",
+    )
+    modal = draft("cloze", f"Fill in the blank: Moss may grow on {BLANK}.", "glass")
+    assert q.card_shows_an_asked_date(card, [asked], ctx_for(text)) is not None
+    assert q.card_shows_an_asked_date(modal, [asked], ctx_for(text)) is None
+
+
+ROUND_UP = "\n".join(
+    [
+        "Campaign notes for May",
+        "The Harbour Party nominated Tilda Marsk on May 2.",
+        "The Valley Party chose Ed Varga a week later.",
+        "For 2020 the party is on the ballot in 14 states.",
+    ]
+)
+
+
+def test_the_party_of_an_article_naming_several_is_no_card():
+    card = draft(
+        "cloze", f"Fill in the blank: For 2020 the party is on the ballot in {BLANK} states.", "14"
+    )
+    assert q.which_court(card, ctx_for(ROUND_UP)) is not None
+
+
+def test_the_party_the_title_names_is_a_card():
+    text = ROUND_UP.replace("Campaign notes for May", "Harbour Party picks Tilda Marsk")
+    card = draft(
+        "cloze", f"Fill in the blank: For 2020 the party is on the ballot in {BLANK} states.", "14"
+    )
+    assert q.which_court(card, ctx_for(text)) is None
+    own = draft(
+        "cloze",
+        f"Fill in the blank: At the Valley Party's convention, the party chose {BLANK}.",
+        "Ed Varga",
+    )
+    assert q.which_court(own, ctx_for(ROUND_UP)) is None
+    one = "Notes\nThe Harbour Party nominated Marsk.\nFor 2020 the party is on the ballot in 14 states."
+    assert q.which_court(card, ctx_for(one)) is None
