@@ -201,7 +201,8 @@ def _infinitive(tokens: list[str]) -> bool:
     if len(tokens) < 2 or tokens[0].casefold() != "to" or tokens[1][:1].isupper():
         return False
     _, index, _, nouns = _tables()
-    return tokens[1].casefold() in index and tokens[1].casefold() not in nouns
+    word = tokens[1].casefold()
+    return word in {"be", "have"} or (word in index and word not in nouns)
 
 
 _INSERTION_MARKS = {",", "—", "–", "(", ")"}
@@ -530,11 +531,11 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     time = _find(evidence, when) if when else None
     if time is None:
         return "time expression not found in the sentence"
-    reason = _date_of_a_thing_or_source(_TOKEN.findall(evidence[: time.start()]), when)
+    reason = _date_of_a_thing_or_source(
+        _TOKEN.findall(evidence[: time.start()]), when
+    ) or _year_before_a_noun(evidence, time, when)
     if reason is not None:
         return reason
-    if _year_before_a_noun(evidence, time, when):
-        return "the year describes a noun (“selected 2016 nominee X”), not the event"
     subject = " ".join(parts.subject[:2]).rstrip(",")
     at_subject = _find(evidence, subject)
     if at_subject is None:
@@ -550,20 +551,25 @@ def date_of_another_clause(dated: DatedFact) -> str | None:
     return _date_of_another_verb(evidence, at_subject, verb, time)
 
 
-def _year_before_a_noun(evidence: str, time: _Span, when: str) -> bool:
+def _year_before_a_noun(evidence: str, time: _Span, when: str) -> str | None:
     """ "Hawkins selected 2016 Socialist Party nominee Walker to be his running mate":
     a bare year right after a verb and before a word is the nominee's year, not the
     selection's (blind judge, batch 39: keyed 2016, picked in 2020)."""
     if not re.fullmatch(r"\d{4}", when):
-        return False
+        return None
     before = _TOKEN.findall(evidence[: time.start()])[-1:]
     after = _TOKEN.findall(evidence[time.end() :])[:1]
-    return (
+    describes = (
         bool(before and after)
         and before[0].islower()
         and before[0] not in _PREPOSITION_WORDS | _TIME_LEAD_WORDS | {"since", "until", "by", "of"}
         and after[0] not in {",", ";", ":"}
         and (past_to_base(before[0]) is not None or _is_other_verb(before[0]))
+    )
+    return (
+        "the year describes a noun (“selected 2016 nominee X”), not the event"
+        if describes
+        else None
     )
 
 
@@ -771,6 +777,10 @@ def _date_of_a_thing_or_source(before_time: list[str], when: str = "") -> str | 
         and before_time[-1] not in _PREPOSITION_WORDS
     ):
         return "the date names a thing (“the overall 2030 target”), not when the event happened"
+    if before_time and before_time[-1].casefold() in {"to", "until", "till"}:
+        # "rescheduled the primaries to June 2", "extended the lockdown to May 1": the
+        # new date or the end, not when it was done (blind judges, batches 40 and 41)
+        return "the date is what the action moves or runs to, not when it was done"
     if any(t.casefold() == "according" for t in before_time[-6:]):
         return "the date is the source's"
     lead = [t.casefold() for t in before_time]

@@ -57,7 +57,9 @@ _RELATIVE_COUNT = {"more", "other", "additional", "further", "extra", "remaining
 _LISTED = re.compile(r"^[^.;]*?(?::|\b[A-Z]\w+,? (?:and|&) [A-Z]\w+)")
 _PEOPLE = {"people", "police", "children", "men", "women", "personnel", "staff", "dead"}
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|No|Jr|Sr|vs|Inc|Ltd))\.?$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|No|Jr|Sr|vs|Inc|Ltd)|\b[ap]\.m)\.?$"
+)
 
 
 @dataclass(frozen=True)

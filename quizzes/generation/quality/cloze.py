@@ -234,6 +234,28 @@ def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str
     return None
 
 
+_UNIT = (
+    r"(?:miles?|mi|km|kilomet(?:re|er)s?|feet|ft|foot|inches|in|cm|metres?|meters?|m|"
+    r"pounds?|lbs?|kg|kilograms?|tons?|tonnes?|gallons?|litres?|liters?|°\s*[CF]|"
+    r"degrees?(?:\s+(?:Celsius|Fahrenheit))?|mph|km/h|acres?|hectares?|ha|sq\s*(?:mi|km))"
+)
+# "1,100 miles (_____ km)", "_____ miles (1,770 km)": the other unit is written beside it.
+_CONVERTED = regex(
+    rf"\d[\d,.]*\s*{_UNIT}\s*\(\s*(?:about\s+|some\s+|around\s+)?{re.escape(BLANK)}"
+    rf"|{re.escape(BLANK)}\s*{_UNIT}\s*\(\s*(?:about\s+|some\s+|around\s+)?\d",
+    re.I,
+)
+
+
+def converted_unit(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "located 1,100 miles (_____ km) from its nearest neighbour": the blank is the
+    same distance in another unit; the card tests arithmetic, not the article (blind
+    judge, batch 40)."""
+    if draft.kind == "cloze" and _CONVERTED.search(draft.prompt):
+        return "give-away: the blanked measure is written beside it in another unit"
+    return None
+
+
 _COUNT_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"

@@ -2,16 +2,18 @@
 sentence, and a card showing a month another question asks (issue 11 §4, blind judges
 of batches 38 and 39; invented sentences)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from quizzes.extraction.facts import Facts
+from quizzes.extraction.facts import Facts, Quote
 from quizzes.generation import quality as q
 from quizzes.generation import when
 from quizzes.generation.context import DatedFact, build_context
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.event_checks import event_problem
+from quizzes.generation.numbers import sentences
 from quizzes.generation.text import BLANK
 
 from .facts_for_tests import built, ctx_for, dated, draft, event
@@ -80,6 +82,20 @@ def test_a_verbs_own_back_stays():
             "2001",
             "He also spread a baseless theory suggesting Ed Varga was involved in the collapse"
             " of a mine in 2001.\n",
+        ),
+        (
+            # the new date of the vote, not when it was moved
+            "Dorvik moved its council vote",
+            "June 2",
+            "2020-06-02",
+            "Dorvik moved its council vote to June 2; it was first planned for April 28.\n",
+        ),
+        (
+            # "ran" is cut before "to be a councillor"
+            "Marsk successfully ran",
+            "1982",
+            "1982",
+            "In 1982 Marsk successfully ran to be a councillor, joining the board in 1983.\n",
         ),
         (
             # "sent running for cover": the verb's complement is cut off
@@ -175,3 +191,62 @@ def test_the_party_the_title_names_is_a_card():
     assert q.which_court(own, ctx_for(ROUND_UP)) is None
     one = "Notes\nThe Harbour Party nominated Marsk.\nFor 2020 the party is on the ballot in 14 states."
     assert q.which_court(card, ctx_for(one)) is None
+
+
+def test_a_card_blanking_a_measure_written_beside_it_in_another_unit_is_dropped():
+    converted = draft(
+        "cloze",
+        f"Fill in the blank: The island lies 900 miles ({BLANK} km) from the coast.",
+        "1450",
+    )
+    first = draft(
+        "cloze",
+        f"Fill in the blank: The island lies {BLANK} miles (1450 km) from the coast.",
+        "900",
+    )
+    plain = draft(
+        "cloze", f"Fill in the blank: The island lies {BLANK} miles from the coast.", "900"
+    )
+    assert q.converted_unit(converted, ctx_for("")) is not None
+    assert q.converted_unit(first, ctx_for("")) is not None
+    assert q.converted_unit(plain, ctx_for("")) is None
+
+
+def test_a_clock_time_ends_no_card_sentence():
+    text = "Title\nThe agency counted 512 cases before 10 a.m. Varn Time on Friday. Schools shut."
+    found = [sentence for sentence, _, _ in sentences(text)]
+    assert found[0] == "The agency counted 512 cases before 10 a.m. Varn Time on Friday."
+
+
+def test_a_platform_the_words_were_posted_on_is_no_speaker():
+    text = "In a post on Twitter, the governor wrote, “We shut the polls today.”"
+    said = Quote(
+        text="We shut the polls today.",
+        speaker="Twitter",
+        start=text.index("We"),
+        end=len(text) - 1,
+        evidence=text,
+        evidence_start=0,
+        evidence_end=len(text),
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “We shut the polls today”?",
+        "Twitter",
+        ["Ana Ruiz", "Ed Varga"],
+        text=text,
+        source=said,
+    )
+    assert q.speaker_is_a_platform(asked, ctx_for(text)) is not None
+    person = replace(said, speaker="Ana Ruiz")
+    fair = draft(
+        "who_said",
+        "Who said: “We shut the polls today”?",
+        "Ana Ruiz",
+        ["Ed Varga", "Tilda Marsk"],
+        text=text,
+        source=person,
+    )
+    assert q.speaker_is_a_platform(fair, ctx_for(text)) is None
+    company = "Title\nFacebook said the ruling was unfair. It also posted a note on Facebook."
+    assert q.speaker_is_a_platform(asked, ctx_for(company)) is None
