@@ -266,6 +266,23 @@ def _without_glued_words(names: list[str], article_text: str) -> list[str]:
     return list(dict.fromkeys(_unglued(name, lower_words, article_text) for name in names))
 
 
+def _named_in_the_story(names: list[str], article_text: str) -> list[str]:
+    """The names a story line writes: not "Tony Stark Anna", read across two lines of a
+    photo gallery ("Tony Stark" / "Anna from Frozen"), nor a name only photo captions
+    give; such names are no options of a who-said question (blind judge, batch 38). A
+    name written some other way (the parse's own spelling) is kept."""
+    kept = []
+    for name in names:
+        parts = [re.escape(w) for w in name.split()]
+        one_line = regex(r"(?<![\w])" + r"[ \t]+".join(parts) + r"(?![\w])")
+        found = list(one_line.finditer(article_text))
+        in_story = any(not in_caption(article_text, m.start(), m.end()) for m in found)
+        unseen = not found and not regex(r"\s+".join(parts)).search(article_text)
+        if in_story or unseen:
+            kept.append(name)
+    return kept
+
+
 def _unglued(name: str, lower_words: set[str], article_text: str) -> str:
     first, _, rest = name.partition(" ")
     if len(rest.split()) < 2 or first.casefold() not in lower_words:
@@ -452,8 +469,9 @@ def build_context(
     ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     # People as the options show them: "Represenative Jo Bell" (a typo glued on) is "Jo Bell".
-    ctx.people = _without_glued_words(
-        [without_title(p.name) for p in facts.people if p.name], article_text
+    ctx.people = _named_in_the_story(
+        _without_glued_words([without_title(p.name) for p in facts.people if p.name], article_text),
+        article_text,
     )
     ctx.roles = {without_title(p.name): p.role for p in facts.people if p.name and p.role}
     ctx.genders = {without_title(p.name): p.gender for p in facts.people if p.name and p.gender}

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from quizzes.extraction.facts import Facts, Quote
+from quizzes.extraction.facts import Facts, Person, Quote
 from quizzes.generation import quality as q
 from quizzes.generation import when
+from quizzes.generation.captions import caption_spans
 from quizzes.generation.context import DatedFact, build_context
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.event_checks import event_problem
@@ -250,3 +251,31 @@ def test_a_platform_the_words_were_posted_on_is_no_speaker():
     assert q.speaker_is_a_platform(fair, ctx_for(text)) is None
     company = "Title\nFacebook said the ruling was unfair. It also posted a note on Facebook."
     assert q.speaker_is_a_platform(asked, ctx_for(company)) is None
+
+
+GALLERY = "\n".join(
+    [
+        "Varn Fair draws crowds",
+        "Thousands came to the Varn Fair on Saturday, where Ana Ruiz said “It was a long day.”",
+        "Ed Varga said “We sold every pie.”",
+        "Tilda Marsk said “The band played twice.”",
+        "Otto Brand",
+        "Lena from Lake Tales",
+        "Pirates",
+        "Ruiz closed the fair at nine.",
+    ]
+)
+
+
+def test_a_run_of_short_unpunctuated_lines_is_a_gallery_of_captions():
+    spans = caption_spans(GALLERY)
+    shown = [GALLERY[start:end] for start, end in spans]
+    assert shown == ["Otto Brand", "Lena from Lake Tales", "Pirates"]
+
+
+def test_a_name_read_across_gallery_lines_is_no_option():
+    ctx = build_context(
+        Facts(people=[Person(name=n) for n in ("Ana Ruiz", "Otto Brand Lena", "Ed Varga")]),
+        article_text=GALLERY,
+    )
+    assert ctx.people == ["Ana Ruiz", "Ed Varga"]
