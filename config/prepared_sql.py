@@ -47,16 +47,22 @@ def fetch_rows(
 
 
 def fetch_together(
-    statements: Sequence[tuple[str, Sequence[Any]] | None],
+    statements: Sequence[tuple[str, Sequence[Any]] | None], *, planned_once: int = 0
 ) -> list[list[tuple[Any, ...]]]:
     """The rows of each statement (none for None), as fetch_rows reads them one
     after another; on PostgreSQL with prepared statements, statements that do not
     wait for each other's rows are sent in one pipeline: one round trip for all
-    (each still one query; issue 16)."""
+    (each still one query; issue 16). The first `planned_once` statements are
+    read as fetch_rows(planned_once=True) reads them (their SET and RESET in the
+    same pipeline)."""
     given = [statement for statement in statements if statement is not None]
+    planned = [at < planned_once for at, s in enumerate(statements) if s is not None]
     if len(given) < 2:
-        return [fetch_rows(s) if s is not None else [] for s in statements]
-    with _send(given, pipelined=_prepares_statements()) as cursors:
+        return [
+            fetch_rows(s, planned_once=at < planned_once) if s is not None else []
+            for at, s in enumerate(statements)
+        ]
+    with _send(given, pipelined=_prepares_statements(), planned_once=planned) as cursors:
         fetched = iter([list(cursor.fetchall()) for cursor in cursors])
     return [next(fetched) if statement is not None else [] for statement in statements]
 
@@ -83,20 +89,30 @@ def execute_together(
 
 @contextmanager
 def _send(
-    statements: Sequence[tuple[str, Sequence[Any]]], *, pipelined: bool
+    statements: Sequence[tuple[str, Sequence[Any]]],
+    *,
+    pipelined: bool,
+    planned_once: Sequence[bool] = (),
 ) -> Iterator[list[Any]]:
     """A cursor per statement, each statement executed on its own (its rows read
     later), closed when the block ends. `pipelined` (PostgreSQL with prepared
     statements): all are sent in one pipeline, one round trip; an error raises
-    when the pipeline ends, as Django's database error."""
+    when the pipeline ends, as Django's database error; a statement whose
+    `planned_once` flag is set is sent between the SET and the RESET of
+    fetch_rows(planned_once=True)."""
     cursors = [connection.cursor() for _ in statements]
+    once = [*planned_once, *[False] * (len(statements) - len(planned_once))]
     try:
         with ExitStack() as sending:
             if pipelined:
                 sending.enter_context(connection.wrap_database_errors)
                 sending.enter_context(connection.connection.pipeline())
-            for cursor, statement in zip(cursors, statements, strict=True):
+            for cursor, statement, generic in zip(cursors, statements, once, strict=True):
+                if generic and pipelined:
+                    connection.connection.execute("SET plan_cache_mode = force_generic_plan")
                 cursor.execute(*statement)
+                if generic and pipelined:
+                    connection.connection.execute("RESET plan_cache_mode")
         yield cursors
     finally:
         for cursor in cursors:
@@ -220,10 +236,14 @@ def prepared_rows_together(calls: Sequence[PreparedCall]) -> list[list[tuple[Any
 
 
 def fetch_with_prepared(
-    statements: Sequence[tuple[str, Sequence[Any]] | None], calls: Sequence[PreparedCall]
+    statements: Sequence[tuple[str, Sequence[Any]] | None],
+    calls: Sequence[PreparedCall],
+    *,
+    planned_once: bool = False,
 ) -> tuple[list[list[tuple[Any, ...]]], list[list[tuple[Any, ...]]]]:
     """(fetch_together's rows of `statements`, prepared_rows_together's of `calls`),
-    all sent together: one round trip on PostgreSQL."""
+    all sent together: one round trip on PostgreSQL; `planned_once`: `statements`
+    are read as fetch_rows(planned_once=True) reads them."""
     templates = [_template(shape, build, values) for shape, build, values in calls]
     fetched = fetch_together(
         [
@@ -232,7 +252,8 @@ def fetch_with_prepared(
                 None if template is None else (template.sql, _params(template, values))
                 for template, (_, _, values) in zip(templates, calls, strict=True)
             ),
-        ]
+        ],
+        planned_once=len(statements) if planned_once else 0,
     )
     prepared = fetched[len(statements) :]
     return fetched[: len(statements)], [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from learning.selectors.queue import queue_guesses_forget
 from tests.factories import (
     PASSWORD,
     QuestionBankFactory,
@@ -27,6 +28,14 @@ def _rows_the_migrations_made(request):
     ):
         request.getfixturevalue("_django_db_helper")
         teachers_group()
+
+
+@pytest.fixture(autouse=True)
+def _queue_guesses_forgotten():
+    """The study queue guesses a user's candidates from their last read in the
+    process (by user id): a test's new user may get an id an earlier test's user had
+    (SQLite reuses the ids of rolled-back rows), and a wrong guess costs a query."""
+    queue_guesses_forget()
 
 
 @pytest.fixture

@@ -81,11 +81,21 @@ LEARN_AHEAD = timedelta(minutes=20)
 # folded (each review makes its due day's row again) pays a fold every FOLD_AT
 # reviews, not every read
 FOLD_AT = 32
+# a bank's new-card walk reads the new cards wanted rounded up to a multiple of this
+# (the same cards kept: a few walk sizes a day, so that the last plan is a good guess)
+WALK_STEP = 10
+# the candidates' plans remembered (_early_candidates: one per user, bank and limit)
+PLANS_MAX = 10_000
 SPARE = 5  # cards read beyond the limit before today's studied facts are known
 # learning cards read beyond the limit (per learning state): room for the siblings
 # of cards already taken, which wait (the due reviews' window is wider: they are
 # ranked by retrievability among the most overdue)
 LEARNING_SPARE = 10
+
+
+# The plan of each user's last candidates read in this process, by (user id, bank
+# id or None, limit): what the next read guesses (_early_candidates).
+_PLANS: dict[tuple[Any, ...], _CandidatesPlan] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,8 +382,8 @@ def _study_day_rows(*, user: User, days: list[date]) -> list[tuple[Any, ...]]:
 
 
 def _today_and_banks(
-    *, user: User, bank: BankRef | None, now: datetime
-) -> tuple[_Today, list[_Bank]]:
+    *, user: User, bank: BankRef | None, now: datetime, early: tuple[str, list[Any]] | None
+) -> tuple[_Today, list[_Bank], list[tuple[Any, ...]]]:
     """The study day (preferences, and the counts of its StudyDay row: new cards
     introduced, reviews done, answers) and the banks new cards come from (_banks_of):
     three queries sent together, one round trip on PostgreSQL (the study day's row
@@ -382,7 +392,9 @@ def _today_and_banks(
     grown to FOLD_AT rows: they are folded then (tallies.fold_past_due_days, three
     statements), before the queue reads the tallies, so that its reads of them
     (every started card of a bank, the learning count) cost the same whatever the
-    history (a student who only studies never opens the pages that fold too)."""
+    history (a student who only studies never opens the pages that fold too).
+    `early`: a statement sent with them (the candidates guessed, _early_candidates),
+    whose rows are returned too."""
     days = _days_around(now)
     real = min(now, timezone.now())  # (a read given a later moment folds no day to come)
     calls: list[sql.PreparedCall] = [
@@ -393,7 +405,9 @@ def _today_and_banks(
     student = bank is None and not (user.is_staff or user.is_superuser)
     if student:  # (the same statement for every student, compiled once)
         calls.append((("queue.banks",), _banks_query, {"user": user.pk, "now": now}))
-    preference_rows, day_rows, *bank_rows = sql.prepared_rows_together(calls)
+    (early_rows,), (preference_rows, day_rows, *bank_rows) = sql.fetch_with_prepared(
+        [early], calls, planned_once=True
+    )
     preferences = preferences_of_rows(user, preference_rows)
     counts = {row[0]: row[1:] for row in day_rows}
     if counts.pop(NOT_DUE, None) is not None:  # (before the reads of the tallies below)
@@ -406,7 +420,7 @@ def _today_and_banks(
         banks = [_Bank(pk, article_id, bool(flag)) for pk, article_id, flag in bank_rows[0]]
     else:
         banks = _banks_of(user=user, bank=bank, now=now)
-    return today, banks
+    return today, banks, early_rows
 
 
 @dataclass(frozen=True)
@@ -500,15 +514,96 @@ class _Candidates:
     seen: set[int] = field(default_factory=set)  # question ids
 
 
-def _candidates(
+class _CandidatesPlan(NamedTuple):
+    """What the first candidates statement of a queue read depends on, besides the
+    user and the moment: the same plan, the same statement."""
+
+    bank: int | None  # the bank studied (None: all)
+    banks: tuple[int, ...]  # the banks whose new questions it walks (the first BANKS_PER_READ)
+    assigned: tuple[int, ...]  # the banks assigned to the student's classes
+    window: int
+    learning_window: int
+    walk: int  # new questions read per bank
+
+
+def _candidates_plan(
     *,
-    user: User,
     bank: BankRef | None,
     banks: list[_Bank],
-    now: datetime,
     window: int,
     learning_window: int,
     new_wanted: int,
+) -> _CandidatesPlan:
+    """The plan of the candidates' first statement. Each bank's walk reads
+    `new_wanted` rounded up to a multiple of WALK_STEP (more read, then cut: the
+    same cards): a student's new cards of the day give a few plans, not one per card."""
+    walk = -(-new_wanted // WALK_STEP) * WALK_STEP
+    return _CandidatesPlan(
+        bank=None if bank is None else bank.pk,
+        banks=tuple(b.pk for b in banks[:BANKS_PER_READ]) if walk else (),
+        assigned=tuple(b.pk for b in banks if b.assigned),
+        window=window,
+        learning_window=learning_window,
+        walk=walk,
+    )
+
+
+def _candidates_statement(
+    plan: _CandidatesPlan, *, user: int, now: datetime, banks: tuple[int, ...], with_due: bool
+) -> tuple[str, list[Any]]:
+    """A candidates statement of the plan: the due windows (`with_due`: the first
+    statement) and the new-card walks of `banks`, compiled once per shape (sql.prepared)."""
+    values: dict[str, Any] = {"user": user, "now": now, "banks": list(banks)}
+    if with_due:
+        values.update(ahead=now + LEARN_AHEAD, assigned=list(plan.assigned))
+    if plan.bank is not None:
+        values["bank"] = plan.bank
+    shape = ("queue.candidates", with_due, len(plan.assigned), len(banks), plan.bank is not None)
+    sizes = (plan.window, plan.learning_window, plan.walk)
+    build = partial(
+        _candidates_sql,
+        window=plan.window,
+        learning_window=plan.learning_window,
+        new_wanted=plan.walk,
+    )
+    return sql.prepared((*shape, *sizes), build, **values)
+
+
+def _early_candidates(
+    *, user: User, key: tuple[Any, ...], now: datetime
+) -> tuple[_CandidatesPlan | None, tuple[str, list[Any]] | None]:
+    """The plan of the user's last queue read of this key in this process, and its
+    first candidates statement as of `now`: sent with the study day's statements
+    (one round trip fewer on PostgreSQL, issue 16), its rows used when the plan
+    read from them is the same (else the right statement follows, one query more).
+    A student's plan changes a few times a day (a new-card limit reached, a bank
+    assigned)."""
+    guess = _PLANS.get(key)
+    if guess is None:
+        return None, None
+    early = _candidates_statement(guess, user=user.pk, now=now, banks=guess.banks, with_due=True)
+    return guess, early
+
+
+def _plan_remembered(key: tuple[Any, ...], plan: _CandidatesPlan) -> None:
+    if len(_PLANS) >= PLANS_MAX and key not in _PLANS:
+        _PLANS.clear()
+    _PLANS[key] = plan
+
+
+def queue_guesses_forget() -> None:
+    """Forget the plans remembered (tests: a new user may get an old one's id)."""
+    _PLANS.clear()
+
+
+def _candidates(
+    *,
+    user: User,
+    plan: _CandidatesPlan,
+    banks: list[_Bank],
+    now: datetime,
+    new_wanted: int,
+    read: list[tuple[Any, ...]] | None = None,
 ) -> _Candidates:
     """One query: narrow rows (ids, due dates, memory and sibling-key columns) of
     the windows of due learning cards (`learning_window` of each state), due reviews
@@ -517,38 +612,27 @@ def _candidates(
     and of up to `new_wanted` unstarted published questions of each bank (each walks
     the bank's published questions in order: the partial index
     question_published_order), for the first BANKS_PER_READ banks; one more per
-    BANKS_PER_READ banks when those leave new cards wanting. The statements are
-    compiled once per shape (sql.prepared)."""
-    assigned = [b.pk for b in banks if b.assigned]
-    waiting = banks if new_wanted > 0 else []
+    BANKS_PER_READ banks when those leave new cards wanting. `read`: the rows of
+    the first statement, read already (_early_candidates)."""
     found = _Candidates()
-    # The first banks' new cards come with the due cards; further banks, a statement
-    # per BANKS_PER_READ, only while the banks read leave new cards wanting (a
-    # student of many banks whose first ones are done).
-    with_due = True
-    while True:
-        chunk = [b.pk for b in waiting[:BANKS_PER_READ]]
+    if read is None:
+        first = _candidates_statement(plan, user=user.pk, now=now, banks=plan.banks, with_due=True)
+        read = sql.fetch_rows(first, planned_once=True)
+    _read_into(found, read, now=now)
+    # Further banks, a statement per BANKS_PER_READ, only while the banks read leave
+    # new cards wanting (a student of many banks whose first ones are done).
+    waiting = banks[BANKS_PER_READ:] if plan.walk else []
+    while waiting and len(found.new) < new_wanted:
+        chunk = tuple(b.pk for b in waiting[:BANKS_PER_READ])
         waiting = waiting[BANKS_PER_READ:]
-        values: dict[str, Any] = {"user": user.pk, "now": now, "banks": chunk}
-        if with_due:
-            values.update(ahead=now + LEARN_AHEAD, assigned=assigned)
-        if bank is not None:
-            values["bank"] = bank.pk
-        shape = ("queue.candidates", with_due, len(assigned), len(chunk), bank is not None)
-        sizes = (window, learning_window, new_wanted)
-        build = partial(
-            _candidates_sql, window=window, learning_window=learning_window, new_wanted=new_wanted
-        )
-        _read_into(found, sql.prepared((*shape, *sizes), build, **values), now=now)
-        with_due = False
-        if not waiting or len(found.new) >= new_wanted:
-            break
+        statement = _candidates_statement(plan, user=user.pk, now=now, banks=chunk, with_due=False)
+        _read_into(found, sql.fetch_rows(statement, planned_once=True), now=now)
     by_due = attrgetter("due", "card_id")
     found.learning.sort(key=by_due)
     found.ahead.sort(key=by_due)
     # (the window over both states)
-    del found.ahead[max(0, learning_window - len(found.learning)) :]
-    del found.learning[learning_window:]
+    del found.ahead[max(0, plan.learning_window - len(found.learning)) :]
+    del found.learning[plan.learning_window :]
     found.reviews.sort(key=by_due)
     order = {b.pk: number for number, b in enumerate(banks)}
     found.new.sort(key=lambda c: (order[c.bank_id], c.position, c.question_id))
@@ -642,10 +726,9 @@ def _bank_started_through(*, user: int, bank_id: int) -> Exists:
     return Exists(started)
 
 
-def _read_into(found: _Candidates, statement: tuple[str, list[Any]], *, now: datetime) -> None:
-    """Read the parts' rows in one statement (the same columns: each part selects
-    them itself, so nothing is joined to the windows afterwards)."""
-    rows = sql.fetch_rows(statement, planned_once=True)
+def _read_into(found: _Candidates, rows: list[tuple[Any, ...]], *, now: datetime) -> None:
+    """The rows of a candidates statement, into `found` (the same columns: each part
+    selects them itself, so nothing is joined to the windows afterwards)."""
     datetime_from_db = sql.datetime_reader()
     for row in rows:
         question_id, bank_id, position, article_id, start, end, fingerprint, *card = row
@@ -914,9 +997,11 @@ def study_queue(
     Due reviews of banks assigned to the student's classes come before the other
     reviews, and their new cards before other new cards.
 
-    A constant number of queries, at most 8, in three round trips on PostgreSQL:
+    A constant number of queries, at most 8, in three round trips on PostgreSQL
+    (two when the candidates' plan is that of the user's last read: the usual case):
     preferences, the study day's counts and the banks (over all banks only),
-    together; the candidates (narrow rows, one query); which of their facts were
+    together, with the candidates guessed (_early_candidates); the candidates
+    (narrow rows, one query) unless guessed right (a wrong guess: one query more); which of their facts were
     studied today (when anything was), their counts when the candidates fill the
     window, the cards shown (questions, banks and the user's cards, one query)
     and their choices, together (the cards the queue shows unless facts studied
@@ -933,18 +1018,27 @@ def study_queue(
     in `picked` (a new card's row is saved from it)."""
     now = now or timezone.now()
     limit = max(0, int(limit))
-    today, banks = _today_and_banks(user=user, bank=bank, now=now)
+    key = (user.pk, None if bank is None else bank.pk, limit)
+    last_plan, early = _early_candidates(user=user, key=key, now=now)
+    today, banks, early_rows = _today_and_banks(user=user, bank=bank, now=now, early=early)
     window = limit * 2 + 10 if today.reviews_left > 0 else 0  # (no review taken today: none read)
     learning_window = limit + LEARNING_SPARE
     new_wanted = today.new_left + 20 if today.new_left > 0 else 0
-    found = _candidates(
-        user=user,
+    plan = _candidates_plan(
         bank=bank,
         banks=banks,
-        now=now,
         window=window,
         learning_window=learning_window,
         new_wanted=new_wanted,
+    )
+    _plan_remembered(key, plan)
+    found = _candidates(
+        user=user,
+        plan=plan,
+        banks=banks,
+        now=now,
+        new_wanted=new_wanted,
+        read=early_rows if plan == last_plan else None,
     )
     # The facts studied today and the due counts (both read from the candidates) are
     # sent together, and with them the rows of the cards the queue would show were

@@ -11,7 +11,9 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config import prepared_sql
 from learning import selectors, services
+from learning import sql as learning_sql
 from learning.models import BankTally, Card, CardState
 from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
@@ -391,3 +393,67 @@ def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(s
     assert "banktally_learning_due" in plan_of(counts)
     assert _tally_rows_read(counts) == rows_read
     assert rows_read in (None, 1)
+
+
+def _figures(result):
+    """What a student sees of a queue: its cards in order and its counts."""
+    return (
+        [(item.question_row.pk, item.card_row.pk, item.is_new) for item in result.items],
+        (result.learning_count, result.review_count, result.due_count),
+        (result.new_available, result.new_left),
+    )
+
+
+def _sends(monkeypatch) -> list[str]:
+    """The reads sent to the database from now on, each one round trip on PostgreSQL
+    (statements sent together, or one alone)."""
+    sent: list[str] = []
+    for module, name in ((prepared_sql, "fetch_together"), (learning_sql, "fetch_rows")):
+        original = getattr(module, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            sent.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    return sent
+
+
+def test_a_read_guessing_its_candidates_from_the_last_read_gives_the_same_queue(
+    student, teacher, monkeypatch, django_assert_num_queries
+):
+    """The user's last read's candidates are sent with the study day's statements
+    (one round trip fewer on PostgreSQL): the same queue, in as many queries."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=20).items)
+    _due(cards[:4], CardState.LEARNING, days_ago=1)
+    _due(cards[4:12], CardState.REVIEW, days_ago=2)
+    queue_selectors.queue_guesses_forget()
+    sent = _sends(monkeypatch)
+    with CaptureQueriesContext(connection) as unguessed:
+        first = read(student, limit=10)
+    assert len(sent) == 3  # the study day, the candidates, the cards shown
+    sent.clear()
+    with django_assert_num_queries(len(unguessed.captured_queries)):
+        guessed = read(student, limit=10)
+    assert len(sent) == 2  # the study day with the candidates, the cards shown
+    assert _figures(guessed) == _figures(first)
+    assert [item.is_new for item in first.items] == [False] * 10  # learning, then reviews
+    assert (first.learning_count, first.review_count, first.new_available) == (4, 8, 18)
+
+
+def test_a_wrong_guess_costs_one_query_and_changes_nothing(student, teacher):
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    read(student, limit=10)  # (guessed next: 20 new cards left today)
+    services.preferences_update(user=student, new_cards_per_day=5)  # (shorter walks now)
+    with CaptureQueriesContext(connection) as wrong:
+        after_a_wrong_guess = read(student, limit=10)
+    queue_selectors.queue_guesses_forget()
+    with CaptureQueriesContext(connection) as fresh:
+        unguessed = read(student, limit=10)
+    assert len(wrong.captured_queries) == len(fresh.captured_queries) + 1
+    assert _figures(after_a_wrong_guess) == _figures(unguessed)
+    assert unguessed.new_available == 5

@@ -161,7 +161,8 @@ def test_the_queue_reads_no_review_log_whatever_was_studied_today(
 ):
     """Today's limits come from the study day's row and the facts studied from the
     candidates' sibling cards: one answer today or twelve, the same queries, none
-    of them reading the review log."""
+    of them reading the review log (each read guessing its candidates from the
+    read before, as a study session reads them: a wrong guess costs one more)."""
     services.preferences_update(user=student, new_cards_per_day=30)
     bank = QuestionBankFactory(owner=teacher, article=ArticleFactory())
     for start in range(0, 400, 10):  # 40 facts of two questions each
@@ -174,6 +175,8 @@ def test_the_queue_reads_no_review_log_whatever_was_studied_today(
         return {item.question_row.evidence_start for item in items}
 
     def read(at):
+        with time_machine.travel(at, tick=False):
+            selectors.study_queue(user=student, bank=bank, limit=5)
         with time_machine.travel(at, tick=False), CaptureQueriesContext(connection) as ctx:
             result = selectors.study_queue(user=student, bank=bank, limit=5)
         assert not any("learning_reviewlog" in q["sql"] for q in ctx.captured_queries)
