@@ -117,7 +117,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 22. **Named members of a national group** (``named_members_of_a_group``): "Austrian firms
    including A, B and C", "Kenyan runners such as X and Y" (each name).
 23. **Two countries joined by a dash** (``pairs_of_countries``): "the Peru–Chile border
-   crossing", "the Iran–Iraq War" (the thing, to both; never the second one's "Iraq War").
+   crossing", "the Iran–Iraq War" (the thing, to both; never the second one's "Iraq War");
+   a border "with" one country, or "between" it and a region, is that country's, and so
+   is what is built along it (``borders_with_a_country``: "a wall along the country's
+   border with Peru").
 24. **Home nations** (``home_nations_in_their_state``): "Wales would be the only nation in the
    United Kingdom ..." (a country within a country, ISO 3166-2, linked to its state only when
    its description places it there; in sport it stays a country of its own); a territory ISO
@@ -296,6 +299,7 @@ from .groups import (
     between_countries,
     bodies_of_listed_countries,
     bodies_that_took_a_country,
+    borders_with_a_country,
     cases_a_national_court_ruled,
     demonyms_in_a_country,
     events_a_country_suffered,
@@ -387,6 +391,7 @@ RULES: tuple[Rule, ...] = (
     nationality_nouns,
     noun_of_country,
     between_countries,
+    borders_with_a_country,
     bodies_of_listed_countries,
     groups_comprising_countries,
     groups_joined_by_countries,

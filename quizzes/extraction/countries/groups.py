@@ -564,6 +564,37 @@ def between_countries(ctx: CountryContext) -> None:
             ctx.add(subject, country, noun.i, "other", "between_countries")
 
 
+# Lines between states: a border "with" one country, or "between" it and a region, is theirs.
+_BORDER_NOUNS = {"border", "borders", "frontier", "boundary"}
+
+
+def borders_with_a_country(ctx: CountryContext) -> None:
+    """ "the border with Peru", "a wall along the country's border with Peru" (the wall on
+    it), "the border between Kelso Province and Chile" (to Chile: the other side is no
+    country)."""
+    for tok in ctx.tokens:
+        if tok.lower_ not in ("with", "between") or tok.dep_ != "prep":
+            continue
+        noun = tok.head
+        if noun.lower_ not in _BORDER_NOUNS or noun.pos_ != "NOUN":
+            continue
+        countries = _countries_in(ctx, tok)
+        if not countries or (tok.lower_ == "between" and len(countries) > 1):
+            continue  # two countries: ``between_countries``
+        start = _thing_along(noun).i
+        subject = clean(ctx.doc[start : tok.right_edge.i + 1].text)
+        for country in countries:
+            ctx.add(subject, country, start, "other", "borders_with_a_country")
+
+
+def _thing_along(border: Token) -> Token:
+    """ "a fence along the border with Peru": the thing built on the line (else the line)."""
+    prep = border.head
+    if border.dep_ == "pobj" and prep.lower_ in ("along", "on") and prep.head.pos_ == "NOUN":
+        return prep.head
+    return border
+
+
 def _countries_in(ctx: CountryContext, prep: Token) -> list[str]:
     found: list[str] = []
     for obj in prep.children:

@@ -2596,3 +2596,14 @@ def test_a_count_of_a_group_said_to_be_of_a_nationality(links_of):
     found = pairs(links_of("Of the 52 climbers, 30 were Nepalese."))
     assert ("52 climbers", "Nepal") in found
     assert links_of("The parcels were Chinese.") == []
+
+
+def test_a_border_with_one_country_is_that_countrys(links_of):
+    found = pairs(
+        links_of("The governor wants a fence along the state's border with Canada by spring.")
+    )
+    assert ("fence along the state's border with Canada", "Canada") in found
+    found = pairs(
+        links_of("Talks covered fishing and the border between Kelso Province and Chile.")
+    )
+    assert ("border between Kelso Province and Chile", "Chile") in found
