@@ -91,6 +91,14 @@ def bare_month(x: Match) -> bool | None:
     return x.prev_word in DATE_PREPS or x.in_date_entity
 
 
+def modal_may(x: Match) -> bool | None:
+    """ "This may change", "next may bring": "may" in lower case after "this", "last" or
+    "next" is the modal verb, not the month."""
+    if x.kind == "relative" and x.m.group("unit") == "may":
+        return False
+    return None
+
+
 # Words after which "May" is the month even where a person of that surname is named.
 _MONTH_ONLY_AFTER = {"in", "since", "until", "till", "during", "early", "mid", "late", "throughout"}
 
@@ -223,6 +231,20 @@ def vague_duration(x: Match) -> bool | None:
     """ "He has been a critic for many years": "many" measures nothing, a stretch with no start
     or length to place a happening in ("for three years", "for years" stay)."""
     if x.kind == "duration" and re.search(r"\bmany\b", x.text):
+        return False
+    return None
+
+
+# Units of a stretch that tells a state or a career rather than a happening.
+_LONG_UNITS = {"month", "months", "year", "years", "decade", "decades", "century", "centuries"}
+
+
+def long_duration(x: Match) -> bool | None:
+    """ "She had lived in the town for twenty years", "has run the shop for two years": a
+    stretch of months or more tells a state, a career or a habit, background to the news,
+    which real reporting's gold seldom dates; "trapped for 30 hours", "held for 444 days",
+    "for weeks" stay."""
+    if x.kind == "duration" and x.span[-1].lower_ in _LONG_UNITS:
         return False
     return None
 
@@ -509,6 +531,7 @@ AcceptRule = Callable[[Match], "bool | None"]
 ACCEPT_RULES: tuple[AcceptRule, ...] = (
     today_or_tonight,
     bare_month,
+    modal_may,
     named_day,
     bare_weekday,
     recent_period,
@@ -516,6 +539,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     comparison,
     rate,
     vague_duration,
+    long_duration,
     duration_after,
     numbered_thing,
     model_year,

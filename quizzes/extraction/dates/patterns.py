@@ -90,7 +90,7 @@ ANCHOR_NOUN = (
     r"|eruption|hurricane|typhoon|cyclone|raid|riot|clash|clashes|coup|inauguration|launch"
     r"|landing|landings|surgery|broadcast|concert|festival|debate|session|rally|march|parade"
     r"|tragedy|fighting|battle|siege|ceasefire|talks|negotiations|merger|takeover|deal"
-    r"|resignation|emergency)"
+    r"|resignation|emergency|event|events|convention|audition|premiere|screening|exhibition)"
 )
 ANCHOR_PREP = (
     r"(?i:after|before|during|since|until|following|throughout|ahead\s+of|for\s+much\s+of"
@@ -113,6 +113,9 @@ POSSESSOR = (
 )
 # Happenings named without a determiner ("since independence", "after take-off").
 BARE_ANCHOR_NOUN = r"(?i:independence|liberation|unification|reunification|partition|take[\s\-]?off|landfall|kick[\s\-]?off)"
+
+# Words of the calendar that a day "of" names no happening with ("the day of the week").
+CALENDAR_WORD = r"(?i:year|month|week|weekend|day|days|season|century|decade)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
@@ -257,6 +260,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?i:the)\s+(?:day|night|morning|evening|week)\s+)?"  # "the day before the blast"
             rf"\b{ANCHOR_PREP}\s+{POSSESSOR}\s+(?:[\w\-]+\s+){{0,2}}?{ANCHOR_NOUN}\b"
             rf"|\b{ANCHOR_PREP}\s+{BARE_ANCHOR_NOUN}\b(?![\w\-])"
+            # "the week of the audition", "the Saturday of the convention": a day of a happening
+            rf"|\b(?i:the)\s+(?:(?i:day|night|morning|afternoon|evening|week|weekend)|{WEEKDAY})"
+            rf"\s+of\s+{POSSESSOR}\s+(?!{CALENDAR_WORD}\b)"
+            rf"(?:[\w\-]+\s+[A-Za-z][\w\-]*(?=\s*[,.;:()\u2014]|\s+{ANCHOR_STOP}\b|\s*$)"
+            rf"|[A-Za-z][\w\-]*)"
             # a named day: "ahead of International Labour Day", "before New Year's Eve",
             # "prior to Black Friday" (no date of its own: the day of a name)
             rf"|\b{ANCHOR_PREP}\s+(?:the\s+)?(?:(?!{WEEKDAY}\b)[A-Z][\w'\u2019\-]+\s+){{1,3}}"
@@ -327,6 +335,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that)(?:\s+same)?)\s+"
             rf"(?:day|week|month|year|morning|afternoon|evening|night|season)\b"
             r"|\b(?i:earlier|later)\s+in\s+the\s+day\b"
+            # "Early in the month", "later in the year": a part of a period the story is in
+            r"|\b(?i:early|earlier|late|later)\s+in\s+the\s+(?:week|month|year)\b"
+            # "years later", "some months later": a step from the last date, of no set length
+            r"|\b(?:(?i:some)\s+)?(?i:days|weeks|months|years|decades)\s+(?i:later|earlier)\b"
             rf"|\b(?:{NUMWORD})\s+(?:hours?|minutes?)\s+(?i:later|earlier)\b"
             r"|\b(?:(?i:a)\s+(?:short|little)\s+(?:time|while)|(?i:moments))\s+(?i:later)\b"
         ),
@@ -402,6 +414,8 @@ KEYWORDS = {
         "before",
         "same",
         "that",
+        "early",
+        "late",
     ),
     "anchor": (
         "arrival",
@@ -425,6 +439,13 @@ KEYWORDS = {
         "aftermath of",
         "prior to",
         "since then",
+        "day of",
+        "night of",
+        "week of",
+        "weekend of",
+        "morning of",
+        "evening of",
+        "afternoon of",
         "to date",
     ),
     "duration": ("for ",),

@@ -370,6 +370,11 @@ def in_headline(expr: TimeExpression, sent: Span) -> bool:
 _SPEAKER_PRONOUNS = {"i", "we", "you"}
 
 
+# Times counted back from the day of speaking ("we started about two years ago"): a happening
+# the speaker places, never the date of data or a method.
+_TOLD_FROM_NOW = {"ago"}
+
+
 def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     """ "Q: Given that your figures are from 2009, do you ...? A: We used the 2009 survey
     because ...": in an interview (a paragraph of the article's own words, outside quotation
@@ -377,7 +382,8 @@ def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     subject is a question or an answer, and the years in it are the data and methods talked
     about, not happenings. A newsroom's "we asked the ministry" in a report stays."""
     return (
-        in_an_interview_turn(expr, sent)
+        expr.kind not in _TOLD_FROM_NOW
+        and in_an_interview_turn(expr, sent)
         and not _own_past(expr)
         and not _named_past(expr, sent, _unquoted_speaker_subjects(sent.doc))
         and not names_a_vote(expr)
