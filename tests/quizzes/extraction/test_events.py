@@ -1679,7 +1679,10 @@ def test_a_step_later_then_its_occasion_is_one_time(events_of):
     ("text", "when"),
     [
         ("Ruth Ocampo caught a cold the week of the tryout.", "the week of the tryout"),
-        ("Dario Fenn joined the Saturday of the fair, dressed as a heron.", "the Saturday of the fair"),
+        (
+            "Dario Fenn joined the Saturday of the fair, dressed as a heron.",
+            "the Saturday of the fair",
+        ),
         ("A guard was arrested on the day of the robbery.", "the day of the robbery"),
         ("Pia Holm spoke to reporters after the event about her designs.", "after the event"),
         ("After the convention, the sculptor packed up his tools.", "After the convention"),
