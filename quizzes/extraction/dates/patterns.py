@@ -334,12 +334,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+same|(?i:that)(?:\s+same)?)\s+"
             rf"(?:day|week|month|year|morning|afternoon|evening|night|season)\b"
-            r"|\b(?i:earlier|later)\s+in\s+the\s+day\b"
-            # "Early in the month", "later in the year": a part of a period the story is in
-            r"|\b(?i:early|earlier|late|later)\s+in\s+the\s+(?:week|month|year)\b"
-            # "years later", "some months later": a step from the last date, of no set length
-            r"|\b(?:(?i:some)\s+)?(?i:days|weeks|months|years|decades)\s+(?i:later|earlier)\b"
-            rf"|\b(?:{NUMWORD})\s+(?:hours?|minutes?)\s+(?i:later|earlier)\b"
+            # "later in the day"; "Early in the month", "later in the year": a part of a
+            # period the story is in
+            r"|\b(?:(?i:earlier|later)\s+in\s+the\s+day|(?i:early|earlier|late|later)\s+in\s+the"
+            r"\s+(?:week|month|year))\b"
+            # "years later", "some months later" ("some" joins as a bound): a step from the
+            # last date, of no set length
+            rf"|\b(?:(?:{NUMWORD})\s+(?:hours?|minutes?)|(?i:days|weeks|months|years|decades))"
+            r"\s+(?i:later|earlier)\b"
             r"|\b(?:(?i:a)\s+(?:short|little)\s+(?:time|while)|(?i:moments))\s+(?i:later)\b"
         ),
     ),
