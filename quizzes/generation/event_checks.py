@@ -358,6 +358,30 @@ def another_dated_action(dated: DatedFact) -> str | None:
     return None
 
 
+# Before a date that ends a period or gives a thing its (new) day, beyond the "to", "until"
+# and "till" _date_of_a_thing_or_source reads: "closed the quay through May 15",
+# "rescheduled the vote for June 2".
+_END_OR_NEW_DAY = re.compile(
+    r"\b(?:through|into)\s+$"
+    r"|\b(?:(?:re)?scheduled|postponed|moved|delayed|pushed|called|set|slated|planned|booked)"
+    r"\b(?:\s+[\w’'-]+){0,5}\s+for\s+$",
+    re.I,
+)
+
+
+def an_end_or_a_new_day(dated: DatedFact) -> str | None:
+    """ "The mayor closed the quay through May 15", "Ana Ruiz rescheduled the vote for June
+    2": the date ends a period or is the thing's new day; the act came before it, so "When did
+    Ana Ruiz reschedule the vote?" would key a day that was not the act's (blind judges,
+    batches 40 and 41). Nor is it asked "Until when …?" (no question the rubric keeps)."""
+    when = plain(dated.event.when or "")
+    evidence = plain(dated.event.evidence)
+    time = _find(evidence, when) if when else None
+    if time is not None and _END_OR_NEW_DAY.search(evidence[: time.start()][-80:]):
+        return "the end of a period or a thing's new day, not when the act happened"
+    return None
+
+
 _DAY_RANGE_AFTER = re.compile(
     r"^\s*(?:and|to|through|[-–—])\s*\d{1,2}(?:st|nd|rd|th)?"
     r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|of|the|a|when|as|while|to|for|with)\b)",
@@ -1068,6 +1092,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     number_not_a_year,
     date_range,
     another_dated_action,
+    an_end_or_a_new_day,
     a_duration,
     unbalanced_marks,
     stray_punctuation,

@@ -52,9 +52,14 @@ A day word inside a quotation ("'we signed it today,' she said") counts from the
 spoke, which the article seldom gives: it keeps no date. With no tense to go by ("the November
 27 agreement is void" in an article of January 2020), a day or month without a year is the one
 nearest publication (2019-11-27), as is the end of a period an act set in the past ("suspended
-the assembly until October 14" in an article of 24 September: that October; a past state "was
-envoy until December" ended before publication). "from roughly 1948 to 1951" and "from 2005 through 2015" are one range, and so are two
-calendar dates bounding a stretch ("between November 27 and December 10", "from January 2016
+the assembly until October 14" in an article of 24 September: that October; "closed the port
+through May 15" too; a past state "was envoy until December" ended before publication). A day
+or month an act of scheduling, rescheduling or extending set for a thing, or a deadline's
+("rescheduled the vote to June 2", "extended the lockdown until May 1", "his trial has been
+scheduled for November", "the November 13 deadline"), lies after the act, which came shortly
+before publication: the first one from two months before publication on, whatever the act's
+tense (in an article of 20 March 2020, 2 June 2020, not 2019). "from roughly 1948 to 1951"
+and "from 2005 through 2015" are one range, and so are two calendar dates bounding a stretch ("between November 27 and December 10", "from January 2016
 to December 2019", dated by the first).
 "this coming Friday" is the next Friday, "this past Friday" the last. Two days or two months
 joined by "and" are one stretch dated by the first ("over Monday and Tuesday", "this past July
@@ -127,7 +132,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..text import regex
-from .accept import Match, accepted, looks_ahead
+from .accept import Match, accepted, looks_ahead, scheduled_thing_done
 from .patterns import (
     BOUND_PREP,
     KEYWORDS,
@@ -138,10 +143,11 @@ from .patterns import (
     WEEKDAY,
     WEEKDAYS,
 )
-from .resolve import PAST_PLAN, resolve
+from .resolve import PAST_PLAN, TARGET, resolve
 from .tense import (
     REPORTING_VERBS,
     doc_text,
+    forms,
     governing_verb,
     inside_quotation,
     planned_in_the_past,
@@ -689,16 +695,62 @@ _LASTING_STATES = {"be", "remain", "serve", "stay", "live", "work", "continue"}
 
 
 def _tense_of_an_end(kind: str, prep: str, span: Span, tense: str) -> str:
-    """ "suspended the parliament until October 14": the end of a period an act set in the
-    past may still be ahead, so a day or month without a year is the one nearest publication
-    (the resolvers read "present" so); a past state "until December" ("was envoy until
-    December") ended before publication."""
-    if kind not in {"dmy", "mdy", "month"} or prep.lower() not in {"until", "till"}:
+    """ "suspended the parliament until October 14", "closed the port through May 15": the
+    end of a period an act set in the past may still be ahead, so a day or month without a
+    year is the one nearest publication (the resolvers read "present" so); a past state
+    "until December" ("was envoy until December") ended before publication."""
+    if kind not in {"dmy", "mdy", "month"} or prep.lower() not in {"until", "till", "through"}:
         return tense
     verb = governing_verb(span.root)
     if tense != "past" or verb is None or verb.lemma_.lower() in _LASTING_STATES:
         return tense
     return "present"
+
+
+# Verbs that give a thing a new day or a new end: "rescheduled the vote to June 2", "extended
+# the lockdown until May 1", "pushed the hearing back to March"; and verbs that give it a day
+# ("his trial has been scheduled for November", "called elections for 14 November").
+_MOVE_VERBS = forms(
+    {
+        "reschedule", "postpone", "move", "delay", "push", "extend", "defer", "adjourn",
+        "shift", "bring", "put", "prolong", "lengthen", "suspend",
+    }
+)  # fmt: skip
+_SCHEDULE_VERBS = _MOVE_VERBS | forms({"schedule", "set", "slate", "plan", "call", "book", "fix"})
+_MOVE_PREPS = {"to", "until", "till", "through", "for"}
+# Nouns a day or month names as a time ahead: "the November 13 deadline".
+_TARGET_NOUNS = {"deadline", "cutoff", "cut-off"}
+
+
+def _target_of_a_move(kind: str, span: Span) -> bool:
+    """ "Maryland rescheduled its primary races to June 2", "the mayor extended the lockdown
+    until May 1", "his trial has been scheduled for November", "events are planned until
+    December", "two weeks before the November 13 deadline": a day or month that an act of
+    scheduling, rescheduling or extending set as a thing's day or end, or that names a
+    deadline (not a thing scheduled that has happened: "races scheduled for May 3 were held").
+    The act came at most a little before publication, so the day is read ahead of it
+    (``resolve.TARGET``), whatever the act's tense."""
+    if kind not in _YEARLESS_KINDS:
+        return False
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "npadvmod"} and root.head.lower_ in _TARGET_NOUNS:
+        return True
+    prep = span.doc[span.start - 1] if span.start > 0 else None
+    if prep is None or prep.lower_ not in _MOVE_PREPS or scheduled_thing_done(prep):
+        return False
+    verb = governing_verb(root)
+    return verb is not None and (
+        verb.lower_ in _SCHEDULE_VERBS or verb.lemma_.lower() in _SCHEDULE_VERBS
+    )
+
+
+def _tense_of_a_set_day(kind: str, span: Span, tense: str, told: str, prep: str) -> str:
+    """A day an act set for a thing, told in any tense but the future ("rescheduled the vote
+    to June 2"), is read ahead of the act (``resolve.TARGET``); an end of a period after
+    "until" or "through" as ``_tense_of_an_end`` says; any other keeps ``tense``."""
+    if told != "future" and _target_of_a_move(kind, span):
+        return TARGET
+    return _tense_of_an_end(kind, prep, span, tense)
 
 
 # "OSAKA, June 2 (Reuters) - ": a story filed the day it happened
@@ -733,7 +785,7 @@ def _expression(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    tense = tense_of(span.root)
+    tense = told = tense_of(span.root)
     if looks_ahead(kind, span, tense):
         tense = "future"
     if not accepted(Match(kind, m, span, tense, published)):
@@ -747,7 +799,8 @@ def _expression(
     bound = BOUND_PREP.search(before)
     if bound:
         when_start = start - (len(before) - bound.start())
-        tense = _tense_of_an_end(kind, bound.group(1), span, tense)
+    prep = bound.group(1) if bound else span.doc[span.start - 1].text if span.start else ""
+    tense = _tense_of_a_set_day(kind, span, tense, told, prep)
     return TimeExpression(
         span=span,
         when=text[when_start:end],

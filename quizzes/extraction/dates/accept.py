@@ -567,14 +567,18 @@ def accepted(x: Match) -> bool:
 _AHEAD_UNLESS_PAST = {"for", "from", "until", "till", "by", "starting", "effective", "before"}
 
 
-def _scheduled_thing_done(prep: Token) -> bool:
+def scheduled_thing_done(prep: Token) -> bool:
     """ "Other races scheduled for Wednesday were still held": "for" under a participle
-    describing a noun whose own verb is past; the thing scheduled has happened."""
+    describing the subject of a past verb; the thing scheduled has happened."""
     participle = prep.head
     if participle.dep_ != "acl" or participle.tag_ != "VBN":
         return False
-    verb = governing_verb(participle.head)
-    return verb is not None and tense_of(verb) == "past"
+    thing = participle.head
+    verb = governing_verb(thing)
+    return verb is not None and thing.dep_ in _SUBJECTS and tense_of(verb) == "past"
+
+
+_SUBJECTS = {"nsubj", "nsubjpass"}  # "dropped out ahead of the debate scheduled for ...": not done
 
 
 def looks_ahead(kind: str, span: Span, tense: str) -> bool:
@@ -590,7 +594,7 @@ def looks_ahead(kind: str, span: Span, tense: str) -> bool:
     if nxt is not None and nxt.tag_ == "POS":
         return False
     if prev == "for" and kind != "month":
-        return not _scheduled_thing_done(span.doc[first.i - 1])
+        return not scheduled_thing_done(span.doc[first.i - 1])
     if any(t.lower_ == "effective" for t in span.doc[max(0, first.i - 4) : first.i]):
         return True  # "an order issued, effective 1 p.m. on Sunday": in force later
     return prev in _AHEAD_UNLESS_PAST and tense != "past"

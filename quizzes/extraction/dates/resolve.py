@@ -16,6 +16,10 @@ from .patterns import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 
 Groups = dict[str, str | None]
 PAST_PLAN = "past plan"  # the tense of a date a plan made before publication looked ahead to
+# The tense of a day an act set as a thing's new day or end ("rescheduled the vote to June 2",
+# "extended the lockdown until May 1"): after the act, which came shortly before publication.
+TARGET = "target"
+TARGET_LOOKBACK_DAYS = 60  # how far before publication such an act's new date may lie
 _STEP = {"last": -1, "this": 0, "next": 1}
 _DIRECTION = {"coming": 1, "past": -1}  # "this coming Friday", "this past weekend"
 
@@ -56,7 +60,17 @@ def _nearest_year(month: int, day: int, published: date, tense: str = "present")
     years: tuple[int, ...] = (published.year - 1, published.year, published.year + 1)
     if tense == PAST_PLAN:
         years = years[:2]
+    if tense == TARGET:
+        return _target_year(month, day, published, years)
     return min(years, key=lambda y: abs((date(y, month, min(day, 28)) - published).days))
+
+
+def _target_year(month: int, day: int, published: date, years: tuple[int, ...]) -> int:
+    """ "rescheduled the vote to June 2" in an article of 20 March 2020: the first such day
+    from two months before publication on (2020-06-02), never last year's June; "extended
+    the curfew until March 30", reported on 4 April: the March just past."""
+    earliest = published - timedelta(days=TARGET_LOOKBACK_DAYS)
+    return next(y for y in years if date(y, month, min(day, 28)) >= earliest)
 
 
 def _number(text: str | None) -> int | None:

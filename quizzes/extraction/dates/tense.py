@@ -15,7 +15,7 @@ PLAN_VERBS = {
 }  # fmt: skip
 
 
-def _forms(verbs: set[str]) -> frozenset[str]:
+def forms(verbs: set[str]) -> frozenset[str]:
     """Inflected forms, since the small model's lemmas slip ("hoped" -> "hop")."""
     out = set(verbs)
     for v in verbs:
@@ -26,7 +26,7 @@ def _forms(verbs: set[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-PLAN_FORMS = _forms(PLAN_VERBS)
+PLAN_FORMS = forms(PLAN_VERBS)
 # Passive verbs of planning: "is expected in April", "are scheduled for May".
 _SCHEDULED = {"expect", "expected", "schedule", "scheduled", "plan", "planned", "slate", "slated", "set", "due"}  # fmt: skip
 REPORTING_VERBS = {"say", "tell", "add", "write", "announce", "state", "note", "confirm", "warn"}
@@ -170,7 +170,7 @@ def planned(head: Token) -> bool:
 
 
 # Verbs that tell someone to do a thing later ("instructed the panel to report on Monday").
-INSTRUCT_VERBS = _forms({"instruct", "order", "ask", "tell", "require", "urge", "direct", "invite"})
+INSTRUCT_VERBS = forms({"instruct", "order", "ask", "tell", "require", "urge", "direct", "invite"})
 
 
 def instructed(head: Token) -> bool:
