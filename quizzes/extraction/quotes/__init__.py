@@ -165,9 +165,16 @@ over the already-parsed Doc; nothing is parsed again):
                  clause ("Then aged 20, she saw the stall as a “way to pay my rent”";
                  "her passion “grew from my ...”" is hers), unless the sentence names
                  someone else outside the quotation.
+                 A speech verb whose object is a relative "which", the quotation outside
+                 its clause, remarks on what came before and introduces nothing ("X
+                 spoke — which the Courier noted as rare — “...”": X's). A place the parse
+                 makes the subject right after a comma ending an affiliation ("X of the
+                 University of Oregon, Eugene disagreed") is not a speaker: the person
+                 before it is.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
-                 (Mr/Ms, role words, pronouns) decides; in it the subject of a speech verb
+                 (Mr/Ms, role words, pronouns; not a name words were posted on: "a
+                 statement on Twitter") decides; in it the subject of a speech verb
                  wins ("X, who arrived after Cyclone Y struck, said ..."), then the main
                  subject, any subject, the nearest name. An unnamed person there ("A
                  senior banker said", "a police officer said"; as main subject: "One of

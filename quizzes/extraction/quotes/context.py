@@ -196,6 +196,19 @@ def addressed(tok: Token) -> bool:
     )
 
 
+def posted_on(tok: Token) -> bool:
+    """tok names where words were posted or said, not who said them: "a statement on
+    Twitter", "wrote on X", "said via X" (through the words of its name)."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    host = tok.head.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("on", "via")
+        and (is_speech_verb(host) or host.lemma_.lower() in DOCUMENT_NOUNS | {"video", "page"})
+    )
+
+
 QUESTION_VERBS = {"ask", "question", "interview", "quiz", "press"}
 
 

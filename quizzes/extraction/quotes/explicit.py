@@ -56,8 +56,25 @@ def _sentence(ctx: QuoteContext, idx: int, found: Found) -> Sentence:
         seg_a,
         tok_a,
         [t for t in tokens if ctx.in_quote[t.i] == idx],
-        [t for t in tokens if ctx.in_quote[t.i] is None and t.idx >= seg_a and is_speech_verb(t)],
+        [
+            t
+            for t in tokens
+            if ctx.in_quote[t.i] is None
+            and t.idx >= seg_a
+            and is_speech_verb(t)
+            and not _remark_on_what_came_before(t, q)
+        ],
         _embedded(ctx.text, q, ctx.paras[q.paragraph].start),
+    )
+
+
+def _remark_on_what_came_before(verb: Token, q: QuoteSpan) -> bool:
+    """ "X commented — which the paper noted as unusual — “...”": a speech verb whose object
+    is a relative "which", the quotation outside its clause, remarks on what was said
+    before it; it introduces no quotation (unlike "which the paper called “...”")."""
+    clause = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    return any(c.dep_ == "dobj" and c.lower_ == "which" for c in verb.children) and not (
+        clause[0] <= q.open_at < clause[1]
     )
 
 

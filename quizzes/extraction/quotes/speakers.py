@@ -35,6 +35,7 @@ from .context import (
     addressed,
     in_the_words_of,
     is_speech_verb,
+    posted_on,
     questioned,
     read_taken_for_a_noun,
 )
@@ -914,6 +915,28 @@ def bare_national_body(s: Speakers, tok: Token) -> Said | None:
     return Said(s.ctx.doc[start : tok.i + 1].text, "explicit", "bare_national_body")
 
 
+def place_ending_an_affiliation(s: Speakers, tok: Token) -> Said | None:
+    """ "Ana Lind of the University of Karelia, Joensuu disagreed: “...”": a place the parse
+    makes the subject, written right after a comma that ends an organisation's or a place's
+    name, is the end of someone's affiliation; the person named before it speaks (nobody
+    when no person is named there)."""
+    ctx = s.ctx
+    first = tok.left_edge
+    if tok.ent_type_ != "GPE" or first.i < 2 or ctx.doc[first.i - 1].text != ",":
+        return None
+    before = ctx.doc[first.i - 2]
+    if not (ctx.people.organisation_at(before.i) or before.ent_type_ in ("GPE", "ORG")):
+        return None
+    for k in range(before.i, max(tok.sent.start, before.i - 15) - 1, -1):
+        t = ctx.doc[k]
+        if ctx.in_quote[k] is not None or t.pos_ in ("VERB", "AUX"):
+            break
+        name = ctx.people.person_at(k)
+        if name:
+            return Said(name, "explicit", "place_ending_an_affiliation")
+    return Said(None, "nonperson", "place_ending_an_affiliation")
+
+
 def country_subject(s: Speakers, tok: Token) -> Said | None:
     """ "Freedonia said the border would stay “closed”": a country as the subject of a
     speech verb speaks (its government), as the text writes it ("the United States"); not
@@ -1060,6 +1083,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     body_of_country,
     body_named_before,
     bare_national_body,
+    place_ending_an_affiliation,
     country_subject,
     name_under_role_noun,
     unnamed_person_named,
@@ -1848,8 +1872,8 @@ class Speakers:
     def _named_candidate(
         self, t: Token, name: str, gender: str | None, speech_subject: bool
     ) -> Candidate | None:
-        if not fits(self.gender_of(name), gender):
-            return None
+        if not fits(self.gender_of(name), gender) or posted_on(t):
+            return None  # "In a statement on Twitter, he wrote": where, not who
         if speech_subject:
             return 3, name
         if t.dep_ in SUBJECT_DEPS:

@@ -2400,3 +2400,41 @@ def test_first_person_words_in_a_sentence_with_another_subject_stay_unattributed
         "joined the tour, and the glaze “takes a week to dry, so I have to plan.”"
     )
     assert said(quotes_of(text))["takes a week to dry, so I have to plan."] is None
+
+
+def test_a_platform_a_statement_was_posted_on_is_not_the_he_who_wrote(quotes_of):
+    text = (
+        "“We cannot ask anyone to queue.”\n—Mark Ellison, Twitter\nIn Ohio, Governor Mark "
+        "Ellison delayed the vote on Monday. In a long statement on Twitter, he wrote, “We "
+        "cannot ask anyone to queue in this weather.”"
+    )
+    quotes = said(quotes_of(text))
+    assert quotes["We cannot ask anyone to queue in this weather."] == "Mark Ellison"
+
+
+def test_a_remark_in_a_dashed_aside_on_what_came_before_introduces_no_quotation(quotes_of):
+    text = (
+        "House Speaker Mark Ellison spoke on the matter — which the Courier noted as a rare "
+        "move — “However it is worded, it is plain that the purpose is to stop the debate.”"
+    )
+    assert said(quotes_of(text)) == {
+        "However it is worded, it is plain that the purpose is to stop the debate.": "Mark Ellison"
+    }
+
+
+def test_a_remark_whose_clause_holds_the_quotation_still_gives_it(quotes_of):
+    text = (
+        "Mark Ellison opened the trial, which the Daily Courier described as “a test of the "
+        "new court”."
+    )
+    assert said(quotes_of(text)) == {"a test of the new court": "Daily Courier"}
+
+
+def test_a_place_ending_an_affiliation_is_not_the_speaker(quotes_of):
+    text = (
+        "Mark Ellison of the University of Oregon, Eugene disagreed with the study: “The wells "
+        "were always a small part of the story.”"
+    )
+    assert said(quotes_of(text)) == {
+        "The wells were always a small part of the story.": "Mark Ellison"
+    }
