@@ -465,7 +465,17 @@ def build_context(
         if q.speaker and _reported(article_text, q) and _known_speaker(q, people)
     ]
     names = [p.name for p in facts.people if p.name]
-    quotes = [replace(q, speaker=full_name(q.speaker or "", names, article_text)) for q in quotes]
+    # "Lead Jo Bell talked …" opening a line: the role word glued on is no part of the name
+    lower_words = set(re.findall(r"\b[a-z]+\b", article_text))
+    quotes = [
+        replace(
+            q,
+            speaker=_unglued(
+                full_name(q.speaker or "", names, article_text), lower_words, article_text
+            ),
+        )
+        for q in quotes
+    ]
     ctx.quotes = _dedupe_quotes(merge_interrupted(quotes))
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     # People as the options show them: "Represenative Jo Bell" (a typo glued on) is "Jo Bell".

@@ -279,3 +279,19 @@ def test_a_name_read_across_gallery_lines_is_no_option():
         article_text=GALLERY,
     )
     assert ctx.people == ["Ana Ruiz", "Ed Varga"]
+
+
+def test_a_role_word_opening_a_line_is_no_part_of_the_speakers_name():
+    text = "Fair notes\nShe wanted to be a lead in the play.\nLead Otto Brand said “We rehearsed all week.”"
+    start = text.index("We rehearsed")
+    said = Quote(
+        text="We rehearsed all week.",
+        speaker="Lead Otto Brand",
+        start=start,
+        end=start + len("We rehearsed all week."),
+        evidence=text.split("\n")[-1],
+        evidence_start=text.index("Lead Otto"),
+        evidence_end=len(text),
+    )
+    ctx = build_context(Facts(quotes=[said]), article_text=text)
+    assert ctx.speakers == ["Otto Brand"]
