@@ -174,7 +174,8 @@ over the already-parsed Doc; nothing is parsed again):
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns; not a name words were posted on: "a
-                 statement on Twitter") decides; in it the subject of a speech verb
+                 statement on Twitter", nor a part played: "the character of X") decides; in
+                 it the subject of a speech verb
                  wins ("X, who arrived after Cyclone Y struck, said ..."), then the main
                  subject, any subject, the nearest name. An unnamed person there ("A
                  senior banker said", "a police officer said"; as main subject: "One of

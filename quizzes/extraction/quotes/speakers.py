@@ -1872,8 +1872,8 @@ class Speakers:
     def _named_candidate(
         self, t: Token, name: str, gender: str | None, speech_subject: bool
     ) -> Candidate | None:
-        if not fits(self.gender_of(name), gender) or posted_on(t):
-            return None  # "In a statement on Twitter, he wrote": where, not who
+        if not fits(self.gender_of(name), gender) or posted_on(t) or _role_played(t):
+            return None  # "a statement on Twitter", "the character of X": not who speaks
         if speech_subject:
             return 3, name
         if t.dep_ in SUBJECT_DEPS:
@@ -1906,6 +1906,22 @@ class Speakers:
                 if ctx.people.person_at(k) and ctx.in_quote[k] is None:
                     return ctx.people.person_at(k)
         return None
+
+
+# Nouns for a part someone plays ("the character of X", "the role of X").
+PLAYED_PART_NOUNS = {"character", "role", "part", "persona", "alter"}
+
+
+def _role_played(t: Token) -> bool:
+    """ "Faced with losing the character of Ana Reed, the producers ... “...,” she recalls":
+    a name given as a part someone plays (of "the character / role of", or after
+    "character") is a fiction's, not the she who speaks."""
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in PLAYED_PART_NOUNS
+    return t.dep_ == "appos" and head.lemma_.lower() in PLAYED_PART_NOUNS
 
 
 def _someone_unnamed_does(t: Token) -> bool:

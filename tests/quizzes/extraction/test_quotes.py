@@ -2438,3 +2438,12 @@ def test_a_place_ending_an_affiliation_is_not_the_speaker(quotes_of):
     assert said(quotes_of(text)) == {
         "The wells were always a small part of the story.": "Mark Ellison"
     }
+
+
+def test_a_character_someone_plays_is_not_the_she_who_speaks(quotes_of):
+    text = (
+        "Maria Costa spoke of being cast in a pilot while a guest on a drama. Faced with losing "
+        "the character of Anna Stone, the producers gave her a steady spot. “That was a fine week,” "
+        "she recalls."
+    )
+    assert said(quotes_of(text)) == {"That was a fine week": "Maria Costa"}
