@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, city_country
-from quizzes.extraction.text import regex
+from quizzes.extraction.text import regex, standalone
 
 from .context import GenerationContext
 from .distractors import (
@@ -237,7 +237,7 @@ def _background_only(name: str, article_text: str, year: int | None) -> bool:
         body = body[1:]  # the title is no story
     for sentence, past in _sentences_in_the_past(body, year):
         for form in forms:
-            for match in regex(rf"(?<![\w-]){re.escape(form)}(?![\w-])").finditer(sentence):
+            for match in standalone(form, r"[\w-]").finditer(sentence):
                 before = sentence[max(0, match.start() - 60) : match.start()]
                 after = sentence[match.end() : match.end() + 3]
                 if _BACKGROUND_BEFORE.search(before) or re.match(r"['’]s?\b", after):
@@ -509,7 +509,7 @@ def _surname_alone(name: str, people: tuple[str, ...], article_text: str) -> boo
     for full in sorted(people, key=len, reverse=True):
         if len(full.split()) > 1:
             rest = rest.replace(full, " ")
-    return regex(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])").search(rest) is not None
+    return standalone(tokens[-1], r"[\w-]").search(rest) is not None
 
 
 # The last word of a street, a building or a publication's name, not a person's.
@@ -585,7 +585,7 @@ def _silent_party(name: str, evidence: str, ctx: GenerationContext) -> bool:
     someone the article says was sentenced, convicted, charged or arrested who says
     nothing in it (the court's or the victims' words are not theirs; blind judges)."""
     outside = QUOTED.sub(" ", evidence)
-    if regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(outside):
+    if standalone(name, r"[\w-]").search(outside):
         return True
     return name not in ctx.speakers and accused_in_article(name, ctx.article_text)
 
@@ -669,7 +669,7 @@ _ACCUSED_AFTER = re.compile(
 @lru_cache(maxsize=2048)
 def accused_in_article(name: str, article_text: str) -> bool:
     """ "a judge sentenced Ana and Piet Ruiz to life", "Ana Ruiz was charged with …"."""
-    for match in regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(article_text):
+    for match in standalone(name, r"[\w-]").finditer(article_text):
         before = article_text[max(0, match.start() - 60) : match.start()]
         after = article_text[match.end() : match.end() + 100]
         if _ACCUSED_BEFORE.search(before) or _ACCUSED_AFTER.match(after):
@@ -687,7 +687,7 @@ def killer_in_article(name: str, article_text: str) -> bool:
     if len(name.split()) > 1 and len(name.split()[-1]) >= 3:
         names.add(name.split()[-1])
     for each in names:
-        for match in regex(rf"(?<![\w-]){re.escape(each)}(?![\w-])").finditer(article_text):
+        for match in standalone(each, r"[\w-]").finditer(article_text):
             before = article_text[max(0, match.start() - 60) : match.start()]
             after = article_text[match.end() : match.end() + 80]
             if _KILLER_BEFORE.search(before) or _KILLER_AFTER.match(after):
@@ -701,7 +701,7 @@ def dead_in_article(name: str, article_text: str) -> bool:
     no plausible speaker of the words it quotes now (blind judge, batch 13); nor is
     "motorcyclist X" of "a crash which killed motorcyclist X". No wrong option, even
     when the article quotes them elsewhere: fewer options means no question."""
-    for match in regex(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(article_text):
+    for match in standalone(name, r"[\w-]").finditer(article_text):
         before = article_text[max(0, match.start() - 60) : match.start()]
         after = article_text[match.end() : match.end() + 120]
         if _DEATH_BEFORE.search(before) or _DEATH_AFTER.match(after):
@@ -757,7 +757,7 @@ def names_a_place(name: str, article_text: str) -> bool:
     tokens = name.split()
     if len(tokens) > 1 and city_country(name) and not city_country(tokens[0]):
         return True  # the whole name is a city ("Vladimir Putin" only starts with one)
-    for match in regex(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(article_text):
+    for match in standalone(name).finditer(article_text):
         before = article_text[max(0, match.start() - 20) : match.start()]
         after = article_text[match.end() : match.end() + 60]
         if _PLACE_BEFORE.search(before) and not re.match(r"['’]s\b", after):

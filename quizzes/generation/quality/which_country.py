@@ -72,7 +72,9 @@ def name_of_a_model(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     if draft.kind != "which_country":
         return None
     for name in _names_in(draft.prompt):
-        found = list(regex(rf"\b{re.escape(name)}\b").finditer(ctx.article_text))
+        # rf"\b{name}\b" (a name opens on a capital), written literal first: see `standalone`
+        escaped = re.escape(name)
+        found = list(regex(rf"{escaped}(?<!\w{escaped})\b").finditer(ctx.article_text))
         if found and all(re.match(_MODEL_CODE, ctx.article_text[m.end() :]) for m in found):
             return "answer: the name is part of a model's name, not a person or body"
     return None
