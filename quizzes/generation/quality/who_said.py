@@ -347,10 +347,11 @@ def quoted_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     if not cores:
         return None
     for sentence in _plain_sentences(ctx.article_text):
+        if not any(core in sentence for core in cores):
+            continue  # the cheap test first
         if sentence in own or own in sentence or gives_away_person(sentence, quote.speaker):
             continue
-        if any(core in sentence for core in cores):
-            return "answer: the same words are quoted in another sentence"
+        return "answer: the same words are quoted in another sentence"
     return None
 
 
