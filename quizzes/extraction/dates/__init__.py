@@ -135,6 +135,7 @@ from ..text import regex
 from .accept import Match, accepted, looks_ahead, scheduled_thing_done
 from .patterns import (
     BOUND_PREP,
+    GATES,
     KEYWORDS,
     MONTH,
     MONTHS,
@@ -142,6 +143,7 @@ from .patterns import (
     QUANTITY_BEFORE,
     WEEKDAY,
     WEEKDAYS,
+    gate_key,
 )
 from .resolve import PAST_PLAN, TARGET, resolve
 from .tense import (
@@ -647,6 +649,9 @@ def _one_root(span: Span) -> bool:
     return sum(1 for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end) == 1
 
 
+_GATES = [GATES.get(gate_key(kind, pattern)) for kind, pattern in PATTERNS]
+
+
 def _matches(text: str) -> list[Found]:
     found: list[Found] = []
     lower = text.lower()
@@ -654,6 +659,9 @@ def _matches(text: str) -> list[Found]:
         needed = KEYWORDS.get(kind)
         if needed and not any(word in lower for word in needed):
             continue  # cheap skip: the pattern cannot match without one of its words
+        gate = _GATES[order]
+        if gate is not None and gate.search(text) is None:
+            continue  # nor without a match of its gate
         for m in pattern.finditer(text):
             if m.end() <= m.start():
                 continue

@@ -5,6 +5,7 @@ same length."""
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -474,6 +475,40 @@ KEYWORDS = {
     "relative": ("this", "last", "next"),
     "endof": ("end of", "start of", "beginning of", "middle of"),
 }
+# A search each pattern's match must pass somewhere in the text (a part every match of it
+# contains), cheaper than the pattern: the month-and-year patterns and the ones that start on a
+# look-behind are tried at every position of the text, a gate jumps to a digit or a short word.
+# Each gate belongs to one exact pattern (the first characters of the SHA-1 of its source):
+# a pattern rewritten loses its gate (slower, never wrong) until the gate is checked again
+# and its key updated (tests/quizzes/extraction/test_date_gates.py says which).
+GATES: dict[tuple[str, str], re.Pattern[str]] = {
+    ("ago", "ad6bf42891"): re.compile(r"\s(?i:ago\b|back(?=\s*[,.;:\u2014]))"),
+    ("recent", "61cb3940e2"): re.compile(r"the\s+(?:past|last)\s", re.I),
+    ("recent", "92f86ec1fb"): re.compile(r"(?:past|last)\s+(?:couple\s+of|few)\s", re.I),
+    ("range", "7d21262c2c"): re.compile(
+        rf"{YEAR}(?:\s+(?i:and|to|until|through)\s+|\s?[\u2013\u2014]\s?){YEAR}"
+    ),
+    ("anchor", "84d407e43c"): re.compile(r"(?i:since)\s+then|(?i:to)\s+date"),
+    ("anaphoric", "8c72dd84de"): re.compile(
+        r"(?:same|(?i:that))\s+(?:day|week|month|year|morning|afternoon|evening|night|season)"
+        r"|in\s+the\s+(?:day|week|month|year)"
+        r"|(?:hours?|minutes?|(?i:days|weeks|months|years|decades))\s+(?i:later|earlier)"
+        r"|(?:time|while|(?i:moments))\s+(?i:later)"
+    ),
+    ("clock", "26b29cf7e7"): re.compile(
+        r"\d(?::[0-5]\d|\s*(?:(?i:a\.m\.|p\.m\.)|[ap]m))|UTC|GMT|o['\u2019]clock|(?i:midnight|noon)"
+    ),
+    ("ordinal", "53bfd0d868"): re.compile(
+        rf"(?i:the)\s+(?i:{ORDINAL}|final|opening)\s+(?i:day|week|month|year|night)"
+    ),
+}
+
+
+def gate_key(kind: str, pattern: re.Pattern[str]) -> tuple[str, str]:
+    """The key of a pattern's gate in GATES."""
+    return kind, hashlib.sha1(pattern.pattern.encode("utf-8")).hexdigest()[:10]
+
+
 QUANTITY_BEFORE = re.compile(rf"\b(?:{BOUND}|{APPROX})\s+$", re.I)
 BOUND_PREP = re.compile(r"\b(since|after|before|until|till|by|as\s+of)\s+$", re.I)
 # Words after which a bare month, weekday or year is a date ("in March", "on Tuesday", "since 1991").
