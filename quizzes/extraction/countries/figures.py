@@ -94,8 +94,12 @@ def _counted_subject(verb: Token) -> Token | None:
 
 
 def _counted_figure(noun: Token) -> bool:
-    """ "4,000 deaths", "the deaths counted": a number or a count word before the noun."""
-    return any(c.dep_ == "nummod" or c.lemma_ in COUNT_NOUNS for c in noun.lefts)
+    """ "4,000 deaths", "the deaths counted", "the total number of infections": a number or a
+    count word before the noun, or a count noun it is "of"."""
+    if any(c.dep_ == "nummod" or c.lemma_ in COUNT_NOUNS for c in noun.lefts):
+        return True
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_ in COUNT_NOUNS
 
 
 def figures_a_country_has(ctx: CountryContext) -> None:
@@ -103,7 +107,12 @@ def figures_a_country_has(ctx: CountryContext) -> None:
     infections", "Peru reported 300 new cases": what a country's own count counts."""
     for mention in _name_mentions(ctx):
         root = ctx.tokens[mention.end - 1]
-        for obj in (*_objects_of_its_description(root), *_objects_it_holds(root)):
+        objects = (
+            *_objects_of_its_description(root),
+            *_objects_it_holds(root),
+            *_objects_it_reports_after_a_comma(ctx, mention),
+        )
+        for obj in objects:
             thing = counted(obj)
             if thing is not None and not linked_again(ctx, thing, mention.country):
                 ctx.add(
@@ -136,6 +145,33 @@ def _objects_it_holds(root: Token) -> list[Token]:
     of a verb of holding or reporting the country is the subject of."""
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_ not in _HOLDING_VERBS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects + [w for obj in objects for w in _counted_withs(obj)]
+
+
+def _counted_withs(obj: Token) -> list[Token]:
+    """ "Peru has the most infections, ... with over 900 confirmed cases": a counted object of
+    a "with" inside the held object's own phrase (never "compared with", a verb's)."""
+    return [
+        pobj
+        for prep in obj.subtree
+        if prep.lower_ == "with" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in pobj.children)
+    ]
+
+
+def _objects_it_reports_after_a_comma(ctx: CountryContext, mention: CountryMention) -> list[Token]:
+    """ "the next highest country, Chile, reporting 400 deaths": the object of a participle of
+    reporting or holding right after the comma that closes the country's name."""
+    k = mention.end
+    if k + 1 >= len(ctx.tokens) or ctx.tokens[k].text != ",":
+        return []
+    verb = ctx.tokens[k + 1]
+    if verb.tag_ != "VBG" or verb.lemma_ not in _HOLDING_VERBS:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "dobj"]
 

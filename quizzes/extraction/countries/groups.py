@@ -285,9 +285,19 @@ def _phrase_start(ctx: CountryContext, noun: Token) -> int:
         start < noun.i
         and ctx.tokens[start].pos_ in _NOT_IN_PHRASE
         and ctx.tokens[start].tag_ != "PRP$"
+        and not _participle_of_the_noun(ctx.tokens[start], noun)
     ):
         start += 1
     return start
+
+
+def _participle_of_the_noun(tok: Token, noun: Token) -> bool:
+    """ "confirmed infections", "reported cases": a participle describing the noun is part
+    of its phrase (a verb the parse hung before it is not, nor "an estimated" before a
+    number)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "amod" or tok.head != noun:
+        return False
+    return not any(t.pos_ == "NUM" for t in tok.doc[tok.i + 1 : noun.i])
 
 
 def nationality_nouns(ctx: CountryContext) -> None:

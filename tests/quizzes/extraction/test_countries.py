@@ -2107,6 +2107,38 @@ def test_a_country_that_reports_its_own_count(links_of):
     assert ("new infections", "Peru") in found
 
 
+def test_a_country_count_given_with_its_total(links_of):
+    found = pairs(
+        links_of(
+            "By Sunday Norway had the largest share of known infections in the region, "
+            "with over 80,000 confirmed cases."
+        )
+    )
+    assert ("confirmed cases", "Norway") in found
+
+
+def test_a_country_reporting_a_count_after_its_name(links_of):
+    found = pairs(
+        links_of(
+            "Norway again had the highest toll, with the next worst-hit country, Denmark, "
+            "reporting 4,210 deaths by Friday."
+        )
+    )
+    assert ("deaths", "Denmark") in found
+
+
+def test_a_count_compared_with_another_country_is_not_its_own(links_of):
+    found = pairs(links_of("Norway reported 300 new cases, compared with 20 cases a week ago."))
+    assert ("cases", "Norway") not in found
+
+
+def test_the_total_number_of_a_count_in_a_country_keeps_its_participle(links_of):
+    found = pairs(
+        links_of("The total number of confirmed infections in Denmark passed 9,000 on Monday.")
+    )
+    assert any(subject.startswith("confirmed infections") for subject, c in found if c == "Denmark")
+
+
 def test_a_thing_in_a_described_country_named_after_a_comma(links_of):
     found = pairs(links_of("Infections in the second worst-hit country, Chile, passed 5,000."))
     assert ("Infections", "Chile") in found
