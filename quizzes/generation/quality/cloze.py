@@ -329,6 +329,23 @@ def parts_add_up(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_PERCENT = re.compile(r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)", re.I)
+
+
+def share_and_its_rest(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "About _____ of voters chose to leave and 48% to stay": the blanked share is 100
+    less a share written beside it (blind judge, batch 43)."""
+    if draft.kind != "cloze" or BLANK not in draft.prompt:
+        return None
+    asked = _PERCENT.fullmatch(draft.answer.strip())
+    if asked is None:
+        return None
+    rest = draft.prompt.replace(BLANK, " ", 1)
+    if any(float(m["n"]) + float(asked["n"]) == 100 for m in _PERCENT.finditer(rest)):
+        return "give-away: the blanked share is 100% less a share beside it"
+    return None
+
+
 # "over one 1,000 deaths": a number word left in front of the digits (a typo the card
 # would copy); "two 10-year-olds", "one 747s" and "one 9mm" are not matched.
 _NUMBER_WORD_BEFORE_DIGITS = re.compile(

@@ -72,6 +72,7 @@ from .cloze import (
     needs_the_sentence_before,
     number_word_before_digits,
     parts_add_up,
+    share_and_its_rest,
     small_count_card,
     stated_inside_a_quotation,
     there_without_a_place,
@@ -117,6 +118,7 @@ from .when import (
     option_done_again,
     period_of_the_article,
     possessive_lost_before_a_noun,
+    when_prompt_pasted,
     when_prompt_unclear,
     when_subject_is_a_place,
     when_with_a_date_inside,
@@ -182,6 +184,7 @@ DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     when_prompt_unclear,
+    when_prompt_pasted,
     capital_not_named,
     possessive_lost_before_a_noun,
     when_subject_is_a_place,
@@ -247,6 +250,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     converted_unit,
     count_beside_a_count,
     parts_add_up,
+    share_and_its_rest,
     number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,

@@ -304,6 +304,30 @@ _ONGOING = re.compile(r"^(?:the\s+)?(?:continuing|ongoing|continued|persistent|l
 _PERFECT_UNDER_DID = re.compile(r"^(?:When|In what \w+) did\b.*\b(?:have|has)\s+\w+ed\b")
 
 
+# "When did X follow suit?", "… did so", "… did the same": the act is named only in the
+# sentence before, which the prompt does not show (blind judge, batch 42).
+_ACT_NAMED_BEFORE = re.compile(
+    r"\b(?:follow(?:ed|s)?\s+suit|(?:do|did|does|done|doing)\s+(?:so|the\s+same|likewise))\b",
+    re.I,
+)
+
+# "When did According to reports …, around 9,000 people attend?", "When did Freedonia
+# around 9,000 visitors attend?": a sentence pasted after "did" (an opening phrase kept, or
+# a source name fused with a count) rather than a subject (blind judge, batch 43).
+_PASTED_AFTER_DID = re.compile(
+    r"^(?:When|In what \w+) did (?:(?:According|Accord|In|On|At|After|Before|During|"
+    r"Following|Under|With|Despite|Amid|Since|As|By|From)\s|(?:[A-Z][\w'’.-]*\s)+"
+    r"(?:around|about|some|nearly|almost|approximately|roughly|up\s+to|over|between)\s+\d)"
+)
+
+# "When did the total … link to it surpassed 100,000?": a past tense of reaching a figure
+# left under "did" (the clause's own verb was another word).
+_PAST_UNDER_DID = re.compile(
+    r"^(?:When|In what \w+) did\b.*\b(?:surpassed|exceeded|reached|topped|passed|crossed|"
+    r"rose|fell|climbed)\s+(?:\d|the\s+\d|a\s+record)"
+)
+
+
 def _subject_cut_at_a_comma(clause: str) -> bool:
     """ "Freedonia Museum of Art, researchers report …": a subject with one comma fuses
     what the sentence's opening phrase named with the real subject (an apposition has
@@ -326,6 +350,18 @@ def when_subject_is_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str
     match = _PLACE_AS_SUBJECT.match(draft.prompt)
     if match and is_country(match["country"]):
         return "grammar: the subject starts with a place and its country"
+    return None
+
+
+def when_prompt_pasted(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A dated prompt that is a sentence pasted after "did", or whose act ("did so",
+    "followed suit") was named only in the sentence before."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    if _PASTED_AFTER_DID.match(draft.prompt) or _PAST_UNDER_DID.match(draft.prompt):
+        return "grammar: a sentence pasted after “did”, not a question"
+    if _ACT_NAMED_BEFORE.search(draft.prompt):  # "with Y following suit" names it: kept
+        return "grammar: “did so” points back to an act the prompt does not name"
     return None
 
 

@@ -41,6 +41,20 @@ def test_counts_that_do_not_add_up_leave_the_card():
     assert q.parts_add_up(shootings, CTX) is None
 
 
+def test_a_share_that_is_100_less_the_other_is_dropped():
+    card = _card("About _____ of members voted to merge and 41% to stay apart.", "59%")
+    assert q.share_and_its_rest(card, CTX) is not None
+    words = _card("Some _____ backed the plan while 35 per cent opposed it.", "65 per cent")
+    assert q.share_and_its_rest(words, CTX) is not None
+
+
+def test_shares_that_do_not_complete_each_other_leave_the_card():
+    card = _card("About _____ of members voted to merge, 12% more than in 2019.", "59%")
+    assert q.share_and_its_rest(card, CTX) is None
+    count = _card("_____ members voted to merge and 41% to stay apart.", "59")
+    assert q.share_and_its_rest(count, CTX) is None
+
+
 def _said(quote: str, context: str, speaker: str = "Jo Bell"):
     prompt = f"Who said: “{quote}”? (Context: {context})"
     return draft("who_said", prompt, speaker, ["Ana Ruiz", "Omar Haddad"])

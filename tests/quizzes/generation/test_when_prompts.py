@@ -1087,3 +1087,47 @@ def test_a_clause_cut_where_its_sentence_goes_on_makes_no_when_question(clause, 
     )
     asked_ = when.Asked(fact, clause_parts(clause), ctx_for(sentence), frozenset())
     assert (when.cut_mid_phrase(asked_) is None) == asked
+
+
+@pytest.mark.parametrize(
+    ("clause", "prompt"),
+    [
+        ("Dana Holt followed suit", "When did Dana Holt follow suit?"),
+        ("the river council did so", "When did the river council do so?"),
+        ("the ferry union did the same", "When did the ferry union do the same?"),
+        (
+            "According to the port office, around 4,000 to 9,000 fans attended the match",
+            "When did According to the port office, around 4,000 to 9,000 fans attend the match?",
+        ),
+        (
+            "Tarrow Watch around 4,000 to 9,000 fans attended the match",
+            "When did Tarrow Watch around 4,000 to 9,000 fans attend the match?",
+        ),
+        (
+            "the count of ferry trips tied to the strike surpassed 20,000",
+            "When did the count of ferry trips tie to the strike surpassed 20,000?",
+        ),
+    ],
+)
+def test_a_prompt_pasted_after_did_or_pointing_back_is_dropped(clause, prompt):
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    assert q.when_prompt_pasted(_dated(clause, prompt), ctx)
+
+
+@pytest.mark.parametrize(
+    ("clause", "prompt"),
+    [
+        ("the ferry union called a strike", "When did the ferry union call a strike?"),
+        ("Tarrow Watch counted 4,000 fans", "When did Tarrow Watch count 4,000 fans?"),
+        ("ferry trips reached 20,000", "When did ferry trips reach 20,000?"),
+        ("In-Line Freight opened a depot", "When did In-Line Freight open a depot?"),
+        ("the storm hit 40 towns", "When did the storm hit 40 towns?"),
+        (
+            "Mayor Ana Ruiz closed the docks, with Tarrow following suit",
+            "When did Mayor Ana Ruiz close the docks, with Tarrow following suit?",
+        ),
+    ],
+)
+def test_a_whole_question_after_did_stays(clause, prompt):
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    assert q.when_prompt_pasted(_dated(clause, prompt), ctx) is None
