@@ -328,7 +328,12 @@ def date_asked_twice(
         # Another card on an overlapping date; a question whose date lies inside this
         # card's (its options show the card's year or month).
         inside = mine.first_day() <= theirs.first_day() and theirs.last_day() <= mine.last_day()
-        if (other.kind == "cloze" and _overlapping_dates(draft, other)) or inside:
+        # "In what year …?" (2015) beside a card on "September 2015": the year is told,
+        # the card is left with its month (blind judge, batch 42).
+        around = (
+            other.kind == "when" and theirs.first_day() <= mine.first_day() <= theirs.last_day()
+        )
+        if (other.kind == "cloze" and _overlapping_dates(draft, other)) or inside or around:
             return f"date asked already by “{other.prompt[:60]}”"
     return None
 
