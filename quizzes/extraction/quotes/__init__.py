@@ -135,7 +135,10 @@ over the already-parsed Doc; nothing is parsed again):
                  "A and B ..., with the latter confirming “...”" is B ("the former": A).
                  An unnamed spokesperson of a named organisation whose quotation speaks
                  as "we" gives the organisation's words. "A post sent from X's account"
-                 is X's. "The proclamation said" with no author is by whoever did the
+                 is X's; "The account for The X Show, which ..., tweeted" is The X Show
+                 (a capitalised name after "for"/"of"; never "the account of a witness").
+                 "A statement from the X family read" is the X family (a family left
+                 unnamed is nobody's). "The proclamation said" with no author is by whoever did the
                  act ("X declared an emergency") as a main verb just before.
                  "The delegate to the Senate, Ana Roe, told" is Ana Roe (the parse hangs
                  the name on "Senate"); "Their statement also read" is like "the

@@ -463,13 +463,43 @@ def owner_of_channel(s: Speakers, tok: Token) -> Said | None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None:
-        return None
+        return _channel_for_a_name(tok)
     said = s.person_of(owner)
     if not said.speaker:
         return None
     # the people stage may run a name on past its possessive ("X Company's Twitter")
     name = re.split(r"['\u2019]s\b", said.speaker)[0].strip()
     return Said(name or said.speaker, said.how, "owner_of_channel")
+
+
+def _channel_for_a_name(tok: Token) -> Said | None:
+    """ "The account for The Harbour Lights Hour, which ..., tweeted": a page or account
+    "for"/"of" a capitalised name (a show, a club) speaks as that name, written in full."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            name = _capitalised_run(obj)
+            if name:
+                return Said(name, "explicit", "owner_of_channel")
+    return None
+
+
+def _capitalised_run(head: Token) -> str | None:
+    """The words of a name from its first ("The Harbour Lights Hour", "Ash and Oak Radio"),
+    each capitalised but for a joining "and"/"&"/"of", up to what follows it (a comma, a
+    relative clause); None if that run stops before the head."""
+    doc, start = head.doc, head.left_edge.i
+    if not doc[start].text[:1].isupper():
+        return None
+    end = start
+    while end + 1 <= head.right_edge.i and (
+        doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in ("and", "&", "of")
+    ):
+        end += 1
+    while doc[end].lower_ in ("and", "&", "of"):
+        end -= 1
+    if end < head.i or end - start >= 8:
+        return None
+    return doc[start : end + 1].text
 
 
 def document_author(s: Speakers, tok: Token) -> Said | None:
@@ -537,7 +567,7 @@ def _author_of(s: Speakers, doc_noun: Token) -> str | None:
         if name:
             return name
     for phrase in _author_phrases(doc_noun):
-        name = _proper_name_of(phrase)
+        name = _proper_name_of(phrase) or _family_before_read(phrase)
         if name:
             return name
     return _publisher(s, doc_noun)
@@ -557,6 +587,22 @@ def _proper_name_of(phrase: Token) -> str | None:
             return None
         if words and words[0].i + len(words) - 1 == obj.i and not any(t.is_punct for t in words):
             return obj.doc[words[0].i : obj.i + 1].text
+    return None
+
+
+def _family_before_read(phrase: Token) -> str | None:
+    """ "A statement from the Velloso family read, “...”": the family, written with its
+    name, wrote the text (never a family left unnamed), also when the tagger makes "read"
+    the noun "from" governs and the family its compound."""
+    if phrase.dep_ != "prep" or phrase.lower_ not in ("by", "from"):
+        return None
+    for obj in (c for c in phrase.children if c.dep_ == "pobj"):
+        family = [obj] if obj.lower_ == "family" else []
+        if obj.lower_ in ("read", "reads"):
+            family = [c for c in obj.children if c.dep_ == "compound" and c.lower_ == "family"]
+        names = [c for c in family[0].children if c.dep_ == "compound"] if family else []
+        if names and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+            return obj.doc[names[0].i : family[0].i + 1].text
     return None
 
 

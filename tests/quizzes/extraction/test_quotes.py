@@ -1820,6 +1820,39 @@ def test_read_after_a_text_is_its_verb_even_when_tagged_a_noun(quotes_of):
     assert said(quotes_of(text)) == {"Our staff are safe and accounted for": "Dunrow Energy"}
 
 
+def test_a_statement_from_a_named_family_is_that_family_s(quotes_of):
+    text = (
+        "Marta Velloso died on Tuesday. "
+        'A statement from the Velloso family read, "She loved the sea more than anything."'
+    )
+    assert said(quotes_of(text)) == {"She loved the sea more than anything.": "Velloso family"}
+
+
+def test_a_statement_from_an_unnamed_family_names_nobody(quotes_of):
+    text = 'A statement from the family read, "She loved the sea more than anything."'
+    assert said(quotes_of(text)) == {"She loved the sea more than anything.": None}
+
+
+def test_an_account_for_a_named_show_speaks_as_the_show(quotes_of):
+    text = (
+        "The account for The Harbour Lights Hour, which Ida Roe founded, tweeted: "
+        '"Farewell, captain. You taught us everything."'
+    )
+    assert said(quotes_of(text)) == {
+        "Farewell, captain. You taught us everything.": "The Harbour Lights Hour"
+    }
+
+
+def test_a_page_of_a_name_joined_by_and_keeps_the_whole_name(quotes_of):
+    text = 'The page of Ash and Oak Radio, run by two students, posted: "Goodbye, friend."'
+    assert said(quotes_of(text)) == {"Goodbye, friend.": "Ash and Oak Radio"}
+
+
+def test_an_account_of_an_unnamed_witness_names_nobody(quotes_of):
+    text = 'The account of a witness tweeted: "Goodbye, friend."'
+    assert said(quotes_of(text)) == {"Goodbye, friend.": None}
+
+
 def test_it_after_a_country_s_ministry_as_subject_is_that_ministry(quotes_of):
     text = 'Peru\'s trade ministry cancelled the fair. It said the delays were "not acceptable".'
     assert said(quotes_of(text)) == {"not acceptable": "Peru's trade ministry"}
