@@ -20,7 +20,7 @@ from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
 from .event_checks import date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
-from .text import explanation, normalise, possessive_of_another, restore_names
+from .text import explanation, normalise, plain_spaces, possessive_of_another, restore_names
 from .which_country import OFFICES
 from .who_said import same_person_named
 from .wording import (
@@ -334,6 +334,26 @@ _LIST_TAIL = re.compile(r", [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*$")
 _SHARE_OF = re.compile(r"(?:%|\bper ?cent|\bpercent) of $")
 
 
+# "his time", "her years", "their role": a possessive and a noun of a period or a post
+# whose sense the sentence gives right after ("… his time as head of the bank").
+_OPEN_PERIOD_END = re.compile(
+    r"\b(?:his|her|their|its|my|our|your)\s+(?:[a-z]+\s+)?(?:time|tenure|years?|days|role|"
+    r"stint|term|spell|career|post|position|period)$",
+    re.I,
+)
+_PERIOD_GOES_ON = re.compile(r"\s+(?:as|at|in|with|on|under|of|for|leading|running|heading)\b")
+
+
+def _period_cut_off(clause: str, evidence: str) -> bool:
+    """ "admitted charges linked to his time" when the sentence goes on "as head
+    of the loans department": which time is cut off (blind judge, batch 42)."""
+    found = _OPEN_PERIOD_END.search(clause)
+    if not found:
+        return False
+    at = evidence.find(clause[found.start() :])
+    return at >= 0 and bool(_PERIOD_GOES_ON.match(evidence[at + len(found.group(0)) :]))
+
+
 def cut_mid_phrase(a: Asked) -> str | None:
     """The clause stops where the sentence goes on with what it needs: "issued a ruling
     finding" (in favour of whom?), "gathered at the square, Dock Lane" (", and Mill
@@ -342,6 +362,8 @@ def cut_mid_phrase(a: Asked) -> str | None:
     clause = strip_time(event.event, event.when).rstrip(" ,.")
     if _HANGING_PARTICIPLE.search(clause):
         return "the clause stops on a participle that opens what follows"
+    if _period_cut_off(clause, plain_spaces(event.evidence)):
+        return "the clause stops on “his time …” before saying which"
     tail = _LIST_TAIL.search(clause)
     if tail:
         at = event.evidence.find(tail.group(0))

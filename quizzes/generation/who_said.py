@@ -527,6 +527,36 @@ _THING_NOUNS = (
 )
 
 
+# What an article names besides people: "the ship's former name, X", "the vessel, formerly
+# called X", "the building was renamed X" (never "named after X": that one is a person).
+_NAMED_THINGS = (
+    "ship|vessel|boat|yacht|ferry|tanker|trawler|building|tower|hall|award|prize|medal|"
+    "company|firm|brand|hotel|plane|aircraft|storm|hurricane|operation"
+)
+_THING_NAMED_BEFORE = regex(
+    rf"\b(?:{_NAMED_THINGS})(?:['’]s)?,?\s+(?:(?:was|is|had|has|been|being|formerly|previously|"
+    r"once|originally|first|later|then|its|whose|which|that|former|old|original|previous|new|"
+    r"earlier)\s+)*(?:name|named|called|known\s+as|renamed(?:\s+from|\s+as)?)\s*[,:]?\s+"
+    r"(?:(?:is|was)\s+)?(?:the\s+)?[“\"]?(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?$",
+    re.I,
+)
+# "the Sea Lark (formerly the X)", "the Sea Lark, the former X": a thing's earlier name,
+# a thing named shortly before.
+_FORMERLY_BEFORE = re.compile(
+    r"(?:\b(?:formerly|previously|originally)\s+(?:(?:known\s+as|named|called)\s+)?"
+    r"(?:the\s+)?|\bthe\s+former\s+)(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?$",
+    re.I,
+)
+_SHIP_TITLE = r"(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?"
+_THING_NEAR = regex(rf"\b(?:{_NAMED_THINGS})\b", re.I)
+# "X, the vessel's former name", "X was its old name": told as a name after it.
+_A_NAME_AFTER = regex(
+    rf"^[”\"]?,?\s+(?:(?:was|is|had\s+been)\s+)?(?:the|its|their)\s+(?:(?:{_NAMED_THINGS})['’]s\s+)?"
+    r"(?:(?:former|old|original|previous|earlier|first|new)\s+)?name\b",
+    re.I,
+)
+
+
 def _last_word(token: str) -> str:
     """ "Presse" of "Velmar-Presse": a hyphened name ends on its last part."""
     return token.rsplit("-", 1)[-1].casefold()
@@ -735,8 +765,16 @@ def names_a_thing(name: str, article_text: str) -> bool:
         before = article_text[max(0, at - 40) : at]
         if len(tokens) > 1 and re.search(r"\b[Tt]he\s+$", before):
             return True
-        if regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?$").search(before):
-            return True
+        if regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{_SHIP_TITLE}$").search(before):
+            return True  # "the research vessel (Professor) X"
+        wider = article_text[max(0, at - 120) : at]
+        if _THING_NAMED_BEFORE.search(wider):
+            return True  # "the vessel's former name, X"
+        around = wider + article_text[at : at + len(name) + 120]
+        if _FORMERLY_BEFORE.search(wider) and _THING_NEAR.search(around):
+            return True  # "the ship Sea Lark (formerly X)"
+        if _A_NAME_AFTER.search(article_text[at + len(name) : at + len(name) + 60]):
+            return True  # "X, the ship's former name"
         at = article_text.find(name, at + 1)
     return False
 

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from quizzes.extraction import extract
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generate_questions, generation_context, timeline
 from quizzes.generation import quality as q
@@ -280,3 +281,24 @@ def test_a_timeline_whose_dates_the_bank_asks_is_dropped():
     assert q.timeline_of_asked_dates(ordering, [when_a, when_b], ctx) == (
         "timeline: 2 of its events' dates are asked by other questions"
     )
+
+
+PARDON_TEXT = (
+    "Governor pardons former banker Ivo Brand\n"
+    "In 1991, Ivo Brand admitted charges linked to his time as loans department head at "
+    "Marden Vell Kline, a small lender.\n"
+    "In 1999, the mayor of Tarrow Dana Holt was convicted of fraud in a case about river "
+    "contracts.\n"
+    "In 2004, Ivo Brand founded a charity for young farmers in the northern valleys.\n"
+    "In 2012, Ivo Brand opened a school for farm mechanics in the town of Tarrow.\n"
+)
+
+
+def test_a_timeline_item_cut_before_what_it_needs_is_left_out():
+    """ "Ivo Brand admitted charges linked to his time" (as what?) is no event to order,
+    as it is no "when" question (blind judge, batch 42)."""
+    facts = extract(PARDON_TEXT, published=date(2020, 2, 20))
+    (ordering,) = built(timeline, facts, PARDON_TEXT, published=date(2020, 2, 20))
+    items = [text for text, _, _ in ordering.choices]
+    assert len(items) == 3
+    assert not any("his time" in item for item in items)

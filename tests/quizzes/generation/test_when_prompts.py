@@ -1078,6 +1078,16 @@ def test_an_object_it_from_another_sentence_makes_no_when_question(clause, asked
             "Records show ferry crossings used the north pier in 2016.",
             True,
         ),
+        (
+            "Ivo Brand admitted charges linked to his time",
+            "In 2016, Ivo Brand admitted charges linked to his time as head of the Tarrow ferry.",
+            False,
+        ),
+        (
+            "Ivo Brand admitted charges linked to his time",
+            "In 2016, Ivo Brand admitted charges linked to his time, the court heard.",
+            True,
+        ),
     ],
 )
 def test_a_clause_cut_where_its_sentence_goes_on_makes_no_when_question(clause, sentence, asked):

@@ -123,6 +123,27 @@ def test_streets_papers_and_courts_are_no_wrong_speakers(name, text):
     assert not names_a_thing("Ana Ruiz", "Mayor Ana Ruiz said the road would reopen.")
 
 
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The rescue boat, formerly named Karl Brandt, docked in Tarrow.", True),
+        ("The vessel's former name, Karl Brandt, is still on its hull.", True),
+        ("The tanker Sea Lark (formerly Karl Brandt) docked in Tarrow.", True),
+        ("The hall was renamed Karl Brandt in 2010.", True),
+        ("It was once the research vessel Professor Karl Brandt.", True),
+        ("Karl Brandt, the boat's old name, is still painted on its bow.", True),
+        ("Formerly Karl Brandt, the yacht now carries the name Sea Lark.", True),
+        ("The boat, which was previously called Professor Karl Brandt, left Tarrow.", True),
+        ("The charity bought the ferry Sea Lark, the former Karl Brandt, in 2018.", True),
+        ("The ferry's owner, former mayor Karl Brandt, spoke on Monday.", False),
+        ("The ship was named after Karl Brandt, who founded the charity.", False),
+        ("A boy named Karl Brandt was rescued by the ship.", False),
+    ],
+)
+def test_a_name_given_to_a_ship_or_a_building_is_no_person(text, thing):
+    assert names_a_thing("Karl Brandt", text) is thing
+
+
 def test_places_joined_by_and_are_no_organisation():
     assert joins_places("Crete and Cyprus")
     assert not joins_places("Centers for Disease Control and Prevention")
