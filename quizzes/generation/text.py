@@ -8,7 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from quizzes.extraction.geo import canonical_country, country_of_adjective
-from quizzes.extraction.text import regex
+from quizzes.extraction.text import regex, standalone
 
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady"}
@@ -150,7 +150,7 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _word_pattern(needle: str) -> re.Pattern[str]:
-    return regex(rf"(?<![\w]){re.escape(needle)}(?![\w])")
+    return standalone(needle)
 
 
 def find_word(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
