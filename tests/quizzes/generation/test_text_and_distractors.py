@@ -5,6 +5,7 @@ from quizzes.generation.distractors import (
     arrange,
     country_distractors,
     date_distractors,
+    looks_like_a_name,
     person_distractors,
 )
 from quizzes.generation.text import (
@@ -61,6 +62,20 @@ def test_person_distractors_skip_places_and_the_same_surname():
         other_people=["Jane Doe"],
     )
     assert options == ["Vladimir Putin", "Xi Jinping", "Jane Doe"]
+
+
+def test_a_sentences_opening_word_joined_to_a_name_is_no_option():
+    # "Unlike Governors, who ...", "Longtime Varga Hour writer Ed Varga said ...": the
+    # recognizer's fragment starts on a word that never opens a name
+    options = person_distractors(
+        "Ana Ruiz",
+        speakers=["Longtime Varga", "Piet Bos"],
+        people=["Unlike Governors", "Otto Brand", "Despite Lena"],
+    )
+    assert sorted(options) == ["Otto Brand", "Piet Bos"]
+    assert looks_like_a_name("Will Grant")
+    assert looks_like_a_name("Bill Hope")
+    assert not looks_like_a_name("Veteran Ed Varga")
 
 
 def test_date_distractors_keep_the_granularity_and_stay_distinct():
