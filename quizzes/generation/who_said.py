@@ -856,6 +856,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         candidates = speaker_options(
             speaker, quote.text, ctx, seed=seed_of(key), quote_evidence=quote.evidence, limit=None
         )
+        candidates = _of_the_contexts_gender(candidates, speaker, prompt, ctx)
         distractors = least_shown(candidates, shown)[:MAX_DISTRACTORS]
         if len(distractors) < MIN_DISTRACTORS:
             continue
@@ -864,6 +865,26 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         draft.spare_options = [c for c in candidates if c not in distractors]
         drafts.append(draft)
     return drafts
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _of_the_contexts_gender(
+    candidates: list[str], speaker: str, prompt: str, ctx: GenerationContext
+) -> list[str]:
+    """ "(Context: … _____ was dropped by the network after he called …)": the sentence
+    shown with the speaker blanked says "he" (and never "she"), so a woman among the
+    options is no choice (blind judge, batch 41). Only when the speaker is known to be
+    of that gender; the quoted words, which speak of others, are not read."""
+    context = _QUOTED.sub(" ", prompt.partition("(Context:")[2])
+    he, she = bool(_HE.search(context)), bool(_SHE.search(context))
+    gender = "m" if he and not she else "f" if she and not he else None
+    if gender is None or ctx.genders.get(speaker) != gender:
+        return candidates
+    return [c for c in candidates if ctx.genders.get(c) in {None, gender}]
 
 
 def _prompt(quote: Quote) -> str | None:

@@ -144,3 +144,34 @@ def test_a_false_statement_never_credits_a_place_or_a_building():
     assert statements
     # The only other "people" are places and a building: no wrong speaker, no false one.
     assert all(d.answer == "True" and "Jane Doe said" in d.prompt for d in statements)
+
+
+def test_a_context_that_says_he_offers_no_woman_as_the_speaker():
+    text = (
+        "Otto Brand, a radio host, was taken off the air after he called the rival team "
+        "“sad clowns”.\n"
+        "“We will win the cup,” said Ana Ruiz, the coach.\n"
+        "“The stadium is full,” said Piet Bos.\n"
+        "“It rained all day,” said Ed Varga.\n"
+        "“Tickets sold out,” said Lena Holm.\n"
+    )
+    genders = {"Otto Brand": "m", "Ana Ruiz": "f", "Piet Bos": "m", "Ed Varga": "m"}
+    genders["Lena Holm"] = "f"
+    said = {
+        "sad clowns": "Otto Brand",
+        "We will win the cup": "Ana Ruiz",
+        "The stadium is full": "Piet Bos",
+        "It rained all day": "Ed Varga",
+        "Tickets sold out": "Lena Holm",
+    }
+    facts = Facts(
+        people=[Person(name=n, gender=g) for n, g in genders.items()],
+        quotes=[quote(words, speaker, source=text) for words, speaker in said.items()],
+    )
+    drafts = who_said(facts, text)
+    clowns = next(d for d in drafts if "sad clowns" in d.prompt)
+    assert "after he called" in clowns.prompt
+    assert sorted(clowns.choice_texts) == ["Ed Varga", "Otto Brand", "Piet Bos"]
+    # a context without a pronoun keeps women among the options
+    stadium = next(d for d in drafts if "stadium" in d.prompt)
+    assert "Ana Ruiz" in stadium.choice_texts or "Lena Holm" in stadium.choice_texts
