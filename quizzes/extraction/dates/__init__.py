@@ -135,6 +135,7 @@ from ..text import regex
 from .accept import Match, accepted, looks_ahead, scheduled_thing_done
 from .patterns import (
     BOUND_PREP,
+    DAY,
     GATES,
     KEYWORDS,
     MONTH,
@@ -143,6 +144,7 @@ from .patterns import (
     QUANTITY_BEFORE,
     WEEKDAY,
     WEEKDAYS,
+    YEAR,
     gate_key,
 )
 from .resolve import PAST_PLAN, TARGET, resolve
@@ -222,19 +224,19 @@ def _told_from_the_story(
     the last date the story told is that date moved by its step (2022-05-04); a day counts
     from the last day told, a year from the last date of any size; with none, no date. A date ahead of
     publication ("remanded until a hearing on 9 June") or naming a thing ("the 3 May
-    agreement") is no point the story stands at."""
+    agreement") is no point the story stands at, but one the same sentence told is what it
+    counts from ("to present it on October 14, the same day parliament returns": October 14)."""
     out: list[TimeExpression] = []
     told: dict[bool, str] = {}  # the last day told (True), the last date of any size (False)
     written: TimeExpression | None = None  # the last date written with its year
+    last_day: TimeExpression | None = None  # the last expression dated to a day
     for expr in found:
         expr = _in_the_year_told(expr, written)
         if expr.date is not None and _YEAR_WRITTEN.search(expr.when):
             written = expr
-        m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
-        if m is not None and expr.date is None:
-            by_day = m.group("unit").lower() != "year"
-            if by_day in told:
-                expr = replace(expr, date=_counted(told[by_day], m))
+        expr = _counted_from(expr, told, last_day)
+        if expr.date is not None and len(expr.date) == 10:
+            last_day = expr
         if expr.date is not None and _story_point(expr, published):
             told[False] = expr.date
             if len(expr.date) == 10:
@@ -246,6 +248,9 @@ def _told_from_the_story(
 _YEAR_WRITTEN = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 _YEAR_NAMED = re.compile(r"\b(?:last|this|next)\s+year\b", re.I)
 _YEARLESS_KINDS = {"mdy", "dmy", "month"}
+# "was expected to pass Bermuda on Wednesday night", "was planning to vote on Tuesday": a plan
+# told in the past looked ahead from before publication; its weekday is the nearest one.
+_PLANNED_KINDS = _YEARLESS_KINDS | {"weekday"}
 
 
 def _in_the_year_told(expr: TimeExpression, written: TimeExpression | None) -> TimeExpression:
@@ -275,6 +280,22 @@ def _story_point(expr: TimeExpression, published: date | None) -> bool:
     if names_a_thing and tense_of(root) != "past":
         return False  # "the November 27 agreement is void": a thing named by its day
     return published is None or (expr.date or "")[:10] <= published.isoformat()
+
+
+def _counted_from(
+    expr: TimeExpression, told: dict[bool, str], last_day: TimeExpression | None
+) -> TimeExpression:
+    """The date of a time counted from another ("the next day"): from a day its own sentence
+    told, else from the last one the story told."""
+    m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
+    if m is None or expr.date is not None:
+        return expr
+    by_day = m.group("unit").lower() != "year"
+    if by_day and last_day is not None and last_day.span.sent == expr.span.sent:
+        return replace(expr, date=_counted(last_day.date or "", m))
+    if by_day in told:
+        return replace(expr, date=_counted(told[by_day], m))
+    return expr
 
 
 def _counted(told: str, m: re.Match[str]) -> str | None:
@@ -772,6 +793,31 @@ _DATE_LINE = re.compile(
 )
 
 
+# "from June 3 to 9 of last year", "August 22 to 25, 2019": the year a range gives its end.
+_RANGE_END_YEAR = re.compile(
+    rf"\s*(?:-|\u2013|to|through|until|and)\s*{DAY}"
+    rf"(?:,?\s+(?P<y>{YEAR})|(?:,?\s+|\s+of\s+)(?P<rel>last|this|next)\s+year)(?![\w])"
+)
+
+
+def _in_the_year_of_its_range(
+    resolved: str | None, kind: str, m: re.Match[str], text: str, end: int, published: date | None
+) -> str | None:
+    """A month and day that start a range whose year comes after its end ("sailed from June 3
+    to 9 of last year") are in that year, not the one the tense would give."""
+    if resolved is None or kind != "mdy" or m.group("y") or m.group("rel"):
+        return resolved
+    tail = _RANGE_END_YEAR.match(text, end)
+    if tail is None:
+        return resolved
+    if tail.group("y"):
+        return tail.group("y") + resolved[4:]
+    if published is None:
+        return resolved
+    step = {"last": -1, "this": 0, "next": 1}[tail.group("rel").lower()]
+    return f"{published.year + step:04d}{resolved[4:]}"
+
+
 def _dated_by_its_line(text: str, published: date | None) -> bool:
     """A story filed under a wire dateline, or under a line giving its own weekday and date
     ("Tuesday, July 23, 2019"): a past "on Tuesday" of a story of a Tuesday is that day, as
@@ -800,7 +846,7 @@ def _expression(
         return None
     if kind == "weekday" and tense == "past" and _dated_by_its_line(text, published):
         tense = "filed"  # a wire story's "on Tuesday" may be its filing day (resolve.weekday)
-    if tense == "future" and kind in _YEARLESS_KINDS and planned_in_the_past(span.root):
+    if tense == "future" and kind in _PLANNED_KINDS and planned_in_the_past(span.root):
         tense = PAST_PLAN  # "was expected to end on 15 March": this year's or last year's
     when_start = start
     before = text[max(0, start - 8) : start]
@@ -809,12 +855,13 @@ def _expression(
         when_start = start - (len(before) - bound.start())
     prep = bound.group(1) if bound else span.doc[span.start - 1].text if span.start else ""
     tense = _tense_of_a_set_day(kind, span, tense, told, prep)
+    resolved = (
+        None if _said_by_a_speaker(kind, m, text, start) else resolve(kind, m, published, tense)
+    )
     return TimeExpression(
         span=span,
         when=text[when_start:end],
-        date=None
-        if _said_by_a_speaker(kind, m, text, start)
-        else resolve(kind, m, published, tense),
+        date=_in_the_year_of_its_range(resolved, kind, m, text, end, published),
         start_char=when_start,
         end_char=end,
         kind=kind,

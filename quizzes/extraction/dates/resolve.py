@@ -307,6 +307,14 @@ def weekend(g: Groups, text: str, published: date | None, tense: str) -> str | N
 
 
 def _weekday(weekday: int, published: date, tense: str, *, strict: bool) -> str:
+    if tense == PAST_PLAN:
+        # "was expected to pass Bermuda on Wednesday night", "was forecast to reach the coast
+        # on Monday": the plan was told before publication, the day may fall on either side
+        # of it; the nearer one (the one before when both are as near).
+        ahead = (weekday - published.weekday()) % 7
+        behind = (published.weekday() - weekday) % 7
+        offset = ahead if ahead < behind else -behind
+        return (published + timedelta(days=offset)).isoformat()
     if tense == "future":
         delta = (weekday - published.weekday()) % 7
         if strict and delta == 0:

@@ -93,9 +93,43 @@ def tense_of(tok: Token) -> str:
         head = _reporting_head(tok, head)
     if head is None:
         return "past"
-    if any(rule(head) for rule in FUTURE_RULES):
+    if _bare_participle(head):
+        return tense_of(head.head) if head.head.i != head.i else "past"
+    if any(rule(head) for rule in FUTURE_RULES) or any(
+        rule(first) for first in _first_conjunct(head) for rule in FUTURE_RULES
+    ):
         return "future"
+    if _counterfactual(head):
+        return "present"
     return "past" if _past(head) else "present"
+
+
+def _counterfactual(head: Token) -> bool:
+    """ "He would have turned 80 on February 20": what did not come to pass may lie on either
+    side of publication, so the date is the nearest one (read as "present")."""
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(auxes & {"would", "could", "might", "'d"}) and "have" in auxes
+
+
+def _bare_participle(head: Token) -> bool:
+    """ "Running from August 22 to 25, the fair drew ...", "Despite winning the primary in March,
+    she lost ...": an -ing clause with no auxiliary of its own has no tense; its date is read in
+    the tense of the clause it hangs from."""
+    return (
+        head.tag_ == "VBG"
+        and head.dep_ in {"advcl", "pcomp"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in head.children)
+    )
+
+
+def _first_conjunct(head: Token) -> list[Token]:
+    """ "is scheduled to stay a week and return on Friday": a verb joined by "and" with no
+    auxiliary nor subject of its own shares the first verb's plan."""
+    if head.dep_ != "conj" or any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in head.children
+    ):
+        return []
+    return [head.head] if head.head.pos_ in {"VERB", "AUX"} else []
 
 
 def _reporting_head(tok: Token, head: Token) -> Token | None:
@@ -152,6 +186,16 @@ def scheduled(head: Token) -> bool:
     return (head.lemma_ in _SCHEDULED or head.lower_ in _SCHEDULED) and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in head.children
     )
+
+
+# Verbs that foretell: "Meteorologists predict landfall Saturday morning".
+_FORETELL = {"predict", "forecast", "expect", "project", "anticipate"}
+
+
+def foretold(head: Token) -> bool:
+    """ "Forecasters predict landfall on Saturday": a present verb of foretelling dates what it
+    foretells, ahead (not "predicted a storm on Saturday", a past forecast)."""
+    return head.lemma_ in _FORETELL and head.tag_ in {"VBZ", "VBP"}
 
 
 def going_to(head: Token) -> bool:
@@ -211,7 +255,9 @@ def planned_in_the_past(tok: Token) -> bool:
     )  # "was expected", "had planned"; not "is expected", "has planned"
 
 
-FUTURE_RULES = (will_future, reported_future, scheduled, going_to, planned, instructed, be_to)
+FUTURE_RULES = (
+    will_future, reported_future, scheduled, foretold, going_to, planned, instructed, be_to,
+)  # fmt: skip
 
 
 def _past(head: Token) -> bool:
