@@ -800,6 +800,10 @@ _RANGE_END_YEAR = re.compile(
 )
 
 
+# "After yesterday's vote": the preposition governs the noun the date owns, not the date.
+_POSSESSIVE = re.compile("['\u2019]s\\b")
+
+
 def _in_the_year_of_its_range(
     resolved: str | None, kind: str, m: re.Match[str], text: str, end: int, published: date | None
 ) -> str | None:
@@ -851,7 +855,7 @@ def _expression(
     when_start = start
     before = text[max(0, start - 8) : start]
     bound = BOUND_PREP.search(before)
-    if bound:
+    if bound and not _POSSESSIVE.match(text, end):
         when_start = start - (len(before) - bound.start())
     prep = bound.group(1) if bound else span.doc[span.start - 1].text if span.start else ""
     tense = _tense_of_a_set_day(kind, span, tense, told, prep)

@@ -38,6 +38,7 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     skip = set(range(span.start, span.end)) | dateline_tokens(sent)
     # a bounding preposition written with the date ("since 2012") goes with it
     skip |= {t.i for t in sent if expr.start_char <= t.idx < span.start_char}
+    skip |= _possessive_after(span, sent)
     head = root.head
     # "in 2014", "since 1991": the preposition goes with the date
     if root.dep_ == "pobj" and head.pos_ in {"ADP", "SCONJ"} and in_sent(head, sent):
@@ -61,6 +62,13 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     if head.i in skip or not in_sent(head, sent):
         head = root
     return head, skip
+
+
+def _possessive_after(span: Span, sent: Span) -> set[int]:
+    """ "After yesterday's vote": the possessive goes with the date, the noun stays."""
+    if span.end < sent.end and span.doc[span.end].tag_ == "POS":
+        return {span.end}
+    return set()
 
 
 _PERSON_PRONOUNS = {"he", "she"}

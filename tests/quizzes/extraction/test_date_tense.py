@@ -71,3 +71,10 @@ def test_the_same_day_counts_from_a_date_of_its_sentence(dates_of):
         "The mayor will unveil the plan on November 8, the same day the council meets."
     )
     assert ("the same day", "2022-11-08") in found
+
+
+def test_a_date_that_owns_a_noun_leaves_the_preposition_to_the_noun(dates_of, nlp):
+    found = extract_dated_events(
+        nlp("After last week's floods, the council shut the river path."), published=THURSDAY
+    )
+    assert [(e.when, e.event) for e in found][0] == ("last week", "floods")
