@@ -285,17 +285,21 @@ class StudyDay(models.Model):
 
 
 class BankTally(models.Model):
-    """One user's cards of one bank due on one study day (`due_day`; 0001-01-01 for
-    the cards never due: new ones set aside, suspended ones), counted by memory
-    state, with their strength (the sum of min(1, stability / 21 days) over cards in
-    review or relearning, in millionths) and how many count as due (started, not
-    suspended): the mastery, due counts and forecast of home and progress, summed
-    over a few rows whatever the number of cards. Kept in the same transaction as
-    every write that changes a card's state, due date or suspension (a card moves
-    from its old due day's row to its new one); `manage.py rebuild_progress`
-    recounts them from the cards. The rows of the days before yesterday are folded
-    into yesterday's on the first read of a study day (tallies.fold_past_due_days):
-    the reads sum every row due before today, one per bank then."""
+    """One user's cards of one bank due on one study day (`due_day`), counted by
+    memory state, with their strength (the sum of min(1, stability / 21 days) over
+    cards in review or relearning, in millionths) and how many count as due
+    (started, not suspended); and, on day 0001-01-01 (tallies.TOTALS), the bank's
+    totals row: every card of the bank counted (the cards never due, new ones set
+    aside and suspended ones, only there; `due` 0). The mastery and card counts of
+    home and progress read the totals row alone, the due counts and forecast the
+    day rows: a few rows whatever the number of cards or the length of the history
+    (issue 16). Kept in the same transaction and statement as every write that
+    changes a card's state, due date or suspension (a card moves from its old due
+    day's row to its new one, the totals row takes the difference); `manage.py
+    rebuild_progress` recounts them from the cards. The rows of the days before
+    yesterday are folded into yesterday's on the first read of a study day
+    (tallies.fold_past_due_days): the reads sum every row due before today, one per
+    bank then."""
 
     # (no index of its own: the unique (user, bank, due_day) leads with it)
     user = models.ForeignKey(
@@ -317,6 +321,10 @@ class BankTally(models.Model):
             ),
         ]
         indexes = [
+            # A user's totals rows and the rows of past days (folded: about one a
+            # bank), read by the progress pages without the rows of days to come
+            # (a bank has one per future due day: ~1,500 in a long history).
+            models.Index(fields=["user", "due_day"], name="banktally_user_day"),
             # The study queue's learning count (cards in learning due by today) sums
             # only the rows holding a learning card: the rows of every past due day
             # (overdue reviews: one per bank and day, growing with the student's

@@ -32,7 +32,10 @@ STRENGTH_SCALE = 1_000_000  # BankTally.strength is in millionths of a card
 DAY_FIELDS = ("reviews", "new", "graded", "passed")
 BANK_FIELDS = ("learning", "young", "mature", "suspended_new", "strength", "due")
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no review is older (services.reviews)
-NOT_DUE = date(1, 1, 1)  # BankTally.due_day of the cards never due (new, suspended)
+# BankTally.due_day of a bank's totals row: every card's part (the cards never due,
+# new ones set aside and suspended ones, only there), read alone by the pages that
+# show a bank's figures (one row, whatever the history: issue 16)
+TOTALS = date(1, 1, 1)
 RECENT_QUIZZES = 10  # the scores a QuizTally keeps (and the progress summary lists) per bank
 
 
@@ -157,22 +160,27 @@ class TallyDelta:
 
     def due_day(self, card: CardFacts) -> date:
         """The study day the card is due, when it counts as due (started, not
-        suspended), else NOT_DUE."""
+        suspended), else TOTALS (it is only in its bank's totals row)."""
         if card.state == NEW or card.suspended:
-            return NOT_DUE
+            return TOTALS
         return study_date(card.due, zone=self.zone, day_starts_at_hour=self.hour)
 
     def card(self, bank_id: int, before: CardFacts, after: CardFacts) -> None:
         """A card of `bank_id` changed from `before` to `after`: its bank's row
-        of its old due day loses its part, the row of its new one gains it (written
-        even when nothing changed: a review's statements are the same whatever
-        the card)."""
+        of its old due day loses its part, the row of its new one gains it, and
+        the bank's totals row the difference (all written even when nothing
+        changed, in the same statement: a review's statements are the same
+        whatever the card)."""
         for facts, sign in ((before, -1), (after, 1)):
             day = self.due_day(facts)
-            totals = self.banks[(bank_id, day)]
             part = card_part(facts.state, facts.stability, facts.suspended)
-            for i, value in enumerate((*part, int(day != NOT_DUE))):
+            totals = self.banks[(bank_id, TOTALS)]
+            for i, value in enumerate(part):
                 totals[i] += sign * value
+            if day != TOTALS:
+                row = self.banks[(bank_id, day)]
+                for i, value in enumerate((*part, 1)):
+                    row[i] += sign * value
 
     def _rows(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The day rows and the bank rows to add (key order), the deltas cleared."""
@@ -235,7 +243,7 @@ def fold_past_due_days(*, user_id: int, today: date) -> int:
     with transaction.atomic():
         rows = list(
             BankTally.objects.select_for_update()
-            .filter(user_id=user_id, due_day__gt=NOT_DUE, due_day__lt=today)
+            .filter(user_id=user_id, due_day__gt=TOTALS, due_day__lt=today)
             .order_by("bank_id", "due_day")
             .values_list("pk", "bank_id", "due_day", *BANK_FIELDS)
         )

@@ -50,8 +50,8 @@ from ..models import (
 )
 from ..study_day import day_start, study_date, zone_of
 from ..tallies import (
-    NOT_DUE,
     STRENGTH_SCALE,
+    TOTALS,
     card_part,
     fold_past_due_days,
     mastery_percent,
@@ -245,12 +245,13 @@ def _published_totals(bank_ids: Iterable[int]) -> dict[int, int]:
 def _bank_sums_call(
     *, user: int, today: date, bank_ids: Iterable[int] | None = None, totals: bool = False
 ) -> sql.PreparedCall:
-    """The statement of the bank id -> the user's tallies of the bank summed over
-    its due days (learning, young, mature, suspended_new, strength, `overdue`:
-    cards due before today, and `past_rows`: the rows of days before today, one
-    once they are folded: _fold_when_grown), for published banks; with `totals`, also the bank's
-    published questions (`total`: a count per bank in the same statement). One
-    query over a few rows per bank; its rows read by _bank_sums_of."""
+    """The statement of the bank id -> the user's tallies of the bank: its totals
+    row (learning, young, mature, suspended_new, strength) and its rows of days
+    before today (`overdue`: cards due before today, and `past_rows`: those rows,
+    one once they are folded: _fold_when_grown), for published banks; with
+    `totals`, also the bank's published questions (`total`: a count per bank in
+    the same statement). One query over a few rows per bank, none of the days to
+    come (a row per future due day); its rows read by _bank_sums_of."""
     values: dict[str, Any] = {"user": user, "today": today}
     if bank_ids is not None:
         values["banks"] = list(bank_ids)
@@ -273,18 +274,23 @@ _BANK_SUM_COLUMNS = (
 
 def _bank_sums_query(totals: bool) -> Any:  # (a build function for sql.prepared_rows)
     def build(*, user: int, today: date, banks: list[int] | None = None) -> QuerySet[Any]:
-        rows = BankTally.objects.filter(user=user, bank__status=BankStatus.PUBLISHED)
+        # the totals row of each bank and the rows of days past (its index:
+        # banktally_user_day), never those of the days to come
+        rows = BankTally.objects.filter(
+            user=user, due_day__lt=today, bank__status=BankStatus.PUBLISHED
+        )
         if banks is not None:
             rows = rows.filter(bank_id__in=banks)
+        totals_row = Q(due_day=TOTALS)
         sums = rows.values("bank_id").annotate(
             title=Max("bank__title"),
-            learning=Sum("learning"),
-            young=Sum("young"),
-            mature=Sum("mature"),
-            suspended_new=Sum("suspended_new"),
-            strength=Sum("strength"),
-            overdue=Sum("due", filter=Q(due_day__lt=today)),
-            past_rows=Count("pk", filter=Q(due_day__gt=NOT_DUE, due_day__lt=today)),
+            learning=Sum("learning", filter=totals_row),
+            young=Sum("young", filter=totals_row),
+            mature=Sum("mature", filter=totals_row),
+            suspended_new=Sum("suspended_new", filter=totals_row),
+            strength=Sum("strength", filter=totals_row),
+            overdue=Sum("due"),  # (the totals row's is 0)
+            past_rows=Count("pk", filter=~totals_row),
         )
         if totals:
             sums = sums.annotate(total=published_question_count("bank_id"))
@@ -576,7 +582,7 @@ def _due_per_day_query(*, user: int, overdue_key: date, end: date) -> QuerySet[A
         BankTally.objects.filter(
             user=user,
             bank__status=BankStatus.PUBLISHED,
-            due_day__gt=NOT_DUE,
+            due_day__gt=TOTALS,
             due_day__lt=end,
         )
         .annotate(key=Greatest("due_day", Value(overdue_key)))

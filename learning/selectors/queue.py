@@ -52,7 +52,7 @@ from .. import scheduler, sql
 from ..cards import fuzz_seed_of, memory_state_of, scheduler_kwargs
 from ..models import BankTally, Card, CardState, StudyDay, StudyPreferences
 from ..study_day import day_bounds, study_date, zone_of
-from ..tallies import NOT_DUE, fold_past_due_days
+from ..tallies import TOTALS, fold_past_due_days
 from .common import (
     LEARNING_STATES,
     STARTED_STATES,
@@ -209,17 +209,17 @@ def _study_days_query(*, user: int, days: list[date]) -> QuerySet[Any]:
 
 
 def _study_days_and_fold_query(*, user: int, days: list[date], before: date) -> QuerySet[Any]:
-    """_study_days_query's rows, and a row of day NOT_DUE when the user's bank
+    """_study_days_query's rows, and a row of day TOTALS (no study day's) when the user's bank
     tallies hold FOLD_AT rows or more of due days before `before` (a day before
     yesterday whatever the study day: tallies.fold_past_due_days folds them). Its
     read stops at the FOLD_AT-th row: it costs the same whatever the history."""
-    past = BankTally.objects.filter(user=user, due_day__gt=NOT_DUE, due_day__lt=before)
+    past = BankTally.objects.filter(user=user, due_day__gt=TOTALS, due_day__lt=before)
     # (the user's own row: one row or none; the id as an expression, which the
     # compiled shape's stand-in id, out of the id column's range, does not empty)
     grown = get_user_model().objects.filter(Exists(past[FOLD_AT - 1 : FOLD_AT]), pk=Value(user))
     none = Value(0)
     return _study_days_query(user=user, days=days).union(
-        grown.order_by().values_list(Value(NOT_DUE, output_field=DateField()), none, none, none),
+        grown.order_by().values_list(Value(TOTALS, output_field=DateField()), none, none, none),
         all=True,
     )
 
@@ -410,7 +410,7 @@ def _today_and_banks(
     )
     preferences = preferences_of_rows(user, preference_rows)
     counts = {row[0]: row[1:] for row in day_rows}
-    if counts.pop(NOT_DUE, None) is not None:  # (before the reads of the tallies below)
+    if counts.pop(TOTALS, None) is not None:  # (before the reads of the tallies below)
         zone, hour = zone_of(preferences.time_zone), preferences.day_starts_at_hour
         fold_past_due_days(
             user_id=user.pk, today=study_date(real, zone=zone, day_starts_at_hour=hour)
@@ -693,8 +693,8 @@ def _candidates_sql(
 
 def _bank_started_through(*, user: int, bank_id: int) -> Exists:
     """True when the user has started (or suspended) every published question of
-    the bank: its tallies (BankTally: the cards started or suspended, kept by every
-    review) less those of its unpublished questions (archived ones keep their
+    the bank: its totals row (BankTally's: the cards started or suspended, kept by
+    every review; one row whatever the history) less those of its unpublished questions (archived ones keep their
     cards; a few, read by key) reach its published count (BankQuestionCount). It
     names no column of the outer query, so the database evaluates it once and
     skips the bank's new-card walk (which would read every question of a bank
@@ -716,7 +716,7 @@ def _bank_started_through(*, user: int, bank_id: int) -> Exists:
     # (every term is a constant to the database: the bank's id is a parameter, even
     # in the published count, so each is read once, not per tally row)
     started = (
-        BankTally.objects.filter(user=user, bank_id=bank_id)
+        BankTally.objects.filter(user=user, bank_id=bank_id, due_day=TOTALS)  # (one row)
         .order_by()
         .alias(the_bank=Value(bank_id))
         .values("user")
@@ -792,7 +792,7 @@ def _due_counts_sql(
     # made once for any parameters, could not use the index otherwise)
     tallied = BankTally.objects.filter(
         user=user,
-        due_day__gt=NOT_DUE,
+        due_day__gt=TOTALS,
         due_day__lte=today,
         bank__status=BankStatus.PUBLISHED,
     ).exclude(learning=RawSQL("0", ()))

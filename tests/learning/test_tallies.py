@@ -50,20 +50,33 @@ def recount(user) -> tuple[dict, dict]:
     for card in Card.objects.filter(user=user).select_related("question"):
         counted = card.state != CardState.NEW and card.suspended_at is None
         due_day = (card.due.astimezone(zone) - timedelta(hours=hour)).date()
-        counts = banks[(card.question.bank_id, due_day if counted else date(1, 1, 1))]
-        counts[5] += counted
-        if card.state in (CardState.LEARNING, CardState.RELEARNING):
-            counts[0] += 1
-        if card.state == CardState.REVIEW:
-            counts[1 if card.stability < 21 else 2] += 1
-        if card.state == CardState.NEW and card.suspended_at is not None:
-            counts[3] += 1
-        if card.state in (CardState.REVIEW, CardState.RELEARNING):
-            counts[4] += round(min(1.0, card.stability / 21) * 1_000_000)
+        # every card in its bank's totals row (day 0001-01-01), a card that
+        # counts as due also in its due day's row
+        rows = [banks[(card.question.bank_id, date(1, 1, 1))]]
+        if counted:
+            rows.append(banks[(card.question.bank_id, due_day)])
+            rows[1][5] += 1
+        for counts in rows:
+            for i, value in enumerate(card_counts(card)):
+                counts[i] += value
     return (
         {day: tuple(v) for day, v in days.items() if any(v)},
         {bank: tuple(v) for bank, v in banks.items() if any(v)},
     )
+
+
+def card_counts(card) -> list[int]:
+    """(learning, young, mature, suspended_new, strength) of one card, counted here."""
+    counts = [0, 0, 0, 0, 0]
+    if card.state in (CardState.LEARNING, CardState.RELEARNING):
+        counts[0] = 1
+    if card.state == CardState.REVIEW:
+        counts[1 if card.stability < 21 else 2] = 1
+    if card.state == CardState.NEW and card.suspended_at is not None:
+        counts[3] = 1
+    if card.state in (CardState.REVIEW, CardState.RELEARNING):
+        counts[4] = round(min(1.0, card.stability / 21) * 1_000_000)
+    return counts
 
 
 def stored(user) -> tuple[dict, dict]:

@@ -17,7 +17,7 @@ from learning import selectors, services
 from learning.models import BankTally, Card, CardState
 from learning.selectors import queue as queue_selectors
 from learning.selectors.queue import FOLD_AT
-from learning.tallies import NOT_DUE
+from learning.tallies import TOTALS
 from tests.api.conftest import token_client
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
 from tests.learning.test_queue_plan import _tally_rows_read
@@ -72,7 +72,7 @@ def seen(student, bank) -> dict:
 
 
 def past_rows(student) -> int:
-    return BankTally.objects.filter(user=student, due_day__gt=NOT_DUE, due_day__lt=TODAY).count()
+    return BankTally.objects.filter(user=student, due_day__gt=TOTALS, due_day__lt=TODAY).count()
 
 
 def bank_sums_read(student, bank) -> tuple[int, int | None]:
@@ -117,6 +117,23 @@ def test_the_tally_rows_a_read_costs_no_longer_grow_with_the_days_past(
     # bank's days never due and of its days past)
     assert bank_sums_read(other_student, long) == bank_sums_read(student, short)
     assert bank_sums_read(student, short)[1] in (None, 2)
+
+
+def test_the_tally_rows_a_read_costs_do_not_grow_with_the_days_to_come(
+    student, other_student, teacher
+):
+    """The home figures read each bank's totals row (and its days past), never a
+    row per future due day: a long history spreads its cards over a thousand."""
+    bank = QuestionBankFactory(owner=teacher, title="Due soon and over a year")
+    cards_due_from_today(student, bank, count=3)
+    cards_due_from_today(other_student, bank, count=60)
+    assert BankTally.objects.filter(user=other_student, due_day__gte=TODAY).count() == 60
+    assert bank_sums_read(other_student, bank) == bank_sums_read(student, bank)
+    assert bank_sums_read(student, bank)[1] in (None, 1)  # (the totals row)
+    with time_machine.travel(T0, tick=False):
+        figures = selectors.progress_home(user=other_student, banks=[bank.pk])["banks"]
+    # 60 of its 63 questions started, each at 5 of the 21 days of a mature card
+    assert (figures[bank.pk]["new"], figures[bank.pk]["mastery"]) == (3, 22.7)
 
 
 def test_reviews_of_cards_due_on_folded_days_keep_every_figure(student, teacher):
