@@ -548,6 +548,9 @@ _FORMERLY_BEFORE = re.compile(
     re.I,
 )
 _SHIP_TITLE = r"(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?"
+# The letters that open a ship's name: "MV Sea Lark", "HMS X", "the research vessel R/V X"
+# (capitals only: "Ms" is a woman's title).
+_VESSEL_PREFIX = r"(?:MV|M/V|MS|MT|SS|RMS|HMS|HMAS|HMCS|HMNZS|USS|USNS|RV|R/V|FV|MY)"
 _THING_NEAR = regex(rf"\b(?:{_NAMED_THINGS})\b", re.I)
 # "X, the vessel's former name", "X was its old name": told as a name after it.
 _A_NAME_AFTER = regex(
@@ -765,8 +768,10 @@ def names_a_thing(name: str, article_text: str) -> bool:
         before = article_text[max(0, at - 40) : at]
         if len(tokens) > 1 and re.search(r"\b[Tt]he\s+$", before):
             return True
-        if regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{_SHIP_TITLE}$").search(before):
-            return True  # "the research vessel (Professor) X"
+        if regex(
+            rf"(?:\b(?:{_THING_NOUNS})\s+(?:of\s+)?|(?<![\w/]){_VESSEL_PREFIX}\s+){_SHIP_TITLE}$"
+        ).search(before):
+            return True  # "the research vessel (Professor) X", "was previously MV X"
         wider = article_text[max(0, at - 120) : at]
         if _THING_NAMED_BEFORE.search(wider):
             return True  # "the vessel's former name, X"
