@@ -5,6 +5,8 @@ a timeline's items."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from itertools import pairwise
 
 from quizzes.extraction.geo import country_of_adjective, is_country
 from quizzes.extraction.text import regex
@@ -463,4 +465,57 @@ def possessive_lost_before_a_noun(draft: QuestionDraft, ctx: GenerationContext) 
     batch 33); a card copying such a sentence of the article prints it as well."""
     if draft.kind in {"when", "cloze"} and _NAME_BEFORE_ACTION_NOUN.match(draft.prompt):
         return "grammar: a name glued to the noun it owns (a lost possessive)"
+    return None
+
+
+SPLICE_WORDS = 8  # words of the sentence a clause may skip only as one set-off phrase
+_WORD = re.compile(r"\w+")
+# A phrase set off whole: ", who ran for mayor," "(the city's airport)" "— a first —".
+_SET_OFF = re.compile(r"^(?:,.*,|\(.*\)|[—–].*[—–]|,.*[—–]|[—–].*,)$", re.S)
+
+
+def _skipped_runs(clause: str, evidence: str) -> list[list[str]]:
+    """The stretches of the sentence, SPLICE_WORDS words or more, that the clause jumps
+    over between two of its own pieces (as the sentence writes them), each with the same
+    stretch read one or more words later when the words it opens on come again right
+    after it ("Ana Ruiz, daughter of the late Piet Ruiz, won" read as "Ana Ruiz won")."""
+    mine = [m.group(0).casefold() for m in _WORD.finditer(clause)]
+    found = list(_WORD.finditer(evidence))
+    theirs = [m.group(0).casefold() for m in found]
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    runs = []
+    for left, right in pairwise(blocks):
+        start, end = left.b + left.size, right.b
+        if end - start < SPLICE_WORDS:
+            continue
+        readings = []
+        shift = 0
+        while shift <= right.size and theirs[start : start + shift] == theirs[end : end + shift]:
+            readings.append(evidence[found[start + shift - 1].end() : found[end + shift].start()])
+            shift += 1
+            if end + shift >= len(found):
+                break
+        runs.append(readings)
+    return runs
+
+
+def clause_spliced(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the journal release a study by a group at the Tarrow Institute, also
+    called sea lettuce, in the bay?": the clause jumps from one part of its sentence to a
+    later one over words that are no phrase set off by commas, brackets or dashes (the
+    team's partner and what the report said), so the pieces join into nonsense (blind
+    judge, batch 42). An appositive left out (", who ran for mayor in 2010,") is fine, and
+    so is the time expression itself."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    event = draft.source.event
+    when = plain(event.when or "")
+    for readings in _skipped_runs(plain(event.event), plain(event.evidence)):
+        run = readings[0]
+        rest = run.replace(when, " ") if when else run
+        if len(_WORD.findall(rest)) < SPLICE_WORDS:
+            continue
+        if not any(_SET_OFF.match(r.strip()) for r in readings):
+            return "grammar: the clause splices two parts of its sentence"
     return None

@@ -212,3 +212,48 @@ def test_a_named_war_or_attack_is_general_knowledge(sentence, answer, dropped):
     ctx = ctx_for(sentence + "\n")
     problem = q.famous_vote_year(card, ctx) or q.famous_war_leader(card, ctx)
     assert (problem is not None) is dropped
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "spliced"),
+    [
+        (  # the clause jumps over the partner and what the report said
+            "the journal released a study by a group at the Tarrow Institute, also "
+            "called sea lettuce, in the bay",
+            "On Friday, the journal released a study by a group at the Tarrow Institute "
+            "(TI) and the Velmar College, saying the flood of the river last spring has "
+            "been followed by a bloom of green seaweed, also called sea lettuce, in the bay.\n",
+            True,
+        ),
+        (  # an appositive set off by commas is left out whole
+            "Otto Brand ended his campaign",
+            "On Friday, Otto Brand, who was a candidate in the party's primary for the "
+            "coming election of the mayor, ended his campaign.\n",
+            False,
+        ),
+        (  # and so is a bracketed one
+            "the ferry sank near Tarrow",
+            "On Friday, the ferry (a vessel built for the crossing in the years after the "
+            "war by the town's yard) sank near Tarrow.\n",
+            False,
+        ),
+    ],
+)
+def test_a_clause_that_splices_two_parts_of_its_sentence_is_dropped(clause, text, spliced):
+    fact = dated(clause, "Friday", "2020-05-08", text)
+    prompt = f"When did {clause}?"
+    problem = q.clause_spliced(draft("when", prompt, "8 May 2020", text=text, source=fact), None)
+    assert (problem is not None) is spliced
+
+
+def test_a_name_said_again_inside_the_appositive_left_out_is_no_splice():
+    text = (
+        "On Friday, the council said Ana Ruiz, daughter of the late harbour master Piet "
+        "Ruiz, had won the rowing race across the bay.\n"
+    )
+    clause = "the council said Ana Ruiz had won the rowing race across the bay"
+    fact = dated(clause, "Friday", "2020-05-08", text)
+    prompt = f"When did {clause}?"
+    assert (
+        q.clause_spliced(draft("when", prompt, "8 May 2020", text=text, source=fact), None) is None
+    )
