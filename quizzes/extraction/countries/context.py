@@ -484,6 +484,13 @@ def _nameable(subject: str, kind: str) -> bool:
     return kind != "place" or subject[:1].isupper()
 
 
+def _a_constitution(subject: str) -> bool:
+    """ "the U.S. Constitution", "the Peruvian constitution": a country's founding text is
+    the frame of its law, no thing of the country the news tells of (real-news annotators
+    never score it); "the Constitution Party" is a party."""
+    return subject.rsplit(None, 1)[-1].lower() == "constitution"
+
+
 def _apposed_to_a_city_kind(ent: Span) -> bool:
     """ "the capital, Lodz, fell": a name in apposition to a kind of city is a city's."""
     root = ent.root
@@ -563,6 +570,8 @@ class CountryContext:
             if rule != "home_nation_in_its_state":
                 return  # "Scotland" is a nation of its own, not a region of the UK
         elif not _nameable(subject, kind) or not country or _a_state(subject, rule):
+            return
+        if _a_constitution(subject):
             return
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":

@@ -725,7 +725,7 @@ def groups_from_countries(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
             continue
-        noun = _arrivals(_subject_of_be(tok.head))
+        noun = _arrivals(_subject_of_be(_object_before_from(tok)))
         first = ctx.name_mention_from(tok.i + 1)
         if first is None or owned_name(ctx, first) or _qualifies_a_noun(ctx, first):
             continue
@@ -736,6 +736,26 @@ def groups_from_countries(ctx: CountryContext) -> None:
         for country in countries:
             if not linked_again(ctx, noun, country):
                 ctx.add(subject, country, noun.i, "other", "groups_from_countries")
+
+
+# Verbs that move or take what they act on away from a place ("evacuated residents from Peru",
+# "expelled diplomats from Chile"): the "from" phrase is where they were, no origin.
+_REMOVING_VERBS = {
+    "take", "bring", "move", "carry", "evacuate", "deport", "expel", "remove", "rescue", "send",
+    "fly", "transport", "ship", "withdraw", "pull", "extract", "recall", "return", "drive",
+    "airlift", "transfer", "ban", "bar", "exclude", "release", "free", "smuggle", "traffic",
+    "recruit", "hire", "import", "buy", "receive", "hear", "separate", "protect", "keep",
+}  # fmt: skip
+
+
+def _object_before_from(prep: Token) -> Token:
+    """ "to assist migrants from Syria": the parse hangs "from" on the verb, but the object
+    right before it is what comes from there (not after a verb that moves it away)."""
+    verb = prep.head
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    if verb.pos_ != "VERB" or before.dep_ != "dobj" or before.head.i != verb.i:
+        return verb
+    return verb if verb.lemma_.lower() in _REMOVING_VERBS else before
 
 
 def _qualifies_a_noun(ctx: CountryContext, mention: CountryMention) -> bool:
@@ -1702,13 +1722,17 @@ def _storm_name_word(tok: Token) -> bool:
 
 def _countries_a_storm_reached(ctx: CountryContext, name: Token) -> list[str]:
     """The countries named as what the verbs of the storm's clause reached (its verb and the
-    verbs joined to it; past a participle naming it: "the storm known as ..."), or whose city
-    or province they reached."""
+    verbs joined to it, and their adverbial clauses; past a participle naming it: "the storm
+    known as ..."), or whose city or province they reached."""
     verb = name.head
     while (verb.pos_ != "VERB" or verb.dep_ == "acl") and verb.head.i != verb.i:
         verb = verb.head
     found: list[str] = []
-    for v in (verb, *verb.conjuncts):
+    verbs: tuple[Token, ...] = (verb, *verb.conjuncts)
+    # "Hurricane Lola strengthens while approaching Kiribati": a clause of the storm's own verb
+    # that tells where it goes.
+    verbs += tuple(c for v in verbs for c in v.children if c.dep_ == "advcl")
+    for v in verbs:
         if v.lemma_.lower() not in _STORM_VERBS:
             continue
         for reached in _what_a_verb_reached(v):

@@ -74,7 +74,19 @@ def _place_under(ctx: CountryContext, prep: Token) -> Placed | None:
             country = ctx.country_of_place(obj)
             if country:
                 return country, obj
+            named = _named_after_kind(obj)
+            country = ctx.country_of_place(named) if named is not None else None
+            if named is not None and country:
+                return country, named
     return None
+
+
+def _named_after_kind(kind: Token) -> Token | None:
+    """ "in the states of Xaloca and Arun": the first place a kind of place names."""
+    if kind.lower_ not in PLACE_NOUNS | {"states", "provinces", "regions", "cities"}:
+        return None
+    of = next((c for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def place_of_event_phrase(ctx: CountryContext, event: Token) -> Placed | None:
@@ -159,7 +171,9 @@ def event_links(ctx: CountryContext) -> None:
     SCO meeting in Tashkent", "Peru hosted the summit", "an investor day in Singapore" (a
     "day" named by a compound), "after Cop26 in Glasgow"; acronyms are spelt out from the
     article ("SCO" -> "Shanghai Cooperation Organisation"). A bare event noun counts only
-    when a participle places it ("The congress, held in Lisbon")."""
+    when a participle places it ("The congress, held in Lisbon"). A vote placed by a state or
+    province only is that region's ("primary elections in Ohio and Iowa"): real-news
+    annotators leave its country as inferred."""
     for tok in ctx.tokens:
         if CODED_NAME.match(tok.text) and tok.i not in ctx.ent_of:
             country = place_after(ctx, ctx.doc[tok.i : tok.i + 1])
@@ -171,12 +185,27 @@ def event_links(ctx: CountryContext) -> None:
         rule, place = next(
             ((r, p) for r in EVENT_PLACE_RULES if (p := r(ctx, tok)) is not None), (None, None)
         )
-        if rule is None or place is None:
+        if rule is None or place is None or _a_region_alone(ctx, tok, place[1]):
             continue
         subject = _event_phrase(ctx, tok)
         held = any(c.dep_ == "acl" and c.lower_ in SITED for c in tok.children)
         if subject and (subject.lower() not in EVENT_NOUNS or held):
             ctx.add(subject, place[0], tok.i, "event", f"event_{rule.__name__}")
+
+
+def _a_region_alone(ctx: CountryContext, event: Token, place: Token) -> bool:
+    """A vote placed by a province or state (``geo.region_country``), not a city nor a
+    country, in a sentence that names no country: "in Ohio, a primary election was held" is
+    the state's vote ("the Peru Party held primaries in the states of ..." states it)."""
+    if event.lower_ not in _VOTE_NOUNS:
+        return False
+    ent = ctx.ent_of.get(place.i)
+    name = clean(ent.text) if ent is not None else place.text
+    if geo.region_country(name) is None or geo.is_country(name):
+        return False
+    n = ctx.sent_of[event.i]
+    sent = ctx.sentences[n] if n >= 0 else ctx.doc[event.i : event.i + 1]
+    return not any(k in ctx.mentions for k in range(sent.start, sent.end))
 
 
 # Votes a place's voters cast ("voters in Xaloca vote in a by-election").

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .. import geo
 from .context import CountryContext, clean
 from .groups import linked_again
-from .words import CITY_INCIDENTS, INCIDENT_PLURALS, SITE_NOUNS
+from .words import CITY_INCIDENTS, EVENT_NOUNS, INCIDENT_PLURALS, PLACE_NOUNS, SITE_NOUNS
 
 # Prepositions that put a thing at a place.
 _AT_A_PLACE = {"in", "at", "near", "outside", "inside", "off"}
@@ -88,10 +88,13 @@ def _country_after_comma(ctx: CountryContext, ent: Span) -> str | None:
 
 
 def place_phrase_country(ctx: CountryContext, prep: Token) -> str | None:
-    """The country an "in"/"at"/"near" … phrase states (``stated_country_of_place``)."""
-    if prep.dep_ != "prep" or prep.lower_ not in _AT_A_PLACE:
+    """The country an "in"/"at"/"near" … phrase states (``stated_country_of_place``), or an
+    "on" phrase of a kind of place ("on the island of ...")."""
+    if prep.dep_ != "prep" or prep.lower_ not in (*_AT_A_PLACE, "on"):
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ == "on" and (obj is None or obj.lower_ not in PLACE_NOUNS):
+        return None  # "on" places only on a kind of place: "on the Peruvian island of Arun"
     return stated_country_of_place(ctx, obj) if obj is not None else None
 
 
@@ -105,6 +108,12 @@ def _happening(noun: Token) -> bool:
     if noun.lower_ in _HAPPENINGS:
         return True
     return any(c.dep_ in ("amod", "compound") and c.lower_ in CITY_INCIDENTS for c in noun.lefts)
+
+
+def _gathering(noun: Token) -> bool:
+    """ "the renaming ceremony on the Peruvian island of Arun", "a rally in Tarn, Russia": an
+    event noun, held where its place phrase says (the phrase states the country)."""
+    return noun.pos_ == "NOUN" and noun.lower_ in EVENT_NOUNS
 
 
 def _site(noun: Token) -> bool:
@@ -161,7 +170,12 @@ def sites_placed_by_their_place(ctx: CountryContext) -> None:
         country = place_phrase_country(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
         if country is None:
             continue
-        if _site(head) or _named_site(ctx, head) is not None or _happening(head):
+        if (
+            _site(head)
+            or _named_site(ctx, head) is not None
+            or _happening(head)
+            or _gathering(head)
+        ):
             _add(ctx, head, country, "site_placed")
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and _happening(head.head.head):
             _add(ctx, head.head.head, country, "site_placed")  # "the death of a bear in ..."

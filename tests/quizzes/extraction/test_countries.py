@@ -2639,3 +2639,32 @@ def test_a_border_with_one_country_is_that_countrys(links_of):
         links_of("Talks covered fishing and the border between Kelso Province and Chile.")
     )
     assert ("border between Kelso Province and Chile", "Chile") in found
+
+
+def test_a_named_storm_reaches_a_country_in_a_clause_of_its_verb(links_of):
+    found = pairs(links_of("Hurricane Lola strengthens to Category 3 while approaching Kiribati"))
+    assert ("Hurricane Lola", "Kiribati") in found
+
+
+def test_people_right_before_a_from_phrase_come_from_that_country(links_of):
+    found = pairs(links_of("The mayor urged donors to help refugees from Eritrea this winter."))
+    assert ("refugees", "Eritrea") in found
+
+
+def test_an_event_on_a_described_island_is_in_its_country(links_of):
+    found = pairs(links_of("Relatives joined the naming ceremony on the Greek island of Kos."))
+    assert ("naming ceremony", "Greece") in found
+    found = pairs(links_of("The rally in Tarvo, Finland, drew thousands of farmers."))
+    assert ("rally", "Finland") in found
+
+
+def test_a_vote_placed_by_a_state_alone_is_no_link_of_its_country(links_of):
+    found = pairs(links_of("In Ohio, a primary election was held on Tuesday."))
+    assert not {s for s, c in found if "election" in s}
+    found = pairs(links_of("The United States Green Party held primary elections in Ohio."))
+    assert ("primary elections", "United States") in found
+
+
+def test_a_constitution_is_no_thing_of_its_country(links_of):
+    found = pairs(links_of("The senator said the plan breaks the U.S. Constitution."))
+    assert not {s for s, c in found if "Constitution" in s}
