@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .. import geo
 from .context import CountryContext, two_letter_code
 from .words import NAME_PARTICLES, OFFICES, SITED
 
@@ -234,6 +235,11 @@ def person_name(ctx: CountryContext, ent: Span) -> Span | None:
         return _name_of_person_entity(ctx, ent)
     if ent.label_ not in {"ORG", "NORP", "GPE", "FAC", "PRODUCT"}:
         return None
+    return _name_after_a_seat(ent) or _known_name_in(ctx, ent)
+
+
+def _known_name_in(ctx: CountryContext, ent: Span) -> Span | None:
+    """The name inside another entity: a person the index knows, or names after a title."""
     canonical = ctx.canonical_person(ent.text)
     words = set(re.split(r"[\s\-]+", canonical)) if canonical else set()
     for k in range(ent.start, ent.end):
@@ -245,6 +251,27 @@ def person_name(ctx: CountryContext, ent: Span) -> Span | None:
             rest = ent.doc[k + 1 : ent.end]
             if all(t.pos_ == "PROPN" or t.is_punct for t in rest):
                 return rest
+    return None
+
+
+# Titles of members elected for a seat ("Senator from Maule", "Representative from Ohio").
+SEAT_TITLES = {"senator", "sen", "representative", "rep", "congressman", "congresswoman", "mp"}
+
+
+def _name_after_a_seat(ent: Span) -> Span | None:
+    """ "Senator from Vermont Ana Lind" read as one organisation "Vermont Ana Lind": after a
+    seat's title and "from", the state or province (``geo.region_country``) is the seat and
+    the two or more capitalised words after it are the name."""
+    doc = ent.doc
+    k = ent.start
+    if k < 2 or doc[k - 1].lower_ != "from" or doc[k - 2].lower_.rstrip(".") not in SEAT_TITLES:
+        return None
+    for cut in range(ent.start + 1, ent.end - 1):
+        rest = doc[cut : ent.end]
+        if geo.region_country(doc[ent.start : cut].text) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+        ):
+            return rest
     return None
 
 

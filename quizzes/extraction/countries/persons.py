@@ -14,7 +14,7 @@ from ..dates import doc_text
 from ..lexicon import SUBJECT_DEPS
 from ..sentences import entities, made_once
 from .context import CountryContext, clean, one_named_before
-from .describe import country_in_description, describing_country, person_name
+from .describe import SEAT_TITLES, country_in_description, describing_country, person_name
 from .places import town_end
 from .sites import place_phrase_country
 from .words import (
@@ -186,10 +186,6 @@ def _posted_country(ctx: CountryContext, k: int) -> bool:
     return k >= 2 and ctx.doc[k - 1].lower_ in _POSTED and ctx.doc[k - 2].lower_ in _ENVOYS
 
 
-# Titles of members elected for a seat ("Senator from Maule", "Representative from Ohio").
-_SEAT_TITLES = {"senator", "sen", "representative", "rep", "congressman", "congresswoman", "mp"}
-
-
 def _constituency_from(ctx: CountryContext, k: int, sent_start: int) -> bool:
     """ "Chilean Senator from Maule Ana Lind": "from" and a named seat after an office
     stay in the title (the seat is no country of hers; the office's country is)."""
@@ -197,7 +193,7 @@ def _constituency_from(ctx: CountryContext, k: int, sent_start: int) -> bool:
     return (
         doc[k].lower_ == "from"
         and k > sent_start
-        and doc[k - 1].lower_.rstrip(".") in _SEAT_TITLES
+        and doc[k - 1].lower_.rstrip(".") in SEAT_TITLES
         and doc[k + 1].pos_ == "PROPN"
         and doc[k + 1].i not in ctx.mentions
     )

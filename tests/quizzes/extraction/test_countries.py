@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from quizzes.extraction.countries import extract_country_links
 from quizzes.extraction.people import PeopleIndex
@@ -2668,3 +2669,20 @@ def test_a_vote_placed_by_a_state_alone_is_no_link_of_its_country(links_of):
 def test_a_constitution_is_no_thing_of_its_country(links_of):
     found = pairs(links_of("The senator said the plan breaks the U.S. Constitution."))
     assert not {s for s, c in found if "Constitution" in s}
+
+
+def test_a_seat_and_a_name_the_model_reads_as_one_organisation_split(nlp):
+    # The small model sometimes labels "<State> <First> <Last>" after "Senator from" as one
+    # organisation; the state is the seat, the rest the senator's name.
+    doc = nlp("Turnout was low; United States Senator from Vermont Dan Reilly trailed with 815.")
+    start = next(t.i for t in doc if t.text == "Vermont")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 3] + [
+        Span(doc, start, start + 3, label="ORG")
+    ]
+    found = extract_country_links(doc, people=PeopleIndex.build(doc))
+    assert ("Dan Reilly", "United States") in pairs(found)
+
+
+def test_victims_said_to_be_of_a_nationality_are_of_that_country(links_of):
+    found = pairs(links_of("Police said the victims were Hungarian."))
+    assert ("victims", "Hungary") in found
