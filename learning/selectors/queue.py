@@ -58,11 +58,11 @@ from .common import (
     STARTED_STATES,
     BankRef,
     of_published_questions,
-    of_unpublished_questions,
     preferences_call,
     preferences_of_rows,
     started_or_suspended,
     unpublished_questions,
+    unpublished_questions_carded,
 )
 
 if TYPE_CHECKING:
@@ -799,7 +799,8 @@ def _due_counts_sql(
     later = learning.filter(due__gt=now, due__lt=end, bank__status=BankStatus.PUBLISHED)
     if bank is not None:
         tallied, later = tallied.filter(bank_id=bank), later.filter(bank_id=bank)
-    set_aside = of_unpublished_questions(
+    # (counted as the unpublished questions that have one: walked from the few questions)
+    set_aside = unpublished_questions_carded(
         learning.filter(due__lte=now), user=user, bank_ids=bank_ids
     )
     columns = [counts] if capped else []
@@ -807,7 +808,7 @@ def _due_counts_sql(
         (
             ("SUM(learning)", tallied.order_by().values("learning")),
             ("COUNT(*)", later.values("id")),
-            ("COUNT(*)", set_aside.values("id")),
+            ("COUNT(*)", set_aside.values("pk")),
         )
     ):
         part, part_params = queryset.query.sql_with_params()
