@@ -174,6 +174,18 @@ over the already-parsed Doc; nothing is parsed again):
                  makes the subject right after a comma ending an affiliation ("X of the
                  University of Oregon, Eugene disagreed") is not a speaker: the person
                  before it is.
+                 A main speech verb after a comma that the parse left without a subject
+                 ("Calling it “...”, X of “Group”, a charity, told Reuters “...”", the name
+                 made an appositive of the phrase) is the nearest person named before it
+                 with no narrated verb between; a few words quoted right after "X of" and
+                 a comma are the group's name (nobody's); title-case words in apposition to
+                 a common noun ("his event, “Storm The Gates, They Can't Stop Us”,") are a
+                 title, not the organiser's words. "A banner from X saying “...”" is X's
+                 slogan, whoever the parse makes the subject. An acronym in capitals as a
+                 subject ("Norlandian SVB arrested ..., claiming") is that body with the
+                 capitalised words before it. A long title the parse takes apart ("Longtime
+                 X Show writer and performer Ana Lind tweeted") is said by the person named
+                 last in the subject, after a role word, right before the verb.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns; not a name words were posted on: "a

@@ -425,6 +425,8 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         return True
     if s.embedded and _title(words) and not _label_given(ctx, s):
         return True
+    if _group_of_a_person(ctx, s) or (_title(words) and _title_in_apposition(ctx, s)):
+        return True
     inside = {t.i for t in s.quote_tokens}
     roots = [t for t in s.quote_tokens if t.head.i not in inside and not t.is_punct]
     return bool(roots) and all(
@@ -432,6 +434,42 @@ def _term(ctx: QuoteContext, s: Sentence) -> bool:
         and t.pos_ in ("NOUN", "PROPN")
         and t.head.pos_ in ("NOUN", "PROPN")
         for t in roots
+    )
+
+
+def _title_in_apposition(ctx: QuoteContext, s: Sentence) -> bool:
+    """ "Lind says his event, “Storm The Gates, They Can't Stop Us”, was a joke": title-case
+    words set off by commas right after a common noun name that thing (an event, a book, a
+    campaign), whoever organised it; they are nobody's words."""
+    q = s.span
+    before = ctx.text[s.seg_a : q.open_at].rstrip()
+    after = ctx.text[ctx.close_end(q) :].lstrip()
+    if not before.endswith(",") or not after.startswith((",", ")")):
+        return False
+    k = ctx.token_at(s.seg_a + len(before) - 1) - 1
+    return k >= 0 and ctx.doc[k].pos_ == "NOUN" and ctx.doc[k].text.islower()
+
+
+def _group_of_a_person(ctx: QuoteContext, s: Sentence) -> bool:
+    """ "Ana Lind of “Safe Now”, a victims' charity, said": a few words quoted right after a
+    person's name and "of", set off by a comma, are the name of the group the person
+    belongs to (not "was told by X of “...” while ...": what X told)."""
+    first = s.quote_tokens[0].i if s.quote_tokens else None
+    after = ctx.text[ctx.close_end(s.span) :].lstrip()
+    if (
+        first is None
+        or first < 2
+        or len(s.span.text(ctx.text).split()) > 5
+        or not after.startswith((",", ")"))
+    ):
+        return False
+    of, name = ctx.doc[first - 1], ctx.doc[first - 2]
+    if of.is_punct and first >= 3:  # the opening mark is a token of its own
+        of, name = name, ctx.doc[first - 3]
+    return (
+        of.lower_ == "of"
+        and ctx.in_quote[name.i] is None
+        and ctx.people.person_at(name.i) is not None
     )
 
 
@@ -504,11 +542,27 @@ def _expansion_of_a_term(ctx: QuoteContext, s: Sentence) -> bool:
     if len(roots) != 1 or roots[0].dep_ != "pobj" or roots[0].head.lower_ != "for":
         return False
     head = roots[0].head.head
-    if head.lemma_.lower() in ("stand", "short") or head.pos_ == "PROPN":
+    if head.lemma_.lower() == "stand":
+        return _spelled_out_by_stand(ctx, head)
+    if head.lemma_.lower() == "short" or head.pos_ == "PROPN":
         return True
     return head.lemma_.lower() in _NAMING_VERBS and any(
         c.dep_ in ("oprd", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN") for c in head.children
     )
+
+
+def _spelled_out_by_stand(ctx: QuoteContext, stand: Token) -> bool:
+    """ "RX stands for “rapid exchange”" spells out a name; "The party says it stands for
+    “...”" / "describes itself as standing for “...”" gives what a party or a person
+    champions (their words): not when the subject is someone, an organisation (other than
+    an acronym) or a pronoun, nor with no subject at all."""
+    subject = next((c for c in stand.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    if subject.text.isupper():
+        return True  # an acronym, whatever the people stage made of it
+    people = ctx.people
+    return not (people.person_at(subject.i) or people.organisation_at(subject.i))
 
 
 def _name_given_by(ctx: QuoteContext, s: Sentence) -> str | None:
@@ -570,9 +624,11 @@ def _title(words: list[str]) -> bool:
     letters = [w.strip("\"'“”‘’,") for w in words]
     capitals = [w for w in letters if w[:1].isupper()]
     return (
-        2 <= len(letters) <= 8
+        2 <= len(letters) <= 10
         and len(capitals) >= 2
-        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in letters if w)
+        and all(
+            w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in letters if w
+        )
         and not letters[-1].endswith(("!", "?"))
         and not (letters[-1].endswith(".") and letters[-1].lower() not in _TITLE_SMALL_WORDS)
     )

@@ -373,6 +373,30 @@ def numbered_designation(s: Speakers, tok: Token) -> Said | None:
     return Said(doc[start : end + 1].text, "explicit", "numbered_designation")
 
 
+def name_closing_the_subject(s: Speakers, tok: Token) -> Said | None:
+    """ "Longtime Harbour Hour writer and performer Rob Lee tweeted": a long title the parse
+    takes apart, making the show's name the subject; the person named last in the subject,
+    right before the verb after a role word ("performer Rob Lee"), speaks."""
+    ctx, verb = s.ctx, tok.head
+    if tok.dep_ not in SUBJECT_DEPS or verb.i <= tok.i or not is_speech_verb(verb):
+        return None
+    k = verb.i - 1
+    name = ctx.people.person_at(k)
+    if not name or name == ctx.people.person_at(tok.i) or not tok.is_ancestor(ctx.doc[k]):
+        return None
+    first = k
+    while first > tok.i and ctx.people.person_at(first - 1) == name:
+        first -= 1
+    role = ctx.doc[first - 1]
+    if (
+        role.pos_ != "NOUN"
+        or not role.text.islower()
+        or not (_role_noun(role) or (role.dep_ == "compound" and role.head.i >= first))
+    ):
+        return None
+    return Said(name, "explicit", "name_closing_the_subject")
+
+
 def named_person(s: Speakers, tok: Token) -> Said | None:
     """ "Mr D'Anieri said": a mention of a person of the article, also through an apposition
     or a compound ("the farmer, Ana Smith, said")."""
@@ -845,6 +869,30 @@ def organisation_subject(s: Speakers, tok: Token) -> Said | None:
     return Said(org, "explicit", "organisation_subject")
 
 
+def acronym_body(s: Speakers, tok: Token) -> Said | None:
+    """ "Within a day, Norland's SVB arrested 12 men, claiming ...": an acronym in capitals
+    as a subject (an agency the people stage did not take for an organisation, the model
+    labelling it a nationality) is that body, with the capitalised words before it
+    ("Norlandian SVB"); never a country's letters ("US", "UK")."""
+    text = tok.text
+    if (
+        tok.pos_ != "PROPN"
+        or tok.dep_ not in SUBJECT_DEPS
+        or not (2 <= len(text) <= 6 and text.isalpha() and text.isupper())
+        or is_country(text)
+        or s.ctx.people.person_at(tok.i)
+    ):
+        return None
+    start = tok.i
+    while (
+        start > 0
+        and tok.doc[start - 1].dep_ == "compound"
+        and tok.doc[start - 1].text[:1].isupper()
+    ):
+        start -= 1
+    return Said(tok.doc[start : tok.i + 1].text, "explicit", "acronym_body")
+
+
 NATIONAL_BODIES = {
     "government", "ministry", "parliament", "cabinet", "army", "military", "navy",
     "embassy", "police", "court", "presidency",
@@ -1109,6 +1157,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     representative_of_person,
     person_after_source,
     numbered_designation,
+    name_closing_the_subject,
     named_person,
     name_after_role_phrase,
     organisation_in_apposition,
@@ -1124,6 +1173,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
+    acronym_body,
     national_body,
     country_body,
     body_of_country,
@@ -1456,6 +1506,50 @@ def heard_in_a_recording(s: Speakers, verb: Token, depth: int) -> Said | None:
     return Said(names.pop(), "explicit", "heard_in_a_recording") if len(names) == 1 else None
 
 
+# Things carried or put up with words written on them ("a banner saying “...”").
+SIGN_NOUNS = {"banner", "placard", "sign", "poster", "flag", "billboard", "sticker", "leaflet"}
+
+
+def sign_from_a_group(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "Marchers with flags and a banner from Fair Vote saying “...”": words a banner or
+    placard of a named group or person bears are that owner's slogan, whoever the parse
+    makes the subject of "saying" / "reading" (the marchers who carry it)."""
+    ctx = s.ctx
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in ("say", "read"):
+        return None
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
+        t = ctx.doc[k]
+        if ctx.in_quote[k] is not None or t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in SIGN_NOUNS:
+            owner = next(
+                (
+                    _owner_named(s, o)
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+            return Said(owner, "explicit", "sign_from_a_group") if owner else None
+    return None
+
+
+def _owner_named(s: Speakers, obj: Token) -> str | None:
+    """The person or organisation a prepositional object names, else its own capitalised
+    words ("People's Choice", a name the people stage did not take)."""
+    people = s.ctx.people
+    words = obj.doc[obj.left_edge.i : obj.i + 1]
+    for t in words:
+        name = people.person_at(t.i) or people.organisation_at(t.i)
+        if name:
+            return name
+    if all(w.text[:1].isupper() or w.dep_ == "case" for w in words):
+        return words.text
+    return None
+
+
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """The verb's own subject outside the quotation: "Mr D'Anieri said". With two subjects
     (the parse splits "His teammate Ola Berg added" into "teammate" and "Berg"), the
@@ -1597,6 +1691,34 @@ def subject_across_an_aside(s: Speakers, verb: Token, depth: int) -> Said | None
     return None
 
 
+def name_set_off_before_verb(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "Calling it “...”, Ana Lind of “Safe Now”, a victims' charity, told Reuters “...”",
+    parsed with the name in apposition to the quoted phrase and the verb left without a
+    subject: a main speech verb right after a comma takes the nearest person named before
+    it in its sentence, with no verb of the narration between them (quoted words and
+    asides passed over)."""
+    ctx = s.ctx
+    doc = ctx.doc
+    if (
+        verb.dep_ != "ROOT"
+        or verb.pos_ != "VERB"
+        or verb.i < 2
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    for k in range(verb.i - 2, verb.sent.start - 1, -1):
+        t = doc[k]
+        if ctx.in_quote[k] is not None:
+            continue
+        if t.pos_ in ("VERB", "AUX") or t.text in ";:":
+            return None
+        name = ctx.people.person_at(k)
+        if name:
+            return Said(name, "explicit", "name_set_off_before_verb")
+    return None
+
+
 VerbRule = Callable[["Speakers", Token, int], "Said | None"]
 VERB_RULES: tuple[VerbRule, ...] = (
     according_to,
@@ -1610,6 +1732,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     name_after_title,
     the_latter_or_former,
     heard_in_a_recording,
+    sign_from_a_group,
     verb_subject,
     subject_of_participle_before,
     relative_clause_head,
@@ -1618,6 +1741,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     speaker_after_verb,
     age_as_subject,
     subject_across_an_aside,
+    name_set_off_before_verb,
     shared_subject,
 )
 

@@ -2480,3 +2480,60 @@ def test_a_character_someone_plays_is_not_the_she_who_speaks(quotes_of):
         "she recalls."
     )
     assert said(quotes_of(text)) == {"That was a fine week": "Maria Costa"}
+
+
+def test_a_speech_verb_after_a_name_set_off_in_apposition_is_that_persons(quotes_of):
+    text = (
+        'Describing it as "yet another excuse", Petra Kowalczyk of "Never stay silent", a victim '
+        'support charity, told Reuters "the promise was written long before the hearing began".'
+    )
+    assert said(quotes_of(text)) == {
+        "yet another excuse": "Petra Kowalczyk",
+        "Never stay silent": None,
+        "the promise was written long before the hearing began": "Petra Kowalczyk",
+    }
+
+
+def test_words_quoted_after_a_name_and_of_long_or_run_on_are_no_group_name(quotes_of):
+    text = (
+        'At the briefing he was told by Fire Chief Olav Berg of "perhaps twenty people still '
+        'inside the hall", while others said less.'
+    )
+    assert said(quotes_of(text)) == {"perhaps twenty people still inside the hall": "Olav Berg"}
+
+
+def test_a_title_in_apposition_to_a_common_noun_is_nobodys_words(quotes_of):
+    text = (
+        'Tomas Reed says his festival, "Dance On The Pier, 24 Hours Of Sound", was '
+        "planned as a joke."
+    )
+    assert said(quotes_of(text)) == {"Dance On The Pier, 24 Hours Of Sound": None}
+
+
+def test_a_banner_from_a_group_bears_the_groups_slogan(quotes_of):
+    text = 'Marchers with drums and a banner from Fair Streets saying "give the roads back".'
+    assert said(quotes_of(text)) == {"give the roads back": "Fair Streets"}
+
+
+def test_an_acronym_subject_is_the_body_with_the_words_before_it(quotes_of):
+    text = (
+        "On Monday, Norlandian SVB detained 12 foreigners, claiming they had planned "
+        '"sabotage" before the vote.'
+    )
+    assert said(quotes_of(text)) == {"sabotage": "Norlandian SVB"}
+
+
+def test_the_person_named_last_in_a_long_title_subject_speaks(quotes_of):
+    text = (
+        'Veteran Harbour Lights Hour writer and producer Rosa Delgado tweeted: "She was the '
+        'bravest voice on the air."'
+    )
+    assert said(quotes_of(text)) == {"She was the bravest voice on the air.": "Rosa Delgado"}
+
+
+def test_what_a_party_stands_for_is_its_words_not_a_spelled_out_term(quotes_of):
+    text = 'The Green Future Party says it stands for "clean air, open borders and fair wages".'
+    assert said(quotes_of(text)) == {"clean air, open borders and fair wages": "Green Future Party"}
+    acronym = quotes_of('Mayor Ann Cole said RX stands for "rapid exchange".')
+    assert said(acronym) == {"rapid exchange": None}
+    assert acronym[0].rule == "term"
