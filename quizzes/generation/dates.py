@@ -7,6 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from quizzes.extraction.text import regex
 
@@ -107,6 +108,7 @@ def mentions(text: str, when: PartialDate) -> bool:
 _LABEL = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})$")
 
 
+@lru_cache(maxsize=4096)  # the same options are read back by many rules (PartialDate is frozen)
 def parse_label(label: str) -> PartialDate | None:
     """ "21 September 2022", "March 2022", "2014" (as `label()` writes them) back
     to a PartialDate; None for anything else."""

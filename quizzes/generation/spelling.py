@@ -22,7 +22,11 @@ _BRITISH = (
     ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("ence", "ense"),
     ("tre", "ter"), ("ll", "l"), ("ogue", "og"), ("ae", "e"), ("oe", "e"),
 )  # fmt: skip
-_WORD = re.compile(r"(?<![\w’'\[\]-])[a-z]+(?![\w’'\[\]-])")
+
+
+# A whole lower-case word long enough to be read (`misspelt` leaves shorter ones): the short
+# words, most of a prompt's, are not looked up at all.
+_WORD = re.compile(rf"(?<![\w’'\[\]-])[a-z]{{{MIN_LETTERS},}}(?![\w’'\[\]-])")
 
 
 @lru_cache(maxsize=1)

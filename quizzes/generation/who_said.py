@@ -356,8 +356,14 @@ def is_publication(name: str, ctx: GenerationContext) -> bool:
     tokens = name.split()
     if (len(tokens) > 1 or "-" in name) and _last_word(tokens[-1]) in _THING_ENDINGS:
         return True
+    return _after_a_thing_noun(name, ctx.article_text)
+
+
+@lru_cache(maxsize=2048)  # asked for every speaker option of every who-said draft
+def _after_a_thing_noun(name: str, article_text: str) -> bool:
+    """ "the news site Velmar Today": the article puts a publication's noun before the name."""
     return (
-        regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{re.escape(name)}").search(ctx.article_text)
+        regex(rf"\b(?:{_THING_NOUNS})\s+(?:of\s+)?{re.escape(name)}").search(article_text)
         is not None
     )
 
@@ -756,6 +762,7 @@ def joins_places(name: str) -> bool:
 
 
 @lru_cache(maxsize=2048)
+@lru_cache(maxsize=2048)  # asked again for each draft that offers the name
 def names_a_thing(name: str, article_text: str) -> bool:
     """ "Karl Marx Avenue", "Daily Telegraph", "newspaper Magyar Nemzet", "the Oberster
     Gerichtshof": a name the article gives a street, a publication or a court, which the

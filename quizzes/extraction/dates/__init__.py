@@ -142,10 +142,12 @@ from .patterns import (
     MONTHS,
     PATTERNS,
     QUANTITY_BEFORE,
+    STARTS,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
     gate_key,
+    matches_at_starts,
 )
 from .resolve import PAST_PLAN, TARGET, resolve
 from .tense import (
@@ -671,6 +673,7 @@ def _one_root(span: Span) -> bool:
 
 
 _GATES = [GATES.get(gate_key(kind, pattern)) for kind, pattern in PATTERNS]
+_STARTS = [STARTS.get(gate_key(kind, pattern)) for kind, pattern in PATTERNS]
 
 
 def _matches(text: str) -> list[Found]:
@@ -683,7 +686,11 @@ def _matches(text: str) -> list[Found]:
         gate = _GATES[order]
         if gate is not None and gate.search(text) is None:
             continue  # nor without a match of its gate
-        for m in pattern.finditer(text):
+        starts = _STARTS[order]
+        scan = (
+            pattern.finditer(text) if starts is None else matches_at_starts(pattern, starts, text)
+        )
+        for m in scan:
             if m.end() <= m.start():
                 continue
             start = m.start()

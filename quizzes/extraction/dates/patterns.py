@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+from collections.abc import Iterator
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS = MONTH_NAMES | {abbr.lower(): n for n, abbr in enumerate(calendar.month_abbr) if abbr}
@@ -502,6 +503,41 @@ GATES: dict[tuple[str, str], re.Pattern[str]] = {
         rf"(?i:the)\s+(?i:{ORDINAL}|final|opening)\s+(?i:day|week|month|year|night)"
     ),
 }
+
+
+# Where a match of a pattern can begin: a zero-width search that holds at every position where
+# a match of it starts (a word start before one of its first words), and at few others. A
+# pattern that opens on an optional group and a word boundary is tried by ``finditer`` at every
+# position of the text; tried only at these, it finds the same matches for half the cost or
+# less (the "anchor" pattern of "a week after the talks" was the costliest of all). Keyed like
+# GATES: a rewritten pattern loses its starts (slower, never wrong) until they are checked.
+STARTS: dict[tuple[str, str], re.Pattern[str]] = {
+    ("month", "b5861d7e18"): re.compile(r"(?<!\w)(?=[JFMASOND]|(?:early|mid|late|the)[\s\-])"),
+    ("anchor", "7dabd21160"): re.compile(
+        r"(?<!\w)(?=\d|(?:for|the|after|before|during|since|until|following|throughout|ahead"
+        r"|over|early|late|at|prior|in|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+        r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many)\s)",
+        re.I,
+    ),
+    ("anchor", "0a47c4b21c"): re.compile(r"(?<!\w)(?=during|following)", re.I),
+    ("year", "c74279cfb9"): re.compile(r"(?<!\w)(?=[12]|(?:early|mid|late|the)[\s\-])"),
+}
+
+
+def matches_at_starts(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches empty, tried only where
+    ``starts`` holds (``match`` at a position sees the text before it, as ``finditer`` does)."""
+    end = 0
+    for start in starts.finditer(text):
+        pos = start.start()
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def gate_key(kind: str, pattern: re.Pattern[str]) -> tuple[str, str]:

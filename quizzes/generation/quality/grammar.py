@@ -34,14 +34,18 @@ def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     return f"grammar: unbalanced {marks}" if marks else None
 
 
+_STRAY_SPACING = re.compile(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}|\w-\s|\(\(|\)\)")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+
+
 def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "… in Arequipa : the …", "( UN)", "the case " X vs. Y"", "Ruiz co- was":
     no space before closing punctuation nor inside brackets and quotation marks,
     no doubled punctuation, no word cut at a hyphen."""
     prompt = draft.prompt.replace(BLANK, "x")
-    if re.search(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}|\w-\s|\(\(|\)\)", prompt):
+    if _STRAY_SPACING.search(prompt):
         return "grammar: stray spacing or punctuation"
-    if re.search(r"[\u200b-\u200f\u2060\ufeff]", prompt):
+    if _INVISIBLE.search(prompt):
         return "grammar: invisible characters from the page"
     quoted = prompt.split('"')[1::2] if prompt.count('"') % 2 == 0 else []
     if any(part != part.strip() for part in quoted):
@@ -265,7 +269,7 @@ _WHERE_FOR_WERE = re.compile(
 def where_for_were(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "votes where held on May 2": the source's slip of "where" for "were", copied
     into the card, is not English a student should learn from."""
-    if _WHERE_FOR_WERE.search(draft.prompt):
+    if "where" in draft.prompt and _WHERE_FOR_WERE.search(draft.prompt):  # the word first: cheap
         return "grammar: “where” written for “were” in the source"
     return None
 

@@ -1,5 +1,7 @@
 """A date pattern's gate (patterns.GATES, a cheap search run first) lets through every text the
-pattern matches: a gate that missed one would lose the date silently."""
+pattern matches: a gate that missed one would lose the date silently. Likewise a pattern's
+starts (patterns.STARTS) hold wherever one of its matches begins, so that trying the pattern
+only there finds what ``finditer`` finds."""
 
 from __future__ import annotations
 
@@ -7,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from quizzes.extraction.dates.patterns import GATES, PATTERNS, gate_key
+from quizzes.extraction.dates.patterns import (
+    GATES,
+    PATTERNS,
+    STARTS,
+    gate_key,
+    matches_at_starts,
+)
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -58,3 +66,44 @@ def test_the_test_articles_pass_the_gates_of_their_dates():
         text = path.read_text(encoding="utf-8")
         for kind, pattern, gate in _gated():
             assert not pattern.search(text) or gate.search(text), (path.name, kind)
+
+
+STARTED_EXAMPLES = [
+    "Two weeks after the flood the ferry ran again.",
+    "The morning before the vote, for three days after her arrest, in the wake of the storm.",
+    "Prior to Harvest Day the mayor spoke at the time, at trial and at the last federal election.",
+    "The week of the audition, since independence, a few days before the race.",
+    "During the long recess the clerks left. Following a short stay, the envoy flew home.",
+    "In early 1998, mid-2004 and the end of 2011; late March, the first week of April, June 2020.",
+    "Not 2019's figure, $2019, 1,2019 nor the 1990s: the year 2019 is one.",
+]
+
+
+def _scans(text: str) -> list[tuple[object, object]]:
+    return [
+        (
+            [(m.span(), m.groups()) for m in pattern.finditer(text)],
+            [(m.span(), m.groups()) for m in matches_at_starts(pattern, starts, text)],
+        )
+        for kind, pattern in PATTERNS
+        if (starts := STARTS.get(gate_key(kind, pattern))) is not None
+    ]
+
+
+def test_every_starts_belongs_to_a_pattern():
+    keys = {gate_key(kind, pattern) for kind, pattern in PATTERNS}
+    lost = [key for key in STARTS if key not in keys]
+    assert not lost, f"patterns rewritten: check these starts against them, then rekey: {lost}"
+
+
+@pytest.mark.parametrize("text", STARTED_EXAMPLES)
+def test_a_pattern_tried_at_its_starts_finds_what_finditer_finds(text):
+    scans = _scans(text)
+    assert any(found for found, _ in scans)
+    assert all(found == started for found, started in scans)
+
+
+def test_the_test_articles_give_the_same_matches_tried_at_the_starts():
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert all(found == started for found, started in _scans(text)), path.name
