@@ -1,8 +1,8 @@
 """The totals row of each bank's tallies (issue 16): the row of day 0001-01-01,
 which held the cards never due, now holds every card of the bank (tallies.TOTALS),
 so that the pages showing a bank's figures read one row instead of one per due day.
-Forward, each totals row gains the sums of its bank's day rows; backward, loses
-them. An index on (user, due_day) reads the totals rows and the rows of days past
+Forward, the tallies are recounted from the cards; backward, each totals row loses
+the sums of its bank's day rows. An index on (user, due_day) reads the totals rows and the rows of days past
 without those of the days to come."""
 
 import datetime
@@ -38,7 +38,12 @@ def _move_day_sums(apps, sign):
 
 
 def day_sums_into_totals(apps, schema_editor):
-    _move_day_sums(apps, 1)
+    """Recounted from the cards, as `manage.py rebuild_progress` does: right whatever the
+    rows held before (from 0008 on, a database migrated from 0007 already has the totals
+    from the live recount, and adding the day sums again would count them twice)."""
+    from learning.tallies import progress_rebuild
+
+    progress_rebuild(apps=apps, days=False)
 
 
 def day_sums_out_of_totals(apps, schema_editor):

@@ -761,7 +761,6 @@ def joins_places(name: str) -> bool:
     return any(is_place(p) for p in parts)
 
 
-@lru_cache(maxsize=2048)
 @lru_cache(maxsize=2048)  # asked again for each draft that offers the name
 def names_a_thing(name: str, article_text: str) -> bool:
     """ "Karl Marx Avenue", "Daily Telegraph", "newspaper Magyar Nemzet", "the Oberster

@@ -488,7 +488,7 @@ def _a_constitution(subject: str) -> bool:
     """ "the U.S. Constitution", "the Peruvian constitution": a country's founding text is
     the frame of its law, no thing of the country the news tells of (real-news annotators
     never score it); "the Constitution Party" is a party."""
-    return subject.rsplit(None, 1)[-1].lower() == "constitution"
+    return subject.lower().split()[-1:] == ["constitution"]
 
 
 def _apposed_to_a_city_kind(ent: Span) -> bool:

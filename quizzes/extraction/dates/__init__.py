@@ -84,7 +84,8 @@ sentenced in June") looks ahead ("hoped to fly home on Friday" ->
 the coming Friday), and a date outside a quotation takes the tense of the reporting verb, not
 of the quotation ("'We are going to ...,' X said on Tuesday" -> the past Tuesday). "would" +
 verb (or a verb it completes: "would begin arriving on Friday") is a reported future, unless
-"would have" (a counterfactual: "would have taken effect on July 1" stays past); a present
+"would have" (a counterfactual: "would have taken effect on July 1" is the nearest July 1,
+on either side of publication); a present
 passive of planning looks ahead ("a vote is expected in April", "talks are scheduled for May").
 
 Real reporting also dates events by times with no calendar date of their own, kept with

@@ -310,7 +310,7 @@ def _weekday(weekday: int, published: date, tense: str, *, strict: bool) -> str:
     if tense == PAST_PLAN:
         # "was expected to pass Bermuda on Wednesday night", "was forecast to reach the coast
         # on Monday": the plan was told before publication, the day may fall on either side
-        # of it; the nearer one (the one before when both are as near).
+        # of it; the nearer one.
         ahead = (weekday - published.weekday()) % 7
         behind = (published.weekday() - weekday) % 7
         offset = ahead if ahead < behind else -behind

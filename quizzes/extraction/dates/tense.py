@@ -86,15 +86,22 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def tense_of(tok: Token) -> str:
-    """ "past", "future" or "present" for the verb governing ``tok`` (past when none)."""
+def tense_of(tok: Token, _climbed: frozenset[int] = frozenset()) -> str:
+    """ "past", "future" or "present" for the verb governing ``tok`` (past when none).
+
+    ``_climbed`` holds the bare participles already climbed from: a quotation split by "she
+    said" can lead the climb back to where it started, and then the date is read as reported
+    (past), as when nothing governs it.
+    """
     head = governing_verb(tok)
     if head is not None:
         head = _reporting_head(tok, head)
     if head is None:
         return "past"
     if _bare_participle(head):
-        return tense_of(head.head) if head.head.i != head.i else "past"
+        if head.head.i == head.i or head.i in _climbed:
+            return "past"
+        return tense_of(head.head, _climbed | {head.i})
     if any(rule(head) for rule in FUTURE_RULES) or any(
         rule(first) for first in _first_conjunct(head) for rule in FUTURE_RULES
     ):

@@ -78,3 +78,17 @@ def test_a_date_that_owns_a_noun_leaves_the_preposition_to_the_noun(dates_of, nl
         nlp("After last week's floods, the council shut the river path."), published=THURSDAY
     )
     assert [(e.when, e.event) for e in found][0] == ("last week", "floods")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "resolved"),
+    [
+        ('"By signing the deal on Friday," Ames said, "we saved the plant."', "Friday", "2022-09-23"),
+        ('"Despite losing the first round in March," she said, "we won."', "March", "2022-03"),
+    ],
+)  # fmt: skip
+def test_an_ing_clause_in_a_split_quotation_is_dated_without_looping(
+    dates_of, sentence, when, resolved
+):
+    """The reporting clause between the halves used to lead the climb back to its start."""
+    assert (when, resolved) in dates_of(sentence)
