@@ -556,6 +556,43 @@ def description_links(ctx: CountryContext) -> None:
             _link_description(ctx, tok, word, country, source)
 
 
+# Kinds of vessel a nationality word and a name can stand around ("Greek cargo ship MV X").
+_VESSEL_NOUNS = {
+    "ship", "vessel", "tanker", "freighter", "ferry", "trawler", "yacht", "liner", "carrier",
+    "frigate", "destroyer", "submarine", "warship", "boat", "cruiser", "icebreaker",
+}  # fmt: skip
+
+
+def named_vessels(ctx: CountryContext) -> None:
+    """ "the Greek cargo ship MV Arden Belle sank": a nationality word before a kind of vessel
+    whose name follows is the named vessel's country (its flag or its owner's, as the
+    annotation of real news links it); "a Greek ship" with no name names no vessel. A name
+    written again with its prefix ("Arden Belle", then "MV Arden Belle") is one vessel: the
+    longest form is linked."""
+    found = [v for v in (_named_vessel(ctx, tok) for tok in ctx.tokens) if v is not None]
+    for text, country, at in found:
+        if not any(other != text and other.endswith(" " + text) for other, _, _ in found):
+            ctx.add(text, country, at, "other", "named_vessel")
+
+
+def _named_vessel(ctx: CountryContext, tok: Token) -> tuple[str, str, int] | None:
+    """(name, country, at) of "Greek cargo ship MV Arden Belle" at the vessel noun, else None."""
+    doc = ctx.doc
+    if tok.lower_ not in _VESSEL_NOUNS or tok.tag_ != "NN" or tok.i + 1 >= len(doc):
+        return None
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ == "NOUN" and doc[j].text.islower():
+        j -= 1  # "cargo", "oil"
+    mention = next((m for m in ctx.mentions.values() if m.end == j + 1 and m.form == "adj"), None)
+    last = _name_right_after(ctx, tok)
+    if mention is None or last is None:
+        return None
+    name = doc[tok.i + 1 : last.i + 1]
+    if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in name):
+        return None
+    return name.text, mention.country, tok.i
+
+
 def _description_word(ctx: CountryContext, tok: Token) -> str | None:
     """The organisation, person or owned noun ("start-up" whole), unless it is part of a
     person's mention, a title, a country or a named entity (rule 4)."""

@@ -307,8 +307,10 @@ def _descriptions(root: Token) -> list[Token]:
     """The words that describe the name ``root`` heads: its appositions, the description
     right before it, the word it stands in apposition to, what "is" says it is."""
     parts: list[Token] = [
-        c for c in root.children if c.dep_ == "appos" and _describes_next_name(c) is None
-    ]
+        c
+        for c in root.children
+        if c.dep_ == "appos" and _describes_next_name(c) is None and c.ent_type_ != "PERSON"
+    ]  # "statues of Ana Lind, Peruvian poet Tom Reid": a name after a name is a list
     title = _title_just_before(root)
     if title is not None:
         parts.insert(0, title)  # "Speaking to Acme, the head of the Peru Union, Ana Lind, said"
@@ -454,17 +456,22 @@ def _country_office_word(text: str) -> Found:
 
 def coordinated_title(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "Peru's prime minister Ana Lind and energy minister Tom Reid": a second titled name of
-    a list shares the country of the first one's title when its own title names none."""
+    a list shares the country of the first one's title when its own title names none; a bare
+    name after a plural title ("Peruvian senators Ana Lind and Tom Reid") shares it too."""
     root = name.root
     if root.dep_ != "conj" or root.head.i > root.i:
         return None, None
     own = _title_words(ctx, outer, name)
-    if not any(t.lower_ in OFFICES for t in own) or any(t.i in ctx.mentions for t in own):
+    if any(t.i in ctx.mentions for t in own):
         return None, None
     first = root.head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     title = _title_words(ctx, *_mention_ending_at(ctx, first))
+    if not any(t.lower_ in OFFICES for t in own) and not (
+        not own and title and title[-1].tag_ == "NNS" and title[-1].text.islower()
+    ):
+        return None, None
     country = next((ctx.mentions[t.i].country for t in title if t.i in ctx.mentions), None)
     return (country, None) if country else (None, None)
 

@@ -2686,3 +2686,32 @@ def test_a_seat_and_a_name_the_model_reads_as_one_organisation_split(nlp):
 def test_victims_said_to_be_of_a_nationality_are_of_that_country(links_of):
     found = pairs(links_of("Police said the victims were Hungarian."))
     assert ("victims", "Hungary") in found
+
+
+def test_a_bare_name_after_a_plural_title_shares_its_country(links_of):
+    found = pairs(
+        links_of(
+            "Vandals toppled statues of Jonas Milbank, US presidents Carl Benton and"
+            " Henry P. Ostrow, and Peruvian poet Ana Lind."
+        )
+    )
+    assert ("Henry P. Ostrow", "United States") in found
+    assert ("Ana Lind", "Peru") in found
+    # a name listed after another name does not describe it
+    assert ("Jonas Milbank", "United States") not in found
+
+
+def test_a_named_vessel_after_a_nationality_is_of_that_country(links_of):
+    found = pairs(
+        links_of(
+            "Greek tanker Arden Belle is missing.\n\n"
+            "Last week, the Greek cargo ship MV Arden Belle sank near the coast."
+        )
+    )
+    assert ("MV Arden Belle", "Greece") in found
+    assert ("Arden Belle", "Greece") not in found  # the same vessel, linked once
+
+
+def test_an_unnamed_vessel_names_no_vessel(links_of):
+    found = pairs(links_of("A Greek cargo ship sank near the coast on Monday."))
+    assert not {s for s, c in found if s[:1].isupper() and "ship" not in s}
