@@ -164,7 +164,8 @@ POLICY_NOUNS = {"ban", "embargo", "moratorium", "policy", "initiative", "program
 # Nouns a nationality qualifies without naming a group, body, thing or happening: qualities,
 # attitudes and relations ("Peru's future", "the Chilean response", "Norwegian interests"),
 # what a country asks ("Peru's request", "the Chilean demands"),
-# a part of the country itself ("Peru's northeast", "Chilean sovereignty"),
+# a part of the country itself ("Peru's northeast", "Chilean sovereignty"); not a country's
+# act on another ("Peruvian interference in the vote" is Peru's, as real news links it),
 # a style ("an Irish pub", "Thai food") or a field ("Australian rugby", "English medicine").
 ABSTRACT_NOUNS = {
     "history", "future", "past", "heritage", "legacy", "identity", "pride", "image",
@@ -178,7 +179,7 @@ ABSTRACT_NOUNS = {
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
     "medicine", "music", "literature", "poetry", "folklore", "cinema", "architecture",
-    "sovereignty", "independence", "neutrality", "encroachment", "interference", "meddling", "north", "south", "east", "west",
+    "sovereignty", "independence", "neutrality", "encroachment", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
     "south-east", "south-west",
 }  # fmt: skip

@@ -2715,3 +2715,8 @@ def test_a_named_vessel_after_a_nationality_is_of_that_country(links_of):
 def test_an_unnamed_vessel_names_no_vessel(links_of):
     found = pairs(links_of("A Greek cargo ship sank near the coast on Monday."))
     assert not {s for s, c in found if s[:1].isupper() and "ship" not in s}
+
+
+def test_a_countrys_interference_in_a_vote_is_its_act(links_of):
+    found = pairs(links_of("The panel studied Peruvian interference in the 2014 mayoral vote."))
+    assert ("Peruvian interference", "Peru") in found
