@@ -132,6 +132,8 @@ def _step_right(doc: Doc, b: int) -> int | None:
 # ----------------------------------------------------------------------------- the split
 def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
     """Split a capitalised run into titles/role words and the name itself."""
+    if _medium_glued(doc, a, b):
+        a += 1
     while b >= a and (doc[b].tag_ == "POS" or doc[b].text in ("'s", "\u2019s")):
         b -= 1
     while b > a + 1 and _post_nominal(doc[b]):
@@ -154,6 +156,22 @@ def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
         _role_text(doc, text, role_first, k),
         words,
         name,
+    )
+
+
+def _medium_glued(doc: Doc, a: int, b: int) -> bool:
+    """ "on Twitter Reed accused ...": after "on"/"via" the first word is where the words
+    were posted (the preposition's object) and the rest, the subject of the verb after it,
+    is the name; a preposition's object is never a clause's subject."""
+    last = doc[b]
+    return (
+        b > a
+        and a > 0
+        and doc[a - 1].lower_ in ("on", "via")
+        and last.dep_ == "nsubj"
+        and last.head.i > b
+        and last.head.pos_ in ("VERB", "AUX")
+        and doc[a].dep_ == "compound"
     )
 
 

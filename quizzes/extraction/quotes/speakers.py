@@ -1595,8 +1595,20 @@ def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
         if 0 <= i < len(doc) and people.person_at(i) and ctx.in_quote[i] is None:
             if addressed(doc[i]) or _medium_of(doc[i], verb):
                 continue  # "asking Reed to ...": the one spoken to
+            if i > verb.i and _subject_of_the_clause_said(doc[i], verb):
+                continue  # "arguing Reed was “...”": Reed is who the words are about
             return Said(people.person_at(i), "explicit", "adjacent_name")
     return None
+
+
+def _subject_of_the_clause_said(tok: Token, verb: Token) -> bool:
+    """ "X criticised the move, arguing Reed was “...”": a name after the verb that is the
+    subject of the clause the verb reports is what is said about, not the speaker (an
+    inverted "said Reed" hangs on the verb itself)."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in SUBJECT_DEPS and head.head.i != verb.i and head.head.i > head.i
 
 
 def _medium_of(tok: Token, verb: Token) -> bool:
@@ -1666,12 +1678,32 @@ def shared_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "X grew fast and was called “...”": X is what was named; no agent, nobody named
         return Said(None, "nonperson", "passive_without_agent")
+    if _delivered_text(verb):
+        # "X gave a speech declaring ...", "issued a statement saying ...": the giver's
+        return s.subject(head.head, depth + 1)
     if in_quote[head.i] is None or (
         verb.dep_ == "conj"
         and any(c.dep_ in SUBJECT_DEPS and in_quote[c.i] is None for c in head.children)
     ):
         return s.subject(head, depth + 1)
     return None
+
+
+# What a speaker gives or issues that then "says" or "declares" something.
+_DELIVERED = DOCUMENT_NOUNS | {"speech", "address", "video", "interview", "remark"}
+
+
+def _delivered_text(verb: Token) -> bool:
+    """ "gave a speech declaring ...": a speech verb hung on the object noun of a speech
+    or text (not a person: "met a farmer saying ...") speaks for that object's verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and head.dep_ == "dobj"
+        and head.lemma_.lower() in _DELIVERED
+        and head.head.pos_ == "VERB"
+    )
 
 
 def subject_across_an_aside(s: Speakers, verb: Token, depth: int) -> Said | None:

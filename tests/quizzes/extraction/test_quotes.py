@@ -2537,3 +2537,41 @@ def test_what_a_party_stands_for_is_its_words_not_a_spelled_out_term(quotes_of):
     acronym = quotes_of('Mayor Ann Cole said RX stands for "rapid exchange".')
     assert said(acronym) == {"rapid exchange": None}
     assert acronym[0].rule == "term"
+
+
+def test_the_subject_of_the_clause_argued_is_not_the_speaker(quotes_of):
+    text = (
+        "Senator Mara Quill faulted the plan, arguing Tom Rusk was "
+        '"stok[ing] fear" and "mak[ing] it harder."'
+    )
+    assert said(quotes_of(text)) == {
+        "stok[ing] fear": "Mara Quill",
+        "mak[ing] it harder.": "Mara Quill",
+    }
+    inverted = quotes_of('"We will hold the line," said Tom Rusk on Monday.')
+    assert said(inverted) == {"We will hold the line": "Tom Rusk"}
+
+
+def test_a_platform_glued_to_a_name_is_where_it_was_posted(quotes_of):
+    text = (
+        "Joe Quill, a singer, held a rally. The next day on Twitter Quill accused his "
+        'manager of trying to "shut me out" over the rally.'
+    )
+    assert said(quotes_of(text)) == {"shut me out": "Joe Quill"}
+
+
+def test_lauded_as_is_the_praisers_phrase(quotes_of):
+    text = 'Mara Quill lauded Ben Ostrow as a "tireless friend of farmers."'
+    assert said(quotes_of(text)) == {"tireless friend of farmers.": "Mara Quill"}
+
+
+def test_a_speech_or_statement_declaring_speaks_for_its_giver(quotes_of):
+    text = (
+        "Governor Ben Ostrow gave a speech declaring himself the "
+        '"governor of the working poor." Later he left.'
+    )
+    assert said(quotes_of(text)) == {"governor of the working poor.": "Ben Ostrow"}
+    issued = quotes_of('Ben Ostrow issued a statement saying the vote was "a farce."')
+    assert said(issued) == {"a farce.": "Ben Ostrow"}
+    met = quotes_of('Ana Lind met a farmer saying the count was "a farce."')
+    assert said(met)["a farce."] != "Ana Lind"
