@@ -445,7 +445,40 @@ def span_after_a_record(x: Match) -> bool | None:
         return None
     doc = x.span.doc
     before = doc[max(0, x.span.start - 4) : x.span.start]
-    return not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RECORD_WORDS for t in before)
+    if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RECORD_WORDS for t in before):
+        return False
+    return not _tally_in_a_span(x.span.root)
+
+
+_ORDINAL_WORDS = {
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+}
+
+
+def _tally_in_a_span(root: Token) -> bool:
+    """ "gathered eight million views in two days", "the fourth crash in a month", "one of
+    the biggest rallies in a decade": the span a count or a rank was reached in (the noun
+    the span belongs to, or the verb's object, has a number, an ordinal or a superlative),
+    no time ahead ("was due to retire in two months" stays)."""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    nouns = [head] if head.pos_ in {"NOUN", "PROPN", "NUM"} else []
+    nouns += [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    for noun in nouns:
+        if noun.lower_ == "one":  # "one of the biggest rallies"
+            nouns += [g for c in noun.children if c.lower_ == "of" for g in c.children]
+    return any(
+        c.dep_ == "nummod" or c.tag_ == "JJS" or c.lower_ in _ORDINAL_WORDS
+        for noun in nouns
+        for c in noun.children
+    )
 
 
 def clock_word(x: Match) -> bool | None:

@@ -210,9 +210,21 @@ def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
         for c in root.head.children
     ):
         return False
-    if root.dep_ == "nsubj" and _names_an_occasion(root.head):
+    if root.dep_ == "nsubj" and (_names_an_occasion(root.head) or _passing_time(root.head)):
         return False
     return root.dep_ in {"nsubj", "nsubjpass", "attr"}
+
+
+# Verbs of a period going by ("as March came to a close", "as the year drew on").
+_PASSING_VERBS = {"come", "draw", "end", "begin", "start", "progress", "wear", "close", "near"}
+
+
+def _passing_time(verb: Token) -> bool:
+    """ "As March came to a close, the lead narrowed": a period as the subject of an "as"
+    clause of its passing is the time of the main clause, not a topic."""
+    return verb.lemma_.lower() in _PASSING_VERBS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
 
 
 # Nouns of an occasion a day is ("Sunday was the 40th anniversary of ...").
@@ -525,12 +537,36 @@ def in_another_language(expr: TimeExpression, sent: Span) -> bool:
     )
 
 
+_THIS_PERIOD = re.compile(r"^this\s+(?:week|month|year|edition|issue)$", re.I)
+
+
+def own_issue(expr: TimeExpression, sent: Span) -> bool:
+    """ "This month's round-up features three interviews": "this month's" owning the subject
+    of a verb in the plain present (no auxiliary) tells what the article itself holds, the
+    issue it belongs to, not a happening of that month ("This month's vote was delayed",
+    "This week's summit will open" and "this year's count is low" stay)."""
+    span = expr.span
+    doc = span.doc
+    if not _THIS_PERIOD.match(expr.when) or span.end >= len(doc):
+        return False
+    if doc[span.end].tag_ != "POS":
+        return False
+    verb = governing_verb(span.root)
+    return (
+        verb is not None
+        and verb.tag_ in {"VBZ", "VBP"}
+        and verb.lemma_ != "be"  # "this year's count is a reprieve": a state of this year
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
 ExpressionFilter = Callable[[TimeExpression, Span], bool]
 EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
     in_another_language,
     interview_turn,
     date_is_topic,
+    own_issue,
     background_at_the_time,
     promised_frequency,
     dateline_date,

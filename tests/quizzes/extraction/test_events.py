@@ -1742,3 +1742,35 @@ def test_an_interview_answer_keeps_a_time_counted_back_from_now(events_of):
 def test_may_after_this_in_lower_case_is_the_modal(events_of):
     assert events_of("This may change soon, the clerk said.") == []
     assert [e.when for e in events_of("The market reopened this May.")] == ["this May"]
+
+
+def test_this_months_contents_of_the_article_are_no_event(events_of):
+    assert events_of("This month's digest features two chats with local bakers.") == []
+    assert [e.when for e in events_of("This year's harvest is a record, the farmer said.")] == [
+        "This year"
+    ]
+    assert [e.when for e in events_of("This month's vote was delayed by the storm.")] == [
+        "This month"
+    ]
+
+
+def test_a_month_passing_in_an_as_clause_dates_the_main_clause(events_of):
+    found = events_of("As August came to a close, the mayor's lead over her rival narrowed.")
+    assert when_date(found) == [("August", "2022-08")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clip drew 300 comments in two hours.",
+        "The derailment was the third rail accident in a month.",
+    ],
+)
+def test_a_span_a_count_or_a_rank_was_reached_in_is_no_time_ahead(events_of, text):
+    assert [e.when for e in events_of(text)] == []
+
+
+def test_a_delay_ahead_stays(events_of):
+    assert [e.when for e in events_of("The clerk was due to retire in two months.")] == [
+        "in two months"
+    ]
