@@ -720,7 +720,7 @@ def also_right(link: CountryLink, ctx: GenerationContext) -> list[str]:
 _TOP_OFFICE = re.compile(
     r"^Which country (?:is|was) .+ the (?P<office>president|vice[- ]president|prime minister|"
     r"premier|chancellor|"
-    r"king|queen|emperor|monarch|sultan|emir|crown prince|supreme leader|head of state|"
+    r"king|queen|emperor|monarch|sultan|emir|crown prince|(?:supreme |paramount )?leader|head of state|"
     r"head of government) of\?$"
 )
 

@@ -173,8 +173,13 @@ _BACKGROUND_BEFORE = re.compile(
     r"(?:\b[Uu]nder|\b(?:appointed|nominated|founded|named|designed|established)"
     r"\s+(?:by|after|for)|\b(?:predecessor|successor|boss|mentor)|\bsucceeded"
     # "a film by director X", "a novel by X": the maker of a work the story mentions
-    r"|\b(?:film|movie|book|novel|song|album|play|painting|opera)\s+by)"
-    r"\s+(?:the\s+)?(?:(?:former|late|then|ex-|[A-Z]\.|[A-Z]?[a-z]+|[A-Z][a-z]+)\s*){0,4}$"
+    r"|\b(?:film|movie|book|novel|song|album|play|painting|opera)\s+by"
+    # "a statue of US President X", "a memorial featuring X": the person is the monument's
+    r"|\b(?:[Ss]tatues?|[Mm]emorial|[Mm]onument|[Bb]ust|[Pp]ortrait|[Mm]ural)\s+(?:of|to|featuring|"
+    r"honou?ring|"
+    r"depicting))"
+    r"\s+(?:the\s+)?(?:(?:former|late|then|ex-|[A-Z]\.|[A-Z]?[a-z]+|[A-Z][a-z]+|[A-Z]{2,3})\s*)"
+    r"{0,4}$"
 )
 _CENTURY = re.compile(r"\b(?:1[0-9]|[0-9])(?:st|nd|rd|th)\s+century\b|\b1[0-9]{2}0s\b", re.I)
 # A year, also before a comma ("In 1984, X was …"), not a figure ("1,984", "2,017.5").
@@ -238,14 +243,18 @@ def _background_only(name: str, article_text: str, year: int | None) -> bool:
     for sentence, past in _sentences_in_the_past(body, year):
         for form in forms:
             for match in standalone(form, r"[\w-]").finditer(sentence):
-                before = sentence[max(0, match.start() - 60) : match.start()]
-                after = sentence[match.end() : match.end() + 3]
-                if _BACKGROUND_BEFORE.search(before) or re.match(r"['’]s?\b", after):
-                    continue
-                if past:
-                    continue
-                return False
+                if not past and not _named_as_background(sentence, match, surname=form != name):
+                    return False
     return True  # background everywhere, or named only in the title ("X ousts")
+
+
+def _named_as_background(sentence: str, match: re.Match[str], *, surname: bool) -> bool:
+    """ "under X", "X's", a family name inside another name ("Ruiz Park")."""
+    before = sentence[max(0, match.start() - 60) : match.start()]
+    after = sentence[match.end() : match.end() + 3]
+    if _BACKGROUND_BEFORE.search(before) or re.match(r"['’]s?\b", after):
+        return True
+    return surname and re.match(r"\s[A-Z]", after) is not None
 
 
 _BODY_NAME = r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+(?:of|and|for|on|[A-Z][\w&’'-]*))*)"

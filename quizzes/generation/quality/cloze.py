@@ -126,6 +126,63 @@ def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> s
     return None
 
 
+# "The party was founded in _____", "When did the party's ticket appear …?": a body
+# called only by what it is, as the subject, stood for a name the article gave
+# paragraphs before; in a round-up of many parties the card cannot tell which.
+_BODY_NOUNS = (
+    r"(?:party|company|firm|group|organi[sz]ation|team|club|band|agency|union|coalition|"
+    r"movement|campaign|charity|network|airline|bank|league|foundation|alliance|committee)"
+)
+_FRONTED = r"(?:(?:In|On|At|By|During|After|Before|Since|Later|Earlier)\b[^,]{0,40},\s+)?"
+_UNNAMED_BODY = regex(
+    rf"^{_FRONTED}[Tt]he\s+(?P<noun>{_BODY_NOUNS})(?:['’]s)?\b(?!\s+(?:of|which|that|who)\b)"
+    rf"|^(?:When|In what (?:year|month)|In which year|On what date|How long ago)\s+"
+    rf"(?:did|was|were|had|has|have|is|are|does|do)\s+the\s+(?P<asked>{_BODY_NOUNS})(?:['’]s)?\b"
+    r"(?!\s+(?:of|which|that|who)\b)"
+)
+
+
+def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The party had already won ballot access in _____." or "In what year did the
+    party's candidate …?": the subject is "the party" (the company, the group) and the
+    card names none; its name was in an earlier sentence the learner does not see, and
+    the article names several ("the Green Party", "the Harbour Party"). A named one of
+    its kind in the card ("the Green Party … the party") is its antecedent; in an article
+    naming at most one, there is no doubt which."""
+    if draft.kind not in {"cloze", "when", "true_false", "ordering"}:
+        return None
+    text = QUOTED.sub(" ", draft.prompt)
+    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    match = _UNNAMED_BODY.match(body)
+    if not match:
+        return None
+    noun = match["noun"] or match["asked"]
+    named = regex(rf"\b((?:[A-Z][\w’'-]*\s+)+){noun.capitalize()}\b")
+    if named.search(body):
+        return None  # "the Green Party …, the party": named in the card
+    if len({normalise(m[1]) for m in named.finditer(ctx.article_text)}) < 2:
+        return None  # the article's one party (or a team it never names): no doubt which
+    return f"context: “the {noun}” names none of the article's {noun}s"
+
+
+# "_____ held a rally, with his wife Ana Vela": a relative named in full beside the
+# blanked name is the family name, or a famous spouse, that fills it.
+_RELATIVE_NAMED = re.compile(
+    r"\b(?:wife|husband|spouse|widow|widower|son|daughter|brother|sister|father|mother|"
+    r"fianc[ée]e?|partner)\s*,?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
+)
+
+
+def relative_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """A blanked person whose card names a relative in full ("his wife Ana Vela"):
+    the shared family name, or a spouse better known than the article, fills it."""
+    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+        return None
+    if _RELATIVE_NAMED.search(QUOTED.sub(" ", draft.prompt)):
+        return "give-away: a relative named in full beside the blanked person"
+    return None
+
+
 def blanked_words_shown(text: str, draft: QuestionDraft) -> bool:
     """Does `text` show what a card blanks: the person (any part of the name), the
     date as the card writes it, or the blanked words?"""

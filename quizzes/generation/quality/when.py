@@ -18,7 +18,7 @@ from ..text import BLANK, QUOTED, plain
 from ..when import POINTING, ends_with_a_person
 from ..wording import clause_parts, strip_time
 from .base import _REWRITTEN_KINDS, _YEAR, _headline, _name_words, _plain_sentences
-from .cloze import inside_quotation
+from .cloze import inside_quotation, unnamed_body_subject
 from .grammar import (
     _PERSONAL_PRONOUN,
     name_rewritten,
@@ -157,7 +157,7 @@ def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str |
 _ITEM_RULES = (
     unbalanced_marks, stray_spacing, name_rewritten, possessive_without_noun,
     noun_taken_for_verb, office_of_a_person, pronoun_without_antecedent,
-    relative_time_left, unsure_fact, item_points_elsewhere,
+    relative_time_left, unsure_fact, item_points_elsewhere, unnamed_body_subject,
 )  # fmt: skip
 
 
@@ -518,4 +518,28 @@ def clause_spliced(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
             continue
         if not any(_SET_OFF.match(r.strip()) for r in readings):
             return "grammar: the clause splices two parts of its sentence"
+    return None
+
+
+# "his first rally since the flood hit the town, on June 20 in Tarrow": the date after
+# the comma is the rally's; the clause after "since" (until, ever since) happened before.
+_SINCE_CLAUSE = re.compile(r"\b(?:since|until|till)\s+(?P<sub>[^,.;]{8,}?),\s+(?:on|in|at)\s+")
+
+
+def date_of_the_main_clause(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the flood fully hit the town, in Tarrow?" from "… his first rally since
+    the flood fully hit the town, on June 20 in Tarrow": the date set off after the
+    "since" clause belongs to the rally it follows, not to the clause asked (blind judge,
+    batch 45)."""
+    if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
+        return None
+    event = draft.source.event
+    if not event.when:
+        return None
+    clause = _WORD.findall(plain(strip_time(event.event, event.when)).casefold())
+    for match in _SINCE_CLAUSE.finditer(plain(event.evidence)):
+        sub = _WORD.findall(match["sub"].casefold())
+        after = plain(event.evidence)[match.end() :]
+        if clause[:4] == sub[:4] and plain(event.when) in after[: len(event.when) + 40]:
+            return "answer: the date is of the main clause, not of the one after “since”"
     return None

@@ -708,3 +708,52 @@ def test_a_country_that_ends_a_longer_place_name_is_not_blanked():
     assert cloze._country_card(fact) is None
     text = "Night fishing on the rivers of Australia is still banned.\n"
     assert cloze._country_card(link_in_sentence("rivers", "Australia", text, "place"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "prompt", "unnamed"),
+    [
+        ("cloze", f"Fill in the blank: The party was set up in {BLANK} as a farmers' list.", True),
+        ("cloze", f"Fill in the blank: In the spring, the company hired {BLANK} drivers.", True),
+        ("when", "In what year did the party's ticket reach the ballot in four states?", True),
+        ("when", "When did the group open its second shelter?", True),
+        ("true_false", "True or false? The club won the cup in 2031.", True),
+        ("ordering", "The party chose Ana Vela as its nominee.", True),
+        ("cloze", f"Fill in the blank: The Harbour Party won {BLANK} seats.", False),
+        ("cloze", f"Fill in the blank: The party of the fishermen won {BLANK} seats.", False),
+        ("when", "When did the Velmar Fishers Party say the party would run?", False),
+        ("cloze", f"Fill in the blank: Ana Vela's party won {BLANK} seats.", False),
+    ],
+)
+def test_the_party_with_no_party_named_in_the_card_is_unanswerable(kind, prompt, unnamed):
+    """ "The party" as the subject, its name given paragraphs before: in a round-up of
+    many parties the card cannot say which (blind judge, batch 45); a card that names
+    it, or says whose it is, stays."""
+    text = (
+        "The Harbour Party and the Velmar Fishers Party ran. The Tarrow Group and the Lake "
+        "Group met. The Coast Company, the Dune Company, Reef Club and Bay Club agreed.\n"
+    )
+    card = draft(kind, prompt, "2011", target="date:2011")
+    assert (q.unnamed_body_subject(card, ctx_for(text)) is not None) is unnamed
+
+
+def test_the_party_of_an_article_naming_only_one_party_is_kept():
+    card = draft("cloze", f"Fill in the blank: The party won {BLANK} seats.", "12")
+    assert q.unnamed_body_subject(card, ctx_for("The Harbour Party ran alone.\n")) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "given_away"),
+    [
+        (
+            f"Fill in the blank: {BLANK} opened his tour in Velmar, where his wife Ana Brook sang.",
+            True,
+        ),
+        (f"Fill in the blank: {BLANK} and her son, Tomas Reyes, flew to Lima.", True),
+        (f"Fill in the blank: {BLANK} opened his tour in Velmar, where his wife sang.", False),
+    ],
+)
+def test_a_relative_named_in_full_beside_the_blanked_person_gives_it_away(prompt, given_away):
+    """The relative's family name, or a spouse better known than the story, fills the blank."""
+    card = draft("cloze", prompt, "Reyes", target="person:Tomas Reyes")
+    assert (q.relative_beside_the_blank(card, ctx_for("")) is not None) is given_away

@@ -62,11 +62,13 @@ def test_the_top_office_rule_reads_the_office_the_prompt_names():
         "Which country is Ana Ruiz the president of?",
         "Which country was Ana Ruiz the chancellor of?",
         "Which country is Ana Ruiz the crown prince of?",
+        "Which country is Ana Ruiz the paramount leader of?",  # blind judge, batch 45
     ):
         asked = draft("which_country", prompt, "Peru", ["Chile", "Bolivia"])
         assert q.top_office_trivia(asked, ctx) == "trivia: who heads a country is world knowledge"
     for prompt in (
         "Which country is Ana Ruiz the foreign minister of?",
+        "Which country is Ana Ruiz the opposition leader of?",
         "Which country is Ana Ruiz the deputy prime minister of?",
         "Which country’s rugby federation is Ana Ruiz the president of?",
         "Which country is Ana Ruiz from?",

@@ -257,3 +257,28 @@ def test_a_name_said_again_inside_the_appositive_left_out_is_no_splice():
     assert (
         q.clause_spliced(draft("when", prompt, "8 May 2020", text=text, source=fact), None) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "wrong"),
+    [
+        (
+            "the flood fully reached the valley, on Friday in Tarrow",
+            "The mayor held her first market since the flood fully reached the valley, "
+            "on Friday in Tarrow.\n",
+            True,
+        ),
+        (
+            "the mayor held her first market, on Friday in Tarrow",
+            "The mayor held her first market, on Friday in Tarrow.\n",
+            False,
+        ),
+    ],
+)
+def test_a_date_after_a_since_clause_is_the_main_clauses(clause, text, wrong):
+    """The date set off after "since …," is of what the sentence tells, not of what it
+    counts from (blind judge, batch 45)."""
+    fact = dated(clause, "Friday", "2020-05-08", text)
+    prompt = "When did the flood fully reach the valley, in Tarrow?"
+    made = draft("when", prompt, "8 May 2020", text=text, source=fact)
+    assert (q.date_of_the_main_clause(made, None) is not None) is wrong

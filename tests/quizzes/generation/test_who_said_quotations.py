@@ -1077,3 +1077,18 @@ def test_people_of_the_storys_past_are_no_wrong_speakers(name, why):
     options = speaker_options("Ana Ruiz", said.text, ctx, seed=3, quote_evidence=said.evidence)
     assert name not in options
     assert "Omar Haddad" in options
+
+
+def test_a_person_of_a_statue_is_no_wrong_speaker():
+    """ "a statue of XY President Piet Dane in Dane Square": the person is a monument's,
+    not someone of the story (blind judge, batch 45); the park named after him is no
+    sighting of him."""
+    text = (
+        "Velmar mayor votes to keep old statue\n"
+        "On Monday, protesters gathered by the Harbour Memorial featuring XY President Piet Dane "
+        "in Dane Square. "
+        "Mayor Ana Ruiz told them she would keep it.\n"
+    )
+    ctx = ctx_for(text, Facts(), published=date(2031, 5, 7))
+    assert background_only("Piet Dane", ctx)
+    assert not background_only("Ana Ruiz", ctx)
