@@ -84,7 +84,7 @@ _NAME_SHAPE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [\w’'.-]+)*$")
 # Words that open a sentence and never a name: the capital is the sentence's ("Unlike
 # Governors, who serve …", "Longtime Ana Ruiz Show writer Ed Varga tweeted …"), and the
 # name recognizer joined the word to the capitalised word after it.
-_SENTENCE_OPENERS = frozenset(
+_NEVER_A_NAMES_FIRST_WORD = frozenset(
     re.findall(
         r"[\w-]+",
         "unlike despite although though while whilst after before since during following "
@@ -101,7 +101,7 @@ def opens_on_a_common_word(name: str) -> bool:
     the first a preposition, a linking word or a word describing someone (blind judges,
     batches 40-41: an option and a speaker of this shape)."""
     first = name.split(" ", 1)[0].casefold()
-    return first in _SENTENCE_OPENERS
+    return first in _NEVER_A_NAMES_FIRST_WORD
 
 
 @lru_cache(maxsize=8192)

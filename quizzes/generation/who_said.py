@@ -548,21 +548,22 @@ _NAMED_THINGS = (
     "ship|vessel|boat|yacht|ferry|tanker|trawler|building|tower|hall|award|prize|medal|"
     "company|firm|brand|hotel|plane|aircraft|storm|hurricane|operation"
 )
+# A title a ship's name may carry: "the research vessel Professor X".
+_SHIP_TITLE = r"(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?"
 _THING_NAMED_BEFORE = regex(
     rf"\b(?:{_NAMED_THINGS})(?:['’]s)?,?\s+(?:(?:was|is|had|has|been|being|formerly|previously|"
     r"once|originally|first|later|then|its|whose|which|that|former|old|original|previous|new|"
     r"earlier)\s+)*(?:name|named|called|known\s+as|renamed(?:\s+from|\s+as)?)\s*[,:]?\s+"
-    r"(?:(?:is|was)\s+)?(?:the\s+)?[“\"]?(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?$",
+    rf"(?:(?:is|was)\s+)?(?:the\s+)?[“\"]?{_SHIP_TITLE}$",
     re.I,
 )
 # "the Sea Lark (formerly the X)", "the Sea Lark, the former X": a thing's earlier name,
 # a thing named shortly before.
-_FORMERLY_BEFORE = re.compile(
+_FORMERLY_BEFORE = regex(
     r"(?:\b(?:formerly|previously|originally)\s+(?:(?:known\s+as|named|called)\s+)?"
-    r"(?:the\s+)?|\bthe\s+former\s+)(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?$",
+    rf"(?:the\s+)?|\bthe\s+former\s+){_SHIP_TITLE}$",
     re.I,
 )
-_SHIP_TITLE = r"(?:(?:Professor|Prof\.|Dr\.?|Doctor|Sir|Saint|St\.?)\s+)?"
 # The letters that open a ship's name: "MV Sea Lark", "HMS X", "the research vessel R/V X"
 # (capitals only: "Ms" is a woman's title).
 _VESSEL_PREFIX = r"(?:MV|M/V|MS|MT|SS|RMS|HMS|HMAS|HMCS|HMNZS|USS|USNS|RV|R/V|FV|MY)"
