@@ -104,6 +104,11 @@ that year, is in that year ("the strike began on 4 June 2016. ... It ended on 30
 the last date the story told before them (a day from the last day; not a date ahead of
 publication, nor one in a quotation, nor one naming a thing in a clause not in the past: "the
 3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3).
+"that month", "the next month" count from the last date told that names its month (none from a
+year alone; "the previous month" with none told is the one before publication); "the month" of
+a past happening ("By the end of the month", "Early in the month", "As the month came to a
+close") is the month the story has told most so far, not publication's (a June round-up
+published in July).
 "this morning" inside a quotation, like "today", keeps no date. A year naming a model ("a
 rusty 2009 Ford Fiesta"), ending a name ("the Clean Rivers Act 2011") or counting ("its
 roughly 1500 shops") is no date; "April, 2017" is one month.
@@ -127,9 +132,11 @@ bare day or month is read in), ``resolve.RESOLVERS`` (one resolver per kind).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..text import regex
@@ -211,10 +218,10 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
 # "the same day", "the next morning", "that night", "the previous year", "later in the day": a
 # time the story counts from the date it told last.
 _COUNTED = re.compile(
-    r"^(?:(?:just|earlier|later)\s+)?"
-    r"(?:(?:the\s+)?(?P<which>same|next|following|previous)|that(?:\s+same)?"
-    r"|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"
-    r"(?P<unit>day|morning|afternoon|evening|night|year)$",
+    r"^(?:(?:just|earlier|later|early|late)\s+)?"
+    r"(?:(?:the\s+)?(?P<which>same|next|following|previous)|that(?:\s+same)?|the(?=\s+\w+$)"
+    r"|(?:(?<=earlier\s)|(?<=later\s)|(?<=early\s)|(?<=late\s))in\s+the)\s+"
+    r"(?P<unit>day|morning|afternoon|evening|night|month|year)$",
     re.I,
 )
 _STEPS = {"same": 0, "next": 1, "following": 1, "previous": -1}
@@ -233,17 +240,21 @@ def _told_from_the_story(
     told: dict[bool, str] = {}  # the last day told (True), the last date of any size (False)
     written: TimeExpression | None = None  # the last date written with its year
     last_day: TimeExpression | None = None  # the last expression dated to a day
+    months: Counter[str] = Counter()  # the months the story told, how often
     for expr in found:
         expr = _in_the_year_told(expr, written)
         if expr.date is not None and _YEAR_WRITTEN.search(expr.when):
             written = expr
-        expr = _counted_from(expr, told, last_day)
+        expr = _the_month_of_the_story(expr, months)
+        expr = _counted_from(expr, told, last_day, published)
         if expr.date is not None and len(expr.date) == 10:
             last_day = expr
         if expr.date is not None and _story_point(expr, published):
             told[False] = expr.date
             if len(expr.date) == 10:
                 told[True] = expr.date
+            if len(expr.date) >= 7:
+                months[expr.date[:7]] += 1
         out.append(expr)
     return out
 
@@ -286,19 +297,51 @@ def _story_point(expr: TimeExpression, published: date | None) -> bool:
 
 
 def _counted_from(
-    expr: TimeExpression, told: dict[bool, str], last_day: TimeExpression | None
+    expr: TimeExpression,
+    told: dict[bool, str],
+    last_day: TimeExpression | None,
+    published: date | None,
 ) -> TimeExpression:
     """The date of a time counted from another ("the next day"): from a day its own sentence
     told, else from the last one the story told."""
     m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
     if m is None or expr.date is not None:
         return expr
-    by_day = m.group("unit").lower() != "year"
+    unit = m.group("unit").lower()
+    by_day = unit not in {"month", "year"}
     if by_day and last_day is not None and last_day.span.sent == expr.span.sent:
         return replace(expr, date=_counted(last_day.date or "", m))
+    if unit == "month":
+        return replace(expr, date=_month_counted(told.get(False), m, published))
     if by_day in told:
         return replace(expr, date=_counted(told[by_day], m))
     return expr
+
+
+# "By the end of the month", "Early in the month", "As the month came to a close": "the month"
+# with no "that" or step before it.
+_THE_MONTH = re.compile(
+    r"^(?:(?:by\s+|at\s+)?the\s+(?:end|start|beginning|middle)\s+of|(?:early|earlier|late|later)"
+    r"\s+in)?\s*the\s+month$",
+    re.I,
+)
+
+
+def _the_month_of_the_story(expr: TimeExpression, months: Counter[str]) -> TimeExpression:
+    """ "Talks opened on 3 June and broke down on 9 June. By the end of the month, both sides
+    had walked out": "the month" of a past happening is the month the story is in, the one it
+    has told most so far (the latest of a tie), not that of publication (a round-up of June
+    published in July); a plan ("will be done by the end of the month") keeps publication's,
+    and "that month", "the next month" count from the last date told (``_counted_from``)."""
+    if (
+        expr.kind not in {"endof", "anaphoric"}
+        or not months
+        or not _THE_MONTH.match(expr.when)
+        or (expr.kind == "endof" and tense_of(expr.span.root) != "past")
+    ):
+        return expr
+    most = max(months.values())
+    return replace(expr, date=max(m for m, n in months.items() if n == most))
 
 
 def _counted(told: str, m: re.Match[str]) -> str | None:
@@ -306,6 +349,21 @@ def _counted(told: str, m: re.Match[str]) -> str | None:
     if m.group("unit").lower() == "year":
         return str(int(told[:4]) + step)
     return (date.fromisoformat(told) + timedelta(days=step)).isoformat()
+
+
+def _month_counted(told: str | None, m: re.Match[str], published: date | None) -> str | None:
+    """ "In March 2019 the club signed him. The next month it sold him": a month counted from
+    the last date told, when that date names its month (2019-04); none told but a year, "the
+    previous month" is the one before publication, as "last month" is ("the digest gathers
+    what happened throughout the previous month")."""
+    step = _STEPS.get((m.group("which") or "same").lower(), 0)
+    if told is not None and len(told) >= 7:
+        start = date(int(told[:4]), int(told[5:7]), 1)
+    elif step == -1 and published is not None:
+        start = published.replace(day=1)
+    else:
+        return None
+    return (start + relativedelta(months=step)).isoformat()[:7]
 
 
 def _in_story_order(found: list[TimeExpression]) -> list[TimeExpression]:

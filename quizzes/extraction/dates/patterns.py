@@ -348,6 +348,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "anaphoric",  # "As the month came to a close, ...": the month the story is in passing
+        re.compile(
+            r"(?<=\b[Aa]s )the\s+(?:month|year)(?=\s+(?:came|drew|wore|went|neared|ended|closed"
+            r"|progressed|began|started)\b)"
+        ),
+    ),
+    (
         "partofday",
         re.compile(
             r"\b(?i:in|during)\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\b"
@@ -420,6 +427,8 @@ KEYWORDS = {
         "that",
         "early",
         "late",
+        "as the month",
+        "as the year",
     ),
     "anchor": (
         "arrival",

@@ -20,7 +20,7 @@ from ..dates import (
     quoted_verb_after,
 )
 from ..lexicon import SUBJECT_DEPS
-from .filters import in_an_interview_turn, names_a_vote
+from .filters import in_an_interview_turn, names_a_vote, passing_time
 from .phrase import (
     anchor,
     clause_tokens,
@@ -168,6 +168,21 @@ def fronted_participle(c: Clause) -> None:
         and tok.head.pos_ in {"VERB", "AUX"}
         and in_sent(tok.head, c.sent)
     ):
+        c.tok = tok.head
+
+
+def period_passing(c: Clause) -> None:
+    """ "As the month came to a close, the lead narrowed": a period passing in an "as" clause
+    is the time of the main clause ("the lead narrowed"), the "as" clause no part of it."""
+    tok = c.tok
+    if (
+        c.expr.span.root.dep_ == "nsubj"
+        and c.expr.span.root.head.i == tok.i
+        and tok.dep_ == "advcl"
+        and passing_time(tok)
+        and in_sent(tok.head, c.sent)
+    ):
+        c.skip |= {t.i for t in tok.subtree}
         c.tok = tok.head
 
 
@@ -326,6 +341,7 @@ CLAUSE_STEPS: tuple[ClauseStep, ...] = (
     quoted_date_hung_outside,
     reporting_verb,
     fronted_participle,
+    period_passing,
     verb_with_arguments,
     relative_clause_noun,
     missing_subject,

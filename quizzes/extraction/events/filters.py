@@ -210,7 +210,7 @@ def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
         for c in root.head.children
     ):
         return False
-    if root.dep_ == "nsubj" and (_names_an_occasion(root.head) or _passing_time(root.head)):
+    if root.dep_ == "nsubj" and (_names_an_occasion(root.head) or passing_time(root.head)):
         return False
     return root.dep_ in {"nsubj", "nsubjpass", "attr"}
 
@@ -219,7 +219,7 @@ def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
 _PASSING_VERBS = {"come", "draw", "end", "begin", "start", "progress", "wear", "close", "near"}
 
 
-def _passing_time(verb: Token) -> bool:
+def passing_time(verb: Token) -> bool:
     """ "As March came to a close, the lead narrowed": a period as the subject of an "as"
     clause of its passing is the time of the main clause, not a topic."""
     return verb.lemma_.lower() in _PASSING_VERBS and any(

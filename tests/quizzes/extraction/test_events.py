@@ -1774,3 +1774,49 @@ def test_a_delay_ahead_stays(events_of):
     assert [e.when for e in events_of("The clerk was due to retire in two months.")] == [
         "in two months"
     ]
+
+
+def test_a_month_counted_from_the_month_last_told(events_of):
+    found = events_of(
+        "The guild elected a new chair in March 2019. The next month, the chair quit. "
+        "Later that month, the guild folded."
+    )
+    assert when_date(found) == [
+        ("March 2019", "2019-03"),
+        ("The next month", "2019-04"),
+        ("Later that month", "2019-04"),
+    ]
+
+
+def test_a_month_counted_from_a_year_alone_has_no_date(events_of):
+    found = events_of("The guild folded in 2011. The next month, the hall was sold.")
+    assert when_date(found)[-1] == ("The next month", None)
+
+
+def test_the_previous_month_with_no_month_told_is_the_one_before_publication(events_of):
+    found = events_of("This digest gathers what the council did throughout the previous month.")
+    assert when_date(found) == [("the previous month", "2022-08")]
+
+
+def test_the_month_of_a_past_happening_is_the_month_the_story_tells_most(events_of):
+    found = events_of(
+        "The ferry sank on 3 June. Divers found it on 9 June. The captain was hired in 2011. "
+        "By the end of the month, the owners had sold the fleet. "
+        "Early in the month, the port had closed. "
+        "As the month came to a close, the harbour reopened.",
+        published=date(2022, 7, 20),
+    )
+    assert when_date(found)[-3:] == [
+        ("By the end of the month", "2022-06"),
+        ("Early in the month", "2022-06"),
+        ("the month", "2022-06"),
+    ]
+    assert found[-1].event == "the harbour reopened"
+
+
+def test_the_month_of_a_plan_stays_that_of_publication(events_of):
+    found = events_of(
+        "The ferry sank on 3 June. The fleet will be sold by the end of the month.",
+        published=date(2022, 7, 20),
+    )
+    assert when_date(found)[-1] == ("by the end of the month", "2022-07")
