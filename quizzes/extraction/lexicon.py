@@ -751,6 +751,9 @@ SPEECH_VERBS = {
     "believe",
     "think",
     "feel",
+    "endorse",
+    "advocate",
+    "champion",
 }
 
 # Verbs that are only speech when a quotation hangs on them directly (weak verbs).
@@ -767,6 +770,9 @@ WEAK_SPEECH_VERBS = {
     "feel",
     "point",
     "call",
+    "endorse",
+    "advocate",
+    "champion",
 }
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -20,6 +20,7 @@ from ..nlp import common_nouns
 from ..text import fold_word
 from .tokens import (
     JOINERS,
+    NAME_DESCRIPTORS,
     NAME_PARTICLES,
     NORP_DESCRIPTORS,
     acronym_token,
@@ -340,10 +341,13 @@ def _role_text(doc: Doc, text: str, role_first: int | None, name_first: int) -> 
 def is_descriptor(tok: Token) -> bool:
     """A word between a title and a name that is not part of the name: a nationality
     ("Kazakh"), a party or faith word, an adjective. A first name the model tagged NORP
-    ("German Chancellor Olaf Scholz") is part of the name."""
+    ("German Chancellor Olaf Scholz") is part of the name; a word of praise or standing
+    ("Longtime", "Lead") never is, whatever the model made of it."""
+    low = fold_word(tok.text)
+    if low in NAME_DESCRIPTORS:
+        return True
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return False
-    low = fold_word(tok.text)
     if country_of_adjective(tok.text) or low in NORP_DESCRIPTORS:
         return True
     if tok.ent_type_ == "NORP":

@@ -38,6 +38,13 @@ NORP_DESCRIPTORS = {
     "communist", "green", "muslim", "christian", "catholic", "jewish", "hindu", "buddhist", "sikh",
     "tory",
 }  # fmt: skip
+# Words that praise or place a person, capitalised before a name only as a sentence's
+# first word, never a given name ("Longtime Ann Roe", "Lead Ann Roe", "Veteran Roe").
+NAME_DESCRIPTORS = {
+    "longtime", "long-time", "veteran", "legendary", "rookie", "star", "superstar", "co-star",
+    "lead", "iconic", "famed", "renowned", "acclaimed", "beloved", "celebrated", "embattled",
+    "disgraced", "outgoing",
+}  # fmt: skip
 # "scientists led by X", "a panel chaired by X": X leads the group, so X is a person.
 LED_BY_VERBS = {"lead", "head", "chair", "coach", "direct", "captain", "found", "co-found"}
 CITY_SIZE = 100_000  # a one-word "person" that names a city this big is the city

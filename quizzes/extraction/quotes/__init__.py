@@ -186,6 +186,11 @@ over the already-parsed Doc; nothing is parsed again):
                  capitalised words before it. A long title the parse takes apart ("Longtime
                  X Show writer and performer Ana Lind tweeted") is said by the person named
                  last in the subject, after a role word, right before the verb.
+                 A short title-case name after "the" that the model labels an
+                 organisation speaks as written ("described by the Valley Courier as
+                 “...”"; not a text: "the ... Constitution specifies"); "the Okafor family
+                 said" is the "Okafor family"; "endorsed / advocated / championed" carry a
+                 quoted phrase like "said" ("She endorsed the choice of a “...”").
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns; not a name words were posted on: "a

@@ -869,6 +869,55 @@ def organisation_subject(s: Speakers, tok: Token) -> Said | None:
     return Said(org, "explicit", "organisation_subject")
 
 
+def named_family(s: Speakers, tok: Token) -> Said | None:
+    """ "The Okafor family said in a statement": the family, written with its name, speaks
+    as a family ("Okafor family"); a family left unnamed is not decided here."""
+    if tok.lower_ != "family":
+        return None
+    names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not names or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+        return None
+    return Said(tok.doc[names[0].i : tok.i + 1].text, "explicit", "named_family")
+
+
+def definite_labelled_name(s: Speakers, tok: Token) -> Said | None:
+    """ "was described by the Valley Courier as a “...”", "The Valley Courier said": a short
+    run of title-case words after "the" that the model labels an organisation is one, as
+    written, though two such words would pass for a person's name without the "the"."""
+    if tok.ent_type_ != "ORG" or not _ent_last(tok):
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    if tok.doc[start].lower_ == "the":  # the model often takes "the" into the name
+        start += 1
+    words = tok.doc[start : tok.i + 1]
+    before = tok.doc[start - 1] if start > 0 else None
+    if (
+        before is None
+        or before.lower_ != "the"
+        or not 2 <= len(words) <= 4
+        or not all(_is_title_case(t) for t in words)
+        or tok.lower_ in _TEXT_NAME_ENDS  # "the Federal Constitution specifies": a text
+        or any(s.ctx.people.person_at(t.i) for t in words)
+        or any(s.ctx.in_quote[t.i] is not None for t in words)
+    ):
+        return None
+    return Said(words.text, "explicit", "definite_labelled_name")
+
+
+_TEXT_NAME_ENDS = {
+    *DOCUMENT_NOUNS,
+    *ACT_TEXTS,
+    *("constitution", "charter", "treaty", "act", "bill", "law", "code", "accord", "convention"),
+}
+
+
+def _ent_last(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.ent_iob_ != "I"
+
+
 def acronym_body(s: Speakers, tok: Token) -> Said | None:
     """ "Within a day, Norland's SVB arrested 12 men, claiming ...": an acronym in capitals
     as a subject (an agency the people stage did not take for an organisation, the model
@@ -1173,6 +1222,8 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     office_in_headline,
     named_role_of_organisation,
     organisation_subject,
+    definite_labelled_name,
+    named_family,
     acronym_body,
     national_body,
     country_body,

@@ -2575,3 +2575,37 @@ def test_a_speech_or_statement_declaring_speaks_for_its_giver(quotes_of):
     assert said(issued) == {"a farce.": "Ben Ostrow"}
     met = quotes_of('Ana Lind met a farmer saying the count was "a farce."')
     assert said(met)["a farce."] != "Ana Lind"
+
+
+def test_a_publication_after_the_is_the_one_that_described(quotes_of):
+    text = 'Ana Lind was described by the Valley Courier as a "town treasure" for her work.'
+    assert said(quotes_of(text)) == {"town treasure": "Valley Courier"}
+    charter = quotes_of('The Federal Constitution specifies that envoys serve "at pleasure."')
+    assert said(charter)["at pleasure."] is None
+
+
+def test_a_named_family_speaks_as_that_family(quotes_of):
+    text = '"We are grateful for every message," the Okafor family said on Sunday.'
+    assert said(quotes_of(text)) == {"We are grateful for every message": "Okafor family"}
+
+
+def test_endorsing_or_advocating_a_quoted_phrase_is_the_subjects(quotes_of):
+    text = (
+        "Senator Mara Quill of Ohio quit the race on Friday. "
+        'She endorsed the choice of a "farmer from the plains."'
+    )
+    assert said(quotes_of(text)) == {"farmer from the plains.": "Mara Quill"}
+    party = quotes_of(
+        "The Harbour Party was founded in 2001. The party is rooted in fishing towns, "
+        'advocating for port rights and "a fair deal for the coast" everywhere.'
+    )
+    assert said(party) == {"a fair deal for the coast": "Harbour Party"}
+
+
+def test_a_word_of_standing_glued_to_a_name_is_no_part_of_it(quotes_of):
+    text = 'The show opened on Friday. Longtime Tom Rusk said the season was "a dream."'
+    assert said(quotes_of(text)) == {"a dream.": "Tom Rusk"}
+    lead = quotes_of('Lead Ana Lind talked about how the show was ignored "for too long."')
+    assert said(lead) == {"for too long.": "Ana Lind"}
+    name = quotes_of('Rose Ana Lind said the season was "a dream."')
+    assert said(name) == {"a dream.": "Rose Ana Lind"}
