@@ -108,7 +108,9 @@ publication, nor one in a quotation, nor one naming a thing in a clause not in t
 year alone; "the previous month" with none told is the one before publication); "the month" of
 a past happening ("By the end of the month", "Early in the month", "As the month came to a
 close") is the month the story has told most so far, not publication's (a June round-up
-published in July).
+published in July). A clock time of the story ("at 6:20 pm") is on the day its own sentence
+told, else on the last day the story told when "today", "yesterday" or "tonight" told it (after
+a weekday or a calendar day the story may move on unsaid; "midnight" sits between two days).
 "this morning" inside a quotation, like "today", keeps no date. A year naming a model ("a
 rusty 2009 Ford Fiesta"), ending a name ("the Clean Rivers Act 2011") or counting ("its
 roughly 1500 shops") is no date; "April, 2017" is one month.
@@ -241,22 +243,49 @@ def _told_from_the_story(
     written: TimeExpression | None = None  # the last date written with its year
     last_day: TimeExpression | None = None  # the last expression dated to a day
     months: Counter[str] = Counter()  # the months the story told, how often
+    day_word: str | None = None  # the last day told, when "today", "yesterday" ... told it
     for expr in found:
         expr = _in_the_year_told(expr, written)
         if expr.date is not None and _YEAR_WRITTEN.search(expr.when):
             written = expr
         expr = _the_month_of_the_story(expr, months)
         expr = _counted_from(expr, told, last_day, published)
+        expr = _clock_on_the_day_told(expr, last_day, day_word)
         if expr.date is not None and len(expr.date) == 10:
             last_day = expr
         if expr.date is not None and _story_point(expr, published):
             told[False] = expr.date
             if len(expr.date) == 10:
                 told[True] = expr.date
+                day_word = expr.date if expr.kind in {"dayword", "clock"} else None
             if len(expr.date) >= 7:
                 months[expr.date[:7]] += 1
         out.append(expr)
     return out
+
+
+def _clock_on_the_day_told(
+    expr: TimeExpression, last_day: TimeExpression | None, day_word: str | None
+) -> TimeExpression:
+    """ "The storm made landfall yesterday. ... It weakened at 6:20 pm": a clock time of the
+    story is on the day its own sentence told, else on the last day the story told when that
+    day was told by "today", "yesterday", "tonight" (close to publication, the story's day);
+    after a weekday or a calendar day the story may have moved on unsaid: no date. A clock
+    time in a quotation is the speaker's; "midnight" sits between two days."""
+    if (
+        expr.kind != "clock"
+        or expr.date is not None
+        or "midnight" in expr.when.lower()
+        or inside_quotation(doc_text(expr.span.doc), expr.start_char)
+    ):
+        return expr
+    if (
+        last_day is not None
+        and last_day.span.sent == expr.span.sent
+        and not inside_quotation(doc_text(expr.span.doc), last_day.start_char)
+    ):
+        return replace(expr, date=last_day.date)
+    return replace(expr, date=day_word) if day_word else expr
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")

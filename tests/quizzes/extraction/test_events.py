@@ -1820,3 +1820,33 @@ def test_the_month_of_a_plan_stays_that_of_publication(events_of):
         published=date(2022, 7, 20),
     )
     assert when_date(found)[-1] == ("by the end of the month", "2022-07")
+
+
+def test_a_clock_time_is_on_the_day_a_day_word_told(events_of):
+    found = events_of(
+        "A barn caught fire near the ferry landing yesterday.\n"
+        "Crews reached it at 6:20 pm and had it out by 9 pm.\n"
+    )
+    assert when_date(found) == [
+        ("yesterday", "2022-09-29"),
+        ("6:20 pm", "2022-09-29"),
+        ("by 9 pm", "2022-09-29"),
+    ]
+
+
+def test_a_clock_time_is_on_the_day_its_own_sentence_told(events_of):
+    found = events_of("On Tuesday evening, shortly before 19:00, the roof of the mill fell in.")
+    assert [d for _, d in when_date(found)] == ["2022-09-27"] * len(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a weekday the story may move to another day unsaid
+        "The mill closed on Tuesday. Its owner left the town at 6:20 pm.",
+        # "midnight" sits between two days
+        "The barn caught fire yesterday. Crews left after midnight.",
+    ],
+)
+def test_a_clock_time_after_a_weekday_or_at_midnight_has_no_date(events_of, text):
+    assert when_date(events_of(text))[-1][1] is None
