@@ -723,19 +723,79 @@ def groups_from_countries(ctx: CountryContext) -> None:
     Norway": people or bodies a "from" phrase gives their countries (each of a list); the
     subject is the group's own phrase."""
     for tok in ctx.tokens:
-        if tok.lower_ != "from" or tok.dep_ != "prep" or tok.i + 1 >= len(ctx.tokens):
+        opener = _earlier_from(tok)
+        if opener is None or tok.i + 1 >= len(ctx.tokens):
             continue
-        noun = _arrivals(_subject_of_be(_object_before_from(tok)))
-        first = ctx.name_mention_from(tok.i + 1)
+        noun = _comers(_arrivals(_subject_of_be(_object_before_from(opener))))
+        first = ctx.name_mention_from(tok.i + 1) or _country_of_parts(ctx, tok)
         if first is None or owned_name(ctx, first) or _qualifies_a_noun(ctx, first):
             continue
         countries, end = country_list(ctx, first.start)
-        subject = _group_from(ctx, noun, end)
-        if subject is None:
-            continue
-        for country in countries:
+        subject = _group_from(ctx, noun, end) or ""
+        for country in countries if subject else ():
             if not linked_again(ctx, noun, country):
                 ctx.add(subject, country, noun.i, "other", "groups_from_countries")
+
+
+def _earlier_from(prep: Token) -> Token | None:
+    """ "came from Peru and from Chile", "from towns in Peru as well as from Chile": a second
+    "from" of a list stands for the first one's group; a "from" hanging from anything but a
+    list is itself the opener (None for a word that is no "from" opening a phrase)."""
+    if prep.lower_ != "from" or prep.dep_ not in ("prep", "conj"):
+        return None
+    if prep.dep_ == "conj":
+        return prep.head if prep.head.lower_ == "from" and prep.head.dep_ == "prep" else None
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    if before.lower_ not in ("and", "as") or before.dep_ != "cc":
+        return prep
+    earlier = before.head
+    if earlier.lower_ == "from" and earlier.dep_ == "prep" and earlier.head == prep.head:
+        return earlier
+    return prep
+
+
+# Nouns of a country's parts a "from" phrase can name instead of the country ("from many
+# parts of Peru", "from towns within Chile").
+_PART_NOUNS = {
+    "parts", "part", "regions", "areas", "cities", "towns", "villages", "provinces", "states",
+    "districts", "corners", "counties", "communities",
+}  # fmt: skip
+
+
+def _country_of_parts(ctx: CountryContext, prep: Token) -> CountryMention | None:
+    """ "from many parts of Peru", "from cities within Chile", "from Arica, Chile": the
+    country a "from" phrase names through its parts or after a town (None otherwise)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ in _PART_NOUNS:
+        inner = next(
+            (c for c in obj.children if c.dep_ == "prep" and c.lower_ in _PART_PREPS), None
+        )
+        return ctx.name_mention_from(inner.i + 1) if inner is not None else None
+    if obj.ent_type_ != "GPE" or obj.i in ctx.mentions:
+        return None
+    qualifier = next((c for c in obj.children if c.dep_ == "appos"), None)
+    if qualifier is None or ctx.doc[qualifier.i - 1].text != ",":
+        return None
+    found = ctx.mentions.get(qualifier.i)
+    return found if found is not None and found.form == "name" else None
+
+
+_PART_PREPS = {"of", "within", "across", "throughout", "in"}
+
+
+# Verbs whose subject is what comes from a place ("Contestants came from Peru").
+_COMING_FROM_VERBS = {"come", "hail"}
+
+
+def _comers(word: Token) -> Token:
+    """ "Contestants came from Peru", "vendors were there, coming from Chile": the subject
+    of a verb of coming, for a main verb or a participle of the main clause (else the word)."""
+    if word.pos_ != "VERB" or word.lemma_ not in _COMING_FROM_VERBS:
+        return word
+    verb = word.head if word.dep_ == "advcl" and word.tag_ == "VBG" else word
+    return next((c for c in verb.children if c.dep_ == "nsubj"), word)
 
 
 # Verbs that move or take what they act on away from a place ("evacuated residents from Peru",
@@ -753,6 +813,8 @@ def _object_before_from(prep: Token) -> Token:
     right before it is what comes from there (not after a verb that moves it away)."""
     verb = prep.head
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    if verb.pos_ == "VERB" and before.dep_ == "pobj" and before.head.dep_ == "agent":
+        return before if before.head.head == verb else verb  # "attended by 50 people from Peru"
     if verb.pos_ != "VERB" or before.dep_ != "dobj" or before.head.i != verb.i:
         return verb
     return verb if verb.lemma_.lower() in _REMOVING_VERBS else before
@@ -1196,21 +1258,23 @@ _ACT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "order"}
 # Verbs by which a country starts an act, when the object is one ("Chile began an offensive").
 _START_VERBS = {"begin", "start", "wage", "resume", "escalate"}
 _NAMING_VERBS = {"dub", "call", "name", "title", "christen"}
+# Verbs by which a country holds an event ("Norway held a referendum", "Chile hosts the games").
+_HOLD_VERBS = {"hold", "host"}
 
 
 def acts_of_a_country(ctx: CountryContext) -> None:
     """ "The United States carried out the airstrike", "Peru launched a raid on the camp": an
     act whose doer is a country named as the subject (the act, not where it happened)."""
     for verb in ctx.tokens:
-        if verb.lemma_ not in _ACT_VERBS | _START_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in _ACT_VERBS | _START_VERBS | _HOLD_VERBS or verb.pos_ != "VERB":
             continue
         if verb.lemma_ == "carry" and not any(
             c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
         ):
             continue  # "carried the flag"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        mention = ctx.mentions.get(doer.i) if doer is not None else None
-        if mention is None or mention.form != "name" or owned_name(ctx, mention):
+        mention = _doing_country(ctx, doer, verb) if doer is not None else None
+        if mention is None or owned_name(ctx, mention):
             continue
         for act in _acts_done(verb):
             subject = _name_given(ctx, act) or noun_phrase(ctx, act)
@@ -1218,6 +1282,17 @@ def acts_of_a_country(ctx: CountryContext) -> None:
             target = _where_the_act_goes(ctx, verb)
             if target is not None and target.country != mention.country:
                 ctx.add(subject, target.country, act.i, "other", "act_of_country_placed")
+
+
+def _doing_country(ctx: CountryContext, doer: Token, verb: Token) -> CountryMention | None:
+    """The country named as the doer ("Peru launched ..."); for holding an event also its
+    government ("The Peruvian government held a referendum")."""
+    mention = ctx.mentions.get(doer.i)
+    if mention is not None:
+        return mention if mention.form == "name" else None
+    if verb.lemma_ not in _HOLD_VERBS or doer.lower_ != "government":
+        return None  # "Peru held talks with Chile" is no event of Peru's alone (``_acts_done``)
+    return next((ctx.mentions[c.i] for c in doer.lefts if c.i in ctx.mentions), None)
 
 
 def _where_the_act_goes(ctx: CountryContext, verb: Token) -> CountryMention | None:
@@ -1232,14 +1307,22 @@ def _where_the_act_goes(ctx: CountryContext, verb: Token) -> CountryMention | No
 
 def _acts_done(verb: Token) -> list[Token]:
     """The verb's objects that are acts: any noun after "carry out" or "launch", only an act
-    or an event after "begin" or "wage" ("Peru began a war", not "Peru began a new chapter")."""
+    or an event after "begin" or "wage" ("Peru began a war", not "Peru began a new chapter"),
+    only an event after "hold" or "host", none held "with" another party."""
+    if verb.lemma_ in _HOLD_VERBS and any(
+        p.dep_ == "prep" and p.lower_ == "with" for w in (verb, *verb.children) for p in w.children
+    ):
+        return []
     return [
         act
         for act in verb.children
         if act.dep_ == "dobj"
         and act.pos_ == "NOUN"
         and act.lower_ not in ABSTRACT_NOUNS
-        and (verb.lemma_ in _ACT_VERBS or _act_noun(act) or act.lower_ in EVENT_NOUNS)
+        and (
+            act.lower_ in EVENT_NOUNS
+            or (verb.lemma_ not in _HOLD_VERBS and (verb.lemma_ in _ACT_VERBS or _act_noun(act)))
+        )
     ]
 
 

@@ -15,7 +15,15 @@ from spacy.tokens import Span, Token
 from .. import geo
 from .context import CountryContext, clean
 from .groups import linked_again
-from .words import CITY_INCIDENTS, EVENT_NOUNS, INCIDENT_PLURALS, PLACE_NOUNS, SITE_NOUNS
+from .words import (
+    CITY_INCIDENTS,
+    EVENT_NOUNS,
+    HUMAN_ENDINGS,
+    HUMAN_PLURALS,
+    INCIDENT_PLURALS,
+    PLACE_NOUNS,
+    SITE_NOUNS,
+)
 
 # Prepositions that put a thing at a place.
 _AT_A_PLACE = {"in", "at", "near", "outside", "inside", "off"}
@@ -198,6 +206,46 @@ def what_a_placed_clause_tells(ctx: CountryContext) -> None:
         for noun in _clause_nouns(prep.head, prep):
             if _happening(noun) or (noun.dep_.startswith("nsubj") and _site(noun)):
                 _add(ctx, noun, country, "clause_placed")
+        if _places_people(ctx, prep):
+            _counted_people_placed(ctx, prep, country)
+
+
+def _counted_people_placed(ctx: CountryContext, prep: Token, country: str) -> None:
+    """ "Police held twelve people in Kottur, India", "40 students marching in Peru": a counted
+    group the clause (or a participle after the group) places in a country."""
+    verb = prep.head
+    for noun in verb.children:
+        if noun.dep_ in _ARGUMENTS and counted_people(noun):
+            _add(ctx, noun, country, "counted_people_placed")
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and counted_people(verb.head):
+        _add(ctx, verb.head, country, "counted_people_placed")
+
+
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _places_people(ctx: CountryContext, prep: Token) -> bool:
+    """An "in" phrase of a place right on the verb ("in Peru", "in the Peruvian capital"); not
+    one after an "at <site>" phrase ("rallied at Kelso Square in ..." places the square), nor
+    "at", "on" or "near" (a site's own place), nor "in support of <Peru's president>"."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ != "in" or obj is None:
+        return False
+    if obj.i not in ctx.mentions and obj.pos_ != "PROPN" and obj.lower_ not in PLACE_NOUNS:
+        return False
+    return not any(c.lower_ == "at" and c.right_edge.i + 1 == prep.i for c in prep.head.children)
+
+
+def counted_people(noun: Token) -> bool:
+    """ "twelve people", "35 thousand students": a plural noun of people with a number, the
+    count of what happened in a place (an uncounted "people" there is anyone). Only an "in"
+    phrase places them: "at Kelso Square in ..." or "On the island of ..." places the site."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    word = noun.lower_
+    if word not in HUMAN_PLURALS and not word.endswith(HUMAN_ENDINGS):
+        return False
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.lefts)
 
 
 def _clause_nouns(verb: Token, prep: Token) -> list[Token]:

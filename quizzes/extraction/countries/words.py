@@ -198,7 +198,8 @@ HUMAN_PLURALS = {
     "people", "persons", "families", "children", "troops", "men", "women", "police", "staff",
     "residents", "refugees", "migrants", "civilians", "citizens", "nationals", "households",
     "patients", "students", "soldiers", "officials", "casualties", "deaths", "lives", "jobs",
-    "victims", "hostages", "immigrants", "pilgrims", "athletes", "fans",
+    "victims", "hostages", "immigrants", "pilgrims", "athletes", "fans", "contestants",
+    "participants", "delegates", "entrants", "applicants",
 }  # fmt: skip
 # Nouns that hold a count of something else ("the number of cases", "the death toll").
 COUNT_NOUNS = {"number", "total", "tally", "count", "toll", "sum", "figure", "numbers"}

@@ -2720,3 +2720,52 @@ def test_an_unnamed_vessel_names_no_vessel(links_of):
 def test_a_countrys_interference_in_a_vote_is_its_act(links_of):
     found = pairs(links_of("The panel studied Peruvian interference in the 2014 mayoral vote."))
     assert ("Peruvian interference", "Peru") in found
+
+
+def test_a_group_that_came_from_parts_of_a_country_and_from_another(links_of):
+    found = pairs(links_of("Dancers came from several regions of Peru and from Chile."))
+    assert ("Dancers", "Peru") in found
+    assert ("Dancers", "Chile") in found
+
+
+def test_a_counted_group_from_towns_in_a_country_as_well_as_a_town_and_its_country(links_of):
+    found = pairs(
+        links_of(
+            "The fair was visited by 80 people from villages across Bolivia "
+            "as well as from Arica, Chile."
+        )
+    )
+    assert ("80 people", "Bolivia") in found
+    assert ("80 people", "Chile") in found
+
+
+def test_a_participle_of_coming_gives_the_main_subject_its_origin(links_of):
+    found = pairs(links_of("Some 30 bakers were at the market, coming from many parts of the U.S."))
+    assert ("30 bakers", "United States") in found
+    assert not pairs(links_of("Most of the money came from Chile."))
+
+
+def test_counted_people_a_clause_places_in_a_country_or_a_town_of_it(links_of):
+    found = pairs(links_of("Officers detained nine people in Kottur, India on Sunday."))
+    assert ("nine people", "India") in found
+    found = pairs(
+        links_of("The strike spread, with 40 thousand nurses marching in Peru on Friday.")
+    )
+    assert any(s.startswith("40 thousand nurses") and c == "Peru" for s, c in found)
+
+
+def test_counted_people_at_a_site_leave_the_link_to_the_site(links_of):
+    found = pairs(
+        links_of("About 500 people gathered at Arden Square in the Peruvian capital, Lima.")
+    )
+    assert not {s for s, _c in found if "people" in s}
+
+
+def test_a_country_or_its_government_holds_an_event(links_of):
+    assert ("referendum", "Norway") in pairs(
+        links_of("In 1994, Norway held a referendum on the union.")
+    )
+    found = pairs(links_of("The Chilean government held a referendum in 1988."))
+    assert ("referendum", "Chile") in found
+    assert not {s for s, _c in pairs(links_of("Peru held talks with Chile.")) if s == "talks"}
+    assert not {s for s, _c in pairs(links_of("Peru holds the record.")) if "record" in s}
