@@ -105,7 +105,7 @@ the last date the story told before them (a day from the last day; not a date ah
 publication, nor one in a quotation, nor one naming a thing in a clause not in the past: "the
 3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3).
 "that month", "the next month" count from the last date told that names its month (none from a
-year alone; "the previous month" with none told is the one before publication); "the month" of
+year alone); "the month" of
 a past happening ("By the end of the month", "Early in the month", "As the month came to a
 close") is the month the story has told most so far, not publication's (a June round-up
 published in July). A clock time of the story ("at 6:20 pm") is on the day its own sentence
@@ -142,7 +142,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..text import regex
-from .accept import Match, accepted, looks_ahead, scheduled_thing_done
+from .accept import Match, accepted, day_beside, looks_ahead, scheduled_thing_done
 from .patterns import (
     BOUND_PREP,
     DAY,
@@ -174,6 +174,7 @@ from .tense import (
 __all__ = [
     "REPORTING_VERBS",
     "TimeExpression",
+    "day_beside",
     "doc_text",
     "find_time_expressions",
     "inside_quotation",
@@ -249,7 +250,7 @@ def _told_from_the_story(
         if expr.date is not None and _YEAR_WRITTEN.search(expr.when):
             written = expr
         expr = _the_month_of_the_story(expr, months)
-        expr = _counted_from(expr, told, last_day, published)
+        expr = _counted_from(expr, told, last_day)
         expr = _clock_on_the_day_told(expr, last_day, day_word)
         if expr.date is not None and len(expr.date) == 10:
             last_day = expr
@@ -326,10 +327,7 @@ def _story_point(expr: TimeExpression, published: date | None) -> bool:
 
 
 def _counted_from(
-    expr: TimeExpression,
-    told: dict[bool, str],
-    last_day: TimeExpression | None,
-    published: date | None,
+    expr: TimeExpression, told: dict[bool, str], last_day: TimeExpression | None
 ) -> TimeExpression:
     """The date of a time counted from another ("the next day"): from a day its own sentence
     told, else from the last one the story told."""
@@ -341,7 +339,7 @@ def _counted_from(
     if by_day and last_day is not None and last_day.span.sent == expr.span.sent:
         return replace(expr, date=_counted(last_day.date or "", m))
     if unit == "month":
-        return replace(expr, date=_month_counted(told.get(False), m, published))
+        return replace(expr, date=_month_counted(told.get(False), m))
     if by_day in told:
         return replace(expr, date=_counted(told[by_day], m))
     return expr
@@ -380,18 +378,15 @@ def _counted(told: str, m: re.Match[str]) -> str | None:
     return (date.fromisoformat(told) + timedelta(days=step)).isoformat()
 
 
-def _month_counted(told: str | None, m: re.Match[str], published: date | None) -> str | None:
+def _month_counted(told: str | None, m: re.Match[str]) -> str | None:
     """ "In March 2019 the club signed him. The next month it sold him": a month counted from
-    the last date told, when that date names its month (2019-04); none told but a year, "the
-    previous month" is the one before publication, as "last month" is ("the digest gathers
-    what happened throughout the previous month")."""
-    step = _STEPS.get((m.group("which") or "same").lower(), 0)
-    if told is not None and len(told) >= 7:
-        start = date(int(told[:4]), int(told[5:7]), 1)
-    elif step == -1 and published is not None:
-        start = published.replace(day=1)
-    else:
+    the last date told, when that date names its month (2019-04); after a year alone, or none,
+    no date ("the digest gathers what happened throughout the previous month" is of the
+    article's own making: dated, it would ask when the digest's material was compiled)."""
+    if told is None or len(told) < 7:
         return None
+    step = _STEPS.get((m.group("which") or "same").lower(), 0)
+    start = date(int(told[:4]), int(told[5:7]), 1)
     return (start + relativedelta(months=step)).isoformat()[:7]
 
 

@@ -321,7 +321,11 @@ def year_number(x: Match) -> bool | None:
     tok = x.span[-1]
     if (
         _future_name(x, tok)
-        or (_names_a_thing(tok, _NOUN_TAGS) and _day_beside(x, tok))
+        or (
+            _names_a_thing(tok, _NOUN_TAGS)
+            and _day_beside(x, tok)
+            and not _names_a_dated_happening(tok)
+        )
         or _in_a_quoted_name(x)
     ):
         return False
@@ -367,13 +371,16 @@ _DAY_WORDS = {
 def _day_beside(x: Match, tok: Token) -> bool:
     """ "Yesterday, Ana Lind won the 2019 Lakeside Marathon": the clause has its day; the
     year only names the race."""
-    verb = governing_verb(tok)
+    return day_beside(x.span)
+
+
+def day_beside(span: Span) -> bool:
+    """The clause of a date also has a day named by "yesterday", "today" or a weekday."""
+    verb = governing_verb(span.root)
     if verb is None:
         return False
     return any(
-        t.lower_ in _DAY_WORDS
-        and t.ent_type_ == "DATE"
-        and t.i not in range(x.span.start, x.span.end)
+        t.lower_ in _DAY_WORDS and t.ent_type_ == "DATE" and t.i not in range(span.start, span.end)
         for t in verb.subtree
     )
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..dates import (
     REPORTING_VERBS,
     TimeExpression,
+    day_beside,
     doc_text,
     inside_quotation,
     quoted_verb_after,
@@ -71,6 +72,9 @@ def noun_events(c: Clause) -> None:
     around it are no happening."""
     if names_a_vote(c.expr) and in_an_interview_turn(c.expr, c.sent):
         c.finish(render(noun_phrase(c.expr.span.root.head, c.skip), c.sent), "vote_in_interview")
+        return
+    if names_a_vote(c.expr) and day_beside(c.expr.span):
+        c.finish(render(noun_phrase(c.expr.span.root.head, c.skip), c.sent), "vote_beside_a_day")
         return
     tok = c.tok
     for _ in range(6):

@@ -38,6 +38,8 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     skip = set(range(span.start, span.end)) | dateline_tokens(sent)
     # a bounding preposition written with the date ("since 2012") goes with it
     skip |= {t.i for t in sent if expr.start_char <= t.idx < span.start_char}
+    # "9:54 a.m. ET (1354 UTC)": the words of a time joined after the span go with it too
+    skip |= {t.i for t in sent if span.end_char <= t.idx < expr.end_char}
     skip |= _possessive_after(span, sent)
     head = root.head
     # "in 2014", "since 1991": the preposition goes with the date
