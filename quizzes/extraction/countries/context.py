@@ -497,6 +497,29 @@ def _apposed_to_a_city_kind(ent: Span) -> bool:
     return root.dep_ == "appos" and root.head.lower_ in _CITY_KINDS
 
 
+# Words that open a photograph's credit in a caption ("Rally in Lima. Image: Ana Lind.").
+_CREDIT_WORDS = {"image", "images", "photo", "photos", "photograph"}
+
+
+def image_credit_tokens(tokens: Sequence[Token]) -> frozenset[int]:
+    """ "Image: Ana Lind." after a caption: the credit, from its word to the next full stop,
+    names who took or owns the picture; it is no subject, and a country named in it ("Image:
+    U.S. Congress") is no country of the caption."""
+    credit: set[int] = set()
+    for tok in tokens:
+        if (
+            tok.lower_ not in _CREDIT_WORDS
+            or tok.i + 1 >= len(tokens)
+            or tokens[tok.i + 1].text != ":"
+        ):
+            continue
+        k = tok.i
+        while k < len(tokens) and tokens[k].text != ".":
+            credit.add(k)
+            k += 1
+    return frozenset(credit)
+
+
 class CountryContext:
     """The document as the country rules see it, and what they have found so far."""
 
@@ -504,7 +527,10 @@ class CountryContext:
         self.doc = doc
         self.people = people
         self.tokens: list[Token] = list(doc_tokens(doc))  # one Token object per position, reused
-        self.mentions = find_mentions(doc, self.tokens)
+        self.credit_tokens = image_credit_tokens(self.tokens)
+        self.mentions = {
+            k: m for k, m in find_mentions(doc, self.tokens).items() if k not in self.credit_tokens
+        }
         # Each mention once (``mentions`` holds it under every token it covers): in the order
         # they were found, and in the order of the text.
         unique = list({id(m): m for m in self.mentions.values()}.values())
@@ -571,8 +597,8 @@ class CountryContext:
                 return  # "Scotland" is a nation of its own, not a region of the UK
         elif not _nameable(subject, kind) or not country or _a_state(subject, rule):
             return
-        if _a_constitution(subject):
-            return
+        if _a_constitution(subject) or at in self.credit_tokens:
+            return  # "Image: Ana Lind." credits a photograph: no subject of the article
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
             self.org_at.append((at, country))

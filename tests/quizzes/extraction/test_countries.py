@@ -2769,3 +2769,11 @@ def test_a_country_or_its_government_holds_an_event(links_of):
     assert ("referendum", "Chile") in found
     assert not {s for s, _c in pairs(links_of("Peru held talks with Chile.")) if s == "talks"}
     assert not {s for s, _c in pairs(links_of("Peru holds the record.")) if "record" in s}
+
+
+def test_a_caption_credit_is_no_subject_nor_a_country_of_the_caption(links_of):
+    found = pairs(links_of("Delegates wave flags at the rally. Image: Peruvian Congress."))
+    assert not found
+    found = pairs(links_of("Chilean fans at the stadium. Photo: Ana Lind of Peru."))
+    assert ("Chilean fans", "Chile") in found
+    assert not {c for _s, c in found if c == "Peru"}
