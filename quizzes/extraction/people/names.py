@@ -135,6 +135,7 @@ def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
     """Split a capitalised run into titles/role words and the name itself."""
     if _medium_glued(doc, a, b):
         a += 1
+    b = _before_possessive(doc, a, b)
     while b >= a and (doc[b].tag_ == "POS" or doc[b].text in ("'s", "\u2019s")):
         b -= 1
     while b > a + 1 and _post_nominal(doc[b]):
@@ -158,6 +159,19 @@ def split_run(doc: Doc, text: str, a: int, b: int) -> RawMention | None:
         words,
         name,
     )
+
+
+def _before_possessive(doc: Doc, a: int, b: int) -> int:
+    """ "Ann Roe's Twitter account": a run the model labels as one name across a possessive
+    ends before it (what follows is Ann Roe's), unless titles follow ("Ruritania's President
+    Ann Roe")."""
+    for t in range(a + 1, b):
+        if doc[t].tag_ == "POS" or doc[t].text in ("'s", "\u2019s"):
+            after = {fold_word(x.text) for x in doc[t + 1 : b + 1]}
+            if not after & (OFFICE_TITLES | PERSON_ROLE_NOUNS | HONORIFICS.keys()):
+                return t - 1
+            break
+    return b
 
 
 def _medium_glued(doc: Doc, a: int, b: int) -> bool:

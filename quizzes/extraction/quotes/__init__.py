@@ -191,6 +191,14 @@ over the already-parsed Doc; nothing is parsed again):
                  “...”"; not a text: "the ... Constitution specifies"); "the Okafor family
                  said" is the "Okafor family"; "endorsed / advocated / championed" carry a
                  quoted phrase like "said" ("She endorsed the choice of a “...”").
+                 A family or campaign left unnamed is the one of the person meant ("Her
+                 family said", "The family's statement read" after a sentence about Ann
+                 Roe, "the campaign called it “...”": "Roe family", "Roe campaign"); "Roe's
+                 post" is a text of Roe's, no body. A text (or part of one) that "includes"
+                 or "contains" the quotation gives it its author, with no speech verb in the
+                 sentence ("Part of Roe's post included the line, “...”"). A speech verb in a
+                 clause of time the quotation is outside of is not its verb ("When X tweeted
+                 ..., the site placed a notice “fact checking” it": nobody named).
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns; not a name words were posted on: "a

@@ -29,7 +29,7 @@ from .context import (
     read_taken_for_a_noun,
     speaks_as_i,
 )
-from .speakers import Said, is_unnamed_person
+from .speakers import PART_NOUNS, Said, is_unnamed_person
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,29 @@ def verb_the_quote_hangs_on(ctx: QuoteContext, s: Sentence) -> Token | None:
             head = head.head
     verb_set = {v.i for v in s.verbs}
     return next((t for t in chain if t.i in verb_set and not _across_semicolon(ctx, s, t)), None)
+
+
+_HOLDING_VERBS = {"include", "contain"}
+
+
+def text_that_holds_it(ctx: QuoteContext, s: Sentence) -> Token | None:
+    """ "Part of Roe's post included the line, “...”" / "Her letter contained the words
+    “...”": a text (or part of one) as the subject of "include"/"contain" that the quotation
+    hangs on gives it its author, as "read" would."""
+    for tok in s.quote_tokens:
+        head = tok.head
+        for _ in range(3):
+            if ctx.in_quote[head.i] is None and head.lemma_.lower() in _HOLDING_VERBS:
+                if any(
+                    c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in DOCUMENT_NOUNS | PART_NOUNS
+                    for c in head.children
+                ):
+                    return head
+                return None
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return None
 
 
 def _across_semicolon(ctx: QuoteContext, s: Sentence, verb: Token) -> bool:
@@ -230,12 +253,32 @@ def verb_just_before(ctx: QuoteContext, s: Sentence) -> Token | None:
 def reporting_verb_before(ctx: QuoteContext, s: Sentence) -> Token | None:
     """A phrase quoted inside reported speech takes the sentence's reporting verb before it
     ("X went on to say he was lenient because they had "owned up early""), when the parse
-    hung the quotation on another verb."""
+    hung the quotation on another verb; not a verb of a time clause the quotation's own
+    clause is set after ("When X tweeted ..., the site placed a notice “fact checking” it":
+    the site's words, not X's)."""
     if not s.embedded or not s.quote_tokens:
         return None
-    first = s.quote_tokens[0].i
-    before = [v for v in s.verbs if v.i < first and v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    first = s.quote_tokens[0]
+    before = [v for v in s.verbs if v.i < first.i and v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    if before and _time_clause_outside(before[-1], first):
+        return None
     return before[-1] if before else None
+
+
+_TIME_MARKS = {"when", "after", "before", "once", "as", "while", "until", "since"}
+
+
+def _time_clause_outside(verb: Token, quoted: Token) -> bool:
+    """The verb heads (or sits in) a clause of time ("When X said ...") that the quotation
+    is outside of."""
+    clause = verb
+    while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children)
+        and not any(t.i == clause.i for t in quoted.ancestors)
+    )
 
 
 def speech_verb_coordinated(ctx: QuoteContext, s: Sentence) -> Token | None:
@@ -271,6 +314,7 @@ def _verb_outside(ctx: QuoteContext, s: Sentence) -> Token | None:
 VerbChoice = Callable[[QuoteContext, Sentence], "Token | None"]
 VERB_CHOICE_RULES: tuple[VerbChoice, ...] = (
     verb_the_quote_hangs_on,
+    text_that_holds_it,
     according_to_verb,
     as_put_it_after,
     read_after_a_text,
@@ -406,7 +450,10 @@ def _name_or_term(ctx: QuoteContext, s: Sentence, found: Found) -> bool:
 def _verb_choices(ctx: QuoteContext, s: Sentence) -> Iterator[Token]:
     """The verbs the rules choose, in order: a later one is tried when the speaker of the
     earlier cannot be found ("Speaking to NBC, she said, "..."": not "speaking")."""
-    if not s.verbs:
+    if not s.verbs:  # no speech verb: only a text holding the quotation speaks
+        verb = text_that_holds_it(ctx, s)
+        if verb is not None:
+            yield verb
         return
     for rule in VERB_CHOICE_RULES:
         verb = rule(ctx, s)

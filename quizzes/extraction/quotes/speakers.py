@@ -466,6 +466,8 @@ def owned_organisation(s: Speakers, tok: Token) -> Said | None:
         return None
     if fold_word(tok.lemma_) not in ORG_APPOSITIVES and tok.lower_ not in ("office", "campaign"):
         return None
+    if tok.lower_ in DOCUMENT_NOUNS:
+        return None  # "Roe's post": a text of Roe's, not a body (``document_author``)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None or not s.ctx.people.person_at(owner.i):
         return None
@@ -880,6 +882,39 @@ def named_family(s: Speakers, tok: Token) -> Said | None:
     return Said(tok.doc[names[0].i : tok.i + 1].text, "explicit", "named_family")
 
 
+_NOT_SURNAMES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+_SOMEONES_GROUPS = {"family", "campaign"}
+
+
+def family_of_someone(s: Speakers, tok: Token) -> Said | None:
+    """ "Her family said", "Roe's family said", "The family's statement read" after a
+    sentence about Ann Roe: the family of the person meant speaks as the "Roe family"; so
+    does a campaign ("Her campaign called it “...”": the "Roe campaign")."""
+    if (
+        tok.lower_ not in _SOMEONES_GROUPS
+        or tok.pos_ != "NOUN"
+        or s.ctx.in_quote[tok.i] is not None
+    ):
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ in PRONOUN_GENDER:
+        owner = s.resolve_pronoun(poss)
+    elif poss is not None:
+        owner = s.ctx.people.person_at(poss.i)
+    elif any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("prep", "compound", "amod") for c in tok.children
+    ):
+        owner = s.resolve_pronoun(tok)
+    else:
+        return None
+    words = [w for w in (owner or "").split() if w.lower() not in _NOT_SURNAMES]
+    if not words or not s.ctx.people.is_person(owner):
+        return None
+    return Said(f"{words[-1]} {tok.lower_}", "explicit", "family_of_someone")
+
+
 def definite_labelled_name(s: Speakers, tok: Token) -> Said | None:
     """ "was described by the Valley Courier as a “...”", "The Valley Courier said": a short
     run of title-case words after "the" that the model labels an organisation is one, as
@@ -1224,6 +1259,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     organisation_subject,
     definite_labelled_name,
     named_family,
+    family_of_someone,
     acronym_body,
     national_body,
     country_body,

@@ -2609,3 +2609,46 @@ def test_a_word_of_standing_glued_to_a_name_is_no_part_of_it(quotes_of):
     assert said(lead) == {"for too long.": "Ana Lind"}
     name = quotes_of('Rose Ana Lind said the season was "a dream."')
     assert said(name) == {"a dream.": "Rose Ana Lind"}
+
+
+def test_a_family_left_unnamed_is_the_family_of_the_person_meant(quotes_of):
+    text = (
+        "Maria Gonzalez died on Sunday in Ohio. "
+        'The family\'s statement read: "Maria loved her garden."'
+    )
+    assert said(quotes_of(text)) == {"Maria loved her garden.": "Gonzalez family"}
+    hers = quotes_of(
+        'Maria Gonzalez won the race in Ohio on Sunday. Her family said the win was "historic."'
+    )
+    assert said(hers) == {"historic.": "Gonzalez family"}
+
+
+def test_someones_campaign_speaks_as_that_campaign(quotes_of):
+    text = (
+        "Maria Gonzalez is running for governor of Ohio. "
+        'Her campaign called the story "absolutely false."'
+    )
+    assert said(quotes_of(text)) == {"absolutely false.": "Gonzalez campaign"}
+
+
+def test_a_part_of_a_post_that_includes_a_line_is_its_authors(quotes_of):
+    text = (
+        "Maria Gonzalez posted about the flood on Monday. Part of Gonzalez's post included "
+        'the line, "when the water goes, the work begins."'
+    )
+    assert said(quotes_of(text)) == {"when the water goes, the work begins.": "Maria Gonzalez"}
+
+
+def test_words_after_a_time_clause_of_speech_are_not_its_speakers(quotes_of):
+    text = (
+        "When Maria Gonzalez posted that the count would be rigged, the site put a notice "
+        '"fact checking" the post under it.'
+    )
+    assert said(quotes_of(text)) == {"fact checking": None}
+
+
+def test_a_name_labelled_across_a_possessive_ends_before_it(quotes_of):
+    text = 'Maria Gonzalez\'s Twitter account posted: "The count is a fraud."'
+    assert said(quotes_of(text)) == {"The count is a fraud.": "Maria Gonzalez"}
+    titled = quotes_of('Ruritania\'s President Ann Roe said the count was "a fraud."')
+    assert said(titled) == {"a fraud.": "Ann Roe"}
