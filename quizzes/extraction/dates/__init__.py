@@ -111,6 +111,10 @@ close") is the month the story has told most so far, not publication's (a June r
 published in July). A clock time of the story ("at 6:20 pm") is on the day its own sentence
 told, else on the last day the story told when "today", "yesterday" or "tonight" told it (after
 a weekday or a calendar day the story may move on unsaid; "midnight" sits between two days).
+A day inside brackets that give a time told just before in UTC ("at 3:12 a.m. Thursday
+morning (1912 Wednesday night, UTC)") is that moment again, no time of its own. A weekday with
+its part of the day needs no preposition ("asked for his resignation Monday night"), unless in
+a forecast (which Wednesday "would pass the island Wednesday night" means, the text does not say).
 "this morning" inside a quotation, like "today", keeps no date. A year naming a model ("a
 rusty 2009 Ford Fiesta"), ending a name ("the Clean Rivers Act 2011") or counting ("its
 roughly 1500 shops") is no date; "April, 2017" is one month.
@@ -214,8 +218,31 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
         and not _reference_beside_date(e, out)
         and not _time_of_beside_another(e, out)
         and not _duration_of_a_dated_clause(e, out)
+        and not _restated_in_utc(e, out)
     ]
     return _told_from_the_story(_in_story_order(kept), published)
+
+
+_UTC_ASIDE = regex(r"\((?P<inside>[^()]{0,40})\)")
+_UTC = regex(r"\b(?:UTC|GMT)\b")
+
+
+def _restated_in_utc(expr: TimeExpression, found: list[TimeExpression]) -> bool:
+    """ "at 3:12 a.m. Thursday morning (1912 Wednesday night, UTC)": a day inside brackets
+    that give a time told just before in UTC or GMT is that moment again, not a time of its
+    own."""
+    text = doc_text(expr.span.doc)
+    start = text.rfind("(", max(0, expr.start_char - 40), expr.start_char)
+    m = _UTC_ASIDE.match(text, start) if start >= 0 else None
+    if m is None or m.end() < expr.end_char or not _UTC.search(m["inside"]):
+        return False
+    return any(
+        other is not expr
+        and other.end_char <= start
+        and other.span.sent == expr.span.sent
+        and not text[other.end_char : start].strip(" ,")
+        for other in found
+    )
 
 
 # "the same day", "the next morning", "that night", "the previous year", "later in the day": a

@@ -147,7 +147,25 @@ def bare_weekday(x: Match) -> bool | None:
         and day.head.pos_ in {"NOUN", "PROPN"}
     ):
         return False
-    return x.prev_word in DATE_PREPS or x.in_date_entity
+    return x.prev_word in DATE_PREPS or x.in_date_entity or _day_with_its_part(x)
+
+
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+def _day_with_its_part(x: Match) -> bool:
+    """ "asked for his resignation Monday night": a weekday with its part of the day, in lower
+    case, is a time with no preposition ("Saturday Night Live" is a name, "Friday night
+    football" a kind of game); not yet in a forecast ("predicted it would pass the island
+    Wednesday night": which Wednesday, the text does not say)."""
+    last, doc = x.span[-1], x.span.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        len(x.span) > 1
+        and last.text in _PARTS_OF_DAY
+        and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+        and tense_of(x.span.root) != "future"
+    )
 
 
 # Prepositions after which a named day ("Black Friday") is the day a clause happened on.

@@ -3,11 +3,12 @@ words of a clause, a noun phrase or a subject (without the date and its preposit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..dates import REPORTING_VERBS, TimeExpression
+from ..dates import REPORTING_VERBS, TimeExpression, doc_text
 from ..lexicon import OFFICE_TITLES, PERSON_ROLE_NOUNS
 from ..sentences import dateline
 from .render import PAUSES, render
@@ -40,6 +41,7 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     skip |= {t.i for t in sent if expr.start_char <= t.idx < span.start_char}
     # "9:54 a.m. ET (1354 UTC)": the words of a time joined after the span go with it too
     skip |= {t.i for t in sent if span.end_char <= t.idx < expr.end_char}
+    skip |= _utc_aside_after(expr, sent)
     skip |= _possessive_after(span, sent)
     head = root.head
     # "in 2014", "since 1991": the preposition goes with the date
@@ -64,6 +66,18 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     if head.i in skip or not in_sent(head, sent):
         head = root
     return head, skip
+
+
+_UTC_ASIDE_AFTER = re.compile(r"\s*\([^()]{0,40}\b(?:UTC|GMT)\b[^()]{0,10}\)")
+
+
+def _utc_aside_after(expr: TimeExpression, sent: Span) -> set[int]:
+    """ "at 3:12 a.m. Thursday morning (1912 Wednesday night, UTC)": the same moment in UTC,
+    in brackets right after the time, goes with it."""
+    m = _UTC_ASIDE_AFTER.match(doc_text(sent.doc), expr.end_char)
+    if m is None:
+        return set()
+    return {t.i for t in sent if expr.end_char <= t.idx < m.end()}
 
 
 def _possessive_after(span: Span, sent: Span) -> set[int]:

@@ -1871,3 +1871,24 @@ def test_the_zone_of_a_clock_time_goes_with_it(events_of):
         "The boat sank near the mouth of the bay at 7:12 a.m. ET (1112 UTC) during a storm."
     )
     assert [e.event for e in found] == ["The boat sank near the mouth of the bay during a storm"]
+
+
+def test_a_weekday_with_its_part_of_the_day_needs_no_preposition(events_of):
+    found = events_of(
+        "On Tuesday, the mayor said he had asked for the clerk's resignation Monday night."
+    )
+    assert when_date(found) == [("Tuesday", "2022-09-27"), ("Monday night", "2022-09-26")]
+    assert found[1].event == "he had asked for the clerk's resignation"
+
+
+def test_a_weekday_night_in_a_forecast_without_a_preposition_is_not_dated(events_of):
+    found = events_of("Forecasters said the storm would reach the cape Wednesday night.")
+    assert [e.when for e in found] == []
+
+
+def test_a_day_restated_in_utc_in_brackets_is_the_same_moment(events_of):
+    found = events_of(
+        "A tremor was felt at 3:12 a.m Thursday morning (1912 Wednesday night, UTC) in the hills."
+    )
+    assert [e.when for e in found] == ["Thursday morning"]
+    assert "UTC" not in found[0].event
