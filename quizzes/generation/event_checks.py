@@ -301,6 +301,21 @@ _RANGE_AFTER = re.compile(
 )
 
 
+# "between January 2016 and December 2019", "2009 to 2017": the time read is a span.
+_RANGE_INSIDE = regex(
+    rf"\b(?:1\d{{3}}|20\d{{2}}|{'|'.join(MONTHS)})\s*,?\s*(?i:to|until|till|through|and|[-–—])\s*"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+(?:\d{{1,2}},?\s+)?)?(?:1\d{{3}}|20\d{{2}})\b"
+)
+
+
+def span_read_as_the_date(dated: DatedFact) -> str | None:
+    """ "served six years from 2003 to 2009", "claimed 812 lives between March 2011 and
+    June 2014": the time read is the span whole, its first year is no date of the act."""
+    if _RANGE_INSIDE.search(plain(dated.event.when or "")):
+        return "a span of time, not one date"
+    return None
+
+
 def date_range(dated: DatedFact) -> str | None:
     """ "mayor of Paris from 1977 to 1995", "between 2010 and 2014", "1998–2003": the
     first year of a span is not when the event happened (the later years are right too)."""
@@ -402,6 +417,25 @@ def a_duration(dated: DatedFact) -> str | None:
     clause = strip_time(dated.event.event, dated.event.when)
     if _DURATION.search(clause) and not _PENALTY.search(clause):
         return "a stretch of time, not one date"
+    return None
+
+
+# "made several controversial statements", "made a couple of gaffes": acts done again and
+# again; the month the article gives is one of many, and a "false" date is likely true too.
+_REPEATED_ACT = re.compile(
+    r"\b(?:make|makes|made|making)\s+(?:several|a\s+couple\s+of|a\s+few|a\s+number\s+of|"
+    r"many|numerous|various|multiple|countless)\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+    re.I,
+)
+
+
+def a_repeated_act(dated: DatedFact) -> str | None:
+    """ "Ruiz made a couple of gaffes in May": many acts over the month, no one date to
+    ask ("made several arrests on Monday" is that day's)."""
+    if dated.when.granularity != "day" and _REPEATED_ACT.search(
+        strip_time(dated.event.event, dated.event.when)
+    ):
+        return "acts done many times, not one event"
     return None
 
 
@@ -1091,6 +1125,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_inside_quotation,
     number_not_a_year,
     date_range,
+    span_read_as_the_date,
     another_dated_action,
     an_end_or_a_new_day,
     a_duration,
@@ -1112,6 +1147,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     participle_without_auxiliary,
     ongoing_action,
     a_state_not_an_event,
+    a_repeated_act,
     a_count_not_an_event,
     a_non_event,
     relative_clause_left,

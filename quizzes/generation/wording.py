@@ -931,5 +931,8 @@ def statement_with_date(clause: str, label: str, granularity: str) -> str | None
     if parts.verb_index < 0:
         text = f"{text} took place"
     first, _, rest = text.partition(" ")
-    first = " ".join(_lower_first([first, *rest.split()[:1]])[:1])
+    if plain_spaces(clause)[:1].islower():
+        first = first[:1].lower() + first[1:]  # "rapper Ana Ruiz" as the article wrote it
+    else:
+        first = " ".join(_lower_first([first, *rest.split()[:1]])[:1])
     return f"{preposition} {label}, {first} {rest}.".replace(" .", ".")

@@ -313,6 +313,26 @@ _ACT_NAMED_BEFORE = re.compile(
     re.I,
 )
 
+# "When did Ana Ruiz withdraw?", "When did Ruiz successfully run?": a verb left with
+# nothing after it that in news always has a what (from the race, for mayor, the final);
+# the article's sentence before told it, the prompt does not (blind judge, batch 45).
+_ACT_WITHOUT_ITS_OBJECT = re.compile(
+    r"^(?:When|In what \w+) did \S.*? (?:(?:\w+ly|then|later|also|eventually|again) )*"
+    r"(?:withdraw|run|return|quit|win|lose|join|leave|agree|refuse|decline|respond|react|"
+    r"reply|retaliate|comply|succeed|fail|vote|testify|intervene|qualify|apply|object|"
+    r"accept|reject|approve|concede|compete|participate|switch|follow|advance|relent|"
+    r"(?:drop|pull|bow|opt|back|step) (?:out|aside|back|in))\?$"
+)
+# The same act as a dated statement: "True or false? In March 2019, Ana Ruiz withdrew."
+_STATED_WITHOUT_ITS_OBJECT = re.compile(
+    r"^True or false\? (?:On|In) [^,]+, \S.*? (?:(?:\w+ly|then|later|also|eventually|again) )*"
+    r"(?:withdrew|ran|returned|quit|won|lost|joined|left|agreed|refused|declined|responded|"
+    r"reacted|replied|retaliated|complied|succeeded|failed|voted|testified|intervened|"
+    r"qualified|applied|objected|accepted|rejected|approved|conceded|competed|participated|"
+    r"switched|followed|advanced|relented|(?:dropped|pulled|bowed|opted|backed|stepped) "
+    r"(?:out|aside|back|in))\.$"
+)
+
 # "When did According to reports …, around 9,000 people attend?", "When did Freedonia
 # around 9,000 visitors attend?": a sentence pasted after "did" (an opening phrase kept, or
 # a source name fused with a count) rather than a subject (blind judge, batch 43).
@@ -357,13 +377,17 @@ def when_subject_is_a_place(draft: QuestionDraft, ctx: GenerationContext) -> str
 
 def when_prompt_pasted(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """A dated prompt that is a sentence pasted after "did", or whose act ("did so",
-    "followed suit") was named only in the sentence before."""
+    "followed suit", a bare "withdrew") was named only in the sentence before."""
     if draft.kind not in _REWRITTEN_KINDS or not isinstance(draft.source, DatedFact):
         return None
     if _PASTED_AFTER_DID.match(draft.prompt) or _PAST_UNDER_DID.match(draft.prompt):
         return "grammar: a sentence pasted after “did”, not a question"
     if _ACT_NAMED_BEFORE.search(draft.prompt):  # "with Y following suit" names it: kept
         return "grammar: “did so” points back to an act the prompt does not name"
+    if _ACT_WITHOUT_ITS_OBJECT.match(draft.prompt) or _STATED_WITHOUT_ITS_OBJECT.match(
+        draft.prompt
+    ):
+        return "grammar: the verb's what (withdraw from …, run for …) is left out"
     return None
 
 
