@@ -142,6 +142,11 @@ _UNNAMED_BODY = regex(
 )
 
 
+# "The party was founded as the Harbour Party", "formerly the Harbour Party": a name the
+# body had before, which tells nothing of which of the article's parties it is now.
+_FORMER_NAME_BEFORE = re.compile(r"\b(?:as|formerly|renamed|from)\s+(?:the\s+)?$", re.I)
+
+
 def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "The party had already won ballot access in _____." or "In what year did the
     party's candidate …?": the subject is "the party" (the company, the group) and the
@@ -158,7 +163,7 @@ def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | 
         return None
     noun = match["noun"] or match["asked"]
     named = regex(rf"\b((?:[A-Z][\w’'-]*\s+)+){noun.capitalize()}\b")
-    if named.search(body):
+    if any(not _FORMER_NAME_BEFORE.search(body[: m.start()]) for m in named.finditer(body)):
         return None  # "the Green Party …, the party": named in the card
     if len({normalise(m[1]) for m in named.finditer(ctx.article_text)}) < 2:
         return None  # the article's one party (or a team it never names): no doubt which

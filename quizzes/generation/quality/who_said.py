@@ -422,7 +422,20 @@ def quote_is_a_label(draft: QuestionDraft, ctx: GenerationContext) -> str | None
         return "answer: the quotation is a name, not something said"
     if _NAMED_WORDING.search(ctx.article_text[max(0, quote.start - 40) : quote.start]):
         return "answer: the quotation is wording a noun names, not something said"
+    short = len(words(quote.text)) <= EPITHET_WORDS
+    if short and _EPITHET_BEFORE.search(ctx.article_text[max(0, quote.start - 90) : quote.start]):
+        return "answer: the quotation is a name someone was given, not a statement"
     return None
+
+
+EPITHET_WORDS = 4
+# "referred to the team as “…”", "dubbed the plan “…”": a few quoted words that are a
+# name (often a slur) given to someone, asked as if they were a statement.
+_EPITHET_BEFORE = re.compile(
+    r"\b(?:(?:referr(?:ed|ing)|refers?)\s+to\b[^.“\"]{1,70}\bas|dubb(?:ed|ing)|"
+    r"nicknam(?:ed|ing)|brand(?:ed|ing)|label(?:l)?(?:ed|ing))\b[^.“\"]{0,70}?\s*[“\"‘']$",
+    re.I,
+)
 
 
 # "the question “Is this …?”", "the slogan “…”": words quoted as the object of a noun

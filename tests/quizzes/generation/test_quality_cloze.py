@@ -719,6 +719,12 @@ def test_a_country_that_ends_a_longer_place_name_is_not_blanked():
         ("when", "When did the group open its second shelter?", True),
         ("true_false", "True or false? The club won the cup in 2031.", True),
         ("ordering", "The party chose Ana Vela as its nominee.", True),
+        ("cloze", f"Fill in the blank: The party was set up in {BLANK} as the Dune Party.", True),
+        (
+            "cloze",
+            f"Fill in the blank: The party, formerly the Dune Party, won {BLANK} seats.",
+            True,
+        ),
         ("cloze", f"Fill in the blank: The Harbour Party won {BLANK} seats.", False),
         ("cloze", f"Fill in the blank: The party of the fishermen won {BLANK} seats.", False),
         ("when", "When did the Velmar Fishers Party say the party would run?", False),

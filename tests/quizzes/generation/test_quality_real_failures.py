@@ -258,6 +258,9 @@ def test_wrong_speakers_are_people_of_the_article_not_nicknames_or_organisations
     assert is_organisation("Coast Guard")
     assert is_organisation("Lakeside Diving Adventures")
     assert not is_organisation("Monica Hale")
+    # a party or a police unit named like a body, never a person's name (round 47)
+    assert is_organisation("Harbour Platform")
+    assert is_organisation("Coastal Patrol Command")
     text = (
         "“We searched all night,” said Captain Monica Hale of the harbour patrol.\n"
         "Bluefin released a statement saying “our thoughts are with the families”.\n"

@@ -68,6 +68,18 @@ from .facts_for_tests import (
             False,
         ),
         ("The mayor asked, “Do you own a boat?”", "Do you own a boat?", False),
+        # a name given to someone (round 47): "referred to … as “…”", "dubbed … “…”"
+        (
+            "The host was fired after he referred to the rowing club as “lazy river rats.”",
+            "lazy river rats.",
+            True,
+        ),
+        ("Critics dubbed the new harbour wall “the grey ribbon”.", "the grey ribbon", True),
+        (
+            "The host referred to the rowing club as “a team that will win every cup this year”.",
+            "a team that will win every cup this year",
+            False,
+        ),
     ],
 )
 def test_words_a_noun_names_are_not_speech(sentence, words, wording):
