@@ -277,6 +277,26 @@ def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str 
     return "answer: the card's subject is a pronoun that stands for nobody"
 
 
+_PERSONAL_PRONOUN_WORD = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)
+
+
+def card_pronoun_of_nobody(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Reportedly, he struck a rail on _____", "The court vacated his conviction, where in
+    _____ he was again found guilty": a he or she anywhere in a card that names none of the
+    article's people stands for someone the learner does not see (blind judge, batch 45:
+    the article has many convicted men). A blanked person is the one it stands for."""
+    if draft.kind != "cloze" or draft.target.startswith("person:"):
+        return None
+    text = QUOTED.sub(" ", draft.prompt)
+    if not _PERSONAL_PRONOUN_WORD.search(text):
+        return None
+    people = [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
+    names = {w for person in people for w in person.split() if w[:1].isupper() and len(w) > 2}
+    if any(re.sub(r"['’]s?$", "", w.strip(",.;:—–()")) in names for w in text.split()):
+        return None
+    return "answer: “he” or “she” in the card stands for nobody it names"
+
+
 def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Flight _____ (AB1344/CD1344)": the blanked number is still written inside a code of
     the same sentence; "the _____ has always condemned … said GTF": its initials are."""
@@ -472,6 +492,23 @@ def small_count_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     of one to three is guessed as often as recalled, and teaches nothing."""
     if draft.kind == "cloze" and _SMALL_COUNT.fullmatch(draft.answer.strip()):
         return "trivial: a count of one to three is a guess"
+    return None
+
+
+EXACT_FIGURE_DIGITS = 5  # "1,051,635", "485,798": significant digits no reader keeps
+
+
+def exact_figure_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The agency reported _____ confirmed cases" (1,051,635): a figure to the last unit,
+    typed from memory, tests rote recall, not reading (blind judge, batch 45); round
+    figures ("800,000", "2.9 million") and counts to four digits ("1,124") are asked."""
+    if draft.kind != "cloze" or not re.fullmatch(
+        r"\d{1,3}(?:,\d{3})+|\d{5,}", draft.answer.strip()
+    ):
+        return None
+    significant = re.sub(r"\D", "", draft.answer).strip("0")
+    if len(significant) >= EXACT_FIGURE_DIGITS:
+        return "trivial: a figure to the last unit is rote recall"
     return None
 
 
