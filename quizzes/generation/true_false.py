@@ -33,7 +33,7 @@ from .text import (
     restore_names,
     shorten,
 )
-from .when import Asked, statement_problem, when_explanation, with_the_name
+from .when import Asked, cut_at_a_lost_colon, statement_problem, when_explanation, with_the_name
 from .who_said import described_person, joins_places, names_a_place, names_a_thing
 from .wording import MODALS, clause_parts, past_to_base, statement_with_date, strip_time, verb_index
 
@@ -152,6 +152,7 @@ def _date_statements(ctx: GenerationContext) -> list[QuestionDraft]:
         key = event_key(dated.event)
         clause = strip_time(dated.event.event, dated.event.when)
         clause = with_the_name(clause, ctx)  # "a former mayor" -> name
+        clause = cut_at_a_lost_colon(clause, dated.event.evidence)
         if mentions(clause, dated.when):
             continue  # "In 2017, X won the 2019 marathon" contradicts itself
         if statement_problem(Asked(dated, clause_parts(clause), ctx, frozenset())):

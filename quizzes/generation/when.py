@@ -642,6 +642,22 @@ def with_the_name(clause: str, ctx: GenerationContext) -> str:
     return clause[:at] + name + clause[at + len(subject) :]
 
 
+def cut_at_a_lost_colon(clause: str, evidence: str) -> str:
+    """ "… over two other contenders candidate X and Y" from "… contenders: candidate X and
+    Y": the clause lost the colon before a list that spells out its last words; the
+    question reads as it ends before the list ("… over two other contenders?")."""
+    words = clause.split()
+    for i in range(1, len(words)):
+        first, second = words[i - 1], words[i]
+        if not re.fullmatch(r"[a-z][a-z-]*s", first) or not re.fullmatch(r"[\w’'-]+", second):
+            continue  # a list spells out a plural noun ("contenders: …"), not a verb's object
+        if regex(rf"\b{re.escape(first)}:\s+{re.escape(second)}\b").search(evidence):
+            if regex(rf"\b{re.escape(first)}\s+{re.escape(second)}\b").search(evidence):
+                continue  # the two words also stand side by side: no colon lost
+            return " ".join(words[:i])
+    return clause
+
+
 # ----------------------------------------------------------------- the builder
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     drafts = []
@@ -656,6 +672,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
         clause = with_the_name(strip_time(event.event, event.when), ctx)
+        clause = cut_at_a_lost_colon(clause, event.evidence)
         parts = clause_parts(clause)
         if prompt_problem(Asked(dated, parts, ctx, names)):
             continue

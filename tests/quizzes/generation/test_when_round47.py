@@ -115,3 +115,23 @@ def test_a_dated_statement_keeps_the_articles_lower_case():
     assert statement_with_date(
         "Mayor Dana Holt made a surprise announcement", "July 2021", "month"
     ) == ("In July 2021, Mayor Dana Holt made a surprise announcement.")
+
+
+def test_a_list_after_a_lost_colon_is_left_out_of_the_question():
+    from quizzes.generation.when import cut_at_a_lost_colon
+
+    evidence = (
+        "Holt won the harbour seat in May over two other rivals: captain Ivo Brand and Piet Dane."
+    )
+    clause = "Holt won the harbour seat over two other rivals captain Ivo Brand and Piet Dane"
+    assert (
+        cut_at_a_lost_colon(clause, evidence) == "Holt won the harbour seat over two other rivals"
+    )
+    # A colon before a verb's object, or none lost, leaves the clause as it was.
+    evidence = "The mayor announced: the ferries would stop."
+    assert cut_at_a_lost_colon("The mayor announced the ferries would stop", evidence) == (
+        "The mayor announced the ferries would stop"
+    )
+    evidence = "Holt beat two rivals, Ivo Brand and Piet Dane, in May."
+    clause = "Holt beat two rivals, Ivo Brand and Piet Dane"
+    assert cut_at_a_lost_colon(clause, evidence) == clause
