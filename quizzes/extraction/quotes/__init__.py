@@ -199,6 +199,9 @@ over the already-parsed Doc; nothing is parsed again):
                  sentence ("Part of Roe's post included the line, “...”"). A speech verb in a
                  clause of time the quotation is outside of is not its verb ("When X tweeted
                  ..., the site placed a notice “fact checking” it": nobody named).
+                 A passive label by someone unnamed ("was labelled “...” by state media")
+                 is nobody's, never the labelled one's; "the official account of the X
+                 Bureau posted" is the body the article knows.
    pronoun       the same, when the subject is he/she: looking back sentence by sentence
                  (outside quotations), the first sentence with a person of fitting gender
                  (Mr/Ms, role words, pronouns; not a name words were posted on: "a

@@ -489,7 +489,7 @@ def owner_of_channel(s: Speakers, tok: Token) -> Said | None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None:
-        return _channel_for_a_name(tok)
+        return _channel_for_a_name(s, tok)
     said = s.person_of(owner)
     if not said.speaker:
         return None
@@ -498,14 +498,19 @@ def owner_of_channel(s: Speakers, tok: Token) -> Said | None:
     return Said(name or said.speaker, said.how, "owner_of_channel")
 
 
-def _channel_for_a_name(tok: Token) -> Said | None:
+def _channel_for_a_name(s: Speakers, tok: Token) -> Said | None:
     """ "The account for The Harbour Lights Hour, which ..., tweeted": a page or account
-    "for"/"of" a capitalised name (a show, a club) speaks as that name, written in full."""
+    "for"/"of" a capitalised name (a show, a club) speaks as that name, written in full;
+    "the official account of the Ohio Farm Bureau posted" as the organisation or person the
+    article knows."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
             name = _capitalised_run(obj)
             if name:
                 return Said(name, "explicit", "owner_of_channel")
+            known = s.person_of(obj)  # "the ... Bureau": the run starts with "the"
+            if known.speaker:
+                return Said(known.speaker, known.how, "owner_of_channel")
     return None
 
 
@@ -1351,7 +1356,10 @@ def _subject_beside_document(s: Speakers, verb: Token, obj: Token) -> Said | Non
 
 def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:
     """ "The ban was criticised by X, who told Reuters: “...”": the agent speaks, also when
-    the parse hangs "by X" on what it was called ("was called “a death trap” by X")."""
+    the parse hangs "by X" on what it was called ("was called “a death trap” by X"); an
+    agent naming nobody ("was labelled “...” by state media") leaves the words unnamed,
+    never the one they were said of."""
+    unnamed: Said | None = None
     for child in _agents(verb):
         if s.ctx.in_quote[child.i] is not None:
             continue
@@ -1360,7 +1368,13 @@ def passive_agent(s: Speakers, verb: Token, depth: int) -> Said | None:
                 said = s.person_of(obj)
                 if said.speaker:
                     return said
-    return None
+                if _passive(verb):
+                    unnamed = Said(None, "nonperson", "unnamed_agent")
+    return unnamed
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _agents(verb: Token) -> Iterator[Token]:

@@ -2652,3 +2652,13 @@ def test_a_name_labelled_across_a_possessive_ends_before_it(quotes_of):
     assert said(quotes_of(text)) == {"The count is a fraud.": "Maria Gonzalez"}
     titled = quotes_of('Ruritania\'s President Ann Roe said the count was "a fraud."')
     assert said(titled) == {"a fraud.": "Ann Roe"}
+
+
+def test_a_passive_label_by_someone_unnamed_is_not_the_labelled_ones(quotes_of):
+    text = 'Tom Rusk was labelled "a danger to the port" by state media.'
+    assert said(quotes_of(text)) == {"a danger to the port": None}
+
+
+def test_the_account_of_a_known_body_speaks_for_it(quotes_of):
+    text = 'The official account of the Ohio Farm Bureau posted: "Vote on Sunday."'
+    assert said(quotes_of(text)) == {"Vote on Sunday.": "Ohio Farm Bureau"}
