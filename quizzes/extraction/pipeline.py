@@ -28,6 +28,9 @@ def extract(text: str, *, published: date | None = None) -> Facts:
     "last week" or "earlier this month"; without it they get date None.
     """
     doc = get_nlp()(text)
+    # dates.tense.doc_text's copy: a doc's text is the text parsed, character for character
+    # (Doc.text would join every token again).
+    doc.user_data["_text"] = text
     people = PeopleIndex.build(doc)
     quotes = extract_quotes(doc, people=people)
     countries = extract_country_links(doc, people=people)

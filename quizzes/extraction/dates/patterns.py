@@ -530,6 +530,26 @@ STARTS: dict[tuple[str, str], re.Pattern[str]] = {
     ),
     ("anchor", "0a47c4b21c"): re.compile(r"(?<!\w)(?=during|following)", re.I),
     ("year", "c74279cfb9"): re.compile(r"(?<!\w)(?=[12]|(?:early|mid|late|the)[\s\-])"),
+    # "two days later", "the next morning"
+    ("anaphoric", "6259ba26a8"): re.compile(
+        r"(?<!\w)(?=\d|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|fifteen|twenty|thirty|forty|fifty|several|few|many|the)\s)",
+        re.I,
+    ),
+    # "about two weeks ago", "years back,"
+    ("ago", "ad6bf42891"): re.compile(
+        r"(?<!\w)(?=\d|(?:more|over|under|less|nearly|almost|at|up|about|around|roughly|some|just"
+        r"|only|approximately|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|fifteen|twenty|thirty|forty|fifty|several|few|many)\s"
+        r"|day|week|fortnight|month|year|decade|centur)",
+        re.I,
+    ),
+    # "last year, Monday, March 3", "July 4th"
+    ("mdy", "bbd12aa6af"): re.compile(r"(?<!\w)(?=[JFMASONDTW]|(?i:last|this|next)\s)"),
+    ("ahead", "268ad13725"): re.compile(r"(?<!\w)(?=in\s)", re.I),  # "in two weeks"
+    ("dayword", "64211c7719"): re.compile(  # "late yesterday", "tonight"
+        r"(?<!\w)(?=early|late|yesterday|today|tomorrow|tonight)", re.I
+    ),
 }
 
 

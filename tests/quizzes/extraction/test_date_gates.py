@@ -76,6 +76,11 @@ STARTED_EXAMPLES = [
     "During the long recess the clerks left. Following a short stay, the envoy flew home.",
     "In early 1998, mid-2004 and the end of 2011; late March, the first week of April, June 2020.",
     "Not 2019's figure, $2019, 1,2019 nor the 1990s: the year 2019 is one.",
+    "Three days later the pier reopened; the next morning, a few weeks after, 12 years before.",
+    "The mill shut about two weeks ago, some years back; more than 40 days ago the dam broke.",
+    "Last year, Monday, March 3, the fair opened; Sept. 9th and Jan 2, 2011 were quieter.",
+    "The report is due in two weeks, the plan In about 3 more years; in a month it ends.",
+    "Late yesterday the bridge closed; it opens today, or early tomorrow morning, tonight.",
 ]
 
 
