@@ -274,7 +274,10 @@ def _named_in_the_story(names: list[str], article_text: str) -> list[str]:
     kept = []
     for name in names:
         parts = [re.escape(w) for w in name.split()]
-        one_line = regex(r"(?<![\w])" + r"[ \t]+".join(parts) + r"(?![\w])")
+        # the first word before its look-behind (the same matches, found by jumping between
+        # the word's occurrences: `standalone`)
+        first = parts[0] + rf"(?<!\w{parts[0]})" if parts else r"(?<![\w])"
+        one_line = regex(first + r"[ \t]+".join(["", *parts[1:]]) + r"(?![\w])")
         found = list(one_line.finditer(article_text))
         in_story = any(not in_caption(article_text, m.start(), m.end()) for m in found)
         unseen = not found and not regex(r"\s+".join(parts)).search(article_text)
@@ -487,13 +490,12 @@ def build_context(
     ctx.genders = {without_title(p.name): p.gender for p in facts.people if p.name and p.gender}
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]
     seen_links: set[tuple[str, str]] = set()
+    named = _countries_named(article_text, facts.countries)
     for link in facts.countries:
         key = (normalise(link.subject), normalise(link.country))
         # A country the article never names (nor its adjective or initials) is
         # a guess from an ambiguous place name ("Toledo" -> Belize): no question.
-        attested = gives_away_country(article_text, link.country) or is_capital_of(
-            link.subject, link.country
-        )
+        attested = named[link.country] or is_capital_of(link.subject, link.country)
         if not attested or not _reported(article_text, link):
             continue
         if key not in seen_links and key[0] and key[1]:
@@ -522,6 +524,13 @@ def build_context(
     elif ctx.dated:
         ctx.latest = max((d.when for d in ctx.dated), key=lambda d: d.last_day())
     return ctx
+
+
+def _countries_named(article_text: str, links: list[CountryLink]) -> dict[str, bool]:
+    """Country -> whether the article names it, asked once per country rather than once per
+    link: each asking folds the whole article's text again."""
+    countries = dict.fromkeys(link.country for link in links)
+    return {country: gives_away_country(article_text, country) for country in countries}
 
 
 _ROLE_STOP = {

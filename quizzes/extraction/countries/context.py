@@ -431,8 +431,8 @@ def _hyphenated_whole(sentence: str, subject: str) -> str:
     """ "Sea-Watch" when the parser split the name at its hyphen and kept "Watch": a
     capitalised subject that, wherever the sentence has it, follows a capitalised word and a
     hyphen is that whole word."""
-    if not subject[:1].isupper():
-        return subject
+    if not subject[:1].isupper() or "-" + subject not in sentence:
+        return subject  # (no pattern to build for the many subjects written without a hyphen)
     found = list(regex(r"(?<![\w-])([A-Z][\w]*)-" + re.escape(subject) + r"\b").finditer(sentence))
     alone = regex(r"(?<![\w-])" + re.escape(subject) + r"\b").search(sentence)
     if not found or alone:
@@ -458,8 +458,8 @@ def _whole_subject(sentence: str, subject: str, country: str) -> tuple[str, list
 def _region_code_after(sentence: str, subject: str, country: str) -> str | None:
     """The two-letter code of a region of the subject's country written right after it
     ("Springfield, IL", "Salem, OR"), which names the place with it, not a place of its own."""
-    if not subject[:1].isupper():
-        return None
+    if not subject[:1].isupper() or subject + ", " not in sentence:
+        return None  # (no pattern to build for the many subjects with no comma after them)
     every = regex(r"(?<![\w-])" + re.escape(subject) + r"(?![\w-])(, [A-Z]\.?[A-Z]\.?(?!\w))?")
     found = list(every.finditer(sentence))
     if not found or not all(m.group(1) for m in found):
@@ -608,13 +608,14 @@ class CountryContext:
         self.seen.add(key)
         n = self.sent_of[at]
         sent = self.sentences[n] if n >= 0 else self.doc[at : at + 1]
-        subject, also = _whole_subject(sent.text, subject, country)
+        text = sent.text  # (a Span joins its tokens' text at each reading)
+        subject, also = _whole_subject(text, subject, country)
         self.seen.update((geo.fold(other), country) for other in also)
         self.links.append(
             CountryLink(
                 subject=subject,
                 country=country,
-                evidence=sent.text,
+                evidence=text,
                 evidence_start=sent.start_char,
                 evidence_end=sent.end_char,
                 subject_kind=kind,

@@ -19,6 +19,7 @@ from ..lexicon import (
     SUBJECT_DEPS,
     WEAK_SPEECH_VERBS,
 )
+from ..sentences import doc_tokens
 from ..text import QuoteSpan
 from .context import (
     Found,
@@ -49,7 +50,7 @@ def _sentence(ctx: QuoteContext, idx: int, found: Found) -> Sentence:
     q = found.span
     seg_a, seg_b = ctx.segments[found.seg_first][0], ctx.segments[found.seg_last][1]
     tok_a, tok_b = ctx.token_at(seg_a), ctx.token_at(max(seg_a, seg_b - 1))
-    tokens = ctx.doc[tok_a : tok_b + 1]
+    tokens = doc_tokens(ctx.doc)[tok_a : tok_b + 1]  # the doc's Token objects, not new ones
     return Sentence(
         idx,
         q,

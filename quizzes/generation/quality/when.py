@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from quizzes.extraction.geo import country_of_adjective, is_country
-from quizzes.extraction.text import regex
+from quizzes.extraction.text import regex, standalone
 
 from ..context import DatedFact, GenerationContext
 from ..dates import MONTHS, WEEKDAYS, parse_label
@@ -226,7 +226,7 @@ def _named_elsewhere(word: str, draft: QuestionDraft, ctx: GenerationContext) ->
     if start is None or end is None:
         return True
     outside = f"{ctx.article_text[:start]} {ctx.article_text[end:]}"
-    return regex(rf"(?<!\w){re.escape(word)}(?!\w)").search(outside) is not None
+    return standalone(word).search(outside) is not None
 
 
 def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
