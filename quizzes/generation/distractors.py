@@ -68,6 +68,7 @@ def _nations_and_provinces() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)  # asked of every option name of every draft
 def is_place(name: str) -> bool:
     """A country, a nation or province within one ("Northern Ireland") or a known
     city/region ("Dhaka", "Bogotá", "Russia")."""

@@ -80,6 +80,7 @@ _LEAD = re.compile(r"^(?:\[(?:\.\.\.|…)\]|…|\.\.\.)\s*|^(?:and|but|or|so)\s+
 _BRACKETED_STOP = re.compile(r"\[([.,;:!?])\]")
 
 
+@lru_cache(maxsize=4096)  # asked again for each wrong speaker weighed for the quotation
 def shown(quote_text: str) -> str:
     """The quotation as the question shows it: without a leading "[...]" or the "and"
     that tied it to the reporter's words ("… said “and there is hope”"), and with
