@@ -37,9 +37,10 @@ class Grouping:
     surnames: dict[str, str] = field(default_factory=dict)  # known_surnames, lone_surnames
     firsts: dict[str, str] = field(default_factory=dict)  # family_and_middle_names
 
-    def resolve_single(self, word: str, at: int) -> str | None:
+    def resolve_single(self, word: str, at: int, bare: bool = True) -> str | None:
         """The last word of a full name first, then its first word (a family name written
-        first: "Han" for "Han Do-hyun"), then any word of it; the nearest one before."""
+        first: "Han" for "Han Do-hyun"), then any word of it; the nearest one before, but
+        a bare surname shared by several people is the first named (``_same_sentence``)."""
         cands = self.by_word.get(word)
         if not cands:
             return None
@@ -48,7 +49,18 @@ class Grouping:
         before = [c for c in surname if c[0] <= at]
         if not before:
             return surname[0][1]
-        return self._first_in_sentence(before, before[-1])[1]
+        nearest = self._first_in_sentence(before, before[-1])
+        first = before[0]
+        if not bare or best < 2 or self._same_sentence(nearest[0], at):
+            return nearest[1]
+        return nearest[1] if _same_given_name(first[1], nearest[1]) else first[1]
+
+    def _same_sentence(self, i: int, j: int) -> bool:
+        """ "Senator Ann Roe ... her son Tom Roe ... Roe said": as news is written, a bare
+        surname shared by several people of the article is the one the article named first
+        (the relatives named after are told apart by given or full names), unless its own
+        sentence names one of them; a titled one ("Mrs Roe") stays the nearest."""
+        return self.doc[i].sent.start == self.doc[j].sent.start
 
     def _first_in_sentence(self, cands: list[Position], nearest: Position) -> Position:
         """ "President Ann Roe said she and her husband Tom Roe ... Roe said": of two people
@@ -56,6 +68,13 @@ class Grouping:
         sentence's topic, the other being introduced by way of them)."""
         start = self.doc[nearest[0]].sent.start
         return next(c for c in cands if start <= c[0] <= nearest[0])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """ "Richard K. Guy" / "Richard Kenneth Guy", "Jaroslaw" / "Jarosław": one person the
+    article names two ways, not two relatives."""
+    x, y = a.split()[0].lower(), b.split()[0].lower()
+    return x == y or _one_letter_off(x, y)
 
 
 def full_names(g: Grouping) -> None:
@@ -100,7 +119,7 @@ def mentions_to_people(g: Grouping) -> None:
             continue
         word = r.words[0]
         name = (
-            g.resolve_single(word, r.name_first)
+            g.resolve_single(word, r.name_first, bare=r.honorific is None)
             or singles_seen.get(word)
             or _same_surname_spelt_otherwise(g, word)
             or r.text

@@ -422,3 +422,21 @@ def test_a_shared_surname_is_the_one_named_first_in_the_nearest_sentence(people_
         "Brandvold spoke from home."
     )
     assert index.mentions[-1].name == "Oskar Brandvold"
+
+
+def test_a_bare_surname_shared_with_a_relative_is_the_one_named_first(people_of):
+    index = people_of(
+        "Mayor Ilka Sorvald visited the port on Monday. Her husband Jens Sorvald stayed home. "
+        "Sorvald later toured the harbour. Mr Sorvald, 61, cooked dinner."
+    )
+    names = [(index.text[m.start : m.end], m.name) for m in index.mentions]
+    assert ("Sorvald", "Ilka Sorvald") in names
+    assert names[-1] == ("Mr Sorvald", "Jens Sorvald")
+
+
+def test_one_person_named_two_ways_is_no_relative_for_a_bare_surname(people_of):
+    index = people_of(
+        "Chemist Anton K. Brisk dies at 98\n"
+        "Anton Karl Brisk, a chemist who wrote 200 papers, died on Monday. Brisk taught in Oslo."
+    )
+    assert index.mentions[-1].name == "Anton Karl Brisk"

@@ -2662,3 +2662,21 @@ def test_a_passive_label_by_someone_unnamed_is_not_the_labelled_ones(quotes_of):
 def test_the_account_of_a_known_body_speaks_for_it(quotes_of):
     text = 'The official account of the Ohio Farm Bureau posted: "Vote on Sunday."'
     assert said(quotes_of(text)) == {"Vote on Sunday.": "Ohio Farm Bureau"}
+
+
+def test_a_bare_surname_is_the_candidate_not_the_relative_named_since(quotes_of):
+    """The candidate named in full once, then by surname; a son and a wife named in full
+    later: the bare surname stays the candidate's unless its sentence names the relative."""
+    text = (
+        "Senator Bram Kettering opened his campaign in Dunmore on Monday.\n"
+        "His son Olaf Kettering was questioned about a shipping firm last week.\n"
+        'Kettering said the hearings were "a sideshow for the bored".\n'
+        "His wife Liesel Kettering spoke at the convention on Tuesday.\n"
+        'Kettering called the rival plan "a tax on every farmer".\n'
+        'His son Olaf Kettering, 34, runs the firm, and Kettering said "I have done nothing wrong."'
+    )
+    assert said(quotes_of(text)) == {
+        "a sideshow for the bored": "Bram Kettering",
+        "a tax on every farmer": "Bram Kettering",
+        "I have done nothing wrong.": "Olaf Kettering",
+    }
