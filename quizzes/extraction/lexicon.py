@@ -841,3 +841,10 @@ ADDRESSEE_VERBS = {
 }  # fmt: skip
 # Verbs of conversation whose "to"/"with" object is the one spoken to ("speaking to X").
 TALK_VERBS = {"speak", "talk", "say", "explain", "tell", "write", "chat", "complain", "confide"}
+
+# Words that open a picture's credit in a caption ("Rally in Lima. Image: Ana Lind.", "Photo
+# credit: ..."): who took or owns the picture, no part of the story.
+CREDIT_WORDS = (
+    "image", "images", "photo", "photos", "photograph", "picture", "pic", "credit",
+    "photo credit", "illustration", "video",
+)  # fmt: skip

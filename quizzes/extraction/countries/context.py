@@ -22,6 +22,7 @@ from .. import geo
 from ..confidence import confidence
 from ..dates import doc_text
 from ..facts import CountryLink, Person
+from ..lexicon import CREDIT_WORDS
 from ..people import Mention as PersonMention
 from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
 from ..text import regex
@@ -497,8 +498,8 @@ def _apposed_to_a_city_kind(ent: Span) -> bool:
     return root.dep_ == "appos" and root.head.lower_ in _CITY_KINDS
 
 
-# Words that open a photograph's credit in a caption ("Rally in Lima. Image: Ana Lind.").
-_CREDIT_WORDS = {"image", "images", "photo", "photos", "photograph"}
+# The one-word credit words ("Image:", "Credit:").
+_CREDIT_WORDS = {word for word in CREDIT_WORDS if " " not in word}
 
 
 def image_credit_tokens(tokens: Sequence[Token]) -> frozenset[int]:

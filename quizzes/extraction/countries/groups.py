@@ -34,6 +34,8 @@ from .words import (
     OWNED_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    has_a_number,
+    human_plural,
 )
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
@@ -731,10 +733,19 @@ def groups_from_countries(ctx: CountryContext) -> None:
         if first is None or owned_name(ctx, first) or _qualifies_a_noun(ctx, first):
             continue
         countries, end = country_list(ctx, first.start)
-        subject = _group_from(ctx, noun, end) or ""
-        for country in countries if subject else ():
-            if not linked_again(ctx, noun, country):
-                ctx.add(subject, country, noun.i, "other", "groups_from_countries")
+        _link_the_group(ctx, noun, _group_from(ctx, noun, end), countries)
+
+
+def _link_the_group(
+    ctx: CountryContext, noun: Token, subject: str | None, countries: list[str]
+) -> None:
+    """Each country of the "from" list to the group's phrase; with no phrase of the group,
+    nothing."""
+    if not subject:
+        return
+    for country in countries:
+        if not linked_again(ctx, noun, country):
+            ctx.add(subject, country, noun.i, "other", "groups_from_countries")
 
 
 def _earlier_from(prep: Token) -> Token | None:
@@ -755,11 +766,12 @@ def _earlier_from(prep: Token) -> Token | None:
 
 
 # Nouns of a country's parts a "from" phrase can name instead of the country ("from many
-# parts of Peru", "from towns within Chile").
-_PART_NOUNS = {
+# parts of Peru", "from towns within Chile"), and the prepositions before the country.
+_COUNTRY_PARTS = {
     "parts", "part", "regions", "areas", "cities", "towns", "villages", "provinces", "states",
     "districts", "corners", "counties", "communities",
 }  # fmt: skip
+_PART_PREPS = {"of", "within", "across", "throughout", "in"}
 
 
 def _country_of_parts(ctx: CountryContext, prep: Token) -> CountryMention | None:
@@ -768,7 +780,7 @@ def _country_of_parts(ctx: CountryContext, prep: Token) -> CountryMention | None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    if obj.lower_ in _PART_NOUNS:
+    if obj.lower_ in _COUNTRY_PARTS:
         inner = next(
             (c for c in obj.children if c.dep_ == "prep" and c.lower_ in _PART_PREPS), None
         )
@@ -780,9 +792,6 @@ def _country_of_parts(ctx: CountryContext, prep: Token) -> CountryMention | None
         return None
     found = ctx.mentions.get(qualifier.i)
     return found if found is not None and found.form == "name" else None
-
-
-_PART_PREPS = {"of", "within", "across", "throughout", "in"}
 
 
 # Verbs whose subject is what comes from a place ("Contestants came from Peru").
@@ -878,12 +887,6 @@ def _group_of_people_or_bodies(ctx: CountryContext, noun: Token) -> bool:
     if noun.tag_ != "NNS":
         return False
     return word.endswith(HUMAN_ENDINGS) or noun.lemma_ in ORG_NOUNS or _counted_or_of_a_faith(noun)
-
-
-def _counted(noun: Token) -> bool:
-    """ "291 patients recovered in Peru": a counted group is the count of a place, no
-    people's visit."""
-    return any(c.dep_ == "nummod" and c.like_num for c in noun.lefts)
 
 
 def _counted_or_of_a_faith(noun: Token) -> bool:
@@ -1206,11 +1209,11 @@ def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False)
         return False
     if noun.lemma_ in COUNT_NOUNS:
         return False  # "the total number rose in Peru": what it counts is linked (``figures``)
-    if (noun.lower_ in HUMAN_PLURALS or noun.lower_.endswith(HUMAN_ENDINGS)) and not _counted(noun):
+    if human_plural(noun.lower_) and not has_a_number(noun):
         return False  # "Chilean troops met in Peru": people somewhere, like a person
     bare = (
         noun.pos_ == "NOUN"
-        and not _counted(noun)
+        and not has_a_number(noun)
         and not any(c.dep_ in ("amod", "compound") for c in noun.children)
     )
     if bare and not (happened and noun.lower_ not in EVENT_NOUNS):
@@ -1688,7 +1691,7 @@ def _described_by_demonym(ctx: CountryContext, mention: CountryMention, tok: Tok
         who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if who is not None and who.pos_ == "NOUN" and who.i not in ctx.person_tokens:
             ctx.add(noun_phrase(ctx, who), mention.country, who.i, "other", "demonyms_in_country")
-        elif (who is None or who.pos_ == "PRON") and _counted(tok):
+        elif (who is None or who.pos_ == "PRON") and has_a_number(tok):
             ctx.add(noun_phrase(ctx, tok), mention.country, tok.i, "other", "demonyms_in_country")
 
 

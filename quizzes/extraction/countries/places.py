@@ -22,11 +22,10 @@ from .words import (
     EVENT_NOUNS,
     FACILITY_NOUNS,
     HOLD_VERBS,
-    HUMAN_ENDINGS,
-    HUMAN_PLURALS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     SITED,
+    human_plural,
 )
 
 Placed = tuple[str, Token]  # (country, the token naming the place)
@@ -500,9 +499,7 @@ def counted_things_links(ctx: CountryContext) -> None:
 
 def _counted_things_before(tokens: list[Token], i: int) -> bool:
     last = tokens[i - 1]
-    return not (
-        last.tag_ != "NNS" or last.lower_ in HUMAN_PLURALS or last.lower_.endswith(HUMAN_ENDINGS)
-    )
+    return not (last.tag_ != "NNS" or human_plural(last.lower_))
 
 
 def _count_before(tokens: list[Token], i: int) -> Token | None:

@@ -18,11 +18,11 @@ from .groups import linked_again
 from .words import (
     CITY_INCIDENTS,
     EVENT_NOUNS,
-    HUMAN_ENDINGS,
-    HUMAN_PLURALS,
     INCIDENT_PLURALS,
     PLACE_NOUNS,
     SITE_NOUNS,
+    has_a_number,
+    human_plural,
 )
 
 # Prepositions that put a thing at a place.
@@ -242,10 +242,7 @@ def counted_people(noun: Token) -> bool:
     phrase places them: "at Kelso Square in ..." or "On the island of ..." places the site."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    word = noun.lower_
-    if word not in HUMAN_PLURALS and not word.endswith(HUMAN_ENDINGS):
-        return False
-    return any(c.dep_ == "nummod" and c.like_num for c in noun.lefts)
+    return human_plural(noun.lower_) and has_a_number(noun)
 
 
 def _clause_nouns(verb: Token, prep: Token) -> list[Token]:

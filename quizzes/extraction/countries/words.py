@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 # Offices a country has (language knowledge, not country knowledge).
 OFFICES = {
     "president",
@@ -210,6 +212,18 @@ STAT_NOUNS = {
     "hospitalisations", "hospitalizations", "diagnoses", "infected", "dead",
 }  # fmt: skip
 HUMAN_ENDINGS = ("ers", "ists", "ians", "ees", "ors")
+
+
+def human_plural(word: str) -> bool:
+    """ "residents", "farmers": a plural noun of people (listed, or of a people ending)."""
+    return word in HUMAN_PLURALS or word.endswith(HUMAN_ENDINGS)
+
+
+def has_a_number(noun: Token) -> bool:
+    """ "291 patients", "twelve people": a noun with a number of its own."""
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.lefts)
+
+
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
     "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",

@@ -111,8 +111,8 @@ close") is the month the story has told most so far, not publication's (a June r
 published in July). A clock time of the story ("at 6:20 pm") is on the day its own sentence
 told, else on the last day the story told when "today", "yesterday" or "tonight" told it (after
 a weekday or a calendar day the story may move on unsaid; "midnight" sits between two days).
-A day inside brackets that give a time told just before in UTC ("at 3:12 a.m. Thursday
-morning (1912 Wednesday night, UTC)") is that moment again, no time of its own. A weekday with
+A day inside brackets that give a time told just before in UTC ("at 9:40 p.m. Sunday (0240
+Monday, GMT)") is that moment again, no time of its own. A weekday with
 its part of the day needs no preposition ("asked for his resignation Monday night"), unless in
 a forecast (which Wednesday "would pass the island Wednesday night" means, the text does not say).
 "this morning" inside a quotation, like "today", keeps no date. A year naming a model ("a
@@ -154,6 +154,7 @@ from .patterns import (
     KEYWORDS,
     MONTH,
     MONTHS,
+    PARTS_OF_DAY,
     PATTERNS,
     QUANTITY_BEFORE,
     STARTS,
@@ -177,6 +178,7 @@ from .tense import (
 
 __all__ = [
     "REPORTING_VERBS",
+    "UTC_ASIDE",
     "TimeExpression",
     "day_beside",
     "doc_text",
@@ -223,18 +225,19 @@ def find_time_expressions(doc: Doc, *, published: date | None) -> list[TimeExpre
     return _told_from_the_story(_in_story_order(kept), published)
 
 
-_UTC_ASIDE = regex(r"\((?P<inside>[^()]{0,40})\)")
-_UTC = regex(r"\b(?:UTC|GMT)\b")
+# "at 9:40 p.m. Sunday (0240 Monday, GMT)": brackets (after any spaces) of at most 40
+# characters that give the time just told in UTC or GMT, the same moment again
+# (``events.phrase`` leaves them out of the event).
+UTC_ASIDE = regex(r"\s*\((?=[^()]{0,40}\))[^()]*?\b(?:UTC|GMT)\b[^()]*\)")
 
 
 def _restated_in_utc(expr: TimeExpression, found: list[TimeExpression]) -> bool:
-    """ "at 3:12 a.m. Thursday morning (1912 Wednesday night, UTC)": a day inside brackets
-    that give a time told just before in UTC or GMT is that moment again, not a time of its
-    own."""
+    """ "at 9:40 p.m. Sunday (0240 Monday, GMT)": a day inside brackets that give a time
+    told just before in UTC or GMT is that moment again, not a time of its own."""
     text = doc_text(expr.span.doc)
     start = text.rfind("(", max(0, expr.start_char - 40), expr.start_char)
-    m = _UTC_ASIDE.match(text, start) if start >= 0 else None
-    if m is None or m.end() < expr.end_char or not _UTC.search(m["inside"]):
+    m = UTC_ASIDE.match(text, start) if start >= 0 else None
+    if m is None or m.end() < expr.end_char:
         return False
     return any(
         other is not expr
@@ -828,12 +831,9 @@ def _said_by_a_speaker(kind: str, m: re.Match[str], text: str, start: int) -> bo
     return (kind == "dayword" or _part_of_a_day(kind, m)) and inside_quotation(text, start)
 
 
-_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
-
-
 def _part_of_a_day(kind: str, m: re.Match[str]) -> bool:
     """ "'They woke me this morning,' he said": a part of the speaker's day, like "today"."""
-    return kind == "relative" and (m.groupdict().get("unit") or "").lower() in _DAY_PARTS
+    return kind == "relative" and (m.groupdict().get("unit") or "").lower() in PARTS_OF_DAY
 
 
 # Verbs of a state that lasted ("was envoy until December", "served until May"): it ended.

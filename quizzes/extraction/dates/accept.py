@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from .patterns import DATE_PREPS, MONTHS, WEEKDAYS
+from .patterns import DATE_PREPS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from .tense import doc_text, governing_verb, inside_quotation, tense_of
 
 _POSSESSORS = {"the", "its", "their", "his", "her", "our", "this", "that"}
@@ -150,9 +150,6 @@ def bare_weekday(x: Match) -> bool | None:
     return x.prev_word in DATE_PREPS or x.in_date_entity or _day_with_its_part(x)
 
 
-_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
-
-
 def _day_with_its_part(x: Match) -> bool:
     """ "asked for his resignation Monday night": a weekday with its part of the day, in lower
     case, is a time with no preposition ("Saturday Night Live" is a name, "Friday night
@@ -162,7 +159,7 @@ def _day_with_its_part(x: Match) -> bool:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return (
         len(x.span) > 1
-        and last.text in _PARTS_OF_DAY
+        and last.text in PARTS_OF_DAY
         and (after is None or after.pos_ not in {"NOUN", "PROPN"})
         and tense_of(x.span.root) != "future"
     )
@@ -341,7 +338,7 @@ def year_number(x: Match) -> bool | None:
         _future_name(x, tok)
         or (
             _names_a_thing(tok, _NOUN_TAGS)
-            and _day_beside(x, tok)
+            and day_beside(x.span)
             and not _names_a_dated_happening(tok)
         )
         or _in_a_quoted_name(x)
@@ -386,14 +383,9 @@ _DAY_WORDS = {
 }  # fmt: skip
 
 
-def _day_beside(x: Match, tok: Token) -> bool:
-    """ "Yesterday, Ana Lind won the 2019 Lakeside Marathon": the clause has its day; the
-    year only names the race."""
-    return day_beside(x.span)
-
-
 def day_beside(span: Span) -> bool:
-    """The clause of a date also has a day named by "yesterday", "today" or a weekday."""
+    """The clause of a date also has a day named by "yesterday", "today" or a weekday
+    ("Yesterday, Ana Lind won the 2019 Lakeside Marathon": the year only names the race)."""
     verb = governing_verb(span.root)
     if verb is None:
         return False

@@ -72,6 +72,15 @@ UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 BOUND = r"(?:more than|over|under|less than|nearly|almost|at least|at most|up to)"
 APPROX = r"(?:about|around|roughly|some|just|only|approximately)"
 PERIOD = r"(?:week|month|year|weekend|night|morning|afternoon|evening|season|spring|summer|autumn|fall|winter)"
+# Verbs of a period going by ("as the month came to a close", "as the year wore on"), with
+# their past forms.
+PASSING_VERBS = {
+    "come": "came", "draw": "drew", "wear": "wore", "go": "went", "near": "neared",
+    "end": "ended", "close": "closed", "progress": "progressed", "begin": "began",
+    "start": "started",
+}  # fmt: skip
+# The parts of a day ("this morning", "Monday night").
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
@@ -350,8 +359,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anaphoric",  # "As the month came to a close, ...": the month the story is in passing
         re.compile(
-            r"(?<=\b[Aa]s )the\s+(?:month|year)(?=\s+(?:came|drew|wore|went|neared|ended|closed"
-            r"|progressed|began|started)\b)"
+            rf"(?<=\b[Aa]s )the\s+(?:month|year)(?=\s+(?:{'|'.join(PASSING_VERBS.values())})\b)"
         ),
     ),
     (
@@ -465,7 +473,7 @@ KEYWORDS = {
     "within": ("within",),
     "coming": ("next", "coming"),
     "ahead": ("in ",),
-    "partofday": ("morning", "afternoon", "evening", "night"),
+    "partofday": PARTS_OF_DAY,
     "clock": (":", "a.m", "p.m", "am", "pm", "utc", "gmt", "midnight", "noon", "clock"),
     "every": ("every", "each"),
     "sport": ("minute", "half", "time"),

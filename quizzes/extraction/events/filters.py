@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import TimeExpression, doc_text, inside_quotation, tense_of
+from ..dates.patterns import PASSING_VERBS
 from ..dates.tense import governing_verb
 from ..geo import is_country
 from ..sentences import dateline, doc_tokens, made_once
@@ -215,14 +216,10 @@ def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass", "attr"}
 
 
-# Verbs of a period going by ("as March came to a close", "as the year drew on").
-_PASSING_VERBS = {"come", "draw", "end", "begin", "start", "progress", "wear", "close", "near"}
-
-
 def passing_time(verb: Token) -> bool:
     """ "As March came to a close, the lead narrowed": a period as the subject of an "as"
     clause of its passing is the time of the main clause, not a topic."""
-    return verb.lemma_.lower() in _PASSING_VERBS and any(
+    return verb.lemma_.lower() in PASSING_VERBS and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
 

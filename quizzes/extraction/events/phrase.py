@@ -3,12 +3,11 @@ words of a clause, a noun phrase or a subject (without the date and its preposit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..dates import REPORTING_VERBS, TimeExpression, doc_text
+from ..dates import REPORTING_VERBS, UTC_ASIDE, TimeExpression, doc_text
 from ..lexicon import OFFICE_TITLES, PERSON_ROLE_NOUNS
 from ..sentences import dateline
 from .render import PAUSES, render
@@ -68,13 +67,11 @@ def anchor(expr: TimeExpression, sent: Span) -> tuple[Token, set[int]]:
     return head, skip
 
 
-_UTC_ASIDE_AFTER = re.compile(r"\s*\([^()]{0,40}\b(?:UTC|GMT)\b[^()]{0,10}\)")
-
-
 def _utc_aside_after(expr: TimeExpression, sent: Span) -> set[int]:
-    """ "at 3:12 a.m. Thursday morning (1912 Wednesday night, UTC)": the same moment in UTC,
-    in brackets right after the time, goes with it."""
-    m = _UTC_ASIDE_AFTER.match(doc_text(sent.doc), expr.end_char)
+    """ "at 9:40 p.m. Sunday (0240 Monday, GMT)": the same moment in UTC or GMT, in brackets
+    right after the time, goes with it."""
+    text = doc_text(sent.doc)
+    m = UTC_ASIDE.match(text, expr.end_char)
     if m is None:
         return set()
     return {t.i for t in sent if expr.end_char <= t.idx < m.end()}

@@ -948,7 +948,6 @@ def definite_labelled_name(s: Speakers, tok: Token) -> Said | None:
 
 _TEXT_NAME_ENDS = {
     *DOCUMENT_NOUNS,
-    *ACT_TEXTS,
     *("constitution", "charter", "treaty", "act", "bill", "law", "code", "accord", "convention"),
 }
 

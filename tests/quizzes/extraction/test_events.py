@@ -1871,6 +1871,9 @@ def test_the_zone_of_a_clock_time_goes_with_it(events_of):
         "The boat sank near the mouth of the bay at 7:12 a.m. ET (1112 UTC) during a storm."
     )
     assert [e.event for e in found] == ["The boat sank near the mouth of the bay during a storm"]
+    # the words of a time joined after its span ("EST on Monday") go with it
+    zoned = events_of("The market opened at 9 a.m. EST on Monday after the holiday.")
+    assert [e.event for e in zoned] == ["The market opened after the holiday"]
 
 
 def test_a_weekday_with_its_part_of_the_day_needs_no_preposition(events_of):

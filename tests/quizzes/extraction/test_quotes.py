@@ -2645,6 +2645,11 @@ def test_words_after_a_time_clause_of_speech_are_not_its_speakers(quotes_of):
         '"fact checking" the post under it.'
     )
     assert said(quotes_of(text)) == {"fact checking": None}
+    told = (
+        "After Tom Rusk said the bridge was safe, inspectors put up a sign reading "
+        '"closed for repairs" beside it.'
+    )
+    assert said(quotes_of(told)) == {"closed for repairs": None}
 
 
 def test_a_name_labelled_across_a_possessive_ends_before_it(quotes_of):
