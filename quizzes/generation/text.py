@@ -105,7 +105,7 @@ _ORGANISATION_WORDS = {
     "party", "plc", "police", "press", "programme", "school", "securities", "semiconductor",
     "service", "services", "society", "systems", "technologies", "trust", "union", "university",
     "works",
-    # bodies that speak or are named beside speakers ("Civic Platform", "Counter Terrorism
+    # bodies that speak or are named beside speakers ("Harbour Platform", "Coastal Rescue
     # Command"): no person's name ends in them
     "administration", "assembly", "battalion", "brigade", "cabinet", "caucus", "coalition",
     "command", "corps", "directorate", "platform", "regiment", "secretariat", "senate",

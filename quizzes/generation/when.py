@@ -29,6 +29,7 @@ from .wording import (
     SAYING_VERBS,
     ClauseParts,
     clause_parts,
+    is_common_noun,
     past_to_base,
     question_from_clause,
     strip_time,
@@ -642,6 +643,21 @@ def with_the_name(clause: str, ctx: GenerationContext) -> str:
     return clause[:at] + name + clause[at + len(subject) :]
 
 
+_S_VERB_FORMS = frozenset({"is", "was", "has", "does", "goes"})
+
+
+def _a_plural_noun(word: str) -> bool:
+    """ "contenders", "countries": a lower-case plural whose singular is a noun; a verb
+    form ending in "s" ("warns", "says", "was", "has") spells out no list."""
+    if not re.fullmatch(r"[a-z][a-z-]*s", word) or word in _S_VERB_FORMS:
+        return False
+    singulars = [word[:-1], word[:-2] if word.endswith("es") else ""]
+    if word.endswith("ies"):
+        singulars.append(word[:-3] + "y")
+    nouns = [s for s in singulars if s and is_common_noun(s)]
+    return bool(nouns) and not any(s in SAYING_VERBS for s in nouns)
+
+
 def cut_at_a_lost_colon(clause: str, evidence: str) -> str:
     """ "… over two other contenders candidate X and Y" from "… contenders: candidate X and
     Y": the clause lost the colon before a list that spells out its last words; the
@@ -649,7 +665,7 @@ def cut_at_a_lost_colon(clause: str, evidence: str) -> str:
     words = clause.split()
     for i in range(1, len(words)):
         first, second = words[i - 1], words[i]
-        if not re.fullmatch(r"[a-z][a-z-]*s", first) or not re.fullmatch(r"[\w’'-]+", second):
+        if not _a_plural_noun(first) or not re.fullmatch(r"[\w’'-]+", second):
             continue  # a list spells out a plural noun ("contenders: …"), not a verb's object
         if regex(rf"\b{re.escape(first)}:\s+{re.escape(second)}\b").search(evidence):
             if regex(rf"\b{re.escape(first)}\s+{re.escape(second)}\b").search(evidence):

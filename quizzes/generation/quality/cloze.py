@@ -281,8 +281,8 @@ _PERSONAL_PRONOUN_WORD = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herse
 
 
 def card_pronoun_of_nobody(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "Reportedly, he struck a rail on _____", "The court vacated his conviction, where in
-    _____ he was again found guilty": a he or she anywhere in a card that names none of the
+    """ "Later, he rowed the ferry across on _____", "The board upheld her appeal, and in
+    _____ she was again elected": a he or she anywhere in a card that names none of the
     article's people stands for someone the learner does not see (blind judge, batch 45:
     the article has many convicted men). A blanked person is the one it stands for."""
     if draft.kind != "cloze" or draft.target.startswith("person:"):
@@ -495,11 +495,11 @@ def small_count_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     return None
 
 
-EXACT_FIGURE_DIGITS = 5  # "1,051,635", "485,798": significant digits no reader keeps
+EXACT_FIGURE_DIGITS = 5  # "2,318,467", "604,213": significant digits no reader keeps
 
 
 def exact_figure_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "The agency reported _____ confirmed cases" (1,051,635): a figure to the last unit,
+    """ "The agency reported _____ confirmed cases" (2,318,467): a figure to the last unit,
     typed from memory, tests rote recall, not reading (blind judge, batch 45); round
     figures ("800,000", "2.9 million") and counts to four digits ("1,124") are asked."""
     if draft.kind != "cloze" or not re.fullmatch(

@@ -135,3 +135,21 @@ def test_a_list_after_a_lost_colon_is_left_out_of_the_question():
     evidence = "Holt beat two rivals, Ivo Brand and Piet Dane, in May."
     clause = "Holt beat two rivals, Ivo Brand and Piet Dane"
     assert cut_at_a_lost_colon(clause, evidence) == clause
+
+
+@pytest.mark.parametrize(
+    ("clause", "evidence"),
+    [
+        (
+            "The ferry captain warns the harbour will close",
+            "The ferry captain warns: the harbour will close.",
+        ),
+        ("The harbour plan was a costly mistake", "The harbour plan was: a costly mistake."),
+        ("The mayor says the ferries will stop", "The mayor says: the ferries will stop."),
+        ("The ferry union has three demands", "The ferry union has: three demands."),
+    ],
+)
+def test_a_verb_before_a_colon_is_no_plural_its_list_spells_out(clause, evidence):
+    from quizzes.generation.when import cut_at_a_lost_colon
+
+    assert cut_at_a_lost_colon(clause, evidence) == clause
