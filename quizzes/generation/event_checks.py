@@ -296,42 +296,34 @@ def number_not_a_year(dated: DatedFact) -> str | None:
     return None
 
 
-_RANGE_AFTER = re.compile(
-    r"^\s*(?:to|until|till|through|and|[-–—])\s*(?:\w+\s+)?(?:1\d{3}|20\d{2})\b", re.I
-)
-
-
+# The word or dash that joins the two ends of a span ("2009 to 2017", "1998–2003").
+_SPAN_JOINER = r"(?i:to|until|till|through|and|[-–—])"
+_RANGE_AFTER = regex(rf"^\s*{_SPAN_JOINER}\s*(?:\w+\s+)?(?:1\d{{3}}|20\d{{2}})\b")
+_JOINED = regex(rf"^\s*{_SPAN_JOINER}")
 # "between January 2016 and December 2019", "2009 to 2017": the time read is a span.
 _RANGE_INSIDE = regex(
-    rf"\b(?:1\d{{3}}|20\d{{2}}|{'|'.join(MONTHS)})\s*,?\s*(?i:to|until|till|through|and|[-–—])\s*"
+    rf"\b(?:1\d{{3}}|20\d{{2}}|{'|'.join(MONTHS)})\s*,?\s*{_SPAN_JOINER}\s*"
     rf"(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+(?:\d{{1,2}},?\s+)?)?(?:1\d{{3}}|20\d{{2}})\b"
 )
 
 
-def span_read_as_the_date(dated: DatedFact) -> str | None:
-    """ "served six years from 2003 to 2009", "claimed 812 lives between March 2011 and
-    June 2014": the time read is the span whole, its first year is no date of the act."""
-    if _RANGE_INSIDE.search(plain(dated.event.when or "")):
-        return "a span of time, not one date"
-    return None
-
-
 def date_range(dated: DatedFact) -> str | None:
     """ "mayor of Paris from 1977 to 1995", "between 2010 and 2014", "1998–2003": the
-    first year of a span is not when the event happened (the later years are right too)."""
+    first year of a span is not when the event happened (the later years are right too);
+    a time read as the span whole ("from 2003 to 2009") is no date of the act either."""
+    if _RANGE_INSIDE.search(plain(dated.event.when or "")):
+        return "a span of time, not one date"
     evidence = plain(dated.event.evidence)
     when = re.sub(r"^(?:in|on|at|during|from)\s+", "", plain(dated.event.when or ""), flags=re.I)
     time = _find(evidence, when) if when else None
     if time is None:
         return None
     before = evidence[: time.start()]
-    if _RANGE_AFTER.match(evidence[time.end() :]) or re.search(r"\b(?:from|between)\s+$", before):
-        after = evidence[time.end() :]
-        if re.search(r"\b(?:from|between)\s+$", before) and not re.match(
-            r"^\s*(?:to|until|till|through|and|[-–—])", after, re.I
-        ):
-            return None  # "from 2019 on": a start, asked as such
-        return "a span of time, not one date"
+    after = evidence[time.end() :]
+    opened = re.search(r"\b(?:from|between)\s+$", before)
+    if _RANGE_AFTER.match(after) or opened:
+        # "from 2019 on", no joiner after it: a start, asked as such
+        return "a span of time, not one date" if not opened or _JOINED.match(after) else None
     if re.search(r"(?:1\d{3}|20\d{2})\s*(?:[-–—]|to|until)\s*$", before):
         return "a span of time, not one date"  # "1977–1995" with the second year read
     if _DATE_AND.search(before) and not re.match(r"\d{1,2}\b", when):
@@ -431,7 +423,9 @@ _REPEATED_ACT = re.compile(
 
 def a_repeated_act(dated: DatedFact) -> str | None:
     """ "Ruiz made a couple of gaffes in May": many acts over the month, no one date to
-    ask ("made several arrests on Monday" is that day's)."""
+    ask ("made several arrests on Monday" is that day's). Only "make": after most verbs
+    the count is the size of one act ("the blast injured several guards", "the court
+    freed a few prisoners"), while things "made" are made one by one."""
     if dated.when.granularity != "day" and _REPEATED_ACT.search(
         strip_time(dated.event.event, dated.event.when)
     ):
@@ -1125,7 +1119,6 @@ EVENT_RULES: tuple[EventRule, ...] = (
     date_inside_quotation,
     number_not_a_year,
     date_range,
-    span_read_as_the_date,
     another_dated_action,
     an_end_or_a_new_day,
     a_duration,

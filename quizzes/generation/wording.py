@@ -76,6 +76,12 @@ def past_to_base(word: str) -> str | None:
     return _regular_past_base(w, rules, index)
 
 
+def past_base(word: str) -> str | None:
+    """ "withdrew" -> "withdraw", "quit" -> "quit" (a past spelt like its base); None when
+    the word is no past form."""
+    return word if word in _SAME_FORM_PAST else past_to_base(word)
+
+
 def _regular_past_base(w: str, rules: list[tuple[str, str]], index: frozenset[str]) -> str | None:
     """The base of a regular past form ending in "ed" that the verb index knows."""
     for old, new in rules:
@@ -753,7 +759,7 @@ def question_from_clause(clause: str, *, wh: str = "When") -> str | None:
     asked = _asked_with_auxiliary(parts, word, wh=wh)
     if asked is not None:
         return asked
-    base = word if word in _SAME_FORM_PAST else past_to_base(word)
+    base = past_base(word)
     if base is None:
         return None
     if _is_done_to_phrase(base, parts.rest):

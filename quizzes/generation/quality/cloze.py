@@ -26,7 +26,8 @@ from ..text import (
     normalise,
     plain,
 )
-from .base import _headline, _places_of
+from .base import _headline, _name_words, _places_of
+from .grammar import _PERSONAL_PRONOUN, _a_name_word
 
 
 def cloze_headline_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -277,22 +278,20 @@ def cloze_opens_on_pronoun(draft: QuestionDraft, ctx: GenerationContext) -> str 
     return "answer: the card's subject is a pronoun that stands for nobody"
 
 
-_PERSONAL_PRONOUN_WORD = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)
-
-
 def card_pronoun_of_nobody(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Later, he rowed the ferry across on _____", "The board upheld her appeal, and in
     _____ she was again elected": a he or she anywhere in a card that names none of the
     article's people stands for someone the learner does not see (blind judge, batch 45:
-    the article has many convicted men). A blanked person is the one it stands for."""
+    the article has many convicted men). A blanked person is the one it stands for. A
+    person noun is no name here: a card stands alone, and "a ferry captain, he …" still
+    leaves the learner asking which one (unlike a prompt's "the singer … his")."""
     if draft.kind != "cloze" or draft.target.startswith("person:"):
         return None
     text = QUOTED.sub(" ", draft.prompt)
-    if not _PERSONAL_PRONOUN_WORD.search(text):
+    if not _PERSONAL_PRONOUN.search(text):
         return None
-    people = [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
-    names = {w for person in people for w in person.split() if w[:1].isupper() and len(w) > 2}
-    if any(re.sub(r"['’]s?$", "", w.strip(",.;:—–()")) in names for w in text.split()):
+    names = _name_words(ctx)
+    if any(_a_name_word(w, names) for w in text.split()):
         return None
     return "answer: “he” or “she” in the card stands for nobody it names"
 

@@ -411,7 +411,7 @@ def comparison_cut_short(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return None
 
 
-_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.I)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
 
 
 _PERSON_NOUNS = (
@@ -424,10 +424,17 @@ _PERSON_NOUNS = (
 }  # fmt: skip
 
 
+def _a_name_word(word: str, name_words: frozenset[str]) -> bool:
+    """A word of a name of the article ("Ruiz’s", "Xi"); a possessive loses its "’s" only
+    ("Reyes" keeps its "s")."""
+    return word[:1].isupper() and re.sub(r"['’]s$", "", word.strip(",;:.()—–’'")) in name_words
+
+
 def _a_person_word(word: str, name_words: frozenset[str]) -> bool:
-    w = word.strip(",;:’'s").casefold()
+    """A word of a name of the article or a person noun ("the singer")."""
     if word[:1].isupper():
-        return word.strip(",;:’'s") in name_words or word.strip(",;:").rstrip("’'s") in name_words
+        return _a_name_word(word, name_words)
+    w = word.strip(",;:’'s").casefold()
     return w in _PERSON_NOUNS or w.endswith(("ist", "ian"))
 
 

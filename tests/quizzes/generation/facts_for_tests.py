@@ -190,6 +190,11 @@ def dated(clause: str, when_text: str, iso: str, text: str) -> DatedFact:
     return DatedFact(event=fact, when=parse_iso(iso))
 
 
+def dated_by_its_sentence(clause: str, when: str, iso: str, sentence: str) -> DatedFact:
+    """An event whose snippet is the whole `sentence`, dated `iso`."""
+    return DatedFact(event=event(clause, when, iso, sentence, source=sentence), when=parse_iso(iso))
+
+
 def kinds(drafts, kind):
     """The drafts of one kind."""
     return [d for d in drafts if d.kind == kind]

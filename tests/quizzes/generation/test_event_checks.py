@@ -7,13 +7,14 @@ from datetime import date
 import pytest
 
 from quizzes.extraction.facts import Facts
+from quizzes.generation import event_checks as checks
 from quizzes.generation import generation_context, timeline, when
 from quizzes.generation.context import DatedFact, GenerationContext, without_country_roles
 from quizzes.generation.dates import parse_iso
 from quizzes.generation.event_checks import date_resolution, event_problem
 from quizzes.generation.wording import question_from_clause
 
-from .facts_for_tests import built, event, link
+from .facts_for_tests import built, dated_by_its_sentence, event, link
 
 
 def dated(clause, when_text, iso, text):
@@ -351,3 +352,48 @@ def test_a_date_inside_a_quotation_is_the_speakers_not_the_articles():
         when=parse_iso("2020-05-04"),
     )
     assert date_inside_quotation(outside) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "when", "iso", "sentence"),
+    [
+        (
+            "the fever claimed 812 lives in the valley",
+            "between March 2011 and June 2014",
+            "2011-03",
+            "The fever claimed 812 lives in the valley between March 2011 and June 2014.\n",
+        ),
+        (
+            "Holt served six years as harbour master",
+            "from 2003 to 2009",
+            "2003",
+            "Holt served six years as harbour master from 2003 to 2009, under two mayors.\n",
+        ),
+    ],
+)
+def test_a_span_read_whole_as_the_date_is_no_date(clause, when, iso, sentence):
+    assert checks.date_range(dated_by_its_sentence(clause, when, iso, sentence)) == (
+        "a span of time, not one date"
+    )
+
+
+def test_a_single_month_and_year_is_still_a_date():
+    sentence = "The fever claimed its first victim in the valley in March 2011.\n"
+    fact = dated_by_its_sentence(
+        "The fever claimed its first victim in the valley", "in March 2011", "2011-03", sentence
+    )
+    assert checks.date_range(fact) is None
+
+
+def test_acts_repeated_over_a_month_make_no_date_question():
+    sentence = "Mayor Holt made several clumsy remarks in May.\n"
+    fact = dated_by_its_sentence(
+        "Mayor Holt made several clumsy remarks", "in May", "2021-05", sentence
+    )
+    assert checks.a_repeated_act(fact) == "acts done many times, not one event"
+    # On one day they are that day's event: "police made several arrests on Monday".
+    sentence = "Harbour police made several arrests on Monday, 3 May 2021.\n"
+    fact = dated_by_its_sentence(
+        "Harbour police made several arrests", "on Monday", "2021-05-03", sentence
+    )
+    assert checks.a_repeated_act(fact) is None

@@ -783,23 +783,28 @@ def test_a_relative_named_in_full_beside_the_blanked_person_gives_it_away(prompt
         (f"Fill in the blank: Ruiz's boat, which she bought in {BLANK}, sank.", "date:x", False),
         (f"Fill in the blank: {BLANK} said he would sail in May.", "person:Ana Ruiz", False),
         (f"Fill in the blank: The ferry sank in {BLANK} near the pier.", "date:x", False),
+        # A two-letter name names someone too; a person noun names nobody in particular.
+        (f"Fill in the blank: Xi said he would sail in {BLANK}.", "date:x", False),
+        (f"Fill in the blank: A ferry captain, he first sailed in {BLANK}.", "date:x", True),
+        (f"Fill in the blank: Reyes said he would sail in {BLANK}.", "date:x", False),
     ],
 )
 def test_a_he_or_she_of_nobody_the_card_names_is_dropped(prompt, target, stands_for_nobody):
-    """Round 47: "Reportedly, he …", "vacated his conviction" with no one named in the card
-    (blind judge, batch 45); a named person, or the blanked one, is who it stands for."""
+    """ "Reportedly, he …", "quashed his fine" with no one named in the card (blind judge,
+    batch 45); a named person, or the blanked one, is who it stands for."""
     card = draft("cloze", prompt, "2011", target=target)
-    ctx = ctx_for("", Facts(people=[Person(name="Ana Ruiz")]))
+    people = [Person(name="Ana Ruiz"), Person(name="Xi Lan"), Person(name="Tomas Reyes")]
+    ctx = ctx_for("", Facts(people=people))
     assert (q.card_pronoun_of_nobody(card, ctx) is not None) is stands_for_nobody
 
 
 @pytest.mark.parametrize(
     ("answer", "rote"),
-    [("1,051,635", True), ("485,798", True), ("11,187", True), ("800,000", False),
+    [("2,318,467", True), ("604,213", True), ("11,187", True), ("800,000", False),
      ("1,124", False), ("5667", False), ("2.9 million", False), ("12", False)],
 )  # fmt: skip
 def test_a_figure_to_the_last_unit_is_rote_recall(answer, rote):
-    """Round 47 (blind judge, batch 45): "the agency reported _____ cases" for 1,051,635."""
+    """Round 47 (blind judge, batch 45): "the agency reported _____ cases" for 2,318,467."""
     card = draft(
         "cloze", f"Fill in the blank: The port office counted {BLANK} ferry trips.", answer
     )

@@ -28,6 +28,7 @@ from quizzes.generation.event_checks import event_problem
 from quizzes.generation.wording import (
     clause_parts,
     question_from_clause,
+    statement_with_date,
     strip_time,
     with_article,
     without_birth_name,
@@ -36,6 +37,7 @@ from quizzes.generation.wording import (
 from .facts_for_tests import (
     ctx_for,
     dated,
+    dated_by_its_sentence,
     draft,
     event,
     kinds,
@@ -556,10 +558,6 @@ def test_a_month_apart_from_another_month_is_asked():
     assert q.month_beside_month(asked, ctx_for(sentence)) is None
 
 
-def _dated_by_its_sentence(clause: str, when: str, iso: str, sentence: str) -> DatedFact:
-    return DatedFact(event=event(clause, when, iso, sentence, source=sentence), when=parse_iso(iso))
-
-
 def test_a_possessive_weekday_that_is_the_date_becomes_the():
     for when in ("Tuesday", "Tuesday's"):  # noqa: F402 (the loop names a time; `when` the module is not used here)
         clause = strip_time("Tuesday's motion for a snap vote failed to pass", when)
@@ -568,7 +566,7 @@ def test_a_possessive_weekday_that_is_the_date_becomes_the():
 
 def test_a_stretch_of_years_makes_no_date_question():
     sentence = "In 1971 she worked for the mayor's office for 12 years, until she retired.\n"
-    dated = _dated_by_its_sentence(
+    dated = dated_by_its_sentence(
         "she worked for the mayor's office for 12 years, until she retired",
         "In 1971",
         "1971",
@@ -577,7 +575,7 @@ def test_a_stretch_of_years_makes_no_date_question():
     assert checks.a_duration(dated) == "a stretch of time, not one date"
     # A penalty's length is no stretch of the event: the sentencing is asked.
     sentence = "On Monday a judge sentenced the builder to prison for 12 years.\n"
-    dated = _dated_by_its_sentence(
+    dated = dated_by_its_sentence(
         "a judge sentenced the builder to prison for 12 years",
         "On Monday",
         "2021-05-03",
@@ -596,7 +594,7 @@ def test_a_stretch_of_years_makes_no_date_question():
     ],
 )  # fmt: skip
 def test_two_days_make_no_date_question(sentence, when, iso):
-    dated = _dated_by_its_sentence(
+    dated = dated_by_its_sentence(
         "the city closed its schools for a cleaning drive", f"On {when}", iso, sentence
     )
     assert checks.date_range(dated) == "two days, not one date"
@@ -604,7 +602,7 @@ def test_two_days_make_no_date_question(sentence, when, iso):
 
 def test_one_day_followed_by_a_count_is_still_asked():
     sentence = "On March 3 and 40 volunteers later, the city closed its schools.\n"
-    dated = _dated_by_its_sentence(
+    dated = dated_by_its_sentence(
         "the city closed its schools", "On March 3", "2021-03-03", sentence
     )
     assert checks.date_range(dated) is None
@@ -612,14 +610,14 @@ def test_one_day_followed_by_a_count_is_still_asked():
 
 def test_a_participle_without_its_auxiliary_is_not_the_verb():
     sentence = "On Sunday, the curfew begun on May 2 over a flu outbreak ended in Freedonia.\n"
-    dated = _dated_by_its_sentence(
+    dated = dated_by_its_sentence(
         "the curfew begun on May 2 over a flu outbreak ended in Freedonia",
         "on May 2",
         "2021-05-02",
         sentence,
     )
     assert checks.participle_without_auxiliary(dated) is not None
-    plain = _dated_by_its_sentence(
+    plain = dated_by_its_sentence(
         "the curfew began over a flu outbreak", "on May 2", "2021-05-02", sentence
     )
     assert checks.participle_without_auxiliary(plain) is None
@@ -1141,3 +1139,97 @@ def test_a_prompt_pasted_after_did_or_pointing_back_is_dropped(clause, prompt):
 def test_a_whole_question_after_did_stays(clause, prompt):
     ctx = ctx_for(TEXT, published=date(2021, 5, 6))
     assert q.when_prompt_pasted(_dated(clause, prompt), ctx) is None
+
+
+_WITHDREW_TEXT = (
+    "Ferry strike ends in Tarrow\n"
+    "Dana Holt, a candidate for the harbour board, withdrew on Monday, 3 May 2021.\n"
+)
+
+
+def _drafted(prompt: str, kind: str = "when") -> object:
+    fact = dated_by_its_sentence(
+        "Dana Holt withdrew", "on Monday", "2021-05-03", _WITHDREW_TEXT.split("\n")[1]
+    )
+    answer = "3 May 2021" if kind == "when" else "True"
+    options = ["1 May 2021", "2 May 2021"] if kind == "when" else ["False"]
+    return draft(kind, prompt, answer, options, text=_WITHDREW_TEXT, source=fact)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("When did Dana Holt withdraw?", "when"),
+        ("In what year did Dana Holt successfully run?", "when"),
+        ("When did the ferry union step aside?", "when"),
+        ("When did the river council finally vote?", "when"),
+        ("True or false? On 3 May 2021, Dana Holt withdrew.", "true_false"),
+        ("True or false? In May 2021, the ferry union dropped out.", "true_false"),
+    ],
+)
+def test_a_bare_verb_that_leaves_out_its_what_is_dropped(prompt, kind):
+    ctx = ctx_for(_WITHDREW_TEXT, published=date(2021, 5, 6))
+    assert q.when_prompt_pasted(_drafted(prompt, kind), ctx)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "When did Dana Holt withdraw from the harbour board race?",
+        "When did Dana Holt run for the harbour board?",
+        "When did Dana Holt win the final?",
+        "When did Dana Holt die?",
+        "True or false? On 3 May 2021, Dana Holt won the final.",
+    ],
+)
+def test_a_verb_with_its_what_is_kept(prompt):
+    ctx = ctx_for(_WITHDREW_TEXT, published=date(2021, 5, 6))
+    kind = "true_false" if prompt.startswith("True") else "when"
+    assert q.when_prompt_pasted(_drafted(prompt, kind), ctx) is None
+
+
+def test_a_dated_statement_keeps_the_articles_lower_case():
+    assert statement_with_date(
+        "singer Dana Holt made a surprise announcement", "July 2021", "month"
+    ) == ("In July 2021, singer Dana Holt made a surprise announcement.")
+    assert statement_with_date(
+        "Mayor Dana Holt made a surprise announcement", "July 2021", "month"
+    ) == ("In July 2021, Mayor Dana Holt made a surprise announcement.")
+
+
+def test_a_list_after_a_lost_colon_is_left_out_of_the_question():
+    from quizzes.generation.when import cut_at_a_lost_colon
+
+    evidence = (
+        "Holt won the harbour seat in May over two other rivals: captain Ivo Brand and Piet Dane."
+    )
+    clause = "Holt won the harbour seat over two other rivals captain Ivo Brand and Piet Dane"
+    assert (
+        cut_at_a_lost_colon(clause, evidence) == "Holt won the harbour seat over two other rivals"
+    )
+    # A colon before a verb's object, or none lost, leaves the clause as it was.
+    evidence = "The mayor announced: the ferries would stop."
+    assert cut_at_a_lost_colon("The mayor announced the ferries would stop", evidence) == (
+        "The mayor announced the ferries would stop"
+    )
+    evidence = "Holt beat two rivals, Ivo Brand and Piet Dane, in May."
+    clause = "Holt beat two rivals, Ivo Brand and Piet Dane"
+    assert cut_at_a_lost_colon(clause, evidence) == clause
+
+
+@pytest.mark.parametrize(
+    ("clause", "evidence"),
+    [
+        (
+            "The ferry captain warns the harbour will close",
+            "The ferry captain warns: the harbour will close.",
+        ),
+        ("The harbour plan was a costly mistake", "The harbour plan was: a costly mistake."),
+        ("The mayor says the ferries will stop", "The mayor says: the ferries will stop."),
+        ("The ferry union has three demands", "The ferry union has: three demands."),
+    ],
+)
+def test_a_verb_before_a_colon_is_no_plural_its_list_spells_out(clause, evidence):
+    from quizzes.generation.when import cut_at_a_lost_colon
+
+    assert cut_at_a_lost_colon(clause, evidence) == clause
