@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from .countries import extract_country_links
+from .dates import keep_doc_text
 from .events import extract_dated_events
 from .facts import Facts
 from .nlp import get_nlp
@@ -28,9 +29,7 @@ def extract(text: str, *, published: date | None = None) -> Facts:
     "last week" or "earlier this month"; without it they get date None.
     """
     doc = get_nlp()(text)
-    # dates.tense.doc_text's copy: a doc's text is the text parsed, character for character
-    # (Doc.text would join every token again).
-    doc.user_data["_text"] = text
+    keep_doc_text(doc, text)
     people = PeopleIndex.build(doc)
     quotes = extract_quotes(doc, people=people)
     countries = extract_country_links(doc, people=people)

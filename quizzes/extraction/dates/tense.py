@@ -32,12 +32,21 @@ _SCHEDULED = {"expect", "expected", "schedule", "scheduled", "plan", "planned", 
 REPORTING_VERBS = {"say", "tell", "add", "write", "announce", "state", "note", "confirm", "warn"}
 
 
+_DOC_TEXT = "_text"  # doc.user_data's key of doc_text
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, built once (``Doc.text`` joins every token on each access)."""
-    text = doc.user_data.get("_text")
+    text = doc.user_data.get(_DOC_TEXT)
     if text is None:
-        text = doc.user_data["_text"] = doc.text
+        text = doc.user_data[_DOC_TEXT] = doc.text
     return text
+
+
+def keep_doc_text(doc: Doc, text: str) -> None:
+    """doc_text's copy given by the parser's caller: the text parsed, character for
+    character, so not even the first reading joins the tokens."""
+    doc.user_data[_DOC_TEXT] = text
 
 
 def inside_quotation(text: str, pos: int) -> bool:
