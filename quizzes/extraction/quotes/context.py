@@ -27,6 +27,7 @@ SPEECH_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writ
 QUOTING_VERBS = {
     "radio", "email", "text", "message", "exclaim", "mutter", "scoff", "interject", "brag",
     "gush", "laugh", "chant", "reflect", "shout", "yell", "scream", "whisper", "sing", "quip",
+    "opine", "profess",
 }  # fmt: skip
 
 
@@ -54,6 +55,7 @@ def is_speech_verb(tok: Token) -> bool:
         or is_ruling(tok)
         or refers_to_as(tok)
         or credits_as(tok)
+        or labels_as(tok)
         or directs_to(tok)
         or as_put_it(tok)
     )
@@ -161,6 +163,29 @@ def credits_as(tok: Token) -> bool:
         return False
     near = [*tok.children, *(t for c in tok.children if c.dep_ == "dobj" for t in c.children)]
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
+
+
+# Verbs that judge or label a thing only when they give it "as" words: "regarded the debate
+# as", "assailed the plan as", "touted the phone as"; not "regarded the map", "attacked the
+# town", "worked as".
+LABEL_AS_VERBS = {
+    "regard", "view", "see", "assail", "slam", "blast", "lambast", "lambaste", "tout", "bill",
+    "portray", "paint", "cast", "ridicule", "mock", "attack", "reject", "praise", "laud",
+    "criticise", "criticize", "condemn", "hail", "welcome", "characterise", "characterize",
+}  # fmt: skip
+
+
+def labels_as(tok: Token) -> bool:
+    """ "The Courier regarded the hearing as “far more orderly”", "She assailed the plan as
+    a “giveaway”": an active verb giving its object "as" words labels it, like "described
+    it as"; the subject's words, not a title or a job ("worked as", passive "was seen as")."""
+    if tok.lemma_.lower() not in LABEL_AS_VERBS or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    near = [*tok.children, *(t for o in objects for t in o.children)]
+    return bool(objects) and any(c.dep_ == "prep" and c.lower_ == "as" for c in near)
 
 
 # Verbs by which a court or a panel gives its decision, and the bodies that give one.

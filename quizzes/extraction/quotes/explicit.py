@@ -543,10 +543,14 @@ def _label_given(ctx: QuoteContext, s: Sentence) -> bool:
     )
 
 
-# "to add the question, “Is this …?”, to the form", "the slogan “…”": the wording a noun
-# names, set in quotation marks, is nobody's speech.
+# "to add the question, “Is this …?”, to the form", "the slogan “…”", "the old legal phrase
+# “…”", "the statute's phrase “…”", "use the description “…”": the wording a noun names
+# (a few modifiers between), set in quotation marks, is nobody's speech.
 _NAMED_WORDING = re.compile(
-    r"\bthe\s+(?:question|slogan|motto|phrase|term|wording|hashtag|chant)\s*,?\s*$", re.I
+    r"\bthe\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:question|slogan|motto|phrase|term|expression|wording|hashtag|chant|description|label)"
+    r"\s*,?\s*$",
+    re.I,
 )
 
 

@@ -1697,6 +1697,8 @@ def adjacent_name(s: Speakers, verb: Token, depth: int) -> Said | None:
                 continue  # "asking Reed to ...": the one spoken to
             if i > verb.i and _subject_of_the_clause_said(doc[i], verb):
                 continue  # "arguing Reed was “...”": Reed is who the words are about
+            if i > verb.i and _possessor(doc[i]):
+                continue  # "and described Reed's plan as “...”": Reed owns the object
             return Said(people.person_at(i), "explicit", "adjacent_name")
     return None
 
@@ -1709,6 +1711,15 @@ def _subject_of_the_clause_said(tok: Token, verb: Token) -> bool:
     while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
     return head.dep_ in SUBJECT_DEPS and head.head.i != verb.i and head.head.i > head.i
+
+
+def _possessor(tok: Token) -> bool:
+    """ "described Reed's refusal as ...": a name after the verb that owns a noun (its own
+    "'s") is part of the object, never an inverted speaker ("said Reed")."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "poss"
 
 
 def _medium_of(tok: Token, verb: Token) -> bool:
