@@ -49,7 +49,9 @@ over the already-parsed Doc; nothing is parsed again):
                  ("He said Mexico would answer “tariff for tariff”"). A coordinated
                  verb shares its subject ("X, a state-owned ferry company, cancelled
                  sailings and said the move was “...”"). "dismissed/hailed/described X
-                 as", "branded", "labelled", "dubbed" attribute like "said". An unnamed
+                 as", "branded", "labelled", "dubbed" attribute like "said"; so does any
+                 active verb giving its object "as" words ("regarded the hearing as",
+                 "assailed the plan as", "touted it as"; not "worked as", nor passive). An unnamed
                  representative of an organisation ("A Department of Health
                  spokesperson said", "a spokeswoman for X", "a Treasury official") is
                  nobody named (None), also when the parse makes the organisation the
