@@ -21,12 +21,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.lexicon import CREDIT_WORDS
+
 MAX_CAPTION_WORDS = 60  # a caption of two or three sentences; a paragraph runs longer
 MAX_SHORT_WORDS = 25  # a caption without a credit
 MAX_NAME_PLACE_WORDS = 16
 
-_CREDIT_WORD = (
-    r"(?:Images?|Photos?|Photograph|Picture|Pic|Credit|Photo\s+credit|Illustration|Video)"
+# The words that open a picture's credit, one list with extraction's (longest first, so
+# "photo credit" is tried before "photo"; the patterns below ignore case).
+_CREDIT_WORD = "(?:{})".format(
+    "|".join(
+        re.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted(CREDIT_WORDS, key=len, reverse=True)
+    )
 )
 # "... Image: A. Ruiz.", "... (Image: CDCR)", "... Photo: Reuters": the credit ends the line.
 _CREDIT_END = re.compile(

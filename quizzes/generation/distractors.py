@@ -49,13 +49,22 @@ def _unique(candidates: Iterable[str], *, exclude: Iterable[str], limit: int) ->
 # People ---------------------------------------------------------------------
 
 
-def _same_person(a: str, b: str) -> bool:
-    """ "Tokayev" and "Kassym-Jomart Tokayev" are one person: same surname."""
-    wa, wb = normalise(a).split(), normalise(b).split()
-    return bool(wa and wb) and wa[-1] == wb[-1]
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
-@lru_cache(maxsize=8192)
+def same_person(a: str, b: str) -> bool:
+    """ "Tokayev", "Mr Tokayev" and "Kassym-Jomart Tokayev" are one person (the surname
+    alone); "Hunter Biden" and "Jo Biden" are two, relatives sharing a surname. Given names
+    with one initial ("Jo", "Joseph", "J.") may be one person written two ways."""
+    if is_organisation(a) or is_organisation(b):
+        return normalise(a) == normalise(b)  # "Ministry of Iraq", "Embassy of Iraq": two
+    wa = [w for w in normalise(a).split() if w.rstrip(".") not in _TITLES]
+    wb = [w for w in normalise(b).split() if w.rstrip(".") not in _TITLES]
+    if not (wa and wb) or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
+
+
 @lru_cache(maxsize=1)
 def _nations_and_provinces() -> frozenset[str]:
     """Names of the nations and provinces within a state ("Northern Ireland", "Wales")."""
@@ -142,6 +151,12 @@ def _same_type(name: str, answer: str) -> bool:
     return not is_organisation(name)
 
 
+def _described_body(name: str) -> bool:
+    """ "hospital in Ashby", "embassy of Freedonia": a body the article describes in lower
+    case, not one it names: no option beside named speakers."""
+    return name[:1].islower() and is_organisation(name)
+
+
 def person_distractors(
     answer: str,
     *,
@@ -162,10 +177,11 @@ def person_distractors(
             n
             for n in dict.fromkeys(tier)
             if n
-            and not _same_person(n, answer)
+            and not same_person(n, answer)
             and _same_type(n, answer)
             and looks_like_a_name(n)
             and (tier is speakers or plausible_person(n) or is_organisation(n))
+            and not _described_body(n)
         ]
         rng.shuffle(names)
         if is_organisation(answer):

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
-from quizzes.extraction.geo import canonical_country, city_country
+from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
 from quizzes.extraction.text import regex, standalone
 
 from .context import GenerationContext
@@ -143,6 +143,7 @@ def speaker_options(
         and not names_a_place(c, ctx.article_text)
         and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
         and not cut_name(c, ctx.article_text)
+        and not name_inside_an_office(c, ctx.article_text)
     ]
     living = [
         c
@@ -329,7 +330,31 @@ def same_person_named(a: str, b: str, article_text: str) -> bool:
         return True
     if _initials_of(a, b) or _initials_of(b, a):
         return True
+    if _one_body_two_places(a, b):
+        return True
     return frozenset({normalise(a), normalise(b)}) in aliases(article_text)
+
+
+_IN_A_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
+
+
+def _one_body_two_places(a: str, b: str) -> bool:
+    """ "Freedonian Embassy in Ashby" and "Freedonian Embassy in Wessex": one body with its
+    city or its country; "Parliament of Freedonia" and "Freedonian Parliament": one body,
+    its country by name or adjective. Two options a student rules out together."""
+    head_a, head_b = _IN_A_PLACE.sub("", a), _IN_A_PLACE.sub("", b)
+    if head_a != a and head_b != b and normalise(head_a) == normalise(head_b):
+        return True
+    return is_organisation(a) and _body_words(a) == _body_words(b)
+
+
+def _body_words(name: str) -> frozenset[str]:
+    """A body's words, its country's adjective read as the country, "of"/"the" left out."""
+    out = set()
+    for word in name.split():
+        country = country_of_adjective(word)
+        out.add(normalise(country or word))
+    return frozenset(out - {"of", "the"})
 
 
 def _initials_of(short: str, name: str) -> bool:
@@ -414,6 +439,22 @@ def cut_name(name: str, article_text: str) -> bool:
                 return False
         at = article_text.find(name, end)
     return mentions > 0
+
+
+def name_inside_an_office(name: str, article_text: str) -> bool:
+    """ "Pellar Security Ana Ruiz" where the article only writes "Director of Pellar
+    Security Ana Ruiz": the office's last words glued to the name by the extractor, a
+    broken name as a wrong speaker (blind judge, batch 48). Every mention of the name
+    (three words or more) follows "of"."""
+    if len(name.split()) < 3:
+        return False
+    mentions = [m.start() for m in standalone(name, r"[\w-]").finditer(article_text)]
+    return bool(mentions) and all(
+        _OFFICE_OF.search(article_text[max(0, at - 12) : at]) for at in mentions
+    )
+
+
+_OFFICE_OF = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 # What the article writes after a body's name, never after a person's: its kind in lower
@@ -586,7 +627,7 @@ def _last_word(token: str) -> str:
 # "X was killed", "the late X", "X, who died".
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:assassination|killing|murder|death|funeral|execution)\s+of\s+(?:the\s+)?"
-    r"(?:[a-z]+\s+){0,2}|\bthe\s+late\s+)$"
+    r"(?:[a-z]+\s+){0,2}|\bthe\s+late\s+(?:[A-Z][\w.'’-]*\s+){0,3})$"
 )
 # An apposition may stand between ("X, a reporter from Y, died"); a headline drops the
 # auxiliary ("X shot dead in Z").

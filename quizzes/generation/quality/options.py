@@ -9,7 +9,7 @@ from quizzes.extraction.facts import CountryLink
 
 from ..context import DatedFact, GenerationContext, is_capital_of
 from ..dates import narrows_options, parse_label
-from ..distractors import country_iso, is_place, looks_like_a_name, plausible_person
+from ..distractors import country_iso, is_place, looks_like_a_name, plausible_person, same_person
 from ..draft import QuestionDraft
 from ..text import (
     BLANK,
@@ -116,13 +116,12 @@ def publication_among_people(draft: QuestionDraft, ctx: GenerationContext) -> st
 
 
 def option_also_right(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """A wrong option that is right too: the same person by surname, a date
+    """A wrong option that is right too: the same person (a surname alone, a title, one
+    initial: `distractors.same_person`; "Ana Osei" beside "Kofi Osei" is a relative), a date
     inside the answer's, a country the article also links to the subject."""
     wrong = [t for t, ok, _ in draft.choices if not ok]
-    if draft.kind == "who_said":
-        surname = normalise(draft.answer).split()[-1:]
-        if any(normalise(o).split()[-1:] == surname for o in wrong):
-            return "options: another option is the same person"
+    if draft.kind == "who_said" and any(same_person(o, draft.answer) for o in wrong):
+        return "options: another option is the same person"
     if draft.kind == "when":
         when = parse_label(draft.answer)
         for option in wrong:

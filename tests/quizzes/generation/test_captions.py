@@ -31,6 +31,8 @@ ARTICLE = "\n".join(
         "The mayor greets the crowd. (AP Photo/Jo Wren)",
         "Firefighters at the scene on Sunday. Photo by Jo Wren/Getty Images",
         "Photo: Firefighters at the scene on Sunday.",
+        "The ferry leaves the quay at dawn. Photo credit: Jo Wren.",
+        "A kiln at the fair (Illustration: Varn Post)",
         "Tilda Marsk (left) and Ana Ruiz hold the ribbon.",
         "Tilda Marsk at the winter fair in Varnholt.",
     ],

@@ -14,7 +14,12 @@ from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generate_questions, generation_context, timeline
 from quizzes.generation import quality as q
 from quizzes.generation.which_country import top_office
-from quizzes.generation.who_said import cut_name, speaker_options
+from quizzes.generation.who_said import (
+    cut_name,
+    name_inside_an_office,
+    same_person_named,
+    speaker_options,
+)
 
 from .facts_for_tests import built, event, link, quote
 from .test_quality import ctx_for, draft
@@ -154,6 +159,41 @@ def test_a_name_the_article_only_writes_longer_is_no_wrong_speaker():
     options = speaker_options("Claire Fontaine", "nobody ever raised a voice", ctx, seed=1)
     assert "Henri Marchal" not in options
     assert set(options) == {"Paul Dufresne", "Luc Perrin"}
+
+
+def test_a_name_glued_to_the_end_of_an_office_is_no_wrong_speaker():
+    """ "Coastal Affairs Marta Lind" for "Secretary of Coastal Affairs Marta Lind" (blind
+    judge, batch 48): every mention follows "of", the office's words broke the name."""
+    text = (
+        "Secretary of Coastal Affairs Marta Lind said the dunes were eroding.\n"
+        'Senator Claire Fontaine said "nobody ever raised a voice in the chamber."\n'
+        'Mayor Luc Perrin said "the city owes the harbour its schools."\n'
+        "Council member Paul Dufresne said the vote would wait.\n"
+    )
+    assert name_inside_an_office("Coastal Affairs Marta Lind", text)
+    assert not name_inside_an_office("Claire Fontaine", text)
+    facts = Facts(
+        quotes=[
+            quote("nobody ever raised a voice", "Claire Fontaine", source=text),
+            quote("the city owes the harbour", "Luc Perrin", source=text),
+        ],
+        people=[
+            Person("Coastal Affairs Marta Lind", "Secretary", "f"),
+            Person("Claire Fontaine", "Senator", "f"),
+            Person("Luc Perrin", "Mayor", "m"),
+            Person("Paul Dufresne", "Council member", "m"),
+        ],
+    )
+    ctx = ctx_for(text, facts)
+    options = speaker_options("Claire Fontaine", "nobody ever raised a voice", ctx, seed=1)
+    assert set(options) == {"Paul Dufresne", "Luc Perrin"}
+
+
+def test_one_body_named_with_its_city_and_its_country_is_one_option():
+    assert same_person_named("Wessex Embassy in Ashby", "Wessex Embassy in Freedonia", "")
+    assert not same_person_named("Wessex Embassy in Ashby", "Wessex Consulate in Ashby", "")
+    assert same_person_named("Parliament of Chile", "Chilean Parliament", "")
+    assert not same_person_named("Parliament of Chile", "Chilean Senate", "")
 
 
 # Timeline: clearly dated events, clean items, nothing the bank asks already --------

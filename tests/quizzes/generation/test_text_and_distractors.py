@@ -64,6 +64,27 @@ def test_person_distractors_skip_places_and_the_same_surname():
     assert options == ["Vladimir Putin", "Xi Jinping", "Jane Doe"]
 
 
+def test_a_relative_sharing_the_surname_is_another_person_but_a_title_is_not():
+    # "Hunter Biden"-like pairs: two people of one family are both in the story, and the
+    # one not quoted is a fair wrong speaker; "Mrs Osei" or "O. Osei" may be the answer
+    options = person_distractors(
+        "Kwame Osei",
+        speakers=["Ama Osei", "Mr Osei", "K. Osei", "Lena Brandt"],
+        people=["Dr. Osei", "Kofi Mensah"],
+    )
+    assert sorted(options) == ["Ama Osei", "Kofi Mensah", "Lena Brandt"]
+
+
+def test_a_body_described_in_lower_case_is_no_option_for_a_bodys_words():
+    # "a spokesman for the hospital in Ashby said": a description, not a body's name
+    options = person_distractors(
+        "Harbour Authority",
+        speakers=["Port Council"],
+        people=["hospital in Ashby", "Coastal Rescue Command"],
+    )
+    assert sorted(options) == ["Coastal Rescue Command", "Port Council"]
+
+
 def test_a_sentences_opening_word_joined_to_a_name_is_no_option():
     # "Unlike Governors, who ...", "Longtime Varga Hour writer Ed Varga said ...": the
     # recognizer's fragment starts on a word that never opens a name

@@ -415,6 +415,8 @@ def test_a_persons_name_is_no_outlet():
         "Omar Haddad, who died last spring, had led the unit.",
         "Omar Haddad's death changed the talks.",
         "The talks began after the raid that killed Freedonian general, Omar Haddad.",
+        # a title between "the late" and the name (blind judge, batch 46)
+        "The party once nominated the late Wessex Governor Omar Haddad for president.",
     ],
 )
 def test_a_person_the_article_says_is_dead_speaks_no_present_words(text):
