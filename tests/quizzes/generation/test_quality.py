@@ -244,8 +244,11 @@ def test_options_keep_to_the_answers_type():
 
 def test_an_option_that_is_right_too_is_caught():
     ctx = ctx_for("x")
-    same = draft("who_said", "Who said: “Go”?", "Ana Ruiz", ["Maria Ruiz", "Ben Cole"])
+    same = draft("who_said", "Who said: “Go”?", "Ana Ruiz", ["Ms Ruiz", "Ben Cole"])
     assert q.option_also_right(same, ctx) == "options: another option is the same person"
+    # a relative of the story, sharing the surname, is another person and a fair option
+    sister = draft("who_said", "Who said: “Go”?", "Ana Ruiz", ["Maria Ruiz", "Ben Cole"])
+    assert q.option_also_right(sister, ctx) is None
     inside = draft("when", "When?", "4 May 2020", ["5 May 2020", "4 May 2020 "])
     assert q.option_also_right(inside, ctx)
 
