@@ -332,7 +332,8 @@ _PLANNED_KINDS = _YEARLESS_KINDS | {"weekday"}
 def _in_the_year_told(expr: TimeExpression, written: TimeExpression | None) -> TimeExpression:
     """ "The dockers walked out on 3 March 2019. They went back on 20 March": a day or month
     without a year, in the paragraph of a date written with its year and later in that year,
-    is in that year."""
+    is in that year. One a verb looks ahead to is not ("The office opened in 2011. I will hand
+    over in June", published in 2021: June 2021)."""
     if (
         written is None
         or expr.kind not in _YEARLESS_KINDS
@@ -344,6 +345,8 @@ def _in_the_year_told(expr: TimeExpression, written: TimeExpression | None) -> T
         return expr
     year, rest = (written.date or "")[:4], expr.date[4:]
     if len(written.date or "") < 7 or expr.date[:4] == year or rest < (written.date or "")[4:7]:
+        return expr
+    if expr.date[:4] > year and tense_of(expr.span.root) == "future":
         return expr
     return replace(expr, date=year + rest)
 

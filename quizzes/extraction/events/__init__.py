@@ -61,11 +61,14 @@ Clean-up and filters:
   "GUWAHATI: ", "Guwahati, Aug 14 (IANS)"; see ``sentences.dateline``) is never an event, and when the parser made
   it the subject, the real subject ("Nigeria and Ghana") is kept;
 - in an interview (the article's own words ask "you" a question), a paragraph whose own
-  words have "I", "we" or "you" as a subject is a turn of it: its years are the data and
-  methods talked about ("we used the 2009 survey"), not happenings; but a sentence of its own
-  with no "I"/"we"/"you" telling a named third party's past ("In 2016, the party's nominee
-  Ann Roe received 6,000 votes") is a fact the article states, and a vote named by its year
-  ("do you expect to win in the 2020 election?") is the event itself ("the election");
+  words have "I", "we" or "you" as a subject is a turn of it: the years of the data and
+  methods it talks about ("we used the 2009 survey", "data from 2009"), its habits ("each
+  year", "in the morning") and the "today" it talks from ("does it still hold today?") are
+  no happenings; what the speaker tells of the past or plans ("I joined the office in March
+  of 2011", "Today I took the pilots out on the tug", "I will hand over in June") is an event,
+  and a vote named by its year ("do you expect to win in the 2020 election?") is the event
+  itself ("the election"); a clause whose verb stands in for one told before ("as we did in
+  2019") names nothing;
 - replies that did not happen ("did not reply to requests for comment on Friday",
   "declined to comment") are not events, nor is "at the time" of a state under way, of what
   there was or of what was not done ("At the time, she had led the club for years"), nor a

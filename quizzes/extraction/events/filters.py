@@ -355,6 +355,15 @@ def only_function_words(event: str, expr: TimeExpression) -> bool:
     return bool(words) and all(w.lower() in _FUNCTION_WORDS for w in words)
 
 
+_STAND_IN = re.compile(r"^(?:i|we|you|he|she|they|it)\s+(?:did|do|does)$", re.I)
+
+
+def a_verb_standing_in(event: str, expr: TimeExpression) -> bool:
+    """ "We hope to win twelve, as we did in 2019": "we did" stands in for a verb told before;
+    the clause names no happening a reader could be asked about."""
+    return bool(_STAND_IN.match(event.strip()))
+
+
 def no_comment(event: str, expr: TimeExpression) -> bool:
     """ "did not reply to requests for comment on Friday": nothing happened; "as of Friday, the
     office had not responded" is where things stood that day (a state, dated)."""
@@ -379,24 +388,92 @@ def in_headline(expr: TimeExpression, sent: Span) -> bool:
 _SPEAKER_PRONOUNS = {"i", "we", "you"}
 
 
-# Times counted back from the day of speaking ("we started about two years ago"): a happening
-# the speaker places, never the date of data or a method.
-_TOLD_FROM_NOW = {"ago"}
-
-
 def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     """ "Q: Given that your figures are from 2009, do you ...? A: We used the 2009 survey
     because ...": in an interview (a paragraph of the article's own words, outside quotation
     marks, asks "you" a question), a paragraph whose own words have "I", "we" or "you" as a
-    subject is a question or an answer, and the years in it are the data and methods talked
-    about, not happenings. A newsroom's "we asked the ministry" in a report stays."""
-    return (
-        expr.kind not in _TOLD_FROM_NOW
-        and in_an_interview_turn(expr, sent)
-        and not _own_past(expr)
-        and not _named_past(expr, sent, _unquoted_speaker_subjects(sent.doc))
-        and not names_a_vote(expr)
+    subject is a question or an answer; the years of the data and methods it talks about,
+    its habits ("we band chicks each year", "they call in the morning") and the "today" it
+    talks from ("does it still hold today?") are no happenings. What the speaker tells of
+    the past ("I joined the office in March of 2011", "Today I took the pilots out on the
+    tug") or plans ("I will hand over in June") is an event, as a report's would be."""
+    return in_an_interview_turn(expr, sent) and (
+        _a_habit(expr) or _the_day_talked_from(expr) or _date_of_data(expr)
     )
+
+
+def _a_habit(expr: TimeExpression) -> bool:
+    """ "we band chicks each year", "they sing in the morning": a time that comes back."""
+    return expr.kind == "every" or (
+        expr.kind == "partofday" and tense_of(expr.span.root) == "present"
+    )
+
+
+_MODALS = {"can", "could", "may", "might", "should", "would", "must"}
+
+
+def _the_day_talked_from(expr: TimeExpression) -> bool:
+    """ "do you think it still holds today?", "can they be applied today?": the present of a
+    turn, not a day's happening ("Today I took the staff out" is one)."""
+    if expr.when.lower() != "today":
+        return False
+    verb = governing_verb(expr.span.root)
+    modal = verb is not None and any(c.lower_ in _MODALS for c in verb.children)
+    return modal or tense_of(expr.span.root) == "present"
+
+
+# Nouns of the data and methods an interview talks about ("the 2009 figures").
+_DATA_NOUNS = {
+    "data", "datum", "dataset", "figure", "survey", "statistic", "result", "analysis", "sample",
+    "census", "estimate", "proxy",
+}  # fmt: skip
+_CLIMB_DEPS = {"prep", "pobj", "compound", "nummod", "amod", "npadvmod", "acl", "dobj"}
+
+
+def _date_of_data(expr: TimeExpression) -> bool:
+    """ "the 2009 figures", "a sample averaged over 2012-2014", "the survey is from 2009", "we
+    used the figures from 2009", "access to data from 2009": a year the data is of ("from"
+    it, "over" it, or naming it) and a noun of data the date hangs from (through phrases and
+    participles), or the subject or object of its verb, or a noun one preposition below that
+    object. "We collected samples in 2019" is a happening."""
+    if expr.kind not in _YEAR_KINDS or not _covered_by_data(expr):
+        return False
+    tok = expr.span.root
+    for _ in range(6):
+        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if _data(tok):
+            return True
+    verb = governing_verb(expr.span.root)
+    if verb is None:
+        return False
+    args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    below = [g for a in args for p in a.children if p.dep_ == "prep" for g in p.children]
+    return any(_data(t) for t in args + below)
+
+
+_YEAR_KINDS = {"year", "range", "decade"}
+_DATA_PREPS = {"from", "over"}
+
+
+def _covered_by_data(expr: TimeExpression) -> bool:
+    """ "from 2009", "over the years 2012-2014", "the 2009 figures": how data names its years."""
+    first = expr.span[0]
+    if first.lower_ in _DATA_PREPS:
+        return True
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and before.lower_ == "the":  # "over the years 2012-2014"
+        before = before.nbor(-1) if before.i > 0 else None
+    return (before is not None and before.lower_ in _DATA_PREPS) or expr.span.root.dep_ in {
+        "compound",
+        "nummod",
+        "amod",
+    }
+
+
+def _data(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _DATA_NOUNS
 
 
 def in_an_interview_turn(expr: TimeExpression, sent: Span) -> bool:
@@ -421,39 +498,6 @@ def names_a_vote(expr: TimeExpression) -> bool:
         expr.kind == "year"
         and root.dep_ in {"nummod", "compound", "amod"}
         and root.head.lemma_.lower() in _VOTE_NOUNS
-    )
-
-
-def _named_past(expr: TimeExpression, sent: Span, subjects: tuple[Token, ...]) -> bool:
-    """ "In 2016, the party's nominee Ann Roe received 6,000 votes. How many do you expect?":
-    an interviewer states a named third party's past before asking; a sentence of its own
-    with no "I", "we" or "you" in it is a fact the article states, not the data talked about."""
-    if any(sent.start <= t.i < sent.end for t in subjects) or tense_of(expr.span.root) != "past":
-        return False
-    verb = governing_verb(expr.span.root)
-    return verb is not None and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and _named(c) for c in verb.children
-    )
-
-
-def _named(noun: Token) -> bool:
-    """A name, or a role with its holder's name beside it ("the party's candidate Ann Roe")."""
-    return noun.pos_ == "PROPN" or any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
-    )
-
-
-def _own_past(expr: TimeExpression) -> bool:
-    """ "my term on the board ended in 2016": a happening of the speaker's past told of a thing
-    of theirs (a noun subject a speaker's possessive owns), not of the data talked about."""
-    verb = governing_verb(expr.span.root)
-    if verb is None or tense_of(expr.span.root) != "past":
-        return False
-    return any(
-        c.dep_ in {"nsubj", "nsubjpass"}
-        and c.pos_ == "NOUN"
-        and any(p.dep_ == "poss" and p.lower_ in {"my", "our"} for p in c.children)
-        for c in verb.children
     )
 
 
@@ -572,4 +616,9 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     statistic,
 )
 ClauseFilter = Callable[[str, TimeExpression], bool]
-CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (no_words, only_function_words, no_comment)
+CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (
+    no_words,
+    only_function_words,
+    a_verb_standing_in,
+    no_comment,
+)

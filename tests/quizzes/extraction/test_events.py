@@ -1436,10 +1436,29 @@ def test_within_the_first_hours(events_of):
 def test_an_interview_turn_dates_no_event(events_of):
     found = events_of(
         "Q: Your survey is from 2009; do you think it still holds today?\n"
-        "A: We used the 2009 figures because they were the latest, and we checked them in 2012.\n"
+        "A: We used the 2009 figures because they were the latest, and we compared them with "
+        "a sample averaged over the years 2012\u20132014.\n"
+        "Q: Would you expect other results with data newer than that from 2009?\n"
+        "A: We band the birds each year and we count them in the morning.\n"
         "The report was published on 3 May 2021."
     )
     assert [e.when for e in found] == ["3 May 2021"]
+
+
+def test_an_interview_answer_keeps_what_the_speaker_did_and_plans(events_of):
+    found = events_of(
+        "Q: How did you come to run the harbour office?\n"
+        "A: The office opened in 1994, long before I joined it in March of 2011. "
+        "Today I took the pilots out on the tug, and I will hand over to my deputy in June.\n",
+        published=date(2021, 5, 3),
+    )
+    assert [(e.when, e.date) for e in found] == [
+        ("1994", "1994"),
+        ("March of 2011", "2011-03"),
+        ("Today", "2021-05-03"),
+        ("June", "2021-06"),
+    ]
+    assert "I took the pilots out on the tug" in found[2].event
 
 
 def test_an_interview_answer_keeps_the_speakers_own_past(events_of):
