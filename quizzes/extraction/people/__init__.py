@@ -15,7 +15,8 @@ nothing), from structure rather than from the entity label alone:
   "scientists led by Amara Osei", "a panel chaired by X" (also headed/coached/directed/
   captained/founded by);
 * a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
-  a role noun in front ("analyst Jane Doe");
+  a role noun in front ("analyst Jane Doe"; a capitalised person noun opening the
+  sentence is no part of the name: "Critic Jane Doe", "Commuter Jane Doe");
 * a two- or three-word proper name that is the subject of a speech verb ("X said"), or
   of a verb with a participle clause of speech ("X returned, telling supporters that"),
   unless it is an organisation (see `organisation_at`);
@@ -63,7 +64,8 @@ name of five letters or more one letter off (not the first) the surname of exact
 person named in full is that person, the article spelling it two ways ("Karim Youssef"
 ... "Youssif said"), whatever the model labels it when it is a subject. The role is the title or office
 words written before the name ("Kazakh President", "deputy chairman of Russia's
-security council") or an office in apposition ("Grace Mushi, Tanzania's agriculture
+security council"; never a group over "of": "Supporters of Mayor X" -> "Mayor") or an
+office in apposition ("Grace Mushi, Tanzania's agriculture
 minister," -> "Tanzania's agriculture minister"); the gender comes from honorifics (Mr / Ms), gendered role words
 and the he/she pronouns that follow the person's mentions.
 

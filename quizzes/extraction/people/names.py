@@ -15,6 +15,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     POST_NOMINALS,
+    UNNAMED_PERSON_NOUNS,
 )
 from ..nlp import common_nouns
 from ..text import fold_word
@@ -223,10 +224,10 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "ee")
 
 
 def _common_noun_before_name(doc: Doc, a: int, b: int) -> bool:
-    """ "Commuter Ann Roe told ...": a sentence's first word that the model leaves out of the
-    person's name starting right after it, that is an English noun for what someone does
-    or is, and that is nowhere else part of a name, describes the person (it is
-    capitalised only as the first word); the name is two words or more."""
+    """ "Commuter Ann Roe told ...", "Critic Ann Roe said": a sentence's first word that the
+    model leaves out of the person's name starting right after it, that is an English noun
+    for what someone does or is, and that is nowhere else part of a name, describes the
+    person (it is capitalised only as the first word); the name is two words or more."""
     first = doc[a]
     if a + 2 > b or not first.is_sent_start:
         return False
@@ -236,7 +237,7 @@ def _common_noun_before_name(doc: Doc, a: int, b: int) -> bool:
         first.ent_type_ != "PERSON"
         and nxt.ent_iob_ == "B"
         and nxt.ent_type_ == "PERSON"
-        and low.endswith(_AGENT_ENDINGS)
+        and (low.endswith(_AGENT_ENDINGS) or low in UNNAMED_PERSON_NOUNS)
         and low in common_nouns()
         and not any(t.ent_type_ == "PERSON" and t.text == first.text for t in doc)
     )
@@ -378,7 +379,7 @@ def role_start(doc: Doc, a: int, name_first: int) -> int | None:
     if start is None and a >= 1 and not _attaches(doc[a - 1], name_first):
         return None
     k = a - 1
-    while k >= 0 and _role_word(doc, k):
+    while k >= 0 and _role_word(doc, k) and not _group_of(doc, k):
         start = k
         k -= 1
     if start is None:
@@ -398,6 +399,20 @@ def _attaches(prev: Token, name_first: int) -> bool:
     noun that modifies the name."""
     return fold_word(prev.text) in OFFICE_TITLES or (
         prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "compound" and name_first <= prev.head.i
+    )
+
+
+def _group_of(doc: Doc, k: int) -> bool:
+    """ "Supporters of Mayor Ann Roe", "fans of singer Ann Roe": an "of" after a plural noun
+    that is no office ("Chiefs of Staff") names a group around the person, not their role;
+    the role stops before it."""
+    if doc[k].lower_ != "of" or k == 0:
+        return False
+    prev = doc[k - 1]
+    return (
+        prev.tag_ in ("NNS", "NNPS")
+        and prev.pos_ == "NOUN"
+        and not _role_end_word(fold_word(prev.text))
     )
 
 

@@ -91,7 +91,9 @@ over the already-parsed Doc; nothing is parsed again):
                  university / union said" is an organisation named just before, like "the
                  company". A text "from the family of X" / "by lawyers for X" is not X's.
                  "A spokesperson for <person>" is nobody named (its own name in apposition
-                 if given: "a spokesman for X, Tom Lee"). A kind of organisation or outlet
+                 if given: "a spokesman for X, Tom Lee"). A group around one person
+                 ("Supporters of Mayor X", "Friends of the victim, X,") is not X: nobody
+                 named. A kind of organisation or outlet
                  with its name right after it ("trade website ShipWatch", "the news agency
                  Interfax") is that name. A colon lead with no speech verb and no person
                  subject naming one person ("left critic X unimpressed: “...”") is that

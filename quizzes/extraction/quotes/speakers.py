@@ -397,6 +397,28 @@ def name_closing_the_subject(s: Speakers, tok: Token) -> Said | None:
     return Said(name, "explicit", "name_closing_the_subject")
 
 
+def group_around_a_person(s: Speakers, tok: Token) -> Said | None:
+    """ "Friends of the victim, Ana Roe, said", "Supporters of Mayor Ana Roe chanted": a
+    plural noun for people around someone, with one person in apposition or after its
+    "of", is a group that is not that person; it speaks for nobody named. Members named
+    in full ("Two officials, Ana Roe and Tom Hale, said") still speak."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS") or s.ctx.people.person_at(tok.i):
+        return None
+    people = s.ctx.people
+    for child in tok.children:
+        if child.dep_ == "appos" and people.person_at(child.i):
+            if any(c.dep_ == "conj" for c in child.children):
+                return None
+            return Said(None, "nonperson", "group_around_a_person")
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(people.person_at(t.i) for t in child.subtree)
+        ):
+            return Said(None, "nonperson", "group_around_a_person")
+    return None
+
+
 def named_person(s: Speakers, tok: Token) -> Said | None:
     """ "Mr D'Anieri said": a mention of a person of the article, also through an apposition
     or a compound ("the farmer, Ana Smith, said")."""
@@ -1246,6 +1268,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     person_after_source,
     numbered_designation,
     name_closing_the_subject,
+    group_around_a_person,
     named_person,
     name_after_role_phrase,
     organisation_in_apposition,
