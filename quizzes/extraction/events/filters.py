@@ -25,9 +25,10 @@ _EXPLICIT_DATE = re.compile(
 
 def _quoted_fact(expr: TimeExpression) -> bool:
     """A date inside a quotation is an event only when it is a plain fact of the past with its
-    own calendar date, decade or day ("'We signed it on 3 May 2019'", "'We signed it today'",
-    "'We lost a generation of jobs in the 1980s'"); "five years ago", "over the last two
-    decades", "until November" in a speaker's mouth are remarks, not dated events."""
+    own calendar date, decade or day and a subject other than the speaker or the one spoken to
+    ("'The club signed him on 3 May 2019'", "'The town lost its mills in the 1980s'"); "five
+    years ago", "over the last two decades", "until November" in a speaker's mouth are
+    remarks, not dated events."""
     if not _EXPLICIT_DATE.search(expr.when) or tense_of(expr.span.root) != "past":
         return False
     verb = expr.span.root
@@ -38,9 +39,6 @@ def _quoted_fact(expr: TimeExpression) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     # "'We signed it in 2015,' she said": the speaker's own account, not a fact the article states
     return bool(subjects) and not any(c.lower_ in _SPEAKER_PRONOUNS for c in subjects)
-
-
-_SPEAKER_PRONOUNS = {"i", "we", "you", "it", "they", "this", "that", "there"}
 
 
 _DAY_WORD = re.compile(
