@@ -245,6 +245,11 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    person whom a later "the Chilean" could stand for (``context.one_named_before``); "the
    town of Paris" in an article that never names France is a namesake the data lacks
    (``places._small_namesake``: a big city of a state the article does not name).
+48. **What countries make, fight or visit** (``dealings``): "Chile and Peru fought a war over
+   the desert" (``pacts_of_countries``: each named country that signs, brokers, negotiates or
+   fights a deal, war or talks, and one it is made "with"), "a 2017 trip to Peru", "a tour
+   of Chile" (``trips_to_a_country``); "the pact signed between Ghana and Togo" and "the
+   Kelso Accord that restored relations between Ghana and Togo" (``between_countries``).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
@@ -286,6 +291,7 @@ from spacy.tokens import Doc
 from .. import geo
 from ..facts import CountryLink
 from .context import CountryContext, PeopleLike
+from .dealings import pacts_of_countries, trips_to_a_country
 from .figures import (
     figures_a_country_has,
     figures_in_a_country,
@@ -393,6 +399,8 @@ RULES: tuple[Rule, ...] = (
     nationality_nouns,
     noun_of_country,
     between_countries,
+    pacts_of_countries,
+    trips_to_a_country,
     borders_with_a_country,
     bodies_of_listed_countries,
     groups_comprising_countries,

@@ -350,6 +350,10 @@ def _names_waters(tokens: Sequence[Token], j: int) -> bool:
     return j < len(tokens) and tokens[j].lower_ in WATER_NOUNS and tokens[j].text[:1].isupper()
 
 
+# Prefixes that make a nationality a time ("post-Soviet", "pre-Columbian").
+_TIME_PREFIXES = {"post", "pre"}
+
+
 def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMention | None:
     text = _text_of(doc, tokens, i, j)
     tok = tokens[i]
@@ -363,11 +367,25 @@ def _mention_of(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> CountryMen
         return None  # "Hong Kong's leader": a territory of China, no country of its own
     if name and (geo.is_inhabited(name) or geo.is_historic_state(name)):
         return CountryMention(i, j, name, "name")
-    if i > 0 and tokens[i - 1].lower_ in _CONTINENT_PARTS and tokens[i - 1].text[:1].isupper():
-        return None  # "South American", "East African": a continent's part, no country
+    if _no_country_of_its_own(tokens, i):
+        return None
     if adjective and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"} and not _names_waters(tokens, j):
         return CountryMention(i, j, adjective, "adj")
     return None
+
+
+def _no_country_of_its_own(tokens: Sequence[Token], i: int) -> bool:
+    """ "South American", "East African": a continent's part; "the post-Soviet states": a
+    time after the state, none of its things."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.lower_ in _CONTINENT_PARTS and before.text[:1].isupper():
+        return True
+    return (
+        i > 1
+        and before is not None
+        and before.text == "-"
+        and tokens[i - 2].lower_ in _TIME_PREFIXES
+    )
 
 
 def _adjective_of(text: str, tok: Token, one_word: bool) -> str | None:

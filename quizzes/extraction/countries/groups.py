@@ -20,6 +20,7 @@ from .context import CountryContext, CountryMention, clean, one_named_before, tw
 from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
+    BETWEEN_NOUNS,
     CITY_INCIDENTS,
     COUNT_NOUNS,
     EVENT_NOUNS,
@@ -48,13 +49,6 @@ _OF_NOUNS = ORG_NOUNS | OWNED_NOUNS | {
     "government", "army", "navy", "military", "police", "forces", "coast", "waters", "zone",
     "eez", "territory", "border", "borders", "airspace", "economy", "people", "citizens",
     "president", "king", "queen",
-}  # fmt: skip
-# What lies between countries: "the border deal between Ghana and Togo".
-_BETWEEN_NOUNS = {
-    "agreement", "agreements", "deal", "deals", "treaty", "pact", "accord", "memorandum",
-    "memoranda", "talks", "negotiations", "dispute", "conflict", "war", "border", "trade",
-    "relations", "ties", "tensions", "alliance", "partnership", "pipeline", "bridge", "match",
-    "game", "final", "summit", "meeting", "exchange", "route", "flights", "ceasefire",
 }  # fmt: skip
 
 
@@ -559,21 +553,70 @@ def _country_of_prep(ctx: CountryContext, prep: Token) -> str | None:
 
 
 def between_countries(ctx: CountryContext) -> None:
-    """ "the border deal between Ghana and Togo", "talks between Chile and Peru": an agreement,
-    a dispute or talks between countries belongs to each of them."""
+    """ "the border deal between Ghana and Togo", "talks between Chile and Peru", "the pact
+    signed between Ghana and Togo", "deals between Chile and Peru and between Benin and Togo":
+    an agreement, a dispute or talks between countries belongs to each of them; the subject
+    keeps its "between" phrase (how a writer names a dispute), and "the accord that restored
+    relations between Ghana and Togo" is the accord's. A dispute named again between the same
+    countries ("the latest dispute between A and B" ... "the dispute between A and B") is
+    the same one, linked once."""
+    seen: set[tuple[str, frozenset[str]]] = set()
     for tok in ctx.tokens:
-        if tok.lower_ != "between" or tok.dep_ != "prep" or tok.head.lower_ not in _BETWEEN_NOUNS:
+        if tok.lower_ != "between" or tok.dep_ != "prep":
             continue
-        noun = tok.head
+        noun = _dealing_between(tok)
+        if noun is None:
+            continue
         countries = _countries_in(ctx, tok)
-        if len(countries) < 2:
+        key = (noun.lemma_.lower(), frozenset(countries))
+        if len(countries) < 2 or key in seen:
             continue
-        start = min(
-            [c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i]
-        )
-        subject = ctx.doc[start : noun.i + 1].text
+        seen.add(key)
+        subject = _pact_setting(ctx, noun) or _between_phrase(ctx, noun, tok)
         for country in countries:
             ctx.add(subject, country, noun.i, "other", "between_countries")
+
+
+def _dealing_between(prep: Token) -> Token | None:
+    """The dealing a "between" phrase tells the sides of: its head ("talks between"), or the
+    noun a participle or relative clause describes ("the pact signed between", "deals the
+    ministry arranged between")."""
+    head = prep.head
+    if head.lower_ in BETWEEN_NOUNS:
+        return head
+    if head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and head.head.lower_ in BETWEEN_NOUNS:
+        return head.head
+    return None
+
+
+def _between_phrase(ctx: CountryContext, noun: Token, prep: Token) -> str:
+    """ "new agreements between Chile and Bolivia": the noun with its modifiers, through the
+    "between" phrase (a bracketed short form after it left out)."""
+    start = _phrase_start(ctx, noun)
+    end = prep.right_edge.i + 1
+    end = next((t.i for t in ctx.doc[prep.i : end] if t.text == "("), end)
+    return clean(ctx.doc[start:end].text)
+
+
+# Ties between countries a pact sets up: "the accord that restored relations between A and B".
+_TIES = {"relations", "ties"}
+
+
+def _pact_setting(ctx: CountryContext, ties: Token) -> str | None:
+    """ "the Kelso Accord that restored relations between Ghana and Togo", "a deal it brokered
+    to normalise ties between ...": the pact (a named one whole) is what the sides made."""
+    if ties.lower_ not in _TIES or ties.dep_ != "dobj":
+        return None
+    verb = ties.head
+    while verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+        verb = verb.head
+    pact = verb.head
+    if verb.dep_ not in ("relcl", "acl") or pact.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if pact.pos_ == "PROPN":
+        ent = ctx.ent_of.get(pact.i)
+        return clean(ent.text) if ent is not None else noun_phrase(ctx, pact)
+    return noun_phrase(ctx, pact) if pact.lower_ in BETWEEN_NOUNS else None
 
 
 # Lines between states: a border "with" one country, or "between" it and a region, is theirs.
@@ -616,6 +659,8 @@ def _countries_in(ctx: CountryContext, prep: Token) -> list[str]:
             mention = ctx.mentions.get(t.i)
             if mention and mention.form == "name" and mention.country not in found:
                 found.append(mention.country)
+            elif t.lower_ == "between":  # "between A and B and between C and D"
+                found.extend(c for c in _countries_in(ctx, t) if c not in found)
     return found
 
 

@@ -315,11 +315,33 @@ def _descriptions(root: Token) -> list[Token]:
     if title is not None:
         parts.insert(0, title)  # "Speaking to Acme, the head of the Peru Union, Ana Lind, said"
     elif root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
-        parts.append(root.head)
+        parts.append(_office_of_the_country(root.head) or root.head)
+    elif root.dep_ == "appos" and root.head.lower_ == "one":
+        parts += _one_of(root.head)  # "One of Peru's vice presidents, Ana Lind"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _hedged(root.head):
         # "Ana Lind is a Kenyan national", not "Ana Lind could be a conduit for Kenyan ..."
         parts += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "ADJ")]
     return parts
+
+
+def _office_of_the_country(word: Token) -> Token | None:
+    """ "the current president of Chile, Ana Lind": the parse hangs the name from the country;
+    the office the country's "of" hangs from describes it."""
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in OFFICES:
+        return None
+    return prep.head
+
+
+def _one_of(one: Token) -> list[Token]:
+    """ "One of Peru's vice presidents": the plural the one is of."""
+    return [
+        obj
+        for prep in one.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.tag_ == "NNS"
+    ]
 
 
 def _title_just_before(root: Token) -> Token | None:
@@ -457,23 +479,34 @@ def _country_office_word(text: str) -> Found:
 def coordinated_title(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "Peru's prime minister Ana Lind and energy minister Tom Reid": a second titled name of
     a list shares the country of the first one's title when its own title names none; a bare
-    name after a plural title ("Peruvian senators Ana Lind and Tom Reid") shares it too."""
+    name after a plural title ("Peruvian senators Ana Lind and Tom Reid", "Peruvian candidates
+    Ana Lind of the A Party, Tom Reid of the B Party, and ..." read as names in apposition)
+    shares it too."""
     root = name.root
-    if root.dep_ != "conj" or root.head.i > root.i:
+    if not _listed_after(root):
         return None, None
     own = _title_words(ctx, outer, name)
     if any(t.i in ctx.mentions for t in own):
         return None, None
     first = root.head
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
     title = _title_words(ctx, *_mention_ending_at(ctx, first))
+    while not title and _listed_after(first):  # the nearest earlier name with a title
+        first = first.head
+        title = _title_words(ctx, *_mention_ending_at(ctx, first))
     if not any(t.lower_ in OFFICES for t in own) and not (
         not own and title and title[-1].tag_ == "NNS" and title[-1].text.islower()
     ):
         return None, None
     country = next((ctx.mentions[t.i].country for t in title if t.i in ctx.mentions), None)
     return (country, None) if country else (None, None)
+
+
+def _listed_after(word: Token) -> bool:
+    """A name listed after an earlier one: its conjunct, or a name the parse hangs from it in
+    apposition ("A of the X Party, B of the Y Party")."""
+    if word.head.i >= word.i:
+        return False
+    return word.dep_ == "conj" or (word.dep_ == "appos" and word.head.pos_ == "PROPN")
 
 
 def _mention_ending_at(ctx: CountryContext, last: Token) -> tuple[Span, Span]:
@@ -502,15 +535,29 @@ def office_taken(ctx: CountryContext, outer: Span, name: Span) -> Found:
     "Lind regained the premiership of Peru", "Lind served as the Kenyan ambassador": the
     office a verb gives its subject."""
     root = name.root
-    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_ not in _OFFICE_VERBS:
+    if root.dep_ not in ("nsubj", "nsubjpass"):
         return None, None
-    for noun in _office_objects(root.head):
-        if not _is_office_noun(noun):
-            continue
-        country, _phrase = office_country(ctx, noun)
-        if country:
-            return country, (noun.lower_ if noun.lower_ in OFFICES else None)
+    for verb in _office_verbs(root.head):
+        for noun in _office_objects(verb):
+            if not _is_office_noun(noun):
+                continue
+            country, _phrase = office_country(ctx, noun)
+            if country:
+                return country, (noun.lower_ if noun.lower_ in OFFICES else None)
     return None, None
+
+
+def _office_verbs(verb: Token) -> list[Token]:
+    """The subject's verb of office, and one its infinitive names: "Lind resigned to become
+    the Peruvian foreign minister" (Lind becomes it)."""
+    verbs = [verb] if verb.lemma_ in _OFFICE_VERBS else []
+    return verbs + [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl")
+        and c.lemma_ in _OFFICE_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
 
 
 def _office_objects(verb: Token) -> Iterator[Token]:

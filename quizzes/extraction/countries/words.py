@@ -176,7 +176,7 @@ ABSTRACT_NOUNS = {
     "hopes", "ambition", "ambitions", "intention", "intentions", "attitude", "mood",
     "sentiment", "opinion", "perspective", "view", "views", "stance", "position", "positions",
     "response", "reaction", "claim", "claims", "request", "requests", "demand", "demands",
-    "appeal", "appeals", "plea", "pleas", "effort", "efforts", "wager", "fate", "relationship", "values",
+    "appeal", "appeals", "plea", "pleas", "effort", "efforts", "doing", "wager", "fate", "relationship", "values",
     "tradition", "traditions", "culture", "marriage", "pub", "restaurant", "cuisine", "food",
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
@@ -184,6 +184,14 @@ ABSTRACT_NOUNS = {
     "sovereignty", "independence", "neutrality", "encroachment", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
     "south-east", "south-west",
+}  # fmt: skip
+# What lies between countries: "the border deal between Ghana and Togo".
+BETWEEN_NOUNS = {
+    "agreement", "agreements", "deal", "deals", "treaty", "pact", "accord", "memorandum",
+    "memoranda", "talks", "negotiations", "dispute", "conflict", "war", "border", "trade",
+    "relations", "ties", "tensions", "alliance", "partnership", "pipeline", "bridge", "match",
+    "game", "final", "summit", "meeting", "exchange", "route", "flights", "ceasefire",
+    "cease-fire", "truce", "treaties", "accords", "wars", "conflicts", "disputes",
 }  # fmt: skip
 # Verbs by which a person leads a group ("Syria's delegation was led by X").
 LEAD_VERBS = {"lead", "head", "chair"}
@@ -201,7 +209,8 @@ HUMAN_PLURALS = {
     "residents", "refugees", "migrants", "civilians", "citizens", "nationals", "households",
     "patients", "students", "soldiers", "officials", "casualties", "deaths", "lives", "jobs",
     "victims", "hostages", "immigrants", "pilgrims", "athletes", "fans", "contestants",
-    "participants", "delegates", "entrants", "applicants",
+    "participants", "delegates", "entrants", "applicants", "representatives", "envoys",
+    "diplomats",
 }  # fmt: skip
 # Nouns that hold a count of something else ("the number of cases", "the death toll").
 COUNT_NOUNS = {"number", "total", "tally", "count", "toll", "sum", "figure", "numbers"}
