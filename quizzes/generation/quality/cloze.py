@@ -171,6 +171,51 @@ def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     return f"context: “the {noun}” names none of the article's {noun}s"
 
 
+# "… died in this earthquake", "these states voted …": a demonstrative before a noun
+# stands for what an earlier sentence told; time words ("this year") are the article's
+# own date, a general word ("one of those events") may stand for a noun of the card's
+# own ("film festivals"), an adjective ("this new virus") is no noun, and words after a
+# pronoun "those" ("those who", "those killed") none either.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those)\s+(?P<noun>(?!(?:year|week|month|morning|afternoon|evening|night|"
+    r"season|time|summer|winter|spring|autumn|weekend|occasions?|events?|new|same|other|latest|"
+    r"is|was|are|were|who|which|that|in|of|"
+    r"at|on|for|with|from|by|and|or|to)\b)(?![a-z]+(?:ed|ing)\b)[a-z]{3,})\b(?!['’-])"
+)
+# "The move was met with …", "When did the deal take effect?": an action called only by
+# what it is, as the subject, with nothing after it to say which.
+_UNNAMED_ACTION = re.compile(
+    rf"^{_FRONTED}[Tt]he\s+(?P<noun>move|deal|decision)\b(?!\s+(?:to|of|between|with|by|on|"
+    r"over|for|that|which)\b)"
+    r"|^(?:When|In what (?:year|month)|In which year|On what date)\s+(?:did|was|were|had)\s+"
+    r"the\s+(?P<asked>move|deal|decision)\b(?!\s+(?:to|of|between|with|by|on|over|for|that|"
+    r"which)\b)"
+)
+
+
+def _named_before(noun: str, text: str) -> bool:
+    """Is the noun (singular or plural) in the text, "a new ban … this ban"?"""
+    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    return regex(rf"\b{re.escape(stem)}", re.I).search(text) is not None
+
+
+def demonstrative_without_antecedent(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "… at least 40 people died in this earthquake", "The move was met with fury":
+    "this earthquake" and "the move" were told in the sentences before, which the
+    learner does not see; a card that names it first ("a new ban …; this ban") stays."""
+    if draft.kind not in {"cloze", "when"}:
+        return None
+    text = QUOTED.sub(" ", draft.prompt)
+    body = re.sub(r"^Fill in the blank[:]?\s*", "", text)
+    action = _UNNAMED_ACTION.match(body)
+    if action:
+        return f"context: “the {action['noun'] or action['asked']}” is told in another sentence"
+    for match in _DEMONSTRATIVE.finditer(body):
+        if not _named_before(match["noun"], body[: match.start()]):
+            return f"context: “{match[0]}” points to another sentence"
+    return None
+
+
 # "_____ held a rally, with his wife Ana Vela": a relative named in full beside the
 # blanked name is the family name, or a famous spouse, that fills it.
 _RELATIVE_NAMED = re.compile(

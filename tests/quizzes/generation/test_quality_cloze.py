@@ -743,6 +743,39 @@ def test_the_party_with_no_party_named_in_the_card_is_unanswerable(kind, prompt,
     assert (q.unnamed_body_subject(card, ctx_for(text)) is not None) is unnamed
 
 
+@pytest.mark.parametrize(
+    ("kind", "prompt", "dangling"),
+    [
+        ("cloze", f"Fill in the blank: At least {BLANK} people died in this flood.", True),
+        ("cloze", f"Fill in the blank: Turnout rose in {BLANK} as these towns voted.", True),
+        ("cloze", f"Fill in the blank: The move was met with anger from {BLANK}.", True),
+        ("cloze", f"Fill in the blank: On Monday, the deal was signed in {BLANK}.", True),
+        ("when", "When did the decision take effect?", True),
+        (
+            "cloze",
+            f"Fill in the blank: A ban on night fishing, and this ban, began in {BLANK}.",
+            False,
+        ),
+        ("cloze", f"Fill in the blank: Two towns flooded; these towns got {BLANK} in aid.", False),
+        ("cloze", f"Fill in the blank: The deal with the dock union was signed in {BLANK}.", False),
+        ("cloze", f"Fill in the blank: {BLANK} thanked those gathered at the pier.", False),
+        ("cloze", f"Fill in the blank: The fair drew {BLANK} visitors this year.", False),
+        (
+            "cloze",
+            f"Fill in the blank: It played {BLANK} fairs and won at one of those events.",
+            False,
+        ),
+        ("when", "When did the council say the move was final?", False),
+    ],
+)
+def test_a_demonstrative_with_nothing_named_before_it_is_dropped(kind, prompt, dangling):
+    """ "… died in this flood", "The move was met with …": what they stand for was in a
+    sentence the learner does not see; a card that names it first stays."""
+    card = draft(kind, prompt, "2011", target="date:2011")
+    problem = q.demonstrative_without_antecedent(card, ctx_for(""))
+    assert (problem is not None) is dangling
+
+
 def test_the_party_of_an_article_naming_only_one_party_is_kept():
     card = draft("cloze", f"Fill in the blank: The party won {BLANK} seats.", "12")
     assert q.unnamed_body_subject(card, ctx_for("The Harbour Party ran alone.\n")) is None
