@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
 from quizzes.extraction.text import regex
 
@@ -67,9 +68,13 @@ def cloze_the_articles_one_country(draft: QuestionDraft, ctx: GenerationContext)
     return None
 
 
-# "That ban was lifted …", "These talks ended …": a sentence opening on a noun the
-# sentence before introduced; alone on a card or a question it points at nothing.
-_POINTS_BACK = re.compile(r"^(?:That|This|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b")
+# "That ban was lifted …", "These talks ended …", "That _____, the fair opened"
+# (September of which year?): a sentence opening on a noun the sentence before
+# introduced; alone on a card or a question it points at nothing.
+_POINTS_BACK = re.compile(
+    r"^(?:That|This|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b"
+    rf"|^(?:That|This|These|Those)\s+{re.escape(BLANK)}"
+)
 
 
 # "In _____ another ship hit the two piers", "When did another ship hit …?": the first
@@ -129,17 +134,30 @@ def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> s
 
 # "The party was founded in _____", "When did the party's ticket appear …?": a body
 # called only by what it is, as the subject, stood for a name the article gave
-# paragraphs before; in a round-up of many parties the card cannot tell which.
+# paragraphs before; in a round-up of many parties the card cannot tell which. The
+# subject may follow an opening phrase of any length ("At its _____ congress in a rented
+# hall by the docks, the party …") or open a later clause (", the party said").
 _BODY_NOUNS = (
     r"(?:party|company|firm|group|organi[sz]ation|team|club|band|agency|union|coalition|"
     r"movement|campaign|charity|network|airline|bank|league|foundation|alliance|committee)"
 )
 _FRONTED = r"(?:(?:In|On|At|By|During|After|Before|Since|Later|Earlier)\b[^,]{0,40},\s+)?"
+_OPENING_PHRASE = (
+    r"(?:(?:In|On|At|By|During|After|Before|Since|Later|Earlier|For|With|Following|Under|Amid|"
+    r"Despite|Throughout|Until|When|While|As|Once|Although|Though|Because|According)\b"
+    r"[^,;:“”\"]{0,90},\s+|(?:For|In|By)\s+\d{4}\s+)?"
+)
 _UNNAMED_BODY = regex(
-    rf"^{_FRONTED}[Tt]he\s+(?P<noun>{_BODY_NOUNS})(?:['’]s)?\b(?!\s+(?:of|which|that|who)\b)"
+    rf"^{_OPENING_PHRASE}[Tt]he\s+(?P<noun>{_BODY_NOUNS})(?:['’]s)?\b(?!\s+(?:of|which|that|who)\b)"
     rf"|^(?:When|In what (?:year|month)|In which year|On what date|How long ago)\s+"
     rf"(?:did|was|were|had|has|have|is|are|does|do)\s+the\s+(?P<asked>{_BODY_NOUNS})(?:['’]s)?\b"
     r"(?!\s+(?:of|which|that|who)\b)"
+)
+# ", the party said", "and the group has": the subject of a later clause, a verb after it.
+_UNNAMED_BODY_LATER = regex(
+    rf"(?:[,;]\s+|\b(?:and|but|while|when|after|before|because|although|though|until|where)"
+    rf"\s+)the\s+(?P<noun>{_BODY_NOUNS})\s+(?:also\s+)?(?:said|says|told|has|had|have|is|was|"
+    r"were|will|would|won|held|[a-z]{3,}ed)\b"
 )
 
 
@@ -148,27 +166,35 @@ _UNNAMED_BODY = regex(
 _FORMER_NAME_BEFORE = re.compile(r"\b(?:as|formerly|renamed|from)\s+(?:the\s+)?$", re.I)
 
 
+def _unnamed_body(body: str) -> re.Match[str] | None:
+    """The first "the party" standing as a subject in the card's text, or None."""
+    return _UNNAMED_BODY.match(body) or _UNNAMED_BODY_LATER.search(body)
+
+
 def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "The party had already won ballot access in _____." or "In what year did the
-    party's candidate …?": the subject is "the party" (the company, the group) and the
-    card names none; its name was in an earlier sentence the learner does not see, and
-    the article names several ("the Green Party", "the Harbour Party"). A named one of
-    its kind in the card ("the Green Party … the party") is its antecedent; in an article
-    naming at most one, there is no doubt which."""
+    """ "The party had already won ballot access in _____.", "In what year did the
+    party's candidate …?", "…, the party said": the subject is "the party" (the company,
+    the group) and the card names none; its name was in an earlier sentence the learner
+    does not see, and the article names several ("the Green Party", "the Harbour
+    Party"). A named one of its kind earlier in the card ("the Green Party … the
+    party") is its antecedent, one named after it ("the party chose the Dune Party's
+    nominee") is another; in an article naming at most one, there is no doubt which."""
     if draft.kind not in {"cloze", "when", "true_false", "ordering"}:
         return None
     text = QUOTED.sub(" ", draft.prompt)
     body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
-    match = _UNNAMED_BODY.match(body)
+    match = _unnamed_body(body)
     if not match:
         return None
     noun = match["noun"] or match["asked"]
     named = regex(rf"\b((?:[A-Z][\w’'-]*\s+)+){noun.capitalize()}\b")
-    if any(not _FORMER_NAME_BEFORE.search(body[: m.start()]) for m in named.finditer(body)):
+    before = body[: match.end()]
+    if any(not _FORMER_NAME_BEFORE.search(body[: m.start()]) for m in named.finditer(before)):
         return None  # "the Green Party …, the party": named in the card
     if len({normalise(m[1]) for m in named.finditer(ctx.article_text)}) < 2:
         return None  # the article's one party (or a team it never names): no doubt which
-    return f"context: “the {noun}” names none of the article's {noun}s"
+    plural = f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
+    return f"context: “the {noun}” names none of the article's {plural}"
 
 
 # "… died in this earthquake", "these states voted …": a demonstrative before a noun
@@ -214,6 +240,89 @@ def demonstrative_without_antecedent(draft: QuestionDraft, ctx: GenerationContex
         if not _named_before(match["noun"], body[: match.start()]):
             return f"context: “{match[0]}” points to another sentence"
     return None
+
+
+# "I will finish my term in _____", "… a method that we use each year": the words of an
+# interview answer (or of a statement printed whole), their "I" or "we" outside any
+# quotation marks. A card shows the sentence without the turn's label, so the learner
+# cannot tell who "I" is; "we" may be a named person's team ("Dr Vela began it in _____,
+# and we follow it") and stays when the card names someone of the article. A Roman
+# numeral is no pronoun ("World War I", "Pius I").
+_FIRST_SINGULAR = re.compile(
+    r"\b(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b(?!['’-])"
+)
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b(?!['’-])")
+
+
+def _first_singular(body: str) -> bool:
+    """ "Since I left …" has "I"; "Queen Ana I ruled …" has a numeral."""
+    for found in _FIRST_SINGULAR.finditer(body):
+        before = body[: found.start()].split()
+        if found[0] == "I" and len(before) > 1 and before[-1][:1].isupper():
+            continue  # after a name ("Pius I"), not after the sentence's first word
+        return True
+    return False
+
+
+def first_person_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: I will complete my second year here in _____." from an
+    interview answer: who "I" is was in the turn's label or the paragraph before, which
+    the learner does not see. "We" stays when the card names one of the article's
+    people ("Dr Vela began banding in _____, a method we still follow")."""
+    if draft.kind not in {"cloze", "when", "true_false"}:
+        return None
+    text = QUOTED.sub(" ", draft.prompt)
+    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    if _first_singular(body) and not _names_one_of(body, ctx.speakers):
+        return "context: “I” in the card stands for a speaker it does not name"
+    if _FIRST_PLURAL.search(body) and not _names_one_of(body, [*ctx.people, *ctx.speakers]):
+        return "context: “we” in the card stands for people it does not name"
+    return None
+
+
+def _names_one_of(body: str, people: list[str]) -> bool:
+    """Does the card name one of these people (a word of a full name: not "Oxygen",
+    a word the extractor took for a person, nor an organisation)?"""
+    words = frozenset(
+        part for name in people if plausible_person(name) for part in name.split() if len(part) >= 2
+    )
+    return any(_a_name_word(w, words) for w in body.split())
+
+
+_BLANK_AT = re.compile(re.escape(BLANK))
+
+
+def name_split_by_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Del _____ said the plan would fail" for Mara Del Sol (answer "Sol"): the blank
+    covers part of a name and the word of it left beside the blank shows the rest (or
+    reads as garbled)."""
+    if draft.kind not in {"cloze", "who_said"} or not draft.target.startswith("person:"):
+        return None
+    answer = draft.answer.split()
+    full = [*ctx.people, *ctx.speakers]
+    if isinstance(draft.source, Quote) and draft.source.speaker:
+        full.append(draft.source.speaker)
+    rest = {
+        word
+        for name in full
+        if len(name.split()) > len(answer) and _holds_words(name.split(), answer)
+        for word in name.split()
+        if word not in answer and word[:1].isupper()
+    }
+    if not rest:
+        return None
+    for at in (m.start() for m in _BLANK_AT.finditer(draft.prompt)):
+        beside = draft.prompt[:at].split()[-1:] + draft.prompt[at + len(BLANK) :].split()[:1]
+        for word in (w.strip(",.;:()“”\"'’") for w in beside):
+            if word in rest:
+                return f"give-away: “{word}”, part of the name, beside the blank"
+    return None
+
+
+def _holds_words(name: list[str], part: list[str]) -> bool:
+    """Does the name hold the part's words in a row ("Mara Del Sol" holds "Sol")?"""
+    n = len(part)
+    return any(name[i : i + n] == part for i in range(len(name) - n + 1))
 
 
 # "_____ held a rally, with his wife Ana Vela": a relative named in full beside the

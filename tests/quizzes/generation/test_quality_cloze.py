@@ -776,6 +776,150 @@ def test_a_demonstrative_with_nothing_named_before_it_is_dropped(kind, prompt, d
     assert (problem is not None) is dangling
 
 
+@pytest.mark.parametrize(
+    ("kind", "prompt", "unnamed"),
+    [
+        (
+            "cloze",
+            f"Fill in the blank: At its {BLANK} congress with some forty delegates online, "
+            "the party chose Ana Vela.",
+            True,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: For 2031 the party is on the ballot in {BLANK} towns.",
+            True,
+        ),
+        ("cloze", f"Fill in the blank: Turnout fell to {BLANK}, the party said on Monday.", True),
+        (
+            "cloze",
+            f"Fill in the blank: At its {BLANK} congress, the party chose the Dune Party's leader.",
+            True,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: At the Dune Party's {BLANK} congress, the party chose Ana Vela.",
+            False,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: Ana Vela, the party's {BLANK} nominee, picked a running mate.",
+            False,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: Ana Vela won in {BLANK} as the party's nominee again.",
+            False,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: In {BLANK}, Ana Vela joined the party of the fishers.",
+            False,
+        ),
+    ],
+)
+def test_the_party_as_a_later_subject_with_no_party_named_before_it(kind, prompt, unnamed):
+    """ "At its _____ congress …, the party chose …", ", the party said": "the party" is
+    still the subject after a long opening phrase or in a later clause; a party named
+    before it in the card is its antecedent, one named after it is another party, and
+    "the party's nominee" beside a named person says whose."""
+    text = "The Harbour Party and the Dune Party ran.\n"
+    card = draft(kind, prompt, "2031", target="date:2031")
+    assert (q.unnamed_body_subject(card, ctx_for(text)) is not None) is unnamed
+
+
+@pytest.mark.parametrize(
+    ("prompt", "points_back"),
+    [
+        (f"Fill in the blank: That {BLANK}, the night market opened; stalls sold fish.", True),
+        (f"Fill in the blank: Those {BLANK} boats never came back to the harbour.", True),
+        (f"Fill in the blank: In {BLANK}, the night market opened by the harbour.", False),
+        (f"Fill in the blank: The night market opened that {BLANK} by the harbour.", False),
+    ],
+)
+def test_a_card_opening_on_that_and_the_blank_points_back(prompt, points_back):
+    """ "That _____, the night market opened" (September of which year?): the card
+    opens on a date the sentence before gave its year or its sense."""
+    card = draft("cloze", prompt, "September", target="date:2031-09")
+    problem = q.needs_the_sentence_before(card, ctx_for(""))
+    assert (problem is not None) is points_back
+
+
+@pytest.mark.parametrize(
+    ("kind", "prompt", "first_person"),
+    [
+        (
+            "cloze",
+            f"Fill in the blank: I will finish my second year as harbour master in {BLANK}.",
+            True,
+        ),
+        (
+            "cloze",
+            f"Fill in the blank: Since I left the crew (my last trip was in {BLANK}), it changed.",
+            True,
+        ),
+        ("cloze", f"Fill in the blank: Well, we started counting the gulls in {BLANK}.", True),
+        ("cloze", f"Fill in the blank: Gulls fill our harbour to {BLANK} of its berths.", True),
+        ("when", "When did I join the ferry crew?", True),
+        (
+            "cloze",
+            f"Fill in the blank: Ana Vela began ringing gulls in {BLANK}, a method we keep.",
+            False,
+        ),
+        ("cloze", f"Fill in the blank: The pier was built after World War I in {BLANK}.", False),
+        (
+            "cloze",
+            f'Fill in the blank: Ana Vela said "I am proud" of the {BLANK} volunteers.',
+            False,
+        ),
+        ("cloze", f"Fill in the blank: The US Navy sent {BLANK} ships to the harbour.", False),
+        (
+            "cloze",
+            f"Fill in the blank: The ferry sailed {BLANK} times in my county's waters.",
+            True,
+        ),
+    ],
+)
+def test_a_first_person_card_names_nobody(kind, prompt, first_person):
+    """ "I will finish my second year … in _____" from an interview answer: who "I" is
+    was in the turn's label, which the card leaves out; "we" beside a named person
+    (her team) stays, and so do "I" as a numeral and words inside quotation marks."""
+    text = "Ana Vela rings gulls. Tom Reyes sails.\n"
+    facts = Facts(
+        people=[Person(name="Ana Vela")],
+        quotes=[quote("I am proud", "Tom Reyes", source='Tom Reyes said "I am proud".\n')],
+    )
+    card = draft(kind, prompt, "2011", target="date:2011")
+    assert (q.first_person_card(card, ctx_for(text, facts)) is not None) is first_person
+
+
+def test_an_interview_answer_card_naming_its_speaker_is_kept():
+    """ "Tom Reyes: I joined the crew in _____" names who "I" is."""
+    facts = Facts(
+        quotes=[quote("I am proud", "Tom Reyes", source='Tom Reyes said "I am proud".\n')]
+    )
+    card = draft("cloze", f"Fill in the blank: Tom Reyes: I joined the crew in {BLANK}.", "2011")
+    assert q.first_person_card(card, ctx_for("Tom Reyes sails.\n", facts)) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "split"),
+    [
+        (f'Fill in the blank: Del {BLANK} called the ferry plan a "folly".', "Sol", True),
+        (f'Fill in the blank: {BLANK} Sol called the ferry plan a "folly".', "Mara Del", True),
+        (f'Fill in the blank: {BLANK} called the ferry plan a "folly".', "Mara Del Sol", False),
+        (f'Fill in the blank: Mayor {BLANK} called the ferry plan a "folly".', "Sol", False),
+    ],
+)
+def test_a_blank_covering_part_of_a_name_is_dropped(prompt, answer, split):
+    """ "Del _____ called the plan a folly" for Mara Del Sol: the word of the name left
+    beside the blank shows the rest of it; a title beside it does not."""
+    said = quote("folly", "Mara Del Sol", source='Mara Del Sol called it a "folly".\n')
+    card = draft("cloze", prompt, answer, target="person:sol", source=said)
+    ctx = ctx_for("Mara Del Sol spoke.\n", Facts(people=[Person(name="Mara Del Sol")]))
+    assert (q.name_split_by_the_blank(card, ctx) is not None) is split
+
+
 def test_the_party_of_an_article_naming_only_one_party_is_kept():
     card = draft("cloze", f"Fill in the blank: The party won {BLANK} seats.", "12")
     assert q.unnamed_body_subject(card, ctx_for("The Harbour Party ran alone.\n")) is None
