@@ -247,9 +247,10 @@ def demonstrative_without_antecedent(draft: QuestionDraft, ctx: GenerationContex
 # quotation marks. A card shows the sentence without the turn's label, so the learner
 # cannot tell who "I" is; "we" may be a named person's team ("Dr Vela began it in _____,
 # and we follow it") and stays when the card names someone of the article. A Roman
-# numeral is no pronoun ("World War I", "Pius I").
+# numeral is no pronoun ("World War I", "Pius I"), nor a name's "Mine" or "Me" (a coal
+# mine is "mine" too, and rarely anyone's).
 _FIRST_SINGULAR = re.compile(
-    r"\b(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b(?!['’-])"
+    r"\b(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|me|[Mm]y|[Mm]yself)\b(?!['’-])"
 )
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b(?!['’-])")
 

@@ -873,6 +873,7 @@ def test_a_card_opening_on_that_and_the_blank_points_back(prompt, points_back):
             False,
         ),
         ("cloze", f"Fill in the blank: The US Navy sent {BLANK} ships to the harbour.", False),
+        ("cloze", f"Fill in the blank: The Red Hill Mine flooded in {BLANK}.", False),
         (
             "cloze",
             f"Fill in the blank: The ferry sailed {BLANK} times in my county's waters.",
