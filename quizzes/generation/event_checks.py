@@ -738,9 +738,9 @@ _NOT_A_NOUN = {
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee", "ess")
 
 
-def _a_role(word: str) -> bool:
+def a_role(word: str) -> bool:
     """ "chancellor Ana Ruiz", "motorcyclist X": a role before a name, not a noun
-    that a relative clause describes."""
+    that a relative clause describes (nor a thing: "project", "plant")."""
     return (
         word in OFFICE_TITLES
         or word in PERSON_ROLE_NOUNS
@@ -774,7 +774,7 @@ def contact_relative_clause(dated: DatedFact) -> str | None:
         and last not in _FUNCTION_WORDS
         and last not in _COMPLEMENTISERS
         and not last.endswith("ly")
-        and not _a_role(last)
+        and not a_role(last)
         and not _is_other_verb(last)
         and not _is_gerund(last)
         and last not in _PHRASE_PREPOSITIONS

@@ -18,7 +18,7 @@ from .context import DatedFact, GenerationContext, without_country_roles
 from .dates import PartialDate, narrows_options
 from .distractors import MIN_DISTRACTORS, arrange, date_distractors
 from .draft import QuestionDraft
-from .event_checks import date_resolution
+from .event_checks import a_role, date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
 from .text import explanation, normalise, plain_spaces, possessive_of_another, restore_names
 from .which_country import OFFICES
@@ -606,10 +606,12 @@ def person_described(parts: ClauseParts | None, ctx: GenerationContext) -> str |
     Representative" where the article writes "Ana Ruiz, a former Representative who …"
     or "Former Representative, Ana Ruiz, …" (its title). A teacher names the person:
     "When did a former Representative …?" asks about someone the question leaves the
-    student to guess (blind judges, batches 6 and 36)."""
+    student to guess (blind judges, batches 6 and 36). A thing is no person: "an
+    external project was bought" stays, though the article names "the members of the
+    project, Ana Ruiz and …" (blind judge, batch 51)."""
     head = _description_head(parts.subject) if parts is not None else None
-    if head is None or head.casefold() in EVENT_NOUNS:
-        return None  # "a fire destroyed …": an event, no person
+    if head is None or head.casefold() in EVENT_NOUNS or not a_role(head.casefold()):
+        return None  # "a fire destroyed …", "a project was bought": no person
     found = []
     for match in regex(
         rf"(?<![\w’'-])({_NAME}),\s+(?:a|an|the)\s+(?:[\w’'.-]+\s+){{0,6}}?{re.escape(head)}"
