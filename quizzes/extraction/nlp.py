@@ -56,8 +56,18 @@ def common_nouns() -> frozenset[str]:
     """Base forms of English common nouns (spaCy's lemma index, from WordNet); empty for
     a pipeline without rule tables. Many given names are in it too ("kitty"), so it only
     tells a word that may be a noun, never one that is no name."""
+    return _lemma_index("noun")
+
+
+@lru_cache(maxsize=1)
+def common_adjectives() -> frozenset[str]:
+    """Base forms of English adjectives ("foreign", "public"), as ``common_nouns``."""
+    return _lemma_index("adj")
+
+
+def _lemma_index(pos: str) -> frozenset[str]:
     lemmatizer = get_nlp().get_pipe("lemmatizer") if "lemmatizer" in get_nlp().pipe_names else None
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(str(w) for w in lookups.get_table("lemma_index").get("noun", []))
+    return frozenset(str(w) for w in lookups.get_table("lemma_index").get(pos, []))

@@ -103,7 +103,10 @@ that year, is in that year ("the strike began on 4 June 2016. ... It ended on 30
 "the same day", "that same day", "the next day", "that night", "the previous day", "later in the day" and "that year" count from
 the last date the story told before them (a day from the last day; not a date ahead of
 publication, nor one in a quotation, nor one naming a thing in a clause not in the past: "the
-3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3).
+3 May agreement is void"; "The May 3 issue printed it. The same day, ..." counts from May 3);
+a day counts from a day its own paragraph told, or from one before when it opens its
+paragraph's first sentence ("Just the previous day, ..."): past that, in a round-up's
+paragraph of other news ("During a riot near the palace, ... The next day, ..."), no date.
 "that month", "the next month" count from the last date told that names its month (none from a
 year alone); "the month" of
 a past happening ("By the end of the month", "Early in the month", "As the month came to a
@@ -127,8 +130,10 @@ is this year's or last year's, never next year's). Week-sized periods ("last wee
 this week", "over the weekend", "the week of October 21") resolve to their ISO week
 ("2019-W39"), the precision the text gives: a past "this week" in a story of a Monday is the
 week just ended, a future one in a story of a Sunday the week starting the next day.
-Bounded or vague amounts ("more than 20 years ago", "in recent months"), decades, centuries and
-dates relative to another event ("a week later") have no single date: None.
+Bounded or vague amounts ("more than 20 years ago", "in recent months"), ranges whose ends
+fall on two dates ("7 or 8 years ago"), decades, centuries and dates relative to another event
+("a week later") have no single date: None; "about ten days ago" is its ISO week, never a day.
+"USA Today" mid-sentence names a paper, no day.
 
 Where each part lives: ``patterns.PATTERNS`` (one regular expression per kind), ``accept.
 ACCEPT_RULES`` (context checks), ``tense.tense_of`` and ``accept.looks_ahead`` (the tense a
@@ -262,6 +267,14 @@ _COUNTED = re.compile(
 _STEPS = {"same": 0, "next": 1, "following": 1, "previous": -1}
 
 
+@dataclass
+class _Told:
+    """What the story told so far, that a counted time ("the next day") counts from."""
+
+    day: TimeExpression | None = None  # the last day told
+    date: str | None = None  # the last date of any size
+
+
 def _told_from_the_story(
     found: list[TimeExpression], published: date | None
 ) -> list[TimeExpression]:
@@ -272,7 +285,7 @@ def _told_from_the_story(
     agreement") is no point the story stands at, but one the same sentence told is what it
     counts from ("to present it on October 14, the same day parliament returns": October 14)."""
     out: list[TimeExpression] = []
-    told: dict[bool, str] = {}  # the last day told (True), the last date of any size (False)
+    told = _Told()
     written: TimeExpression | None = None  # the last date written with its year
     last_day: TimeExpression | None = None  # the last expression dated to a day
     months: Counter[str] = Counter()  # the months the story told, how often
@@ -287,9 +300,9 @@ def _told_from_the_story(
         if expr.date is not None and len(expr.date) == 10:
             last_day = expr
         if expr.date is not None and _story_point(expr, published):
-            told[False] = expr.date
+            told.date = expr.date
             if len(expr.date) == 10:
-                told[True] = expr.date
+                told.day = expr
                 day_word = expr.date if expr.kind in {"dayword", "clock"} else None
             if len(expr.date) >= 7:
                 months[expr.date[:7]] += 1
@@ -362,10 +375,10 @@ def _story_point(expr: TimeExpression, published: date | None) -> bool:
 
 
 def _counted_from(
-    expr: TimeExpression, told: dict[bool, str], last_day: TimeExpression | None
+    expr: TimeExpression, told: _Told, last_day: TimeExpression | None
 ) -> TimeExpression:
     """The date of a time counted from another ("the next day"): from a day its own sentence
-    told, else from the last one the story told."""
+    told, else from the last one the story told (``_day_counted_from``)."""
     m = _COUNTED.match(expr.when) if expr.kind == "anaphoric" else None
     if m is None or expr.date is not None:
         return expr
@@ -374,10 +387,30 @@ def _counted_from(
     if by_day and last_day is not None and last_day.span.sent == expr.span.sent:
         return replace(expr, date=_counted(last_day.date or "", m))
     if unit == "month":
-        return replace(expr, date=_month_counted(told.get(False), m))
-    if by_day in told:
-        return replace(expr, date=_counted(told[by_day], m))
-    return expr
+        return replace(expr, date=_month_counted(told.date, m))
+    told_date = _day_counted_from(expr, told.day) if by_day else told.date
+    return replace(expr, date=_counted(told_date, m)) if told_date else expr
+
+
+def _day_counted_from(expr: TimeExpression, day: TimeExpression | None) -> str | None:
+    """The day told that "the next day" counts from: one its own paragraph told, or any
+    when it opens its paragraph's first sentence ("Just the previous day, ..." goes on from
+    the paragraph before); past the first sentence of another paragraph (a round-up's other
+    news), none."""
+    if day is None:
+        return None
+    if _paragraph(expr) == _paragraph(day) or _opens_its_paragraph(expr):
+        return day.date
+    return None
+
+
+def _paragraph(expr: TimeExpression) -> int:
+    """Where the expression's paragraph starts."""
+    return doc_text(expr.span.doc).rfind("\n", 0, expr.start_char)
+
+
+def _opens_its_paragraph(expr: TimeExpression) -> bool:
+    return expr.span.sent.start_char <= _paragraph(expr) + 1
 
 
 # "By the end of the month", "Early in the month", "As the month came to a close": "the month"

@@ -53,11 +53,27 @@ def today_or_tonight(x: Match) -> bool | None:
     weaker" means nowadays (the present tense never counts)."""
     if x.kind != "dayword" or (x.m.group("w") or "").lower() not in {"today", "tonight"}:
         return None
+    if _in_a_title(x):
+        return False  # "moderated by USA Today Washington Bureau Chief Ann Roe": a paper's name
     if _names_a_thing_of_the_day(x.span[-1]) or x.m.group("part"):
         return True  # "late today": a time of the day, never "nowadays"
     if inside_quotation(doc_text(x.span.doc), x.span[0].idx):
         return not _nowadays(x.span[0])
     return x.tense != "present"
+
+
+def _in_a_title(x: Match) -> bool:
+    """ "USA Today", "Vox Tonight": "Today" capitalised inside a run of capitalised words,
+    not opening the sentence, is a word of a name (a newspaper, a show)."""
+    first = x.span[0]
+    prev = x.prev
+    return (
+        first.text[:1].isupper()
+        and not first.is_sent_start
+        and prev is not None
+        and prev.text[:1].isupper()
+        and prev.is_alpha
+    )
 
 
 def _nowadays(tok: Token) -> bool:

@@ -167,7 +167,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+"
+            rf"\b(?:(?P<bound>{BOUND})\s+|(?P<approx>{APPROX})\s+)?"
+            # "7 or 8 years ago", "two to three weeks ago", "15-20 years ago": a range
+            rf"(?:(?P<n_from>{NUMWORD})(?:\s+(?:or|to)\s+|\s?[-\u2013]\s?)(?=\w))?"
+            rf"(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})\s+"
             r"(?:ago\b|back(?=\s*[,.;:\u2014]))",  # "a few days back, ...": "back" as "ago"
             re.I,
         ),
@@ -500,7 +503,7 @@ KEYWORDS = {
 # a pattern rewritten loses its gate (slower, never wrong) until the gate is checked again
 # and its key updated (tests/quizzes/extraction/test_date_gates.py says which).
 GATES: dict[tuple[str, str], re.Pattern[str]] = {
-    ("ago", "ad6bf42891"): re.compile(r"\s(?i:ago\b|back(?=\s*[,.;:\u2014]))"),
+    ("ago", "3f2585fae5"): re.compile(r"\s(?i:ago\b|back(?=\s*[,.;:\u2014]))"),
     ("recent", "61cb3940e2"): re.compile(r"the\s+(?:past|last)\s", re.I),
     ("recent", "92f86ec1fb"): re.compile(r"(?:past|last)\s+(?:couple\s+of|few)\s", re.I),
     ("range", "7d21262c2c"): re.compile(
@@ -545,7 +548,7 @@ STARTS: dict[tuple[str, str], re.Pattern[str]] = {
         re.I,
     ),
     # "about two weeks ago", "years back,"
-    ("ago", "ad6bf42891"): re.compile(
+    ("ago", "3f2585fae5"): re.compile(
         r"(?<!\w)(?=\d|(?:more|over|under|less|nearly|almost|at|up|about|around|roughly|some|just"
         r"|only|approximately|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|fifteen|twenty|thirty|forty|fifty|several|few|many)\s"

@@ -241,6 +241,7 @@ def _relative_month(month: int, published: date, step: int) -> str:
 
 _AGO_UNITS: dict[str, Callable[[date, int], str]] = {
     "day": lambda p, n: (p - timedelta(days=n)).isoformat(),
+    "rough day": lambda p, n: iso_week(p - timedelta(days=n)),
     "week": lambda p, n: iso_week(p - timedelta(weeks=n)),
     "fortnight": lambda p, n: iso_week(p - timedelta(weeks=2 * n)),
     "month": lambda p, n: _ym(p - relativedelta(months=n)),
@@ -251,14 +252,19 @@ _AGO_UNITS: dict[str, Callable[[date, int], str]] = {
 
 def ago(g: Groups, text: str, published: date | None, tense: str) -> str | None:
     """ "two days ago", "three years ago"; not a bounded amount ("more than 20 years ago") nor
-    one with no count ("some years ago")."""
+    one with no count ("some years ago"), nor a range whose ends fall on two dates ("7 or 8
+    years ago": 2012 or 2013, no one year to key)."""
     if published is None or g.get("bound"):
         return None
     if not g.get("n") and (g["unit"] or "").lower().endswith("s"):
         return None  # "some years ago", "weeks ago": no count, no date
-    n = _number(g.get("n"))
-    resolve = _AGO_UNITS.get((g["unit"] or "").lower().rstrip("s"))
-    return resolve(published, n) if n is not None and resolve is not None else None
+    unit = (g["unit"] or "").lower().rstrip("s")
+    if unit == "day" and g.get("approx") and g["approx"].lower() not in {"just", "only"}:
+        unit = "rough day"  # "about ten days ago": its week; the article gives no day
+    resolve = _AGO_UNITS.get(unit)
+    ends = {_number(n) for n in (g.get("n"), g.get("n_from") or g.get("n"))}
+    dates = {resolve(published, n) for n in ends if n is not None} if resolve else set()
+    return dates.pop() if len(dates) == 1 and None not in ends else None
 
 
 def end_of(g: Groups, text: str, published: date | None, tense: str) -> str | None:

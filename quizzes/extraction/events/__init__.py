@@ -69,6 +69,8 @@ Clean-up and filters:
   and a vote named by its year ("do you expect to win in the 2020 election?") is the event
   itself ("the election"); a clause whose verb stands in for one told before ("as we did in
   2019") names nothing;
+- a date set against "now" ("voters who felt better off now than four years ago") is a
+  baseline, no happening; "turnout was higher than last year" stays (the gold counts it);
 - replies that did not happen ("did not reply to requests for comment on Friday",
   "declined to comment") are not events, nor is "at the time" of a state under way, of what
   there was or of what was not done ("At the time, she had led the club for years"), nor a

@@ -336,6 +336,17 @@ def _baseline_change(expr: TimeExpression) -> bool:
     )
 
 
+_NOW_THAN = re.compile(r"\b(?:now|today)\b[^,;:.]*\bthan\s+$", re.I)
+
+
+def compared_with_now(expr: TimeExpression, sent: Span) -> bool:
+    """ "voters who felt better off now than four years ago": the date is what "now" is set
+    against, no time anything happened; "turnout was higher than last year" (no "now")
+    stays, as the gold counts last year's figure."""
+    text = doc_text(sent.doc)
+    return _NOW_THAN.search(text, sent.start_char, expr.start_char) is not None
+
+
 def no_words(event: str, expr: TimeExpression) -> bool:
     """A bare date ("2014" as a heading) dates nothing."""
     return not any(c.isalpha() for c in event)
@@ -612,6 +623,7 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     quoted_span_remark,
     span_not_lived,
     statistic,
+    compared_with_now,
 )
 ClauseFilter = Callable[[str, TimeExpression], bool]
 CLAUSE_FILTERS: tuple[ClauseFilter, ...] = (

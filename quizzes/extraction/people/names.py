@@ -17,7 +17,7 @@ from ..lexicon import (
     POST_NOMINALS,
     UNNAMED_PERSON_NOUNS,
 )
-from ..nlp import common_nouns
+from ..nlp import common_adjectives, common_nouns
 from ..text import fold_word
 from .tokens import (
     JOINERS,
@@ -199,14 +199,7 @@ def _post_nominal(tok: Token) -> bool:
 def _name_start(doc: Doc, a: int, b: int) -> int:
     """The name starts after the last title in the run ("Moscow Mayor | Sergei Sobyanin"),
     then past nationality words ("Kazakh | Kassym-Jomart Tokayev")."""
-    k = a
-    place_end = (
-        place_before_name(doc, a, b, cities=True)
-        if a > 0 and doc[a - 1].lower_ in _OFFICE_LINKS
-        else None
-    )
-    if place_end is not None:
-        k = place_end + 1  # "First Minister of Wales | Ann Roe"
+    k = _past_office_complement(doc, a, b)
     for t in range(k, b):
         if _role_end_word(fold_word(doc[t].text)) or is_acronym(doc[t]):
             k = t + 1  # "Acme Corp | Laura Chen": an organisation word ends the role
@@ -215,6 +208,48 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
     if k == a and _common_noun_before_name(doc, a, b):
         k = a + 1
     while k < b and is_descriptor(doc[k]):
+        k += 1
+    return k
+
+
+def _past_office_complement(doc: Doc, a: int, b: int) -> int:
+    """Where the name starts after an office's "of/for" complement that opens the run:
+    "First Minister of Wales | Ann Roe", "Minister of Foreign Affairs | Ann Roe"."""
+    if a == 0 or doc[a - 1].lower_ not in _OFFICE_LINKS:
+        return a
+    place_end = place_before_name(doc, a, b, cities=True)
+    if place_end is not None:
+        return place_end + 1
+    if a > 1 and _an_office(doc[a - 2]):
+        return _past_portfolio(doc, a, b)
+    return a
+
+
+def _an_office(tok: Token) -> bool:
+    """ "Minister", "Secretary", "Director": an office that a portfolio follows ("of State")."""
+    word = fold_word(tok.text)
+    return word in OFFICE_TITLES or word in PERSON_ROLE_NOUNS
+
+
+def _portfolio_word(tok: Token) -> bool:
+    """ "Foreign", "Affairs", "State", "Public", "Prosecutions": an English noun or adjective."""
+    word = fold_word(tok.text)
+    nouns = common_nouns()
+    return word in nouns or word.rstrip("s") in nouns or word in common_adjectives()
+
+
+def _past_portfolio(doc: Doc, a: int, b: int) -> int:
+    """ "Minister of Foreign Affairs Ann Roe", "Director of Public Prosecutions Max Hill": the
+    office's portfolio, English words opening the run after "<office> of/for", is no part of
+    the name, which keeps its last two words at least ("Secretary of State Mike Roe": "Mike"
+    may be a noun, the name still is "Mike Roe")."""
+    k = a
+    while (
+        k < b
+        and doc[k].whitespace_  # "Man-kei": a word joined to the next is the name's
+        and _portfolio_word(doc[k])
+        and len(doc[k + 1 : b + 1].text.split()) >= 2
+    ):
         k += 1
     return k
 
