@@ -259,7 +259,7 @@ def ago(g: Groups, text: str, published: date | None, tense: str) -> str | None:
     if not g.get("n") and (g["unit"] or "").lower().endswith("s"):
         return None  # "some years ago", "weeks ago": no count, no date
     unit = (g["unit"] or "").lower().rstrip("s")
-    if unit == "day" and g.get("approx") and g["approx"].lower() not in {"just", "only"}:
+    if unit == "day" and (g.get("approx") or "just").lower() not in {"just", "only"}:
         unit = "rough day"  # "about ten days ago": its week; the article gives no day
     resolve = _AGO_UNITS.get(unit)
     ends = {_number(n) for n in (g.get("n"), g.get("n_from") or g.get("n"))}
