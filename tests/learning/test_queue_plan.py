@@ -19,6 +19,7 @@ from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
 from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
+from tests.planner import statistics_taken
 from tests.rows import cards_of
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +33,12 @@ def read(user, **kwargs):
         return selectors.study_queue(user=user, **kwargs)
 
 
-def plan_of(sql: str) -> str:
+def plan_of(sql: str, statistics: str | None = None) -> str:
     """The database's plan of `sql`, with sequential scans and sorts ruled out on
     PostgreSQL (a test table is small enough for the planner to prefer reading it
     all, or another index and a sort: what is asked here is whether the index can
-    serve the query, order included, at all)."""
+    serve the query, order included, at all), under `statistics` (tests.planner)."""
+    statistics_taken(statistics)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
@@ -336,12 +338,13 @@ def test_no_review_is_read_when_todays_reviews_are_done(student, teacher, monkey
     assert (result.learning_count, result.review_count) == (1, 0)
 
 
-def _tally_rows_read(sql: str) -> int | None:
+def _tally_rows_read(sql: str, statistics: str | None = None) -> int | None:
     """The rows the statement reads of the bank tallies: counted by PostgreSQL's
-    EXPLAIN ANALYZE (those returned and those a filter dropped); None on SQLite,
-    which counts nothing (its plan is checked instead)."""
+    EXPLAIN ANALYZE (those returned and those a filter dropped), under `statistics`
+    (STATISTICS); None on SQLite, which counts nothing (its plan is checked instead)."""
     if connection.vendor != "postgresql":
         return None
+    statistics_taken(statistics)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # (a test table is small)
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
@@ -356,11 +359,14 @@ def _tally_rows_read(sql: str) -> int | None:
     return read
 
 
-def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(student, teacher):
+def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(
+    student, teacher, statistics
+):
     """Past its window the learning count sums the tallies' learning cards due by
     today: it reads the rows holding a learning card (their partial index), not the
     row of every past due day (a bank has one per day a review fell due: they grow
-    with the student's history)."""
+    with the student's history). Both reads are measured in the same statistics
+    state, whatever an earlier test left."""
     bank = QuestionBankFactory(owner=teacher)
     for question in QuestionFactory.create_batch(13, bank=bank):  # a window of 12 at limit 1
         CardFactory(user=student, question=question, state=CardState.LEARNING, step=0,
@@ -373,9 +379,9 @@ def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(s
         return result.learning_count, counts
 
     learning_count, counts = count_statement()
-    rows_read = _tally_rows_read(counts)
+    rows_read = _tally_rows_read(counts, statistics)
     assert learning_count == 13
-    assert "banktally_learning_due" in plan_of(counts)
+    assert "banktally_learning_due" in plan_of(counts, statistics)
     # two years of reviews that fell due on past days, one tally row a day
     BankTally.objects.bulk_create(
         BankTally(
@@ -390,8 +396,8 @@ def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(s
     )
     learning_count, counts = count_statement()
     assert learning_count == 13
-    assert "banktally_learning_due" in plan_of(counts)
-    assert _tally_rows_read(counts) == rows_read
+    assert "banktally_learning_due" in plan_of(counts, statistics)
+    assert _tally_rows_read(counts, statistics) == rows_read
     assert rows_read in (None, 1)
 
 
