@@ -139,9 +139,11 @@ class Card(models.Model):
         indexes = [
             models.Index(fields=["user", "due"]),
             # Due counts read the index alone (an index-only scan, whatever the
-            # number of due cards): the card's bank and question are in it.
+            # number of due cards): the card's bank and question are in it. The
+            # queue's windows of due cards come from it in (due, id) order, the
+            # order they are read in: no sort.
             models.Index(
-                fields=["user", "state", "due"],
+                fields=["user", "state", "due", "id"],
                 include=["suspended_at", "bank", "question"],
                 name="card_due_with_bank",
             ),

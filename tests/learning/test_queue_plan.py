@@ -509,3 +509,28 @@ def test_a_second_read_of_the_queue_compiles_no_statement(student, teacher, monk
     assert compiled == []
     assert _figures(again) == _figures(first)
     assert (first.learning_count, first.review_count, first.new_available) == (13, 14, 2)
+
+
+def test_due_cards_come_from_the_index_in_due_then_id_order_unsorted(student, teacher, statistics):
+    """The windows of due cards (learning, relearning, reviews; cards of assigned
+    banks apart) walk the (user, state, due, id) index in the order they are read:
+    each stops at its window's last card, without reading and sorting every due card
+    of its state (PostgreSQL sorted each window's cards of equal due dates by id
+    with the index on (user, state, due); SQLite's index ends with the id anyway)."""
+    services.preferences_update(user=student, new_cards_per_day=40)
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=30).items)
+    _due(cards[:10], CardState.LEARNING, days_ago=1)
+    _due(cards[10:15], CardState.RELEARNING, days_ago=1)
+    _due(cards[15:], CardState.REVIEW, days_ago=2)
+    with CaptureQueriesContext(connection) as queries:
+        result = read(student, limit=5)
+    [candidates] = [q["sql"] for q in queries.captured_queries if "part_0" in q["sql"]]
+    plan = plan_of(candidates, statistics)
+    assert "card_due_with_bank" in plan
+    assert not re.search(r"Sort|USE TEMP B-TREE", plan)  # (SQLite: "FOR RIGHT PART OF ORDER BY")
+    # the first cards due, in (due, id) order: learning cards first
+    first = Card.objects.filter(user=student).exclude(state=CardState.REVIEW).order_by("due", "id")
+    assert [item.card_row.id for item in result.items] == [c.pk for c in first[:5]]
