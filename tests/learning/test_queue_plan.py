@@ -341,7 +341,7 @@ def test_no_review_is_read_when_todays_reviews_are_done(student, teacher, monkey
 def _tally_rows_read(sql: str, statistics: str | None = None) -> int | None:
     """The rows the statement reads of the bank tallies: counted by PostgreSQL's
     EXPLAIN ANALYZE (those returned and those a filter dropped), under `statistics`
-    (STATISTICS); None on SQLite, which counts nothing (its plan is checked instead)."""
+    (tests.planner); None on SQLite, which counts nothing (its plan is checked instead)."""
     if connection.vendor != "postgresql":
         return None
     statistics_taken(statistics)
