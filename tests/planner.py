@@ -3,10 +3,12 @@
 ANALYZE's sizes of a table (pg_class) outlive the test transaction that took them
 (seed_load's, at the end of its load), unlike its histograms: a plan measured in
 whatever state an earlier test left would depend on the order of the tests. A pin
-is measured instead in each of STATISTICS: "fresh", the tables as a new database
-has them (TRUNCATE, in the test's transaction, forgets their sizes; the test then
-makes its rows), and "analyzed", ANALYZE's of the test's own rows, taken before
-each measured read. SQLite keeps no statistics unless asked (nothing to do)."""
+is measured instead in each of STATISTICS, on tables emptied first (TRUNCATE, in
+the test's transaction: new files, without the sizes an earlier test's ANALYZE left
+nor the pages its rolled-back rows grew the tables and indexes by; the test then
+makes its rows): "fresh", the tables as a new database has them (no statistics of
+their size), and "analyzed", ANALYZE's of the test's own rows, taken before each
+measured read. SQLite keeps no statistics unless asked (nothing to do)."""
 
 from django.db import connection
 
@@ -22,8 +24,8 @@ PLANNED_TABLES = (
 )
 
 
-def statistics_forgotten() -> None:
-    """The "fresh" state, before the test makes its rows."""
+def tables_emptied() -> None:
+    """Before the test makes its rows, in either state."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(PLANNED_TABLES)} CASCADE")

@@ -1,12 +1,11 @@
 import pytest
 
-from tests.planner import STATISTICS, statistics_forgotten
+from tests.planner import STATISTICS, tables_emptied
 
 
 @pytest.fixture(params=STATISTICS)
 def statistics(request, db) -> str:
     """The planner statistics state (tests.planner.STATISTICS) a plan is measured
-    under: "fresh" tables forget their sizes before the test makes its rows."""
-    if request.param == "fresh":
-        statistics_forgotten()
+    under, on tables emptied before the test makes its rows."""
+    tables_emptied()
     return request.param

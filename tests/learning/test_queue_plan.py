@@ -381,7 +381,8 @@ def test_the_learning_count_reads_the_same_tally_rows_however_long_the_history(
     learning_count, counts = count_statement()
     rows_read = _tally_rows_read(counts, statistics)
     assert learning_count == 13
-    assert "banktally_learning_due" in plan_of(counts, statistics)
+    # (no plan asked of two rows, both holding learning cards: any index of the
+    # user's rows reads the one row, and which the planner takes is a tie)
     # two years of reviews that fell due on past days, one tally row a day
     BankTally.objects.bulk_create(
         BankTally(
