@@ -13,7 +13,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    description and the name from a third word: "Speaking to Acme, the head of the Peru
    Union, Ana Lind, said"; "A member of the Chilean Senate, Tom Reid said"), "X, an analyst ... based in Tashkent".
 3. **Office without a name**: "the president of Kyrgyzstan", "the Russian president"; resolved to
-   the person of the article holding that office when there is one.
+   the person of the article holding that office when there is one; an indefinite one is a
+   person not yet named when it acts or a clause describes it ("a Peruvian judge fined ...",
+   "a Chilean prosecutor investigating ..."), else anyone ("a visit by a Korean leader").
 4. **Named organisation with a nationality**: "the Russian Defence Ministry", "Bank of Japan",
    "the Supreme Court of the Netherlands", "China's Belt and Road Initiative", "its Belt and
    Road Initiative" (its = the clause's country); placed in another country too ("the United
@@ -78,7 +80,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 14. **People, things and acts in a country** (``things_in_a_country``): "researchers in
    Chile", "coalition bases in Peru", "the decision in Norway", "a bombing in Peru", "an
    offensive into Peru" (plural nouns, events, incidents and nouns of an act; not "the
-   emergency number in Chile", nor a named person's description).
+   emergency number in Chile", nor a named person's description, nor a superlative class
+   said of a subject: "the fort is one of the most visited sites in Peru").
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``), and
    one per body: "the Kelso Institute of Geology (Kigeo)" (``one_link_per_bracketed_name``),

@@ -823,3 +823,34 @@ def one_named_before(ctx: CountryContext, at: int) -> str | None:
         subjects = ("nsubj", "nsubjpass")
         names = {m.name for m in before if ctx.tokens[m.last].dep_ in subjects}
     return names.pop() if len(names) == 1 else None
+
+
+# Tags of a verb that tells what someone did: "a Peruvian judge fined", "was fined".
+_DONE_TAGS = {"VBD", "VBN"}
+
+
+def one_not_yet_named(tok: Token) -> bool:
+    """ "a Peruvian judge fined the firm", "a Chilean prosecutor investigating the loans": an
+    indefinite office that did something or is described by a clause is one person the
+    article has not named yet (unlike "the first visit by a South Korean leader": anyone)."""
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+        return False
+    if any(c.dep_ in {"acl", "relcl"} for c in tok.children):
+        return True
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.tag_ in _DONE_TAGS
+
+
+# Tags of a word ranking a thing among others: "the biggest", "the most visited".
+_RANKING_TAGS = {"JJS", "RBS"}
+
+
+def ranked_among_others(noun: Token) -> bool:
+    """ "The fort is one of the most visited sites in Peru", "the harbour is the second-largest
+    harbour in Chile": a superlative kind said of a subject is the class it is ranked in,
+    no thing of its own (the subject is the thing the text places)."""
+    predicate = noun.dep_ == "attr" or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one"
+    )
+    return predicate and any(
+        t.tag_ in _RANKING_TAGS for c in noun.lefts if c.dep_ != "det" for t in c.subtree
+    )

@@ -16,7 +16,15 @@ from spacy.tokens import Token
 from .. import geo
 from ..lexicon import OFFICE_TITLES
 from ..text import QUOTE_MARKS
-from .context import CountryContext, CountryMention, clean, one_named_before, two_letter_code
+from .context import (
+    CountryContext,
+    CountryMention,
+    clean,
+    one_named_before,
+    one_not_yet_named,
+    ranked_among_others,
+    two_letter_code,
+)
 from .places import place_named_after
 from .words import (
     ABSTRACT_NOUNS,
@@ -132,7 +140,9 @@ def _not_a_group(ctx: CountryContext, noun: Token) -> bool:
     """ "the Kenyan president" (rule 3's), "the Turkish word", "the Ukrainian city" (rule
     7's), a named entity (rule 4's), "Peru's future", "an Irish pub" (no group nor thing of
     the country)."""
-    if noun.lower_ in _TITLE_WORDS or noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
+    if noun.lower_ in _TITLE_WORDS:
+        return noun.lower_ in OFFICES or not one_not_yet_named(noun)  # "a Peruvian judge fined"
+    if noun.lemma_ in _LANGUAGE_NOUNS or noun.lower_ in PLACE_NOUNS:
         return True
     if noun.lower_ == "elect":
         return True  # "US president-elect", "President of the United States elect": a title
@@ -1014,9 +1024,10 @@ def things_in_a_country(ctx: CountryContext) -> None:
         head = _first_conjunct(noun)
         start = _phrase_start(ctx, head)
         countries, end = country_list(ctx, mention.start)
-        subject = (
-            _name_the_kind_is_said_of(ctx, noun) or ctx.doc[start : max(end, mention.end)].text
-        )
+        named = _name_the_kind_is_said_of(ctx, noun)
+        if named is None and ranked_among_others(noun):
+            continue
+        subject = named or ctx.doc[start : max(end, mention.end)].text
         for country in countries or [mention.country]:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
 

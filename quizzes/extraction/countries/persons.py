@@ -13,7 +13,7 @@ from .. import geo
 from ..dates import doc_text
 from ..lexicon import SUBJECT_DEPS
 from ..sentences import entities, made_once
-from .context import CountryContext, clean, one_named_before
+from .context import CountryContext, clean, one_named_before, one_not_yet_named
 from .describe import SEAT_TITLES, country_in_description, describing_country, person_name
 from .places import town_end
 from .sites import place_phrase_country
@@ -930,9 +930,11 @@ def office_links(ctx: CountryContext) -> None:
         country, phrase = office_country(ctx, tok)
         if not country or phrase is None:
             continue
-        holder = ctx.office_holder.get((country, tok.lower_)) or _holder_from_roles(
-            ctx, country, tok.lower_
-        )
+        holder = None
+        if not one_not_yet_named(tok):
+            holder = ctx.office_holder.get((country, tok.lower_)) or _holder_from_roles(
+                ctx, country, tok.lower_
+            )
         subject = holder or phrase
         ctx.add(
             subject, country, tok.i, "person", "office_holder" if holder else "office_without_name"
@@ -966,6 +968,8 @@ def _bare_office(ctx: CountryContext, tok: Token) -> bool:
         return False
     if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
         return False
+    if one_not_yet_named(tok):
+        return True
     return not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import geo
-from .context import CountryContext, clean
+from .context import CountryContext, clean, ranked_among_others
 from .groups import linked_again
 from .words import (
     CITY_INCIDENTS,
@@ -161,6 +161,8 @@ def _noun_phrase(ctx: CountryContext, noun: Token) -> str:
 
 def _add(ctx: CountryContext, noun: Token, country: str, rule: str) -> None:
     if noun.i in ctx.person_tokens or linked_again(ctx, noun, country):
+        return
+    if ranked_among_others(noun):
         return
     named = _named_site(ctx, noun)
     if named is not None:

@@ -173,6 +173,29 @@ def test_an_indefinite_office_is_nobody_in_particular(links_of):
     assert links_of("It was the first visit by a South Korean leader in 12 years.") == []
 
 
+def test_an_indefinite_office_that_acted_is_one_unnamed_person(links_of):
+    assert ("Peruvian federal judge", "Peru") in pairs(
+        links_of("On Tuesday, a Peruvian federal judge fined a mining firm for polluting a river.")
+    )
+    assert ("Chilean prosecutor", "Chile") in pairs(
+        links_of("The board heard from a Chilean prosecutor investigating the loans.")
+    )
+    assert ("Kenyan minister", "Kenya") in pairs(links_of("A Kenyan minister resigned on Friday."))
+    assert links_of("No Peruvian judge has ruled on the case yet.") == []
+
+
+def test_a_superlative_class_said_of_a_subject_is_no_thing_of_the_country(links_of):
+    found = pairs(
+        links_of(
+            "The old fort is one of the most visited sites in Peru. The harbour is the"
+            " second-largest harbour in the south of Chile."
+        )
+    )
+    assert not any(country in ("Peru", "Chile") for _, country in found)
+    found = pairs(links_of("It is one of over forty fish farms in Norway."))
+    assert ("over forty fish farms in Norway", "Norway") in found  # no ranking: the farms
+
+
 def test_city_described_by_a_place_noun(links_of):
     assert ("Bakhmut", "Ukraine") in pairs(
         links_of("Fighting continued in the Ukrainian city of Bakhmut.")
