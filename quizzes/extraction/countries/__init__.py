@@ -23,7 +23,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the Royal Danish Navy" (a crown word first); a nationality word the data lists only in its
    long form starts a body's name when the article names the country ("Saudi" of Saudi
    Arabia); a school named after a country that is also another country's state ("Georgia
-   Institute of ...") is not placed by its name; a body "of America" is of the United States.
+   Institute of ...") is not placed by its name; a body "of America" is of the United States;
+   an acronym "of" a country's name is that country's ("NTV of Kenya").
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation"). A vote its voters' place
@@ -81,7 +82,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Chile", "coalition bases in Peru", "the decision in Norway", "a bombing in Peru", "an
    offensive into Peru" (plural nouns, events, incidents and nouns of an act; not "the
    emergency number in Chile", nor a named person's description, nor a superlative class
-   said of a subject: "the fort is one of the most visited sites in Peru").
+   said of a subject: "the fort is one of the most visited sites in Peru"); a thing in a set
+   of countries is in each one listed after "including" ("rallies were held in many
+   countries, including Peru and Chile", ``things_in_listed_countries``).
 15. **One link per named event**: "the World Championships" after "the 2031 World Rowing
    Championships" in the same country is the same event (``one_link_per_named_thing``), and
    one per body: "the Kelso Institute of Geology (Kigeo)" (``one_link_per_bracketed_name``),
@@ -331,9 +334,11 @@ from .groups import (
     subjects_placed_by_their_verb,
     things_a_country_leads,
     things_in_a_country,
+    things_in_listed_countries,
     things_led_by_a_joined_country,
 )
 from .organisations import (
+    acronyms_of_a_country,
     bodies_listed_after_a_possessive,
     bodies_placed_together,
     chambers_of_national_bodies,
@@ -394,6 +399,7 @@ RULES: tuple[Rule, ...] = (
     bodies_placed_together,
     bodies_listed_after_a_possessive,
     national_bodies_named_in_full,
+    acronyms_of_a_country,
     organisations_in_titles,
     described_links,
     description_links,
@@ -425,6 +431,7 @@ RULES: tuple[Rule, ...] = (
     participle_from_country,
     counted_things_links,
     things_in_a_country,
+    things_in_listed_countries,
     things_in_a_described_country,
     figures_in_a_country,
     figures_a_country_has,

@@ -1032,6 +1032,55 @@ def things_in_a_country(ctx: CountryContext) -> None:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
 
 
+# Nouns of an unnamed set of countries a list then names ("in several countries, including").
+_COUNTRY_SET_NOUNS = {"countries", "nations", "states"}
+# Words that open the named part of such a set.
+_SET_OPENERS = {"including", "notably"}
+
+
+def things_in_listed_countries(ctx: CountryContext) -> None:
+    """ "Protests were held in many countries, including Peru, Chile and Bolivia": a thing
+    placed in a set of countries is in each country the list after "including" names (two
+    or more); the thing is the placed clause's subject, or the noun a placed participle
+    describes ("reports of boats entering waters in several countries, including ...")."""
+    for tok in ctx.tokens:
+        if tok.lower_ not in _COUNTRY_SET_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        opener = next((t for t in ctx.doc[tok.i + 1 : tok.i + 8] if t.lower_ in _SET_OPENERS), None)
+        if opener is None or any(
+            t.is_sent_start or t.lower_ == ";" for t in ctx.doc[tok.i : opener.i]
+        ):
+            continue
+        first = ctx.name_mention_from(opener.i + 1)
+        countries, _ = country_list(ctx, first.start) if first is not None else ([], 0)
+        noun = _thing_placed_by(tok.head)
+        if len(countries) < 2 or noun is None or not placeable(ctx, noun):
+            continue
+        start = _phrase_start(ctx, noun)
+        prep = tok.head
+        end = prep.i if noun.left_edge.i < prep.i <= noun.right_edge.i else noun.right_edge.i + 1
+        subject = clean(ctx.doc[start:end].text)
+        for country in countries:
+            ctx.add(subject, country, noun.i, "other", "thing_in_listed_countries")
+
+
+def _thing_placed_by(prep: Token) -> Token | None:
+    """The noun an "in" phrase places: the noun it hangs from, the noun a participle
+    clause describes, or the subject (or "there is" noun) of its clause."""
+    head = prep.head
+    while head.pos_ == "VERB" and head.dep_ in ("pcomp", "acl", "relcl") and head.tag_ != "VBD":
+        head = head.head.head if head.dep_ == "pcomp" else head.head
+    if head.pos_ == "NOUN":
+        return head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for dep in ("nsubj", "nsubjpass", "attr"):
+        found = next((c for c in head.children if c.dep_ == dep and c.pos_ == "NOUN"), None)
+        if found is not None:
+            return found
+    return None
+
+
 def incidents_in_a_city(ctx: CountryContext) -> None:
     """ "anti-government protests in Cusco", "Deadly protests continued in Cusco": violence,
     disasters and protests a city places are in its country (the city is its own link; a

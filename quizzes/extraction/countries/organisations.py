@@ -1123,3 +1123,31 @@ def _body_name_end(ctx: CountryContext, k: int) -> int | None:
         if tok.lower_ in _BODY_NAME_ENDS:
             end = j + 1
     return end
+
+
+def acronyms_of_a_country(ctx: CountryContext) -> None:
+    """ "NTV of Kenya reported", "the DINI of Peru said": a body named by an acronym and "of"
+    a country's name is that country's (not a role's acronym, "the CEO of Chile's ...", nor
+    an acronym of a longer name, "SKY of Peru Telecom")."""
+    for ent in entities(ctx.doc):
+        if ent.label_ not in _ORG_LABELS or len(ent) != 1 or not _acronym(ent.text):
+            continue
+        of = ent.end
+        if of + 1 >= len(ctx.doc) or ctx.doc[of].lower_ != "of":
+            continue
+        mention = ctx.name_mention_from(of + 1)
+        if mention is None or ctx.doc[ent.start].lower_ in _ROLE_ACRONYMS:
+            continue
+        after = ctx.doc[mention.end] if mention.end < len(ctx.doc) else None
+        if after is not None and (after.tag_ == "POS" or after.text[:1].isupper()):
+            continue
+        name = ctx.doc[ent.start : mention.end].text
+        ctx.add(name, mention.country, ent.start, "organisation", "acronym_of_a_country")
+
+
+# Acronyms of a person's role, not of a body ("the CEO of ...").
+_ROLE_ACRONYMS = {"ceo", "cfo", "coo", "cto", "mp", "mep", "md", "vp"}
+
+
+def _acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()

@@ -181,7 +181,8 @@ ABSTRACT_NOUNS = {
     "dish", "dishes", "style", "accent", "rugby", "football", "soccer", "cricket", "tennis",
     "athletics", "basketball", "baseball", "hockey", "golf", "cycling", "sport", "sports",
     "medicine", "music", "literature", "poetry", "folklore", "cinema", "architecture",
-    "sovereignty", "independence", "neutrality", "encroachment", "north", "south", "east", "west",
+    "sovereignty", "independence", "neutrality", "encroachment", "citizenship", "nationality",
+    "jurisdiction", "hegemony", "dominance", "supremacy", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
     "south-east", "south-west",
 }  # fmt: skip

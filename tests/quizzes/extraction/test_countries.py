@@ -2838,3 +2838,44 @@ def test_each_name_listed_after_a_plural_title_with_its_own_party(links_of):
 def test_names_listed_after_a_singular_title_keep_no_country(links_of):
     found = pairs(links_of("The film stars Peruvian actor Tom Reid, Ana Lind, and Lea Holm."))
     assert found == {("Tom Reid", "Peru")}
+
+
+def test_a_legal_status_or_a_sway_is_no_thing_of_the_country(links_of):
+    found = links_of(
+        "Children born on the island do not gain Peruvian citizenship at birth. Such acts can"
+        " carry long sentences under Chilean jurisdiction."
+    )
+    assert not any(link.country in ("Peru", "Chile") for link in found)
+
+
+def test_a_thing_in_a_set_of_countries_is_in_each_listed_one(links_of):
+    found = pairs(
+        links_of(
+            "On Monday, rallies against the levy were held in many countries, including Peru,"
+            " the Dominican Republic and Chile."
+        )
+    )
+    assert {
+        ("rallies against the levy", "Peru"),
+        ("rallies against the levy", "Dominican Republic"),
+        ("rallies against the levy", "Chile"),
+    } <= found
+    found = pairs(
+        links_of(
+            "There were reports of fishing boats entering closed waters in several countries"
+            " this season, including Norway, Iceland and Canada."
+        )
+    )
+    assert ("reports of fishing boats entering closed waters", "Iceland") in found
+
+
+def test_one_country_after_including_is_no_list(links_of):
+    found = links_of("Prices rose in several countries this year, including Peru.")
+    assert not any(link.rule == "thing_in_listed_countries" for link in found)
+
+
+def test_an_acronym_of_a_country_is_its_body(links_of):
+    assert ("NTV of Kenya", "Kenya") in pairs(links_of("NTV of Kenya reported the arrests."))
+    found = links_of("The CEO of Peru Telecom resigned on Friday.")
+    assert not any(link.rule == "acronym_of_a_country" for link in found)
+
