@@ -2878,4 +2878,3 @@ def test_an_acronym_of_a_country_is_its_body(links_of):
     assert ("NTV of Kenya", "Kenya") in pairs(links_of("NTV of Kenya reported the arrests."))
     found = links_of("The CEO of Peru Telecom resigned on Friday.")
     assert not any(link.rule == "acronym_of_a_country" for link in found)
-
