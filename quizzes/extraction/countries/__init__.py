@@ -49,7 +49,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    state-owned investor Norfund", "The Dutch development bank FMO", "Tanzania's state utility
    Tanesco", "the Lagos-based consultancy Briter" (the name after the description is the
    subject; also a name the small model labels a building or a work: "French news channel
-   Canal Ouest"); with no name, the description itself: "Spain's civil protection agency", "a senior
+   Canal Ouest"; "the Chilean folk band the Lost Llamas"); with no name, the description itself: "Spain's civil protection agency", "a senior
    Nigerian banker", "a battery maker in South Korea", "a court in Lyon" (a singular organisation or person noun,
    not negated: "not a single Kazakh official" names nobody); a body the description is
    said of is the subject ("AWF is a banned group in Peru" -> AWF, spelt out), and a

@@ -2878,3 +2878,8 @@ def test_an_acronym_of_a_country_is_its_body(links_of):
     assert ("NTV of Kenya", "Kenya") in pairs(links_of("NTV of Kenya reported the arrests."))
     found = links_of("The CEO of Peru Telecom resigned on Friday.")
     assert not any(link.rule == "acronym_of_a_country" for link in found)
+
+
+def test_a_band_described_by_its_country_is_the_named_band(links_of):
+    found = pairs(links_of("He had joined the Chilean folk band the Lost Llamas in 1990."))
+    assert ("Lost Llamas", "Chile") in found
