@@ -1673,6 +1673,17 @@ def _owner_named(s: Speakers, obj: Token) -> str | None:
     return None
 
 
+def passive_subject_spoken_of(s: Speakers, verb: Token, depth: int) -> Said | None:
+    """ "Ana Lind was said to be “in good spirits”", "he was called “a dreamer”": the
+    subject of a passive speech or labelling verb with no agent is the one spoken of,
+    never the speaker ("X was quoted: “...”" still quotes X)."""
+    if depth or verb.lemma_.lower() in ("quote", "cite") or not _agentless_passive(verb):
+        return None
+    if not any(c.dep_ == "nsubjpass" and s.ctx.in_quote[c.i] is None for c in verb.children):
+        return None
+    return Said(None, "nonperson", "passive_subject_spoken_of")
+
+
 def verb_subject(s: Speakers, verb: Token, depth: int) -> Said | None:
     """The verb's own subject outside the quotation: "Mr D'Anieri said". With two subjects
     (the parse splits "His teammate Ola Berg added" into "teammate" and "Berg"), the
@@ -1899,6 +1910,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     the_latter_or_former,
     heard_in_a_recording,
     sign_from_a_group,
+    passive_subject_spoken_of,
     verb_subject,
     subject_of_participle_before,
     relative_clause_head,

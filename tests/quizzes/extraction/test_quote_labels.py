@@ -83,3 +83,22 @@ def test_a_name_owning_the_object_is_not_the_speaker(quotes_of):
 )
 def test_wording_a_noun_names_is_nobodys(quotes_of, text, phrase):
     assert said(quotes_of(text)) == {phrase: None}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ('After the crash, racer Ilse Varga was said to be in "stable condition".', "stable condition"),
+        (
+            'Tomas Reyes ran for mayor. He was called a "career dreamer" in one local paper.',
+            "career dreamer",
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_speech_verb_is_spoken_of_not_the_speaker(quotes_of, text, phrase):
+    assert said(quotes_of(text))[phrase] is None
+
+
+def test_quoted_in_the_passive_still_quotes_its_subject(quotes_of):
+    quotes = quotes_of('Mayor Tessa Grunwald was quoted as saying the bridge is "safe again".')
+    assert said(quotes)["safe again"] == "Tessa Grunwald"
