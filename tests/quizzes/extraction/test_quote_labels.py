@@ -88,7 +88,10 @@ def test_wording_a_noun_names_is_nobodys(quotes_of, text, phrase):
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ('After the crash, racer Ilse Varga was said to be in "stable condition".', "stable condition"),
+        (
+            'After the crash, racer Ilse Varga was said to be in "stable condition".',
+            "stable condition",
+        ),
         (
             'Tomas Reyes ran for mayor. He was called a "career dreamer" in one local paper.',
             "career dreamer",
