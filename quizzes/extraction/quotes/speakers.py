@@ -806,13 +806,31 @@ def _named_in(s: Speakers, phrase: Token) -> str | None:
 
 def _described_in(s: Speakers, phrase: Token) -> str | None:
     """ "a decree signed by the king": the office holder named earlier ("King Ode"); "a
-    statement from the club": the organisation the kind noun stands for, as when it speaks
-    ("the club said")."""
+    statement from the club", "a press release from the council": the organisation the
+    noun stands for, as when it speaks ("the club said", "the council said")."""
     for obj in (c for c in phrase.children if c.dep_ == "pobj"):
-        said = definite_description(s, obj) or organisation_kind_noun(s, obj)
-        if said is not None:
+        if obj.lower_ in ("read", "reads"):
+            return _body_before_read(s, obj)
+        said = (
+            definite_description(s, obj)
+            or organisation_kind_noun(s, obj)
+            or (organisation_pronoun(s, obj) if obj.lower_ != "it" else None)
+        )
+        if said is not None and said.speaker:
             return said.speaker
     return None
+
+
+def _body_before_read(s: Speakers, read: Token) -> str | None:
+    """ "A statement from the council read: “...”": the tagger took "read" for a noun and
+    "council" for its compound; "the council" is the organisation named before with that
+    word, or, for a kind noun ("the company"), the one last the subject nearby."""
+    body = next((c for c in read.children if c.dep_ == "compound"), None)
+    if body is None or not body.text.islower() or not any(c.lower_ == "the" for c in read.children):
+        return None
+    if body.lemma_.lower() in ORG_KIND_NOUNS:
+        return s.organisation_before(body, sentences=3)
+    return s.named_organisation(body)
 
 
 def _on_behalf(name: Token, phrase: Token) -> bool:

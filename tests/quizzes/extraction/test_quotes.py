@@ -2685,3 +2685,22 @@ def test_a_bare_surname_is_the_candidate_not_the_relative_named_since(quotes_of)
         "a tax on every farmer": "Bram Kettering",
         "I have done nothing wrong.": "Olaf Kettering",
     }
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        'A statement from the council read: "',
+        'A press release from the council said: "',
+        'The council said in a statement: "',
+    ],
+)
+def test_a_text_from_the_body_named_before_speaks_for_it(quotes_of, intro):
+    text = (
+        "The Harrowgate Borough Council opened its new swimming pool on Friday. "
+        + intro
+        + 'The pool is free for every pupil in the borough."'
+    )
+    assert said(quotes_of(text)) == {
+        "The pool is free for every pupil in the borough.": "Harrowgate Borough Council"
+    }
