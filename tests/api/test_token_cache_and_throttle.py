@@ -4,10 +4,6 @@ degrades them without failing the API."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from datetime import timedelta
 
 import pytest
@@ -18,8 +14,8 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from learning.models import ReviewLog
 from tests.api.conftest import queries_of, token_client
+from tests.redis_server import RedisServer
 
-OWN_REDIS_PORT = 6398  # this suite's own redis-server, stopped by the test
 PREFERENCES = "/api/v1/me/preferences/"
 
 
@@ -61,36 +57,20 @@ def test_the_user_rate_and_the_review_rate_both_hold(api, bank, monkeypatch):
 # --- a stopped Redis -------------------------------------------------------------
 
 
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
 @pytest.fixture
 def own_redis():
-    """A redis-server of our own on OWN_REDIS_PORT; the test stops it."""
-    if shutil.which("redis-server") is None:
-        pytest.fail("redis-server is needed for the fault tests")
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(OWN_REDIS_PORT), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not _port_open(OWN_REDIS_PORT):
-        assert time.monotonic() < deadline, "redis-server did not start"
-        time.sleep(0.05)
+    """A redis-server of our own, on a free port and answering PING; the test stops it."""
+    server = RedisServer().start()
     caches_setting = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{OWN_REDIS_PORT}/0",
+            "LOCATION": server.url(),
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
     with override_settings(CACHES=caches_setting):  # Django renews its cache handlers
         yield server
-    server.terminate()
-    server.wait(timeout=10)
+    server.close()
 
 
 def test_with_redis_stopped_tokens_and_rates_fall_back_and_the_api_answers(
@@ -102,8 +82,7 @@ def test_with_redis_stopped_tokens_and_rates_fall_back_and_the_api_answers(
         api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json").status_code == 201
     )
 
-    own_redis.terminate()
-    own_redis.wait(timeout=10)
+    own_redis.stop()
 
     with django_capture_on_commit_callbacks(execute=True):  # the optimiser's counter too
         response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
