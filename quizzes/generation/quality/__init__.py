@@ -154,6 +154,11 @@ from .rules import (
     draft_problem,
     select,
 )
+from .spoken import (
+    interview_answer_reference,
+    opening_pronoun_of_nothing,
+    spoken_register_card,
+)
 from .when import (
     attribution_left_at_the_end,
     background_history,
@@ -297,6 +302,9 @@ __all__ = [
     "unnamed_body_subject",
     "demonstrative_without_antecedent",
     "first_person_card",
+    "interview_answer_reference",
+    "opening_pronoun_of_nothing",
+    "spoken_register_card",
     "name_split_by_the_blank",
     "noun_taken_for_verb",
     "office_of_a_person",

@@ -116,6 +116,11 @@ from .options import (
     publication_among_people,
     unsure_fact,
 )
+from .spoken import (
+    interview_answer_reference,
+    opening_pronoun_of_nothing,
+    spoken_register_card,
+)
 from .when import (
     attribution_left_at_the_end,
     background_history,
@@ -283,6 +288,9 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     unnamed_body_subject,
     demonstrative_without_antecedent,
     first_person_card,
+    interview_answer_reference,
+    opening_pronoun_of_nothing,
+    spoken_register_card,
     name_split_by_the_blank,
     cloze_answer_in_title,
     quote_echoes_title,

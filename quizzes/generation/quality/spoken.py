@@ -1,0 +1,175 @@
+"""Cards cut from spoken words: an interview answer (or a talk written down) is not
+written for a reader who has only one sentence of it. Its hedges ("kind of", "you
+know") make a card vague, its pointers at a figure ("in panel B") point at nothing
+the learner sees, and its "it", "they" or "the system" stand for what the interviewer
+or the answer named turns before."""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.extraction.text import regex
+
+from ..context import GenerationContext
+from ..draft import QuestionDraft
+from ..text import QUOTED
+from ..turns import in_question_turn, question_turn_spans
+
+_CARD_KINDS = frozenset({"cloze", "when", "true_false"})
+_LEAD = re.compile(r"^(?:Fill in the blank|True or false\?)[:]?\s*")
+
+# "it's kind of rare", "we sort of knew", "kinda", ", you know,", "I mean", "basically",
+# "probably like 40": words of talk, not of a report. "A kind of fern" (a determiner or
+# an adjective before it) is a noun and stays.
+_HEDGE = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|it|they|we|I|you|just|really|all|also)|['’](?:s|re))"
+    r"\s+(?:kind|sort)\s+of\b"
+    r"|^(?:kind|sort)\s+of\b|\b(?:kinda|sorta)\b"
+    r"|(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bsome\s)(?<!\bwhat\s)(?<!\bthis\s)(?<!\bthat\s)"
+    r"(?<!\bone\s)(?<!\bsame\s)\b(?:kind|sort)\s+of\s+[a-z]+(?:ed|ly)\b"
+    r"|\byou\s+know\s*,|,\s*you\s+know\b|\bI\s+mean\b|\bbasically\b"
+    r"|\b(?:probably|maybe)\s+like\b(?!\s+to\b)|,\s*like\s*,"
+    r"|\b(?:um+|uh+|erm)\b",
+    re.I,
+)
+# "in panel B", "see Figure 2", "on the chart": the figure is not on the card.
+_FIGURE = re.compile(
+    r"\bpanels?\s+[A-H]\b|\b(?:Fig\.|Figure)\s*\d"
+    r"|\b(?:in|on|from|see|of)\s+(?:the|this|that|our)\s+(?:figure|graph|chart|diagram|plot|"
+    r"slide|panel|image)s?\b"
+)
+
+
+def _card_text(draft: QuestionDraft) -> str:
+    return _LEAD.sub("", draft.prompt)
+
+
+def spoken_register_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "It's kind of rare, you know, to see _____ nests": a hedge of talk makes the card
+    vague; "as in panel B, the signal rose in _____" points at a figure the card does
+    not show. Either way a teacher would not keep it."""
+    if draft.kind not in _CARD_KINDS:
+        return None
+    text = _card_text(draft)
+    if _HEDGE.search(text):
+        return "wording: the card keeps a spoken hedge"
+    if _FIGURE.search(text):
+        return "context: the card points at a figure it does not show"
+    return None
+
+
+# "it was tested in _____", "… and they found …", "This meant …": a pronoun subject
+# (a verb after it). An empty "it" ("it was clear that …", "it is the first …") stays.
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?P<pronoun>it|they)\s+(?:also\s+|still\s+|now\s+|then\s+|just\s+)?"
+    r"(?:is|was|are|were|has|have|had|will|would|could|can|may|might|did|does|do|"
+    r"found|made|took|got|went|came|saw|built|began|became|knew|thought|said|told|gave|left|"
+    r"brought|ran|won|lost|kept|held|set|grew|fell|[a-z]{2,}ed|[a-z]{3,}s)\b"
+    r"|(?:^|[;:]\s+|,\s+(?:and|but|so)\s+|\b(?:and|but|so)\s+)(?P<demonstrative>this|that)\s+"
+    r"(?:is|was|has|had|will|would|could|can|meant|means|made|makes|led|leads|showed|shows)\b",
+    re.I,
+)
+_EMPTY_IT = re.compile(
+    r"it\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:\w+\s+){0,3}?"
+    r"(?:that|to|whether|for|when|how)\b|it\s+(?:is|was)\s+(?:not\s+)?(?:the\s+first|the\s+last|"
+    r"the\s+\w+est|time)\b|it\s+(?:takes|took|seems|seemed|appears|appeared)\b",
+    re.I,
+)
+# "The system was built in _____", "When did the project start?": the subject called
+# only by what it is.
+_NOT_A_NOUN = (
+    r"(?:first|second|third|last|next|new|old|same|other|only|main|whole|most|best|latest|"
+    r"following|previous|current|early|late|real|big|whole)\b"
+)
+# Not "the national Harbour Party" (a name follows) nor "the system of …" (said which).
+_NOT_NOUN_AFTER = (
+    r"(?!\s+(?:of|which|that|who|whose|for|from|in|on|at|with|by)\b)(?!['’])(?!\s+[A-Z])"
+)
+_THE_NOUN_SUBJECT = re.compile(
+    r"^(?:(?:In|On|At|By|During|After|Before|Since|Later|Earlier|Then|So|And|But|Now)\b"
+    r"[^,;:]{0,40},\s+)?[Tt]he\s+" + rf"(?!{_NOT_A_NOUN})(?P<noun>[a-z]{{3,}})\b{_NOT_NOUN_AFTER}"
+    r"|^(?:When|In what (?:year|month)|In which year|On what date)\s+(?:did|was|were|had|has|"
+    r"is|are|does|do)\s+the\s+" + rf"(?!{_NOT_A_NOUN})(?P<asked>[a-z]{{3,}})\b{_NOT_NOUN_AFTER}"
+)
+# A name (a capitalised word that does not open the text) before the pronoun may be
+# what it stands for: "Ana Vela and Tom Reyes met in _____, and they …".
+_NAME_WORD = re.compile(r"(?<!^)(?<![.?!:]\s)\b(?!I\b)[A-Z][\w’'-]+")
+
+
+# "Among adults, it was _____", "So, all told, they …": the card's first clause has
+# "it" or "they" for its subject after an opening phrase that names nothing.
+_OPENING_PRONOUN = re.compile(r"^(?P<lead>[^,;:“”\"]{0,60},\s+)(?P<pronoun>it|they)\s+", re.I)
+
+
+def opening_pronoun_of_nothing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Among adults, it was _____ and 80%": after an opening phrase without a name,
+    "it" or "they" is the card's subject and stands for what the sentence before told
+    (in any article; an empty "it was clear that …" stays, and a pronoun later in the
+    card may stand for a noun the card names)."""
+    if draft.kind not in _CARD_KINDS:
+        return None
+    text = QUOTED.sub(" ", _card_text(draft))
+    opening = _OPENING_PRONOUN.match(text)
+    if not opening or _NAME_WORD.search(opening["lead"]):
+        return None
+    if _EMPTY_IT.match(text, opening.start("pronoun")):
+        return None
+    if not _PRONOUN_SUBJECT.match(text, opening.start("pronoun")):
+        return None
+    return f"context: the card's subject “{opening['pronoun'].lower()}” stands for nothing named"
+
+
+def _interview_answer(draft: QuestionDraft, ctx: GenerationContext) -> bool:
+    """Is the draft's sentence from an interview's answers: after the interviewer's
+    first question turn, outside the questions? A report's own paragraphs before the
+    interview ("The study, published in …") are written for a reader."""
+    turns = question_turn_spans(ctx.article_text)
+    start, end = draft.evidence_start, draft.evidence_end
+    if not turns or start is None or end is None:
+        return False
+    return start > turns[0][0] and not in_question_turn(ctx.article_text, start, end)
+
+
+def _pronoun_of_nothing(text: str) -> str | None:
+    """The first bare "it"/"they"/"this"/"that" subject with no name before it."""
+    for found in _PRONOUN_SUBJECT.finditer(text):
+        word = found["pronoun"] or found["demonstrative"]
+        at = found.start("pronoun") if found["pronoun"] else found.start("demonstrative")
+        if found["pronoun"] and _EMPTY_IT.match(text, at):
+            continue
+        if _NAME_WORD.search(text[:at]):
+            return None
+        return word.lower()
+    return None
+
+
+def _noun_told_before(draft: QuestionDraft, ctx: GenerationContext, text: str) -> str | None:
+    """ "The system …" whose noun the article used before the card's sentence."""
+    match = _THE_NOUN_SUBJECT.match(text)
+    if not match:
+        return None
+    noun = match["noun"] or match["asked"]
+    before = ctx.article_text[: draft.evidence_start or 0]
+    told = regex(
+        rf"\b(?:the|a|an|this|that|our|my|their|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I
+    )
+    if told.search(before):
+        return noun
+    return None
+
+
+def interview_answer_reference(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "it was first tried in _____", "The system went live in _____" cut from an
+    interview answer: "it", "they" and "the system" stand for what the question or an
+    earlier answer named, which the card does not show. Only in interviews: in a report
+    "The study …" is the one study the article is about."""
+    if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
+        return None
+    text = QUOTED.sub(" ", _card_text(draft))
+    pronoun = _pronoun_of_nothing(text)
+    if pronoun:
+        return f"context: “{pronoun}” in the interview answer stands for what came before"
+    noun = _noun_told_before(draft, ctx, text)
+    if noun:
+        return f"context: “the {noun}” was named earlier in the interview"
+    return None

@@ -1,0 +1,125 @@
+"""Cards cut from spoken words (quizzes/generation/quality/spoken.py), on invented
+sentences: a hedge of talk or a pointer at a figure makes any card unusable; in an
+interview, an answer's "it", "they" or "the system" named turns before stands for
+something the card does not show. Reports keep their "The survey …" cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.generation import quality as q
+from quizzes.generation.text import BLANK
+
+from .facts_for_tests import ctx_for, draft
+
+REPORT = "The lake survey counted herons.\nThe survey began in 2011 and ran for years.\n"
+INTERVIEW = (
+    "Q: What does your lab build?\n"
+    "We build a sensor system for lake ice.\n"
+    "Q: When did you start?\n"
+    "The system first went out on the ice in 2014, and it was tested again in 2016.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "dropped"),
+    [
+        (f"Fill in the blank: Herons are kind of rare here since {BLANK}.", True),
+        (f"Fill in the blank: The heron count, you know, peaked in {BLANK}.", True),
+        (f"Fill in the blank: The count basically doubled in {BLANK}.", True),
+        (f"Fill in the blank: The ice thinned by probably like {BLANK} percent.", True),
+        (f"Fill in the blank: As in panel C, the ice thinned in {BLANK}.", True),
+        (f"Fill in the blank: A kind of reed took over the shore in {BLANK}.", False),
+        (f"Fill in the blank: The heron count peaked in {BLANK}.", False),
+    ],
+)
+def test_a_spoken_hedge_or_figure_pointer_drops_the_card(prompt, dropped):
+    """ "kind of rare", "you know", "in panel C" are talk and a figure the learner does
+    not see; "a kind of reed" is a noun and stays."""
+    card = draft("cloze", prompt, "2011")
+    assert (q.spoken_register_card(card, ctx_for(REPORT)) is not None) is dropped
+
+
+def test_a_true_false_card_with_a_hedge_is_dropped():
+    card = draft("true_false", "True or false? The ice sort of melted early in 2016.", "True")
+    assert q.spoken_register_card(card, ctx_for(REPORT)) is not None
+
+
+def _answer_card(prompt, kind="cloze"):
+    sentence = INTERVIEW.rindex("The system")
+    return draft(kind, prompt, "2014", evidence_start=sentence, evidence_end=len(INTERVIEW) - 1)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        (f"Fill in the blank: The system first went out on the ice in {BLANK}.", "cloze"),
+        ("When did the system first go out on the ice?", "when"),
+        (f"Fill in the blank: After the first winter, it was tested again in {BLANK}.", "cloze"),
+        ("True or false? The sensors were ready, and they worked in 2016.", "true_false"),
+    ],
+)
+def test_an_interview_answer_leaning_on_what_came_before_is_dropped(prompt, kind):
+    """ "The system" and "it" were named in the turns before the answer's sentence."""
+    card = _answer_card(prompt, kind)
+    assert q.interview_answer_reference(card, ctx_for(INTERVIEW)) is not None
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        f"Fill in the blank: The Lakeside Ice Array first went out on the ice in {BLANK}.",
+        f"Fill in the blank: It was clear that the ice would thin by {BLANK}.",
+        f"Fill in the blank: Ana Vela and Tom Reyes met in {BLANK}, and they built a sled.",
+        f"Fill in the blank: The harbour froze over in {BLANK}.",
+    ],
+)
+def test_an_interview_answer_that_names_its_subject_is_kept(prompt):
+    """A named subject, an empty "it", a "they" after names, or a noun the interview
+    did not use before is no pointer to an unseen turn."""
+    card = _answer_card(prompt)
+    assert q.interview_answer_reference(card, ctx_for(INTERVIEW)) is None
+
+
+def test_the_one_survey_of_a_report_is_kept():
+    """Ordinary news about one survey: "The survey began in _____" is clear."""
+    sentence = REPORT.index("The survey began")
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The survey began in {BLANK} and ran for years.",
+        "2011",
+        evidence_start=sentence,
+        evidence_end=len(REPORT) - 1,
+    )
+    assert q.interview_answer_reference(card, ctx_for(REPORT)) is None
+
+
+def test_a_reports_paragraph_before_the_interview_is_kept():
+    """A report that prints an interview after its own paragraphs: "The survey began in
+    _____" comes from the report, written for a reader."""
+    text = REPORT + "Q: Why herons?\nThe survey needed a bird that stays all year.\n"
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The survey began in {BLANK} and ran for years.",
+        "2011",
+        evidence_start=text.index("The survey began"),
+        evidence_end=text.index("Q:") - 1,
+    )
+    assert q.interview_answer_reference(card, ctx_for(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "dropped"),
+    [
+        (f"Fill in the blank: Among the chicks, it was {BLANK} and 70%.", True),
+        (f"Fill in the blank: All told, they counted {BLANK} nests.", True),
+        (f"Fill in the blank: Among the chicks, it was clear that {BLANK} had hatched.", False),
+        (f"Fill in the blank: After Ana Vela left, they counted {BLANK} nests.", False),
+        (f"Fill in the blank: The herons, they say, nested in {BLANK}.", False),
+    ],
+)
+def test_an_opening_it_or_they_of_nothing_is_dropped_in_any_article(prompt, dropped):
+    """After an opening phrase without a name, "it"/"they" as the subject stands for the
+    sentence before; an empty "it", or a name before the pronoun, stays."""
+    card = draft("cloze", prompt, "40%")
+    assert (q.opening_pronoun_of_nothing(card, ctx_for(REPORT)) is not None) is dropped
