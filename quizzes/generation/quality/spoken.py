@@ -27,6 +27,7 @@ _HEDGE = re.compile(
     r"|^(?:kind|sort)\s+of\b|\b(?:kinda|sorta)\b"
     r"|(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bsome\s)(?<!\bwhat\s)(?<!\bthis\s)(?<!\bthat\s)"
     r"(?<!\bone\s)(?<!\bsame\s)\b(?:kind|sort)\s+of\s+[a-z]+(?:ed|ly)\b"
+    r"|\b(?:kind|sort)\s+of\s+(?:_{3,}|\d)"
     r"|\byou\s+know\s*,|,\s*you\s+know\b|\bI\s+mean\b|\bbasically\b"
     r"|\b(?:probably|maybe)\s+like\b(?!\s+to\b)|,\s*like\s*,"
     r"|\b(?:um+|uh+|erm)\b",
@@ -35,7 +36,9 @@ _HEDGE = re.compile(
 # "in panel B", "see Figure 2", "on the chart": the figure is not on the card.
 _FIGURE = re.compile(
     r"\bpanels?\s+[A-H]\b|\b(?:Fig\.|Figure)\s*\d"
-    r"|\b(?:in|on|from|see|of)\s+(?:the|this|that|our)\s+(?:figure|graph|chart|diagram|plot|"
+    r"|\b(?:the|this|that)\s+(?:top|bottom|left|right|upper|lower|middle)\s+(?:panel|figure|"
+    r"graph|chart|plot|image|row)s?\b"
+    r"|\b(?:in|on|at|from|see|of)\s+(?:the|this|that|our)\s+(?:figure|graph|chart|diagram|plot|"
     r"slide|panel|image)s?\b"
 )
 
@@ -61,7 +64,9 @@ def spoken_register_card(draft: QuestionDraft, ctx: GenerationContext) -> str | 
 # "it was tested in _____", "… and they found …", "This meant …": a pronoun subject
 # (a verb after it). An empty "it" ("it was clear that …", "it is the first …") stays.
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(?P<pronoun>it|they)\s+(?:also\s+|still\s+|now\s+|then\s+|just\s+)?"
+    r"\bthey\s+(?:(?:also|still|now|then|just|really|actually|all|even|never|always|only)\s+)?"
+    r"(?P<they>(?!themselves\b)(?!(?:say|said|think|believe|know)\s*,)[a-z]{2,})\b"
+    r"|\b(?P<pronoun>it)\s+(?:(?:also|still|now|then|just|really|actually)\s+)?"
     r"(?:is|was|are|were|has|have|had|will|would|could|can|may|might|did|does|do|"
     r"found|made|took|got|went|came|saw|built|began|became|knew|thought|said|told|gave|left|"
     r"brought|ran|won|lost|kept|held|set|grew|fell|[a-z]{2,}ed|[a-z]{3,}s)\b"
@@ -93,7 +98,8 @@ _THE_NOUN_SUBJECT = re.compile(
 )
 # A name (a capitalised word that does not open the text) before the pronoun may be
 # what it stands for: "Ana Vela and Tom Reyes met in _____, and they …".
-_NAME_WORD = re.compile(r"(?<!^)(?<![.?!:]\s)\b(?!I\b)[A-Z][\w’'-]+")
+# "Day 3" or "Table 2" is no name.
+_NAME_WORD = re.compile(r"(?<!^)(?<![.?!:]\s)\b(?!I\b)[A-Z][\w’'-]+(?![\w’'-])(?!\s+\d)")
 
 
 # "Among adults, it was _____", "So, all told, they …": the card's first clause has
@@ -133,8 +139,11 @@ def _interview_answer(draft: QuestionDraft, ctx: GenerationContext) -> bool:
 def _pronoun_of_nothing(text: str) -> str | None:
     """The first bare "it"/"they"/"this"/"that" subject with no name before it."""
     for found in _PRONOUN_SUBJECT.finditer(text):
-        word = found["pronoun"] or found["demonstrative"]
-        at = found.start("pronoun") if found["pronoun"] else found.start("demonstrative")
+        if found["they"]:
+            word, at = "they", found.start()
+        else:
+            word = found["pronoun"] or found["demonstrative"]
+            at = found.start("pronoun") if found["pronoun"] else found.start("demonstrative")
         if found["pronoun"] and _EMPTY_IT.match(text, at):
             continue
         if _NAME_WORD.search(text[:at]):

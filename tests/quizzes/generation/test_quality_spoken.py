@@ -123,3 +123,21 @@ def test_an_opening_it_or_they_of_nothing_is_dropped_in_any_article(prompt, drop
     sentence before; an empty "it", or a name before the pronoun, stays."""
     card = draft("cloze", prompt, "40%")
     assert (q.opening_pronoun_of_nothing(card, ctx_for(REPORT)) is not None) is dropped
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        f"Fill in the blank: If you look at the lower panel, the ice thinned in {BLANK}.",
+        f"Fill in the blank: The birds settled on around kind of {BLANK} nests.",
+    ],
+)
+def test_a_panel_or_a_hedged_number_drops_the_card(prompt):
+    card = draft("cloze", prompt, "40")
+    assert q.spoken_register_card(card, ctx_for(REPORT)) is not None
+
+
+def test_they_after_a_day_number_in_an_answer_is_dropped():
+    """ "By Day 4, they really drop to _____": "Day 4" names nobody "they" could be."""
+    card = _answer_card(f"Fill in the blank: By Day 4, they really drop to {BLANK} of the bait.")
+    assert q.interview_answer_reference(card, ctx_for(INTERVIEW)) is not None
