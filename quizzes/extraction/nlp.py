@@ -65,6 +65,12 @@ def common_adjectives() -> frozenset[str]:
     return _lemma_index("adj")
 
 
+@lru_cache(maxsize=1)
+def common_verbs() -> frozenset[str]:
+    """Base forms of English verbs ("develop", "teach"), as ``common_nouns``."""
+    return _lemma_index("verb")
+
+
 def _lemma_index(pos: str) -> frozenset[str]:
     lemmatizer = get_nlp().get_pipe("lemmatizer") if "lemmatizer" in get_nlp().pipe_names else None
     lookups = getattr(lemmatizer, "lookups", None)

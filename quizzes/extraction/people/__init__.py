@@ -16,7 +16,9 @@ nothing), from structure rather than from the entity label alone:
   captained/founded by);
 * a name with a person-role appositive ("Nargis Kassenova, a senior fellow at ...") or
   a role noun in front ("analyst Jane Doe"; a capitalised person noun opening the
-  sentence is no part of the name: "Critic Jane Doe", "Commuter Jane Doe");
+  sentence is no part of the name: "Critic Jane Doe", "Commuter Jane Doe", also when the
+  model takes it into the entity: "Astronomer Jane Doe"; never leaving one name word:
+  "Baker Doe" stays);
 * a two- or three-word proper name that is the subject of a speech verb ("X said"), or
   of a verb with a participle clause of speech ("X returned, telling supporters that"),
   unless it is an organisation (see `organisation_at`);

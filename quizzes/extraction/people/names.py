@@ -4,6 +4,7 @@ title words before it and the name itself ("Kazakh President | Kassym-Jomart Tok
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -17,7 +18,7 @@ from ..lexicon import (
     POST_NOMINALS,
     UNNAMED_PERSON_NOUNS,
 )
-from ..nlp import common_adjectives, common_nouns
+from ..nlp import common_adjectives, common_nouns, common_verbs
 from ..text import fold_word
 from .tokens import (
     JOINERS,
@@ -259,23 +260,54 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "ee")
 
 
 def _common_noun_before_name(doc: Doc, a: int, b: int) -> bool:
-    """ "Commuter Ann Roe told ...", "Critic Ann Roe said": a sentence's first word that the
-    model leaves out of the person's name starting right after it, that is an English noun
-    for what someone does or is, and that is nowhere else part of a name, describes the
-    person (it is capitalised only as the first word); the name is two words or more."""
+    """ "Commuter Ann Roe told ...", "Critic Ann Roe said", "Astronomer Ann Roe said": a
+    sentence's first word before a person's name that is an English noun for what someone
+    does or is, and that is nowhere else part of a name nor capitalised inside a sentence,
+    describes the person (it is capitalised only as the first word), whether or not the
+    model takes it into the entity. Two name words stay after it, so a surname that is
+    also a trade stays when it is the only other word ("Baker Roe")."""
     first = doc[a]
     if a + 2 > b or not first.is_sent_start:
         return False
-    nxt = doc[a + 1]
     low = fold_word(first.text)
+    if first.ent_type_ == "PERSON" and not (
+        len(doc[a + 1 : b + 1].text.split()) >= 2 and _occupation_word(low)
+    ):
+        return False  # "Christopher Ann-Roe": the model's own name word, unless a trade
     return (
-        first.ent_type_ != "PERSON"
-        and nxt.ent_iob_ == "B"
-        and nxt.ent_type_ == "PERSON"
-        and (low.endswith(_AGENT_ENDINGS) or low in UNNAMED_PERSON_NOUNS)
+        (low.endswith(_AGENT_ENDINGS) or low in UNNAMED_PERSON_NOUNS)
         and low in common_nouns()
-        and not any(t.ent_type_ == "PERSON" and t.text == first.text for t in doc)
+        and not any(_named_elsewhere(t, first) for t in doc)
     )
+
+
+def _occupation_word(low: str) -> bool:
+    """ "astronomer" (astronomy), "developer" (develop), "economist" (economy): a person
+    noun, or an agent noun whose stem of five letters or more is itself an English word;
+    given names with the same endings ("christopher", "tyler") have none, and a short stem
+    keeps trades that are surnames too ("baker", "carter", "walker")."""
+    if low in UNNAMED_PERSON_NOUNS:
+        return True
+    words = _english_words()
+    for ending in _AGENT_ENDINGS:
+        stem = low[: -len(ending)]
+        tails = ("", "e", "y", "ics")
+        if low.endswith(ending) and len(stem) >= 5 and any(stem + t in words for t in tails):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return common_nouns() | common_verbs()
+
+
+def _named_elsewhere(tok: Token, first: Token) -> bool:
+    """ "Baker" in "... told Baker Roe": the same word capitalised elsewhere as a name, or
+    inside a sentence."""
+    if tok.i == first.i or tok.text != first.text:
+        return False
+    return tok.ent_type_ == "PERSON" or not tok.is_sent_start
 
 
 def place_before_name(doc: Doc, a: int, b: int, *, cities: bool = False) -> int | None:
