@@ -333,6 +333,27 @@ _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 _ABOUT = {"roughly", "about", "around", "nearly", "approximately", "almost", "some", "over"}
 
 
+# Units of measure written as a symbol or an abbreviation: a number right before one is an
+# amount, never a year. Units spelt out as plural nouns ("1950 tonnes") are counts already.
+_UNIT_SIGNS = {
+    "%", "kg", "g", "mg", "t", "lb", "lbs", "oz", "km", "m", "cm", "mm", "mi", "ft",
+    "km/h", "kph", "kmh", "mph", "ha", "l", "ml", "kw", "mw", "gw", "kwh", "mwh", "gwh", "°",
+    "°c", "°f", "hz", "khz", "mhz", "ghz", "m2", "km2", "m3", "bn", "mn", "sq",
+}  # fmt: skip
+
+
+def amount_with_a_unit(x: Match) -> bool | None:
+    """ "a mass of about 1030 kg", "rose by 1800 m", "1500 km/h": a number before a unit sign is
+    an amount, not a year ("in 1998, prices rose" stays)."""
+    if x.kind != "year" or x.m.group("q"):
+        return None
+    tok = x.span[-1]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None:
+        return None
+    return False if nxt.lower_ in _UNIT_SIGNS and not nxt.is_title else None
+
+
 def approximate_count(x: Match) -> bool | None:
     """ "sold its roughly 1500 shops": an amount the parser counts (CARDINAL), not a year;
     "around 2000, the firm moved" (a DATE) stays a year."""
@@ -579,16 +600,23 @@ _STRETCH_NOUNS = {
 }  # fmt: skip
 _STRETCH_PREPS = {"during", "over", "throughout"}
 _POINTING_BACK = {"these", "those"}
+# Ordinals, which spaCy counts as like_num: "the first years" counts nothing.
+_ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "last", "early", "final", "initial", "opening", "closing",
+}  # fmt: skip
 
 
 def anchor_on_a_stretch(x: Match) -> bool | None:
     """ "during the long dry periods", "over the course of his life", "during their final
-    moments": a stretch of time with no happening named and no date, not a time of an event;
-    "during these five weeks" points back at a stretch the story has dated, and stays."""
+    moments", "During the first years": a stretch of time with no happening named and no date,
+    not a time of an event; "during these five weeks" points back at a stretch the story has
+    dated, and stays (a count, not an ordinal, is what points back)."""
     if x.kind != "anchor" or x.span[-1].lower_ not in _STRETCH_NOUNS:
         return None
     words = {t.lower_ for t in x.span}
-    if not words & _STRETCH_PREPS or words & _POINTING_BACK or any(t.like_num for t in x.span):
+    counted = any(t.like_num and t.lower_ not in _ORDINALS for t in x.span)
+    if not words & _STRETCH_PREPS or words & _POINTING_BACK or counted:
         return None
     return False
 
@@ -610,6 +638,7 @@ ACCEPT_RULES: tuple[AcceptRule, ...] = (
     numbered_thing,
     model_year,
     year_ending_a_name,
+    amount_with_a_unit,
     approximate_count,
     year_number,
     span_after_a_record,

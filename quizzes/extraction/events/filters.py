@@ -266,6 +266,22 @@ def quoted_span_remark(expr: TimeExpression, sent: Span) -> bool:
     )
 
 
+# Times told only against the speaker's own story: "since then", "at the time", "to date".
+_VAGUE_ANCHOR = re.compile(r"(?i)(?:since\s+then|at\s+the\s+time|to\s+date)$")
+
+
+def quoted_vague_anchor(expr: TimeExpression, sent: Span) -> bool:
+    """ "'Since then, we have opened three shops,' she said": a speaker's "since then" or "at
+    the time" points at a time only the speaker's story holds, with no date to resolve; the
+    same words in the article's own narration ("Since then, the council has ...") stay."""
+    return (
+        expr.kind == "anchor"
+        and expr.date is None
+        and bool(_VAGUE_ANCHOR.match(expr.when.strip()))
+        and inside_quotation(doc_text(sent.doc), expr.span.start_char)
+    )
+
+
 # A possibility ("might not get it back for weeks") or a duty ("has to be completed in three
 # months", "were tasked to report within two weeks").
 _POSSIBLE = {"might", "may", "could", "must"}
@@ -621,6 +637,7 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     promised_frequency,
     dateline_date,
     quoted_span_remark,
+    quoted_vague_anchor,
     span_not_lived,
     statistic,
     compared_with_now,
