@@ -101,6 +101,16 @@ def _name_words(ctx: GenerationContext) -> frozenset[str]:
     )
 
 
+# "Fill in the blank: …", "True or false? …": the lead a card's prompt opens with.
+_CARD_LEAD = re.compile(r"^(?:Fill in the blank|True or false\?)[:]?\s*")
+
+
+def card_text(prompt: str) -> str:
+    """A card's prompt without its "Fill in the blank:" or "True or false?" lead: the
+    article's sentence the learner reads."""
+    return _CARD_LEAD.sub("", prompt)
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|myself|I['’]ve|I['’]m)\b")
 
 

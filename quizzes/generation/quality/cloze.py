@@ -27,7 +27,7 @@ from ..text import (
     normalise,
     plain,
 )
-from .base import _headline, _name_words, _places_of
+from .base import _headline, _name_words, _places_of, card_text
 from .grammar import _PERSONAL_PRONOUN, _a_name_word
 
 
@@ -124,7 +124,7 @@ def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> s
     if draft.kind not in {"cloze", "when", "true_false"}:
         return None
     text = QUOTED.sub(" ", draft.prompt)
-    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    body = card_text(text)
     if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body) or _RELATIVE_ANCHOR.match(body):
         return "context: the sentence points back at what the article said before"
     if _WHOSE_PLACE.search(text) and not _names_a_country(text):
@@ -182,7 +182,7 @@ def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     if draft.kind not in {"cloze", "when", "true_false", "ordering"}:
         return None
     text = QUOTED.sub(" ", draft.prompt)
-    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    body = card_text(text)
     match = _unnamed_body(body)
     if not match:
         return None
@@ -232,7 +232,7 @@ def demonstrative_without_antecedent(draft: QuestionDraft, ctx: GenerationContex
     if draft.kind not in {"cloze", "when"}:
         return None
     text = QUOTED.sub(" ", draft.prompt)
-    body = re.sub(r"^Fill in the blank[:]?\s*", "", text)
+    body = card_text(text)
     action = _UNNAMED_ACTION.match(body)
     if action:
         return f"context: “the {action['noun'] or action['asked']}” is told in another sentence"
@@ -273,7 +273,7 @@ def first_person_card(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
     if draft.kind not in {"cloze", "when", "true_false"}:
         return None
     text = QUOTED.sub(" ", draft.prompt)
-    body = re.sub(r"^(?:Fill in the blank|True or false\?)[:]?\s*", "", text)
+    body = card_text(text)
     if _first_singular(body) and not _names_one_of(body, ctx.speakers):
         return "context: “I” in the card stands for a speaker it does not name"
     if _FIRST_PLURAL.search(body) and not _names_one_of(body, [*ctx.people, *ctx.speakers]):

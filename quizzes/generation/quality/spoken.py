@@ -14,9 +14,9 @@ from ..context import GenerationContext
 from ..draft import QuestionDraft
 from ..text import QUOTED
 from ..turns import in_question_turn, question_turn_spans
+from .base import card_text
 
 _CARD_KINDS = frozenset({"cloze", "when", "true_false"})
-_LEAD = re.compile(r"^(?:Fill in the blank|True or false\?)[:]?\s*")
 
 # "it's kind of rare", "we sort of knew", "kinda", ", you know,", "I mean", "basically",
 # "probably like 40": words of talk, not of a report. "A kind of fern" (a determiner or
@@ -43,17 +43,13 @@ _FIGURE = re.compile(
 )
 
 
-def _card_text(draft: QuestionDraft) -> str:
-    return _LEAD.sub("", draft.prompt)
-
-
 def spoken_register_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "It's kind of rare, you know, to see _____ nests": a hedge of talk makes the card
     vague; "as in panel B, the signal rose in _____" points at a figure the card does
     not show. Either way a teacher would not keep it."""
     if draft.kind not in _CARD_KINDS:
         return None
-    text = _card_text(draft)
+    text = card_text(draft.prompt)
     if _HEDGE.search(text):
         return "wording: the card keeps a spoken hedge"
     if _FIGURE.search(text):
@@ -84,7 +80,7 @@ _EMPTY_IT = re.compile(
 # only by what it is.
 _NOT_A_NOUN = (
     r"(?:first|second|third|last|next|new|old|same|other|only|main|whole|most|best|latest|"
-    r"following|previous|current|early|late|real|big|whole)\b"
+    r"following|previous|current|early|late|real|big)\b"
 )
 # Not "the national Harbour Party" (a name follows) nor "the system of …" (said which).
 _NOT_NOUN_AFTER = (
@@ -114,7 +110,7 @@ def opening_pronoun_of_nothing(draft: QuestionDraft, ctx: GenerationContext) -> 
     card may stand for a noun the card names)."""
     if draft.kind not in _CARD_KINDS:
         return None
-    text = QUOTED.sub(" ", _card_text(draft))
+    text = QUOTED.sub(" ", card_text(draft.prompt))
     opening = _OPENING_PRONOUN.match(text)
     if not opening or _NAME_WORD.search(opening["lead"]):
         return None
@@ -174,7 +170,7 @@ def interview_answer_reference(draft: QuestionDraft, ctx: GenerationContext) -> 
     "The study …" is the one study the article is about."""
     if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
         return None
-    text = QUOTED.sub(" ", _card_text(draft))
+    text = QUOTED.sub(" ", card_text(draft.prompt))
     pronoun = _pronoun_of_nothing(text)
     if pronoun:
         return f"context: “{pronoun}” in the interview answer stands for what came before"
