@@ -601,10 +601,7 @@ _STRETCH_NOUNS = {
 _STRETCH_PREPS = {"during", "over", "throughout"}
 _POINTING_BACK = {"these", "those"}
 # Ordinals, which spaCy counts as like_num: "the first years" counts nothing.
-_ORDINALS = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "last", "early", "final", "initial", "opening", "closing",
-}  # fmt: skip
+_ORDINALS = frozenset({"first", *_ORDINAL_WORDS})
 
 
 def anchor_on_a_stretch(x: Match) -> bool | None:
