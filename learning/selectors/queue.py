@@ -572,23 +572,33 @@ def _candidates_statement(
 def _early_candidates(
     *, user: User, key: tuple[Any, ...], now: datetime
 ) -> tuple[_CandidatesPlan | None, tuple[str, list[Any]] | None]:
-    """The plan of the user's last queue read of this key in this process, and its
-    first candidates statement as of `now`: sent with the study day's statements
-    (one round trip fewer on PostgreSQL, issue 16), its rows used when the plan
-    read from them is the same (else the right statement follows, one query more).
-    A student's plan changes a few times a day (a new-card limit reached, a bank
-    assigned)."""
+    """The plan of the user's last queue read of this key in this process (or, for a
+    user this process has not read yet, the last plan read of the same bank and
+    limit, whoever read it: students of a school share their banks and limits), and
+    its first candidates statement as of `now`: sent with the study day's
+    statements (one round trip fewer on PostgreSQL, issue 16), its rows used when
+    the plan read from them is the same (else the right statement follows, one
+    query more). A student's plan changes a few times a day (a new-card limit
+    reached, a bank assigned)."""
     guess = _PLANS.get(key)
+    if guess is None:
+        guess = _PLANS.get(_shared_key(key))
     if guess is None:
         return None, None
     early = _candidates_statement(guess, user=user.pk, now=now, banks=guess.banks, with_due=True)
     return guess, early
 
 
+def _shared_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key of the last plan read of a bank and limit (key: user id, bank, limit)."""
+    return (None, *key[1:])
+
+
 def _plan_remembered(key: tuple[Any, ...], plan: _CandidatesPlan) -> None:
     if len(_PLANS) >= PLANS_MAX and key not in _PLANS:
         _PLANS.clear()
     _PLANS[key] = plan
+    _PLANS[_shared_key(key)] = plan
 
 
 def queue_guesses_forget() -> None:
@@ -761,11 +771,12 @@ def _due_counts_sql(
     caps: dict[str, int],
     user: int,
     now: datetime,
-    end: datetime,
-    today: date,
+    end: datetime | None = None,
+    today: date | None = None,
     bank: int | None = None,
 ) -> tuple[str, list[Any]]:
-    """The statement of _due_counts: one row of counts. Reviews due now, capped.
+    """The statement of _due_counts: one row of counts (`end` and `today`, the study
+    day's, given when learning cards are counted). Reviews due now, capped.
     Learning cards due now, as three numbers (_due_counts adds them up): those due
     by the end of today as the tallies count them (BankTally: one row per bank and
     due day, whatever the number of cards), less those due later today (minutes
@@ -785,6 +796,8 @@ def _due_counts_sql(
     counts, params = sql.capped_counts_sql(capped) if capped else ("SELECT", [])
     if "learning" not in caps:
         return counts, params
+    assert end is not None
+    assert today is not None
     learning = mine.filter(state__in=LEARNING_STATES)
     # the rows holding a learning card (or, made again after a fold, what left
     # one: below zero), read through their partial index (its
@@ -839,7 +852,10 @@ def _due_counts_statement(
         caps["learning"] = MAX_COUNT
     if window and len(found.reviews) >= window and today.reviews_left > len(found.reviews):
         caps["review"] = today.reviews_left
-    values: dict[str, Any] = {"user": user.pk, "now": now, "end": today.end, "today": today.day}
+    values: dict[str, Any] = {"user": user.pk, "now": now}
+    if "learning" in caps:  # (only the learning counts read them: a value the statement
+        # leaves out would keep its shape from being compiled once, sql.prepared)
+        values.update(end=today.end, today=today.day)
     if bank is not None:
         values["bank"] = bank.pk
     shape = ("queue.due_counts", tuple(caps.items()), bank is not None)

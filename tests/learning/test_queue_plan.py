@@ -466,6 +466,46 @@ def test_a_wrong_guess_costs_one_query_and_changes_nothing(student, teacher):
     assert unguessed.new_available == 5
 
 
+def test_a_student_not_read_yet_is_sent_the_last_plan_of_the_same_banks_and_limit(
+    student, other_student, teacher, monkeypatch
+):
+    """A student this process has not read yet is sent the candidates of the last plan
+    read over the same banks and limit, whoever read it (students of a school share
+    them): one round trip fewer, the same queue as read without a guess; another
+    limit is another plan."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    queue_selectors.queue_guesses_forget()
+    read(student, limit=10)
+    sent = _sends(monkeypatch)
+    guessed = read(other_student, limit=10)
+    assert len(sent) == 2  # the study day with the candidates, the cards shown
+    sent.clear()
+    read(other_student, limit=7)
+    assert len(sent) == 3  # (no plan of that limit read yet)
+    queue_selectors.queue_guesses_forget()
+    assert _figures(read(other_student, limit=10)) == _figures(guessed)
+    assert len(guessed.items) == 10
+
+
+def test_another_students_plan_guessed_wrong_changes_nothing(student, other_student, teacher):
+    """A guess from another student whose day differs (here their new-card limit)
+    costs one query and gives the queue a read without a guess gives."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    services.preferences_update(user=other_student, new_cards_per_day=5)
+    queue_selectors.queue_guesses_forget()
+    read(student, limit=10)
+    with CaptureQueriesContext(connection) as wrong:
+        after_a_wrong_guess = read(other_student, limit=10)
+    queue_selectors.queue_guesses_forget()
+    with CaptureQueriesContext(connection) as fresh:
+        unguessed = read(other_student, limit=10)
+    assert len(wrong.captured_queries) == len(fresh.captured_queries) + 1
+    assert _figures(after_a_wrong_guess) == _figures(unguessed)
+    assert unguessed.new_available == 5
+
+
 def _compiled(monkeypatch) -> list[str]:
     """The SQL statements Django compiles from now on (each queryset's compilation,
     its subqueries included), as their first words."""
@@ -510,6 +550,35 @@ def test_a_second_read_of_the_queue_compiles_no_statement(student, teacher, monk
     assert compiled == []
     assert _figures(again) == _figures(first)
     assert (first.learning_count, first.review_count, first.new_available) == (13, 14, 2)
+
+
+def test_reviews_counted_alone_are_compiled_once_too(student, teacher, monkeypatch):
+    """Reviews past their window with the learning cards all read: the count of the
+    reviews alone (no study day's bound in it) is compiled once as well."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=30).items)
+    _due(cards[:2], CardState.LEARNING, days_ago=1)
+    _due(cards[2:18], CardState.REVIEW, days_ago=2)  # (past the 12 reviews read at limit 1)
+    monkeypatch.setattr(prepared_sql, "_PREPARED", {})  # (a fresh process)
+    built = []
+    original = queue_selectors._due_counts_sql
+    monkeypatch.setattr(
+        queue_selectors,
+        "_due_counts_sql",
+        lambda **values: built.append(sorted(values)) or original(**values),
+    )
+    compiled = _compiled(monkeypatch)
+    first = read(student, limit=1)
+    assert built  # (the first read builds the count)
+    built.clear()
+    compiled.clear()
+    again = read(student, limit=1)
+    assert compiled == []
+    assert built == []  # (its values only filled in)
+    assert _figures(again) == _figures(first)
+    assert (first.learning_count, first.review_count) == (2, 16)
 
 
 def test_due_cards_come_from_the_index_in_due_then_id_order_unsorted(student, teacher, statistics):
