@@ -3,7 +3,9 @@
 
 Only views of this app (module web.*) are affected: the API and admin keep
 their own behaviour and query counts. The zone is read once per session and
-kept there; saving preferences updates it."""
+kept there, at sign-in (the session is written then anyway: the first page
+after it neither reads the preferences nor writes the session again); saving
+preferences updates it."""
 
 from __future__ import annotations
 
@@ -21,6 +23,13 @@ SESSION_KEY = "web_time_zone"
 
 def remember_time_zone(request: HttpRequest, name: str) -> None:
     request.session[SESSION_KEY] = name
+
+
+def remember_time_zone_at_login(*, request: HttpRequest | None, user: Any, **_: Any) -> None:
+    """user_logged_in: the new session keeps the user's zone from the start (one
+    query at sign-in; a sign-in without a session, e.g. a token's, keeps nothing)."""
+    if request is not None and hasattr(request, "session"):
+        remember_time_zone(request, time_zone_of(user=user) or "UTC")
 
 
 def _student_zone(request: HttpRequest) -> str | None:

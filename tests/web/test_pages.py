@@ -289,3 +289,28 @@ def test_times_are_shown_in_the_students_time_zone(student_client, student, news
 
     local = attempt.started_at.astimezone(ZoneInfo("Asia/Almaty"))
     assert f">{local.day} {local:%b, %H:%M}</time>" in html
+
+
+def test_signing_in_keeps_the_students_time_zone_for_the_pages(client, student, news_bank):
+    """The zone is read at sign-in into the new session: the first page neither reads
+    it from the preferences nor writes the session for it, and shows times in it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PASSWORD, StudyPreferencesFactory
+
+    StudyPreferencesFactory(user=student, time_zone="Asia/Almaty")
+    client.post("/accounts/login/", {"username": student.username, "password": PASSWORD})
+    assert client.session["web_time_zone"] == "Asia/Almaty"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not any(
+        sql.startswith('SELECT "learning_studypreferences"."time_zone"') for sql in statements
+    )
+    assert not any(sql.startswith('UPDATE "django_session"') for sql in statements)
+
+
+def test_a_student_without_preferences_signs_in_to_utc(client, student):
+    client.force_login(student)
+    assert client.session["web_time_zone"] == "UTC"
