@@ -1015,7 +1015,8 @@ def study_queue(
     reviews, and their new cards before other new cards.
 
     A constant number of queries, at most 8, in three round trips on PostgreSQL
-    (two when the candidates' plan is that of the user's last read: the usual case):
+    (two when the candidates' plan is that of the user's last read, or of the last
+    read over the same banks and limit for a user not read yet: the usual case):
     preferences, the study day's counts and the banks (over all banks only),
     together, with the candidates guessed (_early_candidates); the candidates
     (narrow rows, one query) unless guessed right (a wrong guess: one query more); which of their facts were
