@@ -1,0 +1,203 @@
+"""Flatness in one run: gunicorn servers over several data sizes (and code
+checkouts), their requests interleaved, so every size is measured under the same
+machine load and each p50 is compared with the health p50 of all of them together.
+
+    # is the queue flat? every size on this checkout
+    .venv/bin/python bench/bench_sizes.py small=.:1x1k big=.:1x100k many=.:100x10k
+    # before and after at two sizes (A runs another checkout, e.g. `git archive main`)
+    .venv/bin/python bench/bench_sizes.py a1k=/tmp/base:1x1k b1k=.:1x1k a10k=/tmp/base:100x10k b10k=.:100x10k
+    # the cost of a student's first requests: all 100 students in turn, or 3 again and again
+    .venv/bin/python bench/bench_sizes.py all=.:100x10k few=.:100x10k/3
+
+Each server is NAME=ROOT:SIZE[/STUDENTS]: its code (run with this checkout's
+virtualenv), its database (bench_load's `<--db-prefix>_<size>`: run bench_load.py
+once for the size first), and how many of its students the rounds go through (all
+by default: with 100 students and 60 rounds, each request is a student's first in
+the server, as in bench_load; fewer students repeat them). One request at a time:
+each round asks every endpoint of bench_load of every server in turn, the servers'
+order turning round by round. Servers of the same size share a database, so their
+reviews change the same students' day (compare them with each other, not with
+another run). Not a test: nothing asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_ab  # noqa: E402
+import bench_load  # noqa: E402
+
+
+def _servers(specs: list[str]) -> list[tuple[str, Path, str, int | None]]:
+    """(name, root, size, students) of each NAME=ROOT:SIZE[/STUDENTS]."""
+    servers = []
+    for spec in specs:
+        name, _, rest = spec.partition("=")
+        root, _, size = rest.rpartition(":")
+        size, _, students = size.partition("/")
+        if size not in bench_load.SIZES:
+            raise SystemExit(f"{spec}: the size is one of {', '.join(bench_load.SIZES)}")
+        servers.append((name, Path(root).resolve(), size, int(students) if students else None))
+    return servers
+
+
+def _plan(env: dict, students: int | None) -> dict:
+    """bench_load's plan of the size (tokens, sessions, query counts), cut to `students`."""
+    out = bench_load.run(
+        [*bench_load.MANAGE, "shell", "-v", "0", "-c", bench_load.PREPARE_SCRIPT],
+        env,
+        capture_output=True,
+    )
+    plan = json.loads(bench_load.last_line(out))
+    if students:
+        plan["tokens"], plan["sessions"] = plan["tokens"][:students], plan["sessions"][:students]
+    return plan
+
+
+def _round(drivers: dict, order: list[str], student: dict, rng: random.Random) -> None:
+    """One request of each endpoint on each server, the servers in `order`."""
+    for kind in ("health", "bare"):
+        for name in order:
+            drivers[name].request(kind, "GET", bench_load.GET_PATHS[kind], student[name])
+    cards = {name: drivers[name].queue_cards(student[name]) for name in order}
+    for name in order:
+        if cards[name]:
+            drivers[name].review(student[name], rng.choice(cards[name]), rng)
+    for kind in ("study", "home", "progress", "api_progress"):
+        for name in order:
+            drivers[name].request(kind, "GET", bench_load.GET_PATHS[kind], student[name])
+
+
+def _measure(args, plans: dict, ports: dict) -> dict[str, dict]:
+    lock = threading.Lock()
+    kinds = bench_load.ENDPOINTS
+    samples = {name: {kind: [] for kind in kinds} for name in ports}
+    errors = {name: {kind: [] for kind in kinds} for name in ports}
+    drivers = {
+        name: bench_load.Driver(port, plans[name], samples[name], errors[name], lock)
+        for name, port in ports.items()
+    }
+    for name in ports:  # warm every worker
+        bench_ab._warm(drivers[name], kinds, requests=args.workers * 2)
+        for kind in kinds:
+            samples[name][kind].clear()
+            errors[name][kind].clear()
+    rng = random.Random(1)
+    names = list(ports)
+    for number in range(args.rounds):
+        turn = number % len(names)
+        order = names[turn:] + names[:turn]
+        order = order[::-1] if number % 2 else order
+        student = {name: number % len(plans[name]["tokens"]) for name in names}
+        _round(drivers, order, student, rng)
+    pooled = bench_load.percentile(
+        [v * 1000 for name in names for v in samples[name]["health"]], 50
+    )
+    results = {}
+    for name in names:
+        summary = bench_load.summarise(
+            {"samples": samples[name], "errors": errors[name], "wall_seconds": 1.0}
+        )
+        for row in summary["endpoints"].values():
+            row["x_health"] = row["p50_ms"] / pooled if pooled else float("nan")
+        summary["health_pooled_ms"] = pooled
+        results[name] = summary
+    return results
+
+
+def _print(results: dict[str, dict]) -> None:
+    names = list(results)
+    pooled = results[names[0]]["health_pooled_ms"]
+    print(f"  p50 ms and x (p50 / every server's health p50 together: {pooled:.2f} ms)")
+    print(f"  {'endpoint':<12}" + "".join(f"{name:>17}" for name in names))
+    for kind in bench_load.ENDPOINTS:
+        cells = []
+        for name in names:
+            row = results[name]["endpoints"][kind]
+            mark = "!" if row["errors"] else " "
+            cells.append(f"{row['p50_ms']:>9.2f} {row['x_health']:>5.2f}x{mark}")
+        print(f"  {kind:<12}" + "".join(cells))
+    for name in names:
+        for kind, row in results[name]["endpoints"].items():
+            for example in row["error_examples"][:1]:
+                print(f"  error {name} {kind}: {example}")
+
+
+def _prepared(args, servers: list) -> tuple[dict, dict]:
+    """Each server's environment (its database, its --env) and plan; static files
+    collected for every checkout."""
+    extra: dict[str, dict[str, str]] = {}
+    for item in args.env:
+        name, _, pair = item.partition(":")
+        extra.setdefault(name, {}).update(bench_ab._pairs([pair]))
+    envs, plans, collected = {}, {}, set()
+    for name, root, size, students in servers:
+        envs[name] = {
+            **bench_load.server_env(args, f"{args.db_prefix}_{size}"),
+            **extra.get(name, {}),
+        }
+        for static_root in {bench_load.ROOT, root} - collected:  # (pages render static files)
+            bench_ab._collectstatic(static_root, envs[name])
+            collected.add(static_root)
+        plans[name] = _plan(envs[name], students)
+        print(f"{name}: {root} {size}, {len(plans[name]['tokens'])} students in turn; queries",
+              {k: v["queries"] for k, v in plans[name]["queries"].items()})  # fmt: skip
+    return envs, plans
+
+
+def _serve_and_measure(args, servers: list, envs: dict, plans: dict) -> dict[str, dict]:
+    started: dict[str, subprocess.Popen] = {}
+    try:
+        ports = {}
+        for name, root, _, _ in servers:
+            started[name], ports[name] = bench_ab._start(root, envs[name], args.workers)
+        for name in ports:
+            bench_load.wait_healthy(ports[name], started[name])
+        return _measure(args, plans, ports)
+    finally:
+        for server in started.values():
+            server.terminate()
+        for server in started.values():
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("servers", nargs="+", help="NAME=ROOT:SIZE[/STUDENTS]")
+    parser.add_argument("--rounds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
+    parser.add_argument("--env", action="append", default=[], help="NAME:VAR=VALUE for a server")
+    parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--db-prefix", default="newsquiz_load")
+    parser.add_argument("--redis-db", type=int, default=11)
+    parser.add_argument("--no-redis", action="store_true")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    args.secret_key = secrets.token_urlsafe(50)
+    servers = _servers(args.servers)
+    envs, plans = _prepared(args, servers)
+    load_before = os.getloadavg()[0]
+    results = _serve_and_measure(args, servers, envs, plans)
+    load_after = os.getloadavg()[0]
+    print(f"load average {load_before:.1f} before / {load_after:.1f} after "
+          f"({os.cpu_count()} CPUs shared); {args.rounds} rounds, interleaved")  # fmt: skip
+    _print(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
