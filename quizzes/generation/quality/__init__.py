@@ -103,6 +103,7 @@ from .cloze import (
     parts_add_up,
     relative_beside_the_blank,
     share_and_its_rest,
+    share_of_an_unnamed_group,
     small_count_card,
     stated_inside_a_quotation,
     there_without_a_place,
@@ -117,6 +118,7 @@ from .giveaway import (
     reveals,
 )
 from .grammar import (
+    blank_named_it,
     comparison_cut_short,
     copied_quotation_in_question,
     misspelt_name,
@@ -195,6 +197,7 @@ from .which_country import (
     world_trivia,
 )
 from .who_said import (
+    context_tells_the_role,
     gender_cue_in_quote,
     glued_fragments,
     one_word_quote,
@@ -238,6 +241,7 @@ __all__ = [
     "bank_problem",
     "birth_year_from_an_age",
     "blank_before_apostrophe",
+    "blank_named_it",
     "blanked_words_shown",
     "body_of_a_former_job",
     "body_only_cited",
@@ -262,10 +266,12 @@ __all__ = [
     "cloze_year_in_a_name",
     "cloze_year_in_parts",
     "comparison_cut_short",
+    "context_tells_the_role",
     "copied_quotation_in_question",
     "count_beside_a_count",
     "parts_add_up",
     "share_and_its_rest",
+    "share_of_an_unnamed_group",
     "number_word_before_digits",
     "country_in_headline",
     "country_in_the_bodys_name",

@@ -582,6 +582,30 @@ def share_and_its_rest(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     return None
 
 
+# "25% higher than last year": a change, not another share of the breakdown.
+_CHANGE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|fewer|up|down|above|below)\b")
+# A capitalised word past the card's first: a name, a place, a body.
+_NAME_INSIDE = re.compile(r"(?<=\s)[“\"(]?[A-Z][\w’'.-]*")
+
+
+def share_of_an_unnamed_group(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Among juveniles, _____ survived among males and 12% among females", "Children
+    made up _____ of the population and the elderly 5.1%": one line of a breakdown, read
+    alone, names no place, body or study the shares are of; the sentences before did
+    (blind judges, batches 49 and 55). A card naming its place or its people stays."""
+    if draft.kind != "cloze" or BLANK not in draft.prompt:
+        return None
+    if _PERCENT.fullmatch(draft.answer.strip()) is None:
+        return None
+    text = card_text(draft.prompt)
+    rest = text.replace(BLANK, " ", 1)
+    if not any(not _CHANGE_AFTER.match(rest, share.end()) for share in _PERCENT.finditer(rest)):
+        return None
+    if _NAME_INSIDE.search(QUOTED.sub(" ", text)):
+        return None
+    return "context: a share of a breakdown whose place or group the card does not name"
+
+
 # "over one 1,000 deaths": a number word left in front of the digits (a typo the card
 # would copy); "two 10-year-olds", "one 747s" and "one 9mm" are not matched.
 _NUMBER_WORD_BEFORE_DIGITS = re.compile(

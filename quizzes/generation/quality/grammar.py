@@ -25,6 +25,7 @@ from ..who_said import cut_name
 from ..wording import clause_parts, strip_time, verb_index
 from .base import _REWRITTEN_KINDS, MULTIPLE_CHOICE, _name_words
 from .giveaway import _TF_QUOTE
+from .who_said import _CONTEXT
 
 
 def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -208,6 +209,31 @@ def pronoun_without_antecedent(draft: QuestionDraft, ctx: GenerationContext) -> 
     a pronoun that nothing in it stands for."""
     if draft.kind in _REWRITTEN_KINDS and _DANGLING_PRONOUN.search(draft.prompt):
         return "grammar: a pronoun with nothing it refers to"
+    return None
+
+
+# "_____ called it “a mess”", "Dr _____, the lab's head, described it as …": the blanked
+# person's own clause names what they spoke of only as "it" (a role or an apposition
+# between the blank and the verb names nothing it could stand for).
+_NAMED_IT = re.compile(
+    re.escape(BLANK)
+    + r"(?:,[^,“”\"]{1,80},?)?\s+(?:also\s+)?(?:called|calls|described|describes|labell?ed|"
+    r"termed|dubbed|branded)\s+(?:it|them)\b"
+)
+
+
+def blank_named_it(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Fill in the blank: Fox News commentator _____ called it “a mess”.", and a who-said
+    question with that context: "it" is what the sentence before named (the debate, the
+    plan), which the learner never sees (blind judges, batches 46-47 and 54)."""
+    if draft.kind == "cloze":
+        text = draft.prompt
+    elif draft.kind == "who_said" and (context := _CONTEXT.search(draft.prompt)):
+        text = context.group(1)
+    else:
+        return None
+    if _NAMED_IT.search(text):
+        return "context: the speaker's “it” names nothing the question shows"
     return None
 
 

@@ -79,6 +79,7 @@ from .cloze import (
     parts_add_up,
     relative_beside_the_blank,
     share_and_its_rest,
+    share_of_an_unnamed_group,
     small_count_card,
     stated_inside_a_quotation,
     there_without_a_place,
@@ -87,6 +88,7 @@ from .cloze import (
 )
 from .giveaway import gives_away_another
 from .grammar import (
+    blank_named_it,
     comparison_cut_short,
     copied_quotation_in_question,
     misspelt_name,
@@ -155,6 +157,7 @@ from .which_country import (
     world_trivia,
 )
 from .who_said import (
+    context_tells_the_role,
     gender_cue_in_quote,
     glued_fragments,
     one_word_quote,
@@ -215,6 +218,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     noun_taken_for_verb,
     office_of_a_person,
     pronoun_without_antecedent,
+    blank_named_it,
     question_shape,
     cloze_blanks,
     blank_before_apostrophe,
@@ -249,6 +253,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     name_of_a_model,
     name_cut_at_its_start,
     option_named_in_the_context,
+    context_tells_the_role,
     option_is_another_name,
     glued_fragments,
     quote_without_its_subject,
@@ -269,6 +274,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     count_beside_a_count,
     parts_add_up,
     share_and_its_rest,
+    share_of_an_unnamed_group,
     number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,

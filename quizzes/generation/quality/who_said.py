@@ -9,6 +9,12 @@ from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, country_of_adjective
+from quizzes.extraction.lexicon import (
+    FEMALE_ROLE_WORDS,
+    MALE_ROLE_WORDS,
+    OFFICE_TITLES,
+    PERSON_ROLE_NOUNS,
+)
 from quizzes.extraction.text import regex
 
 from ..context import GenerationContext, without_title
@@ -656,3 +662,119 @@ def quote_names_the_speakers_side(draft: QuestionDraft, ctx: GenerationContext) 
     if all(sides and not sides & named for sides in wrong):
         return "give-away: the quotation speaks for the speaker's country, no other option's"
     return None
+
+
+# The words that say what someone is ("Professor", "commentator", "Health Minister"),
+# less those that only qualify a role ("former", "acting", "foreign") or fit anyone.
+_ROLE_QUALIFIERS = frozenset(
+    {"acting", "ex", "former", "first", "foreign", "finance", "defence", "defense", "interim"}
+    | {"deputy", "lady", "general", "major", "chief", "head", "associate", "member", "resident"}
+    | {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "spokesmen"}
+)
+# Roles a learner tells apart without the article fall in different families: a law
+# dean among politicians stands out, an editor among critics does not. A word of no
+# family is a family of its own.
+_ROLE_FAMILIES = {
+    "politics": "president minister senator governor mayor premier congressman congresswoman "
+    "congressperson representative politician lawmaker legislator mp mep msp candidate "
+    "chancellor councillor councilman councilwoman councilor councilmember councilperson "
+    "assemblyman assemblywoman assemblymember alderman alderwoman delegate leader secretary "
+    "ambassador diplomat envoy negotiator campaigner activist",
+    "royalty": "king queen prince princess emperor empress duke duchess count countess",
+    "scholarship": "professor dean lecturer academic scholar researcher scientist analyst "
+    "expert fellow economist historian epidemiologist virologist psychologist sociologist "
+    "demographer criminologist specialist strategist pollster consultant observer",
+    "media": "commentator journalist reporter editor correspondent critic writer author host "
+    "anchor columnist broadcaster presenter",
+    "law": "judge justice lawyer attorney prosecutor barrister solicitor counsel magistrate",
+    "business": "businessman businesswoman ceo cfo entrepreneur investor president",
+    "force": "colonel commander soldier sergeant lieutenant captain admiral constable "
+    "detective inspector superintendent commodore corporal brigadier",
+    "family": "wife husband son daughter mother father brother sister widow widower",
+    "arts": "actor actress singer musician artist designer painter",
+    "sport": "player coach striker goalkeeper midfielder winger captain",
+    "faith": "pope bishop archbishop cardinal imam pastor ayatollah",
+    "care": "doctor nurse surgeon physician",
+}
+# Roles of any field ("director" of a film, a firm or a think tank): they fit every family.
+_BROAD_ROLES = frozenset({
+    "director", "manager", "chair", "chairperson", "chairman", "chairwoman", "founder",
+    "co-founder", "owner", "executive", "coordinator", "organiser", "organizer", "partner",
+    "worker", "adviser", "advisor",
+})  # fmt: skip
+_FAMILIES_OF: dict[str, frozenset[str]] = {
+    word: frozenset(f for f, members in _ROLE_FAMILIES.items() if word in members.split())
+    for members in _ROLE_FAMILIES.values()
+    for word in members.split()
+}
+_ROLE_WORDS = (
+    frozenset(PERSON_ROLE_NOUNS | OFFICE_TITLES | FEMALE_ROLE_WORDS | MALE_ROLE_WORDS)
+    | frozenset(_FAMILIES_OF)
+    | _BROAD_ROLES
+) - _ROLE_QUALIFIERS
+
+
+def _families(role_words: set[str]) -> set[str]:
+    """The families of the role words ("dean" -> scholarship; "mp" -> politics)."""
+    return {family for w in role_words for family in _FAMILIES_OF.get(w, frozenset({w}))}
+
+
+# "…, Princess _____", "Fox News commentator _____": the words of the blank's own phrase.
+_BEFORE_THE_BLANK = re.compile(r"(?:^|[,;:.!?]\s+)(?P<words>[^,;:.!?]*?)\s*" + re.escape(BLANK))
+# "_____, Dean of the law school, called it …": an apposition after the blank.
+_AFTER_THE_BLANK = re.compile(re.escape(BLANK) + r",\s+(?P<words>(?:the\s+|an?\s+)?[^,;:]{1,60})")
+# "…, the mayoral candidate told reporters": the speaker's role in the attribution.
+_ROLE_IN_ATTRIBUTION = re.compile(
+    r",\s+the\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+(?:told|said|says|added|wrote)\b"
+)
+_ROLE_NEAR_NAME = 50  # characters around an option's name where its role would stand
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def _context_roles(context: str) -> set[str]:
+    """The role words the who-said context gives the blanked speaker."""
+    spans = [
+        found["words"]
+        for pattern in (_BEFORE_THE_BLANK, _AFTER_THE_BLANK, _ROLE_IN_ATTRIBUTION)
+        if (found := pattern.search(context))
+    ]
+    return {w for span in spans for w in words(span.casefold()) if w in _ROLE_WORDS}
+
+
+def _role_fit(name: str, roles: set[str], ctx: GenerationContext) -> bool | None:
+    """Does the article give the person a role of these roles' families (True), only
+    roles of other families (False), or no role at all (None)? Its extracted role counts,
+    and role words beside a mention of the person, in the mention's sentence."""
+    families = _families(roles)
+    said = set(words(ctx.roles.get(name, "").casefold())) & _ROLE_WORDS
+    text = plain(ctx.article_text)
+    for part in {plain(name), *plain(name).split()[-1:]}:
+        for found in regex(rf"(?<![\w'-]){re.escape(part)}(?![\w'-])").finditer(text):
+            before = text[max(0, found.start() - _ROLE_NEAR_NAME) : found.start()]
+            after = text[found.end() : found.end() + _ROLE_NEAR_NAME]
+            near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]
+            said |= set(words(near.casefold())) & _ROLE_WORDS
+    if not said:
+        return None
+    return bool(said & _BROAD_ROLES or _families(said) & families)
+
+
+def context_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “a silly idea”? (Context: Professor _____ of the law school called it
+    …)" among a president, a singer and a senator: the context gives the speaker's role,
+    and the article gives most wrong options roles of other kinds and none this kind, so
+    the role alone picks the answer (blind judges, batches 46-47 and 55: a law dean, a TV
+    commentator, a mayoral candidate). An editor among critics is no give-away."""
+    if draft.kind != "who_said":
+        return None
+    context = _CONTEXT.search(draft.prompt)
+    if not context:
+        return None
+    roles = _context_roles(QUOTED.sub(" ", context.group(1)))
+    if not roles:
+        return None
+    fits = [_role_fit(text, roles, ctx) for text, correct, _ in draft.choices if not correct]
+    # Options the article gives no role may hold this one, for all the learner knows.
+    if True in fits or fits.count(False) * 2 < len(fits):
+        return None
+    return f"give-away: the context calls the speaker {'/'.join(sorted(roles))}, no other option"

@@ -987,3 +987,29 @@ def test_a_figure_to_the_last_unit_is_rote_recall(answer, rote):
         "cloze", f"Fill in the blank: The port office counted {BLANK} ferry trips.", answer
     )
     assert (q.exact_figure_card(card, ctx_for("")) is not None) is rote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Among the hatchlings, {BLANK} survived among males and 9% among females.",
+        f"Residents under 15 made up {BLANK} of the population and those over 65 made up 6.2%.",
+    ],
+)
+def test_one_share_of_a_breakdown_that_names_no_place_or_group_is_dropped(sentence):
+    card = cloze_card(sentence, "14%", "number:14%")
+    assert q.share_of_an_unnamed_group(card, ctx_for(sentence)) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        (f"In Port Wenlock, {BLANK} of residents voted and 12% spoiled their ballots.", "61%"),
+        (f"The turnout was about {BLANK}, well above the usual figure.", "61%"),
+        (f"The turnout was about {BLANK}, some 20% higher than last time.", "61%"),
+        (f"Among the hatchlings, {BLANK} survived among males and 9% among females.", "40"),
+    ],
+)
+def test_a_share_with_its_place_or_alone_or_a_count_stays(sentence, answer):
+    card = cloze_card(sentence, answer, f"number:{answer}")
+    assert q.share_of_an_unnamed_group(card, ctx_for(sentence)) is None

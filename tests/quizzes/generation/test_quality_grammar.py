@@ -413,3 +413,29 @@ def test_a_typo_with_letters_swapped_or_in_a_quotation_is_not_copied(prompt, rig
 def test_british_spellings_rare_words_and_terms_are_no_typos(sentence):
     card = draft("cloze", f"Fill in the blank: {sentence}", "2015", text=sentence)
     assert q.misspelt_word(card, ctx_for(sentence + "\n")) is None
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        f"Fill in the blank: Radio host {BLANK} called it “a farce”.",
+        f"Fill in the blank: {BLANK}, head of the rowing club, described it as “overdue”.",
+        f"Who said: “a farce”? (Context: Radio host {BLANK} called it “a farce”.)",
+    ],
+)
+def test_a_blanked_speaker_calling_it_something_leaves_it_unnamed(prompt):
+    asked = draft("cloze" if prompt.startswith("Fill") else "who_said", prompt, "Ana Ruiz")
+    assert q.blank_named_it(asked, ctx_for(prompt)) is not None
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        f"Fill in the blank: Radio host {BLANK} called the new bridge “a farce”.",
+        f"Fill in the blank: {BLANK} reviewed the budget and called it “a farce”.",
+        "Who said: “a farce”?",
+    ],
+)
+def test_a_card_that_names_what_was_called_something_stays(prompt):
+    asked = draft("cloze" if prompt.startswith("Fill") else "who_said", prompt, "Ana Ruiz")
+    assert q.blank_named_it(asked, ctx_for(prompt)) is None

@@ -6,7 +6,7 @@ from .facts_for_tests import SAMPLE_TEXT, quote, sample_facts
 TEXT = (
     "“We will build new roads,” said Jane Doe, the mayor.\n"
     "“Nobody asked us,” said John Roe.\n"
-    "Ann Poe called it “a disaster”.\n"
+    "Ann Poe called the plan “a disaster”.\n"
     "Max Moe said: “Roads bring trade and more trade.”\n"
 )
 
@@ -37,7 +37,7 @@ def test_prompt_quotes_the_words_and_options_are_the_other_speakers():
 
 def test_short_quote_gets_its_sentence_with_the_speaker_blanked():
     draft = next(d for d in who_said(small_facts()) if "disaster" in d.prompt)
-    assert draft.prompt == "Who said: “a disaster”? (Context: _____ called it “a disaster”.)"
+    assert draft.prompt == "Who said: “a disaster”? (Context: _____ called the plan “a disaster”.)"
     assert "Poe" not in draft.prompt
 
 

@@ -28,10 +28,13 @@ from quizzes.generation.who_said import (
     accused_in_article,
     background_only,
     dead_in_article,
+    imperative_taken_for_a_name,
     is_document,
     joins_places,
     killer_in_article,
+    names_a_place,
     names_a_thing,
+    part_in_a_work,
     person_cue,
     same_person_named,
     shown,
@@ -128,6 +131,7 @@ def test_a_person_of_a_body_or_a_defeated_candidate_reads_as_a_person(text, pers
         ("Evening Herald", "The Evening Herald, citing local police, reported two deaths."),
         ("Kelet Hirek", "The weekly newspaper Kelet Hirek revealed the deal on Monday."),
         ("Hohes Gericht", "The ruling answers the Hohes Gericht on the point of law."),
+        ("Alder Market", "Stalls at the Old Alder Market reopened on Friday."),
     ],
 )
 def test_streets_papers_and_courts_are_no_wrong_speakers(name, text):
@@ -1106,3 +1110,98 @@ def test_a_person_of_a_statue_is_no_wrong_speaker():
     ctx = ctx_for(text, Facts(), published=date(2031, 5, 7))
     assert background_only("Piet Dane", ctx)
     assert not background_only("Ana Ruiz", ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Upper Wenlock at the last census, 40% of residents were born abroad.",
+        "At Upper Wenlock, the ferry stopped twice a day.",
+        "Most shops in Upper Wenlock closed early.",
+    ],
+)
+def test_a_name_written_after_in_or_at_is_a_place_also_at_a_sentences_start(text):
+    assert names_a_place("Upper Wenlock", text)
+    assert not names_a_place("Ana Ruiz", "Ana Ruiz said the road would reopen.")
+
+
+ROLES = (
+    "Professor Ana Ruiz of the law school called the plan weak.\n"
+    "Singer Tom Vale and Senator Li Wei both spoke at the rally.\n"
+    "Professor Omar Haddad disagreed with Ruiz.\n"
+)
+
+
+def test_a_context_giving_the_speakers_role_no_other_option_has_gives_the_answer():
+    prompt = f"Who said: “a weak plan”? (Context: Professor {BLANK} of the law school called the plan weak.)"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=ROLES)
+    assert q.context_tells_the_role(asked, ctx_for(ROLES)) is not None
+    # Another professor among the options: the role no longer picks the answer.
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Omar Haddad", "Li Wei"], text=ROLES)
+    assert q.context_tells_the_role(asked, ctx_for(ROLES)) is None
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        f"{BLANK}, dean of the law school, called the plan weak.",
+        f"The plan is weak, the professor told reporters, and {BLANK} would not back it.",
+    ],
+)
+def test_a_role_after_the_blank_or_in_the_attribution_counts_too(context):
+    text = ROLES.replace("Professor Ana Ruiz", "Dean Ana Ruiz, a professor,")
+    prompt = f"Who said: “weak”? (Context: {context})"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=text)
+    assert q.context_tells_the_role(asked, ctx_for(text)) is not None
+
+
+def test_a_context_without_a_role_or_without_a_context_is_kept():
+    asked = draft(
+        "who_said",
+        f"Who said: “weak”? (Context: During the debate, {BLANK} called the plan weak.)",
+        "Ana Ruiz",
+        ["Tom Vale", "Li Wei"],
+        text=ROLES,
+    )
+    assert q.context_tells_the_role(asked, ctx_for(ROLES)) is None
+    asked = draft("who_said", "Who said: “The plan is weak”?", "Ana Ruiz", ["Tom Vale", "Li Wei"])
+    assert q.context_tells_the_role(asked, ctx_for(ROLES)) is None
+
+
+def test_a_campaigns_bullet_point_is_no_name_of_a_speaker():
+    text = (
+        "Ana Ruiz set out her plan for Riverton.\n"
+        "Make Riverton a greener city.\n"
+        "Make Riverton the first town to plant a million trees.\n"
+    )
+    assert imperative_taken_for_a_name("Make Riverton", text)
+    assert not imperative_taken_for_a_name("Ana Ruiz", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Ana Ruiz portrayed the Red Fox, also known as Lord Vulpo, in three films.", "Lord Vulpo"),
+        (
+            "Facing the loss of the character of Mina Hart, the studio renewed the show.",
+            "Mina Hart",
+        ),
+        ("Tom Vale voiced Mina Hart for a decade.", "Mina Hart"),
+        ("Ana Ruiz would list Mina Hart and Lord Vulpo as dream roles.", "Lord Vulpo"),
+    ],
+)
+def test_a_part_an_actor_played_is_no_speaker(text, part):
+    assert part_in_a_work(part, text)
+    assert not part_in_a_work("Ana Ruiz", text)
+    assert not part_in_a_work("Tom Vale", "Ana Ruiz played alongside Tom Vale. Tom Vale scored.")
+    assert not part_in_a_work("Tom Vale", "As a part of his campaign, Senator Tom Vale spoke.")
+
+
+def test_a_role_of_the_same_kind_or_options_without_a_role_keep_the_question():
+    text = "Editor Ana Ruiz praised the novel.\nCritic Tom Vale and Li Wei disagreed.\n"
+    prompt = f"Who said: “a fine novel”? (Context: Editor {BLANK} called the novel fine.)"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=text)
+    assert q.context_tells_the_role(asked, ctx_for(text)) is None  # a critic may edit too
+    text = "Editor Ana Ruiz praised the novel.\nTom Vale and Li Wei disagreed.\n"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=text)
+    assert q.context_tells_the_role(asked, ctx_for(text)) is None  # for all the learner knows
