@@ -27,7 +27,7 @@ from ..text import (
     words,
 )
 from ..wording import HAPPENED_VERBS, SAYING_VERBS, clause_parts, past_to_base, strip_time
-from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote
+from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote, card_text
 from .cloze import blanked_words_shown
 from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
 from .who_said import countries_named, speaker_sides
@@ -582,7 +582,7 @@ def _tells_who_spoke(asker: QuestionDraft, said: str) -> bool:
     speaker's blank ("Freedonian prime minister _____") for a card?"""
     if asker.kind == "who_said":
         return bool(_SPEECH_ACT.search(said))
-    before = asker.prompt.split(BLANK, 1)[0].removeprefix("Fill in the blank:")
+    before = card_text(asker.prompt.split(BLANK, 1)[0])
     role = [w for w in words(before)[-3:] if w not in _STOPWORDS]
     found = set(words(said))
     return bool(role) and 3 * sum(w in found for w in role) >= 2 * len(role)

@@ -656,7 +656,7 @@ def card_without_context(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     article rather than guessed."""
     if draft.kind != "cloze":
         return None
-    body = draft.prompt.removeprefix("Fill in the blank:").split()
+    body = card_text(draft.prompt).split()
     if len(body) < MIN_CARD_WORDS:
         return f"context: a card of fewer than {MIN_CARD_WORDS} words"
     return None
@@ -740,7 +740,7 @@ def cloze_year_in_a_name(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     a year right after a capitalised word is part of a name, not a date to recall."""
     if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
         return None
-    before = draft.prompt.split(BLANK, 1)[0].removeprefix("Fill in the blank:").rstrip()
+    before = card_text(draft.prompt.split(BLANK, 1)[0]).rstrip()
     tokens = before.split()
     if len(tokens) < 2 or re.search(r"[.!?:]$", tokens[-2]):
         return None  # "In _____, …": the sentence's first word
@@ -910,7 +910,7 @@ def card_country_by_its_place(draft: QuestionDraft, ctx: GenerationContext) -> s
     country in the card fills the blank by geography, not by the article."""
     if draft.kind != "cloze" or not draft.target.startswith("country:"):
         return None
-    shown = QUOTED.sub(" ", draft.prompt.removeprefix("Fill in the blank: "))
+    shown = QUOTED.sub(" ", card_text(draft.prompt))
     places = _places_of(shown.replace(BLANK, " "), draft.answer)
     if places:
         return f"give-away: {places[0]} lies in the blanked country"
