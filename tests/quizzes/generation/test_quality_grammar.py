@@ -439,3 +439,21 @@ def test_a_blanked_speaker_calling_it_something_leaves_it_unnamed(prompt):
 def test_a_card_that_names_what_was_called_something_stays(prompt):
     asked = draft("cloze" if prompt.startswith("Fill") else "who_said", prompt, "Ana Ruiz")
     assert q.blank_named_it(asked, ctx_for(prompt)) is None
+
+
+def test_a_participle_of_the_subjects_phrase_made_a_base_form_is_garbled():
+    sentence = "In May, a survey conducted by Ana Ruiz found signs of drought in the valley."
+    fact = dated(
+        "a survey conducted by Ana Ruiz found signs of drought", "In May", "2021-05", sentence
+    )
+    asked = draft(
+        "when",
+        "When did a survey conduct by Ana Ruiz found signs of drought?",
+        "May 2021",
+        ["April 2021", "June 2021"],
+        text=sentence,
+        source=fact,
+    )
+    assert q.participle_made_a_base_form(asked, ctx_for(sentence)) is not None
+    asked.prompt = "When was a survey conducted by Ana Ruiz?"
+    assert q.participle_made_a_base_form(asked, ctx_for(sentence)) is None
