@@ -22,7 +22,7 @@ from ..draft import QuestionDraft
 from ..spelling import first_typo
 from ..text import BLANK, QUOTED, plain, unbalanced_mark, word_cases, words
 from ..who_said import cut_name
-from ..wording import clause_parts, strip_time, verb_index
+from ..wording import clause_parts, past_to_base, strip_time, verb_index
 from .base import _REWRITTEN_KINDS, MULTIPLE_CHOICE, _name_words
 from .giveaway import _TF_QUOTE
 from .who_said import _CONTEXT
@@ -348,6 +348,46 @@ def name_cut_at_the_end(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     run = _LAST_NAME_RUN.search(draft.prompt)
     if run and " " in run.group(1) and cut_name(run.group(1), ctx.article_text):
         return "grammar: the question stops inside a name"
+    return None
+
+
+# "… trailed Biden in the PollTrack." (the article: "in the PollTrack head-to-head average").
+_ENDS_ON_THE_NAME = re.compile(r"\bthe\s+(?P<name>[A-Z][\w’'-]+)\s*[.?]$")
+_FUNCTION_WORDS = frozenset({
+    "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "than",
+    "that", "which", "who", "when", "where", "while", "after", "before", "since", "until",
+    "over", "under", "into", "onto", "about", "against", "during", "said", "says",
+})  # fmt: skip
+
+
+def _a_noun_after(word: str) -> bool:
+    """Is a lower-case word after a name the noun it qualifies ("head-to-head", "average"),
+    not a function word nor a verb the name is the subject of ("voted", "votes"; a base
+    form such as "average" cannot follow a singular name as its verb)?"""
+    if word in _FUNCTION_WORDS:
+        return False
+    verbs = verb_index()
+    third_person = word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
+    return "-" in word or not (past_to_base(word) or third_person)
+
+
+def name_left_without_its_noun(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "True or false? In June, Ruiz trailed Vale in the PollTrack." where the article
+    writes "in the PollTrack head-to-head average" every time: the clause was cut after a
+    name that only qualifies a noun (blind judge, batch 48)."""
+    if draft.kind not in _REWRITTEN_KINDS:
+        return None
+    end = _ENDS_ON_THE_NAME.search(draft.prompt)
+    if end is None:
+        return None
+    after = [
+        m.group(1)
+        for m in regex(rf"\bthe\s+{re.escape(end['name'])}(?![\w’'-])\s*([^\s,.;:!?)]*)").finditer(
+            ctx.article_text
+        )
+    ]
+    if after and all(re.fullmatch(r"[a-z][\w’'-]*", w) and _a_noun_after(w) for w in after):
+        return f"grammar: “the {end['name']}” lost the noun it qualifies"
     return None
 
 

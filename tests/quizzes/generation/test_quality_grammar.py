@@ -457,3 +457,21 @@ def test_a_participle_of_the_subjects_phrase_made_a_base_form_is_garbled():
     assert q.participle_made_a_base_form(asked, ctx_for(sentence)) is not None
     asked.prompt = "When was a survey conducted by Ana Ruiz?"
     assert q.participle_made_a_base_form(asked, ctx_for(sentence)) is None
+
+
+def test_a_statement_cut_after_a_name_that_qualifies_a_noun_is_garbled():
+    text = (
+        "In June, Ana Ruiz trailed Tom Vale in the PollTrack head-to-head average, 51 to 44.\n"
+        "In May, she led in the PollTrack average, 48 to 45.\n"
+    )
+    cut = draft(
+        "true_false",
+        "True or false? In June 2021, Ana Ruiz trailed Tom Vale in the PollTrack.",
+        "True",
+    )
+    assert q.name_left_without_its_noun(cut, ctx_for(text)) is not None
+    text = "The bill passed in the Senate on Tuesday. The Senate votes again in May.\n"
+    whole = draft(
+        "true_false", "True or false? In May 2021, the bill passed in the Senate.", "True"
+    )
+    assert q.name_left_without_its_noun(whole, ctx_for(text)) is None
