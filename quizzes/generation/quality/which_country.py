@@ -15,7 +15,7 @@ from ..context import GenerationContext, is_capital_of
 from ..dates import MONTHS
 from ..distractors import part_of_country
 from ..draft import QuestionDraft
-from ..text import BLANK, contains_word, gives_away_country, normalise, plain
+from ..text import BLANK, contains_word, gives_away_country, normalise, plain, word_cases
 from ..which_country import top_office
 from .base import BIG_CITY, _headline, _places_of
 from .giveaway import _names_in
@@ -377,6 +377,36 @@ def name_cut_at_its_start(draft: QuestionDraft, ctx: GenerationContext) -> str |
     ]
     if found and all(_cut_before(text, at) for at in found):
         return "grammar: the name is cut at its start"
+    return None
+
+
+# "War in Afghanistan", "War on Drugs": a name going on with a preposition and a name.
+_NAME_GOES_ON_WITH_OF = re.compile(r"\s+(?:in|on|of|against|for)\s+(?:the\s+)?[A-Z]")
+
+
+def name_cut_at_its_end(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "In which country did War take place?" where the article writes "the War in
+    Ruritania" and "the War on Drugs": a one-word subject the extractor cut from a longer
+    name (blind judge, batch 48): a word the article also writes in lower case ("a long
+    war"), every mention of it that is no other name's tail ("Cold War") going on with
+    "in", "on" or "of" and another name. A river "the Vrana in Chile" is asked."""
+    link = draft.source
+    if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
+        return None
+    subject = re.sub(r"^the\s+", "", plain(link.subject))
+    if link.subject_kind == "person" or " " in subject or not subject[:1].isupper():
+        return None
+    if subject.casefold() not in word_cases(ctx.article_text)[0]:
+        return None  # a name ("the Vrana in Chile"), not a word the article also writes lower case
+    text = plain(ctx.article_text)
+    # Not "World War II" nor "Vietnam War": the word as the tail of other names.
+    mentions = [
+        m
+        for m in regex(rf"(?<![\w’'-]){re.escape(subject)}(?![\w’'-])").finditer(text)
+        if not re.search(r"[A-Z][\w’'.-]*\s+$", text[max(0, m.start() - 40) : m.start()])
+    ]
+    if mentions and all(_NAME_GOES_ON_WITH_OF.match(text, m.end()) for m in mentions):
+        return "grammar: the name is cut at its end"
     return None
 
 

@@ -411,3 +411,19 @@ def test_a_body_the_parse_took_for_a_person_is_asked_as_a_body():
     text = "Raiders killed Tomas Velarde, head of Chile's Harbour Force, on Monday.\n"
     prompt = _phrased("Harbour Force", "Chile", text, "head of the coast guard")
     assert prompt == "Which country does the Harbour Force belong to?"
+
+
+def test_a_one_word_subject_cut_from_a_longer_name_is_no_question():
+    text = "The debate covered the War in Peru, the War on Drugs and the Cold War, a long war.\n"
+    war = link_in_sentence("War", "Peru", text, kind="event")
+    asked = draft(
+        "which_country",
+        "In which country did War take place?",
+        "Peru",
+        ["Chile", "Bolivia"],
+        source=war,
+    )
+    assert q.name_cut_at_its_end(asked, ctx_for(text)) is not None
+    text = "The War began in Peru in 1879. The War in Peru lasted four years.\n"
+    asked.source = link_in_sentence("War", "Peru", text, kind="event")
+    assert q.name_cut_at_its_end(asked, ctx_for(text)) is None
