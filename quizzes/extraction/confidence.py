@@ -119,6 +119,7 @@ COUNTRIES: dict[str, float] = {
     "groups_comprising": 0.96,  # 4/4
     "groups_from_countries": 0.99,  # 23/23
     "groups_joined_by": 0.97,  # 5/5
+    "headline_surnames": 0.94,  # 1/1
     "home_nation_in_its_state": 0.94,  # 1/1
     "hyphenated_title": 0.94,  # 1/1
     "incident_harming": 0.96,  # 3/3
@@ -148,6 +149,7 @@ COUNTRIES: dict[str, float] = {
     "pacts_of_countries": 0.96,  # 3/3
     "pair_of_countries": 0.98,  # 8/8
     "participle_from_country": 0.67,  # 1/3
+    "people_of_a_descent": 0.94,  # 1/1
     "people_through_organisations": 0.94,  # 1/1
     "place": 0.91,  # 121/133
     "place_of_a_country": 0.96,  # 3/3

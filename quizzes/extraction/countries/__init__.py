@@ -49,7 +49,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    state-owned investor Norfund", "The Dutch development bank FMO", "Tanzania's state utility
    Tanesco", "the Lagos-based consultancy Briter" (the name after the description is the
    subject; also a name the small model labels a building or a work: "French news channel
-   Canal Ouest"; "the Chilean folk band the Lost Llamas"); with no name, the description itself: "Spain's civil protection agency", "a senior
+   Canal Ouest"; "the Chilean folk band the Lost Llamas"; "the USA firm Brightlane"; and the
+   name before it: "KoPaR, the Chilean anti-monopoly agency", even an acronym the small model
+   reads as no name); with no name, the description itself: "Spain's civil protection agency", "a senior
    Nigerian banker", "a battery maker in South Korea", "a court in Lyon" (a singular organisation or person noun,
    not negated: "not a single Kazakh official" names nobody); a body the description is
    said of is the subject ("AWF is a banned group in Peru" -> AWF, spelt out), and a
@@ -256,6 +258,13 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    fights a deal, war or talks, and one it is made "with"), "a 2017 trip to Peru", "a tour
    of Chile" (``trips_to_a_country``); "the pact signed between Ghana and Togo" and "the
    Kelso Accord that restored relations between Ghana and Togo" (``between_countries``).
+49. **A person's descent** (``people_of_a_descent``): "Ana Lind is of Chilean descent", "Ana
+   Lind, an Australian citizen of Peruvian descent" (the person, to the country of the
+   descent; "Chilean descent" itself is never a subject, nor does it make "a Canadian of
+   Peruvian descent" Peruvian).
+50. **A surname in the headline** (``headline_surnames``): "US Speaker Marlow backs deal" over
+   a story naming "Jonah Marlow" (a headline word after a title with a country that is the
+   surname of exactly one person named in full).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
@@ -356,11 +365,13 @@ from .organisations import (
     organisations_in_titles,
 )
 from .persons import (
+    headline_surnames,
     life_nouns,
     life_places,
     office_links,
     people_carried_to_a_place,
     people_links,
+    people_of_a_descent,
     people_through_organisations,
 )
 from .places import (
@@ -392,6 +403,7 @@ Rule = Callable[[CountryContext], None]
 RULES: tuple[Rule, ...] = (
     dateline_links,
     people_links,
+    headline_surnames,
     office_links,
     pairs_of_countries,
     organisation_links,
@@ -405,6 +417,7 @@ RULES: tuple[Rule, ...] = (
     description_links,
     named_vessels,
     chambers_of_national_bodies,
+    people_of_a_descent,
     nationality_nouns,
     noun_of_country,
     between_countries,

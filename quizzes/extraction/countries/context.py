@@ -424,13 +424,16 @@ def _code_as_a_modifier(tokens: Sequence[Token], i: int, j: int) -> bool:
     """Three capital letters (an ISO 3166 alpha-3 code: "PAN", "GBR") that modify a common
     noun after them name a kind of thing, not the country ("a PAN card", "the GBR code
     system"), and so do they before a hyphen when the model sees no place in them
-    ("ARM-based chips"); "the USA", "USA" as a place, "USA-based" (a GPE) still count."""
+    ("ARM-based chips"); "the USA", "USA" as a place, "USA-based" and "the USA firm X" (a
+    GPE: the model sees the place) still count."""
     if tokens[i].lower_ == "the":
         i += 1
     text = tokens[i].text
     if j != i + 1 or len(text) != 3 or not text.isupper() or j >= len(tokens):
         return False
-    if tokens[j].text == "-" and tokens[i].ent_type_ not in {"GPE", "NORP"}:
+    if tokens[i].ent_type_ in {"GPE", "NORP"}:
+        return False  # "the USA firm Brightlane": the model sees the place
+    if tokens[j].text == "-":
         return True  # "ARM-based processors": the model sees no place in the letters
     return tokens[i].dep_ in {"compound", "nmod", "amod"} and tokens[j].pos_ == "NOUN"
 
@@ -583,7 +586,7 @@ class CountryContext:
         # people_links: (person, token, first token of the owner's name or 0 for "its")
         self.pending: list[tuple[str, int, int]] = []
         self.org_at: list[tuple[int, str]] = []  # add(): (token, country) of organisations
-        self.described: set[int] = set()  # description_links: description nouns it linked
+        self.described: set[int] = set()  # description_links, people_of_a_descent: nouns they took
         self.bodies: set[tuple[str, str]] = set()  # organisation_links: (name key, country)
 
     def _countries_by_sentence(self, unique: list[CountryMention]) -> dict[int, frozenset[str]]:

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from .. import geo
 from .context import CountryContext, two_letter_code
-from .words import NAME_PARTICLES, OFFICES, SITED
+from .words import DESCENT_NOUNS, NAME_PARTICLES, OFFICES, SITED
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 _BASED = {"base", "headquarter", "locate"}
@@ -40,7 +40,10 @@ def country_in_description(
 
 def _named_event(tok: Token) -> bool:
     """ "an opponent of the Iraq War", "a veteran of the Vietnam War", "a Vietnam War veteran":
-    the country names the war, not the person."""
+    the country names the war, not the person; nor does "a Canadian of Peruvian descent" make
+    the Canadian Peruvian (``persons.people_of_a_descent`` links the descent)."""
+    if tok.dep_ == "pobj" and tok.lower_ in DESCENT_NOUNS:
+        return True
     if tok.dep_ == "compound":
         return tok.ent_type_ == "EVENT" and tok.ent_iob_ == "I" and tok.text[:1].isupper()
     return tok.dep_ == "pobj" and tok.ent_type_ == "EVENT"

@@ -590,10 +590,13 @@ def between_countries(ctx: CountryContext) -> None:
 def _dealing_between(prep: Token) -> Token | None:
     """The dealing a "between" phrase tells the sides of: its head ("talks between"), or the
     noun a participle or relative clause describes ("the pact signed between", "deals the
-    ministry arranged between")."""
+    ministry arranged between", also when the parse hangs "between" from the clause's subject
+    after its verb)."""
     head = prep.head
     if head.lower_ in BETWEEN_NOUNS:
         return head
+    if head.dep_ == "nsubj" and head.head.i < prep.i:
+        head = head.head  # "deals the ministry arranged between A and B": the ministry's verb
     if head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and head.head.lower_ in BETWEEN_NOUNS:
         return head.head
     return None

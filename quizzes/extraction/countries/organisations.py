@@ -544,6 +544,7 @@ def description_links(ctx: CountryContext) -> None:
             continue  # "a house in Spain" is not Spain's
         name = (
             _description_name(ctx, tok, head)
+            or _name_before_its_description(ctx, tok)
             or _name_after(ctx, tok)
             or _copula_name(ctx, tok)
             or _name_written_here(ctx, tok)
@@ -691,6 +692,33 @@ def _description_name(ctx: CountryContext, noun: Token, head: Token) -> str | No
 
 
 _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}  # the small model's labels of such names
+
+
+def _name_before_its_description(ctx: CountryContext, noun: Token) -> str | None:
+    """ "KOMPAR, the Chilean competition agency, must approve the deal": the name a
+    description stands in apposition to, right before its comma, is what it describes, also
+    a mixed-case acronym the small model reads as no name at all (no person, no country)."""
+    name = noun.head
+    doc = ctx.doc
+    if noun.dep_ != "appos" or name.i >= noun.i or doc[name.i + 1].text != ",":
+        return None
+    if name.i in ctx.mentions or name.i in ctx.person_tokens or not _looks_like_a_name(name):
+        return None
+    ent = ctx.ent_of.get(name.i)
+    if ent is not None:
+        return name_text(full_span(ctx, ent)) if ent.label_ in _NAME_LABELS else None
+    start = name.i
+    while start > 0 and _looks_like_a_name(doc[start - 1]) and doc[start - 1].i not in ctx.mentions:
+        start -= 1
+    return ctx.expand(doc[start : name.i + 1].text)
+
+
+def _looks_like_a_name(tok: Token) -> bool:
+    """A capitalised proper noun, or a word with two capitals or more ("UOKiK"-like acronyms)
+    whatever its tag."""
+    return tok.text[:1].isupper() and (
+        tok.pos_ == "PROPN" or sum(c.isupper() for c in tok.text) >= 2
+    )
 
 
 def _organisation_named(cand: Token) -> bool:

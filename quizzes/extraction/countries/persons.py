@@ -11,13 +11,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import geo
 from ..dates import doc_text
+from ..facts import Person
 from ..lexicon import SUBJECT_DEPS
 from ..sentences import entities, made_once
 from .context import CountryContext, clean, one_named_before, one_not_yet_named
 from .describe import SEAT_TITLES, country_in_description, describing_country, person_name
+from .organisations import in_headline
 from .places import town_end
 from .sites import place_phrase_country
 from .words import (
+    DESCENT_NOUNS,
     INDEFINITE,
     LEAD_VERBS,
     LIFE_NOUNS,
@@ -272,18 +275,20 @@ def _posting_before(ctx: CountryContext, k: int, sent_start: int) -> int | None:
 
 
 def nationality_in_apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
-    """ "An Australian, Tom Reid, appeared in court": the name in apposition to "a/an" and a
-    nationality word standing for a person."""
+    """ "An Australian, Tom Reid, appeared in court", "Tom Reid, a Canadian of Peruvian
+    descent, spoke": the name in apposition to "a/an" and a nationality word standing for a
+    person, before or after it."""
     root = name.root
-    head = root.head
-    if root.dep_ != "appos" or head.i >= root.i:
-        return None, None
-    mention = ctx.mentions.get(head.i)
-    if mention is None or mention.form != "adj" or mention.end != head.i + 1:
-        return None, None
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
-        return None, None
-    return mention.country, None
+    words = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    if root.dep_ == "appos" and root.head.i < root.i:
+        words.append(root.head)
+    for word in words:
+        mention = ctx.mentions.get(word.i)
+        if mention is None or mention.form != "adj" or mention.end != word.i + 1:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in word.children):
+            return mention.country, None
+    return None, None
 
 
 def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
@@ -1149,3 +1154,64 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
         (m.name for w in named for m in ctx.people.mentions if m.name_first <= w.i <= m.last),
         None,
     )
+
+
+def people_of_a_descent(ctx: CountryContext) -> None:
+    """ "Ana Lind is of Chilean descent", "Ana Lind, an Australian citizen of Peruvian
+    descent": the person has the country of their descent; the descent itself is no thing of
+    the country, so it is never linked (``nationality_nouns`` skips it), even with no person
+    ("the singer, who is of Peruvian heritage")."""
+    for noun in ctx.tokens:
+        of = noun.head
+        if noun.lower_ not in DESCENT_NOUNS or noun.dep_ != "pobj" or of.lower_ != "of":
+            continue
+        countries = [ctx.mentions[t.i].country for t in noun.lefts if t.i in ctx.mentions]
+        if not countries:
+            continue
+        ctx.described.add(noun.i)
+        person = _person_of_a_descent(ctx, of.head)
+        if person is None:
+            continue
+        for country in countries:
+            ctx.add(person, country, noun.i, "person", "people_of_a_descent")
+
+
+def _person_of_a_descent(ctx: CountryContext, owner: Token) -> str | None:
+    """Who "of X descent" is said of: the subject of "is", or the person a noun in
+    apposition ("Ana Lind, a citizen of ...") describes."""
+    if owner.lemma_ == "be":
+        return _life_subject(ctx, owner)
+    if owner.dep_ == "appos" and owner.head.i in ctx.person_tokens:
+        return _life_owner(ctx, owner.head)
+    return None
+
+
+def headline_surnames(ctx: CountryContext) -> None:
+    """ "Peru Speaker Marlow backs deal" over a story about "Jonah Marlow": a headline word
+    after a title with a country, that is the surname of one person of the article named in
+    full, is that person (headlines drop given names, and the small model often reads no
+    person there)."""
+    if ctx.people is None:
+        return
+    full_names = _full_names_by_surname(ctx.people.people)
+    for tok in ctx.tokens:
+        if not in_headline(ctx, tok):
+            break
+        names = full_names.get(tok.text, set())
+        if len(names) != 1 or tok.pos_ != "PROPN" or tok.i in ctx.person_tokens:
+            continue
+        name_span = ctx.doc[tok.i : tok.i + 1]
+        country, _office = title_before_name(ctx, name_span, name_span)
+        if country:
+            ctx.person_tokens.add(tok.i)
+            ctx.add(names.pop(), country, tok.i, "person", "headline_surnames")
+
+
+def _full_names_by_surname(people: Sequence[Person]) -> dict[str, set[str]]:
+    """ "Marlow" -> {"Jonah Marlow"}: the full names (two words or more) ending in each word."""
+    full_names: dict[str, set[str]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            full_names.setdefault(words[-1], set()).add(person.name)
+    return full_names

@@ -281,3 +281,7 @@ TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")
 # Nouns of a stretch of a person's life spent in a place ("his education in India"): the
 # person's link (``life_places``), not a thing in the country.
 LIFE_NOUNS = {"education", "studies", "schooling", "childhood", "upbringing", "exile", "youth"}
+# Nouns of where a person's family comes from ("of Chilean descent"): the person's heritage
+# (``persons.people_of_a_descent``), no thing of the country, and no nationality of a
+# description ("a Canadian of Peruvian descent" is Canadian).
+DESCENT_NOUNS = {"descent", "ancestry", "heritage", "origin", "origins", "extraction", "parentage"}

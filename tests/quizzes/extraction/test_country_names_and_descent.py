@@ -1,0 +1,102 @@
+"""Country links of people by their descent, of names a description or a headline title
+gives a country, on invented sentences (``persons.people_of_a_descent``,
+``persons.headline_surnames``, ``organisations._name_before_its_description``)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from quizzes.extraction.countries import extract_country_links
+from quizzes.extraction.countries.groups import _dealing_between
+from quizzes.extraction.people import PeopleIndex
+
+
+@pytest.fixture
+def pairs_of(nlp):
+    def run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        links = extract_country_links(doc, people=PeopleIndex.build(doc))
+        return {(link.subject, link.country) for link in links}
+
+    return run
+
+
+def test_a_person_said_to_be_of_a_descent_has_its_country(pairs_of):
+    found = pairs_of("Tom Reid is of Peruvian descent and grew up in a small village.")
+    assert ("Tom Reid", "Peru") in found
+    assert not any(subject.endswith("descent") for subject, _country in found)
+
+
+def test_a_citizen_of_a_descent_has_both_countries(pairs_of):
+    found = pairs_of("Ana Lind, an Australian citizen of Chilean descent, spoke to reporters.")
+    assert {("Ana Lind", "Australia"), ("Ana Lind", "Chile")} <= found
+    assert not any(subject.endswith("descent") for subject, _country in found)
+
+
+def test_she_of_a_descent_is_the_one_person_named_before(pairs_of):
+    found = pairs_of("Maria Gonzalez won the final on Sunday. She is of Chilean origin.")
+    assert ("Maria Gonzalez", "Chile") in found
+
+
+def test_a_descent_with_no_person_is_no_link(pairs_of):
+    found = pairs_of("The singer, who is of Peruvian heritage, won the award.")
+    assert found == set()
+
+
+def test_a_nationality_after_the_name_is_the_person_s_not_the_descent_s(pairs_of):
+    found = pairs_of("Ana Lind, a Canadian of Peruvian descent, spoke at the meeting.")
+    assert {("Ana Lind", "Canada"), ("Ana Lind", "Peru")} <= found
+
+
+def test_a_nationality_noun_after_the_name_is_the_person_s(pairs_of):
+    found = pairs_of("Tom Reid, an Australian, appeared in court on Monday.")
+    assert ("Tom Reid", "Australia") in found
+
+
+def test_the_name_before_a_described_agency_is_linked_not_the_description(pairs_of):
+    found = pairs_of("KoPaR, the Chilean anti-monopoly agency, has to approve the merger.")
+    assert ("KoPaR", "Chile") in found
+    assert not any("agency" in subject for subject, _country in found)
+
+
+def test_three_letters_of_a_country_before_a_firm_and_its_name(pairs_of):
+    found = pairs_of("It shares a name with the USA firm Brightlane, which makes lamps.")
+    assert ("Brightlane", "United States") in found
+
+
+def test_three_letters_of_a_card_still_name_no_country(pairs_of):
+    assert pairs_of("She showed her PAN card to the clerk at the counter.") == set()
+
+
+def test_a_headline_surname_after_a_title_is_the_person_named_in_full(pairs_of):
+    found = pairs_of(
+        "US Speaker Marlow backs new trade deal\n"
+        "Yesterday, Jonah Marlow, the Speaker of the House of Representatives, said that the "
+        "deal was fair. Marlow spoke after a vote."
+    )
+    assert ("Jonah Marlow", "United States") in found
+
+
+def test_a_headline_surname_shared_by_two_people_is_nobody(pairs_of):
+    found = pairs_of(
+        "US Speaker Marlow backs new trade deal\n"
+        "Yesterday, Jonah Marlow and his sister Ellen Marlow said that the deal was fair."
+    )
+    assert not any(country == "United States" for _subject, country in found)
+
+
+def test_between_hung_from_the_clause_subject_still_tells_the_deal_s_sides(nlp):
+    """The parse of a long article may hang "between" from the subject of the relative clause
+    ("the ministry"), past its verb: the deal is still what "between" tells the sides of."""
+    words = ["deals", "the", "ministry", "arranged", "between", "Chile", "and", "Peru"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[0, 2, 3, 0, 2, 4, 5, 5],
+        deps=["ROOT", "det", "nsubj", "relcl", "prep", "pobj", "cc", "conj"],
+        pos=["NOUN", "DET", "NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN"],
+    )
+    found = _dealing_between(doc[4])
+    assert found is not None
+    assert found.i == 0
