@@ -265,6 +265,15 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 50. **A surname in the headline** (``headline_surnames``): "US Speaker Marlow backs deal" over
    a story naming "Jonah Marlow" (a headline word after a title with a country that is the
    surname of exactly one person named in full).
+51. **What names no one, or nothing of a country** (precision): an office sought, taken "as",
+   spelt out after an acronym, or owning an office ("the nominee for President of Peru",
+   "serve as Vice President of Peru", "the Peruvian president's office": ``persons``
+   ``_office_of_no_one``); a later name of a list with a title of its own ("statues of A,
+   Chilean presidents B and C": A is not Chilean); a country opening the next phrase after a
+   comma ("an inquiry from Acme, U.S. candidates said": no town Acme, no US Acme); a
+   headline verb the small model reads as a plural noun ends a national group ("Peruvian
+   party withdraws nomination" -> "Peruvian party", ``groups._phrase_head``); a one-word
+   capitalised event is named with its place ("the War in Peru", not "War").
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..lexicon import OFFICE_TITLES
+from ..nlp import common_nouns, common_verbs
 from ..text import QUOTE_MARKS
 from .context import (
     CountryContext,
@@ -61,11 +62,35 @@ _OF_NOUNS = ORG_NOUNS | OWNED_NOUNS | {
 
 
 def _phrase_head(tok: Token) -> Token:
-    """The noun a modifier ends up describing: "Turkish army deployments" -> deployments."""
+    """The noun a modifier ends up describing: "Turkish army deployments" -> deployments; not
+    past a headline's verb the small model reads as a plural noun ("Peruvian party withdraws
+    nomination" -> party)."""
     head = tok.head
-    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+    while (
+        not _verb_read_as_a_noun(head)
+        and head.dep_ in ("compound", "amod", "nmod")
+        and head.head.i > head.i
+    ):
         head = head.head
+    before = head.doc[head.i - 1]
+    if _verb_read_as_a_noun(head) and before.i > tok.i and before.pos_ == "NOUN":
+        return before
     return head
+
+
+def _verb_read_as_a_noun(tok: Token) -> bool:
+    """ "withdraws", "complies": a lower-case "-s" word tagged a plural noun whose stem is a
+    verb and no noun (so "attacks" and "deployments" stay nouns) is a verb."""
+    text = tok.text
+    if tok.tag_ != "NNS" or not text.islower() or not text.endswith("s"):
+        return False
+    if text.endswith("ies"):
+        stem = text[:-3] + "y"  # "complies"
+    elif text.endswith(("ses", "xes", "zes", "ches", "shes")):
+        stem = text[:-2]  # "fixes", "reaches"
+    else:
+        stem = text[:-1]  # "withdraws", "sites" (a noun too: stays a noun)
+    return stem in common_verbs() and stem not in common_nouns()
 
 
 def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Token | None:
@@ -286,7 +311,10 @@ def _owner_of_its(ctx: CountryContext, its: Token) -> str | None:
 
 
 def _phrase_start(ctx: CountryContext, noun: Token) -> int:
-    start = min([c.left_edge.i for c in noun.lefts if c.dep_ not in ("det", "predet")] + [noun.i])
+    lefts = list(noun.lefts)
+    if noun.head.i == noun.i + 1 and _verb_read_as_a_noun(noun.head):
+        lefts += [c for c in noun.head.lefts if c.i < noun.i]  # "Peruvian party withdraws"
+    start = min([c.left_edge.i for c in lefts if c.dep_ not in ("det", "predet")] + [noun.i])
     while (
         start < noun.i
         and ctx.tokens[start].pos_ in _NOT_IN_PHRASE
@@ -428,7 +456,10 @@ def _placed_description(ctx: CountryContext, mention: CountryMention) -> None:
 
 def _body_before_comma(ctx: CountryContext, noun: Token) -> str | None:
     """ "the Andean Workers Front (AWF), a Bolivian-backed group": a description right after
-    an organisation's name and a comma describes that organisation."""
+    an organisation's name and a comma describes that organisation (a plural group after the
+    comma opens a new phrase: "after an inquiry from Acme, Peruvian candidates said")."""
+    if noun.tag_ == "NNS":
+        return None
     k = _phrase_start(ctx, noun) - 1
     if k >= 0 and ctx.tokens[k].lower_ in ("a", "an", "the"):
         k -= 1

@@ -298,6 +298,8 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     "who runs a bakery in Dublin"."""
     root = name.root
     for head in _descriptions(root):
+        if _another_name(ctx, root, head):
+            continue
         found = country_in_description(ctx, head, exclude=root if head.i == root.head.i else None)
         if found[0]:
             return found
@@ -306,6 +308,21 @@ def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
         if found[0]:
             return found
     return None, None
+
+
+def _another_name(ctx: CountryContext, root: Token, head: Token) -> bool:
+    """ "statues of Tom Reid, Chilean presidents Ana Lind and Jorge Vidal": a person's name
+    the parse hangs from the name before (as its apposition), or the title right before one,
+    is the next one of a list with a title of its own, which describes it, not the name
+    before (a name with no title of its own shares the list's: "US candidates A, B and C")."""
+    if ctx.people is None:
+        return False
+    if head.pos_ == "PROPN":
+        titled = any(c.pos_ == "NOUN" and c.dep_ in {"compound", "amod"} for c in head.lefts)
+        k = head.i if titled else -1
+    else:
+        k = head.i + 1 if head.pos_ == "NOUN" and head.i > root.i else -1
+    return any(m.name_first <= k <= m.last for m in ctx.people.mentions)
 
 
 def _descriptions(root: Token) -> list[Token]:
@@ -930,7 +947,7 @@ def office_links(ctx: CountryContext) -> None:
     president") is the person of the article holding it when there is one, else the office
     itself; not an indefinite one ("a South Korean leader": anyone, not someone)."""
     for tok in ctx.tokens:
-        if not _bare_office(ctx, tok):
+        if not _bare_office(ctx, tok) or _office_of_no_one(tok):
             continue
         country, phrase = office_country(ctx, tok)
         if not country or phrase is None:
@@ -962,6 +979,19 @@ def _posted_to(ctx: CountryContext, office: Token) -> str | None:
             if country is not None:
                 return country
     return None
+
+
+def _office_of_no_one(tok: Token) -> bool:
+    """ "the nominee for President of Peru" (the office sought), "she would serve as Vice
+    President of Peru" (a role someone takes: ``office_taken`` links the person), "VPOP (Vice
+    President of Peru)" (an acronym spelt out), "the Peruvian president's office" (the
+    institution): the office names no person who holds it."""
+    if tok.head.lower_ in {"for", "as"} and tok.dep_ == "pobj":
+        return True
+    if tok.dep_ == "poss" and tok.head.lower_ == "office":
+        return True
+    k = tok.left_edge.i - 1
+    return k >= 1 and tok.doc[k].text == "(" and tok.doc[k - 1].text.isupper()
 
 
 def _bare_office(ctx: CountryContext, tok: Token) -> bool:

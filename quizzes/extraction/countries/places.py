@@ -186,7 +186,7 @@ def event_links(ctx: CountryContext) -> None:
         )
         if rule is None or place is None or _a_region_alone(ctx, tok, place[1]):
             continue
-        subject = _event_phrase(ctx, tok)
+        subject = _named_with_its_place(ctx, tok) or _event_phrase(ctx, tok)
         held = any(c.dep_ == "acl" and c.lower_ in SITED for c in tok.children)
         if subject and (subject.lower() not in EVENT_NOUNS or held):
             ctx.add(subject, place[0], tok.i, "event", f"event_{rule.__name__}")
@@ -303,6 +303,24 @@ def _event_noun(tok: Token) -> bool:
     if tok.lower_ not in EVENT_NOUNS and tok.ent_type_ != "EVENT" and not named_day:
         return False  # "an investor day in Singapore" counts, not "a busy day in Singapore"
     return not (tok.ent_type_ == "EVENT" and tok.ent_iob_ != "B" and tok.dep_ == "compound")
+
+
+def _named_with_its_place(ctx: CountryContext, event: Token) -> str | None:
+    """ "the candidates were asked about the War in Peru": one capitalised word for a kind of
+    event, with no other word of name before it, is a name only with its "in" phrase (the
+    war's name is "War in Peru", no event called "War")."""
+    after = ctx.doc[event.i + 1] if event.i + 1 < len(ctx.doc) else None
+    if (
+        after is None
+        or after.lower_ != "in"
+        or after.head.i != event.i
+        or event.is_sent_start
+        or not event.text[:1].isupper()
+        or any(c.dep_ in {"compound", "amod", "nmod"} for c in event.lefts)
+    ):
+        return None
+    place = next((c for c in after.children if c.dep_ == "pobj"), None)
+    return ctx.doc[event.i : place.i + 1].text if place is not None else None
 
 
 def _event_phrase(ctx: CountryContext, event: Token) -> str:
@@ -609,8 +627,9 @@ def towns_before_their_country(ctx: CountryContext) -> None:
         mention = ctx.name_mention_at(comma + 1) if comma > k else None
         if mention is None or _possessive_at(ctx, mention.end):
             continue
-        if ctx.tokens[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
-            continue  # "According to Acme, Peru has ...": a source, then the clause's subject
+        last = ctx.tokens[mention.end - 1]
+        if last.dep_ in ("nsubj", "nsubjpass") or _opens_a_new_phrase(doc[comma - 1], last):
+            continue  # "According to Acme, Peru has ...", "from Acme, U.S. candidates said"
         town = doc[k:comma]
         joined = any(t.text in ("'s", "\u2019s") for t in town)  # "Kelso's Ford": a place's name
         if any(_not_a_town_word(ctx, t, joined) for t in town):
@@ -727,6 +746,8 @@ def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
     mention = ctx.name_mention_at(ent.end + 1)
+    if mention and _opens_a_new_phrase(ent[-1], ctx.doc[mention.end - 1]):
+        return None  # "an inquiry from Acme, U.S. candidates said": the candidates' country
     if mention and not _possessive_at(ctx, mention.end):
         # "Kumbo, Cameroon": the text says where, even of a town the data lacks
         return geo.city_country(f"{clean(ent.text)}, {mention.country}") or mention.country
@@ -737,6 +758,17 @@ def _qualified_city(ctx: CountryContext, ent: Span) -> str | None:
         return None  # "Tom Reid, Ohio's governor": a person's description
     town = geo.city_country(f"{clean(ent.text)}, {clean(region.text)}")
     return town or geo.region_country(clean(region.text))  # a town the data lacks
+
+
+def _opens_a_new_phrase(name: Token, last: Token) -> bool:
+    """The country's last word modifies a noun after it that the name before the comma does
+    not ("from Acme, U.S. presidential candidates"): it opens a new phrase, no qualifier of
+    the name ("the Auckland, New Zealand police force" is one phrase)."""
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}
+        and last.head.i > last.i
+        and name.head.i != last.head.i
+    )
 
 
 def _possessive_at(ctx: CountryContext, k: int) -> bool:

@@ -100,3 +100,85 @@ def test_between_hung_from_the_clause_subject_still_tells_the_deal_s_sides(nlp):
     found = _dealing_between(doc[4])
     assert found is not None
     assert found.i == 0
+
+
+def test_a_capitalised_war_is_named_with_its_place(nlp):
+    """ "the War in Peru" (a name the model labels an event): the subject is the whole name,
+    never a bare "War" a question could not ask about."""
+    words = ["They", "asked", "about", "the", "War", "in", "Peru", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 4, 2, 4, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["PRON", "VERB", "ADP", "DET", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-EVENT", "O", "B-GPE", "O"],
+    )
+    found = {(link.subject, link.country) for link in extract_country_links(doc, people=None)}
+    assert found == {("War in Peru", "Peru")}
+
+
+def test_a_headline_verb_read_as_a_noun_ends_the_national_group(pairs_of):
+    found = pairs_of(
+        "Peruvian political party withdraws nomination of singer for mayor\n"
+        "The party said on Monday it would not run."
+    )
+    assert ("Peruvian political party", "Peru") in found
+    assert not any("withdraws" in subject for subject, _country in found)
+
+
+def test_a_plural_noun_that_is_also_a_verb_stays_in_the_group(pairs_of):
+    found = pairs_of("The group closed its Austrian, Chilean and New Zealand production sites.")
+    assert ("its Austrian, Chilean and New Zealand production sites", "Chile") in found
+
+
+def test_an_office_sought_is_held_by_no_one(pairs_of):
+    found = pairs_of("Tom Reid, the party's nominee for President of Peru, named a running mate.")
+    assert ("President of Peru", "Peru") not in found
+
+
+def test_an_office_spelling_out_an_acronym_is_held_by_no_one(pairs_of):
+    found = pairs_of("He is ineligible to serve as VPOP (Vice President of Peru), she said.")
+    assert not any(subject.endswith("President of Peru") for subject, _country in found)
+
+
+def test_the_office_of_an_office_is_the_institution(pairs_of):
+    found = pairs_of("The Palace refers to the Peruvian president's office.")
+    assert ("Peruvian president", "Peru") not in found
+
+
+def test_a_bare_office_still_names_its_holder(pairs_of):
+    assert ("president of Peru", "Peru") in pairs_of("The president of Peru met the press.")
+
+
+def test_the_title_of_the_next_names_of_a_list_is_not_the_first_name_s(pairs_of):
+    found = pairs_of(
+        "They toppled statues of Tom Reid, Chilean presidents Ana Lind and Jorge Vidal, and "
+        "the poet Maria Gonzalez."
+    )
+    assert ("Ana Lind", "Chile") in found
+    assert ("Tom Reid", "Chile") not in found
+
+
+def test_a_country_opening_the_next_phrase_qualifies_no_name_before_it(pairs_of):
+    found = pairs_of("After an inquiry from Quillnews, U.S. presidential candidates weighed in.")
+    assert ("U.S. presidential candidates", "United States") in found
+    assert not any(subject == "Quillnews" for subject, _country in found)
+
+
+def test_a_plural_group_after_a_name_and_comma_describes_no_body(pairs_of):
+    found = pairs_of(
+        "After an inquiry from Quillnews, Peruvian presidential candidates weighed in."
+    )
+    assert found == {("Peruvian presidential candidates", "Peru")}
+
+
+def test_a_town_and_country_before_a_noun_is_one_phrase(pairs_of):
+    found = pairs_of("Ana Lind worked for the Nelson, New Zealand police department for a decade.")
+    assert ("Nelson", "New Zealand") in found
+
+
+def test_an_office_someone_would_serve_as_is_no_holder_of_its_own(pairs_of):
+    found = pairs_of("Were she to win, Ana Lind could serve as Vice President of Peru.")
+    assert not any(subject.endswith("President of Peru") for subject, _country in found)
