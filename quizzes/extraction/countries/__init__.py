@@ -273,7 +273,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    comma ("an inquiry from Acme, U.S. candidates said": no town Acme, no US Acme); a
    headline verb the small model reads as a plural noun ends a national group ("Peruvian
    party withdraws nomination" -> "Peruvian party", ``groups._phrase_head``); a one-word
-   capitalised event is named with its place ("the War in Peru", not "War").
+   capitalised event is named with its place ("the War in Peru", not "War"); an office whose
+   "for" phrase runs on into a name the model missed ("Chilean Minister for Foreign Affairs
+   Ana Lind") is no office link; a nationality's face, way, practice or basis is no thing of
+   it, though the body owning it is ("the Peruvian government's practice" -> the government).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

@@ -93,6 +93,23 @@ def _verb_read_as_a_noun(tok: Token) -> bool:
     return stem in common_verbs() and stem not in common_nouns()
 
 
+def _owner_or_head(ctx: CountryContext, tok: Token) -> Token:
+    """The phrase's noun, or the body owning it when the noun is no group ("the Peruvian
+    federal government's practice": the government)."""
+    noun = _phrase_head(tok)
+    owner = _possessor_between(tok, noun)
+    return owner if owner is not None and _not_a_group(ctx, noun) else noun
+
+
+def _possessor_between(tok: Token, noun: Token) -> Token | None:
+    """ "the Peruvian government's response": the common noun before a possessive ending
+    between the nationality word and the noun, whose phrase the nationality word opens."""
+    for k in range(tok.i + 1, noun.i):
+        if tok.doc[k].tag_ == "POS" and tok.doc[k - 1].pos_ == "NOUN" and k - 1 > tok.i:
+            return tok.doc[k - 1]
+    return None
+
+
 def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Token | None:
     """The common noun a nationality or country word modifies ("Saudi agents", "Turkey's
     soldiers"), when it is nobody's title and no named thing; each country of a coordination
@@ -102,7 +119,7 @@ def _group_noun(ctx: CountryContext, mention: CountryMention, tok: Token) -> Tok
         return None
     if tok.dep_ == "poss" and mention.form != "name":
         return None
-    noun = _phrase_head(tok)
+    noun = _owner_or_head(ctx, tok)
     if not _common_noun(noun):
         return None
     if {noun.i, tok.i} & (ctx.person_tokens | ctx.title_tokens | ctx.described):

@@ -184,7 +184,8 @@ ABSTRACT_NOUNS = {
     "sovereignty", "independence", "neutrality", "encroachment", "citizenship", "nationality",
     "jurisdiction", "hegemony", "dominance", "supremacy", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-    "south-east", "south-west",
+    "south-east", "south-west", "face", "faces", "features", "looks", "appearance", "way",
+    "manner", "practice", "practices", "basis",
 }  # fmt: skip
 # What lies between countries: "the border deal between Ghana and Togo".
 BETWEEN_NOUNS = {

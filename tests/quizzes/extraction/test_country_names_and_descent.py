@@ -182,3 +182,30 @@ def test_a_town_and_country_before_a_noun_is_one_phrase(pairs_of):
 def test_an_office_someone_would_serve_as_is_no_holder_of_its_own(pairs_of):
     found = pairs_of("Were she to win, Ana Lind could serve as Vice President of Peru.")
     assert not any(subject.endswith("President of Peru") for subject, _country in found)
+
+
+def test_an_office_before_a_name_the_model_missed_is_no_office_link(pairs_of):
+    found = pairs_of("Chilean Minister for Foreign Affairs Ana Lind met her Peruvian counterpart.")
+    assert ("Chilean Minister", "Chile") not in found
+
+
+def test_an_office_with_only_its_portfolio_is_still_the_office(pairs_of):
+    found = pairs_of("The Chilean Minister for Health spoke to reporters on Monday.")
+    assert ("Chilean Minister", "Chile") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voters may not back him because he has a Peruvian face.",
+        "The clinic follows the usual Chilean practice in such cases.",
+        "They sold the goods on an all-Peru basis last year.",
+    ],
+)
+def test_a_nationality_s_look_practice_or_basis_is_no_thing_of_the_country(pairs_of, sentence):
+    assert pairs_of(sentence) == set()
+
+
+def test_the_body_owning_a_practice_is_linked_not_the_practice(pairs_of):
+    found = pairs_of("A judge ruled the Peruvian federal government's practice unlawful.")
+    assert ("Peruvian federal government", "Peru") in found
