@@ -333,6 +333,7 @@ def _descriptions(root: Token) -> list[Token]:
         for c in root.children
         if c.dep_ == "appos" and _describes_next_name(c) is None and c.ent_type_ != "PERSON"
     ]  # "statues of Ana Lind, Peruvian poet Tom Reid": a name after a name is a list
+    parts += _description_read_as_a_list_item(root)
     title = _title_just_before(root)
     if title is not None:
         parts.insert(0, title)  # "Speaking to Acme, the head of the Peru Union, Ana Lind, said"
@@ -346,6 +347,22 @@ def _descriptions(root: Token) -> list[Token]:
     return parts
 
 
+def _description_read_as_a_list_item(root: Token) -> list[Token]:
+    """ "On Twitter, Ana Lind, Peruvian sport columnist, said": a common noun after the name
+    and a comma that the parse joins to it as a list item, with no "and"/"or" in the list,
+    is the name's description."""
+    if any(c.dep_ == "cc" for c in root.children):
+        return []
+    return [
+        c
+        for c in root.children
+        if c.dep_ == "conj"
+        and c.pos_ == "NOUN"
+        and c.i > root.i
+        and root.doc[c.left_edge.i - 1].text == ","
+    ]
+
+
 def _office_of_the_country(word: Token) -> Token | None:
     """ "the current president of Chile, Ana Lind": the parse hangs the name from the country;
     the office the country's "of" hangs from describes it."""
@@ -356,13 +373,14 @@ def _office_of_the_country(word: Token) -> Token | None:
 
 
 def _one_of(one: Token) -> list[Token]:
-    """ "One of Peru's vice presidents": the plural the one is of."""
+    """ "One of Peru's vice presidents", "One of Peru's Vice Presidents": the plural the one
+    is of (a capitalised office is a plural proper noun to the tagger)."""
     return [
         obj
         for prep in one.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for obj in prep.children
-        if obj.dep_ == "pobj" and obj.tag_ == "NNS"
+        if obj.dep_ == "pobj" and obj.tag_ in ("NNS", "NNPS")
     ]
 
 

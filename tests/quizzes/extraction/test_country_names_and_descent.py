@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from quizzes.extraction.countries import extract_country_links
 from quizzes.extraction.countries.groups import _dealing_between
+from quizzes.extraction.countries.persons import _description_read_as_a_list_item
 from quizzes.extraction.people import PeopleIndex
 
 
@@ -209,3 +210,32 @@ def test_a_nationality_s_look_practice_or_basis_is_no_thing_of_the_country(pairs
 def test_the_body_owning_a_practice_is_linked_not_the_practice(pairs_of):
     found = pairs_of("A judge ruled the Peruvian federal government's practice unlawful.")
     assert ("Peruvian federal government", "Peru") in found
+
+
+def test_one_of_a_country_s_capitalised_offices_before_a_name(pairs_of):
+    found = pairs_of(
+        "One of Peru's Vice Presidents, Rebecca Lind, also commented on his death to reporters."
+    )
+    assert ("Rebecca Lind", "Peru") in found
+
+
+def test_a_description_the_parse_reads_as_a_list_item_still_describes_the_name(nlp):
+    """The parse of a long article may join "Ana Lind, Peruvian columnist," as two items of a
+    list: with no "and", the noun after the comma is still her description."""
+    words = ["Ana", "Lind", ",", "Peruvian", "columnist", ",", "said", "so"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "amod", "conj", "punct", "ROOT", "advmod"],
+        pos=["PROPN", "PROPN", "PUNCT", "ADJ", "NOUN", "PUNCT", "VERB", "ADV"],
+    )
+    assert [t.i for t in _description_read_as_a_list_item(doc[1])] == [4]
+    listed = Doc(
+        nlp.vocab,
+        words=["Ana", "Lind", ",", "and", "columnist", ",", "said", "so"],
+        heads=[1, 6, 1, 1, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "cc", "conj", "punct", "ROOT", "advmod"],
+        pos=["PROPN", "PROPN", "PUNCT", "CCONJ", "NOUN", "PUNCT", "VERB", "ADV"],
+    )
+    assert _description_read_as_a_list_item(listed[1]) == []
