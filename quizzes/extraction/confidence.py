@@ -85,6 +85,7 @@ COUNTRIES: dict[str, float] = {
     "bodies_listed_after_a_possessive": 0.95,  # 2/2
     "bodies_of_listed_countries": 0.98,  # 10/10
     "bodies_placed_together": 0.95,  # 2/2
+    "body_a_country_owns": 0.94,  # 1/1
     "body_took_country": 0.94,  # 1/1
     "borders_with_a_country": 0.96,  # 4/4
     "carried_to_a_place": 0.78,  # 1/2

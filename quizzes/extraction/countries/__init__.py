@@ -51,7 +51,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    subject; also a name the small model labels a building or a work: "French news channel
    Canal Ouest"; "the Chilean folk band the Lost Llamas"; "the USA firm Brightlane"; and the
    name before it: "KoPaR, the Chilean anti-monopoly agency", even an acronym the small model
-   reads as no name); with no name, the description itself: "Spain's civil protection agency", "a senior
+   reads as no name; "Peru's state-owned Petro Andina", ``bodies_a_country_owns``, whatever
+   the model labels the name); with no name, the description itself: "Spain's civil protection agency", "a senior
    Nigerian banker", "a battery maker in South Korea", "a court in Lyon" (a singular organisation or person noun,
    not negated: "not a single Kazakh official" names nobody); a body the description is
    said of is the subject ("AWF is a banned group in Peru" -> AWF, spelt out), and a
@@ -360,6 +361,7 @@ from .groups import (
 )
 from .organisations import (
     acronyms_of_a_country,
+    bodies_a_country_owns,
     bodies_listed_after_a_possessive,
     bodies_placed_together,
     chambers_of_national_bodies,
@@ -427,6 +429,7 @@ RULES: tuple[Rule, ...] = (
     organisations_in_titles,
     described_links,
     description_links,
+    bodies_a_country_owns,
     named_vessels,
     chambers_of_national_bodies,
     people_of_a_descent,

@@ -1179,3 +1179,25 @@ _ROLE_ACRONYMS = {"ceo", "cfo", "coo", "cto", "mp", "mep", "md", "vp"}
 
 def _acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+# Participles of a body's owner or master before its name ("Peru's state-owned Petro Andina").
+_OWNED = {"owned", "run", "controlled", "backed", "funded", "operated"}
+
+
+def bodies_a_country_owns(ctx: CountryContext) -> None:
+    """ "Peru's state-owned Petro Andina", "Chile's government-run Banco Austral": a name
+    after a country's possessive and an owner's participle, with no kind of body between
+    (that shape is ``description_links``'), is a body of the country (whatever the small
+    model labels the name: nothing but a body is state-owned)."""
+    for participle in ctx.tokens:
+        name = participle.head
+        if participle.lower_ not in _OWNED or participle.dep_ != "amod" or name.pos_ != "PROPN":
+            continue
+        owner = next((c for c in name.lefts if c.dep_ == "poss" and c.i in ctx.mentions), None)
+        if owner is None or ctx.mentions[owner.i].form != "name":
+            continue
+        words = ctx.doc[participle.i + 1 : name.i + 1]
+        if len(words) and all(w.pos_ == "PROPN" for w in words):
+            country = ctx.mentions[owner.i].country
+            ctx.add(ctx.expand(words.text), country, name.i, "organisation", "body_a_country_owns")

@@ -152,7 +152,8 @@ ORG_NOUNS = {
     "shipbuilder", "trust", "network", "cooperative", "crew", "team", "squad", "delegation",
     "enterprise", "daily", "site", "outlet", "club", "union", "party", "channel", "station",
     "magazine", "tabloid", "website", "publisher", "weekly", "movement", "tv", "television",
-    "radio", "platform", "app", "band", "orchestra", "choir",
+    "radio", "platform", "app", "band", "orchestra", "choir", "chain", "supermarket", "brand",
+    "label", "studio", "carrier",
 }  # fmt: skip
 # Institutions and policies that belong to a country only when the country owns or names them
 # ("Chile's lower house", "Jordan's parliament", "Indonesia's ban on exports of nickel ore"),

@@ -239,3 +239,15 @@ def test_a_description_the_parse_reads_as_a_list_item_still_describes_the_name(n
         pos=["PROPN", "PROPN", "PUNCT", "CCONJ", "NOUN", "PUNCT", "VERB", "ADV"],
     )
     assert _description_read_as_a_list_item(listed[1]) == []
+
+
+def test_a_name_a_country_owns_is_its_body_whatever_its_label(pairs_of):
+    found = pairs_of(
+        "Yesterday, oil facilities belonging to Peru's state-owned Petro Andina were hit."
+    )
+    assert ("Petro Andina", "Peru") in found
+
+
+def test_a_national_chain_and_its_name(pairs_of):
+    found = pairs_of("Tesco sold its South Korean chain Kelso Mart in 2015.")
+    assert ("Kelso Mart", "South Korea") in found
