@@ -278,6 +278,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "for" phrase runs on into a name the model missed ("Chilean Minister for Foreign Affairs
    Ana Lind") is no office link; a nationality's face, way, practice or basis is no thing of
    it, though the body owning it is ("the Peruvian government's practice" -> the government).
+52. **An incident placed through a verb it controls** (``sites.what_a_placed_clause_tells``):
+   "A fire is believed to have destroyed forty homes in the town of Arden, Peru" (the
+   subject of "believed" is the subject of "destroyed").
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

@@ -248,7 +248,7 @@ def counted_people(noun: Token) -> bool:
 
 
 def _clause_nouns(verb: Token, prep: Token) -> list[Token]:
-    nouns: list[Token] = []
+    nouns: list[Token] = _controlling_subject(verb)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             nouns.append(child)
@@ -259,6 +259,14 @@ def _clause_nouns(verb: Token, prep: Token) -> list[Token]:
                 if c.dep_ == "pobj" and (child.lower_ not in _AT_A_PLACE or _happening(c))
             )
     return nouns
+
+
+def _controlling_subject(verb: Token) -> list[Token]:
+    """ "A bombing was reported to have killed two men in Kelso, Peru": a verb with no subject
+    of its own, under "to" after another verb, has that verb's subject (the bombing)."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 # Participles of a body in charge of a site ("the Arden Range, run by the Peruvian state").

@@ -251,3 +251,13 @@ def test_a_name_a_country_owns_is_its_body_whatever_its_label(pairs_of):
 def test_a_national_chain_and_its_name(pairs_of):
     found = pairs_of("Tesco sold its South Korean chain Kelso Mart in 2015.")
     assert ("Kelso Mart", "South Korea") in found
+
+
+def test_an_incident_said_to_have_done_something_in_a_place_is_placed_there(pairs_of):
+    found = pairs_of("A fire is believed to have destroyed forty homes in the town of Arden, Peru.")
+    assert ("fire", "Peru") in found
+
+
+def test_a_person_wanting_to_act_in_a_place_is_not_placed_there(pairs_of):
+    found = pairs_of("Ana Lind wanted to open a shop in Arden, Peru.")
+    assert ("Ana Lind", "Peru") not in found
