@@ -714,7 +714,7 @@ def _name_before_its_description(ctx: CountryContext, noun: Token) -> str | None
 
 
 def _looks_like_a_name(tok: Token) -> bool:
-    """A capitalised proper noun, or a word with two capitals or more ("UOKiK"-like acronyms)
+    """A capitalised proper noun, or a word with two capitals or more ("ABCiK"-like acronyms)
     whatever its tag."""
     return tok.text[:1].isupper() and (
         tok.pos_ == "PROPN" or sum(c.isupper() for c in tok.text) >= 2
