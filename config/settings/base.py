@@ -135,6 +135,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, its health check without a round trip on a quiet connection
+    DATABASES["default"]["ENGINE"] = "config.postgres"
     DATABASES["default"].setdefault("OPTIONS", {}).update(postgres_options(os.environ))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
