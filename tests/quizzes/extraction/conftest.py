@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizzes.extraction.countries import extract_country_links
 from quizzes.extraction.nlp import get_nlp
 from quizzes.extraction.people import PeopleIndex
 from quizzes.extraction.quotes import extract_quotes
@@ -31,6 +32,18 @@ def quotes_of(nlp):
             if len(text[q.start : q.end].split("\n")) == 1:
                 assert text[q.start : q.end] == q.text
         return quotes
+
+    return run
+
+
+@pytest.fixture
+def pairs_of(nlp):
+    """(subject, country) of every country link found in a text."""
+
+    def run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        links = extract_country_links(doc, people=PeopleIndex.build(doc))
+        return {(link.subject, link.country) for link in links}
 
     return run
 

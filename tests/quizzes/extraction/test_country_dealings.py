@@ -3,21 +3,6 @@ trips (``countries.dealings`` and ``groups.between_countries``), on invented sen
 
 from __future__ import annotations
 
-import pytest
-
-from quizzes.extraction.countries import extract_country_links
-from quizzes.extraction.people import PeopleIndex
-
-
-@pytest.fixture
-def pairs_of(nlp):
-    def run(text: str) -> set[tuple[str, str]]:
-        doc = nlp(text)
-        links = extract_country_links(doc, people=PeopleIndex.build(doc))
-        return {(link.subject, link.country) for link in links}
-
-    return run
-
 
 def test_a_dispute_keeps_its_sides_and_no_word_before_it(pairs_of):
     found = pairs_of("Meanwhile, the dispute between Chile and Peru over fishing rights grew.")

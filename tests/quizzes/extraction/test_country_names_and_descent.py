@@ -10,17 +10,6 @@ from spacy.tokens import Doc
 from quizzes.extraction.countries import extract_country_links
 from quizzes.extraction.countries.groups import _dealing_between
 from quizzes.extraction.countries.persons import _description_read_as_a_list_item
-from quizzes.extraction.people import PeopleIndex
-
-
-@pytest.fixture
-def pairs_of(nlp):
-    def run(text: str) -> set[tuple[str, str]]:
-        doc = nlp(text)
-        links = extract_country_links(doc, people=PeopleIndex.build(doc))
-        return {(link.subject, link.country) for link in links}
-
-    return run
 
 
 def test_a_person_said_to_be_of_a_descent_has_its_country(pairs_of):
