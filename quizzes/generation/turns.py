@@ -51,3 +51,16 @@ def in_question_turn(article_text: str, start: int, end: int) -> bool:
     return any(
         begin <= start and end <= finish + 1 for begin, finish in question_turn_spans(article_text)
     )
+
+
+def answer_label(article_text: str, start: int) -> str | None:
+    """The name in the turn label ("((Ana Vela))") that opens the line holding offset
+    ``start``, when that line is an answer, not a question turn; None otherwise (a line
+    without a label of its own may be the reporter's)."""
+    line_start = article_text.rfind("\n", 0, start) + 1
+    line_end = article_text.find("\n", start)
+    line = article_text[line_start : line_end if line_end >= 0 else len(article_text)]
+    label = _BRACKETED.match(line)
+    if label is None or in_question_turn(article_text, line_start, line_start + len(line)):
+        return None
+    return label.group(1)

@@ -109,6 +109,7 @@ from .cloze import (
     there_without_a_place,
     unnamed_body_subject,
     which_court,
+    yearly_observance_date,
 )
 from .giveaway import (
     QuizQuestion,
@@ -159,8 +160,11 @@ from .rules import (
     select,
 )
 from .spoken import (
+    answer_leans_on_the_talk,
+    answer_opens_on_a_link_word,
     interview_answer_reference,
     opening_pronoun_of_nothing,
+    short_answer_fragment,
     spoken_register_card,
 )
 from .when import (
@@ -203,6 +207,7 @@ from .who_said import (
     context_tells_the_role,
     gender_cue_in_quote,
     glued_fragments,
+    line_inside_anothers_answer,
     one_word_quote,
     option_is_another_name,
     option_named_in_the_context,
@@ -285,6 +290,7 @@ __all__ = [
     "false_value_crosses_out",
     "famous_vote_year",
     "famous_war_leader",
+    "yearly_observance_date",
     "gender_cue_in_quote",
     "gives_away_another",
     "glued_fragments",
@@ -313,7 +319,10 @@ __all__ = [
     "unnamed_body_subject",
     "demonstrative_without_antecedent",
     "first_person_card",
+    "answer_leans_on_the_talk",
+    "answer_opens_on_a_link_word",
     "interview_answer_reference",
+    "short_answer_fragment",
     "opening_pronoun_of_nothing",
     "spoken_register_card",
     "name_split_by_the_blank",
@@ -332,6 +341,7 @@ __all__ = [
     "place_dropped_after_comma",
     "place_not_placed",
     "possessive_without_noun",
+    "line_inside_anothers_answer",
     "pronoun_after_another_speaker",
     "pronoun_of_nobody_in_the_prompt",
     "pronoun_of_the_other_gender",

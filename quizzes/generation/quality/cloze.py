@@ -27,6 +27,7 @@ from ..text import (
     normalise,
     plain,
 )
+from ..who_said import TITLE_TAILS
 from .base import _headline, _name_words, _places_of, card_text
 from .grammar import _PERSONAL_PRONOUN, _a_name_word
 
@@ -283,9 +284,15 @@ def first_person_card(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
 
 def _names_one_of(body: str, people: list[str]) -> bool:
     """Does the card name one of these people (a word of a full name: not "Oxygen",
-    a word the extractor took for a person, nor an organisation)?"""
+    a word the extractor took for a person, nor an organisation; nor a title's word the
+    extractor joined to a name, "Master" of "Master Ana Vela": "I became a Grand Master
+    in _____" still names nobody)?"""
     words = frozenset(
-        part for name in people if plausible_person(name) for part in name.split() if len(part) >= 2
+        part
+        for name in people
+        if plausible_person(name)
+        for part in name.split()
+        if len(part) >= 2 and part not in TITLE_TAILS
     )
     return any(_a_name_word(w, words) for w in body.split())
 
@@ -770,6 +777,32 @@ def famous_vote_year(draft: QuestionDraft, ctx: GenerationContext) -> str | None
         return "give-away: the year of a vote told with its outcome is general knowledge"
     if _NAMED_EVENT_BEFORE_BLANK.search(draft.prompt):
         return "give-away: the year of a named war or attack is general knowledge"
+    return None
+
+
+# "… Day is observed on _____", "held every year on _____": the fixed date of a yearly
+# observance, not a date of the article's news.
+_RECURRING_ON_BLANK = re.compile(
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:observed|celebrated|marked|commemorated|held|honou?red)\s+"
+    r"(?:(?:annually|every\s+year|each\s+year)\s+)?on\s+"
+    + re.escape(BLANK)
+    + r"|\b(?:annually|every\s+year|each\s+year)\s+on\s+"
+    + re.escape(BLANK)
+    + r"|\bon\s+"
+    + re.escape(BLANK)
+    + r"\s+(?:annually|every\s+year|each\s+year)\b",
+    re.I,
+)
+
+
+def yearly_observance_date(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Harbour Day is observed on _____" (a day and month): the fixed date of a yearly
+    observance is world trivia a learner knows or looks up, not what the article reports
+    (issue 11 §4: world trivia; seen in a dev interview's lead)."""
+    if draft.kind != "cloze" or re.search(r"\d{4}", draft.answer):
+        return None
+    if _RECURRING_ON_BLANK.search(draft.prompt):
+        return "give-away: the date of a yearly observance is world trivia"
     return None
 
 

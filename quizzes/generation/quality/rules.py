@@ -85,6 +85,7 @@ from .cloze import (
     there_without_a_place,
     unnamed_body_subject,
     which_court,
+    yearly_observance_date,
 )
 from .giveaway import gives_away_another
 from .grammar import (
@@ -121,8 +122,11 @@ from .options import (
     unsure_fact,
 )
 from .spoken import (
+    answer_leans_on_the_talk,
+    answer_opens_on_a_link_word,
     interview_answer_reference,
     opening_pronoun_of_nothing,
+    short_answer_fragment,
     spoken_register_card,
 )
 from .when import (
@@ -163,6 +167,7 @@ from .who_said import (
     context_tells_the_role,
     gender_cue_in_quote,
     glued_fragments,
+    line_inside_anothers_answer,
     one_word_quote,
     option_is_another_name,
     option_named_in_the_context,
@@ -267,6 +272,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     relative_gives_the_family,
     pronoun_without_a_pronoun,
     pronoun_after_another_speaker,
+    line_inside_anothers_answer,
     pronoun_of_the_other_gender,
     pronoun_of_nobody_in_the_prompt,
     attribution_left_at_the_end,
@@ -291,6 +297,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_year_in_a_name,
     famous_vote_year,
     famous_war_leader,
+    yearly_observance_date,
     cloze_as_of,
     cloze_news_source,
     cloze_person_not_a_name,
@@ -301,6 +308,9 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     demonstrative_without_antecedent,
     first_person_card,
     interview_answer_reference,
+    answer_opens_on_a_link_word,
+    answer_leans_on_the_talk,
+    short_answer_fragment,
     opening_pronoun_of_nothing,
     spoken_register_card,
     name_split_by_the_blank,

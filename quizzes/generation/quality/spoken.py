@@ -60,8 +60,9 @@ def spoken_register_card(draft: QuestionDraft, ctx: GenerationContext) -> str | 
 # "it was tested in _____", "… and they found …", "This meant …": a pronoun subject
 # (a verb after it). An empty "it" ("it was clear that …", "it is the first …") stays.
 _PRONOUN_SUBJECT = re.compile(
-    r"\bthey\s+(?:(?:also|still|now|then|just|really|actually|all|even|never|always|only)\s+)?"
-    r"(?P<they>(?!themselves\b)(?!(?:say|said|think|believe|know)\s*,)[a-z]{2,})\b"
+    r"\bthey(?:['’](?P<they_contracted>re|ve|d|ll)\b|\s+(?:(?:also|still|now|then|just|really|"
+    r"actually|all|even|never|always|only)\s+)?"
+    r"(?P<they>(?!themselves\b)(?!(?:say|said|think|believe|know)\s*,)[a-z]{2,})\b)"
     r"|\b(?P<pronoun>it)\s+(?:(?:also|still|now|then|just|really|actually)\s+)?"
     r"(?:is|was|are|were|has|have|had|will|would|could|can|may|might|did|does|do|"
     r"found|made|took|got|went|came|saw|built|began|became|knew|thought|said|told|gave|left|"
@@ -135,7 +136,7 @@ def _interview_answer(draft: QuestionDraft, ctx: GenerationContext) -> bool:
 def _pronoun_of_nothing(text: str) -> str | None:
     """The first bare "it"/"they"/"this"/"that" subject with no name before it."""
     for found in _PRONOUN_SUBJECT.finditer(text):
-        if found["they"]:
+        if found["they"] or found["they_contracted"]:
             word, at = "they", found.start()
         else:
             word = found["pronoun"] or found["demonstrative"]
@@ -178,3 +179,90 @@ def interview_answer_reference(draft: QuestionDraft, ctx: GenerationContext) -> 
     if noun:
         return f"context: “the {noun}” was named earlier in the interview"
     return None
+
+
+# "And so, …", "So the first …", "Because I …", "Well, …", "But yeah, …": an answer's
+# sentence that opens on a word tying it to what the speaker said before. Not "So far"
+# nor "Because of the storm, …" (a whole sentence).
+_LINK_WORD_OPENING = re.compile(
+    r"^(?:(?:And|But|Or|Plus)\b|So\b(?!\s+far\b|-)|Because\b(?!\s+of\b)"
+    r"|(?:Well|Yeah|Yes|Okay|OK|Oh|Anyway|Actually)\b(?!-))"
+)
+
+
+def answer_opens_on_a_link_word(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "So every ring that holds more than _____ stones …", "Because I would be their
+    second board in _____": an interview answer's sentence opening on "So", "And",
+    "Because" or "Well" goes on from the answer's sentence before, which the card does
+    not show (blind judges, batches 50 and 56-59: every such card failed)."""
+    if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
+        return None
+    opening = _LINK_WORD_OPENING.match(card_text(draft.prompt))
+    if opening is None:
+        return None
+    return f"context: the interview answer's sentence opens on “{opening[0]}”"
+
+
+# "on that paper", "in that study": "that" before a noun, after a preposition (not the
+# conjunction "said that people …"); "the first, _____, was …": an ordinal without its
+# noun; "their" or "its" after an "I", "we" or "you" and no name nor noun.
+_THAT_NOUN = re.compile(
+    r"\b(?:on|in|at|of|from|with|for|about|to|by|after|before|like)\s+that\s+"
+    r"(?!(?:time|point|moment|day|year|stage|age|period|way|is|was)\b)(?P<noun>[a-z]{3,})\b"
+)
+_BARE_ORDINAL = re.compile(
+    r"\b[Tt]he\s+(?P<noun>first|second|third|last|latter|former|next|other)\s*"
+    r"(?:,|_{3,}|\b(?:was|is|were|are|one|ones)\b)"
+)
+_POSSESSIVE = re.compile(r"\b(?P<noun>their|its)\s+[a-z]")
+# "I would be their …": the speaker or the listener is the subject, so "their" owns
+# nothing the card names.
+_SPEAKER_SUBJECT = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
+_A_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|these|those|some|many|all|most|both|several)\s+[a-z]", re.I
+)
+
+
+def _leaning_word(text: str) -> str | None:
+    """The first "that paper", bare "the first" or unowned "their" of the card."""
+    for pattern in (_THAT_NOUN, _BARE_ORDINAL):
+        found = pattern.search(text)
+        if found:
+            return found[0].strip(" ,")
+    owner = _POSSESSIVE.search(text)
+    if owner:
+        before = text[: owner.start()]
+        if (
+            _SPEAKER_SUBJECT.search(before)
+            and not _NAME_WORD.search(before)
+            and not _A_NOUN_BEFORE.search(before)
+        ):
+            return owner["noun"]
+    return None
+
+
+def answer_leans_on_the_talk(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "a colleague from that survey, back in _____", "So the first, _____, was
+    in Peru", "I would be their second board": in an interview answer these point at a
+    paper, a list or a team the question or the answer before named, which the card
+    does not show (blind judges, batches 57-58)."""
+    if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
+        return None
+    word = _leaning_word(QUOTED.sub(" ", card_text(draft.prompt)))
+    if word is None:
+        return None
+    return f"context: “{word}” in the interview answer points at what came before"
+
+
+SHORT_ANSWER_CARD_WORDS = 8  # fewer words: a reply to the question, not a sentence
+
+
+def short_answer_fragment(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "One or two people working in _____.", "Sometimes even in _____.": a few words of
+    an interview answer reply to the interviewer's question, which the card does not
+    show; any country or year fits the blank (blind judge, batch 59)."""
+    if draft.kind != "cloze" or not _interview_answer(draft, ctx):
+        return None
+    if len(card_text(draft.prompt).split()) >= SHORT_ANSWER_CARD_WORDS:
+        return None
+    return "context: a few words of an interview answer, without the question they answer"

@@ -18,6 +18,7 @@ from quizzes.extraction.lexicon import (
 from quizzes.extraction.text import regex
 
 from ..context import GenerationContext, without_title
+from ..distractors import same_person
 from ..draft import QuestionDraft
 from ..text import (
     BLANK,
@@ -30,6 +31,7 @@ from ..text import (
     plain,
     words,
 )
+from ..turns import answer_label
 from ..which_country import names_a_place
 from .base import (
     _FIRST_PERSON,
@@ -318,6 +320,21 @@ def pronoun_after_another_speaker(draft: QuestionDraft, ctx: GenerationContext) 
     if not _SPEECH_VERB.search(previous) or gives_away_person(previous, quote.speaker):
         return None
     return "answer: the pronoun follows another speaker's words"
+
+
+def line_inside_anothers_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "((Ana Vela)) … critics will say, “So I reject this”. …": words quoted inside
+    another person's interview answer are the interviewee's retelling, often a line they
+    only imagine someone saying; the extractor's speaker for them is a guess (blind
+    judge, batch 59). Asked only when the answer's own speaker (the turn's label) said
+    them."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or quote.evidence_start is None:
+        return None
+    label = answer_label(ctx.article_text, quote.evidence_start)
+    if label is None or same_person(label, quote.speaker):
+        return None
+    return "answer: the words are quoted inside another person's interview answer"
 
 
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

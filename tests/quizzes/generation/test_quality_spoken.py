@@ -141,3 +141,88 @@ def test_they_after_a_day_number_in_an_answer_is_dropped():
     """ "By Day 4, they really drop to _____": "Day 4" names nobody "they" could be."""
     card = _answer_card(f"Fill in the blank: By Day 4, they really drop to {BLANK} of the bait.")
     assert q.interview_answer_reference(card, ctx_for(INTERVIEW)) is not None
+
+
+ANSWERS = (
+    "Q: How did the survey start?\n"
+    "So every lake that holds more than 12 pairs must be counted twice in a season.\n"
+    "Q: Who helped?\n"
+    "A colleague from that survey, back in 2013, counted the nests by boat.\n"
+    "Q: Where did you work?\n"
+    "A few of us working in Norway.\n"
+)
+
+
+def _card_in_answers(prompt, sentence):
+    start = ANSWERS.index(sentence)
+    return draft("cloze", prompt, "2013", evidence_start=start, evidence_end=start + len(sentence))
+
+
+@pytest.mark.parametrize(
+    ("opening", "dropped"),
+    [
+        ("So every lake", True),
+        ("And so, every lake", True),
+        ("Because every lake", True),
+        ("Well, every lake", True),
+        ("But yeah, every lake", True),
+        ("So far, every lake", False),
+        ("Because of the floods, every lake", False),
+        ("Every lake", False),
+    ],
+)
+def test_an_answer_opening_on_a_link_word_is_dropped(opening, dropped):
+    """ "So every lake that holds more than _____ pairs …": the answer's "So", "And so",
+    "Because" or "Well" goes on from what was said before; "So far" and "Because of …"
+    open whole sentences."""
+    card = _card_in_answers(
+        f"Fill in the blank: {opening} that holds more than {BLANK} pairs must be counted twice.",
+        "So every lake",
+    )
+    assert (q.answer_opens_on_a_link_word(card, ctx_for(ANSWERS)) is not None) is dropped
+
+
+def test_a_link_word_in_a_reports_sentence_is_kept():
+    """A report's own sentence (no interview) is written for a reader."""
+    card = draft("cloze", f"Fill in the blank: So far, {BLANK} lakes were counted.", "12")
+    assert q.answer_opens_on_a_link_word(card, ctx_for(REPORT)) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "dropped"),
+    [
+        (f"A colleague from that survey, back in {BLANK}, counted the nests.", True),
+        (f"The first, {BLANK}, was in Norway.", True),
+        (f"I would be their second counter in {BLANK}.", True),
+        (f"Many herons left their nests in {BLANK}.", False),
+        (f"Ana Vela and her team left their boats in {BLANK}.", False),
+        (f"A report said that herons counted in {BLANK} were fewer.", False),
+    ],
+)
+def test_an_answer_leaning_on_the_talk_is_dropped(body, dropped):
+    """ "that paper", a bare "the first" or an unowned "their" in an interview answer
+    point at what the question or the answer before named; "said that herons" is a
+    conjunction, and "their" after a noun or a name has its owner on the card."""
+    card = _card_in_answers(f"Fill in the blank: {body}", "A colleague from")
+    assert (q.answer_leans_on_the_talk(card, ctx_for(ANSWERS)) is not None) is dropped
+
+
+def test_they_are_contracted_in_an_answer_is_dropped():
+    """ "Sometimes they're counted twice even in _____": "they're" is "they" too."""
+    card = _card_in_answers(
+        f"Fill in the blank: Sometimes they're counted twice even in {BLANK}.", "A few of us"
+    )
+    assert q.interview_answer_reference(card, ctx_for(ANSWERS)) is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "dropped"),
+    [
+        (f"A few of us working in {BLANK}.", True),
+        (f"A few volunteers from the lake survey were working in {BLANK} last year.", False),
+    ],
+)
+def test_a_few_words_of_an_answer_are_dropped(body, dropped):
+    """ "A few of us working in _____.": a reply to the question the card does not show."""
+    card = _card_in_answers(f"Fill in the blank: {body}", "A few of us")
+    assert (q.short_answer_fragment(card, ctx_for(ANSWERS)) is not None) is dropped

@@ -14,6 +14,7 @@ from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import PartialDate, parse_iso
 from quizzes.generation.event_checks import date_resolution, event_problem
+from quizzes.generation.text import BLANK
 
 from .facts_for_tests import built, ctx_for, draft, event
 
@@ -212,6 +213,22 @@ def test_a_named_war_or_attack_is_general_knowledge(sentence, answer, dropped):
     ctx = ctx_for(sentence + "\n")
     problem = q.famous_vote_year(card, ctx) or q.famous_war_leader(card, ctx)
     assert (problem is not None) is dropped
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "dropped"),
+    [
+        (f"Harbour Day is observed on {BLANK}.", "June 4", True),
+        (f"The lantern walk is held every year on {BLANK} in the old town.", "May 2", True),
+        (f"The lantern walk was held on {BLANK} in the old town.", "May 2", False),
+        (f"Harbour Day was first observed on {BLANK}.", "June 4, 1951", False),
+    ],
+)
+def test_the_date_of_a_yearly_observance_is_world_trivia(sentence, answer, dropped):
+    """ "Harbour Day is observed on _____": a fixed yearly date, not the news; a walk
+    held on a day, or the year a day was first observed, is the article's."""
+    card = draft("cloze", f"Fill in the blank: {sentence}", answer, text=sentence)
+    assert (q.yearly_observance_date(card, ctx_for(sentence + "\n")) is not None) is dropped
 
 
 @pytest.mark.parametrize(
