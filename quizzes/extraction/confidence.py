@@ -151,6 +151,7 @@ COUNTRIES: dict[str, float] = {
     "pair_of_countries": 0.98,  # 8/8
     "participle_from_country": 0.67,  # 1/3
     "people_of_a_descent": 0.94,  # 1/1
+    "people_succeeded_in_an_office": 0.94,  # 1/1
     "people_through_organisations": 0.94,  # 1/1
     "place": 0.91,  # 121/133
     "place_of_a_country": 0.96,  # 3/3
@@ -161,6 +162,7 @@ COUNTRIES: dict[str, float] = {
     "site_placed": 0.89,  # 23/26
     "site_run_by_body": 0.94,  # 1/1
     "stated_nationality": 0.94,  # 1/1
+    "subject_of_stated_place": 0.94,  # 1/1
     "subject_placed": 0.85,  # 21/25
     "territory_in_its_state": 0.98,  # 10/10
     "thing_a_country_leads": 0.94,  # 1/1

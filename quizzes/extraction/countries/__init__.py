@@ -280,7 +280,21 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    it, though the body owning it is ("the Peruvian government's practice" -> the government).
 52. **An incident placed through a verb it controls** (``sites.what_a_placed_clause_tells``):
    "A fire is believed to have destroyed forty homes in the town of Arden, Peru" (the
-   subject of "believed" is the subject of "destroyed").
+   subject of "believed" is the subject of "destroyed"); also a phrase the parse hangs from
+   the verb's object or its time phrase ("a blast killed Ana Lind in the port town of Arden,
+   Peru"; "On Friday night in Kelso Gardens in Arden, Kent, UK, a stabbing ...",
+   ``sites.clause_verb``; a sea before a town names no city: "the Caspian Sea port of ...").
+53. **What an accident befell, placed through a described place**
+   (``sites.subjects_of_a_stated_place``): "A vintage cargo plane crashed near Arden, Peru",
+   "a gas pipe exploded in the Peruvian town of Arden" (a common noun that names no one, the
+   subject of a verb of accident or happening; "a spate of bombings" already placed again is
+   linked once). A life lived in a described place (``persons.life_places``): "born in a
+   small village in northern Peru" (a kind of place; "born in a Chilean family" is none);
+   in a transcript, "I" is the person whose tag opens the turn ("((Tom Reid)) I was born in
+   Peru"; not the interviewer's "((WN))", and no one outside a transcript).
+54. **The one succeeded in an office** (``persons.people_succeeded_in_an_office``): "Tom Reid
+   will replace Maria Costa as the President of Chile" (Maria Costa -> Chile too; "with Reid
+   succeeding her as ..." is the one person named before who is not the successor).
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
@@ -389,6 +403,7 @@ from .persons import (
     people_carried_to_a_place,
     people_links,
     people_of_a_descent,
+    people_succeeded_in_an_office,
     people_through_organisations,
 )
 from .places import (
@@ -411,6 +426,7 @@ from .places import (
 from .sites import (
     sites_placed_by_their_place,
     sites_run_by_a_national_body,
+    subjects_of_a_stated_place,
     what_a_placed_clause_tells,
 )
 
@@ -476,6 +492,7 @@ RULES: tuple[Rule, ...] = (
     people_through_organisations,
     life_places,
     people_carried_to_a_place,
+    people_succeeded_in_an_office,
     life_nouns,
     event_links,
     elections_of_placed_voters,
@@ -487,6 +504,7 @@ RULES: tuple[Rule, ...] = (
     institutions_named_after_a_place,
     sites_placed_by_their_place,
     what_a_placed_clause_tells,
+    subjects_of_a_stated_place,
     sites_run_by_a_national_body,
     place_links,
     towns_before_their_country,

@@ -1287,7 +1287,7 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
         if mention is None or owned_name(ctx, mention):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not _placeable_subject(ctx, subject, _happening(verb)):
+        if subject is None or not placeable_subject(ctx, subject, happening_verb(verb)):
             continue
         for country in _listed_after(ctx, tok, mention):
             ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
@@ -1305,7 +1305,7 @@ def _site_before_placed(ctx: CountryContext, verb: Token, prep: Token) -> bool:
     mention = mention or ctx.mentions.get(obj.i)
     if mention is not None:
         ctx.add(site, mention.country, prep.i, "place", "site_placed")
-    return not _happening(verb)  # "A fire broke out at Kelso Mall in Peru": the fire too
+    return not happening_verb(verb)  # "A fire broke out at Kelso Mall in Peru": the fire too
 
 
 def _named_site_before(ctx: CountryContext, verb: Token, prep: Token) -> str | None:
@@ -1344,7 +1344,7 @@ def _listed_with(tok: Token, first: Token) -> bool:
     return tok == first
 
 
-def _happening(verb: Token) -> bool:
+def happening_verb(verb: Token) -> bool:
     """ "took place", "happened", "occurred", "broke out": the subject is something that
     happened there, bare or not ("The strike took place in Peru"); an act made there too
     ("Arrests were made in Chile")."""
@@ -1358,7 +1358,7 @@ def _happening(verb: Token) -> bool:
     )
 
 
-def _placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False) -> bool:
+def placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "DATE", "TIME", "NORP"):
         return False
     if noun.i in ctx.person_tokens or noun.i in ctx.mentions or noun.lower_ in PERSON_NOUNS:
@@ -1653,7 +1653,7 @@ def events_in_a_country_described_by_where(ctx: CountryContext) -> None:
             continue
         verb = tok.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not _placeable_subject(ctx, subject, happened=True):
+        if subject is None or not placeable_subject(ctx, subject, happened=True):
             continue
         ctx.add(
             noun_phrase(ctx, subject),
@@ -1678,7 +1678,7 @@ def events_that_hit_a_country(ctx: CountryContext) -> None:
         if country is None:
             continue
         subject = _hitting_subject(tok.head)
-        if subject is None or not _placeable_subject(ctx, subject, happened=True):
+        if subject is None or not placeable_subject(ctx, subject, happened=True):
             continue
         ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "event_hit_country")
 

@@ -18,7 +18,7 @@ from .context import CountryContext, clean, one_named_before, one_not_yet_named
 from .describe import SEAT_TITLES, country_in_description, describing_country, person_name
 from .organisations import in_headline
 from .places import town_end
-from .sites import place_phrase_country
+from .sites import place_phrase_country, stated_country_of_place
 from .words import (
     DESCENT_NOUNS,
     INDEFINITE,
@@ -1130,9 +1130,17 @@ def life_places(ctx: CountryContext) -> None:
         if person is None:
             continue
         for place in _life_place_words(verb, prep_word):
-            country = ctx.country_of_place(place)
+            country = ctx.country_of_place(place) or _described_place_country(ctx, place)
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def _described_place_country(ctx: CountryContext, place: Token) -> str | None:
+    """ "born in the Peruvian town of Arden", "died in a village in Peru's south": a kind of
+    place whose phrase states its country (a family or a school is no place of a life)."""
+    if place.pos_ != "NOUN" or place.lower_ not in PLACE_NOUNS:
+        return None
+    return stated_country_of_place(ctx, place)
 
 
 def _death_done(verb: Token) -> str | None:
@@ -1146,6 +1154,48 @@ def _death_done(verb: Token) -> str | None:
     ):
         return "in"
     return None
+
+
+# Verbs by which one person takes over another's office ("succeeding her as ...").
+_SUCCESSION_VERBS = {"succeed", "replace"}
+
+
+def people_succeeded_in_an_office(ctx: CountryContext) -> None:
+    """ "Tom Reid will succeed Ana Lind as the Prime Minister of Peru", "with Reid replacing
+    her as Peru's president": the one succeeded held the office of the country too (a
+    "her" is the one person named before who is not the successor)."""
+    for verb in ctx.tokens:
+        if verb.lemma_ not in _SUCCESSION_VERBS or verb.pos_ != "VERB":
+            continue
+        country = next((c for c in _office_countries(ctx, verb)), None)
+        held = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if country is None or held is None:
+            continue
+        person = _person_succeeded(ctx, verb, held)
+        if person is not None:
+            ctx.add(person, country, held.i, "person", "people_succeeded_in_an_office")
+
+
+def _office_countries(ctx: CountryContext, verb: Token) -> Iterator[str]:
+    for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for noun in (c for c in as_.children if c.dep_ == "pobj" and _is_office_noun(c)):
+            country, _phrase = office_country(ctx, noun)
+            if country:
+                yield country
+
+
+def _person_succeeded(ctx: CountryContext, verb: Token, held: Token) -> str | None:
+    if ctx.people is None:
+        return None
+    if held.lower_ not in ("him", "her"):
+        return next((m.name for m in ctx.people.mentions if m.name_first <= held.i <= m.last), None)
+    successor = _life_subject(ctx, verb)
+    n = ctx.sent_of[held.i]
+    first = ctx.sentences[max(0, n - 1)].start
+    names = {
+        m.name for m in ctx.people.mentions if first <= m.first < held.i and m.name != successor
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 # Verbs by which a person is carried somewhere, said in the passive ("was airlifted to Oslo").
@@ -1217,11 +1267,30 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
         return None
     if subject.lower_ in ("he", "she"):
         return one_named_before(ctx, subject.i)
+    if subject.lower_ == "i":
+        return _interviewee(ctx, subject)
     named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the singer X"
     return next(
         (m.name for w in named for m in ctx.people.mentions if m.name_first <= w.i <= m.last),
         None,
     )
+
+
+# A transcript's speaker tag at the start of a line: "((Ana Lind)) I was born in Peru."
+_SPEAKER_TAG = re.compile(r"^\(\(([^()\n]+)\)\)", re.MULTILINE)
+
+
+def _interviewee(ctx: CountryContext, me: Token) -> str | None:
+    """ "((Ana Lind)) I was born in Peru. I moved to Chile.": in a transcript, "I" is the one
+    whose speaker tag opens the turn, when the tag is a person of the article (not the
+    interviewer's "((WN))"); outside a transcript "I" is no one."""
+    if ctx.people is None:
+        return None
+    tags = list(_SPEAKER_TAG.finditer(doc_text(ctx.doc), 0, me.idx))
+    if not tags:
+        return None
+    tag = tags[-1].group(1).strip()
+    return next((p.name for p in ctx.people.people if p.name == tag), None)
 
 
 def people_of_a_descent(ctx: CountryContext) -> None:

@@ -14,13 +14,15 @@ from spacy.tokens import Span, Token
 
 from .. import geo
 from .context import CountryContext, clean, ranked_among_others
-from .groups import linked_again
+from .groups import happening_verb, linked_again, placeable_subject
 from .words import (
     CITY_INCIDENTS,
     EVENT_NOUNS,
     INCIDENT_PLURALS,
+    PERSON_NOUNS,
     PLACE_NOUNS,
     SITE_NOUNS,
+    WATER_NOUNS,
     has_a_number,
     human_plural,
 )
@@ -36,7 +38,9 @@ _HAPPENINGS = CITY_INCIDENTS | INCIDENT_PLURALS | {
     "death", "spree", "attacks", "accident", "case", "outbreak",
 }  # fmt: skip
 # Last words of named grounds ("the Kelso River Reservation", "the Arden Bison Range").
-_GROUNDS = {"reservation", "reserve", "range", "park", "refuge", "sanctuary", "forest"}
+_GROUNDS = {
+    "reservation", "reserve", "range", "park", "refuge", "sanctuary", "forest", "gardens",
+}  # fmt: skip
 # Plural dwellings a "block of ..." or a "row of ..." is made of.
 _DWELLINGS = {"flats", "houses", "homes", "apartments", "offices", "shops"}
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
@@ -60,7 +64,7 @@ def _stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
         country = _stated_country(ctx, tok)
         if country:
             found.add(country)
-        elif tok.ent_type_ in ("GPE", "LOC") and tok.i not in ctx.mentions:
+        elif tok.ent_type_ in ("GPE", "LOC") and tok.i not in ctx.mentions and not _water(ctx, tok):
             cities.add(ctx.country_of_place(tok) or "")
         stack.extend(
             c
@@ -70,6 +74,13 @@ def _stated_country_of_place(ctx: CountryContext, obj: Token) -> str | None:
     if len(found) != 1 or cities - {"", *found}:
         return None  # none, two, or "in Lima, Chile" (a city of another country)
     return found.pop()
+
+
+def _water(ctx: CountryContext, tok: Token) -> bool:
+    """ "the Red Sea port town of Arden, Peru": a sea or a gulf names a coast, no city of
+    another country (whatever region of the data shares its name)."""
+    ent = ctx.ent_of.get(tok.i)
+    return ent is not None and ent[-1].lower_ in WATER_NOUNS
 
 
 def _stated_country(ctx: CountryContext, tok: Token) -> str | None:
@@ -140,8 +151,10 @@ def _named_site(ctx: CountryContext, tok: Token) -> Span | None:
     """ "the Hotel Corvo Palace", "Kelso Airport": a named building (the model's FAC, or a
     name ending in a site word)."""
     ent = ctx.ent_of.get(tok.i)
-    if ent is None or ent.root.i != tok.i or ent.label_ not in ("FAC", "ORG"):
+    if ent is None or ent.root.i != tok.i or ent.label_ not in ("FAC", "ORG", "LOC"):
         return None
+    if ent.label_ == "LOC" and ent[-1].lower_ not in _GROUNDS:
+        return None  # "Kelso Gardens" is a named ground; a region is the place rules'
     if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in ent):
         return None  # a body named with a country is the organisation rules'
     return ent if ent.label_ == "FAC" or _site(ent[-1]) or ent[-1].lower_ in _GROUNDS else None
@@ -200,16 +213,81 @@ def what_a_placed_clause_tells(ctx: CountryContext) -> None:
     Norway, a man went on a stabbing spree": the building or incident a clause's place phrase
     places (its subject, object, or the object of another of its prepositions)."""
     for prep in ctx.tokens:
-        if prep.head.pos_ not in ("VERB", "AUX"):
+        verb = clause_verb(prep)
+        country = place_phrase_country(ctx, prep) if verb is not None else None
+        if verb is None or country is None:
             continue
-        country = place_phrase_country(ctx, prep)
-        if country is None:
-            continue
-        for noun in _clause_nouns(prep.head, prep):
+        for noun in _clause_nouns(verb, prep):
             if _happening(noun) or (noun.dep_.startswith("nsubj") and _site(noun)):
                 _add(ctx, noun, country, "clause_placed")
-        if _places_people(ctx, prep):
+        if verb.i == prep.head.i and _places_people(ctx, prep):
             _counted_people_placed(ctx, prep, country)
+
+
+def clause_verb(prep: Token) -> Token | None:
+    """The verb whose clause a place phrase places: its head, or the verb above the object or
+    the time phrase the parse hangs it from ("a blast killed Ana Lind in the port town of
+    Arden, Peru"; "On Monday night in Kelso Park in Arden, Peru, a stabbing killed two")."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    above = head.head
+    if head.dep_ == "dobj" and above.pos_ == "VERB":
+        return above
+    timed = head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj" and above.dep_ == "prep"
+    return above.head if timed and above.head.pos_ == "VERB" else None
+
+
+# Verbs of an accident: their subject is the thing it happened to ("a plane crashed").
+_ACCIDENT_VERBS = {
+    "crash", "collapse", "explode", "burst", "break", "sink", "capsize", "derail", "overturn",
+    "leak", "detonate",
+}  # fmt: skip
+
+
+def subjects_of_a_stated_place(ctx: CountryContext) -> None:
+    """ "A vintage cargo plane crashed near Arden, Peru", "a water main broke in the Peruvian
+    town of Arden", "a series of bombings took place in Arden, Peru": the thing an accident
+    or a happening befell, where the clause's place phrase states the country however it
+    describes the place (as ``groups.subjects_placed_by_their_verb`` takes after "in
+    <country>"; a common noun, never a person, people or a body)."""
+    for prep in ctx.tokens:
+        verb = clause_verb(prep)
+        if verb is None or ctx.name_mention_from(prep.i + 1) is not None:
+            continue  # "in Peru": ``subjects_placed_by_their_verb``
+        if verb.lemma_ not in _ACCIDENT_VERBS and not happening_verb(verb):
+            continue
+        country = place_phrase_country(ctx, prep)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if country is None or subject is None or not _a_thing(subject):
+            continue
+        if linked_again(ctx, _quantified(subject), country):
+            continue  # "a spate of bombings ... the bombings in Peru": linked once
+        if placeable_subject(ctx, subject, happened=True) and not _site(subject):
+            _add(ctx, subject, country, "subject_of_stated_place")
+
+
+# Words of a quantity of things ("a couple of bombings", "a spate of fires").
+_QUANTITIES = {"couple", "series", "spate", "wave", "string", "handful", "pair"}
+
+
+def _quantified(noun: Token) -> Token:
+    """ "a spate of bombings": the bombings (the thing a quantity counts)."""
+    if noun.lower_ not in _QUANTITIES:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None else noun
+
+
+def _a_thing(noun: Token) -> bool:
+    """A common noun that names no one: "plane", "water main" (not "crew", "people")."""
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lower_ not in PERSON_NOUNS
+        and not human_plural(noun.lower_)
+    )
 
 
 def _counted_people_placed(ctx: CountryContext, prep: Token, country: str) -> None:
