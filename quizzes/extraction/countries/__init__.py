@@ -295,6 +295,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 54. **The one succeeded in an office** (``persons.people_succeeded_in_an_office``): "Tom Reid
    will replace Maria Costa as the President of Chile" (Maria Costa -> Chile too; "with Reid
    succeeding her as ..." is the one person named before who is not the successor).
+55. **"Indian" of Native Americans** (``context._native_american_indians``, precision):
+   "children born to Indian tribes" in an article naming the United States and never India
+   is no nationality of India ("Indian" before a tribe, a reservation or "Country").
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

@@ -108,7 +108,27 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     _short_names_in_bodies(doc, tokens, found)
     _codes_before_names(doc, tokens, found, defined)
     _clipped_adjectives(tokens, found)
+    _native_american_indians(tokens, found)
     return found
+
+
+# Nouns that make "Indian" the Native American sense ("Indian tribes", "Indian reservations").
+_NATIVE_NOUNS = {"tribe", "tribes", "tribal", "reservation", "reservations", "country", "nations"}
+
+
+def _native_american_indians(tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "children born to Indian tribes" in an article naming the United States and never
+    India: "Indian" before a tribe, a reservation or "Country" is Native American, no
+    nationality of India (an article naming India keeps it: "Indian tribes of Odisha")."""
+    named = {m.country for m in found.values() if m.form == "name"}
+    if "United States" not in named or "India" in named:
+        return
+    for tok in tokens:
+        mention = found.get(tok.i)
+        if mention is None or mention.country != "India" or mention.form != "adj":
+            continue
+        if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in _NATIVE_NOUNS:
+            del found[tok.i]
 
 
 # Entity labels of a code that is a unit or a figure's, not a place ("US dollars", "9:54 ET").

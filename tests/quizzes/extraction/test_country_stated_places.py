@@ -1,6 +1,7 @@
 """Country links of incidents and things a clause places through a described place, on
 invented sentences (``sites.subjects_of_a_stated_place``, ``sites.clause_verb``, ``persons.life_places``,
-``persons.people_succeeded_in_an_office``, ``persons._interviewee``)."""
+``persons.people_succeeded_in_an_office``, ``persons._interviewee``, and
+``context._native_american_indians``)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,16 @@ def test_the_i_of_a_transcript_turn_is_the_person_whose_tag_opens_it(pairs_of):
 def test_the_i_of_the_interviewer_or_of_no_transcript_is_no_one(pairs_of):
     assert pairs_of("((WN)) I was born in Peru.") == set()
     assert not any(subject == "I" for subject, _country in pairs_of("I was born in Peru."))
+
+
+def test_indian_tribes_in_an_article_naming_the_united_states_only_are_native(pairs_of):
+    found = pairs_of(
+        "The United States Congress passed the bill. "
+        "A lawyer says the phrase referred to children born to Indian tribes."
+    )
+    assert not any(country == "India" for _subject, country in found)
+
+
+def test_indian_tribes_in_an_article_naming_india_are_india_s(pairs_of):
+    found = pairs_of("India's tribal groups protested. Indian tribes in Odisha joined.")
+    assert ("Indian tribes", "India") in found
