@@ -5,21 +5,6 @@ invented sentences (``sites.subjects_of_a_stated_place``, ``sites.clause_verb``,
 
 from __future__ import annotations
 
-import pytest
-
-from quizzes.extraction.countries import extract_country_links
-from quizzes.extraction.people import PeopleIndex
-
-
-@pytest.fixture
-def pairs_of(nlp):
-    def run(text: str) -> set[tuple[str, str]]:
-        doc = nlp(text)
-        links = extract_country_links(doc, people=PeopleIndex.build(doc))
-        return {(link.subject, link.country) for link in links}
-
-    return run
-
 
 def test_a_thing_that_crashed_near_a_town_and_its_country_is_in_that_country(pairs_of):
     found = pairs_of("A vintage cargo plane crashed near Arden, Peru, on Friday.")
