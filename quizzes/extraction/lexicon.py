@@ -176,6 +176,10 @@ OFFICE_TITLES = {
 }
 
 # Nouns naming a person by what they do (appositives, "analyst Jane Doe").
+# Ranks held by title that are no office nor trade, written after a qualifier before a
+# name ("International Master Ana Roe", "Woman Grandmaster Ana Roe").
+RANK_NOUNS = frozenset({"master", "grandmaster"})
+
 PERSON_ROLE_NOUNS = {
     # sport and court reports: "Striker Dario Pellegrini", "the defendant told jurors"
     "striker",

@@ -59,6 +59,14 @@ def fold(text: str) -> str:
     return " ".join(_APOSTROPHES.sub("'", text).lower().split())
 
 
+def latin_script(text: str) -> bool:
+    """ "Agnès Roe", "Đặng Văn": every letter is Latin (accents allowed); a run in another
+    script ("علی رضا", a translation quoted beside the English) is never a name here."""
+    return text.isascii() or all(
+        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in text
+    )
+
+
 @lru_cache(maxsize=16384)
 def fold_word(text: str) -> str:
     """A name word's key: ``fold`` without the dots of an abbreviation ("Dr." -> "dr")."""

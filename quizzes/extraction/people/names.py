@@ -16,10 +16,11 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     POST_NOMINALS,
+    RANK_NOUNS,
     UNNAMED_PERSON_NOUNS,
 )
 from ..nlp import common_adjectives, common_nouns, common_verbs
-from ..text import fold_word
+from ..text import fold_word, latin_script
 from .tokens import (
     JOINERS,
     NAME_DESCRIPTORS,
@@ -29,6 +30,7 @@ from .tokens import (
     designation_number,
     hyphen_name,
     is_acronym,
+    is_capitalised,
     is_name_token,
     joined,
     name_word,
@@ -208,6 +210,7 @@ def _name_start(doc: Doc, a: int, b: int) -> int:
             k = t + 1  # "the United Nations | Jane Roe": the model ends one entity there
     if k == a and _common_noun_before_name(doc, a, b):
         k = a + 1
+    k = _past_rank(doc, k, b)
     while k < b and is_descriptor(doc[k]):
         k += 1
     return k
@@ -279,6 +282,50 @@ def _common_noun_before_name(doc: Doc, a: int, b: int) -> bool:
         and low in common_nouns()
         and not any(_named_elsewhere(t, first) for t in doc)
     )
+
+
+def _past_rank(doc: Doc, k: int, b: int) -> int:
+    """ "International Master Ana Roe", "Grand Master Ana Roe", "FIDE Master Ana Roe", "Senior
+    Trooper Ana Roe": a capitalised English noun for what someone is ("master", "trooper")
+    right after a capitalised qualifier (an English word or an acronym) is the last word of
+    a rank, so the name starts after it; two words stay for the name, and a word the model
+    takes into a person's name is left as it is."""
+    for t in range(k, b - 1):
+        if t > 0 and _qualifies(doc[t - 1], inside=t > k) and _rank_noun(doc[t]):
+            return t + 1
+        if not _rank_qualifier(doc[t]):
+            break
+    return k
+
+
+def _rank_noun(tok: Token) -> bool:
+    """ "Master", "Trooper": a capitalised noun for what someone is (a rank, an office, a
+    trade), a word on its own ("Man-kei" is a name) outside any entity of the model ("World Wonder Ring" is an
+    organisation's name)."""
+    low = fold_word(tok.text)
+    return (
+        tok.ent_type_ == ""
+        and bool(tok.whitespace_)
+        and _rank_qualifier(tok)
+        and (low in _PERSON_NOUNS or _occupation_word(low))
+    )
+
+
+_PERSON_NOUNS = RANK_NOUNS | OFFICE_TITLES | PERSON_ROLE_NOUNS | UNNAMED_PERSON_NOUNS.keys()
+
+
+def _qualifies(tok: Token, *, inside: bool) -> bool:
+    """A rank's qualifier; one before the run is no sentence's first word ("Today Walker
+    Ann Roe" is no rank)."""
+    return _rank_qualifier(tok) and (inside or not tok.is_sent_start)
+
+
+def _rank_qualifier(tok: Token) -> bool:
+    """ "International", "Grand", "Woman", "FIDE": a capitalised word of a rank's name."""
+    if tok.ent_type_ == "PERSON" or not is_capitalised(tok):
+        return False
+    low = fold_word(tok.text)
+    return is_acronym(tok) or low in common_adjectives() or low in common_nouns()
 
 
 def _occupation_word(low: str) -> bool:
@@ -391,10 +438,14 @@ def _honorific(doc: Doc, a: int, k: int) -> str | None:
     return honorific
 
 
+def _only_titles(doc: Doc, k: int, b: int) -> bool:
+    return all(fold_word(t.text) in _TITLE_WORDS or t.text in JOINERS for t in doc[k : b + 1])
+
+
 def _name_words(doc: Doc, k: int, b: int) -> tuple[str, ...] | None:
     """The folded words of tokens k..b when they can be a person's name, else None."""
-    if k > b or all(fold_word(t.text) in _TITLE_WORDS or t.text in JOINERS for t in doc[k : b + 1]):
-        return None
+    if k > b or _only_titles(doc, k, b) or not latin_script(doc[k : b + 1].text):
+        return None  # also a translation in another script beside the English: no name
     words = [name_word(t.text) for t in doc[k : b + 1] if t.text not in JOINERS]
     if not words or sum(w not in NAME_PARTICLES for w in words) > 5:
         return None

@@ -14,6 +14,7 @@ from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VER
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
 from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
+from .interview import answering_by_paragraph
 
 if TYPE_CHECKING:
     from .speakers import Speakers
@@ -294,6 +295,8 @@ class QuoteContext:
         self.in_quote: list[int | None] = self._quote_of_tokens()
         self.segments = self._segments()
         self.seg_starts = [s[0] for s in self.segments]
+        # Paragraph -> the interviewee answering there (``first_person_in_answer``).
+        self.answering = answering_by_paragraph(self.text, self.paras)
 
     def _quote_of_tokens(self) -> list[int | None]:
         out: list[int | None] = [None] * len(self.doc)

@@ -421,9 +421,11 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
 
 
 def _no_speaker_found(ctx: QuoteContext, s: Sentence, found: Found, *, had_verbs: bool) -> None:
-    """No speech verb named a speaker: with no speech verb at all, a colon lead, else a
-    text as the subject; then first-person words as the clause subject's own."""
-    if not had_verbs:
+    """No speech verb named a speaker: "I was like, “...”", then, with no speech verb at
+    all, a colon lead, else a text as the subject; then first-person words as the clause
+    subject's own."""
+    quotative_like(ctx, s, found)
+    if not had_verbs and not found.resolved:
         colon_lead(ctx, s, found)
         if not found.resolved:
             text_as_subject(ctx, s, found)
@@ -703,6 +705,29 @@ def colon_lead(ctx: QuoteContext, s: Sentence, found: Found) -> None:
             return
     if not _subject_of_lead(ctx, lead_tokens, found) and doc[colon].text == ":":
         _only_person_in_lead(ctx, lead_tokens, found)
+
+
+_QUOTATIVE_VERBS = {"be", "go"}
+
+
+def quotative_like(ctx: QuoteContext, s: Sentence, found: Found) -> None:
+    """ "and then I was like, “Not yet.”", "I'm like: “...”": "be like" (or "go like")
+    right before the quotation introduces what "I" said or thought: in an interview's
+    answer, the one answering. Another subject ("she was like", "people are like") is left
+    to the other rules: who "she" is there is rarely the person named last."""
+    k = ctx.token_at(s.span.open_at) - 1
+    while k > s.tok_a and ctx.doc[k].is_punct:
+        k -= 1
+    like = ctx.doc[k]
+    verb = like.head
+    if like.lower_ != "like" or verb.lemma_.lower() not in _QUOTATIVE_VERBS or verb.i > k:
+        return
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ != "i" or ctx.in_quote[subject.i] is not None:
+        return
+    said = ctx.speakers.person_of(subject)
+    if said.speaker:
+        found.decide(said.speaker, said.how, f"quotative_like.{said.rule}")
 
 
 def _subject_of_lead(ctx: QuoteContext, lead_tokens: range, found: Found) -> bool:

@@ -137,6 +137,67 @@ def _the_plural_possessive_noun(tok: Token) -> bool:
 
 
 # ============================================================================ subject rules
+def first_person_in_answer(s: Speakers, tok: Token) -> Said | None:
+    """ "((Ana Roe)) ... and I said, “Not now.”": "I" in an interview's answer is the one
+    answering (``QuoteContext.answering``), in the labelled paragraph and those after it."""
+    if tok.lower_ != "i" or s.ctx.in_quote[tok.i] is not None or _other_speaker_between(s, tok):
+        return None
+    if not _quoted_under_my_verb(s, tok):
+        return None
+    name = s.ctx.answering[s.ctx.para_of(tok.idx)]
+    return Said(name, "explicit", "first_person_in_answer") if name else None
+
+
+def _quoted_under_my_verb(s: Speakers, tok: Token) -> bool:
+    """ "I said, “Not now.”": the quotation of I's sentence hangs on I's verb itself (or
+    through a word that is no noun nor verb, "if", "like"), and is no name of a thing ("I
+    called it “the plan”", "the theme, as I told you, “...”", "I think section 6 “...”
+    applies", "I posted the “...” photo" quote a name or a title, nobody's words)."""
+    in_quote = s.ctx.in_quote
+    quoted = [t for t in tok.sent if in_quote[t.i] is not None and not t.is_punct]
+    root = next((t for t in quoted if in_quote[t.head.i] is None), None)
+    if root is None or _names_a_thing(s, quoted):
+        return False
+    head = root.head
+    if head.i != tok.head.i and head.pos_ not in ("ADP", "SCONJ", "INTJ"):
+        return False
+    return root.dep_ not in ("appos", "oprd", "compound", "amod", "nmod") and (
+        head.i == tok.head.i or head.head.i == tok.head.i
+    )
+
+
+def _names_a_thing(s: Speakers, quoted: list[Token]) -> bool:
+    """ "the “Cats are kings” photo": a determiner before the quotation and a noun right
+    after it make the quotation the name of that thing."""
+    doc = s.ctx.doc
+    first, last = quoted[0].i, quoted[-1].i
+    before = doc[first - 2] if first >= 2 else None
+    after = doc[last + 2] if last + 2 < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and before.pos_ == "DET"
+        and after.pos_ == "NOUN"
+        and s.ctx.in_quote[after.i] is None
+    )
+
+
+def _other_speaker_between(s: Speakers, tok: Token) -> bool:
+    """ "I told her, and she's like “...”", "“...”: I feel": between "I" and the nearest
+    quotation of its sentence another subject, or a colon or semicolon, ends I's words."""
+    in_quote = s.ctx.in_quote
+    quoted = [t.i for t in tok.sent if in_quote[t.i] is not None]
+    if not quoted:
+        return False
+    nearest = min(quoted, key=lambda i: abs(i - tok.i))
+    between = s.ctx.doc[min(tok.i, nearest) + 1 : max(tok.i, nearest)]
+    return any(
+        t.text in (":", ";") and t.i < tok.i or t.dep_ in SUBJECT_DEPS and t.lower_ != "i"
+        for t in between
+        if in_quote[t.i] is None
+    )
+
+
 def pronoun_subject(s: Speakers, tok: Token) -> Said | None:
     """ "“...,” he said": the person a he/she refers to (see ``Speakers.resolve_pronoun``)."""
     if tok.lower_ in PRONOUN_GENDER:
@@ -1275,6 +1336,7 @@ def _of_a_number(prep: Token) -> bool:
 
 SubjectRule = Callable[["Speakers", Token], "Said | None"]
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    first_person_in_answer,
     pronoun_subject,
     organisation_pronoun,
     organisation_subject_before,
