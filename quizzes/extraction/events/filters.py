@@ -427,6 +427,19 @@ def interview_turn(expr: TimeExpression, sent: Span) -> bool:
     )
 
 
+# Kinds of time an interviewee tells of their own life by, with no date of the calendar:
+# an age ("at the age of 19"), a time of day ("at 1 pm"), a length ("for about a week").
+_OWN_ACCOUNT_KINDS = {"age", "clock", "duration"}
+
+
+def own_account_in_answer(expr: TimeExpression, sent: Span) -> bool:
+    """ "I moved to Lima at the age of 19", "the games start at 1 pm", "I went away for about
+    a week": in an interview's answer, times told by an age, a clock or a length date
+    nothing a reader could place on the calendar. (A vague count from now, "in a few
+    months", stays: the dev set's gold keeps one and drops another.)"""
+    return expr.kind in _OWN_ACCOUNT_KINDS and in_an_interview_turn(expr, sent)
+
+
 def _a_habit(expr: TimeExpression) -> bool:
     """ "we band chicks each year", "they sing in the morning": a time that comes back."""
     return expr.kind == "every" or (
@@ -631,6 +644,7 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_headline,
     in_another_language,
     interview_turn,
+    own_account_in_answer,
     date_is_topic,
     own_issue,
     background_at_the_time,

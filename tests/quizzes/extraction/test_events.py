@@ -1914,3 +1914,17 @@ def test_a_day_restated_in_utc_in_brackets_is_the_same_moment(events_of):
     )
     assert [e.when for e in found] == ["Thursday morning"]
     assert "UTC" not in found[0].event
+
+
+def test_an_interview_answer_dates_nothing_by_age_clock_or_length(events_of):
+    found = events_of(
+        "Q: How did you start climbing, and when do you train?\n"
+        "A: I moved to Lima at the age of 19, and I train at 6 pm on most days. Once I went "
+        "to the coast for about a week. I joined the national team in 2014.\n"
+    )
+    assert [(e.when, e.date) for e in found] == [("2014", "2014")]
+
+
+def test_a_report_outside_an_interview_keeps_its_clock_time(events_of):
+    found = events_of("The bridge reopened at 6 pm on Tuesday after a week of repairs.")
+    assert any("bridge reopened" in e.event for e in found)
