@@ -224,6 +224,10 @@ over the already-parsed Doc; nothing is parsed again):
                  She said ...") is a candidate, ranked last (never in its own sentence);
                  but the one asked a question ranks first ("X asked Ms Reed about the
                  vote. She said ...": the one asked answers; not "asked Reed to leave").
+   interview     in an interview written as turns ("((Ana Roe)) ..."), "I" as the subject
+                 of the verb a quotation hangs on in an answer is the one answering
+                 ("I said, “...”", "I was like, “...”"; ``interview.py``); not past another
+                 subject ("she's like “...”") nor for a name or title quoted there.
    according_to  "“...”, according to X"; but "According to X, <someone> said ..." is
                  that someone's (None when unnamed), and "X ruled, according to the
                  summary, “...”" (a text naming no author) is X's.
