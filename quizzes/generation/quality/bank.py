@@ -722,6 +722,63 @@ def same_speaker_same_point(
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _close_in_one_paragraph(a: Quote, b: Quote, text: str) -> bool:
+    """Quotes of one paragraph with at most one sentence between them ("… he said.
+    He further stated …"): one passage, not two things said."""
+    first, second = sorted((a, b), key=lambda q: q.evidence_start)
+    between = text[first.evidence_end : second.evidence_start]
+    return "\n" not in between and len(_SENTENCE_END.findall(between.strip() + " ")) <= 1
+
+
+def same_speaker_same_passage(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """Two "Who said" questions (or statements, or cards blanking the speaker) on one
+    speaker's quotes a sentence apart in one paragraph ask one thing twice: the second
+    repeats the first (blind judge, batch 58). The first is kept."""
+    quote = _speaker_quote(draft)
+    if not _asks_speaker(draft) or quote is None or not quote.speaker:
+        return None
+    for other in kept:
+        theirs = _speaker_quote(other)
+        if not _asks_speaker(other) or theirs is None or not theirs.speaker:
+            continue
+        same_speaker = normalise(theirs.speaker) == normalise(quote.speaker)
+        if same_speaker and _close_in_one_paragraph(quote, theirs, ctx.article_text):
+            return f"same speaker, same passage as “{other.prompt[:60]}”"
+    return None
+
+
+MAX_WHO_SAID_PER_ANSWER = 3  # "Who said" questions with one answer, per bank
+MAX_WHO_SAID_ALIKE = 2  # of those, with the very same options
+
+
+def _options(draft: QuestionDraft) -> frozenset[str]:
+    return frozenset(normalise(text) for text, _, _ in draft.choices)
+
+
+def too_many_by_one_speaker(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """An interview where one person says nearly everything gives "Who said" question
+    after question with the same answer and the same wrong options (blind judge,
+    batch 59: seven alike): past two alike, or three with one answer, each more is
+    guessed from the others."""
+    if draft.kind != "who_said":
+        return None
+    answer = normalise(draft.answer)
+    same_answer = [o for o in kept if o.kind == "who_said" and normalise(o.answer) == answer]
+    alike = [o for o in same_answer if _options(o) == _options(draft)]
+    if len(same_answer) >= MAX_WHO_SAID_PER_ANSWER or len(alike) >= MAX_WHO_SAID_ALIKE:
+        return (
+            f"who-said questions answered by {draft.answer} already: “{same_answer[0].prompt[:60]}”"
+        )
+    return None
+
+
 SELF_SHARE = 0.3  # of the quotation's point words: a long quotation shares a few anyway
 
 

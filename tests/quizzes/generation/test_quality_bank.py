@@ -5,6 +5,7 @@ is dropped; at most three year questions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from quizzes.extraction.facts import Facts
@@ -780,3 +781,74 @@ def test_a_birth_statement_beside_an_age_is_true_or_false_at_sight():
         text=OBITUARY,
     )
     assert q.birth_year_from_an_age(statement, [_death()], ctx) is not None
+
+
+ONE_PARAGRAPH_TEXT = (
+    "Coach Tom Vale spoke after the final. “The pitch was far too soft,” Vale said. "
+    "He further stated, “Our keeper saved us twice in the second half.” "
+    "The club will review the ground. Its owners met on Monday. "
+    "Vale also said, “The bus was late again.”\n"
+    "“We will train on grass next week,” Vale said.\n"
+    "Captain Ana Ruiz said, “The keeper deserves the praise.”\n"
+)
+
+
+def _asked(words, speaker, text=ONE_PARAGRAPH_TEXT):
+    """A who-said draft on `words`, its evidence the sentence that holds them."""
+    said = quote(words, speaker, source=text)
+    start = max(text.rfind(". ", 0, said.start) + 2, text.rfind("\n", 0, said.start) + 1)
+    stop = min(i for i in (text.find(". ", said.end), text.find("\n", said.end)) if i >= 0)
+    said = replace(said, evidence=text[start:stop], evidence_start=start, evidence_end=stop)
+    return draft("who_said", f"Who said: “{words}”?", speaker, ["Ana Ruiz"], source=said)
+
+
+def test_one_speakers_quotes_a_sentence_apart_give_one_who_said_question():
+    ctx = ctx_for(ONE_PARAGRAPH_TEXT)
+    first = _asked("The pitch was far too soft,", "Tom Vale")
+    next_sentence = _asked("Our keeper saved us twice in the second half.", "Tom Vale")
+    further_on = _asked("The bus was late again.", "Tom Vale")
+    next_paragraph = _asked("We will train on grass next week,", "Tom Vale")
+    other_speaker = _asked("The keeper deserves the praise.", "Ana Ruiz")
+    assert q.same_speaker_same_passage(next_sentence, [first], ctx) is not None
+    assert q.same_speaker_same_passage(further_on, [first], ctx) is None
+    assert q.same_speaker_same_passage(next_paragraph, [first], ctx) is None
+    assert q.same_speaker_same_passage(other_speaker, [first], ctx) is None
+    card = draft(
+        "cloze", f"Fill in the blank: {BLANK} further stated, “Our keeper saved us …”",
+        "Vale", target="person:Tom Vale", source=next_sentence.source,
+    )  # fmt: skip
+    assert q.same_speaker_same_passage(card, [first], ctx) is not None
+
+
+INTERVIEW_TEXT = (
+    "“I grew up by the sea,” Lena Park said.\n"
+    "“My first boat was a gift from my uncle,” Park said.\n"
+    "“The harbour closed when I was twelve,” Park said.\n"
+    "“Now I teach children to sail,” Park said.\n"
+    "Her student Omar Haddad said, “She never shouts at us.”\n"
+)
+
+
+def _interview_card(line: int, options: list[str]):
+    words = INTERVIEW_TEXT.splitlines()[line].split("”")[0].lstrip("“")
+    said = quote(words, "Lena Park", source=INTERVIEW_TEXT)
+    return draft("who_said", f"Who said: “{words}”?", "Lena Park", options, source=said)
+
+
+def test_a_bank_holds_few_who_said_questions_with_one_answer_and_the_same_options():
+    ctx = ctx_for(INTERVIEW_TEXT)
+    same = ["Omar Haddad", "Eva Soto", "Ben Cole"]
+    alike = [_interview_card(line, same) for line in range(3)]
+    assert q.too_many_by_one_speaker(alike[1], alike[:1], ctx) is None
+    assert q.too_many_by_one_speaker(alike[2], alike[:2], ctx) is not None
+    # Other wrong options make a third card on the speaker, not a fourth.
+    fresh = _interview_card(2, ["Omar Haddad", "Ana Ruiz", "Tom Vale"])
+    assert q.too_many_by_one_speaker(fresh, alike[:2], ctx) is None
+    fourth = _interview_card(3, ["Jo Lin", "Kai Berg", "Ida Moss"])
+    assert q.too_many_by_one_speaker(fourth, [*alike[:2], fresh], ctx) is not None
+    student_said = quote("She never shouts at us.", "Omar Haddad", source=INTERVIEW_TEXT)
+    student = draft(
+        "who_said", "Who said: “She never shouts at us.”?", "Omar Haddad",
+        ["Lena Park", "Eva Soto", "Ben Cole"], source=student_said,
+    )  # fmt: skip
+    assert q.too_many_by_one_speaker(student, [*alike[:2], fresh], ctx) is None

@@ -44,7 +44,9 @@ def granularity(label: str) -> str:
 
 def test_sample_reaches_the_question_counts(drafts):
     counts = Counter(d.kind for d in drafts)
-    assert counts["who_said"] >= 12
+    # Six speakers; the one quoted five times gives three (quality.too_many_by_one_speaker).
+    assert counts["who_said"] >= 11
+    assert max(Counter(d.answer for d in drafts if d.kind == "who_said").values()) <= 3
     # One per answer country; who heads a state (Tokayev, Putin, Xi, Merkel) is world
     # knowledge, not asked (issue 11 §4, blind judges of batch 8).
     # The rest of each country's questions go: the who-said contexts name the answer
@@ -57,7 +59,12 @@ def test_sample_reaches_the_question_counts(drafts):
     # that names the only option of a which-country question is a give-away (eighth round);
     # so is one blanking the country a quotation of the bank names on the card's point
     # (its economic ties), tenth round.
-    assert not [d.prompt for d in drafts if d.kind == "cloze" and d.answer == "China"]
+    # (The quotation naming China is the fourth by one speaker, capped since: the
+    # card stays, and no question of the bank names China beside it.)
+    china_cards = [d.prompt for d in drafts if d.kind == "cloze" and d.answer == "China"]
+    naming_china = [d.prompt for d in drafts if d.kind != "cloze" and "China" in d.prompt]
+    assert len(china_cards) <= 1
+    assert not (china_cards and naming_china)
     # A statement only on a fact no other question asks: here every fact has one.
     asked = {k for d in drafts if d.kind not in {"true_false", "ordering"} for k in d.fact_keys}
     assert not [d.prompt for d in drafts if d.kind == "true_false" and asked & set(d.fact_keys)]
