@@ -7,6 +7,7 @@ from quizzes.generation.distractors import (
     date_distractors,
     looks_like_a_name,
     person_distractors,
+    spelt_alike,
 )
 from quizzes.generation.text import (
     country_in_sentence,
@@ -112,3 +113,29 @@ def test_arrange_puts_the_answer_once_at_a_stable_place():
     assert first == arrange("A", ["B", "C", "D"], seed=7)
     assert [text for text, ok, _ in first if ok] == ["A"]
     assert [p for _, _, p in first] == [0, 1, 2, 3]
+
+
+def test_a_misspelt_surname_is_not_a_second_person_among_the_options():
+    options = person_distractors(
+        "Ida Moss",
+        speakers=["Karim Velasquez", "Karim Valesquez", "Lena Borowski"],
+        people=["Ida Mosz", "Lena Borowska", "Omar Haddad"],
+    )
+    # One name of each person: the first spelling met stays, the slip goes.
+    assert len([o for o in options if o.startswith("Karim ")]) == 1
+    assert len([o for o in options if o.startswith("Lena ")]) == 1
+    assert "Omar Haddad" in options
+
+
+def test_names_a_slip_apart_are_one_person_only_with_one_first_name():
+    assert spelt_alike("Karim Velasquez", "Karim Valesquez")
+    assert not spelt_alike("Karim Velasquez", "Rosa Velasquez")
+    assert not spelt_alike("Tom Hart", "Tom Hurt")  # short surnames: two people
+    assert not spelt_alike("Karim Velasquez", "Karim Montgomery")
+
+
+def test_the_answer_misspelt_is_no_wrong_option():
+    options = person_distractors(
+        "Karim Velasquez", speakers=["Karim Valesquez", "Omar Haddad"], people=["Lena Borowski"]
+    )
+    assert set(options) == {"Omar Haddad", "Lena Borowski"}
