@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from quizzes.extraction import geo
 from quizzes.extraction.geo import city_country, is_country, same_region
+from quizzes.extraction.text import latin_script
 
 from .dates import PartialDate
 from .draft import ChoiceTuple
@@ -140,14 +140,6 @@ def opens_on_a_common_word(name: str) -> bool:
     return first in _NEVER_A_NAMES_FIRST_WORD
 
 
-def written_in_latin_script(name: str) -> bool:
-    """ "Dorsa Vela", "Alejandro Ramírez" yes; a run of another script (a translation quoted
-    beside the English, taken for a name) no: an English quiz's learner reads its options
-    in Latin letters, and the words of a translation are nobody's name (blind judge,
-    batch 58: a Farsi run offered as a speaker and marked as one)."""
-    return all("LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
-
-
 @lru_cache(maxsize=8192)
 def looks_like_a_name(name: str) -> bool:
     """Letters, spaces, hyphens, apostrophes and full stops only: "Omar al] Haddad"
@@ -157,7 +149,7 @@ def looks_like_a_name(name: str) -> bool:
         bool(_NAME_SHAPE.match(name))
         and not any(ch.isdigit() for ch in name)
         and not opens_on_a_common_word(name)
-        and written_in_latin_script(name)
+        and latin_script(name)  # a translation's words are nobody's name (blind judge, batch 58)
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,6 +15,8 @@ from ..dates import doc_text
 from ..facts import Person
 from ..lexicon import SUBJECT_DEPS
 from ..sentences import entities, made_once
+from ..text import paragraphs
+from ..turns import answering_by_paragraph
 from .context import CountryContext, clean, one_named_before, one_not_yet_named
 from .describe import SEAT_TITLES, country_in_description, describing_country, person_name
 from .organisations import in_headline
@@ -1276,21 +1279,23 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
     )
 
 
-# A transcript's speaker tag at the start of a line: "((Ana Lind)) I was born in Peru."
-_SPEAKER_TAG = re.compile(r"^\(\(([^()\n]+)\)\)", re.MULTILINE)
-
-
 def _interviewee(ctx: CountryContext, me: Token) -> str | None:
     """ "((Ana Lind)) I was born in Peru. I moved to Chile.": in a transcript, "I" is the one
-    whose speaker tag opens the turn, when the tag is a person of the article (not the
-    interviewer's "((WN))"); outside a transcript "I" is no one."""
+    whose turn it is (``turns.answering_by_paragraph``), when that is a person of the
+    article; outside a transcript "I" is no one."""
     if ctx.people is None:
         return None
-    tags = list(_SPEAKER_TAG.finditer(doc_text(ctx.doc), 0, me.idx))
-    if not tags:
-        return None
-    tag = tags[-1].group(1).strip()
-    return next((p.name for p in ctx.people.people if p.name == tag), None)
+    starts, answering = _turns(doc_text(ctx.doc))
+    at = bisect.bisect_right(starts, me.idx) - 1
+    name = answering[at] if at >= 0 else None
+    return next((p.name for p in ctx.people.people if p.name == name), None)
+
+
+@lru_cache(maxsize=4)
+def _turns(text: str) -> tuple[list[int], list[str | None]]:
+    """Where each paragraph starts, and who answers in it (read once per article)."""
+    paras = paragraphs(text)
+    return [p.start for p in paras], answering_by_paragraph(text, paras)
 
 
 def people_of_a_descent(ctx: CountryContext) -> None:

@@ -14,7 +14,7 @@ from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VER
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
 from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
-from .interview import answering_by_paragraph
+from ..turns import answering_by_paragraph
 
 if TYPE_CHECKING:
     from .speakers import Speakers

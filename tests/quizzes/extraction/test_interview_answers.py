@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizzes.extraction.quotes.interview import answering_by_paragraph
 from quizzes.extraction.text import latin_script, paragraphs
+from quizzes.extraction.turns import answering_by_paragraph
 from tests.quizzes.extraction.conftest import said
 
 

@@ -6,17 +6,18 @@ person's interview answer."""
 from __future__ import annotations
 
 from quizzes.extraction.facts import Facts, Person
+from quizzes.extraction.text import latin_script
 from quizzes.generation import quality as q
 from quizzes.generation import who_said
-from quizzes.generation.distractors import looks_like_a_name, written_in_latin_script
+from quizzes.generation.distractors import looks_like_a_name
 from quizzes.generation.who_said import only_a_title, title_of_a_work, without_a_split_title
 
 from .facts_for_tests import ctx_for, draft, quote
 
 
 def test_a_run_of_another_script_is_no_name():
-    assert written_in_latin_script("Alejandro Ramírez")
-    assert not written_in_latin_script("Алексей Орлов")
+    assert latin_script("Alejandro Ramírez")
+    assert not latin_script("Алексей Орлов")
     assert not looks_like_a_name("ما هذا هو")
     assert looks_like_a_name("Zoë Ångström")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..text import Paragraph, latin_script
+from .text import Paragraph, latin_script
 
 _LABEL = re.compile(r"\(\(\s*([^()\n]{1,40}?)\s*\)\)\s*:?\s*\S")
 _ASKS = re.compile(r"(?:\?|\[\?\])[\"”’')\]]*\s*$")
