@@ -5,12 +5,22 @@ serious or critical violation anywhere. Each state is also a screenshot
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
 from learning.services import card_get_or_create, review_record
 from tests.e2e.axe import axe_violations
 from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS
-from tests.factories import QuestionFactory, UserFactory
+from tests.factories import (
+    ClassroomFactory,
+    MembershipFactory,
+    QuestionBankFactory,
+    QuestionFactory,
+    TeacherFactory,
+    UserFactory,
+)
 from tests.web.newsbank import news_bank_build
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -144,3 +154,57 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
         page.keyboard.press("4")
         page.wait_for_load_state("networkidle")
     audit("study-done")
+
+
+def test_the_other_student_pages_pass_axe_at_both_sizes(page, live_server, log_in, audit):
+    """The pages the journey above does not reach: a student's classes and a class's
+    join link, the password reset link's pages, a changed password, a report sent
+    without JavaScript, and a quiz answer counted as right after "I was right"."""
+    base = live_server.url
+    teacher = TeacherFactory(username="editor")
+    bank, questions = news_bank_build(owner=teacher, title="Central Asia news", with_timeline=False)
+    student = UserFactory(username="nadia", email="nadia@example.org")
+    MembershipFactory(classroom=ClassroomFactory(teacher=teacher, name="Year 10"), student=student)
+    other_class = ClassroomFactory(teacher=teacher, name="Year 11")
+
+    # Logged out: the reset link's pages.
+    uid = urlsafe_base64_encode(force_bytes(student.pk))
+    page.goto(f"{base}/accounts/reset/{uid}/{default_token_generator.make_token(student)}/")
+    expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
+    audit("password-reset-confirm")
+    page.goto(f"{base}/accounts/reset/done/")
+    audit("password-reset-complete")
+
+    log_in(page, student)
+    page.goto(f"{base}/classes/")
+    expect(page.locator("strong", has_text="Year 10")).to_be_visible()
+    audit("classes")
+    page.goto(f"{base}/classes/join/{other_class.join_code}/")
+    audit("class-join")
+    page.goto(f"{base}/accounts/password_change/done/")
+    audit("password-change-done")
+
+    # A report sent from its own page, without JavaScript's swap: the thank-you.
+    page.goto(f"{base}/questions/{questions[0].pk}/report/")
+    page.get_by_text("Report this question").click()
+    page.get_by_label("The question is unclear").check()
+    page.get_by_test_id("send-report").click()
+    expect(page.get_by_test_id("report-sent")).to_be_visible()
+    audit("report-sent")
+
+    # A typed miss turned into a pass: the feedback after "I was right".
+    typed_bank = QuestionBankFactory(owner=teacher, title="Typed")
+    QuestionFactory(
+        bank=typed_bank,
+        kind="cloze",
+        answer="Astana",
+        choices=[],
+        prompt="Fill in the blank: the capital was renamed ____ again.",
+    )
+    page.goto(f"{base}/quiz/?bank={typed_bank.pk}")
+    page.get_by_role("button", name="Start quiz").click()
+    page.get_by_label("Your answer").fill("Nur-Sultan")
+    page.get_by_role("button", name="Check answer").click()
+    page.get_by_test_id("override").click()
+    expect(page.get_by_test_id("verdict")).to_have_text("✓ Counted as right")
+    audit("quiz-feedback-overridden")
