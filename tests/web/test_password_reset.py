@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from tests.factories import UserFactory
@@ -78,3 +83,47 @@ def test_a_malformed_address_is_a_form_error(client):
     assert response.status_code == 200
     assert "Enter a valid email address." in response.content.decode()
     assert mail.outbox == []
+
+
+def _settings_process(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`code` run by manage.py shell under config.settings.base (how the site runs),
+    with no email backend named in the environment."""
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_EMAIL_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "config.settings.base", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_in_development_the_reset_email_is_printed_on_the_console():
+    send = (
+        "from django.core.mail import send_mail; "
+        "send_mail('Choose a new NewsQuiz password', 'Your link', None, ['nadia@example.org'])"
+    )
+
+    completed = _settings_process(send, DJANGO_DEBUG="1")
+
+    assert completed.returncode == 0, completed.stderr
+    assert "Subject: Choose a new NewsQuiz password" in completed.stdout
+    assert "To: nadia@example.org" in completed.stdout
+
+
+def test_in_production_email_goes_through_smtp_unless_the_environment_names_a_backend():
+    show = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)[:50]}
+
+    assert _settings_process(show, **production).stdout.split()[-1] == (
+        "django.core.mail.backends.smtp.EmailBackend"
+    )
+    named = _settings_process(
+        show, **production, DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend"
+    )
+    assert named.stdout.split()[-1] == "django.core.mail.backends.filebased.EmailBackend"
