@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -180,16 +181,29 @@ def article_detail(request: SignedInRequest, article_id: int) -> HttpResponse:
         article_evidence_spans(user=request.user, article_id=article.pk),
         current_question=_int_or_none(request.GET.get("q")),
     )
+    back = _safe_next(request, "")
     return render(
         request,
         "web/article.html",
         {
             "article": article,
             "paragraphs": paragraphs,
-            "back": _safe_next(request, ""),
+            "back": back,
+            "back_label": _back_label(back),
             "banks": bank_list_for_article(user=request.user, article_id=article.pk),
         },
     )
+
+
+def _back_label(back: str) -> str:
+    """What the article's way back leads to: its evidence links come from the quiz
+    and from study, which pass themselves as `next`."""
+    path = urlsplit(back).path
+    if path.startswith(reverse("web:quiz_list")):
+        return "Back to the quiz"
+    if path.startswith(reverse("web:study")):
+        return "Back to study"
+    return "Back"
 
 
 # Study --------------------------------------------------------------------
@@ -692,6 +706,8 @@ def _feedback_context(
         "match": match,
         "report_reasons": REPORT_REASONS,
         "report_next": reverse("web:quiz_feedback", args=[attempt.pk, question.pk]),
+        # The article's "Back to the quiz" returns to this feedback, Next button and all.
+        "evidence_back": reverse("web:quiz_feedback", args=[attempt.pk, question.pk]),
         "card_suspended": learning_api.card_is_suspended(
             user=request.user, question_id=question.pk
         ),
@@ -773,6 +789,7 @@ def quiz_result(request: SignedInRequest, attempt_id: int) -> HttpResponse:
             "percent": percent,
             "missed": attempt.size - attempt.correct_count,
             "width": charts.width_class(percent),
+            "evidence_back": reverse("web:quiz_result", args=[attempt.pk]),
         },
     )
 

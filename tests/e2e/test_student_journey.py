@@ -193,6 +193,9 @@ def test_student_journey(page, live_server, banks, shoot, console_problems):
     expect(page.locator("p:target mark.current")).to_have_count(1)
     expect(page.locator(".article-body mark")).to_have_count(5)
     shoot("article")
+    # ... and the article leads back to the quiz's result.
+    page.get_by_role("link", name="Back to the quiz").click()
+    expect(page.get_by_test_id("score")).to_have_text("4 / 5")
 
     # A timeline: drag and drop, then the keyboard ------------------------
     _timeline_by_drag_and_keyboard(page, base, timeline, shoot)

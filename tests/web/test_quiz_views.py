@@ -4,6 +4,8 @@ past attempts; a student sees only their own attempts."""
 from __future__ import annotations
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.utils.html import escape
@@ -91,7 +93,8 @@ def test_a_right_answer_with_htmx_shows_the_verdict_and_the_evidence(
     assert html.startswith('<section id="quiz-panel"')
     assert "✓ Right" in html
     assert 'hx-swap-oob="true"' in html
-    assert f'href="/articles/{mc_bank.article_id}/?q={question.pk}#p-' in html
+    back = f"%2Fquiz%2F{attempt.pk}%2Ffeedback%2F{question.pk}%2F"
+    assert f'href="/articles/{mc_bank.article_id}/?q={question.pk}&amp;next={back}#p-' in html
     assert escape(question.evidence_text) in html
     answer = QuizAnswer.objects.get(attempt=attempt)
     assert answer.is_correct
@@ -385,3 +388,37 @@ def test_quiz_of_an_undated_article_names_no_date(student_client, mc_bank):
     html = student_client.get(start["Location"]).content.decode()
 
     assert "from the article of" not in html
+
+
+@pytest.mark.django_db
+def test_the_article_opened_from_the_quiz_leads_back_to_it(student_client, student, mc_bank):
+    """ "Read the paragraph" on a feedback and "Read it in the article" on the
+    result: the article's first link goes back to that feedback or result."""
+    attempt = quiz_start(user=student, bank=mc_bank, size=5)
+    first = current_question(student_client, attempt)
+    for _ in range(5):
+        question = current_question(student_client, attempt)
+        right = question.choices.get(is_correct=True)
+        student_client.post(
+            f"/quiz/{attempt.pk}/answer/", {"question": question.pk, "choice": right.pk}
+        )
+    feedback_url = f"/quiz/{attempt.pk}/feedback/{first.pk}/"
+    result_url = f"/quiz/{attempt.pk}/result/"
+
+    for page_url in (feedback_url, result_url):
+        html = student_client.get(page_url).content.decode()
+        link = re.search(rf'href="(/articles/{mc_bank.article_id}/\?q={first.pk}&amp;[^"]+)"', html)
+        article = student_client.get(unescape(link.group(1))).content.decode()
+        assert f'<a href="{page_url}" data-testid="back">&larr; Back to the quiz</a>' in article
+
+
+@pytest.mark.django_db
+def test_the_article_leads_back_to_study_and_to_no_other_site(student_client, news_bank):
+    article = f"/articles/{news_bank.article_id}/"
+
+    html = student_client.get(article, {"next": f"/study/?bank={news_bank.pk}"}).content.decode()
+    assert (
+        f'<a href="/study/?bank={news_bank.pk}" data-testid="back">&larr; Back to study</a>' in html
+    )
+    html = student_client.get(article, {"next": "https://example.com/quiz/"}).content.decode()
+    assert 'data-testid="back"' not in html

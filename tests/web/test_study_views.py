@@ -43,7 +43,8 @@ def test_the_answer_comes_with_its_evidence_sentence_and_a_link_to_the_paragraph
     assert '<span class="visually-hidden">Answer: </span>Jane Doe</p>' in html
     assert "<p>&quot;We will build new roads,&quot; said Jane Doe, a senior fellow.</p>" in html
     question = news_bank.questions.get(answer="Jane Doe")
-    assert f'href="/articles/{news_bank.article_id}/?q={question.pk}#p-2"' in html
+    back = f"%2Fstudy%2F%3Fbank%3D{news_bank.pk}"
+    assert f'href="/articles/{news_bank.article_id}/?q={question.pk}&amp;next={back}#p-2"' in html
 
 
 @pytest.mark.django_db
