@@ -110,6 +110,12 @@ def _touch_drag(page, cdp, start: dict, end_y: float, steps: int = 10) -> None:
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
+def _screenshot(page, name: str) -> None:
+    """The page at rest: the feedback's fade-in finished (else it is shot half-faded)."""
+    page.evaluate("() => document.getAnimations().forEach(a => a.finish())")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, caret="initial")
+
+
 def _centre(locator) -> dict:
     box = locator.bounding_box()
     return {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
@@ -124,7 +130,7 @@ def test_a_timeline_is_ordered_by_touch_on_a_phone(browser, live_server, log_in,
     texts = page.locator(".order-item .order-text")
     expect(texts).to_have_count(5)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "timeline-touch-phone.png"), full_page=True)
+    _screenshot(page, "timeline-touch-phone")
     # The text has the width of the line, not a narrow column.
     text_width = texts.first.bounding_box()["width"]
     assert text_width >= 180, f"the event text is only {text_width:.0f}px wide"
@@ -162,5 +168,5 @@ def test_a_timeline_is_ordered_by_touch_on_a_phone(browser, live_server, log_in,
     check.tap()
     expect(page.get_by_test_id("verdict")).to_have_text("✓ Right")
     expect(page.get_by_test_id("given-order")).to_contain_text("March 2019")
-    page.screenshot(path=str(SCREENSHOTS / "timeline-touch-feedback-phone.png"), full_page=True)
+    _screenshot(page, "timeline-touch-feedback-phone")
     context.close()
