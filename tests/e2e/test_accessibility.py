@@ -156,10 +156,11 @@ def test_every_student_page_passes_axe_at_both_sizes(page, live_server, log_in, 
     audit("study-done")
 
 
-def test_the_other_student_pages_pass_axe_at_both_sizes(page, live_server, log_in, audit):
-    """The pages the journey above does not reach: a student's classes and a class's
-    join link, the password reset link's pages, a changed password, a report sent
-    without JavaScript, and a quiz answer counted as right after "I was right"."""
+def test_the_other_student_pages_pass_axe_at_both_sizes(page, live_server, log_in, audit, settings):
+    """The pages the journey above does not reach: the password reset link's pages,
+    the login lockout, a student's classes and a class's join link, a changed
+    password, a report sent from its own page, and a quiz answer counted as right
+    after "I was right"."""
     base = live_server.url
     teacher = TeacherFactory(username="editor")
     bank, questions = news_bank_build(owner=teacher, title="Central Asia news", with_timeline=False)
@@ -174,6 +175,16 @@ def test_the_other_student_pages_pass_axe_at_both_sizes(page, live_server, log_i
     audit("password-reset-confirm")
     page.goto(f"{base}/accounts/reset/done/")
     audit("password-reset-complete")
+    # The lockout page, after wrong passwords for a name (django-axes on, as in production).
+    settings.AXES_ENABLED = True
+    page.goto(f"{base}/accounts/login/")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.get_by_label("Username").fill("stella")
+        page.get_by_label("Password").fill("not-her-password")
+        page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Too many attempts")).to_be_visible()
+    audit("lockout")
+    settings.AXES_ENABLED = False
 
     log_in(page, student)
     page.goto(f"{base}/classes/")
