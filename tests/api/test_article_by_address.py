@@ -62,3 +62,35 @@ def test_api_page_that_is_not_html_is_400(teacher_api, pages_server, allow_local
     assert response.json()["errors"]["url"] == [
         "This address is not a web page (it is application/pdf)."
     ]
+
+
+def test_api_reads_an_uploaded_saved_page_like_an_address(teacher_api):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.pages_server import PAGES
+
+    page = SimpleUploadedFile("market.html", (PAGES / "jsonld_market.html").read_bytes())
+
+    response = teacher_api.post("/api/v1/articles/", {"file": page}, format="multipart")
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["title"] == "Harbour market reopens after renovation"
+    assert body["author"] == "Tomas Reyes"
+    assert body["published_on"] == "2023-11-02"
+    assert body["url"] == ""
+    assert "said Rui Almeida" in Article.objects.get().text
+
+
+def test_api_saved_page_without_a_story_is_400_naming_the_file(teacher_api):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    menu = SimpleUploadedFile("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body>")
+
+    response = teacher_api.post("/api/v1/articles/", {"file": menu}, format="multipart")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["file"] == [
+        "No article text was found on this page; paste the text instead."
+    ]
+    assert not Article.objects.exists()
