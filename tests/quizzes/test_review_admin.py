@@ -157,6 +157,47 @@ def test_edit_one_choice_in_place_and_the_answer_follows(teacher_client, draft_b
     assert question.choices.get(pk=hungary.pk).text == "Republic of Hungary"
 
 
+def test_edit_the_prompt_and_a_typed_answer_in_place(teacher_client, draft_bank):
+    bank, questions = draft_bank
+    cloze = QuestionFactory(
+        bank=bank,
+        status="draft",
+        origin="generated",
+        kind="cloze",
+        prompt="Fill in the blank: Six countries signed an agreement in _____.",
+        answer="Vienna",
+        choices=[],
+    )
+    country = questions["unsure"]
+
+    typed = act(
+        teacher_client,
+        bank,
+        "edit",
+        cloze,
+        prompt="Fill in the blank: The agreement was signed in _____ on Wednesday.",
+        answer="Vienna, Austria",
+    )
+    reworded = act(
+        teacher_client,
+        bank,
+        "edit",
+        country,
+        prompt="Which country's water minister is Marta Kovacs?",
+        correct=country.choices.get(text="Hungary").pk,
+        **{f"choice_{c.pk}": c.text for c in country.choices.all()},
+    )
+
+    assert (typed.status_code, reworded.status_code) == (302, 302)
+    cloze.refresh_from_db()
+    assert cloze.prompt == "Fill in the blank: The agreement was signed in _____ on Wednesday."
+    assert cloze.answer == "Vienna, Austria"
+    country.refresh_from_db()
+    assert country.prompt == "Which country's water minister is Marta Kovacs?"
+    assert country.answer == "Hungary"
+    assert country.status == "draft"  # editing is not deciding
+
+
 def test_a_refused_edit_names_the_problem_and_changes_nothing(teacher_client, draft_bank):
     bank, questions = draft_bank
     question = questions["unsure"]

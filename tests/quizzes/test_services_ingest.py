@@ -334,3 +334,25 @@ def test_a_rejected_question_frees_its_place_on_the_fact(sample_article, teacher
     again = services.bank_generate(article=sample_article, user=teacher)
     assert again.created == 1
     assert all(t.status == "rejected" for t in twins)
+
+
+def test_generated_questions_keep_the_rule_and_confidence_the_extractor_gave(teacher, fake_extract):
+    """The review page shows each draft's rule and confidence and puts the least sure
+    first: generation stores them where the extractor gives them, and none otherwise."""
+    from dataclasses import replace
+
+    facts = sample_facts()
+    facts.quotes = [
+        replace(q, rule="speech_verb.named_person", confidence=0.83) for q in facts.quotes
+    ]
+    article = ArticleFactory(created_by=teacher, text=SAMPLE_TEXT, published_on=date(2022, 9, 30))
+    fake_extract.facts_by_text[article.text] = facts
+
+    bank = services.bank_generate(article=article, user=teacher).bank
+
+    who_said = list(bank.questions.filter(kind="who_said"))
+    assert who_said
+    assert {(q.rule, q.confidence) for q in who_said} == {("speech_verb.named_person", 0.83)}
+    without_rule = bank.questions.filter(kind="when")  # events without a rule
+    assert without_rule.exists()
+    assert {(q.rule, q.confidence) for q in without_rule} == {("", None)}
