@@ -5,9 +5,10 @@ Fetching is a server making requests on a user's behalf (server-side request
 forgery), so `page_fetch` only follows http(s) addresses whose every resolved
 address is public, connects to the address it checked (no second DNS answer),
 re-checks after each redirect (at most MAX_REDIRECTS), stops after `timeout`
-seconds in all and `max_bytes` of body, and accepts HTML only. `allow_private`
-(ARTICLE_FETCH_ALLOW_PRIVATE, development and tests only) lets loopback and
-private addresses through; link-local (cloud metadata) and reserved ones never.
+seconds in all (however slowly the body comes) and `max_bytes` of body, and
+accepts HTML only. `allow_private` (ARTICLE_FETCH_ALLOW_PRIVATE, development and
+tests only) lets loopback and private addresses through; link-local (cloud
+metadata) and reserved ones never.
 
 `article_read` takes the page apart with field libraries: trafilatura for the
 text, title, author and site name, htmldate for the publication date. No HTML
@@ -173,20 +174,41 @@ def _content_type(response: BaseHTTPResponse) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
+def _wait_at_most_until(response: BaseHTTPResponse, deadline: float) -> None:
+    """The next read of the body waits no longer than the time left (the connection's
+    read time-out would give every read the whole `timeout` again)."""
+    connection = response.connection
+    sock = getattr(connection, "sock", None) if connection is not None else None
+    if sock is not None:
+        sock.settimeout(max(0.01, deadline - time.monotonic()))
+
+
 def _read_body(
     response: BaseHTTPResponse, *, max_bytes: int, deadline: float, timeout: float
 ) -> bytes:
+    """The body, held to `max_bytes` as it inflates and to the fetch's deadline: read
+    piece by piece as it arrives (read1), so a site sending a few bytes at a time,
+    each piece inside the read time-out, is still stopped when the time is up."""
+    import urllib3
+
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise PageError(f"The page is {int(declared):,} bytes; the limit is {max_bytes:,}.")
+    late = PageError(f"The site did not send the page within {timeout:g} s.")
     body = bytearray()
-    for chunk in response.stream(CHUNK, decode_content=True):
+    while True:
+        if time.monotonic() > deadline:
+            raise late
+        _wait_at_most_until(response, deadline)
+        try:
+            chunk = response.read1(CHUNK, decode_content=True)
+        except urllib3.exceptions.TimeoutError as error:
+            raise late from error
+        if not chunk:
+            return bytes(body)
         body.extend(chunk)
         if len(body) > max_bytes:
             raise PageError(f"The page is larger than the limit of {max_bytes:,} bytes.")
-        if time.monotonic() > deadline:
-            raise PageError(f"The site did not send the page within {timeout:g} s.")
-    return bytes(body)
 
 
 def _get(

@@ -21,6 +21,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (for time-outs)
     declare_length: bool = True  # False: the body runs until the connection closes
+    trickle: float = 0.0  # seconds between pieces of the body (a site that never ends)
+    piece: int = 64  # bytes a piece, when trickling
 
 
 Route = Reply | Callable[[str], Reply]
@@ -45,7 +47,12 @@ class _Handler(BaseHTTPRequestHandler):
             if reply.declare_length and "Content-Length" not in reply.headers:
                 self.send_header("Content-Length", str(len(reply.body)))
             self.end_headers()
-            self.wfile.write(reply.body)
+            if not reply.trickle:
+                self.wfile.write(reply.body)
+            for start in range(0, len(reply.body), reply.piece) if reply.trickle else ():
+                self.wfile.write(reply.body[start : start + reply.piece])
+                self.wfile.flush()
+                time.sleep(reply.trickle)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a refused body or a time-out): as intended
 

@@ -174,6 +174,24 @@ def test_a_slow_site_times_out(pages_server, allow_local_pages):
     assert refusal(pages_server.url("/slow")) == "The site did not answer within 0.5 s."
 
 
+def test_a_site_sending_its_page_slowly_is_stopped_at_the_time_out(pages_server, allow_local_pages):
+    """The time-out is for the whole fetch: a site that sends a few bytes every 0.1 s
+    (each read well inside the time-out) is cut off when the time is up, not when it
+    has sent its 6 s of page."""
+    import time
+
+    allow_local_pages.ARTICLE_FETCH_TIMEOUT = 0.5
+    body = (PAGES / "river_pact.html").read_bytes()[:3840]  # 60 pieces of 64 bytes
+    pages_server.routes["/trickle"] = Reply(200, body, {"Content-Type": "text/html"}, trickle=0.1)
+
+    started = time.monotonic()
+    message = refusal(pages_server.url("/trickle"))
+    elapsed = time.monotonic() - started
+
+    assert message == "The site did not send the page within 0.5 s."
+    assert elapsed < 2.0, f"stopped after {elapsed:.1f} s"
+
+
 def test_the_body_limit_is_article_page_max_bytes(pages_server, allow_local_pages):
     allow_local_pages.ARTICLE_PAGE_MAX_BYTES = 3000
     big = b"<html><body><article>" + b"<p>Long paragraph of words.</p>" * 400 + b"</article>"
