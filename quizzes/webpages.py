@@ -5,7 +5,7 @@ Fetching is a server making requests on a user's behalf (server-side request
 forgery), so `page_fetch` only follows http(s) addresses whose every resolved
 address is public, connects to the address it checked (no second DNS answer),
 re-checks after each redirect (at most MAX_REDIRECTS), stops after `timeout`
-seconds in all (however slowly the body comes) and `max_bytes` of body, and
+seconds in all (however slowly the site answers) and `max_bytes` of body, and
 accepts HTML only. `allow_private` (ARTICLE_FETCH_ALLOW_PRIVATE, development and
 tests only) lets loopback and private addresses through; link-local (cloud
 metadata) and reserved ones never.
@@ -17,8 +17,10 @@ the teacher."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +28,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:  # urllib3 is imported when a page is fetched
-    from urllib3 import BaseHTTPResponse, HTTPConnectionPool
+    from urllib3 import BaseHTTPResponse
+    from urllib3.connection import HTTPConnection
 
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -136,25 +139,63 @@ def _target(url: str, *, allow_private: bool) -> _Target:
 # Fetching -------------------------------------------------------------------------------
 
 
-def _pool(target: _Target, timeout: float) -> HTTPConnectionPool:
-    import urllib3
+class _Deadline:
+    """The fetch's time limit, whatever the site is slow to send. A socket's own
+    time-out bounds one wait only: a site sending its status line, headers or body a
+    few bytes at a time, each inside it, would hold the request for as long as it
+    liked. When the time is up, the connection in use is cut."""
 
-    limit = urllib3.Timeout(connect=timeout, read=timeout)
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.passed = False
+        self._at = time.monotonic() + seconds
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self._timer.cancel()
+
+    def left(self) -> float:
+        return max(0.1, self._at - time.monotonic())
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            cut = self.passed
+        if cut:
+            self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            self.passed = True
+            sock = self._sock
+        if sock is not None:
+            # The plain socket's shutdown: a TLS read in progress ends at once too.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _connection(target: _Target, timeout: float) -> HTTPConnection:
+    """One connection to the checked address (no pool: nothing is reused)."""
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+
     if target.scheme == "https":
         # Connect to the checked address; certificate and SNI are the host name's.
-        return urllib3.HTTPSConnectionPool(
+        return HTTPSConnection(
             target.address,
             target.port,
-            timeout=limit,
-            retries=False,
-            maxsize=1,
+            timeout=timeout,
             server_hostname=target.host,
             assert_hostname=target.host,
             cert_reqs="CERT_REQUIRED",
         )
-    return urllib3.HTTPConnectionPool(
-        target.address, target.port, timeout=limit, retries=False, maxsize=1
-    )
+    return HTTPConnection(target.address, target.port, timeout=timeout)
 
 
 def _host_header(target: _Target) -> str:
@@ -174,52 +215,48 @@ def _content_type(response: BaseHTTPResponse) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _wait_at_most_until(response: BaseHTTPResponse, deadline: float) -> None:
-    """The next read of the body waits no longer than the time left (the connection's
-    read time-out would give every read the whole `timeout` again)."""
-    connection = response.connection
-    sock = getattr(connection, "sock", None) if connection is not None else None
-    if sock is not None:
-        sock.settimeout(max(0.01, deadline - time.monotonic()))
-
-
-def _read_body(
-    response: BaseHTTPResponse, *, max_bytes: int, deadline: float, timeout: float
-) -> bytes:
-    """The body, held to `max_bytes` as it inflates and to the fetch's deadline: read
-    piece by piece as it arrives (read1), so a site sending a few bytes at a time,
-    each piece inside the read time-out, is still stopped when the time is up."""
-    import urllib3
-
+def _read_body(response: BaseHTTPResponse, *, max_bytes: int, deadline: _Deadline) -> bytes:
+    """The body, held to `max_bytes` as it inflates (read1 inflates at most a piece
+    per call) and to the fetch's deadline."""
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise PageError(f"The page is {int(declared):,} bytes; the limit is {max_bytes:,}.")
-    late = PageError(f"The site did not send the page within {timeout:g} s.")
     body = bytearray()
-    while True:
-        if time.monotonic() > deadline:
-            raise late
-        _wait_at_most_until(response, deadline)
-        try:
-            chunk = response.read1(CHUNK, decode_content=True)
-        except urllib3.exceptions.TimeoutError as error:
-            raise late from error
-        if not chunk:
-            return bytes(body)
+    while chunk := response.read1(CHUNK, decode_content=True):
         body.extend(chunk)
         if len(body) > max_bytes:
             raise PageError(f"The page is larger than the limit of {max_bytes:,} bytes.")
+    if deadline.passed:  # cut: what came is not the whole page
+        raise PageError(f"The site did not send the page within {deadline.seconds:g} s.")
+    return bytes(body)
 
 
-def _get(
-    target: _Target, *, timeout: float, deadline: float
-) -> tuple[HTTPConnectionPool, BaseHTTPResponse]:
+def _unreachable(error: Exception, deadline: _Deadline) -> PageError:
+    """What the teacher is told when the site did not answer with a response."""
+    import ssl
+
     import urllib3
 
-    remaining = max(0.1, deadline - time.monotonic())
-    pool = _pool(target, min(timeout, remaining))
+    if deadline.passed or isinstance(error, (TimeoutError, urllib3.exceptions.TimeoutError)):
+        return PageError(f"The site did not answer within {deadline.seconds:g} s.")
+    from urllib3.util.ssl_match_hostname import CertificateError
+
+    if isinstance(error, (ssl.SSLError, urllib3.exceptions.SSLError, CertificateError)):
+        return PageError("The site's secure connection (HTTPS certificate) failed.")
+    return PageError(f"The site could not be reached ({type(error).__name__}).")
+
+
+def _get(target: _Target, *, deadline: _Deadline) -> tuple[HTTPConnection, BaseHTTPResponse]:
+    from http.client import HTTPException
+
+    import urllib3
+    from urllib3.util.ssl_match_hostname import CertificateError  # a ValueError
+
+    connection = _connection(target, deadline.left())
     try:
-        return pool, pool.urlopen(
+        connection.connect()
+        deadline.watch(connection.sock)
+        connection.request(
             "GET",
             target.path,
             headers={
@@ -228,20 +265,18 @@ def _get(
                 "Accept": "text/html,application/xhtml+xml;q=0.9",
                 "Accept-Encoding": "gzip, deflate",
             },
-            redirect=False,
-            assert_same_host=False,
             preload_content=False,
             decode_content=True,
         )
-    except urllib3.exceptions.TimeoutError as error:
-        pool.close()
-        raise PageError(f"The site did not answer within {timeout:g} s.") from error
-    except urllib3.exceptions.SSLError as error:
-        pool.close()
-        raise PageError("The site's secure connection (HTTPS certificate) failed.") from error
-    except urllib3.exceptions.HTTPError as error:
-        pool.close()
-        raise PageError(f"The site could not be reached ({type(error).__name__}).") from error
+        response = connection.getresponse()
+    except (urllib3.exceptions.HTTPError, HTTPException, OSError, CertificateError) as error:
+        connection.close()
+        raise _unreachable(error, deadline) from error
+    if deadline.passed:  # cut while the status line or headers came: no answer
+        response.close()
+        connection.close()
+        raise _unreachable(TimeoutError(), deadline)
+    return connection, response
 
 
 def _redirect_location(response: BaseHTTPResponse, *, redirects: int) -> str:
@@ -269,26 +304,35 @@ def _html_charset(response: BaseHTTPResponse) -> str | None:
 
 def page_fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> FetchedPage:
     """GET an HTML page under the rules in the module docstring."""
+    from http.client import HTTPException
+
     import urllib3
 
-    deadline = time.monotonic() + timeout
-    current = url.strip()
-    for redirects in range(MAX_REDIRECTS + 1):
-        target = _target(current, allow_private=allow_private)
-        pool, response = _get(target, timeout=timeout, deadline=deadline)
-        try:
-            if response.status in REDIRECT_CODES:
-                current = urljoin(current, _redirect_location(response, redirects=redirects))
-                continue
-            charset = _html_charset(response)
-            body = _read_body(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
-            return FetchedPage(url=current, body=body, charset=charset)
-        except urllib3.exceptions.HTTPError as error:
-            raise PageError(f"The page could not be read ({type(error).__name__}).") from error
-        finally:
-            response.release_conn()
-            pool.close()
+    with _Deadline(timeout) as deadline:
+        current = url.strip()
+        for redirects in range(MAX_REDIRECTS + 1):
+            target = _target(current, allow_private=allow_private)
+            connection, response = _get(target, deadline=deadline)
+            try:
+                if response.status in REDIRECT_CODES:
+                    current = urljoin(current, _redirect_location(response, redirects=redirects))
+                    continue
+                charset = _html_charset(response)
+                body = _read_body(response, max_bytes=max_bytes, deadline=deadline)
+                return FetchedPage(url=current, body=body, charset=charset)
+            except (urllib3.exceptions.HTTPError, HTTPException, OSError) as error:
+                raise _unreadable(error, deadline) from error
+            finally:
+                response.close()
+                connection.close()
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _unreadable(error: Exception, deadline: _Deadline) -> PageError:
+    """What the teacher is told when the page stopped coming."""
+    if deadline.passed:
+        return PageError(f"The site did not send the page within {deadline.seconds:g} s.")
+    return PageError(f"The page could not be read ({type(error).__name__}).")
 
 
 # Reading --------------------------------------------------------------------------------

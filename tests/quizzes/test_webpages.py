@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from quizzes.services import ArticleInputError, article_find_at_url, article_find_in_html
-from tests.pages_server import PAGES, Reply
+from tests.pages_server import PAGES, PagesServer, Reply
 
 
 def refusal(url: str) -> str:
@@ -192,6 +192,27 @@ def test_a_site_sending_its_page_slowly_is_stopped_at_the_time_out(pages_server,
     assert elapsed < 2.0, f"stopped after {elapsed:.1f} s"
 
 
+def test_a_site_sending_its_headers_slowly_is_stopped_at_the_time_out(
+    pages_server, allow_local_pages
+):
+    """The same for the status line and headers: 40 headers sent 0.1 s apart (4 s)
+    with a 0.5 s time-out."""
+    import time
+
+    allow_local_pages.ARTICLE_FETCH_TIMEOUT = 0.5
+    headers = {"Content-Type": "text/html", **{f"X-Part-{n}": "a" * 50 for n in range(40)}}
+    pages_server.routes["/slow-head"] = Reply(
+        200, b"<html></html>", headers, trickle=0.1, trickle_head=True
+    )
+
+    started = time.monotonic()
+    message = refusal(pages_server.url("/slow-head"))
+    elapsed = time.monotonic() - started
+
+    assert message == "The site did not answer within 0.5 s."
+    assert elapsed < 2.0, f"stopped after {elapsed:.1f} s"
+
+
 def test_the_body_limit_is_article_page_max_bytes(pages_server, allow_local_pages):
     allow_local_pages.ARTICLE_PAGE_MAX_BYTES = 3000
     big = b"<html><body><article>" + b"<p>Long paragraph of words.</p>" * 400 + b"</article>"
@@ -276,3 +297,76 @@ def test_error_answers_and_pages_without_text_are_refused(pages_server, allow_lo
     assert refusal(pages_server.url("/empty")) == (
         "No article text was found on this page; paste the text instead."
     )
+
+
+# https ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    """Self-signed certificates made for the test (openssl): one for 127.0.0.1, one
+    for another name. Neither is trusted unless a test says so (SSL_CERT_FILE)."""
+    import shutil
+    import subprocess
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.fail("openssl is needed to make the test certificates", pytrace=False)
+    folder = tmp_path_factory.mktemp("certificates")
+    made = {}
+    for name, subject in [("ip", "IP:127.0.0.1"), ("other", "DNS:news.example.org")]:
+        cert, key = folder / f"{name}.pem", folder / f"{name}.key"
+        subprocess.run(
+            [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=pages", "-addext", f"subjectAltName={subject}",
+             "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        made[name] = (cert, key)
+    return made
+
+
+def https_server(cert_and_key):
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*map(str, cert_and_key))
+    return PagesServer(tls=context).start()
+
+
+def test_an_https_page_is_read_when_its_certificate_is_trusted_for_the_address(
+    certificates, allow_local_pages, monkeypatch
+):
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificates["ip"][0]))
+    server = https_server(certificates["ip"])
+    try:
+        url = server.page("/story", "river_pact.html")
+
+        found = article_find_at_url(url=url)
+    finally:
+        server.stop()
+
+    assert url.startswith("https://127.0.0.1:")
+    assert found.title == "Danube states agree flood warning pact"
+
+
+@pytest.mark.parametrize(
+    ("served", "trusted"),
+    [("ip", None), ("other", "other")],
+    ids=["not trusted", "trusted for another name"],
+)
+def test_an_https_certificate_that_does_not_hold_is_refused(
+    certificates, allow_local_pages, monkeypatch, served, trusted
+):
+    if trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificates[trusted][0]))
+    server = https_server(certificates[served])
+    try:
+        url = server.page("/story", "river_pact.html")
+
+        message = refusal(url)
+    finally:
+        server.stop()
+
+    assert message == "The site's secure connection (HTTPS certificate) failed."
+    assert server.requests == []
