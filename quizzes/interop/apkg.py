@@ -142,8 +142,11 @@ class _Unreadable(Exception):
     pass
 
 
-# What a damaged zip or SQLite file can raise while being read.
+# What a damaged zip or SQLite file can raise while being read; RecursionError is
+# the json module's answer to JSON nested about a thousand levels deep (note types,
+# decks or a hidden field), which no Anki package holds.
 _DAMAGE = (
+    RecursionError,
     zipfile.BadZipFile,
     zlib.error,
     NotImplementedError,
@@ -236,7 +239,7 @@ def _note_question(
                 for n, c in enumerate(hidden.get("choices", []), start=1)
             ]
             difficulty = hidden.get("difficulty", 2)
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             parsed.problem("The hidden NewsQuiz field is damaged.", line=number, where="note")
             return None
         question = QuestionData(
