@@ -270,6 +270,19 @@ def test_the_progress_csv_follows_accept(homework):
     assert_shape(only_json, 406, "not_acceptable")
 
 
+def test_the_progress_csv_neutralises_a_formula_username(homework):
+    """A username a spreadsheet would run (`@`, `-`, `+`, `=` first) is written as inert
+    text in the API's export, as in the admin's (docs/formats.md, issue 14 item 9)."""
+    for name in ("@SUM(A1)", "-2+3", "+cmd"):
+        MembershipFactory(classroom=homework.classroom, student=UserFactory(username=name))
+    teacher_api = token_client(homework.classroom.teacher)
+
+    export = teacher_api.get(f"/api/v1/teach/assignments/{homework.pk}/progress/export/")
+
+    names = [line.split(",")[0] for line in export.content.decode().splitlines()[1:]]
+    assert sorted(names) == ["'+cmd", "'-2+3", "'@SUM(A1)", "stella"]
+
+
 def test_reports_cost_the_same_queries_for_a_bigger_class(homework, time_machine):
     teacher_api = token_client(homework.classroom.teacher)
     progress_url = f"/api/v1/teach/assignments/{homework.pk}/progress/?ordering=-quiz_best"
