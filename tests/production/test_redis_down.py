@@ -5,6 +5,7 @@ a 500 included, has the JSON error shape."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from unittest import mock
 
@@ -84,6 +85,22 @@ def test_with_redis_stopped_every_endpoint_still_answers(
     assert health.json()["cache"].startswith("error: ")  # the cause when this process saw it
     assert health.json()["database"] == "ok"
     assert health.json()["cache_fail_open"] >= fail_open_count() - 2
+
+
+@pytest.mark.django_db
+def test_serving_without_redis_is_logged_once_in_a_while_not_per_request(
+    redis_cache, student, caplog
+):
+    api = _client(student)
+    redis_cache.stop()
+
+    with caplog.at_level(logging.WARNING, logger="config.cache"):
+        statuses = [api.get("/api/v1/banks/").status_code for _ in range(3)]
+
+    assert statuses == [200] * 3
+    warnings = [r.getMessage() for r in caplog.records if r.name == "config.cache"]
+    assert len(warnings) == 1, warnings  # (then one every LOG_EVERY seconds at most)
+    assert warnings[0].startswith("Redis cache unavailable (")
 
 
 @pytest.mark.django_db
