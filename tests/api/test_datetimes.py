@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from learning.models import ReviewLog
+from tests.api.test_devices import login
 from tests.factories import ClassroomFactory, QuestionBankFactory, QuizAttemptFactory
 
 QUEUE = "/api/v1/study/queue/"
@@ -99,3 +100,30 @@ def test_progress_and_the_data_export_write_date_times_in_one_format(api, bank, 
 
     assert written
     assert [text for text in written if not ONE_FORMAT.match(text)] == []
+
+
+def test_every_student_and_teacher_read_writes_date_times_in_one_format(
+    api, bank, student, password, teacher_api
+):
+    """The reads a mobile client syncs from: study, cards, quizzes, devices, banks."""
+    card = _card_id(api, bank)
+    api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
+    api.post(f"/api/v1/cards/{card}/suspend/")
+    QuizAttemptFactory(user=student, bank=bank, finished_at=timezone.now())
+    login(device="phone", password=password)
+    reads = [
+        (api, QUEUE),
+        (api, f"/api/v1/cards/{card}/"),
+        (api, "/api/v1/cards/suspended/"),
+        (api, "/api/v1/quizzes/"),
+        (api, "/api/v1/auth/devices/"),
+        (api, "/api/v1/banks/"),
+        (api, f"/api/v1/banks/{bank.pk}/"),
+        (teacher_api, "/api/v1/teach/banks/"),
+    ]
+
+    written = {url: _datetimes(client.get(url).json(), []) for client, url in reads}
+
+    assert all(written.values()), written  # each of them writes some
+    wrong = {url: [t for t in texts if not ONE_FORMAT.match(t)] for url, texts in written.items()}
+    assert wrong == {url: [] for url in written}
