@@ -212,6 +212,32 @@ def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRespons
     return html_server_error(request, *args, **kwargs)
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: a request Django refuses before any API view sees it (a Host not
+    in ALLOWED_HOSTS, a SuspiciousOperation of a plain view) is JSON in the API's
+    shape under /api/; the web pages keep Django's HTML page."""
+    from django.views.defaults import bad_request as html_bad_request
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            error_body(errors={}, detail="The request could not be read.", code="parse_error"),
+            status=400,
+        )
+    return html_bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler403: a PermissionDenied outside DRF's views is JSON under /api/."""
+    from django.views.defaults import permission_denied as html_permission_denied
+
+    if request.path.startswith("/api/"):
+        detail = str(exceptions.PermissionDenied.default_detail)
+        return JsonResponse(
+            error_body(errors={}, detail=detail, code="permission_denied"), status=403
+        )
+    return html_permission_denied(request, exception)
+
+
 def locked_out_detail(seconds: int) -> str:
     """What a locked-out client is told: true for whoever reads it, since the lock is
     on one username from one address (AXES_LOCKOUT_PARAMETERS)."""

@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 
 from config.api_errors import api_not_found
 
+handler400 = "config.api_errors.bad_request"  # JSON under /api/, HTML elsewhere
+handler403 = "config.api_errors.permission_denied"  # JSON under /api/, HTML elsewhere
 handler500 = "config.api_errors.server_error"  # JSON under /api/, HTML elsewhere
 
 admin.site.site_header = "NewsQuiz — teachers"
