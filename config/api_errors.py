@@ -212,6 +212,16 @@ def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRespons
     return html_server_error(request, *args, **kwargs)
 
 
+def method_not_allowed(*, method: str, allowed: list[str]) -> JsonResponse:
+    """A 405 of a plain (not DRF) view under /api/, in the API's shape, as DRF's."""
+    response = JsonResponse(
+        error_body(errors={}, detail=f'Method "{method}" not allowed.', code="method_not_allowed"),
+        status=405,
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """handler400: a request Django refuses before any API view sees it (a Host not
     in ALLOWED_HOSTS, a SuspiciousOperation of a plain view) is JSON in the API's

@@ -30,8 +30,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
+from config.api_errors import method_not_allowed
 from config.cache import fail_open_count
 
 logger = logging.getLogger(__name__)
@@ -122,9 +123,11 @@ class BrokerProbe:
 BROKER_PROBE = BrokerProbe()
 
 
+@csrf_exempt  # no session, nothing to protect: a write is a 405, not the CSRF page
 @never_cache
-@require_GET
 def health(request: HttpRequest) -> JsonResponse:
+    if request.method not in ("GET", "HEAD"):
+        return method_not_allowed(method=request.method or "", allowed=["GET", "HEAD"])
     body: dict[str, Any] = {"database": _database_status(), "cache": _cache_status()}
     healthy = all(value == "ok" for value in body.values())
     body["broker"], body["worker"] = BROKER_PROBE.status()

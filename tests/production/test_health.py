@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.test import Client
 
 from config import health
 from config.cache import fail_open_count
@@ -77,8 +78,19 @@ def test_health_is_503_naming_the_cache_when_redis_is_stopped(client, settings):
 
 
 @pytest.mark.django_db
-def test_health_refuses_writes(client):
-    assert client.post("/api/v1/health/").status_code == 405
+def test_health_refuses_writes_in_the_api_error_shape():
+    """As a real client sends it (CSRF checked): a 405 in JSON, not the CSRF page."""
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/api/v1/health/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.json() == {
+        "errors": {},
+        "detail": 'Method "POST" not allowed.',
+        "code": "method_not_allowed",
+    }
 
 
 @pytest.mark.django_db
