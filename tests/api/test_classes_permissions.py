@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from learning.models import Card, ReviewLog
 from tests.api.conftest import token_client
+from tests.classes.helpers import study_cards
 from tests.factories import (
     AssignmentFactory,
     MembershipFactory,
@@ -145,3 +147,42 @@ def test_lists_hold_only_ones_own_classes(world):
     assert [a["id"] for a in set_by_other] == [world["assignment_b"]]
     members = clients["teacher"].get(f"/api/v1/teach/classes/{world['class']}/members/").json()
     assert [m["username"] for m in members["results"]] == ["stella"]
+
+
+@pytest.mark.django_db
+def test_a_student_in_two_classes_leaves_one_and_keeps_the_other_and_their_history(student):
+    """Leaving class A by the API hides A's class-only bank (list, detail, queue,
+    quiz) and keeps class B's; the student's cards and reviews of A's bank stay."""
+    class_a = AssignmentFactory(bank__is_public=False, bank__title="Class A only")
+    class_b = AssignmentFactory(bank__is_public=False, bank__title="Class B only")
+    for assignment in (class_a, class_b):
+        QuestionFactory.create_batch(2, bank=assignment.bank)
+    api = token_client(student)
+    for assignment in (class_a, class_b):
+        code = assignment.classroom.join_code
+        assert api.post("/api/v1/classes/join/", {"code": code}).status_code == 201
+    assert {c["id"] for c in api.get("/api/v1/classes/").json()["results"]} == {
+        class_a.classroom_id,
+        class_b.classroom_id,
+    }
+    study_cards(user=student, bank=class_a.bank)
+    reviews_before = ReviewLog.objects.filter(user=student).count()
+
+    assert api.post(f"/api/v1/classes/{class_a.classroom_id}/leave/").status_code == 204
+
+    assert [c["id"] for c in api.get("/api/v1/classes/").json()["results"]] == [
+        class_b.classroom_id
+    ]
+    assert [a["id"] for a in api.get("/api/v1/assignments/").json()["results"]] == [class_b.pk]
+    listed = {row["id"] for row in api.get("/api/v1/banks/").json()["results"]}
+    assert class_a.bank_id not in listed
+    assert class_b.bank_id in listed
+    assert api.get(f"/api/v1/banks/{class_a.bank_id}/").status_code == 404
+    assert api.get(f"/api/v1/banks/{class_b.bank_id}/").status_code == 200
+    assert api.get("/api/v1/study/queue/", {"bank": class_a.bank_id}).status_code == 404
+    refused = api.post("/api/v1/quizzes/", {"bank": class_a.bank_id, "size": 1}, format="json")
+    assert refused.status_code == 400
+    assert api.get("/api/v1/study/queue/", {"assignment": class_a.pk}).status_code == 404
+    # the student's own history of the bank is kept
+    assert Card.objects.filter(user=student, question__bank=class_a.bank).count() == 2
+    assert ReviewLog.objects.filter(user=student).count() == reviews_before == 2
