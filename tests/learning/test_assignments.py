@@ -9,6 +9,7 @@ import pytest
 from classes.api import TeacherAssignment
 from learning import assignments
 from learning.models import QuizAnswer
+from learning.services import card_get_or_create, review_record
 from tests.classes.helpers import study_cards, take_quiz
 from tests.factories import (
     AssignmentFactory,
@@ -156,6 +157,36 @@ def test_class_progress_has_a_row_per_student_and_sorts(assignment, time_machine
     assert [row["username"] for row in best_first] == ["amy", "ben", "cat"]
     by_status = assignments.assignment_progress(assignment=report_of(assignment), ordering="status")
     assert [row["status"] for row in by_status] == ["done", "late", "late"]
+
+
+def test_class_progress_retention_is_the_share_of_recent_reviews_remembered(
+    assignment, time_machine
+):
+    """Retention: of the reviews of review cards in the last 30 days, the share not
+    rated Again; first sightings of new cards and older reviews do not count."""
+    amy, ben = (UserFactory(username=name) for name in ("amy", "ben"))
+    for student in (amy, ben):
+        MembershipFactory(classroom=assignment.classroom, student=student)
+    time_machine.move_to(MONDAY - timedelta(days=60), tick=False)
+    study_cards(user=amy, bank=assignment.bank, count=4, rating=4)  # new -> review cards
+    time_machine.move_to(MONDAY - timedelta(days=40), tick=False)
+    study_cards(user=amy, bank=assignment.bank, count=1, rating=1)  # forgotten, long ago
+    time_machine.move_to(MONDAY + timedelta(days=1), tick=False)
+    questions = assignment.bank.questions.order_by("position", "id")
+    for question, rating in zip(questions[1:4], (1, 3, 4), strict=True):  # 2 of 3 remembered
+        review_again(user=amy, question=question, rating=rating)
+    study_cards(user=ben, bank=assignment.bank, count=2)  # first sightings only
+
+    rows = assignments.assignment_progress(assignment=report_of(assignment))
+    by_name = {row["username"]: row for row in rows}
+    assert by_name["amy"]["retention"] == round(2 / 3, 4)
+    assert by_name["ben"]["retention"] is None
+
+
+def review_again(*, user, question, rating: int) -> None:
+    """Review again the card of a question the student has studied before."""
+    card = card_get_or_create(user=user, question=question)
+    review_record(user=user, card_id=card.pk, rating=rating)
 
 
 def test_class_progress_costs_the_same_queries_for_more_students(
