@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -95,6 +95,33 @@ def test_home_shows_assigned_work_first_with_status_and_due_date(
 
     take_quiz(user=student, bank=assignment.bank)
     assert "Done" in student_client.get("/").text
+
+
+def _home_status(client, assignment) -> str:
+    """The status pill of the assignment's card on the home page."""
+    page = client.get("/").text
+    card = page[page.index(f'data-testid="assignment-{assignment.pk}"') :]
+    pill = card[card.index('data-testid="assignment-status">') :]
+    return pill[len('data-testid="assignment-status">') : pill.index("</li>")]
+
+
+def test_home_marks_work_not_done_by_the_due_date_late_and_keeps_the_mark_when_done(
+    student_client, student, time_machine
+):
+    due = datetime(2026, 3, 6, 17, tzinfo=UTC)
+    time_machine.move_to(datetime(2026, 3, 2, 9, tzinfo=UTC), tick=False)
+    assignment = AssignmentFactory(due_at=due)
+    QuestionFactory.create_batch(5, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    study_cards(user=student, bank=assignment.bank, count=1)
+    assert _home_status(student_client, assignment) == "In progress"
+
+    time_machine.move_to(due + timedelta(minutes=1), tick=False)
+    assert _home_status(student_client, assignment) == "Late"
+
+    time_machine.move_to(due + timedelta(days=1), tick=False)
+    take_quiz(user=student, bank=assignment.bank)
+    assert _home_status(student_client, assignment) == "Done (late)"
 
 
 def test_the_assignment_button_starts_its_quiz(student_client, student):
