@@ -77,3 +77,74 @@ def test_schema_validates_without_warnings(tmp_path, db):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
     schema = yaml.safe_load(target.read_text())
     assert set(schema["paths"]) >= ISSUE_PATHS
+
+
+# Issue 13 (classes and assignments): its paths, and the fields it names.
+CLASS_PATHS = {
+    "/api/v1/classes/",
+    "/api/v1/classes/join/",
+    "/api/v1/classes/{id}/leave/",
+    "/api/v1/assignments/",
+    "/api/v1/teach/classes/",
+    "/api/v1/teach/classes/{id}/",
+    "/api/v1/teach/classes/{id}/members/",
+    "/api/v1/teach/assignments/",
+    "/api/v1/teach/assignments/{id}/",
+    "/api/v1/teach/assignments/{id}/progress/",
+    "/api/v1/teach/assignments/{id}/items/",
+}
+
+
+def _component(schema, ref: str) -> dict:
+    return schema["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+
+
+def _list_item(schema, operation) -> dict:
+    """The schema of one result of a paginated list operation."""
+    page = _component(
+        schema, operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    )
+    return _component(schema, page["properties"]["results"]["items"]["$ref"])
+
+
+def test_schema_documents_classes_and_assignments(anon, db):
+    schema = anon.get("/api/v1/schema/", {"format": "json"}).json()
+    paths = schema["paths"]
+    assert set(paths) >= CLASS_PATHS
+    assert {"get", "post"} <= set(paths["/api/v1/teach/classes/"])
+    assert {"get", "patch", "delete"} <= set(paths["/api/v1/teach/classes/{id}/"])
+    assert {"get", "post"} <= set(paths["/api/v1/teach/assignments/"])
+    assert {"get", "patch", "delete"} <= set(paths["/api/v1/teach/assignments/{id}/"])
+
+    join = paths["/api/v1/classes/join/"]["post"]
+    body = join["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert "code" in _component(schema, body)["properties"]
+    assert join["responses"]["400"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/Error"
+    )
+    assignment = _list_item(schema, paths["/api/v1/assignments/"]["get"])["properties"]
+    assert {"bank", "due_at", "status"} <= set(assignment)
+    for path in ("/api/v1/study/queue/", "/api/v1/quizzes/"):
+        names = {p["name"] for p in paths[path]["get"]["parameters"] if p["in"] == "query"}
+        assert "assignment" in names, path
+
+    taught = _list_item(schema, paths["/api/v1/teach/classes/"]["get"])["properties"]
+    assert "join_code" in taught
+    set_work = _list_item(schema, paths["/api/v1/teach/assignments/"]["get"])["properties"]
+    assert {"classroom", "bank", "starts_at", "due_at", "quiz_length", "pass_mark"} <= set(set_work)
+    progress = paths["/api/v1/teach/assignments/{id}/progress/"]["get"]
+    assert {
+        "status",
+        "quiz_best",
+        "quiz_last",
+        "cards_studied",
+        "retention",
+        "last_active",
+        "late",
+    } <= set(_list_item(schema, progress)["properties"])
+    items = _list_item(schema, paths["/api/v1/teach/assignments/{id}/items/"]["get"])["properties"]
+    assert {"share_correct", "average_ms", "common_wrong", "discrimination", "flagged"} <= set(
+        items
+    )
+    bank = _list_item(schema, paths["/api/v1/teach/banks/"]["get"])["properties"]
+    assert "is_public" in bank
