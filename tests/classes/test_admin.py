@@ -116,3 +116,35 @@ def test_the_report_shows_progress_items_and_exports_safe_csv(teacher_client, te
     assert rows[0][:3] == ["username", "status", "late"]
     assert [row[0] for row in rows[1:]] == ["'@SUM(A1)", "amy"]
     assert rows[2][1] == "done"
+
+
+def test_a_flagged_question_links_to_its_page_where_the_teacher_rejects_it(teacher_client, teacher):
+    """Six students, the strong two right on every question, the weak two on the
+    first only: the first question does not tell them apart and is flagged; its
+    link opens the question, and once rejected it leaves the analysis."""
+    assignment = AssignmentFactory(classroom__teacher=teacher, quiz_length=5, pass_mark=60)
+    first, *_ = QuestionFactory.create_batch(5, bank=assignment.bank)
+    for number, right in enumerate((5, 5, 3, 3, 1, 1)):
+        student = UserFactory(username=f"pupil{number}")
+        MembershipFactory(classroom=assignment.classroom, student=student)
+        take_quiz(user=student, bank=assignment.bank, right=right)
+    url = f"/admin/learning/assignmentreport/{assignment.pk}/change/"
+
+    page = teacher_client.get(url).text
+    assert "1 question to check" in page
+    flagged = page[page.index('class="flagged"') :]
+    assert flagged.startswith(f'class="flagged" data-question="{first.pk}"')
+    question_page = f"/admin/quizzes/question/{first.pk}/change/"
+    assert f'href="{question_page}"' in flagged[: flagged.index("</tr>")]
+    assert teacher_client.get(question_page).status_code == 200
+
+    rejected = teacher_client.post(
+        "/admin/quizzes/question/",
+        {"action": "reject_questions", "_selected_action": [first.pk]},
+    )
+    assert rejected.status_code == 302
+    first.refresh_from_db()
+    assert first.status == "rejected"
+    page = teacher_client.get(url).text
+    assert f'data-question="{first.pk}"' not in page
+    assert "to check" not in page
