@@ -8,7 +8,8 @@ What counts (docs/decisions/0005-classes-and-assignments.md):
   have left the "new" state, whenever they were studied (memory is memory);
 - quizzes: finished attempts on the bank since the assignment started (or was
   set); the quiz goal is met by an attempt of at least `quiz_length` questions
-  scoring at least `pass_mark` percent;
+  (every published question when the bank has fewer) scoring at least
+  `pass_mark` percent;
 - done: every goal the assignment sets is met; `done_at` is when the last one
   was; late: due and not done, or done after the due date (a late mark).
 """
@@ -98,13 +99,21 @@ class Outcome:
     quiz_passed_at: datetime | None
 
 
+def quiz_length_needed(assignment: Goals, facts: StudyFacts) -> int:
+    """The questions a passing quiz must have asked: the assignment's length, or
+    every published question when the bank has fewer (a quiz asks at most the
+    bank's questions; the teacher may also have rejected some since assigning)."""
+    length = assignment.quiz_length or 0
+    return min(length, facts.cards_total) if facts.cards_total else length
+
+
 def outcome_of(assignment: Goals, facts: StudyFacts, *, now: datetime) -> Outcome:
     """Status, done time and late mark of one student on one assignment."""
     attempts = sorted(facts.attempts)
     quiz_passed_at = None
     goals: list[datetime | None] = []  # when each goal was met (None: not yet)
     if assignment.quiz_length is not None:
-        length, mark = assignment.quiz_length, assignment.pass_mark or 0
+        length, mark = quiz_length_needed(assignment, facts), assignment.pass_mark or 0
         quiz_passed_at = next(
             (at for at, score, size in attempts if size >= length and score >= mark), None
         )

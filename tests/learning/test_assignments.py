@@ -99,6 +99,28 @@ def test_a_quiz_shorter_than_asked_or_taken_before_the_assignment_does_not_count
     assert row.outcome.quiz_best == 100.0
 
 
+def test_a_bank_smaller_than_the_quiz_asked_is_done_by_a_quiz_of_all_its_questions(
+    student, time_machine
+):
+    """Ten questions asked, four in the bank: a quiz can ask only four, and a passed
+    quiz of all four is done (for the student and in the teacher's report); three
+    of the four still do not count."""
+    time_machine.move_to(MONDAY, tick=False)
+    assignment = AssignmentFactory(quiz_length=10, pass_mark=60)
+    QuestionFactory.create_batch(4, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    time_machine.move_to(MONDAY + timedelta(hours=1))
+    take_quiz(user=student, bank=assignment.bank, size=3)
+    assert status_of(student, assignment).status == "in_progress"
+
+    time_machine.move_to(MONDAY + timedelta(hours=2))
+    take_quiz(user=student, bank=assignment.bank, size=10, right=3)  # 4 asked, 75 %
+    row = status_of(student, assignment)
+    assert (row.status, row.outcome.done_at) == ("done", MONDAY + timedelta(hours=2))
+    (report,) = assignments.assignment_progress(assignment=report_of(assignment))
+    assert report["status"] == "done"
+
+
 def test_every_card_goal_is_done_when_the_last_card_is_first_studied(student, time_machine):
     time_machine.move_to(MONDAY, tick=False)
     assignment = AssignmentFactory(quiz_length=None, pass_mark=None, all_cards=True)

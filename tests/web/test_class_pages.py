@@ -134,3 +134,18 @@ def test_the_assignment_button_starts_its_quiz(student_client, student):
     assert (attempt.bank_id, attempt.size) == (assignment.bank_id, 3)
     other = AssignmentFactory()
     assert student_client.post(f"/assignments/{other.pk}/quiz/").status_code == 404
+
+
+def test_an_assignment_quiz_longer_than_its_bank_is_done_by_a_quiz_of_every_question(
+    student_client, student
+):
+    """The teacher asked for 10 questions, the bank has 4 (or lost some to rejection):
+    the assignment's own button asks all 4, and passing it completes the assignment."""
+    assignment = AssignmentFactory(quiz_length=10, pass_mark=60)
+    QuestionFactory.create_batch(4, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    student_client.post(f"/assignments/{assignment.pk}/quiz/")
+    attempt = QuizAttempt.objects.get(user=student)
+    assert len(attempt.question_ids) == 4
+    take_quiz(user=student, bank=assignment.bank, size=10)
+    assert _home_status(student_client, assignment) == "Done"
