@@ -320,3 +320,34 @@ def test_an_assignment_starting_later_is_not_listed_yet(api, student, time_machi
     assert api.get("/api/v1/study/queue/", {"assignment": later.pk}).status_code == 404
     time_machine.move_to(datetime(2026, 3, 9, 9, tzinfo=UTC) + timedelta(hours=1))
     assert api.get("/api/v1/assignments/").json()["count"] == 1
+
+
+def test_class_lists_cost_the_same_queries_for_more_classes_members_and_assignments(
+    api, student, teacher
+):
+    """The student's classes, the teacher's classes, one class's members and the
+    teacher's assignments: no query per row."""
+    teacher_api = token_client(teacher)
+    classroom = ClassroomFactory(teacher=teacher)
+    MembershipFactory(classroom=classroom, student=student)
+    AssignmentFactory(classroom=classroom)
+    urls = (
+        (api, "/api/v1/classes/"),
+        (teacher_api, "/api/v1/teach/classes/"),
+        (teacher_api, f"/api/v1/teach/classes/{classroom.pk}/members/"),
+        (teacher_api, "/api/v1/teach/assignments/"),
+    )
+    small = [queries_of(lambda c=client, u=url: c.get(u))[0] for client, url in urls]
+    for _ in range(4):
+        more = ClassroomFactory(teacher=teacher)
+        MembershipFactory(classroom=more, student=student)
+        MembershipFactory(classroom=more)
+        AssignmentFactory(classroom=more)
+        MembershipFactory(classroom=classroom)
+    large = []
+    for client, url in urls:
+        count, response = queries_of(lambda c=client, u=url: c.get(u))
+        assert response.status_code == 200
+        assert response.json()["count"] == 5, url
+        large.append(count)
+    assert large == small
