@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+from django.db.models import Q
+
 from quizzes.api import BankStatus, bank_assignable_by, banks_assignable_by
 from quizzes.api import is_teacher as _is_teacher
 
@@ -14,11 +16,23 @@ if TYPE_CHECKING:
 
     from quizzes.api import QuestionBank
 
-__all__ = ["bank_assignable_by", "bank_is_published", "banks_assignable_by", "is_teacher"]
+__all__ = [
+    "bank_assignable_by",
+    "bank_is_published",
+    "banks_assignable_by",
+    "is_teacher",
+    "published_bank",
+]
 
 
 def bank_is_published(bank: QuestionBank | None) -> bool:
     return bank is not None and bank.status == BankStatus.PUBLISHED
+
+
+def published_bank(path: str = "bank") -> Q:
+    """Rows whose bank (at `path`) is published: an assignment of a bank its
+    teacher took back to draft reaches no student, as the bank itself does not."""
+    return Q(**{f"{path}__status": BankStatus.PUBLISHED})
 
 
 def is_teacher(user: Any) -> TypeGuard[User]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from config.prepared_sql import prepared_rows
 
 from .codes import join_code_normalise
-from .content import is_teacher
+from .content import is_teacher, published_bank
 from .models import Assignment, Classroom, Membership
 
 if TYPE_CHECKING:
@@ -108,13 +108,17 @@ def classroom_preview_by_code(*, code: str) -> Classroom | None:
     )
 
 
-def _open_assignments(*, student: AnyUser, now: datetime | None = None) -> QuerySet[Assignment]:
-    """Assignments of the student's classes that have started."""
+def _open_assignments(
+    *, student: AnyUser, now: datetime | None = None, published_only: bool = True
+) -> QuerySet[Assignment]:
+    """Assignments of the student's classes that have started, of published banks
+    (`published_only=False`: for callers that keep to published banks themselves)."""
     now = now or timezone.now()
-    return Assignment.objects.filter(
+    started = Assignment.objects.filter(
         Q(starts_at__isnull=True) | Q(starts_at__lte=now),
         classroom__memberships__student_id=student.pk,
     )
+    return started.filter(published_bank("bank")) if published_only else started
 
 
 def assignment_list_for_student(
@@ -186,10 +190,12 @@ def assignment_get_for_student(
 
 def bank_ids_assigned_to(*, student: AnyUser, now: datetime | None = None) -> QuerySet[Any]:
     """Ids of the banks assigned to the student's classes (started ones), as a
-    subquery: bank visibility and the study queue's order use it."""
+    subquery: the study queue's order uses it. Drafts are not left out: its
+    callers read studyable (published) banks only, and this hot subquery stays
+    without a join to the bank."""
     if not student.is_authenticated:
         return Assignment.objects.none().values("bank_id")
-    return _open_assignments(student=student, now=now).values("bank_id")
+    return _open_assignments(student=student, now=now, published_only=False).values("bank_id")
 
 
 def member_ids(*, classroom_id: int) -> QuerySet[Any]:

@@ -351,3 +351,11 @@ def test_class_lists_cost_the_same_queries_for_more_classes_members_and_assignme
         assert response.json()["count"] == 5, url
         large.append(count)
     assert large == small
+
+
+def test_an_assignment_of_a_draft_bank_is_not_listed_nor_reachable(api, homework):
+    homework.bank.status = "draft"
+    homework.bank.save(update_fields=["status"])
+    assert api.get("/api/v1/assignments/").json()["count"] == 0
+    for url in ("/api/v1/study/queue/", "/api/v1/quizzes/"):
+        assert api.get(url, {"assignment": homework.pk}).status_code == 404

@@ -149,3 +149,20 @@ def test_an_assignment_quiz_longer_than_its_bank_is_done_by_a_quiz_of_every_ques
     assert len(attempt.question_ids) == 4
     take_quiz(user=student, bank=assignment.bank, size=10)
     assert _home_status(student_client, assignment) == "Done"
+
+
+def test_an_assignment_of_a_bank_taken_back_to_draft_leaves_the_students_pages(
+    student_client, student
+):
+    """The teacher returns an assigned bank to draft: its title leaves "Assigned to
+    you" (a draft reaches no student) and the assignment's quiz is a 404."""
+    assignment = AssignmentFactory(bank__title="Pulled back for fixes")
+    QuestionFactory.create_batch(5, bank=assignment.bank)
+    MembershipFactory(classroom=assignment.classroom, student=student)
+    assert "Pulled back for fixes" in student_client.get("/").text
+    assignment.bank.status = "draft"
+    assignment.bank.save(update_fields=["status"])
+
+    assert "Pulled back for fixes" not in student_client.get("/").text
+    assert student_client.post(f"/assignments/{assignment.pk}/quiz/").status_code == 404
+    assert not QuizAttempt.objects.exists()
