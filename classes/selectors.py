@@ -198,9 +198,16 @@ def bank_ids_assigned_to(*, student: AnyUser, now: datetime | None = None) -> Qu
     return _open_assignments(student=student, now=now, published_only=False).values("bank_id")
 
 
-def member_ids(*, classroom_id: int) -> QuerySet[Any]:
-    """The class's student ids, as a subquery (the teacher's reports filter on it)."""
-    return Membership.objects.filter(classroom_id=classroom_id).values("student_id")
+def member_ids(
+    *, classroom_id: int | None = None, taught_by: AnyUser | None = None
+) -> QuerySet[Any]:
+    """The student ids of one class, or of every class `taught_by` teaches, as a
+    subquery (the teacher's reports filter on it). Give one of the two."""
+    if classroom_id is not None and taught_by is None:
+        return Membership.objects.filter(classroom_id=classroom_id).values("student_id")
+    if taught_by is not None and classroom_id is None:
+        return Membership.objects.filter(classroom__teacher_id=taught_by.pk).values("student_id")
+    raise TypeError("member_ids takes classroom_id or taught_by")
 
 
 def member_rows(*, classroom_id: int) -> list[tuple[int, str, datetime]]:

@@ -107,7 +107,10 @@ class BankProgressAdmin(ReadOnlyMixin, _BankProgressAdmin):
         owned = banks_editable_by(request.user).values("pk")
         published = published_questions().filter(bank=OuterRef("pk")).values("bank")
         students = (
-            Card.objects.filter(question_filter("question", bank=OuterRef("pk")))
+            Card.objects.filter(
+                question_filter("question", bank=OuterRef("pk")),
+                selectors.students_reported_to(request.user),
+            )
             .values(question_path("question", "bank"))
             .annotate(n=Count("user_id", distinct=True))
             .values("n")
@@ -151,9 +154,9 @@ class BankProgressAdmin(ReadOnlyMixin, _BankProgressAdmin):
             "opts": self.model._meta,
             "title": f"Student progress: {bank.title}",
             "bank": bank,
-            "students": selectors.bank_student_progress(bank=bank),
+            "students": selectors.bank_student_progress(bank=bank, teacher=request.user),
             "failures": selectors.question_failures(bank=bank, limit=10),
-            "leeches": selectors.leeches(bank=bank),
+            "leeches": selectors.leeches(bank=bank, teacher=request.user),
             "question_total": published_questions(bank=bank).count(),
             **(extra_context or {}),
         }

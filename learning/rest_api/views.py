@@ -97,7 +97,8 @@ class BankDetailView(ConditionalGetMixin, SignedInApiView, GenericAPIView["Quest
 
 @extend_schema(tags=["teach"])
 class BankStudentProgressView(GenericAPIView["QuestionBank"]):
-    """Per-student progress of a bank: mastery, retention, last activity, reviews."""
+    """Per-student progress of a bank: mastery, retention, last activity, reviews,
+    for the students in the teacher's classes (a superuser: every student)."""
 
     # What it answers, not a QuestionBank: the stubs tie serializer_class to the
     # queryset's model, and the queryset here only types the path's id.
@@ -105,13 +106,13 @@ class BankStudentProgressView(GenericAPIView["QuestionBank"]):
     queryset = banks_none()  # typing the path's id in the schema only
 
     @extend_schema(
-        summary="Per-student progress of a bank (its teacher only)",
+        summary="Per-student progress of a bank (its teacher only; the students of their classes)",
         responses={200: s.BankStudentProgressSerializer(many=True)},
     )
     def get(self, request: Request, pk: int) -> Response:
         bank = get_object_or_404(bank_list_for_user(user=request.user), pk=pk)
         ensure_can_edit(user=request.user, bank=bank)
-        rows = selectors.bank_student_progress(bank=bank)
+        rows = selectors.bank_student_progress(bank=bank, teacher=request.user)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serialize_many(s.BankStudentProgressSerializer, page))
 

@@ -55,6 +55,7 @@ from .teacher import (
     bank_student_progress,
     leeches,
     question_failures,
+    students_reported_to,
 )
 
 __all__ = [
@@ -88,6 +89,7 @@ __all__ = [
     "progress_summary",
     "progress_today",
     "question_failures",
+    "students_reported_to",
     "quiz_scores",
     "review_heatmap",
     "study_queue",

@@ -1,4 +1,9 @@
-"""The teacher's view of a bank's students: progress, hard questions, leeches."""
+"""The teacher's view of a bank's students: progress, hard questions, leeches.
+
+A teacher's public bank is studied by students of other teachers too: the rows
+that name a student hold only those in the teacher's classes (issue 13: a
+teacher sees their own classes and the students in them); a superuser sees
+everyone. The question figures (failures) stay counts over every student."""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import (
     Count,
     Max,
@@ -14,6 +19,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from classes.api import member_ids
 from quizzes.api import (
     published_question_filter,
     published_questions,
@@ -28,17 +34,27 @@ if TYPE_CHECKING:
     from quizzes.api import QuestionBank
 
 
+def students_reported_to(teacher: User | AnonymousUser) -> Q:
+    """A filter on `user_id`: the students a teacher's per-bank report may name,
+    those in the teacher's classes (everyone for a superuser). One subquery, so a
+    report's query count stays that of an unfiltered one."""
+    if teacher.is_superuser:
+        return Q()
+    return Q(user_id__in=member_ids(taught_by=teacher))
+
+
 def bank_student_progress(
-    *, bank: QuestionBank, now: datetime | None = None
+    *, bank: QuestionBank, teacher: User | AnonymousUser, now: datetime | None = None
 ) -> list[dict[str, Any]]:
-    """Per student who studied `bank`: mastery (0-100), 30-day retention of
-    review-state answers, last activity and number of reviews."""
+    """Per student of the teacher's classes who studied `bank`: mastery (0-100),
+    30-day retention of review-state answers, last activity and number of reviews."""
     now = now or timezone.now()
     total = published_questions(bank=bank).count()
     students: dict[int, dict[str, Any]] = {}
     sums: dict[int, float] = defaultdict(float)
     for user_id, username, state, stability in Card.objects.filter(
-        question_filter("question", bank=bank) & published_question_filter("question")
+        question_filter("question", bank=bank) & published_question_filter("question"),
+        students_reported_to(teacher),
     ).values_list("user_id", "user__username", "state", "stability"):
         students.setdefault(
             user_id,
@@ -54,7 +70,11 @@ def bank_student_progress(
         sums[user_id] += card_mastery(state, stability)
     since = now - timedelta(days=30)
     for row in (
-        ReviewLog.objects.filter(question_filter("card__question", bank=bank), undo__isnull=True)
+        ReviewLog.objects.filter(
+            question_filter("card__question", bank=bank),
+            students_reported_to(teacher),
+            undo__isnull=True,
+        )
         .values("user_id")
         .annotate(
             reviews=Count("id"),
@@ -106,10 +126,15 @@ def question_failures(*, bank: QuestionBank, limit: int = 10) -> list[dict[str, 
 
 
 def leeches(
-    *, bank: QuestionBank | None = None, threshold: int = 8, user: User | None = None
+    *,
+    teacher: User | AnonymousUser,
+    bank: QuestionBank | None = None,
+    threshold: int = 8,
+    user: User | None = None,
 ) -> list[dict[str, Any]]:
-    """Cards forgotten (lapsed) at least `threshold` times: a sign of a bad question."""
-    cards = Card.objects.filter(lapses__gte=threshold)
+    """Cards forgotten (lapsed) at least `threshold` times: a sign of a bad question.
+    Only the cards of students in the teacher's classes (a superuser: everyone's)."""
+    cards = Card.objects.filter(students_reported_to(teacher), lapses__gte=threshold)
     if bank is not None:
         cards = cards.filter(question_filter("question", bank=bank))
     if user is not None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tests.api.conftest import queries_of, token_client
-from tests.factories import UserFactory
+from tests.factories import ClassroomFactory, MembershipFactory
 
 QUEUE = "/api/v1/study/queue/"
 
@@ -20,14 +20,17 @@ def _study(client, bank, n=1):
 
 
 def test_bank_progress_queries_do_not_grow_with_students(
-    teacher_api, api, bank, django_assert_num_queries
+    teacher_api, api, student, bank, django_assert_num_queries
 ):
+    classroom = ClassroomFactory(teacher=bank.owner)
+    MembershipFactory(classroom=classroom, student=student)
     _study(api, bank)
     url = f"/api/v1/banks/{bank.pk}/progress/"
     count, response = queries_of(lambda: teacher_api.get(url))
     assert response.json()["count"] == 1
     for number in range(6):
-        _study(token_client(UserFactory(username=f"pupil{number}")), bank, n=2)
+        pupil = MembershipFactory(classroom=classroom, student__username=f"pupil{number}").student
+        _study(token_client(pupil), bank, n=2)
     with django_assert_num_queries(count):
         assert teacher_api.get(url).json()["count"] == 7
 

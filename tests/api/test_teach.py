@@ -7,7 +7,15 @@ import uuid
 
 from learning.models import ReviewLog
 from quizzes.models import Choice, Question, QuestionBank
-from tests.factories import QuestionBankFactory, QuestionFactory
+from tests.api.conftest import token_client
+from tests.factories import (
+    ClassroomFactory,
+    MembershipFactory,
+    QuestionBankFactory,
+    QuestionFactory,
+    SuperuserFactory,
+    UserFactory,
+)
 
 TEACH = "/api/v1/teach/"
 
@@ -151,7 +159,10 @@ def test_bank_with_study_history_cannot_be_deleted(teacher_api, api, bank):
     assert teacher_api.delete(f"{TEACH}banks/{fresh.pk}/").status_code == 204
 
 
-def test_bank_progress_lists_students(teacher_api, api, other_api, bank, student):
+def test_bank_progress_lists_students(teacher_api, api, other_api, bank, student, other_student):
+    classroom = ClassroomFactory(teacher=bank.owner)
+    for member in (student, other_student):
+        MembershipFactory(classroom=classroom, student=member)
     for client in (api, other_api):
         item = client.get("/api/v1/study/queue/", {"bank": bank.pk, "limit": 1}).json()["items"][0]
         client.post("/api/v1/reviews/", {"card": item["id"], "rating": 3}, format="json")
@@ -160,6 +171,25 @@ def test_bank_progress_lists_students(teacher_api, api, other_api, bank, student
     rows = response.json()["results"]
     assert {row["username"] for row in rows} == {"stella", "oscar"}
     assert all(row["reviews"] == 1 for row in rows)
+
+
+def test_bank_progress_names_only_the_students_of_the_teachers_classes(
+    teacher_api, api, other_api, bank, student, other_teacher
+):
+    """A public bank is studied outside the teacher's classes: those students are
+    not the teacher's to see (issue 13); a superuser sees them all."""
+    MembershipFactory(classroom=ClassroomFactory(teacher=bank.owner), student=student)
+    MembershipFactory(classroom=ClassroomFactory(teacher=other_teacher), student=UserFactory())
+    stranger = token_client(UserFactory(username="stranger"))
+    for client in (api, other_api, stranger):
+        item = client.get("/api/v1/study/queue/", {"bank": bank.pk, "limit": 1}).json()["items"][0]
+        client.post("/api/v1/reviews/", {"card": item["id"], "rating": 3}, format="json")
+    url = f"/api/v1/banks/{bank.pk}/progress/"
+    mine = teacher_api.get(url).json()
+    assert [row["username"] for row in mine["results"]] == ["stella"]
+    assert mine["count"] == 1
+    everyone = token_client(SuperuserFactory()).get(url).json()["results"]
+    assert {row["username"] for row in everyone} == {"stella", "oscar", "stranger"}
 
 
 def test_teach_queries_are_constant(teacher_api, teacher, django_assert_num_queries):

@@ -14,6 +14,8 @@ from learning.models import Card, CardState
 from learning.selectors.queue import SPARE
 from tests.factories import (
     ArticleFactory,
+    ClassroomFactory,
+    MembershipFactory,
     QuestionBankFactory,
     QuestionFactory,
     UserFactory,
@@ -525,13 +527,16 @@ def test_bank_mastery_for_many_banks_in_five_queries(student, teacher, django_as
 
 def test_teacher_sees_students_progress_failures_and_leeches(teacher, bank):
     alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
+    classroom = ClassroomFactory(teacher=teacher)
+    for user in (alice, bob):
+        MembershipFactory(classroom=classroom, student=user)
     q = bank.questions.first()
     for user in (alice, bob):
         card = services.card_get_or_create(user=user, question=q)
         rate(user, card.pk, 1, T0)
     card_b = services.card_get_or_create(user=bob, question=bank.questions.last())
     rate(bob, card_b.pk, 4, T0)
-    rows = selectors.bank_student_progress(bank=bank, now=T0 + timedelta(hours=1))
+    rows = selectors.bank_student_progress(bank=bank, teacher=teacher, now=T0 + timedelta(hours=1))
     assert {r["username"] for r in rows} == {"alice", "bob"}
     assert rows[0]["username"] == "bob"
     assert rows[0]["mastery"] > 0
@@ -541,8 +546,34 @@ def test_teacher_sees_students_progress_failures_and_leeches(teacher, bank):
     assert failures[0]["failures"] == 2
     assert failures[0]["students"] == 2
     Card.objects.filter(user=alice, question=q).update(lapses=9)
-    leeches = selectors.leeches(bank=bank)
+    leeches = selectors.leeches(bank=bank, teacher=teacher)
     assert [(x["username"], x["lapses"]) for x in leeches] == [("alice", 9)]
+
+
+def test_a_public_banks_report_names_only_the_students_of_the_teachers_classes(
+    teacher, other_teacher, superuser, bank
+):
+    """Issue 13: a teacher sees only their classes and the students in them, even
+    on their public bank, which students of other classes (or none) study too."""
+    mine, theirs, loner = (UserFactory(username=n) for n in ("mina", "theo", "lone"))
+    MembershipFactory(classroom=ClassroomFactory(teacher=teacher), student=mine)
+    MembershipFactory(classroom=ClassroomFactory(teacher=other_teacher), student=theirs)
+    question = bank.questions.first()
+    for user in (mine, theirs, loner):
+        card = services.card_get_or_create(user=user, question=question)
+        rate(user, card.pk, 1, T0)
+    Card.objects.filter(question=question).update(lapses=9)
+    later = T0 + timedelta(hours=1)
+
+    def named(viewer):
+        rows = selectors.bank_student_progress(bank=bank, teacher=viewer, now=later)
+        leeches = selectors.leeches(bank=bank, teacher=viewer)
+        return {r["username"] for r in rows}, {x["username"] for x in leeches}
+
+    assert named(teacher) == ({"mina"}, {"mina"})
+    assert named(other_teacher) == ({"theo"}, {"theo"})  # were it their bank
+    assert named(superuser) == ({"mina", "theo", "lone"},) * 2
+    assert selectors.question_failures(bank=bank)[0]["students"] == 3  # counts, no names
 
 
 def test_quiz_scores_over_time(student, bank):
