@@ -296,6 +296,15 @@ class StudentAssignment:
     def status(self) -> str:
         return self.outcome.status
 
+    @property
+    def quiz_questions(self) -> int | None:
+        """How many questions the assignment's quiz asks (None: no quiz goal): its
+        length, or every published question when the bank has fewer. From the
+        facts already read: no query."""
+        if self.assignment.quiz_length is None:
+            return None
+        return quiz_length_needed(self.assignment, StudyFacts(cards_total=self.cards_total))
+
 
 def student_assignments(
     *, student: User, assignments: list[OpenAssignment], now: datetime | None = None

@@ -97,6 +97,36 @@ def test_home_shows_assigned_work_first_with_status_and_due_date(
     assert "Done" in student_client.get("/").text
 
 
+def _home_quiz_goal(client, assignment) -> str:
+    """The quiz pill of the assignment's card on the home page."""
+    page = client.get("/").text
+    card = page[page.index(f'data-testid="assignment-{assignment.pk}"') :]
+    pill = card[card.index('data-testid="assignment-quiz-goal">') :]
+    return pill[len('data-testid="assignment-quiz-goal">') : pill.index("</li>")]
+
+
+def test_the_quiz_pill_counts_the_questions_the_quiz_asks(
+    student_client, student, queries_of, django_assert_num_queries
+):
+    """A quiz of 10 on a bank of 4 asks 4: the pill says 4, not 10; a bank big
+    enough keeps the assignment's length; one question reads in the singular.
+    The count costs no query per assignment."""
+    short = AssignmentFactory(quiz_length=10, pass_mark=60)
+    QuestionFactory.create_batch(4, bank=short.bank)
+    MembershipFactory(classroom=short.classroom, student=student)
+    student_client.get("/")
+    one_assignment = queries_of(lambda: student_client.get("/"))
+    long_enough = AssignmentFactory(classroom=short.classroom, quiz_length=3, pass_mark=50)
+    QuestionFactory.create_batch(5, bank=long_enough.bank)
+    single = AssignmentFactory(classroom=short.classroom, quiz_length=5, pass_mark=100)
+    QuestionFactory(bank=single.bank)
+    with django_assert_num_queries(one_assignment):
+        student_client.get("/")
+    assert _home_quiz_goal(student_client, short) == "Quiz: 4 questions, pass 60%"
+    assert _home_quiz_goal(student_client, long_enough) == "Quiz: 3 questions, pass 50%"
+    assert _home_quiz_goal(student_client, single) == "Quiz: 1 question, pass 100%"
+
+
 def _home_status(client, assignment) -> str:
     """The status pill of the assignment's card on the home page."""
     page = client.get("/").text
@@ -144,6 +174,7 @@ def test_an_assignment_quiz_longer_than_its_bank_is_done_by_a_quiz_of_every_ques
     assignment = AssignmentFactory(quiz_length=10, pass_mark=60)
     QuestionFactory.create_batch(4, bank=assignment.bank)
     MembershipFactory(classroom=assignment.classroom, student=student)
+    assert _home_quiz_goal(student_client, assignment) == "Quiz: 4 questions, pass 60%"
     student_client.post(f"/assignments/{assignment.pk}/quiz/")
     attempt = QuizAttempt.objects.get(user=student)
     assert len(attempt.question_ids) == 4
