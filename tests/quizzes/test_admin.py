@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -284,3 +288,30 @@ def test_pasted_text_follows_the_same_rules_as_an_upload(teacher_client):
     assert response.status_code == 200
     assert "binary, not text" in response.content.decode()
     assert not Article.objects.filter(title="Pasted").exists()
+
+
+def _breadcrumbs(html: str) -> list[str]:
+    """The admin page's breadcrumbs, crumb by crumb, as a reader sees them."""
+    trail = html[html.index('<div class="breadcrumbs">') :]
+    trail = trail[: trail.index("</div>")]
+    text = re.sub(r"<[^>]+>", "", trail).replace("&rsaquo;", "›").replace("\u203a", "›")
+    return [crumb.strip() for crumb in text.split("›")]
+
+
+def test_admin_breadcrumbs_name_the_app_and_the_model_differently():
+    """An app named like one of its models reads "Question banks › Question banks"."""
+    for model in admin.site._registry:
+        app = apps.get_app_config(model._meta.app_label)
+        assert app.verbose_name.lower() != str(model._meta.verbose_name_plural).lower(), model
+
+
+def test_the_bank_pages_breadcrumbs_read_home_app_banks_bank(client, superuser):
+    bank = QuestionBankFactory(title="Harbour news")
+    client.force_login(superuser)
+    page = client.get(reverse("admin:quizzes_questionbank_change", args=[bank.pk]))
+    assert _breadcrumbs(page.content.decode()) == [
+        "Home",
+        "Authoring",
+        "Question banks",
+        "Harbour news",
+    ]
