@@ -91,15 +91,26 @@ class ArticleAdminForm(_ArticleForm):
         super().__init__(*args, **kwargs)
         if "text" in self.fields:
             self.fields["text"].required = False
-        if "url" in self.fields:
-            self.fields["url"].help_text = (
-                "Paste the article's address and press “Read the page”: its text, title, "
-                "author and publication date are filled in below for you to check."
-            )
+        self._help_texts_for_the_page()
         if self.fetch_error and not self.is_bound:
             field, message = self.fetch_error
             field = field if field in self.fields else "url"
             self._errors = ErrorDict({field: self.error_class([message])})
+
+    def _help_texts_for_the_page(self) -> None:
+        """Only the add page reads a page ("Read the page", an .html upload): a saved
+        article's page keeps the address as a record and takes a text file only."""
+        adding = self.instance.pk is None
+        if "url" in self.fields:
+            self.fields["url"].help_text = (
+                "Paste the article's address and press “Read the page”: its text, title, "
+                "author and publication date are filled in below for you to check."
+                if adding
+                else "Where the article was published. Changing it reads nothing: "
+                "the text below stays as it is."
+            )
+        if "upload" in self.fields and not adding:
+            self.fields["upload"].help_text = "Or upload a .txt/.md file to replace the text."
 
     def clean(self) -> dict[str, Any]:
         super().clean()

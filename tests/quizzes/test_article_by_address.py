@@ -147,6 +147,25 @@ def test_article_page_links_to_its_banks_and_generation_jobs(teacher_client, tea
     assert jobs.status_code == 200
 
 
+def test_only_the_add_page_tells_the_teacher_to_read_the_page(teacher_client, teacher):
+    """The add page has the "Read the page" button and says so; an article's own page
+    has none, so its help texts do not send the teacher looking for one."""
+    from tests.factories import ArticleFactory
+
+    add = teacher_client.get(ADD).content.decode()
+    assert 'value="Read the page"' in add
+    assert "press “Read the page”" in add
+
+    article = ArticleFactory(created_by=teacher)
+    change = teacher_client.get(reverse("admin:quizzes_article_change", args=[article.pk]))
+    body = change.content.decode()
+    assert change.status_code == 200
+    assert "Read the page" not in body
+    assert "Where the article was published" in body
+    assert "saved web page (.html) is read" not in body  # only the add page reads one
+    assert "upload a .txt/.md file to replace the text" in body
+
+
 # Command ---------------------------------------------------------------------------
 
 
