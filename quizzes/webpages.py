@@ -5,7 +5,8 @@ Fetching is a server making requests on a user's behalf (server-side request
 forgery), so `page_fetch` only follows http(s) addresses whose every resolved
 address is public, connects to the address it checked (no second DNS answer),
 re-checks after each redirect (at most MAX_REDIRECTS), stops after `timeout`
-seconds in all (however slowly the site answers) and `max_bytes` of body, and
+seconds in all (however slowly the site or its name's resolver answers) and
+`max_bytes` of body, and
 accepts HTML only. `allow_private` (ARTICLE_FETCH_ALLOW_PRIVATE, development and
 tests only) lets loopback and private addresses through; link-local (cloud
 metadata) and reserved ones never.
@@ -24,7 +25,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:  # urllib3 is imported when a page is fetched
@@ -98,10 +99,39 @@ class _Target:
     address: str  # the checked address to connect to
 
 
-def _checked_addresses(host: str, port: int, *, allow_private: bool) -> list[str]:
+_AddressInfos = list[tuple[Any, ...]]  # socket.getaddrinfo's answer
+
+
+def _resolve(host: str, port: int, *, deadline: _Deadline) -> _AddressInfos:
+    """getaddrinfo held to the fetch's deadline. The system resolver takes no
+    time-out (its own retries may last 30 s and more), so it runs in a daemon
+    thread the fetch stops waiting for when the time is up; the thread ends with
+    the lookup, its answer unused."""
+    answer: list[_AddressInfos | Exception] = []
+
+    def lookup() -> None:
+        try:
+            answer.append(list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+        except Exception as error:  # handed to the fetch, raised there
+            answer.append(error)
+
+    worker = threading.Thread(target=lookup, name="page-fetch-dns", daemon=True)
+    worker.start()
+    worker.join(deadline.remaining())
+    if not answer:
+        raise PageError(f"The host “{host}” did not answer within {deadline.seconds:g} s.")
+    found = answer[0]
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+def _checked_addresses(
+    host: str, port: int, *, allow_private: bool, deadline: _Deadline
+) -> list[str]:
     """The host's addresses, each one the server may fetch from (else a PageError)."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _resolve(host, port, deadline=deadline)
     except (socket.gaierror, UnicodeError) as error:
         raise PageError(f"The host “{host}” could not be found.") from error
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
@@ -114,7 +144,7 @@ def _checked_addresses(host: str, port: int, *, allow_private: bool) -> list[str
     return addresses
 
 
-def _target(url: str, *, allow_private: bool) -> _Target:
+def _target(url: str, *, allow_private: bool, deadline: _Deadline) -> _Target:
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -129,7 +159,7 @@ def _target(url: str, *, allow_private: bool) -> _Target:
     if parts.username or parts.password:
         raise PageError("Addresses with a user name or password are not fetched.")
     port = port or (443 if scheme == "https" else 80)
-    addresses = _checked_addresses(host, port, allow_private=allow_private)
+    addresses = _checked_addresses(host, port, allow_private=allow_private, deadline=deadline)
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
@@ -162,7 +192,12 @@ class _Deadline:
         self._timer.cancel()
 
     def left(self) -> float:
+        """The time left for a socket's wait (a tenth of a second at least)."""
         return max(0.1, self._at - time.monotonic())
+
+    def remaining(self) -> float:
+        """The time left, none once it is up."""
+        return max(0.0, self._at - time.monotonic())
 
     def watch(self, sock: socket.socket | None) -> None:
         with self._lock:
@@ -311,7 +346,7 @@ def page_fetch(url: str, *, allow_private: bool, timeout: float, max_bytes: int)
     with _Deadline(timeout) as deadline:
         current = url.strip()
         for redirects in range(MAX_REDIRECTS + 1):
-            target = _target(current, allow_private=allow_private)
+            target = _target(current, allow_private=allow_private, deadline=deadline)
             connection, response = _get(target, deadline=deadline)
             try:
                 if response.status in REDIRECT_CODES:

@@ -184,6 +184,7 @@ ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", str(200_000)))
 # (`check --deploy` warns when this is on with DEBUG off).
 ARTICLE_FETCH_ALLOW_PRIVATE = env_bool("ARTICLE_FETCH_ALLOW_PRIVATE", False)
 ARTICLE_PAGE_MAX_BYTES = int(os.environ.get("ARTICLE_PAGE_MAX_BYTES", str(5_000_000)))
+# Seconds for the whole fetch: the name's lookup, each redirect and the slowest body.
 ARTICLE_FETCH_TIMEOUT = float(os.environ.get("ARTICLE_FETCH_TIMEOUT", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

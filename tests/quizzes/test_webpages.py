@@ -174,6 +174,46 @@ def test_a_slow_site_times_out(pages_server, allow_local_pages):
     assert refusal(pages_server.url("/slow")) == "The site did not answer within 0.5 s."
 
 
+def test_a_name_whose_lookup_stalls_is_stopped_at_the_time_out(settings, monkeypatch):
+    """The time-out covers the lookup of the address's name too: the system's resolver
+    takes none of its own, and one that stalls held the fetch until it gave up."""
+    import socket
+    import threading
+    import time
+
+    settings.ARTICLE_FETCH_TIMEOUT = 0.5
+    released = threading.Event()
+
+    def stalling_resolver(*_args, **_kwargs):
+        released.wait(10)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", stalling_resolver)
+    started = time.monotonic()
+    try:
+        message = refusal("https://news.example.org/world/story")
+    finally:
+        released.set()  # the lookup's thread ends
+    elapsed = time.monotonic() - started
+
+    assert message == "The host “news.example.org” did not answer within 0.5 s."
+    assert elapsed < 2.0, f"stopped after {elapsed:.1f} s"
+
+
+def test_a_name_not_found_is_said_so_at_once(settings, monkeypatch):
+    """The lookup's own failure still reaches the teacher as before, in its thread."""
+    import socket
+
+    def no_such_name(*_args, **_kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
+    assert (
+        refusal("https://nowhere.example.org/")
+        == "The host “nowhere.example.org” could not be found."
+    )
+
+
 def test_a_site_sending_its_page_slowly_is_stopped_at_the_time_out(pages_server, allow_local_pages):
     """The time-out is for the whole fetch: a site that sends a few bytes every 0.1 s
     (each read well inside the time-out) is cut off when the time is up, not when it
