@@ -5,6 +5,8 @@ nine." / "((WN)) Why chess?". The label whose turns mostly ask (end with "?") is
 interviewer's; any other label written as a name is the one answering, and the paragraphs
 after a label, up to the next one, are still that turn. ``first_person_in_answer`` (a
 ``SUBJECT_RULES`` entry) reads it: "I" in an answer is the one answering.
+``spoken_by_paragraph`` tells the turns (questions and answers) from the reporter's narration
+around them: the events stage reads no time of the speaker's own story as a news event.
 """
 
 from __future__ import annotations
@@ -52,3 +54,22 @@ def _written_as_name(label: str) -> bool:
     ("WN", an outlet's initials, is nobody's name)."""
     words = label.split()
     return len(words) >= 2 and latin_script(label) and words[0][:1].isupper()
+
+
+def spoken_by_paragraph(text: str, paras: list[Paragraph]) -> list[bool]:
+    """ "((WN)) How were the last months?" / "((Ana Roe)) Hard. I moved in the evening." /
+    "Then I found work.": True for a paragraph of the transcript's spoken turns, a labelled
+    one (question or answer) and the unlabelled ones after an answer's label; False for the
+    reporter's narration before the first label and after an interviewer's label ("The
+    names have been changed."), and for every paragraph of an article with no turn labels."""
+    labels = [_label(text, p) for p in paras]
+    asking = _asking_labels(text, paras, labels)
+    out: list[bool] = []
+    answering = False
+    for label in labels:
+        if label is not None:
+            answering = label not in asking
+            out.append(True)
+        else:
+            out.append(answering)
+    return out

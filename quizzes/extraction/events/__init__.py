@@ -69,6 +69,15 @@ Clean-up and filters:
   and a vote named by its year ("do you expect to win in the 2020 election?") is the event
   itself ("the election"); a clause whose verb stands in for one told before ("as we did in
   2019") names nothing;
+- in a transcript that labels its speakers ("((WN)) ...?", "((Ana Roe)) ..."), the turns are
+  the labelled paragraphs and those an answer goes on in (``turns.spoken_by_paragraph``); a
+  time of the speaker's own story or of the talk itself is no news event there: a part of a
+  day ("her husband came in the evening"), a span counted from the talk ("in the last three
+  months", "back in about 2 days"), an undated day of the story ("the next day", "a few days
+  later"), "since then", "at the time" or "after this interview", and two day words set side
+  by side ("the pill I took today, I would skip tomorrow"); the reporter's narration keeps
+  them, and an answer keeps its dated and named times ("in March 2021", "during the 2019
+  storm");
 - a date set against "now" ("voters who felt better off now than four years ago") is a
   baseline, no happening; "turnout was higher than last year" stays (the gold counts it);
 - replies that did not happen ("did not reply to requests for comment on Friday",

@@ -16,6 +16,8 @@ from ..dates.patterns import PASSING_VERBS
 from ..dates.tense import governing_verb
 from ..geo import is_country
 from ..sentences import dateline, doc_tokens, made_once
+from ..text import paragraphs
+from ..turns import spoken_by_paragraph
 from .phrase import in_sent
 
 _EXPLICIT_DATE = re.compile(
@@ -565,6 +567,115 @@ def _speaker_subjects(doc: Doc) -> list[Token]:
     ]
 
 
+def in_a_spoken_turn(expr: TimeExpression, sent: Span) -> bool:
+    """The expression is in a question or an answer of an interview. In a transcript that
+    labels its speakers ("((WN)) How were the last months?", "((Ana Roe)) Hard."), the turns
+    are the labelled paragraphs and those an answer goes on in (``turns.spoken_by_paragraph``),
+    and the reporter's narration around them is none, whoever "we" are in it; in an
+    interview written without labels, a paragraph whose own words have "I", "we" or "you" as
+    a subject is one (``in_an_interview_turn``)."""
+    spans = _spoken_paragraphs(sent.doc)
+    if not spans:
+        return in_an_interview_turn(expr, sent)
+    return any(a <= expr.start_char < b for a, b in spans)
+
+
+# An anchor pointing at the talk itself or at a moment only the speaker's story holds:
+# "this interview", "that time", "this talk".
+_THIS_OR_THAT_ANCHOR = re.compile(
+    r"(?i)^(?:during|after|before|since|until|following|at|throughout)\s+(?:this|that|these|those)\b"
+)
+
+
+def vague_anchor_in_a_turn(expr: TimeExpression, sent: Span) -> bool:
+    """ "((Ana Roe)) At the time, nobody would hire me", "Since then, we get condoms free",
+    "I have to call her after this interview", "during this talk I said it twice": in an
+    interview's turn, "since then", "at the time" or an anchor to "this" or "that" moment
+    point at a time only the speaker's story (or the talk itself) holds, with no date to
+    resolve; the reporter's "Since then, the council has ..." and an answer's anchor to a
+    named happening ("during the 2016 campaign") stay."""
+    if expr.kind != "anchor" or expr.date is not None:
+        return False
+    when = expr.when.strip()
+    vague = bool(_VAGUE_ANCHOR.match(when) or _THIS_OR_THAT_ANCHOR.match(when))
+    return vague and in_a_spoken_turn(expr, sent)
+
+
+_OTHER_DAY_WORD = re.compile(r"(?i)\b(?:today|tomorrow|yesterday|the\s+other\s+day)\b")
+
+
+def days_side_by_side_in_a_turn(expr: TimeExpression, sent: Span) -> bool:
+    """ "((Ana Roe)) I took my pills on alternate days: the one I took today, I would skip
+    tomorrow", "they stared at me both today and the other day": in an interview's turn, a
+    day word set against another in the same sentence shows how any two days went, not
+    the day of a happening; one day word alone ("Yesterday I signed the lease") stays."""
+    if expr.kind != "dayword" or not in_a_spoken_turn(expr, sent):
+        return False
+    text = doc_text(sent.doc)
+    rest = text[sent.start_char : expr.start_char] + " " + text[expr.end_char : sent.end_char]
+    return bool(_OTHER_DAY_WORD.search(rest))
+
+
+def _spoken_paragraphs(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every spoken paragraph of a transcript (found once per doc)."""
+
+    def make() -> tuple[tuple[int, int], ...]:
+        text = doc_text(doc)
+        paras = paragraphs(text)
+        spoken = spoken_by_paragraph(text, paras)
+        return tuple((p.start, p.end) for p, s in zip(paras, spoken, strict=True) if s)
+
+    made: tuple[tuple[int, int], ...] = made_once(doc, "_spoken_paragraphs", make)
+    return made
+
+
+# Times of the speaker's own story: a part of a day ("in the evening"), a span counted from
+# when the interview was held ("the last three months", "in about 2 days", "in the coming
+# weeks"), a step of the story with no date ("the next day", "the third day").
+_TIME_OF_DAY_KINDS = {"partofday"}
+_FROM_THE_SPEAKING_KINDS = {"recent", "ahead", "coming"}
+_STORY_STEP_KINDS = {"anaphoric", "ordinal"}
+# A span back that names an age of history, not a stretch of the speaker's life.
+_AGE_OF_HISTORY = re.compile(r"\b(?:centur(?:y|ies)|millenni(?:um|a))\b", re.I)
+# Steps of a story told day by day ("the next day", "that evening", "a few days later").
+_DAY_STEP = re.compile(r"\b(?:days?|mornings?|afternoons?|evenings?|nights?)\b", re.I)
+
+
+def time_of_day_in_a_turn(expr: TimeExpression, sent: Span) -> bool:
+    """ "((Ana Roe)) Her husband came in the evening, and I left in the morning": a part of a
+    day in an interview's turn is a step of the speaker's own story or routine, on no day a
+    reader could name; "Protesters gathered in the evening" in the reporter's narration
+    stays (its day is the story's)."""
+    return expr.kind in _TIME_OF_DAY_KINDS and in_a_spoken_turn(expr, sent)
+
+
+def span_from_the_speaking(expr: TimeExpression, sent: Span) -> bool:
+    """ "((WN)) What changed for you over the last three months?", "((Ana Roe)) He is back in
+    about 2 days", "We expect news in the coming weeks": a span counted from the day the
+    interview was held dates nothing the article places: the talk is not the publication
+    ("the last century", an age of history, stays)."""
+    return (
+        expr.kind in _FROM_THE_SPEAKING_KINDS
+        and not _AGE_OF_HISTORY.search(expr.when)
+        and in_a_spoken_turn(expr, sent)
+    )
+
+
+def story_step_in_a_turn(expr: TimeExpression, sent: Span) -> bool:
+    """ "((Ana Roe)) They kept me one day and fired me the next day", "A few days later she
+    moved", "The third day I used the old one": a day of the speaker's story counted from
+    another one, with no date the story gives, places nothing on the calendar; "That night"
+    after "on March 3" (dated by it), a longer step from a happening the answer names ("We
+    launched it; the first user came six months after") and the same words in the
+    reporter's narration stay."""
+    return (
+        expr.kind in _STORY_STEP_KINDS
+        and expr.date is None
+        and bool(_DAY_STEP.search(expr.when))
+        and in_a_spoken_turn(expr, sent)
+    )
+
+
 _AT_THE_TIME = re.compile(r"^(?i:at)\s+the\s+time$")
 
 
@@ -603,12 +714,28 @@ def promised_frequency(expr: TimeExpression, sent: Span) -> bool:
 
 def in_another_language(expr: TimeExpression, sent: Span) -> bool:
     """ "Spanish: Si el consejo lo aprueba, me quedaré hasta el 2024": a date in words of
-    another language (a quotation given in the original after its translation) is the
-    translated one told again: lower-case words with letters English does not write ("quedaré")
-    and hardly any English function words ("the", "of", "will": about every third word of
-    English) before the date."""
-    start = max(sent.start, expr.span.start - 12)
-    words = [t for t in sent.doc[start : expr.span.start] if t.is_alpha and t.is_lower]
+    another language (a quotation or an answer given in the original after its translation)
+    is the translated one told again: lower-case or caseless words ("quedaré", "के बाद से")
+    with letters English does not write, and hardly any English function words ("the",
+    "of", "will": about every third word of English), before the date or, when the
+    original opens with it ("Hindi: 20 March को हम सब मिले थे और बात की"), after it."""
+    doc = sent.doc
+    before = doc[max(sent.start, expr.span.start - 12) : expr.span.start]
+    after = doc[expr.span.end : min(sent.end, expr.span.end + 12)]
+    return _foreign_words(before) or _foreign_words(after)
+
+
+def _foreign_words(tokens: Span) -> bool:
+    """Six words or more, lower-case or of a script with no case (Devanagari's vowel signs
+    are no letters to ``is_alpha``), few of them English function words, one at least
+    with letters outside ASCII."""
+    words = [
+        t
+        for t in tokens
+        if any(c.isalpha() for c in t.text)
+        and not any(c.isdigit() for c in t.text)
+        and (t.is_lower or t.text.lower() == t.text.upper())
+    ]
     return (
         len(words) >= 6
         and sum(t.is_stop for t in words) * 6 < len(words)
@@ -645,6 +772,11 @@ EXPRESSION_FILTERS: tuple[ExpressionFilter, ...] = (
     in_another_language,
     interview_turn,
     own_account_in_answer,
+    time_of_day_in_a_turn,
+    span_from_the_speaking,
+    story_step_in_a_turn,
+    vague_anchor_in_a_turn,
+    days_side_by_side_in_a_turn,
     date_is_topic,
     own_issue,
     background_at_the_time,
