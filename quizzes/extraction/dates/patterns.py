@@ -301,6 +301,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "anchor",  # "during the time of the outbreak", "During the period when the site was
+        # shut,": a stretch of time named by the happening it is the time of (a bracketed
+        # word of a transcriber's, "the [first] lockdown", stays in it)
+        re.compile(
+            r"\b(?i:during|throughout)\s+the\s+(?i:time|period|days|era)\s+"
+            r"(?:of\s+(?:(?:the|his|her|their|its)\s+)?(?:\[[^\]\n]{1,30}\]\s+)?"
+            rf"(?:[\w\-]+\s+){{0,2}}?[\w\-]*[A-Za-z0-9][\w\-]*"
+            rf"(?=\s*[,.;:()\u2014]|\s+{ANCHOR_STOP}\b|\s*$)"
+            r"|when\s+(?:[\w\-'\u2019]+\s+){1,12}?[\w\-'\u2019]+(?=\s*[,.;:\u2014]))"
+        ),
+    ),
+    (
+        "anchor",  # "Hours after the site was restored,", "Two days before the vote was held,":
+        # a time told by the happening it follows or comes before, to the comma that ends
+        # the opening phrase of a sentence (no date word inside it: "on Monday" is a time of
+        # its own)
+        re.compile(
+            r"(?:^|(?<=\n)|(?<=[.!?]\s))"
+            rf"(?:(?i:hours|minutes|moments|days|weeks)"
+            rf"|(?i:{NUMWORD})\s+{SPAN_UNIT})"
+            r"\s+(?i:after|before)\s+"
+            rf"(?:(?!{WEEKDAY}\b|{MONTH}\b|(?i:today|yesterday|tomorrow)\b)[\w\-'\u2019]+\s+){{1,11}}"
+            rf"(?!{WEEKDAY}\b|{MONTH}\b|(?i:today|yesterday|tomorrow)\b)[\w\-'\u2019]+(?=,)",
+            re.M,
+        ),
+    ),
+    (
         "anchor",  # "Upon arrival", "on his return": a coming or going without a date
         re.compile(r"\b(?i:upon|on)\s+(?:(?:his|her|their|its)\s+)?(?:arrival|return|departure)\b"),
     ),

@@ -21,7 +21,7 @@ from ..dates import (
     quoted_verb_after,
 )
 from ..lexicon import SUBJECT_DEPS
-from .filters import in_an_interview_turn, names_a_vote, passing_time
+from .filters import clause_a_time_noun_names, in_an_interview_turn, names_a_vote, passing_time
 from .phrase import (
     anchor,
     clause_tokens,
@@ -190,6 +190,17 @@ def period_passing(c: Clause) -> None:
         c.tok = tok.head
 
 
+def clause_of_a_time_noun(c: Clause) -> None:
+    """ "The last time I played for the club was 2015" -> "I played for the club": a date
+    "be" gives to a time noun with its own relative clause dates that clause."""
+    root = c.expr.span.root
+    if root.dep_ != "attr" or root.head.i != c.tok.i:
+        return
+    verb = clause_a_time_noun_names(c.tok)
+    if verb is not None and in_sent(verb, c.sent):
+        c.tok = verb
+
+
 def verb_with_arguments(c: Clause) -> None:
     """The verb with its subject, objects and complements, without sentence adverbials,
     subordinate clauses that do not contain the date, the date and its preposition; after a
@@ -346,6 +357,7 @@ CLAUSE_STEPS: tuple[ClauseStep, ...] = (
     reporting_verb,
     fronted_participle,
     period_passing,
+    clause_of_a_time_noun,
     verb_with_arguments,
     relative_clause_noun,
     missing_subject,

@@ -213,7 +213,25 @@ def date_is_topic(expr: TimeExpression, sent: Span) -> bool:
         return False
     if root.dep_ == "nsubj" and (_names_an_occasion(root.head) or passing_time(root.head)):
         return False
+    if root.dep_ == "attr" and clause_a_time_noun_names(root.head) is not None:
+        return False
     return root.dep_ in {"nsubj", "nsubjpass", "attr"}
+
+
+# Nouns a relative clause makes the time of a happening ("the last time I played").
+_TIME_NOUNS = {"time", "day", "year", "month", "week"}
+
+
+def clause_a_time_noun_names(verb: Token) -> Token | None:
+    """ "The last time I played for the club was 2015", "The day the bridge opened was a
+    Sunday": the verb of the relative clause of a time noun that is the subject of "be",
+    whose date "be" gives; None for "The next day was quiet" (no clause)."""
+    if verb.lemma_ != "be":
+        return None
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.lemma_.lower() in _TIME_NOUNS:
+            return next((c for c in subject.children if c.dep_ == "relcl"), None)
+    return None
 
 
 def passing_time(verb: Token) -> bool:
@@ -439,7 +457,9 @@ def own_account_in_answer(expr: TimeExpression, sent: Span) -> bool:
     a week": in an interview's answer, times told by an age, a clock or a length date
     nothing a reader could place on the calendar. (A vague count from now, "in a few
     months", stays: the dev set's gold keeps one and drops another.)"""
-    return expr.kind in _OWN_ACCOUNT_KINDS and in_an_interview_turn(expr, sent)
+    return expr.kind in _OWN_ACCOUNT_KINDS and (
+        in_an_interview_turn(expr, sent) or in_a_spoken_turn(expr, sent)
+    )
 
 
 def _a_habit(expr: TimeExpression) -> bool:

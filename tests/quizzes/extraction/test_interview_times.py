@@ -116,3 +116,11 @@ def test_a_date_in_a_caseless_script_after_the_english_is_the_answer_told_again(
         "((hi))Hindi language: August तक भी हमने अपना सारा काम बंद किया है।\n"
     )
     assert whens(events_of(text)) == ["August"]
+
+
+def test_a_clock_time_in_a_labelled_answer_dates_nothing(events_of):
+    text = (
+        "((WN)) What should the town do about the noise?\n"
+        "((Ines Calloway)) The council should keep the square quiet after 10pm.\n"
+    )
+    assert events_of(text) == []

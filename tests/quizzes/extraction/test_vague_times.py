@@ -77,3 +77,62 @@ def test_speakers_vague_anchor_is_no_event(whens, sentence):
 
 def test_narrated_since_then_stays(whens):
     assert "Since then" in whens("Since then, the bakery has opened two more shops.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "During the time of the cholera outbreak, the clinic stayed open.",
+            "During the time of the cholera outbreak",
+        ),
+        (
+            "The nurses slept there during the time of the [first] curfew.",
+            "during the time of the [first] curfew",
+        ),
+        (
+            "During the period when the mine was flooded, the crews worked in the quarry.",
+            "During the period when the mine was flooded",
+        ),
+    ],
+)
+def test_a_stretch_named_by_its_happening_is_an_anchor(whens, sentence, when):
+    assert whens(sentence) == [when]
+
+
+def test_a_stretch_with_no_happening_named_is_still_no_anchor(whens):
+    assert whens("During the time, the clinic stayed open.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "Hours after the ferry service was restored, the harbour master thanked the crews.",
+            "Hours after the ferry service was restored",
+        ),
+        (
+            "Two days before the ballots were counted, the governor conceded.",
+            "Two days before the ballots were counted",
+        ),
+    ],
+)
+def test_a_span_before_or_after_a_told_happening_opening_a_sentence_is_an_anchor(
+    whens, sentence, when
+):
+    assert whens(sentence) == [when]
+
+
+def test_a_day_inside_the_opening_phrase_keeps_its_own_date(whens):
+    found = whens("Hours before the ferry sank on Monday, the crew radioed for help.")
+    assert "Monday" in found
+
+
+def test_the_date_be_gives_a_time_noun_with_its_own_clause_dates_that_clause(nlp):
+    text = "The first time the river flooded the town was 1998."
+    found = extract_dated_events(nlp(text), published=PUBLISHED)
+    assert [(e.when, e.event) for e in found] == [("1998", "the river flooded the town")]
+
+
+def test_a_time_noun_with_no_clause_of_its_own_is_still_a_topic(whens):
+    assert whens("The next day was quiet in the harbour.") == []
