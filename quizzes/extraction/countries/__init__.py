@@ -299,6 +299,22 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "children born to Indian tribes" in an article naming the United States and never India
    is no nationality of India ("Indian" before a tribe, a reservation or "Country").
 
+56. **A life across several countries** (``persons.life_places``): "X has lived in Peru, Chile
+   and Canada", "X, who grew up in Peru, moved to Chile and then to Canada", "Born in Peru, X
+   ...", "worked in Spain", "fled to Canada" (each place of a list; a clause sharing its
+   subject; the one "who" stands for).
+57. **Peoples named with a country** (``groups.peoples_of_a_country``): "Syrian Kurds", "the
+   Kurds of Iraq", "Rohingya Muslims in Myanmar", "US Marines"; "ethnic Russians in Ukraine"
+   are no Russians of Russia (``context._ethnic_peoples``, precision); people "of" a country
+   ("officials of Peru", not "critics of Peru": ``groups.noun_of_country``).
+58. **An accident the small model reads as a noun phrase** (``sites.accidents_read_as_nouns``):
+   "a water main broke in ..." ("broke" a noun, ROOT); a new count placed again is a new link
+   ("2,700 confirmed cases in Peru" after "400 suspected cases in Peru": ``groups.linked_again``).
+59. **Regions and their towns** (``places``): a first-level region the model reads as a body
+   ("Tyumen Oblast", "Surigao del Sur"), or names with its kind word ("Aceh province"); a town
+   described as a town of one ("Maidan Shahr, the capital of Wardak province":
+   ``towns_described_by_their_region``).
+
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
 the war).
@@ -373,6 +389,7 @@ from .groups import (
     noun_of_country,
     pairs_of_countries,
     participle_from_country,
+    peoples_of_a_country,
     subjects_placed_by_their_verb,
     things_a_country_leads,
     things_in_a_country,
@@ -425,8 +442,10 @@ from .places import (
     places_a_country_owns,
     territories_in_their_state,
     towns_before_their_country,
+    towns_described_by_their_region,
 )
 from .sites import (
+    accidents_read_as_nouns,
     sites_placed_by_their_place,
     sites_run_by_a_national_body,
     subjects_of_a_stated_place,
@@ -468,6 +487,7 @@ RULES: tuple[Rule, ...] = (
     groups_from_countries,
     named_members_of_a_group,
     demonyms_in_a_country,
+    peoples_of_a_country,
     groups_of_a_stated_nationality,
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
@@ -508,9 +528,11 @@ RULES: tuple[Rule, ...] = (
     sites_placed_by_their_place,
     what_a_placed_clause_tells,
     subjects_of_a_stated_place,
+    accidents_read_as_nouns,
     sites_run_by_a_national_body,
     place_links,
     towns_before_their_country,
+    towns_described_by_their_region,
     home_nations_in_their_state,
     territories_in_their_state,
     mainlands_of_countries,

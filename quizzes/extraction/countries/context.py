@@ -109,7 +109,30 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     _codes_before_names(doc, tokens, found, defined)
     _clipped_adjectives(tokens, found)
     _native_american_indians(tokens, found)
+    _ethnic_peoples(tokens, found)
     return found
+
+
+def _ethnic_peoples(tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "ethnic Russians in eastern Ukraine", "an ethnic Uzbek family in Kyrgyzstan": a
+    nationality word after "ethnic" names a people living where its sentence says, no
+    nationality of that country, when the sentence names another country (in one naming
+    only its own, "ethnic Russians make up most of Russia", the word keeps its country)."""
+    for tok in tokens:
+        mention = found.get(tok.i)
+        if mention is None or mention.form != "adj" or tok.i != mention.start or tok.i == 0:
+            continue
+        if tokens[tok.i - 1].lower_ not in ("ethnic", "ethnically"):
+            continue
+        sent = tok.sent
+        others = {
+            m.country
+            for k in range(sent.start, sent.end)
+            if (m := found.get(k)) is not None and m.country != mention.country
+        }
+        if others:
+            for k in range(mention.start, mention.end):
+                del found[k]
 
 
 # Nouns that make "Indian" the Native American sense ("Indian tribes", "Indian reservations").

@@ -520,7 +520,7 @@ def noun_of_country(ctx: CountryContext) -> None:
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or not _common_word(tok) or tok.i in ctx.person_tokens:
             continue
-        if tok.lower_ not in _OF_NOUNS or tok.lower_ in _TITLE_WORDS:
+        if (tok.lower_ not in _OF_NOUNS and not _people_of(tok)) or tok.lower_ in _TITLE_WORDS:
             continue  # "the president of Chad" is rule 3's
         country = _of_country(ctx, tok)
         if country is None:
@@ -531,6 +531,29 @@ def noun_of_country(ctx: CountryContext) -> None:
         start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "predet")] + [tok.i])
         subject = f"{ctx.doc[start : tok.i + 1].text} of {country[1]}"
         ctx.add(subject, country[0], tok.i, "other", "noun_of_country")
+
+
+# Plural nouns of people "of" a country that are people of it ("officials of Peru"), and the
+# plurals of a stance toward it, which are not ("critics of Peru", "fans of Peru").
+_PEOPLE_OF = (HUMAN_PLURALS - {"deaths", "lives", "jobs", "casualties", "households"}) | {
+    "leaders", "members", "workers", "voters", "lawmakers", "legislators", "ministers",
+}  # fmt: skip
+_STANCE_PLURALS = {
+    "critics", "opponents", "supporters", "allies", "friends", "foes", "enemies", "admirers",
+    "sceptics", "skeptics", "detractors", "champions", "advocates", "fans", "visitors",
+}  # fmt: skip
+
+
+def _people_of(tok: Token) -> bool:
+    """ "Officials of Peru said", "scientists of Chile": people a country's "of" describes
+    as its own, as "Peruvian officials" would (not a stance: "critics of Peru")."""
+    if tok.tag_ != "NNS" or tok.lower_ in _STANCE_PLURALS:
+        return False
+    return (
+        tok.lower_ in _PEOPLE_OF
+        or tok.lemma_ in PERSON_NOUNS
+        or tok.lower_.endswith(("ians", "ists"))
+    )
 
 
 # A country's edge: where things are, not a thing of its own ("along the coast of Peru").
@@ -735,12 +758,12 @@ _MEMBER_WORDS = {"comprising", "grouping", "spanning"}
 
 
 def bodies_of_listed_countries(ctx: CountryContext) -> None:
-    """ "the armies of Chile, Peru, and Bolivia": each country of the list has the body; the
-    subject is the whole phrase."""
+    """ "the armies of Chile, Peru, and Bolivia", "officials of Chile and Peru": each country
+    of the list has the body or the people; the subject is the whole phrase."""
     doc = ctx.doc
     for tok in ctx.tokens:
         if (
-            not (tok.lower_ in _LISTED_BODIES or _plural_office(tok))
+            not (tok.lower_ in _LISTED_BODIES or _plural_office(tok) or _people_of(tok))
             or tok.i + 2 >= len(doc)
             or doc[tok.i + 1].lower_ != "of"
         ):
@@ -1220,9 +1243,13 @@ def _incident(noun: Token) -> bool:
 
 
 def _placing_prep(tok: Token) -> bool:
-    """ "in <country>"; "into <country>" after an incident ("an offensive into Peru")."""
+    """ "in <country>"; "into <country>" after an incident ("an offensive into Peru");
+    "across/throughout <country>" after a plural ("cities throughout Peru", "supporters across
+    Chile": things spread over the country are in it)."""
     if tok.dep_ != "prep":
         return False
+    if tok.lower_ in ("across", "throughout"):
+        return tok.head.tag_ == "NNS"
     return tok.lower_ == "in" or (tok.lower_ == "into" and tok.head.lower_ in INCIDENT_NOUNS)
 
 
@@ -1266,11 +1293,17 @@ def placeable(ctx: CountryContext, noun: Token) -> bool:
 
 
 def linked_again(ctx: CountryContext, noun: Token, country: str) -> bool:
-    """ "a user registered from Chile ... the user in Chile": the same thing, linked once."""
-    return any(
-        link.country == country and noun.lower_ in link.subject.lower().split()
-        for link in ctx.links
-    )
+    """ "a user registered from Chile ... the user in Chile": the same thing, linked once; but
+    a new count is a new set of things ("400 suspected cases in Peru ... 2,700 confirmed cases
+    in Peru": the second count is no repeat of the first)."""
+    counts = [c.lower_ for c in noun.children if c.dep_ == "nummod" and noun.tag_ == "NNS"]
+    for link in ctx.links:
+        words = link.subject.lower().split()
+        if link.country != country or noun.lower_ not in words:
+            continue
+        if all(count in words for count in counts):
+            return True
+    return False
 
 
 def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
@@ -1287,10 +1320,26 @@ def subjects_placed_by_their_verb(ctx: CountryContext) -> None:
         if mention is None or owned_name(ctx, mention):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not placeable_subject(ctx, subject, happening_verb(verb)):
+        happened = happening_verb(verb) or _held_plural(verb, subject)
+        if subject is None or not placeable_subject(ctx, subject, happened):
             continue
         for country in _listed_after(ctx, tok, mention):
             ctx.add(noun_phrase(ctx, subject), country, subject.i, "other", "subject_placed")
+
+
+def _held_plural(verb: Token, subject: Token | None) -> bool:
+    """ "Protests were held in Peru", "Vigils were staged in Chile": plural happenings a
+    passive verb of holding places are new facts of the country, bare or not (a bare singular
+    "The race was held in Chile" names one said before)."""
+    return (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.tag_ == "NNS"
+        and verb.lemma_ in _HELD_VERBS
+    )
+
+
+_HELD_VERBS = {"hold", "stage", "organise", "organize"}
 
 
 def _site_before_placed(ctx: CountryContext, verb: Token, prep: Token) -> bool:
@@ -1783,6 +1832,51 @@ def demonyms_in_a_country(ctx: CountryContext) -> None:
         else:
             _demonym_subject(ctx, mention, tok, named)
         _described_by_demonym(ctx, mention, tok)
+
+
+def peoples_of_a_country(ctx: CountryContext) -> None:
+    """ "Syrian Kurds", "Iraqi Christians", "the Kurds of Iraq", "Uyghurs in China": a people
+    or a faith named as a group (a capitalised plural the small model marks a nationality or
+    religion, no country's own demonym) with a country's word before it, or "of"/"in" a
+    country after it, is of that country (the people's own name links nowhere: "Kurdish
+    fighters" or "Kurds" alone name no country)."""
+    for noun in ctx.tokens:
+        if not _a_people(ctx, noun):
+            continue
+        country = next(
+            (
+                ctx.mentions[c.i].country
+                for c in noun.lefts
+                if c.i in ctx.mentions and c.dep_ in _MODIFIER_DEPS
+            ),
+            None,
+        )
+        if country is not None:
+            ctx.add(noun_phrase(ctx, noun), country, noun.i, "other", "peoples_of_a_country")
+            continue
+        place = next(
+            (
+                ctx.country_in_part(c.i + 1)
+                for c in noun.rights
+                if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            ),
+            None,
+        )
+        if place is not None:
+            subject = ctx.doc[_phrase_start(ctx, noun) : place.end].text
+            ctx.add(subject, place.country, noun.i, "other", "peoples_of_a_country")
+
+
+def _a_people(ctx: CountryContext, noun: Token) -> bool:
+    """ "Kurds", "Christians": a capitalised plural head noun the small model marks a people or
+    faith, or a plural name it marks as nothing ("US Marines", "the Very Large Telescopes in
+    Chile": a named set of things of the country); not a country's demonym ("Peruvians" is
+    ``demonyms_in_a_country``'s) nor a modifier."""
+    if noun.i in ctx.mentions or noun.pos_ not in ("PROPN", "NOUN") or not noun.text[:1].isupper():
+        return False
+    if noun.dep_ in _MODIFIER_DEPS or not noun.lower_.endswith("s"):
+        return False
+    return noun.ent_type_ == "NORP" or (noun.tag_ == "NNPS" and not noun.ent_type_)
 
 
 def _names_people(tok: Token) -> bool:

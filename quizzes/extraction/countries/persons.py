@@ -1113,7 +1113,8 @@ def people_through_organisations(ctx: CountryContext) -> None:
 _LIFE_VERBS = {
     "bear": "in", "emigrate": "to", "immigrate": "to", "move": "to", "return": "to",
     "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
-    "study": "in", "educate": "in", "grow": "in",
+    "study": "in", "educate": "in", "grow": "in", "raise": "in", "work": "in", "teach": "in",
+    "spend": "in", "flee": "to",
 }  # fmt: skip
 # Verbs of a death and the place of it ("X died in Peru", "X was killed in Peru"; passive only
 # for a death done: the subject of "X killed two men in Peru" is the killer).
@@ -1133,9 +1134,25 @@ def life_places(ctx: CountryContext) -> None:
         if person is None:
             continue
         for place in _life_place_words(verb, prep_word):
-            country = ctx.country_of_place(place) or _described_place_country(ctx, place)
+            country = (
+                ctx.country_of_place(place)
+                or _described_place_country(ctx, place)
+                or _country_after_town(ctx, place)
+            )
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def _country_after_town(ctx: CountryContext, place: Token) -> str | None:
+    """ "born in Kelso, Peru": a town the data lacks, with its country in apposition."""
+    return next(
+        (
+            ctx.mentions[c.i].country
+            for c in place.children
+            if c.dep_ == "appos" and c.i in ctx.mentions and ctx.mentions[c.i].form == "name"
+        ),
+        None,
+    )
 
 
 def _described_place_country(ctx: CountryContext, place: Token) -> str | None:
@@ -1248,24 +1265,48 @@ def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
 
 
 def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:
-    """The place of "born in Peru"; also past the agent of a death done ("killed by soldiers
-    in Peru": the parse hangs the place from the agent)."""
+    """The place of "born in Peru"; each place of a list ("lived in Peru, Chile and Canada",
+    "moved to Chile and then to Canada"); also past the agent of a death done ("killed by
+    soldiers in Peru": the parse hangs the place from the agent)."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == prep_word:
-            yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+        if prep.dep_ in ("prep", "conj") and prep.lower_ == prep_word:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield obj
+                yield from _places_listed_after(obj)
         if prep.dep_ == "agent" and verb.lemma_ in _DEATH_DONE_VERBS:
             for agent in (c for c in prep.children if c.dep_ == "pobj"):
                 yield from _life_place_words(agent, prep_word)
 
 
+def _places_listed_after(place: Token) -> list[Token]:
+    """The places coordinated after ``place`` when they make a list with "and"/"or" ("Peru,
+    Chile and Canada"); none for "Kelso, Peru" (a town and its country, however parsed)."""
+    chain: list[Token] = []
+    tok: Token | None = next((c for c in place.children if c.dep_ == "conj"), None)
+    while tok is not None:
+        chain.append(tok)
+        tok = next((c for c in tok.children if c.dep_ == "conj"), None)
+    coordinated = any(c.dep_ == "cc" for t in (place, *chain) for c in t.children)
+    return chain if coordinated else []
+
+
+# Clauses that share the subject of the verb they hang from when they have none: "grew up in
+# Peru and moved to Chile" (conj), "Born in Peru, Tom Reid ..." and "grew up in Peru, studied in
+# Chile" (a participle or a verb the parse reads as one: advcl), "decided to settle in Peru" (xcomp).
+_SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp")
+
+
 def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
-    """The person the verb is about: its subject (or its coordinated verb's) if a person's
-    mention, or a he/she that only one person named just before can be."""
+    """The person the verb is about: its subject (or that of the verb whose subject it
+    shares, or the one a "who" stands for) if a person's mention, or a he/she that only one
+    person named just before can be."""
     clause = verb
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    while subject is None and clause.dep_ == "conj":
+    while subject is None and clause.dep_ in _SHARED_SUBJECT_DEPS:
         clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        subject = clause.head  # "Tom Reid, who grew up in Peru, ...": the one "who" stands for
     if subject is None or ctx.people is None:
         return None
     if subject.lower_ in ("he", "she"):

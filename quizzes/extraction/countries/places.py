@@ -658,11 +658,15 @@ def _place_entity_country(ctx: CountryContext, ent: Span) -> str | None:
         if _person_word(ctx, ent) or _end_of_a_longer_name(ctx, ent):
             return None  # "Florence said ...": Florence Njeri of the article, not the city
         country = _qualified_city(ctx, ent) or ctx.place_country(text, ent.start)
-        return country if country is not None else geo.region_country(text)
+        return country if country is not None else _region_country(text)
     if ctx.mislabelled_city(ent):
         return ctx.place_country(text, ent.start)
     if _region_after_the(ctx, ent):
         return geo.region_country(text)
+    return _region_read_as_a_body(ctx, ent) or _town_or_part(ctx, ent)
+
+
+def _town_or_part(ctx: CountryContext, ent: Span) -> str | None:
     if _unknown_town(ctx, ent):  # "born in Kumbo, Cameroon" whatever the label
         return _qualified_city(ctx, ent) or _part_of_a_country(ctx, ent)
     return _part_of_a_country(ctx, ent)
@@ -678,6 +682,44 @@ def _region_after_the(ctx: CountryContext, ent: Span) -> bool:
         and ctx.doc[ent.start - 1].lower_ == "the"
         and geo.region_country(clean(ent.text)) is not None
     )
+
+
+# Kinds of first-level region that end a region's name ("Tyumen Oblast", "Aceh Province").
+_REGION_KINDS = {
+    "oblast", "krai", "province", "prefecture", "governorate", "region", "state", "voivodeship",
+    "canton", "emirate", "territory",
+}  # fmt: skip
+
+
+def _region_read_as_a_body(ctx: CountryContext, ent: Span) -> str | None:
+    """ "students from Tyumen Oblast", "the quake struck Surigao del Sur", "protests in Tamil
+    Nadu": a first-level region of one country the data knows, named in full (or with its
+    kind word: "Krasnodar Krai"), that the small model read as a building, a body or a work
+    is still that region (a person's name never: "Victoria said" stays Victoria)."""
+    if ent.label_ not in {"FAC", "ORG", "WORK_OF_ART", "PRODUCT"}:
+        return None
+    if any(t.i in ctx.person_tokens or t.i in ctx.mentions for t in ent):
+        return None
+    text = clean(ent.text)
+    if len(text.split()) < 2:
+        return None  # one word read as a body is more often one ("Punjab" of a team's name)
+    return _region_country(text) or (
+        ctx.place_country(text, ent.start) if _kind_last(text) else None
+    )
+
+
+def _region_country(text: str) -> str | None:
+    """The country of a first-level region, named with or without its kind word ("Aceh
+    province" is Aceh)."""
+    country = geo.region_country(text)
+    if country is None and _kind_last(text):
+        country = geo.region_country(text.rsplit(" ", 1)[0])
+    return country
+
+
+def _kind_last(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and words[-1].lower() in _REGION_KINDS
 
 
 _TOWN_PREPS = LOCATIVE_PREPS | {"between", "off", "into", "through", "via"}
@@ -955,3 +997,39 @@ def _countries_describing(ctx: CountryContext, name: Token) -> set[str]:
                 mention = ctx.name_mention_from(prep.i + 1)
                 found |= {mention.country} if mention else set()
     return found
+
+
+# Kinds of town a name is described as in apposition ("Arden, the capital of Xaloca province").
+_TOWN_KINDS = {"capital", "town", "city", "village", "port", "suburb", "municipality"}
+
+
+def towns_described_by_their_region(ctx: CountryContext) -> None:
+    """ "in Maidan Shahr, the capital of Wardak province", "Kelso, a town in the Orel
+    region": a named place described as a town of a first-level region the data knows is in
+    the region's country (whatever the small model read the name as: a town's name is often
+    read as a person's)."""
+    for kind in ctx.tokens:
+        if kind.dep_ != "appos" or kind.lower_ not in _TOWN_KINDS or kind.head.pos_ != "PROPN":
+            continue
+        country = next(
+            (
+                _region_country(_words_of(ctx, obj))
+                for prep in kind.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.i not in ctx.mentions
+            ),
+            None,
+        )
+        town = kind.head
+        start = min([c.i for c in town.lefts if c.dep_ == "compound"] + [town.i])
+        name = clean(ctx.doc[start : town.i + 1].text)
+        if country is None or ctx.country_of_place(town) not in (None, country):
+            continue
+        ctx.add(name, country, town.i, "place", "towns_described_by_their_region")
+
+
+def _words_of(ctx: CountryContext, obj: Token) -> str:
+    """ "Wardak province" of "the capital of Wardak province": the object with its name words."""
+    start = min([c.i for c in obj.lefts if c.dep_ in ("compound", "amod")] + [obj.i])
+    return clean(ctx.doc[start : obj.i + 1].text)

@@ -267,6 +267,51 @@ def subjects_of_a_stated_place(ctx: CountryContext) -> None:
             _add(ctx, subject, country, "subject_of_stated_place")
 
 
+# Past forms of the accident verbs, which the small model may read as the noun that ends a
+# subject ("a water main broke": "broke" a noun, "main" its modifier).
+# (and a headline's present: "Water main bursts in ...").
+_ACCIDENT_PASTS = (
+    {v + ("d" if v.endswith("e") else "ed") for v in _ACCIDENT_VERBS}
+    | {v + ("es" if v.endswith("h") else "s") for v in _ACCIDENT_VERBS}
+    | {"broke", "burst", "sank", "sunk"}
+)
+
+
+def accidents_read_as_nouns(ctx: CountryContext) -> None:
+    """ "A water main broke in the Peruvian town of Arden", "a water main burst in Peru": a
+    sentence the small model reads as one noun phrase ending in the verb ("water main broke",
+    ROOT) is still an accident: the words before the verb are the thing it befell, placed by
+    the verb's place phrase (``subjects_of_a_stated_place`` with the verb read right)."""
+    for verb in ctx.tokens:
+        if verb.dep_ != "ROOT" or verb.pos_ != "NOUN" or verb.lower_ not in _ACCIDENT_PASTS:
+            continue
+        thing = _thing_before_a_misread_verb(verb)
+        if thing is None:
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_A_PLACE):
+            mention = ctx.name_mention_from(prep.i + 1)
+            country = mention.country if mention is not None else place_phrase_country(ctx, prep)
+            if country is not None and not linked_again(ctx, thing[-1], country):
+                ctx.add(clean(thing.text), country, thing.start, "other", "accident_read_as_noun")
+
+
+def _thing_before_a_misread_verb(verb: Token) -> Span | None:
+    """ "water main" of "A water main broke": the common words between the determiner and the
+    verb (all modifiers of the verb in the misreading); None when there are none or a name."""
+    words = [c for c in verb.lefts if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    if not words or words[-1].i != verb.i - 1:
+        return None
+    start = words[0].left_edge.i
+    while start < verb.i and verb.doc[start].pos_ == "DET":
+        start += 1
+    span = verb.doc[start : verb.i]
+    if not span or any(t.pos_ not in ("NOUN", "ADJ") or t.ent_type_ for t in span):
+        return None
+    if span[-1].lower_ in PERSON_NOUNS or human_plural(span[-1].lower_):
+        return None
+    return span
+
+
 # Words of a quantity of things ("a couple of bombings", "a spate of fires").
 _QUANTITIES = {"couple", "series", "spate", "wave", "string", "handful", "pair"}
 

@@ -71,8 +71,16 @@ def test_the_one_succeeded_as_an_office_of_a_country_held_it(pairs_of):
 
 
 def test_a_her_that_two_people_before_could_be_is_no_one(pairs_of):
-    found = pairs_of("Maria Costa met Tom Reid, who will succeed her as Peru's president.")
+    found = pairs_of(
+        "Maria Costa met Ana Lind and Tom Reid, who will succeed her as Peru's president."
+    )
     assert ("Maria Costa", "Peru") not in found
+    assert ("Ana Lind", "Peru") not in found
+
+
+def test_the_one_a_who_stands_for_is_the_successor_not_the_one_succeeded(pairs_of):
+    found = pairs_of("Maria Costa met Tom Reid, who will succeed her as Peru's president.")
+    assert ("Maria Costa", "Peru") in found
 
 
 TRANSCRIPT = (
