@@ -1114,7 +1114,7 @@ _LIFE_VERBS = {
     "bear": "in", "emigrate": "to", "immigrate": "to", "move": "to", "return": "to",
     "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
     "study": "in", "educate": "in", "grow": "in", "raise": "in", "work": "in", "teach": "in",
-    "spend": "in", "flee": "to",
+    "spend": "in", "flee": "to", "be": "from", "come": "from", "hail": "from",
 }  # fmt: skip
 # Verbs of a death and the place of it ("X died in Peru", "X was killed in Peru"; passive only
 # for a death done: the subject of "X killed two men in Peru" is the killer).
@@ -1124,8 +1124,9 @@ _DEATH_DONE_VERBS = {"kill", "murder", "assassinate", "execute", "shoot"}
 
 def life_places(ctx: CountryContext) -> None:
     """ "Ana Lind was born in Chile, but she moved to Peru": a person born, living or settled
-    in a country, or who moved there (a city names its country: "born in Lima"); "he" or
-    "she" is the one person named in that sentence or the one before."""
+    in a country, or who moved there, or is from it ("Ana Lind is from Peru", "who comes from
+    Chile", "I am from Peru" in an interviewee's answer); a city names its country ("born in
+    Lima"); "he" or "she" is the one person named in that sentence or the one before."""
     for verb in ctx.tokens:
         prep_word = _LIFE_VERBS.get(verb.lemma_) or _death_done(verb)
         if prep_word is None or verb.pos_ not in ("VERB", "AUX"):

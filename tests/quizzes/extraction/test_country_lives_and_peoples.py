@@ -139,3 +139,18 @@ def test_things_spread_across_a_country_are_in_it(pairs_of):
 def test_plural_happenings_held_in_a_country_are_in_it(pairs_of):
     assert ("Protests", "Chile") in pairs_of("Protests were held in Chile on Sunday.")
     assert pairs_of("The race was held in Chile.") == set()
+
+
+def test_a_person_from_a_country_is_of_it(pairs_of):
+    assert ("Tom Reid", "Peru") in pairs_of("Tom Reid is from Peru.")
+    assert ("Tom Reid", "Chile") in pairs_of("Tom Reid, who comes from Chile, won the race.")
+    found = pairs_of(
+        "Tom Reid talks to Wikinews about his life\n"
+        "((WN)) Where are you from?\n"
+        "((Tom Reid)) I am from Peru."
+    )
+    assert ("Tom Reid", "Peru") in found
+
+
+def test_a_time_or_a_body_after_from_is_no_place_of_a_life(pairs_of):
+    assert pairs_of("Tom Reid was from 2010 to 2015 the head of the firm.") == set()
