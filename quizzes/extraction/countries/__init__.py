@@ -314,6 +314,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ("Tyumen Oblast", "Surigao del Sur"), or names with its kind word ("Aceh province"); a town
    described as a town of one ("Maidan Shahr, the capital of Wardak province":
    ``towns_described_by_their_region``).
+60. **People a clause places** (``groups.things_in_a_country``): "patients who were dying in
+   Peru, Chile and Spain", "migrants living in Peru" (a verb of being somewhere in a relative
+   or participle clause of a plural of people; not "firms that invest in Peru"); things
+   "across/throughout" a country; "Protests were held in Chile"; "X is from Peru".
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

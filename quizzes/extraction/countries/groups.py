@@ -1090,7 +1090,7 @@ def things_in_a_country(ctx: CountryContext) -> None:
         if not _placing_prep(tok) or tok.i + 1 >= len(ctx.tokens):
             continue
         mention = ctx.country_in_part(tok.i + 1)
-        noun = tok.head
+        noun = _people_a_clause_places(tok) or tok.head
         if mention is None or owned_name(ctx, mention) or not placeable(ctx, noun):
             continue
         if linked_again(ctx, noun, mention.country):
@@ -1104,6 +1104,26 @@ def things_in_a_country(ctx: CountryContext) -> None:
         subject = named or ctx.doc[start : max(end, mention.end)].text
         for country in countries or [mention.country]:
             ctx.add(subject, country, noun.i, "other", "thing_in_country")
+
+
+# Verbs of where people are, said in a clause about them ("patients who were dying in Peru").
+_BEING_SOMEWHERE = {
+    "live", "die", "work", "stay", "remain", "study", "reside", "fight", "serve", "suffer",
+    "shelter", "hide", "settle", "kill", "injure", "detain", "hold", "trap", "strand",
+}  # fmt: skip
+
+
+def _people_a_clause_places(prep: Token) -> Token | None:
+    """ "patients who were dying in Peru, Chile and Spain", "migrants living in Peru": the
+    plural noun of people whose relative or participle clause's verb of being somewhere the
+    "in" phrase hangs from (the people are in the country, as "people in Italy" would be)."""
+    verb = prep.head
+    if prep.lower_ != "in" or verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl"):
+        return None
+    noun = verb.head
+    if verb.lemma_ not in _BEING_SOMEWHERE or noun.tag_ != "NNS" or not human_plural(noun.lower_):
+        return None
+    return noun
 
 
 # Nouns of an unnamed set of countries a list then names ("in several countries, including").

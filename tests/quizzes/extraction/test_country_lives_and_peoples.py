@@ -154,3 +154,13 @@ def test_a_person_from_a_country_is_of_it(pairs_of):
 
 def test_a_time_or_a_body_after_from_is_no_place_of_a_life(pairs_of):
     assert pairs_of("Tom Reid was from 2010 to 2015 the head of the firm.") == set()
+
+
+def test_people_a_clause_places_in_countries_are_in_each(pairs_of):
+    found = pairs_of("We saw patients who were dying in Peru, Chile and Spain.")
+    assert {c for _s, c in found} == {"Peru", "Chile", "Spain"}
+    assert ("Migrants living in Peru", "Peru") in pairs_of("Migrants living in Peru were counted.")
+
+
+def test_a_clause_of_dealings_in_a_country_places_no_one(pairs_of):
+    assert pairs_of("Firms that invest in Peru gained.") == set()
