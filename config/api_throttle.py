@@ -14,6 +14,12 @@ A view may name counters of its own to add one to in the same round trip
 values are left on the request (`throttle_counts`, the key as the view names it ->
 its value), so the view's
 service need not ask the cache again (the review POST: the optimiser's counter).
+
+A token-authenticated request is counted in the round trip that reads its token's
+cached user (`cache_read_counting`, config.api_token: one Lua script on Redis reads
+the entry and, when the cache knows the token's user id, adds to that user's
+counters), so it costs one cache round trip, not two (issue 16). A request refused
+by a permission after its token was read is counted too: stricter, never laxer.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +38,45 @@ if TYPE_CHECKING:
     from rest_framework.views import APIView
 
 logger = logging.getLogger(__name__)
+
+IDENT = "{ident}"  # the caller's id in a counter's key, filled in by the script
+
+# KEYS: a cached entry and the key of the user id it belongs to. ARGV: the number of
+# rate counters, then each counter's key, its previous window's key and its seconds
+# to live, then the keys of the view's own counters (IDENT in each key: the user id).
+# Answers {entry} when the user id is not known, else {entry, id, (count, previous
+# count) per counter, the view's counters' values}.
+_READ_AND_COUNT = """
+local entry = redis.call('GET', KEYS[1])
+local ident = redis.call('GET', KEYS[2])
+if not ident then return {entry} end
+local replies = {entry, ident}
+local counters = tonumber(ARGV[1])
+local function key_of(template)
+  return (string.gsub(template, '{ident}', ident))
+end
+for i = 0, counters - 1 do
+  local key = key_of(ARGV[2 + 3 * i])
+  table.insert(replies, redis.call('INCR', key))
+  redis.call('EXPIRE', key, ARGV[4 + 3 * i])
+  table.insert(replies, redis.call('GET', key_of(ARGV[3 + 3 * i])) or 0)
+end
+for i = 2 + 3 * counters, #ARGV do
+  table.insert(replies, redis.call('INCR', key_of(ARGV[i])))
+end
+return replies
+"""
+_scripts: dict[str, Any] = {}  # redis-py's Script of _READ_AND_COUNT (its SHA, loaded once)
+
+
+class PreCounted(NamedTuple):
+    """A request's counts added in its token's round trip (cache_read_counting)."""
+
+    ident: int
+    now: float
+    names: tuple[str, ...]  # the rates counted
+    counts: list[tuple[int, int]]  # (this window's count, the previous window's) per rate
+    also: list[int]  # the view's own counters' new values
 
 
 def _redis_client() -> Any:
@@ -90,27 +135,19 @@ class UserAndScopeThrottle(ScopedRateThrottle):
         limits = self._limits(view)
         if not limits:
             return True
-        counters = [
-            (
-                f"throttle:{name}:{ident}:{int(self.now // duration)}",
-                f"throttle:{name}:{ident}:{int(self.now // duration) - 1}",
-                2 * duration + 1,  # read again as the previous window
-            )
-            for name, _, duration in limits
-        ]
-        backend = caches["default"]
-        if getattr(backend, "down_until", 0.0) > time.monotonic():
-            # config.cache pauses after a failure (the token cache's read comes first):
-            # no rate limit meanwhile, and no socket timeout per request
-            return True
         also = tuple(getattr(view, "throttle_also_count", ()))
-        try:
-            counts, also_counts = counters_increment(
-                counters, [key.format(ident=ident) for key in also]
-            )
-        except Exception as exc:  # the cache is down: no rate limit, no failure
-            logger.warning("throttle: cache unavailable, request let through: %r", exc)
-            return True
+        pre = getattr(request, "throttle_precounted", None)
+        if (
+            isinstance(pre, PreCounted)
+            and pre.ident == ident
+            and pre.names == tuple(name for name, _, _ in limits)
+        ):  # (counted with the token's read: config.api_token)
+            self.now, counts, also_counts = pre.now, pre.counts, pre.also
+        else:
+            counted = self._count(ident, limits, also)
+            if counted is None:
+                return True
+            counts, also_counts = counted
         # (key as the view names it -> its new value)
         request.throttle_counts = dict(zip(also, also_counts, strict=True))  # type: ignore[attr-defined]
         self.waits = []
@@ -119,6 +156,25 @@ class UserAndScopeThrottle(ScopedRateThrottle):
             if count + before * (1 - elapsed) > allowed:
                 self.waits.append(duration - self.now % duration)
         return not self.waits
+
+    def _count(
+        self, ident: Any, limits: list[tuple[str, int, int]], also: tuple[str, ...]
+    ) -> tuple[list[tuple[int, int]], list[int]] | None:
+        """Add one to the caller's counters (None: the cache is down, no rate limit)."""
+        backend = caches["default"]
+        if getattr(backend, "down_until", 0.0) > time.monotonic():
+            # config.cache pauses after a failure (the token cache's read comes first):
+            # no rate limit meanwhile, and no socket timeout per request
+            return None
+        counters = [
+            (key.format(ident=ident), previous.format(ident=ident), ttl)
+            for key, previous, ttl in _counters(limits, self.now)
+        ]
+        try:
+            return counters_increment(counters, [key.format(ident=ident) for key in also])
+        except Exception as exc:  # the cache is down: no rate limit, no failure
+            logger.warning("throttle: cache unavailable, request let through: %r", exc)
+            return None
 
     def _limits(self, view: APIView) -> list[tuple[str, int, int]]:
         """(rate name, requests allowed, window in seconds) of the "user" rate and the
@@ -138,3 +194,70 @@ class UserAndScopeThrottle(ScopedRateThrottle):
 
     def wait(self) -> float | None:
         return max(self.waits) if getattr(self, "waits", None) else None
+
+
+def _counters(limits: list[tuple[str, int, int]], now: float) -> list[tuple[str, str, int]]:
+    """(key, previous window's key, seconds to live) of each rate's counter at `now`,
+    IDENT standing for the caller's id."""
+    return [
+        (
+            f"throttle:{name}:{IDENT}:{int(now // duration)}",
+            f"throttle:{name}:{IDENT}:{int(now // duration) - 1}",
+            2 * duration + 1,  # read again as the previous window
+        )
+        for name, _, duration in limits
+    ]
+
+
+def _rates_of(view: APIView | None) -> list[tuple[str, int, int]]:
+    """The rates UserAndScopeThrottle checks for `view` (none when it does not use it)."""
+    classes = getattr(view, "throttle_classes", ())
+    if view is None or not any(issubclass(cls, UserAndScopeThrottle) for cls in classes):
+        return []
+    return UserAndScopeThrottle()._limits(view)
+
+
+def cache_read_counting(request: Request, key: str, ident_key: str) -> Any:
+    """The cache's value at `key` (None when missing), read in one round trip with the
+    request counted against its view's rates for the user whose id the cache holds at
+    `ident_key` (when it holds one: the counts are left on the request for
+    UserAndScopeThrottle, which then sends nothing). Without Redis, or while the cache
+    pauses after a failure, a plain `cache.get`. Raises what Redis raises (the caller
+    falls back to the database; the throttle then lets the request through)."""
+    redis = None
+    if getattr(caches["default"], "down_until", 0.0) <= time.monotonic():
+        redis = _redis_client()
+    view = (getattr(request, "parser_context", None) or {}).get("view")
+    limits = _rates_of(view) if redis is not None else []
+    if redis is None or not limits:
+        return cache.get(key)
+    now = time.time()
+    counters = _counters(limits, now)
+    also = tuple(getattr(view, "throttle_also_count", ()))
+    args: list[Any] = [len(counters)]
+    for counter, previous, ttl in counters:
+        args += [cache.make_key(counter), cache.make_key(previous), ttl]
+    args += [cache.make_key(name.format(ident=IDENT)) for name in also]
+    script = _scripts.get("read_and_count")
+    if script is None:
+        script = _scripts["read_and_count"] = redis.register_script(_READ_AND_COUNT)
+    try:
+        replies = script(
+            keys=[cache.make_key(key), cache.make_key(ident_key)], args=args, client=redis
+        )
+    except Exception:
+        note_failure = getattr(caches["default"], "note_failure", None)
+        if note_failure is not None:  # (config.cache's pause, as its own calls start it)
+            note_failure()
+        raise
+    entry, *rest = replies
+    if rest:
+        ident, numbers = int(rest[0]), [int(n) for n in rest[1:]]
+        request.throttle_precounted = PreCounted(  # type: ignore[attr-defined]
+            ident=ident,
+            now=now,
+            names=tuple(name for name, _, _ in limits),
+            counts=[(numbers[i], numbers[i + 1]) for i in range(0, 2 * len(counters), 2)],
+            also=numbers[2 * len(counters) :],
+        )
+    return None if entry is None else caches["default"].client.decode(entry)  # type: ignore[attr-defined]  # django-redis

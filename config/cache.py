@@ -92,6 +92,12 @@ class FailOpenRedisCache(RedisCache):  # type: ignore[misc]  # django-redis ship
     def decr(self, key: str, delta: int = 1, version: int | None = None, client: Any = None) -> int:
         return self.incr(key, -delta, version=version, client=client)
 
+    def note_failure(self) -> None:
+        """A caller's own use of the client (a script: config.api_throttle) failed:
+        counted, logged and paused as the backend's own calls are (call it in the
+        `except` block: the exception raised is the cause)."""
+        self.logger.exception("Redis call failed")
+
     @property
     def client(self) -> Any:  # django_redis.client.DefaultClient (no stubs)
         if time.monotonic() < self.down_until:

@@ -124,8 +124,27 @@ def test_a_review_post_counts_for_the_optimiser_in_the_throttles_round_trip(
             response = api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json")
         assert response.status_code == 201
 
-    assert len(sent) == 3 * 2  # each: the token's user, then the rates and the counter
+    assert len(sent) == 3  # each: the token's user, the rates and the counter, in one script
     assert cache.get(counter) == 3
+
+
+def test_on_redis_the_rates_counted_with_the_tokens_read_still_hold(
+    own_redis, student, bank, monkeypatch
+):
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"user": "4/min", "reviews": "2/min"})
+    api = token_client(student)
+    card = api.get("/api/v1/study/queue/", {"bank": bank.pk}).json()["items"][0]["id"]  # 1 (user)
+    reviews = [
+        api.post("/api/v1/reviews/", {"card": card, "rating": 3}, format="json").status_code
+        for _ in range(3)
+    ]  # 2, 3 and 4 (user); 1, 2, 3 (reviews)
+    assert reviews == [201, 201, 429]
+    caches["default"].clear()  # the entries gone (expired): read from the database again
+    response = api.get(PREFERENCES)  # 1 (user): the counters went with the cache
+    assert response.status_code == 200
+    for _ in range(3):
+        response = api.get(PREFERENCES)  # 2, 3, 4 (user)
+    assert api.get(PREFERENCES).status_code == 429  # 5 (user)
 
 
 def test_the_api_asks_the_optimiser_every_so_many_answers(
