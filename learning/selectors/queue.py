@@ -60,7 +60,6 @@ from .common import (
     of_published_questions,
     preferences_call,
     preferences_of_rows,
-    started_or_suspended,
     unpublished_questions,
     unpublished_questions_carded,
 )
@@ -687,10 +686,16 @@ def _candidates_sql(
                 )[:window]
             )
     if banks:
+        # (the user's card of each question probed once: the join that reads its
+        # columns also says whether it was started or suspended; at most one card
+        # per user and question)
         unstarted = (
             questions_with_status(QuestionStatus.PUBLISHED)
-            .exclude(started_or_suspended(user))
             .annotate(mine=FilteredRelation("cards", condition=Q(cards__user=user)))
+            .filter(
+                Q(mine__id__isnull=True)
+                | Q(mine__state=CardState.NEW, mine__suspended_at__isnull=True)
+            )
             .order_by("position", "id")
             .values_list(*_NEW_ROW)
         )
