@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from rest_framework import exceptions
@@ -68,11 +68,9 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
         except Exception as exc:
             logger.warning("token cache unavailable: %r", exc)
             return super().authenticate_credentials(key)
-        # (its user id known to the cache: the request was counted with this read)
-        ident_known = getattr(self.request, "throttle_precounted", None) is not None
         if cached is None:
             user, token = super().authenticate_credentials(key)
-            self._store(hashed, user, token, ident_known=ident_known)
+            self._store(hashed, user, token)
             return user, token
         user, token = cached
         if isinstance(token, DeviceToken):
@@ -82,15 +80,23 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
             seen = token.last_used_at
             device_token_touch(token, now=now)
             if token.last_used_at != seen:
-                self._store(hashed, user, token, ident_known=ident_known)
+                self._store(hashed, user, token)
         return user, token
 
     @staticmethod
-    def _store(hashed: str, user: Any, token: Any, *, ident_known: bool) -> None:
+    def _store(hashed: str, user: Any, token: Any) -> None:
+        """The entry and the user id beside it (one round trip on Redis)."""
+        entries = [
+            (_cache_key(hashed), (user, token), TOKEN_USER_SECONDS),
+            (_ident_key(hashed), user.pk, TOKEN_IDENT_SECONDS),
+        ]
         try:
-            cache.set(_cache_key(hashed), (user, token), TOKEN_USER_SECONDS)
-            if not ident_known:  # (once a day per token: the next reads count with it)
-                cache.set(_ident_key(hashed), user.pk, TOKEN_IDENT_SECONDS)
+            set_each = getattr(caches["default"], "set_each", None)
+            if set_each is not None:  # (config.cache's Redis)
+                set_each(entries)
+            else:
+                for key, value, seconds in entries:
+                    cache.set(key, value, seconds)
         except Exception as exc:
             logger.warning("token cache unavailable: %r", exc)
 

@@ -98,6 +98,18 @@ class FailOpenRedisCache(RedisCache):  # type: ignore[misc]  # django-redis ship
         `except` block: the exception raised is the cause)."""
         self.logger.exception("Redis call failed")
 
+    def set_each(self, entries: list[tuple[str, Any, int]]) -> None:
+        """Set each (key, value, seconds to live), in one round trip (set_many
+        gives them all one lifetime). Fails open as set does."""
+        try:
+            client = self.client
+            pipe = client.get_client(write=True).pipeline(transaction=False)
+            for key, value, seconds in entries:
+                client.set(key, value, seconds, client=pipe)
+            pipe.execute()
+        except Exception:
+            self.note_failure()
+
     @property
     def client(self) -> Any:  # django_redis.client.DefaultClient (no stubs)
         if time.monotonic() < self.down_until:
