@@ -38,6 +38,7 @@ from config.api_common import (
     download_accept_check,
     ensure_can_edit,
 )
+from config.api_fields import query_numbers
 from config.api_typing import SignedInApiRequest, SignedInApiView, serialize_many
 from learning import assignments, selectors, services
 from learning.models import Card, QuizAnswer, QuizAttempt
@@ -130,31 +131,25 @@ class StudyQueueView(SignedInApiView):
         responses={200: s.QueueSerializer},
     )
     def get(self, request: SignedInApiRequest) -> Response:
-        query = s.QueueQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        bank_id = query.validated_data.get("bank")
+        query = query_numbers(s.QueueQuerySerializer, request.query_params)
+        bank_id = query.get("bank")
         assignment = _assignment_of(request)
         if assignment is not None:
             bank_id = assignment.bank_id
         bank = None
         if bank_id is not None:
             bank = bank_get_for_student(user=request.user, bank_id=bank_id)
-        queue = services.study_queue_open(
-            user=request.user, bank=bank, limit=query.validated_data["limit"]
-        )
+        queue = services.study_queue_open(user=request.user, bank=bank, limit=query["limit"])
         backs = selectors.card_backs_of([item.question_row for item in queue.items])
         return Response(s.queue_json(s.queue_data(queue, backs)))
 
 
 def _assignment_of(request: Request) -> AssignmentRow | None:
     """The caller's assignment named by `?assignment=` (None without it; 404 if not theirs)."""
-    query = s.AssignmentQuerySerializer(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    if "assignment" not in query.validated_data:
+    query = query_numbers(s.AssignmentQuerySerializer, request.query_params)
+    if "assignment" not in query:
         return None
-    return assignment_get_for_student(
-        student=request.user, assignment_id=query.validated_data["assignment"]
-    )
+    return assignment_get_for_student(student=request.user, assignment_id=query["assignment"])
 
 
 class ReviewKwargs(TypedDict):
