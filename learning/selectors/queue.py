@@ -551,12 +551,18 @@ def _candidates_statement(
     plan: _CandidatesPlan, *, user: int, now: datetime, banks: tuple[int, ...], with_due: bool
 ) -> tuple[str, list[Any]]:
     """A candidates statement of the plan: the due windows (`with_due`: the first
-    statement) and the new-card walks of `banks`, compiled once per shape (sql.prepared)."""
-    values: dict[str, Any] = {"user": user, "now": now, "banks": list(banks)}
+    statement) and the new-card walks of `banks`, compiled once per shape (sql.prepared).
+    Only the values the statement reads are given: one it leaves out (the moment
+    when no review is read, the day's review limit reached; the studied bank in a
+    statement of further banks) would keep its shape from being compiled once, and
+    every read would build it again (~3 ms)."""
+    values: dict[str, Any] = {"user": user, "banks": list(banks)}
     if with_due:
-        values.update(ahead=now + LEARN_AHEAD, assigned=list(plan.assigned))
-    if plan.bank is not None:
-        values["bank"] = plan.bank
+        values["ahead"] = now + LEARN_AHEAD
+        if plan.window:  # (the review windows)
+            values.update(now=now, assigned=list(plan.assigned))
+        if plan.bank is not None:  # (the due windows)
+            values["bank"] = plan.bank
     shape = ("queue.candidates", with_due, len(plan.assigned), len(banks), plan.bank is not None)
     sizes = (plan.window, plan.learning_window, plan.walk)
     build = partial(
@@ -655,20 +661,20 @@ def _candidates_sql(
     learning_window: int,
     new_wanted: int,
     user: int,
-    now: datetime,
     banks: list[int],
+    now: datetime | None = None,
     bank: int | None = None,
     ahead: datetime | None = None,
     assigned: list[int] | None = None,
 ) -> tuple[str, list[Any]]:
     """The statement of _candidates: the due windows (given `ahead`, the end of the
-    learn-ahead limit) and the new-card walks of `banks`."""
+    learn-ahead limit; and `now` when `window` reviews are read) and the new-card
+    walks of `banks`."""
     mine = (
         Q(user=user, suspended_at__isnull=True)
         & published_question_filter("question")
         & _bank_filter(bank)
     )
-    due = mine & Q(due__lte=now)
     cards = Card.objects.order_by("due", "id").values_list(*_DUE_ROW)
     parts: list[QuerySet[Any]] = []
     if ahead is not None:
@@ -678,13 +684,12 @@ def _candidates_sql(
             for state in LEARNING_STATES
         ]
         if window:
+            assert now is not None
+            due = mine & Q(due__lte=now)
             parts.append(cards.filter(due, state=CardState.REVIEW)[:window])
-        if window and assigned:  # (read apart: a long backlog elsewhere never hides them)
-            parts.append(
-                cards.filter(
-                    due, question_filter("question", bank_id__in=assigned), state=CardState.REVIEW
-                )[:window]
-            )
+            if assigned:  # (read apart: a long backlog elsewhere never hides them)
+                of_assigned = question_filter("question", bank_id__in=assigned)
+                parts.append(cards.filter(due, of_assigned, state=CardState.REVIEW)[:window])
     if banks:
         # (the user's card of each question probed once: the join that reads its
         # columns also says whether it was started or suspended; at most one card

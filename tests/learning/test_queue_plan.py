@@ -552,6 +552,30 @@ def test_a_second_read_of_the_queue_compiles_no_statement(student, teacher, monk
     assert (first.learning_count, first.review_count, first.new_available) == (13, 14, 2)
 
 
+def test_with_the_days_review_limit_reached_a_second_read_compiles_no_statement(
+    student, teacher, monkeypatch
+):
+    """No review read (the day's review limit reached): the candidates statement,
+    which then leaves out the moment the reviews are due by, is compiled once too,
+    not built on every read (~3 ms a read for a student done with their reviews)."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    with time_machine.travel(T0 - timedelta(days=40), tick=False):
+        cards = cards_of(services.study_queue_open(user=student, bank=bank, limit=30).items)
+    _due(cards[:2], CardState.LEARNING, days_ago=1)
+    _due(cards[2:10], CardState.REVIEW, days_ago=2)
+    services.preferences_update(user=student, max_reviews_per_day=0)  # (no review today)
+    monkeypatch.setattr(prepared_sql, "_PREPARED", {})  # (a fresh process)
+    compiled = _compiled(monkeypatch)
+    first = read(student, limit=5)
+    assert compiled
+    compiled.clear()
+    again = read(student, limit=5)
+    assert compiled == []
+    assert _figures(again) == _figures(first)
+    assert (first.learning_count, first.review_count) == (2, 0)
+
+
 def test_reviews_counted_alone_are_compiled_once_too(student, teacher, monkeypatch):
     """Reviews past their window with the learning cards all read: the count of the
     reviews alone (no study day's bound in it) is compiled once as well."""
