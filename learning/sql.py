@@ -10,10 +10,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cache, partial
 from typing import Any, cast
 
-from django.db import NotSupportedError, connection
+from django.db import NotSupportedError, connection, connections
 from django.db.models import (
     DateTimeField,
     F,
@@ -139,10 +139,17 @@ def _recordset(model: Any, names: Sequence[str]) -> str:
     `model` (PostgreSQL): the rows of a statement as ONE parameter, a JSON array.
     500 rows as VALUES carried 7,000 parameters, and the driver's rewriting of
     that statement in Python (it binds on the client) cost three times the
-    database's insert; one JSON text costs a json.dumps."""
+    database's insert; one JSON text costs a json.dumps. Written once per process
+    (each answer's two writes asked each column's type again: ~0.3 ms, issue 16)."""
+    return _recordset_of(model, tuple(names), connection.alias)
+
+
+@cache
+def _recordset_of(model: Any, names: tuple[str, ...], alias: str) -> str:
+    database = connections[alias]
     fields = {field.attname: field for field in model._meta.concrete_fields}
-    qn = connection.ops.quote_name
-    columns = ", ".join(f"{qn(name)} {fields[name].cast_db_type(connection)}" for name in names)
+    qn = database.ops.quote_name
+    columns = ", ".join(f"{qn(name)} {fields[name].cast_db_type(database)}" for name in names)
     return f"jsonb_to_recordset(%s::jsonb) AS v({columns})"
 
 
