@@ -7,46 +7,62 @@ after a label, up to the next one, are still that turn. ``first_person_in_answer
 ``SUBJECT_RULES`` entry) reads it: "I" in an answer is the one answering.
 ``spoken_by_paragraph`` tells the turns (questions and answers) from the reporter's narration
 around them: the events stage reads no time of the speaker's own story as a news event.
+
+``turn_label`` and ``asking_labels`` are the one reading of turn labels: generation
+(``quizzes.generation.turns``) uses them too, to keep an interviewer's questions out of the
+questions it asks, so that extraction and generation never disagree on who asks.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from .text import Paragraph, latin_script
 
-_LABEL = re.compile(r"\(\(\s*([^()\n]{1,40}?)\s*\)\)\s*:?\s*\S")
+# "((Ana Roe)) Yes", "((WN)): Why?": a name in double brackets opening a line, then words.
+_LABEL = re.compile(r"\s*\(\(\s*([^()\n]{1,40}?)\s*\)\)\s*:?\s*\S")
+# "... in other gases?" or "... compared to other forms[?]" (an editor's restored mark).
 _ASKS = re.compile(r"(?:\?|\[\?\])[\"”’')\]]*\s*$")
+
+
+def turn_label(text: str, start: int, end: int) -> str | None:
+    """ "((Ana Roe)) I moved at 19." -> "Ana Roe": the label opening the line or paragraph
+    ``text[start:end]``; None when it opens with no label (a reporter's own paragraph)."""
+    found = _LABEL.match(text, start, end)
+    return found.group(1) if found else None
+
+
+def asking_labels(turns: Iterable[tuple[str, str]]) -> set[str]:
+    """The labels, casefolded, most of whose turns end with a question mark: the
+    interviewer's. ``turns`` are (label, text of the turn) pairs; the one asked answers in
+    statements, so "((Ana Roe))" stays out even when she asks back once. "((WN))" and
+    "((wn))" are one label written twice: compare with ``label.casefold()``."""
+    asks_by_label: dict[str, list[bool]] = defaultdict(list)
+    for label, text in turns:
+        asks_by_label[label.casefold()].append(bool(_ASKS.search(text)))
+    return {label for label, asks in asks_by_label.items() if sum(asks) * 2 > len(asks)}
 
 
 def answering_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None]:
     """ "((Ana Roe)) I moved at 19." -> "Ana Roe" for that paragraph and the unlabelled ones
     after it; None before any label, after an interviewer's label, and in an article with
     no turn labels."""
-    labels = [_label(text, p) for p in paras]
-    asking = _asking_labels(text, paras, labels)
+    labels = [turn_label(text, p.start, p.end) for p in paras]
+    asking = asking_labels(
+        (label, text[para.start : para.end])
+        for para, label in zip(paras, labels, strict=True)
+        if label is not None
+    )
     out: list[str | None] = []
     current: str | None = None
     for label in labels:
         if label is not None:
-            current = None if label in asking or not _written_as_name(label) else label
+            asks = label.casefold() in asking
+            current = None if asks or not _written_as_name(label) else label
         out.append(current)
     return out
-
-
-def _label(text: str, para: Paragraph) -> str | None:
-    found = _LABEL.match(text, para.start, para.end)
-    return found.group(1) if found else None
-
-
-def _asking_labels(text: str, paras: list[Paragraph], labels: list[str | None]) -> set[str]:
-    """The labels most of whose turns end with a question mark: the interviewer's."""
-    turns: dict[str, list[bool]] = defaultdict(list)
-    for para, label in zip(paras, labels, strict=True):
-        if label is not None:
-            turns[label].append(bool(_ASKS.search(text[para.start : para.end])))
-    return {label for label, asks in turns.items() if sum(asks) * 2 > len(asks)}
 
 
 def _written_as_name(label: str) -> bool:
@@ -62,13 +78,17 @@ def spoken_by_paragraph(text: str, paras: list[Paragraph]) -> list[bool]:
     one (question or answer) and the unlabelled ones after an answer's label; False for the
     reporter's narration before the first label and after an interviewer's label ("The
     names have been changed."), and for every paragraph of an article with no turn labels."""
-    labels = [_label(text, p) for p in paras]
-    asking = _asking_labels(text, paras, labels)
+    labels = [turn_label(text, p.start, p.end) for p in paras]
+    asking = asking_labels(
+        (label, text[para.start : para.end])
+        for para, label in zip(paras, labels, strict=True)
+        if label is not None
+    )
     out: list[bool] = []
     answering = False
     for label in labels:
         if label is not None:
-            answering = label not in asking
+            answering = label.casefold() not in asking
             out.append(True)
         else:
             out.append(answering)

@@ -10,19 +10,20 @@ A line is a question turn when it opens with a turn label (a name in double brac
 "((WN))", or "Q"/"Question"/"Interviewer" and a colon) that asks: "Q" always does; a
 bracketed label does when most of its lines end with a question mark (the one asked
 answers in statements, and a label of theirs stays). The answers are left alone: what
-the interviewee says is theirs, and who-said questions ask about it.
+the interviewee says is theirs, and who-said questions ask about it. Which label asks is
+read by ``quizzes.extraction.turns`` (``turn_label``, ``asking_labels``), the same reading
+extraction uses for who answers, so the two never disagree; this module adds the "Q:"
+labels and keeps line offsets (a caption or a question turn is skipped by its line start).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 
-_BRACKETED = re.compile(r"^\s*\(\(\s*([^()\n]{1,40}?)\s*\)\)\s*:?\s*\S")
+from quizzes.extraction.turns import asking_labels, turn_label
+
 _ASKING_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer)\s*:\s*\S", re.I)
-# "... in other gases?" or "... compared to other forms[?]" (an editor's restored mark).
-_ASKS = re.compile(r"(?:\?|\[\?\])[\"”’')\]]*\s*$")
 
 
 @lru_cache(maxsize=64)
@@ -33,16 +34,16 @@ def question_turn_spans(article_text: str) -> tuple[tuple[int, int], ...]:
     for line in article_text.split("\n"):
         lines.append((offset, offset + len(line), line))
         offset += len(line) + 1
-    by_label: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, text) in enumerate(lines):
-        bracketed = _BRACKETED.match(text)
-        if bracketed:
-            by_label[bracketed.group(1).casefold()].append(i)
+    labels = [turn_label(article_text, start, end) for start, end, _ in lines]
+    asking = asking_labels(
+        (label, text)
+        for label, (_, _, text) in zip(labels, lines, strict=True)
+        if label is not None
+    )
     turns = {i for i, (_, _, text) in enumerate(lines) if _ASKING_LABEL.match(text)}
-    for indices in by_label.values():
-        asking = sum(1 for i in indices if _ASKS.search(lines[i][2]))
-        if asking * 2 > len(indices):
-            turns.update(indices)
+    turns.update(
+        i for i, label in enumerate(labels) if label is not None and label.casefold() in asking
+    )
     return tuple((start, end) for i, (start, end, _) in enumerate(lines) if i in turns)
 
 
@@ -60,7 +61,7 @@ def answer_label(article_text: str, start: int) -> str | None:
     line_start = article_text.rfind("\n", 0, start) + 1
     line_end = article_text.find("\n", start)
     line = article_text[line_start : line_end if line_end >= 0 else len(article_text)]
-    label = _BRACKETED.match(line)
+    label = turn_label(line, 0, len(line))
     if label is None or in_question_turn(article_text, line_start, line_start + len(line)):
         return None
-    return label.group(1)
+    return label
