@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
-from quizzes.extraction.text import regex, standalone
+from quizzes.extraction.text import paragraphs, regex, standalone
+from quizzes.extraction.turns import answering_by_paragraph, turn_label
 
 from .context import GenerationContext
 from .distractors import (
@@ -23,6 +24,7 @@ from .distractors import (
     is_place,
     looks_like_a_name,
     person_distractors,
+    spelt_alike,
 )
 from .draft import QuestionDraft
 from .fingerprint import person_target, question_fingerprint, quote_key, seed_of
@@ -143,6 +145,7 @@ def speaker_options(
         and not names_a_place(c, ctx.article_text)
         and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
         and not cut_name(c, ctx.article_text)
+        and not inside_a_longer_name(c, ctx.article_text)
         and not name_inside_an_office(c, ctx.article_text)
         and not imperative_taken_for_a_name(c, ctx.article_text)
         and not part_in_a_work(c, ctx.article_text)
@@ -441,6 +444,28 @@ def cut_name(name: str, article_text: str) -> bool:
                 return False
         at = article_text.find(name, end)
     return mentions > 0
+
+
+# "University of ", "Director of the ": a body's or an office's name going on into the next
+# capitalised words.
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*\s+of\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=2048)
+def inside_a_longer_name(name: str, article_text: str) -> bool:
+    """ "Vela Marsh" where the article only writes "University of Vela Marsh" (or "…of
+    Vela, Marsh"), "National Archive Ana Ruiz" from "Director of National Archive Ana
+    Ruiz": the tail of a body's, a place's or an office's name, which the name recognizer
+    cut out and took for a person. An option must be a person's name as the article writes
+    it in full (blind judges, batch 57: a university's fragment among the speakers)."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return False
+    written = regex(r"(?<![\w-])" + r",?\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
+    mentions = list(written.finditer(article_text))
+    return bool(mentions) and all(
+        _NAME_OF_BEFORE.search(article_text[max(0, m.start() - 60) : m.start()]) for m in mentions
+    )
 
 
 # "portrayed the Red Fox, also known as Lord Vulpo", "the character of Mina Hart", "voiced
@@ -914,15 +939,31 @@ def names_a_place(name: str, article_text: str) -> bool:
 
 def only_quoted(name: str, article_text: str) -> bool:
     """ "Miss Goody Two-Shoes" inside someone's words is a nickname, not a person of
-    the article: a name it never writes outside quotation marks is no option."""
+    the article: a name it never writes outside quotation marks is no option. An
+    interview's answers are the interviewee's words too: the co-author, the author of a
+    book she likes, a character of her example ("I could have said Peter Rabbit …") are
+    people she speaks of, who say nothing in the story (blind judges, batches 57 and 59:
+    every option of a one-speaker interview taken from her answers)."""
     return name in article_text and name not in _outside_quotations(article_text)
 
 
 @lru_cache(maxsize=8)
 def _outside_quotations(article_text: str) -> str:
-    """The article with its quotations blanked (made once per article, not per name)."""
+    """The article with its quotations and its interview answers blanked, each answer's
+    turn label ("((Ana Roe))") kept (made once per article, not per name). The
+    interviewer's questions stay: they are the reporter's words, and "Earlier this year,
+    Ana Ruiz refused to play …?" tells of someone acting in the story."""
     # line by line: one unclosed mark must not swallow the paragraphs after it
-    return "\n".join(QUOTED.sub(" ", line) for line in article_text.split("\n"))
+    answering = iter(answering_by_paragraph(article_text, paragraphs(article_text)))
+    outside = []
+    for line in article_text.split("\n"):
+        answerer = next(answering) if line.strip() else None  # a paragraph is a non-blank line
+        if answerer is None:
+            outside.append(QUOTED.sub(" ", line))
+        else:
+            label = turn_label(line, 0, len(line))
+            outside.append(f"(({label}))" if label is not None else "")
+    return "\n".join(outside)
 
 
 # The words of a law or a document's name ("the Harbour Act", "Decree No. 7").
@@ -1012,6 +1053,25 @@ def title_of_a_work(name: str, article_text: str) -> bool:
     )
 
 
+def usual_spelling(name: str, ctx: GenerationContext) -> str:
+    """ "Bo Deraskhsani", written once, where the article writes the surname "Derakhsani"
+    ten times (for Bo and his sister): the option as the article usually spells the
+    family name, not its typo (blind judge, batch 58: an option carried the misspelt
+    surname). Spellings are compared by how often the surname is written."""
+    alike = [p for p in dict.fromkeys([*ctx.speakers, *ctx.people]) if spelt_alike(p, name)]
+    if not alike:
+        return name
+    usual = max(alike, key=lambda p: _surname_written(p, ctx.article_text))
+    if _surname_written(usual, ctx.article_text) > _surname_written(name, ctx.article_text):
+        return usual
+    return name
+
+
+def _surname_written(name: str, article_text: str) -> int:
+    surname = name.split()[-1]
+    return sum(1 for _ in standalone(surname, r"[\w-]").finditer(article_text))
+
+
 def _askable_speaker(speaker: str, evidence: str) -> bool:
     """A person or body credited with the words themselves: no law ("the Act states"),
     no person whose campaign or office spoke for them."""
@@ -1036,7 +1096,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         speaker = without_a_split_title(speaker, ctx.article_text)
         candidates = [
             c
-            for c in dict.fromkeys(without_a_split_title(c, ctx.article_text) for c in candidates)
+            for c in dict.fromkeys(
+                usual_spelling(without_a_split_title(c, ctx.article_text), ctx) for c in candidates
+            )
             if not same_person_named(c, speaker, ctx.article_text)
             and not title_of_a_work(c, ctx.article_text)
             and not only_a_title(c)

@@ -13,6 +13,7 @@ from quizzes.extraction.text import regex
 
 from ..context import DatedFact, GenerationContext
 from ..dates import MONTHS, PartialDate, parse_iso
+from ..distractors import same_person
 from ..draft import QuestionDraft
 from ..numbers import MAX_NUMBER_CARDS
 from ..text import (
@@ -26,6 +27,7 @@ from ..text import (
     similar,
     words,
 )
+from ..turns import question_turn_spans
 from ..wording import HAPPENED_VERBS, SAYING_VERBS, clause_parts, past_to_base, strip_time
 from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote, card_text
 from .cloze import blanked_words_shown
@@ -776,6 +778,27 @@ def too_many_by_one_speaker(
         return (
             f"who-said questions answered by {draft.answer} already: “{same_answer[0].prompt[:60]}”"
         )
+    return None
+
+
+def one_voice_interview(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """An interview (an interviewer's question turns) in which one person is quoted:
+    every "Who said" question has the interviewee for answer, whom the title names, so
+    each is answered without reading (blind judges, batches 57 and 59: 0 of 8 usable; one
+    such question on a candidate's pledge was judged usable, batch 38). One at most."""
+    if draft.kind != "who_said" or not question_turn_spans(ctx.article_text):
+        return None
+    voices: list[str] = []
+    for quote in ctx.quotes:
+        if quote.speaker and not any(same_person(quote.speaker, v) for v in voices):
+            voices.append(quote.speaker)
+    if len(voices) > 1:
+        return None
+    for other in kept:
+        if other.kind == "who_said":
+            return f"one-speaker interview, who-said asked already: “{other.prompt[:60]}”"
     return None
 
 
