@@ -185,6 +185,7 @@ from .when import (
     when_prompt_pasted,
     when_prompt_unclear,
     when_subject_is_a_place,
+    when_subject_names_nothing,
     when_with_a_date_inside,
 )
 from .which_country import (
@@ -405,6 +406,7 @@ __all__ = [
     "unsure_fact",
     "well_known_place",
     "when_prompt_unclear",
+    "when_subject_names_nothing",
     "when_prompt_pasted",
     "capital_not_named",
     "clause_spliced",

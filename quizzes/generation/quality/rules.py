@@ -146,6 +146,7 @@ from .when import (
     when_prompt_pasted,
     when_prompt_unclear,
     when_subject_is_a_place,
+    when_subject_names_nothing,
     when_with_a_date_inside,
 )
 from .which_country import (
@@ -212,6 +213,7 @@ DraftRule = Callable[[QuestionDraft, GenerationContext], "str | None"]
 DRAFT_RULES: tuple[DraftRule, ...] = (
     # the prompt is natural English
     when_prompt_unclear,
+    when_subject_names_nothing,
     when_prompt_pasted,
     capital_not_named,
     possessive_lost_before_a_noun,

@@ -427,6 +427,63 @@ def when_prompt_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     return None
 
 
+# "When was the stream announced?", "When did it begin?": the question's head, then its
+# subject and the rest.
+_WHEN_HEAD = re.compile(
+    r"^(?:When|In what (?:year|month))\s+(?:did|was|were|is|are|has|have|had)\s+(?P<rest>.+?)\??$"
+)
+_PRONOUN_OPENING = re.compile(r"^(?:it|they|he|she|this|that|these|those)\b")
+_BARE_NOUN_OPENING = re.compile(r"^(?:the|a|an)\s+[a-z][a-z-]+\b")
+# Words that say nothing of which thing is meant.
+_EMPTY_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "first",
+    ]
+)
+NAMING_WORDS = 3  # a bare subject with this many content words or more is identified
+
+
+def when_subject_names_nothing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When was the stream announced?", "When did it begin?": the clause cut from its
+    sentence lost the name its subject stood for ("the stream" was named in the sentence
+    before); the learner cannot tell which of the article's events is asked. A subject
+    that is a pronoun, or "the"/"a" and a common noun with at most one other word and no
+    name, number or date beside it ("When was a study published in Nature?" names the
+    journal, "When did the rescuers end their search?" says enough: both kept)."""
+    if draft.kind != "when":
+        return None
+    head = _WHEN_HEAD.match(plain(draft.prompt).strip())
+    if head is None:
+        return None
+    rest = head["rest"]
+    if _PRONOUN_OPENING.match(rest):
+        return "context: the subject is a pronoun the question never names"
+    if not _BARE_NOUN_OPENING.match(rest) or re.search(r"[A-Z\d]", rest):
+        return None
+    content = [w for w in re.findall(r"[a-z][a-z'-]*", rest) if w not in _EMPTY_WORDS]
+    if len(content) < NAMING_WORDS:
+        return f"context: “{rest}” names nothing the question shows"
+    return None
+
+
 def capital_not_named(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "In what year was Ana Ruiz elected mayor of the capital city?": which capital, the
     prompt does not say (blind judge, batch 24)."""

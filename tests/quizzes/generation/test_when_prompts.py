@@ -1233,3 +1233,33 @@ def test_a_verb_before_a_colon_is_no_plural_its_list_spells_out(clause, evidence
     from quizzes.generation.when import cut_at_a_lost_colon
 
     assert cut_at_a_lost_colon(clause, evidence) == clause
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "When was the beta announced?",
+        "When did it begin?",
+        "In what year did they move?",
+        "When was a survey published?",
+    ],
+)
+def test_a_subject_whose_name_was_cut_off_is_dropped(prompt):
+    """ "the beta" was named in the sentence before ("Tarrow OS Beta"): the learner
+    cannot tell which of the article's events the question asks."""
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    assert q.when_subject_names_nothing(_dated("the beta was announced", prompt), ctx)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "When was a survey published in the Tarrow Gazette?",
+        "When did the rescuers end their search?",
+        "When did the guild declare a strike?",
+        "When did the 14 divers surface?",
+    ],
+)
+def test_a_subject_named_or_described_enough_stays(prompt):
+    ctx = ctx_for(TEXT, published=date(2021, 5, 6))
+    assert q.when_subject_names_nothing(_dated("the guild declared a strike", prompt), ctx) is None
