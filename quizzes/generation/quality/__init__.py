@@ -165,6 +165,7 @@ from .rules import (
 from .spoken import (
     answer_leans_on_the_talk,
     answer_opens_on_a_link_word,
+    first_person_in_an_answer,
     interview_answer_reference,
     opening_pronoun_of_nothing,
     short_answer_fragment,
@@ -326,6 +327,7 @@ __all__ = [
     "answer_leans_on_the_talk",
     "answer_opens_on_a_link_word",
     "interview_answer_reference",
+    "first_person_in_an_answer",
     "short_answer_fragment",
     "opening_pronoun_of_nothing",
     "spoken_register_card",

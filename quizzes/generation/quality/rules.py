@@ -127,6 +127,7 @@ from .options import (
 from .spoken import (
     answer_leans_on_the_talk,
     answer_opens_on_a_link_word,
+    first_person_in_an_answer,
     interview_answer_reference,
     opening_pronoun_of_nothing,
     short_answer_fragment,
@@ -313,6 +314,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     demonstrative_without_antecedent,
     first_person_card,
     interview_answer_reference,
+    first_person_in_an_answer,
     answer_opens_on_a_link_word,
     answer_leans_on_the_talk,
     short_answer_fragment,

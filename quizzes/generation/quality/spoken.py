@@ -181,6 +181,26 @@ def interview_answer_reference(draft: QuestionDraft, ctx: GenerationContext) -> 
     return None
 
 
+# "I", "me", "my": the speaker of an answer speaking. Not "we" ("the protocol that we
+# follow" reads as the team's, the card still clear).
+_SPEAKING_AS_I = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+
+
+def first_person_in_an_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Me and 8 to _____ people did some work voluntarily.": a card cut from an interview
+    answer speaks as "I", the interviewee, whom the card never names; the learner
+    reads a sentence of nobody (blind judge, batch 60). A report's own sentences and the
+    words inside quotation marks (a speaker's quotation the card shows as such) are left."""
+    if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
+        return None
+    found = _SPEAKING_AS_I.search(QUOTED.sub(" ", card_text(draft.prompt)))
+    if found:
+        return (
+            f"context: “{found.group()}” in the interview answer is a speaker the card never names"
+        )
+    return None
+
+
 # "And so, …", "So the first …", "Because I …", "Well, …", "But yeah, …": an answer's
 # sentence that opens on a word tying it to what the speaker said before. Not "So far"
 # nor "Because of the storm, …" (a whole sentence).

@@ -226,3 +226,30 @@ def test_a_few_words_of_an_answer_are_dropped(body, dropped):
     """ "A few of us working in _____.": a reply to the question the card does not show."""
     card = _card_in_answers(f"Fill in the blank: {body}", "A few of us")
     assert (q.short_answer_fragment(card, ctx_for(ANSWERS)) is not None) is dropped
+
+
+@pytest.mark.parametrize(
+    ("prompt", "dropped"),
+    [
+        (f"Fill in the blank: Me and two friends first went out on the ice in {BLANK}.", True),
+        (f"Fill in the blank: My sled first went out on the ice in {BLANK}.", True),
+        (f"Fill in the blank: The sensors that we built went out in {BLANK}.", False),
+        (f"Fill in the blank: The harbour froze over in {BLANK}.", False),
+    ],
+)
+def test_an_interview_answer_speaking_as_i_is_dropped(prompt, dropped):
+    """ "Me and two friends …" is the interviewee, whom the card never names; "we" reads
+    as the team's, and a sentence without "I" stands alone."""
+    card = _answer_card(prompt)
+    assert (q.first_person_in_an_answer(card, ctx_for(INTERVIEW)) is not None) is dropped
+
+
+def test_i_in_a_reports_quotation_is_the_quoted_speakers():
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The survey began in {BLANK}, “and I counted every heron”.",
+        "2011",
+        evidence_start=REPORT.index("The survey began"),
+        evidence_end=len(REPORT) - 1,
+    )
+    assert q.first_person_in_an_answer(card, ctx_for(REPORT)) is None
