@@ -112,6 +112,7 @@ from .cloze import (
     there_without_a_place,
     unnamed_body_subject,
     which_court,
+    year_told_by_its_neighbours,
     yearly_observance_date,
 )
 from .giveaway import (
@@ -295,6 +296,7 @@ __all__ = [
     "false_value_crosses_out",
     "famous_vote_year",
     "famous_war_leader",
+    "year_told_by_its_neighbours",
     "yearly_observance_date",
     "gender_cue_in_quote",
     "gives_away_another",

@@ -709,6 +709,30 @@ def cloze_year_in_parts(draft: QuestionDraft, ctx: GenerationContext) -> str | N
     return None
 
 
+# A year in a list of years: "late 2019 and then in", "2011, 2012 and", "2016, or in early".
+_LISTED_YEAR = r"(?<![\d,.])(1[0-9]{3}|20[0-9]{2})"
+_YEAR_LINK = r"(?:\s*[,;]?\s*(?:and|or|then|again|in|early|late|mid-?)\b)*\s*[,;]?\s*"
+_YEARS_BEFORE_BLANK = re.compile(rf"((?:{_LISTED_YEAR}{_YEAR_LINK})+){re.escape(BLANK)}")
+
+
+def year_told_by_its_neighbours(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The virus spread in late 2019 and then in _____" (2020), "won in 2011, 2012 and
+    _____" (2013): the year blanked goes on a list of years right before the blank, the one
+    after the year just named or the next of an even series. The sentence gives it away
+    (rubric rule 4); "the 2008 and _____ campaigns" (2012) stays, one year sets no step."""
+    if draft.kind != "cloze" or not re.fullmatch(r"\d{4}", draft.answer.strip()):
+        return None
+    found = _YEARS_BEFORE_BLANK.search(draft.prompt)
+    if found is None:
+        return None
+    years = [int(y) for y in re.findall(_LISTED_YEAR, found.group(1))]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    step = steps.pop() if len(steps) == 1 else 1 if len(years) == 1 else None
+    if step is not None and step > 0 and int(draft.answer) == years[-1] + step:
+        return "give-away: the blanked year follows the years just named"
+    return None
+
+
 def cloze_blanks(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "On Tuesday, the _____ (_____) announced …": one blank per card, else two
     blanks stand for different words."""

@@ -88,6 +88,7 @@ from .cloze import (
     there_without_a_place,
     unnamed_body_subject,
     which_court,
+    year_told_by_its_neighbours,
     yearly_observance_date,
 )
 from .giveaway import gives_away_another
@@ -296,6 +297,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,
+    year_told_by_its_neighbours,
     small_count_card,
     exact_figure_card,
     there_without_a_place,

@@ -1013,3 +1013,30 @@ def test_one_share_of_a_breakdown_that_names_no_place_or_group_is_dropped(senten
 def test_a_share_with_its_place_or_alone_or_a_count_stays(sentence, answer):
     card = cloze_card(sentence, answer, f"number:{answer}")
     assert q.share_of_an_unnamed_group(card, ctx_for(sentence)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        (f"The fever spread in late 1911 and then in {BLANK} reached the coast.", "1912"),
+        (f"The club won the cup in 1931, 1932 and {BLANK}.", "1933"),
+        (f"The fair was held in 1950, 1954 and again in {BLANK}.", "1958"),
+    ],
+)
+def test_a_year_that_goes_on_the_years_just_named_is_given_away(sentence, year):
+    card = draft("cloze", f"Fill in the blank: {sentence}", year, target=f"date:{year}")
+    assert q.year_told_by_its_neighbours(card, ctx_for(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        (f"She backed the 1960 and {BLANK} campaigns of the mayor.", "1964"),  # no step
+        (f"The club won the cup in 1931, 1932 and {BLANK}.", "1936"),  # not the next one
+        (f"The bridge stood from 1890 to {BLANK}.", "1891"),  # a span, not a list
+        (f"The fever spread in {BLANK} and then in 1912.", "1911"),
+    ],
+)
+def test_a_year_the_list_before_it_does_not_settle_stays(sentence, year):
+    card = draft("cloze", f"Fill in the blank: {sentence}", year, target=f"date:{year}")
+    assert q.year_told_by_its_neighbours(card, ctx_for(sentence)) is None
