@@ -26,25 +26,49 @@ from quizzes.extraction.turns import asking_labels, turn_label
 _ASKING_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer)\s*:\s*\S", re.I)
 
 
-@lru_cache(maxsize=64)
-def question_turn_spans(article_text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) offsets of the lines that are an interviewer's question turns."""
+def _lines(article_text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every line of the article."""
     lines: list[tuple[int, int, str]] = []
     offset = 0
     for line in article_text.split("\n"):
         lines.append((offset, offset + len(line), line))
         offset += len(line) + 1
-    labels = [turn_label(article_text, start, end) for start, end, _ in lines]
-    asking = asking_labels(
-        (label, text)
-        for label, (_, _, text) in zip(labels, lines, strict=True)
-        if label is not None
+    return lines
+
+
+@lru_cache(maxsize=64)
+def interviewer_labels(article_text: str) -> frozenset[str]:
+    """The bracketed turn labels, casefolded, whose turns mostly ask: "((WN))", "((WSS))",
+    "((Ana Roe))" when she is the one asking (``asking_labels``)."""
+    return frozenset(
+        asking_labels(
+            (label, text)
+            for start, end, text in _lines(article_text)
+            if (label := turn_label(article_text, start, end)) is not None
+        )
     )
-    turns = {i for i, (_, _, text) in enumerate(lines) if _ASKING_LABEL.match(text)}
-    turns.update(
-        i for i, label in enumerate(labels) if label is not None and label.casefold() in asking
+
+
+@lru_cache(maxsize=64)
+def question_turn_lines(article_text: str) -> frozenset[int]:
+    """Indexes (in ``article_text.split("\n")``) of the lines that are an interviewer's
+    question turns."""
+    asking = interviewer_labels(article_text)
+    turns = set()
+    for i, (start, end, text) in enumerate(_lines(article_text)):
+        label = turn_label(article_text, start, end)
+        if _ASKING_LABEL.match(text) or (label is not None and label.casefold() in asking):
+            turns.add(i)
+    return frozenset(turns)
+
+
+@lru_cache(maxsize=64)
+def question_turn_spans(article_text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the lines that are an interviewer's question turns."""
+    turns = question_turn_lines(article_text)
+    return tuple(
+        (start, end) for i, (start, end, _) in enumerate(_lines(article_text)) if i in turns
     )
-    return tuple((start, end) for i, (start, end, _) in enumerate(lines) if i in turns)
 
 
 def in_question_turn(article_text: str, start: int, end: int) -> bool:

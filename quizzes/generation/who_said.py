@@ -40,6 +40,7 @@ from .text import (
     shorten,
     words,
 )
+from .turns import interviewer_labels, question_turn_lines
 from .wording import MODALS, past_to_base, verb_index
 
 # A quotation that starts at its verb ("was a warm soul", "costs the region $5 billion"):
@@ -141,6 +142,8 @@ def speaker_options(
         if (is_organisation(speaker) or described_person(c, ctx))
         and not gives_away_person(quote_text, c)
         and not only_quoted(c, ctx.article_text)
+        and not the_interviewer(c, ctx.article_text)
+        and not only_asked_about(c, ctx.article_text)
         and not joins_places(c)
         and not names_a_place(c, ctx.article_text)
         and (is_organisation(speaker) or not names_a_thing(c, ctx.article_text))
@@ -964,6 +967,50 @@ def _outside_quotations(article_text: str) -> str:
             label = turn_label(line, 0, len(line))
             outside.append(f"(({label}))" if label is not None else "")
     return "\n".join(outside)
+
+
+def the_interviewer(name: str, article_text: str) -> bool:
+    """ "William S. Saturn" where the turns labelled "((WSS))" (or "((Saturn))", "((William
+    S. Saturn))") mostly ask: the interviewer asks, and says nothing the article quotes as
+    news. A student who read the interview rules the reporter out at once (batch 38: the
+    interviewer offered as a wrong speaker of the candidate's running mate)."""
+    tokens = [t.casefold() for t in re.findall(r"[^\W\d_][\w’'-]*", name)]
+    if not tokens:
+        return False
+    name_initials = "".join(t[0] for t in tokens)
+    for label in interviewer_labels(article_text):
+        label_words = re.findall(r"[^\W\d_][\w’'-]*", label)
+        squeezed = "".join(label_words)
+        if label_words and set(label_words) <= set(tokens):
+            return True  # "((Saturn))", "((William S. Saturn))"
+        if len(tokens) >= 2 and len(squeezed) >= 2 and squeezed == name_initials:
+            return True  # "((WSS))", "((W.S.S.))"
+    return False
+
+
+# A sentence of a question turn that asks: "How does it compare to Ana Ruiz's?"
+_ASKING_SENTENCE = re.compile(r"[^.!?]*\?[\"”’')\]]*")
+
+
+def only_asked_about(name: str, article_text: str) -> bool:
+    """ "((WN)) How does your plan compare to President Ana Ruiz's?": a person named only
+    in the interviewer's questions, never in the reporter's narration nor in a statement
+    of a question turn ("Earlier this year, Ana Ruiz refused to play …" tells of her
+    acting in the story, and stays). The one asked speaks of them, they say nothing in
+    the article: no credible wrong speaker (batch 38: two presidents the interviewer
+    asked about offered as speakers of a running mate's praise)."""
+    if name not in article_text:
+        return False
+    turns = question_turn_lines(article_text)
+    told = "\n".join(
+        _ASKING_SENTENCE.sub(" ", line) if i in turns else line
+        for i, line in enumerate(_outside_quotations(article_text).split("\n"))
+    )
+    tokens = name.split()
+    forms = [name]
+    if len(tokens) > 1 and len(tokens[-1]) >= 3 and tokens[-1][:1].isupper():
+        forms.append(tokens[-1])  # "Trump" in the narration names "Donald Trump" too
+    return not any(standalone(form, r"[\w-]").search(told) for form in forms)
 
 
 # The words of a law or a document's name ("the Harbour Act", "Decree No. 7").

@@ -121,3 +121,52 @@ def test_an_option_is_shown_as_the_article_usually_spells_the_family_name():
     assert usual_spelling("Tomas Brandstettter", ctx) == "Tomas Brandstetter"
     assert usual_spelling("Tomas Brandstetter", ctx) == "Tomas Brandstetter"
     assert usual_spelling("Lena Brandstetter", ctx) == "Lena Brandstetter"  # no look-alike
+
+
+ASKED = "\n".join(
+    [
+        "Candidate Lena Okafor talks to the Gazette",
+        "Lena Okafor answered questions from Gazette reporter Piet J. Dane. Her running mate "
+        "Tomas Berg said she was “the most honest person in the race.”",
+        "((PJD)) How does your plan compare to that of Rosa Delgado, who cut taxes? And to that "
+        "of Senator Hugo Lindqvist?",
+        "((Lena Okafor)) It is cheaper, and it is mine.",
+        "((PJD)) Earlier this year, Mayor Ana Ruiz refused to endorse you. Why?",
+        "((Lena Okafor)) Ask her.",
+        "((PJD)) What comes next?",
+        "((Lena Okafor)) The debate in Harbourside.",
+    ]
+)
+ASKED_PEOPLE = ["Lena Okafor", "Tomas Berg", "Piet J. Dane", "Rosa Delgado", "Hugo Lindqvist"]
+
+
+def test_the_interviewer_is_known_by_the_initials_or_the_name_of_the_asking_label():
+    assert who_said.the_interviewer("Piet J. Dane", ASKED)
+    assert not who_said.the_interviewer("Lena Okafor", ASKED)  # her turns answer
+    assert not who_said.the_interviewer("Tomas Berg", ASKED)
+    by_name = ASKED.replace("((PJD))", "((Dane))")
+    assert who_said.the_interviewer("Piet J. Dane", by_name)
+    assert not who_said.the_interviewer("Piet J. Dane", ASKED.replace("((PJD))", "((Gazette))"))
+
+
+def test_people_only_asked_about_in_the_questions_are_no_speakers():
+    """Delgado and Lindqvist are only in the interviewer's questions; Ruiz is told of in a
+    statement of a question turn, Berg and Okafor in the reporter's narration."""
+    assert who_said.only_asked_about("Rosa Delgado", ASKED)
+    assert who_said.only_asked_about("Hugo Lindqvist", ASKED)
+    assert not who_said.only_asked_about("Ana Ruiz", ASKED)
+    assert not who_said.only_asked_about("Tomas Berg", ASKED)
+    assert not who_said.only_asked_about("Lena Okafor", ASKED)
+    told = ASKED.replace("Her running mate", "Hugo Lindqvist backs her. Her running mate")
+    assert not who_said.only_asked_about("Hugo Lindqvist", told)
+
+
+def test_a_running_mates_praise_offers_neither_the_interviewer_nor_the_people_asked_about():
+    words = "the most honest person in the race."
+    facts = Facts(
+        quotes=[quote(words, "Tomas Berg", source=ASKED)],
+        people=[Person(name) for name in [*ASKED_PEOPLE, "Ana Ruiz"]],
+    )
+    options = speaker_options("Tomas Berg", words, ctx_for(ASKED, facts), seed=3, limit=None)
+    assert "Ana Ruiz" in options
+    assert not {"Piet J. Dane", "Rosa Delgado", "Hugo Lindqvist"} & set(options)
