@@ -1252,4 +1252,29 @@ def date_resolution(dated: DatedFact, *, published: date | None) -> str:
         return f"“{said}” {verb} {label}."
     if published is None:
         return f"“{said}”, counted from the article’s date, {verb} {label}."
+    beyond = weekday_beyond_its_week(said, dated.event.date, published)
+    if beyond:
+        return beyond
     return f"“{said}”, in an article published on {_long_date(published)}, {verb} {label}."
+
+
+def weekday_beyond_its_week(said: str, iso: str | None, published: date) -> str:
+    """ "“Friday” here is Friday 30 October 2020, the week before the article (published on
+    Saturday 7 November 2020)." A bare weekday the story's order puts more than a week from
+    publication (the extractor's "in story order" rule) is not the plain reading, the nearest
+    day of that name: "in an article published on …, is …" would read wrong to a student, so
+    the explanation says which week it is. "" for any other expression or date."""
+    name = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", said.casefold())
+    if name not in WEEKDAYS or iso is None or len(iso) != 10:
+        return ""
+    day = date.fromisoformat(iso)
+    gap = (day - published).days
+    if -7 <= gap <= 7:
+        return ""
+    weeks = "the week before" if gap < 0 else "the week after"
+    if abs(gap) > 14:
+        weeks = f"{abs(gap) // 7} weeks {'before' if gap < 0 else 'after'}"
+    return (
+        f"“{said}” here is {_long_date(day)}, {weeks} the article "
+        f"(published on {_long_date(published)})."
+    )

@@ -273,6 +273,21 @@ def test_the_explanation_shows_how_the_date_was_resolved(when_text, iso, publish
     assert date_resolution(fact, published=published) == note
 
 
+def test_a_weekday_the_story_puts_in_the_week_before_says_so():
+    """Read against publication (a Saturday), "Friday" is the day before; the story put it
+    eight days before, and the explanation must not claim the plain reading."""
+    text = "The storm broke on Friday.\n"
+    fact = dated("The storm broke", "Friday", "2021-03-05", text)
+    assert date_resolution(fact, published=date(2021, 3, 13)) == (
+        "“Friday” here is Friday 5 March 2021, the week before the article "
+        "(published on Saturday 13 March 2021)."
+    )
+    plain_reading = dated("The storm broke", "Friday", "2021-03-12", text)
+    assert date_resolution(plain_reading, published=date(2021, 3, 13)) == (
+        "“Friday”, in an article published on Saturday 13 March 2021, is 12 March 2021."
+    )
+
+
 def test_when_and_timeline_explanations_carry_the_resolution():
     text = (
         "The river flooded the old town in March 2019.\n"
