@@ -34,7 +34,13 @@ from .text import (
     shorten,
 )
 from .when import Asked, cut_at_a_lost_colon, statement_problem, when_explanation, with_the_name
-from .who_said import described_person, joins_places, names_a_place, names_a_thing
+from .who_said import (
+    a_stock_phrase,
+    described_person,
+    joins_places,
+    names_a_place,
+    names_a_thing,
+)
 from .wording import MODALS, clause_parts, past_to_base, statement_with_date, strip_time, verb_index
 
 
@@ -113,7 +119,7 @@ def _quote_statements(ctx: GenerationContext) -> list[QuestionDraft]:
             continue
         if not plain(quote.text)[:1].isupper():
             continue  # "X said: “excellent health for her age”": words cut from a sentence
-        if not says_something(quote.text):
+        if not says_something(quote.text) or a_stock_phrase(quote.text):
             continue  # "X said: “the most boring race”": a label, no statement
         speaker, truth = quote.speaker, _is_true(key)
         if not truth:

@@ -1181,6 +1181,72 @@ def _of_the_contexts_gender(
     return [c for c in candidates if ctx.genders.get(c) in {None, gender}]
 
 
+# Words that say nothing of who speaks: pronouns, determiners, auxiliaries, particles,
+# and verbs, adverbs and adjectives anyone uses ("it wasn't a good fit", "what do you mean").
+_NO_CONTENT = frozenset({
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "he",
+    "him", "his", "she", "her", "hers", "it", "its", "they", "them",
+    "their", "theirs", "this", "that", "these", "those", "there", "here", "what", "which", "who",
+    "whom", "whose", "when", "where", "why", "how",
+    "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "as", "of", "in", "on", "at",
+    "to", "for", "by", "with", "from", "about", "into", "up", "out",
+    "off", "over", "not", "no", "nor", "n't", "t", "s", "d", "ll", "ve", "re", "m", "is", "are",
+    "was", "were", "be", "been", "being", "am", "do", "does", "did", "done",
+    "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must", "let", "lets", "let's",
+    "wo", "ca", "ai", "sha",
+    "get", "got", "go", "going", "gone", "went", "come", "came", "make", "made", "mean", "means",
+    "meant", "say", "said", "tell", "told", "think",
+    "know", "knew", "want", "need", "see", "saw", "try", "trying", "thing",
+    "things", "way", "lot", "just", "really", "very",
+    "exactly", "all", "any", "some", "much", "more", "most", "well", "also", "still", "even",
+    "again", "too", "yes", "oh", "okay", "ok", "now",
+    "good", "bad", "great", "right", "sure", "fine", "only", "ever", "never", "always",
+})  # fmt: skip
+MIN_CONTENT_WORDS = 2
+# "they raped me", "They need to stand by us": a speaker's own voice says who speaks,
+# one word of matter is enough.
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Mm](?:e|y|ine|yself)|[Ww]e|[Uu]s|[Oo]urs?)\b(?!\.)")
+
+
+def content_words(quote_text: str) -> list[str]:
+    """The words of a quotation that carry its matter: what is left once pronouns,
+    function words and words anyone says are taken out."""
+    out = []
+    for word in words(shown(quote_text)):
+        word = word.replace("’", "'").strip("'-")
+        stem = word[:-3] if word.endswith("n't") else word.split("'")[0]
+        if word and word not in _NO_CONTENT and stem not in _NO_CONTENT and not word.isdigit():
+            out.append(word)
+    return out
+
+
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+# A question put back to the listener about their own words: "What do you mean by that?",
+# "What are you saying?" ("Will you shut up, man?" asks something of them, and stays).
+_WHAT_YOU_MEAN = re.compile(
+    r"\bwhat\b[^?]*\byou\b[^?]*\b(?:mean|meant|say|said|saying|talking about)\b", re.I
+)
+
+
+def a_stock_phrase(quote_text: str) -> bool:
+    """ "it wasn't a good fit", "What do you mean by that? What is it you want?": a
+    quotation with fewer than MIN_CONTENT_WORDS words of its own matter (one, in a
+    speaker's own voice; none at all, ever), or made only of questions to the listener
+    of which one asks what they mean, points to no speaker; asking who said it, the
+    words shown alone, tests the memory of a stock phrase (blind judges, batches 56, 58).
+    (A short quotation shown with its sentence is asked: the sentence gives its matter.)"""
+    needed = 1 if _FIRST_PERSON.search(shown(quote_text)) else MIN_CONTENT_WORDS
+    if len(content_words(quote_text)) < needed:
+        return True
+    sentences = [s.strip() for s in _SENTENCE.findall(shown(quote_text)) if s.strip()]
+    return (
+        bool(sentences)
+        and all(s.endswith("?") and re.search(r"\byou\b", s, re.I) for s in sentences)
+        and any(_WHAT_YOU_MEAN.search(s) for s in sentences)
+    )
+
+
 def _prompt(quote: Quote) -> str | None:
     """ "Who said: “…”?", with the sentence (speaker blanked) when the words alone are
     ambiguous; None when the quotation makes no who-said question."""
@@ -1197,6 +1263,8 @@ def _prompt(quote: Quote) -> str | None:
             prompt = f"{prompt} (Context: {shorten(context, 260)})"
         elif subjectless or not _IN_A_VOICE.search(quote.text):
             return None  # "the good fight" alone: a stock phrase anyone might say
+    if "(Context:" not in prompt and a_stock_phrase(quote.text):
+        return None  # the words alone, with nothing that points to a speaker
     return None if gives_away_person(prompt, speaker) else prompt
 
 

@@ -1,5 +1,6 @@
 from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import generate_questions
+from quizzes.generation.who_said import a_stock_phrase
 
 from .facts_for_tests import SAMPLE_TEXT, quote, sample_facts
 
@@ -175,3 +176,37 @@ def test_a_context_that_says_he_offers_no_woman_as_the_speaker():
     # a context without a pronoun keeps women among the options
     stadium = next(d for d in drafts if "stadium" in d.prompt)
     assert "Ana Ruiz" in stadium.choice_texts or "Lena Holm" in stadium.choice_texts
+
+
+def test_a_stock_phrase_shown_alone_is_no_who_said_question():
+    """Words with nothing that points to a speaker ("it wasn't a good fit", a question put
+    back to the listener) are no who-said question; one word of matter in the speaker's
+    own voice, or a short quotation shown with its sentence, still is."""
+    text = (
+        "“It was not a good fit,” said Jane Doe.\n"
+        "“What do you mean by that? What is it you want to stop?” asked John Roe.\n"
+        "“They betrayed us,” said Ann Poe.\n"
+        "Max Moe said: “Roads bring trade and more trade.”\n"
+        "Lee Koe called the plan “a disaster”.\n"
+    )
+    facts = Facts(
+        quotes=[
+            quote("It was not a good fit", "Jane Doe", source=text),
+            quote(
+                "What do you mean by that? What is it you want to stop?", "John Roe", source=text
+            ),
+            quote("They betrayed us", "Ann Poe", source=text),
+            quote("Roads bring trade and more trade.", "Max Moe", source=text),
+            quote("a disaster", "Lee Koe", source=text),
+        ]
+    )
+    answers = {d.answer for d in who_said(facts, text=text)}
+    assert answers == {"Ann Poe", "Max Moe", "Lee Koe"}
+
+
+def test_a_question_back_to_the_listener_is_a_stock_phrase():
+    """Asking what the listener means says nothing of who asks; a question that asks
+    something of them ("will you stop the trucks") has its own matter."""
+    assert a_stock_phrase("What are you saying about the new harbour tax? Is that fair to you?")
+    assert not a_stock_phrase("Will you stop the trucks, sir?")
+    assert not a_stock_phrase("The harbour tax is unfair to every fisherman.")
