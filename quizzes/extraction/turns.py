@@ -49,12 +49,7 @@ def answering_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None
     """ "((Ana Roe)) I moved at 19." -> "Ana Roe" for that paragraph and the unlabelled ones
     after it; None before any label, after an interviewer's label, and in an article with
     no turn labels."""
-    labels = [turn_label(text, p.start, p.end) for p in paras]
-    asking = asking_labels(
-        (label, text[para.start : para.end])
-        for para, label in zip(paras, labels, strict=True)
-        if label is not None
-    )
+    labels, asking = _labels_and_askers(text, paras)
     out: list[str | None] = []
     current: str | None = None
     for label in labels:
@@ -63,6 +58,18 @@ def answering_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None
             current = None if asks or not _written_as_name(label) else label
         out.append(current)
     return out
+
+
+def _labels_and_askers(text: str, paras: list[Paragraph]) -> tuple[list[str | None], set[str]]:
+    """Each paragraph's turn label (None when it opens with none), and the labels,
+    casefolded, whose turns mostly ask."""
+    labels = [turn_label(text, p.start, p.end) for p in paras]
+    asking = asking_labels(
+        (label, text[para.start : para.end])
+        for para, label in zip(paras, labels, strict=True)
+        if label is not None
+    )
+    return labels, asking
 
 
 def _written_as_name(label: str) -> bool:
@@ -78,12 +85,7 @@ def spoken_by_paragraph(text: str, paras: list[Paragraph]) -> list[bool]:
     one (question or answer) and the unlabelled ones after an answer's label; False for the
     reporter's narration before the first label and after an interviewer's label ("The
     names have been changed."), and for every paragraph of an article with no turn labels."""
-    labels = [turn_label(text, p.start, p.end) for p in paras]
-    asking = asking_labels(
-        (label, text[para.start : para.end])
-        for para, label in zip(paras, labels, strict=True)
-        if label is not None
-    )
+    labels, asking = _labels_and_askers(text, paras)
     out: list[bool] = []
     answering = False
     for label in labels:

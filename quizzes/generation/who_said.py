@@ -243,10 +243,7 @@ def background_only(name: str, ctx: GenerationContext) -> bool:
 
 @lru_cache(maxsize=2048)
 def _background_only(name: str, article_text: str, year: int | None) -> bool:
-    tokens = name.split()
-    forms = [name]
-    if len(tokens) > 1 and len(tokens[-1]) >= 3 and tokens[-1][:1].isupper():
-        forms.append(tokens[-1])
+    forms = _name_forms(name)
     body = _outside_quotations(article_text).split("\n")
     if body and not body[0].rstrip().endswith((".", "!", "?", "”", '"')):
         body = body[1:]  # the title is no story
@@ -1001,16 +998,28 @@ def only_asked_about(name: str, article_text: str) -> bool:
     asked about offered as speakers of a running mate's praise)."""
     if name not in article_text:
         return False
+    told = _told_outside_questions(article_text)
+    return not any(standalone(form, r"[\w-]").search(told) for form in _name_forms(name))
+
+
+@lru_cache(maxsize=64)
+def _told_outside_questions(article_text: str) -> str:
+    """The article outside quotations with the asking sentences of the interviewer's
+    turns blanked (made once per article, not per name)."""
     turns = question_turn_lines(article_text)
-    told = "\n".join(
+    return "\n".join(
         _ASKING_SENTENCE.sub(" ", line) if i in turns else line
         for i, line in enumerate(_outside_quotations(article_text).split("\n"))
     )
+
+
+def _name_forms(name: str) -> list[str]:
+    """The name, and its surname alone ("Trump" in the narration names "Donald Trump")."""
     tokens = name.split()
     forms = [name]
     if len(tokens) > 1 and len(tokens[-1]) >= 3 and tokens[-1][:1].isupper():
-        forms.append(tokens[-1])  # "Trump" in the narration names "Donald Trump" too
-    return not any(standalone(form, r"[\w-]").search(told) for form in forms)
+        forms.append(tokens[-1])
+    return forms
 
 
 # The words of a law or a document's name ("the Harbour Act", "Decree No. 7").
