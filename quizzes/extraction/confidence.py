@@ -79,6 +79,7 @@ QUOTES: dict[str, float] = {
 }
 COUNTRIES: dict[str, float] = {
     "acronym_of_a_country": 0.94,  # 1/1
+    "acronym_with_a_nationality": 0.94,  # 1/1
     "act_backed_by_country": 0.94,  # 1/1
     "act_of_country": 0.88,  # 6/7
     "act_of_country_placed": 0.94,  # 1/1

@@ -24,7 +24,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    long form starts a body's name when the article names the country ("Saudi" of Saudi
    Arabia); a school named after a country that is also another country's state ("Georgia
    Institute of ...") is not placed by its name; a body "of America" is of the United States;
-   an acronym "of" a country's name is that country's ("NTV of Kenya").
+   an acronym "of" a country's name is that country's ("NTV of Kenya"), and one a nationality
+   word qualifies ("Belarusian KGB arrested ...": ``acronyms_with_a_nationality``).
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
    from the article ("SCO" -> "Shanghai Cooperation Organisation"). A vote its voters' place
@@ -305,7 +306,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    subject; the one "who" stands for).
 57. **Peoples named with a country** (``groups.peoples_of_a_country``): "Syrian Kurds", "the
    Kurds of Iraq", "Rohingya Muslims in Myanmar", "US Marines"; "ethnic Russians in Ukraine"
-   are no Russians of Russia (``context._ethnic_peoples``, precision); people "of" a country
+   are no Russians of Russia (``context._ethnic_peoples``, precision), nor are "Afghan Tajiks"
+   Tajikistan's in an article never naming it (``context._peoples_after_a_nationality``: a
+   plural nationality after another one is a people of the first); people "of" a country
    ("officials of Peru", not "critics of Peru": ``groups.noun_of_country``).
 58. **An accident the small model reads as a noun phrase** (``sites.accidents_read_as_nouns``):
    "a water main broke in ..." ("broke" a noun, ROOT); a new count placed again is a new link
@@ -402,6 +405,7 @@ from .groups import (
 )
 from .organisations import (
     acronyms_of_a_country,
+    acronyms_with_a_nationality,
     bodies_a_country_owns,
     bodies_listed_after_a_possessive,
     bodies_placed_together,
@@ -471,6 +475,7 @@ RULES: tuple[Rule, ...] = (
     bodies_listed_after_a_possessive,
     national_bodies_named_in_full,
     acronyms_of_a_country,
+    acronyms_with_a_nationality,
     organisations_in_titles,
     described_links,
     description_links,

@@ -110,6 +110,7 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
     _clipped_adjectives(tokens, found)
     _native_american_indians(tokens, found)
     _ethnic_peoples(tokens, found)
+    _peoples_after_a_nationality(tokens, found)
     return found
 
 
@@ -133,6 +134,26 @@ def _ethnic_peoples(tokens: Sequence[Token], found: dict[int, CountryMention]) -
         if others:
             for k in range(mention.start, mention.end):
                 del found[k]
+
+
+def _peoples_after_a_nationality(tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "Afghan Tajiks", "Iraqi Turkmens": a plural nationality word that another country's
+    nationality word qualifies, in an article that never names its own country, is a people
+    living in the first one, no nationality of its own ("Korean Americans" in an article
+    naming the United States stay Americans): the plural counts as the first one's word."""
+    named = {m.country for m in found.values() if m.form == "name"}
+    for tok in tokens:
+        people = found.get(tok.i)
+        before = found.get(tok.i - 1) if tok.i > 0 else None
+        if people is None or before is None or tok.i != people.start or people.form != "adj":
+            continue
+        if before.form != "adj" or before.country == people.country or people.country in named:
+            continue
+        last = tokens[people.end - 1]
+        if last.lower_.endswith("s") and tokens[tok.i - 1].head.i == last.i:
+            local = CountryMention(people.start, people.end, before.country, "adj")
+            for k in range(people.start, people.end):
+                found[k] = local
 
 
 # Nouns that make "Indian" the Native American sense ("Indian tribes", "Indian reservations").

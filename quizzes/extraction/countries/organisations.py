@@ -1173,6 +1173,24 @@ def acronyms_of_a_country(ctx: CountryContext) -> None:
         ctx.add(name, mention.country, ent.start, "organisation", "acronym_of_a_country")
 
 
+def acronyms_with_a_nationality(ctx: CountryContext) -> None:
+    """ "Belarusian KGB arrested 33 men", "the Chilean FARC": a nationality word right before
+    an acronym it qualifies, the acronym ending the name, is a body of that country (the small
+    model reads such an acronym as a nationality or as nothing, so no entity rule sees a body)."""
+    for mention in ctx.unique_mentions:
+        if mention.form != "adj" or mention.end >= len(ctx.tokens):
+            continue
+        acronym = ctx.tokens[mention.end]
+        if not _acronym(acronym.text) or acronym.i in ctx.mentions:
+            continue
+        if ctx.tokens[mention.end - 1].head.i != acronym.i or acronym.lower_ in _ROLE_ACRONYMS:
+            continue
+        if acronym.dep_ in ("compound", "amod") or acronym.ent_type_ in ("PERSON", "DATE"):
+            continue  # "Chilean FBI agents": the acronym qualifies another noun
+        name = ctx.doc[mention.start : acronym.i + 1].text
+        ctx.add(name, mention.country, acronym.i, "organisation", "acronym_with_a_nationality")
+
+
 # Acronyms of a person's role, not of a body ("the CEO of ...").
 _ROLE_ACRONYMS = {"ceo", "cfo", "coo", "cto", "mp", "mep", "md", "vp"}
 

@@ -2874,6 +2874,16 @@ def test_one_country_after_including_is_no_list(links_of):
     assert not any(link.rule == "thing_in_listed_countries" for link in found)
 
 
+def test_a_nationality_before_an_acronym_is_a_body_of_that_country(links_of):
+    found = pairs(links_of("Belarusian KGB arrested 20 men on Monday, the agency said."))
+    assert ("Belarusian KGB", "Belarus") in found
+    found = links_of("The Chilean FARC was blamed, and a Chilean CEO spoke.")
+    assert ("Chilean FARC", "Chile") in pairs(found)
+    assert not any(
+        link.rule == "acronym_with_a_nationality" and "CEO" in link.subject for link in found
+    )
+
+
 def test_an_acronym_of_a_country_is_its_body(links_of):
     assert ("NTV of Kenya", "Kenya") in pairs(links_of("NTV of Kenya reported the arrests."))
     found = links_of("The CEO of Peru Telecom resigned on Friday.")

@@ -51,6 +51,17 @@ def test_a_people_named_with_a_country_is_of_that_country(pairs_of):
     assert ("Rohingya Muslims in Myanmar", "Myanmar") in found
 
 
+def test_a_people_named_by_a_plural_nationality_is_of_the_country_before_it(pairs_of):
+    found = pairs_of("Afghan Tajiks fled across the border on Monday, officials said.")
+    assert ("Afghan Tajiks", "Afghanistan") in found
+    assert not any(country == "Tajikistan" for _subject, country in found)
+
+
+def test_a_plural_nationality_whose_country_the_article_names_keeps_it(pairs_of):
+    found = pairs_of("Many Korean Americans voted. Turnout rose across the United States.")
+    assert ("Many Korean Americans", "United States") in found
+
+
 def test_a_people_named_alone_links_no_country(pairs_of):
     assert pairs_of("Kurdish fighters captured the hill.") == set()
 
