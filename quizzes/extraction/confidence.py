@@ -132,6 +132,7 @@ COUNTRIES: dict[str, float] = {
     "incident_in_a_city": 0.7,  # 4/7
     "institution_named_after_place": 0.96,  # 3/3
     "life_nouns": 0.94,  # 1/1
+    "killed_in_a_place": 0.94,  # 1/1
     "life_places": 0.92,  # 12/13
     "listed_office_holders": 0.96,  # 4/4
     "mainland_of_a_country": 0.81,  # 2/3

@@ -66,7 +66,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 10. **Postings, party tags and role clauses**: "Bangladesh's Assistant High Commissioner in
    Guwahati, X" (the title's country, not the posting's), "Sen. X, R-Idaho" (a US party and
    state), "X, who heads the laboratory at the National University of Peru" / "who runs a
-   bakery in Dublin" (a relative clause of a role verb: head, lead, run, chair, be ...).
+   bakery in Dublin" (a relative clause of a role verb: head, lead, run, chair, be ...); "X, who
+   works for the Chilean Navy", "Judge X, presiding in the Peru Supreme Court" (the body a
+   clause or participle of work names: for, at, in, on; not "works with Peruvian refugees").
 11. **Datelines and "the country"**: "LILONGWE, Malawi (AP) —", "SEOUL/TOKYO, May 14 (Reuters)
    -", "Shillong, Aug 14 (PTI)" link each dateline city (``sentences.dateline``); "the
    country's Ministry of Health" is the country named last in this or the two sentences
@@ -102,7 +104,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "her exile in France" (he/she/his/her: the one person named just before, or its subject);
    "X died in Peru", "X was killed by commandos in Peru" (a place of death, a named subject
    only; never the killer of "X killed two men in Peru");
-   "she was airlifted to Madrid, Spain" (a person carried there: ``people_carried_to_a_place``).
+   "she was airlifted to Madrid, Spain" (a person carried there: ``people_carried_to_a_place``);
+   "a bomb killed Ana Lind in Arden, Peru" (the one killed: ``people_killed_in_a_place``).
 17. **A body inside a title** (``organisations_in_titles``): "Chilean Foreign Ministry
    spokeswoman X" -> the ministry too, with the "of" part of its name ("Peru House of
    Delegates Speaker X" -> "Peru House of Delegates").
@@ -429,6 +432,7 @@ from .persons import (
     life_places,
     office_links,
     people_carried_to_a_place,
+    people_killed_in_a_place,
     people_links,
     people_of_a_descent,
     people_succeeded_in_an_office,
@@ -524,6 +528,7 @@ RULES: tuple[Rule, ...] = (
     people_through_organisations,
     life_places,
     people_carried_to_a_place,
+    people_killed_in_a_place,
     people_succeeded_in_an_office,
     life_nouns,
     event_links,

@@ -34,6 +34,8 @@ from .words import (
     PLACE_NOUNS,
     ROLE_VERBS,
     TRAILING_NON_NAME,
+    WORK_PREPOSITIONS,
+    WORK_VERBS,
 )
 
 Candidate = tuple[Span, Span, "str | None"]  # (mention with title, name, canonical name)
@@ -425,22 +427,54 @@ def _hedged(verb: Token) -> bool:
 
 
 def _role_clauses(root: Token) -> Iterator[Token]:
-    for clause in root.children:
-        if (
-            clause.dep_ == "relcl"
-            and clause.lemma_ in ROLE_VERBS
-            and any(c.tag_ == "WP" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    """ "X, who heads the laboratory ...", "X, who works for ...", and a participle of work
+    after the name: "Judge X, presiding in the Peru Supreme Court", "X, working at ..."."""
+    for clause in [*root.children, *_participles_after_subject(root)]:
+        if clause.lemma_ in ROLE_VERBS | WORK_VERBS and (
+            _who_clause(clause) or (clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG")
         ):
             yield clause
 
 
+def _participles_after_subject(root: Token) -> list[Token]:
+    """ "Judge X, presiding in ..., ruled": a participle between a subject name and its verb,
+    which the parse hangs from the verb, describes the name."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = root.head
+    return [c for c in verb.children if c.dep_ == "advcl" and root.i < c.i < verb.i]
+
+
+def _who_clause(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and any(
+        c.tag_ == "WP" and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+    )
+
+
 def _role_clause_country(ctx: CountryContext, clause: Token) -> Found:
+    if clause.lemma_ in WORK_VERBS:
+        return _employer_country(ctx, clause)
     for obj in clause.children:
         if obj.dep_ in {"dobj", "attr"} and obj.pos_ in {"NOUN", "PROPN"}:
             found = country_in_description(ctx, obj, exclude=None)
             if found[0]:
                 return found
     return country_in_description(ctx, clause, exclude=None)  # "runs a bakery in Dublin"
+
+
+def _employer_country(ctx: CountryContext, clause: Token) -> Found:
+    """ "who works for the Chilean Navy", "serving on the Peru Senate": the country of the
+    body worked for, at, in or on (not one worked with: "works with Peruvian refugees")."""
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ not in WORK_PREPOSITIONS:
+            continue
+        for body in prep.children:
+            if body.dep_ == "pobj":
+                country = ctx.mentions[body.i].country if body.i in ctx.mentions else None
+                found = (country, None) if country else country_in_description(ctx, body, None)
+                if found[0]:
+                    return found
+    return None, None
 
 
 def country_next_to_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
@@ -1238,6 +1272,34 @@ def people_carried_to_a_place(ctx: CountryContext) -> None:
             country = ctx.country_of_place(place)
             if country:
                 ctx.add(person, country, verb.i, "person", "carried_to_a_place")
+
+
+def people_killed_in_a_place(ctx: CountryContext) -> None:
+    """ "A bomb killed reporter Ana Lind in the port town of Arden, Peru": the named person a
+    verb of killing takes as its object died where its "in" phrase says (the killer, its
+    subject, is ``life_places``' to leave alone: "X killed two men in Peru")."""
+    for verb in ctx.tokens:
+        if verb.lemma_ not in _DEATH_DONE_VERBS or verb.pos_ != "VERB":
+            continue
+        victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        person = _named_person_at(ctx, victim) if victim is not None else None
+        if person is None:
+            continue
+        for place in (p for h in (verb, victim) for p in _life_place_words(h, "in")):
+            country = (
+                ctx.country_of_place(place)
+                or _described_place_country(ctx, place)
+                or _country_after_town(ctx, place)
+            )
+            if country:
+                ctx.add(person, country, victim.i, "person", "killed_in_a_place")
+
+
+def _named_person_at(ctx: CountryContext, tok: Token) -> str | None:
+    """The person of the article whose mention covers ``tok`` ("reporter Ana Lind")."""
+    if ctx.people is None:
+        return None
+    return next((m.name for m in ctx.people.mentions if m.name_first <= tok.i <= m.last), None)
 
 
 def life_nouns(ctx: CountryContext) -> None:

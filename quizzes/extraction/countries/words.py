@@ -277,6 +277,10 @@ CODED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]{1,5})\d{1,4}$")
 
 # Verbs of a relative clause that give a person's role ("who heads", "who is Kenya's envoy").
 ROLE_VERBS = {"head", "lead", "run", "chair", "direct", "manage", "found", "be", "represent"}
+# Verbs of working for an employer ("who works for the Peru Bank", "presiding in the Chilean
+# Supreme Court"): the employer's country is the person's, through "for", "at", "in" or "on".
+WORK_VERBS = {"work", "serve", "preside"}
+WORK_PREPOSITIONS = {"for", "at", "in", "on"}
 THE_COUNTRYS = re.compile(r"^(?:[Tt]he\s+)?country['\u2019]s\s+")
 PARTY_STATE = re.compile(r",\s*[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)])")
 TRAILING_NON_NAME = re.compile(r"(?:\s+[^\sA-Za-z\u00c0-\u024f]+)+$")

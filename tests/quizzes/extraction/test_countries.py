@@ -504,6 +504,23 @@ def test_person_described_by_a_who_heads_clause(links_of):
     assert ("Liam Doyle", "Ireland") not in found
 
 
+def test_person_linked_through_the_body_a_clause_says_they_work_for(links_of):
+    found = pairs(links_of("Tom Reid, who works for the Chilean Navy, was hurt on Monday."))
+    assert ("Tom Reid", "Chile") in found
+    found = pairs(links_of("Judge Tom Reid, presiding in the Peruvian Supreme Court, ruled."))
+    assert ("Tom Reid", "Peru") in found
+    found = pairs(links_of("Tom Reid, working at the Bank of Peru, saw the fraud."))
+    assert ("Tom Reid", "Peru") in found
+    found = links_of(
+        "Judge Ana Lind, presiding in the Chilean District Court for the Arden District "
+        "in Kelso, handed down the sentence."
+    )
+    assert ("Ana Lind", "Chile") in pairs(found)
+    # working with people of a country is no job in it
+    found = pairs(links_of("Tom Reid, who works with Peruvian refugees, spoke on Monday."))
+    assert ("Tom Reid", "Peru") not in found
+
+
 def test_the_countrys_described_organisation(links_of):
     found = pairs(
         links_of(

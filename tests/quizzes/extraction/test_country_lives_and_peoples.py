@@ -2,7 +2,8 @@
 people "of" a country, of an accident the small model reads as one noun phrase, and of new
 counts placed again in a country, on invented sentences (``persons.life_places``,
 ``groups.peoples_of_a_country``, ``context._ethnic_peoples``, ``groups.noun_of_country``,
-``sites.accidents_read_as_nouns``, ``groups.linked_again``)."""
+``sites.accidents_read_as_nouns``, ``groups.linked_again``, ``persons.people_killed_in_a_place``,
+``context._peoples_after_a_nationality``)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,14 @@ def test_a_town_and_its_country_is_one_place_of_a_life(pairs_of):
     found = pairs_of("Tom Reid was born in Kelso, Peru.")
     assert ("Tom Reid", "Peru") in found
     assert not any(subject == "Tom Reid" and country != "Peru" for subject, country in found)
+
+
+def test_a_person_killed_in_a_place_is_linked_to_its_country(pairs_of):
+    found = pairs_of("A roadside bomb killed reporter Ana Lind in the port town of Arden, Peru.")
+    assert ("Ana Lind", "Peru") in found
+    assert ("Tom Reid", "Peru") in pairs_of("Gunmen killed Tom Reid in Lima on Friday.")
+    # the killer is not placed by the deed
+    assert ("Tom Reid", "Peru") not in pairs_of("Tom Reid killed two men in Lima on Friday.")
 
 
 def test_a_people_named_with_a_country_is_of_that_country(pairs_of):
