@@ -42,7 +42,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ("Bhola" in an article about Bangladesh); cities the small model mislabels are taken when
    they follow a locative preposition ("around Kharkiv", "based in Bogota") or stand in
    apposition to a kind of city ("the capital, Bamako"); a town the data
-   lacks takes the country or state named after it ("near Alder Ridge, Oregon", "between
+   lacks takes the country or state named after it, also past its region ("in Port Arvo,
+   Kelso Province, Peru": ``places._country_after_a_region``; "near Alder Ridge, Oregon", "between
    Laredo and Marco Ortiz, Mexico", even when the small model reads a person there).
 7. **Described places and organisations**: "the Ukrainian city of Bakhmut", "Kherson, Ukraine's
    southern port", "the Syrian capital, Damascus", "Gazprom, the Russian state energy giant".

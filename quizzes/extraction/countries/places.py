@@ -14,7 +14,7 @@ from ..dates.patterns import DAY_AND_MONTH_NAMES
 from ..lexicon import ORG_WORDS, SUBJECT_DEPS
 from ..sentences import dateline, entities
 from ..text import regex
-from .context import CountryContext, clean
+from .context import CountryContext, CountryMention, clean
 from .describe import place_after, place_noun_country
 from .words import (
     CODED_NAME,
@@ -625,6 +625,8 @@ def towns_before_their_country(ctx: CountryContext) -> None:
         k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
         comma = town_end(doc, k)
         mention = ctx.name_mention_at(comma + 1) if comma > k else None
+        if mention is None and comma > k:
+            mention = _country_after_a_region(ctx, comma + 1)
         if mention is None or _possessive_at(ctx, mention.end):
             continue
         last = ctx.tokens[mention.end - 1]
@@ -635,6 +637,16 @@ def towns_before_their_country(ctx: CountryContext) -> None:
         if any(_not_a_town_word(ctx, t, joined) for t in town):
             continue
         ctx.add(clean(town.text), mention.country, town.start, "place", "town_of_a_country")
+
+
+def _country_after_a_region(ctx: CountryContext, k: int) -> CountryMention | None:
+    """ "in Arvo, Kelso Province, Peru": a town's country may follow its region's name, a
+    second run of capitalised words before a comma (never a country: "Arvo, Peru, Chile" is
+    a list)."""
+    comma = town_end(ctx.doc, k)
+    if comma == k or any(t.i in ctx.mentions for t in ctx.doc[k:comma]):
+        return None
+    return ctx.name_mention_at(comma + 1)
 
 
 def _not_a_town_word(ctx: CountryContext, tok: Token, joined: bool) -> bool:

@@ -944,6 +944,14 @@ def test_a_town_the_data_lacks_takes_the_state_named_after_it(links_of):
     assert ("Chippewa Bend", "United States") in pairs(found)
 
 
+def test_a_town_takes_the_country_written_after_its_region(links_of):
+    found = pairs(links_of("Three people died in Port Arvo, Kelso Province, Peru."))
+    assert ("Port Arvo", "Peru") in found
+    # a list of places is no town and its region
+    found = pairs(links_of("Rallies were held in Port Arvo, Chile, Peru and Bolivia."))
+    assert ("Port Arvo", "Peru") not in found
+
+
 def test_a_town_listed_after_between_with_its_country(links_of):
     # a town named like a person: the country after it says it is a place
     found = links_of("Trucks wait between Laredo and Marco Ortiz, Mexico.")
