@@ -121,6 +121,7 @@ COUNTRIES: dict[str, float] = {
     "figure_in_country": 0.85,  # 4/5
     "figure_of_country": 0.96,  # 4/4
     "from_country_after": 0.98,  # 9/9
+    "group_backed_by_country": 0.94,  # 2/2
     "group_founded_by_country": 0.94,  # 1/1
     "groups_comprising": 0.96,  # 4/4
     "groups_from_countries": 0.99,  # 31/31

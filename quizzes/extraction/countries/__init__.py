@@ -220,8 +220,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    ..." in a clause "in the Peruvian region of X" (a local office acts where its clause's
    "in" phrase states: ``persons._where_the_clause_is``); "Peruvian Roads and Ports Minister
    Ana Lind" (an "and" inside an office's title; "Ports" no person, "Peruvian Roads" no
-   body); "an operation backed by Chile" (``acts_backed_by_a_country``); "the Unity Party's
-   takeover of Peru" (``bodies_that_took_a_country``); "the Peru Supreme Court ruling in the
+   body); "an operation backed by Chile" (``acts_backed_by_a_country``); "rebels backed by
+   Peru", "militias associated with Chile" (an armed or political group:
+   ``groups_a_country_backs``); "the Unity Party's takeover of Peru"
+   (``bodies_that_took_a_country``); "the Peru Supreme Court ruling in the
    Roe v. Lind case" (``cases_a_national_court_ruled``); "three people who returned from
    Chile" (``groups_from_countries``); "a block of flats collapsed in ..., Peru", "a case of
    measles in Peru" (``sites``); "the Kelso Creek Reservation in Xaloca in northern Peru"
@@ -387,6 +389,7 @@ from .groups import (
     events_in_a_country_described_by_where,
     events_that_hit_a_country,
     exits_of_a_country,
+    groups_a_country_backs,
     groups_comprising_countries,
     groups_founded_by_a_country,
     groups_from_countries,
@@ -510,6 +513,7 @@ RULES: tuple[Rule, ...] = (
     things_a_country_leads,
     things_led_by_a_joined_country,
     acts_backed_by_a_country,
+    groups_a_country_backs,
     bodies_that_took_a_country,
     cases_a_national_court_ruled,
     participle_from_country,

@@ -2149,6 +2149,39 @@ def acts_backed_by_a_country(ctx: CountryContext) -> None:
             ctx.add(noun_phrase(ctx, act), mention.country, act.i, "other", "act_backed_by_country")
 
 
+# Armed or political groups a country may back or be tied to ("rebels backed by Peru").
+_BACKED_GROUPS = {
+    "rebel", "militia", "militant", "fighter", "force", "group", "proxy", "faction", "insurgent",
+    "movement", "army", "guerrilla",
+}  # fmt: skip
+# Participles that tie a group to a country through "to"/"with" ("militias linked to Peru").
+_TIED_PARTICIPLES = {"linked", "allied", "aligned", "associated", "affiliated", "tied"}
+
+
+def groups_a_country_backs(ctx: CountryContext) -> None:
+    """ "rebels backed by Peru", "the militias are funded by Chile", "militias associated with
+    Peru": a group a country backs, or that a participle ties to it, is that country's."""
+    for mention in ctx.unique_mentions:
+        tok = _first_conjunct(ctx.tokens[mention.end - 1])
+        prep, verb = tok.head, tok.head.head
+        if mention.form != "name" or tok.dep_ != "pobj" or not _backing_or_tie(prep, verb):
+            continue
+        group = verb.head if verb.dep_ == "acl" else _passive_subject(verb)
+        if group is not None and group.pos_ == "NOUN" and group.lemma_ in _BACKED_GROUPS:
+            phrase = noun_phrase(ctx, group)
+            ctx.add(phrase, mention.country, group.i, "other", "group_backed_by_country")
+
+
+def _backing_or_tie(prep: Token, verb: Token) -> bool:
+    if prep.lower_ == "by" and prep.dep_ == "agent":
+        return verb.lower_ in _BACKING_PARTICIPLES | {"armed"}
+    return prep.lower_ in ("to", "with") and verb.lower_ in _TIED_PARTICIPLES
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 # What a body takes or holds of a country ("the Unity Party's takeover of Peru").
 _HOLDING_NOUNS = {"takeover", "seizure", "conquest", "rule", "control", "annexation"}
 

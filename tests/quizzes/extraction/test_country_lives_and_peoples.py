@@ -184,3 +184,11 @@ def test_people_a_clause_places_in_countries_are_in_each(pairs_of):
 
 def test_a_clause_of_dealings_in_a_country_places_no_one(pairs_of):
     assert pairs_of("Firms that invest in Peru gained.") == set()
+
+
+def test_a_group_a_country_backs_or_is_tied_to_is_of_that_country(pairs_of):
+    assert ("rebels", "Peru") in pairs_of("According to officials, the rebels are backed by Peru.")
+    found = pairs_of("Some militias associated with Chile had made threats.")
+    assert ("militias", "Chile") in found
+    # a company tied to a country is no armed or political group
+    assert pairs_of("The company is linked to Chile.") == set()
