@@ -1282,7 +1282,9 @@ def people_killed_in_a_place(ctx: CountryContext) -> None:
         if verb.lemma_ not in _DEATH_DONE_VERBS or verb.pos_ != "VERB":
             continue
         victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        person = _named_person_at(ctx, victim) if victim is not None else None
+        if victim is None:
+            continue
+        person = _named_person_at(ctx, victim)
         if person is None:
             continue
         for place in (p for h in (verb, victim) for p in _life_place_words(h, "in")):
