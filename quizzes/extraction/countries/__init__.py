@@ -320,7 +320,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "a water main broke in ..." ("broke" a noun, ROOT); a new count placed again is a new link
    ("2,700 confirmed cases in Peru" after "400 suspected cases in Peru": ``groups.linked_again``).
 59. **Regions and their towns** (``places``): a first-level region the model reads as a body
-   ("Tyumen Oblast", "Surigao del Sur"), or names with its kind word ("Aceh province"); a town
+   ("Tyumen Oblast", "Surigao del Sur"), or names with its kind word ("Aceh province"), also
+   when it reads no entity at all (``regions_read_as_no_name``); a town
    described as a town of one ("Maidan Shahr, the capital of Wardak province":
    ``towns_described_by_their_region``).
 60. **People a clause places** (``groups.things_in_a_country``): "patients who were dying in
@@ -456,6 +457,7 @@ from .places import (
     named_sites_placed,
     place_links,
     places_a_country_owns,
+    regions_read_as_no_name,
     territories_in_their_state,
     towns_before_their_country,
     towns_described_by_their_region,
@@ -550,6 +552,7 @@ RULES: tuple[Rule, ...] = (
     accidents_read_as_nouns,
     sites_run_by_a_national_body,
     place_links,
+    regions_read_as_no_name,
     towns_before_their_country,
     towns_described_by_their_region,
     home_nations_in_their_state,

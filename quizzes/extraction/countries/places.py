@@ -1012,6 +1012,38 @@ def _countries_describing(ctx: CountryContext, name: Token) -> set[str]:
 
 
 # Kinds of town a name is described as in apposition ("Arden, the capital of Xaloca province").
+_MAX_REGION_WORDS = 3
+
+
+def regions_read_as_no_name(ctx: CountryContext) -> None:
+    """ "the prize of the Governor of Arvo Oblast, Peru": a region named with its kind word
+    (Oblast, Province, Prefecture ...) that the small model read as no entity at all is still
+    the region the data knows (``_region_read_as_a_body`` takes those it read as a body)."""
+    for kind in ctx.tokens:
+        if kind.lower_ not in _REGION_KINDS or not kind.is_title or kind.i in ctx.ent_of:
+            continue
+        start = kind.i
+        while start > max(kind.i - _MAX_REGION_WORDS, 0) and _bare_name_word(ctx, start - 1):
+            start -= 1
+        if start == kind.i:
+            continue
+        text = ctx.doc[start : kind.i + 1].text
+        country = _region_country(text) or ctx.place_country(text, start)
+        if country is not None:
+            ctx.add(text, country, start, "place", "place")
+
+
+def _bare_name_word(ctx: CountryContext, i: int) -> bool:
+    tok = ctx.tokens[i]
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and i not in ctx.ent_of
+        and i not in ctx.mentions
+        and i not in ctx.person_tokens
+    )
+
+
 _TOWN_KINDS = {"capital", "town", "city", "village", "port", "suburb", "municipality"}
 
 

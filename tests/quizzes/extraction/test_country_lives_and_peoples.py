@@ -135,6 +135,13 @@ def test_a_region_the_model_reads_as_a_body_is_in_its_country(pairs_of):
     assert ("Tamil Nadu", "India") in pairs_of("Protesters gathered in Tamil Nadu.")
 
 
+def test_a_region_the_model_reads_as_no_entity_is_in_its_country(pairs_of):
+    found = pairs_of("A prize was given by the Governor of Tyumen Oblast on Monday.")
+    assert ("Tyumen Oblast", "Russia") in found
+    # a kind word after a name the data does not know as a region places nothing
+    assert pairs_of("A prize was given by the Governor of Kelso Oblast on Monday.") == set()
+
+
 def test_a_region_named_with_its_kind_word_is_the_region(pairs_of):
     found = pairs_of("Officials in Aceh province said the toll rose.")
     assert ("Aceh province", "Indonesia") in found
