@@ -167,14 +167,24 @@ _UNNAMED_BODY_LATER = regex(
 _FORMER_NAME_BEFORE = re.compile(r"\b(?:as|formerly|renamed|from)\s+(?:the\s+)?$", re.I)
 
 
-def _unnamed_body(body: str) -> re.Match[str] | None:
-    """The first "the party" standing as a subject in the card's text, or None."""
-    return _UNNAMED_BODY.match(body) or _UNNAMED_BODY_LATER.search(body)
+# "… win the party's nomination": whose nomination, the card does not say either.
+_UNNAMED_BODY_OWNER = regex(rf"\bthe\s+(?P<noun>{_BODY_NOUNS})['’]s\s+[a-z]")
+
+
+def _unnamed_body(body: str, kind: str) -> re.Match[str] | None:
+    """The first "the party" standing as a subject in the card's text, or as the owner
+    of what a "when" question asks about ("… win the party's nomination?"; on a card,
+    "X, the party's nominee" says whose beside the name), or None."""
+    found = _UNNAMED_BODY.match(body) or _UNNAMED_BODY_LATER.search(body)
+    if found is None and kind == "when":
+        found = _UNNAMED_BODY_OWNER.search(body)
+    return found
 
 
 def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "The party had already won ballot access in _____.", "In what year did the
-    party's candidate …?", "…, the party said": the subject is "the party" (the company,
+    party's candidate …?", "…, the party said", "When did X win the party's nomination?"
+    (tuned judge, batches 38-39): the subject or owner is "the party" (the company,
     the group) and the card names none; its name was in an earlier sentence the learner
     does not see, and the article names several ("the Green Party", "the Harbour
     Party"). A named one of its kind earlier in the card ("the Green Party … the
@@ -184,7 +194,7 @@ def unnamed_body_subject(draft: QuestionDraft, ctx: GenerationContext) -> str | 
         return None
     text = QUOTED.sub(" ", draft.prompt)
     body = card_text(text)
-    match = _unnamed_body(body)
+    match = _unnamed_body(body, draft.kind)
     if not match:
         return None
     noun = match["noun"] or match["asked"]
@@ -499,6 +509,18 @@ def converted_unit(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_PER_BLANK = re.compile(rf"\bper\s+{re.escape(BLANK)}")
+
+
+def rate_base_blanked(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "three deaths per _____ people" (100,000): the blank is the base a rate is
+    counted on, a convention of the statistic, not something the article reports
+    (blind run, stop 40)."""
+    if draft.kind == "cloze" and _PER_BLANK.search(draft.prompt):
+        return "context: the blank is the base of a rate, not a fact of the article"
+    return None
+
+
 _COUNT_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
@@ -549,15 +571,35 @@ def _count_value(text: str) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
+# "the _____ rifles — two pistols, two shotguns and one revolver": a dash, colon or
+# bracket after the blank opens the list of the whole's parts.
+_BREAKDOWN_OPENING = re.compile(r"\s[—–-]\s|:\s|\s\(")
+
+
+def _breakdown_after_the_blank(prompt: str, whole: int) -> bool:
+    """The counts of a list set off after the blank ("… — two A, two B, and one C")
+    add up to the blanked whole, all of them (a sum over part of a list is chance)."""
+    after = prompt.split(BLANK, 1)[1]
+    opening = _BREAKDOWN_OPENING.search(after)
+    if opening is None:
+        return False
+    listed = re.split(r"[)]|;\s", after[opening.end() :], maxsplit=1)[0]
+    parts = [_count_value(m["n"]) for m in _PART_COUNT.finditer(listed)]
+    return len(parts) >= 2 and all(parts) and sum(parts) == whole
+
+
 def parts_add_up(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "_____ people were on board; one died at the scene, the other three in hospital":
     the counts the sentence gives of the blanked whole add up to it (blind judge, batch
-    33: four)."""
+    33: four); so do those of a list set off after the blank ("owned _____ rifles — two
+    A, two B and one C", tuned judge, batches 12-13)."""
     if draft.kind != "cloze" or BLANK not in draft.prompt:
         return None
     whole = _count_value(draft.answer)
     if whole < 2:
         return None
+    if _breakdown_after_the_blank(draft.prompt, whole):
+        return "give-away: the sentence's own counts add up to the blank"
     rest = QUOTED.sub(" ", draft.prompt.replace(BLANK, " ", 1))
     if not _SHARE_OF_THE_WHOLE.search(rest):
         return None  # "… followed four shootings, one in Gilroy, killing three": no parts

@@ -37,15 +37,21 @@ def unbalanced_marks(draft: QuestionDraft, ctx: GenerationContext) -> str | None
 
 _STRAY_SPACING = re.compile(r"\s[,.;:!?)\]]|[(\[]\s|[,;:]{2}|\s{2}|\w-\s|\(\(|\)\)")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+# "roughly 200,0000 residents": a thousands comma before four digits is the page's typo
+_MISTYPED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d{4,}")
 
 
 def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "… in Arequipa : the …", "( UN)", "the case " X vs. Y"", "Ruiz co- was":
     no space before closing punctuation nor inside brackets and quotation marks,
-    no doubled punctuation, no word cut at a hyphen."""
+    no doubled punctuation, no word cut at a hyphen, no figure mistyped with its
+    thousands comma ("200,0000": the student cannot tell the number meant; tuned judge,
+    batches 12-13)."""
     prompt = draft.prompt.replace(BLANK, "x")
     if _STRAY_SPACING.search(prompt):
         return "grammar: stray spacing or punctuation"
+    if _MISTYPED_FIGURE.search(prompt):
+        return "grammar: a figure mistyped on the page"
     if _INVISIBLE.search(prompt):
         return "grammar: invisible characters from the page"
     quoted = prompt.split('"')[1::2] if prompt.count('"') % 2 == 0 else []

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from quizzes.extraction.lexicon import PERSON_ROLE_NOUNS
 from quizzes.extraction.text import regex
 
 from ..context import GenerationContext
 from ..draft import QuestionDraft
 from ..text import QUOTED
 from ..turns import in_question_turn, question_turn_spans
-from .base import card_text
+from .base import _headline, card_text
 
 _CARD_KINDS = frozenset({"cloze", "when", "true_false"})
 
@@ -178,6 +179,51 @@ def interview_answer_reference(draft: QuestionDraft, ctx: GenerationContext) -> 
     noun = _noun_told_before(draft, ctx, text)
     if noun:
         return f"context: “the {noun}” was named earlier in the interview"
+    return None
+
+
+_TIME_NOUN = r"(?:year|month|week|weekend|day|night|morning|evening|season|decade|century|time)s?\b"
+# "… start observing the system?", "… started observing the system in _____.", "In 2015,
+# they started observing the system.": a question, card or statement ending on a thing
+# called only by what it is.
+_THE_NOUN_AT_THE_END = re.compile(
+    rf"\bthe\s+(?!{_NOT_A_NOUN}|{_TIME_NOUN})(?P<noun>[a-z]{{3,}})"
+    r"(?:\?|(?<=\w)(?P<full_stop>\.)|\s+(?:in|on)\s+_____\.)$"
+)
+_SUPERLATIVE = re.compile(r"[a-z]+est$")  # "the highest rate": the noun comes after
+
+
+def _thing_called_by_its_kind(text: str, kind: str) -> str | None:
+    """The noun of "The repository …", "When was the research …?" or "… observing the
+    system?": a thing, not a person ("the researchers" are whoever the article is about)
+    nor a superlative ("The highest rate …")."""
+    match = _THE_NOUN_SUBJECT.match(text) or _THE_NOUN_AT_THE_END.search(text)
+    if match is None or (match.groupdict().get("full_stop") and kind != "true_false"):
+        return None  # a card's sentence may end on anything: only a statement's is its claim
+    noun = match["noun"] or match["asked"]
+    if _SUPERLATIVE.fullmatch(noun) or noun.removesuffix("s") in PERSON_ROLE_NOUNS:
+        return None
+    return noun if noun not in PERSON_ROLE_NOUNS else None
+
+
+def interview_report_reference(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The repository was blocked on _____", "When was the research published in
+    Nature?", "… start observing the system?" in an interview's own report: the article
+    is a long talk about many things, and the lead paragraphs named the repository or
+    research ("the youtube-dl repository", "a study by X of Y") in words the card leaves
+    out; the learner cannot tell which is meant (tuned judges, the five interviews of
+    batches 56-60: 4 of 17 cards). Only in interview articles, where the answers
+    name many such things: a report's "The study …" is the one study it is about, and
+    so is the study of an interview whose title names it ("US study finds …")."""
+    if draft.kind not in _CARD_KINDS or not question_turn_spans(ctx.article_text):
+        return None
+    noun = _thing_called_by_its_kind(QUOTED.sub(" ", card_text(draft.prompt)), draft.kind)
+    if noun is None:
+        return None
+    before = ctx.article_text[: draft.evidence_start or 0]
+    told = regex(rf"\b{re.escape(noun)}\b", re.I)
+    if told.search(before) and not told.search(_headline(ctx)):
+        return f"context: “the {noun}” of the interview's report was named before in other words"
     return None
 
 

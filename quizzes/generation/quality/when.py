@@ -46,6 +46,32 @@ def when_with_a_date_inside(draft: QuestionDraft, ctx: GenerationContext) -> str
     return None
 
 
+# "… in January?", "… on Friday?", "… in early 2020?": a time of another action in the
+# prompt ("until June", "by May" say an end or a deadline and are left alone).
+_SECOND_TIME = re.compile(
+    rf"\b(?:in|on|during|since|from|of|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?!\s+\d)"
+    rf"|(?P<day>{'|'.join(sorted(d.capitalize() for d in WEEKDAYS))})\b"
+    r"|(?P<year>(?:1[89]|20)\d\d)\b)"
+)
+
+
+def when_with_a_second_time(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the agency report that warrants were issued for the bombing in
+    January?" (answer 29 June 2020): a month or weekday with no year of its own, or the
+    answer's own year, inside the question reads as a second answer to "when" and the
+    student must guess which time is asked (tuned judge, batches 12-13). A time of
+    another year ("found guilty in 2019 of an assault in 2014") stays apart."""
+    answer = draft.answer.strip()
+    if draft.kind != "when" or re.fullmatch(r"\d{4}", answer):
+        return None  # "In what year did the protests begin in March?" asks the year
+    answer_year = re.search(r"\b\d{4}$", answer)
+    for match in _SECOND_TIME.finditer(QUOTED.sub(" ", draft.prompt)):
+        if match["year"] is None or (answer_year and match["year"] == answer_year[0]):
+            return "unclear: a second time inside the when question"
+    return None
+
+
 def _dated_sources(draft: QuestionDraft) -> list[DatedFact]:
     sources = draft.source if isinstance(draft.source, list) else [draft.source]
     return [s for s in sources if isinstance(s, DatedFact)]

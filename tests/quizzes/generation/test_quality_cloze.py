@@ -816,6 +816,8 @@ def test_a_demonstrative_with_nothing_named_before_it_is_dropped(kind, prompt, d
             f"Fill in the blank: In {BLANK}, Ana Vela joined the party of the fishers.",
             False,
         ),
+        ("when", "When did Ana Vela win the party's nomination on the third ballot?", True),
+        ("when", "When did Ana Vela win the Dune Party's nomination?", False),
     ],
 )
 def test_the_party_as_a_later_subject_with_no_party_named_before_it(kind, prompt, unnamed):
@@ -1040,3 +1042,15 @@ def test_a_year_that_goes_on_the_years_just_named_is_given_away(sentence, year):
 def test_a_year_the_list_before_it_does_not_settle_stays(sentence, year):
     card = draft("cloze", f"Fill in the blank: {sentence}", year, target=f"date:{year}")
     assert q.year_told_by_its_neighbours(card, ctx_for(sentence)) is None
+
+
+def test_the_base_of_a_rate_is_no_blank():
+    ctx = ctx_for("")
+    base = draft(
+        "cloze", f"Fill in the blank: The port had four crashes per {BLANK} ships.", "1,000"
+    )
+    assert q.rate_base_blanked(base, ctx) is not None
+    rate = draft(
+        "cloze", f"Fill in the blank: The port had {BLANK} crashes per 1,000 ships.", "four"
+    )
+    assert q.rate_base_blanked(rate, ctx) is None

@@ -475,3 +475,13 @@ def test_a_statement_cut_after_a_name_that_qualifies_a_noun_is_garbled():
         "true_false", "True or false? In May 2021, the bill passed in the Senate.", "True"
     )
     assert q.name_left_without_its_noun(whole, ctx_for(text)) is None
+
+
+def test_a_figure_mistyped_on_the_page_is_not_copied():
+    ctx = ctx_for("")
+    typo = draft(
+        "cloze", f"Fill in the blank: The town of 40,0000 people lost {BLANK} homes.", "30"
+    )
+    assert q.stray_spacing(typo, ctx) == "grammar: a figure mistyped on the page"
+    good = draft("cloze", f"Fill in the blank: The town of 40,000 people lost {BLANK} homes.", "30")
+    assert q.stray_spacing(good, ctx) is None

@@ -108,6 +108,50 @@ def test_a_reports_paragraph_before_the_interview_is_kept():
     assert q.interview_answer_reference(card, ctx_for(text)) is None
 
 
+INTERVIEW_AFTER_A_REPORT = (
+    "Ana Vela talks about her sensors\n"
+    "The Lakeside sensor archive went offline last year. The archive was closed in 2019.\n"
+    "Q: Why did you build a sensor system?\n"
+    "We wanted to count herons in winter.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "dropped"),
+    [
+        (f"Fill in the blank: The archive was closed in {BLANK}.", "cloze", True),
+        ("When was the archive closed?", "when", True),
+        ("In what year did Ana Vela start watching the archive?", "when", True),
+        (f"Fill in the blank: The researchers closed it in {BLANK}.", "cloze", False),
+        (f"Fill in the blank: The harbour was closed in {BLANK}.", "cloze", False),
+        ("When was the Lakeside sensor archive closed?", "when", False),
+        (f"Fill in the blank: Ana Vela began to watch the archive in {BLANK}.", "cloze", True),
+        (f"Fill in the blank: The highest archive count was in {BLANK}.", "cloze", False),
+        ("True or false? In 2017, Ana Vela began to watch the archive.", "true_false", True),
+        (
+            f"Fill in the blank: Ana Vela closed {BLANK} sites, a loss for the archive.",
+            "cloze",
+            False,
+        ),
+        ("True or false? In 2017, Ana Vela closed the archive for the week.", "true_false", False),
+    ],
+)
+def test_a_thing_an_interviews_report_named_before_in_other_words_is_dropped(prompt, kind, dropped):
+    """In an interview article, "the archive" of the report's lead stands for the fuller
+    name the lead gave before; people ("the researchers"), a noun not written before and
+    a named thing are clear."""
+    text = INTERVIEW_AFTER_A_REPORT
+    start = text.index("The archive was")
+    card = draft(kind, prompt, "2019", evidence_start=start, evidence_end=text.index("Q:") - 1)
+    assert (q.interview_report_reference(card, ctx_for(text)) is not None) is dropped
+    # the same card from ordinary news (no interview turns) is kept
+    report = text.split("Q:")[0]
+    assert q.interview_report_reference(card, ctx_for(report)) is None
+    # an interview whose title names the archive is about that one archive
+    titled = text.replace("talks about her sensors", "on the old sensor archive")
+    assert q.interview_report_reference(card, ctx_for(titled)) is None
+
+
 @pytest.mark.parametrize(
     ("prompt", "dropped"),
     [

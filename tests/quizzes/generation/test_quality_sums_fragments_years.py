@@ -29,6 +29,20 @@ def test_counts_of_the_parts_add_up_to_the_blanked_whole():
     assert q.parts_add_up(digits, CTX) is not None
 
 
+def test_a_list_set_off_after_the_blank_adds_up_to_it():
+    card = _card(
+        "The museum said it had bought the _____ clocks on show — two brass, two oak, "
+        "and one glass — from a collector.",
+        "five",
+    )
+    assert q.parts_add_up(card, CTX) is not None
+    colon = _card("The crew caught _____ fish: 3 cod and 4 hake.", "7")
+    assert q.parts_add_up(colon, CTX) is not None
+    # a list whose counts do not make the whole is no breakdown of it
+    other = _card("The crew caught _____ fish: 3 cod, 4 hake and some crabs.", "20")
+    assert q.parts_add_up(other, CTX) is None
+
+
 def test_counts_that_do_not_add_up_leave_the_card():
     card = _card("_____ hikers were rescued after two days on the ridge in 2019.", "seven")
     assert q.parts_add_up(card, CTX) is None
@@ -130,6 +144,9 @@ def test_a_time_of_day_set_off_at_the_end_is_left_out():
 
     assert tidied("When did Ana Ruiz die, early in the morning?") == "When did Ana Ruiz die?"
     assert tidied("When did the storm hit overnight?") == "When did the storm hit?"
+    assert tidied("When did Ana Ruiz die at 91 years of age?") == (
+        "When did Ana Ruiz die at the age of 91?"
+    )
     assert tidied("When did the morning market open?") == "When did the morning market open?"
 
 

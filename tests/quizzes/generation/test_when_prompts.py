@@ -496,6 +496,28 @@ def test_a_when_question_naming_a_day_is_dropped():
     assert q.when_with_a_date_inside(plain_, ctx_for("")) is None
 
 
+def test_a_when_question_holding_a_second_time_is_dropped():
+    ctx = ctx_for("")
+    month = draft(
+        "when",
+        "When did the radio station report that the mayor was fined for the crash in March?",
+        "12 August 2021",
+    )
+    assert q.when_with_a_second_time(month, ctx) == (
+        "unclear: a second time inside the when question"
+    )
+    weekday = draft("when", "When did the club confirm the coach left on Friday?", "May 2021")
+    assert q.when_with_a_second_time(weekday, ctx) is not None
+    same_year = draft("when", "When did the court free the men held in 2021?", "3 May 2021")
+    assert q.when_with_a_second_time(same_year, ctx) is not None
+    # another year, an end date, or a year question asked of a month are clear
+    other_year = draft("when", "When was the pilot fined for a crash in 2014?", "3 May 2019")
+    until = draft("when", "When did the council delay the vote until June?", "2 April 2020")
+    year_of = draft("when", "In what year did the strike begin in March?", "2016")
+    for clear in (other_year, until, year_of):
+        assert q.when_with_a_second_time(clear, ctx) is None
+
+
 def _when_question(sentence: str, clause: str, when: str, prompt: str, answer: str):
     dated = DatedFact(
         event=event(clause, when, None, sentence, source=sentence),
@@ -1263,3 +1285,15 @@ def test_a_subject_whose_name_was_cut_off_is_dropped(prompt):
 def test_a_subject_named_or_described_enough_stays(prompt):
     ctx = ctx_for(TEXT, published=date(2021, 5, 6))
     assert q.when_subject_names_nothing(_dated("the guild declared a strike", prompt), ctx) is None
+
+
+def test_a_reports_that_clause_takes_no_article_date_as_a_wrong_option():
+    """The day the reported thing happened would be right for the question read as when
+    it happened; near dates are offered instead."""
+    ctx = ctx_for("The storm hit on Friday. On Saturday, officials said that 20 roofs fell.\n")
+    text = "The storm hit on Friday."
+    ctx.dated = [dated_by_its_sentence("the storm hit", "on Friday", "2020-10-30", text)]
+    assert ctx.article_dates
+    report = "When did officials say that 20 roofs fell?"
+    assert when._dates_to_offer(report, ctx) == ()
+    assert when._dates_to_offer("When did the storm hit?", ctx) == ctx.article_dates

@@ -5,8 +5,8 @@ of are no speakers, nor is the tail of a university's name."""
 from __future__ import annotations
 
 from quizzes.extraction.facts import Facts, Person
+from quizzes.generation import generation_context, true_false, who_said
 from quizzes.generation import quality as q
-from quizzes.generation import who_said
 from quizzes.generation.who_said import (
     inside_a_longer_name,
     only_quoted,
@@ -170,3 +170,22 @@ def test_a_running_mates_praise_offers_neither_the_interviewer_nor_the_people_as
     options = speaker_options("Tomas Berg", words, ctx_for(ASKED, facts), seed=3, limit=None)
     assert "Ana Ruiz" in options
     assert not {"Piet J. Dane", "Rosa Delgado", "Hugo Lindqvist"} & set(options)
+
+
+def test_a_false_statement_swaps_in_no_interviewer_nor_anyone_only_asked_about():
+    """The wrong speaker of a true/false statement obeys the who-said options' rules."""
+    said = [
+        "The plan is cheaper than any other",
+        "We will open the port again",
+        "The bridge will be finished in spring",
+        "The harbour must stay public",
+    ]
+    text = ASKED + "\n" + "".join(f"“{words},” said Tomas Berg.\n" for words in said)
+    facts = Facts(
+        quotes=[quote(words, "Tomas Berg", source=text) for words in said],
+        people=[Person(name) for name in [*ASKED_PEOPLE, "Ana Ruiz"]],
+    )
+    statements = true_false.build(generation_context(facts, article_text=text))
+    false = [d.prompt for d in statements if d.answer == "False"]
+    assert false
+    assert all("Ana Ruiz said" in prompt for prompt in false)
