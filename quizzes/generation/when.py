@@ -226,14 +226,18 @@ def owner_elsewhere(a: Asked) -> str | None:
 # "a similar statement" (to which?), "the latter", "a separate report" (from what?),
 # "such measures"; "such as" only lists examples. Read by timeline items too.
 POINTING = re.compile(
-    r"\b(?:corresponding|similar|aforementioned|latter|separate|such(?!\s+as\b))\b", re.I
+    r"\b(?:corresponding|similar|aforementioned|latter|separate|such(?!\s+as\b))\b"
+    # "an earlier funeral procession", "a later report": earlier than what?
+    r"|(?<=\ban )earlier\b|(?<=\ba )later\s+(?=[a-z])",
+    re.I,
 )
 
 
 def points_elsewhere(a: Asked) -> str | None:
     """ "When did the Velmar Group issue a corresponding statement?", "When was a separate
-    report published …?": what it corresponds to (separate from what?) is in another
-    sentence; the question alone does not say."""
+    report published …?", "an earlier procession took place": what it corresponds to
+    (separate from what? earlier than what?) is in another sentence; the question alone
+    does not say."""
     if a.parts is None or a.parts.verb_index < 0:
         return None
     pointing = POINTING.search(" ".join([*a.parts.subject, *a.parts.rest]))

@@ -178,12 +178,33 @@ def item_points_elsewhere(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
+ITEM_NAMING_WORDS = 6  # an item of more words than this says which event it is
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def item_unclear(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The last successful amendment occurred" (amendment of what?), "The protests began,
+    then went quiet, before resuming in late October": an ordering item read alone names
+    nothing of its own (a determiner, a few words, and no name or number)
+    or holds a time of its own that tells part of the order (tuned judges, batches 22-47)."""
+    if draft.kind != "ordering":
+        return None
+    item = QUOTED.sub(" ", draft.prompt.rstrip("."))
+    if _SECOND_TIME.search(item):
+        return "unclear: the item holds a time of its own"
+    words = item.split()
+    described = bool(words) and words[0].casefold() in _DETERMINERS
+    if described and len(words) <= ITEM_NAMING_WORDS and not re.search(r"[A-Z\d]", item[1:]):
+        return "context: the item names nothing the learner can place"
+    return None
+
+
 # The rules a timeline item is read against, as the statement it is ("Chirac was mayor
 # of Paris."): the question's prompt is fixed, its items are rewritten clauses.
 _ITEM_RULES = (
     unbalanced_marks, stray_spacing, name_rewritten, possessive_without_noun,
     noun_taken_for_verb, office_of_a_person, pronoun_without_antecedent,
-    relative_time_left, unsure_fact, item_points_elsewhere, unnamed_body_subject,
+    relative_time_left, unsure_fact, item_points_elsewhere, unnamed_body_subject, item_unclear,
 )  # fmt: skip
 
 

@@ -344,3 +344,23 @@ def test_a_timeline_item_cut_before_what_it_needs_is_left_out():
     items = [text for text, _, _ in ordering.choices]
     assert len(items) == 3
     assert not any("his time" in item for item in items)
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("The final rule change occurred", False),
+        ("The strikes began, then paused, before resuming in late June", False),
+        ("The harbour board closed the docks in 2011", False),
+        ("The final rule change of the Tarrow charter occurred", True),
+        ("The harbour board closed the northern docks to ships", True),
+        ("Oliveira won the heritage prize", True),
+    ],
+)
+def test_a_timeline_item_naming_nothing_or_holding_a_time_is_left_out(item, kept):
+    """Read alone, a few words with no name say no event the learner can place, and a
+    time inside an item tells part of the order."""
+    facts = Facts(events=life_events())
+    ctx = generation_context(facts, article_text=LIFE_TEXT, published=LIFE_PUBLISHED)
+    born = ctx.clean_dated[0]
+    assert (q.timeline_item_problem(item, born, ctx) is None) == kept

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from quizzes.extraction.facts import Facts
-from quizzes.generation import generation_context, when
+from quizzes.generation import generation_context, true_false, when
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import PartialDate, parse_iso
@@ -196,6 +196,28 @@ def test_a_separate_report_points_to_another_sentence():
         ]
     )
     assert built(when, facts, text, published=date(2021, 3, 5)) == []
+
+
+def test_an_earlier_one_points_to_another_sentence():
+    """ "On 6 May, an earlier parade took place in Tolvo": earlier than what?"""
+    text = "On Monday, an earlier parade took place in Tolvo.\n"
+    clause = "an earlier parade took place in Tolvo"
+    facts = Facts(events=[event(clause, "On Monday", "2021-03-01", "On Monday", source=text)])
+    assert built(when, facts, text, published=date(2021, 3, 5)) == []
+    assert built(true_false, facts, text, published=date(2021, 3, 5)) == []
+    plain_text = text.replace("an earlier", "a second")
+    plain_facts = Facts(
+        events=[
+            event(
+                clause.replace("an earlier", "a second"),
+                "On Monday",
+                "2021-03-01",
+                "On Monday",
+                source=plain_text,
+            )
+        ]
+    )
+    assert built(when, plain_facts, plain_text, published=date(2021, 3, 5))
 
 
 @pytest.mark.parametrize(
