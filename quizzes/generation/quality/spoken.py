@@ -235,11 +235,17 @@ _SPEAKING_AS_I = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 def first_person_in_an_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Me and 8 to _____ people did some work voluntarily.": a card cut from an interview
     answer speaks as "I", the interviewee, whom the card never names; the learner
-    reads a sentence of nobody (blind judge, batch 60). A report's own sentences and the
-    words inside quotation marks (a speaker's quotation the card shows as such) are left."""
+    reads a sentence of nobody (blind judge, batch 60). A "when" question rewritten from
+    such a sentence ("I mean the first results came in 2017" -> "When were the first
+    results obtained?", or a dated statement) asks what the interviewee framed as their own, which the question
+    cannot show (tuned judge, batch 57). A report's own sentences and the words inside
+    quotation marks (a speaker's quotation the card shows as such) are left."""
     if draft.kind not in _CARD_KINDS or not _interview_answer(draft, ctx):
         return None
-    found = _SPEAKING_AS_I.search(QUOTED.sub(" ", card_text(draft.prompt)))
+    text = card_text(draft.prompt)
+    if draft.kind == "when" or (draft.kind == "true_false" and not QUOTED.search(text)):
+        text = ctx.article_text[draft.evidence_start : draft.evidence_end]  # rewritten
+    found = _SPEAKING_AS_I.search(QUOTED.sub(" ", text))
     if found:
         return (
             f"context: “{found.group()}” in the interview answer is a speaker the card never names"

@@ -288,6 +288,30 @@ def test_an_interview_answer_speaking_as_i_is_dropped(prompt, dropped):
     assert (q.first_person_in_an_answer(card, ctx_for(INTERVIEW)) is not None) is dropped
 
 
+def test_a_when_question_from_an_answer_speaking_as_i_is_dropped():
+    """Its sentence is the interviewee's ("I mean the first sled went out in 2014"); a
+    sentence of the answer without "I" may be asked."""
+    text = INTERVIEW.replace("The system first", "I mean the system first")
+    said = _answer_card("When did the system first go out on the ice?", "when")
+    card = draft(
+        "when",
+        said.prompt,
+        "2014",
+        evidence_start=text.rindex("I mean"),
+        evidence_end=len(text) - 1,
+    )
+    assert q.first_person_in_an_answer(card, ctx_for(text)) is not None
+    assert q.first_person_in_an_answer(said, ctx_for(INTERVIEW)) is None
+    statement = draft(
+        "true_false",
+        "True or false? In 2014, the system first went out on the ice.",
+        "True",
+        evidence_start=card.evidence_start,
+        evidence_end=card.evidence_end,
+    )
+    assert q.first_person_in_an_answer(statement, ctx_for(text)) is not None
+
+
 def test_i_in_a_reports_quotation_is_the_quoted_speakers():
     card = draft(
         "cloze",
