@@ -94,24 +94,34 @@ def counters_increment(
     redis = _redis_client()
     if redis is not None:
         pipe = redis.pipeline(transaction=False)
-        for key, previous, ttl in counters:
-            full_key = cache.make_key(key)
-            pipe.incr(full_key)
-            pipe.expire(full_key, ttl)
-            pipe.get(cache.make_key(previous))
+        _counting(pipe, [(cache.make_key(k), cache.make_key(p), t) for k, p, t in counters])
         for key in also:
             pipe.incr(cache.make_key(key))
-        replies = pipe.execute()
-        windows = len(counters) * 3
-        return (
-            [(int(replies[i]), int(replies[i + 2] or 0)) for i in range(0, windows, 3)],
-            [int(value) for value in replies[windows:]],
-        )
+        return _counts_of(pipe.execute(), len(counters))
     previous_counts = cache.get_many([previous for _, previous, _ in counters])
     values = []
     for key, previous, ttl in counters:
         values.append((_cache_incr(key, ttl), int(previous_counts.get(previous) or 0)))
     return values, [_cache_incr(key, None) for key in also]
+
+
+def _counting(pipe: Any, counters: list[tuple[str, str, int]]) -> None:
+    """Queue on a Redis pipeline each (full key, previous window's full key, seconds
+    to live) counter's INCR, EXPIRE and the previous window's GET."""
+    for key, previous, ttl in counters:
+        pipe.incr(key)
+        pipe.expire(key, ttl)
+        pipe.get(previous)
+
+
+def _counts_of(replies: list[Any], counters: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """(the counters' (new value, previous window's value), the other counters' new
+    values) from the replies of _counting's commands and the INCRs after them."""
+    windows = counters * 3
+    return (
+        [(int(replies[i]), int(replies[i + 2] or 0)) for i in range(0, windows, 3)],
+        [int(value) for value in replies[windows:]],
+    )
 
 
 def _cache_incr(key: str, ttl: int | None) -> int:
@@ -261,3 +271,47 @@ def cache_read_counting(request: Request, key: str, ident_key: str) -> Any:
             also=numbers[2 * len(counters) :],
         )
     return None if entry is None else caches["default"].client.decode(entry)  # type: ignore[attr-defined]  # django-redis
+
+
+def store_counting(request: Request, entries: list[tuple[str, Any, int]], ident: int) -> bool:
+    """Set each (key, value, seconds to live) cache entry and count the request
+    against its view's rates for the user `ident`, in one round trip on Redis, the
+    counts left on the request as cache_read_counting leaves them (a token read
+    from the database, config.api_token: its entries stored and the request counted
+    together, not in two round trips; issue 16). False, nothing sent, when it does
+    not apply (no Redis, the cache pausing after a failure, no rates for the view,
+    the request counted already): the caller stores the entries. Raises what Redis
+    raises."""
+    redis = None
+    if getattr(caches["default"], "down_until", 0.0) <= time.monotonic():
+        redis = _redis_client()
+    view = (getattr(request, "parser_context", None) or {}).get("view")
+    limits = _rates_of(view) if redis is not None else []
+    if not limits or isinstance(getattr(request, "throttle_precounted", None), PreCounted):
+        return False
+    now = time.time()
+    ident_text = str(ident)
+
+    def full(name: str) -> str:  # (IDENT filled in as the script fills it in)
+        return str(cache.make_key(name)).replace(IDENT, ident_text)
+
+    counters = [(full(key), full(previous), ttl) for key, previous, ttl in _counters(limits, now)]
+    client = caches["default"].client  # type: ignore[attr-defined]  # django-redis
+    pipe = redis.pipeline(transaction=False)  # type: ignore[union-attr]
+    for key, value, seconds in entries:
+        client.set(key, value, seconds, client=pipe)
+    _counting(pipe, counters)
+    for name in getattr(view, "throttle_also_count", ()):
+        pipe.incr(full(name.format(ident=IDENT)))
+    try:
+        replies = pipe.execute()
+    except Exception:
+        note_failure = getattr(caches["default"], "note_failure", None)
+        if note_failure is not None:  # (config.cache's pause, as its own calls start it)
+            note_failure()
+        raise
+    counts, also = _counts_of(replies[len(entries) :], len(counters))
+    request.throttle_precounted = PreCounted(  # type: ignore[attr-defined]
+        ident=ident, now=now, names=tuple(name for name, _, _ in limits), counts=counts, also=also
+    )
+    return True

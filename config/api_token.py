@@ -19,7 +19,7 @@ from rest_framework import exceptions
 from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
-from config.api_throttle import cache_read_counting
+from config.api_throttle import cache_read_counting, store_counting
 from devices.authentication import DeviceTokenAuthentication
 from devices.models import DeviceToken
 from devices.services import device_token_touch, key_hash
@@ -70,7 +70,7 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
             return super().authenticate_credentials(key)
         if cached is None:
             user, token = super().authenticate_credentials(key)
-            self._store(hashed, user, token)
+            self._store(hashed, user, token, request=self.request)
             return user, token
         user, token = cached
         if isinstance(token, DeviceToken):
@@ -84,13 +84,17 @@ class CachedTokenAuthentication(DeviceTokenAuthentication):
         return user, token
 
     @staticmethod
-    def _store(hashed: str, user: Any, token: Any) -> None:
-        """The entry and the user id beside it (one round trip on Redis)."""
+    def _store(hashed: str, user: Any, token: Any, request: Request | None = None) -> None:
+        """The entry and the user id beside it (one round trip on Redis), and with
+        them `request` counted against its view's rates when its read counted
+        nothing (the user id was not cached): the throttle then sends nothing."""
         entries = [
             (_cache_key(hashed), (user, token), TOKEN_USER_SECONDS),
             (_ident_key(hashed), user.pk, TOKEN_IDENT_SECONDS),
         ]
         try:
+            if request is not None and store_counting(request, entries, user.pk):
+                return
             set_each = getattr(caches["default"], "set_each", None)
             if set_each is not None:  # (config.cache's Redis)
                 set_each(entries)

@@ -128,6 +128,21 @@ def test_a_review_post_counts_for_the_optimiser_in_the_throttles_round_trip(
     assert cache.get(counter) == 3
 
 
+def test_a_token_read_from_the_database_is_stored_and_counted_in_one_round_trip(
+    own_redis, student, monkeypatch
+):
+    api = token_client(student)
+    assert api.get(PREFERENCES).status_code == 200  # (the preferences row made)
+    caches["default"].clear()  # the token's entry and user id gone (expired, or a user saved)
+    sent = _round_trips(monkeypatch)
+
+    cold = api.get(PREFERENCES)
+    warm = api.get(PREFERENCES)
+
+    assert cold.status_code == warm.status_code == 200
+    assert len(sent) == 3  # cold: the read, then the entries stored with the count; warm: one
+
+
 def test_on_redis_the_rates_counted_with_the_tokens_read_still_hold(
     own_redis, student, bank, monkeypatch
 ):
