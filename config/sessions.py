@@ -16,10 +16,14 @@ key names one user for its whole life (Django gives the session a new key at log
 and logout), so each process remembers which user a session key named when it was
 last read, and then reads the session and that user's copy in one round trip
 (MGET); session_user takes the copy only when the session still names that user.
+A session this process has not read yet (a student's first page in this worker)
+is read on Redis by a script that also reads the user id kept beside the session
+(user_id_key, written with it) and that user's copy: one round trip too, not two.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.conf import settings
@@ -32,14 +36,54 @@ from config.session_user import user_cache_key
 CACHE_SECONDS = 300
 
 
+def user_id_key(cache_key: str) -> str:
+    """The cache key of the id of the user a session names, beside the session's."""
+    return "auth:session-names:" + cache_key.removeprefix(cached_db.KEY_PREFIX)
+
+
+# KEYS: a session's cache key and the key of its user id; ARGV[1]: the key of a
+# user's copy, `{id}` standing for the id. Answers {} (no session cached), {session}
+# (no user id kept), or {session, user id, the user's copy when cached}.
+_READ_WITH_USER = """
+local data = redis.call('GET', KEYS[1])
+if not data then return {} end
+local named = redis.call('GET', KEYS[2])
+if not named then return {data} end
+return {data, named, redis.call('GET', (string.gsub(ARGV[1], '{id}', named)))}
+"""
+_scripts: dict[str, Any] = {}  # redis-py's Script of _READ_WITH_USER (loaded once)
+
+
+def _user_id_of(data: Any) -> int | None:
+    """The user id a session's data names, when it is a number (what the script reads)."""
+    named = data.get(SESSION_KEY) if isinstance(data, dict) else None
+    return int(named) if isinstance(named, str) and named.isdigit() else None
+
+
+def _decoded(backend: Any, value: bytes) -> Any:
+    """A cached value as django-redis decodes it (None: it does not decode)."""
+    try:
+        return backend.client.decode(value)
+    except Exception:
+        return None
+
+
 class _ShortLivedCache:
-    """The session cache, whose entries expire after CACHE_SECONDS at most."""
+    """The session cache, whose entries expire after CACHE_SECONDS at most; a
+    session naming a user is written with that user's id beside it (one round trip
+    on Redis: config.cache's set_each)."""
 
     def __init__(self, cache: Any):
         self._cache = cache
 
     def set(self, key: str, value: Any, timeout: int) -> None:
-        self._cache.set(key, value, min(timeout, CACHE_SECONDS))
+        seconds = min(timeout, CACHE_SECONDS)
+        named = _user_id_of(value)
+        set_each = getattr(self._cache, "set_each", None)
+        if named is not None and set_each is not None:
+            set_each([(key, value, seconds), (user_id_key(key), named, seconds)])
+        else:
+            self._cache.set(key, value, seconds)
 
     async def aset(self, key: str, value: Any, timeout: int) -> None:
         await self._cache.aset(key, value, min(timeout, CACHE_SECONDS))
@@ -80,9 +124,54 @@ class SessionStore(cached_db.SessionStore):
             data = found.get(self.cache_key)
             if data is not None:
                 self.user_copy = (named, found.get(user_key))
+        elif self.session_key and settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS:
+            data = self._read_with_user()
         if data is None:  # (the session from the cache, else the database)
             data = super().load()
         self._remember(data)
+        return data
+
+    def _read_with_user(self) -> dict[str, Any] | None:
+        """On Redis, the session read by _READ_WITH_USER with the user's copy (kept in
+        `user_copy` when the id beside the session is the one its data names); when
+        it is not cached, read from the database as Django's cached_db reads it. None:
+        not read (no Redis, the cache pausing after a failure, an error): read it as
+        Django does."""
+        backend: Any = caches[settings.SESSION_CACHE_ALIAS]
+        redis = None
+        if getattr(backend, "down_until", 0.0) <= time.monotonic():
+            get_client = getattr(getattr(backend, "client", None), "get_client", None)
+            redis = get_client(write=False) if get_client else None
+        if redis is None:
+            return None
+        script = _scripts.get("read")
+        if script is None:
+            script = _scripts["read"] = redis.register_script(_READ_WITH_USER)
+        key = self.cache_key
+        copy_key = backend.make_key(user_cache_key("{id}"))
+        try:
+            replies = script(
+                keys=[backend.make_key(key), backend.make_key(user_id_key(key))],
+                args=[copy_key],
+                client=redis,
+            )
+            data: dict[str, Any] | None = backend.client.decode(replies[0]) if replies else None
+        except Exception:
+            return None
+        if data is None:
+            return self._from_database()
+        if len(replies) == 3 and _user_id_of(data) == int(replies[1]):
+            copy = replies[2]
+            self.user_copy = (data[SESSION_KEY], None if copy is None else _decoded(backend, copy))
+        return data
+
+    def _from_database(self) -> dict[str, Any]:
+        """The session of a cache miss, as cached_db.SessionStore.load reads it."""
+        row = self._get_session_from_db()  # type: ignore[attr-defined]  # (DBStore's)
+        if not row:
+            return {}
+        data = self.decode(row.session_data)
+        self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=row.expire_date))
         return data
 
     def _remember(self, data: dict[str, Any]) -> None:

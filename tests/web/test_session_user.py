@@ -135,3 +135,36 @@ def test_a_page_reads_its_session_and_user_in_one_redis_round_trip(
         assert client.get(PAGE).wsgi_request.user.pk == other_student.pk
     finally:
         server.close()
+
+
+def test_a_session_new_to_the_process_is_read_with_its_user_in_one_redis_round_trip(
+    settings, client, student, other_student, monkeypatch
+):
+    from config import sessions
+
+    server = RedisServer().start()
+    try:
+        settings.CACHES = redis_cache_settings(server.url())
+        _signed_in(client, student)
+        client.get(PAGE)  # (the user's copy cached)
+        sessions._USER_OF_SESSION.clear()  # (another worker: the session not read there yet)
+        sent = _redis_round_trips(monkeypatch)
+        assert _user_row_reads(client) == (200, 0)
+        assert len(sent) == 1  # the session, the user id beside it and the user's copy
+        assert b"EVALSHA" in sent[0]
+        # the copy so read is checked as before: a new password logs out
+        student.set_password("An-other-password-1")
+        student.save()
+        sessions._USER_OF_SESSION.clear()
+        assert client.get(PAGE)["Location"].startswith("/accounts/login/")
+        # another user's session on the same client: its own user, never the last one's
+        _signed_in(client, other_student)
+        client.get(PAGE)
+        sessions._USER_OF_SESSION.clear()
+        assert client.get(PAGE).wsgi_request.user.pk == other_student.pk
+        # a session gone from the cache is read from the database, still signed in
+        server.client().flushdb()
+        sessions._USER_OF_SESSION.clear()
+        assert client.get(PAGE).wsgi_request.user.pk == other_student.pk
+    finally:
+        server.close()
