@@ -87,6 +87,9 @@ def execute_together(
         return [list(cursor.fetchall()) if cursor.description else None for cursor in cursors]
 
 
+_PLAN_SETTING = {True: "SET plan_cache_mode = force_generic_plan", False: "RESET plan_cache_mode"}
+
+
 @contextmanager
 def _send(
     statements: Sequence[tuple[str, Sequence[Any]]],
@@ -99,7 +102,8 @@ def _send(
     statements): all are sent in one pipeline, one round trip; an error raises
     when the pipeline ends, as Django's database error; a statement whose
     `planned_once` flag is set is sent between the SET and the RESET of
-    fetch_rows(planned_once=True)."""
+    fetch_rows(planned_once=True) (one SET and one RESET around statements so
+    flagged that follow each other)."""
     cursors = [connection.cursor() for _ in statements]
     once = [*planned_once, *[False] * (len(statements) - len(planned_once))]
     try:
@@ -107,12 +111,14 @@ def _send(
             if pipelined:
                 sending.enter_context(connection.wrap_database_errors)
                 sending.enter_context(connection.connection.pipeline())
+            forced = False
             for cursor, statement, generic in zip(cursors, statements, once, strict=True):
-                if generic and pipelined:
-                    connection.connection.execute("SET plan_cache_mode = force_generic_plan")
+                if pipelined and generic != forced:
+                    connection.connection.execute(_PLAN_SETTING[generic])
+                    forced = generic
                 cursor.execute(*statement)
-                if generic and pipelined:
-                    connection.connection.execute("RESET plan_cache_mode")
+            if forced:
+                connection.connection.execute(_PLAN_SETTING[False])
         yield cursors
     finally:
         for cursor in cursors:

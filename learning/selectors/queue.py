@@ -1101,7 +1101,11 @@ def study_queue(
         ),
         choices_for=choices_for,
     )
-    (buried_rows, count_rows), read = sql.fetch_with_prepared([burying, counting], guessed)
+    # (both planned once: for a small deck the planner re-planned the facts' statement
+    # on every read, 1 ms, where its generic plan runs in 0.15 ms; issue 16)
+    (buried_rows, count_rows), read = sql.fetch_with_prepared(
+        [burying, counting], guessed, planned_once=True
+    )
     if burying is not None:
         today.buried = _studied_siblings(buried_rows, keys)
     learning_count, review_count = _due_counts(

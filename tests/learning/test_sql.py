@@ -311,3 +311,32 @@ def test_statements_fetched_together_answer_as_one_after_another(cards):
     with pytest.raises(DatabaseError), transaction.atomic():
         sql.fetch_together([first, failing])
     assert sql.fetch_together([first, first]) == [[(cards[0].pk,)], [(cards[0].pk,)]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_statements_planned_once_sent_together_share_one_plan_setting(cards, monkeypatch):
+    """fetch_together: planned-once statements that follow each other are sent
+    between one SET and one RESET (not one pair each), and the setting ends with them."""
+    from django.db import connection
+
+    first = (f"SELECT id FROM {Card._meta.db_table} WHERE id = %s", [cards[0].pk])
+    second = (f"SELECT id FROM {Card._meta.db_table} WHERE id = %s", [cards[1].pk])
+    rows = sql.fetch_together([first, second, first], planned_once=2)
+    assert rows == [[(cards[0].pk,)], [(cards[1].pk,)], [(cards[0].pk,)]]
+    if connection.vendor != "postgresql":
+        return
+    settings_sent: list[str] = []
+    raw = connection.connection
+    execute = raw.execute
+
+    def recorded(query, *args, **kwargs):
+        settings_sent.append(query)
+        return execute(query, *args, **kwargs)
+
+    monkeypatch.setattr(raw, "execute", recorded)
+    assert sql.fetch_together([first, second, first], planned_once=2) == rows
+    assert settings_sent == ["SET plan_cache_mode = force_generic_plan", "RESET plan_cache_mode"]
+    monkeypatch.undo()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] != "force_generic_plan"
