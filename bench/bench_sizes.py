@@ -18,6 +18,17 @@ each round asks every endpoint of bench_load of every server in turn, the server
 order turning round by round. Servers of the same size share a database, so their
 reviews change the same students' day (compare them with each other, not with
 another run). Not a test: nothing asserts.
+
+Figures (issue 16, perf54, 2026-12-07: before = the checkout without it, after, as
+a= and b= servers of one run, 150 rounds; 2 cores shared, load average 4-7, so
+health's p50 was 3.8-7.8 ms, not the 2.9 ms of a quiet machine, and a ratio moves by
+up to 10 % between runs): the study queue 3.32x -> 3.11x at 1x1k (a fresh database),
+3.26x -> 3.09x and 3.79x -> 3.86x at 100x10k (two runs), 3.28x -> 3.76x and
+3.33x -> 3.45x at 1x100k (two runs: the same statements there, noise); `/study/`
+4.00x -> 3.64x at 1x1k, 3.32x -> 3.12x and 3.99x -> 3.97x at 100x10k; home 3.41x ->
+2.80x and 4.34x -> 3.12x at 100x10k (a student's first page in a worker: one Redis
+round trip fewer). The 1x1k database drifts: once its student has done the day's
+reviews and new cards (after a few runs), the queue reads fewer statements (1.7x).
 """
 
 from __future__ import annotations
