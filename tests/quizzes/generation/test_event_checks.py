@@ -290,24 +290,24 @@ def test_a_weekday_the_story_puts_in_the_week_before_says_so():
 
 def test_when_and_timeline_explanations_carry_the_resolution():
     text = (
-        "The river flooded the old town in March 2019.\n"
-        "The council bought new pumps last October.\n"
+        "The Orrin river flooded the old town of Tallby in March 2019.\n"
+        "The Tallby council bought new pumps last October.\n"
         "On Thursday, the mayor opened the new flood wall.\n"
     )
     facts = Facts(
         events=[
             event(
-                "The river flooded the old town",
+                "The Orrin river flooded the old town of Tallby",
                 "in March 2019",
                 "2019-03",
-                "The river",
+                "The Orrin river",
                 source=text,
             ),
             event(
-                "The council bought new pumps",
+                "The Tallby council bought new pumps",
                 "last October",
                 "2019-10",
-                "The council",
+                "The Tallby council",
                 source=text,
             ),
             event(
