@@ -60,6 +60,26 @@ def answering_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None
     return out
 
 
+def asked_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None]:
+    """ "((WN)) On your blog you wrote “...”. Why?" / "((Ana Roe)) Because ...": "Ana Roe"
+    for the interviewer's labelled paragraph, the one who answers that question (the next
+    label that answers, written as a name); None for every other paragraph, and when no
+    named answer follows. Only the labelled paragraph: an unlabelled one after a question
+    may be the reporter's narration ("The names have been changed.")."""
+    labels, asking = _labels_and_askers(text, paras)
+    out: list[str | None] = [None] * len(labels)
+    answer: str | None = None
+    for i in range(len(labels) - 1, -1, -1):
+        label = labels[i]
+        if label is None:
+            continue
+        if label.casefold() in asking:
+            out[i] = answer
+        else:
+            answer = label if _written_as_name(label) else None
+    return out
+
+
 def _labels_and_askers(text: str, paras: list[Paragraph]) -> tuple[list[str | None], set[str]]:
     """Each paragraph's turn label (None when it opens with none), and the labels,
     casefolded, whose turns mostly ask."""

@@ -14,7 +14,7 @@ from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VER
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
 from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
-from ..turns import answering_by_paragraph
+from ..turns import answering_by_paragraph, asked_by_paragraph
 
 if TYPE_CHECKING:
     from .speakers import Speakers
@@ -297,6 +297,9 @@ class QuoteContext:
         self.seg_starts = [s[0] for s in self.segments]
         # Paragraph -> the interviewee answering there (``first_person_in_answer``).
         self.answering = answering_by_paragraph(self.text, self.paras)
+        # Paragraph -> the interviewee an interviewer's question is put to
+        # (``second_person_in_question``).
+        self.asked = asked_by_paragraph(self.text, self.paras)
 
     def _quote_of_tokens(self) -> list[int | None]:
         out: list[int | None] = [None] * len(self.doc)

@@ -148,6 +148,18 @@ def first_person_in_answer(s: Speakers, tok: Token) -> Said | None:
     return Said(name, "explicit", "first_person_in_answer") if name else None
 
 
+def second_person_in_question(s: Speakers, tok: Token) -> Said | None:
+    """ "((WN)) On your site you wrote “Rents must fall.” How?" / "((Ana Roe)) ...": "you"
+    in an interviewer's question, the quotation hanging on its verb, is the one who answers
+    it (``QuoteContext.asked``): the interviewer quotes the interviewee back to them."""
+    if tok.lower_ != "you" or s.ctx.in_quote[tok.i] is not None or _other_speaker_between(s, tok):
+        return None
+    if not _quoted_under_my_verb(s, tok):
+        return None
+    name = s.ctx.asked[s.ctx.para_of(tok.idx)]
+    return Said(name, "explicit", "second_person_in_question") if name else None
+
+
 def _quoted_under_my_verb(s: Speakers, tok: Token) -> bool:
     """ "I said, “Not now.”": the quotation of I's sentence hangs on I's verb itself (or
     through a word that is no noun nor verb, "if", "like"), and is no name of a thing ("I
@@ -1337,6 +1349,7 @@ def _of_a_number(prep: Token) -> bool:
 SubjectRule = Callable[["Speakers", Token], "Said | None"]
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     first_person_in_answer,
+    second_person_in_question,
     pronoun_subject,
     organisation_pronoun,
     organisation_subject_before,

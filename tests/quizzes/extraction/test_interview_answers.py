@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quizzes.extraction.text import latin_script, paragraphs
-from quizzes.extraction.turns import answering_by_paragraph
+from quizzes.extraction.turns import answering_by_paragraph, asked_by_paragraph
 from tests.quizzes.extraction.conftest import said
 
 
@@ -86,3 +86,28 @@ def test_a_name_or_title_quoted_in_an_answer_is_nobodys(quotes_of):
     quotes = said(quotes_of(text))
     assert quotes.pop("Not now, thanks.") == "Ana Roe"
     assert set(quotes.values()) == {None}
+
+
+_QUOTED_BACK = (
+    "Reporters met the council candidate Tomas Ferreira.\n"
+    '((WN)) On your blog you wrote "Every bus should run all night." How would you pay for it?\n'
+    "((Tomas Ferreira)) With a small parking levy.\n"
+    '((WN)) Mayor Ines Duarte said "Buses are a luxury." Do you agree?\n'
+    "((Tomas Ferreira)) Not at all.\n"
+)
+
+
+def test_an_interviewer_asks_the_interviewee():
+    asked = asked_by_paragraph(_QUOTED_BACK, paragraphs(_QUOTED_BACK))
+    assert asked == [None, "Tomas Ferreira", None, "Tomas Ferreira", None]
+
+
+def test_words_the_interviewer_quotes_back_to_you_are_the_interviewees(quotes_of):
+    quotes = said(quotes_of(_QUOTED_BACK))
+    assert quotes["Every bus should run all night."] == "Tomas Ferreira"
+    assert quotes["Buses are a luxury."] == "Ines Duarte"
+
+
+def test_you_outside_an_interview_is_nobody_named(quotes_of):
+    text = 'Tomas Ferreira ran for the council.\nOn your blog you wrote "Every bus should run."\n'
+    assert said(quotes_of(text)).get("Every bus should run.") != "Tomas Ferreira"
