@@ -4,7 +4,9 @@ An interview transcript opens each turn with its speaker's label: "((Ana Roe)) Y
 nine." / "((WN)) Why chess?". The label whose turns mostly ask (end with "?") is the
 interviewer's; any other label written as a name is the one answering, and the paragraphs
 after a label, up to the next one, are still that turn. ``first_person_in_answer`` (a
-``SUBJECT_RULES`` entry) reads it: "I" in an answer is the one answering.
+``SUBJECT_RULES`` entry) reads it: "I" in an answer is the one answering;
+``asked_by_paragraph`` gives ``second_person_in_question`` the one a question is put to ("you
+wrote “...”" in it is theirs).
 ``spoken_by_paragraph`` tells the turns (questions and answers) from the reporter's narration
 around them: the events stage reads no time of the speaker's own story as a news event.
 

@@ -228,6 +228,9 @@ over the already-parsed Doc; nothing is parsed again):
                  of the verb a quotation hangs on in an answer is the one answering
                  ("I said, “...”", "I was like, “...”"; ``interview.py``); not past another
                  subject ("she's like “...”") nor for a name or title quoted there.
+                 "You" as that subject in an interviewer's question ("((WN)) On your site
+                 you wrote “...”. Why?") is the one who answers it, named by the next
+                 answer's label (``turns.asked_by_paragraph``).
    according_to  "“...”, according to X"; but "According to X, <someone> said ..." is
                  that someone's (None when unnamed), and "X ruled, according to the
                  summary, “...”" (a text naming no author) is X's.
