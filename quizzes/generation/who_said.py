@@ -222,13 +222,34 @@ def _historical_sentence(sentence: str, year: int | None, *, after_history: bool
 
 def _sentences_in_the_past(lines: list[str], year: int | None) -> list[tuple[str, bool]]:
     """Every sentence of the story, and whether it is about long ago."""
-    out = []
+    out: list[tuple[str, bool]] = []
+    past, previous = False, ""
     for line in lines:
-        past = False
-        for sentence in _SENTENCE_END.split(line):
-            past = _historical_sentence(sentence, year, after_history=past)
+        if not line.strip():
+            continue
+        for at, sentence in enumerate(_SENTENCE_END.split(line)):
+            goes_on = past and (at > 0 or _same_name_goes_on(previous, sentence))
+            past = _historical_sentence(sentence, year, after_history=goes_on)
             out.append((sentence, past))
+            previous = sentence
     return out
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]{3,}\b")
+
+
+def _same_name_goes_on(previous: str, sentence: str) -> bool:
+    """ "… as President Ana Ruiz proposed in the 1930s." / new paragraph: "After her plans
+    failed, President Ruiz looked to …": a paragraph whose first sentence names again someone
+    of the dated past sentence that ended the paragraph before goes on with that past."""
+    shared = set(_CAPITALISED.findall(previous)) & set(_CAPITALISED.findall(sentence))
+    return bool(shared - _TITLE_WORDS)
+
+
+# Offices shared by many people: "President" in both sentences names no one person.
+_TITLE_WORDS = frozenset(
+    {"President", "Prime", "Minister", "Senator", "Governor", "General", "King", "Queen", "Mayor"}
+)
 
 
 def background_only(name: str, ctx: GenerationContext) -> bool:
@@ -256,12 +277,19 @@ def _background_only(name: str, article_text: str, year: int | None) -> bool:
 
 
 def _named_as_background(sentence: str, match: re.Match[str], *, surname: bool) -> bool:
-    """ "under X", "X's", a family name inside another name ("Ruiz Park")."""
+    """ "under X", "X's", a family name inside another name ("Ruiz Park"), a former spouse."""
     before = sentence[max(0, match.start() - 60) : match.start()]
     after = sentence[match.end() : match.end() + 3]
     if _BACKGROUND_BEFORE.search(before) or re.match(r"['’]s?\b", after):
         return True
+    if _MARRIED_TO.search(sentence[: match.start()]):
+        return True
     return surname and re.match(r"\s[A-Z]", after) is not None
+
+
+# "X was married to agent Y; conductor Z, who …; and author W": an obituary's list of the
+# spouses of a life's past (the marriage over), none of them acting in the story.
+_MARRIED_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:once\s+|first\s+)?married\s+to\b")
 
 
 _BODY_NAME = r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+(?:of|and|for|on|[A-Z][\w&’'-]*))*)"
@@ -641,7 +669,9 @@ _THING_ENDINGS = {
     "avenue", "street", "road", "square", "boulevard", "lane", "bridge", "airport", "station",
     "stadium", "hospital", "park", "river", "highway", "times", "post", "telegraph", "herald",
     "guardian", "journal", "tribune", "gazette", "insider", "magazine", "express", "chronicle",
-    "press", "presse", "news", "agency", "wire", "market", "mall", "plaza", "museum",
+    "press", "presse", "news", "agency", "wire", "bulletin", "weekly", "digest", "review",
+    "monitor", "observer", "mirror", "courier", "dispatch", "inquirer", "examiner",
+    "market", "mall", "plaza", "museum",
     "olympiad", "olympics", "championship", "championships", "festival", "tournament",
 }  # fmt: skip
 # A noun in front of a name that says what the name is: "daily newspaper X", "the site X".
@@ -702,7 +732,8 @@ _DEATH_BEFORE = re.compile(
 _APPOSITION = r"(?:,\s+(?:who|[^,.;“”\"]{1,80}?,))?"
 _DEATH_AFTER = re.compile(
     rf"^{_APPOSITION}\s+(?:was|were|had\s+been)\s+(?:also\s+)?(?:killed|assassinated|murdered|executed|shot dead)"
-    rf"\b|^{_APPOSITION}\s+(?:died|had\s+died|passed\s+away)\b"
+    # a headline's present tense: "Actor Ana Ruiz dies at 97", "X, former mayor, dies aged 80"
+    rf"\b|^{_APPOSITION}\s+(?:died|dies|had\s+died|passed\s+away)\b"
     r"|^\s+(?:shot|stabbed|beaten|hacked)\s+dead\b"
     r"|^,?\s+(?:who\s+)?(?:had\s+)?predeceased\b"
     r"|^['’]s\s+(?:death|killing|assassination|murder|funeral)\b"

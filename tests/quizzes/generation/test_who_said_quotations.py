@@ -400,7 +400,18 @@ def test_a_news_agency_the_article_only_names_is_no_speaker_option():
 
 
 @pytest.mark.parametrize(
-    "name", ["Ostland Press", "Velmar-Presse", "Daily Harbour News", "Nordic Wire Agency"]
+    "name",
+    [
+        "Ostland Press",
+        "Velmar-Presse",
+        "Daily Harbour News",
+        "Nordic Wire Agency",
+        # trade and local outlets (blind judge: an outlet among people gives itself away)
+        "Harbour Bulletin",
+        "Velmar Weekly",
+        "Ashby Courier",
+        "Tarrow Review",
+    ],
 )
 def test_an_agency_or_outlets_name_is_a_thing_not_a_person(name):
     assert names_a_thing(name, f"It was first reported by {name}.")
@@ -421,6 +432,9 @@ def test_a_persons_name_is_no_outlet():
         "The talks began after the raid that killed Freedonian general, Omar Haddad.",
         # a title between "the late" and the name (blind judge, batch 46)
         "The party once nominated the late Wessex Governor Omar Haddad for president.",
+        # an obituary's headline, in the present tense
+        "Veteran broadcaster Omar Haddad dies at 88\nHe had hosted the show since 1975.",
+        "Omar Haddad, former mayor of Ashby, dies aged 71",
     ],
 )
 def test_a_person_the_article_says_is_dead_speaks_no_present_words(text):
@@ -811,6 +825,53 @@ def test_people_named_only_as_background_are_no_wrong_speakers():
     assert "Piet Dane" not in options  # only "under former mayor X"
     assert "Jon Pike" not in options  # only "a film by X"
     assert set(options) == {"Omar Haddad", "Ines Varga"}
+
+
+def test_the_spouses_an_obituary_lists_are_no_wrong_speakers():
+    text = (
+        "Painter Lena Ortiz dies at 91\n"
+        "On Monday the painter Lena Ortiz died at her home.\n"
+        "Ortiz was married to agent Tom Ash; sculptor Piet Dane, who built her studio; and "
+        "author Jon Pike.\n"
+        "“She painted every day of her life,” said Ana Ruiz, her gallerist.\n"
+        "“We will show her last works in May,” said Omar Haddad of the museum.\n"
+        "Ines Varga, who runs the museum, opened the show on Tuesday.\n"
+    )
+    quotes = [
+        quote("She painted every day of her life", "Ana Ruiz", source=text),
+        quote("We will show her last works in May", "Omar Haddad", source=text),
+    ]
+    names = ("Ana Ruiz", "Omar Haddad", "Tom Ash", "Piet Dane", "Jon Pike", "Ines Varga")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(text, facts, published=date(2019, 10, 19))
+    options = speaker_options("Ana Ruiz", quotes[0].text, ctx, seed=3)
+    assert set(options) == {"Omar Haddad", "Ines Varga"}
+
+
+HISTORY_PARAGRAPHS_TEXT = (
+    "Tarrow herd returns\n"
+    "On Wednesday the Tarrow council released ten elk into the valley park.\n"
+    "The plan is much like the one Governor Amos Vell drew up in the 1930s.\n"
+    "After the farmers blocked his first plan, Governor Vell looked to buy the valley.\n"
+    "“This brings the valley back to life,” said Ana Ruiz of the council.\n"
+    "“We will add a second herd,” said Omar Haddad, who drove the trucks.\n"
+    "Ines Varga, the council's vet, checked every animal.\n"
+    "The farmers blocked the plan, Piet Dane wrote in 1931.\n"
+    "Piet Dane, a farmer, now runs the visitor centre.\n"
+)
+
+
+def test_a_paragraph_naming_again_someone_of_a_dated_past_goes_on_with_that_past():
+    quotes = [
+        quote("This brings the valley back to life", "Ana Ruiz", source=HISTORY_PARAGRAPHS_TEXT),
+        quote("We will add a second herd", "Omar Haddad", source=HISTORY_PARAGRAPHS_TEXT),
+    ]
+    names = ("Ana Ruiz", "Omar Haddad", "Amos Vell", "Ines Varga", "Piet Dane")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(HISTORY_PARAGRAPHS_TEXT, facts, published=date(2019, 10, 19))
+    assert who_said.background_only("Amos Vell", ctx)  # the 1930s, then "Governor Vell looked"
+    assert not who_said.background_only("Ines Varga", ctx)
+    assert not who_said.background_only("Piet Dane", ctx)  # "now" ends the past
 
 
 def test_a_name_joined_to_a_body_is_no_speaker_of_i_signed():
