@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
-from quizzes.extraction.text import paragraphs, regex, standalone
+from quizzes.extraction.text import latin_script, paragraphs, regex, standalone
 from quizzes.extraction.turns import answering_by_paragraph, turn_label
 
 from .context import GenerationContext
@@ -1293,6 +1293,8 @@ def _prompt(quote: Quote) -> str | None:
     speaker = quote.speaker
     if not speaker or not _askable_speaker(speaker, quote.evidence):
         return None
+    if not latin_script(quote.text):
+        return None  # a translation in another script beside the English: asked in English
     prompt = f"Who said: “{shorten(shown(quote.text)).rstrip('.,;: ')}”?"
     subjectless = starts_at_its_verb(quote.text)
     if len(words(quote.text)) < SHORT_QUOTE_WORDS or subjectless:

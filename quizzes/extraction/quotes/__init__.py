@@ -275,6 +275,10 @@ For a quotation that is a sentence on its own (nothing but punctuation around it
                  of the line's words; a single word only when no narration writes it and
                  one speaker alone says it; else None. Not a two-word phrase the article also
                  writes as its own outside quotation marks ("a deep fake scam"): a term.
+6. translation   a paragraph that gives its quotations again in another script after the
+                 English ones ("((hi))Hindi language: …"), as many of each, gives each
+                 translation left with nobody the speaker of the English quotation of its
+                 rank (``_translations``).
 Scare quotes inside a sentence with no speech verb get None. Quotations inside
 quotations get a speaker only when a named person inside the outer quotation says
 them, or when they are the outer speaker's own words or thought ("I said, '...'", "it
@@ -293,7 +297,7 @@ from spacy.tokens import Doc
 from ..confidence import confidence
 from ..facts import Quote
 from ..people import PeopleIndex
-from ..text import QuoteSpan
+from ..text import QuoteSpan, latin_script
 from .context import Found, QuoteContext
 from .explicit import NESTED_FIRST_PERSON, nested_speaker, speech_verb
 from .headings import attribute_headings, is_heading
@@ -319,7 +323,26 @@ def extract_quotes(doc: Doc, *, people: PeopleIndex) -> list[Quote]:
     for f in found:
         if f.rule == NESTED_FIRST_PERSON and f.span.parent is not None:
             f.speaker = found[f.span.parent].speaker
+    _translations(ctx, found)  # rule 6
     return [_quote(ctx, f) for f in found]
+
+
+def _translations(ctx: QuoteContext, found: list[Found]) -> None:
+    """ "… I said, “Not now.” ((hi))Hindi language: … “अभी नहीं।”": a paragraph giving
+    its quotations again in another script after the English ones, as many of each, gives
+    each translation, left with nobody, the speaker of the English quotation of its rank."""
+    by_para: dict[int, list[Found]] = {}
+    for f in found:
+        if f.span.depth == 0:
+            by_para.setdefault(f.span.paragraph, []).append(f)
+    for quotes in by_para.values():
+        latin = [f for f in quotes if latin_script(f.span.text(ctx.text))]
+        other = [f for f in quotes if f not in latin]
+        if not other or len(other) != len(latin) or other[0].span.start < latin[-1].span.start:
+            continue
+        for english, translation in zip(latin, other, strict=True):
+            if english.speaker and not translation.speaker:
+                translation.decide(english.speaker, english.attribution, "translation")
 
 
 def _nested(ctx: QuoteContext, found: list[Found]) -> None:

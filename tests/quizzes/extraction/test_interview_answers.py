@@ -111,3 +111,25 @@ def test_words_the_interviewer_quotes_back_to_you_are_the_interviewees(quotes_of
 def test_you_outside_an_interview_is_nobody_named(quotes_of):
     text = 'Tomas Ferreira ran for the council.\nOn your blog you wrote "Every bus should run."\n'
     assert said(quotes_of(text)).get("Every bus should run.") != "Tomas Ferreira"
+
+
+def test_a_translation_after_the_english_takes_the_speaker_of_its_rank(quotes_of):
+    text = (
+        "((WN)) Did they pay you?\n"
+        '((Tomas Ferreira)) They asked, "Can you stay late?" and I said, "Not tonight." '
+        '((ru))Russian language: Они спросили: "Можешь остаться?" и я сказал: "Не сегодня."\n'
+    )
+    quotes = said(quotes_of(text))
+    assert quotes["Not tonight."] == "Tomas Ferreira"
+    assert quotes["Не сегодня."] == "Tomas Ferreira"
+    assert quotes["Можешь остаться?"] is None
+
+
+def test_a_quotation_in_another_script_alone_keeps_nobody(quotes_of):
+    text = (
+        "((WN)) Did they pay you?\n"
+        '((Tomas Ferreira)) I said, "Not tonight." A sign read "Закрыто" and "Нет мест".\n'
+    )
+    quotes = said(quotes_of(text))
+    assert quotes["Not tonight."] == "Tomas Ferreira"
+    assert quotes.get("Закрыто") is None

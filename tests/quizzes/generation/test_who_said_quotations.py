@@ -907,6 +907,27 @@ def test_words_of_a_persons_campaign_are_not_asked_as_the_persons():
     assert all(d.answer != "Ana Ruiz" for d in asked)
 
 
+def test_a_translation_in_another_script_is_no_who_said_question():
+    text = (
+        "Diner closes early\n"
+        'Tomas Ferreira, a waiter, told the owner, "Not tonight, I am going home early." '
+        'In Russian, he said: "Не сегодня, я иду домой рано."\n'
+        'Ana Ruiz, the owner, said "We close at nine on weekdays anyway."\n'
+        'Omar Haddad, a cook, said "The kitchen was empty by ten."\n'
+    )
+    quotes = [
+        quote("Not tonight, I am going home early.", "Tomas Ferreira", source=text),
+        quote("Не сегодня, я иду домой рано.", "Tomas Ferreira", source=text),
+        quote("We close at nine on weekdays anyway.", "Ana Ruiz", source=text),
+        quote("The kitchen was empty by ten.", "Omar Haddad", source=text),
+    ]
+    names = ("Tomas Ferreira", "Ana Ruiz", "Omar Haddad")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    asked = [d.prompt for d in who_said.build(ctx_for(text, facts))]
+    assert any("Not tonight" in p for p in asked)
+    assert not any("сегодня" in p for p in asked)
+
+
 def test_a_quotation_that_is_the_object_of_thanked_is_no_statement():
     text = (
         'Mayor Lena Ortiz thanked "the lifeguards and the ferry crews for their quick and'
