@@ -772,12 +772,36 @@ _KILLER_BEFORE = re.compile(
 def _silent_party(name: str, evidence: str, ctx: GenerationContext) -> bool:
     """A wrong option nobody would take for the speaker: the person the quotation's own
     sentence speaks of ("the prosecutor said Ana Ruiz “ran the scheme for years”"), or
-    someone the article says was sentenced, convicted, charged or arrested who says
-    nothing in it (the court's or the victims' words are not theirs; blind judges)."""
+    someone the article says was sentenced, convicted, charged or arrested, or was the
+    victim of a shooting or an assault, who says nothing in it (the court's or the
+    victims' words are not theirs; blind judges)."""
     outside = QUOTED.sub(" ", evidence)
     if standalone(name, r"[\w-]").search(outside):
         return True
-    return name not in ctx.speakers and accused_in_article(name, ctx.article_text)
+    if name in ctx.speakers:
+        return False
+    return accused_in_article(name, ctx.article_text) or victim_in_article(name, ctx.article_text)
+
+
+_VIOLENCE = r"(?:shooting|stabbing|beating|kidnapping|abduction|rape|assault)"
+_VICTIM_OF_BEFORE = re.compile(rf"\b{_VIOLENCE}\s+of\s+(?:[\w’'-]+\s+){{0,2}}$")
+_VICTIM_AFTER = re.compile(
+    r"^(?:,[^,.;“”\"]{1,60},)?\s+(?:was|were|had\s+been)\s+(?:also\s+)?"
+    r"(?:shot|stabbed|beaten|kidnapped|abducted|assaulted|raped)\b"
+)
+
+
+@lru_cache(maxsize=2048)
+def victim_in_article(name: str, article_text: str) -> bool:
+    """ "the police shooting of X", "X was stabbed outside his home": the victim of a
+    violent act the story reports, who says nothing in it, is no plausible speaker of
+    others' words (a campaign's, an official's): a give-away, no wrong option."""
+    for match in standalone(name, r"[\w-]").finditer(article_text):
+        before = article_text[max(0, match.start() - 60) : match.start()]
+        after = article_text[match.end() : match.end() + 100]
+        if _VICTIM_OF_BEFORE.search(before) or _VICTIM_AFTER.match(after):
+            return True
+    return False
 
 
 # A third person the quotation speaks of: "he made the right decision", "her team".

@@ -777,6 +777,33 @@ def test_the_sentenced_who_say_nothing_are_no_wrong_speakers():
     assert "Marta Olsen" in options
 
 
+SHOOTING_TEXT = (
+    "Campaign heads north\n"
+    "The police shooting of Tom Ash in Ashby led to protests last month.\n"
+    "Jon Pike, a shop owner, was stabbed during the unrest.\n"
+    "“We will heal this city together,” said the governor Ines Varga.\n"
+    "“The protests must stay peaceful,” said Marta Olsen, the mayor.\n"
+    "“Our town needs new jobs,” said Ana Ruiz, a candidate.\n"
+)
+
+
+def test_the_victims_of_a_shooting_who_say_nothing_are_no_wrong_speakers():
+    quotes = [
+        quote("We will heal this city together", "Ines Varga", source=SHOOTING_TEXT),
+        quote("The protests must stay peaceful", "Marta Olsen", source=SHOOTING_TEXT),
+        quote("Our town needs new jobs", "Ana Ruiz", source=SHOOTING_TEXT),
+    ]
+    names = ("Tom Ash", "Jon Pike", "Ines Varga", "Marta Olsen", "Ana Ruiz")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    ctx = ctx_for(SHOOTING_TEXT, facts)
+    evidence = quotes[0].evidence
+    options = speaker_options("Ines Varga", quotes[0].text, ctx, seed=3, quote_evidence=evidence)
+    assert who_said.victim_in_article("Tom Ash", SHOOTING_TEXT)
+    assert who_said.victim_in_article("Jon Pike", SHOOTING_TEXT)
+    assert not who_said.victim_in_article("Ana Ruiz", SHOOTING_TEXT)
+    assert set(options) == {"Marta Olsen", "Ana Ruiz"}
+
+
 def test_the_person_the_quotations_sentence_speaks_of_is_no_wrong_speaker():
     options = _trial_options("Ines Varga", "helped where he could")
     assert "Tom Ash" not in options
