@@ -152,6 +152,7 @@ def speaker_options(
         and not name_inside_an_office(c, ctx.article_text)
         and not imperative_taken_for_a_name(c, ctx.article_text)
         and not part_in_a_work(c, ctx.article_text)
+        and not a_persons_group(c)
     ]
     living = [
         c
@@ -1183,10 +1184,24 @@ def _surname_written(name: str, article_text: str) -> int:
     return sum(1 for _ in standalone(surname, r"[\w-]").finditer(article_text))
 
 
+# "Biden campaign", "Imus family": the people around one person, named after them.
+_PERSONS_GROUP = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:campaign|family|administration|camp|team)$"
+)
+
+
+def a_persons_group(name: str) -> bool:
+    """ "The _____ called it “false”" for "Ruiz campaign": among people the one group is the
+    odd one out, and "Ana Ruiz" would be right too (the campaign speaks for her); as a
+    wrong option ("Ruiz family") it is a group the learner never met (blind judges,
+    batches 38-39, 60). Neither answer nor option of a who-said question."""
+    return _PERSONS_GROUP.match(name) is not None
+
+
 def _askable_speaker(speaker: str, evidence: str) -> bool:
     """A person or body credited with the words themselves: no law ("the Act states"),
-    no person whose campaign or office spoke for them."""
-    if is_document(speaker):
+    no person whose campaign or office spoke for them, nor that campaign."""
+    if is_document(speaker) or a_persons_group(speaker):
         return False
     return is_organisation(speaker) or not said_for_the_person(speaker, evidence)
 

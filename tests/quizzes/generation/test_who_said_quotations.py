@@ -917,6 +917,31 @@ def test_a_name_joined_to_a_body_is_no_speaker_of_i_signed():
     assert kinds(generate_questions(facts, article_text=text), "who_said") == []
 
 
+def test_a_persons_campaign_or_family_is_neither_answer_nor_option():
+    text = (
+        "Debate called off\n"
+        "The Ruiz campaign called the report “a pack of lies from start to end.”\n"
+        "A statement from the Haddad family read: “We thank the nurses for their care.”\n"
+        "Mayor Omar Haddad said the debate was “a waste of everyone's evening.”\n"
+        "Ines Varga, who chairs the debate board, said “We will try again in June.”\n"
+        "Tom Ash, a council member, said “I will attend the next one gladly.”\n"
+    )
+    quotes = [
+        quote("a pack of lies from start to end.", "Ruiz campaign", source=text),
+        quote("We thank the nurses for their care.", "Haddad family", source=text),
+        quote("We will try again in June.", "Ines Varga", source=text),
+        quote("I will attend the next one gladly.", "Tom Ash", source=text),
+    ]
+    names = ("Ruiz campaign", "Haddad family", "Omar Haddad", "Ines Varga", "Tom Ash")
+    facts = Facts(quotes=quotes, people=[Person(name=n) for n in names])
+    assert who_said.a_persons_group("Ruiz campaign")
+    assert who_said.a_persons_group("Haddad family")
+    assert not who_said.a_persons_group("Family Court")
+    asked = who_said.build(ctx_for(text, facts))
+    assert {d.answer for d in asked} <= {"Ines Varga", "Tom Ash", "Omar Haddad"}
+    assert not any(c in ("Ruiz campaign", "Haddad family") for d in asked for c in d.choice_texts)
+
+
 def test_words_of_a_persons_campaign_are_not_asked_as_the_persons():
     text = (
         "Debate called off\n"
