@@ -197,7 +197,8 @@ over the already-parsed Doc; nothing is parsed again):
                  quoted phrase like "said" ("She endorsed the choice of a “...”").
                  A family or campaign left unnamed is the one of the person meant ("Her
                  family said", "The family's statement read" after a sentence about Ann
-                 Roe, "the campaign called it “...”": "Roe family", "Roe campaign"); "Roe's
+                 Roe, "the campaign called it “...”": "Roe family", "Roe campaign"; not "the
+                 family would say" in an interview's answer: anyone's family); "Roe's
                  post" is a text of Roe's, no body. A text (or part of one) that "includes"
                  or "contains" the quotation gives it its author, with no speech verb in the
                  sentence ("Part of Roe's post included the line, “...”"). A speech verb in a

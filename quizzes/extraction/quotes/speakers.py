@@ -1021,9 +1021,7 @@ def family_of_someone(s: Speakers, tok: Token) -> Said | None:
         owner = s.resolve_pronoun(poss)
     elif poss is not None:
         owner = s.ctx.people.person_at(poss.i)
-    elif any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-        c.dep_ in ("prep", "compound", "amod") for c in tok.children
-    ):
+    elif _the_group_in_narration(s, tok):
         owner = s.resolve_pronoun(tok)
     else:
         return None
@@ -1031,6 +1029,17 @@ def family_of_someone(s: Speakers, tok: Token) -> Said | None:
     if not words or not s.ctx.people.is_person(owner):
         return None
     return Said(f"{words[-1]} {tok.lower_}", "explicit", "family_of_someone")
+
+
+def _the_group_in_narration(s: Speakers, tok: Token) -> bool:
+    """ "The family's statement read": "the family" alone, in the reporter's narration. In
+    an interview's answer the one answering says "my family" of their own; "the family
+    would say “...”" there is anyone's family, nobody named."""
+    return (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in tok.children)
+        and s.ctx.answering[s.ctx.para_of(tok.idx)] is None
+    )
 
 
 def definite_labelled_name(s: Speakers, tok: Token) -> Said | None:

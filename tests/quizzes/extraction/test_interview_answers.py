@@ -133,3 +133,20 @@ def test_a_quotation_in_another_script_alone_keeps_nobody(quotes_of):
     quotes = said(quotes_of(text))
     assert quotes["Not tonight."] == "Tomas Ferreira"
     assert quotes.get("Закрыто") is None
+
+
+def test_the_family_in_an_answer_is_nobodys_named_family(quotes_of):
+    text = (
+        "((WN)) Did anyone help you?\n"
+        "((Tomas Ferreira)) Nobody. Whenever we asked for money, the family would say, "
+        '"Why do you need it now?" So we stopped asking.\n'
+    )
+    assert said(quotes_of(text))["Why do you need it now?"] is None
+
+
+def test_the_family_in_narration_is_the_family_of_the_person_meant(quotes_of):
+    text = (
+        "Tomas Ferreira died on Monday in Porto.\n"
+        'The family said "He loved the sea more than anything."\n'
+    )
+    assert said(quotes_of(text))["He loved the sea more than anything."] == "Ferreira family"
