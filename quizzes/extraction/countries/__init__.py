@@ -96,7 +96,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Championships" in the same country is the same event (``one_link_per_named_thing``), and
    one per body: "the Kelso Institute of Geology (Kigeo)" (``one_link_per_bracketed_name``),
    one per person: "Abdel Fattah" beside "Abdel Fattah al-Sisi" in one sentence
-   (``one_link_per_named_person``, last); a headline's "UK Supreme Court" beside the text's
+   (``one_link_per_named_person``); one per group a nationality names, counted or not:
+   "two million Peruvian refugees" beside "Peruvian refugees" (``one_link_per_counted_group``); a headline's "UK Supreme Court" beside the text's
    "Supreme Court of the United Kingdom" is one body. Two capitals that code a country the
    article names elsewhere count before a capitalised name ("US Green Party nominee X",
    ``context._codes_before_names``).
@@ -402,6 +403,7 @@ from .groups import (
     named_storms_in_a_country,
     nationality_nouns,
     noun_of_country,
+    one_link_per_counted_group,
     pairs_of_countries,
     participle_from_country,
     peoples_of_a_country,
@@ -563,6 +565,7 @@ RULES: tuple[Rule, ...] = (
     one_link_per_listed_name,
     one_link_per_bracketed_name,
     one_link_per_named_person,
+    one_link_per_counted_group,
 )
 
 

@@ -2229,3 +2229,31 @@ def cases_a_national_court_ruled(ctx: CountryContext) -> None:
         court = next((ctx.mentions[w.i] for w in words if w.i in ctx.mentions), None)
         if court is not None and not any(t.i in ctx.mentions for t in name):
             ctx.add(clean(name.text), court.country, name.start, "other", "case_a_court_ruled")
+
+
+def one_link_per_counted_group(ctx: CountryContext) -> None:
+    """ "two million Peruvian refugees" beside "Peruvian refugees", "5000 Chilean troops" beside
+    "Chilean troops": a group a nationality names, counted in one sentence and not in
+    another, is one group, linked once under its uncounted words (a count is no kind of its
+    own, as "mainland" or "military" would be)."""
+    groups = {(link.subject, link.country) for link in ctx.links if link.rule == "nationality_noun"}
+    ctx.links = [
+        link
+        for link in ctx.links
+        if link.rule != "nationality_noun"
+        or not _counted_twin(ctx, link.subject, link.country, groups)
+    ]
+
+
+def _counted_twin(
+    ctx: CountryContext, subject: str, country: str, groups: set[tuple[str, str]]
+) -> bool:
+    """The subject is a count ("two million", "5000") before another group's words."""
+    words = subject.split()
+    for k in range(1, len(words)):
+        count = words[:k]
+        if not all(ctx.doc.vocab[w.replace(",", "")].like_num for w in count):
+            return False
+        if (" ".join(words[k:]), country) in groups:
+            return True
+    return False

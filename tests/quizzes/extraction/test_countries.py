@@ -2918,3 +2918,14 @@ def test_an_acronym_of_a_country_is_its_body(links_of):
 def test_a_band_described_by_its_country_is_the_named_band(links_of):
     found = pairs(links_of("He had joined the Chilean folk band the Lost Llamas in 1990."))
     assert ("Lost Llamas", "Chile") in found
+
+
+def test_a_counted_group_beside_the_same_group_uncounted_is_linked_once(links_of):
+    found = pairs(
+        links_of(
+            "Chile hosts two million Peruvian refugees, officials say. "
+            "Peruvian refugees live near the northern border."
+        )
+    )
+    assert ("Peruvian refugees", "Peru") in found
+    assert ("two million Peruvian refugees", "Peru") not in found
