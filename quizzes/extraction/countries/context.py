@@ -465,6 +465,8 @@ def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> boo
     three naming a kind of thing ("a PAN card"), a person's name ("Dominique Lemaire")."""
     text = _text_of(doc, tokens, i, j)
     tok = tokens[i]
+    if two_letter_code(tokens[j - 1].text) and _numbered_label(tokens, j):
+        return True
     if two_letter_code(text) and not (
         tok.ent_type_ in {"GPE", "NORP"}
         or (i > 0 and tokens[i - 1].lower_ == "the")
@@ -473,6 +475,17 @@ def _letters_or_a_name(doc: Doc, tokens: Sequence[Token], i: int, j: int) -> boo
     ):
         return True
     return _code_as_a_modifier(tokens, i, j) or _inside_a_persons_name(doc, i, j)
+
+
+def _numbered_label(tokens: Sequence[Token], j: int) -> bool:
+    """ "the HR 4411 system", "a KE 52 flight": two capitals right before a number are the
+    letters of a catalogue, a route or a bill, no country; a year after the code ("the US
+    2020 budget") leaves it a country."""
+    if j >= len(tokens):
+        return False
+    after = tokens[j]
+    year = len(after.text) == 4 and after.text[:2] in ("19", "20")
+    return after.text.isdigit() and not year
 
 
 def _names_a_national_body(tokens: Sequence[Token], j: int) -> bool:

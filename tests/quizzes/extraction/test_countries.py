@@ -2929,3 +2929,11 @@ def test_a_counted_group_beside_the_same_group_uncounted_is_linked_once(links_of
     )
     assert ("Peruvian refugees", "Peru") in found
     assert ("two million Peruvian refugees", "Peru") not in found
+
+
+def test_two_capitals_before_a_number_are_a_label_no_country(links_of):
+    found = links_of(
+        "The dark companion described in the survey is located in the HR 4411 stellar system "
+        "of the Lyra constellation. One of the two stars in the HR 4411 system circles it."
+    )
+    assert not any(link.country == "Croatia" for link in found)
