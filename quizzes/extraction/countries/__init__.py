@@ -100,7 +100,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "two million Peruvian refugees" beside "Peruvian refugees" (``one_link_per_counted_group``); a headline's "UK Supreme Court" beside the text's
    "Supreme Court of the United Kingdom" is one body. Two capitals that code a country the
    article names elsewhere count before a capitalised name ("US Green Party nominee X",
-   ``context._codes_before_names``).
+   ``context._codes_before_names``); two capitals before a number are a catalogue's
+   letters ("the HR 4411 system", ``context._numbered_label``).
 16. **Where a life happened** (``life_places``, ``life_nouns``): "X was born in Chile", "she
    moved to Peru", "he returned to Norway", "she studied in Chile", "his education in India",
    "her exile in France" (he/she/his/her: the one person named just before, or its subject);
@@ -113,7 +114,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Delegates Speaker X" -> "Peru House of Delegates").
 18. **A thing a clause places in a country** (``subjects_placed_by_their_verb``): "A
    closed-door hearing is under way in Peru", "The ABC party is banned in Chile" (a named or
-   modified common noun subject, never a person nor a bare "the race"); after a verb of
+   modified common noun subject, never a person, a bare "the race" nor a pro-form "the
+   third one"); after a verb of
    happening a bare one too: "The strike took place in Peru", "A fire broke out in Chile".
 19. **A facility named after its city** (``facilities_named_after_a_city``): "Karachi
    Central Station", "Lima International Airport" (airports, stations, ports, stadiums,

@@ -1434,6 +1434,8 @@ def placeable_subject(ctx: CountryContext, noun: Token, happened: bool = False) 
         return False
     if noun.lemma_ in COUNT_NOUNS:
         return False  # "the total number rose in Peru": what it counts is linked (``figures``)
+    if noun.lower_ in ("one", "ones"):
+        return False  # "The third one was in Peru": a pro-form for a noun said before, no thing
     if human_plural(noun.lower_) and not has_a_number(noun):
         return False  # "Chilean troops met in Peru": people somewhere, like a person
     bare = (

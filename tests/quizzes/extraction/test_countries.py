@@ -2937,3 +2937,8 @@ def test_two_capitals_before_a_number_are_a_label_no_country(links_of):
         "of the Lyra constellation. One of the two stars in the HR 4411 system circles it."
     )
     assert not any(link.country == "Croatia" for link in found)
+
+
+def test_a_placed_pro_form_one_is_no_subject(links_of):
+    found = pairs(links_of("The first contest was in Chile. The third one was in Peru, in 2013."))
+    assert not any(subject.endswith("one") for subject, _ in found)
