@@ -2934,7 +2934,7 @@ def test_a_counted_group_beside_the_same_group_uncounted_is_linked_once(links_of
 def test_two_capitals_before_a_number_are_a_label_no_country(links_of):
     found = links_of(
         "The dark companion described in the survey is located in the HR 4411 stellar system "
-        "of the Lyra constellation. One of the two stars in the HR 4411 system circles it."
+        "of the Lyra constellation. A hot blue star near the HR 4411 pair circles it."
     )
     assert not any(link.country == "Croatia" for link in found)
 
