@@ -231,9 +231,11 @@ _UNNAMED_ACTION = re.compile(
 
 
 def _named_before(noun: str, text: str) -> bool:
-    """Is the noun (singular or plural) in the text, "a new ban … this ban"?"""
+    """Is the noun (singular or plural) in the text, "a new ban … this ban"? As a common
+    noun: "States" of "the United States" is a name's word, not the states that "these
+    states" stand for (blind judge, batch 41)."""
     stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
-    return regex(rf"\b{re.escape(stem)}", re.I).search(text) is not None
+    return regex(rf"\b{re.escape(stem)}|^{re.escape(stem.capitalize())}").search(text) is not None
 
 
 def demonstrative_without_antecedent(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

@@ -748,6 +748,12 @@ def test_the_party_with_no_party_named_in_the_card_is_unanswerable(kind, prompt,
     [
         ("cloze", f"Fill in the blank: At least {BLANK} people died in this flood.", True),
         ("cloze", f"Fill in the blank: Turnout rose in {BLANK} as these towns voted.", True),
+        (
+            "cloze",
+            f"Fill in the blank: In the {BLANK} United States vote, Ana Vela lost these states.",
+            True,
+        ),
+        ("cloze", f"Fill in the blank: Towns voted in {BLANK}; these towns chose Vela.", False),
         ("cloze", f"Fill in the blank: The move was met with anger from {BLANK}.", True),
         ("cloze", f"Fill in the blank: On Monday, the deal was signed in {BLANK}.", True),
         ("when", "When did the decision take effect?", True),
