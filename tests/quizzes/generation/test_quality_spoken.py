@@ -321,3 +321,59 @@ def test_i_in_a_reports_quotation_is_the_quoted_speakers():
         evidence_end=len(REPORT) - 1,
     )
     assert q.first_person_in_an_answer(card, ctx_for(REPORT)) is None
+
+
+LABEL_REPORT = (
+    "Harbour count passes ten thousand boats\n"
+    "On Friday the harbour office counted its ten thousandth boat of the year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prompt", "dropped"),
+    [
+        (
+            "The milestone came a day after Porto Vela opened a second pier.",
+            f"Fill in the blank: The milestone came a day after {BLANK} opened a second pier.",
+            True,
+        ),
+        (
+            "The milestone came a day after Porto Vela opened a second pier.",
+            "When did the milestone come?",
+            True,
+        ),
+        # the story's own thing, however it was called before
+        (
+            "The turnout was about 71% on the day.",
+            f"Fill in the blank: The turnout was about {BLANK} on the day.",
+            False,
+        ),
+    ],
+)
+def test_a_label_for_a_fact_told_before_in_other_words_is_dropped(sentence, prompt, dropped):
+    """ "The milestone came …" stands for what the sentence before told (the ten
+    thousandth boat), which the card does not show; "The turnout …" is the story's own."""
+    text = LABEL_REPORT + sentence + "\n"
+    card = draft(
+        "cloze" if "_" in prompt else "when", prompt, "2019", evidence_start=text.index(sentence)
+    )
+    assert (q.label_for_an_earlier_fact(card, ctx_for(text)) is not None) is dropped
+
+
+def test_a_label_named_before_with_its_noun_stays():
+    """ "a milestone … The milestone" was named with its noun: the card is no worse than
+    the article's "The study …" cards judges accept."""
+    text = (
+        "Harbour count passes ten thousand boats\n"
+        "On Friday the office reached a milestone of ten thousand boats.\n"
+        "The milestone came a day after Porto Vela opened a second pier.\n"
+    )
+    prompt = f"Fill in the blank: The milestone came a day after {BLANK} opened a second pier."
+    card = draft("cloze", prompt, "Porto Vela", evidence_start=text.index("The milestone"))
+    assert q.label_for_an_earlier_fact(card, ctx_for(text)) is None
+    # nor a label in the article's opening sentence, which introduces it
+    opening = (
+        text.split("\n", 1)[0] + "\nThe milestone came a day after Porto Vela opened a pier.\n"
+    )
+    card = draft("cloze", prompt, "Porto Vela", evidence_start=opening.index("The milestone"))
+    assert q.label_for_an_earlier_fact(card, ctx_for(opening)) is None
