@@ -385,6 +385,32 @@ def cloze_answer_in_title(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z’'-]{2,}")
+
+
+def _spelt_out_by(word: str, card_words: set[str]) -> bool:
+    """Does a capitalised word of the card start as the answer's word does ("Bernard"
+    for "Bernie", "Sid" for "Sid"): a name and its short form share their first letters."""
+    start = word[: max(3, min(len(word), 4))].casefold()
+    return any(w.casefold().startswith(start) for w in card_words)
+
+
+def cloze_names_spell_out_the_answer(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The account for _____, hosted by Ana Vela and Tomas Reyes, …" (answer: "The Ana
+    and Tom Hour"): two or more of the answer's name words are short forms of names the
+    card shows, so the card spells out the blank (blind judge, batch 41)."""
+    if draft.kind != "cloze":
+        return None
+    answer_words = {w for w in _CAPITAL_WORD.findall(draft.answer) if w != "The"}
+    if len(answer_words) < 2:
+        return None
+    card_words = set(_CAPITAL_WORD.findall(card_text(draft.prompt).replace(BLANK, " ")))
+    shown = [w for w in answer_words if _spelt_out_by(w, card_words)]
+    if len(shown) >= 2:
+        return f"give-away: the card's names spell out “{'”, “'.join(sorted(shown))}” of the blank"
+    return None
+
+
 _PLACE_THERE = re.compile(r"\bthere\s*[.,;]")
 
 

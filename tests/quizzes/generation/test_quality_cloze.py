@@ -1060,3 +1060,33 @@ def test_the_base_of_a_rate_is_no_blank():
         "cloze", f"Fill in the blank: The port had {BLANK} crashes per 1,000 ships.", "four"
     )
     assert q.rate_base_blanked(rate, ctx) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "given_away"),
+    [
+        (
+            f"Fill in the blank: The page of {BLANK}, hosted by Tomas Reyes and Ana Vela, "
+            "posted a tribute.",
+            "The Tom and Ana Hour",
+            True,
+        ),
+        (
+            f"Fill in the blank: The page of {BLANK}, hosted by Tomas Reyes, posted a tribute.",
+            "The Tom and Ana Hour",
+            False,
+        ),
+        (
+            f"Fill in the blank: The page of {BLANK}, hosted by Lena Ortiz and Paul Dunn, "
+            "posted a tribute.",
+            "The Tom and Ana Hour",
+            False,
+        ),
+    ],
+)
+def test_names_on_the_card_that_spell_out_the_blank_give_it_away(prompt, answer, given_away):
+    """ "hosted by Tomas Reyes and Ana Vela" spells out "The Tom and Ana Hour"; one name
+    alone, or other people, do not."""
+    card = draft("cloze", prompt, answer, target="name:show")
+    problem = q.cloze_names_spell_out_the_answer(card, ctx_for(""))
+    assert (problem is not None) is given_away
