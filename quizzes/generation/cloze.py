@@ -279,6 +279,41 @@ def _number_card(count: Count) -> QuestionDraft | None:
     return draft
 
 
+# "The show was simulcast …": a card opening on "The" and a thing's kind, which an earlier
+# sentence named ("his radio show Harbour at Dawn aired …").
+_THE_KIND = re.compile(r"The (?P<noun>[a-z]{3,}) (?=[a-z])")
+_CONNECTOR = r"(?:of|in|at|on|the|and|for)"
+_NAMED_KIND = r"\b{noun} (?P<name>[A-Z][\w’'-]*(?: (?:{connector} )*[A-Z][\w’'-]*)*)(?=[\s,.;])"
+
+
+def _name_of_the_kind(noun: str, before: str) -> str | None:
+    """The name the article gave the noun at its last mention before ("show Harbour at
+    Dawn" -> "Harbour at Dawn"), or None when that mention gave no name."""
+    mentions = list(regex(rf"\b{re.escape(noun)}\b").finditer(before))
+    if not mentions:
+        return None
+    named = regex(_NAMED_KIND.format(noun=re.escape(noun), connector=_CONNECTOR)).match(
+        before, mentions[-1].start()
+    )
+    return named["name"] if named else None
+
+
+def with_its_name_restored(draft: QuestionDraft, ctx: GenerationContext) -> QuestionDraft:
+    """ "Fill in the blank: The show was simulcast from _____." after "his radio show
+    Harbour at Dawn aired …" becomes "Harbour at Dawn was simulcast from _____.": alone on
+    a card "the show" names none of the article's shows (blind judge, batch 41), and the
+    article's own name for it is the one that fits."""
+    body = draft.prompt.removeprefix(PROMPT).lstrip()
+    kind = _THE_KIND.match(body)
+    if kind is None or draft.evidence_start is None:
+        return draft
+    name = _name_of_the_kind(kind["noun"], ctx.article_text[: draft.evidence_start])
+    if name is None or contains_word(name, draft.answer) or contains_word(body, name):
+        return draft
+    draft.prompt = f"{PROMPT} {name} {body[kind.end() :]}"
+    return draft
+
+
 def build(ctx: GenerationContext) -> list[QuestionDraft]:
     """Every card candidate: dates first, then countries, then speakers, then counts
     (a sentence gives one card: the first of these that passes; the quality check
@@ -289,4 +324,4 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         *(_speaker_card(quote) for quote in ctx.quotes),
     ]
     numbers = [_number_card(count) for count in counts(ctx.article_text)]
-    return [draft for draft in [*candidates, *numbers] if draft is not None]
+    return [with_its_name_restored(d, ctx) for d in [*candidates, *numbers] if d is not None]

@@ -1090,3 +1090,19 @@ def test_names_on_the_card_that_spell_out_the_blank_give_it_away(prompt, answer,
     card = draft("cloze", prompt, answer, target="name:show")
     problem = q.cloze_names_spell_out_the_answer(card, ctx_for(""))
     assert (problem is not None) is given_away
+
+
+def test_a_card_on_the_kind_of_a_thing_named_before_gets_its_name_back():
+    """ "The show drew 9,000 listeners" after "his morning show Harbour at Dawn ran …":
+    the card says which show; a kind named without a name stays as written."""
+    text = (
+        "Radio host Tom Reyes dies\n"
+        "Tom Reyes has died. His morning show Harbour at Dawn ran from 1975 to 2015.\n"
+        "The show drew 9,000 listeners a day on Channel 9.\n"
+        "His last series was short. The series drew 4,000 listeners.\n"
+    )
+    prompts = [d.prompt for d in cloze.build(ctx_for(text))]
+    assert f"Fill in the blank: Harbour at Dawn drew {BLANK} listeners a day on Channel 9." in (
+        prompts
+    )
+    assert f"Fill in the blank: The series drew {BLANK} listeners." in prompts
