@@ -5,6 +5,7 @@ dates or names, and cards world knowledge fills."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 
 from quizzes.extraction.facts import Quote
@@ -408,6 +409,53 @@ def cloze_names_spell_out_the_answer(draft: QuestionDraft, ctx: GenerationContex
     shown = [w for w in answer_words if _spelt_out_by(w, card_words)]
     if len(shown) >= 2:
         return f"give-away: the card's names spell out “{'”, “'.join(sorted(shown))}” of the blank"
+    return None
+
+
+# "… were from _____, Bravia, Cortland and Dunmore.", "from Bravia, _____, Cortland and
+# Dunmore": the blank is an item of a list of three or more names, after a word ("from").
+_ITEM = rf"(?:the\s+)?(?:{re.escape(BLANK)}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+_LIST = regex(rf"\b(?P<word>[a-z]+)\s+(?P<items>{_ITEM}(?:,\s+{_ITEM}){{1,}},?\s+and\s+{_ITEM})")
+_NEIGHBOURHOOD = 300  # characters either side: the sentences just before and after
+
+
+def _word_before_the_blanks_list(card: str) -> str | None:
+    """The word before the list the blank is an item of ("from"), or None."""
+    for found in _LIST.finditer(card):
+        if BLANK in found["items"]:
+            return found["word"]
+    return None
+
+
+def _home_country(ctx: GenerationContext) -> str | None:
+    """The country the article links most things to: where its story happens."""
+    linked = Counter(link.country for link in ctx.countries)
+    return linked.most_common(1)[0][0] if linked else None
+
+
+def cloze_country_in_a_list(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Visitors were from _____, Bravia, Cortland and Dunmore." beside "Two of the dead
+    were from Esland": the blank is one item of a list the card leaves open, and a
+    country the sentences around it give the same word ("from Esland") would be right
+    too (blind judge, batch 40). A list with no such country beside it stays (judges
+    accepted "the navies of _____, X, Y and Z")."""
+    if draft.kind != "cloze" or not draft.target.startswith("country:"):
+        return None
+    card = card_text(draft.prompt)
+    word = _word_before_the_blanks_list(card)
+    if word is None or draft.evidence_start is None:
+        return None
+    start, end = draft.evidence_start, draft.evidence_end or draft.evidence_start
+    home = _home_country(ctx)
+    for link in ctx.countries:
+        if link.country == home:
+            continue  # "also appeared in _____, X and Y" beside "in Wuhan, China": the rest
+        near = start - _NEIGHBOURHOOD <= link.evidence_start <= end + _NEIGHBOURHOOD
+        if not near or not (link.evidence_start >= end or link.evidence_end <= start):
+            continue  # far away, or the card's own sentence
+        same_word = regex(rf"\b{word}\s+(?:the\s+)?{re.escape(link.country)}\b")
+        if same_word.search(link.evidence) and not gives_away_country(card, link.country):
+            return f"context: “{word} {link.country}” beside the card fits its list's blank too"
     return None
 
 

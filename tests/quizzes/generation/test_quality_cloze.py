@@ -1106,3 +1106,45 @@ def test_a_card_on_the_kind_of_a_thing_named_before_gets_its_name_back():
         prompts
     )
     assert f"Fill in the blank: The series drew {BLANK} listeners." in prompts
+
+
+LIST_ARTICLE = (
+    "Ferry sinks off Marvik\n"
+    "A ferry sank off Marvik, Norway on Sunday. Most of the crew were Norwegian.\n"
+    "Its guests were from Chile, Peru, the Philippines, and Ghana.\n"
+    "Two of the dead were from Chile and one was from Kenya.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("blanked", "answer", "kenya_beside", "dropped"),
+    [
+        ("Its guests were from _____, Peru, the Philippines, and Ghana.", "Chile", True, True),
+        ("Its guests were from Chile, Peru, the _____, and Ghana.", "Philippines", True, True),
+        ("Its guests were from _____, Peru, the Philippines, and Ghana.", "Chile", False, False),
+    ],
+)
+def test_a_country_blanked_in_a_list_beside_another_of_the_same_kind_is_dropped(
+    blanked, answer, kenya_beside, dropped
+):
+    """ "guests were from _____, Peru, …" beside "one was from Kenya": Kenya fits the
+    list's blank too; with no such country beside it, the list card stays."""
+    text = LIST_ARTICLE if kenya_beside else LIST_ARTICLE.replace("Kenya", "Marvik")
+    sentence = "Its guests were from Chile, Peru, the Philippines, and Ghana."
+    links = [link("ferry", "Norway", "Marvik, Norway", source=text)]
+    links += [link("guests", c, sentence, source=text) for c in ("Chile", "Peru", "Ghana")]
+    if kenya_beside:
+        links.append(link("dead", "Kenya", "one was from Kenya", source=text))
+    links += [link("ferry", "Norway", "Marvik, Norway", source=text)] * 3  # the story's home
+    start = text.index(sentence)
+    card = draft(
+        "cloze",
+        f"Fill in the blank: {blanked.replace('_____', BLANK)}",
+        answer,
+        target=f"country:{answer}",
+        evidence_start=start,
+        evidence_end=start + len(sentence),
+    )
+    ctx = ctx_for(text)
+    ctx.countries[:] = links
+    assert (q.cloze_country_in_a_list(card, ctx) is not None) is dropped
