@@ -621,6 +621,8 @@ _BARE_ACCORDING = re.compile(r"(?<=[\w)\"”’])\s+according to\b")
 
 # "die at 83 years of age": a form's wording, clumsy in a question
 _YEARS_OF_AGE = re.compile(r"\bat (\d{1,3}) years of age\b")
+# "published in journal Nature Stars": a headline's shorthand; a question writes "the journal".
+_BARE_JOURNAL = re.compile(r"\b(in|to|by|from) journal (?=[A-Z])")
 
 
 def tidied(prompt: str) -> str:
@@ -628,12 +630,14 @@ def tidied(prompt: str) -> str:
     with officials saying …?" -> "When did X ban Y?"; "When did X die, early in the
     morning?" -> "When did X die?"; "…, two weeks before the decree?" left out; "the
     Velmar's (VL) party" -> "the Velmar's party"; "hurt according to police" -> "hurt,
-    according to police"; "die at 83 years of age" -> "die at the age of 83"."""
+    according to police"; "die at 83 years of age" -> "die at the age of 83";
+    "published in journal Nature Stars" -> "published in the journal Nature Stars"."""
     prompt = _WITH_PARTICIPLE_TAIL.sub("", prompt)
     prompt = _TIME_OF_DAY_TAIL.sub("", prompt)
     prompt = _INTERVAL_TAIL.sub("", prompt)
     prompt = _INITIALS_AFTER_POSSESSIVE.sub(r"\1", prompt)
     prompt = _YEARS_OF_AGE.sub(r"at the age of \1", prompt)
+    prompt = _BARE_JOURNAL.sub(r"\1 the journal ", prompt)
     return _BARE_ACCORDING.sub(", according to", prompt)
 
 

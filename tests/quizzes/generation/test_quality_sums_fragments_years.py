@@ -148,6 +148,12 @@ def test_a_time_of_day_set_off_at_the_end_is_left_out():
         "When did Ana Ruiz die at the age of 91?"
     )
     assert tidied("When did the morning market open?") == "When did the morning market open?"
+    assert tidied("When was a study published in journal Reef Letters?") == (
+        "When was a study published in the journal Reef Letters?"
+    )
+    assert tidied("When did the journal Reef Letters open?") == (
+        "When did the journal Reef Letters open?"
+    )
 
 
 def test_a_capital_the_prompt_does_not_name_is_unclear():
