@@ -295,7 +295,9 @@ def _name_of_the_kind(noun: str, before: str) -> str | None:
     named = regex(_NAMED_KIND.format(noun=re.escape(noun), connector=_CONNECTOR)).match(
         before, mentions[-1].start()
     )
-    return named["name"] if named else None
+    if named is None or named["name"].split()[0] in {*MONTHS, *calendar.day_name}:
+        return None  # "hosted the show Tuesday": a day, no name
+    return named["name"]
 
 
 def with_its_name_restored(draft: QuestionDraft, ctx: GenerationContext) -> QuestionDraft:

@@ -1106,6 +1106,13 @@ def test_a_card_on_the_kind_of_a_thing_named_before_gets_its_name_back():
         prompts
     )
     assert f"Fill in the blank: The series drew {BLANK} listeners." in prompts
+    # "hosted the show Tuesday": a day, not the show's name
+    dated = text.replace(
+        "His morning show Harbour at Dawn ran from 1975 to 2015.",
+        "He last hosted the show Tuesday, a week before he died.",
+    )
+    prompts = [d.prompt for d in cloze.build(ctx_for(dated))]
+    assert f"Fill in the blank: The show drew {BLANK} listeners a day on Channel 9." in prompts
 
 
 LIST_ARTICLE = (
