@@ -300,12 +300,41 @@ def _name_of_the_kind(noun: str, before: str) -> str | None:
     return named["name"]
 
 
+# "the island", "the bridge": a place called by its kind, which the article names once
+# ("Easter Island", "the Harbour Bridge").
+_PLACE_KIND = re.compile(
+    r"\bthe (?P<noun>island|river|lake|bay|strait|canal|bridge|airport|stadium|volcano)\b"
+    r"(?! of\b)(?!['’])"
+)
+
+
+def _place_named(body: str, article: str) -> str | None:
+    """The card with its first "the island" given the one name the article gives an
+    island ("Easter Island", "the Vela Bridge" as the article writes it), or None."""
+    kind = _PLACE_KIND.search(body)
+    if kind is None:
+        return None
+    noun = kind["noun"].capitalize()
+    names = regex(rf"(?:\b(?P<the>[Tt]he) )?(?P<name>(?:[A-Z][\w’'-]+ )+{noun})\b").finditer(
+        article
+    )
+    found = [(m["name"], bool(m["the"])) for m in names]
+    if len({name for name, _ in found}) != 1 or contains_word(body, found[0][0]):
+        return None
+    with_the = sum(the for _, the in found) * 2 >= len(found)  # a title drops its "the"
+    name = f"the {found[0][0]}" if with_the else found[0][0]
+    return body[: kind.start()] + name + body[kind.end() :]
+
+
 def with_its_name_restored(draft: QuestionDraft, ctx: GenerationContext) -> QuestionDraft:
     """ "Fill in the blank: The show was simulcast from _____." after "his radio show
     Harbour at Dawn aired …" becomes "Harbour at Dawn was simulcast from _____.": alone on
     a card "the show" names none of the article's shows (blind judge, batch 41), and the
     article's own name for it is the one that fits."""
     body = draft.prompt.removeprefix(PROMPT).lstrip()
+    placed = _place_named(body, ctx.article_text)
+    if placed is not None and not contains_word(placed.replace(BLANK, " "), draft.answer):
+        body = draft.prompt = f"{PROMPT} {placed}"
     kind = _THE_KIND.match(body)
     if kind is None or draft.evidence_start is None:
         return draft

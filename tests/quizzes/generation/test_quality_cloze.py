@@ -1155,3 +1155,29 @@ def test_a_country_blanked_in_a_list_beside_another_of_the_same_kind_is_dropped(
     ctx = ctx_for(text)
     ctx.countries[:] = links
     assert (q.cloze_country_in_a_list(card, ctx) is not None) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        (
+            "Toll rises on Vela Bridge\nThe Vela Bridge opened in 1990 near Marvik.\n"
+            "Each day 9,000 cars cross the bridge from Marvik.\n",
+            f"Fill in the blank: Each day {BLANK} cars cross the Vela Bridge from Marvik.",
+        ),
+        (
+            "Ferries return\nCorra Island lies off the coast.\n"
+            "Each week 9,000 people visit the island by ferry.\n",
+            f"Fill in the blank: Each week {BLANK} people visit Corra Island by ferry.",
+        ),
+        (  # two bridges: which one, the card cannot say
+            "Tolls rise\nThe Vela Bridge and the Dune Bridge opened in 1990.\n"
+            "Each day 9,000 cars cross the bridge from Marvik.\n",
+            f"Fill in the blank: Each day {BLANK} cars cross the bridge from Marvik.",
+        ),
+    ],
+)
+def test_a_place_called_by_its_kind_gets_the_articles_one_name(text, card):
+    """ "cross the bridge" on a card is "cross the Vela Bridge" when the article names one
+    bridge (as it writes it, with or without "the"); among two it stays."""
+    assert card in [d.prompt for d in cloze.build(ctx_for(text))]
