@@ -797,10 +797,18 @@ def victim_in_article(name: str, article_text: str) -> bool:
     """ "the police shooting of X", "X was stabbed outside his home": the victim of a
     violent act the story reports, who says nothing in it, is no plausible speaker of
     others' words (a campaign's, an official's): a give-away, no wrong option."""
+    return _named_beside(name, article_text, _VICTIM_OF_BEFORE, _VICTIM_AFTER)
+
+
+def _named_beside(
+    name: str, article_text: str, before: re.Pattern[str], after: re.Pattern[str]
+) -> bool:
+    """Whether a mention of ``name`` has ``before`` ending the 60 characters before it or
+    ``after`` opening the 100 after it (what the article says was done to the person)."""
     for match in standalone(name, r"[\w-]").finditer(article_text):
-        before = article_text[max(0, match.start() - 60) : match.start()]
-        after = article_text[match.end() : match.end() + 100]
-        if _VICTIM_OF_BEFORE.search(before) or _VICTIM_AFTER.match(after):
+        text_before = article_text[max(0, match.start() - 60) : match.start()]
+        text_after = article_text[match.end() : match.end() + 100]
+        if before.search(text_before) or after.match(text_after):
             return True
     return False
 
@@ -884,12 +892,7 @@ _ACCUSED_AFTER = re.compile(
 @lru_cache(maxsize=2048)
 def accused_in_article(name: str, article_text: str) -> bool:
     """ "a judge sentenced Ana and Piet Ruiz to life", "Ana Ruiz was charged with …"."""
-    for match in standalone(name, r"[\w-]").finditer(article_text):
-        before = article_text[max(0, match.start() - 60) : match.start()]
-        after = article_text[match.end() : match.end() + 100]
-        if _ACCUSED_BEFORE.search(before) or _ACCUSED_AFTER.match(after):
-            return True
-    return False
+    return _named_beside(name, article_text, _ACCUSED_BEFORE, _ACCUSED_AFTER)
 
 
 @lru_cache(maxsize=2048)

@@ -1169,13 +1169,19 @@ def life_places(ctx: CountryContext) -> None:
         if person is None:
             continue
         for place in _life_place_words(verb, prep_word):
-            country = (
-                ctx.country_of_place(place)
-                or _described_place_country(ctx, place)
-                or _country_after_town(ctx, place)
-            )
+            country = _country_of_life_place(ctx, place)
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
+
+
+def _country_of_life_place(ctx: CountryContext, place: Token) -> str | None:
+    """The country of a place a life event happened in: a known place, a described one
+    ("the port town of Arden, Peru") or a town the data lacks with its country after it."""
+    return (
+        ctx.country_of_place(place)
+        or _described_place_country(ctx, place)
+        or _country_after_town(ctx, place)
+    )
 
 
 def _country_after_town(ctx: CountryContext, place: Token) -> str | None:
@@ -1288,11 +1294,7 @@ def people_killed_in_a_place(ctx: CountryContext) -> None:
         if person is None:
             continue
         for place in (p for h in (verb, victim) for p in _life_place_words(h, "in")):
-            country = (
-                ctx.country_of_place(place)
-                or _described_place_country(ctx, place)
-                or _country_after_town(ctx, place)
-            )
+            country = _country_of_life_place(ctx, place)
             if country:
                 ctx.add(person, country, victim.i, "person", "killed_in_a_place")
 
