@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import django_filters
@@ -115,7 +116,6 @@ def datetime_text(value: datetime | None) -> str | None:
 # optional numbers, on every study queue read (issue 16). Their limits and defaults
 # are read once per class instead.
 _Limits = dict[str, tuple[int | None, int | None, Any]]  # name -> (min, max, default)
-_NUMBER_QUERIES: dict[type[serializers.Serializer[Any]], _Limits | None] = {}
 
 
 def query_numbers(
@@ -126,9 +126,7 @@ def query_numbers(
     are read directly, as the serializer reads them (absent: the default, if any);
     any other value, or another kind of serializer, goes through the serializer
     (its 400 and its messages)."""
-    if serializer_class not in _NUMBER_QUERIES:
-        _NUMBER_QUERIES[serializer_class] = _number_limits(serializer_class)
-    limits = _NUMBER_QUERIES[serializer_class]
+    limits = _number_limits(serializer_class)
     if limits is not None:
         read: dict[str, Any] = {}
         for name, (low, high, default) in limits.items():
@@ -150,6 +148,7 @@ def query_numbers(
     return dict(serializer.validated_data)
 
 
+@cache
 def _number_limits(serializer_class: type[serializers.Serializer[Any]]) -> _Limits | None:
     """Each field's (min, max, default) when the serializer is only plain optional or
     defaulted IntegerFields with no validation of its own (None otherwise)."""

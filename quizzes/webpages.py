@@ -193,7 +193,7 @@ class _Deadline:
 
     def left(self) -> float:
         """The time left for a socket's wait (a tenth of a second at least)."""
-        return max(0.1, self._at - time.monotonic())
+        return max(0.1, self.remaining())
 
     def remaining(self) -> float:
         """The time left, none once it is up."""
