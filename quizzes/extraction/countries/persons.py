@@ -1249,7 +1249,7 @@ def _person_succeeded(ctx: CountryContext, verb: Token, held: Token) -> str | No
     if ctx.people is None:
         return None
     if held.lower_ not in ("him", "her"):
-        return next((m.name for m in ctx.people.mentions if m.name_first <= held.i <= m.last), None)
+        return _named_person_at(ctx, held)
     successor = _life_subject(ctx, verb)
     n = ctx.sent_of[held.i]
     first = ctx.sentences[max(0, n - 1)].start
@@ -1326,9 +1326,7 @@ def life_nouns(ctx: CountryContext) -> None:
 def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
     if owner.lower_ in ("his", "her"):
         return one_named_before(ctx, owner.i)
-    if ctx.people is None:
-        return None
-    return next((m.name for m in ctx.people.mentions if m.name_first <= owner.i <= m.last), None)
+    return _named_person_at(ctx, owner)
 
 
 def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:
@@ -1381,10 +1379,7 @@ def _life_subject(ctx: CountryContext, verb: Token) -> str | None:
     if subject.lower_ == "i":
         return _interviewee(ctx, subject)
     named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the singer X"
-    return next(
-        (m.name for w in named for m in ctx.people.mentions if m.name_first <= w.i <= m.last),
-        None,
-    )
+    return next((name for w in named if (name := _named_person_at(ctx, w))), None)
 
 
 def _interviewee(ctx: CountryContext, me: Token) -> str | None:

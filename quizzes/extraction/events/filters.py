@@ -457,8 +457,10 @@ def own_account_in_answer(expr: TimeExpression, sent: Span) -> bool:
     a week": in an interview's answer, times told by an age, a clock or a length date
     nothing a reader could place on the calendar. (A vague count from now, "in a few
     months", stays: the dev set's gold keeps one and drops another.)"""
+    # in_a_spoken_turn without its fallback, which is the first test again
     return expr.kind in _OWN_ACCOUNT_KINDS and (
-        in_an_interview_turn(expr, sent) or in_a_spoken_turn(expr, sent)
+        in_an_interview_turn(expr, sent)
+        or any(a <= expr.start_char < b for a, b in _spoken_paragraphs(sent.doc))
     )
 
 

@@ -140,24 +140,27 @@ def _the_plural_possessive_noun(tok: Token) -> bool:
 def first_person_in_answer(s: Speakers, tok: Token) -> Said | None:
     """ "((Ana Roe)) ... and I said, “Not now.”": "I" in an interview's answer is the one
     answering (``QuoteContext.answering``), in the labelled paragraph and those after it."""
-    if tok.lower_ != "i" or s.ctx.in_quote[tok.i] is not None or _other_speaker_between(s, tok):
-        return None
-    if not _quoted_under_my_verb(s, tok):
-        return None
-    name = s.ctx.answering[s.ctx.para_of(tok.idx)]
-    return Said(name, "explicit", "first_person_in_answer") if name else None
+    return _turn_pronoun(s, tok, "i", s.ctx.answering, "first_person_in_answer")
 
 
 def second_person_in_question(s: Speakers, tok: Token) -> Said | None:
     """ "((WN)) On your site you wrote “Rents must fall.” How?" / "((Ana Roe)) ...": "you"
     in an interviewer's question, the quotation hanging on its verb, is the one who answers
     it (``QuoteContext.asked``): the interviewer quotes the interviewee back to them."""
-    if tok.lower_ != "you" or s.ctx.in_quote[tok.i] is not None or _other_speaker_between(s, tok):
+    return _turn_pronoun(s, tok, "you", s.ctx.asked, "second_person_in_question")
+
+
+def _turn_pronoun(
+    s: Speakers, tok: Token, pronoun: str, person_of_paragraph: list[str | None], rule: str
+) -> Said | None:
+    """The person a turn's table gives the paragraph of ``tok``, when ``tok`` is the
+    (unquoted) pronoun whose verb carries the quotation, with nobody else between."""
+    if tok.lower_ != pronoun or s.ctx.in_quote[tok.i] is not None:
         return None
-    if not _quoted_under_my_verb(s, tok):
+    if _other_speaker_between(s, tok) or not _quoted_under_my_verb(s, tok):
         return None
-    name = s.ctx.asked[s.ctx.para_of(tok.idx)]
-    return Said(name, "explicit", "second_person_in_question") if name else None
+    name = person_of_paragraph[s.ctx.para_of(tok.idx)]
+    return Said(name, "explicit", rule) if name else None
 
 
 def _quoted_under_my_verb(s: Speakers, tok: Token) -> bool:

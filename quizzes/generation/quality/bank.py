@@ -788,18 +788,15 @@ def one_voice_interview(
     every "Who said" question has the interviewee for answer, whom the title names, so
     each is answered without reading (blind judges, batches 57 and 59: 0 of 8 usable; one
     such question on a candidate's pledge was judged usable, batch 38). One at most."""
-    if draft.kind != "who_said" or not question_turn_spans(ctx.article_text):
+    if draft.kind != "who_said":
         return None
-    voices: list[str] = []
-    for quote in ctx.quotes:
-        if quote.speaker and not any(same_person(quote.speaker, v) for v in voices):
-            voices.append(quote.speaker)
-    if len(voices) > 1:
+    asked = next((other for other in kept if other.kind == "who_said"), None)
+    if asked is None or not question_turn_spans(ctx.article_text):
         return None
-    for other in kept:
-        if other.kind == "who_said":
-            return f"one-speaker interview, who-said asked already: “{other.prompt[:60]}”"
-    return None
+    speakers = [quote.speaker for quote in ctx.quotes if quote.speaker]
+    if any(not same_person(speaker, speakers[0]) for speaker in speakers):
+        return None  # a second voice
+    return f"one-speaker interview, who-said asked already: “{asked.prompt[:60]}”"
 
 
 SELF_SHARE = 0.3  # of the quotation's point words: a long quotation shares a few anyway
