@@ -33,6 +33,8 @@ from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import ScopedRateThrottle
 
+from config.cache import live_redis, noting_failure
+
 if TYPE_CHECKING:
     from rest_framework.request import Request
     from rest_framework.views import APIView
@@ -227,6 +229,15 @@ def _rates_of(view: APIView | None) -> list[tuple[str, int, int]]:
     return UserAndScopeThrottle()._limits(view)
 
 
+def _redis_and_rates(request: Request) -> tuple[Any, APIView | None, list[tuple[str, int, int]]]:
+    """The default cache's Redis client for a call of our own (None: no Redis, or the
+    cache pausing after a failure), the request's view, and the rates to count for it
+    (none without that client)."""
+    redis = live_redis(caches["default"], write=True)
+    view = (getattr(request, "parser_context", None) or {}).get("view")
+    return redis, view, _rates_of(view) if redis is not None else []
+
+
 def cache_read_counting(request: Request, key: str, ident_key: str) -> Any:
     """The cache's value at `key` (None when missing), read in one round trip with the
     request counted against its view's rates for the user whose id the cache holds at
@@ -234,11 +245,7 @@ def cache_read_counting(request: Request, key: str, ident_key: str) -> Any:
     UserAndScopeThrottle, which then sends nothing). Without Redis, or while the cache
     pauses after a failure, a plain `cache.get`. Raises what Redis raises (the caller
     falls back to the database; the throttle then lets the request through)."""
-    redis = None
-    if getattr(caches["default"], "down_until", 0.0) <= time.monotonic():
-        redis = _redis_client()
-    view = (getattr(request, "parser_context", None) or {}).get("view")
-    limits = _rates_of(view) if redis is not None else []
+    redis, view, limits = _redis_and_rates(request)
     if redis is None or not limits:
         return cache.get(key)
     now = time.time()
@@ -251,15 +258,10 @@ def cache_read_counting(request: Request, key: str, ident_key: str) -> Any:
     script = _scripts.get("read_and_count")
     if script is None:
         script = _scripts["read_and_count"] = redis.register_script(_READ_AND_COUNT)
-    try:
+    with noting_failure(caches["default"]):
         replies = script(
             keys=[cache.make_key(key), cache.make_key(ident_key)], args=args, client=redis
         )
-    except Exception:
-        note_failure = getattr(caches["default"], "note_failure", None)
-        if note_failure is not None:  # (config.cache's pause, as its own calls start it)
-            note_failure()
-        raise
     entry, *rest = replies
     if rest:
         ident, numbers = int(rest[0]), [int(n) for n in rest[1:]]
@@ -282,11 +284,7 @@ def store_counting(request: Request, entries: list[tuple[str, Any, int]], ident:
     not apply (no Redis, the cache pausing after a failure, no rates for the view,
     the request counted already): the caller stores the entries. Raises what Redis
     raises."""
-    redis = None
-    if getattr(caches["default"], "down_until", 0.0) <= time.monotonic():
-        redis = _redis_client()
-    view = (getattr(request, "parser_context", None) or {}).get("view")
-    limits = _rates_of(view) if redis is not None else []
+    redis, view, limits = _redis_and_rates(request)
     if not limits or isinstance(getattr(request, "throttle_precounted", None), PreCounted):
         return False
     now = time.time()
@@ -297,19 +295,14 @@ def store_counting(request: Request, entries: list[tuple[str, Any, int]], ident:
 
     counters = [(full(key), full(previous), ttl) for key, previous, ttl in _counters(limits, now)]
     client = caches["default"].client  # type: ignore[attr-defined]  # django-redis
-    pipe = redis.pipeline(transaction=False)  # type: ignore[union-attr]
+    pipe = redis.pipeline(transaction=False)
     for key, value, seconds in entries:
         client.set(key, value, seconds, client=pipe)
     _counting(pipe, counters)
     for name in getattr(view, "throttle_also_count", ()):
         pipe.incr(full(name.format(ident=IDENT)))
-    try:
+    with noting_failure(caches["default"]):
         replies = pipe.execute()
-    except Exception:
-        note_failure = getattr(caches["default"], "note_failure", None)
-        if note_failure is not None:  # (config.cache's pause, as its own calls start it)
-            note_failure()
-        raise
     counts, also = _counts_of(replies[len(entries) :], len(counters))
     request.throttle_precounted = PreCounted(  # type: ignore[attr-defined]
         ident=ident, now=now, names=tuple(name for name, _, _ in limits), counts=counts, also=also

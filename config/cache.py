@@ -15,6 +15,8 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django_redis.cache import RedisCache
@@ -115,3 +117,26 @@ class FailOpenRedisCache(RedisCache):  # type: ignore[misc]  # django-redis ship
         if time.monotonic() < self.down_until:
             raise ConnectionInterrupted(connection=None) from RedisUnavailable(self.last_error)
         return super().client
+
+
+def live_redis(backend: Any, *, write: bool) -> Any:
+    """The Redis client under `backend` for a call of one's own (a script, a pipeline);
+    None when it is no django-redis cache or is pausing after a failure (RETRY_AFTER),
+    so the caller takes its plain path as the backend's own calls would."""
+    if getattr(backend, "down_until", 0.0) > time.monotonic():
+        return None
+    get_client = getattr(getattr(backend, "client", None), "get_client", None)
+    return get_client(write=write) if get_client else None
+
+
+@contextmanager
+def noting_failure(backend: Any) -> Iterator[None]:
+    """Around a call of one's own on `backend`'s Redis: a failure starts the backend's
+    pause (`note_failure`) as a failure of its own calls does, and is raised on."""
+    try:
+        yield
+    except Exception:
+        note_failure = getattr(backend, "note_failure", None)
+        if note_failure is not None:
+            note_failure()
+        raise

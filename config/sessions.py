@@ -23,7 +23,6 @@ is read on Redis by a script that also reads the user id kept beside the session
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.conf import settings
@@ -31,6 +30,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 
+from config.cache import live_redis
 from config.session_user import user_cache_key
 
 CACHE_SECONDS = 300
@@ -138,10 +138,7 @@ class SessionStore(cached_db.SessionStore):
         not read (no Redis, the cache pausing after a failure, an error): read it as
         Django does."""
         backend: Any = caches[settings.SESSION_CACHE_ALIAS]
-        redis = None
-        if getattr(backend, "down_until", 0.0) <= time.monotonic():
-            get_client = getattr(getattr(backend, "client", None), "get_client", None)
-            redis = get_client(write=False) if get_client else None
+        redis = live_redis(backend, write=False)
         if redis is None:
             return None
         script = _scripts.get("read")
