@@ -30,7 +30,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 
-from config.cache import live_redis
+from config.cache import live_redis, noting_failure
 from config.session_user import user_cache_key
 
 CACHE_SECONDS = 300
@@ -136,7 +136,9 @@ class SessionStore(cached_db.SessionStore):
         `user_copy` when the id beside the session is the one its data names); when
         it is not cached, read from the database as Django's cached_db reads it. None:
         not read (no Redis, the cache pausing after a failure, an error): read it as
-        Django does."""
+        Django does; a failure of the script starts the cache's pause as one of its
+        own calls does (config.cache.noting_failure), so a Redis that times out costs
+        one time-out, not a second one in Django's read."""
         backend: Any = caches[settings.SESSION_CACHE_ALIAS]
         redis = live_redis(backend, write=False)
         if redis is None:
@@ -147,14 +149,15 @@ class SessionStore(cached_db.SessionStore):
         key = self.cache_key
         copy_key = backend.make_key(user_cache_key("{id}"))
         try:
-            replies = script(
-                keys=[backend.make_key(key), backend.make_key(user_id_key(key))],
-                args=[copy_key],
-                client=redis,
-            )
-            data: dict[str, Any] | None = backend.client.decode(replies[0]) if replies else None
+            with noting_failure(backend):  # (the pause spares Django's read a second time-out)
+                replies = script(
+                    keys=[backend.make_key(key), backend.make_key(user_id_key(key))],
+                    args=[copy_key],
+                    client=redis,
+                )
         except Exception:
             return None
+        data: dict[str, Any] | None = _decoded(backend, replies[0]) if replies else None
         if data is None:
             return self._from_database()
         if len(replies) == 3 and _user_id_of(data) == int(replies[1]):

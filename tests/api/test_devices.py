@@ -171,3 +171,61 @@ def test_deleting_the_account_ends_every_devices_token(student, password):
     assert not DeviceToken.objects.exists()
     assert tablet.get(SOME_PAGE).status_code == 401
     assert phone.get(SOME_PAGE).status_code == 401
+
+
+def _compiled_queries(call) -> int:
+    """How many ORM queries `call` compiles to SQL."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        compiled.append(self.query)
+        return as_sql(self, *args, **kwargs)
+
+    SQLCompiler.as_sql = counting
+    try:
+        call()
+    finally:
+        SQLCompiler.as_sql = as_sql
+    return len(compiled)
+
+
+def test_a_token_is_read_with_its_user_by_a_statement_compiled_once(
+    student, other_student, password
+):
+    """Either kind of token, read from the database (not cached): one query, built
+    and compiled once per process, answering the token and its whole user row."""
+    from devices.authentication import DeviceTokenAuthentication
+
+    auth = DeviceTokenAuthentication()
+    shared = [Token.objects.get_or_create(user=user)[0].key for user in (student, other_student)]
+    auth.authenticate_credentials(shared[0])  # (its shape compiled)
+    assert _compiled_queries(lambda: auth.authenticate_credentials(shared[1])) == 0
+    queries, (user, token) = queries_of(lambda: auth.authenticate_credentials(shared[1]))
+    assert queries == 1
+    assert (user, token) == (other_student, Token.objects.get(key=shared[1]))
+    assert token.user is user
+    assert user.password == other_student.password
+    assert user.is_active
+    device_key = login("phone", password)["token"]
+    auth.authenticate_credentials(device_key)
+    assert _compiled_queries(lambda: auth.authenticate_credentials(device_key)) == 0
+    user, device = auth.authenticate_credentials(device_key)
+    assert user == student
+    assert device == DeviceToken.objects.get()
+    assert not device._state.adding
+
+
+def test_an_inactive_users_shared_token_and_an_unknown_one_are_refused(student, anon):
+    key = Token.objects.create(user=student).key
+    assert client_of(key).get(SOME_PAGE).status_code == 200
+    student.is_active = False
+    student.save()
+    response = client_of(key).get(SOME_PAGE)
+    assert response.status_code == 401
+    assert response.json()["detail"] == "User inactive or deleted."
+    response = client_of("0" * 40).get(SOME_PAGE)
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Invalid token."

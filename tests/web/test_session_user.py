@@ -168,3 +168,36 @@ def test_a_session_new_to_the_process_is_read_with_its_user_in_one_redis_round_t
         assert client.get(PAGE).wsgi_request.user.pk == other_student.pk
     finally:
         server.close()
+
+
+def test_a_failed_session_script_pauses_the_cache_so_a_page_waits_out_one_time_out(
+    settings, client, student, monkeypatch
+):
+    """A Redis that times out on the session's script is not asked again in the same
+    page (Django's own read of the session, the user's copy): the page is served
+    from the database at once, still signed in."""
+    from redis.commands.core import Script
+
+    from config import sessions
+    from config.cache import fail_open_count
+
+    server = RedisServer().start()
+    try:
+        settings.CACHES = redis_cache_settings(server.url())
+        _signed_in(client, student)
+        client.get(PAGE)
+        sessions._USER_OF_SESSION.clear()  # (a worker that has not read the session yet)
+
+        def timing_out(self, *args, **kwargs):
+            raise TimeoutError("Timeout reading from socket")
+
+        monkeypatch.setattr(Script, "__call__", timing_out)
+        before = fail_open_count()
+        sent = _redis_round_trips(monkeypatch)
+        response = client.get(PAGE)
+        assert response.status_code == 200
+        assert response.wsgi_request.user.pk == student.pk
+        assert sent == []  # nothing more sent to the Redis that timed out
+        assert fail_open_count() > before  # (counted and logged as the cache's own calls are)
+    finally:
+        server.close()
