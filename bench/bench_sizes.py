@@ -29,6 +29,18 @@ up to 10 % between runs): the study queue 3.32x -> 3.11x at 1x1k (a fresh databa
 2.80x and 4.34x -> 3.12x at 100x10k (a student's first page in a worker: one Redis
 round trip fewer). The 1x1k database drifts: once its student has done the day's
 reviews and new cards (after a few runs), the queue reads fewer statements (1.7x).
+
+Figures (perf55, 2026-12-07: before = 78e9dff, after = a token the cache does not
+hold read with its user by a statement compiled once, devices.authentication; in
+process on 100x10k a token miss cost ~1.1 ms of Python more than a hit, ~0.5 ms
+after). Every request of 100x10k's 100 students is a first one, each server given its
+own Redis (`--env aM:REDIS_URL=...`): the queue 5.46x -> 4.73x and 4.99x -> 4.57x in
+two runs of those two servers (load average 6, health 4.1-4.4 ms); 4.53x -> 4.42x
+and 6.15x -> 6.32x in runs of 12 and 4 servers (load average 10-13, health 22.5 and
+3.8 ms); the other sizes (no token miss: the same code) 3.05x -> 3.08x at 1x1k,
+3.54x -> 3.38x at 1x100k, 3.21x -> 3.09x at logs10k, 3.54x -> 3.71x at logs1m.
+At such loads the same code differs by up to 15 % between an a= and a b= server
+(home at 100x10k/1 3.25x and 3.80x): below that, read these as noise.
 """
 
 from __future__ import annotations
