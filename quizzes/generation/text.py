@@ -211,6 +211,33 @@ def _initials(country: str) -> set[str]:
     return forms
 
 
+# "Sino-Indian", "Anglo-French": the Latin or Greek combining form of a country's name
+# before a hyphen ("Russo-", "Franco-" share the name's stem and are found by it).
+_COMBINING_FORMS = {
+    "sino": "China",
+    "anglo": "United Kingdom",
+    "indo": "India",
+    "nippo": "Japan",
+    "turco": "Turkey",
+    "italo": "Italy",
+    "greco": "Greece",
+    "graeco": "Greece",
+    "hispano": "Spain",
+    "luso": "Portugal",
+    "austro": "Austria",
+    "polono": "Poland",
+}
+_COMBINED = re.compile(r"\b([A-Z][a-z]+)-[A-Z]")
+
+
+def _combining_form_names(prompt: str, target: str) -> bool:
+    """ "the Sino-Indian talks" names China (the blind judges' "Russo-/Sino-" forms)."""
+    return any(
+        normalise(_COMBINING_FORMS.get(form.casefold(), "")) == target
+        for form in _COMBINED.findall(plain(prompt))
+    )
+
+
 @lru_cache(maxsize=16384)
 def gives_away_country(prompt: str, country: str) -> bool:
     """The prompt names the country, its adjective or demonym ("Kazakh",
@@ -237,7 +264,7 @@ def gives_away_country(prompt: str, country: str) -> bool:
     ):
         return True
     # "Britain's trains" names the United Kingdom by another of its names.
-    return any(
+    return _combining_form_names(prompt, target) or any(
         normalise(canonical_country(name) or "") == target
         for name in _CAPITALISED_RUN.findall(plain(prompt))
     )

@@ -766,7 +766,8 @@ _KILLER_AFTER = re.compile(
 )
 _KILLER_BEFORE = re.compile(
     r"(?:\b(?:killed|murdered|assassinated|strangled|stabbed|shot)\s+by\s+(?:the\s+)?"
-    r"(?:[a-z]+\s+){0,2}|\b(?:killer|murderer|assassin|gunman|shooter)s?,?\s+(?:[a-z]+\s+){0,2})$"
+    r"(?:[a-z]+\s+){0,2}|\b(?:killer|murderer|assassin|gunman|shooter|attacker|assailant|bomber|"
+    r"perpetrator)s?,?\s+(?:[a-z]+\s+){0,2})$"
 )
 
 
@@ -897,10 +898,11 @@ def accused_in_article(name: str, article_text: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def killer_in_article(name: str, article_text: str) -> bool:
-    """ "X confessed to killing his sister", "shot by gunman X": the person the
-    article says killed someone is no plausible speaker of the victim's side or the
-    court's words (blind judge): a give-away the other way, no wrong option. Also by
-    surname alone ("Waseem was sentenced for her murder")."""
+    """ "X confessed to killing his sister", "shot by gunman X", "the attacker,
+    identified as X": the person the article says killed or attacked someone is no
+    plausible speaker of the victim's side, the court's or an official's words (blind
+    judges, batches 24-25): a give-away the other way, no wrong option. Also by surname
+    alone ("Waseem was sentenced for her murder")."""
     names = {name}
     if len(name.split()) > 1 and len(name.split()[-1]) >= 3:
         names.add(name.split()[-1])

@@ -49,6 +49,7 @@ from .bank import (
 from .cloze import (
     answer_inside_a_word,
     blank_before_apostrophe,
+    border_blank,
     card_acronym_in_title,
     card_country_by_its_place,
     card_pronoun_of_nobody,
@@ -75,6 +76,7 @@ from .cloze import (
     famous_vote_year,
     famous_war_leader,
     first_person_card,
+    group_of_an_unnamed_event,
     head_of_government_card,
     head_of_state_card,
     initials_beside_the_blank,
@@ -176,6 +178,7 @@ from .which_country import (
     world_trivia,
 )
 from .who_said import (
+    attackers_words,
     context_tells_the_role,
     gender_cue_in_quote,
     glued_fragments,
@@ -272,6 +275,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     quoted_elsewhere,
     speaker_is_a_platform,
     speaker_named_as_addressee,
+    attackers_words,
     where_for_were,
     place_dropped_after_comma,
     name_of_a_model,
@@ -302,6 +306,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     parts_add_up,
     share_and_its_rest,
     share_of_an_unnamed_group,
+    group_of_an_unnamed_event,
     number_word_before_digits,
     name_typo_in_answer,
     cloze_year_in_parts,
@@ -313,6 +318,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     cloze_year_in_a_name,
     famous_vote_year,
     famous_war_leader,
+    border_blank,
     yearly_observance_date,
     cloze_as_of,
     cloze_news_source,

@@ -129,7 +129,9 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         return _blank_asks_where_a_place_lies(draft.prompt, link)
     if draft.kind not in {"which_country", "true_false"}:
         return None
-    if draft.kind == "which_country" and not draft.prompt.startswith("In which country is "):
+    if draft.kind == "which_country" and (
+        not draft.prompt.startswith("In which country is ") or draft.prompt.endswith(" based?")
+    ):
         return None
     if draft.kind == "true_false" and not re.search(
         r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
@@ -145,7 +147,10 @@ def _place_known_without_the_article(link: CountryLink, text: str) -> str | None
         return "trivia: the article calls the place a state or province of a country"
     if _placed_in_its_region(link.subject, link.country, text):
         return "give-away: the article places it in a well-known state or province"
-    return None
+    # "In which country is Vela Island?" even where the article writes "the Freedonian
+    # island of Vela": where a place lies is geography, the news is what happened there
+    # (blind judges: 1.5 of 5 such questions usable, islands and towns alike).
+    return "trivia: where a place lies is geography, not what the article reports"
 
 
 _REGION_WORDS = r"(?:state|province|region|prefecture|territory|canton|oblast)"

@@ -33,6 +33,7 @@ from ..text import (
 )
 from ..turns import answer_label
 from ..which_country import names_a_place
+from ..who_said import killer_in_article
 from .base import (
     _FIRST_PERSON,
     _SENTENCE_BREAK,
@@ -510,6 +511,18 @@ def statement_of_the_only_speaker(draft: QuestionDraft, ctx: GenerationContext) 
         return "give-away: the only speaker of the article, so the statement can only be true"
     if gives_away_person(quote.text, quote.speaker):
         return "give-away: the quotation names its speaker"
+    return None
+
+
+def attackers_words(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “… attack the police …”?" with the attacker the answer and officials
+    the wrong options: the stance of the words picks the attacker without the article
+    (blind judge, batches 24-25). The attacker is no wrong option either
+    (`who_said.killer_in_article`), so such words are never asked."""
+    if draft.kind != "who_said" or not draft.answer:
+        return None
+    if killer_in_article(draft.answer, ctx.article_text):
+        return "give-away: the attacker's words among the words of others"
     return None
 
 

@@ -116,7 +116,7 @@ def test_a_town_the_article_writes_with_its_well_known_state_is_not_asked():
     bare = "A truck crashed in Millbrook, United States.\n"
     town = link("Millbrook", "United States", "A truck", "place", source=bare)
     made = draft("which_country", "In which country is Millbrook?", "United States", source=town)
-    assert q.world_trivia(made, ctx_for(bare)) is None
+    assert "geography" in (q.world_trivia(made, ctx_for(bare)) or "")
 
 
 def test_questions_end_with_a_question_mark_and_a_cloze_has_one_blank():
@@ -278,7 +278,9 @@ def test_where_a_well_known_place_lies_is_trivia_a_small_town_is_not():
     asked = draft("which_country", "In which country is Lima?", "Peru", source=capital)
     assert q.world_trivia(asked, ctx) == "trivia: where a well-known place lies"
     asked = draft("which_country", "In which country is Mollendo?", "Peru", source=town)
-    assert q.world_trivia(asked, ctx) is None
+    assert q.world_trivia(asked, ctx) == (
+        "trivia: where a place lies is geography, not what the article reports"
+    )
     blank = draft(
         "cloze", f"Fill in the blank: The talks were held in Lima, {BLANK}.", "Peru", source=capital
     )

@@ -1181,3 +1181,50 @@ def test_a_place_called_by_its_kind_gets_the_articles_one_name(text, card):
     """ "cross the bridge" on a card is "cross the Vela Bridge" when the article names one
     bridge (as it writes it, with or without "the"); among two it stays."""
     assert card in [d.prompt for d in cloze.build(ctx_for(text))]
+
+
+@pytest.mark.parametrize(
+    ("card", "dropped"),
+    [
+        ("The mayor wants a fence along the country's border with _____.", True),
+        ("Talks on the border between Ruritania and _____ stalled again.", True),
+        ("Troops moved into neighbouring _____ on Monday.", True),
+        ("The mayor flew to _____ to sign the fence contract.", False),
+    ],
+)
+def test_a_blanked_neighbour_country_is_geography(card, dropped):
+    """ "… border with _____": which country lies beside another is guessed without the
+    article; a country the card asks for any other reason stays."""
+    text = card.replace("_____", "Freedonia") + "\n"
+    made = draft(
+        "cloze",
+        f"Fill in the blank: {card.replace('_____', BLANK)}",
+        "Freedonia",
+        text=text,
+        target="country:freedonia",
+    )
+    assert bool(q.border_blank(made, ctx_for(text))) is dropped
+
+
+@pytest.mark.parametrize(
+    ("card", "dropped"),
+    [
+        ("Four of the deceased were from abroad: two from Ruritania, one from _____.", True),
+        ("Of the _____ passengers, 22 were local.", False),
+        ("The victims of the ferry fire were mourned in _____.", False),
+        ("Four of the deceased in the bus crash were from _____.", False),
+        ("The victims were mourned in _____ on Sunday.", True),
+    ],
+)
+def test_the_dead_or_the_passengers_of_an_unnamed_event(card, dropped):
+    """ "Four of the deceased …", "the victims": the people of a crash the card never names;
+    a card naming the vehicle or the event stays, and "the passengers" of the one bus."""
+    text = card.replace("_____", "Freedonia") + "\n"
+    made = draft(
+        "cloze",
+        f"Fill in the blank: {card.replace('_____', BLANK)}",
+        "Freedonia",
+        text=text,
+        target="country:freedonia",
+    )
+    assert bool(q.group_of_an_unnamed_event(made, ctx_for(text))) is dropped

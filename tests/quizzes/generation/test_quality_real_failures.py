@@ -5,7 +5,12 @@ now catches it, and what the generator asks instead."""
 from __future__ import annotations
 
 from quizzes.extraction.facts import Facts, Person
-from quizzes.generation import generate_questions, generation_context, which_country
+from quizzes.generation import (
+    generate_questions,
+    generation_context,
+    review_questions,
+    which_country,
+)
 from quizzes.generation import quality as q
 from quizzes.generation.distractors import part_of_country
 from quizzes.generation.text import BLANK, gives_away_country, restore_names
@@ -498,11 +503,16 @@ def test_an_institution_is_not_held_and_an_international_body_is_no_countrys():
 
 
 def test_a_place_is_asked_only_when_its_sentence_places_it():
+    """Neither is asked now (where a place lies is geography); the far one fails first."""
     far = "Boats sailed up the Vrana towards the old mills long before the border of Chile moved.\n"
     near = "Boats sailed up the Vrana in Chile towards the old mills every summer.\n"
-    for text, asked in ((far, []), (near, ["In which country is Vrana?"])):
-        facts = Facts(countries=[link("Vrana", "Chile", "Boats sailed", "place", source=text)])
-        assert prompts(facts, text, "which_country") == asked
+    for text, reason in ((far, "does not say which country"), (near, "geography")):
+        fact = link("Vrana", "Chile", "Boats sailed", "place", source=text)
+        review = review_questions(Facts(countries=[fact]), article_text=text)
+        assert not [d for d in review.kept if d.kind == "which_country"]
+        dropped = [why for d, why in review.dropped if d.prompt == "In which country is Vrana?"]
+        assert dropped
+        assert reason in dropped[0], dropped
 
 
 def test_one_question_per_answer_country_a_persons_first():

@@ -427,3 +427,23 @@ def test_a_one_word_subject_cut_from_a_longer_name_is_no_question():
     text = "The War began in Peru in 1879. The War in Peru lasted four years.\n"
     asked.source = link_in_sentence("War", "Peru", text, kind="event")
     assert q.name_cut_at_its_end(asked, ctx_for(text)) is None
+
+
+def test_where_an_island_or_a_town_lies_is_not_asked_a_body_based_there_is():
+    """ "In which country is Vela Island?" is geography even where the article writes "the
+    Freedonian island of Vela" (blind judges: 1.5 of 5 such questions usable); "In which
+    country is the Harbour Trust based?" asks what the article says of the body."""
+    text = (
+        "The rescue ship docked at the Spanish island of Vela on Monday.\n"
+        "The Madrid-based Harbour Trust paid for the repairs.\n"
+    )
+    island = link("Vela", "Spain", "The rescue ship", "place", source=text)
+    asked = draft("which_country", "In which country is Vela?", "Spain", source=island)
+    assert "geography" in (q.world_trivia(asked, ctx_for(text)) or "")
+    said = draft("true_false", "True or false? Vela is in Spain.", "True", source=island)
+    assert "geography" in (q.world_trivia(said, ctx_for(text)) or "")
+    trust = link("Harbour Trust", "Spain", "The Madrid-based", "organisation", source=text)
+    based = draft(
+        "which_country", "In which country is the Harbour Trust based?", "Spain", source=trust
+    )
+    assert q.world_trivia(based, ctx_for(text)) is None

@@ -139,3 +139,10 @@ def test_the_answer_misspelt_is_no_wrong_option():
         "Karim Velasquez", speakers=["Karim Valesquez", "Omar Haddad"], people=["Lena Borowski"]
     )
     assert set(options) == {"Omar Haddad", "Lena Borowski"}
+
+
+def test_a_combining_form_names_its_country():
+    """ "the Sino-Tolvan talks" names China as "Russo-" names Russia (blind judges)."""
+    assert gives_away_country("After the Sino-Tolvan talks, the envoy left.", "China")
+    assert gives_away_country("the Anglo-Tolvan treaty of that year", "United Kingdom")
+    assert not gives_away_country("the Tolvan talks", "China")

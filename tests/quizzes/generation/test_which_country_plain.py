@@ -53,9 +53,9 @@ def test_a_place_the_article_calls_a_state_is_geography():
         ["Chile", "Bolivia", "Ecuador"],
         source=place,
     )
-    assert q.world_trivia(asked, ctx_for(text)) is not None
+    assert "state or province" in (q.world_trivia(asked, ctx_for(text)) or "")
     plain = "The match was played at Velmora, Peru on Saturday.\n"
-    assert q.world_trivia(asked, ctx_for(plain)) is None
+    assert "geography" in (q.world_trivia(asked, ctx_for(plain)) or "")
 
 
 def test_a_country_question_another_question_answers_is_dropped():

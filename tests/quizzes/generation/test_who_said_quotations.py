@@ -17,6 +17,7 @@ from quizzes.extraction.facts import Facts, Person
 from quizzes.generation import (
     generate_questions,
     generation_context,
+    review_questions,
     who_said,
 )
 from quizzes.generation import quality as q
@@ -1339,3 +1340,30 @@ def test_a_role_of_the_same_kind_or_options_without_a_role_keep_the_question():
     text = "Editor Ana Ruiz praised the novel.\nTom Vale and Li Wei disagreed.\n"
     asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=text)
     assert q.context_tells_the_role(asked, ctx_for(text)) is None  # for all the learner knows
+
+
+def test_an_attackers_words_are_not_asked_and_the_attacker_is_no_option():
+    """The attacker's call to violence among a mayor's and a minister's words is picked by
+    its stance; the attacker offered for the mayor's thanks is absurd (blind judge)."""
+    text = (
+        "A man stabbed two people on Harbour Road on Sunday before officers shot him.\n"
+        "The attacker, identified as Tomas Vell, 24, had left prison a week before.\n"
+        'He once wrote to a friend: "Take a knife and go after the guards at night."\n'
+        'Mayor Ana Ruiz said: "We thank the paramedics who came so quickly tonight."\n'
+        'Minister Piet Borg said: "The families of the injured are in our thoughts."\n'
+        'Police chief Lena Dorn said: "The man was known to our officers for years."\n'
+    )
+    quotes = [
+        quote("Take a knife and go after the guards at night.", "Tomas Vell", source=text),
+        quote("We thank the paramedics who came so quickly tonight.", "Ana Ruiz", source=text),
+        quote("The families of the injured are in our thoughts.", "Piet Borg", source=text),
+        quote("The man was known to our officers for years.", "Lena Dorn", source=text),
+    ]
+    review = review_questions(Facts(quotes=quotes), article_text=text)
+    kept = [d for d in review.kept if d.kind == "who_said"]
+    assert all(d.answer != "Tomas Vell" for d in kept)
+    assert all("Tomas Vell" not in [c for c, _, _ in d.choices] for d in kept)
+    made = draft("who_said", "Who said: “Take a knife …”?", "Tomas Vell", ["Ana Ruiz", "Piet Borg"])
+    assert q.attackers_words(made, ctx_for(text)) == (
+        "give-away: the attacker's words among the words of others"
+    )
