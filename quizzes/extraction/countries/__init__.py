@@ -23,8 +23,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the Royal Danish Navy" (a crown word first); a nationality word the data lists only in its
    long form starts a body's name when the article names the country ("Saudi" of Saudi
    Arabia); a school named after a country that is also another country's state ("Georgia
-   Institute of ...") is not placed by its name; a body "of America" is of the United States;
-   an acronym "of" a country's name is that country's ("NTV of Kenya"), and one a nationality
+   Institute of ...") is not placed by its name; a body "of America" is of the United States,
+   and so is a person its name titles or describes ("Harbour Party of America nominee X",
+   ``context._america_ending_a_body``); an acronym "of" a country's name is that country's ("NTV of Kenya"), and one a nationality
    word qualifies ("Belarusian KGB arrested ...": ``acronyms_with_a_nationality``).
 5. **Event held in a place**: "the SCO meeting in Tashkent", "ministers met in Ghana for the West
    African Fisheries Council meeting", "Peru hosted the summit"; acronyms are spelt out
@@ -298,7 +299,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    (``sites.subjects_of_a_stated_place``): "A vintage cargo plane crashed near Arden, Peru",
    "a gas pipe exploded in the Peruvian town of Arden" (a common noun that names no one, the
    subject of a verb of accident or happening; "a spate of bombings" already placed again is
-   linked once). A life lived in a described place (``persons.life_places``): "born in a
+   linked once); also when the place phrase hangs from the thing itself or from the object
+   of the accident's path ("a small plane in Oregon, United States crashed", "a bus crashed
+   into a tunnel in Leeds, West Yorkshire, England": ``sites.accidents_placed_beside_their_verb``). A life lived in a described place (``persons.life_places``): "born in a
    small village in northern Peru" (a kind of place; "born in a Chilean family" is none);
    in a transcript, "I" is the person whose tag opens the turn ("((Tom Reid)) I was born in
    Peru"; not the interviewer's "((WN))", and no one outside a transcript).
@@ -312,7 +315,8 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
 56. **A life across several countries** (``persons.life_places``): "X has lived in Peru, Chile
    and Canada", "X, who grew up in Peru, moved to Chile and then to Canada", "Born in Peru, X
    ...", "worked in Spain", "fled to Canada" (each place of a list; a clause sharing its
-   subject; the one "who" stands for).
+   subject; the one "who" stands for). Both ends of a move: "X came to Peru", "X moved to Chile from
+   Peru".
 57. **Peoples named with a country** (``groups.peoples_of_a_country``): "Syrian Kurds", "the
    Kurds of Iraq", "Rohingya Muslims in Myanmar", "US Marines"; "ethnic Russians in Ukraine"
    are no Russians of Russia (``context._ethnic_peoples``, precision), nor are "Afghan Tajiks"
@@ -467,6 +471,7 @@ from .places import (
     towns_described_by_their_region,
 )
 from .sites import (
+    accidents_placed_beside_their_verb,
     accidents_read_as_nouns,
     sites_placed_by_their_place,
     sites_run_by_a_national_body,
@@ -553,6 +558,7 @@ RULES: tuple[Rule, ...] = (
     sites_placed_by_their_place,
     what_a_placed_clause_tells,
     subjects_of_a_stated_place,
+    accidents_placed_beside_their_verb,
     accidents_read_as_nouns,
     sites_run_by_a_national_body,
     place_links,

@@ -22,10 +22,10 @@ from .. import geo
 from ..confidence import confidence
 from ..dates import doc_text
 from ..facts import CountryLink, Person
-from ..lexicon import CREDIT_WORDS
+from ..lexicon import CREDIT_WORDS, ORG_WORDS
 from ..people import Mention as PersonMention
 from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
-from ..text import regex
+from ..text import fold_word, regex
 from .words import DIRECTIONS, LOCATIVE_PREPS, OWNED_NOUNS, POLICY_NOUNS, POSSESSIVE, WATER_NOUNS
 
 # Kinds of place whose apposition names a city ("the capital, Lodz").
@@ -106,6 +106,7 @@ def find_mentions(doc: Doc, tokens: Sequence[Token]) -> dict[int, CountryMention
             found[k] = match
         i = match.end
     _short_names_in_bodies(doc, tokens, found)
+    _america_ending_a_body(tokens, found)
     _codes_before_names(doc, tokens, found, defined)
     _clipped_adjectives(tokens, found)
     _native_american_indians(tokens, found)
@@ -244,6 +245,22 @@ def _short_names_in_bodies(
         country = geo.country_of_short_name(tok.text)
         if country in named and tok.pos_ in {"ADJ", "PROPN"}:
             found[tok.i] = CountryMention(tok.i, tok.i + 1, country, "adj")
+
+
+def _america_ending_a_body(tokens: Sequence[Token], found: dict[int, CountryMention]) -> None:
+    """ "the Harbour Party of America": a body's name "of America" names the United States,
+    so a person whose title or description holds it is American too ("Harbour Party of America
+    nominee Ana Lind"); "of Latin America" ends with another word before "America"."""
+    for tok in tokens:
+        if tok.text != "America" or tok.i < 2 or tok.i in found or tokens[tok.i - 1].lower_ != "of":
+            continue
+        name = []
+        k = tok.i - 2
+        while k >= 0 and tokens[k].is_title and k not in found:
+            name.append(tokens[k])
+            k -= 1
+        if any(fold_word(t.text) in ORG_WORDS for t in name):
+            found[tok.i] = CountryMention(tok.i, tok.i + 1, "United States", "name")
 
 
 # Words after a country's name that make it the name of a street or a building.

@@ -1143,12 +1143,15 @@ def people_through_organisations(ctx: CountryContext) -> None:
             ctx.add(name, country, at, "person", "people_through_organisations")
 
 
-# Verbs of a life's places and the preposition that names the place ("born in", "moved to").
+# Verbs of a life's places and the prepositions that name the place ("born in", "moved to");
+# a move has two ends, both places of the life ("came to Peru", "moved to Chile from Peru").
 _LIFE_VERBS = {
-    "bear": "in", "emigrate": "to", "immigrate": "to", "move": "to", "return": "to",
-    "settle": "in", "live": "in", "reside": "in", "relocate": "to", "defect": "to",
-    "study": "in", "educate": "in", "grow": "in", "raise": "in", "work": "in", "teach": "in",
-    "spend": "in", "flee": "to", "be": "from", "come": "from", "hail": "from",
+    "bear": ("in",), "emigrate": ("to", "from"), "immigrate": ("to", "from"),
+    "move": ("to", "from"), "return": ("to",), "settle": ("in",), "live": ("in",),
+    "reside": ("in",), "relocate": ("to", "from"), "defect": ("to",), "study": ("in",),
+    "educate": ("in",), "grow": ("in",), "raise": ("in",), "work": ("in",), "teach": ("in",),
+    "spend": ("in",), "flee": ("to", "from"), "be": ("from",), "come": ("from", "to"),
+    "hail": ("from",),
 }  # fmt: skip
 # Verbs of a death and the place of it ("X died in Peru", "X was killed in Peru"; passive only
 # for a death done: the subject of "X killed two men in Peru" is the killer).
@@ -1162,13 +1165,13 @@ def life_places(ctx: CountryContext) -> None:
     Chile", "I am from Peru" in an interviewee's answer); a city names its country ("born in
     Lima"); "he" or "she" is the one person named in that sentence or the one before."""
     for verb in ctx.tokens:
-        prep_word = _LIFE_VERBS.get(verb.lemma_) or _death_done(verb)
-        if prep_word is None or verb.pos_ not in ("VERB", "AUX"):
+        prep_words = _LIFE_VERBS.get(verb.lemma_) or _death_done(verb)
+        if prep_words is None or verb.pos_ not in ("VERB", "AUX"):
             continue
         person = _life_subject(ctx, verb)
         if person is None:
             continue
-        for place in _life_place_words(verb, prep_word):
+        for place in _life_place_words(verb, prep_words):
             country = _country_of_life_place(ctx, place)
             if country:
                 ctx.add(person, country, verb.i, "person", "life_places")
@@ -1204,7 +1207,7 @@ def _described_place_country(ctx: CountryContext, place: Token) -> str | None:
     return stated_country_of_place(ctx, place)
 
 
-def _death_done(verb: Token) -> str | None:
+def _death_done(verb: Token) -> tuple[str, ...] | None:
     """ "in" for a verb of death with a named subject (a "he" may be anyone the story
     mourns: the one named just before is often the one who announced the death)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1213,7 +1216,7 @@ def _death_done(verb: Token) -> str | None:
     if verb.lemma_ in _DEATH_VERBS or (
         verb.lemma_ in _DEATH_DONE_VERBS and subjects[0].dep_ == "nsubjpass"
     ):
-        return "in"
+        return ("in",)
     return None
 
 
@@ -1274,7 +1277,7 @@ def people_carried_to_a_place(ctx: CountryContext) -> None:
         person = _life_subject(ctx, verb)
         if person is None:
             continue
-        for place in _life_place_words(verb, "to"):
+        for place in _life_place_words(verb, ("to",)):
             country = ctx.country_of_place(place)
             if country:
                 ctx.add(person, country, verb.i, "person", "carried_to_a_place")
@@ -1293,7 +1296,7 @@ def people_killed_in_a_place(ctx: CountryContext) -> None:
         person = _named_person_at(ctx, victim)
         if person is None:
             continue
-        for place in (p for h in (verb, victim) for p in _life_place_words(h, "in")):
+        for place in (p for h in (verb, victim) for p in _life_place_words(h, ("in",))):
             country = _country_of_life_place(ctx, place)
             if country:
                 ctx.add(person, country, victim.i, "person", "killed_in_a_place")
@@ -1317,7 +1320,7 @@ def life_nouns(ctx: CountryContext) -> None:
         if person is None:
             continue
         holders = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)  # "received ... in X"
-        for place in (p for h in holders for p in _life_place_words(h, "in")):
+        for place in (p for h in holders for p in _life_place_words(h, ("in",))):
             country = ctx.country_of_place(place)
             if country:
                 ctx.add(person, country, noun.i, "person", "life_nouns")
@@ -1329,18 +1332,18 @@ def _life_owner(ctx: CountryContext, owner: Token) -> str | None:
     return _named_person_at(ctx, owner)
 
 
-def _life_place_words(verb: Token, prep_word: str) -> Iterator[Token]:
+def _life_place_words(verb: Token, prep_words: tuple[str, ...]) -> Iterator[Token]:
     """The place of "born in Peru"; each place of a list ("lived in Peru, Chile and Canada",
     "moved to Chile and then to Canada"); also past the agent of a death done ("killed by
     soldiers in Peru": the parse hangs the place from the agent)."""
     for prep in verb.children:
-        if prep.dep_ in ("prep", "conj") and prep.lower_ == prep_word:
+        if prep.dep_ in ("prep", "conj") and prep.lower_ in prep_words:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 yield obj
                 yield from _places_listed_after(obj)
         if prep.dep_ == "agent" and verb.lemma_ in _DEATH_DONE_VERBS:
             for agent in (c for c in prep.children if c.dep_ == "pobj"):
-                yield from _life_place_words(agent, prep_word)
+                yield from _life_place_words(agent, prep_words)
 
 
 def _places_listed_after(place: Token) -> list[Token]:

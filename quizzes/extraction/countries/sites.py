@@ -267,6 +267,41 @@ def subjects_of_a_stated_place(ctx: CountryContext) -> None:
             _add(ctx, subject, country, "subject_of_stated_place")
 
 
+# Prepositions of the path an accident took ("crashed into a wall", "skidded off a bridge").
+_PATH_PREPS = {"into", "onto", "off", "through", "across", "against"}
+
+
+def accidents_placed_beside_their_verb(ctx: CountryContext) -> None:
+    """ "A city bus crashed into a wall in Leeds, England", "a small plane in Oregon, United
+    States crashed": the thing an accident befell, when the place phrase that states the
+    country hangs from the object of the accident's path or from the thing itself (as
+    ``subjects_of_a_stated_place`` takes one that hangs from the verb)."""
+    for prep in ctx.tokens:
+        found = _accident_beside(prep)
+        if found is None or ctx.name_mention_from(prep.i + 1) is not None:
+            continue
+        subject, verb = found
+        country = place_phrase_country(ctx, prep)
+        if country is None or verb.lemma_ not in _ACCIDENT_VERBS or not _a_thing(subject):
+            continue
+        if placeable_subject(ctx, subject, happened=True) and not _site(subject):
+            _add(ctx, subject, country, "accident_placed_beside_its_verb")
+
+
+def _accident_beside(prep: Token) -> tuple[Token, Token] | None:
+    """(subject, verb) when ``prep`` hangs from the verb's subject ("a plane in Peru crashed")
+    or from the object of its path ("crashed into a wall in Peru")."""
+    head = prep.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+        return head, head.head
+    path = head.head
+    if head.dep_ != "pobj" or path.lower_ not in _PATH_PREPS or path.head.pos_ != "VERB":
+        return None
+    verb = path.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject, verb) if subject is not None else None
+
+
 # Past forms of the accident verbs, which the small model may read as the noun that ends a
 # subject ("a water main broke": "broke" a noun, "main" its modifier).
 # (and a headline's present: "Water main bursts in ...").

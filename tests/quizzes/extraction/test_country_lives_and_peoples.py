@@ -30,6 +30,15 @@ def test_a_life_of_work_and_flight_is_in_each_country(pairs_of):
     assert {("Tom Reid", "Chile"), ("Tom Reid", "Peru")} <= found
 
 
+def test_both_ends_of_a_move_are_places_of_a_life(pairs_of):
+    found = pairs_of("Tom Reid works in Arden. Reid came to Peru many years ago, after the war.")
+    assert ("Tom Reid", "Peru") in found
+    found = pairs_of("Tom Reid is a teacher. Reid moved to Peru with his parents from Chile.")
+    assert {("Tom Reid", "Peru"), ("Tom Reid", "Chile")} <= found
+    # a verb of a move that names no place of a life: no link
+    assert not any(s == "Tom Reid" for s, _ in pairs_of("Tom Reid came to power in Peru."))
+
+
 def test_an_interviewee_lives_in_each_country_of_the_answer(pairs_of):
     found = pairs_of(
         "Tom Reid talks to Wikinews about his life\n"

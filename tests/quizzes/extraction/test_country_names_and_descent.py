@@ -1,6 +1,7 @@
 """Country links of people by their descent, of names a description or a headline title
 gives a country, on invented sentences (``persons.people_of_a_descent``,
-``persons.headline_surnames``, ``organisations._name_before_its_description``)."""
+``persons.headline_surnames``, ``organisations._name_before_its_description``,
+``context._america_ending_a_body``)."""
 
 from __future__ import annotations
 
@@ -250,3 +251,14 @@ def test_an_incident_said_to_have_done_something_in_a_place_is_placed_there(pair
 def test_a_person_wanting_to_act_in_a_place_is_not_placed_there(pairs_of):
     found = pairs_of("Ana Lind wanted to open a shop in Arden, Peru.")
     assert ("Ana Lind", "Peru") not in found
+
+
+def test_a_person_in_a_body_of_america_is_american(pairs_of):
+    found = pairs_of("Tom Reid, the 2024 nominee of the Harbour Party of America, gave his plan.")
+    assert ("Tom Reid", "United States") in found
+    found = pairs_of("Harbour Party of America presidential nominee Tom Reid spoke on Friday.")
+    assert ("Tom Reid", "United States") in found
+    # a part of the continent is no country
+    assert not any(
+        s == "Tom Reid" for s, _ in pairs_of("Tom Reid, a critic of Latin America, spoke.")
+    )

@@ -1,5 +1,6 @@
 """Country links of incidents and things a clause places through a described place, on
-invented sentences (``sites.subjects_of_a_stated_place``, ``sites.clause_verb``, ``persons.life_places``,
+invented sentences (``sites.subjects_of_a_stated_place``,
+``sites.accidents_placed_beside_their_verb``, ``sites.clause_verb``, ``persons.life_places``,
 ``persons.people_succeeded_in_an_office``, ``persons._interviewee``, and
 ``context._native_american_indians``)."""
 
@@ -9,6 +10,19 @@ from __future__ import annotations
 def test_a_thing_that_crashed_near_a_town_and_its_country_is_in_that_country(pairs_of):
     found = pairs_of("A vintage cargo plane crashed near Arden, Peru, on Friday.")
     assert ("vintage cargo plane", "Peru") in found
+
+
+def test_a_thing_placed_beside_its_accident_verb_is_in_the_stated_country(pairs_of):
+    found = pairs_of(
+        "A city bus crashed into a tunnel in Leeds, West Yorkshire, England on Monday."
+    )
+    assert ("city bus", "United Kingdom") in found
+    found = pairs_of("A small plane in Oregon, United States crashed after take-off.")
+    assert ("small plane", "United States") in found
+    # a thing that had no accident is left to the place's own link
+    assert ("small plane", "United States") not in pairs_of(
+        "A small plane in Oregon, United States landed after take-off."
+    )
 
 
 def test_an_incident_is_placed_by_a_phrase_the_parse_hangs_from_the_victim(pairs_of):
