@@ -219,7 +219,9 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    name is no place: ``calendar``); "a critic of Peru" (a stance toward a country is no
    tie to it: ``describe``); "Peruvian encroachment" (an act of intrusion, as "efforts"); "the Spanish Theatre in
    Toronto" (a venue the text places in another country is named after a style); "San Diego
-   County" is no town "San" qualified by "Diego County" (``geo``: a qualifier must name a place).
+   County" is no town "San" qualified by "Diego County" (``geo``: a qualifier must name a place); "Corona" in an article
+   that writes "coronavirus" is its short form, no town (``context.clipped_words``: the start
+   of a longer word of the article whose rest is a common noun is no subject).
 42. **People and things placed through their office or setting**: "Governor Ana Lind signed
    ..." in a clause "in the Peruvian region of X" (a local office acts where its clause's
    "in" phrase states: ``persons._where_the_clause_is``); "Peruvian Roads and Ports Minister

@@ -23,6 +23,7 @@ from ..confidence import confidence
 from ..dates import doc_text
 from ..facts import CountryLink, Person
 from ..lexicon import CREDIT_WORDS, ORG_WORDS
+from ..nlp import common_nouns
 from ..people import Mention as PersonMention
 from ..sentences import doc_tokens, entities, evidence_sentences, sentence_index
 from ..text import fold_word, regex
@@ -600,6 +601,19 @@ def _nameable(subject: str, kind: str) -> bool:
     return kind != "place" or subject[:1].isupper()
 
 
+def clipped_words(tokens: Sequence[Token]) -> frozenset[str]:
+    """ "Kelso" in an article that also writes "Kelsovirus": the start of a longer word of the
+    article whose rest is a common noun of five letters or more is that word's short form
+    ("the fight against Kelso"), no place or body, whatever namesake town the data holds."""
+    nouns = common_nouns()
+    clipped = set()
+    for word in {t.lower_ for t in tokens if t.is_alpha and len(t) >= 9}:
+        for k in range(3, len(word) - 4):
+            if word[k:] in nouns:
+                clipped.add(word[:k])
+    return frozenset(clipped)
+
+
 def _a_constitution(subject: str) -> bool:
     """ "the U.S. Constitution", "the Peruvian constitution": a country's founding text is
     the frame of its law, no thing of the country the news tells of (real-news annotators
@@ -644,6 +658,7 @@ class CountryContext:
         self.people = people
         self.tokens: list[Token] = list(doc_tokens(doc))  # one Token object per position, reused
         self.credit_tokens = image_credit_tokens(self.tokens)
+        self.clipped_words = clipped_words(self.tokens)  # add(): short forms, no subjects
         self.mentions = {
             k: m for k, m in find_mentions(doc, self.tokens).items() if k not in self.credit_tokens
         }
@@ -713,7 +728,7 @@ class CountryContext:
                 return  # "Scotland" is a nation of its own, not a region of the UK
         elif not _nameable(subject, kind) or not country or _a_state(subject, rule):
             return
-        if _a_constitution(subject) or at in self.credit_tokens:
+        if _a_constitution(subject) or at in self.credit_tokens or self._clipped(subject):
             return  # "Image: Ana Lind." credits a photograph: no subject of the article
         country = geo.sovereign_country(country)  # "Hong Kong leader" -> China
         if kind == "organisation":
@@ -739,6 +754,10 @@ class CountryContext:
                 confidence=confidence("countries", rule),
             )
         )
+
+    def _clipped(self, subject: str) -> bool:
+        """ "Corona" beside "coronavirus": the short form of a word, no town (``clipped_words``)."""
+        return subject.lower() in self.clipped_words
 
     # ------------------------------------------------------------------ lookups
     def name_mention_at(self, i: int) -> CountryMention | None:

@@ -1,7 +1,7 @@
 """Country links of people by their descent, of names a description or a headline title
 gives a country, on invented sentences (``persons.people_of_a_descent``,
 ``persons.headline_surnames``, ``organisations._name_before_its_description``,
-``context._america_ending_a_body``)."""
+``context._america_ending_a_body``, ``context.clipped_words``)."""
 
 from __future__ import annotations
 
@@ -262,3 +262,10 @@ def test_a_person_in_a_body_of_america_is_american(pairs_of):
     assert not any(
         s == "Tom Reid" for s, _ in pairs_of("Tom Reid, a critic of Latin America, spoke.")
     )
+
+
+def test_the_short_form_of_a_longer_word_of_the_article_is_no_subject(pairs_of):
+    text = 'Officials in Peru feared the coronavirus. A priest said, "Corona was quiet in Peru."'
+    assert ("Corona", "Peru") not in pairs_of(text)
+    # without the longer word, the name keeps its link
+    assert ("Corona", "Peru") in pairs_of('A priest said, "Corona was quiet in Peru."')
