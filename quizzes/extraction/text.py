@@ -313,7 +313,7 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
 @lru_cache(maxsize=4)
 def quotations(text: str) -> tuple[QuoteSpan, ...]:
     """``find_quotes(text)`` made once per text, for the stages that only read the spans (the
-    people's seeds and pronouns); the quotes stage makes its own."""
+    people's seeds and pronouns, then the quotes stage: none of them changes a span)."""
     return tuple(find_quotes(text))
 
 

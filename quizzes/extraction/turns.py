@@ -84,7 +84,10 @@ def asked_by_paragraph(text: str, paras: list[Paragraph]) -> list[str | None]:
 
 def _labels_and_askers(text: str, paras: list[Paragraph]) -> tuple[list[str | None], set[str]]:
     """Each paragraph's turn label (None when it opens with none), and the labels,
-    casefolded, whose turns mostly ask."""
+    casefolded, whose turns mostly ask. An article with no "((" has no label (most of them:
+    no paragraph is matched then)."""
+    if "((" not in text:
+        return [None] * len(paras), set()
     labels = [turn_label(text, p.start, p.end) for p in paras]
     asking = asking_labels(
         (label, text[para.start : para.end])

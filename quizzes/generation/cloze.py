@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.text import regex
@@ -308,17 +309,22 @@ _PLACE_KIND = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked of every card on the kind, the article's names the same
+def _names_of_the_kind(noun: str, article: str) -> tuple[tuple[str, bool], ...]:
+    """Every "(the) <Name> Island" of the article: the name, and whether "the" comes before it."""
+    names = regex(rf"(?:\b(?P<the>[Tt]he) )?(?P<name>(?:[A-Z][\w’'-]+ )+{noun})\b").finditer(
+        article
+    )
+    return tuple((m["name"], bool(m["the"])) for m in names)
+
+
 def _place_named(body: str, article: str) -> str | None:
     """The card with its first "the island" given the one name the article gives an
     island ("Easter Island", "the Vela Bridge" as the article writes it), or None."""
     kind = _PLACE_KIND.search(body)
     if kind is None:
         return None
-    noun = kind["noun"].capitalize()
-    names = regex(rf"(?:\b(?P<the>[Tt]he) )?(?P<name>(?:[A-Z][\w’'-]+ )+{noun})\b").finditer(
-        article
-    )
-    found = [(m["name"], bool(m["the"])) for m in names]
+    found = _names_of_the_kind(kind["noun"].capitalize(), article)
     if len({name for name, _ in found}) != 1 or contains_word(body, found[0][0]):
         return None
     with_the = sum(the for _, the in found) * 2 >= len(found)  # a title drops its "the"

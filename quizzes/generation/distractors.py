@@ -53,6 +53,7 @@ def _unique(candidates: Iterable[str], *, exclude: Iterable[str], limit: int) ->
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
+@lru_cache(maxsize=16384)  # asked of every pair of option names of every draft
 def same_person(a: str, b: str) -> bool:
     """ "Tokayev", "Mr Tokayev" and "Kassym-Jomart Tokayev" are one person (the surname
     alone); "Hunter Biden" and "Jo Biden" are two, relatives sharing a surname. Given names
@@ -79,6 +80,7 @@ def _edits(a: str, b: str) -> int:
 SPELLING_SLIPS = 2  # letters a long surname misspelt once in an article differs by
 
 
+@lru_cache(maxsize=16384)  # asked of every pair of option names of every draft
 def spelt_alike(a: str, b: str) -> bool:
     """ "Ana Derakhsani" and "Ana Deraskhsani": one first name, surnames of seven
     letters or more a slip or two apart: one person written two ways (an article's

@@ -257,16 +257,30 @@ def gives_away_country(prompt: str, country: str) -> bool:
         if distinctive and len(stem) >= 4 and any(w.startswith(stem) for w in words(prompt)):
             return True
     target = normalise(country)
-    if any(
-        word[:1].isupper() and normalise(country_of_adjective(word) or "") == target
-        for token in _WORD.findall(plain(prompt))
-        for word in {token, *token.split("-")}  # "Turkish-claimed waters"
-    ):
+    if target in _adjective_countries(prompt):
         return True
     # "Britain's trains" names the United Kingdom by another of its names.
-    return _combining_form_names(prompt, target) or any(
-        normalise(canonical_country(name) or "") == target
-        for name in _CAPITALISED_RUN.findall(plain(prompt))
+    return _combining_form_names(prompt, target) or target in _other_names_countries(prompt)
+
+
+@lru_cache(maxsize=4096)  # read once per text, then asked of every country it is checked for
+def _adjective_countries(prompt: str) -> frozenset[str]:
+    """The countries (normalised; "" for a word that is no adjective) the text's
+    capitalised words name as adjectives ("Turkish-claimed waters": Turkey)."""
+    return frozenset(
+        normalise(country_of_adjective(word) or "")
+        for token in _WORD.findall(plain(prompt))
+        for word in {token, *token.split("-")}
+        if word[:1].isupper()
+    )
+
+
+@lru_cache(maxsize=4096)  # read once per text, then asked of every country it is checked for
+def _other_names_countries(prompt: str) -> frozenset[str]:
+    """The countries (normalised; "" for a run that names none) the text's runs of
+    capitalised words name ("Britain": the United Kingdom)."""
+    return frozenset(
+        normalise(canonical_country(name) or "") for name in _CAPITALISED_RUN.findall(plain(prompt))
     )
 
 

@@ -353,6 +353,7 @@ def distinct_people(answer: str, candidates: list[str], article_text: str) -> li
     return picked
 
 
+@lru_cache(maxsize=8192)  # asked of every pair of wrong speakers of every quotation
 def same_person_named(a: str, b: str, article_text: str) -> bool:
     """One person under two names: the words of one inside the other's ("Erdoğan",
     "Recep Tayyip Erdoğan"), one the initials of the other ("MBS"), or an alias the
@@ -537,6 +538,7 @@ def imperative_taken_for_a_name(name: str, article_text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def name_inside_an_office(name: str, article_text: str) -> bool:
     """ "Pellar Security Ana Ruiz" where the article only writes "Director of Pellar
     Security Ana Ruiz": the office's last words glued to the name by the extractor, a
@@ -933,6 +935,7 @@ def dead_in_article(name: str, article_text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def joins_places(name: str) -> bool:
     """ "Crete and Cyprus": places, not an organisation (for all its "and"): one-word
     names joined, one of them a place."""
@@ -998,6 +1001,7 @@ def names_a_place(name: str, article_text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def only_quoted(name: str, article_text: str) -> bool:
     """ "Miss Goody Two-Shoes" inside someone's words is a nickname, not a person of
     the article: a name it never writes outside quotation marks is no option. An
@@ -1027,6 +1031,7 @@ def _outside_quotations(article_text: str) -> str:
     return "\n".join(outside)
 
 
+@lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def the_interviewer(name: str, article_text: str) -> bool:
     """ "William S. Saturn" where the turns labelled "((WSS))" (or "((Saturn))", "((William
     S. Saturn))") mostly ask: the interviewer asks, and says nothing the article quotes as
@@ -1050,6 +1055,7 @@ def the_interviewer(name: str, article_text: str) -> bool:
 _ASKING_SENTENCE = re.compile(r"[^.!?]*\?[\"”’')\]]*")
 
 
+@lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def only_asked_about(name: str, article_text: str) -> bool:
     """ "((WN)) How does your plan compare to President Ana Ruiz's?": a person named only
     in the interviewer's questions, never in the reporter's narration nor in a statement
@@ -1184,6 +1190,7 @@ def usual_spelling(name: str, ctx: GenerationContext) -> str:
     return name
 
 
+@lru_cache(maxsize=2048)  # asked for every option of every quotation
 def _surname_written(name: str, article_text: str) -> int:
     surname = name.split()[-1]
     return sum(1 for _ in standalone(surname, r"[\w-]").finditer(article_text))

@@ -685,6 +685,7 @@ class CountryContext:
         # sites.stated_country_of_place, by the place phrase's object token: two rules and
         # the people rules ask it of the same phrase, and it reads only what is fixed above.
         self.stated_country: dict[int, str | None] = {}
+        self.place_prep_tokens: list[Token] | None = None  # sites.place_preps(), made once
         # Written by the rules:
         self.links: list[CountryLink] = []  # every rule, through add()
         self.seen: set[tuple[str, str]] = set()  # add(): (folded subject, country) pairs

@@ -106,10 +106,27 @@ def _country_after_comma(ctx: CountryContext, ent: Span) -> str | None:
     return mention.country
 
 
+_PLACE_PHRASE_WORDS = frozenset((*_AT_A_PLACE, "on"))
+
+
+def _a_place_prep(prep: Token) -> bool:
+    """ "in", "at", "near", "on" … heading a prepositional phrase: the only words whose
+    phrase ``place_phrase_country`` reads."""
+    return prep.dep_ == "prep" and prep.lower_ in _PLACE_PHRASE_WORDS
+
+
+def place_preps(ctx: CountryContext) -> list[Token]:
+    """The article's place prepositions (``_a_place_prep``) in text order, found once: three
+    rules below walk them, and every other token gives them no country."""
+    if ctx.place_prep_tokens is None:
+        ctx.place_prep_tokens = [tok for tok in ctx.tokens if _a_place_prep(tok)]
+    return ctx.place_prep_tokens
+
+
 def place_phrase_country(ctx: CountryContext, prep: Token) -> str | None:
     """The country an "in"/"at"/"near" … phrase states (``stated_country_of_place``), or an
     "on" phrase of a kind of place ("on the island of ...")."""
-    if prep.dep_ != "prep" or prep.lower_ not in (*_AT_A_PLACE, "on"):
+    if not _a_place_prep(prep):
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if prep.lower_ == "on" and (obj is None or obj.lower_ not in PLACE_NOUNS):
@@ -188,7 +205,7 @@ def sites_placed_by_their_place(ctx: CountryContext) -> None:
     """ "a hotel in the old quarter of the Peruvian capital, Lima" (the hotel -> Peru), "the
     Hotel Corvo Palace in Tarn, Russia", "protests in the Serbian capital Belgrade": a
     building or an incident followed by a place phrase that states its country."""
-    for prep in ctx.tokens:
+    for prep in place_preps(ctx):
         head = prep.head
         country = place_phrase_country(ctx, prep) if prep.i + 1 < len(ctx.tokens) else None
         if country is None:
@@ -212,7 +229,7 @@ def what_a_placed_clause_tells(ctx: CountryContext) -> None:
     fire was reported in a car park at Kelso Airport in Norway", "at the town hall in Vale,
     Norway, a man went on a stabbing spree": the building or incident a clause's place phrase
     places (its subject, object, or the object of another of its prepositions)."""
-    for prep in ctx.tokens:
+    for prep in place_preps(ctx):
         verb = clause_verb(prep)
         country = place_phrase_country(ctx, prep) if verb is not None else None
         if verb is None or country is None:
@@ -251,7 +268,7 @@ def subjects_of_a_stated_place(ctx: CountryContext) -> None:
     or a happening befell, where the clause's place phrase states the country however it
     describes the place (as ``groups.subjects_placed_by_their_verb`` takes after "in
     <country>"; a common noun, never a person, people or a body)."""
-    for prep in ctx.tokens:
+    for prep in place_preps(ctx):
         verb = clause_verb(prep)
         if verb is None or ctx.name_mention_from(prep.i + 1) is not None:
             continue  # "in Peru": ``subjects_placed_by_their_verb``

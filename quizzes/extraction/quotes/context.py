@@ -13,7 +13,7 @@ from ..dates.tense import doc_text
 from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS, TALK_VERBS
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
-from ..text import TERMINATORS, Paragraph, QuoteSpan, find_quotes, paragraphs
+from ..text import TERMINATORS, Paragraph, QuoteSpan, paragraphs, quotations
 from ..turns import answering_by_paragraph, asked_by_paragraph
 
 if TYPE_CHECKING:
@@ -283,7 +283,8 @@ class QuoteContext:
         self.people = people
         self.paras: list[Paragraph] = paragraphs(self.text)
         self.para_starts = [p.start for p in self.paras]
-        self.spans: list[QuoteSpan] = find_quotes(self.text, self.paras)
+        # the people's stage read them already (``quotations``: one scan per text)
+        self.spans: list[QuoteSpan] = list(quotations(self.text))
         self.tok_starts = [t.idx for t in doc_tokens(doc)]
         # Top-level quotations as (start, end, index in self.spans), marks included.
         self.regions = sorted(
