@@ -190,7 +190,7 @@ def _geo() -> _Geo:
     and first-level provinces. The tables (some 90,000 objects) live as long as the process,
     so, as the spaCy pipeline's (``nlp._load``), they are frozen out of the garbage
     collector once the loading's leftovers are collected: every full collection walked them
-    again, a sixth of the extraction's and generation's time."""
+    again."""
     tables = _load_geo()
     garbage.collect()
     garbage.freeze()
