@@ -3,6 +3,7 @@ statements prepared, switched off by DATABASE_PREPARE_THRESHOLD=off; a statement
 with more parameters than the protocol carries still runs."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -95,7 +96,34 @@ def test_timestamps_read_as_djangos_loader_reads_them(text):
     expected = DjangosUtcLoader(TIMESTAMPTZ_OID, None).load(text.encode())
     assert fast == expected
     assert fast.utcoffset() == expected.utcoffset()
-    assert fast.tzinfo == expected.tzinfo
+    assert fast.tzinfo is expected.tzinfo
+
+
+@pytest.mark.parametrize("text", ["2026-12-06 01:02:03.123456+00", "2026-03-29 01:30:00-07"])
+def test_timestamps_read_in_another_time_zone_as_djangos_loader_reads_them(text):
+    """A connection in another time zone than UTC: the value given the loader's
+    tzinfo, as Django's loader gives it."""
+
+    class DjangosParisLoader(BaseTzLoader):
+        timezone = zoneinfo.ZoneInfo("Europe/Paris")
+
+    fast = fast_timestamptz_loader(DjangosParisLoader)(TIMESTAMPTZ_OID, None).load(text.encode())
+    expected = DjangosParisLoader(TIMESTAMPTZ_OID, None).load(text.encode())
+    assert fast == expected
+    assert fast.utcoffset() == expected.utcoffset()
+    assert fast.tzinfo is expected.tzinfo
+
+
+@pytest.mark.django_db
+def test_the_connections_timestamps_hold_utc_itself():
+    """The connection's loader (UTC, as Django sets it) gives `datetime.UTC` itself,
+    the tzinfo Django's own loader gives."""
+    due = datetime.datetime(2026, 12, 6, 1, 2, 3, 123456, tzinfo=datetime.UTC)
+    card = CardFactory(due=due)
+    read = Card.objects.values_list("due", flat=True).get(pk=card.pk)
+    assert read == due
+    if connection.vendor == "postgresql":
+        assert read.tzinfo is datetime.UTC
 
 
 @pytest.mark.django_db
