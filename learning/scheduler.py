@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -313,11 +313,23 @@ def retrievability(
     parameters: Sequence[float] | None = None,
 ) -> float:
     """Probability of recall at `now` (FSRS forgetting curve, fractional days)."""
-    if not stability or last_review is None:
-        return 0.0
+    return retrievability_at(now=now, parameters=parameters)(stability, last_review)
+
+
+def retrievability_at(
+    *, now: datetime, parameters: Sequence[float] | None = None
+) -> Callable[[float | None, datetime | None], float]:
+    """(stability, last_review) -> retrievability(...) at `now`, the curve's constants
+    computed once: the queue orders its due reviews by it (70 a request, issue 16)."""
     decay, factor = _decay_factor(parameters)
-    elapsed = max(0.0, (now - last_review).total_seconds() / 86400)
-    return float((1 + factor * elapsed / stability) ** decay)
+
+    def at_now(stability: float | None, last_review: datetime | None) -> float:
+        if not stability or last_review is None:
+            return 0.0
+        elapsed = max(0.0, (now - last_review).total_seconds() / 86400)
+        return float((1 + factor * elapsed / stability) ** decay)
+
+    return at_now
 
 
 def retrievability_at_days(

@@ -966,13 +966,12 @@ def _review_order(
     """Due reviews in queue order: those of assigned banks first, then the lowest
     retrievability, then the most overdue."""
     assigned = {b.pk for b in banks if b.assigned}
+    retrievability = scheduler.retrievability_at(now=now, parameters=parameters)
     return sorted(
         found.reviews,
         key=lambda c: (
             c.bank_id not in assigned,
-            scheduler.retrievability(
-                stability=c.stability, last_review=c.last_review, now=now, parameters=parameters
-            ),
+            retrievability(c.stability, c.last_review),
             c.due,
         ),
     )

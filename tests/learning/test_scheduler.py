@@ -103,6 +103,25 @@ def test_retrievability_falls_with_time():
     assert r_later < 0.9
 
 
+def test_retrievability_at_a_moment_reads_as_retrievability():
+    """The queue's sort key: the same values, the curve's constants computed once."""
+    now = T0 + timedelta(days=40)
+    weights = [*scheduler.DEFAULT_PARAMETERS]
+    weights[20] = 0.3
+    at_now = scheduler.retrievability_at(now=now, parameters=weights)
+    for stability, last_review in [
+        (12.5, T0),
+        (0.4, now - timedelta(hours=5)),
+        (3.0, now + timedelta(minutes=1)),  # (a review dated after `now`: elapsed 0)
+        (None, T0),
+        (2.0, None),
+    ]:
+        expected = scheduler.retrievability(
+            stability=stability, last_review=last_review, now=now, parameters=weights
+        )
+        assert at_now(stability, last_review) == expected
+
+
 def test_invalid_parameters_fall_back_to_the_defaults():
     assert not scheduler.parameters_valid([1.0, 2.0])
     state = graduate()
