@@ -1183,6 +1183,19 @@ def test_a_place_called_by_its_kind_gets_the_articles_one_name(text, card):
     assert card in [d.prompt for d in cloze.build(ctx_for(text))]
 
 
+def _country_card(card):
+    """A cloze card blanking the invented country in `card`, and its one-line article."""
+    text = card.replace("_____", "Freedonia") + "\n"
+    made = draft(
+        "cloze",
+        f"Fill in the blank: {card.replace('_____', BLANK)}",
+        "Freedonia",
+        text=text,
+        target="country:freedonia",
+    )
+    return made, text
+
+
 @pytest.mark.parametrize(
     ("card", "dropped"),
     [
@@ -1195,14 +1208,7 @@ def test_a_place_called_by_its_kind_gets_the_articles_one_name(text, card):
 def test_a_blanked_neighbour_country_is_geography(card, dropped):
     """ "… border with _____": which country lies beside another is guessed without the
     article; a country the card asks for any other reason stays."""
-    text = card.replace("_____", "Freedonia") + "\n"
-    made = draft(
-        "cloze",
-        f"Fill in the blank: {card.replace('_____', BLANK)}",
-        "Freedonia",
-        text=text,
-        target="country:freedonia",
-    )
+    made, text = _country_card(card)
     assert bool(q.border_blank(made, ctx_for(text))) is dropped
 
 
@@ -1219,12 +1225,5 @@ def test_a_blanked_neighbour_country_is_geography(card, dropped):
 def test_the_dead_or_the_passengers_of_an_unnamed_event(card, dropped):
     """ "Four of the deceased …", "the victims": the people of a crash the card never names;
     a card naming the vehicle or the event stays, and "the passengers" of the one bus."""
-    text = card.replace("_____", "Freedonia") + "\n"
-    made = draft(
-        "cloze",
-        f"Fill in the blank: {card.replace('_____', BLANK)}",
-        "Freedonia",
-        text=text,
-        target="country:freedonia",
-    )
+    made, text = _country_card(card)
     assert bool(q.group_of_an_unnamed_event(made, ctx_for(text))) is dropped
