@@ -55,8 +55,6 @@ from . import serializers as s
 from .filters import AttemptFilter, BankFilter
 
 if TYPE_CHECKING:
-    from rest_framework.exceptions import _Detail  # the stubs' name for an error's detail
-
     from quizzes.api import Question, QuestionBank
 
 
@@ -275,9 +273,10 @@ class ReviewBatchView(ReviewThrottled):
         return Response(s.batch_result_json(body))
 
 
-def _plain_errors(errors: list[_Detail] | dict[str, _Detail]) -> dict[str, list[str]]:
+def _plain_errors(errors: object) -> dict[str, list[str]]:
     """A serializer's errors (field -> messages, or a nested field's) as lists of
-    strings. A serializer's run_validation raises them as a dict, always."""
+    strings. A serializer's run_validation raises them as a dict, always (typed
+    `object`: `ValidationError.detail`'s type differs between DRF stub releases)."""
     assert isinstance(errors, dict)
     plain = {}
     for field, messages in errors.items():
@@ -285,7 +284,7 @@ def _plain_errors(errors: list[_Detail] | dict[str, _Detail]) -> dict[str, list[
             texts = [str(m) for sub in messages.values() for m in sub]
         else:
             texts = [str(m) for m in messages]
-        plain[field] = texts
+        plain[str(field)] = texts
     return plain
 
 
