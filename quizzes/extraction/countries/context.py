@@ -757,8 +757,9 @@ class CountryContext:
         )
 
     def _clipped(self, subject: str) -> bool:
-        """ "Corona" beside "coronavirus": the short form of a word, no town (``clipped_words``)."""
-        return subject.lower() in self.clipped_words
+        """ "Corona" beside "coronavirus": the short form of a word, no town (``clipped_words``).
+        A name only: "a fire" beside "fireworks" is still the fire the article places."""
+        return subject[:1].isupper() and subject.lower() in self.clipped_words
 
     # ------------------------------------------------------------------ lookups
     def name_mention_at(self, i: int) -> CountryMention | None:

@@ -293,7 +293,7 @@ def accidents_placed_beside_their_verb(ctx: CountryContext) -> None:
     States crashed": the thing an accident befell, when the place phrase that states the
     country hangs from the object of the accident's path or from the thing itself (as
     ``subjects_of_a_stated_place`` takes one that hangs from the verb)."""
-    for prep in ctx.tokens:
+    for prep in place_preps(ctx):  # (no other token states a country)
         found = _accident_beside(prep)
         if found is None or ctx.name_mention_from(prep.i + 1) is not None:
             continue
