@@ -67,19 +67,21 @@ class DeviceTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
         if not key.startswith(KEY_PREFIX):
             # DRF's TokenAuthentication.authenticate_credentials, its read compiled once
-            token = token_with_user(self.get_model(), "key", key)
-            if token is None:
-                raise exceptions.AuthenticationFailed(_("Invalid token."))
-            if not token.user.is_active:
-                raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+            token = _usable(token_with_user(self.get_model(), "key", key))
             return token.user, token
-        device = token_with_user(DeviceToken, "key_hash", key_hash(key))
-        if device is None:
-            raise exceptions.AuthenticationFailed("Invalid token.")
-        if not device.user.is_active:
-            raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        device = _usable(token_with_user(DeviceToken, "key_hash", key_hash(key)))
         now = timezone.now()
         if device.expires_at <= now:
             raise exceptions.AuthenticationFailed("Token has expired; log in again.")
         device_token_touch(device, now=now)
         return device.user, device
+
+
+def _usable(token: Any | None) -> Any:
+    """The token, refused as DRF's TokenAuthentication refuses one: unknown, or its user
+    inactive (a deleted user's tokens are deleted with it)."""
+    if token is None:
+        raise exceptions.AuthenticationFailed(_("Invalid token."))
+    if not token.user.is_active:
+        raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+    return token
