@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .article_caches import clear_article_caches
 from .countries import extract_country_links
 from .dates import keep_doc_text
 from .events import extract_dated_events
@@ -27,11 +28,16 @@ def extract(text: str, *, published: date | None = None) -> Facts:
 
     `published` (the article's publication date) resolves relative dates such as
     "last week" or "earlier this month"; without it they get date None.
+    The per-article caches are cleared on return so a long-running worker keeps
+    no article text alive.
     """
-    doc = get_nlp()(text)
-    keep_doc_text(doc, text)
-    people = PeopleIndex.build(doc)
-    quotes = extract_quotes(doc, people=people)
-    countries = extract_country_links(doc, people=people)
-    events = extract_dated_events(doc, published=published)
+    try:
+        doc = get_nlp()(text)
+        keep_doc_text(doc, text)
+        people = PeopleIndex.build(doc)
+        quotes = extract_quotes(doc, people=people)
+        countries = extract_country_links(doc, people=people)
+        events = extract_dated_events(doc, published=published)
+    finally:
+        clear_article_caches()
     return Facts(quotes=quotes, countries=countries, events=events, people=list(people.people))

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
+
 OPEN_DOUBLE = "\u201c\u201e"  # “ „
 CLOSE_DOUBLE = "\u201d"  # ”
 OPEN_SINGLE = "\u2018\u201a"  # ‘ ‚
@@ -310,6 +312,7 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     return out
 
 
+@per_article
 @lru_cache(maxsize=4)
 def quotations(text: str) -> tuple[QuoteSpan, ...]:
     """``find_quotes(text)`` made once per text, for the stages that only read the spans (the

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from quizzes.extraction.article_caches import clear_article_caches
 from quizzes.extraction.facts import Facts
 
 from . import cloze, timeline, true_false, when, which_country, who_said
@@ -58,12 +59,16 @@ def review_questions(
 ) -> Review:
     """Every builder's drafts through the quality check (quizzes.generation.quality):
     the kept drafts in a stable order (by kind, then by the fact's place in the
-    article) and the dropped ones with the reason."""
-    ctx = generation_context(
-        facts, article_text=article_text, other_people=other_people, published=published
-    )
-    drafts = [draft for builder in BUILDERS for draft in builder.build(ctx)]
-    return select(drafts, ctx)
+    article) and the dropped ones with the reason. The per-article caches are
+    cleared on return so a long-running worker keeps no article text alive."""
+    try:
+        ctx = generation_context(
+            facts, article_text=article_text, other_people=other_people, published=published
+        )
+        drafts = [draft for builder in BUILDERS for draft in builder.build(ctx)]
+        return select(drafts, ctx)
+    finally:
+        clear_article_caches()
 
 
 def generate_questions(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.lexicon import CREDIT_WORDS
 
 MAX_CAPTION_WORDS = 60  # a caption of two or three sentences; a paragraph runs longer
@@ -101,6 +102,7 @@ def is_caption_line(line: str) -> bool:
     return bool(text) and (has_credit(text) or _names_who_is_where(text) or _name_at_place(text))
 
 
+@per_article
 @lru_cache(maxsize=64)
 def caption_spans(article_text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the article's caption lines, the first line never among them.

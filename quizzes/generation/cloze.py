@@ -10,6 +10,7 @@ import calendar
 import re
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.text import regex
 
@@ -309,6 +310,7 @@ _PLACE_KIND = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=256)  # asked of every card on the kind, the article's names the same
 def _names_of_the_kind(noun: str, article: str) -> tuple[tuple[str, bool], ...]:
     """Every "(the) <Name> Island" of the article: the name, and whether "the" comes before it."""

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.geo import canonical_country, country_of_adjective
 from quizzes.extraction.lexicon import ORG_WORDS
 from quizzes.extraction.text import regex, standalone
@@ -39,6 +40,7 @@ def without_honorific(name: str) -> str:
     return " ".join(tokens)
 
 
+@per_article
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Apostrophes and quote marks made straight, whitespace collapsed."""
@@ -46,6 +48,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@per_article
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The comparable form of a fact's text: casefolded, straight quotes,
@@ -53,6 +56,7 @@ def normalise(text: str) -> str:
     return plain(text).casefold().strip(" \"'.,;:!?…-—–()[]")
 
 
+@per_article
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(plain(text)))
@@ -80,6 +84,7 @@ def shorten(text: str, limit: int = 220) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+@per_article
 @lru_cache(maxsize=8192)
 def plain_spaces(text: str) -> str:
     """Whitespace collapsed (cached: the builders and checks ask it again and again of the
@@ -172,6 +177,7 @@ def find_word(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | N
     return None
 
 
+@per_article
 @lru_cache(maxsize=32768)
 def contains_word(haystack: str, needle: str) -> bool:
     needle = plain(needle).casefold()
@@ -308,6 +314,7 @@ def country_in_sentence(country: str) -> str:
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[“\"‘]|\n)$")
 
 
+@per_article
 @lru_cache(maxsize=16)
 def word_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words the text writes in lower case, words it capitalises inside a sentence)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.turns import asking_labels, turn_label
 
 _ASKING_LABEL = re.compile(r"^\s*(?:Q|Question|Interviewer)\s*:\s*\S", re.I)
@@ -36,6 +37,7 @@ def _lines(article_text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
+@per_article
 @lru_cache(maxsize=64)
 def interviewer_labels(article_text: str) -> frozenset[str]:
     """The bracketed turn labels, casefolded, whose turns mostly ask: "((WN))", "((WSS))",
@@ -49,6 +51,7 @@ def interviewer_labels(article_text: str) -> frozenset[str]:
     )
 
 
+@per_article
 @lru_cache(maxsize=64)
 def question_turn_lines(article_text: str) -> frozenset[int]:
     """Indexes (in ``article_text.split("\n")``) of the lines that are an interviewer's
@@ -62,6 +65,7 @@ def question_turn_lines(article_text: str) -> frozenset[int]:
     return frozenset(turns)
 
 
+@per_article
 @lru_cache(maxsize=64)
 def question_turn_spans(article_text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the lines that are an interviewer's question turns."""

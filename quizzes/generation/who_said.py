@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, city_country, country_of_adjective
 from quizzes.extraction.text import latin_script, paragraphs, regex, standalone
@@ -263,6 +264,7 @@ def background_only(name: str, ctx: GenerationContext) -> bool:
     return _background_only(name, ctx.article_text, year)
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def _background_only(name: str, article_text: str, year: int | None) -> bool:
     forms = _name_forms(name)
@@ -296,6 +298,7 @@ _MARRIED_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:once\s+|first\s+)?marr
 _BODY_NAME = r"(?:the\s+)?([A-Z][\w&’'-]*(?:\s+(?:of|and|for|on|[A-Z][\w&’'-]*))*)"
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def _grouped(name: str, bodies: tuple[str, ...], article_text: str) -> bool:
     joined = regex(
@@ -353,6 +356,7 @@ def distinct_people(answer: str, candidates: list[str], article_text: str) -> li
     return picked
 
 
+@per_article
 @lru_cache(maxsize=8192)  # asked of every pair of wrong speakers of every quotation
 def same_person_named(a: str, b: str, article_text: str) -> bool:
     """One person under two names: the words of one inside the other's ("Erdoğan",
@@ -407,6 +411,7 @@ _ALIAS = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=256)
 def aliases(article_text: str) -> frozenset[frozenset[str]]:
     """ "Mohammed bin Salman (MBS)", "Ana Ruiz, better known as La Reina": the pairs
@@ -429,6 +434,7 @@ def is_publication(name: str, ctx: GenerationContext) -> bool:
     return _after_a_thing_noun(name, ctx.article_text)
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every speaker option of every who-said draft
 def _after_a_thing_noun(name: str, article_text: str) -> bool:
     """ "the news site Velmar Today": the article puts a publication's noun before the name."""
@@ -459,6 +465,7 @@ _NAME_GOES_ON = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def cut_name(name: str, article_text: str) -> bool:
     """ "Valéry Giscard" where the article only writes "Valéry Giscard d'Estaing": a
@@ -481,6 +488,7 @@ def cut_name(name: str, article_text: str) -> bool:
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*\s+of\s+(?:the\s+)?$")
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def inside_a_longer_name(name: str, article_text: str) -> bool:
     """ "Vela Marsh" where the article only writes "University of Vela Marsh" (or "…of
@@ -508,6 +516,7 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"\s+as\s+(?:[a-z]+\s+){0,2}(?:roles?|parts?|characters?)\b", re.I)
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def part_in_a_work(name: str, article_text: str) -> bool:
     """ "Boseman portrayed the Red Fox, also known as Lord Vulpo": a character the actor
@@ -526,6 +535,7 @@ def part_in_a_work(name: str, article_text: str) -> bool:
 _OBJECT_COMPLEMENT_AFTER = re.compile(r"\s+(?:a|an|the)\s+[a-z]")
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def imperative_taken_for_a_name(name: str, article_text: str) -> bool:
     """ "Make Riverton a greener city.", "Make Riverton the first to …": a campaign's
@@ -538,6 +548,7 @@ def imperative_taken_for_a_name(name: str, article_text: str) -> bool:
     )
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def name_inside_an_office(name: str, article_text: str) -> bool:
     """ "Pellar Security Ana Ruiz" where the article only writes "Director of Pellar
@@ -571,6 +582,7 @@ _BODY_AFTER = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def acts_as_a_body(name: str, article_text: str) -> bool:
     """ "running for the Green Future party", "Green Future describes itself as …": a
@@ -629,6 +641,7 @@ _PERSON_AFTER = re.compile(
 _COUNTRY_AFTER = re.compile(r"^,?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def person_cue(name: str, article_text: str) -> bool:
     """ "… went to Ana Ruiz of Peru", "pilot Omar Haddad", "Ines Varga, who …": the
@@ -653,6 +666,7 @@ def person_cue(name: str, article_text: str) -> bool:
     return False
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def _surname_alone(name: str, people: tuple[str, ...], article_text: str) -> bool:
     """ "… Soleimani was killed …" after "Qasem Soleimani": the article calls the
@@ -795,6 +809,7 @@ _VICTIM_AFTER = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def victim_in_article(name: str, article_text: str) -> bool:
     """ "the police shooting of X", "X was stabbed outside his home": the victim of a
@@ -892,12 +907,14 @@ _ACCUSED_AFTER = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def accused_in_article(name: str, article_text: str) -> bool:
     """ "a judge sentenced Ana and Piet Ruiz to life", "Ana Ruiz was charged with …"."""
     return _named_beside(name, article_text, _ACCUSED_BEFORE, _ACCUSED_AFTER)
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def killer_in_article(name: str, article_text: str) -> bool:
     """ "X confessed to killing his sister", "shot by gunman X", "the attacker,
@@ -917,6 +934,7 @@ def killer_in_article(name: str, article_text: str) -> bool:
     return False
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def dead_in_article(name: str, article_text: str) -> bool:
     """ "… the assassination of X in January": a person the article says is dead is
@@ -945,6 +963,7 @@ def joins_places(name: str) -> bool:
     return any(is_place(p) for p in parts)
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked again for each draft that offers the name
 def names_a_thing(name: str, article_text: str) -> bool:
     """ "Karl Marx Avenue", "Daily Telegraph", "newspaper Magyar Nemzet", "the Oberster
@@ -983,6 +1002,7 @@ _PLACE_AFTER = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def names_a_place(name: str, article_text: str) -> bool:
     """ "Chippewa Falls, Wisconsin", "a festival in Oakridge Mills", a known city of
@@ -1001,6 +1021,7 @@ def names_a_place(name: str, article_text: str) -> bool:
     return False
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def only_quoted(name: str, article_text: str) -> bool:
     """ "Miss Goody Two-Shoes" inside someone's words is a nickname, not a person of
@@ -1012,6 +1033,7 @@ def only_quoted(name: str, article_text: str) -> bool:
     return name in article_text and name not in _outside_quotations(article_text)
 
 
+@per_article
 @lru_cache(maxsize=8)
 def _outside_quotations(article_text: str) -> str:
     """The article with its quotations and its interview answers blanked, each answer's
@@ -1031,6 +1053,7 @@ def _outside_quotations(article_text: str) -> str:
     return "\n".join(outside)
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def the_interviewer(name: str, article_text: str) -> bool:
     """ "William S. Saturn" where the turns labelled "((WSS))" (or "((Saturn))", "((William
@@ -1055,6 +1078,7 @@ def the_interviewer(name: str, article_text: str) -> bool:
 _ASKING_SENTENCE = re.compile(r"[^.!?]*\?[\"”’')\]]*")
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every wrong speaker weighed for every quotation
 def only_asked_about(name: str, article_text: str) -> bool:
     """ "((WN)) How does your plan compare to President Ana Ruiz's?": a person named only
@@ -1069,6 +1093,7 @@ def only_asked_about(name: str, article_text: str) -> bool:
     return not any(standalone(form, r"[\w-]").search(told) for form in _name_forms(name))
 
 
+@per_article
 @lru_cache(maxsize=64)
 def _told_outside_questions(article_text: str) -> str:
     """The article outside quotations with the asking sentences of the interviewer's
@@ -1120,6 +1145,7 @@ TITLE_TAILS = frozenset(
 )
 
 
+@per_article
 @lru_cache(maxsize=2048)
 def without_a_split_title(name: str, article_text: str) -> str:
     """ "Master Dorsa Vela" where the article only writes "International Master Dorsa
@@ -1190,6 +1216,7 @@ def usual_spelling(name: str, ctx: GenerationContext) -> str:
     return name
 
 
+@per_article
 @lru_cache(maxsize=2048)  # asked for every option of every quotation
 def _surname_written(name: str, article_text: str) -> int:
     surname = name.split()[-1]

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from quizzes.extraction.article_caches import per_article
+
 from .. import geo
 from ..dates import doc_text
 from ..facts import Person
@@ -1397,6 +1399,7 @@ def _interviewee(ctx: CountryContext, me: Token) -> str | None:
     return next((p.name for p in ctx.people.people if p.name == name), None)
 
 
+@per_article
 @lru_cache(maxsize=4)
 def _turns(text: str) -> tuple[list[int], list[str | None]]:
     """Where each paragraph starts, and who answers in it (read once per article)."""

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from quizzes.extraction.article_caches import per_article
+
 PLAN_VERBS = {
     "hope", "plan", "expect", "intend", "aim", "want", "schedule", "due", "set", "prepare",
     "seek", "wish", "promise", "vow", "pledge", "propose", "agree", "decide", "threaten",
@@ -57,6 +59,7 @@ def inside_quotation(text: str, pos: int) -> bool:
 _MARKS_AND_BREAKS = re.compile('[\n\u201c\u201d"]')
 
 
+@per_article
 @lru_cache(maxsize=4)
 def _quotation_map(text: str) -> bytearray:
     """1 for each character after an unclosed opening quote of its paragraph. One pass over

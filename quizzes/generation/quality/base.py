@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.facts import Quote
 
 from ..context import GenerationContext, is_capital_of
@@ -38,6 +39,7 @@ def _speaker_quote(draft: QuestionDraft) -> Quote | None:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z])")
 
 
+@per_article
 @lru_cache(maxsize=8)
 def _plain_sentences(article_text: str) -> tuple[str, ...]:
     """The article's sentences, plain (made once per article, not per draft)."""

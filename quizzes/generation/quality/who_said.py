@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizzes.extraction.article_caches import per_article
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import canonical_country, country_of_adjective
 from quizzes.extraction.lexicon import (
@@ -164,6 +165,7 @@ _OTHER_NAME = re.compile(
 )
 
 
+@per_article
 @lru_cache(maxsize=64)
 def _stage_names(article_text: str) -> frozenset[str]:
     """The ring, stage and pen names an article gives, normalised (once per article)."""
