@@ -29,7 +29,15 @@ from ..text import (
 )
 from ..turns import question_turn_spans
 from ..wording import HAPPENED_VERBS, SAYING_VERBS, clause_parts, past_to_base, strip_time
-from .base import _FIRST_PERSON, _REWRITTEN_KINDS, _YEAR, FACT_LIMIT, _speaker_quote, card_text
+from .base import (
+    _FIRST_PERSON,
+    _REWRITTEN_KINDS,
+    _YEAR,
+    FACT_LIMIT,
+    _speaker_quote,
+    card_text,
+    singular_stem,
+)
 from .cloze import blanked_words_shown
 from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
 from .who_said import countries_named, speaker_sides
@@ -804,7 +812,7 @@ SELF_SHARE = 0.3  # of the quotation's point words: a long quotation shares a fe
 
 def _self_words(text: str) -> set[str]:
     """Point words with a plural "s" taken off ("titles" meets "title")."""
-    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in _point_words(text)}
+    return {singular_stem(w) for w in _point_words(text)}
 
 
 def speaker_told_elsewhere(

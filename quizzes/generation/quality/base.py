@@ -23,6 +23,12 @@ MULTIPLE_CHOICE = {"who_said", "which_country", "when"}
 _REWRITTEN_KINDS = {"when", "true_false", "ordering"}
 
 
+def singular_stem(word: str) -> str:
+    """The word with a plural "s" taken off ("titles" meets "title"); short words
+    ("bus", "news") are left whole."""
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
 def _headline(ctx: GenerationContext) -> str:
     """The article's first line when it is a title (no closing punctuation): the
     bank is named after it, so the student reads it. A title may end on a quoted

@@ -29,7 +29,7 @@ from ..text import (
     plain,
 )
 from ..who_said import TITLE_TAILS
-from .base import _headline, _name_words, _places_of, card_text
+from .base import _headline, _name_words, _places_of, card_text, singular_stem
 from .grammar import _PERSONAL_PRONOUN, _a_name_word
 
 
@@ -235,7 +235,7 @@ def _named_before(noun: str, text: str) -> bool:
     """Is the noun (singular or plural) in the text, "a new ban … this ban"? As a common
     noun: "States" of "the United States" is a name's word, not the states that "these
     states" stand for (blind judge, batch 41)."""
-    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    stem = singular_stem(noun)
     return regex(rf"\b{re.escape(stem)}|^{re.escape(stem.capitalize())}").search(text) is not None
 
 

@@ -15,7 +15,7 @@ from ..context import GenerationContext
 from ..draft import QuestionDraft
 from ..text import QUOTED
 from ..turns import in_question_turn, question_turn_spans
-from .base import _headline, card_text
+from .base import _headline, card_text, singular_stem
 
 _CARD_KINDS = frozenset({"cloze", "when", "true_false"})
 
@@ -342,7 +342,7 @@ def short_answer_fragment(draft: QuestionDraft, ctx: GenerationContext) -> str |
 
 def _word_used_before(noun: str, before: str) -> bool:
     """Is the noun, or a word of its stem ("milestones", "studied"), in the text?"""
-    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    stem = singular_stem(noun)
     return regex(rf"\b{re.escape(stem[: max(4, len(stem) - 2)])}", re.I).search(before) is not None
 
 
