@@ -357,8 +357,11 @@ def interval_days(
     return min(max(days, 1), MAXIMUM_INTERVAL_DAYS)
 
 
+@lru_cache(maxsize=4096)
 def format_interval(delta: timedelta) -> str:
-    """Anki-style short label: 45s, 10m, 3h, 4d, 2.1mo, 1.5y."""
+    """Anki-style short label: 45s, 10m, 3h, 4d, 2.1mo, 1.5y. Kept per process (a
+    queue request labels four intervals of each card it shows, most of them the
+    same few steps: 80 labels, ~0.1 ms of its Python time, issue 16)."""
     seconds = max(0.0, delta.total_seconds())
     if seconds < 60:
         return f"{round(seconds)}s"
