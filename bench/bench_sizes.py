@@ -41,6 +41,21 @@ and 6.15x -> 6.32x in runs of 12 and 4 servers (load average 10-13, health 22.5 
 3.54x -> 3.38x at 1x100k, 3.21x -> 3.09x at logs10k, 3.54x -> 3.71x at logs1m.
 At such loads the same code differs by up to 15 % between an a= and a b= server
 (home at 100x10k/1 3.25x and 3.80x): below that, read these as noise.
+
+Figures (perf57, 2026-12-07: before = 95d5321, after = the study page's rating
+buttons, the report form's reasons and base.html's navigation written by template
+tags (web.templatetags.page_markup, the same markup), interval labels kept per
+process). In process (CPU time, one process rendering the old and the new
+templates alternately on perf57_1x1k, 3,000 each, load average ~10): the study
+page's rendering p10 1.27 -> 1.06 ms, p50 1.85 -> 1.51 ms (69 -> 29 template
+variables); home's p10 0.83 -> 0.75 ms; the API queue's interval labels (20 cards)
+253 -> 181 us. Through gunicorn, a= and b= servers of one run, 60 rounds, load
+average ~10 (health 8.5 ms pooled, three times a quiet machine's): the study queue
+4.01x -> 4.20x at 1x1k, 4.85x -> 4.11x at 1x100k, 8.02x -> 6.61x at 100x10k,
+3.93x -> 4.43x at logs1m; `/study/` 4.92x -> 3.29x, 4.66x -> 5.13x, 5.60x ->
+4.55x, 4.63x -> 4.44x: the changes (~0.2-0.3 ms of CPU) are below this run's
+noise (up to 20 % between two servers of the same code); measure them again on a
+quiet machine.
 """
 
 from __future__ import annotations
