@@ -45,7 +45,10 @@ At such loads the same code differs by up to 15 % between an a= and a b= server
 Figures (perf57, 2026-12-07: before = 95d5321, after = the study page's rating
 buttons, the report form's reasons and base.html's navigation written by template
 tags (web.templatetags.page_markup, the same markup), interval labels kept per
-process). In process (CPU time, one process rendering the old and the new
+process, a bank's article address in every card back reversed once per bank and
+process: learning.rest_api.serializers.bank_article_url; the load bank has no
+article, so these runs do not see it: 39 -> 7 us a card, 20 cards a queue of a
+bank made from an article). In process (CPU time, one process rendering the old and the new
 templates alternately on perf57_1x1k, 3,000 each, load average ~10): the study
 page's rendering p10 1.27 -> 1.06 ms, p50 1.85 -> 1.51 ms (69 -> 29 template
 variables); home's p10 0.83 -> 0.75 ms; the API queue's interval labels (20 cards)

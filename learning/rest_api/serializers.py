@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NotRequired, Protocol, TypedDict, TypeVar, cast
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
@@ -232,7 +234,23 @@ class CardBackSerializer(serializers.Serializer[CardBack]):
     def get_article_url(self, back: CardBack) -> str | None:
         if back.article_id is None:
             return None
-        return reverse("v1:bank-article", kwargs={"pk": back.bank_id})
+        return bank_article_url(back.bank_id)
+
+
+def bank_article_url(bank_id: int) -> str:
+    """The address of a bank's article (`v1:bank-article`), reversed once per bank
+    in a process (per URLconf and script prefix): every card back of the queue
+    carries it, and reversing it was ~20 us a card, 20 cards of one or a few
+    banks a queue request (issue 16)."""
+    return _bank_article_reversed(
+        bank_id, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _bank_article_reversed(bank_id: int, urlconf: str, prefix: str) -> str:
+    # (under `prefix`, the script prefix of this thread: reverse reads it)
+    return reverse("v1:bank-article", kwargs={"pk": bank_id}, urlconf=urlconf)
 
 
 # --- study queue --------------------------------------------------------------------------
@@ -368,9 +386,7 @@ def card_back_json(back: CardBack) -> dict[str, Any]:
             name: paragraph[name] for name in ("index", "text", "evidence_start", "evidence_end")
         },
         "article_id": back.article_id,
-        "article_url": None
-        if back.article_id is None
-        else reverse("v1:bank-article", kwargs={"pk": back.bank_id}),
+        "article_url": None if back.article_id is None else bank_article_url(back.bank_id),
         "source_url": back.source_url,
     }
 

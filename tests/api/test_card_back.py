@@ -288,3 +288,45 @@ def test_a_review_answers_the_back_card_backs_reads(api, student, teacher, evide
         expected = s.card_back_json(selectors.card_backs(user=student, card_ids=[card])[card])
         assert response.json()["back"] == expected
     assert response.status_code == 200  # (the last one a replay)
+
+
+def test_the_queue_reverses_a_banks_article_address_once(api, teacher, monkeypatch):
+    """Every back of a queue carries its bank's article address: reversed once per
+    bank in a process, not once per card (issue 16), and the same address."""
+    from django.urls import reverse
+
+    from learning.rest_api import serializers as s
+
+    bank = QuestionBankFactory(owner=teacher, title="Bridges")
+    for _ in range(3):  # (three facts of the article: no sibling waits)
+        QuestionFactory(bank=bank)
+    reversed_for: list[object] = []
+
+    def counting(*args, **kwargs):
+        reversed_for.append(kwargs.get("kwargs"))
+        return reverse(*args, **kwargs)
+
+    s._bank_article_reversed.cache_clear()
+    monkeypatch.setattr(s, "reverse", counting)
+    for _ in range(2):
+        items = api.get(QUEUE, {"bank": bank.pk}).json()["items"]
+        assert len(items) == 3
+        assert {item["back"]["article_url"] for item in items} == {
+            f"/api/v1/banks/{bank.pk}/article/"
+        }
+    assert reversed_for == [{"pk": bank.pk}]
+
+
+def test_a_banks_article_address_follows_the_script_prefix(evidenced_bank):
+    from django.urls import set_script_prefix
+
+    from learning.rest_api.serializers import bank_article_url
+
+    assert bank_article_url(evidenced_bank.pk) == f"/api/v1/banks/{evidenced_bank.pk}/article/"
+    set_script_prefix("/school/")
+    try:
+        assert bank_article_url(evidenced_bank.pk) == (
+            f"/school/api/v1/banks/{evidenced_bank.pk}/article/"
+        )
+    finally:
+        set_script_prefix("/")
