@@ -56,9 +56,12 @@ variables); home's p10 0.83 -> 0.75 ms; the API queue's interval labels (20 card
 average ~10 (health 8.5 ms pooled, three times a quiet machine's): the study queue
 4.01x -> 4.20x at 1x1k, 4.85x -> 4.11x at 1x100k, 8.02x -> 6.61x at 100x10k,
 3.93x -> 4.43x at logs1m; `/study/` 4.92x -> 3.29x, 4.66x -> 5.13x, 5.60x ->
-4.55x, 4.63x -> 4.44x: the changes (~0.2-0.3 ms of CPU) are below this run's
-noise (up to 20 % between two servers of the same code); measure them again on a
-quiet machine.
+4.55x, 4.63x -> 4.44x. A second run (load average 5.5-7.8, health 4.9 ms): the
+queue 4.05x -> 4.47x, 5.48x -> 6.13x, 8.95x -> 8.77x, 4.90x -> 5.83x; `/study/`
+4.92x -> 4.89x, 6.62x -> 6.06x, 7.88x -> 7.43x, 6.06x -> 6.54x. The API queue runs
+the same code in both but for the labels' cache, so its differences (up to 20 %,
+either way) are this machine's noise; the changes (~0.2-0.3 ms of CPU) are below
+it: measure them again on a quiet machine.
 """
 
 from __future__ import annotations
