@@ -16,7 +16,7 @@ from quizzes.extraction.text import regex
 from .captions import in_caption
 from .dates import WEEKDAYS, PartialDate, parse_iso
 from .fingerprint import event_key
-from .text import gives_away_country, is_organisation, normalise, plain, similar
+from .text import gives_away_country, is_organisation, normalise, plain, similar, without_age
 from .turns import in_question_turn
 from .wording import strip_time
 
@@ -473,8 +473,8 @@ def build_context(
     quotes = [
         replace(
             q,
-            speaker=_unglued(
-                full_name(q.speaker or "", names, article_text), lower_words, article_text
+            speaker=without_age(
+                _unglued(full_name(q.speaker or "", names, article_text), lower_words, article_text)
             ),
         )
         for q in quotes
@@ -483,7 +483,9 @@ def build_context(
     ctx.speakers = list(dict.fromkeys(q.speaker for q in ctx.quotes if q.speaker))
     # People as the options show them: "Represenative Jo Bell" (a typo glued on) is "Jo Bell".
     ctx.people = _named_in_the_story(
-        _without_glued_words([without_title(p.name) for p in facts.people if p.name], article_text),
+        _without_glued_words(
+            [without_age(without_title(p.name)) for p in facts.people if p.name], article_text
+        ),
         article_text,
     )
     ctx.roles = {without_title(p.name): p.role for p in facts.people if p.name and p.role}

@@ -350,12 +350,14 @@ def date_distractors(
     limit: int = MAX_DISTRACTORS,
     also_right: Sequence[PartialDate] = (),
     stride: int = 1,
+    earliest: PartialDate | None = None,
 ) -> list[str]:
     """Dates of the answer's granularity near it (`stride` units apart: a presidential
     election's year is asked among election years, 2016 among 2012 and 2020): one of the article's other dates
     within reach first, then neighbouring years/months/days; never after `latest`
     (the article's publication) when that is known, nor a date `also_right` (the
-    article tells the same action then: "re-elected in 2014" beside "elected in 2011").
+    article tells the same action then: "re-elected in 2014" beside "elected in 2011"),
+    nor one before `earliest` (a year before the person asked about was born).
 
     The answer's place among the options, earliest to latest, is drawn from the seed
     (`answer_rank`): always choosing near dates on both sides made the answer the
@@ -366,6 +368,8 @@ def date_distractors(
 
     def allowed(candidate: PartialDate) -> bool:
         if candidate in right or answer.distance(candidate) % stride:
+            return False
+        if earliest is not None and candidate.last_day() < earliest.first_day():
             return False
         return not (latest is not None and candidate.first_day() > latest.last_day())
 

@@ -1238,6 +1238,7 @@ def date_resolution(dated: DatedFact, *, published: date | None) -> str:
     for a relative time expression; "“October 2 2018” is 2 October 2018." for one
     written another way; "" when the article writes the date as the answer does."""
     said = re.sub(r"^(?:in|on|at|during)\s+", "", plain(dated.event.when or ""), flags=re.I)
+    said = the_day_word(said)
     label = dated.when.label()
     if not said or said.casefold() == label.casefold():
         return ""
@@ -1256,6 +1257,37 @@ def date_resolution(dated: DatedFact, *, published: date | None) -> str:
     if beyond:
         return beyond
     return f"“{said}”, in an article published on {_long_date(published)}, {verb} {label}."
+
+
+# A clock time and its asides: "2am local time (0100 UTC) on", "at about 8:10 am".
+_CLOCK = regex(
+    r"(?:\b(?:at\s+)?(?:about|around|roughly|approximately)\s+)?"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|hours\b|h\b)?"
+    r"(?:\s+(?:local\s+time|[A-Z]{2,4}))?(?:\s*\([^()]*\))?(?:\s+(?:on|in\s+the|of))?\s*",
+    re.I,
+)
+_DAY_WORD = regex(
+    rf"\b(?:today|yesterday|tonight|(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)"
+    rf"|(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?)\b",
+    re.I,
+)
+
+
+def the_day_word(said: str) -> str:
+    """ "2am local time (0100 UTC) on Friday" -> "Friday", "8:10 am this morning" ->
+    "this morning": the explanation cites the word that dates the day, not the clock time
+    told with it (blind judges); a clock time alone, or one with a calendar date, is kept."""
+    if not re.search(r"\d", said):
+        return said
+    day = _DAY_WORD.search(said)
+    if (
+        day is None
+        or _HAS_YEAR.search(said)
+        or regex(rf"\b(?:{'|'.join(MONTHS)})\b", re.I).search(said)
+    ):
+        return said
+    rest = _CLOCK.sub(" ", said).strip(" ,")
+    return rest if _DAY_WORD.fullmatch(rest) else day.group(0)
 
 
 def weekday_beyond_its_week(said: str, iso: str | None, published: date) -> str:

@@ -32,10 +32,28 @@ def unbalanced_mark(text: str) -> str | None:
 
 
 def without_honorific(name: str) -> str:
-    """ "Dr. Tom Bell" -> "Tom Bell", "Professor Bell" -> "Bell": what a student types
-    for a person is the name, not the courtesy title before it."""
+    """ "Dr. Tom Bell" -> "Tom Bell", "Professor Bell" -> "Bell", "Twelve-year-old Ana"
+    -> "Ana": what a student types for a person is the name, not the courtesy title or
+    the age before it (a card blanking "Twelve-year-old Ana" whole asks for the age too;
+    blind judges)."""
     tokens = name.split()
-    while len(tokens) > 1 and tokens[0].casefold().strip(".") in _TITLES:
+    while len(tokens) > 1 and (
+        tokens[0].casefold().strip(".") in _TITLES or _AGE.fullmatch(tokens[0])
+    ):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+_AGE = re.compile(r"[\w]+-years?-old", re.I)
+
+
+def without_age(name: str) -> str:
+    """ "Twelve-year-old Ana" -> "Ana", "9-year-old Tomas Vela" -> "Tomas Vela": the
+    extractor's speaker or person with the age the article wrote before the name; the
+    options, statements and cards show the name ("True or false? Twelve-year-old Ana
+    said …" reads as a description, and a card blanking it asks for the age)."""
+    tokens = name.split()
+    while len(tokens) > 1 and _AGE.fullmatch(tokens[0]):
         tokens.pop(0)
     return " ".join(tokens)
 

@@ -716,6 +716,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             seed=seed_of(key),
             also_right=same_action_dates(dated, parts, ctx, sentences),
             stride=_election_cycle(dated, ctx),
+            earliest=birth_of_the_person_asked(prompt, dated, ctx),
         )
         distractors = after_the_first_edition(dated, distractors, ctx)
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
@@ -767,6 +768,29 @@ _PLACING = re.compile(
     r"\b(?:place[ds]?|prizes?|medals?|won|winners?|champions?|finished|titles?|runner-up)\b",
     re.I,
 )
+
+
+_BORN = regex(r"^(?P<who>.*?)\b(?:was\s+)?born\b")
+_NO_NAMES = {"the", "he", "she", "his", "her", "it", "they", "their", "in", "on", "a", "an"}
+
+
+def birth_of_the_person_asked(
+    prompt: str, dated: DatedFact, ctx: GenerationContext
+) -> PartialDate | None:
+    """The year after the birth the article gives the person a question names: "In what
+    year did Ana Ruiz join the band?" in an article telling "Ruiz was born in 1961" offers
+    no year up to 1961 (a year before she was born is out at sight; blind
+    judges). None when the question asks the birth itself or names nobody born."""
+    if _BORN.search(dated.event.event or ""):
+        return None
+    years = []
+    for fact in ctx.clean_dated:  # a clean clause: its date is the birth's
+        born = _BORN.search(fact.event.event or "")
+        found = re.findall(r"\b[A-Z][\w’'-]+", born["who"]) if born else []
+        names = [n for n in found if n.casefold() not in _NO_NAMES]
+        if any(regex(rf"\b{re.escape(n)}\b").search(prompt) for n in names[-2:]):
+            years.append(fact.when.year)
+    return PartialDate(min(years) + 1, None, None) if years else None
 
 
 def after_the_first_edition(

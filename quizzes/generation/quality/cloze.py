@@ -544,6 +544,29 @@ def card_pronoun_of_nobody(draft: QuestionDraft, ctx: GenerationContext) -> str 
     return "answer: “he” or “she” in the card stands for nobody it names"
 
 
+# "_____ as the day it sank", "the year they opened was _____": the blanked date is that
+# of a thing the card calls "it" or "they".
+_DATE_NOUN = r"(?:day|date|year|month|night|morning|week)"
+_DATE_OF_A_PRONOUN = regex(
+    rf"{re.escape(BLANK)},?\s+(?:as|is|was|being)\s+the\s+{_DATE_NOUN}\s+(?:that\s+|when\s+)?"
+    rf"(?:it|they)\s+[a-z]"
+    rf"|\b[Tt]he\s+{_DATE_NOUN}\s+(?:that\s+|when\s+)?(?:it|they)\s+[a-z]+\s+(?:is|was|were)\s+"
+    rf"(?:on\s+|in\s+)?{re.escape(BLANK)}"
+)
+
+
+def date_of_an_unnamed_thing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "The museum lists _____ as the day it sank.": the blank is the date of something
+    the card only calls "it" (the ship of the sentence before); the card's own subject
+    is not what sank, so the learner cannot tell what is dated (blind judge, batches
+    14-17). "the day it sank was _____" too."""
+    if draft.kind != "cloze" or not draft.target.startswith("date:"):
+        return None
+    if _DATE_OF_A_PRONOUN.search(QUOTED.sub(" ", draft.prompt)):
+        return "answer: the card dates something it only calls “it”"
+    return None
+
+
 def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Flight _____ (AB1344/CD1344)": the blanked number is still written inside a code of
     the same sentence; "the _____ has always condemned … said GTF": its initials are."""

@@ -60,6 +60,19 @@ def stray_spacing(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+_TURN_LABEL = re.compile(r"\(\([^()]*\)\)")
+
+
+def turn_label_shown(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """An interview's turn label ("((AR))", "((Ana Ruiz))") is the page's markup, not
+    the article's words: no prompt, answer or option shows one (a prompt's doubled
+    brackets are also `stray_spacing`)."""
+    shown = [draft.prompt, draft.answer, *(text for text, _, _ in draft.choices)]
+    if any(_TURN_LABEL.search(text) for text in shown):
+        return "grammar: an interview's turn label shown"
+    return None
+
+
 def _evidence(draft: QuestionDraft, ctx: GenerationContext) -> str:
     if draft.evidence_start is None or draft.evidence_end is None:
         return ""

@@ -571,6 +571,22 @@ def period_of_the_article(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
+def answer_is_the_publication_day(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the crews reach the island?" (answer 14 May 2020) from "The crews reached
+    the island today", in an article published on Thursday 14 May 2020: the quiz shows the
+    article's date, so the answer is the date above the question, and the latest of its
+    options (none may follow publication): no question, nor the dated statement "True
+    or false? On 14 May 2020, the crews reached the island." (blind judges)."""
+    if ctx.published is None:
+        return None
+    when = parse_label(draft.answer) if draft.kind == "when" else None
+    if draft.kind == "true_false" and isinstance(draft.source, DatedFact):
+        when = draft.source.when
+    if when is None or when.granularity != "day" or when.first_day() != ctx.published:
+        return None
+    return "give-away: the answer is the article's own date"
+
+
 # "re-elected" in a sentence with another year: that year is right too for "elected".
 _AGAIN = re.compile(r"\bre-?([a-z]{3,}ed)\b", re.I)
 

@@ -211,6 +211,34 @@ def top_office_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | Non
     return None
 
 
+# Offices whose English title is only one country's: "secretary of state" for the foreign
+# minister is the United States' ("Secretary of State for Health" in the United Kingdom is
+# asked as a minister of health), "Chancellor of the Exchequer" the United Kingdom's.
+_ONE_COUNTRYS_OFFICE = {
+    "secretary of state": "United States",
+    "chancellor of the exchequer": "United Kingdom",
+    "home secretary": "United Kingdom",
+    "taoiseach": "Ireland",
+}
+_OFFICE_ASKED = re.compile(
+    r"^Which country(?:['’]s (?P<owned>.+?) (?:is|was) .+\?$| (?:is|was) .+ the (?P<of>.+) of\?$)"
+)
+
+
+def office_of_one_country(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country’s secretary of state is Ana Ruiz?" (United States, among Canada,
+    Cuba and Mexico): the office's title is only the answer's, so the title answers the
+    question without the article (blind judge, batches 14-17). Other ministers' titles
+    ("foreign minister", "defence secretary") are every country's and are asked."""
+    asked = _OFFICE_ASKED.match(draft.prompt) if draft.kind == "which_country" else None
+    if asked is None:
+        return None
+    office = (asked["owned"] or asked["of"]).casefold()
+    if _ONE_COUNTRYS_OFFICE.get(office) == draft.answer:
+        return "trivia: the office's title is only the answer's country's"
+    return None
+
+
 _LOOSE_PHRASES = (" linked to ", " is from ", " links ")
 
 

@@ -528,6 +528,39 @@ def attackers_words(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
+# A credit of two or more: "a joint statement", "jointly", "the Ruiz-Vela campaign said",
+# "Ruiz and Vela wrote".
+_JOINT = regex(
+    r"\bjoint\s+(?:statement|letter|declaration|communiqu[ée]|press\s+release|op-ed)\b"
+    r"|\bjointly\b|\b(?P<pair>[A-Z][\w’']+[-–][A-Z][\w’']+)\s+"
+    r"(?:campaign|ticket|team|camp|duo|administration|government)\b"
+    r"|\b(?P<first>[A-Z][\w’']+)\s+and\s+(?:[A-Z][\w’'.]+\s+){0,2}?(?P<second>[A-Z][\w’']+)\s+"
+    r"(?:said|say|wrote|write|stated|added|told|argued|declared|announced)\b"
+)
+
+
+def words_of_two_credited_to_one(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "“We will rebuild the port,” the Ruiz-Vela campaign said." credited to Ana Ruiz,
+    "Ruiz and Vela wrote in a joint statement": the words are a pair's or a campaign's,
+    so "Who said …?" has two right answers (or none): no question, card or statement
+    (blind judges)."""
+    quote = _speaker_quote(draft)
+    if draft.kind not in {"who_said", "true_false", "cloze"} or quote is None:
+        return None
+    if not quote.speaker or is_organisation(quote.speaker):
+        return None
+    credit = QUOTED.sub(" ", plain(quote.evidence))
+    surname = quote.speaker.split()[-1]
+    for match in _JOINT.finditer(credit):
+        pair = match["pair"].replace("–", "-").split("-") if match["pair"] else []
+        both = [match["first"], match["second"]] if match["first"] else []
+        if both and (both[0].casefold() in _ROLE_WORDS or both[0].isupper()):
+            continue  # "President and CEO Ana Ruiz said": two offices of one person
+        if not pair and not both or surname in pair + both:
+            return "answer: words of two or more credited to one speaker"
+    return None
+
+
 _REPORTED = re.compile(r"^[Tt]hat\b(?:\W+\w+){0,6}?\W+(?:he|she|they|his|her|him|them|their)\b")
 
 
@@ -810,3 +843,38 @@ def context_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str 
     if True in fits or fits.count(False) * 2 < len(fits):
         return None
     return f"give-away: the context calls the speaker {'/'.join(sorted(roles))}, no other option"
+
+
+# The speaker naming their own office in the quotation: "As mayor, I …", "as your
+# governor", "I am the coach", "my job as minister".
+_OWN_ROLE = regex(
+    r"\b(?:[Aa]s\s+(?P<as>(?:[\w-]+\s+){0,2}?[\w-]+),\s+(?:I|we)\b"
+    r"|[Aa]s\s+your\s+(?P<your>(?:[\w-]+\s+)?[\w-]+)"
+    r"|I(?:\s+am|[’']m)\s+(?:the|your|a|an)\s+(?P<am>(?:[\w-]+\s+)?[\w-]+)"
+    r"|\bmy\s+(?:job|role|duty|office|term|time)\s+as\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<my>(?:[\w-]+\s+)?[\w-]+))"
+)
+
+
+def quote_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “As mayor, I will not let the port close”?" among a singer and two
+    ministers: the words name the speaker's own office, which the article gives the
+    answer and no wrong option, so the office picks the answer (blind judges). Options
+    the article gives no role may hold it, for all the learner knows."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None:
+        return None
+    roles = {
+        w
+        for found in _OWN_ROLE.finditer(plain(quote.text))
+        for span in found.groups()
+        if span
+        for w in words(span.casefold())
+        if w in _ROLE_WORDS
+    }
+    if not roles or not _role_fit(draft.answer, roles, ctx):
+        return None
+    fits = [_role_fit(text, roles, ctx) for text, correct, _ in draft.choices if not correct]
+    if True in fits or fits.count(False) * 2 < len(fits):
+        return None
+    return f"give-away: the quotation names the speaker's office ({'/'.join(sorted(roles))})"

@@ -412,3 +412,18 @@ def test_acts_repeated_over_a_month_make_no_date_question():
         "Harbour police made several arrests", "on Monday", "2021-05-03", sentence
     )
     assert checks.a_repeated_act(fact) is None
+
+
+@pytest.mark.parametrize(
+    ("when_text", "iso", "cited"),
+    [
+        ("at 3am local time (0200 UTC) on Friday", "2020-05-08", "“Friday”"),
+        ("at about 7:40 am this morning", "2020-05-09", "“this morning”"),
+        ("at 11:15 p.m. yesterday", "2020-05-08", "“yesterday”"),
+    ],
+)
+def test_the_explanation_cites_the_day_word_not_the_clock_time(when_text, iso, cited):
+    text = f"The dam burst {when_text}.\n"
+    fact = dated("The dam burst", when_text, iso, text)
+    note = date_resolution(fact, published=date(2020, 5, 9))
+    assert note.startswith(f"{cited}, in an article published on Saturday 9 May 2020")

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from quizzes.extraction.facts import Facts, Person
+from quizzes.extraction.facts import Facts, Person, Quote
 from quizzes.generation import (
     cloze,
     generate_questions,
@@ -442,6 +442,13 @@ def test_a_speakers_card_keeps_the_courtesy_title_and_asks_the_name():
     assert blanked == (f"The delay was avoidable, said Dr. {BLANK}.", "Ana Ruiz")
     assert without_honorific("Professor Ruiz") == "Ruiz"
     assert without_honorific("Ruiz") == "Ruiz"
+
+
+def test_a_speakers_card_leaves_the_age_before_the_name_in_the_sentence():
+    said = "Twelve-year-old Ana, on the top deck, said the ferry shook."
+    blanked = cloze._blank_person(said, "Twelve-year-old Ana")
+    assert blanked == (f"Twelve-year-old {BLANK}, on the top deck, said the ferry shook.", "Ana")
+    assert without_honorific("9-year-old Tomas Vela") == "Tomas Vela"
 
 
 COURTS = (
@@ -1227,3 +1234,42 @@ def test_the_dead_or_the_passengers_of_an_unnamed_event(card, dropped):
     a card naming the vehicle or the event stays, and "the passengers" of the one bus."""
     made, text = _country_card(card)
     assert bool(q.group_of_an_unnamed_event(made, ctx_for(text))) is dropped
+
+
+def test_a_card_dating_what_it_only_calls_it_is_dropped():
+    from quizzes.generation.quality.cloze import date_of_an_unnamed_thing
+
+    sank = cloze_card(
+        f"The dive club lists {BLANK} as the day it sank.", "3 May 1941", "date:1941-05-03"
+    )
+    assert date_of_an_unnamed_thing(sank, ctx_for("x")) == (
+        "answer: the card dates something it only calls “it”"
+    )
+    after = cloze_card(
+        f"The day it sank was {BLANK}, the club says.", "3 May 1941", "date:1941-05-03"
+    )
+    assert date_of_an_unnamed_thing(after, ctx_for("x"))
+    named = cloze_card(
+        f"The dive club says the ferry sank on {BLANK}.", "3 May 1941", "date:1941-05-03"
+    )
+    assert date_of_an_unnamed_thing(named, ctx_for("x")) is None
+
+
+def test_a_speakers_age_is_no_part_of_the_name_the_questions_show():
+    sentence = "Twelve-year-old Ana Vela, on the top deck, said “the ferry shook hard”."
+    text = f"Ferry shakes\n{sentence}\n"
+    words = "the ferry shook hard"
+    said = Quote(
+        text=words,
+        speaker="Twelve-year-old Ana Vela",
+        start=text.index(words),
+        end=text.index(words) + len(words),
+        evidence=sentence,
+        evidence_start=text.index(sentence),
+        evidence_end=text.index(sentence) + len(sentence),
+        attribution="explicit",
+    )
+    facts = Facts(quotes=[said], people=[Person(name="Twelve-year-old Ana Vela")])
+    ctx = ctx_for(text, facts)
+    assert [q.speaker for q in ctx.quotes] == ["Ana Vela"]
+    assert "Ana Vela" in ctx.people

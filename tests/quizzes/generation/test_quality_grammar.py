@@ -485,3 +485,25 @@ def test_a_figure_mistyped_on_the_page_is_not_copied():
     assert q.stray_spacing(typo, ctx) == "grammar: a figure mistyped on the page"
     good = draft("cloze", f"Fill in the blank: The town of 40,000 people lost {BLANK} homes.", "30")
     assert q.stray_spacing(good, ctx) is None
+
+
+def test_an_interviews_turn_label_is_shown_nowhere():
+    from quizzes.generation.quality.grammar import turn_label_shown
+
+    text = "((AR)) : We rebuilt the harbour ourselves."
+    labelled = draft(
+        "who_said",
+        "Who said: “We rebuilt the harbour ourselves”?",
+        "((AR))",
+        ["Tomas Vela", "Lina Kos"],
+        text=text,
+    )
+    assert turn_label_shown(labelled, ctx_for(text)) == "grammar: an interview's turn label shown"
+    named = draft(
+        "who_said",
+        "Who said: “We rebuilt the harbour ourselves”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        text=text,
+    )
+    assert turn_label_shown(named, ctx_for(text)) is None

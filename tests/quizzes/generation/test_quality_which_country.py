@@ -447,3 +447,29 @@ def test_where_an_island_or_a_town_lies_is_not_asked_a_body_based_there_is():
         "which_country", "In which country is the Harbour Trust based?", "Spain", source=trust
     )
     assert q.world_trivia(based, ctx_for(text)) is None
+
+
+def test_an_office_whose_title_is_one_countrys_gives_the_answer():
+    from quizzes.generation.quality.which_country import office_of_one_country
+
+    options = ["Canada", "Mexico", "Cuba"]
+    owned = draft(
+        "which_country", "Which country’s secretary of state is Ana Ruiz?", "United States", options
+    )
+    assert office_of_one_country(owned, ctx_for("x")) == (
+        "trivia: the office's title is only the answer's country's"
+    )
+    of = draft(
+        "which_country",
+        "Which country is Ana Ruiz the secretary of state of?",
+        "United States",
+        options,
+    )
+    assert office_of_one_country(of, ctx_for("x"))
+    minister = draft(
+        "which_country",
+        "Which country is Ana Ruiz the foreign minister of?",
+        "United States",
+        options,
+    )
+    assert office_of_one_country(minister, ctx_for("x")) is None

@@ -226,3 +226,22 @@ def test_the_year_of_a_presidential_race_is_asked_among_election_years():
     wrong = [int(c) for c, right, _ in asked.choices if not right]
     assert wrong
     assert all((2016 - year) % 4 == 0 for year in wrong)
+
+
+def test_no_wrong_year_before_the_person_asked_about_was_born():
+    from .facts_for_tests import ctx_for, dated
+
+    text = "Ruiz was born in 1961 in Tolvo. Ruiz joined the band in 1963 as its drummer."
+    ctx = ctx_for(text)
+    born = dated("Ruiz was born in Tolvo", "in 1961", "1961", text)
+    joined = dated("Ruiz joined the band as its drummer", "in 1963", "1963", text[32:])
+    ctx.clean_dated[:] = [born, joined]
+    prompt = "In what year did Ruiz join the band as its drummer?"
+    earliest = when.birth_of_the_person_asked(prompt, joined, ctx)
+    assert earliest == PartialDate(1962)
+    assert when.birth_of_the_person_asked("In what year was Ruiz born?", born, ctx) is None
+    assert when.birth_of_the_person_asked("In what year did Vela join?", joined, ctx) is None
+    for seed in range(20):
+        years = date_distractors(PartialDate(1963), seed=seed, earliest=earliest)
+        assert len(years) == 3
+        assert all(int(y) >= 1962 for y in years)

@@ -10,6 +10,7 @@ told by one report, and no wrong year is one in which the same act was done agai
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -1297,3 +1298,34 @@ def test_a_reports_that_clause_takes_no_article_date_as_a_wrong_option():
     report = "When did officials say that 20 roofs fell?"
     assert when._dates_to_offer(report, ctx) == ()
     assert when._dates_to_offer("When did the storm hit?", ctx) == ctx.article_dates
+
+
+def test_a_day_that_is_the_articles_own_date_is_given_away():
+    from quizzes.generation.quality.when import answer_is_the_publication_day
+
+    text = "Crews reach the island\nThe crews reached the island today, the agency said.\n"
+    ctx = ctx_for(text, published=date(2021, 5, 14))
+    today = draft("when", "When did the crews reach the island?", "14 May 2021", ["13 May 2021"])
+    assert answer_is_the_publication_day(today, ctx) == (
+        "give-away: the answer is the article's own date"
+    )
+    before = draft("when", "When did the crews reach the island?", "13 May 2021", ["12 May 2021"])
+    assert answer_is_the_publication_day(before, ctx) is None
+    assert answer_is_the_publication_day(today, ctx_for(text)) is None
+
+
+def test_a_statement_dated_the_articles_own_day_is_given_away():
+    from quizzes.generation.quality.when import answer_is_the_publication_day
+
+    text = "Crews reach the island\nThe crews reached the island today, the agency said.\n"
+    ctx = ctx_for(text, published=date(2021, 5, 14))
+    fact = dated("The crews reached the island", "today", "2021-05-14", text.splitlines()[1])
+    stated = draft(
+        "true_false",
+        "True or false? On 14 May 2021, the crews reached the island.",
+        "True",
+        source=fact,
+    )
+    assert answer_is_the_publication_day(stated, ctx)
+    earlier = dated("The crews reached the island", "Monday", "2021-05-10", text.splitlines()[1])
+    assert answer_is_the_publication_day(replace(stated, source=earlier), ctx) is None

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from quizzes.extraction.facts import Facts, Person
+from quizzes.extraction.facts import Facts, Person, Quote
 from quizzes.generation import (
     generate_questions,
     generation_context,
@@ -1367,3 +1367,113 @@ def test_an_attackers_words_are_not_asked_and_the_attacker_is_no_option():
     assert q.attackers_words(made, ctx_for(text)) == (
         "give-away: the attacker's words among the words of others"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will rebuild the port,” the Ruiz-Vela campaign said on Monday.",
+        "“We will rebuild the port,” Ruiz and Vela wrote.",
+        "“We will rebuild the port,” read a joint statement by Ruiz and the council.",
+    ],
+)
+def test_words_of_two_are_not_asked_as_one_speakers(sentence):
+    from quizzes.generation.quality.who_said import words_of_two_credited_to_one
+
+    said = Quote(
+        text="We will rebuild the port,",
+        speaker="Ana Ruiz",
+        start=1,
+        end=26,
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “We will rebuild the port”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        text=sentence,
+        source=said,
+    )
+    assert words_of_two_credited_to_one(asked, ctx_for(sentence)) == (
+        "answer: words of two or more credited to one speaker"
+    )
+
+
+def test_words_of_one_beside_another_pair_are_asked():
+    from quizzes.generation.quality.who_said import words_of_two_credited_to_one
+
+    sentence = "“We will rebuild the port,” Ruiz said after the Kos-Vela campaign met."
+    said = Quote(
+        text="We will rebuild the port,",
+        speaker="Ana Ruiz",
+        start=1,
+        end=26,
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “We will rebuild the port”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        text=sentence,
+        source=said,
+    )
+    assert words_of_two_credited_to_one(asked, ctx_for(sentence)) is None
+
+
+def test_a_quotation_naming_the_speakers_own_office_gives_the_speaker():
+    from quizzes.generation.quality.who_said import quote_tells_the_role
+
+    text = (
+        "Port to stay open\n"
+        "Mayor Ana Ruiz met the crews on Monday. The singer Tomas Vela played at the pier, "
+        "and the sculptor Lina Kos showed a statue.\n"
+        "“As mayor, I will not let the port close,” Ruiz said.\n"
+    )
+    words = "As mayor, I will not let the port close,"
+    said = Quote(
+        text=words,
+        speaker="Ana Ruiz",
+        start=text.index(words),
+        end=text.index(words) + len(words),
+        evidence=text.splitlines()[2],
+        evidence_start=text.index("“As"),
+        evidence_end=len(text) - 1,
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        f"Who said: “{words[:-1]}”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        source=said,
+    )
+    assert quote_tells_the_role(asked, ctx_for(text)) == (
+        "give-away: the quotation names the speaker's office (mayor)"
+    )
+    plain_words = "I will not let the port close,"
+    unsaid = Quote(
+        text=plain_words,
+        speaker="Ana Ruiz",
+        start=0,
+        end=1,
+        evidence=text.splitlines()[2],
+        evidence_start=0,
+        evidence_end=1,
+        attribution="explicit",
+    )
+    other = draft(
+        "who_said",
+        f"Who said: “{plain_words[:-1]}”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        source=unsaid,
+    )
+    assert quote_tells_the_role(other, ctx_for(text)) is None
