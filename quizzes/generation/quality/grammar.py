@@ -119,11 +119,13 @@ def _one_slip(a: str, b: str) -> bool:
 def misspelt_name(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "In what year was Chriac elected …?" in an article that writes "Chirac"
     everywhere else: a name written once, one slip away from a name the article
-    writes more often, is the article's typo; the question would copy it."""
+    writes more often, is the article's typo; the question would copy it. A timeline's
+    items are shown too ("Chriac was elected …" among its events)."""
     if draft.kind == "who_said":
         return None  # the quotation is the article's words, as written
     counts = ctx.capitalised_word_counts
-    for word in set(CAPITALISED_WORD.findall(draft.prompt)):
+    shown = [draft.prompt, *(t for t, _, _ in draft.choices if draft.kind == "ordering")]
+    for word in {w for text in shown for w in CAPITALISED_WORD.findall(text)}:
         if counts[word] != 1 or country_of_adjective(word):
             continue
         same_length = ctx.capitalised_words_by_length.get(len(word), [])  # _one_slip needs it

@@ -101,6 +101,32 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
     return "answer: the credited speaker is the person spoken to"
 
 
+_PRAISING_VERBS = {"lauded", "praised", "hailed", "called", "named", "described", "thanked",
+                   "congratulated", "commended", "saluted", "applauded", "quoted", "dubbed",
+                   "branded", "labelled", "labeled", "mocked", "blamed", "accused"}  # fmt: skip
+
+
+def speaker_is_the_one_praised(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Ruiz lauded Tomas Vela as a “tireless friend of the port”" credited to Vela: the
+    credited speaker is only ever the object of a verb that praises, names or blames
+    (the words are Ruiz's about Vela), so "Who said …?" marks the wrong person (blind
+    judges). A card blanking Vela there still asks what the sentence says."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or draft.kind == "cloze":
+        return None
+    outside = QUOTED.sub(" ", plain(quote.evidence))
+    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
+    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
+    mentions = list(pattern.finditer(outside))
+    if not mentions:
+        return None
+    for mention in mentions:
+        before = words(outside[: mention.start()])[-2:]
+        if not any(w in _PRAISING_VERBS for w in before):
+            return None  # named as a subject somewhere: fine
+    return "answer: the credited speaker is the one the words praise or name"
+
+
 # Where words are posted, never who says them ("—Ana Ruiz, Twitter" under a pull quote).
 _PLATFORMS = {
     "twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "weibo", "whatsapp",
@@ -878,3 +904,41 @@ def quote_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     if True in fits or fits.count(False) * 2 < len(fits):
         return None
     return f"give-away: the quotation names the speaker's office ({'/'.join(sorted(roles))})"
+
+
+_MY_KIN = re.compile(
+    r"\b(?:my|our)\s+(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|"
+    r"partner|widow|children|family)\b",
+    re.I,
+)
+
+
+def _kin_of(name: str, kin: str, text: str) -> bool:
+    """Does the article tell that `name` has this kin ("Ruiz's wife", "Ana Ruiz and her
+    husband", "the wife of Ruiz", "Ruiz, whose wife …")?"""
+    last = re.escape(name.split()[-1])
+    return bool(
+        regex(
+            rf"\b{last}(?:['’]s|,?\s+(?:and|with|whose)\s+(?:his|her|their)?)\s*(?:\w+\s+)?{kin}\b"
+            rf"|\b{kin}\s+of\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{last}\b",
+            re.I,
+        ).search(text)
+    )
+
+
+def quote_names_the_speakers_kin(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “[my wife] and I thank the crews”?" when the article tells of "Ruiz's
+    wife" and of no wife of the other options: the words point to the one option the
+    article gives that kin (blind judges)."""
+    quote = _speaker_quote(draft)
+    if draft.kind != "who_said" or quote is None:
+        return None
+    text = plain(ctx.article_text)
+    for found in _MY_KIN.finditer(plain(quote.text)):
+        kin = found["kin"].casefold()
+        if not _kin_of(draft.answer, kin, text):
+            continue
+        wrong = [t for t, ok, _ in draft.choices if not ok]
+        if not any(_kin_of(other, kin, text) for other in wrong):
+            return f"give-away: the quotation's “my {kin}” is told only of the speaker"
+    return None

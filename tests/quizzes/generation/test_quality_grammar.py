@@ -507,3 +507,19 @@ def test_an_interviews_turn_label_is_shown_nowhere():
         text=text,
     )
     assert turn_label_shown(named, ctx_for(text)) is None
+
+
+def test_a_timeline_item_copying_the_articles_typo_of_a_name_is_dropped():
+    text = (
+        "Harbour master Vargas opened the new pier.\n"
+        "Vargas had promised the pier in 2015.\n"
+        "Vagras was first elected in 2009.\n"
+    )
+    prompt = "Put these events from the article in order, earliest first."
+    items = ["Vagras was first elected", "Vargas promised the pier", "Vargas opened the pier"]
+    typo = draft("ordering", prompt, items[0], items[1:])
+    assert q.misspelt_name(typo, ctx_for(text)) == (
+        "grammar: “Vagras” is the article's typo for “Vargas”"
+    )
+    right = draft("ordering", prompt, items[1], items[2:])
+    assert q.misspelt_name(right, ctx_for(text)) is None

@@ -1477,3 +1477,82 @@ def test_a_quotation_naming_the_speakers_own_office_gives_the_speaker():
         source=unsaid,
     )
     assert quote_tells_the_role(other, ctx_for(text)) is None
+
+
+def test_a_quotation_naming_the_speakers_wife_told_of_the_speaker_only():
+    from quizzes.generation.quality.who_said import quote_names_the_speakers_kin
+
+    text = (
+        "Port to stay open\n"
+        "Tomas Vela and his wife Mira opened the new pier on Monday. Ana Ruiz and Lina Kos "
+        "spoke too.\n"
+        "“[My wife] and I thank the crews,” Vela said.\n"
+    )
+    words = "[My wife] and I thank the crews,"
+    said = Quote(
+        text=words,
+        speaker="Tomas Vela",
+        start=0,
+        end=1,
+        evidence=text.splitlines()[2],
+        evidence_start=0,
+        evidence_end=1,
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        f"Who said: “{words[:-1]}”?",
+        "Tomas Vela",
+        ["Ana Ruiz", "Lina Kos"],
+        source=said,
+    )
+    assert quote_names_the_speakers_kin(asked, ctx_for(text)) == (
+        "give-away: the quotation's “my wife” is told only of the speaker"
+    )
+    also = text.replace("spoke too", "spoke too. Ruiz's wife was there")
+    assert quote_names_the_speakers_kin(asked, ctx_for(also)) is None
+
+
+def test_the_person_the_words_praise_is_not_their_speaker():
+    from quizzes.generation.quality.who_said import speaker_is_the_one_praised
+
+    sentence = "Ruiz lauded Tomas Vela as a “tireless friend of the port.”"
+    said = Quote(
+        text="tireless friend of the port.",
+        speaker="Tomas Vela",
+        start=0,
+        end=1,
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “tireless friend of the port”?",
+        "Tomas Vela",
+        ["Ana Ruiz", "Lina Kos"],
+        source=said,
+    )
+    assert speaker_is_the_one_praised(asked, ctx_for(sentence)) == (
+        "answer: the credited speaker is the one the words praise or name"
+    )
+    own = "Vela lauded the crews as “tireless friends of the port.”"
+    by_vela = Quote(
+        text="tireless friends of the port.",
+        speaker="Tomas Vela",
+        start=0,
+        end=1,
+        evidence=own,
+        evidence_start=0,
+        evidence_end=len(own),
+        attribution="explicit",
+    )
+    asked_own = draft(
+        "who_said",
+        "Who said: “tireless friends of the port”?",
+        "Tomas Vela",
+        ["Ana Ruiz", "Lina Kos"],
+        source=by_vela,
+    )
+    assert speaker_is_the_one_praised(asked_own, ctx_for(own)) is None
