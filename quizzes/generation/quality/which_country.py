@@ -16,7 +16,7 @@ from ..dates import MONTHS
 from ..distractors import part_of_country
 from ..draft import QuestionDraft
 from ..text import BLANK, contains_word, gives_away_country, normalise, plain, word_cases
-from ..which_country import top_office
+from ..which_country import asks_where_a_place_lies, top_office
 from .base import BIG_CITY, _headline, _places_of
 from .giveaway import _names_in
 
@@ -129,9 +129,7 @@ def world_trivia(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
         return _blank_asks_where_a_place_lies(draft.prompt, link)
     if draft.kind not in {"which_country", "true_false"}:
         return None
-    if draft.kind == "which_country" and (
-        not draft.prompt.startswith("In which country is ") or draft.prompt.endswith(" based?")
-    ):
+    if draft.kind == "which_country" and not asks_where_a_place_lies(draft.prompt):
         return None
     if draft.kind == "true_false" and not re.search(
         r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
@@ -320,9 +318,9 @@ def place_not_placed(draft: QuestionDraft, ctx: GenerationContext) -> str | None
     link = draft.source
     if not isinstance(link, CountryLink) or draft.kind not in {"which_country", "true_false"}:
         return None
-    place_question = (
-        draft.prompt.startswith("In which country is ") and not draft.prompt.endswith(" based?")
-    ) or re.search(r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt)
+    place_question = asks_where_a_place_lies(draft.prompt) or re.search(
+        r" is in (?:the )?[A-Z][\w ]*\.$", draft.prompt
+    )
     if not place_question:
         return None
     evidence = plain(link.evidence)

@@ -502,17 +502,16 @@ def test_an_institution_is_not_held_and_an_international_body_is_no_countrys():
     ]
 
 
-def test_a_place_is_asked_only_when_its_sentence_places_it():
-    """Neither is asked now (where a place lies is geography); the far one fails first."""
+def test_a_place_is_not_asked_whether_its_sentence_places_it_or_not():
+    """Where a place lies is geography: a teacher sees no such question, placed by its
+    sentence or not, and none is drafted only to be dropped."""
     far = "Boats sailed up the Vrana towards the old mills long before the border of Chile moved.\n"
     near = "Boats sailed up the Vrana in Chile towards the old mills every summer.\n"
-    for text, reason in ((far, "does not say which country"), (near, "geography")):
+    for text in (far, near):
         fact = link("Vrana", "Chile", "Boats sailed", "place", source=text)
         review = review_questions(Facts(countries=[fact]), article_text=text)
         assert not [d for d in review.kept if d.kind == "which_country"]
-        dropped = [why for d, why in review.dropped if d.prompt == "In which country is Vrana?"]
-        assert dropped
-        assert reason in dropped[0], dropped
+        assert not [d for d, _ in review.dropped if d.kind == "which_country"], review.dropped
 
 
 def test_one_question_per_answer_country_a_persons_first():
