@@ -405,6 +405,9 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
     s = _sentence(ctx, idx, found)
     if _name_or_term(ctx, s, found):
         return
+    quotative_like(ctx, s, found)  # "they answered, and I was like “...”": mine
+    if found.resolved:
+        return
     tried: set[int] = set()
     for verb in _verb_choices(ctx, s):
         if verb.i in tried:
@@ -421,10 +424,8 @@ def speech_verb(ctx: QuoteContext, idx: int, found: Found) -> None:
 
 
 def _no_speaker_found(ctx: QuoteContext, s: Sentence, found: Found, *, had_verbs: bool) -> None:
-    """No speech verb named a speaker: "I was like, “...”", then, with no speech verb at
-    all, a colon lead, else a text as the subject; then first-person words as the clause
-    subject's own."""
-    quotative_like(ctx, s, found)
+    """No speech verb named a speaker: with no speech verb at all, a colon lead, else a
+    text as the subject; then first-person words as the clause subject's own."""
     if not had_verbs and not found.resolved:
         colon_lead(ctx, s, found)
         if not found.resolved:

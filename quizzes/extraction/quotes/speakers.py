@@ -143,6 +143,12 @@ def first_person_in_answer(s: Speakers, tok: Token) -> Said | None:
     return _turn_pronoun(s, tok, "i", s.ctx.answering, "first_person_in_answer")
 
 
+def first_person_plural_in_answer(s: Speakers, tok: Token) -> Said | None:
+    """ "((Ana Roe)) So we thought, “It will fail.”": "we" in an interview's answer is the
+    one answering and those she speaks for; the quotation is hers, as with "I"."""
+    return _turn_pronoun(s, tok, "we", s.ctx.answering, "first_person_plural_in_answer")
+
+
 def second_person_in_question(s: Speakers, tok: Token) -> Said | None:
     """ "((WN)) On your site you wrote “Rents must fall.” How?" / "((Ana Roe)) ...": "you"
     in an interviewer's question, the quotation hanging on its verb, is the one who answers
@@ -1361,6 +1367,7 @@ def _of_a_number(prep: Token) -> bool:
 SubjectRule = Callable[["Speakers", Token], "Said | None"]
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     first_person_in_answer,
+    first_person_plural_in_answer,
     second_person_in_question,
     pronoun_subject,
     organisation_pronoun,

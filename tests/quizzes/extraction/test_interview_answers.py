@@ -150,3 +150,27 @@ def test_the_family_in_narration_is_the_family_of_the_person_meant(quotes_of):
         'The family said "He loved the sea more than anything."\n'
     )
     assert said(quotes_of(text))["He loved the sea more than anything."] == "Ferreira family"
+
+
+_WE_AND_LIKE = (
+    "Reporters met the potter Hanna Solberg.\n"
+    "((WN)) How did the first kiln go?\n"
+    '((Hanna Solberg)) So we thought "the glaze will crack, and that is that." It held.\n'
+    'Later some neighbours wrote to the paper and I was like, "Nobody reads it anyway."\n'
+    "((WN)) And now?\n"
+)
+
+
+def test_we_in_an_answer_is_the_interviewee(quotes_of):
+    quotes = said(quotes_of(_WE_AND_LIKE))
+    assert quotes["the glaze will crack, and that is that."] == "Hanna Solberg"
+
+
+def test_i_was_like_wins_over_a_speech_verb_of_another_clause(quotes_of):
+    quotes = said(quotes_of(_WE_AND_LIKE))
+    assert quotes["Nobody reads it anyway."] == "Hanna Solberg"
+
+
+def test_we_outside_an_interview_is_nobody_named(quotes_of):
+    text = 'Hanna Solberg opened a kiln.\nSo we thought "the glaze will crack."\n'
+    assert said(quotes_of(text)).get("the glaze will crack.") != "Hanna Solberg"
