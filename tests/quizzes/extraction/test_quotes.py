@@ -2704,3 +2704,27 @@ def test_a_text_from_the_body_named_before_speaks_for_it(quotes_of, intro):
     assert said(quotes_of(text)) == {
         "The pool is free for every pupil in the borough.": "Harrowgate Borough Council"
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tom Hale attacked the "river cartel" that runs the port.',
+        'Tom Hale blasted the "river cartel" that runs the port.',
+        'Tom Hale gave a speech in Akron, discussing the "river cartel" of the port.',
+    ],
+)
+def test_a_phrase_quoted_as_what_someone_attacks_or_discusses_is_theirs(quotes_of, sentence):
+    text = f"The candidate Tom Hale toured Ohio on Monday. {sentence}"
+    assert said(quotes_of(text)) == {"river cartel": "Tom Hale"}
+
+
+def test_what_someone_is_attacked_for_or_a_name_attacked_is_not_their_words(quotes_of):
+    text = (
+        'Troops attacked the "Blue Line" base at dawn. After Ana Ruiz attacked Tom Hale for '
+        'the alleged "thieves" remark, he left. He said the "phony" Ana Ruiz attacked him.'
+    )
+    quotes = said(quotes_of(text))
+    assert quotes["Blue Line"] is None
+    assert quotes["thieves"] != "Ana Ruiz"
+    assert quotes["phony"] != "Ana Ruiz"
