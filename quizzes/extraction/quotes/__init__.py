@@ -167,6 +167,9 @@ over the already-parsed Doc; nothing is parsed again):
                  plural of its members before the noun) is like "the conference said".
                  "She was directing the panels to “...”" (a directive verb with its own
                  subject, an object and a "to" clause) is the subject's instruction.
+                 "attacked / blasted / slammed / discussed the “...”" (the quotation
+                 opening the verb's direct object) is the subject's, not "attacked X for
+                 the “...” remark" nor a quotation in the subject.
                  Words in the first person singular ("I", "my") that no speech verb gives
                  to anyone are the own words of the person who is the subject of their
                  clause ("Then aged 20, she saw the stall as a “way to pay my rent”";
@@ -229,6 +232,9 @@ over the already-parsed Doc; nothing is parsed again):
                  of the verb a quotation hangs on in an answer is the one answering
                  ("I said, “...”", "I was like, “...”"; ``interview.py``); not past another
                  subject ("she's like “...”") nor for a name or title quoted there.
+                 "We" there is the one answering too ("So we thought “...”"), and "I
+                 was like “...”" right before the quotation wins over a speech verb of
+                 another clause ("some wrote in and I was like “...”").
                  "You" as that subject in an interviewer's question ("((WN)) On your site
                  you wrote “...”. Why?") is the one who answers it, named by the next
                  answer's label (``turns.asked_by_paragraph``).
