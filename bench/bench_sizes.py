@@ -62,6 +62,25 @@ queue 4.05x -> 4.47x, 5.48x -> 6.13x, 8.95x -> 8.77x, 4.90x -> 5.83x; `/study/`
 the same code in both but for the labels' cache, so its differences (up to 20 %,
 either way) are this machine's noise; the changes (~0.2-0.3 ms of CPU) are below
 it: measure them again on a quiet machine.
+
+Quiet machine, end of stop 42 (a new machine: databases perf57_* seeded this stop,
+1x1k re-seeded just before; load average 0.5-1.5; 100 rounds). Before / after perf57 as
+a= (95d5321) and b= (3602ce2) servers of one run (health 3.50 ms pooled): the queue
+3.33x / 3.35x at 1x1k, 4.17x / 4.23x at 1x100k, 4.24x / 4.07x at logs1m; `/study/`
+3.34x -> 3.20x, 4.20x -> 4.00x, 4.01x -> 3.85x; home 2.60x -> 2.52x, 3.45x -> 2.94x,
+3.49x -> 3.00x; review 2.45x / 2.43x, 2.59x / 2.61x, 2.52x / 2.46x. All six sizes on
+3602ce2, two runs (health 3.25 and 3.60 ms; the second after VACUUM ANALYZE of every
+database, no better): the queue 3.31x / 3.58x (1x1k), 4.20x / 3.85x (1x100k), 6.00x /
+5.14x (100x10k, every request a student's first in the server), 3.55x / 3.59x (100x10k,
+one student), 3.73x / 4.01x (logs10k), 4.02x / 4.14x (logs1m); `/study/` 3.53x-4.55x /
+3.79x-4.72x; review 2.53x-2.97x / 2.44x-2.86x; home 2.89x-4.06x / 2.71x-3.78x;
+`/progress/` 3.67x-4.29x / 3.74x-4.22x. This machine's ratios are higher than the last
+quiet machine's (stop 40: the queue 2.81x at 1x1k, 3.23x at 1x100k) for the same
+statements: health is a smaller share of the same work here. Against the goal: review
+<= 3x, home and `/progress/` <= 5x: met at every size; the queue and `/study/` <= 3x:
+not met (3.2x-4.7x; the first request of a student in a server 5.1x-6.0x); flat within
+30 % without the first-request case: the queue 3.31x-4.20x (27 %), `/study/` 3.53x-4.28x
+(21 %).
 """
 
 from __future__ import annotations
