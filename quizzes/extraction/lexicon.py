@@ -777,10 +777,6 @@ WEAK_SPEECH_VERBS = {
     "endorse",
     "advocate",
     "champion",
-    "attack",
-    "blast",
-    "slam",
-    "discuss",
 }
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..dates.tense import doc_text
-from ..lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, PUBLISH_VERBS, SPEECH_VERBS, TALK_VERBS
+from ..lexicon import (
+    ADDRESSEE_VERBS,
+    DOCUMENT_NOUNS,
+    PUBLISH_VERBS,
+    SPEECH_VERBS,
+    TALK_VERBS,
+    WEAK_SPEECH_VERBS,
+)
 from ..people import PeopleIndex
 from ..sentences import doc_tokens
 from ..text import TERMINATORS, Paragraph, QuoteSpan, paragraphs, quotations
@@ -64,25 +71,48 @@ def is_speech_verb(tok: Token) -> bool:
 
 
 # Verbs of criticising or discussing that take a quoted phrase as their object like "said"
-# (``quoted_object``); weak: only for the quotation in that object.
+# (``quoted_object``); weak in that use only (``weak_speech_verb``): "slammed the plan as
+# “...”" (``labels_as``) stays strong.
 QUOTED_OBJECT_VERBS = {"attack", "blast", "slam", "discuss"}
 _OPENING_MARKS = {'"', "\u201c", "\u2018"}
+_CLOSING_MARKS = {'"', "\u201d", "\u2019"}
 
 
 def quoted_object(tok: Token) -> bool:
     """ "Hale attacked the “river cartel” that runs the port", "discussing the “lost
     decade” of the town": an active verb of criticising or discussing whose direct object
     opens with a quotation takes it as its subject's words (not "attacked X for the “...”
-    remark": a quotation after "for" is what is blamed, not what is said)."""
+    remark": a quotation after "for" is what is blamed, not what is said; not a name or a
+    label: "discussed the “Harbour plan”", "slammed the “made here” label")."""
     if tok.lemma_.lower() not in QUOTED_OBJECT_VERBS or tok.pos_ != "VERB":
         return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return False
-    doc = tok.doc
-    return any(
-        c.dep_ == "dobj" and any(t.text in _OPENING_MARKS for t in doc[c.left_edge.i : c.i])
-        for c in tok.children
+    return any(c.dep_ == "dobj" and _opens_with_words(c) for c in tok.children)
+
+
+def _opens_with_words(obj: Token) -> bool:
+    """The object's phrase opens with a quotation that holds the object's own noun ("the
+    “river cartel”", not the label "the “made here” label") and starts with a small letter
+    (a capital mid-sentence starts a name: "the “Harbour plan”")."""
+    doc = obj.doc
+    marks = [t.i for t in doc[obj.left_edge.i : obj.i] if t.text in _OPENING_MARKS]
+    if not marks:
+        return False
+    inside = doc[marks[0] + 1 : obj.i + 1]
+    return (
+        len(inside) > 0
+        and not any(t.text in _CLOSING_MARKS for t in inside)
+        and inside[0].text[:1].islower()
     )
+
+
+def weak_speech_verb(tok: Token) -> bool:
+    """A speech verb that speaks only for a quotation hanging on it ("believe", "voiced",
+    "attacked the “...”"), not for a quotation set off nor for reported speech."""
+    if tok.lemma_.lower() in WEAK_SPEECH_VERBS:
+        return True
+    return quoted_object(tok) and not labels_as(tok)
 
 
 # Words by which one person speaks of themselves ("I", "my"): a quotation in them is

@@ -17,7 +17,6 @@ from ..lexicon import (
     PRONOUN_GENDER,
     RESEARCH_NOUNS,
     SUBJECT_DEPS,
-    WEAK_SPEECH_VERBS,
 )
 from ..sentences import doc_tokens
 from ..text import QuoteSpan
@@ -29,6 +28,7 @@ from .context import (
     is_speech_verb,
     read_taken_for_a_noun,
     speaks_as_i,
+    weak_speech_verb,
 )
 from .speakers import PART_NOUNS, Said, is_unnamed_person
 
@@ -224,7 +224,7 @@ def nearest_strong_verb(ctx: QuoteContext, s: Sentence) -> Token | None:
     "— “...” — suggesting he ..."), not a weak one ("believe")."""
     if s.embedded:
         return None
-    strong = [v for v in s.verbs if v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    strong = [v for v in s.verbs if not weak_speech_verb(v)]
     if not strong:
         return None
     first_q = s.quote_tokens[0].i if s.quote_tokens else 0
@@ -260,7 +260,7 @@ def reporting_verb_before(ctx: QuoteContext, s: Sentence) -> Token | None:
     if not s.embedded or not s.quote_tokens:
         return None
     first = s.quote_tokens[0]
-    before = [v for v in s.verbs if v.i < first.i and v.lemma_.lower() not in WEAK_SPEECH_VERBS]
+    before = [v for v in s.verbs if v.i < first.i and not weak_speech_verb(v)]
     if before and _time_clause_outside(before[-1], first):
         return None
     return before[-1] if before else None
@@ -288,7 +288,7 @@ def speech_verb_coordinated(ctx: QuoteContext, s: Sentence) -> Token | None:
     verb = _verb_outside(ctx, s)
     if verb is None:
         return None
-    strong = {v.i for v in s.verbs if v.lemma_.lower() not in WEAK_SPEECH_VERBS}
+    strong = {v.i for v in s.verbs if not weak_speech_verb(v)}
     coordinated = [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         coordinated.append(verb.head)

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..lexicon import PRONOUN_GENDER, SUBJECT_DEPS, WEAK_SPEECH_VERBS
+from ..lexicon import PRONOUN_GENDER, SUBJECT_DEPS
 from ..sentences import doc_tokens
-from .context import Found, QuoteContext, is_speech_verb, speaks_as_i
+from .context import Found, QuoteContext, is_speech_verb, speaks_as_i, weak_speech_verb
 from .speakers import is_unnamed_person
 
 Event = tuple[int, "str | None"]  # (char offset, speaker) of something said
@@ -88,9 +88,8 @@ def speech_events(ctx: QuoteContext) -> dict[int, list[Event]]:
     for tok in doc_tokens(ctx.doc):
         if ctx.in_quote[tok.i] is not None or not is_speech_verb(tok):
             continue
-        lemma = tok.lemma_.lower()
-        if lemma in WEAK_SPEECH_VERBS and not (
-            lemma == "point" and any(c.lower_ == "out" for c in tok.children)
+        if weak_speech_verb(tok) and not (
+            tok.lemma_.lower() == "point" and any(c.lower_ == "out" for c in tok.children)
         ):
             continue
         if tok.lower_ != "according" and not any(c.dep_ == "nsubj" for c in tok.children):
@@ -452,11 +451,7 @@ def _named_speaker_next(ctx: QuoteContext, f: Found) -> str | None:
     for tok in ctx.doc[first : last + 1]:
         if tok.dep_ != "nsubj" or not is_speech_verb(tok.head) or tok.head.dep_ != "ROOT":
             continue
-        if (
-            tok.lower_ in PRONOUN_GENDER
-            or tok.i - first > 6
-            or tok.head.lemma_.lower() in WEAK_SPEECH_VERBS
-        ):
+        if tok.lower_ in PRONOUN_GENDER or tok.i - first > 6 or weak_speech_verb(tok.head):
             return None
         name = ctx.people.person_at(tok.i)
         if name:

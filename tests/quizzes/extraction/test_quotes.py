@@ -2728,3 +2728,28 @@ def test_what_someone_is_attacked_for_or_a_name_attacked_is_not_their_words(quot
     assert quotes["Blue Line"] is None
     assert quotes["thieves"] != "Ana Ruiz"
     assert quotes["phony"] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("verb", ["slammed", "blasted", "attacked"])
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_labelling_a_thing_as_something_stays_strong_speech(quotes_of, verb, gap):
+    # Only the quoted-object use of "attack"/"blast"/"slam" is weak: "slammed the plan as a
+    # giveaway" still says something, and the quotation after it is the labeller's.
+    text = (
+        "Tom Hale and Ana Ruiz spoke on Monday. "
+        f'Ruiz {verb} the plan as a giveaway to the builders.{gap}"It hands the port to a few '
+        'friends."'
+    )
+    assert said(quotes_of(text)) == {"It hands the port to a few friends.": "Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ana Ruiz, who discussed the "Harbour plan" before, left.',
+        'Ana Ruiz, who slammed the "made here" label before, left.',
+    ],
+)
+def test_a_name_or_label_quoted_as_what_someone_discusses_is_not_their_words(quotes_of, sentence):
+    text = f"The mayor Ana Ruiz toured Ohio on Monday. {sentence}"
+    assert [q.speaker for q in quotes_of(text)] == [None]
