@@ -169,7 +169,9 @@ over the already-parsed Doc; nothing is parsed again):
                  subject, an object and a "to" clause) is the subject's instruction.
                  "attacked / blasted / slammed / discussed the “...”" (the quotation
                  opening the verb's direct object) is the subject's, not "attacked X for
-                 the “...” remark" nor a quotation in the subject.
+                 the “...” remark", a quotation in the subject, a name ("discussed the
+                 “Harbour plan”") or a label ("slammed the “made here” label"). Weak in
+                 that use only: "slammed the plan as a giveaway" (labels_as) is strong.
                  Words in the first person singular ("I", "my") that no speech verb gives
                  to anyone are the own words of the person who is the subject of their
                  clause ("Then aged 20, she saw the stall as a “way to pay my rent”";
