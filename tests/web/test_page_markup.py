@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.template import engines
 from django.test import override_settings
+from django.urls import include, path
 
 from web.forms import REPORT_REASONS, QuestionReportForm
 
@@ -84,11 +85,18 @@ def test_main_nav_follows_the_script_prefix():
     assert 'href="/school/study/" aria-current="page"' in tag
 
 
-@override_settings(ROOT_URLCONF="bench.load_urls")
+# The whole site under "x/": a URLconf of its own (this module's), for the test below.
+urlpatterns = [path("x/", include("config.urls"))]
+
+
 def test_main_nav_follows_the_urlconf():
-    loop, tag = _both(NAV_LOOP, NAV_TAG, {"nav": "home"})
+    _both(NAV_LOOP, NAV_TAG, {"nav": "home"})  # (made once under the site's URLconf)
+    with override_settings(ROOT_URLCONF=__name__):
+        loop, tag = _both(NAV_LOOP, NAV_TAG, {"nav": "home"})
 
     assert tag == loop
+    assert 'href="/x/" aria-current="page"' in tag
+    assert tag.count('href="/x/') == 6
 
 
 @pytest.mark.parametrize(
