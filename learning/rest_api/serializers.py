@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NotRequired, Protocol, TypedDict, TypeVar, cast
 
-from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
@@ -25,6 +22,7 @@ from config.api_fields import (
     StrictCharField,
     datetime_text,
 )
+from config.reversed_urls import reversed_once
 from learning.assignments import STATUSES as ASSIGNMENT_STATUSES
 from learning.assignments import StudentAssignment
 from learning.models import Card, CardState, QuizAttempt, QuizMode, StudyPreferences
@@ -242,15 +240,7 @@ def bank_article_url(bank_id: int) -> str:
     in a process (per URLconf and script prefix): every card back of the queue
     carries it, and reversing it was ~20 us a card, 20 cards of one or a few
     banks a queue request (issue 16)."""
-    return _bank_article_reversed(
-        bank_id, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
-    )
-
-
-@lru_cache(maxsize=4096)
-def _bank_article_reversed(bank_id: int, urlconf: str, prefix: str) -> str:
-    # (under `prefix`, the script prefix of this thread: reverse reads it)
-    return reverse("v1:bank-article", kwargs={"pk": bank_id}, urlconf=urlconf)
+    return reversed_once("v1:bank-article", pk=bank_id)
 
 
 # --- study queue --------------------------------------------------------------------------

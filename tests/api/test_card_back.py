@@ -295,7 +295,7 @@ def test_the_queue_reverses_a_banks_article_address_once(api, teacher, monkeypat
     bank in a process, not once per card (issue 16), and the same address."""
     from django.urls import reverse
 
-    from learning.rest_api import serializers as s
+    from config import reversed_urls
 
     bank = QuestionBankFactory(owner=teacher, title="Bridges")
     for _ in range(3):  # (three facts of the article: no sibling waits)
@@ -306,8 +306,8 @@ def test_the_queue_reverses_a_banks_article_address_once(api, teacher, monkeypat
         reversed_for.append(kwargs.get("kwargs"))
         return reverse(*args, **kwargs)
 
-    s._bank_article_reversed.cache_clear()
-    monkeypatch.setattr(s, "reverse", counting)
+    reversed_urls._reversed.cache_clear()
+    monkeypatch.setattr(reversed_urls, "reverse", counting)
     for _ in range(2):
         items = api.get(QUEUE, {"bank": bank.pk}).json()["items"]
         assert len(items) == 3

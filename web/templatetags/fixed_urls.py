@@ -1,6 +1,7 @@
 """`{% fixed_url 'name' %}`: the address of a URL that takes no arguments, reversed
-once per process (per URLconf and script prefix) rather than on every render, as
-`{% url %}` does: base.html's navigation alone reversed eight per page (issue 16).
+once per process (per URLconf and script prefix: config.reversed_urls) rather than
+on every render, as `{% url %}` does: base.html's navigation alone reversed eight
+per page (issue 16).
 `{% fixed_static 'path' %}`: a static file's address, looked up once per process
 (until a setting changes) rather than on every render, as `{% static %}` does: the
 manifest lookup and URL joining of base.html's four files were a twentieth of the
@@ -11,11 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django import template
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+
+from config.reversed_urls import reversed_once
 
 register = template.Library()
 
@@ -23,12 +24,7 @@ register = template.Library()
 @register.simple_tag
 def fixed_url(name: str) -> str:
     """What `{% url name %}` renders (escaped alike: simple_tag escapes its output)."""
-    return _reversed(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-
-
-@lru_cache(maxsize=256)
-def _reversed(name: str, urlconf: str, prefix: str) -> str:
-    return reverse(name, urlconf=urlconf)  # (under `prefix`, the script prefix of this thread)
+    return reversed_once(name)
 
 
 @register.simple_tag

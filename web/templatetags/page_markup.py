@@ -17,11 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from django import template
-from django.conf import settings
 from django.forms import BaseForm
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+
+from config.reversed_urls import url_context
 
 register = template.Library()
 
@@ -41,7 +42,7 @@ _NAV_PAGES = frozenset(page for page, _, _ in NAV_ITEMS)
 def main_nav(nav: object) -> SafeString:
     """The navigation's `<li>` items, one a line as base.html's lines wrote them."""
     page = nav if isinstance(nav, str) and nav in _NAV_PAGES else None
-    return _main_nav(page, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    return _main_nav(page, *url_context())
 
 
 @lru_cache(maxsize=64)
