@@ -81,6 +81,24 @@ _OBJECT_MARKERS = {
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|i|we)\b", re.I)
 
 
+def _named_only_after(
+    quote: Quote, markers: set[str], window: int
+) -> tuple[str, list[re.Match[str]]] | None:
+    """The sentence outside its quotations (each quotation left as "¶") and the mentions of
+    the credited speaker there, when every mention follows one of `markers` within
+    `window` words; None when the speaker is named as a subject somewhere."""
+    outside = QUOTED.sub(" ¶ ", plain(quote.evidence))
+    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
+    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
+    mentions = list(pattern.finditer(outside))
+    if not mentions:
+        return None
+    for mention in mentions:
+        if not any(w in markers for w in words(outside[: mention.start()])[-window:]):
+            return None  # named as a subject somewhere: fine
+    return outside, mentions
+
+
 def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Talking to Petra Lindqvist of a radio station, he said …", "… the coach
     said, urging Omar to stay": when the sentence names the credited speaker only after "to",
@@ -88,42 +106,42 @@ def speaker_named_as_addressee(draft: QuestionDraft, ctx: GenerationContext) -> 
     quote = _speaker_quote(draft)
     if quote is None or not quote.speaker or draft.kind == "cloze":
         return None
-    outside = QUOTED.sub(" ", plain(quote.evidence))
-    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
-    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
-    mentions = list(pattern.finditer(outside))
-    if not mentions:
+    if _named_only_after(quote, _OBJECT_MARKERS, 2) is None:
         return None
-    for mention in mentions:
-        before = words(outside[: mention.start()])[-3:]
-        if not any(w in _OBJECT_MARKERS for w in before[-2:]):
-            return None  # named as a subject somewhere: fine
     return "answer: the credited speaker is the person spoken to"
 
 
 _PRAISING_VERBS = {"lauded", "praised", "hailed", "called", "named", "described", "thanked",
-                   "congratulated", "commended", "saluted", "applauded", "quoted", "dubbed",
+                   "congratulated", "commended", "saluted", "applauded", "dubbed",
                    "branded", "labelled", "labeled", "mocked", "blamed", "accused"}  # fmt: skip
+
+# The named person speaking after all: "thanked Vela, who said", "Accused killer Vela told".
+_SPEAKS_AFTER = re.compile(
+    r"\b(?:who|said|says|saying|told|tells|telling|added|adding|explained|stated|wrote|"
+    r"writes|testified|warned|continued|asked|asks|replied|responded|insisted|recalled|"
+    r"noted|posted|tweeted|declared|announced)\b|[:;.!?]",
+    re.I,
+)
 
 
 def speaker_is_the_one_praised(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Ruiz lauded Tomas Vela as a “tireless friend of the port”" credited to Vela: the
-    credited speaker is only ever the object of a verb that praises, names or blames
-    (the words are Ruiz's about Vela), so "Who said …?" marks the wrong person (blind
-    judges). A card blanking Vela there still asks what the sentence says."""
+    credited speaker is only ever the object of a verb that praises, names or blames, and
+    the quotation sits in that verb's object (the words are Ruiz's about Vela), so "Who
+    said …?" marks the wrong person (blind judges). Not "The mayor thanked Vela, who said
+    “…”" or "Accused killer Vela told the court: “…”": a speech verb after the name makes
+    Vela the speaker. A card blanking Vela there still asks what the sentence says."""
     quote = _speaker_quote(draft)
     if quote is None or not quote.speaker or draft.kind == "cloze":
         return None
-    outside = QUOTED.sub(" ", plain(quote.evidence))
-    parts = [p for p in name_parts(quote.speaker) if p] or [normalise(quote.speaker)]
-    pattern = regex(rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in parts)})(?![\w])", re.IGNORECASE)
-    mentions = list(pattern.finditer(outside))
-    if not mentions:
+    named = _named_only_after(quote, _PRAISING_VERBS, 2)
+    if named is None:
         return None
+    outside, mentions = named
     for mention in mentions:
-        before = words(outside[: mention.start()])[-2:]
-        if not any(w in _PRAISING_VERBS for w in before):
-            return None  # named as a subject somewhere: fine
+        rest = outside[mention.end() :]
+        if "¶" not in rest or _SPEAKS_AFTER.search(rest[: rest.index("¶")]):
+            return None  # no quotation in the praising verb's object
     return "answer: the credited speaker is the one the words praise or name"
 
 

@@ -1556,3 +1556,35 @@ def test_the_person_the_words_praise_is_not_their_speaker():
         source=by_vela,
     )
     assert speaker_is_the_one_praised(asked_own, ctx_for(own)) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reuters quoted Vela as saying “the port will stay open.”",
+        "The mayor thanked Vela, who said “the port will stay open.”",
+        "Accused killer Vela told the court: “the port will stay open.”",
+        "A man named Vela said “the port will stay open.”",
+    ],
+)
+def test_a_speaker_credited_after_a_praising_verb_is_still_the_speaker(sentence):
+    from quizzes.generation.quality.who_said import speaker_is_the_one_praised
+
+    said = Quote(
+        text="the port will stay open.",
+        speaker="Tomas Vela",
+        start=0,
+        end=1,
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “the port will stay open”?",
+        "Tomas Vela",
+        ["Ana Ruiz", "Lina Kos"],
+        source=said,
+    )
+    assert speaker_is_the_one_praised(asked, ctx_for(sentence)) is None
