@@ -572,15 +572,43 @@ def attackers_words(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     return None
 
 
-# A credit of two or more: "a joint statement", "jointly", "the Ruiz-Vela campaign said",
-# "Ruiz and Vela wrote".
+# A credit of two or more: "the Ruiz-Vela campaign said", "Ruiz and Vela wrote".
 _JOINT = regex(
-    r"\bjoint\s+(?:statement|letter|declaration|communiqu[ée]|press\s+release|op-ed)\b"
-    r"|\bjointly\b|\b(?P<pair>[A-Z][\w’']+[-–][A-Z][\w’']+)\s+"
+    r"\b(?P<pair>[A-Z][\w’']+[-–][A-Z][\w’']+)\s+"
     r"(?:campaign|ticket|team|camp|duo|administration|government)\b"
     r"|\b(?P<first>[A-Z][\w’']+)\s+and\s+(?:[A-Z][\w’'.]+\s+){0,2}?(?P<second>[A-Z][\w’']+)\s+"
     r"(?:said|say|wrote|write|stated|added|told|argued|declared|announced)\b"
 )
+_JOINT_SPEECH = r"(?:said|says|say|wrote|write|writes|stated|states|added|declared|announced)"
+# ... or a joint text as the credit itself: "read a joint statement", "said in a joint
+# letter", "a joint statement by Ruiz and Kos said", "Ruiz and Kos jointly said"; not "After
+# a joint statement by the ministers, Vela said" or "Vela, who jointly founded the firm".
+_JOINT_TEXT = regex(
+    r"(?P<before>\b\w+\s+)?(?:(?:a|the|their|an)\s+)?joint\s+"
+    r"(?:statement|letter|declaration|communiqu[ée]|press\s+release|op-ed)\b"
+    r"(?P<by>\s+(?:by|from|of|with)\s+[^,;:]{1,60}?(?=\s+" + _JOINT_SPEECH + r"\b|\s*[,;:.]|\s*$))?"
+    r"(?P<after>\s+" + _JOINT_SPEECH + r"\b)?"
+    r"|(?P<jointly>\bjointly\s+(?:\w+\s+)?"
+    + _JOINT_SPEECH
+    + r"\b|\b"
+    + _JOINT_SPEECH
+    + r"\s+jointly\b)",
+    re.I,
+)
+_JOINT_ATTACHED = {"in", "read", "reads", "issued", "released", "signed"}
+
+
+def _joint_credit(credit: str, surname: str) -> bool:
+    """Is the joint text (or "jointly") the credit of the words, or does it name the
+    speaker?"""
+    for found in _JOINT_TEXT.finditer(credit):
+        if found["after"] or found["jointly"]:
+            return True  # the subject of the speech verb, or "jointly said"
+        if found["before"] and found["before"].strip().casefold() in _JOINT_ATTACHED:
+            return True
+        if found["by"] and contains_word(found["by"], surname):
+            return True
+    return False
 
 
 def words_of_two_credited_to_one(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
@@ -595,12 +623,14 @@ def words_of_two_credited_to_one(draft: QuestionDraft, ctx: GenerationContext) -
         return None
     credit = QUOTED.sub(" ", plain(quote.evidence))
     surname = quote.speaker.split()[-1]
+    if _joint_credit(credit, surname):
+        return "answer: words of two or more credited to one speaker"
     for match in _JOINT.finditer(credit):
         pair = match["pair"].replace("–", "-").split("-") if match["pair"] else []
         both = [match["first"], match["second"]] if match["first"] else []
         if both and (both[0].casefold() in _ROLE_WORDS or both[0].isupper()):
             continue  # "President and CEO Ana Ruiz said": two offices of one person
-        if not pair and not both or surname in pair + both:
+        if surname in pair + both:
             return "answer: words of two or more credited to one speaker"
     return None
 

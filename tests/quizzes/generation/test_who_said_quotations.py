@@ -1588,3 +1588,39 @@ def test_a_speaker_credited_after_a_praising_verb_is_still_the_speaker(sentence)
         source=said,
     )
     assert speaker_is_the_one_praised(asked, ctx_for(sentence)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("“We will rebuild the port,” said Ruiz, who jointly founded the firm with Kos.", False),
+        ("After a joint statement by the ministers, Ruiz said: “We will rebuild the port.”", False),
+        ("Joint statement: “We will rebuild the port,” Ruiz and Kos wrote.", True),
+        ("“We will rebuild the port,” Ruiz said in a Joint Statement with Kos.", True),
+        ("Joint statement by Ruiz and Kos: “We will rebuild the port.”", True),
+        ("“We will rebuild the port,” a joint statement by the two unions said.", True),
+        ("“We will rebuild the port,” Ruiz and the council jointly said.", True),
+    ],
+)
+def test_a_joint_phrase_counts_only_as_the_credit(sentence, fires):
+    from quizzes.generation.quality.who_said import words_of_two_credited_to_one
+
+    said = Quote(
+        text="We will rebuild the port,",
+        speaker="Ana Ruiz",
+        start=1,
+        end=26,
+        evidence=sentence,
+        evidence_start=0,
+        evidence_end=len(sentence),
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        "Who said: “We will rebuild the port”?",
+        "Ana Ruiz",
+        ["Tomas Vela", "Lina Kos"],
+        text=sentence,
+        source=said,
+    )
+    assert (words_of_two_credited_to_one(asked, ctx_for(sentence)) is not None) == fires
