@@ -488,8 +488,12 @@ def build_context(
         ),
         article_text,
     )
-    ctx.roles = {without_title(p.name): p.role for p in facts.people if p.name and p.role}
-    ctx.genders = {without_title(p.name): p.gender for p in facts.people if p.name and p.gender}
+    ctx.roles = {
+        without_age(without_title(p.name)): p.role for p in facts.people if p.name and p.role
+    }
+    ctx.genders = {
+        without_age(without_title(p.name)): p.gender for p in facts.people if p.name and p.gender
+    }
     ctx.other_people = [n for n in dict.fromkeys(other_people) if n]
     seen_links: set[tuple[str, str]] = set()
     named = _countries_named(article_text, facts.countries)

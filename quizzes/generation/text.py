@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from quizzes.extraction.article_caches import per_article
@@ -36,15 +37,21 @@ def without_honorific(name: str) -> str:
     -> "Ana": what a student types for a person is the name, not the courtesy title or
     the age before it (a card blanking "Twelve-year-old Ana" whole asks for the age too;
     blind judges)."""
+    return _without_leading(
+        name, lambda token: token.casefold().strip(".") in _TITLES or bool(_AGE.fullmatch(token))
+    )
+
+
+# "Twelve-year-old", "9-year-old", "twenty-two-year-old"
+_AGE = re.compile(r"[\w-]+-years?-old", re.I)
+
+
+def _without_leading(name: str, drop: Callable[[str], bool]) -> str:
+    """The name without the leading tokens `drop` says are no part of it (one token kept)."""
     tokens = name.split()
-    while len(tokens) > 1 and (
-        tokens[0].casefold().strip(".") in _TITLES or _AGE.fullmatch(tokens[0])
-    ):
+    while len(tokens) > 1 and drop(tokens[0]):
         tokens.pop(0)
     return " ".join(tokens)
-
-
-_AGE = re.compile(r"[\w]+-years?-old", re.I)
 
 
 def without_age(name: str) -> str:
@@ -52,10 +59,7 @@ def without_age(name: str) -> str:
     extractor's speaker or person with the age the article wrote before the name; the
     options, statements and cards show the name ("True or false? Twelve-year-old Ana
     said …" reads as a description, and a card blanking it asks for the age)."""
-    tokens = name.split()
-    while len(tokens) > 1 and _AGE.fullmatch(tokens[0]):
-        tokens.pop(0)
-    return " ".join(tokens)
+    return _without_leading(name, lambda token: bool(_AGE.fullmatch(token)))
 
 
 @per_article

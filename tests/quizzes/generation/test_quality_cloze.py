@@ -451,6 +451,23 @@ def test_a_speakers_card_leaves_the_age_before_the_name_in_the_sentence():
     assert without_honorific("9-year-old Tomas Vela") == "Tomas Vela"
 
 
+def test_an_age_written_in_hyphenated_words_is_no_part_of_the_name():
+    from quizzes.generation.text import without_age
+
+    assert without_age("twenty-two-year-old Ana Ruiz") == "Ana Ruiz"
+    assert without_honorific("Dr. twenty-two-year-old Ana Ruiz") == "Ana Ruiz"
+
+
+def test_roles_and_genders_are_keyed_by_the_name_without_the_age():
+    from quizzes.generation.context import build_context
+
+    text = "Ferry shook\nTwelve-year-old Ana Ruiz, a pupil, said the ferry shook.\n"
+    people = [Person(name="Twelve-year-old Ana Ruiz", role="pupil", gender="f")]
+    ctx = build_context(Facts(people=people), article_text=text)
+    assert ctx.roles.get("Ana Ruiz") == "pupil"
+    assert ctx.genders.get("Ana Ruiz") == "f"
+
+
 COURTS = (
     "Appeal lost in the Velmar case\n"
     "The High Court of Tolvo ruled for the port in May. The Court of Appeal of Tolvo "
