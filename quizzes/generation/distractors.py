@@ -363,6 +363,8 @@ def date_distractors(
     (`answer_rank`): always choosing near dates on both sides made the answer the
     latest option one time in five and the earliest one in fifty, a guess by position."""
     reach = {"year": 12, "month": 8, "day": 14}[answer.granularity] * stride
+    if earliest is not None and answer.first_day() <= earliest.first_day():
+        earliest = None  # an answer not after it: no wrong option all on one side for it
     rng = random.Random(seed)
     right = {answer, *(d.coarsened(answer.granularity) for d in also_right)}
 

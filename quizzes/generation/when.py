@@ -691,6 +691,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
     )
     headline = ctx.article_text.split("\n", 1)[0]
     headline_months: set[str] = set()
+    births = births_told(ctx.clean_dated)
     for dated in ctx.clean_dated:
         event, when = dated.event, dated.when
         clause = with_the_name(strip_time(event.event, event.when), ctx)
@@ -716,7 +717,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             seed=seed_of(key),
             also_right=same_action_dates(dated, parts, ctx, sentences),
             stride=_election_cycle(dated, ctx),
-            earliest=birth_of_the_person_asked(prompt, dated, ctx),
+            earliest=birth_of_the_person_asked(prompt, dated, births),
         )
         distractors = after_the_first_edition(dated, distractors, ctx)
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
@@ -770,26 +771,42 @@ _PLACING = re.compile(
 )
 
 
-_BORN = regex(r"^(?P<who>.*?)\b(?:was\s+)?born\b")
+# "Ana Ruiz was born", "Ruiz born": the name as the subject of "born"; not "Vela, who was
+# born in Spain, moved" (the clause's verb is "moved") or "The daughter of Ruiz was born".
+_BORN = regex(r"^(?P<who>(?:[A-Z][\w’'.-]*\s+){1,4})(?:was\s+|is\s+)?born\b")
 _NO_NAMES = {"the", "he", "she", "his", "her", "it", "they", "their", "in", "on", "a", "an"}
+# "born" anywhere in a clause: a question on it asks the birth itself.
+_ANY_BORN = regex(r"\bborn\b")
+
+
+def births_told(clean_dated: Sequence[DatedFact]) -> list[tuple[tuple[str, ...], int]]:
+    """The births the article's clean clauses tell (a clean clause: its date is the
+    birth's), as (the last two words of the name, year); found once per article."""
+    births = []
+    for fact in clean_dated:
+        born = _BORN.search(fact.event.event or "")
+        if not born:
+            continue
+        names = [n for n in born["who"].split() if n.casefold() not in _NO_NAMES]
+        if names:
+            births.append((tuple(names[-2:]), fact.when.year))
+    return births
 
 
 def birth_of_the_person_asked(
-    prompt: str, dated: DatedFact, ctx: GenerationContext
+    prompt: str, dated: DatedFact, births: Sequence[tuple[tuple[str, ...], int]]
 ) -> PartialDate | None:
     """The year after the birth the article gives the person a question names: "In what
     year did Ana Ruiz join the band?" in an article telling "Ruiz was born in 1961" offers
     no year up to 1961 (a year before she was born is out at sight; blind
     judges). None when the question asks the birth itself or names nobody born."""
-    if _BORN.search(dated.event.event or ""):
+    if _ANY_BORN.search(dated.event.event or ""):
         return None
-    years = []
-    for fact in ctx.clean_dated:  # a clean clause: its date is the birth's
-        born = _BORN.search(fact.event.event or "")
-        found = re.findall(r"\b[A-Z][\w’'-]+", born["who"]) if born else []
-        names = [n for n in found if n.casefold() not in _NO_NAMES]
-        if any(regex(rf"\b{re.escape(n)}\b").search(prompt) for n in names[-2:]):
-            years.append(fact.when.year)
+    years = [
+        year
+        for names, year in births
+        if any(regex(rf"\b{re.escape(n)}\b").search(prompt) for n in names)
+    ]
     return PartialDate(min(years) + 1, None, None) if years else None
 
 
