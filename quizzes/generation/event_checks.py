@@ -1259,11 +1259,13 @@ def date_resolution(dated: DatedFact, *, published: date | None) -> str:
     return f"“{said}”, in an article published on {_long_date(published)}, {verb} {label}."
 
 
-# A clock time and its asides: "2am local time (0100 UTC) on", "at about 8:10 am".
+# A clock time and its asides: "2am local time (0100 UTC) on", "at about 8:10 am"; a time
+# has am/pm, ":" or "hours" ("3 days after Friday" has none), a zone is in capitals.
 _CLOCK = regex(
     r"(?:\b(?:at\s+)?(?:about|around|roughly|approximately)\s+)?"
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|hours\b|h\b)?"
-    r"(?:\s+(?:local\s+time|[A-Z]{2,4}))?(?:\s*\([^()]*\))?(?:\s+(?:on|in\s+the|of))?\s*",
+    r"\b\d{1,2}(?::\d{2}(?:\s*(?:[ap]\.?\s?m\b\.?|hours\b|h\b))?"
+    r"|(?:\.\d{2})?\s*(?:[ap]\.?\s?m\b\.?|hours\b|h\b))"  # "8:10", "2am", "11.15 p.m."
+    r"(?:\s+(?:local\s+time|(?-i:[A-Z]{2,4})\b))?(?:\s*\([^()]*\))?(?:\s+(?:on|in\s+the|of))?\s*",
     re.I,
 )
 _DAY_WORD = regex(
@@ -1276,7 +1278,8 @@ _DAY_WORD = regex(
 def the_day_word(said: str) -> str:
     """ "2am local time (0100 UTC) on Friday" -> "Friday", "8:10 am this morning" ->
     "this morning": the explanation cites the word that dates the day, not the clock time
-    told with it (blind judges); a clock time alone, or one with a calendar date, is kept."""
+    told with it (blind judges); a clock time alone, one with a calendar date, or anything
+    else beside the day word ("3 days after Friday") is kept."""
     if not re.search(r"\d", said):
         return said
     day = _DAY_WORD.search(said)
@@ -1287,7 +1290,7 @@ def the_day_word(said: str) -> str:
     ):
         return said
     rest = _CLOCK.sub(" ", said).strip(" ,")
-    return rest if _DAY_WORD.fullmatch(rest) else day.group(0)
+    return rest if _DAY_WORD.fullmatch(rest) else said
 
 
 def weekday_beyond_its_week(said: str, iso: str | None, published: date) -> str:

@@ -427,3 +427,20 @@ def test_the_explanation_cites_the_day_word_not_the_clock_time(when_text, iso, c
     fact = dated("The dam burst", when_text, iso, text)
     note = date_resolution(fact, published=date(2020, 5, 9))
     assert note.startswith(f"{cited}, in an article published on Saturday 9 May 2020")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["3 days after Friday", "2 weeks before Friday", "10 hours after Friday night", "5 days ago"],
+)
+def test_a_day_word_with_more_than_a_clock_time_is_cited_whole(said):
+    from quizzes.generation.event_checks import the_day_word
+
+    assert the_day_word(said) == said
+
+
+def test_a_clock_time_in_hours_or_a_zone_is_left_out():
+    from quizzes.generation.event_checks import the_day_word
+
+    assert the_day_word("3 hours on Friday") == "Friday"
+    assert the_day_word("9:30 GMT on Friday") == "Friday"
