@@ -10,6 +10,7 @@ from itertools import combinations
 
 from quizzes.extraction.facts import Quote
 from quizzes.extraction.geo import country_of_adjective, is_country
+from quizzes.extraction.lexicon import PERSON_ROLE_NOUNS
 from quizzes.extraction.text import regex
 
 from ..cloze import MAX_CARD_WORDS
@@ -562,9 +563,32 @@ def date_of_an_unnamed_thing(draft: QuestionDraft, ctx: GenerationContext) -> st
     14-17). "the day it sank was _____" too."""
     if draft.kind != "cloze" or not draft.target.startswith("date:"):
         return None
-    if _DATE_OF_A_PRONOUN.search(QUOTED.sub(" ", draft.prompt)):
-        return "answer: the card dates something it only calls “it”"
-    return None
+    text = QUOTED.sub(" ", card_text(draft.prompt))
+    found = _DATE_OF_A_PRONOUN.search(text)
+    if found is None or _names_a_referent(text[: found.start()], ctx):
+        return None
+    return "answer: the card dates something it only calls “it”"
+
+
+# Groups a "they" stands for: "The couple said _____ was the day they met."
+_GROUP_NOUNS = {"couple", "pair", "family", "families", "twins", "parents", "duo", "people",
+                "team", "crew", "band", "both"}  # fmt: skip
+
+
+def _names_a_referent(before: str, ctx: GenerationContext) -> bool:
+    """Does the card, before its "it"/"they" clause, name what the pronoun may stand for:
+    one of the article's people, a name ("The Titanic's owners"), or a group or people
+    ("The couple", "the residents")?"""
+    names = _name_words(ctx)
+    tokens = before.split()
+    if any(_a_name_word(w, names) for w in tokens):
+        return True
+    if any(w[:1].isupper() for w in tokens[1:]) or any(
+        re.search(r"['’]s\W*$", w) for w in tokens[:1]
+    ):
+        return True  # a name, or a name's owners
+    bare = [w.strip(",.;:").casefold() for w in tokens]
+    return any(w in _GROUP_NOUNS or singular_stem(w) in PERSON_ROLE_NOUNS for w in bare)
 
 
 def digits_beside_the_blank(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

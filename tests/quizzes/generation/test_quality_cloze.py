@@ -1272,6 +1272,21 @@ def test_a_card_dating_what_it_only_calls_it_is_dropped():
     assert date_of_an_unnamed_thing(named, ctx_for("x")) is None
 
 
+@pytest.mark.parametrize(
+    "card",
+    [
+        f"The couple said {BLANK} was the day they met.",
+        f"The Velmar's owners list {BLANK} as the day it sank.",
+        f"The dive club said the Velmar Star's crew gave {BLANK} as the day it sank.",
+    ],
+)
+def test_a_card_naming_what_its_pronoun_stands_for_dates_it(card):
+    from quizzes.generation.quality.cloze import date_of_an_unnamed_thing
+
+    asked = cloze_card(card, "3 May 1941", "date:1941-05-03")
+    assert date_of_an_unnamed_thing(asked, ctx_for("x")) is None
+
+
 def test_a_speakers_age_is_no_part_of_the_name_the_questions_show():
     sentence = "Twelve-year-old Ana Vela, on the top deck, said “the ferry shook hard”."
     text = f"Ferry shakes\n{sentence}\n"
