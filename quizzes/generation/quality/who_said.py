@@ -898,6 +898,14 @@ def _role_fit(name: str, roles: set[str], ctx: GenerationContext) -> bool | None
     return bool(said & _BROAD_ROLES or _families(said) & families)
 
 
+def _no_wrong_option_fits(draft: QuestionDraft, roles: set[str], ctx: GenerationContext) -> bool:
+    """No wrong option has one of these roles in the article, and most have roles of
+    other kinds (options the article gives no role may hold this one, for all the learner
+    knows)."""
+    fits = [_role_fit(text, roles, ctx) for text, correct, _ in draft.choices if not correct]
+    return True not in fits and fits.count(False) * 2 >= len(fits)
+
+
 def context_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Who said: “a silly idea”? (Context: Professor _____ of the law school called it
     …)" among a president, a singer and a senator: the context gives the speaker's role,
@@ -912,9 +920,7 @@ def context_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str 
     roles = _context_roles(QUOTED.sub(" ", context.group(1)))
     if not roles:
         return None
-    fits = [_role_fit(text, roles, ctx) for text, correct, _ in draft.choices if not correct]
-    # Options the article gives no role may hold this one, for all the learner knows.
-    if True in fits or fits.count(False) * 2 < len(fits):
+    if not _no_wrong_option_fits(draft, roles, ctx):
         return None
     return f"give-away: the context calls the speaker {'/'.join(sorted(roles))}, no other option"
 
@@ -948,15 +954,14 @@ def quote_tells_the_role(draft: QuestionDraft, ctx: GenerationContext) -> str | 
     }
     if not roles or not _role_fit(draft.answer, roles, ctx):
         return None
-    fits = [_role_fit(text, roles, ctx) for text, correct, _ in draft.choices if not correct]
-    if True in fits or fits.count(False) * 2 < len(fits):
+    if not _no_wrong_option_fits(draft, roles, ctx):
         return None
     return f"give-away: the quotation names the speaker's office ({'/'.join(sorted(roles))})"
 
 
+# The speaker's own spouse or named kin; not "our children", "our family" (a community's).
 _MY_KIN = re.compile(
-    r"\b(?:my|our)\s+(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|"
-    r"partner|widow|children|family)\b",
+    r"\bmy\s+(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|partner|widow)\b",
     re.I,
 )
 

@@ -1624,3 +1624,34 @@ def test_a_joint_phrase_counts_only_as_the_credit(sentence, fires):
         source=said,
     )
     assert (words_of_two_credited_to_one(asked, ctx_for(sentence)) is not None) == fires
+
+
+@pytest.mark.parametrize("kin", ["our children", "our family", "Our children"])
+def test_a_quotation_naming_a_communitys_kin_tells_no_speaker(kin):
+    from quizzes.generation.quality.who_said import quote_names_the_speakers_kin
+
+    text = (
+        "Port to stay open\n"
+        f"Tomas Vela and his {kin.split()[1]} opened the new pier on Monday. "
+        "Ana Ruiz and Lina Kos spoke too.\n"
+        f"“{kin} deserve a port that stays open,” Vela said.\n"
+    )
+    words = f"{kin} deserve a port that stays open,"
+    said = Quote(
+        text=words,
+        speaker="Tomas Vela",
+        start=0,
+        end=1,
+        evidence=text.splitlines()[2],
+        evidence_start=0,
+        evidence_end=1,
+        attribution="explicit",
+    )
+    asked = draft(
+        "who_said",
+        f"Who said: “{words[:-1]}”?",
+        "Tomas Vela",
+        ["Ana Ruiz", "Lina Kos"],
+        source=said,
+    )
+    assert quote_names_the_speakers_kin(asked, ctx_for(text)) is None
