@@ -826,7 +826,7 @@ _ROLE_FAMILIES = {
     "media": "commentator journalist reporter editor correspondent critic writer author host "
     "anchor columnist broadcaster presenter",
     "law": "judge justice lawyer attorney prosecutor barrister solicitor counsel magistrate",
-    "business": "businessman businesswoman ceo cfo entrepreneur investor president",
+    "business": "businessman businesswoman ceo cfo entrepreneur investor company-president",
     "force": "colonel commander soldier sergeant lieutenant captain admiral constable "
     "detective inspector superintendent commodore corporal brigadier",
     "family": "wife husband son daughter mother father brother sister widow widower",
@@ -853,6 +853,27 @@ _ROLE_WORDS = (
 ) - _ROLE_QUALIFIERS
 
 
+# "president of Velmar Shipping", "president of the company": a business role ("president"
+# alone is a head of state's, so "businessman and loyalist _____" is no president).
+_COMPANY_PRESIDENT = regex(
+    r"\bpresident\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w&’'.-]*|&)\s+){0,4}"
+    r"(?:company|firm|corporation|corp|inc|ltd|llc|plc|group|holdings|bank|airlines?|"
+    r"motors|shipping|industries|enterprises|co|gmbh|ag|partners|capital|ventures|"
+    r"technologies|foods|energy|Company|Corporation|Corp|Inc|Ltd|LLC|PLC|Group|Holdings|"
+    r"Bank|Airlines?|Motors|Shipping|Industries|Enterprises|Co|GmbH|AG|Partners|Capital|"
+    r"Ventures|Technologies|Foods|Energy)\b",
+    re.I,
+)
+
+
+def _role_words_in(text: str) -> set[str]:
+    """The role words of a text, "president of <company>" as a business role."""
+    found = set(words(text.casefold())) & _ROLE_WORDS
+    if _COMPANY_PRESIDENT.search(text):
+        found.add("company-president")
+    return found
+
+
 def _families(role_words: set[str]) -> set[str]:
     """The families of the role words ("dean" -> scholarship; "mp" -> politics)."""
     return {family for w in role_words for family in _FAMILIES_OF.get(w, frozenset({w}))}
@@ -877,7 +898,7 @@ def _context_roles(context: str) -> set[str]:
         for pattern in (_BEFORE_THE_BLANK, _AFTER_THE_BLANK, _ROLE_IN_ATTRIBUTION)
         if (found := pattern.search(context))
     ]
-    return {w for span in spans for w in words(span.casefold()) if w in _ROLE_WORDS}
+    return {w for span in spans for w in _role_words_in(span)}
 
 
 def _role_fit(name: str, roles: set[str], ctx: GenerationContext) -> bool | None:
@@ -885,14 +906,14 @@ def _role_fit(name: str, roles: set[str], ctx: GenerationContext) -> bool | None
     roles of other families (False), or no role at all (None)? Its extracted role counts,
     and role words beside a mention of the person, in the mention's sentence."""
     families = _families(roles)
-    said = set(words(ctx.roles.get(name, "").casefold())) & _ROLE_WORDS
+    said = _role_words_in(ctx.roles.get(name, ""))
     text = plain(ctx.article_text)
     for part in {plain(name), *plain(name).split()[-1:]}:
         for found in regex(rf"(?<![\w'-]){re.escape(part)}(?![\w'-])").finditer(text):
             before = text[max(0, found.start() - _ROLE_NEAR_NAME) : found.start()]
             after = text[found.end() : found.end() + _ROLE_NEAR_NAME]
             near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]
-            said |= set(words(near.casefold())) & _ROLE_WORDS
+            said |= _role_words_in(near)
     if not said:
         return None
     return bool(said & _BROAD_ROLES or _families(said) & families)

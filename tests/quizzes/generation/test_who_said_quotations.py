@@ -1655,3 +1655,16 @@ def test_a_quotation_naming_a_communitys_kin_tells_no_speaker(kin):
         source=said,
     )
     assert quote_names_the_speakers_kin(asked, ctx_for(text)) is None
+
+
+def test_a_president_is_a_business_role_only_as_president_of_a_company():
+    text = (
+        "Businessman Ana Ruiz backed the port plan.\n"
+        "President Tom Vale and Senator Li Wei both spoke at the rally.\n"
+    )
+    prompt = f"Who said: “a fine plan”? (Context: Businessman and loyalist {BLANK} backed it.)"
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=text)
+    assert q.context_tells_the_role(asked, ctx_for(text)) is not None
+    firm = text.replace("President Tom Vale and", "Tom Vale, president of Velmar Shipping, and")
+    asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=firm)
+    assert q.context_tells_the_role(asked, ctx_for(firm)) is None
