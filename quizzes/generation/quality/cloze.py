@@ -577,16 +577,15 @@ _GROUP_NOUNS = {"couple", "pair", "family", "families", "twins", "parents", "duo
 
 def _names_a_referent(before: str, ctx: GenerationContext) -> bool:
     """Does the card, before its "it"/"they" clause, name what the pronoun may stand for:
-    one of the article's people, a name ("The Titanic's owners"), or a group or people
-    ("The couple", "the residents")?"""
+    one of the article's people, a name's owners ("The Titanic's owners"), or a group or
+    people ("The couple", "the residents")? Not the lister itself ("The Lost 5 Project
+    identifies _____ as the day it sank": the "it" is the ship before)."""
     names = _name_words(ctx)
     tokens = before.split()
     if any(_a_name_word(w, names) for w in tokens):
         return True
-    if any(w[:1].isupper() for w in tokens[1:]) or any(
-        re.search(r"['’]s\W*$", w) for w in tokens[:1]
-    ):
-        return True  # a name, or a name's owners
+    if any(w[:1].isupper() and re.search(r"['’]s\W*$", w) for w in tokens):
+        return True  # a name's owners, crew: the name is what "it" stands for
     bare = [w.strip(",.;:").casefold() for w in tokens]
     return any(w in _GROUP_NOUNS or singular_stem(w) in PERSON_ROLE_NOUNS for w in bare)
 

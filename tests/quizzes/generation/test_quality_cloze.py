@@ -1270,6 +1270,12 @@ def test_a_card_dating_what_it_only_calls_it_is_dropped():
         f"The dive club says the ferry sank on {BLANK}.", "3 May 1941", "date:1941-05-03"
     )
     assert date_of_an_unnamed_thing(named, ctx_for("x")) is None
+    lister = cloze_card(
+        f"The Velmar Wreck Project names {BLANK} as the day it sank.",
+        "3 May 1941",
+        "date:1941-05-03",
+    )
+    assert date_of_an_unnamed_thing(lister, ctx_for("x"))
 
 
 @pytest.mark.parametrize(
