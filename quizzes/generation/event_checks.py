@@ -1268,6 +1268,7 @@ _CLOCK = regex(
     r"(?:\s+(?:local\s+time|(?-i:[A-Z]{2,4})\b))?(?:\s*\([^()]*\))?(?:\s+(?:on|in\s+the|of))?\s*",
     re.I,
 )
+_MONTH_NAME = regex(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
 _DAY_WORD = regex(
     rf"\b(?:today|yesterday|tonight|(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)"
     rf"|(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?)\b",
@@ -1283,11 +1284,7 @@ def the_day_word(said: str) -> str:
     if not re.search(r"\d", said):
         return said
     day = _DAY_WORD.search(said)
-    if (
-        day is None
-        or _HAS_YEAR.search(said)
-        or regex(rf"\b(?:{'|'.join(MONTHS)})\b", re.I).search(said)
-    ):
+    if day is None or _HAS_YEAR.search(said) or _MONTH_NAME.search(said):
         return said
     rest = _CLOCK.sub(" ", said).strip(" ,")
     return rest if _DAY_WORD.fullmatch(rest) else said
