@@ -37,6 +37,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+import redis
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -437,19 +438,24 @@ def kill_pool_process(worker, job_id: int) -> float:
     return killed_at
 
 
-def kill_worker_and_hand_over(worker, job_id: int) -> float:
+def kill_worker_and_hand_over(worker, job_id: int, broker_port: int) -> float:
     """Step 3: the whole worker is killed while the job runs and the spare worker takes
-    the queue; seconds until the job ended."""
+    the queue; seconds until the job ended. The worker dies holding the broker's lock for
+    looking for lost messages (the worst moment: kombu keeps that lock 300 s unless told)."""
     wait_for("job 3 running", lambda: job_row(job_id)["status"] == "running", 30)
+    from config.celery import app
+
+    lock_seconds = app.conf.broker_transport_options.get("unacked_mutex_expire", 300)
+    lock = redis.Redis(port=broker_port).lock("unacked_mutex", timeout=lock_seconds)
+    lock.acquire(blocking=True, blocking_timeout=5)
     pool = children_of(worker.pid)
     worker.send_signal(signal.SIGKILL)
     for pid in pool:
         os.kill(pid, signal.SIGKILL)
     worker.wait(timeout=10)
     killed_worker_at = time.monotonic()
-    say(f"killed worker {worker.pid} and its pool {pool} while job #{job_id} ran")
-    from config.celery import app
-
+    say(f"killed worker {worker.pid} and its pool {pool} while job #{job_id} ran, holding "
+        f"the lock for lost messages ({lock_seconds} s)")  # fmt: skip
     hostname = socket.gethostname()
     added = app.control.add_consumer(
         "celery", destination=[f"worker-2@{hostname}"], reply=True, timeout=5
@@ -504,7 +510,7 @@ def run(env, processes: Processes, base: str, cache_port: int, broker_port: int,
 
     # 3. The whole worker is killed while a job runs; a new one takes the job over.
     job_worker = generate(teacher, base, articles[2])
-    recovered_worker = kill_worker_and_hand_over(worker, job_worker)
+    recovered_worker = kill_worker_and_hand_over(worker, job_worker, broker.port)
 
     traffic.stop.set()
     for thread in threads:

@@ -236,10 +236,16 @@ GENERATION_TIME_LIMIT = GENERATION_SOFT_TIME_LIMIT + 30
 CELERY_VISIBILITY_TIMEOUT = int(
     os.environ.get("CELERY_VISIBILITY_TIMEOUT", str(GENERATION_TIME_LIMIT + 120))
 )
+_UNACKED_RESTORE_INTERVAL = max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 10))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
     # Look for lost messages every few seconds (kombu's default is every 100 s).
-    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_interval": _UNACKED_RESTORE_INTERVAL,
+    # The lock a worker holds while it looks: kombu keeps it 300 s, so a worker killed
+    # while looking (kill -9) stopped every other worker from handing its job on for
+    # five minutes (seen in the fault run). A look takes milliseconds; a restore is a
+    # watched transaction, so two workers looking at once still restore a message once.
+    "unacked_mutex_expire": max(5, _UNACKED_RESTORE_INTERVAL),
     "unacked_restore_throttle": 1,
     "socket_timeout": 5,
     "socket_connect_timeout": 2,
