@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizzes.extraction import geo
@@ -341,6 +342,18 @@ def country_distractors(
 # Dates ----------------------------------------------------------------------
 
 
+SPARE_DATES = 3  # wrong dates kept aside on each side, to swap in (DateOptions.spares)
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    """The wrong dates offered, and the next ones on each side kept as spares: a wrong
+    date another question of the bank answers is swapped for a spare (quality.rules)."""
+
+    wrong: list[str]
+    spares: list[str] = field(default_factory=list)
+
+
 def date_distractors(
     answer: PartialDate,
     *,
@@ -352,6 +365,30 @@ def date_distractors(
     stride: int = 1,
     earliest: PartialDate | None = None,
 ) -> list[str]:
+    """The wrong dates of `date_options`."""
+    return date_options(
+        answer,
+        article_dates=article_dates,
+        latest=latest,
+        seed=seed,
+        limit=limit,
+        also_right=also_right,
+        stride=stride,
+        earliest=earliest,
+    ).wrong
+
+
+def date_options(
+    answer: PartialDate,
+    *,
+    article_dates: Sequence[PartialDate] = (),
+    latest: PartialDate | None = None,
+    seed: int = 0,
+    limit: int = MAX_DISTRACTORS,
+    also_right: Sequence[PartialDate] = (),
+    stride: int = 1,
+    earliest: PartialDate | None = None,
+) -> DateOptions:
     """Dates of the answer's granularity near it (`stride` units apart: a presidential
     election's year is asked among election years, 2016 among 2012 and 2020): one of the article's other dates
     within reach first, then neighbouring years/months/days; never after `latest`
@@ -392,19 +429,19 @@ def date_distractors(
         side = _unique(
             (d.label() for d in [*side_of_article, *head, *nearby[limit + 1 :]]),
             exclude=[answer.label()],
-            limit=limit,
+            limit=limit + SPARE_DATES,
         )
         sides.append(side)
     earlier, later = sides
     rank = answer_rank(
         seed,
         limit=limit,
-        earlier=len(earlier),
-        later=len(later),
+        earlier=min(len(earlier), limit),
+        later=min(len(later), limit),
         straddle=answer.granularity == "year",
     )
     picked = [*earlier[:rank], *later[: limit - rank]]
-    return picked[:limit]
+    return DateOptions(picked[:limit], spares=[*earlier[rank:], *later[limit - rank :]])
 
 
 def answer_rank(seed: int, *, limit: int, earlier: int, later: int, straddle: bool = False) -> int:

@@ -16,7 +16,7 @@ from quizzes.extraction.text import regex
 
 from .context import DatedFact, GenerationContext, without_country_roles
 from .dates import PartialDate, narrows_options
-from .distractors import MIN_DISTRACTORS, arrange, date_distractors
+from .distractors import MIN_DISTRACTORS, arrange, date_options
 from .draft import QuestionDraft
 from .event_checks import a_role, date_resolution
 from .fingerprint import date_target, event_key, question_fingerprint, seed_of
@@ -710,7 +710,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         if not prompt or normalise(prompt) in seen_prompts:
             continue
         key = event_key(event)
-        distractors = date_distractors(
+        options = date_options(
             when,
             article_dates=_dates_to_offer(prompt, ctx),
             latest=ctx.latest,
@@ -719,7 +719,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
             stride=_election_cycle(dated, ctx),
             earliest=birth_of_the_person_asked(prompt, dated, births),
         )
-        distractors = after_the_first_edition(dated, distractors, ctx)
+        distractors = after_the_first_edition(dated, options.wrong, ctx)
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
         if _year_at_one_end(when, distractors) or _repeats_headline_month(
@@ -727,7 +727,9 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         ):
             continue
         seen_prompts.add(normalise(prompt))
-        drafts.append(_draft(dated, prompt, when, distractors, ctx))
+        draft = _draft(dated, prompt, when, distractors, ctx)
+        draft.spare_options = after_the_first_edition(dated, options.spares, ctx)
+        drafts.append(draft)
     return drafts
 
 

@@ -12,7 +12,7 @@ from quizzes.extraction.facts import CountryLink, Quote
 from quizzes.extraction.text import regex
 
 from ..context import DatedFact, GenerationContext
-from ..dates import MONTHS, PartialDate, parse_iso
+from ..dates import MONTHS, PartialDate, parse_iso, parse_label
 from ..distractors import same_person
 from ..draft import QuestionDraft
 from ..numbers import MAX_NUMBER_CARDS
@@ -39,7 +39,7 @@ from .base import (
     singular_stem,
 )
 from .cloze import blanked_words_shown
-from .giveaway import _STOPWORDS, _TF_DATE, _anchored, _as_quiz_question, _content_words
+from .giveaway import _STOPWORDS, _TF_DATE, STEM, _anchored, _as_quiz_question, _content_words
 from .who_said import countries_named, speaker_sides
 
 
@@ -671,6 +671,44 @@ def card_shows_an_asked_date(
     return None
 
 
+def card_shows_a_date_asked_elsewhere(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """ "In Tolvo at the 2016 census, _____ of residents were born abroad." beside "In what
+    year were 2,000 Tolvo residents counted as refugees?" (2016): the card, from another
+    sentence, prints the year the question asks beside a word of it ("Tolvo"), and the
+    student copies it over (blind judges, batches 44-55). The card goes (a "when" question
+    is kept first); a card sharing no word with the question says nothing of its event."""
+    pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
+    for card, asked in pairs:
+        if card.kind != "cloze" or asked.kind != "when" or card is asked:
+            continue
+        if card.evidence_start is not None and card.evidence_start == asked.evidence_start:
+            continue  # one sentence: card_shows_an_asked_date
+        when = parse_label(asked.answer)
+        shown = card_text(card.prompt)
+        if when is None or not _date_written(shown, when):
+            continue
+        if _content_words(shown) & _content_words(asked.prompt) - _DATE_STEMS:
+            return f"give-away: the card shows the date “{asked.prompt[:60]}” asks"
+    return None
+
+
+_DATE_STEMS = frozenset(m.casefold()[:STEM] for m in MONTHS)
+
+
+def _date_written(text: str, when: PartialDate) -> bool:
+    """Does the text write the date: its year for a year, its month and year for a month,
+    its day and month for a day ("May 4", "4 May")?"""
+    if when.month is None:
+        return regex(rf"\b{when.year}\b").search(text) is not None
+    month = MONTHS[when.month - 1]
+    if when.day is None:
+        return regex(rf"\b{month}\b,?\s+(?:of\s+)?{when.year}\b", re.I).search(text) is not None
+    day = when.day
+    return regex(rf"\b(?:{month}\s+{day}|{day}\s+{month})(?!\d)", re.I).search(text) is not None
+
+
 _STATED = {"cloze", "true_false"}  # a card or a statement tells what the article says
 
 
@@ -954,6 +992,23 @@ def too_many_years(
         return None
     if sum(_asks_a_year(k) for k in kept) >= MAX_YEARS:
         return f"balance: {MAX_YEARS} questions answered by a year already"
+    return None
+
+
+MAX_DATE_CARDS = 3  # cards blanking a date (a year, a month, a day), per bank
+
+
+def too_many_date_cards(
+    draft: QuestionDraft, kept: Sequence[QuestionDraft], ctx: GenerationContext
+) -> str | None:
+    """A long article of dated happenings gave six or seven cards blanking "May 2",
+    "July 17", "2018" …: a bank of bare dates to recall, not of the story (tuned judges).
+    MAX_DATE_CARDS at most, the first kept; "when" questions ask their dates with options
+    and count apart (too_many_years caps the bare years of both)."""
+    if draft.kind != "cloze" or not draft.target.startswith("date:"):
+        return None
+    if sum(k.kind == "cloze" and k.target.startswith("date:") for k in kept) >= MAX_DATE_CARDS:
+        return f"balance: {MAX_DATE_CARDS} cards blanking a date already"
     return None
 
 

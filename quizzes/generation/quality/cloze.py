@@ -827,10 +827,26 @@ _HEAD_OF_STATE_BEFORE_BLANK = re.compile(
 )
 
 
+# "Ana Ruiz, the president of the _____": the country the named head of state heads.
+_COUNTRY_OF_A_NAMED_HEAD = re.compile(
+    r"\b[A-Z][\w’'-]+,\s+(?:the\s+)?(?:then-|current\s+|former\s+)?(?:[Pp]resident|"
+    rf"[Pp]rime [Mm]inister|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ee]mperor)\s+of\s+(?:the\s+)?"
+    rf"{re.escape(BLANK)}(?=\s*(?:[.,;:]|$))"  # not "… of the _____ rowing club"
+)
+
+
 def head_of_state_card(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Indian Prime Minister _____ wrote …": who heads a country is world knowledge,
-    the title alone gives the name away (like a capital)."""
-    if draft.kind != "cloze" or not draft.target.startswith("person:"):
+    the title alone gives the name away (like a capital). The other way round too:
+    "offered to Ana Ruiz, the president of the _____" asks which country a named head
+    of state leads, which a student knows without the article (blind judge, batch 19)."""
+    if draft.kind != "cloze":
+        return None
+    if draft.target.startswith("country:"):
+        if _COUNTRY_OF_A_NAMED_HEAD.search(draft.prompt):
+            return "world trivia: the country of a named head of state"
+        return None
+    if not draft.target.startswith("person:"):
         return None
     found = _HEAD_OF_STATE_BEFORE_BLANK.search(draft.prompt)
     if found and (country_of_adjective(found["adjective"]) or is_country(found["adjective"])):

@@ -11,13 +11,15 @@ from quizzes.extraction.facts import CountryLink
 from quizzes.validation import question_problems
 
 from ..context import GenerationContext
+from ..dates import PartialDate, parse_label
 from ..distractors import MIN_DISTRACTORS, arrange
 from ..draft import QuestionDraft
-from ..fingerprint import seed_of
+from ..fingerprint import date_target, seed_of
 from .bank import (
     birth_year_from_an_age,
     card_answer_among_options,
     card_answer_named_elsewhere,
+    card_shows_a_date_asked_elsewhere,
     card_shows_an_asked_date,
     country_named_elsewhere,
     date_asked_twice,
@@ -42,6 +44,7 @@ from .bank import (
     timeline_of_asked_dates,
     too_many_by_one_speaker,
     too_many_counts,
+    too_many_date_cards,
     too_many_years,
     true_false_share,
     which_country_answer_shown,
@@ -149,6 +152,7 @@ from .when import (
     background_history,
     capital_not_named,
     clause_spliced,
+    date_of_a_span,
     date_of_the_main_clause,
     month_beside_month,
     month_is_a_name,
@@ -195,11 +199,13 @@ from .who_said import (
     pronoun_without_a_pronoun,
     quote_about_someone_else,
     quote_echoes_title,
+    quote_inside_a_quotation,
     quote_is_a_label,
     quote_is_a_list,
     quote_names_the_speakers_kin,
     quote_names_the_speakers_side,
     quote_object_of_a_verb,
+    quote_opens_on_someone_unnamed,
     quote_tells_the_role,
     quote_without_a_statement,
     quote_without_its_subject,
@@ -272,12 +278,15 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     comparison_cut_short,
     # the marked answer is right
     unsure_fact,
+    date_of_a_span,
     month_is_a_name,
     month_beside_month,
     quote_is_a_label,
     quote_is_a_list,
     short_quote_statement,
     short_quote_without_context,
+    quote_opens_on_someone_unnamed,
+    quote_inside_a_quotation,
     one_word_quote,
     scare_quoted_term,
     quote_without_a_statement,
@@ -428,6 +437,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     true_false_share,
     timeline_of_asked_dates,
     card_shows_an_asked_date,
+    card_shows_a_date_asked_elsewhere,
     which_country_answer_shown,
     same_card_country,
     same_speaker_same_point,
@@ -438,6 +448,7 @@ BANK_RULES: tuple[BankRule, ...] = (
     same_name_answered_again,
     birth_year_from_an_age,
     too_many_years,
+    too_many_date_cards,
     too_many_counts,
     one_fact_two_sentences,
 )
@@ -471,6 +482,7 @@ def select(drafts: Sequence[QuestionDraft], ctx: GenerationContext) -> Review:
     review = _select([drafts[i] for i in ranked], ctx)
     _drop_answered_countries(review)
     _card_answers_out_of_options(review, ctx)
+    _other_answers_out_of_dates(review, ctx)
     position = {id(d): i for i, d in enumerate(drafts)}
     review.kept.sort(key=lambda d: position[id(d)])
     return review
@@ -525,6 +537,65 @@ def _with_spares(
         ),
     )
     return swapped if draft_problem(swapped, ctx) is None else None
+
+
+def _other_answers_out_of_dates(review: Review, ctx: GenerationContext) -> None:
+    """ "When was the ferry service suspended?" offering 25 May as a wrong day, beside a
+    card or question whose answer is 25 May: the bank marks that date right elsewhere,
+    which confuses or points the other question away (blind judges, batches 18-23). The
+    wrong date is swapped for a spare on the same side of the answer, so the answer keeps
+    its place among the options; with no spare, it is left out if two wrong dates remain."""
+    for draft in review.kept:
+        if draft.kind != "when":
+            continue
+        answered = {
+            d.target for d in review.kept if d is not draft and d.target.startswith("date:")
+        }
+        wrong = [t for t, ok, _ in draft.choices if not ok]
+        taken = [w for w in wrong if _date_target_of(w) in answered]
+        if not taken:
+            continue
+        better = _dates_without(draft, wrong, taken, answered)
+        if better is not None and draft_problem(better, ctx) is None:
+            draft.choices = better.choices
+
+
+def _date_target_of(label: str) -> str:
+    when = parse_label(label)
+    return date_target(when.iso()) if when is not None else ""
+
+
+def _dates_without(
+    draft: QuestionDraft, wrong: list[str], taken: list[str], answered: set[str]
+) -> QuestionDraft | None:
+    """The when draft with each taken wrong date replaced by the nearest free spare on
+    its side of the answer (or left out), or None when fewer than two would remain."""
+    answer = parse_label(draft.answer)
+    if answer is None:
+        return None
+    free = [
+        s
+        for s in draft.spare_options
+        if s not in wrong and _date_target_of(s) not in answered and parse_label(s) is not None
+    ]
+    swapped: dict[str, str | None] = {}
+    for option in taken:
+        earlier = _is_earlier(option, answer)
+        spare = next((s for s in free if _is_earlier(s, answer) == earlier), None)
+        if spare is not None:
+            free.remove(spare)
+        swapped[option] = spare
+    if len(wrong) - sum(s is None for s in swapped.values()) < MIN_DISTRACTORS:
+        return None
+    # Each option keeps its place (a left-out one closes up), so the shuffle stands.
+    texts = [swapped.get(t, t) for t, _, _ in sorted(draft.choices, key=lambda c: c[2])]
+    kept = [t for t in texts if t is not None]
+    return replace(draft, choices=[(t, t == draft.answer, i) for i, t in enumerate(kept)])
+
+
+def _is_earlier(label: str, answer: PartialDate) -> bool:
+    when = parse_label(label)
+    return when is not None and when.first_day() < answer.first_day()
 
 
 def _not_a_person(draft: QuestionDraft) -> bool:

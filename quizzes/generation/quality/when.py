@@ -72,6 +72,33 @@ def when_with_a_second_time(draft: QuestionDraft, ctx: GenerationContext) -> str
     return None
 
 
+_TIME_WORD = (
+    rf"(?:{'|'.join(sorted(d.capitalize() for d in WEEKDAYS))}"
+    rf"|{'|'.join(m.capitalize() for m in MONTHS)}|\d{{1,2}}(?:st|nd|rd|th)?\b)"
+)
+# "from Tuesday night through to Wednesday", "from 3 to 5 May", "between Friday and
+# Sunday": a span of days or months, not one date.
+_DATE_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?:(?:early|late|mid-?)\s*)?{_TIME_WORD}[^.;:,]{{0,30}}?"
+    rf"\s+(?:through(?:\s+to)?|until|till|to|and)\s+(?:(?:early|late|mid-?)\s*)?{_TIME_WORD}"
+)
+
+
+def date_of_a_span(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "When did the typhoon make landfall?" from "made landfall from Tuesday night
+    through to Wednesday": the event spans two days, so the day after the answer,
+    offered as a wrong option, is also right (blind judge, batches 18-23); a dated
+    statement's false day may be inside the span too."""
+    if draft.kind not in {"when", "true_false"}:
+        return None
+    for dated in _dated_sources(draft):
+        written = dated.event.when.strip()
+        for span in _DATE_RANGE.finditer(plain(dated.event.evidence)):
+            if written and written in span.group(0):
+                return "answer: the event spans several dates; a near option is also right"
+    return None
+
+
 def _dated_sources(draft: QuestionDraft) -> list[DatedFact]:
     sources = draft.source if isinstance(draft.source, list) else [draft.source]
     return [s for s in sources if isinstance(s, DatedFact)]

@@ -384,6 +384,23 @@ def line_inside_anothers_answer(draft: QuestionDraft, ctx: GenerationContext) ->
     return "answer: the words are quoted inside another person's interview answer"
 
 
+def quote_inside_a_quotation(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """'Ruiz wrote: "I offered to step down and Vela said, 'Not today.'"': "Not today"
+    comes to the reader only through Ruiz's account, quoted inside Ruiz's own quotation;
+    Ruiz, a wrong option, is as defensible an answer as Vela (blind judge, batch 23).
+    A quotation opened in the paragraph before the words and not yet closed holds them."""
+    quote = _speaker_quote(draft)
+    if quote is None or not quote.speaker or draft.kind not in {"who_said", "true_false"}:
+        return None
+    before = ctx.article_text[ctx.article_text.rfind("\n", 0, quote.start) + 1 : quote.start]
+    before = before[:-1] if before.endswith(('"', "“", "'", "‘")) else before
+    curly_open = before.count("“") > before.count("”")
+    straight_open = before.count('"') % 2 == 1
+    if curly_open or straight_open:
+        return "answer: the words are quoted inside someone else's quotation"
+    return None
+
+
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -436,6 +453,30 @@ def short_quote_without_context(draft: QuestionDraft, ctx: GenerationContext) ->
     if draft.kind == "who_said" and short and "(Context: " not in draft.prompt:
         return "answer: a short quotation without its sentence"
     return None
+
+
+FRAGMENT_WORDS = 12  # a quotation up to this long is a fragment when it opens on "He"/"She"
+# "He …", "She'll …", "They …": a quotation opening on a third person it never names.
+_OPENS_ON_SOMEONE = re.compile(r"^\W*(?:\[?(?:he|she|they)\]?)(?:['’]\w+)?\b", re.I)
+
+
+def quote_opens_on_someone_unnamed(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Who said: “She will not get another chance”?": a few words cut from a longer
+    passage, opening on a "he", "she" or "they" that the quotation never names; alone
+    they read as said of anyone, and often wrongly (the "she" may be the speaker's rival
+    or the speaker's own side). A longer quotation carries its own point, and a short
+    one asked with its sentence (Context) shows whom the pronoun stands for."""
+    quote = _speaker_quote(draft)
+    if draft.kind not in {"who_said", "true_false"} or quote is None:
+        return None
+    if "(Context: " in draft.prompt:
+        return None
+    text = plain(quote.text).lstrip("…. ")
+    if len(words(text)) > FRAGMENT_WORDS or not _OPENS_ON_SOMEONE.match(text):
+        return None
+    if re.search(r"\s[A-Z][a-z]", text):
+        return None  # "He and Ana Ruiz …": someone is named
+    return "answer: a short quotation opening on a “he”/“she” it never names"
 
 
 def one_word_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

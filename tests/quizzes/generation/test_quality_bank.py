@@ -852,3 +852,68 @@ def test_a_bank_holds_few_who_said_questions_with_one_answer_and_the_same_option
         ["Lena Park", "Eva Soto", "Ben Cole"], source=student_said,
     )  # fmt: skip
     assert q.too_many_by_one_speaker(student, [*alike[:2], fresh], ctx) is None
+
+
+def _date_card(sentence: str, answer: str, iso: str):
+    return cloze_card(sentence, answer, f"date:{iso}")
+
+
+def test_a_fourth_card_blanking_a_date_is_dropped_but_other_cards_are_kept():
+    kept = [
+        _date_card(f"The Velmar party met online on {BLANK}.", "May 2", "2020-05-02"),
+        _date_card(f"In a {BLANK} speech in Tolvo, Ruiz set out her plan.", "July 9", "2020-07-09"),
+        _date_card(f"Vale ran for the city council in {BLANK}.", "2018", "2018"),
+    ]
+    fourth = _date_card(
+        f"The {BLANK} death of the senator changed the race.", "July 17", "2020-07-17"
+    )
+    count = cloze_card(f"The party won {BLANK} seats in the city council.", "12", "number:12")
+    assert q.too_many_date_cards(fourth, kept, ctx_for("")) is not None
+    assert q.too_many_date_cards(fourth, kept[:2], ctx_for("")) is None
+    assert q.too_many_date_cards(count, kept, ctx_for("")) is None
+
+
+def test_a_card_printing_the_year_a_when_question_asks_beside_its_subject_is_dropped():
+    asked = draft(
+        "when",
+        "In what year were 2,000 Tolvo residents counted as refugees?",
+        "2016",
+        ["2014", "2015", "2017"],
+        evidence_start=0,
+    )
+    card = draft(
+        "cloze",
+        f"Fill in the blank: In Tolvo at the 2016 census, {BLANK} of residents were born abroad.",
+        "41%",
+        target="number:41%",
+        evidence_start=120,
+    )
+    elsewhere = draft(
+        "cloze",
+        f"Fill in the blank: The Velmar mill closed in 2016 after {BLANK} years.",
+        "90",
+        target="number:90",
+        evidence_start=240,
+    )
+    assert q.card_shows_a_date_asked_elsewhere(card, [asked], ctx_for("")) is not None
+    assert q.card_shows_a_date_asked_elsewhere(asked, [card], ctx_for("")) is not None
+    # the year beside nothing of the question's event is no give-away
+    assert q.card_shows_a_date_asked_elsewhere(elsewhere, [asked], ctx_for("")) is None
+
+
+def test_a_card_printing_the_day_a_when_question_asks_is_dropped():
+    asked = draft(
+        "when",
+        "When did the Velmar ferry service stop?",
+        "25 May 2020",
+        ["22 May 2020", "27 May 2020"],
+        evidence_start=0,
+    )
+    card = draft(
+        "cloze",
+        f"Fill in the blank: After the ferry stopped on May 25, {BLANK} people were stranded.",
+        "300",
+        target="number:300",
+        evidence_start=90,
+    )
+    assert q.card_shows_a_date_asked_elsewhere(card, [asked], ctx_for("")) is not None

@@ -1311,3 +1311,24 @@ def test_a_speakers_age_is_no_part_of_the_name_the_questions_show():
     ctx = ctx_for(text, facts)
     assert [q.speaker for q in ctx.quotes] == ["Ana Vela"]
     assert "Ana Vela" in ctx.people
+
+
+def test_the_country_a_named_head_of_state_leads_is_world_trivia():
+    trivia = cloze_card(
+        f"In 2017 the statue was offered to Tom Vale, the president of the {BLANK}.",
+        "Freedonia",
+        "country:freedonia",
+    )
+    unnamed = cloze_card(
+        f"The statue was offered to the president of the {BLANK} in 2017.",
+        "Freedonia",
+        "country:freedonia",
+    )
+    club = cloze_card(
+        f"The statue was offered to Tom Vale, the president of the {BLANK} rowing club.",
+        "Freedonia",
+        "country:freedonia",
+    )
+    assert q.head_of_state_card(trivia, ctx_for("")) is not None
+    assert q.head_of_state_card(unnamed, ctx_for("")) is None
+    assert q.head_of_state_card(club, ctx_for("")) is None

@@ -523,3 +523,28 @@ def test_a_timeline_item_copying_the_articles_typo_of_a_name_is_dropped():
     )
     right = draft("ordering", prompt, items[1], items[2:])
     assert q.misspelt_name(right, ctx_for(text)) is None
+
+
+def test_a_body_that_speaks_is_no_owner_for_his_in_a_when_prompt():
+    text = (
+        "President Tom Vale of Freedonia died on Monday.\n"
+        "The government of Freedonia said “we mourn a great leader” on Tuesday.\n"
+    )
+    facts = Facts(quotes=[quote("we mourn a great leader", "government of Freedonia", source=text)])
+    asked = draft(
+        "when",
+        "When did the government of Freedonia announce his death?",
+        "9 June 2020",
+        ["8 June 2020", "10 June 2020"],
+        text=text,
+    )
+    assert "government of Freedonia" in ctx_for(text, facts).speakers
+    assert q.pronoun_of_nobody_in_the_prompt(asked, ctx_for(text, facts)) is not None
+    named = draft(
+        "when",
+        "When did the government of Freedonia announce Tom Vale's death?",
+        "9 June 2020",
+        ["8 June 2020", "10 June 2020"],
+        text=text,
+    )
+    assert q.pronoun_of_nobody_in_the_prompt(named, ctx_for(text, facts)) is None

@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 
+from quizzes.extraction import extract
 from quizzes.extraction.facts import Facts, Person
-from quizzes.generation import cloze, true_false, when, who_said
+from quizzes.generation import cloze, review_questions, true_false, when, who_said
 from quizzes.generation.dates import PartialDate, parse_label
 from quizzes.generation.distractors import date_distractors
 
@@ -266,3 +267,23 @@ def test_a_birth_year_after_the_answer_takes_no_wrong_year_away():
         assert any(int(y) < 1960 for y in years)
         years = date_distractors(PartialDate(1962), seed=seed, earliest=PartialDate(1962))
         assert any(int(y) < 1962 for y in years)
+
+
+def test_no_wrong_date_is_the_answer_of_another_question_of_the_bank():
+    text = (
+        "Velmar ferries stop after harbour flood\n"
+        "The Velmar harbour board stopped all ferry services on May 25 after a flood.\n"
+        "The Tolvo bridge was closed to lorries on May 27 for repairs.\n"
+        "Engineers inspected the Tolvo bridge on May 22, the council said.\n"
+    )
+    published = date(2020, 5, 29)
+    kept = review_questions(
+        extract(text, published=published), article_text=text, published=published
+    ).kept
+    asked = [d for d in kept if d.kind == "when"]
+    answers = {d.answer for d in kept if d.target.startswith("date:")}
+    assert len(asked) == 3
+    for question in asked:
+        wrong = {t for t, ok, _ in question.choices if not ok}
+        assert len(wrong) >= 2
+        assert not wrong & answers, question.prompt

@@ -1329,3 +1329,27 @@ def test_a_statement_dated_the_articles_own_day_is_given_away():
     assert answer_is_the_publication_day(stated, ctx)
     earlier = dated("The crews reached the island", "Monday", "2021-05-10", text.splitlines()[1])
     assert answer_is_the_publication_day(replace(stated, source=earlier), ctx) is None
+
+
+def test_an_event_spanning_two_days_is_not_asked_when():
+    text = (
+        "Storm Vela made landfall on the Tolvo coast from Tuesday night through to "
+        "Wednesday, officials said.\n"
+    )
+    spanning = dated(
+        "Storm Vela made landfall on the Tolvo coast", "Tuesday night", "2019-12-24", text
+    )
+    asked = draft(
+        "when",
+        "When did Storm Vela make landfall on the Tolvo coast?",
+        "24 December 2019",
+        ["23 December 2019", "25 December 2019"],
+        source=spanning,
+    )
+    assert q.date_of_a_span(asked, ctx_for(text)) is not None
+    one_day = "Storm Vela made landfall on the Tolvo coast on Tuesday night, officials said.\n"
+    single = dated(
+        "Storm Vela made landfall on the Tolvo coast", "Tuesday night", "2019-12-24", one_day
+    )
+    kept = replace(asked, source=single)
+    assert q.date_of_a_span(kept, ctx_for(one_day)) is None

@@ -1668,3 +1668,74 @@ def test_a_president_is_a_business_role_only_as_president_of_a_company():
     firm = text.replace("President Tom Vale and", "Tom Vale, president of Velmar Shipping, and")
     asked = draft("who_said", prompt, "Ana Ruiz", ["Tom Vale", "Li Wei"], text=firm)
     assert q.context_tells_the_role(asked, ctx_for(firm)) is None
+
+
+def test_words_quoted_inside_another_speakers_quotation_are_not_asked():
+    text = (
+        "Tom Vale told reporters a different story.\n"
+        "Vale wrote: \"I offered to step down and Mayor Ruiz said, 'Not before the vote.'\"\n"
+        'Ana Ruiz said "the harbour stays open all winter."\n'
+    )
+    nested = quote("Not before the vote.", "Ana Ruiz", source=text)
+    asked = draft(
+        "who_said",
+        "Who said: “Not before the vote”?",
+        "Ana Ruiz",
+        ["Tom Vale", "Li Wei"],
+        source=nested,
+    )
+    assert q.quote_inside_a_quotation(asked, ctx_for(text)) is not None
+    own = quote("the harbour stays open all winter.", "Ana Ruiz", source=text)
+    plain_question = draft(
+        "who_said",
+        "Who said: “the harbour stays open all winter”?",
+        "Ana Ruiz",
+        ["Tom Vale", "Li Wei"],
+        source=own,
+    )
+    assert q.quote_inside_a_quotation(plain_question, ctx_for(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "dropped"),
+    [
+        ("She will not get another chance from us", True),
+        ("They have to stay on our side now", True),
+        ("He'll be back in the team next week", True),
+        # long enough to carry its own point
+        (
+            "He coached the harbour club for twenty years and gave the town a team "
+            "it could be proud of every winter",
+            False,
+        ),
+        ("He and Ana Ruiz will lead the talks", False),  # someone is named
+        ("We will not give up the harbour", False),
+    ],
+)
+def test_a_short_quotation_opening_on_he_or_she_it_never_names_is_not_asked(words, dropped):
+    text = f"Tom Vale spoke after the match.\n“{words},” Vale said.\n"
+    said = quote(words, "Tom Vale", source=text)
+    asked = draft(
+        "who_said", f"Who said: “{words}”?", "Tom Vale", ["Ana Ruiz", "Li Wei"], source=said
+    )
+    assert (q.quote_opens_on_someone_unnamed(asked, ctx_for(text)) is not None) is dropped
+    with_context = draft(
+        "who_said",
+        f"Who said: “{words}”? (Context: _____ said it after the match.)",
+        "Tom Vale",
+        ["Ana Ruiz", "Li Wei"],
+        source=said,
+    )
+    assert q.quote_opens_on_someone_unnamed(with_context, ctx_for(text)) is None
+
+
+def test_a_statement_of_a_short_quotation_opening_on_she_is_not_asked_either():
+    text = "Tom Vale spoke after the match.\n“She will not get another chance,” Vale said.\n"
+    said = quote("She will not get another chance", "Tom Vale", source=text)
+    statement = draft(
+        "true_false",
+        "True or false? Tom Vale said: “She will not get another chance”",
+        "True",
+        source=said,
+    )
+    assert q.quote_opens_on_someone_unnamed(statement, ctx_for(text)) is not None
