@@ -80,9 +80,14 @@ LEARN_AHEAD = timedelta(minutes=20)
 # folded (each review makes its due day's row again) pays a fold every FOLD_AT
 # reviews, not every read
 FOLD_AT = 32
-# a bank's new-card walk reads the new cards wanted rounded up to a multiple of this
-# (the same cards kept: a few walk sizes a day, so that the last plan is a good guess)
+# a bank's new-card walk reads the day's new-card limit and NEW_SPARE more, rounded up
+# to a multiple of this (more read, then cut: the same cards), not what is left of the
+# limit: one walk size a day, so that the last plan (the student's or a classmate's)
+# is a good guess (_early_candidates)
 WALK_STEP = 10
+# new cards read beyond those the day's limit still lets in: room for the siblings
+# of cards already taken or studied today, which wait
+NEW_SPARE = 20
 # the candidates' plans remembered (_early_candidates: one per user, bank and limit)
 PLANS_MAX = 10_000
 SPARE = 5  # cards read beyond the limit before today's studied facts are known
@@ -483,6 +488,8 @@ _DUE_ROW = (
     *(question_path("question", name) for name in _QUESTION_COLUMNS),
     *(name.removeprefix("mine__") for name in _NEW_ROW[7:]),
 )
+_STATE_AT = _DUE_ROW.index("state")  # (a row of the due windows: a card of these states)
+_DUE_STATES = frozenset((CardState.REVIEW, *LEARNING_STATES))
 
 
 class _Candidate(NamedTuple):
@@ -532,11 +539,17 @@ def _candidates_plan(
     window: int,
     learning_window: int,
     new_wanted: int,
+    new_limit: int,
 ) -> _CandidatesPlan:
-    """The plan of the candidates' first statement. Each bank's walk reads
-    `new_wanted` rounded up to a multiple of WALK_STEP (more read, then cut: the
-    same cards): a student's new cards of the day give a few plans, not one per card."""
-    walk = -(-new_wanted // WALK_STEP) * WALK_STEP
+    """The plan of the candidates' first statement. Each bank's walk reads the day's
+    new-card limit and NEW_SPARE more, rounded up to a multiple of WALK_STEP (at
+    least `new_wanted`: more read, then cut, the same cards), none when no new card
+    is wanted: a student's day gives two plans (new cards left, none), not one per
+    card or per ten, and students of the same limit share them (issue 16: the first
+    request of a student in a worker guessed another student's walk wrong 4 times in
+    10, one round trip and the candidates read twice)."""
+    walk = -(-max(new_wanted, new_limit + NEW_SPARE) // WALK_STEP) * WALK_STEP
+    walk = walk if new_wanted else 0
     return _CandidatesPlan(
         bank=None if bank is None else bank.pk,
         banks=tuple(b.pk for b in banks[:BANKS_PER_READ]) if walk else (),
@@ -600,15 +613,48 @@ def _shared_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _plan_remembered(key: tuple[Any, ...], plan: _CandidatesPlan) -> None:
+    """The user's plan, as read; and the plan shared by the bank and limit, unless
+    the one kept covers it (_guess_rows: a classmate with new cards left covers one
+    without, not the other way round)."""
     if len(_PLANS) >= PLANS_MAX and key not in _PLANS:
         _PLANS.clear()
     _PLANS[key] = plan
-    _PLANS[_shared_key(key)] = plan
+    shared = _shared_key(key)
+    kept = _PLANS.get(shared)
+    if kept is None or not _covers(kept, plan):
+        _PLANS[shared] = plan
 
 
-def queue_guesses_forget() -> None:
-    """Forget the plans remembered (tests: a new user may get an old one's id)."""
-    _PLANS.clear()
+def _covers(guess: _CandidatesPlan, plan: _CandidatesPlan) -> bool:
+    """Whether the rows of the guessed plan's first statement hold those of `plan`'s:
+    the same due windows, and either no new card wanted (the guess's new rows are
+    dropped) or the same banks walked at least as far (a longer walk, cut to the
+    new cards wanted: the same cards, _candidates)."""
+    windows = attrgetter("bank", "assigned", "window", "learning_window")
+    if windows(guess) != windows(plan):
+        return False
+    return plan.walk == 0 or (guess.banks == plan.banks and guess.walk >= plan.walk)
+
+
+def _guess_rows(
+    rows: list[tuple[Any, ...]], *, guess: _CandidatesPlan | None, plan: _CandidatesPlan
+) -> list[tuple[Any, ...]] | None:
+    """The rows of `plan`'s first statement from those of the guessed plan's (None:
+    the guess does not cover it, _covers): without the new rows when `plan` wants
+    no new card."""
+    if guess is None or not _covers(guess, plan):
+        return None
+    if plan.walk == 0 < guess.walk:
+        return [row for row in rows if row[_STATE_AT] in _DUE_STATES]
+    return rows
+
+
+def queue_guesses_forget(*, keep_shared: bool = False) -> None:
+    """Forget the plans remembered (tests: a new user may get an old one's id);
+    `keep_shared`: the users' own only (a user not read yet, as in another worker)."""
+    for key in list(_PLANS):
+        if not (keep_shared and key[0] is None):
+            del _PLANS[key]
 
 
 def _candidates(
@@ -1024,8 +1070,9 @@ def study_queue(
     reviews, and their new cards before other new cards.
 
     A constant number of queries, at most 8, in three round trips on PostgreSQL
-    (two when the candidates' plan is that of the user's last read, or of the last
-    read over the same banks and limit for a user not read yet: the usual case):
+    (two when the plan of the user's last read, or of the last read over the same
+    banks and limit for a user not read yet, covers the candidates' plan (_covers:
+    the same due windows, new cards walked as far or none wanted): the usual case):
     preferences, the study day's counts and the banks (over all banks only),
     together, with the candidates guessed (_early_candidates); the candidates
     (narrow rows, one query) unless guessed right (a wrong guess: one query more); which of their facts were
@@ -1050,13 +1097,14 @@ def study_queue(
     today, banks, early_rows = _today_and_banks(user=user, bank=bank, now=now, early=early)
     window = limit * 2 + 10 if today.reviews_left > 0 else 0  # (no review taken today: none read)
     learning_window = limit + LEARNING_SPARE
-    new_wanted = today.new_left + 20 if today.new_left > 0 else 0
+    new_wanted = today.new_left + NEW_SPARE if today.new_left > 0 else 0
     plan = _candidates_plan(
         bank=bank,
         banks=banks,
         window=window,
         learning_window=learning_window,
         new_wanted=new_wanted,
+        new_limit=today.new_limit,
     )
     _plan_remembered(key, plan)
     found = _candidates(
@@ -1065,7 +1113,7 @@ def study_queue(
         banks=banks,
         now=now,
         new_wanted=new_wanted,
-        read=early_rows if plan == last_plan else None,
+        read=_guess_rows(early_rows, guess=last_plan, plan=plan),
     )
     # The facts studied today and the due counts (both read from the candidates) are
     # sent together, and with them the rows of the cards the queue would show were

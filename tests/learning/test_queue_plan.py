@@ -453,9 +453,10 @@ def test_a_read_guessing_its_candidates_from_the_last_read_gives_the_same_queue(
 
 def test_a_wrong_guess_costs_one_query_and_changes_nothing(student, teacher):
     bank = QuestionBankFactory(owner=teacher)
-    QuestionFactory.create_batch(30, bank=bank)
-    read(student, limit=10)  # (guessed next: 20 new cards left today)
-    services.preferences_update(user=student, new_cards_per_day=5)  # (shorter walks now)
+    QuestionFactory.create_batch(40, bank=bank)
+    services.preferences_update(user=student, new_cards_per_day=5)
+    read(student, limit=10)  # (guessed next: walks of 5 new cards and 20 spare)
+    services.preferences_update(user=student, new_cards_per_day=30)  # (longer walks now)
     with CaptureQueriesContext(connection) as wrong:
         after_a_wrong_guess = read(student, limit=10)
     queue_selectors.queue_guesses_forget()
@@ -463,7 +464,35 @@ def test_a_wrong_guess_costs_one_query_and_changes_nothing(student, teacher):
         unguessed = read(student, limit=10)
     assert len(wrong.captured_queries) == len(fresh.captured_queries) + 1
     assert _figures(after_a_wrong_guess) == _figures(unguessed)
-    assert unguessed.new_available == 5
+    assert unguessed.new_available == 30
+
+
+def test_a_guess_walking_further_serves_a_day_with_fewer_new_cards_or_none(
+    student, other_student, teacher, monkeypatch
+):
+    """The candidates guessed from a classmate with more new cards left today (a longer
+    walk of the bank) hold those of a student with fewer, or none left: no query and
+    no round trip more, the same queue as read without a guess (issue 16: the
+    first request of a student in a worker guessed wrong 4 times in 10)."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    queue_selectors.queue_guesses_forget()
+    read(student, limit=10)  # (20 new cards a day, none studied yet)
+    sent = _sends(monkeypatch)
+    for new_cards_per_day in (5, 0):
+        services.preferences_update(user=other_student, new_cards_per_day=new_cards_per_day)
+        queue_selectors.queue_guesses_forget(keep_shared=True)
+        sent.clear()
+        with CaptureQueriesContext(connection) as guessed_queries:
+            guessed = read(other_student, limit=10)
+        assert len(sent) == 2  # the study day with the candidates, the cards shown
+        queue_selectors.queue_guesses_forget()
+        with CaptureQueriesContext(connection) as fresh:
+            unguessed = read(other_student, limit=10)
+        assert len(guessed_queries.captured_queries) == len(fresh.captured_queries)
+        assert _figures(guessed) == _figures(unguessed)
+        assert unguessed.new_available == new_cards_per_day
+        read(student, limit=10)  # (the classmate's plan shared again)
 
 
 def test_a_student_not_read_yet_is_sent_the_last_plan_of_the_same_banks_and_limit(
@@ -489,11 +518,11 @@ def test_a_student_not_read_yet_is_sent_the_last_plan_of_the_same_banks_and_limi
 
 
 def test_another_students_plan_guessed_wrong_changes_nothing(student, other_student, teacher):
-    """A guess from another student whose day differs (here their new-card limit)
-    costs one query and gives the queue a read without a guess gives."""
+    """A guess from another student whose day differs (here a lower new-card limit:
+    a shorter walk of the bank than this student's) costs one query and gives the queue a read without a guess gives."""
     bank = QuestionBankFactory(owner=teacher)
     QuestionFactory.create_batch(30, bank=bank)
-    services.preferences_update(user=other_student, new_cards_per_day=5)
+    services.preferences_update(user=student, new_cards_per_day=5)  # (a shorter walk)
     queue_selectors.queue_guesses_forget()
     read(student, limit=10)
     with CaptureQueriesContext(connection) as wrong:
@@ -503,7 +532,7 @@ def test_another_students_plan_guessed_wrong_changes_nothing(student, other_stud
         unguessed = read(other_student, limit=10)
     assert len(wrong.captured_queries) == len(fresh.captured_queries) + 1
     assert _figures(after_a_wrong_guess) == _figures(unguessed)
-    assert unguessed.new_available == 5
+    assert unguessed.new_available == 20
 
 
 def _compiled(monkeypatch) -> list[str]:
