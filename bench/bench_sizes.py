@@ -81,6 +81,26 @@ statements: health is a smaller share of the same work here. Against the goal: r
 not met (3.2x-4.7x; the first request of a student in a server 5.1x-6.0x); flat within
 30 % without the first-request case: the queue 3.31x-4.20x (27 %), `/study/` 3.53x-4.28x
 (21 %).
+
+Figures (perf43, 2026-12-08: before = 2c753ba, after = a bank's new-card walk as long as
+the day's limit and 20 spare, not what is left of it, and a guessed plan walking further
+(or a day wanting no new card) used: learning.selectors.queue._covers; the study card's
+two addresses with an id by `{% id_url %}`). In process on 100x10k (every request a
+student's first in the process, as in bench_load): 77 % of the queue's first requests
+guessed another student's plan wrong before (4 round trips with the token's, 15-16
+statements: the candidates read twice), 2 % after (3 round trips, 12-13); a student's
+later requests 2 round trips and 11-12 statements either way. A 1x1k student's requests
+are unchanged (the same statements; in-process CPU queue/health 3.49x and 3.52x before,
+3.52x and 3.42x after). Through gunicorn, a= and b= servers of one run, 100 rounds,
+every request of 100x10k a student's first in its worker: load average 6.3-8.2 (health
+3.25 ms pooled): the queue 6.56x -> 5.85x, `/study/` 5.55x -> 4.67x (1x1k in the same
+run, the same code: 2.81x / 3.38x and 3.99x / 3.20x, this machine's noise); load
+average 4.0-4.7 (health 3.05 ms): the queue 4.73x -> 4.17x (14.4 -> 12.7 ms), `/study/`
+4.38x -> 3.52x (13.4 -> 10.7 ms); home (unchanged code) 3.24x / 2.36x in that run:
+read differences of that size as noise. One statement alone, one round trip each (in
+process, load average ~6): the candidates 1.3-1.5 ms, the facts studied today
+0.7-0.95 ms, the cards shown 0.6 ms, the due counts 0.5 ms, the choices 0.4 ms, each
+of the study day's three 0.2 ms (the round trip's floor).
 """
 
 from __future__ import annotations
