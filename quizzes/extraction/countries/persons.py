@@ -293,9 +293,33 @@ def nationality_in_apposition(ctx: CountryContext, outer: Span, name: Span) -> F
         mention = ctx.mentions.get(word.i)
         if mention is None or mention.form != "adj" or mention.end != word.i + 1:
             continue
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in word.children):
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in word.children):
             return mention.country, None
     return None, None
+
+
+# Words that may stand right before "Italian Luca Rossi" when the nationality is all of the
+# title: an article or a sentence's start (a verb or preposition ends the walk back too).
+_BEFORE_A_BARE_NATIONALITY = {"DET", "ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"}
+
+
+def nationality_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Italian Luca Rossi finished fourth", "the Ugandan Tom Reid won silver": a nationality
+    word alone right before the name is the person's (no role noun needed)."""
+    doc = ctx.doc
+    k = name.start - 1
+    mention = ctx.mentions.get(k) if k >= 0 else None
+    if mention is None or mention.form != "adj" or mention.end != name.start:
+        return None, None
+    if not doc[k].text[:1].isupper() or mention.start > outer.start:
+        return None, None
+    if not _full_person_name(ctx, name):
+        return None, None
+    before = mention.start - 1
+    sent_start = doc[k].sent.start
+    if before >= sent_start and doc[before].pos_ not in _BEFORE_A_BARE_NATIONALITY:
+        return None, None
+    return mention.country, None
 
 
 def apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
@@ -457,6 +481,8 @@ def _role_clause_country(ctx: CountryContext, clause: Token) -> Found:
     if clause.lemma_ in WORK_VERBS:
         return _employer_country(ctx, clause)
     for obj in clause.children:
+        if clause.lemma_ == "represent" and obj.dep_ == "dobj" and obj.i in ctx.mentions:
+            return ctx.mentions[obj.i].country, None  # "X, who represents Peru, won silver"
         if obj.dep_ in {"dobj", "attr"} and obj.pos_ in {"NOUN", "PROPN"}:
             found = country_in_description(ctx, obj, exclude=None)
             if found[0]:
@@ -495,6 +521,30 @@ def country_next_to_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
             return country, None
     if k + 1 < len(doc) and doc[k].lower_ == "of":
         return _country_after_of(ctx, k + 1), None
+    return None, None
+
+
+def _full_person_name(ctx: CountryContext, name: Span) -> bool:
+    """Two words or more the small model reads as a person, with no acronym in brackets
+    after them: not "French Wikinews" (an outlet), nor "Israeli Grand Master (GM)" (a title)."""
+    ent = ctx.ent_of.get(name.start)
+    after = ctx.doc[name.end : name.end + 3]
+    acronym = len(after) == 3 and after[0].text == "(" and after[1].text.isupper()
+    return ent is not None and ent.label_ == "PERSON" and len(name) >= 2 and not acronym
+
+
+def country_in_brackets_or_after_age(ctx: CountryContext, outer: Span, name: Span) -> Found:
+    """ "Tom Reid (Peru) won in 2:05:11" (a results list), "Ana Lind, 29, of Chile, finished
+    third" (an age between the name and "of")."""
+    doc = ctx.doc
+    k = name.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        mention = ctx.mentions.get(k + 1)
+        if mention is not None and mention.form == "name" and mention.end == k + 2:
+            return mention.country, None
+    age = doc[k : k + 5]
+    if len(age) == 5 and age[0].text == age[2].text == "," and age[1].like_num:
+        return (_country_after_of(ctx, k + 4) if age[3].lower_ == "of" else None), None
     return None, None
 
 
@@ -815,7 +865,9 @@ PERSON_RULES: tuple[PersonRule, ...] = (
     coordinated_title,
     apposition,
     nationality_in_apposition,
+    nationality_before_name,
     country_next_to_name,
+    country_in_brackets_or_after_age,
     from_country_after,
     shared_demonym,
     leads_a_group,

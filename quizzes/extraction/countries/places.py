@@ -620,7 +620,7 @@ def towns_before_their_country(ctx: CountryContext) -> None:
     person's, a building's, or no entity); not a body's name nor a person of the article."""
     doc = ctx.doc
     for tok in ctx.tokens:
-        if tok.lower_ not in _TOWN_OPENERS or tok.i + 1 >= len(doc):
+        if tok.i + 1 >= len(doc) or not _opens_a_town(doc, tok):
             continue
         k = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
         comma = town_end(doc, k)
@@ -637,6 +637,17 @@ def towns_before_their_country(ctx: CountryContext) -> None:
         if any(_not_a_town_word(ctx, t, joined) for t in town):
             continue
         ctx.add(clean(town.text), mention.country, town.start, "place", "town_of_a_country")
+
+
+def _opens_a_town(doc: Doc, tok: Token) -> bool:
+    """A word a town's name may follow: "in/near/from Arvo, Peru", "residents of Arvo, Peru"
+    (a place's people or parts), "the flood hit Arvo, Peru" (a verb whose object it is)."""
+    if tok.lower_ in _TOWN_OPENERS:
+        return True
+    nxt = doc[tok.i + 1]
+    if tok.lower_ == "of":
+        return tok.head.pos_ == "NOUN" and nxt.pos_ == "PROPN"
+    return tok.pos_ == "VERB" and nxt.pos_ == "PROPN" and nxt.head.i == tok.i and nxt.dep_ == "dobj"
 
 
 def _country_after_a_region(ctx: CountryContext, k: int) -> CountryMention | None:
@@ -857,6 +868,59 @@ def _city_opening(ctx: CountryContext, ent: Span) -> str | None:
         if geo.city_population_in(words, ctx.context) >= geo.CITY_MIN_POPULATION:
             return ctx.place_country(words, ent.start) if _kind_words_only(ent, end) else None
     return None
+
+
+# Last words of an event named after the city it is held in ("the Lodz Marathon", "the
+# Kandor Film Festival", "the Lodz Open"), and words that may stand between city and kind.
+_CITY_EVENT_WORDS = {
+    "marathon", "open", "olympics", "games", "festival", "carnival", "expo", "biennale",
+    "prix", "show", "derby",
+}  # fmt: skip
+_EVENT_KIND_WORDS = {
+    "international", "film", "book", "jazz", "music", "air", "motor", "half", "grand",
+    "city", "summer", "winter", "world", "fashion", "arts", "art", "comedy", "fringe",
+}  # fmt: skip
+
+
+def events_named_after_a_city(ctx: CountryContext) -> None:
+    """ "She won the 2031 Lodz Marathon", "the Kandor Film Festival": an event whose name
+    opens with a big city's name (only words of an event's kind after it) is held in that
+    city's country; a year before the name is part of it."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if tok.lower_ not in _CITY_EVENT_WORDS or not tok.text[:1].isupper():
+            continue
+        start = _city_before_event_word(ctx, tok)
+        if start is None:
+            continue
+        country = ctx.place_country(_city_words(doc, start, tok.i), start)
+        if country is None:
+            continue
+        first = start - (start > 0 and doc[start - 1].like_num and len(doc[start - 1]) == 4)
+        ctx.add(
+            clean(doc[first : tok.i + 1].text), country, first, "event", "event_named_after_city"
+        )
+
+
+def _city_before_event_word(ctx: CountryContext, tok: Token) -> int | None:
+    """Where the city's name starts before "Marathon" (past kind words: "Film Festival")."""
+    doc, k = ctx.doc, tok.i - 1
+    sent_start = tok.sent.start
+    while k >= sent_start and doc[k].lower_ in _EVENT_KIND_WORDS and doc[k].text[:1].isupper():
+        k -= 1
+    for start in range(max(k - 2, sent_start), k + 1):
+        words = _city_words(doc, start, k + 1)
+        if not all(t.text[:1].isupper() for t in doc[start : k + 1]):
+            continue
+        if any(t.i in ctx.mentions or t.i in ctx.person_tokens for t in doc[start : k + 1]):
+            continue
+        if geo.city_population_in(words, ctx.context) >= geo.CITY_MIN_POPULATION:
+            return start
+    return None
+
+
+def _city_words(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.text for t in doc[start:end] if t.lower_ not in _EVENT_KIND_WORDS)
 
 
 # Words that may stand between a city's name and the facility's kind ("Lodz Central Station").

@@ -1,0 +1,87 @@
+"""Reporting patterns common to any news article, on invented sentences: a bare nationality
+before a name, a country in brackets or after an age, "who represents" a country, a town and
+its country after "of" or as a verb's object (``persons.nationality_before_name``,
+``persons.country_in_brackets_or_after_age``, ``places._opens_a_town``); a "she said" aside
+after the name of what she talks about, and a headline announcing someone's talk
+(``speakers._subject_around_an_aside``, ``headings.headline_of_a_talk``)."""
+
+from __future__ import annotations
+
+
+def test_a_nationality_alone_before_a_name_is_the_person_s(pairs_of):
+    assert ("Luca Rossi", "Italy") in pairs_of("Italian Luca Rossi finished fourth.")
+    assert ("Mark Dunne", "Uganda") in pairs_of("The Ugandan Mark Dunne won silver in the relay.")
+
+
+def test_a_nationality_inside_a_longer_name_is_not_taken_alone(pairs_of):
+    found = pairs_of("The Italian Chamber of Commerce praised Luca Ferri on Sunday.")
+    assert ("Luca Ferri", "Italy") not in found
+
+
+def test_a_country_in_brackets_after_a_name_is_the_person_s(pairs_of):
+    found = pairs_of("Joseph Korir (Kenya) won in 2:08:11, ahead of David Okello (Uganda).")
+    assert {("Joseph Korir", "Kenya"), ("David Okello", "Uganda")} <= found
+
+
+def test_a_country_after_an_age_is_the_person_s(pairs_of):
+    assert ("Samuel Obua", "Uganda") in pairs_of("Samuel Obua, 29, of Uganda, finished third.")
+
+
+def test_the_one_who_represents_a_country_is_linked_to_it(pairs_of):
+    assert ("Mark Dunne", "Ireland") in pairs_of("Mark Dunne, who represents Ireland, won silver.")
+    assert ("Mark Dunne", "Canada") in pairs_of("Mark Dunne, the Canadian, won the final.")
+
+
+def test_a_town_and_its_country_after_of_or_as_an_object(pairs_of):
+    assert ("Orvel", "Ghana") in pairs_of("Residents of Orvel, Ghana, fled their homes.")
+    assert ("Port Tarn", "Peru") in pairs_of("The flood hit Port Tarn, Peru, on Wednesday.")
+
+
+def test_she_in_an_aside_is_the_subject_before_not_the_name_she_talks_about(quotes_of):
+    text = (
+        "Senator Ana Lind criticised the governor on Tuesday. Governor Carl Benton, she said, "
+        'had "let down every family in the state."'
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("let down every family in the state.", "Ana Lind")
+    ]
+
+
+def test_a_headline_phrase_belongs_to_the_one_whose_talk_it_announces(quotes_of):
+    text = (
+        "Early farmers 'planned every harvest': Botanist Dr Lena Marsh discusses her findings"
+        " about old crops with the Daily Courier\n"
+        "Last month, a study led by botanist Dr. Lena Marsh found that early farmers in the"
+        " valley planned their harvests with care.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("planned every harvest", "Lena Marsh")]
+
+
+def test_a_headline_phrase_with_no_talk_stays_unattributed(quotes_of):
+    text = (
+        "Early farmers 'planned every harvest', a study of old crops by Lena Marsh finds\n"
+        "Last month, a study led by botanist Dr. Lena Marsh found that early farmers in the"
+        " valley planned their harvests with care.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+def test_an_event_named_after_a_big_city_is_held_in_its_country(pairs_of):
+    assert ("2031 Tokyo Marathon", "Japan") in pairs_of(
+        "She won the 2031 Tokyo Marathon on Sunday."
+    )
+    assert ("Berlin Film Festival", "Germany") in pairs_of(
+        "The film opened the Berlin Film Festival."
+    )
+
+
+def test_an_event_word_after_a_person_s_name_names_no_city(pairs_of):
+    found = pairs_of("The Carl Benton Open was played on Sunday.")
+    assert not any(country == "United States" for _subject, country in found)
+
+
+def test_a_nationality_before_an_outlet_or_a_title_links_no_person(pairs_of):
+    found = pairs_of("A reporter from French Wikinews contacted Carl Benton by email.")
+    assert not any(country == "France" for _subject, country in found)
