@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from ..text import TERMINATORS, QuoteSpan
 from .context import Found, QuoteContext
 from .speakers import _ROLE_WORDS
@@ -212,7 +214,33 @@ def _all_headings(ctx: QuoteContext, found: list[Found], headings: list[Found]) 
         elif heading_line(ctx, f.span):
             heads.append(Heading(f, True, []))
             chosen.add(id(f))
+        elif headline_of_a_talk(ctx, f.span):
+            heads.append(Heading(f, False, []))
+            chosen.add(id(f))
     return heads
+
+
+# Verbs a headline uses for someone talking to the outlet ("X discusses her findings with
+# the Courier", "X tells the Courier about ...", "X talks about ...").
+_TALK_VERBS = {"discuss", "tell", "talk", "speak", "explain", "describe", "say"}
+
+
+def headline_of_a_talk(ctx: QuoteContext, q: QuoteSpan) -> bool:
+    """ "Early farmers 'planned every harvest': Botanist Lena Marsh discusses her findings
+    with the Courier": the headline's phrase is from the person whose talk it announces (a
+    person, after the quotation, the subject of a verb of talking; the first paragraph)."""
+    if q.paragraph != 0 or len(q.pieces) != 1 or not ctx.headline_like(q.open_at):
+        return False
+    a = ctx.token_at(ctx.close_end(q))
+    b = ctx.token_at(max(ctx.close_end(q), ctx.paras[0].end - 1))
+    return any(ctx.people.person_at(i) and _talks(ctx.doc[i]) for i in range(a, b + 1))
+
+
+def _talks(tok: Token) -> bool:
+    """The name this word ends ("Lena Marsh") is the subject of a verb of talking."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _TALK_VERBS
 
 
 def words(text: str) -> list[str]:

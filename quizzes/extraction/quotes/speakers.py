@@ -2292,6 +2292,8 @@ class Speakers:
             t = ctx.doc[i]
             if t.idx < seg[0] or ctx.in_quote[i] is not None or i == tok.i:
                 continue
+            if seg[1] >= tok.idx and _subject_around_an_aside(t, tok):
+                continue
             cand = self._candidate(t, gender, own_sentence=seg[1] >= tok.idx)
             if cand is not None and (best is None or (cand[0], i) > (best[0], best[1])):
                 best = (cand[0], i, cand[1])
@@ -2399,6 +2401,17 @@ def _someone_unnamed_does(t: Token) -> bool:
     return is_unnamed_person(t) and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children
     )
+
+
+def _subject_around_an_aside(t: Token, pronoun: Token) -> bool:
+    """ "Ana Lind slammed the plan. Tom Reid, she said, was "out of touch."": a name before
+    "she said" whose own verb comes after the aside is what she talks about, not her."""
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    if t.i >= pronoun.i or t.dep_ not in SUBJECT_DEPS:
+        return False
+    verb, aside = t.head, pronoun.head
+    return verb.i > pronoun.i and aside.i != verb.i and is_speech_verb(aside)
 
 
 def _subject_of_clause(tok: Token) -> bool:
