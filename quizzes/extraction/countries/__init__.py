@@ -337,6 +337,13 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    Peru, Chile and Spain", "migrants living in Peru" (a verb of being somewhere in a relative
    or participle clause of a plural of people; not "firms that invest in Peru"); things
    "across/throughout" a country; "Protests were held in Chile"; "X is from Peru".
+61. **Results-list and sports shapes** (``persons.nationality_before_name``,
+   ``persons.country_in_brackets_or_after_age``): "Italian Ana Lind won" (a bare nationality,
+   no role noun; a full PERSON name, never "French Wikinews"), "Ana Lind (Peru)", "Ana Lind,
+   29, of Peru", "Ana Lind, who represents Peru", "Ana Lind, the Canadian"; a town a verb or
+   "of" opens ("the flood hit Port Arvo, Peru", "residents of Arvo, Peru",
+   ``places._opens_a_town``); an event named after a big city (``places.events_named_after_a_city``:
+   "the 2031 Lima Marathon", "the Lima Film Festival").
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

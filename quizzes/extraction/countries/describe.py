@@ -75,7 +75,11 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
     mention = ctx.mentions.get(child.i)
     if mention is not None and _denomination(ctx, child):
         return None
-    if child.dep_ == "pobj" and child.head.head.lemma_ in _STANCE_NOUNS:
+    if (
+        child.dep_ == "pobj"
+        and child.head.head.lemma_ in _STANCE_NOUNS
+        and child.head.lower_ != "from"  # "a two-time champion from Kenya" is Kenyan
+    ):
         return None  # "far more a critic of Chile than X was"
     based_in = (
         based
@@ -93,6 +97,13 @@ def _country_of_modifier(ctx: CountryContext, head: Token, child: Token, based: 
         return mention.country  # "a British diplomat", "minister of Peru"
     if based_in or (child.dep_ == "pobj" and child.head.lower_ == "in" and child.head.i != head.i):
         return ctx.country_of_place(child)  # "based in Tashkent"
+    if (
+        based
+        and child.dep_ == "npadvmod"
+        and child.head.lemma_ in _BASED
+        and child.i < child.head.i
+    ):
+        return ctx.country_of_place(child)  # "a Nairobi-based analyst"
     return None
 
 

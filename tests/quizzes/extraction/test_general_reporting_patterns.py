@@ -85,3 +85,16 @@ def test_an_event_word_after_a_person_s_name_names_no_city(pairs_of):
 def test_a_nationality_before_an_outlet_or_a_title_links_no_person(pairs_of):
     found = pairs_of("A reporter from French Wikinews contacted Carl Benton by email.")
     assert not any(country == "France" for _subject, country in found)
+
+
+def test_a_champion_from_a_country_is_of_it_but_a_champion_of_one_is_not(pairs_of):
+    assert ("Michael Grant", "Kenya") in pairs_of(
+        "Michael Grant, a two-time champion from Kenya, won."
+    )
+    found = pairs_of("Michael Grant, a champion of Kenya, spoke on Monday.")
+    assert ("Michael Grant", "Kenya") not in found
+
+
+def test_a_person_based_in_a_city_is_of_its_country(pairs_of):
+    found = pairs_of("Michael Grant, a Nairobi-based analyst, said the vote was fair.")
+    assert ("Michael Grant", "Kenya") in found
