@@ -131,6 +131,9 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
         k += 1
     if k < len(doc) and doc[k].lower_ in ("both", "also", "all", "each", "originally"):
         k += 1
+        shared = ctx.mentions.get(k)
+        if shared is not None and shared.form == "adj" and shared.start == k:
+            return shared.country, None  # "Ana Lind and Tom Reid, both Kenyan, ..."
     if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
         return None, None
     mention = ctx.name_mention_from(k + 1) or ctx.name_mention_from(_past_a_town(doc, k + 1))
@@ -146,6 +149,7 @@ def _past_a_town(doc: Doc, k: int) -> int:
 def _end_of_listed_names(doc: Doc, k: int) -> int:
     """Past the names that follow in a list ("..., Tom Reid and Eva Holm")."""
     while k < len(doc):
+        k = _past_an_age(doc, k)
         j = k + (doc[k].text == ",")
         j += j < len(doc) and doc[j].lower_ in ("and", "or")
         if j == k or j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper():
@@ -156,15 +160,37 @@ def _end_of_listed_names(doc: Doc, k: int) -> int:
     return k
 
 
+def _past_an_age(doc: Doc, k: int) -> int:
+    """ "Tom Reid, 29, and Ana Lind, 31, both of Peru": past the ", 29" after a listed name."""
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+        return k + 2
+    return k
+
+
+# Nouns for a few people together ("the Kenyan duo Ana Lind and Tom Reid").
+_GROUP_OF_PEOPLE = {"duo", "pair", "trio", "couple", "brothers", "sisters", "siblings", "twins"}
+
+
 def shared_demonym(ctx: CountryContext, outer: Span, name: Span) -> Found:
-    """ "Ethiopians Ana Lind and Tom Reid": a nationality before the first of listed names."""
+    """ "Ethiopians Ana Lind and Tom Reid", "the Kenyan duo Ana Lind and Tom Reid": a
+    nationality before the first of listed names (a plural one, or one of a small group)."""
     first = name.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     if first.i == name.root.i:
         return None, None
     edge = first.left_edge
-    return (ctx.mentions[edge.i].country if _plural_demonym(ctx, edge) else None), None
+    if _plural_demonym(ctx, edge):
+        return ctx.mentions[edge.i].country, None
+    return _demonym_of_a_group(ctx, edge.i - 1), None
+
+
+def _demonym_of_a_group(ctx: CountryContext, k: int) -> str | None:
+    """The country of "the Kenyan duo" right before the first name (k: the group noun)."""
+    if k < 1 or ctx.doc[k].lower_ not in _GROUP_OF_PEOPLE:
+        return None
+    mention = ctx.mentions.get(k - 1)
+    return mention.country if mention is not None and mention.form == "adj" else None
 
 
 def _title_words(ctx: CountryContext, outer: Span, name: Span) -> list[Token]:

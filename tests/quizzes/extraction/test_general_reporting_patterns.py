@@ -98,3 +98,15 @@ def test_a_champion_from_a_country_is_of_it_but_a_champion_of_one_is_not(pairs_o
 def test_a_person_based_in_a_city_is_of_its_country(pairs_of):
     found = pairs_of("Michael Grant, a Nairobi-based analyst, said the vote was fair.")
     assert ("Michael Grant", "Kenya") in found
+
+
+def test_listed_names_share_a_nationality_said_after_them(pairs_of):
+    found = pairs_of("Michael Grant and David Okello, both Kenyan, finished in the top ten.")
+    assert {("Michael Grant", "Kenya"), ("David Okello", "Kenya")} <= found
+    found = pairs_of("Michael Grant, 29, and David Okello, 31, both of Kenya, were arrested.")
+    assert {("Michael Grant", "Kenya"), ("David Okello", "Kenya")} <= found
+
+
+def test_names_after_a_national_duo_share_its_nationality(pairs_of):
+    found = pairs_of("The Kenyan duo Michael Grant and David Okello finished in the top ten.")
+    assert {("Michael Grant", "Kenya"), ("David Okello", "Kenya")} <= found
