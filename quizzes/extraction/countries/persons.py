@@ -60,7 +60,10 @@ def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
             country = mention.country
         elif tok.lower_ in OFFICES:
             office = tok.lower_
-    has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions for t in tokens)
+    has_role = any(
+        (t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions) or _hyphen_born(ctx.doc, t.i, 0)
+        for t in tokens
+    )
     if country and (has_role or _plural_demonym(ctx, tokens[-1])):
         ctx.title_tokens.update(t.i for t in tokens)
         return country, office
@@ -250,7 +253,14 @@ def _title_word(ctx: CountryContext, k: int, sent_start: int) -> bool:
         or (tok.pos_ == "DET" and k > sent_start and doc[k - 1].lower_ == "of")
         or _and_inside_a_title(doc, k, sent_start)
         or _joins_listed_roles(doc, k, sent_start)
+        or _hyphen_born(doc, k, sent_start)
     )
+
+
+def _hyphen_born(doc: Doc, k: int, sent_start: int) -> bool:
+    """ "US-born actor X", "Kenyan-born X": "-born" after a country is a title word (one
+    that ties the person to the country as a role noun does)."""
+    return doc[k].lower_ == "born" and k > sent_start and doc[k - 1].text == "-"
 
 
 def _joins_listed_roles(doc: Doc, k: int, sent_start: int) -> bool:

@@ -110,3 +110,8 @@ def test_listed_names_share_a_nationality_said_after_them(pairs_of):
 def test_names_after_a_national_duo_share_its_nationality(pairs_of):
     found = pairs_of("The Kenyan duo Michael Grant and David Okello finished in the top ten.")
     assert {("Michael Grant", "Kenya"), ("David Okello", "Kenya")} <= found
+
+
+def test_a_country_born_title_ties_the_person_to_the_country(pairs_of):
+    assert ("Michael Grant", "United States") in pairs_of("The US-born actor Michael Grant died.")
+    assert ("Michael Grant", "Kenya") in pairs_of("Kenyan-born Michael Grant won the race.")
