@@ -479,6 +479,7 @@ from .places import (
     territories_in_their_state,
     towns_before_their_country,
     towns_described_by_their_region,
+    towns_listed_in_a_country,
 )
 from .sites import (
     accidents_placed_beside_their_verb,
@@ -575,6 +576,7 @@ RULES: tuple[Rule, ...] = (
     place_links,
     regions_read_as_no_name,
     towns_before_their_country,
+    towns_listed_in_a_country,
     towns_described_by_their_region,
     home_nations_in_their_state,
     territories_in_their_state,

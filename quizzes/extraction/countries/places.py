@@ -639,6 +639,38 @@ def towns_before_their_country(ctx: CountryContext) -> None:
         ctx.add(clean(town.text), mention.country, town.start, "place", "town_of_a_country")
 
 
+def towns_listed_in_a_country(ctx: CountryContext) -> None:
+    """ "in Arvo, Kelmet and Dunmore in Ghana", "spread to Arvo and Kelmet in the DRC": each
+    capitalised name of a list after a locative preposition, placed by an "in <country>" right
+    after the last one, is a town of that country (not a country, nor a person of the article)."""
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _TOWN_PREPS | {"to"}:
+            continue
+        towns = [tok, *(c for c in tok.subtree if c.dep_ == "conj" and c.i > tok.i)]
+        k = towns[-1].i + 1
+        k += k < len(doc) and doc[k].lower_ == "in"
+        k += k < len(doc) and doc[k].lower_ == "the"
+        mention = ctx.name_mention_at(k) if len(towns) >= 2 and k > towns[-1].i + 1 else None
+        if mention is None or not all(_listed_town(ctx, t) for t in towns):
+            continue
+        for town in towns:
+            ctx.add(clean(town.text), mention.country, town.i, "place", "towns_listed_in_a_country")
+
+
+def _listed_town(ctx: CountryContext, tok: Token) -> bool:
+    """One capitalised word, no country, no body's word, no full name of a person."""
+    person = ctx.canonical_person(tok.text)
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.i not in ctx.mentions
+        and tok.lower_ not in ORG_WORDS
+        and not any(c.dep_ == "compound" for c in tok.children)
+        and not (person and " " in person)
+    )
+
+
 def _opens_a_town(doc: Doc, tok: Token) -> bool:
     """A word a town's name may follow: "in/near/from Arvo, Peru", "residents of Arvo, Peru"
     (a place's people or parts), "the flood hit Arvo, Peru" (a verb whose object it is)."""

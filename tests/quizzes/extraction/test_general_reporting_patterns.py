@@ -115,3 +115,8 @@ def test_names_after_a_national_duo_share_its_nationality(pairs_of):
 def test_a_country_born_title_ties_the_person_to_the_country(pairs_of):
     assert ("Michael Grant", "United States") in pairs_of("The US-born actor Michael Grant died.")
     assert ("Michael Grant", "Kenya") in pairs_of("Kenyan-born Michael Grant won the race.")
+
+
+def test_each_town_of_a_list_placed_in_a_country_is_of_it(pairs_of):
+    found = pairs_of("Police arrested six men in Arvo, Kelmet and Dunmore in Ghana.")
+    assert {("Arvo", "Ghana"), ("Kelmet", "Ghana"), ("Dunmore", "Ghana")} <= found
