@@ -343,7 +343,10 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    29, of Peru", "Ana Lind, who represents Peru", "Ana Lind, the Canadian"; a town a verb or
    "of" opens ("the flood hit Port Arvo, Peru", "residents of Arvo, Peru",
    ``places._opens_a_town``); an event named after a big city (``places.events_named_after_a_city``:
-   "the 2031 Lima Marathon", "the Lima Film Festival").
+   "the 2031 Lima Marathon", "the Lima Film Festival"); each town of a list a country places
+   ("in Arvo, Kelmet and Dunmore in Peru", ``places.towns_listed_in_a_country``); "A and B,
+   both Peruvian", "the Peruvian duo A and B", "US-born actor X", "a two-time champion from
+   Peru", "a Lima-based analyst".
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names
