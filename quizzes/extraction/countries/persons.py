@@ -60,10 +60,9 @@ def title_before_name(ctx: CountryContext, outer: Span, name: Span) -> Found:
             country = mention.country
         elif tok.lower_ in OFFICES:
             office = tok.lower_
-    has_role = any(
-        (t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions) or _hyphen_born(ctx.doc, t.i, 0)
-        for t in tokens
-    )
+    has_role = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in ctx.mentions for t in tokens) or (
+        len(name) >= 2 and any(_hyphen_born(ctx.doc, t.i, 0) for t in tokens)
+    )  # "Kenyan-born Ana Lind"; not "-born ex-Muslim" before a one-word name
     if country and (has_role or _plural_demonym(ctx, tokens[-1])):
         ctx.title_tokens.update(t.i for t in tokens)
         return country, office
