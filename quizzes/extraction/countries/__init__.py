@@ -346,7 +346,7 @@ Rules, applied to the spaCy parse of each evidence sentence (see ``extract_count
    "the 2031 Lima Marathon", "the Lima Film Festival"); each town of a list a country places
    ("in Arvo, Kelmet and Dunmore in Peru", ``places.towns_listed_in_a_country``); "A and B,
    both Peruvian", "the Peruvian duo A and B", "US-born actor X", "a two-time champion from
-   Peru", "a Lima-based analyst".
+   Peru", "a Lima-based analyst", "X, from the northern Peruvian town of Arvo".
 
 "the Chilean part of the joint mission" is linked whole (a part is nothing without its
 whole); "an opponent of the Iraq War" is no link of the person to Iraq (the country names

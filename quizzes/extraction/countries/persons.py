@@ -139,7 +139,28 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
     if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
         return None, None
     mention = ctx.name_mention_from(k + 1) or ctx.name_mention_from(_past_a_town(doc, k + 1))
-    return (mention.country if mention else None), None
+    return (mention.country if mention else _national_kind_of_place(ctx, k + 1)), None
+
+
+# Kinds of place "the Peruvian town of Arvo" may name.
+_KINDS_OF_PLACE = {"town", "city", "village", "region", "province", "state", "island", "port"}
+
+
+def _national_kind_of_place(ctx: CountryContext, k: int) -> str | None:
+    """ "Tom Reid, from the Peruvian town of Arvo": the nationality before the kind of place
+    (an adjective of direction may stand between: "the northern Peruvian city of")."""
+    doc = ctx.doc
+    k += k < len(doc) and doc[k].lower_ == "the"
+    mention = ctx.mentions.get(k)
+    if mention is None and k < len(doc) and doc[k].lower_ in _PARTS_OF_A_COUNTRY:
+        mention = ctx.mentions.get(k + 1)
+    if mention is None or mention.form != "adj" or mention.end + 1 >= len(doc):
+        return None
+    kind, of = doc[mention.end], doc[mention.end + 1]
+    return mention.country if kind.lower_ in _KINDS_OF_PLACE and of.lower_ == "of" else None
+
+
+_PARTS_OF_A_COUNTRY = {"northern", "southern", "eastern", "western", "central", "coastal"}
 
 
 def _past_a_town(doc: Doc, k: int) -> int:

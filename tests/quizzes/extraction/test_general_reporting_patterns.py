@@ -120,3 +120,9 @@ def test_a_country_born_title_ties_the_person_to_the_country(pairs_of):
 def test_each_town_of_a_list_placed_in_a_country_is_of_it(pairs_of):
     found = pairs_of("Police arrested six men in Arvo, Kelmet and Dunmore in Ghana.")
     assert {("Arvo", "Ghana"), ("Kelmet", "Ghana"), ("Dunmore", "Ghana")} <= found
+
+
+def test_a_person_from_a_national_town_is_of_its_country(pairs_of):
+    found = pairs_of("Michael Grant, from the northern Kenyan city of Eldoret, won.")
+    assert ("Michael Grant", "Kenya") in found
+    assert ("Michael Grant", "Kenya") not in pairs_of("Michael Grant, from the Kenyan team, won.")
