@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -131,3 +132,17 @@ def narrows_options(text: str, when: PartialDate, options: list[str]) -> bool:
     if when.month is None or not regex(rf"\b{MONTHS[when.month - 1]}\b", re.I).search(text):
         return False
     return any(p.month != when.month for p in parsed)
+
+
+def year_at_one_end(when: PartialDate, distractors: Sequence[str]) -> bool:
+    """A year among wrong years all on one side of it (the later ones are after the
+    publication or right too): the latest option reads as the answer, and the earlier
+    ones as years the story may rule out ("took third place last year" at the second
+    contest, with the years before the first offered: blind judge, batch 35). Asked only
+    between years; the builder (generation.when) and a swap of wrong dates
+    (quality.rules) both refuse it."""
+    if when.granularity != "year":
+        return False
+    years = [int(d) for d in distractors if d.isdigit()]
+    one_side = all(y < when.year for y in years) or all(y > when.year for y in years)
+    return len(years) == len(distractors) and one_side

@@ -342,13 +342,15 @@ def country_distractors(
 # Dates ----------------------------------------------------------------------
 
 
-SPARE_DATES = 3  # wrong dates kept aside on each side, to swap in (DateOptions.spares)
+SPARE_DATES = 3  # each side holds this many dates beyond the options, when it has them
 
 
 @dataclass(frozen=True)
 class DateOptions:
-    """The wrong dates offered, and the next ones on each side kept as spares: a wrong
-    date another question of the bank answers is swapped for a spare (quality.rules)."""
+    """The wrong dates offered, and as spares the dates left on each side (at least
+    SPARE_DATES when the side has them), in side order, earlier side first: a wrong date
+    another question of the bank answers is swapped for the first free spare on its
+    side (quality.rules)."""
 
     wrong: list[str]
     spares: list[str] = field(default_factory=list)

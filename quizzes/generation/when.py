@@ -15,7 +15,7 @@ from quizzes.extraction.geo import is_country
 from quizzes.extraction.text import regex
 
 from .context import DatedFact, GenerationContext, without_country_roles
-from .dates import PartialDate, narrows_options
+from .dates import PartialDate, narrows_options, year_at_one_end
 from .distractors import MIN_DISTRACTORS, arrange, date_options
 from .draft import QuestionDraft
 from .event_checks import a_role, date_resolution
@@ -722,7 +722,7 @@ def build(ctx: GenerationContext) -> list[QuestionDraft]:
         distractors = after_the_first_edition(dated, options.wrong, ctx)
         if len(distractors) < MIN_DISTRACTORS or narrows_options(prompt, when, distractors):
             continue
-        if _year_at_one_end(when, distractors) or _repeats_headline_month(
+        if year_at_one_end(when, distractors) or _repeats_headline_month(
             when, headline, headline_months
         ):
             continue
@@ -828,18 +828,6 @@ def after_the_first_edition(
     number = _EDITION_NUMBER.get(edition[1].casefold(), 0) or int(edition[1][:1])
     first = year - (number - 1)
     return [d for d in distractors if not (d.isdigit() and int(d) < first)]
-
-
-def _year_at_one_end(when: PartialDate, distractors: Sequence[str]) -> bool:
-    """A year among wrong years all on one side of it (the later ones are after the
-    publication or right too): the latest option reads as the answer, and the earlier ones as years the
-    story may rule out ("took third place last year" at the second contest, with the
-    years before the first offered: blind judge, batch 35). Asked only between years."""
-    if when.granularity != "year":
-        return False
-    years = [int(d) for d in distractors if d.isdigit()]
-    one_side = all(y < when.year for y in years) or all(y > when.year for y in years)
-    return len(years) == len(distractors) and one_side
 
 
 _ELECTION = re.compile(

@@ -677,8 +677,10 @@ def card_shows_a_date_asked_elsewhere(
     """ "In Tolvo at the 2016 census, _____ of residents were born abroad." beside "In what
     year were 2,000 Tolvo residents counted as refugees?" (2016): the card, from another
     sentence, prints the year the question asks beside a word of it ("Tolvo"), and the
-    student copies it over (blind judges, batches 44-55). The card goes (a "when" question
-    is kept first); a card sharing no word with the question says nothing of its event."""
+    student copies it over (stop 41's blind judges, batches 44-55). The card goes; a card
+    sharing no word with the question says nothing of its event."""
+    # Selection takes "when" questions before cards (rules.PRIORITY), so the "when" stays
+    # and the card drafted after it goes; (card kept, "when" draft) is only a guard.
     pairs = [(draft, k) for k in kept] + [(k, draft) for k in kept]
     for card, asked in pairs:
         if card.kind != "cloze" or asked.kind != "when" or card is asked:

@@ -12,7 +12,7 @@ from quizzes.extraction.facts import Quote
 from ..context import GenerationContext, is_capital_of
 from ..distractors import part_of_country
 from ..draft import QuestionDraft
-from ..text import normalise, plain
+from ..text import is_organisation, normalise, plain
 
 FACT_LIMIT = 2  # questions per fact in one bank
 
@@ -103,9 +103,13 @@ def _places_of(text: str, country: str) -> list[str]:
     return found
 
 
-def _name_words(ctx: GenerationContext) -> frozenset[str]:
+def _name_words(ctx: GenerationContext, *, people_only: bool = False) -> frozenset[str]:
+    """The words of the names of the article's people and speakers; with `people_only`,
+    not of a speaking body ("the government of Freedonia"), which is no "his" nor a
+    person a card is about."""
+    speakers = [s for s in ctx.speakers if not (people_only and is_organisation(s))]
     return frozenset(
-        part for name in [*ctx.people, *ctx.speakers] for part in name.split() if len(part) >= 2
+        part for name in [*ctx.people, *speakers] for part in name.split() if len(part) >= 2
     )
 
 

@@ -827,9 +827,10 @@ _HEAD_OF_STATE_BEFORE_BLANK = re.compile(
 )
 
 
-# "Ana Ruiz, the president of the _____": the country the named head of state heads.
+# "Ana Ruiz, the president of the _____": the country the named head of state heads
+# (the word before the comma must be a person's name: not "On Monday, the president …").
 _COUNTRY_OF_A_NAMED_HEAD = re.compile(
-    r"\b[A-Z][\w’'-]+,\s+(?:the\s+)?(?:then-|current\s+|former\s+)?(?:[Pp]resident|"
+    r"\b(?P<name>[A-Z][\w’'-]+),\s+(?:the\s+)?(?:then-|current\s+|former\s+)?(?:[Pp]resident|"
     rf"[Pp]rime [Mm]inister|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ee]mperor)\s+of\s+(?:the\s+)?"
     rf"{re.escape(BLANK)}(?=\s*(?:[.,;:]|$))"  # not "… of the _____ rowing club"
 )
@@ -843,7 +844,9 @@ def head_of_state_card(draft: QuestionDraft, ctx: GenerationContext) -> str | No
     if draft.kind != "cloze":
         return None
     if draft.target.startswith("country:"):
-        if _COUNTRY_OF_A_NAMED_HEAD.search(draft.prompt):
+        people = [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
+        heads = _COUNTRY_OF_A_NAMED_HEAD.finditer(draft.prompt)
+        if any(_names_one_of(head["name"], people) for head in heads):
             return "world trivia: the country of a named head of state"
         return None
     if not draft.target.startswith("person:"):

@@ -20,10 +20,10 @@ from quizzes.extraction.text import regex
 from ..context import CAPITALISED_WORD, DatedFact, GenerationContext
 from ..draft import QuestionDraft
 from ..spelling import first_typo
-from ..text import BLANK, QUOTED, is_organisation, plain, unbalanced_mark, word_cases, words
+from ..text import BLANK, QUOTED, plain, unbalanced_mark, word_cases, words
 from ..who_said import cut_name
 from ..wording import clause_parts, past_to_base, strip_time, verb_index
-from .base import _REWRITTEN_KINDS, MULTIPLE_CHOICE
+from .base import _REWRITTEN_KINDS, MULTIPLE_CHOICE, _name_words
 from .giveaway import _TF_QUOTE
 from .who_said import _CONTEXT
 
@@ -555,20 +555,10 @@ def pronoun_of_nobody_in_the_prompt(draft: QuestionDraft, ctx: GenerationContext
     match = _PERSONAL_PRONOUN.search(prompt)
     if match is None:
         return None
-    names = _person_name_words(ctx)
+    # "When did the government of Freedonia announce his death?": a body owns no "his"
+    # (blind judges, batches 28-31)
+    names = _name_words(ctx, people_only=True)
     before = prompt[: match.start()].split()[2:]  # past "When did", "In what"
     if any(_a_person_word(w, names) for w in before):
         return None
     return f"grammar: “{match.group(0)}” stands for nobody the prompt names"
-
-
-def _person_name_words(ctx: GenerationContext) -> frozenset[str]:
-    """The words of the article's people's names; a speaker that is a body ("the
-    government of Freedonia") is no "his": "When did the government of Freedonia
-    announce his death?" names nobody the "his" stands for (batches 28-29)."""
-    return frozenset(
-        part
-        for name in [*ctx.people, *(s for s in ctx.speakers if not is_organisation(s))]
-        for part in name.split()
-        if len(part) >= 2
-    )

@@ -11,7 +11,7 @@ from quizzes.extraction.facts import CountryLink
 from quizzes.validation import question_problems
 
 from ..context import GenerationContext
-from ..dates import PartialDate, parse_label
+from ..dates import PartialDate, parse_label, year_at_one_end
 from ..distractors import MIN_DISTRACTORS, arrange
 from ..draft import QuestionDraft
 from ..fingerprint import date_target, seed_of
@@ -542,10 +542,12 @@ def _with_spares(
 def _other_answers_out_of_dates(review: Review, ctx: GenerationContext) -> None:
     """ "When was the ferry service suspended?" offering 25 May as a wrong day, beside a
     card or question whose answer is 25 May: the bank marks that date right elsewhere,
-    which confuses or points the other question away (blind judges, batches 18-23). The
-    wrong date is swapped for a spare on the same side of the answer, so the answer keeps
-    its place among the options; with no spare, it is left out if two wrong dates remain."""
-    for draft in review.kept:
+    which confuses or points the other question away (first noted by the blind judges of
+    stop 42, batches 28-31, and failed in batches 21-23). The wrong date is swapped for a
+    spare on the same side of the answer, so the answer keeps its place among the
+    options; with no spare there, it is left out if two wrong dates remain and the answer
+    is not left at one end (`year_at_one_end`). With no clean swap the "when" goes."""
+    for draft in list(review.kept):
         if draft.kind != "when":
             continue
         answered = {
@@ -558,6 +560,9 @@ def _other_answers_out_of_dates(review: Review, ctx: GenerationContext) -> None:
         better = _dates_without(draft, wrong, taken, answered)
         if better is not None and draft_problem(better, ctx) is None:
             draft.choices = better.choices
+            continue
+        review.kept.remove(draft)
+        review.dropped.append((draft, "give-away: a wrong date another question answers"))
 
 
 def _date_target_of(label: str) -> str:
@@ -568,8 +573,10 @@ def _date_target_of(label: str) -> str:
 def _dates_without(
     draft: QuestionDraft, wrong: list[str], taken: list[str], answered: set[str]
 ) -> QuestionDraft | None:
-    """The when draft with each taken wrong date replaced by the nearest free spare on
-    its side of the answer (or left out), or None when fewer than two would remain."""
+    """The when draft with each taken wrong date replaced by the first free spare on its
+    side of the answer (the spares are the dates left on each side, at least
+    SPARE_DATES, in side order), or left out when that side has none; None when fewer
+    than two wrong dates would remain or the answer would be left at one end."""
     answer = parse_label(draft.answer)
     if answer is None:
         return None
@@ -585,11 +592,12 @@ def _dates_without(
         if spare is not None:
             free.remove(spare)
         swapped[option] = spare
-    if len(wrong) - sum(s is None for s in swapped.values()) < MIN_DISTRACTORS:
-        return None
     # Each option keeps its place (a left-out one closes up), so the shuffle stands.
     texts = [swapped.get(t, t) for t, _, _ in sorted(draft.choices, key=lambda c: c[2])]
     kept = [t for t in texts if t is not None]
+    new_wrong = [t for t in kept if t != draft.answer]
+    if len(new_wrong) < MIN_DISTRACTORS or year_at_one_end(answer, new_wrong):
+        return None
     return replace(draft, choices=[(t, t == draft.answer, i) for i, t in enumerate(kept)])
 
 

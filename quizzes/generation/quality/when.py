@@ -77,10 +77,20 @@ _TIME_WORD = (
     rf"|{'|'.join(m.capitalize() for m in MONTHS)}|\d{{1,2}}(?:st|nd|rd|th)?\b)"
 )
 # "from Tuesday night through to Wednesday", "from 3 to 5 May", "between Friday and
-# Sunday": a span of days or months, not one date.
+# Sunday", "From Monday until Friday": a span of days or months, not one date. Only
+# "from … through/until/till/to" and "between … and", with nothing but a time of day or
+# a date's parts between (not "from Monday the limit drops to 20", "from Monday and 12
+# shops closed"); a bare number ends a span only before a month ("to 5 May").
+_DAY_OR_MONTH = "|".join([*sorted(d.capitalize() for d in WEEKDAYS), *MONTHS])
+_PART_OF_DAY = r"(?:(?i:early|late|mid-?)\s*)?"
+_SPAN_FROM = rf"{_PART_OF_DAY}{_TIME_WORD}(?:,?\s+(?:{_DAY_OR_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?"
+_SPAN_FROM += r"|(?i:night|morning|afternoon|evening)))*,?\s+"
+_SPAN_TO = (
+    rf"{_PART_OF_DAY}(?:(?:{_DAY_OR_MONTH})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(MONTHS)})\b)"
+)
 _DATE_RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?:(?:early|late|mid-?)\s*)?{_TIME_WORD}[^.;:,]{{0,30}}?"
-    rf"\s+(?:through(?:\s+to)?|until|till|to|and)\s+(?:(?:early|late|mid-?)\s*)?{_TIME_WORD}"
+    rf"\b(?:(?i:from)\s+{_SPAN_FROM}(?i:through(?:\s+to)?|until|till|to)"
+    rf"|(?i:between)\s+{_SPAN_FROM}(?i:and))\s+{_SPAN_TO}"
 )
 
 
@@ -286,7 +296,7 @@ def _asks_history(draft: QuestionDraft, ctx: GenerationContext) -> bool:
     sentence = draft.prompt.replace(BLANK, " ")
     if _PERSONAL_PRONOUN.search(sentence):
         return False
-    names = _name_words(ctx)
+    names = _name_words(ctx, people_only=True)
     spoken = (w.strip("’'s,.;:") for w in sentence.split())
     return not any(
         w in names and not _too_wide(w) and _named_elsewhere(w, draft, ctx) for w in spoken
@@ -328,7 +338,7 @@ def background_history(draft: QuestionDraft, ctx: GenerationContext) -> str | No
         for w in draft.prompt.split(":", 1)[-1].split()
         if w[:1].isupper() and not _too_wide(w.strip("’'s,.?:;"))
     ]
-    names = _name_words(ctx)
+    names = _name_words(ctx, people_only=True)
     if any(w in title_words for w in asked):
         return None
     # The headline's person named by surname only in the prompt ("Conyers").

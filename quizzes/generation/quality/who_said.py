@@ -384,18 +384,24 @@ def line_inside_anothers_answer(draft: QuestionDraft, ctx: GenerationContext) ->
     return "answer: the words are quoted inside another person's interview answer"
 
 
+_OPENING_STRAIGHT_MARK = re.compile(r'(?:^|(?<=[\s:]))"(?=[^\W\d_])')
+
+
 def quote_inside_a_quotation(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """'Ruiz wrote: "I offered to step down and Vela said, 'Not today.'"': "Not today"
     comes to the reader only through Ruiz's account, quoted inside Ruiz's own quotation;
     Ruiz, a wrong option, is as defensible an answer as Vela (blind judge, batch 23).
-    A quotation opened in the paragraph before the words and not yet closed holds them."""
+    A quotation opened earlier in the same paragraph and not yet closed holds them (a
+    straight mark opens one only after a space, colon or the line's start and before a
+    letter: the inch mark of "a 6" pipe" opens nothing)."""
     quote = _speaker_quote(draft)
     if quote is None or not quote.speaker or draft.kind not in {"who_said", "true_false"}:
         return None
     before = ctx.article_text[ctx.article_text.rfind("\n", 0, quote.start) + 1 : quote.start]
     before = before[:-1] if before.endswith(('"', "“", "'", "‘")) else before
     curly_open = before.count("“") > before.count("”")
-    straight_open = before.count('"') % 2 == 1
+    opening = list(_OPENING_STRAIGHT_MARK.finditer(before))
+    straight_open = bool(opening) and '"' not in before[opening[-1].end() :]
     if curly_open or straight_open:
         return "answer: the words are quoted inside someone else's quotation"
     return None
@@ -456,27 +462,34 @@ def short_quote_without_context(draft: QuestionDraft, ctx: GenerationContext) ->
 
 
 FRAGMENT_WORDS = 12  # a quotation up to this long is a fragment when it opens on "He"/"She"
-# "He …", "She'll …", "They …": a quotation opening on a third person it never names.
-_OPENS_ON_SOMEONE = re.compile(r"^\W*(?:\[?(?:he|she|they)\]?)(?:['’]\w+)?\b", re.I)
+# "He …", "She'll …": a quotation opening on a third person it never names.
+_OPENS_ON_HE_OR_SHE = re.compile(r"^\W*(?:\[?(?:he|she)\]?)(?:['’]\w+)?\b", re.I)
+_OPENS_ON_THEY = re.compile(r"^\W*(?:\[?they\]?)(?:['’]\w+)?\b", re.I)
 
 
 def quote_opens_on_someone_unnamed(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
-    """ "Who said: “She will not get another chance”?": a few words cut from a longer
-    passage, opening on a "he", "she" or "they" that the quotation never names; alone
-    they read as said of anyone, and often wrongly (the "she" may be the speaker's rival
-    or the speaker's own side). A longer quotation carries its own point, and a short
-    one asked with its sentence (Context) shows whom the pronoun stands for."""
+    """ "Who said: “She will not get another chance”?": a few words opening on a "he"
+    or "she" that the quotation never names; alone they read as said of anyone, and
+    often wrongly (the "she" may be the speaker's rival or the speaker's own side). A
+    "they" counts only in words cut from a longer passage ("…" in the quotation): "They
+    are trying to silence us" whole is a statement of its own. A longer quotation
+    carries its own point, and a short one asked with its sentence (Context) shows whom
+    the pronoun stands for."""
     quote = _speaker_quote(draft)
     if draft.kind not in {"who_said", "true_false"} or quote is None:
         return None
     if "(Context: " in draft.prompt:
         return None
-    text = plain(quote.text).lstrip("…. ")
-    if len(words(text)) > FRAGMENT_WORDS or not _OPENS_ON_SOMEONE.match(text):
+    whole = plain(quote.text)
+    text = whole.lstrip("…. ")
+    if len(words(text)) > FRAGMENT_WORDS:
+        return None
+    cut = "…" in whole or "..." in whole
+    if not (_OPENS_ON_HE_OR_SHE.match(text) or (cut and _OPENS_ON_THEY.match(text))):
         return None
     if re.search(r"\s[A-Z][a-z]", text):
         return None  # "He and Ana Ruiz …": someone is named
-    return "answer: a short quotation opening on a “he”/“she” it never names"
+    return "answer: a short quotation opening on a “he”/“she” (or a cut “they”) it never names"
 
 
 def one_word_quote(draft: QuestionDraft, ctx: GenerationContext) -> str | None:

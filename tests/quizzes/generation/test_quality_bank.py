@@ -12,6 +12,7 @@ from quizzes.extraction.facts import Facts
 from quizzes.generation import quality as q
 from quizzes.generation.context import DatedFact
 from quizzes.generation.dates import parse_iso
+from quizzes.generation.quality.rules import _other_answers_out_of_dates
 from quizzes.generation.text import BLANK
 
 from .facts_for_tests import (
@@ -917,3 +918,43 @@ def test_a_card_printing_the_day_a_when_question_asks_is_dropped():
         evidence_start=90,
     )
     assert q.card_shows_a_date_asked_elsewhere(card, [asked], ctx_for("")) is not None
+
+
+def _bank_after_date_swaps(asked, others):
+    review = q.Review(kept=[asked, *others])
+    _other_answers_out_of_dates(review, ctx_for("The Velmar mill closed in 2019."))
+    return review
+
+
+def test_a_wrong_year_another_card_answers_is_swapped_for_a_spare_on_its_side():
+    asked = draft(
+        "when", "In what year did the Velmar mill close?", "2019", ["2017", "2018", "2021"],
+        target="date:2019", spare_options=["2016", "2022"],
+    )  # fmt: skip
+    card = cloze_card(f"The Tolvo bridge reopened in {BLANK}.", "2021", "date:2021")
+    review = _bank_after_date_swaps(asked, [card])
+    assert asked in review.kept
+    assert [t for t, _, _ in asked.choices] == ["2019", "2017", "2018", "2022"]
+
+
+def test_a_when_question_whose_answer_a_left_out_year_would_leave_latest_is_dropped():
+    # 2021 has no spare after 2019: left out, 2017, 2018, 2019 would show the answer last
+    asked = draft(
+        "when", "In what year did the Velmar mill close?", "2019", ["2017", "2018", "2021"],
+        target="date:2019", spare_options=["2016"],
+    )  # fmt: skip
+    card = cloze_card(f"The Tolvo bridge reopened in {BLANK}.", "2021", "date:2021")
+    review = _bank_after_date_swaps(asked, [card])
+    assert asked not in review.kept
+    assert card in review.kept
+
+
+def test_a_when_question_left_with_one_wrong_date_is_dropped_not_kept_with_the_clash():
+    asked = draft(
+        "when", "When did the Velmar ferry stop?", "25 May 2020", ["22 May 2020", "27 May 2020"],
+        target="date:2020-05-25", spare_options=["20 May 2020"],
+    )  # fmt: skip
+    card = cloze_card(f"The Tolvo bridge closed on {BLANK}.", "27 May 2020", "date:2020-05-27")
+    review = _bank_after_date_swaps(asked, [card])
+    assert asked not in review.kept
+    assert "27 May 2020" not in {t for d in review.kept if d.kind == "when" for t in d.choice_texts}

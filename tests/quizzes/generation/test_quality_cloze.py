@@ -1329,6 +1329,15 @@ def test_the_country_a_named_head_of_state_leads_is_world_trivia():
         "Freedonia",
         "country:freedonia",
     )
-    assert q.head_of_state_card(trivia, ctx_for("")) is not None
-    assert q.head_of_state_card(unnamed, ctx_for("")) is None
-    assert q.head_of_state_card(club, ctx_for("")) is None
+    ctx = ctx_for("", Facts(people=[Person(name="Tom Vale")]))
+    assert q.head_of_state_card(trivia, ctx) is not None
+    assert q.head_of_state_card(unnamed, ctx) is None
+    assert q.head_of_state_card(club, ctx) is None
+
+
+def test_a_country_card_on_a_president_after_a_word_that_is_no_person_is_kept():
+    # "Monday," and "Tolvo," before the comma name nobody: the card asks the story
+    ctx = ctx_for("", Facts(people=[Person(name="Tom Vale")]))
+    for lead in ("On Monday, the president of the", "In Tolvo, the prime minister of the"):
+        card = cloze_card(f"{lead} {BLANK}.", "Freedonia", "country:freedonia")
+        assert q.head_of_state_card(card, ctx) is None

@@ -321,3 +321,28 @@ def test_a_date_after_a_since_clause_is_the_main_clauses(clause, text, wrong):
     prompt = "When did the flood fully reach the valley, in Tarrow?"
     made = draft("when", prompt, "8 May 2020", text=text, source=fact)
     assert (q.date_of_the_main_clause(made, None) is not None) is wrong
+
+
+def test_a_card_naming_only_a_speaking_body_is_still_background():
+    """A body that speaks in the story ("the Velmar Harbour Authority said") is no one a
+    card of history is about: the card naming it stays background; a person would not."""
+    sentence = "A riot closed the Velmar Harbour Authority in 1998, and sank two boats."
+    prompt = (
+        "Fill in the blank: A riot closed the Velmar Harbour Authority in _____, "
+        "and sank two boats."
+    )
+    text = (
+        f"Tarrow ferry strike ends\n{sentence}\n"
+        'The Velmar Harbour Authority said "the ferries run again on Monday."\n'
+    )
+    start = text.index(sentence)
+    fact = DatedFact(
+        event=event("x", "1998", "1998", "A riot", source=text), when=parse_iso("1998")
+    )
+    card = draft(
+        "cloze", prompt, "1998", text=sentence, source=fact, target="date:1998",
+        evidence_start=start, evidence_end=start + len(sentence),
+    )  # fmt: skip
+    ctx = ctx_for(text, Facts(), published=date(2021, 6, 1))
+    ctx.speakers.append("Velmar Harbour Authority")
+    assert q.background_history(card, ctx)

@@ -9,7 +9,7 @@ from datetime import date
 
 from quizzes.extraction.facts import Facts
 from quizzes.generation import generation_context, when
-from quizzes.generation.dates import PartialDate
+from quizzes.generation.dates import PartialDate, year_at_one_end
 from quizzes.generation.event_checks import event_problem
 from quizzes.generation.quality import QuizQuestion, questions_conflict, quiz_selection
 
@@ -90,10 +90,10 @@ def test_a_light_verb_needs_its_object_to_be_the_same_action():
 
 def test_a_year_with_wrong_years_on_one_side_only_is_not_asked():
     answer = PartialDate(2020)
-    assert when._year_at_one_end(answer, ["2017", "2018", "2019"])
-    assert when._year_at_one_end(answer, ["2021", "2022"])
-    assert not when._year_at_one_end(answer, ["2018", "2019", "2021"])
-    assert not when._year_at_one_end(PartialDate(2020, 5), ["March 2020", "April 2020"])
+    assert year_at_one_end(answer, ["2017", "2018", "2019"])
+    assert year_at_one_end(answer, ["2021", "2022"])
+    assert not year_at_one_end(answer, ["2018", "2019", "2021"])
+    assert not year_at_one_end(PartialDate(2020, 5), ["March 2020", "April 2020"])
 
 
 def _when(prompt: str, answer: str, article: int | None = 1) -> QuizQuestion:

@@ -1353,3 +1353,43 @@ def test_an_event_spanning_two_days_is_not_asked_when():
     )
     kept = replace(asked, source=single)
     assert q.date_of_a_span(kept, ctx_for(one_day)) is None
+
+
+def _asked_on(sentence: str, written: str, kind: str = "when"):
+    event_of = dated("The Velmar ferry ran", written, "2019-12-24", sentence)
+    if kind == "true_false":
+        statement = "True or false? On 24 December 2019, the Velmar ferry ran extra crossings."
+        return draft("true_false", statement, "True", source=event_of)
+    return draft(
+        "when", "When did the Velmar ferry run extra crossings?", "24 December 2019",
+        ["23 December 2019", "25 December 2019"], source=event_of,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("From Tuesday night through to Wednesday, the Velmar ferry ran extra crossings.\n",
+         "Tuesday night"),
+        ("The Velmar ferry ran extra crossings between Tuesday and Thursday, the port said.\n",
+         "Tuesday"),
+        ("The Velmar ferry ran extra crossings from 24 to 26 December, the port said.\n",
+         "24"),
+    ],
+)  # fmt: skip
+def test_an_event_told_as_a_span_is_not_asked_when_nor_stated_with_a_date(sentence, written):
+    assert q.date_of_a_span(_asked_on(sentence, written), ctx_for(sentence)) is not None
+    statement = _asked_on(sentence, written, "true_false")
+    assert q.date_of_a_span(statement, ctx_for(sentence)) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velmar ferry ran extra crossings from Tuesday and 12 shops stayed open late.\n",
+        "The Velmar ferry ran extra crossings from Tuesday and the fare drops to 20 pounds.\n",
+        "From Tuesday the fare limit drops to 20, and the Velmar ferry ran extra crossings.\n",
+    ],
+)
+def test_a_day_followed_by_other_words_and_a_number_is_no_span(sentence):
+    assert q.date_of_a_span(_asked_on(sentence, "Tuesday"), ctx_for(sentence)) is None

@@ -1700,7 +1700,8 @@ def test_words_quoted_inside_another_speakers_quotation_are_not_asked():
     ("words", "dropped"),
     [
         ("She will not get another chance from us", True),
-        ("They have to stay on our side now", True),
+        ("… they have to stay on our side now", True),  # cut from a longer passage
+        ("They are trying to close the harbour for good", False),  # a whole statement
         ("He'll be back in the team next week", True),
         # long enough to carry its own point
         (
@@ -1739,3 +1740,16 @@ def test_a_statement_of_a_short_quotation_opening_on_she_is_not_asked_either():
         source=said,
     )
     assert q.quote_opens_on_someone_unnamed(statement, ctx_for(text)) is not None
+
+
+def test_an_inch_mark_earlier_in_the_paragraph_opens_no_quotation():
+    text = (
+        'Crews laid a 6" pipe under the Velmar road. "The harbour stays open all winter," '
+        "Ana Ruiz said.\n"
+    )
+    said = quote("The harbour stays open all winter,", "Ana Ruiz", source=text)
+    asked = draft(
+        "who_said", "Who said: “The harbour stays open all winter”?", "Ana Ruiz",
+        ["Tom Vale", "Li Wei"], source=said,
+    )  # fmt: skip
+    assert q.quote_inside_a_quotation(asked, ctx_for(text)) is None
