@@ -27,7 +27,7 @@ Where a check lives (each a function `check(draft, ctx) -> reason | None`):
 - bank.py: one draft against the bank kept so far (BANK_RULES)
 - giveaway.py: one question giving another away (`reveals`, `questions_conflict`)
 - base.py: pieces several families share
-- rules.py: DRAFT_RULES, BANK_RULES and `select`
+- rules.py: DRAFT_RULES, the kinds each looks at (RULE_KINDS), BANK_RULES and `select`
 
 This package re-exports the names other modules and the tests use.
 """

@@ -958,17 +958,26 @@ def _role_fit(name: str, roles: set[str], ctx: GenerationContext) -> bool | None
     roles of other families (False), or no role at all (None)? Its extracted role counts,
     and role words beside a mention of the person, in the mention's sentence."""
     families = _families(roles)
-    said = _role_words_in(ctx.roles.get(name, ""))
-    text = plain(ctx.article_text)
+    said = _role_words_in(ctx.roles.get(name, "")) | _roles_beside(name, ctx.article_text)
+    if not said:
+        return None
+    return bool(said & _BROAD_ROLES or _families(said) & families)
+
+
+@per_article
+@lru_cache(maxsize=1024)
+def _roles_beside(name: str, article_text: str) -> frozenset[str]:
+    """The role words beside a mention of the person, in the mention's sentence (once per
+    name and article: every who-said draft with a context asks it of each wrong option)."""
+    said: set[str] = set()
+    text = plain(article_text)
     for part in {plain(name), *plain(name).split()[-1:]}:
         for found in regex(rf"(?<![\w'-]){re.escape(part)}(?![\w'-])").finditer(text):
             before = text[max(0, found.start() - _ROLE_NEAR_NAME) : found.start()]
             after = text[found.end() : found.end() + _ROLE_NEAR_NAME]
             near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]
             said |= _role_words_in(near)
-    if not said:
-        return None
-    return bool(said & _BROAD_ROLES or _families(said) & families)
+    return frozenset(said)
 
 
 def _no_wrong_option_fits(draft: QuestionDraft, roles: set[str], ctx: GenerationContext) -> bool:
