@@ -801,6 +801,14 @@ _PLACE_IN_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 def countries_named(text: str) -> set[str]:
     """The countries a text names by name, adjective or initials ("Freedonian", "US"),
     the longest name first ("American Samoa" is not "American")."""
+    return set(_countries_named_in(text))
+
+
+@per_article
+@lru_cache(maxsize=2048)
+def _countries_named_in(text: str) -> frozenset[str]:
+    """`countries_named`, once per text of an article (a speaker's role is read again for
+    every who-said draft offering the speaker)."""
     found = set()
     for run in _PLACE_IN_NAME.findall(text):
         tokens, i = run.split(), 0
@@ -814,7 +822,7 @@ def countries_named(text: str) -> set[str]:
                     break
             else:
                 i += 1
-    return found
+    return frozenset(found)
 
 
 def speaker_sides(name: str, ctx: GenerationContext) -> set[str]:
