@@ -35,9 +35,9 @@ busy 2-core machine):
   of its kind, RULE_KINDS; the spoken-hedge pattern only on cards holding a hedge word; a
   who-said option's roles and a text's named countries read once per article), base da08ce9
   and new alternately, 1,522 questions either way: at load 9-10 base 1.51 and 1.54, new 1.51
-  and 1.51; at load 6-8 base 1.55, new 1.61. The whole ratio moves less than the machine's
-  noise. Timed inside the run, the draft rules' share of the bare parse fell from 0.113
-  (1.69 of 14.96 CPU s, twice) to 0.089-0.107; replayed warm over 100 texts the draft rules
+  and 1.51; at load 4-8 base 1.55 and 1.63, new 1.61 and 1.55. The whole ratio moves less
+  than the machine's noise. Timed inside the run, the draft rules' share of the bare parse
+  fell from 0.113-0.116 (three base runs) to 0.089-0.107 (four new runs); replayed warm over 100 texts the draft rules
   took 1.02 s before, 0.54-0.70 s after, and indexing by kind alone saves 6 % of them (0.69
   -> 0.65 s): the rules a draft's kind skips were cheap early returns. What is left is real
   work spread flat (top rules: name_rewritten, misspelt_name, stray_spacing, each ~4 %).
