@@ -7,11 +7,13 @@ dates (`FastTimestamptzLoader`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 import psycopg
 import psycopg._queries  # (its limits raised below)
+from psycopg.abc import AdaptContext
 from psycopg.adapt import Buffer, Loader
 from psycopg.pq import Format
 
@@ -44,6 +46,35 @@ _queries.MAX_CACHED_STATEMENT_PARAMS = max(
 
 TIMESTAMPTZ_OID = 1184
 _from_iso = datetime.fromisoformat
+# psycopg's default timestamptz loader: its C parser with psycopg[binary] (a class
+# that cannot be subclassed, nor given Django's `timezone`: used through an instance).
+_PSYCOPG_LOADER = psycopg.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+_PSYCOPG_LOADER_IN_C = psycopg.pq.__impl__ != "python"
+
+
+def _c_load(oid: int, context: AdaptContext | None) -> Callable[[Buffer], datetime] | None:
+    """psycopg's own loader of text timestamps, which parses in C and gives the
+    session's time zone: on a UTC session (or none) `UTC` itself, the same datetime
+    as LoadedInUtc.load, or the same DataError (infinity, BC). Its C method is then
+    called for each value, no Python frame (~220 values a study queue request, its
+    candidates' and cards' due and last review: reading its rows took 0.36 -> 0.31
+    ms of CPU; issue 16). None without psycopg's C extension or in another zone."""
+    session = None if context is None else context.connection
+    if _PSYCOPG_LOADER is None or not _PSYCOPG_LOADER_IN_C:
+        return None
+    if session is not None and session.info.timezone is not UTC:
+        return None
+    return cast(Callable[[Buffer], datetime], _PSYCOPG_LOADER(oid, context).load)
+
+
+class _ParsedInCWhenUtc:
+    """A loader whose instances read with _c_load's C method when they can."""
+
+    def __init__(self, oid: int, context: AdaptContext | None = None) -> None:
+        super().__init__(oid, context)  # type: ignore[call-arg]  # the loader's, next in its MRO
+        c_load = _c_load(oid, context)
+        if c_load is not None:
+            self.__dict__["load"] = c_load  # (the instance's own, over the class's method)
 
 
 class FastTimestamptzLoader:
@@ -72,7 +103,7 @@ def fast_timestamptz_loader(django_loader: Any) -> type[Loader]:
                     pass
             return cast(datetime, super().load(data))
 
-    class LoadedInUtc(Loaded):
+    class LoadedInUtc(_ParsedInCWhenUtc, Loaded):
         def load(self, data: Buffer) -> datetime:
             text = str(data, "ascii", "replace")
             if text.endswith("+00"):

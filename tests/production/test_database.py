@@ -99,6 +99,22 @@ def test_timestamps_read_as_djangos_loader_reads_them(text):
     assert fast.tzinfo is expected.tzinfo
 
 
+@pytest.mark.parametrize("text", ["infinity", "-infinity", "2026-12-06 01:02:03+00 BC"])
+def test_timestamps_python_cannot_hold_fail_as_djangos_loader_fails(text):
+    """A moment no datetime holds (PostgreSQL's infinities, a date BC) raises the
+    same error through the connection's loader as through Django's own."""
+    import psycopg
+
+    class DjangosUtcLoader(BaseTzLoader):
+        timezone = datetime.UTC
+
+    with pytest.raises(psycopg.DataError) as expected:
+        DjangosUtcLoader(TIMESTAMPTZ_OID, None).load(text.encode())
+    with pytest.raises(psycopg.DataError) as fast:
+        fast_timestamptz_loader(DjangosUtcLoader)(TIMESTAMPTZ_OID, None).load(text.encode())
+    assert str(fast.value) == str(expected.value)
+
+
 @pytest.mark.parametrize("text", ["2026-12-06 01:02:03.123456+00", "2026-03-29 01:30:00-07"])
 def test_timestamps_read_in_another_time_zone_as_djangos_loader_reads_them(text):
     """A connection in another time zone than UTC: the value given the loader's
