@@ -83,8 +83,16 @@ FOLD_AT = 32
 # a bank's new-card walk reads the day's new-card limit and NEW_SPARE more, rounded up
 # to a multiple of this (more read, then cut: the same cards), not what is left of the
 # limit: one walk size a day, so that the last plan (the student's or a classmate's)
-# is a good guess (_early_candidates)
+# is a good guess (_early_candidates); at most the new cards wanted rounded up to this
+# times a power of two (never twice as many as wanted, past one step)
 WALK_STEP = 10
+# the shared plan of a bank and limit (a guess for students not read yet) walks at
+# most this many rows per bank (a student of a huge new-card limit keeps theirs to
+# themselves), and one kept walks at most SHARED_WALK_BEYOND further than the plan
+# read (else the plan read replaces it): a guess never grows far past what
+# classmates want (a covering guess's extra rows are read and dropped)
+SHARED_WALK_MAX = 20 * WALK_STEP
+SHARED_WALK_BEYOND = 4 * WALK_STEP
 # new cards read beyond those the day's limit still lets in: room for the siblings
 # of cards already taken or studied today, which wait
 NEW_SPARE = 20
@@ -547,9 +555,13 @@ def _candidates_plan(
     is wanted: a student's day gives two plans (new cards left, none), not one per
     card or per ten, and students of the same limit share them (issue 16: the first
     request of a student in a worker guessed another student's walk wrong 4 times in
-    10, one round trip and the candidates read twice)."""
+    10, one round trip and the candidates read twice). Capped at the new cards
+    wanted rounded up to WALK_STEP times a power of two: a student of a huge limit
+    with a few cards left walks a few, not the limit (a few walk sizes a day)."""
+    steps_wanted = -(-new_wanted // WALK_STEP)
+    doubled = WALK_STEP << (steps_wanted - 1).bit_length() if new_wanted else 0
     walk = -(-max(new_wanted, new_limit + NEW_SPARE) // WALK_STEP) * WALK_STEP
-    walk = walk if new_wanted else 0
+    walk = min(walk, doubled)
     return _CandidatesPlan(
         bank=None if bank is None else bank.pk,
         banks=tuple(b.pk for b in banks[:BANKS_PER_READ]) if walk else (),
@@ -614,14 +626,18 @@ def _shared_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _plan_remembered(key: tuple[Any, ...], plan: _CandidatesPlan) -> None:
     """The user's plan, as read; and the plan shared by the bank and limit, unless
-    the one kept covers it (_guess_rows: a classmate with new cards left covers one
-    without, not the other way round)."""
+    the one kept covers it walking at most SHARED_WALK_BEYOND further (_guess_rows:
+    a classmate with new cards left covers one without, not the other way round),
+    or the plan walks past SHARED_WALK_MAX (one student's huge new-card limit would
+    make every classmate's first read in the process walk it)."""
     if len(_PLANS) >= PLANS_MAX and key not in _PLANS:
         _PLANS.clear()
     _PLANS[key] = plan
+    if plan.walk > SHARED_WALK_MAX:
+        return
     shared = _shared_key(key)
     kept = _PLANS.get(shared)
-    if kept is None or not _covers(kept, plan):
+    if kept is None or not _covers(kept, plan) or kept.walk > plan.walk + SHARED_WALK_BEYOND:
         _PLANS[shared] = plan
 
 

@@ -4,6 +4,7 @@ only the due cards' questions, and the behaviour those reads must keep."""
 
 import re
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +19,7 @@ from learning.models import BankTally, Card, CardState
 from learning.selectors import queue as queue_selectors
 from quizzes.api import bank_list_studyable
 from quizzes.models import QuestionStatus
-from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory
+from tests.factories import CardFactory, QuestionBankFactory, QuestionFactory, UserFactory
 from tests.planner import statistics_taken
 from tests.rows import cards_of
 
@@ -533,6 +534,77 @@ def test_another_students_plan_guessed_wrong_changes_nothing(student, other_stud
     assert len(wrong.captured_queries) == len(fresh.captured_queries) + 1
     assert _figures(after_a_wrong_guess) == _figures(unguessed)
     assert unguessed.new_available == 20
+
+
+def _guessed_walks(monkeypatch) -> list[int | None]:
+    """The new-card walk (rows per bank) of each plan a queue read guesses from now
+    on (None: no guess sent)."""
+    walks: list[int | None] = []
+    original = queue_selectors._early_candidates
+
+    def recorded(**kwargs):
+        guess, early = original(**kwargs)
+        walks.append(None if guess is None else guess.walk)
+        return guess, early
+
+    monkeypatch.setattr(queue_selectors, "_early_candidates", recorded)
+    return walks
+
+
+def test_a_student_of_a_huge_new_card_limit_leaves_classmates_guess_short(
+    student, other_student, teacher, monkeypatch
+):
+    """After a student who lets in 9999 new cards a day is read, a classmate's first
+    read is still sent the short walk of the default limit (20 new cards and 20
+    spare), not ten thousand rows per bank: one round trip fewer all the same, and
+    the queue a read without a guess gives."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    keen = UserFactory(username="keen")
+    services.preferences_update(user=keen, new_cards_per_day=9999)
+    read(student, limit=10)
+    walks = _guessed_walks(monkeypatch)
+    read(keen, limit=10)
+    sent = _sends(monkeypatch)
+    guessed = read(other_student, limit=10)
+    assert walks == [40, 40]  # (the keen student's own read: the classmate's walk, too short)
+    assert len(sent) == 2  # the study day with the candidates, the cards shown
+    queue_selectors.queue_guesses_forget()
+    assert _figures(read(other_student, limit=10)) == _figures(guessed)
+    assert guessed.new_available == 20
+
+
+def test_a_shared_guess_walking_far_past_a_classmates_is_replaced_by_theirs(
+    student, other_student, teacher, monkeypatch
+):
+    """A guess walking 170 rows per bank (150 new cards a day) serves a classmate of
+    the default limit (40 rows) right, but is then replaced by the classmate's
+    plan: the next classmate is sent 40 rows per bank, not 170."""
+    bank = QuestionBankFactory(owner=teacher)
+    QuestionFactory.create_batch(30, bank=bank)
+    services.preferences_update(user=student, new_cards_per_day=150)
+    read(student, limit=10)
+    walks = _guessed_walks(monkeypatch)
+    sent = _sends(monkeypatch)
+    read(other_student, limit=10)
+    assert len(sent) == 2  # (covered: no query more)
+    read(UserFactory(username="third"), limit=10)
+    assert walks == [170, 40]
+
+
+def test_a_walk_reads_at_most_twice_the_new_cards_wanted():
+    """A day's walk is the day's limit and 20 spare, cut to the new cards wanted
+    rounded up to 10, 20, 40, 80... rows: a student of a large limit with one new
+    card left walks 40 rows per bank, not the limit."""
+    plan = partial(
+        queue_selectors._candidates_plan, bank=None, banks=[], window=0, learning_window=15
+    )
+    assert plan(new_wanted=21, new_limit=531).walk == 40
+    assert plan(new_wanted=300, new_limit=531).walk == 320
+    assert plan(new_wanted=551, new_limit=531).walk == 560
+    assert plan(new_wanted=21, new_limit=20).walk == 40  # (the default: one walk a day)
+    assert plan(new_wanted=40, new_limit=20).walk == 40
+    assert plan(new_wanted=0, new_limit=531).walk == 0
 
 
 def _compiled(monkeypatch) -> list[str]:

@@ -1,8 +1,11 @@
 """web.templatetags.fixed_urls: addresses looked up once per process render as
 Django's own tags render them."""
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.template import engines
 from django.test import override_settings
+from django.urls import NoReverseMatch
 
 FILES = ("favicon.svg", "css/app.css", "js/app.js")
 
@@ -53,3 +56,23 @@ def test_id_url_follows_the_script_prefix():
     finally:
         set_script_prefix(before)
     assert _id_urls("web:article", "article_id", 5)[0] == "/articles/5/"
+
+
+def test_id_url_refuses_an_address_that_does_not_hold_the_stand_in_once():
+    """A route whose address would hold the stand-in id twice (here its digits in the
+    script prefix) is refused with a clear error, never rendered with both replaced."""
+    from django.urls import get_script_prefix, set_script_prefix
+
+    before = get_script_prefix()
+    set_script_prefix("/987654321987/")
+    try:
+        with pytest.raises(ImproperlyConfigured, match="not once; use"):
+            _id_urls("web:article", "article_id", 5)
+    finally:
+        set_script_prefix(before)
+    assert _id_urls("web:article", "article_id", 5)[0] == "/articles/5/"
+
+
+def test_id_url_raises_where_url_as_a_variable_would_give_nothing():
+    with pytest.raises(NoReverseMatch):
+        _id_urls("web:no_such_page", "article_id", 5)
