@@ -1093,6 +1093,17 @@ def city_population_in(name: str, countries: Mapping[str, int] | frozenset[str])
     return rows[0][0] if rows else 0
 
 
+def countries_with_place(name: str, min_population: int = 0) -> frozenset[str]:
+    """The countries that have a city of ``min_population`` people (or, with no floor, a
+    first-level province) called ``name``: one only, the name is unambiguous."""
+    geo = _geo()
+    key = fold(name)
+    codes = [c for n, c in geo.cities.get(key) or [] if n >= min_population]
+    if not min_population:
+        codes += geo.admin1.get(key) or []
+    return frozenset(geo.countries[c].name for c in codes)
+
+
 def city_population(name: str) -> int:
     """Population of the biggest city called ``name`` (0 when none)."""
     rows = _geo().cities.get(fold(name))

@@ -652,15 +652,21 @@ def towns_listed_in_a_country(ctx: CountryContext) -> None:
         k += k < len(doc) and doc[k].lower_ == "in"
         k += k < len(doc) and doc[k].lower_ == "the"
         mention = ctx.name_mention_at(k) if len(towns) >= 2 and k > towns[-1].i + 1 else None
-        if mention is None or not all(_listed_town(ctx, t) for t in towns):
+        if mention is None or not all(_listed_town(ctx, t, mention.country) for t in towns):
             continue
         for town in towns:
             ctx.add(clean(town.text), mention.country, town.i, "place", "towns_listed_in_a_country")
 
 
-def _listed_town(ctx: CountryContext, tok: Token) -> bool:
-    """One capitalised word, no country, no body's word, no full name of a person."""
+def _listed_town(ctx: CountryContext, tok: Token, country: str) -> bool:
+    """One capitalised word, no country, no body's word, no full name of a person, not in a
+    firm's or a two-word person's name ("cuts at Acme, Brix and Zanto in Peru"; the small
+    model calls a lone unknown town a PERSON), no
+    city the data knows (of CITY_MIN_POPULATION) only in other countries ("Lima and Cusco in
+    Chile")."""
     person = ctx.canonical_person(tok.text)
+    ent = ctx.ent_of.get(tok.i)
+    elsewhere = geo.countries_with_place(tok.text, geo.CITY_MIN_POPULATION)
     return (
         tok.pos_ == "PROPN"
         and tok.text[:1].isupper()
@@ -668,6 +674,10 @@ def _listed_town(ctx: CountryContext, tok: Token) -> bool:
         and tok.lower_ not in ORG_WORDS
         and not any(c.dep_ == "compound" for c in tok.children)
         and not (person and " " in person)
+        and not (
+            ent is not None and (ent.label_ == "ORG" or ent.label_ == "PERSON" and len(ent) > 1)
+        )
+        and (not elsewhere or country in elsewhere)
     )
 
 

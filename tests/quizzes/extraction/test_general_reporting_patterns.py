@@ -126,3 +126,10 @@ def test_a_person_from_a_national_town_is_of_its_country(pairs_of):
     found = pairs_of("Michael Grant, from the northern Kenyan city of Eldoret, won.")
     assert ("Michael Grant", "Kenya") in found
     assert ("Michael Grant", "Kenya") not in pairs_of("Michael Grant, from the Kenyan team, won.")
+
+
+def test_firms_and_cities_of_another_country_listed_before_a_country_are_not_its_towns(pairs_of):
+    found = pairs_of("Jobs were cut at Google, Meta and Amazon in Ireland.")
+    assert not any(subject in {"Google", "Meta", "Amazon"} for subject, _country in found)
+    found = pairs_of("The festival moved to Lima and Cusco in Bolivia.")
+    assert not {("Lima", "Bolivia"), ("Cusco", "Bolivia")} & found
