@@ -377,6 +377,10 @@ def nationality_before_name(ctx: CountryContext, outer: Span, name: Span) -> Fou
     sent_start = doc[k].sent.start
     if before >= sent_start and doc[before].pos_ not in _BEFORE_A_BARE_NATIONALITY:
         return None, None
+    if geo.country_sharing_a_region_name(mention.country) and not any(
+        m.country == mention.country and m.form == "name" for m in ctx.mentions.values()
+    ):
+        return None, None  # "Georgian Tom Reid won": a US state's too, unless Georgia is named
     return mention.country, None
 
 

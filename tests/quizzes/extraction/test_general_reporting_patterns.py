@@ -144,3 +144,9 @@ def test_a_us_state_in_brackets_or_after_an_age_in_us_politics_is_no_country(pai
 def test_a_coach_s_bracketed_country_is_the_team_s_not_the_coach_s(pairs_of):
     found = pairs_of("Coaches Ana Lind (Brazil) and Tom Reid (England) met before the final.")
     assert not {("Ana Lind", "Brazil"), ("Tom Reid", "England")} & found
+
+
+def test_a_bare_nationality_also_a_us_state_s_needs_its_country_named(pairs_of):
+    assert ("Tom Reid", "Georgia") not in pairs_of("Georgian Tom Reid won the county race.")
+    found = pairs_of("Georgian Tom Reid won the race. He trains in Georgia's hills.")
+    assert ("Tom Reid", "Georgia") in found
