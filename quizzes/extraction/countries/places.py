@@ -935,13 +935,21 @@ def events_named_after_a_city(ctx: CountryContext) -> None:
         start = _city_before_event_word(ctx, tok)
         if start is None:
             continue
-        country = ctx.place_country(_city_words(doc, start, tok.i), start)
-        if country is None:
+        words = _city_words(doc, start, tok.i)
+        country = ctx.place_country(words, start)
+        if country is None or not _city_of_one_country(ctx, words, country):
             continue
         first = start - (start > 0 and doc[start - 1].like_num and len(doc[start - 1]) == 4)
         ctx.add(
             clean(doc[first : tok.i + 1].text), country, first, "event", "event_named_after_city"
         )
+
+
+def _city_of_one_country(ctx: CountryContext, words: str, country: str) -> bool:
+    """ "the Victoria Derby": big cities of several countries bear the name, so only one the
+    article names places the event."""
+    countries = geo.countries_with_place(words, geo.CITY_MIN_POPULATION)
+    return len(countries) <= 1 or country in ctx.context
 
 
 def _city_before_event_word(ctx: CountryContext, tok: Token) -> int | None:

@@ -150,3 +150,8 @@ def test_a_bare_nationality_also_a_us_state_s_needs_its_country_named(pairs_of):
     assert ("Tom Reid", "Georgia") not in pairs_of("Georgian Tom Reid won the county race.")
     found = pairs_of("Georgian Tom Reid won the race. He trains in Georgia's hills.")
     assert ("Tom Reid", "Georgia") in found
+
+
+def test_an_event_named_after_a_city_of_several_countries_is_placed_by_none(pairs_of):
+    found = pairs_of("She won the Victoria Derby on Saturday.")
+    assert not any(subject == "Victoria Derby" for subject, _country in found)
