@@ -544,12 +544,33 @@ def _role_clause_country(ctx: CountryContext, clause: Token) -> Found:
         return _employer_country(ctx, clause)
     for obj in clause.children:
         if clause.lemma_ == "represent" and obj.dep_ == "dobj" and obj.i in ctx.mentions:
+            if _represents_as_a_politician_or_lawyer(clause):
+                return None, None  # "Senator Tom Reid, who represents Georgia": a seat, a client
             return ctx.mentions[obj.i].country, None  # "X, who represents Peru, won silver"
         if obj.dep_ in {"dobj", "attr"} and obj.pos_ in {"NOUN", "PROPN"}:
             found = country_in_description(ctx, obj, exclude=None)
             if found[0]:
                 return found
     return country_in_description(ctx, clause, exclude=None)  # "runs a bakery in Dublin"
+
+
+# Roles whose holder represents voters or clients, not a nation in a competition.
+_REPRESENTING_ROLES = {
+    "senator", "sen.", "congressman", "congresswoman", "representative", "rep.", "mp",
+    "legislator", "lawmaker", "councillor", "councilor", "delegate", "lawyer", "attorney",
+    "solicitor", "barrister", "counsel",
+}  # fmt: skip
+
+
+def _represents_as_a_politician_or_lawyer(clause: Token) -> bool:
+    """A political or legal role noun heads the name the clause describes ("Senator Tom
+    Reid, who represents ...", "the lawyer Tom Reid, who ...", "Tom Reid, a senator who ...")."""
+    head = clause.head
+    words = [*head.doc[head.left_edge.i : head.i + 1]]
+    words += [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        words.append(head.head)
+    return any(t.lower_ in _REPRESENTING_ROLES for t in words)
 
 
 def _employer_country(ctx: CountryContext, clause: Token) -> Found:

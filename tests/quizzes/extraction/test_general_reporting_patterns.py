@@ -155,3 +155,10 @@ def test_a_bare_nationality_also_a_us_state_s_needs_its_country_named(pairs_of):
 def test_an_event_named_after_a_city_of_several_countries_is_placed_by_none(pairs_of):
     found = pairs_of("She won the Victoria Derby on Saturday.")
     assert not any(subject == "Victoria Derby" for subject, _country in found)
+
+
+def test_a_senator_who_represents_a_state_named_like_a_country_is_not_of_it(pairs_of):
+    found = pairs_of("Senator Tom Reid, who represents Georgia, voted against the bill.")
+    assert ("Tom Reid", "Georgia") not in found
+    found = pairs_of("The lawyer Tom Reid, who represents Chile in the case, spoke.")
+    assert ("Tom Reid", "Chile") not in found
