@@ -2405,13 +2405,15 @@ def _someone_unnamed_does(t: Token) -> bool:
 
 def _subject_around_an_aside(t: Token, pronoun: Token) -> bool:
     """ "Ana Lind slammed the plan. Tom Reid, she said, was "out of touch."": a name before
-    "she said" whose own verb comes after the aside is what she talks about, not her."""
+    "she said" whose own verb comes after the aside is what she talks about, not her; not
+    when the aside is a clause of its own ("Tom Reid, as she said in May, ...": she is Tom)."""
     while t.dep_ in ("compound", "flat") and t.head.i > t.i:
         t = t.head
     if t.i >= pronoun.i or t.dep_ not in SUBJECT_DEPS:
         return False
     verb, aside = t.head, pronoun.head
-    return verb.i > pronoun.i and aside.i != verb.i and is_speech_verb(aside)
+    bare = not any(c.dep_ in ("mark", "advmod") for c in aside.children)  # not "as she said"
+    return verb.i > pronoun.i and aside.i != verb.i and is_speech_verb(aside) and bare
 
 
 def _subject_of_clause(tok: Token) -> bool:

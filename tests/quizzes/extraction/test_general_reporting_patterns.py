@@ -162,3 +162,11 @@ def test_a_senator_who_represents_a_state_named_like_a_country_is_not_of_it(pair
     assert ("Tom Reid", "Georgia") not in found
     found = pairs_of("The lawyer Tom Reid, who represents Chile in the case, spoke.")
     assert ("Tom Reid", "Chile") not in found
+
+
+def test_a_name_before_an_as_she_said_clause_is_the_speaker(quotes_of):
+    text = (
+        "Eva Holm asked her to quit. Maria Lopez, as she said in May, "
+        "\u201cwill not step down.\u201d"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez"]
