@@ -26,6 +26,7 @@ from .places import town_end
 from .sites import place_phrase_country, stated_country_of_place
 from .words import (
     DESCENT_NOUNS,
+    DIRECTIONS,
     INDEFINITE,
     LEAD_VERBS,
     LIFE_NOUNS,
@@ -154,15 +155,12 @@ def _national_kind_of_place(ctx: CountryContext, k: int) -> str | None:
     doc = ctx.doc
     k += k < len(doc) and doc[k].lower_ == "the"
     mention = ctx.mentions.get(k)
-    if mention is None and k < len(doc) and doc[k].lower_ in _PARTS_OF_A_COUNTRY:
+    if mention is None and k < len(doc) and doc[k].lower_ in DIRECTIONS:
         mention = ctx.mentions.get(k + 1)
     if mention is None or mention.form != "adj" or mention.end + 1 >= len(doc):
         return None
     kind, of = doc[mention.end], doc[mention.end + 1]
     return mention.country if kind.lower_ in _KINDS_OF_PLACE and of.lower_ == "of" else None
-
-
-_PARTS_OF_A_COUNTRY = {"northern", "southern", "eastern", "western", "central", "coastal"}
 
 
 def _past_a_town(doc: Doc, k: int) -> int:
@@ -341,8 +339,8 @@ def _posting_before(ctx: CountryContext, k: int, sent_start: int) -> int | None:
 
 def nationality_in_apposition(ctx: CountryContext, outer: Span, name: Span) -> Found:
     """ "An Australian, Tom Reid, appeared in court", "Tom Reid, a Canadian of Peruvian
-    descent, spoke": the name in apposition to "a/an" and a nationality word standing for a
-    person, before or after it."""
+    descent, spoke", "Tom Reid, the Canadian, won": the name in apposition to "a/an/the" and
+    a nationality word standing for a person, before or after it."""
     root = name.root
     words = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
     if root.dep_ == "appos" and root.head.i < root.i:
@@ -357,7 +355,7 @@ def nationality_in_apposition(ctx: CountryContext, outer: Span, name: Span) -> F
 
 
 # Words that may stand right before "Italian Luca Rossi" when the nationality is all of the
-# title: an article or a sentence's start (a verb or preposition ends the walk back too).
+# title (or the sentence starts there): an article, a verb, a preposition, a punctuation mark.
 _BEFORE_A_BARE_NATIONALITY = {"DET", "ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import TALK_VERBS
 from ..text import TERMINATORS, QuoteSpan
 from .context import Found, QuoteContext
 from .speakers import _ROLE_WORDS
@@ -221,8 +222,9 @@ def _all_headings(ctx: QuoteContext, found: list[Found], headings: list[Found]) 
 
 
 # Verbs a headline uses for someone talking to the outlet ("X discusses her findings with
-# the Courier", "X tells the Courier about ...", "X talks about ...").
-_TALK_VERBS = {"discuss", "tell", "talk", "speak", "explain", "describe", "say"}
+# the Courier", "X tells the Courier about ..."); not "explains"/"describes", said of a
+# subject too ("X explains the speech's legacy" announces no words of X's).
+_HEADLINE_TALK_VERBS = (TALK_VERBS | {"discuss"}) - {"explain", "describe", "write"}
 
 
 def headline_of_a_talk(ctx: QuoteContext, q: QuoteSpan) -> bool:
@@ -237,10 +239,27 @@ def headline_of_a_talk(ctx: QuoteContext, q: QuoteSpan) -> bool:
 
 
 def _talks(tok: Token) -> bool:
-    """The name this word ends ("Lena Marsh") is the subject of a verb of talking."""
+    """The name this word ends ("Lena Marsh") is the subject of a verb of talking to an
+    outlet."""
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _TALK_VERBS
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj" and verb.lemma_.lower() in _HEADLINE_TALK_VERBS and _to_an_outlet(verb)
+    )
+
+
+def _to_an_outlet(verb: Token) -> bool:
+    """The talk is to a body ("with/to the Courier", "tells the Courier"): an interview."""
+    for t in verb.subtree:
+        outlet = t.dep_ in ("pobj", "dative") or (t.dep_ == "dobj" and t.head.i == verb.i)
+        if (
+            outlet
+            and t.ent_type_ == "ORG"
+            and (t.dep_ != "pobj" or t.head.lower_ in ("with", "to"))
+        ):
+            return True
+    return False
 
 
 def words(text: str) -> list[str]:

@@ -79,12 +79,16 @@ def test_an_event_named_after_a_big_city_is_held_in_its_country(pairs_of):
 
 def test_an_event_word_after_a_person_s_name_names_no_city(pairs_of):
     found = pairs_of("The Carl Benton Open was played on Sunday.")
-    assert not any(country == "United States" for _subject, country in found)
+    assert not any("Open" in subject or "Benton" in subject for subject, _country in found)
 
 
 def test_a_nationality_before_an_outlet_or_a_title_links_no_person(pairs_of):
     found = pairs_of("A reporter from French Wikinews contacted Carl Benton by email.")
-    assert not any(country == "France" for _subject, country in found)
+    assert not any("Wikinews" in subject or "Benton" in subject for subject, _country in found)
+
+
+def test_a_country_born_word_before_a_one_word_name_links_nobody(pairs_of):
+    assert ("Okello", "Kenya") not in pairs_of("Kenyan-born Okello spoke at the mosque.")
 
 
 def test_a_champion_from_a_country_is_of_it_but_a_champion_of_one_is_not(pairs_of):
