@@ -91,7 +91,7 @@ PAPER_TEXT = (
     'Times called "the boldest debut of the decade."\n'
     'Her editor Omar Haddad said "she rewrote every page nine times before it went out."\n'
     'Critic Ines Moreau said "nobody wrote harbour towns the way Lena Varga did."\n'
-    'Her nephew Tomas Berg said "she laughed at her own reviews every single morning."\n'
+    'Her nephew Tomas Berg said "Lena laughed at her own reviews every single morning."\n'
 )
 
 
@@ -103,7 +103,7 @@ def test_a_newspaper_quoted_is_not_asked_among_people():
             quote("the boldest debut of the decade.", "Velmar Times", source=PAPER_TEXT),
             quote("she rewrote every page", "Omar Haddad", source=PAPER_TEXT),
             quote("nobody wrote harbour towns", "Ines Moreau", source=PAPER_TEXT),
-            quote("she laughed at her own", "Tomas Berg", source=PAPER_TEXT),
+            quote("Lena laughed at her own", "Tomas Berg", source=PAPER_TEXT),
         ],
         people=[
             Person("Omar Haddad", "editor", "m"),
