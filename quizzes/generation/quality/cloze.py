@@ -106,6 +106,23 @@ _RELATIVE_ANCHOR = re.compile(
 )
 
 
+# "Both earned _____ votes", "Neither of them …", "Each received …": a subject counting
+# people the sentence before named; "Both Ana Vela and Tom Reyes …" names them.
+_COUNTED_SUBJECT = re.compile(
+    r"^(?:Both|Neither|Each)\b(?!\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+)*(?:[a-z]+\s+)?(?:and|nor)\s)"
+    r"(?!\s+(?:year|week|month|day|night|time|season|morning|evening)\b)"
+)
+# "Additionally, X had _____ votes", "However, …": a linking word that ties the sentence
+# to the one before (blind judge, e35); the card stands without what it adds to.
+_LINKING_OPENER = re.compile(
+    r"^(?:Additionally|Meanwhile|However|Moreover|Furthermore|Also|Still|Instead|"
+    r"Nevertheless|Nonetheless|Likewise|Similarly|Conversely|Therefore|Thus|Hence|"
+    r"Consequently|Accordingly|Besides|Otherwise|Even\s+so|In\s+addition|As\s+a\s+result|"
+    r"By\s+contrast|In\s+contrast|On\s+the\s+other\s+hand|At\s+the\s+same\s+time|Then)\s*,"
+)
+
+
 # "the country's capital, …" with no country named: whose is it?
 _WHOSE_PLACE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:capital|largest city)\b", re.I)
 
@@ -121,7 +138,8 @@ def _names_a_country(text: str) -> bool:
 
 def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
     """ "Fill in the blank: That ban was lifted in _____.", "When did X happen in the
-    country's capital?", "In _____ another ship hit the pier", "Eight years earlier, …":
+    country's capital?", "In _____ another ship hit the pier", "Eight years earlier, …",
+    "Both won _____ seats", "Meanwhile, …":
     words that stand for what the article said just before, which the learner does not
     see."""
     if draft.kind not in {"cloze", "when", "true_false"}:
@@ -130,6 +148,8 @@ def needs_the_sentence_before(draft: QuestionDraft, ctx: GenerationContext) -> s
     body = card_text(text)
     if _POINTS_BACK.match(body) or _ANOTHER_ONE.search(body) or _RELATIVE_ANCHOR.match(body):
         return "context: the sentence points back at what the article said before"
+    if _COUNTED_SUBJECT.match(body) or _LINKING_OPENER.match(body):
+        return "context: the sentence leans on the one before it"
     if _WHOSE_PLACE.search(text) and not _names_a_country(text):
         return "context: “the country's” names no country in the question"
     return None

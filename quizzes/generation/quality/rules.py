@@ -185,6 +185,7 @@ from .which_country import (
     nearest_country,
     office_of_one_country,
     place_not_placed,
+    sub_national_office,
     top_office_trivia,
     world_trivia,
 )
@@ -384,6 +385,7 @@ DRAFT_RULES: tuple[DraftRule, ...] = (
     background_history,
     top_office_trivia,
     office_of_one_country,
+    sub_national_office,
     head_of_state_card,
     head_of_government_card,
     card_country_by_its_place,
@@ -496,6 +498,7 @@ RULE_KINDS: dict[DraftRule, AbstractSet[str]] = {
     publication_among_people: _WHO_SAID,
     stated_inside_a_quotation: frozenset({"cloze", "true_false", "when"}),
     top_office_trivia: _WHICH_COUNTRY,
+    sub_national_office: _WHICH_COUNTRY,
     head_of_state_card: _CLOZE,
     head_of_government_card: _CLOZE,
     card_country_by_its_place: _CLOZE,

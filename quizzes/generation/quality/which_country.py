@@ -237,6 +237,30 @@ def office_of_one_country(draft: QuestionDraft, ctx: GenerationContext) -> str |
     return None
 
 
+# Offices of a state, province, region or city, never of a country: "Which country was
+# Ana Ruiz the deputy chief minister of?" asks as a country's office the office of a
+# state (blind judge, e32). A governor-general is a country's.
+_SUB_NATIONAL_OFFICE = re.compile(
+    r"\b(?:chief\s+minister|(?<!-)(?<!bank\s)governor(?![\s-]+general)|mayor|first\s+minister|"
+    r"(?:provincial|regional|county|city|municipal|district)\s+[a-z]+|"
+    r"state\s+(?:senator|representative|assembly(?:man|woman|member)|legislator)|"
+    r"(?:city|town|county|district|municipal)\s+council(?:l?or)?|councill?or|alderman)\b"
+)
+
+
+def sub_national_office(draft: QuestionDraft, ctx: GenerationContext) -> str | None:
+    """ "Which country was Ana Ruiz the deputy chief minister of?": a chief minister, a
+    governor, a mayor holds the office of a state, province or city, so the question
+    misnames what the office is of (blind judge, e32)."""
+    asked = _OFFICE_ASKED.match(draft.prompt) if draft.kind == "which_country" else None
+    if asked is None:
+        return None
+    office = (asked["owned"] or asked["of"]).casefold()
+    if _SUB_NATIONAL_OFFICE.search(office):
+        return "misframed: the office is a state's, province's or city's, not a country's"
+    return None
+
+
 _LOOSE_PHRASES = (" linked to ", " is from ", " links ")
 
 

@@ -528,6 +528,28 @@ def test_a_card_timed_from_the_sentence_before_points_back(prompt, points_back):
     assert (q.needs_the_sentence_before(card, ctx_for("")) is not None) is points_back
 
 
+@pytest.mark.parametrize(
+    ("prompt", "leans_back"),
+    [
+        (f"Fill in the blank: Both won {BLANK} seats, ahead of the Dune Party.", True),
+        (f"Fill in the blank: Neither of them paid the {BLANK} fine.", True),
+        (f"Fill in the blank: Each received {BLANK} votes in the first round.", True),
+        (f"Fill in the blank: Additionally, Mayor Vela had {BLANK} seats.", True),
+        (f"Fill in the blank: Meanwhile, the ferry carried {BLANK} people.", True),
+        (f"Fill in the blank: In addition, {BLANK} boats left the harbour.", True),
+        (f"Fill in the blank: Both Ana Vela and Tom Reyes won {BLANK} seats.", False),
+        (f"Fill in the blank: Both the mayor and the judge paid {BLANK} euros.", False),
+        (f"Fill in the blank: Each year the ferry carries {BLANK} people.", False),
+        (f"Fill in the blank: However many boats came, {BLANK} left.", False),
+    ],
+)
+def test_a_card_leaning_on_the_sentence_before_is_vague(prompt, leans_back):
+    """ "Both won 9 seats" (who?), "Additionally, X had 8 votes" (in addition to what?):
+    the sentence goes on from one the learner does not see (blind judge, e35)."""
+    card = draft("cloze", prompt, "400", target="count:400")
+    assert (q.needs_the_sentence_before(card, ctx_for("")) is not None) is leans_back
+
+
 def test_a_card_opening_on_a_name_is_kept():
     card = draft("cloze", f"Fill in the blank: The rule was dropped in {BLANK}.", "2011")
     assert q.needs_the_sentence_before(card, ctx_for("")) is None

@@ -473,3 +473,25 @@ def test_an_office_whose_title_is_one_countrys_gives_the_answer():
         options,
     )
     assert office_of_one_country(minister, ctx_for("x")) is None
+
+
+def test_an_office_of_a_state_or_city_is_not_asked_as_a_countrys():
+    from quizzes.generation.quality.which_country import sub_national_office
+
+    options = ["Brazil", "Chile", "Peru"]
+    for office in ("deputy chief minister", "governor", "mayor", "provincial premier"):
+        asked = draft(
+            "which_country", f"Which country was Ana Ruiz the {office} of?", "Peru", options
+        )
+        assert sub_national_office(asked, ctx_for("x")) == (
+            "misframed: the office is a state's, province's or city's, not a country's"
+        ), office
+    for office in ("foreign minister", "governor-general", "deputy prime minister"):
+        asked = draft(
+            "which_country", f"Which country was Ana Ruiz the {office} of?", "Peru", options
+        )
+        assert sub_national_office(asked, ctx_for("x")) is None, office
+    banker = draft(
+        "which_country", "Which country’s central bank governor is Ana Ruiz?", "Peru", options
+    )
+    assert sub_national_office(banker, ctx_for("x")) is None
