@@ -553,13 +553,14 @@ def card_pronoun_of_nobody(draft: QuestionDraft, ctx: GenerationContext) -> str 
     article's people stands for someone the learner does not see (blind judge, batch 45:
     the article has many convicted men). A blanked person is the one it stands for. A
     person noun is no name here: a card stands alone, and "a ferry captain, he …" still
-    leaves the learner asking which one (unlike a prompt's "the singer … his")."""
+    leaves the learner asking which one (unlike a prompt's "the singer … his"), nor is
+    a speaking body's ("the Harbour Party in Vela said he …": e32)."""
     if draft.kind != "cloze" or draft.target.startswith("person:"):
         return None
     text = QUOTED.sub(" ", draft.prompt)
     if not _PERSONAL_PRONOUN.search(text):
         return None
-    names = _name_words(ctx)
+    names = _name_words(ctx, people_only=True)
     if any(_a_name_word(w, names) for w in text.split()):
         return None
     return "answer: “he” or “she” in the card stands for nobody it names"

@@ -1030,6 +1030,22 @@ def test_a_he_or_she_of_nobody_the_card_names_is_dropped(prompt, target, stands_
     assert (q.card_pronoun_of_nobody(card, ctx) is not None) is stands_for_nobody
 
 
+def test_a_he_beside_only_a_speaking_bodys_name_stands_for_nobody():
+    """ "The _____ in Vela said he was kind": Vela is a word of the speaking party's name,
+    not of a person's, so the "he" stands for nobody the card names (blind judge, e32)."""
+    card = draft(
+        "cloze",
+        f"Fill in the blank: The {BLANK} in Vela said he was a kind man.",
+        "Harbour Party",
+        target="organisation:Harbour Party",
+    )
+    ctx = ctx_for("", Facts(people=[Person(name="Tomas Reyes")]))
+    ctx.speakers = ["Harbour Party of Vela", "Tomas Reyes"]
+    assert q.card_pronoun_of_nobody(card, ctx) is not None
+    named = draft("cloze", f"Fill in the blank: Reyes said he would sail in {BLANK}.", "May")
+    assert q.card_pronoun_of_nobody(named, ctx) is None
+
+
 @pytest.mark.parametrize(
     ("answer", "rote"),
     [("2,318,467", True), ("604,213", True), ("11,187", True), ("800,000", False),

@@ -326,13 +326,13 @@ def test_lower_case_words_taken_for_a_name_are_no_wrong_speaker():
 
 
 def test_a_statement_is_kept_only_on_a_fact_no_other_question_asks():
-    text = "Ana Ruiz, the mayor of Lima, opened the new bridge over the river.\n"
+    text = "Ana Ruiz, the trade minister of Peru, opened the new bridge over the river.\n"
     asked = draft(
-        "which_country", "Which country is Ana Ruiz the mayor of?", "Peru",
+        "which_country", "Which country is Ana Ruiz the trade minister of?", "Peru",
         ["Chile", "Bolivia", "Ecuador"], text=text, fact_keys=("c",), target="country:peru",
     )  # fmt: skip
     crossing_out = draft(
-        "true_false", "True or false? Ana Ruiz is the mayor of Chile.", "False",
+        "true_false", "True or false? Ana Ruiz is the trade minister of Chile.", "False",
         text=text, fact_keys=("c",), target="country:peru",
     )  # fmt: skip
     alone = draft(
